@@ -1,0 +1,37 @@
+"""Shared pieces of the command line: the error type, connection flags, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+TOKEN_ENV = "FULFILLMENT_STATION_TOKEN"
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr with a non-zero exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def add_connection_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dialect", required=True,
+                        help="nexus, price2b, squarespace, inventory-cloud or generic-rest")
+    parser.add_argument("--base-url", required=True, help="the API's base URL")
+    parser.add_argument("--token", default=None,
+                        help=f"API token (default: ${TOKEN_ENV})")
+    parser.add_argument("--json", action="store_true", help="print the canonical JSON model")
+
+
+def token_from(args: argparse.Namespace) -> str | None:
+    return args.token or os.environ.get(TOKEN_ENV) or None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,219 @@
+"""The canonical order model every dialect maps to, and what ``--json`` prints.
+
+Money is Decimal (serialised as strings), datetimes are timezone-aware UTC (serialised
+ISO 8601 with ``Z``). ``raw`` keeps the API's untouched payload for support; it is left out
+of JSON unless asked for.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    model_validator,
+)
+
+from fulfillment_station.domain.errors import DomainError
+from fulfillment_station.domain.money import Money
+
+
+class OrderStatus(StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    PROCESSING = "processing"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    # A status string the API sent that no mapping table knows. It is kept visible (the
+    # original text stays in ``Order.api_status``) and no action treats it as shipped.
+    UNKNOWN = "unknown"
+
+
+class FulfillmentStatus(StrEnum):
+    UNFULFILLED = "unfulfilled"
+    PARTIAL = "partial"
+    FULFILLED = "fulfilled"
+
+
+def parse_utc(value: Any) -> datetime:
+    """Accept an aware datetime or an ISO 8601 string with an offset; return it in UTC."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{value[:40]!r} is not an ISO 8601 date and time") from None
+    if not isinstance(value, datetime):
+        raise ValueError("expected a date and time")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("date and time has no time zone; a UTC offset is required")
+    return value.astimezone(UTC)
+
+
+def format_utc(value: datetime) -> str:
+    text = value.astimezone(UTC).isoformat()
+    return text.replace("+00:00", "Z")
+
+
+UtcDateTime = Annotated[
+    datetime,
+    BeforeValidator(parse_utc),
+    PlainSerializer(format_utc, return_type=str, when_used="json"),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Customer(_Model):
+    name: str = ""
+    email: str | None = None
+    phone: str | None = None
+
+
+class Address(_Model):
+    name: str = ""
+    company: str | None = None
+    line1: str = ""
+    line2: str | None = None
+    city: str = ""
+    region: str | None = None
+    postal_code: str | None = None
+    country: str = ""
+
+    def missing_required(self) -> list[str]:
+        """Fields a carrier needs that are empty, in form order."""
+        required = ("name", "line1", "city", "country")
+        return [f for f in required if not getattr(self, f).strip()]
+
+
+class LineItem(_Model):
+    id: str
+    sku: str = ""
+    name: str = ""
+    quantity: int = Field(ge=0)
+    quantity_fulfilled: int = Field(default=0, ge=0)
+    unit_price: Money = Decimal("0")
+    barcode: str | None = None
+    weight: Decimal | None = None
+
+    @property
+    def remaining(self) -> int:
+        return self.quantity - self.quantity_fulfilled
+
+    @model_validator(mode="after")
+    def _fulfilled_within_ordered(self) -> LineItem:
+        if self.quantity_fulfilled > self.quantity:
+            raise ValueError(
+                f"quantity_fulfilled {self.quantity_fulfilled} exceeds quantity {self.quantity}"
+            )
+        return self
+
+
+class ShipmentLine(_Model):
+    line_id: str
+    quantity: int = Field(gt=0)
+
+
+class Shipment(_Model):
+    id: str | None = None
+    carrier: str = ""
+    service: str | None = None
+    tracking_number: str | None = None
+    tracking_url: str | None = None
+    shipped_at: UtcDateTime | None = None
+    lines: list[ShipmentLine] = Field(default_factory=list)
+    label_url: str | None = None
+
+
+class TimelineEvent(_Model):
+    at: UtcDateTime
+    kind: str
+    message: str = ""
+
+
+class Order(_Model):
+    id: str
+    number: str
+    dialect: str
+    status: OrderStatus
+    api_status: str | None = None
+    fulfillment_status: FulfillmentStatus = FulfillmentStatus.UNFULFILLED
+    payment_status: str | None = None
+    channel: str | None = None
+    marketplace: str | None = None
+    fulfillment_method: str | None = None
+    currency: str = "USD"
+    subtotal: Money = Decimal("0")
+    tax: Money = Decimal("0")
+    shipping: Money = Decimal("0")
+    total: Money = Decimal("0")
+    customer: Customer = Field(default_factory=Customer)
+    ship_to: Address | None = None
+    bill_to: Address | None = None
+    lines: list[LineItem] = Field(default_factory=list)
+    shipments: list[Shipment] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    notes: str | None = None
+    gift_message: str | None = None
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+    raw: dict[str, Any] | None = None
+
+    def line(self, line_id: str) -> LineItem | None:
+        for line in self.lines:
+            if line.id == line_id:
+                return line
+        return None
+
+    @property
+    def item_count(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    def to_json_dict(self, *, raw: bool = False) -> dict[str, Any]:
+        """The canonical JSON form (what ``--json`` prints)."""
+        return self.model_dump(mode="json", exclude=None if raw else {"raw"})
+
+    def to_json(self, *, raw: bool = False) -> str:
+        return self.model_dump_json(exclude=None if raw else {"raw"})
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def domain_error_from(exc: ValidationError) -> DomainError:
+    """Turn pydantic's error into a DomainError that names the first bad field."""
+    first = exc.errors()[0]
+    field = _field_path(tuple(first.get("loc", ()))) or None
+    message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
+    return DomainError(message, field=field)
+
+
+def parse_order(data: Any) -> Order:
+    """Validate a canonical order dict (or JSON text); bad input raises DomainError."""
+    try:
+        if isinstance(data, str | bytes):
+            return Order.model_validate_json(data)
+        return Order.model_validate(data)
+    except ValidationError as exc:
+        raise domain_error_from(exc) from None

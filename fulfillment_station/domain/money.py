@@ -1,0 +1,45 @@
+"""Money: Decimal amounts that serialise as strings and never pass through float."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer
+
+CENT = Decimal("0.01")
+
+
+def to_decimal(value: Any) -> Decimal:
+    """Accept Decimal, int, float (via its shortest repr) or a numeric string."""
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, bool):
+        raise ValueError("a money amount cannot be a boolean")
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        # repr() gives the shortest string that round-trips, so 13.49 stays 13.49.
+        result = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"{value[:40]!r} is not an amount of money") from None
+    else:
+        raise ValueError(f"{type(value).__name__} is not an amount of money")
+    if not result.is_finite():
+        raise ValueError("a money amount must be a finite number")
+    return result
+
+
+def round_money(value: Decimal) -> Decimal:
+    """Round to cents, half up, as stores print totals."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(to_decimal),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
+]

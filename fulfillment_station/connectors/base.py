@@ -1,0 +1,355 @@
+"""The one small interface every dialect's connector implements, and what it declares.
+
+A connector is plain Python (no Qt): ``connect("nexus", base_url, token).list_orders()`` works
+from a script. Each dialect module defines a ``Connector`` subclass with ``DIALECT``,
+``CAPABILITIES`` and its status table, and exposes it as module-level ``CONNECTOR``.
+Operations the seed does not document keep the default implementations here, which raise
+``Unsupported`` with the capability's reason, so the UI can grey them out and say why.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from enum import StrEnum
+from types import TracebackType
+from typing import Any, ClassVar
+
+import httpx
+
+from fulfillment_station.connectors.errors import (
+    AuthenticationError,
+    ConnectorError,
+    Unsupported,
+)
+from fulfillment_station.connectors.http import ApiClient, default_error_parser
+from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus, Shipment
+from fulfillment_station.domain.requests import (
+    BulkShipItem,
+    CancelRequest,
+    CreateOrderRequest,
+    FulfilRequest,
+    OrderUpdate,
+    ShipRequest,
+)
+
+
+class Operation(StrEnum):
+    LIST = "list"
+    GET = "get"
+    SHIP = "ship"
+    FULFIL = "fulfil"
+    BULK_SHIP = "bulk_ship"
+    CANCEL = "cancel"
+    UPDATE = "update"
+    CREATE = "create"
+    LIST_SHIPMENTS = "list_shipments"
+    CHANNEL_SYNC = "channel_sync"
+    FETCH_LABEL = "fetch_label"
+
+
+class Filter(StrEnum):
+    STATUS = "status"
+    FULFILLMENT_STATUS = "fulfillment_status"
+    CHANNEL = "channel"
+    MARKETPLACE = "marketplace"
+    FULFILLMENT_METHOD = "fulfillment_method"
+    CREATED_RANGE = "created_range"
+    UPDATED_SINCE = "updated_since"
+    CUSTOMER = "customer"
+    SEARCH = "search"
+    HAS_RETURNS = "has_returns"
+
+
+@dataclass(frozen=True)
+class Support:
+    supported: bool
+    note: str = ""  # why not (shown as the tooltip of a greyed-out action), or a caveat
+
+
+def yes(note: str = "") -> Support:
+    return Support(True, note)
+
+
+def no(reason: str) -> Support:
+    return Support(False, reason)
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    dialect: str
+    display_name: str
+    operations: Mapping[Operation, Support]
+    filters: frozenset[Filter]
+    max_page_size: int
+    partial_shipment: bool
+    notify_customer: bool
+    returns_label: bool
+    carries_tracking: bool
+    cancel_reason: bool = False
+    updatable_fields: frozenset[str] = frozenset()  # of "notes", "ship_to", "status"
+    settable_statuses: frozenset[OrderStatus] = frozenset()
+    notes: tuple[str, ...] = ()  # plain-language caveats for the check table and the UI
+
+    def supports(self, op: Operation) -> bool:
+        support = self.operations.get(op)
+        return bool(support and support.supported)
+
+    def why_not(self, op: Operation) -> str:
+        support = self.operations.get(op)
+        if support is None:
+            return f"{self.display_name}'s API documents no way to do this."
+        return "" if support.supported else support.note
+
+    def table(self) -> list[tuple[str, str, str]]:
+        """(what, yes/no, note) rows for ``check`` and the connection dialog."""
+        rows = [(op.value, "yes" if self.supports(op) else "no",
+                 (self.operations.get(op) or no("")).note) for op in Operation]
+        rows += [
+            ("filters", ", ".join(sorted(f.value for f in self.filters)) or "none", ""),
+            ("max page size", str(self.max_page_size), ""),
+            ("partial shipment", _yn(self.partial_shipment), ""),
+            ("notify customer", _yn(self.notify_customer), ""),
+            ("label returned", _yn(self.returns_label), ""),
+            ("tracking number stored by the store", _yn(self.carries_tracking),
+             "" if self.carries_tracking else "kept only in this app"),
+        ]
+        return rows
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "dialect": self.dialect,
+            "operations": {op.value: {"supported": self.supports(op),
+                                      "note": (self.operations.get(op) or no("")).note}
+                           for op in Operation},
+            "filters": sorted(f.value for f in self.filters),
+            "max_page_size": self.max_page_size,
+            "partial_shipment": self.partial_shipment,
+            "notify_customer": self.notify_customer,
+            "returns_label": self.returns_label,
+            "carries_tracking": self.carries_tracking,
+            "cancel_reason": self.cancel_reason,
+            "updatable_fields": sorted(self.updatable_fields),
+            "settable_statuses": sorted(s.value for s in self.settable_statuses),
+            "notes": list(self.notes),
+        }
+
+
+def _yn(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Filters for listing orders; ``None`` means "any". A filter the API lacks raises
+    ``Unsupported`` rather than being silently ignored."""
+
+    status: OrderStatus | None = None
+    fulfillment_status: FulfillmentStatus | None = None
+    channel: str | None = None
+    marketplace: str | None = None
+    fulfillment_method: str | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    updated_since: datetime | None = None
+    customer_id: str | None = None
+    search: str | None = None
+    has_returns: bool | None = None
+    page_size: int | None = None
+
+    _FILTER_OF: ClassVar[dict[str, Filter]] = {
+        "status": Filter.STATUS, "fulfillment_status": Filter.FULFILLMENT_STATUS,
+        "channel": Filter.CHANNEL, "marketplace": Filter.MARKETPLACE,
+        "fulfillment_method": Filter.FULFILLMENT_METHOD, "created_from": Filter.CREATED_RANGE,
+        "created_to": Filter.CREATED_RANGE, "updated_since": Filter.UPDATED_SINCE,
+        "customer_id": Filter.CUSTOMER, "search": Filter.SEARCH,
+        "has_returns": Filter.HAS_RETURNS,
+    }
+
+    def used_filters(self) -> set[Filter]:
+        return {self._FILTER_OF[f.name] for f in fields(self)
+                if f.name in self._FILTER_OF and getattr(self, f.name) is not None}
+
+
+@dataclass
+class Page:
+    orders: list[Order]
+    total: int | None = None  # the API's count of all matching orders, when it gives one
+
+
+#: progress(orders so far, total or None)
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True)
+class ShipResult:
+    """What a ship/fulfil write produced. ``order`` is the updated order when the API returned
+    it; ``shipment`` carries what the API created (Price2b: tracking number and label URL)."""
+
+    order: Order | None = None
+    shipment: Shipment | None = None
+    notified_customer: bool | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class BulkShipError:
+    order_id: str
+    code: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class BulkShipResult:
+    succeeded: int
+    failed: int
+    errors: list[BulkShipError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ChannelSyncStatus:
+    sync_id: str | None
+    status: str
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    channels: Mapping[str, Any] = field(default_factory=dict)
+    next_scheduled_sync: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    dialect: str
+    base_url: str
+    reachable: bool
+    authenticated: bool
+    orders_visible: int | None
+    message: str
+    capabilities: Capabilities
+
+    @property
+    def ok(self) -> bool:
+        return self.reachable and self.authenticated
+
+
+class Connector(ABC):
+    DIALECT: ClassVar[str]
+    CAPABILITIES: ClassVar[Capabilities]
+
+    def __init__(self, base_url: str, token: str | None, *, api: ApiClient | None = None,
+                 **client_options: Any) -> None:
+        self.api = api or ApiClient(base_url, token, error_parser=self.parse_error,
+                                    **client_options)
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return self.CAPABILITIES
+
+    # -- to implement -------------------------------------------------------------------------
+
+    @staticmethod
+    def parse_error(response: httpx.Response) -> tuple[str | None, str, Any]:
+        """(code, message, details) from one of this API's error answers."""
+        return default_error_parser(response)
+
+    @abstractmethod
+    def iter_pages(self, query: ListQuery) -> Iterator[Page]:
+        """Walk every page of the list that matches ``query``."""
+
+    @abstractmethod
+    def get_order(self, order_id: str) -> Order: ...
+
+    # -- shared list helpers ------------------------------------------------------------------
+
+    def check_query(self, query: ListQuery) -> None:
+        missing = query.used_filters() - self.capabilities.filters
+        if missing:
+            names = ", ".join(sorted(f.value for f in missing))
+            raise Unsupported(
+                f"{self.capabilities.display_name}'s API cannot filter by {names}.")
+
+    def iter_orders(self, query: ListQuery | None = None, *,
+                    progress: Progress | None = None) -> Iterator[Order]:
+        query = query or ListQuery()
+        self.check_query(query)
+        seen = 0
+        for page in self.iter_pages(query):
+            seen += len(page.orders)
+            if progress is not None:
+                progress(seen, page.total)
+            yield from page.orders
+
+    def list_orders(self, query: ListQuery | None = None, *, limit: int | None = None,
+                    progress: Progress | None = None) -> list[Order]:
+        out: list[Order] = []
+        for order in self.iter_orders(query, progress=progress):
+            out.append(order)
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    # -- writes: unsupported unless the dialect documents them ---------------------------------
+
+    def _unsupported(self, op: Operation) -> Unsupported:
+        return Unsupported(self.capabilities.why_not(op)
+                           or f"{self.capabilities.display_name}'s API cannot do this.")
+
+    def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
+        raise self._unsupported(Operation.SHIP)
+
+    def fulfil(self, order_id: str, request: FulfilRequest) -> ShipResult:
+        raise self._unsupported(Operation.FULFIL)
+
+    def bulk_ship(self, items: Sequence[BulkShipItem]) -> BulkShipResult:
+        raise self._unsupported(Operation.BULK_SHIP)
+
+    def cancel(self, order_id: str, request: CancelRequest) -> Order | None:
+        raise self._unsupported(Operation.CANCEL)
+
+    def update(self, order_id: str, update: OrderUpdate) -> Order | None:
+        raise self._unsupported(Operation.UPDATE)
+
+    def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
+        raise self._unsupported(Operation.CREATE)
+
+    def list_shipments(self, order_id: str) -> list[Shipment]:
+        raise self._unsupported(Operation.LIST_SHIPMENTS)
+
+    def start_channel_sync(self, channels: Sequence[str] = (),
+                           since: datetime | None = None) -> ChannelSyncStatus:
+        raise self._unsupported(Operation.CHANNEL_SYNC)
+
+    def channel_sync_status(self) -> ChannelSyncStatus:
+        raise self._unsupported(Operation.CHANNEL_SYNC)
+
+    def fetch_label(self, url: str) -> bytes:
+        raise self._unsupported(Operation.FETCH_LABEL)
+
+    # -- check --------------------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        """Reachability and auth through the first page of the list (a read the seed
+        documents for every dialect)."""
+        caps = self.capabilities
+        base = str(self.api.base_url)
+        try:
+            first = next(iter(self.iter_pages(ListQuery(page_size=1))), Page([]))
+        except AuthenticationError as exc:
+            return CheckReport(caps.dialect, base, True, False, None, exc.user_message, caps)
+        except ConnectorError as exc:
+            reachable = exc.status is not None
+            return CheckReport(caps.dialect, base, reachable, False, None, str(exc), caps)
+        count = first.total if first.total is not None else len(first.orders)
+        return CheckReport(caps.dialect, base, True, True, count,
+                           f"Connected to {caps.display_name}.", caps)
+
+    def close(self) -> None:
+        self.api.close()
+
+    def __enter__(self) -> Connector:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()

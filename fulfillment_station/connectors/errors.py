@@ -1,0 +1,197 @@
+"""Typed connector errors. Each carries the API's own code and message and one sentence a
+packer can act on (``user_message``). The outbox reads exactly these attributes:
+``transient`` (worth retrying later), ``unknown_outcome`` (the write may have been applied),
+``retry_after`` (seconds the API asked us to wait), ``code``, ``api_message``,
+``user_message``. No error text ever contains a token.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class ConnectorError(Exception):
+    """Base of everything a connector raises."""
+
+    user_text: ClassVar[str] = "The store's API reported a problem."
+    transient: ClassVar[bool] = False
+    unknown_outcome: ClassVar[bool] = False
+
+    def __init__(self, api_message: str = "", *, code: str | None = None,
+                 status: int | None = None, retry_after: float | None = None,
+                 order_id: str | None = None, details: Any = None,
+                 user_message: str | None = None) -> None:
+        self.api_message = api_message
+        self.code = code
+        self.status = status
+        self.retry_after = retry_after
+        self.order_id = order_id
+        self.details = details
+        self.user_message = user_message or self.user_text
+        super().__init__(self._text())
+
+    def _text(self) -> str:
+        parts = [self.user_message]
+        if self.code or self.api_message:
+            api = " ".join(p for p in (f"[{self.code}]" if self.code else "",
+                                       self.api_message) if p)
+            parts.append(f"The API said: {api}")
+        return " ".join(parts)
+
+
+class AuthenticationError(ConnectorError):
+    user_text = ("The store refused the API token. Check the token in the connection settings "
+                 "or ask for a new one.")
+
+
+class PermissionDenied(ConnectorError):
+    user_text = "The API token is not allowed to do this. Ask for a token with write access."
+
+
+class NotFound(ConnectorError):
+    user_text = "The store does not know this order. Refresh the list; it may have been removed."
+
+
+class Conflict(ConnectorError):
+    user_text = "The store refused because the order changed meanwhile. Refresh and check it."
+
+
+class AlreadyShipped(Conflict):
+    user_text = ("The store says this order already has a shipment. Refresh it before shipping "
+                 "again.")
+
+
+class InvalidTransition(ConnectorError):
+    user_text = ("The store does not allow this change for the order in its current status. "
+                 "Refresh the order and check its status.")
+
+
+class MarketplaceRejection(ConnectorError):
+    user_text = ("The marketplace rejected the shipment. Check the carrier and tracking number, "
+                 "then try again.")
+
+
+class OutOfStock(ConnectorError):
+    user_text = "Some items are out of stock, so the store did not create the order."
+
+    @property
+    def skus(self) -> list[str]:
+        details = self.details
+        if isinstance(details, dict):
+            details = details.get("skus") or details.get("items")
+        if isinstance(details, list):
+            return [str(d.get("sku", d)) if isinstance(d, dict) else str(d) for d in details]
+        return []
+
+
+class ValidationFailed(ConnectorError):
+    user_text = "The store rejected the request as invalid. Check the fields and try again."
+
+
+class RateLimited(ConnectorError):
+    user_text = "The store asked us to slow down. The app will retry by itself shortly."
+    transient = True
+
+
+class ServerError(ConnectorError):
+    user_text = "The store's server had a problem. The app will retry by itself shortly."
+    transient = True
+
+
+class ServerErrorAfterWrite(ServerError):
+    """A 5xx answer to a write: the server may have applied it before failing."""
+
+    user_text = ("The store's server failed while saving this, so it is not known whether it "
+                 "went through. The app will check the order before trying again.")
+    unknown_outcome = True
+
+
+class ConnectionFailed(ConnectorError):
+    user_text = ("Cannot reach the store. Check the network; the app will retry by itself "
+                 "when it is back.")
+    transient = True
+
+
+class UnknownOutcome(ConnectorError):
+    """The request left but no complete answer came back: it may have been applied."""
+
+    user_text = ("The store did not answer in time, so it is not known whether this went "
+                 "through. The app will check the order before trying again.")
+    transient = True
+    unknown_outcome = True
+
+
+class BadResponse(ConnectorError):
+    user_text = ("The store sent an answer the app cannot read. Try again; if it keeps "
+                 "happening, copy the diagnostics for support.")
+
+    def __init__(self, api_message: str = "", *, field: str | None = None,
+                 order_id: str | None = None, **kwargs: Any) -> None:
+        self.field = field
+        where = " ".join(p for p in (f"order {order_id}" if order_id else "",
+                                     f"field {field}" if field else "") if p)
+        super().__init__(f"{where}: {api_message}" if where else api_message,
+                         order_id=order_id, **kwargs)
+
+
+class Unsupported(ConnectorError):
+    """The API documents no way to do this; the reason says so in the packer's words."""
+
+    user_text = "This store's API cannot do that."
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(user_message=reason)
+
+
+class InsecureConnection(ConnectorError):
+    user_text = ("The connection must use HTTPS; plain HTTP is only allowed to this computer "
+                 "(127.0.0.1 or localhost). Change the base URL to https://.")
+
+
+#: API error codes shared by the seeds -> error class.
+CODE_TO_ERROR: dict[str, type[ConnectorError]] = {
+    "ORDER_NOT_FOUND": NotFound,
+    "NOT_FOUND": NotFound,
+    "INVALID_STATUS_TRANSITION": InvalidTransition,
+    "ALREADY_SHIPPED": AlreadyShipped,
+    "MARKETPLACE_REJECTION": MarketplaceRejection,
+    "OUT_OF_STOCK": OutOfStock,
+    "INVALID_AUTH": AuthenticationError,
+    "UNAUTHENTICATED": AuthenticationError,
+    "UNAUTHORIZED": AuthenticationError,
+    "AUTHORIZATION_ERROR": AuthenticationError,
+    "FORBIDDEN": PermissionDenied,
+    "RATE_LIMITED": RateLimited,
+    "TOO_MANY_REQUESTS": RateLimited,
+    "BAD_REQUEST": ValidationFailed,
+    "VALIDATION_ERROR": ValidationFailed,
+    "INVALID_REQUEST_ERROR": ValidationFailed,
+    "CONFLICT": Conflict,
+}
+
+
+def error_for(status: int, code: str | None, message: str, *, retry_after: float | None = None,
+              order_id: str | None = None, details: Any = None,
+              unknown_outcome: bool = False) -> ConnectorError:
+    """The typed error for an HTTP error answer: by the API's code first, then by status.
+    ``unknown_outcome`` marks the answer to a write, where a 5xx leaves the outcome open."""
+    cls = CODE_TO_ERROR.get((code or "").upper())
+    if cls is None:
+        if status == 401:
+            cls = AuthenticationError
+        elif status == 403:
+            cls = PermissionDenied
+        elif status == 404:
+            cls = NotFound
+        elif status == 409:
+            cls = Conflict
+        elif status == 429:
+            cls = RateLimited
+        elif status >= 500:
+            cls = ServerError
+        else:
+            cls = ValidationFailed
+    if unknown_outcome and cls is ServerError:
+        cls = ServerErrorAfterWrite
+    return cls(message, code=code, status=status, retry_after=retry_after, order_id=order_id,
+               details=details)

@@ -1,0 +1,245 @@
+"""The HTTP client every connector talks through: one ``httpx.Client`` per connection with
+timeouts, keep-alive, a User-Agent naming the app, Bearer auth and TLS verification.
+
+Reads (``get_json``) are retried on connection errors, timeouts, 5xx and 429 with exponential
+backoff and full jitter, honouring Retry-After. Writes (``send_json``) are never retried here:
+a write whose answer did not arrive raises ``UnknownOutcome`` and the outbox decides (it re-reads
+the order first). The token lives only in the client's default headers; it is never logged and
+never part of an error message.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import logging
+import random
+import time
+from collections.abc import Callable, Mapping
+from datetime import UTC
+from typing import Any
+
+import httpx
+
+from fulfillment_station import USER_AGENT
+from fulfillment_station.connectors.errors import (
+    BadResponse,
+    ConnectionFailed,
+    ConnectorError,
+    InsecureConnection,
+    UnknownOutcome,
+    error_for,
+)
+
+log = logging.getLogger(__name__)
+
+#: (code, message, details) pulled out of an error answer by the dialect's parser.
+ErrorParser = Callable[[httpx.Response], tuple[str | None, str, Any]]
+
+DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+def is_loopback(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(url: str) -> httpx.URL:
+    """Refuse anything but https, except plain http to this computer (the sandbox)."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise InsecureConnection(user_message=f"{url!r} is not a valid URL.") from exc
+    if parsed.scheme == "https" and parsed.host:
+        return parsed
+    if parsed.scheme == "http" and parsed.host and is_loopback(parsed.host):
+        return parsed
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise InsecureConnection(
+            user_message=f"{url!r} is not a web address; it should start with https://.")
+    raise InsecureConnection()
+
+
+def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, when.timestamp() - now())
+
+
+def default_error_parser(response: httpx.Response) -> tuple[str | None, str, Any]:
+    """Understands ``{"error": {"code", "message"}}`` and ``{"code", "message"}`` bodies."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None, response.text[:300], None
+    if isinstance(body, dict):
+        err = body.get("error", body)
+        if isinstance(err, dict):
+            return (str(err["code"]) if err.get("code") else None,
+                    str(err.get("message") or body.get("message") or ""),
+                    err.get("details"))
+        if isinstance(err, str):
+            return None, err, None
+    return None, str(body)[:300], None
+
+
+class ApiClient:
+    def __init__(self, base_url: str, token: str | None, *,
+                 error_parser: ErrorParser = default_error_parser,
+                 user_agent: str = USER_AGENT,
+                 timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+                 max_read_attempts: int = 5,
+                 backoff_base: float = 0.5,
+                 backoff_cap: float = 30.0,
+                 max_retry_after: float = 60.0,
+                 sleep: Callable[[float], None] = time.sleep,
+                 rng: random.Random | None = None,
+                 transport: httpx.BaseTransport | None = None,
+                 verify: bool | str = True,
+                 extra_headers: Mapping[str, str] | None = None) -> None:
+        self.base_url = check_base_url(base_url)
+        self.error_parser = error_parser
+        self.max_read_attempts = max(1, max_read_attempts)
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.max_retry_after = max_retry_after
+        self.sleep = sleep
+        self.rng = rng or random.Random()
+        headers = {"User-Agent": user_agent, "Accept": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        headers.update(extra_headers or {})
+        self._client = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
+                                    transport=transport, verify=verify, follow_redirects=False,
+                                    limits=httpx.Limits(max_keepalive_connections=4))
+
+    @property
+    def host(self) -> str:
+        return self.base_url.host
+
+    def close(self) -> None:
+        self._client.close()
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def get_json(self, path: str, params: Mapping[str, Any] | None = None, *,
+                 order_id: str | None = None) -> Any:
+        """GET and decode JSON, retrying what is safe to retry."""
+        response = self.get(path, params, order_id=order_id)
+        return self.decode(response, order_id=order_id)
+
+    def get(self, path: str, params: Mapping[str, Any] | None = None, *,
+            order_id: str | None = None, headers: Mapping[str, str] | None = None
+            ) -> httpx.Response:
+        clean = {k: v for k, v in (params or {}).items() if v is not None}
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self._send("GET", path, params=clean, headers=headers)
+            except ConnectorError as exc:
+                if attempt >= self.max_read_attempts:
+                    raise
+                self._wait(attempt, None, exc)
+                continue
+            if response.status_code in RETRYABLE_STATUS and attempt < self.max_read_attempts:
+                retry_after = parse_retry_after(response.headers.get("Retry-After"))
+                if retry_after is None or retry_after <= self.max_retry_after:
+                    self._wait(attempt, retry_after, None)
+                    continue
+            if response.is_error:
+                raise self._error(response, order_id=order_id, write=False)
+            return response
+
+    def _wait(self, attempt: int, retry_after: float | None,
+              exc: ConnectorError | None) -> None:
+        delay = self.rng.uniform(0, min(self.backoff_cap, self.backoff_base * 2 ** (attempt - 1)))
+        if retry_after is not None:
+            delay = max(delay, retry_after)
+        log.info("retrying in %.2f s (attempt %d)%s", delay, attempt,
+                 f": {type(exc).__name__}" if exc else "")
+        self.sleep(delay)
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def send_json(self, method: str, path: str, *, json: Any = None,
+                  params: Mapping[str, Any] | None = None,
+                  headers: Mapping[str, str] | None = None,
+                  order_id: str | None = None) -> httpx.Response:
+        """One attempt at a write. Raises typed errors; never retries."""
+        try:
+            response = self._send(method, path, json=json, params=params, headers=headers,
+                                  write=True)
+        except ConnectorError as exc:
+            exc.order_id = exc.order_id or order_id
+            raise
+        if response.is_error:
+            raise self._error(response, order_id=order_id, write=True)
+        return response
+
+    # -- shared -------------------------------------------------------------------------------
+
+    def _send(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
+              json: Any = None, headers: Mapping[str, str] | None = None,
+              write: bool = False) -> httpx.Response:
+        started = time.perf_counter()
+        try:
+            response = self._client.request(method, path, params=params, json=json,
+                                            headers=headers)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            # Nothing reached the server: safe to try again later, reads and writes alike.
+            log.warning("%s %s: cannot connect (%s)", method, path, type(exc).__name__)
+            raise ConnectionFailed(f"cannot connect to {self.host}") from None
+        except httpx.TimeoutException as exc:
+            log.warning("%s %s: timed out (%s)", method, path, type(exc).__name__)
+            if write:
+                raise UnknownOutcome(f"no answer from {self.host} in time") from None
+            raise ConnectionFailed(f"{self.host} did not answer in time") from None
+        except httpx.TransportError as exc:
+            log.warning("%s %s: connection broke (%s)", method, path, type(exc).__name__)
+            if write:
+                raise UnknownOutcome(f"the connection to {self.host} broke before the answer"
+                                     ) from None
+            raise ConnectionFailed(f"the connection to {self.host} broke") from None
+        log.debug("%s %s -> %d in %.0f ms", method, path, response.status_code,
+                  (time.perf_counter() - started) * 1000)
+        return response
+
+    def _error(self, response: httpx.Response, *, order_id: str | None,
+               write: bool) -> ConnectorError:
+        try:
+            code, message, details = self.error_parser(response)
+        except Exception:  # a broken error body must still give a typed error
+            code, message, details = None, response.text[:300], None
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        err = error_for(response.status_code, code, message or response.reason_phrase,
+                        retry_after=retry_after, order_id=order_id, details=details,
+                        unknown_outcome=write)
+        log.info("%s %s -> %d %s", response.request.method, response.request.url.path,
+                 response.status_code, code or "")
+        return err
+
+    @staticmethod
+    def decode(response: httpx.Response, *, order_id: str | None = None) -> Any:
+        try:
+            return response.json()
+        except ValueError:
+            raise BadResponse("the answer is not valid JSON", order_id=order_id) from None
+

@@ -1,9 +1,239 @@
-"""`fulfillment-station orders ...` (not built yet)."""
+"""``fulfillment-station orders list|show|ship|fulfill|cancel``: the headless order commands.
+
+Writes are checked against the workflow rules on a fresh copy of the order before anything is
+sent; a write whose answer is lost is settled by re-reading the order, never by sending again.
+"""
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
+
+from fulfillment_station.cli.common import CliError, add_connection_args, print_json
+from fulfillment_station.cli.connection import open_connector
+from fulfillment_station.connectors.base import Connector, ListQuery, ShipResult
+from fulfillment_station.connectors.errors import ConnectorError
+from fulfillment_station.domain import DomainError, Order, OrderStatus
+from fulfillment_station.domain.requests import (
+    CancelRequest,
+    FulfilRequest,
+    ShipRequest,
+    TrackingInfo,
+)
+from fulfillment_station.domain.workflow import check_cancel, check_shipment
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Registers nothing until the command is built."""
+    orders = sub.add_parser("orders", help="list, show, ship, fulfil or cancel orders")
+    osub = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
+
+    p = osub.add_parser("list", help="list orders")
+    add_connection_args(p)
+    p.add_argument("--status", choices=[s.value for s in OrderStatus if s != OrderStatus.UNKNOWN])
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    p.add_argument("--raw", action="store_true", help="include the API's payload in --json")
+    p.set_defaults(handler=cmd_list)
+
+    p = osub.add_parser("show", help="show one order")
+    p.add_argument("id")
+    add_connection_args(p)
+    p.add_argument("--raw", action="store_true", help="include the API's payload in --json")
+    p.set_defaults(handler=cmd_show)
+
+    for name, handler, text in (("ship", cmd_ship, "confirm a shipment"),
+                                ("fulfill", cmd_fulfill, "mark an order fulfilled")):
+        p = osub.add_parser(name, help=text)
+        p.add_argument("id")
+        add_connection_args(p)
+        p.add_argument("--carrier", required=True)
+        p.add_argument("--tracking", required=True, help="tracking number")
+        p.add_argument("--service", default=None)
+        p.add_argument("--line", action="append", default=[], metavar="LINE_ID:QTY",
+                       help="ship only this quantity of this line (repeatable)")
+        p.add_argument("--notify", action=argparse.BooleanOptionalAction, default=None,
+                       help="ask the store to e-mail the customer, where the API can")
+        p.set_defaults(handler=handler)
+
+    p = osub.add_parser("cancel", help="cancel an order")
+    p.add_argument("id")
+    add_connection_args(p)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_cancel)
+
+
+def _print_orders(orders: list[Order]) -> None:
+    if not orders:
+        print("No orders match.")
+        return
+    print(f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILMENT':<11} {'ITEMS':>5} "
+          f"{'TOTAL':>12}  CUSTOMER")
+    for o in orders:
+        status = o.status.value if o.status != OrderStatus.UNKNOWN else f"?{o.api_status}"
+        total = f"{o.total} {o.currency}"
+        print(f"{o.number[:22]:<22} {o.created_at:%Y-%m-%d %H:%M} {status[:11]:<11} "
+              f"{o.fulfillment_status.value:<11} {o.item_count:>5} {total:>12}  "
+              f"{o.customer.name}")
+
+
+def _print_order(o: Order) -> None:
+    print(f"Order {o.number}  (id {o.id}, {o.dialect})")
+    status = o.status.value + (f" (API: {o.api_status})" if o.api_status else "")
+    print(f"  status:      {status}, {o.fulfillment_status.value}")
+    print(f"  created:     {o.created_at:%Y-%m-%d %H:%M} UTC")
+    print(f"  customer:    {o.customer.name} {o.customer.email or ''}".rstrip())
+    if o.ship_to:
+        a = o.ship_to
+        parts = [a.name, a.company, a.line1, a.line2,
+                 " ".join(p for p in (a.postal_code, a.city, a.region) if p), a.country]
+        print(f"  ship to:     {', '.join(p for p in parts if p)}")
+    if o.lines:
+        print("  lines:")
+        for line in o.lines:
+            print(f"    {line.id:<14} {line.sku:<12} {line.quantity_fulfilled}/{line.quantity} "
+                  f"x {line.unit_price}  {line.name}")
+    else:
+        print("  lines:       (this API gives no line items)")
+    print(f"  total:       {o.total} {o.currency}")
+    for s in o.shipments:
+        when = f"{s.shipped_at:%Y-%m-%d}" if s.shipped_at else ""
+        print(f"  shipment:    {s.carrier} {s.tracking_number or ''} {when}".rstrip())
+    if o.notes:
+        print(f"  notes:       {o.notes}")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1")
+    status = OrderStatus(args.status) if args.status else None
+    with open_connector(args) as connector:
+        orders = connector.list_orders(ListQuery(status=status), limit=args.limit)
+    if args.json:
+        print_json([o.to_json_dict(raw=args.raw) for o in orders])
+    else:
+        _print_orders(orders)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_connector(args) as connector:
+        order = connector.get_order(args.id)
+    if args.json:
+        print_json(order.to_json_dict(raw=args.raw))
+    else:
+        _print_order(order)
+    return 0
+
+
+def _parse_lines(specs: list[str]) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for spec in specs:
+        line_id, sep, qty = spec.rpartition(":")
+        if not sep or not line_id or not qty.isdigit() or int(qty) < 1:
+            raise CliError(f"--line {spec!r}: write it as LINE_ID:QUANTITY, e.g. item_1:2")
+        lines[line_id] = lines.get(line_id, 0) + int(qty)
+    return lines
+
+
+def _shipment_present(order: Order, tracking: str) -> bool:
+    return any(s.tracking_number == tracking for s in order.shipments)
+
+
+def _shipment_landed(after: Order, tracking: str, connector: Connector) -> bool:
+    """Did a ship whose answer was lost take effect? By tracking number where the API keeps
+    one, else by the order's status."""
+    if connector.capabilities.carries_tracking:
+        return _shipment_present(after, tracking)
+    return after.status in (OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED)
+
+
+def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
+    lines = _parse_lines(args.line)
+    with open_connector(args) as connector:
+        order = connector.get_order(args.id)
+        try:
+            check_shipment(order, lines or None)
+        except DomainError as exc:
+            raise CliError(f"order {order.number}: {exc.message}") from None
+        if _shipment_present(order, args.tracking):
+            raise CliError(f"order {order.number} already has a shipment with tracking "
+                           f"{args.tracking}; nothing sent")
+        try:
+            result = _send_ship(connector, args, lines, fulfil)
+        except ConnectorError as exc:
+            if not exc.unknown_outcome:
+                raise
+            # The answer was lost: look at the order instead of sending again.
+            after = connector.get_order(args.id)
+            if _shipment_landed(after, args.tracking, connector):
+                result = ShipResult(order=after, message="confirmed by re-reading the order")
+            else:
+                raise CliError(f"{exc} The order shows no such shipment yet; run the command "
+                               "again to retry.") from None
+    _report_ship(args, order, result, connector)
+    return 0
+
+
+def _send_ship(connector: Connector, args: argparse.Namespace, lines: dict[str, int],
+               fulfil: bool) -> ShipResult:
+    if fulfil:
+        return connector.fulfil(args.id, FulfilRequest(
+            shipments=[TrackingInfo(carrier=args.carrier, service=args.service,
+                                    tracking_number=args.tracking)],
+            lines=lines, notify_customer=args.notify))
+    return connector.ship(args.id, ShipRequest(
+        carrier=args.carrier, service=args.service, tracking_number=args.tracking,
+        lines=lines, notify_customer=args.notify))
+
+
+def _report_ship(args: argparse.Namespace, before: Order, result: ShipResult,
+                 connector: Connector) -> None:
+    if args.json:
+        out: dict[str, Any] = {
+            "order_id": args.id, "number": before.number, "ok": True,
+            "shipment": result.shipment.model_dump(mode="json") if result.shipment else None,
+            "order": result.order.to_json_dict() if result.order else None,
+            "message": result.message,
+            "store_keeps_tracking": connector.capabilities.carries_tracking,
+        }
+        print_json(out)
+        return
+    tracking = (result.shipment.tracking_number if result.shipment else None) or args.tracking
+    print(f"Order {before.number}: shipped with {args.carrier} {tracking}."
+          + (f" ({result.message})" if result.message else ""))
+    if not connector.capabilities.carries_tracking:
+        print(f"Note: {connector.capabilities.display_name}'s API has no tracking field; "
+              "the store will not see the tracking number.")
+
+
+def cmd_ship(args: argparse.Namespace) -> int:
+    return _write_ship(args, fulfil=False)
+
+
+def cmd_fulfill(args: argparse.Namespace) -> int:
+    return _write_ship(args, fulfil=True)
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    with open_connector(args) as connector:
+        order = connector.get_order(args.id)
+        try:
+            check_cancel(order)
+        except DomainError as exc:
+            raise CliError(f"order {order.number}: {exc.message}") from None
+        try:
+            after = connector.cancel(args.id, CancelRequest(reason=args.reason))
+        except ConnectorError as exc:
+            if not exc.unknown_outcome:
+                raise
+            after = connector.get_order(args.id)
+            if after.status != OrderStatus.CANCELLED:
+                raise CliError(f"{exc} The order is not cancelled yet; run the command again "
+                               "to retry.") from None
+    if args.json:
+        print_json({"order_id": args.id, "number": order.number, "ok": True,
+                    "order": after.to_json_dict() if after else None})
+    elif after is None or after.status != OrderStatus.CANCELLED:
+        print(f"Order {order.number}: cancellation requested; the store will confirm it.")
+    else:
+        print(f"Order {order.number}: cancelled.")
+    return 0

@@ -1,1 +1,56 @@
-"""printing"""
+"""Printing: packing slips, pick lists and 4x6 shipping labels (PDF and ZPL), and printers.
+
+What the CLI and services call:
+
+- ``render_slip(order, settings)`` / ``render_slips_batch(orders, settings, progress, cancelled)``
+- ``render_pick_list(orders, settings=None)``
+- ``render_label_pdf(order, shipment, settings)`` / ``render_label_zpl(order, shipment, settings,
+  dpi)``
+- ``detect_label_format(data)`` and ``send_document(printer, data)`` for labels the store made
+- printers: ``NetworkPrinter`` (raw TCP 9100), ``CupsPrinter`` (``lp``), ``FilePrinter``
+
+No Qt here; the preview dialog lives in ``qt_glue`` and is imported only by the UI.
+"""
+
+from fulfillment_station.printing.errors import (
+    BatchCancelled,
+    DocumentError,
+    LabelFormatError,
+    PrinterError,
+    PrintingError,
+)
+from fulfillment_station.printing.label_format import LabelFormat, detect_label_format
+from fulfillment_station.printing.label_pdf import render_label_pdf
+from fulfillment_station.printing.pick_list import render_pick_list
+from fulfillment_station.printing.printers import (
+    CupsPrinter,
+    FilePrinter,
+    NetworkPrinter,
+    Printer,
+    send_document,
+)
+from fulfillment_station.printing.settings import PAGE_SIZES, PrintSettings
+from fulfillment_station.printing.slip import render_slip, render_slips_batch
+from fulfillment_station.printing.zpl import render_label_zpl
+
+__all__ = [
+    "PAGE_SIZES",
+    "BatchCancelled",
+    "CupsPrinter",
+    "DocumentError",
+    "FilePrinter",
+    "LabelFormat",
+    "LabelFormatError",
+    "NetworkPrinter",
+    "PrintSettings",
+    "Printer",
+    "PrinterError",
+    "PrintingError",
+    "detect_label_format",
+    "render_label_pdf",
+    "render_label_zpl",
+    "render_pick_list",
+    "render_slip",
+    "render_slips_batch",
+    "send_document",
+]

@@ -1,0 +1,136 @@
+"""Qt glue for printing: a PDF preview dialog, and printing a PDF through a QPrinter.
+
+PySide6-Essentials has no QtPdf (``QPdfView`` ships in PySide6-Addons), so pages are rasterised
+with pdfium (the ``pypdfium2`` package) into QImages. The rasteriser is passed in, so the UI
+can swap it and tests need no monkeypatching. Only the UI layer imports this module.
+
+Rendering happens where these functions are called: the preview is for one slip or label (a
+batch preview shows its first ``MAX_PREVIEW_PAGES`` pages); ``print_pdf`` belongs on the
+worker thread for a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fulfillment_station.printing.errors import DocumentError, PrinterError
+
+# (pdf bytes, dots per inch, first page count to render or None for all) -> page images
+PageRenderer = Callable[[bytes, float, int | None], Iterator[QImage]]
+MAX_PREVIEW_PAGES = 20
+PREVIEW_DPI = 96.0
+MAX_PRINT_DPI = 300.0
+
+
+def pdfium_pages(pdf: bytes, dpi: float, limit: int | None = None) -> Iterator[QImage]:
+    """Rasterise the pages of ``pdf`` at ``dpi`` with pdfium, one QImage per page."""
+    import pypdfium2  # imported here: only the UI needs it, and it loads a native library
+
+    try:
+        document = pypdfium2.PdfDocument(pdf)
+    except pypdfium2.PdfiumError as exc:
+        raise DocumentError("This document is not a readable PDF, so it cannot be shown.") from exc
+    try:
+        count = len(document) if limit is None else min(limit, len(document))
+        for index in range(count):
+            bitmap = document[index].render(scale=dpi / 72, rev_byteorder=True)
+            image = QImage(
+                bitmap.buffer,
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                QImage.Format.Format_RGB888,
+            )
+            # copy(): the QImage must own its pixels before pdfium frees the bitmap.
+            yield image.copy()
+    finally:
+        document.close()
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows a PDF's pages one under the other, with Print and Close buttons.
+
+    ``print_requested`` is emitted when the packer presses Print; the caller decides which
+    printer (and thread) the job goes to.
+    """
+
+    print_requested = Signal()
+
+    def __init__(
+        self,
+        pdf: bytes,
+        title: str,
+        *,
+        render: PageRenderer = pdfium_pages,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.pdf = pdf
+        pages = QWidget()
+        column = QVBoxLayout(pages)
+        column.setSpacing(12)
+        self.page_labels: list[QLabel] = []
+        for image in render(pdf, PREVIEW_DPI, MAX_PREVIEW_PAGES):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setFrameShape(QLabel.Shape.Box)
+            column.addWidget(label)
+            self.page_labels.append(label)
+        scroll = QScrollArea()
+        scroll.setWidget(pages)
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = buttons.addButton("&Print", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.setDefault(True)
+        buttons.accepted.connect(self._print)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.resize(720, 860)
+
+    def _print(self) -> None:
+        self.print_requested.emit()
+        self.accept()
+
+
+def print_pdf(pdf: bytes, printer: QPrinter, *, render: PageRenderer = pdfium_pages) -> int:
+    """Paint every page of ``pdf`` onto ``printer``, each scaled to fit its page; return the
+    page count. A printer that cannot start raises ``PrinterError``."""
+    dpi = min(float(printer.resolution()), MAX_PRINT_DPI)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrinterError(
+            f"The printer {printer.printerName() or 'chosen'} could not start printing; "
+            "check it is connected and try again."
+        )
+    printed = 0
+    try:
+        target = printer.pageLayout().paintRectPixels(printer.resolution())
+        for image in render(pdf, dpi, None):
+            if printed:
+                printer.newPage()
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            width, height = image.width() * scale, image.height() * scale
+            painter.drawImage(QRectF(0, 0, width, height), image)
+            printed += 1
+    finally:
+        painter.end()
+    return printed

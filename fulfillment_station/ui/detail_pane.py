@@ -1,0 +1,204 @@
+"""The order detail pane: header with badges, ship-to with a copy button, line items, totals,
+shipments with tracking links, timeline and notes. Every API string is shown as plain text:
+a customer name with HTML in it stays text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fulfillment_station.domain import Address, Order, OrderStatus
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # API text is never rich text
+    label.setText(text)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def format_address(address: Address | None) -> str:
+    if address is None:
+        return "(no address)"
+    city_line = " ".join(p for p in (address.postal_code, address.city, address.region) if p)
+    parts = [address.name, address.company, address.line1, address.line2, city_line,
+             address.country]
+    return "\n".join(p for p in parts if p)
+
+
+class LineItemsModel(QAbstractTableModel):
+    HEADERS = ("SKU", "Name", "Barcode", "Ordered", "Fulfilled", "Remaining", "Price")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._order: Order | None = None
+
+    def set_order(self, order: Order | None) -> None:
+        self.beginResetModel()
+        self._order = order
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self._order is None else len(self._order.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._order is None or not index.isValid():
+            return None
+        line = self._order.lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (line.sku, line.name, line.barcode or "", line.quantity,
+                    line.quantity_fulfilled, line.remaining,
+                    f"{line.unit_price} {self._order.currency}")[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class OrderDetailPane(QScrollArea):
+    """Shows one order; ``show_order(None)`` shows the empty hint."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title = plain_label()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.badges = plain_label()
+        self.customer = plain_label()
+        layout.addWidget(self.title)
+        layout.addWidget(self.badges)
+        layout.addWidget(self.customer)
+
+        ship_box = QGroupBox("Ship to")
+        ship_layout = QHBoxLayout(ship_box)
+        self.ship_to = plain_label()
+        self.copy_address = QPushButton("Copy")
+        self.copy_address.setToolTip("Copy the ship-to address to the clipboard")
+        self.copy_address.clicked.connect(self._copy_address)
+        ship_layout.addWidget(self.ship_to, 1)
+        ship_layout.addWidget(self.copy_address, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(ship_box)
+
+        self.lines_model = LineItemsModel()
+        self.lines = QTableView()
+        self.lines.setModel(self.lines_model)
+        self.lines.verticalHeader().hide()
+        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines.setMinimumHeight(160)
+        self.lines_note = plain_label()
+        layout.addWidget(QLabel("Items"))
+        layout.addWidget(self.lines)
+        layout.addWidget(self.lines_note)
+        self.totals = plain_label()
+        layout.addWidget(self.totals)
+
+        self.shipments = QListWidget()
+        self.shipments.setMaximumHeight(90)
+        self.shipments.itemActivated.connect(self._open_tracking)
+        layout.addWidget(QLabel("Shipments"))
+        layout.addWidget(self.shipments)
+        self.timeline = QListWidget()
+        self.timeline.setMaximumHeight(140)
+        layout.addWidget(QLabel("Timeline"))
+        layout.addWidget(self.timeline)
+        self.notes = plain_label()
+        layout.addWidget(self.notes)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._order: Order | None = None
+        self.show_order(None)
+
+    @property
+    def order(self) -> Order | None:
+        return self._order
+
+    def show_order(self, order: Order | None) -> None:
+        self._order = order
+        self.lines_model.set_order(order)
+        self.shipments.clear()
+        self.timeline.clear()
+        if order is None:
+            self.title.setText("No order selected")
+            for label in (self.badges, self.customer, self.ship_to, self.totals, self.notes,
+                          self.lines_note):
+                label.setText("")
+            self.copy_address.setEnabled(False)
+            return
+        self.title.setText(f"Order {order.number}")
+        status = order.status.value.upper()
+        if order.status is OrderStatus.UNKNOWN:
+            status = f"UNKNOWN STATUS ({order.api_status or '?'})"
+        badges = [status, order.fulfillment_status.value.upper()]
+        badges += [p for p in (order.channel or order.marketplace, order.fulfillment_method,
+                               order.payment_status) if p]
+        self.badges.setText("  ·  ".join(badges))
+        contact = [p for p in (order.customer.name, order.customer.email, order.customer.phone)
+                   if p]
+        self.customer.setText("Customer: " + " · ".join(contact) if contact else "")
+        self.ship_to.setText(format_address(order.ship_to))
+        self.copy_address.setEnabled(order.ship_to is not None)
+        self.lines_note.setText("" if order.lines else
+                                "This store's API gives no line items for its orders.")
+        self.totals.setText(
+            f"Subtotal {order.subtotal}  ·  Shipping {order.shipping}  ·  Tax {order.tax}  ·  "
+            f"Total {order.total} {order.currency}")
+        for s in order.shipments:
+            when = f"{s.shipped_at:%Y-%m-%d %H:%M}" if s.shipped_at else ""
+            units = sum(sl.quantity for sl in s.lines)
+            self.shipments.addItem(
+                f"{when}  {s.carrier} {s.service or ''}  {s.tracking_number or '(no tracking)'}"
+                f"  ·  {units} item(s)")
+            item = self.shipments.item(self.shipments.count() - 1)
+            if s.tracking_url:
+                item.setData(Qt.ItemDataRole.UserRole, s.tracking_url)
+                item.setToolTip("Open the tracking page (Enter or double-click)")
+        if not order.shipments:
+            self.shipments.addItem("No shipments yet")
+        for event in sorted(order.timeline, key=lambda e: e.at):
+            self.timeline.addItem(f"{event.at:%Y-%m-%d %H:%M}  {event.kind}: {event.message}")
+        notes = [f"Notes: {order.notes}" if order.notes else "",
+                 f"Gift message: {order.gift_message}" if order.gift_message else ""]
+        self.notes.setText("\n".join(n for n in notes if n))
+
+    def _copy_address(self) -> None:
+        if self._order is not None and self._order.ship_to is not None:
+            QGuiApplication.clipboard().setText(format_address(self._order.ship_to))
+
+    def _open_tracking(self, item: Any) -> None:
+        url = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(url, str) and url.startswith("https://"):
+            QDesktopServices.openUrl(QUrl(url))

@@ -1,0 +1,368 @@
+"""The packer's home screen: preset tabs with live counts, a search box, the order table, the
+detail pane, sync with progress and cancel, an online/offline indicator, a non-modal error
+banner and (in training mode) an unmistakable TRAINING banner.
+
+The window does no I/O. Two workers serve it: ``sync_worker`` owns the connector and the cache
+writer (sync, later the outbox), ``reader`` has its own read connection to the cache so opening
+an order never waits behind a long sync.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorError
+from fulfillment_station.domain import Order
+from fulfillment_station.services.sync import SyncCancelled, SyncResult, SyncService
+from fulfillment_station.store.cache import OrderRef, OrderSummary
+from fulfillment_station.ui.detail_pane import OrderDetailPane, plain_label
+from fulfillment_station.ui.filters import PRESETS, facet_counts, local_day_start, preset_counts
+from fulfillment_station.ui.order_table import OrderFilterProxy, OrderTableModel
+from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WindowOptions:
+    connection_id: str
+    connection_label: str
+    training: bool = False
+    sync_interval_s: int = 300
+    sync_on_start: bool = True
+
+
+def describe_error(exc: BaseException) -> str:
+    """One plain sentence for the packer (plus the API's own words where there are some)."""
+    if isinstance(exc, ConnectorError):
+        return str(exc)
+    return f"Something went wrong: {exc}. The details are in the log."
+
+
+class ErrorBanner(QFrame):
+    """A message that stays until the packer dismisses it."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.setStyleSheet("#errorBanner { background: #fde2e1; border: 1px solid #c62828; }"
+                           "#errorBanner QLabel { color: #7f1d1d; }")
+        layout = QHBoxLayout(self)
+        self.icon = QLabel("⚠ Problem:")
+        self.message = plain_label()
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.clicked.connect(self.dismiss)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.dismiss_button)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.show()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+
+
+class MainWindow(QMainWindow):
+    syncFinished = Signal(object)  # SyncResult
+    syncFailed = Signal(object)  # the exception
+    syncProgress = Signal(int, object)  # orders so far, total or None
+    summariesLoaded = Signal(int)  # rows in the table
+    orderShown = Signal(object)  # the Order now in the detail pane
+
+    def __init__(self, options: WindowOptions, sync_worker: ConnectionWorker,
+                 reader: ConnectionWorker, *, clock: Callable[[], float] = time.time) -> None:
+        super().__init__()
+        self.options = options
+        self.sync_worker = sync_worker
+        self.reader = reader
+        self.clock = clock
+        self._sync_task: Task[Any] | None = None
+        self._detail_task: Task[Any] | None = None
+        self.setWindowTitle(f"Fulfillment Station — {options.connection_label}"
+                            + (" — TRAINING" if options.training else ""))
+        self.resize(1400, 860)
+
+        self.model = OrderTableModel()
+        self.proxy = OrderFilterProxy(self.model, clock=clock)
+        self._build_toolbar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.training_banner = QLabel(
+            "TRAINING MODE — practice orders on a local sandbox. Nothing here reaches a real "
+            "store or a real customer.")
+        self.training_banner.setObjectName("trainingBanner")
+        self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setStyleSheet(
+            "#trainingBanner { background: #ffd600; color: #000; font-weight: bold;"
+            " font-size: 15px; padding: 6px; border: 2px dashed #000; }")
+        self.training_banner.setVisible(options.training)
+        layout.addWidget(self.training_banner)
+        self.error_banner = ErrorBanner()
+        layout.addWidget(self.error_banner)
+
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        for preset in PRESETS:
+            index = self.tabs.addTab(preset.label)
+            self.tabs.setTabToolTip(index, preset.description)
+        self.tabs.currentChanged.connect(self._preset_changed)
+        layout.addWidget(self.tabs)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = OrderDetailPane()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+
+        self.proxy.visibleRowsChanged.connect(self._visible_changed)
+        self.sync_timer = QTimer(self)
+        self.sync_timer.setInterval(max(30, options.sync_interval_s) * 1000)
+        self.sync_timer.timeout.connect(self.start_sync)
+        self._preset_changed(0)
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.sync_action = QAction("Sync", self)
+        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.sync_action.setToolTip("Fetch new and changed orders from the store (F5)")
+        self.sync_action.triggered.connect(self.start_sync)
+        bar.addAction(self.sync_action)
+        bar.addSeparator()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            "Search order number, customer, e-mail, SKU, barcode, tracking…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(420)
+        self.search.textChanged.connect(self.proxy.set_filter_text)
+        bar.addWidget(self.search)
+        focus_search = QAction("Find", self)
+        focus_search.setShortcut(QKeySequence.StandardKey.Find)
+        focus_search.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(focus_search)
+        bar.addSeparator()
+        self.connection_label = QLabel(f"  {self.options.connection_label}  ")
+        bar.addWidget(self.connection_label)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.online = QLabel("● connecting…")
+        self.online.setToolTip("Whether the last contact with the store worked")
+        self.count_label = QLabel("")
+        self.sync_progress = QProgressBar()
+        self.sync_progress.setMaximumWidth(220)
+        self.sync_progress.setFormat("Syncing %v / %m")
+        self.sync_progress.hide()
+        self.cancel_sync = QPushButton("Cancel sync")
+        self.cancel_sync.hide()
+        self.cancel_sync.clicked.connect(self.cancel_current_sync)
+        status.addWidget(self.online)
+        status.addWidget(self.count_label)
+        status.addPermanentWidget(self.sync_progress)
+        status.addPermanentWidget(self.cancel_sync)
+
+    # -- start-up -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the cache at once, then sync (and keep syncing every few minutes)."""
+        connection = self.options.connection_id
+        task = self.reader.submit(lambda ctx: ctx.cache.load_summaries(connection),
+                                  "load summaries")
+        task.succeeded.connect(self._summaries_loaded)
+        task.failed.connect(self._show_error)
+        if self.options.sync_on_start:
+            self.start_sync()
+        self.sync_timer.start()
+
+    def _summaries_loaded(self, rows: list[OrderSummary]) -> None:
+        self.model.set_summaries(rows)
+        self._update_counts()
+        self.summariesLoaded.emit(len(rows))
+
+    # -- sync ---------------------------------------------------------------------------------
+
+    def start_sync(self) -> None:
+        if self._sync_task is not None:
+            return  # one at a time; F5 during a sync does nothing
+        connection = self.options.connection_id
+
+        def work(ctx: TaskContext) -> tuple[SyncResult, list[OrderSummary]]:
+            service = SyncService(ctx.connector, ctx.cache, connection)
+            result = service.run(progress=ctx.report, cancelled=ctx.cancelled)
+            return result, ctx.cache.summaries_for(connection, result.touched)
+
+        task = self.sync_worker.submit(work, "sync")
+        self._sync_task = task
+        task.progress.connect(self._sync_progress)
+        task.succeeded.connect(self._sync_done)
+        task.failed.connect(self._sync_failed)
+        self.sync_action.setEnabled(False)
+        self.sync_progress.setRange(0, 0)
+        self.sync_progress.show()
+        self.cancel_sync.show()
+        self.statusBar().showMessage("Syncing…")
+
+    def cancel_current_sync(self) -> None:
+        if self._sync_task is not None:
+            self._sync_task.cancel()
+            self.cancel_sync.setEnabled(False)
+
+    def _sync_progress(self, done: int, total: object) -> None:
+        if isinstance(total, int) and total >= done:
+            self.sync_progress.setRange(0, total)
+        self.sync_progress.setValue(done)
+        self.syncProgress.emit(done, total)
+
+    def _sync_ended(self) -> None:
+        self._sync_task = None
+        self.sync_action.setEnabled(True)
+        self.sync_progress.hide()
+        self.cancel_sync.hide()
+        self.cancel_sync.setEnabled(True)
+
+    def _sync_done(self, payload: tuple[SyncResult, list[OrderSummary]]) -> None:
+        result, rows = payload
+        self._sync_ended()
+        self.model.apply_summaries(rows)
+        if result.removed:
+            self.model.remove_orders(OrderRef(result.connection, i) for i in result.removed)
+        self._update_counts()
+        self._set_online(True)
+        self.statusBar().showMessage(
+            f"Synced {result.seen} orders: {len(result.new)} new, {len(result.changed)} "
+            f"changed" + (f", {len(result.removed)} gone" if result.removed else ""), 8000)
+        self.syncFinished.emit(result)
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        self._sync_ended()
+        if isinstance(exc, SyncCancelled):
+            self.statusBar().showMessage("Sync cancelled; the orders synced so far are kept.",
+                                         8000)
+            # Pages written before the cancel are in the cache: show them.
+            self.start_refresh_from_cache()
+        else:
+            self._set_online(not isinstance(exc, ConnectionFailed))
+            self._show_error(exc, prefix="Sync failed; the orders shown are from the last "
+                                         "successful sync.")
+        self.syncFailed.emit(exc)
+
+    def start_refresh_from_cache(self) -> None:
+        connection = self.options.connection_id
+        task = self.reader.submit(lambda ctx: ctx.cache.load_summaries(connection), "reload")
+        task.succeeded.connect(self.model.apply_summaries)
+        task.succeeded.connect(lambda _rows: self._update_counts())
+
+    def _set_online(self, online: bool) -> None:
+        self.online.setText("● online" if online else "● OFFLINE")
+        self.online.setStyleSheet("color: #1b5e20;" if online else
+                                  "color: #b71c1c; font-weight: bold;")
+
+    def _show_error(self, exc: BaseException, prefix: str = "") -> None:
+        log.warning("shown to the packer: %s", exc)
+        text = describe_error(exc)
+        self.error_banner.show_message(f"{prefix} {text}".strip())
+
+    # -- filters, counts, selection -------------------------------------------------------------
+
+    def _preset_changed(self, index: int) -> None:
+        if 0 <= index < len(PRESETS):
+            self.proxy.set_filter(self.proxy.filter_state.with_preset(PRESETS[index]))
+
+    def _update_counts(self) -> None:
+        counts = preset_counts(facet_counts(self.model.summaries, local_day_start(self.clock())))
+        for i, preset in enumerate(PRESETS):
+            self.tabs.setTabText(i, f"{preset.label} ({counts[preset.key]})")
+        self._visible_changed(self.proxy.rowCount())
+
+    def _visible_changed(self, visible: int) -> None:
+        self.count_label.setText(f"{visible} of {len(self.model.summaries)} orders shown")
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) != 1:
+            if not rows:
+                self.detail.show_order(None)
+            return
+        key = self.proxy.key_at(rows[0].row())
+        if self._detail_task is not None:
+            self._detail_task.cancel()
+
+        def load(ctx: TaskContext) -> Order | None:
+            if ctx.cancelled():
+                return None
+            return ctx.cache.get(key.order_id, connection=key.connection)
+
+        task = self.reader.submit(load, "open order")
+        self._detail_task = task
+        task.succeeded.connect(lambda order, t=task: self._order_loaded(t, order))
+        task.failed.connect(self._show_error)
+
+    def _order_loaded(self, task: Task[Any], order: Order | None) -> None:
+        if task is not self._detail_task or order is None:
+            return  # a newer selection won
+        self.detail.show_order(order)
+        self.orderShown.emit(order)
+
+    def select_order(self, key: OrderRef) -> bool:
+        row = self.proxy.row_of(key)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.proxy.index(row, 0))
+        return True
+
+    # -- shutdown -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: Any) -> None:
+        self.sync_timer.stop()
+        if self._sync_task is not None:
+            self._sync_task.cancel()
+        super().closeEvent(event)

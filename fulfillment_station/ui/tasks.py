@@ -1,0 +1,146 @@
+"""Background work for the GUI: one worker thread per connection, and typed task handles.
+
+``ConnectionWorker`` owns a QThread. The resources a task needs (the connector, the cache
+writer) are made *on that thread* by a factory the wiring module passes in, so SQLite and
+httpx objects never cross threads. A task is a plain function ``fn(ctx) -> result`` that never
+touches a widget; it reports progress and checks ``ctx.cancelled()``. Results, errors and
+progress reach the GUI only as signals of the ``Task`` handle::
+
+    task = worker.submit(lambda ctx: SyncService(ctx.connector, ctx.cache, ...).run(...))
+    task.succeeded.connect(on_done)
+    task.failed.connect(on_error)
+    task.progress.connect(on_progress)
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+log = logging.getLogger(__name__)
+R = TypeVar("R")
+
+
+class Task(QObject, Generic[R]):
+    """The GUI-side handle of one piece of background work."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    progress = Signal(int, object)  # done, total (or None)
+    finished = Signal()  # after succeeded or failed
+
+    def __init__(self, fn: Callable[[TaskContext], R], name: str) -> None:
+        super().__init__()
+        self.fn = fn
+        self.name = name
+        self.done = False
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+@dataclass
+class TaskContext:
+    """What a task function sees: the worker thread's resources and its own task."""
+
+    resources: Any
+    task: Task[Any]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.resources, name)
+
+    def report(self, done: int, total: int | None = None) -> None:
+        self.task.progress.emit(done, total)
+
+    def cancelled(self) -> bool:
+        return self.task.is_cancelled()
+
+
+class _Runner(QObject):
+    """Lives on the worker thread; runs submitted tasks one after the other."""
+
+    def __init__(self, make_resources: Callable[[], Any],
+                 close_resources: Callable[[Any], None]) -> None:
+        super().__init__()
+        self._make = make_resources
+        self._close = close_resources
+        self._resources: Any = None
+        self._error: BaseException | None = None
+
+    @Slot(object)
+    def run(self, task: Task[Any]) -> None:
+        if self._resources is None and self._error is None:
+            try:
+                self._resources = self._make()
+            except Exception as exc:  # reported to every task, not raised into Qt
+                log.exception("worker resources could not be made")
+                self._error = exc
+        if self._error is not None:
+            task.done = True
+            task.failed.emit(self._error)
+            task.finished.emit()
+            return
+        try:
+            result = task.fn(TaskContext(self._resources, task))
+        except Exception as exc:
+            log.info("task %s failed: %s", task.name, exc, exc_info=True)
+            task.done = True
+            task.failed.emit(exc)
+        else:
+            task.done = True
+            task.succeeded.emit(result)
+        task.finished.emit()
+
+    @Slot()
+    def shutdown(self) -> None:
+        if self._resources is not None:
+            try:
+                self._close(self._resources)
+            finally:
+                self._resources = None
+
+
+class ConnectionWorker(QObject):
+    """The GUI's way to run work for one connection without ever blocking."""
+
+    _submit = Signal(object)
+    _shutdown = Signal()
+
+    def __init__(self, make_resources: Callable[[], Any],
+                 close_resources: Callable[[Any], None] = lambda r: r.close(),
+                 name: str = "connection") -> None:
+        super().__init__()
+        self._thread = QThread()
+        self._thread.setObjectName(f"worker-{name}")
+        self._runner = _Runner(make_resources, close_resources)
+        self._runner.moveToThread(self._thread)
+        self._submit.connect(self._runner.run)
+        self._shutdown.connect(self._runner.shutdown)
+        self._tasks: set[Task[Any]] = set()
+        self._thread.start()
+
+    def submit(self, fn: Callable[[TaskContext], R], name: str = "task") -> Task[R]:
+        task: Task[R] = Task(fn, name)
+        # Keep handles alive until done: the runner emits on them from its thread.
+        self._tasks = {t for t in self._tasks if not t.done}
+        self._tasks.add(task)
+        self._submit.emit(task)
+        return task
+
+    def stop(self, timeout_ms: int = 10_000) -> None:
+        """Cancel what is queued or running, close the resources on their thread, end it."""
+        for task in list(self._tasks):
+            task.cancel()
+        if self._thread.isRunning():
+            self._shutdown.emit()
+            self._thread.quit()
+            self._thread.wait(timeout_ms)

@@ -1,0 +1,126 @@
+"""Shared SQLite plumbing for the store: opening a connection with the settings every store
+file needs, explicit transactions, and a small versioned migrations runner.
+
+Each store component (order cache, outbox, ...) passes its own ordered list of migrations and
+a component name; the applied version is kept per component in ``schema_version`` so several
+components can share one file. ``PRAGMA user_version`` mirrors the sum of all component
+versions, which is handy when inspecting a file by hand, but is never relied on.
+
+Connections are opened in autocommit mode (``isolation_level=None``) and every write that must
+be atomic goes through :func:`transaction`, so no statement is ever committed by accident.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+#: A migration is SQL text (one or more statements) or a function that receives the open
+#: connection inside the migration's transaction (for steps that depend on what SQLite offers).
+Migration = str | Callable[[sqlite3.Connection], None]
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A store file cannot be used; the message says what the packer can do about it."""
+
+
+def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Open ``path`` (created if missing) with WAL, foreign keys and a busy timeout."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(target, timeout=busy_timeout_ms / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is durable across app crashes in WAL mode; only a power cut may lose the last
+        # commit, never corrupt the file.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"The data file {target} cannot be opened ({exc}); move it aside and restart."
+        ) from exc
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Run the block in one write transaction: all of it is committed, or none of it."""
+    # IMMEDIATE takes the write lock up front, so a concurrent writer waits on busy_timeout
+    # instead of failing half-way through the block.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def split_statements(script: str) -> list[str]:
+    """Split SQL text into complete statements (triggers with ``BEGIN ... END`` stay whole)."""
+    statements: list[str] = []
+    pending = ""
+    pieces = script.split(";")
+    for i, piece in enumerate(pieces):
+        pending += piece if i == len(pieces) - 1 else piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:60]!r}")
+    return statements
+
+
+def schema_version(conn: sqlite3.Connection, component: str) -> int:
+    """The migration version applied for ``component`` (0 for a new file)."""
+    _ensure_version_table(conn)
+    row = conn.execute(
+        "SELECT version FROM schema_version WHERE component = ?", (component,)
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: sqlite3.Connection, component: str, migrations: Sequence[Migration]) -> int:
+    """Apply the migrations of ``component`` that the file does not have yet, each in its own
+    transaction, and return the resulting version (``len(migrations)``).
+
+    A file written by a newer app (more migrations than this build knows) is refused rather
+    than guessed at.
+    """
+    current = schema_version(conn, component)
+    if current > len(migrations):
+        raise StoreError(
+            f"The data file was written by a newer version of Fulfillment Station "
+            f"({component} schema {current}, this version knows {len(migrations)}); "
+            f"update the app to open it."
+        )
+    for version in range(current + 1, len(migrations) + 1):
+        step = migrations[version - 1]
+        with transaction(conn):
+            if callable(step):
+                step(conn)
+            else:
+                for statement in split_statements(step):
+                    conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version (component, version) VALUES (?, ?) "
+                "ON CONFLICT (component) DO UPDATE SET version = excluded.version",
+                (component, version),
+            )
+            total = conn.execute("SELECT COALESCE(SUM(version), 0) FROM schema_version")
+            conn.execute(f"PRAGMA user_version = {int(total.fetchone()[0])}")
+    return len(migrations)
+
+
+def _ensure_version_table(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " component TEXT PRIMARY KEY,"
+        " version INTEGER NOT NULL)"
+    )

@@ -71,7 +71,9 @@ class SandboxServer:
     def bind(self) -> None:
         """Take the listening port now (``port=0`` resolves to a free one)."""
         if self._socket is None:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on accepted sockets when
+            # the listening socket says so, and without it every answer waits ~40 ms (Nagle).
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind((self.host, self.port))

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -146,8 +147,13 @@ class Action(_Model):
     @classmethod
     def create(cls, connection_id: str, request: CreateOrderRequest, *, packer: str = "",
                idempotency_key: str | None = None) -> Action:
-        """A create action filed under the handle the connectors use for the new order."""
+        """A create action filed under the handle the connectors use for the new order.
+
+        ``created_at`` is fixed now, so every retry (even after a restart) sends the same body
+        under the same idempotency key; APIs refuse a reused key with a different body."""
         key = idempotency_key or new_idempotency_key()
+        if request.created_at is None:
+            request = request.model_copy(update={"created_at": datetime.now(UTC)})
         return cls(kind=ActionKind.CREATE, connection_id=connection_id,
                    order_id=request.external_reference or key, payload=request,
                    idempotency_key=key, packer=packer)

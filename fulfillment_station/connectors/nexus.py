@@ -1,0 +1,575 @@
+"""NexusCommerce connector (seed 000): one API in front of many marketplaces.
+
+The seed documents ``GET /api/orders`` (cursor + ``limit`` <= 200; filters ``status``,
+``marketplace``, ``fulfillment_method``, ``start_date``, ``end_date``, ``has_returns``; answer
+``{"data": [...], "meta": {"total", "limit", "nextCursor"}}``), ``GET /api/orders/:id``,
+``POST /api/orders/:id/shipment`` (partial via ``line_items``; 200 with the updated order),
+``POST /api/orders/:id/cancel`` (``reason``; 202, subject to marketplace approval) and
+``POST /api/orders/bulk-shipment``, with error codes ORDER_NOT_FOUND 404,
+INVALID_STATUS_TRANSITION 422, ALREADY_SHIPPED 409 and MARKETPLACE_REJECTION 422. Nothing else
+is used: no update, no create, no separate fulfil, no label. The base URL is the server root
+(the paths carry ``/api``).
+
+Choices where the seed is silent (the sandbox's docstring states the same):
+
+- Errors ``{"error": {"code", "message", "details"?}}``; codes beyond the seed's four:
+  UNAUTHORIZED 401, VALIDATION_ERROR 400, NOT_FOUND 404, RATE_LIMITED 429, INTERNAL_ERROR 5xx.
+  A 403 (a token without ``orders:write``) maps to ``PermissionDenied`` by status.
+- Single orders come wrapped as ``{"data": order}``; a bare order object is accepted too.
+- List rows are summaries (the seed's example fields plus ``external_line_item_id`` per line):
+  no address, customer, barcodes or shipments. ``get_order`` gives the full detail. A summary's
+  ``updated_at`` is its ``created_at``; its lines count as shipped when the status says so.
+  A line without ``external_line_item_id`` gets the id ``#<n>`` (position), which cannot be
+  shipped by line.
+- There is no updated-since filter: a sync walks the whole list (newest placed first), 200 per
+  page. A cursor seen twice, or an order seen twice, is treated as the end / skipped.
+- ``start_date``/``end_date`` are sent as UTC dates (``YYYY-MM-DD``, the seed says "date"), so
+  the day around each bound is fetched and the exact instants are applied here; the page
+  ``total`` is then left out as it may count a few orders outside the range.
+- Ship: ``carrier`` and ``tracking_number`` are required (checked before sending);
+  ``shipped_date`` is sent when known; ``line_items`` only for a partial shipment (omitted =
+  everything that remains). The service, tracking URL, packages and notify flag have no field
+  and are not sent: the marketplace notifies the buyer itself.
+- Cancel needs a reason (free text, e.g. ``CustomerRequest``). The 202 carries no order, so
+  ``cancel`` returns ``None``; the caller re-reads the order, which may still show its old
+  status while the marketplace decides.
+- Bulk shipment: sent in chunks of 100 items (the sandbox's limit); each item may carry
+  ``line_items`` like the single shipment. Error items are read as ``{"order_id", "code",
+  "message"}`` (``index`` used when ``order_id`` is missing).
+- Parsing: ``id``, ``status`` and ``created_at`` must be present and readable, else
+  ``BadResponse`` naming the field; any other field is optional but must be readable when
+  present. Numbers may come as strings; unknown fields are ignored; an unknown status becomes
+  ``UNKNOWN`` with ``api_status`` kept. A datetime without an offset is taken as UTC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+from pydantic import ValidationError
+
+from fulfillment_station.connectors.base import (
+    BulkShipError,
+    BulkShipResult,
+    Capabilities,
+    Connector,
+    Filter,
+    ListQuery,
+    Operation,
+    Page,
+    ShipResult,
+    no,
+    yes,
+)
+from fulfillment_station.connectors.errors import BadResponse, ValidationFailed
+from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus, Shipment
+from fulfillment_station.domain.models import domain_error_from, parse_utc
+from fulfillment_station.domain.money import to_decimal
+from fulfillment_station.domain.requests import BulkShipItem, CancelRequest, ShipRequest
+from fulfillment_station.domain.workflow import derive_fulfillment_status
+
+#: NexusCommerce status -> canonical status. One table; the reverse is derived from it.
+STATUS_MAP: dict[str, OrderStatus] = {
+    "pending": OrderStatus.PENDING,
+    "confirmed": OrderStatus.CONFIRMED,
+    "processing": OrderStatus.PROCESSING,
+    "shipped": OrderStatus.SHIPPED,
+    "delivered": OrderStatus.DELIVERED,
+    "completed": OrderStatus.COMPLETED,
+    "cancelled": OrderStatus.CANCELLED,
+}
+WIRE_STATUS: dict[OrderStatus, str] = {v: k for k, v in STATUS_MAP.items()}
+
+PAGE_SIZE = 200  # the seed's maximum
+BULK_CHUNK = 100
+ORDERS_PATH = "/api/orders"
+FULFILLMENT_METHODS = ("FBM", "FBA", "FBS")
+_SHIPPED = frozenset({OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED})
+_NONE = "NexusCommerce's API has no endpoint to {}; do it in NexusCommerce or the marketplace."
+
+CAPABILITIES = Capabilities(
+    dialect="nexus",
+    display_name="NexusCommerce",
+    operations={
+        Operation.LIST: yes("No 'changed since' filter: each sync reads the whole list."),
+        Operation.GET: yes(),
+        Operation.SHIP: yes("NexusCommerce passes the shipment on to the marketplace, which "
+                            "may reject an implausible tracking number."),
+        Operation.BULK_SHIP: yes(),
+        Operation.CANCEL: yes("The marketplace has to approve the cancellation; the order may "
+                              "keep its status for a while."),
+        Operation.FULFIL: no("NexusCommerce has no separate fulfil step: confirming the "
+                             "shipment is the fulfilment. Use Ship."),
+        Operation.UPDATE: no(_NONE.format("change an order")),
+        Operation.CREATE: no(_NONE.format("create an order")),
+        Operation.LIST_SHIPMENTS: yes("Read from the order's detail."),
+        Operation.CHANNEL_SYNC: no(_NONE.format("start a marketplace sync")),
+        Operation.FETCH_LABEL: no(_NONE.format("buy or fetch a shipping label")),
+    },
+    filters=frozenset({Filter.STATUS, Filter.MARKETPLACE, Filter.CHANNEL,
+                       Filter.FULFILLMENT_METHOD, Filter.CREATED_RANGE, Filter.HAS_RETURNS}),
+    max_page_size=PAGE_SIZE,
+    partial_shipment=True,
+    notify_customer=False,
+    returns_label=False,
+    carries_tracking=True,
+    cancel_reason=True,
+    notes=(
+        "NexusCommerce cannot filter by 'changed since', so every sync reads the whole list.",
+        "The order list carries no addresses or barcodes; the app reads each order's detail "
+        "when it is opened.",
+        "The carrier service and tracking link are not sent; the marketplace tells the buyer.",
+    ),
+)
+
+
+class NexusConnector(Connector):
+    DIALECT = "nexus"
+    CAPABILITIES = CAPABILITIES
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def iter_pages(self, query: ListQuery) -> Iterator[Page]:
+        params = list_params(query)
+        if params is None:
+            return  # a filter no NexusCommerce order can match
+        exact_range = _range_is_whole_days(query)
+        seen_ids: set[str] = set()
+        seen_cursors: set[str] = set()
+        cursor: str | None = None
+        while True:
+            body = self.api.get_json(ORDERS_PATH, {**params, "cursor": cursor})
+            rows, total, cursor = parse_list(body)
+            orders = [o for o in (parse_order(row) for row in rows)
+                      if o.id not in seen_ids and _in_range(o, query)]
+            seen_ids.update(o.id for o in orders)
+            yield Page(orders, total if exact_range else None)
+            if cursor is None or cursor in seen_cursors or not rows:
+                return
+            seen_cursors.add(cursor)
+
+    def get_order(self, order_id: str) -> Order:
+        body = self.api.get_json(_order_path(order_id), order_id=order_id)
+        order = parse_order(_unwrap(body, order_id))
+        if order.id != order_id:
+            raise BadResponse(f"the answer is about order {order.id[:60]}", field="id",
+                              order_id=order_id)
+        return order
+
+    def list_shipments(self, order_id: str) -> list[Shipment]:
+        return list(self.get_order(order_id).shipments)
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
+        body = shipment_body(request.carrier, request.tracking_number, request.shipped_at,
+                             request.lines)
+        response = self.api.send_json("POST", _order_path(order_id) + "/shipment", json=body,
+                                      order_id=order_id)
+        order = parse_order(_unwrap(self.api.decode(response, order_id=order_id), order_id))
+        return ShipResult(order=order, shipment=order.shipments[-1] if order.shipments else None,
+                          notified_customer=None)
+
+    def bulk_ship(self, items: Sequence[BulkShipItem]) -> BulkShipResult:
+        succeeded = failed = 0
+        errors: list[BulkShipError] = []
+        for start in range(0, len(items), BULK_CHUNK):
+            chunk = items[start:start + BULK_CHUNK]
+            body = {"shipments": [
+                {"order_id": item.order_id,
+                 **shipment_body(item.carrier, item.tracking_number, None, item.lines,
+                                 check=False)}
+                for item in chunk]}
+            response = self.api.send_json("POST", ORDERS_PATH + "/bulk-shipment", json=body)
+            ok, bad, errs = parse_bulk(self.api.decode(response), chunk)
+            succeeded, failed = succeeded + ok, failed + bad
+            errors += errs
+        return BulkShipResult(succeeded, failed, errors)
+
+    def cancel(self, order_id: str, request: CancelRequest) -> Order | None:
+        reason = (request.reason or "").strip()
+        if not reason:
+            raise ValidationFailed(user_message="NexusCommerce needs a reason to cancel an "
+                                                "order. Choose or type a reason and retry.")
+        self.api.send_json("POST", _order_path(order_id) + "/cancel",
+                           json={"reason": reason}, order_id=order_id)
+        return None  # 202: accepted for the marketplace to decide; no order in the answer
+
+
+CONNECTOR = NexusConnector
+
+
+# -- requests ---------------------------------------------------------------------------------
+
+def _order_path(order_id: str) -> str:
+    return f"{ORDERS_PATH}/{quote(order_id, safe='')}"
+
+
+def list_params(query: ListQuery) -> dict[str, Any] | None:
+    """Query parameters for ``query``; None when nothing can match."""
+    params: dict[str, Any] = {"limit": max(1, min(query.page_size or PAGE_SIZE, PAGE_SIZE))}
+    if query.status is not None:
+        if query.status not in WIRE_STATUS:
+            return None
+        params["status"] = WIRE_STATUS[query.status]
+    markets = {m for m in (query.marketplace, query.channel) if m is not None}
+    if len(markets) > 1:
+        return None
+    if markets:
+        params["marketplace"] = markets.pop()
+    if query.fulfillment_method is not None:
+        method = query.fulfillment_method.strip().upper()
+        if method not in FULFILLMENT_METHODS:
+            raise ValidationFailed(user_message=f"NexusCommerce's fulfilment methods are FBM, "
+                                                f"FBA and FBS, not {method[:20]!r}.")
+        params["fulfillment_method"] = method
+    if query.created_from is not None:
+        params["start_date"] = query.created_from.astimezone(UTC).date().isoformat()
+    if query.created_to is not None:
+        params["end_date"] = query.created_to.astimezone(UTC).date().isoformat()
+    if query.has_returns is not None:
+        params["has_returns"] = "true" if query.has_returns else "false"
+    return params
+
+
+def _range_is_whole_days(query: ListQuery) -> bool:
+    start, end = query.created_from, query.created_to
+    if start is not None and start.astimezone(UTC).timetz() != time(tzinfo=UTC):
+        return False
+    return end is None or (end.astimezone(UTC) + timedelta(microseconds=1)).timetz() == time(
+        tzinfo=UTC)
+
+
+def _in_range(order: Order, query: ListQuery) -> bool:
+    if query.created_from is not None and order.created_at < query.created_from:
+        return False
+    return query.created_to is None or order.created_at <= query.created_to
+
+
+def shipment_body(carrier: str, tracking_number: str | None, shipped_at: datetime | None,
+                  lines: dict[str, int], *, check: bool = True) -> dict[str, Any]:
+    """The seed's shipment body; ``check`` refuses, before sending, what the API needs."""
+    carrier, tracking = carrier.strip(), (tracking_number or "").strip()
+    if check and not carrier:
+        raise ValidationFailed(user_message="NexusCommerce needs the carrier to confirm a "
+                                            "shipment. Choose the carrier and retry.")
+    if check and not tracking:
+        raise ValidationFailed(user_message="NexusCommerce needs a tracking number to confirm "
+                                            "a shipment. Scan or type it and retry.")
+    body: dict[str, Any] = {"carrier": carrier, "tracking_number": tracking}
+    if shipped_at is not None:
+        body["shipped_date"] = shipped_at.astimezone(UTC).isoformat(
+            timespec="milliseconds").replace("+00:00", "Z")
+    if any(qty < 0 for qty in lines.values()):
+        raise ValidationFailed(user_message="A quantity to ship cannot be negative.")
+    wanted = [{"external_line_item_id": line_id, "quantity": qty}
+              for line_id, qty in lines.items() if qty > 0]
+    if lines and not wanted:
+        # An omitted line_items means "everything that remains": never send that for zero.
+        raise ValidationFailed(user_message="Nothing to ship: every quantity is zero. Enter "
+                                            "how many of each item are in the parcel.")
+    if wanted:
+        body["line_items"] = wanted
+    return body
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+def _unwrap(body: Any, order_id: str | None) -> Any:
+    if isinstance(body, dict) and "data" in body and "id" not in body:
+        return body["data"]
+    if isinstance(body, dict):
+        return body
+    raise BadResponse("the answer is not an order object", field="data", order_id=order_id)
+
+
+def parse_list(body: Any) -> tuple[list[Any], int | None, str | None]:
+    """(rows, total, next cursor) of a list answer."""
+    if not isinstance(body, dict) or not isinstance(body.get("data"), list):
+        raise BadResponse("the order list has no data array", field="data")
+    meta = body.get("meta")
+    meta = meta if isinstance(meta, dict) else {}
+    total = meta.get("total")
+    try:
+        total_n = int(total) if total is not None and not isinstance(total, bool) else None
+    except (TypeError, ValueError, OverflowError):
+        total_n = None  # only used for progress; the walk follows the cursor
+    cursor = meta.get("nextCursor")
+    if cursor is not None and not isinstance(cursor, str):
+        raise BadResponse("is not text", field="meta.nextCursor")
+    return body["data"], total_n, cursor or None
+
+
+def parse_bulk(body: Any, items: Sequence[BulkShipItem]
+               ) -> tuple[int, int, list[BulkShipError]]:
+    data = body.get("data") if isinstance(body, dict) else None
+    if not isinstance(data, dict):
+        raise BadResponse("the bulk shipment answer has no data object", field="data")
+    succeeded = _count(data, "succeeded")
+    failed = _count(data, "failed")
+    raw_errors = data.get("errors") or []
+    if not isinstance(raw_errors, list):
+        raise BadResponse("is not a list", field="data.errors")
+    errors = []
+    for n, err in enumerate(raw_errors):
+        if not isinstance(err, dict):
+            raise BadResponse("is not an object", field=f"data.errors[{n}]")
+        order_id = err.get("order_id")
+        index = err.get("index")
+        if not isinstance(order_id, str) or not order_id:
+            known = type(index) is int and 0 <= index < len(items)
+            order_id = items[index].order_id if known else ""
+        code = err.get("code")
+        errors.append(BulkShipError(order_id, str(code) if code else None,
+                                    str(err.get("message") or code or "failed")[:500]))
+    return succeeded, failed, errors
+
+
+def _count(data: dict[str, Any], key: str) -> int:
+    value = data.get(key, 0)
+    try:
+        if isinstance(value, bool):
+            raise ValueError(value)
+        count = int(value)
+    except (TypeError, ValueError, OverflowError):
+        raise BadResponse("is not a count", field=f"data.{key}") from None
+    if count < 0:
+        raise BadResponse("is negative", field=f"data.{key}")
+    return count
+
+
+def parse_order(data: Any) -> Order:
+    """One NexusCommerce order (list summary or detail) -> canonical Order."""
+    if not isinstance(data, dict):
+        raise BadResponse("an order is not a JSON object", field="data[]")
+    order_id = _text(data, "id", None)
+    if order_id is None:
+        raise BadResponse("is missing", field="id")
+    p = _Reader(order_id)
+    api_status = p.required(data, "status")
+    status = STATUS_MAP.get(api_status.strip().lower(), OrderStatus.UNKNOWN)
+    created = p.when(data, "created_at")
+    if created is None:
+        raise BadResponse("is missing", field="created_at", order_id=order_id)
+    marketplace = p.text(data, "marketplace")
+    lines = p.lines(data.get("line_items"), status)
+    customer = p.obj(data, "customer")
+    fields: dict[str, Any] = {
+        "id": order_id,
+        "number": p.text(data, "external_order_id") or order_id,
+        "dialect": "nexus",
+        "status": status,
+        "api_status": api_status[:200] if status == OrderStatus.UNKNOWN else None,
+        "payment_status": p.text(data, "payment_status"),
+        "channel": marketplace,
+        "marketplace": marketplace,
+        "fulfillment_method": p.text(data, "fulfillment_method"),
+        "currency": (p.text(data, "currency") or "USD").upper(),
+        "subtotal": p.money(data, "subtotal_amount"),
+        "tax": p.money(data, "tax_amount"),
+        "shipping": p.money(data, "shipping_amount"),
+        "total": p.money(data, "total_amount"),
+        "customer": {"name": p.text(customer, "name", "customer.name") or "",
+                     "email": p.text(customer, "email", "customer.email"),
+                     "phone": p.text(customer, "phone", "customer.phone")},
+        "ship_to": p.address(data, "shipping_address"),
+        "bill_to": p.address(data, "billing_address"),
+        "lines": lines,
+        "shipments": p.shipments(data.get("shipments")),
+        "timeline": p.history(data.get("sync_history")),
+        "notes": p.text(data, "notes"),
+        "gift_message": p.text(data, "gift_message"),
+        "created_at": created,
+        "updated_at": p.when(data, "updated_at") or created,
+        "raw": data,
+    }
+    if not fields["customer"]["name"] and fields["ship_to"]:
+        fields["customer"]["name"] = fields["ship_to"]["name"]
+    try:
+        order = Order.model_validate(fields)
+    except ValidationError as exc:
+        err = domain_error_from(exc)
+        raise BadResponse(err.message, field=err.field, order_id=order_id) from None
+    if order.lines:
+        fulfillment = derive_fulfillment_status(order.lines)
+    else:
+        fulfillment = (FulfillmentStatus.FULFILLED if status in _SHIPPED
+                       else FulfillmentStatus.UNFULFILLED)
+    return order.model_copy(update={"fulfillment_status": fulfillment})
+
+
+def _text(data: dict[str, Any], key: str, order_id: str | None,
+          field: str | None = None) -> str | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        raise BadResponse(f"expected text, got {type(value).__name__}", field=field or key,
+                          order_id=order_id)
+    return str(value)
+
+
+class _Reader:
+    """Field readers that name the order and the field when something cannot be read."""
+
+    def __init__(self, order_id: str) -> None:
+        self.order_id = order_id
+
+    def bad(self, message: str, field: str) -> BadResponse:
+        return BadResponse(message, field=field, order_id=self.order_id)
+
+    def text(self, data: dict[str, Any], key: str, field: str | None = None) -> str | None:
+        return _text(data, key, self.order_id, field)
+
+    def required(self, data: dict[str, Any], key: str) -> str:
+        value = self.text(data, key)
+        if value is None:
+            raise self.bad("is missing", key)
+        return value
+
+    def obj(self, data: dict[str, Any], key: str) -> dict[str, Any]:
+        value = data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.bad("is not an object", key)
+        return value
+
+    def items(self, value: Any, field: str) -> list[dict[str, Any]]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.bad("is not a list", field)
+        for n, item in enumerate(value):
+            if not isinstance(item, dict):
+                raise self.bad("is not an object", f"{field}[{n}]")
+        return value
+
+    def money(self, data: dict[str, Any], key: str, field: str | None = None) -> Decimal:
+        value = data.get(key)
+        if value is None:
+            return Decimal("0")
+        try:
+            return to_decimal(value)
+        except ValueError as exc:
+            raise self.bad(str(exc), field or key) from None
+
+    def number(self, data: dict[str, Any], key: str, field: str) -> Decimal | None:
+        return None if data.get(key) is None else self.money(data, key, field)
+
+    def count(self, data: dict[str, Any], key: str, field: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            if isinstance(value, bool):
+                raise ValueError(value)
+            number = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
+            if not number.is_finite() or number != number.to_integral_value():
+                raise ValueError(value)
+            count = int(number)
+        except (ValueError, ArithmeticError, TypeError):
+            raise self.bad(f"{str(value)[:40]!r} is not a whole number", field) from None
+        if count < 0:
+            raise self.bad("cannot be negative", field)
+        return count
+
+    def when(self, data: dict[str, Any], key: str, field: str | None = None
+             ) -> datetime | None:
+        field = field or key
+        value = data.get(key)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise self.bad("is not a date and time", field)
+        try:
+            return parse_utc(value)
+        except ValueError:
+            pass
+        except OverflowError:
+            raise self.bad(f"{value[:40]!r} is out of range", field) from None
+        try:
+            naive = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise self.bad(f"{value[:40]!r} is not an ISO 8601 date and time", field) from None
+        if naive.tzinfo is not None:
+            raise self.bad(f"{value[:40]!r} has an unusable offset", field)
+        return naive.replace(tzinfo=UTC)
+
+    def lines(self, value: Any, status: OrderStatus) -> list[dict[str, Any]]:
+        out = []
+        for n, item in enumerate(self.items(value, "line_items")):
+            field = f"line_items[{n}]"
+            quantity = self.count(item, "quantity", f"{field}.quantity") or 0
+            shipped = self.count(item, "quantity_shipped", f"{field}.quantity_shipped")
+            if shipped is None:  # a list summary: the status tells whether it left
+                shipped = quantity if status in _SHIPPED else 0
+            line_id = self.text(item, "external_line_item_id",
+                                f"{field}.external_line_item_id") or f"#{n + 1}"
+            out.append({
+                "id": line_id,
+                "sku": self.text(item, "sku", f"{field}.sku") or "",
+                "name": self.text(item, "title", f"{field}.title") or "",
+                "quantity": quantity,
+                "quantity_fulfilled": shipped,
+                "unit_price": self.money(item, "unit_price", f"{field}.unit_price"),
+                "barcode": self.text(item, "barcode", f"{field}.barcode"),
+                "weight": self.number(item, "weight_kg", f"{field}.weight_kg"),
+            })
+        return out
+
+    def shipments(self, value: Any) -> list[dict[str, Any]]:
+        out = []
+        for n, item in enumerate(self.items(value, "shipments")):
+            field = f"shipments[{n}]"
+            lines = []
+            for m, ref in enumerate(self.items(item.get("line_items"), f"{field}.line_items")):
+                where = f"{field}.line_items[{m}]"
+                line_id = self.text(ref, "external_line_item_id",
+                                    f"{where}.external_line_item_id")
+                qty = self.count(ref, "quantity", f"{where}.quantity")
+                if line_id and qty:
+                    lines.append({"line_id": line_id, "quantity": qty})
+            out.append({
+                "id": self.text(item, "id", f"{field}.id"),
+                "carrier": self.text(item, "carrier", f"{field}.carrier") or "",
+                "service": self.text(item, "service", f"{field}.service"),
+                "tracking_number": self.text(item, "tracking_number",
+                                             f"{field}.tracking_number"),
+                "tracking_url": self.text(item, "tracking_url", f"{field}.tracking_url"),
+                "shipped_at": self.when(item, "shipped_date", f"{field}.shipped_date"),
+                "lines": lines,
+            })
+        return out
+
+    def history(self, value: Any) -> list[dict[str, Any]]:
+        out = []
+        for n, item in enumerate(self.items(value, "sync_history")):
+            field = f"sync_history[{n}]"
+            at = self.when(item, "timestamp", f"{field}.timestamp")
+            if at is None:
+                raise self.bad("is missing", f"{field}.timestamp")
+            out.append({"at": at, "kind": self.text(item, "event", f"{field}.event") or "sync",
+                        "message": self.text(item, "message", f"{field}.message") or ""})
+        return out
+
+    def address(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.bad("is not an object", key)
+
+        def t(name: str) -> str | None:
+            return self.text(value, name, f"{key}.{name}")
+
+        return {"name": t("name") or "", "company": t("company"),
+                "line1": t("address_line1") or "", "line2": t("address_line2"),
+                "city": t("city") or "", "region": t("state_or_region"),
+                "postal_code": t("postal_code"), "country": t("country_code") or ""}
+
+

@@ -150,13 +150,13 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
     lines = _parse_lines(args.line)
     with open_connector(args) as connector:
         order = connector.get_order(args.id)
+        if _shipment_present(order, args.tracking):
+            raise CliError(f"order {order.number} already has a shipment with tracking "
+                           f"{args.tracking}; nothing sent")
         try:
             check_shipment(order, lines or None)
         except DomainError as exc:
             raise CliError(f"order {order.number}: {exc.message}") from None
-        if _shipment_present(order, args.tracking):
-            raise CliError(f"order {order.number} already has a shipment with tracking "
-                           f"{args.tracking}; nothing sent")
         try:
             result = _send_ship(connector, args, lines, fulfil)
         except ConnectorError as exc:

@@ -1,9 +1,116 @@
-"""`fulfillment-station print ...` (not built yet)."""
+"""``fulfillment-station print slip|label ID ...``: render an order's packing slip (PDF) or
+shipping label (PDF or ZPL) to a file, fetching the order through any connection."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from fulfillment_station.cli.common import CliError, add_connection_args
+from fulfillment_station.cli.connection import open_connector
+from fulfillment_station.domain import Address, Order, Shipment
+from fulfillment_station.printing import (
+    PAGE_SIZES,
+    PrintingError,
+    PrintSettings,
+    render_label_pdf,
+    render_label_zpl,
+    render_slip,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Registers nothing until the command is built."""
+    printing = sub.add_parser("print", help="render a packing slip or shipping label to a file")
+    psub = printing.add_subparsers(dest="print_command", metavar="DOCUMENT", required=True)
+
+    p = psub.add_parser("slip", help="packing slip as PDF")
+    p.add_argument("id")
+    add_connection_args(p)
+    p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--page-size", choices=list(PAGE_SIZES), default="letter")
+    _add_store_args(p)
+    p.set_defaults(handler=cmd_slip)
+
+    p = psub.add_parser("label", help="4x6 shipping label as PDF or ZPL")
+    p.add_argument("id")
+    add_connection_args(p)
+    p.add_argument("--format", choices=("pdf", "zpl"), required=True)
+    p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--dpi", type=int, choices=(203, 300), default=203, help="ZPL printer dpi")
+    p.add_argument("--carrier", help="label a new shipment (default: the order's last one)")
+    p.add_argument("--tracking", help="tracking number of that shipment")
+    p.add_argument("--service", help="carrier service")
+    _add_store_args(p)
+    p.set_defaults(handler=cmd_label)
+
+
+def _add_store_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store-name", default="Fulfillment Station",
+                   help="store name printed on the document")
+
+
+def _settings(args: argparse.Namespace, page_size: str = "letter") -> PrintSettings:
+    return PrintSettings(store_name=args.store_name, return_address=Address(name=args.store_name),
+                         page_size=page_size,  # type: ignore[arg-type]
+                         label_dpi=getattr(args, "dpi", 203))
+
+
+def _fetch(args: argparse.Namespace) -> Order:
+    with open_connector(args) as connector:
+        return connector.get_order(args.id)
+
+
+def _write(path_text: str, data: bytes) -> None:
+    path = Path(path_text)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"cannot write {path}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CliError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def cmd_slip(args: argparse.Namespace) -> int:
+    order = _fetch(args)
+    try:
+        pdf = render_slip(order, _settings(args, args.page_size))
+    except PrintingError as exc:
+        raise CliError(str(exc)) from None
+    _write(args.out, pdf)
+    print(f"Packing slip for order {order.number} written to {args.out}")
+    return 0
+
+
+def cmd_label(args: argparse.Namespace) -> int:
+    if bool(args.carrier) != bool(args.tracking):
+        raise CliError("give --carrier and --tracking together, or neither")
+    order = _fetch(args)
+    if args.carrier:
+        shipment = Shipment(carrier=args.carrier, tracking_number=args.tracking,
+                            service=args.service)
+    elif order.shipments:
+        shipment = order.shipments[-1]
+    else:
+        raise CliError(f"order {order.number} has no shipment yet: ship it first, or pass "
+                       "--carrier and --tracking")
+    if order.ship_to is None:
+        raise CliError(f"order {order.number} has no ship-to address; no label can be printed")
+    settings = _settings(args)
+    try:
+        if args.format == "pdf":
+            data = render_label_pdf(order, shipment, settings)
+        else:
+            data = render_label_zpl(order, shipment, settings, dpi=args.dpi).encode("utf-8")
+    except PrintingError as exc:
+        raise CliError(str(exc)) from None
+    _write(args.out, data)
+    print(f"{args.format.upper()} label for order {order.number} "
+          f"({shipment.carrier} {shipment.tracking_number or ''}) written to {args.out}")
+    return 0

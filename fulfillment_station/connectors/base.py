@@ -91,6 +91,9 @@ class Capabilities:
     cancel_reason: bool = False
     updatable_fields: frozenset[str] = frozenset()  # of "notes", "ship_to", "status"
     settable_statuses: frozenset[OrderStatus] = frozenset()
+    # The list endpoint returns summaries (no address, shipments...): sync must read the
+    # detail of every new or changed order with ``get_order``.
+    list_is_summary: bool = False
     notes: tuple[str, ...] = ()  # plain-language caveats for the check table and the UI
 
     def supports(self, op: Operation) -> bool:
@@ -113,6 +116,8 @@ class Capabilities:
             ("partial shipment", _yn(self.partial_shipment), ""),
             ("notify customer", _yn(self.notify_customer), ""),
             ("label returned", _yn(self.returns_label), ""),
+            ("list gives full orders", _yn(not self.list_is_summary),
+             "details read one by one" if self.list_is_summary else ""),
             ("tracking number stored by the store", _yn(self.carries_tracking),
              "" if self.carries_tracking else "kept only in this app"),
         ]
@@ -131,6 +136,7 @@ class Capabilities:
             "returns_label": self.returns_label,
             "carries_tracking": self.carries_tracking,
             "cancel_reason": self.cancel_reason,
+            "list_is_summary": self.list_is_summary,
             "updatable_fields": sorted(self.updatable_fields),
             "settable_statuses": sorted(s.value for s in self.settable_statuses),
             "notes": list(self.notes),

@@ -118,10 +118,11 @@ CAPABILITIES = Capabilities(
     returns_label=False,
     carries_tracking=True,
     cancel_reason=True,
+    list_is_summary=True,
     notes=(
         "NexusCommerce cannot filter by 'changed since', so every sync reads the whole list.",
-        "The order list carries no addresses or barcodes; the app reads each order's detail "
-        "when it is opened.",
+        "The order list carries no addresses or barcodes; sync reads the detail of each new "
+        "or changed order.",
         "The carrier service and tracking link are not sent; the marketplace tells the buyer.",
     ),
 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from fulfillment_station.connectors.base import Connector, Filter, ListQuery
+from fulfillment_station.domain import Order
 from fulfillment_station.domain.models import format_utc, parse_utc
 from fulfillment_station.store.cache import OrderCache
 
@@ -64,6 +65,8 @@ class SyncService:
         for page in self.connector.iter_pages(query):
             if cancelled():
                 raise SyncCancelled(f"sync cancelled after {result.seen} orders")
+            if caps.list_is_summary:
+                page.orders = [self._detailed(o, cancelled) for o in page.orders]
             for order in page.orders:
                 if newest is None or order.updated_at > newest:
                     newest = order.updated_at
@@ -81,3 +84,22 @@ class SyncService:
         log.info("sync %s: %d seen, %d new, %d changed, %d removed", self.connection,
                  result.seen, len(result.new), len(result.changed), len(result.removed))
         return result
+
+    def _detailed(self, summary: Order, cancelled: Callable[[], bool]) -> Order:
+        """The full order for a list summary: the cached one while the summary shows no change,
+        else a fresh ``get_order``."""
+        cached = self.cache.get(summary.id, connection=self.connection)
+        if cached is not None and _same_summary(cached, summary):
+            return cached
+        if cancelled():
+            raise SyncCancelled("sync cancelled")
+        return self.connector.get_order(summary.id)
+
+
+def _same_summary(cached: Order, summary: Order) -> bool:
+    """Whether a list summary describes the cached full order unchanged."""
+    return (cached.status == summary.status and cached.api_status == summary.api_status
+            and cached.total == summary.total and cached.number == summary.number
+            and cached.fulfillment_status == summary.fulfillment_status
+            and [(ln.sku, ln.quantity) for ln in cached.lines]
+            == [(ln.sku, ln.quantity) for ln in summary.lines])

@@ -35,7 +35,10 @@ def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqli
     try:
         conn = sqlite3.connect(target, timeout=busy_timeout_ms / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        # Only switch when needed: the switch takes an exclusive lock (and ignores the busy
+        # timeout), so asking again while another worker writes would fail with "locked".
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL is durable across app crashes in WAL mode; only a power cut may lose the last
         # commit, never corrupt the file.
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -103,6 +106,10 @@ def migrate(conn: sqlite3.Connection, component: str, migrations: Sequence[Migra
     for version in range(current + 1, len(migrations) + 1):
         step = migrations[version - 1]
         with transaction(conn):
+            # Two connections may open a new file at once (the sync worker and the reader):
+            # re-check under the write lock so a step is never applied twice.
+            if schema_version(conn, component) >= version:
+                continue
             if callable(step):
                 step(conn)
             else:

@@ -20,19 +20,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
 
 
 class Task(QObject, Generic[R]):
-    """The GUI-side handle of one piece of background work."""
+    """The GUI-side handle of one piece of background work.
+
+    The worker reports through private signals that are queued to this object's own thread
+    (the GUI thread), and the public signals are emitted from there: whatever is connected to
+    ``succeeded``/``failed``/``progress`` (a method, a lambda) runs on the GUI thread.
+    """
 
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
     progress = Signal(int, object)  # done, total (or None)
     finished = Signal()  # after succeeded or failed
+
+    _outcome = Signal(bool, object)
+    _progressed = Signal(int, object)
 
     def __init__(self, fn: Callable[[TaskContext], R], name: str) -> None:
         super().__init__()
@@ -40,6 +48,26 @@ class Task(QObject, Generic[R]):
         self.name = name
         self.done = False
         self._cancel = threading.Event()
+        self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._progressed.connect(self.progress, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, payload: object) -> None:
+        (self.succeeded if ok else self.failed).emit(payload)
+        self.finished.emit()
+
+    def report_success(self, result: object) -> None:
+        """Called on the worker thread."""
+        self.done = True
+        self._outcome.emit(True, result)
+
+    def report_failure(self, exc: BaseException) -> None:
+        """Called on the worker thread."""
+        self.done = True
+        self._outcome.emit(False, exc)
+
+    def report_progress(self, done: int, total: int | None) -> None:
+        self._progressed.emit(done, total)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -59,7 +87,7 @@ class TaskContext:
         return getattr(self.resources, name)
 
     def report(self, done: int, total: int | None = None) -> None:
-        self.task.progress.emit(done, total)
+        self.task.report_progress(done, total)
 
     def cancelled(self) -> bool:
         return self.task.is_cancelled()
@@ -85,20 +113,15 @@ class _Runner(QObject):
                 log.exception("worker resources could not be made")
                 self._error = exc
         if self._error is not None:
-            task.done = True
-            task.failed.emit(self._error)
-            task.finished.emit()
+            task.report_failure(self._error)
             return
         try:
             result = task.fn(TaskContext(self._resources, task))
         except Exception as exc:
             log.info("task %s failed: %s", task.name, exc, exc_info=True)
-            task.done = True
-            task.failed.emit(exc)
+            task.report_failure(exc)
         else:
-            task.done = True
-            task.succeeded.emit(result)
-        task.finished.emit()
+            task.report_success(result)
 
     @Slot()
     def shutdown(self) -> None:

@@ -113,6 +113,7 @@ def test_cancelled_sync_leaves_a_consistent_cache(
     window = make_window(server)
     with qtbot.waitSignal(window.syncFailed, timeout=30_000) as failed:
         window.start()
+        window.start_sync()
         with qtbot.waitSignal(window.syncProgress, timeout=10_000):
             pass
         qtbot.mouseClick(window.cancel_sync, Qt.MouseButton.LeftButton)

@@ -1,0 +1,764 @@
+"""Price2b connector (seed 001): orders from Amazon, MercadoLibre, Shopify, eBay and the web shop
+through one API, with shipping labels made by Price2b.
+
+The base URL is ``https://app.price2b.com/api``; the paths carry ``/v1``. Documented and used:
+``GET /v1/orders`` (``page``/``per_page`` <= 100; filters ``status``, ``fulfillment_status``,
+``channel``, ``date_from``, ``date_to``, ``search``), ``GET /v1/orders/:id``,
+``PUT /v1/orders/:id`` (``notes``, ``shipping_address``, ``status``), ``POST /:id/ship``
+(Price2b creates the shipment, the tracking number and a label at ``label_url``),
+``POST /:id/fulfill`` (a tracking number made elsewhere), ``POST /:id/cancel``,
+``GET /:id/shipments``, ``POST /v1/orders/sync`` and ``GET /v1/orders/sync/status``. The seed
+has no create, no bulk ship and no updated-since filter: those are ``Unsupported`` (the app
+ships a batch one order at a time).
+
+Choices where the seed is silent (the sandbox's docstring states the same):
+
+- Envelope ``{"success": true, "data": ...}`` (``message`` on writes); errors
+  ``{"success": false, "message", "error": {"code", "details"}}``. Codes this API adds are
+  mapped in ``ERROR_CLASSES`` below (a channel that owns the status, an address change after
+  fulfilment, shipping a cancelled order -> ``InvalidTransition``; unknown items ->
+  ``ValidationFailed``; no label -> ``NotFound``); the shared ones through ``error_for``.
+- Listing asks for 100 per page (the maximum; ``ListQuery.page_size`` can lower it) and walks
+  ``page`` 1..``last_page``; an order met twice (new orders push older ones down a page, the
+  list is newest first) is yielded once. A status with no Price2b equivalent (confirmed,
+  completed) matches nothing. ``created_to`` goes out as ``date_to``, inclusive.
+- List rows carry no ``quantity_fulfilled``: a row whose ``fulfillment_status`` is
+  ``fulfilled`` has every line fulfilled, any other row none (``get_order`` has the exact
+  figures). List rows have no ``updated_at``: it is taken from ``created_at``.
+- Parsing: ``id``, ``status`` and ``created_at`` must be present and readable, anything else
+  may be missing; numbers may come as strings; unknown fields are ignored; an unknown status
+  becomes ``UNKNOWN`` with ``api_status`` kept; a present but unreadable field is
+  ``BadResponse`` naming the order and the field. ``order_number`` falls back to the id.
+  Carriers are kept as Price2b sends them (lower-case codes: ``fedex``, ``ups``...).
+- Ship: Price2b needs ``service`` and a weight per package. Without packages the request
+  becomes one package; the request's ``lines`` go into the first package when no package
+  lists its own (package lines win over request lines); with no lines anywhere no item list
+  is sent and Price2b ships everything that remains. A package without a weight gets the
+  weight of its items from the order (one ``GET`` first; all that remains for a lone
+  package without lines); an item without a weight, or several packages without weights or
+  lines, make the ship fail with a plain sentence. A ship request that already carries a
+  tracking number is a shipment made outside Price2b, so it goes to ``/fulfill`` (no
+  label). Carrier codes are sent lower-case.
+- Fulfil sends one tracking number (the seed has one per call) and ``items``
+  ``[{"order_item_id", "quantity"}]`` for a partial fulfilment.
+- Channel sync: ``start_channel_sync`` returns the sync id, its status and the channels (no
+  counts yet); ``channel_sync_status`` reads ``last_sync`` (status ``never`` when there was
+  none) with the per-channel counts as Price2b gives them, and ``next_scheduled_sync``.
+- Writes answer with a few fields, not the order: ``cancel`` and ``update`` return ``None``
+  (the caller re-reads); ship/fulfil return the shipment Price2b reports.
+- ``fetch_label(url)``: a URL on the API's own host (same scheme, host and port; relative
+  URLs resolve against the base URL) is fetched with the authenticated client; a URL on
+  another host only over https and WITHOUT the token (a signed file link needs none, and the
+  token must not leave Price2b); plain http elsewhere is refused. The answer must be a PDF,
+  ZPL or PNG of at most 10 MB. ``label_url_for(shipment_id)`` rebuilds the seed's label URL
+  (``/v1/shipping/shipments/{id}/label``) when a ship answer was lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, NoReturn
+from urllib.parse import quote
+
+import httpx
+from pydantic import ValidationError
+
+from fulfillment_station import USER_AGENT
+from fulfillment_station.connectors.base import (
+    Capabilities,
+    ChannelSyncStatus,
+    Connector,
+    Filter,
+    ListQuery,
+    Operation,
+    Page,
+    ShipResult,
+    no,
+    yes,
+)
+from fulfillment_station.connectors.errors import (
+    BadResponse,
+    ConnectionFailed,
+    ConnectorError,
+    InsecureConnection,
+    InvalidTransition,
+    NotFound,
+    ValidationFailed,
+    error_for,
+)
+from fulfillment_station.connectors.http import (
+    ApiClient,
+    default_error_parser,
+    parse_retry_after,
+)
+from fulfillment_station.domain import (
+    Address,
+    DomainError,
+    FulfillmentStatus,
+    Order,
+    OrderStatus,
+    Shipment,
+    ShipmentLine,
+)
+from fulfillment_station.domain.models import format_utc, parse_utc
+from fulfillment_station.domain.money import to_decimal
+from fulfillment_station.domain.requests import (
+    CancelRequest,
+    FulfilRequest,
+    OrderUpdate,
+    Package,
+    ShipRequest,
+)
+
+#: Price2b status -> canonical status. One table; the reverse is derived from it.
+STATUS_MAP: dict[str, OrderStatus] = {
+    "pending": OrderStatus.PENDING,
+    "processing": OrderStatus.PROCESSING,
+    "shipped": OrderStatus.SHIPPED,
+    "delivered": OrderStatus.DELIVERED,
+    "cancelled": OrderStatus.CANCELLED,
+}
+WIRE_STATUS: dict[OrderStatus, str] = {v: k for k, v in STATUS_MAP.items()}
+FULFILLMENT_MAP: dict[str, FulfillmentStatus] = {s.value: s for s in FulfillmentStatus}
+
+#: Price2b's own error codes -> the error class the app should see (shared codes such as
+#: ORDER_NOT_FOUND or ALREADY_SHIPPED are mapped by ``errors.error_for``).
+ERROR_CLASSES: dict[str, type[ConnectorError]] = {
+    "STATUS_CHANGE_NOT_ALLOWED": InvalidTransition,
+    "ADDRESS_LOCKED": InvalidTransition,
+    "ORDER_CANCELLED": InvalidTransition,
+    "INVALID_ITEMS": ValidationFailed,
+    "SHIPMENT_NOT_FOUND": NotFound,
+}
+
+PER_PAGE_MAX = 100
+ORDERS = "/v1/orders"
+LABEL_MAX_BYTES = 10 * 1024 * 1024
+_LABEL_MAGIC = (b"%PDF-", b"\x89PNG")
+_LABEL_ACCEPT = "application/pdf, application/x-zpl, image/png;q=0.5"
+
+CAPABILITIES = Capabilities(
+    dialect="price2b",
+    display_name="Price2b",
+    operations={
+        Operation.LIST: yes(),
+        Operation.GET: yes(),
+        Operation.SHIP: yes("Price2b creates the tracking number and the label."),
+        Operation.FULFIL: yes("For parcels shipped outside Price2b: one tracking number."),
+        Operation.BULK_SHIP: no("Price2b has no bulk endpoint; the app ships the orders one "
+                                "by one."),
+        Operation.CANCEL: yes("Only orders with nothing fulfilled yet."),
+        Operation.UPDATE: yes("Notes; the address until fulfilment starts; the status only "
+                              "for Shopify and web orders (processing, delivered)."),
+        Operation.CREATE: no("Price2b's API has no way to create orders; create it in the "
+                             "marketplace or in Price2b."),
+        Operation.LIST_SHIPMENTS: yes(),
+        Operation.CHANNEL_SYNC: yes("Asks Price2b to fetch new orders from the marketplaces."),
+        Operation.FETCH_LABEL: yes("The label Price2b made when the order shipped."),
+    },
+    filters=frozenset({Filter.STATUS, Filter.FULFILLMENT_STATUS, Filter.CHANNEL,
+                       Filter.CREATED_RANGE, Filter.SEARCH}),
+    max_page_size=PER_PAGE_MAX,
+    partial_shipment=True,
+    notify_customer=True,
+    returns_label=True,
+    carries_tracking=True,
+    cancel_reason=True,
+    updatable_fields=frozenset({"notes", "ship_to", "status"}),
+    settable_statuses=frozenset({OrderStatus.PROCESSING, OrderStatus.DELIVERED}),
+    notes=(
+        "Shipping through Price2b buys the label; the tracking number comes back from Price2b.",
+        "Amazon, MercadoLibre and eBay orders take their status from the marketplace.",
+        "The list has no 'changed since' filter, so a refresh reads every page.",
+    ),
+)
+
+
+# -- parsing ------------------------------------------------------------------------------------
+
+class _Bad(Exception):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _obj(value: Any, field: str) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return value
+    raise _Bad(field, "expected an object")
+
+
+def _list(value: Any, field: str) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    raise _Bad(field, "expected a list")
+
+
+def _text(value: Any, field: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise _Bad(field, "expected text")
+
+
+def _ident(value: Any, field: str) -> str:
+    if isinstance(value, bool) or value is None:
+        raise _Bad(field, "missing or not an id")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise _Bad(field, "missing or not an id")
+
+
+def _int(value: Any, field: str) -> int:
+    if isinstance(value, bool):
+        raise _Bad(field, "expected a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            pass
+    raise _Bad(field, "expected a whole number")
+
+
+def _decimal(value: Any, field: str) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return to_decimal(value)
+    except ValueError as exc:
+        raise _Bad(field, str(exc)) from None
+
+
+def _when(value: Any, field: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_utc(value)
+    except ValueError as exc:
+        raise _Bad(field, str(exc)) from None
+
+
+def _status(value: Any) -> tuple[OrderStatus, str | None]:
+    if not isinstance(value, str):
+        raise _Bad("status", "missing or not text")
+    status = STATUS_MAP.get(value.strip().lower())
+    return (status, None) if status else (OrderStatus.UNKNOWN, value[:100])
+
+
+def _address(value: Any, field: str) -> dict[str, Any] | None:
+    data = _obj(value, field)
+    if data is None:
+        return None
+    return {"name": _text(data.get("name"), f"{field}.name") or "",
+            "company": _text(data.get("company"), f"{field}.company") or None,
+            "line1": _text(data.get("address1"), f"{field}.address1") or "",
+            "line2": _text(data.get("address2"), f"{field}.address2") or None,
+            "city": _text(data.get("city"), f"{field}.city") or "",
+            "region": _text(data.get("state"), f"{field}.state") or None,
+            "postal_code": _text(data.get("postal_code"), f"{field}.postal_code") or None,
+            "country": _text(data.get("country"), f"{field}.country") or ""}
+
+
+def _shipment(value: Any, field: str) -> dict[str, Any]:
+    data = _obj(value, field)
+    if data is None:
+        raise _Bad(field, "expected an object")
+    lines = []
+    for n, item in enumerate(_list(data.get("items"), f"{field}.items")):
+        where = f"{field}.items[{n}]"
+        item = _obj(item, where) or {}
+        lines.append({"line_id": _ident(item.get("order_item_id"), f"{where}.order_item_id"),
+                      "quantity": _int(item.get("quantity"), f"{where}.quantity")})
+    raw_id = data.get("id")
+    return {"id": None if raw_id is None else _ident(raw_id, f"{field}.id"),
+            "carrier": _text(data.get("carrier"), f"{field}.carrier") or "",
+            "service": _text(data.get("service"), f"{field}.service"),
+            "tracking_number": _text(data.get("tracking_number"), f"{field}.tracking_number"),
+            "tracking_url": _text(data.get("tracking_url"), f"{field}.tracking_url"),
+            "label_url": _text(data.get("label_url"), f"{field}.label_url"),
+            "shipped_at": _when(data.get("created_at"), f"{field}.created_at"),
+            "lines": lines}
+
+
+def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
+    order_id = _ident(payload.get("id"), "id")
+    status, api_status = _status(payload.get("status"))
+    created = _when(payload.get("created_at"), "created_at")
+    if created is None:
+        raise _Bad("created_at", "missing")
+    updated = _when(payload.get("updated_at"), "updated_at") or created
+    totals = _obj(payload.get("totals"), "totals") or {}
+    raw_fulfilment = _text(payload.get("fulfillment_status"), "fulfillment_status")
+    fulfilment = FULFILLMENT_MAP.get((raw_fulfilment or "").strip().lower())
+    currency = _text(totals.get("currency"), "totals.currency")
+    lines = []
+    for n, item in enumerate(_list(payload.get("items"), "items")):
+        where = f"items[{n}]"
+        item = _obj(item, where) or {}
+        quantity = _int(item.get("quantity"), f"{where}.quantity")
+        if item.get("quantity_fulfilled") is not None:
+            done = _int(item["quantity_fulfilled"], f"{where}.quantity_fulfilled")
+        else:  # list rows: only the order's fulfilment status is known
+            done = quantity if fulfilment == FulfillmentStatus.FULFILLED else 0
+        currency = currency or _text(item.get("currency"), f"{where}.currency")
+        lines.append({"id": _ident(item.get("id"), f"{where}.id"),
+                      "sku": _text(item.get("sku"), f"{where}.sku") or "",
+                      "name": _text(item.get("name"), f"{where}.name") or "",
+                      "quantity": quantity, "quantity_fulfilled": done,
+                      "unit_price": _decimal(item.get("price"), f"{where}.price") or 0,
+                      "barcode": _text(item.get("barcode"), f"{where}.barcode") or None,
+                      "weight": _decimal(item.get("weight"), f"{where}.weight")})
+    customer = _obj(payload.get("customer"), "customer") or {}
+    timeline = []
+    for n, event in enumerate(_list(payload.get("timeline"), "timeline")):
+        where = f"timeline[{n}]"
+        event = _obj(event, where) or {}
+        at = _when(event.get("timestamp"), f"{where}.timestamp")
+        if at is None:
+            raise _Bad(f"{where}.timestamp", "missing")
+        timeline.append({"at": at, "kind": _text(event.get("event"), f"{where}.event") or "",
+                         "message": _text(event.get("description"), f"{where}.description")
+                         or ""})
+    number = (_text(payload.get("order_number"), "order_number")
+              or _text(payload.get("channel_order_id"), "channel_order_id") or order_id)
+    return {
+        "id": order_id, "number": number, "dialect": "price2b", "status": status,
+        "api_status": api_status,
+        "fulfillment_status": fulfilment or _derived_fulfilment(lines),
+        "payment_status": _text(payload.get("financial_status"), "financial_status"),
+        "channel": _text(payload.get("channel"), "channel"),
+        "currency": (currency or "USD").strip().upper()[:3] or "USD",
+        "subtotal": _decimal(totals.get("subtotal"), "totals.subtotal") or 0,
+        "tax": _decimal(totals.get("tax"), "totals.tax") or 0,
+        "shipping": _decimal(totals.get("shipping"), "totals.shipping") or 0,
+        "total": _decimal(totals.get("total"), "totals.total") or 0,
+        "customer": {"name": _text(customer.get("name"), "customer.name") or "",
+                     "email": _text(customer.get("email"), "customer.email"),
+                     "phone": _text(customer.get("phone"), "customer.phone")},
+        "ship_to": _address(payload.get("shipping_address"), "shipping_address"),
+        "bill_to": None if summary else _address(payload.get("billing_address"),
+                                                 "billing_address"),
+        "lines": lines,
+        "shipments": [_shipment(s, f"shipments[{n}]")
+                      for n, s in enumerate(_list(payload.get("shipments"), "shipments"))],
+        "timeline": timeline,
+        "notes": _text(payload.get("notes"), "notes"),
+        "created_at": created, "updated_at": updated, "raw": payload,
+    }
+
+
+def _derived_fulfilment(lines: list[dict[str, Any]]) -> FulfillmentStatus:
+    ordered = sum(line["quantity"] for line in lines)
+    done = sum(line["quantity_fulfilled"] for line in lines)
+    if ordered and done >= ordered:
+        return FulfillmentStatus.FULFILLED
+    return FulfillmentStatus.PARTIAL if done else FulfillmentStatus.UNFULFILLED
+
+
+def _safe_id(payload: Any) -> str | None:
+    value = payload.get("id") if isinstance(payload, dict) else None
+    return str(value)[:40] if isinstance(value, int | str) and not isinstance(value, bool) \
+        else None
+
+
+def _unreadable(exc: Exception, order_id: str | None) -> NoReturn:
+    if isinstance(exc, _Bad):
+        raise BadResponse(exc.message, field=exc.field, order_id=order_id) from None
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first.get("loc", ())) or None
+        raise BadResponse(str(first.get("msg", "invalid value"))[:200], field=field,
+                          order_id=order_id) from None
+    raise BadResponse(str(exc)[:200], order_id=order_id) from None
+
+
+_PARSE_ERRORS = (_Bad, ValidationError, DomainError, ValueError, TypeError, ArithmeticError)
+
+
+def parse_order(payload: Any, *, summary: bool = False) -> Order:
+    """One order from a list row (``summary``) or the detail answer. Anything unreadable is
+    ``BadResponse`` naming the order and the field."""
+    if not isinstance(payload, dict):
+        raise BadResponse("an order is not a JSON object", field="order")
+    try:
+        return Order.model_validate(_fields(payload, summary))
+    except _PARSE_ERRORS as exc:
+        _unreadable(exc, _safe_id(payload))
+
+
+def parse_shipment(payload: Any, order_id: str | None = None) -> Shipment:
+    try:
+        return Shipment.model_validate(_shipment(payload, "shipment"))
+    except _PARSE_ERRORS as exc:
+        _unreadable(exc, order_id)
+
+
+def parse_error(response: httpx.Response) -> tuple[str | None, str, Any]:
+    """``{"success": false, "message", "error": {"code", "details"}}``; other shapes go to the
+    shared parser."""
+    try:
+        body = response.json()
+    except ValueError:
+        return default_error_parser(response)
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        error = body["error"]
+        code = error.get("code")
+        message = body.get("message") or error.get("message") or ""
+        return (str(code) if code else None, str(message)[:500], error.get("details"))
+    return default_error_parser(response)
+
+
+def _data(body: Any, order_id: str | None = None) -> dict[str, Any]:
+    if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
+        raise BadResponse("the answer has no data object", field="data", order_id=order_id)
+    return body["data"]
+
+
+def _item_id(line_id: str) -> int | str:
+    return int(line_id) if line_id.isascii() and line_id.isdigit() else line_id
+
+
+def _items(lines: Mapping[str, int]) -> list[dict[str, Any]]:
+    return [{"order_item_id": _item_id(k), "quantity": v} for k, v in lines.items() if v]
+
+
+def _number(value: Decimal) -> float:
+    return float(round(value, 3))
+
+
+def _address_body(a: Address) -> dict[str, Any]:
+    return {"name": a.name, "company": a.company, "address1": a.line1, "address2": a.line2,
+            "city": a.city, "state": a.region, "postal_code": a.postal_code,
+            "country": a.country}
+
+
+# -- the connector ------------------------------------------------------------------------------
+
+class Price2bConnector(Connector):
+    DIALECT = "price2b"
+    CAPABILITIES = CAPABILITIES
+
+    def __init__(self, base_url: str, token: str | None, *, api: ApiClient | None = None,
+                 label_transport: httpx.BaseTransport | None = None,
+                 **client_options: Any) -> None:
+        super().__init__(base_url, token, api=api, **client_options)
+        self._label_transport = label_transport
+
+    parse_error = staticmethod(parse_error)
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def _list_params(self, query: ListQuery) -> dict[str, Any] | None:
+        params: dict[str, Any] = {}
+        if query.status is not None:
+            if query.status not in WIRE_STATUS:
+                return None  # Price2b has no such status: nothing can match
+            params["status"] = WIRE_STATUS[query.status]
+        if query.fulfillment_status is not None:
+            params["fulfillment_status"] = query.fulfillment_status.value
+        if query.channel:
+            params["channel"] = query.channel.strip().lower()
+        if query.created_from is not None:
+            params["date_from"] = format_utc(query.created_from)
+        if query.created_to is not None:
+            params["date_to"] = format_utc(query.created_to)
+        if query.search:
+            params["search"] = query.search
+        return params
+
+    def iter_pages(self, query: ListQuery) -> Iterator[Page]:
+        self.check_query(query)
+        params = self._list_params(query)
+        if params is None:
+            yield Page([], 0)
+            return
+        per_page = min(max(query.page_size or PER_PAGE_MAX, 1), PER_PAGE_MAX)
+        seen: set[str] = set()
+        page = 1
+        while True:
+            data = _data(self.api.get_json(ORDERS, {**params, "page": page,
+                                                    "per_page": per_page}))
+            try:
+                rows = _list(data.get("orders"), "data.orders")
+                pagination = _obj(data.get("pagination"), "data.pagination") or {}
+                total = (None if pagination.get("total") is None
+                         else _int(pagination["total"], "pagination.total"))
+                last_page = (None if pagination.get("last_page") is None
+                             else _int(pagination["last_page"], "pagination.last_page"))
+            except _Bad as exc:
+                raise BadResponse(exc.message, field=exc.field) from None
+            orders = []
+            for row in rows:
+                order = parse_order(row, summary=True)
+                if order.id not in seen:
+                    seen.add(order.id)
+                    orders.append(order)
+            yield Page(orders, total)
+            if not rows or (last_page is not None and page >= last_page) or (
+                    last_page is None and len(rows) < per_page):
+                return
+            page += 1
+
+    def get_order(self, order_id: str) -> Order:
+        body = self.api.get_json(self._path(order_id), order_id=order_id)
+        return parse_order(_data(body, order_id))
+
+    def list_shipments(self, order_id: str) -> list[Shipment]:
+        body = self.api.get_json(self._path(order_id, "shipments"), order_id=order_id)
+        data = _data(body, order_id)
+        if not isinstance(data.get("shipments"), list):
+            raise BadResponse("no shipments list", field="data.shipments", order_id=order_id)
+        return [parse_shipment(s, order_id) for s in data["shipments"]]
+
+    def channel_sync_status(self) -> ChannelSyncStatus:
+        data = _data(self.api.get_json(f"{ORDERS}/sync/status"))
+        try:
+            nxt = _when(data.get("next_scheduled_sync"), "next_scheduled_sync")
+            last = _obj(data.get("last_sync"), "last_sync")
+            if last is None:
+                return ChannelSyncStatus(None, "never", next_scheduled_sync=nxt)
+            channels = _obj(last.get("channels"), "last_sync.channels") or {}
+            return ChannelSyncStatus(
+                sync_id=_text(last.get("sync_id"), "last_sync.sync_id"),
+                status=_text(last.get("status"), "last_sync.status") or "unknown",
+                started_at=_when(last.get("started_at"), "last_sync.started_at"),
+                completed_at=_when(last.get("completed_at"), "last_sync.completed_at"),
+                channels={str(k): v for k, v in channels.items()},
+                next_scheduled_sync=nxt)
+        except _Bad as exc:
+            raise BadResponse(exc.message, field=exc.field) from None
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
+        if request.tracking_number:
+            return self.fulfil(order_id, FulfilRequest(
+                shipments=[request.tracking()], lines=request.lines,
+                notify_customer=request.notify_customer))
+        if not (request.service or "").strip():
+            raise ValidationFailed(user_message="Price2b needs the carrier's service level "
+                                   "(for example INTERNATIONAL_ECONOMY) to buy the label.")
+        parcels = self._parcels(request)
+        body: dict[str, Any] = {"carrier": request.carrier.strip().lower(),
+                                "service": request.service,
+                                "packages": self._packages(order_id, parcels)}
+        if request.warehouse_id is not None:
+            body["warehouse_id"] = request.warehouse_id
+        if request.notify_customer is not None:
+            body["notify_customer"] = request.notify_customer
+        answer = self._write("POST", self._path(order_id, "ship"), body, order_id)
+        data = _data(answer, order_id)
+        sent: dict[str, int] = {}
+        for package in parcels:
+            for line_id, qty in package.lines.items():
+                sent[line_id] = sent.get(line_id, 0) + qty
+        shipment = self._reported_shipment(data, order_id, sent, request.service)
+        notified = data.get("notified_customer")
+        return ShipResult(shipment=shipment,
+                          notified_customer=notified if isinstance(notified, bool) else None,
+                          message=str(answer.get("message") or ""))
+
+    def fulfil(self, order_id: str, request: FulfilRequest) -> ShipResult:
+        if len(request.shipments) != 1 or not request.shipments[0].tracking_number:
+            raise ValidationFailed(user_message="Price2b records one tracking number per "
+                                   "fulfilment: enter exactly one tracking number.")
+        info = request.shipments[0]
+        body: dict[str, Any] = {"tracking_number": info.tracking_number,
+                                "carrier": info.carrier.strip().lower()}
+        if request.lines:
+            body["items"] = _items(request.lines)
+        if request.notify_customer is not None:
+            body["notify_customer"] = request.notify_customer
+        answer = self._write("POST", self._path(order_id, "fulfill"), body, order_id)
+        data = _data(answer, order_id)
+        shipment = self._reported_shipment(data, order_id, dict(request.lines), None)
+        return ShipResult(shipment=shipment, message=str(answer.get("message") or ""))
+
+    def cancel(self, order_id: str, request: CancelRequest) -> Order | None:
+        body: dict[str, Any] = {}
+        if request.reason:
+            body["reason"] = request.reason
+        if request.notify_customer is not None:
+            body["notify_customer"] = request.notify_customer
+        self._write("POST", self._path(order_id, "cancel"), body, order_id)
+        return None
+
+    def update(self, order_id: str, update: OrderUpdate) -> Order | None:
+        if update.is_empty():
+            raise ValidationFailed(user_message="Nothing to change: enter notes, an address "
+                                   "or a status.")
+        body: dict[str, Any] = {}
+        if update.notes is not None:
+            body["notes"] = update.notes
+        if update.ship_to is not None:
+            body["shipping_address"] = _address_body(update.ship_to)
+        if update.status is not None:
+            if update.status not in self.capabilities.settable_statuses:
+                raise InvalidTransition(user_message=f"Price2b cannot set an order to "
+                                        f"{update.status.value}; use ship, fulfil or cancel.")
+            body["status"] = WIRE_STATUS[update.status]
+        self._write("PUT", self._path(order_id), body, order_id)
+        return None
+
+    def start_channel_sync(self, channels: Sequence[str] = (),
+                           since: datetime | None = None) -> ChannelSyncStatus:
+        body: dict[str, Any] = {}
+        if channels:
+            body["channels"] = [c.strip().lower() for c in channels]
+        if since is not None:
+            body["since"] = format_utc(since)
+        data = _data(self._write("POST", f"{ORDERS}/sync", body, None))
+        try:
+            names = [str(c) for c in _list(data.get("channels"), "data.channels")]
+            return ChannelSyncStatus(
+                sync_id=_text(data.get("sync_id"), "data.sync_id"),
+                status=_text(data.get("status"), "data.status") or "processing",
+                channels={name: None for name in names})
+        except _Bad as exc:
+            raise BadResponse(exc.message, field=exc.field) from None
+
+    # -- labels -------------------------------------------------------------------------------
+
+    def fetch_label(self, url: str) -> bytes:
+        base = self.api.base_url
+        try:
+            target = base.join(url.strip())
+        except (httpx.InvalidURL, TypeError, ValueError):
+            raise BadResponse("the label link is not a valid URL", field="label_url") from None
+        same_host = (target.scheme, target.host, target.port) == (base.scheme, base.host,
+                                                                  base.port)
+        if same_host:
+            response = self.api.get(str(target), headers={"Accept": _LABEL_ACCEPT})
+        elif target.scheme == "https" and target.host:
+            response = self._fetch_foreign(target)
+        else:
+            raise InsecureConnection(user_message="The label link points to another server "
+                                     "without HTTPS, so the app will not fetch it. Download "
+                                     "the label from Price2b instead.")
+        content = response.content
+        if len(content) > LABEL_MAX_BYTES:
+            raise BadResponse("the label is larger than 10 MB", field="label_url")
+        if not (content.startswith(_LABEL_MAGIC) or b"^XA" in content[:2048]):
+            raise BadResponse("the label is not a PDF, ZPL or PNG file", field="label_url")
+        return content
+
+    def label_url_for(self, shipment_id: str) -> str:
+        """The label address the seed's ship answer shows, for a shipment whose ship answer
+        was lost (the order's shipments carry no ``label_url``). Only shipments made by
+        ``ship`` have a label; ``fetch_label`` of any other is ``NotFound``."""
+        root = str(self.api.base_url).rstrip("/")
+        return f"{root}/v1/shipping/shipments/{quote(str(shipment_id), safe='')}/label"
+
+    def _fetch_foreign(self, target: httpx.URL) -> httpx.Response:
+        """A label on another host: no token (it must not leave Price2b), no redirects."""
+        try:
+            with httpx.Client(transport=self._label_transport, timeout=30.0,
+                              follow_redirects=False,
+                              headers={"User-Agent": USER_AGENT,
+                                       "Accept": _LABEL_ACCEPT}) as client:
+                response = client.get(target)
+        except httpx.HTTPError:
+            raise ConnectionFailed(f"cannot fetch the label from {target.host}") from None
+        if response.is_error or response.is_redirect:
+            raise error_for(response.status_code, None,
+                            f"the label server answered {response.status_code}",
+                            retry_after=parse_retry_after(response.headers.get("Retry-After")))
+        return response
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _path(order_id: str, action: str | None = None) -> str:
+        path = f"{ORDERS}/{quote(str(order_id), safe='')}"
+        return f"{path}/{action}" if action else path
+
+    def _write(self, method: str, path: str, body: dict[str, Any],
+               order_id: str | None) -> dict[str, Any]:
+        try:
+            response = self.api.send_json(method, path, json=body, order_id=order_id)
+        except ConnectorError as exc:
+            cls = ERROR_CLASSES.get(exc.code or "")
+            if cls is None or isinstance(exc, cls):
+                raise
+            raise cls(exc.api_message, code=exc.code, status=exc.status,
+                      retry_after=exc.retry_after, order_id=exc.order_id,
+                      details=exc.details) from None
+        answer = self.api.decode(response, order_id=order_id)
+        if not isinstance(answer, dict):
+            raise BadResponse("the answer is not a JSON object", order_id=order_id)
+        return answer
+
+    @staticmethod
+    def _parcels(request: ShipRequest) -> list[Package]:
+        """The request's packages; its lines go into the first when no package lists any, and
+        no packages at all means one package."""
+        packages = list(request.packages) or [Package()]
+        if request.lines and not any(p.lines for p in packages):
+            packages[0] = packages[0].model_copy(update={"lines": dict(request.lines)})
+        return packages
+
+    def _packages(self, order_id: str, parcels: list[Package]) -> list[dict[str, Any]]:
+        order: Order | None = None
+        out = []
+        for package in parcels:
+            weight = package.weight
+            if weight is None:
+                if not package.lines and len(parcels) > 1:
+                    raise ValidationFailed(user_message="Enter the weight of each parcel: "
+                                           "Price2b needs it to buy the labels.")
+                order = order or self.get_order(order_id)
+                weight = self._weight_of(order, package.lines or None)
+            entry: dict[str, Any] = {"weight": _number(weight)}
+            for dim in ("length", "width", "height"):
+                value = getattr(package, dim)
+                if value is not None:
+                    entry[dim] = _number(value)
+            if package.lines:
+                entry["items"] = _items(package.lines)
+            out.append(entry)
+        return out
+
+    @staticmethod
+    def _weight_of(order: Order, lines: Mapping[str, int] | None) -> Decimal:
+        wanted = dict(lines) if lines else {ln.id: ln.remaining for ln in order.lines}
+        total = Decimal("0")
+        for line_id, qty in wanted.items():
+            line = order.line(line_id)
+            if line is None or line.weight is None:
+                raise ValidationFailed(user_message="Enter the parcel weight: Price2b needs "
+                                       "it to buy the label and the order does not say what "
+                                       "the items weigh.", order_id=order.id)
+            total += line.weight * qty
+        return max(total, Decimal("0.01"))
+
+    @staticmethod
+    def _reported_shipment(data: dict[str, Any], order_id: str, lines: Mapping[str, int],
+                           service: str | None) -> Shipment:
+        try:
+            raw_id = data.get("shipment_id")
+            return Shipment(
+                id=None if raw_id is None else _ident(raw_id, "data.shipment_id"),
+                carrier=_text(data.get("carrier"), "data.carrier") or "",
+                service=_text(data.get("service"), "data.service") or service,
+                tracking_number=_text(data.get("tracking_number"), "data.tracking_number"),
+                label_url=_text(data.get("label_url"), "data.label_url"),
+                lines=[ShipmentLine(line_id=k, quantity=v) for k, v in lines.items() if v])
+        except _PARSE_ERRORS as exc:
+            _unreadable(exc, order_id)
+
+
+CONNECTOR = Price2bConnector

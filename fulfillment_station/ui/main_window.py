@@ -40,10 +40,17 @@ from fulfillment_station.services.sync import SyncCancelled, SyncResult, SyncSer
 from fulfillment_station.store.cache import OrderRef, OrderSummary
 from fulfillment_station.ui.detail_pane import OrderDetailPane, plain_label
 from fulfillment_station.ui.filters import PRESETS, facet_counts, local_day_start, preset_counts
-from fulfillment_station.ui.order_table import OrderFilterProxy, OrderTableModel
+from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 
 log = logging.getLogger(__name__)
+
+
+#: Starting widths in pixels; the packer can resize and move columns.
+COLUMN_WIDTHS: dict[Column, int] = {
+    Column.NUMBER: 170, Column.DATE: 130, Column.CUSTOMER: 170, Column.COUNTRY: 60,
+    Column.ITEMS: 55, Column.TOTAL: 100, Column.STATUS: 95, Column.FULFILLMENT: 95,
+}
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,10 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionsMovable(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # Oldest first: packers work the queue in the order it came in.
+        self.table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
+        for column, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
         self.detail = OrderDetailPane()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -204,8 +215,9 @@ class MainWindow(QMainWindow):
         self.cancel_sync = QPushButton("Cancel sync")
         self.cancel_sync.hide()
         self.cancel_sync.clicked.connect(self.cancel_current_sync)
-        status.addWidget(self.online)
-        status.addWidget(self.count_label)
+        # Permanent widgets: temporary status messages must not hide the online indicator.
+        status.addPermanentWidget(self.count_label)
+        status.addPermanentWidget(self.online)
         status.addPermanentWidget(self.sync_progress)
         status.addPermanentWidget(self.cancel_sync)
 
@@ -225,7 +237,14 @@ class MainWindow(QMainWindow):
     def _summaries_loaded(self, rows: list[OrderSummary]) -> None:
         self.model.set_summaries(rows)
         self._update_counts()
+        self._select_first_if_none()
         self.summariesLoaded.emit(len(rows))
+
+    def _select_first_if_none(self) -> None:
+        """Keyboard-first: the table has focus and an order is open from the start."""
+        if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus()
 
     # -- sync ---------------------------------------------------------------------------------
 
@@ -275,6 +294,7 @@ class MainWindow(QMainWindow):
         if result.removed:
             self.model.remove_orders(OrderRef(result.connection, i) for i in result.removed)
         self._update_counts()
+        self._select_first_if_none()
         self._set_online(True)
         self.statusBar().showMessage(
             f"Synced {result.seen} orders: {len(result.new)} new, {len(result.changed)} "

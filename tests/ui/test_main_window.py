@@ -109,7 +109,8 @@ def test_cancelled_sync_leaves_a_consistent_cache(
         qtbot: Any, tmp_path: Any, make_sandbox: Callable[..., SandboxServer],
         make_window: Callable[..., MainWindow]) -> None:
     server = make_sandbox(DIALECT, orders=1000)
-    server.faults.latency_ms = 150
+    # Slow enough that the cancel lands mid-walk (nexus reads each new order's detail too).
+    server.faults.latency_ms = 4
     window = make_window(server)
     with qtbot.waitSignal(window.syncFailed, timeout=30_000) as failed:
         window.start()

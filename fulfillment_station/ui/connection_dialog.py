@@ -1,0 +1,299 @@
+"""Adding or editing one store connection: name, dialect, base URL, token, optional CA bundle,
+and a "Test connection" button.
+
+The test runs ``connect(...).check()`` on a ``ConnectionWorker`` thread, never on the GUI
+thread; only its ``CheckReport`` comes back, as a signal. The HTTPS rule (``check_base_url``)
+is applied *before* anything is sent, so a plain-HTTP address to another computer is refused
+with its sentence and no request leaves. On OK the profile is saved to the settings file and
+the token to the keyring (a token is never written anywhere else). Everything the API says is
+shown as plain text.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fulfillment_station.connectors import DIALECT_MODULES, connect
+from fulfillment_station.connectors.base import CheckReport, Connector
+from fulfillment_station.connectors.errors import InsecureConnection
+from fulfillment_station.connectors.http import check_base_url
+from fulfillment_station.store.secrets import NoKeyringError, TokenStore
+from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
+from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
+
+log = logging.getLogger(__name__)
+
+ConnectFn = Callable[..., Connector]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def connector_options(ca_bundle: str | None) -> dict[str, Any]:
+    """Client options for a profile: a custom CA bundle becomes an SSL context (httpx no longer
+    takes a bundle path for ``verify``)."""
+    if not ca_bundle:
+        return {}
+    return {"verify": ssl.create_default_context(cafile=ca_bundle)}
+
+
+#: One attempt with short timeouts: the person at the dialog wants an answer, not a minute of
+#: backoff, and closing the dialog waits (up to 10 s) for a test still in flight.
+TEST_TIMEOUT = httpx.Timeout(8.0, connect=4.0)
+
+
+def run_check(connect_fn: ConnectFn, dialect: str, base_url: str, token: str | None,
+              ca_bundle: str | None) -> CheckReport:
+    """The background half of "Test connection"."""
+    with connect_fn(dialect, base_url, token, max_read_attempts=1, timeout=TEST_TIMEOUT,
+                    **connector_options(ca_bundle)) as connector:
+        return connector.check()
+
+
+class CapabilitiesModel(QAbstractTableModel):
+    """The (what, supported, note) rows of ``Capabilities.table()``."""
+
+    HEADERS = ("What", "Supported", "Note")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str, str]] = []
+
+    def set_rows(self, rows: list[tuple[str, str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class ConnectionDialog(QDialog):
+    """Add (``profile=None``) or edit a connection. After OK, ``profile`` is what was saved.
+
+    ``worker`` runs the test; without one the dialog starts its own and stops it when it
+    closes. ``connect_fn`` is the connector factory (tests pass a recording one)."""
+
+    check_finished = Signal(object)  # the CheckReport, or the exception that stopped the test
+
+    def __init__(self, settings_store: SettingsStore, tokens: TokenStore, *,
+                 profile: ConnectionProfile | None = None,
+                 worker: ConnectionWorker | None = None,
+                 connect_fn: ConnectFn = connect,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit connection" if profile else "Add connection")
+        self._settings_store = settings_store
+        self._tokens = tokens
+        self._editing = profile
+        self._worker = worker
+        self._own_worker = False
+        self._connect = connect_fn
+        self._task: Task[CheckReport] | None = None
+        self.profile: ConnectionProfile | None = profile
+
+        self.label_edit = QLineEdit(profile.label if profile else "")
+        self.dialect_combo = QComboBox()
+        for dialect in DIALECT_MODULES:
+            self.dialect_combo.addItem(dialect, dialect)
+        if profile is not None:
+            self.dialect_combo.setCurrentIndex(max(0, self.dialect_combo.findData(profile.dialect)))
+        self.url_edit = QLineEdit(profile.base_url if profile else "")
+        self.url_edit.setPlaceholderText("https://")
+        self.token_edit = QLineEdit()
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if profile is not None:
+            self.token_edit.setPlaceholderText("unchanged (saved in the system keyring)")
+        self.ca_edit = QLineEdit(profile.ca_bundle or "" if profile else "")
+        self.ca_edit.setPlaceholderText("optional: PEM file of a private certificate authority")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_edit)
+        ca_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow("Name", self.label_edit)
+        form.addRow("API dialect", self.dialect_combo)
+        form.addRow("Base URL", self.url_edit)
+        form.addRow("API token", self.token_edit)
+        form.addRow("CA bundle", ca_row)
+
+        self.test_button = QPushButton("Test connection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.status_label = _plain_label()
+        self.message_label = _plain_label()
+        self.capabilities = CapabilitiesModel(self)
+        self.capabilities_view = QTableView()
+        self.capabilities_view.setModel(self.capabilities)
+        self.capabilities_view.verticalHeader().hide()
+        self.capabilities_view.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch)
+        self.error_label = _plain_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.test_button)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.capabilities_view)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    # -- reading the form ---------------------------------------------------------------------
+
+    def _values(self) -> tuple[str, str, str, str, str | None]:
+        ca = self.ca_edit.text().strip() or None
+        return (self.label_edit.text().strip(), str(self.dialect_combo.currentData()),
+                self.url_edit.text().strip(), self.token_edit.text().strip(), ca)
+
+    def _problem(self, *, for_test: bool) -> str | None:
+        """The first thing wrong with the form, as one sentence, or ``None``."""
+        label, _dialect, url, token, ca = self._values()
+        if not for_test and not label:
+            return "Give the connection a name."
+        if not url:
+            return "Enter the store's API base URL (it starts with https://)."
+        try:
+            check_base_url(url)
+        except InsecureConnection as exc:
+            return exc.user_message
+        if not token and self._editing is None:
+            return "Paste the store's API token."
+        if ca and not Path(ca).is_file():
+            return f"The CA bundle file {ca} does not exist."
+        return None
+
+    # -- test ---------------------------------------------------------------------------------
+
+    def test_connection(self) -> None:
+        problem = self._problem(for_test=True)
+        if problem is not None:
+            self._show_result(problem)
+            return
+        _label, dialect, url, token, ca = self._values()
+        saved_id = self._editing.id if self._editing is not None and not token else None
+        tokens, connect_fn = self._tokens, self._connect
+
+        def work(_ctx: TaskContext) -> CheckReport:
+            # The keyring may be slow or ask to be unlocked: read it here, not on the GUI thread.
+            secret = tokens.get(saved_id) if saved_id is not None else token
+            return run_check(connect_fn, dialect, url, secret, ca)
+
+        if self._worker is None:
+            self._worker = ConnectionWorker(lambda: None, lambda _r: None, name="connection-test")
+            self._own_worker = True
+        self.test_button.setEnabled(False)
+        self.status_label.setText("Testing…")
+        self.message_label.clear()
+        self.capabilities.set_rows([])
+        # One test at a time (the button is disabled until it ends). Bound slots, not lambdas,
+        # so the results are delivered on the GUI thread.
+        self._task = self._worker.submit(work, name="connection-test")
+        self._task.succeeded.connect(self._on_checked)
+        self._task.failed.connect(self._on_checked)
+
+    @Slot(object)
+    def _on_checked(self, outcome: object) -> None:
+        self._task = None
+        self.test_button.setEnabled(True)
+        if isinstance(outcome, CheckReport):
+            count = "unknown" if outcome.orders_visible is None else str(outcome.orders_visible)
+            self.status_label.setText(
+                f"Reachable: {'yes' if outcome.reachable else 'no'}\n"
+                f"Authenticated: {'yes' if outcome.authenticated else 'no'}\n"
+                f"Orders visible: {count if outcome.authenticated else '-'}")
+            self.message_label.setText(outcome.message)
+            self.capabilities.set_rows(outcome.capabilities.table())
+        else:
+            self._show_result(getattr(outcome, "user_message", None)
+                              or f"The connection could not be tested: {outcome}")
+        self.check_finished.emit(outcome)
+
+    def _show_result(self, message: str) -> None:
+        self.status_label.setText("Not tested.")
+        self.message_label.setText(message)
+        self.capabilities.set_rows([])
+
+    # -- save ---------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        problem = self._problem(for_test=False)
+        if problem is not None:
+            self.error_label.setText(problem)
+            return
+        label, dialect, url, token, ca = self._values()
+        profile_id = self._editing.id if self._editing else ConnectionProfile.new_id()
+        profile = ConnectionProfile(profile_id, label, dialect, url, ca)
+        try:
+            if token:
+                self._tokens.set(profile.id, token)
+            self._settings_store.update(lambda settings: settings.with_profile(profile))
+        except NoKeyringError as exc:
+            self.error_label.setText(exc.user_message)
+            return
+        except OSError as exc:
+            self.error_label.setText(f"The settings could not be saved: {exc.strerror or exc}.")
+            return
+        log.info("connection %s saved (%s at %s)", profile.id, dialect, check_base_url(url).host)
+        self.profile = profile
+        self.accept()
+
+    def _browse_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "CA bundle", "",
+                                                    "Certificates (*.pem *.crt);;All files (*)")
+        if path:
+            self.ca_edit.setText(path)
+
+    def done(self, result: int) -> None:
+        if self._own_worker and self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+        super().done(result)

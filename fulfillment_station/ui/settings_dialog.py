@@ -1,0 +1,304 @@
+"""The settings dialog, generated from the option table in ``store/settings.py``: one tab per
+section, one row per option (line edit, spin box, check box or combo by the option's kind,
+its description as the tooltip). The Connections tab is the one written by hand: a list of
+profiles with Add/Edit/Remove (each through ``ConnectionDialog``) and the active connection.
+
+OK validates everything (required fields, ranges, and the HTTPS rule for every connection URL
+through ``check_base_url``), shows the first problem as one sentence on the tab it belongs to,
+and only then writes the file. Cancel writes nothing, except that a connection added or edited
+through its own dialog was already saved by that dialog's OK (its token had to go to the
+keyring then anyway).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fulfillment_station.connectors import connect
+from fulfillment_station.connectors.errors import InsecureConnection
+from fulfillment_station.connectors.http import check_base_url
+from fulfillment_station.store.secrets import NoKeyringError, TokenStore
+from fulfillment_station.store.settings import (
+    SECTIONS,
+    ConnectionProfile,
+    Kind,
+    Option,
+    Settings,
+    SettingsError,
+    SettingsStore,
+    section_options,
+)
+from fulfillment_station.ui.connection_dialog import ConnectFn, ConnectionDialog
+from fulfillment_station.ui.tasks import ConnectionWorker
+
+log = logging.getLogger(__name__)
+
+# Hand-built on the Connections tab rather than generated.
+_CUSTOM = frozenset({"connections.profiles", "connections.active"})
+
+
+class _Field:
+    """One generated editor: the widget to put in the form and how to read/write it."""
+
+    def __init__(self, option: Option, widget: QWidget, editor: QWidget,
+                 read: Callable[[], Any], write: Callable[[Any], None]) -> None:
+        self.option = option
+        self.widget = widget  # what goes in the form row
+        self.editor = editor  # what takes the input (tests type into it)
+        self.read = read
+        self.write = write
+
+
+def _make_field(option: Option, parent: QWidget) -> _Field:
+    kind = option.kind
+    if kind is Kind.BOOL:
+        box = QCheckBox(parent)
+        return _Field(option, box, box, box.isChecked, box.setChecked)
+    if kind is Kind.INT:
+        spin = QSpinBox(parent)
+        spin.setRange(option.minimum if option.minimum is not None else -(2**31),
+                      option.maximum if option.maximum is not None else 2**31 - 1)
+        return _Field(option, spin, spin, spin.value, spin.setValue)
+    if kind is Kind.CHOICE:
+        combo = QComboBox(parent)
+        for stored, shown in option.choices:
+            combo.addItem(shown, stored)
+        return _Field(option, combo, combo, combo.currentData,
+                      lambda v: combo.setCurrentIndex(max(0, combo.findData(v))))
+    edit = QLineEdit(parent)
+    if kind is not Kind.PATH:
+        return _Field(option, edit, edit, edit.text, edit.setText)
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit)
+    browse = QPushButton("Browse…", row)
+    layout.addWidget(browse)
+
+    def pick() -> None:
+        path, _filter = QFileDialog.getOpenFileName(row, option.label, edit.text())
+        if path:
+            edit.setText(path)
+
+    browse.clicked.connect(pick)
+    return _Field(option, row, edit, edit.text, edit.setText)
+
+
+def _describe(profile: ConnectionProfile) -> str:
+    try:
+        host = check_base_url(profile.base_url).host
+    except InsecureConnection:
+        host = profile.base_url
+    return f"{profile.label} — {profile.dialect}, {host}"
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of ``settings`` (loaded from ``store`` when not given); OK saves it and
+    emits ``saved`` with what was written."""
+
+    saved = Signal(object)  # Settings
+
+    def __init__(self, store: SettingsStore, tokens: TokenStore,
+                 settings: Settings | None = None, *,
+                 worker: ConnectionWorker | None = None, connect_fn: ConnectFn = connect,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._store = store
+        self._tokens = tokens
+        self._settings = settings if settings is not None else store.load()
+        self._worker = worker
+        self._connect = connect_fn
+        self._profiles: list[ConnectionProfile] = list(self._settings.connections)
+        self._removed: set[str] = set()
+        self.connection_dialog: ConnectionDialog | None = None
+        self.fields: dict[str, _Field] = {}
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._connections_tab(), SECTIONS["connections"])
+        for section, title in SECTIONS.items():
+            options = [o for o in section_options(section) if o.key not in _CUSTOM]
+            if not options:
+                continue
+            page = QWidget()
+            form = QFormLayout(page)
+            for option in options:
+                field = _make_field(option, page)
+                field.write(self._settings[option.key])
+                field.widget.setToolTip(option.description)
+                label = QLabel(option.label + (" *" if option.required else ""))
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setToolTip(option.description)
+                form.addRow(label, field.widget)
+                self.fields[option.key] = field
+            self.tabs.addTab(page, title)
+
+        self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def editor(self, key: str) -> QWidget:
+        """The input widget of an option (for tests and for focusing a bad value)."""
+        return self.fields[key].editor
+
+    # -- connections tab ----------------------------------------------------------------------
+
+    def _connections_tab(self) -> QWidget:
+        page = QWidget()
+        self.profile_list = QListWidget(page)
+        self.active_combo = QComboBox(page)
+        self.add_button = QPushButton("Add…", page)
+        self.edit_button = QPushButton("Edit…", page)
+        self.remove_button = QPushButton("Remove", page)
+        self.add_button.clicked.connect(lambda: self._open_connection(None))
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.profile_list.itemDoubleClicked.connect(lambda _item: self._edit_selected())
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        note = QLabel("API tokens are kept in this computer's password store (keyring), never "
+                      "in the settings file.", page)
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Open on start", self.active_combo)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.profile_list)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        self._refresh_connections(self._settings["connections.active"])
+        return page
+
+    def _refresh_connections(self, active: str) -> None:
+        self.profile_list.clear()
+        self.profile_list.addItems([_describe(p) for p in self._profiles])
+        self.active_combo.clear()
+        self.active_combo.addItem("Training mode (practice store, no real orders)", "")
+        for profile in self._profiles:
+            self.active_combo.addItem(profile.label, profile.id)
+        self.active_combo.setCurrentIndex(max(0, self.active_combo.findData(active)))
+        has = bool(self._profiles)
+        self.edit_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def _selected(self) -> ConnectionProfile | None:
+        row = self.profile_list.currentRow()
+        return self._profiles[row] if 0 <= row < len(self._profiles) else None
+
+    def _edit_selected(self) -> None:
+        profile = self._selected()
+        if profile is not None:
+            self._open_connection(profile)
+
+    def _open_connection(self, profile: ConnectionProfile | None) -> None:
+        dialog = ConnectionDialog(self._store, self._tokens, profile=profile,
+                                  worker=self._worker, connect_fn=self._connect, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._connection_saved(dialog.profile))
+        self.connection_dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
+
+    @Slot(object)
+    def _connection_saved(self, profile: ConnectionProfile | None) -> None:
+        if profile is None:
+            return
+        ids = [p.id for p in self._profiles]
+        if profile.id in ids:
+            self._profiles[ids.index(profile.id)] = profile
+        else:
+            self._profiles.append(profile)
+        self._removed.discard(profile.id)
+        active = self.active_combo.currentData() or ""
+        if not active and len(self._profiles) == 1:
+            active = profile.id  # the first store added is the one to open
+        self._refresh_connections(active)
+
+    def _remove_selected(self) -> None:
+        profile = self._selected()
+        if profile is None:
+            return
+        self._profiles.remove(profile)
+        self._removed.add(profile.id)
+        active = self.active_combo.currentData() or ""
+        self._refresh_connections("" if active == profile.id else active)
+
+    # -- OK -----------------------------------------------------------------------------------
+
+    def _fail(self, message: str, widget: QWidget | None = None) -> None:
+        self.error_label.setText(message)
+        page = widget
+        while page is not None and self.tabs.indexOf(page) < 0:
+            page = page.parentWidget()
+        if page is not None and widget is not None:
+            self.tabs.setCurrentWidget(page)
+            widget.setFocus()
+
+    def validated(self) -> Settings | None:
+        """The settings the form holds, or ``None`` after showing what is wrong."""
+        settings = self._settings
+        for key, field in self.fields.items():
+            try:
+                settings = settings.replace({key: field.read()})
+            except SettingsError as exc:
+                self._fail(str(exc), field.editor)
+                return None
+        for profile in self._profiles:
+            try:
+                check_base_url(profile.base_url)
+            except InsecureConnection as exc:
+                self.tabs.setCurrentIndex(0)
+                self._fail(f"Connection “{profile.label}”: {exc.user_message}")
+                return None
+        return settings.replace({"connections.profiles": tuple(self._profiles),
+                                 "connections.active": self.active_combo.currentData() or ""})
+
+    def save(self) -> None:
+        settings = self.validated()
+        if settings is None:
+            return
+        try:
+            self._store.save(settings)
+        except OSError as exc:
+            self._fail(f"The settings could not be saved: {exc.strerror or exc}.")
+            return
+        for profile_id in self._removed:
+            try:
+                self._tokens.delete(profile_id)
+            except NoKeyringError as exc:
+                log.warning("token of removed connection %s not deleted: %s", profile_id,
+                            exc.user_message)
+        self._settings = settings
+        self.saved.emit(settings)
+        self.accept()

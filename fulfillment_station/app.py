@@ -14,8 +14,18 @@ from typing import Any
 from fulfillment_station import APP_NAME, __version__
 from fulfillment_station.connectors import connect
 from fulfillment_station.connectors.base import Connector
+from fulfillment_station.connectors.http import connector_options
+from fulfillment_station.sandbox.server import SandboxServer
+from fulfillment_station.services.diagnostics import (
+    Redactor,
+    configure_logging,
+    diagnostics_text,
+    log_dir,
+)
 from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.store.paths import data_dir
+from fulfillment_station.store.secrets import NoKeyringError, TokenStore
+from fulfillment_station.store.settings import Settings, SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +42,7 @@ class ConnectionConfig:
     token: str | None
     label: str
     training: bool = False
+    ca_bundle: str | None = None
 
 
 @dataclass
@@ -60,11 +71,9 @@ def reader_resources(cache_path: Path) -> Callable[[], WorkerResources]:
     return lambda: WorkerResources(OrderCache(cache_path))
 
 
-def start_training_sandbox(root: Path):  # type: ignore[no-untyped-def]  # -> SandboxServer
+def start_training_sandbox(root: Path) -> SandboxServer:
     """The embedded training store: a nexus sandbox on a free loopback port whose SQLite file
     lives in the data dir, so practice shipments survive a restart."""
-    from fulfillment_station.sandbox.server import SandboxServer
-
     folder = root / "training"
     folder.mkdir(parents=True, exist_ok=True)
     server = SandboxServer(TRAINING_DIALECT, db_path=folder / f"{TRAINING_DIALECT}.sqlite",
@@ -73,34 +82,98 @@ def start_training_sandbox(root: Path):  # type: ignore[no-untyped-def]  # -> Sa
     return server
 
 
+def choose_connection(settings: Settings, tokens: TokenStore, root: Path, *, demo: bool
+                      ) -> tuple[ConnectionConfig, SandboxServer | None, str]:
+    """The connection to open: the active profile, or the embedded training store when none
+    is configured (or ``--demo``). Returns (config, sandbox to stop at exit, notice)."""
+    profile = None if demo else settings.active_profile()
+    if profile is None:
+        sandbox = start_training_sandbox(root)
+        config = ConnectionConfig(id="training", dialect=TRAINING_DIALECT,
+                                  base_url=sandbox.base_url, token=TRAINING_TOKEN,
+                                  label="Training store (NexusCommerce sandbox)", training=True)
+        return config, sandbox, ""
+    notice = ""
+    try:
+        token = tokens.get(profile.id)
+    except NoKeyringError as exc:
+        token, notice = None, exc.user_message
+    if token is None and not notice:
+        notice = (f"No API token is saved for {profile.label}. Open Settings → Connections "
+                  "and enter it.")
+    return (ConnectionConfig(id=profile.id, dialect=profile.dialect, base_url=profile.base_url,
+                             token=token, label=profile.label, ca_bundle=profile.ca_bundle),
+            None, notice)
+
+
 def run_gui(*, demo: bool = False) -> int:
+    from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtWidgets import QApplication
 
+    from fulfillment_station.ui.crash import install_excepthook
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
+    from fulfillment_station.ui.settings_dialog import SettingsDialog
     from fulfillment_station.ui.tasks import ConnectionWorker
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("fulfillment-station")
+    redactor = Redactor()
+    logging_setup = configure_logging(redactor=redactor)
+    settings_store = SettingsStore()
+    settings = settings_store.load()
+    tokens = TokenStore(on_secret=redactor.add)
     root = data_dir()
-    # No connection settings exist yet in this build, so the app always starts in training mode
-    # (``--demo`` asks for it explicitly).
-    sandbox = start_training_sandbox(root)
-    config = ConnectionConfig(id="training", dialect=TRAINING_DIALECT,
-                              base_url=sandbox.base_url, token=TRAINING_TOKEN,
-                              label="Training store (NexusCommerce sandbox)", training=True)
-    log.info("training mode on %s (demo=%s)", sandbox.base_url, demo)
-    cache_path = root / "training-cache.sqlite3"
-    sync_worker = ConnectionWorker(sync_resources(config, cache_path), name="sync")
+    config, sandbox, notice = choose_connection(settings, tokens, root, demo=demo)
+    log.info("opening %s (%s at %s)", config.id, config.dialect, config.base_url)
+
+    def diagnostics() -> str:
+        current = settings_store.load()
+        return diagnostics_text(current, current.active_profile(),
+                                logging_setup.recent.lines(), redactor=redactor)
+
+    crash = install_excepthook(app, log_dir() / "crashes", redactor=redactor,
+                               diagnostics=diagnostics)
+    cache_path = root / f"cache-{config.id}.sqlite3"
+    sync_worker = ConnectionWorker(
+        sync_resources(config, cache_path, **connector_options(config.ca_bundle)), name="sync")
     reader = ConnectionWorker(reader_resources(cache_path), name="reader")
-    window = MainWindow(WindowOptions(config.id, config.label, training=config.training),
+    utility = ConnectionWorker(lambda: None, close_resources=lambda _r: None, name="utility")
+    window = MainWindow(WindowOptions(config.id, config.label, training=config.training,
+                                      sync_interval_s=settings["general.sync_interval_s"]),
                         sync_worker, reader)
+
+    def open_settings() -> None:
+        dialog = SettingsDialog(settings_store, tokens, worker=utility, parent=window)
+        dialog.saved.connect(lambda _s: window.statusBar().showMessage(
+            "Settings saved. A changed connection opens at the next start.", 10_000))
+        dialog.open()
+
+    menu = window.menuBar().addMenu("&File")
+    settings_action = QAction("&Settings…", window)
+    settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+    settings_action.triggered.connect(open_settings)
+    copy_action = QAction("Copy &diagnostics", window)
+    copy_action.triggered.connect(lambda: (app.clipboard().setText(diagnostics()),
+                                           window.statusBar().showMessage(
+                                               "Diagnostics copied (no tokens).", 5000)))
+    quit_action = QAction("&Quit", window)
+    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.triggered.connect(window.close)
+    menu.addActions([settings_action, copy_action])
+    menu.addSeparator()
+    menu.addAction(quit_action)
     window.show()
+    if notice:
+        window.error_banner.show_message(notice)
     window.start()
     try:
         return app.exec()
     finally:
-        sync_worker.stop()
-        reader.stop()
-        sandbox.close()
+        crash.uninstall()
+        for worker in (sync_worker, reader, utility):
+            worker.stop()
+        if sandbox is not None:
+            sandbox.close()
+        logging_setup.close()

@@ -14,6 +14,7 @@ import email.utils
 import ipaddress
 import logging
 import random
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC
@@ -83,6 +84,14 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
     return max(0.0, when.timestamp() - now())
 
 
+def connector_options(ca_bundle: str | None) -> dict[str, Any]:
+    """Client options for a connection: a custom CA bundle becomes an SSL context (httpx no
+    longer takes a bundle path for ``verify``). TLS verification always stays on."""
+    if not ca_bundle:
+        return {}
+    return {"verify": ssl.create_default_context(cafile=ca_bundle)}
+
+
 def default_error_parser(response: httpx.Response) -> tuple[str | None, str, Any]:
     """Understands ``{"error": {"code", "message"}}`` and ``{"code", "message"}`` bodies."""
     try:
@@ -112,7 +121,7 @@ class ApiClient:
                  sleep: Callable[[float], None] = time.sleep,
                  rng: random.Random | None = None,
                  transport: httpx.BaseTransport | None = None,
-                 verify: bool | str = True,
+                 verify: bool | ssl.SSLContext = True,
                  extra_headers: Mapping[str, str] | None = None) -> None:
         self.base_url = check_base_url(base_url)
         self.error_parser = error_parser

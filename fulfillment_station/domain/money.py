@@ -43,3 +43,15 @@ Money = Annotated[
     BeforeValidator(to_decimal),
     PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
 ]
+
+
+#: ISO 4217 currencies that have no minor unit (amounts are whole numbers).
+ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "CLP", "VND", "ISK", "PYG", "UGX", "XOF",
+                                     "XAF"})
+
+
+def format_money(amount: Decimal, currency: str | None = None) -> str:
+    """``Decimal("7.5"), "USD"`` -> ``"7.50 USD"``: the currency's minor unit, half up."""
+    places = Decimal(1) if (currency or "").upper() in ZERO_DECIMAL_CURRENCIES else CENT
+    text = format(amount.quantize(places, rounding=ROUND_HALF_UP), "f")
+    return f"{text} {currency}" if currency else text

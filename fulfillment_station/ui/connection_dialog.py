@@ -12,7 +12,6 @@ shown as plain text.
 from __future__ import annotations
 
 import logging
-import ssl
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 from fulfillment_station.connectors import DIALECT_MODULES, connect
 from fulfillment_station.connectors.base import CheckReport, Connector
 from fulfillment_station.connectors.errors import InsecureConnection
-from fulfillment_station.connectors.http import check_base_url
+from fulfillment_station.connectors.http import check_base_url, connector_options
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
@@ -47,14 +46,6 @@ log = logging.getLogger(__name__)
 
 ConnectFn = Callable[..., Connector]
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def connector_options(ca_bundle: str | None) -> dict[str, Any]:
-    """Client options for a profile: a custom CA bundle becomes an SSL context (httpx no longer
-    takes a bundle path for ``verify``)."""
-    if not ca_bundle:
-        return {}
-    return {"verify": ssl.create_default_context(cafile=ca_bundle)}
 
 
 #: One attempt with short timeouts: the person at the dialog wants an answer, not a minute of

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.domain import Address, Order, OrderStatus
+from fulfillment_station.domain.money import format_money
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,7 +78,7 @@ class LineItemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (line.sku, line.name, line.barcode or "", line.quantity,
                     line.quantity_fulfilled, line.remaining,
-                    f"{line.unit_price} {self._order.currency}")[index.column()]
+                    format_money(line.unit_price, self._order.currency))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -117,7 +118,9 @@ class OrderDetailPane(QScrollArea):
         self.lines = QTableView()
         self.lines.setModel(self.lines_model)
         self.lines.verticalHeader().hide()
-        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.lines.setMinimumHeight(160)
         self.lines_note = plain_label()
         layout.addWidget(QLabel("Items"))
@@ -173,9 +176,11 @@ class OrderDetailPane(QScrollArea):
         self.copy_address.setEnabled(order.ship_to is not None)
         self.lines_note.setText("" if order.lines else
                                 "This store's API gives no line items for its orders.")
+        money = {name: format_money(getattr(order, name), order.currency)
+                 for name in ("subtotal", "shipping", "tax", "total")}
         self.totals.setText(
-            f"Subtotal {order.subtotal}  ·  Shipping {order.shipping}  ·  Tax {order.tax}  ·  "
-            f"Total {order.total} {order.currency}")
+            f"Subtotal {money['subtotal']}  ·  Shipping {money['shipping']}  ·  "
+            f"Tax {money['tax']}  ·  Total {money['total']}")
         for s in order.shipments:
             when = f"{s.shipped_at:%Y-%m-%d %H:%M}" if s.shipped_at else ""
             units = sum(sl.quantity for sl in s.lines)

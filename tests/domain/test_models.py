@@ -98,3 +98,12 @@ def test_money_helpers() -> None:
     assert round_money(Decimal("2.345")) == Decimal("2.35")
     with pytest.raises(ValueError):
         to_decimal(True)
+
+
+def test_money_is_formatted_to_the_currency_minor_unit() -> None:
+    from fulfillment_station.domain.money import format_money
+
+    assert format_money(Decimal("7.5"), "USD") == "7.50 USD"
+    assert format_money(Decimal("199.905"), "EUR") == "199.91 EUR"
+    assert format_money(Decimal("1200"), "JPY") == "1200 JPY"
+    assert format_money(Decimal("3")) == "3.00"

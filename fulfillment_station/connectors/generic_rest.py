@@ -1,0 +1,430 @@
+"""Generic REST connector (seed 004): list, get, create, update, ship (as a status change)
+and cancel (DELETE). The base URL includes the ``/v1`` of the seed's example
+(``https://api.example.com/v1``); paths are ``/orders`` and ``/orders/{orderId}``.
+
+The API has no tracking field anywhere and no per-line shipment: "ship" is
+``PUT /orders/{id} {"status": "shipped"}`` for the whole order. The tracking number stays in
+this app (audit log, timeline, slip) and the capabilities say the store will not see it.
+
+Choices where the seed is silent (the sandbox's docstring states the same):
+
+- Paging: ``limit`` (we send at most 100, the maximum this connector assumes; the seed gives
+  only the default of 20) and ``offset``, following ``pagination.nextOffset`` until it is null.
+  A full walk sorts by ``createdAt`` descending (the default; creation times never change, so
+  orders arriving meanwhile only repeat an order, never skip one, and repeats are yielded
+  once).
+- ``updated_since``: walk ``sortBy=updatedAt&sortOrder=desc`` and stop at the first order
+  older than the cut-off, which is rounded down to the whole second because the API gives
+  whole seconds. An order changed during the walk moves to the front and may be missed by
+  this walk, but its new ``updatedAt`` puts it in the next one; callers keep a small overlap.
+- Errors ``{"error": {"code", "message"}}``. A 400 ``BAD_REQUEST`` answering a status change
+  (ship, cancel, ``update(status=...)``) is the API's business rule refusing it and raises
+  ``InvalidTransition``; other 400s are ``ValidationFailed``.
+- Items carry only ``productId``, ``quantity`` and ``price``: ``productId`` is both the line id
+  and the SKU (a repeated productId gets ``#2``, ``#3``... on its line id); there are no
+  product names. ``shipped``/``delivered`` orders count every line as fulfilled.
+- Parsing: ``orderId``, ``status``, ``totalAmount``, ``currency`` and ``createdAt`` must be
+  present and readable, else ``BadResponse`` naming the field; ``updatedAt`` defaults to
+  ``createdAt``; ``customerId`` is kept in ``raw`` only (there is no customer name). Numbers
+  may come as strings, unknown fields are ignored, an unknown status becomes ``UNKNOWN`` with
+  ``api_status`` kept, a datetime without an offset is taken as UTC.
+- ``ship`` with explicit line quantities first reads the order and refuses (``Unsupported``)
+  anything but the whole remaining order. Re-sending "shipped" to a shipped order is harmless
+  (the status is already what we ask). ``cancel`` sends no reason (the API takes none) and
+  returns None (204, no body). ``create`` needs a customer id; it sends ``productId`` = the
+  line's ``product_id`` or else its SKU, and no idempotency key (the API has none), so a create
+  whose answer was lost cannot be matched safely: the app must not re-send it blindly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+from pydantic import ValidationError
+
+from fulfillment_station.connectors.base import (
+    Capabilities,
+    Connector,
+    Filter,
+    ListQuery,
+    Operation,
+    Page,
+    ShipResult,
+    no,
+    yes,
+)
+from fulfillment_station.connectors.errors import (
+    BadResponse,
+    InvalidTransition,
+    Unsupported,
+    ValidationFailed,
+)
+from fulfillment_station.domain import (
+    Address,
+    FulfillmentStatus,
+    Order,
+    OrderStatus,
+    TimelineEvent,
+)
+from fulfillment_station.domain.models import domain_error_from, parse_utc
+from fulfillment_station.domain.money import to_decimal
+from fulfillment_station.domain.requests import (
+    CancelRequest,
+    CreateOrderRequest,
+    OrderUpdate,
+    ShipRequest,
+)
+
+#: Generic REST status -> canonical status. One table; the reverse is derived from it.
+STATUS_MAP: dict[str, OrderStatus] = {
+    "pending": OrderStatus.PENDING,
+    "processing": OrderStatus.PROCESSING,
+    "shipped": OrderStatus.SHIPPED,
+    "delivered": OrderStatus.DELIVERED,
+    "cancelled": OrderStatus.CANCELLED,
+}
+WIRE_STATUS: dict[OrderStatus, str] = {v: k for k, v in STATUS_MAP.items()}
+
+PAGE_SIZE = 100  # not documented; the sandbox clamps larger limits to this
+_SHIPPED = frozenset({OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED})
+NO_TRACKING = ("This store's API has no field for tracking numbers: the tracking number is "
+               "kept only in this app, and the customer will not see it from the store.")
+
+CAPABILITIES = Capabilities(
+    dialect="generic-rest",
+    display_name="Generic REST",
+    operations={
+        Operation.LIST: yes(),
+        Operation.GET: yes(),
+        Operation.SHIP: yes("Marks the whole order shipped. " + NO_TRACKING),
+        Operation.FULFIL: no("Generic REST has one way to mark an order sent: use Ship, which "
+                             "sets its status to shipped."),
+        Operation.BULK_SHIP: no("Generic REST's API has no endpoint to ship many orders at "
+                                "once; ship them one by one."),
+        Operation.CANCEL: yes("The store takes no cancellation reason; the app keeps it."),
+        Operation.UPDATE: yes("Only the shipping address and the status can change."),
+        Operation.CREATE: yes("If the store's answer is lost, look for the order before "
+                              "creating it again: the API cannot tell a repeat from a new "
+                              "order."),
+        Operation.LIST_SHIPMENTS: no("Generic REST's API has no shipments; an order is only "
+                                     "marked shipped."),
+        Operation.CHANNEL_SYNC: no("Generic REST's API has no endpoint to sync channels."),
+        Operation.FETCH_LABEL: no("Generic REST's API makes no shipping labels; print them "
+                                  "from this app."),
+    },
+    filters=frozenset({Filter.STATUS, Filter.UPDATED_SINCE}),
+    max_page_size=PAGE_SIZE,
+    partial_shipment=False,
+    notify_customer=False,
+    returns_label=False,
+    carries_tracking=False,
+    cancel_reason=False,
+    updatable_fields=frozenset({"ship_to", "status"}),
+    settable_statuses=frozenset({OrderStatus.PROCESSING, OrderStatus.SHIPPED,
+                                 OrderStatus.DELIVERED, OrderStatus.CANCELLED}),
+    notes=(NO_TRACKING,
+           "Orders can only be shipped whole: the API has no partial shipment.",
+           "Items carry product ids only, no product names."),
+)
+
+
+class GenericRestConnector(Connector):
+    DIALECT = "generic-rest"
+    CAPABILITIES = CAPABILITIES
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def iter_pages(self, query: ListQuery) -> Iterator[Page]:
+        limit = max(1, min(query.page_size or PAGE_SIZE, PAGE_SIZE))
+        params: dict[str, Any] = {"limit": limit, "sortOrder": "desc"}
+        if query.status is not None:
+            if query.status not in WIRE_STATUS:
+                return  # a status this API never reports: nothing can match
+            params["status"] = WIRE_STATUS[query.status]
+        since = None
+        if query.updated_since is not None:
+            since = query.updated_since.astimezone(UTC).replace(microsecond=0)
+            params["sortBy"] = "updatedAt"
+        else:
+            params["sortBy"] = "createdAt"
+        seen: set[str] = set()
+        offset: int | None = 0
+        while offset is not None:
+            body = self.api.get_json("/orders", {**params, "offset": offset})
+            rows, total, next_offset = parse_list(body)
+            orders = [parse_order(row) for row in rows]
+            done = False
+            if since is not None:
+                newer = [o for o in orders if o.updated_at >= since]
+                done = len(newer) < len(orders)
+                orders = newer
+            fresh = [o for o in orders if o.id not in seen]
+            seen.update(o.id for o in fresh)
+            if fresh or not rows:
+                yield Page(fresh, total)
+            if done or not rows:
+                return
+            if next_offset is not None and next_offset <= offset:
+                raise BadResponse(f"nextOffset {next_offset} does not move past {offset}",
+                                  field="pagination.nextOffset")
+            offset = next_offset
+
+    def get_order(self, order_id: str) -> Order:
+        body = self.api.get_json(_order_path(order_id), order_id=order_id)
+        return parse_order(body)
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
+        if request.lines:
+            order = self.get_order(order_id)
+            remaining = {ln.id: ln.remaining for ln in order.lines if ln.remaining > 0}
+            asked = {k: v for k, v in request.lines.items() if v}
+            if asked != remaining:
+                raise Unsupported("Generic REST can only mark the whole order shipped, not "
+                                  "some of its items. Ship every item, or ship outside the "
+                                  "app.")
+        order = self._put_status(order_id, {"status": WIRE_STATUS[OrderStatus.SHIPPED]})
+        return ShipResult(order=order, shipment=None, notified_customer=None,
+                          message=NO_TRACKING)
+
+    def cancel(self, order_id: str, request: CancelRequest) -> Order | None:
+        try:
+            self.api.send_json("DELETE", _order_path(order_id), order_id=order_id)
+        except ValidationFailed as exc:
+            raise _refused(exc, order_id) from None
+        return None
+
+    def update(self, order_id: str, update: OrderUpdate) -> Order | None:
+        if update.notes is not None:
+            raise Unsupported("Generic REST's API has no field for order notes; keep the note "
+                              "in this app.")
+        body: dict[str, Any] = {}
+        if update.status is not None:
+            if update.status not in CAPABILITIES.settable_statuses:
+                raise Unsupported(f"Generic REST cannot set an order to "
+                                  f"{update.status.value}.")
+            body["status"] = WIRE_STATUS[update.status]
+        if update.ship_to is not None:
+            body["shippingAddress"] = address_body(update.ship_to)
+        if not body:
+            raise ValidationFailed(user_message="There is nothing to change.")
+        if "status" in body:
+            return self._put_status(order_id, body)
+        response = self.api.send_json("PUT", _order_path(order_id), json=body,
+                                      order_id=order_id)
+        return parse_order(self.api.decode(response, order_id=order_id))
+
+    def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
+        if not request.customer_id:
+            raise ValidationFailed(user_message="Generic REST needs a customer id to create an "
+                                                "order. Enter the customer's id and retry.")
+        body: dict[str, Any] = {
+            "customerId": request.customer_id,
+            "items": [{"productId": line.product_id or line.sku, "quantity": line.quantity}
+                      for line in request.lines],
+        }
+        if request.ship_to is not None:
+            body["shippingAddress"] = address_body(request.ship_to)
+        response = self.api.send_json("POST", "/orders", json=body)
+        return parse_order(self.api.decode(response))
+
+    def _put_status(self, order_id: str, body: dict[str, Any]) -> Order:
+        try:
+            response = self.api.send_json("PUT", _order_path(order_id), json=body,
+                                          order_id=order_id)
+        except ValidationFailed as exc:
+            raise _refused(exc, order_id) from None
+        return parse_order(self.api.decode(response, order_id=order_id))
+
+
+CONNECTOR = GenericRestConnector
+
+
+def _order_path(order_id: str) -> str:
+    return "/orders/" + quote(order_id, safe="")
+
+
+def _refused(exc: ValidationFailed, order_id: str) -> Exception:
+    """A 400 to a status change is a business rule, not a malformed request."""
+    if exc.status == 400:
+        return InvalidTransition(exc.api_message, code=exc.code, status=exc.status,
+                                 order_id=order_id, details=exc.details)
+    return exc
+
+
+def address_body(address: Address) -> dict[str, Any]:
+    street = ", ".join(p for p in (address.line1, address.line2) if p)
+    return {"street": street, "city": address.city, "state": address.region,
+            "zipCode": address.postal_code, "country": address.country}
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+
+def parse_list(body: Any) -> tuple[list[Any], int | None, int | None]:
+    """(rows, total, nextOffset) of a list answer."""
+    if not isinstance(body, dict) or not isinstance(body.get("data"), list):
+        raise BadResponse("the order list has no data array", field="data")
+    pagination = body.get("pagination")
+    if not isinstance(pagination, dict):
+        pagination = {}
+    total = _optional_int(pagination.get("total"))
+    next_offset = pagination.get("nextOffset")
+    if next_offset is not None:
+        next_offset = _optional_int(next_offset)
+        if next_offset is None or next_offset < 0:
+            raise BadResponse("is not a whole number", field="pagination.nextOffset")
+    return body["data"], total, next_offset
+
+
+def _optional_int(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def parse_order(data: Any) -> Order:
+    """One order object -> canonical Order; ``BadResponse`` naming the field if unreadable."""
+    if not isinstance(data, dict):
+        raise BadResponse("an order is not a JSON object", field="data[]")
+    order_id = _required(data, "orderId", None)
+    api_status = _required(data, "status", order_id)
+    status = STATUS_MAP.get(api_status.strip().lower(), OrderStatus.UNKNOWN)
+    created = _when(data, "createdAt", order_id)
+    updated = _when(data, "updatedAt", order_id) if data.get("updatedAt") else created
+    shipped = status in _SHIPPED
+    lines = _lines(data.get("items"), order_id, shipped)
+    address = data.get("shippingAddress")
+    fields: dict[str, Any] = {
+        "id": order_id, "number": order_id, "dialect": "generic-rest", "status": status,
+        "api_status": None if status != OrderStatus.UNKNOWN else api_status[:200],
+        "fulfillment_status": (FulfillmentStatus.FULFILLED if shipped and lines
+                               else FulfillmentStatus.UNFULFILLED),
+        "currency": _required(data, "currency", order_id).upper(),
+        "total": _money(data.get("totalAmount"), "totalAmount", order_id, required=True),
+        "subtotal": _subtotal(lines, order_id),
+        "ship_to": _address(address, order_id) if address is not None else None,
+        "lines": lines,
+        "timeline": [TimelineEvent(at=created, kind="order_created", message="Order created")],
+        "created_at": created, "updated_at": updated, "raw": data,
+    }
+    try:
+        return Order.model_validate(fields)
+    except ValidationError as exc:
+        err = domain_error_from(exc)
+        raise BadResponse(err.message, field=err.field, order_id=order_id) from None
+
+
+def _lines(items: Any, order_id: str, shipped: bool) -> list[dict[str, Any]]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise BadResponse("is not a list", field="items", order_id=order_id)
+    lines = []
+    used: dict[str, int] = {}
+    for n, item in enumerate(items):
+        where = f"items[{n}]"
+        if not isinstance(item, dict):
+            raise BadResponse("is not an object", field=where, order_id=order_id)
+        product = _required(item, "productId", order_id, where)
+        quantity = _quantity(item.get("quantity"), f"{where}.quantity", order_id)
+        used[product] = used.get(product, 0) + 1
+        line_id = product if used[product] == 1 else f"{product}#{used[product]}"
+        lines.append({"id": line_id, "sku": product, "quantity": quantity,
+                      "quantity_fulfilled": quantity if shipped else 0,
+                      "unit_price": _money(item.get("price"), f"{where}.price", order_id)})
+    return lines
+
+
+def _subtotal(lines: list[dict[str, Any]], order_id: str) -> Decimal:
+    try:
+        return sum((ln["unit_price"] * ln["quantity"] for ln in lines), Decimal("0"))
+    except ArithmeticError:  # prices beyond Decimal's range
+        raise BadResponse("prices are out of range", field="items", order_id=order_id) from None
+
+
+def _address(value: Any, order_id: str) -> Address:
+    if not isinstance(value, dict):
+        raise BadResponse("is not an object", field="shippingAddress", order_id=order_id)
+
+    def part(key: str) -> str | None:
+        return _text(value, key, order_id, "shippingAddress.")
+
+    return Address(line1=part("street") or "", city=part("city") or "", region=part("state"),
+                   postal_code=part("zipCode"), country=part("country") or "")
+
+
+def _required(data: dict[str, Any], key: str, order_id: str | None, where: str = "") -> str:
+    value = _text(data, key, order_id, f"{where}." if where else "")
+    if value is None:
+        raise BadResponse("is missing", field=f"{where}.{key}" if where else key,
+                          order_id=order_id)
+    return value
+
+
+def _text(data: dict[str, Any], key: str, order_id: str | None, prefix: str = "") -> str | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        raise BadResponse(f"expected text, got {type(value).__name__}", field=prefix + key,
+                          order_id=order_id)
+    return str(value)
+
+
+def _quantity(value: Any, field: str, order_id: str) -> int:
+    if isinstance(value, bool):
+        value = None
+    try:
+        number = Decimal(str(value).strip()) if isinstance(value, str) else value
+        if isinstance(number, float | Decimal) and number == int(number):
+            number = int(number)
+    except (ArithmeticError, ValueError, OverflowError):
+        number = None
+    if not isinstance(number, int) or not 0 <= number <= 1_000_000:
+        raise BadResponse(f"{str(value)[:40]!r} is not a quantity", field=field,
+                          order_id=order_id)
+    return number
+
+
+def _money(value: Any, field: str, order_id: str, required: bool = False) -> Decimal:
+    if value is None:
+        if required:
+            raise BadResponse("is missing", field=field, order_id=order_id)
+        return Decimal("0")
+    try:
+        return to_decimal(value)
+    except ValueError as exc:
+        raise BadResponse(str(exc), field=field, order_id=order_id) from None
+
+
+def _when(data: dict[str, Any], key: str, order_id: str) -> datetime:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise BadResponse("is missing or not a date and time", field=key, order_id=order_id)
+    try:
+        parsed = parse_utc(value)
+    except ValueError:
+        parsed = None
+    except OverflowError:
+        raise BadResponse(f"{value[:40]!r} is out of range", field=key,
+                          order_id=order_id) from None
+    if parsed is not None:
+        return parsed
+    try:
+        naive = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise BadResponse(f"{value[:40]!r} is not an ISO 8601 date and time", field=key,
+                          order_id=order_id) from None
+    if naive.tzinfo is not None:
+        raise BadResponse(f"{value[:40]!r} has an unusable offset", field=key,
+                          order_id=order_id)
+    return naive.replace(tzinfo=UTC)

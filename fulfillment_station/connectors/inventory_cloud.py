@@ -1,0 +1,294 @@
+"""Inventory Cloud connector (seed 003): list orders and create orders, nothing more.
+
+The seed documents ``GET /v1/orders`` (filters ``status``, ``customer_id``; ``limit`` max 100;
+``offset``) and ``POST /v1/orders`` (reserves stock; 422 ``OUT_OF_STOCK``; 401
+``INVALID_AUTH``). It documents no single-order read, no ship, no cancel, no update and no
+line items, so this connector invents none of them: those operations answer ``Unsupported``
+with a reason the packer can read. The base URL is the API root (the paths carry ``/v1``).
+
+Choices where the seed is silent (the sandbox's docstring states the same):
+
+- List envelope ``{"data": [...], "total", "limit", "offset"}``, newest first. Pages are
+  walked by offset until a short or empty page (or ``total`` is reached); orders seen twice
+  because new ones arrived during the walk are yielded once.
+- ``get_order`` walks the list (newest first) until the id turns up, since the API has no
+  ``GET /v1/orders/{id}``; an id not in the list is ``NotFound``. Slow on big accounts, which
+  the capability note says.
+- Errors ``{"error": {"code", "message", "details"?}}``; ``OUT_OF_STOCK`` carries
+  ``details.skus`` = ``[{"sku", "requested", "available"}]`` (read by ``OutOfStock.skus``).
+- Create body ``{"external_id", "currency", "customer_id", "line_items": [{"sku",
+  "quantity"}], "shipping_address"?: {"name", "company", "line1", "line2", "city", "region",
+  "postal_code", "country"}}``; the store picks the number. ``external_id`` is the request's
+  ``external_reference`` or else the outbox's idempotency key, so ``find_by_external_id`` can
+  tell whether a create whose answer was lost went through. A customer id is required.
+- Parsing: ``id``, ``number``, ``status``, ``currency``, ``total_amount`` (marked Required)
+  and ``created_at`` must be present and readable, else ``BadResponse`` naming the field.
+  Numbers may come as strings; unknown fields are ignored; an unknown status becomes
+  ``UNKNOWN`` with ``api_status`` kept. A datetime without an offset is taken as UTC. There
+  is no ``updated_at``: it is set to ``created_at``. There are no lines, customer or address.
+  ``shipped``/``delivered`` mean fulfilled; a ``processing`` order with a tracking number is
+  taken as partly shipped. A tracking number becomes one shipment whose carrier and service
+  come from ``shipping_method`` (``fedex_ground`` -> FedEx, Ground).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from fulfillment_station.connectors.base import (
+    Capabilities,
+    Connector,
+    Filter,
+    ListQuery,
+    Operation,
+    Page,
+    no,
+    yes,
+)
+from fulfillment_station.connectors.errors import BadResponse, NotFound, ValidationFailed
+from fulfillment_station.domain import (
+    FulfillmentStatus,
+    Order,
+    OrderStatus,
+    Shipment,
+    TimelineEvent,
+)
+from fulfillment_station.domain.models import domain_error_from, parse_utc
+from fulfillment_station.domain.money import to_decimal
+from fulfillment_station.domain.requests import CreateOrderRequest
+
+#: Inventory Cloud status -> canonical status. One table; the reverse is derived from it.
+STATUS_MAP: dict[str, OrderStatus] = {
+    "pending": OrderStatus.PENDING,
+    "processing": OrderStatus.PROCESSING,
+    "shipped": OrderStatus.SHIPPED,
+    "delivered": OrderStatus.DELIVERED,
+    "cancelled": OrderStatus.CANCELLED,
+}
+WIRE_STATUS: dict[OrderStatus, str] = {v: k for k, v in STATUS_MAP.items()}
+
+PAGE_SIZE = 100  # the seed's maximum
+ORDERS_PATH = "/v1/orders"
+_CARRIERS = {"ups": "UPS", "fedex": "FedEx", "dhl": "DHL", "usps": "USPS"}
+
+_NONE = "Inventory Cloud's API has no endpoint to {}, so do it in Inventory Cloud itself."
+
+CAPABILITIES = Capabilities(
+    dialect="inventory-cloud",
+    display_name="Inventory Cloud",
+    operations={
+        Operation.LIST: yes(),
+        Operation.GET: yes("Inventory Cloud has no single-order read, so the app looks the "
+                           "order up in the list; this can be slow on a big account."),
+        Operation.CREATE: yes("Creating an order reserves stock; if a SKU is short the store "
+                              "refuses the whole order and names the SKUs."),
+        Operation.SHIP: no(_NONE.format("ship an order or send a tracking number")),
+        Operation.FULFIL: no(_NONE.format("mark an order fulfilled")),
+        Operation.BULK_SHIP: no(_NONE.format("ship orders")),
+        Operation.CANCEL: no(_NONE.format("cancel an order")),
+        Operation.UPDATE: no(_NONE.format("change an order")),
+        Operation.LIST_SHIPMENTS: no(_NONE.format("list an order's shipments")),
+        Operation.CHANNEL_SYNC: no(_NONE.format("start a channel sync")),
+        Operation.FETCH_LABEL: no(_NONE.format("fetch a shipping label")),
+    },
+    filters=frozenset({Filter.STATUS, Filter.CUSTOMER}),
+    max_page_size=PAGE_SIZE,
+    partial_shipment=False,
+    notify_customer=False,
+    returns_label=False,
+    carries_tracking=False,
+    notes=(
+        "Inventory Cloud's orders carry no line items, customer or address: pack from the "
+        "store's own pick list.",
+        "Shipping, cancelling and editing orders happen in Inventory Cloud, not in this app.",
+    ),
+)
+
+
+class InventoryCloudConnector(Connector):
+    DIALECT = "inventory-cloud"
+    CAPABILITIES = CAPABILITIES
+
+    def iter_pages(self, query: ListQuery) -> Iterator[Page]:
+        params: dict[str, Any] = {"limit": max(1, min(query.page_size or PAGE_SIZE, PAGE_SIZE))}
+        if query.status is not None:
+            if query.status not in WIRE_STATUS:
+                return  # a status Inventory Cloud never reports: nothing can match
+            params["status"] = WIRE_STATUS[query.status]
+        if query.customer_id is not None:
+            params["customer_id"] = query.customer_id
+        seen: set[str] = set()
+        offset = stale = 0
+        while True:
+            body = self.api.get_json(ORDERS_PATH, {**params, "offset": offset})
+            rows, total = parse_list(body)
+            orders = [parse_order(row) for row in rows]
+            fresh = [o for o in orders if o.id not in seen]
+            seen.update(o.id for o in fresh)
+            if fresh or not rows:
+                yield Page(fresh, total)
+            # A full page of nothing new, again and again, means the server ignores offset.
+            stale = 0 if fresh else stale + 1
+            if stale >= 3:
+                raise BadResponse("the store keeps sending the same orders", field="offset")
+            offset += len(rows)
+            if len(rows) < params["limit"] or (total is not None and offset >= total):
+                return
+
+    def get_order(self, order_id: str) -> Order:
+        for page in self.iter_pages(ListQuery()):
+            for order in page.orders:
+                if order.id == order_id:
+                    return order
+        raise NotFound(f"order {order_id} is not in the list", order_id=order_id)
+
+    def find_by_external_id(self, external_id: str, max_orders: int = 500) -> Order | None:
+        """The order created with ``external_id``, looked for among the newest
+        ``max_orders`` (a fresh create is at the top); None if it is not there."""
+        for n, order in enumerate(self.iter_orders(ListQuery())):
+            if n >= max_orders:
+                break
+            if (order.raw or {}).get("external_id") == external_id:
+                return order
+        return None
+
+    def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
+        if not request.customer_id:
+            raise ValidationFailed(user_message="Inventory Cloud needs a customer id to create "
+                                                "an order. Enter the customer's id and retry.")
+        body: dict[str, Any] = {
+            "external_id": request.external_reference or idempotency_key,
+            "currency": request.currency,
+            "customer_id": request.customer_id,
+            "line_items": [{"sku": line.sku, "quantity": line.quantity}
+                           for line in request.lines],
+        }
+        if request.ship_to is not None:
+            body["shipping_address"] = request.ship_to.model_dump(mode="json")
+        response = self.api.send_json("POST", ORDERS_PATH, json=body)
+        return parse_order(self.api.decode(response))
+
+
+CONNECTOR = InventoryCloudConnector
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+
+def parse_list(body: Any) -> tuple[list[Any], int | None]:
+    """The ``data`` rows and ``total`` of a list answer."""
+    if not isinstance(body, dict) or not isinstance(body.get("data"), list):
+        raise BadResponse("the order list has no data array", field="data")
+    total = body.get("total")
+    try:
+        total_n = int(total) if total is not None and not isinstance(total, bool) else None
+    except (TypeError, ValueError):
+        total_n = None  # a count is only for progress; the walk does not depend on it
+    return body["data"], total_n
+
+
+def parse_order(data: Any) -> Order:
+    """One Inventory Cloud Order object -> canonical Order; ``BadResponse`` if unreadable."""
+    if not isinstance(data, dict):
+        raise BadResponse("an order is not a JSON object", field="data[]")
+    order_id = _required(data, "id", None)
+    number = _required(data, "number", order_id)
+    api_status = _required(data, "status", order_id)
+    status = STATUS_MAP.get(api_status.strip().lower(), OrderStatus.UNKNOWN)
+    created = _when(data, "created_at", order_id)
+    tracking = _text(data, "tracking_number", order_id)
+    method = _text(data, "shipping_method", order_id)
+    shipments = []
+    if tracking:
+        carrier, service = _carrier_service(method)
+        shipments.append(Shipment(carrier=carrier, service=service, tracking_number=tracking))
+    if status in (OrderStatus.SHIPPED, OrderStatus.DELIVERED):
+        fulfillment = FulfillmentStatus.FULFILLED
+    elif status == OrderStatus.PROCESSING and tracking:
+        fulfillment = FulfillmentStatus.PARTIAL
+    else:
+        fulfillment = FulfillmentStatus.UNFULFILLED
+    fields: dict[str, Any] = {
+        "id": order_id, "number": number, "dialect": "inventory-cloud", "status": status,
+        "api_status": None if status != OrderStatus.UNKNOWN else api_status[:200],
+        "fulfillment_status": fulfillment,
+        "payment_status": _text(data, "payment_status", order_id),
+        "currency": _required(data, "currency", order_id).upper(),
+        "total": _money(data, "total_amount", order_id, required=True),
+        "tax": _money(data, "tax_amount", order_id),
+        "shipments": shipments,
+        "timeline": [TimelineEvent(at=created, kind="order_created", message="Order created")],
+        "created_at": created, "updated_at": created, "raw": data,
+    }
+    try:
+        return Order.model_validate(fields)
+    except ValidationError as exc:
+        err = domain_error_from(exc)
+        raise BadResponse(err.message, field=err.field, order_id=order_id) from None
+
+
+def _required(data: dict[str, Any], key: str, order_id: str | None) -> str:
+    value = _text(data, key, order_id)
+    if value is None:
+        raise BadResponse("is missing", field=key, order_id=order_id)
+    return value
+
+
+def _text(data: dict[str, Any], key: str, order_id: str | None) -> str | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        raise BadResponse(f"expected text, got {type(value).__name__}", field=key,
+                          order_id=order_id)
+    return str(value)
+
+
+def _money(data: dict[str, Any], key: str, order_id: str,
+           required: bool = False) -> Decimal:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise BadResponse("is missing", field=key, order_id=order_id)
+        return Decimal("0")
+    try:
+        return to_decimal(value)
+    except ValueError as exc:
+        raise BadResponse(str(exc), field=key, order_id=order_id) from None
+
+
+def _when(data: dict[str, Any], key: str, order_id: str) -> datetime:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise BadResponse("is missing or not a date and time", field=key, order_id=order_id)
+    try:
+        return parse_utc(value)
+    except ValueError:
+        pass
+    except OverflowError:  # a valid offset that moves the instant outside years 1..9999
+        raise BadResponse(f"{value[:40]!r} is out of range", field=key,
+                          order_id=order_id) from None
+    try:
+        naive = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise BadResponse(f"{value[:40]!r} is not an ISO 8601 date and time", field=key,
+                          order_id=order_id) from None
+    if naive.tzinfo is not None:  # an offset Python could read but parse_utc refused
+        raise BadResponse(f"{value[:40]!r} has an unusable offset", field=key,
+                          order_id=order_id)
+    return naive.replace(tzinfo=UTC)
+
+
+def _carrier_service(method: str | None) -> tuple[str, str | None]:
+    if not method:
+        return "", None
+    head, _, rest = method.partition("_")
+    carrier = _CARRIERS.get(head.lower())
+    if carrier is None:
+        return method, None
+    return carrier, rest.replace("_", " ").title() or None

@@ -111,6 +111,13 @@ class _FaultsAndJournal:
         faults: Faults = self.ctx.faults
         if faults.latency_ms:
             await asyncio.sleep(faults.latency_ms / 1000)
+        # Auth first, as the real services' gateways do: a request without a valid token gets
+        # 401 whatever its body (FastAPI would otherwise reject a malformed body first).
+        try:
+            self.ctx.require_auth(Request(scope), self.spec)
+        except SandboxError as exc:
+            await self.render(exc.status, exc.code, exc.message, None, None)(scope, receive, send)
+            return
         if faults.rate_limit and self._over_rate_limit(faults.rate_limit):
             response = self.render(429, self.spec.rate_limit_code,
                                    "Too many requests: slow down and retry after the delay.",

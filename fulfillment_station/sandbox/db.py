@@ -178,10 +178,16 @@ class SandboxDB:
         with self._lock:
             return self._conn.execute(f"SELECT count(*) FROM orders{sql}", params).fetchone()[0]
 
-    def insert_order(self, order: Order, extra: dict[str, Any]) -> None:
+    def insert_order(self, order: Order, extra: dict[str, Any],
+                     conn: sqlite3.Connection | None = None) -> None:
+        """Add a new order; pass ``conn`` inside ``transaction()`` to pair it with its effect."""
         doc = order.model_dump(mode="json", exclude={"raw"})
-        with self.transaction() as conn:
-            conn.execute(_INSERT, _row(doc, extra))
+        if conn is not None:
+            with self._lock:
+                conn.execute(_INSERT, _row(doc, extra))
+            return
+        with self.transaction() as own:
+            own.execute(_INSERT, _row(doc, extra))
 
     def save(self, order: Order, extra: dict[str, Any] | None = None,
              conn: sqlite3.Connection | None = None) -> None:

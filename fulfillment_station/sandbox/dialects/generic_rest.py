@@ -49,7 +49,7 @@ from pydantic import BaseModel, Field
 from fulfillment_station.domain import Address, DomainError, Order, OrderStatus
 from fulfillment_station.domain.workflow import apply_status, check_cancel
 from fulfillment_station.sandbox.data import Product, catalogue
-from fulfillment_station.sandbox.db import _INSERT, StoredOrder, _row
+from fulfillment_station.sandbox.db import StoredOrder
 from fulfillment_station.sandbox.dialects.base import DialectSpec, SandboxContext, SandboxError
 
 STATUSES = ("pending", "processing", "shipped", "delivered", "cancelled")
@@ -191,9 +191,8 @@ def make_router(ctx: SandboxContext) -> APIRouter:
                 raise _bad(f"items[{n}].productId: unknown product {item.productId!r}")
         with ctx.db.transaction() as conn:
             order, extra = _new_order(ctx, body, products)
-            # Not insert_order(): it opens its own transaction, and the insert must share
-            # this one with the effect (and the stock) so a create is all or nothing.
-            conn.execute(_INSERT, _row(order.model_dump(mode="json", exclude={"raw"}), extra))
+            # One transaction with the effect (and the stock): a create is all or nothing.
+            ctx.db.insert_order(order, extra, conn)
             ctx.db.record_effect(conn, "create", order.id, {
                 "items": {i.productId: i.quantity for i in body.items}})
         return JSONResponse(render_order(order, extra, full=True), status_code=201)

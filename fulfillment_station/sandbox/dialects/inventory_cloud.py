@@ -52,7 +52,6 @@ from pydantic import BaseModel, Field
 
 from fulfillment_station.domain import Order
 from fulfillment_station.sandbox.data import Product, catalogue
-from fulfillment_station.sandbox.db import _INSERT, _row
 from fulfillment_station.sandbox.dialects.base import DialectSpec, SandboxContext, SandboxError
 
 STATUSES = ("pending", "processing", "shipped", "delivered", "cancelled")
@@ -208,9 +207,8 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             for sku, qty in wanted.items():
                 stock[sku] -= qty
             ctx.db.kv_set(STOCK_KEY, stock, conn)
-            # Not insert_order(): it opens its own transaction, and the insert must share
-            # this one with the effect (and the stock) so a create is all or nothing.
-            conn.execute(_INSERT, _row(order.model_dump(mode="json", exclude={"raw"}), extra))
+            # One transaction with the effect (and the stock): a create is all or nothing.
+            ctx.db.insert_order(order, extra, conn)
             ctx.db.record_effect(conn, "create", order.id,
                                  {"number": order.number, "lines": dict(wanted)})
         return JSONResponse(render_order(order, extra), status_code=201)

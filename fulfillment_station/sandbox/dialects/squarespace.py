@@ -485,9 +485,9 @@ def make_router(ctx: SandboxContext) -> APIRouter:
                                        "different request body.")
                 return _json_response(status, saved["response"])
             order, extra = _new_order(body, ctx, by_variant, by_sku)
-            ctx.db.insert_order(order, extra)
             rendered = render_order(StoredOrder(0, order, extra))
-            with ctx.db.transaction() as conn:
+            with ctx.db.transaction() as conn:  # order, key and effect: all or nothing
+                ctx.db.insert_order(order, extra, conn)
                 ctx.db.remember_response(conn, f"squarespace:create:{key}", 201,
                                          {"request_sha256": digest, "response": rendered})
                 ctx.db.record_effect(conn, "create", order.id,

@@ -3,6 +3,10 @@ second when paging through each dialect's list endpoint with plain httpx."""
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -13,10 +17,37 @@ import httpx
 
 from fulfillment_station.sandbox.data import generate_records_parallel
 from fulfillment_station.sandbox.db import SandboxDB
-from fulfillment_station.sandbox.server import SandboxServer
 
 PAGED_ORDERS = 10_000
 TOKEN = "bench-token"
+
+
+@contextlib.contextmanager
+def sandbox_process(dialect: str, orders: int, folder: Path) -> Iterator[str]:
+    """A sandbox in its own process (as a real store is), so the client's work is measured
+    without the server competing for the same interpreter. Yields the base URL."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "fulfillment_station", "sandbox", "--dialect", dialect,
+         "--orders", str(orders), "--db", str(folder / f"{dialect}.sqlite"), "--token", TOKEN],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stdout is not None
+        base_url = ""
+        for line in proc.stdout:
+            if line.startswith("base URL:"):
+                base_url = line.split(":", 1)[1].strip()
+            if line.startswith("Press Ctrl-C"):
+                break
+        if not base_url:
+            raise RuntimeError(f"the {dialect} sandbox did not start")
+        yield base_url
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def _walk_nexus(client: httpx.Client) -> int:
@@ -82,11 +113,10 @@ def run() -> Iterator[dict[str, Any]]:
     yield {"name": "sandbox_generate_100k_orders", "value": round(elapsed, 2), "unit": "s",
            "target": 10}
     for dialect, walk in WALKERS.items():
-        with tempfile.TemporaryDirectory() as tmp, SandboxServer(
-                dialect, db_path=Path(tmp) / "s.sqlite", token=TOKEN,
-                orders=PAGED_ORDERS) as server, httpx.Client(
-                base_url=server.base_url, headers={"Authorization": f"Bearer {TOKEN}",
-                                                   "User-Agent": "bench"}) as client:
+        with tempfile.TemporaryDirectory() as tmp, sandbox_process(
+                dialect, PAGED_ORDERS, Path(tmp)) as base_url, httpx.Client(
+                base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}",
+                                            "User-Agent": "bench"}) as client:
             started = time.perf_counter()
             count = walk(client)
             elapsed = time.perf_counter() - started

@@ -304,7 +304,7 @@ def effect_present(
     return check(action.payload, before.get(action.order_id), now.get(action.order_id))
 
 
-def _shipments_of(action: Action) -> list[tuple[str, list[str | None], Mapping[str, int]]]:
+def shipments_of(action: Action) -> list[tuple[str, list[str | None], Mapping[str, int]]]:
     """(order id, tracking numbers, lines) of each shipment the action makes."""
     p = action.payload
     if isinstance(p, BulkShipRequest):
@@ -323,7 +323,7 @@ def needs_baseline(action: Action, before: Mapping[str, Order]) -> bool:
     order shipped units in between; the runner then re-reads the order just before the first
     send and checks against that instead.
     """
-    for order_id, numbers, lines in _shipments_of(action):
+    for order_id, numbers, lines in shipments_of(action):
         if not lines:
             continue  # "everything that remains" is judged without counting
         if not any(numbers):
@@ -339,7 +339,7 @@ def needs_baseline(action: Action, before: Mapping[str, Order]) -> bool:
 def shipment_conflict(action: Action, now: Mapping[str, Order | None]) -> str | None:
     """When the store says an order is already shipped but not with our shipment: a sentence
     for the packer naming both tracking numbers. ``None`` when there is no such conflict."""
-    for order_id, numbers, _ in _shipments_of(action):
+    for order_id, numbers, _ in shipments_of(action):
         order = now.get(order_id)
         if order is None:
             continue

@@ -215,9 +215,10 @@ class OutboxRunner:
         self._policy = policy or BackoffPolicy()
         self._connection_id = connection_id
 
-    def recover(self) -> list[ActionRecord[Action]]:
-        """At startup: actions left ``sending`` by a crash become due, to be checked first."""
-        return self._outbox.recover_interrupted(self._connection_id)
+    def recover(self, grace_s: float = 0.0) -> list[ActionRecord[Action]]:
+        """At startup: actions left ``sending`` by a crash become due after ``grace_s``, to be
+        checked against the re-read order first."""
+        return self._outbox.recover_interrupted(self._connection_id, grace_s=grace_s)
 
     def next_wake(self) -> datetime | None:
         """When to call :meth:`run_due` next if nothing new is queued."""

@@ -35,7 +35,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -471,10 +471,13 @@ class Outbox(Generic[A]):
                       f"sending the rest: {action.summary()}")
         return updated
 
-    def recover_interrupted(self, connection_id: str | None = None) -> list[ActionRecord[A]]:
+    def recover_interrupted(self, connection_id: str | None = None, *,
+                            grace_s: float = 0.0) -> list[ActionRecord[A]]:
         """After a restart: every ``sending`` action has an unknown outcome. They become due
-        now, to be checked against the re-read order before anything is sent again."""
+        after ``grace_s`` (a request the dead process left in flight may still be applied
+        meanwhile), to be checked against the re-read order before anything is sent again."""
         now = to_db_time(self._clock())
+        due = to_db_time(self._clock() + timedelta(seconds=grace_s))
         with write_transaction(self._conn):
             ids = [row[0] for row in self._conn.execute(
                 "SELECT id FROM outbox WHERE state = 'sending'"
@@ -486,7 +489,7 @@ class Outbox(Generic[A]):
                 self._conn.execute(
                     "UPDATE outbox SET state = 'retrying', verify_first = 1,"
                     " next_attempt_at = ?, updated_at = ? WHERE id = ?",
-                    (now, now, action_id),
+                    (due, now, action_id),
                 )
                 record = self._require(action_id)
                 self._log(record, "interrupted", "The app stopped while sending; the order will "

@@ -1,0 +1,430 @@
+"""Pack mode's logic, without Qt: verifying an order's items by scan, and what pack mode needs
+from the rest of the app.
+
+* :class:`PackSession` — one order being packed: its lines in pick order, units scanned per
+  line, typed errors that stay until acknowledged, undo/reset, bulk quantities, and what to
+  ship. Every change is saved through a :class:`ProgressStore` (``store/pack_progress.py``)
+  so a new session for the same order, after a crash, resumes with the same counts.
+* Command barcodes — :class:`PackCommand`, their payloads and :func:`parse_command`. The
+  printable sheet is ``printing/command_sheet.py``; it gets the entries from
+  :func:`command_sheet_entries`.
+* :class:`PackHost` — the outside world as pack mode sees it (find, load, print, ship, next),
+  implemented by the lead's wiring and by a fake in tests.
+
+Matching a scan to a line, in order: the scanned text equals the line's barcode or SKU (spaces,
+case and a leading ``#`` ignored), then GTIN equality (UPC-A, EAN-13 and GTIN-14 forms of one
+product are the same item). A scan matching no line is a wrong item; one matching only complete
+lines is an over-scan; unreadable text is junk. None of these changes any count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Protocol
+
+from fulfillment_station.domain.models import LineItem, Order
+from fulfillment_station.domain.workflow import SHIPPABLE
+from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
+from fulfillment_station.scanning.gs1 import GtinError, gtin_key
+from fulfillment_station.store.cache import OrderRef, normalize_code
+from fulfillment_station.store.pack_progress import SavedProgress
+
+MAX_BULK_QUANTITY = 9999
+
+# --- command barcodes ---
+
+COMMAND_PREFIX = "*FSCMD:"
+"""Starts every command payload. ``*`` is the Code 39 start/stop character, so it never occurs
+inside Code 39 data, and no store in the seeds allows it in order numbers or SKUs; with the
+``FSCMD:`` tag a command cannot be mistaken for an order, item or tracking number."""
+
+
+class PackCommand(StrEnum):
+    SHIP_SCANNED = "SHIP-SCANNED"
+    SHIP_ALL = "SHIP-ALL"
+    NEXT_PACKAGE = "NEXT-PACKAGE"
+    UNDO = "UNDO"
+    RESET = "RESET"
+    CANCEL = "CANCEL"
+    REPRINT = "REPRINT"
+    ACKNOWLEDGE = "OK"
+
+
+@dataclass(frozen=True)
+class CommandInfo:
+    title: str
+    key: str
+    """The keyboard key that does the same in pack mode."""
+    explanation: str
+
+
+COMMANDS: dict[PackCommand, CommandInfo] = {
+    PackCommand.ACKNOWLEDGE: CommandInfo("OK / acknowledge", "Esc", "Clears the error message."),
+    PackCommand.UNDO: CommandInfo("Undo last scan", "Ctrl+Z", "Takes back the last scan."),
+    PackCommand.SHIP_SCANNED: CommandInfo(
+        "Ship what is scanned", "F2", "Ships the scanned units; the rest stays open."),
+    PackCommand.NEXT_PACKAGE: CommandInfo(
+        "Next package", "F4", "Ships the scanned units as one package and keeps the order open."),
+    PackCommand.SHIP_ALL: CommandInfo(
+        "Ship all unverified", "F3", "Ships every line without scanning (if allowed)."),
+    PackCommand.REPRINT: CommandInfo("Reprint documents", "F5", "Prints slip and label again."),
+    PackCommand.RESET: CommandInfo("Reset order", "F8", "Sets every count of the order to 0."),
+    PackCommand.CANCEL: CommandInfo(
+        "Close order", "F10", "Closes the order; its progress is kept for later."),
+}
+
+
+def command_payload(command: PackCommand) -> str:
+    return COMMAND_PREFIX + command.value
+
+
+def parse_command(scan: str) -> PackCommand | None:
+    """The command a scan holds, or None if it is not a command barcode."""
+    text = scan.strip().upper()
+    if not text.startswith(COMMAND_PREFIX):
+        return None
+    try:
+        return PackCommand(text[len(COMMAND_PREFIX):])
+    except ValueError:
+        return None
+
+
+def command_sheet_entries() -> list[tuple[str, str, str]]:
+    """(payload, title, explanation with key) for the printable command sheet."""
+    return [(command_payload(cmd), info.title, f"{info.explanation} Key: {info.key}.")
+            for cmd, info in COMMANDS.items()]
+
+
+# --- the host: pack mode's view of the rest of the app ---
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """What printing produced; a label bought through the API brings its tracking number."""
+
+    tracking: str | None = None
+    carrier: str | None = None
+
+
+Failure = Callable[[str], None]
+"""Receives one plain sentence a packer can act on."""
+
+
+class PackHost(Protocol):
+    """The outside world for pack mode. Every call returns at once and answers later by calling
+    ``done`` or ``failed`` exactly once, on the GUI thread (the real host runs the work on a
+    ``ConnectionWorker``; a fake may answer synchronously)."""
+
+    def find_orders(self, scan: str, done: Callable[[list[OrderRef]], None],
+                    failed: Failure) -> None: ...
+
+    def load_order(self, ref: OrderRef, done: Callable[[Order], None],
+                   failed: Failure) -> None: ...
+
+    def print_documents(self, order: Order, reprint: bool,
+                        done: Callable[[PrintOutcome], None], failed: Failure) -> None: ...
+
+    def ship(self, order: Order, lines: dict[str, int], tracking: str | None,
+             carrier: str | None, done: Callable[[], None], failed: Failure) -> None: ...
+
+    def next_order_after(self, ref: OrderRef, done: Callable[[OrderRef | None], None],
+                         failed: Failure) -> None: ...
+
+
+class ProgressStore(Protocol):
+    """Where a session saves its counts (``store.pack_progress.PackProgress`` fits)."""
+
+    def load(self, connection: str, order_id: str) -> SavedProgress | None: ...
+
+    def save(self, connection: str, order_id: str, progress: SavedProgress) -> None: ...
+
+    def clear(self, connection: str, order_id: str) -> None: ...
+
+
+# --- the session ---
+
+
+class PackErrorKind(StrEnum):
+    WRONG_ITEM = "wrong_item"
+    OVER_SCAN = "over_scan"
+    JUNK = "junk"
+    NOT_ALLOWED = "not_allowed"
+
+
+@dataclass(frozen=True)
+class PackError:
+    kind: PackErrorKind
+    message: str
+    scan: str = ""
+
+
+class PackRefused(Exception):
+    """An action the session cannot do now (nothing scanned, shipping unverified is off)."""
+
+    def __init__(self, error: PackError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+@dataclass(frozen=True)
+class PackLine:
+    line_id: str
+    sku: str
+    name: str
+    needed: int
+    scanned: int
+    barcode: str | None
+
+    @property
+    def left(self) -> int:
+        return self.needed - self.scanned
+
+    @property
+    def done(self) -> bool:
+        return self.scanned >= self.needed
+
+    @property
+    def state_text(self) -> str:
+        return "done" if self.done else f"{self.left} left"
+
+
+@dataclass(frozen=True)
+class Ticked:
+    """A scan or key that counted ``quantity`` units of ``line``."""
+
+    line: PackLine
+    quantity: int
+
+
+def _gtin_or_none(code: str | None) -> str | None:
+    if not code:
+        return None
+    try:
+        return gtin_key(code)
+    except GtinError:
+        return None
+
+
+def _pick_order(line: LineItem) -> tuple[str, str, str]:
+    return (line.sku.casefold(), line.name.casefold(), line.id)
+
+
+def _label(line: PackLine) -> str:
+    return f"{line.sku} {line.name}".strip() or line.line_id
+
+
+class PackSession:
+    """Packing one order. ``connection`` names where the order came from (for the progress
+    key); ``allow_ship_unverified`` is the packer's setting for :meth:`ship_all_unverified`.
+
+    Lines already fully shipped are left out; ``needed`` is what is still to ship.
+    """
+
+    def __init__(self, order: Order, connection: str, store: ProgressStore, *,
+                 allow_ship_unverified: bool = False) -> None:
+        if order.status not in SHIPPABLE:
+            raise PackRefused(PackError(
+                PackErrorKind.NOT_ALLOWED,
+                f"Order {order.number} is {order.status.value}: it cannot be packed."))
+        todo = sorted((ln for ln in order.lines if ln.remaining > 0), key=_pick_order)
+        if not todo:
+            raise PackRefused(PackError(
+                PackErrorKind.NOT_ALLOWED,
+                f"Order {order.number} has nothing left to ship."))
+        self.order = order
+        self.ref = OrderRef(connection, order.id)
+        self._store = store
+        self.allow_ship_unverified = allow_ship_unverified
+        saved = store.load(connection, order.id) or SavedProgress()
+        ids = {ln.id for ln in todo}
+        self._lines: dict[str, PackLine] = {
+            ln.id: PackLine(ln.id, ln.sku, ln.name, ln.remaining,
+                            min(saved.counts.get(ln.id, 0), ln.remaining), ln.barcode)
+            for ln in todo
+        }
+        self._history: list[tuple[str, int]] = [h for h in saved.history if h[0] in ids]
+        self._gtins = {ln.id: _gtin_or_none(ln.barcode) for ln in todo}
+        self.printed = saved.printed
+        self.error: PackError | None = None
+        self.pending_quantity: int | None = None
+
+    # --- reading ---
+
+    @property
+    def lines(self) -> list[PackLine]:
+        """The lines in pick order (SKU, then name)."""
+        return list(self._lines.values())
+
+    @property
+    def scanned_units(self) -> int:
+        return sum(ln.scanned for ln in self._lines.values())
+
+    @property
+    def needed_units(self) -> int:
+        return sum(ln.needed for ln in self._lines.values())
+
+    @property
+    def complete(self) -> bool:
+        return all(ln.done for ln in self._lines.values())
+
+    @property
+    def last_ticked(self) -> PackLine | None:
+        if not self._history:
+            return None
+        return self._lines[self._history[-1][0]]
+
+    def line(self, line_id: str) -> PackLine:
+        return self._lines[line_id]
+
+    # --- acting ---
+
+    def set_pending_quantity(self, quantity: int | None) -> None:
+        """The next item scan (or key confirmation) counts ``quantity`` units."""
+        if quantity is not None and not 1 <= quantity <= MAX_BULK_QUANTITY:
+            raise PackRefused(PackError(
+                PackErrorKind.NOT_ALLOWED,
+                f"A quantity must be between 1 and {MAX_BULK_QUANTITY}."))
+        self.pending_quantity = quantity
+
+    def scan(self, code: str) -> Ticked | PackError:
+        """Count the scanned item, or return (and keep, as ``error``) why it was not counted."""
+        matches = self._matching_lines(code)
+        if matches is None:
+            result = classify_scan(code)
+            return self._fail(PackErrorKind.JUNK,
+                              result.reason or "The scan could not be read: scan it again.", code)
+        if not matches:
+            shown = code.strip()[:40]
+            return self._fail(PackErrorKind.WRONG_ITEM,
+                              f"Wrong item: {shown} is not on order {self.order.number}. "
+                              "Put it back.", code)
+        quantity = self.pending_quantity or 1
+        for line in matches:
+            if line.left >= quantity:
+                return self._tick(line, quantity)
+        first = matches[0]
+        if all(ln.done for ln in matches):
+            return self._fail(PackErrorKind.OVER_SCAN,
+                              f"Too many: {_label(first)} is already complete "
+                              f"({first.needed} of {first.needed}). Take the extra one out.", code)
+        left = max(ln.left for ln in matches)
+        return self._fail(PackErrorKind.OVER_SCAN,
+                          f"Too many: only {left} of {_label(first)} still needed, "
+                          f"not {quantity}.", code)
+
+    def confirm_line(self, line_id: str) -> Ticked | PackError:
+        """Count a line by key, for items without a barcode: the pending quantity, else
+        everything left of the line."""
+        line = self._lines.get(line_id)
+        if line is None:
+            return self._fail(PackErrorKind.WRONG_ITEM, "That line is not on this order.")
+        quantity = self.pending_quantity or line.left
+        if line.done or quantity > line.left:
+            return self._fail(PackErrorKind.OVER_SCAN,
+                              f"Too many: only {line.left} of {_label(line)} still needed.")
+        return self._tick(line, quantity)
+
+    def amend_last_quantity(self, quantity: int) -> Ticked | PackError:
+        """"Scan, then type 12": the last scan counts ``quantity`` units instead."""
+        if not self._history:
+            return self._fail(PackErrorKind.NOT_ALLOWED,
+                              "Scan an item first, then type how many of it there are.")
+        if not 1 <= quantity <= MAX_BULK_QUANTITY:
+            return self._fail(PackErrorKind.NOT_ALLOWED,
+                              f"A quantity must be between 1 and {MAX_BULK_QUANTITY}.")
+        line_id, before = self._history[-1]
+        line = self._lines[line_id]
+        if line.scanned - before + quantity > line.needed:
+            return self._fail(PackErrorKind.OVER_SCAN,
+                              f"Too many: {_label(line)} needs only {line.needed}, "
+                              f"{line.scanned - before} already counted.")
+        self._history[-1] = (line_id, quantity)
+        self._lines[line_id] = replace(line, scanned=line.scanned - before + quantity)
+        self.error = None
+        self._save()
+        return Ticked(self._lines[line_id], quantity)
+
+    def acknowledge(self) -> None:
+        self.error = None
+
+    def undo(self) -> PackLine | None:
+        """Take back the last counted scan; None if there is nothing to undo."""
+        if not self._history:
+            return None
+        line_id, quantity = self._history.pop()
+        line = self._lines[line_id]
+        self._lines[line_id] = replace(line, scanned=line.scanned - quantity)
+        self.error = None
+        self._save()
+        return self._lines[line_id]
+
+    def reset(self) -> None:
+        for line_id, line in self._lines.items():
+            self._lines[line_id] = replace(line, scanned=0)
+        self._history.clear()
+        self.error = None
+        self.pending_quantity = None
+        self._save()
+
+    def mark_printed(self) -> None:
+        self.printed = True
+        self._save()
+
+    def ship_scanned(self) -> dict[str, int]:
+        """Line id -> units to ship: what was scanned (all of the order once it is complete)."""
+        lines = {ln.line_id: ln.scanned for ln in self._lines.values() if ln.scanned > 0}
+        if not lines:
+            raise PackRefused(PackError(PackErrorKind.NOT_ALLOWED,
+                                        "Nothing is scanned yet: scan the items first."))
+        return lines
+
+    def ship_all_unverified(self) -> dict[str, int]:
+        """Every unit still to ship, scanned or not; only if the setting allows it."""
+        if not self.allow_ship_unverified:
+            raise PackRefused(PackError(
+                PackErrorKind.NOT_ALLOWED,
+                "Shipping without scanning is switched off in the settings: scan every item."))
+        return {ln.line_id: ln.needed for ln in self._lines.values()}
+
+    def finish(self) -> None:
+        """The order (or package) was shipped: forget its saved progress."""
+        self._store.clear(self.ref.connection, self.ref.order_id)
+
+    # --- internals ---
+
+    def _matching_lines(self, code: str) -> list[PackLine] | None:
+        """Lines the scan names (pick order); None if the scan is junk."""
+        text = normalize_code(code)
+        if not text:
+            return None
+        exact = [ln for ln in self._lines.values()
+                 if text in (normalize_code(ln.sku), normalize_code(ln.barcode or ""))]
+        if exact:
+            return exact
+        result = classify_scan(code)
+        if result.kind is ScanKind.JUNK:
+            return None
+        if result.gtin is not None:
+            return [ln for ln in self._lines.values() if self._gtins[ln.line_id] == result.gtin]
+        return []
+
+    def _tick(self, line: PackLine, quantity: int) -> Ticked:
+        updated = replace(line, scanned=line.scanned + quantity)
+        self._lines[line.line_id] = updated
+        self._history.append((line.line_id, quantity))
+        self.error = None
+        self.pending_quantity = None
+        self._save()
+        return Ticked(updated, quantity)
+
+    def _fail(self, kind: PackErrorKind, message: str, scan: str = "") -> PackError:
+        self.error = PackError(kind, message, scan)
+        return self.error
+
+    def _save(self) -> None:
+        counts: Mapping[str, int] = {ln.line_id: ln.scanned for ln in self._lines.values()}
+        self._store.save(self.ref.connection, self.ref.order_id,
+                         SavedProgress(counts=dict(counts), history=tuple(self._history),
+                                       printed=self.printed))

@@ -1,0 +1,330 @@
+"""Printing jobs for the packing desk: slips and labels go to their printers through the print
+queue, so a job is never lost when a printer is down and never printed twice by accident.
+
+This module owns two mappings and nothing else owns them:
+
+- the settings store -> ``PrintSettings`` (:func:`print_settings_from`);
+- a printer setting -> a printer back-end (:func:`parse_printer` / :func:`printer_from`).
+  A printer setting is one string: ``tcp://host:9100`` (raw network printer),
+  ``cups:QUEUE`` (a CUPS queue, raw for ZPL labels) or ``file:/some/folder`` (each job saved as
+  a file). Empty means no printer is set up, which is a ``PrinterError`` the packer can act on.
+
+``PrintService`` runs on a worker thread (it does blocking I/O and owns the queue's SQLite
+connection) and imports no Qt. Every print is enqueue -> claim -> send -> done or failed; a
+printer failure is recorded on the job (with the printer's own sentence) and returned, not
+raised, so the slip of an order still prints when its label printer is off. The job then waits
+for :meth:`PrintService.retry`. Printing again is always explicit (``reprint=True`` or
+:meth:`PrintService.reprint`), and each job records which printer setting it was meant for, so
+a retry goes to the same printer.
+
+Choices written down:
+
+- An existing *failed* job is not re-sent by a second ``print_slip``/``print_for_pack``: it
+  might have half-printed (the app can stop mid-send), so only the packer's Retry sends it.
+  A *pending* job (queued, never claimed, e.g. the app stopped just after queueing) is sent.
+- A reprint from the panel sends the same bytes again (what the packer saw); ``print_slip(...,
+  reprint=True)`` renders afresh from the order as it is now.
+- The print queue keeps only the order id, so the order number shown in the panel comes from
+  the orders this service has printed since it started (the id is shown otherwise).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from fulfillment_station.domain.models import Address, Order, Shipment
+from fulfillment_station.printing.errors import PrinterError, PrintingError
+from fulfillment_station.printing.label_format import LabelFormat, detect_label_format
+from fulfillment_station.printing.label_pdf import render_label_pdf
+from fulfillment_station.printing.pick_list import render_pick_list
+from fulfillment_station.printing.printers import (
+    CupsPrinter,
+    FilePrinter,
+    NetworkPrinter,
+    Printer,
+    send_document,
+)
+from fulfillment_station.printing.settings import PrintSettings
+from fulfillment_station.printing.slip import render_slip, render_slips_batch
+from fulfillment_station.printing.zpl import render_label_zpl
+from fulfillment_station.store.print_queue import JobKind, JobState, PrintJob, PrintQueue
+from fulfillment_station.store.settings import Settings
+
+PrinterKind = Literal["slip", "label"]
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+DEFAULT_RAW_PORT = 9100
+# Slip printers on a raw port are office printers that take PDF (PDF direct print).
+_NETWORK_SLIP_FORMATS: frozenset[LabelFormat] = frozenset({"pdf"})
+_KIND_NAMES: dict[str, str] = {"slip": "packing slip", "label": "label"}
+_NOUNS: dict[str, str] = {"slip": "slip", "label": "label"}
+
+
+def print_settings_from(settings: Settings) -> PrintSettings:
+    """The store details and print choices the packer saved, as the printing layer takes them."""
+    logo = settings["station.logo_path"]
+    return PrintSettings(
+        store_name=settings["station.store_name"],
+        return_address=Address(
+            name=settings["station.return_name"],
+            company=settings["station.return_company"] or None,
+            line1=settings["station.return_line1"],
+            line2=settings["station.return_line2"] or None,
+            city=settings["station.return_city"],
+            region=settings["station.return_region"] or None,
+            postal_code=settings["station.return_postal_code"] or None,
+            country=settings["station.return_country"],
+        ),
+        logo_path=Path(logo) if logo else None,
+        page_size=settings["printers.page_size"],
+        label_dpi=settings["printers.label_dpi"],
+    )
+
+
+def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf") -> Printer:
+    """The printer back-end a printer setting names (see the module docstring)."""
+    spec = spec.strip()
+    noun = _NOUNS[kind]
+    if not spec:
+        raise PrinterError(
+            f"No {noun} printer is set up. Choose one in Settings → Printers, or save the "
+            f"{noun} as PDF."
+        )
+    zpl_label = kind == "label" and label_format == "zpl"
+    scheme, _, rest = spec.partition(":")
+    scheme = scheme.lower()
+    if scheme == "tcp":
+        parts = urlsplit(spec)
+        try:
+            host, port = parts.hostname, parts.port or DEFAULT_RAW_PORT
+        except ValueError:
+            host, port = None, 0
+        if not host or parts.path not in ("", "/"):
+            raise _not_understood(spec, noun)
+        accepts: frozenset[LabelFormat] = (
+            frozenset({label_format}) if kind == "label" else _NETWORK_SLIP_FORMATS
+        )
+        return NetworkPrinter(host, host, port, accepts=accepts)
+    if scheme == "cups" and rest.strip():
+        queue = rest.strip()
+        return CupsPrinter(queue, queue, raw=zpl_label)
+    if scheme == "file" and rest.strip():
+        folder = Path(rest.strip().removeprefix("//")).expanduser()
+        return FilePrinter(str(folder), folder)
+    raise _not_understood(spec, noun)
+
+
+def _not_understood(spec: str, noun: str) -> PrinterError:
+    return PrinterError(
+        f"The {noun} printer setting {spec!r} is not understood; use tcp://host:9100, "
+        "cups:QUEUE or file:/folder in Settings → Printers."
+    )
+
+
+def printer_spec(settings: Settings, kind: PrinterKind) -> str:
+    return str(settings[f"printers.{kind}_printer"]).strip()
+
+
+def printer_from(settings: Settings, kind: PrinterKind) -> Printer:
+    """The slip or label printer the packer chose in Settings → Printers."""
+    return parse_printer(printer_spec(settings, kind), kind, settings["printers.label_format"])
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOutcome:
+    """What became of one document: its job (``None`` if none was queued), whether this call
+    sent it to the printer, and one sentence for the packer."""
+
+    kind: PrinterKind
+    job: PrintJob | None
+    sent: bool
+    message: str
+
+    @property
+    def printed(self) -> bool:
+        return self.job is not None and self.job.state is JobState.DONE
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedJob:
+    """A print job as the print queue panel shows it."""
+
+    job: PrintJob
+    order_number: str
+
+
+class PrintService:
+    """Slips, labels, batches and pick lists for one desk; call it from the worker thread."""
+
+    def __init__(
+        self, queue: PrintQueue, settings: Settings | Callable[[], Settings]
+    ) -> None:
+        self.queue = queue
+        # A callable lets the service see settings the packer saves while the app runs.
+        self._settings = settings if callable(settings) else (lambda: settings)
+        self._numbers: dict[str, str] = {}
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings()
+
+    # -- single documents -----------------------------------------------------------------
+
+    def print_slip(self, order: Order, *, reprint: bool = False) -> PrintOutcome:
+        """Print the order's packing slip once (again only with ``reprint``)."""
+        settings = self.settings
+        spec = printer_spec(settings, "slip")
+        printer = parse_printer(spec, "slip")
+        return self._print(
+            "slip",
+            order,
+            printer,
+            spec,
+            lambda: (render_slip(order, print_settings_from(settings)), "pdf"),
+            reprint=reprint,
+        )
+
+    def print_label(
+        self,
+        order: Order,
+        shipment: Shipment,
+        *,
+        reprint: bool = False,
+        label_bytes: bytes | None = None,
+    ) -> PrintOutcome:
+        """Print the shipment's label once (again only with ``reprint``).
+
+        ``label_bytes`` is a label the store made (e.g. Price2b's ``label_url``): it is printed
+        exactly as it came. Without it the label is drawn here, as ZPL or PDF per the settings.
+        """
+        settings = self.settings
+        spec = printer_spec(settings, "label")
+        label_format: LabelFormat = settings["printers.label_format"]
+        printer = parse_printer(spec, "label", label_format)
+
+        def document() -> tuple[bytes, LabelFormat]:
+            if label_bytes is not None:
+                return label_bytes, detect_label_format(label_bytes)
+            print_settings = print_settings_from(settings)
+            if label_format == "zpl":
+                # ^CI28 in the ZPL says UTF-8.
+                zpl = render_label_zpl(order, shipment, print_settings)
+                return zpl.encode("utf-8"), "zpl"
+            return render_label_pdf(order, shipment, print_settings), "pdf"
+
+        return self._print("label", order, printer, spec, document, reprint=reprint)
+
+    def print_for_pack(self, order: Order, shipment: Shipment,
+                       *, label_bytes: bytes | None = None) -> tuple[PrintOutcome, PrintOutcome]:
+        """The slip and the label of a packed order, each at most once per order.
+
+        One document's trouble (no label printer set up, the printer off) does not stop the
+        other; each outcome says what happened.
+        """
+        outcomes: list[PrintOutcome] = []
+        for kind in ("slip", "label"):
+            try:
+                if kind == "slip":
+                    outcome = self.print_slip(order)
+                else:
+                    outcome = self.print_label(order, shipment, label_bytes=label_bytes)
+            except PrintingError as exc:
+                outcome = PrintOutcome(kind, None, False, exc.message)
+            outcomes.append(outcome)
+        return outcomes[0], outcomes[1]
+
+    # -- the queue --------------------------------------------------------------------------
+
+    def retry(self, job_id: int) -> PrintOutcome:
+        """Send a failed (or never sent) job again, to the printer it was meant for."""
+        job = self.queue.get(job_id)
+        kind: PrinterKind = "slip" if job.kind is JobKind.SLIP else "label"
+        printer = parse_printer(job.printer, kind, self.settings["printers.label_format"])
+        return self._send(kind, job, printer)
+
+    def reprint(self, job_id: int) -> PrintOutcome:
+        """Print a job's document once more, as a new job on the same printer."""
+        original = self.queue.get(job_id)
+        kind: PrinterKind = "slip" if original.kind is JobKind.SLIP else "label"
+        printer = parse_printer(original.printer, kind, self.settings["printers.label_format"])
+        return self._send(kind, self.queue.reprint(job_id), printer)
+
+    def jobs(self) -> list[QueuedJob]:
+        """Every job, newest first, for the print queue panel."""
+        return [
+            QueuedJob(job, self._numbers.get(job.order_id, job.order_id))
+            for job in reversed(self.queue.jobs())
+        ]
+
+    # -- documents that are not queued ----------------------------------------------------
+
+    def batch_slips(
+        self,
+        orders: Sequence[Order],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> bytes:
+        """All the orders' packing slips in one PDF (``BatchCancelled`` if cancelled)."""
+        return render_slips_batch(
+            orders, print_settings_from(self.settings), progress, cancelled
+        )
+
+    def pick_list(self, orders: Sequence[Order]) -> bytes:
+        return render_pick_list(orders, print_settings_from(self.settings))
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _print(
+        self,
+        kind: PrinterKind,
+        order: Order,
+        printer: Printer,
+        spec: str,
+        document: Callable[[], tuple[bytes, LabelFormat]],
+        *,
+        reprint: bool,
+    ) -> PrintOutcome:
+        self._numbers[order.id] = order.number
+        earlier = [j for j in self.queue.jobs(order_id=order.id) if j.kind.value == kind]
+        name = _KIND_NAMES[kind]
+        if earlier and not reprint:
+            job = earlier[-1]
+            if job.state is JobState.PENDING:
+                return self._send(kind, job, printer)
+            if job.state is JobState.FAILED:
+                return PrintOutcome(
+                    kind, job, False,
+                    f"The {name} for order {order.number} did not print ({job.last_error}); "
+                    "it is waiting in the print queue for Retry.",
+                )
+            return PrintOutcome(
+                kind, job, False,
+                f"The {name} for order {order.number} was already printed; use Reprint to "
+                "print it again.",
+            )
+        data, fmt = document()
+        job = self.queue.enqueue(
+            kind, order.id, fmt, spec, data=data,
+            reprint_of=earlier[-1].id if earlier else None,
+        )
+        return self._send(kind, job, printer)
+
+    def _send(self, kind: PrinterKind, job: PrintJob, printer: Printer) -> PrintOutcome:
+        number = self._numbers.get(job.order_id, job.order_id)
+        title = f"{_KIND_NAMES[kind].capitalize()} {number}"
+        fmt: LabelFormat = job.format  # type: ignore[assignment]
+        try:
+            self.queue.print_job(
+                job.id, lambda data: send_document(printer, data, title=title, fmt=fmt)
+            )
+        except PrintingError as exc:
+            # The queue has recorded the failure on the job; the job waits for Retry.
+            return PrintOutcome(kind, self.queue.get(job.id), False, exc.message)
+        return PrintOutcome(
+            kind, self.queue.get(job.id), True, f"{title} sent to {printer.name}."
+        )

@@ -94,6 +94,9 @@ class Capabilities:
     # The list endpoint returns summaries (no address, shipments...): sync must read the
     # detail of every new or changed order with ``get_order``.
     list_is_summary: bool = False
+    # A create re-sent with the same idempotency key returns the first order instead of making
+    # a second one (Squarespace). Without it, a create whose answer was lost is never re-sent.
+    idempotent_create: bool = False
     notes: tuple[str, ...] = ()  # plain-language caveats for the check table and the UI
 
     def supports(self, op: Operation) -> bool:
@@ -137,6 +140,7 @@ class Capabilities:
             "carries_tracking": self.carries_tracking,
             "cancel_reason": self.cancel_reason,
             "list_is_summary": self.list_is_summary,
+            "idempotent_create": self.idempotent_create,
             "updatable_fields": sorted(self.updatable_fields),
             "settable_statuses": sorted(s.value for s in self.settable_statuses),
             "notes": list(self.notes),

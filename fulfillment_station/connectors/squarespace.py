@@ -143,6 +143,7 @@ CAPABILITIES = Capabilities(
         "Line items carry no barcode: match scanned items by SKU.",
         "Created orders cannot carry notes or a customer id.",
     ),
+    idempotent_create=True,
 )
 
 

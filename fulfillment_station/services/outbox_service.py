@@ -253,6 +253,8 @@ class OutboxService:
             if callable(find):
                 found = find(order_id)
                 return found if isinstance(found, Order) else None
+            if not self._connector.capabilities.idempotent_create:
+                raise CreateOutcomeUnknown(self._connector.capabilities.display_name)
         return self._connector.get_order(order_id)
 
     def _creating(self, handle: str) -> bool:
@@ -362,6 +364,16 @@ class OutboxService:
         action = Action(kind=kind, connection_id=self._connection_id, order_id=order.id,
                         payload=payload, packer=packer)
         return self._outbox.enqueue(action, order)
+
+
+class CreateOutcomeUnknown(ConnectorError):
+    """A create whose answer was lost, on an API that can neither find the order by our
+    reference nor deduplicate a re-send: sending again could make the order twice."""
+
+    def __init__(self, store: str) -> None:
+        super().__init__(user_message=(
+            f"{store} did not confirm this new order, and its API cannot tell whether it was "
+            "created. Check the store's order list; retry only if the order is not there."))
 
 
 class _BulkItemRefused(Exception):

@@ -730,3 +730,21 @@ def test_headless_rejects_a_malformed_shipment(capsys: pytest.CaptureFixture[str
                        "x.sqlite3", "ship-many", "no-tracking-here"])
     assert exit_.value.code == 2
     assert "is not ORDER:TRACKING" in capsys.readouterr().err
+
+
+def test_a_lost_create_on_an_api_without_dedupe_is_not_sent_again(
+    desk: Callable[[str], Desk]
+) -> None:
+    """generic-rest has no idempotency key and no way to find the order we made: when the
+    answer to a create is lost, the action stops for the packer instead of creating twice."""
+    d = desk("generic-rest")
+    d.server.faults.drop_after_commit = 1
+    request = CreateOrderRequest(customer_id="CUST1",
+                                 lines=[NewOrderLine(sku="PROD001", quantity=1)])
+    record = d.service.create(request)
+    d.run()
+    after = d.record(record.id)
+    assert after.state == ActionState.FAILED
+    assert "cannot tell whether it was created" in after.message
+    creates = [e for e in d.server.db.journal()["effects"] if e["kind"] == "create"]
+    assert len(creates) == 1

@@ -5,6 +5,7 @@ collaborators on its own, so tests build the same parts with their own paths."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,13 +17,18 @@ from fulfillment_station.connectors import connect
 from fulfillment_station.connectors.base import Connector
 from fulfillment_station.connectors.http import connector_options
 from fulfillment_station.sandbox.server import SandboxServer
+from fulfillment_station.services.actions import Action
 from fulfillment_station.services.diagnostics import (
     Redactor,
     configure_logging,
     diagnostics_text,
     log_dir,
 )
+from fulfillment_station.services.outbox_service import RECOVERY_GRACE_S, OutboxService
+from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderCache
+from fulfillment_station.store.db import connect as open_store
+from fulfillment_station.store.outbox import Outbox
 from fulfillment_station.store.paths import data_dir
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.store.settings import Settings, SettingsStore
@@ -51,10 +57,14 @@ class WorkerResources:
 
     cache: OrderCache
     connector: Connector | None = None
+    outbox_service: OutboxService | None = None
+    outbox_store: sqlite3.Connection | None = None
 
     def close(self) -> None:
         if self.connector is not None:
             self.connector.close()
+        if self.outbox_store is not None:
+            self.outbox_store.close()
         self.cache.close()
 
 
@@ -64,6 +74,21 @@ def sync_resources(config: ConnectionConfig, cache_path: Path,
         return WorkerResources(OrderCache(cache_path),
                                connect(config.dialect, config.base_url, config.token,
                                        **connector_options))
+    return make
+
+
+def outbox_resources(config: ConnectionConfig, cache_path: Path, outbox_path: Path, *,
+                     station: str, recovery_grace_s: float = RECOVERY_GRACE_S,
+                     **connector_options: Any) -> Callable[[], WorkerResources]:
+    """The outbox worker's parts: its own connector, outbox store and cache writer."""
+    def make() -> WorkerResources:
+        connector = connect(config.dialect, config.base_url, config.token, **connector_options)
+        store = open_store(outbox_path)
+        outbox: Outbox[Action] = Outbox(store, AuditLog(store, station=station),
+                                        decode=Action.model_validate)
+        service = OutboxService(outbox, connector, connection_id=config.id,
+                                recovery_grace_s=recovery_grace_s)
+        return WorkerResources(OrderCache(cache_path), connector, service, store)
     return make
 
 

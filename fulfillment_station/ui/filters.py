@@ -1,0 +1,290 @@
+"""What the order list is filtered by, the presets, and the filtering itself (plain Python).
+
+:class:`FilterState` is a frozen dataclass; empty sets and ``None`` mean "any". Free text
+matches when every word of it occurs (case- and accent-insensitively) in an order's search
+text: number, customer, ship-to name, email, SKUs, barcodes and tracking numbers.
+
+Presets (the tabs above the list):
+
+* **To pack** - goods still to go out: unfulfilled or partly shipped, status pending,
+  confirmed or processing (so never cancelled).
+* **Partly shipped** - some goods have left, some not; any status but cancelled.
+* **Shipped today** - a shipment dated today (the packer's local day); for an API without
+  shipment records, an order it reports shipped and that changed today.
+* **Problems** - orders the app flags (see ``store.cache.Problem``): a status the
+  connector's table does not know, goods still to ship but no usable ship-to address (name,
+  street, city, country; pickup orders exempt), or cancelled after goods already left.
+* **All** - every cached order.
+
+Preset counts come from :class:`~fulfillment_station.store.cache.Facet` counts (from
+:func:`facet_counts` over the loaded rows, or ``OrderCache.facet_counts`` in the worker), so a
+preset may only use statuses, fulfilments, ``shipped_today`` and ``problems_only``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
+from itertools import compress, repeat
+from operator import contains, or_
+
+from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
+from fulfillment_station.domain.workflow import SHIPPABLE
+from fulfillment_station.store.cache import Facet, OrderSummary, search_tokens
+
+
+@dataclass(frozen=True)
+class FilterState:
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    fulfillments: frozenset[str] = field(default_factory=frozenset)
+    channel: str | None = None
+    marketplace: str | None = None
+    fulfillment_method: str | None = None
+    created_from: date | None = None  # local dates, both inclusive
+    created_to: date | None = None
+    shipped_today: bool = False
+    problems_only: bool = False
+    text: str = ""
+
+    def structured(self) -> FilterState:
+        """The same filter without its free text."""
+        return replace(self, text="") if self.text else self
+
+    def with_text(self, text: str) -> FilterState:
+        return replace(self, text=text)
+
+    def with_preset(self, preset: Preset) -> FilterState:
+        """``preset``'s criteria, keeping this state's free text."""
+        return replace(preset.state, text=self.text)
+
+    @property
+    def is_structured_empty(self) -> bool:
+        return self.structured() == FilterState()
+
+
+@dataclass(frozen=True)
+class Preset:
+    key: str
+    label: str
+    state: FilterState
+    description: str
+
+
+_S = OrderStatus
+_F = FulfillmentStatus
+
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "to_pack", "To pack",
+        FilterState(
+            statuses=frozenset(s.value for s in SHIPPABLE),
+            fulfillments=frozenset({_F.UNFULFILLED.value, _F.PARTIAL.value}),
+        ),
+        "Orders with goods still to pack (pending, confirmed or processing).",
+    ),
+    Preset(
+        "partly_shipped", "Partly shipped",
+        FilterState(
+            statuses=frozenset(s.value for s in OrderStatus if s != _S.CANCELLED),
+            fulfillments=frozenset({_F.PARTIAL.value}),
+        ),
+        "Orders of which some goods have shipped and some have not.",
+    ),
+    Preset(
+        "shipped_today", "Shipped today", FilterState(shipped_today=True),
+        "Orders with a shipment dated today.",
+    ),
+    Preset(
+        "problems", "Problems", FilterState(problems_only=True),
+        "Unknown status, unusable address, or cancelled after goods left.",
+    ),
+    Preset("all", "All", FilterState(), "Every order in the local cache."),
+)
+
+
+def local_day_start(now: float) -> float:
+    """Epoch seconds of the local midnight that began the day containing ``now``."""
+    return datetime.combine(datetime.fromtimestamp(now).date(), dtime()).timestamp()
+
+
+def _local_midnight(day: date) -> float:
+    return datetime.combine(day, dtime()).timestamp()
+
+
+def facet_of(row: OrderSummary, today_start: float) -> Facet:
+    shipped = row.shipped_at
+    return Facet(row.status, row.fulfillment, row.problems != 0,
+                 shipped is not None and shipped >= today_start)
+
+
+def facet_counts(rows: Iterable[OrderSummary], today_start: float) -> Counter[Facet]:
+    """Python twin of ``OrderCache.facet_counts`` for rows already in memory."""
+    counts: Counter[tuple[str, str, bool, bool]] = Counter(
+        (r.status, r.fulfillment, r.problems != 0,
+         r.shipped_at is not None and r.shipped_at >= today_start)
+        for r in rows
+    )
+    return Counter({Facet(*key): n for key, n in counts.items()})
+
+
+def facet_matches(state: FilterState, facet: Facet) -> bool:
+    if state.statuses and facet.status not in state.statuses:
+        return False
+    if state.fulfillments and facet.fulfillment not in state.fulfillments:
+        return False
+    if state.problems_only and not facet.has_problem:
+        return False
+    return not (state.shipped_today and not facet.shipped_today)
+
+
+def preset_counts(
+    facets: Counter[Facet], presets: Sequence[Preset] = PRESETS
+) -> dict[str, int]:
+    """Preset key -> how many orders it lists."""
+    for preset in presets:
+        if preset.state != FilterState(
+            statuses=preset.state.statuses, fulfillments=preset.state.fulfillments,
+            shipped_today=preset.state.shipped_today, problems_only=preset.state.problems_only,
+        ):
+            raise ValueError(f"preset {preset.key!r} uses criteria that facets cannot count")
+    return {
+        preset.key: sum(n for facet, n in facets.items() if facet_matches(preset.state, facet))
+        for preset in presets
+    }
+
+
+def filter_structured(
+    rows: Sequence[OrderSummary],
+    candidates: Sequence[int],
+    state: FilterState,
+    today_start: float,
+) -> list[int]:
+    """The ``candidates`` (row indices, order kept) that meet the non-text criteria.
+
+    Each criterion narrows the list in one comprehension, cheapest and most selective first,
+    which is several times faster at 100,000 rows than one predicate per row.
+    """
+    out = candidates
+    if state.statuses:
+        wanted = state.statuses
+        out = [i for i in out if rows[i].status in wanted]
+    if state.fulfillments:
+        wanted = state.fulfillments
+        out = [i for i in out if rows[i].fulfillment in wanted]
+    if state.problems_only:
+        out = [i for i in out if rows[i].problems]
+    if state.shipped_today:
+        out = [i for i in out if (rows[i].shipped_at or 0.0) >= today_start]
+    if state.channel is not None:
+        channel = state.channel
+        out = [i for i in out if rows[i].channel == channel]
+    if state.marketplace is not None:
+        marketplace = state.marketplace
+        out = [i for i in out if rows[i].marketplace == marketplace]
+    if state.fulfillment_method is not None:
+        method = state.fulfillment_method
+        out = [i for i in out if rows[i].fulfillment_method == method]
+    if state.created_from is not None:
+        low = _local_midnight(state.created_from)
+        out = [i for i in out if rows[i].created_at >= low]
+    if state.created_to is not None:
+        high = _local_midnight(state.created_to + timedelta(days=1))
+        out = [i for i in out if rows[i].created_at < high]
+    return list(out)
+
+
+class SearchColumns:
+    """Every row's normalised search columns (own terms, SKUs, barcodes), by row index, and the
+    distinct SKUs and barcodes seen. A word is looked for in the SKU or barcode column only
+    when some catalogue term contains it, so a name, email or order number scans only the
+    short first column."""
+
+    def __init__(self, rows: Iterable[OrderSummary] = ()) -> None:
+        self.texts: list[str] = []
+        self.skus: list[str] = []
+        self.barcodes: list[str] = []
+        self._sku_terms: set[str] = set()
+        self._barcode_terms: set[str] = set()
+        for row in rows:
+            self.append(row)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def append(self, row: OrderSummary) -> None:
+        self.texts.append(row.search_text)
+        self.skus.append(row.search_skus)
+        self.barcodes.append(row.search_barcodes)
+        self._learn(row)
+
+    def replace(self, index: int, row: OrderSummary) -> None:
+        self.texts[index] = row.search_text
+        self.skus[index] = row.search_skus
+        self.barcodes[index] = row.search_barcodes
+        self._learn(row)
+
+    def delete(self, first: int, last: int) -> None:
+        """Drop rows ``first`` to ``last`` inclusive (their terms may stay known: harmless)."""
+        for column in (self.texts, self.skus, self.barcodes):
+            del column[first:last + 1]
+
+    def columns_for(self, token: str) -> list[list[str]]:
+        """The columns ``token`` can occur in."""
+        columns = [self.texts]
+        if any(token in term for term in self._sku_terms):
+            columns.append(self.skus)
+        if any(token in term for term in self._barcode_terms):
+            columns.append(self.barcodes)
+        return columns
+
+    def _learn(self, row: OrderSummary) -> None:
+        if row.search_skus:
+            self._sku_terms.update(row.search_skus.split("\n"))
+        if row.search_barcodes:
+            self._barcode_terms.update(row.search_barcodes.split("\n"))
+
+
+def filter_text(columns: SearchColumns, candidates: list[int], text: str) -> list[int]:
+    """The ``candidates`` (row indices) whose search terms contain every word of ``text``."""
+    out = candidates
+    for token in search_tokens(text):
+        # map/compress keep the per-row loop in C: about 3x faster than a comprehension
+        found: Iterator[bool] | None = None
+        for column in columns.columns_for(token):
+            hit = map(contains, map(column.__getitem__, out), repeat(token))
+            found = hit if found is None else map(or_, found, hit)
+        out = list(compress(out, found)) if found is not None else []
+    return out
+
+
+def text_mask(columns: SearchColumns, text: str) -> bytes:
+    """One byte per row, 1 where its search terms contain every word of ``text``: the rule of
+    :func:`filter_text`, scanning all rows in order."""
+    mask = bytes([1]) * len(columns)
+    for token in search_tokens(text):
+        found: Iterator[bool] | None = None
+        for column in columns.columns_for(token):
+            hit = map(contains, column, repeat(token))
+            found = hit if found is None else map(or_, found, hit)
+        mask = and_masks(mask, bytes(found) if found is not None else bytes(len(columns)))
+    return mask
+
+
+def and_masks(a: bytes, b: bytes) -> bytes:
+    """Byte-wise AND of two equal-length 0/1 masks, as one big-integer operation."""
+    both = int.from_bytes(a, "little") & int.from_bytes(b, "little")
+    return both.to_bytes(len(a), "little")
+
+
+def narrows(old_text: str, new_text: str) -> bool:
+    """True when every order matching ``new_text`` also matches ``old_text`` (the packer kept
+    typing), so the new result can be taken from the old one."""
+    old = search_tokens(old_text)
+    new = search_tokens(new_text)
+    if not old or len(new) < len(old):
+        return False
+    # Every old word must be inside the new word at the same place (the last one may grow).
+    return all(o in n for o, n in zip(old, new, strict=False))

@@ -1,0 +1,692 @@
+"""The order list's Qt models: :class:`OrderTableModel` over compact ``OrderSummary`` rows and
+:class:`OrderFilterProxy`, which filters and sorts them fast enough for 100,000 orders.
+
+Why not ``QSortFilterProxyModel``: with 100,000 rows it calls a Python ``filterAcceptsRow``
+(or ``data`` for sorting) once per row per keystroke, which costs far more than the 50 ms a
+keystroke may take. The proxy here keeps the visible rows as a Python list of source rows. It
+filters with C-level passes (``map``/``compress``) over the precomputed, normalised search
+texts into a one-byte-per-row mask, lays the mask over a cached sort order, and while the
+packer keeps typing looks again only at the rows still left. It reports filter, sort and data
+changes as a layout change, moving persistent indexes by order identity, so the selection
+survives a sync or a new filter.
+
+Status and fulfilment are shown as words; :data:`BADGE_ROLE` gives a colour for a badge
+delegate as an extra cue, never the only one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from enum import IntEnum
+from itertools import compress, repeat
+from operator import itemgetter
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
+from fulfillment_station.store.cache import (
+    OrderRef,
+    OrderSummary,
+    Problem,
+    normalize_text,
+    search_tokens,
+)
+from fulfillment_station.ui.filters import (
+    FilterState,
+    SearchColumns,
+    and_masks,
+    filter_structured,
+    filter_text,
+    local_day_start,
+    narrows,
+    text_mask,
+)
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers for dates, money)
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # QColor for the status/fulfilment badge
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # OrderRef(connection, order_id)
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 4  # the OrderSummary of the row
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
+    SORT_ROLE, BADGE_ROLE, KEY_ROLE, SUMMARY_ROLE,
+))
+
+
+class Column(IntEnum):
+    NUMBER = 0
+    DATE = 1
+    CUSTOMER = 2
+    COUNTRY = 3
+    ITEMS = 4
+    TOTAL = 5
+    STATUS = 6
+    FULFILLMENT = 7
+    CHANNEL = 8
+
+
+HEADERS: dict[Column, str] = {
+    Column.NUMBER: "Order",
+    Column.DATE: "Date",
+    Column.CUSTOMER: "Customer",
+    Column.COUNTRY: "Ship to",
+    Column.ITEMS: "Items",
+    Column.TOTAL: "Total",
+    Column.STATUS: "Status",
+    Column.FULFILLMENT: "Fulfilment",
+    Column.CHANNEL: "Channel",
+}
+
+# label, badge colour, sort rank (workflow order)
+STATUS_STYLE: dict[str, tuple[str, str, int]] = {
+    OrderStatus.PENDING: ("Pending", "#b26a00", 0),
+    OrderStatus.CONFIRMED: ("Confirmed", "#1565c0", 1),
+    OrderStatus.PROCESSING: ("Processing", "#6a1b9a", 2),
+    OrderStatus.SHIPPED: ("Shipped", "#2e7d32", 3),
+    OrderStatus.DELIVERED: ("Delivered", "#1b5e20", 4),
+    OrderStatus.COMPLETED: ("Completed", "#455a64", 5),
+    OrderStatus.CANCELLED: ("Cancelled", "#757575", 6),
+    OrderStatus.UNKNOWN: ("Unknown", "#c62828", 7),
+}
+FULFILLMENT_STYLE: dict[str, tuple[str, str, int]] = {
+    FulfillmentStatus.UNFULFILLED: ("Unfulfilled", "#b26a00", 0),
+    FulfillmentStatus.PARTIAL: ("Partly shipped", "#6a1b9a", 1),
+    FulfillmentStatus.FULFILLED: ("Fulfilled", "#2e7d32", 2),
+}
+PROBLEM_TEXT: dict[Problem, str] = {
+    Problem.UNKNOWN_STATUS: "The store sent a status this app does not know.",
+    Problem.ADDRESS_INCOMPLETE: "The ship-to address lacks a name, street, city or country.",
+    Problem.CANCELLED_AFTER_SHIPPING: "Cancelled although goods have already shipped.",
+}
+_API_STATUS_SHOWN = 40  # characters of an unknown API status shown in the cell
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FEW_ROWS_DIVISOR = 3  # under a third of all rows: filter just those, no full-table pass
+_FEW_POSITIONS = 8  # up to this many rows are looked up one by one after a relayout
+_RESORT_ABOVE = 2000  # more changed rows than this: sort again instead of moving each one
+_DIGITS = re.compile(r"\d+")
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def status_text(row: OrderSummary) -> str:
+    label = STATUS_STYLE.get(row.status, (row.status,))[0]
+    if row.status == OrderStatus.UNKNOWN and row.api_status:
+        return f"{label} ({row.api_status[:_API_STATUS_SHOWN]})"
+    return label
+
+
+def channel_text(row: OrderSummary) -> str:
+    return " / ".join(p for p in (row.channel, row.marketplace) if p)
+
+
+def problem_text(problems: int) -> str:
+    return " ".join(text for flag, text in PROBLEM_TEXT.items() if problems & flag)
+
+
+def sort_key(row: OrderSummary, column: int) -> Any:
+    """The value ``column`` sorts by: numbers for dates, money and counts; workflow order for
+    statuses; natural order for order numbers (#999 before #1000)."""
+    if column == Column.NUMBER:
+        return _DIGITS.sub(lambda m: m.group().zfill(20), row.number.casefold())
+    if column == Column.DATE:
+        return row.created_at
+    if column == Column.CUSTOMER:
+        return normalize_text(row.customer)
+    if column == Column.COUNTRY:
+        return row.country
+    if column == Column.ITEMS:
+        return row.item_count
+    if column == Column.TOTAL:
+        # float keeps the order of decimal amounts of up to 15 digits exactly
+        return float(row.total)
+    if column == Column.STATUS:
+        return STATUS_STYLE.get(row.status, ("", "", 99))[2]
+    if column == Column.FULFILLMENT:
+        return FULFILLMENT_STYLE.get(row.fulfillment, ("", "", 99))[2]
+    if column == Column.CHANNEL:
+        return normalize_text(channel_text(row))
+    raise IndexError(column)
+
+
+class OrderTableModel(QAbstractTableModel):
+    """One row per cached order, in arrival order; sorting and filtering are the proxy's."""
+
+    #: Source rows whose data changed in place (exact list), emitted after ``dataChanged``.
+    rowsUpdated = Signal(list)
+
+    def __init__(
+        self, rows: Iterable[OrderSummary] = (), parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[OrderSummary] = []
+        self._search = SearchColumns()
+        self._row_of: dict[OrderRef, int] = {}
+        self._sort_keys: dict[int, list[Any]] = {}
+        self._badges = {k: QColor(v[1]) for k, v in (*STATUS_STYLE.items(),
+                                                      *FULFILLMENT_STYLE.items())}
+        self._replace_all(list(rows))
+
+    # --- read access for the proxy and the window ---
+
+    @property
+    def summaries(self) -> Sequence[OrderSummary]:
+        return self._rows
+
+    @property
+    def search_columns(self) -> SearchColumns:
+        """Each row's normalised search terms, by source row."""
+        return self._search
+
+    def summary(self, row: int) -> OrderSummary:
+        return self._rows[row]
+
+    def key_at(self, row: int) -> OrderRef:
+        r = self._rows[row]
+        return OrderRef(r.connection, r.order_id)
+
+    def row_of(self, key: OrderRef | tuple[str, str]) -> int | None:
+        return self._row_of.get(OrderRef(*key))
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """``sort_key`` of every row for ``column``, computed once and kept up to date."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = self._sort_keys[column] = [sort_key(r, column) for r in self._rows]
+        return keys
+
+    # --- updates ---
+
+    def set_summaries(self, rows: Iterable[OrderSummary]) -> None:
+        """Replace everything (first load); the selection does not survive this."""
+        self.beginResetModel()
+        self._replace_all(list(rows))
+        self.endResetModel()
+
+    def apply_summaries(self, rows: Iterable[OrderSummary]) -> tuple[list[int], int]:
+        """Merge new or changed rows (a sync batch) without a reset: changed rows are updated
+        in place (``dataChanged``), new ones appended (``rowsInserted``).
+
+        Returns the changed source rows and the number of rows appended.
+        """
+        changed: dict[int, OrderSummary] = {}
+        added: dict[OrderRef, OrderSummary] = {}
+        for summary in rows:
+            key = OrderRef(summary.connection, summary.order_id)
+            at = self._row_of.get(key)
+            if at is None:
+                added[key] = summary
+            elif self._rows[at] != summary:
+                changed[at] = summary
+        if changed:
+            for at, summary in changed.items():
+                self._rows[at] = summary
+                self._search.replace(at, summary)
+                for column, keys in self._sort_keys.items():
+                    keys[at] = sort_key(summary, column)
+            self.dataChanged.emit(
+                self.index(min(changed), 0), self.index(max(changed), len(Column) - 1)
+            )
+            self.rowsUpdated.emit(sorted(changed))
+        if added:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            for offset, (key, summary) in enumerate(added.items()):
+                self._rows.append(summary)
+                self._search.append(summary)
+                self._row_of[key] = first + offset
+                for column, keys in self._sort_keys.items():
+                    keys.append(sort_key(summary, column))
+            self.endInsertRows()
+        return sorted(changed), len(added)
+
+    def remove_orders(self, keys: Iterable[OrderRef | tuple[str, str]]) -> int:
+        """Drop rows (orders the store no longer lists); returns how many were removed."""
+        rows = sorted({r for k in keys if (r := self.row_of(k)) is not None}, reverse=True)
+        # one beginRemoveRows per contiguous run, last run first so row numbers stay valid
+        runs: list[tuple[int, int]] = []
+        for r in rows:
+            if runs and runs[-1][0] == r + 1:
+                runs[-1] = (r, runs[-1][1])
+            else:
+                runs.append((r, r))
+        for first, last in runs:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first:last + 1]
+            self._search.delete(first, last)
+            for keys_ in self._sort_keys.values():
+                del keys_[first:last + 1]
+            self._reindex()
+            self.endRemoveRows()
+        return len(rows)
+
+    def _replace_all(self, rows: list[OrderSummary]) -> None:
+        self._rows = rows
+        self._search = SearchColumns(rows)
+        self._sort_keys = {}
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._row_of = {OrderRef(r.connection, r.order_id): i for i, r in enumerate(self._rows)}
+
+    # --- QAbstractTableModel ---
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return HEADERS[Column(section)]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                right = section in (Column.ITEMS, Column.TOTAL)
+                return _RIGHT if right else _LEFT
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES or not index.isValid():
+            return None
+        return self.data_at(index.row(), index.column(), role)
+
+    def data_at(self, row: int, column: int, role: int) -> Any:
+        """``data`` without building an index (the proxy calls this)."""
+        if not 0 <= row < len(self._rows):
+            return None
+        r = self._rows[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, column)
+        if role == SORT_ROLE:
+            return self.sort_keys(column)[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in (Column.ITEMS, Column.TOTAL) else _LEFT
+        if role == BADGE_ROLE:
+            if column == Column.STATUS:
+                return self._badges.get(r.status)
+            if column == Column.FULFILLMENT:
+                return self._badges.get(r.fulfillment)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.STATUS and r.problems:
+                return problem_text(r.problems)
+            if column == Column.CUSTOMER and r.email:
+                return r.email
+            return None
+        if role == KEY_ROLE:
+            return OrderRef(r.connection, r.order_id)
+        if role == SUMMARY_ROLE:
+            return r
+        return None
+
+    @staticmethod
+    def _display(r: OrderSummary, column: int) -> Any:
+        if column == Column.NUMBER:
+            return r.number
+        if column == Column.DATE:
+            return time.strftime("%Y-%m-%d %H:%M", time.localtime(r.created_at))
+        if column == Column.CUSTOMER:
+            return r.customer
+        if column == Column.COUNTRY:
+            return r.country
+        if column == Column.ITEMS:
+            return str(r.item_count)
+        if column == Column.TOTAL:
+            return f"{r.total} {r.currency}"
+        if column == Column.STATUS:
+            return status_text(r)
+        if column == Column.FULFILLMENT:
+            return FULFILLMENT_STYLE.get(r.fulfillment, (r.fulfillment,))[0]
+        if column == Column.CHANNEL:
+            return channel_text(r)
+        return None
+
+
+class OrderFilterProxy(QAbstractProxyModel):
+    """Filters and sorts an :class:`OrderTableModel` by a :class:`FilterState`.
+
+    ``clock`` returns epoch seconds (``time.time``); "Shipped today" is judged by it.
+    """
+
+    #: Emitted after the visible rows changed (filter, sort or data); carries the row count.
+    visibleRowsChanged = Signal(int)
+
+    def __init__(
+        self,
+        source: OrderTableModel,
+        *,
+        clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._clock = clock
+        self._state = FilterState()
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._ascending: list[int] | None = None  # all source rows by sort key
+        self._display: list[int] | None = None  # all source rows in shown order
+        # (criteria, day, mask over source rows, passing source rows, the same as shown)
+        self._structured: tuple[FilterState, float, bytes, list[int], list[int]] | None = None
+        # (text, the structured mask it narrowed, mask over source rows or None when few
+        # matched, matching source rows ascending or None when many, the same as shown)
+        self._text_result: tuple[
+            str, bytes | None, bytes | None, list[int] | None, list[int]
+        ] | None = None
+        self._picker: tuple[list[int], Callable[[bytes], tuple[int, ...]]] | None = None
+        self._rows: list[int] = []
+        self._pos: dict[int, int] | None = None
+        self._pending: list[tuple[QPersistentModelIndex, OrderRef, int]] = []
+        super().setSourceModel(source)
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._on_source_reset)
+        source.rowsUpdated.connect(self._on_rows_updated)
+        source.rowsInserted.connect(self._on_rows_inserted)
+        source.rowsAboutToBeRemoved.connect(self._on_rows_about_to_be_removed)
+        source.rowsRemoved.connect(self._on_rows_removed)
+        self._recompute()
+
+    # --- public API ---
+
+    @property
+    def filter_state(self) -> FilterState:
+        return self._state
+
+    def set_filter(self, state: FilterState) -> None:
+        if state == self._state:
+            return
+        self._relayout(lambda: self._set_state(state))
+
+    def set_filter_text(self, text: str) -> None:
+        """What each keystroke in the search box calls."""
+        self.set_filter(self._state.with_text(text))
+
+    def source_rows(self) -> Sequence[int]:
+        """Visible source rows, in shown order."""
+        return self._rows
+
+    def summary_at(self, row: int) -> OrderSummary:
+        return self._source.summary(self._rows[row])
+
+    def key_at(self, row: int) -> OrderRef:
+        return self._source.key_at(self._rows[row])
+
+    def row_of(self, key: OrderRef | tuple[str, str]) -> int | None:
+        """The shown row of an order, or None when it is filtered out or unknown."""
+        return self._find_positions([self._source.row_of(key)])[0]
+
+    # --- QAbstractProxyModel ---
+
+    def setSourceModel(self, source: QAbstractItemModel) -> None:
+        raise TypeError("OrderFilterProxy is bound to the OrderTableModel it was built with")
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < len(Column)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: AnyIndex | None = None) -> Any:  # type: ignore[override]
+        if child is None:
+            return super().parent()
+        return QModelIndex()
+
+    def sibling(self, row: int, column: int, index: AnyIndex) -> QModelIndex:
+        return self.index(row, column)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and bool(self._rows)
+
+    def mapToSource(self, proxy_index: AnyIndex) -> QModelIndex:
+        if not proxy_index.isValid() or proxy_index.row() >= len(self._rows):
+            return QModelIndex()
+        return self._source.index(self._rows[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: AnyIndex) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        row = self._positions().get(source_index.row())
+        return QModelIndex() if row is None else self.createIndex(row, source_index.column())
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # A view asks ~7 roles per cell and most are unanswered: say so before touching the
+        # index, whose accessors are the slow part of a Python data().
+        if role not in _ROLES:
+            return None
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._source.data_at(self._rows[row], index.column(), role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
+        return self._source.headerData(section, orientation, role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self._sort_column, self._sort_order):
+            return
+
+        def update() -> None:
+            self._sort_column = column if 0 <= column < len(Column) else -1
+            self._sort_order = order
+            self._invalidate_order()
+
+        self._relayout(update)
+
+    # --- internals ---
+
+    def _set_state(self, state: FilterState) -> None:
+        self._state = state
+
+    def _invalidate_order(self) -> None:
+        self._ascending = None
+        self._display = None
+        self._structured = None
+        self._text_result = None
+
+    def _display_order(self) -> list[int]:
+        if self._display is None:
+            n = self._source.rowCount()
+            if self._sort_column < 0:
+                self._display = list(range(n))
+            else:
+                if self._ascending is None:
+                    keys = self._source.sort_keys(self._sort_column)
+                    self._ascending = sorted(range(n), key=keys.__getitem__)
+                descending = self._sort_order == Qt.SortOrder.DescendingOrder
+                self._display = self._ascending[::-1] if descending else self._ascending
+        return self._display
+
+    def _recompute(self) -> None:
+        """Work out the shown rows.
+
+        Many rows: filters make a mask over source rows (one byte each, scanned in source
+        order, where the row data lies in memory in the order it is read: measured 1.7x faster
+        than walking it in a sorted order), laid over the shown order in one C-level pass.
+        Few rows (a narrow preset, or the packer kept typing): only those are looked at.
+        """
+        order = self._display_order()
+        n = len(order)
+        structured = self._state.structured()
+        today = local_day_start(self._clock())
+        base_mask: bytes | None
+        if structured == FilterState():
+            base_mask, passing, base = None, None, order
+        elif self._structured is not None and self._structured[:2] == (structured, today):
+            base_mask, passing, base = self._structured[2:]
+        else:
+            passing = filter_structured(self._source.summaries, self._all_rows(), structured,
+                                        today)
+            base_mask = self._mask_of(passing)
+            base = self._project(base_mask)
+            self._structured = (structured, today, base_mask, passing, base)
+        text = self._state.text
+        if not search_tokens(text):
+            self._text_result = None
+            self._set_rows(base)
+            return
+        columns = self._source.search_columns
+        previous = self._text_result
+        if previous is not None and previous[1] is base_mask and narrows(previous[0], text):
+            within_mask, within_rows, within_shown = previous[2], previous[3], previous[4]
+        else:
+            within_mask, within_rows, within_shown = base_mask, passing, base
+        if within_rows is not None and len(within_rows) * _FEW_ROWS_DIVISOR < max(n, 1):
+            matched = filter_text(columns, within_rows, text)
+            if len(matched) == len(within_rows):
+                shown = within_shown
+            else:
+                keep = set(matched)
+                shown = [r for r in within_shown if r in keep]
+            self._text_result = (text, base_mask, None, matched, shown)
+        else:
+            mask = text_mask(columns, text)
+            if within_mask is not None:
+                mask = and_masks(mask, within_mask)
+            # A word most orders contain (the first letter typed) keeps every row: skip laying
+            # the mask over the shown order, a pass as long as the filter itself.
+            unchanged = mask == within_mask if within_mask is not None else 0 not in mask
+            shown = within_shown if unchanged else self._project(mask)
+            few = len(shown) * _FEW_ROWS_DIVISOR < n
+            matched_rows = list(compress(self._all_rows(), mask)) if few else None
+            self._text_result = (text, base_mask, mask, matched_rows, shown)
+        self._set_rows(shown)
+
+    def _set_rows(self, rows: list[int]) -> None:
+        self._rows = rows
+        self._pos = None
+
+    def _all_rows(self) -> range:
+        return range(self._source.rowCount())
+
+    def _mask_of(self, source_rows: Iterable[int]) -> bytes:
+        mask = bytearray(self._source.rowCount())
+        deque(map(mask.__setitem__, source_rows, repeat(1)), maxlen=0)
+        return bytes(mask)
+
+    def _project(self, mask: bytes) -> list[int]:
+        """The source rows ``mask`` keeps, in shown order."""
+        order = self._display_order()
+        if len(order) < 2:
+            return [r for r in order if mask[r]]
+        if self._picker is None or self._picker[0] is not order:
+            self._picker = (order, itemgetter(*order))
+        return list(compress(order, self._picker[1](mask)))
+
+    def _positions(self) -> dict[int, int]:
+        if self._pos is None:
+            self._pos = {source_row: i for i, source_row in enumerate(self._rows)}
+        return self._pos
+
+    def _find_positions(self, source_rows: list[int | None]) -> list[int | None]:
+        """Shown rows of a few source rows (a selection, the current row). A full position
+        map costs more than a filter pass at 100,000 rows, so a handful is searched for."""
+        if self._pos is not None or len(source_rows) > _FEW_POSITIONS:
+            positions = self._positions()
+            return [None if r is None else positions.get(r) for r in source_rows]
+        shown = self._rows
+        out: list[int | None] = []
+        for r in source_rows:
+            try:
+                out.append(None if r is None else shown.index(r))
+            except ValueError:
+                out.append(None)
+        return out
+
+    def _begin_layout(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._pending = [
+            (QPersistentModelIndex(p), self._source.key_at(self._rows[p.row()]), p.column())
+            for p in self.persistentIndexList()
+            if p.isValid() and p.row() < len(self._rows)
+        ]
+
+    def _end_layout(self) -> None:
+        old: list[QModelIndex] = []
+        new: list[QModelIndex] = []
+        positions = self._find_positions(
+            [self._source.row_of(key) for _, key, _ in self._pending]
+        )
+        for (persistent, _, column), row in zip(self._pending, positions, strict=True):
+            old.append(QModelIndex(persistent))
+            new.append(QModelIndex() if row is None else self.createIndex(row, column))
+        self._pending = []
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+        self.visibleRowsChanged.emit(len(self._rows))
+
+    def _relayout(self, update: Callable[[], None]) -> None:
+        self._begin_layout()
+        update()
+        self._recompute()
+        self._end_layout()
+
+    def _on_source_reset(self) -> None:
+        self._invalidate_order()
+        self._recompute()
+        self.endResetModel()
+        self.visibleRowsChanged.emit(len(self._rows))
+
+    def _on_rows_updated(self, rows: list[int]) -> None:
+        self._relayout(lambda: self._reposition(rows))
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        self._relayout(lambda: self._reposition(range(first, last + 1), inserted=True))
+
+    def _on_rows_about_to_be_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        self._begin_layout()
+
+    def _on_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        self._invalidate_order()
+        self._recompute()
+        self._end_layout()
+
+    def _reposition(self, rows: Sequence[int], *, inserted: bool = False) -> None:
+        """Keep the sorted order after ``rows`` changed or arrived, moving only those rows."""
+        ascending = self._ascending
+        self._invalidate_order()
+        if self._sort_column < 0 or ascending is None or len(rows) > _RESORT_ABOVE:
+            return
+        keys = self._source.sort_keys(self._sort_column)
+        if inserted:
+            ascending = list(ascending)  # never change a list a cached result may share
+        else:
+            moved = set(rows)
+            ascending = [r for r in ascending if r not in moved]
+        for r in rows:
+            bisect.insort(ascending, r, key=keys.__getitem__)
+        self._ascending = ascending

@@ -254,11 +254,12 @@ class PrintService:
         printer = parse_printer(original.printer, kind, self.settings["printers.label_format"])
         return self._send(kind, self.queue.reprint(job_id), printer)
 
-    def jobs(self) -> list[QueuedJob]:
-        """Every job, newest first, for the print queue panel."""
+    def jobs(self, limit: int = 200) -> list[QueuedJob]:
+        """The newest ``limit`` jobs, newest first, for the print queue panel."""
+        newest = self.queue.jobs()[-limit:]
         return [
             QueuedJob(job, self._numbers.get(job.order_id, job.order_id))
-            for job in reversed(self.queue.jobs())
+            for job in reversed(newest)
         ]
 
     # -- documents that are not queued ----------------------------------------------------

@@ -1,0 +1,270 @@
+"""Small Qt glue for printing from the UI: preview a PDF (with "Save as PDF…" always there),
+print a batch of slips with a progress dialog whose Cancel works, and run the print queue
+panel's Retry/Reprint on the worker.
+
+A batch is rendered on the connection worker, never on the GUI thread; the GUI only moves the
+progress bar and, when the PDF arrives, opens its preview. ``PrintService.batch_slips`` touches
+no database, so the service may be passed in from the GUI side and called on the worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from fulfillment_station.domain.models import Order
+from fulfillment_station.printing.errors import BatchCancelled, PrintingError
+from fulfillment_station.printing.qt_glue import PageRenderer, PdfPreviewDialog, pdfium_pages
+from fulfillment_station.services.print_service import PrintOutcome, PrintService, QueuedJob
+from fulfillment_station.ui.print_queue_panel import PrintQueuePanel
+from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
+
+# (parent, suggested file name) -> chosen path, or "" when the packer cancels
+AskSavePath = Callable[[QWidget | None, str], str]
+CANCELLED_MESSAGE = "Printing cancelled; no slips were printed."
+
+
+def ask_save_path(parent: QWidget | None, suggested: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF files (*.pdf)")
+    return path
+
+
+def save_pdf(parent: QWidget | None, pdf: bytes, suggested: str,
+             ask: AskSavePath = ask_save_path) -> Path | None:
+    """Ask where to save ``pdf`` and write it there; ``None`` if the packer cancelled."""
+    chosen = ask(parent, suggested)
+    if not chosen:
+        return None
+    target = Path(chosen)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    try:
+        target.write_bytes(pdf)
+    except OSError as exc:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Save as PDF",
+                          f"The PDF could not be saved in {target.parent} "
+                          f"({exc.strerror or exc}); choose another folder.",
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        return None
+    return target
+
+
+def _file_name(title: str) -> str:
+    safe = "".join(c if c.isalnum() or c in " ._-()" else "_" for c in title).strip()
+    return f"{safe or 'document'}.pdf"
+
+
+class DocumentPreview(PdfPreviewDialog):
+    """The PDF preview with a "Save as PDF…" button next to Print and Close."""
+
+    def __init__(self, pdf: bytes, title: str, *, render: PageRenderer = pdfium_pages,
+                 ask: AskSavePath = ask_save_path, parent: QWidget | None = None) -> None:
+        super().__init__(pdf, title, render=render, parent=parent)
+        self.save_button = QPushButton("&Save as PDF…")
+        buttons = self.findChild(QDialogButtonBox)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.saved_to: Path | None = None
+        self.save_button.clicked.connect(lambda: self._save(ask, _file_name(title)))
+
+    def _save(self, ask: AskSavePath, suggested: str) -> None:
+        self.saved_to = save_pdf(self, self.pdf, suggested, ask) or self.saved_to
+
+
+def preview_document(
+    parent: QWidget | None,
+    pdf_bytes: bytes,
+    title: str,
+    *,
+    render: PageRenderer = pdfium_pages,
+    ask: AskSavePath = ask_save_path,
+    on_print: Callable[[bytes], None] | None = None,
+) -> DocumentPreview:
+    """Open (window-modal, not blocking) a preview of ``pdf_bytes`` with "Save as PDF…".
+
+    Print is shown only when ``on_print`` says where the document goes; it is called with the
+    PDF when the packer presses it.
+    """
+    dialog = DocumentPreview(pdf_bytes, title, render=render, ask=ask, parent=parent)
+    if on_print is None:
+        dialog.print_button.hide()
+    else:
+        dialog.print_requested.connect(lambda: on_print(pdf_bytes))
+    dialog.open()
+    return dialog
+
+
+class BatchPrint(QObject):
+    """One batch of slips being rendered: its task, its progress dialog and, at the end, its
+    preview. ``shown`` carries the preview dialog; ``cancelled`` and ``failed`` a sentence."""
+
+    shown = Signal(object)
+    cancelled = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None, task: Task[bytes], total: int,
+                 title: str, render: PageRenderer, ask: AskSavePath,
+                 on_print: Callable[[bytes], None] | None) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.task = task
+        self.title = title
+        self._render = render
+        self._ask = ask
+        self._on_print = on_print
+        self.preview: DocumentPreview | None = None
+        self.progress = QProgressDialog(
+            f"Preparing {total} packing slips…", "&Cancel", 0, total, parent)
+        self.progress.setWindowTitle("Print packing slips")
+        # Closed by us when the task ends, so reaching the maximum does not reset the bar.
+        self.progress.setAutoReset(False)
+        self.progress.setAutoClose(False)
+        self.progress.setMinimumDuration(0)
+        self.progress.setValue(0)
+        self.progress.canceled.connect(self.task.cancel)
+        task.progress.connect(self._on_progress)
+        task.succeeded.connect(self._on_pdf)
+        task.failed.connect(self._on_error)
+        # Not modal: a modal QProgressDialog runs the event loop inside setValue(), so the
+        # result could be handled in the middle of a progress update.
+        self.progress.show()
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    def _on_progress(self, done: int, total: object) -> None:
+        if self.task.is_cancelled():
+            return
+        self.progress.setValue(done)
+        if isinstance(total, int):
+            self.progress.setLabelText(f"Prepared {done} of {total} packing slips…")
+
+    def _close_progress(self) -> None:
+        # Closing a QProgressDialog emits canceled(); the task is over, so nothing to cancel.
+        self.progress.canceled.disconnect(self.task.cancel)
+        self.progress.close()
+
+    def _on_pdf(self, pdf: object) -> None:
+        self._close_progress()
+        if self.task.is_cancelled():
+            # Cancel pressed while the last page was being written: the packer said no.
+            self.cancelled.emit(CANCELLED_MESSAGE)
+            return
+        assert isinstance(pdf, bytes)
+        self.preview = preview_document(self._parent, pdf, self.title, render=self._render,
+                                        ask=self._ask, on_print=self._on_print)
+        self.shown.emit(self.preview)
+
+    def _on_error(self, exc: object) -> None:
+        self._close_progress()
+        if isinstance(exc, BatchCancelled) or self.task.is_cancelled():
+            self.cancelled.emit(CANCELLED_MESSAGE)
+        elif isinstance(exc, PrintingError):
+            self.failed.emit(exc.message)
+        else:
+            self.failed.emit(f"The packing slips could not be prepared ({exc}).")
+
+
+def run_batch_print(
+    parent: QWidget | None,
+    worker: ConnectionWorker,
+    orders: Sequence[Order],
+    service: PrintService,
+    *,
+    render: PageRenderer = pdfium_pages,
+    ask: AskSavePath = ask_save_path,
+    on_print: Callable[[bytes], None] | None = None,
+) -> BatchPrint:
+    """Render the orders' slips on ``worker`` with a progress dialog, then preview the PDF."""
+    batch = list(orders)
+
+    def render_batch(ctx: TaskContext) -> bytes:
+        return service.batch_slips(batch, ctx.report, ctx.cancelled)
+
+    task = worker.submit(render_batch, name="batch slips")
+    title = f"Packing slips ({len(batch)})"
+    return BatchPrint(parent, task, len(batch), title, render, ask, on_print)
+
+
+def _service_of(ctx: TaskContext) -> PrintService:
+    return ctx.print_service  # type: ignore[no-any-return]
+
+
+class PrintQueueActions(QObject):
+    """Runs the print queue panel's Retry and Reprint on the worker and shows the new list.
+
+    The service lives on the worker (its print queue's SQLite connection belongs to that
+    thread); ``service_of(ctx)`` finds it among the worker's resources. ``message`` carries one
+    sentence for the status bar: the printer's own when a job fails again.
+    """
+
+    message = Signal(str)
+
+    def __init__(self, panel: PrintQueuePanel, worker: ConnectionWorker,
+                 service_of: Callable[[TaskContext], PrintService] = _service_of) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.worker = worker
+        self.service_of = service_of
+        panel.retryRequested.connect(self.retry)
+        panel.reprintRequested.connect(self.reprint)
+
+    def refresh(self) -> Task[Any]:
+        return self.run(lambda _service: None)
+
+    def retry(self, job_id: int) -> Task[Any]:
+        return self.run(lambda service: service.retry(job_id))
+
+    def reprint(self, job_id: int) -> Task[Any]:
+        return self.run(lambda service: service.reprint(job_id))
+
+    def run(self, action: Callable[[PrintService], PrintOutcome | None]) -> Task[Any]:
+        """Run ``action`` on the worker, then show the job list and the outcome's sentence
+        (e.g. ``run(lambda s: s.print_for_pack(...)[1])`` after a pack)."""
+        def work(ctx: TaskContext) -> tuple[PrintOutcome | None, list[QueuedJob]]:
+            service = self.service_of(ctx)
+            try:
+                outcome = action(service)
+            except Exception as exc:
+                # The list is still worth showing: the job may have changed meanwhile.
+                raise _WithJobs(exc, service.jobs()) from exc
+            return outcome, service.jobs()
+
+        task = self.worker.submit(work, name="print queue")
+        task.succeeded.connect(self._done)
+        task.failed.connect(self._failed)
+        return task
+
+    def _done(self, result: object) -> None:
+        outcome, jobs = result  # type: ignore[misc]
+        self.panel.set_jobs(jobs)
+        if outcome is not None:
+            self.message.emit(outcome.message)
+
+    def _failed(self, exc: object) -> None:
+        if isinstance(exc, _WithJobs):
+            self.panel.set_jobs(exc.jobs)
+            exc = exc.error
+        text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        self.message.emit(str(text))
+
+
+class _WithJobs(Exception):
+    """A failed queue action, carrying the job list read after it."""
+
+    def __init__(self, error: BaseException, jobs: list[QueuedJob]) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.jobs = jobs

@@ -1,0 +1,204 @@
+"""The print queue panel: every slip and label job, where it stands in words, and Retry and
+Reprint buttons.
+
+The panel does no printing itself. Its buttons emit ``retryRequested(job_id)`` and
+``reprintRequested(job_id)``; the caller runs ``PrintService.retry``/``reprint`` on its worker
+and hands the fresh job list back through :meth:`PrintQueuePanel.set_jobs`. Retry is offered for
+a job that has not printed (failed, or queued and never sent); Reprint for one that has, so a
+failed label is never printed twice by pressing the wrong button.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fulfillment_station.services.print_service import QueuedJob
+from fulfillment_station.store.print_queue import JobKind, JobState
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STATE_WORDS: dict[JobState, str] = {
+    JobState.PENDING: "Waiting to print",
+    JobState.PRINTING: "Printing",
+    JobState.DONE: "Printed",
+    JobState.FAILED: "Failed — press Retry",
+}
+KIND_WORDS: dict[JobKind, str] = {JobKind.SLIP: "Packing slip", JobKind.LABEL: "Label"}
+RETRYABLE = frozenset({JobState.FAILED, JobState.PENDING})
+REPRINTABLE = frozenset({JobState.DONE})
+
+
+class Column(IntEnum):
+    DOCUMENT = 0
+    ORDER = 1
+    PRINTER = 2
+    STATE = 3
+    ATTEMPTS = 4
+    ERROR = 5
+
+
+HEADERS: dict[Column, str] = {
+    Column.DOCUMENT: "Document",
+    Column.ORDER: "Order",
+    Column.PRINTER: "Printer",
+    Column.STATE: "State",
+    Column.ATTEMPTS: "Attempts",
+    Column.ERROR: "Last error",
+}
+
+
+class PrintJobsModel(QAbstractTableModel):
+    """Print jobs as rows; the text is plain (an error may quote an API or printer)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QueuedJob] = []
+
+    def set_jobs(self, jobs: Sequence[QueuedJob]) -> None:
+        self.beginResetModel()
+        self._rows = list(jobs)
+        self.endResetModel()
+
+    def job_at(self, row: int) -> QueuedJob:
+        return self._rows[row]
+
+    def row_of(self, job_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.job.id == job_id), None)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        queued = self._rows[index.row()]
+        job = queued.job
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is Column.DOCUMENT:
+                words = KIND_WORDS[job.kind]
+                return f"{words} (reprint)" if job.reprint_of is not None else words
+            if column is Column.ORDER:
+                return queued.order_number
+            if column is Column.PRINTER:
+                return job.printer
+            if column is Column.STATE:
+                return STATE_WORDS[job.state]
+            if column is Column.ATTEMPTS:
+                return str(job.attempts)
+            return job.last_error or ""
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.ERROR and job.last_error:
+            # Tooltips guess at rich text; escaping keeps the message plain text.
+            return f"<p>{html.escape(job.last_error)}</p>"
+        if role == JOB_ID_ROLE:
+            return job.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ATTEMPTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class PrintQueuePanel(QWidget):
+    """The print jobs table with Retry and Reprint for the selected job."""
+
+    retryRequested = Signal(int)
+    reprintRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PrintJobsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            Column.ERROR, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Print jobs")
+
+        self.retry_button = QPushButton("&Retry")
+        self.retry_button.setToolTip("Send the selected job to its printer again.")
+        self.reprint_button = QPushButton("Re&print")
+        self.reprint_button.setToolTip("Print another copy of the selected document.")
+        self.retry_button.clicked.connect(self._retry)
+        self.reprint_button.clicked.connect(self._reprint)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.reprint_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def set_jobs(self, jobs: Sequence[QueuedJob]) -> None:
+        """Show ``jobs``; the selected job stays selected if it is still there."""
+        selected = self.selected_job()
+        self.model.set_jobs(jobs)
+        row = None if selected is None else self.model.row_of(selected.job.id)
+        if row is not None:
+            self.table.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._update_buttons()
+
+    def select_job(self, job_id: int) -> None:
+        row = self.model.row_of(job_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def selected_job(self) -> QueuedJob | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.job_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_job()
+        state = None if selected is None else selected.job.state
+        self.retry_button.setEnabled(state in RETRYABLE)
+        self.reprint_button.setEnabled(state in REPRINTABLE)
+
+    def _retry(self) -> None:
+        selected = self.selected_job()
+        if selected is not None and selected.job.state in RETRYABLE:
+            self.retryRequested.emit(selected.job.id)
+
+    def _reprint(self) -> None:
+        selected = self.selected_job()
+        if selected is not None and selected.job.state in REPRINTABLE:
+            self.reprintRequested.emit(selected.job.id)

@@ -66,7 +66,7 @@ COMMANDS: dict[PackCommand, CommandInfo] = {
     PackCommand.SHIP_SCANNED: CommandInfo(
         "Ship what is scanned", "F2", "Ships the scanned units; the rest stays open."),
     PackCommand.NEXT_PACKAGE: CommandInfo(
-        "Next package", "F4", "Ships the scanned units as one package and keeps the order open."),
+        "Next package", "F4", "Ships the scanned units as one box; the order stays open."),
     PackCommand.SHIP_ALL: CommandInfo(
         "Ship all unverified", "F3", "Ships every line without scanning (if allowed)."),
     PackCommand.REPRINT: CommandInfo("Reprint documents", "F5", "Prints slip and label again."),
@@ -230,6 +230,9 @@ class PackSession:
                 f"Order {order.number} is {order.status.value}: it cannot be packed."))
         todo = sorted((ln for ln in order.lines if ln.remaining > 0), key=_pick_order)
         if not todo:
+            # Shipped meanwhile (perhaps by the ship whose answer a crash cut off): its saved
+            # scans are history now.
+            store.clear(connection, order.id)
             raise PackRefused(PackError(
                 PackErrorKind.NOT_ALLOWED,
                 f"Order {order.number} has nothing left to ship."))

@@ -13,6 +13,7 @@ be atomic goes through :func:`transaction`, so no statement is ever committed by
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,10 +36,7 @@ def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqli
     try:
         conn = sqlite3.connect(target, timeout=busy_timeout_ms / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        # Only switch when needed: the switch takes an exclusive lock (and ignores the busy
-        # timeout), so asking again while another worker writes would fail with "locked".
-        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn, busy_timeout_ms)
         # NORMAL is durable across app crashes in WAL mode; only a power cut may lose the last
         # commit, never corrupt the file.
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -48,6 +46,21 @@ def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqli
             f"The data file {target} cannot be opened ({exc}); move it aside and restart."
         ) from exc
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    """Switch the file to WAL. The switch needs an exclusive lock and SQLite does not apply the
+    busy timeout to it, so two workers opening a new file at once retry here instead."""
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 @contextmanager

@@ -125,11 +125,16 @@ class _Runner(QObject):
 
     @Slot()
     def shutdown(self) -> None:
-        if self._resources is not None:
-            try:
+        """Close the resources on their own thread, then end the thread's event loop (after
+        every task queued before, which the queue order guarantees)."""
+        try:
+            if self._resources is not None:
                 self._close(self._resources)
-            finally:
-                self._resources = None
+        except Exception:
+            log.exception("closing worker resources failed")
+        finally:
+            self._resources = None
+            QThread.currentThread().quit()
 
 
 class ConnectionWorker(QObject):
@@ -164,6 +169,8 @@ class ConnectionWorker(QObject):
         for task in list(self._tasks):
             task.cancel()
         if self._thread.isRunning():
-            self._shutdown.emit()
-            self._thread.quit()
-            self._thread.wait(timeout_ms)
+            self._shutdown.emit()  # closes the resources, then quits the thread
+            if not self._thread.wait(timeout_ms):
+                log.warning("worker %s did not stop in time", self._thread.objectName())
+                self._thread.quit()
+                self._thread.wait(timeout_ms)

@@ -1,12 +1,23 @@
 """The order detail pane: header with badges, ship-to with a copy button, line items, totals,
 shipments with tracking links, timeline and notes. Every API string is shown as plain text:
-a customer name with HTML in it stays text."""
+a customer name with HTML in it stays text.
+
+User-facing text goes through Qt's translator (context = the class name; ``format_address``
+uses "OrderDetailPane"); money and dates are formatted for the locale by ``ui.i18n``."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.domain import Address, Order, OrderStatus
-from fulfillment_station.domain.money import format_money
+from fulfillment_station.ui.i18n import current_locale, format_datetime, format_money
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +51,7 @@ def plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
 
 def format_address(address: Address | None) -> str:
     if address is None:
-        return "(no address)"
+        return QCoreApplication.translate("OrderDetailPane", "(no address)")
     city_line = " ".join(p for p in (address.postal_code, address.city, address.region) if p)
     parts = [address.name, address.company, address.line1, address.line2, city_line,
              address.country]
@@ -48,11 +59,18 @@ def format_address(address: Address | None) -> str:
 
 
 class LineItemsModel(QAbstractTableModel):
-    HEADERS = ("SKU", "Name", "Barcode", "Ordered", "Fulfilled", "Remaining", "Price")
+    HEADERS = (QT_TRANSLATE_NOOP("LineItemsModel", "SKU"),
+               QT_TRANSLATE_NOOP("LineItemsModel", "Name"),
+               QT_TRANSLATE_NOOP("LineItemsModel", "Barcode"),
+               QT_TRANSLATE_NOOP("LineItemsModel", "Ordered"),
+               QT_TRANSLATE_NOOP("LineItemsModel", "Fulfilled"),
+               QT_TRANSLATE_NOOP("LineItemsModel", "Remaining"),
+               QT_TRANSLATE_NOOP("LineItemsModel", "Price"))
 
-    def __init__(self) -> None:
+    def __init__(self, locale: str | None = None) -> None:
         super().__init__()
         self._order: Order | None = None
+        self.locale = locale or current_locale()
 
     def set_order(self, order: Order | None) -> None:
         self.beginResetModel()
@@ -68,7 +86,7 @@ class LineItemsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("LineItemsModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -78,17 +96,20 @@ class LineItemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (line.sku, line.name, line.barcode or "", line.quantity,
                     line.quantity_fulfilled, line.remaining,
-                    format_money(line.unit_price, self._order.currency))[index.column()]
+                    format_money(line.unit_price, self._order.currency, self.locale)
+                    )[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
 class OrderDetailPane(QScrollArea):
-    """Shows one order; ``show_order(None)`` shows the empty hint."""
+    """Shows one order; ``show_order(None)`` shows the empty hint. ``locale`` (e.g. ``"es"``)
+    formats money and dates; by default the one the translator installed."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, locale: str | None = None) -> None:
         super().__init__(parent)
+        self.locale = locale or current_locale()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -104,17 +125,17 @@ class OrderDetailPane(QScrollArea):
         layout.addWidget(self.badges)
         layout.addWidget(self.customer)
 
-        ship_box = QGroupBox("Ship to")
+        ship_box = QGroupBox(self.tr("Ship to"))
         ship_layout = QHBoxLayout(ship_box)
         self.ship_to = plain_label()
-        self.copy_address = QPushButton("Copy")
-        self.copy_address.setToolTip("Copy the ship-to address to the clipboard")
+        self.copy_address = QPushButton(self.tr("Copy"))
+        self.copy_address.setToolTip(self.tr("Copy the ship-to address to the clipboard"))
         self.copy_address.clicked.connect(self._copy_address)
         ship_layout.addWidget(self.ship_to, 1)
         ship_layout.addWidget(self.copy_address, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(ship_box)
 
-        self.lines_model = LineItemsModel()
+        self.lines_model = LineItemsModel(self.locale)
         self.lines = QTableView()
         self.lines.setModel(self.lines_model)
         self.lines.verticalHeader().hide()
@@ -123,7 +144,7 @@ class OrderDetailPane(QScrollArea):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.lines.setMinimumHeight(160)
         self.lines_note = plain_label()
-        layout.addWidget(QLabel("Items"))
+        layout.addWidget(QLabel(self.tr("Items")))
         layout.addWidget(self.lines)
         layout.addWidget(self.lines_note)
         self.totals = plain_label()
@@ -132,11 +153,11 @@ class OrderDetailPane(QScrollArea):
         self.shipments = QListWidget()
         self.shipments.setMaximumHeight(90)
         self.shipments.itemActivated.connect(self._open_tracking)
-        layout.addWidget(QLabel("Shipments"))
+        layout.addWidget(QLabel(self.tr("Shipments")))
         layout.addWidget(self.shipments)
         self.timeline = QListWidget()
         self.timeline.setMaximumHeight(140)
-        layout.addWidget(QLabel("Timeline"))
+        layout.addWidget(QLabel(self.tr("Timeline")))
         layout.addWidget(self.timeline)
         self.notes = plain_label()
         layout.addWidget(self.notes)
@@ -155,48 +176,53 @@ class OrderDetailPane(QScrollArea):
         self.shipments.clear()
         self.timeline.clear()
         if order is None:
-            self.title.setText("No order selected")
+            self.title.setText(self.tr("No order selected"))
             for label in (self.badges, self.customer, self.ship_to, self.totals, self.notes,
                           self.lines_note):
                 label.setText("")
             self.copy_address.setEnabled(False)
             return
-        self.title.setText(f"Order {order.number}")
+        self.title.setText(self.tr("Order {number}").format(number=order.number))
         status = order.status.value.upper()
         if order.status is OrderStatus.UNKNOWN:
-            status = f"UNKNOWN STATUS ({order.api_status or '?'})"
+            status = self.tr("UNKNOWN STATUS ({status})").format(
+                status=order.api_status or "?")
         badges = [status, order.fulfillment_status.value.upper()]
         badges += [p for p in (order.channel or order.marketplace, order.fulfillment_method,
                                order.payment_status) if p]
         self.badges.setText("  ·  ".join(badges))
         contact = [p for p in (order.customer.name, order.customer.email, order.customer.phone)
                    if p]
-        self.customer.setText("Customer: " + " · ".join(contact) if contact else "")
+        self.customer.setText(self.tr("Customer: {contact}").format(contact=" · ".join(contact))
+                              if contact else "")
         self.ship_to.setText(format_address(order.ship_to))
         self.copy_address.setEnabled(order.ship_to is not None)
         self.lines_note.setText("" if order.lines else
-                                "This store's API gives no line items for its orders.")
-        money = {name: format_money(getattr(order, name), order.currency)
+                                self.tr("This store's API gives no line items for its orders."))
+        money = {name: format_money(getattr(order, name), order.currency, self.locale)
                  for name in ("subtotal", "shipping", "tax", "total")}
         self.totals.setText(
-            f"Subtotal {money['subtotal']}  ·  Shipping {money['shipping']}  ·  "
-            f"Tax {money['tax']}  ·  Total {money['total']}")
+            self.tr("Subtotal {subtotal}  ·  Shipping {shipping}  ·  Tax {tax}  ·  "
+                    "Total {total}").format(**money))
         for s in order.shipments:
-            when = f"{s.shipped_at:%Y-%m-%d %H:%M}" if s.shipped_at else ""
+            when = format_datetime(s.shipped_at, self.locale) if s.shipped_at else ""
             units = sum(sl.quantity for sl in s.lines)
+            tracking = s.tracking_number or self.tr("(no tracking)")
             self.shipments.addItem(
-                f"{when}  {s.carrier} {s.service or ''}  {s.tracking_number or '(no tracking)'}"
-                f"  ·  {units} item(s)")
+                f"{when}  {s.carrier} {s.service or ''}  {tracking}  ·  "
+                + self.tr("%n item(s)", "", units))
             item = self.shipments.item(self.shipments.count() - 1)
             if s.tracking_url:
                 item.setData(Qt.ItemDataRole.UserRole, s.tracking_url)
-                item.setToolTip("Open the tracking page (Enter or double-click)")
+                item.setToolTip(self.tr("Open the tracking page (Enter or double-click)"))
         if not order.shipments:
-            self.shipments.addItem("No shipments yet")
+            self.shipments.addItem(self.tr("No shipments yet"))
         for event in sorted(order.timeline, key=lambda e: e.at):
-            self.timeline.addItem(f"{event.at:%Y-%m-%d %H:%M}  {event.kind}: {event.message}")
-        notes = [f"Notes: {order.notes}" if order.notes else "",
-                 f"Gift message: {order.gift_message}" if order.gift_message else ""]
+            self.timeline.addItem(
+                f"{format_datetime(event.at, self.locale)}  {event.kind}: {event.message}")
+        notes = [self.tr("Notes: {notes}").format(notes=order.notes) if order.notes else "",
+                 self.tr("Gift message: {message}").format(message=order.gift_message)
+                 if order.gift_message else ""]
         self.notes.setText("\n".join(n for n in notes if n))
 
     def _copy_address(self) -> None:

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -42,6 +42,7 @@ from fulfillment_station.ui.detail_pane import OrderDetailPane, plain_label
 from fulfillment_station.ui.filters import PRESETS, facet_counts, local_day_start, preset_counts
 from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
+from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,9 @@ def describe_error(exc: BaseException) -> str:
     """One plain sentence for the packer (plus the API's own words where there are some)."""
     if isinstance(exc, ConnectorError):
         return str(exc)
-    return f"Something went wrong: {exc}. The details are in the log."
+    return QCoreApplication.translate(
+        "MainWindow", "Something went wrong: {error}. The details are in the log.").format(
+            error=exc)
 
 
 class ErrorBanner(QFrame):
@@ -77,12 +80,13 @@ class ErrorBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
-        self.setStyleSheet("#errorBanner { background: #fde2e1; border: 1px solid #c62828; }"
-                           "#errorBanner QLabel { color: #7f1d1d; }")
+        app = QGuiApplication.instance()
+        scheme = scheme_of(app) if isinstance(app, QGuiApplication) else Scheme.LIGHT
+        self.setStyleSheet(banner_style("error", scheme).stylesheet("#errorBanner"))
         layout = QHBoxLayout(self)
-        self.icon = QLabel("⚠ Problem:")
+        self.icon = QLabel(self.tr("⚠ Problem:"))
         self.message = plain_label()
-        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.clicked.connect(self.dismiss)
         layout.addWidget(self.icon)
         layout.addWidget(self.message, 1)
@@ -112,10 +116,13 @@ class MainWindow(QMainWindow):
         self.sync_worker = sync_worker
         self.reader = reader
         self.clock = clock
+        app = QGuiApplication.instance()
+        self._scheme = scheme_of(app) if isinstance(app, QGuiApplication) else Scheme.LIGHT
         self._sync_task: Task[Any] | None = None
         self._detail_task: Task[Any] | None = None
-        self.setWindowTitle(f"Fulfillment Station — {options.connection_label}"
-                            + (" — TRAINING" if options.training else ""))
+        title = (self.tr("Fulfillment Station — {connection} — TRAINING") if options.training
+                 else self.tr("Fulfillment Station — {connection}"))
+        self.setWindowTitle(title.format(connection=options.connection_label))
         self.resize(1400, 860)
 
         self.model = OrderTableModel()
@@ -124,14 +131,16 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.training_banner = QLabel(
+        self.training_banner = QLabel(self.tr(
             "TRAINING MODE — practice orders on a local sandbox. Nothing here reaches a real "
-            "store or a real customer.")
+            "store or a real customer."))
         self.training_banner.setObjectName("trainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        training = banner_style("training", self._scheme)
         self.training_banner.setStyleSheet(
-            "#trainingBanner { background: #ffd600; color: #000; font-weight: bold;"
-            " font-size: 15px; padding: 6px; border: 2px dashed #000; }")
+            f"#trainingBanner {{ background: {training.background}; color: {training.foreground};"
+            f" font-weight: bold; font-size: 15px; padding: 6px;"
+            f" border: 2px dashed {training.border}; }}")
         self.training_banner.setVisible(options.training)
         layout.addWidget(self.training_banner)
         self.error_banner = ErrorBanner()
@@ -179,23 +188,23 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main")
+        bar = QToolBar(self.tr("Main"))
         bar.setMovable(False)
         self.addToolBar(bar)
-        self.sync_action = QAction("Sync", self)
+        self.sync_action = QAction(self.tr("Sync"), self)
         self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.sync_action.setToolTip("Fetch new and changed orders from the store (F5)")
+        self.sync_action.setToolTip(self.tr("Fetch new and changed orders from the store (F5)"))
         self.sync_action.triggered.connect(self.start_sync)
         bar.addAction(self.sync_action)
         bar.addSeparator()
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            "Search order number, customer, e-mail, SKU, barcode, tracking…  (Ctrl+F)")
+            self.tr("Search order number, customer, e-mail, SKU, barcode, tracking…  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(420)
         self.search.textChanged.connect(self.proxy.set_filter_text)
         bar.addWidget(self.search)
-        focus_search = QAction("Find", self)
+        focus_search = QAction(self.tr("Find"), self)
         focus_search.setShortcut(QKeySequence.StandardKey.Find)
         focus_search.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self.addAction(focus_search)
@@ -205,14 +214,14 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.online = QLabel("● connecting…")
-        self.online.setToolTip("Whether the last contact with the store worked")
+        self.online = QLabel(self.tr("● connecting…"))
+        self.online.setToolTip(self.tr("Whether the last contact with the store worked"))
         self.count_label = QLabel("")
         self.sync_progress = QProgressBar()
         self.sync_progress.setMaximumWidth(220)
-        self.sync_progress.setFormat("Syncing %v / %m")
+        self.sync_progress.setFormat(self.tr("Syncing %v / %m"))
         self.sync_progress.hide()
-        self.cancel_sync = QPushButton("Cancel sync")
+        self.cancel_sync = QPushButton(self.tr("Cancel sync"))
         self.cancel_sync.hide()
         self.cancel_sync.clicked.connect(self.cancel_current_sync)
         # Permanent widgets: temporary status messages must not hide the online indicator.
@@ -267,7 +276,7 @@ class MainWindow(QMainWindow):
         self.sync_progress.setRange(0, 0)
         self.sync_progress.show()
         self.cancel_sync.show()
-        self.statusBar().showMessage("Syncing…")
+        self.statusBar().showMessage(self.tr("Syncing…"))
 
     def cancel_current_sync(self) -> None:
         if self._sync_task is not None:
@@ -296,22 +305,26 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._select_first_if_none()
         self._set_online(True)
-        self.statusBar().showMessage(
-            f"Synced {result.seen} orders: {len(result.new)} new, {len(result.changed)} "
-            f"changed" + (f", {len(result.removed)} gone" if result.removed else ""), 8000)
+        if result.removed:
+            text = self.tr("Synced {seen} orders: {new} new, {changed} changed, {removed} gone")
+        else:
+            text = self.tr("Synced {seen} orders: {new} new, {changed} changed")
+        self.statusBar().showMessage(text.format(
+            seen=result.seen, new=len(result.new), changed=len(result.changed),
+            removed=len(result.removed)), 8000)
         self.syncFinished.emit(result)
 
     def _sync_failed(self, exc: BaseException) -> None:
         self._sync_ended()
         if isinstance(exc, SyncCancelled):
-            self.statusBar().showMessage("Sync cancelled; the orders synced so far are kept.",
-                                         8000)
+            self.statusBar().showMessage(
+                self.tr("Sync cancelled; the orders synced so far are kept."), 8000)
             # Pages written before the cancel are in the cache: show them.
             self.start_refresh_from_cache()
         else:
             self._set_online(not isinstance(exc, ConnectionFailed))
-            self._show_error(exc, prefix="Sync failed; the orders shown are from the last "
-                                         "successful sync.")
+            self._show_error(exc, prefix=self.tr(
+                "Sync failed; the orders shown are from the last successful sync."))
         self.syncFailed.emit(exc)
 
     def start_refresh_from_cache(self) -> None:
@@ -321,9 +334,10 @@ class MainWindow(QMainWindow):
         task.succeeded.connect(lambda _rows: self._update_counts())
 
     def _set_online(self, online: bool) -> None:
-        self.online.setText("● online" if online else "● OFFLINE")
-        self.online.setStyleSheet("color: #1b5e20;" if online else
-                                  "color: #b71c1c; font-weight: bold;")
+        self.online.setText(self.tr("● online") if online else self.tr("● OFFLINE"))
+        style = banner_style("online" if online else "offline", self._scheme)
+        self.online.setStyleSheet(f"color: {style.foreground};"
+                                  + ("" if online else " font-weight: bold;"))
 
     def _show_error(self, exc: BaseException, prefix: str = "") -> None:
         log.warning("shown to the packer: %s", exc)
@@ -343,7 +357,8 @@ class MainWindow(QMainWindow):
         self._visible_changed(self.proxy.rowCount())
 
     def _visible_changed(self, visible: int) -> None:
-        self.count_label.setText(f"{visible} of {len(self.model.summaries)} orders shown")
+        self.count_label.setText(self.tr("{visible} of {total} orders shown").format(
+            visible=visible, total=len(self.model.summaries)))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

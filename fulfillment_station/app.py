@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fulfillment_station import APP_NAME, __version__
-from fulfillment_station.connectors import connect
+from fulfillment_station.connectors import connect, connector_class
 from fulfillment_station.connectors.base import Connector
 from fulfillment_station.connectors.http import connector_options
 from fulfillment_station.sandbox.server import SandboxServer
@@ -25,11 +25,13 @@ from fulfillment_station.services.diagnostics import (
     log_dir,
 )
 from fulfillment_station.services.outbox_service import RECOVERY_GRACE_S, OutboxService
+from fulfillment_station.services.print_service import PrintService
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.store.db import connect as open_store
 from fulfillment_station.store.outbox import Outbox
 from fulfillment_station.store.paths import data_dir
+from fulfillment_station.store.print_queue import PrintQueue
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.store.settings import Settings, SettingsStore
 
@@ -59,12 +61,15 @@ class WorkerResources:
     connector: Connector | None = None
     outbox_service: OutboxService | None = None
     outbox_store: sqlite3.Connection | None = None
+    print_service: PrintService | None = None
 
     def close(self) -> None:
         if self.connector is not None:
             self.connector.close()
         if self.outbox_store is not None:
             self.outbox_store.close()
+        if self.print_service is not None:
+            self.print_service.queue.conn.close()
         self.cache.close()
 
 
@@ -89,6 +94,17 @@ def outbox_resources(config: ConnectionConfig, cache_path: Path, outbox_path: Pa
         service = OutboxService(outbox, connector, connection_id=config.id,
                                 recovery_grace_s=recovery_grace_s)
         return WorkerResources(OrderCache(cache_path), connector, service, store)
+    return make
+
+
+def print_resources(cache_path: Path, queue_path: Path,
+                    settings: Callable[[], Settings]) -> Callable[[], WorkerResources]:
+    """The print worker's parts: the print queue (jobs a crash interrupted are marked, never
+    re-sent blindly) and a cache reader for the orders it prints."""
+    def make() -> WorkerResources:
+        queue = PrintQueue.open(queue_path)
+        queue.recover_interrupted()
+        return WorkerResources(OrderCache(cache_path), print_service=PrintService(queue, settings))
     return make
 
 
@@ -133,12 +149,20 @@ def choose_connection(settings: Settings, tokens: TokenStore, root: Path, *, dem
 
 def run_gui(*, demo: bool = False) -> int:
     from PySide6.QtGui import QAction, QKeySequence
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMenu
 
+    from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.crash import install_excepthook
+    from fulfillment_station.ui.i18n import install_translator
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
+    from fulfillment_station.ui.order_actions import OrderActions
+    from fulfillment_station.ui.pack_host import WorkerPackHost
+    from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView
     from fulfillment_station.ui.settings_dialog import SettingsDialog
+    from fulfillment_station.ui.sounds import Sounds
     from fulfillment_station.ui.tasks import ConnectionWorker
+    from fulfillment_station.ui.theme import app_icon
+    from fulfillment_station.ui.workbench import build_workbench, install_scanner
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -148,6 +172,8 @@ def run_gui(*, demo: bool = False) -> int:
     logging_setup = configure_logging(redactor=redactor)
     settings_store = SettingsStore()
     settings = settings_store.load()
+    install_translator(app, settings["general.language"])  # before any widget is built
+    app.setWindowIcon(app_icon())
     tokens = TokenStore(on_secret=redactor.add)
     root = data_dir()
     config, sandbox, notice = choose_connection(settings, tokens, root, demo=demo)
@@ -161,29 +187,58 @@ def run_gui(*, demo: bool = False) -> int:
     crash = install_excepthook(app, log_dir() / "crashes", redactor=redactor,
                                diagnostics=diagnostics)
     cache_path = root / f"cache-{config.id}.sqlite3"
-    sync_worker = ConnectionWorker(
-        sync_resources(config, cache_path, **connector_options(config.ca_bundle)), name="sync")
+    options = connector_options(config.ca_bundle)
+    sync_worker = ConnectionWorker(sync_resources(config, cache_path, **options), name="sync")
     reader = ConnectionWorker(reader_resources(cache_path), name="reader")
+    outbox_worker = ConnectionWorker(
+        outbox_resources(config, cache_path, root / f"outbox-{config.id}.sqlite3",
+                         station=settings["station.station_name"] or "desk", **options),
+        name="outbox")
+    print_worker = ConnectionWorker(
+        print_resources(cache_path, root / "print-queue.sqlite3", settings_store.load),
+        name="print")
     utility = ConnectionWorker(lambda: None, close_resources=lambda _r: None, name="utility")
+    workers = (sync_worker, reader, outbox_worker, print_worker, utility)
     window = MainWindow(WindowOptions(config.id, config.label, training=config.training,
                                       sync_interval_s=settings["general.sync_interval_s"]),
                         sync_worker, reader)
+    packer = lambda: settings_store.load()["station.packer_name"]  # noqa: E731
+    actions = OrderActions(outbox_worker, packer=packer)
+    capabilities = connector_class(config.dialect).CAPABILITIES
+    build_workbench(window, capabilities=capabilities, actions=actions,
+                    print_worker=print_worker)
+    host = WorkerPackHost(reader=reader, outbox=outbox_worker, printer=print_worker,
+                          next_after=window.next_after, packer=packer,
+                          on_shipped=lambda _record: actions.pump())
+    sounds = Sounds(volume=settings["sounds.volume"] / 100,
+                    muted=not settings["sounds.enabled"])
+    pack_view = PackModeView(
+        host, PackProgress(root / "pack-progress.sqlite3"), sounds,
+        PackModeOptions(font_point_size=settings["pack.font_size"],
+                        auto_print=settings["pack.auto_print"],
+                        allow_ship_unverified=settings["pack.allow_ship_all_unverified"]))
+    window.set_pack_view(pack_view)
+    scanner = install_scanner(app, window, max_gap_ms=settings["scanner.max_gap_ms"],
+                              min_length=settings["scanner.min_length"])
 
     def open_settings() -> None:
         dialog = SettingsDialog(settings_store, tokens, worker=utility, parent=window)
         dialog.saved.connect(lambda _s: window.statusBar().showMessage(
-            "Settings saved. A changed connection opens at the next start.", 10_000))
+            window.tr("Settings saved. A changed connection opens at the next start."),
+            10_000))
         dialog.open()
 
-    menu = window.menuBar().addMenu("&File")
-    settings_action = QAction("&Settings…", window)
+    menu = QMenu(window.tr("&File"), window)
+    window.menuBar().insertMenu(window.menuBar().actions()[0], menu)
+    settings_action = QAction(window.tr("&Settings…"), window)
     settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
     settings_action.triggered.connect(open_settings)
-    copy_action = QAction("Copy &diagnostics", window)
+    copy_action = QAction(window.tr("Copy &diagnostics"), window)
     copy_action.triggered.connect(lambda: (app.clipboard().setText(diagnostics()),
                                            window.statusBar().showMessage(
-                                               "Diagnostics copied (no tokens).", 5000)))
-    quit_action = QAction("&Quit", window)
+                                               window.tr("Diagnostics copied (no tokens)."),
+                                               5000)))
+    quit_action = QAction(window.tr("&Quit"), window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
     menu.addActions([settings_action, copy_action])
@@ -193,11 +248,14 @@ def run_gui(*, demo: bool = False) -> int:
     if notice:
         window.error_banner.show_message(notice)
     window.start()
+    actions.start()
     try:
         return app.exec()
     finally:
+        scanner.uninstall(app)
+        actions.stop()
         crash.uninstall()
-        for worker in (sync_worker, reader, utility):
+        for worker in workers:
             worker.stop()
         if sandbox is not None:
             sandbox.close()

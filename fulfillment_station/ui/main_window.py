@@ -19,14 +19,17 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabBar,
     QTableView,
     QToolBar,
@@ -108,10 +111,14 @@ class MainWindow(QMainWindow):
     syncProgress = Signal(int, object)  # orders so far, total or None
     summariesLoaded = Signal(int)  # rows in the table
     orderShown = Signal(object)  # the Order now in the detail pane
+    scanFound = Signal(list)  # OrderRefs a scan named
 
     def __init__(self, options: WindowOptions, sync_worker: ConnectionWorker,
-                 reader: ConnectionWorker, *, clock: Callable[[], float] = time.time) -> None:
+                 reader: ConnectionWorker, *, clock: Callable[[], float] = time.time,
+                 confirm_close: Callable[[int], bool] | None = None) -> None:
         super().__init__()
+        self._pending = 0
+        self.confirm_close = confirm_close or self._ask_close
         self.options = options
         self.sync_worker = sync_worker
         self.reader = reader
@@ -176,7 +183,12 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        self.home = central
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.setCentralWidget(self.stack)
+        self.pack_view: QWidget | None = None
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._build_status_bar()
 
         self.proxy.visibleRowsChanged.connect(self._visible_changed)
@@ -225,10 +237,104 @@ class MainWindow(QMainWindow):
         self.cancel_sync.hide()
         self.cancel_sync.clicked.connect(self.cancel_current_sync)
         # Permanent widgets: temporary status messages must not hide the online indicator.
+        self.pending_label = QLabel("")
+        self.pending_label.setToolTip(self.tr("Writes waiting in the outbox (View → Outbox)"))
+        status.addPermanentWidget(self.pending_label)
         status.addPermanentWidget(self.count_label)
         status.addPermanentWidget(self.online)
         status.addPermanentWidget(self.sync_progress)
         status.addPermanentWidget(self.cancel_sync)
+
+    # -- panels and pack mode -------------------------------------------------------------------
+
+    def add_panel(self, title: str, widget: QWidget, shortcut: str | None = None) -> QDockWidget:
+        """A dockable panel (outbox, print queue), hidden at first, toggled from View."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"panel-{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        toggle = dock.toggleViewAction()
+        if shortcut:
+            toggle.setShortcut(QKeySequence(shortcut))
+        self.view_menu.addAction(toggle)
+        return dock
+
+    def set_pack_view(self, view: QWidget) -> None:
+        self.pack_view = view
+        self.stack.addWidget(view)
+        self.pack_action = QAction(self.tr("&Pack mode"), self)
+        self.pack_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.pack_action.setCheckable(True)
+        self.pack_action.setToolTip(self.tr("Pack orders with the scanner only (F9)"))
+        self.pack_action.toggled.connect(self.show_pack_mode)
+        self.view_menu.addAction(self.pack_action)
+        self.addAction(self.pack_action)
+
+    def show_pack_mode(self, on: bool) -> None:
+        if self.pack_view is None:
+            return
+        self.stack.setCurrentWidget(self.pack_view if on else self.home)
+        (self.pack_view if on else self.table).setFocus()
+        if self.pack_action.isChecked() != on:
+            self.pack_action.setChecked(on)
+
+    @property
+    def in_pack_mode(self) -> bool:
+        return self.pack_view is not None and self.stack.currentWidget() is self.pack_view
+
+    def on_scan(self, text: str) -> None:
+        """A scanner burst anywhere in the window: pack mode takes it, else it opens the
+        order it names (order number, slip, tracking number, SKU or barcode)."""
+        if self.in_pack_mode:
+            self.pack_view.on_scan(text)  # type: ignore[union-attr]
+            return
+        task = self.reader.submit(lambda ctx: ctx.cache.find(text), "find by scan")
+        task.succeeded.connect(lambda found, t=text: self._scan_found(t, found))
+        task.failed.connect(self._show_error)
+
+    def _scan_found(self, text: str, found: list[Any]) -> None:
+        refs = list(dict.fromkeys(OrderRef(m.connection, m.order_id) for m in found))
+        if not refs:
+            self.statusBar().showMessage(
+                self.tr("No order matches the scan {scan}.").format(scan=text[:40]), 8000)
+            return
+        if self.proxy.row_of(refs[0]) is None:  # filtered out: show every order
+            self.search.clear()
+            self.tabs.setCurrentIndex([p.key for p in PRESETS].index("all"))
+        self.select_order(refs[0])
+        if len(refs) > 1:
+            self.statusBar().showMessage(
+                self.tr("{count} orders match the scan {scan}; the first is open.").format(
+                    count=len(refs), scan=text[:40]), 8000)
+        self.scanFound.emit(refs)
+
+    def next_after(self, ref: OrderRef) -> OrderRef | None:
+        """The order after ``ref`` in the list as shown (its filter and sort), for pack mode."""
+        row = self.proxy.row_of(ref)
+        start = 0 if row is None else row + 1
+        for r in range(start, self.proxy.rowCount()):
+            key = self.proxy.key_at(r)
+            if key != ref:
+                return key
+        return None
+
+    def selected_refs(self) -> list[OrderRef]:
+        return [self.proxy.key_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+
+    def apply_orders(self, orders: list[Order]) -> None:
+        """Orders changed by an action (already in the cache): refresh their rows and, if
+        shown, the detail pane."""
+        connection = self.options.connection_id
+        ids = [o.id for o in orders]
+        task = self.reader.submit(lambda ctx: ctx.cache.summaries_for(connection, ids),
+                                  "refresh rows")
+        task.succeeded.connect(self.model.apply_summaries)
+        task.succeeded.connect(lambda _rows: self._update_counts())
+        shown = self.detail.order
+        for order in orders:
+            if shown is not None and order.id == shown.id:
+                self.detail.show_order(order)
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -396,7 +502,24 @@ class MainWindow(QMainWindow):
 
     # -- shutdown -----------------------------------------------------------------------------
 
+    def _ask_close(self, pending: int) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Quit with actions waiting?"),
+            self.tr("{n} action(s) are still waiting to be sent to the store. They are saved "
+                    "and will be sent when the app starts again. Quit now?").format(n=pending),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def set_pending(self, count: int) -> None:
+        self._pending = count
+        self.pending_label.setText(
+            self.tr("Outbox: {n} waiting").format(n=count) if count else "")
+
     def closeEvent(self, event: Any) -> None:
+        if self._pending and not self.confirm_close(self._pending):
+            event.ignore()
+            return
         self.sync_timer.stop()
         if self._sync_task is not None:
             self._sync_task.cancel()

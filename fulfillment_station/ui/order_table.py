@@ -21,6 +21,7 @@ import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from enum import IntEnum
 from itertools import compress, repeat
 from operator import itemgetter
@@ -39,6 +40,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
+from fulfillment_station.domain.money import format_money
 from fulfillment_station.store.cache import (
     OrderRef,
     OrderSummary,
@@ -354,7 +356,7 @@ class OrderTableModel(QAbstractTableModel):
         if column == Column.ITEMS:
             return str(r.item_count)
         if column == Column.TOTAL:
-            return f"{r.total} {r.currency}"
+            return format_money(Decimal(r.total), r.currency)
         if column == Column.STATUS:
             return status_text(r)
         if column == Column.FULFILLMENT:

@@ -1,0 +1,172 @@
+"""Puts the parts the wiring module built onto the main window: the outbox and print queue
+panels, the Order and Print menus (actions the connection cannot do are shown disabled with
+the reason), pack mode, application-wide scanning and the shortcuts help.
+
+Nothing here creates a service or a worker; ``app.py`` hands them in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu
+
+from fulfillment_station.connectors.base import Capabilities, Operation
+from fulfillment_station.domain import Order
+from fulfillment_station.services.pack_session import command_sheet_entries
+from fulfillment_station.store.cache import OrderRef
+from fulfillment_station.ui.main_window import MainWindow
+from fulfillment_station.ui.order_actions import OrderActions
+from fulfillment_station.ui.print_actions import BatchPrint, PrintQueueActions, preview_document
+from fulfillment_station.ui.print_queue_panel import PrintQueuePanel
+from fulfillment_station.ui.shortcuts_help import ShortcutsHelpDialog
+from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Workbench:
+    window: MainWindow
+    actions: OrderActions
+    print_worker: ConnectionWorker
+    print_panel: PrintQueuePanel
+    print_actions: PrintQueueActions
+    menus: dict[str, QMenu]
+
+
+def _orders_of(ctx: TaskContext, refs: list[OrderRef]) -> list[Order]:
+    orders = [ctx.cache.get(r.order_id, connection=r.connection) for r in refs]
+    return [o for o in orders if o is not None]
+
+
+def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: OrderActions,
+                    print_worker: ConnectionWorker,
+                    open_dialog: Callable[[str], None] | None = None) -> Workbench:
+    """``open_dialog(kind)`` opens the write dialog for the selected order(s) (ship, fulfil,
+    cancel, edit, create, bulk_ship); without it those menu entries are left out."""
+    menus: dict[str, QMenu] = {}
+
+    # -- outbox -------------------------------------------------------------------------------
+    pending = window.statusBar()
+    actions.pendingChanged.connect(lambda n: window.set_pending(n))
+    actions.actionFailed.connect(window.error_banner.show_message)
+    actions.refused.connect(window.error_banner.show_message)
+    actions.ordersChanged.connect(window.apply_orders)
+    actions.queued.connect(lambda record: pending.showMessage(
+        window.tr("Queued: {summary}").format(summary=record.action.summary()), 6000))
+
+    # -- order menu ---------------------------------------------------------------------------
+    if open_dialog is not None:
+        order_menu = window.menuBar().addMenu(window.tr("&Order"))
+        menus["order"] = order_menu
+        entries = (
+            ("ship", window.tr("&Ship…"), "Ctrl+Shift+S", Operation.SHIP),
+            ("fulfil", window.tr("&Fulfil…"), None, Operation.FULFIL),
+            ("bulk_ship", window.tr("&Bulk ship…"), "Ctrl+Shift+B", Operation.BULK_SHIP),
+            ("cancel", window.tr("&Cancel order…"), None, Operation.CANCEL),
+            ("edit", window.tr("&Edit order…"), "Ctrl+E", Operation.UPDATE),
+            ("create", window.tr("&New order…"), "Ctrl+N", Operation.CREATE),
+        )
+        for kind, text, shortcut, op in entries:
+            action = QAction(text, window)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            supported = capabilities.supports(op) or (
+                kind == "bulk_ship" and capabilities.supports(Operation.SHIP))
+            action.setEnabled(supported)
+            action.setToolTip(window.tr("Not available: {why}").format(
+                why=capabilities.why_not(op)) if not supported else text.replace("&", ""))
+            order_menu.setToolTipsVisible(True)
+            action.triggered.connect(lambda _c=False, k=kind: open_dialog(k))
+            order_menu.addAction(action)
+
+    # -- printing -----------------------------------------------------------------------------
+    print_panel = PrintQueuePanel()
+    print_actions = PrintQueueActions(print_panel, print_worker)
+    print_actions.message.connect(lambda text: pending.showMessage(text, 8000))
+    window.add_panel(window.tr("Print queue"), print_panel, "Ctrl+Shift+P")
+    print_actions.refresh()
+
+    print_menu = window.menuBar().addMenu(window.tr("&Print"))
+    menus["print"] = print_menu
+
+    def print_slip() -> None:
+        refs = window.selected_refs()
+        if not refs:
+            pending.showMessage(window.tr("Select an order first."), 5000)
+            return
+        ref = refs[0]
+
+        def work(ctx: TaskContext) -> str:
+            order = ctx.cache.get(ref.order_id, connection=ref.connection)
+            if order is None:
+                raise LookupError(window.tr("That order is no longer in the local cache."))
+            return ctx.print_service.print_slip(order, reprint=True).message
+
+        task = print_worker.submit(work, "print slip")
+        task.succeeded.connect(lambda text: pending.showMessage(text, 8000))
+        task.succeeded.connect(lambda _t: print_actions.refresh())
+        task.failed.connect(lambda exc: window.error_banner.show_message(str(exc)))
+
+    def batch(kind: str) -> None:
+        refs = window.selected_refs()
+        if not refs:
+            pending.showMessage(window.tr("Select one or more orders first."), 5000)
+            return
+
+        def render(ctx: TaskContext) -> bytes:
+            orders = _orders_of(ctx, refs)
+            if kind == "slips":
+                return ctx.print_service.batch_slips(orders, ctx.report, ctx.cancelled)
+            return ctx.print_service.pick_list(orders)
+
+        task = print_worker.submit(render, f"batch {kind}")
+        title = (window.tr("Packing slips ({n})") if kind == "slips"
+                 else window.tr("Pick list ({n} orders)")).format(n=len(refs))
+        from fulfillment_station.ui.print_actions import ask_save_path, pdfium_pages
+        job = BatchPrint(window, task, len(refs), title, pdfium_pages, ask_save_path, None)
+        job.failed.connect(window.error_banner.show_message)
+        job.cancelled.connect(lambda text: pending.showMessage(text, 6000))
+
+    def command_sheet() -> None:
+        from fulfillment_station.printing.command_sheet import render_command_sheet
+        preview_document(window, render_command_sheet(command_sheet_entries()),
+                         window.tr("Command barcodes"))
+
+    for text, shortcut, slot in (
+            (window.tr("Print &slip of the selected order"), "Ctrl+P", print_slip),
+            (window.tr("Print slips of the selected orders…"), "Ctrl+Shift+L",
+             lambda: batch("slips")),
+            (window.tr("Pick &list of the selected orders…"), None, lambda: batch("pick")),
+            (window.tr("&Command barcodes sheet…"), None, command_sheet)):
+        action = QAction(text, window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        print_menu.addAction(action)
+
+    # -- help ---------------------------------------------------------------------------------
+    help_menu = window.menuBar().addMenu(window.tr("&Help"))
+    menus["help"] = help_menu
+    shortcuts = QAction(window.tr("&Keyboard shortcuts"), window)
+    shortcuts.setShortcut(QKeySequence("F1"))
+    shortcuts.triggered.connect(lambda: ShortcutsHelpDialog(window, window).open())
+    help_menu.addAction(shortcuts)
+    return Workbench(window, actions, print_worker, print_panel, print_actions, menus)
+
+
+def install_scanner(app: QApplication, window: MainWindow, *, max_gap_ms: int,
+                    min_length: int) -> Any:
+    """Application-wide scanner input: every burst goes to the window, never into a field."""
+    from fulfillment_station.scanning.burst import BurstDetector
+    from fulfillment_station.ui.scanner_filter import ScannerFilter
+
+    scanner = ScannerFilter(BurstDetector(max_gap_ms=max_gap_ms, min_length=min_length))
+    scanner.install(app)
+    scanner.scanned.connect(window.on_scan)
+    return scanner

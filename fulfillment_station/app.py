@@ -147,13 +147,45 @@ def choose_connection(settings: Settings, tokens: TokenStore, root: Path, *, dem
             None, notice)
 
 
-def run_gui(*, demo: bool = False) -> int:
+@dataclass
+class AppParts:
+    """Everything ``build_app`` made, so ``run_gui`` (and tests) can run and close it."""
+
+    window: Any
+    actions: Any
+    pack_view: Any
+    scanner: Any
+    workers: tuple[Any, ...]
+    sandbox: SandboxServer | None
+    crash: Any
+    logging_setup: Any
+    config: ConnectionConfig
+
+    def start(self) -> None:
+        self.window.show()
+        self.window.start()
+        self.actions.start()
+
+    def close(self, app: Any) -> None:
+        self.scanner.uninstall(app)
+        self.actions.stop()
+        self.crash.uninstall()
+        for worker in self.workers:
+            worker.stop()
+        if self.sandbox is not None:
+            self.sandbox.close()
+        self.logging_setup.close()
+
+
+def build_app(app: Any, *, settings_store: SettingsStore, tokens: TokenStore, root: Path,
+              redactor: Redactor, logging_setup: Any, demo: bool = False) -> AppParts:
+    """Build every part of the GUI for the configured connection (or training) and hand them
+    to each other. Nothing is started: ``AppParts.start`` does that."""
     from PySide6.QtGui import QAction, QKeySequence
-    from PySide6.QtWidgets import QApplication, QMenu
+    from PySide6.QtWidgets import QMenu
 
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.crash import install_excepthook
-    from fulfillment_station.ui.i18n import install_translator
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.order_actions import OrderActions
     from fulfillment_station.ui.pack_host import WorkerPackHost
@@ -161,21 +193,9 @@ def run_gui(*, demo: bool = False) -> int:
     from fulfillment_station.ui.settings_dialog import SettingsDialog
     from fulfillment_station.ui.sounds import Sounds
     from fulfillment_station.ui.tasks import ConnectionWorker
-    from fulfillment_station.ui.theme import app_icon
     from fulfillment_station.ui.workbench import build_workbench, install_scanner
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName("fulfillment-station")
-    redactor = Redactor()
-    logging_setup = configure_logging(redactor=redactor)
-    settings_store = SettingsStore()
     settings = settings_store.load()
-    install_translator(app, settings["general.language"])  # before any widget is built
-    app.setWindowIcon(app_icon())
-    tokens = TokenStore(on_secret=redactor.add)
-    root = data_dir()
     config, sandbox, notice = choose_connection(settings, tokens, root, demo=demo)
     log.info("opening %s (%s at %s)", config.id, config.dialect, config.base_url)
 
@@ -244,19 +264,32 @@ def run_gui(*, demo: bool = False) -> int:
     menu.addActions([settings_action, copy_action])
     menu.addSeparator()
     menu.addAction(quit_action)
-    window.show()
     if notice:
         window.error_banner.show_message(notice)
-    window.start()
-    actions.start()
+    return AppParts(window, actions, pack_view, scanner, workers, sandbox, crash,
+                    logging_setup, config)
+
+
+def run_gui(*, demo: bool = False) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from fulfillment_station.ui.i18n import install_translator
+    from fulfillment_station.ui.theme import app_icon
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("fulfillment-station")
+    redactor = Redactor()
+    logging_setup = configure_logging(redactor=redactor)
+    settings_store = SettingsStore()
+    install_translator(app, settings_store.load()["general.language"])  # before any widget
+    app.setWindowIcon(app_icon())
+    parts = build_app(app, settings_store=settings_store,
+                      tokens=TokenStore(on_secret=redactor.add), root=data_dir(),
+                      redactor=redactor, logging_setup=logging_setup, demo=demo)
+    parts.start()
     try:
         return app.exec()
     finally:
-        scanner.uninstall(app)
-        actions.stop()
-        crash.uninstall()
-        for worker in workers:
-            worker.stop()
-        if sandbox is not None:
-            sandbox.close()
-        logging_setup.close()
+        parts.close(app)

@@ -1,0 +1,104 @@
+"""The whole app as ``fulfillment-station`` builds it, in training mode, driven like a packer:
+F9 into pack mode, then scanner bursts only - the order number, every item, the tracking
+number - and the order is printed, shipped through the outbox and applied once by the store."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from fulfillment_station.app import AppParts, build_app
+from fulfillment_station.domain import Order, OrderStatus
+from fulfillment_station.services.diagnostics import Redactor, configure_logging
+from fulfillment_station.store.secrets import TokenStore
+from fulfillment_station.store.settings import SettingsStore
+from fulfillment_station.ui.filters import PRESETS
+from tests.store.test_secrets import MemoryKeyring
+
+pytestmark = [pytest.mark.e2e, pytest.mark.gui]
+TRACKING = "1Z999AA10123456784"
+
+
+@pytest.fixture
+def parts(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[AppParts]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    store = SettingsStore(tmp_path / "config" / "settings.json")
+    prints = tmp_path / "prints"
+    prints.mkdir()
+    store.save(store.load().replace({"printers.slip_printer": f"file:{prints}",
+                                     "station.packer_name": "Ana",
+                                     "sounds.enabled": False}))
+    redactor = Redactor()
+    logging_setup = configure_logging(tmp_path / "logs", redactor=redactor)
+    built = build_app(qapp, settings_store=store, tokens=TokenStore(on_secret=redactor.add),
+                      root=tmp_path / "data", redactor=redactor, logging_setup=logging_setup)
+    qtbot.addWidget(built.window)
+    built.window.confirm_close = lambda _pending: True
+    yield built
+    built.close(qapp)
+    keyring.set_keyring(previous)
+
+
+def scan(qtbot: Any, widget: Any, text: str) -> None:
+    """A keyboard-wedge scanner: the characters in one fast burst, then Enter."""
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_an_order_is_packed_printed_and_shipped_with_scans_only(
+        qtbot: Any, parts: AppParts, tmp_path: Path) -> None:
+    window = parts.window
+    with qtbot.waitSignal(window.syncFinished, timeout=60_000):
+        parts.start()
+    assert parts.config.training and window.training_banner.isVisible()
+    window.tabs.setCurrentIndex([p.key for p in PRESETS].index("to_pack"))
+    sandbox = parts.sandbox
+    assert sandbox is not None
+    # A to-pack order of at most three units whose lines all have barcodes.
+    order: Order | None = None
+    for row in range(window.proxy.rowCount()):
+        stored = sandbox.db.get(window.proxy.key_at(row).order_id)
+        assert stored is not None
+        candidate = stored.order
+        if (candidate.status is OrderStatus.CONFIRMED and candidate.item_count <= 3
+                and all(line.barcode for line in candidate.lines)):
+            order = candidate
+            break
+    assert order is not None
+
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.in_pack_mode
+    pack = parts.pack_view
+    with qtbot.waitSignal(pack.order_opened, timeout=20_000) as opened:
+        scan(qtbot, pack, order.number)
+    assert opened.args[0].id == order.id
+
+    for line in order.lines:
+        for _ in range(line.remaining):
+            scan(qtbot, pack, line.barcode or "")
+    # Every line verified: the slip prints by itself, then pack mode asks for the tracking.
+    qtbot.waitUntil(lambda: any((tmp_path / "prints").iterdir()), timeout=20_000)
+    qtbot.waitUntil(lambda: "tracking" in pack.message.text().lower(), timeout=20_000)
+    with qtbot.waitSignal(pack.order_shipped, timeout=20_000):
+        scan(qtbot, pack, TRACKING)
+
+    def applied() -> list[dict[str, Any]]:
+        return [e for e in sandbox.db.journal()["effects"]
+                if e["kind"] == "shipment" and e["order_id"] == order.id]
+    qtbot.waitUntil(lambda: len(applied()) == 1, timeout=30_000)
+    assert applied()[0]["detail"]["tracking_number"] == TRACKING
+    shipped = sandbox.db.get(order.id)
+    assert shipped is not None and shipped.order.status is OrderStatus.SHIPPED
+    # The slip went to the configured printer once.
+    assert len(list((tmp_path / "prints").iterdir())) == 1

@@ -50,6 +50,9 @@ from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
 log = logging.getLogger(__name__)
 
 
+#: Rows merged into the table per event-loop turn after a sync (a few ms each).
+APPLY_CHUNK = 1000
+
 #: Starting widths in pixels; the packer can resize and move columns.
 COLUMN_WIDTHS: dict[Column, int] = {
     Column.NUMBER: 170, Column.DATE: 130, Column.CUSTOMER: 170, Column.COUNTRY: 60,
@@ -405,12 +408,21 @@ class MainWindow(QMainWindow):
     def _sync_done(self, payload: tuple[SyncResult, list[OrderSummary]]) -> None:
         result, rows = payload
         self._sync_ended()
-        self.model.apply_summaries(rows)
+        self._set_online(True)
+        self._apply_in_chunks(rows, result)
+
+    def _apply_in_chunks(self, rows: list[OrderSummary], result: SyncResult) -> None:
+        """Merge a big sync into the table a slice per event-loop turn, so typing and scans
+        never wait long behind it; ``syncFinished`` follows the last slice."""
+        self.model.apply_summaries(rows[:APPLY_CHUNK])
+        rest = rows[APPLY_CHUNK:]
+        if rest:
+            QTimer.singleShot(0, lambda: self._apply_in_chunks(rest, result))
+            return
         if result.removed:
             self.model.remove_orders(OrderRef(result.connection, i) for i in result.removed)
         self._update_counts()
         self._select_first_if_none()
-        self._set_online(True)
         if result.removed:
             text = self.tr("Synced {seen} orders: {new} new, {changed} changed, {removed} gone")
         else:

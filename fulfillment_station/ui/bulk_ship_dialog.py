@@ -1,0 +1,353 @@
+"""The bulk ship dialog: one tracking number per selected order, typed, scanned or imported.
+
+Each row's carrier follows its tracking number (``parse_tracking``) until the packer sets one.
+Enter in a tracking cell commits it and moves to the next order, so a run of scans fills the
+table. "Import CSV…" reads ``order number, carrier, tracking[, LINE:QTY;LINE:QTY]`` and reports
+each bad row by number. The result is a list of ``BulkShipItem``; after sending, the caller
+hands back the outcome per order with :meth:`BulkShipDialog.show_results`, and "Retry failed"
+offers just the failed items again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fulfillment_station.connectors.base import Capabilities, Operation
+from fulfillment_station.domain.errors import DomainError
+from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.requests import BulkShipItem
+from fulfillment_station.domain.workflow import check_shipment
+from fulfillment_station.scanning.tracking import CheckVerdict, default_table, parse_tracking
+from fulfillment_station.ui.ship_dialog import plain_label, sentence
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class Column(IntEnum):
+    ORDER = 0
+    CUSTOMER = 1
+    TRACKING = 2
+    CARRIER = 3
+    RESULT = 4
+
+
+@dataclass
+class BulkRow:
+    order: Order
+    tracking: str = ""
+    carrier: str = ""
+    carrier_by_hand: bool = False
+    lines: dict[str, int] = field(default_factory=dict)
+    note: str = ""  # the tracking verdict, then the send result
+    ok: bool | None = None
+
+    def item(self) -> BulkShipItem:
+        return BulkShipItem(order_id=self.order.id, carrier=self.carrier,
+                            tracking_number=self.tracking, lines=dict(self.lines))
+
+
+class BulkShipModel(QAbstractTableModel):
+    def __init__(self, orders: Sequence[Order], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows = [BulkRow(order) for order in orders]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return {Column.ORDER: self.tr("Order"), Column.CUSTOMER: self.tr("Customer"),
+                    Column.TRACKING: self.tr("Tracking number"),
+                    Column.CARRIER: self.tr("Carrier"),
+                    Column.RESULT: self.tr("Result")}[Column(section)]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in (Column.TRACKING, Column.CARRIER):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return {Column.ORDER: row.order.number, Column.CUSTOMER: row.order.customer.name,
+                    Column.TRACKING: row.tracking, Column.CARRIER: row.carrier,
+                    Column.RESULT: row.note}[Column(index.column())]
+        return None
+
+    def setData(self, index: AnyIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self.rows[index.row()]
+        if index.column() == Column.TRACKING:
+            self.set_tracking(index.row(), str(value))
+            return True
+        if index.column() == Column.CARRIER:
+            row.carrier = str(value).strip()
+            row.carrier_by_hand = bool(row.carrier)
+            self._changed(index.row())
+            return True
+        return False
+
+    def set_tracking(self, row_no: int, text: str, carrier: str = "") -> None:
+        row = self.rows[row_no]
+        parse = parse_tracking(text)
+        row.tracking = (parse.number or parse.normalised) if text.strip() else ""
+        if carrier.strip():
+            row.carrier, row.carrier_by_hand = carrier.strip(), True
+        elif not row.carrier_by_hand and parse.carrier is not None:
+            row.carrier = default_table().carriers[parse.carrier].name
+        if not row.tracking:
+            row.note = ""
+        elif not parse.recognised:
+            row.note = self.tr("Unknown format: check it")
+        elif parse.check_digit == CheckVerdict.INVALID:
+            row.note = self.tr("Check digit wrong: rescan")
+        else:
+            row.note = self.tr("OK")
+        row.ok = None
+        self._changed(row_no)
+
+    def _changed(self, row_no: int) -> None:
+        self.dataChanged.emit(self.index(row_no, 0), self.index(row_no, len(Column) - 1))
+
+    def row_of_number(self, number: str) -> int | None:
+        wanted = number.strip().lstrip("#")
+        return next((i for i, r in enumerate(self.rows) if r.order.number == wanted), None)
+
+    def set_results(self, per_order: Mapping[str, tuple[bool, str]]) -> None:
+        for row in self.rows:
+            if row.order.id in per_order:
+                ok, message = per_order[row.order.id]
+                row.ok = ok
+                row.note = (self.tr("Shipped") if ok else self.tr("Failed: {message}")
+                            .format(message=message))
+                if ok and message:
+                    row.note += f" ({message})"
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Column) - 1))
+
+
+class _NextRowDelegate(QStyledItemDelegate):
+    """Enter in a cell editor commits and asks for the next row (scanners end with Enter)."""
+
+    nextRequested = Signal(int)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: AnyIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        editor.setProperty("row", index.row())
+        return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (isinstance(watched, QWidget) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in _ENTER_KEYS):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.NoHint)
+            self.nextRequested.emit(int(watched.property("row")))
+            return True
+        return super().eventFilter(watched, event)
+
+
+class BulkShipDialog(QDialog):
+    retryFailedRequested = Signal(list)
+
+    def __init__(self, orders: Sequence[Order], capabilities: Capabilities,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._caps = capabilities
+        self._items: list[BulkShipItem] = []
+        self.setWindowTitle(self.tr("Ship {n} orders").format(n=len(orders)))
+        self.model = BulkShipModel(orders, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.horizontalHeader().setSectionResizeMode(
+            Column.RESULT, QHeaderView.ResizeMode.Stretch)
+        self.delegate = _NextRowDelegate(self.table)
+        self.delegate.nextRequested.connect(self._next_row)
+        self.table.setItemDelegate(self.delegate)
+
+        self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.import_button.setAutoDefault(False)
+        self.import_button.clicked.connect(self._choose_csv)
+        self.retry_button = QPushButton(self.tr("Retry failed"))
+        self.retry_button.setAutoDefault(False)
+        self.retry_button.setVisible(False)
+        self.retry_button.clicked.connect(self._retry_failed)
+        self.error_label = plain_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Ship all"))
+        self.ok_button.setAutoDefault(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        if not capabilities.supports(Operation.BULK_SHIP):
+            layout.addWidget(plain_label(capabilities.why_not(Operation.BULK_SHIP)))
+        layout.addWidget(plain_label(self.tr(
+            "Scan or type each order's tracking number; Enter moves to the next order.")))
+        layout.addWidget(self.table)
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.retry_button)
+        layout.addWidget(self.buttons)
+        if self.model.rows:
+            self.table.setCurrentIndex(self.model.index(0, Column.TRACKING))
+        self.table.setFocus()
+
+    # -- typing and scanning --------------------------------------------------------------------
+
+    def _next_row(self, row: int) -> None:
+        nxt = row + 1
+        if nxt < self.model.rowCount():
+            index = self.model.index(nxt, Column.TRACKING)
+            self.table.setCurrentIndex(index)
+            self.table.edit(index)
+        else:
+            self.ok_button.setFocus()
+
+    # -- CSV ------------------------------------------------------------------------------------
+
+    def _choose_csv(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import tracking numbers"), "", self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.error_label.setText(self.tr("Could not read {path}: {why}").format(
+                path=path, why=exc))
+            return
+        self.import_csv(text)
+
+    def import_csv(self, text: str) -> list[str]:
+        """Fill rows from CSV ``text``; return (and show) one sentence per bad row."""
+        errors: list[str] = []
+        for number, fields in enumerate(csv.reader(io.StringIO(text)), start=1):
+            if not any(f.strip() for f in fields):
+                continue
+            if number == 1 and fields[0].strip().lower() in {"order", "order number",
+                                                             "order_number", "number"}:
+                continue
+            problem = self._import_row(fields)
+            if problem:
+                errors.append(self.tr("Row {n}: {problem}").format(n=number, problem=problem))
+        self.error_label.setText("\n".join(errors))
+        return errors
+
+    def _import_row(self, fields: list[str]) -> str:
+        if len(fields) < 3 or not fields[2].strip():
+            return self.tr("expected order number, carrier, tracking number.")
+        row_no = self.model.row_of_number(fields[0])
+        if row_no is None:
+            return self.tr("order {number} is not one of the selected orders.").format(
+                number=fields[0].strip())
+        order = self.model.rows[row_no].order
+        lines: dict[str, int] = {}
+        spec = fields[3].strip() if len(fields) > 3 else ""
+        for part in filter(None, (p.strip() for p in spec.split(";"))):
+            line_id, _, qty = part.partition(":")
+            line = order.line(line_id.strip())
+            if line is None:
+                return self.tr("order {number} has no line {line}.").format(
+                    number=order.number, line=line_id.strip())
+            if not qty.strip().isdigit() or not 0 < int(qty) <= line.remaining:
+                return self.tr("{part} is not a quantity between 1 and {n}.").format(
+                    part=part, n=line.remaining)
+            lines[line.id] = int(qty)
+        self.model.set_tracking(row_no, fields[2], carrier=fields[1])
+        self.model.rows[row_no].lines = lines
+        return ""
+
+    # -- result ---------------------------------------------------------------------------------
+
+    def validate(self) -> list[str]:
+        problems = []
+        for row in self.model.rows:
+            try:
+                check_shipment(row.order, row.lines or None)
+            except DomainError as exc:
+                problems.append(self.tr("Order {n}: {why}").format(n=row.order.number,
+                                                                   why=sentence(exc)))
+                continue
+            if not row.tracking:
+                problems.append(self.tr("Order {n} has no tracking number.")
+                                .format(n=row.order.number))
+            elif not row.carrier:
+                problems.append(self.tr("Order {n} has no carrier.").format(n=row.order.number))
+            elif parse_tracking(row.tracking).check_digit == CheckVerdict.INVALID:
+                problems.append(self.tr("Order {n}'s tracking number has a wrong check digit; "
+                                        "rescan it.").format(n=row.order.number))
+        return problems
+
+    def accept(self) -> None:
+        problems = self.validate()
+        if problems:
+            self.error_label.setText("\n".join(problems))
+            return
+        self._items = [row.item() for row in self.model.rows]
+        super().accept()
+
+    def items(self) -> list[BulkShipItem]:
+        if not self._items:
+            raise RuntimeError("the dialog was not accepted")
+        return list(self._items)
+
+    def show_results(self, per_order: Mapping[str, tuple[bool, str]]) -> None:
+        """Show each order's outcome; offer "Retry failed" when any failed."""
+        self.model.set_results(per_order)
+        failed = len(self.failed_items())
+        self.retry_button.setVisible(failed > 0)
+        self.error_label.setText(self.tr("{n} order(s) failed.").format(n=failed)
+                                 if failed else self.tr("All orders shipped."))
+
+    def failed_items(self) -> list[BulkShipItem]:
+        return [row.item() for row in self.model.rows if row.ok is False]
+
+    def _retry_failed(self) -> None:
+        self.retryFailedRequested.emit(self.failed_items())

@@ -1,0 +1,286 @@
+"""The create-order dialog: a manual or replacement order, for stores whose API can create one.
+
+Customer, ship-to address (``edit_dialog.AddressForm``), lines of SKU and quantity in a small
+table model with Add/Remove, and the currency. The result is a ``CreateOrderRequest``. When the
+store refuses with ``OutOfStock``, :meth:`CreateOrderDialog.show_out_of_stock` marks each short
+SKU next to its line, so the packer can fix the lines and try again without retyping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fulfillment_station.connectors.base import Capabilities, Operation
+from fulfillment_station.domain.models import Customer
+from fulfillment_station.domain.requests import CreateOrderRequest, NewOrderLine
+from fulfillment_station.ui.edit_dialog import AddressForm
+from fulfillment_station.ui.ship_dialog import plain_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD")
+
+
+class Column(IntEnum):
+    SKU = 0
+    QUANTITY = 1
+    PROBLEM = 2
+
+
+@dataclass
+class _Line:
+    sku: str = ""
+    quantity: int = 1
+    problem: str = ""
+
+
+class NewLinesModel(QAbstractTableModel):
+    """The lines of the new order; SKU and quantity are editable, the problem is ours."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lines: list[_Line] = [_Line()]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return {Column.SKU: self.tr("SKU"), Column.QUANTITY: self.tr("Quantity"),
+                    Column.PROBLEM: self.tr("Problem")}[Column(section)]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() != Column.PROBLEM:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        column = Column(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column is Column.SKU:
+                return line.sku
+            if column is Column.QUANTITY:
+                return line.quantity if role == Qt.ItemDataRole.EditRole else str(line.quantity)
+            return line.problem
+        return None
+
+    def setData(self, index: AnyIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        line = self.lines[index.row()]
+        if index.column() == Column.SKU:
+            line.sku = str(value).strip()
+        elif index.column() == Column.QUANTITY:
+            try:
+                line.quantity = int(value)
+            except (TypeError, ValueError):
+                return False
+        else:
+            return False
+        line.problem = ""
+        self.dataChanged.emit(self.index(index.row(), 0),
+                              self.index(index.row(), len(Column) - 1))
+        return True
+
+    def add_line(self, sku: str = "", quantity: int = 1) -> int:
+        row = len(self.lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.lines.append(_Line(sku, quantity))
+        self.endInsertRows()
+        return row
+
+    def remove_line(self, row: int) -> None:
+        if 0 <= row < len(self.lines):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.lines[row]
+            self.endRemoveRows()
+
+    def mark(self, skus: Iterable[str], problem: str) -> int:
+        """Set ``problem`` on every line whose SKU is in ``skus``; return how many."""
+        wanted = {s.strip().casefold() for s in skus}
+        marked = 0
+        for line in self.lines:
+            line.problem = problem if line.sku.casefold() in wanted else ""
+            marked += line.sku.casefold() in wanted
+        if self.lines:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.lines) - 1, len(Column) - 1))
+        return marked
+
+
+class _SkuDelegate(QStyledItemDelegate):
+    """Completes SKUs from the catalogue hint while typing."""
+
+    def __init__(self, skus: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._skus = list(skus)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: AnyIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if index.column() == Column.SKU and self._skus and isinstance(editor, QLineEdit):
+            completer = QCompleter(self._skus, editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            # Inline: no popup to steal a scanner's keys or the Enter that ends the cell.
+            completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+            editor.setCompleter(completer)
+        return editor
+
+
+class CreateOrderDialog(QDialog):
+    def __init__(self, capabilities: Capabilities, catalogue_hint: Sequence[str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._caps = capabilities
+        self._request: CreateOrderRequest | None = None
+        self.setWindowTitle(self.tr("New order"))
+        layout = QVBoxLayout(self)
+        self.refusal: str | None = None
+        if not capabilities.supports(Operation.CREATE):
+            self.refusal = capabilities.why_not(Operation.CREATE)
+
+        customer_box = QGroupBox(self.tr("Customer"))
+        customer_form = QFormLayout(customer_box)
+        self.customer_name = QLineEdit()
+        self.customer_email = QLineEdit()
+        self.customer_phone = QLineEdit()
+        customer_form.addRow(self.tr("Name"), self.customer_name)
+        customer_form.addRow(self.tr("Email"), self.customer_email)
+        customer_form.addRow(self.tr("Phone"), self.customer_phone)
+        self.address = AddressForm(self.tr("Ship to"))
+
+        self.model = NewLinesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(_SkuDelegate(catalogue_hint or (), self.table))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.horizontalHeader().setSectionResizeMode(
+            Column.PROBLEM, QHeaderView.ResizeMode.Stretch)
+        self.table.setCurrentIndex(self.model.index(0, Column.SKU))
+        self.add_button = QPushButton(self.tr("Add line"))
+        self.remove_button = QPushButton(self.tr("Remove line"))
+        for button in (self.add_button, self.remove_button):
+            button.setAutoDefault(False)
+        self.add_button.clicked.connect(self._add_line)
+        self.remove_button.clicked.connect(self._remove_line)
+        line_buttons = QHBoxLayout()
+        line_buttons.addWidget(self.add_button)
+        line_buttons.addWidget(self.remove_button)
+        line_buttons.addStretch(1)
+
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems(list(CURRENCIES))
+        currency_form = QFormLayout()
+        currency_form.addRow(self.tr("Currency"), self.currency)
+
+        self.error_label = plain_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create order"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        if self.refusal:
+            layout.addWidget(plain_label(self.refusal))
+            self.ok_button.setEnabled(False)
+        elif (support := capabilities.operations.get(Operation.CREATE)) and support.note:
+            layout.addWidget(plain_label(support.note))
+        layout.addWidget(customer_box)
+        layout.addWidget(self.address)
+        layout.addWidget(self.table)
+        layout.addLayout(line_buttons)
+        layout.addLayout(currency_form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.customer_name.setFocus()
+
+    def _add_line(self) -> None:
+        index = self.model.index(self.model.add_line(), Column.SKU)
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    def _remove_line(self) -> None:
+        current = self.table.currentIndex()
+        self.model.remove_line(current.row() if current.isValid() else self.model.rowCount() - 1)
+
+    def show_out_of_stock(self, skus: Sequence[str]) -> None:
+        """Mark the lines the store said are short (``OutOfStock.skus``)."""
+        self.model.mark(skus, self.tr("Out of stock"))
+        self.error_label.setText(self.tr("Out of stock: {skus}. Change or remove these lines.")
+                                 .format(skus=", ".join(skus)))
+
+    def validate(self) -> list[str]:
+        if self.refusal:
+            return [self.refusal]
+        problems: list[str] = []
+        lines = [line for line in self.model.lines if line.sku or line.quantity != 1]
+        if not lines:
+            problems.append(self.tr("Add at least one line with a SKU."))
+        for number, line in enumerate(self.model.lines, start=1):
+            if not line.sku and line in lines:
+                problems.append(self.tr("Line {n} has no SKU.").format(n=number))
+            if line.sku and line.quantity < 1:
+                problems.append(self.tr("Line {n} needs a quantity of at least 1.")
+                                .format(n=number))
+        if not self.address.is_blank() and (missing := self.address.missing_sentence()):
+            problems.append(missing)
+        currency = self.currency.currentText().strip()
+        if not (len(currency) == 3 and currency.isalpha()):
+            problems.append(self.tr("The currency must be a three-letter code, like USD."))
+        return problems
+
+    def accept(self) -> None:
+        problems = self.validate()
+        if problems:
+            self.error_label.setText("\n".join(problems))
+            return
+        self._request = CreateOrderRequest(
+            lines=[NewOrderLine(sku=line.sku, quantity=line.quantity)
+                   for line in self.model.lines if line.sku],
+            customer=Customer(name=self.customer_name.text().strip(),
+                              email=self.customer_email.text().strip() or None,
+                              phone=self.customer_phone.text().strip() or None),
+            ship_to=None if self.address.is_blank() else self.address.address(),
+            currency=self.currency.currentText().strip().upper())
+        super().accept()
+
+    def request(self) -> CreateOrderRequest:
+        if self._request is None:
+            raise RuntimeError("the dialog was not accepted")
+        return self._request

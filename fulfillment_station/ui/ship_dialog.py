@@ -1,0 +1,395 @@
+"""The ship (and fulfil) dialog: what leaves the desk, validated before it becomes a request.
+
+The dialog never talks to a store. It checks quantities with ``domain.workflow.check_shipment``,
+recognises the tracking number with ``scanning.tracking.parse_tracking`` (an invalid check digit
+needs an explicit override; an unknown format is only a warning) and hands back a
+``ShipRequest`` or, in fulfil mode, a ``FulfilRequest``. What a store cannot take (partial
+shipments, customer notification, tracking numbers, parcels) follows its ``Capabilities``.
+
+It also holds the small pieces the other write dialogs share: a plain-text label (API strings
+are untrusted and must never be read as rich text) and the carrier combo with auto-detection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from typing import Literal
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fulfillment_station.connectors.base import Capabilities
+from fulfillment_station.domain.errors import DomainError
+from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.requests import FulfilRequest, Package, ShipRequest, TrackingInfo
+from fulfillment_station.domain.workflow import check_shipment
+from fulfillment_station.scanning.tracking import (
+    CheckVerdict,
+    TrackingParse,
+    default_table,
+    parse_tracking,
+)
+
+Mode = Literal["ship", "fulfil"]
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
+    """A label that shows ``text`` literally (store data may contain markup)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setText(text)
+    return label
+
+
+def sentence(error: DomainError) -> str:
+    """A domain error as one plain sentence for the packer."""
+    text = error.message.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else ""
+
+
+class CarrierCombo(QComboBox):
+    """An editable carrier choice, filled from the carrier table, set by tracking numbers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", "")
+        for code, carrier in default_table().carriers.items():
+            self.addItem(carrier.name, code)
+        self._chosen_by_hand = False
+        self.textActivated.connect(self._on_hand_choice)
+
+    def _on_hand_choice(self, _text: str) -> None:
+        self._chosen_by_hand = True
+
+    def carrier(self) -> str:
+        return self.currentText().strip()
+
+    def detect(self, parse: TrackingParse) -> None:
+        """Follow the tracking number unless the packer picked a carrier by hand."""
+        if self._chosen_by_hand or parse.carrier is None:
+            return
+        index = self.findData(parse.carrier)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class _EnterFilter(QObject):
+    """Eats Enter in a scanner field (scanners end with Enter) and calls ``on_enter`` instead,
+    so a scan never accepts the dialog before the number has been checked."""
+
+    def __init__(self, on_enter: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._on_enter = on_enter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in _ENTER_KEYS):
+            self._on_enter()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def scanner_field(field: QLineEdit, on_enter: Callable[[], None]) -> None:
+    field.installEventFilter(_EnterFilter(on_enter, field))
+
+
+class _ShipmentRow:
+    """Carrier + service + tracking number of one shipment, with its own verdict."""
+
+    def __init__(self, owner: ShipDialog) -> None:
+        self.carrier = CarrierCombo()
+        self.service = QLineEdit()
+        self.tracking = QLineEdit()
+        self.tracking.setPlaceholderText(owner.tr("Type or scan"))
+        self.verdict = plain_label()
+        self.override = QCheckBox(owner.tr("Ship anyway with this tracking number"))
+        self.override.setVisible(False)
+        self.tracking.textChanged.connect(self.on_text)
+
+    def parse(self) -> TrackingParse:
+        return parse_tracking(self.tracking.text())
+
+    def on_text(self, _text: str = "") -> None:
+        parse = self.parse()
+        self.carrier.detect(parse)
+        bad_digit = parse.recognised and parse.check_digit == CheckVerdict.INVALID
+        self.override.setVisible(bad_digit)
+        if not bad_digit:
+            self.override.setChecked(False)
+
+    def number(self) -> str | None:
+        parse = self.parse()
+        return (parse.number or parse.normalised) or None
+
+
+class ShipDialog(QDialog):
+    """Ship or fulfil ``order``; read the result with :meth:`request` after ``Accepted``."""
+
+    def __init__(self, order: Order, capabilities: Capabilities, parent: QWidget | None = None,
+                 *, mode: Mode = "ship", now: Callable[[], datetime] | None = None,
+                 more_shipments: bool | None = None) -> None:
+        super().__init__(parent)
+        self._order = order
+        self._caps = capabilities
+        self._mode: Mode = mode
+        self._now = now or (lambda: datetime.now(UTC))
+        # Squarespace's fulfilment takes several shipments; Price2b's takes one.
+        self._more = (mode == "fulfil" and capabilities.dialect == "squarespace"
+                      if more_shipments is None else more_shipments)
+        self._request: ShipRequest | FulfilRequest | None = None
+        title = self.tr("Fulfil order {n}") if mode == "fulfil" else self.tr("Ship order {n}")
+        self.setWindowTitle(title.format(n=order.number))
+
+        layout = QVBoxLayout(self)
+        self.refusal: str | None = None
+        try:
+            check_shipment(order)
+        except DomainError as exc:
+            self.refusal = sentence(exc)
+
+        self.quantities: dict[str, QSpinBox] = {}
+        self.rows: list[_ShipmentRow] = []
+        self.error_label = plain_label()
+        self.error_label.setObjectName("errorLabel")
+        self.warning_label = plain_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Fulfil") if mode == "fulfil" else self.tr("Ship"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        if self.refusal is not None:
+            layout.addWidget(plain_label(self.refusal))
+            self.ok_button.setEnabled(False)
+            layout.addWidget(self.buttons)
+            return
+
+        layout.addWidget(self._lines_box())
+        self._shipments_layout = QVBoxLayout()
+        layout.addLayout(self._shipments_layout)
+        self._add_shipment()
+        if self._more:
+            self.add_shipment_button = QPushButton(self.tr("Add another shipment"))
+            self.add_shipment_button.clicked.connect(self._add_shipment)
+            layout.addWidget(self.add_shipment_button)
+
+        form = QFormLayout()
+        self.ship_date = QDateEdit()
+        self.ship_date.setCalendarPopup(True)
+        today = self._now().date()
+        self.ship_date.setDate(QDate(today.year, today.month, today.day))
+        form.addRow(self.tr("Ship date"), self.ship_date)
+        layout.addLayout(form)
+
+        self.package_box: QGroupBox | None = None
+        self.package_fields: dict[str, QDoubleSpinBox] = {}
+        if capabilities.returns_label and mode == "ship":
+            layout.addWidget(self._package_box())
+
+        self.notify: QCheckBox | None = None
+        if capabilities.notify_customer:
+            self.notify = QCheckBox(self.tr("Email the customer"))
+            self.notify.setChecked(True)
+            layout.addWidget(self.notify)
+        if not capabilities.carries_tracking:
+            layout.addWidget(plain_label(self.tr(
+                "The store will not see the tracking number; it is kept in this app")))
+        layout.addWidget(self.warning_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        first = next(iter(self.quantities.values()), None)
+        if first is not None and first.isEnabled():
+            first.setFocus()
+        else:
+            self.rows[0].tracking.setFocus()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _lines_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Units to ship"))
+        grid = QGridLayout(box)
+        for row, line in enumerate(self._order.lines):
+            if line.remaining <= 0:
+                continue
+            label = plain_label(f"{line.sku or line.id}  {line.name}".strip(), wrap=False)
+            spin = QSpinBox()
+            spin.setRange(0, line.remaining)
+            spin.setValue(line.remaining)
+            spin.setSuffix(self.tr(" of {n}").format(n=line.remaining))
+            spin.setEnabled(self._caps.partial_shipment)
+            label.setBuddy(spin)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(spin, row, 1)
+            self.quantities[line.id] = spin
+        if not self._caps.partial_shipment:
+            note = self.tr("{store} cannot ship some lines only: everything that remains "
+                           "ships together.").format(store=self._caps.display_name)
+            grid.addWidget(plain_label(note), len(self._order.lines), 0, 1, 2)
+        return box
+
+    def _add_shipment(self) -> None:
+        row = _ShipmentRow(self)
+        row.tracking.textChanged.connect(self._clear_messages)
+        row.tracking.textChanged.connect(lambda _text: self._describe(row))
+        scanner_field(row.tracking, lambda: self._on_scanned(row))
+        form = QFormLayout()
+        if self.rows:
+            form.addRow(plain_label(self.tr("Shipment {n}").format(n=len(self.rows) + 1)))
+        form.addRow(self.tr("Tracking number"), row.tracking)
+        form.addRow(self.tr("Carrier"), row.carrier)
+        form.addRow(self.tr("Service"), row.service)
+        form.addRow(row.verdict)
+        form.addRow(row.override)
+        self._shipments_layout.addLayout(form)
+        self.rows.append(row)
+        row.tracking.setFocus()
+
+    def _package_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Parcel"))
+        form = QFormLayout(box)
+        for key, label, suffix in (("weight", self.tr("Weight"), " kg"),
+                                   ("length", self.tr("Length"), " cm"),
+                                   ("width", self.tr("Width"), " cm"),
+                                   ("height", self.tr("Height"), " cm")):
+            spin = QDoubleSpinBox()
+            spin.setRange(0, 10000)
+            spin.setDecimals(2)
+            spin.setSuffix(suffix)
+            spin.setSpecialValueText(self.tr("not given"))
+            form.addRow(label, spin)
+            self.package_fields[key] = spin
+        self.package_box = box
+        return box
+
+    # -- behaviour ------------------------------------------------------------------------------
+
+    def _clear_messages(self) -> None:
+        self.error_label.clear()
+
+    def _on_scanned(self, row: _ShipmentRow) -> None:
+        row.on_text()
+        self._describe(row)
+        # Focus moves on, so the next Enter (on a button) is a deliberate one.
+        if row.override.isVisible():
+            row.override.setFocus()
+        else:
+            row.carrier.setFocus()
+
+    def _describe(self, row: _ShipmentRow) -> None:
+        parse = row.parse()
+        if not parse.normalised:
+            row.verdict.clear()
+        elif not parse.recognised:
+            row.verdict.setText(self.tr("The app does not know this tracking number format; "
+                                        "check it before shipping."))
+        elif parse.check_digit == CheckVerdict.INVALID:
+            row.verdict.setText(self.tr("The check digit of this {carrier} number is wrong; "
+                                        "rescan it.").format(carrier=row.carrier.carrier()))
+        else:
+            row.verdict.setText(self.tr("{carrier} tracking number.")
+                                .format(carrier=row.carrier.carrier()))
+
+    def _tracking_needed(self) -> bool:
+        # Price2b creates the tracking number when it ships; a fulfil records one made elsewhere.
+        return self._mode == "ship" and not self._caps.returns_label
+
+    def validate(self) -> list[str]:
+        """Every reason the dialog cannot be accepted, as sentences (empty when it can)."""
+        if self.refusal is not None:
+            return [self.refusal]
+        problems: list[str] = []
+        try:
+            check_shipment(self._order, self.lines())
+        except DomainError as exc:
+            problems.append(sentence(exc))
+        warnings: list[str] = []
+        for row in self.rows:
+            self._describe(row)
+            parse = row.parse()
+            if not row.carrier.carrier():
+                problems.append(self.tr("Choose a carrier."))
+            if not parse.normalised:
+                if self._tracking_needed():
+                    problems.append(self.tr("Scan or type the tracking number."))
+                continue
+            if not parse.recognised:
+                warnings.append(row.verdict.text())
+            elif parse.check_digit == CheckVerdict.INVALID and not row.override.isChecked():
+                problems.append(self.tr(
+                    "The tracking number's check digit is wrong: rescan it, or tick "
+                    "\"Ship anyway with this tracking number\"."))
+        self.warning_label.setText(" ".join(warnings))
+        return problems
+
+    def lines(self) -> dict[str, int]:
+        return {line_id: spin.value() for line_id, spin in self.quantities.items()}
+
+    def accept(self) -> None:
+        problems = self.validate()
+        if problems:
+            self.error_label.setText(" ".join(dict.fromkeys(problems)))
+            return
+        self._request = self._build()
+        super().accept()
+
+    def _shipped_at(self) -> datetime:
+        now = self._now()
+        qdate = self.ship_date.date()
+        chosen = date(qdate.year(), qdate.month(), qdate.day())
+        return now if chosen == now.date() else datetime.combine(chosen, time(12), UTC)
+
+    def _build(self) -> ShipRequest | FulfilRequest:
+        lines = check_shipment(self._order, self.lines())
+        notify = self.notify.isChecked() if self.notify is not None else None
+        shipped_at = self._shipped_at()
+        infos = []
+        for row in self.rows:
+            parse = row.parse()
+            number = row.number()
+            infos.append(TrackingInfo(carrier=row.carrier.carrier(),
+                                      service=row.service.text().strip() or None,
+                                      tracking_number=number,
+                                      tracking_url=parse.url if number else None,
+                                      shipped_at=shipped_at))
+        if self._mode == "fulfil":
+            return FulfilRequest(shipments=infos, lines=lines, notify_customer=notify)
+        first = infos[0]
+        return ShipRequest(carrier=first.carrier, service=first.service,
+                           tracking_number=first.tracking_number, tracking_url=first.tracking_url,
+                           shipped_at=shipped_at, lines=lines, packages=self._packages(lines),
+                           notify_customer=notify)
+
+    def _packages(self, lines: dict[str, int]) -> list[Package]:
+        values = {k: Decimal(str(round(s.value(), 2))) for k, s in self.package_fields.items()
+                  if s.value() > 0}
+        return [Package(lines=lines, **values)] if values else []
+
+    def request(self) -> ShipRequest | FulfilRequest:
+        if self._request is None:
+            raise RuntimeError("the dialog was not accepted")
+        return self._request
+

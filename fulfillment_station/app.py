@@ -193,7 +193,7 @@ def build_app(app: Any, *, settings_store: SettingsStore, tokens: TokenStore, ro
     from fulfillment_station.ui.settings_dialog import SettingsDialog
     from fulfillment_station.ui.sounds import Sounds
     from fulfillment_station.ui.tasks import ConnectionWorker
-    from fulfillment_station.ui.workbench import build_workbench, install_scanner
+    from fulfillment_station.ui.workbench import OrderDialogs, build_workbench, install_scanner
 
     settings = settings_store.load()
     config, sandbox, notice = choose_connection(settings, tokens, root, demo=demo)
@@ -225,8 +225,9 @@ def build_app(app: Any, *, settings_store: SettingsStore, tokens: TokenStore, ro
     packer = lambda: settings_store.load()["station.packer_name"]  # noqa: E731
     actions = OrderActions(outbox_worker, packer=packer)
     capabilities = connector_class(config.dialect).CAPABILITIES
+    dialogs = OrderDialogs(window, reader, actions, capabilities)
     build_workbench(window, capabilities=capabilities, actions=actions,
-                    print_worker=print_worker)
+                    print_worker=print_worker, open_dialog=dialogs.open)
     host = WorkerPackHost(reader=reader, outbox=outbox_worker, printer=print_worker,
                           next_after=window.next_after, packer=packer,
                           on_shipped=lambda _record: actions.pump())

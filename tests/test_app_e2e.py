@@ -102,3 +102,34 @@ def test_an_order_is_packed_printed_and_shipped_with_scans_only(
     assert shipped is not None and shipped.order.status is OrderStatus.SHIPPED
     # The slip went to the configured printer once.
     assert len(list((tmp_path / "prints").iterdir())) == 1
+
+
+def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
+        qtbot: Any, parts: AppParts) -> None:
+    """Mouse-and-keyboard path: select an order, Order → Ship…, type the tracking number,
+    accept; the outbox sends it and the table shows the order shipped."""
+    from fulfillment_station.ui.ship_dialog import ShipDialog
+
+    window = parts.window
+    with qtbot.waitSignal(window.syncFinished, timeout=60_000):
+        parts.start()
+    sandbox = parts.sandbox
+    assert sandbox is not None
+    row = next(r for r in range(window.proxy.rowCount())
+               if window.proxy.summary_at(r).status == "confirmed")
+    ref = window.proxy.key_at(row)
+    window.table.selectRow(row)
+    ship = next(a for a in window.menuBar().actions() if a.text() == "&Order").menu().actions()[0]
+    assert ship.isEnabled()
+    ship.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(w, ShipDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=10_000)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, ShipDialog) and w.isVisible())
+    qtbot.keyClicks(dialog.rows[0].tracking, TRACKING)
+    with qtbot.waitSignal(parts.actions.ordersChanged, timeout=30_000) as changed:
+        dialog.accept()
+    assert changed.args[0][0].id == ref.order_id
+    assert changed.args[0][0].status is OrderStatus.SHIPPED
+    qtbot.waitUntil(lambda: window.model.summary(window.model.row_of(ref)).status == "shipped",
+                    timeout=10_000)

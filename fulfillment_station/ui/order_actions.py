@@ -129,6 +129,8 @@ class OrderActions(QObject):
                 if outcome.record.state == ActionState.FAILED:
                     failures.append(f"Order {outcome.record.order_number}: "
                                     f"{outcome.record.message}")
+            # The last read of each order wins (a check before sending, then the result).
+            changed = list({order.id: order for order in changed}.values())
             if changed:
                 ctx.cache.upsert_many(changed, connection=service.connection_id)
             records = service.outbox.records(PANEL_STATES,

@@ -85,6 +85,15 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
             action.triggered.connect(lambda _c=False, k=kind: open_dialog(k))
             order_menu.addAction(action)
 
+    # -- outbox panel -------------------------------------------------------------------------
+    from fulfillment_station.ui.outbox_panel import OutboxPanel
+
+    outbox_panel = OutboxPanel()
+    actions.recordsChanged.connect(outbox_panel.set_records)
+    outbox_panel.retryRequested.connect(actions.retry)
+    outbox_panel.dismissRequested.connect(actions.dismiss)
+    window.add_panel(window.tr("Outbox"), outbox_panel, "Ctrl+Shift+O")
+
     # -- printing -----------------------------------------------------------------------------
     print_panel = PrintQueuePanel()
     print_actions = PrintQueueActions(print_panel, print_worker)
@@ -158,6 +167,75 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
     shortcuts.triggered.connect(lambda: ShortcutsHelpDialog(window, window).open())
     help_menu.addAction(shortcuts)
     return Workbench(window, actions, print_worker, print_panel, print_actions, menus)
+
+
+class OrderDialogs:
+    """Opens the write dialogs for the selected order(s) and hands what the packer confirmed
+    to the outbox. Orders come from the cache on the reader worker; the outbox service
+    re-reads each one from the store before it queues anything."""
+
+    def __init__(self, window: MainWindow, reader: ConnectionWorker, actions: OrderActions,
+                 capabilities: Capabilities) -> None:
+        self.window = window
+        self.reader = reader
+        self.actions = actions
+        self.capabilities = capabilities
+        self.open_dialogs: list[Any] = []  # kept alive while open
+
+    def open(self, kind: str) -> None:
+        if kind == "create":
+            from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
+            self._show(CreateOrderDialog(self.capabilities, parent=self.window),
+                       lambda d: self.actions.submit("create", None, d.request()))
+            return
+        refs = self.window.selected_refs()
+        if not refs:
+            self.window.statusBar().showMessage(self.window.tr("Select an order first."), 5000)
+            return
+        if kind != "bulk_ship":
+            refs = refs[:1]
+        task = self.reader.submit(lambda ctx: _orders_of(ctx, refs), f"open {kind} dialog")
+        task.succeeded.connect(lambda orders, k=kind: self._with_orders(k, orders))
+        task.failed.connect(lambda exc: self.window.error_banner.show_message(str(exc)))
+
+    def _with_orders(self, kind: str, orders: list[Order]) -> None:
+        if not orders:
+            return
+        caps, parent, submit = self.capabilities, self.window, self.actions.submit
+        if kind in ("ship", "fulfil"):
+            from fulfillment_station.ui.ship_dialog import ShipDialog
+            self._show(ShipDialog(orders[0], caps, parent, mode=kind),
+                       lambda d, o=orders[0]: submit(kind, o, d.request()))
+        elif kind == "cancel":
+            from fulfillment_station.ui.cancel_dialog import CancelDialog
+            self._show(CancelDialog(orders[0], caps, parent),
+                       lambda d, o=orders[0]: submit("cancel", o, d.request()))
+        elif kind == "edit":
+            from fulfillment_station.ui.edit_dialog import EditOrderDialog
+            self._show(EditOrderDialog(orders[0], caps, parent),
+                       lambda d, o=orders[0]: submit("update", o, d.changes()))
+        elif kind == "bulk_ship":
+            from fulfillment_station.ui.bulk_ship_dialog import BulkShipDialog
+            self._show(BulkShipDialog(orders, caps, parent),
+                       lambda d, by_id={o.id: o for o in orders}: self._bulk(d.items(), by_id))
+
+    def _bulk(self, items: list[Any], orders: dict[str, Order]) -> None:
+        """NexusCommerce's bulk endpoint where there is one; one outbox action per order
+        otherwise."""
+        if self.capabilities.supports(Operation.BULK_SHIP):
+            self.actions.submit("bulk_ship", None, items)
+            return
+        from fulfillment_station.domain.requests import ShipRequest
+        for item in items:
+            self.actions.submit("ship", orders[item.order_id], ShipRequest(
+                carrier=item.carrier, tracking_number=item.tracking_number,
+                service=item.service, lines=item.lines))
+
+    def _show(self, dialog: Any, on_accept: Callable[[Any], None]) -> None:
+        self.open_dialogs.append(dialog)
+        dialog.accepted.connect(lambda: on_accept(dialog))
+        dialog.finished.connect(lambda _r: self.open_dialogs.remove(dialog))
+        dialog.open()
 
 
 def install_scanner(app: QApplication, window: MainWindow, *, max_gap_ms: int,

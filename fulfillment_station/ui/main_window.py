@@ -152,7 +152,6 @@ class MainWindow(QMainWindow):
             f" font-weight: bold; font-size: 15px; padding: 6px;"
             f" border: 2px dashed {training.border}; }}")
         self.training_banner.setVisible(options.training)
-        layout.addWidget(self.training_banner)
         self.error_banner = ErrorBanner()
         layout.addWidget(self.error_banner)
 
@@ -189,7 +188,14 @@ class MainWindow(QMainWindow):
         self.home = central
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
-        self.setCentralWidget(self.stack)
+        # The training banner sits above both the list and pack mode: never out of sight.
+        outer = QWidget()
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.setSpacing(0)
+        outer_layout.addWidget(self.training_banner)
+        outer_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(outer)
         self.pack_view: QWidget | None = None
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._build_status_bar()

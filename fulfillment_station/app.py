@@ -272,8 +272,9 @@ def build_app(app: Any, *, settings_store: SettingsStore, tokens: TokenStore, ro
 
 
 def run_gui(*, demo: bool = False) -> int:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
+    from fulfillment_station.ui.first_run import FirstRunDialog, is_first_run
     from fulfillment_station.ui.i18n import install_translator
     from fulfillment_station.ui.theme import app_icon
 
@@ -286,8 +287,12 @@ def run_gui(*, demo: bool = False) -> int:
     settings_store = SettingsStore()
     install_translator(app, settings_store.load()["general.language"])  # before any widget
     app.setWindowIcon(app_icon())
-    parts = build_app(app, settings_store=settings_store,
-                      tokens=TokenStore(on_secret=redactor.add), root=data_dir(),
+    tokens = TokenStore(on_secret=redactor.add)
+    if is_first_run(settings_store) and not demo:
+        wizard = FirstRunDialog(settings_store, tokens)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return 0  # closed without a choice: nothing to open
+    parts = build_app(app, settings_store=settings_store, tokens=tokens, root=data_dir(),
                       redactor=redactor, logging_setup=logging_setup, demo=demo)
     parts.start()
     try:

@@ -1,0 +1,62 @@
+"""The first-run wizard: before anything is configured, the person setting up the desk chooses
+between practising in training mode and connecting a real store (whose token goes to the
+keyring through the connection dialog). The choice is saved, so it is asked once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fulfillment_station.store.secrets import TokenStore
+from fulfillment_station.store.settings import SettingsStore
+from fulfillment_station.ui.connection_dialog import ConnectionDialog
+from fulfillment_station.ui.tasks import ConnectionWorker
+
+
+def is_first_run(store: SettingsStore) -> bool:
+    return not store.path.exists()
+
+
+class FirstRunDialog(QDialog):
+    """``choice`` is "training" or "store" after it is accepted."""
+
+    def __init__(self, store: SettingsStore, tokens: TokenStore, *,
+                 worker: ConnectionWorker | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome to Fulfillment Station"))
+        self._store = store
+        self._tokens = tokens
+        self._worker = worker
+        self.choice: str | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "This desk has no store connected yet. Practise first on a training store with "
+            "realistic fake orders, or connect your store's Orders API now. You can change "
+            "this later in File → Settings."))
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.training_button = QPushButton(self.tr("Practise in &training mode"))
+        self.connect_button = QPushButton(self.tr("&Connect a store…"))
+        self.training_button.setDefault(True)
+        self.training_button.clicked.connect(self._training)
+        self.connect_button.clicked.connect(self._connect)
+        layout.addWidget(self.training_button)
+        layout.addWidget(self.connect_button)
+        self.connection_dialog: ConnectionDialog | None = None
+
+    def _training(self) -> None:
+        self._store.save(self._store.load())  # remembered: not asked again
+        self.choice = "training"
+        self.accept()
+
+    def _connect(self) -> None:
+        dialog = ConnectionDialog(self._store, self._tokens, worker=self._worker, parent=self)
+        self.connection_dialog = dialog
+        dialog.accepted.connect(self._connected)
+        dialog.open()
+
+    def _connected(self) -> None:
+        self.choice = "store"
+        self.accept()

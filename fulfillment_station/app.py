@@ -230,7 +230,9 @@ def build_app(app: Any, *, settings_store: SettingsStore, tokens: TokenStore, ro
                     print_worker=print_worker, open_dialog=dialogs.open)
     host = WorkerPackHost(reader=reader, outbox=outbox_worker, printer=print_worker,
                           next_after=window.next_after, packer=packer,
-                          on_shipped=lambda _record: actions.pump())
+                          on_shipped=lambda _record: actions.pump(),
+                          on_print_message=lambda text: window.statusBar().showMessage(
+                              text, 8000))
     sounds = Sounds(volume=settings["sounds.volume"] / 100,
                     muted=not settings["sounds.enabled"])
     pack_view = PackModeView(

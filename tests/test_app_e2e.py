@@ -37,6 +37,8 @@ def parts(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[AppParts]:
     prints = tmp_path / "prints"
     prints.mkdir()
     store.save(store.load().replace({"printers.slip_printer": f"file:{prints}",
+                                     "printers.label_printer": f"file:{prints}",
+                                     "printers.label_format": "zpl",
                                      "station.packer_name": "Ana",
                                      "sounds.enabled": False}))
     redactor = Redactor()
@@ -100,8 +102,12 @@ def test_an_order_is_packed_printed_and_shipped_with_scans_only(
     assert applied()[0]["detail"]["tracking_number"] == TRACKING
     shipped = sandbox.db.get(order.id)
     assert shipped is not None and shipped.order.status is OrderStatus.SHIPPED
-    # The slip went to the configured printer once.
-    assert len(list((tmp_path / "prints").iterdir())) == 1
+    # The slip, then the label with the scanned tracking number, each printed once.
+    qtbot.waitUntil(lambda: len(list((tmp_path / "prints").iterdir())) == 2, timeout=20_000)
+    printed = sorted((tmp_path / "prints").iterdir(), key=lambda p: p.stat().st_mtime)
+    assert printed[0].read_bytes().startswith(b"%PDF")
+    label = printed[1].read_text()
+    assert label.count("^XA") == 1 and TRACKING in label.replace(" ", "")
 
 
 def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fulfillment_station.connectors.errors import ConnectorError
-from fulfillment_station.domain import Order
+from fulfillment_station.domain import Order, Shipment, ShipmentLine
 from fulfillment_station.domain.requests import ShipRequest
 from fulfillment_station.scanning.tracking import parse_tracking
 from fulfillment_station.services.pack_session import PrintOutcome
@@ -40,13 +40,15 @@ class WorkerPackHost:
                  printer: ConnectionWorker | None,
                  next_after: Callable[[OrderRef], OrderRef | None],
                  packer: Callable[[], str] = lambda: "",
-                 on_shipped: Callable[[Any], None] | None = None) -> None:
+                 on_shipped: Callable[[Any], None] | None = None,
+                 on_print_message: Callable[[str], None] | None = None) -> None:
         self.reader = reader
         self.outbox = outbox
         self.printer = printer
         self.next_after = next_after
         self.packer = packer
         self.on_shipped = on_shipped
+        self.on_print_message = on_print_message
 
     def _run(self, worker: ConnectionWorker, fn: Callable[[TaskContext], Any],
              done: Callable[[Any], None], failed: Failure, name: str) -> None:
@@ -107,7 +109,26 @@ class WorkerPackHost:
             if self.on_shipped is not None:
                 self.on_shipped(record)
             done()
+            if tracking:
+                self._print_label(order, request)
         self._run(self.outbox, work, queued, failed, "ship")
+
+    def _print_label(self, order: Order, request: ShipRequest) -> None:
+        """The shipping label for the tracking number just scanned, once per order (the print
+        service refuses a second print unless asked for a reprint)."""
+        if self.printer is None:
+            return
+        shipment = Shipment(carrier=request.carrier, tracking_number=request.tracking_number,
+                            lines=[ShipmentLine(line_id=k, quantity=v)
+                                   for k, v in request.lines.items() if v > 0])
+
+        def work(ctx: TaskContext) -> str:
+            return str(ctx.print_service.print_label(order, shipment).message)
+
+        task = self.printer.submit(work, "print label")
+        if self.on_print_message is not None:
+            task.succeeded.connect(self.on_print_message)
+            task.failed.connect(lambda exc: self.on_print_message(_sentence(exc)))
 
     def next_order_after(self, ref: OrderRef, done: Callable[[OrderRef | None], None],
                          failed: Failure) -> None:

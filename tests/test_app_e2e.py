@@ -139,3 +139,8 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
     assert changed.args[0][0].status is OrderStatus.SHIPPED
     qtbot.waitUntil(lambda: window.model.summary(window.model.row_of(ref)).status == "shipped",
                     timeout=10_000)
+    # This desk's own history joins the order's timeline (from the audit log).
+    qtbot.waitUntil(lambda: any(
+        "this desk" in window.detail.timeline.item(i).text()
+        and "done" in window.detail.timeline.item(i).text()
+        for i in range(window.detail.timeline.count())), timeout=10_000)

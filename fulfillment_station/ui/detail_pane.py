@@ -7,6 +7,7 @@ uses "OrderDetailPane"); money and dates are formatted for the locale by ``ui.i1
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -164,6 +165,8 @@ class OrderDetailPane(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self._order: Order | None = None
+        self._api_events: list[tuple[datetime, str]] = []
+        self._local_events: list[tuple[datetime, str]] = []
         self.show_order(None)
 
     @property
@@ -217,13 +220,31 @@ class OrderDetailPane(QScrollArea):
                 item.setToolTip(self.tr("Open the tracking page (Enter or double-click)"))
         if not order.shipments:
             self.shipments.addItem(self.tr("No shipments yet"))
-        for event in sorted(order.timeline, key=lambda e: e.at):
-            self.timeline.addItem(
-                f"{format_datetime(event.at, self.locale)}  {event.kind}: {event.message}")
+        self._api_events = [(event.at, f"{event.kind}: {event.message}")
+                            for event in order.timeline]
+        self._local_events = []
+        self._fill_timeline()
         notes = [self.tr("Notes: {notes}").format(notes=order.notes) if order.notes else "",
                  self.tr("Gift message: {message}").format(message=order.gift_message)
                  if order.gift_message else ""]
         self.notes.setText("\n".join(n for n in notes if n))
+
+    def add_local_events(self, order_id: str, events: list[tuple[datetime, str]]) -> None:
+        """Merge this desk's own history of the order (the audit log: who shipped, cancelled
+        or edited it from here, and how it went) into the timeline."""
+        if self._order is None or self._order.id != order_id:
+            return  # another order was opened meanwhile
+        self._local_events = events
+        self._fill_timeline()
+
+    def _fill_timeline(self) -> None:
+        self.timeline.clear()
+        local = self.tr("this desk")
+        merged = [(at, text, False) for at, text in self._api_events]
+        merged += [(at, text, True) for at, text in self._local_events]
+        for at, text, is_local in sorted(merged, key=lambda e: e[0]):
+            prefix = f"[{local}] " if is_local else ""
+            self.timeline.addItem(f"{format_datetime(at, self.locale)}  {prefix}{text}")
 
     def _copy_address(self) -> None:
         if self._order is not None and self._order.ship_to is not None:

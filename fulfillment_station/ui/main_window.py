@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         for order in orders:
             if shown is not None and order.id == shown.id:
                 self.detail.show_order(order)
+                self.orderShown.emit(order)
 
     # -- start-up -----------------------------------------------------------------------------
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain import Order
 from fulfillment_station.services.pack_session import command_sheet_entries
+from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.ui.main_window import MainWindow
 from fulfillment_station.ui.order_actions import OrderActions
@@ -84,6 +85,34 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
             order_menu.setToolTipsVisible(True)
             action.triggered.connect(lambda _c=False, k=kind: open_dialog(k))
             order_menu.addAction(action)
+
+    # -- this desk's history in the order timeline, and the audit export ----------------------
+    def audit_of(order: Order) -> None:
+        def work(ctx: TaskContext) -> list[tuple[Any, str]]:
+            audit = AuditLog(ctx.outbox_store, station="")
+            return [(e.at, _audit_line(e)) for e in audit.for_order(order.id)]
+        task = actions.worker.submit(work, "audit for timeline")
+        task.succeeded.connect(lambda events, oid=order.id:
+                               window.detail.add_local_events(oid, events))
+
+    window.orderShown.connect(audit_of)
+
+    def export_audit() -> None:
+        path, _ = QFileDialog.getSaveFileName(window, window.tr("Export audit log"),
+                                              "audit-log.csv", "CSV (*.csv)")
+        if not path:
+            return
+        task = actions.worker.submit(
+            lambda ctx: AuditLog(ctx.outbox_store, station="").export_csv(path), "export audit")
+        task.succeeded.connect(lambda _r: pending.showMessage(
+            window.tr("Audit log exported to {path}").format(path=path), 8000))
+        task.failed.connect(lambda exc: window.error_banner.show_message(
+            window.tr("The audit log could not be exported: {error}").format(error=exc)))
+
+    export_action = QAction(window.tr("Export audit &log (CSV)…"), window)
+    export_action.triggered.connect(export_audit)
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(export_action)
 
     # -- outbox panel -------------------------------------------------------------------------
     from fulfillment_station.ui.outbox_panel import OutboxPanel
@@ -167,6 +196,14 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
     shortcuts.triggered.connect(lambda: ShortcutsHelpDialog(window, window).open())
     help_menu.addAction(shortcuts)
     return Workbench(window, actions, print_worker, print_panel, print_actions, menus)
+
+
+def _audit_line(entry: Any) -> str:
+    who = " · ".join(p for p in (entry.station, entry.packer) if p)
+    text = f"{entry.summary} — {entry.outcome}"
+    if entry.message:
+        text += f": {entry.message}"
+    return f"{who}: {text}" if who else text
 
 
 class OrderDialogs:

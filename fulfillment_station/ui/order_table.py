@@ -180,6 +180,7 @@ class OrderTableModel(QAbstractTableModel):
         self._search = SearchColumns()
         self._row_of: dict[OrderRef, int] = {}
         self._sort_keys: dict[int, list[Any]] = {}
+        self._pending: dict[OrderRef, str] = {}
         self._badges = {k: QColor(v[1]) for k, v in (*STATUS_STYLE.items(),
                                                       *FULFILLMENT_STYLE.items())}
         self._replace_all(list(rows))
@@ -213,6 +214,20 @@ class OrderTableModel(QAbstractTableModel):
         return keys
 
     # --- updates ---
+
+    def set_pending(self, pending: dict[OrderRef, str]) -> None:
+        """Orders with a write waiting in the outbox, and what it does ("shipping…"): shown
+        next to the status until the write settles (optimistic, never replacing the real
+        status)."""
+        changed = set(pending) ^ set(self._pending)
+        changed |= {k for k in pending if self._pending.get(k) != pending[k]}
+        self._pending = dict(pending)
+        rows = sorted(r for k in changed if (r := self._row_of.get(k)) is not None)
+        for row in rows:
+            index = self.index(row, Column.STATUS)
+            self.dataChanged.emit(index, index)
+        if rows:
+            self.rowsUpdated.emit(rows)  # the proxy repaints them
 
     def set_summaries(self, rows: Iterable[OrderSummary]) -> None:
         """Replace everything (first load); the selection does not survive this."""
@@ -320,7 +335,12 @@ class OrderTableModel(QAbstractTableModel):
             return None
         r = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, column)
+            text = self._display(r, column)
+            if column == Column.STATUS and self._pending:
+                doing = self._pending.get(OrderRef(r.connection, r.order_id))
+                if doing:
+                    return f"{text} · {doing}"
+            return text
         if role == SORT_ROLE:
             return self.sort_keys(column)[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:

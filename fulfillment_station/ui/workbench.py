@@ -20,6 +20,7 @@ from fulfillment_station.domain import Order
 from fulfillment_station.services.pack_session import command_sheet_entries
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderRef
+from fulfillment_station.store.outbox import ActionState
 from fulfillment_station.ui.main_window import MainWindow
 from fulfillment_station.ui.order_actions import OrderActions
 from fulfillment_station.ui.print_actions import BatchPrint, PrintQueueActions, preview_document
@@ -96,6 +97,18 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
                                window.detail.add_local_events(oid, events))
 
     window.orderShown.connect(audit_of)
+
+    def show_pending(records: list[Any]) -> None:
+        waiting = (ActionState.PENDING, ActionState.SENDING, ActionState.RETRYING)
+        pending: dict[OrderRef, str] = {}
+        for record in records:
+            if record.state in waiting:
+                doing = window.tr(PENDING_VERBS.get(record.action.kind, "saving…"))
+                for order_id in record.action.order_ids:
+                    pending[OrderRef(record.action.connection_id, order_id)] = doing
+        window.model.set_pending(pending)
+
+    actions.recordsChanged.connect(show_pending)
 
     def export_audit() -> None:
         path, _ = QFileDialog.getSaveFileName(window, window.tr("Export audit log"),
@@ -196,6 +209,11 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
     shortcuts.triggered.connect(lambda: ShortcutsHelpDialog(window, window).open())
     help_menu.addAction(shortcuts)
     return Workbench(window, actions, print_worker, print_panel, print_actions, menus)
+
+
+#: What an order with a write waiting in the outbox shows next to its status.
+PENDING_VERBS = {"ship": "shipping…", "bulk_ship": "shipping…", "fulfil": "fulfilling…",
+                 "cancel": "cancelling…", "update": "saving…", "create": "creating…"}
 
 
 def _audit_line(entry: Any) -> str:

@@ -331,3 +331,18 @@ def test_visible_rows_signal_reports_the_count(qtbot: Any, tmp_path: Path) -> No
     with qtbot.waitSignal(proxy.visibleRowsChanged) as blocker:
         proxy.set_filter(PRESETS[3].state)
     assert blocker.args == [2]
+
+
+def test_a_write_waiting_in_the_outbox_shows_next_to_the_status(qtbot: Any,
+                                                                 tmp_path: Path) -> None:
+    rows = summaries(tmp_path, make_orders(5, seed=3))
+    model, proxy = make_proxy(qtbot, rows)
+    key = OrderRef(rows[2].connection, rows[2].order_id)
+    row = proxy.row_of(key)
+    assert row is not None
+    before = proxy.index(row, Column.STATUS).data()
+    with qtbot.waitSignal(proxy.layoutChanged):  # the view repaints the row
+        model.set_pending({key: "shipping…"})
+    assert proxy.index(row, Column.STATUS).data() == f"{before} · shipping…"
+    model.set_pending({})  # the write settled (or failed): back to the real status
+    assert proxy.index(row, Column.STATUS).data() == before

@@ -2,7 +2,7 @@
 or test can too.
 
 Incremental where the API can filter by "updated since" (the cursor is the newest
-``updated_at`` seen, stored with the page that contained it, minus a safety overlap); a full walk
+``updated_at`` seen, stored once the walk is complete, minus a safety overlap); a full walk
 otherwise, after which orders the store no longer lists are dropped. Each page is written in
 its own transaction, so a cancelled or failed sync leaves a consistent cache that still has
 everything it had before.
@@ -70,9 +70,7 @@ class SyncService:
             for order in page.orders:
                 if newest is None or order.updated_at > newest:
                     newest = order.updated_at
-            upsert = self.cache.upsert_many(
-                page.orders, connection=self.connection,
-                cursor=format_utc(newest) if newest is not None else None)
+            upsert = self.cache.upsert_many(page.orders, connection=self.connection)
             result.new += upsert.new
             result.changed += upsert.changed
             result.seen += len(page.orders)
@@ -81,6 +79,10 @@ class SyncService:
                 progress(result.seen, page.total)
         if not result.incremental and seen_ids:
             result.removed = self.cache.delete_missing(self.connection, seen_ids)
+        # Only a complete walk moves the cursor: pages may come newest first (generic REST),
+        # so a walk cut short must not skip the older changes it never reached.
+        if newest is not None:
+            self.cache.set_sync_cursor(self.connection, format_utc(newest))
         log.info("sync %s: %d seen, %d new, %d changed, %d removed", self.connection,
                  result.seen, len(result.new), len(result.changed), len(result.removed))
         return result

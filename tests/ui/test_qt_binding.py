@@ -31,3 +31,13 @@ def test_emitting_signals_leaks_no_reference_to_true(qtbot: object) -> None:
         emitter.pair.emit(n, None)
     assert len(received) == 1000
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_void_calls_leak_no_reference_to_none(qtbot: object) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for n in range(1000):
+        label.setText(str(n))
+    assert abs(sys.getrefcount(None) - before) < 50

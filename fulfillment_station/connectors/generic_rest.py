@@ -156,6 +156,8 @@ class GenericRestConnector(Connector):
         while offset is not None:
             body = self.api.get_json("/orders", {**params, "offset": offset})
             rows, total, next_offset = parse_list(body)
+            if rows and next_offset is not None and next_offset > offset and since is None:
+                self.api.prefetch("/orders", {**params, "offset": next_offset})  # while we parse
             orders = [parse_order(row) for row in rows]
             done = False
             if since is not None:

@@ -17,6 +17,7 @@ import random
 import ssl
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC
 from typing import Any
 
@@ -39,6 +40,8 @@ ErrorParser = Callable[[httpx.Response], tuple[str | None, str, Any]]
 
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
+#: A page read ahead is used only this soon after it was asked for; older, it is read again.
+PREFETCH_FRESH_S = 10.0
 
 
 def is_loopback(host: str) -> bool:
@@ -84,6 +87,11 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
     return max(0.0, when.timestamp() - now())
 
 
+def _request_key(path: str, params: Mapping[str, Any] | None
+                 ) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return path, tuple(sorted((k, str(v)) for k, v in (params or {}).items() if v is not None))
+
+
 def connector_options(ca_bundle: str | None) -> dict[str, Any]:
     """Client options for a connection: a custom CA bundle becomes an SSL context (httpx no
     longer takes a bundle path for ``verify``). TLS verification always stays on."""
@@ -118,6 +126,7 @@ class ApiClient:
                  backoff_base: float = 0.5,
                  backoff_cap: float = 30.0,
                  max_retry_after: float = 60.0,
+                 prefetch_fresh_s: float = PREFETCH_FRESH_S,
                  sleep: Callable[[float], None] = time.sleep,
                  rng: random.Random | None = None,
                  transport: httpx.BaseTransport | None = None,
@@ -129,12 +138,16 @@ class ApiClient:
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self.max_retry_after = max_retry_after
+        self.prefetch_fresh_s = prefetch_fresh_s
         self.sleep = sleep
         self.rng = rng or random.Random()
         headers = {"User-Agent": user_agent, "Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         headers.update(extra_headers or {})
+        self._pool: ThreadPoolExecutor | None = None
+        self._prefetched: dict[tuple[str, tuple[tuple[str, str], ...]],
+                               tuple[float, Future[Any]]] = {}
         self._client = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
                                     transport=transport, verify=verify, follow_redirects=False,
                                     limits=httpx.Limits(max_keepalive_connections=4))
@@ -144,15 +157,40 @@ class ApiClient:
         return self.base_url.host
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._prefetched.clear()
         self._client.close()
 
     # -- reads --------------------------------------------------------------------------------
 
     def get_json(self, path: str, params: Mapping[str, Any] | None = None, *,
                  order_id: str | None = None) -> Any:
-        """GET and decode JSON, retrying what is safe to retry."""
+        """GET and decode JSON, retrying what is safe to retry (or take what ``prefetch``
+        already fetched for the same path and parameters)."""
+        ahead = self._prefetched.pop(_request_key(path, params), None)
+        if ahead is not None:
+            started, future = ahead
+            if time.monotonic() - started <= self.prefetch_fresh_s:
+                return future.result()
+            future.cancel()  # left by an abandoned walk: read it again, fresh
         response = self.get(path, params, order_id=order_id)
         return self.decode(response, order_id=order_id)
+
+    def prefetch(self, path: str, params: Mapping[str, Any] | None = None) -> None:
+        """Start reading the next page in the background while the caller parses this one;
+        the next ``get_json`` with the same arguments takes the result (or its error).
+        Reads only: writes are never sent ahead."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-ahead")
+        key = _request_key(path, params)
+        if key in self._prefetched:
+            return
+        while len(self._prefetched) >= 2:  # an abandoned walk leaves at most this many
+            self._prefetched.pop(next(iter(self._prefetched)))[1].cancel()
+        self._prefetched[key] = (time.monotonic(), self._pool.submit(
+            lambda: self.decode(self.get(path, params))))
 
     def get(self, path: str, params: Mapping[str, Any] | None = None, *,
             order_id: str | None = None, headers: Mapping[str, str] | None = None

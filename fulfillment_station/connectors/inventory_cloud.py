@@ -127,6 +127,9 @@ class InventoryCloudConnector(Connector):
         while True:
             body = self.api.get_json(ORDERS_PATH, {**params, "offset": offset})
             rows, total = parse_list(body)
+            if len(rows) >= params["limit"] and (total is None or offset + len(rows) < total):
+                self.api.prefetch(ORDERS_PATH,  # the next page while we parse this one
+                                  {**params, "offset": offset + len(rows)})
             orders = [parse_order(row) for row in rows]
             fresh = [o for o in orders if o.id not in seen]
             seen.update(o.id for o in fresh)

@@ -145,6 +145,8 @@ class NexusConnector(Connector):
         while True:
             body = self.api.get_json(ORDERS_PATH, {**params, "cursor": cursor})
             rows, total, cursor = parse_list(body)
+            if cursor is not None and cursor not in seen_cursors and rows:
+                self.api.prefetch(ORDERS_PATH, {**params, "cursor": cursor})  # while we parse
             orders = [o for o in (parse_order(row) for row in rows)
                       if o.id not in seen_ids and _in_range(o, query)]
             seen_ids.update(o.id for o in orders)

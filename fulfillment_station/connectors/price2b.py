@@ -501,6 +501,9 @@ class Price2bConnector(Connector):
                              else _int(pagination["last_page"], "pagination.last_page"))
             except _Bad as exc:
                 raise BadResponse(exc.message, field=exc.field) from None
+            if rows and (page < last_page if last_page is not None else len(rows) >= per_page):
+                self.api.prefetch(ORDERS, {**params, "page": page + 1,  # while we parse
+                                           "per_page": per_page})
             orders = []
             for row in rows:
                 order = parse_order(row, summary=True)

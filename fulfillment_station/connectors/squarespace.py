@@ -197,6 +197,10 @@ class SquarespaceConnector(Connector):
             body = self.api.get_json(ORDERS, params)
             if not isinstance(body, dict) or not isinstance(body.get("result", []), list | None):
                 raise BadResponse("the order list is not {result: [...]}", field="result")
+            ahead = body.get("pagination")
+            if isinstance(ahead, dict) and ahead.get("hasNextPage") and isinstance(
+                    ahead.get("nextPageCursor"), str) and ahead["nextPageCursor"]:
+                self.api.prefetch(ORDERS, {"cursor": ahead["nextPageCursor"]})  # while we parse
             yield Page([parse_order(item) for item in body.get("result") or []])
             pagination = body.get("pagination")
             if not isinstance(pagination, dict) or not pagination.get("hasNextPage"):

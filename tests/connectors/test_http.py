@@ -152,3 +152,28 @@ def test_retry_after_forms() -> None:
     assert parse_retry_after("garbage") is None
     when = parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=lambda: 1445412470.0)
     assert when == 10.0
+
+
+@respx.mock
+def test_read_ahead_serves_the_next_page_once_and_carries_its_error() -> None:
+    route = respx.get(f"{BASE}/orders").mock(side_effect=[
+        httpx.Response(200, json={"page": 2}), httpx.Response(404, json={})])
+    c = client(FakeSleep())
+    c.prefetch("/orders", {"page": 2})
+    assert c.get_json("/orders", {"page": 2}) == {"page": 2}
+    assert route.call_count == 1  # served from the read-ahead, not asked twice
+    c.prefetch("/orders", {"page": 3})
+    with pytest.raises(NotFound):
+        c.get_json("/orders", {"page": 3})
+    c.close()
+
+
+@respx.mock
+def test_a_stale_read_ahead_is_read_again() -> None:
+    route = respx.get(f"{BASE}/orders").mock(side_effect=[
+        httpx.Response(200, json={"old": True}), httpx.Response(200, json={"old": False})])
+    c = client(FakeSleep(), prefetch_fresh_s=-1.0)  # every read-ahead is already stale
+    c.prefetch("/orders", {"page": 2})
+    assert c.get_json("/orders", {"page": 2}) == {"old": False}
+    assert route.call_count == 2
+    c.close()

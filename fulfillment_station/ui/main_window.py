@@ -9,13 +9,15 @@ an order never waits behind a long sync.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +43,9 @@ from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorErr
 from fulfillment_station.domain import Order
 from fulfillment_station.services.sync import SyncCancelled, SyncResult, SyncService
 from fulfillment_station.store.cache import OrderRef, OrderSummary
+from fulfillment_station.store.settings import config_dir
 from fulfillment_station.ui.detail_pane import OrderDetailPane, plain_label
+from fulfillment_station.ui.filter_bar import FilterBar
 from fulfillment_station.ui.filters import PRESETS, facet_counts, local_day_start, preset_counts
 from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
@@ -162,6 +166,9 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(index, preset.description)
         self.tabs.currentChanged.connect(self._preset_changed)
         layout.addWidget(self.tabs)
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._apply_filters)
+        layout.addWidget(self.filter_bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableView()
@@ -204,7 +211,8 @@ class MainWindow(QMainWindow):
         self.sync_timer = QTimer(self)
         self.sync_timer.setInterval(max(30, options.sync_interval_s) * 1000)
         self.sync_timer.timeout.connect(self.start_sync)
-        self._preset_changed(0)
+        self._restore_layout()
+        self._apply_filters()
 
     # -- construction -------------------------------------------------------------------------
 
@@ -361,6 +369,7 @@ class MainWindow(QMainWindow):
 
     def _summaries_loaded(self, rows: list[OrderSummary]) -> None:
         self.model.set_summaries(rows)
+        self._update_channels()
         self._update_counts()
         self._select_first_if_none()
         self.summariesLoaded.emit(len(rows))
@@ -428,6 +437,7 @@ class MainWindow(QMainWindow):
             return
         if result.removed:
             self.model.remove_orders(OrderRef(result.connection, i) for i in result.removed)
+        self._update_channels()
         self._update_counts()
         self._select_first_if_none()
         if result.removed:
@@ -471,9 +481,19 @@ class MainWindow(QMainWindow):
 
     # -- filters, counts, selection -------------------------------------------------------------
 
-    def _preset_changed(self, index: int) -> None:
+    def _preset_changed(self, _index: int) -> None:
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        """The current preset, narrowed by the filter bar, with the search text kept."""
+        index = self.tabs.currentIndex()
         if 0 <= index < len(PRESETS):
-            self.proxy.set_filter(self.proxy.filter_state.with_preset(PRESETS[index]))
+            state = self.filter_bar.apply_to(PRESETS[index].state)
+            self.proxy.set_filter(replace(state, text=self.proxy.filter_state.text))
+
+    def _update_channels(self) -> None:
+        self.filter_bar.set_channels([c for r in self.model.summaries
+                                      if (c := r.channel or r.marketplace)])
 
     def _update_counts(self) -> None:
         counts = preset_counts(facet_counts(self.model.summaries, local_day_start(self.clock())))
@@ -535,10 +555,38 @@ class MainWindow(QMainWindow):
         self.pending_label.setText(
             self.tr("Outbox: {n} waiting").format(n=count) if count else "")
 
+    def _layout_store(self) -> QSettings:
+        """Window state (not settings): geometry, columns, tab, filters, between runs."""
+        return QSettings(str(config_dir() / "window-state.ini"), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        state = self._layout_store()
+        header = self.table.horizontalHeader()
+        saved_header = state.value("table/header")
+        if saved_header is not None and header.restoreState(saved_header):
+            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        geometry = state.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.tabs.setCurrentIndex(int(state.value("filters/tab", 0) or 0))
+        saved_bar = state.value("filters/bar")
+        if isinstance(saved_bar, str):
+            with contextlib.suppress(ValueError):
+                self.filter_bar.restore(json.loads(saved_bar))
+
+    def save_layout(self) -> None:
+        state = self._layout_store()
+        state.setValue("table/header", self.table.horizontalHeader().saveState())
+        state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("filters/tab", self.tabs.currentIndex())
+        state.setValue("filters/bar", json.dumps(self.filter_bar.state()))
+        state.sync()
+
     def closeEvent(self, event: Any) -> None:
         if self._pending and not self.confirm_close(self._pending):
             event.ignore()
             return
+        self.save_layout()
         self.sync_timer.stop()
         if self._sync_task is not None:
             self._sync_task.cancel()

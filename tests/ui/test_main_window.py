@@ -164,3 +164,34 @@ def test_hostile_api_text_is_shown_as_plain_text(
     assert window.detail.title.textFormat() == Qt.TextFormat.PlainText
     assert window.detail.customer.textFormat() == Qt.TextFormat.PlainText
     assert window.error_banner.message.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_filter_bar_narrows_the_preset_and_is_remembered(
+        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
+        make_window: Callable[..., MainWindow]) -> None:
+    server = make_sandbox(DIALECT, orders=150)
+    window = make_window(server)
+    synced(qtbot, window)
+    window.tabs.setCurrentIndex([p.key for p in PRESETS].index("all"))
+    bar = window.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("shipped"))
+    shown = [window.proxy.summary_at(r) for r in range(window.proxy.rowCount())]
+    assert shown and all(s.status == "shipped" for s in shown)
+    assert len(shown) == sum(1 for s in window.model.summaries if s.status == "shipped")
+    channel = shown[0].channel or shown[0].marketplace
+    bar.channel.setCurrentIndex(bar.channel.findData(channel))
+    assert all((window.proxy.summary_at(r).channel or window.proxy.summary_at(r).marketplace)
+               == channel for r in range(window.proxy.rowCount()))
+    narrowed = window.proxy.rowCount()
+    window.table.horizontalHeader().resizeSection(2, 321)
+    window.close()  # saves the layout
+
+    again = make_window(server, cache_name="again.sqlite3")
+    assert again.tabs.currentIndex() == [p.key for p in PRESETS].index("all")
+    assert again.filter_bar.status.currentData() == "shipped"
+    assert again.filter_bar.channel.currentData() == channel
+    assert again.table.horizontalHeader().sectionSize(2) == 321
+    synced(qtbot, again)
+    assert again.proxy.rowCount() == narrowed
+    qtbot.mouseClick(again.filter_bar.clear_button, Qt.MouseButton.LeftButton)
+    assert again.proxy.rowCount() == 150

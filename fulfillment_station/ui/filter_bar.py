@@ -1,0 +1,132 @@
+"""The filter bar under the preset tabs: status, fulfilment, channel/marketplace, fulfilment
+method and a created-date range. It narrows whatever the current preset shows; its state is a
+plain dict so the window can remember it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from fulfillment_station.domain import FulfillmentStatus, OrderStatus
+from fulfillment_station.ui.filters import FilterState
+
+ANY = ""
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = self._combo(self.tr("Status"), layout,
+                                  [(s.value.capitalize(), s.value) for s in OrderStatus])
+        self.fulfillment = self._combo(self.tr("Fulfilment"), layout,
+                                       [(f.value.capitalize(), f.value)
+                                        for f in FulfillmentStatus])
+        self.channel = self._combo(self.tr("Channel"), layout, [])
+        self.method = self._combo(self.tr("Method"), layout,
+                                  [("FBM", "FBM"), ("FBA", "FBA"), ("FBS", "FBS")])
+        self.use_dates = QCheckBox(self.tr("Created"))
+        self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.changed)
+        self.use_dates.toggled.connect(self._dates_toggled)
+        layout.addWidget(self.use_dates)
+        layout.addWidget(self.date_from)
+        layout.addWidget(QLabel("–"))
+        layout.addWidget(self.date_to)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+
+    def _combo(self, label: str, layout: QHBoxLayout, items: list[tuple[str, str]]
+               ) -> QComboBox:
+        layout.addWidget(QLabel(label))
+        combo = QComboBox()
+        combo.addItem(self.tr("Any"), ANY)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self.changed)
+        layout.addWidget(combo)
+        return combo
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.changed.emit()
+
+    def set_channels(self, channels: list[str]) -> None:
+        """The channels/marketplaces the cached orders come from (kept selected if present)."""
+        current = self.channel.currentData()
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        self.channel.addItem(self.tr("Any"), ANY)
+        for name in sorted(set(channels)):
+            self.channel.addItem(name, name)
+        index = self.channel.findData(current)
+        self.channel.setCurrentIndex(max(index, 0))
+        self.channel.blockSignals(False)
+
+    def apply_to(self, state: FilterState) -> FilterState:
+        """``state`` (a preset) narrowed by the bar."""
+        status, fulfil = self.status.currentData(), self.fulfillment.currentData()
+        if status:
+            state = replace(state, statuses=(state.statuses & {status}) if state.statuses
+                            else frozenset({status}))
+        if fulfil:
+            state = replace(state, fulfillments=(state.fulfillments & {fulfil})
+                            if state.fulfillments else frozenset({fulfil}))
+        channel = self.channel.currentData()
+        if channel:
+            state = replace(state, channel=channel)
+        if self.method.currentData():
+            state = replace(state, fulfillment_method=self.method.currentData())
+        if self.use_dates.isChecked():
+            state = replace(state, created_from=_date(self.date_from.date()),
+                            created_to=_date(self.date_to.date()))
+        return state
+
+    def clear(self) -> None:
+        for combo in (self.status, self.fulfillment, self.channel, self.method):
+            combo.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
+
+    # -- remembered between runs --------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        return {"status": self.status.currentData(), "fulfillment":
+                self.fulfillment.currentData(), "channel": self.channel.currentData(),
+                "method": self.method.currentData(), "dates": self.use_dates.isChecked()}
+
+    def restore(self, saved: dict[str, Any]) -> None:
+        for combo, key in ((self.status, "status"), (self.fulfillment, "fulfillment"),
+                           (self.method, "method")):
+            index = combo.findData(saved.get(key, ANY))
+            combo.setCurrentIndex(max(index, 0))
+        channel = saved.get("channel") or ANY
+        if channel and self.channel.findData(channel) < 0:
+            self.channel.addItem(channel, channel)
+        self.channel.setCurrentIndex(max(self.channel.findData(channel), 0))
+        self.use_dates.setChecked(bool(saved.get("dates")))
+
+
+def _date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -47,6 +47,8 @@ class FulfillmentStatus(StrEnum):
 
 def parse_utc(value: Any) -> datetime:
     """Accept an aware datetime or an ISO 8601 string with an offset; return it in UTC."""
+    if type(value) is datetime and value.tzinfo is UTC:
+        return value  # already what we keep (the connectors' parsers hand these over)
     if isinstance(value, str):
         text = value.strip()
         if text.endswith(("Z", "z")):

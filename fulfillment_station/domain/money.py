@@ -12,6 +12,8 @@ CENT = Decimal("0.01")
 
 def to_decimal(value: Any) -> Decimal:
     """Accept Decimal, int, float (via its shortest repr) or a numeric string."""
+    if type(value) is Decimal and value.is_finite():
+        return value  # the common case (connectors hand over Decimals): no more checks
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, bool):

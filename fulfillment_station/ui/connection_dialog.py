@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -64,7 +72,9 @@ def run_check(connect_fn: ConnectFn, dialect: str, base_url: str, token: str | N
 class CapabilitiesModel(QAbstractTableModel):
     """The (what, supported, note) rows of ``Capabilities.table()``."""
 
-    HEADERS = ("What", "Supported", "Note")
+    HEADERS = (QT_TRANSLATE_NOOP("CapabilitiesModel", "What"),
+               QT_TRANSLATE_NOOP("CapabilitiesModel", "Supported"),
+               QT_TRANSLATE_NOOP("CapabilitiesModel", "Note"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +101,7 @@ class CapabilitiesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
 
@@ -116,7 +126,7 @@ class ConnectionDialog(QDialog):
                  connect_fn: ConnectFn = connect,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit connection" if profile else "Add connection")
+        self.setWindowTitle(self.tr("Edit connection") if profile else self.tr("Add connection"))
         self._settings_store = settings_store
         self._tokens = tokens
         self._editing = profile
@@ -137,23 +147,24 @@ class ConnectionDialog(QDialog):
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         if profile is not None:
-            self.token_edit.setPlaceholderText("unchanged (saved in the system keyring)")
+            self.token_edit.setPlaceholderText(self.tr("unchanged (saved in the system keyring)"))
         self.ca_edit = QLineEdit(profile.ca_bundle or "" if profile else "")
-        self.ca_edit.setPlaceholderText("optional: PEM file of a private certificate authority")
-        browse = QPushButton("Browse…")
+        self.ca_edit.setPlaceholderText(
+            self.tr("optional: PEM file of a private certificate authority"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse_ca)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_edit)
         ca_row.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow("Name", self.label_edit)
-        form.addRow("API dialect", self.dialect_combo)
-        form.addRow("Base URL", self.url_edit)
-        form.addRow("API token", self.token_edit)
-        form.addRow("CA bundle", ca_row)
+        form.addRow(self.tr("Name"), self.label_edit)
+        form.addRow(self.tr("API dialect"), self.dialect_combo)
+        form.addRow(self.tr("Base URL"), self.url_edit)
+        form.addRow(self.tr("API token"), self.token_edit)
+        form.addRow(self.tr("CA bundle"), ca_row)
 
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self.test_connection)
         self.status_label = _plain_label()
         self.message_label = _plain_label()
@@ -189,17 +200,17 @@ class ConnectionDialog(QDialog):
         """The first thing wrong with the form, as one sentence, or ``None``."""
         label, _dialect, url, token, ca = self._values()
         if not for_test and not label:
-            return "Give the connection a name."
+            return self.tr("Give the connection a name.")
         if not url:
-            return "Enter the store's API base URL (it starts with https://)."
+            return self.tr("Enter the store's API base URL (it starts with https://).")
         try:
             check_base_url(url)
         except InsecureConnection as exc:
             return exc.user_message
         if not token and self._editing is None:
-            return "Paste the store's API token."
+            return self.tr("Paste the store's API token.")
         if ca and not Path(ca).is_file():
-            return f"The CA bundle file {ca} does not exist."
+            return self.tr("The CA bundle file {path} does not exist.").format(path=ca)
         return None
 
     # -- test ---------------------------------------------------------------------------------
@@ -222,7 +233,7 @@ class ConnectionDialog(QDialog):
             self._worker = ConnectionWorker(lambda: None, lambda _r: None, name="connection-test")
             self._own_worker = True
         self.test_button.setEnabled(False)
-        self.status_label.setText("Testing…")
+        self.status_label.setText(self.tr("Testing…"))
         self.message_label.clear()
         self.capabilities.set_rows([])
         # One test at a time (the button is disabled until it ends). Bound slots, not lambdas,
@@ -236,20 +247,25 @@ class ConnectionDialog(QDialog):
         self._task = None
         self.test_button.setEnabled(True)
         if isinstance(outcome, CheckReport):
-            count = "unknown" if outcome.orders_visible is None else str(outcome.orders_visible)
+            yes, no = self.tr("yes"), self.tr("no")
+            count = (self.tr("unknown") if outcome.orders_visible is None
+                     else str(outcome.orders_visible))
             self.status_label.setText(
-                f"Reachable: {'yes' if outcome.reachable else 'no'}\n"
-                f"Authenticated: {'yes' if outcome.authenticated else 'no'}\n"
-                f"Orders visible: {count if outcome.authenticated else '-'}")
+                self.tr("Reachable: {reachable}\nAuthenticated: {authenticated}\n"
+                        "Orders visible: {count}").format(
+                    reachable=yes if outcome.reachable else no,
+                    authenticated=yes if outcome.authenticated else no,
+                    count=count if outcome.authenticated else "-"))
             self.message_label.setText(outcome.message)
             self.capabilities.set_rows(outcome.capabilities.table())
         else:
             self._show_result(getattr(outcome, "user_message", None)
-                              or f"The connection could not be tested: {outcome}")
+                              or self.tr("The connection could not be tested: {error}").format(
+                                  error=outcome))
         self.check_finished.emit(outcome)
 
     def _show_result(self, message: str) -> None:
-        self.status_label.setText("Not tested.")
+        self.status_label.setText(self.tr("Not tested."))
         self.message_label.setText(message)
         self.capabilities.set_rows([])
 
@@ -271,15 +287,16 @@ class ConnectionDialog(QDialog):
             self.error_label.setText(exc.user_message)
             return
         except OSError as exc:
-            self.error_label.setText(f"The settings could not be saved: {exc.strerror or exc}.")
+            self.error_label.setText(self.tr("The settings could not be saved: {error}.").format(
+                error=exc.strerror or exc))
             return
         log.info("connection %s saved (%s at %s)", profile.id, dialect, check_base_url(url).host)
         self.profile = profile
         self.accept()
 
     def _browse_ca(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "CA bundle", "",
-                                                    "Certificates (*.pem *.crt);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("CA bundle"), "", self.tr("Certificates (*.pem *.crt);;All files (*)"))
         if path:
             self.ca_edit.setText(path)
 

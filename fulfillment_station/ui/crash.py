@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -33,8 +33,10 @@ from fulfillment_station.services.diagnostics import Redactor, write_crash_repor
 
 log = logging.getLogger(__name__)
 
-CRASH_SENTENCE = ("Something went wrong in the app, but nothing was lost: queued shipments are "
-                  "safe and you can keep working.")
+#: Marked for the catalogs here, translated where it is shown (the dialog's ``tr``).
+CRASH_SENTENCE = QT_TRANSLATE_NOOP(
+    "CrashDialog", "Something went wrong in the app, but nothing was lost: queued shipments are "
+    "safe and you can keep working.")
 
 #: Called after the report is written: (report path, the exception).
 OnCrash = Callable[[Path, BaseException], None]
@@ -45,12 +47,12 @@ class CrashDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Unexpected error")
+        self.setWindowTitle(self.tr("Unexpected error"))
         self.setModal(False)
         self.details = ""
         self.count = 0
         layout = QVBoxLayout(self)
-        self.sentence = QLabel(CRASH_SENTENCE)
+        self.sentence = QLabel(self.tr(CRASH_SENTENCE))
         self.sentence.setWordWrap(True)
         self.path_label = QLabel()
         self.path_label.setWordWrap(True)
@@ -59,7 +61,7 @@ class CrashDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("Copy details")
+        self.copy_button = QPushButton(self.tr("Copy details"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.close)
@@ -68,8 +70,12 @@ class CrashDialog(QDialog):
     def show_report(self, path: str, details: str) -> None:
         self.count += 1
         self.details = details
-        more = f" ({self.count} errors since this window opened)" if self.count > 1 else ""
-        self.path_label.setText(f"A report for support was saved to:\n{path}{more}")
+        if self.count > 1:
+            text = self.tr("A report for support was saved to:\n{path} ({n} errors since this "
+                           "window opened)").format(path=path, n=self.count)
+        else:
+            text = self.tr("A report for support was saved to:\n{path}").format(path=path)
+        self.path_label.setText(text)
         self.show()
         self.raise_()
 

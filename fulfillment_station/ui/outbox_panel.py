@@ -51,28 +51,24 @@ class Column(IntEnum):
     MESSAGE = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxPanel", text)
-
-
 def state_words(state: ActionState) -> str:
     return {
-        ActionState.PENDING: _tr("Waiting to send"),
-        ActionState.SENDING: _tr("Sending"),
-        ActionState.RETRYING: _tr("Will retry"),
-        ActionState.FAILED: _tr("Failed: retry or dismiss"),
-        ActionState.DONE: _tr("Done"),
-        ActionState.DISMISSED: _tr("Dismissed"),
+        ActionState.PENDING: QCoreApplication.translate("OutboxPanel", "Waiting to send"),
+        ActionState.SENDING: QCoreApplication.translate("OutboxPanel", "Sending"),
+        ActionState.RETRYING: QCoreApplication.translate("OutboxPanel", "Will retry"),
+        ActionState.FAILED: QCoreApplication.translate("OutboxPanel", "Failed: retry or dismiss"),
+        ActionState.DONE: QCoreApplication.translate("OutboxPanel", "Done"),
+        ActionState.DISMISSED: QCoreApplication.translate("OutboxPanel", "Dismissed"),
     }[state]
 
 
 def pending_text(n: int) -> str:
     """The status-bar text for ``n`` actions still to be sent."""
     if n <= 0:
-        return _tr("Nothing waiting to send")
+        return QCoreApplication.translate("OutboxPanel", "Nothing waiting to send")
     if n == 1:
-        return _tr("1 action waiting to send")
-    return _tr("{n} actions waiting to send").format(n=n)
+        return QCoreApplication.translate("OutboxPanel", "1 action waiting to send")
+    return QCoreApplication.translate("OutboxPanel", "{n} actions waiting to send").format(n=n)
 
 
 class OutboxModel(QAbstractTableModel):

@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -100,7 +101,6 @@ _KEY_COMMANDS: dict[int, PackCommand] = {
     Qt.Key.Key_Escape: PackCommand.ACKNOWLEDGE,
 }
 
-_TRACKING_PROMPT = "Scan the tracking number on the label (F2: ship without one)."
 _STYLE_INFO = "background: #111; color: #fff; padding: 12px;"
 _STYLE_GOOD = "background: #0b3d1a; color: #fff; padding: 12px;"
 _STYLE_ERROR = "background: #c00000; color: #fff; padding: 12px; font-weight: bold;"
@@ -112,7 +112,10 @@ _FLASH_MS = 110
 class PackLinesModel(QAbstractTableModel):
     """The order's lines in pick order: SKU, name, scanned/needed, state in words."""
 
-    HEADERS = ("SKU", "Item", "Scanned", "State")
+    HEADERS = (QT_TRANSLATE_NOOP("PackLinesModel", "SKU"),
+               QT_TRANSLATE_NOOP("PackLinesModel", "Item"),
+               QT_TRANSLATE_NOOP("PackLinesModel", "Scanned"),
+               QT_TRANSLATE_NOOP("PackLinesModel", "State"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,10 +147,12 @@ class PackLinesModel(QAbstractTableModel):
             if column == 0:
                 return line.sku
             if column == 1:
-                return line.name if line.barcode or not line.sku else f"{line.name} (no barcode)"
+                if line.barcode or not line.sku:
+                    return line.name
+                return self.tr("{name} (no barcode)").format(name=line.name)
             if column == 2:
                 return f"{line.scanned} / {line.needed}"
-            return "✓ done" if line.done else line.state_text
+            return self.tr("✓ done") if line.done else line.state_text
         if role == Qt.ItemDataRole.FontRole and line.done:
             font = QFont()
             font.setBold(True)
@@ -157,7 +162,7 @@ class PackLinesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
 
@@ -185,7 +190,7 @@ class PackModeView(QWidget):
         self._flash_id = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
-        self._show_info("Scan an order number, packing slip or tracking number to start.")
+        self._show_info(self._start_prompt())
 
     # --- layout ---
 
@@ -196,7 +201,7 @@ class PackModeView(QWidget):
         self.setFont(font)
         self.setStyleSheet("QWidget { background: #000; color: #fff; }")
         layout = QVBoxLayout(self)
-        self.header = QLabel("No order open", self)
+        self.header = QLabel(self.tr("No order open"), self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setStyleSheet(f"font-size: {int(size * 1.5)}pt; font-weight: bold;")
         self.model = PackLinesModel(self)
@@ -211,7 +216,7 @@ class PackModeView(QWidget):
         self.table.setStyleSheet("QTableView { background: #111; color: #fff; "
                                  "selection-background-color: #ffd200; selection-color: #000; }")
         self.progress = QProgressBar(self)
-        self.progress.setFormat("%v of %m units scanned")
+        self.progress.setFormat(self.tr("%v of %m units scanned"))
         self.progress.setMinimumHeight(int(size * 2.2))
         self.quantity = QLabel("", self)
         self.quantity.setTextFormat(Qt.TextFormat.PlainText)
@@ -220,9 +225,9 @@ class PackModeView(QWidget):
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(int(size * 5))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = QLabel("Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · "
-                           "F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · "
-                           "12 *: next scan ×12 · Space: confirm line", self)
+        self.hint = QLabel(self.tr("Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · "
+                                   "F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · "
+                                   "12 *: next scan ×12 · Space: confirm line"), self)
         self.hint.setWordWrap(True)
         for widget in (self.header, self.table, self.progress, self.quantity, self.message,
                        self.hint):
@@ -240,8 +245,8 @@ class PackModeView(QWidget):
             self.run_command(command)
             return
         if self.phase in _BUSY:
-            self._show_error("Wait a moment: the app is still working on the last step. "
-                             "Scan again when this message changes.")
+            self._show_error(self.tr("Wait a moment: the app is still working on the last step. "
+                                     "Scan again when this message changes."))
             return
         if self.phase is PackPhase.IDLE or self.session is None:
             self._open_by_scan(text)
@@ -261,13 +266,13 @@ class PackModeView(QWidget):
         if command is PackCommand.CANCEL and self.phase in _ABANDONABLE:
             # A host that never answers must not trap the packer; a late answer is ignored.
             # Not while shipping: that write is already on its way.
-            self._close_order("Stopped. Scan an order to open it.")
+            self._close_order(self.tr("Stopped. Scan an order to open it."))
             return
         if self.phase in _BUSY:
-            self._show_error("Wait a moment: the app is still working on the last step.")
+            self._show_error(self.tr("Wait a moment: the app is still working on the last step."))
             return
         if session is None or self.phase is PackPhase.IDLE:
-            self._show_error("No order is open: scan an order number first.")
+            self._show_error(self.tr("No order is open: scan an order number first."))
             return
         if command is PackCommand.REPRINT:
             self._print(reprint=session.printed)
@@ -275,9 +280,11 @@ class PackModeView(QWidget):
             if self.phase is PackPhase.AWAIT_TRACKING:
                 self._ship_lines = {}
                 self._set_phase(PackPhase.PACKING)
-                self._show_info("Shipping stopped. Keep scanning, or F2 to ship what is scanned.")
+                self._show_info(self.tr("Shipping stopped. Keep scanning, or F2 to ship what is "
+                                         "scanned."))
             else:
-                self._close_order("Order closed; its scans are kept. Scan an order to open it.")
+                self._close_order(self.tr("Order closed; its scans are kept. Scan an order to open "
+                                          "it."))
         elif command is PackCommand.UNDO:
             self._undo()
         elif command is PackCommand.RESET:
@@ -285,7 +292,7 @@ class PackModeView(QWidget):
             self._ship_lines = {}
             self._set_phase(PackPhase.PACKING)
             self._refresh()
-            self._show_info("All counts of this order are back to 0. Scan the items.")
+            self._show_info(self.tr("All counts of this order are back to 0. Scan the items."))
         elif self.phase is PackPhase.AWAIT_TRACKING and command is PackCommand.SHIP_SCANNED:
             self._ship(None, None)  # no label to scan (pickup, letter post): ship without one
         elif self.phase is PackPhase.PACKING:
@@ -300,8 +307,8 @@ class PackModeView(QWidget):
             after = "same" if command is PackCommand.NEXT_PACKAGE else "next"
             self._begin_shipping(lines, after)
         else:
-            self._show_error("The order is waiting for its tracking number: scan it, F2 to ship "
-                             "without one, or F10 to go back to packing.")
+            self._show_error(self.tr("The order is waiting for its tracking number: scan it, F2 to "
+                                     "ship without one, or F10 to go back to packing."))
 
     # --- keys typed by a person ---
 
@@ -339,7 +346,7 @@ class PackModeView(QWidget):
             self._acknowledge()
             return
         if session is None or self.phase is not PackPhase.PACKING:
-            self._show_error("Open an order first, then type a quantity.")
+            self._show_error(self.tr("Open an order first, then type a quantity."))
             return
         if session.last_ticked is None:
             self._set_pending(typed)
@@ -362,10 +369,10 @@ class PackModeView(QWidget):
     def _show_typed(self) -> None:
         pending = self.session.pending_quantity if self.session is not None else None
         if self._typed:
-            self.quantity.setText(f"Quantity typed: {self._typed}  (Enter: last scan counts "
-                                  f"{self._typed} · *: next scan counts {self._typed})")
+            self.quantity.setText(self.tr("Quantity typed: {n}  (Enter: last scan counts {n} · "
+                                          "*: next scan counts {n})").format(n=self._typed))
         elif pending:
-            self.quantity.setText(f"Next scan counts {pending} units")
+            self.quantity.setText(self.tr("Next scan counts {n} units").format(n=pending))
         else:
             self.quantity.setText("")
 
@@ -381,7 +388,8 @@ class PackModeView(QWidget):
         session = self.session
         line = self.model.line_at(self.table.currentIndex().row())
         if session is None or self.phase is not PackPhase.PACKING or line is None:
-            self._show_error("Pick a line with Up/Down first, then press Space to confirm it.")
+            self._show_error(self.tr("Pick a line with Up/Down first, then press Space to confirm "
+                                     "it."))
             return
         self._after_count(session.confirm_line(line.line_id))
 
@@ -405,8 +413,9 @@ class PackModeView(QWidget):
             return
         self._sounds.play_success()
         line = outcome.line
-        self._show_info(f"✓ {line.sku} {line.name}: {line.scanned} of {line.needed}"
-                        f" ({line.state_text})", good=True)
+        self._show_info(self.tr("✓ {sku} {name}: {scanned} of {needed} ({state})").format(
+            sku=line.sku, name=line.name, scanned=line.scanned, needed=line.needed,
+            state=line.state_text), good=True)
 
     def _undo(self) -> None:
         session = self.session
@@ -417,10 +426,11 @@ class PackModeView(QWidget):
         line = session.undo()
         self._refresh()
         if line is None:
-            self._show_info("Nothing to undo.")
+            self._show_info(self.tr("Nothing to undo."))
         else:
-            self._show_info(f"Undone: {line.sku} {line.name} is back to {line.scanned} of "
-                            f"{line.needed}.")
+            self._show_info(self.tr("Undone: {sku} {name} is back to {scanned} of "
+                                    "{needed}.").format(
+                sku=line.sku, name=line.name, scanned=line.scanned, needed=line.needed))
 
     # --- the end of an order ---
 
@@ -440,7 +450,7 @@ class PackModeView(QWidget):
         shipping = bool(self._ship_lines)
         previous = self.phase
         self._set_phase(PackPhase.PRINTING)
-        self._show_info("Printing the packing slip and label…")
+        self._show_info(self.tr("Printing the packing slip and label…"))
 
         def printed(outcome: PrintOutcome) -> None:
             session.mark_printed()
@@ -450,19 +460,23 @@ class PackModeView(QWidget):
                 self._ask_tracking()
             else:
                 self._set_phase(previous)
-                self._show_info("Printed again.")
+                self._show_info(self.tr("Printed again."))
 
         def failed(message: str) -> None:
             self._set_phase(PackPhase.AWAIT_TRACKING if shipping else previous)
-            self._show_error(f"Printing failed: {message} Press F5 to print again"
-                             + (", or scan the tracking number." if shipping else "."))
+            if shipping:
+                text = self.tr("Printing failed: {message} Press F5 to print again, or scan "
+                               "the tracking number.")
+            else:
+                text = self.tr("Printing failed: {message} Press F5 to print again.")
+            self._show_error(text.format(message=message))
 
         self._host.print_documents(session.order, reprint, self._current(printed),
                                    self._current(failed))
 
     def _ask_tracking(self) -> None:
         self._set_phase(PackPhase.AWAIT_TRACKING)
-        self._show_info(_TRACKING_PROMPT)
+        self._show_info(self._tracking_prompt())
 
     def _scan_tracking(self, text: str) -> None:
         result = classify_scan(text)
@@ -474,15 +488,15 @@ class PackModeView(QWidget):
         elif result.reason:
             self._show_error(result.reason)
         else:
-            self._show_error("That is not a tracking number: scan the tracking barcode on the "
-                             "shipping label (F10 goes back to packing).")
+            self._show_error(self.tr("That is not a tracking number: scan the tracking barcode on "
+                                     "the shipping label (F10 goes back to packing)."))
 
     def _ship(self, tracking: str | None, carrier: str | None) -> None:
         session = self.session
         assert session is not None
         order = session.order
         self._set_phase(PackPhase.SHIPPING)
-        self._show_info(f"Shipping order {order.number}…")
+        self._show_info(self.tr("Shipping order {order}…").format(order=order.number))
 
         def shipped() -> None:
             session.finish()
@@ -490,25 +504,27 @@ class PackModeView(QWidget):
             self.order_shipped.emit(order)
             self._sounds.play_complete()
             if self._after_ship == "same":
-                self._show_info(f"Package of {order.number} shipped. Opening the rest…",
-                                good=True)
+                self._show_info(self.tr("Package of {order} shipped. Opening the rest…").format(
+                    order=order.number), good=True)
                 self._load(session.ref)
             else:
-                self._show_info(f"Order {order.number} shipped.", good=True)
+                self._show_info(self.tr("Order {order} shipped.").format(order=order.number),
+                                good=True)
                 self._host.next_order_after(session.ref, self._current(self._open_next),
                                             self._current(self._host_failed))
 
         def failed(message: str) -> None:
             self._set_phase(PackPhase.AWAIT_TRACKING)
-            self._show_error(f"Shipping failed: {message} Scan the tracking number again to "
-                             "retry.")
+            self._show_error(self.tr("Shipping failed: {message} Scan the tracking number again "
+                                     "to retry.").format(message=message))
 
         self._host.ship(order, dict(self._ship_lines), tracking, carrier,
                         self._current(shipped), self._current(failed))
 
     def _open_next(self, ref: OrderRef | None) -> None:
         if ref is None:
-            self._close_order("All orders of this list are packed. Scan an order to open it.")
+            self._close_order(self.tr("All orders of this list are packed. Scan an order to open "
+                                      "it."))
             return
         self._load(ref)
 
@@ -517,10 +533,10 @@ class PackModeView(QWidget):
     def _open_by_scan(self, text: str) -> None:
         result = classify_scan(text)
         if result.is_junk:
-            self._show_error(result.reason or "The scan could not be read: scan it again.")
+            self._show_error(result.reason or self.tr("The scan could not be read: scan it again."))
             return
         self._set_phase(PackPhase.LOADING)
-        self._show_info("Looking up the order…")
+        self._show_info(self.tr("Looking up the order…"))
         shown = text.strip()[:40]
 
         def found(refs: list[OrderRef]) -> None:
@@ -530,11 +546,12 @@ class PackModeView(QWidget):
                 return
             self._set_phase(PackPhase.IDLE)
             if not unique:
-                self._show_error(f"No order found for {shown}. Scan the order number or the "
-                                 "barcode on the packing slip.")
+                self._show_error(self.tr("No order found for {scan}. Scan the order number or the "
+                                         "barcode on the packing slip.").format(scan=shown))
             else:
-                self._show_error(f"{shown} is on {len(unique)} orders. Scan the order number or "
-                                 "the barcode on the packing slip.")
+                self._show_error(self.tr("{scan} is on {n} orders. Scan the order number or the "
+                                         "barcode on the packing slip.").format(
+                                             scan=shown, n=len(unique)))
 
         self._host.find_orders(text, self._current(found), self._current(self._host_failed))
 
@@ -557,10 +574,13 @@ class PackModeView(QWidget):
             if session.complete:
                 self._begin_shipping(session.ship_scanned(), "next")
             elif session.scanned_units:
-                self._show_info(f"Order {order.number} resumed where you left off: "
-                                f"{session.scanned_units} of {session.needed_units} scanned.")
+                self._show_info(self.tr("Order {order} resumed where you left off: {scanned} of "
+                                        "{needed} scanned.").format(
+                                            order=order.number, scanned=session.scanned_units,
+                                            needed=session.needed_units))
             else:
-                self._show_info(f"Order {order.number}: scan the items.")
+                self._show_info(self.tr("Order {order}: scan the items.").format(
+                    order=order.number))
 
         self._host.load_order(ref, self._current(loaded), self._current(self._host_failed))
 
@@ -596,7 +616,7 @@ class PackModeView(QWidget):
     def _refresh(self) -> None:
         session = self.session
         if session is None:
-            self.header.setText("No order open")
+            self.header.setText(self.tr("No order open"))
             self.model.set_lines([])
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
@@ -604,8 +624,8 @@ class PackModeView(QWidget):
             return
         order = session.order
         name = order.ship_to.name if order.ship_to is not None else order.customer.name
-        self.header.setText(f"Order {order.number} · {name} · "
-                            f"{len(session.lines)} lines")
+        self.header.setText(self.tr("Order {order} · {name} · {n} lines").format(
+            order=order.number, name=name, n=len(session.lines)))
         self.model.set_lines(session.lines)
         self.progress.setRange(0, max(1, session.needed_units))
         self.progress.setValue(session.scanned_units)
@@ -626,10 +646,17 @@ class PackModeView(QWidget):
 
     def _resting_message(self) -> str:
         if self.phase is PackPhase.AWAIT_TRACKING:
-            return _TRACKING_PROMPT
+            return self._tracking_prompt()
         if self.session is None:
-            return "Scan an order number, packing slip or tracking number to start."
-        return f"Order {self.session.order.number}: scan the items."
+            return self._start_prompt()
+        return self.tr("Order {order}: scan the items.").format(
+            order=self.session.order.number)
+
+    def _tracking_prompt(self) -> str:
+        return self.tr("Scan the tracking number on the label (F2: ship without one).")
+
+    def _start_prompt(self) -> str:
+        return self.tr("Scan an order number, packing slip or tracking number to start.")
 
     def _show_pack_error(self, error: PackError) -> None:
         self._show_error(error.message)
@@ -638,7 +665,8 @@ class PackModeView(QWidget):
         self.error_shown = True
         self._sounds.play_error()
         self.message.setStyleSheet(_STYLE_ERROR + f"font-size: {self._message_size()}pt;")
-        self.message.setText(f"STOP — {text}\n(Esc or Enter to continue)")
+        self.message.setText(self.tr("STOP — {message}\n(Esc or Enter to continue)").format(
+            message=text))
         self._flash_id += 1
         flash_id = self._flash_id
         for step in range(1, _FLASHES + 1):

@@ -16,6 +16,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
@@ -39,13 +40,15 @@ from fulfillment_station.store.print_queue import JobKind, JobState
 AnyIndex = QModelIndex | QPersistentModelIndex
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
+# The words are marked for the catalogs here and translated where they are shown.
 STATE_WORDS: dict[JobState, str] = {
-    JobState.PENDING: "Waiting to print",
-    JobState.PRINTING: "Printing",
-    JobState.DONE: "Printed",
-    JobState.FAILED: "Failed — press Retry",
+    JobState.PENDING: QT_TRANSLATE_NOOP("PrintJobsModel", "Waiting to print"),
+    JobState.PRINTING: QT_TRANSLATE_NOOP("PrintJobsModel", "Printing"),
+    JobState.DONE: QT_TRANSLATE_NOOP("PrintJobsModel", "Printed"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("PrintJobsModel", "Failed — press Retry"),
 }
-KIND_WORDS: dict[JobKind, str] = {JobKind.SLIP: "Packing slip", JobKind.LABEL: "Label"}
+KIND_WORDS: dict[JobKind, str] = {JobKind.SLIP: QT_TRANSLATE_NOOP("PrintJobsModel", "Packing slip"),
+                                  JobKind.LABEL: QT_TRANSLATE_NOOP("PrintJobsModel", "Label")}
 RETRYABLE = frozenset({JobState.FAILED, JobState.PENDING})
 REPRINTABLE = frozenset({JobState.DONE})
 
@@ -60,12 +63,12 @@ class Column(IntEnum):
 
 
 HEADERS: dict[Column, str] = {
-    Column.DOCUMENT: "Document",
-    Column.ORDER: "Order",
-    Column.PRINTER: "Printer",
-    Column.STATE: "State",
-    Column.ATTEMPTS: "Attempts",
-    Column.ERROR: "Last error",
+    Column.DOCUMENT: QT_TRANSLATE_NOOP("PrintJobsModel", "Document"),
+    Column.ORDER: QT_TRANSLATE_NOOP("PrintJobsModel", "Order"),
+    Column.PRINTER: QT_TRANSLATE_NOOP("PrintJobsModel", "Printer"),
+    Column.STATE: QT_TRANSLATE_NOOP("PrintJobsModel", "State"),
+    Column.ATTEMPTS: QT_TRANSLATE_NOOP("PrintJobsModel", "Attempts"),
+    Column.ERROR: QT_TRANSLATE_NOOP("PrintJobsModel", "Last error"),
 }
 
 
@@ -96,7 +99,7 @@ class PrintJobsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return self.tr(HEADERS[Column(section)])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,14 +110,16 @@ class PrintJobsModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column is Column.DOCUMENT:
-                words = KIND_WORDS[job.kind]
-                return f"{words} (reprint)" if job.reprint_of is not None else words
+                words = self.tr(KIND_WORDS[job.kind])
+                if job.reprint_of is None:
+                    return words
+                return self.tr("{document} (reprint)").format(document=words)
             if column is Column.ORDER:
                 return queued.order_number
             if column is Column.PRINTER:
                 return job.printer
             if column is Column.STATE:
-                return STATE_WORDS[job.state]
+                return self.tr(STATE_WORDS[job.state])
             if column is Column.ATTEMPTS:
                 return str(job.attempts)
             return job.last_error or ""
@@ -145,12 +150,12 @@ class PrintQueuePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
             Column.ERROR, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Print jobs")
+        self.table.setAccessibleName(self.tr("Print jobs"))
 
-        self.retry_button = QPushButton("&Retry")
-        self.retry_button.setToolTip("Send the selected job to its printer again.")
-        self.reprint_button = QPushButton("Re&print")
-        self.reprint_button.setToolTip("Print another copy of the selected document.")
+        self.retry_button = QPushButton(self.tr("&Retry"))
+        self.retry_button.setToolTip(self.tr("Send the selected job to its printer again."))
+        self.reprint_button = QPushButton(self.tr("Re&print"))
+        self.reprint_button.setToolTip(self.tr("Print another copy of the selected document."))
         self.retry_button.clicked.connect(self._retry)
         self.reprint_button.clicked.connect(self._reprint)
 

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +58,12 @@ log = logging.getLogger(__name__)
 _CUSTOM = frozenset({"connections.profiles", "connections.active"})
 
 
+def _settings_text(text: str) -> str:
+    """A label, description, choice or tab title of ``store/settings.py`` (which has no Qt) in
+    the UI language; the catalogs list them under the context "Settings"."""
+    return QCoreApplication.translate("Settings", text)
+
+
 class _Field:
     """One generated editor: the widget to put in the form and how to read/write it."""
 
@@ -83,7 +89,7 @@ def _make_field(option: Option, parent: QWidget) -> _Field:
     if kind is Kind.CHOICE:
         combo = QComboBox(parent)
         for stored, shown in option.choices:
-            combo.addItem(shown, stored)
+            combo.addItem(_settings_text(shown), stored)
         return _Field(option, combo, combo, combo.currentData,
                       lambda v: combo.setCurrentIndex(max(0, combo.findData(v))))
     edit = QLineEdit(parent)
@@ -93,11 +99,12 @@ def _make_field(option: Option, parent: QWidget) -> _Field:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(edit)
-    browse = QPushButton("Browse…", row)
+    browse = QPushButton(QCoreApplication.translate("SettingsDialog", "Browse…"), row)
     layout.addWidget(browse)
 
     def pick() -> None:
-        path, _filter = QFileDialog.getOpenFileName(row, option.label, edit.text())
+        path, _filter = QFileDialog.getOpenFileName(row, _settings_text(option.label),
+                                                    edit.text())
         if path:
             edit.setText(path)
 
@@ -124,7 +131,7 @@ class SettingsDialog(QDialog):
                  worker: ConnectionWorker | None = None, connect_fn: ConnectFn = connect,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self._store = store
         self._tokens = tokens
         self._settings = settings if settings is not None else store.load()
@@ -136,7 +143,7 @@ class SettingsDialog(QDialog):
         self.fields: dict[str, _Field] = {}
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._connections_tab(), SECTIONS["connections"])
+        self.tabs.addTab(self._connections_tab(), _settings_text(SECTIONS["connections"]))
         for section, title in SECTIONS.items():
             options = [o for o in section_options(section) if o.key not in _CUSTOM]
             if not options:
@@ -146,13 +153,14 @@ class SettingsDialog(QDialog):
             for option in options:
                 field = _make_field(option, page)
                 field.write(self._settings[option.key])
-                field.widget.setToolTip(option.description)
-                label = QLabel(option.label + (" *" if option.required else ""))
+                description = _settings_text(option.description)
+                field.widget.setToolTip(description)
+                label = QLabel(_settings_text(option.label) + (" *" if option.required else ""))
                 label.setTextFormat(Qt.TextFormat.PlainText)
-                label.setToolTip(option.description)
+                label.setToolTip(description)
                 form.addRow(label, field.widget)
                 self.fields[option.key] = field
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(page, _settings_text(title))
 
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -176,9 +184,9 @@ class SettingsDialog(QDialog):
         page = QWidget()
         self.profile_list = QListWidget(page)
         self.active_combo = QComboBox(page)
-        self.add_button = QPushButton("Add…", page)
-        self.edit_button = QPushButton("Edit…", page)
-        self.remove_button = QPushButton("Remove", page)
+        self.add_button = QPushButton(self.tr("Add…"), page)
+        self.edit_button = QPushButton(self.tr("Edit…"), page)
+        self.remove_button = QPushButton(self.tr("Remove"), page)
         self.add_button.clicked.connect(lambda: self._open_connection(None))
         self.edit_button.clicked.connect(self._edit_selected)
         self.remove_button.clicked.connect(self._remove_selected)
@@ -187,12 +195,12 @@ class SettingsDialog(QDialog):
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        note = QLabel("API tokens are kept in this computer's password store (keyring), never "
-                      "in the settings file.", page)
+        note = QLabel(self.tr("API tokens are kept in this computer's password store (keyring), "
+                              "never in the settings file."), page)
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Open on start", self.active_combo)
+        form.addRow(self.tr("Open on start"), self.active_combo)
         layout = QVBoxLayout(page)
         layout.addWidget(self.profile_list)
         layout.addLayout(buttons)
@@ -205,7 +213,7 @@ class SettingsDialog(QDialog):
         self.profile_list.clear()
         self.profile_list.addItems([_describe(p) for p in self._profiles])
         self.active_combo.clear()
-        self.active_combo.addItem("Training mode (practice store, no real orders)", "")
+        self.active_combo.addItem(self.tr("Training mode (practice store, no real orders)"), "")
         for profile in self._profiles:
             self.active_combo.addItem(profile.label, profile.id)
         self.active_combo.setCurrentIndex(max(0, self.active_combo.findData(active)))
@@ -279,7 +287,8 @@ class SettingsDialog(QDialog):
                 check_base_url(profile.base_url)
             except InsecureConnection as exc:
                 self.tabs.setCurrentIndex(0)
-                self._fail(f"Connection “{profile.label}”: {exc.user_message}")
+                self._fail(self.tr("Connection “{name}”: {problem}").format(
+                    name=profile.label, problem=exc.user_message))
                 return None
         return settings.replace({"connections.profiles": tuple(self._profiles),
                                  "connections.active": self.active_combo.currentData() or ""})
@@ -291,7 +300,8 @@ class SettingsDialog(QDialog):
         try:
             self._store.save(settings)
         except OSError as exc:
-            self._fail(f"The settings could not be saved: {exc.strerror or exc}.")
+            self._fail(self.tr("The settings could not be saved: {error}.").format(
+                error=exc.strerror or exc))
             return
         for profile_id in self._removed:
             try:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
@@ -103,7 +104,7 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
         pending: dict[OrderRef, str] = {}
         for record in records:
             if record.state in waiting:
-                doing = window.tr(PENDING_VERBS.get(record.action.kind, "saving…"))
+                doing = window.tr(PENDING_VERBS.get(record.action.kind, PENDING_VERBS["update"]))
                 for order_id in record.action.order_ids:
                     pending[OrderRef(record.action.connection_id, order_id)] = doing
         window.model.set_pending(pending)
@@ -212,8 +213,13 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
 
 
 #: What an order with a write waiting in the outbox shows next to its status.
-PENDING_VERBS = {"ship": "shipping…", "bulk_ship": "shipping…", "fulfil": "fulfilling…",
-                 "cancel": "cancelling…", "update": "saving…", "create": "creating…"}
+#: Marked for the catalogs under the window's context; ``window.tr`` translates them.
+PENDING_VERBS = {"ship": QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
+                 "bulk_ship": QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
+                 "fulfil": QT_TRANSLATE_NOOP("MainWindow", "fulfilling…"),
+                 "cancel": QT_TRANSLATE_NOOP("MainWindow", "cancelling…"),
+                 "update": QT_TRANSLATE_NOOP("MainWindow", "saving…"),
+                 "create": QT_TRANSLATE_NOOP("MainWindow", "creating…")}
 
 
 def _audit_line(entry: Any) -> str:

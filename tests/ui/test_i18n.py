@@ -5,6 +5,7 @@ English app."""
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -18,6 +19,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from fulfillment_station.store.secrets import TokenStore
+from fulfillment_station.store.settings import OPTIONS, SECTIONS, Settings, SettingsStore
 from fulfillment_station.ui import i18n
 from fulfillment_station.ui.detail_pane import OrderDetailPane
 from fulfillment_station.ui.i18n import (
@@ -31,6 +34,7 @@ from fulfillment_station.ui.i18n import (
     resolve_locale,
 )
 from tests.store.factories import build_order
+from tests.store.test_secrets import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 
@@ -173,7 +177,15 @@ def _catalog_sources(ts: Path) -> dict[tuple[str, str], list[str]]:
 
 #: UI modules whose tr() strings the catalogs must cover (main_window's are listed in the catalogs
 #: ahead of its wrapping; once wrapped with the same source texts they are checked here too).
-TRANSLATED_MODULES = ("detail_pane.py", "main_window.py", "shortcuts_help.py")
+TRANSLATED_MODULES = ("detail_pane.py", "main_window.py", "shortcuts_help.py", "pack_mode.py",
+                      "settings_dialog.py", "connection_dialog.py", "first_run.py", "crash.py",
+                      "filter_bar.py", "outbox_panel.py", "workbench.py", "ship_dialog.py",
+                      "cancel_dialog.py", "edit_dialog.py", "print_queue_panel.py")
+
+#: lupdate names the context of ``window.tr(...)`` after the variable; at run time Qt uses the
+#: object's class, so workbench's menu texts live in the catalogs under "MainWindow" and the
+#: ship dialog's row texts (``owner.tr``) under "ShipDialog".
+_RUNTIME_CONTEXTS = {"window": "MainWindow", "self.window": "MainWindow", "owner": "ShipDialog"}
 
 
 @pytest.mark.parametrize("language", ["es", "pt_BR"])
@@ -186,11 +198,76 @@ def test_catalogs_translate_every_wrapped_string(language: str, tmp_path: Path) 
     extracted = tmp_path / "extracted.ts"
     sources = [str(Path(i18n.__file__).with_name(name)) for name in TRANSLATED_MODULES]
     subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(extracted)], check=True)
-    wanted = set(_catalog_sources(extracted))
+    wanted = {(_RUNTIME_CONTEXTS.get(context, context), source)
+              for context, source in _catalog_sources(extracted)}
     assert len(wanted) > 25  # the extraction itself worked
     catalog = _catalog_sources(catalog_source(language))
-    missing = sorted(k for k in wanted if not all(catalog.get(k, [])))
+    # An absent, unfinished or empty translation all count as missing (all([]) is True).
+    missing = sorted(k for k in wanted if not catalog.get(k) or not all(catalog[k]))
     assert missing == []
+
+
+@pytest.mark.parametrize("language", ["es", "pt_BR"])
+def test_translations_keep_every_placeholder(language: str) -> None:
+    """A translation that drops or renames ``{order}`` would raise KeyError in ``.format`` (or
+    hide the order number) only in that language; Qt's ``%n``/``%v`` likewise."""
+    def holes(text: str) -> set[str]:
+        return set(re.findall(r"\{\w+\}|%[nvm]", text))
+
+    broken = sorted((context, source) for (context, source), forms
+                    in _catalog_sources(catalog_source(language)).items()
+                    if any(holes(form) != holes(source) for form in forms))
+    assert broken == []
+
+
+def _settings_texts() -> set[str]:
+    texts = set(SECTIONS.values())
+    for option in OPTIONS:
+        texts.update((option.label, option.description))
+        texts.update(shown for _stored, shown in option.choices)
+    return texts
+
+
+@pytest.mark.parametrize("language", ["es", "pt_BR"])
+def test_catalogs_translate_every_settings_text(language: str) -> None:
+    """The settings dialog translates store/settings.py's labels, descriptions, choices and tab
+    titles at display time under the context "Settings"; lupdate cannot see those, so the
+    option table itself is the list."""
+    catalog = _catalog_sources(catalog_source(language))
+    missing = sorted(t for t in _settings_texts()
+                     if not catalog.get(("Settings", t)) or not all(catalog[("Settings", t)]))
+    assert missing == []
+
+
+def test_spanish_pack_mode(install: Any, qtbot: Any, tmp_path: Path) -> None:
+    from fulfillment_station.store.pack_progress import PackProgress
+    from fulfillment_station.ui.pack_mode import PackModeView
+    from tests.ui.test_pack_mode import FakeHost, FakeSounds, make_order
+
+    install("es")
+    store = PackProgress(tmp_path / "pack.sqlite3")
+    view = PackModeView(FakeHost([make_order("A1", "#100001")]), store, FakeSounds())
+    qtbot.addWidget(view)
+    assert view.message.text() == ("Escanee un número de pedido, un albarán o un número de "
+                                   "seguimiento para empezar.")
+    view.on_scan("#100001")
+    assert view.message.text() == "Pedido #100001: escanee los artículos."
+    assert view.model.headerData(2, Qt.Orientation.Horizontal) == "Escaneado"
+    view.on_scan("NOT-ON-THIS-ORDER")
+    assert view.message.text().startswith("ALTO — ")
+    store.close()
+
+
+def test_spanish_settings_dialog(install: Any, qtbot: Any, tmp_path: Path) -> None:
+    from fulfillment_station.ui.settings_dialog import SettingsDialog
+
+    install("es")
+    dialog = SettingsDialog(SettingsStore(tmp_path / "settings.json"),
+                            TokenStore(MemoryKeyring()), Settings.defaults())
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Configuración"
+    assert [dialog.tabs.tabText(i) for i in range(2)] == ["Conexiones", "Puesto"]
+    assert dialog.editor("station.station_name").toolTip().startswith("Nombre de este puesto")
 
 
 def test_a_bundled_catalog_is_used_as_is(tmp_path: Path) -> None:

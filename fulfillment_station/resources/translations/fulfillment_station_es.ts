@@ -113,6 +113,10 @@
         <source>Gift message: {message}</source>
         <translation>Mensaje de regalo: {message}</translation>
     </message>
+    <message>
+        <source>this desk</source>
+        <translation>este puesto</translation>
+    </message>
 </context>
 <context>
     <name>ErrorBanner</name>
@@ -211,6 +215,174 @@
         <source>Something went wrong: {error}. The details are in the log.</source>
         <translation>Algo salió mal: {error}. Los detalles están en el registro.</translation>
     </message>
+    <message>
+        <source>Queued: {summary}</source>
+        <translation>En cola: {summary}</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>&amp;Pedido</translation>
+    </message>
+    <message>
+        <source>&amp;Ship…</source>
+        <translation>&amp;Enviar…</translation>
+    </message>
+    <message>
+        <source>&amp;Fulfil…</source>
+        <translation>Pre&amp;parar…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk ship…</source>
+        <translation>Envío &amp;masivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel order…</source>
+        <translation>&amp;Cancelar pedido…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit order…</source>
+        <translation>E&amp;ditar pedido…</translation>
+    </message>
+    <message>
+        <source>&amp;New order…</source>
+        <translation>&amp;Nuevo pedido…</translation>
+    </message>
+    <message>
+        <source>Not available: {why}</source>
+        <translation>No disponible: {why}</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Exportar registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit log exported to {path}</source>
+        <translation>Registro de auditoría exportado a {path}</translation>
+    </message>
+    <message>
+        <source>The audit log could not be exported: {error}</source>
+        <translation>No se pudo exportar el registro de auditoría: {error}</translation>
+    </message>
+    <message>
+        <source>Export audit &amp;log (CSV)…</source>
+        <translation>Exportar &amp;registro de auditoría (CSV)…</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>Cola de impresión</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimir</translation>
+    </message>
+    <message>
+        <source>Select an order first.</source>
+        <translation>Seleccione primero un pedido.</translation>
+    </message>
+    <message>
+        <source>That order is no longer in the local cache.</source>
+        <translation>Ese pedido ya no está en la caché local.</translation>
+    </message>
+    <message>
+        <source>Select one or more orders first.</source>
+        <translation>Seleccione primero uno o más pedidos.</translation>
+    </message>
+    <message>
+        <source>Packing slips ({n})</source>
+        <translation>Albaranes ({n})</translation>
+    </message>
+    <message>
+        <source>Pick list ({n} orders)</source>
+        <translation>Lista de preparación ({n} pedidos)</translation>
+    </message>
+    <message>
+        <source>Command barcodes</source>
+        <translation>Códigos de barras de comandos</translation>
+    </message>
+    <message>
+        <source>Print &amp;slip of the selected order</source>
+        <translation>Imprimir &amp;albarán del pedido seleccionado</translation>
+    </message>
+    <message>
+        <source>Print slips of the selected orders…</source>
+        <translation>Imprimir albaranes de los pedidos seleccionados…</translation>
+    </message>
+    <message>
+        <source>Pick &amp;list of the selected orders…</source>
+        <translation>&amp;Lista de preparación de los pedidos seleccionados…</translation>
+    </message>
+    <message>
+        <source>&amp;Command barcodes sheet…</source>
+        <translation>Hoja de &amp;códigos de barras de comandos…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>A&amp;tajos de teclado</translation>
+    </message>
+    <message>
+        <source>shipping…</source>
+        <translation>enviando…</translation>
+    </message>
+    <message>
+        <source>fulfilling…</source>
+        <translation>preparando…</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>cancelando…</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>guardando…</translation>
+    </message>
+    <message>
+        <source>creating…</source>
+        <translation>creando…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Writes waiting in the outbox (View → Outbox)</source>
+        <translation>Cambios pendientes en la bandeja de salida (Ver → Bandeja de salida)</translation>
+    </message>
+    <message>
+        <source>&amp;Pack mode</source>
+        <translation>Modo &amp;embalaje</translation>
+    </message>
+    <message>
+        <source>Pack orders with the scanner only (F9)</source>
+        <translation>Embalar pedidos solo con el escáner (F9)</translation>
+    </message>
+    <message>
+        <source>No order matches the scan {scan}.</source>
+        <translation>Ningún pedido coincide con el escaneo {scan}.</translation>
+    </message>
+    <message>
+        <source>{count} orders match the scan {scan}; the first is open.</source>
+        <translation>{count} pedidos coinciden con el escaneo {scan}; se ha abierto el primero.</translation>
+    </message>
+    <message>
+        <source>Quit with actions waiting?</source>
+        <translation>¿Salir con acciones pendientes?</translation>
+    </message>
+    <message>
+        <source>{n} action(s) are still waiting to be sent to the store. They are saved and will be sent when the app starts again. Quit now?</source>
+        <translation>{n} acción(es) siguen pendientes de enviarse a la tienda. Están guardadas y se enviarán cuando la aplicación vuelva a iniciarse. ¿Salir ahora?</translation>
+    </message>
+    <message>
+        <source>Outbox: {n} waiting</source>
+        <translation>Bandeja de salida: {n} pendientes</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsHelpDialog</name>
@@ -233,6 +405,1151 @@
     <message>
         <source>This window has no keyboard shortcuts.</source>
         <translation>Esta ventana no tiene atajos de teclado.</translation>
+    </message>
+</context>
+<context>
+    <name>PackLinesModel</name>
+    <message>
+        <source>{name} (no barcode)</source>
+        <translation>{name} (sin código de barras)</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ listo</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Escaneado</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>PackModeView</name>
+    <message>
+        <source>No order open</source>
+        <translation>Ningún pedido abierto</translation>
+    </message>
+    <message>
+        <source>%v of %m units scanned</source>
+        <translation>%v de %m unidades escaneadas</translation>
+    </message>
+    <message>
+        <source>Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · 12 *: next scan ×12 · Space: confirm line</source>
+        <translation>Esc Aceptar · Ctrl+Z deshacer · F2 enviar lo escaneado · F4 siguiente bulto · F5 reimprimir · F8 reiniciar · F10 cerrar · 12 Intro: último escaneo ×12 · 12 *: próximo escaneo ×12 · Espacio: confirmar línea</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the app is still working on the last step. Scan again when this message changes.</source>
+        <translation>Espere un momento: la aplicación sigue con el último paso. Escanee de nuevo cuando cambie este mensaje.</translation>
+    </message>
+    <message>
+        <source>Stopped. Scan an order to open it.</source>
+        <translation>Detenido. Escanee un pedido para abrirlo.</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the app is still working on the last step.</source>
+        <translation>Espere un momento: la aplicación sigue con el último paso.</translation>
+    </message>
+    <message>
+        <source>No order is open: scan an order number first.</source>
+        <translation>No hay ningún pedido abierto: escanee primero un número de pedido.</translation>
+    </message>
+    <message>
+        <source>Shipping stopped. Keep scanning, or F2 to ship what is scanned.</source>
+        <translation>Envío detenido. Siga escaneando, o pulse F2 para enviar lo escaneado.</translation>
+    </message>
+    <message>
+        <source>Order closed; its scans are kept. Scan an order to open it.</source>
+        <translation>Pedido cerrado; se conservan sus escaneos. Escanee un pedido para abrirlo.</translation>
+    </message>
+    <message>
+        <source>All counts of this order are back to 0. Scan the items.</source>
+        <translation>Todos los recuentos de este pedido vuelven a 0. Escanee los artículos.</translation>
+    </message>
+    <message>
+        <source>The order is waiting for its tracking number: scan it, F2 to ship without one, or F10 to go back to packing.</source>
+        <translation>El pedido espera su número de seguimiento: escanéelo, pulse F2 para enviar sin él o F10 para volver a embalar.</translation>
+    </message>
+    <message>
+        <source>Open an order first, then type a quantity.</source>
+        <translation>Abra primero un pedido y luego escriba una cantidad.</translation>
+    </message>
+    <message>
+        <source>Quantity typed: {n}  (Enter: last scan counts {n} · *: next scan counts {n})</source>
+        <translation>Cantidad escrita: {n}  (Intro: el último escaneo cuenta {n} · *: el próximo escaneo cuenta {n})</translation>
+    </message>
+    <message>
+        <source>Next scan counts {n} units</source>
+        <translation>El próximo escaneo cuenta {n} unidades</translation>
+    </message>
+    <message>
+        <source>Pick a line with Up/Down first, then press Space to confirm it.</source>
+        <translation>Elija primero una línea con Arriba/Abajo y pulse Espacio para confirmarla.</translation>
+    </message>
+    <message>
+        <source>✓ {sku} {name}: {scanned} of {needed} ({state})</source>
+        <translation>✓ {sku} {name}: {scanned} de {needed} ({state})</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>No hay nada que deshacer.</translation>
+    </message>
+    <message>
+        <source>Undone: {sku} {name} is back to {scanned} of {needed}.</source>
+        <translation>Deshecho: {sku} {name} vuelve a {scanned} de {needed}.</translation>
+    </message>
+    <message>
+        <source>Printing the packing slip and label…</source>
+        <translation>Imprimiendo el albarán y la etiqueta…</translation>
+    </message>
+    <message>
+        <source>Printed again.</source>
+        <translation>Impreso de nuevo.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {message} Press F5 to print again, or scan the tracking number.</source>
+        <translation>La impresión falló: {message} Pulse F5 para volver a imprimir o escanee el número de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {message} Press F5 to print again.</source>
+        <translation>La impresión falló: {message} Pulse F5 para volver a imprimir.</translation>
+    </message>
+    <message>
+        <source>That is not a tracking number: scan the tracking barcode on the shipping label (F10 goes back to packing).</source>
+        <translation>Eso no es un número de seguimiento: escanee el código de barras de seguimiento de la etiqueta de envío (F10 vuelve a embalar).</translation>
+    </message>
+    <message>
+        <source>Shipping order {order}…</source>
+        <translation>Enviando el pedido {order}…</translation>
+    </message>
+    <message>
+        <source>Package of {order} shipped. Opening the rest…</source>
+        <translation>Bulto de {order} enviado. Abriendo el resto…</translation>
+    </message>
+    <message>
+        <source>Order {order} shipped.</source>
+        <translation>Pedido {order} enviado.</translation>
+    </message>
+    <message>
+        <source>Shipping failed: {message} Scan the tracking number again to retry.</source>
+        <translation>El envío falló: {message} Escanee de nuevo el número de seguimiento para reintentar.</translation>
+    </message>
+    <message>
+        <source>All orders of this list are packed. Scan an order to open it.</source>
+        <translation>Todos los pedidos de esta lista están embalados. Escanee un pedido para abrirlo.</translation>
+    </message>
+    <message>
+        <source>The scan could not be read: scan it again.</source>
+        <translation>No se pudo leer el escaneo: escanee de nuevo.</translation>
+    </message>
+    <message>
+        <source>Looking up the order…</source>
+        <translation>Buscando el pedido…</translation>
+    </message>
+    <message>
+        <source>No order found for {scan}. Scan the order number or the barcode on the packing slip.</source>
+        <translation>No se encontró ningún pedido para {scan}. Escanee el número de pedido o el código de barras del albarán.</translation>
+    </message>
+    <message>
+        <source>{scan} is on {n} orders. Scan the order number or the barcode on the packing slip.</source>
+        <translation>{scan} aparece en {n} pedidos. Escanee el número de pedido o el código de barras del albarán.</translation>
+    </message>
+    <message>
+        <source>Order {order} resumed where you left off: {scanned} of {needed} scanned.</source>
+        <translation>Pedido {order} retomado donde lo dejó: {scanned} de {needed} escaneados.</translation>
+    </message>
+    <message>
+        <source>Order {order}: scan the items.</source>
+        <translation>Pedido {order}: escanee los artículos.</translation>
+    </message>
+    <message>
+        <source>Order {order} · {name} · {n} lines</source>
+        <translation>Pedido {order} · {name} · {n} líneas</translation>
+    </message>
+    <message>
+        <source>Scan the tracking number on the label (F2: ship without one).</source>
+        <translation>Escanee el número de seguimiento de la etiqueta (F2: enviar sin él).</translation>
+    </message>
+    <message>
+        <source>Scan an order number, packing slip or tracking number to start.</source>
+        <translation>Escanee un número de pedido, un albarán o un número de seguimiento para empezar.</translation>
+    </message>
+    <message>
+        <source>STOP — {message}
+(Esc or Enter to continue)</source>
+        <translation>ALTO — {message}
+(Esc o Intro para continuar)</translation>
+    </message>
+</context>
+<context>
+    <name>CapabilitiesModel</name>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Supported</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Edit connection</source>
+        <translation>Editar conexión</translation>
+    </message>
+    <message>
+        <source>Add connection</source>
+        <translation>Añadir conexión</translation>
+    </message>
+    <message>
+        <source>unchanged (saved in the system keyring)</source>
+        <translation>sin cambios (guardado en el llavero del sistema)</translation>
+    </message>
+    <message>
+        <source>optional: PEM file of a private certificate authority</source>
+        <translation>opcional: archivo PEM de una autoridad de certificación privada</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>API dialect</source>
+        <translation>Dialecto de la API</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>Token de la API</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Paquete de CA</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Dé un nombre a la conexión.</translation>
+    </message>
+    <message>
+        <source>Enter the store's API base URL (it starts with https://).</source>
+        <translation>Introduzca la URL base de la API de la tienda (empieza por https://).</translation>
+    </message>
+    <message>
+        <source>Paste the store's API token.</source>
+        <translation>Pegue el token de la API de la tienda.</translation>
+    </message>
+    <message>
+        <source>The CA bundle file {path} does not exist.</source>
+        <translation>El archivo de paquete de CA {path} no existe.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>Reachable: {reachable}
+Authenticated: {authenticated}
+Orders visible: {count}</source>
+        <translation>Accesible: {reachable}
+Autenticado: {authenticated}
+Pedidos visibles: {count}</translation>
+    </message>
+    <message>
+        <source>The connection could not be tested: {error}</source>
+        <translation>No se pudo probar la conexión: {error}</translation>
+    </message>
+    <message>
+        <source>Not tested.</source>
+        <translation>Sin probar.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {error}.</source>
+        <translation>No se pudo guardar la configuración: {error}.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong in the app, but nothing was lost: queued shipments are safe and you can keep working.</source>
+        <translation>Algo salió mal en la aplicación, pero no se ha perdido nada: los envíos en cola están a salvo y puede seguir trabajando.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copiar detalles</translation>
+    </message>
+    <message>
+        <source>A report for support was saved to:
+{path} ({n} errors since this window opened)</source>
+        <translation>Se guardó un informe para soporte en:
+{path} ({n} errores desde que se abrió esta ventana)</translation>
+    </message>
+    <message>
+        <source>A report for support was saved to:
+{path}</source>
+        <translation>Se guardó un informe para soporte en:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Fulfillment Station</source>
+        <translation>Bienvenido a Fulfillment Station</translation>
+    </message>
+    <message>
+        <source>This desk has no store connected yet. Practise first on a training store with realistic fake orders, or connect your store's Orders API now. You can change this later in File → Settings.</source>
+        <translation>Este puesto aún no tiene ninguna tienda conectada. Practique primero en una tienda de formación con pedidos ficticios realistas, o conecte ahora la API de pedidos de su tienda. Puede cambiarlo más adelante en Archivo → Configuración.</translation>
+    </message>
+    <message>
+        <source>Practise in &amp;training mode</source>
+        <translation>Practicar en modo &amp;formación</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a store…</source>
+        <translation>&amp;Conectar una tienda…</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Próximo intento</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>Show done</source>
+        <translation>Mostrar completadas</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Let this action go: it will not be sent, and later actions on the order can go ahead.</source>
+        <translation>Abandonar esta acción: no se enviará y las acciones posteriores del pedido podrán continuar.</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Esperando envío</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Will retry</source>
+        <translation>Se reintentará</translation>
+    </message>
+    <message>
+        <source>Failed: retry or dismiss</source>
+        <translation>Falló: reintente o descarte</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to send</source>
+        <translation>Nada pendiente de envío</translation>
+    </message>
+    <message>
+        <source>1 action waiting to send</source>
+        <translation>1 acción pendiente de envío</translation>
+    </message>
+    <message>
+        <source>{n} actions waiting to send</source>
+        <translation>{n} acciones pendientes de envío</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>API tokens are kept in this computer's password store (keyring), never in the settings file.</source>
+        <translation>Los tokens de la API se guardan en el almacén de contraseñas de este equipo (llavero), nunca en el archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Open on start</source>
+        <translation>Abrir al iniciar</translation>
+    </message>
+    <message>
+        <source>Training mode (practice store, no real orders)</source>
+        <translation>Modo formación (tienda de práctica, sin pedidos reales)</translation>
+    </message>
+    <message>
+        <source>Connection “{name}”: {problem}</source>
+        <translation>Conexión «{name}»: {problem}</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {error}.</source>
+        <translation>No se pudo guardar la configuración: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Impresoras</translation>
+    </message>
+    <message>
+        <source>Pack mode</source>
+        <translation>Modo embalaje</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Escáner</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sonidos</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>The stores this desk can connect to. Tokens are kept in the system keyring.</source>
+        <translation>Las tiendas a las que puede conectarse este puesto. Los tokens se guardan en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>Active connection</source>
+        <translation>Conexión activa</translation>
+    </message>
+    <message>
+        <source>Id of the connection the app opens; empty means training mode.</source>
+        <translation>Id de la conexión que abre la aplicación; vacío significa modo formación.</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Nombre del puesto</translation>
+    </message>
+    <message>
+        <source>Name of this desk, shown in the title bar and in the audit log.</source>
+        <translation>Nombre de este puesto, que aparece en la barra de título y en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Packer name</source>
+        <translation>Nombre del embalador</translation>
+    </message>
+    <message>
+        <source>Who is packing at this desk; written to the audit log with every action.</source>
+        <translation>Quién embala en este puesto; se anota en el registro de auditoría con cada acción.</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Nombre de la tienda</translation>
+    </message>
+    <message>
+        <source>Printed at the top of packing slips.</source>
+        <translation>Se imprime en la parte superior de los albaranes.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>Image printed on packing slips (PNG or JPEG); empty for none.</source>
+        <translation>Imagen que se imprime en los albaranes (PNG o JPEG); vacío para ninguna.</translation>
+    </message>
+    <message>
+        <source>Return name</source>
+        <translation>Nombre de devolución</translation>
+    </message>
+    <message>
+        <source>Name on the return address.</source>
+        <translation>Nombre de la dirección de devolución.</translation>
+    </message>
+    <message>
+        <source>Return company</source>
+        <translation>Empresa de devolución</translation>
+    </message>
+    <message>
+        <source>Company on the return address.</source>
+        <translation>Empresa de la dirección de devolución.</translation>
+    </message>
+    <message>
+        <source>Return address line 1</source>
+        <translation>Dirección de devolución, línea 1</translation>
+    </message>
+    <message>
+        <source>Street and number.</source>
+        <translation>Calle y número.</translation>
+    </message>
+    <message>
+        <source>Return address line 2</source>
+        <translation>Dirección de devolución, línea 2</translation>
+    </message>
+    <message>
+        <source>Suite, unit, building.</source>
+        <translation>Piso, puerta, edificio.</translation>
+    </message>
+    <message>
+        <source>Return city</source>
+        <translation>Ciudad de devolución</translation>
+    </message>
+    <message>
+        <source>City of the return address.</source>
+        <translation>Ciudad de la dirección de devolución.</translation>
+    </message>
+    <message>
+        <source>Return region</source>
+        <translation>Región de devolución</translation>
+    </message>
+    <message>
+        <source>State, province or region.</source>
+        <translation>Estado, provincia o región.</translation>
+    </message>
+    <message>
+        <source>Return postal code</source>
+        <translation>Código postal de devolución</translation>
+    </message>
+    <message>
+        <source>ZIP or postcode.</source>
+        <translation>Código postal.</translation>
+    </message>
+    <message>
+        <source>Return country</source>
+        <translation>País de devolución</translation>
+    </message>
+    <message>
+        <source>Two-letter country code, e.g. US.</source>
+        <translation>Código de país de dos letras, p. ej. ES.</translation>
+    </message>
+    <message>
+        <source>Slip printer</source>
+        <translation>Impresora de albaranes</translation>
+    </message>
+    <message>
+        <source>Printer for packing slips; empty for the system default.</source>
+        <translation>Impresora para los albaranes; vacío para la predeterminada del sistema.</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Impresora de etiquetas</translation>
+    </message>
+    <message>
+        <source>Printer for shipping labels; empty for the system default.</source>
+        <translation>Impresora para las etiquetas de envío; vacío para la predeterminada del sistema.</translation>
+    </message>
+    <message>
+        <source>Label format</source>
+        <translation>Formato de etiqueta</translation>
+    </message>
+    <message>
+        <source>PDF for ordinary printers, ZPL for Zebra-compatible thermal printers.</source>
+        <translation>PDF para impresoras normales, ZPL para impresoras térmicas compatibles con Zebra.</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>ZPL (thermal)</source>
+        <translation>ZPL (térmica)</translation>
+    </message>
+    <message>
+        <source>Label printer resolution</source>
+        <translation>Resolución de la impresora de etiquetas</translation>
+    </message>
+    <message>
+        <source>Dots per inch of the thermal label printer.</source>
+        <translation>Puntos por pulgada de la impresora térmica de etiquetas.</translation>
+    </message>
+    <message>
+        <source>203 dpi</source>
+        <translation>203 ppp</translation>
+    </message>
+    <message>
+        <source>300 dpi</source>
+        <translation>300 ppp</translation>
+    </message>
+    <message>
+        <source>Slip page size</source>
+        <translation>Tamaño de página del albarán</translation>
+    </message>
+    <message>
+        <source>Paper size of packing slips.</source>
+        <translation>Tamaño del papel de los albaranes.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>4×6 inch</source>
+        <translation>4×6 pulgadas</translation>
+    </message>
+    <message>
+        <source>Print automatically</source>
+        <translation>Imprimir automáticamente</translation>
+    </message>
+    <message>
+        <source>Print the slip and label as soon as an order is fully scanned.</source>
+        <translation>Imprimir el albarán y la etiqueta en cuanto un pedido esté escaneado por completo.</translation>
+    </message>
+    <message>
+        <source>Allow shipping unscanned items</source>
+        <translation>Permitir enviar artículos sin escanear</translation>
+    </message>
+    <message>
+        <source>Let the packer ship an order without scanning every item.</source>
+        <translation>Permite al embalador enviar un pedido sin escanear todos los artículos.</translation>
+    </message>
+    <message>
+        <source>Pack mode font size</source>
+        <translation>Tamaño de letra del modo embalaje</translation>
+    </message>
+    <message>
+        <source>Text size in pack mode, in points.</source>
+        <translation>Tamaño del texto en el modo embalaje, en puntos.</translation>
+    </message>
+    <message>
+        <source>Scanner key gap (ms)</source>
+        <translation>Intervalo entre teclas del escáner (ms)</translation>
+    </message>
+    <message>
+        <source>Keys closer together than this are treated as a scanner, not a person.</source>
+        <translation>Las teclas más seguidas que esto se tratan como un escáner, no como una persona.</translation>
+    </message>
+    <message>
+        <source>Shortest scan</source>
+        <translation>Escaneo más corto</translation>
+    </message>
+    <message>
+        <source>Bursts shorter than this many characters are treated as typing.</source>
+        <translation>Las ráfagas con menos caracteres que estos se tratan como escritura a mano.</translation>
+    </message>
+    <message>
+        <source>Beep on scans, errors and shipments.</source>
+        <translation>Pitido en escaneos, errores y envíos.</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Sound volume in percent.</source>
+        <translation>Volumen del sonido en porcentaje.</translation>
+    </message>
+    <message>
+        <source>Sync every (seconds)</source>
+        <translation>Sincronizar cada (segundos)</translation>
+    </message>
+    <message>
+        <source>How often orders are fetched from the store in the background.</source>
+        <translation>Cada cuánto se traen los pedidos de la tienda en segundo plano.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of the app; takes effect after a restart.</source>
+        <translation>Idioma de la aplicación; se aplica tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Português (Brasil)</source>
+        <translation>Português (Brasil)</translation>
+    </message>
+</context>
+<context>
+    <name>AddressForm</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation>Dirección, línea 1</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Dirección, línea 2</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>State or region</source>
+        <translation>Provincia o región</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>address line 1</source>
+        <translation>dirección (línea 1)</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ciudad</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <source>The address needs a {fields}.</source>
+        <translation>A la dirección le falta: {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel order {n}</source>
+        <translation>Cancelar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Keep order</source>
+        <translation>Conservar pedido</translation>
+    </message>
+    <message>
+        <source>Customer asked to cancel</source>
+        <translation>El cliente pidió cancelar</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Sin existencias</translation>
+    </message>
+    <message>
+        <source>Payment problem</source>
+        <translation>Problema con el pago</translation>
+    </message>
+    <message>
+        <source>Duplicate order</source>
+        <translation>Pedido duplicado</translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation>Sospecha de fraude</translation>
+    </message>
+    <message>
+        <source>Cannot deliver to address</source>
+        <translation>No se puede entregar en la dirección</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Motivo (obligatorio)</translation>
+    </message>
+    <message>
+        <source>Reason (kept in this app)</source>
+        <translation>Motivo (se guarda en esta aplicación)</translation>
+    </message>
+    <message>
+        <source>Email the customer</source>
+        <translation>Avisar al cliente por correo</translation>
+    </message>
+    <message>
+        <source>Cancelling cannot be undone.</source>
+        <translation>La cancelación no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason for cancelling.</source>
+        <translation>Elija o escriba un motivo de cancelación.</translation>
+    </message>
+</context>
+<context>
+    <name>EditOrderDialog</name>
+    <message>
+        <source>Edit order {n}</source>
+        <translation>Editar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Shipping address</source>
+        <translation>Dirección de envío</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>{store} cannot move an order that is {status} to another status.</source>
+        <translation>{store} no permite pasar a otro estado un pedido que está en «{status}».</translation>
+    </message>
+    <message>
+        <source>the notes</source>
+        <translation>las notas</translation>
+    </message>
+    <message>
+        <source>the shipping address</source>
+        <translation>la dirección de envío</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>el estado</translation>
+    </message>
+    <message>
+        <source>{store}'s API cannot change {what}.</source>
+        <translation>La API de {store} no permite cambiar {what}.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation>No ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsModel</name>
+    <message>
+        <source>Waiting to print</source>
+        <translation>Esperando impresión</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Imprimiendo</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impreso</translation>
+    </message>
+    <message>
+        <source>Failed — press Retry</source>
+        <translation>Falló — pulse Reintentar</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>Albarán</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Impresora</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>{document} (reprint)</source>
+        <translation>{document} (reimpresión)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueuePanel</name>
+    <message>
+        <source>Print jobs</source>
+        <translation>Trabajos de impresión</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Send the selected job to its printer again.</source>
+        <translation>Enviar de nuevo el trabajo seleccionado a su impresora.</translation>
+    </message>
+    <message>
+        <source>Re&amp;print</source>
+        <translation>Re&amp;imprimir</translation>
+    </message>
+    <message>
+        <source>Print another copy of the selected document.</source>
+        <translation>Imprimir otra copia del documento seleccionado.</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Fulfil order {n}</source>
+        <translation>Preparar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Ship order {n}</source>
+        <translation>Enviar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Fulfil</source>
+        <translation>Preparar</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Add another shipment</source>
+        <translation>Añadir otro envío</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>Fecha de envío</translation>
+    </message>
+    <message>
+        <source>Email the customer</source>
+        <translation>Avisar al cliente por correo</translation>
+    </message>
+    <message>
+        <source>The store will not see the tracking number; it is kept in this app</source>
+        <translation>La tienda no verá el número de seguimiento; se guarda en esta aplicación</translation>
+    </message>
+    <message>
+        <source>Units to ship</source>
+        <translation>Unidades a enviar</translation>
+    </message>
+    <message>
+        <source> of {n}</source>
+        <translation> de {n}</translation>
+    </message>
+    <message>
+        <source>{store} cannot ship some lines only: everything that remains ships together.</source>
+        <translation>{store} no permite enviar solo algunas líneas: todo lo pendiente se envía junto.</translation>
+    </message>
+    <message>
+        <source>Shipment {n}</source>
+        <translation>Envío {n}</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Largo</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ancho</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>sin indicar</translation>
+    </message>
+    <message>
+        <source>The app does not know this tracking number format; check it before shipping.</source>
+        <translation>La aplicación no reconoce este formato de número de seguimiento; revíselo antes de enviar.</translation>
+    </message>
+    <message>
+        <source>The check digit of this {carrier} number is wrong; rescan it.</source>
+        <translation>El dígito de control de este número de {carrier} es incorrecto; vuelva a escanearlo.</translation>
+    </message>
+    <message>
+        <source>{carrier} tracking number.</source>
+        <translation>Número de seguimiento de {carrier}.</translation>
+    </message>
+    <message>
+        <source>Choose a carrier.</source>
+        <translation>Elija un transportista.</translation>
+    </message>
+    <message>
+        <source>Scan or type the tracking number.</source>
+        <translation>Escanee o escriba el número de seguimiento.</translation>
+    </message>
+    <message>
+        <source>The tracking number's check digit is wrong: rescan it, or tick "Ship anyway with this tracking number".</source>
+        <translation>El dígito de control del número de seguimiento es incorrecto: vuelva a escanearlo o marque «Enviar igualmente con este número de seguimiento».</translation>
+    </message>
+    <message>
+        <source>Type or scan</source>
+        <translation>Escriba o escanee</translation>
+    </message>
+    <message>
+        <source>Ship anyway with this tracking number</source>
+        <translation>Enviar igualmente con este número de seguimiento</translation>
     </message>
 </context>
 </TS>

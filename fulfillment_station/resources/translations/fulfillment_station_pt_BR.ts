@@ -113,6 +113,10 @@
         <source>Gift message: {message}</source>
         <translation>Mensagem de presente: {message}</translation>
     </message>
+    <message>
+        <source>this desk</source>
+        <translation>esta estação</translation>
+    </message>
 </context>
 <context>
     <name>ErrorBanner</name>
@@ -211,6 +215,174 @@
         <source>Something went wrong: {error}. The details are in the log.</source>
         <translation>Algo deu errado: {error}. Os detalhes estão no log.</translation>
     </message>
+    <message>
+        <source>Queued: {summary}</source>
+        <translation>Na fila: {summary}</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>&amp;Pedido</translation>
+    </message>
+    <message>
+        <source>&amp;Ship…</source>
+        <translation>&amp;Enviar…</translation>
+    </message>
+    <message>
+        <source>&amp;Fulfil…</source>
+        <translation>A&amp;tender…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk ship…</source>
+        <translation>Envio em &amp;lote…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel order…</source>
+        <translation>&amp;Cancelar pedido…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit order…</source>
+        <translation>E&amp;ditar pedido…</translation>
+    </message>
+    <message>
+        <source>&amp;New order…</source>
+        <translation>&amp;Novo pedido…</translation>
+    </message>
+    <message>
+        <source>Not available: {why}</source>
+        <translation>Indisponível: {why}</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Exportar log de auditoria</translation>
+    </message>
+    <message>
+        <source>Audit log exported to {path}</source>
+        <translation>Log de auditoria exportado para {path}</translation>
+    </message>
+    <message>
+        <source>The audit log could not be exported: {error}</source>
+        <translation>Não foi possível exportar o log de auditoria: {error}</translation>
+    </message>
+    <message>
+        <source>Export audit &amp;log (CSV)…</source>
+        <translation>Exportar &amp;log de auditoria (CSV)…</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Caixa de saída</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>Fila de impressão</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimir</translation>
+    </message>
+    <message>
+        <source>Select an order first.</source>
+        <translation>Selecione um pedido primeiro.</translation>
+    </message>
+    <message>
+        <source>That order is no longer in the local cache.</source>
+        <translation>Esse pedido não está mais no cache local.</translation>
+    </message>
+    <message>
+        <source>Select one or more orders first.</source>
+        <translation>Selecione um ou mais pedidos primeiro.</translation>
+    </message>
+    <message>
+        <source>Packing slips ({n})</source>
+        <translation>Romaneios ({n})</translation>
+    </message>
+    <message>
+        <source>Pick list ({n} orders)</source>
+        <translation>Lista de separação ({n} pedidos)</translation>
+    </message>
+    <message>
+        <source>Command barcodes</source>
+        <translation>Códigos de barras de comando</translation>
+    </message>
+    <message>
+        <source>Print &amp;slip of the selected order</source>
+        <translation>Imprimir &amp;romaneio do pedido selecionado</translation>
+    </message>
+    <message>
+        <source>Print slips of the selected orders…</source>
+        <translation>Imprimir romaneios dos pedidos selecionados…</translation>
+    </message>
+    <message>
+        <source>Pick &amp;list of the selected orders…</source>
+        <translation>&amp;Lista de separação dos pedidos selecionados…</translation>
+    </message>
+    <message>
+        <source>&amp;Command barcodes sheet…</source>
+        <translation>Folha de &amp;códigos de barras de comando…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>A&amp;talhos de teclado</translation>
+    </message>
+    <message>
+        <source>shipping…</source>
+        <translation>enviando…</translation>
+    </message>
+    <message>
+        <source>fulfilling…</source>
+        <translation>atendendo…</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>cancelando…</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>salvando…</translation>
+    </message>
+    <message>
+        <source>creating…</source>
+        <translation>criando…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Exibir</translation>
+    </message>
+    <message>
+        <source>Writes waiting in the outbox (View → Outbox)</source>
+        <translation>Alterações aguardando na caixa de saída (Exibir → Caixa de saída)</translation>
+    </message>
+    <message>
+        <source>&amp;Pack mode</source>
+        <translation>Modo &amp;embalagem</translation>
+    </message>
+    <message>
+        <source>Pack orders with the scanner only (F9)</source>
+        <translation>Embalar pedidos só com o leitor (F9)</translation>
+    </message>
+    <message>
+        <source>No order matches the scan {scan}.</source>
+        <translation>Nenhum pedido corresponde à leitura {scan}.</translation>
+    </message>
+    <message>
+        <source>{count} orders match the scan {scan}; the first is open.</source>
+        <translation>{count} pedidos correspondem à leitura {scan}; o primeiro está aberto.</translation>
+    </message>
+    <message>
+        <source>Quit with actions waiting?</source>
+        <translation>Sair com ações pendentes?</translation>
+    </message>
+    <message>
+        <source>{n} action(s) are still waiting to be sent to the store. They are saved and will be sent when the app starts again. Quit now?</source>
+        <translation>{n} ação(ões) ainda aguardam envio para a loja. Elas estão salvas e serão enviadas quando o aplicativo for aberto de novo. Sair agora?</translation>
+    </message>
+    <message>
+        <source>Outbox: {n} waiting</source>
+        <translation>Caixa de saída: {n} pendentes</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsHelpDialog</name>
@@ -233,6 +405,1151 @@
     <message>
         <source>This window has no keyboard shortcuts.</source>
         <translation>Esta janela não tem atalhos de teclado.</translation>
+    </message>
+</context>
+<context>
+    <name>PackLinesModel</name>
+    <message>
+        <source>{name} (no barcode)</source>
+        <translation>{name} (sem código de barras)</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ pronto</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Escaneado</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Situação</translation>
+    </message>
+</context>
+<context>
+    <name>PackModeView</name>
+    <message>
+        <source>No order open</source>
+        <translation>Nenhum pedido aberto</translation>
+    </message>
+    <message>
+        <source>%v of %m units scanned</source>
+        <translation>%v de %m unidades escaneadas</translation>
+    </message>
+    <message>
+        <source>Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · 12 *: next scan ×12 · Space: confirm line</source>
+        <translation>Esc OK · Ctrl+Z desfazer · F2 enviar o escaneado · F4 próximo volume · F5 reimprimir · F8 zerar · F10 fechar · 12 Enter: última leitura ×12 · 12 *: próxima leitura ×12 · Espaço: confirmar linha</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the app is still working on the last step. Scan again when this message changes.</source>
+        <translation>Aguarde um momento: o aplicativo ainda está concluindo a última etapa. Escaneie de novo quando esta mensagem mudar.</translation>
+    </message>
+    <message>
+        <source>Stopped. Scan an order to open it.</source>
+        <translation>Interrompido. Escaneie um pedido para abri-lo.</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the app is still working on the last step.</source>
+        <translation>Aguarde um momento: o aplicativo ainda está concluindo a última etapa.</translation>
+    </message>
+    <message>
+        <source>No order is open: scan an order number first.</source>
+        <translation>Nenhum pedido aberto: escaneie primeiro um número de pedido.</translation>
+    </message>
+    <message>
+        <source>Shipping stopped. Keep scanning, or F2 to ship what is scanned.</source>
+        <translation>Envio interrompido. Continue escaneando, ou F2 para enviar o que foi escaneado.</translation>
+    </message>
+    <message>
+        <source>Order closed; its scans are kept. Scan an order to open it.</source>
+        <translation>Pedido fechado; as leituras foram mantidas. Escaneie um pedido para abri-lo.</translation>
+    </message>
+    <message>
+        <source>All counts of this order are back to 0. Scan the items.</source>
+        <translation>Todas as contagens deste pedido voltaram a 0. Escaneie os itens.</translation>
+    </message>
+    <message>
+        <source>The order is waiting for its tracking number: scan it, F2 to ship without one, or F10 to go back to packing.</source>
+        <translation>O pedido está aguardando o código de rastreio: escaneie-o, F2 para enviar sem ele ou F10 para voltar a embalar.</translation>
+    </message>
+    <message>
+        <source>Open an order first, then type a quantity.</source>
+        <translation>Abra um pedido primeiro e depois digite uma quantidade.</translation>
+    </message>
+    <message>
+        <source>Quantity typed: {n}  (Enter: last scan counts {n} · *: next scan counts {n})</source>
+        <translation>Quantidade digitada: {n}  (Enter: a última leitura conta {n} · *: a próxima leitura conta {n})</translation>
+    </message>
+    <message>
+        <source>Next scan counts {n} units</source>
+        <translation>A próxima leitura conta {n} unidades</translation>
+    </message>
+    <message>
+        <source>Pick a line with Up/Down first, then press Space to confirm it.</source>
+        <translation>Escolha primeiro uma linha com Cima/Baixo e pressione Espaço para confirmá-la.</translation>
+    </message>
+    <message>
+        <source>✓ {sku} {name}: {scanned} of {needed} ({state})</source>
+        <translation>✓ {sku} {name}: {scanned} de {needed} ({state})</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nada para desfazer.</translation>
+    </message>
+    <message>
+        <source>Undone: {sku} {name} is back to {scanned} of {needed}.</source>
+        <translation>Desfeito: {sku} {name} voltou a {scanned} de {needed}.</translation>
+    </message>
+    <message>
+        <source>Printing the packing slip and label…</source>
+        <translation>Imprimindo o romaneio e a etiqueta…</translation>
+    </message>
+    <message>
+        <source>Printed again.</source>
+        <translation>Impresso novamente.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {message} Press F5 to print again, or scan the tracking number.</source>
+        <translation>A impressão falhou: {message} Pressione F5 para imprimir de novo ou escaneie o código de rastreio.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {message} Press F5 to print again.</source>
+        <translation>A impressão falhou: {message} Pressione F5 para imprimir de novo.</translation>
+    </message>
+    <message>
+        <source>That is not a tracking number: scan the tracking barcode on the shipping label (F10 goes back to packing).</source>
+        <translation>Isso não é um código de rastreio: escaneie o código de barras de rastreio na etiqueta de envio (F10 volta a embalar).</translation>
+    </message>
+    <message>
+        <source>Shipping order {order}…</source>
+        <translation>Enviando o pedido {order}…</translation>
+    </message>
+    <message>
+        <source>Package of {order} shipped. Opening the rest…</source>
+        <translation>Volume de {order} enviado. Abrindo o restante…</translation>
+    </message>
+    <message>
+        <source>Order {order} shipped.</source>
+        <translation>Pedido {order} enviado.</translation>
+    </message>
+    <message>
+        <source>Shipping failed: {message} Scan the tracking number again to retry.</source>
+        <translation>O envio falhou: {message} Escaneie o código de rastreio novamente para tentar de novo.</translation>
+    </message>
+    <message>
+        <source>All orders of this list are packed. Scan an order to open it.</source>
+        <translation>Todos os pedidos desta lista foram embalados. Escaneie um pedido para abri-lo.</translation>
+    </message>
+    <message>
+        <source>The scan could not be read: scan it again.</source>
+        <translation>Não foi possível ler a leitura: escaneie de novo.</translation>
+    </message>
+    <message>
+        <source>Looking up the order…</source>
+        <translation>Procurando o pedido…</translation>
+    </message>
+    <message>
+        <source>No order found for {scan}. Scan the order number or the barcode on the packing slip.</source>
+        <translation>Nenhum pedido encontrado para {scan}. Escaneie o número do pedido ou o código de barras do romaneio.</translation>
+    </message>
+    <message>
+        <source>{scan} is on {n} orders. Scan the order number or the barcode on the packing slip.</source>
+        <translation>{scan} aparece em {n} pedidos. Escaneie o número do pedido ou o código de barras do romaneio.</translation>
+    </message>
+    <message>
+        <source>Order {order} resumed where you left off: {scanned} of {needed} scanned.</source>
+        <translation>Pedido {order} retomado de onde você parou: {scanned} de {needed} escaneados.</translation>
+    </message>
+    <message>
+        <source>Order {order}: scan the items.</source>
+        <translation>Pedido {order}: escaneie os itens.</translation>
+    </message>
+    <message>
+        <source>Order {order} · {name} · {n} lines</source>
+        <translation>Pedido {order} · {name} · {n} linhas</translation>
+    </message>
+    <message>
+        <source>Scan the tracking number on the label (F2: ship without one).</source>
+        <translation>Escaneie o código de rastreio da etiqueta (F2: enviar sem ele).</translation>
+    </message>
+    <message>
+        <source>Scan an order number, packing slip or tracking number to start.</source>
+        <translation>Escaneie um número de pedido, um romaneio ou um código de rastreio para começar.</translation>
+    </message>
+    <message>
+        <source>STOP — {message}
+(Esc or Enter to continue)</source>
+        <translation>PARE — {message}
+(Esc ou Enter para continuar)</translation>
+    </message>
+</context>
+<context>
+    <name>CapabilitiesModel</name>
+    <message>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <source>Supported</source>
+        <translation>Disponível</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Edit connection</source>
+        <translation>Editar conexão</translation>
+    </message>
+    <message>
+        <source>Add connection</source>
+        <translation>Adicionar conexão</translation>
+    </message>
+    <message>
+        <source>unchanged (saved in the system keyring)</source>
+        <translation>inalterado (salvo no chaveiro do sistema)</translation>
+    </message>
+    <message>
+        <source>optional: PEM file of a private certificate authority</source>
+        <translation>opcional: arquivo PEM de uma autoridade certificadora privada</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>API dialect</source>
+        <translation>Dialeto da API</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>Token da API</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Pacote de CA</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testar conexão</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Dê um nome à conexão.</translation>
+    </message>
+    <message>
+        <source>Enter the store's API base URL (it starts with https://).</source>
+        <translation>Informe a URL base da API da loja (começa com https://).</translation>
+    </message>
+    <message>
+        <source>Paste the store's API token.</source>
+        <translation>Cole o token da API da loja.</translation>
+    </message>
+    <message>
+        <source>The CA bundle file {path} does not exist.</source>
+        <translation>O arquivo de pacote de CA {path} não existe.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testando…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconhecido</translation>
+    </message>
+    <message>
+        <source>Reachable: {reachable}
+Authenticated: {authenticated}
+Orders visible: {count}</source>
+        <translation>Acessível: {reachable}
+Autenticado: {authenticated}
+Pedidos visíveis: {count}</translation>
+    </message>
+    <message>
+        <source>The connection could not be tested: {error}</source>
+        <translation>Não foi possível testar a conexão: {error}</translation>
+    </message>
+    <message>
+        <source>Not tested.</source>
+        <translation>Não testada.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {error}.</source>
+        <translation>Não foi possível salvar as configurações: {error}.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt);;Todos os arquivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong in the app, but nothing was lost: queued shipments are safe and you can keep working.</source>
+        <translation>Algo deu errado no aplicativo, mas nada foi perdido: as remessas na fila estão seguras e você pode continuar trabalhando.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erro inesperado</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copiar detalhes</translation>
+    </message>
+    <message>
+        <source>A report for support was saved to:
+{path} ({n} errors since this window opened)</source>
+        <translation>Um relatório para o suporte foi salvo em:
+{path} ({n} erros desde que esta janela foi aberta)</translation>
+    </message>
+    <message>
+        <source>A report for support was saved to:
+{path}</source>
+        <translation>Um relatório para o suporte foi salvo em:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>Atendimento</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criado</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Limpar filtros</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Qualquer</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Fulfillment Station</source>
+        <translation>Bem-vindo ao Fulfillment Station</translation>
+    </message>
+    <message>
+        <source>This desk has no store connected yet. Practise first on a training store with realistic fake orders, or connect your store's Orders API now. You can change this later in File → Settings.</source>
+        <translation>Esta estação ainda não tem nenhuma loja conectada. Pratique primeiro em uma loja de treinamento com pedidos fictícios realistas ou conecte agora a API de pedidos da sua loja. Você pode mudar isso depois em Arquivo → Configurações.</translation>
+    </message>
+    <message>
+        <source>Practise in &amp;training mode</source>
+        <translation>Praticar no modo &amp;treinamento</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a store…</source>
+        <translation>&amp;Conectar uma loja…</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>State</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentativas</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Próxima tentativa</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>Show done</source>
+        <translation>Mostrar concluídas</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Tentar de novo</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Dispensar</translation>
+    </message>
+    <message>
+        <source>Let this action go: it will not be sent, and later actions on the order can go ahead.</source>
+        <translation>Desistir desta ação: ela não será enviada e as ações seguintes do pedido poderão prosseguir.</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Aguardando envio</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Will retry</source>
+        <translation>Será tentada de novo</translation>
+    </message>
+    <message>
+        <source>Failed: retry or dismiss</source>
+        <translation>Falhou: tente de novo ou dispense</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluída</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dispensada</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to send</source>
+        <translation>Nada aguardando envio</translation>
+    </message>
+    <message>
+        <source>1 action waiting to send</source>
+        <translation>1 ação aguardando envio</translation>
+    </message>
+    <message>
+        <source>{n} actions waiting to send</source>
+        <translation>{n} ações aguardando envio</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Adicionar…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>API tokens are kept in this computer's password store (keyring), never in the settings file.</source>
+        <translation>Os tokens da API ficam no cofre de senhas deste computador (chaveiro), nunca no arquivo de configurações.</translation>
+    </message>
+    <message>
+        <source>Open on start</source>
+        <translation>Abrir ao iniciar</translation>
+    </message>
+    <message>
+        <source>Training mode (practice store, no real orders)</source>
+        <translation>Modo treinamento (loja de prática, sem pedidos reais)</translation>
+    </message>
+    <message>
+        <source>Connection “{name}”: {problem}</source>
+        <translation>Conexão “{name}”: {problem}</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {error}.</source>
+        <translation>Não foi possível salvar as configurações: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Connections</source>
+        <translation>Conexões</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Impressoras</translation>
+    </message>
+    <message>
+        <source>Pack mode</source>
+        <translation>Modo embalagem</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Leitor</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sons</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <source>The stores this desk can connect to. Tokens are kept in the system keyring.</source>
+        <translation>As lojas às quais esta estação pode se conectar. Os tokens ficam no chaveiro do sistema.</translation>
+    </message>
+    <message>
+        <source>Active connection</source>
+        <translation>Conexão ativa</translation>
+    </message>
+    <message>
+        <source>Id of the connection the app opens; empty means training mode.</source>
+        <translation>Id da conexão que o aplicativo abre; vazio significa modo treinamento.</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Nome da estação</translation>
+    </message>
+    <message>
+        <source>Name of this desk, shown in the title bar and in the audit log.</source>
+        <translation>Nome desta estação, exibido na barra de título e no log de auditoria.</translation>
+    </message>
+    <message>
+        <source>Packer name</source>
+        <translation>Nome do embalador</translation>
+    </message>
+    <message>
+        <source>Who is packing at this desk; written to the audit log with every action.</source>
+        <translation>Quem está embalando nesta estação; registrado no log de auditoria a cada ação.</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Nome da loja</translation>
+    </message>
+    <message>
+        <source>Printed at the top of packing slips.</source>
+        <translation>Impresso no topo dos romaneios.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>Image printed on packing slips (PNG or JPEG); empty for none.</source>
+        <translation>Imagem impressa nos romaneios (PNG ou JPEG); vazio para nenhuma.</translation>
+    </message>
+    <message>
+        <source>Return name</source>
+        <translation>Nome para devolução</translation>
+    </message>
+    <message>
+        <source>Name on the return address.</source>
+        <translation>Nome no endereço de devolução.</translation>
+    </message>
+    <message>
+        <source>Return company</source>
+        <translation>Empresa para devolução</translation>
+    </message>
+    <message>
+        <source>Company on the return address.</source>
+        <translation>Empresa no endereço de devolução.</translation>
+    </message>
+    <message>
+        <source>Return address line 1</source>
+        <translation>Endereço de devolução, linha 1</translation>
+    </message>
+    <message>
+        <source>Street and number.</source>
+        <translation>Rua e número.</translation>
+    </message>
+    <message>
+        <source>Return address line 2</source>
+        <translation>Endereço de devolução, linha 2</translation>
+    </message>
+    <message>
+        <source>Suite, unit, building.</source>
+        <translation>Complemento, sala, prédio.</translation>
+    </message>
+    <message>
+        <source>Return city</source>
+        <translation>Cidade de devolução</translation>
+    </message>
+    <message>
+        <source>City of the return address.</source>
+        <translation>Cidade do endereço de devolução.</translation>
+    </message>
+    <message>
+        <source>Return region</source>
+        <translation>Estado de devolução</translation>
+    </message>
+    <message>
+        <source>State, province or region.</source>
+        <translation>Estado, província ou região.</translation>
+    </message>
+    <message>
+        <source>Return postal code</source>
+        <translation>CEP de devolução</translation>
+    </message>
+    <message>
+        <source>ZIP or postcode.</source>
+        <translation>CEP ou código postal.</translation>
+    </message>
+    <message>
+        <source>Return country</source>
+        <translation>País de devolução</translation>
+    </message>
+    <message>
+        <source>Two-letter country code, e.g. US.</source>
+        <translation>Código do país com duas letras, por ex. BR.</translation>
+    </message>
+    <message>
+        <source>Slip printer</source>
+        <translation>Impressora de romaneios</translation>
+    </message>
+    <message>
+        <source>Printer for packing slips; empty for the system default.</source>
+        <translation>Impressora para os romaneios; vazio para a padrão do sistema.</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Impressora de etiquetas</translation>
+    </message>
+    <message>
+        <source>Printer for shipping labels; empty for the system default.</source>
+        <translation>Impressora para as etiquetas de envio; vazio para a padrão do sistema.</translation>
+    </message>
+    <message>
+        <source>Label format</source>
+        <translation>Formato da etiqueta</translation>
+    </message>
+    <message>
+        <source>PDF for ordinary printers, ZPL for Zebra-compatible thermal printers.</source>
+        <translation>PDF para impressoras comuns, ZPL para impressoras térmicas compatíveis com Zebra.</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>ZPL (thermal)</source>
+        <translation>ZPL (térmica)</translation>
+    </message>
+    <message>
+        <source>Label printer resolution</source>
+        <translation>Resolução da impressora de etiquetas</translation>
+    </message>
+    <message>
+        <source>Dots per inch of the thermal label printer.</source>
+        <translation>Pontos por polegada da impressora térmica de etiquetas.</translation>
+    </message>
+    <message>
+        <source>203 dpi</source>
+        <translation>203 dpi</translation>
+    </message>
+    <message>
+        <source>300 dpi</source>
+        <translation>300 dpi</translation>
+    </message>
+    <message>
+        <source>Slip page size</source>
+        <translation>Tamanho de página do romaneio</translation>
+    </message>
+    <message>
+        <source>Paper size of packing slips.</source>
+        <translation>Tamanho do papel dos romaneios.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>4×6 inch</source>
+        <translation>4×6 polegadas</translation>
+    </message>
+    <message>
+        <source>Print automatically</source>
+        <translation>Imprimir automaticamente</translation>
+    </message>
+    <message>
+        <source>Print the slip and label as soon as an order is fully scanned.</source>
+        <translation>Imprimir o romaneio e a etiqueta assim que um pedido for totalmente escaneado.</translation>
+    </message>
+    <message>
+        <source>Allow shipping unscanned items</source>
+        <translation>Permitir enviar itens não escaneados</translation>
+    </message>
+    <message>
+        <source>Let the packer ship an order without scanning every item.</source>
+        <translation>Permite que o embalador envie um pedido sem escanear todos os itens.</translation>
+    </message>
+    <message>
+        <source>Pack mode font size</source>
+        <translation>Tamanho da fonte do modo embalagem</translation>
+    </message>
+    <message>
+        <source>Text size in pack mode, in points.</source>
+        <translation>Tamanho do texto no modo embalagem, em pontos.</translation>
+    </message>
+    <message>
+        <source>Scanner key gap (ms)</source>
+        <translation>Intervalo entre teclas do leitor (ms)</translation>
+    </message>
+    <message>
+        <source>Keys closer together than this are treated as a scanner, not a person.</source>
+        <translation>Teclas mais próximas que isso são tratadas como leitor, não como uma pessoa.</translation>
+    </message>
+    <message>
+        <source>Shortest scan</source>
+        <translation>Leitura mais curta</translation>
+    </message>
+    <message>
+        <source>Bursts shorter than this many characters are treated as typing.</source>
+        <translation>Sequências com menos caracteres que isso são tratadas como digitação.</translation>
+    </message>
+    <message>
+        <source>Beep on scans, errors and shipments.</source>
+        <translation>Bipe nas leituras, erros e remessas.</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Sound volume in percent.</source>
+        <translation>Volume do som em porcentagem.</translation>
+    </message>
+    <message>
+        <source>Sync every (seconds)</source>
+        <translation>Sincronizar a cada (segundos)</translation>
+    </message>
+    <message>
+        <source>How often orders are fetched from the store in the background.</source>
+        <translation>Com que frequência os pedidos são buscados na loja em segundo plano.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of the app; takes effect after a restart.</source>
+        <translation>Idioma do aplicativo; vale após reiniciar.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma do sistema</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Português (Brasil)</source>
+        <translation>Português (Brasil)</translation>
+    </message>
+</context>
+<context>
+    <name>AddressForm</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation>Endereço, linha 1</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Endereço, linha 2</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Cidade</translation>
+    </message>
+    <message>
+        <source>State or region</source>
+        <translation>Estado ou região</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>CEP</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>address line 1</source>
+        <translation>endereço (linha 1)</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>cidade</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <source>The address needs a {fields}.</source>
+        <translation>Falta no endereço: {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel order {n}</source>
+        <translation>Cancelar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Keep order</source>
+        <translation>Manter pedido</translation>
+    </message>
+    <message>
+        <source>Customer asked to cancel</source>
+        <translation>O cliente pediu o cancelamento</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Sem estoque</translation>
+    </message>
+    <message>
+        <source>Payment problem</source>
+        <translation>Problema no pagamento</translation>
+    </message>
+    <message>
+        <source>Duplicate order</source>
+        <translation>Pedido duplicado</translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation>Suspeita de fraude</translation>
+    </message>
+    <message>
+        <source>Cannot deliver to address</source>
+        <translation>Não é possível entregar no endereço</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Motivo (obrigatório)</translation>
+    </message>
+    <message>
+        <source>Reason (kept in this app)</source>
+        <translation>Motivo (fica registrado neste aplicativo)</translation>
+    </message>
+    <message>
+        <source>Email the customer</source>
+        <translation>Avisar o cliente por e-mail</translation>
+    </message>
+    <message>
+        <source>Cancelling cannot be undone.</source>
+        <translation>O cancelamento não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason for cancelling.</source>
+        <translation>Escolha ou digite um motivo para o cancelamento.</translation>
+    </message>
+</context>
+<context>
+    <name>EditOrderDialog</name>
+    <message>
+        <source>Edit order {n}</source>
+        <translation>Editar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Shipping address</source>
+        <translation>Endereço de entrega</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observações</translation>
+    </message>
+    <message>
+        <source>{store} cannot move an order that is {status} to another status.</source>
+        <translation>{store} não permite mudar de status um pedido que está como {status}.</translation>
+    </message>
+    <message>
+        <source>the notes</source>
+        <translation>as observações</translation>
+    </message>
+    <message>
+        <source>the shipping address</source>
+        <translation>o endereço de entrega</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>o status</translation>
+    </message>
+    <message>
+        <source>{store}'s API cannot change {what}.</source>
+        <translation>A API de {store} não permite alterar {what}.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation>Nada foi alterado.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsModel</name>
+    <message>
+        <source>Waiting to print</source>
+        <translation>Aguardando impressão</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Imprimindo</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impresso</translation>
+    </message>
+    <message>
+        <source>Failed — press Retry</source>
+        <translation>Falhou — clique em Tentar de novo</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>Romaneio</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Impressora</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentativas</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último erro</translation>
+    </message>
+    <message>
+        <source>{document} (reprint)</source>
+        <translation>{document} (reimpressão)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueuePanel</name>
+    <message>
+        <source>Print jobs</source>
+        <translation>Trabalhos de impressão</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Tentar de novo</translation>
+    </message>
+    <message>
+        <source>Send the selected job to its printer again.</source>
+        <translation>Enviar de novo o trabalho selecionado para a impressora.</translation>
+    </message>
+    <message>
+        <source>Re&amp;print</source>
+        <translation>Re&amp;imprimir</translation>
+    </message>
+    <message>
+        <source>Print another copy of the selected document.</source>
+        <translation>Imprimir outra cópia do documento selecionado.</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Fulfil order {n}</source>
+        <translation>Atender pedido {n}</translation>
+    </message>
+    <message>
+        <source>Ship order {n}</source>
+        <translation>Enviar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Fulfil</source>
+        <translation>Atender</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Add another shipment</source>
+        <translation>Adicionar outra remessa</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>Data de envio</translation>
+    </message>
+    <message>
+        <source>Email the customer</source>
+        <translation>Avisar o cliente por e-mail</translation>
+    </message>
+    <message>
+        <source>The store will not see the tracking number; it is kept in this app</source>
+        <translation>A loja não verá o código de rastreio; ele fica registrado neste aplicativo</translation>
+    </message>
+    <message>
+        <source>Units to ship</source>
+        <translation>Unidades a enviar</translation>
+    </message>
+    <message>
+        <source> of {n}</source>
+        <translation> de {n}</translation>
+    </message>
+    <message>
+        <source>{store} cannot ship some lines only: everything that remains ships together.</source>
+        <translation>{store} não permite enviar só algumas linhas: tudo o que resta é enviado junto.</translation>
+    </message>
+    <message>
+        <source>Shipment {n}</source>
+        <translation>Remessa {n}</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Código de rastreio</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportadora</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Pacote</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Comprimento</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largura</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Altura</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>não informado</translation>
+    </message>
+    <message>
+        <source>The app does not know this tracking number format; check it before shipping.</source>
+        <translation>O aplicativo não reconhece este formato de código de rastreio; confira-o antes de enviar.</translation>
+    </message>
+    <message>
+        <source>The check digit of this {carrier} number is wrong; rescan it.</source>
+        <translation>O dígito verificador deste código da {carrier} está errado; escaneie-o de novo.</translation>
+    </message>
+    <message>
+        <source>{carrier} tracking number.</source>
+        <translation>Código de rastreio da {carrier}.</translation>
+    </message>
+    <message>
+        <source>Choose a carrier.</source>
+        <translation>Escolha uma transportadora.</translation>
+    </message>
+    <message>
+        <source>Scan or type the tracking number.</source>
+        <translation>Escaneie ou digite o código de rastreio.</translation>
+    </message>
+    <message>
+        <source>The tracking number's check digit is wrong: rescan it, or tick "Ship anyway with this tracking number".</source>
+        <translation>O dígito verificador do código de rastreio está errado: escaneie-o de novo ou marque “Enviar mesmo assim com este código de rastreio”.</translation>
+    </message>
+    <message>
+        <source>Type or scan</source>
+        <translation>Digite ou escaneie</translation>
+    </message>
+    <message>
+        <source>Ship anyway with this tracking number</source>
+        <translation>Enviar mesmo assim com este código de rastreio</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from fulfillment_station.domain import Address, Order, OrderStatus
 from fulfillment_station.ui.i18n import current_locale, format_datetime, format_money
+from fulfillment_station.ui.order_table import FULFILLMENT_STYLE, STATUS_STYLE, tr_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -186,11 +187,11 @@ class OrderDetailPane(QScrollArea):
             self.copy_address.setEnabled(False)
             return
         self.title.setText(self.tr("Order {number}").format(number=order.number))
-        status = order.status.value.upper()
+        status = tr_label(STATUS_STYLE[order.status][0]).upper()
         if order.status is OrderStatus.UNKNOWN:
             status = self.tr("UNKNOWN STATUS ({status})").format(
                 status=order.api_status or "?")
-        badges = [status, order.fulfillment_status.value.upper()]
+        badges = [status, tr_label(FULFILLMENT_STYLE[order.fulfillment_status][0]).upper()]
         badges += [p for p in (order.channel or order.marketplace, order.fulfillment_method,
                                order.payment_status) if p]
         self.badges.setText("  ·  ".join(badges))

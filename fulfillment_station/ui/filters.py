@@ -31,6 +31,8 @@ from datetime import time as dtime
 from itertools import compress, repeat
 from operator import contains, or_
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.store.cache import Facet, OrderSummary, search_tokens
@@ -73,35 +75,44 @@ class Preset:
     description: str
 
 
+def _N(text: str) -> str:
+    return QT_TRANSLATE_NOOP("Presets", text)
+
+
+def preset_text(text: str) -> str:
+    """A preset's label or description in the packer's language."""
+    return QCoreApplication.translate("Presets", text)
+
+
 _S = OrderStatus
 _F = FulfillmentStatus
 
 PRESETS: tuple[Preset, ...] = (
     Preset(
-        "to_pack", "To pack",
+        "to_pack", _N("To pack"),
         FilterState(
             statuses=frozenset(s.value for s in SHIPPABLE),
             fulfillments=frozenset({_F.UNFULFILLED.value, _F.PARTIAL.value}),
         ),
-        "Orders with goods still to pack (pending, confirmed or processing).",
+        _N("Orders with goods still to pack (pending, confirmed or processing)."),
     ),
     Preset(
-        "partly_shipped", "Partly shipped",
+        "partly_shipped", _N("Partly shipped"),
         FilterState(
             statuses=frozenset(s.value for s in OrderStatus if s != _S.CANCELLED),
             fulfillments=frozenset({_F.PARTIAL.value}),
         ),
-        "Orders of which some goods have shipped and some have not.",
+        _N("Orders of which some goods have shipped and some have not."),
     ),
     Preset(
-        "shipped_today", "Shipped today", FilterState(shipped_today=True),
-        "Orders with a shipment dated today.",
+        "shipped_today", _N("Shipped today"), FilterState(shipped_today=True),
+        _N("Orders with a shipment dated today."),
     ),
     Preset(
-        "problems", "Problems", FilterState(problems_only=True),
-        "Unknown status, unusable address, or cancelled after goods left.",
+        "problems", _N("Problems"), FilterState(problems_only=True),
+        _N("Unknown status, unusable address, or cancelled after goods left."),
     ),
-    Preset("all", "All", FilterState(), "Every order in the local cache."),
+    Preset("all", _N("All"), FilterState(), _N("Every order in the local cache.")),
 )
 
 

@@ -46,7 +46,13 @@ from fulfillment_station.store.cache import OrderRef, OrderSummary
 from fulfillment_station.store.settings import config_dir
 from fulfillment_station.ui.detail_pane import OrderDetailPane, plain_label
 from fulfillment_station.ui.filter_bar import FilterBar
-from fulfillment_station.ui.filters import PRESETS, facet_counts, local_day_start, preset_counts
+from fulfillment_station.ui.filters import (
+    PRESETS,
+    facet_counts,
+    local_day_start,
+    preset_counts,
+    preset_text,
+)
 from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
@@ -60,7 +66,7 @@ APPLY_CHUNK = 1000
 #: Starting widths in pixels; the packer can resize and move columns.
 COLUMN_WIDTHS: dict[Column, int] = {
     Column.NUMBER: 170, Column.DATE: 130, Column.CUSTOMER: 170, Column.COUNTRY: 60,
-    Column.ITEMS: 55, Column.TOTAL: 100, Column.STATUS: 95, Column.FULFILLMENT: 95,
+    Column.ITEMS: 75, Column.TOTAL: 100, Column.STATUS: 95, Column.FULFILLMENT: 95,
 }
 
 
@@ -162,8 +168,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
         for preset in PRESETS:
-            index = self.tabs.addTab(preset.label)
-            self.tabs.setTabToolTip(index, preset.description)
+            index = self.tabs.addTab(preset_text(preset.label))
+            self.tabs.setTabToolTip(index, preset_text(preset.description))
         self.tabs.currentChanged.connect(self._preset_changed)
         layout.addWidget(self.tabs)
         self.filter_bar = FilterBar()
@@ -498,7 +504,7 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         counts = preset_counts(facet_counts(self.model.summaries, local_day_start(self.clock())))
         for i, preset in enumerate(PRESETS):
-            self.tabs.setTabText(i, f"{preset.label} ({counts[preset.key]})")
+            self.tabs.setTabText(i, f"{preset_text(preset.label)} ({counts[preset.key]})")
         self._visible_changed(self.proxy.rowCount())
 
     def _visible_changed(self, visible: int) -> None:

@@ -28,9 +28,11 @@ from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -83,38 +85,55 @@ class Column(IntEnum):
     CHANNEL = 8
 
 
+
+
+def _N(text: str) -> str:
+    return QT_TRANSLATE_NOOP("OrderTableModel", text)
+
+
+_TRANSLATED: dict[str, str] = {}
+
+
+def tr_label(text: str) -> str:
+    """A label of this module in the packer's language (looked up once per process)."""
+    found = _TRANSLATED.get(text)
+    if found is None:
+        found = _TRANSLATED[text] = QCoreApplication.translate("OrderTableModel", text)
+    return found
+
+
 HEADERS: dict[Column, str] = {
-    Column.NUMBER: "Order",
-    Column.DATE: "Date",
-    Column.CUSTOMER: "Customer",
-    Column.COUNTRY: "Ship to",
-    Column.ITEMS: "Items",
-    Column.TOTAL: "Total",
-    Column.STATUS: "Status",
-    Column.FULFILLMENT: "Fulfilment",
-    Column.CHANNEL: "Channel",
+    Column.NUMBER: _N("Order"),
+    Column.DATE: _N("Date"),
+    Column.CUSTOMER: _N("Customer"),
+    Column.COUNTRY: _N("Ship to"),
+    Column.ITEMS: _N("Items"),
+    Column.TOTAL: _N("Total"),
+    Column.STATUS: _N("Status"),
+    Column.FULFILLMENT: _N("Fulfilment"),
+    Column.CHANNEL: _N("Channel"),
 }
 
 # label, badge colour, sort rank (workflow order)
 STATUS_STYLE: dict[str, tuple[str, str, int]] = {
-    OrderStatus.PENDING: ("Pending", "#b26a00", 0),
-    OrderStatus.CONFIRMED: ("Confirmed", "#1565c0", 1),
-    OrderStatus.PROCESSING: ("Processing", "#6a1b9a", 2),
-    OrderStatus.SHIPPED: ("Shipped", "#2e7d32", 3),
-    OrderStatus.DELIVERED: ("Delivered", "#1b5e20", 4),
-    OrderStatus.COMPLETED: ("Completed", "#455a64", 5),
-    OrderStatus.CANCELLED: ("Cancelled", "#757575", 6),
-    OrderStatus.UNKNOWN: ("Unknown", "#c62828", 7),
+    OrderStatus.PENDING: (_N("Pending"), "#b26a00", 0),
+    OrderStatus.CONFIRMED: (_N("Confirmed"), "#1565c0", 1),
+    OrderStatus.PROCESSING: (_N("Processing"), "#6a1b9a", 2),
+    OrderStatus.SHIPPED: (_N("Shipped"), "#2e7d32", 3),
+    OrderStatus.DELIVERED: (_N("Delivered"), "#1b5e20", 4),
+    OrderStatus.COMPLETED: (_N("Completed"), "#455a64", 5),
+    OrderStatus.CANCELLED: (_N("Cancelled"), "#757575", 6),
+    OrderStatus.UNKNOWN: (_N("Unknown"), "#c62828", 7),
 }
 FULFILLMENT_STYLE: dict[str, tuple[str, str, int]] = {
-    FulfillmentStatus.UNFULFILLED: ("Unfulfilled", "#b26a00", 0),
-    FulfillmentStatus.PARTIAL: ("Partly shipped", "#6a1b9a", 1),
-    FulfillmentStatus.FULFILLED: ("Fulfilled", "#2e7d32", 2),
+    FulfillmentStatus.UNFULFILLED: (_N("Unfulfilled"), "#b26a00", 0),
+    FulfillmentStatus.PARTIAL: (_N("Partly shipped"), "#6a1b9a", 1),
+    FulfillmentStatus.FULFILLED: (_N("Fulfilled"), "#2e7d32", 2),
 }
 PROBLEM_TEXT: dict[Problem, str] = {
-    Problem.UNKNOWN_STATUS: "The store sent a status this app does not know.",
-    Problem.ADDRESS_INCOMPLETE: "The ship-to address lacks a name, street, city or country.",
-    Problem.CANCELLED_AFTER_SHIPPING: "Cancelled although goods have already shipped.",
+    Problem.UNKNOWN_STATUS: _N("The store sent a status this app does not know."),
+    Problem.ADDRESS_INCOMPLETE: _N("The ship-to address lacks a name, street, city or country."),
+    Problem.CANCELLED_AFTER_SHIPPING: _N("Cancelled although goods have already shipped."),
 }
 _API_STATUS_SHOWN = 40  # characters of an unknown API status shown in the cell
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -127,7 +146,7 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def status_text(row: OrderSummary) -> str:
-    label = STATUS_STYLE.get(row.status, (row.status,))[0]
+    label = tr_label(STATUS_STYLE[row.status][0]) if row.status in STATUS_STYLE else row.status
     if row.status == OrderStatus.UNKNOWN and row.api_status:
         return f"{label} ({row.api_status[:_API_STATUS_SHOWN]})"
     return label
@@ -138,7 +157,7 @@ def channel_text(row: OrderSummary) -> str:
 
 
 def problem_text(problems: int) -> str:
-    return " ".join(text for flag, text in PROBLEM_TEXT.items() if problems & flag)
+    return " ".join(tr_label(text) for flag, text in PROBLEM_TEXT.items() if problems & flag)
 
 
 def sort_key(row: OrderSummary, column: int) -> Any:
@@ -318,7 +337,7 @@ class OrderTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[Column(section)]
+                return tr_label(HEADERS[Column(section)])
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 right = section in (Column.ITEMS, Column.TOTAL)
                 return _RIGHT if right else _LEFT
@@ -380,7 +399,8 @@ class OrderTableModel(QAbstractTableModel):
         if column == Column.STATUS:
             return status_text(r)
         if column == Column.FULFILLMENT:
-            return FULFILLMENT_STYLE.get(r.fulfillment, (r.fulfillment,))[0]
+            style = FULFILLMENT_STYLE.get(r.fulfillment)
+            return tr_label(style[0]) if style else r.fulfillment
         if column == Column.CHANNEL:
             return channel_text(r)
         return None

@@ -383,6 +383,30 @@
         <source>Outbox: {n} waiting</source>
         <translation>Bandeja de salida: {n} pendientes</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copiar &amp;diagnóstico</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied (no tokens).</source>
+        <translation>Diagnóstico copiado (sin tokens).</translation>
+    </message>
+    <message>
+        <source>Settings saved. A changed connection opens at the next start.</source>
+        <translation>Configuración guardada. Una conexión cambiada se abre al siguiente inicio.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsHelpDialog</name>
@@ -1550,6 +1574,144 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>Ship anyway with this tracking number</source>
         <translation>Enviar igualmente con este número de seguimiento</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>En proceso</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Unfulfilled</source>
+        <translation>Sin preparar</translation>
+    </message>
+    <message>
+        <source>Partly shipped</source>
+        <translation>Enviado en parte</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>Preparado</translation>
+    </message>
+    <message>
+        <source>The store sent a status this app does not know.</source>
+        <translation>La tienda envió un estado que esta aplicación no conoce.</translation>
+    </message>
+    <message>
+        <source>The ship-to address lacks a name, street, city or country.</source>
+        <translation>A la dirección de envío le falta el nombre, la calle, la ciudad o el país.</translation>
+    </message>
+    <message>
+        <source>Cancelled although goods have already shipped.</source>
+        <translation>Cancelado aunque la mercancía ya se envió.</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>To pack</source>
+        <translation>Por preparar</translation>
+    </message>
+    <message>
+        <source>Partly shipped</source>
+        <translation>Enviados en parte</translation>
+    </message>
+    <message>
+        <source>Shipped today</source>
+        <translation>Enviados hoy</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Orders with goods still to pack (pending, confirmed or processing).</source>
+        <translation>Pedidos con mercancía aún por embalar (pendientes, confirmados o en proceso).</translation>
+    </message>
+    <message>
+        <source>Orders of which some goods have shipped and some have not.</source>
+        <translation>Pedidos de los que una parte ya se envió y otra no.</translation>
+    </message>
+    <message>
+        <source>Orders with a shipment dated today.</source>
+        <translation>Pedidos con un envío de hoy.</translation>
+    </message>
+    <message>
+        <source>Unknown status, unusable address, or cancelled after goods left.</source>
+        <translation>Estado desconocido, dirección inutilizable o cancelado tras salir la mercancía.</translation>
+    </message>
+    <message>
+        <source>Every order in the local cache.</source>
+        <translation>Todos los pedidos de la caché local.</translation>
     </message>
 </context>
 </TS>

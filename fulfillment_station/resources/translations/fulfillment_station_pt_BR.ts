@@ -383,6 +383,30 @@
         <source>Outbox: {n} waiting</source>
         <translation>Caixa de saída: {n} pendentes</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configurações…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copiar &amp;diagnóstico</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied (no tokens).</source>
+        <translation>Diagnóstico copiado (sem tokens).</translation>
+    </message>
+    <message>
+        <source>Settings saved. A changed connection opens at the next start.</source>
+        <translation>Configurações salvas. Uma conexão alterada abre na próxima inicialização.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsHelpDialog</name>
@@ -1550,6 +1574,144 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>Ship anyway with this tracking number</source>
         <translation>Enviar mesmo assim com este código de rastreio</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Itens</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>Atendimento</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Em processamento</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconhecido</translation>
+    </message>
+    <message>
+        <source>Unfulfilled</source>
+        <translation>Não atendido</translation>
+    </message>
+    <message>
+        <source>Partly shipped</source>
+        <translation>Enviado parcialmente</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>Atendido</translation>
+    </message>
+    <message>
+        <source>The store sent a status this app does not know.</source>
+        <translation>A loja enviou um status que este aplicativo não conhece.</translation>
+    </message>
+    <message>
+        <source>The ship-to address lacks a name, street, city or country.</source>
+        <translation>O endereço de entrega não tem nome, rua, cidade ou país.</translation>
+    </message>
+    <message>
+        <source>Cancelled although goods have already shipped.</source>
+        <translation>Cancelado embora as mercadorias já tenham sido enviadas.</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>To pack</source>
+        <translation>A embalar</translation>
+    </message>
+    <message>
+        <source>Partly shipped</source>
+        <translation>Enviados parcialmente</translation>
+    </message>
+    <message>
+        <source>Shipped today</source>
+        <translation>Enviados hoje</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Orders with goods still to pack (pending, confirmed or processing).</source>
+        <translation>Pedidos com mercadorias ainda a embalar (pendentes, confirmados ou em processamento).</translation>
+    </message>
+    <message>
+        <source>Orders of which some goods have shipped and some have not.</source>
+        <translation>Pedidos dos quais uma parte já foi enviada e outra não.</translation>
+    </message>
+    <message>
+        <source>Orders with a shipment dated today.</source>
+        <translation>Pedidos com uma remessa de hoje.</translation>
+    </message>
+    <message>
+        <source>Unknown status, unusable address, or cancelled after goods left.</source>
+        <translation>Status desconhecido, endereço inutilizável ou cancelado depois do envio.</translation>
+    </message>
+    <message>
+        <source>Every order in the local cache.</source>
+        <translation>Todos os pedidos do cache local.</translation>
     </message>
 </context>
 </TS>

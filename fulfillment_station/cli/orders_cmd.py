@@ -21,6 +21,11 @@ from fulfillment_station.domain.requests import (
     TrackingInfo,
 )
 from fulfillment_station.domain.workflow import check_cancel, check_shipment
+from fulfillment_station.services.actions import (
+    cancel_effect_present,
+    normalise_tracking,
+    shipment_present,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -135,15 +140,8 @@ def _parse_lines(specs: list[str]) -> dict[str, int]:
 
 
 def _shipment_present(order: Order, tracking: str) -> bool:
-    return any(s.tracking_number == tracking for s in order.shipments)
-
-
-def _shipment_landed(after: Order, tracking: str, connector: Connector) -> bool:
-    """Did a ship whose answer was lost take effect? By tracking number where the API keeps
-    one, else by the order's status."""
-    if connector.capabilities.carries_tracking:
-        return _shipment_present(after, tracking)
-    return after.status in (OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED)
+    wanted = normalise_tracking(tracking)
+    return any(normalise_tracking(s.tracking_number) == wanted for s in order.shipments)
 
 
 def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
@@ -164,7 +162,8 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
                 raise
             # The answer was lost: look at the order instead of sending again.
             after = connector.get_order(args.id)
-            if _shipment_landed(after, args.tracking, connector):
+            # The outbox's own check of "is the effect already there?"
+            if shipment_present([args.tracking], lines, order, after):
                 result = ShipResult(order=after, message="confirmed by re-reading the order")
             else:
                 raise CliError(f"{exc} The order shows no such shipment yet; run the command "
@@ -226,7 +225,7 @@ def cmd_cancel(args: argparse.Namespace) -> int:
             if not exc.unknown_outcome:
                 raise
             after = connector.get_order(args.id)
-            if after.status != OrderStatus.CANCELLED:
+            if not cancel_effect_present(CancelRequest(reason=args.reason), order, after):
                 raise CliError(f"{exc} The order is not cancelled yet; run the command again "
                                "to retry.") from None
     if args.json:

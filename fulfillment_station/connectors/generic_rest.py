@@ -78,6 +78,7 @@ from fulfillment_station.domain.requests import (
     OrderUpdate,
     ShipRequest,
 )
+from fulfillment_station.domain.workflow import SHIPPED_STATUSES
 
 #: Generic REST status -> canonical status. One table; the reverse is derived from it.
 STATUS_MAP: dict[str, OrderStatus] = {
@@ -90,7 +91,6 @@ STATUS_MAP: dict[str, OrderStatus] = {
 WIRE_STATUS: dict[OrderStatus, str] = {v: k for k, v in STATUS_MAP.items()}
 
 PAGE_SIZE = 100  # not documented; the sandbox clamps larger limits to this
-_SHIPPED = frozenset({OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED})
 NO_TRACKING = ("This store's API has no field for tracking numbers: the tracking number is "
                "kept only in this app, and the customer will not see it from the store.")
 
@@ -302,7 +302,7 @@ def parse_order(data: Any) -> Order:
     status = STATUS_MAP.get(api_status.strip().lower(), OrderStatus.UNKNOWN)
     created = _when(data, "createdAt", order_id)
     updated = _when(data, "updatedAt", order_id) if data.get("updatedAt") else created
-    shipped = status in _SHIPPED
+    shipped = status in SHIPPED_STATUSES
     lines = _lines(data.get("items"), order_id, shipped)
     address = data.get("shippingAddress")
     fields: dict[str, Any] = {

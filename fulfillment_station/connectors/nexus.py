@@ -70,7 +70,7 @@ from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus, Sh
 from fulfillment_station.domain.models import domain_error_from, parse_utc
 from fulfillment_station.domain.money import to_decimal
 from fulfillment_station.domain.requests import BulkShipItem, CancelRequest, ShipRequest
-from fulfillment_station.domain.workflow import derive_fulfillment_status
+from fulfillment_station.domain.workflow import SHIPPED_STATUSES, derive_fulfillment_status
 
 #: NexusCommerce status -> canonical status. One table; the reverse is derived from it.
 STATUS_MAP: dict[str, OrderStatus] = {
@@ -88,7 +88,6 @@ PAGE_SIZE = 200  # the seed's maximum
 BULK_CHUNK = 100
 ORDERS_PATH = "/api/orders"
 FULFILLMENT_METHODS = ("FBM", "FBA", "FBS")
-_SHIPPED = frozenset({OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED})
 _NONE = "NexusCommerce's API has no endpoint to {}; do it in NexusCommerce or the marketplace."
 
 CAPABILITIES = Capabilities(
@@ -400,7 +399,7 @@ def parse_order(data: Any) -> Order:
     if order.lines:
         fulfillment = derive_fulfillment_status(order.lines)
     else:
-        fulfillment = (FulfillmentStatus.FULFILLED if status in _SHIPPED
+        fulfillment = (FulfillmentStatus.FULFILLED if status in SHIPPED_STATUSES
                        else FulfillmentStatus.UNFULFILLED)
     return order.model_copy(update={"fulfillment_status": fulfillment})
 
@@ -510,7 +509,7 @@ class _Reader:
             quantity = self.count(item, "quantity", f"{field}.quantity") or 0
             shipped = self.count(item, "quantity_shipped", f"{field}.quantity_shipped")
             if shipped is None:  # a list summary: the status tells whether it left
-                shipped = quantity if status in _SHIPPED else 0
+                shipped = quantity if status in SHIPPED_STATUSES else 0
             line_id = self.text(item, "external_line_item_id",
                                 f"{field}.external_line_item_id") or f"#{n + 1}"
             out.append({

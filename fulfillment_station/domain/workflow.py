@@ -39,6 +39,9 @@ TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
 #: Statuses in which goods may still leave the warehouse.
 SHIPPABLE: frozenset[OrderStatus] = frozenset({S.PENDING, S.CONFIRMED, S.PROCESSING})
 
+#: Statuses that say every line has left the warehouse.
+SHIPPED_STATUSES: frozenset[OrderStatus] = frozenset({S.SHIPPED, S.DELIVERED, S.COMPLETED})
+
 
 def can_transition(current: OrderStatus, target: OrderStatus) -> bool:
     return target in TRANSITIONS[current]

@@ -48,6 +48,7 @@ from fulfillment_station.domain.requests import (
     OrderUpdate,
     ShipRequest,
 )
+from fulfillment_station.domain.workflow import SHIPPED_STATUSES
 
 
 class ActionKind(StrEnum):
@@ -199,13 +200,10 @@ def with_payload(action: Action, payload: Payload) -> Action:
 
 # --- is the effect already there? ----------------------------------------------------------
 
-_SHIPPED_STATUSES = frozenset({OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.COMPLETED})
-
-
 def _lines_show_shipment(wanted: Mapping[str, int], before: Order | None, now: Order) -> bool:
     if not now.lines:
         # APIs without line items (inventory cloud) can show a shipment only by status.
-        return (now.status in _SHIPPED_STATUSES
+        return (now.status in SHIPPED_STATUSES
                 or now.fulfillment_status == FulfillmentStatus.FULFILLED)
     if not wanted:
         return all(line.remaining == 0 for line in now.lines)

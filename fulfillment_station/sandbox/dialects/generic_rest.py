@@ -47,7 +47,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from fulfillment_station.domain import Address, DomainError, Order, OrderStatus
-from fulfillment_station.domain.workflow import apply_status, check_cancel
+from fulfillment_station.domain.workflow import SHIPPED_STATUSES, apply_status, check_cancel
 from fulfillment_station.sandbox.data import Product, catalogue
 from fulfillment_station.sandbox.db import StoredOrder
 from fulfillment_station.sandbox.dialects.base import DialectSpec, SandboxContext, SandboxError
@@ -237,8 +237,7 @@ def _updated(stored: StoredOrder, target: OrderStatus | None, address: AddressIn
     """The order after a PUT/DELETE, with the effect to record; None when nothing changes.
     Business-rule failures raise 400 BAD_REQUEST with a message the packer can read."""
     order = stored.order
-    shipped = order.status in (OrderStatus.SHIPPED, OrderStatus.DELIVERED,
-                               OrderStatus.COMPLETED)
+    shipped = order.status in SHIPPED_STATUSES
     kind, detail = "update", {}
     if address is not None:
         if shipped or order.status == OrderStatus.CANCELLED:

@@ -24,12 +24,12 @@ preset may only use statuses, fulfilments, ``shipped_today`` and ``problems_only
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from itertools import compress, repeat
-from operator import contains, or_
+from operator import contains
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -211,7 +211,10 @@ class SearchColumns:
     """Every row's normalised search columns (own terms, SKUs, barcodes), by row index, and the
     distinct SKUs and barcodes seen. A word is looked for in the SKU or barcode column only
     when some catalogue term contains it, so a name, email or order number scans only the
-    short first column."""
+    short first column. A word that can be in several columns is looked for in one merged
+    column (built the first time it is needed, then kept in step): one C-level pass over
+    100,000 rows instead of one per column and a third to combine them, the larger part of
+    a keystroke."""
 
     def __init__(self, rows: Iterable[OrderSummary] = ()) -> None:
         self.texts: list[str] = []
@@ -219,8 +222,24 @@ class SearchColumns:
         self.barcodes: list[str] = []
         self._sku_terms: set[str] = set()
         self._barcode_terms: set[str] = set()
-        for row in rows:
-            self.append(row)
+        # (with SKUs, with barcodes) -> each row's columns joined by a newline, which no term
+        # contains, so a word never matches across two columns.
+        self._merged: dict[tuple[bool, bool], list[str]] = {}
+        rows = list(rows)
+        # Column by column in C-level passes, and the catalogue learnt from the distinct values
+        # only (orders share SKUs): about 5x faster than appending row by row.
+        self.texts = [row.search_text for row in rows]
+        self.skus = [row.search_skus for row in rows]
+        self.barcodes = [row.search_barcodes for row in rows]
+        for value in set(self.skus):
+            self._sku_terms.update(value.split("\n") if value else ())
+        for value in set(self.barcodes):
+            self._barcode_terms.update(value.split("\n") if value else ())
+        # Most short words are inside some SKU (and digits inside some barcode): build those
+        # merged columns now, with the rows, rather than on the packer's first keystroke.
+        if self.texts:
+            self.column_for_kinds((True, False))
+            self.column_for_kinds((True, True))
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -229,27 +248,54 @@ class SearchColumns:
         self.texts.append(row.search_text)
         self.skus.append(row.search_skus)
         self.barcodes.append(row.search_barcodes)
+        for kinds, merged in self._merged.items():
+            merged.append(self._join(row.search_text, row.search_skus, row.search_barcodes,
+                                     kinds))
         self._learn(row)
 
     def replace(self, index: int, row: OrderSummary) -> None:
         self.texts[index] = row.search_text
         self.skus[index] = row.search_skus
         self.barcodes[index] = row.search_barcodes
+        for kinds, merged in self._merged.items():
+            merged[index] = self._join(row.search_text, row.search_skus, row.search_barcodes,
+                                       kinds)
         self._learn(row)
 
     def delete(self, first: int, last: int) -> None:
         """Drop rows ``first`` to ``last`` inclusive (their terms may stay known: harmless)."""
-        for column in (self.texts, self.skus, self.barcodes):
+        for column in (self.texts, self.skus, self.barcodes, *self._merged.values()):
             del column[first:last + 1]
 
-    def columns_for(self, token: str) -> list[list[str]]:
-        """The columns ``token`` can occur in."""
-        columns = [self.texts]
-        if any(token in term for term in self._sku_terms):
-            columns.append(self.skus)
-        if any(token in term for term in self._barcode_terms):
-            columns.append(self.barcodes)
-        return columns
+    def column_for(self, token: str) -> list[str]:
+        """The column to look for ``token`` in: the own terms, merged with the SKUs and/or
+        barcodes when some catalogue term contains the token."""
+        return self.column_for_kinds((any(token in term for term in self._sku_terms),
+                                      any(token in term for term in self._barcode_terms)))
+
+    def column_for_kinds(self, kinds: tuple[bool, bool]) -> list[str]:
+        """The own terms merged with (SKUs?, barcodes?)."""
+        if kinds == (False, False):
+            return self.texts
+        merged = self._merged.get(kinds)
+        if merged is None:
+            parts = [self.texts, *(c for c, k in zip((self.skus, self.barcodes), kinds,
+                                                     strict=True) if k)]
+            merged = list(map("\n".join, zip(*parts, strict=True)))
+            self._merged[kinds] = merged
+        return merged
+
+    @staticmethod
+    def _join(text: str, skus: str, barcodes: str, kinds: tuple[bool, bool]) -> str:
+        # Same shape as the bulk build in column_for_kinds (an empty part leaves an empty line,
+        # which no word matches).
+        with_skus, with_barcodes = kinds
+        parts = [text]
+        if with_skus:
+            parts.append(skus)
+        if with_barcodes:
+            parts.append(barcodes)
+        return "\n".join(parts)
 
     def _learn(self, row: OrderSummary) -> None:
         if row.search_skus:
@@ -263,11 +309,8 @@ def filter_text(columns: SearchColumns, candidates: list[int], text: str) -> lis
     out = candidates
     for token in search_tokens(text):
         # map/compress keep the per-row loop in C: about 3x faster than a comprehension
-        found: Iterator[bool] | None = None
-        for column in columns.columns_for(token):
-            hit = map(contains, map(column.__getitem__, out), repeat(token))
-            found = hit if found is None else map(or_, found, hit)
-        out = list(compress(out, found)) if found is not None else []
+        column = columns.column_for(token)
+        out = list(compress(out, map(contains, map(column.__getitem__, out), repeat(token))))
     return out
 
 
@@ -276,11 +319,7 @@ def text_mask(columns: SearchColumns, text: str) -> bytes:
     :func:`filter_text`, scanning all rows in order."""
     mask = bytes([1]) * len(columns)
     for token in search_tokens(text):
-        found: Iterator[bool] | None = None
-        for column in columns.columns_for(token):
-            hit = map(contains, column, repeat(token))
-            found = hit if found is None else map(or_, found, hit)
-        mask = and_masks(mask, bytes(found) if found is not None else bytes(len(columns)))
+        mask = and_masks(mask, bytes(map(contains, columns.column_for(token), repeat(token))))
     return mask
 
 

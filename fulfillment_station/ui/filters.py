@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from itertools import compress, repeat
 from operator import contains
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -139,6 +140,54 @@ def facet_counts(rows: Iterable[OrderSummary], today_start: float) -> Counter[Fa
         for r in rows
     )
     return Counter({Facet(*key): n for key, n in counts.items()})
+
+
+class RowTallies:
+    """Facet counts (for the preset tabs) and channel counts of a changing set of rows, kept
+    up to date row by row: recounting 100,000 rows on the GUI thread after every sync or
+    shipment takes about 30 ms. Facets are counted for one local day; asking for another day
+    (after midnight) recounts once."""
+
+    def __init__(self) -> None:
+        self._day: float | None = None
+        self._facets: Counter[Facet] = Counter()
+        self._channels: Counter[str] = Counter()
+
+    def reset(self, rows: Sequence[OrderSummary]) -> None:
+        self._day = None  # recounted on the first ask, for the day asked
+        self._facets = Counter()
+        self._channels = Counter(c for r in rows if (c := r.channel or r.marketplace))
+
+    def add(self, row: OrderSummary) -> None:
+        if self._day is not None:
+            self._facets[facet_of(row, self._day)] += 1
+        if channel := row.channel or row.marketplace:
+            self._channels[channel] += 1
+
+    def remove(self, row: OrderSummary) -> None:
+        if self._day is not None:
+            _decrement(self._facets, facet_of(row, self._day))
+        if channel := row.channel or row.marketplace:
+            _decrement(self._channels, channel)
+
+    def facets(self, rows: Sequence[OrderSummary], today_start: float) -> Counter[Facet]:
+        """The facet counts of ``rows`` (the rows this tally has followed) for the local day
+        starting at ``today_start``."""
+        if self._day != today_start:
+            self._facets = facet_counts(rows, today_start)
+            self._day = today_start
+        return Counter(self._facets)
+
+    def channels(self) -> list[str]:
+        """The channels and marketplaces of the rows, sorted."""
+        return sorted(self._channels)
+
+
+def _decrement(counter: Counter[Any], key: Any) -> None:
+    if counter[key] <= 1:
+        del counter[key]
+    else:
+        counter[key] -= 1
 
 
 def facet_matches(state: FilterState, facet: Facet) -> bool:

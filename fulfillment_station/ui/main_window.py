@@ -48,7 +48,6 @@ from fulfillment_station.ui.detail_pane import OrderDetailPane, plain_label
 from fulfillment_station.ui.filter_bar import FilterBar
 from fulfillment_station.ui.filters import (
     PRESETS,
-    facet_counts,
     local_day_start,
     preset_counts,
     preset_text,
@@ -146,6 +145,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
 
         self.model = OrderTableModel()
+        self._channels_shown: list[str] | None = None
         self.proxy = OrderFilterProxy(self.model, clock=clock)
         self._build_toolbar()
         central = QWidget()
@@ -498,11 +498,13 @@ class MainWindow(QMainWindow):
             self.proxy.set_filter(replace(state, text=self.proxy.filter_state.text))
 
     def _update_channels(self) -> None:
-        self.filter_bar.set_channels([c for r in self.model.summaries
-                                      if (c := r.channel or r.marketplace)])
+        channels = self.model.channels()
+        if channels != self._channels_shown:
+            self._channels_shown = channels
+            self.filter_bar.set_channels(channels)
 
     def _update_counts(self) -> None:
-        counts = preset_counts(facet_counts(self.model.summaries, local_day_start(self.clock())))
+        counts = preset_counts(self.model.facet_counts(local_day_start(self.clock())))
         for i, preset in enumerate(PRESETS):
             self.tabs.setTabText(i, f"{preset_text(preset.label)} ({counts[preset.key]})")
         self._visible_changed(self.proxy.rowCount())

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from enum import IntEnum
@@ -44,6 +44,7 @@ from PySide6.QtGui import QColor
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.money import format_money
 from fulfillment_station.store.cache import (
+    Facet,
     OrderRef,
     OrderSummary,
     Problem,
@@ -52,6 +53,7 @@ from fulfillment_station.store.cache import (
 )
 from fulfillment_station.ui.filters import (
     FilterState,
+    RowTallies,
     SearchColumns,
     and_masks,
     filter_structured,
@@ -200,6 +202,7 @@ class OrderTableModel(QAbstractTableModel):
         self._row_of: dict[OrderRef, int] = {}
         self._sort_keys: dict[int, list[Any]] = {}
         self._pending: dict[OrderRef, str] = {}
+        self._tallies = RowTallies()
         self._badges = {k: QColor(v[1]) for k, v in (*STATUS_STYLE.items(),
                                                       *FULFILLMENT_STYLE.items())}
         self._replace_all(list(rows))
@@ -217,6 +220,15 @@ class OrderTableModel(QAbstractTableModel):
 
     def summary(self, row: int) -> OrderSummary:
         return self._rows[row]
+
+    def facet_counts(self, today_start: float) -> Counter[Facet]:
+        """How many rows fall into each facet (the preset tabs count these), kept up to date
+        as rows change instead of recounted."""
+        return self._tallies.facets(self._rows, today_start)
+
+    def channels(self) -> list[str]:
+        """The channels and marketplaces the rows come from, sorted."""
+        return self._tallies.channels()
 
     def key_at(self, row: int) -> OrderRef:
         r = self._rows[row]
@@ -271,6 +283,8 @@ class OrderTableModel(QAbstractTableModel):
                 changed[at] = summary
         if changed:
             for at, summary in changed.items():
+                self._tallies.remove(self._rows[at])
+                self._tallies.add(summary)
                 self._rows[at] = summary
                 self._search.replace(at, summary)
                 for column, keys in self._sort_keys.items():
@@ -284,6 +298,7 @@ class OrderTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
             for offset, (key, summary) in enumerate(added.items()):
                 self._rows.append(summary)
+                self._tallies.add(summary)
                 self._search.append(summary)
                 self._row_of[key] = first + offset
                 for column, keys in self._sort_keys.items():
@@ -303,6 +318,8 @@ class OrderTableModel(QAbstractTableModel):
                 runs.append((r, r))
         for first, last in runs:
             self.beginRemoveRows(QModelIndex(), first, last)
+            for row in self._rows[first:last + 1]:
+                self._tallies.remove(row)
             del self._rows[first:last + 1]
             self._search.delete(first, last)
             for keys_ in self._sort_keys.values():
@@ -313,6 +330,7 @@ class OrderTableModel(QAbstractTableModel):
 
     def _replace_all(self, rows: list[OrderSummary]) -> None:
         self._rows = rows
+        self._tallies.reset(rows)
         self._search = SearchColumns(rows)
         self._sort_keys = {}
         self._reindex()

@@ -194,6 +194,32 @@ def test_preset_counts_on_a_known_set(qtbot: Any, tmp_path: Path) -> None:
         assert preset_counts(cache.facet_counts(local_day_start(NOW))) == counts
 
 
+def test_preset_counts_and_channels_follow_sync_changes_and_the_day(qtbot: Any,
+                                                                   tmp_path: Path) -> None:
+    model, _ = make_proxy(qtbot, summaries(tmp_path, known_set()))
+    today, tomorrow = local_day_start(NOW), local_day_start(NOW + 86400)
+
+    def fresh(day: float) -> dict[str, int]:
+        return preset_counts(facet_counts(model.summaries, day))
+
+    assert preset_counts(model.facet_counts(today)) == fresh(today)
+    before = preset_counts(model.facet_counts(today))
+    new = build_order("fresh", channel="etsy")
+    cancelled = next(o for o in known_set() if o.id == "new").model_copy(
+        update={"status": OrderStatus.CANCELLED})
+    model.apply_summaries(summaries(tmp_path, [new, cancelled]))
+    model.remove_orders([("shop", "weird")])
+
+    after = preset_counts(model.facet_counts(today))
+    assert after == fresh(today)
+    assert after["all"] == before["all"]  # one in, one out
+    assert after["problems"] == before["problems"] - 1
+    assert "etsy" in model.channels()
+    # after midnight nothing shipped "today" any more: the counts follow the new day
+    assert preset_counts(model.facet_counts(tomorrow)) == fresh(tomorrow)
+    assert preset_counts(model.facet_counts(tomorrow))["shipped_today"] == 0
+
+
 def test_preset_keeps_the_search_text(qtbot: Any, tmp_path: Path) -> None:
     _, proxy = make_proxy(qtbot, summaries(tmp_path, known_set()))
     proxy.set_filter_text("part")

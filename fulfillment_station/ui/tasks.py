@@ -46,13 +46,15 @@ class Task(QObject, Generic[R]):
         super().__init__()
         self.fn = fn
         self.name = name
-        self.done = False
+        self.done = False  # the work has run (set on the worker thread)
+        self.delivered = False  # its answer has reached the GUI thread
         self._cancel = threading.Event()
         self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._progressed.connect(self.progress, Qt.ConnectionType.QueuedConnection)
 
     @Slot(bool, object)
     def _deliver(self, ok: bool, payload: object) -> None:
+        self.delivered = True
         (self.succeeded if ok else self.failed).emit(payload)
         self.finished.emit()
 
@@ -158,8 +160,10 @@ class ConnectionWorker(QObject):
 
     def submit(self, fn: Callable[[TaskContext], R], name: str = "task") -> Task[R]:
         task: Task[R] = Task(fn, name)
-        # Keep handles alive until done: the runner emits on them from its thread.
-        self._tasks = {t for t in self._tasks if not t.done}
+        # Keep handles alive until their answer is delivered on the GUI thread: the runner
+        # emits on them from its thread, and a handle nobody else holds (a fire-and-forget
+        # pump) would otherwise be collected with its answer still queued.
+        self._tasks = {t for t in self._tasks if not t.delivered}
         self._tasks.add(task)
         self._submit.emit(task)
         return task

@@ -1,0 +1,56 @@
+"""The background-work helper: answers reach the GUI thread, even for a task whose handle
+the caller did not keep."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def worker() -> Iterator[ConnectionWorker]:
+    w = ConnectionWorker(lambda: None, close_resources=lambda _r: None, name="test")
+    yield w
+    w.stop()
+
+
+def test_answers_arrive_on_the_gui_thread(qtbot: Any, worker: ConnectionWorker) -> None:
+    gui = threading.get_ident()
+    task = worker.submit(lambda _ctx: threading.get_ident(), "where")
+    seen: list[int] = []
+    task.succeeded.connect(lambda ran_on: seen.extend([ran_on, threading.get_ident()]))
+    with qtbot.waitSignal(task.finished):
+        pass
+    assert seen[0] != gui and seen[1] == gui
+
+
+def test_an_unheld_task_still_delivers_when_others_are_submitted_before_its_answer(
+        qtbot: Any, worker: ConnectionWorker) -> None:
+    """A fire-and-forget task (like the outbox pump) has run on the worker, its answer is
+    still queued for the GUI thread, and another submit comes first: the answer must not be
+    lost with a collected handle."""
+    answers: list[str] = []
+    unheld = worker.submit(lambda _ctx: "pumped", "pump")
+    unheld.succeeded.connect(answers.append)
+    del unheld  # the caller keeps no handle
+
+    ran = threading.Event()
+
+    def after(_ctx: TaskContext) -> None:
+        ran.set()  # tasks run in order: the pump has run and reported by now
+
+    marker = worker.submit(after, "marker")
+    assert ran.wait(10)  # the GUI thread has not turned: the pump's answer is queued
+    worker.submit(lambda _ctx: None, "another")
+    gc.collect()
+    with qtbot.waitSignal(marker.finished):
+        pass
+    qtbot.waitUntil(lambda: answers == ["pumped"], timeout=5000)

@@ -26,6 +26,7 @@ from fulfillment_station.connectors.errors import (
 )
 from fulfillment_station.connectors.http import ApiClient, default_error_parser
 from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus, Shipment
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
@@ -66,7 +67,14 @@ class Filter(StrEnum):
 @dataclass(frozen=True)
 class Support:
     supported: bool
-    note: str = ""  # why not (shown as the tooltip of a greyed-out action), or a caveat
+    # Why not (shown as the tooltip of a greyed-out action), or a caveat. The dialect tables
+    # write these as ``QT_TRANSLATE_NOOP("Capabilities", ...)`` so the UI can translate them.
+    note: str = ""
+
+
+NO_WAY = QT_TRANSLATE_NOOP("Capabilities", "{store}'s API documents no way to do this.")
+CANNOT = QT_TRANSLATE_NOOP("Capabilities", "{store}'s API cannot do this.")
+NO_FILTER = QT_TRANSLATE_NOOP("Capabilities", "{store}'s API cannot filter by {filters}.")
 
 
 def yes(note: str = "") -> Support:
@@ -104,9 +112,10 @@ class Capabilities:
         return bool(support and support.supported)
 
     def why_not(self, op: Operation) -> str:
+        """Why ``op`` cannot be done ("" if it can): a :class:`Message` for the tooltip."""
         support = self.operations.get(op)
         if support is None:
-            return f"{self.display_name}'s API documents no way to do this."
+            return NO_WAY.format(store=self.display_name)
         return "" if support.supported else support.note
 
     def table(self) -> list[tuple[str, str, str]]:
@@ -276,8 +285,8 @@ class Connector(ABC):
         missing = query.used_filters() - self.capabilities.filters
         if missing:
             names = ", ".join(sorted(f.value for f in missing))
-            raise Unsupported(
-                f"{self.capabilities.display_name}'s API cannot filter by {names}.")
+            raise Unsupported(NO_FILTER.format(store=self.capabilities.display_name,
+                                               filters=names))
 
     def iter_orders(self, query: ListQuery | None = None, *,
                     progress: Progress | None = None) -> Iterator[Order]:
@@ -303,7 +312,7 @@ class Connector(ABC):
 
     def _unsupported(self, op: Operation) -> Unsupported:
         return Unsupported(self.capabilities.why_not(op)
-                           or f"{self.capabilities.display_name}'s API cannot do this.")
+                           or CANNOT.format(store=self.capabilities.display_name))
 
     def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
         raise self._unsupported(Operation.SHIP)

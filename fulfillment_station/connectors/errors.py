@@ -3,17 +3,23 @@ packer can act on (``user_message``). The outbox reads exactly these attributes:
 ``transient`` (worth retrying later), ``unknown_outcome`` (the write may have been applied),
 ``retry_after`` (seconds the API asked us to wait), ``code``, ``api_message``,
 ``user_message``. No error text ever contains a token.
+
+``user_message`` is a ``domain.messages.Message`` for every sentence written here (the class's
+``user_text``, an ``Unsupported`` reason): English as a string, translated by the UI.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
+
 
 class ConnectorError(Exception):
     """Base of everything a connector raises."""
 
-    user_text: ClassVar[str] = "The store's API reported a problem."
+    user_text: ClassVar[Message] = QT_TRANSLATE_NOOP("ConnectorError",
+                                                     "The store's API reported a problem.")
     transient: ClassVar[bool] = False
     unknown_outcome: ClassVar[bool] = False
 
@@ -40,39 +46,54 @@ class ConnectorError(Exception):
 
 
 class AuthenticationError(ConnectorError):
-    user_text = ("The store refused the API token. Check the token in the connection settings "
-                 "or ask for a new one.")
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store refused the API token. Check the token in the connection settings or ask for a "
+        "new one.")
 
 
 class PermissionDenied(ConnectorError):
-    user_text = "The API token is not allowed to do this. Ask for a token with write access."
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The API token is not allowed to do this. Ask for a token with write access.")
 
 
 class NotFound(ConnectorError):
-    user_text = "The store does not know this order. Refresh the list; it may have been removed."
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store does not know this order. Refresh the list; it may have been removed.")
 
 
 class Conflict(ConnectorError):
-    user_text = "The store refused because the order changed meanwhile. Refresh and check it."
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store refused because the order changed meanwhile. Refresh and check it.")
 
 
 class AlreadyShipped(Conflict):
-    user_text = ("The store says this order already has a shipment. Refresh it before shipping "
-                 "again.")
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store says this order already has a shipment. Refresh it before shipping again.")
 
 
 class InvalidTransition(ConnectorError):
-    user_text = ("The store does not allow this change for the order in its current status. "
-                 "Refresh the order and check its status.")
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store does not allow this change for the order in its current status. Refresh the "
+        "order and check its status.")
 
 
 class MarketplaceRejection(ConnectorError):
-    user_text = ("The marketplace rejected the shipment. Check the carrier and tracking number, "
-                 "then try again.")
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The marketplace rejected the shipment. Check the carrier and tracking number, then try "
+        "again.")
 
 
 class OutOfStock(ConnectorError):
-    user_text = "Some items are out of stock, so the store did not create the order."
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "Some items are out of stock, so the store did not create the order.")
 
     @property
     def skus(self) -> list[str]:
@@ -85,45 +106,58 @@ class OutOfStock(ConnectorError):
 
 
 class ValidationFailed(ConnectorError):
-    user_text = "The store rejected the request as invalid. Check the fields and try again."
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store rejected the request as invalid. Check the fields and try again.")
 
 
 class RateLimited(ConnectorError):
-    user_text = "The store asked us to slow down. The app will retry by itself shortly."
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store asked us to slow down. The app will retry by itself shortly.")
     transient = True
 
 
 class ServerError(ConnectorError):
-    user_text = "The store's server had a problem. The app will retry by itself shortly."
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store's server had a problem. The app will retry by itself shortly.")
     transient = True
 
 
 class ServerErrorAfterWrite(ServerError):
     """A 5xx answer to a write: the server may have applied it before failing."""
 
-    user_text = ("The store's server failed while saving this, so it is not known whether it "
-                 "went through. The app will check the order before trying again.")
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store's server failed while saving this, so it is not known whether it went through. "
+        "The app will check the order before trying again.")
     unknown_outcome = True
 
 
 class ConnectionFailed(ConnectorError):
-    user_text = ("Cannot reach the store. Check the network; the app will retry by itself "
-                 "when it is back.")
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "Cannot reach the store. Check the network; the app will retry by itself when it is back.")
     transient = True
 
 
 class UnknownOutcome(ConnectorError):
     """The request left but no complete answer came back: it may have been applied."""
 
-    user_text = ("The store did not answer in time, so it is not known whether this went "
-                 "through. The app will check the order before trying again.")
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store did not answer in time, so it is not known whether this went through. The app "
+        "will check the order before trying again.")
     transient = True
     unknown_outcome = True
 
 
 class BadResponse(ConnectorError):
-    user_text = ("The store sent an answer the app cannot read. Try again; if it keeps "
-                 "happening, copy the diagnostics for support.")
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store sent an answer the app cannot read. Try again; if it keeps happening, copy the "
+        "diagnostics for support.")
 
     def __init__(self, api_message: str = "", *, field: str | None = None,
                  order_id: str | None = None, **kwargs: Any) -> None:
@@ -137,15 +171,17 @@ class BadResponse(ConnectorError):
 class Unsupported(ConnectorError):
     """The API documents no way to do this; the reason says so in the packer's words."""
 
-    user_text = "This store's API cannot do that."
+    user_text = QT_TRANSLATE_NOOP("ConnectorError", "This store's API cannot do that.")
 
     def __init__(self, reason: str) -> None:
         super().__init__(user_message=reason)
 
 
 class InsecureConnection(ConnectorError):
-    user_text = ("The connection must use HTTPS; plain HTTP is only allowed to this computer "
-                 "(127.0.0.1 or localhost). Change the base URL to https://.")
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The connection must use HTTPS; plain HTTP is only allowed to this computer (127.0.0.1 or "
+        "localhost). Change the base URL to https://.")
 
 
 #: API error codes shared by the seeds -> error class.

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from fulfillment_station.domain.errors import InvalidTransition, NotShippable
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.models import (
     FulfillmentStatus,
     LineItem,
@@ -21,6 +22,14 @@ from fulfillment_station.domain.models import (
 )
 
 S = OrderStatus
+
+# Sentence fragments of the refusals below (the views translate and capitalise them).
+NOT_SHIPPABLE_STATUS = QT_TRANSLATE_NOOP(
+    "Workflow", "an order that is {status} cannot be shipped")
+MORE_THAN_REMAINS = QT_TRANSLATE_NOOP(
+    "Workflow", "{quantity} to ship but only {remaining} of {item} remain")
+ALREADY_LEFT = QT_TRANSLATE_NOOP(
+    "Workflow", "goods of this order have already shipped; it can no longer be cancelled")
 
 #: status -> the statuses it may move to. Shipping moves an order to SHIPPED only when every
 #: line is fulfilled; a partial shipment leaves it PROCESSING.
@@ -49,11 +58,12 @@ def can_transition(current: OrderStatus, target: OrderStatus) -> bool:
 
 def check_transition(current: OrderStatus, target: OrderStatus) -> None:
     if current == target:
-        raise InvalidTransition(f"the order is already {current.value}", field="status")
+        raise InvalidTransition(QT_TRANSLATE_NOOP("Workflow", "the order is already {status}")
+                                .format(status=status_word(current)), field="status")
     if not can_transition(current, target):
         raise InvalidTransition(
-            f"an order that is {current.value} cannot become {target.value}", field="status"
-        )
+            QT_TRANSLATE_NOOP("Workflow", "an order that is {status} cannot become {target}")
+            .format(status=status_word(current), target=status_word(target)), field="status")
 
 
 def derive_fulfillment_status(lines: list[LineItem]) -> FulfillmentStatus:
@@ -73,9 +83,10 @@ def check_shipment(order: Order, quantities: Mapping[str, int] | None = None) ->
     the field at fault.
     """
     if order.status == S.CANCELLED:
-        raise NotShippable("the order is cancelled; nothing can be shipped", field="status")
+        raise NotShippable(QT_TRANSLATE_NOOP(
+            "Workflow", "the order is cancelled; nothing can be shipped"), field="status")
     if order.status not in SHIPPABLE:
-        raise NotShippable(f"an order that is {order.status.value} cannot be shipped",
+        raise NotShippable(NOT_SHIPPABLE_STATUS.format(status=status_word(order.status)),
                            field="status")
     if quantities is None:
         resolved = {line.id: line.remaining for line in order.lines if line.remaining > 0}
@@ -84,19 +95,22 @@ def check_shipment(order: Order, quantities: Mapping[str, int] | None = None) ->
         for line_id, qty in quantities.items():
             line = order.line(line_id)
             if line is None:
-                raise NotShippable(f"the order has no line {line_id!r}", field=f"lines[{line_id}]")
+                raise NotShippable(QT_TRANSLATE_NOOP("Workflow", "the order has no line {line}")
+                                   .format(line=repr(line_id)), field=f"lines[{line_id}]")
             if qty < 0:
-                raise NotShippable("a quantity cannot be negative",
+                raise NotShippable(QT_TRANSLATE_NOOP("Workflow", "a quantity cannot be negative"),
                                    field=f"lines[{line_id}].quantity")
             if qty > line.remaining:
                 raise NotShippable(
-                    f"{qty} to ship but only {line.remaining} of {line.sku or line_id} remain",
+                    MORE_THAN_REMAINS
+                    .format(quantity=qty, remaining=line.remaining, item=line.sku or line_id),
                     field=f"lines[{line_id}].quantity",
                 )
             if qty:
                 resolved[line_id] = qty
     if not resolved:
-        raise NotShippable("nothing is left to ship on this order", field="lines")
+        raise NotShippable(QT_TRANSLATE_NOOP("Workflow", "nothing is left to ship on this order"),
+                           field="lines")
     return resolved
 
 
@@ -134,7 +148,7 @@ def check_cancel(order: Order) -> None:
     """An order may be cancelled while nothing of it has been shipped."""
     if order.fulfillment_status != FulfillmentStatus.UNFULFILLED:
         raise InvalidTransition(
-            "goods of this order have already shipped; it can no longer be cancelled",
+            ALREADY_LEFT,
             field="status",
         )
     check_transition(order.status, S.CANCELLED)

@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.scanning.checkdigits import gs1_is_valid
 from fulfillment_station.scanning.gs1 import (
     EAN_UPC_SYMBOLOGY,
@@ -76,8 +77,9 @@ class ScanResult:
     country: str | None = None
     """ISO 3166 numeric country code from AI 421."""
     elements: tuple[tuple[str, str], ...] = field(default=())
-    reason: str | None = None
-    """Why a scan is junk, or what is doubtful about it (a wrong check digit)."""
+    reason: Message | None = None
+    """Why a scan is junk, or what is doubtful about it (a wrong check digit); the UI shows it
+    translated."""
     also_reference: bool = False
     """The text is plain digits with nothing (symbology, prefix, letters) to rule out that it is
     an order number that happens to pass a check digit: look it up as a reference too when
@@ -88,7 +90,31 @@ class ScanResult:
         return self.kind is ScanKind.JUNK
 
 
-def _junk(raw: str, reason: str, symbology: str | None = None) -> ScanResult:
+# Why a scan is refused, in the packer's words (translated by the UI; see domain/messages.py).
+WRONG_CHECK = QT_TRANSLATE_NOOP(
+    "Scanning", "This looks like a {carrier} number but its check digit is wrong: a character "
+    "is probably mistyped or misread.")
+PRODUCT_CHECK = QT_TRANSLATE_NOOP("Scanning",
+                                  "The product barcode's check digit is wrong: rescan it.")
+SSCC_CHECK = QT_TRANSLATE_NOOP("Scanning",
+                               "The carton label's SSCC check digit is wrong: rescan it.")
+POSTAL_CODE = QT_TRANSLATE_NOOP(
+    "Scanning", "This is the ship-to postal code barcode ({postal}), not the tracking number: "
+    "scan the other barcode on the label.")
+NOTHING_IN_GS1 = QT_TRANSLATE_NOOP(
+    "Scanning", "This GS1 barcode holds no product, carton or tracking number.")
+EMPTY = QT_TRANSLATE_NOOP("Scanning", "The scan was empty: scan the barcode again.")
+TOO_LONG = QT_TRANSLATE_NOOP(
+    "Scanning", "The scan is {length} characters long, more than any barcode this app reads "
+    "({max}): scan a single barcode.")
+BAD_CHARACTER = QT_TRANSLATE_NOOP(
+    "Scanning", "The scan holds an unreadable character ({character}): check the scanner's "
+    "keyboard-language setting and scan again.")
+GS1_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Scanning", "The GS1 barcode cannot be read ({detail}): scan it again.")
+
+
+def _junk(raw: str, reason: Message, symbology: str | None = None) -> ScanResult:
     return ScanResult(kind=ScanKind.JUNK, raw=raw, value="", symbology=symbology, reason=reason)
 
 
@@ -106,11 +132,10 @@ def _usable(parse: TrackingParse) -> bool:
     return parse.check_digit in (CheckVerdict.VALID, CheckVerdict.NONE)
 
 
-def _wrong_check_reason(parse: TrackingParse) -> str:
+def _wrong_check_reason(parse: TrackingParse) -> Message:
     best = parse.best
     assert best is not None
-    return (f"This looks like a {best.carrier_name} number but its check digit is wrong: "
-            "a character is probably mistyped or misread.")
+    return WRONG_CHECK.format(carrier=best.carrier_name)
 
 
 def _from_elements(raw: str, symbology: str | None, elements: list[tuple[str, str]],
@@ -132,18 +157,16 @@ def _from_elements(raw: str, symbology: str | None, elements: list[tuple[str, st
                                   tracking=parse, reason=reason, **common)
     if "01" in values:
         if not gs1_is_valid(values["01"]):
-            return _junk(raw, "The product barcode's check digit is wrong: rescan it.", symbology)
+            return _junk(raw, PRODUCT_CHECK, symbology)
         return ScanResult(kind=ScanKind.PRODUCT, value=gtin_key(values["01"]),
                           gtin=gtin_key(values["01"]), **common)
     if "00" in values:
         if not gs1_is_valid(values["00"]):
-            return _junk(raw, "The carton label's SSCC check digit is wrong: rescan it.",
-                         symbology)
+            return _junk(raw, SSCC_CHECK, symbology)
         return ScanResult(kind=ScanKind.SSCC, value=values["00"], **common)
     if postal is not None:
-        return _junk(raw, f"This is the ship-to postal code barcode ({postal}), not the tracking "
-                          "number: scan the other barcode on the label.", symbology)
-    return _junk(raw, "This GS1 barcode holds no product, carton or tracking number.", symbology)
+        return _junk(raw, POSTAL_CODE.format(postal=postal), symbology)
+    return _junk(raw, NOTHING_IN_GS1, symbology)
 
 
 def _from_plain(raw: str, symbology: str | None, text: str,
@@ -151,7 +174,7 @@ def _from_plain(raw: str, symbology: str | None, text: str,
     compact = normalise(text)
     is_ean_symbol = symbology is not None and symbology[1] == EAN_UPC_SYMBOLOGY
     if is_ean_symbol and not is_gtin(compact):
-        return _junk(raw, "The product barcode's check digit is wrong: rescan it.", symbology)
+        return _junk(raw, PRODUCT_CHECK, symbology)
     if is_ean_symbol or is_gtin(compact):
         parse = None if is_ean_symbol else parse_tracking(compact, table)
         return ScanResult(kind=ScanKind.PRODUCT, raw=raw, value=gtin_key(compact),
@@ -179,17 +202,15 @@ def classify_scan(text: str, *, table: CarrierTable | None = None,
     """Says what ``text`` (one scan, as typed by the scanner) is. Never raises."""
     trimmed = text.strip(_TERMINATORS + " ")
     if not trimmed:
-        return _junk(text, "The scan was empty: scan the barcode again.")
+        return _junk(text, EMPTY)
     if len(trimmed) > max_length:
-        return _junk(text, f"The scan is {len(trimmed)} characters long, more than any barcode "
-                           f"this app reads ({max_length}): scan a single barcode.")
+        return _junk(text, TOO_LONG.format(length=len(trimmed), max=max_length))
     symbology, data = split_aim(trimmed)
     bad = _bad_character(data)
     if bad is not None:
-        return _junk(text, f"The scan holds an unreadable character (U+{ord(bad):04X}): check "
-                           "the scanner's keyboard-language setting and scan again.", symbology)
+        return _junk(text, BAD_CHARACTER.format(character=f"U+{ord(bad):04X}"), symbology)
     if not data.strip(GS):
-        return _junk(text, "The scan was empty: scan the barcode again.", symbology)
+        return _junk(text, EMPTY, symbology)
 
     gs1_claimed = symbology in GS1_SYMBOLOGIES
     if gs1_claimed or GS in data or is_parenthesised(data):
@@ -197,8 +218,9 @@ def classify_scan(text: str, *, table: CarrierTable | None = None,
             elements = parse_element_string(data)
         except Gs1Error as exc:
             if GS in data:
-                return _junk(text, f"The GS1 barcode cannot be read ({exc}): scan it again.",
-                             symbology)
+                # The detail stays English: it names GS1 application identifiers, which a
+                # packer passes on to support rather than acts on.
+                return _junk(text, GS1_UNREADABLE.format(detail=str(exc)), symbology)
             elements = None  # "(A1) text" may simply be free text; a ]C1 may carry plain data
         if elements is not None:
             return _from_elements(text, symbology, elements, table)

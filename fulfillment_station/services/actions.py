@@ -39,6 +39,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, Order, OrderStatus
 from fulfillment_station.domain.requests import (
     BulkShipItem,
@@ -334,6 +335,12 @@ def needs_baseline(action: Action, before: Mapping[str, Order]) -> bool:
     return False
 
 
+SHIPPED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "Outbox", "Order {order} is already shipped with tracking number {theirs}, not {mine}. "
+    "Check the parcel before shipping it again.")
+NONE_YET = QT_TRANSLATE_NOOP("Outbox", "(none yet)")
+
+
 def shipment_conflict(action: Action, now: Mapping[str, Order | None]) -> str | None:
     """When the store says an order is already shipped but not with our shipment: a sentence
     for the packer naming both tracking numbers. ``None`` when there is no such conflict."""
@@ -345,9 +352,7 @@ def shipment_conflict(action: Action, now: Mapping[str, Order | None]) -> str | 
         theirs = [s.tracking_number for s in order.shipments
                   if s.tracking_number and normalise_tracking(s.tracking_number) not in ours]
         if theirs:
-            mine = ", ".join(n for n in numbers if n) or "(none yet)"
-            return (
-                f"Order {order.number} is already shipped with tracking number "
-                f"{', '.join(theirs)}, not {mine}. Check the parcel before shipping it again."
-            )
+            mine = ", ".join(n for n in numbers if n) or NONE_YET
+            return SHIPPED_ELSEWHERE.format(order=order.number, theirs=", ".join(theirs),
+                                            mine=mine)
     return None

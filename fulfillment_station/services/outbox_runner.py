@@ -32,7 +32,8 @@ optional, are the ONLY ones read (``getattr`` with the default shown):
 ``retry_after: float | None = None`` seconds the API asked us to wait (Retry-After)
 ``code: str | None = None``         the API's error code, e.g. ``"ALREADY_SHIPPED"``
 ``api_message: str = ""``           the API's own words, kept verbatim for the packer
-``user_message: str = str(exc)``    one plain sentence for the packer
+``user_message: str = str(exc)``    one plain sentence for the packer (kept as it is when it
+                                    is a translatable ``domain.messages.Message``)
 ``status: int | None = None``       the HTTP status, when there was an answer
 
 (``connectors.errors.ConnectorError`` carries all of them.)
@@ -71,6 +72,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order
 from fulfillment_station.services.actions import (
     Action,
@@ -88,6 +90,12 @@ from fulfillment_station.store.outbox import ActionRecord, ActionState, Outbox
 ALREADY_DONE_CODES: frozenset[str] = frozenset(
     {"ALREADY_SHIPPED", "ALREADY_FULFILLED", "ALREADY_CANCELLED"}
 )
+
+# What the outbox panel shows; stored with their parameters so they translate on any later day.
+UNEXPECTED = QT_TRANSLATE_NOOP("Outbox", "Unexpected error: {error}")
+GAVE_UP = QT_TRANSLATE_NOOP("Outbox", "Gave up after {attempts} attempts: {error}")
+ALREADY_THERE = QT_TRANSLATE_NOOP("Outbox", "Already on the order; not sent again.")
+STORE_HAD_IT = QT_TRANSLATE_NOOP("Outbox", "The store already had this; counted as done.")
 
 Send = Callable[[Action], Any]
 Reread = Callable[[str], Order | None]
@@ -138,15 +146,17 @@ class ErrorView:
                 retry_after = None
         user_message = getattr(exc, "user_message", "") or str(exc) or type(exc).__name__
         status = getattr(exc, "status", None)
+        if not isinstance(user_message, str):
+            user_message = str(user_message)
         if unexpected:
-            user_message = f"Unexpected error: {user_message}"
+            user_message = UNEXPECTED.format(error=user_message)
         return cls(
             transient=bool(getattr(exc, "transient", False)),
             unknown_outcome=bool(getattr(exc, "unknown_outcome", False)),
             retry_after=retry_after,
             code=getattr(exc, "code", None) or None,
             api_message=str(getattr(exc, "api_message", "") or ""),
-            user_message=str(user_message),
+            user_message=user_message,
             status=status if isinstance(status, int) else None,
             unexpected=unexpected,
         )
@@ -280,7 +290,7 @@ class OutboxRunner:
             # what the store shows now is the state before this action.
             return self._outbox.set_baseline(record.id, _present(reread)), action, reread
         if effect_present(action, _before(record), reread):
-            done = self._outbox.mark_done(record.id, "Already on the order; not sent again.")
+            done = self._outbox.mark_done(record.id, ALREADY_THERE)
             return done, action, reread
         return record, self._narrow(record, reread), reread
 
@@ -319,9 +329,7 @@ class OutboxRunner:
             except _RereadFailed as failed:
                 return Outcome(self._after_error(record, failed.cause, verify=True), sent=True)
             if effect_present(action, _before(record), now):
-                done = self._outbox.mark_done(
-                    record.id, "The store already had this; counted as done."
-                )
+                done = self._outbox.mark_done(record.id, STORE_HAD_IT)
                 return Outcome(done, sent=True, reread=now)
             message = shipment_conflict(action, now) or view.user_message
             failed_record = self._outbox.mark_failed(
@@ -344,7 +352,7 @@ class OutboxRunner:
         if record.attempts >= self._policy.max_attempts:
             return self._outbox.mark_failed(
                 record.id,
-                message=f"Gave up after {record.attempts} attempts: {view.user_message}",
+                message=GAVE_UP.format(attempts=record.attempts, error=view.user_message),
                 api_message=view.api_message, error_code=view.code, verify_first=verify_next,
             )
         wait = self._policy.delay(record.attempts, self._rng, view.retry_after)

@@ -47,6 +47,7 @@ from fulfillment_station.connectors.base import (
 )
 from fulfillment_station.connectors.errors import ConnectorError, Unsupported
 from fulfillment_station.domain.errors import DomainError, NotShippable
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order, Shipment, ShipmentLine
 from fulfillment_station.domain.requests import (
     BulkShipItem,
@@ -366,14 +367,20 @@ class OutboxService:
         return self._outbox.enqueue(action, order)
 
 
+CREATE_UNCONFIRMED = QT_TRANSLATE_NOOP(
+    "Outbox", "{store} did not confirm this new order, and its API cannot tell whether it was "
+    "created. Check the store's order list; retry only if the order is not there.")
+BULK_ITEM_REFUSED = QT_TRANSLATE_NOOP(
+    "Outbox", "The store refused to ship order {order} in the bulk shipment: {error}. Fix it, "
+    "then retry or dismiss.")
+
+
 class CreateOutcomeUnknown(ConnectorError):
     """A create whose answer was lost, on an API that can neither find the order by our
     reference nor deduplicate a re-send: sending again could make the order twice."""
 
     def __init__(self, store: str) -> None:
-        super().__init__(user_message=(
-            f"{store} did not confirm this new order, and its API cannot tell whether it was "
-            "created. Check the store's order list; retry only if the order is not there."))
+        super().__init__(user_message=CREATE_UNCONFIRMED.format(store=store))
 
 
 class _BulkItemRefused(Exception):
@@ -383,7 +390,6 @@ class _BulkItemRefused(Exception):
         self.code = error.code
         self.api_message = error.message
         self.transient = False
-        self.user_message = (f"The store refused to ship order {error.order_id} in the bulk "
-                             f"shipment: {error.message}. Fix it, then retry or dismiss.")
+        self.user_message = BULK_ITEM_REFUSED.format(order=error.order_id, error=error.message)
         super().__init__(self.user_message)
 

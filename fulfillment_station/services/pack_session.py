@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message, status_word
 from fulfillment_station.domain.models import LineItem, Order
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
@@ -153,10 +154,39 @@ class PackErrorKind(StrEnum):
     NOT_ALLOWED = "not_allowed"
 
 
+# The packer's sentences (translated by the UI; see domain/messages.py).
+NOT_PACKABLE = QT_TRANSLATE_NOOP("PackSession", "Order {order} is {status}: it cannot be packed.")
+NOTHING_LEFT = QT_TRANSLATE_NOOP("PackSession", "Order {order} has nothing left to ship.")
+BAD_QUANTITY = QT_TRANSLATE_NOOP("PackSession", "A quantity must be between 1 and {max}.")
+UNREADABLE = QT_TRANSLATE_NOOP("PackSession", "The scan could not be read: scan it again.")
+WRONG_ITEM = QT_TRANSLATE_NOOP(
+    "PackSession", "Wrong item: {scan} is not on order {order}. Put it back.")
+ALREADY_COMPLETE = QT_TRANSLATE_NOOP(
+    "PackSession",
+    "Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.")
+ONLY_LEFT = QT_TRANSLATE_NOOP(
+    "PackSession", "Too many: only {left} of {item} still needed, not {quantity}.")
+LINE_NOT_ON_ORDER = QT_TRANSLATE_NOOP("PackSession", "That line is not on this order.")
+ONLY_LEFT_OF_LINE = QT_TRANSLATE_NOOP("PackSession",
+                                      "Too many: only {left} of {item} still needed.")
+SCAN_FIRST = QT_TRANSLATE_NOOP("PackSession",
+                               "Scan an item first, then type how many of it there are.")
+NEEDS_ONLY = QT_TRANSLATE_NOOP(
+    "PackSession", "Too many: {item} needs only {needed}, {counted} already counted.")
+NOTHING_SCANNED = QT_TRANSLATE_NOOP("PackSession",
+                                    "Nothing is scanned yet: scan the items first.")
+UNVERIFIED_OFF = QT_TRANSLATE_NOOP(
+    "PackSession",
+    "Shipping without scanning is switched off in the settings: scan every item.")
+LINE_DONE = QT_TRANSLATE_NOOP("PackSession", "done")
+LINE_LEFT = QT_TRANSLATE_NOOP("PackSession", "{left} left")
+
+
 @dataclass(frozen=True)
 class PackError:
     kind: PackErrorKind
-    message: str
+    message: Message
+    """One sentence for the packer; ``str()`` is English, the UI shows it translated."""
     scan: str = ""
 
 
@@ -186,8 +216,8 @@ class PackLine:
         return self.scanned >= self.needed
 
     @property
-    def state_text(self) -> str:
-        return "done" if self.done else f"{self.left} left"
+    def state_text(self) -> Message:
+        return LINE_DONE if self.done else LINE_LEFT.format(left=self.left)
 
 
 @dataclass(frozen=True)
@@ -227,15 +257,14 @@ class PackSession:
         if order.status not in SHIPPABLE:
             raise PackRefused(PackError(
                 PackErrorKind.NOT_ALLOWED,
-                f"Order {order.number} is {order.status.value}: it cannot be packed."))
+                NOT_PACKABLE.format(order=order.number, status=status_word(order.status))))
         todo = sorted((ln for ln in order.lines if ln.remaining > 0), key=_pick_order)
         if not todo:
             # Shipped meanwhile (perhaps by the ship whose answer a crash cut off): its saved
             # scans are history now.
             store.clear(connection, order.id)
             raise PackRefused(PackError(
-                PackErrorKind.NOT_ALLOWED,
-                f"Order {order.number} has nothing left to ship."))
+                PackErrorKind.NOT_ALLOWED, NOTHING_LEFT.format(order=order.number)))
         self.order = order
         self.ref = OrderRef(connection, order.id)
         self._store = store
@@ -287,8 +316,7 @@ class PackSession:
         """The next item scan (or key confirmation) counts ``quantity`` units."""
         if quantity is not None and not 1 <= quantity <= MAX_BULK_QUANTITY:
             raise PackRefused(PackError(
-                PackErrorKind.NOT_ALLOWED,
-                f"A quantity must be between 1 and {MAX_BULK_QUANTITY}."))
+                PackErrorKind.NOT_ALLOWED, BAD_QUANTITY.format(max=MAX_BULK_QUANTITY)))
         self.pending_quantity = quantity
 
     def scan(self, code: str) -> Ticked | PackError:
@@ -296,13 +324,11 @@ class PackSession:
         matches = self._matching_lines(code)
         if matches is None:
             result = classify_scan(code)
-            return self._fail(PackErrorKind.JUNK,
-                              result.reason or "The scan could not be read: scan it again.", code)
+            return self._fail(PackErrorKind.JUNK, result.reason or UNREADABLE, code)
         if not matches:
             shown = code.strip()[:40]
             return self._fail(PackErrorKind.WRONG_ITEM,
-                              f"Wrong item: {shown} is not on order {self.order.number}. "
-                              "Put it back.", code)
+                              WRONG_ITEM.format(scan=shown, order=self.order.number), code)
         quantity = self.pending_quantity or 1
         for line in matches:
             if line.left >= quantity:
@@ -310,39 +336,38 @@ class PackSession:
         first = matches[0]
         if all(ln.done for ln in matches):
             return self._fail(PackErrorKind.OVER_SCAN,
-                              f"Too many: {_label(first)} is already complete "
-                              f"({first.needed} of {first.needed}). Take the extra one out.", code)
+                              ALREADY_COMPLETE.format(item=_label(first), needed=first.needed),
+                              code)
         left = max(ln.left for ln in matches)
         return self._fail(PackErrorKind.OVER_SCAN,
-                          f"Too many: only {left} of {_label(first)} still needed, "
-                          f"not {quantity}.", code)
+                          ONLY_LEFT.format(left=left, item=_label(first), quantity=quantity),
+                          code)
 
     def confirm_line(self, line_id: str) -> Ticked | PackError:
         """Count a line by key, for items without a barcode: the pending quantity, else
         everything left of the line."""
         line = self._lines.get(line_id)
         if line is None:
-            return self._fail(PackErrorKind.WRONG_ITEM, "That line is not on this order.")
+            return self._fail(PackErrorKind.WRONG_ITEM, LINE_NOT_ON_ORDER)
         quantity = self.pending_quantity or line.left
         if line.done or quantity > line.left:
             return self._fail(PackErrorKind.OVER_SCAN,
-                              f"Too many: only {line.left} of {_label(line)} still needed.")
+                              ONLY_LEFT_OF_LINE.format(left=line.left, item=_label(line)))
         return self._tick(line, quantity)
 
     def amend_last_quantity(self, quantity: int) -> Ticked | PackError:
         """"Scan, then type 12": the last scan counts ``quantity`` units instead."""
         if not self._history:
-            return self._fail(PackErrorKind.NOT_ALLOWED,
-                              "Scan an item first, then type how many of it there are.")
+            return self._fail(PackErrorKind.NOT_ALLOWED, SCAN_FIRST)
         if not 1 <= quantity <= MAX_BULK_QUANTITY:
             return self._fail(PackErrorKind.NOT_ALLOWED,
-                              f"A quantity must be between 1 and {MAX_BULK_QUANTITY}.")
+                              BAD_QUANTITY.format(max=MAX_BULK_QUANTITY))
         line_id, before = self._history[-1]
         line = self._lines[line_id]
         if line.scanned - before + quantity > line.needed:
             return self._fail(PackErrorKind.OVER_SCAN,
-                              f"Too many: {_label(line)} needs only {line.needed}, "
-                              f"{line.scanned - before} already counted.")
+                              NEEDS_ONLY.format(item=_label(line), needed=line.needed,
+                                                counted=line.scanned - before))
         self._history[-1] = (line_id, quantity)
         self._lines[line_id] = replace(line, scanned=line.scanned - before + quantity)
         self.error = None
@@ -379,16 +404,13 @@ class PackSession:
         """Line id -> units to ship: what was scanned (all of the order once it is complete)."""
         lines = {ln.line_id: ln.scanned for ln in self._lines.values() if ln.scanned > 0}
         if not lines:
-            raise PackRefused(PackError(PackErrorKind.NOT_ALLOWED,
-                                        "Nothing is scanned yet: scan the items first."))
+            raise PackRefused(PackError(PackErrorKind.NOT_ALLOWED, NOTHING_SCANNED))
         return lines
 
     def ship_all_unverified(self) -> dict[str, int]:
         """Every unit still to ship, scanned or not; only if the setting allows it."""
         if not self.allow_ship_unverified:
-            raise PackRefused(PackError(
-                PackErrorKind.NOT_ALLOWED,
-                "Shipping without scanning is switched off in the settings: scan every item."))
+            raise PackRefused(PackError(PackErrorKind.NOT_ALLOWED, UNVERIFIED_OFF))
         return {ln.line_id: ln.needed for ln in self._lines.values()}
 
     def finish(self) -> None:
@@ -422,7 +444,7 @@ class PackSession:
         self._save()
         return Ticked(updated, quantity)
 
-    def _fail(self, kind: PackErrorKind, message: str, scan: str = "") -> PackError:
+    def _fail(self, kind: PackErrorKind, message: Message, scan: str = "") -> PackError:
         self.error = PackError(kind, message, scan)
         return self.error
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Address, Order, Shipment
 from fulfillment_station.printing.errors import PrinterError, PrintingError
 from fulfillment_station.printing.label_format import LabelFormat, detect_label_format
@@ -62,7 +63,45 @@ DEFAULT_RAW_PORT = 9100
 # Slip printers on a raw port are office printers that take PDF (PDF direct print).
 _NETWORK_SLIP_FORMATS: frozenset[LabelFormat] = frozenset({"pdf"})
 _KIND_NAMES: dict[str, str] = {"slip": "packing slip", "label": "label"}
-_NOUNS: dict[str, str] = {"slip": "slip", "label": "label"}
+
+# The packer's sentences, one per kind of document (a slip and a label differ in gender in
+# Spanish and Portuguese, so the noun is never a parameter). Translated by the UI.
+_NO_PRINTER: dict[str, Message] = {
+    "slip": QT_TRANSLATE_NOOP(
+        "Printing", "No slip printer is set up. Choose one in Settings → Printers, or save the "
+        "slip as PDF."),
+    "label": QT_TRANSLATE_NOOP(
+        "Printing", "No label printer is set up. Choose one in Settings → Printers, or save the "
+        "label as PDF."),
+}
+_NOT_UNDERSTOOD: dict[str, Message] = {
+    "slip": QT_TRANSLATE_NOOP(
+        "Printing", "The slip printer setting {spec} is not understood; use tcp://host:9100, "
+        "cups:QUEUE or file:/folder in Settings → Printers."),
+    "label": QT_TRANSLATE_NOOP(
+        "Printing", "The label printer setting {spec} is not understood; use tcp://host:9100, "
+        "cups:QUEUE or file:/folder in Settings → Printers."),
+}
+_DID_NOT_PRINT: dict[str, Message] = {
+    "slip": QT_TRANSLATE_NOOP(
+        "Printing", "The packing slip for order {order} did not print ({error}); it is waiting "
+        "in the print queue for Retry."),
+    "label": QT_TRANSLATE_NOOP(
+        "Printing", "The label for order {order} did not print ({error}); it is waiting in the "
+        "print queue for Retry."),
+}
+_ALREADY_PRINTED: dict[str, Message] = {
+    "slip": QT_TRANSLATE_NOOP(
+        "Printing", "The packing slip for order {order} was already printed; use Reprint to "
+        "print it again."),
+    "label": QT_TRANSLATE_NOOP(
+        "Printing", "The label for order {order} was already printed; use Reprint to print it "
+        "again."),
+}
+_SENT: dict[str, Message] = {
+    "slip": QT_TRANSLATE_NOOP("Printing", "Packing slip {order} sent to {printer}."),
+    "label": QT_TRANSLATE_NOOP("Printing", "Label {order} sent to {printer}."),
+}
 
 
 def print_settings_from(settings: Settings) -> PrintSettings:
@@ -89,12 +128,8 @@ def print_settings_from(settings: Settings) -> PrintSettings:
 def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf") -> Printer:
     """The printer back-end a printer setting names (see the module docstring)."""
     spec = spec.strip()
-    noun = _NOUNS[kind]
     if not spec:
-        raise PrinterError(
-            f"No {noun} printer is set up. Choose one in Settings → Printers, or save the "
-            f"{noun} as PDF."
-        )
+        raise PrinterError(_NO_PRINTER[kind])
     zpl_label = kind == "label" and label_format == "zpl"
     scheme, _, rest = spec.partition(":")
     scheme = scheme.lower()
@@ -105,7 +140,7 @@ def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf
         except ValueError:
             host, port = None, 0
         if not host or parts.path not in ("", "/"):
-            raise _not_understood(spec, noun)
+            raise _not_understood(spec, kind)
         accepts: frozenset[LabelFormat] = (
             frozenset({label_format}) if kind == "label" else _NETWORK_SLIP_FORMATS
         )
@@ -116,14 +151,11 @@ def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf
     if scheme == "file" and rest.strip():
         folder = Path(rest.strip().removeprefix("//")).expanduser()
         return FilePrinter(str(folder), folder)
-    raise _not_understood(spec, noun)
+    raise _not_understood(spec, kind)
 
 
-def _not_understood(spec: str, noun: str) -> PrinterError:
-    return PrinterError(
-        f"The {noun} printer setting {spec!r} is not understood; use tcp://host:9100, "
-        "cups:QUEUE or file:/folder in Settings → Printers."
-    )
+def _not_understood(spec: str, kind: PrinterKind) -> PrinterError:
+    return PrinterError(_NOT_UNDERSTOOD[kind].format(spec=repr(spec)))
 
 
 def printer_spec(settings: Settings, kind: PrinterKind) -> str:
@@ -292,7 +324,6 @@ class PrintService:
     ) -> PrintOutcome:
         self._numbers[order.id] = order.number
         earlier = [j for j in self.queue.jobs(order_id=order.id) if j.kind.value == kind]
-        name = _KIND_NAMES[kind]
         if earlier and not reprint:
             job = earlier[-1]
             if job.state is JobState.PENDING:
@@ -300,13 +331,10 @@ class PrintService:
             if job.state is JobState.FAILED:
                 return PrintOutcome(
                     kind, job, False,
-                    f"The {name} for order {order.number} did not print ({job.last_error}); "
-                    "it is waiting in the print queue for Retry.",
+                    _DID_NOT_PRINT[kind].format(order=order.number, error=job.last_error or ""),
                 )
             return PrintOutcome(
-                kind, job, False,
-                f"The {name} for order {order.number} was already printed; use Reprint to "
-                "print it again.",
+                kind, job, False, _ALREADY_PRINTED[kind].format(order=order.number),
             )
         data, fmt = document()
         job = self.queue.enqueue(
@@ -327,5 +355,6 @@ class PrintService:
             # The queue has recorded the failure on the job; the job waits for Retry.
             return PrintOutcome(kind, self.queue.get(job.id), False, exc.message)
         return PrintOutcome(
-            kind, self.queue.get(job.id), True, f"{title} sent to {printer.name}."
+            kind, self.queue.get(job.id), True,
+            _SENT[kind].format(order=number, printer=printer.name),
         )

@@ -27,6 +27,10 @@ into an action with the ``decode`` function it is given (``Action.model_validate
 
 Every state change writes its audit row in the same transaction, so the log never misses or
 invents an outcome. Each method commits before it returns.
+
+The packer's message is kept twice: ``message`` as English text (the CLI, the audit log, a
+support copy) and, when it is a ``domain.messages.Message``, ``message_data`` as its template
+and parameters, so a failure shown in a Spanish panel tomorrow is still shown in Spanish.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
 
+from fulfillment_station.domain.messages import Message
 from fulfillment_station.domain.models import Order
 from fulfillment_station.store.audit import (
     AuditLog,
@@ -125,6 +130,9 @@ MIGRATIONS: list[Migration] = [
     );
     CREATE INDEX outbox_orders_order ON outbox_orders (connection_id, order_id, action_id);
     """,
+    # 2: the message's template and parameters (JSON), NULL for plain text such as an
+    # unexpected exception's own words, and for rows written before this version.
+    "ALTER TABLE outbox ADD COLUMN message_data TEXT;",
 ]
 
 
@@ -147,7 +155,7 @@ class ActionRecord(Generic[A]):
     attempts: int
     next_attempt_at: datetime | None
     verify_first: bool
-    #: for the packer: what went wrong and what to do
+    #: for the packer: what went wrong and what to do (a ``Message`` when it was stored as one)
     message: str
     #: the API's own words, kept verbatim
     api_message: str
@@ -173,7 +181,7 @@ class ActionRecord(Generic[A]):
 _RECORD_COLUMNS = (
     "id", "action", "state", "attempts", "next_attempt_at", "verify_first", "message",
     "api_message", "error_code", "order_number", "orders_before", "baseline", "created_at",
-    "updated_at",
+    "updated_at", "message_data",
 )
 _SELECT = f"SELECT {', '.join('o.' + c for c in _RECORD_COLUMNS)} FROM outbox o"
 
@@ -218,7 +226,7 @@ def _record_from_row(row: Sequence[Any], decode: Callable[[dict[str, Any]], A]) 
         attempts=v["attempts"],
         next_attempt_at=from_db_time(v["next_attempt_at"]) if v["next_attempt_at"] else None,
         verify_first=bool(v["verify_first"]),
-        message=v["message"],
+        message=_message_from_row(v["message"], v["message_data"]),
         api_message=v["api_message"],
         error_code=v["error_code"],
         order_number=v["order_number"],
@@ -227,6 +235,19 @@ def _record_from_row(row: Sequence[Any], decode: Callable[[dict[str, Any]], A]) 
         created_at=from_db_time(v["created_at"]),
         updated_at=from_db_time(v["updated_at"]),
     )
+
+
+def _message_from_row(text: str, data: str | None) -> str:
+    if data is None:
+        return text
+    try:
+        return Message.from_json(data)
+    except (ValueError, TypeError):
+        return text  # a row no build can read as a message still has its English words
+
+
+def _message_data(message: str) -> str | None:
+    return message.to_json() if isinstance(message, Message) else None
 
 
 class Outbox(Generic[A]):
@@ -569,13 +590,14 @@ class Outbox(Generic[A]):
         stored_message: str | None = None,
     ) -> ActionRecord[A]:
         now = to_db_time(self._clock())
+        stored = audit_message if stored_message is None else stored_message
         with write_transaction(self._conn):
             cursor = self._conn.execute(
                 "UPDATE outbox SET state = ?, next_attempt_at = ?, verify_first = ?,"
-                " message = ?, api_message = ?, error_code = ?, updated_at = ?"
-                " WHERE id = ? AND state = 'sending'",
+                " message = ?, message_data = ?, api_message = ?, error_code = ?,"
+                " updated_at = ? WHERE id = ? AND state = 'sending'",
                 (state.value, to_db_time(next_attempt_at) if next_attempt_at else None,
-                 int(verify_first), audit_message if stored_message is None else stored_message,
+                 int(verify_first), str.__str__(stored), _message_data(stored),
                  api_message, error_code, now, action_id),
             )
             if cursor.rowcount == 0:

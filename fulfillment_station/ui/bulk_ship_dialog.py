@@ -48,6 +48,7 @@ from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.requests import BulkShipItem
 from fulfillment_station.domain.workflow import check_shipment
 from fulfillment_station.scanning.tracking import CheckVerdict, default_table, parse_tracking
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.ship_dialog import plain_label, sentence
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -160,9 +161,9 @@ class BulkShipModel(QAbstractTableModel):
                 ok, message = per_order[row.order.id]
                 row.ok = ok
                 row.note = (self.tr("Shipped") if ok else self.tr("Failed: {message}")
-                            .format(message=message))
+                            .format(message=translate_message(message)))
                 if ok and message:
-                    row.note += f" ({message})"
+                    row.note += f" ({translate_message(message)})"
         self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Column) - 1))
 
 
@@ -227,7 +228,8 @@ class BulkShipDialog(QDialog):
 
         layout = QVBoxLayout(self)
         if not capabilities.supports(Operation.BULK_SHIP):
-            layout.addWidget(plain_label(capabilities.why_not(Operation.BULK_SHIP)))
+            layout.addWidget(plain_label(translate_message(
+                capabilities.why_not(Operation.BULK_SHIP))))
         layout.addWidget(plain_label(self.tr(
             "Scan or type each order's tracking number; Enter moves to the next order.")))
         layout.addWidget(self.table)

@@ -48,6 +48,7 @@ from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.connectors.http import check_base_url, connector_options
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ class CapabilitiesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column()]
+            return translate_message(self._rows[index.row()][index.column()])
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -206,7 +207,7 @@ class ConnectionDialog(QDialog):
         try:
             check_base_url(url)
         except InsecureConnection as exc:
-            return exc.user_message
+            return translate_message(exc.user_message)
         if not token and self._editing is None:
             return self.tr("Paste the store's API token.")
         if ca and not Path(ca).is_file():
@@ -256,7 +257,7 @@ class ConnectionDialog(QDialog):
                     reachable=yes if outcome.reachable else no,
                     authenticated=yes if outcome.authenticated else no,
                     count=count if outcome.authenticated else "-"))
-            self.message_label.setText(outcome.message)
+            self.message_label.setText(translate_message(outcome.message))
             self.capabilities.set_rows(outcome.capabilities.table())
         else:
             self._show_result(getattr(outcome, "user_message", None)
@@ -266,7 +267,7 @@ class ConnectionDialog(QDialog):
 
     def _show_result(self, message: str) -> None:
         self.status_label.setText(self.tr("Not tested."))
-        self.message_label.setText(message)
+        self.message_label.setText(translate_message(message))
         self.capabilities.set_rows([])
 
     # -- save ---------------------------------------------------------------------------------

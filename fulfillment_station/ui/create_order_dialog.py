@@ -37,6 +37,7 @@ from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain.models import Customer
 from fulfillment_station.domain.requests import CreateOrderRequest, NewOrderLine
 from fulfillment_station.ui.edit_dialog import AddressForm
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.ship_dialog import plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -169,7 +170,7 @@ class CreateOrderDialog(QDialog):
         layout = QVBoxLayout(self)
         self.refusal: str | None = None
         if not capabilities.supports(Operation.CREATE):
-            self.refusal = capabilities.why_not(Operation.CREATE)
+            self.refusal = translate_message(capabilities.why_not(Operation.CREATE))
 
         customer_box = QGroupBox(self.tr("Customer"))
         customer_form = QFormLayout(customer_box)
@@ -220,7 +221,7 @@ class CreateOrderDialog(QDialog):
             layout.addWidget(plain_label(self.refusal))
             self.ok_button.setEnabled(False)
         elif (support := capabilities.operations.get(Operation.CREATE)) and support.note:
-            layout.addWidget(plain_label(support.note))
+            layout.addWidget(plain_label(translate_message(support.note)))
         layout.addWidget(customer_box)
         layout.addWidget(self.address)
         layout.addWidget(self.table)

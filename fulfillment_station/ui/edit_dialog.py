@@ -24,6 +24,7 @@ from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain.models import Address, Order, OrderStatus
 from fulfillment_station.domain.requests import OrderUpdate
 from fulfillment_station.domain.workflow import can_transition
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.ship_dialog import plain_label
 
 
@@ -125,7 +126,7 @@ class EditOrderDialog(QDialog):
 
     def _why_fixed(self, name: str, can_update: bool) -> str:
         if not can_update:
-            return self._caps.why_not(Operation.UPDATE)
+            return translate_message(self._caps.why_not(Operation.UPDATE))
         if name not in self._caps.updatable_fields:
             what = {"notes": self.tr("the notes"), "ship_to": self.tr("the shipping address"),
                     "status": self.tr("the status")}[name]

@@ -1,8 +1,10 @@
 """Language of the app: which catalog to load, loading it, and locale-aware money and dates.
 
 Translations are Qt's: widgets call ``self.tr("...")`` (or ``QCoreApplication.translate`` with
-an explicit context) and the catalogs are ``resources/translations/fulfillment_station_<lang>.ts``
-(Qt Linguist XML, reviewed in git). Qt loads only compiled ``.qm`` files, so:
+an explicit context); a sentence made below the UI arrives as a ``domain.messages.Message`` and
+every view shows it through :func:`translate_message`. The catalogs are
+``resources/translations/fulfillment_station_<lang>.ts`` (Qt Linguist XML, reviewed in git).
+Qt loads only compiled ``.qm`` files, so:
 
 - a frozen build ships ``.qm`` files next to the ``.ts`` files (``packaging/build.sh`` runs
   :func:`compile_bundled_translations` inside the installed package before PyInstaller);
@@ -36,6 +38,7 @@ import babel.numbers
 from platformdirs import user_cache_path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from fulfillment_station.domain.messages import Message
 from fulfillment_station.domain.money import CENT, ZERO_DECIMAL_CURRENCIES
 from fulfillment_station.store.paths import APP_NAME
 
@@ -201,6 +204,29 @@ def install_translator(app: QCoreApplication, language: str = "system", *,
     if not installed.translators:
         installed.language = SOURCE_LANGUAGE
     return installed
+
+
+# -- messages from the layers below ----------------------------------------------------------
+
+
+def translate_message(text: str) -> str:
+    """What a view shows for ``text``: a :class:`Message` in the UI language (its template
+    looked up under its context, then filled in with its parameters, message parameters
+    translated too); any other text (the API's own words, a name) exactly as it is."""
+    if not isinstance(text, Message):
+        return str.__str__(text)
+    template = QCoreApplication.translate(text.context, text.template)
+    if not text.params:
+        return template
+    params = {name: translate_message(value) if isinstance(value, str) else value
+              for name, value in text.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError) as exc:
+        # A catalog with a broken placeholder (the completeness test catches it): English is
+        # better than no sentence at all.
+        log.warning("translation of %r does not fit its parameters: %s", text.template, exc)
+        return text.template.format(**params)
 
 
 # -- money and dates --------------------------------------------------------------------------

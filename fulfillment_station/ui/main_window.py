@@ -52,6 +52,7 @@ from fulfillment_station.ui.filters import (
     preset_counts,
     preset_text,
 )
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
@@ -81,7 +82,12 @@ class WindowOptions:
 def describe_error(exc: BaseException) -> str:
     """One plain sentence for the packer (plus the API's own words where there are some)."""
     if isinstance(exc, ConnectorError):
-        return str(exc)
+        text = translate_message(exc.user_message)
+        if exc.code or exc.api_message:
+            api = " ".join(p for p in (f"[{exc.code}]" if exc.code else "", exc.api_message) if p)
+            text += " " + QCoreApplication.translate("MainWindow", "The API said: {api}").format(
+                api=api)
+        return text
     return QCoreApplication.translate(
         "MainWindow", "Something went wrong: {error}. The details are in the log.").format(
             error=exc)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.domain import Order
 from fulfillment_station.store.outbox import ActionState
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class OrderActions(QObject):
 
     def _refused(self, exc: BaseException) -> None:
         text = getattr(exc, "user_message", None) or getattr(exc, "message", None) or str(exc)
-        self.refused.emit(str(text))
+        self.refused.emit(translate_message(text) if isinstance(text, str) else str(text))
 
     # -- pumping ----------------------------------------------------------------------------
 
@@ -128,7 +129,7 @@ class OrderActions(QObject):
                     changed += _fresh_orders(ctx, outcome.record.action)
                 if outcome.record.state == ActionState.FAILED:
                     failures.append(f"Order {outcome.record.order_number}: "
-                                    f"{outcome.record.message}")
+                                    f"{translate_message(outcome.record.message)}")
             # The last read of each order wins (a check before sending, then the result).
             changed = list({order.id: order for order in changed}.values())
             if changed:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.store.outbox import ActionRecord, ActionState
-from fulfillment_station.ui.i18n import current_locale, format_datetime
+from fulfillment_station.ui.i18n import current_locale, format_datetime, translate_message
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -111,7 +111,7 @@ class OutboxModel(QAbstractTableModel):
             return self._text(record, column)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.MESSAGE and record.message:
             # Tooltips guess at rich text; escaping keeps an API message plain.
-            text = record.message
+            text = translate_message(record.message)
             if record.api_message and record.api_message != record.message:
                 text += "\n" + record.api_message
             return f"<p>{html.escape(text)}</p>".replace("\n", "<br>")
@@ -135,7 +135,7 @@ class OutboxModel(QAbstractTableModel):
                 return format_datetime(record.next_attempt_at, current_locale())
             return ""
         if record.state in (ActionState.FAILED, ActionState.RETRYING):
-            return record.message or record.api_message
+            return translate_message(record.message) or record.api_message
         return ""
 
 

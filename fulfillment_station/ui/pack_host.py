@@ -16,10 +16,12 @@ from typing import Any
 from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.domain import Order, Shipment, ShipmentLine
 from fulfillment_station.domain.requests import ShipRequest
+from fulfillment_station.printing.errors import PrintingError
 from fulfillment_station.scanning.tracking import parse_tracking
 from fulfillment_station.services.pack_session import PrintOutcome
 from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.print_queue import JobState
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,8 @@ ORDER_KINDS = frozenset({"number", "tracking"})
 
 def _sentence(exc: BaseException) -> str:
     text = getattr(exc, "user_message", None) or getattr(exc, "message", None)
+    if isinstance(text, str) and text:
+        return text  # a domain Message stays one, so pack mode shows it translated
     return str(text or exc)
 
 
@@ -89,7 +93,7 @@ class WorkerPackHost:
             outcome = ctx.print_service.print_slip(order, reprint=reprint)
             if outcome.job is not None and outcome.job.state == JobState.FAILED:
                 # The job waits in the print queue for a retry; pack mode says so.
-                raise RuntimeError(outcome.message)
+                raise PrintingError(outcome.message)  # ``message`` keeps it translatable
             return PrintOutcome()
         self._run(self.printer, work, done, failed, "print slip")
 
@@ -123,7 +127,7 @@ class WorkerPackHost:
                                    for k, v in request.lines.items() if v > 0])
 
         def work(ctx: TaskContext) -> str:
-            return str(ctx.print_service.print_label(order, shipment).message)
+            return translate_message(ctx.print_service.print_label(order, shipment).message)
 
         task = self.printer.submit(work, "print label")
         if self.on_print_message is not None:

@@ -67,6 +67,7 @@ from fulfillment_station.services.pack_session import (
     parse_command,
 )
 from fulfillment_station.store.cache import OrderRef
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.sounds import SoundPlayer
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -152,7 +153,7 @@ class PackLinesModel(QAbstractTableModel):
                 return self.tr("{name} (no barcode)").format(name=line.name)
             if column == 2:
                 return f"{line.scanned} / {line.needed}"
-            return self.tr("✓ done") if line.done else line.state_text
+            return self.tr("✓ done") if line.done else translate_message(line.state_text)
         if role == Qt.ItemDataRole.FontRole and line.done:
             font = QFont()
             font.setBold(True)
@@ -415,7 +416,7 @@ class PackModeView(QWidget):
         line = outcome.line
         self._show_info(self.tr("✓ {sku} {name}: {scanned} of {needed} ({state})").format(
             sku=line.sku, name=line.name, scanned=line.scanned, needed=line.needed,
-            state=line.state_text), good=True)
+            state=translate_message(line.state_text)), good=True)
 
     def _undo(self) -> None:
         session = self.session
@@ -469,7 +470,7 @@ class PackModeView(QWidget):
                                "the tracking number.")
             else:
                 text = self.tr("Printing failed: {message} Press F5 to print again.")
-            self._show_error(text.format(message=message))
+            self._show_error(text.format(message=translate_message(message)))
 
         self._host.print_documents(session.order, reprint, self._current(printed),
                                    self._current(failed))
@@ -516,7 +517,7 @@ class PackModeView(QWidget):
         def failed(message: str) -> None:
             self._set_phase(PackPhase.AWAIT_TRACKING)
             self._show_error(self.tr("Shipping failed: {message} Scan the tracking number again "
-                                     "to retry.").format(message=message))
+                                     "to retry.").format(message=translate_message(message)))
 
         self._host.ship(order, dict(self._ship_lines), tracking, carrier,
                         self._current(shipped), self._current(failed))
@@ -662,11 +663,13 @@ class PackModeView(QWidget):
         self._show_error(error.message)
 
     def _show_error(self, text: str) -> None:
+        """``text``: this view's own sentence, or one from below (a pack refusal, a scan
+        rejection, a host failure), which is translated here."""
         self.error_shown = True
         self._sounds.play_error()
         self.message.setStyleSheet(_STYLE_ERROR + f"font-size: {self._message_size()}pt;")
         self.message.setText(self.tr("STOP — {message}\n(Esc or Enter to continue)").format(
-            message=text))
+            message=translate_message(text)))
         self._flash_id += 1
         flash_id = self._flash_id
         for step in range(1, _FLASHES + 1):
@@ -684,7 +687,7 @@ class PackModeView(QWidget):
         self.error_shown = False
         style = _STYLE_GOOD if good else _STYLE_INFO
         self.message.setStyleSheet(style + f"font-size: {self._message_size()}pt;")
-        self.message.setText(text)
+        self.message.setText(translate_message(text))
 
     def _message_size(self) -> int:
         return int(self.options.font_point_size * 1.3)

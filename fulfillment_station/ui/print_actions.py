@@ -27,6 +27,7 @@ from fulfillment_station.domain.models import Order
 from fulfillment_station.printing.errors import BatchCancelled, PrintingError
 from fulfillment_station.printing.qt_glue import PageRenderer, PdfPreviewDialog, pdfium_pages
 from fulfillment_station.services.print_service import PrintOutcome, PrintService, QueuedJob
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.print_queue_panel import PrintQueuePanel
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 
@@ -251,14 +252,14 @@ class PrintQueueActions(QObject):
         outcome, jobs = result  # type: ignore[misc]
         self.panel.set_jobs(jobs)
         if outcome is not None:
-            self.message.emit(outcome.message)
+            self.message.emit(translate_message(outcome.message))
 
     def _failed(self, exc: object) -> None:
         if isinstance(exc, _WithJobs):
             self.panel.set_jobs(exc.jobs)
             exc = exc.error
         text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        self.message.emit(str(text))
+        self.message.emit(translate_message(text) if isinstance(text, str) else str(text))
 
 
 class _WithJobs(Exception):

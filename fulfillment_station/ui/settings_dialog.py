@@ -50,6 +50,7 @@ from fulfillment_station.store.settings import (
     section_options,
 )
 from fulfillment_station.ui.connection_dialog import ConnectFn, ConnectionDialog
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.tasks import ConnectionWorker
 
 log = logging.getLogger(__name__)
@@ -288,7 +289,7 @@ class SettingsDialog(QDialog):
             except InsecureConnection as exc:
                 self.tabs.setCurrentIndex(0)
                 self._fail(self.tr("Connection “{name}”: {problem}").format(
-                    name=profile.label, problem=exc.user_message))
+                    name=profile.label, problem=translate_message(exc.user_message)))
                 return None
         return settings.replace({"connections.profiles": tuple(self._profiles),
                                  "connections.active": self.active_combo.currentData() or ""})

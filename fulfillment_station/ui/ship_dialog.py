@@ -48,6 +48,7 @@ from fulfillment_station.scanning.tracking import (
     default_table,
     parse_tracking,
 )
+from fulfillment_station.ui.i18n import translate_message
 
 Mode = Literal["ship", "fulfil"]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -63,8 +64,8 @@ def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
 
 
 def sentence(error: DomainError) -> str:
-    """A domain error as one plain sentence for the packer."""
-    text = error.message.strip()
+    """A domain error as one plain sentence for the packer, in the UI language."""
+    text = translate_message(error.message).strip()
     return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else ""
 
 

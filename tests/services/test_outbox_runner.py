@@ -12,6 +12,7 @@ import pytest
 
 from fulfillment_station.connectors import errors
 from fulfillment_station.domain.errors import DomainError
+from fulfillment_station.domain.messages import Message
 from fulfillment_station.domain.models import (
     LineItem,
     Order,
@@ -27,7 +28,12 @@ from fulfillment_station.domain.requests import (
 )
 from fulfillment_station.domain.workflow import SHIPPABLE, apply_cancel, apply_shipment
 from fulfillment_station.services.actions import Action, ActionKind, BulkShipRequest
-from fulfillment_station.services.outbox_runner import BackoffPolicy, ErrorView, OutboxRunner
+from fulfillment_station.services.outbox_runner import (
+    GAVE_UP,
+    BackoffPolicy,
+    ErrorView,
+    OutboxRunner,
+)
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.db import connect
 from fulfillment_station.store.outbox import ActionState, Outbox
@@ -313,6 +319,17 @@ def test_gives_up_after_max_attempts(start: Callable[..., Station], clock: FakeC
     assert failed is not None
     assert failed.state == ActionState.FAILED
     assert failed.message == "Gave up after 3 attempts: The store cannot be reached."
+    # Read back from SQLite with its template, so the panel can show it in the desk's language.
+    assert isinstance(failed.message, Message) and failed.message.template == GAVE_UP.template
+
+
+def test_the_error_views_sentence_stays_translatable() -> None:
+    view = ErrorView.of(errors.ConnectionFailed("timed out"))
+    assert isinstance(view.user_message, Message)
+    assert view.user_message.template == errors.ConnectionFailed.user_text.template
+    unexpected = ErrorView.of(KeyError("data"))
+    assert isinstance(unexpected.user_message, Message)
+    assert unexpected.user_message == "Unexpected error: 'data'"
 
 
 @pytest.mark.parametrize("applied_before_crash", [True, False])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import LineItem, Order, OrderStatus
 from fulfillment_station.domain.requests import (
     BulkShipItem,
@@ -16,9 +17,9 @@ from fulfillment_station.domain.requests import (
     ShipRequest,
 )
 from fulfillment_station.services.actions import Action, ActionKind, BulkShipRequest
-from fulfillment_station.store.audit import AuditLog
-from fulfillment_station.store.db import connect
-from fulfillment_station.store.outbox import ActionState, Outbox, OutboxError
+from fulfillment_station.store.audit import AuditLog, to_db_time
+from fulfillment_station.store.db import connect, migrate
+from fulfillment_station.store.outbox import MIGRATIONS, ActionState, Outbox, OutboxError
 
 T0 = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 
@@ -300,3 +301,46 @@ def test_panel_lists_and_counts(open_outbox: OpenOutbox) -> None:
         b.id, c.id]
     assert outbox.records(states=[]) == []
     assert outbox.pending_count(connection_id="other-shop") == 0
+
+
+def test_a_failed_actions_message_keeps_its_template_across_a_restart(
+        open_outbox: OpenOutbox) -> None:
+    """A packer reads a failure in their language the next day: the store keeps the template
+    and parameters, not only the English words."""
+    gave_up = QT_TRANSLATE_NOOP("Outbox", "Gave up after {attempts} attempts: {error}")
+    refused = QT_TRANSLATE_NOOP("ConnectorError", "The store refused the API token.")
+    outbox, audit = open_outbox()
+    queued = outbox.enqueue(ship(), make_order())
+    outbox.claim(queued.id)
+    outbox.mark_failed(queued.id, message=gave_up.format(attempts=5, error=refused))
+
+    reopened, _ = open_outbox()
+    message = reopened.records([ActionState.FAILED])[0].message
+    assert isinstance(message, Message)
+    assert message == "Gave up after 5 attempts: The store refused the API token."
+    assert message.template == gave_up.template
+    assert message.params["error"].template == refused.template  # type: ignore[union-attr]
+    assert audit.for_order("o1")[-1].message == str(message)  # the log stays English
+
+
+def test_plain_text_messages_stay_plain(open_outbox: OpenOutbox) -> None:
+    outbox, _ = open_outbox()
+    queued = outbox.enqueue(ship(), make_order())
+    outbox.claim(queued.id)
+    outbox.mark_failed(queued.id, message="boom")
+    message = open_outbox()[0].records([ActionState.FAILED])[0].message
+    assert (message, isinstance(message, Message)) == ("boom", False)
+
+
+def test_an_outbox_file_from_before_stored_messages_is_upgraded(
+        tmp_path: Path, clock: FakeClock, conns: list[sqlite3.Connection]) -> None:
+    conns.append(connect(tmp_path / "old.sqlite3"))
+    migrate(conns[-1], "outbox", MIGRATIONS[:1])  # the file as the previous version left it
+    conns[-1].execute(
+        "INSERT INTO outbox (idempotency_key, connection_id, order_id, order_number, kind,"
+        " action, orders_before, state, message, created_at, updated_at) VALUES"
+        " ('k1', 'c1', 'o1', '#O1', 'ship', ?, '{}', 'failed', 'Old words', ?, ?)",
+        (ship().model_dump_json(), to_db_time(T0), to_db_time(T0)))
+    outbox = Outbox(conns[-1], AuditLog(conns[-1], station="Desk 1", clock=clock),
+                    decode=Action.model_validate, clock=clock)
+    assert [r.message for r in outbox.records([ActionState.FAILED])] == ["Old words"]

@@ -132,6 +132,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The API said: {api}</source>
+        <translation>La API dijo: {api}</translation>
+    </message>
+    <message>
         <source>Fulfillment Station — {connection}</source>
         <translation>Fulfillment Station — {connection}</translation>
     </message>
@@ -406,6 +410,50 @@
     <message>
         <source>Settings saved. A changed connection opens at the next start.</source>
         <translation>Configuración guardada. Una conexión cambiada se abre al siguiente inicio.</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Conexión</translation>
+    </message>
+    <message>
+        <source>Training store (practice orders)</source>
+        <translation>Tienda de formación (pedidos de práctica)</translation>
+    </message>
+    <message>
+        <source>Switch &amp;connection…</source>
+        <translation>Cambiar de &amp;conexión…</translation>
+    </message>
+    <message>
+        <source>Open another store, or the training store</source>
+        <translation>Abrir otra tienda o la tienda de formación</translation>
+    </message>
+    <message>
+        <source>This connection is already open.</source>
+        <translation>Esta conexión ya está abierta.</translation>
+    </message>
+    <message>
+        <source>Switching to {name}: finishing the write in progress first…</source>
+        <translation>Cambiando a {name}: primero se termina el envío en curso…</translation>
+    </message>
+    <message>
+        <source>{n} action(s) for {name} are still waiting; they stay saved and are sent when {name} is opened again.</source>
+        <translation>{n} acción(es) de {name} siguen pendientes; quedan guardadas y se envían cuando vuelva a abrir {name}.</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened: {reason} You are still on {current}.</source>
+        <translation>No se pudo abrir {name}: {reason} Sigue en {current}.</translation>
+    </message>
+    <message>
+        <source>Switch connection</source>
+        <translation>Cambiar de conexión</translation>
+    </message>
+    <message>
+        <source>Open {name} now? Writes still waiting for the connection open now stay saved and are sent when it is opened again.</source>
+        <translation>¿Abrir {name} ahora? Los cambios pendientes de la conexión abierta quedan guardados y se envían cuando vuelva a abrirse.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configuración guardada.</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1760,716 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>Every order in the local cache.</source>
         <translation>Todos los pedidos de la caché local.</translation>
+    </message>
+</context>
+<context>
+    <name>Capabilities</name>
+    <message>
+        <source>{store}'s API documents no way to do this.</source>
+        <translation>La API de {store} no ofrece ninguna forma de hacer esto.</translation>
+    </message>
+    <message>
+        <source>{store}'s API cannot do this.</source>
+        <translation>La API de {store} no puede hacer esto.</translation>
+    </message>
+    <message>
+        <source>{store}'s API cannot filter by {filters}.</source>
+        <translation>La API de {store} no puede filtrar por {filters}.</translation>
+    </message>
+    <message>
+        <source>This store's API has no field for tracking numbers: the tracking number is kept only in this app, and the customer will not see it from the store.</source>
+        <translation>La API de esta tienda no tiene campo para el número de seguimiento: el número se guarda solo en esta aplicación y el cliente no lo verá en la tienda.</translation>
+    </message>
+    <message>
+        <source>Marks the whole order shipped. {no_tracking}</source>
+        <translation>Marca todo el pedido como enviado. {no_tracking}</translation>
+    </message>
+    <message>
+        <source>Generic REST has one way to mark an order sent: use Ship, which sets its status to shipped.</source>
+        <translation>Generic REST solo tiene una forma de marcar un pedido como enviado: use Enviar, que cambia su estado a enviado.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API has no endpoint to ship many orders at once; ship them one by one.</source>
+        <translation>La API de Generic REST no permite enviar varios pedidos a la vez; envíelos uno a uno.</translation>
+    </message>
+    <message>
+        <source>The store takes no cancellation reason; the app keeps it.</source>
+        <translation>La tienda no recibe el motivo de la cancelación; la aplicación lo guarda.</translation>
+    </message>
+    <message>
+        <source>Only the shipping address and the status can change.</source>
+        <translation>Solo se pueden cambiar la dirección de envío y el estado.</translation>
+    </message>
+    <message>
+        <source>If the store's answer is lost, look for the order before creating it again: the API cannot tell a repeat from a new order.</source>
+        <translation>Si se pierde la respuesta de la tienda, busque el pedido antes de crearlo otra vez: la API no distingue una repetición de un pedido nuevo.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API has no shipments; an order is only marked shipped.</source>
+        <translation>La API de Generic REST no tiene envíos; un pedido solo se marca como enviado.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API has no endpoint to sync channels.</source>
+        <translation>La API de Generic REST no permite sincronizar canales.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API makes no shipping labels; print them from this app.</source>
+        <translation>La API de Generic REST no genera etiquetas de envío; imprímalas desde esta aplicación.</translation>
+    </message>
+    <message>
+        <source>Orders can only be shipped whole: the API has no partial shipment.</source>
+        <translation>Los pedidos solo se pueden enviar completos: la API no admite envíos parciales.</translation>
+    </message>
+    <message>
+        <source>Items carry product ids only, no product names.</source>
+        <translation>Los artículos solo traen el identificador del producto, sin nombre.</translation>
+    </message>
+    <message>
+        <source>Price2b creates the tracking number and the label.</source>
+        <translation>Price2b genera el número de seguimiento y la etiqueta.</translation>
+    </message>
+    <message>
+        <source>For parcels shipped outside Price2b: one tracking number.</source>
+        <translation>Para bultos enviados fuera de Price2b: un número de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Price2b has no bulk endpoint; the app ships the orders one by one.</source>
+        <translation>Price2b no permite envíos masivos; la aplicación envía los pedidos uno a uno.</translation>
+    </message>
+    <message>
+        <source>Only orders with nothing fulfilled yet.</source>
+        <translation>Solo pedidos que aún no tienen nada preparado.</translation>
+    </message>
+    <message>
+        <source>Notes; the address until fulfilment starts; the status only for Shopify and web orders (processing, delivered).</source>
+        <translation>Notas; la dirección hasta que empiece la preparación; el estado solo en pedidos de Shopify y web (en proceso, entregado).</translation>
+    </message>
+    <message>
+        <source>Price2b's API has no way to create orders; create it in the marketplace or in Price2b.</source>
+        <translation>La API de Price2b no permite crear pedidos; créelo en el marketplace o en Price2b.</translation>
+    </message>
+    <message>
+        <source>Asks Price2b to fetch new orders from the marketplaces.</source>
+        <translation>Pide a Price2b que traiga los pedidos nuevos de los marketplaces.</translation>
+    </message>
+    <message>
+        <source>The label Price2b made when the order shipped.</source>
+        <translation>La etiqueta que Price2b generó al enviar el pedido.</translation>
+    </message>
+    <message>
+        <source>Shipping through Price2b buys the label; the tracking number comes back from Price2b.</source>
+        <translation>Enviar a través de Price2b compra la etiqueta; el número de seguimiento lo devuelve Price2b.</translation>
+    </message>
+    <message>
+        <source>Amazon, MercadoLibre and eBay orders take their status from the marketplace.</source>
+        <translation>Los pedidos de Amazon, MercadoLibre y eBay toman su estado del marketplace.</translation>
+    </message>
+    <message>
+        <source>The list has no 'changed since' filter, so a refresh reads every page.</source>
+        <translation>La lista no tiene filtro de «cambiado desde», así que cada actualización lee todas las páginas.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce's API has no endpoint to {action}; do it in NexusCommerce or the marketplace.</source>
+        <translation>La API de NexusCommerce no permite {action}; hágalo en NexusCommerce o en el marketplace.</translation>
+    </message>
+    <message>
+        <source>No 'changed since' filter: each sync reads the whole list.</source>
+        <translation>Sin filtro de «cambiado desde»: cada sincronización lee la lista completa.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce passes the shipment on to the marketplace, which may reject an implausible tracking number.</source>
+        <translation>NexusCommerce pasa el envío al marketplace, que puede rechazar un número de seguimiento poco creíble.</translation>
+    </message>
+    <message>
+        <source>The marketplace has to approve the cancellation; the order may keep its status for a while.</source>
+        <translation>El marketplace tiene que aprobar la cancelación; el pedido puede mantener su estado un tiempo.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce has no separate fulfil step: confirming the shipment is the fulfilment. Use Ship.</source>
+        <translation>NexusCommerce no tiene un paso de preparación aparte: confirmar el envío es la preparación. Use Enviar.</translation>
+    </message>
+    <message>
+        <source>change an order</source>
+        <translation>modificar un pedido</translation>
+    </message>
+    <message>
+        <source>create an order</source>
+        <translation>crear un pedido</translation>
+    </message>
+    <message>
+        <source>Read from the order's detail.</source>
+        <translation>Se lee del detalle del pedido.</translation>
+    </message>
+    <message>
+        <source>start a marketplace sync</source>
+        <translation>iniciar una sincronización con el marketplace</translation>
+    </message>
+    <message>
+        <source>buy or fetch a shipping label</source>
+        <translation>comprar u obtener una etiqueta de envío</translation>
+    </message>
+    <message>
+        <source>NexusCommerce cannot filter by 'changed since', so every sync reads the whole list.</source>
+        <translation>NexusCommerce no puede filtrar por «cambiado desde», así que cada sincronización lee la lista completa.</translation>
+    </message>
+    <message>
+        <source>The order list carries no addresses or barcodes; sync reads the detail of each new or changed order.</source>
+        <translation>La lista de pedidos no trae direcciones ni códigos de barras; la sincronización lee el detalle de cada pedido nuevo o cambiado.</translation>
+    </message>
+    <message>
+        <source>The carrier service and tracking link are not sent; the marketplace tells the buyer.</source>
+        <translation>No se envían el servicio del transportista ni el enlace de seguimiento; el marketplace informa al comprador.</translation>
+    </message>
+    <message>
+        <source>50 orders a page, oldest change first.</source>
+        <translation>50 pedidos por página, primero el cambio más antiguo.</translation>
+    </message>
+    <message>
+        <source>Marks the whole order fulfilled; Squarespace cannot ship some lines only.</source>
+        <translation>Marca todo el pedido como preparado; Squarespace no puede enviar solo algunas líneas.</translation>
+    </message>
+    <message>
+        <source>Marks the whole order fulfilled, with the shipments given.</source>
+        <translation>Marca todo el pedido como preparado, con los envíos indicados.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API has no bulk fulfilment; fulfil the orders one at a time.</source>
+        <translation>La API de Squarespace no permite preparar pedidos en bloque; prepárelos de uno en uno.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API has no way to cancel an order; cancel it in the Squarespace dashboard.</source>
+        <translation>La API de Squarespace no permite cancelar pedidos; cancélelo en el panel de Squarespace.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API has no way to change an order; edit it in the Squarespace dashboard.</source>
+        <translation>La API de Squarespace no permite modificar pedidos; edítelo en el panel de Squarespace.</translation>
+    </message>
+    <message>
+        <source>Imports an order from another sales channel; its products must already exist in the Squarespace store.</source>
+        <translation>Importa un pedido de otro canal de venta; sus productos deben existir ya en la tienda de Squarespace.</translation>
+    </message>
+    <message>
+        <source>Read from the order's fulfillments.</source>
+        <translation>Se lee de las preparaciones del pedido.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API has no channel sync.</source>
+        <translation>La API de Squarespace no tiene sincronización de canales.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API creates no shipping labels.</source>
+        <translation>La API de Squarespace no genera etiquetas de envío.</translation>
+    </message>
+    <message>
+        <source>Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments.</source>
+        <translation>Preparar marca todo el pedido como preparado: Squarespace no admite envíos parciales.</translation>
+    </message>
+    <message>
+        <source>More shipments can be added to an order that is already fulfilled.</source>
+        <translation>Se pueden añadir más envíos a un pedido ya preparado.</translation>
+    </message>
+    <message>
+        <source>Squarespace orders are only pending, fulfilled or canceled.</source>
+        <translation>Los pedidos de Squarespace solo están pendientes, preparados o cancelados.</translation>
+    </message>
+    <message>
+        <source>Line items carry no barcode: match scanned items by SKU.</source>
+        <translation>Las líneas no traen código de barras: identifique los artículos escaneados por su SKU.</translation>
+    </message>
+    <message>
+        <source>Created orders cannot carry notes or a customer id.</source>
+        <translation>Los pedidos creados no pueden llevar notas ni identificador de cliente.</translation>
+    </message>
+    <message>
+        <source>Inventory Cloud's API has no endpoint to {action}, so do it in Inventory Cloud itself.</source>
+        <translation>La API de Inventory Cloud no permite {action}; hágalo directamente en Inventory Cloud.</translation>
+    </message>
+    <message>
+        <source>Inventory Cloud has no single-order read, so the app looks the order up in the list; this can be slow on a big account.</source>
+        <translation>Inventory Cloud no permite leer un solo pedido, así que la aplicación lo busca en la lista; puede ser lento en una cuenta grande.</translation>
+    </message>
+    <message>
+        <source>Creating an order reserves stock; if a SKU is short the store refuses the whole order and names the SKUs.</source>
+        <translation>Crear un pedido reserva existencias; si falta stock de un SKU, la tienda rechaza el pedido entero e indica los SKU.</translation>
+    </message>
+    <message>
+        <source>ship an order or send a tracking number</source>
+        <translation>enviar un pedido ni mandar un número de seguimiento</translation>
+    </message>
+    <message>
+        <source>mark an order fulfilled</source>
+        <translation>marcar un pedido como preparado</translation>
+    </message>
+    <message>
+        <source>ship orders</source>
+        <translation>enviar pedidos</translation>
+    </message>
+    <message>
+        <source>cancel an order</source>
+        <translation>cancelar un pedido</translation>
+    </message>
+    <message>
+        <source>list an order's shipments</source>
+        <translation>listar los envíos de un pedido</translation>
+    </message>
+    <message>
+        <source>start a channel sync</source>
+        <translation>iniciar una sincronización de canales</translation>
+    </message>
+    <message>
+        <source>fetch a shipping label</source>
+        <translation>obtener una etiqueta de envío</translation>
+    </message>
+    <message>
+        <source>Inventory Cloud's orders carry no line items, customer or address: pack from the store's own pick list.</source>
+        <translation>Los pedidos de Inventory Cloud no traen líneas, cliente ni dirección: prepare el pedido con la lista de recogida de la propia tienda.</translation>
+    </message>
+    <message>
+        <source>Shipping, cancelling and editing orders happen in Inventory Cloud, not in this app.</source>
+        <translation>Los pedidos se envían, cancelan y editan en Inventory Cloud, no en esta aplicación.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorError</name>
+    <message>
+        <source>The store's API reported a problem.</source>
+        <translation>La API de la tienda informó de un problema.</translation>
+    </message>
+    <message>
+        <source>The store refused the API token. Check the token in the connection settings or ask for a new one.</source>
+        <translation>La tienda rechazó el token de la API. Revise el token en la configuración de la conexión o pida uno nuevo.</translation>
+    </message>
+    <message>
+        <source>The API token is not allowed to do this. Ask for a token with write access.</source>
+        <translation>El token de la API no tiene permiso para hacer esto. Pida un token con permiso de escritura.</translation>
+    </message>
+    <message>
+        <source>The store does not know this order. Refresh the list; it may have been removed.</source>
+        <translation>La tienda no conoce este pedido. Actualice la lista; puede que se haya eliminado.</translation>
+    </message>
+    <message>
+        <source>The store refused because the order changed meanwhile. Refresh and check it.</source>
+        <translation>La tienda lo rechazó porque el pedido cambió mientras tanto. Actualícelo y revíselo.</translation>
+    </message>
+    <message>
+        <source>The store says this order already has a shipment. Refresh it before shipping again.</source>
+        <translation>La tienda dice que este pedido ya tiene un envío. Actualícelo antes de enviarlo otra vez.</translation>
+    </message>
+    <message>
+        <source>The store does not allow this change for the order in its current status. Refresh the order and check its status.</source>
+        <translation>La tienda no permite este cambio con el pedido en su estado actual. Actualice el pedido y revise su estado.</translation>
+    </message>
+    <message>
+        <source>The marketplace rejected the shipment. Check the carrier and tracking number, then try again.</source>
+        <translation>El marketplace rechazó el envío. Revise el transportista y el número de seguimiento y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Some items are out of stock, so the store did not create the order.</source>
+        <translation>Algunos artículos no tienen existencias, así que la tienda no creó el pedido.</translation>
+    </message>
+    <message>
+        <source>The store rejected the request as invalid. Check the fields and try again.</source>
+        <translation>La tienda rechazó la solicitud por no ser válida. Revise los campos y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The store asked us to slow down. The app will retry by itself shortly.</source>
+        <translation>La tienda pidió ir más despacio. La aplicación lo reintentará sola en breve.</translation>
+    </message>
+    <message>
+        <source>The store's server had a problem. The app will retry by itself shortly.</source>
+        <translation>El servidor de la tienda tuvo un problema. La aplicación lo reintentará sola en breve.</translation>
+    </message>
+    <message>
+        <source>The store's server failed while saving this, so it is not known whether it went through. The app will check the order before trying again.</source>
+        <translation>El servidor de la tienda falló al guardarlo, así que no se sabe si se aplicó. La aplicación revisará el pedido antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the store. Check the network; the app will retry by itself when it is back.</source>
+        <translation>No se puede contactar con la tienda. Revise la red; la aplicación lo reintentará sola cuando vuelva.</translation>
+    </message>
+    <message>
+        <source>The store did not answer in time, so it is not known whether this went through. The app will check the order before trying again.</source>
+        <translation>La tienda no respondió a tiempo, así que no se sabe si se aplicó. La aplicación revisará el pedido antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The store sent an answer the app cannot read. Try again; if it keeps happening, copy the diagnostics for support.</source>
+        <translation>La tienda envió una respuesta que la aplicación no puede leer. Vuelva a intentarlo; si sigue pasando, copie el diagnóstico para soporte.</translation>
+    </message>
+    <message>
+        <source>This store's API cannot do that.</source>
+        <translation>La API de esta tienda no puede hacer eso.</translation>
+    </message>
+    <message>
+        <source>The connection must use HTTPS; plain HTTP is only allowed to this computer (127.0.0.1 or localhost). Change the base URL to https://.</source>
+        <translation>La conexión debe usar HTTPS; HTTP sin cifrar solo se permite hacia este equipo (127.0.0.1 o localhost). Cambie la URL base a https://.</translation>
+    </message>
+</context>
+<context>
+    <name>Connectors</name>
+    <message>
+        <source>Generic REST can only mark the whole order shipped, not some of its items. Ship every item, or ship outside the app.</source>
+        <translation>Generic REST solo puede marcar como enviado el pedido completo, no algunos de sus artículos. Envíe todos los artículos o haga el envío fuera de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API has no field for order notes; keep the note in this app.</source>
+        <translation>La API de Generic REST no tiene campo para notas del pedido; guarde la nota en esta aplicación.</translation>
+    </message>
+    <message>
+        <source>Generic REST cannot set an order to {status}.</source>
+        <translation>Generic REST no puede poner un pedido en estado {status}.</translation>
+    </message>
+    <message>
+        <source>Squarespace orders are only pending, fulfilled or canceled; they cannot be listed as {status}.</source>
+        <translation>Los pedidos de Squarespace solo están pendientes, preparados o cancelados; no se pueden listar como {status}.</translation>
+    </message>
+    <message>
+        <source>Squarespace fulfils whole orders only; it cannot ship some lines or units on their own. Ship every remaining item, or none.</source>
+        <translation>Squarespace solo prepara pedidos completos; no puede enviar algunas líneas o unidades por separado. Envíe todos los artículos pendientes o ninguno.</translation>
+    </message>
+    <message>
+        <source>{url} is not a valid URL.</source>
+        <translation>{url} no es una URL válida.</translation>
+    </message>
+    <message>
+        <source>{url} is not a web address; it should start with https://.</source>
+        <translation>{url} no es una dirección web; debe empezar por https://.</translation>
+    </message>
+    <message>
+        <source>There is nothing to change.</source>
+        <translation>No hay nada que cambiar.</translation>
+    </message>
+    <message>
+        <source>Generic REST needs a customer id to create an order. Enter the customer's id and retry.</source>
+        <translation>Generic REST necesita un identificador de cliente para crear un pedido. Escriba el identificador del cliente y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Price2b needs the carrier's service level (for example INTERNATIONAL_ECONOMY) to buy the label.</source>
+        <translation>Price2b necesita el nivel de servicio del transportista (por ejemplo INTERNATIONAL_ECONOMY) para comprar la etiqueta.</translation>
+    </message>
+    <message>
+        <source>Price2b records one tracking number per fulfilment: enter exactly one tracking number.</source>
+        <translation>Price2b registra un número de seguimiento por preparación: escriba exactamente uno.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: enter notes, an address or a status.</source>
+        <translation>No hay nada que cambiar: escriba notas, una dirección o un estado.</translation>
+    </message>
+    <message>
+        <source>Price2b cannot set an order to {status}; use ship, fulfil or cancel.</source>
+        <translation>Price2b no puede poner un pedido en estado {status}; use Enviar, Preparar o Cancelar.</translation>
+    </message>
+    <message>
+        <source>The label link points to another server without HTTPS, so the app will not fetch it. Download the label from Price2b instead.</source>
+        <translation>El enlace de la etiqueta apunta a otro servidor sin HTTPS, así que la aplicación no la descargará. Descargue la etiqueta desde Price2b.</translation>
+    </message>
+    <message>
+        <source>Enter the weight of each parcel: Price2b needs it to buy the labels.</source>
+        <translation>Escriba el peso de cada bulto: Price2b lo necesita para comprar las etiquetas.</translation>
+    </message>
+    <message>
+        <source>Enter the parcel weight: Price2b needs it to buy the label and the order does not say what the items weigh.</source>
+        <translation>Escriba el peso del bulto: Price2b lo necesita para comprar la etiqueta y el pedido no indica cuánto pesan los artículos.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce needs a reason to cancel an order. Choose or type a reason and retry.</source>
+        <translation>NexusCommerce necesita un motivo para cancelar un pedido. Elija o escriba un motivo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce's fulfilment methods are FBM, FBA and FBS, not {method}.</source>
+        <translation>Los métodos de preparación de NexusCommerce son FBM, FBA y FBS, no {method}.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce needs the carrier to confirm a shipment. Choose the carrier and retry.</source>
+        <translation>NexusCommerce necesita el transportista para confirmar un envío. Elija el transportista y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce needs a tracking number to confirm a shipment. Scan or type it and retry.</source>
+        <translation>NexusCommerce necesita un número de seguimiento para confirmar un envío. Escanéelo o escríbalo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>A quantity to ship cannot be negative.</source>
+        <translation>La cantidad a enviar no puede ser negativa.</translation>
+    </message>
+    <message>
+        <source>Nothing to ship: every quantity is zero. Enter how many of each item are in the parcel.</source>
+        <translation>No hay nada que enviar: todas las cantidades son cero. Escriba cuántas unidades de cada artículo van en el bulto.</translation>
+    </message>
+    <message>
+        <source>Inventory Cloud needs a customer id to create an order. Enter the customer's id and retry.</source>
+        <translation>Inventory Cloud necesita un identificador de cliente para crear un pedido. Escriba el identificador del cliente y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>en proceso</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completado</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>{store} did not confirm this new order, and its API cannot tell whether it was created. Check the store's order list; retry only if the order is not there.</source>
+        <translation>{store} no confirmó este pedido nuevo y su API no permite saber si se creó. Revise la lista de pedidos de la tienda; reintente solo si el pedido no está.</translation>
+    </message>
+    <message>
+        <source>The store refused to ship order {order} in the bulk shipment: {error}. Fix it, then retry or dismiss.</source>
+        <translation>La tienda rechazó enviar el pedido {order} dentro del envío masivo: {error}. Corríjalo y luego reintente o descarte.</translation>
+    </message>
+    <message>
+        <source>Order {order} is already shipped with tracking number {theirs}, not {mine}. Check the parcel before shipping it again.</source>
+        <translation>El pedido {order} ya está enviado con el número de seguimiento {theirs}, no con {mine}. Revise el bulto antes de enviarlo otra vez.</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(ninguno todavía)</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Error inesperado: {error}</translation>
+    </message>
+    <message>
+        <source>Gave up after {attempts} attempts: {error}</source>
+        <translation>Se abandonó tras {attempts} intentos: {error}</translation>
+    </message>
+    <message>
+        <source>Already on the order; not sent again.</source>
+        <translation>Ya estaba en el pedido; no se envió otra vez.</translation>
+    </message>
+    <message>
+        <source>The store already had this; counted as done.</source>
+        <translation>La tienda ya lo tenía; se cuenta como hecho.</translation>
+    </message>
+</context>
+<context>
+    <name>PackSession</name>
+    <message>
+        <source>Order {order} is {status}: it cannot be packed.</source>
+        <translation>El pedido {order} está {status}: no se puede embalar.</translation>
+    </message>
+    <message>
+        <source>Order {order} has nothing left to ship.</source>
+        <translation>Al pedido {order} no le queda nada por enviar.</translation>
+    </message>
+    <message>
+        <source>A quantity must be between 1 and {max}.</source>
+        <translation>La cantidad debe estar entre 1 y {max}.</translation>
+    </message>
+    <message>
+        <source>The scan could not be read: scan it again.</source>
+        <translation>No se pudo leer el escaneo: escanéelo otra vez.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {scan} is not on order {order}. Put it back.</source>
+        <translation>Artículo equivocado: {scan} no está en el pedido {order}. Devuélvalo a su sitio.</translation>
+    </message>
+    <message>
+        <source>Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.</source>
+        <translation>Demasiados: {item} ya está completo ({needed} de {needed}). Saque la unidad de más.</translation>
+    </message>
+    <message>
+        <source>Too many: only {left} of {item} still needed, not {quantity}.</source>
+        <translation>Demasiados: de {item} solo faltan {left}, no {quantity}.</translation>
+    </message>
+    <message>
+        <source>That line is not on this order.</source>
+        <translation>Esa línea no está en este pedido.</translation>
+    </message>
+    <message>
+        <source>Too many: only {left} of {item} still needed.</source>
+        <translation>Demasiados: de {item} solo faltan {left}.</translation>
+    </message>
+    <message>
+        <source>Scan an item first, then type how many of it there are.</source>
+        <translation>Escanee primero un artículo y luego escriba cuántas unidades hay.</translation>
+    </message>
+    <message>
+        <source>Too many: {item} needs only {needed}, {counted} already counted.</source>
+        <translation>Demasiados: {item} solo necesita {needed} y ya hay {counted} contados.</translation>
+    </message>
+    <message>
+        <source>Nothing is scanned yet: scan the items first.</source>
+        <translation>Todavía no hay nada escaneado: escanee primero los artículos.</translation>
+    </message>
+    <message>
+        <source>Shipping without scanning is switched off in the settings: scan every item.</source>
+        <translation>Enviar sin escanear está desactivado en la configuración: escanee todos los artículos.</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>{left} left</source>
+        <translation>faltan {left}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No slip printer is set up. Choose one in Settings → Printers, or save the slip as PDF.</source>
+        <translation>No hay ninguna impresora de albaranes configurada. Elija una en Configuración → Impresoras o guarde el albarán como PDF.</translation>
+    </message>
+    <message>
+        <source>No label printer is set up. Choose one in Settings → Printers, or save the label as PDF.</source>
+        <translation>No hay ninguna impresora de etiquetas configurada. Elija una en Configuración → Impresoras o guarde la etiqueta como PDF.</translation>
+    </message>
+    <message>
+        <source>The slip printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
+        <translation>No se entiende el ajuste de la impresora de albaranes {spec}; use tcp://host:9100, cups:COLA o file:/carpeta en Configuración → Impresoras.</translation>
+    </message>
+    <message>
+        <source>The label printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
+        <translation>No se entiende el ajuste de la impresora de etiquetas {spec}; use tcp://host:9100, cups:COLA o file:/carpeta en Configuración → Impresoras.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
+        <translation>El albarán del pedido {order} no se imprimió ({error}); espera en la cola de impresión para Reintentar.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
+        <translation>La etiqueta del pedido {order} no se imprimió ({error}); espera en la cola de impresión para Reintentar.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} was already printed; use Reprint to print it again.</source>
+        <translation>El albarán del pedido {order} ya se imprimió; use Reimprimir para imprimirlo otra vez.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} was already printed; use Reprint to print it again.</source>
+        <translation>La etiqueta del pedido {order} ya se imprimió; use Reimprimir para imprimirla otra vez.</translation>
+    </message>
+    <message>
+        <source>Packing slip {order} sent to {printer}.</source>
+        <translation>Albarán {order} enviado a {printer}.</translation>
+    </message>
+    <message>
+        <source>Label {order} sent to {printer}.</source>
+        <translation>Etiqueta {order} enviada a {printer}.</translation>
+    </message>
+</context>
+<context>
+    <name>Scanning</name>
+    <message>
+        <source>This looks like a {carrier} number but its check digit is wrong: a character is probably mistyped or misread.</source>
+        <translation>Parece un número de {carrier}, pero su dígito de control es incorrecto: seguramente hay un carácter mal escrito o mal leído.</translation>
+    </message>
+    <message>
+        <source>The product barcode's check digit is wrong: rescan it.</source>
+        <translation>El dígito de control del código de barras del producto es incorrecto: vuelva a escanearlo.</translation>
+    </message>
+    <message>
+        <source>The carton label's SSCC check digit is wrong: rescan it.</source>
+        <translation>El dígito de control del SSCC de la etiqueta de la caja es incorrecto: vuelva a escanearlo.</translation>
+    </message>
+    <message>
+        <source>This is the ship-to postal code barcode ({postal}), not the tracking number: scan the other barcode on the label.</source>
+        <translation>Este es el código de barras del código postal de destino ({postal}), no el número de seguimiento: escanee el otro código de barras de la etiqueta.</translation>
+    </message>
+    <message>
+        <source>This GS1 barcode holds no product, carton or tracking number.</source>
+        <translation>Este código de barras GS1 no contiene ningún producto, caja ni número de seguimiento.</translation>
+    </message>
+    <message>
+        <source>The scan was empty: scan the barcode again.</source>
+        <translation>El escaneo llegó vacío: vuelva a escanear el código de barras.</translation>
+    </message>
+    <message>
+        <source>The scan is {length} characters long, more than any barcode this app reads ({max}): scan a single barcode.</source>
+        <translation>El escaneo tiene {length} caracteres, más que cualquier código de barras que lee esta aplicación ({max}): escanee un solo código.</translation>
+    </message>
+    <message>
+        <source>The scan holds an unreadable character ({character}): check the scanner's keyboard-language setting and scan again.</source>
+        <translation>El escaneo contiene un carácter ilegible ({character}): revise el idioma de teclado configurado en el escáner y vuelva a escanear.</translation>
+    </message>
+    <message>
+        <source>The GS1 barcode cannot be read ({detail}): scan it again.</source>
+        <translation>No se puede leer el código de barras GS1 ({detail}): vuelva a escanearlo.</translation>
+    </message>
+</context>
+<context>
+    <name>AppConnection</name>
+    <message>
+        <source>No API token is saved for {name}. Open Settings → Connections and enter it.</source>
+        <translation>No hay ningún token de API guardado para {name}. Abra Configuración → Conexiones e introdúzcalo.</translation>
+    </message>
+    <message>
+        <source>The training store could not be started ({error}).</source>
+        <translation>No se pudo iniciar la tienda de formación ({error}).</translation>
+    </message>
+    <message>
+        <source>That connection is no longer in the settings.</source>
+        <translation>Esa conexión ya no está en la configuración.</translation>
+    </message>
+    <message>
+        <source>{name} uses an API this version does not know ({dialect}).</source>
+        <translation>{name} usa una API que esta versión no conoce ({dialect}).</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <source>the order is already {status}</source>
+        <translation>el pedido ya está {status}</translation>
+    </message>
+    <message>
+        <source>an order that is {status} cannot become {target}</source>
+        <translation>un pedido {status} no puede pasar a {target}</translation>
+    </message>
+    <message>
+        <source>the order is cancelled; nothing can be shipped</source>
+        <translation>el pedido está cancelado; no se puede enviar nada</translation>
+    </message>
+    <message>
+        <source>an order that is {status} cannot be shipped</source>
+        <translation>un pedido {status} no se puede enviar</translation>
+    </message>
+    <message>
+        <source>the order has no line {line}</source>
+        <translation>el pedido no tiene la línea {line}</translation>
+    </message>
+    <message>
+        <source>a quantity cannot be negative</source>
+        <translation>una cantidad no puede ser negativa</translation>
+    </message>
+    <message>
+        <source>{quantity} to ship but only {remaining} of {item} remain</source>
+        <translation>{quantity} para enviar, pero solo quedan {remaining} de {item}</translation>
+    </message>
+    <message>
+        <source>nothing is left to ship on this order</source>
+        <translation>a este pedido no le queda nada por enviar</translation>
+    </message>
+    <message>
+        <source>goods of this order have already shipped; it can no longer be cancelled</source>
+        <translation>parte de este pedido ya salió; ya no se puede cancelar</translation>
     </message>
 </context>
 </TS>

@@ -132,6 +132,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The API said: {api}</source>
+        <translation>A API disse: {api}</translation>
+    </message>
+    <message>
         <source>Fulfillment Station — {connection}</source>
         <translation>Fulfillment Station — {connection}</translation>
     </message>
@@ -406,6 +410,50 @@
     <message>
         <source>Settings saved. A changed connection opens at the next start.</source>
         <translation>Configurações salvas. Uma conexão alterada abre na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Conexão</translation>
+    </message>
+    <message>
+        <source>Training store (practice orders)</source>
+        <translation>Loja de treinamento (pedidos de prática)</translation>
+    </message>
+    <message>
+        <source>Switch &amp;connection…</source>
+        <translation>Trocar de &amp;conexão…</translation>
+    </message>
+    <message>
+        <source>Open another store, or the training store</source>
+        <translation>Abrir outra loja ou a loja de treinamento</translation>
+    </message>
+    <message>
+        <source>This connection is already open.</source>
+        <translation>Esta conexão já está aberta.</translation>
+    </message>
+    <message>
+        <source>Switching to {name}: finishing the write in progress first…</source>
+        <translation>Mudando para {name}: primeiro termina o envio em andamento…</translation>
+    </message>
+    <message>
+        <source>{n} action(s) for {name} are still waiting; they stay saved and are sent when {name} is opened again.</source>
+        <translation>{n} ação(ões) de {name} ainda estão pendentes; ficam salvas e são enviadas quando {name} for aberta de novo.</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened: {reason} You are still on {current}.</source>
+        <translation>Não foi possível abrir {name}: {reason} Você continua em {current}.</translation>
+    </message>
+    <message>
+        <source>Switch connection</source>
+        <translation>Trocar de conexão</translation>
+    </message>
+    <message>
+        <source>Open {name} now? Writes still waiting for the connection open now stay saved and are sent when it is opened again.</source>
+        <translation>Abrir {name} agora? As alterações pendentes da conexão aberta ficam salvas e são enviadas quando ela for aberta de novo.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configurações salvas.</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1760,716 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>Every order in the local cache.</source>
         <translation>Todos os pedidos do cache local.</translation>
+    </message>
+</context>
+<context>
+    <name>Capabilities</name>
+    <message>
+        <source>{store}'s API documents no way to do this.</source>
+        <translation>A API da {store} não oferece nenhuma forma de fazer isso.</translation>
+    </message>
+    <message>
+        <source>{store}'s API cannot do this.</source>
+        <translation>A API da {store} não consegue fazer isso.</translation>
+    </message>
+    <message>
+        <source>{store}'s API cannot filter by {filters}.</source>
+        <translation>A API da {store} não consegue filtrar por {filters}.</translation>
+    </message>
+    <message>
+        <source>This store's API has no field for tracking numbers: the tracking number is kept only in this app, and the customer will not see it from the store.</source>
+        <translation>A API desta loja não tem campo para o código de rastreio: o código fica só neste aplicativo e o cliente não o verá pela loja.</translation>
+    </message>
+    <message>
+        <source>Marks the whole order shipped. {no_tracking}</source>
+        <translation>Marca o pedido inteiro como enviado. {no_tracking}</translation>
+    </message>
+    <message>
+        <source>Generic REST has one way to mark an order sent: use Ship, which sets its status to shipped.</source>
+        <translation>O Generic REST tem só uma forma de marcar um pedido como enviado: use Enviar, que muda o status para enviado.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API has no endpoint to ship many orders at once; ship them one by one.</source>
+        <translation>A API do Generic REST não permite enviar vários pedidos de uma vez; envie-os um por um.</translation>
+    </message>
+    <message>
+        <source>The store takes no cancellation reason; the app keeps it.</source>
+        <translation>A loja não recebe o motivo do cancelamento; o aplicativo o guarda.</translation>
+    </message>
+    <message>
+        <source>Only the shipping address and the status can change.</source>
+        <translation>Só é possível alterar o endereço de entrega e o status.</translation>
+    </message>
+    <message>
+        <source>If the store's answer is lost, look for the order before creating it again: the API cannot tell a repeat from a new order.</source>
+        <translation>Se a resposta da loja se perder, procure o pedido antes de criá-lo de novo: a API não distingue uma repetição de um pedido novo.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API has no shipments; an order is only marked shipped.</source>
+        <translation>A API do Generic REST não tem remessas; o pedido só é marcado como enviado.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API has no endpoint to sync channels.</source>
+        <translation>A API do Generic REST não permite sincronizar canais.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API makes no shipping labels; print them from this app.</source>
+        <translation>A API do Generic REST não gera etiquetas de envio; imprima-as por este aplicativo.</translation>
+    </message>
+    <message>
+        <source>Orders can only be shipped whole: the API has no partial shipment.</source>
+        <translation>Os pedidos só podem ser enviados inteiros: a API não aceita envio parcial.</translation>
+    </message>
+    <message>
+        <source>Items carry product ids only, no product names.</source>
+        <translation>Os itens trazem só o ID do produto, sem o nome.</translation>
+    </message>
+    <message>
+        <source>Price2b creates the tracking number and the label.</source>
+        <translation>O Price2b gera o código de rastreio e a etiqueta.</translation>
+    </message>
+    <message>
+        <source>For parcels shipped outside Price2b: one tracking number.</source>
+        <translation>Para volumes enviados fora do Price2b: um código de rastreio.</translation>
+    </message>
+    <message>
+        <source>Price2b has no bulk endpoint; the app ships the orders one by one.</source>
+        <translation>O Price2b não permite envio em lote; o aplicativo envia os pedidos um por um.</translation>
+    </message>
+    <message>
+        <source>Only orders with nothing fulfilled yet.</source>
+        <translation>Só pedidos que ainda não têm nada atendido.</translation>
+    </message>
+    <message>
+        <source>Notes; the address until fulfilment starts; the status only for Shopify and web orders (processing, delivered).</source>
+        <translation>Observações; o endereço até o atendimento começar; o status só em pedidos da Shopify e da web (em processamento, entregue).</translation>
+    </message>
+    <message>
+        <source>Price2b's API has no way to create orders; create it in the marketplace or in Price2b.</source>
+        <translation>A API do Price2b não permite criar pedidos; crie-o no marketplace ou no Price2b.</translation>
+    </message>
+    <message>
+        <source>Asks Price2b to fetch new orders from the marketplaces.</source>
+        <translation>Pede ao Price2b que busque os pedidos novos nos marketplaces.</translation>
+    </message>
+    <message>
+        <source>The label Price2b made when the order shipped.</source>
+        <translation>A etiqueta que o Price2b gerou quando o pedido foi enviado.</translation>
+    </message>
+    <message>
+        <source>Shipping through Price2b buys the label; the tracking number comes back from Price2b.</source>
+        <translation>Enviar pelo Price2b compra a etiqueta; o código de rastreio volta do Price2b.</translation>
+    </message>
+    <message>
+        <source>Amazon, MercadoLibre and eBay orders take their status from the marketplace.</source>
+        <translation>Os pedidos da Amazon, do Mercado Livre e do eBay recebem o status do marketplace.</translation>
+    </message>
+    <message>
+        <source>The list has no 'changed since' filter, so a refresh reads every page.</source>
+        <translation>A lista não tem filtro de “alterado desde”, então cada atualização lê todas as páginas.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce's API has no endpoint to {action}; do it in NexusCommerce or the marketplace.</source>
+        <translation>A API da NexusCommerce não permite {action}; faça isso na NexusCommerce ou no marketplace.</translation>
+    </message>
+    <message>
+        <source>No 'changed since' filter: each sync reads the whole list.</source>
+        <translation>Sem filtro de “alterado desde”: cada sincronização lê a lista inteira.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce passes the shipment on to the marketplace, which may reject an implausible tracking number.</source>
+        <translation>A NexusCommerce repassa o envio ao marketplace, que pode rejeitar um código de rastreio implausível.</translation>
+    </message>
+    <message>
+        <source>The marketplace has to approve the cancellation; the order may keep its status for a while.</source>
+        <translation>O marketplace precisa aprovar o cancelamento; o pedido pode manter o status por um tempo.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce has no separate fulfil step: confirming the shipment is the fulfilment. Use Ship.</source>
+        <translation>A NexusCommerce não tem uma etapa de atendimento separada: confirmar o envio é o atendimento. Use Enviar.</translation>
+    </message>
+    <message>
+        <source>change an order</source>
+        <translation>alterar um pedido</translation>
+    </message>
+    <message>
+        <source>create an order</source>
+        <translation>criar um pedido</translation>
+    </message>
+    <message>
+        <source>Read from the order's detail.</source>
+        <translation>Lido do detalhe do pedido.</translation>
+    </message>
+    <message>
+        <source>start a marketplace sync</source>
+        <translation>iniciar uma sincronização com o marketplace</translation>
+    </message>
+    <message>
+        <source>buy or fetch a shipping label</source>
+        <translation>comprar ou obter uma etiqueta de envio</translation>
+    </message>
+    <message>
+        <source>NexusCommerce cannot filter by 'changed since', so every sync reads the whole list.</source>
+        <translation>A NexusCommerce não consegue filtrar por “alterado desde”, então cada sincronização lê a lista inteira.</translation>
+    </message>
+    <message>
+        <source>The order list carries no addresses or barcodes; sync reads the detail of each new or changed order.</source>
+        <translation>A lista de pedidos não traz endereços nem códigos de barras; a sincronização lê o detalhe de cada pedido novo ou alterado.</translation>
+    </message>
+    <message>
+        <source>The carrier service and tracking link are not sent; the marketplace tells the buyer.</source>
+        <translation>O serviço da transportadora e o link de rastreio não são enviados; o marketplace avisa o comprador.</translation>
+    </message>
+    <message>
+        <source>50 orders a page, oldest change first.</source>
+        <translation>50 pedidos por página, primeiro a alteração mais antiga.</translation>
+    </message>
+    <message>
+        <source>Marks the whole order fulfilled; Squarespace cannot ship some lines only.</source>
+        <translation>Marca o pedido inteiro como atendido; o Squarespace não consegue enviar só algumas linhas.</translation>
+    </message>
+    <message>
+        <source>Marks the whole order fulfilled, with the shipments given.</source>
+        <translation>Marca o pedido inteiro como atendido, com as remessas informadas.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API has no bulk fulfilment; fulfil the orders one at a time.</source>
+        <translation>A API do Squarespace não permite atendimento em lote; atenda os pedidos um de cada vez.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API has no way to cancel an order; cancel it in the Squarespace dashboard.</source>
+        <translation>A API do Squarespace não permite cancelar pedidos; cancele-o no painel do Squarespace.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API has no way to change an order; edit it in the Squarespace dashboard.</source>
+        <translation>A API do Squarespace não permite alterar pedidos; edite-o no painel do Squarespace.</translation>
+    </message>
+    <message>
+        <source>Imports an order from another sales channel; its products must already exist in the Squarespace store.</source>
+        <translation>Importa um pedido de outro canal de vendas; os produtos dele já devem existir na loja do Squarespace.</translation>
+    </message>
+    <message>
+        <source>Read from the order's fulfillments.</source>
+        <translation>Lido dos atendimentos do pedido.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API has no channel sync.</source>
+        <translation>A API do Squarespace não tem sincronização de canais.</translation>
+    </message>
+    <message>
+        <source>Squarespace's API creates no shipping labels.</source>
+        <translation>A API do Squarespace não gera etiquetas de envio.</translation>
+    </message>
+    <message>
+        <source>Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments.</source>
+        <translation>Atender marca o pedido inteiro como atendido: o Squarespace não aceita envio parcial.</translation>
+    </message>
+    <message>
+        <source>More shipments can be added to an order that is already fulfilled.</source>
+        <translation>É possível adicionar mais remessas a um pedido já atendido.</translation>
+    </message>
+    <message>
+        <source>Squarespace orders are only pending, fulfilled or canceled.</source>
+        <translation>Os pedidos do Squarespace só ficam pendentes, atendidos ou cancelados.</translation>
+    </message>
+    <message>
+        <source>Line items carry no barcode: match scanned items by SKU.</source>
+        <translation>As linhas não trazem código de barras: identifique os itens escaneados pelo SKU.</translation>
+    </message>
+    <message>
+        <source>Created orders cannot carry notes or a customer id.</source>
+        <translation>Os pedidos criados não podem ter observações nem ID de cliente.</translation>
+    </message>
+    <message>
+        <source>Inventory Cloud's API has no endpoint to {action}, so do it in Inventory Cloud itself.</source>
+        <translation>A API do Inventory Cloud não permite {action}; faça isso direto no Inventory Cloud.</translation>
+    </message>
+    <message>
+        <source>Inventory Cloud has no single-order read, so the app looks the order up in the list; this can be slow on a big account.</source>
+        <translation>O Inventory Cloud não permite ler um único pedido, então o aplicativo o procura na lista; isso pode ser lento numa conta grande.</translation>
+    </message>
+    <message>
+        <source>Creating an order reserves stock; if a SKU is short the store refuses the whole order and names the SKUs.</source>
+        <translation>Criar um pedido reserva estoque; se faltar um SKU, a loja recusa o pedido inteiro e informa os SKUs.</translation>
+    </message>
+    <message>
+        <source>ship an order or send a tracking number</source>
+        <translation>enviar um pedido nem mandar um código de rastreio</translation>
+    </message>
+    <message>
+        <source>mark an order fulfilled</source>
+        <translation>marcar um pedido como atendido</translation>
+    </message>
+    <message>
+        <source>ship orders</source>
+        <translation>enviar pedidos</translation>
+    </message>
+    <message>
+        <source>cancel an order</source>
+        <translation>cancelar um pedido</translation>
+    </message>
+    <message>
+        <source>list an order's shipments</source>
+        <translation>listar as remessas de um pedido</translation>
+    </message>
+    <message>
+        <source>start a channel sync</source>
+        <translation>iniciar uma sincronização de canais</translation>
+    </message>
+    <message>
+        <source>fetch a shipping label</source>
+        <translation>obter uma etiqueta de envio</translation>
+    </message>
+    <message>
+        <source>Inventory Cloud's orders carry no line items, customer or address: pack from the store's own pick list.</source>
+        <translation>Os pedidos do Inventory Cloud não trazem itens, cliente nem endereço: embale pela lista de separação da própria loja.</translation>
+    </message>
+    <message>
+        <source>Shipping, cancelling and editing orders happen in Inventory Cloud, not in this app.</source>
+        <translation>Envio, cancelamento e edição de pedidos são feitos no Inventory Cloud, não neste aplicativo.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorError</name>
+    <message>
+        <source>The store's API reported a problem.</source>
+        <translation>A API da loja informou um problema.</translation>
+    </message>
+    <message>
+        <source>The store refused the API token. Check the token in the connection settings or ask for a new one.</source>
+        <translation>A loja recusou o token da API. Confira o token nas configurações da conexão ou peça um novo.</translation>
+    </message>
+    <message>
+        <source>The API token is not allowed to do this. Ask for a token with write access.</source>
+        <translation>O token da API não tem permissão para isso. Peça um token com permissão de escrita.</translation>
+    </message>
+    <message>
+        <source>The store does not know this order. Refresh the list; it may have been removed.</source>
+        <translation>A loja não conhece este pedido. Atualize a lista; ele pode ter sido removido.</translation>
+    </message>
+    <message>
+        <source>The store refused because the order changed meanwhile. Refresh and check it.</source>
+        <translation>A loja recusou porque o pedido mudou nesse meio-tempo. Atualize e confira.</translation>
+    </message>
+    <message>
+        <source>The store says this order already has a shipment. Refresh it before shipping again.</source>
+        <translation>A loja diz que este pedido já tem uma remessa. Atualize-o antes de enviar de novo.</translation>
+    </message>
+    <message>
+        <source>The store does not allow this change for the order in its current status. Refresh the order and check its status.</source>
+        <translation>A loja não permite essa alteração com o pedido no status atual. Atualize o pedido e confira o status.</translation>
+    </message>
+    <message>
+        <source>The marketplace rejected the shipment. Check the carrier and tracking number, then try again.</source>
+        <translation>O marketplace rejeitou o envio. Confira a transportadora e o código de rastreio e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Some items are out of stock, so the store did not create the order.</source>
+        <translation>Alguns itens estão sem estoque, então a loja não criou o pedido.</translation>
+    </message>
+    <message>
+        <source>The store rejected the request as invalid. Check the fields and try again.</source>
+        <translation>A loja recusou a solicitação como inválida. Confira os campos e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The store asked us to slow down. The app will retry by itself shortly.</source>
+        <translation>A loja pediu para ir mais devagar. O aplicativo tentará de novo sozinho em instantes.</translation>
+    </message>
+    <message>
+        <source>The store's server had a problem. The app will retry by itself shortly.</source>
+        <translation>O servidor da loja teve um problema. O aplicativo tentará de novo sozinho em instantes.</translation>
+    </message>
+    <message>
+        <source>The store's server failed while saving this, so it is not known whether it went through. The app will check the order before trying again.</source>
+        <translation>O servidor da loja falhou ao salvar isso, então não se sabe se foi aplicado. O aplicativo vai conferir o pedido antes de tentar de novo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the store. Check the network; the app will retry by itself when it is back.</source>
+        <translation>Não foi possível falar com a loja. Confira a rede; o aplicativo tentará de novo sozinho quando ela voltar.</translation>
+    </message>
+    <message>
+        <source>The store did not answer in time, so it is not known whether this went through. The app will check the order before trying again.</source>
+        <translation>A loja não respondeu a tempo, então não se sabe se isso foi aplicado. O aplicativo vai conferir o pedido antes de tentar de novo.</translation>
+    </message>
+    <message>
+        <source>The store sent an answer the app cannot read. Try again; if it keeps happening, copy the diagnostics for support.</source>
+        <translation>A loja enviou uma resposta que o aplicativo não consegue ler. Tente de novo; se continuar acontecendo, copie o diagnóstico para o suporte.</translation>
+    </message>
+    <message>
+        <source>This store's API cannot do that.</source>
+        <translation>A API desta loja não consegue fazer isso.</translation>
+    </message>
+    <message>
+        <source>The connection must use HTTPS; plain HTTP is only allowed to this computer (127.0.0.1 or localhost). Change the base URL to https://.</source>
+        <translation>A conexão precisa usar HTTPS; HTTP sem criptografia só é permitido para este computador (127.0.0.1 ou localhost). Mude a URL base para https://.</translation>
+    </message>
+</context>
+<context>
+    <name>Connectors</name>
+    <message>
+        <source>Generic REST can only mark the whole order shipped, not some of its items. Ship every item, or ship outside the app.</source>
+        <translation>O Generic REST só consegue marcar como enviado o pedido inteiro, não alguns itens. Envie todos os itens ou faça o envio fora do aplicativo.</translation>
+    </message>
+    <message>
+        <source>Generic REST's API has no field for order notes; keep the note in this app.</source>
+        <translation>A API do Generic REST não tem campo para observações do pedido; guarde a observação neste aplicativo.</translation>
+    </message>
+    <message>
+        <source>Generic REST cannot set an order to {status}.</source>
+        <translation>O Generic REST não consegue mudar um pedido para {status}.</translation>
+    </message>
+    <message>
+        <source>Squarespace orders are only pending, fulfilled or canceled; they cannot be listed as {status}.</source>
+        <translation>Os pedidos do Squarespace só ficam pendentes, atendidos ou cancelados; não dá para listá-los como {status}.</translation>
+    </message>
+    <message>
+        <source>Squarespace fulfils whole orders only; it cannot ship some lines or units on their own. Ship every remaining item, or none.</source>
+        <translation>O Squarespace só atende pedidos inteiros; não consegue enviar algumas linhas ou unidades separadamente. Envie todos os itens restantes ou nenhum.</translation>
+    </message>
+    <message>
+        <source>{url} is not a valid URL.</source>
+        <translation>{url} não é uma URL válida.</translation>
+    </message>
+    <message>
+        <source>{url} is not a web address; it should start with https://.</source>
+        <translation>{url} não é um endereço web; deve começar com https://.</translation>
+    </message>
+    <message>
+        <source>There is nothing to change.</source>
+        <translation>Não há nada para alterar.</translation>
+    </message>
+    <message>
+        <source>Generic REST needs a customer id to create an order. Enter the customer's id and retry.</source>
+        <translation>O Generic REST precisa de um ID de cliente para criar um pedido. Digite o ID do cliente e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Price2b needs the carrier's service level (for example INTERNATIONAL_ECONOMY) to buy the label.</source>
+        <translation>O Price2b precisa do nível de serviço da transportadora (por exemplo INTERNATIONAL_ECONOMY) para comprar a etiqueta.</translation>
+    </message>
+    <message>
+        <source>Price2b records one tracking number per fulfilment: enter exactly one tracking number.</source>
+        <translation>O Price2b registra um código de rastreio por atendimento: informe exatamente um.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: enter notes, an address or a status.</source>
+        <translation>Nada para alterar: informe observações, um endereço ou um status.</translation>
+    </message>
+    <message>
+        <source>Price2b cannot set an order to {status}; use ship, fulfil or cancel.</source>
+        <translation>O Price2b não consegue mudar um pedido para {status}; use Enviar, Atender ou Cancelar.</translation>
+    </message>
+    <message>
+        <source>The label link points to another server without HTTPS, so the app will not fetch it. Download the label from Price2b instead.</source>
+        <translation>O link da etiqueta aponta para outro servidor sem HTTPS, então o aplicativo não vai baixá-la. Baixe a etiqueta pelo Price2b.</translation>
+    </message>
+    <message>
+        <source>Enter the weight of each parcel: Price2b needs it to buy the labels.</source>
+        <translation>Informe o peso de cada volume: o Price2b precisa dele para comprar as etiquetas.</translation>
+    </message>
+    <message>
+        <source>Enter the parcel weight: Price2b needs it to buy the label and the order does not say what the items weigh.</source>
+        <translation>Informe o peso do volume: o Price2b precisa dele para comprar a etiqueta e o pedido não diz quanto os itens pesam.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce needs a reason to cancel an order. Choose or type a reason and retry.</source>
+        <translation>A NexusCommerce precisa de um motivo para cancelar um pedido. Escolha ou digite um motivo e tente de novo.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce's fulfilment methods are FBM, FBA and FBS, not {method}.</source>
+        <translation>Os métodos de atendimento da NexusCommerce são FBM, FBA e FBS, não {method}.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce needs the carrier to confirm a shipment. Choose the carrier and retry.</source>
+        <translation>A NexusCommerce precisa da transportadora para confirmar um envio. Escolha a transportadora e tente de novo.</translation>
+    </message>
+    <message>
+        <source>NexusCommerce needs a tracking number to confirm a shipment. Scan or type it and retry.</source>
+        <translation>A NexusCommerce precisa de um código de rastreio para confirmar um envio. Escaneie ou digite o código e tente de novo.</translation>
+    </message>
+    <message>
+        <source>A quantity to ship cannot be negative.</source>
+        <translation>A quantidade a enviar não pode ser negativa.</translation>
+    </message>
+    <message>
+        <source>Nothing to ship: every quantity is zero. Enter how many of each item are in the parcel.</source>
+        <translation>Nada para enviar: todas as quantidades são zero. Informe quantas unidades de cada item estão no volume.</translation>
+    </message>
+    <message>
+        <source>Inventory Cloud needs a customer id to create an order. Enter the customer's id and retry.</source>
+        <translation>O Inventory Cloud precisa de um ID de cliente para criar um pedido. Digite o ID do cliente e tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>pending</source>
+        <translation>pendente</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>em processamento</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregue</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>concluído</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconhecido</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>{store} did not confirm this new order, and its API cannot tell whether it was created. Check the store's order list; retry only if the order is not there.</source>
+        <translation>{store} não confirmou este pedido novo e a API não permite saber se ele foi criado. Confira a lista de pedidos da loja; tente de novo só se o pedido não estiver lá.</translation>
+    </message>
+    <message>
+        <source>The store refused to ship order {order} in the bulk shipment: {error}. Fix it, then retry or dismiss.</source>
+        <translation>A loja recusou enviar o pedido {order} no envio em lote: {error}. Corrija e depois tente de novo ou dispense.</translation>
+    </message>
+    <message>
+        <source>Order {order} is already shipped with tracking number {theirs}, not {mine}. Check the parcel before shipping it again.</source>
+        <translation>O pedido {order} já foi enviado com o código de rastreio {theirs}, não {mine}. Confira o volume antes de enviá-lo de novo.</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(nenhum ainda)</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Erro inesperado: {error}</translation>
+    </message>
+    <message>
+        <source>Gave up after {attempts} attempts: {error}</source>
+        <translation>Abandonada após {attempts} tentativas: {error}</translation>
+    </message>
+    <message>
+        <source>Already on the order; not sent again.</source>
+        <translation>Já estava no pedido; não foi enviado de novo.</translation>
+    </message>
+    <message>
+        <source>The store already had this; counted as done.</source>
+        <translation>A loja já tinha isso; contado como feito.</translation>
+    </message>
+</context>
+<context>
+    <name>PackSession</name>
+    <message>
+        <source>Order {order} is {status}: it cannot be packed.</source>
+        <translation>O pedido {order} está {status}: não pode ser embalado.</translation>
+    </message>
+    <message>
+        <source>Order {order} has nothing left to ship.</source>
+        <translation>O pedido {order} não tem mais nada para enviar.</translation>
+    </message>
+    <message>
+        <source>A quantity must be between 1 and {max}.</source>
+        <translation>A quantidade deve estar entre 1 e {max}.</translation>
+    </message>
+    <message>
+        <source>The scan could not be read: scan it again.</source>
+        <translation>Não foi possível ler o código escaneado: escaneie de novo.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {scan} is not on order {order}. Put it back.</source>
+        <translation>Item errado: {scan} não está no pedido {order}. Devolva-o ao lugar.</translation>
+    </message>
+    <message>
+        <source>Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.</source>
+        <translation>Quantidade demais: {item} já está completo ({needed} de {needed}). Retire a unidade extra.</translation>
+    </message>
+    <message>
+        <source>Too many: only {left} of {item} still needed, not {quantity}.</source>
+        <translation>Quantidade demais: de {item} só faltam {left}, não {quantity}.</translation>
+    </message>
+    <message>
+        <source>That line is not on this order.</source>
+        <translation>Essa linha não está neste pedido.</translation>
+    </message>
+    <message>
+        <source>Too many: only {left} of {item} still needed.</source>
+        <translation>Quantidade demais: de {item} só faltam {left}.</translation>
+    </message>
+    <message>
+        <source>Scan an item first, then type how many of it there are.</source>
+        <translation>Escaneie um item primeiro e depois digite quantas unidades há.</translation>
+    </message>
+    <message>
+        <source>Too many: {item} needs only {needed}, {counted} already counted.</source>
+        <translation>Quantidade demais: {item} precisa de só {needed} e já há {counted} contados.</translation>
+    </message>
+    <message>
+        <source>Nothing is scanned yet: scan the items first.</source>
+        <translation>Nada foi escaneado ainda: escaneie os itens primeiro.</translation>
+    </message>
+    <message>
+        <source>Shipping without scanning is switched off in the settings: scan every item.</source>
+        <translation>Enviar sem escanear está desativado nas configurações: escaneie todos os itens.</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>pronto</translation>
+    </message>
+    <message>
+        <source>{left} left</source>
+        <translation>faltam {left}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No slip printer is set up. Choose one in Settings → Printers, or save the slip as PDF.</source>
+        <translation>Nenhuma impressora de romaneios está configurada. Escolha uma em Configurações → Impressoras ou salve o romaneio como PDF.</translation>
+    </message>
+    <message>
+        <source>No label printer is set up. Choose one in Settings → Printers, or save the label as PDF.</source>
+        <translation>Nenhuma impressora de etiquetas está configurada. Escolha uma em Configurações → Impressoras ou salve a etiqueta como PDF.</translation>
+    </message>
+    <message>
+        <source>The slip printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
+        <translation>A configuração da impressora de romaneios {spec} não foi entendida; use tcp://host:9100, cups:FILA ou file:/pasta em Configurações → Impressoras.</translation>
+    </message>
+    <message>
+        <source>The label printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
+        <translation>A configuração da impressora de etiquetas {spec} não foi entendida; use tcp://host:9100, cups:FILA ou file:/pasta em Configurações → Impressoras.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
+        <translation>O romaneio do pedido {order} não foi impresso ({error}); ele aguarda na fila de impressão para Tentar de novo.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
+        <translation>A etiqueta do pedido {order} não foi impressa ({error}); ela aguarda na fila de impressão para Tentar de novo.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} was already printed; use Reprint to print it again.</source>
+        <translation>O romaneio do pedido {order} já foi impresso; use Reimprimir para imprimi-lo de novo.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} was already printed; use Reprint to print it again.</source>
+        <translation>A etiqueta do pedido {order} já foi impressa; use Reimprimir para imprimi-la de novo.</translation>
+    </message>
+    <message>
+        <source>Packing slip {order} sent to {printer}.</source>
+        <translation>Romaneio {order} enviado para {printer}.</translation>
+    </message>
+    <message>
+        <source>Label {order} sent to {printer}.</source>
+        <translation>Etiqueta {order} enviada para {printer}.</translation>
+    </message>
+</context>
+<context>
+    <name>Scanning</name>
+    <message>
+        <source>This looks like a {carrier} number but its check digit is wrong: a character is probably mistyped or misread.</source>
+        <translation>Parece um código da {carrier}, mas o dígito verificador está errado: provavelmente um caractere foi digitado ou lido errado.</translation>
+    </message>
+    <message>
+        <source>The product barcode's check digit is wrong: rescan it.</source>
+        <translation>O dígito verificador do código de barras do produto está errado: escaneie de novo.</translation>
+    </message>
+    <message>
+        <source>The carton label's SSCC check digit is wrong: rescan it.</source>
+        <translation>O dígito verificador do SSCC da etiqueta da caixa está errado: escaneie de novo.</translation>
+    </message>
+    <message>
+        <source>This is the ship-to postal code barcode ({postal}), not the tracking number: scan the other barcode on the label.</source>
+        <translation>Este é o código de barras do CEP de destino ({postal}), não o código de rastreio: escaneie o outro código de barras da etiqueta.</translation>
+    </message>
+    <message>
+        <source>This GS1 barcode holds no product, carton or tracking number.</source>
+        <translation>Este código de barras GS1 não contém produto, caixa nem código de rastreio.</translation>
+    </message>
+    <message>
+        <source>The scan was empty: scan the barcode again.</source>
+        <translation>A leitura veio vazia: escaneie o código de barras de novo.</translation>
+    </message>
+    <message>
+        <source>The scan is {length} characters long, more than any barcode this app reads ({max}): scan a single barcode.</source>
+        <translation>A leitura tem {length} caracteres, mais do que qualquer código de barras que este aplicativo lê ({max}): escaneie um único código.</translation>
+    </message>
+    <message>
+        <source>The scan holds an unreadable character ({character}): check the scanner's keyboard-language setting and scan again.</source>
+        <translation>A leitura contém um caractere ilegível ({character}): confira o idioma de teclado configurado no leitor e escaneie de novo.</translation>
+    </message>
+    <message>
+        <source>The GS1 barcode cannot be read ({detail}): scan it again.</source>
+        <translation>Não foi possível ler o código de barras GS1 ({detail}): escaneie de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>AppConnection</name>
+    <message>
+        <source>No API token is saved for {name}. Open Settings → Connections and enter it.</source>
+        <translation>Nenhum token de API está salvo para {name}. Abra Configurações → Conexões e insira-o.</translation>
+    </message>
+    <message>
+        <source>The training store could not be started ({error}).</source>
+        <translation>Não foi possível iniciar a loja de treinamento ({error}).</translation>
+    </message>
+    <message>
+        <source>That connection is no longer in the settings.</source>
+        <translation>Essa conexão não está mais nas configurações.</translation>
+    </message>
+    <message>
+        <source>{name} uses an API this version does not know ({dialect}).</source>
+        <translation>{name} usa uma API que esta versão não conhece ({dialect}).</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <source>the order is already {status}</source>
+        <translation>o pedido já está {status}</translation>
+    </message>
+    <message>
+        <source>an order that is {status} cannot become {target}</source>
+        <translation>um pedido {status} não pode passar para {target}</translation>
+    </message>
+    <message>
+        <source>the order is cancelled; nothing can be shipped</source>
+        <translation>o pedido está cancelado; nada pode ser enviado</translation>
+    </message>
+    <message>
+        <source>an order that is {status} cannot be shipped</source>
+        <translation>um pedido {status} não pode ser enviado</translation>
+    </message>
+    <message>
+        <source>the order has no line {line}</source>
+        <translation>o pedido não tem a linha {line}</translation>
+    </message>
+    <message>
+        <source>a quantity cannot be negative</source>
+        <translation>uma quantidade não pode ser negativa</translation>
+    </message>
+    <message>
+        <source>{quantity} to ship but only {remaining} of {item} remain</source>
+        <translation>{quantity} para enviar, mas só restam {remaining} de {item}</translation>
+    </message>
+    <message>
+        <source>nothing is left to ship on this order</source>
+        <translation>não resta nada a enviar neste pedido</translation>
+    </message>
+    <message>
+        <source>goods of this order have already shipped; it can no longer be cancelled</source>
+        <translation>parte deste pedido já saiu; não pode mais ser cancelado</translation>
     </message>
 </context>
 </TS>

@@ -39,12 +39,10 @@ Choices where the seed is silent (the sandbox's docstring states the same):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
 from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
-
-from pydantic import ValidationError
 
 from fulfillment_station.connectors.base import (
     Capabilities,
@@ -63,15 +61,21 @@ from fulfillment_station.connectors.errors import (
     Unsupported,
     ValidationFailed,
 )
+from fulfillment_station.connectors.parsing import (
+    money,
+    optional_int,
+    order_from,
+    required_text,
+    required_when,
+    text,
+)
 from fulfillment_station.domain import (
     Address,
     FulfillmentStatus,
     Order,
     OrderStatus,
-    TimelineEvent,
 )
-from fulfillment_station.domain.models import domain_error_from, parse_utc
-from fulfillment_station.domain.money import to_decimal
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.requests import (
     CancelRequest,
     CreateOrderRequest,
@@ -91,8 +95,10 @@ STATUS_MAP: dict[str, OrderStatus] = {
 WIRE_STATUS: dict[OrderStatus, str] = {v: k for k, v in STATUS_MAP.items()}
 
 PAGE_SIZE = 100  # not documented; the sandbox clamps larger limits to this
-NO_TRACKING = ("This store's API has no field for tracking numbers: the tracking number is "
-               "kept only in this app, and the customer will not see it from the store.")
+NO_TRACKING = QT_TRANSLATE_NOOP(
+    "Capabilities",
+    "This store's API has no field for tracking numbers: the tracking number is kept only in "
+    "this app, and the customer will not see it from the store.")
 
 CAPABILITIES = Capabilities(
     dialect="generic-rest",
@@ -100,21 +106,36 @@ CAPABILITIES = Capabilities(
     operations={
         Operation.LIST: yes(),
         Operation.GET: yes(),
-        Operation.SHIP: yes("Marks the whole order shipped. " + NO_TRACKING),
-        Operation.FULFIL: no("Generic REST has one way to mark an order sent: use Ship, which "
-                             "sets its status to shipped."),
-        Operation.BULK_SHIP: no("Generic REST's API has no endpoint to ship many orders at "
-                                "once; ship them one by one."),
-        Operation.CANCEL: yes("The store takes no cancellation reason; the app keeps it."),
-        Operation.UPDATE: yes("Only the shipping address and the status can change."),
-        Operation.CREATE: yes("If the store's answer is lost, look for the order before "
-                              "creating it again: the API cannot tell a repeat from a new "
-                              "order."),
-        Operation.LIST_SHIPMENTS: no("Generic REST's API has no shipments; an order is only "
-                                     "marked shipped."),
-        Operation.CHANNEL_SYNC: no("Generic REST's API has no endpoint to sync channels."),
-        Operation.FETCH_LABEL: no("Generic REST's API makes no shipping labels; print them "
-                                  "from this app."),
+        Operation.SHIP: yes(QT_TRANSLATE_NOOP(
+            "Capabilities", "Marks the whole order shipped. {no_tracking}").format(
+                no_tracking=NO_TRACKING)),
+        Operation.FULFIL: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Generic REST has one way to mark an order sent: use Ship, which sets its status "
+            "to shipped.")),
+        Operation.BULK_SHIP: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Generic REST's API has no endpoint to ship many orders at once; ship them one by "
+            "one.")),
+        Operation.CANCEL: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "The store takes no cancellation reason; the app keeps it.")),
+        Operation.UPDATE: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Only the shipping address and the status can change.")),
+        Operation.CREATE: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "If the store's answer is lost, look for the order before creating it again: the "
+            "API cannot tell a repeat from a new order.")),
+        Operation.LIST_SHIPMENTS: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Generic REST's API has no shipments; an order is only marked shipped.")),
+        Operation.CHANNEL_SYNC: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Generic REST's API has no endpoint to sync channels.")),
+        Operation.FETCH_LABEL: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Generic REST's API makes no shipping labels; print them from this app.")),
     },
     filters=frozenset({Filter.STATUS, Filter.UPDATED_SINCE}),
     max_page_size=PAGE_SIZE,
@@ -127,8 +148,10 @@ CAPABILITIES = Capabilities(
     settable_statuses=frozenset({OrderStatus.PROCESSING, OrderStatus.SHIPPED,
                                  OrderStatus.DELIVERED, OrderStatus.CANCELLED}),
     notes=(NO_TRACKING,
-           "Orders can only be shipped whole: the API has no partial shipment.",
-           "Items carry product ids only, no product names."),
+           QT_TRANSLATE_NOOP(
+               "Capabilities",
+               "Orders can only be shipped whole: the API has no partial shipment."),
+           QT_TRANSLATE_NOOP("Capabilities", "Items carry product ids only, no product names.")),
 )
 
 
@@ -187,9 +210,10 @@ class GenericRestConnector(Connector):
             remaining = {ln.id: ln.remaining for ln in order.lines if ln.remaining > 0}
             asked = {k: v for k, v in request.lines.items() if v}
             if asked != remaining:
-                raise Unsupported("Generic REST can only mark the whole order shipped, not "
-                                  "some of its items. Ship every item, or ship outside the "
-                                  "app.")
+                raise Unsupported(QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Generic REST can only mark the whole order shipped, not some of its "
+                    "items. Ship every item, or ship outside the app."))
         order = self._put_status(order_id, {"status": WIRE_STATUS[OrderStatus.SHIPPED]})
         return ShipResult(order=order, shipment=None, notified_customer=None,
                           message=NO_TRACKING)
@@ -203,18 +227,22 @@ class GenericRestConnector(Connector):
 
     def update(self, order_id: str, update: OrderUpdate) -> Order | None:
         if update.notes is not None:
-            raise Unsupported("Generic REST's API has no field for order notes; keep the note "
-                              "in this app.")
+            raise Unsupported(QT_TRANSLATE_NOOP(
+                "Connectors",
+                "Generic REST's API has no field for order notes; keep the note in this app."))
         body: dict[str, Any] = {}
         if update.status is not None:
             if update.status not in CAPABILITIES.settable_statuses:
-                raise Unsupported(f"Generic REST cannot set an order to "
-                                  f"{update.status.value}.")
+                raise Unsupported(QT_TRANSLATE_NOOP(
+                    "Connectors", "Generic REST cannot set an order to {status}.").format(
+                        status=status_word(update.status)))
             body["status"] = WIRE_STATUS[update.status]
         if update.ship_to is not None:
             body["shippingAddress"] = address_body(update.ship_to)
         if not body:
-            raise ValidationFailed(user_message="There is nothing to change.")
+            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "There is nothing to change."))
         if "status" in body:
             return self._put_status(order_id, body)
         response = self.api.send_json("PUT", _order_path(order_id), json=body,
@@ -223,8 +251,10 @@ class GenericRestConnector(Connector):
 
     def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
         if not request.customer_id:
-            raise ValidationFailed(user_message="Generic REST needs a customer id to create an "
-                                                "order. Enter the customer's id and retry.")
+            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "Generic REST needs a customer id to create an order. Enter the customer's id "
+                "and retry."))
         body: dict[str, Any] = {
             "customerId": request.customer_id,
             "items": [{"productId": line.product_id or line.sku, "quantity": line.quantity}
@@ -267,6 +297,8 @@ def address_body(address: Address) -> dict[str, Any]:
 
 # -- parsing ----------------------------------------------------------------------------------
 
+_MAX_QUANTITY = 1_000_000
+
 
 def parse_list(body: Any) -> tuple[list[Any], int | None, int | None]:
     """(rows, total, nextOffset) of a list answer."""
@@ -275,33 +307,25 @@ def parse_list(body: Any) -> tuple[list[Any], int | None, int | None]:
     pagination = body.get("pagination")
     if not isinstance(pagination, dict):
         pagination = {}
-    total = _optional_int(pagination.get("total"))
+    total = optional_int(pagination.get("total"))
     next_offset = pagination.get("nextOffset")
     if next_offset is not None:
-        next_offset = _optional_int(next_offset)
+        next_offset = optional_int(next_offset)
         if next_offset is None or next_offset < 0:
             raise BadResponse("is not a whole number", field="pagination.nextOffset")
     return body["data"], total, next_offset
 
 
-def _optional_int(value: Any) -> int | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
-
-
 def parse_order(data: Any) -> Order:
-    """One order object -> canonical Order; ``BadResponse`` naming the field if unreadable."""
+    """One order object -> canonical Order; ``BadResponse`` naming the field if unreadable.
+    Sub-objects stay plain dicts so the order is validated once, as a whole."""
     if not isinstance(data, dict):
         raise BadResponse("an order is not a JSON object", field="data[]")
-    order_id = _required(data, "orderId", None)
-    api_status = _required(data, "status", order_id)
+    order_id = required_text(data, "orderId", None)
+    api_status = required_text(data, "status", order_id)
     status = STATUS_MAP.get(api_status.strip().lower(), OrderStatus.UNKNOWN)
-    created = _when(data, "createdAt", order_id)
-    updated = _when(data, "updatedAt", order_id) if data.get("updatedAt") else created
+    created = required_when(data, "createdAt", order_id)
+    updated = required_when(data, "updatedAt", order_id) if data.get("updatedAt") else created
     shipped = status in SHIPPED_STATUSES
     lines = _lines(data.get("items"), order_id, shipped)
     address = data.get("shippingAddress")
@@ -310,19 +334,15 @@ def parse_order(data: Any) -> Order:
         "api_status": None if status != OrderStatus.UNKNOWN else api_status[:200],
         "fulfillment_status": (FulfillmentStatus.FULFILLED if shipped and lines
                                else FulfillmentStatus.UNFULFILLED),
-        "currency": _required(data, "currency", order_id).upper(),
-        "total": _money(data.get("totalAmount"), "totalAmount", order_id, required=True),
+        "currency": required_text(data, "currency", order_id).upper(),
+        "total": money(data, "totalAmount", order_id, required=True),
         "subtotal": _subtotal(lines, order_id),
         "ship_to": _address(address, order_id) if address is not None else None,
         "lines": lines,
-        "timeline": [TimelineEvent(at=created, kind="order_created", message="Order created")],
+        "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
         "created_at": created, "updated_at": updated, "raw": data,
     }
-    try:
-        return Order.model_validate(fields)
-    except ValidationError as exc:
-        err = domain_error_from(exc)
-        raise BadResponse(err.message, field=err.field, order_id=order_id) from None
+    return order_from(fields, order_id)
 
 
 def _lines(items: Any, order_id: str, shipped: bool) -> list[dict[str, Any]]:
@@ -336,13 +356,13 @@ def _lines(items: Any, order_id: str, shipped: bool) -> list[dict[str, Any]]:
         where = f"items[{n}]"
         if not isinstance(item, dict):
             raise BadResponse("is not an object", field=where, order_id=order_id)
-        product = _required(item, "productId", order_id, where)
+        product = required_text(item, "productId", order_id, f"{where}.productId")
         quantity = _quantity(item.get("quantity"), f"{where}.quantity", order_id)
+        price = money(item, "price", order_id, f"{where}.price")
         used[product] = used.get(product, 0) + 1
         line_id = product if used[product] == 1 else f"{product}#{used[product]}"
         lines.append({"id": line_id, "sku": product, "quantity": quantity,
-                      "quantity_fulfilled": quantity if shipped else 0,
-                      "unit_price": _money(item.get("price"), f"{where}.price", order_id)})
+                      "quantity_fulfilled": quantity if shipped else 0, "unit_price": price})
     return lines
 
 
@@ -353,33 +373,14 @@ def _subtotal(lines: list[dict[str, Any]], order_id: str) -> Decimal:
         raise BadResponse("prices are out of range", field="items", order_id=order_id) from None
 
 
-def _address(value: Any, order_id: str) -> Address:
+def _address(value: Any, order_id: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise BadResponse("is not an object", field="shippingAddress", order_id=order_id)
-
-    def part(key: str) -> str | None:
-        return _text(value, key, order_id, "shippingAddress.")
-
-    return Address(line1=part("street") or "", city=part("city") or "", region=part("state"),
-                   postal_code=part("zipCode"), country=part("country") or "")
-
-
-def _required(data: dict[str, Any], key: str, order_id: str | None, where: str = "") -> str:
-    value = _text(data, key, order_id, f"{where}." if where else "")
-    if value is None:
-        raise BadResponse("is missing", field=f"{where}.{key}" if where else key,
-                          order_id=order_id)
-    return value
-
-
-def _text(data: dict[str, Any], key: str, order_id: str | None, prefix: str = "") -> str | None:
-    value = data.get(key)
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
-        raise BadResponse(f"expected text, got {type(value).__name__}", field=prefix + key,
-                          order_id=order_id)
-    return str(value)
+    return {"line1": text(value, "street", order_id, "shippingAddress.street") or "",
+            "city": text(value, "city", order_id, "shippingAddress.city") or "",
+            "region": text(value, "state", order_id, "shippingAddress.state"),
+            "postal_code": text(value, "zipCode", order_id, "shippingAddress.zipCode"),
+            "country": text(value, "country", order_id, "shippingAddress.country") or ""}
 
 
 def _quantity(value: Any, field: str, order_id: str) -> int:
@@ -387,46 +388,13 @@ def _quantity(value: Any, field: str, order_id: str) -> int:
         value = None
     try:
         number = Decimal(str(value).strip()) if isinstance(value, str) else value
-        if isinstance(number, float | Decimal) and number == int(number):
+        if isinstance(number, Decimal) and number.is_finite() and abs(number) > _MAX_QUANTITY:
+            number = None  # refused below anyway; int() of 1e999999 would take a minute
+        elif isinstance(number, float | Decimal) and number == int(number):
             number = int(number)
     except (ArithmeticError, ValueError, OverflowError):
         number = None
-    if not isinstance(number, int) or not 0 <= number <= 1_000_000:
+    if not isinstance(number, int) or not 0 <= number <= _MAX_QUANTITY:
         raise BadResponse(f"{str(value)[:40]!r} is not a quantity", field=field,
                           order_id=order_id)
     return number
-
-
-def _money(value: Any, field: str, order_id: str, required: bool = False) -> Decimal:
-    if value is None:
-        if required:
-            raise BadResponse("is missing", field=field, order_id=order_id)
-        return Decimal("0")
-    try:
-        return to_decimal(value)
-    except ValueError as exc:
-        raise BadResponse(str(exc), field=field, order_id=order_id) from None
-
-
-def _when(data: dict[str, Any], key: str, order_id: str) -> datetime:
-    value = data.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise BadResponse("is missing or not a date and time", field=key, order_id=order_id)
-    try:
-        parsed = parse_utc(value)
-    except ValueError:
-        parsed = None
-    except OverflowError:
-        raise BadResponse(f"{value[:40]!r} is out of range", field=key,
-                          order_id=order_id) from None
-    if parsed is not None:
-        return parsed
-    try:
-        naive = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise BadResponse(f"{value[:40]!r} is not an ISO 8601 date and time", field=key,
-                          order_id=order_id) from None
-    if naive.tzinfo is not None:
-        raise BadResponse(f"{value[:40]!r} has an unusable offset", field=key,
-                          order_id=order_id)
-    return naive.replace(tzinfo=UTC)

@@ -15,6 +15,7 @@ import ipaddress
 import logging
 import random
 import ssl
+import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -32,6 +33,7 @@ from fulfillment_station.connectors.errors import (
     UnknownOutcome,
     error_for,
 )
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,10 @@ DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
 #: A page read ahead is used only this soon after it was asked for; older, it is read again.
 PREFETCH_FRESH_S = 10.0
+#: ``prefetch`` returns once the read-ahead request has left, or after this long at most.
+PREFETCH_SEND_WAIT_S = 0.05
+#: Signal the HTTP stack's trace extension gives once a request is written to the socket.
+_REQUEST_SENT = ".send_request_body.complete"
 
 
 def is_loopback(host: str) -> bool:
@@ -59,14 +65,16 @@ def check_base_url(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as exc:
-        raise InsecureConnection(user_message=f"{url!r} is not a valid URL.") from exc
+        raise InsecureConnection(user_message=QT_TRANSLATE_NOOP(
+            "Connectors", "{url} is not a valid URL.").format(url=repr(url))) from exc
     if parsed.scheme == "https" and parsed.host:
         return parsed
     if parsed.scheme == "http" and parsed.host and is_loopback(parsed.host):
         return parsed
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise InsecureConnection(
-            user_message=f"{url!r} is not a web address; it should start with https://.")
+        raise InsecureConnection(user_message=QT_TRANSLATE_NOOP(
+            "Connectors", "{url} is not a web address; it should start with https://.").format(
+                url=repr(url)))
     raise InsecureConnection()
 
 
@@ -189,18 +197,29 @@ class ApiClient:
             return
         while len(self._prefetched) >= 2:  # an abandoned walk leaves at most this many
             self._prefetched.pop(next(iter(self._prefetched)))[1].cancel()
-        self._prefetched[key] = (time.monotonic(), self._pool.submit(
-            lambda: self.decode(self.get(path, params))))
+        sent = threading.Event()
+
+        def trace(event: str, _info: dict[str, Any]) -> None:
+            if event.endswith(_REQUEST_SENT):
+                sent.set()
+
+        future = self._pool.submit(lambda: self.decode(self.get(path, params, trace=trace)))
+        future.add_done_callback(lambda _: sent.set())
+        self._prefetched[key] = (time.monotonic(), future)
+        # The caller parses next, holding the GIL: the read-ahead thread would get it back
+        # only every switch interval (5 ms) at each step of sending, so the request would
+        # leave late and the server would idle while we parse. Let it leave first.
+        sent.wait(PREFETCH_SEND_WAIT_S)
 
     def get(self, path: str, params: Mapping[str, Any] | None = None, *,
-            order_id: str | None = None, headers: Mapping[str, str] | None = None
-            ) -> httpx.Response:
+            order_id: str | None = None, headers: Mapping[str, str] | None = None,
+            trace: Callable[[str, dict[str, Any]], None] | None = None) -> httpx.Response:
         clean = {k: v for k, v in (params or {}).items() if v is not None}
         attempt = 0
         while True:
             attempt += 1
             try:
-                response = self._send("GET", path, params=clean, headers=headers)
+                response = self._send("GET", path, params=clean, headers=headers, trace=trace)
             except ConnectorError as exc:
                 if attempt >= self.max_read_attempts:
                     raise
@@ -245,11 +264,13 @@ class ApiClient:
 
     def _send(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
               json: Any = None, headers: Mapping[str, str] | None = None,
-              write: bool = False) -> httpx.Response:
+              write: bool = False,
+              trace: Callable[[str, dict[str, Any]], None] | None = None) -> httpx.Response:
         started = time.perf_counter()
         try:
             response = self._client.request(method, path, params=params, json=json,
-                                            headers=headers)
+                                            headers=headers,
+                                            extensions={"trace": trace} if trace else None)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             # Nothing reached the server: safe to try again later, reads and writes alike.
             log.warning("%s %s: cannot connect (%s)", method, path, type(exc).__name__)

@@ -34,11 +34,7 @@ Choices where the seed is silent (the sandbox's docstring states the same):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from decimal import Decimal
 from typing import Any
-
-from pydantic import ValidationError
 
 from fulfillment_station.connectors.base import (
     Capabilities,
@@ -51,15 +47,16 @@ from fulfillment_station.connectors.base import (
     yes,
 )
 from fulfillment_station.connectors.errors import BadResponse, NotFound, ValidationFailed
-from fulfillment_station.domain import (
-    FulfillmentStatus,
-    Order,
-    OrderStatus,
-    Shipment,
-    TimelineEvent,
+from fulfillment_station.connectors.parsing import (
+    money,
+    optional_int,
+    order_from,
+    required_text,
+    required_when,
+    text,
 )
-from fulfillment_station.domain.models import domain_error_from, parse_utc
-from fulfillment_station.domain.money import to_decimal
+from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.requests import CreateOrderRequest
 
 #: Inventory Cloud status -> canonical status. One table; the reverse is derived from it.
@@ -76,25 +73,47 @@ PAGE_SIZE = 100  # the seed's maximum
 ORDERS_PATH = "/v1/orders"
 _CARRIERS = {"ups": "UPS", "fedex": "FedEx", "dhl": "DHL", "usps": "USPS"}
 
-_NONE = "Inventory Cloud's API has no endpoint to {}, so do it in Inventory Cloud itself."
+_NONE = QT_TRANSLATE_NOOP(
+    "Capabilities",
+    "Inventory Cloud's API has no endpoint to {action}, so do it in Inventory Cloud itself.")
 
 CAPABILITIES = Capabilities(
     dialect="inventory-cloud",
     display_name="Inventory Cloud",
     operations={
         Operation.LIST: yes(),
-        Operation.GET: yes("Inventory Cloud has no single-order read, so the app looks the "
-                           "order up in the list; this can be slow on a big account."),
-        Operation.CREATE: yes("Creating an order reserves stock; if a SKU is short the store "
-                              "refuses the whole order and names the SKUs."),
-        Operation.SHIP: no(_NONE.format("ship an order or send a tracking number")),
-        Operation.FULFIL: no(_NONE.format("mark an order fulfilled")),
-        Operation.BULK_SHIP: no(_NONE.format("ship orders")),
-        Operation.CANCEL: no(_NONE.format("cancel an order")),
-        Operation.UPDATE: no(_NONE.format("change an order")),
-        Operation.LIST_SHIPMENTS: no(_NONE.format("list an order's shipments")),
-        Operation.CHANNEL_SYNC: no(_NONE.format("start a channel sync")),
-        Operation.FETCH_LABEL: no(_NONE.format("fetch a shipping label")),
+        Operation.GET: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Inventory Cloud has no single-order read, so the app looks the order up in the "
+            "list; this can be slow on a big account.")),
+        Operation.CREATE: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Creating an order reserves stock; if a SKU is short the store refuses the whole "
+            "order and names the SKUs.")),
+        Operation.SHIP: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "ship an order or send a tracking number"))),
+        Operation.FULFIL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "mark an order fulfilled"))),
+        Operation.BULK_SHIP: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "ship orders"))),
+        Operation.CANCEL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "cancel an order"))),
+        Operation.UPDATE: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "change an order"))),
+        Operation.LIST_SHIPMENTS: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "list an order's shipments"))),
+        Operation.CHANNEL_SYNC: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "start a channel sync"))),
+        Operation.FETCH_LABEL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "fetch a shipping label"))),
     },
     filters=frozenset({Filter.STATUS, Filter.CUSTOMER}),
     max_page_size=PAGE_SIZE,
@@ -103,9 +122,14 @@ CAPABILITIES = Capabilities(
     returns_label=False,
     carries_tracking=False,
     notes=(
-        "Inventory Cloud's orders carry no line items, customer or address: pack from the "
-        "store's own pick list.",
-        "Shipping, cancelling and editing orders happen in Inventory Cloud, not in this app.",
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Inventory Cloud's orders carry no line items, customer or address: pack from the "
+            "store's own pick list."),
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Shipping, cancelling and editing orders happen in Inventory Cloud, not in this "
+            "app."),
     ),
 )
 
@@ -162,8 +186,10 @@ class InventoryCloudConnector(Connector):
 
     def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
         if not request.customer_id:
-            raise ValidationFailed(user_message="Inventory Cloud needs a customer id to create "
-                                                "an order. Enter the customer's id and retry.")
+            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "Inventory Cloud needs a customer id to create an order. Enter the customer's "
+                "id and retry."))
         body: dict[str, Any] = {
             "external_id": request.external_reference or idempotency_key,
             "currency": request.currency,
@@ -187,29 +213,25 @@ def parse_list(body: Any) -> tuple[list[Any], int | None]:
     """The ``data`` rows and ``total`` of a list answer."""
     if not isinstance(body, dict) or not isinstance(body.get("data"), list):
         raise BadResponse("the order list has no data array", field="data")
-    total = body.get("total")
-    try:
-        total_n = int(total) if total is not None and not isinstance(total, bool) else None
-    except (TypeError, ValueError):
-        total_n = None  # a count is only for progress; the walk does not depend on it
-    return body["data"], total_n
+    return body["data"], optional_int(body.get("total"))
 
 
 def parse_order(data: Any) -> Order:
-    """One Inventory Cloud Order object -> canonical Order; ``BadResponse`` if unreadable."""
+    """One Inventory Cloud Order object -> canonical Order; ``BadResponse`` if unreadable.
+    Sub-objects stay plain dicts so the order is validated once, as a whole."""
     if not isinstance(data, dict):
         raise BadResponse("an order is not a JSON object", field="data[]")
-    order_id = _required(data, "id", None)
-    number = _required(data, "number", order_id)
-    api_status = _required(data, "status", order_id)
+    order_id = required_text(data, "id", None)
+    number = required_text(data, "number", order_id)
+    api_status = required_text(data, "status", order_id)
     status = STATUS_MAP.get(api_status.strip().lower(), OrderStatus.UNKNOWN)
-    created = _when(data, "created_at", order_id)
-    tracking = _text(data, "tracking_number", order_id)
-    method = _text(data, "shipping_method", order_id)
+    created = required_when(data, "created_at", order_id)
+    tracking = text(data, "tracking_number", order_id)
+    method = text(data, "shipping_method", order_id)
     shipments = []
     if tracking:
         carrier, service = _carrier_service(method)
-        shipments.append(Shipment(carrier=carrier, service=service, tracking_number=tracking))
+        shipments.append({"carrier": carrier, "service": service, "tracking_number": tracking})
     if status in (OrderStatus.SHIPPED, OrderStatus.DELIVERED):
         fulfillment = FulfillmentStatus.FULFILLED
     elif status == OrderStatus.PROCESSING and tracking:
@@ -220,71 +242,15 @@ def parse_order(data: Any) -> Order:
         "id": order_id, "number": number, "dialect": "inventory-cloud", "status": status,
         "api_status": None if status != OrderStatus.UNKNOWN else api_status[:200],
         "fulfillment_status": fulfillment,
-        "payment_status": _text(data, "payment_status", order_id),
-        "currency": _required(data, "currency", order_id).upper(),
-        "total": _money(data, "total_amount", order_id, required=True),
-        "tax": _money(data, "tax_amount", order_id),
+        "payment_status": text(data, "payment_status", order_id),
+        "currency": required_text(data, "currency", order_id).upper(),
+        "total": money(data, "total_amount", order_id, required=True),
+        "tax": money(data, "tax_amount", order_id),
         "shipments": shipments,
-        "timeline": [TimelineEvent(at=created, kind="order_created", message="Order created")],
+        "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
         "created_at": created, "updated_at": created, "raw": data,
     }
-    try:
-        return Order.model_validate(fields)
-    except ValidationError as exc:
-        err = domain_error_from(exc)
-        raise BadResponse(err.message, field=err.field, order_id=order_id) from None
-
-
-def _required(data: dict[str, Any], key: str, order_id: str | None) -> str:
-    value = _text(data, key, order_id)
-    if value is None:
-        raise BadResponse("is missing", field=key, order_id=order_id)
-    return value
-
-
-def _text(data: dict[str, Any], key: str, order_id: str | None) -> str | None:
-    value = data.get(key)
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
-        raise BadResponse(f"expected text, got {type(value).__name__}", field=key,
-                          order_id=order_id)
-    return str(value)
-
-
-def _money(data: dict[str, Any], key: str, order_id: str,
-           required: bool = False) -> Decimal:
-    value = data.get(key)
-    if value is None:
-        if required:
-            raise BadResponse("is missing", field=key, order_id=order_id)
-        return Decimal("0")
-    try:
-        return to_decimal(value)
-    except ValueError as exc:
-        raise BadResponse(str(exc), field=key, order_id=order_id) from None
-
-
-def _when(data: dict[str, Any], key: str, order_id: str) -> datetime:
-    value = data.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise BadResponse("is missing or not a date and time", field=key, order_id=order_id)
-    try:
-        return parse_utc(value)
-    except ValueError:
-        pass
-    except OverflowError:  # a valid offset that moves the instant outside years 1..9999
-        raise BadResponse(f"{value[:40]!r} is out of range", field=key,
-                          order_id=order_id) from None
-    try:
-        naive = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise BadResponse(f"{value[:40]!r} is not an ISO 8601 date and time", field=key,
-                          order_id=order_id) from None
-    if naive.tzinfo is not None:  # an offset Python could read but parse_utc refused
-        raise BadResponse(f"{value[:40]!r} has an unusable offset", field=key,
-                          order_id=order_id)
-    return naive.replace(tzinfo=UTC)
+    return order_from(fields, order_id)
 
 
 def _carrier_service(method: str | None) -> tuple[str, str | None]:

@@ -50,8 +50,6 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
-from pydantic import ValidationError
-
 from fulfillment_station.connectors.base import (
     BulkShipError,
     BulkShipResult,
@@ -66,9 +64,15 @@ from fulfillment_station.connectors.base import (
     yes,
 )
 from fulfillment_station.connectors.errors import BadResponse, ValidationFailed
+from fulfillment_station.connectors.parsing import (
+    iso_utc,
+    money,
+    optional_int,
+    order_from,
+    text,
+)
 from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus, Shipment
-from fulfillment_station.domain.models import domain_error_from, parse_utc
-from fulfillment_station.domain.money import to_decimal
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.requests import BulkShipItem, CancelRequest, ShipRequest
 from fulfillment_station.domain.workflow import SHIPPED_STATUSES, derive_fulfillment_status
 
@@ -88,26 +92,47 @@ PAGE_SIZE = 200  # the seed's maximum
 BULK_CHUNK = 100
 ORDERS_PATH = "/api/orders"
 FULFILLMENT_METHODS = ("FBM", "FBA", "FBS")
-_NONE = "NexusCommerce's API has no endpoint to {}; do it in NexusCommerce or the marketplace."
+_NONE = QT_TRANSLATE_NOOP(
+    "Capabilities",
+    "NexusCommerce's API has no endpoint to {action}; do it in NexusCommerce or the "
+    "marketplace.")
 
 CAPABILITIES = Capabilities(
     dialect="nexus",
     display_name="NexusCommerce",
     operations={
-        Operation.LIST: yes("No 'changed since' filter: each sync reads the whole list."),
+        Operation.LIST: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "No 'changed since' filter: each sync reads the whole list.")),
         Operation.GET: yes(),
-        Operation.SHIP: yes("NexusCommerce passes the shipment on to the marketplace, which "
-                            "may reject an implausible tracking number."),
+        Operation.SHIP: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "NexusCommerce passes the shipment on to the marketplace, which may reject an "
+            "implausible tracking number.")),
         Operation.BULK_SHIP: yes(),
-        Operation.CANCEL: yes("The marketplace has to approve the cancellation; the order may "
-                              "keep its status for a while."),
-        Operation.FULFIL: no("NexusCommerce has no separate fulfil step: confirming the "
-                             "shipment is the fulfilment. Use Ship."),
-        Operation.UPDATE: no(_NONE.format("change an order")),
-        Operation.CREATE: no(_NONE.format("create an order")),
-        Operation.LIST_SHIPMENTS: yes("Read from the order's detail."),
-        Operation.CHANNEL_SYNC: no(_NONE.format("start a marketplace sync")),
-        Operation.FETCH_LABEL: no(_NONE.format("buy or fetch a shipping label")),
+        Operation.CANCEL: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "The marketplace has to approve the cancellation; the order may keep its status "
+            "for a while.")),
+        Operation.FULFIL: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "NexusCommerce has no separate fulfil step: confirming the shipment is the "
+            "fulfilment. Use Ship.")),
+        Operation.UPDATE: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "change an order"))),
+        Operation.CREATE: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "create an order"))),
+        Operation.LIST_SHIPMENTS: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Read from the order's detail.")),
+        Operation.CHANNEL_SYNC: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "start a marketplace sync"))),
+        Operation.FETCH_LABEL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "buy or fetch a shipping label"))),
     },
     filters=frozenset({Filter.STATUS, Filter.MARKETPLACE, Filter.CHANNEL,
                        Filter.FULFILLMENT_METHOD, Filter.CREATED_RANGE, Filter.HAS_RETURNS}),
@@ -119,10 +144,18 @@ CAPABILITIES = Capabilities(
     cancel_reason=True,
     list_is_summary=True,
     notes=(
-        "NexusCommerce cannot filter by 'changed since', so every sync reads the whole list.",
-        "The order list carries no addresses or barcodes; sync reads the detail of each new "
-        "or changed order.",
-        "The carrier service and tracking link are not sent; the marketplace tells the buyer.",
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "NexusCommerce cannot filter by 'changed since', so every sync reads the whole "
+            "list."),
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "The order list carries no addresses or barcodes; sync reads the detail of each "
+            "new or changed order."),
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "The carrier service and tracking link are not sent; the marketplace tells the "
+            "buyer."),
     ),
 )
 
@@ -195,8 +228,10 @@ class NexusConnector(Connector):
     def cancel(self, order_id: str, request: CancelRequest) -> Order | None:
         reason = (request.reason or "").strip()
         if not reason:
-            raise ValidationFailed(user_message="NexusCommerce needs a reason to cancel an "
-                                                "order. Choose or type a reason and retry.")
+            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "NexusCommerce needs a reason to cancel an order. Choose or type a reason and "
+                "retry."))
         self.api.send_json("POST", _order_path(order_id) + "/cancel",
                            json={"reason": reason}, order_id=order_id)
         return None  # 202: accepted for the marketplace to decide; no order in the answer
@@ -226,8 +261,9 @@ def list_params(query: ListQuery) -> dict[str, Any] | None:
     if query.fulfillment_method is not None:
         method = query.fulfillment_method.strip().upper()
         if method not in FULFILLMENT_METHODS:
-            raise ValidationFailed(user_message=f"NexusCommerce's fulfilment methods are FBM, "
-                                                f"FBA and FBS, not {method[:20]!r}.")
+            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                "Connectors", "NexusCommerce's fulfilment methods are FBM, FBA and FBS, not "
+                "{method}.").format(method=repr(method[:20])))
         params["fulfillment_method"] = method
     if query.created_from is not None:
         params["start_date"] = query.created_from.astimezone(UTC).date().isoformat()
@@ -257,29 +293,42 @@ def shipment_body(carrier: str, tracking_number: str | None, shipped_at: datetim
     """The seed's shipment body; ``check`` refuses, before sending, what the API needs."""
     carrier, tracking = carrier.strip(), (tracking_number or "").strip()
     if check and not carrier:
-        raise ValidationFailed(user_message="NexusCommerce needs the carrier to confirm a "
-                                            "shipment. Choose the carrier and retry.")
+        raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+            "Connectors",
+            "NexusCommerce needs the carrier to confirm a shipment. Choose the carrier and "
+            "retry."))
     if check and not tracking:
-        raise ValidationFailed(user_message="NexusCommerce needs a tracking number to confirm "
-                                            "a shipment. Scan or type it and retry.")
+        raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+            "Connectors",
+            "NexusCommerce needs a tracking number to confirm a shipment. Scan or type it and "
+            "retry."))
     body: dict[str, Any] = {"carrier": carrier, "tracking_number": tracking}
     if shipped_at is not None:
         body["shipped_date"] = shipped_at.astimezone(UTC).isoformat(
             timespec="milliseconds").replace("+00:00", "Z")
     if any(qty < 0 for qty in lines.values()):
-        raise ValidationFailed(user_message="A quantity to ship cannot be negative.")
+        raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+            "Connectors",
+            "A quantity to ship cannot be negative."))
     wanted = [{"external_line_item_id": line_id, "quantity": qty}
               for line_id, qty in lines.items() if qty > 0]
     if lines and not wanted:
         # An omitted line_items means "everything that remains": never send that for zero.
-        raise ValidationFailed(user_message="Nothing to ship: every quantity is zero. Enter "
-                                            "how many of each item are in the parcel.")
+        raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+            "Connectors",
+            "Nothing to ship: every quantity is zero. Enter how many of each item are in the "
+            "parcel."))
     if wanted:
         body["line_items"] = wanted
     return body
 
 
 # -- parsing ----------------------------------------------------------------------------------
+
+#: Python refuses to write an int with more digits as text, and int() of such a Decimal takes
+#: minutes ("1e999999"), so a count this long is unreadable rather than a stall.
+_MAX_DIGITS = 4300
+
 
 def _unwrap(body: Any, order_id: str | None) -> Any:
     if isinstance(body, dict) and "data" in body and "id" not in body:
@@ -295,15 +344,10 @@ def parse_list(body: Any) -> tuple[list[Any], int | None, str | None]:
         raise BadResponse("the order list has no data array", field="data")
     meta = body.get("meta")
     meta = meta if isinstance(meta, dict) else {}
-    total = meta.get("total")
-    try:
-        total_n = int(total) if total is not None and not isinstance(total, bool) else None
-    except (TypeError, ValueError, OverflowError):
-        total_n = None  # only used for progress; the walk follows the cursor
     cursor = meta.get("nextCursor")
     if cursor is not None and not isinstance(cursor, str):
         raise BadResponse("is not text", field="meta.nextCursor")
-    return body["data"], total_n, cursor or None
+    return body["data"], optional_int(meta.get("total")), cursor or None
 
 
 def parse_bulk(body: Any, items: Sequence[BulkShipItem]
@@ -348,7 +392,7 @@ def parse_order(data: Any) -> Order:
     """One NexusCommerce order (list summary or detail) -> canonical Order."""
     if not isinstance(data, dict):
         raise BadResponse("an order is not a JSON object", field="data[]")
-    order_id = _text(data, "id", None)
+    order_id = text(data, "id", None)
     if order_id is None:
         raise BadResponse("is missing", field="id")
     p = _Reader(order_id)
@@ -391,28 +435,13 @@ def parse_order(data: Any) -> Order:
     }
     if not fields["customer"]["name"] and fields["ship_to"]:
         fields["customer"]["name"] = fields["ship_to"]["name"]
-    try:
-        order = Order.model_validate(fields)
-    except ValidationError as exc:
-        err = domain_error_from(exc)
-        raise BadResponse(err.message, field=err.field, order_id=order_id) from None
+    order = order_from(fields, order_id)
     if order.lines:
         fulfillment = derive_fulfillment_status(order.lines)
     else:
         fulfillment = (FulfillmentStatus.FULFILLED if status in SHIPPED_STATUSES
                        else FulfillmentStatus.UNFULFILLED)
     return order.model_copy(update={"fulfillment_status": fulfillment})
-
-
-def _text(data: dict[str, Any], key: str, order_id: str | None,
-          field: str | None = None) -> str | None:
-    value = data.get(key)
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
-        raise BadResponse(f"expected text, got {type(value).__name__}", field=field or key,
-                          order_id=order_id)
-    return str(value)
 
 
 class _Reader:
@@ -425,7 +454,7 @@ class _Reader:
         return BadResponse(message, field=field, order_id=self.order_id)
 
     def text(self, data: dict[str, Any], key: str, field: str | None = None) -> str | None:
-        return _text(data, key, self.order_id, field)
+        return text(data, key, self.order_id, field)
 
     def required(self, data: dict[str, Any], key: str) -> str:
         value = self.text(data, key)
@@ -452,13 +481,7 @@ class _Reader:
         return value
 
     def money(self, data: dict[str, Any], key: str, field: str | None = None) -> Decimal:
-        value = data.get(key)
-        if value is None:
-            return Decimal("0")
-        try:
-            return to_decimal(value)
-        except ValueError as exc:
-            raise self.bad(str(exc), field or key) from None
+        return money(data, key, self.order_id, field)
 
     def number(self, data: dict[str, Any], key: str, field: str) -> Decimal | None:
         return None if data.get(key) is None else self.money(data, key, field)
@@ -471,7 +494,8 @@ class _Reader:
             if isinstance(value, bool):
                 raise ValueError(value)
             number = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
-            if not number.is_finite() or number != number.to_integral_value():
+            if not number.is_finite() or number != number.to_integral_value() \
+                    or number.adjusted() >= _MAX_DIGITS:
                 raise ValueError(value)
             count = int(number)
         except (ValueError, ArithmeticError, TypeError):
@@ -488,19 +512,7 @@ class _Reader:
             return None
         if not isinstance(value, str):
             raise self.bad("is not a date and time", field)
-        try:
-            return parse_utc(value)
-        except ValueError:
-            pass
-        except OverflowError:
-            raise self.bad(f"{value[:40]!r} is out of range", field) from None
-        try:
-            naive = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise self.bad(f"{value[:40]!r} is not an ISO 8601 date and time", field) from None
-        if naive.tzinfo is not None:
-            raise self.bad(f"{value[:40]!r} has an unusable offset", field)
-        return naive.replace(tzinfo=UTC)
+        return iso_utc(value, field, self.order_id)
 
     def lines(self, value: Any, status: OrderStatus) -> list[dict[str, Any]]:
         out = []

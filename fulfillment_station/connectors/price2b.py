@@ -102,6 +102,7 @@ from fulfillment_station.domain import (
     Shipment,
     ShipmentLine,
 )
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.models import format_utc, parse_utc
 from fulfillment_station.domain.money import to_decimal
 from fulfillment_station.domain.requests import (
@@ -145,18 +146,33 @@ CAPABILITIES = Capabilities(
     operations={
         Operation.LIST: yes(),
         Operation.GET: yes(),
-        Operation.SHIP: yes("Price2b creates the tracking number and the label."),
-        Operation.FULFIL: yes("For parcels shipped outside Price2b: one tracking number."),
-        Operation.BULK_SHIP: no("Price2b has no bulk endpoint; the app ships the orders one "
-                                "by one."),
-        Operation.CANCEL: yes("Only orders with nothing fulfilled yet."),
-        Operation.UPDATE: yes("Notes; the address until fulfilment starts; the status only "
-                              "for Shopify and web orders (processing, delivered)."),
-        Operation.CREATE: no("Price2b's API has no way to create orders; create it in the "
-                             "marketplace or in Price2b."),
+        Operation.SHIP: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Price2b creates the tracking number and the label.")),
+        Operation.FULFIL: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "For parcels shipped outside Price2b: one tracking number.")),
+        Operation.BULK_SHIP: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Price2b has no bulk endpoint; the app ships the orders one by one.")),
+        Operation.CANCEL: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Only orders with nothing fulfilled yet.")),
+        Operation.UPDATE: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Notes; the address until fulfilment starts; the status only for Shopify and web "
+            "orders (processing, delivered).")),
+        Operation.CREATE: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Price2b's API has no way to create orders; create it in the marketplace or in "
+            "Price2b.")),
         Operation.LIST_SHIPMENTS: yes(),
-        Operation.CHANNEL_SYNC: yes("Asks Price2b to fetch new orders from the marketplaces."),
-        Operation.FETCH_LABEL: yes("The label Price2b made when the order shipped."),
+        Operation.CHANNEL_SYNC: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Asks Price2b to fetch new orders from the marketplaces.")),
+        Operation.FETCH_LABEL: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "The label Price2b made when the order shipped.")),
     },
     filters=frozenset({Filter.STATUS, Filter.FULFILLMENT_STATUS, Filter.CHANNEL,
                        Filter.CREATED_RANGE, Filter.SEARCH}),
@@ -169,9 +185,16 @@ CAPABILITIES = Capabilities(
     updatable_fields=frozenset({"notes", "ship_to", "status"}),
     settable_statuses=frozenset({OrderStatus.PROCESSING, OrderStatus.DELIVERED}),
     notes=(
-        "Shipping through Price2b buys the label; the tracking number comes back from Price2b.",
-        "Amazon, MercadoLibre and eBay orders take their status from the marketplace.",
-        "The list has no 'changed since' filter, so a refresh reads every page.",
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Shipping through Price2b buys the label; the tracking number comes back from "
+            "Price2b."),
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Amazon, MercadoLibre and eBay orders take their status from the marketplace."),
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "The list has no 'changed since' filter, so a refresh reads every page."),
     ),
 )
 
@@ -183,6 +206,12 @@ class _Bad(Exception):
         super().__init__(message)
         self.field = field
         self.message = message
+
+    def within(self, where: str) -> _Bad:
+        """Name the field from the payload's top: a reader of one element or object catches
+        and re-raises this instead of formatting a path for every field it reads."""
+        self.field = f"{where}.{self.field}" if self.field else where
+        return self
 
 
 def _obj(value: Any, field: str) -> dict[str, Any] | None:
@@ -263,35 +292,43 @@ def _address(value: Any, field: str) -> dict[str, Any] | None:
     data = _obj(value, field)
     if data is None:
         return None
-    return {"name": _text(data.get("name"), f"{field}.name") or "",
-            "company": _text(data.get("company"), f"{field}.company") or None,
-            "line1": _text(data.get("address1"), f"{field}.address1") or "",
-            "line2": _text(data.get("address2"), f"{field}.address2") or None,
-            "city": _text(data.get("city"), f"{field}.city") or "",
-            "region": _text(data.get("state"), f"{field}.state") or None,
-            "postal_code": _text(data.get("postal_code"), f"{field}.postal_code") or None,
-            "country": _text(data.get("country"), f"{field}.country") or ""}
+    try:
+        return {"name": _text(data.get("name"), "name") or "",
+                "company": _text(data.get("company"), "company") or None,
+                "line1": _text(data.get("address1"), "address1") or "",
+                "line2": _text(data.get("address2"), "address2") or None,
+                "city": _text(data.get("city"), "city") or "",
+                "region": _text(data.get("state"), "state") or None,
+                "postal_code": _text(data.get("postal_code"), "postal_code") or None,
+                "country": _text(data.get("country"), "country") or ""}
+    except _Bad as exc:
+        raise exc.within(field) from None
 
 
 def _shipment(value: Any, field: str) -> dict[str, Any]:
     data = _obj(value, field)
     if data is None:
         raise _Bad(field, "expected an object")
-    lines = []
-    for n, item in enumerate(_list(data.get("items"), f"{field}.items")):
-        where = f"{field}.items[{n}]"
-        item = _obj(item, where) or {}
-        lines.append({"line_id": _ident(item.get("order_item_id"), f"{where}.order_item_id"),
-                      "quantity": _int(item.get("quantity"), f"{where}.quantity")})
-    raw_id = data.get("id")
-    return {"id": None if raw_id is None else _ident(raw_id, f"{field}.id"),
-            "carrier": _text(data.get("carrier"), f"{field}.carrier") or "",
-            "service": _text(data.get("service"), f"{field}.service"),
-            "tracking_number": _text(data.get("tracking_number"), f"{field}.tracking_number"),
-            "tracking_url": _text(data.get("tracking_url"), f"{field}.tracking_url"),
-            "label_url": _text(data.get("label_url"), f"{field}.label_url"),
-            "shipped_at": _when(data.get("created_at"), f"{field}.created_at"),
-            "lines": lines}
+    try:
+        lines = []
+        for n, item in enumerate(_list(data.get("items"), "items")):
+            try:
+                item = _obj(item, "") or {}
+                lines.append({"line_id": _ident(item.get("order_item_id"), "order_item_id"),
+                              "quantity": _int(item.get("quantity"), "quantity")})
+            except _Bad as exc:
+                raise exc.within(f"items[{n}]") from None
+        raw_id = data.get("id")
+        return {"id": None if raw_id is None else _ident(raw_id, "id"),
+                "carrier": _text(data.get("carrier"), "carrier") or "",
+                "service": _text(data.get("service"), "service"),
+                "tracking_number": _text(data.get("tracking_number"), "tracking_number"),
+                "tracking_url": _text(data.get("tracking_url"), "tracking_url"),
+                "label_url": _text(data.get("label_url"), "label_url"),
+                "shipped_at": _when(data.get("created_at"), "created_at"),
+                "lines": lines}
+    except _Bad as exc:
+        raise exc.within(field) from None
 
 
 def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
@@ -307,32 +344,35 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
     currency = _text(totals.get("currency"), "totals.currency")
     lines = []
     for n, item in enumerate(_list(payload.get("items"), "items")):
-        where = f"items[{n}]"
-        item = _obj(item, where) or {}
-        quantity = _int(item.get("quantity"), f"{where}.quantity")
-        if item.get("quantity_fulfilled") is not None:
-            done = _int(item["quantity_fulfilled"], f"{where}.quantity_fulfilled")
-        else:  # list rows: only the order's fulfilment status is known
-            done = quantity if fulfilment == FulfillmentStatus.FULFILLED else 0
-        currency = currency or _text(item.get("currency"), f"{where}.currency")
-        lines.append({"id": _ident(item.get("id"), f"{where}.id"),
-                      "sku": _text(item.get("sku"), f"{where}.sku") or "",
-                      "name": _text(item.get("name"), f"{where}.name") or "",
-                      "quantity": quantity, "quantity_fulfilled": done,
-                      "unit_price": _decimal(item.get("price"), f"{where}.price") or 0,
-                      "barcode": _text(item.get("barcode"), f"{where}.barcode") or None,
-                      "weight": _decimal(item.get("weight"), f"{where}.weight")})
+        try:
+            item = _obj(item, "") or {}
+            quantity = _int(item.get("quantity"), "quantity")
+            if item.get("quantity_fulfilled") is not None:
+                done = _int(item["quantity_fulfilled"], "quantity_fulfilled")
+            else:  # list rows: only the order's fulfilment status is known
+                done = quantity if fulfilment == FulfillmentStatus.FULFILLED else 0
+            currency = currency or _text(item.get("currency"), "currency")
+            lines.append({"id": _ident(item.get("id"), "id"),
+                          "sku": _text(item.get("sku"), "sku") or "",
+                          "name": _text(item.get("name"), "name") or "",
+                          "quantity": quantity, "quantity_fulfilled": done,
+                          "unit_price": _decimal(item.get("price"), "price") or 0,
+                          "barcode": _text(item.get("barcode"), "barcode") or None,
+                          "weight": _decimal(item.get("weight"), "weight")})
+        except _Bad as exc:
+            raise exc.within(f"items[{n}]") from None
     customer = _obj(payload.get("customer"), "customer") or {}
     timeline = []
     for n, event in enumerate(_list(payload.get("timeline"), "timeline")):
-        where = f"timeline[{n}]"
-        event = _obj(event, where) or {}
-        at = _when(event.get("timestamp"), f"{where}.timestamp")
-        if at is None:
-            raise _Bad(f"{where}.timestamp", "missing")
-        timeline.append({"at": at, "kind": _text(event.get("event"), f"{where}.event") or "",
-                         "message": _text(event.get("description"), f"{where}.description")
-                         or ""})
+        try:
+            event = _obj(event, "") or {}
+            at = _when(event.get("timestamp"), "timestamp")
+            if at is None:
+                raise _Bad("timestamp", "missing")
+            timeline.append({"at": at, "kind": _text(event.get("event"), "event") or "",
+                             "message": _text(event.get("description"), "description") or ""})
+        except _Bad as exc:
+            raise exc.within(f"timeline[{n}]") from None
     number = (_text(payload.get("order_number"), "order_number")
               or _text(payload.get("channel_order_id"), "channel_order_id") or order_id)
     return {
@@ -553,8 +593,10 @@ class Price2bConnector(Connector):
                 shipments=[request.tracking()], lines=request.lines,
                 notify_customer=request.notify_customer))
         if not (request.service or "").strip():
-            raise ValidationFailed(user_message="Price2b needs the carrier's service level "
-                                   "(for example INTERNATIONAL_ECONOMY) to buy the label.")
+            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "Price2b needs the carrier's service level (for example INTERNATIONAL_ECONOMY) "
+                "to buy the label."))
         parcels = self._parcels(request)
         body: dict[str, Any] = {"carrier": request.carrier.strip().lower(),
                                 "service": request.service,
@@ -577,8 +619,10 @@ class Price2bConnector(Connector):
 
     def fulfil(self, order_id: str, request: FulfilRequest) -> ShipResult:
         if len(request.shipments) != 1 or not request.shipments[0].tracking_number:
-            raise ValidationFailed(user_message="Price2b records one tracking number per "
-                                   "fulfilment: enter exactly one tracking number.")
+            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "Price2b records one tracking number per fulfilment: enter exactly one "
+                "tracking number."))
         info = request.shipments[0]
         body: dict[str, Any] = {"tracking_number": info.tracking_number,
                                 "carrier": info.carrier.strip().lower()}
@@ -602,8 +646,9 @@ class Price2bConnector(Connector):
 
     def update(self, order_id: str, update: OrderUpdate) -> Order | None:
         if update.is_empty():
-            raise ValidationFailed(user_message="Nothing to change: enter notes, an address "
-                                   "or a status.")
+            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "Nothing to change: enter notes, an address or a status."))
         body: dict[str, Any] = {}
         if update.notes is not None:
             body["notes"] = update.notes
@@ -611,8 +656,10 @@ class Price2bConnector(Connector):
             body["shipping_address"] = _address_body(update.ship_to)
         if update.status is not None:
             if update.status not in self.capabilities.settable_statuses:
-                raise InvalidTransition(user_message=f"Price2b cannot set an order to "
-                                        f"{update.status.value}; use ship, fulfil or cancel.")
+                raise InvalidTransition(user_message=QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Price2b cannot set an order to {status}; use ship, fulfil or cancel.").format(
+                        status=status_word(update.status)))
             body["status"] = WIRE_STATUS[update.status]
         self._write("PUT", self._path(order_id), body, order_id)
         return None
@@ -649,9 +696,10 @@ class Price2bConnector(Connector):
         elif target.scheme == "https" and target.host:
             response = self._fetch_foreign(target)
         else:
-            raise InsecureConnection(user_message="The label link points to another server "
-                                     "without HTTPS, so the app will not fetch it. Download "
-                                     "the label from Price2b instead.")
+            raise InsecureConnection(user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "The label link points to another server without HTTPS, so the app will not "
+                "fetch it. Download the label from Price2b instead."))
         content = response.content
         if len(content) > LABEL_MAX_BYTES:
             raise BadResponse("the label is larger than 10 MB", field="label_url")
@@ -721,8 +769,9 @@ class Price2bConnector(Connector):
             weight = package.weight
             if weight is None:
                 if not package.lines and len(parcels) > 1:
-                    raise ValidationFailed(user_message="Enter the weight of each parcel: "
-                                           "Price2b needs it to buy the labels.")
+                    raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                        "Connectors",
+                        "Enter the weight of each parcel: Price2b needs it to buy the labels."))
                 order = order or self.get_order(order_id)
                 weight = self._weight_of(order, package.lines or None)
             entry: dict[str, Any] = {"weight": _number(weight)}
@@ -742,9 +791,10 @@ class Price2bConnector(Connector):
         for line_id, qty in wanted.items():
             line = order.line(line_id)
             if line is None or line.weight is None:
-                raise ValidationFailed(user_message="Enter the parcel weight: Price2b needs "
-                                       "it to buy the label and the order does not say what "
-                                       "the items weigh.", order_id=order.id)
+                raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Enter the parcel weight: Price2b needs it to buy the label and the order "
+                    "does not say what the items weigh."), order_id=order.id)
             total += line.weight * qty
         return max(total, Decimal("0.01"))
 

@@ -75,15 +75,12 @@ from fulfillment_station.connectors.errors import (
 from fulfillment_station.connectors.http import ApiClient
 from fulfillment_station.domain import (
     Address,
-    Customer,
     FulfillmentStatus,
-    LineItem,
     Order,
     OrderStatus,
     Shipment,
-    ShipmentLine,
-    TimelineEvent,
 )
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.models import parse_utc
 from fulfillment_station.domain.money import round_money
 from fulfillment_station.domain.requests import (
@@ -113,22 +110,40 @@ CAPABILITIES = Capabilities(
     dialect=DIALECT,
     display_name="Squarespace",
     operations={
-        Operation.LIST: yes("50 orders a page, oldest change first."),
+        Operation.LIST: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "50 orders a page, oldest change first.")),
         Operation.GET: yes(),
-        Operation.SHIP: yes("Marks the whole order fulfilled; Squarespace cannot ship some "
-                            "lines only."),
-        Operation.FULFIL: yes("Marks the whole order fulfilled, with the shipments given."),
-        Operation.BULK_SHIP: no("Squarespace's API has no bulk fulfilment; fulfil the orders "
-                                "one at a time."),
-        Operation.CANCEL: no("Squarespace's API has no way to cancel an order; cancel it in "
-                             "the Squarespace dashboard."),
-        Operation.UPDATE: no("Squarespace's API has no way to change an order; edit it in the "
-                             "Squarespace dashboard."),
-        Operation.CREATE: yes("Imports an order from another sales channel; its products must "
-                              "already exist in the Squarespace store."),
-        Operation.LIST_SHIPMENTS: yes("Read from the order's fulfillments."),
-        Operation.CHANNEL_SYNC: no("Squarespace's API has no channel sync."),
-        Operation.FETCH_LABEL: no("Squarespace's API creates no shipping labels."),
+        Operation.SHIP: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Marks the whole order fulfilled; Squarespace cannot ship some lines only.")),
+        Operation.FULFIL: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Marks the whole order fulfilled, with the shipments given.")),
+        Operation.BULK_SHIP: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Squarespace's API has no bulk fulfilment; fulfil the orders one at a time.")),
+        Operation.CANCEL: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Squarespace's API has no way to cancel an order; cancel it in the Squarespace "
+            "dashboard.")),
+        Operation.UPDATE: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Squarespace's API has no way to change an order; edit it in the Squarespace "
+            "dashboard.")),
+        Operation.CREATE: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Imports an order from another sales channel; its products must already exist in "
+            "the Squarespace store.")),
+        Operation.LIST_SHIPMENTS: yes(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Read from the order's fulfillments.")),
+        Operation.CHANNEL_SYNC: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Squarespace's API has no channel sync.")),
+        Operation.FETCH_LABEL: no(QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Squarespace's API creates no shipping labels.")),
     },
     filters=frozenset({Filter.STATUS, Filter.CUSTOMER, Filter.UPDATED_SINCE}),
     max_page_size=50,
@@ -137,11 +152,19 @@ CAPABILITIES = Capabilities(
     returns_label=False,
     carries_tracking=True,
     notes=(
-        "Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments.",
-        "More shipments can be added to an order that is already fulfilled.",
-        "Squarespace orders are only pending, fulfilled or canceled.",
-        "Line items carry no barcode: match scanned items by SKU.",
-        "Created orders cannot carry notes or a customer id.",
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments."),
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "More shipments can be added to an order that is already fulfilled."),
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Squarespace orders are only pending, fulfilled or canceled."),
+        QT_TRANSLATE_NOOP(
+            "Capabilities",
+            "Line items carry no barcode: match scanned items by SKU."),
+        QT_TRANSLATE_NOOP("Capabilities", "Created orders cannot carry notes or a customer id."),
     ),
     idempotent_create=True,
 )
@@ -178,8 +201,10 @@ class SquarespaceConnector(Connector):
         if query.status is not None:
             wire = STATUS_FILTER.get(query.status)
             if wire is None:
-                raise Unsupported(f"Squarespace orders are only pending, fulfilled or "
-                                  f"canceled; they cannot be listed as {query.status.value}.")
+                raise Unsupported(QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Squarespace orders are only pending, fulfilled or canceled; they cannot "
+                    "be listed as {status}.").format(status=status_word(query.status)))
             params["fulfillmentStatus"] = wire
         if query.customer_id is not None:
             params["customerId"] = query.customer_id
@@ -269,8 +294,10 @@ class SquarespaceConnector(Connector):
             return  # already fulfilled: the API adds the shipment to the order
         wanted = {k: v for k, v in lines.items() if v}
         if wanted != remaining:
-            raise Unsupported("Squarespace fulfils whole orders only; it cannot ship some lines "
-                              "or units on their own. Ship every remaining item, or none.")
+            raise Unsupported(QT_TRANSLATE_NOOP(
+                "Connectors",
+                "Squarespace fulfils whole orders only; it cannot ship some lines or units on "
+                "their own. Ship every remaining item, or none."))
 
     def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
         # A retry must send the very same body, or the API takes the reused key for a
@@ -428,7 +455,7 @@ class _Reader:
             raise self.bad(field, "expected an array")
         return value
 
-    def address(self, value: Any, field: str) -> tuple[Address | None, str | None]:
+    def address(self, value: Any, field: str) -> tuple[dict[str, Any] | None, str | None]:
         if value is None:
             return None, None
         if not isinstance(value, dict):
@@ -437,10 +464,10 @@ class _Reader:
             "firstName", "lastName", "address1", "address2", "city", "state", "countryCode",
             "postalCode", "phone")}
         name = " ".join(p.strip() for p in (get["firstName"], get["lastName"]) if p and p.strip())
-        return Address(name=name, line1=get["address1"] or "", line2=get["address2"] or None,
-                       city=get["city"] or "", region=get["state"] or None,
-                       postal_code=get["postalCode"] or None,
-                       country=get["countryCode"] or ""), get["phone"] or None
+        return {"name": name, "line1": get["address1"] or "", "line2": get["address2"] or None,
+                "city": get["city"] or "", "region": get["state"] or None,
+                "postal_code": get["postalCode"] or None,
+                "country": get["countryCode"] or ""}, get["phone"] or None
 
 
 def parse_order(data: Any, *, order_id: str | None = None) -> Order:
@@ -476,7 +503,8 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
     tax, _ = r.amount(data.get("taxTotal"), "taxTotal")
     refunded, _ = r.amount(data.get("refundedTotal"), "refundedTotal")
 
-    lines: list[LineItem] = []
+    # Sub-objects stay plain dicts so the order is validated once, as a whole.
+    lines: list[dict[str, Any]] = []
     for i, item in enumerate(r.items(data.get("lineItems"), "lineItems")):
         field = f"lineItems[{i}]"
         if not isinstance(item, dict):
@@ -487,21 +515,22 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
         price, price_currency = r.amount(item.get("unitPricePaid"), f"{field}.unitPricePaid")
         currency = currency or price_currency
         weight = _weight(item.get("weight"))
-        lines.append(LineItem(
-            id=line_id, sku=r.text(item.get("sku"), f"{field}.sku") or "",
-            name=r.text(item.get("productName"), f"{field}.productName") or "",
-            quantity=qty, quantity_fulfilled=qty if fulfilled else 0, unit_price=price,
-            weight=weight))
+        lines.append({
+            "id": line_id, "sku": r.text(item.get("sku"), f"{field}.sku") or "",
+            "name": r.text(item.get("productName"), f"{field}.productName") or "",
+            "quantity": qty, "quantity_fulfilled": qty if fulfilled else 0, "unit_price": price,
+            "weight": weight})
 
     ship_to, ship_phone = r.address(data.get("shippingAddress"), "shippingAddress")
     bill_to, bill_phone = r.address(data.get("billingAddress"), "billingAddress")
-    name = (bill_to.name if bill_to and bill_to.name else ship_to.name if ship_to else "")
-    customer = Customer(name=name,
-                        email=r.text(data.get("customerEmail"), "customerEmail") or None,
-                        phone=bill_phone or ship_phone)
+    name = (bill_to["name"] if bill_to and bill_to["name"] else ship_to["name"] if ship_to
+            else "")
+    customer = {"name": name,
+                "email": r.text(data.get("customerEmail"), "customerEmail") or None,
+                "phone": bill_phone or ship_phone}
 
-    shipments: list[Shipment] = []
-    timeline = [TimelineEvent(at=created, kind="order_created", message="Order placed")]
+    shipments: list[dict[str, Any]] = []
+    timeline = [{"at": created, "kind": "order_created", "message": "Order placed"}]
     for i, entry in enumerate(r.items(data.get("fulfillments"), "fulfillments")):
         field = f"fulfillments[{i}]"
         if not isinstance(entry, dict):
@@ -509,20 +538,20 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
         carrier = r.text(entry.get("carrierName"), f"{field}.carrierName") or ""
         number = r.text(entry.get("trackingNumber"), f"{field}.trackingNumber") or None
         shipped_at = r.when(entry.get("shipDate"), f"{field}.shipDate")
-        owned = [ShipmentLine(line_id=ln.id, quantity=ln.quantity) for ln in lines
-                 if ln.quantity > 0] if fulfilled and not shipments else []
-        shipments.append(Shipment(
-            carrier=carrier, service=r.text(entry.get("service"), f"{field}.service") or None,
-            tracking_number=number, shipped_at=shipped_at, lines=owned,
-            tracking_url=r.text(entry.get("trackingUrl"), f"{field}.trackingUrl") or None))
+        owned = [{"line_id": ln["id"], "quantity": ln["quantity"]} for ln in lines
+                 if ln["quantity"] > 0] if fulfilled and not shipments else []
+        shipments.append({
+            "carrier": carrier,
+            "service": r.text(entry.get("service"), f"{field}.service") or None,
+            "tracking_number": number, "shipped_at": shipped_at, "lines": owned,
+            "tracking_url": r.text(entry.get("trackingUrl"), f"{field}.trackingUrl") or None})
         if shipped_at is not None:
-            timeline.append(TimelineEvent(at=shipped_at, kind="shipment",
-                                          message=f"Shipped via {carrier} {number or ''}".strip()))
+            timeline.append({"at": shipped_at, "kind": "shipment",
+                             "message": f"Shipped via {carrier} {number or ''}".strip()})
     fulfilled_on = r.when(data.get("fulfilledOn"), "fulfilledOn")
     if fulfilled_on is not None and not shipments:
-        timeline.append(TimelineEvent(at=fulfilled_on, kind="fulfilled",
-                                      message="Marked fulfilled"))
-    timeline.sort(key=lambda e: e.at)
+        timeline.append({"at": fulfilled_on, "kind": "fulfilled", "message": "Marked fulfilled"})
+    timeline.sort(key=lambda e: e["at"])
 
     notes = [n.get("content") if isinstance(n, dict) else n
              for n in r.items(data.get("internalNotes"), "internalNotes")]
@@ -536,16 +565,17 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
     channel = (r.text(data.get("channelName"), "channelName")
                or r.text(data.get("channel"), "channel") or None)
     number = r.text(data.get("orderNumber"), "orderNumber") or order_id
-    return Order(
-        id=order_id, number=number, dialect=DIALECT, status=status,
-        api_status=api_status or None,
-        fulfillment_status=(FulfillmentStatus.FULFILLED if fulfilled and lines
-                            else FulfillmentStatus.UNFULFILLED),
-        payment_status="refunded" if refunded > 0 else None, channel=channel,
-        currency=(currency or sub_currency or "USD")[:3].upper(), subtotal=subtotal, tax=tax,
-        shipping=shipping, total=total, customer=customer, ship_to=ship_to, bill_to=bill_to,
-        lines=lines, shipments=shipments, timeline=timeline, notes=note_text,
-        gift_message=gift, created_at=created, updated_at=updated, raw=data)
+    return Order.model_validate({
+        "id": order_id, "number": number, "dialect": DIALECT, "status": status,
+        "api_status": api_status or None,
+        "fulfillment_status": (FulfillmentStatus.FULFILLED if fulfilled and lines
+                               else FulfillmentStatus.UNFULFILLED),
+        "payment_status": "refunded" if refunded > 0 else None, "channel": channel,
+        "currency": (currency or sub_currency or "USD")[:3].upper(), "subtotal": subtotal,
+        "tax": tax, "shipping": shipping, "total": total, "customer": customer,
+        "ship_to": ship_to, "bill_to": bill_to, "lines": lines, "shipments": shipments,
+        "timeline": timeline, "notes": note_text, "gift_message": gift, "created_at": created,
+        "updated_at": updated, "raw": data})
 
 
 def _weight(value: Any) -> Decimal | None:

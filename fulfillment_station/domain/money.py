@@ -14,7 +14,9 @@ def to_decimal(value: Any) -> Decimal:
     """Accept Decimal, int, float (via its shortest repr) or a numeric string."""
     if type(value) is Decimal and value.is_finite():
         return value  # the common case (connectors hand over Decimals): no more checks
-    if isinstance(value, Decimal):
+    if type(value) is float:  # what JSON gives for most amounts: skip the checks below
+        result = Decimal(repr(value))
+    elif isinstance(value, Decimal):
         result = value
     elif isinstance(value, bool):
         raise ValueError("a money amount cannot be a boolean")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 
 import httpx
 import pytest
@@ -176,4 +177,23 @@ def test_a_stale_read_ahead_is_read_again() -> None:
     c.prefetch("/orders", {"page": 2})
     assert c.get_json("/orders", {"page": 2}) == {"old": False}
     assert route.call_count == 2
+    c.close()
+
+
+def test_a_read_ahead_never_waits_for_its_answer() -> None:
+    released = threading.Event()
+    prefetch_returned = threading.Event()
+    seen: list[bool] = []
+
+    def slow_server(request: httpx.Request) -> httpx.Response:
+        released.wait(5)
+        seen.append(prefetch_returned.is_set())
+        return httpx.Response(200, json={"page": 2})
+
+    c = ApiClient(BASE, TOKEN, transport=httpx.MockTransport(slow_server))
+    c.prefetch("/orders", {"page": 2})  # returns while the server is still answering
+    prefetch_returned.set()
+    released.set()
+    assert c.get_json("/orders", {"page": 2}) == {"page": 2}
+    assert seen == [True]
     c.close()

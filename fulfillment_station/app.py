@@ -1,28 +1,33 @@
 """Wiring: the one place that builds the parts (sandbox in training mode, connector factory,
 cache paths, workers, window) and hands them in through constructors. Nothing else creates
-collaborators on its own, so tests build the same parts with their own paths."""
+collaborators on its own, so tests build the same parts with their own paths.
+
+``build_app`` builds everything for ONE connection (``AppParts``); ``session.AppSession``
+owns the parts of the open connection and swaps them for another one while the app runs.
+"""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fulfillment_station import APP_NAME, __version__
-from fulfillment_station.connectors import connect, connector_class
+from fulfillment_station.connectors import DIALECT_MODULES, connect, connector_class
 from fulfillment_station.connectors.base import Connector
-from fulfillment_station.connectors.http import connector_options
+from fulfillment_station.connectors.errors import InsecureConnection
+from fulfillment_station.connectors.http import check_base_url, connector_options
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.actions import Action
 from fulfillment_station.services.diagnostics import (
     Redactor,
     configure_logging,
     diagnostics_text,
-    log_dir,
 )
 from fulfillment_station.services.outbox_service import RECOVERY_GRACE_S, OutboxService
 from fulfillment_station.services.print_service import PrintService
@@ -33,13 +38,17 @@ from fulfillment_station.store.outbox import Outbox
 from fulfillment_station.store.paths import data_dir
 from fulfillment_station.store.print_queue import PrintQueue
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
-from fulfillment_station.store.settings import Settings, SettingsStore
+from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
 
 log = logging.getLogger(__name__)
 
 TRAINING_DIALECT = "nexus"
 TRAINING_TOKEN = "training-mode"  # loopback-only fake store: not a secret
 TRAINING_ORDERS = 300
+#: The connection id of the embedded training store (its cache and outbox files carry it);
+#: in settings, ``connections.active == ""`` means training.
+TRAINING_ID = "training"
+TRAINING_LABEL = "Training store (NexusCommerce sandbox)"
 
 
 @dataclass(frozen=True)
@@ -119,37 +128,131 @@ def start_training_sandbox(root: Path) -> SandboxServer:
     folder.mkdir(parents=True, exist_ok=True)
     server = SandboxServer(TRAINING_DIALECT, db_path=folder / f"{TRAINING_DIALECT}.sqlite",
                            token=TRAINING_TOKEN, orders=TRAINING_ORDERS, seed=1)
-    server.start()
+    try:
+        server.start()
+    except BaseException:
+        server.close()
+        raise
     return server
+
+
+def training_config(sandbox: SandboxServer) -> ConnectionConfig:
+    return ConnectionConfig(id=TRAINING_ID, dialect=TRAINING_DIALECT, base_url=sandbox.base_url,
+                            token=TRAINING_TOKEN, label=TRAINING_LABEL, training=True)
+
+
+def profile_config(profile: ConnectionProfile, token: str | None) -> ConnectionConfig:
+    return ConnectionConfig(id=profile.id, dialect=profile.dialect, base_url=profile.base_url,
+                            token=token, label=profile.label, ca_bundle=profile.ca_bundle)
+
+
+def connection_label(settings: Settings, target: str) -> str:
+    """What the packer calls connection ``target`` (a profile id, or training)."""
+    if target in ("", TRAINING_ID):
+        return TRAINING_LABEL
+    profile = settings.profile(target)
+    return profile.label if profile is not None else target
 
 
 def choose_connection(settings: Settings, tokens: TokenStore, root: Path, *, demo: bool
                       ) -> tuple[ConnectionConfig, SandboxServer | None, str]:
-    """The connection to open: the active profile, or the embedded training store when none
-    is configured (or ``--demo``). Returns (config, sandbox to stop at exit, notice)."""
+    """The connection to open at start: the active profile, or the embedded training store
+    when none is configured (or ``--demo``). Returns (config, sandbox to stop at exit, notice).
+
+    At start there is nothing to go back to, so a profile whose token cannot be read still
+    opens (offline, its cache shown) with the notice in the banner."""
     profile = None if demo else settings.active_profile()
     if profile is None:
         sandbox = start_training_sandbox(root)
-        config = ConnectionConfig(id="training", dialect=TRAINING_DIALECT,
-                                  base_url=sandbox.base_url, token=TRAINING_TOKEN,
-                                  label="Training store (NexusCommerce sandbox)", training=True)
-        return config, sandbox, ""
+        return training_config(sandbox), sandbox, ""
     notice = ""
     try:
         token = tokens.get(profile.id)
     except NoKeyringError as exc:
         token, notice = None, exc.user_message
     if token is None and not notice:
-        notice = (f"No API token is saved for {profile.label}. Open Settings → Connections "
-                  "and enter it.")
-    return (ConnectionConfig(id=profile.id, dialect=profile.dialect, base_url=profile.base_url,
-                             token=token, label=profile.label, ca_bundle=profile.ca_bundle),
-            None, notice)
+        notice = no_token_notice(profile.label)
+    return profile_config(profile, token), None, notice
+
+
+#: Why a connection cannot open, for the banner (translated by the UI).
+NO_TOKEN = QT_TRANSLATE_NOOP("AppConnection", "No API token is saved for {name}. Open "
+                             "Settings → Connections and enter it.")
+TRAINING_FAILED = QT_TRANSLATE_NOOP("AppConnection",
+                                    "The training store could not be started ({error}).")
+PROFILE_GONE = QT_TRANSLATE_NOOP("AppConnection",
+                                 "That connection is no longer in the settings.")
+UNKNOWN_API = QT_TRANSLATE_NOOP("AppConnection",
+                                "{name} uses an API this version does not know ({dialect}).")
+
+
+def no_token_notice(label: str) -> str:
+    return NO_TOKEN.format(name=label)
+
+
+class ConnectionUnavailable(Exception):
+    """A connection cannot be opened as it is configured; ``user_message`` says why (one
+    sentence the packer can act on)."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+def open_connection(settings: Settings, tokens: TokenStore, root: Path, target: str
+                    ) -> tuple[ConnectionConfig, SandboxServer | None]:
+    """The connection to switch to (a profile id, or ``""``/``"training"``), checked as far as
+    can be without the network: the profile exists, its dialect is known, its URL is one the
+    connectors accept and its token is in the keyring. Starts the training sandbox for
+    training. Raises ``ConnectionUnavailable`` otherwise, before anything of the open
+    connection is closed. (An unreachable store is not refused: it opens offline, as at
+    start, and the outbox queues what the packer does.)"""
+    if target in ("", TRAINING_ID):
+        try:
+            sandbox = start_training_sandbox(root)
+        except (OSError, RuntimeError) as exc:
+            log.warning("training sandbox did not start: %s", exc)
+            raise ConnectionUnavailable(TRAINING_FAILED.format(error=str(exc))) from exc
+        return training_config(sandbox), sandbox
+    profile = settings.profile(target)
+    if profile is None:
+        raise ConnectionUnavailable(PROFILE_GONE)
+    if profile.dialect not in DIALECT_MODULES:
+        raise ConnectionUnavailable(UNKNOWN_API.format(name=profile.label,
+                                                       dialect=profile.dialect))
+    try:
+        check_base_url(profile.base_url)
+        token = tokens.get(profile.id)
+    except (InsecureConnection, NoKeyringError) as exc:
+        raise ConnectionUnavailable(exc.user_message) from exc
+    if token is None:
+        raise ConnectionUnavailable(no_token_notice(profile.label))
+    return profile_config(profile, token), None
+
+
+@dataclass(frozen=True)
+class AppServices:
+    """What outlives a connection: settings, the keyring, the data dir, logging. One per
+    process; every ``build_app`` gets the same one."""
+
+    settings_store: SettingsStore
+    tokens: TokenStore
+    root: Path
+    redactor: Redactor
+    logging_setup: Any
+    #: Extra client options for every connector (tests: no backoff sleeps).
+    connector_overrides: Mapping[str, Any] = field(default_factory=dict)
+
+    def diagnostics(self) -> str:
+        current = self.settings_store.load()
+        return diagnostics_text(current, current.active_profile(),
+                                self.logging_setup.recent.lines(), redactor=self.redactor)
 
 
 @dataclass
 class AppParts:
-    """Everything ``build_app`` made, so ``run_gui`` (and tests) can run and close it."""
+    """Everything ``build_app`` made for one connection, so the session (and tests) can run,
+    freeze and close it."""
 
     window: Any
     actions: Any
@@ -157,35 +260,51 @@ class AppParts:
     scanner: Any
     workers: tuple[Any, ...]
     sandbox: SandboxServer | None
-    crash: Any
-    logging_setup: Any
     config: ConnectionConfig
+    file_menu: Any
+    outbox_worker: Any
 
     def start(self) -> None:
         self.window.show()
         self.window.start()
         self.actions.start()
 
-    def close(self, app: Any) -> None:
+    def freeze(self, app: Any) -> None:
+        """Take no new work (before a switch): no scans, clicks, timers or syncs; what is
+        already running on the workers goes on."""
         self.scanner.uninstall(app)
         self.actions.stop()
-        self.crash.uninstall()
+        self.window.sync_timer.stop()
+        self.window.cancel_current_sync()
+        self.window.setEnabled(False)
+
+    def close(self, app: Any) -> None:
+        """Stop everything of this connection: each worker closes its resources on its own
+        thread and ends it; the training sandbox stops."""
+        self.scanner.uninstall(app)
+        self.actions.stop()
         for worker in self.workers:
             worker.stop()
         if self.sandbox is not None:
             self.sandbox.close()
-        self.logging_setup.close()
+            self.sandbox = None
 
 
-def build_app(app: Any, *, settings_store: SettingsStore, tokens: TokenStore, root: Path,
-              redactor: Redactor, logging_setup: Any, demo: bool = False) -> AppParts:
-    """Build every part of the GUI for the configured connection (or training) and hand them
-    to each other. Nothing is started: ``AppParts.start`` does that."""
-    from PySide6.QtGui import QAction, QKeySequence
-    from PySide6.QtWidgets import QMenu
+@dataclass(frozen=True)
+class SessionHooks:
+    """What the window's File menu asks of the session that owns it."""
 
+    switch_to: Callable[[str], object] = lambda _target: None
+    settings_saved: Callable[[Settings], object] = lambda _settings: None
+    #: Shared by every connection: its rows are keyed by (connection, order id).
+    pack_progress: Any = None
+
+
+def build_app(app: Any, services: AppServices, config: ConnectionConfig,
+              sandbox: SandboxServer | None, hooks: SessionHooks | None = None) -> AppParts:
+    """Build every part of the GUI for ``config`` and hand them to each other. Nothing is
+    started: ``AppParts.start`` does that."""
     from fulfillment_station.store.pack_progress import PackProgress
-    from fulfillment_station.ui.crash import install_excepthook
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.order_actions import OrderActions
     from fulfillment_station.ui.pack_host import WorkerPackHost
@@ -193,21 +312,20 @@ def build_app(app: Any, *, settings_store: SettingsStore, tokens: TokenStore, ro
     from fulfillment_station.ui.settings_dialog import SettingsDialog
     from fulfillment_station.ui.sounds import Sounds
     from fulfillment_station.ui.tasks import ConnectionWorker
-    from fulfillment_station.ui.workbench import OrderDialogs, build_workbench, install_scanner
+    from fulfillment_station.ui.workbench import (
+        FileMenuEntries,
+        OrderDialogs,
+        build_file_menu,
+        build_workbench,
+        install_scanner,
+    )
 
+    hooks = hooks or SessionHooks()
+    settings_store, root = services.settings_store, services.root
     settings = settings_store.load()
-    config, sandbox, notice = choose_connection(settings, tokens, root, demo=demo)
     log.info("opening %s (%s at %s)", config.id, config.dialect, config.base_url)
-
-    def diagnostics() -> str:
-        current = settings_store.load()
-        return diagnostics_text(current, current.active_profile(),
-                                logging_setup.recent.lines(), redactor=redactor)
-
-    crash = install_excepthook(app, log_dir() / "crashes", redactor=redactor,
-                               diagnostics=diagnostics)
     cache_path = root / f"cache-{config.id}.sqlite3"
-    options = connector_options(config.ca_bundle)
+    options = {**connector_options(config.ca_bundle), **services.connector_overrides}
     sync_worker = ConnectionWorker(sync_resources(config, cache_path, **options), name="sync")
     reader = ConnectionWorker(reader_resources(cache_path), name="reader")
     outbox_worker = ConnectionWorker(
@@ -235,8 +353,12 @@ def build_app(app: Any, *, settings_store: SettingsStore, tokens: TokenStore, ro
                               text, 8000))
     sounds = Sounds(volume=settings["sounds.volume"] / 100,
                     muted=not settings["sounds.enabled"])
+    progress = hooks.pack_progress
+    if progress is None:
+        progress = PackProgress(root / "pack-progress.sqlite3")
+        window.destroyed.connect(lambda _o=None, p=progress: p.close())
     pack_view = PackModeView(
-        host, PackProgress(root / "pack-progress.sqlite3"), sounds,
+        host, progress, sounds,
         PackModeOptions(font_point_size=settings["pack.font_size"],
                         auto_print=settings["pack.auto_print"],
                         allow_ship_unverified=settings["pack.allow_ship_all_unverified"]))
@@ -245,37 +367,24 @@ def build_app(app: Any, *, settings_store: SettingsStore, tokens: TokenStore, ro
                               min_length=settings["scanner.min_length"])
 
     def open_settings() -> None:
-        dialog = SettingsDialog(settings_store, tokens, worker=utility, parent=window)
-        dialog.saved.connect(lambda _s: window.statusBar().showMessage(
-            window.tr("Settings saved. A changed connection opens at the next start."),
-            10_000))
+        dialog = SettingsDialog(settings_store, services.tokens, worker=utility, parent=window)
+        dialog.saved.connect(hooks.settings_saved)
         dialog.open()
 
-    menu = QMenu(window.tr("&File"), window)
-    window.menuBar().insertMenu(window.menuBar().actions()[0], menu)
-    settings_action = QAction(window.tr("&Settings…"), window)
-    settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-    settings_action.triggered.connect(open_settings)
-    copy_action = QAction(window.tr("Copy &diagnostics"), window)
-    copy_action.triggered.connect(lambda: (app.clipboard().setText(diagnostics()),
-                                           window.statusBar().showMessage(
-                                               window.tr("Diagnostics copied (no tokens)."),
-                                               5000)))
-    quit_action = QAction(window.tr("&Quit"), window)
-    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-    quit_action.triggered.connect(window.close)
-    menu.addActions([settings_action, copy_action])
-    menu.addSeparator()
-    menu.addAction(quit_action)
-    if notice:
-        window.error_banner.show_message(notice)
-    return AppParts(window, actions, pack_view, scanner, workers, sandbox, crash,
-                    logging_setup, config)
+    connections = [(TRAINING_ID, TRAINING_LABEL)]
+    connections += [(p.id, p.label) for p in settings.connections]
+    file_menu = build_file_menu(window, FileMenuEntries(
+        connections=connections, current=config.id, switch_to=hooks.switch_to,
+        open_settings=open_settings,
+        copy_diagnostics=lambda: app.clipboard().setText(services.diagnostics())))
+    return AppParts(window, actions, pack_view, scanner, workers, sandbox, config, file_menu,
+                    outbox_worker)
 
 
 def run_gui(*, demo: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from fulfillment_station.session import AppSession
     from fulfillment_station.ui.first_run import FirstRunDialog, is_first_run
     from fulfillment_station.ui.i18n import install_translator
     from fulfillment_station.ui.theme import app_icon
@@ -293,11 +402,12 @@ def run_gui(*, demo: bool = False) -> int:
     if is_first_run(settings_store) and not demo:
         wizard = FirstRunDialog(settings_store, tokens)
         if wizard.exec() != QDialog.DialogCode.Accepted:
+            logging_setup.close()
             return 0  # closed without a choice: nothing to open
-    parts = build_app(app, settings_store=settings_store, tokens=tokens, root=data_dir(),
-                      redactor=redactor, logging_setup=logging_setup, demo=demo)
-    parts.start()
+    services = AppServices(settings_store, tokens, data_dir(), redactor, logging_setup)
+    session = AppSession(app, services, demo=demo)
+    session.start()
     try:
         return app.exec()
     finally:
-        parts.close(app)
+        session.close()

@@ -17,9 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from fulfillment_station.app import AppParts, build_app
+from fulfillment_station.app import AppParts, AppServices
 from fulfillment_station.domain import Order, OrderStatus
 from fulfillment_station.services.diagnostics import Redactor, configure_logging
+from fulfillment_station.session import AppSession
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
 from fulfillment_station.ui.filters import PRESETS
@@ -43,12 +44,14 @@ def parts(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[AppParts]:
                                      "sounds.enabled": False}))
     redactor = Redactor()
     logging_setup = configure_logging(tmp_path / "logs", redactor=redactor)
-    built = build_app(qapp, settings_store=store, tokens=TokenStore(on_secret=redactor.add),
-                      root=tmp_path / "data", redactor=redactor, logging_setup=logging_setup)
+    services = AppServices(store, TokenStore(on_secret=redactor.add), tmp_path / "data",
+                           redactor, logging_setup)
+    session = AppSession(qapp, services)
+    built = session.parts
     qtbot.addWidget(built.window)
     built.window.confirm_close = lambda _pending: True
     yield built
-    built.close(qapp)
+    session.close()
     keyring.set_keyring(previous)
 
 

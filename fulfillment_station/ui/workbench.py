@@ -1,6 +1,7 @@
-"""Puts the parts the wiring module built onto the main window: the outbox and print queue
-panels, the Order and Print menus (actions the connection cannot do are shown disabled with
-the reason), pack mode, application-wide scanning and the shortcuts help.
+"""Puts the parts the wiring module built onto the main window: the File menu (with the
+Connection submenu), the outbox and print queue panels, the Order and Print menus (actions the
+connection cannot do are shown disabled with the reason), pack mode, application-wide scanning
+and the shortcuts help; and the sentences and question of switching connections.
 
 Nothing here creates a service or a worker; ``app.py`` hands them in.
 """
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain import Order
@@ -22,6 +23,7 @@ from fulfillment_station.services.pack_session import command_sheet_entries
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.outbox import ActionState
+from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.main_window import MainWindow
 from fulfillment_station.ui.order_actions import OrderActions
 from fulfillment_station.ui.print_actions import BatchPrint, PrintQueueActions, preview_document
@@ -83,7 +85,8 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
                 kind == "bulk_ship" and capabilities.supports(Operation.SHIP))
             action.setEnabled(supported)
             action.setToolTip(window.tr("Not available: {why}").format(
-                why=capabilities.why_not(op)) if not supported else text.replace("&", ""))
+                why=translate_message(capabilities.why_not(op))) if not supported
+                else text.replace("&", ""))
             order_menu.setToolTipsVisible(True)
             action.triggered.connect(lambda _c=False, k=kind: open_dialog(k))
             order_menu.addAction(action)
@@ -309,3 +312,121 @@ def install_scanner(app: QApplication, window: MainWindow, *, max_gap_ms: int,
     scanner.install(app)
     scanner.scanned.connect(window.on_scan)
     return scanner
+
+
+# -- the File menu and switching connections ----------------------------------------------------
+
+#: Pops the Connection submenu up wherever the packer is (the list view or pack mode).
+SWITCH_SHORTCUT = "Ctrl+K"
+
+
+@dataclass(frozen=True)
+class FileMenuEntries:
+    """``connections``: (id, label) of every connection, the training store first;
+    ``current``: the id of the one open. ``switch_to(id)`` is called for another one."""
+
+    connections: list[tuple[str, str]]
+    current: str
+    switch_to: Callable[[str], object]
+    open_settings: Callable[[], None]
+    copy_diagnostics: Callable[[], None]
+
+
+@dataclass
+class FileMenu:
+    menu: QMenu
+    connection_menu: QMenu
+    connection_actions: dict[str, QAction]  # by connection id
+    switch_action: QAction  # the window-wide shortcut that opens the Connection submenu
+
+
+def build_file_menu(window: MainWindow, entries: FileMenuEntries) -> FileMenu:
+    """File: Connection ▸ (every connection, the open one checked), Settings, Copy
+    diagnostics, Quit. The first connection is the training store."""
+    menu = QMenu(window.tr("&File"), window)
+    window.menuBar().insertMenu(window.menuBar().actions()[0], menu)
+
+    connection_menu = menu.addMenu(window.tr("&Connection"))
+    group = QActionGroup(connection_menu)
+    group.setExclusive(True)
+    actions: dict[str, QAction] = {}
+    for index, (connection_id, label) in enumerate(entries.connections):
+        text = window.tr("Training store (practice orders)") if index == 0 else label
+        action = QAction(text.replace("&", "&&"), connection_menu)  # a label is not a mnemonic
+        action.setCheckable(True)
+        action.setChecked(connection_id == entries.current)
+        action.setActionGroup(group)
+        action.triggered.connect(
+            lambda _c=False, c=connection_id: _choose(window, entries, actions, c))
+        connection_menu.addAction(action)
+        actions[connection_id] = action
+
+    switch_action = QAction(window.tr("Switch &connection…"), window)
+    switch_action.setShortcut(QKeySequence(SWITCH_SHORTCUT))
+    switch_action.setToolTip(window.tr("Open another store, or the training store"))
+    switch_action.triggered.connect(lambda: connection_menu.popup(
+        window.mapToGlobal(window.rect().center())))
+    window.addAction(switch_action)
+
+    settings_action = QAction(window.tr("&Settings…"), window)
+    settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+    settings_action.triggered.connect(entries.open_settings)
+    copy_action = QAction(window.tr("Copy &diagnostics"), window)
+
+    def copy_diagnostics() -> None:
+        entries.copy_diagnostics()
+        window.statusBar().showMessage(window.tr("Diagnostics copied (no tokens)."), 5000)
+
+    copy_action.triggered.connect(copy_diagnostics)
+    quit_action = QAction(window.tr("&Quit"), window)
+    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.triggered.connect(window.close)
+    menu.addSeparator()
+    menu.addActions([settings_action, copy_action])
+    menu.addSeparator()
+    menu.addAction(quit_action)
+    return FileMenu(menu, connection_menu, actions, switch_action)
+
+
+def _choose(window: MainWindow, entries: FileMenuEntries, actions: dict[str, QAction],
+            connection_id: str) -> None:
+    # The check mark stays on the open connection until the switch is done: the new window
+    # shows the new one checked, and a refused switch leaves the old one checked.
+    actions[entries.current].setChecked(True)
+    if connection_id == entries.current:
+        window.statusBar().showMessage(window.tr("This connection is already open."), 5000)
+        return
+    entries.switch_to(connection_id)
+
+
+def switching_message(window: MainWindow, name: str) -> str:
+    return window.tr("Switching to {name}: finishing the write in progress first…").format(
+        name=name)
+
+
+def waiting_sentence(window: MainWindow, count: int, name: str) -> str:
+    """What the packer is told when writes stay behind in the outbox of the connection left."""
+    return window.tr("{n} action(s) for {name} are still waiting; they stay saved and are sent "
+                     "when {name} is opened again.").format(n=count, name=name)
+
+
+def refused_sentence(window: MainWindow, name: str, reason: str, current: str) -> str:
+    return window.tr("{name} could not be opened: {reason} You are still on {current}.").format(
+        name=name, reason=translate_message(reason), current=current)
+
+
+def ask_switch(window: MainWindow, name: str) -> bool:
+    """Asked when saved settings name another connection (or change the open one)."""
+    answer = QMessageBox.question(
+        window, window.tr("Switch connection"),
+        window.tr("Open {name} now? Writes still waiting for the connection open now stay saved "
+                  "and are sent when it is opened again.").format(name=name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def settings_saved_message(window: MainWindow, *, later: bool) -> str:
+    if later:
+        return window.tr("Settings saved. A changed connection opens at the next start.")
+    return window.tr("Settings saved.")

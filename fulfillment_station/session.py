@@ -1,0 +1,265 @@
+"""The GUI session: the one owner of the open connection's parts (``app.AppParts``), which
+swaps them for another connection's in the same process and QApplication.
+
+What lives as long as the process (the crash handler, logging, the pack progress file, the
+settings and keyring) is made here once; everything of one connection (workers, outbox,
+cache, window, the training sandbox) is made by ``app.build_app`` and closed on a switch.
+
+A switch, in order:
+
+1. The target is checked without touching the open connection (``app.open_connection``: the
+   profile exists, its URL is acceptable, its token is in the keyring; the training sandbox
+   is started). If that fails, the packer stays where they were, with the reason in the
+   banner: what they were doing is still on screen and still works, which is what a packer
+   who picked the wrong entry (or whose keyring is locked) expects. An unreachable store is
+   not a failure: it opens offline with its cache, as at start.
+2. The open connection is frozen: no scans, clicks, timers or new syncs; a running sync is
+   cancelled at its next page.
+3. The outbox worker is drained, never aborted: a marker task is queued behind whatever it
+   is doing, so the write in flight (and anything the packer queued just before) finishes
+   and is recorded. A second marker, queued after the first one answered, catches the
+   follow-up pump a finished write asks for, and counts what is still waiting.
+4. The old parts are closed (each worker ends its thread; the training sandbox stops), the
+   new ones are built with the old window's geometry, state and pack mode, and started.
+   What is still waiting stays in that connection's own ``outbox-{id}.sqlite3`` and goes out
+   when it is opened again; the packer is told so in the new window's banner.
+5. The connection opened is remembered as the one to open at the next start.
+
+If building the new parts fails after all, the old connection is opened again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+
+from fulfillment_station.app import (
+    TRAINING_ID,
+    AppParts,
+    AppServices,
+    ConnectionConfig,
+    ConnectionUnavailable,
+    SessionHooks,
+    build_app,
+    choose_connection,
+    connection_label,
+    open_connection,
+)
+from fulfillment_station.sandbox.server import SandboxServer
+from fulfillment_station.services.diagnostics import log_dir
+from fulfillment_station.store.pack_progress import PackProgress
+from fulfillment_station.store.secrets import NoKeyringError
+from fulfillment_station.store.settings import Settings
+from fulfillment_station.ui.crash import install_excepthook
+from fulfillment_station.ui.i18n import translate_message
+from fulfillment_station.ui.workbench import (
+    ask_switch,
+    refused_sentence,
+    settings_saved_message,
+    switching_message,
+    waiting_sentence,
+)
+
+log = logging.getLogger(__name__)
+
+#: ``ask(window, connection name) -> bool``: may the saved settings' connection open now?
+AskSwitch = Callable[[Any, str], bool]
+
+
+class AppSession(QObject):
+    """Opens the configured connection (or training) at start; ``switch_to`` swaps it."""
+
+    switched = Signal(object)  # the AppParts now open
+    switchRefused = Signal(str)  # the sentence shown in the banner
+
+    def __init__(self, app: Any, services: AppServices, *, demo: bool = False,
+                 ask: AskSwitch = ask_switch) -> None:
+        super().__init__()
+        self.app = app
+        self.services = services
+        self.ask = ask
+        self.crash = install_excepthook(app, log_dir() / "crashes",
+                                        redactor=services.redactor,
+                                        diagnostics=services.diagnostics)
+        self.pack_progress = PackProgress(services.root / "pack-progress.sqlite3")
+        self._switching = False
+        self._incoming: SandboxServer | None = None  # started for a switch not yet done
+        self._markers: list[Any] = []  # the drain's task handles
+        try:
+            settings = services.settings_store.load()
+            config, sandbox, notice = choose_connection(settings, services.tokens,
+                                                        services.root, demo=demo)
+            self.parts = self._build(config, sandbox)
+        except BaseException:
+            self.crash.uninstall()
+            self.pack_progress.close()
+            raise
+        if notice:
+            self.parts.window.error_banner.show_message(translate_message(notice))
+
+    @property
+    def switching(self) -> bool:
+        return self._switching
+
+    def start(self) -> None:
+        self.parts.start()
+
+    def close(self) -> None:
+        self.parts.close(self.app)
+        # Answers the workers sent before they ended are still queued for this thread (pack
+        # mode opening the next order, say): deliver them while the stores they use are open.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        if self._incoming is not None:
+            self._incoming.close()
+            self._incoming = None
+        self.crash.uninstall()
+        self.pack_progress.close()
+        self.services.logging_setup.close()
+
+    # -- switching ------------------------------------------------------------------------------
+
+    def switch_to(self, target: str, *, reopen: bool = False) -> bool:
+        """Start switching to connection ``target`` (a profile id, or ``""``/``"training"``);
+        ``reopen`` opens the current one afresh (its settings changed). False when there is
+        nothing to do or the target cannot be opened (the banner says why)."""
+        target = target or TRAINING_ID
+        old = self.parts
+        if self._switching or (target == old.config.id and not reopen):
+            return False
+        settings = self.services.settings_store.load()
+        name = connection_label(settings, target)
+        try:
+            config, sandbox = open_connection(settings, self.services.tokens,
+                                              self.services.root, target)
+        except ConnectionUnavailable as exc:
+            text = refused_sentence(old.window, name, exc.user_message, old.config.label)
+            old.window.error_banner.show_message(text)
+            self.switchRefused.emit(text)
+            return False
+        log.info("switching from %s to %s", old.config.id, config.id)
+        self._switching = True
+        self._incoming = sandbox
+        old.freeze(self.app)
+        old.window.statusBar().showMessage(switching_message(old.window, name))
+        self._drain(old, lambda pending: self._replace(old, config, sandbox, pending))
+        return True
+
+    def _drain(self, old: AppParts, then: Callable[[int | None], None]) -> None:
+        """Call ``then(waiting actions)`` once the outbox worker has finished what it is
+        doing (``None`` when its store could not even be opened)."""
+        worker = old.outbox_worker
+
+        def count() -> None:
+            task = worker.submit(lambda ctx: ctx.outbox_service.pending_count(),
+                                 "switch: count waiting actions")
+            self._markers.append(task)
+            task.succeeded.connect(then)
+            task.failed.connect(lambda _exc: then(None))
+
+        # Held here until answered: the worker forgets a task once it has run, and a handle
+        # nobody holds is gone before its answer arrives on this thread.
+        marker = worker.submit(lambda _ctx: None, "switch: let the write in flight finish")
+        self._markers = [marker]
+        marker.finished.connect(count)
+
+    def _replace(self, old: AppParts, config: ConnectionConfig, sandbox: SandboxServer | None,
+                 pending: int | None) -> None:
+        window = old.window
+        # Same process, same screens: the exact geometry (restoreGeometry would re-fit it).
+        geometry, state, packing = window.normalGeometry(), window.windowState(), \
+            window.in_pack_mode
+        window.save_layout()  # columns, tab and filters carry over to the new window
+        old.close(self.app)
+        notices: list[str] = []
+        try:
+            new = self._build(config, sandbox)
+        except Exception as exc:
+            log.exception("could not open %s; reopening %s", config.id, old.config.id)
+            if sandbox is not None:
+                sandbox.close()
+            new = self._reopen(old.config)
+            notices.append(refused_sentence(window, config.label, str(exc),
+                                            new.config.label))
+        else:
+            self._remember(config.id)
+        self._incoming = None
+        new.window.setGeometry(geometry)
+        new.window.setWindowState(state)
+        new.start()
+        if packing:
+            new.window.show_pack_mode(True)
+        if pending:
+            notices.insert(0, waiting_sentence(new.window, pending, old.config.label))
+        if notices:
+            new.window.error_banner.show_message(" ".join(notices))
+        # Shown before the old window closes, so the app never has no window (it would quit).
+        window.confirm_close = lambda _pending: True
+        window.close()
+        window.deleteLater()
+        self.parts = new
+        self._switching = False
+        self.switched.emit(new)
+
+    def _reopen(self, config: ConnectionConfig) -> AppParts:
+        """The connection just left, again (its token is still known)."""
+        if config.training:
+            settings = self.services.settings_store.load()
+            config, sandbox = open_connection(settings, self.services.tokens,
+                                              self.services.root, TRAINING_ID)
+            return self._build(config, sandbox)
+        return self._build(config, None)
+
+    def _build(self, config: ConnectionConfig, sandbox: SandboxServer | None) -> AppParts:
+        try:
+            return build_app(self.app, self.services, config, sandbox, SessionHooks(
+                switch_to=self.switch_to, settings_saved=self._settings_saved,
+                pack_progress=self.pack_progress))
+        except BaseException:
+            if sandbox is not None:
+                sandbox.close()
+            raise
+
+    def _remember(self, connection_id: str) -> None:
+        """The connection opened is the one the next start opens."""
+        active = "" if connection_id == TRAINING_ID else connection_id
+        try:
+            self.services.settings_store.update(
+                lambda s: s if s["connections.active"] == active
+                else s.replace({"connections.active": active}))
+        except OSError as exc:
+            log.warning("could not remember the open connection: %s", exc)
+
+    # -- settings saved ---------------------------------------------------------------------------
+
+    def _settings_saved(self, settings: Settings) -> None:
+        """Saved settings that name another connection, or change the open one, open it now
+        if the packer says so (otherwise at the next start)."""
+        window = self.parts.window
+        current = self.parts.config
+        target = settings["connections.active"] or TRAINING_ID
+        changed = target == current.id and self._changed(settings, current)
+        if target == current.id and not changed:
+            window.statusBar().showMessage(settings_saved_message(window, later=False), 8000)
+            return
+        if not self.ask(window, connection_label(settings, target)):
+            window.statusBar().showMessage(settings_saved_message(window, later=True), 10_000)
+            return
+        self.switch_to(target, reopen=changed)
+
+    def _changed(self, settings: Settings, current: ConnectionConfig) -> bool:
+        """Whether the open profile's address, API, certificate or token changed."""
+        if current.training:
+            return False
+        profile = settings.profile(current.id)
+        if profile is None:
+            return False
+        if (profile.dialect, profile.base_url, profile.ca_bundle) != (
+                current.dialect, current.base_url, current.ca_bundle):
+            return True
+        try:
+            return self.services.tokens.get(current.id) != current.token
+        except NoKeyringError:
+            return False

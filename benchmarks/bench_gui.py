@@ -109,6 +109,10 @@ def _sync_stall() -> Iterator[dict[str, Any]]:
             task = worker.submit(lambda _ctx: None, "warm up")
             task.finished.connect(warm.quit)
             warm.exec()
+        # ... and shows the cache before it syncs (here empty), as ``MainWindow.start`` does.
+        window.summariesLoaded.connect(warm.quit)
+        window.start()
+        warm.exec()
         clock = QElapsedTimer()
         gaps: list[float] = []
         last = [0.0]

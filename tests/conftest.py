@@ -3,6 +3,7 @@ dirs), and session-wide read-only sandboxes are started once per dialect on dema
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,6 +19,14 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FULFILLMENT_STATION_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("FULFILLMENT_STATION_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("FULFILLMENT_STATION_TOKEN", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen_heap() -> Iterator[None]:
+    """A window that loaded its orders froze the heap out of the cycle collector
+    (``ui.heap``); give the next test a collectable heap, as a fresh process would have."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

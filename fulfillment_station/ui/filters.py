@@ -261,7 +261,7 @@ class SearchColumns:
     distinct SKUs and barcodes seen. A word is looked for in the SKU or barcode column only
     when some catalogue term contains it, so a name, email or order number scans only the
     short first column. A word that can be in several columns is looked for in one merged
-    column (built the first time it is needed, then kept in step): one C-level pass over
+    column (built with the rows, then kept in step): one C-level pass over
     100,000 rows instead of one per column and a third to combine them, the larger part of
     a keystroke."""
 
@@ -284,11 +284,12 @@ class SearchColumns:
             self._sku_terms.update(value.split("\n") if value else ())
         for value in set(self.barcodes):
             self._barcode_terms.update(value.split("\n") if value else ())
-        # Most short words are inside some SKU (and digits inside some barcode): build those
-        # merged columns now, with the rows, rather than on the packer's first keystroke.
+        # Short words are mostly inside some SKU or barcode: build the merged columns now,
+        # with the rows (on the loading thread, see ``OrderTableModel.set_summaries``), rather
+        # than on the packer's first keystroke (about 40 ms at 100,000 rows).
         if self.texts:
-            self.column_for_kinds((True, False))
-            self.column_for_kinds((True, True))
+            for kinds in ((True, False), (False, True), (True, True)):
+                self.column_for_kinds(kinds)
 
     def __len__(self) -> int:
         return len(self.texts)

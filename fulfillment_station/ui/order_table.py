@@ -260,10 +260,16 @@ class OrderTableModel(QAbstractTableModel):
         if rows:
             self.rowsUpdated.emit(rows)  # the proxy repaints them
 
-    def set_summaries(self, rows: Iterable[OrderSummary]) -> None:
-        """Replace everything (first load); the selection does not survive this."""
+    def set_summaries(self, rows: Iterable[OrderSummary],
+                      search: SearchColumns | None = None) -> None:
+        """Replace everything (first load); the selection does not survive this. ``search``
+        is ``SearchColumns(rows)`` made beforehand, off the GUI thread (it is plain Python):
+        at 100,000 rows building it is the larger part of a load."""
+        rows = list(rows)
+        if search is not None and len(search) != len(rows):
+            raise ValueError("the search columns are not of these rows")
         self.beginResetModel()
-        self._replace_all(list(rows))
+        self._replace_all(rows, search)
         self.endResetModel()
 
     def apply_summaries(self, rows: Iterable[OrderSummary]) -> tuple[list[int], int]:
@@ -328,10 +334,11 @@ class OrderTableModel(QAbstractTableModel):
             self.endRemoveRows()
         return len(rows)
 
-    def _replace_all(self, rows: list[OrderSummary]) -> None:
+    def _replace_all(self, rows: list[OrderSummary],
+                     search: SearchColumns | None = None) -> None:
         self._rows = rows
         self._tallies.reset(rows)
-        self._search = SearchColumns(rows)
+        self._search = search if search is not None else SearchColumns(rows)
         self._sort_keys = {}
         self._reindex()
 

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fulfillment_station import APP_NAME, __version__
 from fulfillment_station.connectors import DIALECT_MODULES, connect, connector_class
@@ -22,7 +22,6 @@ from fulfillment_station.connectors.base import Connector
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.connectors.http import check_base_url, connector_options
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
-from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.actions import Action
 from fulfillment_station.services.diagnostics import (
     Redactor,
@@ -30,7 +29,6 @@ from fulfillment_station.services.diagnostics import (
     diagnostics_text,
 )
 from fulfillment_station.services.outbox_service import RECOVERY_GRACE_S, OutboxService
-from fulfillment_station.services.print_service import PrintService
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.store.db import connect as open_store
@@ -39,6 +37,10 @@ from fulfillment_station.store.paths import data_dir
 from fulfillment_station.store.print_queue import PrintQueue
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
+
+if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when training starts
+    from fulfillment_station.sandbox.server import SandboxServer
+    from fulfillment_station.services.print_service import PrintService
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +113,10 @@ def print_resources(cache_path: Path, queue_path: Path,
     """The print worker's parts: the print queue (jobs a crash interrupted are marked, never
     re-sent blindly) and a cache reader for the orders it prints."""
     def make() -> WorkerResources:
+        # Imported here, on the print worker's thread: PDF and label rendering (reportlab)
+        # costs about 0.2 s of start-up the window need not wait for.
+        from fulfillment_station.services.print_service import PrintService
+
         queue = PrintQueue.open(queue_path)
         queue.recover_interrupted()
         return WorkerResources(OrderCache(cache_path), print_service=PrintService(queue, settings))
@@ -126,6 +132,8 @@ def start_training_sandbox(root: Path) -> SandboxServer:
     lives in the data dir, so practice shipments survive a restart."""
     folder = root / "training"
     folder.mkdir(parents=True, exist_ok=True)
+    from fulfillment_station.sandbox.server import SandboxServer
+
     server = SandboxServer(TRAINING_DIALECT, db_path=folder / f"{TRAINING_DIALECT}.sqlite",
                            token=TRAINING_TOKEN, orders=TRAINING_ORDERS, seed=1)
     try:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
@@ -48,7 +48,6 @@ from fulfillment_station.app import (
     connection_label,
     open_connection,
 )
-from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.diagnostics import log_dir
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.secrets import NoKeyringError
@@ -62,6 +61,9 @@ from fulfillment_station.ui.workbench import (
     switching_message,
     waiting_sentence,
 )
+
+if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when training starts
+    from fulfillment_station.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
 

@@ -217,8 +217,10 @@ class OutboxService:
             now = self._outbox.now()
             if deadline is not None and now >= deadline:
                 return outcomes
-            until = wake if deadline is None else min(wake, deadline)
-            self._sleep(max(_MIN_NAP, (until - now) / timedelta(seconds=1)))
+            nap = max(_MIN_NAP, (wake - now) / timedelta(seconds=1))
+            if deadline is not None:  # never past the deadline, however short the nap
+                nap = min(nap, (deadline - now) / timedelta(seconds=1))
+            self._sleep(nap)
 
     def pending_count(self) -> int:
         return self._outbox.pending_count(self._connection_id)

@@ -50,7 +50,7 @@ TRAINING_ORDERS = 300
 #: The connection id of the embedded training store (its cache and outbox files carry it);
 #: in settings, ``connections.active == ""`` means training.
 TRAINING_ID = "training"
-TRAINING_LABEL = "Training store (NexusCommerce sandbox)"
+TRAINING_LABEL = QT_TRANSLATE_NOOP("AppConnection", "Training store (NexusCommerce sandbox)")
 
 
 @dataclass(frozen=True)

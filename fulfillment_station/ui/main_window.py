@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self._detail_task: Task[Any] | None = None
         title = (self.tr("Fulfillment Station — {connection} — TRAINING") if options.training
                  else self.tr("Fulfillment Station — {connection}"))
-        self.setWindowTitle(title.format(connection=options.connection_label))
+        self.setWindowTitle(title.format(connection=translate_message(options.connection_label)))
         self.resize(1400, 860)
 
         self.model = OrderTableModel()
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         focus_search.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self.addAction(focus_search)
         bar.addSeparator()
-        self.connection_label = QLabel(f"  {self.options.connection_label}  ")
+        self.connection_label = QLabel(f"  {translate_message(self.options.connection_label)}  ")
         bar.addWidget(self.connection_label)
 
     def _build_status_bar(self) -> None:

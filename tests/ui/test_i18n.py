@@ -404,6 +404,26 @@ def test_spanish_error_banner_text_keeps_the_apis_own_words(install: Any) -> Non
     assert text.endswith("La API dijo: [UNAUTHORIZED] Token expired")
 
 
+def test_spanish_window_names_the_training_store_in_spanish(install: Any, qtbot: Any) -> None:
+    from fulfillment_station.app import TRAINING_LABEL
+    from fulfillment_station.ui.main_window import MainWindow, WindowOptions
+    from fulfillment_station.ui.tasks import ConnectionWorker
+
+    install("es")
+    workers = [ConnectionWorker(lambda: None, close_resources=lambda _r: None, name=n)
+               for n in ("sync", "reader")]
+    try:
+        window = MainWindow(WindowOptions("training", TRAINING_LABEL, training=True,
+                                          sync_on_start=False), *workers)
+        qtbot.addWidget(window)
+        assert "Tienda de formación (sandbox de NexusCommerce)" in window.windowTitle()
+        assert window.connection_label.text().strip() == (
+            "Tienda de formación (sandbox de NexusCommerce)")
+    finally:
+        for worker in workers:
+            worker.stop()
+
+
 def test_spanish_outbox_panel_shows_a_stored_failure_in_spanish(install: Any,
                                                                 qtbot: Any) -> None:
     from fulfillment_station.connectors.errors import MarketplaceRejection

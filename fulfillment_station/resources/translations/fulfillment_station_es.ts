@@ -2417,6 +2417,10 @@ Pedidos visibles: {count}</translation>
 <context>
     <name>AppConnection</name>
     <message>
+        <source>Training store (NexusCommerce sandbox)</source>
+        <translation>Tienda de formación (sandbox de NexusCommerce)</translation>
+    </message>
+    <message>
         <source>No API token is saved for {name}. Open Settings → Connections and enter it.</source>
         <translation>No hay ningún token de API guardado para {name}. Abra Configuración → Conexiones e introdúzcalo.</translation>
     </message>

@@ -2417,6 +2417,10 @@ Pedidos visíveis: {count}</translation>
 <context>
     <name>AppConnection</name>
     <message>
+        <source>Training store (NexusCommerce sandbox)</source>
+        <translation>Loja de treinamento (sandbox da NexusCommerce)</translation>
+    </message>
+    <message>
         <source>No API token is saved for {name}. Open Settings → Connections and enter it.</source>
         <translation>Nenhum token de API está salvo para {name}. Abra Configurações → Conexões e insira-o.</translation>
     </message>

@@ -39,7 +39,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import FulfillmentStatus, Order, OrderStatus
 from fulfillment_station.domain.requests import (
     BulkShipItem,
@@ -167,30 +167,44 @@ class Action(_Model):
             return tuple(item.order_id for item in self.payload.items)
         return (self.order_id,)
 
-    def summary(self) -> str:
-        """One line for the audit log and the outbox panel."""
+    def summary(self) -> Message:
+        """One line for the audit log (its English) and the outbox panel (translated)."""
         p = self.payload
         if isinstance(p, BulkShipRequest):
-            return f"Ship {len(p.items)} order(s) in one bulk request"
+            return SUMMARY_BULK.format(count=len(p.items))
         if isinstance(p, ShipRequest):
             via = " ".join(x for x in (p.carrier, p.service or "", p.tracking_number or "") if x)
-            return f"Ship: {_units(p.lines)} via {via}"
+            return SUMMARY_SHIP.format(items=_units(p.lines), via=via)
         if isinstance(p, FulfilRequest):
             numbers = ", ".join(t.tracking_number for t in p.shipments if t.tracking_number)
-            return f"Mark fulfilled: {_units(p.lines)}" + (f", tracking {numbers}"
-                                                          if numbers else "")
+            if numbers:
+                return SUMMARY_FULFIL_TRACKED.format(items=_units(p.lines), numbers=numbers)
+            return SUMMARY_FULFIL.format(items=_units(p.lines))
         if isinstance(p, CancelRequest):
-            return f"Cancel: {p.reason}" if p.reason else "Cancel"
+            return SUMMARY_CANCEL_WHY.format(reason=p.reason) if p.reason else SUMMARY_CANCEL
         if isinstance(p, OrderUpdate):
             fields = [n for n in ("notes", "ship_to", "status") if getattr(p, n) is not None]
-            return "Edit " + ", ".join(fields)
+            return SUMMARY_EDIT.format(fields=", ".join(fields))
         if isinstance(p, CreateOrderRequest):
-            return f"Create order {self.order_id} with {len(p.lines)} line(s)"
+            return SUMMARY_CREATE.format(order=self.order_id, count=len(p.lines))
         raise AssertionError(f"no summary for {type(p).__name__}")  # pragma: no cover
 
 
-def _units(lines: Mapping[str, int]) -> str:
-    return f"{sum(lines.values())} item(s)" if lines else "all remaining items"
+SUMMARY_BULK = QT_TRANSLATE_NOOP("ActionSummary", "Ship {count} order(s) in one bulk request")
+SUMMARY_SHIP = QT_TRANSLATE_NOOP("ActionSummary", "Ship: {items} via {via}")
+SUMMARY_FULFIL = QT_TRANSLATE_NOOP("ActionSummary", "Mark fulfilled: {items}")
+SUMMARY_FULFIL_TRACKED = QT_TRANSLATE_NOOP("ActionSummary",
+                                           "Mark fulfilled: {items}, tracking {numbers}")
+SUMMARY_CANCEL = QT_TRANSLATE_NOOP("ActionSummary", "Cancel")
+SUMMARY_CANCEL_WHY = QT_TRANSLATE_NOOP("ActionSummary", "Cancel: {reason}")
+SUMMARY_EDIT = QT_TRANSLATE_NOOP("ActionSummary", "Edit {fields}")
+SUMMARY_CREATE = QT_TRANSLATE_NOOP("ActionSummary", "Create order {order} with {count} line(s)")
+UNITS = QT_TRANSLATE_NOOP("ActionSummary", "{count} item(s)")
+ALL_REMAINING = QT_TRANSLATE_NOOP("ActionSummary", "all remaining items")
+
+
+def _units(lines: Mapping[str, int]) -> Message:
+    return UNITS.format(count=sum(lines.values())) if lines else ALL_REMAINING
 
 
 def with_payload(action: Action, payload: Payload) -> Action:

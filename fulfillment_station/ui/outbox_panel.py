@@ -127,7 +127,7 @@ class OutboxModel(QAbstractTableModel):
         if column is Column.ORDER:
             return record.order_number
         if column is Column.ACTION:
-            return record.summary
+            return translate_message(record.summary)
         if column is Column.ATTEMPTS:
             return str(record.attempts)
         if column is Column.NEXT:

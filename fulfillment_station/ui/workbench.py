@@ -63,7 +63,8 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
     actions.refused.connect(window.error_banner.show_message)
     actions.ordersChanged.connect(window.apply_orders)
     actions.queued.connect(lambda record: pending.showMessage(
-        window.tr("Queued: {summary}").format(summary=record.action.summary()), 6000))
+        window.tr("Queued: {summary}").format(
+            summary=translate_message(record.action.summary())), 6000))
 
     # -- order menu ---------------------------------------------------------------------------
     if open_dialog is not None:

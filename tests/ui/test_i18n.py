@@ -443,3 +443,5 @@ def test_spanish_outbox_panel_shows_a_stored_failure_in_spanish(install: Any,
     assert panel.model.index(0, Column.MESSAGE).data() == (
         "Se abandonó tras 5 intentos: El marketplace rechazó el envío. Revise el transportista "
         "y el número de seguimiento y vuelva a intentarlo.")
+    assert panel.model.index(0, Column.ACTION).data() == (
+        "Enviar: 2 artículo(s) por UPS 1Z999AA10123456784")

@@ -2476,4 +2476,47 @@ Pedidos visibles: {count}</translation>
         <translation>parte de este pedido ya salió; ya no se puede cancelar</translation>
     </message>
 </context>
+<context>
+    <name>ActionSummary</name>
+    <message>
+        <source>Ship {count} order(s) in one bulk request</source>
+        <translation>Enviar {count} pedido(s) en una sola solicitud</translation>
+    </message>
+    <message>
+        <source>Ship: {items} via {via}</source>
+        <translation>Enviar: {items} por {via}</translation>
+    </message>
+    <message>
+        <source>Mark fulfilled: {items}</source>
+        <translation>Marcar como preparado: {items}</translation>
+    </message>
+    <message>
+        <source>Mark fulfilled: {items}, tracking {numbers}</source>
+        <translation>Marcar como preparado: {items}, seguimiento {numbers}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel: {reason}</source>
+        <translation>Cancelar: {reason}</translation>
+    </message>
+    <message>
+        <source>Edit {fields}</source>
+        <translation>Editar {fields}</translation>
+    </message>
+    <message>
+        <source>Create order {order} with {count} line(s)</source>
+        <translation>Crear el pedido {order} con {count} línea(s)</translation>
+    </message>
+    <message>
+        <source>{count} item(s)</source>
+        <translation>{count} artículo(s)</translation>
+    </message>
+    <message>
+        <source>all remaining items</source>
+        <translation>todos los artículos pendientes</translation>
+    </message>
+</context>
 </TS>

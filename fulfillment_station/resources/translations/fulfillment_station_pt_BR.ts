@@ -2476,4 +2476,47 @@ Pedidos visíveis: {count}</translation>
         <translation>parte deste pedido já saiu; não pode mais ser cancelado</translation>
     </message>
 </context>
+<context>
+    <name>ActionSummary</name>
+    <message>
+        <source>Ship {count} order(s) in one bulk request</source>
+        <translation>Enviar {count} pedido(s) numa única solicitação</translation>
+    </message>
+    <message>
+        <source>Ship: {items} via {via}</source>
+        <translation>Enviar: {items} via {via}</translation>
+    </message>
+    <message>
+        <source>Mark fulfilled: {items}</source>
+        <translation>Marcar como atendido: {items}</translation>
+    </message>
+    <message>
+        <source>Mark fulfilled: {items}, tracking {numbers}</source>
+        <translation>Marcar como atendido: {items}, rastreio {numbers}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel: {reason}</source>
+        <translation>Cancelar: {reason}</translation>
+    </message>
+    <message>
+        <source>Edit {fields}</source>
+        <translation>Editar {fields}</translation>
+    </message>
+    <message>
+        <source>Create order {order} with {count} line(s)</source>
+        <translation>Criar o pedido {order} com {count} linha(s)</translation>
+    </message>
+    <message>
+        <source>{count} item(s)</source>
+        <translation>{count} item(ns)</translation>
+    </message>
+    <message>
+        <source>all remaining items</source>
+        <translation>todos os itens restantes</translation>
+    </message>
+</context>
 </TS>

@@ -17,12 +17,38 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.printing.errors import LabelFormatError, PrinterError
 from fulfillment_station.printing.label_format import LabelFormat, detect_label_format
 
 ALL_FORMATS: frozenset[LabelFormat] = frozenset({"pdf", "png", "zpl"})
 Runner = Callable[..., subprocess.CompletedProcess[bytes]]
 
+
+# What the packer is told when a printer fails (translated by the views).
+REFUSED = QT_TRANSLATE_NOOP(
+    "Printer", "Printer {name} at {where} refused the connection; check it is switched on and "
+    "connected to the network.")
+NO_ANSWER = QT_TRANSLATE_NOOP(
+    "Printer", "Printer {name} at {where} did not answer within {seconds} seconds; check it is "
+    "switched on and connected to the network.")
+UNKNOWN_HOST = QT_TRANSLATE_NOOP(
+    "Printer", "The printer address {host} cannot be found; check the printer settings.")
+UNREACHABLE = QT_TRANSLATE_NOOP(
+    "Printer", "Printer {name} at {where} could not be reached ({detail}); check the printer "
+    "and the network.")
+NO_LP = QT_TRANSLATE_NOOP(
+    "Printer", "The lp command is missing, so CUPS printers cannot be used; install CUPS or "
+    "choose a network printer.")
+CUPS_TIMEOUT = QT_TRANSLATE_NOOP(
+    "Printer", "CUPS did not take the job for {name} within {seconds} seconds; check that CUPS "
+    "is running.")
+CUPS_REFUSED = QT_TRANSLATE_NOOP("Printer", "CUPS would not print on {name}: {detail}.")
+NOT_SAVED = QT_TRANSLATE_NOOP(
+    "Printer", "Could not save the print job in {folder} ({detail}); choose another folder.")
+WRONG_FORMAT = QT_TRANSLATE_NOOP(
+    "Printer", "Printer {name} takes {takes} but this document is {kind}; choose another "
+    "printer for it.")
 
 class Printer(Protocol):
     name: str
@@ -59,24 +85,15 @@ class NetworkPrinter:
                 # Half-close so the printer sees the end of the job before the socket goes.
                 conn.shutdown(socket.SHUT_WR)
         except ConnectionRefusedError:
-            raise PrinterError(
-                f"Printer {self.name} at {where} refused the connection; "
-                "check it is switched on and connected to the network."
-            ) from None
+            raise PrinterError(REFUSED.format(name=self.name, where=where)) from None
         except TimeoutError:
-            raise PrinterError(
-                f"Printer {self.name} at {where} did not answer within {self.timeout:g} seconds; "
-                "check it is switched on and connected to the network."
-            ) from None
+            raise PrinterError(NO_ANSWER.format(name=self.name, where=where,
+                                                seconds=f"{self.timeout:g}")) from None
         except socket.gaierror:
-            raise PrinterError(
-                f"The printer address {self.host} cannot be found; check the printer settings."
-            ) from None
+            raise PrinterError(UNKNOWN_HOST.format(host=self.host)) from None
         except OSError as exc:
-            raise PrinterError(
-                f"Printer {self.name} at {where} could not be reached ({exc.strerror or exc}); "
-                "check the printer and the network."
-            ) from None
+            raise PrinterError(UNREACHABLE.format(name=self.name, where=where,
+                                                  detail=str(exc.strerror or exc))) from None
         return f"Sent to {self.name} ({where})"
 
 
@@ -115,18 +132,13 @@ class CupsPrinter:
                 command, input=data, capture_output=True, timeout=self.timeout, check=False
             )
         except FileNotFoundError:
-            raise PrinterError(
-                "The lp command is missing, so CUPS printers cannot be used; install CUPS "
-                "or choose a network printer."
-            ) from None
+            raise PrinterError(NO_LP) from None
         except subprocess.TimeoutExpired:
-            raise PrinterError(
-                f"CUPS did not take the job for {self.name} within {self.timeout:g} seconds; "
-                "check that CUPS is running."
-            ) from None
+            raise PrinterError(CUPS_TIMEOUT.format(name=self.name,
+                                                   seconds=f"{self.timeout:g}")) from None
         if result.returncode != 0:
             detail = _first_line(result.stderr) or f"lp exited with status {result.returncode}"
-            raise PrinterError(f"CUPS would not print on {self.name}: {detail}.")
+            raise PrinterError(CUPS_REFUSED.format(name=self.name, detail=detail))
         receipt = _first_line(result.stdout)
         return f"Sent to {self.name} ({receipt})" if receipt else f"Sent to {self.name}"
 
@@ -157,10 +169,8 @@ class FilePrinter:
             finally:
                 os.unlink(tmp)
         except OSError as exc:
-            raise PrinterError(
-                f"Could not save the print job in {self.directory} ({exc.strerror or exc}); "
-                "choose another folder."
-            ) from None
+            raise PrinterError(NOT_SAVED.format(folder=str(self.directory),
+                                                detail=str(exc.strerror or exc))) from None
         return f"Saved to {target}"
 
     def _link_free_name(self, tmp: Path, stem: str, suffix: str) -> Path:
@@ -187,10 +197,8 @@ def send_document(
     kind: LabelFormat = fmt or detect_label_format(data)
     if kind not in printer.accepts:
         takes = ", ".join(sorted(f.upper() for f in printer.accepts))
-        raise PrinterError(
-            f"Printer {printer.name} takes {takes} but this document is {kind.upper()}; "
-            "choose another printer for it."
-        )
+        raise PrinterError(WRONG_FORMAT.format(name=printer.name, takes=takes,
+                                               kind=kind.upper()))
     return printer.send(data, title=title)
 
 

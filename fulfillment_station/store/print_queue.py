@@ -27,6 +27,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.store.audit import from_db_time, to_db_time, utc_now
 from fulfillment_station.store.db import Migration, StoreError, connect, migrate, transaction
 
@@ -44,10 +45,9 @@ class JobKind(StrEnum):
 
 
 FORMATS = ("pdf", "png", "zpl")
-INTERRUPTED_MESSAGE = (
-    "The app stopped while this job was printing; check the printer and reprint it if "
-    "nothing came out."
-)
+INTERRUPTED_MESSAGE = QT_TRANSLATE_NOOP(
+    "PrintQueue", "The app stopped while this job was printing; check the printer and reprint "
+    "it if nothing came out.")
 
 MIGRATIONS: list[Migration] = [
     """
@@ -70,13 +70,28 @@ MIGRATIONS: list[Migration] = [
     );
     CREATE INDEX print_jobs_state ON print_jobs (state);
     CREATE INDEX print_jobs_order ON print_jobs (order_id);
-    """
+    """,
+    # 2: the failure's template and parameters (JSON), so a Spanish desk reads it in Spanish
+    # after a restart; NULL for plain text and for rows written before this version.
+    "ALTER TABLE print_jobs ADD COLUMN last_error_data TEXT;",
 ]
 
 _COLUMNS = (
     "id, kind, order_id, format, printer, state, attempts, last_error, reprint_of, "
-    "created_at, updated_at, data, path"
+    "created_at, updated_at, data, path, last_error_data"
 )
+
+
+def _error_from_row(text: object, data: object) -> str | None:
+    """The stored failure: as a message (translatable) when its template was kept."""
+    if text is None:
+        return None
+    if data is not None:
+        try:
+            return Message.from_json(str(data))
+        except ValueError:
+            pass  # a row no build can read as a message still has its English words
+    return str(text)
 
 
 class JobNotPrintable(StoreError):
@@ -109,7 +124,7 @@ class PrintJob:
             printer=str(row[4]),
             state=JobState(row[5]),
             attempts=int(row[6]),  # type: ignore[arg-type]
-            last_error=row[7] if row[7] is None else str(row[7]),
+            last_error=_error_from_row(row[7], row[13]),
             reprint_of=None if row[8] is None else int(row[8]),  # type: ignore[arg-type]
             created_at=from_db_time(str(row[9])),
             updated_at=from_db_time(str(row[10])),
@@ -235,9 +250,11 @@ class PrintQueue:
     def _finish(self, job_id: int, state: JobState, message: str | None) -> None:
         with transaction(self.conn):
             cursor = self.conn.execute(
-                "UPDATE print_jobs SET state = ?, last_error = ?, updated_at = ? "
-                "WHERE id = ? AND state = 'printing'",
-                (state.value, message, to_db_time(self.clock()), job_id),
+                "UPDATE print_jobs SET state = ?, last_error = ?, last_error_data = ?, "
+                "updated_at = ? WHERE id = ? AND state = 'printing'",
+                (state.value, None if message is None else str.__str__(message),
+                 message.to_json() if isinstance(message, Message) else None,
+                 to_db_time(self.clock()), job_id),
             )
         if cursor.rowcount != 1:
             raise JobNotPrintable(f"Print job {job_id} was not being printed.")
@@ -253,7 +270,7 @@ class PrintQueue:
             send(self._document(job))
         except Exception as exc:
             message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-            self.mark_failed(job.id, str(message))
+            self.mark_failed(job.id, message if isinstance(message, str) else str(message))
             raise
         return self.mark_done(job.id)
 
@@ -265,9 +282,10 @@ class PrintQueue:
                 for row in self.conn.execute("SELECT id FROM print_jobs WHERE state = 'printing'")
             ]
             self.conn.execute(
-                "UPDATE print_jobs SET state = 'failed', last_error = ?, updated_at = ? "
-                "WHERE state = 'printing'",
-                (INTERRUPTED_MESSAGE, to_db_time(self.clock())),
+                "UPDATE print_jobs SET state = 'failed', last_error = ?, last_error_data = ?, "
+                "updated_at = ? WHERE state = 'printing'",
+                (str.__str__(INTERRUPTED_MESSAGE), INTERRUPTED_MESSAGE.to_json(),
+                 to_db_time(self.clock())),
             )
         return [self.get(job_id) for job_id in ids]
 

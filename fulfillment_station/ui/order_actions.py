@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.domain import Order
@@ -128,8 +128,10 @@ class OrderActions(QObject):
                 if outcome.record.state == ActionState.DONE and outcome.sent:
                     changed += _fresh_orders(ctx, outcome.record.action)
                 if outcome.record.state == ActionState.FAILED:
-                    failures.append(f"Order {outcome.record.order_number}: "
-                                    f"{translate_message(outcome.record.message)}")
+                    failures.append(QCoreApplication.translate(
+                        "OrderActions", "Order {number}: {problem}").format(
+                            number=outcome.record.order_number,
+                            problem=translate_message(outcome.record.message)))
             # The last read of each order wins (a check before sending, then the result).
             changed = list({order.id: order for order in changed}.values())
             if changed:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -33,7 +33,7 @@ from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 
 # (parent, suggested file name) -> chosen path, or "" when the packer cancels
 AskSavePath = Callable[[QWidget | None, str], str]
-CANCELLED_MESSAGE = "Printing cancelled; no slips were printed."
+CANCELLED_MESSAGE = QT_TRANSLATE_NOOP("BatchPrint", "Printing cancelled; no slips were printed.")
 
 
 def ask_save_path(parent: QWidget | None, suggested: str) -> str:
@@ -161,7 +161,7 @@ class BatchPrint(QObject):
         self._close_progress()
         if self.task.is_cancelled():
             # Cancel pressed while the last page was being written: the packer said no.
-            self.cancelled.emit(CANCELLED_MESSAGE)
+            self.cancelled.emit(self.tr(CANCELLED_MESSAGE))
             return
         assert isinstance(pdf, bytes)
         self.preview = preview_document(self._parent, pdf, self.title, render=self._render,
@@ -171,11 +171,12 @@ class BatchPrint(QObject):
     def _on_error(self, exc: object) -> None:
         self._close_progress()
         if isinstance(exc, BatchCancelled) or self.task.is_cancelled():
-            self.cancelled.emit(CANCELLED_MESSAGE)
+            self.cancelled.emit(self.tr(CANCELLED_MESSAGE))
         elif isinstance(exc, PrintingError):
-            self.failed.emit(exc.message)
+            self.failed.emit(translate_message(exc.message))
         else:
-            self.failed.emit(f"The packing slips could not be prepared ({exc}).")
+            self.failed.emit(self.tr("The packing slips could not be prepared ({error}).")
+                             .format(error=exc))
 
 
 def run_batch_print(

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from fulfillment_station.services.print_service import QueuedJob
 from fulfillment_station.store.print_queue import JobKind, JobState
+from fulfillment_station.ui.i18n import translate_message
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,10 +123,10 @@ class PrintJobsModel(QAbstractTableModel):
                 return self.tr(STATE_WORDS[job.state])
             if column is Column.ATTEMPTS:
                 return str(job.attempts)
-            return job.last_error or ""
+            return translate_message(job.last_error or "")
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.ERROR and job.last_error:
             # Tooltips guess at rich text; escaping keeps the message plain text.
-            return f"<p>{html.escape(job.last_error)}</p>"
+            return f"<p>{html.escape(translate_message(job.last_error))}</p>"
         if role == JOB_ID_ROLE:
             return job.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ATTEMPTS:

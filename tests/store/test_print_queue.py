@@ -121,3 +121,26 @@ def test_a_job_needs_exactly_one_document(queue: PrintQueue) -> None:
         queue.enqueue("slip", "ord_1", "pdf", "Office")
     with pytest.raises(ValueError, match="print format"):
         queue.enqueue("slip", "ord_1", "docx", "Office", data=b"x")
+
+
+def test_a_printer_failure_stays_translatable_after_reopening(tmp_path: Path) -> None:
+    from fulfillment_station.domain.messages import Message
+    from fulfillment_station.printing.printers import REFUSED
+
+    first = PrintQueue.open(tmp_path / "q.db")
+    job = first.enqueue("label", "ord_7", "zpl", "Zebra", data=LABEL)
+
+    def refuse(_data: bytes) -> None:
+        raise PrinterError(REFUSED.format(name="Zebra", where="10.0.0.9:9100"))
+
+    with pytest.raises(PrinterError):
+        first.print_job(job.id, refuse)
+    first.close()
+    again = PrintQueue.open(tmp_path / "q.db")
+    try:
+        error = again.get(job.id).last_error
+        assert isinstance(error, Message) and error.template == REFUSED.template
+        assert error.params == {"name": "Zebra", "where": "10.0.0.9:9100"}
+        assert error.startswith("Printer Zebra at 10.0.0.9:9100 refused the connection")
+    finally:
+        again.close()

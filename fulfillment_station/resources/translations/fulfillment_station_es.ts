@@ -2519,4 +2519,68 @@ Pedidos visibles: {count}</translation>
         <translation>todos los artículos pendientes</translation>
     </message>
 </context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>Printer {name} at {where} refused the connection; check it is switched on and connected to the network.</source>
+        <translation>La impresora {name} en {where} rechazó la conexión; compruebe que está encendida y conectada a la red.</translation>
+    </message>
+    <message>
+        <source>Printer {name} at {where} did not answer within {seconds} seconds; check it is switched on and connected to the network.</source>
+        <translation>La impresora {name} en {where} no respondió en {seconds} segundos; compruebe que está encendida y conectada a la red.</translation>
+    </message>
+    <message>
+        <source>The printer address {host} cannot be found; check the printer settings.</source>
+        <translation>No se encuentra la dirección de impresora {host}; revise la configuración de la impresora.</translation>
+    </message>
+    <message>
+        <source>Printer {name} at {where} could not be reached ({detail}); check the printer and the network.</source>
+        <translation>No se pudo llegar a la impresora {name} en {where} ({detail}); revise la impresora y la red.</translation>
+    </message>
+    <message>
+        <source>The lp command is missing, so CUPS printers cannot be used; install CUPS or choose a network printer.</source>
+        <translation>Falta el comando lp, así que no se pueden usar impresoras CUPS; instale CUPS o elija una impresora de red.</translation>
+    </message>
+    <message>
+        <source>CUPS did not take the job for {name} within {seconds} seconds; check that CUPS is running.</source>
+        <translation>CUPS no aceptó el trabajo para {name} en {seconds} segundos; compruebe que CUPS está en marcha.</translation>
+    </message>
+    <message>
+        <source>CUPS would not print on {name}: {detail}.</source>
+        <translation>CUPS no quiso imprimir en {name}: {detail}.</translation>
+    </message>
+    <message>
+        <source>Could not save the print job in {folder} ({detail}); choose another folder.</source>
+        <translation>No se pudo guardar el trabajo de impresión en {folder} ({detail}); elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Printer {name} takes {takes} but this document is {kind}; choose another printer for it.</source>
+        <translation>La impresora {name} admite {takes}, pero este documento es {kind}; elija otra impresora para él.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueue</name>
+    <message>
+        <source>The app stopped while this job was printing; check the printer and reprint it if nothing came out.</source>
+        <translation>La aplicación se detuvo mientras se imprimía este trabajo; revise la impresora y vuelva a imprimirlo si no salió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrint</name>
+    <message>
+        <source>Printing cancelled; no slips were printed.</source>
+        <translation>Impresión cancelada; no se imprimió ningún albarán.</translation>
+    </message>
+    <message>
+        <source>The packing slips could not be prepared ({error}).</source>
+        <translation>No se pudieron preparar los albaranes ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <source>Order {number}: {problem}</source>
+        <translation>Pedido {number}: {problem}</translation>
+    </message>
+</context>
 </TS>

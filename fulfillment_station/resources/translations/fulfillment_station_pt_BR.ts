@@ -2519,4 +2519,68 @@ Pedidos visíveis: {count}</translation>
         <translation>todos os itens restantes</translation>
     </message>
 </context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>Printer {name} at {where} refused the connection; check it is switched on and connected to the network.</source>
+        <translation>A impressora {name} em {where} recusou a conexão; verifique se está ligada e conectada à rede.</translation>
+    </message>
+    <message>
+        <source>Printer {name} at {where} did not answer within {seconds} seconds; check it is switched on and connected to the network.</source>
+        <translation>A impressora {name} em {where} não respondeu em {seconds} segundos; verifique se está ligada e conectada à rede.</translation>
+    </message>
+    <message>
+        <source>The printer address {host} cannot be found; check the printer settings.</source>
+        <translation>O endereço da impressora {host} não foi encontrado; verifique as configurações da impressora.</translation>
+    </message>
+    <message>
+        <source>Printer {name} at {where} could not be reached ({detail}); check the printer and the network.</source>
+        <translation>Não foi possível alcançar a impressora {name} em {where} ({detail}); verifique a impressora e a rede.</translation>
+    </message>
+    <message>
+        <source>The lp command is missing, so CUPS printers cannot be used; install CUPS or choose a network printer.</source>
+        <translation>O comando lp não está instalado, então impressoras CUPS não podem ser usadas; instale o CUPS ou escolha uma impressora de rede.</translation>
+    </message>
+    <message>
+        <source>CUPS did not take the job for {name} within {seconds} seconds; check that CUPS is running.</source>
+        <translation>O CUPS não aceitou o trabalho para {name} em {seconds} segundos; verifique se o CUPS está em execução.</translation>
+    </message>
+    <message>
+        <source>CUPS would not print on {name}: {detail}.</source>
+        <translation>O CUPS não imprimiu em {name}: {detail}.</translation>
+    </message>
+    <message>
+        <source>Could not save the print job in {folder} ({detail}); choose another folder.</source>
+        <translation>Não foi possível salvar o trabalho de impressão em {folder} ({detail}); escolha outra pasta.</translation>
+    </message>
+    <message>
+        <source>Printer {name} takes {takes} but this document is {kind}; choose another printer for it.</source>
+        <translation>A impressora {name} aceita {takes}, mas este documento é {kind}; escolha outra impressora para ele.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueue</name>
+    <message>
+        <source>The app stopped while this job was printing; check the printer and reprint it if nothing came out.</source>
+        <translation>O aplicativo parou enquanto este trabalho era impresso; verifique a impressora e reimprima-o se nada saiu.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrint</name>
+    <message>
+        <source>Printing cancelled; no slips were printed.</source>
+        <translation>Impressão cancelada; nenhum romaneio foi impresso.</translation>
+    </message>
+    <message>
+        <source>The packing slips could not be prepared ({error}).</source>
+        <translation>Não foi possível preparar os romaneios ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <source>Order {number}: {problem}</source>
+        <translation>Pedido {number}: {problem}</translation>
+    </message>
+</context>
 </TS>

@@ -89,7 +89,6 @@ class AppSession(QObject):
         self.pack_progress = PackProgress(services.root / "pack-progress.sqlite3")
         self._switching = False
         self._incoming: SandboxServer | None = None  # started for a switch not yet done
-        self._markers: list[Any] = []  # the drain's task handles
         try:
             settings = services.settings_store.load()
             config, sandbox, notice = choose_connection(settings, services.tokens,
@@ -157,14 +156,10 @@ class AppSession(QObject):
         def count() -> None:
             task = worker.submit(lambda ctx: ctx.outbox_service.pending_count(),
                                  "switch: count waiting actions")
-            self._markers.append(task)
             task.succeeded.connect(then)
             task.failed.connect(lambda _exc: then(None))
 
-        # Held here until answered: the worker forgets a task once it has run, and a handle
-        # nobody holds is gone before its answer arrives on this thread.
         marker = worker.submit(lambda _ctx: None, "switch: let the write in flight finish")
-        self._markers = [marker]
         marker.finished.connect(count)
 
     def _replace(self, old: AppParts, config: ConnectionConfig, sandbox: SandboxServer | None,

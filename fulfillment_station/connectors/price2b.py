@@ -112,6 +112,7 @@ from fulfillment_station.domain.requests import (
     Package,
     ShipRequest,
 )
+from fulfillment_station.domain.workflow import fulfillment_from_counts
 
 #: Price2b status -> canonical status. One table; the reverse is derived from it.
 STATUS_MAP: dict[str, OrderStatus] = {
@@ -402,11 +403,8 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
 
 
 def _derived_fulfilment(lines: list[dict[str, Any]]) -> FulfillmentStatus:
-    ordered = sum(line["quantity"] for line in lines)
-    done = sum(line["quantity_fulfilled"] for line in lines)
-    if ordered and done >= ordered:
-        return FulfillmentStatus.FULFILLED
-    return FulfillmentStatus.PARTIAL if done else FulfillmentStatus.UNFULFILLED
+    return fulfillment_from_counts(sum(line["quantity"] for line in lines),
+                                   sum(line["quantity_fulfilled"] for line in lines))
 
 
 def _safe_id(payload: Any) -> str | None:

@@ -67,8 +67,13 @@ def check_transition(current: OrderStatus, target: OrderStatus) -> None:
 
 
 def derive_fulfillment_status(lines: list[LineItem]) -> FulfillmentStatus:
-    ordered = sum(line.quantity for line in lines)
-    fulfilled = sum(line.quantity_fulfilled for line in lines)
+    return fulfillment_from_counts(sum(line.quantity for line in lines),
+                                   sum(line.quantity_fulfilled for line in lines))
+
+
+def fulfillment_from_counts(ordered: int, fulfilled: int) -> FulfillmentStatus:
+    """The fulfilment status of an order with ``ordered`` units of which ``fulfilled`` have
+    left (for a parser that has only counts, before any ``LineItem`` exists)."""
     if ordered > 0 and fulfilled >= ordered:
         return FulfillmentStatus.FULFILLED
     if fulfilled > 0:

@@ -105,6 +105,24 @@ class Message(str):
             raise ValueError(f"not a stored message: {exc}") from None
 
 
+def stored_data(text: str) -> str | None:
+    """What a store keeps beside ``text`` so it can be rebuilt as a message: its JSON when it
+    is a :class:`Message`, ``None`` for plain text."""
+    return text.to_json() if isinstance(text, Message) else None
+
+
+def from_store(text: str, data: str | None) -> str:
+    """``text`` as a store gives it back: the :class:`Message` ``data`` describes, or the
+    English text itself when there is none (plain text, a row older than the column, or data
+    this build cannot read)."""
+    if data is None:
+        return text
+    try:
+        return Message.from_json(data)
+    except ValueError:
+        return text
+
+
 # The upper-case name is lupdate's: it finds templates by this exact function name.
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Message:
     """Mark ``source`` as a template of ``context`` for ``lupdate``; returns it as a

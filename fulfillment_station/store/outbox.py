@@ -43,7 +43,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
 
-from fulfillment_station.domain.messages import Message
+from fulfillment_station.domain.messages import from_store, stored_data
 from fulfillment_station.domain.models import Order
 from fulfillment_station.store.audit import (
     AuditLog,
@@ -226,7 +226,7 @@ def _record_from_row(row: Sequence[Any], decode: Callable[[dict[str, Any]], A]) 
         attempts=v["attempts"],
         next_attempt_at=from_db_time(v["next_attempt_at"]) if v["next_attempt_at"] else None,
         verify_first=bool(v["verify_first"]),
-        message=_message_from_row(v["message"], v["message_data"]),
+        message=from_store(v["message"], v["message_data"]),
         api_message=v["api_message"],
         error_code=v["error_code"],
         order_number=v["order_number"],
@@ -235,19 +235,6 @@ def _record_from_row(row: Sequence[Any], decode: Callable[[dict[str, Any]], A]) 
         created_at=from_db_time(v["created_at"]),
         updated_at=from_db_time(v["updated_at"]),
     )
-
-
-def _message_from_row(text: str, data: str | None) -> str:
-    if data is None:
-        return text
-    try:
-        return Message.from_json(data)
-    except (ValueError, TypeError):
-        return text  # a row no build can read as a message still has its English words
-
-
-def _message_data(message: str) -> str | None:
-    return message.to_json() if isinstance(message, Message) else None
 
 
 class Outbox(Generic[A]):
@@ -597,7 +584,7 @@ class Outbox(Generic[A]):
                 " message = ?, message_data = ?, api_message = ?, error_code = ?,"
                 " updated_at = ? WHERE id = ? AND state = 'sending'",
                 (state.value, to_db_time(next_attempt_at) if next_attempt_at else None,
-                 int(verify_first), str.__str__(stored), _message_data(stored),
+                 int(verify_first), str.__str__(stored), stored_data(stored),
                  api_message, error_code, now, action_id),
             )
             if cursor.rowcount == 0:

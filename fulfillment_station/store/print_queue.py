@@ -27,7 +27,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, from_store, stored_data
 from fulfillment_station.store.audit import from_db_time, to_db_time, utc_now
 from fulfillment_station.store.db import Migration, StoreError, connect, migrate, transaction
 
@@ -82,18 +82,6 @@ _COLUMNS = (
 )
 
 
-def _error_from_row(text: object, data: object) -> str | None:
-    """The stored failure: as a message (translatable) when its template was kept."""
-    if text is None:
-        return None
-    if data is not None:
-        try:
-            return Message.from_json(str(data))
-        except ValueError:
-            pass  # a row no build can read as a message still has its English words
-    return str(text)
-
-
 class JobNotPrintable(StoreError):
     """The job is done, already printing, missing, or its file is gone."""
 
@@ -124,7 +112,8 @@ class PrintJob:
             printer=str(row[4]),
             state=JobState(row[5]),
             attempts=int(row[6]),  # type: ignore[arg-type]
-            last_error=_error_from_row(row[7], row[13]),
+            last_error=None if row[7] is None else from_store(
+                str(row[7]), None if row[13] is None else str(row[13])),
             reprint_of=None if row[8] is None else int(row[8]),  # type: ignore[arg-type]
             created_at=from_db_time(str(row[9])),
             updated_at=from_db_time(str(row[10])),
@@ -253,7 +242,7 @@ class PrintQueue:
                 "UPDATE print_jobs SET state = ?, last_error = ?, last_error_data = ?, "
                 "updated_at = ? WHERE id = ? AND state = 'printing'",
                 (state.value, None if message is None else str.__str__(message),
-                 message.to_json() if isinstance(message, Message) else None,
+                 None if message is None else stored_data(message),
                  to_db_time(self.clock()), job_id),
             )
         if cursor.rowcount != 1:

@@ -36,13 +36,15 @@ class ConnectorError(Exception):
         self.user_message = user_message or self.user_text
         super().__init__(self._text())
 
+    @property
+    def api_words(self) -> str:
+        """The API's own code and message ("[CODE] message"), or "" when it gave neither."""
+        return " ".join(p for p in (f"[{self.code}]" if self.code else "", self.api_message)
+                        if p)
+
     def _text(self) -> str:
-        parts = [self.user_message]
-        if self.code or self.api_message:
-            api = " ".join(p for p in (f"[{self.code}]" if self.code else "",
-                                       self.api_message) if p)
-            parts.append(f"The API said: {api}")
-        return " ".join(parts)
+        api = self.api_words
+        return f"{self.user_message} The API said: {api}" if api else str(self.user_message)
 
 
 class AuthenticationError(ConnectorError):

@@ -89,8 +89,7 @@ def describe_error(exc: BaseException) -> str:
     """One plain sentence for the packer (plus the API's own words where there are some)."""
     if isinstance(exc, ConnectorError):
         text = translate_message(exc.user_message)
-        if exc.code or exc.api_message:
-            api = " ".join(p for p in (f"[{exc.code}]" if exc.code else "", exc.api_message) if p)
+        if api := exc.api_words:
             text += " " + QCoreApplication.translate("MainWindow", "The API said: {api}").format(
                 api=api)
         return text

@@ -30,13 +30,15 @@ from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from itertools import compress, repeat
 from operator import contains
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.store.cache import Facet, OrderSummary, search_tokens
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -329,29 +331,28 @@ class SearchColumns:
             return self.texts
         merged = self._merged.get(kinds)
         if merged is None:
-            parts = [self.texts, *(c for c, k in zip((self.skus, self.barcodes), kinds,
-                                                     strict=True) if k)]
+            parts = _chosen(kinds, self.texts, self.skus, self.barcodes)
             merged = list(map("\n".join, zip(*parts, strict=True)))
             self._merged[kinds] = merged
         return merged
 
     @staticmethod
     def _join(text: str, skus: str, barcodes: str, kinds: tuple[bool, bool]) -> str:
-        # Same shape as the bulk build in column_for_kinds (an empty part leaves an empty line,
-        # which no word matches).
-        with_skus, with_barcodes = kinds
-        parts = [text]
-        if with_skus:
-            parts.append(skus)
-        if with_barcodes:
-            parts.append(barcodes)
-        return "\n".join(parts)
+        # One row of the merged column (an empty part leaves an empty line: no word matches).
+        return "\n".join(_chosen(kinds, text, skus, barcodes))
 
     def _learn(self, row: OrderSummary) -> None:
         if row.search_skus:
             self._sku_terms.update(row.search_skus.split("\n"))
         if row.search_barcodes:
             self._barcode_terms.update(row.search_barcodes.split("\n"))
+
+
+def _chosen(kinds: tuple[bool, bool], own: T, skus: T, barcodes: T) -> list[T]:
+    """The parts a merged search column is made of, for one row or whole columns: the own
+    terms, then the SKUs and/or barcodes as ``kinds`` says."""
+    return [own, *(part for part, wanted in zip((skus, barcodes), kinds, strict=True)
+                   if wanted)]
 
 
 def filter_text(columns: SearchColumns, candidates: list[int], text: str) -> list[int]:

@@ -91,11 +91,12 @@ def _p95(samples: list[float]) -> float:
 
 def run() -> Iterator[dict[str, Any]]:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QApplication
 
     from fulfillment_station.store.cache import OrderCache
     from fulfillment_station.ui.heap import settle_long_lived
     from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
+    from fulfillment_station.ui.order_table_view import OrderTableView
 
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "cache.sqlite3")
@@ -124,11 +125,7 @@ def run() -> Iterator[dict[str, Any]]:
         model = OrderTableModel(rows)
         del rows
         proxy = OrderFilterProxy(model)
-        view = QTableView()  # set up as the main window does
-        view.setModel(proxy)
-        view.verticalHeader().hide()
-        view.setWordWrap(False)
-        view.setSortingEnabled(True)
+        view = OrderTableView(proxy)  # the main window's table
         view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
         view.resize(1200, 800)
         view.show()

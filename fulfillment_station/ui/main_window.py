@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -56,6 +54,7 @@ from fulfillment_station.ui.filters import (
 from fulfillment_station.ui.heap import settle_long_lived
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
+from fulfillment_station.ui.order_table_view import OrderTableView
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
 
@@ -68,13 +67,6 @@ APPLY_CHUNK = 300
 #: The pause between two slices. A real timer, not a zero-delay call: Qt runs zero-delay calls
 #: before timers, so a chain of them starves every timer (scanner bursts, the sync clock).
 APPLY_PAUSE_MS = 1
-
-#: Starting widths in pixels; the packer can resize and move columns.
-COLUMN_WIDTHS: dict[Column, int] = {
-    Column.NUMBER: 170, Column.DATE: 130, Column.CUSTOMER: 170, Column.COUNTRY: 60,
-    Column.ITEMS: 75, Column.TOTAL: 100, Column.STATUS: 95, Column.FULFILLMENT: 95,
-}
-
 
 @dataclass(frozen=True)
 class WindowOptions:
@@ -188,22 +180,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)  # one line per order; wrapping makes each repaint 1/3 dearer
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table = OrderTableView(self.proxy)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         # Oldest first: packers work the queue in the order it came in.
         self.table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
         self.detail = OrderDetailPane()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)

@@ -3,12 +3,12 @@
 
 Why not ``QSortFilterProxyModel``: with 100,000 rows it calls a Python ``filterAcceptsRow``
 (or ``data`` for sorting) once per row per keystroke, which costs far more than the 50 ms a
-keystroke may take. The proxy here keeps the visible rows as a Python list of source rows. It
+keystroke may take. The proxy here keeps the visible rows as a sequence of source rows. It
 filters with C-level passes (``map``/``compress``) over the precomputed, normalised search
-texts into a one-byte-per-row mask, lays the mask over a cached sort order, and while the
-packer keeps typing looks again only at the rows still left. It reports filter, sort and data
-changes as a layout change, moving persistent indexes by order identity, so the selection
-survives a sync or a new filter.
+texts into a one-byte-per-row mask, lays the mask over a cached sort order only as far as
+the view reads, and while the packer keeps typing looks again only at the rows still left.
+It reports filter, sort and data changes as a layout change, moving persistent indexes by
+order identity, so the selection survives a sync or a new filter.
 
 Status and fulfilment are shown as words; :data:`BADGE_ROLE` gives a colour for a badge
 delegate as an extra cue, never the only one.
@@ -55,6 +55,7 @@ from fulfillment_station.ui.filters import (
     FilterState,
     RowTallies,
     SearchColumns,
+    ShownRows,
     and_masks,
     filter_structured,
     filter_text,
@@ -140,6 +141,7 @@ PROBLEM_TEXT: dict[Problem, str] = {
 _API_STATUS_SHOWN = 40  # characters of an unknown API status shown in the cell
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _FEW_ROWS_DIVISOR = 3  # under a third of all rows: filter just those, no full-table pass
+_SPARSE_DIVISOR = 64  # under 1/64 of all rows: sort the kept rows instead of finding them
 _FEW_POSITIONS = 8  # up to this many rows are looked up one by one after a relayout
 _RESORT_ABOVE = 2000  # more changed rows than this: sort again instead of moving each one
 _DIGITS = re.compile(r"\d+")
@@ -456,14 +458,15 @@ class OrderFilterProxy(QAbstractProxyModel):
         self._ascending: list[int] | None = None  # all source rows by sort key
         self._display: list[int] | None = None  # all source rows in shown order
         # (criteria, day, mask over source rows, passing source rows, the same as shown)
-        self._structured: tuple[FilterState, float, bytes, list[int], list[int]] | None = None
+        self._structured: tuple[FilterState, float, bytes, list[int], ShownRows] | None = None
         # (text, the structured mask it narrowed, mask over source rows or None when few
         # matched, matching source rows ascending or None when many, the same as shown)
         self._text_result: tuple[
-            str, bytes | None, bytes | None, list[int] | None, list[int]
+            str, bytes | None, bytes | None, list[int] | None, Sequence[int]
         ] | None = None
-        self._picker: tuple[list[int], Callable[[bytes], tuple[int, ...]]] | None = None
-        self._rows: list[int] = []
+        self._picker: tuple[Sequence[int], Callable[[bytes], tuple[int, ...]]] | None = None
+        self._place_of: tuple[Sequence[int], list[int]] | None = None
+        self._rows: Sequence[int] = []
         self._pos: dict[int, int] | None = None
         self._pending: list[tuple[QPersistentModelIndex, OrderRef, int]] = []
         super().setSourceModel(source)
@@ -484,7 +487,15 @@ class OrderFilterProxy(QAbstractProxyModel):
     def set_filter(self, state: FilterState) -> None:
         if state == self._state:
             return
-        self._relayout(lambda: self._set_state(state))
+        self._state = state
+        rows = self._shown_rows()
+        if rows is self._rows:
+            # The same rows in the same order (the packer typed a letter every shown order
+            # has): no layout change, so the view neither relayouts nor repaints.
+            return
+        self._begin_layout()
+        self._set_rows(rows)
+        self._end_layout()
 
     def set_filter_text(self, text: str) -> None:
         """What each keystroke in the search box calls."""
@@ -547,10 +558,13 @@ class OrderFilterProxy(QAbstractProxyModel):
         # index, whose accessors are the slow part of a Python data().
         if role not in _ROLES:
             return None
-        row = index.row()  # -1 for an invalid index
+        return self.data_at(index.row(), index.column(), role)  # row -1: an invalid index
+
+    def data_at(self, row: int, column: int, role: int) -> Any:
+        """``data`` of a shown row without building an index (the cell delegate calls this)."""
         if not 0 <= row < len(self._rows):
             return None
-        return self._source.data_at(self._rows[row], index.column(), role)
+        return self._source.data_at(self._rows[row], column, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
@@ -576,9 +590,6 @@ class OrderFilterProxy(QAbstractProxyModel):
 
     # --- internals ---
 
-    def _set_state(self, state: FilterState) -> None:
-        self._state = state
-
     def _invalidate_order(self) -> None:
         self._ascending = None
         self._display = None
@@ -599,12 +610,16 @@ class OrderFilterProxy(QAbstractProxyModel):
         return self._display
 
     def _recompute(self) -> None:
-        """Work out the shown rows.
+        self._set_rows(self._shown_rows())
+
+    def _shown_rows(self) -> Sequence[int]:
+        """Work out the shown rows; the very rows shown now when the filter keeps them all.
 
         Many rows: filters make a mask over source rows (one byte each, scanned in source
         order, where the row data lies in memory in the order it is read: measured 1.7x faster
-        than walking it in a sorted order), laid over the shown order in one C-level pass.
-        Few rows (a narrow preset, or the packer kept typing): only those are looked at.
+        than walking it in a sorted order), laid over the shown order as the view reads rows
+        (:class:`ShownRows`). Few rows (a narrow preset, or the packer kept typing): only
+        those are looked at.
         """
         order = self._display_order()
         n = len(order)
@@ -619,13 +634,12 @@ class OrderFilterProxy(QAbstractProxyModel):
             passing = filter_structured(self._source.summaries, self._all_rows(), structured,
                                         today)
             base_mask = self._mask_of(passing)
-            base = self._project(base_mask)
+            base = self._shown(len(passing), base_mask, passing)
             self._structured = (structured, today, base_mask, passing, base)
         text = self._state.text
         if not search_tokens(text):
             self._text_result = None
-            self._set_rows(base)
-            return
+            return base
         columns = self._source.search_columns
         previous = self._text_result
         if previous is not None and previous[1] is base_mask and narrows(previous[0], text):
@@ -637,23 +651,23 @@ class OrderFilterProxy(QAbstractProxyModel):
             if len(matched) == len(within_rows):
                 shown = within_shown
             else:
-                keep = set(matched)
-                shown = [r for r in within_shown if r in keep]
+                shown = self._shown(len(matched), rows=matched)
             self._text_result = (text, base_mask, None, matched, shown)
         else:
             mask = text_mask(columns, text)
             if within_mask is not None:
                 mask = and_masks(mask, within_mask)
-            # A word most orders contain (the first letter typed) keeps every row: skip laying
-            # the mask over the shown order, a pass as long as the filter itself.
-            unchanged = mask == within_mask if within_mask is not None else 0 not in mask
-            shown = within_shown if unchanged else self._project(mask)
-            few = len(shown) * _FEW_ROWS_DIVISOR < n
+            count = mask.count(1)
+            # A word most orders contain (the first letter typed) keeps every row: keep the
+            # rows already found in shown order.
+            unchanged = count == len(within_shown)
+            few = count * _FEW_ROWS_DIVISOR < n
             matched_rows = list(compress(self._all_rows(), mask)) if few else None
+            shown = within_shown if unchanged else self._shown(count, mask, matched_rows)
             self._text_result = (text, base_mask, mask, matched_rows, shown)
-        self._set_rows(shown)
+        return shown
 
-    def _set_rows(self, rows: list[int]) -> None:
+    def _set_rows(self, rows: Sequence[int]) -> None:
         self._rows = rows
         self._pos = None
 
@@ -665,9 +679,31 @@ class OrderFilterProxy(QAbstractProxyModel):
         deque(map(mask.__setitem__, source_rows, repeat(1)), maxlen=0)
         return bytes(mask)
 
-    def _project(self, mask: bytes) -> list[int]:
-        """The source rows ``mask`` keeps, in shown order."""
+    def _shown(self, count: int, mask: bytes | None = None,
+               rows: list[int] | None = None) -> Sequence[int]:
+        """The ``count`` source rows a filter kept, given as a ``mask`` and/or as ``rows``
+        (ascending), in shown order. Very few: sorted by their place in that order, as
+        finding them from the top means walking most of it. Else :class:`ShownRows`, which
+        finds them from the top as the view reads."""
+        if rows is not None and count * _SPARSE_DIVISOR < self._source.rowCount():
+            return sorted(rows, key=self._places().__getitem__)
+        if mask is None:
+            mask = self._mask_of(rows or ())
+        return ShownRows(self._display_order(), mask, count, self._project)
+
+    def _places(self) -> Sequence[int]:
+        """Each source row's place in the shown order (worked out once per order)."""
         order = self._display_order()
+        if self._sort_column < 0:
+            return range(len(order))
+        if self._place_of is None or self._place_of[0] is not order:
+            places = [0] * len(order)
+            deque(map(places.__setitem__, order, range(len(order))), maxlen=0)
+            self._place_of = (order, places)
+        return self._place_of[1]
+
+    def _project(self, order: Sequence[int], mask: bytes) -> list[int]:
+        """The source rows ``mask`` keeps, in ``order``, in one C-level pass."""
         if len(order) < 2:
             return [r for r in order if mask[r]]
         if self._picker is None or self._picker[0] is not order:
@@ -680,19 +716,25 @@ class OrderFilterProxy(QAbstractProxyModel):
         return self._pos
 
     def _find_positions(self, source_rows: list[int | None]) -> list[int | None]:
-        """Shown rows of a few source rows (a selection, the current row). A full position
-        map costs more than a filter pass at 100,000 rows, so a handful is searched for."""
-        if self._pos is not None or len(source_rows) > _FEW_POSITIONS:
+        """Shown rows of a few source rows (a selection, the current row, the headers' marks,
+        often all on one row). A full position map costs more than a filter pass at 100,000
+        rows, so a handful is looked up one by one."""
+        wanted = set(source_rows)
+        wanted.discard(None)
+        if self._pos is not None or len(wanted) > _FEW_POSITIONS:
             positions = self._positions()
-            return [None if r is None else positions.get(r) for r in source_rows]
+        else:
+            positions = {r: self._position_of(r) for r in wanted if r is not None}
+        return [None if r is None else positions.get(r) for r in source_rows]
+
+    def _position_of(self, source_row: int) -> int | None:
         shown = self._rows
-        out: list[int | None] = []
-        for r in source_rows:
-            try:
-                out.append(None if r is None else shown.index(r))
-            except ValueError:
-                out.append(None)
-        return out
+        if shown is self._display:  # every row is shown: its place in the order
+            return self._places()[source_row]
+        try:
+            return shown.index(source_row)
+        except ValueError:
+            return None
 
     def _begin_layout(self) -> None:
         self.layoutAboutToBeChanged.emit()

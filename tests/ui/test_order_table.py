@@ -129,6 +129,24 @@ def test_typing_in_a_search_box_filters_rows(qtbot: Any, tmp_path: Path) -> None
         assert shown_ids(proxy) == expected, text
 
 
+def test_a_letter_every_shown_order_has_changes_nothing_on_screen(qtbot: Any,
+                                                                  tmp_path: Path) -> None:
+    orders = make_orders(200, seed=3)  # every order has an email "...@example..."
+    _, proxy = make_proxy(qtbot, summaries(tmp_path, orders))
+    proxy.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
+    before = shown_ids(proxy)
+    with qtbot.assertNotEmitted(proxy.layoutAboutToBeChanged), \
+            qtbot.assertNotEmitted(proxy.layoutChanged):
+        for typed in ("e", "ex", "exam", "example"):
+            proxy.set_filter_text(typed)
+    assert shown_ids(proxy) == before
+    assert proxy.filter_state.text == "example"
+
+    with qtbot.waitSignal(proxy.layoutChanged):  # a letter that narrows the list
+        proxy.set_filter_text(f"example {orders[5].customer.email}")
+    assert shown_ids(proxy) == [orders[5].id]
+
+
 @pytest.mark.parametrize("preset", ["all", "to_pack"])
 def test_filter_result_equals_a_fresh_scan_while_typing(qtbot: Any, tmp_path: Path,
                                                         preset: str) -> None:

@@ -22,7 +22,7 @@ from keyring.backends import fail
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from fulfillment_station.app import AppParts, AppServices
 from fulfillment_station.domain import OrderStatus
@@ -370,3 +370,27 @@ def test_a_pack_in_progress_survives_a_switch_and_pack_mode_stays_on(
     assert back.pack_view.session is not None
     assert back.pack_view.session.scanned_units == 1
     assert "resumed" in back.pack_view.message.text()
+
+
+def panel(parts: AppParts, name: str) -> QDockWidget:
+    dock = parts.window.findChild(QDockWidget, f"panel-{name}")
+    assert dock is not None
+    return dock
+
+
+def test_open_panels_stay_open_across_a_switch_and_a_restart(qtbot: Any, desk: Desk) -> None:
+    session = desk.open("shop3")
+    parts = session.parts
+    session.start()
+    assert not panel(parts, "outbox").isVisible()
+    panel(parts, "outbox").toggleViewAction().trigger()  # View > Outbox
+    assert panel(parts, "outbox").isVisible()
+
+    elsewhere = switch(qtbot, session, "shop2")
+    assert panel(elsewhere, "outbox").isVisible()
+    assert not panel(elsewhere, "print-queue").isVisible()
+    elsewhere.window.close()  # quitting saves the layout too
+
+    again = desk.open("shop2")
+    again.parts.start()
+    assert panel(again.parts, "outbox").isVisible()

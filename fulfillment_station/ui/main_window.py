@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main"))
+        bar.setObjectName("mainToolBar")  # its key in the saved layout
         bar.setMovable(False)
         self.addToolBar(bar)
         self.sync_action = QAction(self.tr("Sync"), self)
@@ -262,10 +263,12 @@ class MainWindow(QMainWindow):
 
     # -- panels and pack mode -------------------------------------------------------------------
 
-    def add_panel(self, title: str, widget: QWidget, shortcut: str | None = None) -> QDockWidget:
-        """A dockable panel (outbox, print queue), hidden at first, toggled from View."""
+    def add_panel(self, name: str, title: str, widget: QWidget,
+                  shortcut: str | None = None) -> QDockWidget:
+        """A dockable panel (outbox, print queue), toggled from View: hidden at first, then
+        where the packer left it (``name`` is its key in the saved layout)."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"panel-{title}")
+        dock.setObjectName(f"panel-{name}")
         dock.setWidget(widget)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
@@ -357,6 +360,10 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Show the cache at once, then sync (and keep syncing every few minutes)."""
         connection = self.options.connection_id
+        # The panels exist by now (the workbench adds them after building the window).
+        panels = self._layout_store().value("window/panels")
+        if panels is not None:
+            self.restoreState(panels)
 
         def load(ctx: TaskContext) -> tuple[list[OrderSummary], SearchColumns]:
             rows = ctx.cache.load_summaries(connection)
@@ -585,6 +592,7 @@ class MainWindow(QMainWindow):
         state = self._layout_store()
         state.setValue("table/header", self.table.horizontalHeader().saveState())
         state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("window/panels", self.saveState())
         state.setValue("filters/tab", self.tabs.currentIndex())
         state.setValue("filters/bar", json.dumps(self.filter_bar.state()))
         state.sync()

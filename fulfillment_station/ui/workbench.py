@@ -139,13 +139,13 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
     actions.recordsChanged.connect(outbox_panel.set_records)
     outbox_panel.retryRequested.connect(actions.retry)
     outbox_panel.dismissRequested.connect(actions.dismiss)
-    window.add_panel(window.tr("Outbox"), outbox_panel, "Ctrl+Shift+O")
+    window.add_panel("outbox", window.tr("Outbox"), outbox_panel, "Ctrl+Shift+O")
 
     # -- printing -----------------------------------------------------------------------------
     print_panel = PrintQueuePanel()
     print_actions = PrintQueueActions(print_panel, print_worker)
     print_actions.message.connect(lambda text: pending.showMessage(text, 8000))
-    window.add_panel(window.tr("Print queue"), print_panel, "Ctrl+Shift+P")
+    window.add_panel("print-queue", window.tr("Print queue"), print_panel, "Ctrl+Shift+P")
     print_actions.refresh()
 
     print_menu = window.menuBar().addMenu(window.tr("&Print"))

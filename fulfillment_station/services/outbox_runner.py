@@ -234,12 +234,14 @@ class OutboxRunner:
         """When to call :meth:`run_due` next if nothing new is queued."""
         return self._outbox.next_due_at(self._connection_id)
 
-    def run_due(self, *, limit: int | None = None) -> list[Outcome]:
+    def run_due(self, *, limit: int | None = None,
+                stop: Callable[[], bool] = lambda: False) -> list[Outcome]:
         """Process every due action once, in queue order; an action finished here may let the
-        next one on its order go in the same call."""
+        next one on its order go in the same call. ``stop()`` true: no further action is
+        started (the one being sent always finishes), the rest stays queued."""
         outcomes: list[Outcome] = []
         seen: set[int] = set()
-        while limit is None or len(outcomes) < limit:
+        while (limit is None or len(outcomes) < limit) and not stop():
             due = [i for i in self._outbox.due_ids(connection_id=self._connection_id)
                    if i not in seen]
             if not due:

@@ -191,10 +191,12 @@ class OutboxService:
         self._recovered = True
         return self._runner.recover(self._recovery_grace_s)
 
-    def run_due(self, *, limit: int | None = None) -> list[Outcome]:
-        """Send every due action once (at most ``limit`` of them), in queue order."""
+    def run_due(self, *, limit: int | None = None,
+                stop: Callable[[], bool] = lambda: False) -> list[Outcome]:
+        """Send every due action once (at most ``limit`` of them, none more once ``stop()``
+        is true), in queue order."""
         self.recover()
-        return self._runner.run_due(limit=limit)
+        return self._runner.run_due(limit=limit, stop=stop)
 
     def next_wake(self) -> datetime | None:
         return self._runner.next_wake()

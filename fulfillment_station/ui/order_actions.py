@@ -20,7 +20,7 @@ from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.domain import Order
 from fulfillment_station.store.outbox import ActionState
 from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
+from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,8 @@ class OrderActions(QObject):
         self.packer = packer
         self._pumping = False
         self._again = False
+        self._stopped = False
+        self._pass: Task[PumpReport] | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(pump_interval_ms)
         self.timer.timeout.connect(self.pump)
@@ -64,7 +66,13 @@ class OrderActions(QObject):
         self.timer.start()
 
     def stop(self) -> None:
+        """Send nothing more: the action being sent finishes, the pass in progress starts no
+        other, and what is still due stays queued for the next time this connection opens
+        (a connection switch waits only for the write in flight)."""
+        self._stopped = True
         self.timer.stop()
+        if self._pass is not None:
+            self._pass.cancel()
 
     # -- requests ---------------------------------------------------------------------------
 
@@ -113,6 +121,8 @@ class OrderActions(QObject):
     def pump(self) -> None:
         """Send what is due, then report. One pass at a time; a request during a pass asks
         for another right after."""
+        if self._stopped:
+            return
         if self._pumping:
             self._again = True
             return
@@ -120,7 +130,7 @@ class OrderActions(QObject):
 
         def work(ctx: TaskContext) -> PumpReport:
             service = ctx.outbox_service
-            outcomes = service.run_due()
+            outcomes = service.run_due(stop=ctx.cancelled)
             changed: list[Order] = []
             failures: list[str] = []
             for outcome in outcomes:
@@ -140,12 +150,13 @@ class OrderActions(QObject):
                                              connection_id=service.connection_id)
             return PumpReport(records[-200:], service.pending_count(), changed, failures)
 
-        task = self.worker.submit(work, "pump outbox")
+        task = self._pass = self.worker.submit(work, "pump outbox")
         task.succeeded.connect(self._pumped)
         task.failed.connect(self._pump_failed)
 
     def _pumped(self, report: PumpReport) -> None:
         self._pumping = False
+        self._pass = None
         self.recordsChanged.emit(report.records)
         self.pendingChanged.emit(report.pending)
         if report.changed_orders:
@@ -158,6 +169,7 @@ class OrderActions(QObject):
 
     def _pump_failed(self, exc: BaseException) -> None:
         self._pumping = False
+        self._pass = None
         log.warning("outbox pump failed: %s", exc, exc_info=exc)
         self.actionFailed.emit(f"The outbox could not be processed: {exc}")
 

@@ -515,6 +515,26 @@ def test_later_action_on_the_same_order_waits_for_the_earlier(
     assert shipped == ["A1", "A2"]
 
 
+def test_a_stop_lets_the_action_being_sent_finish_and_keeps_the_rest_queued(
+    start: Callable[..., Station], clock: FakeClock
+) -> None:
+    server = FakeServer(clock, [make_order(f"o{i}") for i in range(4)])
+    outbox, _, runner = start(server)
+    records = [outbox.enqueue(ship(f"o{i}"), server.orders[f"o{i}"]) for i in range(4)]
+    # The packer switches connection while the first shipment is on the wire.
+    stopping = iter([False, True])
+
+    outcomes = runner.run_due(stop=lambda: next(stopping))
+
+    assert [(o.record.id, o.record.state) for o in outcomes] == [
+        (records[0].id, ActionState.DONE)]
+    assert server.applied == [records[0].action.idempotency_key]
+    assert outbox.pending_count() == 3
+    # Opened again later, the rest goes out, each once.
+    assert [o.record.id for o in runner.run_due()] == [r.id for r in records[1:]]
+    assert server.applied == [r.action.idempotency_key for r in records]
+
+
 def test_failed_action_blocks_later_ones_until_dismissed(
     start: Callable[..., Station], clock: FakeClock
 ) -> None:

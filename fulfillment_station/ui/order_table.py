@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from enum import IntEnum
 from itertools import compress, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -366,8 +366,7 @@ class OrderTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return tr_label(HEADERS[Column(section)])
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                right = section in (Column.ITEMS, Column.TOTAL)
-                return _RIGHT if right else _LEFT
+                return _ALIGNMENT[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -377,20 +376,22 @@ class OrderTableModel(QAbstractTableModel):
 
     def data_at(self, row: int, column: int, role: int) -> Any:
         """``data`` without building an index (the proxy calls this)."""
-        if not 0 <= row < len(self._rows):
+        if not (0 <= row < len(self._rows) and 0 <= column < _COLUMNS):
             return None
         r = self._rows[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = self._display(r, column)
-            if column == Column.STATUS and self._pending:
+        # Plain ints, not Qt.ItemDataRole/Column members: each member lookup is a Python
+        # call, and this runs for every cell of every repaint.
+        if role == _DISPLAY_ROLE:
+            text = _CELL_TEXT[column](r)
+            if column == _STATUS and self._pending:
                 doing = self._pending.get(OrderRef(r.connection, r.order_id))
                 if doing:
                     return f"{text} · {doing}"
             return text
+        if role == _ALIGNMENT_ROLE:
+            return _ALIGNMENT[column]
         if role == SORT_ROLE:
             return self.sort_keys(column)[row]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (Column.ITEMS, Column.TOTAL) else _LEFT
         if role == BADGE_ROLE:
             if column == Column.STATUS:
                 return self._badges.get(r.status)
@@ -409,28 +410,33 @@ class OrderTableModel(QAbstractTableModel):
             return r
         return None
 
-    @staticmethod
-    def _display(r: OrderSummary, column: int) -> Any:
-        if column == Column.NUMBER:
-            return r.number
-        if column == Column.DATE:
-            return time.strftime("%Y-%m-%d %H:%M", time.localtime(r.created_at))
-        if column == Column.CUSTOMER:
-            return r.customer
-        if column == Column.COUNTRY:
-            return r.country
-        if column == Column.ITEMS:
-            return str(r.item_count)
-        if column == Column.TOTAL:
-            return format_money(Decimal(r.total), r.currency)
-        if column == Column.STATUS:
-            return status_text(r)
-        if column == Column.FULFILLMENT:
-            style = FULFILLMENT_STYLE.get(r.fulfillment)
-            return tr_label(style[0]) if style else r.fulfillment
-        if column == Column.CHANNEL:
-            return channel_text(r)
-        return None
+
+def _date_text(r: OrderSummary) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(r.created_at))
+
+
+def _fulfillment_text(r: OrderSummary) -> str:
+    style = FULFILLMENT_STYLE.get(r.fulfillment)
+    return tr_label(style[0]) if style else r.fulfillment
+
+
+_TEXT_OF: dict[Column, Callable[[OrderSummary], str]] = {
+    Column.NUMBER: attrgetter("number"),
+    Column.DATE: _date_text,
+    Column.CUSTOMER: attrgetter("customer"),
+    Column.COUNTRY: attrgetter("country"),
+    Column.ITEMS: lambda r: str(r.item_count),
+    Column.TOTAL: lambda r: format_money(Decimal(r.total), r.currency),
+    Column.STATUS: status_text,
+    Column.FULFILLMENT: _fulfillment_text,
+    Column.CHANNEL: channel_text,
+}
+_COLUMNS = len(Column)
+_CELL_TEXT = tuple(_TEXT_OF[c] for c in Column)  # a cell's text, by column number
+_ALIGNMENT = tuple(_RIGHT if c in (Column.ITEMS, Column.TOTAL) else _LEFT for c in Column)
+_STATUS = int(Column.STATUS)
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 
 
 class OrderFilterProxy(QAbstractProxyModel):

@@ -30,16 +30,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from itertools import compress, islice, repeat
-from operator import contains
-from typing import Any, TypeVar, overload
+from operator import contains, getitem, or_
+from typing import Any, overload
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.store.cache import Facet, OrderSummary, search_tokens
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -259,119 +257,123 @@ def filter_structured(
     return list(out)
 
 
+class RepeatedValues:
+    """A search column whose values repeat from order to order (the SKUs of an order, its
+    barcodes): each distinct value kept once, and each row's value by number. A word is
+    looked for once per distinct value, then spread over the rows in one C-level lookup
+    pass: cheaper than looking for it in every row's copy of the same text."""
+
+    def __init__(self, values: list[str]) -> None:
+        self.values: list[str] = list(dict.fromkeys(values))
+        self._number: dict[str, int] = {v: i for i, v in enumerate(self.values)}
+        self.ids: list[int] = list(map(self._number.__getitem__, values))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def id_of(self, value: str) -> int:
+        number = self._number.get(value)
+        if number is None:
+            number = self._number[value] = len(self.values)
+            self.values.append(value)
+        return number
+
+    def hits(self, token: str) -> bytes | None:
+        """One byte per distinct value, 1 where it contains ``token``; None if none does."""
+        hits = bytes(map(contains, self.values, repeat(token)))
+        return hits if 1 in hits else None
+
+    def mask(self, hits: bytes) -> bytes:
+        """One byte per row, 1 where its value is one of ``hits``."""
+        return bytes(map(getitem, repeat(hits), self.ids))  # getitem: a builtin, fast to call
+
+
 class SearchColumns:
-    """Every row's normalised search columns (own terms, SKUs, barcodes), by row index, and the
-    distinct SKUs and barcodes seen. A word is looked for in the SKU or barcode column only
-    when some catalogue term contains it, so a name, email or order number scans only the
-    short first column. A word that can be in several columns is looked for in one merged
-    column (built with the rows, then kept in step): one C-level pass over
-    100,000 rows instead of one per column and a third to combine them, the larger part of
-    a keystroke."""
+    """Every row's normalised search terms, by row index: its own terms (number, customer,
+    email, tracking numbers) and, as :class:`RepeatedValues`, its SKUs and its barcodes.
+
+    A word is looked for in the SKUs or barcodes only when some catalogue term contains it,
+    so a name, e-mail or order number costs one pass over the short own-terms column. A
+    word is never found across two columns (each is searched on its own)."""
 
     def __init__(self, rows: Iterable[OrderSummary] = ()) -> None:
-        self.texts: list[str] = []
-        self.skus: list[str] = []
-        self.barcodes: list[str] = []
-        self._sku_terms: set[str] = set()
-        self._barcode_terms: set[str] = set()
-        # (with SKUs, with barcodes) -> each row's columns joined by a newline, which no term
-        # contains, so a word never matches across two columns.
-        self._merged: dict[tuple[bool, bool], list[str]] = {}
         rows = list(rows)
         # Column by column in C-level passes, and the catalogue learnt from the distinct values
         # only (orders share SKUs): about 5x faster than appending row by row.
-        self.texts = _fresh_copies([row.search_text for row in rows])
-        self.skus = [row.search_skus for row in rows]
-        self.barcodes = [row.search_barcodes for row in rows]
-        for value in set(self.skus):
-            self._sku_terms.update(value.split("\n") if value else ())
-        for value in set(self.barcodes):
-            self._barcode_terms.update(value.split("\n") if value else ())
-        # Short words are mostly inside some SKU or barcode: build the merged columns now,
-        # with the rows (on the loading thread, see ``OrderTableModel.set_summaries``), rather
-        # than on the packer's first keystroke (about 40 ms at 100,000 rows).
-        if self.texts:
-            for kinds in ((True, False), (False, True), (True, True)):
-                self.column_for_kinds(kinds)
+        self.texts: list[str] = _fresh_copies([row.search_text for row in rows])
+        self._catalogues = (RepeatedValues([row.search_skus for row in rows]),
+                            RepeatedValues([row.search_barcodes for row in rows]))
+        self._terms: tuple[set[str], set[str]] = (set(), set())
+        for catalogue, terms in zip(self._catalogues, self._terms, strict=True):
+            for value in catalogue.values:
+                terms.update(value.split("\n") if value else ())
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def append(self, row: OrderSummary) -> None:
         self.texts.append(row.search_text)
-        self.skus.append(row.search_skus)
-        self.barcodes.append(row.search_barcodes)
-        for kinds, merged in self._merged.items():
-            merged.append(self._join(row.search_text, row.search_skus, row.search_barcodes,
-                                     kinds))
+        for catalogue, value in zip(self._catalogues, _parts(row), strict=True):
+            catalogue.ids.append(catalogue.id_of(value))
         self._learn(row)
 
     def replace(self, index: int, row: OrderSummary) -> None:
         self.texts[index] = row.search_text
-        self.skus[index] = row.search_skus
-        self.barcodes[index] = row.search_barcodes
-        for kinds, merged in self._merged.items():
-            merged[index] = self._join(row.search_text, row.search_skus, row.search_barcodes,
-                                       kinds)
+        for catalogue, value in zip(self._catalogues, _parts(row), strict=True):
+            catalogue.ids[index] = catalogue.id_of(value)
         self._learn(row)
 
     def delete(self, first: int, last: int) -> None:
-        """Drop rows ``first`` to ``last`` inclusive (their terms may stay known: harmless)."""
-        for column in (self.texts, self.skus, self.barcodes, *self._merged.values()):
-            del column[first:last + 1]
+        """Drop rows ``first`` to ``last`` inclusive (their values may stay known: harmless)."""
+        del self.texts[first:last + 1]
+        for catalogue in self._catalogues:
+            del catalogue.ids[first:last + 1]
 
-    def column_for(self, token: str) -> list[str]:
-        """The column to look for ``token`` in: the own terms, merged with the SKUs and/or
-        barcodes when some catalogue term contains the token."""
-        return self.column_for_kinds((any(token in term for term in self._sku_terms),
-                                      any(token in term for term in self._barcode_terms)))
+    def mask(self, token: str) -> bytes:
+        """One byte per row, 1 where ``token`` is in its own terms, SKUs or barcodes."""
+        mask = bytes(map(contains, self.texts, repeat(token)))
+        for catalogue, hits in self._hits(token):
+            mask = or_masks(mask, catalogue.mask(hits))
+        return mask
 
-    def column_for_kinds(self, kinds: tuple[bool, bool]) -> list[str]:
-        """The own terms merged with (SKUs?, barcodes?)."""
-        if kinds == (False, False):
-            return self.texts
-        merged = self._merged.get(kinds)
-        if merged is None:
-            parts = _chosen(kinds, self.texts, self.skus, self.barcodes)
-            merged = list(map("\n".join, zip(*parts, strict=True)))
-            self._merged[kinds] = merged
-        return merged
+    def matching(self, rows: list[int], token: str) -> list[int]:
+        """The ``rows`` (in their order) that contain ``token``; looks at those rows only."""
+        # map/compress keep the per-row loop in C: about 3x faster than a comprehension
+        found: Iterator[Any] = map(contains, map(self.texts.__getitem__, rows), repeat(token))
+        for catalogue, hits in self._hits(token):
+            found = map(or_, found, map(hits.__getitem__, map(catalogue.ids.__getitem__, rows)))
+        return list(compress(rows, found))
 
-    @staticmethod
-    def _join(text: str, skus: str, barcodes: str, kinds: tuple[bool, bool]) -> str:
-        # One row of the merged column (an empty part leaves an empty line: no word matches).
-        return "\n".join(_chosen(kinds, text, skus, barcodes))
+    def _hits(self, token: str) -> Iterator[tuple[RepeatedValues, bytes]]:
+        for catalogue, terms in zip(self._catalogues, self._terms, strict=True):
+            if any(token in term for term in terms):
+                hits = catalogue.hits(token)
+                if hits is not None:
+                    yield catalogue, hits
 
     def _learn(self, row: OrderSummary) -> None:
-        if row.search_skus:
-            self._sku_terms.update(row.search_skus.split("\n"))
-        if row.search_barcodes:
-            self._barcode_terms.update(row.search_barcodes.split("\n"))
+        for terms, value in zip(self._terms, _parts(row), strict=True):
+            if value:
+                terms.update(value.split("\n"))
+
+
+def _parts(row: OrderSummary) -> tuple[str, str]:
+    return row.search_skus, row.search_barcodes
 
 
 def _fresh_copies(values: list[str]) -> list[str]:
     """Copies of ``values``, made one after another. A scan reads strings made in one pass
     about twice as fast as the same strings scattered among the rows they were loaded with
-    (memory locality), and every keystroke is such a scan. The merged columns are made in
-    one pass already."""
+    (memory locality), and every keystroke is such a scan."""
     return [v.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
             for v in values]
-
-
-def _chosen(kinds: tuple[bool, bool], own: T, skus: T, barcodes: T) -> list[T]:
-    """The parts a merged search column is made of, for one row or whole columns: the own
-    terms, then the SKUs and/or barcodes as ``kinds`` says."""
-    return [own, *(part for part, wanted in zip((skus, barcodes), kinds, strict=True)
-                   if wanted)]
 
 
 def filter_text(columns: SearchColumns, candidates: list[int], text: str) -> list[int]:
     """The ``candidates`` (row indices) whose search terms contain every word of ``text``."""
     out = candidates
     for token in search_tokens(text):
-        # map/compress keep the per-row loop in C: about 3x faster than a comprehension
-        column = columns.column_for(token)
-        out = list(compress(out, map(contains, map(column.__getitem__, out), repeat(token))))
+        out = columns.matching(out, token)
     return out
 
 
@@ -380,7 +382,7 @@ def text_mask(columns: SearchColumns, text: str) -> bytes:
     :func:`filter_text`, scanning all rows in order."""
     mask = bytes([1]) * len(columns)
     for token in search_tokens(text):
-        mask = and_masks(mask, bytes(map(contains, columns.column_for(token), repeat(token))))
+        mask = and_masks(mask, columns.mask(token))
     return mask
 
 
@@ -388,6 +390,12 @@ def and_masks(a: bytes, b: bytes) -> bytes:
     """Byte-wise AND of two equal-length 0/1 masks, as one big-integer operation."""
     both = int.from_bytes(a, "little") & int.from_bytes(b, "little")
     return both.to_bytes(len(a), "little")
+
+
+def or_masks(a: bytes, b: bytes) -> bytes:
+    """Byte-wise OR of two equal-length 0/1 masks, as one big-integer operation."""
+    either = int.from_bytes(a, "little") | int.from_bytes(b, "little")
+    return either.to_bytes(len(a), "little")
 
 
 def narrows(old_text: str, new_text: str) -> bool:

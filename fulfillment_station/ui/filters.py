@@ -480,7 +480,7 @@ class ShownRows(Sequence[int]):
             self._all()
             return
         if self._rest is None:
-            self._rest = compress(self._order, map(self._mask.__getitem__, self._order))
+            self._rest = compress(self._order, map(getitem, repeat(self._mask), self._order))
         more = max(wanted, 2 * len(self._found), _FIRST_FOUND) - len(self._found)
         self._found.extend(islice(self._rest, more))
 

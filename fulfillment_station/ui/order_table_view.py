@@ -54,9 +54,10 @@ class OrderCellDelegate(QStyledItemDelegate):
     every paint. Here the text and alignment come from the proxy in one call each, and each
     text is laid out once per column width, kept as a ``QStaticText``.
 
-    The style still draws the cell's background and selection. The cell with the keyboard
-    focus, and every cell in a right-to-left layout, go through Qt's own painting (with the
-    cheap data lookup), so focus frames look exactly as the style draws them.
+    The style still draws the cell's background and selection. A text painted for the first
+    time, the cell with the keyboard focus, and every cell in a right-to-left layout go
+    through Qt's own painting (with the cheap data lookup): a text is kept only once it is
+    seen again, and focus frames look exactly as the style draws them.
     ``tests/ui/test_order_table_view.py`` compares the whole table against Qt's delegate,
     pixel for pixel. Should the model ever answer font, colour or icon roles, they must be
     painted here too.
@@ -66,11 +67,18 @@ class OrderCellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._proxy = proxy
         self._lines: dict[tuple[str, int, Any], tuple[QStaticText, int]] = {}
+        self._seen: set[tuple[str, int, Any]] = set()  # painted once, by Qt
         self._pens: dict[tuple[int, int, int], QColor] = {}
+
+    @property
+    def kept_layouts(self) -> int:
+        """How many cell texts are kept laid out."""
+        return len(self._lines)
 
     def forget_layouts(self) -> None:
         """Lay texts out afresh (the font changed)."""
         self._lines.clear()
+        self._seen.clear()
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
@@ -92,25 +100,36 @@ class OrderCellDelegate(QStyledItemDelegate):
             return
         row, column = index.row(), index.column()
         style = widget.style()
-        style.drawPrimitive(_PANEL, option, painter, widget)
         text = self._proxy.data_at(row, column, _DISPLAY)
         if not text:
+            style.drawPrimitive(_PANEL, option, painter, widget)
             return
         rect = option.rect
         margin = style.pixelMetric(_TEXT_MARGIN, None, widget) + 1
         width = rect.width() - 2 * margin
         alignment = self._proxy.data_at(row, column, _ALIGNMENT)
-        line = self._lines.get((text, width, alignment))
+        key = (text, width, alignment)
+        line = self._lines.get(key)
         if line is None:
-            line = self._lay_out(text, width, alignment, option)
+            if key not in self._seen:
+                # A text seen once (an order number, a date) may never be painted again:
+                # Qt lays it out, for less than making and keeping a static text costs.
+                if len(self._seen) >= _MAX_LINES:
+                    self._seen.clear()
+                self._seen.add(key)
+                super().paint(painter, option, index)
+                return
+            line = self._lay_out(key, option)
+        style.drawPrimitive(_PANEL, option, painter, widget)
         static, height = line
         painter.setPen(self._pen(option, state))
         # As QCommonStyle places it: the line's box centred in whole pixels.
         painter.drawStaticText(rect.x() + margin, rect.y() + (rect.height() - height) // 2,
                                static)
 
-    def _lay_out(self, text: str, width: int, alignment: Any,
+    def _lay_out(self, key: tuple[str, int, Any],
                  option: QStyleOptionViewItem) -> tuple[QStaticText, int]:
+        text, width, alignment = key
         if len(self._lines) >= _MAX_LINES:
             self._lines.clear()
         font = option.font
@@ -125,7 +144,7 @@ class OrderCellDelegate(QStyledItemDelegate):
             # the same sub-pixel glyph positions, so the same pixels.
             shown = option.fontMetrics.elidedText(text, option.textElideMode, width)
             static = _static_text(shown, font, alignment & _HORIZONTAL, width)
-        line = self._lines[(text, width, alignment)] = (static, round(static.size().height()))
+        line = self._lines[key] = (static, round(static.size().height()))
         return line
 
     def _pen(self, option: QStyleOptionViewItem, state: int) -> QColor:

@@ -228,7 +228,9 @@ def test_the_write_in_flight_finishes_before_the_switch_and_is_sent_once(
     desk.shop2.faults.latency_ms = 400  # every request of the ship takes a while
     with qtbot.waitSignal(parts.actions.queued, timeout=10_000):
         order_id = ship_an_open_order(parts, desk.shop2)
-    # Sending has begun (the outbox pumps as soon as the action is durable): switch now.
+    # The outbox pumps as soon as the action is durable: once it is being sent, switch.
+    qtbot.waitUntil(lambda: outbox_counts(desk.root, "shop2").get(ActionState.SENDING) == 1,
+                    timeout=10_000)
     assert session.switch_to("shop3")
     assert shipments(desk.shop2, order_id) == 0
     assert not parts.window.isEnabled()  # nothing new while the write finishes

@@ -55,6 +55,7 @@ from fulfillment_station.ui.heap import settle_long_lived
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
 from fulfillment_station.ui.order_table_view import OrderTableView
+from fulfillment_station.ui.search_index import PairIndex
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
 
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
     syncFailed = Signal(object)  # the exception
     syncProgress = Signal(int, object)  # orders so far, total or None
     summariesLoaded = Signal(int)  # rows in the table
+    searchIndexed = Signal(int)  # rows the search box's pair index covers
     orderShown = Signal(object)  # the Order now in the detail pane
     scanFound = Signal(list)  # OrderRefs a scan named
 
@@ -383,7 +385,22 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._select_first_if_none()
         settle_long_lived()
+        self._index_search()
         self.summariesLoaded.emit(len(rows))
+
+    def _index_search(self) -> None:
+        """Build the search box's pair index on the reader thread when it would pay (after a
+        load, after a sync changed many rows); searches scan until it is ready."""
+        columns = self.model.search_columns
+        if not columns.wants_index():
+            return
+        snapshot, texts = columns.index_snapshot()
+        task = self.reader.submit(lambda _ctx: PairIndex.build(texts), "index the search terms")
+        task.succeeded.connect(lambda index: self._search_indexed(columns, snapshot, index))
+
+    def _search_indexed(self, columns: SearchColumns, snapshot: int, index: PairIndex) -> None:
+        if columns.attach_index(snapshot, index):
+            self.searchIndexed.emit(index.rows)
 
     def _select_first_if_none(self) -> None:
         """Keyboard-first: the table has focus and an order is open from the start."""
@@ -452,6 +469,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._select_first_if_none()
         settle_long_lived()
+        self._index_search()
         if result.removed:
             text = self.tr("Synced {seen} orders: {new} new, {changed} changed, {removed} gone")
         else:

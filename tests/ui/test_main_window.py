@@ -50,7 +50,10 @@ def test_typing_in_search_filters_and_selecting_fills_detail(
         make_window: Callable[..., MainWindow]) -> None:
     server = make_sandbox(DIALECT, orders=80)
     window = make_window(server)
+    indexed: list[int] = []
+    window.searchIndexed.connect(indexed.append)
     synced(qtbot, window)
+    qtbot.waitUntil(lambda: indexed == [80], timeout=10_000)  # searches use the pair index
     window.tabs.setCurrentIndex([p.key for p in PRESETS].index("all"))
     target = window.model.summaries[17]
     window.search.setFocus()

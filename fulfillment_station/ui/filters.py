@@ -340,6 +340,11 @@ class SearchColumns:
         self._since_snapshot = None
         return True
 
+    def forget_snapshot(self, snapshot: int) -> None:
+        """The index of ``snapshot`` will not come (its build failed): stop noting changes."""
+        if snapshot == self._snapshot:
+            self._since_snapshot = None
+
     def wants_index(self) -> bool:
         """True when a new index would pay: none yet, or many rows changed since it."""
         if self._since_snapshot is not None:

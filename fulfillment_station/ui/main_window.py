@@ -397,10 +397,16 @@ class MainWindow(QMainWindow):
         snapshot, texts = columns.index_snapshot()
         task = self.reader.submit(lambda _ctx: PairIndex.build(texts), "index the search terms")
         task.succeeded.connect(lambda index: self._search_indexed(columns, snapshot, index))
+        task.failed.connect(lambda exc: self._search_not_indexed(columns, snapshot, exc))
 
     def _search_indexed(self, columns: SearchColumns, snapshot: int, index: PairIndex) -> None:
         if columns.attach_index(snapshot, index):
             self.searchIndexed.emit(index.rows)
+
+    def _search_not_indexed(self, columns: SearchColumns, snapshot: int,
+                            exc: BaseException) -> None:
+        log.warning("could not index the search terms; searches scan: %s", exc, exc_info=exc)
+        columns.forget_snapshot(snapshot)
 
     def _select_first_if_none(self) -> None:
         """Keyboard-first: the table has focus and an order is open from the start."""

@@ -99,3 +99,11 @@ def test_an_index_that_no_longer_fits_is_not_used(fleet: list[OrderSummary]) -> 
     assert columns.attach_index(second, PairIndex.build(newer))
     assert {i for i, hit in enumerate(text_mask(columns, word)) if hit} == \
         scanned(fleet[11:100], word)
+
+
+def test_a_failed_build_lets_the_next_one_start(fleet: list[OrderSummary]) -> None:
+    columns = SearchColumns(fleet[:50])
+    snapshot, _texts = columns.index_snapshot()
+    assert not columns.wants_index()
+    columns.forget_snapshot(snapshot)
+    assert columns.wants_index()

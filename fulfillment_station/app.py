@@ -389,6 +389,14 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
                     outbox_worker)
 
 
+#: How long a thread may hold the GIL while another waits (Python's default: 5 ms). Qt calls
+#: into Python for every cell it paints, and each call waits for the GIL when a worker runs
+#: Python (parsing a sync page, rendering a PDF): at 5 ms a repaint of the order table took
+#: over a second while a worker was busy, at 0.2 ms about a tenth of that
+#: (``benchmarks/bench_gui.py``, ``gui_repaint_while_a_worker_computes``).
+GUI_SWITCH_INTERVAL_S = 0.0002
+
+
 def run_gui(*, demo: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QDialog
 
@@ -398,6 +406,7 @@ def run_gui(*, demo: bool = False) -> int:
     from fulfillment_station.ui.theme import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv)
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("fulfillment-station")

@@ -68,6 +68,8 @@ APPLY_CHUNK = 300
 #: The pause between two slices. A real timer, not a zero-delay call: Qt runs zero-delay calls
 #: before timers, so a chain of them starves every timer (scanner bursts, the sync clock).
 APPLY_PAUSE_MS = 1
+#: Rows added to the search index per event-loop turn: about 5 ms of work.
+INDEX_CHUNK = 300
 
 @dataclass(frozen=True)
 class WindowOptions:
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self._scheme = scheme_of(app) if isinstance(app, QGuiApplication) else Scheme.LIGHT
         self._sync_task: Task[Any] | None = None
         self._detail_task: Task[Any] | None = None
+        self._indexing = False
         title = (self.tr("Fulfillment Station — {connection} — TRAINING") if options.training
                  else self.tr("Fulfillment Station — {connection}"))
         self.setWindowTitle(title.format(connection=translate_message(options.connection_label)))
@@ -389,24 +392,38 @@ class MainWindow(QMainWindow):
         self.summariesLoaded.emit(len(rows))
 
     def _index_search(self) -> None:
-        """Build the search box's pair index on the reader thread when it would pay (after a
-        load, after a sync changed many rows); searches scan until it is ready."""
+        """Build the search box's pair index when it would pay (after a load, after a sync
+        changed many rows): a slice of rows per event-loop turn on this thread, so typing
+        and painting go on (on a worker, pure-Python work makes every paint callback of the
+        window wait for the GIL). Searches scan until it is ready."""
         columns = self.model.search_columns
-        if not columns.wants_index():
+        if self._indexing or not columns.wants_index():
             return
         snapshot, texts = columns.index_snapshot()
-        task = self.reader.submit(lambda _ctx: PairIndex.build(texts), "index the search terms")
-        task.succeeded.connect(lambda index: self._search_indexed(columns, snapshot, index))
-        task.failed.connect(lambda exc: self._search_not_indexed(columns, snapshot, exc))
+        steps = PairIndex.build_in_steps(texts, INDEX_CHUNK)
+        self._indexing = True
 
-    def _search_indexed(self, columns: SearchColumns, snapshot: int, index: PairIndex) -> None:
-        if columns.attach_index(snapshot, index):
-            self.searchIndexed.emit(index.rows)
+        def step() -> None:
+            if self.model.search_columns is not columns:  # replaced by a fresh load
+                self._indexing = False
+                self._index_search()
+                return
+            try:
+                next(steps)
+            except StopIteration as done:
+                self._indexing = False
+                if columns.attach_index(snapshot, done.value):
+                    self.searchIndexed.emit(done.value.rows)
+                self._index_search()  # rows changed a lot meanwhile: again
+                return
+            except Exception:  # e.g. out of memory: searches keep scanning
+                log.exception("could not index the search terms; searches scan")
+                self._indexing = False
+                columns.forget_snapshot(snapshot)
+                return
+            QTimer.singleShot(APPLY_PAUSE_MS, self, step)
 
-    def _search_not_indexed(self, columns: SearchColumns, snapshot: int,
-                            exc: BaseException) -> None:
-        log.warning("could not index the search terms; searches scan: %s", exc, exc_info=exc)
-        columns.forget_snapshot(snapshot)
+        QTimer.singleShot(APPLY_PAUSE_MS, self, step)
 
     def _select_first_if_none(self) -> None:
         """Keyboard-first: the table has focus and an order is open from the start."""

@@ -54,6 +54,21 @@ def test_pairs_give_exactly_the_rows_with_a_two_character_word() -> None:
         index.candidates("a")
 
 
+def test_built_a_slice_at_a_time_it_is_the_same_index(fleet: list[OrderSummary]) -> None:
+    texts = [row.search_text for row in fleet]
+    whole = PairIndex.build(texts)
+    steps = PairIndex.build_in_steps(texts, 64)
+    done = []
+    with pytest.raises(StopIteration) as finished:
+        while True:
+            done.append(next(steps))
+    assert done == [*range(64, len(texts), 64), len(texts)]
+    sliced: PairIndex = finished.value.value
+    assert sliced.rows == whole.rows == len(texts)
+    for pair in ("cu", "@e", "10", "zz", "an"):
+        assert list(sliced.candidates(pair)) == list(whole.candidates(pair))
+
+
 def test_an_indexed_search_finds_what_a_scan_finds(fleet: list[OrderSummary]) -> None:
     columns = indexed(SearchColumns(fleet))
     for word in words_of(fleet, random.Random(3), 150):

@@ -45,7 +45,8 @@ _MAX_LINES = 20_000  # laid-out cell texts kept; about 1 KB each
 
 
 class OrderCellDelegate(QStyledItemDelegate):
-    """Paints a cell as ``QStyledItemDelegate`` does, at about half the cost.
+    """Paints a cell as ``QStyledItemDelegate`` does; cells whose text was seen before, at
+    about half the cost.
 
     A repaint of the table is part of every keystroke in the search box, and Qt's delegate
     spends it in two places: it asks the model for seven roles per cell (font, alignment,

@@ -464,7 +464,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         self._ascending: list[int] | None = None  # all source rows by sort key
         self._display: list[int] | None = None  # all source rows in shown order
         # (criteria, day, mask over source rows, passing source rows, the same as shown)
-        self._structured: tuple[FilterState, float, bytes, list[int], ShownRows] | None = None
+        self._structured: tuple[FilterState, float, bytes, list[int], Sequence[int]] | None = None
         # (text, the structured mask it narrowed, mask over source rows or None when few
         # matched, matching source rows ascending or None when many, the same as shown)
         self._text_result: tuple[
@@ -725,12 +725,11 @@ class OrderFilterProxy(QAbstractProxyModel):
         """Shown rows of a few source rows (a selection, the current row, the headers' marks,
         often all on one row). A full position map costs more than a filter pass at 100,000
         rows, so a handful is looked up one by one."""
-        wanted = set(source_rows)
-        wanted.discard(None)
+        wanted = {r for r in source_rows if r is not None}
         if self._pos is not None or len(wanted) > _FEW_POSITIONS:
             positions = self._positions()
         else:
-            positions = {r: self._position_of(r) for r in wanted if r is not None}
+            positions = {r: self._position_of(r) for r in wanted}
         return [None if r is None else positions.get(r) for r in source_rows]
 
     def _position_of(self, source_row: int) -> int | None:

@@ -131,6 +131,14 @@ def rows(parts: AppParts) -> set[tuple[str, str]]:
     return {(s.connection, s.order_id) for s in parts.window.model.summaries}
 
 
+def opened(qtbot: Any, desk: Desk, connection: str) -> AppSession:
+    """The app started on ``connection``, its first sync done."""
+    session = desk.open(connection)
+    with qtbot.waitSignal(session.parts.window.syncFinished, timeout=30_000):
+        session.start()
+    return session
+
+
 def switch(qtbot: Any, session: AppSession, target: str) -> AppParts:
     with qtbot.waitSignal(session.switched, timeout=30_000) as done:
         assert session.switch_to(target)
@@ -221,10 +229,8 @@ def test_switching_from_training_to_a_profile_and_back_shows_each_stores_orders(
 
 def test_the_write_in_flight_finishes_before_the_switch_and_is_sent_once(
         qtbot: Any, desk: Desk) -> None:
-    session = desk.open("shop2")
+    session = opened(qtbot, desk, "shop2")
     parts = session.parts
-    with qtbot.waitSignal(parts.window.syncFinished, timeout=30_000):
-        session.start()
     desk.shop2.faults.latency_ms = 400  # every request of the ship takes a while
     with qtbot.waitSignal(parts.actions.queued, timeout=10_000):
         order_id = ship_an_open_order(parts, desk.shop2)
@@ -248,10 +254,8 @@ def test_the_write_in_flight_finishes_before_the_switch_and_is_sent_once(
 
 def test_a_waiting_action_stays_queued_and_goes_out_once_when_its_connection_opens_again(
         qtbot: Any, desk: Desk) -> None:
-    session = desk.open("shop2")
+    session = opened(qtbot, desk, "shop2")
     parts = session.parts
-    with qtbot.waitSignal(parts.window.syncFinished, timeout=30_000):
-        session.start()
     desk.shop2.faults.fail_rate = 1.0  # the store answers every request with a 5xx
     order_id = ship_an_open_order(parts, desk.shop2)
     qtbot.waitUntil(lambda: outbox_counts(desk.root, "shop2")[ActionState.RETRYING] == 1,
@@ -348,10 +352,8 @@ def test_a_token_entered_for_the_open_connection_reopens_it_when_the_packer_agre
 
 def test_a_pack_in_progress_survives_a_switch_and_pack_mode_stays_on(
         qtbot: Any, desk: Desk) -> None:
-    session = desk.open("shop3")
+    session = opened(qtbot, desk, "shop3")
     parts = session.parts
-    with qtbot.waitSignal(parts.window.syncFinished, timeout=30_000):
-        session.start()
     order = next(s.order for s in desk.shop3.db.query()
                  if s.order.status is OrderStatus.CONFIRMED and s.order.item_count >= 2
                  and all(line.barcode for line in s.order.lines))

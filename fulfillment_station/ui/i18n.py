@@ -92,11 +92,23 @@ def resolve_locale(setting: str, system_locale: str) -> str:
     return _babel_locale(candidate.replace("-", "_"))
 
 
+# Names a system gives when no language is set. Babel 2.19 parses "C" as en_US_POSIX (a real
+# CLDR locale with ASCII-only formats); the desk wants the ordinary fallback instead.
+_NON_LANGUAGES = frozenset({"", "C", "POSIX"})
+
+
 def _babel_locale(name: str) -> str:
+    # "C.UTF-8", "de_DE.UTF-8@euro": the codeset and modifier say nothing about formats.
+    base = name.split(".", 1)[0].split("@", 1)[0]
+    if base.upper() in _NON_LANGUAGES:
+        return FALLBACK_LOCALE
     try:
-        return str(babel.Locale.parse(name))
+        locale = babel.Locale.parse(base)
     except (ValueError, TypeError, babel.UnknownLocaleError):
-        return FALLBACK_LOCALE  # "C", "POSIX" and other non-languages
+        return FALLBACK_LOCALE  # other non-languages
+    if locale.variant == "POSIX":
+        return FALLBACK_LOCALE
+    return str(locale)
 
 
 # -- catalogs ---------------------------------------------------------------------------------

@@ -108,6 +108,9 @@ def test_system_language_is_followed_unless_settings_choose(install: Any) -> Non
     ("system", "pt_PT", "pt_BR", "pt_PT"),
     ("system", "de_DE", "en", "de_DE"),
     ("system", "C", "en", "en_US"),
+    ("system", "C.UTF-8", "en", "en_US"),
+    ("system", "POSIX", "en", "en_US"),
+    ("system", "de_DE.UTF-8@euro", "en", "de_DE"),
     ("es", "de_DE", "es", "es"),
     ("pt_BR", "en_US", "pt_BR", "pt_BR"),
 ])

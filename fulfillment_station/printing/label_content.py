@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from fulfillment_station.domain.models import Address, Order, Shipment
 from fulfillment_station.printing.errors import DocumentError
+from fulfillment_station.printing.postal import format_address
 from fulfillment_station.printing.settings import PrintSettings
 
 FNC1 = "\xf1"
@@ -65,20 +66,9 @@ def code128_safe(text: str) -> bool:
     return bool(text) and all(32 <= ord(ch) < 127 for ch in text)
 
 
-def address_lines(address: Address) -> tuple[str, ...]:
-    """An address as printed: name, company, street lines, city line, country."""
-    city_line = " ".join(
-        part for part in (address.city, address.region or "", address.postal_code or "") if part
-    )
-    lines = (
-        address.name,
-        address.company or "",
-        address.line1,
-        address.line2 or "",
-        city_line,
-        address.country,
-    )
-    return tuple(line.strip() for line in lines if line and line.strip())
+def address_lines(address: Address, language: str = "en") -> tuple[str, ...]:
+    """An address as printed, in its country's own order (see :mod:`printing.postal`)."""
+    return format_address(address, language=language)
 
 
 def us_zip(address: Address) -> str | None:
@@ -151,12 +141,12 @@ def label_content(order: Order, shipment: Shipment, settings: PrintSettings) -> 
     tracking = (shipment.tracking_number or "").strip() or None
     barcode = tracking_barcode(shipment.carrier, tracking, ship_to) if tracking else None
     weight = shipment_weight(order, shipment)
-    from_lines = address_lines(settings.return_address)
+    from_lines = address_lines(settings.return_address, settings.document_language)
     if settings.store_name.strip() and settings.store_name.strip() not in from_lines[:2]:
         from_lines = (settings.store_name.strip(), *from_lines)
     return LabelContent(
         from_lines=from_lines,
-        to_lines=address_lines(ship_to),
+        to_lines=address_lines(ship_to, settings.document_language),
         carrier=shipment.carrier.strip().upper() if is_usps(shipment.carrier) else shipment.carrier,
         service=shipment.service or "",
         tracking_number=tracking,

@@ -42,6 +42,9 @@ class PrintSettings:
     label_dpi: LabelDpi = 203
     # The domain model keeps line weights as bare numbers; the store says what unit they are in.
     weight_unit: WeightUnit = "lb"
+    # The language the documents are written in (country names today); a per-store choice that
+    # defaults to the packer's UI language where the settings store builds this value.
+    document_language: str = "en"
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZES:

@@ -117,25 +117,31 @@ class _Styles:
         return Paragraph(markup(text), style)
 
 
-def _address_block(styles: _Styles, caption: str, address: Address | None, extra: str) -> list:
+def _address_block(
+    styles: _Styles, caption: str, address: Address | None, extra: str, language: str
+) -> list:
     parts = [Paragraph(markup(caption, bold=True), styles.head)]
     if address is None:
         parts.append(Paragraph(markup(extra or "Not given"), styles.body))
         return parts
-    lines = list(address_lines(address))
+    lines = list(address_lines(address, language))
     if extra:
         lines.append(extra)
-    markup_lines = [markup(line, bold=i == 0) for i, line in enumerate(lines)]
+    # The name is bold wherever the country's order puts it (last in Japan, first elsewhere).
+    name = address.name.strip()
+    markup_lines = [markup(line, bold=bool(name) and line == name) for line in lines]
     cjk = any(f == FALLBACK for line in lines for f, _ in runs(line))
     parts.append(Paragraph("<br/>".join(markup_lines), styles.wrap_any if cjk else styles.body))
     return parts
 
 
-def _addresses(order: Order, styles: _Styles, look: _Look) -> Flowable:
+def _addresses(order: Order, styles: _Styles, look: _Look, language: str) -> Flowable:
     phone = order.customer.phone or ""
     bill_to = order.bill_to
-    ship = _address_block(styles, "Ship to", order.ship_to, phone)
-    bill = _address_block(styles, "Bill to", bill_to, "" if bill_to else "Same as shipping address")
+    ship = _address_block(styles, "Ship to", order.ship_to, phone, language)
+    bill = _address_block(
+        styles, "Bill to", bill_to, "" if bill_to else "Same as shipping address", language
+    )
     half = look.frame.content_width / 2
     table = Table([[ship, bill]], colWidths=[half, half])
     table.setStyle(
@@ -265,7 +271,7 @@ def _boxed(caption: str, text: str, styles: _Styles, look: _Look) -> Flowable:
 def slip_story(order: Order, settings: PrintSettings, styles: _Styles, look: _Look) -> list:
     prices = not (settings.hide_prices_for_gifts and is_gift(order))
     story: list[Flowable] = [
-        _addresses(order, styles, look),
+        _addresses(order, styles, look, settings.document_language),
         Spacer(1, look.font * 0.6),
         _summary(order, styles),
         Spacer(1, look.font * 0.6),
@@ -304,7 +310,7 @@ class _Header:
                     f"The store logo {settings.logo_path} cannot be read; "
                     "choose another image in Settings."
                 ) from exc
-        lines = address_lines(settings.return_address)
+        lines = address_lines(settings.return_address, settings.document_language)
         if lines and lines[0] == settings.store_name.strip():
             lines = lines[1:]
         self.return_line = ", ".join(lines)

@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
+import babel
+
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Address, Order, Shipment
 from fulfillment_station.printing.errors import PrinterError, PrintingError
@@ -122,7 +124,15 @@ def print_settings_from(settings: Settings) -> PrintSettings:
         logo_path=Path(logo) if logo else None,
         page_size=settings["printers.page_size"],
         label_dpi=settings["printers.label_dpi"],
+        document_language=_document_language(settings["general.language"]),
     )
+
+
+def _document_language(setting: str) -> str:
+    """The packer's language for documents; "system" reads the desk's locale as Qt would."""
+    if setting != "system":
+        return setting
+    return babel.default_locale("LC_MESSAGES") or "en"
 
 
 def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf") -> Printer:

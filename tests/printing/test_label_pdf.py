@@ -29,7 +29,7 @@ def test_label_is_one_4x6_page_with_addresses_and_reference(settings: PrintSetti
     for expected in (
         "Юлия Γιώργος 王小明",
         "1600 Amphitheatre Pkwy",
-        "Mountain View CA 94043",
+        "MOUNTAIN VIEW, CA 94043",
         "Fulfillment Station Demo Store",
         "12 Harbour Road",
         "USPS",

@@ -33,7 +33,7 @@ def test_slip_shows_order_addresses_and_every_line(page_size: str) -> None:
     for address in (order.ship_to, order.bill_to):
         assert address is not None
         assert flat(address.line1) in text
-    assert "Mountain View CA 94043" in text
+    assert "MOUNTAIN VIEW, CA 94043" in text
     for line in order.lines:
         assert flat(line.name) in text
         assert line.sku in text

@@ -17,6 +17,7 @@ from fulfillment_station.domain.models import Address, Order, Shipment
 from fulfillment_station.printing.errors import DocumentError
 from fulfillment_station.printing.postal import format_address
 from fulfillment_station.printing.settings import PrintSettings
+from fulfillment_station.scanning.tracking import carrier_display_name
 
 FNC1 = "\xf1"
 _US_COUNTRIES = frozenset({"us", "usa", "united states", "united states of america"})
@@ -147,7 +148,7 @@ def label_content(order: Order, shipment: Shipment, settings: PrintSettings) -> 
     return LabelContent(
         from_lines=from_lines,
         to_lines=address_lines(ship_to, settings.document_language),
-        carrier=shipment.carrier.strip().upper() if is_usps(shipment.carrier) else shipment.carrier,
+        carrier=carrier_display_name(shipment.carrier),
         service=shipment.service or "",
         tracking_number=tracking,
         barcode=barcode,

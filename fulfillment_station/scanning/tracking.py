@@ -121,6 +121,20 @@ def default_table() -> CarrierTable:
     return CarrierTable.load()
 
 
+def carrier_display_name(carrier: str, table: CarrierTable | None = None) -> str:
+    """The carrier as a customer reads it ("UPS", "FedEx"), from a code or a store's own
+    spelling ("ups", "Fedex", "usps"); a carrier the table does not know keeps its own words."""
+    words = carrier.strip()
+    key = words.lower().replace(" ", "_")
+    carriers = (table or default_table()).carriers
+    if key in carriers:
+        return carriers[key].name
+    for known in carriers.values():
+        if known.name.lower() == words.lower():
+            return known.name
+    return words
+
+
 @dataclass(frozen=True)
 class TrackingCandidate:
     carrier: str

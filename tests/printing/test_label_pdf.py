@@ -96,3 +96,11 @@ def test_missing_address_or_bad_tracking_is_a_clear_error(settings: PrintSetting
         render_label_pdf(order.model_copy(update={"ship_to": None}), sample_shipment(), settings)
     with pytest.raises(DocumentError, match="barcode cannot carry"):
         render_label_pdf(order, sample_shipment("UPS", "1Z^XZ"), settings)
+
+
+def test_label_names_the_carrier_as_a_customer_reads_it(settings: PrintSettings) -> None:
+    shipment = sample_shipment("ups", "1Z999AA10123456784")
+    (text,) = pdf_pages_text(render_label_pdf(sample_order("1001"), shipment, settings))
+    assert "UPS Ground" in text
+    assert "UPS TRACKING # 1Z999AA10123456784" in text
+    assert "ups" not in text

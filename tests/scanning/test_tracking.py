@@ -193,3 +193,14 @@ def test_malformed_table_is_rejected(change, message: str) -> None:
     change(data)
     with pytest.raises(CarrierTableError, match=message):
         CarrierTable.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("ups", "UPS"), ("Fedex", "FedEx"), ("usps", "USPS"), ("canada_post", "Canada Post"),
+     ("Canada Post", "Canada Post"), ("  PostNL ", "PostNL")],
+)
+def test_carrier_display_name_as_a_customer_reads_it(written: str, shown: str) -> None:
+    from fulfillment_station.scanning.tracking import carrier_display_name
+
+    assert carrier_display_name(written) == shown

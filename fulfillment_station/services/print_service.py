@@ -24,6 +24,12 @@ Choices written down:
   A *pending* job (queued, never claimed, e.g. the app stopped just after queueing) is sent.
 - A reprint from the panel sends the same bytes again (what the packer saw); ``print_slip(...,
   reprint=True)`` renders afresh from the order as it is now.
+- Before a ZPL label goes to a network printer, the printer is asked ``~HS``
+  (``hardware.printer_status``). When it answers that it cannot print (out of labels, head
+  open, paused, ribbon out, ...) nothing is sent: the job is *held* in the queue with the
+  printer's reason and :meth:`PrintService.release_held` sends it, once, when the printer says
+  it can print again. A printer that does not answer ~HS (a ZPL-compatible printer without it)
+  is sent the job as before; one that cannot be reached fails as before.
 - The print queue keeps only the order id, so the order number shown in the panel comes from
   the orders this service has printed since it started (the id is shown otherwise).
 """
@@ -38,6 +44,7 @@ from urllib.parse import urlsplit
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Address, Order, Shipment
+from fulfillment_station.hardware.printer_status import PrinterState, query_zebra
 from fulfillment_station.printing.errors import PrinterError, PrintingError
 from fulfillment_station.printing.label_format import LabelFormat, detect_label_format
 from fulfillment_station.printing.label_pdf import render_label_pdf
@@ -97,6 +104,14 @@ _ALREADY_PRINTED: dict[str, Message] = {
     "label": QT_TRANSLATE_NOOP(
         "Printing", "The label for order {order} was already printed; use Reprint to print it "
         "again."),
+}
+_HELD: dict[str, Message] = {
+    "slip": QT_TRANSLATE_NOOP(
+        "Printing", "The packing slip for order {order} is waiting in the print queue: "
+        "{problem} It prints by itself when the printer is ready."),
+    "label": QT_TRANSLATE_NOOP(
+        "Printing", "The label for order {order} is waiting in the print queue: {problem} It "
+        "prints by itself when the printer is ready."),
 }
 _SENT: dict[str, Message] = {
     "slip": QT_TRANSLATE_NOOP("Printing", "Packing slip {order} sent to {printer}."),
@@ -194,9 +209,14 @@ class PrintService:
     """Slips, labels, batches and pick lists for one desk; call it from the worker thread."""
 
     def __init__(
-        self, queue: PrintQueue, settings: Settings | Callable[[], Settings]
+        self,
+        queue: PrintQueue,
+        settings: Settings | Callable[[], Settings],
+        *,
+        ask_zebra: Callable[[NetworkPrinter], PrinterState] | None = None,
     ) -> None:
         self.queue = queue
+        self._ask_zebra = ask_zebra or _ask_zebra
         # A callable lets the service see settings the packer saves while the app runs.
         self._settings = settings if callable(settings) else (lambda: settings)
         self._numbers: dict[str, str] = {}
@@ -286,6 +306,19 @@ class PrintService:
         printer = parse_printer(original.printer, kind, self.settings["printers.label_format"])
         return self._send(kind, self.queue.reprint(job_id), printer)
 
+    def release_held(self) -> list[PrintOutcome]:
+        """Send each held job whose printer now says it can print (each at most once)."""
+        outcomes: list[PrintOutcome] = []
+        for job in self.queue.held():
+            kind: PrinterKind = "slip" if job.kind is JobKind.SLIP else "label"
+            try:
+                printer = parse_printer(job.printer, kind, job.format)  # type: ignore[arg-type]
+            except PrinterError as exc:
+                outcomes.append(PrintOutcome(kind, job, False, exc.message))
+                continue
+            outcomes.append(self._send(kind, job, printer))
+        return outcomes
+
     def jobs(self, limit: int = 200) -> list[QueuedJob]:
         """The newest ``limit`` jobs, newest first, for the print queue panel."""
         newest = self.queue.jobs()[-limit:]
@@ -347,6 +380,13 @@ class PrintService:
         number = self._numbers.get(job.order_id, job.order_id)
         title = f"{_KIND_NAMES[kind].capitalize()} {number}"
         fmt: LabelFormat = job.format  # type: ignore[assignment]
+        if fmt == "zpl" and isinstance(printer, NetworkPrinter):
+            state = self._ask_zebra(printer)
+            if state.reachable and state.can_print is False:
+                problem = state.problems[0]
+                held = self.queue.hold(job.id, problem)
+                return PrintOutcome(kind, held, False,
+                                    _HELD[kind].format(order=number, problem=problem))
         try:
             self.queue.print_job(
                 job.id, lambda data: send_document(printer, data, title=title, fmt=fmt)
@@ -358,3 +398,8 @@ class PrintService:
             kind, self.queue.get(job.id), True,
             _SENT[kind].format(order=number, printer=printer.name),
         )
+
+
+def _ask_zebra(printer: NetworkPrinter) -> PrinterState:
+    return query_zebra(printer.name, printer.host, printer.port,
+                       timeout=min(printer.timeout, 2.0))

@@ -10,7 +10,7 @@ function (tested line by line) and spoken by :class:`SerialScale` over the port:
           a frame per reading without being asked, ``ST,GS,+  1.234kg`` where ``ST`` is
           stable, ``US`` unstable, ``OL`` overload; ``GS`` gross, ``NT`` net. Some send an STX
           first. Zeroing is a key on the scale.
-``nci``   Avery Weigh-Tronix / NCI SCP-01 ("NCI standard", 3825), polled: ``W<CR>`` asks the
+``avery`` Avery Weigh-Tronix / NCI SCP-01 ("NCI standard", 3825), polled: ``W<CR>`` asks the
           weight and the answer is ``<LF>  1.234kg<CR><LF>hh<CR><ETX>``: the weight with its
           unit, then two status bytes (bits 4-5 always set): byte 1 bit 0 motion, bit 1 at
           zero, bits 2-3 RAM/EEPROM error; byte 2 bit 0 under capacity, bit 1 over capacity,
@@ -39,11 +39,11 @@ from fulfillment_station.hardware.scale import (
 
 log = logging.getLogger(__name__)
 
-SerialProtocol = Literal["sics", "cas", "nci"]
+SerialProtocol = Literal["sics", "cas", "avery"]
 PROTOCOLS: dict[SerialProtocol, str] = {
     "sics": "Mettler Toledo (MT-SICS)",
     "cas": "CAS (continuous)",
-    "nci": "Avery Weigh-Tronix (NCI)",
+    "avery": "Avery Weigh-Tronix (NCI)",
 }
 MAX_FRAME = 128
 STX, ETX = b"\x02", b"\x03"
@@ -229,7 +229,7 @@ class SerialScale:
 
     def zero(self) -> None:
         """Zero (tare) the empty scale where the protocol can; CAS scales zero on their key."""
-        command = {"sics": b"Z\r\n", "nci": b"Z\r"}.get(self.protocol)
+        command = {"sics": b"Z\r\n", "avery": b"Z\r"}.get(self.protocol)
         if command is None:
             return
         try:

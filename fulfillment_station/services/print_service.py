@@ -8,6 +8,9 @@ This module owns two mappings and nothing else owns them:
   A printer setting is one string: ``tcp://host:9100`` (raw network printer),
   ``cups:QUEUE`` (a CUPS queue, raw for ZPL labels) or ``file:/some/folder`` (each job saved as
   a file). Empty means no printer is set up, which is a ``PrinterError`` the packer can act on.
+  The setting may instead be the name of a printer the packer named in Settings → Printers
+  (``printers.named``); the job then records the name, so a retry follows the name to the
+  printer's current address.
 
 ``PrintService`` runs on a worker thread (it does blocking I/O and owns the queue's SQLite
 connection) and imports no Qt. Every print is enqueue -> claim -> send -> done or failed; a
@@ -36,7 +39,7 @@ Choices written down:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -140,9 +143,22 @@ def print_settings_from(settings: Settings) -> PrintSettings:
     )
 
 
-def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf") -> Printer:
-    """The printer back-end a printer setting names (see the module docstring)."""
+def named_printers(settings: Settings) -> dict[str, str]:
+    """The printers the packer named in Settings → Printers: name -> address."""
+    return {row["name"]: row["uri"] for row in settings["printers.named"]}
+
+
+def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf",
+                  *, named: Mapping[str, str] | None = None) -> Printer:
+    """The printer back-end a printer setting names (see the module docstring). ``spec`` may
+    be one of the ``named`` printers (any case): its address is used and the printer is
+    called by its name in every sentence."""
     spec = spec.strip()
+    chosen = next((name for name in (named or {}) if name.casefold() == spec.casefold()), None)
+    if chosen is not None and named is not None:
+        printer = parse_printer(named[chosen], kind, label_format)
+        printer.name = chosen
+        return printer
     if not spec:
         raise PrinterError(_NO_PRINTER[kind])
     zpl_label = kind == "label" and label_format == "zpl"
@@ -179,7 +195,8 @@ def printer_spec(settings: Settings, kind: PrinterKind) -> str:
 
 def printer_from(settings: Settings, kind: PrinterKind) -> Printer:
     """The slip or label printer the packer chose in Settings → Printers."""
-    return parse_printer(printer_spec(settings, kind), kind, settings["printers.label_format"])
+    return parse_printer(printer_spec(settings, kind), kind, settings["printers.label_format"],
+                         named=named_printers(settings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +248,7 @@ class PrintService:
         """Print the order's packing slip once (again only with ``reprint``)."""
         settings = self.settings
         spec = printer_spec(settings, "slip")
-        printer = parse_printer(spec, "slip")
+        printer = parse_printer(spec, "slip", named=named_printers(settings))
         return self._print(
             "slip",
             order,
@@ -257,7 +274,7 @@ class PrintService:
         settings = self.settings
         spec = printer_spec(settings, "label")
         label_format: LabelFormat = settings["printers.label_format"]
-        printer = parse_printer(spec, "label", label_format)
+        printer = parse_printer(spec, "label", label_format, named=named_printers(settings))
 
         def document() -> tuple[bytes, LabelFormat]:
             if label_bytes is not None:
@@ -296,14 +313,16 @@ class PrintService:
         """Send a failed (or never sent) job again, to the printer it was meant for."""
         job = self.queue.get(job_id)
         kind: PrinterKind = "slip" if job.kind is JobKind.SLIP else "label"
-        printer = parse_printer(job.printer, kind, self.settings["printers.label_format"])
+        printer = parse_printer(job.printer, kind, self.settings["printers.label_format"],
+                                named=named_printers(self.settings))
         return self._send(kind, job, printer)
 
     def reprint(self, job_id: int) -> PrintOutcome:
         """Print a job's document once more, as a new job on the same printer."""
         original = self.queue.get(job_id)
         kind: PrinterKind = "slip" if original.kind is JobKind.SLIP else "label"
-        printer = parse_printer(original.printer, kind, self.settings["printers.label_format"])
+        printer = parse_printer(original.printer, kind, self.settings["printers.label_format"],
+                                named=named_printers(self.settings))
         return self._send(kind, self.queue.reprint(job_id), printer)
 
     def release_held(self) -> list[PrintOutcome]:
@@ -312,7 +331,8 @@ class PrintService:
         for job in self.queue.held():
             kind: PrinterKind = "slip" if job.kind is JobKind.SLIP else "label"
             try:
-                printer = parse_printer(job.printer, kind, job.format)  # type: ignore[arg-type]
+                printer = parse_printer(job.printer, kind, job.format,  # type: ignore[arg-type]
+                                        named=named_printers(self.settings))
             except PrinterError as exc:
                 outcomes.append(PrintOutcome(kind, job, False, exc.message))
                 continue

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -87,6 +89,8 @@ def _make_field(option: Option, parent: QWidget) -> _Field:
         spin.setRange(option.minimum if option.minimum is not None else -(2**31),
                       option.maximum if option.maximum is not None else 2**31 - 1)
         return _Field(option, spin, spin, spin.value, spin.setValue)
+    if kind is Kind.TABLE:
+        return _make_table_field(option, parent)
     if kind is Kind.CHOICE:
         combo = QComboBox(parent)
         for stored, shown in option.choices:
@@ -111,6 +115,49 @@ def _make_field(option: Option, parent: QWidget) -> _Field:
 
     browse.clicked.connect(pick)
     return _Field(option, row, edit, edit.text, edit.setText)
+
+
+def _make_table_field(option: Option, parent: QWidget) -> _Field:
+    """Rows of text cells (named printers, box types) with Add and Remove; empty rows are
+    dropped on reading, and the settings check the rest."""
+    row = QWidget(parent)
+    layout = QVBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    names = [name for name, _heading in option.columns]
+    table = QTableWidget(0, len(names), row)
+    table.setHorizontalHeaderLabels([_settings_text(heading) for _n, heading in option.columns])
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(110)
+    add = QPushButton(QCoreApplication.translate("SettingsDialog", "Add"), row)
+    remove = QPushButton(QCoreApplication.translate("SettingsDialog", "Remove"), row)
+    add.clicked.connect(lambda: table.insertRow(table.rowCount()))
+    remove.clicked.connect(lambda: table.removeRow(table.currentRow())
+                           if table.currentRow() >= 0 else None)
+    buttons = QHBoxLayout()
+    buttons.addWidget(add)
+    buttons.addWidget(remove)
+    buttons.addStretch()
+    layout.addWidget(table)
+    layout.addLayout(buttons)
+
+    def read() -> list[dict[str, str]]:
+        rows = []
+        for r in range(table.rowCount()):
+            cells = {name: (table.item(r, c).text() if table.item(r, c) else "").strip()
+                     for c, name in enumerate(names)}
+            if any(cells.values()):
+                rows.append(cells)
+        return rows
+
+    def write(value: Any) -> None:
+        table.setRowCount(0)
+        for entry in value or ():
+            r = table.rowCount()
+            table.insertRow(r)
+            for c, name in enumerate(names):
+                table.setItem(r, c, QTableWidgetItem(str(entry.get(name, ""))))
+
+    return _Field(option, row, table, read, write)
 
 
 def _describe(profile: ConnectionProfile) -> str:

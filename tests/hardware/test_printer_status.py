@@ -155,3 +155,24 @@ def test_a_printer_without_host_status_still_prints(
     outcome = service.print_label(ORDER, SHIPMENT)
     assert outcome.sent and outcome.printed
     assert zebra.wait_for_jobs(1)
+
+
+@pytest.mark.integration
+def test_a_printer_is_known_by_the_name_the_packer_chose(
+    zebra: ZebraSimulator, queue: PrintQueue
+) -> None:
+    settings = label_settings(zebra.port).replace({
+        "printers.named": [{"name": "Zebra desk 1", "uri": f"tcp://127.0.0.1:{zebra.port}"}],
+        "printers.label_printer": "Zebra desk 1",
+    })
+    zebra.head_open = True
+    service = PrintService(queue, settings)
+
+    held = service.print_label(ORDER, SHIPMENT)
+
+    assert "The print head of printer Zebra desk 1 is open; close it." in held.message
+    assert held.job is not None and held.job.printer == "Zebra desk 1"
+    zebra.head_open = False
+    assert [o.message for o in service.release_held()] == [
+        "Label 1001 sent to Zebra desk 1."]
+    assert zebra.wait_for_jobs(1)

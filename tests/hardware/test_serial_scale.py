@@ -17,7 +17,7 @@ from fulfillment_station.hardware.serial_scale import (
 )
 from tests.helpers.scale_sim import ScaleSimulator
 
-PROTOCOLS = ("sics", "cas", "nci")
+PROTOCOLS = ("sics", "cas", "avery")
 
 
 @pytest.fixture(params=PROTOCOLS)
@@ -112,7 +112,7 @@ def test_pounds_are_converted_once() -> None:
 
 
 def test_zero_command_reaches_polled_scales() -> None:
-    for protocol in ("sics", "nci"):
+    for protocol in ("sics", "avery"):
         with ScaleSimulator(protocol) as sim:  # type: ignore[arg-type]
             scale = open_scale(sim)
             try:

@@ -23,7 +23,7 @@ State = Literal["stable", "motion", "over", "under", "silent"]
 
 
 class ScaleSimulator:
-    def __init__(self, protocol: Literal["sics", "cas", "nci"], *, weight: str = "1.250",
+    def __init__(self, protocol: Literal["sics", "cas", "avery"], *, weight: str = "1.250",
                  unit: str = "kg", state: State = "stable", frame_interval: float = 0.02
                  ) -> None:
         self.protocol = protocol
@@ -87,7 +87,7 @@ class ScaleSimulator:
                 return b"S -\r\n"
             flag = "S" if state == "stable" else "D"
             return f"S {flag} {self.weight:>10} {self.unit}\r\n".encode()
-        if self.protocol == "nci":
+        if self.protocol == "avery":
             first, second = 0x30, 0x30
             if state == "motion":
                 first |= 0b01

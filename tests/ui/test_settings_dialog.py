@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QTableWidget
 
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.store.secrets import SERVICE, TokenStore
@@ -67,7 +67,7 @@ def test_every_option_has_an_editor_of_its_kind(qtbot: Any, store: SettingsStore
                                                keyring_backend: MemoryKeyring) -> None:
     dialog = open_dialog(qtbot, store, keyring_backend)
     widget_for = {Kind.TEXT: QLineEdit, Kind.PATH: QLineEdit, Kind.INT: QSpinBox,
-                  Kind.BOOL: QCheckBox, Kind.CHOICE: QComboBox}
+                  Kind.BOOL: QCheckBox, Kind.CHOICE: QComboBox, Kind.TABLE: QTableWidget}
     generated = [o for o in OPTIONS if not o.key.startswith("connections.")]
     assert set(dialog.fields) == {o.key for o in generated}
     for option in generated:

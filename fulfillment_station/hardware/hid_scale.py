@@ -177,12 +177,13 @@ class HidScale:
                 return reading
         return ScaleReading(ScaleStatus.NO_ANSWER)
 
-    def zero(self) -> None:
+    def zero(self) -> bool:
         # Scale Control Report (id 2): bit 1 "Zero Scale". Scales without it ignore the report.
         try:
             self._device.write([2, 0b10])
         except (OSError, ValueError) as exc:
             raise ScaleError(DISCONNECTED.format(name=self.name, detail=str(exc))) from None
+        return True
 
     def close(self) -> None:
         self._device.close()

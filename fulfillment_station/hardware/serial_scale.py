@@ -227,16 +227,17 @@ class SerialScale:
 
     # -- commands ---------------------------------------------------------------------------
 
-    def zero(self) -> None:
+    def zero(self) -> bool:
         """Zero (tare) the empty scale where the protocol can; CAS scales zero on their key."""
         command = {"sics": b"Z\r\n", "avery": b"Z\r"}.get(self.protocol)
         if command is None:
-            return
+            return False
         try:
             self._port.reset_input_buffer()
             self._port.write(command)
         except OSError as exc:
             raise ScaleError(DISCONNECTED.format(name=self.name, detail=str(exc))) from None
+        return True
 
     def close(self) -> None:
         self._port.close()

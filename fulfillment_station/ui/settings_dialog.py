@@ -53,7 +53,7 @@ from fulfillment_station.store.settings import (
 )
 from fulfillment_station.ui.connection_dialog import ConnectFn, ConnectionDialog
 from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.tasks import ConnectionWorker
+from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +208,8 @@ class SettingsDialog(QDialog):
                 label.setToolTip(description)
                 form.addRow(label, field.widget)
                 self.fields[option.key] = field
+            if section == "scale":
+                self._add_scale_tools(form, page)
             self.tabs.addTab(page, _settings_text(title))
 
         self.error_label = QLabel()
@@ -225,6 +227,133 @@ class SettingsDialog(QDialog):
     def editor(self, key: str) -> QWidget:
         """The input widget of an option (for tests and for focusing a bad value)."""
         return self.fields[key].editor
+
+    # -- scale tab: detect, test, zero --------------------------------------------------------
+
+    def _add_scale_tools(self, form: QFormLayout, page: QWidget) -> None:
+        self._scale_worker: ConnectionWorker | None = None
+        self.scale_found = QComboBox(page)
+        self.scale_detect_button = QPushButton(self.tr("Detect"), page)
+        self.scale_test_button = QPushButton(self.tr("Test scale"), page)
+        self.scale_zero_button = QPushButton(self.tr("Zero"), page)
+        self.scale_result = QLabel(page)
+        self.scale_result.setTextFormat(Qt.TextFormat.PlainText)  # scale bytes are untrusted
+        self.scale_result.setWordWrap(True)
+        self.scale_detect_button.clicked.connect(self.detect_scales)
+        self.scale_test_button.clicked.connect(self.test_scale)
+        self.scale_zero_button.clicked.connect(self.zero_scale)
+        self.scale_found.activated.connect(self._scale_chosen)
+        found_row = QHBoxLayout()
+        found_row.addWidget(self.scale_found, 1)
+        found_row.addWidget(self.scale_detect_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.scale_test_button)
+        buttons.addWidget(self.scale_zero_button)
+        buttons.addStretch()
+        form.addRow(self.tr("Detected"), found_row)
+        form.addRow("", buttons)
+        form.addRow("", self.scale_result)
+        self.finished.connect(self._stop_scale_worker)
+
+    def detect_scales(self) -> None:
+        """List the USB scales and serial ports plugged in now (enumeration is quick)."""
+        from fulfillment_station.hardware.hid_scale import find_hid_scales
+        from fulfillment_station.hardware.serial_scale import list_serial_ports
+
+        self.scale_found.clear()
+        for found in find_hid_scales():
+            self.scale_found.addItem(self.tr("USB scale: {label}").format(label=found.label),
+                                     ("hid", found.path))
+        for device, description in list_serial_ports():
+            self.scale_found.addItem(self.tr("Serial port {device} ({description})").format(
+                device=device, description=description), ("serial", device))
+        if self.scale_found.count() == 0:
+            self.scale_result.setText(self.tr("No USB scale or serial port was found."))
+        else:
+            self.scale_result.setText(self.tr("Choose the scale in the list above."))
+
+    def _scale_chosen(self, index: int) -> None:
+        choice = self.scale_found.itemData(index)
+        if choice:
+            self.fields["scale.source"].write(choice[0])
+            self.fields["scale.device"].write(choice[1])
+
+    def _scale_settings(self) -> Settings | None:
+        settings = self._settings
+        for key, field in self.fields.items():
+            if not key.startswith("scale."):
+                continue
+            try:
+                settings = settings.replace({key: field.read()})
+            except SettingsError as exc:
+                self.scale_result.setText(str(exc))
+                return None
+        return settings
+
+    def _run_on_scale(self, action: Callable[[Any], str]) -> None:
+        """Open the form's scale on a worker thread, run ``action`` on it, show the result."""
+        from fulfillment_station.services.weighing import open_scale
+
+        settings = self._scale_settings()
+        if settings is None:
+            return
+        if self._scale_worker is None:
+            self._scale_worker = ConnectionWorker(lambda: None, close_resources=lambda _r: None,
+                                                  name="scale")
+
+        def work(_ctx: TaskContext) -> str:
+            from fulfillment_station.hardware.scale import ScaleError
+
+            try:
+                scale = open_scale(settings)
+                if scale is None:
+                    return self.tr("Weights are typed by hand; choose a USB or serial scale "
+                                   "first.")
+                try:
+                    return action(scale)
+                finally:
+                    scale.close()
+            except ScaleError as exc:
+                return translate_message(exc.message)
+
+        self.scale_result.setText(self.tr("Asking the scale…"))
+        self.scale_test_button.setEnabled(False)
+        self.scale_zero_button.setEnabled(False)
+        task = self._scale_worker.submit(work, name="scale test")
+        task.succeeded.connect(self._scale_answered)
+        task.failed.connect(lambda exc: self._scale_answered(str(exc)))
+
+    def _scale_answered(self, text: object) -> None:
+        self.scale_result.setText(str(text))
+        self.scale_test_button.setEnabled(True)
+        self.scale_zero_button.setEnabled(True)
+
+    def test_scale(self) -> None:
+        from fulfillment_station.hardware.scale import read_stable
+
+        def read(scale: Any) -> str:
+            reading = read_stable(scale, timeout=5)
+            unit = reading.unit or "kg"
+            weight = reading.stable_weight
+            assert weight is not None
+            return self.tr("The scale reads {weight} {unit} (stable).").format(
+                weight=format(weight.in_unit(unit, 3), "f"), unit=unit)
+
+        self._run_on_scale(read)
+
+    def zero_scale(self) -> None:
+        def zero(scale: Any) -> str:
+            if scale.zero():
+                return self.tr("The scale was asked to zero; leave it empty for a moment.")
+            return self.tr("This scale is zeroed with the key on the scale itself.")
+
+        self._run_on_scale(zero)
+
+    @Slot()
+    def _stop_scale_worker(self) -> None:
+        if self._scale_worker is not None:
+            self._scale_worker.stop()
+            self._scale_worker = None
 
     # -- connections tab ----------------------------------------------------------------------
 

@@ -143,8 +143,10 @@ def _make_table_field(option: Option, parent: QWidget) -> _Field:
     def read() -> list[dict[str, str]]:
         rows = []
         for r in range(table.rowCount()):
-            cells = {name: (table.item(r, c).text() if table.item(r, c) else "").strip()
-                     for c, name in enumerate(names)}
+            cells = {}
+            for c, name in enumerate(names):
+                item = table.item(r, c)
+                cells[name] = item.text().strip() if item is not None else ""
             if any(cells.values()):
                 rows.append(cells)
         return rows

@@ -4,20 +4,12 @@ desk's hardware from a terminal. Without device flags both use what Settings cho
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from fulfillment_station.cli.common import CliError, print_json
-from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
-from fulfillment_station.hardware.cups import queue_state
-from fulfillment_station.hardware.printer_status import PrinterState, query_zebra
 from fulfillment_station.hardware.scale import Scale, ScaleError, read_stable
 from fulfillment_station.hardware.serial_scale import PROTOCOLS, SerialScale
 from fulfillment_station.store.settings import Settings, SettingsStore
 
-FOLDER_UNWRITABLE = QT_TRANSLATE_NOOP("PrinterStatus", "The folder {folder} does not exist or "
-                                      "cannot be written.")
 EXIT_CANNOT_PRINT = 1
 EXIT_UNKNOWN = 2
 
@@ -125,37 +117,19 @@ def cmd_scale_read(args: argparse.Namespace) -> int:
 
 # -- printer status ----------------------------------------------------------------------------
 
-def _printer_state(name: str, address: str, timeout: float) -> PrinterState:
-    scheme, _, rest = address.partition(":")
-    scheme = scheme.lower()
-    if scheme == "tcp":
-        parts = urlsplit(address)
-        try:
-            host, port = parts.hostname, parts.port or 9100
-        except ValueError:
-            host, port = None, 0
-        if not host:
-            raise CliError(f"{address!r} is not tcp://host:port")
-        return query_zebra(name, host, port, timeout=timeout)
-    if scheme == "cups" and rest.strip():
-        return queue_state(name, rest.strip(), timeout=max(timeout, 5.0))
-    if scheme == "file" and rest.strip():
-        folder = Path(rest.strip().removeprefix("//")).expanduser()
-        if folder.is_dir() and os.access(folder, os.W_OK):
-            return PrinterState(name, True, detail=f"folder {folder}")
-        return PrinterState(name, False, [FOLDER_UNWRITABLE.format(folder=str(folder))],
-                            detail=str(folder))
-    raise CliError(f"printer {address!r} is neither a printer named in Settings nor "
-                   "tcp://host:9100, cups:QUEUE or file:/folder")
-
-
 def cmd_printer_status(args: argparse.Namespace) -> int:
-    from fulfillment_station.services.print_service import named_printers
+    from fulfillment_station.services.printer_check import (
+        UnknownPrinter,
+        printer_state,
+        resolve,
+    )
 
-    named = named_printers(_settings())
-    chosen = next((n for n in named if n.casefold() == args.printer.strip().casefold()), None)
-    name, address = (chosen, named[chosen]) if chosen else (args.printer, args.printer)
-    state = _printer_state(name, address.strip(), args.timeout)
+    name, address = resolve(_settings(), args.printer)
+    try:
+        state = printer_state(name, address, timeout=args.timeout)
+    except UnknownPrinter:
+        raise CliError(f"printer {args.printer!r} is neither a printer named in Settings nor "
+                       "tcp://host:9100, cups:QUEUE or file:/folder") from None
     if args.json:
         print_json({"printer": name, "address": address, "can_print": state.can_print,
                     "problems": [str(p) for p in state.problems],

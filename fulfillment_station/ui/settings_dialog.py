@@ -192,6 +192,8 @@ class SettingsDialog(QDialog):
         self.connection_dialog: ConnectionDialog | None = None
         self.fields: dict[str, _Field] = {}
 
+        self._hardware_worker: ConnectionWorker | None = None
+        self.finished.connect(self._stop_hardware_worker)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._connections_tab(), _settings_text(SECTIONS["connections"]))
         for section, title in SECTIONS.items():
@@ -212,6 +214,8 @@ class SettingsDialog(QDialog):
                 self.fields[option.key] = field
             if section == "scale":
                 self._add_scale_tools(form, page)
+            if section == "printers":
+                self._add_printer_tools(form, page)
             self.tabs.addTab(page, _settings_text(title))
 
         self.error_label = QLabel()
@@ -233,7 +237,6 @@ class SettingsDialog(QDialog):
     # -- scale tab: detect, test, zero --------------------------------------------------------
 
     def _add_scale_tools(self, form: QFormLayout, page: QWidget) -> None:
-        self._scale_worker: ConnectionWorker | None = None
         self.scale_found = QComboBox(page)
         self.scale_detect_button = QPushButton(self.tr("Detect"), page)
         self.scale_test_button = QPushButton(self.tr("Test scale"), page)
@@ -255,7 +258,6 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Detected"), found_row)
         form.addRow("", buttons)
         form.addRow("", self.scale_result)
-        self.finished.connect(self._stop_scale_worker)
 
     def detect_scales(self) -> None:
         """List the USB scales and serial ports plugged in now (enumeration is quick)."""
@@ -280,28 +282,34 @@ class SettingsDialog(QDialog):
             self.fields["scale.source"].write(choice[0])
             self.fields["scale.device"].write(choice[1])
 
-    def _scale_settings(self) -> Settings | None:
+    def _form_settings(self, prefix: str, result: QLabel) -> Settings | None:
+        """The saved settings with this tab's fields as the form holds them now."""
         settings = self._settings
         for key, field in self.fields.items():
-            if not key.startswith("scale."):
+            if not key.startswith(prefix):
                 continue
             try:
                 settings = settings.replace({key: field.read()})
             except SettingsError as exc:
-                self.scale_result.setText(str(exc))
+                result.setText(str(exc))
                 return None
         return settings
+
+    def _hardware(self) -> ConnectionWorker:
+        """The thread that talks to scales and printers, so the dialog never waits on them."""
+        if self._hardware_worker is None:
+            self._hardware_worker = ConnectionWorker(lambda: None,
+                                                     close_resources=lambda _r: None,
+                                                     name="hardware")
+        return self._hardware_worker
 
     def _run_on_scale(self, action: Callable[[Any], str]) -> None:
         """Open the form's scale on a worker thread, run ``action`` on it, show the result."""
         from fulfillment_station.services.weighing import open_scale
 
-        settings = self._scale_settings()
+        settings = self._form_settings("scale.", self.scale_result)
         if settings is None:
             return
-        if self._scale_worker is None:
-            self._scale_worker = ConnectionWorker(lambda: None, close_resources=lambda _r: None,
-                                                  name="scale")
 
         def work(_ctx: TaskContext) -> str:
             from fulfillment_station.hardware.scale import ScaleError
@@ -321,7 +329,7 @@ class SettingsDialog(QDialog):
         self.scale_result.setText(self.tr("Asking the scale…"))
         self.scale_test_button.setEnabled(False)
         self.scale_zero_button.setEnabled(False)
-        task = self._scale_worker.submit(work, name="scale test")
+        task = self._hardware().submit(work, name="scale test")
         task.succeeded.connect(self._scale_answered)
         task.failed.connect(lambda exc: self._scale_answered(str(exc)))
 
@@ -351,11 +359,63 @@ class SettingsDialog(QDialog):
 
         self._run_on_scale(zero)
 
+    # -- printers tab: ask every printer ---------------------------------------------------------
+
+    def _add_printer_tools(self, form: QFormLayout, page: QWidget) -> None:
+        self.printer_check_button = QPushButton(self.tr("Check printers"), page)
+        self.printer_check_button.setToolTip(self.tr(
+            "Ask each printer whether it can print now, and list the CUPS printers."))
+        self.printer_result = QLabel(page)
+        self.printer_result.setTextFormat(Qt.TextFormat.PlainText)  # printer words: untrusted
+        self.printer_result.setWordWrap(True)
+        self.printer_check_button.clicked.connect(self.check_printers)
+        form.addRow("", self.printer_check_button)
+        form.addRow("", self.printer_result)
+
+    def check_printers(self) -> None:
+        from fulfillment_station.hardware.cups import CupsUnavailable, list_queues
+        from fulfillment_station.services.printer_check import check_printers
+
+        settings = self._form_settings("printers.", self.printer_result)
+        if settings is None:
+            return
+
+        def work(_ctx: TaskContext) -> str:
+            lines: list[str] = []
+            for state in check_printers(settings):
+                verdict = {True: self.tr("can print"), False: self.tr("cannot print"),
+                           None: self.tr("did not say whether it can print")}[state.can_print]
+                lines.append(f"{state.name}: {verdict}")
+                lines += [f"    {translate_message(p)}" for p in (*state.problems,
+                                                                 *state.warnings)]
+            try:
+                queues = list_queues(timeout=5)
+            except CupsUnavailable:
+                queues = []
+            if queues:
+                lines.append(self.tr("CUPS printers:"))
+                for queue in queues:
+                    state_text = {"idle": self.tr("idle"), "printing": self.tr("printing"),
+                                  "stopped": self.tr("stopped")}[queue.state]
+                    accepting = "" if queue.accepting else self.tr(", not accepting jobs")
+                    lines.append(f"    cups:{queue.name} — {state_text}{accepting}")
+            return "\n".join(lines) or self.tr("No printer is set up yet.")
+
+        self.printer_result.setText(self.tr("Asking the printers…"))
+        self.printer_check_button.setEnabled(False)
+        task = self._hardware().submit(work, name="printer check")
+        task.succeeded.connect(self._printers_answered)
+        task.failed.connect(lambda exc: self._printers_answered(str(exc)))
+
+    def _printers_answered(self, text: object) -> None:
+        self.printer_result.setText(str(text))
+        self.printer_check_button.setEnabled(True)
+
     @Slot()
-    def _stop_scale_worker(self) -> None:
-        if self._scale_worker is not None:
-            self._scale_worker.stop()
-            self._scale_worker = None
+    def _stop_hardware_worker(self) -> None:
+        if self._hardware_worker is not None:
+            self._hardware_worker.stop()
+            self._hardware_worker = None
 
     # -- connections tab ----------------------------------------------------------------------
 

@@ -222,3 +222,29 @@ def test_box_types_and_named_printers_are_edited_as_tables(
     assert [b["name"] for b in doc["scale"]["box_types"]] == ["Small", "Large"]
     assert doc["scale"]["box_types"][1]["tare_g"] == "400"
     assert doc["printers"]["named"] == [{"name": "Zebra desk 1", "uri": "tcp://10.0.0.7:9100"}]
+
+
+def test_printers_tab_asks_each_printer(qtbot: Any, store: SettingsStore,
+                                        keyring_backend: MemoryKeyring, tmp_path: Any) -> None:
+    from tests.helpers.zebra_sim import ZebraSimulator
+
+    with ZebraSimulator() as zebra:
+        zebra.head_open = True
+        store.save(Settings.defaults().replace({
+            "printers.named": [{"name": "Zebra desk 1",
+                                "uri": f"tcp://127.0.0.1:{zebra.port}"}],
+            "printers.label_printer": "Zebra desk 1",
+            "printers.slip_printer": f"file:{tmp_path}",
+        }))
+        dialog = open_dialog(qtbot, store, keyring_backend)
+        try:
+            qtbot.mouseClick(dialog.printer_check_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: dialog.printer_check_button.isEnabled()
+                            and "Zebra desk 1" in dialog.printer_result.text(), timeout=15_000)
+            lines = dialog.printer_result.text().splitlines()
+            assert lines[0] == "Zebra desk 1: cannot print"
+            assert "print head of printer Zebra desk 1 is open" in lines[1]
+            assert f"file:{tmp_path}: can print" in lines
+            assert zebra.jobs == []
+        finally:
+            dialog.reject()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from fulfillment_station import __version__
 from fulfillment_station.cli import (
     check_cmd,
+    hardware_cmd,
     orders_cmd,
     print_cmd,
     sandbox_cmd,
@@ -18,7 +19,7 @@ from fulfillment_station.cli import (
 )
 from fulfillment_station.cli.common import CliError
 
-COMMAND_MODULES = (sandbox_cmd, orders_cmd, print_cmd, tracking_cmd, check_cmd)
+COMMAND_MODULES = (sandbox_cmd, orders_cmd, print_cmd, tracking_cmd, check_cmd, hardware_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,9 @@ This module owns two mappings and nothing else owns them:
   A printer setting is one string: ``tcp://host:9100`` (raw network printer),
   ``cups:QUEUE`` (a CUPS queue, raw for ZPL labels) or ``file:/some/folder`` (each job saved as
   a file). Empty means no printer is set up, which is a ``PrinterError`` the packer can act on.
+  The setting may instead be the name of a printer the packer named in Settings → Printers
+  (``printers.named``); the job then records the name, so a retry follows the name to the
+  printer's current address.
 
 ``PrintService`` runs on a worker thread (it does blocking I/O and owns the queue's SQLite
 connection) and imports no Qt. Every print is enqueue -> claim -> send -> done or failed; a
@@ -24,13 +27,19 @@ Choices written down:
   A *pending* job (queued, never claimed, e.g. the app stopped just after queueing) is sent.
 - A reprint from the panel sends the same bytes again (what the packer saw); ``print_slip(...,
   reprint=True)`` renders afresh from the order as it is now.
+- Before a ZPL label goes to a network printer, the printer is asked ``~HS``
+  (``hardware.printer_status``). When it answers that it cannot print (out of labels, head
+  open, paused, ribbon out, ...) nothing is sent: the job is *held* in the queue with the
+  printer's reason and :meth:`PrintService.release_held` sends it, once, when the printer says
+  it can print again. A printer that does not answer ~HS (a ZPL-compatible printer without it)
+  is sent the job as before; one that cannot be reached fails as before.
 - The print queue keeps only the order id, so the order number shown in the panel comes from
   the orders this service has printed since it started (the id is shown otherwise).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -40,6 +49,7 @@ import babel
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Address, Order, Shipment
+from fulfillment_station.hardware.printer_status import PrinterState, query_zebra
 from fulfillment_station.printing.errors import PrinterError, PrintingError
 from fulfillment_station.printing.label_format import LabelFormat, detect_label_format
 from fulfillment_station.printing.label_pdf import render_label_pdf
@@ -100,6 +110,14 @@ _ALREADY_PRINTED: dict[str, Message] = {
         "Printing", "The label for order {order} was already printed; use Reprint to print it "
         "again."),
 }
+_HELD: dict[str, Message] = {
+    "slip": QT_TRANSLATE_NOOP(
+        "Printing", "The packing slip for order {order} is waiting in the print queue: "
+        "{problem} It prints by itself when the printer is ready."),
+    "label": QT_TRANSLATE_NOOP(
+        "Printing", "The label for order {order} is waiting in the print queue: {problem} It "
+        "prints by itself when the printer is ready."),
+}
 _SENT: dict[str, Message] = {
     "slip": QT_TRANSLATE_NOOP("Printing", "Packing slip {order} sent to {printer}."),
     "label": QT_TRANSLATE_NOOP("Printing", "Label {order} sent to {printer}."),
@@ -135,9 +153,22 @@ def _document_language(setting: str) -> str:
     return babel.default_locale("LC_MESSAGES") or "en"
 
 
-def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf") -> Printer:
-    """The printer back-end a printer setting names (see the module docstring)."""
+def named_printers(settings: Settings) -> dict[str, str]:
+    """The printers the packer named in Settings → Printers: name -> address."""
+    return {row["name"]: row["uri"] for row in settings["printers.named"]}
+
+
+def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf",
+                  *, named: Mapping[str, str] | None = None) -> Printer:
+    """The printer back-end a printer setting names (see the module docstring). ``spec`` may
+    be one of the ``named`` printers (any case): its address is used and the printer is
+    called by its name in every sentence."""
     spec = spec.strip()
+    chosen = next((name for name in (named or {}) if name.casefold() == spec.casefold()), None)
+    if chosen is not None and named is not None:
+        printer = parse_printer(named[chosen], kind, label_format)
+        printer.name = chosen
+        return printer
     if not spec:
         raise PrinterError(_NO_PRINTER[kind])
     zpl_label = kind == "label" and label_format == "zpl"
@@ -174,7 +205,8 @@ def printer_spec(settings: Settings, kind: PrinterKind) -> str:
 
 def printer_from(settings: Settings, kind: PrinterKind) -> Printer:
     """The slip or label printer the packer chose in Settings → Printers."""
-    return parse_printer(printer_spec(settings, kind), kind, settings["printers.label_format"])
+    return parse_printer(printer_spec(settings, kind), kind, settings["printers.label_format"],
+                         named=named_printers(settings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,9 +236,14 @@ class PrintService:
     """Slips, labels, batches and pick lists for one desk; call it from the worker thread."""
 
     def __init__(
-        self, queue: PrintQueue, settings: Settings | Callable[[], Settings]
+        self,
+        queue: PrintQueue,
+        settings: Settings | Callable[[], Settings],
+        *,
+        ask_zebra: Callable[[NetworkPrinter], PrinterState] | None = None,
     ) -> None:
         self.queue = queue
+        self._ask_zebra = ask_zebra or _ask_zebra
         # A callable lets the service see settings the packer saves while the app runs.
         self._settings = settings if callable(settings) else (lambda: settings)
         self._numbers: dict[str, str] = {}
@@ -221,7 +258,7 @@ class PrintService:
         """Print the order's packing slip once (again only with ``reprint``)."""
         settings = self.settings
         spec = printer_spec(settings, "slip")
-        printer = parse_printer(spec, "slip")
+        printer = parse_printer(spec, "slip", named=named_printers(settings))
         return self._print(
             "slip",
             order,
@@ -247,7 +284,7 @@ class PrintService:
         settings = self.settings
         spec = printer_spec(settings, "label")
         label_format: LabelFormat = settings["printers.label_format"]
-        printer = parse_printer(spec, "label", label_format)
+        printer = parse_printer(spec, "label", label_format, named=named_printers(settings))
 
         def document() -> tuple[bytes, LabelFormat]:
             if label_bytes is not None:
@@ -286,15 +323,31 @@ class PrintService:
         """Send a failed (or never sent) job again, to the printer it was meant for."""
         job = self.queue.get(job_id)
         kind: PrinterKind = "slip" if job.kind is JobKind.SLIP else "label"
-        printer = parse_printer(job.printer, kind, self.settings["printers.label_format"])
+        printer = parse_printer(job.printer, kind, self.settings["printers.label_format"],
+                                named=named_printers(self.settings))
         return self._send(kind, job, printer)
 
     def reprint(self, job_id: int) -> PrintOutcome:
         """Print a job's document once more, as a new job on the same printer."""
         original = self.queue.get(job_id)
         kind: PrinterKind = "slip" if original.kind is JobKind.SLIP else "label"
-        printer = parse_printer(original.printer, kind, self.settings["printers.label_format"])
+        printer = parse_printer(original.printer, kind, self.settings["printers.label_format"],
+                                named=named_printers(self.settings))
         return self._send(kind, self.queue.reprint(job_id), printer)
+
+    def release_held(self) -> list[PrintOutcome]:
+        """Send each held job whose printer now says it can print (each at most once)."""
+        outcomes: list[PrintOutcome] = []
+        for job in self.queue.held():
+            kind: PrinterKind = "slip" if job.kind is JobKind.SLIP else "label"
+            try:
+                printer = parse_printer(job.printer, kind, job.format,  # type: ignore[arg-type]
+                                        named=named_printers(self.settings))
+            except PrinterError as exc:
+                outcomes.append(PrintOutcome(kind, job, False, exc.message))
+                continue
+            outcomes.append(self._send(kind, job, printer))
+        return outcomes
 
     def jobs(self, limit: int = 200) -> list[QueuedJob]:
         """The newest ``limit`` jobs, newest first, for the print queue panel."""
@@ -357,6 +410,13 @@ class PrintService:
         number = self._numbers.get(job.order_id, job.order_id)
         title = f"{_KIND_NAMES[kind].capitalize()} {number}"
         fmt: LabelFormat = job.format  # type: ignore[assignment]
+        if fmt == "zpl" and isinstance(printer, NetworkPrinter):
+            state = self._ask_zebra(printer)
+            if state.reachable and state.can_print is False:
+                problem = state.problems[0]
+                held = self.queue.hold(job.id, problem)
+                return PrintOutcome(kind, held, False,
+                                    _HELD[kind].format(order=number, problem=problem))
         try:
             self.queue.print_job(
                 job.id, lambda data: send_document(printer, data, title=title, fmt=fmt)
@@ -368,3 +428,8 @@ class PrintService:
             kind, self.queue.get(job.id), True,
             _SENT[kind].format(order=number, printer=printer.name),
         )
+
+
+def _ask_zebra(printer: NetworkPrinter) -> PrinterState:
+    return query_zebra(printer.name, printer.host, printer.port,
+                       timeout=min(printer.timeout, 2.0))

@@ -3,7 +3,9 @@
 A job holds the document (its bytes, or the path of a file), the printer's name and where it
 stands:
 
-``pending``   queued, not sent yet
+``pending``   queued, not sent yet; with ``last_error`` set it is *held*: its printer said it
+              cannot print (out of paper, head open, ...) before anything was sent, so it is
+              sent by itself once the printer can print (``hold``, ``held``)
 ``printing``  claimed for sending; set in its own transaction *before* the bytes go out
 ``done``      the printer took the bytes
 ``failed``    the printer failed; ``last_error`` says why and the job can be retried
@@ -262,6 +264,23 @@ class PrintQueue:
             self.mark_failed(job.id, message if isinstance(message, str) else str(message))
             raise
         return self.mark_done(job.id)
+
+    def hold(self, job_id: int, message: str) -> PrintJob:
+        """Keep a job waiting (``pending``) with the reason its printer gave, when nothing was
+        sent to the printer: it is safe to send by itself later, unlike a failed send."""
+        with transaction(self.conn):
+            cursor = self.conn.execute(
+                "UPDATE print_jobs SET state = 'pending', last_error = ?, last_error_data = ?, "
+                "updated_at = ? WHERE id = ? AND state IN ('pending', 'failed')",
+                (str.__str__(message), stored_data(message), to_db_time(self.clock()), job_id),
+            )
+        if cursor.rowcount != 1:
+            raise JobNotPrintable(f"Print job {job_id} is not waiting to print.")
+        return self.get(job_id)
+
+    def held(self) -> list[PrintJob]:
+        """Jobs held until their printer can print, oldest first."""
+        return [job for job in self.jobs([JobState.PENDING]) if job.last_error is not None]
 
     def recover_interrupted(self) -> list[PrintJob]:
         """After a crash: jobs left ``printing`` become ``failed`` (never re-sent unasked)."""

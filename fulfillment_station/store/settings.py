@@ -49,6 +49,7 @@ class Kind(StrEnum):
     CHOICE = "choice"
     PATH = "path"  # a file path; "" means none
     CONNECTIONS = "connections"  # the list of connection profiles
+    TABLE = "table"  # rows of text cells under the option's ``columns``; "name" is the key
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,10 @@ class Option:
     maximum: int | None = None
     # (stored value, what the dialog shows)
     choices: tuple[tuple[Any, str], ...] = ()
+    # Kind.TABLE: the columns (the first is "name"), what the dialog heads them with, and a
+    # check of one row that raises SettingsError with a plain sentence.
+    columns: tuple[tuple[str, str], ...] = ()
+    row_check: Callable[[Mapping[str, str]], None] | None = None
 
     @property
     def section(self) -> str:
@@ -81,10 +86,35 @@ SECTIONS: dict[str, str] = {
     "station": "Station",
     "printers": "Printers",
     "pack": "Pack mode",
+    "scale": "Scale",
     "scanner": "Scanner",
     "sounds": "Sounds",
     "general": "General",
 }
+
+def _check_box_type(row: Mapping[str, str]) -> None:
+    """A box type's dimensions (cm) and tare (g) are numbers of zero or more."""
+    from decimal import Decimal, InvalidOperation
+
+    for column, what in (("length_cm", "length"), ("width_cm", "width"),
+                         ("height_cm", "height"), ("tare_g", "tare")):
+        text = row.get(column, "").strip()
+        if not text:
+            continue
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            value = Decimal(-1)
+        if not value.is_finite() or value < 0:
+            raise SettingsError(f"Box {row['name']}: the {what} must be a number of zero or "
+                                f"more, not {text!r}.")
+
+
+def _check_named_printer(row: Mapping[str, str]) -> None:
+    if not row.get("uri", "").strip():
+        raise SettingsError(f"Printer {row['name']} has no address; use tcp://host:9100, "
+                            "cups:QUEUE or file:/folder.")
+
 
 # The page sizes and label resolutions are the ones in printing/settings.py (PAGE_SIZES,
 # LABEL_DPIS). They are not imported because importing the printing package loads reportlab and
@@ -128,12 +158,48 @@ OPTIONS: tuple[Option, ...] = (
     Option("printers.page_size", Kind.CHOICE, "letter", "Slip page size",
            "Paper size of packing slips.",
            choices=(("letter", "Letter"), ("a4", "A4"), ("4x6", "4×6 inch"))),
+    Option("printers.named", Kind.TABLE, (), "Printers",
+           "Printers by a name you choose, each with its address: tcp://host:9100 (a Zebra-type "
+           "printer is asked for its status first), cups:QUEUE or file:/folder. The slip and "
+           "label printer settings may name one of them.",
+           columns=(("name", "Name"), ("uri", "Address")), row_check=_check_named_printer),
     Option("pack.auto_print", Kind.BOOL, True, "Print automatically",
            "Print the slip and label as soon as an order is fully scanned."),
     Option("pack.allow_ship_all_unverified", Kind.BOOL, False, "Allow shipping unscanned items",
            "Let the packer ship an order without scanning every item."),
     Option("pack.font_size", Kind.INT, 14, "Pack mode font size",
            "Text size in pack mode, in points.", minimum=8, maximum=48),
+    Option("scale.source", Kind.CHOICE, "manual", "Scale",
+           "Where weights come from: typed by hand, a USB scale, or a serial scale.",
+           choices=(("manual", "None (type weights by hand)"), ("hid", "USB scale (HID)"),
+                    ("serial", "Serial scale"))),
+    Option("scale.device", Kind.TEXT, "", "Scale device",
+           "The USB scale's device path or the serial port (e.g. /dev/ttyUSB0 or COM3); "
+           "Detect lists what is plugged in."),
+    Option("scale.protocol", Kind.CHOICE, "sics", "Serial protocol",
+           "What the serial scale speaks.",
+           choices=(("sics", "Mettler Toledo (MT-SICS)"), ("cas", "CAS (continuous)"),
+                    ("avery", "Avery Weigh-Tronix (NCI)"))),
+    Option("scale.baud_rate", Kind.CHOICE, 9600, "Serial speed",
+           "Baud rate of the serial scale (8 data bits, no parity, 1 stop bit).",
+           choices=((2400, "2400"), (4800, "4800"), (9600, "9600"), (19200, "19200"),
+                    (38400, "38400"))),
+    Option("scale.weigh_boxes", Kind.BOOL, False, "Weigh every box",
+           "In pack mode, weigh each box and compare it with the expected weight, even when "
+           "the store does not ask for a weight."),
+    Option("scale.tolerance_g", Kind.INT, 50, "Weight tolerance (g)",
+           "A box may differ from its expected weight by this many grams.",
+           minimum=0, maximum=100_000),
+    Option("scale.tolerance_percent", Kind.INT, 5, "Weight tolerance (%)",
+           "…or by this percentage of the expected weight, whichever is larger.",
+           minimum=0, maximum=100),
+    Option("scale.box_types", Kind.TABLE, (), "Box types",
+           "The boxes this desk packs into: inner dimensions in cm and the empty box's weight "
+           "(tare) in grams; the barcode is what the packer scans to start a box of that type.",
+           columns=(("name", "Name"), ("length_cm", "Length (cm)"), ("width_cm", "Width (cm)"),
+                    ("height_cm", "Height (cm)"), ("tare_g", "Tare (g)"),
+                    ("barcode", "Barcode")),
+           row_check=_check_box_type),
     Option("scanner.max_gap_ms", Kind.INT, 30, "Scanner key gap (ms)",
            "Keys closer together than this are treated as a scanner, not a person.",
            minimum=5, maximum=500),
@@ -224,6 +290,8 @@ def coerce(option: Option, value: Any) -> Any:
             shown = ", ".join(str(a) for a in allowed)
             raise SettingsError(f"{option.label} must be one of {shown}.")
         return value
+    if kind is Kind.TABLE:
+        return _coerce_table(option, value)
     if kind is Kind.CONNECTIONS:
         if not isinstance(value, list | tuple):
             raise SettingsError("Connections must be a list.")
@@ -234,6 +302,33 @@ def coerce(option: Option, value: Any) -> Any:
             raise SettingsError("Two connections have the same id.")
         return profiles
     raise AssertionError(kind)
+
+
+def _coerce_table(option: Option, value: Any) -> tuple[Mapping[str, str], ...]:
+    if not isinstance(value, list | tuple):
+        raise SettingsError(f"{option.label} must be a list.")
+    names = [name for name, _heading in option.columns]
+    rows: list[Mapping[str, str]] = []
+    seen: set[str] = set()
+    for entry in value:
+        if not isinstance(entry, Mapping):
+            raise SettingsError(f"{option.label}: each entry must be a table of "
+                                f"{', '.join(names)}.")
+        row: dict[str, str] = {}
+        for name in names:
+            cell = entry.get(name, "")
+            if isinstance(cell, bool) or not isinstance(cell, str | int | float):
+                raise SettingsError(f"{option.label}: {name} must be text.")
+            row[name] = str(cell).strip()
+        if not row["name"]:
+            raise SettingsError(f"{option.label}: every entry needs a name.")
+        if row["name"].casefold() in seen:
+            raise SettingsError(f"{option.label}: the name {row['name']} is used twice.")
+        seen.add(row["name"].casefold())
+        if option.row_check is not None:
+            option.row_check(row)
+        rows.append(MappingProxyType(row))
+    return tuple(rows)
 
 
 @dataclass(frozen=True)
@@ -302,6 +397,8 @@ class Settings:
             value = self.values[option.key]
             if option.kind is Kind.CONNECTIONS:
                 value = [p.to_json() for p in value]
+            elif option.kind is Kind.TABLE:
+                value = [dict(row) for row in value]
             section = doc.setdefault(option.section, {})
             if not isinstance(section, dict):  # an unknown scalar squatting on a section name
                 section = doc[option.section] = {}

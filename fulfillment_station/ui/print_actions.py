@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -27,6 +27,7 @@ from fulfillment_station.domain.models import Order
 from fulfillment_station.printing.errors import BatchCancelled, PrintingError
 from fulfillment_station.printing.qt_glue import PageRenderer, PdfPreviewDialog, pdfium_pages
 from fulfillment_station.services.print_service import PrintOutcome, PrintService, QueuedJob
+from fulfillment_station.store.print_queue import JobState
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.print_queue_panel import PrintQueuePanel
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
@@ -210,18 +211,26 @@ class PrintQueueActions(QObject):
     The service lives on the worker (its print queue's SQLite connection belongs to that
     thread); ``service_of(ctx)`` finds it among the worker's resources. ``message`` carries one
     sentence for the status bar: the printer's own when a job fails again.
+
+    While a job is held (its printer said it is out of paper, paused, open, ...), the printer
+    is asked again every ``held_interval_ms`` and the job prints by itself once it can.
     """
 
     message = Signal(str)
 
     def __init__(self, panel: PrintQueuePanel, worker: ConnectionWorker,
-                 service_of: Callable[[TaskContext], PrintService] = _service_of) -> None:
+                 service_of: Callable[[TaskContext], PrintService] = _service_of,
+                 held_interval_ms: int = 5000) -> None:
         super().__init__(panel)
         self.panel = panel
         self.worker = worker
         self.service_of = service_of
         panel.retryRequested.connect(self.retry)
         panel.reprintRequested.connect(self.reprint)
+        self.held_timer = QTimer(self)
+        self.held_timer.setSingleShot(True)
+        self.held_timer.setInterval(held_interval_ms)
+        self.held_timer.timeout.connect(self.release_held)
 
     def refresh(self) -> Task[Any]:
         return self.run(lambda _service: None)
@@ -231,6 +240,13 @@ class PrintQueueActions(QObject):
 
     def reprint(self, job_id: int) -> Task[Any]:
         return self.run(lambda service: service.reprint(job_id))
+
+    def release_held(self) -> Task[Any]:
+        """Ask the printers of held jobs again; say so when one has printed."""
+        def release(service: PrintService) -> PrintOutcome | None:
+            return next((o for o in service.release_held() if o.sent), None)
+
+        return self.run(release)
 
     def run(self, action: Callable[[PrintService], PrintOutcome | None]) -> Task[Any]:
         """Run ``action`` on the worker, then show the job list and the outcome's sentence
@@ -252,12 +268,21 @@ class PrintQueueActions(QObject):
     def _done(self, result: object) -> None:
         outcome, jobs = result  # type: ignore[misc]
         self.panel.set_jobs(jobs)
+        self._watch_held(jobs)
         if outcome is not None:
             self.message.emit(translate_message(outcome.message))
+
+    def _watch_held(self, jobs: Sequence[QueuedJob]) -> None:
+        held = any(j.job.state is JobState.PENDING and j.job.last_error for j in jobs)
+        if held and not self.held_timer.isActive():
+            self.held_timer.start()
+        elif not held:
+            self.held_timer.stop()
 
     def _failed(self, exc: object) -> None:
         if isinstance(exc, _WithJobs):
             self.panel.set_jobs(exc.jobs)
+            self._watch_held(exc.jobs)
             exc = exc.error
         text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
         self.message.emit(translate_message(text) if isinstance(text, str) else str(text))

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,7 +53,7 @@ from fulfillment_station.store.settings import (
 )
 from fulfillment_station.ui.connection_dialog import ConnectFn, ConnectionDialog
 from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.tasks import ConnectionWorker
+from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,8 @@ def _make_field(option: Option, parent: QWidget) -> _Field:
         spin.setRange(option.minimum if option.minimum is not None else -(2**31),
                       option.maximum if option.maximum is not None else 2**31 - 1)
         return _Field(option, spin, spin, spin.value, spin.setValue)
+    if kind is Kind.TABLE:
+        return _make_table_field(option, parent)
     if kind is Kind.CHOICE:
         combo = QComboBox(parent)
         for stored, shown in option.choices:
@@ -111,6 +115,51 @@ def _make_field(option: Option, parent: QWidget) -> _Field:
 
     browse.clicked.connect(pick)
     return _Field(option, row, edit, edit.text, edit.setText)
+
+
+def _make_table_field(option: Option, parent: QWidget) -> _Field:
+    """Rows of text cells (named printers, box types) with Add and Remove; empty rows are
+    dropped on reading, and the settings check the rest."""
+    row = QWidget(parent)
+    layout = QVBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    names = [name for name, _heading in option.columns]
+    table = QTableWidget(0, len(names), row)
+    table.setHorizontalHeaderLabels([_settings_text(heading) for _n, heading in option.columns])
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(110)
+    add = QPushButton(QCoreApplication.translate("SettingsDialog", "Add"), row)
+    remove = QPushButton(QCoreApplication.translate("SettingsDialog", "Remove"), row)
+    add.clicked.connect(lambda: table.insertRow(table.rowCount()))
+    remove.clicked.connect(lambda: table.removeRow(table.currentRow())
+                           if table.currentRow() >= 0 else None)
+    buttons = QHBoxLayout()
+    buttons.addWidget(add)
+    buttons.addWidget(remove)
+    buttons.addStretch()
+    layout.addWidget(table)
+    layout.addLayout(buttons)
+
+    def read() -> list[dict[str, str]]:
+        rows = []
+        for r in range(table.rowCount()):
+            cells = {}
+            for c, name in enumerate(names):
+                item = table.item(r, c)
+                cells[name] = item.text().strip() if item is not None else ""
+            if any(cells.values()):
+                rows.append(cells)
+        return rows
+
+    def write(value: Any) -> None:
+        table.setRowCount(0)
+        for entry in value or ():
+            r = table.rowCount()
+            table.insertRow(r)
+            for c, name in enumerate(names):
+                table.setItem(r, c, QTableWidgetItem(str(entry.get(name, ""))))
+
+    return _Field(option, row, table, read, write)
 
 
 def _describe(profile: ConnectionProfile) -> str:
@@ -143,6 +192,8 @@ class SettingsDialog(QDialog):
         self.connection_dialog: ConnectionDialog | None = None
         self.fields: dict[str, _Field] = {}
 
+        self._hardware_worker: ConnectionWorker | None = None
+        self.finished.connect(self._stop_hardware_worker)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._connections_tab(), _settings_text(SECTIONS["connections"]))
         for section, title in SECTIONS.items():
@@ -161,6 +212,10 @@ class SettingsDialog(QDialog):
                 label.setToolTip(description)
                 form.addRow(label, field.widget)
                 self.fields[option.key] = field
+            if section == "scale":
+                self._add_scale_tools(form, page)
+            if section == "printers":
+                self._add_printer_tools(form, page)
             self.tabs.addTab(page, _settings_text(title))
 
         self.error_label = QLabel()
@@ -178,6 +233,189 @@ class SettingsDialog(QDialog):
     def editor(self, key: str) -> QWidget:
         """The input widget of an option (for tests and for focusing a bad value)."""
         return self.fields[key].editor
+
+    # -- scale tab: detect, test, zero --------------------------------------------------------
+
+    def _add_scale_tools(self, form: QFormLayout, page: QWidget) -> None:
+        self.scale_found = QComboBox(page)
+        self.scale_detect_button = QPushButton(self.tr("Detect"), page)
+        self.scale_test_button = QPushButton(self.tr("Test scale"), page)
+        self.scale_zero_button = QPushButton(self.tr("Zero"), page)
+        self.scale_result = QLabel(page)
+        self.scale_result.setTextFormat(Qt.TextFormat.PlainText)  # scale bytes are untrusted
+        self.scale_result.setWordWrap(True)
+        self.scale_detect_button.clicked.connect(self.detect_scales)
+        self.scale_test_button.clicked.connect(self.test_scale)
+        self.scale_zero_button.clicked.connect(self.zero_scale)
+        self.scale_found.activated.connect(self._scale_chosen)
+        found_row = QHBoxLayout()
+        found_row.addWidget(self.scale_found, 1)
+        found_row.addWidget(self.scale_detect_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.scale_test_button)
+        buttons.addWidget(self.scale_zero_button)
+        buttons.addStretch()
+        form.addRow(self.tr("Detected"), found_row)
+        form.addRow("", buttons)
+        form.addRow("", self.scale_result)
+
+    def detect_scales(self) -> None:
+        """List the USB scales and serial ports plugged in now (enumeration is quick)."""
+        from fulfillment_station.hardware.hid_scale import find_hid_scales
+        from fulfillment_station.hardware.serial_scale import list_serial_ports
+
+        self.scale_found.clear()
+        for found in find_hid_scales():
+            self.scale_found.addItem(self.tr("USB scale: {label}").format(label=found.label),
+                                     ("hid", found.path))
+        for device, description in list_serial_ports():
+            self.scale_found.addItem(self.tr("Serial port {device} ({description})").format(
+                device=device, description=description), ("serial", device))
+        if self.scale_found.count() == 0:
+            self.scale_result.setText(self.tr("No USB scale or serial port was found."))
+        else:
+            self.scale_result.setText(self.tr("Choose the scale in the list above."))
+
+    def _scale_chosen(self, index: int) -> None:
+        choice = self.scale_found.itemData(index)
+        if choice:
+            self.fields["scale.source"].write(choice[0])
+            self.fields["scale.device"].write(choice[1])
+
+    def _form_settings(self, prefix: str, result: QLabel) -> Settings | None:
+        """The saved settings with this tab's fields as the form holds them now."""
+        settings = self._settings
+        for key, field in self.fields.items():
+            if not key.startswith(prefix):
+                continue
+            try:
+                settings = settings.replace({key: field.read()})
+            except SettingsError as exc:
+                result.setText(str(exc))
+                return None
+        return settings
+
+    def _hardware(self) -> ConnectionWorker:
+        """The thread that talks to scales and printers, so the dialog never waits on them."""
+        if self._hardware_worker is None:
+            self._hardware_worker = ConnectionWorker(lambda: None,
+                                                     close_resources=lambda _r: None,
+                                                     name="hardware")
+        return self._hardware_worker
+
+    def _run_on_scale(self, action: Callable[[Any], str]) -> None:
+        """Open the form's scale on a worker thread, run ``action`` on it, show the result."""
+        from fulfillment_station.services.weighing import open_scale
+
+        settings = self._form_settings("scale.", self.scale_result)
+        if settings is None:
+            return
+
+        def work(_ctx: TaskContext) -> str:
+            from fulfillment_station.hardware.scale import ScaleError
+
+            try:
+                scale = open_scale(settings)
+                if scale is None:
+                    return self.tr("Weights are typed by hand; choose a USB or serial scale "
+                                   "first.")
+                try:
+                    return action(scale)
+                finally:
+                    scale.close()
+            except ScaleError as exc:
+                return translate_message(exc.message)
+
+        self.scale_result.setText(self.tr("Asking the scale…"))
+        self.scale_test_button.setEnabled(False)
+        self.scale_zero_button.setEnabled(False)
+        task = self._hardware().submit(work, name="scale test")
+        task.succeeded.connect(self._scale_answered)
+        task.failed.connect(lambda exc: self._scale_answered(str(exc)))
+
+    def _scale_answered(self, text: object) -> None:
+        self.scale_result.setText(str(text))
+        self.scale_test_button.setEnabled(True)
+        self.scale_zero_button.setEnabled(True)
+
+    def test_scale(self) -> None:
+        from fulfillment_station.hardware.scale import read_stable
+
+        def read(scale: Any) -> str:
+            reading = read_stable(scale, timeout=5)
+            unit = reading.unit or "kg"
+            weight = reading.stable_weight
+            assert weight is not None
+            return self.tr("The scale reads {weight} {unit} (stable).").format(
+                weight=format(weight.in_unit(unit, 3), "f"), unit=unit)
+
+        self._run_on_scale(read)
+
+    def zero_scale(self) -> None:
+        def zero(scale: Any) -> str:
+            if scale.zero():
+                return self.tr("The scale was asked to zero; leave it empty for a moment.")
+            return self.tr("This scale is zeroed with the key on the scale itself.")
+
+        self._run_on_scale(zero)
+
+    # -- printers tab: ask every printer ---------------------------------------------------------
+
+    def _add_printer_tools(self, form: QFormLayout, page: QWidget) -> None:
+        self.printer_check_button = QPushButton(self.tr("Check printers"), page)
+        self.printer_check_button.setToolTip(self.tr(
+            "Ask each printer whether it can print now, and list the CUPS printers."))
+        self.printer_result = QLabel(page)
+        self.printer_result.setTextFormat(Qt.TextFormat.PlainText)  # printer words: untrusted
+        self.printer_result.setWordWrap(True)
+        self.printer_check_button.clicked.connect(self.check_printers)
+        form.addRow("", self.printer_check_button)
+        form.addRow("", self.printer_result)
+
+    def check_printers(self) -> None:
+        from fulfillment_station.hardware.cups import CupsUnavailable, list_queues
+        from fulfillment_station.services.printer_check import check_printers
+
+        settings = self._form_settings("printers.", self.printer_result)
+        if settings is None:
+            return
+
+        def work(_ctx: TaskContext) -> str:
+            lines: list[str] = []
+            for state in check_printers(settings):
+                verdict = {True: self.tr("can print"), False: self.tr("cannot print"),
+                           None: self.tr("did not say whether it can print")}[state.can_print]
+                lines.append(f"{state.name}: {verdict}")
+                lines += [f"    {translate_message(p)}" for p in (*state.problems,
+                                                                 *state.warnings)]
+            try:
+                queues = list_queues(timeout=5)
+            except CupsUnavailable:
+                queues = []
+            if queues:
+                lines.append(self.tr("CUPS printers:"))
+                for queue in queues:
+                    state_text = {"idle": self.tr("idle"), "printing": self.tr("printing"),
+                                  "stopped": self.tr("stopped")}[queue.state]
+                    accepting = "" if queue.accepting else self.tr(", not accepting jobs")
+                    lines.append(f"    cups:{queue.name} — {state_text}{accepting}")
+            return "\n".join(lines) or self.tr("No printer is set up yet.")
+
+        self.printer_result.setText(self.tr("Asking the printers…"))
+        self.printer_check_button.setEnabled(False)
+        task = self._hardware().submit(work, name="printer check")
+        task.succeeded.connect(self._printers_answered)
+        task.failed.connect(lambda exc: self._printers_answered(str(exc)))
+
+    def _printers_answered(self, text: object) -> None:
+        self.printer_result.setText(str(text))
+        self.printer_check_button.setEnabled(True)
+
+    @Slot()
+    def _stop_hardware_worker(self) -> None:
+        if self._hardware_worker is not None:
+            self._hardware_worker.stop()
+            self._hardware_worker = None
 
     # -- connections tab ----------------------------------------------------------------------
 

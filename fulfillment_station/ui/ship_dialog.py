@@ -41,6 +41,7 @@ from fulfillment_station.connectors.base import Capabilities
 from fulfillment_station.domain.errors import DomainError
 from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.requests import FulfilRequest, Package, ShipRequest, TrackingInfo
+from fulfillment_station.domain.weight import Weight
 from fulfillment_station.domain.workflow import check_shipment
 from fulfillment_station.scanning.tracking import (
     CheckVerdict,
@@ -49,6 +50,7 @@ from fulfillment_station.scanning.tracking import (
     parse_tracking,
 )
 from fulfillment_station.ui.i18n import translate_message
+from fulfillment_station.ui.scale_weigher import ScaleWeigher
 
 Mode = Literal["ship", "fulfil"]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -151,7 +153,8 @@ class ShipDialog(QDialog):
 
     def __init__(self, order: Order, capabilities: Capabilities, parent: QWidget | None = None,
                  *, mode: Mode = "ship", now: Callable[[], datetime] | None = None,
-                 more_shipments: bool | None = None) -> None:
+                 more_shipments: bool | None = None,
+                 weigher: ScaleWeigher | None = None) -> None:
         super().__init__(parent)
         self._order = order
         self._caps = capabilities
@@ -210,6 +213,13 @@ class ShipDialog(QDialog):
         self.package_fields: dict[str, QDoubleSpinBox] = {}
         if capabilities.returns_label and mode == "ship":
             layout.addWidget(self._package_box())
+        # The desk's scale fills the parcel weight as soon as it is stable (no key press).
+        self.weigher = weigher if self.package_fields else None
+        if self.weigher is not None:
+            self.weigher.stable.connect(self._weighed)
+            self.finished.connect(lambda _result: self.weigher.stop()  # type: ignore[union-attr]
+                                  if self.weigher else None)
+            self.weigher.start()
 
         self.notify: QCheckBox | None = None
         if capabilities.notify_customer:
@@ -287,6 +297,11 @@ class ShipDialog(QDialog):
         return box
 
     # -- behaviour ------------------------------------------------------------------------------
+
+    def _weighed(self, weight: Weight) -> None:
+        spin = self.package_fields["weight"]
+        spin.setValue(float(weight.in_unit("kg", 2)))
+        spin.setToolTip(self.tr("Weighed on the scale"))
 
     def _clear_messages(self) -> None:
         self.error_label.clear()

@@ -6,9 +6,17 @@ import contextlib
 import socket
 import threading
 
+# A ready printer's answer to ~HS (ZPL II Programming Guide, Host Status Return): the print
+# service asks before it sends a ZPL label. tests/helpers/zebra_sim.py has the printer with
+# paper-out and head-open states.
+READY_HOST_STATUS = (b"\x02030,0,0,1218,000,0,0,0,000,0,0,0\x03\r\n"
+                     b"\x02001,0,0,0,1,2,6,0,00000000,1,000\x03\r\n"
+                     b"\x021234,0\x03\r\n")
+
 
 class FakeRawPrinter:
-    """Accepts connections on ``sock`` in a thread and keeps each job's bytes.
+    """Accepts connections on ``sock`` in a thread and keeps each job's bytes (a connection
+    that only asks ``~HS`` is answered "ready" and is no job).
 
     Pass a socket that is bound but not yet listening to simulate a printer that is off
     (connections are refused) and call ``start`` to switch it on.
@@ -44,6 +52,10 @@ class FakeRawPrinter:
                 chunks = []
                 while chunk := conn.recv(65536):
                     chunks.append(chunk)
+                    if b"".join(chunks) == b"~HS":
+                        conn.sendall(READY_HOST_STATUS)
+            if b"".join(chunks) == b"~HS":
+                continue
             self.jobs.append(b"".join(chunks))
             self._received.release()
 

@@ -216,3 +216,43 @@ def test_retry_from_the_panel_prints_the_waiting_label_once(qtbot, tmp_path: Pat
     finally:
         desk.stop()
         zebra.close()
+
+
+def test_a_label_held_while_paper_is_out_prints_by_itself_once(qtbot, tmp_path: Path) -> None:
+    from tests.helpers.zebra_sim import ZebraSimulator
+
+    with ZebraSimulator() as zebra:
+        zebra.paper_out = True
+        settings = Settings.defaults().replace({
+            "printers.named": [{"name": "Zebra desk 1",
+                                "uri": f"tcp://127.0.0.1:{zebra.port}"}],
+            "printers.label_printer": "Zebra desk 1",
+            "printers.label_format": "zpl",
+        })
+        desk = ConnectionWorker(
+            lambda: DeskResources(PrintService(PrintQueue.open(tmp_path / "q.db"), settings)),
+            close_resources=lambda r: r.print_service.queue.close(), name="desk")
+        panel = PrintQueuePanel()
+        qtbot.addWidget(panel)
+        actions = PrintQueueActions(panel, desk, held_interval_ms=50)
+        try:
+            with qtbot.waitSignal(actions.message, timeout=10_000) as held:
+                actions.run(lambda service: service.print_label(sample_order("1001"),
+                                                                 sample_shipment()))
+            assert "Printer Zebra desk 1 is out of labels" in held.args[0]
+            assert panel.model.data(panel.model.index(0, Column.STATE)) == "Waiting to print"
+            assert "out of labels" in panel.model.data(panel.model.index(0, Column.ERROR))
+            # The printer is asked again and again while the paper is out: nothing prints.
+            qtbot.waitUntil(lambda: zebra.status_queries >= 4, timeout=10_000)
+            assert zebra.jobs == []
+
+            zebra.paper_out = False
+            with qtbot.waitSignal(actions.message, timeout=10_000) as printed:
+                pass
+            assert printed.args[0] == "Label 1001 sent to Zebra desk 1."
+            qtbot.waitUntil(lambda: panel.model.data(
+                panel.model.index(0, Column.STATE)) == "Printed", timeout=10_000)
+            qtbot.waitUntil(lambda: not actions.held_timer.isActive(), timeout=10_000)
+            assert zebra.wait_for_jobs(1) and len(zebra.jobs) == 1
+        finally:
+            desk.stop()

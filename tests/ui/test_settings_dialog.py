@@ -13,7 +13,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.store.secrets import SERVICE, TokenStore
@@ -67,7 +74,7 @@ def test_every_option_has_an_editor_of_its_kind(qtbot: Any, store: SettingsStore
                                                keyring_backend: MemoryKeyring) -> None:
     dialog = open_dialog(qtbot, store, keyring_backend)
     widget_for = {Kind.TEXT: QLineEdit, Kind.PATH: QLineEdit, Kind.INT: QSpinBox,
-                  Kind.BOOL: QCheckBox, Kind.CHOICE: QComboBox}
+                  Kind.BOOL: QCheckBox, Kind.CHOICE: QComboBox, Kind.TABLE: QTableWidget}
     generated = [o for o in OPTIONS if not o.key.startswith("connections.")]
     assert set(dialog.fields) == {o.key for o in generated}
     for option in generated:
@@ -153,3 +160,91 @@ def test_add_a_connection_from_its_tab_then_remove_it(
     assert store.load().connections == ()
     assert store.load().active_profile() is None
     assert keyring_backend.passwords == {}  # the removed store's token is gone too
+
+
+def test_scale_tab_tests_and_zeroes_a_serial_scale(qtbot: Any, store: SettingsStore,
+                                                   keyring_backend: MemoryKeyring) -> None:
+    from tests.helpers.scale_sim import ScaleSimulator
+
+    with ScaleSimulator("sics", weight="1.250", unit="kg") as sim:
+        dialog = open_dialog(qtbot, store, keyring_backend)
+        try:
+            source = dialog.editor("scale.source")
+            assert isinstance(source, QComboBox)
+            source.setCurrentIndex(source.findData("serial"))
+            retype(qtbot, dialog.editor("scale.device"), sim.path)
+
+            qtbot.mouseClick(dialog.scale_test_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: "1.250 kg (stable)" in dialog.scale_result.text(),
+                            timeout=10_000)
+
+            qtbot.mouseClick(dialog.scale_zero_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: "asked to zero" in dialog.scale_result.text(),
+                            timeout=10_000)
+            assert b"Z" in [c.strip() for c in sim.commands]
+
+            sim.put("3", "over")
+            qtbot.mouseClick(dialog.scale_test_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: "over its capacity" in dialog.scale_result.text(),
+                            timeout=15_000)
+
+            with qtbot.waitSignal(dialog.saved, timeout=2000):
+                press_ok(qtbot, dialog)
+            doc = json.loads(store.path.read_text())
+            assert doc["scale"]["source"] == "serial" and doc["scale"]["device"] == sim.path
+        finally:
+            dialog.reject()
+
+
+def test_box_types_and_named_printers_are_edited_as_tables(
+        qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring) -> None:
+    store.save(Settings.defaults().replace({"scale.box_types": [
+        {"name": "Small", "length_cm": "20", "width_cm": "15", "height_cm": "10",
+         "tare_g": "150"}]}))
+    dialog = open_dialog(qtbot, store, keyring_backend)
+    boxes = dialog.editor("scale.box_types")
+    assert isinstance(boxes, QTableWidget)
+    assert boxes.rowCount() == 1 and boxes.item(0, 0).text() == "Small"
+    boxes.insertRow(1)
+    for column, text in enumerate(["Large", "40", "30", "20", "-1"]):
+        boxes.setItem(1, column, QTableWidgetItem(text))
+    press_ok(qtbot, dialog)
+    assert "Box Large: the tare must be a number of zero or more" in dialog.error_label.text()
+
+    boxes.item(1, 4).setText("400")
+    printers = dialog.editor("printers.named")
+    printers.insertRow(0)
+    printers.setItem(0, 0, QTableWidgetItem("Zebra desk 1"))
+    printers.setItem(0, 1, QTableWidgetItem("tcp://10.0.0.7:9100"))
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        press_ok(qtbot, dialog)
+    doc = json.loads(store.path.read_text())
+    assert [b["name"] for b in doc["scale"]["box_types"]] == ["Small", "Large"]
+    assert doc["scale"]["box_types"][1]["tare_g"] == "400"
+    assert doc["printers"]["named"] == [{"name": "Zebra desk 1", "uri": "tcp://10.0.0.7:9100"}]
+
+
+def test_printers_tab_asks_each_printer(qtbot: Any, store: SettingsStore,
+                                        keyring_backend: MemoryKeyring, tmp_path: Any) -> None:
+    from tests.helpers.zebra_sim import ZebraSimulator
+
+    with ZebraSimulator() as zebra:
+        zebra.head_open = True
+        store.save(Settings.defaults().replace({
+            "printers.named": [{"name": "Zebra desk 1",
+                                "uri": f"tcp://127.0.0.1:{zebra.port}"}],
+            "printers.label_printer": "Zebra desk 1",
+            "printers.slip_printer": f"file:{tmp_path}",
+        }))
+        dialog = open_dialog(qtbot, store, keyring_backend)
+        try:
+            qtbot.mouseClick(dialog.printer_check_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: dialog.printer_check_button.isEnabled()
+                            and "Zebra desk 1" in dialog.printer_result.text(), timeout=15_000)
+            lines = dialog.printer_result.text().splitlines()
+            assert lines[0] == "Zebra desk 1: cannot print"
+            assert "print head of printer Zebra desk 1 is open" in lines[1]
+            assert f"file:{tmp_path}: can print" in lines
+            assert zebra.jobs == []
+        finally:
+            dialog.reject()

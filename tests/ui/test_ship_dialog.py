@@ -179,3 +179,38 @@ def test_escape_closes_without_a_request(qtbot: Any) -> None:
     assert dlg.result() == QDialog.DialogCode.Rejected
     with pytest.raises(RuntimeError):
         dlg.request()
+
+
+def test_the_scale_fills_the_parcel_weight_with_no_key_press(qtbot: Any) -> None:
+    from fulfillment_station.hardware.serial_scale import SerialScale
+    from fulfillment_station.ui.scale_weigher import ScaleWeigher
+    from tests.helpers.scale_sim import ScaleSimulator
+
+    with ScaleSimulator("cas", weight="1.250", unit="kg", state="motion") as sim:
+        weigher = ScaleWeigher(lambda: SerialScale(sim.path, "cas", name="Desk scale"))
+        dlg = dialog(qtbot, caps=PRICE2B, weigher=weigher)
+        try:
+            assert dlg.package_fields["weight"].value() == 0  # swinging: nothing taken yet
+            with qtbot.waitSignal(weigher.stable, timeout=5000):
+                sim.put("1.250", "stable")
+            qtbot.waitUntil(lambda: dlg.package_fields["weight"].value() == 1.25, timeout=5000)
+
+            # The box comes off and a heavier one goes on: the field follows.
+            sim.put("0.000", "stable")
+            with qtbot.waitSignal(weigher.stable, timeout=5000):
+                sim.put("2.400", "stable")
+            qtbot.waitUntil(lambda: dlg.package_fields["weight"].value() == 2.4, timeout=5000)
+        finally:
+            dlg.reject()
+        assert not weigher.running
+
+
+def test_a_scale_that_cannot_be_opened_says_so(qtbot: Any) -> None:
+    from fulfillment_station.hardware.serial_scale import SerialScale
+    from fulfillment_station.ui.scale_weigher import ScaleWeigher
+
+    weigher = ScaleWeigher(lambda: SerialScale("/dev/nonexistent-scale", "sics", name="Desk"))
+    with qtbot.waitSignal(weigher.problem, timeout=5000) as said:
+        weigher.start()
+    assert "The scale Desk cannot be opened" in said.args[0]
+    weigher.stop()

@@ -2583,4 +2583,418 @@ Pedidos visibles: {count}</translation>
         <translation>Pedido {number}: {problem}</translation>
     </message>
 </context>
+<!-- issue 18: scales and printers (hardware) -->
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>CUPS cannot be asked about {name} ({detail}); check that CUPS is installed and running.</source>
+        <translation>No se puede consultar a CUPS sobre {name} ({detail}); compruebe que CUPS está instalado y en marcha.</translation>
+    </message>
+    <message>
+        <source>Printer {name} at {where} cannot be reached ({detail}); check it is switched on and connected.</source>
+        <translation>No se puede contactar con la impresora {name} en {where} ({detail}); compruebe que está encendida y conectada.</translation>
+    </message>
+    <message>
+        <source>Printer {name} at {where} gave no status answer; it may not be a Zebra-type printer.</source>
+        <translation>La impresora {name} en {where} no respondió con su estado; puede que no sea una impresora de tipo Zebra.</translation>
+    </message>
+    <message>
+        <source>Printer {name} did not say whether it can print.</source>
+        <translation>La impresora {name} no dijo si puede imprimir.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is below its working temperature; labels may print faint.</source>
+        <translation>La impresora {name} está por debajo de su temperatura de trabajo; las etiquetas pueden salir pálidas.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is busy (its buffer is full); wait for it to finish.</source>
+        <translation>La impresora {name} está ocupada (su memoria de recepción está llena); espere a que termine.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is out of labels; load a new roll and close the head.</source>
+        <translation>La impresora {name} se ha quedado sin etiquetas; cargue un rollo nuevo y cierre el cabezal.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is out of ribbon; load a new ribbon.</source>
+        <translation>La impresora {name} se ha quedado sin cinta; cargue una cinta nueva.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is paused; press its pause button to resume.</source>
+        <translation>La impresora {name} está en pausa; pulse su botón de pausa para continuar.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is ready.</source>
+        <translation>La impresora {name} está lista.</translation>
+    </message>
+    <message>
+        <source>Printer {name} reports lost settings (corrupt memory); check its configuration.</source>
+        <translation>La impresora {name} informa de que perdió su configuración (memoria dañada); revise su configuración.</translation>
+    </message>
+    <message>
+        <source>The CUPS printer {name} is not accepting jobs{reason}.</source>
+        <translation>La impresora CUPS {name} no acepta trabajos{reason}.</translation>
+    </message>
+    <message>
+        <source>The CUPS printer {name} is stopped{reason}; start it again in the printer settings.</source>
+        <translation>La impresora CUPS {name} está detenida{reason}; vuelva a activarla en la configuración de impresoras.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist or cannot be written.</source>
+        <translation>La carpeta {folder} no existe o no se puede escribir en ella.</translation>
+    </message>
+    <message>
+        <source>The print head of printer {name} is open; close it.</source>
+        <translation>El cabezal de la impresora {name} está abierto; ciérrelo.</translation>
+    </message>
+    <message>
+        <source>The print head of printer {name} is too hot; let it cool down.</source>
+        <translation>El cabezal de la impresora {name} está demasiado caliente; deje que se enfríe.</translation>
+    </message>
+    <message>
+        <source>The printer address {address} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder.</source>
+        <translation>No se entiende la dirección de impresora {address}; use tcp://host:9100, cups:COLA o file:/carpeta.</translation>
+    </message>
+    <message>
+        <source>There is no CUPS printer called {name}.</source>
+        <translation>No hay ninguna impresora CUPS llamada {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The label for order {order} is waiting in the print queue: {problem} It prints by itself when the printer is ready.</source>
+        <translation>La etiqueta del pedido {order} espera en la cola de impresión: {problem} Se imprimirá sola cuando la impresora esté lista.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} is waiting in the print queue: {problem} It prints by itself when the printer is ready.</source>
+        <translation>El albarán del pedido {order} espera en la cola de impresión: {problem} Se imprimirá solo cuando la impresora esté lista.</translation>
+    </message>
+</context>
+<context>
+    <name>Scale</name>
+    <message>
+        <source>The scale {name} answered with an error; check its settings.</source>
+        <translation>La báscula {name} respondió con un error; revise su configuración.</translation>
+    </message>
+    <message>
+        <source>The scale {name} cannot be opened ({detail}); check it is plugged in and that this user may use it.</source>
+        <translation>No se puede abrir la báscula {name} ({detail}); compruebe que está conectada y que este usuario puede usarla.</translation>
+    </message>
+    <message>
+        <source>The scale {name} did not answer within {seconds} seconds; check its cable and that it is switched on.</source>
+        <translation>La báscula {name} no respondió en {seconds} segundos; revise el cable y que esté encendida.</translation>
+    </message>
+    <message>
+        <source>The scale {name} did not settle (still in motion); keep the box still on the scale.</source>
+        <translation>La báscula {name} no se estabilizó (sigue en movimiento); mantenga la caja quieta sobre la báscula.</translation>
+    </message>
+    <message>
+        <source>The scale {name} is over its capacity; the box is too heavy for it.</source>
+        <translation>La báscula {name} ha superado su capacidad; la caja pesa demasiado para ella.</translation>
+    </message>
+    <message>
+        <source>The scale {name} needs calibrating before it can weigh.</source>
+        <translation>La báscula {name} necesita calibrarse antes de poder pesar.</translation>
+    </message>
+    <message>
+        <source>The scale {name} needs zeroing; take everything off and zero it.</source>
+        <translation>La báscula {name} necesita ponerse a cero; retire todo y póngala a cero.</translation>
+    </message>
+    <message>
+        <source>The scale {name} reads below zero; take everything off and zero it.</source>
+        <translation>La báscula {name} marca por debajo de cero; retire todo y póngala a cero.</translation>
+    </message>
+    <message>
+        <source>The scale {name} reports a fault; switch it off and on again.</source>
+        <translation>La báscula {name} informa de una avería; apáguela y vuelva a encenderla.</translation>
+    </message>
+    <message>
+        <source>The scale {name} was disconnected ({detail}); plug it in again.</source>
+        <translation>La báscula {name} se desconectó ({detail}); vuelva a conectarla.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>19200</source>
+        <translation>19200</translation>
+    </message>
+    <message>
+        <source>2400</source>
+        <translation>2400</translation>
+    </message>
+    <message>
+        <source>38400</source>
+        <translation>38400</translation>
+    </message>
+    <message>
+        <source>4800</source>
+        <translation>4800</translation>
+    </message>
+    <message>
+        <source>9600</source>
+        <translation>9600</translation>
+    </message>
+    <message>
+        <source>A box may differ from its expected weight by this many grams.</source>
+        <translation>Una caja puede diferir de su peso esperado en estos gramos.</translation>
+    </message>
+    <message>
+        <source>Avery Weigh-Tronix (NCI)</source>
+        <translation>Avery Weigh-Tronix (NCI)</translation>
+    </message>
+    <message>
+        <source>Baud rate of the serial scale (8 data bits, no parity, 1 stop bit).</source>
+        <translation>Velocidad en baudios de la báscula serie (8 bits de datos, sin paridad, 1 bit de parada).</translation>
+    </message>
+    <message>
+        <source>Box types</source>
+        <translation>Tipos de caja</translation>
+    </message>
+    <message>
+        <source>CAS (continuous)</source>
+        <translation>CAS (continuo)</translation>
+    </message>
+    <message>
+        <source>In pack mode, weigh each box and compare it with the expected weight, even when the store does not ask for a weight.</source>
+        <translation>En el modo de empaquetado, pesar cada caja y compararla con el peso esperado, aunque la tienda no pida el peso.</translation>
+    </message>
+    <message>
+        <source>Mettler Toledo (MT-SICS)</source>
+        <translation>Mettler Toledo (MT-SICS)</translation>
+    </message>
+    <message>
+        <source>None (type weights by hand)</source>
+        <translation>Ninguna (pesos escritos a mano)</translation>
+    </message>
+    <message>
+        <source>Printers by a name you choose, each with its address: tcp://host:9100 (a Zebra-type printer is asked for its status first), cups:QUEUE or file:/folder. The slip and label printer settings may name one of them.</source>
+        <translation>Impresoras con un nombre que usted elige, cada una con su dirección: tcp://host:9100 (a una impresora de tipo Zebra se le pregunta primero su estado), cups:COLA o file:/carpeta. Las impresoras de albaranes y de etiquetas pueden indicar uno de estos nombres.</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Báscula</translation>
+    </message>
+    <message>
+        <source>Scale device</source>
+        <translation>Dispositivo de la báscula</translation>
+    </message>
+    <message>
+        <source>Serial protocol</source>
+        <translation>Protocolo serie</translation>
+    </message>
+    <message>
+        <source>Serial scale</source>
+        <translation>Báscula serie</translation>
+    </message>
+    <message>
+        <source>Serial speed</source>
+        <translation>Velocidad serie</translation>
+    </message>
+    <message>
+        <source>The USB scale's device path or the serial port (e.g. /dev/ttyUSB0 or COM3); Detect lists what is plugged in.</source>
+        <translation>La ruta del dispositivo de la báscula USB o el puerto serie (p. ej. /dev/ttyUSB0 o COM3); Detectar muestra lo que está conectado.</translation>
+    </message>
+    <message>
+        <source>The boxes this desk packs into: inner dimensions in cm and the empty box's weight (tare) in grams; the barcode is what the packer scans to start a box of that type.</source>
+        <translation>Las cajas que usa este puesto: medidas interiores en cm y el peso de la caja vacía (tara) en gramos; el código de barras es lo que escanea el empaquetador para empezar una caja de ese tipo.</translation>
+    </message>
+    <message>
+        <source>USB scale (HID)</source>
+        <translation>Báscula USB (HID)</translation>
+    </message>
+    <message>
+        <source>Weigh every box</source>
+        <translation>Pesar cada caja</translation>
+    </message>
+    <message>
+        <source>Weight tolerance (%)</source>
+        <translation>Tolerancia de peso (%)</translation>
+    </message>
+    <message>
+        <source>Weight tolerance (g)</source>
+        <translation>Tolerancia de peso (g)</translation>
+    </message>
+    <message>
+        <source>What the serial scale speaks.</source>
+        <translation>El protocolo que habla la báscula serie.</translation>
+    </message>
+    <message>
+        <source>Where weights come from: typed by hand, a USB scale, or a serial scale.</source>
+        <translation>De dónde vienen los pesos: escritos a mano, una báscula USB o una báscula serie.</translation>
+    </message>
+    <message>
+        <source>…or by this percentage of the expected weight, whichever is larger.</source>
+        <translation>…o en este porcentaje del peso esperado, lo que sea mayor.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Length (cm)</source>
+        <translation>Largo (cm)</translation>
+    </message>
+    <message>
+        <source>Width (cm)</source>
+        <translation>Ancho (cm)</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation>Alto (cm)</translation>
+    </message>
+    <message>
+        <source>Tare (g)</source>
+        <translation>Tara (g)</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>, not accepting jobs</source>
+        <translation>, no acepta trabajos</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Ask each printer whether it can print now, and list the CUPS printers.</source>
+        <translation>Preguntar a cada impresora si puede imprimir ahora y listar las impresoras CUPS.</translation>
+    </message>
+    <message>
+        <source>Asking the printers…</source>
+        <translation>Consultando las impresoras…</translation>
+    </message>
+    <message>
+        <source>Asking the scale…</source>
+        <translation>Consultando la báscula…</translation>
+    </message>
+    <message>
+        <source>CUPS printers:</source>
+        <translation>Impresoras CUPS:</translation>
+    </message>
+    <message>
+        <source>Check printers</source>
+        <translation>Comprobar impresoras</translation>
+    </message>
+    <message>
+        <source>Choose the scale in the list above.</source>
+        <translation>Elija la báscula en la lista de arriba.</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Detectar</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detectadas</translation>
+    </message>
+    <message>
+        <source>No USB scale or serial port was found.</source>
+        <translation>No se encontró ninguna báscula USB ni puerto serie.</translation>
+    </message>
+    <message>
+        <source>No printer is set up yet.</source>
+        <translation>Todavía no hay ninguna impresora configurada.</translation>
+    </message>
+    <message>
+        <source>Serial port {device} ({description})</source>
+        <translation>Puerto serie {device} ({description})</translation>
+    </message>
+    <message>
+        <source>Test scale</source>
+        <translation>Probar báscula</translation>
+    </message>
+    <message>
+        <source>The scale reads {weight} {unit} (stable).</source>
+        <translation>La báscula marca {weight} {unit} (estable).</translation>
+    </message>
+    <message>
+        <source>The scale was asked to zero; leave it empty for a moment.</source>
+        <translation>Se pidió a la báscula que se ponga a cero; déjela vacía un momento.</translation>
+    </message>
+    <message>
+        <source>This scale is zeroed with the key on the scale itself.</source>
+        <translation>Esta báscula se pone a cero con la tecla de la propia báscula.</translation>
+    </message>
+    <message>
+        <source>USB scale: {label}</source>
+        <translation>Báscula USB: {label}</translation>
+    </message>
+    <message>
+        <source>Weights are typed by hand; choose a USB or serial scale first.</source>
+        <translation>Los pesos se escriben a mano; elija primero una báscula USB o serie.</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>Poner a cero</translation>
+    </message>
+    <message>
+        <source>can print</source>
+        <translation>puede imprimir</translation>
+    </message>
+    <message>
+        <source>cannot print</source>
+        <translation>no puede imprimir</translation>
+    </message>
+    <message>
+        <source>did not say whether it can print</source>
+        <translation>no dijo si puede imprimir</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactiva</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>imprimiendo</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Weighed on the scale</source>
+        <translation>Pesado en la báscula</translation>
+    </message>
+</context>
+<context>
+    <name>Weighing</name>
+    <message>
+        <source>Heavier by {difference} than expected ({measured} on the scale, {expected} expected): an extra item?</source>
+        <translation>{difference} más pesado de lo esperado ({measured} en la báscula, {expected} esperado): ¿un artículo de más?</translation>
+    </message>
+    <message>
+        <source>Lighter by {difference} than expected ({measured} on the scale, {expected} expected): a missing item?</source>
+        <translation>{difference} más ligero de lo esperado ({measured} en la báscula, {expected} esperado): ¿falta un artículo?</translation>
+    </message>
+    <message>
+        <source>No USB scale is plugged in; plug it in, or choose another scale in Settings → Scale.</source>
+        <translation>No hay ninguna báscula USB conectada; conéctela o elija otra báscula en Configuración → Báscula.</translation>
+    </message>
+    <message>
+        <source>No serial port is chosen for the scale; choose one in Settings → Scale.</source>
+        <translation>No se ha elegido ningún puerto serie para la báscula; elija uno en Configuración → Báscula.</translation>
+    </message>
+    <message>
+        <source>Weight {measured} matches the expected {expected}.</source>
+        <translation>El peso {measured} coincide con el esperado, {expected}.</translation>
+    </message>
+    <message>
+        <source>Weight {measured} taken; it cannot be checked because {item} has no weight in the store.</source>
+        <translation>Peso {measured} tomado; no se puede comprobar porque {item} no tiene peso en la tienda.</translation>
+    </message>
+</context>
 </TS>

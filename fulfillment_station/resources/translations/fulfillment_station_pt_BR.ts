@@ -2583,4 +2583,418 @@ Pedidos visíveis: {count}</translation>
         <translation>Pedido {number}: {problem}</translation>
     </message>
 </context>
+<!-- issue 18: scales and printers (hardware) -->
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>CUPS cannot be asked about {name} ({detail}); check that CUPS is installed and running.</source>
+        <translation>Não é possível consultar o CUPS sobre {name} ({detail}); verifique se o CUPS está instalado e em execução.</translation>
+    </message>
+    <message>
+        <source>Printer {name} at {where} cannot be reached ({detail}); check it is switched on and connected.</source>
+        <translation>Não foi possível alcançar a impressora {name} em {where} ({detail}); verifique se está ligada e conectada.</translation>
+    </message>
+    <message>
+        <source>Printer {name} at {where} gave no status answer; it may not be a Zebra-type printer.</source>
+        <translation>A impressora {name} em {where} não respondeu com seu estado; talvez não seja uma impressora do tipo Zebra.</translation>
+    </message>
+    <message>
+        <source>Printer {name} did not say whether it can print.</source>
+        <translation>A impressora {name} não disse se pode imprimir.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is below its working temperature; labels may print faint.</source>
+        <translation>A impressora {name} está abaixo da temperatura de trabalho; as etiquetas podem sair fracas.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is busy (its buffer is full); wait for it to finish.</source>
+        <translation>A impressora {name} está ocupada (o buffer está cheio); aguarde até que termine.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is out of labels; load a new roll and close the head.</source>
+        <translation>A impressora {name} está sem etiquetas; coloque um rolo novo e feche a cabeça de impressão.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is out of ribbon; load a new ribbon.</source>
+        <translation>A impressora {name} está sem ribbon; coloque um ribbon novo.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is paused; press its pause button to resume.</source>
+        <translation>A impressora {name} está em pausa; pressione o botão de pausa para continuar.</translation>
+    </message>
+    <message>
+        <source>Printer {name} is ready.</source>
+        <translation>A impressora {name} está pronta.</translation>
+    </message>
+    <message>
+        <source>Printer {name} reports lost settings (corrupt memory); check its configuration.</source>
+        <translation>A impressora {name} informa configurações perdidas (memória corrompida); verifique a configuração.</translation>
+    </message>
+    <message>
+        <source>The CUPS printer {name} is not accepting jobs{reason}.</source>
+        <translation>A impressora CUPS {name} não está aceitando trabalhos{reason}.</translation>
+    </message>
+    <message>
+        <source>The CUPS printer {name} is stopped{reason}; start it again in the printer settings.</source>
+        <translation>A impressora CUPS {name} está parada{reason}; reative-a nas configurações de impressoras.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist or cannot be written.</source>
+        <translation>A pasta {folder} não existe ou não pode ser gravada.</translation>
+    </message>
+    <message>
+        <source>The print head of printer {name} is open; close it.</source>
+        <translation>A cabeça de impressão da impressora {name} está aberta; feche-a.</translation>
+    </message>
+    <message>
+        <source>The print head of printer {name} is too hot; let it cool down.</source>
+        <translation>A cabeça de impressão da impressora {name} está quente demais; deixe-a esfriar.</translation>
+    </message>
+    <message>
+        <source>The printer address {address} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder.</source>
+        <translation>O endereço de impressora {address} não é compreendido; use tcp://host:9100, cups:FILA ou file:/pasta.</translation>
+    </message>
+    <message>
+        <source>There is no CUPS printer called {name}.</source>
+        <translation>Não há nenhuma impressora CUPS chamada {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The label for order {order} is waiting in the print queue: {problem} It prints by itself when the printer is ready.</source>
+        <translation>A etiqueta do pedido {order} está aguardando na fila de impressão: {problem} Ela será impressa sozinha quando a impressora estiver pronta.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} is waiting in the print queue: {problem} It prints by itself when the printer is ready.</source>
+        <translation>O romaneio do pedido {order} está aguardando na fila de impressão: {problem} Ele será impresso sozinho quando a impressora estiver pronta.</translation>
+    </message>
+</context>
+<context>
+    <name>Scale</name>
+    <message>
+        <source>The scale {name} answered with an error; check its settings.</source>
+        <translation>A balança {name} respondeu com um erro; verifique a configuração dela.</translation>
+    </message>
+    <message>
+        <source>The scale {name} cannot be opened ({detail}); check it is plugged in and that this user may use it.</source>
+        <translation>Não é possível abrir a balança {name} ({detail}); verifique se está conectada e se este usuário pode usá-la.</translation>
+    </message>
+    <message>
+        <source>The scale {name} did not answer within {seconds} seconds; check its cable and that it is switched on.</source>
+        <translation>A balança {name} não respondeu em {seconds} segundos; verifique o cabo e se está ligada.</translation>
+    </message>
+    <message>
+        <source>The scale {name} did not settle (still in motion); keep the box still on the scale.</source>
+        <translation>A balança {name} não estabilizou (ainda em movimento); mantenha a caixa parada sobre a balança.</translation>
+    </message>
+    <message>
+        <source>The scale {name} is over its capacity; the box is too heavy for it.</source>
+        <translation>A balança {name} passou da capacidade; a caixa é pesada demais para ela.</translation>
+    </message>
+    <message>
+        <source>The scale {name} needs calibrating before it can weigh.</source>
+        <translation>A balança {name} precisa ser calibrada antes de pesar.</translation>
+    </message>
+    <message>
+        <source>The scale {name} needs zeroing; take everything off and zero it.</source>
+        <translation>A balança {name} precisa ser zerada; retire tudo e zere-a.</translation>
+    </message>
+    <message>
+        <source>The scale {name} reads below zero; take everything off and zero it.</source>
+        <translation>A balança {name} marca abaixo de zero; retire tudo e zere-a.</translation>
+    </message>
+    <message>
+        <source>The scale {name} reports a fault; switch it off and on again.</source>
+        <translation>A balança {name} informa uma falha; desligue-a e ligue-a novamente.</translation>
+    </message>
+    <message>
+        <source>The scale {name} was disconnected ({detail}); plug it in again.</source>
+        <translation>A balança {name} foi desconectada ({detail}); conecte-a novamente.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>19200</source>
+        <translation>19200</translation>
+    </message>
+    <message>
+        <source>2400</source>
+        <translation>2400</translation>
+    </message>
+    <message>
+        <source>38400</source>
+        <translation>38400</translation>
+    </message>
+    <message>
+        <source>4800</source>
+        <translation>4800</translation>
+    </message>
+    <message>
+        <source>9600</source>
+        <translation>9600</translation>
+    </message>
+    <message>
+        <source>A box may differ from its expected weight by this many grams.</source>
+        <translation>Uma caixa pode diferir do peso esperado em até estes gramas.</translation>
+    </message>
+    <message>
+        <source>Avery Weigh-Tronix (NCI)</source>
+        <translation>Avery Weigh-Tronix (NCI)</translation>
+    </message>
+    <message>
+        <source>Baud rate of the serial scale (8 data bits, no parity, 1 stop bit).</source>
+        <translation>Velocidade em bauds da balança serial (8 bits de dados, sem paridade, 1 bit de parada).</translation>
+    </message>
+    <message>
+        <source>Box types</source>
+        <translation>Tipos de caixa</translation>
+    </message>
+    <message>
+        <source>CAS (continuous)</source>
+        <translation>CAS (contínuo)</translation>
+    </message>
+    <message>
+        <source>In pack mode, weigh each box and compare it with the expected weight, even when the store does not ask for a weight.</source>
+        <translation>No modo de embalagem, pesar cada caixa e compará-la com o peso esperado, mesmo quando a loja não pede o peso.</translation>
+    </message>
+    <message>
+        <source>Mettler Toledo (MT-SICS)</source>
+        <translation>Mettler Toledo (MT-SICS)</translation>
+    </message>
+    <message>
+        <source>None (type weights by hand)</source>
+        <translation>Nenhuma (pesos digitados à mão)</translation>
+    </message>
+    <message>
+        <source>Printers by a name you choose, each with its address: tcp://host:9100 (a Zebra-type printer is asked for its status first), cups:QUEUE or file:/folder. The slip and label printer settings may name one of them.</source>
+        <translation>Impressoras com um nome que você escolhe, cada uma com seu endereço: tcp://host:9100 (uma impressora do tipo Zebra é consultada sobre seu estado antes), cups:FILA ou file:/pasta. As impressoras de romaneios e de etiquetas podem indicar um desses nomes.</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Balança</translation>
+    </message>
+    <message>
+        <source>Scale device</source>
+        <translation>Dispositivo da balança</translation>
+    </message>
+    <message>
+        <source>Serial protocol</source>
+        <translation>Protocolo serial</translation>
+    </message>
+    <message>
+        <source>Serial scale</source>
+        <translation>Balança serial</translation>
+    </message>
+    <message>
+        <source>Serial speed</source>
+        <translation>Velocidade serial</translation>
+    </message>
+    <message>
+        <source>The USB scale's device path or the serial port (e.g. /dev/ttyUSB0 or COM3); Detect lists what is plugged in.</source>
+        <translation>O caminho do dispositivo da balança USB ou a porta serial (ex.: /dev/ttyUSB0 ou COM3); Detectar lista o que está conectado.</translation>
+    </message>
+    <message>
+        <source>The boxes this desk packs into: inner dimensions in cm and the empty box's weight (tare) in grams; the barcode is what the packer scans to start a box of that type.</source>
+        <translation>As caixas usadas nesta estação: medidas internas em cm e o peso da caixa vazia (tara) em gramas; o código de barras é o que o embalador escaneia para começar uma caixa desse tipo.</translation>
+    </message>
+    <message>
+        <source>USB scale (HID)</source>
+        <translation>Balança USB (HID)</translation>
+    </message>
+    <message>
+        <source>Weigh every box</source>
+        <translation>Pesar cada caixa</translation>
+    </message>
+    <message>
+        <source>Weight tolerance (%)</source>
+        <translation>Tolerância de peso (%)</translation>
+    </message>
+    <message>
+        <source>Weight tolerance (g)</source>
+        <translation>Tolerância de peso (g)</translation>
+    </message>
+    <message>
+        <source>What the serial scale speaks.</source>
+        <translation>O protocolo que a balança serial fala.</translation>
+    </message>
+    <message>
+        <source>Where weights come from: typed by hand, a USB scale, or a serial scale.</source>
+        <translation>De onde vêm os pesos: digitados à mão, uma balança USB ou uma balança serial.</translation>
+    </message>
+    <message>
+        <source>…or by this percentage of the expected weight, whichever is larger.</source>
+        <translation>…ou em até esta porcentagem do peso esperado, o que for maior.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>Length (cm)</source>
+        <translation>Comprimento (cm)</translation>
+    </message>
+    <message>
+        <source>Width (cm)</source>
+        <translation>Largura (cm)</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation>Altura (cm)</translation>
+    </message>
+    <message>
+        <source>Tare (g)</source>
+        <translation>Tara (g)</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>, not accepting jobs</source>
+        <translation>, não está aceitando trabalhos</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Ask each printer whether it can print now, and list the CUPS printers.</source>
+        <translation>Perguntar a cada impressora se pode imprimir agora e listar as impressoras CUPS.</translation>
+    </message>
+    <message>
+        <source>Asking the printers…</source>
+        <translation>Consultando as impressoras…</translation>
+    </message>
+    <message>
+        <source>Asking the scale…</source>
+        <translation>Consultando a balança…</translation>
+    </message>
+    <message>
+        <source>CUPS printers:</source>
+        <translation>Impressoras CUPS:</translation>
+    </message>
+    <message>
+        <source>Check printers</source>
+        <translation>Verificar impressoras</translation>
+    </message>
+    <message>
+        <source>Choose the scale in the list above.</source>
+        <translation>Escolha a balança na lista acima.</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Detectar</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detectadas</translation>
+    </message>
+    <message>
+        <source>No USB scale or serial port was found.</source>
+        <translation>Nenhuma balança USB ou porta serial foi encontrada.</translation>
+    </message>
+    <message>
+        <source>No printer is set up yet.</source>
+        <translation>Ainda não há nenhuma impressora configurada.</translation>
+    </message>
+    <message>
+        <source>Serial port {device} ({description})</source>
+        <translation>Porta serial {device} ({description})</translation>
+    </message>
+    <message>
+        <source>Test scale</source>
+        <translation>Testar balança</translation>
+    </message>
+    <message>
+        <source>The scale reads {weight} {unit} (stable).</source>
+        <translation>A balança marca {weight} {unit} (estável).</translation>
+    </message>
+    <message>
+        <source>The scale was asked to zero; leave it empty for a moment.</source>
+        <translation>A balança foi instruída a zerar; deixe-a vazia por um momento.</translation>
+    </message>
+    <message>
+        <source>This scale is zeroed with the key on the scale itself.</source>
+        <translation>Esta balança é zerada pela tecla na própria balança.</translation>
+    </message>
+    <message>
+        <source>USB scale: {label}</source>
+        <translation>Balança USB: {label}</translation>
+    </message>
+    <message>
+        <source>Weights are typed by hand; choose a USB or serial scale first.</source>
+        <translation>Os pesos são digitados à mão; escolha primeiro uma balança USB ou serial.</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>Zerar</translation>
+    </message>
+    <message>
+        <source>can print</source>
+        <translation>pode imprimir</translation>
+    </message>
+    <message>
+        <source>cannot print</source>
+        <translation>não pode imprimir</translation>
+    </message>
+    <message>
+        <source>did not say whether it can print</source>
+        <translation>não disse se pode imprimir</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>ociosa</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>imprimindo</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>parada</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Weighed on the scale</source>
+        <translation>Pesado na balança</translation>
+    </message>
+</context>
+<context>
+    <name>Weighing</name>
+    <message>
+        <source>Heavier by {difference} than expected ({measured} on the scale, {expected} expected): an extra item?</source>
+        <translation>{difference} mais pesado que o esperado ({measured} na balança, {expected} esperado): um item a mais?</translation>
+    </message>
+    <message>
+        <source>Lighter by {difference} than expected ({measured} on the scale, {expected} expected): a missing item?</source>
+        <translation>{difference} mais leve que o esperado ({measured} na balança, {expected} esperado): falta um item?</translation>
+    </message>
+    <message>
+        <source>No USB scale is plugged in; plug it in, or choose another scale in Settings → Scale.</source>
+        <translation>Nenhuma balança USB está conectada; conecte-a ou escolha outra balança em Configurações → Balança.</translation>
+    </message>
+    <message>
+        <source>No serial port is chosen for the scale; choose one in Settings → Scale.</source>
+        <translation>Nenhuma porta serial foi escolhida para a balança; escolha uma em Configurações → Balança.</translation>
+    </message>
+    <message>
+        <source>Weight {measured} matches the expected {expected}.</source>
+        <translation>O peso {measured} confere com o esperado, {expected}.</translation>
+    </message>
+    <message>
+        <source>Weight {measured} taken; it cannot be checked because {item} has no weight in the store.</source>
+        <translation>Peso {measured} registrado; não pode ser conferido porque {item} não tem peso na loja.</translation>
+    </message>
+</context>
 </TS>

@@ -64,7 +64,7 @@ _STATE_OF_OUTCOME = {
     "retrying": "retrying", "failed": "failed", "done": "done", "dismissed": "dismissed",
 }
 #: The longest wait between two attempts to reach a lost server.
-_MAX_RETRY_S = 10.0
+_MAX_RETRY_S = 5.0
 _BATCH = 500
 
 
@@ -423,7 +423,7 @@ class StationCoordinator:
             return self._grant_locally(order_id)
         assert isinstance(result, Claim | Refusal)
         if isinstance(result, Claim):
-            self._record_claim(result)
+            self._held[order_id] = result.since
         return result
 
     def claim_next(self, candidates: Sequence[str]) -> Claim | None:
@@ -439,7 +439,7 @@ class StationCoordinator:
                     return self._grant_locally(order_id)
             return None
         if isinstance(result, Claim):
-            self._record_claim(result)
+            self._held[result.order_id] = result.since
             return result
         return None
 
@@ -563,11 +563,17 @@ class StationCoordinator:
                 except (psycopg.Error, OSError) as exc:
                     self._lost(exc)
                     return _OFFLINE
-            try:
-                return work(conn)
-            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-                self._lost(exc)
-                return _OFFLINE
+            for _attempt in range(3):
+                try:
+                    return work(conn)
+                except psycopg.errors.TransactionRollback as exc:
+                    # A deadlock or serialization failure: the server is fine, try again.
+                    log.info("station database asked for a retry (%s)", exc)
+                    conn.rollback()
+                except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+                    self._lost(exc)
+                    return _OFFLINE
+            return _OFFLINE
 
     def _open(self) -> psycopg.Connection:
         conn = self._connect()
@@ -609,10 +615,6 @@ class StationCoordinator:
                                at=now))
         return claim
 
-    def _record_claim(self, claim: Claim) -> None:
-        self._held[claim.order_id] = claim.since
-        self.record(AuditEvent(kind="claim", order_id=claim.order_id, outcome="claimed"))
-
     # --- SQL ------------------------------------------------------------------------------
 
     _CLAIM_SQL = """
@@ -637,6 +639,8 @@ class StationCoordinator:
         with conn.transaction():
             row = conn.execute(self._CLAIM_SQL, self._params(order_id)).fetchone()
             if row is not None:
+                self._insert_audit(conn, AuditEvent(kind="claim", order_id=order_id,
+                                                    outcome="claimed"))
                 return Claim(self.connection_id, order_id, self._desk, self.packer, row[0],
                              coordinated=True)
             holder = conn.execute(
@@ -650,6 +654,8 @@ class StationCoordinator:
             if done is None:  # released between our two reads: try once more
                 again = conn.execute(self._CLAIM_SQL, self._params(order_id)).fetchone()
                 if again is not None:
+                    self._insert_audit(conn, AuditEvent(kind="claim", order_id=order_id,
+                                                        outcome="claimed"))
                     return Claim(self.connection_id, order_id, self._desk, self.packer,
                                  again[0], coordinated=True)
                 return Refusal(order_id, RefusalKind.HELD, "another desk", "", datetime.now(UTC))
@@ -679,6 +685,9 @@ class StationCoordinator:
         for _attempt in range(16):
             with conn.transaction():
                 row = conn.execute(self._NEXT_SQL, {**self._params(""), "ids": ids}).fetchone()
+                if row is not None:
+                    self._insert_audit(conn, AuditEvent(kind="claim", order_id=row[0],
+                                                        outcome="claimed"))
             if row is not None:
                 return Claim(self.connection_id, row[0], self._desk, self.packer, row[1],
                              coordinated=True)
@@ -699,11 +708,16 @@ class StationCoordinator:
             conn.execute("DELETE FROM claims WHERE connection_id = %s AND order_id = %s "
                          "AND desk = %s", (self.connection_id, order_id, self._desk))
             if reason in FINISHING:
-                conn.execute(
-                    "INSERT INTO orders_done (connection_id, order_id, desk, packer, reason) "
-                    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                    (self.connection_id, order_id, self._desk, self.packer, str(reason)))
+                self._finish(conn, order_id, reason)
         self._flush(conn)
+
+    def _finish(self, conn: psycopg.Connection, order_id: str, reason: ReleaseReason) -> None:
+        conn.execute(
+            "INSERT INTO orders_done (connection_id, order_id, desk, packer, reason) "
+            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            (self.connection_id, order_id, self._desk, self.packer, str(reason)))
+        conn.execute("DELETE FROM claims WHERE connection_id = %s AND order_id = %s "
+                     "AND desk = %s", (self.connection_id, order_id, self._desk))
 
     def _reserve(self, conn: psycopg.Connection, order_id: str, key: str,
                  kind: str) -> Refusal | None:
@@ -770,10 +784,18 @@ class StationCoordinator:
             if not rows:
                 return
             with conn.transaction():
+                finished: dict[str, ReleaseReason] = {}
                 for _row_id, body in rows:
                     data = json.loads(body)
                     data["at"] = datetime.fromisoformat(data["at"])
-                    self._insert_audit(conn, AuditEvent(**data))
+                    event = AuditEvent(**data)
+                    self._insert_audit(conn, event)
+                    if event.kind == "release" and event.outcome in FINISHING:
+                        finished[event.order_id] = ReleaseReason(event.outcome)
+                # Released while the server was away: finish the orders there too, in one
+                # order on every desk, so two desks catching up at once cannot deadlock.
+                for order_id in sorted(finished):
+                    self._finish(conn, order_id, finished[order_id])
             with transaction(self._local):
                 self._local.execute("DELETE FROM station_pending WHERE id <= ?", (rows[-1][0],))
 

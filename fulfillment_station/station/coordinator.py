@@ -101,7 +101,7 @@ HELD_BY = QT_TRANSLATE_NOOP(
     "Station", "Order {order} is being packed at {desk} by {packer} since {since}: "
     "take another order.")
 FINISHED_BY = QT_TRANSLATE_NOOP(
-    "Station", "Order {order} was already {reason} at {desk} ({since}).")
+    "Station", "Order {order} was already finished at {desk} at {since}.")
 PENDING_AT = QT_TRANSLATE_NOOP(
     "Station", "A shipment for order {order} is already waiting to be sent at {desk} "
     "(queued {since}): do not ship it again.")
@@ -137,8 +137,7 @@ class Refusal:
             return HELD_BY.format(order=self.order_id, desk=self.desk,
                                   packer=self.packer or "-", since=since)
         if self.kind is RefusalKind.FINISHED:
-            return FINISHED_BY.format(order=self.order_id, reason=self.packer, desk=self.desk,
-                                      since=since)
+            return FINISHED_BY.format(order=self.order_id, desk=self.desk, since=since)
         return PENDING_AT.format(order=self.order_id, desk=self.desk, since=since)
 
 

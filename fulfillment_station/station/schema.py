@@ -112,8 +112,15 @@ MIGRATIONS: list[str] = [
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
-#: The tables a desk's role reads and writes (the least-privilege role of the docs).
-TABLES = ("desks", "claims", "orders_done", "shared_outbox", "audit")
+#: What a desk's role must be allowed per table (the least-privilege role of the docs).
+DESK_PRIVILEGES: dict[str, tuple[str, ...]] = {
+    "station_schema": ("SELECT",),
+    "desks": ("SELECT", "INSERT", "UPDATE"),
+    "claims": ("SELECT", "INSERT", "UPDATE", "DELETE"),
+    "orders_done": ("SELECT", "INSERT", "DELETE"),
+    "shared_outbox": ("SELECT", "INSERT", "UPDATE"),
+    "audit": ("SELECT", "INSERT"),
+}
 
 
 class StationSchemaError(RuntimeError):
@@ -133,6 +140,10 @@ def migrate(conn: psycopg.Connection) -> tuple[int, int]:
     """Bring the schema to :data:`SCHEMA_VERSION`; returns (version before, version after).
     Safe to run from many desks at once."""
     with conn.transaction():
+        current = schema_version(conn)
+        if current == SCHEMA_VERSION:
+            # Nothing to do, and a desk's least-privilege role may not run DDL at all.
+            return current, current
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
         conn.execute("CREATE TABLE IF NOT EXISTS station_schema (version INTEGER NOT NULL)")
         before = schema_version(conn)
@@ -173,8 +184,8 @@ def check(conn: psycopg.Connection) -> list[CheckLine]:
             ": run `fulfillment-station station-db migrate URL`")))
     if version:
         missing = []
-        for table in TABLES:
-            for privilege in ("SELECT", "INSERT", "UPDATE"):
+        for table, privileges in DESK_PRIVILEGES.items():
+            for privilege in privileges:
                 row = conn.execute("SELECT has_table_privilege(%s, %s)",
                                    (table, privilege)).fetchone()
                 if not row or not row[0]:
@@ -186,5 +197,4 @@ def check(conn: psycopg.Connection) -> list[CheckLine]:
         conn.execute(f"LISTEN {CHANNEL}")
         conn.execute(f"UNLISTEN {CHANNEL}")
     lines.append(CheckLine("listen", True, "live changes can be received"))
-    conn.rollback()
     return lines

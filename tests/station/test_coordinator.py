@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
 
+from fulfillment_station.station import schema
 from fulfillment_station.station.config import StationConfigError, StationDbConfig
 from fulfillment_station.station.coordinator import (
     AuditEvent,
@@ -257,3 +259,42 @@ def test_a_ship_at_desk_a_reaches_desk_b_within_a_second(make_desk: MakeDesk,
         assert time.monotonic() - started < 1.0
     finally:
         listener.stop()
+
+
+def documented_desk_grants() -> list[str]:
+    """The GRANT/REVOKE statements of docs/station-database.md's desk role."""
+    doc = (Path(__file__).parents[2] / "docs" / "station-database.md").read_text("utf-8")
+    block = doc.split("```sql\n\\c station\n", 1)[1].split("```", 1)[0]
+    return [s.strip() for s in block.split(";") if s.strip()]
+
+
+def test_a_desk_works_with_the_documented_least_privilege_role(station_url: str,
+                                                               tmp_path: Path) -> None:
+    role = f"desk_{uuid.uuid4().hex[:8]}"
+    with db(station_url) as owner:
+        schema.migrate(owner)
+        owner.execute(f"CREATE ROLE {role} LOGIN")
+        for statement in documented_desk_grants():
+            owner.execute(statement.replace("station_desk", role))
+    desk_url = station_url.replace("station@", f"{role}@", 1)
+    with db(desk_url) as conn:
+        assert all(line.ok for line in schema.check(conn)), schema.check(conn)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM audit")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("CREATE TABLE mine (x int)")
+    config = StationDbConfig(desk_url, lease_s=30, heartbeat_s=1)
+    desk = StationCoordinator(config, open_store(tmp_path / "d.sqlite"), desk="Desk L",
+                              connection_id="shop")
+    try:
+        assert desk.status is CoordinationStatus.ON
+        assert isinstance(desk.claim("o1"), Claim)
+        assert desk.claim_next(["o1", "o2"]) is not None
+        desk.reserve_write("o1", "d" * 32, "ship")
+        desk.record(AuditEvent(kind="wrong_scan", order_id="o1"))
+        desk.release("o1", ReleaseReason.SHIPPED)
+        assert desk.supervisor_release("o2", reason="test", supervisor="Sam")
+        assert desk.heartbeat() is CoordinationStatus.ON
+        assert desk.flush() == 0
+    finally:
+        desk.close()

@@ -79,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--heartbeat", type=float, default=2.0, help="seconds between renewals")
     parser.add_argument("--orders", nargs="*", default=None,
                         help="the candidate list (default: every open order, oldest first)")
+    parser.add_argument("--orders-file", type=Path, default=None,
+                        help="the candidate list, one order id a line (for long lists)")
+    parser.add_argument("--max-orders", type=int, default=0,
+                        help="stop after shipping this many orders (0: until none is left)")
     parser.add_argument("--carrier", default="DHL")
     parser.add_argument("--tracking-prefix", default="JD0146")
     parser.add_argument("--wrong-scan-every", type=int, default=0,
@@ -129,8 +133,12 @@ class Desk:
                 service = OutboxService(outbox, connector, connection_id=args.connection_id,
                                         before_queue=coordinator.before_queue,
                                         recovery_grace_s=1.0)
-                candidates = (list(args.orders) if args.orders is not None
-                              else open_candidates(connector))
+                if args.orders_file is not None:
+                    candidates = args.orders_file.read_text(encoding="utf-8").split()
+                elif args.orders is not None:
+                    candidates = list(args.orders)
+                else:
+                    candidates = open_candidates(connector)
                 _emit(self.out, "ready", pid=os.getpid(), candidates=len(candidates))
                 self._loop(coordinator, connector, service, progress, candidates)
             if isinstance(coordinator, StationCoordinator):
@@ -155,12 +163,16 @@ class Desk:
         remaining = list(candidates)
         next_beat = 0.0
         while remaining and time.monotonic() < deadline:
+            if args.max_orders and self.shipped >= args.max_orders:
+                return
             if time.monotonic() >= next_beat:
                 coordinator.heartbeat()
                 next_beat = time.monotonic() + args.heartbeat
+            asked = time.perf_counter()
             claim = coordinator.claim_next(remaining[:WINDOW])
+            claim_ms = (time.perf_counter() - asked) * 1000
             if claim is None:
-                finished = coordinator.finished_among(remaining)
+                finished = coordinator.finished_among(remaining[:WINDOW])
                 if finished:
                     remaining = [o for o in remaining if o not in finished]
                 elif len(remaining) > WINDOW:
@@ -168,7 +180,7 @@ class Desk:
                 # Everything in view is held by other desks: wait for one to finish or expire.
                 time.sleep(0.05)
                 continue
-            _emit(self.out, "claimed", order_id=claim.order_id,
+            _emit(self.out, "claimed", order_id=claim.order_id, claim_ms=round(claim_ms, 3),
                   coordinated=claim.coordinated, status=str(coordinator.status))
             if args.pause_after_claim:
                 while time.monotonic() < deadline:  # until killed

@@ -15,11 +15,14 @@ from fulfillment_station.cli import (
     orders_cmd,
     print_cmd,
     sandbox_cmd,
+    station_cmd,
     tracking_cmd,
 )
 from fulfillment_station.cli.common import CliError
 
-COMMAND_MODULES = (sandbox_cmd, orders_cmd, print_cmd, tracking_cmd, check_cmd, hardware_cmd)
+COMMAND_MODULES = (
+    sandbox_cmd, orders_cmd, print_cmd, tracking_cmd, check_cmd, hardware_cmd, station_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

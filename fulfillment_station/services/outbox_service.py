@@ -101,8 +101,12 @@ class OutboxService:
         rng: random.Random | None = None,
         policy: BackoffPolicy | None = None,
         recovery_grace_s: float = RECOVERY_GRACE_S,
+        before_queue: Callable[[Action], None] | None = None,
     ) -> None:
         self._recovery_grace_s = recovery_grace_s
+        # Told of every checked action just before it is queued; may refuse it by raising a
+        # ``DomainError`` (the station database's "another desk has one waiting").
+        self._before_queue = before_queue
         self._outbox = outbox
         self._connector = connector
         self._connection_id = connection_id
@@ -179,6 +183,8 @@ class OutboxService:
             orders.append(order)
         action = Action(kind=ActionKind.BULK_SHIP, connection_id=self._connection_id,
                         order_id=payload.items[0].order_id, payload=payload, packer=packer)
+        if self._before_queue is not None:
+            self._before_queue(action)
         return self._outbox.enqueue(action, orders)
 
     # --- sending ----------------------------------------------------------------------------
@@ -368,6 +374,8 @@ class OutboxService:
                  packer: str) -> ActionRecord[Action]:
         action = Action(kind=kind, connection_id=self._connection_id, order_id=order.id,
                         payload=payload, packer=packer)
+        if self._before_queue is not None:
+            self._before_queue(action)
         return self._outbox.enqueue(action, order)
 
 

@@ -145,6 +145,12 @@ OPTIONS: tuple[Option, ...] = (
     Option("station.return_postal_code", Kind.TEXT, "", "Return postal code", "ZIP or postcode."),
     Option("station.return_country", Kind.TEXT, "", "Return country",
            "Two-letter country code, e.g. US."),
+    Option("station.database_url", Kind.TEXT, "", "Station database",
+           "postgresql:// address of the database the desks of this warehouse share (password "
+           "in the keyring); empty: this desk works alone."),
+    Option("station.claim_lease_s", Kind.INT, 90, "Claim lease (seconds)",
+           "A desk that stops answering for this long loses the orders it was packing to the "
+           "other desks.", minimum=15, maximum=3600),
     Option("printers.slip_printer", Kind.TEXT, "", "Slip printer",
            "Printer for packing slips; empty for the system default."),
     Option("printers.label_printer", Kind.TEXT, "", "Label printer",

@@ -1273,6 +1273,45 @@ Pedidos visibles: {count}</translation>
         <source>Português (Brasil)</source>
         <translation>Português (Brasil)</translation>
     </message>
+    <message>
+        <source>Station database</source>
+        <translation>Base de datos de la estación</translation>
+    </message>
+    <message>
+        <source>postgresql:// address of the database the desks of this warehouse share (password in the keyring); empty: this desk works alone.</source>
+        <translation>Dirección postgresql:// de la base de datos que comparten los puestos de este almacén (la contraseña se guarda en el llavero); vacía: este puesto trabaja solo.</translation>
+    </message>
+    <message>
+        <source>Claim lease (seconds)</source>
+        <translation>Reserva de pedido (segundos)</translation>
+    </message>
+    <message>
+        <source>A desk that stops answering for this long loses the orders it was packing to the other desks.</source>
+        <translation>Un puesto que deja de responder durante este tiempo cede a los demás puestos los pedidos que estaba empaquetando.</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Order {order} is being packed at {desk} by {packer} since {since}: take another order.</source>
+        <translation>El pedido {order} lo está empaquetando {packer} en {desk} desde las {since}: tome otro pedido.</translation>
+    </message>
+    <message>
+        <source>Order {order} was already finished at {desk} at {since}.</source>
+        <translation>El pedido {order} ya se terminó en {desk} a las {since}.</translation>
+    </message>
+    <message>
+        <source>A shipment for order {order} is already waiting to be sent at {desk} (queued {since}): do not ship it again.</source>
+        <translation>Un envío del pedido {order} ya espera para enviarse en {desk} (en cola desde las {since}): no lo envíe otra vez.</translation>
+    </message>
+    <message>
+        <source>Coordination with the other desks is off (station database unreachable); packing goes on here.</source>
+        <translation>La coordinación con los demás puestos está desactivada (no se alcanza la base de datos de la estación); aquí se sigue empaquetando.</translation>
+    </message>
+    <message>
+        <source>Coordinated with the other desks.</source>
+        <translation>Coordinado con los demás puestos.</translation>
+    </message>
 </context>
 <context>
     <name>AddressForm</name>

@@ -1273,6 +1273,45 @@ Pedidos visíveis: {count}</translation>
         <source>Português (Brasil)</source>
         <translation>Português (Brasil)</translation>
     </message>
+    <message>
+        <source>Station database</source>
+        <translation>Banco de dados da estação</translation>
+    </message>
+    <message>
+        <source>postgresql:// address of the database the desks of this warehouse share (password in the keyring); empty: this desk works alone.</source>
+        <translation>Endereço postgresql:// do banco de dados compartilhado pelos postos deste armazém (a senha fica no chaveiro); vazio: este posto trabalha sozinho.</translation>
+    </message>
+    <message>
+        <source>Claim lease (seconds)</source>
+        <translation>Reserva de pedido (segundos)</translation>
+    </message>
+    <message>
+        <source>A desk that stops answering for this long loses the orders it was packing to the other desks.</source>
+        <translation>Um posto que deixa de responder por esse tempo perde para os outros postos os pedidos que estava embalando.</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Order {order} is being packed at {desk} by {packer} since {since}: take another order.</source>
+        <translation>O pedido {order} está sendo embalado em {desk} por {packer} desde {since}: pegue outro pedido.</translation>
+    </message>
+    <message>
+        <source>Order {order} was already finished at {desk} at {since}.</source>
+        <translation>O pedido {order} já foi concluído em {desk} às {since}.</translation>
+    </message>
+    <message>
+        <source>A shipment for order {order} is already waiting to be sent at {desk} (queued {since}): do not ship it again.</source>
+        <translation>Um envio do pedido {order} já está aguardando para ser enviado em {desk} (na fila desde {since}): não envie de novo.</translation>
+    </message>
+    <message>
+        <source>Coordination with the other desks is off (station database unreachable); packing goes on here.</source>
+        <translation>A coordenação com os outros postos está desligada (banco de dados da estação inacessível); a embalagem continua aqui.</translation>
+    </message>
+    <message>
+        <source>Coordinated with the other desks.</source>
+        <translation>Coordenado com os outros postos.</translation>
+    </message>
 </context>
 <context>
     <name>AddressForm</name>

@@ -1,0 +1,137 @@
+"""The shift's numbers, read from the station database's shared audit log (every desk's
+outbox outcomes and desk events): orders, items and boxes per packer and per desk per hour,
+pack time per order, wrong-item scans and overrides, and the end-of-day shipments per carrier
+(the manifest a driver signs; its PDF is ``printing/manifest.py``). No Qt; the CLI
+(``fulfillment-station station-db report ...``) and a window view read the same functions.
+
+A shipment counts once it is ``done`` (the store's answer proved it). Pack time is from the
+desk's claim of the order to that answer (the last claim before it, so an order a packer
+closed and another finished counts the finisher's time).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass, fields
+from datetime import datetime
+from typing import Any, TextIO
+
+import psycopg
+
+_SHIPPED = "kind IN ('ship', 'fulfil', 'bulk_ship') AND outcome = 'done'"
+
+
+@dataclass(frozen=True)
+class HourRow:
+    hour: datetime
+    who: str
+    """The packer or the desk, as asked."""
+    orders: int
+    items: int
+    boxes: int
+
+
+@dataclass(frozen=True)
+class PackTimeRow:
+    order_id: str
+    order_number: str
+    desk: str
+    packer: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ScanRow:
+    who: str
+    wrong_scans: int
+    overrides: int
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    carrier: str
+    tracking: str
+    order_number: str
+    items: int
+    boxes: int
+    desk: str
+    packer: str
+    at: datetime
+
+
+def per_hour(conn: psycopg.Connection, since: datetime, until: datetime, *,
+             by: str = "packer") -> list[HourRow]:
+    """Orders, items and boxes shipped per hour and per packer (``by="packer"``) or desk."""
+    if by not in ("packer", "desk"):
+        raise ValueError("by is packer or desk")
+    rows = conn.execute(
+        f"SELECT date_trunc('hour', at), {by}, count(DISTINCT order_id), sum(items), "
+        f"sum(boxes) FROM audit WHERE {_SHIPPED} AND at >= %s AND at < %s "
+        f"GROUP BY 1, 2 ORDER BY 1, 2", (since, until)).fetchall()
+    return [HourRow(hour, who, int(n), int(items or 0), int(boxes or 0))
+            for hour, who, n, items, boxes in rows]
+
+
+def pack_times(conn: psycopg.Connection, since: datetime, until: datetime) -> list[PackTimeRow]:
+    rows = conn.execute(
+        f"""SELECT s.order_id, s.order_number, s.desk, s.packer,
+                   extract(epoch FROM s.at - c.at)
+            FROM (SELECT DISTINCT ON (connection_id, order_id) * FROM audit
+                  WHERE {_SHIPPED} AND at >= %s AND at < %s
+                  ORDER BY connection_id, order_id, at) s
+            JOIN LATERAL (SELECT at FROM audit k WHERE k.kind = 'claim'
+                          AND k.connection_id = s.connection_id AND k.order_id = s.order_id
+                          AND k.at <= s.at ORDER BY k.at DESC LIMIT 1) c ON true
+            ORDER BY s.at""", (since, until)).fetchall()
+    return [PackTimeRow(order_id, number, desk, packer, float(seconds))
+            for order_id, number, desk, packer, seconds in rows]
+
+
+def scans(conn: psycopg.Connection, since: datetime, until: datetime, *,
+          by: str = "packer") -> list[ScanRow]:
+    """Wrong-item scans and overrides (shipping unscanned, supervisor releases) per packer or
+    desk."""
+    if by not in ("packer", "desk"):
+        raise ValueError("by is packer or desk")
+    rows = conn.execute(
+        f"SELECT {by}, count(*) FILTER (WHERE kind = 'wrong_scan'), "
+        f"count(*) FILTER (WHERE kind IN ('override', 'supervisor_release')) FROM audit "
+        f"WHERE kind IN ('wrong_scan', 'override', 'supervisor_release') AND at >= %s "
+        f"AND at < %s GROUP BY 1 ORDER BY 1", (since, until)).fetchall()
+    return [ScanRow(who, int(wrong), int(overrides)) for who, wrong, overrides in rows]
+
+
+def manifest(conn: psycopg.Connection, since: datetime, until: datetime,
+             carrier: str | None = None) -> list[ManifestRow]:
+    """Every shipment the store confirmed in the period, by carrier then time."""
+    sql = (f"SELECT carrier, tracking, order_number, items, boxes, desk, packer, at FROM audit "
+           f"WHERE {_SHIPPED} AND at >= %s AND at < %s")
+    params: list[Any] = [since, until]
+    if carrier:
+        sql += " AND carrier = %s"
+        params.append(carrier)
+    rows = conn.execute(sql + " ORDER BY carrier, at", params).fetchall()
+    return [ManifestRow(*row) for row in rows]
+
+
+# Spreadsheets run a cell that starts with one of these as a formula; API text must not.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def write_csv(rows: Sequence[Any], handle: TextIO, row_type: type[Any]) -> int:
+    """One header line (the row type's fields) and one line per row; returns the row count."""
+    writer = csv.writer(handle)
+    writer.writerow([f.name for f in fields(row_type)])
+    for row in rows:
+        writer.writerow([_cell(v) for v in astuple(row)])
+    return len(rows)

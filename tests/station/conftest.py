@@ -1,0 +1,27 @@
+"""Station database fixtures: one throwaway PostgreSQL server per test session, and a fresh,
+empty database in it for every test (so tests pass in any order)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+from tests.helpers.station_pg import ThrowawayPostgres
+
+
+@pytest.fixture(scope="session")
+def station_server() -> Iterator[ThrowawayPostgres]:
+    with ThrowawayPostgres() as server:
+        yield server
+
+
+@pytest.fixture
+def station_url(station_server: ThrowawayPostgres) -> str:
+    """The URL of a new, empty database on the session's server."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(station_server.url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return station_server.url.replace("/postgres?", f"/{name}?")

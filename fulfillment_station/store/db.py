@@ -61,6 +61,7 @@ def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     target = Path(path)
     if not target.parent.exists():
         private_dir(target.parent)
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(target, timeout=busy_timeout_ms / 1000, isolation_level=None)
         # SQLite creates the WAL and shared-memory files with the database file's mode, so
@@ -72,6 +73,8 @@ def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
         conn.execute(f"PRAGMA synchronous = {synchronous}")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
         if is_disk_full(exc):
             raise DiskFull(DISK_FULL.format(folder=str(target.parent))) from exc
         raise StoreError(

@@ -103,18 +103,25 @@ def sqlite_problem(path: Path) -> str | None:
     return _quick_check(path)
 
 
+#: SQLite errors that say the file could not be reached (permissions, a read-only disk, a
+#: lock), not that its bytes are wrong: the store's own open reports those in its words.
+_NOT_DAMAGE = {5, 6, 8, 14, 23}  # BUSY, LOCKED, READONLY, CANTOPEN, AUTH
+
+
 def _quick_check(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                isolation_level=None)
+        try:
+            rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            conn.close()
     except sqlite3.Error as exc:
-        return f"SQLite cannot open it: {exc}"
-    try:
-        rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-    except sqlite3.Error as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in _NOT_DAMAGE:
+            log.info("%s could not be checked (%s); its own open will say why", path, exc)
+            return None
         return f"SQLite finds it damaged: {exc}"
-    finally:
-        conn.close()
     if rows != ["ok"]:
         return f"SQLite finds it damaged: {'; '.join(str(r) for r in rows)[:300]}"
     return None

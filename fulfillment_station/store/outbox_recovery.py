@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
 import sqlite3
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,12 +35,19 @@ from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.store import audit as audit_store
 from fulfillment_station.store import outbox as outbox_store
 from fulfillment_station.store.db import DURABLE, StoreError, connect, migrate, transaction
-from fulfillment_station.store.file_checks import make_private, move_aside, sqlite_problem
+from fulfillment_station.store.file_checks import (
+    HEADER_SIZE,
+    SQLITE_MAGIC,
+    make_private,
+    move_aside,
+    sqlite_problem,
+)
 
 log = logging.getLogger(__name__)
 
 MARKER_SUFFIX = ".marker"
 SQLITE_READONLY = 8
+SQLITE_CANTOPEN = 14
 #: Upper bound on row ids probed when a damaged file no longer says how many rows it had.
 MAX_PROBED_ROWS = 200_000
 
@@ -54,6 +64,9 @@ EMPTY = QT_TRANSLATE_NOOP(
 MISSING = QT_TRANSLATE_NOOP(
     "OutboxRecovery", "The outbox file is missing although it held the queue before, so a new "
     "one was started. Check on the store the orders shipped at this desk since {since}.")
+CANNOT_SET_ASIDE = QT_TRANSLATE_NOOP(
+    "OutboxRecovery", "The outbox file {path} is damaged ({problem}) and cannot be set aside "
+    "({error}); nothing was changed. Copy it for support before changing anything.")
 READ_ONLY = QT_TRANSLATE_NOOP(
     "OutboxRecovery", "The outbox file {path} cannot be written (it is read-only). Nothing "
     "was changed; make it writable and start again.")
@@ -102,7 +115,11 @@ def open_outbox_store(path: Path | str) -> OpenedOutbox:
             _write_marker(marker)
             return OpenedOutbox(conn, notice)
     log.error("outbox %s: %s; moving it aside and recovering what can be read", path, problem)
-    kept = move_aside(path)
+    try:
+        kept = move_aside(path)
+    except OSError as exc:
+        raise StoreError(CANNOT_SET_ASIDE.format(path=str(path), problem=problem,
+                                                 error=exc.strerror or str(exc))) from exc
     conn = _open_with_tables(path)
     if problem == "empty":
         notice = EMPTY.format(kept=str(kept), since=since or "?")
@@ -128,7 +145,7 @@ def _open_with_tables(path: Path) -> sqlite3.Connection:
         conn = connect(path, synchronous=DURABLE)
     except StoreError as exc:
         cause = exc.__cause__
-        if isinstance(cause, sqlite3.Error) and _is_read_only(cause):
+        if isinstance(cause, sqlite3.Error) and _is_read_only(cause, path):
             raise StoreError(READ_ONLY.format(path=str(path))) from cause
         raise
     try:
@@ -140,7 +157,7 @@ def _open_with_tables(path: Path) -> sqlite3.Connection:
         raise
     except sqlite3.Error as exc:
         conn.close()
-        if _is_read_only(exc):
+        if _is_read_only(exc, path):
             raise StoreError(READ_ONLY.format(path=str(path))) from exc
         raise _NotAnOutbox(f"its tables are not an outbox's ({exc})") from exc
     if missing:
@@ -165,9 +182,14 @@ def _missing_columns(conn: sqlite3.Connection) -> list[str]:
     return missing
 
 
-def _is_read_only(exc: sqlite3.Error) -> bool:
+def _is_read_only(exc: sqlite3.Error, path: Path) -> bool:
+    """Whether ``exc`` comes from a file or folder that cannot be written (a WAL file on a
+    read-only disk cannot even be opened: its shared-memory file cannot be made)."""
     code = getattr(exc, "sqlite_errorcode", None)
-    return (code is not None and code & 0xFF == SQLITE_READONLY) or "readonly" in str(exc)
+    if (code is not None and code & 0xFF == SQLITE_READONLY) or "readonly" in str(exc):
+        return True
+    return (code is not None and code & 0xFF == SQLITE_CANTOPEN
+            and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)))
 
 
 def _marker_time(marker: Path) -> str | None:
@@ -203,11 +225,13 @@ def _write_marker(marker: Path) -> None:
 def _salvage(damaged: Path, target: sqlite3.Connection) -> tuple[int, int]:
     """Copy every readable row of the damaged file into ``target``: returns (open actions
     recovered, outbox rows that could not be read)."""
+    copy = _readable_copy(damaged)
     try:
-        source = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro", uri=True,
+        source = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True,
                                  isolation_level=None)
     except sqlite3.Error as exc:
         log.error("the damaged outbox %s cannot be opened at all: %s", damaged, exc)
+        _remove_copy(copy)
         return 0, 0
     lost = 0
     try:
@@ -226,7 +250,35 @@ def _salvage(damaged: Path, target: sqlite3.Connection) -> tuple[int, int]:
             "SELECT COUNT(*) FROM outbox WHERE state NOT IN ('done', 'dismissed')").fetchone()[0]
     finally:
         source.close()
+        _remove_copy(copy)
     return int(recovered), lost
+
+
+def _readable_copy(damaged: Path) -> Path:
+    """A copy of the damaged file (and its WAL) that SQLite will read as far as it goes: the
+    page count in its header is set to the pages really there, because SQLite believes the
+    header and calls a cut-short file malformed before reading its first table. The kept
+    file itself is never changed."""
+    copy = damaged.with_name(damaged.name + ".salvage")
+    data = bytearray(damaged.read_bytes())
+    if len(data) >= HEADER_SIZE and data.startswith(SQLITE_MAGIC):
+        size = struct.unpack(">H", data[16:18])[0]
+        size = 65536 if size == 1 else size
+        if size >= 512 and not size & (size - 1):
+            pages = len(data) // size
+            del data[pages * size:]
+            data[28:32] = struct.pack(">I", pages)
+    copy.write_bytes(bytes(data))
+    make_private(copy)
+    wal = damaged.with_name(damaged.name + "-wal")
+    if wal.exists():
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+    return copy
+
+
+def _remove_copy(copy: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        copy.with_name(copy.name + suffix).unlink(missing_ok=True)
 
 
 def _orders_of_lost_actions(conn: sqlite3.Connection) -> str:

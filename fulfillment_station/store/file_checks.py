@@ -97,8 +97,13 @@ def sqlite_problem(path: Path) -> str | None:
     change_counter, page_count, valid_for = (struct.unpack(">I", header[24:28])[0],
                                             struct.unpack(">I", header[28:32])[0],
                                             struct.unpack(">I", header[92:96])[0])
-    # The page count in the header is only trusted when written by the same change.
-    if change_counter == valid_for and page_count and size < page_count * page_size:
+    # The page count in the header is only trusted when written by the same change, and
+    # only without a WAL: a checkpoint the disk cut short (full) writes page 1 before the
+    # rest, while every page is still whole in the WAL, which SQLite reads first.
+    wal = path.with_name(path.name + "-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    if (change_counter == valid_for and page_count and not has_wal
+            and size < page_count * page_size):
         return f"it is cut short, {size} of {page_count * page_size} bytes"
     return _quick_check(path)
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -163,4 +164,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
 
 
 if __name__ == "__main__":
+    # stderr carries one line per problem (the contract above); without this, Python's
+    # last-resort handler would add every log warning of the store as a second line.
+    logging.getLogger("fulfillment_station").addHandler(logging.NullHandler())
+    logging.getLogger("fulfillment_station").propagate = False
     sys.exit(main())

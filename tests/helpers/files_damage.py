@@ -27,9 +27,14 @@ def plain_order(order_id: str) -> Order:
                  created_at=T0, updated_at=T0)
 
 
+def dhl_tracking(serial: int) -> str:
+    """A DHL tracking number the sandboxes accept (the crash-safety test's shape)."""
+    return f"JD0146{16:08d}{serial:06d}"
+
+
 def ship_action(order_id: str, tracking: str, connection_id: str = "shop") -> Action:
     return Action(kind=ActionKind.SHIP, connection_id=connection_id, order_id=order_id,
-                  packer="Ana", payload=ShipRequest(carrier="UPS", tracking_number=tracking))
+                  packer="Ana", payload=ShipRequest(carrier="DHL", tracking_number=tracking))
 
 
 def fill_outbox(path: Path, orders: Iterable[Order], *, connection_id: str = "shop"
@@ -43,7 +48,7 @@ def fill_outbox(path: Path, orders: Iterable[Order], *, connection_id: str = "sh
         outbox: Outbox[Action] = Outbox(opened.conn, AuditLog(opened.conn, station="Desk 1"),
                                         decode=Action.model_validate)
         for n, order in enumerate(orders):
-            action = ship_action(order.id, f"1ZTEST{n:010d}", connection_id)
+            action = ship_action(order.id, dhl_tracking(n), connection_id)
             outbox.enqueue(action, order)
             keys[action.idempotency_key] = order.id
         opened.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -2583,4 +2583,120 @@ Pedidos visibles: {count}</translation>
         <translation>Pedido {number}: {problem}</translation>
     </message>
 </context>
+<context>
+    <name>StoreFiles</name>
+    <message>
+        <source>The disk holding {folder} is full, so this was not saved. Free some space and try again; everything queued before is kept.</source>
+        <translation>El disco que contiene {folder} está lleno, así que esto no se guardó. Libere espacio y vuelva a intentarlo; todo lo que ya estaba en cola se conserva.</translation>
+    </message>
+    <message>
+        <source>The order cache was damaged ({problem}), so it was kept as {kept} and is filled again from the store at the next sync.</source>
+        <translation>La caché de pedidos estaba dañada ({problem}), así que se guardó como {kept} y se vuelve a llenar desde la tienda en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The print queue was damaged ({problem}); it was kept as {kept}. Print again any slip or label that did not come out.</source>
+        <translation>La cola de impresión estaba dañada ({problem}); se guardó como {kept}. Vuelva a imprimir los albaranes o etiquetas que no hayan salido.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxRecovery</name>
+    <message>
+        <source>The outbox file was damaged ({problem}), so it was kept as {kept} and {recovered} waiting actions were recovered from it; {lost} could not be read, so check these orders on the store: {orders}.</source>
+        <translation>El archivo de la cola de envíos estaba dañado ({problem}), así que se guardó como {kept} y se recuperaron {recovered} acciones pendientes; {lost} no se pudieron leer, así que revise estos pedidos en la tienda: {orders}.</translation>
+    </message>
+    <message>
+        <source>The outbox file was damaged ({problem}), so it was kept as {kept} and all {recovered} waiting actions were recovered from it.</source>
+        <translation>El archivo de la cola de envíos estaba dañado ({problem}), así que se guardó como {kept} y se recuperaron las {recovered} acciones pendientes.</translation>
+    </message>
+    <message>
+        <source>The outbox file was found empty although it held the queue before; it was kept as {kept}. Check on the store the orders shipped at this desk since {since}.</source>
+        <translation>El archivo de la cola de envíos apareció vacío aunque antes contenía la cola; se guardó como {kept}. Revise en la tienda los pedidos enviados desde este puesto desde {since}.</translation>
+    </message>
+    <message>
+        <source>The outbox file is missing although it held the queue before, so a new one was started. Check on the store the orders shipped at this desk since {since}.</source>
+        <translation>Falta el archivo de la cola de envíos aunque antes contenía la cola, así que se empezó uno nuevo. Revise en la tienda los pedidos enviados desde este puesto desde {since}.</translation>
+    </message>
+    <message>
+        <source>The outbox file {path} is damaged ({problem}) and cannot be set aside ({error}); nothing was changed. Copy it for support before changing anything.</source>
+        <translation>El archivo de la cola de envíos {path} está dañado ({problem}) y no se puede apartar ({error}); no se cambió nada. Cópielo para soporte antes de cambiar nada.</translation>
+    </message>
+    <message>
+        <source>The outbox file {path} cannot be written (it is read-only). Nothing was changed; make it writable and start again.</source>
+        <translation>No se puede escribir en el archivo de la cola de envíos {path} (es de solo lectura). No se cambió nada; permita escribir en él y vuelva a empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <source>Fulfillment Station is already running on this computer with the data folder {folder} (process {pid}). Use that window, or close it first.</source>
+        <translation>Fulfillment Station ya se está ejecutando en este equipo con la carpeta de datos {folder} (proceso {pid}). Use esa ventana o ciérrela primero.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipCsv</name>
+    <message>
+        <source>Row {n}: {problem}</source>
+        <translation>Fila {n}: {problem}</translation>
+    </message>
+    <message>
+        <source>expected order number, carrier, tracking number.</source>
+        <translation>se esperaba número de pedido, transportista y número de seguimiento.</translation>
+    </message>
+    <message>
+        <source>order {number} is not one of the selected orders.</source>
+        <translation>el pedido {number} no es uno de los pedidos seleccionados.</translation>
+    </message>
+    <message>
+        <source>order {number} has no line {line}.</source>
+        <translation>el pedido {number} no tiene la línea {line}.</translation>
+    </message>
+    <message>
+        <source>{part} is not a quantity between 1 and {n}.</source>
+        <translation>{part} no es una cantidad entre 1 y {n}.</translation>
+    </message>
+    <message>
+        <source>the {column} holds a control character; type it again.</source>
+        <translation>el campo «{column}» contiene un carácter de control; escríbalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>the {column} starts with {sign}, which a spreadsheet would run as a formula.</source>
+        <translation>el campo «{column}» empieza por {sign}, que una hoja de cálculo ejecutaría como fórmula.</translation>
+    </message>
+    <message>
+        <source>the {column} is longer than {n} characters.</source>
+        <translation>el campo «{column}» tiene más de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>the row is longer than {n} characters.</source>
+        <translation>la fila tiene más de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>the row cannot be read as CSV.</source>
+        <translation>la fila no se puede leer como CSV.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a list of tracking numbers.</source>
+        <translation>El archivo es demasiado grande para ser una lista de números de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Only the first {n} rows were read.</source>
+        <translation>Solo se leyeron las primeras {n} filas.</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>transportista</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>número de seguimiento</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>número de pedido</translation>
+    </message>
+    <message>
+        <source>line list</source>
+        <translation>lista de líneas</translation>
+    </message>
+</context>
 </TS>

@@ -2583,4 +2583,120 @@ Pedidos visíveis: {count}</translation>
         <translation>Pedido {number}: {problem}</translation>
     </message>
 </context>
+<context>
+    <name>StoreFiles</name>
+    <message>
+        <source>The disk holding {folder} is full, so this was not saved. Free some space and try again; everything queued before is kept.</source>
+        <translation>O disco que contém {folder} está cheio, então isto não foi salvo. Libere espaço e tente de novo; tudo o que já estava na fila foi mantido.</translation>
+    </message>
+    <message>
+        <source>The order cache was damaged ({problem}), so it was kept as {kept} and is filled again from the store at the next sync.</source>
+        <translation>O cache de pedidos estava danificado ({problem}), então foi guardado como {kept} e é preenchido de novo a partir da loja na próxima sincronização.</translation>
+    </message>
+    <message>
+        <source>The print queue was damaged ({problem}); it was kept as {kept}. Print again any slip or label that did not come out.</source>
+        <translation>A fila de impressão estava danificada ({problem}); foi guardada como {kept}. Imprima de novo as guias ou etiquetas que não saíram.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxRecovery</name>
+    <message>
+        <source>The outbox file was damaged ({problem}), so it was kept as {kept} and {recovered} waiting actions were recovered from it; {lost} could not be read, so check these orders on the store: {orders}.</source>
+        <translation>O arquivo da fila de envios estava danificado ({problem}), então foi guardado como {kept} e {recovered} ações pendentes foram recuperadas; {lost} não puderam ser lidas, então confira estes pedidos na loja: {orders}.</translation>
+    </message>
+    <message>
+        <source>The outbox file was damaged ({problem}), so it was kept as {kept} and all {recovered} waiting actions were recovered from it.</source>
+        <translation>O arquivo da fila de envios estava danificado ({problem}), então foi guardado como {kept} e todas as {recovered} ações pendentes foram recuperadas.</translation>
+    </message>
+    <message>
+        <source>The outbox file was found empty although it held the queue before; it was kept as {kept}. Check on the store the orders shipped at this desk since {since}.</source>
+        <translation>O arquivo da fila de envios foi encontrado vazio, embora antes guardasse a fila; foi guardado como {kept}. Confira na loja os pedidos enviados deste posto desde {since}.</translation>
+    </message>
+    <message>
+        <source>The outbox file is missing although it held the queue before, so a new one was started. Check on the store the orders shipped at this desk since {since}.</source>
+        <translation>O arquivo da fila de envios sumiu, embora antes guardasse a fila, então um novo foi iniciado. Confira na loja os pedidos enviados deste posto desde {since}.</translation>
+    </message>
+    <message>
+        <source>The outbox file {path} is damaged ({problem}) and cannot be set aside ({error}); nothing was changed. Copy it for support before changing anything.</source>
+        <translation>O arquivo da fila de envios {path} está danificado ({problem}) e não pode ser posto de lado ({error}); nada foi alterado. Copie-o para o suporte antes de alterar qualquer coisa.</translation>
+    </message>
+    <message>
+        <source>The outbox file {path} cannot be written (it is read-only). Nothing was changed; make it writable and start again.</source>
+        <translation>Não é possível gravar no arquivo da fila de envios {path} (ele é somente leitura). Nada foi alterado; permita a gravação e comece de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <source>Fulfillment Station is already running on this computer with the data folder {folder} (process {pid}). Use that window, or close it first.</source>
+        <translation>O Fulfillment Station já está em execução neste computador com a pasta de dados {folder} (processo {pid}). Use aquela janela ou feche-a primeiro.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipCsv</name>
+    <message>
+        <source>Row {n}: {problem}</source>
+        <translation>Linha {n}: {problem}</translation>
+    </message>
+    <message>
+        <source>expected order number, carrier, tracking number.</source>
+        <translation>esperava-se número do pedido, transportadora e código de rastreio.</translation>
+    </message>
+    <message>
+        <source>order {number} is not one of the selected orders.</source>
+        <translation>o pedido {number} não é um dos pedidos selecionados.</translation>
+    </message>
+    <message>
+        <source>order {number} has no line {line}.</source>
+        <translation>o pedido {number} não tem a linha {line}.</translation>
+    </message>
+    <message>
+        <source>{part} is not a quantity between 1 and {n}.</source>
+        <translation>{part} não é uma quantidade entre 1 e {n}.</translation>
+    </message>
+    <message>
+        <source>the {column} holds a control character; type it again.</source>
+        <translation>o campo "{column}" contém um caractere de controle; digite-o de novo.</translation>
+    </message>
+    <message>
+        <source>the {column} starts with {sign}, which a spreadsheet would run as a formula.</source>
+        <translation>o campo "{column}" começa com {sign}, que uma planilha executaria como fórmula.</translation>
+    </message>
+    <message>
+        <source>the {column} is longer than {n} characters.</source>
+        <translation>o campo "{column}" tem mais de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>the row is longer than {n} characters.</source>
+        <translation>a linha tem mais de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>the row cannot be read as CSV.</source>
+        <translation>a linha não pode ser lida como CSV.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a list of tracking numbers.</source>
+        <translation>O arquivo é grande demais para ser uma lista de códigos de rastreio.</translation>
+    </message>
+    <message>
+        <source>Only the first {n} rows were read.</source>
+        <translation>Só as primeiras {n} linhas foram lidas.</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>transportadora</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>código de rastreio</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>número do pedido</translation>
+    </message>
+    <message>
+        <source>line list</source>
+        <translation>lista de linhas</translation>
+    </message>
+</context>
 </TS>

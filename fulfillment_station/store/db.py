@@ -75,7 +75,7 @@ def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
-        if is_disk_full(exc):
+        if is_disk_full(exc, target.parent):
             raise DiskFull(DISK_FULL.format(folder=str(target.parent))) from exc
         raise StoreError(
             f"The data file {target} cannot be opened ({exc}). It was left as it is; "
@@ -114,14 +114,18 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             # Nothing was committed either way; the first error is the one to tell.
             with suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
-        if is_disk_full(exc):
-            raise DiskFull(DISK_FULL.format(folder=_folder_of(conn))) from exc
+        folder = _folder_of(conn)
+        if is_disk_full(exc, Path(folder)):
+            raise DiskFull(DISK_FULL.format(folder=folder)) from exc
         raise
 
 
 def _folder_of(conn: sqlite3.Connection) -> str:
-    row = conn.execute("PRAGMA database_list").fetchone()
-    return str(Path(row[2]).parent) if row and row[2] else "the data folder"
+    try:
+        row = conn.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        row = None
+    return str(Path(row[2]).parent) if row and row[2] else "."
 
 
 def split_statements(script: str) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import stat
 import struct
@@ -29,6 +30,9 @@ SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
 SQLITE_FULL = 13
+SQLITE_IOERR = 10
+#: Free bytes under which an I/O error is taken for a full disk (one WAL index is 32 KiB).
+NEARLY_FULL_BYTES = 256 * 1024
 
 DISK_FULL = QT_TRANSLATE_NOOP(
     "StoreFiles", "The disk holding {folder} is full, so this was not saved. Free some space "
@@ -59,18 +63,30 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def is_disk_full(exc: BaseException) -> bool:
-    """Whether a SQLite or OS error means there is no room left on the disk."""
+def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+    """Whether a SQLite or OS error means there is no room left on the disk. SQLite names a
+    full disk SQLITE_FULL when a write runs out of room, but only "disk I/O error" when it
+    cannot make the WAL's shared-memory file at open; with ``folder`` given, an I/O error on
+    a disk with (next to) nothing free counts as full too."""
     if isinstance(exc, sqlite3.Error):
         code = getattr(exc, "sqlite_errorcode", None)
-        if code is not None:
-            return code & 0xFF == SQLITE_FULL
-        return "database or disk is full" in str(exc)
+        if code is None:
+            return "database or disk is full" in str(exc)
+        if code & 0xFF == SQLITE_FULL:
+            return True
+        return code & 0xFF == SQLITE_IOERR and folder is not None and _nearly_full(folder)
     if isinstance(exc, OSError):
         import errno
 
         return exc.errno in (errno.ENOSPC, errno.EDQUOT)
     return False
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def sqlite_problem(path: Path) -> str | None:
@@ -108,9 +124,11 @@ def sqlite_problem(path: Path) -> str | None:
     return _quick_check(path)
 
 
-#: SQLite errors that say the file could not be reached (permissions, a read-only disk, a
-#: lock), not that its bytes are wrong: the store's own open reports those in its words.
-_NOT_DAMAGE = {5, 6, 8, 14, 23}  # BUSY, LOCKED, READONLY, CANTOPEN, AUTH
+#: The SQLite errors that say the bytes are wrong: CORRUPT, FORMAT, NOTADB. Any other error
+#: (a full disk, a read-only folder, a lock, no memory) says the file could not be checked,
+#: and the store's own open reports that in its words: a sound file is never set aside
+#: because the disk was full when it was checked.
+_DAMAGE_CODES = frozenset({11, 24, 26})
 
 
 def _quick_check(path: Path) -> str | None:
@@ -123,7 +141,7 @@ def _quick_check(path: Path) -> str | None:
             conn.close()
     except sqlite3.Error as exc:
         code = getattr(exc, "sqlite_errorcode", None)
-        if code is not None and code & 0xFF in _NOT_DAMAGE:
+        if code is None or code & 0xFF not in _DAMAGE_CODES:
             log.info("%s could not be checked (%s); its own open will say why", path, exc)
             return None
         return f"SQLite finds it damaged: {exc}"
@@ -141,6 +159,19 @@ def aside_path(path: Path, now: datetime | None = None) -> Path:
         n += 1
         candidate = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
     return candidate
+
+
+def put_back(kept: Path, path: Path) -> None:
+    """Undo :func:`move_aside` (the fresh file could not be made): the new, empty ``path`` and
+    its journal files go, the kept file and its journal files return to their names."""
+    for suffix in ("", *SIDECAR_SUFFIXES):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    for suffix in SIDECAR_SUFFIXES:
+        side = kept.with_name(kept.name + suffix)
+        if side.exists():
+            os.replace(side, path.with_name(path.name + suffix))
+    os.replace(kept, path)
+    log.warning("put %s back as %s: a fresh file could not be made", kept, path)
 
 
 def move_aside(path: Path) -> Path:

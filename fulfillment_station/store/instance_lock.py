@@ -10,19 +10,26 @@ message the second instance shows.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from types import TracebackType
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
-from fulfillment_station.store.db import StoreError
-from fulfillment_station.store.file_checks import make_private
+from fulfillment_station.store.db import DiskFull, StoreError
+from fulfillment_station.store.file_checks import DISK_FULL, is_disk_full, make_private
+
+log = logging.getLogger(__name__)
 
 LOCK_FILE = "instance.lock"
 
 ALREADY_RUNNING = QT_TRANSLATE_NOOP(
     "InstanceLock", "Fulfillment Station is already running on this computer with the data "
     "folder {folder} (process {pid}). Use that window, or close it first.")
+
+CANNOT_LOCK = QT_TRANSLATE_NOOP(
+    "InstanceLock", "The data folder {folder} cannot be used ({error}); check that it exists "
+    "and that this account may write to it.")
 
 
 class AlreadyRunning(StoreError):
@@ -50,8 +57,14 @@ class InstanceLock:
         """Take the lock now or raise :class:`AlreadyRunning` (never waits)."""
         if self._fd is not None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            if is_disk_full(exc):
+                raise DiskFull(DISK_FULL.format(folder=str(self.folder))) from exc
+            raise StoreError(CANNOT_LOCK.format(folder=str(self.folder),
+                                                error=exc.strerror or str(exc))) from exc
         make_private(self.path)
         try:
             _lock(fd)
@@ -61,9 +74,12 @@ class InstanceLock:
             raise AlreadyRunning(ALREADY_RUNNING.format(folder=str(self.folder),
                                                         pid=holder or "?"),
                                  holder) from None
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{os.getpid()}\n".encode())
+        except OSError as exc:  # a full disk: the lock holds all the same, only the pid is
+            log.warning("could not write the pid into %s: %s", self.path, exc)  # missing
         self._fd = fd
 
     def release(self) -> None:

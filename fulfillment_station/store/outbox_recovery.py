@@ -40,6 +40,7 @@ from fulfillment_station.store.file_checks import (
     SQLITE_MAGIC,
     make_private,
     move_aside,
+    put_back,
     sqlite_problem,
 )
 
@@ -120,7 +121,13 @@ def open_outbox_store(path: Path | str) -> OpenedOutbox:
     except OSError as exc:
         raise StoreError(CANNOT_SET_ASIDE.format(path=str(path), problem=problem,
                                                  error=exc.strerror or str(exc))) from exc
-    conn = _open_with_tables(path)
+    try:
+        conn = _open_with_tables(path)
+    except BaseException:
+        # No fresh outbox (a full disk): the queue stays where it was, under its own name,
+        # rather than behind an empty file that the next start would call a lost queue.
+        put_back(kept, path)
+        raise
     if problem == "empty":
         notice = EMPTY.format(kept=str(kept), since=since or "?")
     else:

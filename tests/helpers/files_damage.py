@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import random
 import sqlite3
+import subprocess
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -88,3 +91,36 @@ def scribble_page(path: Path, number: int, *, seed: int = 16) -> None:
     with path.open("r+b") as handle:
         handle.seek((number - 1) * size)
         handle.write(noise)
+
+
+def mount_tiny_disk(mount_point: Path, size: str) -> str | None:
+    """Mount a size-limited tmpfs (a real full disk, ENOSPC from the kernel) at
+    ``mount_point``; returns why not when this machine does not allow it (not root)."""
+    if os.name != "posix" or os.geteuid() != 0:
+        return "mounting a size-limited filesystem needs root"
+    mount_point.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs",
+                           str(mount_point)], capture_output=True)
+    return done.stderr.decode(errors="replace") or "mount failed" if done.returncode else None
+
+
+def unmount(mount_point: Path) -> None:
+    if subprocess.run(["umount", str(mount_point)]).returncode:
+        subprocess.run(["umount", "-l", str(mount_point)])  # never leave a mount behind
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write a file until the disk says it is full; deleting it frees the space again."""
+    filler = folder / "filler.bin"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for _ in range(1 << 20):  # bounded: 4 GiB at most
+            os.write(fd, b"\0" * 4096)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+    else:
+        raise AssertionError(f"{folder} never filled up")
+    finally:
+        os.close(fd)
+    return filler

@@ -18,9 +18,12 @@ from fulfillment_station.domain.models import FulfillmentStatus, Order, OrderSta
 from fulfillment_station.sandbox.server import SandboxServer
 from tests.helpers.files_damage import (
     dhl_tracking,
+    fill_disk,
     fill_outbox,
+    mount_tiny_disk,
     outbox_row_pages,
     scribble_page,
+    unmount,
 )
 
 TOKEN = "files-test-token-0123456789"
@@ -165,3 +168,36 @@ def test_the_token_from_a_file_or_stdin_never_reaches_the_command_line(
         missing.stderr
     help_text = subprocess.run([*DRIVER, "--help"], capture_output=True, text=True).stdout
     assert "Unsafe" in help_text and "--token-file" in help_text
+
+
+def test_a_full_disk_stops_the_driver_in_one_line_and_loses_nothing(
+        sandbox: SandboxServer, tmp_path: Path) -> None:
+    """A real full filesystem: the driver says so and stops; once space is freed, every
+    queued shipment goes out exactly once."""
+    disk = tmp_path / "disk"
+    why_not = mount_tiny_disk(disk, "4m")
+    if why_not:
+        pytest.skip(why_not)
+    try:
+        outbox = disk / "desk" / "outbox.sqlite3"
+        orders = shippable(sandbox, 20)
+        fill_outbox(outbox, orders)
+        filler = fill_disk(disk)
+        env = {**os.environ, "FULFILLMENT_STATION_TOKEN": TOKEN}
+        full = subprocess.run(driver(sandbox, outbox, "resume"), capture_output=True,
+                              text=True, timeout=120, env=env)
+        assert full.returncode == 2
+        assert full.stderr.strip().splitlines() == [
+            f"error: The disk holding {outbox.parent} is full, so this was not saved. Free "
+            f"some space and try again; everything queued before is kept."]
+        # A sound outbox checked on a full disk is never taken for a damaged one.
+        assert not [p for p in outbox.parent.iterdir() if ".damaged-" in p.name]
+        filler.unlink()
+        freed = subprocess.run(driver(sandbox, outbox, "resume"), capture_output=True,
+                               text=True, timeout=120, env=env)
+        assert freed.returncode == 0, freed.stderr
+    finally:
+        unmount(disk)
+    shipped = [e["order_id"] for e in sandbox.db.journal()["effects"]
+               if e["kind"] == "shipment"]
+    assert sorted(shipped) == sorted(o.id for o in orders)

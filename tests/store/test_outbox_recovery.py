@@ -56,6 +56,8 @@ def outbox_file(tmp_path: Path) -> tuple[Path, dict[str, str], dict[str, tuple[i
 def test_a_sound_outbox_opens_quietly_and_leaves_a_marker(tmp_path: Path) -> None:
     path = tmp_path / "outbox.sqlite3"
     first = open_outbox_store(path)
+    # FULL: an action acknowledged as queued survives a power cut, not only an app crash.
+    assert first.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
     first.conn.close()
     assert first.notice is None
     assert marker_path(path).exists()

@@ -352,9 +352,11 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     cache_path = root / f"cache-{config.id}.sqlite3"
     queue_path = root / "print-queue.sqlite3"
     # Checked here, before any worker opens them; the outbox is checked by its own worker.
-    file_notices = [notice for notice in (set_aside_if_damaged(cache_path, CACHE_DAMAGED),
-                                          set_aside_if_damaged(queue_path, PRINT_QUEUE_DAMAGED))
-                    if notice]
+    file_notices = [*settings_store.problems,
+                    *(notice for notice in (set_aside_if_damaged(cache_path, CACHE_DAMAGED),
+                                            set_aside_if_damaged(queue_path,
+                                                                 PRINT_QUEUE_DAMAGED))
+                      if notice)]
     options = {**connector_options(config.ca_bundle), **services.connector_overrides}
     sync_worker = ConnectionWorker(sync_resources(config, cache_path, **options), name="sync")
     reader = ConnectionWorker(reader_resources(cache_path), name="reader")

@@ -39,9 +39,11 @@ def open_session(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[Any
     sessions: list[AppSession] = []
     setups: list[Any] = []
 
-    def open_() -> AppSession:
+    def open_(settings_text: str | None = None) -> AppSession:
         store = SettingsStore(tmp_path / "config" / "settings.json")
         store.save(store.load().replace({"sounds.enabled": False}))
+        if settings_text is not None:  # as a hand editor left it
+            store.path.write_text(settings_text, encoding="utf-8")
         redactor = Redactor()
         setups.append(configure_logging(tmp_path / "logs", redactor=redactor))
         services = AppServices(store, TokenStore(on_secret=redactor.add), tmp_path / "data",
@@ -83,6 +85,17 @@ def test_a_damaged_cache_is_set_aside_and_told(qtbot: Any, tmp_path: Path,
     assert "order cache was damaged" in banner.message.text()
     kept = [p for p in cache.parent.iterdir() if p.name.startswith("cache-training.sqlite3.dam")]
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not SQLite")
+
+
+def test_a_settings_entry_too_deep_to_read_is_told_and_the_rest_is_used(
+        qtbot: Any, tmp_path: Path, open_session: Any) -> None:
+    text = ('\ufeff{"version": 2, "station": {"station_name": "Desk 9"}, "junk": '
+            + "[" * 100_000 + "]" * 100_000 + "}")
+    session = open_session(text)
+    banner = session.parts.window.error_banner
+    assert "The settings entry junk is nested too deeply" in banner.message.text()
+    settings = SettingsStore(tmp_path / "config" / "settings.json").load()
+    assert settings["station.station_name"] == "Desk 9"
 
 
 def test_a_second_app_on_the_same_data_folder_says_who_holds_it(

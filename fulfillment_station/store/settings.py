@@ -39,6 +39,7 @@ from typing import Any
 
 from platformdirs import user_config_path
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.store.file_checks import make_private, private_dir
 from fulfillment_station.store.paths import APP_NAME
 
@@ -51,6 +52,13 @@ SETTINGS_VERSION = 2
 MAX_SETTINGS_BYTES = 1_000_000
 #: Deeper than any real entry (a connection profile sits at depth 4).
 MAX_DEPTH = 16
+
+CANNOT_READ = QT_TRANSLATE_NOOP("SettingsFile", "The settings file cannot be read ({error}); "
+                                "the defaults are used.")
+SET_ASIDE = QT_TRANSLATE_NOOP("SettingsFile", "The settings file could not be read ({error}); "
+                              "it was copied to {backup} and the defaults are used.")
+TOO_DEEP = QT_TRANSLATE_NOOP("SettingsFile", "The settings entry {key} is nested too deeply "
+                             "and was ignored; the other settings and connections were read.")
 
 
 class Kind(StrEnum):
@@ -472,8 +480,8 @@ class SettingsStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else config_dir() / SETTINGS_FILE
-        #: plain sentences about what the last :meth:`load` refused (empty when all was read)
-        self.problems: list[str] = []
+        #: one sentence per thing the last :meth:`load` refused (empty when all was read)
+        self.problems: list[Message] = []
 
     def load(self) -> Settings:
         self.problems = []
@@ -485,8 +493,7 @@ class SettingsStore:
             return Settings.defaults()
         except OSError as exc:
             log.warning("settings: cannot read %s (%s); using the defaults", self.path, exc)
-            self.problems.append(f"The settings file cannot be read ({exc.strerror or exc}); "
-                                 f"the defaults are used.")
+            self.problems.append(CANNOT_READ.format(error=str(exc.strerror or exc)))
             return Settings.defaults()
         try:
             if len(data) > MAX_SETTINGS_BYTES:
@@ -499,8 +506,7 @@ class SettingsStore:
             make_private(backup)
             log.warning("settings: %s is not valid JSON (%s); it was copied to %s and the "
                         "defaults are used", self.path, exc, backup)
-            self.problems.append(f"The settings file could not be read ({exc}); it was copied "
-                                 f"to {backup.name} and the defaults are used.")
+            self.problems.append(SET_ASIDE.format(error=str(exc), backup=backup.name))
             return Settings.defaults()
         for problem in self.problems:
             log.warning("settings: %s: %s", self.path, problem)
@@ -518,7 +524,7 @@ class SettingsStore:
         return settings
 
 
-def _parse_document(text: str, problems: list[str]) -> dict[str, Any]:
+def _parse_document(text: str, problems: list[Message]) -> dict[str, Any]:
     """The settings object in ``text``, without the top-level entries nested deeper than
     ``MAX_DEPTH`` (each one noted in ``problems``). ``ValueError`` if it is not a JSON object.
 
@@ -533,7 +539,7 @@ def _parse_document(text: str, problems: list[str]) -> dict[str, Any]:
             try:
                 members.append((key, json.loads(value_text)))
             except RecursionError:
-                problems.append(f"The entry {key!r} is nested too deeply and was ignored.")
+                problems.append(TOO_DEEP.format(key=key[:80]))
     if members is None:
         if not isinstance(doc, dict):
             raise ValueError("the file is not a JSON object")
@@ -541,7 +547,7 @@ def _parse_document(text: str, problems: list[str]) -> dict[str, Any]:
     kept: dict[str, Any] = {}
     for key, value in members:
         if _depth(value) > MAX_DEPTH:
-            problems.append(f"The entry {key!r} is nested too deeply and was ignored.")
+            problems.append(TOO_DEEP.format(key=key[:80]))
             continue
         kept[key] = value
     return kept

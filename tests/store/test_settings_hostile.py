@@ -40,7 +40,8 @@ def test_an_entry_nested_beyond_the_json_reader_is_dropped_and_the_rest_survives
     settings = store.load()
     assert [p.id for p in settings.connections] == ["shop1"]
     assert settings["station.packer_name"] == "Ana"
-    assert store.problems == ["The entry 'junk' is nested too deeply and was ignored."]
+    assert store.problems == ["The settings entry junk is nested too deeply and was ignored; "
+                              "the other settings and connections were read."]
     assert settings.extra["tail"] == {"a": 1}
     store.save(settings)  # and it can be written back
     assert "junk" not in json.loads(store.path.read_text())
@@ -54,7 +55,8 @@ def test_a_moderately_deep_entry_is_dropped_before_it_reaches_the_settings(
     store = store_with(tmp_path, json.dumps(document(printers=nested)).encode())
     settings = store.load()
     assert [p.id for p in settings.connections] == ["shop1"]
-    assert store.problems == ["The entry 'printers' is nested too deeply and was ignored."]
+    assert store.problems == ["The settings entry printers is nested too deeply and was "
+                              "ignored; the other settings and connections were read."]
 
 
 def test_wrong_shapes_fall_back_per_option_and_keep_the_connections(tmp_path: Path) -> None:

@@ -2631,6 +2631,10 @@ Pedidos visibles: {count}</translation>
         <source>Fulfillment Station is already running on this computer with the data folder {folder} (process {pid}). Use that window, or close it first.</source>
         <translation>Fulfillment Station ya se está ejecutando en este equipo con la carpeta de datos {folder} (proceso {pid}). Use esa ventana o ciérrela primero.</translation>
     </message>
+    <message>
+        <source>The data folder {folder} cannot be used ({error}); check that it exists and that this account may write to it.</source>
+        <translation>No se puede usar la carpeta de datos {folder} ({error}); compruebe que existe y que esta cuenta puede escribir en ella.</translation>
+    </message>
 </context>
 <context>
     <name>BulkShipCsv</name>
@@ -2697,6 +2701,21 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>line list</source>
         <translation>lista de líneas</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>The settings file cannot be read ({error}); the defaults are used.</source>
+        <translation>No se puede leer el archivo de configuración ({error}); se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read ({error}); it was copied to {backup} and the defaults are used.</source>
+        <translation>No se pudo leer el archivo de configuración ({error}); se copió a {backup} y se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>The settings entry {key} is nested too deeply and was ignored; the other settings and connections were read.</source>
+        <translation>La entrada de configuración {key} está anidada a demasiada profundidad y se ignoró; el resto de la configuración y las conexiones se leyeron.</translation>
     </message>
 </context>
 </TS>

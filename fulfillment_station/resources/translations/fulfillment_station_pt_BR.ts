@@ -2631,6 +2631,10 @@ Pedidos visíveis: {count}</translation>
         <source>Fulfillment Station is already running on this computer with the data folder {folder} (process {pid}). Use that window, or close it first.</source>
         <translation>O Fulfillment Station já está em execução neste computador com a pasta de dados {folder} (processo {pid}). Use aquela janela ou feche-a primeiro.</translation>
     </message>
+    <message>
+        <source>The data folder {folder} cannot be used ({error}); check that it exists and that this account may write to it.</source>
+        <translation>A pasta de dados {folder} não pode ser usada ({error}); verifique se ela existe e se esta conta pode gravar nela.</translation>
+    </message>
 </context>
 <context>
     <name>BulkShipCsv</name>
@@ -2697,6 +2701,21 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>line list</source>
         <translation>lista de linhas</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>The settings file cannot be read ({error}); the defaults are used.</source>
+        <translation>Não é possível ler o arquivo de configurações ({error}); os valores padrão são usados.</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read ({error}); it was copied to {backup} and the defaults are used.</source>
+        <translation>Não foi possível ler o arquivo de configurações ({error}); ele foi copiado para {backup} e os valores padrão são usados.</translation>
+    </message>
+    <message>
+        <source>The settings entry {key} is nested too deeply and was ignored; the other settings and connections were read.</source>
+        <translation>A entrada de configuração {key} está aninhada fundo demais e foi ignorada; as demais configurações e conexões foram lidas.</translation>
     </message>
 </context>
 </TS>

@@ -358,7 +358,7 @@ def _copy_rows(source: sqlite3.Connection, target: sqlite3.Connection, table: st
 def _usable_action(values: dict[str, object]) -> bool:
     """Whether a salvaged outbox row can be sent or shown again (its JSON parts whole)."""
     try:
-        outbox_store.ActionState(values.get("state"))
+        outbox_store.ActionState(str(values.get("state")))
         json.loads(str(values["action"]))
         before = json.loads(str(values["orders_before"]))
         return isinstance(before, dict) and bool(values.get("idempotency_key"))

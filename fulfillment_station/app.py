@@ -31,8 +31,14 @@ from fulfillment_station.services.diagnostics import (
 from fulfillment_station.services.outbox_service import RECOVERY_GRACE_S, OutboxService
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderCache
-from fulfillment_station.store.db import connect as open_store
+from fulfillment_station.store.file_checks import (
+    CACHE_DAMAGED,
+    PRINT_QUEUE_DAMAGED,
+    set_aside_if_damaged,
+)
+from fulfillment_station.store.instance_lock import AlreadyRunning, InstanceLock
 from fulfillment_station.store.outbox import Outbox
+from fulfillment_station.store.outbox_recovery import open_outbox_store
 from fulfillment_station.store.paths import data_dir
 from fulfillment_station.store.print_queue import PrintQueue
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
@@ -73,6 +79,9 @@ class WorkerResources:
     outbox_service: OutboxService | None = None
     outbox_store: sqlite3.Connection | None = None
     print_service: PrintService | None = None
+    #: sentences for the packer from opening these resources (a damaged outbox recovered),
+    #: taken and shown once by the first task that reports to the window
+    notices: list[str] = field(default_factory=list)
 
     def close(self) -> None:
         if self.connector is not None:
@@ -98,13 +107,21 @@ def outbox_resources(config: ConnectionConfig, cache_path: Path, outbox_path: Pa
                      **connector_options: Any) -> Callable[[], WorkerResources]:
     """The outbox worker's parts: its own connector, outbox store and cache writer."""
     def make() -> WorkerResources:
-        connector = connect(config.dialect, config.base_url, config.token, **connector_options)
-        store = open_store(outbox_path)
+        # The outbox first: a damaged file is recovered (or refused) before the network.
+        opened = open_outbox_store(outbox_path)
+        store = opened.conn
+        try:
+            connector = connect(config.dialect, config.base_url, config.token,
+                                **connector_options)
+        except BaseException:
+            store.close()
+            raise
         outbox: Outbox[Action] = Outbox(store, AuditLog(store, station=station),
                                         decode=Action.model_validate)
         service = OutboxService(outbox, connector, connection_id=config.id,
                                 recovery_grace_s=recovery_grace_s)
-        return WorkerResources(OrderCache(cache_path), connector, service, store)
+        notices = [opened.notice] if opened.notice else []
+        return WorkerResources(OrderCache(cache_path), connector, service, store, notices=notices)
     return make
 
 
@@ -333,6 +350,13 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     settings = settings_store.load()
     log.info("opening %s (%s at %s)", config.id, config.dialect, config.base_url)
     cache_path = root / f"cache-{config.id}.sqlite3"
+    queue_path = root / "print-queue.sqlite3"
+    # Checked here, before any worker opens them; the outbox is checked by its own worker.
+    file_notices = [*settings_store.problems,
+                    *(notice for notice in (set_aside_if_damaged(cache_path, CACHE_DAMAGED),
+                                            set_aside_if_damaged(queue_path,
+                                                                 PRINT_QUEUE_DAMAGED))
+                      if notice)]
     options = {**connector_options(config.ca_bundle), **services.connector_overrides}
     sync_worker = ConnectionWorker(sync_resources(config, cache_path, **options), name="sync")
     reader = ConnectionWorker(reader_resources(cache_path), name="reader")
@@ -341,7 +365,7 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
                          station=settings["station.station_name"] or "desk", **options),
         name="outbox")
     print_worker = ConnectionWorker(
-        print_resources(cache_path, root / "print-queue.sqlite3", settings_store.load),
+        print_resources(cache_path, queue_path, settings_store.load),
         name="print")
     utility = ConnectionWorker(lambda: None, close_resources=lambda _r: None, name="utility")
     workers = (sync_worker, reader, outbox_worker, print_worker, utility)
@@ -371,6 +395,10 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
                         auto_print=settings["pack.auto_print"],
                         allow_ship_unverified=settings["pack.allow_ship_all_unverified"]))
     window.set_pack_view(pack_view)
+    if file_notices:
+        from fulfillment_station.ui.i18n import translate_message
+
+        window.error_banner.show_message(" ".join(translate_message(n) for n in file_notices))
     scanner = install_scanner(app, window, max_gap_ms=settings["scanner.max_gap_ms"],
                               min_length=settings["scanner.min_length"])
 
@@ -415,16 +443,37 @@ def run_gui(*, demo: bool = False) -> int:
     settings_store = SettingsStore()
     install_translator(app, settings_store.load()["general.language"])  # before any widget
     app.setWindowIcon(app_icon())
+    root = data_dir()
+    # One app per data folder: a second one would send the same outbox (held until exit).
+    lock = InstanceLock(root)
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        show_already_running(exc)
+        logging_setup.close()
+        return 1
     tokens = TokenStore(on_secret=redactor.add)
     if is_first_run(settings_store) and not demo:
         wizard = FirstRunDialog(settings_store, tokens)
         if wizard.exec() != QDialog.DialogCode.Accepted:
+            lock.release()
             logging_setup.close()
             return 0  # closed without a choice: nothing to open
-    services = AppServices(settings_store, tokens, data_dir(), redactor, logging_setup)
+    services = AppServices(settings_store, tokens, root, redactor, logging_setup)
     session = AppSession(app, services, demo=demo)
     session.start()
     try:
         return app.exec()
     finally:
         session.close()
+        lock.release()
+
+
+def show_already_running(exc: AlreadyRunning) -> None:
+    """The second instance's one message: which folder is taken and by which process."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from fulfillment_station.ui.i18n import translate_message
+
+    log.warning("another instance holds the data folder: %s", exc)
+    QMessageBox.critical(None, APP_NAME, translate_message(exc.user_message))

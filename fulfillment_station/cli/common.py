@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
-TOKEN_ENV = "FULFILLMENT_STATION_TOKEN"
+from fulfillment_station.services.token_input import TOKEN_ENV, add_token_args, token_from_args
+
+__all__ = ["TOKEN_ENV", "CliError", "add_connection_args", "print_json", "token_from"]
 
 
 class CliError(Exception):
@@ -23,13 +24,14 @@ def add_connection_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dialect", required=True,
                         help="nexus, price2b, squarespace, inventory-cloud or generic-rest")
     parser.add_argument("--base-url", required=True, help="the API's base URL")
-    parser.add_argument("--token", default=None,
-                        help=f"API token (default: ${TOKEN_ENV})")
+    add_token_args(parser)
     parser.add_argument("--json", action="store_true", help="print the canonical JSON model")
 
 
 def token_from(args: argparse.Namespace) -> str | None:
-    return args.token or os.environ.get(TOKEN_ENV) or None
+    """The token from --token-file, --token-stdin, --token or the environment (a
+    ``TokenInputError``, a ``ValueError``, when the named source cannot be read)."""
+    return token_from_args(args)
 
 
 def print_json(data: Any) -> None:

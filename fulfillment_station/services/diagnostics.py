@@ -24,11 +24,13 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from platformdirs import user_log_path
 
 from fulfillment_station import __version__
+from fulfillment_station.store.file_checks import make_private, private_dir
 from fulfillment_station.store.paths import APP_NAME
 from fulfillment_station.store.settings import ConnectionProfile, Settings
 
@@ -54,8 +56,19 @@ def log_dir(explicit: Path | str | None = None, *, env: Mapping[str, str] | None
     else:
         path = user_log_path(APP_NAME, appauthor=False)
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        private_dir(path)  # the log names customers and orders: user-only
     return path
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file (the current one and each new one after a rollover)
+    is created user-only, never world-readable for a moment."""
+
+    def _open(self) -> Any:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.close(fd)
+        make_private(Path(self.baseFilename))
+        return super()._open()
 
 
 class Redactor(logging.Filter):
@@ -155,7 +168,7 @@ def configure_logging(directory: Path | str | None = None, *, redactor: Redactor
     target = logger if logger is not None else logging.getLogger()
     redactor = redactor if redactor is not None else Redactor()
     path = log_dir(directory) / LOG_FILE
-    file_handler = logging.handlers.RotatingFileHandler(
+    file_handler = PrivateRotatingFileHandler(
         path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
     file_handler.setFormatter(logging.Formatter(LOG_FORMAT))
     recent = RecentErrors()
@@ -255,7 +268,9 @@ def write_crash_report(exc_info: ExcInfo, directory: Path | str, *, diagnostics:
     for n in range(1000):
         path = folder / (f"crash-{stamp}.txt" if n == 0 else f"crash-{stamp}-{n}.txt")
         try:
-            with path.open("x", encoding="utf-8") as handle:  # never overwrite an older report
+            # "x": never overwrite an older report; 0600: it holds customer data.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
             return path
         except FileExistsError:

@@ -8,12 +8,20 @@ a terminal or a test, without Qt.
 
 ``ship-many`` checks and queues one shipment per order, then sends until nothing is waiting.
 ``resume`` queues nothing: it checks what a crash left half-sent and sends what is pending.
-``status`` prints the outbox's counts. Progress goes to stdout, one JSON object a line
-(``{"event": "ready"}`` once the outbox is open, then ``queued`` or ``refused`` per order and
-``outcome`` per step as it happens, then ``idle`` with the counts); errors go to stderr, one
-line each. An order that cannot be shipped (already shipped, cancelled...) is refused and the
-others still go. The exit status is 0 when every action is done, 1 when an order was refused
-or an action failed or is still waiting, 2 for bad input.
+``status`` prints the outbox's counts.
+
+The token comes from ``--token-file``, ``--token-stdin`` or ``$FULFILLMENT_STATION_TOKEN``
+(``--token`` works but shows it in ``ps``). The driver holds the lock of the outbox's folder
+while it runs (``store.instance_lock``): a second driver, or the app, on that folder is told so
+and stops. A damaged or unexpectedly empty outbox is kept aside and what can be read is
+recovered (``store.outbox_recovery``); that is reported as a ``recovered`` line and on stderr.
+
+Progress goes to stdout, one JSON object a line (``{"event": "ready"}`` once the outbox is open,
+then ``queued`` or ``refused`` per order and ``outcome`` per step as it happens, then ``idle``
+with the counts); errors go to stderr, one line each. An order that cannot be shipped (already
+shipped, cancelled...) is refused and the others still go. The exit status is 0 when every
+action is done, 1 when an order was refused or an action failed or is still waiting, 2 for bad
+input.
 
 Start-up is kept cheap (the crash-safety test starts this many times): only the store, the
 outbox service and the one connector module are imported, never Qt or the sandbox.
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -37,12 +46,19 @@ from fulfillment_station.domain.requests import ShipRequest
 from fulfillment_station.services.actions import Action
 from fulfillment_station.services.outbox_runner import Outcome
 from fulfillment_station.services.outbox_service import RECOVERY_GRACE_S, OutboxService
+from fulfillment_station.services.token_input import (
+    TOKEN_ENV,
+    TokenInputError,
+    add_token_args,
+    token_from_args,
+)
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.db import StoreError
-from fulfillment_station.store.db import connect as open_store
+from fulfillment_station.store.instance_lock import InstanceLock
 from fulfillment_station.store.outbox import ActionState, Outbox, OutboxError
+from fulfillment_station.store.outbox_recovery import open_outbox_store
 
-TOKEN_ENV = "FULFILLMENT_STATION_TOKEN"
+__all__ = ["TOKEN_ENV", "build_parser", "main", "run"]
 
 
 def _emit(out: TextIO, event: str, **fields: Any) -> None:
@@ -62,8 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Queue and send writes through the outbox.")
     parser.add_argument("--dialect", required=True, choices=sorted(DIALECT_MODULES))
     parser.add_argument("--base-url", required=True)
-    parser.add_argument("--token", default=None,
-                        help=f"the API token (default: ${TOKEN_ENV})")
+    add_token_args(parser)
     parser.add_argument("--outbox", required=True, type=Path, help="the store file")
     parser.add_argument("--connection-id", default="headless")
     parser.add_argument("--recovery-grace", type=float, default=RECOVERY_GRACE_S,
@@ -82,14 +97,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    store = open_store(args.outbox)
+    token = None if args.command == "status" else token_from_args(args)
+    with InstanceLock(args.outbox.parent):
+        return _run_locked(args, token, out)
+
+
+def _run_locked(args: argparse.Namespace, token: str | None, out: TextIO) -> int:
+    opened = open_outbox_store(args.outbox)
+    store = opened.conn
     try:
+        if opened.notice:
+            _emit(out, "recovered", message=str(opened.notice), recovered=opened.recovered,
+                  lost=opened.lost, kept=str(opened.kept) if opened.kept else None)
+            print(f"warning: {opened.notice}", file=sys.stderr)
         audit = AuditLog(store, station=args.station)
         outbox: Outbox[Action] = Outbox(store, audit, decode=Action.model_validate)
         if args.command == "status":
             _emit(out, "status", counts=_counts(outbox, args.connection_id))
             return 0
-        token = args.token or os.environ.get(TOKEN_ENV) or None
         with connect(args.dialect, args.base_url, token) as connector:
             service = OutboxService(outbox, connector, connection_id=args.connection_id,
                                     recovery_grace_s=args.recovery_grace)
@@ -132,10 +157,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     args = build_parser().parse_args(argv)
     try:
         return run(args, out or sys.stdout)
-    except (ConnectorError, DomainError, OutboxError, StoreError, ValueError) as exc:
+    except (ConnectorError, DomainError, OutboxError, StoreError, TokenInputError,
+            ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
 
 if __name__ == "__main__":
+    # stderr carries one line per problem (the contract above); without this, Python's
+    # last-resort handler would add every log warning of the store as a second line.
+    logging.getLogger("fulfillment_station").addHandler(logging.NullHandler())
+    logging.getLogger("fulfillment_station").propagate = False
     sys.exit(main())

@@ -8,6 +8,8 @@ versions, which is handy when inspecting a file by hand, but is never relied on.
 
 Connections are opened in autocommit mode (``isolation_level=None``) and every write that must
 be atomic goes through :func:`transaction`, so no statement is ever committed by accident.
+Every file is user-only (0600 on POSIX, its journal files follow) and a full disk inside a
+transaction becomes :class:`DiskFull`, a plain sentence with the transaction rolled back.
 """
 
 from __future__ import annotations
@@ -15,8 +17,16 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+
+from fulfillment_station.store.file_checks import (
+    DISK_FULL,
+    SIDECAR_SUFFIXES,
+    is_disk_full,
+    make_private,
+    private_dir,
+)
 
 #: A migration is SQL text (one or more statements) or a function that receives the open
 #: connection inside the migration's transaction (for steps that depend on what SQLite offers).
@@ -29,21 +39,47 @@ class StoreError(Exception):
     """A store file cannot be used; the message says what the packer can do about it."""
 
 
-def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
-    """Open ``path`` (created if missing) with WAL, foreign keys and a busy timeout."""
+class DiskFull(StoreError):
+    """No room left on the disk: the transaction was rolled back, what was committed before
+    is intact."""
+
+
+#: ``synchronous`` for files whose every commit is a promise to the packer (the outbox: a
+#: queued shipment must survive a power cut once "queued" is shown): FULL syncs the WAL on
+#: every commit. NORMAL (the default) survives an app crash, and a power cut loses at most
+#: the last commits, never the file: right for caches that are rebuilt from the store.
+DURABLE = "FULL"
+CACHE = "NORMAL"
+
+
+def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+            synchronous: str = CACHE) -> sqlite3.Connection:
+    """Open ``path`` (created if missing, user-only) with WAL, foreign keys and a busy
+    timeout."""
+    if synchronous not in (DURABLE, CACHE):
+        raise ValueError(f"synchronous must be {DURABLE} or {CACHE}, not {synchronous!r}")
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        private_dir(target.parent)
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(target, timeout=busy_timeout_ms / 1000, isolation_level=None)
+        # SQLite creates the WAL and shared-memory files with the database file's mode, so
+        # tightening the file first keeps them private too.
+        for name in (target, *(target.with_name(target.name + s) for s in SIDECAR_SUFFIXES)):
+            make_private(name)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         _use_wal(conn, busy_timeout_ms)
-        # NORMAL is durable across app crashes in WAL mode; only a power cut may lose the last
-        # commit, never corrupt the file.
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(f"PRAGMA synchronous = {synchronous}")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        if is_disk_full(exc, target.parent):
+            raise DiskFull(DISK_FULL.format(folder=str(target.parent))) from exc
         raise StoreError(
-            f"The data file {target} cannot be opened ({exc}); move it aside and restart."
+            f"The data file {target} cannot be opened ({exc}). It was left as it is; "
+            f"copy it for support before changing anything."
         ) from exc
     return conn
 
@@ -71,12 +107,25 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
-    except BaseException:
+        conn.execute("COMMIT")
+    except BaseException as exc:
         # SQLite may already have rolled back (e.g. disk full); the original error matters.
         if conn.in_transaction:
-            conn.execute("ROLLBACK")
+            # Nothing was committed either way; the first error is the one to tell.
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        folder = _folder_of(conn)
+        if is_disk_full(exc, Path(folder)):
+            raise DiskFull(DISK_FULL.format(folder=folder)) from exc
         raise
-    conn.execute("COMMIT")
+
+
+def _folder_of(conn: sqlite3.Connection) -> str:
+    try:
+        row = conn.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        row = None
+    return str(Path(row[2]).parent) if row and row[2] else "."
 
 
 def split_statements(script: str) -> list[str]:

@@ -1,5 +1,6 @@
 """Where Fulfillment Station keeps its files: an explicit path wins, then the
-``FULFILLMENT_STATION_DATA_DIR`` environment variable, then the platform's user data dir."""
+``FULFILLMENT_STATION_DATA_DIR`` environment variable, then the platform's user data dir.
+The folder is user-only (0700 on POSIX), tightened when it already exists."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from platformdirs import user_data_path
+
+from fulfillment_station.store.file_checks import private_dir
 
 APP_NAME = "fulfillment-station"
 DATA_DIR_ENV = "FULFILLMENT_STATION_DATA_DIR"
@@ -28,7 +31,7 @@ def data_dir(
     else:
         path = user_data_path(APP_NAME, appauthor=False)
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        private_dir(path)
     return path
 
 

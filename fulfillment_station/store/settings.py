@@ -14,6 +14,12 @@ Choices made here:
   default with a logged warning; a file that is not JSON at all is copied aside as
   ``settings.json.bad`` and defaults are used. A hand-edited file never stops the app.
 - Writes are atomic: a temporary file in the same directory, fsynced, then ``os.replace``.
+- The file is checked before it is believed: a UTF-8 byte order mark (Notepad's) is accepted;
+  a file over ``MAX_SETTINGS_BYTES`` is set aside like one that is not JSON; a top-level entry
+  nested deeper than ``MAX_DEPTH`` (hand-edited or hostile; deep enough it would crash the
+  JSON reader) is dropped with a message while every other entry, the connections included,
+  is still read. The messages are in ``SettingsStore.problems`` and the log.
+- The folder is user-only and the file 0600 on POSIX (tightened when found looser).
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ from typing import Any
 
 from platformdirs import user_config_path
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
+from fulfillment_station.store.file_checks import make_private, private_dir
 from fulfillment_station.store.paths import APP_NAME
 
 log = logging.getLogger(__name__)
@@ -40,6 +48,17 @@ log = logging.getLogger(__name__)
 CONFIG_DIR_ENV = "FULFILLMENT_STATION_CONFIG_DIR"
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 2
+#: Far above any real settings file (a few KB); a bigger one is not ours.
+MAX_SETTINGS_BYTES = 1_000_000
+#: Deeper than any real entry (a connection profile sits at depth 4).
+MAX_DEPTH = 16
+
+CANNOT_READ = QT_TRANSLATE_NOOP("SettingsFile", "The settings file cannot be read ({error}); "
+                                "the defaults are used.")
+SET_ASIDE = QT_TRANSLATE_NOOP("SettingsFile", "The settings file could not be read ({error}); "
+                              "it was copied to {backup} and the defaults are used.")
+TOO_DEEP = QT_TRANSLATE_NOOP("SettingsFile", "The settings entry {key} is nested too deeply "
+                             "and was ignored; the other settings and connections were read.")
 
 
 class Kind(StrEnum):
@@ -539,7 +558,7 @@ def config_dir(explicit: Path | str | None = None, *, env: Mapping[str, str] | N
     else:
         path = user_config_path(APP_NAME, appauthor=False)
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        private_dir(path)
     return path
 
 
@@ -564,25 +583,36 @@ class SettingsStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else config_dir() / SETTINGS_FILE
+        #: one sentence per thing the last :meth:`load` refused (empty when all was read)
+        self.problems: list[Message] = []
 
     def load(self) -> Settings:
+        self.problems = []
         try:
-            text = self.path.read_text(encoding="utf-8")
+            make_private(self.path)
+            with self.path.open("rb") as handle:
+                data = handle.read(MAX_SETTINGS_BYTES + 1)
         except FileNotFoundError:
             return Settings.defaults()
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             log.warning("settings: cannot read %s (%s); using the defaults", self.path, exc)
+            self.problems.append(CANNOT_READ.format(error=str(exc.strerror or exc)))
             return Settings.defaults()
         try:
-            doc = json.loads(text)
-            if not isinstance(doc, dict):
-                raise ValueError("the file is not a JSON object")
-        except ValueError as exc:
+            if len(data) > MAX_SETTINGS_BYTES:
+                raise ValueError(f"it is larger than {MAX_SETTINGS_BYTES} bytes")
+            # utf-8-sig: a byte order mark (some editors add one) is not part of the JSON.
+            doc = _parse_document(data.decode("utf-8-sig"), self.problems)
+        except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError included
             backup = self.path.with_name(self.path.name + ".bad")
             shutil.copyfile(self.path, backup)
+            make_private(backup)
             log.warning("settings: %s is not valid JSON (%s); it was copied to %s and the "
                         "defaults are used", self.path, exc, backup)
+            self.problems.append(SET_ASIDE.format(error=str(exc), backup=backup.name))
             return Settings.defaults()
+        for problem in self.problems:
+            log.warning("settings: %s: %s", self.path, problem)
         return Settings.from_json(migrate(doc), source=str(self.path))
 
     def save(self, settings: Settings) -> None:
@@ -595,6 +625,113 @@ class SettingsStore:
         settings = change(self.load())
         self.save(settings)
         return settings
+
+
+def _parse_document(text: str, problems: list[Message]) -> dict[str, Any]:
+    """The settings object in ``text``, without the top-level entries nested deeper than
+    ``MAX_DEPTH`` (each one noted in ``problems``). ``ValueError`` if it is not a JSON object.
+
+    Python's JSON reader raises ``RecursionError`` on very deep input, which would lose the
+    whole file; then each top-level entry is read on its own so the sound ones survive."""
+    try:
+        doc = json.loads(text)
+        members: list[tuple[str, Any]] | None = None
+    except RecursionError:
+        doc, members = None, []
+        for key, value_text in _top_level_members(text):
+            try:
+                members.append((key, json.loads(value_text)))
+            except RecursionError:
+                problems.append(TOO_DEEP.format(key=key[:80]))
+    if members is None:
+        if not isinstance(doc, dict):
+            raise ValueError("the file is not a JSON object")
+        members = list(doc.items())
+    kept: dict[str, Any] = {}
+    for key, value in members:
+        if _depth(value) > MAX_DEPTH:
+            problems.append(TOO_DEEP.format(key=key[:80]))
+            continue
+        kept[key] = value
+    return kept
+
+
+def _depth(value: Any) -> int:
+    """How deeply ``value`` nests lists and objects (iterative: no recursion limit)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                return level
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _top_level_members(text: str) -> list[tuple[str, str]]:
+    """(key, value text) of each member of the JSON object ``text``, found by scanning
+    brackets and strings without building the values. ``ValueError`` if it is not an
+    object."""
+    members: list[tuple[str, str]] = []
+    i, n = _skip_space(text, 0), len(text)
+    if i >= n or text[i] != "{":
+        raise ValueError("the file is not a JSON object")
+    i = _skip_space(text, i + 1)
+    if i < n and text[i] == "}":
+        return members
+    while i < n:
+        end = _string_end(text, i)
+        key = json.loads(text[i:end])
+        i = _skip_space(text, end)
+        if i >= n or text[i] != ":":
+            raise ValueError("a key without a value")
+        start = i = _skip_space(text, i + 1)
+        depth = 0
+        while i < n:
+            c = text[i]
+            if c == '"':
+                i = _string_end(text, i)
+                continue
+            if c in "[{":
+                depth += 1
+            elif c in "]}":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif c == "," and depth == 0:
+                break
+            i += 1
+        if i >= n:
+            raise ValueError("the object is not closed")
+        members.append((key, text[start:i].strip()))
+        if text[i] == "}":
+            return members
+        i = _skip_space(text, i + 1)
+    raise ValueError("the object is not closed")
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\r\n":
+        i += 1
+    return i
+
+
+def _string_end(text: str, i: int) -> int:
+    """The index just after the JSON string that starts at ``text[i]``."""
+    if i >= len(text) or text[i] != '"':
+        raise ValueError("a key is not a string")
+    i += 1
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == '"':
+            return i + 1
+        i += 1
+    raise ValueError("a string is not closed")
 
 
 def section_options(section: str) -> Iterable[Option]:

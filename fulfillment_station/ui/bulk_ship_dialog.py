@@ -10,8 +10,6 @@ offers just the failed items again.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -48,6 +46,7 @@ from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.requests import BulkShipItem
 from fulfillment_station.domain.workflow import check_shipment
 from fulfillment_station.scanning.tracking import CheckVerdict, default_table, parse_tracking
+from fulfillment_station.services.bulk_ship_csv import MAX_TEXT_CHARS, parse_bulk_ship_csv
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.ship_dialog import plain_label, sentence
 
@@ -260,7 +259,8 @@ class BulkShipDialog(QDialog):
         if not path:
             return
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
+            with Path(path).open("rb") as handle:  # bounded: a wrong file can be huge
+                text = handle.read(MAX_TEXT_CHARS + 1).decode("utf-8-sig", errors="replace")
         except (OSError, UnicodeDecodeError) as exc:
             self.error_label.setText(self.tr("Could not read {path}: {why}").format(
                 path=path, why=exc))
@@ -268,43 +268,16 @@ class BulkShipDialog(QDialog):
         self.import_csv(text)
 
     def import_csv(self, text: str) -> list[str]:
-        """Fill rows from CSV ``text``; return (and show) one sentence per bad row."""
-        errors: list[str] = []
-        for number, fields in enumerate(csv.reader(io.StringIO(text)), start=1):
-            if not any(f.strip() for f in fields):
-                continue
-            if number == 1 and fields[0].strip().lower() in {"order", "order number",
-                                                             "order_number", "number"}:
-                continue
-            problem = self._import_row(fields)
-            if problem:
-                errors.append(self.tr("Row {n}: {problem}").format(n=number, problem=problem))
+        """Fill rows from CSV ``text`` (read by ``services.bulk_ship_csv``, which never
+        raises); return (and show) one sentence per bad row."""
+        parsed = parse_bulk_ship_csv(text, [row.order for row in self.model.rows])
+        for shipment in parsed.shipments:
+            self.model.set_tracking(shipment.order_index, shipment.tracking,
+                                    carrier=shipment.carrier)
+            self.model.rows[shipment.order_index].lines = dict(shipment.lines)
+        errors = [translate_message(problem) for problem in parsed.problems]
         self.error_label.setText("\n".join(errors))
         return errors
-
-    def _import_row(self, fields: list[str]) -> str:
-        if len(fields) < 3 or not fields[2].strip():
-            return self.tr("expected order number, carrier, tracking number.")
-        row_no = self.model.row_of_number(fields[0])
-        if row_no is None:
-            return self.tr("order {number} is not one of the selected orders.").format(
-                number=fields[0].strip())
-        order = self.model.rows[row_no].order
-        lines: dict[str, int] = {}
-        spec = fields[3].strip() if len(fields) > 3 else ""
-        for part in filter(None, (p.strip() for p in spec.split(";"))):
-            line_id, _, qty = part.partition(":")
-            line = order.line(line_id.strip())
-            if line is None:
-                return self.tr("order {number} has no line {line}.").format(
-                    number=order.number, line=line_id.strip())
-            if not qty.strip().isdigit() or not 0 < int(qty) <= line.remaining:
-                return self.tr("{part} is not a quantity between 1 and {n}.").format(
-                    part=part, n=line.remaining)
-            lines[line.id] = int(qty)
-        self.model.set_tracking(row_no, fields[2], carrier=fields[1])
-        self.model.rows[row_no].lines = lines
-        return ""
 
     # -- result ---------------------------------------------------------------------------------
 

@@ -37,6 +37,8 @@ class PumpReport:
     pending: int
     changed_orders: list[Order] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    #: what opening the outbox found (a damaged file recovered), shown once
+    notices: list[str] = field(default_factory=list)
 
 
 class OrderActions(QObject):
@@ -130,6 +132,9 @@ class OrderActions(QObject):
 
         def work(ctx: TaskContext) -> PumpReport:
             service = ctx.outbox_service
+            notices = [translate_message(n) for n in getattr(ctx.resources, "notices", ())]
+            if notices:
+                ctx.resources.notices.clear()
             outcomes = service.run_due(stop=ctx.cancelled)
             changed: list[Order] = []
             failures: list[str] = []
@@ -148,7 +153,8 @@ class OrderActions(QObject):
                 ctx.cache.upsert_many(changed, connection=service.connection_id)
             records = service.outbox.records(PANEL_STATES,
                                              connection_id=service.connection_id)
-            return PumpReport(records[-200:], service.pending_count(), changed, failures)
+            return PumpReport(records[-200:], service.pending_count(), changed, failures,
+                              notices)
 
         task = self._pass = self.worker.submit(work, "pump outbox")
         task.succeeded.connect(self._pumped)
@@ -161,7 +167,7 @@ class OrderActions(QObject):
         self.pendingChanged.emit(report.pending)
         if report.changed_orders:
             self.ordersChanged.emit(report.changed_orders)
-        for text in report.failures:
+        for text in [*report.notices, *report.failures]:
             self.actionFailed.emit(text)
         if self._again:
             self._again = False

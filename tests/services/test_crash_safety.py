@@ -106,7 +106,8 @@ def driver(server: SandboxServer, outbox: Path, *args: str) -> list[str]:
 
 
 def play(server: SandboxServer, plan: Plan, workdir: Path) -> Result:
-    outbox_path = workdir / f"desk-round-{plan.number}.sqlite3"
+    # Each round is its own desk with its own data folder: one driver per folder holds its lock.
+    outbox_path = workdir / f"desk-round-{plan.number}" / "outbox.sqlite3"
     orders = {order_id for order_id, _ in plan.shipments}
     specs = [f"{order_id}:{tracking}" for order_id, tracking in plan.shipments]
     proc = subprocess.Popen(driver(server, outbox_path, "ship-many", *specs),

@@ -2622,7 +2622,6 @@ Pedidos visibles: {count}</translation>
         <translation>Pedido {number}: {problem}</translation>
     </message>
 </context>
-<!-- issue 18: scales and printers (hardware) -->
 <context>
     <name>PrinterStatus</name>
     <message>
@@ -2707,6 +2706,46 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>The packing slip for order {order} is waiting in the print queue: {problem} It prints by itself when the printer is ready.</source>
         <translation>El albarán del pedido {order} espera en la cola de impresión: {problem} Se imprimirá solo cuando la impresora esté lista.</translation>
+    </message>
+    <message>
+        <source>No slip printer is set up. Choose one in Settings → Printers, or save the slip as PDF.</source>
+        <translation>No hay ninguna impresora de albaranes configurada. Elija una en Configuración → Impresoras o guarde el albarán como PDF.</translation>
+    </message>
+    <message>
+        <source>No label printer is set up. Choose one in Settings → Printers, or save the label as PDF.</source>
+        <translation>No hay ninguna impresora de etiquetas configurada. Elija una en Configuración → Impresoras o guarde la etiqueta como PDF.</translation>
+    </message>
+    <message>
+        <source>The slip printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
+        <translation>No se entiende el ajuste de la impresora de albaranes {spec}; use tcp://host:9100, cups:COLA o file:/carpeta en Configuración → Impresoras.</translation>
+    </message>
+    <message>
+        <source>The label printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
+        <translation>No se entiende el ajuste de la impresora de etiquetas {spec}; use tcp://host:9100, cups:COLA o file:/carpeta en Configuración → Impresoras.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
+        <translation>El albarán del pedido {order} no se imprimió ({error}); espera en la cola de impresión para Reintentar.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
+        <translation>La etiqueta del pedido {order} no se imprimió ({error}); espera en la cola de impresión para Reintentar.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} was already printed; use Reprint to print it again.</source>
+        <translation>El albarán del pedido {order} ya se imprimió; use Reimprimir para imprimirlo otra vez.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} was already printed; use Reprint to print it again.</source>
+        <translation>La etiqueta del pedido {order} ya se imprimió; use Reimprimir para imprimirla otra vez.</translation>
+    </message>
+    <message>
+        <source>Packing slip {order} sent to {printer}.</source>
+        <translation>Albarán {order} enviado a {printer}.</translation>
+    </message>
+    <message>
+        <source>Label {order} sent to {printer}.</source>
+        <translation>Etiqueta {order} enviada a {printer}.</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +2933,294 @@ Pedidos visibles: {count}</translation>
         <source>Barcode</source>
         <translation>Código de barras</translation>
     </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Impresoras</translation>
+    </message>
+    <message>
+        <source>Pack mode</source>
+        <translation>Modo embalaje</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Escáner</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sonidos</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>The stores this desk can connect to. Tokens are kept in the system keyring.</source>
+        <translation>Las tiendas a las que puede conectarse este puesto. Los tokens se guardan en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>Active connection</source>
+        <translation>Conexión activa</translation>
+    </message>
+    <message>
+        <source>Id of the connection the app opens; empty means training mode.</source>
+        <translation>Id de la conexión que abre la aplicación; vacío significa modo formación.</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Nombre del puesto</translation>
+    </message>
+    <message>
+        <source>Name of this desk, shown in the title bar and in the audit log.</source>
+        <translation>Nombre de este puesto, que aparece en la barra de título y en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Packer name</source>
+        <translation>Nombre del embalador</translation>
+    </message>
+    <message>
+        <source>Who is packing at this desk; written to the audit log with every action.</source>
+        <translation>Quién embala en este puesto; se anota en el registro de auditoría con cada acción.</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Nombre de la tienda</translation>
+    </message>
+    <message>
+        <source>Printed at the top of packing slips.</source>
+        <translation>Se imprime en la parte superior de los albaranes.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>Image printed on packing slips (PNG or JPEG); empty for none.</source>
+        <translation>Imagen que se imprime en los albaranes (PNG o JPEG); vacío para ninguna.</translation>
+    </message>
+    <message>
+        <source>Return name</source>
+        <translation>Nombre de devolución</translation>
+    </message>
+    <message>
+        <source>Name on the return address.</source>
+        <translation>Nombre de la dirección de devolución.</translation>
+    </message>
+    <message>
+        <source>Return company</source>
+        <translation>Empresa de devolución</translation>
+    </message>
+    <message>
+        <source>Company on the return address.</source>
+        <translation>Empresa de la dirección de devolución.</translation>
+    </message>
+    <message>
+        <source>Return address line 1</source>
+        <translation>Dirección de devolución, línea 1</translation>
+    </message>
+    <message>
+        <source>Street and number.</source>
+        <translation>Calle y número.</translation>
+    </message>
+    <message>
+        <source>Return address line 2</source>
+        <translation>Dirección de devolución, línea 2</translation>
+    </message>
+    <message>
+        <source>Suite, unit, building.</source>
+        <translation>Piso, puerta, edificio.</translation>
+    </message>
+    <message>
+        <source>Return city</source>
+        <translation>Ciudad de devolución</translation>
+    </message>
+    <message>
+        <source>City of the return address.</source>
+        <translation>Ciudad de la dirección de devolución.</translation>
+    </message>
+    <message>
+        <source>Return region</source>
+        <translation>Región de devolución</translation>
+    </message>
+    <message>
+        <source>State, province or region.</source>
+        <translation>Estado, provincia o región.</translation>
+    </message>
+    <message>
+        <source>Return postal code</source>
+        <translation>Código postal de devolución</translation>
+    </message>
+    <message>
+        <source>ZIP or postcode.</source>
+        <translation>Código postal.</translation>
+    </message>
+    <message>
+        <source>Return country</source>
+        <translation>País de devolución</translation>
+    </message>
+    <message>
+        <source>Two-letter country code, e.g. US.</source>
+        <translation>Código de país de dos letras, p. ej. ES.</translation>
+    </message>
+    <message>
+        <source>Slip printer</source>
+        <translation>Impresora de albaranes</translation>
+    </message>
+    <message>
+        <source>Printer for packing slips; empty for the system default.</source>
+        <translation>Impresora para los albaranes; vacío para la predeterminada del sistema.</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Impresora de etiquetas</translation>
+    </message>
+    <message>
+        <source>Printer for shipping labels; empty for the system default.</source>
+        <translation>Impresora para las etiquetas de envío; vacío para la predeterminada del sistema.</translation>
+    </message>
+    <message>
+        <source>Label format</source>
+        <translation>Formato de etiqueta</translation>
+    </message>
+    <message>
+        <source>PDF for ordinary printers, ZPL for Zebra-compatible thermal printers.</source>
+        <translation>PDF para impresoras normales, ZPL para impresoras térmicas compatibles con Zebra.</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>ZPL (thermal)</source>
+        <translation>ZPL (térmica)</translation>
+    </message>
+    <message>
+        <source>Label printer resolution</source>
+        <translation>Resolución de la impresora de etiquetas</translation>
+    </message>
+    <message>
+        <source>Dots per inch of the thermal label printer.</source>
+        <translation>Puntos por pulgada de la impresora térmica de etiquetas.</translation>
+    </message>
+    <message>
+        <source>203 dpi</source>
+        <translation>203 ppp</translation>
+    </message>
+    <message>
+        <source>300 dpi</source>
+        <translation>300 ppp</translation>
+    </message>
+    <message>
+        <source>Slip page size</source>
+        <translation>Tamaño de página del albarán</translation>
+    </message>
+    <message>
+        <source>Paper size of packing slips.</source>
+        <translation>Tamaño del papel de los albaranes.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>4×6 inch</source>
+        <translation>4×6 pulgadas</translation>
+    </message>
+    <message>
+        <source>Print automatically</source>
+        <translation>Imprimir automáticamente</translation>
+    </message>
+    <message>
+        <source>Print the slip and label as soon as an order is fully scanned.</source>
+        <translation>Imprimir el albarán y la etiqueta en cuanto un pedido esté escaneado por completo.</translation>
+    </message>
+    <message>
+        <source>Allow shipping unscanned items</source>
+        <translation>Permitir enviar artículos sin escanear</translation>
+    </message>
+    <message>
+        <source>Let the packer ship an order without scanning every item.</source>
+        <translation>Permite al embalador enviar un pedido sin escanear todos los artículos.</translation>
+    </message>
+    <message>
+        <source>Pack mode font size</source>
+        <translation>Tamaño de letra del modo embalaje</translation>
+    </message>
+    <message>
+        <source>Text size in pack mode, in points.</source>
+        <translation>Tamaño del texto en el modo embalaje, en puntos.</translation>
+    </message>
+    <message>
+        <source>Scanner key gap (ms)</source>
+        <translation>Intervalo entre teclas del escáner (ms)</translation>
+    </message>
+    <message>
+        <source>Keys closer together than this are treated as a scanner, not a person.</source>
+        <translation>Las teclas más seguidas que esto se tratan como un escáner, no como una persona.</translation>
+    </message>
+    <message>
+        <source>Shortest scan</source>
+        <translation>Escaneo más corto</translation>
+    </message>
+    <message>
+        <source>Bursts shorter than this many characters are treated as typing.</source>
+        <translation>Las ráfagas con menos caracteres que estos se tratan como escritura a mano.</translation>
+    </message>
+    <message>
+        <source>Beep on scans, errors and shipments.</source>
+        <translation>Pitido en escaneos, errores y envíos.</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Sound volume in percent.</source>
+        <translation>Volumen del sonido en porcentaje.</translation>
+    </message>
+    <message>
+        <source>Sync every (seconds)</source>
+        <translation>Sincronizar cada (segundos)</translation>
+    </message>
+    <message>
+        <source>How often orders are fetched from the store in the background.</source>
+        <translation>Cada cuánto se traen los pedidos de la tienda en segundo plano.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of the app; takes effect after a restart.</source>
+        <translation>Idioma de la aplicación; se aplica tras reiniciar.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Português (Brasil)</source>
+        <translation>Português (Brasil)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -3001,12 +3328,168 @@ Pedidos visibles: {count}</translation>
         <source>stopped</source>
         <translation>detenida</translation>
     </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>API tokens are kept in this computer's password store (keyring), never in the settings file.</source>
+        <translation>Los tokens de la API se guardan en el almacén de contraseñas de este equipo (llavero), nunca en el archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Open on start</source>
+        <translation>Abrir al iniciar</translation>
+    </message>
+    <message>
+        <source>Training mode (practice store, no real orders)</source>
+        <translation>Modo formación (tienda de práctica, sin pedidos reales)</translation>
+    </message>
+    <message>
+        <source>Connection “{name}”: {problem}</source>
+        <translation>Conexión «{name}»: {problem}</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {error}.</source>
+        <translation>No se pudo guardar la configuración: {error}.</translation>
+    </message>
 </context>
 <context>
     <name>ShipDialog</name>
     <message>
         <source>Weighed on the scale</source>
         <translation>Pesado en la báscula</translation>
+    </message>
+    <message>
+        <source>Fulfil order {n}</source>
+        <translation>Preparar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Ship order {n}</source>
+        <translation>Enviar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Fulfil</source>
+        <translation>Preparar</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Add another shipment</source>
+        <translation>Añadir otro envío</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>Fecha de envío</translation>
+    </message>
+    <message>
+        <source>Email the customer</source>
+        <translation>Avisar al cliente por correo</translation>
+    </message>
+    <message>
+        <source>The store will not see the tracking number; it is kept in this app</source>
+        <translation>La tienda no verá el número de seguimiento; se guarda en esta aplicación</translation>
+    </message>
+    <message>
+        <source>Units to ship</source>
+        <translation>Unidades a enviar</translation>
+    </message>
+    <message>
+        <source> of {n}</source>
+        <translation> de {n}</translation>
+    </message>
+    <message>
+        <source>{store} cannot ship some lines only: everything that remains ships together.</source>
+        <translation>{store} no permite enviar solo algunas líneas: todo lo pendiente se envía junto.</translation>
+    </message>
+    <message>
+        <source>Shipment {n}</source>
+        <translation>Envío {n}</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Largo</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ancho</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>sin indicar</translation>
+    </message>
+    <message>
+        <source>The app does not know this tracking number format; check it before shipping.</source>
+        <translation>La aplicación no reconoce este formato de número de seguimiento; revíselo antes de enviar.</translation>
+    </message>
+    <message>
+        <source>The check digit of this {carrier} number is wrong; rescan it.</source>
+        <translation>El dígito de control de este número de {carrier} es incorrecto; vuelva a escanearlo.</translation>
+    </message>
+    <message>
+        <source>{carrier} tracking number.</source>
+        <translation>Número de seguimiento de {carrier}.</translation>
+    </message>
+    <message>
+        <source>Choose a carrier.</source>
+        <translation>Elija un transportista.</translation>
+    </message>
+    <message>
+        <source>Scan or type the tracking number.</source>
+        <translation>Escanee o escriba el número de seguimiento.</translation>
+    </message>
+    <message>
+        <source>The tracking number's check digit is wrong: rescan it, or tick "Ship anyway with this tracking number".</source>
+        <translation>El dígito de control del número de seguimiento es incorrecto: vuelva a escanearlo o marque «Enviar igualmente con este número de seguimiento».</translation>
+    </message>
+    <message>
+        <source>Type or scan</source>
+        <translation>Escriba o escanee</translation>
+    </message>
+    <message>
+        <source>Ship anyway with this tracking number</source>
+        <translation>Enviar igualmente con este número de seguimiento</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3517,141 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>Weight {measured} taken; it cannot be checked because {item} has no weight in the store.</source>
         <translation>Peso {measured} tomado; no se puede comprobar porque {item} no tiene peso en la tienda.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreFiles</name>
+    <message>
+        <source>The disk holding {folder} is full, so this was not saved. Free some space and try again; everything queued before is kept.</source>
+        <translation>El disco que contiene {folder} está lleno, así que esto no se guardó. Libere espacio y vuelva a intentarlo; todo lo que ya estaba en cola se conserva.</translation>
+    </message>
+    <message>
+        <source>The order cache was damaged ({problem}), so it was kept as {kept} and is filled again from the store at the next sync.</source>
+        <translation>La caché de pedidos estaba dañada ({problem}), así que se guardó como {kept} y se vuelve a llenar desde la tienda en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The print queue was damaged ({problem}); it was kept as {kept}. Print again any slip or label that did not come out.</source>
+        <translation>La cola de impresión estaba dañada ({problem}); se guardó como {kept}. Vuelva a imprimir los albaranes o etiquetas que no hayan salido.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxRecovery</name>
+    <message>
+        <source>The outbox file was damaged ({problem}), so it was kept as {kept} and {recovered} waiting actions were recovered from it; {lost} could not be read, so check these orders on the store: {orders}.</source>
+        <translation>El archivo de la cola de envíos estaba dañado ({problem}), así que se guardó como {kept} y se recuperaron {recovered} acciones pendientes; {lost} no se pudieron leer, así que revise estos pedidos en la tienda: {orders}.</translation>
+    </message>
+    <message>
+        <source>The outbox file was damaged ({problem}), so it was kept as {kept} and all {recovered} waiting actions were recovered from it.</source>
+        <translation>El archivo de la cola de envíos estaba dañado ({problem}), así que se guardó como {kept} y se recuperaron las {recovered} acciones pendientes.</translation>
+    </message>
+    <message>
+        <source>The outbox file was found empty although it held the queue before; it was kept as {kept}. Check on the store the orders shipped at this desk since {since}.</source>
+        <translation>El archivo de la cola de envíos apareció vacío aunque antes contenía la cola; se guardó como {kept}. Revise en la tienda los pedidos enviados desde este puesto desde {since}.</translation>
+    </message>
+    <message>
+        <source>The outbox file is missing although it held the queue before, so a new one was started. Check on the store the orders shipped at this desk since {since}.</source>
+        <translation>Falta el archivo de la cola de envíos aunque antes contenía la cola, así que se empezó uno nuevo. Revise en la tienda los pedidos enviados desde este puesto desde {since}.</translation>
+    </message>
+    <message>
+        <source>The outbox file {path} is damaged ({problem}) and cannot be set aside ({error}); nothing was changed. Copy it for support before changing anything.</source>
+        <translation>El archivo de la cola de envíos {path} está dañado ({problem}) y no se puede apartar ({error}); no se cambió nada. Cópielo para soporte antes de cambiar nada.</translation>
+    </message>
+    <message>
+        <source>The outbox file {path} cannot be written (it is read-only). Nothing was changed; make it writable and start again.</source>
+        <translation>No se puede escribir en el archivo de la cola de envíos {path} (es de solo lectura). No se cambió nada; permita escribir en él y vuelva a empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <source>Fulfillment Station is already running on this computer with the data folder {folder} (process {pid}). Use that window, or close it first.</source>
+        <translation>Fulfillment Station ya se está ejecutando en este equipo con la carpeta de datos {folder} (proceso {pid}). Use esa ventana o ciérrela primero.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be used ({error}); check that it exists and that this account may write to it.</source>
+        <translation>No se puede usar la carpeta de datos {folder} ({error}); compruebe que existe y que esta cuenta puede escribir en ella.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipCsv</name>
+    <message>
+        <source>Row {n}: {problem}</source>
+        <translation>Fila {n}: {problem}</translation>
+    </message>
+    <message>
+        <source>expected order number, carrier, tracking number.</source>
+        <translation>se esperaba número de pedido, transportista y número de seguimiento.</translation>
+    </message>
+    <message>
+        <source>order {number} is not one of the selected orders.</source>
+        <translation>el pedido {number} no es uno de los pedidos seleccionados.</translation>
+    </message>
+    <message>
+        <source>order {number} has no line {line}.</source>
+        <translation>el pedido {number} no tiene la línea {line}.</translation>
+    </message>
+    <message>
+        <source>{part} is not a quantity between 1 and {n}.</source>
+        <translation>{part} no es una cantidad entre 1 y {n}.</translation>
+    </message>
+    <message>
+        <source>the {column} holds a control character; type it again.</source>
+        <translation>el campo «{column}» contiene un carácter de control; escríbalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>the {column} starts with {sign}, which a spreadsheet would run as a formula.</source>
+        <translation>el campo «{column}» empieza por {sign}, que una hoja de cálculo ejecutaría como fórmula.</translation>
+    </message>
+    <message>
+        <source>the {column} is longer than {n} characters.</source>
+        <translation>el campo «{column}» tiene más de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>the row is longer than {n} characters.</source>
+        <translation>la fila tiene más de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>the row cannot be read as CSV.</source>
+        <translation>la fila no se puede leer como CSV.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a list of tracking numbers.</source>
+        <translation>El archivo es demasiado grande para ser una lista de números de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Only the first {n} rows were read.</source>
+        <translation>Solo se leyeron las primeras {n} filas.</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>transportista</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>número de seguimiento</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>número de pedido</translation>
+    </message>
+    <message>
+        <source>line list</source>
+        <translation>lista de líneas</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>The settings file cannot be read ({error}); the defaults are used.</source>
+        <translation>No se puede leer el archivo de configuración ({error}); se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read ({error}); it was copied to {backup} and the defaults are used.</source>
+        <translation>No se pudo leer el archivo de configuración ({error}); se copió a {backup} y se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>The settings entry {key} is nested too deeply and was ignored; the other settings and connections were read.</source>
+        <translation>La entrada de configuración {key} está anidada a demasiada profundidad y se ignoró; el resto de la configuración y las conexiones se leyeron.</translation>
     </message>
 </context>
 </TS>

@@ -2622,7 +2622,6 @@ Pedidos visíveis: {count}</translation>
         <translation>Pedido {number}: {problem}</translation>
     </message>
 </context>
-<!-- issue 18: scales and printers (hardware) -->
 <context>
     <name>PrinterStatus</name>
     <message>
@@ -2707,6 +2706,46 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>The packing slip for order {order} is waiting in the print queue: {problem} It prints by itself when the printer is ready.</source>
         <translation>O romaneio do pedido {order} está aguardando na fila de impressão: {problem} Ele será impresso sozinho quando a impressora estiver pronta.</translation>
+    </message>
+    <message>
+        <source>No slip printer is set up. Choose one in Settings → Printers, or save the slip as PDF.</source>
+        <translation>Nenhuma impressora de romaneios está configurada. Escolha uma em Configurações → Impressoras ou salve o romaneio como PDF.</translation>
+    </message>
+    <message>
+        <source>No label printer is set up. Choose one in Settings → Printers, or save the label as PDF.</source>
+        <translation>Nenhuma impressora de etiquetas está configurada. Escolha uma em Configurações → Impressoras ou salve a etiqueta como PDF.</translation>
+    </message>
+    <message>
+        <source>The slip printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
+        <translation>A configuração da impressora de romaneios {spec} não foi entendida; use tcp://host:9100, cups:FILA ou file:/pasta em Configurações → Impressoras.</translation>
+    </message>
+    <message>
+        <source>The label printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
+        <translation>A configuração da impressora de etiquetas {spec} não foi entendida; use tcp://host:9100, cups:FILA ou file:/pasta em Configurações → Impressoras.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
+        <translation>O romaneio do pedido {order} não foi impresso ({error}); ele aguarda na fila de impressão para Tentar de novo.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
+        <translation>A etiqueta do pedido {order} não foi impressa ({error}); ela aguarda na fila de impressão para Tentar de novo.</translation>
+    </message>
+    <message>
+        <source>The packing slip for order {order} was already printed; use Reprint to print it again.</source>
+        <translation>O romaneio do pedido {order} já foi impresso; use Reimprimir para imprimi-lo de novo.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} was already printed; use Reprint to print it again.</source>
+        <translation>A etiqueta do pedido {order} já foi impressa; use Reimprimir para imprimi-la de novo.</translation>
+    </message>
+    <message>
+        <source>Packing slip {order} sent to {printer}.</source>
+        <translation>Romaneio {order} enviado para {printer}.</translation>
+    </message>
+    <message>
+        <source>Label {order} sent to {printer}.</source>
+        <translation>Etiqueta {order} enviada para {printer}.</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +2933,294 @@ Pedidos visíveis: {count}</translation>
         <source>Barcode</source>
         <translation>Código de barras</translation>
     </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexões</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Estação</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Impressoras</translation>
+    </message>
+    <message>
+        <source>Pack mode</source>
+        <translation>Modo embalagem</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Leitor</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sons</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <source>The stores this desk can connect to. Tokens are kept in the system keyring.</source>
+        <translation>As lojas às quais esta estação pode se conectar. Os tokens ficam no chaveiro do sistema.</translation>
+    </message>
+    <message>
+        <source>Active connection</source>
+        <translation>Conexão ativa</translation>
+    </message>
+    <message>
+        <source>Id of the connection the app opens; empty means training mode.</source>
+        <translation>Id da conexão que o aplicativo abre; vazio significa modo treinamento.</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Nome da estação</translation>
+    </message>
+    <message>
+        <source>Name of this desk, shown in the title bar and in the audit log.</source>
+        <translation>Nome desta estação, exibido na barra de título e no log de auditoria.</translation>
+    </message>
+    <message>
+        <source>Packer name</source>
+        <translation>Nome do embalador</translation>
+    </message>
+    <message>
+        <source>Who is packing at this desk; written to the audit log with every action.</source>
+        <translation>Quem está embalando nesta estação; registrado no log de auditoria a cada ação.</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Nome da loja</translation>
+    </message>
+    <message>
+        <source>Printed at the top of packing slips.</source>
+        <translation>Impresso no topo dos romaneios.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>Image printed on packing slips (PNG or JPEG); empty for none.</source>
+        <translation>Imagem impressa nos romaneios (PNG ou JPEG); vazio para nenhuma.</translation>
+    </message>
+    <message>
+        <source>Return name</source>
+        <translation>Nome para devolução</translation>
+    </message>
+    <message>
+        <source>Name on the return address.</source>
+        <translation>Nome no endereço de devolução.</translation>
+    </message>
+    <message>
+        <source>Return company</source>
+        <translation>Empresa para devolução</translation>
+    </message>
+    <message>
+        <source>Company on the return address.</source>
+        <translation>Empresa no endereço de devolução.</translation>
+    </message>
+    <message>
+        <source>Return address line 1</source>
+        <translation>Endereço de devolução, linha 1</translation>
+    </message>
+    <message>
+        <source>Street and number.</source>
+        <translation>Rua e número.</translation>
+    </message>
+    <message>
+        <source>Return address line 2</source>
+        <translation>Endereço de devolução, linha 2</translation>
+    </message>
+    <message>
+        <source>Suite, unit, building.</source>
+        <translation>Complemento, sala, prédio.</translation>
+    </message>
+    <message>
+        <source>Return city</source>
+        <translation>Cidade de devolução</translation>
+    </message>
+    <message>
+        <source>City of the return address.</source>
+        <translation>Cidade do endereço de devolução.</translation>
+    </message>
+    <message>
+        <source>Return region</source>
+        <translation>Estado de devolução</translation>
+    </message>
+    <message>
+        <source>State, province or region.</source>
+        <translation>Estado, província ou região.</translation>
+    </message>
+    <message>
+        <source>Return postal code</source>
+        <translation>CEP de devolução</translation>
+    </message>
+    <message>
+        <source>ZIP or postcode.</source>
+        <translation>CEP ou código postal.</translation>
+    </message>
+    <message>
+        <source>Return country</source>
+        <translation>País de devolução</translation>
+    </message>
+    <message>
+        <source>Two-letter country code, e.g. US.</source>
+        <translation>Código do país com duas letras, por ex. BR.</translation>
+    </message>
+    <message>
+        <source>Slip printer</source>
+        <translation>Impressora de romaneios</translation>
+    </message>
+    <message>
+        <source>Printer for packing slips; empty for the system default.</source>
+        <translation>Impressora para os romaneios; vazio para a padrão do sistema.</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Impressora de etiquetas</translation>
+    </message>
+    <message>
+        <source>Printer for shipping labels; empty for the system default.</source>
+        <translation>Impressora para as etiquetas de envio; vazio para a padrão do sistema.</translation>
+    </message>
+    <message>
+        <source>Label format</source>
+        <translation>Formato da etiqueta</translation>
+    </message>
+    <message>
+        <source>PDF for ordinary printers, ZPL for Zebra-compatible thermal printers.</source>
+        <translation>PDF para impressoras comuns, ZPL para impressoras térmicas compatíveis com Zebra.</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>ZPL (thermal)</source>
+        <translation>ZPL (térmica)</translation>
+    </message>
+    <message>
+        <source>Label printer resolution</source>
+        <translation>Resolução da impressora de etiquetas</translation>
+    </message>
+    <message>
+        <source>Dots per inch of the thermal label printer.</source>
+        <translation>Pontos por polegada da impressora térmica de etiquetas.</translation>
+    </message>
+    <message>
+        <source>203 dpi</source>
+        <translation>203 dpi</translation>
+    </message>
+    <message>
+        <source>300 dpi</source>
+        <translation>300 dpi</translation>
+    </message>
+    <message>
+        <source>Slip page size</source>
+        <translation>Tamanho de página do romaneio</translation>
+    </message>
+    <message>
+        <source>Paper size of packing slips.</source>
+        <translation>Tamanho do papel dos romaneios.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>4×6 inch</source>
+        <translation>4×6 polegadas</translation>
+    </message>
+    <message>
+        <source>Print automatically</source>
+        <translation>Imprimir automaticamente</translation>
+    </message>
+    <message>
+        <source>Print the slip and label as soon as an order is fully scanned.</source>
+        <translation>Imprimir o romaneio e a etiqueta assim que um pedido for totalmente escaneado.</translation>
+    </message>
+    <message>
+        <source>Allow shipping unscanned items</source>
+        <translation>Permitir enviar itens não escaneados</translation>
+    </message>
+    <message>
+        <source>Let the packer ship an order without scanning every item.</source>
+        <translation>Permite que o embalador envie um pedido sem escanear todos os itens.</translation>
+    </message>
+    <message>
+        <source>Pack mode font size</source>
+        <translation>Tamanho da fonte do modo embalagem</translation>
+    </message>
+    <message>
+        <source>Text size in pack mode, in points.</source>
+        <translation>Tamanho do texto no modo embalagem, em pontos.</translation>
+    </message>
+    <message>
+        <source>Scanner key gap (ms)</source>
+        <translation>Intervalo entre teclas do leitor (ms)</translation>
+    </message>
+    <message>
+        <source>Keys closer together than this are treated as a scanner, not a person.</source>
+        <translation>Teclas mais próximas que isso são tratadas como leitor, não como uma pessoa.</translation>
+    </message>
+    <message>
+        <source>Shortest scan</source>
+        <translation>Leitura mais curta</translation>
+    </message>
+    <message>
+        <source>Bursts shorter than this many characters are treated as typing.</source>
+        <translation>Sequências com menos caracteres que isso são tratadas como digitação.</translation>
+    </message>
+    <message>
+        <source>Beep on scans, errors and shipments.</source>
+        <translation>Bipe nas leituras, erros e remessas.</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Sound volume in percent.</source>
+        <translation>Volume do som em porcentagem.</translation>
+    </message>
+    <message>
+        <source>Sync every (seconds)</source>
+        <translation>Sincronizar a cada (segundos)</translation>
+    </message>
+    <message>
+        <source>How often orders are fetched from the store in the background.</source>
+        <translation>Com que frequência os pedidos são buscados na loja em segundo plano.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of the app; takes effect after a restart.</source>
+        <translation>Idioma do aplicativo; vale após reiniciar.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma do sistema</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Português (Brasil)</source>
+        <translation>Português (Brasil)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -3001,12 +3328,168 @@ Pedidos visíveis: {count}</translation>
         <source>stopped</source>
         <translation>parada</translation>
     </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Adicionar…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>API tokens are kept in this computer's password store (keyring), never in the settings file.</source>
+        <translation>Os tokens da API ficam no cofre de senhas deste computador (chaveiro), nunca no arquivo de configurações.</translation>
+    </message>
+    <message>
+        <source>Open on start</source>
+        <translation>Abrir ao iniciar</translation>
+    </message>
+    <message>
+        <source>Training mode (practice store, no real orders)</source>
+        <translation>Modo treinamento (loja de prática, sem pedidos reais)</translation>
+    </message>
+    <message>
+        <source>Connection “{name}”: {problem}</source>
+        <translation>Conexão “{name}”: {problem}</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {error}.</source>
+        <translation>Não foi possível salvar as configurações: {error}.</translation>
+    </message>
 </context>
 <context>
     <name>ShipDialog</name>
     <message>
         <source>Weighed on the scale</source>
         <translation>Pesado na balança</translation>
+    </message>
+    <message>
+        <source>Fulfil order {n}</source>
+        <translation>Atender pedido {n}</translation>
+    </message>
+    <message>
+        <source>Ship order {n}</source>
+        <translation>Enviar pedido {n}</translation>
+    </message>
+    <message>
+        <source>Fulfil</source>
+        <translation>Atender</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Add another shipment</source>
+        <translation>Adicionar outra remessa</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>Data de envio</translation>
+    </message>
+    <message>
+        <source>Email the customer</source>
+        <translation>Avisar o cliente por e-mail</translation>
+    </message>
+    <message>
+        <source>The store will not see the tracking number; it is kept in this app</source>
+        <translation>A loja não verá o código de rastreio; ele fica registrado neste aplicativo</translation>
+    </message>
+    <message>
+        <source>Units to ship</source>
+        <translation>Unidades a enviar</translation>
+    </message>
+    <message>
+        <source> of {n}</source>
+        <translation> de {n}</translation>
+    </message>
+    <message>
+        <source>{store} cannot ship some lines only: everything that remains ships together.</source>
+        <translation>{store} não permite enviar só algumas linhas: tudo o que resta é enviado junto.</translation>
+    </message>
+    <message>
+        <source>Shipment {n}</source>
+        <translation>Remessa {n}</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Código de rastreio</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportadora</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Pacote</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Comprimento</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largura</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Altura</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>não informado</translation>
+    </message>
+    <message>
+        <source>The app does not know this tracking number format; check it before shipping.</source>
+        <translation>O aplicativo não reconhece este formato de código de rastreio; confira-o antes de enviar.</translation>
+    </message>
+    <message>
+        <source>The check digit of this {carrier} number is wrong; rescan it.</source>
+        <translation>O dígito verificador deste código da {carrier} está errado; escaneie-o de novo.</translation>
+    </message>
+    <message>
+        <source>{carrier} tracking number.</source>
+        <translation>Código de rastreio da {carrier}.</translation>
+    </message>
+    <message>
+        <source>Choose a carrier.</source>
+        <translation>Escolha uma transportadora.</translation>
+    </message>
+    <message>
+        <source>Scan or type the tracking number.</source>
+        <translation>Escaneie ou digite o código de rastreio.</translation>
+    </message>
+    <message>
+        <source>The tracking number's check digit is wrong: rescan it, or tick "Ship anyway with this tracking number".</source>
+        <translation>O dígito verificador do código de rastreio está errado: escaneie-o de novo ou marque “Enviar mesmo assim com este código de rastreio”.</translation>
+    </message>
+    <message>
+        <source>Type or scan</source>
+        <translation>Digite ou escaneie</translation>
+    </message>
+    <message>
+        <source>Ship anyway with this tracking number</source>
+        <translation>Enviar mesmo assim com este código de rastreio</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3517,141 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>Weight {measured} taken; it cannot be checked because {item} has no weight in the store.</source>
         <translation>Peso {measured} registrado; não pode ser conferido porque {item} não tem peso na loja.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreFiles</name>
+    <message>
+        <source>The disk holding {folder} is full, so this was not saved. Free some space and try again; everything queued before is kept.</source>
+        <translation>O disco que contém {folder} está cheio, então isto não foi salvo. Libere espaço e tente de novo; tudo o que já estava na fila foi mantido.</translation>
+    </message>
+    <message>
+        <source>The order cache was damaged ({problem}), so it was kept as {kept} and is filled again from the store at the next sync.</source>
+        <translation>O cache de pedidos estava danificado ({problem}), então foi guardado como {kept} e é preenchido de novo a partir da loja na próxima sincronização.</translation>
+    </message>
+    <message>
+        <source>The print queue was damaged ({problem}); it was kept as {kept}. Print again any slip or label that did not come out.</source>
+        <translation>A fila de impressão estava danificada ({problem}); foi guardada como {kept}. Imprima de novo as guias ou etiquetas que não saíram.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxRecovery</name>
+    <message>
+        <source>The outbox file was damaged ({problem}), so it was kept as {kept} and {recovered} waiting actions were recovered from it; {lost} could not be read, so check these orders on the store: {orders}.</source>
+        <translation>O arquivo da fila de envios estava danificado ({problem}), então foi guardado como {kept} e {recovered} ações pendentes foram recuperadas; {lost} não puderam ser lidas, então confira estes pedidos na loja: {orders}.</translation>
+    </message>
+    <message>
+        <source>The outbox file was damaged ({problem}), so it was kept as {kept} and all {recovered} waiting actions were recovered from it.</source>
+        <translation>O arquivo da fila de envios estava danificado ({problem}), então foi guardado como {kept} e todas as {recovered} ações pendentes foram recuperadas.</translation>
+    </message>
+    <message>
+        <source>The outbox file was found empty although it held the queue before; it was kept as {kept}. Check on the store the orders shipped at this desk since {since}.</source>
+        <translation>O arquivo da fila de envios foi encontrado vazio, embora antes guardasse a fila; foi guardado como {kept}. Confira na loja os pedidos enviados deste posto desde {since}.</translation>
+    </message>
+    <message>
+        <source>The outbox file is missing although it held the queue before, so a new one was started. Check on the store the orders shipped at this desk since {since}.</source>
+        <translation>O arquivo da fila de envios sumiu, embora antes guardasse a fila, então um novo foi iniciado. Confira na loja os pedidos enviados deste posto desde {since}.</translation>
+    </message>
+    <message>
+        <source>The outbox file {path} is damaged ({problem}) and cannot be set aside ({error}); nothing was changed. Copy it for support before changing anything.</source>
+        <translation>O arquivo da fila de envios {path} está danificado ({problem}) e não pode ser posto de lado ({error}); nada foi alterado. Copie-o para o suporte antes de alterar qualquer coisa.</translation>
+    </message>
+    <message>
+        <source>The outbox file {path} cannot be written (it is read-only). Nothing was changed; make it writable and start again.</source>
+        <translation>Não é possível gravar no arquivo da fila de envios {path} (ele é somente leitura). Nada foi alterado; permita a gravação e comece de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <source>Fulfillment Station is already running on this computer with the data folder {folder} (process {pid}). Use that window, or close it first.</source>
+        <translation>O Fulfillment Station já está em execução neste computador com a pasta de dados {folder} (processo {pid}). Use aquela janela ou feche-a primeiro.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be used ({error}); check that it exists and that this account may write to it.</source>
+        <translation>A pasta de dados {folder} não pode ser usada ({error}); verifique se ela existe e se esta conta pode gravar nela.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipCsv</name>
+    <message>
+        <source>Row {n}: {problem}</source>
+        <translation>Linha {n}: {problem}</translation>
+    </message>
+    <message>
+        <source>expected order number, carrier, tracking number.</source>
+        <translation>esperava-se número do pedido, transportadora e código de rastreio.</translation>
+    </message>
+    <message>
+        <source>order {number} is not one of the selected orders.</source>
+        <translation>o pedido {number} não é um dos pedidos selecionados.</translation>
+    </message>
+    <message>
+        <source>order {number} has no line {line}.</source>
+        <translation>o pedido {number} não tem a linha {line}.</translation>
+    </message>
+    <message>
+        <source>{part} is not a quantity between 1 and {n}.</source>
+        <translation>{part} não é uma quantidade entre 1 e {n}.</translation>
+    </message>
+    <message>
+        <source>the {column} holds a control character; type it again.</source>
+        <translation>o campo "{column}" contém um caractere de controle; digite-o de novo.</translation>
+    </message>
+    <message>
+        <source>the {column} starts with {sign}, which a spreadsheet would run as a formula.</source>
+        <translation>o campo "{column}" começa com {sign}, que uma planilha executaria como fórmula.</translation>
+    </message>
+    <message>
+        <source>the {column} is longer than {n} characters.</source>
+        <translation>o campo "{column}" tem mais de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>the row is longer than {n} characters.</source>
+        <translation>a linha tem mais de {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>the row cannot be read as CSV.</source>
+        <translation>a linha não pode ser lida como CSV.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a list of tracking numbers.</source>
+        <translation>O arquivo é grande demais para ser uma lista de códigos de rastreio.</translation>
+    </message>
+    <message>
+        <source>Only the first {n} rows were read.</source>
+        <translation>Só as primeiras {n} linhas foram lidas.</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>transportadora</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>código de rastreio</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>número do pedido</translation>
+    </message>
+    <message>
+        <source>line list</source>
+        <translation>lista de linhas</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>The settings file cannot be read ({error}); the defaults are used.</source>
+        <translation>Não é possível ler o arquivo de configurações ({error}); os valores padrão são usados.</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read ({error}); it was copied to {backup} and the defaults are used.</source>
+        <translation>Não foi possível ler o arquivo de configurações ({error}); ele foi copiado para {backup} e os valores padrão são usados.</translation>
+    </message>
+    <message>
+        <source>The settings entry {key} is nested too deeply and was ignored; the other settings and connections were read.</source>
+        <translation>A entrada de configuração {key} está aninhada fundo demais e foi ignorada; as demais configurações e conexões foram lidas.</translation>
     </message>
 </context>
 </TS>

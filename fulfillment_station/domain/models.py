@@ -102,12 +102,16 @@ class Address(_Model):
         return [f for f in required if not getattr(self, f).strip()]
 
 
+#: More units than this on one line is garbage, not an order (10**30 was accepted once).
+MAX_QUANTITY = 1_000_000
+
+
 class LineItem(_Model):
     id: str
     sku: str = ""
     name: str = ""
-    quantity: int = Field(ge=0)
-    quantity_fulfilled: int = Field(default=0, ge=0)
+    quantity: int = Field(ge=0, le=MAX_QUANTITY)
+    quantity_fulfilled: int = Field(default=0, ge=0, le=MAX_QUANTITY)
     unit_price: Money = Decimal("0")
     barcode: str | None = None
     weight: Decimal | None = None
@@ -127,7 +131,7 @@ class LineItem(_Model):
 
 class ShipmentLine(_Model):
     line_id: str
-    quantity: int = Field(gt=0)
+    quantity: int = Field(gt=0, le=MAX_QUANTITY)
 
 
 class Shipment(_Model):

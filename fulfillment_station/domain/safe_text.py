@@ -21,9 +21,8 @@ MAX_MESSAGE_CHARS = 300
 _SURROGATES = re.compile("[\ud800-\udfff]")
 # C0 controls except tab and newline, DEL and the C1 controls.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# What a terminal must never receive raw: every control (newline included, callers print
-# lines), and the bidirectional embeddings, overrides and isolates.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Bidirectional embeddings, overrides and isolates: they reverse the text around them.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _HTML = re.compile(r"^\s*<(?:!doctype|html|head|body|\?xml|title|h1|div|p\b)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
@@ -40,10 +39,10 @@ def clean_api_text(value: str, max_chars: int = MAX_FIELD_CHARS) -> str:
     return _CONTROLS.sub("", value)
 
 
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
+def _escape_char(char: str) -> str:
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+        else f"\\U{code:08x}"
 
 
 def for_terminal(value: object, max_chars: int | None = None) -> str:
@@ -54,7 +53,9 @@ def for_terminal(value: object, max_chars: int | None = None) -> str:
         text = text[:max_chars - 1] + "\u2026"
     if text.isprintable():
         return text
-    return _TERMINAL_UNSAFE.sub(_escape, text)
+    # Anything not printable (controls, surrogates, bidi and other format characters, line
+    # separators, unassigned code points) is shown escaped.
+    return "".join(c if c.isprintable() else _escape_char(c) for c in text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -67,7 +68,8 @@ def short_message(text: str, max_chars: int = MAX_MESSAGE_CHARS) -> str:
         return ""
     if looks_like_html(text):
         return "(an HTML page instead of the API's answer)"
-    line = _SPACES.sub(" ", clean_api_text(text[:max_chars * 4], max_chars * 4)).strip()
+    line = _SPACES.sub(" ", _BIDI.sub("", clean_api_text(text[:max_chars * 4],
+                                                          max_chars * 4))).strip()
     if len(line) > max_chars:
         line = line[:max_chars - 1] + "\u2026"
     return line

@@ -10,13 +10,13 @@ would. Every loop is bounded (``MAX_LIE_SECONDS``), so a test that forgets it st
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import socket
 import socketserver
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,7 +121,11 @@ def huge(megabytes: int) -> Lie:
 
 def gzip_bomb(megabytes_inflated: int) -> Lie:
     """A small gzip body that inflates to ``megabytes_inflated`` MB of JSON-ish spaces."""
-    packed = gzip.compress(b"[" + b" " * (megabytes_inflated * 2**20) + b"]", 9)
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip framing
+    block = b" " * 2**20
+    packed = packer.compress(b"[") + b"".join(packer.compress(block)
+                                              for _ in range(megabytes_inflated))
+    packed += packer.compress(b"]") + packer.flush()
     return lambda _s, _f: Reply(200, {"Content-Type": "application/json",
                                       "Content-Encoding": "gzip"}, packed)
 
@@ -136,11 +140,14 @@ def endless() -> Lie:
     return lambda _s, _f: Reply(200, {"Content-Type": "application/json"}, chunks())
 
 
-def trickle(*, apply: bool = False, per_second: int = 1) -> Lie:
-    """The real answer (applied upstream first when ``apply``), one byte at a time."""
+def trickle(*, apply: bool = False, per_second: int = 1, body: bytes = b'{"data": []}') -> Lie:
+    """The real answer (applied upstream first when ``apply``; else ``body``), one byte at a
+    time."""
+    fallback = body
+
     def lie(_: Seen, forward: Callable[[], httpx.Response]) -> Reply:
         answer = forward() if apply else None
-        body = answer.content if answer is not None else b'{"data": []}'
+        body = answer.content if answer is not None else fallback
 
         def chunks() -> Iterator[bytes]:
             for i in range(len(body)):

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import io
 import socket
+import ssl
+import subprocess
+import threading
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -466,3 +469,51 @@ def test_credentials_in_a_base_url_are_refused(url: str) -> None:
     with pytest.raises(InsecureConnection) as caught:
         check_base_url(url)
     assert "secret" not in str(caught.value)
+
+
+def test_a_huge_price2b_label_is_refused_while_it_downloads(
+        hostile: Callable[..., Any]) -> None:
+    liar, _, base = hostile("price2b")
+    liar.lie("GET", "/label$", lies.huge(100))
+    with connector_for("price2b", base) as connector:
+        error, peak, elapsed = _peak_while(
+            lambda: connector.fetch_label(base + "/v1/shipping/shipments/1/label"))
+    assert isinstance(error, AnswerTooLarge)
+    assert peak < MEMORY_BOUND and elapsed < 10
+
+
+def test_an_untrusted_certificate_is_named_and_not_retried(tmp_path: Path) -> None:
+    """A real TLS server on loopback with a self-signed certificate (made by openssl)."""
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(10)
+    handshakes: list[str] = []
+
+    def serve() -> None:
+        for _ in range(5):  # bounded: at most five attempts are ever looked at
+            try:
+                conn, _addr = listener.accept()
+            except OSError:
+                return
+            try:
+                with context.wrap_socket(conn, server_side=True):
+                    handshakes.append("ok")
+            except (ssl.SSLError, OSError):
+                handshakes.append("refused by the client")
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    url = f"https://127.0.0.1:{listener.getsockname()[1]}/api"
+    try:
+        with connector_for("nexus", url) as connector, pytest.raises(TlsFailed) as caught:
+            connector.list_orders()
+    finally:
+        listener.close()
+        thread.join(10)
+    assert handshakes == ["refused by the client"]  # one attempt: no retry
+    assert "certificate" in caught.value.user_message
+    assert "Check the network" not in str(caught.value)

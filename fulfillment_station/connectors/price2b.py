@@ -56,6 +56,7 @@ Choices where the seed is silent (the sandbox's docstring states the same):
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -91,10 +92,13 @@ from fulfillment_station.connectors.errors import (
     error_for,
 )
 from fulfillment_station.connectors.http import (
+    ACCEPT_ENCODING,
     Answer,
     ApiClient,
+    bounded_transport,
     default_error_parser,
     parse_retry_after,
+    read_bounded,
     write_proof,
 )
 from fulfillment_station.domain import (
@@ -717,12 +721,20 @@ class Price2bConnector(Connector):
 
     def _fetch_foreign(self, target: httpx.URL) -> httpx.Response:
         """A label on another host: no token (it must not leave Price2b), no redirects."""
+        limits = self.api.limits
+        until = time.monotonic() + limits.read_deadline_s
         try:
-            with httpx.Client(transport=self._label_transport, timeout=30.0,
-                              follow_redirects=False,
-                              headers={"User-Agent": USER_AGENT,
-                                       "Accept": _LABEL_ACCEPT}) as client:
-                response = client.get(target)
+            with httpx.Client(transport=self._label_transport or bounded_transport(),
+                              timeout=30.0, follow_redirects=False,
+                              headers={"User-Agent": USER_AGENT, "Accept": _LABEL_ACCEPT,
+                                       "Accept-Encoding": ACCEPT_ENCODING}) as client, \
+                    client.stream("GET", target) as streamed:
+                # The size cap holds while the label streams in, not after the download.
+                body = read_bounded(streamed, limits.label_bytes, until)
+                response = httpx.Response(streamed.status_code, headers=[
+                    (k, v) for k, v in streamed.headers.multi_items()
+                    if k.lower() not in ("content-encoding", "content-length",
+                                         "transfer-encoding")], content=body)
         except httpx.HTTPError:
             raise ConnectionFailed(f"cannot fetch the label from {target.host}") from None
         if response.is_error or response.is_redirect:

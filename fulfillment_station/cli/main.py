@@ -19,6 +19,7 @@ from fulfillment_station.cli import (
     tracking_cmd,
 )
 from fulfillment_station.cli.common import CliError
+from fulfillment_station.domain.safe_text import for_terminal
 
 COMMAND_MODULES = (
     sandbox_cmd, orders_cmd, print_cmd, tracking_cmd, check_cmd, hardware_cmd, station_cmd,
@@ -53,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except CliError as exc:
-        print(f"fulfillment-station: {exc}", file=sys.stderr)
+        print(f"fulfillment-station: {for_terminal(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("fulfillment-station: interrupted", file=sys.stderr)

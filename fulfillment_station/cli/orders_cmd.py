@@ -7,11 +7,12 @@ sent; a write whose answer is lost is settled by re-reading the order, never by 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from fulfillment_station.cli.common import CliError, add_connection_args, print_json
 from fulfillment_station.cli.connection import open_connector
-from fulfillment_station.connectors.base import Connector, ListQuery, ShipResult
+from fulfillment_station.connectors.base import Connector, ListQuery, ShipResult, Unreadable
 from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.domain import DomainError, Order, OrderStatus
 from fulfillment_station.domain.requests import (
@@ -20,6 +21,7 @@ from fulfillment_station.domain.requests import (
     ShipRequest,
     TrackingInfo,
 )
+from fulfillment_station.domain.safe_text import for_terminal
 from fulfillment_station.domain.workflow import check_cancel, check_shipment
 from fulfillment_station.services.actions import (
     cancel_effect_present,
@@ -66,56 +68,67 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.set_defaults(handler=cmd_cancel)
 
 
+def _say(text: str) -> None:
+    """One line for the terminal: API text never moves the cursor or rings the bell."""
+    print(for_terminal(text))
+
+
 def _print_orders(orders: list[Order]) -> None:
     if not orders:
-        print("No orders match.")
+        _say("No orders match.")
         return
-    print(f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILMENT':<11} {'ITEMS':>5} "
+    _say(f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILMENT':<11} {'ITEMS':>5} "
           f"{'TOTAL':>12}  CUSTOMER")
     for o in orders:
         status = o.status.value if o.status != OrderStatus.UNKNOWN else f"?{o.api_status}"
         total = f"{o.total} {o.currency}"
-        print(f"{o.number[:22]:<22} {o.created_at:%Y-%m-%d %H:%M} {status[:11]:<11} "
+        _say(f"{o.number[:22]:<22} {o.created_at:%Y-%m-%d %H:%M} {status[:11]:<11} "
               f"{o.fulfillment_status.value:<11} {o.item_count:>5} {total:>12}  "
               f"{o.customer.name}")
 
 
 def _print_order(o: Order) -> None:
-    print(f"Order {o.number}  (id {o.id}, {o.dialect})")
+    _say(f"Order {o.number}  (id {o.id}, {o.dialect})")
     status = o.status.value + (f" (API: {o.api_status})" if o.api_status else "")
-    print(f"  status:      {status}, {o.fulfillment_status.value}")
-    print(f"  created:     {o.created_at:%Y-%m-%d %H:%M} UTC")
-    print(f"  customer:    {o.customer.name} {o.customer.email or ''}".rstrip())
+    _say(f"  status:      {status}, {o.fulfillment_status.value}")
+    _say(f"  created:     {o.created_at:%Y-%m-%d %H:%M} UTC")
+    _say(f"  customer:    {o.customer.name} {o.customer.email or ''}".rstrip())
     if o.ship_to:
         a = o.ship_to
         parts = [a.name, a.company, a.line1, a.line2,
                  " ".join(p for p in (a.postal_code, a.city, a.region) if p), a.country]
-        print(f"  ship to:     {', '.join(p for p in parts if p)}")
+        _say(f"  ship to:     {', '.join(p for p in parts if p)}")
     if o.lines:
-        print("  lines:")
+        _say("  lines:")
         for line in o.lines:
-            print(f"    {line.id:<14} {line.sku:<12} {line.quantity_fulfilled}/{line.quantity} "
+            _say(f"    {line.id:<14} {line.sku:<12} {line.quantity_fulfilled}/{line.quantity} "
                   f"x {line.unit_price}  {line.name}")
     else:
-        print("  lines:       (this API gives no line items)")
-    print(f"  total:       {o.total} {o.currency}")
+        _say("  lines:       (this API gives no line items)")
+    _say(f"  total:       {o.total} {o.currency}")
     for s in o.shipments:
         when = f"{s.shipped_at:%Y-%m-%d}" if s.shipped_at else ""
-        print(f"  shipment:    {s.carrier} {s.tracking_number or ''} {when}".rstrip())
+        _say(f"  shipment:    {s.carrier} {s.tracking_number or ''} {when}".rstrip())
     if o.notes:
-        print(f"  notes:       {o.notes}")
+        _say(f"  notes:       {o.notes}")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
     status = OrderStatus(args.status) if args.status else None
+    unreadable: list[Unreadable] = []
     with open_connector(args) as connector:
-        orders = connector.list_orders(ListQuery(status=status), limit=args.limit)
+        orders = connector.list_orders(ListQuery(status=status), limit=args.limit,
+                                       unreadable=unreadable)
     if args.json:
         print_json([o.to_json_dict(raw=args.raw) for o in orders])
     else:
         _print_orders(orders)
+    if unreadable:
+        # The others are listed; these are named so someone can look at them in the store.
+        ids = ", ".join(for_terminal(u.order_id or "?", 40) for u in unreadable[:20])
+        print(f"{len(unreadable)} orders could not be read: {ids}", file=sys.stderr)
     return 0
 
 
@@ -197,8 +210,8 @@ def _report_ship(args: argparse.Namespace, before: Order, result: ShipResult,
         print_json(out)
         return
     tracking = (result.shipment.tracking_number if result.shipment else None) or args.tracking
-    print(f"Order {before.number}: shipped with {args.carrier} {tracking}."
-          + (f" ({result.message})" if result.message else ""))
+    _say(f"Order {before.number}: shipped with {args.carrier} {tracking}."
+         + (f" ({result.message})" if result.message else ""))
     if not connector.capabilities.carries_tracking:
         print(f"Note: {connector.capabilities.display_name}'s API has no tracking field; "
               "the store will not see the tracking number.")
@@ -232,7 +245,7 @@ def cmd_cancel(args: argparse.Namespace) -> int:
         print_json({"order_id": args.id, "number": order.number, "ok": True,
                     "order": after.to_json_dict() if after else None})
     elif after is None or after.status != OrderStatus.CANCELLED:
-        print(f"Order {order.number}: cancellation requested; the store will confirm it.")
+        _say(f"Order {order.number}: cancellation requested; the store will confirm it.")
     else:
-        print(f"Order {order.number}: cancelled.")
+        _say(f"Order {order.number}: cancelled.")
     return 0

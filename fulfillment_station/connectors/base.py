@@ -9,6 +9,7 @@ Operations the seed does not document keep the default implementations here, whi
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -21,7 +22,9 @@ import httpx
 
 from fulfillment_station.connectors.errors import (
     AuthenticationError,
+    BadResponse,
     ConnectorError,
+    PagingLoop,
     Unsupported,
 )
 from fulfillment_station.connectors.http import ApiClient, default_error_parser
@@ -35,6 +38,8 @@ from fulfillment_station.domain.requests import (
     OrderUpdate,
     ShipRequest,
 )
+
+log = logging.getLogger(__name__)
 
 
 class Operation(StrEnum):
@@ -192,10 +197,84 @@ class ListQuery:
                 if f.name in self._FILTER_OF and getattr(self, f.name) is not None}
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """An order of a list the app could not understand: skipped, named, the rest goes on."""
+
+    order_id: str | None
+    reason: str
+
+
 @dataclass
 class Page:
     orders: list[Order]
     total: int | None = None  # the API's count of all matching orders, when it gives one
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+
+def read_rows(rows: Sequence[Any], parse: Callable[[Any], Order]
+              ) -> tuple[list[Order], list[Unreadable]]:
+    """Each row of a list page parsed on its own: one order that cannot be understood is
+    set aside (with its id and why) instead of failing the page."""
+    orders: list[Order] = []
+    unreadable: list[Unreadable] = []
+    for row in rows:
+        try:
+            orders.append(parse(row))
+        except BadResponse as exc:
+            order_id = exc.order_id
+            if order_id is None and isinstance(row, dict):
+                raw = row.get("id", row.get("order_id"))
+                order_id = str(raw)[:80] if isinstance(raw, str | int) else None
+            log.warning("order %s could not be read: %s", order_id, exc.api_message)
+            unreadable.append(Unreadable(order_id, exc.api_message))
+    return orders, unreadable
+
+
+class PageGuard:
+    """Stops a list walk that does not progress, and says why (``PagingLoop``): a next-page
+    cursor or page number seen before, pages of nothing but orders already seen, more orders
+    than the API announced, or an absurd number of pages. Also drops repeated orders."""
+
+    #: pages in a row with no order not seen before (or empty) that end the walk
+    MAX_STALE_PAGES = 2
+    MAX_PAGES = 100_000
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self._positions: set[str] = set()
+        self._stale = 0
+        self._pages = 0
+        self._announced: int | None = None
+
+    def position(self, where: object) -> None:
+        """The cursor, offset or page number the next request asks for."""
+        key = str(where)
+        if key in self._positions:
+            raise PagingLoop(f"the next page ({key[:60]}) was read already",
+                             field="pagination")
+        self._positions.add(key)
+
+    def page(self, orders: list[Order], unreadable: Sequence[Unreadable] = (),
+             total: int | None = None) -> list[Order]:
+        """The orders of this page not seen before; raises when the walk goes round."""
+        self._pages += 1
+        if self._pages > self.MAX_PAGES:
+            raise PagingLoop(f"more than {self.MAX_PAGES} pages", field="pagination")
+        fresh = [o for o in orders if o.id not in self.seen]
+        new_ids = {o.id for o in fresh} | {u.order_id for u in unreadable
+                                            if u.order_id and u.order_id not in self.seen}
+        self.seen |= new_ids
+        self._stale = 0 if new_ids else self._stale + 1
+        if self._stale >= self.MAX_STALE_PAGES:
+            raise PagingLoop(f"{self._stale} pages in a row brought no order not seen before "
+                             f"({len(self.seen)} orders read)", field="pagination")
+        if total is not None and total >= 0:
+            self._announced = max(self._announced or 0, total)
+        if self._announced is not None and len(self.seen) > self._announced:
+            raise PagingLoop(f"{len(self.seen)} orders read, more than the {self._announced} "
+                             "the API announced", field="pagination.total")
+        return fresh
 
 
 #: progress(orders so far, total or None)
@@ -289,20 +368,26 @@ class Connector(ABC):
                                                filters=names))
 
     def iter_orders(self, query: ListQuery | None = None, *,
-                    progress: Progress | None = None) -> Iterator[Order]:
+                    progress: Progress | None = None,
+                    unreadable: list[Unreadable] | None = None) -> Iterator[Order]:
+        """Every order of the list; those that cannot be understood are skipped, and added to
+        ``unreadable`` when given."""
         query = query or ListQuery()
         self.check_query(query)
         seen = 0
         for page in self.iter_pages(query):
+            if unreadable is not None:
+                unreadable += page.unreadable
             seen += len(page.orders)
             if progress is not None:
                 progress(seen, page.total)
             yield from page.orders
 
     def list_orders(self, query: ListQuery | None = None, *, limit: int | None = None,
-                    progress: Progress | None = None) -> list[Order]:
+                    progress: Progress | None = None,
+                    unreadable: list[Unreadable] | None = None) -> list[Order]:
         out: list[Order] = []
-        for order in self.iter_orders(query, progress=progress):
+        for order in self.iter_orders(query, progress=progress, unreadable=unreadable):
             out.append(order)
             if limit is not None and len(out) >= limit:
                 break

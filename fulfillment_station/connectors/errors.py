@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
+from fulfillment_station.domain.safe_text import short_message
 
 
 class ConnectorError(Exception):
@@ -27,7 +28,8 @@ class ConnectorError(Exception):
                  status: int | None = None, retry_after: float | None = None,
                  order_id: str | None = None, details: Any = None,
                  user_message: str | None = None) -> None:
-        self.api_message = api_message
+        # The API's words reach logs, banners and terminals: one plain, short line.
+        self.api_message = short_message(api_message, 400)
         self.code = code
         self.status = status
         self.retry_after = retry_after
@@ -177,6 +179,42 @@ class Unsupported(ConnectorError):
 
     def __init__(self, reason: str) -> None:
         super().__init__(user_message=reason)
+
+
+class TlsFailed(ConnectorError):
+    """The server's certificate or TLS handshake was refused: retrying cannot help."""
+
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store's secure connection could not be verified (its certificate is not trusted "
+        "or does not match the address). Check the base URL, or ask the store's IT about the "
+        "certificate.")
+
+
+class RedirectRefused(BadResponse):
+    """A 3xx answer: its body is never data, and another origin is never followed."""
+
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store's API answered from a different address than the one configured. Check the "
+        "base URL in the connection settings.")
+
+
+class AnswerTooLarge(BadResponse):
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store sent a far larger answer than expected, so the app stopped reading it. Try "
+        "again later; if it keeps happening, copy the diagnostics for support.")
+
+
+class PagingLoop(BadResponse):
+    """The list's paging does not progress (pages repeat, a cursor repeats, or more orders came
+    than the API announced): the walk stops instead of running forever."""
+
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store kept sending the same pages of orders, so the app stopped reading the list. "
+        "The orders read so far are kept; try again later.")
 
 
 class InsecureConnection(ConnectorError):

@@ -51,8 +51,10 @@ from fulfillment_station.connectors.base import (
     ListQuery,
     Operation,
     Page,
+    PageGuard,
     ShipResult,
     no,
+    read_rows,
     yes,
 )
 from fulfillment_station.connectors.errors import (
@@ -61,6 +63,7 @@ from fulfillment_station.connectors.errors import (
     Unsupported,
     ValidationFailed,
 )
+from fulfillment_station.connectors.http import Answer, write_proof
 from fulfillment_station.connectors.parsing import (
     money,
     optional_int,
@@ -174,23 +177,22 @@ class GenericRestConnector(Connector):
             params["sortBy"] = "updatedAt"
         else:
             params["sortBy"] = "createdAt"
-        seen: set[str] = set()
+        guard = PageGuard()
         offset: int | None = 0
         while offset is not None:
-            body = self.api.get_json("/orders", {**params, "offset": offset})
+            body = self.api.get_json("/orders", {**params, "offset": offset}, kind=Answer.LIST)
             rows, total, next_offset = parse_list(body)
             if rows and next_offset is not None and next_offset > offset and since is None:
                 self.api.prefetch("/orders", {**params, "offset": next_offset})  # while we parse
-            orders = [parse_order(row) for row in rows]
+            orders, unreadable = read_rows(rows, parse_order)
+            fresh = guard.page(orders, unreadable, total)
             done = False
             if since is not None:
-                newer = [o for o in orders if o.updated_at >= since]
-                done = len(newer) < len(orders)
-                orders = newer
-            fresh = [o for o in orders if o.id not in seen]
-            seen.update(o.id for o in fresh)
-            if fresh or not rows:
-                yield Page(fresh, total)
+                newer = [o for o in fresh if o.updated_at >= since]
+                done = len(newer) < len(fresh)
+                fresh = newer
+            if fresh or unreadable or not rows:
+                yield Page(fresh, total, unreadable)
             if done or not rows:
                 return
             if next_offset is not None and next_offset <= offset:
@@ -220,7 +222,9 @@ class GenericRestConnector(Connector):
 
     def cancel(self, order_id: str, request: CancelRequest) -> Order | None:
         try:
-            self.api.send_json("DELETE", _order_path(order_id), order_id=order_id)
+            # Proof: 204 (no body).
+            self.api.send_json("DELETE", _order_path(order_id), order_id=order_id,
+                               proof=(204,), json_answer=False)
         except ValidationFailed as exc:
             raise _refused(exc, order_id) from None
         return None
@@ -246,8 +250,10 @@ class GenericRestConnector(Connector):
         if "status" in body:
             return self._put_status(order_id, body)
         response = self.api.send_json("PUT", _order_path(order_id), json=body,
-                                      order_id=order_id)
-        return parse_order(self.api.decode(response, order_id=order_id))
+                                      order_id=order_id, proof=(200,))
+        with write_proof(order_id):  # proof: 200 with the updated order
+            return _same_order(parse_order(self.api.decode(response, order_id=order_id)),
+                               order_id)
 
     def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
         if not request.customer_id:
@@ -262,19 +268,33 @@ class GenericRestConnector(Connector):
         }
         if request.ship_to is not None:
             body["shippingAddress"] = address_body(request.ship_to)
-        response = self.api.send_json("POST", "/orders", json=body)
-        return parse_order(self.api.decode(response))
+        response = self.api.send_json("POST", "/orders", json=body, proof=(201,))
+        with write_proof():  # proof: 201 with the created order
+            return parse_order(self.api.decode(response))
 
     def _put_status(self, order_id: str, body: dict[str, Any]) -> Order:
         try:
             response = self.api.send_json("PUT", _order_path(order_id), json=body,
-                                          order_id=order_id)
+                                          order_id=order_id, proof=(200,))
         except ValidationFailed as exc:
             raise _refused(exc, order_id) from None
-        return parse_order(self.api.decode(response, order_id=order_id))
+        with write_proof(order_id):  # proof: 200 with this order in the status asked for
+            order = _same_order(parse_order(self.api.decode(response, order_id=order_id)),
+                                order_id)
+            if order.api_status is not None and \
+                    order.api_status.strip().lower() != str(body["status"]).lower():
+                raise BadResponse(f"the order in the answer is {order.api_status[:40]}",
+                                  field="status", order_id=order_id)
+            return order
 
 
 CONNECTOR = GenericRestConnector
+
+
+def _same_order(order: Order, order_id: str) -> Order:
+    if order.id != order_id:
+        raise BadResponse(f"the answer is order {order.id[:40]}", order_id=order_id)
+    return order
 
 
 def _order_path(order_id: str) -> str:

@@ -43,10 +43,13 @@ from fulfillment_station.connectors.base import (
     ListQuery,
     Operation,
     Page,
+    PageGuard,
     no,
+    read_rows,
     yes,
 )
 from fulfillment_station.connectors.errors import BadResponse, NotFound, ValidationFailed
+from fulfillment_station.connectors.http import Answer, write_proof
 from fulfillment_station.connectors.parsing import (
     money,
     optional_int,
@@ -146,23 +149,20 @@ class InventoryCloudConnector(Connector):
             params["status"] = WIRE_STATUS[query.status]
         if query.customer_id is not None:
             params["customer_id"] = query.customer_id
-        seen: set[str] = set()
-        offset = stale = 0
+        guard = PageGuard()
+        offset = 0
         while True:
-            body = self.api.get_json(ORDERS_PATH, {**params, "offset": offset})
+            body = self.api.get_json(ORDERS_PATH, {**params, "offset": offset},
+                                     kind=Answer.LIST)
             rows, total = parse_list(body)
             if len(rows) >= params["limit"] and (total is None or offset + len(rows) < total):
                 self.api.prefetch(ORDERS_PATH,  # the next page while we parse this one
                                   {**params, "offset": offset + len(rows)})
-            orders = [parse_order(row) for row in rows]
-            fresh = [o for o in orders if o.id not in seen]
-            seen.update(o.id for o in fresh)
-            if fresh or not rows:
-                yield Page(fresh, total)
-            # A full page of nothing new, again and again, means the server ignores offset.
-            stale = 0 if fresh else stale + 1
-            if stale >= 3:
-                raise BadResponse("the store keeps sending the same orders", field="offset")
+            orders, unreadable = read_rows(rows, parse_order)
+            # Pages of nothing new, again and again, mean the server ignores offset.
+            fresh = guard.page(orders, unreadable, total)
+            if fresh or unreadable or not rows:
+                yield Page(fresh, total, unreadable)
             offset += len(rows)
             if len(rows) < params["limit"] or (total is not None and offset >= total):
                 return
@@ -199,8 +199,9 @@ class InventoryCloudConnector(Connector):
         }
         if request.ship_to is not None:
             body["shipping_address"] = request.ship_to.model_dump(mode="json")
-        response = self.api.send_json("POST", ORDERS_PATH, json=body)
-        return parse_order(self.api.decode(response))
+        response = self.api.send_json("POST", ORDERS_PATH, json=body, proof=(201,))
+        with write_proof():  # proof: 201 with the created order
+            return parse_order(self.api.decode(response))
 
 
 CONNECTOR = InventoryCloudConnector

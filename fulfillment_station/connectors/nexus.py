@@ -59,11 +59,14 @@ from fulfillment_station.connectors.base import (
     ListQuery,
     Operation,
     Page,
+    PageGuard,
     ShipResult,
     no,
+    read_rows,
     yes,
 )
 from fulfillment_station.connectors.errors import BadResponse, ValidationFailed
+from fulfillment_station.connectors.http import Answer, write_proof
 from fulfillment_station.connectors.parsing import (
     iso_utc,
     money,
@@ -171,21 +174,22 @@ class NexusConnector(Connector):
         if params is None:
             return  # a filter no NexusCommerce order can match
         exact_range = _range_is_whole_days(query)
-        seen_ids: set[str] = set()
-        seen_cursors: set[str] = set()
+        guard = PageGuard()
         cursor: str | None = None
         while True:
-            body = self.api.get_json(ORDERS_PATH, {**params, "cursor": cursor})
+            body = self.api.get_json(ORDERS_PATH, {**params, "cursor": cursor},
+                                     kind=Answer.LIST)
             rows, total, cursor = parse_list(body)
-            if cursor is not None and cursor not in seen_cursors and rows:
+            if cursor is not None and rows:
                 self.api.prefetch(ORDERS_PATH, {**params, "cursor": cursor})  # while we parse
-            orders = [o for o in (parse_order(row) for row in rows)
-                      if o.id not in seen_ids and _in_range(o, query)]
-            seen_ids.update(o.id for o in orders)
-            yield Page(orders, total if exact_range else None)
-            if cursor is None or cursor in seen_cursors or not rows:
+            parsed, unreadable = read_rows(rows, parse_order)
+            # The total counts the whole range; the client-side range check only narrows it.
+            fresh = guard.page(parsed, unreadable, total)
+            orders = [o for o in fresh if _in_range(o, query)]
+            yield Page(orders, total if exact_range else None, unreadable)
+            if cursor is None or not rows:
                 return
-            seen_cursors.add(cursor)
+            guard.position(cursor)
 
     def get_order(self, order_id: str) -> Order:
         body = self.api.get_json(_order_path(order_id), order_id=order_id)
@@ -204,8 +208,16 @@ class NexusConnector(Connector):
         body = shipment_body(request.carrier, request.tracking_number, request.shipped_at,
                              request.lines)
         response = self.api.send_json("POST", _order_path(order_id) + "/shipment", json=body,
-                                      order_id=order_id)
-        order = parse_order(_unwrap(self.api.decode(response, order_id=order_id), order_id))
+                                      order_id=order_id, proof=(200,))
+        with write_proof(order_id):  # proof: 200 with this order, showing the shipment
+            order = parse_order(_unwrap(self.api.decode(response, order_id=order_id), order_id))
+            if order.id != order_id:
+                raise BadResponse(f"the answer is order {order.id[:40]}", order_id=order_id)
+            wanted = (request.tracking_number or "").strip().upper()
+            if wanted and not any((s.tracking_number or "").strip().upper() == wanted
+                                  for s in order.shipments):
+                raise BadResponse("the order in the answer has no shipment with this "
+                                  "tracking number", field="shipments", order_id=order_id)
         return ShipResult(order=order, shipment=order.shipments[-1] if order.shipments else None,
                           notified_customer=None)
 
@@ -219,8 +231,10 @@ class NexusConnector(Connector):
                  **shipment_body(item.carrier, item.tracking_number, None, item.lines,
                                  check=False)}
                 for item in chunk]}
-            response = self.api.send_json("POST", ORDERS_PATH + "/bulk-shipment", json=body)
-            ok, bad, errs = parse_bulk(self.api.decode(response), chunk)
+            response = self.api.send_json("POST", ORDERS_PATH + "/bulk-shipment", json=body,
+                                          proof=(200,))
+            with write_proof():  # proof: 200 with a result for the chunk
+                ok, bad, errs = parse_bulk(self.api.decode(response), chunk)
             succeeded, failed = succeeded + ok, failed + bad
             errors += errs
         return BulkShipResult(succeeded, failed, errors)
@@ -232,8 +246,9 @@ class NexusConnector(Connector):
                 "Connectors",
                 "NexusCommerce needs a reason to cancel an order. Choose or type a reason and "
                 "retry."))
+        # Proof: 202 with the API's JSON (the marketplace decides later).
         self.api.send_json("POST", _order_path(order_id) + "/cancel",
-                           json={"reason": reason}, order_id=order_id)
+                           json={"reason": reason}, order_id=order_id, proof=(202,))
         return None  # 202: accepted for the marketplace to decide; no order in the answer
 
 

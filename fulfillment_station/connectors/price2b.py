@@ -56,6 +56,7 @@ Choices where the seed is silent (the sandbox's docstring states the same):
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -74,8 +75,10 @@ from fulfillment_station.connectors.base import (
     ListQuery,
     Operation,
     Page,
+    PageGuard,
     ShipResult,
     no,
+    read_rows,
     yes,
 )
 from fulfillment_station.connectors.errors import (
@@ -89,9 +92,14 @@ from fulfillment_station.connectors.errors import (
     error_for,
 )
 from fulfillment_station.connectors.http import (
+    ACCEPT_ENCODING,
+    Answer,
     ApiClient,
+    bounded_transport,
     default_error_parser,
     parse_retry_after,
+    read_bounded,
+    write_proof,
 )
 from fulfillment_station.domain import (
     Address,
@@ -525,11 +533,11 @@ class Price2bConnector(Connector):
             yield Page([], 0)
             return
         per_page = min(max(query.page_size or PER_PAGE_MAX, 1), PER_PAGE_MAX)
-        seen: set[str] = set()
+        guard = PageGuard()
         page = 1
         while True:
             data = _data(self.api.get_json(ORDERS, {**params, "page": page,
-                                                    "per_page": per_page}))
+                                                    "per_page": per_page}, kind=Answer.LIST))
             try:
                 rows = _list(data.get("orders"), "data.orders")
                 pagination = _obj(data.get("pagination"), "data.pagination") or {}
@@ -542,13 +550,9 @@ class Price2bConnector(Connector):
             if rows and (page < last_page if last_page is not None else len(rows) >= per_page):
                 self.api.prefetch(ORDERS, {**params, "page": page + 1,  # while we parse
                                            "per_page": per_page})
-            orders = []
-            for row in rows:
-                order = parse_order(row, summary=True)
-                if order.id not in seen:
-                    seen.add(order.id)
-                    orders.append(order)
-            yield Page(orders, total)
+            parsed, unreadable = read_rows(rows, lambda row: parse_order(row, summary=True))
+            # A server that ignores the page number sends page 1 again: that stops here.
+            yield Page(guard.page(parsed, unreadable, total), total, unreadable)
             if not rows or (last_page is not None and page >= last_page) or (
                     last_page is None and len(rows) < per_page):
                 return
@@ -604,12 +608,13 @@ class Price2bConnector(Connector):
         if request.notify_customer is not None:
             body["notify_customer"] = request.notify_customer
         answer = self._write("POST", self._path(order_id, "ship"), body, order_id)
-        data = _data(answer, order_id)
         sent: dict[str, int] = {}
         for package in parcels:
             for line_id, qty in package.lines.items():
                 sent[line_id] = sent.get(line_id, 0) + qty
-        shipment = self._reported_shipment(data, order_id, sent, request.service)
+        with write_proof(order_id):  # proof: the shipment the API reports
+            data = _data(answer, order_id)
+            shipment = self._reported_shipment(data, order_id, sent, request.service)
         notified = data.get("notified_customer")
         return ShipResult(shipment=shipment,
                           notified_customer=notified if isinstance(notified, bool) else None,
@@ -629,8 +634,9 @@ class Price2bConnector(Connector):
         if request.notify_customer is not None:
             body["notify_customer"] = request.notify_customer
         answer = self._write("POST", self._path(order_id, "fulfill"), body, order_id)
-        data = _data(answer, order_id)
-        shipment = self._reported_shipment(data, order_id, dict(request.lines), None)
+        with write_proof(order_id):  # proof: the shipment the API reports
+            data = _data(answer, order_id)
+            shipment = self._reported_shipment(data, order_id, dict(request.lines), None)
         return ShipResult(shipment=shipment, message=str(answer.get("message") or ""))
 
     def cancel(self, order_id: str, request: CancelRequest) -> Order | None:
@@ -690,7 +696,8 @@ class Price2bConnector(Connector):
         same_host = (target.scheme, target.host, target.port) == (base.scheme, base.host,
                                                                   base.port)
         if same_host:
-            response = self.api.get(str(target), headers={"Accept": _LABEL_ACCEPT})
+            response = self.api.get(str(target), headers={"Accept": _LABEL_ACCEPT},
+                                    kind=Answer.LABEL)
         elif target.scheme == "https" and target.host:
             response = self._fetch_foreign(target)
         else:
@@ -714,12 +721,20 @@ class Price2bConnector(Connector):
 
     def _fetch_foreign(self, target: httpx.URL) -> httpx.Response:
         """A label on another host: no token (it must not leave Price2b), no redirects."""
+        limits = self.api.limits
+        until = time.monotonic() + limits.read_deadline_s
         try:
-            with httpx.Client(transport=self._label_transport, timeout=30.0,
-                              follow_redirects=False,
-                              headers={"User-Agent": USER_AGENT,
-                                       "Accept": _LABEL_ACCEPT}) as client:
-                response = client.get(target)
+            with httpx.Client(transport=self._label_transport or bounded_transport(),
+                              timeout=30.0, follow_redirects=False,
+                              headers={"User-Agent": USER_AGENT, "Accept": _LABEL_ACCEPT,
+                                       "Accept-Encoding": ACCEPT_ENCODING}) as client, \
+                    client.stream("GET", target) as streamed:
+                # The size cap holds while the label streams in, not after the download.
+                body = read_bounded(streamed, limits.label_bytes, until)
+                response = httpx.Response(streamed.status_code, headers=[
+                    (k, v) for k, v in streamed.headers.multi_items()
+                    if k.lower() not in ("content-encoding", "content-length",
+                                         "transfer-encoding")], content=body)
         except httpx.HTTPError:
             raise ConnectionFailed(f"cannot fetch the label from {target.host}") from None
         if response.is_error or response.is_redirect:
@@ -738,7 +753,11 @@ class Price2bConnector(Connector):
     def _write(self, method: str, path: str, body: dict[str, Any],
                order_id: str | None) -> dict[str, Any]:
         try:
-            response = self.api.send_json(method, path, json=body, order_id=order_id)
+            # Proof: a 2xx the API uses for the write (202 for a channel sync, 201 for a
+            # shipment) with {"success": true, ...}; a redirect or a page proves nothing.
+            response = self.api.send_json(method, path, json=body, order_id=order_id,
+                                          proof=(200, 202) if path.endswith("/sync")
+                                          else (200, 201))
         except ConnectorError as exc:
             cls = ERROR_CLASSES.get(exc.code or "")
             if cls is None or isinstance(exc, cls):
@@ -746,9 +765,11 @@ class Price2bConnector(Connector):
             raise cls(exc.api_message, code=exc.code, status=exc.status,
                       retry_after=exc.retry_after, order_id=exc.order_id,
                       details=exc.details) from None
-        answer = self.api.decode(response, order_id=order_id)
-        if not isinstance(answer, dict):
-            raise BadResponse("the answer is not a JSON object", order_id=order_id)
+        with write_proof(order_id):
+            answer = self.api.decode(response, order_id=order_id)
+            if not isinstance(answer, dict) or answer.get("success") is not True:
+                raise BadResponse("the answer is not a JSON object with success true",
+                                  order_id=order_id)
         return answer
 
     @staticmethod

@@ -61,8 +61,10 @@ from fulfillment_station.connectors.base import (
     ListQuery,
     Operation,
     Page,
+    PageGuard,
     ShipResult,
     no,
+    read_rows,
     yes,
 )
 from fulfillment_station.connectors.errors import (
@@ -72,7 +74,7 @@ from fulfillment_station.connectors.errors import (
     InvalidTransition,
     Unsupported,
 )
-from fulfillment_station.connectors.http import ApiClient
+from fulfillment_station.connectors.http import Answer, ApiClient, write_proof
 from fulfillment_station.domain import (
     Address,
     FulfillmentStatus,
@@ -218,15 +220,17 @@ class SquarespaceConnector(Connector):
     def iter_pages(self, query: ListQuery) -> Iterator[Page]:
         self.check_query(query)
         params: Mapping[str, str] = self.first_page_params(query)
+        guard = PageGuard()
         while True:
-            body = self.api.get_json(ORDERS, params)
+            body = self.api.get_json(ORDERS, params, kind=Answer.LIST)
             if not isinstance(body, dict) or not isinstance(body.get("result", []), list | None):
                 raise BadResponse("the order list is not {result: [...]}", field="result")
             ahead = body.get("pagination")
             if isinstance(ahead, dict) and ahead.get("hasNextPage") and isinstance(
                     ahead.get("nextPageCursor"), str) and ahead["nextPageCursor"]:
                 self.api.prefetch(ORDERS, {"cursor": ahead["nextPageCursor"]})  # while we parse
-            yield Page([parse_order(item) for item in body.get("result") or []])
+            orders, unreadable = read_rows(body.get("result") or [], parse_order)
+            yield Page(guard.page(orders, unreadable), None, unreadable)
             pagination = body.get("pagination")
             if not isinstance(pagination, dict) or not pagination.get("hasNextPage"):
                 return
@@ -234,6 +238,7 @@ class SquarespaceConnector(Connector):
             if not isinstance(cursor, str) or not cursor:
                 raise BadResponse("hasNextPage is true but nextPageCursor is missing",
                                   field="pagination.nextPageCursor")
+            guard.position(cursor)
             params = {"cursor": cursor}
 
     def get_order(self, order_id: str) -> Order:
@@ -275,8 +280,9 @@ class SquarespaceConnector(Connector):
                                **({"trackingUrl": s.tracking_url} if s.tracking_url else {})}
                               for s in shipments]}
         try:
+            # Proof: 204 and nothing else (a 200 sign-in page or a redirect applied nothing).
             self.api.send_json("POST", f"{ORDERS}/{quote(order_id, safe='')}/fulfillments",
-                               json=body, order_id=order_id)
+                               json=body, order_id=order_id, proof=(204,), json_answer=False)
         except Conflict as exc:
             raise _refine(exc) from None
         first = shipments[0] if shipments else None
@@ -305,8 +311,10 @@ class SquarespaceConnector(Connector):
         first_try = self._created_on.setdefault(idempotency_key, self._now())
         body = create_body(request, idempotency_key, first_try)
         response = self.api.send_json("POST", ORDERS, json=body,
-                                      headers={"Idempotency-Key": idempotency_key})
-        return parse_order(ApiClient.decode(response))
+                                      headers={"Idempotency-Key": idempotency_key},
+                                      proof=(200, 201))
+        with write_proof():  # proof: the created order, readable
+            return parse_order(ApiClient.decode(response))
 
 
 def _refine(exc: ConnectorError) -> ConnectorError:

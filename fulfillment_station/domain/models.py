@@ -76,25 +76,41 @@ UtcDateTime = Annotated[
 ]
 
 
+def _cut(limit: int) -> Any:
+    """A validator that cuts an absurdly long text (what an API may send) to ``limit``
+    characters, so no slip, label or table row has to lay out a 100 000-letter name."""
+    def cut(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > limit:
+            return value[:limit - 1] + "\u2026"
+        return value
+    return BeforeValidator(cut)
+
+
+#: Names, address lines, SKUs, numbers: one line on paper.
+ShortText = Annotated[str, _cut(200)]
+#: Notes and gift messages: a paragraph, not a book.
+LongText = Annotated[str, _cut(2000)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
 
 class Customer(_Model):
-    name: str = ""
-    email: str | None = None
-    phone: str | None = None
+    name: ShortText = ""
+    email: ShortText | None = None
+    phone: ShortText | None = None
 
 
 class Address(_Model):
-    name: str = ""
-    company: str | None = None
-    line1: str = ""
-    line2: str | None = None
-    city: str = ""
-    region: str | None = None
-    postal_code: str | None = None
-    country: str = ""
+    name: ShortText = ""
+    company: ShortText | None = None
+    line1: ShortText = ""
+    line2: ShortText | None = None
+    city: ShortText = ""
+    region: ShortText | None = None
+    postal_code: ShortText | None = None
+    country: ShortText = ""
 
     def missing_required(self) -> list[str]:
         """Fields a carrier needs that are empty, in form order."""
@@ -102,14 +118,18 @@ class Address(_Model):
         return [f for f in required if not getattr(self, f).strip()]
 
 
+#: More units than this on one line is garbage, not an order (10**30 was accepted once).
+MAX_QUANTITY = 1_000_000
+
+
 class LineItem(_Model):
     id: str
-    sku: str = ""
-    name: str = ""
-    quantity: int = Field(ge=0)
-    quantity_fulfilled: int = Field(default=0, ge=0)
+    sku: ShortText = ""
+    name: ShortText = ""
+    quantity: int = Field(ge=0, le=MAX_QUANTITY)
+    quantity_fulfilled: int = Field(default=0, ge=0, le=MAX_QUANTITY)
     unit_price: Money = Decimal("0")
-    barcode: str | None = None
+    barcode: ShortText | None = None
     weight: Decimal | None = None
 
     @property
@@ -127,14 +147,14 @@ class LineItem(_Model):
 
 class ShipmentLine(_Model):
     line_id: str
-    quantity: int = Field(gt=0)
+    quantity: int = Field(gt=0, le=MAX_QUANTITY)
 
 
 class Shipment(_Model):
     id: str | None = None
-    carrier: str = ""
-    service: str | None = None
-    tracking_number: str | None = None
+    carrier: ShortText = ""
+    service: ShortText | None = None
+    tracking_number: ShortText | None = None
     tracking_url: str | None = None
     shipped_at: UtcDateTime | None = None
     lines: list[ShipmentLine] = Field(default_factory=list)
@@ -149,15 +169,15 @@ class TimelineEvent(_Model):
 
 class Order(_Model):
     id: str
-    number: str
+    number: ShortText
     dialect: str
     status: OrderStatus
-    api_status: str | None = None
+    api_status: ShortText | None = None
     fulfillment_status: FulfillmentStatus = FulfillmentStatus.UNFULFILLED
-    payment_status: str | None = None
-    channel: str | None = None
-    marketplace: str | None = None
-    fulfillment_method: str | None = None
+    payment_status: ShortText | None = None
+    channel: ShortText | None = None
+    marketplace: ShortText | None = None
+    fulfillment_method: ShortText | None = None
     currency: str = "USD"
     subtotal: Money = Decimal("0")
     tax: Money = Decimal("0")
@@ -169,8 +189,8 @@ class Order(_Model):
     lines: list[LineItem] = Field(default_factory=list)
     shipments: list[Shipment] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
-    notes: str | None = None
-    gift_message: str | None = None
+    notes: LongText | None = None
+    gift_message: LongText | None = None
     created_at: UtcDateTime
     updated_at: UtcDateTime
     raw: dict[str, Any] | None = None

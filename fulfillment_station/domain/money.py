@@ -8,11 +8,14 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer
 
 CENT = Decimal("0.01")
+#: No order, line or total reaches a trillion: beyond, an amount is garbage (``1e999999``
+#: would pass as a finite Decimal, then crash the slip's rounding and print a million digits).
+MAX_AMOUNT = Decimal(10) ** 12
 
 
 def to_decimal(value: Any) -> Decimal:
     """Accept Decimal, int, float (via its shortest repr) or a numeric string."""
-    if type(value) is Decimal and value.is_finite():
+    if type(value) is Decimal and value.is_finite() and -MAX_AMOUNT < value < MAX_AMOUNT:
         return value  # the common case (connectors hand over Decimals): no more checks
     if type(value) is float:  # what JSON gives for most amounts: skip the checks below
         result = Decimal(repr(value))
@@ -34,6 +37,8 @@ def to_decimal(value: Any) -> Decimal:
         raise ValueError(f"{type(value).__name__} is not an amount of money")
     if not result.is_finite():
         raise ValueError("a money amount must be a finite number")
+    if not -MAX_AMOUNT < result < MAX_AMOUNT:
+        raise ValueError("a money amount must be less than a trillion")
     return result
 
 

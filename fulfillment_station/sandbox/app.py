@@ -1,7 +1,8 @@
 """Builds a dialect's FastAPI app and wraps it with what every sandbox shares: Bearer auth
 (done in the dialect's routes via ``ctx.require_auth``), the dialect's error envelope for every
 error, fault injection (latency, random 5xx, 429 with Retry-After, drop-after-commit) and the
-sandbox-only journal under ``/_sandbox/``. Connectors never use ``/_sandbox/``.
+sandbox-only journal under ``/_sandbox/`` (journal and faults behind the same token; health
+open). Connectors never use ``/_sandbox/``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 import time
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -67,15 +68,22 @@ def create_app(spec: DialectSpec, ctx: SandboxContext) -> FastAPI:
         code = spec.not_found_code if exc.status_code == 404 else f"HTTP_{exc.status_code}"
         return render(exc.status_code, code, str(exc.detail))
 
-    @app.get(f"{SANDBOX_PREFIX}/journal")
+    def same_token(request: Request) -> None:
+        # The journal holds every request body (names, addresses) and the faults can break
+        # the sandbox for everyone on the machine: the API's own token guards both.
+        ctx.require_auth(request, spec)
+
+    guarded = [Depends(same_token)]
+
+    @app.get(f"{SANDBOX_PREFIX}/journal", dependencies=guarded)
     def journal() -> dict[str, Any]:
         return ctx.db.journal()
 
-    @app.get(f"{SANDBOX_PREFIX}/faults")
+    @app.get(f"{SANDBOX_PREFIX}/faults", dependencies=guarded)
     def get_faults() -> dict[str, Any]:
         return ctx.faults.public()
 
-    @app.post(f"{SANDBOX_PREFIX}/faults")
+    @app.post(f"{SANDBOX_PREFIX}/faults", dependencies=guarded)
     def set_faults(body: dict[str, Any]) -> dict[str, Any]:
         for key in ("latency_ms", "fail_rate", "rate_limit", "drop_after_commit"):
             if key in body:

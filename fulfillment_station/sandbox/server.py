@@ -60,6 +60,11 @@ class SandboxServer:
         self._socket: socket.socket | None = None
 
     @property
+    def auth_headers(self) -> dict[str, str]:
+        """The Bearer header the API and the ``/_sandbox/`` journal and faults want."""
+        return {"Authorization": f"Bearer {self.token}"}
+
+    @property
     def root_url(self) -> str:
         return f"http://{self.host}:{self.port}"
 

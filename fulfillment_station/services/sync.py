@@ -15,8 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from fulfillment_station.connectors.base import Connector, Filter, ListQuery
+from fulfillment_station.connectors.base import Connector, Filter, ListQuery, Unreadable
+from fulfillment_station.connectors.errors import BadResponse
 from fulfillment_station.domain import Order
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import format_utc, parse_utc
 from fulfillment_station.store.cache import OrderCache
 
@@ -39,10 +41,23 @@ class SyncResult:
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: orders the store listed that could not be understood: skipped, the rest went on
+    unreadable: list[Unreadable] = field(default_factory=list)
 
     @property
     def touched(self) -> list[str]:
         return [*self.new, *self.changed]
+
+    @property
+    def unreadable_message(self) -> str:
+        """"N orders could not be read" for the packer, or "" (ids are in the log)."""
+        count = len(self.unreadable)
+        if not count:
+            return ""
+        return (QT_TRANSLATE_NOOP("Sync", "1 order could not be read; see the log.")
+                if count == 1 else
+                QT_TRANSLATE_NOOP("Sync", "{count} orders could not be read; see the log.")
+                .format(count=count))
 
 
 class SyncService:
@@ -65,8 +80,11 @@ class SyncService:
         for page in self.connector.iter_pages(query):
             if cancelled():
                 raise SyncCancelled(f"sync cancelled after {result.seen} orders")
+            result.unreadable += page.unreadable
+            # A cached copy of an order that cannot be read now stays: it was not removed.
+            seen_ids += [u.order_id for u in page.unreadable if u.order_id]
             if caps.list_is_summary:
-                page.orders = [self._detailed(o, cancelled) for o in page.orders]
+                page.orders = self._details(page.orders, result, cancelled)
             for order in page.orders:
                 if newest is None or order.updated_at > newest:
                     newest = order.updated_at
@@ -85,7 +103,24 @@ class SyncService:
             self.cache.set_sync_cursor(self.connection, format_utc(newest))
         log.info("sync %s: %d seen, %d new, %d changed, %d removed", self.connection,
                  result.seen, len(result.new), len(result.changed), len(result.removed))
+        if result.unreadable:
+            log.warning("sync %s: %d orders could not be read: %s", self.connection,
+                        len(result.unreadable),
+                        ", ".join(f"{u.order_id} ({u.reason})" for u in result.unreadable[:50]))
         return result
+
+    def _details(self, summaries: list[Order], result: SyncResult,
+                 cancelled: Callable[[], bool]) -> list[Order]:
+        """The full orders of a page of summaries; one whose detail cannot be read is set
+        aside (its cached copy kept) and the others go on."""
+        out: list[Order] = []
+        for summary in summaries:
+            try:
+                out.append(self._detailed(summary, cancelled))
+            except BadResponse as exc:
+                log.warning("order %s could not be read: %s", summary.id, exc.api_message)
+                result.unreadable.append(Unreadable(summary.id, exc.api_message))
+        return out
 
     def _detailed(self, summary: Order, cancelled: Callable[[], bool]) -> Order:
         """The full order for a list summary: the cached one while the summary shows no change,

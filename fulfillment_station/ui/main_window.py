@@ -497,9 +497,12 @@ class MainWindow(QMainWindow):
             text = self.tr("Synced {seen} orders: {new} new, {changed} changed, {removed} gone")
         else:
             text = self.tr("Synced {seen} orders: {new} new, {changed} changed")
-        self.statusBar().showMessage(text.format(
-            seen=result.seen, new=len(result.new), changed=len(result.changed),
-            removed=len(result.removed)), 8000)
+        text = text.format(seen=result.seen, new=len(result.new), changed=len(result.changed),
+                           removed=len(result.removed))
+        if result.unreadable:
+            # One order the app cannot understand never stops the others; say it was skipped.
+            self.error_banner.show_message(translate_message(result.unreadable_message))
+        self.statusBar().showMessage(text, 8000)
         self.syncFinished.emit(result)
 
     def _sync_failed(self, exc: BaseException) -> None:

@@ -103,11 +103,13 @@ def take(conn: NexusConnector) -> Callable[..., Order]:
 
 
 def _requests(server: SandboxServer) -> int:
-    return len(httpx.get(server.root_url + "/_sandbox/journal").json()["requests"])
+    return len(httpx.get(server.root_url + "/_sandbox/journal",
+                         headers=server.auth_headers).json()["requests"])
 
 
 def _effects(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
-    effects = httpx.get(server.root_url + "/_sandbox/journal").json()["effects"]
+    effects = httpx.get(server.root_url + "/_sandbox/journal",
+                        headers=server.auth_headers).json()["effects"]
     return [e for e in effects if e["order_id"] == order_id]
 
 

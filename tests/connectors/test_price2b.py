@@ -116,12 +116,13 @@ def pick(writer: SandboxServer) -> Callable[..., str]:
 
 
 def _effects(server: SandboxServer, kind: str, order_id: str) -> list[dict[str, Any]]:
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()
     return [e for e in journal["effects"] if e["kind"] == kind and e["order_id"] == order_id]
 
 
 def _writes(server: SandboxServer) -> int:
-    return len(httpx.get(server.root_url + "/_sandbox/journal").json()["requests"])
+    return len(httpx.get(server.root_url + "/_sandbox/journal",
+                         headers=server.auth_headers).json()["requests"])
 
 
 # -- list -------------------------------------------------------------------------------------
@@ -290,7 +291,8 @@ def test_ship_without_packages_weighs_the_lines_it_ships(
                                              lines={line.id: 1}, notify_customer=False))
     assert result.notified_customer is False
     assert result.shipment is not None and result.shipment.lines[0].line_id == line.id
-    journal = httpx.get(writer.root_url + "/_sandbox/journal").json()["requests"]
+    journal = httpx.get(writer.root_url + "/_sandbox/journal",
+                        headers=writer.auth_headers).json()["requests"]
     sent = next(r for r in reversed(journal) if r["path"].endswith(f"/{order_id}/ship"))
     assert '"weight":' + str(float(line.weight or 0)) in sent["body"].replace(" ", "")
     after = conn.get_order(order_id)

@@ -118,11 +118,12 @@ def pool(conn: SquarespaceConnector) -> dict[OrderStatus, list[Order]]:
 
 
 def _faults(server: SandboxServer, **knobs: Any) -> None:
-    httpx.post(server.root_url + "/_sandbox/faults", json=knobs).raise_for_status()
+    httpx.post(server.root_url + "/_sandbox/faults",
+               headers=server.auth_headers, json=knobs).raise_for_status()
 
 
 def _effects(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()
     return [e for e in journal["effects"] if e["order_id"] == order_id]
 
 

@@ -68,7 +68,28 @@ def test_fail_rate_gives_5xx_in_the_dialects_envelope(
 def test_faults_can_be_set_over_http_and_sandbox_paths_skip_them(
         make_sandbox: Callable[..., SandboxServer]) -> None:
     server = make_sandbox("generic-rest", orders=5)
-    answer = httpx.post(server.root_url + "/_sandbox/faults", json={"fail_rate": 1.0})
+    answer = httpx.post(server.root_url + "/_sandbox/faults",
+                        headers=server.auth_headers, json={"fail_rate": 1.0})
     assert answer.json()["fail_rate"] == 1.0
     assert httpx.get(server.root_url + "/_sandbox/health").json()["ok"] is True
-    assert httpx.get(server.root_url + "/_sandbox/journal").status_code == 200
+    assert httpx.get(server.root_url + "/_sandbox/journal",
+                     headers=server.auth_headers).status_code == 200
+
+
+@pytest.mark.parametrize("dialect", ["nexus", "squarespace"])
+def test_journal_and_faults_need_the_sandbox_token(
+        make_sandbox: Callable[..., SandboxServer], dialect: str) -> None:
+    server = make_sandbox(dialect, orders=2)
+    wrong = {"Authorization": "Bearer not-the-token"}
+    for headers in ({}, wrong):
+        assert httpx.get(server.root_url + "/_sandbox/journal",
+                         headers=headers).status_code == 401
+        assert httpx.get(server.root_url + "/_sandbox/faults",
+                         headers=headers).status_code == 401
+        refused = httpx.post(server.root_url + "/_sandbox/faults", headers=headers,
+                             json={"fail_rate": 1.0})
+        assert refused.status_code == 401
+    # Nothing was changed by the refused calls.
+    assert server.faults.fail_rate == 0
+    assert httpx.get(server.root_url + "/_sandbox/faults",
+                     headers=server.auth_headers).json()["fail_rate"] == 0

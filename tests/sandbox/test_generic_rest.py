@@ -54,7 +54,7 @@ def take(server: SandboxServer) -> Callable[[str], str]:
 
 
 def _effects(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()
     return [e for e in journal["effects"] if e["order_id"] == order_id]
 
 

@@ -49,7 +49,7 @@ def _create_body(*lines: tuple[str, int], **fields: Any) -> dict[str, Any]:
 
 
 def _effects(server: SandboxServer, kind: str) -> list[dict[str, Any]]:
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()
     return [e for e in journal["effects"] if e["kind"] == kind]
 
 
@@ -248,5 +248,6 @@ def test_drop_after_commit_still_creates_the_order(client: httpx.Client,
     stored = server.db.get_by_number("BS-DROP-1")
     assert stored is not None
     assert [e["order_id"] for e in _effects(server, "create")].count(stored.order.id) == 1
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()["requests"]
+    journal = httpx.get(server.root_url + "/_sandbox/journal",
+                        headers=server.auth_headers).json()["requests"]
     assert journal[-1]["dropped"] is True and journal[-1]["status"] == 201

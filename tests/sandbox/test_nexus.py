@@ -91,7 +91,7 @@ def _error(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
 
 
 def _effects(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()
     return [e for e in journal["effects"] if e["order_id"] == order_id]
 
 
@@ -473,7 +473,8 @@ def test_drop_after_commit_applies_the_shipment_once(
     effects = _effects(server, order["id"])
     assert [(e["kind"], e["detail"]["tracking_number"]) for e in effects] == [
         ("shipment", "1234567890")]
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()["requests"]
+    journal = httpx.get(server.root_url + "/_sandbox/journal",
+                        headers=server.auth_headers).json()["requests"]
     assert journal[-1]["dropped"] is True and journal[-1]["status"] == 200
 
 

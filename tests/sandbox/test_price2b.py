@@ -77,7 +77,7 @@ def pick(server: SandboxServer) -> Callable[..., str]:
 
 
 def _effects(server: SandboxServer, kind: str, order_id: str) -> list[dict[str, Any]]:
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()
     return [e for e in journal["effects"] if e["kind"] == kind and e["order_id"] == order_id]
 
 

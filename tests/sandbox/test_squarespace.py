@@ -107,12 +107,13 @@ def _error(response: httpx.Response, status: int, type_: str,
 
 
 def _effects(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()
     return [e for e in journal["effects"] if e["order_id"] == order_id]
 
 
 def _faults(server: SandboxServer, **knobs: Any) -> None:
-    httpx.post(server.root_url + "/_sandbox/faults", json=knobs).raise_for_status()
+    httpx.post(server.root_url + "/_sandbox/faults",
+               headers=server.auth_headers, json=knobs).raise_for_status()
 
 
 # -- list --------------------------------------------------------------------------------------
@@ -417,7 +418,7 @@ def test_create_replayed_with_the_same_key_returns_the_same_order(
     again = wclient.post(ORDERS, json=body, headers=headers)
     assert first.status_code == again.status_code == 201
     assert again.json()["id"] == first.json()["id"]
-    journal = httpx.get(writer.root_url + "/_sandbox/journal").json()
+    journal = httpx.get(writer.root_url + "/_sandbox/journal", headers=writer.auth_headers).json()
     creates = [e for e in journal["effects"] if e["kind"] == "create"
                and e["detail"]["idempotency_key"] == "replay-1"]
     assert len(creates) == 1
@@ -498,7 +499,7 @@ def test_drop_after_commit_still_applies_the_fulfilment(
     after = wclient.get(f"{ORDERS}/{order['id']}").json()
     assert after["fulfillmentStatus"] == "FULFILLED"
     assert [e["kind"] for e in _effects(writer, order["id"])] == ["shipment"]
-    journal = httpx.get(writer.root_url + "/_sandbox/journal").json()
+    journal = httpx.get(writer.root_url + "/_sandbox/journal", headers=writer.auth_headers).json()
     dropped = [r for r in journal["requests"] if order["id"] in r["path"]]
     assert dropped[-1]["dropped"] is True
 

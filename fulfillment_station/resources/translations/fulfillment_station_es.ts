@@ -2997,4 +2997,20 @@ Pedidos visibles: {count}</translation>
         <translation>Peso {measured} tomado; no se puede comprobar porque {item} no tiene peso en la tienda.</translation>
     </message>
 </context>
+<!-- issue 18: boxes -->
+<context>
+    <name>Boxes</name>
+    <message>
+        <source>There is no box to ship.</source>
+        <translation>No hay ninguna caja que enviar.</translation>
+    </message>
+    <message>
+        <source>Box {number} is empty; take it away or pack an item into it.</source>
+        <translation>La caja {number} está vacía; retírela o meta un artículo en ella.</translation>
+    </message>
+    <message>
+        <source>Box {number} has no tracking number; scan its label.</source>
+        <translation>La caja {number} no tiene número de seguimiento; escanee su etiqueta.</translation>
+    </message>
+</context>
 </TS>

@@ -2997,4 +2997,20 @@ Pedidos visíveis: {count}</translation>
         <translation>Peso {measured} registrado; não pode ser conferido porque {item} não tem peso na loja.</translation>
     </message>
 </context>
+<!-- issue 18: boxes -->
+<context>
+    <name>Boxes</name>
+    <message>
+        <source>There is no box to ship.</source>
+        <translation>Não há nenhuma caixa para enviar.</translation>
+    </message>
+    <message>
+        <source>Box {number} is empty; take it away or pack an item into it.</source>
+        <translation>A caixa {number} está vazia; retire-a ou coloque um item nela.</translation>
+    </message>
+    <message>
+        <source>Box {number} has no tracking number; scan its label.</source>
+        <translation>A caixa {number} não tem número de rastreamento; escaneie a etiqueta dela.</translation>
+    </message>
+</context>
 </TS>

@@ -80,18 +80,20 @@ def ship_requests_for_boxes(
     for number, packed in enumerate(boxes, start=1):
         if not any(units > 0 for units in packed.lines.values()):
             raise BoxesNotShippable(EMPTY_BOX.format(number=number))
-    common = {"carrier": carrier, "service": service, "notify_customer": notify_customer
-              if capabilities.notify_customer else None}
+    notify = notify_customer if capabilities.notify_customer else None
     if capabilities.returns_label:
-        return [ShipRequest(**common, warehouse_id=warehouse_id, lines=_merged(boxes),
+        return [ShipRequest(carrier=carrier, service=service, notify_customer=notify,
+                            warehouse_id=warehouse_id, lines=_merged(boxes),
                             packages=[packed.package() for packed in boxes])]
     if capabilities.partial_shipment and len(boxes) > 1:
         requests = []
         for number, packed in enumerate(boxes, start=1):
             if not (packed.tracking_number or "").strip():
                 raise BoxesNotShippable(NO_TRACKING.format(number=number))
-            requests.append(ShipRequest(**common, tracking_number=packed.tracking_number,
-                                        lines={k: v for k, v in packed.lines.items() if v > 0}))
+            requests.append(ShipRequest(
+                carrier=carrier, service=service, notify_customer=notify,
+                tracking_number=packed.tracking_number,
+                lines={line: units for line, units in packed.lines.items() if units > 0}))
         return requests
-    return [ShipRequest(**common, tracking_number=boxes[0].tracking_number,
-                        lines=_merged(boxes))]
+    return [ShipRequest(carrier=carrier, service=service, notify_customer=notify,
+                        tracking_number=boxes[0].tracking_number, lines=_merged(boxes))]

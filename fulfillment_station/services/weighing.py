@@ -7,7 +7,7 @@ Pack mode's weigh step plugs in here (it is built elsewhere): when a box is clos
 on (``ok``), to stop the packer with ``verdict.message`` ("heavier by 0.400 kg than expected:
 an extra item?"), or that there is nothing to compare with (an item without a weight). An
 override of a stop is the packer's decision and goes to the audit log with the verdict's
-figures (:meth:`WeightVerdict.audit_details`).
+figures (:func:`record_override`).
 
 Tolerance is per desk: the larger of ``scale.tolerance_g`` grams and
 ``scale.tolerance_percent`` of the expected weight (a 20 kg box is not weighed to 50 g).

@@ -58,13 +58,21 @@ def _weight(number: str, unit: str, status: ScaleStatus, detail: str) -> ScaleRe
     return ScaleReading(status, Weight.of(value, name), name, detail)
 
 
-_SICS_WEIGHT = re.compile(r"^S\s+([SD])\s+([-+]?\s*[0-9]*\.?[0-9]+)\s*([A-Za-z]+)\s*$")
+def _last_printable_run(line: str) -> str:
+    """What follows the last byte that is not printable ASCII: line noise, a byte of another
+    baud rate or an STX before a frame is dropped, the frame itself is kept."""
+    return re.split(r"[^\x20-\x7e]", line.strip())[-1].strip()
+
+
+_SICS_WEIGHT = re.compile(r"S\s+([SD])\s+([-+]?\s*[0-9]*\.?[0-9]+)\s*([A-Za-z]+)\s*$")
+_SICS_SHORT = re.compile(r"(?:^|\s|[^A-Z])(S\s*[-+I]|E[STL])$")
 
 
 def parse_sics(line: str) -> ScaleReading | None:
-    """One MT-SICS answer line; ``None`` for a line that is no weight answer."""
-    text = line.strip()
-    match = _SICS_WEIGHT.match(text)
+    """One MT-SICS answer line (noise before it is ignored); ``None`` for a line that is no
+    weight answer."""
+    text = _last_printable_run(line)
+    match = _SICS_WEIGHT.search(text)
     if match:
         status = ScaleStatus.STABLE if match.group(1) == "S" else ScaleStatus.MOTION
         reading = _weight(match.group(2), match.group(3), status, text)
@@ -72,7 +80,8 @@ def parse_sics(line: str) -> ScaleReading | None:
                 reading.weight.grams == 0:
             return ScaleReading(ScaleStatus.ZERO, reading.weight, reading.unit, text)
         return reading
-    compact = text.replace(" ", "")
+    short = _SICS_SHORT.search(text)
+    compact = short.group(1).replace(" ", "") if short else ""
     if compact == "S+":
         return ScaleReading(ScaleStatus.OVER_CAPACITY, None, "", text)
     if compact == "S-":
@@ -85,13 +94,14 @@ def parse_sics(line: str) -> ScaleReading | None:
 
 
 _CAS_FRAME = re.compile(
-    r"^(ST|US|OL),(GS|NT|TR|GR),\s*([-+]?)\s*([0-9]*\.?[0-9]*)\s*([A-Za-z]*)\s*$")
+    r"(ST|US|OL),(GS|NT|TR|GR),\s*([-+]?)\s*([0-9]*\.?[0-9]*)\s*([A-Za-z]*)\s*$")
 
 
 def parse_cas(line: str) -> ScaleReading | None:
-    """One CAS continuous frame; ``None`` for noise (a partial frame, a blank line)."""
-    text = line.strip().lstrip("\x02").strip()
-    match = _CAS_FRAME.match(text)
+    """One CAS continuous frame (an STX or noise before it is ignored); ``None`` for noise
+    alone (a partial frame, a blank line)."""
+    text = _last_printable_run(line)
+    match = _CAS_FRAME.search(text)
     if not match:
         return None
     head, sign, number, unit = match.group(1), match.group(3), match.group(4), match.group(5)
@@ -133,7 +143,8 @@ def parse_nci(frame: bytes) -> ScaleReading | None:
         return ScaleReading(ScaleStatus.UNDER_ZERO, None, "", detail)
     if len(parts) < 2:
         return None  # a status-only answer
-    match = _NCI_WEIGHT.match(parts[0])
+    # The weight is the line before the status bytes; anything earlier is noise.
+    match = _NCI_WEIGHT.match(_last_printable_run(parts[-2]))
     if not match:
         # Out-of-range characters on the display without a status bit: not a weight.
         return ScaleReading(ScaleStatus.ERROR, None, "", detail)
@@ -213,16 +224,15 @@ class SerialScale:
         return ScaleReading(ScaleStatus.NO_ANSWER)
 
     def _frame(self, terminator: bytes, deadline: float) -> bytes | None:
-        """Bytes up to and with ``terminator``; ``None`` when the time is up first."""
+        """The last :data:`MAX_FRAME` bytes up to and with ``terminator`` (noise longer than
+        a frame is dropped from the front); ``None`` when the time is up first."""
         buffer = bytearray()
         while (remaining := deadline - time.monotonic()) > 0:
             self._port.timeout = min(remaining, 0.2)
-            chunk = self._port.read_until(terminator, MAX_FRAME)
-            buffer += chunk
+            buffer += self._port.read_until(terminator, MAX_FRAME)
+            del buffer[:-MAX_FRAME]
             if buffer.endswith(terminator):
                 return bytes(buffer)
-            if len(buffer) >= MAX_FRAME:
-                buffer.clear()  # noise or a wrong baud rate: start again
         return None
 
     # -- commands ---------------------------------------------------------------------------

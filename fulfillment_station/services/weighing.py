@@ -7,7 +7,7 @@ Pack mode's weigh step plugs in here (it is built elsewhere): when a box is clos
 on (``ok``), to stop the packer with ``verdict.message`` ("heavier by 0.400 kg than expected:
 an extra item?"), or that there is nothing to compare with (an item without a weight). An
 override of a stop is the packer's decision and goes to the audit log with the verdict's
-figures (:meth:`WeightVerdict.audit_details`).
+figures (:func:`record_override`).
 
 Tolerance is per desk: the larger of ``scale.tolerance_g`` grams and
 ``scale.tolerance_percent`` of the expected weight (a 20 kg box is not weighed to 50 g).
@@ -26,6 +26,7 @@ from fulfillment_station.domain.weight import Weight
 from fulfillment_station.hardware.hid_scale import HidScale, find_hid_scales
 from fulfillment_station.hardware.scale import Scale, ScaleError, ScaleStatus
 from fulfillment_station.hardware.serial_scale import SerialScale
+from fulfillment_station.store.audit import AuditEntry, AuditLog
 from fulfillment_station.store.settings import Settings
 
 HEAVIER = QT_TRANSLATE_NOOP(
@@ -197,3 +198,20 @@ def check_box(settings: Settings, measured: Weight, lines: Sequence[tuple[LineIt
                         tolerance_g=settings["scale.tolerance_g"],
                         tolerance_percent=settings["scale.tolerance_percent"],
                         display_unit=display_unit)
+
+
+WEIGHT_OVERRIDE = "weight_override"
+
+
+def record_override(audit: AuditLog, verdict: WeightVerdict, *, order_id: str,
+                    order_number: str = "", packer: str = "", connection_id: str = "",
+                    box_number: int = 1) -> AuditEntry:
+    """The packer went on although the weight did not match: one audit row with the figures
+    (grams, exact), so a supervisor sees who overrode what."""
+    figures = verdict.audit_details()
+    summary = (f"Box {box_number}: {figures['measured_g']} g on the scale, "
+               f"{figures.get('expected_g', '?')} g expected, tolerance "
+               f"{figures['tolerance_g']} g")
+    return audit.record(order_id=order_id, order_number=order_number, kind=WEIGHT_OVERRIDE,
+                        summary=summary, outcome="overridden", message=str(verdict.message),
+                        packer=packer, connection_id=connection_id)

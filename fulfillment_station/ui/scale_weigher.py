@@ -1,6 +1,7 @@
 """The scale, live, for a screen: :class:`ScaleWeigher` reads the desk's scale on its own
 thread and tells the GUI thread, through queued signals, each reading (for a live display) and
-each *new* stable weight (to fill a field with no key press).
+each *new* stable weight (to fill a field with no key press), and says once when the scale
+cannot weigh (over capacity, below zero, a fault) until that clears.
 
 A stable weight is announced once per load: the same box sitting on the scale is not announced
 again, and when the platter is emptied (below ``min_weight``) the next box is announced even if
@@ -20,13 +21,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from fulfillment_station.domain.weight import Weight
-from fulfillment_station.hardware.scale import Scale, ScaleError, ScaleStatus
+from fulfillment_station.hardware.scale import Scale, ScaleError, ScaleStatus, why_no_weight
 from fulfillment_station.ui.i18n import translate_message
 
 log = logging.getLogger(__name__)
 
 READ_TIMEOUT_S = 0.2
 SAME_LOAD_G = 2  # a stable weight within this of the last one is the same box
+# Said to the packer (once each time it starts): the scale cannot weigh until it is dealt with.
+_PROBLEMS = frozenset({ScaleStatus.OVER_CAPACITY, ScaleStatus.UNDER_ZERO, ScaleStatus.FAULT,
+                       ScaleStatus.NEEDS_CALIBRATION, ScaleStatus.NEEDS_REZERO,
+                       ScaleStatus.ERROR})
 
 
 class ScaleWeigher(QObject):
@@ -83,13 +88,17 @@ class ScaleWeigher(QObject):
                 if weight is not None and weight.grams < self._min.grams:
                     announced = None  # the platter is empty: the next box is a new load
                 stable = reading.stable_weight
-                if stable is None or stable.grams < self._min.grams:
-                    if reading.status in (ScaleStatus.OVER_CAPACITY, ScaleStatus.FAULT,
-                                          ScaleStatus.NEEDS_CALIBRATION) and not said_problem:
+                if reading.status in _PROBLEMS:
+                    if not said_problem:  # once per episode, not at every reading
                         said_problem = True
-                        log.info("scale %s: %s", scale.name, reading.status)
+                        log.info("scale %s: %s (%s)", scale.name, reading.status,
+                                 reading.detail)
+                        self.problem.emit(translate_message(
+                            why_no_weight(scale.name, reading.status, READ_TIMEOUT_S)))
                     continue
                 said_problem = False
+                if stable is None or stable.grams < self._min.grams:
+                    continue
                 if announced is None or abs(stable - announced).grams > SAME_LOAD_G:
                     announced = stable
                     self.stable.emit(stable)

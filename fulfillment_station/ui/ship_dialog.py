@@ -216,7 +216,13 @@ class ShipDialog(QDialog):
         # The desk's scale fills the parcel weight as soon as it is stable (no key press).
         self.weigher = weigher if self.package_fields else None
         if self.weigher is not None:
+            # What the scale says when it cannot weigh (over capacity, ...), under the weight.
+            self.scale_label = plain_label()
+            box_form = self.package_box.layout() if self.package_box else None
+            if isinstance(box_form, QFormLayout):
+                box_form.addRow(self.scale_label)
             self.weigher.stable.connect(self._weighed)
+            self.weigher.problem.connect(self.scale_label.setText)
             self.finished.connect(lambda _result: self.weigher.stop()  # type: ignore[union-attr]
                                   if self.weigher else None)
             self.weigher.start()
@@ -302,6 +308,7 @@ class ShipDialog(QDialog):
         spin = self.package_fields["weight"]
         spin.setValue(float(weight.in_unit("kg", 2)))
         spin.setToolTip(self.tr("Weighed on the scale"))
+        self.scale_label.clear()
 
     def _clear_messages(self) -> None:
         self.error_label.clear()

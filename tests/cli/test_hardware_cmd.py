@@ -111,3 +111,15 @@ def test_printer_status_of_a_folder(tmp_path: object, capsys: pytest.CaptureFixt
     assert main(["printer", "status", "file:/nonexistent/folder"]) == 1
     assert main(["printer", "status", "lpt1"]) == 1
     assert "neither a printer named in Settings" in capsys.readouterr().err
+
+
+def test_scale_read_of_a_usb_scale_that_is_not_there(capsys: pytest.CaptureFixture[str]
+                                                     ) -> None:
+    assert main(["scale", "read", "--hid", "/dev/hidraw-no-such-scale"]) == 1
+    err = capsys.readouterr().err
+    assert "The scale /dev/hidraw-no-such-scale cannot be opened" in err
+
+
+def test_scale_read_protocol_without_a_serial_port(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scale", "read", "--protocol", "cas"]) == 1
+    assert "--protocol goes with --serial DEVICE" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from fulfillment_station.cli.main import main
 from fulfillment_station.domain.models import Address
 from fulfillment_station.hardware.cups import list_queues, queue_state
 from fulfillment_station.printing.printers import CupsPrinter, send_document
@@ -77,7 +78,10 @@ def test_raw_zpl_arrives_byte_for_byte_and_queue_states_are_read(cups: PrivateCu
     assert queues["Zebra_raw"].can_print and queues["Zebra_raw"].accepting
     assert queue_state("Label desk 1", "Zebra_raw").can_print is True
 
+    assert main(["printer", "status", "cups:Zebra_raw"]) == 0
+
     cups.stop_queue("Zebra_raw")
+    assert main(["printer", "status", "cups:Zebra_raw"]) == 1  # the desk-setup command agrees
     stopped = queue_state("Label desk 1", "Zebra_raw")
     assert stopped.can_print is False
     assert str(stopped.problems[0]).startswith("The CUPS printer Label desk 1 is stopped")

@@ -162,3 +162,18 @@ def test_nci_frames() -> None:
     faulty = parse_nci(b"\n  1.000KG\r\n08\r\x03")  # faulty calibration
     assert faulty is not None and faulty.status is ScaleStatus.NEEDS_CALIBRATION
     assert parse_nci(b"\n?\r\x03") is None
+
+
+@pytest.mark.parametrize("noise", [
+    b"\xff\xfe\x00\x80",                    # a wrong baud rate's bytes, no line end
+    b"\x00" * 300,                          # longer than any frame
+    b"garbage line\r\n",                    # a whole line that is no answer
+])
+def test_line_noise_before_each_answer_is_passed_over(sim: ScaleSimulator, noise: bytes) -> None:
+    sim.noise = noise
+    scale = open_scale(sim)
+    try:
+        reading = read_stable(scale, timeout=3)
+    finally:
+        scale.close()
+    assert reading.stable_weight == Weight.of("1.25", "kg")

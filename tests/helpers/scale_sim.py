@@ -32,6 +32,7 @@ class ScaleSimulator:
         self.state: State = state
         self.settle_after = 0
         self.frame_interval = frame_interval
+        self.noise = b""  # sent before every answer: line noise, a wrong baud rate's bytes
         self.sent: list[bytes] = []
         self.commands: list[bytes] = []
         self.stable_since: float | None = None  # monotonic time of the first stable answer
@@ -113,7 +114,7 @@ class ScaleSimulator:
 
     def _send(self, data: bytes) -> None:
         self.sent.append(data)
-        os.write(self.master, data)
+        os.write(self.master, self.noise + data)
 
     def _run(self) -> None:
         buffer = b""

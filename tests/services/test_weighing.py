@@ -4,6 +4,7 @@ desk's tolerance, and the verdict that stops a packer who forgot an item."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -119,3 +120,24 @@ def test_the_scale_from_settings_reads_a_stable_weight() -> None:
         finally:
             scale.close()
     assert reading.stable_weight == Weight.of("0.85", "kg")
+
+
+def test_an_override_of_a_weight_stop_is_audited(tmp_path: Any) -> None:
+    from fulfillment_station.services.weighing import WEIGHT_OVERRIDE, record_override
+    from fulfillment_station.store.audit import AuditLog
+    from fulfillment_station.store.db import connect
+
+    settings = desk()
+    verdict = check_box(settings, Weight.of("0.85", "kg"), [(MUG, 2), (TEA, 1)], "kg",
+                        box_types_from(settings)[0])
+    conn = connect(tmp_path / "audit.db")
+    try:
+        audit = AuditLog(conn, station="Desk 1")
+        record_override(audit, verdict, order_id="o-1", order_number="1001", packer="Marta",
+                        box_number=2)
+        [entry] = AuditLog(conn, station="Desk 1").for_order("o-1")
+    finally:
+        conn.close()
+    assert (entry.kind, entry.packer, entry.outcome) == (WEIGHT_OVERRIDE, "Marta", "overridden")
+    assert entry.summary == ("Box 2: 850 g on the scale, 1050 g expected, tolerance 52.5 g")
+    assert entry.message.startswith("Lighter by 0.200 kg than expected")

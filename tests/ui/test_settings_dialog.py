@@ -248,3 +248,23 @@ def test_printers_tab_asks_each_printer(qtbot: Any, store: SettingsStore,
             assert zebra.jobs == []
         finally:
             dialog.reject()
+
+
+def test_detect_lists_what_is_plugged_in_and_fills_the_device(
+        qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring) -> None:
+    from fulfillment_station.hardware.hid_scale import find_hid_scales
+    from fulfillment_station.hardware.serial_scale import list_serial_ports
+
+    present = [("hid", s.path) for s in find_hid_scales()] + [
+        ("serial", device) for device, _description in list_serial_ports()]
+    dialog = open_dialog(qtbot, store, keyring_backend)
+    qtbot.mouseClick(dialog.scale_detect_button, Qt.MouseButton.LeftButton)
+    listed = [dialog.scale_found.itemData(i) for i in range(dialog.scale_found.count())]
+    assert listed == present
+    if not present:
+        assert dialog.scale_result.text() == "No USB scale or serial port was found."
+        return
+    dialog.scale_found.activated.emit(len(present) - 1)
+    source, device = present[-1]
+    assert dialog.fields["scale.source"].read() == source
+    assert dialog.fields["scale.device"].read() == device

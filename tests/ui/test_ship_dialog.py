@@ -200,6 +200,13 @@ def test_the_scale_fills_the_parcel_weight_with_no_key_press(qtbot: Any) -> None
             with qtbot.waitSignal(weigher.stable, timeout=5000):
                 sim.put("2.400", "stable")
             qtbot.waitUntil(lambda: dlg.package_fields["weight"].value() == 2.4, timeout=5000)
+
+            # Too heavy for the scale: said once, and the weight taken stays.
+            with qtbot.waitSignal(weigher.problem, timeout=5000):
+                sim.put("99", "over")
+            qtbot.waitUntil(lambda: "is over its capacity" in dlg.scale_label.text(),
+                            timeout=5000)
+            assert dlg.package_fields["weight"].value() == 2.4
         finally:
             dlg.reject()
         assert not weigher.running

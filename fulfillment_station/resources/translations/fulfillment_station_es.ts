@@ -3654,4 +3654,19 @@ Pedidos visibles: {count}</translation>
         <translation>La entrada de configuración {key} está anidada a demasiada profundidad y se ignoró; el resto de la configuración y las conexiones se leyeron.</translation>
     </message>
 </context>
+<context>
+    <name>Boxes</name>
+    <message>
+        <source>There is no box to ship.</source>
+        <translation>No hay ninguna caja que enviar.</translation>
+    </message>
+    <message>
+        <source>Box {number} is empty; take it away or pack an item into it.</source>
+        <translation>La caja {number} está vacía; retírela o meta un artículo en ella.</translation>
+    </message>
+    <message>
+        <source>Box {number} has no tracking number; scan its label.</source>
+        <translation>La caja {number} no tiene número de seguimiento; escanee su etiqueta.</translation>
+    </message>
+</context>
 </TS>

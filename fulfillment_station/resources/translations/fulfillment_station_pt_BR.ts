@@ -3654,4 +3654,19 @@ Pedidos visíveis: {count}</translation>
         <translation>A entrada de configuração {key} está aninhada fundo demais e foi ignorada; as demais configurações e conexões foram lidas.</translation>
     </message>
 </context>
+<context>
+    <name>Boxes</name>
+    <message>
+        <source>There is no box to ship.</source>
+        <translation>Não há nenhuma caixa para enviar.</translation>
+    </message>
+    <message>
+        <source>Box {number} is empty; take it away or pack an item into it.</source>
+        <translation>A caixa {number} está vazia; retire-a ou coloque um item nela.</translation>
+    </message>
+    <message>
+        <source>Box {number} has no tracking number; scan its label.</source>
+        <translation>A caixa {number} não tem número de rastreamento; escaneie a etiqueta dela.</translation>
+    </message>
+</context>
 </TS>

@@ -139,6 +139,7 @@ CAPABILITIES = Capabilities(
     },
     filters=frozenset({Filter.STATUS, Filter.UPDATED_SINCE}),
     max_page_size=PAGE_SIZE,
+    list_is_summary=True,
     partial_shipment=False,
     notify_customer=False,
     returns_label=False,

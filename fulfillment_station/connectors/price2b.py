@@ -178,6 +178,7 @@ CAPABILITIES = Capabilities(
     filters=frozenset({Filter.STATUS, Filter.FULFILLMENT_STATUS, Filter.CHANNEL,
                        Filter.CREATED_RANGE, Filter.SEARCH}),
     max_page_size=PER_PAGE_MAX,
+    list_is_summary=True,
     partial_shipment=True,
     notify_customer=True,
     returns_label=True,

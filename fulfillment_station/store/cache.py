@@ -517,6 +517,20 @@ class OrderCache:
             ).fetchone()
         return parse_order(row[0]) if row else None
 
+    def get_many(self, order_ids: Sequence[str], *, connection: str) -> list[Order]:
+        """The cached orders of ``connection`` among ``order_ids`` (missing ones left out)."""
+        out: list[Order] = []
+        for start in range(0, len(order_ids), _CHUNK):
+            chunk = order_ids[start:start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._conn.execute(
+                "SELECT b.body FROM orders o JOIN order_bodies b USING (pk) "
+                f"WHERE o.connection = ? AND o.order_id IN ({marks})",
+                (connection, *chunk),
+            ).fetchall()
+            out.extend(parse_order(row[0]) for row in rows)
+        return out
+
     def __len__(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM orders").fetchone()[0])
 

@@ -75,6 +75,7 @@ from fulfillment_station.domain import (
     Order,
     OrderStatus,
 )
+from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.requests import (
     CancelRequest,
@@ -340,6 +341,7 @@ def parse_order(data: Any) -> Order:
         "subtotal": _subtotal(lines, order_id),
         "ship_to": _address(address, order_id) if address is not None else None,
         "lines": lines,
+        "holds": store_holds(status=status),
         "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
         "created_at": created, "updated_at": updated, "raw": data,
     }

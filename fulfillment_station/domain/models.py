@@ -147,6 +147,22 @@ class TimelineEvent(_Model):
     message: str = ""
 
 
+class HoldKind(StrEnum):
+    """Why the desk must not ship an order (see ``domain.holds``)."""
+
+    MARKETPLACE_FULFILLED = "marketplace_fulfilled"  # the marketplace ships it (FBA, FBS)
+    NOT_PAID = "not_paid"  # payment only authorised, pending or missing
+    REFUNDED = "refunded"  # payment refunded or voided
+    TEST_ORDER = "test_order"  # paid with a test payment method
+    PENDING = "pending"  # the store has not confirmed the order yet
+    PACKER = "packer"  # set at a desk, with the packer's reason
+
+
+class Hold(_Model):
+    kind: HoldKind
+    reason: str = ""
+
+
 class Order(_Model):
     id: str
     number: str
@@ -171,6 +187,9 @@ class Order(_Model):
     timeline: list[TimelineEvent] = Field(default_factory=list)
     notes: str | None = None
     gift_message: str | None = None
+    #: Why this desk must not ship the order (empty: nothing stops it). The connector maps the
+    #: store's own fields; a packer's hold is kept locally and merged by the cache.
+    holds: list[Hold] = Field(default_factory=list)
     created_at: UtcDateTime
     updated_at: UtcDateTime
     raw: dict[str, Any] | None = None

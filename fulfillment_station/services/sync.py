@@ -155,6 +155,8 @@ def _same_summary(cached: Order, summary: Order) -> bool:
     ``updated_at`` counts only when it is later (a list without the field gives the creation
     time instead)."""
     return (summary.updated_at <= cached.updated_at
+            # a hold the summary shows but the copy lacks: a copy cached before holds existed
+            and {h.kind for h in summary.holds} <= {h.kind for h in cached.holds}
             and cached.status == summary.status and cached.api_status == summary.api_status
             and cached.total == summary.total and cached.number == summary.number
             and cached.fulfillment_status == summary.fulfillment_status

@@ -158,7 +158,8 @@ CAPABILITIES = Capabilities(
             "Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments."),
         QT_TRANSLATE_NOOP(
             "Capabilities",
-            "More shipments can be added to an order that is already fulfilled."),
+            "Once an order is fulfilled this app adds no more shipments to it: add a late "
+            "parcel's tracking number in Squarespace itself."),
         QT_TRANSLATE_NOOP(
             "Capabilities",
             "Squarespace orders are only pending, fulfilled or canceled."),

@@ -201,6 +201,16 @@ class Order(_Model):
         return None
 
     @property
+    def deliver_to(self) -> Address | None:
+        """The ship-to address as a label and a slip carry it: the store's own, with a missing
+        name taken from the customer the store names (Generic REST's addresses have no name;
+        the order still goes to its customer)."""
+        address = self.ship_to
+        if address is None or address.name.strip() or not self.customer.name.strip():
+            return address
+        return address.model_copy(update={"name": self.customer.name.strip()})
+
+    @property
     def item_count(self) -> int:
         return sum(line.quantity for line in self.lines)
 

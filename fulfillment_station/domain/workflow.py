@@ -120,6 +120,10 @@ def check_shipment(order: Order, quantities: Mapping[str, int] | None = None, *,
                 )
             if qty:
                 resolved[line_id] = qty
+    if not resolved and not order.lines:
+        raise NotShippable(QT_TRANSLATE_NOOP(
+            "Workflow", "the store lists no items on this order, so the app cannot ship it; "
+            "ship it in the store's own system"), field="lines")
     if not resolved:
         raise NotShippable(QT_TRANSLATE_NOOP("Workflow", "nothing is left to ship on this order"),
                            field="lines")

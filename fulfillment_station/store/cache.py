@@ -175,8 +175,9 @@ def problem_flags(order: Order) -> Problem:
         order.status in SHIPPABLE and order.fulfillment_status != FulfillmentStatus.FULFILLED
     )
     is_pickup = "pickup" in (order.fulfillment_method or "").lower()
+    deliver_to = order.deliver_to
     if still_to_ship and not is_pickup and (
-        order.ship_to is None or order.ship_to.missing_required()
+        deliver_to is None or deliver_to.missing_required()
     ):
         flags |= Problem.ADDRESS_INCOMPLETE
     if (

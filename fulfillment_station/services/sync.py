@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 
 from fulfillment_station.connectors.base import Connector, Filter, ListQuery
 from fulfillment_station.connectors.errors import NotFound
-from fulfillment_station.domain import Order
+from fulfillment_station.domain import FulfillmentStatus, Order
 from fulfillment_station.domain.models import format_utc, parse_utc
 from fulfillment_station.store.cache import OrderCache
 
@@ -150,6 +150,10 @@ class SyncService:
         return out
 
 
+_PROGRESS = {FulfillmentStatus.UNFULFILLED: 0, FulfillmentStatus.PARTIAL: 1,
+             FulfillmentStatus.FULFILLED: 2}
+
+
 def _same_summary(cached: Order, summary: Order) -> bool:
     """Whether a list summary describes the cached full order unchanged. A summary's
     ``updated_at`` counts only when it is later (a list without the field gives the creation
@@ -159,6 +163,8 @@ def _same_summary(cached: Order, summary: Order) -> bool:
             and {h.kind for h in summary.holds} <= {h.kind for h in cached.holds}
             and cached.status == summary.status and cached.api_status == summary.api_status
             and cached.total == summary.total and cached.number == summary.number
-            and cached.fulfillment_status == summary.fulfillment_status
+            # A list without per-line figures shows a partly shipped order as unfulfilled: only
+            # a summary further along than the copy is news.
+            and _PROGRESS[summary.fulfillment_status] <= _PROGRESS[cached.fulfillment_status]
             and [(ln.sku, ln.quantity) for ln in cached.lines]
             == [(ln.sku, ln.quantity) for ln in summary.lines])

@@ -99,3 +99,18 @@ def test_squarespace_notes_do_not_promise_what_the_workflow_refuses() -> None:
     text = " ".join(SQUARESPACE.notes)
     assert "More shipments can be added" not in text
     assert "adds no more shipments" in text
+
+
+def test_orders_ship_refuses_a_held_order_with_its_reason(
+        shared_sandbox: Callable[[str], SandboxServer],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    server = shared_sandbox("nexus")
+    with connect("nexus", server.base_url, TEST_TOKEN) as nexus:
+        order = next(o for o in nexus.list_orders()
+                     if o.status in SHIPPABLE and o.fulfillment_method in ("FBA", "FBS"))
+    code, _, err = run(capsys, "orders", "ship", order.id, *conn(server), "--carrier", "UPS",
+                       "--tracking", "1Z999AA10123456784")
+    assert code == 1
+    assert f"marketplace ships this order from its own warehouse ({order.fulfillment_method})" \
+        in err
+    assert not [e for e in server.db.journal()["effects"] if e["order_id"] == order.id]

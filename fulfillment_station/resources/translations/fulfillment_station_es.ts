@@ -136,6 +136,22 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Why must this order wait? (shown to every packer)</source>
+        <translation>¿Por qué debe esperar este pedido? (lo verán todos los embaladores)</translation>
+    </message>
+    <message>
+        <source>Put order {number} on hold</source>
+        <translation>Retener el pedido {number}</translation>
+    </message>
+    <message>
+        <source>Put on &amp;hold…</source>
+        <translation>&amp;Retener…</translation>
+    </message>
+    <message>
+        <source>&amp;Release hold</source>
+        <translation>&amp;Liberar retención</translation>
+    </message>
+    <message>
         <source>The API said: {api}</source>
         <translation>La API dijo: {api}</translation>
     </message>
@@ -2657,6 +2673,14 @@ Pedidos visibles: {count}</translation>
 </context>
 <context>
     <name>OrderActions</name>
+    <message>
+        <source>Hold released</source>
+        <translation>Retención liberada</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Retenido</translation>
+    </message>
     <message>
         <source>Order {number}: {problem}</source>
         <translation>Pedido {number}: {problem}</translation>

@@ -136,6 +136,22 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Why must this order wait? (shown to every packer)</source>
+        <translation>Por que este pedido deve esperar? (todos os embaladores verão)</translation>
+    </message>
+    <message>
+        <source>Put order {number} on hold</source>
+        <translation>Reter o pedido {number}</translation>
+    </message>
+    <message>
+        <source>Put on &amp;hold…</source>
+        <translation>&amp;Reter…</translation>
+    </message>
+    <message>
+        <source>&amp;Release hold</source>
+        <translation>&amp;Liberar retenção</translation>
+    </message>
+    <message>
         <source>The API said: {api}</source>
         <translation>A API disse: {api}</translation>
     </message>
@@ -2657,6 +2673,14 @@ Pedidos visíveis: {count}</translation>
 </context>
 <context>
     <name>OrderActions</name>
+    <message>
+        <source>Hold released</source>
+        <translation>Retenção liberada</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Retido</translation>
+    </message>
     <message>
         <source>Order {number}: {problem}</source>
         <translation>Pedido {number}: {problem}</translation>

@@ -185,6 +185,8 @@ def test_store_end_to_end(desk: Desk) -> None:
     assert shipped.notes == order.notes
     if d.connector.capabilities.carries_tracking:
         assert tracking in [s.tracking_number for s in shipped.shipments]
+        # Scanning the parcel's tracking number finds the order.
+        assert order.id in {m.order_id for m in d.cache.find(tracking) if m.kind == "tracking"}
     assert order.id in {r.order_id for r in d.preset("shipped_today")}
     assert order.id not in {r.order_id for r in d.preset("to_pack")}
     text = " ".join(_pdf_text(render_slip(shipped, sample_settings())))

@@ -13,7 +13,9 @@ is read with ``get_order``, a few at a time (``DETAIL_READS_IN_FLIGHT``; the cli
 on 429 with Retry-After, so the API's rate limit holds), and an order whose summary shows no
 change keeps its cached detail. A summary is never written over a cached order. An order the
 list showed but whose detail is gone (404) is left out of the walk, as if it had not been
-listed.
+listed. The limit: a change no summary field shows (a Price2b note edited in Price2b, a Nexus
+partial shipment made by another desk: neither list carries those figures nor a change time)
+is not seen until the summary changes too; the app's own writes re-read their orders.
 """
 
 from __future__ import annotations

@@ -125,7 +125,8 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
     sandbox = parts.sandbox
     assert sandbox is not None
     row = next(r for r in range(window.proxy.rowCount())
-               if window.proxy.summary_at(r).status == "confirmed")
+               if window.proxy.summary_at(r).status == "confirmed"
+               and not window.proxy.summary_at(r).holds)
     ref = window.proxy.key_at(row)
     window.table.selectRow(row)
     ship = next(a for a in window.menuBar().actions() if a.text() == "&Order").menu().actions()[0]

@@ -166,7 +166,7 @@ def ship_an_open_order(parts: AppParts, server: SandboxServer) -> str:
     does; returns its id."""
     summary = next(s for s in parts.window.model.summaries
                    if s.status in ("confirmed", "processing")
-                   and s.fulfillment == "unfulfilled")
+                   and s.fulfillment == "unfulfilled" and not s.holds)
     stored = server.db.get(summary.order_id)
     assert stored is not None
     parts.actions.submit("ship", stored.order,

@@ -12,7 +12,13 @@ from typing import Any
 
 from fulfillment_station.cli.common import CliError, add_connection_args, print_json
 from fulfillment_station.cli.connection import open_connector
-from fulfillment_station.connectors.base import Connector, ListQuery, ShipResult, Unreadable
+from fulfillment_station.connectors.base import (
+    Connector,
+    ListQuery,
+    Operation,
+    ShipResult,
+    Unreadable,
+)
 from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.domain import DomainError, Order, OrderStatus
 from fulfillment_station.domain.requests import (
@@ -160,6 +166,10 @@ def _shipment_present(order: Order, tracking: str) -> bool:
 def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
     lines = _parse_lines(args.line)
     with open_connector(args) as connector:
+        caps = connector.capabilities
+        op = Operation.FULFIL if fulfil else Operation.SHIP
+        if not caps.supports(op):  # say what the store cannot do before looking at the order
+            raise CliError(caps.why_not(op))
         order = connector.get_order(args.id)
         if _shipment_present(order, args.tracking):
             raise CliError(f"order {order.number} already has a shipment with tracking "
@@ -213,8 +223,9 @@ def _report_ship(args: argparse.Namespace, before: Order, result: ShipResult,
     _say(f"Order {before.number}: shipped with {args.carrier} {tracking}."
          + (f" ({result.message})" if result.message else ""))
     if not connector.capabilities.carries_tracking:
-        print(f"Note: {connector.capabilities.display_name}'s API has no tracking field; "
-              "the store will not see the tracking number.")
+        print(f"Note: {connector.capabilities.display_name}'s API has no tracking field: the "
+              "store and the customer will not see the tracking number, and this command keeps "
+              "it nowhere else. Note it yourself, or ship from the app (its audit log keeps it).")
 
 
 def cmd_ship(args: argparse.Namespace) -> int:
@@ -234,6 +245,8 @@ def cmd_cancel(args: argparse.Namespace) -> int:
             raise CliError(f"order {order.number}: {exc.message}") from None
         try:
             after = connector.cancel(args.id, CancelRequest(reason=args.reason))
+            if after is None:  # answers without the order (Generic REST's 204): look at it
+                after = connector.get_order(args.id)
         except ConnectorError as exc:
             if not exc.unknown_outcome:
                 raise
@@ -245,7 +258,9 @@ def cmd_cancel(args: argparse.Namespace) -> int:
         print_json({"order_id": args.id, "number": order.number, "ok": True,
                     "order": after.to_json_dict() if after else None})
     elif after is None or after.status != OrderStatus.CANCELLED:
-        _say(f"Order {order.number}: cancellation requested; the store will confirm it.")
+        _say(f"Order {order.number}: cancellation requested; "
+             f"{connector.capabilities.display_name} has not confirmed it yet. Check the order "
+             "later with 'orders show'.")
     else:
         _say(f"Order {order.number}: cancelled.")
     return 0

@@ -136,7 +136,8 @@ class Capabilities:
             ("list gives full orders", _yn(not self.list_is_summary),
              "details read one by one" if self.list_is_summary else ""),
             ("tracking number stored by the store", _yn(self.carries_tracking),
-             "" if self.carries_tracking else "kept only in this app"),
+             "" if self.carries_tracking
+             else "the store keeps none; the app's audit log keeps it when shipped from the app"),
         ]
         return rows
 

@@ -75,6 +75,7 @@ from fulfillment_station.connectors.parsing import (
     text,
 )
 from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus, Shipment
+from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.requests import BulkShipItem, CancelRequest, ShipRequest
 from fulfillment_station.domain.workflow import SHIPPED_STATUSES, derive_fulfillment_status
@@ -448,6 +449,8 @@ def parse_order(data: Any) -> Order:
         "updated_at": p.when(data, "updated_at") or created,
         "raw": data,
     }
+    fields["holds"] = store_holds(status=status, payment_status=fields["payment_status"],
+                                  fulfillment_method=fields["fulfillment_method"])
     if not fields["customer"]["name"] and fields["ship_to"]:
         fields["customer"]["name"] = fields["ship_to"]["name"]
     order = order_from(fields, order_id)

@@ -110,6 +110,7 @@ from fulfillment_station.domain import (
     Shipment,
     ShipmentLine,
 )
+from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.models import format_utc, parse_utc
 from fulfillment_station.domain.money import to_decimal
@@ -186,6 +187,7 @@ CAPABILITIES = Capabilities(
     filters=frozenset({Filter.STATUS, Filter.FULFILLMENT_STATUS, Filter.CHANNEL,
                        Filter.CREATED_RANGE, Filter.SEARCH}),
     max_page_size=PER_PAGE_MAX,
+    list_is_summary=True,
     partial_shipment=True,
     notify_customer=True,
     returns_label=True,
@@ -382,13 +384,15 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
                              "message": _text(event.get("description"), "description") or ""})
         except _Bad as exc:
             raise exc.within(f"timeline[{n}]") from None
+    payment = _text(payload.get("financial_status"), "financial_status")
     number = (_text(payload.get("order_number"), "order_number")
               or _text(payload.get("channel_order_id"), "channel_order_id") or order_id)
     return {
         "id": order_id, "number": number, "dialect": "price2b", "status": status,
         "api_status": api_status,
         "fulfillment_status": fulfilment or _derived_fulfilment(lines),
-        "payment_status": _text(payload.get("financial_status"), "financial_status"),
+        "payment_status": payment,
+        "holds": store_holds(status=status, payment_status=payment),
         "channel": _text(payload.get("channel"), "channel"),
         "currency": (currency or "USD").strip().upper()[:3] or "USD",
         "subtotal": _decimal(totals.get("subtotal"), "totals.subtotal") or 0,

@@ -82,6 +82,7 @@ from fulfillment_station.domain import (
     OrderStatus,
     Shipment,
 )
+from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.models import parse_utc
 from fulfillment_station.domain.money import round_money
@@ -159,7 +160,8 @@ CAPABILITIES = Capabilities(
             "Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments."),
         QT_TRANSLATE_NOOP(
             "Capabilities",
-            "More shipments can be added to an order that is already fulfilled."),
+            "Once an order is fulfilled this app adds no more shipments to it: add a late "
+            "parcel's tracking number in Squarespace itself."),
         QT_TRANSLATE_NOOP(
             "Capabilities",
             "Squarespace orders are only pending, fulfilled or canceled."),
@@ -573,12 +575,17 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
     channel = (r.text(data.get("channelName"), "channelName")
                or r.text(data.get("channel"), "channel") or None)
     number = r.text(data.get("orderNumber"), "orderNumber") or order_id
+    # A part refund (one item returned) leaves the rest to ship; only a whole one holds it.
+    payment = ("refunded" if refunded > 0 and refunded >= total
+               else "partially_refunded" if refunded > 0 else None)
     return Order.model_validate({
         "id": order_id, "number": number, "dialect": DIALECT, "status": status,
         "api_status": api_status or None,
         "fulfillment_status": (FulfillmentStatus.FULFILLED if fulfilled and lines
                                else FulfillmentStatus.UNFULFILLED),
-        "payment_status": "refunded" if refunded > 0 else None, "channel": channel,
+        "payment_status": payment, "channel": channel,
+        "holds": store_holds(status=status, payment_status=payment,
+                             test=data.get("testmode") is True),
         "currency": (currency or sub_currency or "USD")[:3].upper(), "subtotal": subtotal,
         "tax": tax, "shipping": shipping, "total": total, "customer": customer,
         "ship_to": ship_to, "bill_to": bill_to, "lines": lines, "shipments": shipments,

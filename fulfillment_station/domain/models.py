@@ -167,6 +167,22 @@ class TimelineEvent(_Model):
     message: str = ""
 
 
+class HoldKind(StrEnum):
+    """Why the desk must not ship an order (see ``domain.holds``)."""
+
+    MARKETPLACE_FULFILLED = "marketplace_fulfilled"  # the marketplace ships it (FBA, FBS)
+    NOT_PAID = "not_paid"  # payment only authorised, pending or missing
+    REFUNDED = "refunded"  # payment refunded or voided
+    TEST_ORDER = "test_order"  # paid with a test payment method
+    PENDING = "pending"  # the store has not confirmed the order yet
+    PACKER = "packer"  # set at a desk, with the packer's reason
+
+
+class Hold(_Model):
+    kind: HoldKind
+    reason: str = ""
+
+
 class Order(_Model):
     id: str
     number: ShortText
@@ -191,6 +207,9 @@ class Order(_Model):
     timeline: list[TimelineEvent] = Field(default_factory=list)
     notes: LongText | None = None
     gift_message: LongText | None = None
+    #: Why this desk must not ship the order (empty: nothing stops it). The connector maps the
+    #: store's own fields; a packer's hold is kept locally and merged by the cache.
+    holds: list[Hold] = Field(default_factory=list)
     created_at: UtcDateTime
     updated_at: UtcDateTime
     raw: dict[str, Any] | None = None
@@ -200,6 +219,16 @@ class Order(_Model):
             if line.id == line_id:
                 return line
         return None
+
+    @property
+    def deliver_to(self) -> Address | None:
+        """The ship-to address as a label and a slip carry it: the store's own, with a missing
+        name taken from the customer the store names (Generic REST's addresses have no name;
+        the order still goes to its customer)."""
+        address = self.ship_to
+        if address is None or address.name.strip() or not self.customer.name.strip():
+            return address
+        return address.model_copy(update={"name": self.customer.name.strip()})
 
     @property
     def item_count(self) -> int:

@@ -128,7 +128,7 @@ def _format_date(when: datetime | None) -> str:
 
 
 def label_content(order: Order, shipment: Shipment, settings: PrintSettings) -> LabelContent:
-    ship_to = order.ship_to
+    ship_to = order.deliver_to
     if ship_to is None:
         raise DocumentError(
             f"Order {order.number} has no shipping address, so no label can be made."

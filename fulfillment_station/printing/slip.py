@@ -3,8 +3,9 @@
 Each page carries a header (logo, store name, return address, the order number as a Code 128
 barcode a scanner opens the order with) and a footer ("Page x of y" counted per order). The
 body lists ship-to and bill-to, every line with a tick box, notes, the gift message and the
-totals. A gift order is one with a gift message; its prices are left off when the settings say
-so. Every API string goes through ``fonts.markup``/``fonts.draw_string``, which escape it.
+totals, which add up (see :func:`total_rows`). A gift order is one with a gift message; its
+prices are left off when the settings say so. Every API string goes through
+``fonts.markup``/``fonts.draw_string``, which escape it.
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ def _address_block(
 def _addresses(order: Order, styles: _Styles, look: _Look, language: str) -> Flowable:
     phone = order.customer.phone or ""
     bill_to = order.bill_to
-    ship = _address_block(styles, "Ship to", order.ship_to, phone, language)
+    ship = _address_block(styles, "Ship to", order.deliver_to, phone, language)
     bill = _address_block(
         styles, "Bill to", bill_to, "" if bill_to else "Same as shipping address", language
     )
@@ -226,22 +227,38 @@ def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool) -> Ta
     return table
 
 
+UNITEMISED_CHARGES = "Shipping, tax or fees the store does not itemise"
+UNITEMISED_DISCOUNT = "Discount the store does not itemise"
+
+
+def total_rows(order: Order) -> list[tuple[str, Decimal]]:
+    """The money rows of a slip, adding up to the total: where the store's total holds amounts
+    it does not itemise (Generic REST gives only items and a total, Inventory Cloud only tax
+    and a total, a Squarespace discount), a row says so with the amount instead of showing
+    zeros that do not add up."""
+    unexplained = order.total - order.subtotal - order.shipping - order.tax
+    if not unexplained:
+        return [("Subtotal", order.subtotal), ("Shipping", order.shipping), ("Tax", order.tax),
+                ("Total", order.total)]
+    rows: list[tuple[str, Decimal]] = []
+    if order.lines or order.subtotal:
+        rows.append(("Subtotal", order.subtotal))
+    rows += [(label, amount) for label, amount in (("Shipping", order.shipping),
+                                                   ("Tax", order.tax)) if amount]
+    rows.append((UNITEMISED_CHARGES if unexplained > 0 else UNITEMISED_DISCOUNT, unexplained))
+    return [*rows, ("Total", order.total)]
+
+
 def _totals(order: Order, styles: _Styles, look: _Look) -> Table:
-    rows = [
-        ("Subtotal", order.subtotal),
-        ("Shipping", order.shipping),
-        ("Tax", order.tax),
-        ("Total", order.total),
-    ]
-    data = [[label, money(amount, order.currency)] for label, amount in rows]
+    data = [[label, money(amount, order.currency)] for label, amount in total_rows(order)]
     table = Table(data, colWidths=[look.frame.content_width - 80, 80])
     table.setStyle(
         TS(
             [
                 ("FONT", (0, 0), (-1, -1), SANS, look.font, look.font * 1.25),
-                ("FONT", (0, 3), (-1, 3), SANS_BOLD, look.font, look.font * 1.25),
+                ("FONT", (0, -1), (-1, -1), SANS_BOLD, look.font, look.font * 1.25),
                 ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
-                ("LINEABOVE", (0, 3), (-1, 3), 0.6, colors.black),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),

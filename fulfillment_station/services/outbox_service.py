@@ -47,8 +47,9 @@ from fulfillment_station.connectors.base import (
 )
 from fulfillment_station.connectors.errors import ConnectorError, Unsupported
 from fulfillment_station.domain.errors import DomainError, NotShippable
+from fulfillment_station.domain.holds import holds_text, with_packer_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
-from fulfillment_station.domain.models import Order, Shipment, ShipmentLine
+from fulfillment_station.domain.models import HoldKind, Order, Shipment, ShipmentLine
 from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
@@ -126,18 +127,22 @@ class OutboxService:
     # --- queueing the packer's requests -----------------------------------------------------
 
     def ship(self, order_id: str, request: ShipRequest, *, packer: str = "",
-             cached: Order | None = None) -> ActionRecord[Action]:
+             cached: Order | None = None,
+             hold_override: str | None = None) -> ActionRecord[Action]:
+        """Queue a shipment. A held order is refused with its reason; ``hold_override`` (the
+        packer's reason to ship anyway) lifts a hold a packer may judge and is audited."""
         self._require(Operation.SHIP)
         order = self._current(order_id, cached)
-        self._check_shipment(order, request.lines)
-        return self._enqueue(ActionKind.SHIP, order, request, packer)
+        self._check_shipment(order, request.lines, hold_override)
+        return self._enqueue(ActionKind.SHIP, order, request, packer, hold_override)
 
     def fulfil(self, order_id: str, request: FulfilRequest, *, packer: str = "",
-               cached: Order | None = None) -> ActionRecord[Action]:
+               cached: Order | None = None,
+               hold_override: str | None = None) -> ActionRecord[Action]:
         self._require(Operation.FULFIL)
         order = self._current(order_id, cached)
-        self._check_shipment(order, request.lines)
-        return self._enqueue(ActionKind.FULFIL, order, request, packer)
+        self._check_shipment(order, request.lines, hold_override)
+        return self._enqueue(ActionKind.FULFIL, order, request, packer, hold_override)
 
     def cancel(self, order_id: str, request: CancelRequest, *, packer: str = "",
                cached: Order | None = None) -> ActionRecord[Action]:
@@ -330,7 +335,8 @@ class OutboxService:
         if not caps.supports(op):
             raise Unsupported(caps.why_not(op))
 
-    def _check_shipment(self, order: Order, lines: Mapping[str, int]) -> None:
+    def _check_shipment(self, order: Order, lines: Mapping[str, int],
+                        hold_override: str | None = None) -> None:
         """``check_shipment`` against the order as it will be once the shipments already
         waiting in the outbox for it have gone out: a parcel scanned twice is refused here,
         not sent twice."""
@@ -350,9 +356,9 @@ class OutboxService:
                 except DomainError:
                     continue  # the store will refuse that one; its record says so
         try:
-            check_shipment(ahead, lines or None)
+            check_shipment(ahead, lines or None, hold_override=hold_override)
         except NotShippable as exc:
-            if ahead is order:
+            if ahead is order or exc.field == "holds":
                 raise
             if all(line.remaining == 0 for line in ahead.lines):
                 raise NotShippable("everything on this order is already waiting in the outbox "
@@ -362,23 +368,36 @@ class OutboxService:
 
     def _current(self, order_id: str, cached: Order | None) -> Order:
         """The order as the store has it now; the packer's copy only if the store cannot be
-        reached."""
+        reached. A packer's hold exists only in the local copy: it is kept on the fresh one."""
         try:
-            return self._connector.get_order(order_id)
+            fresh = self._connector.get_order(order_id)
         except ConnectorError as exc:
             if cached is None or cached.id != order_id or not ErrorView.of(exc).transient:
                 raise
             return cached
+        if cached is not None and cached.id == order_id:
+            local = [h.reason for h in cached.holds if h.kind == HoldKind.PACKER]
+            fresh = with_packer_holds(fresh, local)
+        return fresh
 
     def _enqueue(self, kind: ActionKind, order: Order, payload: Any,
-                 packer: str) -> ActionRecord[Action]:
+                 packer: str, hold_override: str | None = None) -> ActionRecord[Action]:
         action = Action(kind=kind, connection_id=self._connection_id, order_id=order.id,
                         payload=payload, packer=packer)
         if self._before_queue is not None:
             self._before_queue(action)
-        return self._outbox.enqueue(action, order)
+        record = self._outbox.enqueue(action, order)
+        if hold_override is not None and order.holds:
+            self._outbox.audit.record(
+                order_id=order.id, order_number=order.number, kind="hold_override",
+                summary=HOLD_OVERRIDDEN, outcome="override",
+                message=f"{' '.join(hold_override.split())} (held: {holds_text(order.holds)})",
+                packer=packer, connection_id=self._connection_id, action_id=record.id,
+                idempotency_key=action.idempotency_key)
+        return record
 
 
+HOLD_OVERRIDDEN = QT_TRANSLATE_NOOP("Outbox", "Shipped although the order was on hold")
 CREATE_UNCONFIRMED = QT_TRANSLATE_NOOP(
     "Outbox", "{store} did not confirm this new order, and its API cannot tell whether it was "
     "created. Check the store's order list; retry only if the order is not there.")

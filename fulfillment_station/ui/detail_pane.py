@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.domain import Address, Order, OrderStatus
-from fulfillment_station.ui.i18n import current_locale, format_datetime, format_money
+from fulfillment_station.domain.holds import hold_messages
+from fulfillment_station.ui.i18n import (
+    current_locale,
+    format_datetime,
+    format_money,
+    translate_message,
+)
 from fulfillment_station.ui.order_table import FULFILLMENT_STYLE, STATUS_STYLE, tr_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -122,9 +128,12 @@ class OrderDetailPane(QScrollArea):
         font.setBold(True)
         self.title.setFont(font)
         self.badges = plain_label()
+        self.holds = plain_label()  # why the desk must not ship it (domain.holds)
+        self.holds.setStyleSheet("font-weight: bold")
         self.customer = plain_label()
         layout.addWidget(self.title)
         layout.addWidget(self.badges)
+        layout.addWidget(self.holds)
         layout.addWidget(self.customer)
 
         ship_box = QGroupBox(self.tr("Ship to"))
@@ -181,8 +190,8 @@ class OrderDetailPane(QScrollArea):
         self.timeline.clear()
         if order is None:
             self.title.setText(self.tr("No order selected"))
-            for label in (self.badges, self.customer, self.ship_to, self.totals, self.notes,
-                          self.lines_note):
+            for label in (self.badges, self.holds, self.customer, self.ship_to, self.totals,
+                          self.notes, self.lines_note):
                 label.setText("")
             self.copy_address.setEnabled(False)
             return
@@ -195,6 +204,9 @@ class OrderDetailPane(QScrollArea):
         badges += [p for p in (order.channel or order.marketplace, order.fulfillment_method,
                                order.payment_status) if p]
         self.badges.setText("  ·  ".join(badges))
+        reasons = [translate_message(m) for m in hold_messages(order)]
+        self.holds.setText(self.tr("On hold, do not ship: {reasons}").format(
+            reasons="; ".join(reasons)) if reasons else "")
         contact = [p for p in (order.customer.name, order.customer.email, order.customer.phone)
                    if p]
         self.customer.setText(self.tr("Customer: {contact}").format(contact=" · ".join(contact))

@@ -7,7 +7,8 @@ text: number, customer, ship-to name, email, SKUs, barcodes and tracking numbers
 Presets (the tabs above the list):
 
 * **To pack** - goods still to go out: unfulfilled or partly shipped, status pending,
-  confirmed or processing (so never cancelled).
+  confirmed or processing (so never cancelled), and not on hold (``domain.holds``: the
+  marketplace ships it, not paid, refunded, a test order, not confirmed, or held by a packer).
 * **Partly shipped** - some goods have left, some not; any status but cancelled.
 * **Shipped today** - a shipment dated today (the packer's local day); for an API without
   shipment records, an order it reports shipped and that changed today.
@@ -18,7 +19,8 @@ Presets (the tabs above the list):
 
 Preset counts come from :class:`~fulfillment_station.store.cache.Facet` counts (from
 :func:`facet_counts` over the loaded rows, or ``OrderCache.facet_counts`` in the worker), so a
-preset may only use statuses, fulfilments, ``shipped_today`` and ``problems_only``.
+preset may only use statuses, fulfilments, ``shipped_today``, ``problems_only`` and
+``not_held``.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class FilterState:
     created_to: date | None = None
     shipped_today: bool = False
     problems_only: bool = False
+    not_held: bool = False  # leave out orders on hold
     text: str = ""
 
     def structured(self) -> FilterState:
@@ -96,8 +99,9 @@ PRESETS: tuple[Preset, ...] = (
         FilterState(
             statuses=frozenset(s.value for s in SHIPPABLE),
             fulfillments=frozenset({_F.UNFULFILLED.value, _F.PARTIAL.value}),
+            not_held=True,
         ),
-        _N("Orders with goods still to pack (pending, confirmed or processing)."),
+        _N("Orders with goods still to pack (pending, confirmed or processing), not on hold."),
     ),
     Preset(
         "partly_shipped", _N("Partly shipped"),
@@ -131,14 +135,14 @@ def _local_midnight(day: date) -> float:
 def facet_of(row: OrderSummary, today_start: float) -> Facet:
     shipped = row.shipped_at
     return Facet(row.status, row.fulfillment, row.problems != 0,
-                 shipped is not None and shipped >= today_start)
+                 shipped is not None and shipped >= today_start, row.holds != "")
 
 
 def facet_counts(rows: Iterable[OrderSummary], today_start: float) -> Counter[Facet]:
     """Python twin of ``OrderCache.facet_counts`` for rows already in memory."""
-    counts: Counter[tuple[str, str, bool, bool]] = Counter(
+    counts: Counter[tuple[str, str, bool, bool, bool]] = Counter(
         (r.status, r.fulfillment, r.problems != 0,
-         r.shipped_at is not None and r.shipped_at >= today_start)
+         r.shipped_at is not None and r.shipped_at >= today_start, r.holds != "")
         for r in rows
     )
     return Counter({Facet(*key): n for key, n in counts.items()})
@@ -199,6 +203,8 @@ def facet_matches(state: FilterState, facet: Facet) -> bool:
         return False
     if state.problems_only and not facet.has_problem:
         return False
+    if state.not_held and facet.held:
+        return False
     return not (state.shipped_today and not facet.shipped_today)
 
 
@@ -210,6 +216,7 @@ def preset_counts(
         if preset.state != FilterState(
             statuses=preset.state.statuses, fulfillments=preset.state.fulfillments,
             shipped_today=preset.state.shipped_today, problems_only=preset.state.problems_only,
+            not_held=preset.state.not_held,
         ):
             raise ValueError(f"preset {preset.key!r} uses criteria that facets cannot count")
     return {
@@ -238,6 +245,8 @@ def filter_structured(
         out = [i for i in out if rows[i].fulfillment in wanted]
     if state.problems_only:
         out = [i for i in out if rows[i].problems]
+    if state.not_held:
+        out = [i for i in out if not rows[i].holds]
     if state.shipped_today:
         out = [i for i in out if (rows[i].shipped_at or 0.0) >= today_start]
     if state.channel is not None:

@@ -17,12 +17,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from fulfillment_station.connectors.errors import ConnectorError
-from fulfillment_station.domain import Order
+from fulfillment_station.domain import HoldKind, Order
+from fulfillment_station.domain.holds import with_packer_holds
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.store.outbox import ActionState
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 
 log = logging.getLogger(__name__)
+
+HOLD_SET = QT_TRANSLATE_NOOP("OrderActions", "Put on hold")
+HOLD_LIFTED = QT_TRANSLATE_NOOP("OrderActions", "Hold released")
 
 #: What the outbox panel lists: everything not done long ago.
 PANEL_STATES = (ActionState.PENDING, ActionState.SENDING, ActionState.RETRYING,
@@ -94,6 +99,32 @@ class OrderActions(QObject):
 
         task = self.worker.submit(work, f"queue {kind}")
         task.succeeded.connect(self._queued)
+        task.failed.connect(self._refused)
+
+    def set_hold(self, order: Order, reason: str | None) -> None:
+        """Put ``order`` on hold with the packer's ``reason`` (None or '' lifts the packer's
+        hold). The hold lives in this desk's cache, so a sync keeps it; the audit log records
+        who set or lifted it. The order comes back through ``ordersChanged``."""
+        packer = self.packer()
+        text = " ".join((reason or "").split())
+
+        def work(ctx: TaskContext) -> list[Order]:
+            service = ctx.outbox_service
+            ctx.cache.set_packer_hold(service.connection_id, order.id, text or None)
+            service.outbox.audit.record(
+                order_id=order.id, order_number=order.number,
+                kind="hold" if text else "release_hold",
+                summary=HOLD_SET if text else HOLD_LIFTED, outcome="done", message=text,
+                packer=packer, connection_id=service.connection_id)
+            held = ctx.cache.get(order.id, connection=service.connection_id)
+            if held is None:  # not cached (yet): the packer's copy with the new hold
+                store_holds = [h for h in order.holds if h.kind != HoldKind.PACKER]
+                held = with_packer_holds(order.model_copy(update={"holds": store_holds}),
+                                         [text] if text else [])
+            return [held]
+
+        task = self.worker.submit(work, "hold" if text else "release hold")
+        task.succeeded.connect(self.ordersChanged.emit)
         task.failed.connect(self._refused)
 
     def retry(self, action_id: int) -> None:

@@ -160,6 +160,9 @@ def channel_text(row: OrderSummary) -> str:
     return " / ".join(p for p in (row.channel, row.marketplace) if p)
 
 
+ON_HOLD = _N("on hold")
+
+
 def problem_text(problems: int) -> str:
     return " ".join(tr_label(text) for flag, text in PROBLEM_TEXT.items() if problems & flag)
 
@@ -383,6 +386,8 @@ class OrderTableModel(QAbstractTableModel):
         # call, and this runs for every cell of every repaint.
         if role == _DISPLAY_ROLE:
             text = _CELL_TEXT[column](r)
+            if column == _STATUS and r.holds:
+                text = f"{text} · {tr_label(ON_HOLD)}"
             if column == _STATUS and self._pending:
                 doing = self._pending.get(OrderRef(r.connection, r.order_id))
                 if doing:
@@ -399,8 +404,8 @@ class OrderTableModel(QAbstractTableModel):
                 return self._badges.get(r.fulfillment)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.STATUS and r.problems:
-                return problem_text(r.problems)
+            if column == Column.STATUS and (r.problems or r.holds):
+                return "\n".join(t for t in (problem_text(r.problems), r.holds) if t)
             if column == Column.CUSTOMER and r.email:
                 return r.email
             return None

@@ -80,7 +80,9 @@ class WorkerPackHost:
                 log.info("packing %s from the cache: %s", ref.order_id, exc)
                 return cached
             ctx.cache.upsert_many([order], connection=ref.connection)
-            return order
+            # The cache adds what only this desk knows (a packer's hold), so pack mode and
+            # the ship that follows refuse a held order.
+            return ctx.cache.get(ref.order_id, connection=ref.connection) or order
         self._run(self.outbox, work, done, failed, "load order")
 
     def print_documents(self, order: Order, reprint: bool,

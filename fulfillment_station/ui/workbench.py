@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain import Order
@@ -47,6 +47,25 @@ class Workbench:
 def _orders_of(ctx: TaskContext, refs: list[OrderRef]) -> list[Order]:
     orders = [ctx.cache.get(r.order_id, connection=r.connection) for r in refs]
     return [o for o in orders if o is not None]
+
+
+def _hold_action(window: MainWindow, actions: OrderActions) -> QAction:
+    """"Put on hold…": the shown order stays out of "To pack" and every ship path refuses it
+    until the hold is released (``domain.holds``)."""
+    action = QAction(window.tr("Put on &hold…"), window)
+
+    def ask() -> None:
+        order = window.detail.order
+        if order is None:
+            return
+        reason, ok = QInputDialog.getText(
+            window, window.tr("Put order {number} on hold").format(number=order.number),
+            window.tr("Why must this order wait? (shown to every packer)"))
+        if ok and reason.strip():
+            actions.set_hold(order, reason)
+
+    action.triggered.connect(ask)
+    return action
 
 
 def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: OrderActions,
@@ -91,6 +110,12 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
             order_menu.setToolTipsVisible(True)
             action.triggered.connect(lambda _c=False, k=kind: open_dialog(k))
             order_menu.addAction(action)
+        order_menu.addSeparator()
+        order_menu.addAction(_hold_action(window, actions))
+        release = QAction(window.tr("&Release hold"), window)
+        release.triggered.connect(lambda: window.detail.order is not None
+                                  and actions.set_hold(window.detail.order, None))
+        order_menu.addAction(release)
 
     # -- this desk's history in the order timeline, and the audit export ----------------------
     def audit_of(order: Order) -> None:

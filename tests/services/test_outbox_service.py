@@ -80,7 +80,8 @@ class Desk:
                                      policy=FAST)
 
     def fresh_orders(self, count: int, *, min_lines: int = 1) -> list[Order]:
-        """Unshipped orders no other test on this sandbox has touched, in full detail."""
+        """Unshipped orders, not on hold, that no other test on this sandbox has touched, in
+        full detail."""
         used = self._used
         found = []
         for row in self.connector.list_orders():
@@ -89,7 +90,7 @@ class Desk:
                 continue
             order = self.connector.get_order(row.id)
             if len(order.lines) >= min_lines and order.fulfillment_status == \
-                    FulfillmentStatus.UNFULFILLED:
+                    FulfillmentStatus.UNFULFILLED and not order.holds:
                 used.add(order.id)
                 found.append(order)
                 if len(found) == count:

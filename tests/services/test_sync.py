@@ -85,3 +85,23 @@ def test_a_failed_sync_keeps_the_cache(
         with pytest.raises(Exception, match="server"):
             service(server, cache).run()
         assert len(cache) == 40
+
+
+@pytest.mark.parametrize("dialect", ["price2b", "generic-rest", "nexus"])
+def test_where_the_list_is_a_summary_the_cache_holds_the_detail(
+        dialect: str, tmp_path: Path, make_sandbox: Callable[..., SandboxServer],
+        service: Callable[..., SyncService]) -> None:
+    server = make_sandbox(dialect, orders=40)
+    with OrderCache(tmp_path / "c.sqlite3") as cache:
+        first = service(server, cache).run()
+        assert first.details_read == 40
+        sync = service(server, cache)
+        for _ in range(2):  # the second sync must not write summaries over the detail
+            for summary in sync.connector.list_orders():
+                cached = cache.get(summary.id, connection="shop")
+                assert cached is not None
+                assert cached.to_json_dict() == sync.connector.get_order(summary.id).to_json_dict()
+            again = sync.run()
+            assert again.details_read < 40 and not again.changed
+        assert any(o.ship_to is not None for o in map(
+            lambda s: cache.get(s.order_id, connection="shop"), cache.load_summaries()))

@@ -237,8 +237,8 @@ def test_facet_counts_group_the_cache(cache: OrderCache) -> None:
     ])
     shipped_day = build_order("x", shipments=[SHIPMENT]).shipments[0].shipped_at.timestamp()
     counts = cache.facet_counts(today_start=shipped_day - 3600)
-    assert counts[("pending", "unfulfilled", False, False)] == 2
-    assert counts[("unknown", "unfulfilled", True, False)] == 1
-    assert counts[("shipped", "fulfilled", False, True)] == 1
+    assert counts[("pending", "unfulfilled", False, False, False)] == 2
+    assert counts[("unknown", "unfulfilled", True, False, False)] == 1
+    assert counts[("shipped", "fulfilled", False, True, False)] == 1
     assert cache.facet_counts(today_start=shipped_day + 3600)[
-        ("shipped", "fulfilled", False, False)] == 1
+        ("shipped", "fulfilled", False, False, False)] == 1

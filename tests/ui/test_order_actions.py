@@ -105,3 +105,26 @@ def test_a_store_refusal_after_queueing_reaches_the_packer(
     with qtbot.waitSignal(controller.recordsChanged, timeout=10_000) as after:
         controller.dismiss(failed_id)
     assert after.args[0] == []  # dismissed actions leave the panel
+
+
+def test_a_packers_hold_is_kept_audited_and_refuses_the_ship(
+        qtbot: Any, actions: tuple[OrderActions, SandboxServer]) -> None:
+    controller, server = actions
+    order = next(o for o in _open_orders(server) if not o.holds)
+    with qtbot.waitSignal(controller.ordersChanged, timeout=10_000) as changed:
+        controller.set_hold(order, "  customer asked to wait\n for the blue one ")
+    held = changed.args[0][0]
+    assert [h.reason for h in held.holds] == ["customer asked to wait for the blue one"]
+    with qtbot.waitSignal(controller.refused, timeout=10_000) as refused:
+        controller.submit("ship", held, ShipRequest(carrier="UPS",
+                                                    tracking_number="1Z999AA10123456784"))
+    assert "customer asked to wait for the blue one" in refused.args[0]
+    with qtbot.waitSignal(controller.ordersChanged, timeout=10_000) as released:
+        controller.set_hold(held, None)
+    assert released.args[0][0].holds == []
+    assert not [e for e in server.db.journal()["effects"] if e["kind"] == "shipment"]
+
+
+def _open_orders(server: SandboxServer) -> list[Order]:
+    with connect("nexus", server.base_url, server.token) as c:
+        return [c.get_order(s.id) for s in c.list_orders() if s.status.value == "confirmed"]

@@ -35,6 +35,10 @@
 <context>
     <name>OrderDetailPane</name>
     <message>
+        <source>On hold, do not ship: {reasons}</source>
+        <translation>Retenido, no enviar: {reasons}</translation>
+    </message>
+    <message>
         <source>(no address)</source>
         <translation>(sin dirección)</translation>
     </message>
@@ -131,6 +135,22 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Why must this order wait? (shown to every packer)</source>
+        <translation>¿Por qué debe esperar este pedido? (lo verán todos los embaladores)</translation>
+    </message>
+    <message>
+        <source>Put order {number} on hold</source>
+        <translation>Retener el pedido {number}</translation>
+    </message>
+    <message>
+        <source>Put on &amp;hold…</source>
+        <translation>&amp;Retener…</translation>
+    </message>
+    <message>
+        <source>&amp;Release hold</source>
+        <translation>&amp;Liberar retención</translation>
+    </message>
     <message>
         <source>The API said: {api}</source>
         <translation>La API dijo: {api}</translation>
@@ -1666,6 +1686,10 @@ Pedidos visibles: {count}</translation>
 <context>
     <name>OrderTableModel</name>
     <message>
+        <source>on hold</source>
+        <translation>retenido</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
@@ -1761,6 +1785,10 @@ Pedidos visibles: {count}</translation>
 <context>
     <name>Presets</name>
     <message>
+        <source>Orders with goods still to pack (pending, confirmed or processing), not on hold.</source>
+        <translation>Pedidos con mercancía aún por embalar (pendientes, confirmados o en proceso), no retenidos.</translation>
+    </message>
+    <message>
         <source>To pack</source>
         <translation>Por preparar</translation>
     </message>
@@ -1803,6 +1831,14 @@ Pedidos visibles: {count}</translation>
 </context>
 <context>
     <name>Capabilities</name>
+    <message>
+        <source>This store's API has no field for tracking numbers: the store and the customer will not see it. Shipped from the app, it is kept in this desk's audit log and the order's timeline.</source>
+        <translation>La API de esta tienda no tiene campo para números de seguimiento: ni la tienda ni el cliente lo verán. Si se envía desde la aplicación, queda en el registro de auditoría de este puesto y en el historial del pedido.</translation>
+    </message>
+    <message>
+        <source>Once an order is fulfilled this app adds no more shipments to it: add a late parcel's tracking number in Squarespace itself.</source>
+        <translation>Cuando un pedido ya está preparado, esta aplicación no le añade más envíos: añada el número de seguimiento de un paquete tardío en el propio Squarespace.</translation>
+    </message>
     <message>
         <source>{store}'s API documents no way to do this.</source>
         <translation>La API de {store} no ofrece ninguna forma de hacer esto.</translation>
@@ -2071,6 +2107,14 @@ Pedidos visibles: {count}</translation>
 <context>
     <name>ConnectorError</name>
     <message>
+        <source>The store says this order is already cancelled: nothing more needs doing. Refresh it to see its status.</source>
+        <translation>La tienda dice que este pedido ya está cancelado: no hay que hacer nada más. Actualícelo para ver su estado.</translation>
+    </message>
+    <message>
+        <source>The store is still fetching orders from the marketplaces. Wait until it finishes, then start the channel sync again or refresh the orders.</source>
+        <translation>La tienda todavía está trayendo pedidos de los marketplaces. Espere a que termine y vuelva a iniciar la sincronización de canales o actualice los pedidos.</translation>
+    </message>
+    <message>
         <source>The store's API reported a problem.</source>
         <translation>La API de la tienda informó de un problema.</translation>
     </message>
@@ -2276,6 +2320,10 @@ Pedidos visibles: {count}</translation>
 <context>
     <name>Outbox</name>
     <message>
+        <source>Shipped although the order was on hold</source>
+        <translation>Enviado aunque el pedido estaba retenido</translation>
+    </message>
+    <message>
         <source>{store} did not confirm this new order, and its API cannot tell whether it was created. Check the store's order list; retry only if the order is not there.</source>
         <translation>{store} no confirmó este pedido nuevo y su API no permite saber si se creó. Revise la lista de pedidos de la tienda; reintente solo si el pedido no está.</translation>
     </message>
@@ -2310,6 +2358,10 @@ Pedidos visibles: {count}</translation>
 </context>
 <context>
     <name>PackSession</name>
+    <message>
+        <source>Order {order} is on hold, do not pack it: {reason}.</source>
+        <translation>El pedido {order} está retenido, no lo embale: {reason}.</translation>
+    </message>
     <message>
         <source>Order {order} is {status}: it cannot be packed.</source>
         <translation>El pedido {order} está {status}: no se puede embalar.</translation>
@@ -2477,7 +2529,50 @@ Pedidos visibles: {count}</translation>
     </message>
 </context>
 <context>
+    <name>Holds</name>
+    <message>
+        <source>this order is on hold: {reason}</source>
+        <translation>este pedido está retenido: {reason}</translation>
+    </message>
+    <message>
+        <source>this order is on hold and cannot be shipped from the desk: {reason}</source>
+        <translation>este pedido está retenido y no se puede enviar desde el puesto: {reason}</translation>
+    </message>
+    <message>
+        <source>this is a test order, paid with a test payment method</source>
+        <translation>es un pedido de prueba, pagado con un medio de pago de prueba</translation>
+    </message>
+    <message>
+        <source>the store has not confirmed this order yet</source>
+        <translation>la tienda aún no ha confirmado este pedido</translation>
+    </message>
+    <message>
+        <source>the payment was {payment}</source>
+        <translation>el pago figura como {payment}</translation>
+    </message>
+    <message>
+        <source>the payment is not captured yet ({payment})</source>
+        <translation>el pago aún no está cobrado ({payment})</translation>
+    </message>
+    <message>
+        <source>the marketplace ships this order from its own warehouse ({method})</source>
+        <translation>el marketplace envía este pedido desde su propio almacén ({method})</translation>
+    </message>
+    <message>
+        <source>say why the order is on hold</source>
+        <translation>indique por qué el pedido está retenido</translation>
+    </message>
+    <message>
+        <source>put on hold at a desk: {reason}</source>
+        <translation>retenido en un puesto: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Workflow</name>
+    <message>
+        <source>the store lists no items on this order, so the app cannot ship it; ship it in the store's own system</source>
+        <translation>la tienda no indica artículos en este pedido, así que la aplicación no puede enviarlo; envíelo en el sistema de la propia tienda</translation>
+    </message>
     <message>
         <source>the order is already {status}</source>
         <translation>el pedido ya está {status}</translation>
@@ -2617,6 +2712,14 @@ Pedidos visibles: {count}</translation>
 </context>
 <context>
     <name>OrderActions</name>
+    <message>
+        <source>Hold released</source>
+        <translation>Retención liberada</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Retenido</translation>
+    </message>
     <message>
         <source>Order {number}: {problem}</source>
         <translation>Pedido {number}: {problem}</translation>

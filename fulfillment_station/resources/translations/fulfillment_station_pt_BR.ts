@@ -35,6 +35,10 @@
 <context>
     <name>OrderDetailPane</name>
     <message>
+        <source>On hold, do not ship: {reasons}</source>
+        <translation>Retido, não enviar: {reasons}</translation>
+    </message>
+    <message>
         <source>(no address)</source>
         <translation>(sem endereço)</translation>
     </message>
@@ -131,6 +135,22 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Why must this order wait? (shown to every packer)</source>
+        <translation>Por que este pedido deve esperar? (todos os embaladores verão)</translation>
+    </message>
+    <message>
+        <source>Put order {number} on hold</source>
+        <translation>Reter o pedido {number}</translation>
+    </message>
+    <message>
+        <source>Put on &amp;hold…</source>
+        <translation>&amp;Reter…</translation>
+    </message>
+    <message>
+        <source>&amp;Release hold</source>
+        <translation>&amp;Liberar retenção</translation>
+    </message>
     <message>
         <source>The API said: {api}</source>
         <translation>A API disse: {api}</translation>
@@ -1666,6 +1686,10 @@ Pedidos visíveis: {count}</translation>
 <context>
     <name>OrderTableModel</name>
     <message>
+        <source>on hold</source>
+        <translation>retido</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
@@ -1761,6 +1785,10 @@ Pedidos visíveis: {count}</translation>
 <context>
     <name>Presets</name>
     <message>
+        <source>Orders with goods still to pack (pending, confirmed or processing), not on hold.</source>
+        <translation>Pedidos com mercadorias ainda a embalar (pendentes, confirmados ou em processamento), não retidos.</translation>
+    </message>
+    <message>
         <source>To pack</source>
         <translation>A embalar</translation>
     </message>
@@ -1803,6 +1831,14 @@ Pedidos visíveis: {count}</translation>
 </context>
 <context>
     <name>Capabilities</name>
+    <message>
+        <source>This store's API has no field for tracking numbers: the store and the customer will not see it. Shipped from the app, it is kept in this desk's audit log and the order's timeline.</source>
+        <translation>A API desta loja não tem campo para códigos de rastreio: nem a loja nem o cliente o verão. Enviado pelo aplicativo, ele fica no registro de auditoria deste posto e no histórico do pedido.</translation>
+    </message>
+    <message>
+        <source>Once an order is fulfilled this app adds no more shipments to it: add a late parcel's tracking number in Squarespace itself.</source>
+        <translation>Depois que um pedido está atendido, este aplicativo não adiciona mais envios a ele: adicione o código de rastreio de um pacote atrasado no próprio Squarespace.</translation>
+    </message>
     <message>
         <source>{store}'s API documents no way to do this.</source>
         <translation>A API da {store} não oferece nenhuma forma de fazer isso.</translation>
@@ -2071,6 +2107,14 @@ Pedidos visíveis: {count}</translation>
 <context>
     <name>ConnectorError</name>
     <message>
+        <source>The store says this order is already cancelled: nothing more needs doing. Refresh it to see its status.</source>
+        <translation>A loja diz que este pedido já está cancelado: não há mais nada a fazer. Atualize-o para ver o status.</translation>
+    </message>
+    <message>
+        <source>The store is still fetching orders from the marketplaces. Wait until it finishes, then start the channel sync again or refresh the orders.</source>
+        <translation>A loja ainda está buscando pedidos dos marketplaces. Aguarde terminar e inicie de novo a sincronização de canais ou atualize os pedidos.</translation>
+    </message>
+    <message>
         <source>The store's API reported a problem.</source>
         <translation>A API da loja informou um problema.</translation>
     </message>
@@ -2276,6 +2320,10 @@ Pedidos visíveis: {count}</translation>
 <context>
     <name>Outbox</name>
     <message>
+        <source>Shipped although the order was on hold</source>
+        <translation>Enviado embora o pedido estivesse retido</translation>
+    </message>
+    <message>
         <source>{store} did not confirm this new order, and its API cannot tell whether it was created. Check the store's order list; retry only if the order is not there.</source>
         <translation>{store} não confirmou este pedido novo e a API não permite saber se ele foi criado. Confira a lista de pedidos da loja; tente de novo só se o pedido não estiver lá.</translation>
     </message>
@@ -2310,6 +2358,10 @@ Pedidos visíveis: {count}</translation>
 </context>
 <context>
     <name>PackSession</name>
+    <message>
+        <source>Order {order} is on hold, do not pack it: {reason}.</source>
+        <translation>O pedido {order} está retido, não o embale: {reason}.</translation>
+    </message>
     <message>
         <source>Order {order} is {status}: it cannot be packed.</source>
         <translation>O pedido {order} está {status}: não pode ser embalado.</translation>
@@ -2477,7 +2529,50 @@ Pedidos visíveis: {count}</translation>
     </message>
 </context>
 <context>
+    <name>Holds</name>
+    <message>
+        <source>this order is on hold: {reason}</source>
+        <translation>este pedido está retido: {reason}</translation>
+    </message>
+    <message>
+        <source>this order is on hold and cannot be shipped from the desk: {reason}</source>
+        <translation>este pedido está retido e não pode ser enviado do posto: {reason}</translation>
+    </message>
+    <message>
+        <source>this is a test order, paid with a test payment method</source>
+        <translation>é um pedido de teste, pago com um meio de pagamento de teste</translation>
+    </message>
+    <message>
+        <source>the store has not confirmed this order yet</source>
+        <translation>a loja ainda não confirmou este pedido</translation>
+    </message>
+    <message>
+        <source>the payment was {payment}</source>
+        <translation>o pagamento consta como {payment}</translation>
+    </message>
+    <message>
+        <source>the payment is not captured yet ({payment})</source>
+        <translation>o pagamento ainda não foi capturado ({payment})</translation>
+    </message>
+    <message>
+        <source>the marketplace ships this order from its own warehouse ({method})</source>
+        <translation>o marketplace envia este pedido do próprio armazém ({method})</translation>
+    </message>
+    <message>
+        <source>say why the order is on hold</source>
+        <translation>diga por que o pedido está retido</translation>
+    </message>
+    <message>
+        <source>put on hold at a desk: {reason}</source>
+        <translation>retido em um posto: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Workflow</name>
+    <message>
+        <source>the store lists no items on this order, so the app cannot ship it; ship it in the store's own system</source>
+        <translation>a loja não lista itens neste pedido, então o aplicativo não pode enviá-lo; envie-o no sistema da própria loja</translation>
+    </message>
     <message>
         <source>the order is already {status}</source>
         <translation>o pedido já está {status}</translation>
@@ -2617,6 +2712,14 @@ Pedidos visíveis: {count}</translation>
 </context>
 <context>
     <name>OrderActions</name>
+    <message>
+        <source>Hold released</source>
+        <translation>Retenção liberada</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Retido</translation>
+    </message>
     <message>
         <source>Order {number}: {problem}</source>
         <translation>Pedido {number}: {problem}</translation>

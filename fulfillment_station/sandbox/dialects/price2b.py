@@ -78,7 +78,7 @@ import io
 import math
 import random
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -97,7 +97,7 @@ from fulfillment_station.domain import (
     TimelineEvent,
 )
 from fulfillment_station.domain.workflow import apply_cancel, apply_shipment, apply_status
-from fulfillment_station.sandbox.db import StoredOrder, time_key
+from fulfillment_station.sandbox.db import MAX_POSITION, StoredOrder, time_key, utc_text
 from fulfillment_station.sandbox.dialects.base import DialectSpec, SandboxContext, SandboxError
 from fulfillment_station.sandbox.routing import parse_when, write_order
 
@@ -144,7 +144,7 @@ def _order_not_found(order_id: str) -> SandboxError:
 # -- rendering ----------------------------------------------------------------------------------
 
 def _ts(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_text(value, 0) + "Z"
 
 
 def _int_id(value: str) -> int | str:
@@ -467,6 +467,8 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             raise _invalid(f"per_page must be between 1 and {MAX_PER_PAGE}.", "per_page")
         if page < 1:
             raise _invalid("page must be 1 or more.", "page")
+        if (page - 1) * per_page > MAX_POSITION:
+            raise _invalid(f"page must be at most {MAX_POSITION // per_page + 1}.", "page")
         where: list[tuple[str, Any]] = []
         for name, value, allowed in (("status", status, STATUSES),
                                      ("fulfillment_status", fulfillment_status,

@@ -42,8 +42,11 @@ Choices where the seed is silent (each also in the connector's docstring):
   ``variantId`` or a ``sku`` of an existing product: unknown products are refused as the public
   docs say), ``priceTaxInterpretation`` (EXCLUSIVE/INCLUSIVE), ``subtotal`` and ``grandTotal``;
   ``fulfillmentStatus`` PENDING (default) or FULFILLED (then ``fulfilledOn`` is required);
-  ``fulfillments`` up to 100. Accepting ``sku`` in place of ``variantId`` is the sandbox's
-  choice. The created order gets the next ``orderNumber`` and a null ``customerId``.
+  ``fulfillments`` up to 100. ``shippingLines`` holds at most one entry (the seed: "Currently
+  accepts only one shipping entry"; two are 400) and ``discountLines`` the promotions; both are
+  kept as sent and rendered back, and ``shippingTotal``/``discountTotal`` default to their
+  amounts (given as well, they must match). Accepting ``sku`` in place of ``variantId`` is
+  the sandbox's choice. The created order gets the next ``orderNumber`` and a null ``customerId``.
 * Fields the canonical model has and the Order resource lacks (barcode, address company) are
   not rendered; a gift message is rendered as a ``formSubmission`` entry labelled
   "Gift message".
@@ -203,14 +206,15 @@ def render_order(stored: StoredOrder) -> dict[str, Any]:
         "fulfillmentStatus": WIRE_STATUS.get(order.status, "PENDING"),
         "lineItems": lines,
         "internalNotes": [{"content": order.notes}] if order.notes else [],
-        "shippingLines": [{"method": "Flat Rate", "amount": _money(order.shipping, cur)}],
-        "discountLines": [],
+        "shippingLines": extra.get("shipping_lines")
+        or [{"method": "Flat Rate", "amount": _money(order.shipping, cur)}],
+        "discountLines": extra.get("discount_lines") or [],
         "formSubmission": ([{"label": "Gift message", "value": order.gift_message}]
                            if order.gift_message else None),
         "fulfillments": fulfillments,
         "subtotal": _money(order.subtotal, cur),
         "shippingTotal": _money(order.shipping, cur),
-        "discountTotal": _money(Decimal(0), cur),
+        "discountTotal": _money(Decimal(extra.get("discount_total") or 0), cur),
         "taxTotal": _money(order.tax, cur),
         "refundedTotal": _money(refunded, cur),
         "grandTotal": _money(order.total, cur),
@@ -550,7 +554,8 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
     fulfilled_on = _when(body, "fulfilledOn", "", required=wire_status == "FULFILLED")
     subtotal, currency = _amount(body, "subtotal", "") or (Decimal(0), "USD")
     total, _ = _amount(body, "grandTotal", "") or (Decimal(0), currency)
-    shipping = (_amount(body, "shippingTotal", "", required=False) or (Decimal(0), ""))[0]
+    shipping_lines, shipping = _shipping_lines(body)
+    discount_lines, discount = _discount_lines(body)
     tax = (_amount(body, "taxTotal", "", required=False) or (Decimal(0), ""))[0]
     items = body.get("lineItems")
     if not isinstance(items, list) or not items:
@@ -600,8 +605,74 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
     extra = {"customer_id": None, "product_ids": product_ids, "has_returns": False,
              "channel_name": channel_name, "external_reference": reference,
              "price_tax_interpretation": interpretation,
-             "fulfilled_on": _iso(fulfilled_on) if fulfilled_on else None}
+             "fulfilled_on": _iso(fulfilled_on) if fulfilled_on else None,
+             "shipping_lines": shipping_lines, "discount_lines": discount_lines,
+             "discount_total": format(discount, "f")}
     return order, extra
+
+
+def _shipping_lines(body: dict[str, Any]) -> tuple[list[dict[str, Any]], Decimal]:
+    """The sent shipping line (the seed: "Currently accepts only one shipping entry") kept as
+    sent, and the shipping total: ``shippingTotal`` when given (it must then match the line),
+    else the line's amount."""
+    raw = body.get("shippingLines")
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        raise _bad("INVALID_ARGUMENT", "shippingLines must be a list.")
+    if len(raw) > 1:
+        raise _bad("INVALID_ARGUMENT", "shippingLines accepts only one shipping entry.")
+    lines: list[dict[str, Any]] = []
+    for i, entry in enumerate(raw):
+        where = f"shippingLines[{i}]."
+        if not isinstance(entry, dict):
+            raise _bad("INVALID_ARGUMENT", f"shippingLines[{i}] must be an object.")
+        amount, currency = _amount(entry, "amount", where) or (Decimal(0), "USD")
+        kept: dict[str, Any] = {"amount": {"value": format(amount, "f"), "currency": currency}}
+        for key in ("method", "shippingOptionName", "shippingOptionServiceType"):
+            text = _string(entry, key, where, required=False, max_len=200)
+            if text is not None:
+                kept[key] = text
+        lines.append(kept)
+    from_lines = sum((Decimal(ln["amount"]["value"]) for ln in lines), Decimal(0))
+    total = _amount(body, "shippingTotal", "", required=False)
+    if total is None:
+        return lines, from_lines
+    if lines and total[0] != from_lines:
+        raise _bad("INVALID_ARGUMENT",
+                   "shippingTotal must equal the amount of the shipping line.")
+    return lines, total[0]
+
+
+def _discount_lines(body: dict[str, Any]) -> tuple[list[dict[str, Any]], Decimal]:
+    """The promotions sent (kept as sent) and the discount total, as for shipping."""
+    raw = body.get("discountLines")
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        raise _bad("INVALID_ARGUMENT", "discountLines must be a list.")
+    lines: list[dict[str, Any]] = []
+    for i, entry in enumerate(raw[:100]):
+        where = f"discountLines[{i}]."
+        if not isinstance(entry, dict):
+            raise _bad("INVALID_ARGUMENT", f"discountLines[{i}] must be an object.")
+        amount, currency = _amount(entry, "amount", where) or (Decimal(0), "USD")
+        kept: dict[str, Any] = {"amount": {"value": format(amount, "f"), "currency": currency}}
+        for key in ("name", "description", "promoCode"):
+            text = _string(entry, key, where, required=False, max_len=200)
+            if text is not None:
+                kept[key] = text
+        lines.append(kept)
+    if len(raw) > 100:
+        raise _bad("INVALID_ARGUMENT", "discountLines accepts at most 100 entries.")
+    from_lines = sum((Decimal(ln["amount"]["value"]) for ln in lines), Decimal(0))
+    total = _amount(body, "discountTotal", "", required=False)
+    if total is None:
+        return lines, from_lines
+    if lines and total[0] != from_lines:
+        raise _bad("INVALID_ARGUMENT",
+                   "discountTotal must equal the sum of the discount lines.")
+    return lines, total[0]
 
 
 def _next_number(ctx: SandboxContext) -> str:

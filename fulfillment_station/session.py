@@ -49,6 +49,7 @@ from fulfillment_station.app import (
     open_connection,
 )
 from fulfillment_station.services.diagnostics import log_dir
+from fulfillment_station.store.file_checks import PACK_PROGRESS_DAMAGED, set_aside_if_damaged
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.secrets import NoKeyringError
 from fulfillment_station.store.settings import Settings
@@ -86,7 +87,10 @@ class AppSession(QObject):
         self.crash = install_excepthook(app, log_dir() / "crashes",
                                         redactor=services.redactor,
                                         diagnostics=services.diagnostics)
-        self.pack_progress = PackProgress(services.root / "pack-progress.sqlite3")
+        progress_path = services.root / "pack-progress.sqlite3"
+        # Checked before it is opened: a damaged one is set aside (and told), not a crash.
+        progress_notice = set_aside_if_damaged(progress_path, PACK_PROGRESS_DAMAGED)
+        self.pack_progress = PackProgress(progress_path)
         self._switching = False
         self._incoming: SandboxServer | None = None  # started for a switch not yet done
         try:
@@ -98,8 +102,12 @@ class AppSession(QObject):
             self.crash.uninstall()
             self.pack_progress.close()
             raise
-        if notice:
-            self.parts.window.error_banner.show_message(translate_message(notice))
+        told = [translate_message(n) for n in (progress_notice, notice) if n]
+        banner = self.parts.window.error_banner
+        if told:
+            if not banner.isHidden() and banner.message.text():  # the build's own notices
+                told.insert(0, banner.message.text())
+            banner.show_message(" ".join(told))
 
     @property
     def switching(self) -> bool:

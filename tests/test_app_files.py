@@ -87,6 +87,18 @@ def test_a_damaged_cache_is_set_aside_and_told(qtbot: Any, tmp_path: Path,
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not SQLite")
 
 
+def test_damaged_scan_progress_and_cache_are_both_told_at_start(
+        qtbot: Any, tmp_path: Path, open_session: Any) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "pack-progress.sqlite3").write_bytes(b"\x00garbage" * 1000)
+    (data / "cache-training.sqlite3").write_bytes(b"not a database" * 1000)
+    session = open_session()
+    text = session.parts.window.error_banner.message.text()
+    assert "order cache was damaged" in text and "saved scan progress was damaged" in text
+    assert len([p for p in data.iterdir() if ".damaged-" in p.name]) == 2
+
+
 def test_a_settings_entry_too_deep_to_read_is_told_and_the_rest_is_used(
         qtbot: Any, tmp_path: Path, open_session: Any) -> None:
     text = ('\ufeff{"version": 2, "station": {"station_name": "Desk 9"}, "junk": '

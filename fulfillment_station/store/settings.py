@@ -291,7 +291,9 @@ def coerce(option: Option, value: Any) -> Any:
     """``value`` as the option's type, or ``SettingsError`` saying why it cannot be."""
     kind = option.kind
     if kind in (Kind.TEXT, Kind.PATH):
-        if not isinstance(value, str):
+        # Half an emoji or a control character would reach slips, labels and the log.
+        if not isinstance(value, str) or not _encodable(value) or any(
+                ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in value):
             raise SettingsError(f"{option.label} must be text.")
         value = value.strip()
         if option.required and not value:
@@ -616,7 +618,10 @@ class SettingsStore:
         return Settings.from_json(migrate(doc), source=str(self.path))
 
     def save(self, settings: Settings) -> None:
-        text = json.dumps(settings.to_json(), indent=2, ensure_ascii=False) + "\n"
+        doc = settings.to_json()
+        text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        if not _encodable(text):  # a lone surrogate kept from the file: written as \udXXX
+            text = json.dumps(doc, indent=2) + "\n"
         atomic_write_text(self.path, text)
         log.info("settings saved to %s", self.path)
 
@@ -625,6 +630,14 @@ class SettingsStore:
         settings = change(self.load())
         self.save(settings)
         return settings
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _parse_document(text: str, problems: list[Message]) -> dict[str, Any]:

@@ -3636,6 +3636,10 @@ Pedidos visibles: {count}</translation>
         <source>The print queue was damaged ({problem}); it was kept as {kept}. Print again any slip or label that did not come out.</source>
         <translation>La cola de impresión estaba dañada ({problem}); se guardó como {kept}. Vuelva a imprimir los albaranes o etiquetas que no hayan salido.</translation>
     </message>
+    <message>
+        <source>The saved scan progress was damaged ({problem}); it was kept as {kept}. Scan again the items of any order you were packing.</source>
+        <translation>El progreso de escaneo guardado estaba dañado ({problem}); se guardó como {kept}. Vuelva a escanear los artículos de los pedidos que estaba empaquetando.</translation>
+    </message>
 </context>
 <context>
     <name>OutboxRecovery</name>

@@ -3636,6 +3636,10 @@ Pedidos visíveis: {count}</translation>
         <source>The print queue was damaged ({problem}); it was kept as {kept}. Print again any slip or label that did not come out.</source>
         <translation>A fila de impressão estava danificada ({problem}); foi guardada como {kept}. Imprima de novo as guias ou etiquetas que não saíram.</translation>
     </message>
+    <message>
+        <source>The saved scan progress was damaged ({problem}); it was kept as {kept}. Scan again the items of any order you were packing.</source>
+        <translation>O progresso de leitura salvo estava danificado ({problem}); foi guardado como {kept}. Leia de novo os itens dos pedidos que você estava embalando.</translation>
+    </message>
 </context>
 <context>
     <name>OutboxRecovery</name>

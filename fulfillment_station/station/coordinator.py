@@ -47,8 +47,14 @@ import psycopg
 from fulfillment_station.domain.errors import DomainError
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.station import schema
-from fulfillment_station.station.config import StationDbConfig
+from fulfillment_station.station.config import (
+    DEFAULT_HEARTBEAT_S,
+    DEFAULT_LEASE_S,
+    StationDbConfig,
+    load_password,
+)
 from fulfillment_station.store.db import Migration, migrate, transaction
+from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 
 log = logging.getLogger(__name__)
 
@@ -891,3 +897,32 @@ def _remaining_units(order: dict[str, Any]) -> int:
     for line in order.get("lines") or []:
         total += int(line.get("quantity", 0)) - int(line.get("quantity_fulfilled", 0) or 0)
     return max(total, 0)
+
+
+def open_coordinator(
+    database_url: str,
+    local: sqlite3.Connection,
+    *,
+    desk: str,
+    packer: str = "",
+    connection_id: str,
+    lease_s: float = DEFAULT_LEASE_S,
+    tokens: TokenStore | None = None,
+) -> StationCoordinator | LocalCoordinator:
+    """The coordinator the settings ask for (``station.database_url``,
+    ``station.claim_lease_s``): alone without a URL, the station database with one (password
+    from the keyring). Raises ``StationConfigError`` for an address that cannot be used; never
+    for an unreachable server (that is coordination off). It tries the server once, so call it
+    on a worker thread."""
+    if not database_url.strip():
+        return LocalCoordinator(desk=desk, packer=packer, connection_id=connection_id)
+    config = StationDbConfig(database_url.strip(), lease_s=lease_s,
+                             heartbeat_s=min(DEFAULT_HEARTBEAT_S, lease_s / 3))
+    try:
+        password = load_password(config, tokens)
+    except NoKeyringError:
+        log.warning("no keyring: the station database password must come from libpq "
+                    "(PGPASSWORD or .pgpass)")
+        password = None
+    return StationCoordinator(config, local, desk=desk, packer=packer,
+                              connection_id=connection_id, password=password)

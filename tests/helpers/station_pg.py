@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import secrets
 import shutil
 import socket
 import subprocess
@@ -38,6 +39,8 @@ class ThrowawayPostgres:
 
     def __init__(self, *, max_connections: int = 100) -> None:
         self.bindir = _bindir()
+        #: The superuser ``station``'s password (also in :attr:`url`).
+        self.password = secrets.token_hex(8)
         self.port = _free_port()
         self.root = Path(tempfile.mkdtemp(prefix="fs-station-pg-"))
         self.data = self.root / "data"
@@ -47,8 +50,16 @@ class ThrowawayPostgres:
             self._owner = pwd.getpwnam("postgres")
             os.chown(self.root, self._owner.pw_uid, self._owner.pw_gid)
             self._as_user = ["runuser", "-u", "postgres", "--"]
+        # TCP logins need a password (SCRAM), as on a real server, so the keyring path is
+        # exercised for real; the unix socket in the private directory is for pg_ctl only.
+        pwfile = self.root / "pw"
+        pwfile.write_text(self.password, encoding="utf-8")
+        if self._owner is not None:
+            os.chown(pwfile, self._owner.pw_uid, self._owner.pw_gid)
         self._run([str(self.bindir / "initdb"), "-D", str(self.data), "-U", "station",
-                   "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"])
+                   "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}",
+                   "-E", "UTF8", "--no-sync", "--locale=C"])
+        pwfile.unlink()
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.write(f"listen_addresses = '127.0.0.1'\nport = {self.port}\n"
                        f"unix_socket_directories = '{self.root}'\n"
@@ -62,7 +73,8 @@ class ThrowawayPostgres:
 
     @property
     def url(self) -> str:
-        return f"postgresql://station@127.0.0.1:{self.port}/postgres?sslmode=disable"
+        return (f"postgresql://station:{self.password}@127.0.0.1:{self.port}/postgres"
+                "?sslmode=disable")
 
     def _run(self, argv: list[str]) -> None:
         subprocess.run([*self._as_user, *argv], check=True, capture_output=True, timeout=60,

@@ -13,7 +13,12 @@ import psycopg
 import pytest
 
 from fulfillment_station.station import schema
-from fulfillment_station.station.config import StationConfigError, StationDbConfig
+from fulfillment_station.station.config import (
+    KEYRING_SERVICE,
+    StationConfigError,
+    StationDbConfig,
+    save_password,
+)
 from fulfillment_station.station.coordinator import (
     AuditEvent,
     Claim,
@@ -25,10 +30,12 @@ from fulfillment_station.station.coordinator import (
     ReleaseReason,
     StationCoordinator,
     WriteRefused,
+    open_coordinator,
     rendezvous_owner,
 )
 from fulfillment_station.station.listener import ChangeListener
 from fulfillment_station.store.db import connect as open_store
+from fulfillment_station.store.secrets import TokenStore
 
 MakeDesk = Callable[..., StationCoordinator]
 
@@ -273,10 +280,11 @@ def test_a_desk_works_with_the_documented_least_privilege_role(station_url: str,
     role = f"desk_{uuid.uuid4().hex[:8]}"
     with db(station_url) as owner:
         schema.migrate(owner)
-        owner.execute(f"CREATE ROLE {role} LOGIN")
+        owner.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'desk-secret'")
         for statement in documented_desk_grants():
             owner.execute(statement.replace("station_desk", role))
-    desk_url = station_url.replace("station@", f"{role}@", 1)
+    user_part = station_url.split("//", 1)[1].split("@", 1)[0]
+    desk_url = station_url.replace(user_part, f"{role}:desk-secret", 1)
     with db(desk_url) as conn:
         assert all(line.ok for line in schema.check(conn)), schema.check(conn)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -298,3 +306,31 @@ def test_a_desk_works_with_the_documented_least_privilege_role(station_url: str,
         assert desk.flush() == 0
     finally:
         desk.close()
+
+
+def test_the_password_comes_from_the_keyring(station_url: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.store.test_secrets import MemoryKeyring
+
+    role = f"keyed_{uuid.uuid4().hex[:8]}"
+    with db(station_url) as owner:
+        schema.migrate(owner)
+        owner.execute(f"CREATE ROLE {role} LOGIN SUPERUSER PASSWORD 'from-the-keyring'")
+    user_part = station_url.split("//", 1)[1].split("@", 1)[0]
+    url = station_url.replace(user_part, role, 1)  # no password in the address
+    backend = MemoryKeyring()
+    tokens = TokenStore(backend, service=KEYRING_SERVICE)
+    local = open_store(tmp_path / "k.sqlite")
+
+    alone = open_coordinator("", local, desk="D", connection_id="shop", tokens=tokens)
+    assert alone.status is CoordinationStatus.SINGLE
+
+    save_password(StationDbConfig(url), "wrong", tokens)
+    refused = open_coordinator(url, local, desk="D", connection_id="shop", tokens=tokens)
+    assert refused.status is CoordinationStatus.OFF  # said plainly, never raised
+    save_password(StationDbConfig(url), "from-the-keyring", tokens)
+    desk = open_coordinator(url, local, desk="D", connection_id="shop", tokens=tokens,
+                            lease_s=30)
+    assert isinstance(desk, StationCoordinator) and desk.status is CoordinationStatus.ON
+    assert "from-the-keyring" not in StationDbConfig(url).redacted_url()
+    desk.close()

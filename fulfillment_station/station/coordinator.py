@@ -547,7 +547,7 @@ class StationCoordinator:
         """Copy the desk's outbox audit rows (``store/audit.py``) the server has not seen, and
         the shared outbox states they imply; returns how many were copied."""
         result = self._online(self._sync_audit)
-        return 0 if result is _OFFLINE else int(result)  # type: ignore[arg-type]
+        return result if isinstance(result, int) else 0
 
     def close(self) -> None:
         with self._lock:

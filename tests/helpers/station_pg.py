@@ -28,7 +28,8 @@ def _bindir() -> Path:
     raise RuntimeError("PostgreSQL server binaries are missing: apt-get install postgresql")
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nothing listens on (as the operating system hands it out now)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -41,7 +42,7 @@ class ThrowawayPostgres:
         self.bindir = _bindir()
         #: The superuser ``station``'s password (also in :attr:`url`).
         self.password = secrets.token_hex(8)
-        self.port = _free_port()
+        self.port = free_port()
         self.root = Path(tempfile.mkdtemp(prefix="fs-station-pg-"))
         self.data = self.root / "data"
         self._as_user: list[str] = []

@@ -20,7 +20,7 @@ from fulfillment_station.cli.main import main as cli_main
 from fulfillment_station.cli.station_cmd import day_bounds
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.station import reports
-from tests.helpers.station_pg import ThrowawayPostgres
+from tests.helpers.station_pg import ThrowawayPostgres, free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -134,8 +134,7 @@ def test_migrate_then_check(station_url: str, capsys: pytest.CaptureFixture[str]
 
 
 def test_check_of_an_unreachable_server_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    with ThrowawayPostgres() as pg:
-        url = pg.url
+    url = f"postgresql://station@127.0.0.1:{free_port()}/station?sslmode=disable"
     assert cli_main(["station-db", "check", url]) == 1
     assert "cannot reach the station database" in capsys.readouterr().err
 

@@ -38,7 +38,7 @@ def free_port() -> int:
 class ThrowawayPostgres:
     """``with ThrowawayPostgres() as pg: psycopg.connect(pg.url)``."""
 
-    def __init__(self, *, max_connections: int = 100) -> None:
+    def __init__(self, *, max_connections: int = 100, tls: bool = False) -> None:
         self.bindir = _bindir()
         #: The superuser ``station``'s password (also in :attr:`url`).
         self.password = secrets.token_hex(8)
@@ -70,7 +70,38 @@ class ThrowawayPostgres:
                        # fsync is skipped. No synchronous_commit = off, which loses the last
                        # acknowledged commits when the server is stopped with -m immediate.
                        "fsync = off\nfull_page_writes = off\n")
+        #: The CA that signed the server's certificate (``tls=True``), for ``sslrootcert``.
+        self.ca_file: Path | None = None
+        if tls:
+            self._make_certificates()
         self.start()
+
+    def _make_certificates(self) -> None:
+        """A throwaway CA and a server certificate for 127.0.0.1 (openssl, from Debian)."""
+        certs = self.root / "certs"
+        certs.mkdir()
+        ext = certs / "san.ext"
+        ext.write_text("subjectAltName=IP:127.0.0.1\n", encoding="utf-8")
+
+        def openssl(*argv: str) -> None:
+            subprocess.run(["openssl", *argv], check=True, capture_output=True, timeout=60,
+                           cwd=certs)
+
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out",
+                "ca.pem", "-days", "2", "-subj", "/CN=Throwaway station CA")
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out",
+                "server.csr", "-subj", "/CN=127.0.0.1")
+        openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "san.ext")
+        key = certs / "server.key"
+        key.chmod(0o600)
+        if self._owner is not None:
+            for path in (certs, key, certs / "server.crt"):
+                os.chown(path, self._owner.pw_uid, self._owner.pw_gid)
+        with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
+            conf.write(f"ssl = on\nssl_cert_file = '{certs / 'server.crt'}'\n"
+                       f"ssl_key_file = '{key}'\n")
+        self.ca_file = certs / "ca.pem"
 
     @property
     def url(self) -> str:

@@ -3,6 +3,7 @@ shared outbox refusals, the audit copy, degraded mode and live change events."""
 
 from __future__ import annotations
 
+import subprocess
 import threading
 import time
 import uuid
@@ -36,6 +37,7 @@ from fulfillment_station.station.coordinator import (
 from fulfillment_station.station.listener import ChangeListener
 from fulfillment_station.store.db import connect as open_store
 from fulfillment_station.store.secrets import TokenStore
+from tests.helpers.station_pg import ThrowawayPostgres
 
 MakeDesk = Callable[..., StationCoordinator]
 
@@ -334,3 +336,30 @@ def test_the_password_comes_from_the_keyring(station_url: str, tmp_path: Path,
     assert isinstance(desk, StationCoordinator) and desk.status is CoordinationStatus.ON
     assert "from-the-keyring" not in StationDbConfig(url).redacted_url()
     desk.close()
+
+
+def test_verify_full_tls_to_the_station_database(tmp_path: Path) -> None:
+    """A real TLS server with its own CA: verify-full connects and says so; a CA that did not
+    sign the server's certificate is refused (coordination off, never a plain connection)."""
+    with ThrowawayPostgres(tls=True) as pg:
+        assert pg.ca_file is not None
+        url = pg.url.replace("sslmode=disable",
+                             f"sslmode=verify-full&sslrootcert={pg.ca_file}")
+        with psycopg.connect(StationDbConfig(url).conninfo(), autocommit=True) as conn:
+            assert conn.pgconn.ssl_in_use
+            tls = next(line for line in schema.check(conn) if line.name == "tls")
+            assert tls.detail == "encrypted"
+        desk = StationCoordinator(StationDbConfig(url), open_store(tmp_path / "t.sqlite"),
+                                  desk="TLS desk", connection_id="shop")
+        assert desk.status is CoordinationStatus.ON and isinstance(desk.claim("o1"), Claim)
+        desk.close()
+
+        other_ca = tmp_path / "other-ca.pem"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                        str(tmp_path / "other.key"), "-out", str(other_ca), "-days", "1",
+                        "-subj", "/CN=Not the station CA"], check=True, capture_output=True)
+        wrong = url.replace(str(pg.ca_file), str(other_ca))
+        stranger = StationCoordinator(StationDbConfig(wrong), open_store(tmp_path / "w.sqlite"),
+                                      desk="Wrong CA", connection_id="shop")
+        assert stranger.status is CoordinationStatus.OFF
+        assert isinstance(stranger.claim("o2"), Claim) and not stranger.claim("o2").coordinated

@@ -390,6 +390,7 @@ class StationCoordinator:
         self._status = CoordinationStatus.OFF
         self._retry_at = 0.0
         self._retry_s = 0.5
+        self._was_on = False
         self._held: dict[str, datetime] = {}
         self._reassert = False
         self._taken_elsewhere: dict[str, tuple[str, str, datetime]] = {}
@@ -587,7 +588,10 @@ class StationCoordinator:
         conn.commit()
         self._conn = conn
         self._retry_s = 0.5
-        came_back = self._status is CoordinationStatus.OFF
+        # Only a desk that was connected before catches up here; a first connection waits for
+        # the caller's heartbeat (a supervisor's tool never shows up as a desk).
+        came_back = self._was_on and self._status is CoordinationStatus.OFF
+        self._was_on = True
         self._set_status(CoordinationStatus.ON)
         if came_back:
             log.info("station database reachable again at %s", self.config.redacted_url())

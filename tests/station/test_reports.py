@@ -145,3 +145,30 @@ def test_api_text_cannot_become_a_spreadsheet_formula() -> None:
     out = io.StringIO()
     reports.write_csv([row], out, reports.ManifestRow)
     assert "'=HYPERLINK(1)" in out.getvalue()
+
+
+def test_a_supervisor_sees_the_claims_and_releases_one_with_a_reason(
+        station_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from fulfillment_station.station.config import StationDbConfig
+    from fulfillment_station.station.coordinator import Claim, StationCoordinator
+    from fulfillment_station.store.db import connect as open_store
+
+    desk = StationCoordinator(StationDbConfig(station_url), open_store(tmp_path / "d.sqlite"),
+                              desk="Desk 4", packer="Ana", connection_id="shop")
+    try:
+        assert isinstance(desk.claim("o42"), Claim)
+        assert cli_main(["station-db", "claims", station_url]) == 0
+        assert "shop\to42\tDesk 4\tAna\t" in capsys.readouterr().out
+        assert cli_main(["station-db", "release", station_url, "o42", "--connection-id",
+                         "shop", "--reason", "scanner broke", "--supervisor", "Sam"]) == 0
+        assert capsys.readouterr().out == "order o42 released\n"
+        assert cli_main(["station-db", "claims", station_url]) == 0
+        assert "o42" not in capsys.readouterr().out
+        with psycopg.connect(station_url) as conn:
+            audited = conn.execute("SELECT packer, message FROM audit WHERE kind = "
+                                   "'supervisor_release'").fetchall()
+            desks = conn.execute("SELECT desk FROM desks").fetchall()
+        assert audited == [("Sam", "Sam: scanner broke (held by Desk 4 (Ana))")]
+        assert ("supervisor Sam",) not in desks  # never counted as a packing desk
+    finally:
+        desk.close()

@@ -117,6 +117,15 @@ COORDINATION_OFF = QT_TRANSLATE_NOOP(
 COORDINATION_ON = QT_TRANSLATE_NOOP("Station", "Coordinated with the other desks.")
 
 
+def status_message(status: CoordinationStatus) -> Message | None:
+    """The status bar's sentence for ``status`` (None for a desk working alone)."""
+    if status is CoordinationStatus.ON:
+        return COORDINATION_ON
+    if status is CoordinationStatus.OFF:
+        return COORDINATION_OFF
+    return None
+
+
 @dataclass(frozen=True)
 class Claim:
     connection_id: str

@@ -33,6 +33,7 @@ from fulfillment_station.station.coordinator import (
     WriteRefused,
     open_coordinator,
     rendezvous_owner,
+    status_message,
 )
 from fulfillment_station.station.listener import ChangeListener
 from fulfillment_station.store.db import connect as open_store
@@ -233,6 +234,8 @@ def test_rendezvous_gives_each_order_to_one_desk() -> None:
 def test_local_coordinator_grants_everything() -> None:
     alone = LocalCoordinator(desk="Only desk")
     assert alone.status is CoordinationStatus.SINGLE
+    assert status_message(alone.status) is None
+    assert "off" in status_message(CoordinationStatus.OFF)  # type: ignore[operator]
     assert isinstance(alone.claim("o1"), Claim) and isinstance(alone.claim("o1"), Claim)
     assert alone.claim_next([]) is None
 
@@ -363,3 +366,35 @@ def test_verify_full_tls_to_the_station_database(tmp_path: Path) -> None:
                                       desk="Wrong CA", connection_id="shop")
         assert stranger.status is CoordinationStatus.OFF
         assert isinstance(stranger.claim("o2"), Claim) and not stranger.claim("o2").coordinated
+
+
+def test_the_listener_skips_damaged_notifications_and_reconnects(make_desk: MakeDesk,
+                                                                 station_url: str) -> None:
+    statuses: list[bool] = []
+    listener = ChangeListener(lambda: db(station_url), on_status=statuses.append)
+    listener.start()
+    try:
+        assert listener.wait_listening(10)
+        with db(station_url) as conn:
+            for junk in ("not json", '{"change": "claimed"}', "[1, 2]", '"\\ud800"',
+                         '{"change": 1, "connection_id": 2, "order_id": 3, "desk": 4, '
+                         '"at": "yesterday"}', "x" * 7000):
+                conn.execute("SELECT pg_notify('station_changes', %s)", (junk,))
+            conn.execute("SELECT pg_notify('station_changes', %s)", (
+                '{"change": "held", "connection_id": "shop", "order_id": "o0", "desk": "D", '
+                '"at": "2026-12-04T10:00:00.000000Z"}',))
+            first = listener.get(timeout=2.0)  # notifications arrive in order: junk skipped
+            assert first is not None and (first.change, first.order_id) == ("held", "o0")
+            # The listener's session is ended by the server: it must come back by itself.
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                         "query LIKE 'LISTEN%%' AND pid <> pg_backend_pid()")
+        deadline = time.monotonic() + 10
+        while statuses.count(True) < 2:
+            assert time.monotonic() < deadline, statuses
+            time.sleep(0.05)
+        assert isinstance(make_desk("Desk A").claim("o1"), Claim)
+        event = listener.get(timeout=1.0)
+        assert event is not None and (event.change, event.order_id) == ("claimed", "o1")
+        assert listener.drain() == []
+    finally:
+        listener.stop()

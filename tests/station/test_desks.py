@@ -144,8 +144,9 @@ def test_a_desk_killed_mid_pack_loses_its_claim_and_another_desk_finishes_once(
     holders = station_rows(station_url, "SELECT desk, at FROM audit WHERE kind = 'claim' "
                                         f"AND order_id = '{taken}' ORDER BY at")
     assert [desk for desk, _at in holders] == ["doomed", "survivor"]
-    # The dead desk's order was taken only after its lease ran out.
-    assert (holders[1][1] - holders[0][1]).total_seconds() >= float(lease)
+    # The dead desk's order was taken only after its lease ran out (the audit times are taken
+    # just after each claim's statement, hence the small allowance).
+    assert (holders[1][1] - holders[0][1]).total_seconds() >= float(lease) - 0.1
 
 
 def test_station_database_stopped_mid_shift_desks_keep_packing_and_the_audit_catches_up(

@@ -186,7 +186,7 @@ TRANSLATED_MODULES = ("detail_pane.py", "main_window.py", "shortcuts_help.py", "
                       "settings_dialog.py", "connection_dialog.py", "first_run.py", "crash.py",
                       "filter_bar.py", "outbox_panel.py", "workbench.py", "ship_dialog.py",
                       "cancel_dialog.py", "edit_dialog.py", "print_queue_panel.py",
-                      "order_table.py", "filters.py")
+                      "order_table.py", "filters.py", "shift_report_dialog.py")
 
 #: lupdate names the context of ``window.tr(...)`` after the variable; at run time Qt uses the
 #: object's class, so workbench's menu texts live in the catalogs under "MainWindow" and the

@@ -1334,6 +1334,89 @@ Pedidos visibles: {count}</translation>
     </message>
 </context>
 <context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <source>Shift numbers · {day}</source>
+        <translation>Cifras del turno · {day}</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Empaquetador</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation>Cajas</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Wrong items</source>
+        <translation>Artículos equivocados</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>Excepciones</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <source>Pack times</source>
+        <translation>Tiempos de empaquetado</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Escaneos</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifiesto</translation>
+    </message>
+    <message>
+        <source>Save manifest as PDF…</source>
+        <translation>Guardar manifiesto como PDF…</translation>
+    </message>
+    <message>
+        <source>Save manifest as CSV…</source>
+        <translation>Guardar manifiesto como CSV…</translation>
+    </message>
+    <message>
+        <source>Save manifest</source>
+        <translation>Guardar manifiesto</translation>
+    </message>
+</context>
+<context>
     <name>AddressForm</name>
     <message>
         <source>Name</source>

@@ -1334,6 +1334,89 @@ Pedidos visíveis: {count}</translation>
     </message>
 </context>
 <context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <source>Shift numbers · {day}</source>
+        <translation>Números do turno · {day}</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Embalador</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Itens</translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Posto</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Wrong items</source>
+        <translation>Itens errados</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>Exceções</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportadora</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de rastreamento</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <source>Pack times</source>
+        <translation>Tempos de embalagem</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Leituras</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifesto</translation>
+    </message>
+    <message>
+        <source>Save manifest as PDF…</source>
+        <translation>Salvar manifesto como PDF…</translation>
+    </message>
+    <message>
+        <source>Save manifest as CSV…</source>
+        <translation>Salvar manifesto como CSV…</translation>
+    </message>
+    <message>
+        <source>Save manifest</source>
+        <translation>Salvar manifesto</translation>
+    </message>
+</context>
+<context>
     <name>AddressForm</name>
     <message>
         <source>Name</source>

@@ -105,3 +105,20 @@ def test_where_the_list_is_a_summary_the_cache_holds_the_detail(
             assert again.details_read < 40 and not again.changed
         assert any(o.ship_to is not None for o in map(
             lambda s: cache.get(s.order_id, connection="shop"), cache.load_summaries()))
+
+
+def test_detail_reads_ride_out_the_stores_rate_limit(
+        tmp_path: Path, make_sandbox: Callable[..., SandboxServer]) -> None:
+    """Four reads at once against a store that allows ten requests a second: the 429s are
+    waited out (Retry-After) and every order still arrives in full."""
+    server = make_sandbox("price2b", orders=30)
+    server.ctx.faults.rate_limit = 10
+    with connect("price2b", server.base_url, server.token) as connector, \
+            OrderCache(tmp_path / "c.sqlite3") as cache:
+        result = SyncService(connector, cache, "shop").run()
+        server.ctx.faults.rate_limit = 0
+        assert result.seen == 30 and result.details_read == 30
+        for summary in connector.list_orders():
+            cached = cache.get(summary.id, connection="shop")
+            assert cached is not None
+            assert cached.to_json_dict() == connector.get_order(summary.id).to_json_dict()

@@ -32,13 +32,13 @@ Choices where the seed is silent (the sandbox's docstring states the same):
   Carriers are kept as Price2b sends them (lower-case codes: ``fedex``, ``ups``...).
 - Ship: Price2b needs ``service`` and a weight per package. Without packages the request
   becomes one package; the request's ``lines`` go into the first package when no package
-  lists its own (package lines win over request lines); with no lines anywhere no item list
-  is sent and Price2b ships everything that remains. A package without a weight gets the
-  weight of its items from the order (one ``GET`` first; all that remains for a lone
-  package without lines); an item without a weight, or several packages without weights or
-  lines, make the ship fail with a plain sentence. A ship request that already carries a
-  tracking number is a shipment made outside Price2b, so it goes to ``/fulfill`` (no
-  label). Carrier codes are sent lower-case.
+  lists its own (package lines win over request lines); with no lines anywhere the lone
+  package lists everything that remains (read from the order first): the seed's packages
+  carry "dimensions and items", so every package is sent with its ``items``. A package
+  without a weight gets the weight of its items from the order; an item without a weight,
+  or several packages without weights or lines, make the ship fail with a plain sentence.
+  A ship request that already carries a tracking number is a shipment made outside Price2b,
+  so it goes to ``/fulfill`` (no label). Carrier codes are sent lower-case.
 - Fulfil sends one tracking number (the seed has one per call) and ``items``
   ``[{"order_item_id", "quantity"}]`` for a partial fulfilment.
 - Channel sync: ``start_channel_sync`` returns the sync id, its status and the channels (no
@@ -762,6 +762,12 @@ class Price2bConnector(Connector):
 
     def _packages(self, order_id: str, parcels: list[Package]) -> list[dict[str, Any]]:
         order: Order | None = None
+        if len(parcels) == 1 and not parcels[0].lines:
+            # The seed's packages carry "dimensions and items": a lone package without lines
+            # holds everything that remains, and says so.
+            order = self.get_order(order_id)
+            remaining = {ln.id: ln.remaining for ln in order.lines if ln.remaining > 0}
+            parcels[0] = parcels[0].model_copy(update={"lines": remaining})
         out = []
         for package in parcels:
             weight = package.weight

@@ -95,16 +95,30 @@ def sync_resources(config: ConnectionConfig, cache_path: Path,
 
 def outbox_resources(config: ConnectionConfig, cache_path: Path, outbox_path: Path, *,
                      station: str, recovery_grace_s: float = RECOVERY_GRACE_S,
+                     print_queue_path: Path | None = None,
+                     settings: Callable[[], Settings] | None = None,
                      **connector_options: Any) -> Callable[[], WorkerResources]:
-    """The outbox worker's parts: its own connector, outbox store and cache writer."""
+    """The outbox worker's parts: its own connector, outbox store and cache writer. With a
+    print queue, a label the store sells with a shipment is printed as the answer arrives."""
     def make() -> WorkerResources:
         connector = connect(config.dialect, config.base_url, config.token, **connector_options)
         store = open_store(outbox_path)
         outbox: Outbox[Action] = Outbox(store, AuditLog(store, station=station),
                                         decode=Action.model_validate)
+        cache = OrderCache(cache_path)
+        on_shipped = None
+        print_service = None
+        if print_queue_path is not None and settings is not None \
+                and connector.capabilities.returns_label:
+            from fulfillment_station.services.print_service import PrintService
+            from fulfillment_station.services.store_labels import StoreLabelPrinter
+
+            print_service = PrintService(PrintQueue.open(print_queue_path), settings)
+            on_shipped = StoreLabelPrinter(
+                connector, print_service, lambda oid: cache.get(oid, connection=config.id))
         service = OutboxService(outbox, connector, connection_id=config.id,
-                                recovery_grace_s=recovery_grace_s)
-        return WorkerResources(OrderCache(cache_path), connector, service, store)
+                                recovery_grace_s=recovery_grace_s, on_shipped=on_shipped)
+        return WorkerResources(cache, connector, service, store, print_service)
     return make
 
 
@@ -338,7 +352,9 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     reader = ConnectionWorker(reader_resources(cache_path), name="reader")
     outbox_worker = ConnectionWorker(
         outbox_resources(config, cache_path, root / f"outbox-{config.id}.sqlite3",
-                         station=settings["station.station_name"] or "desk", **options),
+                         station=settings["station.station_name"] or "desk",
+                         print_queue_path=root / "print-queue.sqlite3",
+                         settings=settings_store.load, **options),
         name="outbox")
     print_worker = ConnectionWorker(
         print_resources(cache_path, root / "print-queue.sqlite3", settings_store.load),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from fulfillment_station import __version__
 from fulfillment_station.cli import (
     check_cmd,
+    headless_cmds,
     orders_cmd,
     print_cmd,
     sandbox_cmd,
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.add_parser(sub)
+    headless_cmds.add_parsers(sub)  # sync, channel-sync
     return parser
 
 

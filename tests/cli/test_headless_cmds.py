@@ -1,0 +1,172 @@
+"""The command line for headless use: a connection saved in the app (token from the keyring),
+``sync`` into its cache, ``--cached`` reads offline, every documented list filter, ``orders
+ship`` buying the store's label with ``--label-out``, ``channel-sync``, ``orders create``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from fulfillment_station.cli.main import main
+from fulfillment_station.connectors import connect
+from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
+from fulfillment_station.sandbox.server import SandboxServer
+from fulfillment_station.store.secrets import TokenStore
+from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
+from tests.conftest import TEST_TOKEN
+from tests.store.test_secrets import MemoryKeyring
+
+pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def save_connection(server: SandboxServer, label: str, token: str = TEST_TOKEN) -> str:
+    """A connection as the app's Settings → Connections saves it: profile + keyring token."""
+    store = SettingsStore()
+    profile = ConnectionProfile(id=ConnectionProfile.new_id(), label=label,
+                                dialect=server.dialect, base_url=server.base_url)
+    store.save(store.load().with_profile(profile))
+    TokenStore().set(profile.id, token)
+    return profile.id
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_saved_connection_syncs_into_its_cache_and_reads_offline_after(
+        memory_keyring: MemoryKeyring, make_sandbox: Callable[..., SandboxServer],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    server = make_sandbox("nexus", orders=30)
+    save_connection(server, "Main shop")
+
+    code, out, err = run(capsys, "sync", "--connection", "main shop", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["seen"] == 30 and report["new"] == 30
+    assert Path(report["cache"]).exists()
+
+    live = json.loads(run(capsys, "orders", "list", "--connection", "Main shop",
+                          "--limit", "100", "--json")[1])
+    server.close()  # offline from here on
+    code, out, err = run(capsys, "orders", "list", "--connection", "Main shop", "--cached",
+                         "--limit", "100", "--json")
+    assert code == 0, err
+    cached = json.loads(out)
+    assert sorted(o["id"] for o in cached) == sorted(o["id"] for o in live)
+    wanted = next(o for o in live if o["status"] == "confirmed")
+    code, out, err = run(capsys, "orders", "list", "--connection", "Main shop", "--cached",
+                         "--status", "confirmed", "--limit", "100", "--json")
+    assert code == 0, err
+    assert wanted["id"] in {o["id"] for o in json.loads(out)}
+    assert {o["status"] for o in json.loads(out)} == {"confirmed"}
+    code, out, err = run(capsys, "orders", "show", wanted["number"], "--connection",
+                         "Main shop", "--cached", "--json")
+    assert code == 0, err
+    assert json.loads(out)["id"] == wanted["id"]
+    code, out, err = run(capsys, "orders", "list", "--connection", "Main shop", "--limit", "1")
+    assert code == 1 and err.count("\n") == 1  # the store is gone: one clear line
+
+
+def test_a_saved_connection_without_a_token_or_by_an_unknown_name_is_one_clear_line(
+        memory_keyring: MemoryKeyring, make_sandbox: Callable[..., SandboxServer],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    server = make_sandbox("nexus", orders=5)
+    connection_id = save_connection(server, "Main shop")
+    TokenStore().delete(connection_id)
+    code, _out, err = run(capsys, "orders", "list", "--connection", "Main shop")
+    assert code == 2 and "no API token is saved for 'Main shop'" in err
+    code, _out, err = run(capsys, "check", "--connection", "Other")
+    assert code == 2 and "no saved connection is called 'Other'" in err
+    code, out, err = run(capsys, "check", "--connection", connection_id, "--token", TEST_TOKEN,
+                         "--json")
+    assert code == 0, err
+    assert json.loads(out)["authenticated"]
+
+
+def test_sync_with_explicit_flags_needs_a_cache_path(
+        make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    server = make_sandbox("generic-rest", orders=12)
+    flags = ["--dialect", "generic-rest", "--base-url", server.base_url, "--token", TEST_TOKEN]
+    code, _out, err = run(capsys, "sync", *flags)
+    assert code == 2 and "--cache" in err
+    cache = tmp_path / "gr.sqlite3"
+    code, out, err = run(capsys, "sync", *flags, "--cache", str(cache))
+    assert code == 0, err and "12 orders read" in out
+    code, out, err = run(capsys, "orders", "list", "--cache", str(cache), "--cached",
+                         "--limit", "50", "--json")
+    assert code == 0, err
+    assert len(json.loads(out)) == 12
+
+
+def test_orders_list_takes_every_documented_filter_and_refuses_the_others(
+        shared_sandbox: Callable[[str], SandboxServer],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    server = shared_sandbox("price2b")
+    flags = ["--dialect", "price2b", "--base-url", server.base_url, "--token", TEST_TOKEN]
+    code, out, err = run(capsys, "orders", "list", *flags, "--channel", "amazon",
+                         "--fulfillment-status", "unfulfilled", "--limit", "20", "--json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert rows and {(o["channel"], o["fulfillment_status"]) for o in rows} == {
+        ("amazon", "unfulfilled")}
+    code, _out, err = run(capsys, "orders", "list", *flags, "--fulfillment-method", "FBA")
+    assert code == 2 and err.strip()  # Price2b documents no such filter
+
+
+def test_ship_without_tracking_buys_the_store_label_and_writes_its_bytes(
+        make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    server = make_sandbox("price2b", orders=30)
+    flags = ["--dialect", "price2b", "--base-url", server.base_url, "--token", TEST_TOKEN]
+    with connect("price2b", server.base_url, TEST_TOKEN) as connector:
+        order = next(o for o in (connector.get_order(r.id) for r in connector.list_orders())
+                     if o.status == OrderStatus.PROCESSING
+                     and o.fulfillment_status == FulfillmentStatus.UNFULFILLED
+                     and all(line.weight for line in o.lines))
+        out_file = tmp_path / "label.pdf"
+        code, out, err = run(capsys, "orders", "ship", order.id, *flags, "--carrier", "fedex",
+                             "--service", "GROUND", "--label-out", str(out_file), "--json")
+        assert code == 0, err
+        shipment = json.loads(out)["shipment"]
+        assert shipment["tracking_number"]
+        assert out_file.read_bytes() == connector.fetch_label(shipment["label_url"])
+        assert connector.get_order(order.id).status == OrderStatus.SHIPPED
+
+
+def test_ship_without_tracking_on_a_store_that_sells_no_labels_says_what_to_do(
+        shared_sandbox: Callable[[str], SandboxServer],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    server = shared_sandbox("nexus")
+    code, _out, err = run(capsys, "orders", "ship", "1", "--dialect", "nexus", "--base-url",
+                          server.base_url, "--token", TEST_TOKEN, "--carrier", "ups")
+    assert code == 2 and "sells no labels" in err and "--tracking" in err
+
+
+def test_channel_sync_starts_and_reports_counts_and_the_next_run(
+        make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str]) -> None:
+    server = make_sandbox("price2b", orders=10)
+    flags = ["--dialect", "price2b", "--base-url", server.base_url, "--token", TEST_TOKEN]
+    code, out, err = run(capsys, "channel-sync", "start", *flags, "--channel", "amazon",
+                         "--json")
+    assert code == 0, err
+    started = json.loads(out)
+    assert started["sync_id"] and "amazon" in started["channels"]
+    code, out, err = run(capsys, "channel-sync", "status", *flags)
+    assert code == 0, err
+    assert "Channel sync" in out and "next scheduled sync" in out

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from fulfillment_station.cli.common import CliError, add_connection_args, print_json
 from fulfillment_station.cli.connection import open_connector, resolve_connection
 from fulfillment_station.connectors.base import ListQuery, Operation
-from fulfillment_station.connectors.errors import ConnectorError
+from fulfillment_station.connectors.errors import ConnectorError, OutOfStock
 from fulfillment_station.domain import DomainError, FulfillmentStatus, Order, OrderStatus
 from fulfillment_station.domain.models import Address, Customer, parse_utc
 from fulfillment_station.domain.requests import CreateOrderRequest, NewOrderLine
@@ -211,29 +211,9 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def _out_of_stock(exc: ConnectorError) -> str | None:
-    if exc.code != "OUT_OF_STOCK":
-        return None
-    skus = sorted(out_of_stock_skus(exc.details))
-    return (f"out of stock: {', '.join(skus)}" if skus else None)
-
-
-def out_of_stock_skus(details: Any) -> set[str]:
-    """The SKUs an OUT_OF_STOCK answer names, wherever in its details they sit."""
-    found: set[str] = set()
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key in ("sku", "SKU") and isinstance(item, str):
-                    found.add(item)
-                else:
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(details)
-    return found
+    if isinstance(exc, OutOfStock) and exc.skus:
+        return f"out of stock, nothing was created: {', '.join(exc.skus)}"
+    return None
 
 
 # -- buying the store's label ------------------------------------------------------------------

@@ -182,6 +182,11 @@ class NexusConnector(Connector):
             orders = [o for o in (parse_order(row) for row in rows)
                       if o.id not in seen_ids and _in_range(o, query)]
             seen_ids.update(o.id for o in orders)
+            if query.has_returns is not None:
+                # List rows carry no has_returns; rows the filter selected are known to.
+                orders = [o if o.has_returns is not None else
+                          o.model_copy(update={"has_returns": query.has_returns})
+                          for o in orders]
             yield Page(orders, total if exact_range else None)
             if cursor is None or cursor in seen_cursors or not rows:
                 return
@@ -429,6 +434,9 @@ def parse_order(data: Any) -> Order:
         "timeline": p.history(data.get("sync_history")),
         "notes": p.text(data, "notes"),
         "gift_message": p.text(data, "gift_message"),
+        # The seed's has_returns: a badge on screen and on the slip (unknown when absent).
+        "has_returns": (data["has_returns"] if isinstance(data.get("has_returns"), bool)
+                        else None),
         "created_at": created,
         "updated_at": p.when(data, "updated_at") or created,
         "raw": data,

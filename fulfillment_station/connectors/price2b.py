@@ -103,7 +103,7 @@ from fulfillment_station.domain import (
     ShipmentLine,
 )
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
-from fulfillment_station.domain.models import format_utc, parse_utc
+from fulfillment_station.domain.models import ShipmentPackage, format_utc, parse_utc
 from fulfillment_station.domain.money import to_decimal
 from fulfillment_station.domain.requests import (
     CancelRequest,
@@ -327,6 +327,8 @@ def _shipment(value: Any, field: str) -> dict[str, Any]:
                 "tracking_url": _text(data.get("tracking_url"), "tracking_url"),
                 "label_url": _text(data.get("label_url"), "label_url"),
                 "shipped_at": _when(data.get("created_at"), "created_at"),
+                # in_transit / delivered, as Price2b words it (list_shipments)
+                "status": _text(data.get("status"), "status"),
                 "lines": lines}
     except _Bad as exc:
         raise exc.within(field) from None
@@ -398,6 +400,7 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
                       for n, s in enumerate(_list(payload.get("shipments"), "shipments"))],
         "timeline": timeline,
         "notes": _text(payload.get("notes"), "notes"),
+        "marketplace_order_id": _text(payload.get("channel_order_id"), "channel_order_id"),
         "created_at": created, "updated_at": updated, "raw": payload,
     }
 
@@ -610,6 +613,14 @@ class Price2bConnector(Connector):
             for line_id, qty in package.lines.items():
                 sent[line_id] = sent.get(line_id, 0) + qty
         shipment = self._reported_shipment(data, order_id, sent, request.service)
+        shipment = shipment.model_copy(update={
+            "packages": [ShipmentPackage(weight=p.weight, length=p.length, width=p.width,
+                                         height=p.height,
+                                         lines=[ShipmentLine(line_id=k, quantity=v)
+                                                for k, v in p.lines.items() if v])
+                         for p in parcels],
+            "warehouse_id": (None if request.warehouse_id is None
+                             else str(request.warehouse_id))})
         notified = data.get("notified_customer")
         return ShipResult(shipment=shipment,
                           notified_customer=notified if isinstance(notified, bool) else None,

@@ -565,6 +565,14 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
     channel = (r.text(data.get("channelName"), "channelName")
                or r.text(data.get("channel"), "channel") or None)
     number = r.text(data.get("orderNumber"), "orderNumber") or order_id
+    service_requested = None
+    for i, entry in enumerate(r.items(data.get("shippingLines"), "shippingLines")):
+        # The service the customer chose at checkout (seed: ``shippingOptionName``).
+        if isinstance(entry, dict):
+            service_requested = r.text(entry.get("shippingOptionName"),
+                                       f"shippingLines[{i}].shippingOptionName") or None
+            if service_requested:
+                break
     return Order.model_validate({
         "id": order_id, "number": number, "dialect": DIALECT, "status": status,
         "api_status": api_status or None,
@@ -575,7 +583,7 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
         "tax": tax, "shipping": shipping, "total": total, "customer": customer,
         "ship_to": ship_to, "bill_to": bill_to, "lines": lines, "shipments": shipments,
         "timeline": timeline, "notes": note_text, "gift_message": gift, "created_at": created,
-        "updated_at": updated, "raw": data})
+        "updated_at": updated, "service_requested": service_requested, "raw": data})
 
 
 def _weight(value: Any) -> Decimal | None:

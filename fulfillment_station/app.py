@@ -367,6 +367,7 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     packer = lambda: settings_store.load()["station.packer_name"]  # noqa: E731
     actions = OrderActions(outbox_worker, packer=packer)
     capabilities = connector_class(config.dialect).CAPABILITIES
+    window.filter_bar.configure(capabilities)  # only the filters this store has
     dialogs = OrderDialogs(window, reader, actions, capabilities)
     build_workbench(window, capabilities=capabilities, actions=actions,
                     print_worker=print_worker, open_dialog=dialogs.open)

@@ -2583,4 +2583,144 @@ Pedidos visibles: {count}</translation>
         <translation>Pedido {number}: {problem}</translation>
     </message>
 </context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Order {order} has no label bought from the store yet; ship it to buy one.</source>
+        <translation>El pedido {order} aún no tiene una etiqueta comprada a la tienda; envíelo para comprarla.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Marketplace order {id}</source>
+        <translation>Pedido del marketplace {id}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcel {n}: {weight} kg {size} · %n item(s)</source>
+        <translation>
+            <numerusform>Bulto {n}: {weight} kg {size} · %n artículo</numerusform>
+            <numerusform>Bulto {n}: {weight} kg {size} · %n artículos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RETURNS</source>
+        <translation>DEVOLUCIONES</translation>
+    </message>
+    <message>
+        <source>Service paid for: {service}</source>
+        <translation>Servicio pagado: {service}</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>from warehouse {id}</source>
+        <translation>desde el almacén {id}</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>en tránsito</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No label printed for order {order}: this store sells no labels, so stick on the carrier's label (address labels can be turned on in Settings → Printers).</source>
+        <translation>No se imprimió etiqueta para el pedido {order}: esta tienda no vende etiquetas, así que pegue la etiqueta del transportista (las etiquetas de dirección se activan en Ajustes → Impresoras).</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Carrier for labels bought from the store when the order names none (e.g. fedex).</source>
+        <translation>Transportista de las etiquetas compradas a la tienda cuando el pedido no indica ninguno (p. ej. fedex).</translation>
+    </message>
+    <message>
+        <source>For stores that sell no labels: print an address label marked NO POSTAGE next to the carrier's label. It is never a shipping label.</source>
+        <translation>Para tiendas que no venden etiquetas: imprime una etiqueta de dirección marcada NO POSTAGE (sin franqueo) junto a la del transportista. Nunca es una etiqueta de envío.</translation>
+    </message>
+    <message>
+        <source>Label carrier</source>
+        <translation>Transportista de etiquetas</translation>
+    </message>
+    <message>
+        <source>Label service</source>
+        <translation>Servicio de etiquetas</translation>
+    </message>
+    <message>
+        <source>Print address labels</source>
+        <translation>Imprimir etiquetas de dirección</translation>
+    </message>
+    <message>
+        <source>Service level for labels bought from the store when the order names none (e.g. INTERNATIONAL_ECONOMY).</source>
+        <translation>Nivel de servicio de las etiquetas compradas a la tienda cuando el pedido no indica ninguno (p. ej. INTERNATIONAL_ECONOMY).</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Add another parcel</source>
+        <translation>Añadir otro bulto</translation>
+    </message>
+    <message>
+        <source>Enter the carrier's service level: {store} needs it to sell the label.</source>
+        <translation>Indique el nivel de servicio del transportista: {store} lo necesita para vender la etiqueta.</translation>
+    </message>
+    <message>
+        <source>Enter the weight of each parcel.</source>
+        <translation>Indique el peso de cada bulto.</translation>
+    </message>
+    <message>
+        <source>Parcel {n}</source>
+        <translation>Bulto {n}</translation>
+    </message>
+    <message>
+        <source>The customer chose: {service}</source>
+        <translation>El cliente eligió: {service}</translation>
+    </message>
+    <message>
+        <source>The parcels hold {packed} of {sku} but {count} ship: move the units so the boxes hold what ships.</source>
+        <translation>Los bultos contienen {packed} de {sku} pero se envían {count}: mueva las unidades para que las cajas contengan lo que se envía.</translation>
+    </message>
+    <message>
+        <source>Units of {sku}</source>
+        <translation>Unidades de {sku}</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Customer id</source>
+        <translation>Id. de cliente</translation>
+    </message>
+    <message>
+        <source>required by {store}</source>
+        <translation>obligatorio para {store}</translation>
+    </message>
+    <message>
+        <source>Creating the order…</source>
+        <translation>Creando el pedido…</translation>
+    </message>
+    <message>
+        <source>Enter the customer id: {store} needs it to create the order.</source>
+        <translation>Indique el id. de cliente: {store} lo necesita para crear el pedido.</translation>
+    </message>
+    <message>
+        <source>Line {n} needs its unit price: {store} records the order at the prices sent.</source>
+        <translation>La línea {n} necesita su precio unitario: {store} registra el pedido a los precios enviados.</translation>
+    </message>
+    <message>
+        <source>The order was not created: {error}</source>
+        <translation>El pedido no se creó: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinesModel</name>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+</context>
 </TS>

@@ -2583,4 +2583,144 @@ Pedidos visíveis: {count}</translation>
         <translation>Pedido {number}: {problem}</translation>
     </message>
 </context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Order {order} has no label bought from the store yet; ship it to buy one.</source>
+        <translation>O pedido {order} ainda não tem etiqueta comprada da loja; envie-o para comprá-la.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Marketplace order {id}</source>
+        <translation>Pedido do marketplace {id}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcel {n}: {weight} kg {size} · %n item(s)</source>
+        <translation>
+            <numerusform>Volume {n}: {weight} kg {size} · %n item</numerusform>
+            <numerusform>Volume {n}: {weight} kg {size} · %n itens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RETURNS</source>
+        <translation>DEVOLUÇÕES</translation>
+    </message>
+    <message>
+        <source>Service paid for: {service}</source>
+        <translation>Serviço pago: {service}</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregue</translation>
+    </message>
+    <message>
+        <source>from warehouse {id}</source>
+        <translation>do armazém {id}</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>em trânsito</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No label printed for order {order}: this store sells no labels, so stick on the carrier's label (address labels can be turned on in Settings → Printers).</source>
+        <translation>Nenhuma etiqueta impressa para o pedido {order}: esta loja não vende etiquetas, então cole a etiqueta da transportadora (as etiquetas de endereço podem ser ativadas em Configurações → Impressoras).</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Carrier for labels bought from the store when the order names none (e.g. fedex).</source>
+        <translation>Transportadora das etiquetas compradas da loja quando o pedido não indica nenhuma (ex.: fedex).</translation>
+    </message>
+    <message>
+        <source>For stores that sell no labels: print an address label marked NO POSTAGE next to the carrier's label. It is never a shipping label.</source>
+        <translation>Para lojas que não vendem etiquetas: imprime uma etiqueta de endereço marcada NO POSTAGE (sem franquia) ao lado da etiqueta da transportadora. Nunca é uma etiqueta de envio.</translation>
+    </message>
+    <message>
+        <source>Label carrier</source>
+        <translation>Transportadora das etiquetas</translation>
+    </message>
+    <message>
+        <source>Label service</source>
+        <translation>Serviço das etiquetas</translation>
+    </message>
+    <message>
+        <source>Print address labels</source>
+        <translation>Imprimir etiquetas de endereço</translation>
+    </message>
+    <message>
+        <source>Service level for labels bought from the store when the order names none (e.g. INTERNATIONAL_ECONOMY).</source>
+        <translation>Nível de serviço das etiquetas compradas da loja quando o pedido não indica nenhum (ex.: INTERNATIONAL_ECONOMY).</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Add another parcel</source>
+        <translation>Adicionar outro volume</translation>
+    </message>
+    <message>
+        <source>Enter the carrier's service level: {store} needs it to sell the label.</source>
+        <translation>Informe o nível de serviço da transportadora: {store} precisa dele para vender a etiqueta.</translation>
+    </message>
+    <message>
+        <source>Enter the weight of each parcel.</source>
+        <translation>Informe o peso de cada volume.</translation>
+    </message>
+    <message>
+        <source>Parcel {n}</source>
+        <translation>Volume {n}</translation>
+    </message>
+    <message>
+        <source>The customer chose: {service}</source>
+        <translation>O cliente escolheu: {service}</translation>
+    </message>
+    <message>
+        <source>The parcels hold {packed} of {sku} but {count} ship: move the units so the boxes hold what ships.</source>
+        <translation>Os volumes contêm {packed} de {sku} mas são enviados {count}: mova as unidades para que as caixas contenham o que é enviado.</translation>
+    </message>
+    <message>
+        <source>Units of {sku}</source>
+        <translation>Unidades de {sku}</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Customer id</source>
+        <translation>ID do cliente</translation>
+    </message>
+    <message>
+        <source>required by {store}</source>
+        <translation>obrigatório para {store}</translation>
+    </message>
+    <message>
+        <source>Creating the order…</source>
+        <translation>Criando o pedido…</translation>
+    </message>
+    <message>
+        <source>Enter the customer id: {store} needs it to create the order.</source>
+        <translation>Informe o ID do cliente: {store} precisa dele para criar o pedido.</translation>
+    </message>
+    <message>
+        <source>Line {n} needs its unit price: {store} records the order at the prices sent.</source>
+        <translation>A linha {n} precisa do preço unitário: {store} registra o pedido pelos preços enviados.</translation>
+    </message>
+    <message>
+        <source>The order was not created: {error}</source>
+        <translation>O pedido não foi criado: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinesModel</name>
+    <message>
+        <source>Unit price</source>
+        <translation>Preço unitário</translation>
+    </message>
+</context>
 </TS>

@@ -233,3 +233,28 @@ def test_orders_create_out_of_stock_names_the_skus(
                           "--base-url", server.base_url, "--token", TEST_TOKEN,
                           "--json-in", path)
     assert code == 1 and "out of stock" in err and sold_out in err
+
+
+def test_print_label_writes_the_label_the_store_sold(
+        make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    server = make_sandbox("price2b", orders=30)
+    flags = ["--dialect", "price2b", "--base-url", server.base_url, "--token", TEST_TOKEN]
+    with connect("price2b", server.base_url, TEST_TOKEN) as connector:
+        order = next(o for o in (connector.get_order(r.id) for r in connector.list_orders())
+                     if o.status == OrderStatus.PROCESSING
+                     and o.fulfillment_status == FulfillmentStatus.UNFULFILLED
+                     and all(line.weight for line in o.lines))
+        bought = tmp_path / "bought.pdf"
+        assert run(capsys, "orders", "ship", order.id, *flags, "--carrier", "ups",
+                   "--service", "GROUND", "--label-out", str(bought))[0] == 0
+    again = tmp_path / "again.pdf"
+    code, out, err = run(capsys, "print", "label", order.id, *flags, "--format", "pdf",
+                         "--out", str(again))
+    assert code == 0, err and "the store sold" in out
+    assert again.read_bytes() == bought.read_bytes()
+    zpl = tmp_path / "again.zpl"
+    code, _out, err = run(capsys, "print", "label", order.id, *flags, "--format", "zpl",
+                          "--out", str(zpl))
+    assert code == 0, err
+    assert zpl.read_bytes().startswith(b"^XA") and b"^GFA," in zpl.read_bytes()

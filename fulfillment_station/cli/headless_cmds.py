@@ -166,7 +166,7 @@ def create_request(data: Any) -> CreateOrderRequest:
                 raise CliError("each line must be an object with sku and quantity")
             price = item.get("unit_price")
             lines.append(NewOrderLine(sku=str(item.get("sku") or ""),
-                                      quantity=item.get("quantity"),
+                                      quantity=item.get("quantity", 0),
                                       name=item.get("name") or None,
                                       unit_price=None if price in (None, "") else price,
                                       product_id=item.get("product_id") or None))

@@ -137,6 +137,24 @@ def print_resources(cache_path: Path, queue_path: Path,
     return make
 
 
+def _add_channel_sync(window: Any, capabilities: Any, worker: Any) -> None:
+    """Order → Channel sync… where the store can fetch new orders from its marketplaces."""
+    from fulfillment_station.connectors.base import Operation
+
+    if not capabilities.supports(Operation.CHANNEL_SYNC):
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from fulfillment_station.ui.channel_sync_dialog import ChannelSyncDialog
+
+    menu = next((a.menu() for a in window.menuBar().actions() if a.menu() is not None
+                 and a.text() == QCoreApplication.translate("MainWindow", "&Order")), None)
+    if menu is None:
+        return
+    action = menu.addAction(QCoreApplication.translate("MainWindow", "Channel sync…"))
+    action.triggered.connect(lambda: ChannelSyncDialog(worker, window).open())
+
+
 def reader_resources(cache_path: Path) -> Callable[[], WorkerResources]:
     return lambda: WorkerResources(OrderCache(cache_path))
 
@@ -371,6 +389,7 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     dialogs = OrderDialogs(window, reader, actions, capabilities)
     build_workbench(window, capabilities=capabilities, actions=actions,
                     print_worker=print_worker, open_dialog=dialogs.open)
+    _add_channel_sync(window, capabilities, sync_worker)
     host = WorkerPackHost(reader=reader, outbox=outbox_worker, printer=print_worker,
                           next_after=window.next_after, packer=packer,
                           on_shipped=lambda _record: actions.pump(),

@@ -100,3 +100,20 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
         store_label = connector.fetch_label(connector.label_url_for(shipment.id))  # type: ignore[attr-defined]
     (printed,) = labels.iterdir()
     assert printed.read_bytes() == store_label
+
+
+def test_the_order_menu_opens_price2b_channel_sync(
+        qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]) -> None:
+    from fulfillment_station.ui.channel_sync_dialog import ChannelSyncDialog
+
+    parts, _server, _labels = price2b_desk
+    menu = next(a for a in parts.window.menuBar().actions() if a.text() == "&Order").menu()
+    (action,) = [a for a in menu.actions() if a.text() == "Channel sync…"]
+    action.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(w, ChannelSyncDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=10_000)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, ChannelSyncDialog) and w.isVisible())
+    qtbot.waitUntil(lambda: dialog.status is not None, timeout=10_000)
+    assert "Next scheduled sync" in dialog.next_run.text()
+    dialog.close()

@@ -2723,4 +2723,74 @@ Pedidos visibles: {count}</translation>
         <translation>Precio unitario</translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Channel sync…</source>
+        <translation>Sincronización de canales…</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSyncDialog</name>
+    <message>
+        <source>Channel sync</source>
+        <translation>Sincronización de canales</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizados</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizados</translation>
+    </message>
+    <message>
+        <source>Start channel sync</source>
+        <translation>Iniciar sincronización</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>Por canal</translation>
+    </message>
+    <message>
+        <source>The store did not answer: {error}</source>
+        <translation>La tienda no respondió: {error}</translation>
+    </message>
+    <message>
+        <source>No channel sync has run yet.</source>
+        <translation>Aún no se ha sincronizado ningún canal.</translation>
+    </message>
+    <message>
+        <source>Last channel sync completed.</source>
+        <translation>La última sincronización de canales terminó.</translation>
+    </message>
+    <message>
+        <source>Channel sync {status}.</source>
+        <translation>Sincronización de canales: {status}.</translation>
+    </message>
+    <message>
+        <source>Channel sync running…</source>
+        <translation>Sincronización de canales en curso…</translation>
+    </message>
+    <message>
+        <source>Started {started} · finished {finished}</source>
+        <translation>Iniciada {started} · terminada {finished}</translation>
+    </message>
+    <message>
+        <source>Next scheduled sync: {when}</source>
+        <translation>Próxima sincronización programada: {when}</translation>
+    </message>
+</context>
 </TS>

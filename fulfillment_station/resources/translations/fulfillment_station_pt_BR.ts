@@ -2723,4 +2723,74 @@ Pedidos visíveis: {count}</translation>
         <translation>Preço unitário</translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Channel sync…</source>
+        <translation>Sincronização de canais…</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSyncDialog</name>
+    <message>
+        <source>Channel sync</source>
+        <translation>Sincronização de canais</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizados</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Novos</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Atualizados</translation>
+    </message>
+    <message>
+        <source>Start channel sync</source>
+        <translation>Iniciar sincronização</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>Por canal</translation>
+    </message>
+    <message>
+        <source>The store did not answer: {error}</source>
+        <translation>A loja não respondeu: {error}</translation>
+    </message>
+    <message>
+        <source>No channel sync has run yet.</source>
+        <translation>Nenhuma sincronização de canais foi feita ainda.</translation>
+    </message>
+    <message>
+        <source>Last channel sync completed.</source>
+        <translation>A última sincronização de canais terminou.</translation>
+    </message>
+    <message>
+        <source>Channel sync {status}.</source>
+        <translation>Sincronização de canais: {status}.</translation>
+    </message>
+    <message>
+        <source>Channel sync running…</source>
+        <translation>Sincronização de canais em andamento…</translation>
+    </message>
+    <message>
+        <source>Started {started} · finished {finished}</source>
+        <translation>Iniciada {started} · concluída {finished}</translation>
+    </message>
+    <message>
+        <source>Next scheduled sync: {when}</source>
+        <translation>Próxima sincronização agendada: {when}</translation>
+    </message>
+</context>
 </TS>

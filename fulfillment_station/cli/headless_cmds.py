@@ -31,13 +31,14 @@ from pydantic import ValidationError
 
 from fulfillment_station.cli.common import CliError, add_connection_args, print_json
 from fulfillment_station.cli.connection import open_connector, resolve_connection
-from fulfillment_station.connectors.base import ListQuery, Operation
+from fulfillment_station.connectors.base import Connector, ListQuery, Operation
 from fulfillment_station.connectors.errors import ConnectorError, OutOfStock
 from fulfillment_station.domain import DomainError, FulfillmentStatus, Order, OrderStatus
 from fulfillment_station.domain.models import Address, Customer, parse_utc
 from fulfillment_station.domain.requests import CreateOrderRequest, NewOrderLine
 from fulfillment_station.domain.workflow import check_shipment
 from fulfillment_station.services.actions import new_idempotency_key
+from fulfillment_station.services.new_orders import catalogue_from_orders
 from fulfillment_station.services.store_labels import (
     fetch_store_label,
     label_defaults_from,
@@ -187,6 +188,27 @@ def create_request(data: Any) -> CreateOrderRequest:
         raise CliError(f"--json-in: {where}: {first.get('msg')}") from None
 
 
+#: Stores whose create names products by their own id (Squarespace variantId, Generic REST
+#: productId): a line the JSON gives only a SKU for gets the id from the store's recent orders.
+_PRODUCT_IDS = frozenset({"squarespace", "generic-rest"})
+_CATALOGUE_ORDERS = 200
+
+
+def with_product_ids(request: CreateOrderRequest, connector: Connector) -> CreateOrderRequest:
+    if connector.capabilities.dialect not in _PRODUCT_IDS or all(
+            line.product_id for line in request.lines):
+        return request
+    catalogue = catalogue_from_orders(connector.list_orders(limit=_CATALOGUE_ORDERS))
+    lines = []
+    for line in request.lines:
+        known = catalogue.get(line.sku)
+        if line.product_id or known is None or not known.product_id:
+            lines.append(line)
+        else:
+            lines.append(line.model_copy(update={"product_id": known.product_id}))
+    return request.model_copy(update={"lines": lines})
+
+
 def cmd_create(args: argparse.Namespace) -> int:
     try:
         text = sys.stdin.read() if args.json_in == "-" else Path(args.json_in).read_text(
@@ -198,6 +220,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     with open_connector(args) as connector:
         if not connector.capabilities.supports(Operation.CREATE):
             raise CliError(str(connector.capabilities.why_not(Operation.CREATE)), exit_code=2)
+        request = with_product_ids(request, connector)
         try:
             order = connector.create(request, new_idempotency_key())
         except ConnectorError as exc:

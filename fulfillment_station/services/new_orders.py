@@ -23,6 +23,10 @@ from fulfillment_station.domain.models import Order
 
 CUSTOMER_ID_REQUIRED = frozenset({"inventory-cloud", "generic-rest"})
 PRICE_REQUIRED = frozenset({"squarespace"})
+#: The order's own reference (Squarespace ``externalOrderReference``, Inventory Cloud
+#: ``external_id``) and sales channel (Squarespace ``channelName``), where documented.
+REFERENCE_DOCUMENTED = frozenset({"squarespace", "inventory-cloud"})
+CHANNEL_DOCUMENTED = frozenset({"squarespace"})
 
 
 @dataclass(frozen=True, slots=True)

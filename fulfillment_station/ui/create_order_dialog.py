@@ -48,8 +48,10 @@ from fulfillment_station.connectors.errors import ConnectorError, OutOfStock
 from fulfillment_station.domain.models import Customer, Order
 from fulfillment_station.domain.requests import CreateOrderRequest, NewOrderLine
 from fulfillment_station.services.new_orders import (
+    CHANNEL_DOCUMENTED,
     CUSTOMER_ID_REQUIRED,
     PRICE_REQUIRED,
+    REFERENCE_DOCUMENTED,
     CatalogueItem,
 )
 from fulfillment_station.ui.edit_dialog import AddressForm
@@ -246,6 +248,17 @@ class CreateOrderDialog(QDialog):
                 store=capabilities.display_name))
             customer_form.addRow(self.tr("Customer id"), self.customer_id)
         self._prices_required = capabilities.dialect in PRICE_REQUIRED
+        self.reference: QLineEdit | None = None
+        self.channel_name: QLineEdit | None = None
+        if capabilities.dialect in REFERENCE_DOCUMENTED:
+            self.reference = QLineEdit()
+            self.reference.setPlaceholderText(self.tr("optional, e.g. the order number elsewhere"))
+            customer_form.addRow(self.tr("Reference"), self.reference)
+        if capabilities.dialect in CHANNEL_DOCUMENTED:
+            self.channel_name = QLineEdit()
+            self.channel_name.setMaxLength(30)
+            self.channel_name.setPlaceholderText(self.tr("optional, e.g. Replacement"))
+            customer_form.addRow(self.tr("Sales channel"), self.channel_name)
         self.address = AddressForm(self.tr("Ship to"))
 
         self.model = NewLinesModel(self, catalogue)
@@ -372,7 +385,11 @@ class CreateOrderDialog(QDialog):
             customer_id=(self.customer_id.text().strip() or None
                          if self.customer_id is not None else None),
             ship_to=None if self.address.is_blank() else self.address.address(),
-            currency=self.currency.currentText().strip().upper())
+            currency=self.currency.currentText().strip().upper(),
+            external_reference=(self.reference.text().strip() or None
+                                if self.reference is not None else None),
+            channel_name=(self.channel_name.text().strip() or None
+                          if self.channel_name is not None else None))
         if self._submit is None:
             super().accept()
             return

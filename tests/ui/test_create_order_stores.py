@@ -108,6 +108,9 @@ def test_squarespace_order_has_its_prices_totals_and_the_variant_ids(
     dlg = open_dialog(qtbot, connector)
     known = [item for item in dlg.model._catalogue.values() if item.product_id][:2]
     fill(qtbot, dlg, [(known[0].sku, "2", "12.50"), (known[1].sku, "1", "")])
+    assert dlg.reference is not None and dlg.channel_name is not None
+    qtbot.keyClicks(dlg.reference, "REPL-77")
+    qtbot.keyClicks(dlg.channel_name, "Replacement")
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     if known[1].unit_price is None:  # no price known for it: the dialog asks for one
         assert "unit price" in dlg.error_label.text()
@@ -117,6 +120,8 @@ def test_squarespace_order_has_its_prices_totals_and_the_variant_ids(
     assert [line.product_id for line in request.lines] == [k.product_id for k in known]
     order = dlg.created
     assert order is not None and order.id
+    assert order.channel == "Replacement"
+    assert (order.raw or {}).get("externalOrderReference") == "REPL-77"
     second = request.lines[1].unit_price
     assert second is not None and second > 0
     assert order.total == Decimal("25.00") + second

@@ -2793,4 +2793,23 @@ Pedidos visibles: {count}</translation>
         <translation>Próxima sincronización programada: {when}</translation>
     </message>
 </context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>Canal de venta</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the order number elsewhere</source>
+        <translation>opcional, p. ej. el número de pedido en otro sistema</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Replacement</source>
+        <translation>opcional, p. ej. Reposición</translation>
+    </message>
+</context>
 </TS>

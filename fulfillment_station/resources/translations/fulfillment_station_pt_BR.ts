@@ -2793,4 +2793,23 @@ Pedidos visíveis: {count}</translation>
         <translation>Próxima sincronização agendada: {when}</translation>
     </message>
 </context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Reference</source>
+        <translation>Referência</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>Canal de venda</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the order number elsewhere</source>
+        <translation>opcional, ex.: o número do pedido em outro sistema</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Replacement</source>
+        <translation>opcional, ex.: Reposição</translation>
+    </message>
+</context>
 </TS>

@@ -11,10 +11,10 @@ prints the same label. A store that sells none gets the carrier label's tracking
 scanned; the app then draws at most an address label marked NO POSTAGE (see
 ``PrintService.print_label``).
 
-Hooking into pack mode (``ui/pack_host.py`` ``ship``): for a store that sells labels, build the
-request with ``label_ship_request(order, label_defaults_from(settings), lines=lines)`` instead
-of ``ShipRequest(carrier="Other", ...)``, and print nothing after queueing: the outbox worker's
-:class:`StoreLabelPrinter` prints the label when the store's answer brings it.
+Hooking into pack mode (``ui/pack_host.py`` ``ship``): build the request with
+:func:`pack_ship_request` instead of ``ShipRequest(carrier="Other", ...)``, and when
+:func:`prints_after_ship` is true print no label after queueing: the outbox worker's
+:class:`StoreLabelPrinter` prints the store's label when its answer brings it.
 """
 
 from __future__ import annotations
@@ -101,6 +101,23 @@ def label_ship_request(order: Order, defaults: LabelDefaults, *,
                        service=(service or chosen_service or defaults.service or None),
                        lines=wanted, packages=parcels, notify_customer=notify_customer,
                        warehouse_id=warehouse_id)
+
+
+def pack_ship_request(order: Order, lines: Mapping[str, int], capabilities: Capabilities,
+                      settings: Settings, *, tracking: str | None = None,
+                      carrier: str | None = None) -> ShipRequest:
+    """What pack mode sends once every unit is scanned: the store's label bought where it
+    sells one and no tracking number was scanned, else the scanned carrier label's number."""
+    if tracking is None and sells_labels(capabilities):
+        return label_ship_request(order, label_defaults_from(settings), lines=lines,
+                                  carrier=carrier)
+    return ShipRequest(carrier=carrier or "Other", tracking_number=tracking, lines=dict(lines))
+
+
+def prints_after_ship(request: ShipRequest, capabilities: Capabilities) -> bool:
+    """Whether the label comes back from the store with the ship (the outbox worker prints
+    it): pack mode must not draw one of its own then."""
+    return request.tracking_number is None and sells_labels(capabilities)
 
 
 def label_url(connector: Connector, shipment: Shipment) -> str | None:

@@ -183,3 +183,23 @@ def test_the_app_draws_no_label_unless_the_desk_asks_and_then_says_no_postage(
     (printed,) = folder.iterdir()
     assert "NO POSTAGE" in printed.read_text()
     assert "not a shipping label" in printed.read_text().lower()
+
+
+def test_pack_mode_buys_the_label_where_the_store_sells_one(connector: Connector) -> None:
+    from fulfillment_station.connectors.nexus import CAPABILITIES as NEXUS
+    from fulfillment_station.services.store_labels import pack_ship_request, prints_after_ship
+
+    order = next(open_orders(connector))
+    lines = {ln.id: ln.remaining for ln in order.lines}
+    settings = desk("").replace({"printers.label_carrier": "fedex",
+                                 "printers.label_service": "GROUND"})
+    caps = connector.capabilities
+    bought = pack_ship_request(order, lines, caps, settings)
+    assert (bought.carrier, bought.service, bought.tracking_number) == ("fedex", "GROUND", None)
+    assert bought.packages[0].lines == lines and prints_after_ship(bought, caps)
+    result = connector.ship(order.id, bought)  # the store takes it: no "Other", no refusal
+    assert result.shipment is not None and result.shipment.label_url
+    scanned = pack_ship_request(order, lines, NEXUS, settings, tracking="1Z999AA10123456784",
+                                carrier="UPS")
+    assert scanned.tracking_number == "1Z999AA10123456784" and not prints_after_ship(
+        scanned, NEXUS)

@@ -75,7 +75,15 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
                and window.proxy.summary_at(r).fulfillment == "unfulfilled"
                and window.proxy.key_at(r).order_id in weighed)
     ref = window.proxy.key_at(row)
-    window.table.selectRow(row)
+
+    def selected() -> bool:
+        # Rows may still be re-sorted after the first sync: select the order where it is now.
+        rows = [r for r in range(window.proxy.rowCount()) if window.proxy.key_at(r) == ref]
+        if rows and window.selected_refs() != [ref]:
+            window.table.selectRow(rows[0])
+        return window.selected_refs() == [ref]
+
+    qtbot.waitUntil(selected, timeout=10_000)
     ship = next(a for a in window.menuBar().actions() if a.text() == "&Order").menu().actions()[0]
     ship.trigger()
     qtbot.waitUntil(lambda: any(isinstance(w, ShipDialog) and w.isVisible()

@@ -328,21 +328,21 @@ class ShipDialog(QDialog):
         for line in self._order.lines:
             if line.remaining <= 0:
                 continue
-            spin = QSpinBox()
-            spin.setRange(0, line.remaining)
-            spin.setValue(line.remaining if first else 0)
-            spin.valueChanged.connect(self._clear_messages)
+            count = QSpinBox()
+            count.setRange(0, line.remaining)
+            count.setValue(line.remaining if first else 0)
+            count.valueChanged.connect(self._clear_messages)
             form.addRow(plain_label(self.tr("Units of {sku}").format(sku=line.sku or line.id),
-                                    wrap=False), spin)
-            units[line.id] = spin
+                                    wrap=False), count)
+            units[line.id] = count
         parcel = _Parcel(box, fields, units)
         self.parcels.append(parcel)
         if first:
             weight = lines_weight(self._order, {k: s.value() for k, s in units.items()})
             if weight is not None:
                 fields["weight"].setValue(float(weight))
-            for line_id, spin in self.quantities.items():
-                spin.valueChanged.connect(
+            for line_id, shipped in self.quantities.items():
+                shipped.valueChanged.connect(
                     lambda value, lid=line_id: self._only_parcel_follows(lid, value))
         self._parcels_layout.addWidget(box)
 

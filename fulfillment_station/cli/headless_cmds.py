@@ -282,10 +282,9 @@ def _buy_label(args: argparse.Namespace, lines: dict[str, int]) -> int:
 
 
 def _write_file(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
+    from fulfillment_station.cli.print_cmd import _write  # atomic: never half a label
+
+    _write(str(path), data)
 
 
 # -- sync and channel sync ---------------------------------------------------------------------

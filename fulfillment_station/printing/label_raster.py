@@ -21,6 +21,8 @@ from fulfillment_station.printing.settings import LabelDpi
 
 LABEL_WIDTH_IN = 4.0
 LABEL_HEIGHT_IN = 6.0
+#: A label image larger than this (a 4x6 label at 600 dpi is 8.6 million) is refused unread.
+MAX_PNG_PIXELS = 40_000_000
 _DARK_BELOW = 128  # grey level (0 black .. 255 white) under which a dot is printed
 _TO_BIT = bytes(b"1"[0] if grey < _DARK_BELOW else b"0"[0] for grey in range(256))
 _UNREADABLE = ("The label the store sent cannot be read, so it cannot be printed on the ZPL "
@@ -65,8 +67,11 @@ def _grey_pixels(data: bytes, fmt: LabelFormat, dpi: int) -> tuple[bytes, int, i
 
     try:
         with Image.open(io.BytesIO(data)) as source:
+            # The header alone says how big it would be: a small file can unpack to gigabytes.
+            if source.width * source.height > MAX_PNG_PIXELS:
+                raise DocumentError(_UNREADABLE)
             image = source.convert("L")
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         raise DocumentError(_UNREADABLE) from exc
     if image.width > max_w or image.height > max_h:
         image.thumbnail((max_w, max_h))

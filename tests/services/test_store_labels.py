@@ -203,3 +203,19 @@ def test_pack_mode_buys_the_label_where_the_store_sells_one(connector: Connector
                                 carrier="UPS")
     assert scanned.tracking_number == "1Z999AA10123456784" and not prints_after_ship(
         scanned, NEXUS)
+
+
+def test_a_label_image_that_would_unpack_to_gigabytes_is_refused_unread() -> None:
+    from fulfillment_station.printing.errors import DocumentError
+    from fulfillment_station.printing.label_raster import label_for_printer
+
+    huge = io.BytesIO()
+    Image.new("1", (20_000, 20_000)).save(huge, "PNG")  # a few kB on disk, 400 M dots
+    assert len(huge.getvalue()) < 200_000
+    with pytest.raises(DocumentError):
+        label_for_printer(huge.getvalue(), "zpl", 203)
+    small = io.BytesIO()
+    Image.new("L", (400, 600), 255).save(small, "PNG")
+    data, fmt = label_for_printer(small.getvalue(), "zpl", 203)
+    assert fmt == "zpl" and data.startswith(b"^XA") and b"^GFA," in data
+    assert label_for_printer(small.getvalue(), "pdf", 203) == (small.getvalue(), "png")

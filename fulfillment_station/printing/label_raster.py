@@ -2,9 +2,10 @@
 
 Price2b sells labels as PDF files; a Zebra-compatible printer takes only ZPL. The label is
 rasterised at the printer's resolution (pdfium for PDF, Pillow for PNG), turned into one bit
-per dot (dark below half grey) and sent as one ``^GFA`` graphic field, so what prints is the
-store's label dot for dot, never a redrawn look-alike. A ZPL label from the store is sent as it
-came (``label_for_printer`` returns it untouched).
+per dot (dark below half grey) and sent as one ``^GFA`` graphic field (with ZPL's ``:``
+repeat-row and ``,`` rest-is-white shorthands), so what prints is the store's label dot for
+dot, never a redrawn look-alike. A ZPL label from the store is sent as it came
+(``label_for_printer`` returns it untouched).
 
 Only the first page prints: a carrier label is one page, and a printer fed the pages of an
 unexpected multi-page file would waste labels. The graphic is limited to a 4x6 inch label at
@@ -84,21 +85,43 @@ def raster_to_zpl(pixels: bytes, width: int, height: int, stride: int) -> str:
     row_bytes = (width + 7) // 8
     pad = b"0" * (row_bytes * 8 - width)
     rows = []
+    previous = None
     for y in range(height):
         # grey byte -> "1" (dark) or "0", then the row's bits as one binary number.
         bits = pixels[y * stride:y * stride + width].translate(_TO_BIT) + pad
-        rows.append(int(bits, 2).to_bytes(row_bytes, "big").hex().upper())
+        row = int(bits, 2).to_bytes(row_bytes, "big").hex().upper()
+        # ZPL's ASCII shorthands (every ZPL II printer reads them): ":" repeats the row
+        # above, "," fills the rest of a row with zeros. A label is mostly white.
+        if row == previous:
+            rows.append(":")
+        else:
+            kept = row.rstrip("0")
+            rows.append(kept + "," if len(kept) < len(row) else row)
+        previous = row
     total = row_bytes * height
     return (f"^XA^PW{width}^LL{height}^LH0,0^FO0,0"
             f"^GFA,{total},{total},{row_bytes},{''.join(rows)}^FS^PQ1^XZ\n")
 
 
 def zpl_graphic_bits(zpl: bytes) -> tuple[int, list[str]]:
-    """(bytes per row, rows as hex) of the first ``^GFA`` field of ``zpl`` (for checks and
-    support: what the printer will print)."""
+    """(bytes per row, rows as hex) of the first ``^GFA`` field of ``zpl``, its ``:`` and
+    ``,`` shorthands expanded (for checks and support: what the printer will print)."""
     text = zpl.decode("ascii")
     start = text.index("^GFA,") + len("^GFA,")
     _total, _field, per_row, rest = text[start:].split(",", 3)
-    hex_data = rest[:rest.index("^FS")]
+    data = rest[:rest.index("^FS")]
     width = int(per_row) * 2
-    return int(per_row), [hex_data[i:i + width] for i in range(0, len(hex_data), width)]
+    rows: list[str] = []
+    current = ""
+    for char in data:
+        if char == ":":
+            rows.append(rows[-1] if rows else "0" * width)
+        elif char == ",":
+            rows.append(current.ljust(width, "0"))
+            current = ""
+        else:
+            current += char
+            if len(current) == width:
+                rows.append(current)
+                current = ""
+    return int(per_row), rows

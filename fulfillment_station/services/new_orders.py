@@ -10,6 +10,11 @@ create dialog and ``orders create`` use it.
 - Products: the public Squarespace API identifies a product by its ``variantId`` and Generic
   REST by ``productId``; the catalogue read from cached orders gives each SKU its id, its
   name and its last price, so the request names the product the way the store does.
+- The dialog waits for the store's answer with the dialog still open: on the outbox worker,
+  :func:`create_through_outbox` queues and sends the create and hands back the order or the
+  refusal, for ``CreateOrderDialog.finish`` (hooking it up: the dialog's ``submit`` submits
+  ``lambda ctx: create_through_outbox(ctx.outbox_service, request)`` to the outbox worker and
+  passes the task's answer to ``finish``).
 """
 
 from __future__ import annotations
@@ -19,7 +24,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from fulfillment_station.connectors.errors import ConnectorError, OutOfStock, UnknownOutcome
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.requests import CreateOrderRequest
+from fulfillment_station.services.outbox_service import OutboxService
+from fulfillment_station.store.outbox import ActionState
 
 CUSTOMER_ID_REQUIRED = frozenset({"inventory-cloud", "generic-rest"})
 PRICE_REQUIRED = frozenset({"squarespace"})
@@ -70,3 +80,35 @@ def catalogue_from_orders(orders: Iterable[Order]) -> dict[str, CatalogueItem]:
                     previous.unit_price if previous else None),
                 product_id=product_id or (previous.product_id if previous else None))
     return catalogue
+
+
+def create_through_outbox(service: OutboxService, request: CreateOrderRequest, *,
+                          packer: str = "", max_steps: int = 3) -> Order | ConnectorError:
+    """Queue the create in the outbox and send it now (a few steps at most, for the dialog
+    that waits on it): the created order, or the store's refusal as an error the dialog can
+    show (``OutOfStock`` names the request's SKUs the store's message names, so the short
+    lines can be marked). A create still waiting after that (the store unreachable) stays
+    queued and is reported as ``UnknownOutcome``: the outbox sends it later, never twice."""
+    record = service.create(request, packer=packer)
+    for _ in range(max_steps):
+        for outcome in service.run_due():
+            if outcome.record.id != record.id:
+                continue
+            if outcome.record.state is ActionState.DONE and isinstance(outcome.result, Order):
+                return outcome.result
+            if outcome.record.state is ActionState.FAILED:
+                return _refusal(outcome.record.error_code, outcome.record.api_message,
+                                outcome.record.message, request)
+    return UnknownOutcome(user_message=QT_TRANSLATE_NOOP(
+        "NewOrders", "The store has not answered yet; the new order waits in the outbox and "
+                     "is sent once the store can be reached."))
+
+
+def _refusal(code: str | None, api_message: str, message: str,
+             request: CreateOrderRequest) -> ConnectorError:
+    if code == "OUT_OF_STOCK":
+        text = api_message.casefold()
+        short = [line.sku for line in request.lines if line.sku.casefold() in text]
+        return OutOfStock(api_message, code=code,
+                          details={"skus": [{"sku": sku} for sku in short]})
+    return ConnectorError(api_message, code=code, user_message=message or None)

@@ -171,3 +171,48 @@ def test_inventory_cloud_out_of_stock_marks_the_line_in_the_open_dialog(
     qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
     create(qtbot, dlg)
     assert dlg.created is not None and dlg.created.currency == "USD"
+
+
+@pytest.mark.parametrize("store", ["inventory-cloud"], indirect=True)
+def test_through_the_outbox_worker_out_of_stock_marks_the_line_and_then_creates(
+        qtbot: Any, tmp_path: Any, store: tuple[SandboxServer, Connector]) -> None:
+    """As the app would wire it: the dialog's submit queues the create in the outbox on the
+    outbox worker (create_through_outbox) and the answer comes back to the open dialog."""
+    from fulfillment_station.app import ConnectionConfig, outbox_resources
+    from fulfillment_station.services.new_orders import create_through_outbox
+    from fulfillment_station.ui.tasks import ConnectionWorker
+
+    server, connector = store
+    config = ConnectionConfig(id="ic", dialect="inventory-cloud", base_url=server.base_url,
+                              token=TEST_TOKEN, label="IC")
+    worker = ConnectionWorker(outbox_resources(config, tmp_path / "cache.sqlite3",
+                                               tmp_path / "outbox.sqlite3", station="Desk 1"),
+                              name="outbox")
+    holder: list[CreateOrderDialog] = []
+
+    def submit(request: CreateOrderRequest) -> None:
+        task = worker.submit(lambda ctx: create_through_outbox(ctx.outbox_service, request),
+                             "create order")
+        task.succeeded.connect(holder[0].finish)
+        task.failed.connect(holder[0].finish)
+
+    try:
+        dlg = CreateOrderDialog(connector.capabilities, {}, submit=submit)
+        holder.append(dlg)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        stock = initial_stock(5)
+        sold_out = next(sku for sku, n in stock.items() if n == 0)
+        plenty = next(sku for sku, n in stock.items() if n >= 20)
+        fill(qtbot, dlg, [(sold_out, "1", ""), (plenty, "2", "")])
+        with qtbot.waitSignal(dlg._answered, timeout=20_000):
+            qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+        assert dlg.isVisible()
+        assert dlg.model.index(0, Column.PROBLEM).data() == "Out of stock"
+        assert dlg.model.index(1, Column.PROBLEM).data() == ""
+        dlg.table.setCurrentIndex(dlg.model.index(0, Column.SKU))
+        qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
+        create(qtbot, dlg)
+        assert dlg.created is not None and dlg.created.status.value == "pending"
+    finally:
+        worker.stop()

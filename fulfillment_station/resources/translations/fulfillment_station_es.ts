@@ -2812,4 +2812,11 @@ Pedidos visibles: {count}</translation>
         <translation>opcional, p. ej. Reposición</translation>
     </message>
 </context>
+<context>
+    <name>NewOrders</name>
+    <message>
+        <source>The store has not answered yet; the new order waits in the outbox and is sent once the store can be reached.</source>
+        <translation>La tienda aún no ha respondido; el pedido nuevo espera en la bandeja de salida y se envía cuando se pueda contactar con la tienda.</translation>
+    </message>
+</context>
 </TS>

@@ -2812,4 +2812,11 @@ Pedidos visíveis: {count}</translation>
         <translation>opcional, ex.: Reposição</translation>
     </message>
 </context>
+<context>
+    <name>NewOrders</name>
+    <message>
+        <source>The store has not answered yet; the new order waits in the outbox and is sent once the store can be reached.</source>
+        <translation>A loja ainda não respondeu; o novo pedido aguarda na caixa de saída e é enviado quando a loja puder ser contatada.</translation>
+    </message>
+</context>
 </TS>

@@ -83,22 +83,20 @@ def catalogue_from_orders(orders: Iterable[Order]) -> dict[str, CatalogueItem]:
 
 
 def create_through_outbox(service: OutboxService, request: CreateOrderRequest, *,
-                          packer: str = "", max_steps: int = 3) -> Order | ConnectorError:
-    """Queue the create in the outbox and send it now (a few steps at most, for the dialog
-    that waits on it): the created order, or the store's refusal as an error the dialog can
-    show (``OutOfStock`` names the request's SKUs the store's message names, so the short
-    lines can be marked). A create still waiting after that (the store unreachable) stays
+                          packer: str = "") -> Order | ConnectorError:
+    """Queue the create in the outbox and send it now (this action only, one step, for the
+    dialog that waits on it): the created order, or the store's refusal as an error the
+    dialog can show (``OutOfStock`` names the request's SKUs the store's message names, so
+    the short lines can be marked). A create left waiting (the store unreachable) stays
     queued and is reported as ``UnknownOutcome``: the outbox sends it later, never twice."""
     record = service.create(request, packer=packer)
-    for _ in range(max_steps):
-        for outcome in service.run_due():
-            if outcome.record.id != record.id:
-                continue
-            if outcome.record.state is ActionState.DONE and isinstance(outcome.result, Order):
-                return outcome.result
-            if outcome.record.state is ActionState.FAILED:
-                return _refusal(outcome.record.error_code, outcome.record.api_message,
-                                outcome.record.message, request)
+    outcome = service.send_now(record.id)
+    if outcome is not None:
+        if outcome.record.state is ActionState.DONE and isinstance(outcome.result, Order):
+            return outcome.result
+        if outcome.record.state is ActionState.FAILED:
+            return _refusal(outcome.record.error_code, outcome.record.api_message,
+                            outcome.record.message, request)
     return UnknownOutcome(user_message=QT_TRANSLATE_NOOP(
         "NewOrders", "The store has not answered yet; the new order waits in the outbox and "
                      "is sent once the store can be reached."))

@@ -208,6 +208,12 @@ class OutboxService:
     def next_wake(self) -> datetime | None:
         return self._runner.next_wake()
 
+    def send_now(self, action_id: int) -> Outcome | None:
+        """Take this one action one step now (for a dialog waiting on its answer), leaving
+        every other action to ``run_due``. ``None`` if it is no longer waiting."""
+        self.recover()
+        return self._runner.process(action_id)
+
     def run_until_idle(self, deadline: datetime | None = None, *,
                        on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
         """Send until nothing is waiting (done, failed or dismissed all round), or until

@@ -31,8 +31,8 @@ from pydantic import ValidationError
 
 from fulfillment_station.cli.common import CliError, add_connection_args, print_json
 from fulfillment_station.cli.connection import open_connector, resolve_connection
-from fulfillment_station.connectors.base import Connector, ListQuery, Operation
-from fulfillment_station.connectors.errors import ConnectorError, OutOfStock
+from fulfillment_station.connectors.base import Connector, Filter, ListQuery, Operation
+from fulfillment_station.connectors.errors import ConnectorError, NotFound, OutOfStock
 from fulfillment_station.domain import DomainError, FulfillmentStatus, Order, OrderStatus
 from fulfillment_station.domain.models import Address, Customer, parse_utc
 from fulfillment_station.domain.requests import CreateOrderRequest, NewOrderLine
@@ -151,6 +151,28 @@ def cached_order(args: argparse.Namespace, ref: str) -> Order:
     if order is None:
         raise CliError(f"order {ref} is not in the cache")
     return order
+
+
+#: How many of the newest orders ``orders show`` looks through for a number, where the store
+#: has no search filter.
+_NUMBER_WALK = 2000
+
+
+def order_by_id_or_number(connector: Connector, ref: str) -> Order:
+    """The order with this id, else the one whose number a person reads is ``ref``."""
+    try:
+        return connector.get_order(ref)
+    except NotFound:
+        pass
+    wanted = ref.strip().lstrip("#").casefold()
+    searchable = Filter.SEARCH in connector.capabilities.filters
+    query = ListQuery(search=ref.strip().lstrip("#")) if searchable else ListQuery()
+    for n, order in enumerate(connector.iter_orders(query)):
+        if order.number.strip().lstrip("#").casefold() == wanted:
+            return connector.get_order(order.id)
+        if n >= _NUMBER_WALK:
+            break
+    raise CliError(f"no order has the id or number {ref}")
 
 
 # -- create -----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from fulfillment_station.cli.headless_cmds import (
     cached_orders,
     cmd_create,
     list_query,
+    order_by_id_or_number,
 )
 from fulfillment_station.connectors.base import Connector, ShipResult
 from fulfillment_station.connectors.errors import ConnectorError
@@ -168,7 +169,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         order = cached_order(args, args.id)
     else:
         with open_connector(args) as connector:
-            order = connector.get_order(args.id)
+            order = order_by_id_or_number(connector, args.id)
     if args.json:
         print_json(order.to_json_dict(raw=args.raw))
     else:

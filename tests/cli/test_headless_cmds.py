@@ -262,3 +262,19 @@ def test_print_label_writes_the_label_the_store_sold(
                           "--out", str(zpl))
     assert code == 0, err
     assert zpl.read_bytes().startswith(b"^XA") and b"^GFA," in zpl.read_bytes()
+
+
+@pytest.mark.parametrize("dialect", ["nexus", "price2b", "squarespace"])
+def test_orders_show_takes_the_number_a_person_reads(
+        dialect: str, shared_sandbox: Callable[[str], SandboxServer],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    server = shared_sandbox(dialect)
+    flags = ["--dialect", dialect, "--base-url", server.base_url, "--token", TEST_TOKEN]
+    with connect(dialect, server.base_url, TEST_TOKEN) as connector:
+        wanted = connector.list_orders(limit=30)[-1]
+    assert wanted.number != wanted.id
+    code, out, err = run(capsys, "orders", "show", wanted.number, *flags, "--json")
+    assert code == 0, err
+    assert json.loads(out)["id"] == wanted.id
+    code, _out, err = run(capsys, "orders", "show", "no-such-order-42", *flags)
+    assert code == 1 and "no order has the id or number no-such-order-42" in err

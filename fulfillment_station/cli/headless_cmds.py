@@ -162,8 +162,8 @@ def order_by_id_or_number(connector: Connector, ref: str) -> Order:
     """The order with this id, else the one whose number a person reads is ``ref``."""
     try:
         return connector.get_order(ref)
-    except NotFound:
-        pass
+    except NotFound as exc:
+        by_id = exc  # the store's own sentence, if no number matches either
     wanted = ref.strip().lstrip("#").casefold()
     searchable = Filter.SEARCH in connector.capabilities.filters
     query = ListQuery(search=ref.strip().lstrip("#")) if searchable else ListQuery()
@@ -172,7 +172,7 @@ def order_by_id_or_number(connector: Connector, ref: str) -> Order:
             return connector.get_order(order.id)
         if n >= _NUMBER_WALK:
             break
-    raise CliError(f"no order has the id or number {ref}")
+    raise by_id
 
 
 # -- create -----------------------------------------------------------------------------------

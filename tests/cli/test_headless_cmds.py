@@ -277,4 +277,4 @@ def test_orders_show_takes_the_number_a_person_reads(
     assert code == 0, err
     assert json.loads(out)["id"] == wanted.id
     code, _out, err = run(capsys, "orders", "show", "no-such-order-42", *flags)
-    assert code == 1 and "no order has the id or number no-such-order-42" in err
+    assert code == 1 and err.count("\n") == 1 and "no-such-order-42" in err

@@ -104,8 +104,11 @@ def sync_resources(config: ConnectionConfig, cache_path: Path,
 
 def outbox_resources(config: ConnectionConfig, cache_path: Path, outbox_path: Path, *,
                      station: str, recovery_grace_s: float = RECOVERY_GRACE_S,
+                     print_queue_path: Path | None = None,
+                     settings: Callable[[], Settings] | None = None,
                      **connector_options: Any) -> Callable[[], WorkerResources]:
-    """The outbox worker's parts: its own connector, outbox store and cache writer."""
+    """The outbox worker's parts: its own connector, outbox store and cache writer. With a
+    print queue, a label the store sells with a shipment is printed as the answer arrives."""
     def make() -> WorkerResources:
         # The outbox first: a damaged file is recovered (or refused) before the network.
         opened = open_outbox_store(outbox_path)
@@ -118,10 +121,21 @@ def outbox_resources(config: ConnectionConfig, cache_path: Path, outbox_path: Pa
             raise
         outbox: Outbox[Action] = Outbox(store, AuditLog(store, station=station),
                                         decode=Action.model_validate)
+        cache = OrderCache(cache_path)
+        on_shipped = None
+        print_service = None
+        if print_queue_path is not None and settings is not None \
+                and connector.capabilities.returns_label:
+            from fulfillment_station.services.print_service import PrintService
+            from fulfillment_station.services.store_labels import StoreLabelPrinter
+
+            print_service = PrintService(PrintQueue.open(print_queue_path), settings)
+            on_shipped = StoreLabelPrinter(
+                connector, print_service, lambda oid: cache.get(oid, connection=config.id))
         service = OutboxService(outbox, connector, connection_id=config.id,
-                                recovery_grace_s=recovery_grace_s)
+                                recovery_grace_s=recovery_grace_s, on_shipped=on_shipped)
         notices = [opened.notice] if opened.notice else []
-        return WorkerResources(OrderCache(cache_path), connector, service, store, notices=notices)
+        return WorkerResources(cache, connector, service, store, print_service, notices=notices)
     return make
 
 
@@ -138,6 +152,24 @@ def print_resources(cache_path: Path, queue_path: Path,
         queue.recover_interrupted()
         return WorkerResources(OrderCache(cache_path), print_service=PrintService(queue, settings))
     return make
+
+
+def _add_channel_sync(window: Any, capabilities: Any, worker: Any) -> None:
+    """Order → Channel sync… where the store can fetch new orders from its marketplaces."""
+    from fulfillment_station.connectors.base import Operation
+
+    if not capabilities.supports(Operation.CHANNEL_SYNC):
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from fulfillment_station.ui.channel_sync_dialog import ChannelSyncDialog
+
+    menu = next((a.menu() for a in window.menuBar().actions() if a.menu() is not None
+                 and a.text() == QCoreApplication.translate("MainWindow", "&Order")), None)
+    if menu is None:
+        return
+    action = menu.addAction(QCoreApplication.translate("MainWindow", "Channel sync…"))
+    action.triggered.connect(lambda: ChannelSyncDialog(worker, window).open())
 
 
 def reader_resources(cache_path: Path) -> Callable[[], WorkerResources]:
@@ -362,7 +394,9 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     reader = ConnectionWorker(reader_resources(cache_path), name="reader")
     outbox_worker = ConnectionWorker(
         outbox_resources(config, cache_path, root / f"outbox-{config.id}.sqlite3",
-                         station=settings["station.station_name"] or "desk", **options),
+                         station=settings["station.station_name"] or "desk",
+                         print_queue_path=root / "print-queue.sqlite3",
+                         settings=settings_store.load, **options),
         name="outbox")
     print_worker = ConnectionWorker(
         print_resources(cache_path, queue_path, settings_store.load),
@@ -375,9 +409,11 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     packer = lambda: settings_store.load()["station.packer_name"]  # noqa: E731
     actions = OrderActions(outbox_worker, packer=packer)
     capabilities = connector_class(config.dialect).CAPABILITIES
+    window.filter_bar.configure(capabilities)  # only the filters this store has
     dialogs = OrderDialogs(window, reader, actions, capabilities)
     build_workbench(window, capabilities=capabilities, actions=actions,
                     print_worker=print_worker, open_dialog=dialogs.open)
+    _add_channel_sync(window, capabilities, sync_worker)
     host = WorkerPackHost(reader=reader, outbox=outbox_worker, printer=print_worker,
                           next_after=window.next_after, packer=packer,
                           on_shipped=lambda _record: actions.pump(),

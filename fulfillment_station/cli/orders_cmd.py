@@ -1,4 +1,5 @@
-"""``fulfillment-station orders list|show|ship|fulfill|cancel``: the headless order commands.
+"""``fulfillment-station orders list|show|create|ship|fulfill|cancel``: the headless order
+commands (the cache, create and label-buying parts live in ``cli.headless_cmds``).
 
 Writes are checked against the workflow rules on a fresh copy of the order before anything is
 sent; a write whose answer is lost is settled by re-reading the order, never by sending again.
@@ -12,9 +13,18 @@ from typing import Any
 
 from fulfillment_station.cli.common import CliError, add_connection_args, print_json
 from fulfillment_station.cli.connection import open_connector
+from fulfillment_station.cli.headless_cmds import (
+    _buy_label,
+    add_cache_args,
+    add_list_filters,
+    cached_order,
+    cached_orders,
+    cmd_create,
+    list_query,
+    order_by_id_or_number,
+)
 from fulfillment_station.connectors.base import (
     Connector,
-    ListQuery,
     Operation,
     ShipResult,
     Unreadable,
@@ -42,25 +52,41 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
     p = osub.add_parser("list", help="list orders")
     add_connection_args(p)
-    p.add_argument("--status", choices=[s.value for s in OrderStatus if s != OrderStatus.UNKNOWN])
+    add_list_filters(p)
     p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     p.add_argument("--raw", action="store_true", help="include the API's payload in --json")
+    add_cache_args(p)
     p.set_defaults(handler=cmd_list)
 
-    p = osub.add_parser("show", help="show one order")
+    p = osub.add_parser("show", help="show one order (its id or the number a person reads)")
     p.add_argument("id")
     add_connection_args(p)
     p.add_argument("--raw", action="store_true", help="include the API's payload in --json")
+    add_cache_args(p)
     p.set_defaults(handler=cmd_show)
 
-    for name, handler, text in (("ship", cmd_ship, "confirm a shipment"),
+    p = osub.add_parser("create", help="create an order from the canonical JSON shape")
+    add_connection_args(p)
+    p.add_argument("--json-in", required=True, metavar="FILE",
+                   help="the order as --json prints it (ids ignored; '-' reads stdin); "
+                        "add \"customer_id\" where the store needs one")
+    p.set_defaults(handler=cmd_create)
+
+    for name, handler, text in (("ship", cmd_ship, "confirm a shipment, or buy the store's "
+                                 "label where it sells one"),
                                 ("fulfill", cmd_fulfill, "mark an order fulfilled")):
         p = osub.add_parser(name, help=text)
         p.add_argument("id")
         add_connection_args(p)
-        p.add_argument("--carrier", required=True)
-        p.add_argument("--tracking", required=True, help="tracking number")
+        p.add_argument("--carrier", default=None,
+                       help="carrier (buying a label: default the order's checkout choice or "
+                            "the desk's label carrier)")
+        p.add_argument("--tracking", required=name == "fulfill",
+                       help="tracking number (ship: leave it out to buy the store's label)")
         p.add_argument("--service", default=None)
+        if name == "ship":
+            p.add_argument("--label-out", default=None, metavar="FILE",
+                           help="write the label the store sold to FILE, byte for byte")
         p.add_argument("--line", action="append", default=[], metavar="LINE_ID:QTY",
                        help="ship only this quantity of this line (repeatable)")
         p.add_argument("--notify", action=argparse.BooleanOptionalAction, default=None,
@@ -112,9 +138,20 @@ def _print_order(o: Order) -> None:
     else:
         _say("  lines:       (this API gives no line items)")
     _say(f"  total:       {o.total} {o.currency}")
+    if o.channel or o.marketplace_order_id:
+        _say(f"  channel:     {o.channel or ''} {o.marketplace_order_id or ''}".rstrip())
+    if o.service_requested:
+        _say(f"  service paid for: {o.service_requested}")
+    if o.has_returns:
+        _say("  returns:     this order has returns")
     for s in o.shipments:
         when = f"{s.shipped_at:%Y-%m-%d}" if s.shipped_at else ""
-        _say(f"  shipment:    {s.carrier} {s.tracking_number or ''} {when}".rstrip())
+        where = f"[{s.status}]" if s.status else ""
+        _say(f"  shipment:    {s.carrier} {s.service or ''} {s.tracking_number or ''} {when} "
+             f"{where}".rstrip())
+        for n, box in enumerate(s.packages, 1):
+            items = ", ".join(f"{sl.line_id} x{sl.quantity}" for sl in box.lines)
+            _say(f"    parcel {n}: {box.weight or '-'} kg {items}".rstrip())
     if o.notes:
         _say(f"  notes:       {o.notes}")
 
@@ -122,11 +159,17 @@ def _print_order(o: Order) -> None:
 def cmd_list(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
-    status = OrderStatus(args.status) if args.status else None
+    query = list_query(args)
     unreadable: list[Unreadable] = []
-    with open_connector(args) as connector:
-        orders = connector.list_orders(ListQuery(status=status), limit=args.limit,
-                                       unreadable=unreadable)
+    if args.cached:
+        orders = cached_orders(args, query, args.limit)
+    else:
+        with open_connector(args) as connector:
+            try:
+                connector.check_query(query)
+            except ConnectorError as exc:
+                raise CliError(exc.user_message, exit_code=2) from None
+            orders = connector.list_orders(query, limit=args.limit, unreadable=unreadable)
     if args.json:
         print_json([o.to_json_dict(raw=args.raw) for o in orders])
     else:
@@ -139,8 +182,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_connector(args) as connector:
-        order = connector.get_order(args.id)
+    if args.cached:
+        order = cached_order(args, args.id)
+    else:
+        with open_connector(args) as connector:
+            order = order_by_id_or_number(connector, args.id)
     if args.json:
         print_json(order.to_json_dict(raw=args.raw))
     else:
@@ -165,6 +211,13 @@ def _shipment_present(order: Order, tracking: str) -> bool:
 
 def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
     lines = _parse_lines(args.line)
+    if not fulfil and not args.tracking:
+        return _buy_label(args, lines)
+    if getattr(args, "label_out", None):
+        raise CliError("--label-out needs a label bought from the store: leave out --tracking",
+                       exit_code=2)
+    if not args.carrier:
+        raise CliError("--carrier is required with --tracking", exit_code=2)
     with open_connector(args) as connector:
         caps = connector.capabilities
         op = Operation.FULFIL if fulfil else Operation.SHIP

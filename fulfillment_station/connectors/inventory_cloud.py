@@ -252,6 +252,8 @@ def parse_order(data: Any) -> Order:
         "tax": money(data, "tax_amount", order_id),
         "shipments": shipments,
         "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
+        # The carrier service selected (seed: shipping_method), shown before it ships too.
+        "service_requested": method or None,
         "created_at": created, "updated_at": created, "raw": data,
     }
     return order_from(fields, order_id)

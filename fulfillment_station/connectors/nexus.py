@@ -187,6 +187,11 @@ class NexusConnector(Connector):
             # The total counts the whole range; the client-side range check only narrows it.
             fresh = guard.page(parsed, unreadable, total)
             orders = [o for o in fresh if _in_range(o, query)]
+            if query.has_returns is not None:
+                # List rows carry no has_returns; rows the filter selected are known to.
+                orders = [o if o.has_returns is not None else
+                          o.model_copy(update={"has_returns": query.has_returns})
+                          for o in orders]
             yield Page(orders, total if exact_range else None, unreadable)
             if cursor is None or not rows:
                 return
@@ -445,6 +450,9 @@ def parse_order(data: Any) -> Order:
         "timeline": p.history(data.get("sync_history")),
         "notes": p.text(data, "notes"),
         "gift_message": p.text(data, "gift_message"),
+        # The seed's has_returns: a badge on screen and on the slip (unknown when absent).
+        "has_returns": (data["has_returns"] if isinstance(data.get("has_returns"), bool)
+                        else None),
         "created_at": created,
         "updated_at": p.when(data, "updated_at") or created,
         "raw": data,

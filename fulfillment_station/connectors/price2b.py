@@ -32,13 +32,13 @@ Choices where the seed is silent (the sandbox's docstring states the same):
   Carriers are kept as Price2b sends them (lower-case codes: ``fedex``, ``ups``...).
 - Ship: Price2b needs ``service`` and a weight per package. Without packages the request
   becomes one package; the request's ``lines`` go into the first package when no package
-  lists its own (package lines win over request lines); with no lines anywhere no item list
-  is sent and Price2b ships everything that remains. A package without a weight gets the
-  weight of its items from the order (one ``GET`` first; all that remains for a lone
-  package without lines); an item without a weight, or several packages without weights or
-  lines, make the ship fail with a plain sentence. A ship request that already carries a
-  tracking number is a shipment made outside Price2b, so it goes to ``/fulfill`` (no
-  label). Carrier codes are sent lower-case.
+  lists its own (package lines win over request lines); with no lines anywhere the lone
+  package lists everything that remains (read from the order first): the seed's packages
+  carry "dimensions and items", so every package is sent with its ``items``. A package
+  without a weight gets the weight of its items from the order; an item without a weight,
+  or several packages without weights or lines, make the ship fail with a plain sentence.
+  A ship request that already carries a tracking number is a shipment made outside Price2b,
+  so it goes to ``/fulfill`` (no label). Carrier codes are sent lower-case.
 - Fulfil sends one tracking number (the seed has one per call) and ``items``
   ``[{"order_item_id", "quantity"}]`` for a partial fulfilment.
 - Channel sync: ``start_channel_sync`` returns the sync id, its status and the channels (no
@@ -112,7 +112,7 @@ from fulfillment_station.domain import (
 )
 from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
-from fulfillment_station.domain.models import format_utc, parse_utc
+from fulfillment_station.domain.models import ShipmentPackage, format_utc, parse_utc
 from fulfillment_station.domain.money import to_decimal
 from fulfillment_station.domain.requests import (
     CancelRequest,
@@ -337,6 +337,8 @@ def _shipment(value: Any, field: str) -> dict[str, Any]:
                 "tracking_url": _text(data.get("tracking_url"), "tracking_url"),
                 "label_url": _text(data.get("label_url"), "label_url"),
                 "shipped_at": _when(data.get("created_at"), "created_at"),
+                # in_transit / delivered, as Price2b words it (list_shipments)
+                "status": _text(data.get("status"), "status"),
                 "lines": lines}
     except _Bad as exc:
         raise exc.within(field) from None
@@ -410,6 +412,7 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
                       for n, s in enumerate(_list(payload.get("shipments"), "shipments"))],
         "timeline": timeline,
         "notes": _text(payload.get("notes"), "notes"),
+        "marketplace_order_id": _text(payload.get("channel_order_id"), "channel_order_id"),
         "created_at": created, "updated_at": updated, "raw": payload,
     }
 
@@ -619,6 +622,14 @@ class Price2bConnector(Connector):
         with write_proof(order_id):  # proof: the shipment the API reports
             data = _data(answer, order_id)
             shipment = self._reported_shipment(data, order_id, sent, request.service)
+            shipment = shipment.model_copy(update={
+                "packages": [ShipmentPackage(weight=p.weight, length=p.length, width=p.width,
+                                             height=p.height,
+                                             lines=[ShipmentLine(line_id=k, quantity=v)
+                                                    for k, v in p.lines.items() if v])
+                             for p in parcels],
+                "warehouse_id": (None if request.warehouse_id is None
+                                 else str(request.warehouse_id))})
         notified = data.get("notified_customer")
         return ShipResult(shipment=shipment,
                           notified_customer=notified if isinstance(notified, bool) else None,
@@ -787,6 +798,12 @@ class Price2bConnector(Connector):
 
     def _packages(self, order_id: str, parcels: list[Package]) -> list[dict[str, Any]]:
         order: Order | None = None
+        if len(parcels) == 1 and not parcels[0].lines:
+            # The seed's packages carry "dimensions and items": a lone package without lines
+            # holds everything that remains, and says so.
+            order = self.get_order(order_id)
+            remaining = {ln.id: ln.remaining for ln in order.lines if ln.remaining > 0}
+            parcels[0] = parcels[0].model_copy(update={"lines": remaining})
         out = []
         for package in parcels:
             weight = package.weight

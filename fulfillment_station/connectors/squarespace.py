@@ -578,6 +578,14 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
     # A part refund (one item returned) leaves the rest to ship; only a whole one holds it.
     payment = ("refunded" if refunded > 0 and refunded >= total
                else "partially_refunded" if refunded > 0 else None)
+    service_requested = None
+    for i, entry in enumerate(r.items(data.get("shippingLines"), "shippingLines")):
+        # The service the customer chose at checkout (seed: ``shippingOptionName``).
+        if isinstance(entry, dict):
+            service_requested = r.text(entry.get("shippingOptionName"),
+                                       f"shippingLines[{i}].shippingOptionName") or None
+            if service_requested:
+                break
     return Order.model_validate({
         "id": order_id, "number": number, "dialect": DIALECT, "status": status,
         "api_status": api_status or None,
@@ -590,7 +598,7 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
         "tax": tax, "shipping": shipping, "total": total, "customer": customer,
         "ship_to": ship_to, "bill_to": bill_to, "lines": lines, "shipments": shipments,
         "timeline": timeline, "notes": note_text, "gift_message": gift, "created_at": created,
-        "updated_at": updated, "raw": data})
+        "updated_at": updated, "service_requested": service_requested, "raw": data})
 
 
 def _weight(value: Any) -> Decimal | None:

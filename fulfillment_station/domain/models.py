@@ -150,6 +150,16 @@ class ShipmentLine(_Model):
     quantity: int = Field(gt=0, le=MAX_QUANTITY)
 
 
+class ShipmentPackage(_Model):
+    """One box of a shipment: weight in kg, dimensions in cm, the units it holds."""
+
+    weight: Decimal | None = None
+    length: Decimal | None = None
+    width: Decimal | None = None
+    height: Decimal | None = None
+    lines: list[ShipmentLine] = Field(default_factory=list)
+
+
 class Shipment(_Model):
     id: str | None = None
     carrier: ShortText = ""
@@ -159,6 +169,10 @@ class Shipment(_Model):
     shipped_at: UtcDateTime | None = None
     lines: list[ShipmentLine] = Field(default_factory=list)
     label_url: str | None = None
+    # Where the parcel is (in_transit, delivered...), as the store words it.
+    status: str | None = None
+    packages: list[ShipmentPackage] = Field(default_factory=list)
+    warehouse_id: str | None = None
 
 
 class TimelineEvent(_Model):
@@ -210,6 +224,12 @@ class Order(_Model):
     #: Why this desk must not ship the order (empty: nothing stops it). The connector maps the
     #: store's own fields; a packer's hold is kept locally and merged by the cache.
     holds: list[Hold] = Field(default_factory=list)
+    # The shipping service the customer chose (and paid for) at checkout, where the API says.
+    service_requested: ShortText | None = None
+    # The marketplace's own order id (Price2b ``channel_order_id``).
+    marketplace_order_id: ShortText | None = None
+    # The order has at least one return (Nexus ``has_returns``); None where the API is silent.
+    has_returns: bool | None = None
     created_at: UtcDateTime
     updated_at: UtcDateTime
     raw: dict[str, Any] | None = None

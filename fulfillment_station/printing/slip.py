@@ -163,6 +163,16 @@ def _summary(order: Order, styles: _Styles) -> Paragraph:
         parts.append(order.channel or order.marketplace or "")
     if order.fulfillment_method:
         parts.append(order.fulfillment_method)
+    if order.marketplace_order_id:
+        parts.append(f"Marketplace order {order.marketplace_order_id}")
+    if order.service_requested:
+        parts.append(f"Service paid for: {order.service_requested}")
+    if order.has_returns:
+        parts.append("RETURNS")
+    for shipment in order.shipments:
+        if shipment.status:
+            parts.append(f"{shipment.carrier} {shipment.tracking_number or ''}: "
+                         f"{shipment.status.replace('_', ' ')}")
     return Paragraph(markup("  ·  ".join(parts)), styles.small)
 
 

@@ -33,6 +33,7 @@ Times come from the outbox's clock, so tests drive them with a fake clock and a 
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -44,6 +45,7 @@ from fulfillment_station.connectors.base import (
     BulkShipResult,
     Connector,
     Operation,
+    ShipResult,
 )
 from fulfillment_station.connectors.errors import ConnectorError, Unsupported
 from fulfillment_station.domain.errors import DomainError, NotShippable
@@ -81,6 +83,7 @@ from fulfillment_station.services.outbox_runner import (
 from fulfillment_station.store.outbox import ACTIVE_STATES, ActionRecord, ActionState, Outbox
 
 Sleep = Callable[[float], None]
+log = logging.getLogger(__name__)
 
 #: How long ``run_until_idle`` naps when the next wake-up is already past (clock skew).
 _MIN_NAP = 0.01
@@ -103,11 +106,15 @@ class OutboxService:
         policy: BackoffPolicy | None = None,
         recovery_grace_s: float = RECOVERY_GRACE_S,
         before_queue: Callable[[Action], None] | None = None,
+        on_shipped: Callable[[str, ShipResult], None] | None = None,
     ) -> None:
         self._recovery_grace_s = recovery_grace_s
         # Told of every checked action just before it is queued; may refuse it by raising a
         # ``DomainError`` (the station database's "another desk has one waiting").
         self._before_queue = before_queue
+        # Hears every ship the store answered (the label it sold is printed from here: see
+        # services.store_labels.StoreLabelPrinter). It must not raise: the ship is done.
+        self._on_shipped = on_shipped
         self._outbox = outbox
         self._connector = connector
         self._connection_id = connection_id
@@ -212,6 +219,12 @@ class OutboxService:
     def next_wake(self) -> datetime | None:
         return self._runner.next_wake()
 
+    def send_now(self, action_id: int) -> Outcome | None:
+        """Take this one action one step now (for a dialog waiting on its answer), leaving
+        every other action to ``run_due``. ``None`` if it is no longer waiting."""
+        self.recover()
+        return self._runner.process(action_id)
+
     def run_until_idle(self, deadline: datetime | None = None, *,
                        on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
         """Send until nothing is waiting (done, failed or dismissed all round), or until
@@ -246,7 +259,13 @@ class OutboxService:
         if isinstance(payload, BulkShipRequest):
             return self._send_bulk(action, payload)
         if isinstance(payload, ShipRequest):
-            return connector.ship(action.order_id, payload)
+            result = connector.ship(action.order_id, payload)
+            if self._on_shipped is not None and isinstance(result, ShipResult):
+                try:
+                    self._on_shipped(action.order_id, result)
+                except Exception:  # the store has shipped: never let a label undo that
+                    log.exception("after-ship hook failed for order %s", action.order_id)
+            return result
         if isinstance(payload, FulfilRequest):
             return connector.fulfil(action.order_id, payload)
         if isinstance(payload, CancelRequest):

@@ -51,8 +51,9 @@ from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Address, Order, Shipment
 from fulfillment_station.hardware.printer_status import PrinterState, query_zebra
 from fulfillment_station.printing.errors import PrinterError, PrintingError
-from fulfillment_station.printing.label_format import LabelFormat, detect_label_format
+from fulfillment_station.printing.label_format import LabelFormat
 from fulfillment_station.printing.label_pdf import render_label_pdf
+from fulfillment_station.printing.label_raster import label_for_printer
 from fulfillment_station.printing.pick_list import render_pick_list
 from fulfillment_station.printing.printers import (
     CupsPrinter,
@@ -122,6 +123,11 @@ _SENT: dict[str, Message] = {
     "slip": QT_TRANSLATE_NOOP("Printing", "Packing slip {order} sent to {printer}."),
     "label": QT_TRANSLATE_NOOP("Printing", "Label {order} sent to {printer}."),
 }
+
+
+_NO_STORE_LABEL: Message = QT_TRANSLATE_NOOP(
+    "Printing", "No label printed for order {order}: this store sells no labels, so stick on the "
+    "carrier's label (address labels can be turned on in Settings → Printers).")
 
 
 def print_settings_from(settings: Settings) -> PrintSettings:
@@ -279,16 +285,23 @@ class PrintService:
         """Print the shipment's label once (again only with ``reprint``).
 
         ``label_bytes`` is a label the store made (e.g. Price2b's ``label_url``): it is printed
-        exactly as it came. Without it the label is drawn here, as ZPL or PDF per the settings.
+        exactly as it came (a PDF or PNG label for a ZPL printer is rasterised into a ZPL
+        graphic of the same dots). Without it the app draws an address label marked NO
+        POSTAGE, and only when the desk's settings ask for one (``printers.address_labels``);
+        otherwise nothing is queued and the outcome says to use the carrier's label.
         """
         settings = self.settings
-        spec = printer_spec(settings, "label")
         label_format: LabelFormat = settings["printers.label_format"]
+        if label_bytes is None and not settings["printers.address_labels"]:
+            self._numbers[order.id] = order.number
+            return PrintOutcome("label", None, False,
+                                _NO_STORE_LABEL.format(order=order.number))
+        spec = printer_spec(settings, "label")
         printer = parse_printer(spec, "label", label_format, named=named_printers(settings))
 
         def document() -> tuple[bytes, LabelFormat]:
             if label_bytes is not None:
-                return label_bytes, detect_label_format(label_bytes)
+                return label_for_printer(label_bytes, label_format, settings["printers.label_dpi"])
             print_settings = print_settings_from(settings)
             if label_format == "zpl":
                 # ^CI28 in the ZPL says UTF-8.

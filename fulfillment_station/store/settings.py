@@ -180,6 +180,14 @@ OPTIONS: tuple[Option, ...] = (
     Option("printers.label_dpi", Kind.CHOICE, 203, "Label printer resolution",
            "Dots per inch of the thermal label printer.",
            choices=((203, "203 dpi"), (300, "300 dpi"))),
+    Option("printers.address_labels", Kind.BOOL, False, "Print address labels",
+           "For stores that sell no labels: print an address label marked NO POSTAGE next to "
+           "the carrier's label. It is never a shipping label."),
+    Option("printers.label_carrier", Kind.TEXT, "", "Label carrier",
+           "Carrier for labels bought from the store when the order names none (e.g. fedex)."),
+    Option("printers.label_service", Kind.TEXT, "", "Label service",
+           "Service level for labels bought from the store when the order names none "
+           "(e.g. INTERNATIONAL_ECONOMY)."),
     Option("printers.page_size", Kind.CHOICE, "letter", "Slip page size",
            "Paper size of packing slips.",
            choices=(("letter", "Letter"), ("a4", "A4"), ("4x6", "4×6 inch"))),

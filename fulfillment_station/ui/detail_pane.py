@@ -131,9 +131,12 @@ class OrderDetailPane(QScrollArea):
         self.holds = plain_label()  # why the desk must not ship it (domain.holds)
         self.holds.setStyleSheet("font-weight: bold")
         self.customer = plain_label()
+        # Marketplace order id and the shipping service the customer chose and paid for.
+        self.facts = plain_label()
         layout.addWidget(self.title)
         layout.addWidget(self.badges)
         layout.addWidget(self.holds)
+        layout.addWidget(self.facts)
         layout.addWidget(self.customer)
 
         ship_box = QGroupBox(self.tr("Ship to"))
@@ -190,8 +193,8 @@ class OrderDetailPane(QScrollArea):
         self.timeline.clear()
         if order is None:
             self.title.setText(self.tr("No order selected"))
-            for label in (self.badges, self.holds, self.customer, self.ship_to, self.totals,
-                          self.notes, self.lines_note):
+            for label in (self.badges, self.holds, self.facts, self.customer, self.ship_to,
+                          self.totals, self.notes, self.lines_note):
                 label.setText("")
             self.copy_address.setEnabled(False)
             return
@@ -203,10 +206,19 @@ class OrderDetailPane(QScrollArea):
         badges = [status, tr_label(FULFILLMENT_STYLE[order.fulfillment_status][0]).upper()]
         badges += [p for p in (order.channel or order.marketplace, order.fulfillment_method,
                                order.payment_status) if p]
+        if order.has_returns:
+            badges.append(self.tr("RETURNS"))
         self.badges.setText("  ·  ".join(badges))
         reasons = [translate_message(m) for m in hold_messages(order)]
         self.holds.setText(self.tr("On hold, do not ship: {reasons}").format(
             reasons="; ".join(reasons)) if reasons else "")
+        facts = []
+        if order.marketplace_order_id:
+            facts.append(self.tr("Marketplace order {id}").format(id=order.marketplace_order_id))
+        if order.service_requested:
+            facts.append(self.tr("Service paid for: {service}").format(
+                service=order.service_requested))
+        self.facts.setText("  ·  ".join(facts))
         contact = [p for p in (order.customer.name, order.customer.email, order.customer.phone)
                    if p]
         self.customer.setText(self.tr("Customer: {contact}").format(contact=" · ".join(contact))
@@ -224,9 +236,22 @@ class OrderDetailPane(QScrollArea):
             when = format_datetime(s.shipped_at, self.locale) if s.shipped_at else ""
             units = sum(sl.quantity for sl in s.lines)
             tracking = s.tracking_number or self.tr("(no tracking)")
-            self.shipments.addItem(
-                f"{when}  {s.carrier} {s.service or ''}  {tracking}  ·  "
-                + self.tr("%n item(s)", "", units))
+            where = {"in_transit": self.tr("in transit"), "delivered": self.tr("delivered")
+                     }.get((s.status or "").lower(), s.status or "")
+            text = (f"{when}  {s.carrier} {s.service or ''}  {tracking}  ·  "
+                    + self.tr("%n item(s)", "", units))
+            if where:
+                text += f"  ·  {where}"
+            if s.warehouse_id:
+                text += "  ·  " + self.tr("from warehouse {id}").format(id=s.warehouse_id)
+            for n, box in enumerate(s.packages, 1):
+                size = "×".join(f"{v:f}" for v in (box.length, box.width, box.height)
+                                if v is not None)
+                text += "\n    " + self.tr("Parcel {n}: {weight} kg {size} · %n item(s)", "",
+                                           sum(sl.quantity for sl in box.lines)).format(
+                    n=n, weight=f"{box.weight:f}" if box.weight is not None else "?",
+                    size=f"{size} cm" if size else "")
+            self.shipments.addItem(text)
             item = self.shipments.item(self.shipments.count() - 1)
             if s.tracking_url:
                 item.setData(Qt.ItemDataRole.UserRole, s.tracking_url)

@@ -1,6 +1,11 @@
 """The filter bar under the preset tabs: status, fulfilment, channel/marketplace, fulfilment
 method and a created-date range. It narrows whatever the current preset shows; its state is a
-plain dict so the window can remember it."""
+plain dict so the window can remember it.
+
+:meth:`FilterBar.configure` fits the bar to the connection's store: a filter shows only where
+that store's orders carry the field (its ``Capabilities.filters``): fulfilment methods
+(FBM/FBA/FBS) on Nexus only, a channel where the store has channels or marketplaces. Status,
+fulfilment and created dates are on every order, so they always show."""
 
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fulfillment_station.connectors.base import Capabilities, Filter
 from fulfillment_station.domain import FulfillmentStatus, OrderStatus
 from fulfillment_station.ui.filters import FilterState
 
@@ -32,6 +38,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._captions: dict[QComboBox, QLabel] = {}
         self.status = self._combo(self.tr("Status"), layout,
                                   [(s.value.capitalize(), s.value) for s in OrderStatus])
         self.fulfillment = self._combo(self.tr("Fulfilment"), layout,
@@ -57,10 +64,26 @@ class FilterBar(QWidget):
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
 
+    def configure(self, capabilities: Capabilities) -> None:
+        """Show only the filters this store's orders can be narrowed by (see the module
+        docstring); a hidden filter is also cleared, so it cannot narrow unseen."""
+        filters = capabilities.filters
+        shown = {
+            self.channel: bool(filters & {Filter.CHANNEL, Filter.MARKETPLACE}),
+            self.method: Filter.FULFILLMENT_METHOD in filters,
+        }
+        for combo, visible in shown.items():
+            if not visible:
+                combo.setCurrentIndex(0)
+            combo.setVisible(visible)
+            self._captions[combo].setVisible(visible)
+
     def _combo(self, label: str, layout: QHBoxLayout, items: list[tuple[str, str]]
                ) -> QComboBox:
-        layout.addWidget(QLabel(label))
+        caption = QLabel(label)
+        layout.addWidget(caption)
         combo = QComboBox()
+        self._captions[combo] = caption
         combo.addItem(self.tr("Any"), ANY)
         for text, value in items:
             combo.addItem(text, value)

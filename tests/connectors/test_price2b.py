@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import io
+import json
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from decimal import Decimal
@@ -656,3 +657,21 @@ def test_unusable_payload_names_the_order_and_field(changes: dict[str, Any],
     assert info.value.field == field
     if changes.get("id", 0) is not None:
         assert info.value.order_id == "5001"
+
+
+def test_every_package_sent_lists_its_items(
+        writer: SandboxServer, conn: Price2bConnector, pick: Callable[..., str]) -> None:
+    """Seed 001: ``packages`` are "Package details with dimensions and items"; a lone parcel
+    with only a weight used to go out without ``items``."""
+    order_id = pick(min_lines=2)
+    order = conn.get_order(order_id)
+    result = conn.ship(order_id, ShipRequest(carrier="fedex", service="GROUND",
+                                             packages=[Package(weight=Decimal("1.2"))]))
+    journal = httpx.get(writer.root_url + "/_sandbox/journal").json()["requests"]
+    sent = next(r for r in reversed(journal) if r["path"].endswith(f"/{order_id}/ship"))
+    (package,) = json.loads(sent["body"])["packages"]
+    assert {(str(i["order_item_id"]), i["quantity"]) for i in package["items"]} == {
+        (ln.id, ln.remaining) for ln in order.lines if ln.remaining}
+    assert result.shipment is not None
+    assert {(sl.line_id, sl.quantity) for sl in result.shipment.lines} == {
+        (ln.id, ln.remaining) for ln in order.lines if ln.remaining}

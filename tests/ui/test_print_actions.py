@@ -180,6 +180,7 @@ def test_retry_from_the_panel_prints_the_waiting_label_once(qtbot, tmp_path: Pat
     settings = Settings.defaults().replace({
         "printers.label_printer": f"tcp://127.0.0.1:{zebra.port}",
         "printers.label_format": "zpl",
+        "printers.address_labels": True,  # the app's own (no postage) label
     })
     # The queue's SQLite connection is made on the worker thread, as the app does.
     desk = ConnectionWorker(

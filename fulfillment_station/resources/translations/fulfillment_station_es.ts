@@ -121,6 +121,37 @@
         <source>this desk</source>
         <translation>este puesto</translation>
     </message>
+    <message>
+        <source>Marketplace order {id}</source>
+        <translation>Pedido del marketplace {id}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcel {n}: {weight} kg {size} · %n item(s)</source>
+        <translation>
+            <numerusform>Bulto {n}: {weight} kg {size} · %n artículo</numerusform>
+            <numerusform>Bulto {n}: {weight} kg {size} · %n artículos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RETURNS</source>
+        <translation>DEVOLUCIONES</translation>
+    </message>
+    <message>
+        <source>Service paid for: {service}</source>
+        <translation>Servicio pagado: {service}</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>from warehouse {id}</source>
+        <translation>desde el almacén {id}</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>en tránsito</translation>
+    </message>
 </context>
 <context>
     <name>ErrorBanner</name>
@@ -474,6 +505,10 @@
     <message>
         <source>Settings saved.</source>
         <translation>Configuración guardada.</translation>
+    </message>
+    <message>
+        <source>Channel sync…</source>
+        <translation>Sincronización de canales…</translation>
     </message>
 </context>
 <context>
@@ -2933,6 +2968,10 @@ Pedidos visibles: {count}</translation>
         <source>Label {order} sent to {printer}.</source>
         <translation>Etiqueta {order} enviada a {printer}.</translation>
     </message>
+    <message>
+        <source>No label printed for order {order}: this store sells no labels, so stick on the carrier's label (address labels can be turned on in Settings → Printers).</source>
+        <translation>No se imprimió etiqueta para el pedido {order}: esta tienda no vende etiquetas, así que pegue la etiqueta del transportista (las etiquetas de dirección se activan en Ajustes → Impresoras).</translation>
+    </message>
 </context>
 <context>
     <name>Scale</name>
@@ -3407,6 +3446,30 @@ Pedidos visibles: {count}</translation>
         <source>Português (Brasil)</source>
         <translation>Português (Brasil)</translation>
     </message>
+    <message>
+        <source>Carrier for labels bought from the store when the order names none (e.g. fedex).</source>
+        <translation>Transportista de las etiquetas compradas a la tienda cuando el pedido no indica ninguno (p. ej. fedex).</translation>
+    </message>
+    <message>
+        <source>For stores that sell no labels: print an address label marked NO POSTAGE next to the carrier's label. It is never a shipping label.</source>
+        <translation>Para tiendas que no venden etiquetas: imprime una etiqueta de dirección marcada NO POSTAGE (sin franqueo) junto a la del transportista. Nunca es una etiqueta de envío.</translation>
+    </message>
+    <message>
+        <source>Label carrier</source>
+        <translation>Transportista de etiquetas</translation>
+    </message>
+    <message>
+        <source>Label service</source>
+        <translation>Servicio de etiquetas</translation>
+    </message>
+    <message>
+        <source>Print address labels</source>
+        <translation>Imprimir etiquetas de dirección</translation>
+    </message>
+    <message>
+        <source>Service level for labels bought from the store when the order names none (e.g. INTERNATIONAL_ECONOMY).</source>
+        <translation>Nivel de servicio de las etiquetas compradas a la tienda cuando el pedido no indica ninguno (p. ej. INTERNATIONAL_ECONOMY).</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -3677,6 +3740,34 @@ Pedidos visibles: {count}</translation>
         <source>Ship anyway with this tracking number</source>
         <translation>Enviar igualmente con este número de seguimiento</translation>
     </message>
+    <message>
+        <source>Add another parcel</source>
+        <translation>Añadir otro bulto</translation>
+    </message>
+    <message>
+        <source>Enter the carrier's service level: {store} needs it to sell the label.</source>
+        <translation>Indique el nivel de servicio del transportista: {store} lo necesita para vender la etiqueta.</translation>
+    </message>
+    <message>
+        <source>Enter the weight of each parcel.</source>
+        <translation>Indique el peso de cada bulto.</translation>
+    </message>
+    <message>
+        <source>Parcel {n}</source>
+        <translation>Bulto {n}</translation>
+    </message>
+    <message>
+        <source>The customer chose: {service}</source>
+        <translation>El cliente eligió: {service}</translation>
+    </message>
+    <message>
+        <source>The parcels hold {packed} of {sku} but {count} ship: move the units so the boxes hold what ships.</source>
+        <translation>Los bultos contienen {packed} de {sku} pero se envían {count}: mueva las unidades para que las cajas contengan lo que se envía.</translation>
+    </message>
+    <message>
+        <source>Units of {sku}</source>
+        <translation>Unidades de {sku}</translation>
+    </message>
 </context>
 <context>
     <name>Weighing</name>
@@ -3857,6 +3948,133 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>Box {number} has no tracking number; scan its label.</source>
         <translation>La caja {number} no tiene número de seguimiento; escanee su etiqueta.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Order {order} has no label bought from the store yet; ship it to buy one.</source>
+        <translation>El pedido {order} aún no tiene una etiqueta comprada a la tienda; envíelo para comprarla.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Customer id</source>
+        <translation>Id. de cliente</translation>
+    </message>
+    <message>
+        <source>required by {store}</source>
+        <translation>obligatorio para {store}</translation>
+    </message>
+    <message>
+        <source>Creating the order…</source>
+        <translation>Creando el pedido…</translation>
+    </message>
+    <message>
+        <source>Enter the customer id: {store} needs it to create the order.</source>
+        <translation>Indique el id. de cliente: {store} lo necesita para crear el pedido.</translation>
+    </message>
+    <message>
+        <source>Line {n} needs its unit price: {store} records the order at the prices sent.</source>
+        <translation>La línea {n} necesita su precio unitario: {store} registra el pedido a los precios enviados.</translation>
+    </message>
+    <message>
+        <source>The order was not created: {error}</source>
+        <translation>El pedido no se creó: {error}</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>Canal de venta</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the order number elsewhere</source>
+        <translation>opcional, p. ej. el número de pedido en otro sistema</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Replacement</source>
+        <translation>opcional, p. ej. Reposición</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinesModel</name>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSyncDialog</name>
+    <message>
+        <source>Channel sync</source>
+        <translation>Sincronización de canales</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizados</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizados</translation>
+    </message>
+    <message>
+        <source>Start channel sync</source>
+        <translation>Iniciar sincronización</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>Por canal</translation>
+    </message>
+    <message>
+        <source>The store did not answer: {error}</source>
+        <translation>La tienda no respondió: {error}</translation>
+    </message>
+    <message>
+        <source>No channel sync has run yet.</source>
+        <translation>Aún no se ha sincronizado ningún canal.</translation>
+    </message>
+    <message>
+        <source>Last channel sync completed.</source>
+        <translation>La última sincronización de canales terminó.</translation>
+    </message>
+    <message>
+        <source>Channel sync {status}.</source>
+        <translation>Sincronización de canales: {status}.</translation>
+    </message>
+    <message>
+        <source>Channel sync running…</source>
+        <translation>Sincronización de canales en curso…</translation>
+    </message>
+    <message>
+        <source>Started {started} · finished {finished}</source>
+        <translation>Iniciada {started} · terminada {finished}</translation>
+    </message>
+    <message>
+        <source>Next scheduled sync: {when}</source>
+        <translation>Próxima sincronización programada: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrders</name>
+    <message>
+        <source>The store has not answered yet; the new order waits in the outbox and is sent once the store can be reached.</source>
+        <translation>La tienda aún no ha respondido; el pedido nuevo espera en la bandeja de salida y se envía cuando se pueda contactar con la tienda.</translation>
     </message>
 </context>
 </TS>

@@ -121,6 +121,37 @@
         <source>this desk</source>
         <translation>esta estação</translation>
     </message>
+    <message>
+        <source>Marketplace order {id}</source>
+        <translation>Pedido do marketplace {id}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcel {n}: {weight} kg {size} · %n item(s)</source>
+        <translation>
+            <numerusform>Volume {n}: {weight} kg {size} · %n item</numerusform>
+            <numerusform>Volume {n}: {weight} kg {size} · %n itens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RETURNS</source>
+        <translation>DEVOLUÇÕES</translation>
+    </message>
+    <message>
+        <source>Service paid for: {service}</source>
+        <translation>Serviço pago: {service}</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregue</translation>
+    </message>
+    <message>
+        <source>from warehouse {id}</source>
+        <translation>do armazém {id}</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>em trânsito</translation>
+    </message>
 </context>
 <context>
     <name>ErrorBanner</name>
@@ -474,6 +505,10 @@
     <message>
         <source>Settings saved.</source>
         <translation>Configurações salvas.</translation>
+    </message>
+    <message>
+        <source>Channel sync…</source>
+        <translation>Sincronização de canais…</translation>
     </message>
 </context>
 <context>
@@ -2933,6 +2968,10 @@ Pedidos visíveis: {count}</translation>
         <source>Label {order} sent to {printer}.</source>
         <translation>Etiqueta {order} enviada para {printer}.</translation>
     </message>
+    <message>
+        <source>No label printed for order {order}: this store sells no labels, so stick on the carrier's label (address labels can be turned on in Settings → Printers).</source>
+        <translation>Nenhuma etiqueta impressa para o pedido {order}: esta loja não vende etiquetas, então cole a etiqueta da transportadora (as etiquetas de endereço podem ser ativadas em Configurações → Impressoras).</translation>
+    </message>
 </context>
 <context>
     <name>Scale</name>
@@ -3407,6 +3446,30 @@ Pedidos visíveis: {count}</translation>
         <source>Português (Brasil)</source>
         <translation>Português (Brasil)</translation>
     </message>
+    <message>
+        <source>Carrier for labels bought from the store when the order names none (e.g. fedex).</source>
+        <translation>Transportadora das etiquetas compradas da loja quando o pedido não indica nenhuma (ex.: fedex).</translation>
+    </message>
+    <message>
+        <source>For stores that sell no labels: print an address label marked NO POSTAGE next to the carrier's label. It is never a shipping label.</source>
+        <translation>Para lojas que não vendem etiquetas: imprime uma etiqueta de endereço marcada NO POSTAGE (sem franquia) ao lado da etiqueta da transportadora. Nunca é uma etiqueta de envio.</translation>
+    </message>
+    <message>
+        <source>Label carrier</source>
+        <translation>Transportadora das etiquetas</translation>
+    </message>
+    <message>
+        <source>Label service</source>
+        <translation>Serviço das etiquetas</translation>
+    </message>
+    <message>
+        <source>Print address labels</source>
+        <translation>Imprimir etiquetas de endereço</translation>
+    </message>
+    <message>
+        <source>Service level for labels bought from the store when the order names none (e.g. INTERNATIONAL_ECONOMY).</source>
+        <translation>Nível de serviço das etiquetas compradas da loja quando o pedido não indica nenhum (ex.: INTERNATIONAL_ECONOMY).</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -3677,6 +3740,34 @@ Pedidos visíveis: {count}</translation>
         <source>Ship anyway with this tracking number</source>
         <translation>Enviar mesmo assim com este código de rastreio</translation>
     </message>
+    <message>
+        <source>Add another parcel</source>
+        <translation>Adicionar outro volume</translation>
+    </message>
+    <message>
+        <source>Enter the carrier's service level: {store} needs it to sell the label.</source>
+        <translation>Informe o nível de serviço da transportadora: {store} precisa dele para vender a etiqueta.</translation>
+    </message>
+    <message>
+        <source>Enter the weight of each parcel.</source>
+        <translation>Informe o peso de cada volume.</translation>
+    </message>
+    <message>
+        <source>Parcel {n}</source>
+        <translation>Volume {n}</translation>
+    </message>
+    <message>
+        <source>The customer chose: {service}</source>
+        <translation>O cliente escolheu: {service}</translation>
+    </message>
+    <message>
+        <source>The parcels hold {packed} of {sku} but {count} ship: move the units so the boxes hold what ships.</source>
+        <translation>Os volumes contêm {packed} de {sku} mas são enviados {count}: mova as unidades para que as caixas contenham o que é enviado.</translation>
+    </message>
+    <message>
+        <source>Units of {sku}</source>
+        <translation>Unidades de {sku}</translation>
+    </message>
 </context>
 <context>
     <name>Weighing</name>
@@ -3857,6 +3948,133 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>Box {number} has no tracking number; scan its label.</source>
         <translation>A caixa {number} não tem número de rastreamento; escaneie a etiqueta dela.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Order {order} has no label bought from the store yet; ship it to buy one.</source>
+        <translation>O pedido {order} ainda não tem etiqueta comprada da loja; envie-o para comprá-la.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Customer id</source>
+        <translation>ID do cliente</translation>
+    </message>
+    <message>
+        <source>required by {store}</source>
+        <translation>obrigatório para {store}</translation>
+    </message>
+    <message>
+        <source>Creating the order…</source>
+        <translation>Criando o pedido…</translation>
+    </message>
+    <message>
+        <source>Enter the customer id: {store} needs it to create the order.</source>
+        <translation>Informe o ID do cliente: {store} precisa dele para criar o pedido.</translation>
+    </message>
+    <message>
+        <source>Line {n} needs its unit price: {store} records the order at the prices sent.</source>
+        <translation>A linha {n} precisa do preço unitário: {store} registra o pedido pelos preços enviados.</translation>
+    </message>
+    <message>
+        <source>The order was not created: {error}</source>
+        <translation>O pedido não foi criado: {error}</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referência</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>Canal de venda</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the order number elsewhere</source>
+        <translation>opcional, ex.: o número do pedido em outro sistema</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Replacement</source>
+        <translation>opcional, ex.: Reposição</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinesModel</name>
+    <message>
+        <source>Unit price</source>
+        <translation>Preço unitário</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSyncDialog</name>
+    <message>
+        <source>Channel sync</source>
+        <translation>Sincronização de canais</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizados</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Novos</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Atualizados</translation>
+    </message>
+    <message>
+        <source>Start channel sync</source>
+        <translation>Iniciar sincronização</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>Por canal</translation>
+    </message>
+    <message>
+        <source>The store did not answer: {error}</source>
+        <translation>A loja não respondeu: {error}</translation>
+    </message>
+    <message>
+        <source>No channel sync has run yet.</source>
+        <translation>Nenhuma sincronização de canais foi feita ainda.</translation>
+    </message>
+    <message>
+        <source>Last channel sync completed.</source>
+        <translation>A última sincronização de canais terminou.</translation>
+    </message>
+    <message>
+        <source>Channel sync {status}.</source>
+        <translation>Sincronização de canais: {status}.</translation>
+    </message>
+    <message>
+        <source>Channel sync running…</source>
+        <translation>Sincronização de canais em andamento…</translation>
+    </message>
+    <message>
+        <source>Started {started} · finished {finished}</source>
+        <translation>Iniciada {started} · concluída {finished}</translation>
+    </message>
+    <message>
+        <source>Next scheduled sync: {when}</source>
+        <translation>Próxima sincronização agendada: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrders</name>
+    <message>
+        <source>The store has not answered yet; the new order waits in the outbox and is sent once the store can be reached.</source>
+        <translation>A loja ainda não respondeu; o novo pedido aguarda na caixa de saída e é enviado quando a loja puder ser contatada.</translation>
     </message>
 </context>
 </TS>

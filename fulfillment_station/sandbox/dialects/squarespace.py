@@ -162,6 +162,25 @@ def _fulfilled_on(order: Order, extra: dict[str, Any]) -> str | None:
     return _iso(first or order.updated_at)
 
 
+#: The services a customer picks at checkout: (shippingOptionName, shippingOptionServiceType).
+CHECKOUT_SERVICES = (("USPS Ground Advantage", "usps_ground_advantage"),
+                     ("USPS Priority Mail", "usps_priority"),
+                     ("UPS Ground", "ups_ground"),
+                     ("Royal Mail Tracked 48", "royal_mail_tracked_48"))
+
+
+def _shipping_line(order: Order, extra: dict[str, Any]) -> dict[str, Any]:
+    """The shipping option chosen at checkout, under the seed's names (``shippingOptionName``,
+    ``shippingOptionServiceType``); a created order keeps the one it was sent with."""
+    sent = extra.get("shipping_line")
+    if isinstance(sent, dict) and sent.get("shippingOptionName"):
+        name, kind = str(sent["shippingOptionName"]), sent.get("shippingOptionServiceType")
+    else:
+        name, kind = CHECKOUT_SERVICES[sum(order.id.encode()) % len(CHECKOUT_SERVICES)]
+    return {"shippingOptionName": name, "shippingOptionServiceType": kind,
+            "amount": _money(order.shipping, order.currency)}
+
+
 def render_order(stored: StoredOrder) -> dict[str, Any]:
     order, extra = stored.order, stored.extra
     cur = order.currency
@@ -206,8 +225,7 @@ def render_order(stored: StoredOrder) -> dict[str, Any]:
         "fulfillmentStatus": WIRE_STATUS.get(order.status, "PENDING"),
         "lineItems": lines,
         "internalNotes": [{"content": order.notes}] if order.notes else [],
-        "shippingLines": extra.get("shipping_lines")
-        or [{"method": "Flat Rate", "amount": _money(order.shipping, cur)}],
+        "shippingLines": extra.get("shipping_lines") or [_shipping_line(order, extra)],
         "discountLines": extra.get("discount_lines") or [],
         "formSubmission": ([{"label": "Gift message", "value": order.gift_message}]
                            if order.gift_message else None),

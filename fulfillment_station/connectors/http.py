@@ -42,6 +42,7 @@ from fulfillment_station.connectors.errors import (
     RedirectRefused,
     TlsFailed,
     UnknownOutcome,
+    UnprovenWrite,
     error_for,
 )
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
@@ -314,16 +315,6 @@ def _clean_in_place(value: dict[str, Any] | list[Any], depth: int,
                 value[i] = clean_api_text(item)
         elif kind is dict or kind is list:
             _clean_in_place(item, depth + 1, order_id)
-
-
-class UnprovenWrite(UnknownOutcome):
-    """A write's answer that does not prove the effect (a redirect, an HTML page, a status or
-    body the API does not document for success): the outbox re-reads the order to settle it."""
-
-    user_text = QT_TRANSLATE_NOOP(
-        "ConnectorError",
-        "The store's answer does not show that this was saved, so it is not known whether it "
-        "went through. The app will check the order before trying again.")
 
 
 @contextlib.contextmanager

@@ -517,3 +517,24 @@ def test_an_untrusted_certificate_is_named_and_not_retried(tmp_path: Path) -> No
     assert handshakes == ["refused by the client"]  # one attempt: no retry
     assert "certificate" in caught.value.user_message
     assert "Check the network" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("dialect", "method", "path"), [
+    ("generic-rest", "PUT", r"/orders/[^/]+$"),
+    ("price2b", "POST", "/fulfill$"),
+    ("nexus", "POST", "/shipment$"),
+    ("squarespace", "POST", "/fulfillments$"),
+])
+@pytest.mark.parametrize("lie", [lies.redirect(302, "/login"), lies.html(200),
+                                 lies.rewrite(lambda _b, _s: {"ok": True})])
+def test_no_dialect_takes_an_unproving_answer_for_a_shipment(
+        hostile: Callable[..., Any], dialect: str, method: str, path: str,
+        lie: lies.Lie) -> None:
+    liar, _, base = hostile(dialect)
+    with connector_for(dialect, base) as connector:
+        order = fresh_order(connector)
+        liar.lie(method, path, lie)
+        with pytest.raises(UnknownOutcome) as caught:
+            connector.ship(order.id, ShipRequest(carrier="DHL", tracking_number=TRACKING))
+    assert caught.value.unknown_outcome
+    assert "\n" not in str(caught.value)

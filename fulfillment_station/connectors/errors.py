@@ -171,6 +171,16 @@ class UnknownOutcome(ConnectorError):
     unknown_outcome = True
 
 
+class UnprovenWrite(UnknownOutcome):
+    """A write's answer that does not prove the effect (a redirect, an HTML page, a status or
+    body the API does not document for success): the outbox re-reads the order to settle it."""
+
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store's answer does not show that this was saved, so it is not known whether it "
+        "went through. The app will check the order before trying again.")
+
+
 class BadResponse(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",

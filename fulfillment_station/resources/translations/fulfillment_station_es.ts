@@ -2304,6 +2304,26 @@ Pedidos visibles: {count}</translation>
         <source>The connection must use HTTPS; plain HTTP is only allowed to this computer (127.0.0.1 or localhost). Change the base URL to https://.</source>
         <translation>La conexión debe usar HTTPS; HTTP sin cifrar solo se permite hacia este equipo (127.0.0.1 o localhost). Cambie la URL base a https://.</translation>
     </message>
+    <message>
+        <source>The store's secure connection could not be verified (its certificate is not trusted or does not match the address). Check the base URL, or ask the store's IT about the certificate.</source>
+        <translation>No se pudo verificar la conexión segura de la tienda (su certificado no es de confianza o no corresponde a la dirección). Revise la URL base o consulte al departamento de TI de la tienda sobre el certificado.</translation>
+    </message>
+    <message>
+        <source>The store's API answered from a different address than the one configured. Check the base URL in the connection settings.</source>
+        <translation>La API de la tienda respondió desde una dirección distinta de la configurada. Revise la URL base en la configuración de la conexión.</translation>
+    </message>
+    <message>
+        <source>The store sent a far larger answer than expected, so the app stopped reading it. Try again later; if it keeps happening, copy the diagnostics for support.</source>
+        <translation>La tienda envió una respuesta mucho más grande de lo esperado, así que la aplicación dejó de leerla. Vuelva a intentarlo más tarde; si sigue ocurriendo, copie el diagnóstico para el soporte.</translation>
+    </message>
+    <message>
+        <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>
+        <translation>La tienda seguía enviando las mismas páginas de pedidos, así que la aplicación dejó de leer la lista. Se conservan los pedidos leídos hasta ahora; vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>The store's answer does not show that this was saved, so it is not known whether it went through. The app will check the order before trying again.</source>
+        <translation>La respuesta de la tienda no muestra que esto se haya guardado, así que no se sabe si se realizó. La aplicación revisará el pedido antes de volver a intentarlo.</translation>
+    </message>
 </context>
 <context>
     <name>Connectors</name>
@@ -2398,6 +2418,10 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>Inventory Cloud needs a customer id to create an order. Enter the customer's id and retry.</source>
         <translation>Inventory Cloud necesita un identificador de cliente para crear un pedido. Escriba el identificador del cliente y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The base URL must not contain a user name or password; put the API token in the token field instead.</source>
+        <translation>La URL base no debe contener un nombre de usuario ni una contraseña; ponga el token de la API en el campo del token.</translation>
     </message>
 </context>
 <context>
@@ -4075,6 +4099,17 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>The store has not answered yet; the new order waits in the outbox and is sent once the store can be reached.</source>
         <translation>La tienda aún no ha respondido; el pedido nuevo espera en la bandeja de salida y se envía cuando se pueda contactar con la tienda.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>1 order could not be read; see the log.</source>
+        <translation>No se pudo leer 1 pedido; vea el registro.</translation>
+    </message>
+    <message>
+        <source>{count} orders could not be read; see the log.</source>
+        <translation>No se pudieron leer {count} pedidos; vea el registro.</translation>
     </message>
 </context>
 </TS>

@@ -2304,6 +2304,26 @@ Pedidos visíveis: {count}</translation>
         <source>The connection must use HTTPS; plain HTTP is only allowed to this computer (127.0.0.1 or localhost). Change the base URL to https://.</source>
         <translation>A conexão precisa usar HTTPS; HTTP sem criptografia só é permitido para este computador (127.0.0.1 ou localhost). Mude a URL base para https://.</translation>
     </message>
+    <message>
+        <source>The store's secure connection could not be verified (its certificate is not trusted or does not match the address). Check the base URL, or ask the store's IT about the certificate.</source>
+        <translation>Não foi possível verificar a conexão segura da loja (o certificado não é confiável ou não corresponde ao endereço). Verifique a URL base ou consulte a TI da loja sobre o certificado.</translation>
+    </message>
+    <message>
+        <source>The store's API answered from a different address than the one configured. Check the base URL in the connection settings.</source>
+        <translation>A API da loja respondeu de um endereço diferente do configurado. Verifique a URL base nas configurações da conexão.</translation>
+    </message>
+    <message>
+        <source>The store sent a far larger answer than expected, so the app stopped reading it. Try again later; if it keeps happening, copy the diagnostics for support.</source>
+        <translation>A loja enviou uma resposta muito maior do que o esperado, então o aplicativo parou de lê-la. Tente novamente mais tarde; se continuar acontecendo, copie o diagnóstico para o suporte.</translation>
+    </message>
+    <message>
+        <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>
+        <translation>A loja continuou enviando as mesmas páginas de pedidos, então o aplicativo parou de ler a lista. Os pedidos lidos até agora são mantidos; tente novamente mais tarde.</translation>
+    </message>
+    <message>
+        <source>The store's answer does not show that this was saved, so it is not known whether it went through. The app will check the order before trying again.</source>
+        <translation>A resposta da loja não mostra que isto foi salvo, então não se sabe se foi concluído. O aplicativo verificará o pedido antes de tentar novamente.</translation>
+    </message>
 </context>
 <context>
     <name>Connectors</name>
@@ -2398,6 +2418,10 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>Inventory Cloud needs a customer id to create an order. Enter the customer's id and retry.</source>
         <translation>O Inventory Cloud precisa de um ID de cliente para criar um pedido. Digite o ID do cliente e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The base URL must not contain a user name or password; put the API token in the token field instead.</source>
+        <translation>A URL base não deve conter nome de usuário nem senha; coloque o token da API no campo do token.</translation>
     </message>
 </context>
 <context>
@@ -4075,6 +4099,17 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>The store has not answered yet; the new order waits in the outbox and is sent once the store can be reached.</source>
         <translation>A loja ainda não respondeu; o novo pedido aguarda na caixa de saída e é enviado quando a loja puder ser contatada.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>1 order could not be read; see the log.</source>
+        <translation>Não foi possível ler 1 pedido; veja o log.</translation>
+    </message>
+    <message>
+        <source>{count} orders could not be read; see the log.</source>
+        <translation>Não foi possível ler {count} pedidos; veja o log.</translation>
     </message>
 </context>
 </TS>

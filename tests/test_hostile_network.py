@@ -94,7 +94,9 @@ def fresh_order(connector: Connector) -> Any:
         if row.status in (OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PROCESSING) \
                 and row.fulfillment_status == FulfillmentStatus.UNFULFILLED:
             order = connector.get_order(row.id)
-            if order.lines and order.fulfillment_status == FulfillmentStatus.UNFULFILLED:
+            # A held order (pending, marketplace-fulfilled...) is refused before any write.
+            if order.lines and order.fulfillment_status == FulfillmentStatus.UNFULFILLED \
+                    and not order.holds:
                 return order
     raise LookupError("no fresh order")
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from fulfillment_station.cli.common import CliError, token_from
+from fulfillment_station.cli.common import CliError
+from fulfillment_station.cli.common import token_from as _token_from
 from fulfillment_station.connectors import connect
 from fulfillment_station.connectors.base import Connector
 from fulfillment_station.connectors.errors import ConnectorError
@@ -25,6 +26,14 @@ from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.store.settings import SettingsStore
 
 T = TypeVar("T")
+
+
+def token_from(args: argparse.Namespace) -> str | None:
+    """The token the flags name; a source that cannot be read is one line and exit 2."""
+    try:
+        return _token_from(args)
+    except ValueError as exc:  # TokenInputError: a missing, empty or binary token source
+        raise CliError(str(exc), exit_code=2) from None
 
 
 @dataclass(frozen=True)

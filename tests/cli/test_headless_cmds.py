@@ -214,7 +214,7 @@ def test_orders_create_takes_the_canonical_shape_and_prints_the_created_order(
         assert [ln["quantity"] for ln in created["lines"]] == [2]
     if dialect == "squarespace":
         assert created["total"] == "14.50"  # the prices sent add up to the total
-        journal = httpx.get(server.root_url + "/_sandbox/journal").json()["requests"]
+        journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()["requests"]
         sent = json.loads(next(r for r in reversed(journal) if r["method"] == "POST")["body"])
         assert sent["lineItems"][0]["variantId"]  # how the public API names the product
     code, out, err = run(capsys, "orders", "create", *flags, "--json-in",

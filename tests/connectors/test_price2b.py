@@ -667,7 +667,7 @@ def test_every_package_sent_lists_its_items(
     order = conn.get_order(order_id)
     result = conn.ship(order_id, ShipRequest(carrier="fedex", service="GROUND",
                                              packages=[Package(weight=Decimal("1.2"))]))
-    journal = httpx.get(writer.root_url + "/_sandbox/journal").json()["requests"]
+    journal = httpx.get(writer.root_url + "/_sandbox/journal", headers=writer.auth_headers).json()["requests"]
     sent = next(r for r in reversed(journal) if r["path"].endswith(f"/{order_id}/ship"))
     (package,) = json.loads(sent["body"])["packages"]
     assert {(str(i["order_item_id"]), i["quantity"]) for i in package["items"]} == {

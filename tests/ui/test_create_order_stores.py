@@ -127,7 +127,7 @@ def test_squarespace_order_has_its_prices_totals_and_the_variant_ids(
     assert order.total == Decimal("25.00") + second
     assert [(ln.sku, ln.quantity) for ln in order.lines] == [(known[0].sku, 2),
                                                              (known[1].sku, 1)]
-    journal = httpx.get(server.root_url + "/_sandbox/journal").json()["requests"]
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()["requests"]
     sent = next(r for r in reversed(journal) if r["method"] == "POST")
     assert known[0].product_id in sent["body"]  # the store's variantId, not only the SKU
 

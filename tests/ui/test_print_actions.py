@@ -229,6 +229,7 @@ def test_a_label_held_while_paper_is_out_prints_by_itself_once(qtbot, tmp_path: 
                                 "uri": f"tcp://127.0.0.1:{zebra.port}"}],
             "printers.label_printer": "Zebra desk 1",
             "printers.label_format": "zpl",
+            "printers.address_labels": True,  # the app's own (no postage) label
         })
         desk = ConnectionWorker(
             lambda: DeskResources(PrintService(PrintQueue.open(tmp_path / "q.db"), settings)),

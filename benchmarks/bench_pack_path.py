@@ -12,7 +12,8 @@ has applied the shipment and the app is quiet again.
   ``printing.errors`` alone, and the GUI modules ``build_app`` needs, in a fresh interpreter
   (best of three), and whether reportlab came with them.
 
-The periodic sync is stopped first, so only the packer's path is counted. The ``detail`` of
+The periodic sync and the periodic outbox pump are stopped first, so only the packer's path
+is counted. The ``detail`` of
 each figure names what was counted, for the architecture note.
 """
 
@@ -132,6 +133,7 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
         parts.start()
         _wait(app, lambda: bool(synced), "the first sync")
         window.sync_timer.stop()
+        parts.actions.timer.stop()  # the periodic outbox pump: not part of one shipment
         sandbox = parts.sandbox
         assert sandbox is not None
         order = next(

@@ -129,7 +129,7 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
         window = parts.window
         window.confirm_close = lambda _pending: True
         synced: list[object] = []
-        window.syncFinished.connect(synced.append)
+        window.sync_finished.connect(synced.append)
         parts.start()
         _wait(app, lambda: bool(synced), "the first sync")
         window.sync_timer.stop()

@@ -5,7 +5,9 @@ has applied the shipment and the app is quiet again.
 * ``pack_path.worker_round_trips``: tasks handed to a worker; each one is a hop from the GUI
   thread to a worker and its answer back to the GUI thread (a GUI-thread crossing).
 * ``pack_path.http_requests`` / ``pack_path.http_reads`` / ``pack_path.http_writes``: requests
-  the app sent to the store (counted at ``httpx.Client.send``).
+  the app sent to the store (counted at ``httpx.Client.send``); ``rereads_before_write`` /
+  ``reads_after_write``: reads of the shipped order between the one that opened it and the
+  write, and after the write.
 * ``pack_path.settings_reads_on_gui_thread``: ``SettingsStore.load`` calls (a read and parse
   of ``settings.json``) on the GUI thread.
 * ``pack_path.import_printing_errors`` / ``pack_path.import_gui_modules``: seconds to import
@@ -92,6 +94,7 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
     counting = False
     submitted: Counter[str] = Counter()
     requests: Counter[str] = Counter()
+    sequence: list[tuple[str, str]] = []
     settings_reads = 0
     activity = 0
     gui = threading.current_thread()
@@ -111,6 +114,7 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
         activity += 1
         if counting:
             requests[f"{request.method} {request.url.path}"] += 1
+            sequence.append((request.method, request.url.path))
         return real_send(self, request, **kwargs)
 
     def load(self: Any) -> Any:
@@ -181,11 +185,22 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
             session.close()
         keyring.set_keyring(previous)
     reads = sum(n for k, n in requests.items() if k.startswith("GET "))
+    own = [(m, p) for m, p in sequence if p.rstrip("/").split("/")[-1] == order.id
+           or f"/{order.id}/" in p]
+    write_at = next((i for i, (m, _p) in enumerate(own) if m != "GET"), len(own))
+    reads_before = sum(1 for m, _p in own[:write_at] if m == "GET")
+    reads_after = sum(1 for m, _p in own[write_at + 1:] if m == "GET")
     yield {"name": "pack_path.worker_round_trips", "unit": "tasks",
            "value": sum(submitted.values()), "detail": dict(submitted)}
     yield {"name": "pack_path.http_requests", "unit": "requests",
            "value": sum(requests.values()), "detail": dict(requests)}
-    yield {"name": "pack_path.http_reads", "unit": "requests", "value": reads, "target": 2}
+    yield {"name": "pack_path.http_reads", "unit": "requests", "value": reads}
+    # The read when the order opens is the packer's; what follows it before the write is a
+    # re-read (at most one), and at most one read after the write.
+    yield {"name": "pack_path.rereads_before_write", "unit": "requests",
+           "value": reads_before - 1, "target": 1}
+    yield {"name": "pack_path.reads_after_write", "unit": "requests", "value": reads_after,
+           "target": 1}
     yield {"name": "pack_path.http_writes", "unit": "requests",
            "value": sum(requests.values()) - reads}
     yield {"name": "pack_path.settings_reads_on_gui_thread", "unit": "reads",

@@ -65,7 +65,7 @@ WAITING_STATES = (ActionState.PENDING, ActionState.SENDING, ActionState.RETRYING
 PANEL_LIMIT = 200
 
 ORDER_PROBLEM = QT_TRANSLATE_NOOP("OrderActions", "Order {number}: {problem}")
-NOT_IN_CACHE = QT_TRANSLATE_NOOP("Operations", "That order is no longer in the local cache.")
+NOT_IN_CACHE = QT_TRANSLATE_NOOP("MainWindow", "That order is no longer in the local cache.")
 
 
 class HasCache(Protocol):

@@ -72,56 +72,77 @@ ABANDONABLE = (PackPhase.LOADING, PackPhase.PRINTING)
 
 AfterShip = Literal["next", "same"]
 
-_C = "PackModeView"  # the sentences keep the context the widget's catalog has them under
-WAIT_SCAN = QT_TRANSLATE_NOOP(_C, "Wait a moment: the app is still working on the last step. "
-                                  "Scan again when this message changes.")
-WAIT = QT_TRANSLATE_NOOP(_C, "Wait a moment: the app is still working on the last step.")
-STOPPED = QT_TRANSLATE_NOOP(_C, "Stopped. Scan an order to open it.")
-NO_ORDER = QT_TRANSLATE_NOOP(_C, "No order is open: scan an order number first.")
-SHIPPING_STOPPED = QT_TRANSLATE_NOOP(_C, "Shipping stopped. Keep scanning, or F2 to ship what "
-                                         "is scanned.")
-ORDER_CLOSED = QT_TRANSLATE_NOOP(_C, "Order closed; its scans are kept. Scan an order to open "
-                                     "it.")
-RESET_DONE = QT_TRANSLATE_NOOP(_C, "All counts of this order are back to 0. Scan the items.")
+WAIT_SCAN = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Wait a moment: the app is still working on the last step. Scan again when this message "
+    "changes.")
+WAIT = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Wait a moment: the app is still working on the last step.")
+STOPPED = QT_TRANSLATE_NOOP("PackModeView", "Stopped. Scan an order to open it.")
+NO_ORDER = QT_TRANSLATE_NOOP("PackModeView", "No order is open: scan an order number first.")
+SHIPPING_STOPPED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Shipping stopped. Keep scanning, or F2 to ship what is scanned.")
+ORDER_CLOSED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Order closed; its scans are kept. Scan an order to open it.")
+RESET_DONE = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "All counts of this order are back to 0. Scan the items.")
 AWAITING_TRACKING = QT_TRANSLATE_NOOP(
-    _C, "The order is waiting for its tracking number: scan it, F2 to ship without one, or F10 "
-        "to go back to packing.")
-OPEN_FIRST = QT_TRANSLATE_NOOP(_C, "Open an order first, then type a quantity.")
-PICK_LINE = QT_TRANSLATE_NOOP(_C, "Pick a line with Up/Down first, then press Space to confirm "
-                                  "it.")
-TICKED = QT_TRANSLATE_NOOP(_C, "✓ {sku} {name}: {scanned} of {needed} ({state})")
-NOTHING_TO_UNDO = QT_TRANSLATE_NOOP(_C, "Nothing to undo.")
-UNDONE = QT_TRANSLATE_NOOP(_C, "Undone: {sku} {name} is back to {scanned} of {needed}.")
-PRINTING = QT_TRANSLATE_NOOP(_C, "Printing the packing slip and label…")
-PRINTED_AGAIN = QT_TRANSLATE_NOOP(_C, "Printed again.")
+    "PackModeView",
+    "The order is waiting for its tracking number: scan it, F2 to ship without one, or F10 to"
+    " go back to packing.")
+OPEN_FIRST = QT_TRANSLATE_NOOP("PackModeView", "Open an order first, then type a quantity.")
+PICK_LINE = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Pick a line with Up/Down first, then press Space to confirm it.")
+TICKED = QT_TRANSLATE_NOOP("PackModeView", "✓ {sku} {name}: {scanned} of {needed} ({state})")
+NOTHING_TO_UNDO = QT_TRANSLATE_NOOP("PackModeView", "Nothing to undo.")
+UNDONE = QT_TRANSLATE_NOOP("PackModeView", "Undone: {sku} {name} is back to {scanned} of {needed}.")
+PRINTING = QT_TRANSLATE_NOOP("PackModeView", "Printing the packing slip and label…")
+PRINTED_AGAIN = QT_TRANSLATE_NOOP("PackModeView", "Printed again.")
 PRINT_FAILED_SHIPPING = QT_TRANSLATE_NOOP(
-    _C, "Printing failed: {message} Press F5 to print again, or scan the tracking number.")
-PRINT_FAILED = QT_TRANSLATE_NOOP(_C, "Printing failed: {message} Press F5 to print again.")
+    "PackModeView",
+    "Printing failed: {message} Press F5 to print again, or scan the tracking number.")
+PRINT_FAILED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Printing failed: {message} Press F5 to print again.")
 NOT_TRACKING = QT_TRANSLATE_NOOP(
-    _C, "That is not a tracking number: scan the tracking barcode on the shipping label (F10 "
-        "goes back to packing).")
-SHIPPING = QT_TRANSLATE_NOOP(_C, "Shipping order {order}…")
-PACKAGE_SHIPPED = QT_TRANSLATE_NOOP(_C, "Package of {order} shipped. Opening the rest…")
-ORDER_SHIPPED = QT_TRANSLATE_NOOP(_C, "Order {order} shipped.")
-SHIP_FAILED = QT_TRANSLATE_NOOP(_C, "Shipping failed: {message} Scan the tracking number again "
-                                    "to retry.")
-ALL_PACKED = QT_TRANSLATE_NOOP(_C, "All orders of this list are packed. Scan an order to open "
-                                   "it.")
+    "PackModeView",
+    "That is not a tracking number: scan the tracking barcode on the shipping label (F10 goes"
+    " back to packing).")
+SHIPPING = QT_TRANSLATE_NOOP("PackModeView", "Shipping order {order}…")
+PACKAGE_SHIPPED = QT_TRANSLATE_NOOP("PackModeView", "Package of {order} shipped. Opening the rest…")
+ORDER_SHIPPED = QT_TRANSLATE_NOOP("PackModeView", "Order {order} shipped.")
+SHIP_FAILED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Shipping failed: {message} Scan the tracking number again to retry.")
+ALL_PACKED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "All orders of this list are packed. Scan an order to open it.")
 TOO_MANY_SKIPPED = QT_TRANSLATE_NOOP(
-    _C, "The next {n} orders of this list cannot be packed now. Scan an order to open it.")
-UNREADABLE_SCAN = QT_TRANSLATE_NOOP(_C, "The scan could not be read: scan it again.")
-LOOKING_UP = QT_TRANSLATE_NOOP(_C, "Looking up the order…")
-NOT_FOUND = QT_TRANSLATE_NOOP(_C, "No order found for {scan}. Scan the order number or the "
-                                  "barcode on the packing slip.")
-AMBIGUOUS = QT_TRANSLATE_NOOP(_C, "{scan} is on {n} orders. Scan the order number or the "
-                                  "barcode on the packing slip.")
-RESUMED = QT_TRANSLATE_NOOP(_C, "Order {order} resumed where you left off: {scanned} of "
-                                "{needed} scanned.")
-SCAN_ITEMS = QT_TRANSLATE_NOOP(_C, "Order {order}: scan the items.")
-TRACKING_PROMPT = QT_TRANSLATE_NOOP(_C, "Scan the tracking number on the label (F2: ship "
-                                        "without one).")
-START_PROMPT = QT_TRANSLATE_NOOP(_C, "Scan an order number, packing slip or tracking number to "
-                                     "start.")
+    "PackModeView",
+    "The next {n} orders of this list cannot be packed now. Scan an order to open it.")
+UNREADABLE_SCAN = QT_TRANSLATE_NOOP("PackModeView", "The scan could not be read: scan it again.")
+LOOKING_UP = QT_TRANSLATE_NOOP("PackModeView", "Looking up the order…")
+NOT_FOUND = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "No order found for {scan}. Scan the order number or the barcode on the packing slip.")
+AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "{scan} is on {n} orders. Scan the order number or the barcode on the packing slip.")
+RESUMED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Order {order} resumed where you left off: {scanned} of {needed} scanned.")
+SCAN_ITEMS = QT_TRANSLATE_NOOP("PackModeView", "Order {order}: scan the items.")
+TRACKING_PROMPT = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Scan the tracking number on the label (F2: ship without one).")
+START_PROMPT = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Scan an order number, packing slip or tracking number to start.")
 
 
 class PackDisplay(Protocol):

@@ -398,3 +398,35 @@ def test_open_panels_stay_open_across_a_switch_and_a_restart(qtbot: Any, desk: D
     again = desk.open("shop2")
     again.parts.start()
     assert panel(again.parts, "outbox").isVisible()
+
+
+def test_every_option_applies_when_saved_and_the_packer_is_told_what_waits_for_a_restart(
+        qtbot: Any, desk: Desk) -> None:
+    from PySide6.QtWidgets import QLineEdit, QSpinBox
+
+    desk.store.update(lambda s: s.without_profile("plain"))
+    session = desk.open("shop2")
+    parts = session.parts
+    next(a for a in parts.file_menu.menu.actions() if a.text() == "&Settings…").trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, SettingsDialog) and w.isVisible())
+    for key, value in (("sounds.volume", 25), ("scanner.max_gap_ms", 45),
+                       ("pack.font_size", 30), ("general.sync_interval_s", 120)):
+        spin = dialog.editor(key)
+        assert isinstance(spin, QSpinBox)
+        spin.setValue(value)
+    packer = dialog.editor("station.packer_name")
+    station = dialog.editor("station.station_name")
+    assert isinstance(packer, QLineEdit) and isinstance(station, QLineEdit)
+    packer.setText("Bea")
+    station.setText("Desk 9")
+    dialog.save()
+    assert session.parts is parts  # nothing needed a reopen
+    assert parts.pack_view.font().pointSize() == 30
+    assert parts.scanner.detector.max_gap_ms == 45
+    assert parts.window.sync_timer.interval() == 120_000
+    assert session.live["station.packer_name"] == "Bea"
+    sounds = parts.pack_view.flow.sounds
+    assert getattr(sounds, "volume", None) == 0.25
+    message = parts.window.statusBar().currentMessage()
+    assert message.startswith("Settings saved.") and "station name" in message

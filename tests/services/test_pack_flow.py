@@ -301,3 +301,42 @@ def test_a_cancelled_order_scanned_by_number_is_refused_in_words(
     flow.scan("#1001")
     assert flow.phase is PackPhase.IDLE and "cancelled" in display.errors[-1]
     assert sounds.played == ["error"]
+
+
+def test_the_flow_ships_against_a_real_store_with_no_qt(
+        make_sandbox: Any, tmp_path: Path, progress: PackProgress) -> None:
+    """The headless way: the same flow, the operations run at once on this thread."""
+    from fulfillment_station.services.pack_direct import DirectPackHost
+    from fulfillment_station.services.resources import ConnectionConfig, outbox_resources
+    from fulfillment_station.services.sync import SyncService
+    from tests.conftest import TEST_TOKEN
+
+    server = make_sandbox("nexus")
+    config = ConnectionConfig(id="shop", dialect="nexus", base_url=server.base_url,
+                              token=TEST_TOKEN, label="Shop")
+    resources = outbox_resources(config, tmp_path / "cache.sqlite3",
+                                 tmp_path / "outbox.sqlite3", station="Desk 1",
+                                 sleep=lambda _s: None, max_read_attempts=2)()
+    try:
+        SyncService(resources.connector, resources.cache, "shop").run()
+        order = next(o for o in (resources.cache.get(s.order_id, connection="shop")
+                                 for s in resources.cache.load_summaries("shop"))
+                     if o is not None and o.status is OrderStatus.CONFIRMED
+                     and all(line.barcode for line in o.lines))
+        host = DirectPackHost(resources, packer="Ana")
+        display = Display()
+        flow = PackFlow(host, progress, display, Sounds(), PackFlowOptions(auto_print=False))
+        flow.scan(order.number)
+        assert display.opened_orders == [order.id]
+        for line in order.lines:
+            for _ in range(line.remaining):
+                flow.scan(line.barcode or "")
+        assert flow.phase is PackPhase.AWAIT_TRACKING
+        flow.scan(UPS)
+        assert display.shipped_orders == [order.id]
+        host.send()
+        applied = [e for e in server.db.journal()["effects"]
+                   if e["kind"] == "shipment" and e["order_id"] == order.id]
+        assert len(applied) == 1 and applied[0]["detail"]["tracking_number"] == UPS
+    finally:
+        resources.close()

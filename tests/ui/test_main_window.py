@@ -198,3 +198,21 @@ def test_filter_bar_narrows_the_preset_and_is_remembered(
     assert again.proxy.rowCount() == narrowed
     qtbot.mouseClick(again.filter_bar.clear_button, Qt.MouseButton.LeftButton)
     assert again.proxy.rowCount() == 150
+
+
+def test_next_order_for_pack_mode_passes_over_shipped_and_cancelled_rows(
+        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
+        make_window: Callable[..., MainWindow]) -> None:
+    server = make_sandbox(DIALECT, orders=60)
+    window = make_window(server)
+    synced(qtbot, window)
+    window.tabs.setCurrentIndex([p.key for p in PRESETS].index("all"))
+    rows = [window.proxy.summary_at(r) for r in range(window.proxy.rowCount())]
+    assert {"shipped", "cancelled"} & {s.status for s in rows}  # the list mixes them in
+    ref = window.proxy.key_at(0)
+    seen = []
+    while ref is not None and len(seen) < len(rows):
+        ref = window.next_after(ref)
+        if ref is not None:
+            seen.append(window.model.summary(window.model.row_of(ref)).status)
+    assert seen and not {"shipped", "cancelled", "delivered", "completed"} & set(seen)

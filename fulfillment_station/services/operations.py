@@ -255,6 +255,8 @@ class PumpReport:
     pending: int
     changed_orders: list[Order] = field(default_factory=list)
     failures: list[Message] = field(default_factory=list)
+    #: the order list's rows of ``changed_orders``, as the cache now has them
+    changed_rows: list[OrderSummary] = field(default_factory=list)
 
 
 def pump_outbox(resources: OutboxResources, *,
@@ -273,10 +275,13 @@ def pump_outbox(resources: OutboxResources, *,
                                                  problem=outcome.record.message or ""))
     # The last read of each order wins (a check before sending, then the result).
     changed = list({order.id: order for order in changed}.values())
+    rows: list[OrderSummary] = []
     if changed:
         resources.cache.upsert_many(changed, connection=service.connection_id)
+        rows = resources.cache.summaries_for(service.connection_id, [o.id for o in changed])
     records = service.outbox.records(PANEL_STATES, connection_id=service.connection_id)
-    return PumpReport(records[-PANEL_LIMIT:], service.pending_count(), changed, failures)
+    return PumpReport(records[-PANEL_LIMIT:], service.pending_count(), changed, failures,
+                      rows)
 
 
 def orders_after_write(resources: OutboxResources, outcome: Outcome) -> list[Order]:

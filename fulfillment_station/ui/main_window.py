@@ -361,14 +361,18 @@ class MainWindow(QMainWindow):
     def selected_refs(self) -> list[OrderRef]:
         return [self.proxy.key_at(i.row()) for i in self.table.selectionModel().selectedRows()]
 
-    def apply_orders(self, orders: list[Order]) -> None:
-        """Orders changed by an action (already in the cache): refresh their rows and, if
-        shown, the detail pane."""
-        connection = self.options.connection_id
-        ids = [o.id for o in orders]
-        task = self.reader.call(operations.summaries_for, connection, ids)
-        task.succeeded.connect(self.model.apply_summaries)
-        task.succeeded.connect(lambda _rows: self._update_counts())
+    def apply_orders(self, orders: list[Order],
+                     rows: list[OrderSummary] | None = None) -> None:
+        """Orders changed by an action (already in the cache): refresh their rows (``rows``
+        when the caller has them, else read from the cache) and, if shown, the detail pane."""
+        if rows is not None:
+            self.model.apply_summaries(rows)
+            self._update_counts()
+        else:
+            task = self.reader.call(operations.summaries_for, self.options.connection_id,
+                                    [o.id for o in orders])
+            task.succeeded.connect(self.model.apply_summaries)
+            task.succeeded.connect(lambda _rows: self._update_counts())
         shown = self.detail.order
         for order in orders:
             if shown is not None and order.id == shown.id:

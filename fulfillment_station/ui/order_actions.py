@@ -36,7 +36,9 @@ class OrderActions(QObject):
     records_changed = Signal(list)  # ActionRecords for the panel
     pending_changed = Signal(int)
     action_failed = Signal(str)  # one plain sentence for the banner
-    orders_changed = Signal(list)  # orders re-read after an action: refresh table and detail
+    #: orders changed by an action as the store answered, and their rows for the order list:
+    #: the window refreshes table and detail without another trip to the cache
+    orders_changed = Signal(list, list)
     queued = Signal(object)  # the ActionRecord just made durable
     refused = Signal(str)  # a request refused before queueing, in plain words
 
@@ -123,7 +125,7 @@ class OrderActions(QObject):
         self.records_changed.emit(report.records)
         self.pending_changed.emit(report.pending)
         if report.changed_orders:
-            self.orders_changed.emit(report.changed_orders)
+            self.orders_changed.emit(report.changed_orders, report.changed_rows)
         for text in report.failures:
             self.action_failed.emit(translate_message(text))
         if self._again:

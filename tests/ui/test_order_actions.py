@@ -60,6 +60,8 @@ def test_ship_is_queued_sent_and_the_order_comes_back(
     fresh = changed.args[0][0]
     assert fresh.id == order.id and fresh.status is OrderStatus.SHIPPED
     assert fresh.shipments[-1].tracking_number == "1Z999AA10123456784"
+    # The order list's row comes with it: no second trip to the cache.
+    assert [(row.order_id, row.status) for row in changed.args[1]] == [(order.id, "shipped")]
     with qtbot.waitSignal(controller.records_changed, timeout=10_000) as records:
         controller.pump()
     assert [r.state for r in records.args[0]] == [ActionState.DONE]

@@ -60,7 +60,10 @@ class DirectPackHost:
         def found(lookup: operations.PackLookup) -> None:
             if lookup.order is not None:
                 self._opened = (lookup.refs[0], lookup.order)
-            done(lookup.refs)
+            try:
+                done(lookup.refs)  # the flow asks for the one order at once, or not at all
+            finally:
+                self._opened = None
         self._run(lambda: operations.open_for_packing(self.outbox, scan), found, failed)
 
     def load_order(self, ref: OrderRef, done: Callable[[Order], None],

@@ -67,7 +67,10 @@ class WorkerPackHost:
         def found(lookup: PackLookup) -> None:
             if lookup.order is not None:
                 self._opened = (lookup.refs[0], lookup.order)
-            done(lookup.refs)
+            try:
+                done(lookup.refs)  # the flow asks for the one order at once, or not at all
+            finally:
+                self._opened = None
         _answer(self.outbox.call(operations.open_for_packing, scan), found, failed)
 
     def load_order(self, ref: OrderRef, done: Callable[[Order], None], failed: Failure) -> None:

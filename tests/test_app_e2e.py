@@ -67,7 +67,7 @@ def scan(qtbot: Any, widget: Any, text: str) -> None:
 def test_an_order_is_packed_printed_and_shipped_with_scans_only(
         qtbot: Any, parts: AppParts, tmp_path: Path) -> None:
     window = parts.window
-    with qtbot.waitSignal(window.syncFinished, timeout=60_000):
+    with qtbot.waitSignal(window.sync_finished, timeout=60_000):
         parts.start()
     assert parts.config.training and window.training_banner.isVisible()
     window.tabs.setCurrentIndex([p.key for p in PRESETS].index("to_pack"))
@@ -124,7 +124,7 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
     from fulfillment_station.ui.ship_dialog import ShipDialog
 
     window = parts.window
-    with qtbot.waitSignal(window.syncFinished, timeout=60_000):
+    with qtbot.waitSignal(window.sync_finished, timeout=60_000):
         parts.start()
     sandbox = parts.sandbox
     assert sandbox is not None
@@ -141,7 +141,7 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
     dialog = next(w for w in QApplication.topLevelWidgets()
                   if isinstance(w, ShipDialog) and w.isVisible())
     qtbot.keyClicks(dialog.rows[0].tracking, TRACKING)
-    with qtbot.waitSignal(parts.actions.ordersChanged, timeout=30_000) as changed:
+    with qtbot.waitSignal(parts.actions.orders_changed, timeout=30_000) as changed:
         dialog.accept()
     assert changed.args[0][0].id == ref.order_id
     assert changed.args[0][0].status is OrderStatus.SHIPPED

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fulfillment_station import app as app_module
+from fulfillment_station import launch
 from fulfillment_station.app import AppServices
 from fulfillment_station.services.diagnostics import Redactor, configure_logging
 from fulfillment_station.session import AppSession
@@ -137,7 +137,7 @@ def test_a_second_app_on_the_same_data_folder_says_who_holds_it(
         QTimer.singleShot(0, answer_the_box)
         interval = sys.getswitchinterval()
         try:
-            code = app_module.run_gui()  # closes its own logging before it returns
+            code = launch.run_gui()  # closes its own logging before it returns
         finally:
             sys.setswitchinterval(interval)
         assert code == 1

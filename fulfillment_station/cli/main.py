@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _start_gui(*, demo: bool) -> int:
     try:
-        from fulfillment_station.app import run_gui
+        from fulfillment_station.launch import run_gui
     except ImportError as exc:  # the GUI is not built yet in this tree
         print(f"fulfillment-station: the window cannot start: {exc}", file=sys.stderr)
         return 2

@@ -134,12 +134,17 @@ class OutboxService:
     # --- queueing the packer's requests -----------------------------------------------------
 
     def ship(self, order_id: str, request: ShipRequest, *, packer: str = "",
-             cached: Order | None = None,
+             cached: Order | None = None, fresh: bool = False,
              hold_override: str | None = None) -> ActionRecord[Action]:
         """Queue a shipment. A held order is refused with its reason; ``hold_override`` (the
-        packer's reason to ship anyway) lifts a hold a packer may judge and is audited."""
+        packer's reason to ship anyway) lifts a hold a packer may judge and is audited.
+
+        ``fresh``: ``cached`` was read from the store for this very shipment (pack mode reads
+        the order when the packer opens it), so it is checked without another read; the runner
+        still reads the order right before sending."""
         self._require(Operation.SHIP)
-        order = self._current(order_id, cached)
+        order = cached if fresh and cached is not None and cached.id == order_id \
+            else self._current(order_id, cached)
         self._check_shipment(order, request.lines, hold_override)
         return self._enqueue(ActionKind.SHIP, order, request, packer, hold_override)
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 import babel
@@ -52,9 +52,6 @@ from fulfillment_station.domain.models import Address, Order, Shipment
 from fulfillment_station.hardware.printer_status import PrinterState, query_zebra
 from fulfillment_station.printing.errors import PrinterError, PrintingError
 from fulfillment_station.printing.label_format import LabelFormat
-from fulfillment_station.printing.label_pdf import render_label_pdf
-from fulfillment_station.printing.label_raster import label_for_printer
-from fulfillment_station.printing.pick_list import render_pick_list
 from fulfillment_station.printing.printers import (
     CupsPrinter,
     FilePrinter,
@@ -62,11 +59,13 @@ from fulfillment_station.printing.printers import (
     Printer,
     send_document,
 )
-from fulfillment_station.printing.settings import PrintSettings
-from fulfillment_station.printing.slip import render_slip, render_slips_batch
-from fulfillment_station.printing.zpl import render_label_zpl
 from fulfillment_station.store.print_queue import JobKind, JobState, PrintJob, PrintQueue
 from fulfillment_station.store.settings import Settings
+
+if TYPE_CHECKING:
+    # The renderers (reportlab) are imported where a document is drawn, on the print
+    # worker: the GUI imports this module before its window exists.
+    from fulfillment_station.printing.settings import PrintSettings
 
 PrinterKind = Literal["slip", "label"]
 Progress = Callable[[int, int], None]
@@ -132,6 +131,8 @@ _NO_STORE_LABEL: Message = QT_TRANSLATE_NOOP(
 
 def print_settings_from(settings: Settings) -> PrintSettings:
     """The store details and print choices the packer saved, as the printing layer takes them."""
+    from fulfillment_station.printing.settings import PrintSettings
+
     logo = settings["station.logo_path"]
     return PrintSettings(
         store_name=settings["station.store_name"],
@@ -262,6 +263,8 @@ class PrintService:
 
     def print_slip(self, order: Order, *, reprint: bool = False) -> PrintOutcome:
         """Print the order's packing slip once (again only with ``reprint``)."""
+        from fulfillment_station.printing.slip import render_slip
+
         settings = self.settings
         spec = printer_spec(settings, "slip")
         printer = parse_printer(spec, "slip", named=named_printers(settings))
@@ -301,7 +304,12 @@ class PrintService:
 
         def document() -> tuple[bytes, LabelFormat]:
             if label_bytes is not None:
+                from fulfillment_station.printing.label_raster import label_for_printer
+
                 return label_for_printer(label_bytes, label_format, settings["printers.label_dpi"])
+            from fulfillment_station.printing.label_pdf import render_label_pdf
+            from fulfillment_station.printing.zpl import render_label_zpl
+
             print_settings = print_settings_from(settings)
             if label_format == "zpl":
                 # ^CI28 in the ZPL says UTF-8.
@@ -379,11 +387,15 @@ class PrintService:
         cancelled: Cancelled | None = None,
     ) -> bytes:
         """All the orders' packing slips in one PDF (``BatchCancelled`` if cancelled)."""
+        from fulfillment_station.printing.slip import render_slips_batch
+
         return render_slips_batch(
             orders, print_settings_from(self.settings), progress, cancelled
         )
 
     def pick_list(self, orders: Sequence[Order]) -> bytes:
+        from fulfillment_station.printing.pick_list import render_pick_list
+
         return render_pick_list(orders, print_settings_from(self.settings))
 
     # -- internals ---------------------------------------------------------------------------

@@ -76,10 +76,10 @@ class ChannelSyncDialog(QDialog):
 
     def start_sync(self) -> None:
         self.start_button.setEnabled(False)
-        self._run(lambda ctx: ctx.connector.start_channel_sync(), "start channel sync")
+        self._run(lambda ctx: ctx.resources.connector.start_channel_sync(), "start channel sync")
 
     def refresh(self) -> None:
-        self._run(lambda ctx: ctx.connector.channel_sync_status(), "channel sync status")
+        self._run(lambda ctx: ctx.resources.connector.channel_sync_status(), "channel sync status")
 
     def _run(self, work: Any, name: str) -> None:
         task = self._worker.submit(work, name)

@@ -202,7 +202,7 @@ def run_batch_print(
 
 
 def _service_of(ctx: TaskContext) -> PrintService:
-    return ctx.print_service  # type: ignore[no-any-return]
+    return ctx.resources.print_service  # type: ignore[no-any-return]
 
 
 class PrintQueueActions(QObject):

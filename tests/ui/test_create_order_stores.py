@@ -191,7 +191,7 @@ def test_through_the_outbox_worker_out_of_stock_marks_the_line_and_then_creates(
     holder: list[CreateOrderDialog] = []
 
     def submit(request: CreateOrderRequest) -> None:
-        task = worker.submit(lambda ctx: create_through_outbox(ctx.outbox_service, request),
+        task = worker.submit(lambda ctx: create_through_outbox(ctx.resources.outbox_service, request),
                              "create order")
         task.succeeded.connect(holder[0].finish)
         task.failed.connect(holder[0].finish)

@@ -717,6 +717,10 @@
         <translation>ALTO — {message}
 (Esc o Intro para continuar)</translation>
     </message>
+    <message>
+        <source>The next {n} orders of this list cannot be packed now. Scan an order to open it.</source>
+        <translation>Los próximos {n} pedidos de esta lista no se pueden embalar ahora. Escanee un pedido para abrirlo.</translation>
+    </message>
 </context>
 <context>
     <name>CapabilitiesModel</name>
@@ -4110,6 +4114,17 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>{count} orders could not be read; see the log.</source>
         <translation>No se pudieron leer {count} pedidos; vea el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The station name is used in the audit log from the next start (the outbox of the open connection keeps the name it opened with).</source>
+        <translation>El nombre del puesto se usa en el registro de auditoría a partir del próximo inicio (la bandeja de salida de la conexión abierta conserva el nombre con el que se abrió).</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start (every window is rebuilt).</source>
+        <translation>El idioma cambia en el próximo inicio (se reconstruyen todas las ventanas).</translation>
     </message>
 </context>
 </TS>

@@ -717,6 +717,10 @@
         <translation>PARE — {message}
 (Esc ou Enter para continuar)</translation>
     </message>
+    <message>
+        <source>The next {n} orders of this list cannot be packed now. Scan an order to open it.</source>
+        <translation>Os próximos {n} pedidos desta lista não podem ser embalados agora. Escaneie um pedido para abri-lo.</translation>
+    </message>
 </context>
 <context>
     <name>CapabilitiesModel</name>
@@ -4110,6 +4114,17 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>{count} orders could not be read; see the log.</source>
         <translation>Não foi possível ler {count} pedidos; veja o log.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The station name is used in the audit log from the next start (the outbox of the open connection keeps the name it opened with).</source>
+        <translation>O nome da estação é usado no registro de auditoria a partir da próxima inicialização (a caixa de saída da conexão aberta mantém o nome com que foi aberta).</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start (every window is rebuilt).</source>
+        <translation>O idioma muda na próxima inicialização (todas as janelas são reconstruídas).</translation>
     </message>
 </context>
 </TS>

@@ -367,8 +367,9 @@ def parse_bulk(body: Any, items: Sequence[BulkShipItem]
         order_id = err.get("order_id")
         index = err.get("index")
         if not isinstance(order_id, str) or not order_id:
-            known = type(index) is int and 0 <= index < len(items)
-            order_id = items[index].order_id if known else ""
+            known = (isinstance(index, int) and not isinstance(index, bool)
+                     and 0 <= index < len(items))
+            order_id = items[index].order_id if known and isinstance(index, int) else ""
         code = err.get("code")
         errors.append(BulkShipError(order_id, str(code) if code else None,
                                     str(err.get("message") or code or "failed")[:500]))

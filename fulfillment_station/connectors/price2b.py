@@ -463,7 +463,8 @@ def parse_error(response: httpx.Response) -> tuple[str | None, str, Any]:
 def _data(body: Any, order_id: str | None = None) -> dict[str, Any]:
     if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
         raise BadResponse("the answer has no data object", field="data", order_id=order_id)
-    return body["data"]
+    data: dict[str, Any] = body["data"]
+    return data
 
 
 def _item_id(line_id: str) -> int | str:

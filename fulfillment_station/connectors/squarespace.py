@@ -530,7 +530,8 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
                 "phone": bill_phone or ship_phone}
 
     shipments: list[dict[str, Any]] = []
-    timeline = [{"at": created, "kind": "order_created", "message": "Order placed"}]
+    timeline: list[dict[str, Any]] = [
+        {"at": created, "kind": "order_created", "message": "Order placed"}]
     for i, entry in enumerate(r.items(data.get("fulfillments"), "fulfillments")):
         field = f"fulfillments[{i}]"
         if not isinstance(entry, dict):

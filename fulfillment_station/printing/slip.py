@@ -117,8 +117,9 @@ class _Styles:
         return Paragraph(markup(text), style)
 
 
-def _address_block(styles: _Styles, caption: str, address: Address | None, extra: str) -> list:
-    parts = [Paragraph(markup(caption, bold=True), styles.head)]
+def _address_block(styles: _Styles, caption: str, address: Address | None,
+                   extra: str) -> list[Flowable]:
+    parts: list[Flowable] = [Paragraph(markup(caption, bold=True), styles.head)]
     if address is None:
         parts.append(Paragraph(markup(extra or "Not given"), styles.body))
         return parts
@@ -198,7 +199,8 @@ def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool) -> Ta
         empty = Paragraph(markup("This order has no line items."), styles.body)
         rows.append(["", "", empty] + [""] * (len(columns) - 3))
     font, leading = look.font, look.font * 1.25
-    style = [
+    # reportlab's stubs want each command's exact tuple shape; ours are built from data.
+    style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), SANS, font, leading),
         ("FONT", (0, 0), (-1, 0), SANS_BOLD, font, leading),
         ("FONT", (1, 1), (1, -1), SANS_BOLD, font, leading),
@@ -262,7 +264,8 @@ def _boxed(caption: str, text: str, styles: _Styles, look: _Look) -> Flowable:
     return KeepTogether([Spacer(1, look.font * 0.8), table])
 
 
-def slip_story(order: Order, settings: PrintSettings, styles: _Styles, look: _Look) -> list:
+def slip_story(order: Order, settings: PrintSettings, styles: _Styles,
+               look: _Look) -> list[Flowable]:
     prices = not (settings.hide_prices_for_gifts and is_gift(order))
     story: list[Flowable] = [
         _addresses(order, styles, look),

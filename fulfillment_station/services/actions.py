@@ -120,7 +120,7 @@ class Action(_Model):
         # cancel payload is never mistaken for an edit.
         if isinstance(data, dict) and isinstance(data.get("payload"), dict):
             try:
-                model = PAYLOAD_TYPES[ActionKind(data.get("kind"))]
+                model = PAYLOAD_TYPES[ActionKind(str(data.get("kind")))]
             except ValueError:
                 return data
             return {**data, "payload": model.model_validate(data["payload"])}

@@ -33,8 +33,9 @@ from itertools import compress, islice, repeat
 from operator import contains, getitem, or_, setitem
 from typing import Any, overload
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.store.cache import Facet, OrderSummary, search_tokens

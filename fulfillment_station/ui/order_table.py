@@ -20,7 +20,7 @@ import bisect
 import re
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import IntEnum
 from itertools import compress, repeat
@@ -28,7 +28,6 @@ from operator import attrgetter, itemgetter, setitem
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
@@ -41,6 +40,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.money import format_money
 from fulfillment_station.store.cache import (
@@ -531,7 +531,7 @@ class OrderFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, child: AnyIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: AnyIndex | None = None) -> Any:
         if child is None:
             return super().parent()
         return QModelIndex()
@@ -632,6 +632,8 @@ class OrderFilterProxy(QAbstractProxyModel):
         structured = self._state.structured()
         today = local_day_start(self._clock())
         base_mask: bytes | None
+        passing: list[int] | None
+        base: Sequence[int]
         if structured == FilterState():
             base_mask, passing, base = None, None, order
         elif self._structured is not None and self._structured[:2] == (structured, today):
@@ -726,6 +728,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         often all on one row). A full position map costs more than a filter pass at 100,000
         rows, so a handful is looked up one by one."""
         wanted = {r for r in source_rows if r is not None}
+        positions: Mapping[int, int | None]
         if self._pos is not None or len(wanted) > _FEW_POSITIONS:
             positions = self._positions()
         else:
@@ -756,7 +759,8 @@ class OrderFilterProxy(QAbstractProxyModel):
             [self._source.row_of(key) for _, key, _ in self._pending]
         )
         for (persistent, _, column), row in zip(self._pending, positions, strict=True):
-            old.append(QModelIndex(persistent))
+            # QModelIndex(QPersistentModelIndex) is a real constructor the stubs leave out.
+            old.append(QModelIndex(persistent))  # type: ignore[call-overload]
             new.append(QModelIndex() if row is None else self.createIndex(row, column))
         self._pending = []
         self.changePersistentIndexList(old, new)

@@ -562,7 +562,9 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
         where = f"lineItems[{i}]."
         if not isinstance(item, dict):
             raise _bad("INVALID_ARGUMENT", f"lineItems[{i}] must be an object.")
-        product = by_variant.get(item.get("variantId")) or by_sku.get(item.get("sku"))
+        variant_id, sku = item.get("variantId"), item.get("sku")
+        product = (by_variant.get(variant_id) if isinstance(variant_id, str) else None) \
+            or (by_sku.get(sku) if isinstance(sku, str) else None)
         if product is None:
             raise _bad("INVALID_ARGUMENT",
                        f"{where}variantId does not match a product of this site.")

@@ -35,12 +35,11 @@ from typing import Literal
 import babel
 import babel.dates
 import babel.numbers
-from platformdirs import user_cache_path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from fulfillment_station.domain.messages import Message
 from fulfillment_station.domain.money import CENT, ZERO_DECIMAL_CURRENCIES
-from fulfillment_station.store.paths import APP_NAME
+from fulfillment_station.store.paths import cache_dir as app_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +174,7 @@ def catalog_file(language: str, *, translations_dir: Path = TRANSLATIONS_DIR,
     if not ts.is_file():
         raise TranslationError(f"no catalog for language {language!r} in {translations_dir}")
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    folder = cache_dir if cache_dir is not None else user_cache_path(APP_NAME, appauthor=False)
+    folder = cache_dir if cache_dir is not None else app_cache_dir(create=False)
     cached = folder / "translations" / f"{ts.stem}-{digest}.qm"
     if not cached.is_file():
         compile_catalog(ts, cached, lrelease)

@@ -19,9 +19,9 @@ from fulfillment_station.services.diagnostics import (
     Redactor,
     configure_logging,
     diagnostics_text,
-    log_dir,
     write_crash_report,
 )
+from fulfillment_station.store.paths import log_dir
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings
 from tests.store.test_secrets import MemoryKeyring

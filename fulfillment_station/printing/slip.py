@@ -23,8 +23,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus import TableStyle as TS
 
+from fulfillment_station.domain.locales import FALLBACK_LOCALE
 from fulfillment_station.domain.models import Address, Order
-from fulfillment_station.domain.money import round_money
+from fulfillment_station.domain.money import format_money
 from fulfillment_station.printing.errors import BatchCancelled, DocumentError
 from fulfillment_station.printing.fonts import (
     FALLBACK,
@@ -44,7 +45,6 @@ from fulfillment_station.printing.settings import PAGE_SIZES, PrintSettings
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$"}
 _GRID = colors.Color(0.6, 0.6, 0.6)
 _SHADE = colors.Color(0.92, 0.92, 0.92)
 _BOX = "☐"  # a tick box for the packer's pen
@@ -71,10 +71,9 @@ def _look(settings: PrintSettings) -> _Look:
     return _Look(frame, False, 9, 14, 0.5 * inch, 0.014 * inch)
 
 
-def money(amount: Decimal, currency: str) -> str:
-    value = f"{round_money(amount):,.2f}"
-    symbol = _CURRENCY_SYMBOLS.get(currency.upper())
-    return f"{symbol}{value}" if symbol else f"{value} {currency}"
+def money(amount: Decimal, currency: str, locale: str = FALLBACK_LOCALE) -> str:
+    """The slip's amounts, formatted as the list and the detail pane show them."""
+    return format_money(amount, currency, locale)
 
 
 def is_gift(order: Order) -> bool:

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from fulfillment_station.domain import Address, Order, OrderStatus
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
-from fulfillment_station.ui.i18n import current_locale, format_datetime, format_money
+from fulfillment_station.domain.money import format_money
+from fulfillment_station.ui.i18n import current_locale, format_datetime
 from fulfillment_station.ui.order_table import FULFILLMENT_STYLE, STATUS_STYLE, tr_label
 
 Index = QModelIndex | QPersistentModelIndex

@@ -23,6 +23,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import IntEnum
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter, setitem
 from typing import Any
@@ -32,6 +33,7 @@ from PySide6.QtCore import (
     QAbstractProxyModel,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -420,13 +422,20 @@ def _fulfillment_text(r: OrderSummary) -> str:
     return tr_label(style[0]) if style else r.fulfillment
 
 
+@lru_cache(maxsize=4096)
+def _money_text(total: str, currency: str | None, locale: str) -> str:
+    # Cached: babel's formatting costs tens of microseconds, and this runs for every shown
+    # total at every repaint; a list holds few distinct (total, currency) pairs per screen.
+    return format_money(Decimal(total), currency, locale)
+
+
 _TEXT_OF: dict[Column, Callable[[OrderSummary], str]] = {
     Column.NUMBER: attrgetter("number"),
     Column.DATE: _date_text,
     Column.CUSTOMER: attrgetter("customer"),
     Column.COUNTRY: attrgetter("country"),
     Column.ITEMS: lambda r: str(r.item_count),
-    Column.TOTAL: lambda r: format_money(Decimal(r.total), r.currency),
+    Column.TOTAL: lambda r: _money_text(r.total, r.currency, QLocale().name()),
     Column.STATUS: status_text,
     Column.FULFILLMENT: _fulfillment_text,
     Column.CHANNEL: channel_text,

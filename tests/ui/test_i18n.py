@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fulfillment_station.domain.models import OrderStatus
+from fulfillment_station.domain.money import format_money
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import OPTIONS, SECTIONS, Settings, SettingsStore
 from fulfillment_station.ui import i18n
@@ -29,7 +30,6 @@ from fulfillment_station.ui.i18n import (
     catalog_file,
     catalog_source,
     format_datetime,
-    format_money,
     install_translator,
     resolve_language,
     resolve_locale,

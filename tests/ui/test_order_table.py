@@ -13,11 +13,12 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLineEdit, QTableView
 
 from fulfillment_station.domain.models import Order, OrderStatus
+from fulfillment_station.domain.money import format_money
 from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary, normalize_text
 from fulfillment_station.ui.filters import (
     PRESETS,
@@ -28,6 +29,7 @@ from fulfillment_station.ui.filters import (
     local_day_start,
     preset_counts,
 )
+from fulfillment_station.ui.i18n import current_locale
 from fulfillment_station.ui.order_table import (
     BADGE_ROLE,
     KEY_ROLE,
@@ -259,7 +261,9 @@ def test_sorting_by_total_and_date_is_by_value(qtbot: Any, tmp_path: Path) -> No
 
     view.sortByColumn(Column.TOTAL, Qt.SortOrder.AscendingOrder)
     assert shown_ids(proxy) == ["T2", "T3", "T1"]  # 9.50 < 10.00 < 100.00, not as text
-    assert proxy.index(0, Column.TOTAL).data() == "9.50 EUR"
+    # The same text as the detail pane and the slip give it, in the desk's locale.
+    assert proxy.index(0, Column.TOTAL).data() == format_money(Decimal("9.50"), "EUR",
+                                                               current_locale())
     view.sortByColumn(Column.TOTAL, Qt.SortOrder.DescendingOrder)
     assert shown_ids(proxy) == ["T1", "T3", "T2"]
     # 01:00 at UTC-5 is 06:00 UTC: the latest, though its text sorts before 05:00Z
@@ -390,3 +394,16 @@ def test_a_write_waiting_in_the_outbox_shows_next_to_the_status(qtbot: Any,
     assert proxy.index(row, Column.STATUS).data() == f"{before} · shipping…"
     model.set_pending({})  # the write settled (or failed): back to the real status
     assert proxy.index(row, Column.STATUS).data() == before
+
+
+def test_the_total_is_written_in_the_desk_locale(qtbot: Any, tmp_path: Path) -> None:
+    rows = summaries(tmp_path, [build_order("T1", total="1234.50")])
+    _model, proxy = make_proxy(qtbot, rows)
+    before = QLocale()
+    QLocale.setDefault(QLocale("es_ES"))
+    try:
+        assert proxy.index(0, Column.TOTAL).data() == "1.234,50\xa0€"
+        QLocale.setDefault(QLocale("en_US"))
+        assert proxy.index(0, Column.TOTAL).data() == "€1,234.50"
+    finally:
+        QLocale.setDefault(before)

@@ -148,7 +148,7 @@ def switch(qtbot: Any, session: AppSession, target: str) -> AppParts:
 
 
 def shipments(server: SandboxServer, order_id: str) -> int:
-    """Writes the store applied to the order (price2b journals a ship as "fulfil")."""
+    """Writes the store applied to the order (price2b journals a ship as "fulfill")."""
     return sum(1 for e in server.db.journal()["effects"] if e["order_id"] == order_id)
 
 

@@ -6,7 +6,7 @@ headless driver (``services.headless``) and the tests.
 :class:`~fulfillment_station.services.outbox_runner.OutboxRunner` to one
 :class:`~fulfillment_station.connectors.base.Connector`:
 
-* ``ship``/``fulfil``/``cancel``/``update``/``bulk_ship`` first refuse what the connector's
+* ``ship``/``fulfill``/``cancel``/``update``/``bulk_ship`` first refuse what the connector's
   capabilities lack (``Unsupported`` with the capability's reason), then re-read the order(s)
   from the store, so a packer never queues a shipment for an order that another station shipped
   or cancelled meanwhile, check the request with the domain workflow (``DomainError`` naming the
@@ -53,7 +53,7 @@ from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     OrderUpdate,
     ShipRequest,
 )
@@ -128,12 +128,16 @@ class OutboxService:
         self._check_shipment(order, request.lines)
         return self._enqueue(ActionKind.SHIP, order, request, packer)
 
-    def fulfil(self, order_id: str, request: FulfilRequest, *, packer: str = "",
+    def fulfill(self, order_id: str, request: FulfillRequest, *, packer: str = "",
                cached: Order | None = None) -> ActionRecord[Action]:
-        self._require(Operation.FULFIL)
+        self._require(Operation.FULFILL)
         order = self._current(order_id, cached)
         self._check_shipment(order, request.lines)
-        return self._enqueue(ActionKind.FULFIL, order, request, packer)
+        return self._enqueue(ActionKind.FULFILL, order, request, packer)
+
+    # SPELLING-ALIAS: ui/order_actions.py still calls it by the old spelling until the
+    # pack-flow rewrite is merged; remove with it.
+    fulfil = fulfill
 
     def cancel(self, order_id: str, request: CancelRequest, *, packer: str = "",
                cached: Order | None = None) -> ActionRecord[Action]:
@@ -236,8 +240,8 @@ class OutboxService:
             return self._send_bulk(action, payload)
         if isinstance(payload, ShipRequest):
             return connector.ship(action.order_id, payload)
-        if isinstance(payload, FulfilRequest):
-            return connector.fulfil(action.order_id, payload)
+        if isinstance(payload, FulfillRequest):
+            return connector.fulfill(action.order_id, payload)
         if isinstance(payload, CancelRequest):
             return connector.cancel(action.order_id, payload)
         if isinstance(payload, OrderUpdate):

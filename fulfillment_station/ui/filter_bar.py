@@ -1,4 +1,4 @@
-"""The filter bar under the preset tabs: status, fulfilment, channel/marketplace, fulfilment
+"""The filter bar under the preset tabs: status, fulfillment, channel/marketplace, fulfillment
 method and a created-date range. It narrows whatever the current preset shows; its state is a
 plain dict so the window can remember it."""
 
@@ -34,7 +34,7 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.status = self._combo(self.tr("Status"), layout,
                                   [(s.value.capitalize(), s.value) for s in OrderStatus])
-        self.fulfillment = self._combo(self.tr("Fulfilment"), layout,
+        self.fulfillment = self._combo(self.tr("Fulfillment"), layout,
                                        [(f.value.capitalize(), f.value)
                                         for f in FulfillmentStatus])
         self.channel = self._combo(self.tr("Channel"), layout, [])
@@ -87,13 +87,13 @@ class FilterBar(QWidget):
 
     def apply_to(self, state: FilterState) -> FilterState:
         """``state`` (a preset) narrowed by the bar."""
-        status, fulfil = self.status.currentData(), self.fulfillment.currentData()
+        status, fulfill = self.status.currentData(), self.fulfillment.currentData()
         if status:
             state = replace(state, statuses=(state.statuses & {status}) if state.statuses
                             else frozenset({status}))
-        if fulfil:
-            state = replace(state, fulfillments=(state.fulfillments & {fulfil})
-                            if state.fulfillments else frozenset({fulfil}))
+        if fulfill:
+            state = replace(state, fulfillments=(state.fulfillments & {fulfill})
+                            if state.fulfillments else frozenset({fulfill}))
         channel = self.channel.currentData()
         if channel:
             state = replace(state, channel=channel)

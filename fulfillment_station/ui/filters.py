@@ -18,7 +18,7 @@ Presets (the tabs above the list):
 
 Preset counts come from :class:`~fulfillment_station.store.cache.Facet` counts (from
 :func:`facet_counts` over the loaded rows, or ``OrderCache.facet_counts`` in the worker), so a
-preset may only use statuses, fulfilments, ``shipped_today`` and ``problems_only``.
+preset may only use statuses, fulfillments, ``shipped_today`` and ``problems_only``.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ the view reads, and while the packer keeps typing looks again only at the rows s
 It reports filter, sort and data changes as a layout change, moving persistent indexes by
 order identity, so the selection survives a sync or a new filter.
 
-Status and fulfilment are shown as words; :data:`BADGE_ROLE` gives a colour for a badge
+Status and fulfillment are shown as words; :data:`BADGE_ROLE` gives a colour for a badge
 delegate as an extra cue, never the only one.
 """
 
@@ -67,7 +67,7 @@ from fulfillment_station.ui.filters import (
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers for dates, money)
-BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # QColor for the status/fulfilment badge
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # QColor for the status/fulfillment badge
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # OrderRef(connection, order_id)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 4  # the OrderSummary of the row
 
@@ -115,7 +115,7 @@ HEADERS: dict[Column, str] = {
     Column.ITEMS: _N("Items"),
     Column.TOTAL: _N("Total"),
     Column.STATUS: _N("Status"),
-    Column.FULFILLMENT: _N("Fulfilment"),
+    Column.FULFILLMENT: _N("Fulfillment"),
     Column.CHANNEL: _N("Channel"),
 }
 

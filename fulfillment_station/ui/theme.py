@@ -46,7 +46,7 @@ class Scheme(StrEnum):
 #: The view background each scheme's colours are chosen against (Fusion's base colours).
 BASE: Mapping[Scheme, str] = MappingProxyType({Scheme.LIGHT: "#ffffff", Scheme.DARK: "#1e1e1e"})
 
-#: Badge text colour per status/fulfilment value, per scheme. Keys are the domain enums' values.
+#: Badge text colour per status/fulfillment value, per scheme. Keys are the domain enums' values.
 BADGES: Mapping[Scheme, Mapping[str, str]] = MappingProxyType({
     Scheme.LIGHT: MappingProxyType({
         OrderStatus.PENDING: "#8a5200",

@@ -1,6 +1,6 @@
 """The Squarespace sandbox speaks seed 002 (with the public Commerce API's paths) over a real
 socket: the Order resource's fields, the ``{result, pagination}`` envelope, cursor rules,
-the modified-range pair, filters, the 204 fulfilment, idempotent create, the error object and
+the modified-range pair, filters, the 204 fulfillment, idempotent create, the error object and
 faults."""
 
 from __future__ import annotations
@@ -266,10 +266,10 @@ def test_missing_user_agent_is_400(reader: httpx.Client) -> None:
     _error(response, 400, "INVALID_REQUEST_ERROR", "MISSING_USER_AGENT")
 
 
-# -- fulfil ------------------------------------------------------------------------------------
+# -- fulfill ------------------------------------------------------------------------------------
 
 
-def test_fulfil_with_shipments_is_204_and_fulfils_the_whole_order(
+def test_fulfill_with_shipments_is_204_and_fulfills_the_whole_order(
         writer: SandboxServer, wclient: httpx.Client,
         take: Callable[[str], dict[str, Any]]) -> None:
     order = take("PENDING")
@@ -293,7 +293,7 @@ def test_fulfil_with_shipments_is_204_and_fulfils_the_whole_order(
     assert effects[0]["detail"]["notify"] is True
 
 
-def test_fulfil_without_shipments_marks_fulfilled(writer: SandboxServer, wclient: httpx.Client,
+def test_fulfill_without_shipments_marks_fulfilled(writer: SandboxServer, wclient: httpx.Client,
                                                   take: Callable[[str], dict[str, Any]]) -> None:
     order = take("PENDING")
     response = wclient.post(f"{ORDERS}/{order['id']}/fulfillments",
@@ -302,7 +302,7 @@ def test_fulfil_without_shipments_marks_fulfilled(writer: SandboxServer, wclient
     after = wclient.get(f"{ORDERS}/{order['id']}").json()
     assert after["fulfillmentStatus"] == "FULFILLED"
     assert after["fulfillments"] == []
-    assert [e["kind"] for e in _effects(writer, order["id"])] == ["fulfil"]
+    assert [e["kind"] for e in _effects(writer, order["id"])] == ["fulfill"]
 
 
 def test_a_fulfilled_order_accepts_more_shipments(writer: SandboxServer, wclient: httpx.Client,
@@ -340,7 +340,7 @@ def test_a_canceled_order_cannot_be_fulfilled(writer: SandboxServer, wclient: ht
     {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "trackingUrl": "ftp://x"}]},
     [],
 ])
-def test_malformed_fulfilment_is_400(wclient: httpx.Client,
+def test_malformed_fulfillment_is_400(wclient: httpx.Client,
                                      take: Callable[[str], dict[str, Any]], body: Any) -> None:
     order = take("PENDING")
     response = wclient.post(f"{ORDERS}/{order['id']}/fulfillments", json=body)
@@ -490,7 +490,7 @@ def test_rate_limit_answers_429_with_retry_after(writer: SandboxServer,
     assert float(limited[0].headers["Retry-After"]) > 0
 
 
-def test_drop_after_commit_still_applies_the_fulfilment(
+def test_drop_after_commit_still_applies_the_fulfillment(
         writer: SandboxServer, wclient: httpx.Client,
         take: Callable[[str], dict[str, Any]]) -> None:
     order = take("PENDING")

@@ -232,7 +232,12 @@
         <translation>&amp;Enviar…</translation>
     </message>
     <message>
+        <source>&amp;Fulfill…</source>
+        <translation>Pre&amp;parar…</translation>
+    </message>
+    <message>
         <source>&amp;Fulfil…</source>
+        <translatorcomment>SPELLING-ALIAS: ui/workbench.py's menu text until the pack-flow rewrite is merged</translatorcomment>
         <translation>Pre&amp;parar…</translation>
     </message>
     <message>
@@ -815,7 +820,7 @@ Pedidos visibles: {count}</translation>
         <translation>Estado</translation>
     </message>
     <message>
-        <source>Fulfilment</source>
+        <source>Fulfillment</source>
         <translation>Preparación</translation>
     </message>
     <message>
@@ -1508,7 +1513,7 @@ Pedidos visibles: {count}</translation>
 <context>
     <name>ShipDialog</name>
     <message>
-        <source>Fulfil order {n}</source>
+        <source>Fulfill order {n}</source>
         <translation>Preparar pedido {n}</translation>
     </message>
     <message>
@@ -1516,7 +1521,7 @@ Pedidos visibles: {count}</translation>
         <translation>Enviar pedido {n}</translation>
     </message>
     <message>
-        <source>Fulfil</source>
+        <source>Fulfill</source>
         <translation>Preparar</translation>
     </message>
     <message>
@@ -1655,7 +1660,7 @@ Pedidos visibles: {count}</translation>
         <translation>Estado</translation>
     </message>
     <message>
-        <source>Fulfilment</source>
+        <source>Fulfillment</source>
         <translation>Preparación</translation>
     </message>
     <message>
@@ -1841,7 +1846,7 @@ Pedidos visibles: {count}</translation>
         <translation>Solo pedidos que aún no tienen nada preparado.</translation>
     </message>
     <message>
-        <source>Notes; the address until fulfilment starts; the status only for Shopify and web orders (processing, delivered).</source>
+        <source>Notes; the address until fulfillment starts; the status only for Shopify and web orders (processing, delivered).</source>
         <translation>Notas; la dirección hasta que empiece la preparación; el estado solo en pedidos de Shopify y web (en proceso, entregado).</translation>
     </message>
     <message>
@@ -1885,7 +1890,7 @@ Pedidos visibles: {count}</translation>
         <translation>El marketplace tiene que aprobar la cancelación; el pedido puede mantener su estado un tiempo.</translation>
     </message>
     <message>
-        <source>NexusCommerce has no separate fulfil step: confirming the shipment is the fulfilment. Use Ship.</source>
+        <source>NexusCommerce has no separate fulfill step: confirming the shipment is the fulfillment. Use Ship.</source>
         <translation>NexusCommerce no tiene un paso de preparación aparte: confirmar el envío es la preparación. Use Enviar.</translation>
     </message>
     <message>
@@ -1933,7 +1938,7 @@ Pedidos visibles: {count}</translation>
         <translation>Marca todo el pedido como preparado, con los envíos indicados.</translation>
     </message>
     <message>
-        <source>Squarespace's API has no bulk fulfilment; fulfil the orders one at a time.</source>
+        <source>Squarespace's API has no bulk fulfillment; fulfill the orders one at a time.</source>
         <translation>La API de Squarespace no permite preparar pedidos en bloque; prepárelos de uno en uno.</translation>
     </message>
     <message>
@@ -2123,7 +2128,7 @@ Pedidos visibles: {count}</translation>
         <translation>Los pedidos de Squarespace solo están pendientes, preparados o cancelados; no se pueden listar como {status}.</translation>
     </message>
     <message>
-        <source>Squarespace fulfils whole orders only; it cannot ship some lines or units on their own. Ship every remaining item, or none.</source>
+        <source>Squarespace fulfills whole orders only; it cannot ship some lines or units on their own. Ship every remaining item, or none.</source>
         <translation>Squarespace solo prepara pedidos completos; no puede enviar algunas líneas o unidades por separado. Envíe todos los artículos pendientes o ninguno.</translation>
     </message>
     <message>
@@ -2147,7 +2152,7 @@ Pedidos visibles: {count}</translation>
         <translation>Price2b necesita el nivel de servicio del transportista (por ejemplo INTERNATIONAL_ECONOMY) para comprar la etiqueta.</translation>
     </message>
     <message>
-        <source>Price2b records one tracking number per fulfilment: enter exactly one tracking number.</source>
+        <source>Price2b records one tracking number per fulfillment: enter exactly one tracking number.</source>
         <translation>Price2b registra un número de seguimiento por preparación: escriba exactamente uno.</translation>
     </message>
     <message>
@@ -2155,7 +2160,7 @@ Pedidos visibles: {count}</translation>
         <translation>No hay nada que cambiar: escriba notas, una dirección o un estado.</translation>
     </message>
     <message>
-        <source>Price2b cannot set an order to {status}; use ship, fulfil or cancel.</source>
+        <source>Price2b cannot set an order to {status}; use ship, fulfill or cancel.</source>
         <translation>Price2b no puede poner un pedido en estado {status}; use Enviar, Preparar o Cancelar.</translation>
     </message>
     <message>
@@ -2175,7 +2180,7 @@ Pedidos visibles: {count}</translation>
         <translation>NexusCommerce necesita un motivo para cancelar un pedido. Elija o escriba un motivo y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>NexusCommerce's fulfilment methods are FBM, FBA and FBS, not {method}.</source>
+        <source>NexusCommerce's fulfillment methods are FBM, FBA and FBS, not {method}.</source>
         <translation>Los métodos de preparación de NexusCommerce son FBM, FBA y FBS, no {method}.</translation>
     </message>
     <message>

@@ -232,7 +232,12 @@
         <translation>&amp;Enviar…</translation>
     </message>
     <message>
+        <source>&amp;Fulfill…</source>
+        <translation>A&amp;tender…</translation>
+    </message>
+    <message>
         <source>&amp;Fulfil…</source>
+        <translatorcomment>SPELLING-ALIAS: ui/workbench.py's menu text until the pack-flow rewrite is merged</translatorcomment>
         <translation>A&amp;tender…</translation>
     </message>
     <message>
@@ -815,7 +820,7 @@ Pedidos visíveis: {count}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>Fulfilment</source>
+        <source>Fulfillment</source>
         <translation>Atendimento</translation>
     </message>
     <message>
@@ -1508,7 +1513,7 @@ Pedidos visíveis: {count}</translation>
 <context>
     <name>ShipDialog</name>
     <message>
-        <source>Fulfil order {n}</source>
+        <source>Fulfill order {n}</source>
         <translation>Atender pedido {n}</translation>
     </message>
     <message>
@@ -1516,7 +1521,7 @@ Pedidos visíveis: {count}</translation>
         <translation>Enviar pedido {n}</translation>
     </message>
     <message>
-        <source>Fulfil</source>
+        <source>Fulfill</source>
         <translation>Atender</translation>
     </message>
     <message>
@@ -1655,7 +1660,7 @@ Pedidos visíveis: {count}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>Fulfilment</source>
+        <source>Fulfillment</source>
         <translation>Atendimento</translation>
     </message>
     <message>
@@ -1841,7 +1846,7 @@ Pedidos visíveis: {count}</translation>
         <translation>Só pedidos que ainda não têm nada atendido.</translation>
     </message>
     <message>
-        <source>Notes; the address until fulfilment starts; the status only for Shopify and web orders (processing, delivered).</source>
+        <source>Notes; the address until fulfillment starts; the status only for Shopify and web orders (processing, delivered).</source>
         <translation>Observações; o endereço até o atendimento começar; o status só em pedidos da Shopify e da web (em processamento, entregue).</translation>
     </message>
     <message>
@@ -1885,7 +1890,7 @@ Pedidos visíveis: {count}</translation>
         <translation>O marketplace precisa aprovar o cancelamento; o pedido pode manter o status por um tempo.</translation>
     </message>
     <message>
-        <source>NexusCommerce has no separate fulfil step: confirming the shipment is the fulfilment. Use Ship.</source>
+        <source>NexusCommerce has no separate fulfill step: confirming the shipment is the fulfillment. Use Ship.</source>
         <translation>A NexusCommerce não tem uma etapa de atendimento separada: confirmar o envio é o atendimento. Use Enviar.</translation>
     </message>
     <message>
@@ -1933,7 +1938,7 @@ Pedidos visíveis: {count}</translation>
         <translation>Marca o pedido inteiro como atendido, com as remessas informadas.</translation>
     </message>
     <message>
-        <source>Squarespace's API has no bulk fulfilment; fulfil the orders one at a time.</source>
+        <source>Squarespace's API has no bulk fulfillment; fulfill the orders one at a time.</source>
         <translation>A API do Squarespace não permite atendimento em lote; atenda os pedidos um de cada vez.</translation>
     </message>
     <message>
@@ -2123,7 +2128,7 @@ Pedidos visíveis: {count}</translation>
         <translation>Os pedidos do Squarespace só ficam pendentes, atendidos ou cancelados; não dá para listá-los como {status}.</translation>
     </message>
     <message>
-        <source>Squarespace fulfils whole orders only; it cannot ship some lines or units on their own. Ship every remaining item, or none.</source>
+        <source>Squarespace fulfills whole orders only; it cannot ship some lines or units on their own. Ship every remaining item, or none.</source>
         <translation>O Squarespace só atende pedidos inteiros; não consegue enviar algumas linhas ou unidades separadamente. Envie todos os itens restantes ou nenhum.</translation>
     </message>
     <message>
@@ -2147,7 +2152,7 @@ Pedidos visíveis: {count}</translation>
         <translation>O Price2b precisa do nível de serviço da transportadora (por exemplo INTERNATIONAL_ECONOMY) para comprar a etiqueta.</translation>
     </message>
     <message>
-        <source>Price2b records one tracking number per fulfilment: enter exactly one tracking number.</source>
+        <source>Price2b records one tracking number per fulfillment: enter exactly one tracking number.</source>
         <translation>O Price2b registra um código de rastreio por atendimento: informe exatamente um.</translation>
     </message>
     <message>
@@ -2155,7 +2160,7 @@ Pedidos visíveis: {count}</translation>
         <translation>Nada para alterar: informe observações, um endereço ou um status.</translation>
     </message>
     <message>
-        <source>Price2b cannot set an order to {status}; use ship, fulfil or cancel.</source>
+        <source>Price2b cannot set an order to {status}; use ship, fulfill or cancel.</source>
         <translation>O Price2b não consegue mudar um pedido para {status}; use Enviar, Atender ou Cancelar.</translation>
     </message>
     <message>
@@ -2175,7 +2180,7 @@ Pedidos visíveis: {count}</translation>
         <translation>A NexusCommerce precisa de um motivo para cancelar um pedido. Escolha ou digite um motivo e tente de novo.</translation>
     </message>
     <message>
-        <source>NexusCommerce's fulfilment methods are FBM, FBA and FBS, not {method}.</source>
+        <source>NexusCommerce's fulfillment methods are FBM, FBA and FBS, not {method}.</source>
         <translation>Os métodos de atendimento da NexusCommerce são FBM, FBA e FBS, não {method}.</translation>
     </message>
     <message>

@@ -27,7 +27,7 @@ Choices where the seed is silent (each also in the connector's docstring):
   modifiedBefore``, so consecutive windows tile without gaps; ``modifiedAfter`` later than
   ``modifiedBefore`` is a 400. ``customerId`` and ``fulfillmentStatus`` (PENDING, FULFILLED,
   CANCELED; anything else is a 400) filter as documented.
-* Fulfil: the whole order (Squarespace has no per-line fulfilment). ``shouldSendNotification``
+* Fulfill: the whole order (Squarespace has no per-line fulfillment). ``shouldSendNotification``
   (boolean) is required; ``shipments`` may be absent or empty (fulfilled without tracking); each
   shipment needs ``shipDate``, ``carrierName`` and ``trackingNumber`` (non-empty strings) and
   ``service`` (a string, may be empty); ``trackingUrl`` is optional but must be http(s).
@@ -416,7 +416,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         return render_order(stored)
 
     @router.post(ORDERS + "/{order_id}/fulfillments", status_code=204)
-    async def fulfil(order_id: str, request: Request) -> Response:
+    async def fulfill(order_id: str, request: Request) -> Response:
         guard(request)
         body = await _json_body(request)
         notify = body.get("shouldSendNotification")
@@ -457,7 +457,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             numbers = [s.tracking_number for s in shipments]
             detail = {"tracking_number": numbers[0] if numbers else None,
                       "tracking_numbers": numbers, "lines": lines, "notify": notify}
-            return order, ("shipment" if shipments else "fulfil"), detail
+            return order, ("shipment" if shipments else "fulfill"), detail
 
         try:
             write_order(ctx, order_id, _not_found(order_id), change)
@@ -502,7 +502,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
 
 
 class _NoChange(Exception):
-    """A fulfilment of an already fulfilled order that adds nothing."""
+    """A fulfillment of an already fulfilled order that adds nothing."""
 
 
 def _json_response(status: int, body: Any) -> Response:

@@ -42,7 +42,7 @@ class _CacheHost:
         self._outcome = PrintOutcome()
 
     def find_orders(self, scan: str, done: Callable[..., None], failed: Any) -> None:
-        from fulfillment_station.store.cache import OrderRef
+        from fulfillment_station.domain.summaries import OrderRef
 
         done([OrderRef(m.connection, m.order_id) for m in self.cache.find(scan)
               if m.kind in ("number", "tracking")])
@@ -145,7 +145,8 @@ def _scan_to_open(tmp: Path) -> Iterator[dict[str, Any]]:
 def _scripted_packer(tmp: Path) -> Iterator[dict[str, Any]]:
     from PySide6.QtWidgets import QApplication
 
-    from fulfillment_station.store.cache import OrderCache, OrderRef
+    from fulfillment_station.domain.summaries import OrderRef
+    from fulfillment_station.store.cache import OrderCache
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.pack_mode import PackModeView, PackPhase
     from tests.store.factories import build_order

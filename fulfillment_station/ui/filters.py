@@ -37,8 +37,9 @@ from PySide6.QtCore import QCoreApplication
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
+from fulfillment_station.domain.summaries import OrderSummary
 from fulfillment_station.domain.workflow import SHIPPABLE
-from fulfillment_station.store.cache import Facet, OrderSummary, search_tokens
+from fulfillment_station.store.cache import Facet, search_tokens
 from fulfillment_station.ui.search_index import PairIndex
 
 

@@ -45,10 +45,9 @@ from PySide6.QtGui import QColor
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.money import format_money
+from fulfillment_station.domain.summaries import OrderRef, OrderSummary
 from fulfillment_station.store.cache import (
     Facet,
-    OrderRef,
-    OrderSummary,
     Problem,
     normalize_text,
     search_tokens,

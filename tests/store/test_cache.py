@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.store.cache import (
     COMPONENT,
     MIGRATIONS,
     CodeMatch,
     OrderCache,
-    OrderRef,
     Problem,
     normalize_text,
 )

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fulfillment_station.store.cache import OrderCache, OrderSummary
+from fulfillment_station.domain.summaries import OrderSummary
+from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.ui.filters import SearchColumns, ShownRows, filter_text, text_mask
 from tests.store.factories import build_order
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QLineEdit, QTableView
 
 from fulfillment_station.domain.models import Order, OrderStatus
 from fulfillment_station.domain.money import format_money
-from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary, normalize_text
+from fulfillment_station.domain.summaries import OrderRef, OrderSummary
+from fulfillment_station.store.cache import OrderCache, normalize_text
 from fulfillment_station.ui.filters import (
     PRESETS,
     FilterState,

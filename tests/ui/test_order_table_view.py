@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QStyledItemDelegate
 
-from fulfillment_station.store.cache import OrderRef
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
 from fulfillment_station.ui.order_table_view import OrderCellDelegate, OrderTableView
 from tests.store.factories import build_order, make_orders

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fulfillment_station.store.cache import OrderSummary
+from fulfillment_station.domain.summaries import OrderSummary
 from fulfillment_station.ui.filters import SearchColumns, text_mask
 from fulfillment_station.ui.search_index import PairIndex
 from tests.store.factories import make_orders

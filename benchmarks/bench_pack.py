@@ -73,7 +73,7 @@ class _Silent:
 
 def _fleet(n: int) -> Iterator[Any]:
     """``n`` orders: 10,000 generated ones, repeated with new ids and numbers."""
-    from tests.store.factories import make_orders
+    from tests.helpers.factories import make_orders
 
     base = make_orders(BATCH, seed=3)
     for i in range(n):
@@ -149,7 +149,7 @@ def _scripted_packer(tmp: Path) -> Iterator[dict[str, Any]]:
     from fulfillment_station.store.cache import OrderCache
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.pack_mode import PackModeView, PackPhase
-    from tests.store.factories import build_order
+    from tests.helpers.factories import build_order
 
     barcodes = ("036000291452", "4006381333931", "5901234123457")
     orders = [

@@ -1,4 +1,6 @@
-"""What the order list is filtered by, the presets, and the filtering itself (plain Python).
+"""What the order list is filtered and sorted by, the presets, and the filtering and sort
+keys themselves: plain Python, no Qt (``ui.order_table`` lays it over its Qt models, the tests
+drive it directly).
 
 :class:`FilterState` is a frozen dataclass; empty sets and ``None`` mean "any". Free text
 matches when every word of it occurs (case- and accent-insensitively) in an order's search
@@ -23,24 +25,24 @@ preset may only use statuses, fulfillments, ``shipped_today`` and ``problems_onl
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
+from enum import IntEnum
 from itertools import compress, islice, repeat
 from operator import contains, getitem, or_, setitem
 from typing import Any, overload
-
-from PySide6.QtCore import QCoreApplication
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.summaries import OrderSummary
 from fulfillment_station.domain.workflow import SHIPPABLE
-from fulfillment_station.store.cache import Facet, search_tokens
-from fulfillment_station.ui.search_index import PairIndex
+from fulfillment_station.services.search_index import PairIndex
+from fulfillment_station.store.cache import Facet, normalize_text, search_tokens
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,6 @@ class Preset:
 
 def _N(text: str) -> str:
     return QT_TRANSLATE_NOOP("Presets", text)
-
-
-def preset_text(text: str) -> str:
-    """A preset's label or description in the packer's language."""
-    return QCoreApplication.translate("Presets", text)
 
 
 _S = OrderStatus
@@ -569,3 +566,60 @@ class ShownRows(Sequence[int]):
 _FIRST_FOUND = 100  # more than a screenful
 _REINDEX_DIVISOR = 8  # over 1/8 of the rows unindexed: build the pair index again
 _READ_ALL_BEYOND = 4  # asked for more than a quarter of the rows: find them all at once
+
+
+# -- sorting -----------------------------------------------------------------------------------
+
+
+class Column(IntEnum):
+    """The order list's columns, in the order the table shows them at first."""
+
+    NUMBER = 0
+    DATE = 1
+    CUSTOMER = 2
+    COUNTRY = 3
+    ITEMS = 4
+    TOTAL = 5
+    STATUS = 6
+    FULFILLMENT = 7
+    CHANNEL = 8
+
+
+#: Workflow order, so sorting by status reads like the order's life (unknown last).
+STATUS_RANK: dict[str, int] = {status.value: rank for rank, status in enumerate((
+    OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.SHIPPED,
+    OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.CANCELLED, OrderStatus.UNKNOWN))}
+FULFILLMENT_RANK: dict[str, int] = {status.value: rank for rank, status in enumerate((
+    FulfillmentStatus.UNFULFILLED, FulfillmentStatus.PARTIAL, FulfillmentStatus.FULFILLED))}
+_UNRANKED = 99
+_DIGITS = re.compile(r"\d+")
+
+
+def channel_text(row: OrderSummary) -> str:
+    """Channel and marketplace as the list shows them ("Amazon / US")."""
+    return " / ".join(p for p in (row.channel, row.marketplace) if p)
+
+
+def sort_key(row: OrderSummary, column: int) -> Any:
+    """The value ``column`` sorts by: numbers for dates, money and counts; workflow order for
+    statuses; natural order for order numbers (#999 before #1000)."""
+    if column == Column.NUMBER:
+        return _DIGITS.sub(lambda m: m.group().zfill(20), row.number.casefold())
+    if column == Column.DATE:
+        return row.created_at
+    if column == Column.CUSTOMER:
+        return normalize_text(row.customer)
+    if column == Column.COUNTRY:
+        return row.country
+    if column == Column.ITEMS:
+        return row.item_count
+    if column == Column.TOTAL:
+        # float keeps the order of decimal amounts of up to 15 digits exactly
+        return float(row.total)
+    if column == Column.STATUS:
+        return STATUS_RANK.get(row.status, _UNRANKED)
+    if column == Column.FULFILLMENT:
+        return FULFILLMENT_RANK.get(row.fulfillment, _UNRANKED)
+    if column == Column.CHANNEL:
+        return normalize_text(channel_text(row))
+    raise IndexError(column)

@@ -3,9 +3,10 @@ the rows whose terms contain them (plain Python, built a slice at a time).
 
 A word of two characters, the second letter the packer types, is answered from the index
 alone instead of by a pass over every row (about 12 ms at 100,000 orders). A longer word is
-looked for only in the rows of its rarest pair. :class:`~fulfillment_station.ui.filters.
-SearchColumns` keeps the index honest: rows changed or added after it was built are looked
-at directly, and a deletion drops it until it is built again.
+looked for only in the rows of its rarest pair.
+:class:`~fulfillment_station.services.order_filters.SearchColumns` keeps the index honest:
+rows changed or added after it was built are looked at directly, and a deletion drops it
+until it is built again.
 """
 
 from __future__ import annotations

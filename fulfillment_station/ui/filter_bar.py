@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.domain import FulfillmentStatus, OrderStatus
-from fulfillment_station.ui.filters import FilterState
+from fulfillment_station.services.order_filters import FilterState
 
 ANY = ""
 

@@ -17,12 +17,10 @@ delegate as an extra cue, never the only one.
 from __future__ import annotations
 
 import bisect
-import re
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from enum import IntEnum
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter, setitem
@@ -46,23 +44,27 @@ from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.money import format_money
 from fulfillment_station.domain.summaries import OrderRef, OrderSummary
-from fulfillment_station.store.cache import (
-    Facet,
-    Problem,
-    normalize_text,
-    search_tokens,
-)
-from fulfillment_station.ui.filters import (
+
+# Column is re-exported for ui/main_window.py until the pack-flow rewrite imports it from there.
+from fulfillment_station.services.order_filters import Column as Column
+from fulfillment_station.services.order_filters import (
     FilterState,
     RowTallies,
     SearchColumns,
     ShownRows,
     and_masks,
+    channel_text,
     filter_structured,
     filter_text,
     local_day_start,
     narrows,
+    sort_key,
     text_mask,
+)
+from fulfillment_station.store.cache import (
+    Facet,
+    Problem,
+    search_tokens,
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers for dates, money)
@@ -75,18 +77,6 @@ _ROLES = frozenset(int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
     SORT_ROLE, BADGE_ROLE, KEY_ROLE, SUMMARY_ROLE,
 ))
-
-
-class Column(IntEnum):
-    NUMBER = 0
-    DATE = 1
-    CUSTOMER = 2
-    COUNTRY = 3
-    ITEMS = 4
-    TOTAL = 5
-    STATUS = 6
-    FULFILLMENT = 7
-    CHANNEL = 8
 
 
 
@@ -118,21 +108,21 @@ HEADERS: dict[Column, str] = {
     Column.CHANNEL: _N("Channel"),
 }
 
-# label, badge colour, sort rank (workflow order)
-STATUS_STYLE: dict[str, tuple[str, str, int]] = {
-    OrderStatus.PENDING: (_N("Pending"), "#b26a00", 0),
-    OrderStatus.CONFIRMED: (_N("Confirmed"), "#1565c0", 1),
-    OrderStatus.PROCESSING: (_N("Processing"), "#6a1b9a", 2),
-    OrderStatus.SHIPPED: (_N("Shipped"), "#2e7d32", 3),
-    OrderStatus.DELIVERED: (_N("Delivered"), "#1b5e20", 4),
-    OrderStatus.COMPLETED: (_N("Completed"), "#455a64", 5),
-    OrderStatus.CANCELLED: (_N("Cancelled"), "#757575", 6),
-    OrderStatus.UNKNOWN: (_N("Unknown"), "#c62828", 7),
+# label, badge colour (the sort rank is services.order_filters.STATUS_RANK)
+STATUS_STYLE: dict[str, tuple[str, str]] = {
+    OrderStatus.PENDING: (_N("Pending"), "#b26a00"),
+    OrderStatus.CONFIRMED: (_N("Confirmed"), "#1565c0"),
+    OrderStatus.PROCESSING: (_N("Processing"), "#6a1b9a"),
+    OrderStatus.SHIPPED: (_N("Shipped"), "#2e7d32"),
+    OrderStatus.DELIVERED: (_N("Delivered"), "#1b5e20"),
+    OrderStatus.COMPLETED: (_N("Completed"), "#455a64"),
+    OrderStatus.CANCELLED: (_N("Cancelled"), "#757575"),
+    OrderStatus.UNKNOWN: (_N("Unknown"), "#c62828"),
 }
-FULFILLMENT_STYLE: dict[str, tuple[str, str, int]] = {
-    FulfillmentStatus.UNFULFILLED: (_N("Unfulfilled"), "#b26a00", 0),
-    FulfillmentStatus.PARTIAL: (_N("Partly shipped"), "#6a1b9a", 1),
-    FulfillmentStatus.FULFILLED: (_N("Fulfilled"), "#2e7d32", 2),
+FULFILLMENT_STYLE: dict[str, tuple[str, str]] = {
+    FulfillmentStatus.UNFULFILLED: (_N("Unfulfilled"), "#b26a00"),
+    FulfillmentStatus.PARTIAL: (_N("Partly shipped"), "#6a1b9a"),
+    FulfillmentStatus.FULFILLED: (_N("Fulfilled"), "#2e7d32"),
 }
 PROBLEM_TEXT: dict[Problem, str] = {
     Problem.UNKNOWN_STATUS: _N("The store sent a status this app does not know."),
@@ -145,7 +135,6 @@ _FEW_ROWS_DIVISOR = 3  # under a third of all rows: filter just those, no full-t
 _SPARSE_DIVISOR = 64  # under 1/64 of all rows: sort the kept rows instead of finding them
 _FEW_POSITIONS = 8  # up to this many rows are looked up one by one after a relayout
 _RESORT_ABOVE = 2000  # more changed rows than this: sort again instead of moving each one
-_DIGITS = re.compile(r"\d+")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -157,37 +146,8 @@ def status_text(row: OrderSummary) -> str:
     return label
 
 
-def channel_text(row: OrderSummary) -> str:
-    return " / ".join(p for p in (row.channel, row.marketplace) if p)
-
-
 def problem_text(problems: int) -> str:
     return " ".join(tr_label(text) for flag, text in PROBLEM_TEXT.items() if problems & flag)
-
-
-def sort_key(row: OrderSummary, column: int) -> Any:
-    """The value ``column`` sorts by: numbers for dates, money and counts; workflow order for
-    statuses; natural order for order numbers (#999 before #1000)."""
-    if column == Column.NUMBER:
-        return _DIGITS.sub(lambda m: m.group().zfill(20), row.number.casefold())
-    if column == Column.DATE:
-        return row.created_at
-    if column == Column.CUSTOMER:
-        return normalize_text(row.customer)
-    if column == Column.COUNTRY:
-        return row.country
-    if column == Column.ITEMS:
-        return row.item_count
-    if column == Column.TOTAL:
-        # float keeps the order of decimal amounts of up to 15 digits exactly
-        return float(row.total)
-    if column == Column.STATUS:
-        return STATUS_STYLE.get(row.status, ("", "", 99))[2]
-    if column == Column.FULFILLMENT:
-        return FULFILLMENT_STYLE.get(row.fulfillment, ("", "", 99))[2]
-    if column == Column.CHANNEL:
-        return normalize_text(channel_text(row))
-    raise IndexError(column)
 
 
 class OrderTableModel(QAbstractTableModel):

@@ -1,25 +1,37 @@
-"""The search columns behind the order list: a word is found in an order's own terms, its
-SKUs and its barcodes, never across two of them, and stays found as sync changes rows. And
-the shown rows a filter keeps: right in every position, and found only as far as read."""
+"""The order list's engine, without Qt: a word is found in an order's own terms, its SKUs and
+its barcodes, never across two of them, and stays found as sync changes rows; the shown rows a
+filter keeps are right in every position and found only as far as read; the presets, their
+counts, the structured filters and the sort keys keep what their names promise."""
 
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fulfillment_station.domain.summaries import OrderSummary
-from fulfillment_station.store.cache import OrderCache
-from fulfillment_station.ui.filters import SearchColumns, ShownRows, filter_text, text_mask
-from tests.store.factories import build_order
-
-
-def rows_of(tmp_path: Path, *orders: object) -> list[OrderSummary]:
-    with OrderCache(tmp_path / "cache.sqlite3") as cache:
-        result = cache.upsert_many(list(orders), connection="shop")  # type: ignore[arg-type]
-        return cache.summaries_for("shop", result.touched)
+from fulfillment_station.services.order_filters import (
+    PRESETS,
+    Column,
+    FilterState,
+    RowTallies,
+    SearchColumns,
+    ShownRows,
+    facet_counts,
+    filter_structured,
+    filter_text,
+    local_day_start,
+    preset_counts,
+    sort_key,
+    text_mask,
+)
+from tests.helpers.factories import build_order, cached_summaries
 
 
 def found(columns: SearchColumns, text: str) -> set[int]:
@@ -31,12 +43,12 @@ def found(columns: SearchColumns, text: str) -> set[int]:
 
 def test_a_word_is_found_in_own_terms_skus_and_barcodes_but_not_across_them(
         tmp_path: Path) -> None:
-    rows = rows_of(tmp_path,
-                   build_order("A1", customer={"name": "Ana Tee", "email": "ana@x.io"},
-                               lines=[{"id": "L1", "sku": "MUG-RED", "quantity": 1,
-                                       "barcode": "4006381333931"}]),
-                   build_order("B2", customer={"name": "Bo", "email": "bo@x.io"},
-                               lines=[{"id": "L1", "sku": "TEE-M", "quantity": 1}]))
+    rows = cached_summaries(tmp_path, [
+        build_order("A1", customer={"name": "Ana Tee", "email": "ana@x.io"},
+                    lines=[{"id": "L1", "sku": "MUG-RED", "quantity": 1,
+                            "barcode": "4006381333931"}]),
+        build_order("B2", customer={"name": "Bo", "email": "bo@x.io"},
+                    lines=[{"id": "L1", "sku": "TEE-M", "quantity": 1}])])
     columns = SearchColumns(rows)
     assert found(columns, "mug-red") == {0}
     assert found(columns, "tee") == {0, 1}  # a name in one, a SKU in the other
@@ -48,17 +60,17 @@ def test_a_word_is_found_in_own_terms_skus_and_barcodes_but_not_across_them(
 
 
 def test_columns_stay_in_step_as_sync_appends_replaces_and_deletes(tmp_path: Path) -> None:
-    first = rows_of(tmp_path, *(build_order(f"N{i}", lines=[
+    first = cached_summaries(tmp_path, [build_order(f"N{i}", lines=[
         {"id": "L1", "sku": f"SKU-{i}", "quantity": 1, "barcode": f"40063813339{i:02d}"}])
-        for i in range(6)))
+        for i in range(6)])
     columns = SearchColumns(first)
     assert found(columns, "sku-3") == {3}
     assert found(columns, "3339") == set(range(6))
 
-    renamed = rows_of(tmp_path, build_order("N3", lines=[
-        {"id": "L1", "sku": "POSTER-A2", "quantity": 1, "barcode": "5901234123457"}]))[0]
-    added = rows_of(tmp_path, build_order("N9", lines=[
-        {"id": "L1", "sku": "SKU-3", "quantity": 1}]))[0]
+    renamed = cached_summaries(tmp_path, [build_order("N3", lines=[
+        {"id": "L1", "sku": "POSTER-A2", "quantity": 1, "barcode": "5901234123457"}])])[0]
+    added = cached_summaries(tmp_path, [build_order("N9", lines=[
+        {"id": "L1", "sku": "SKU-3", "quantity": 1}])])[0]
     columns.replace(3, renamed)
     columns.append(added)
     columns.delete(0, 1)
@@ -131,3 +143,108 @@ def test_a_screenful_is_found_without_laying_the_whole_mask_over_the_order() -> 
     assert project.calls == 1
     assert list(rows) == expected
     assert project.calls == 1
+
+
+# -- the structured filters, presets and sort keys, without Qt or a cache ----------------------
+
+DAY = datetime(2026, 11, 10, 12, 0).timestamp()  # local noon
+TODAY = local_day_start(DAY)
+
+
+def row(order_id: str, **changes: Any) -> OrderSummary:
+    """One list row as the cache would give it; ``changes`` override its fields."""
+    base = OrderSummary(
+        pk=0, order_id=order_id, number=f"#{order_id}", created_at=TODAY - 86400.0,
+        updated_at=TODAY - 86400.0, shipped_at=None, customer="Ana", email=None, item_count=1,
+        total="10.00", problems=0, search_text="", search_skus="", search_barcodes="",
+        connection="shop", dialect="nexus", status="pending", api_status=None,
+        fulfillment="unfulfilled", channel=None, marketplace=None, fulfillment_method=None,
+        country="DE", currency="EUR")
+    return base._replace(**changes)
+
+
+ROWS = [
+    row("new"),
+    row("part", status="processing", fulfillment="partial", shipped_at=TODAY - 3600.0),
+    row("sent", status="shipped", fulfillment="fulfilled", shipped_at=TODAY + 3600.0,
+        channel="Etsy"),
+    row("gone", status="cancelled", fulfillment="unfulfilled", problems=4),
+    row("odd", status="unknown", api_status="ON_HOLD", problems=1, marketplace="Amazon.de"),
+]
+
+
+def ids(kept: Sequence[int]) -> list[str]:
+    return [ROWS[i].order_id for i in kept]
+
+
+def test_presets_keep_the_orders_their_names_promise() -> None:
+    every = list(range(len(ROWS)))
+    by_key = {p.key: p for p in PRESETS}
+    assert ids(filter_structured(ROWS, every, by_key["to_pack"].state, TODAY)) == \
+        ["new", "part"]
+    assert ids(filter_structured(ROWS, every, by_key["partly_shipped"].state, TODAY)) == \
+        ["part"]
+    # Shipped before midnight is not "today"; after it is.
+    assert ids(filter_structured(ROWS, every, by_key["shipped_today"].state, TODAY)) == \
+        ["sent"]
+    assert ids(filter_structured(ROWS, every, by_key["problems"].state, TODAY)) == \
+        ["gone", "odd"]
+    assert ids(filter_structured(ROWS, every, by_key["all"].state, TODAY)) == ids(every)
+
+
+def test_preset_counts_from_facets_equal_the_filtered_rows() -> None:
+    counts = preset_counts(facet_counts(ROWS, TODAY))
+    every = list(range(len(ROWS)))
+    for preset in PRESETS:
+        assert counts[preset.key] == len(filter_structured(ROWS, every, preset.state, TODAY))
+
+
+def test_tallies_follow_rows_added_and_removed_and_the_day() -> None:
+    tallies = RowTallies()
+    tallies.reset(ROWS[:2])
+    assert tallies.facets(ROWS[:2], TODAY) == facet_counts(ROWS[:2], TODAY)
+    tallies.add(ROWS[2])
+    tallies.add(ROWS[4])
+    assert tallies.facets(ROWS[:3] + ROWS[4:], TODAY) == facet_counts(ROWS[:3] + ROWS[4:], TODAY)
+    assert tallies.channels() == ["Amazon.de", "Etsy"]
+    tallies.remove(ROWS[2])
+    assert tallies.channels() == ["Amazon.de"]
+    # The next day "sent" no longer counts as shipped today.
+    tomorrow = TODAY + 86400.0
+    rows = ROWS[:2] + ROWS[4:]
+    assert tallies.facets(rows, tomorrow) == facet_counts(rows, tomorrow)
+
+
+def test_channel_method_and_date_range_narrow_the_rows() -> None:
+    every = list(range(len(ROWS)))
+    assert ids(filter_structured(ROWS, every, FilterState(channel="Etsy"), TODAY)) == ["sent"]
+    assert ids(filter_structured(ROWS, every, FilterState(marketplace="Amazon.de"), TODAY)) == \
+        ["odd"]
+    yesterday = date.fromtimestamp(TODAY - 86400.0)
+    assert ids(filter_structured(ROWS, every, FilterState(created_from=yesterday,
+                                                          created_to=yesterday), TODAY)) == \
+        ids(every)
+    assert filter_structured(ROWS, every, FilterState(created_to=yesterday
+                                                      - timedelta(days=1)), TODAY) == []
+
+
+def test_sort_keys_order_numbers_naturally_money_by_value_and_statuses_by_workflow() -> None:
+    numbers = [row("a", number="#1000"), row("b", number="#999"), row("c", number="#10000")]
+    assert [r.number for r in sorted(numbers, key=lambda r: sort_key(r, Column.NUMBER))] == \
+        ["#999", "#1000", "#10000"]
+    totals = [row("a", total="100.00"), row("b", total="9.50"), row("c", total="10.00")]
+    assert [r.total for r in sorted(totals, key=lambda r: sort_key(r, Column.TOTAL))] == \
+        ["9.50", "10.00", "100.00"]
+    by_status = sorted(ROWS, key=lambda r: sort_key(r, Column.STATUS))
+    assert [r.status for r in by_status] == ["pending", "processing", "shipped", "cancelled",
+                                             "unknown"]
+    assert sort_key(row("x", status="made-up"), Column.STATUS) > \
+        sort_key(row("y", status="unknown"), Column.STATUS)
+    with pytest.raises(IndexError):
+        sort_key(ROWS[0], len(Column))
+
+
+def test_the_engine_loads_without_qt() -> None:
+    code = ("import sys, fulfillment_station.services.order_filters; "
+            "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -52,6 +52,7 @@ from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.db import connect as open_store
 from fulfillment_station.store.outbox import ActionState, Outbox
 from tests.conftest import TEST_TOKEN
+from tests.helpers.clock import FakeClock
 
 pytestmark = pytest.mark.integration
 
@@ -615,27 +616,12 @@ def test_inventory_cloud_out_of_stock_reaches_the_record(desk: Callable[[str], D
     assert "SKU-0006" in failed.api_message
 
 
-class SteppedClock:
-    """The outbox's clock, moved on only by the service's own naps."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
-        self.naps: list[float] = []
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.naps.append(seconds)
-        self.now += timedelta(seconds=seconds)
-
-
 def test_run_until_idle_waits_for_each_retry_and_stops_at_the_deadline(
     desk: Callable[[str], Desk], tmp_path: Path
 ) -> None:
     d = desk("nexus")
     order = d.fresh_orders(1)[0]
-    clock = SteppedClock()
+    clock = FakeClock()  # moved on only by the service's own naps
     store = open_store(tmp_path / "stepped.sqlite3")
     try:
         outbox: Outbox[Action] = Outbox(store, AuditLog(store, station="Desk 1", clock=clock),

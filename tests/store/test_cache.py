@@ -19,7 +19,7 @@ from fulfillment_station.store.cache import (
     normalize_text,
 )
 from fulfillment_station.store.db import StoreError, connect, schema_version
-from tests.store.factories import build_order, make_orders
+from tests.helpers.factories import build_order, make_orders
 
 SHIPMENT = {
     "id": "S1", "carrier": "UPS", "tracking_number": "1Z999AA10123456784",

@@ -1,4 +1,4 @@
-"""Order cache and order list figures at 100,000 orders (DESIGN.md: filter keystroke p95
+"""Order cache and order list figures at 100,000 orders (docs/architecture.md: filter keystroke p95
 < 50 ms, resident memory < 500 MB).
 
 The cache file is written by a child process, so the memory figure is that of a process that

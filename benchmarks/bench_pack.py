@@ -1,4 +1,4 @@
-"""Pack mode figures (DESIGN.md: scan -> order opened < 100 ms).
+"""Pack mode figures (docs/architecture.md: scan -> order opened < 100 ms).
 
 * ``pack.scan_to_open_*``: an order-number scan reaches ``PackModeView.on_scan`` and the order is
   on screen (found by ``OrderCache.find``, loaded by ``OrderCache.get``, session built, table

@@ -38,6 +38,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from fulfillment_station.domain.locales import babel_locale
 from fulfillment_station.domain.messages import Message
+from fulfillment_station.resources import RESOURCES_DIR
 from fulfillment_station.store.paths import cache_dir as app_cache_dir
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 LANGUAGES: tuple[str, ...] = ("en", "es", "pt_BR")
 SOURCE_LANGUAGE = "en"
 CATALOG_PREFIX = "fulfillment_station_"
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 
 
 class TranslationError(RuntimeError):

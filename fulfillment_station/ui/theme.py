@@ -33,8 +33,9 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from fulfillment_station.domain import FulfillmentStatus, OrderStatus
+from fulfillment_station.resources import RESOURCES_DIR
 
-ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS_DIR = RESOURCES_DIR / "icons"
 APP_ICON = "fulfillment-station"
 
 

@@ -4,8 +4,6 @@ locale it chose (``ui.i18n``), the paperwork the desk's."""
 
 from __future__ import annotations
 
-import babel
-
 #: What a desk gets when its locale says nothing about formats ("C", "POSIX", garbage).
 FALLBACK_LOCALE = "en_US"
 
@@ -14,6 +12,8 @@ _NON_LANGUAGES = frozenset({"", "C", "POSIX"})
 
 def babel_locale(name: str) -> str:
     """``"es_ES.UTF-8"`` -> ``"es_ES"``; a name babel cannot use -> :data:`FALLBACK_LOCALE`."""
+    import babel  # here, not above: loading CLDR support is for the callers that format
+
     # "C.UTF-8", "de_DE.UTF-8@euro": the codeset and modifier say nothing about formats.
     base = name.split(".", 1)[0].split("@", 1)[0]
     if base.upper() in _NON_LANGUAGES:

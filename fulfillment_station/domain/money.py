@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any
 
-import babel.numbers
 from pydantic import BeforeValidator, PlainSerializer
 
 from fulfillment_station.domain.locales import babel_locale
@@ -62,6 +61,10 @@ def format_money(amount: Decimal, currency: str | None, locale: str) -> str:
     """``Decimal("1234.5"), "EUR", "es"`` -> ``"1.234,50 €"``; ``"USD", "en_US"`` ->
     ``"$1,234.50"``. Rounded half up to the currency's minor unit first, as stores print
     totals, so the list, the detail pane and the slip show the same figure."""
+    # Imported here: every layer imports this module for the Money type, and most never
+    # format an amount (the CLI's --json, the sync, the sandbox).
+    import babel.numbers
+
     code = (currency or "").strip().upper()
     places = Decimal(1) if code in ZERO_DECIMAL_CURRENCIES else CENT
     rounded = amount.quantize(places, rounding=ROUND_HALF_UP)

@@ -1,5 +1,5 @@
-"""Main window figures (DESIGN.md): cold start to an interactive window with 20,000 cached
-orders (< 1.5 s, measured from process start, imports included) and the longest GUI-thread
+"""Main window figures (docs/architecture.md): cold start to an interactive window with 20,000
+cached orders (< 1.5 s, measured from process start, imports included) and the longest GUI-thread
 stall while syncing 10,000 orders from a sandbox (< 50 ms; a 2 ms timer on the GUI thread
 records the largest gap between its ticks), and how long a repaint of the order table takes
 while a worker thread runs Python."""

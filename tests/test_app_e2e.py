@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QApplication
 from fulfillment_station.app import AppParts, AppServices
 from fulfillment_station.domain import Order, OrderStatus
 from fulfillment_station.services.diagnostics import Redactor, configure_logging
+from fulfillment_station.services.order_filters import PRESETS
 from fulfillment_station.session import AppSession
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
-from fulfillment_station.ui.filters import PRESETS
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui]
 TRACKING = "1Z999AA10123456784"

@@ -103,7 +103,7 @@ def fresh_order(connector: Connector) -> Any:
 
 def shipments_applied(server: SandboxServer, order_id: str) -> int:
     return sum(1 for e in server.db.journal()["effects"]
-               if e["order_id"] == order_id and e["kind"] in ("shipment", "fulfil"))
+               if e["order_id"] == order_id and e["kind"] in ("shipment", "fulfill"))
 
 
 class Desk:
@@ -130,7 +130,7 @@ class Desk:
 # --- 1. a write is done only when the store says so ------------------------------------------
 
 @pytest.mark.parametrize("status", [301, 307])
-def test_squarespace_bare_redirect_to_a_fulfilment_is_never_done(
+def test_squarespace_bare_redirect_to_a_fulfillment_is_never_done(
         hostile: Callable[..., Any], tmp_path: Path, status: int) -> None:
     liar, server, base = hostile("squarespace")
     desk = Desk(connector_for("squarespace", base), tmp_path / "o.sqlite3")

@@ -38,7 +38,7 @@ from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 from fulfillment_station.ui.settings_dialog import SettingsDialog
 from tests.conftest import TEST_TOKEN
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui]
 
@@ -148,7 +148,7 @@ def switch(qtbot: Any, session: AppSession, target: str) -> AppParts:
 
 
 def shipments(server: SandboxServer, order_id: str) -> int:
-    """Writes the store applied to the order (price2b journals a ship as "fulfil")."""
+    """Writes the store applied to the order (price2b journals a ship as "fulfill")."""
     return sum(1 for e in server.db.journal()["effects"] if e["order_id"] == order_id)
 
 

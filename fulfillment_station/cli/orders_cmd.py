@@ -33,7 +33,7 @@ from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.domain import DomainError, Order, OrderStatus
 from fulfillment_station.domain.requests import (
     CancelRequest,
-    FulfilRequest,
+    FulfillRequest,
     ShipRequest,
     TrackingInfo,
 )
@@ -47,7 +47,7 @@ from fulfillment_station.services.actions import (
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    orders = sub.add_parser("orders", help="list, show, ship, fulfil or cancel orders")
+    orders = sub.add_parser("orders", help="list, show, ship, fulfill or cancel orders")
     osub = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
 
     p = osub.add_parser("list", help="list orders")
@@ -72,10 +72,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                         "add \"customer_id\" where the store needs one")
     p.set_defaults(handler=cmd_create)
 
-    for name, handler, text in (("ship", cmd_ship, "confirm a shipment, or buy the store's "
-                                 "label where it sells one"),
-                                ("fulfill", cmd_fulfill, "mark an order fulfilled")):
-        p = osub.add_parser(name, help=text)
+    # "fulfil" (the old spelling) still works for scripts written before the rename.
+    for name, handler, text, aliases in (
+            ("ship", cmd_ship, "confirm a shipment, or buy the store's label where it sells one",
+             []),
+            ("fulfill", cmd_fulfill, "mark an order fulfilled", ["fulfil"])):
+        p = osub.add_parser(name, help=text, aliases=aliases)
         p.add_argument("id")
         add_connection_args(p)
         p.add_argument("--carrier", default=None,
@@ -109,7 +111,7 @@ def _print_orders(orders: list[Order]) -> None:
     if not orders:
         _say("No orders match.")
         return
-    _say(f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILMENT':<11} {'ITEMS':>5} "
+    _say(f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILLMENT':<11} {'ITEMS':>5} "
           f"{'TOTAL':>12}  CUSTOMER")
     for o in orders:
         status = o.status.value if o.status != OrderStatus.UNKNOWN else f"?{o.api_status}"
@@ -209,9 +211,9 @@ def _shipment_present(order: Order, tracking: str) -> bool:
     return any(normalise_tracking(s.tracking_number) == wanted for s in order.shipments)
 
 
-def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
+def _write_ship(args: argparse.Namespace, fulfill: bool) -> int:
     lines = _parse_lines(args.line)
-    if not fulfil and not args.tracking:
+    if not fulfill and not args.tracking:
         return _buy_label(args, lines)
     if getattr(args, "label_out", None):
         raise CliError("--label-out needs a label bought from the store: leave out --tracking",
@@ -220,7 +222,7 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
         raise CliError("--carrier is required with --tracking", exit_code=2)
     with open_connector(args) as connector:
         caps = connector.capabilities
-        op = Operation.FULFIL if fulfil else Operation.SHIP
+        op = Operation.FULFILL if fulfill else Operation.SHIP
         if not caps.supports(op):  # say what the store cannot do before looking at the order
             raise CliError(caps.why_not(op))
         order = connector.get_order(args.id)
@@ -232,7 +234,7 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
         except DomainError as exc:
             raise CliError(f"order {order.number}: {exc.message}") from None
         try:
-            result = _send_ship(connector, args, lines, fulfil)
+            result = _send_ship(connector, args, lines, fulfill)
         except ConnectorError as exc:
             if not exc.unknown_outcome:
                 raise
@@ -249,9 +251,9 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
 
 
 def _send_ship(connector: Connector, args: argparse.Namespace, lines: dict[str, int],
-               fulfil: bool) -> ShipResult:
-    if fulfil:
-        return connector.fulfil(args.id, FulfilRequest(
+               fulfill: bool) -> ShipResult:
+    if fulfill:
+        return connector.fulfill(args.id, FulfillRequest(
             shipments=[TrackingInfo(carrier=args.carrier, service=args.service,
                                     tracking_number=args.tracking)],
             lines=lines, notify_customer=args.notify))
@@ -282,11 +284,11 @@ def _report_ship(args: argparse.Namespace, before: Order, result: ShipResult,
 
 
 def cmd_ship(args: argparse.Namespace) -> int:
-    return _write_ship(args, fulfil=False)
+    return _write_ship(args, fulfill=False)
 
 
 def cmd_fulfill(args: argparse.Namespace) -> int:
-    return _write_ship(args, fulfil=True)
+    return _write_ship(args, fulfill=True)
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:

@@ -108,7 +108,7 @@ def _store_label(args: argparse.Namespace) -> tuple[Order, bytes | None]:
         try:
             return order, fetch_store_label(connector, shipment)
         except NotFound:
-            return order, None  # shipped outside the store (a fulfilment): no label there
+            return order, None  # shipped outside the store (a fulfillment): no label there
 
 
 def cmd_label(args: argparse.Namespace) -> int:

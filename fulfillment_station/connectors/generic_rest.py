@@ -116,7 +116,7 @@ CAPABILITIES = Capabilities(
         Operation.SHIP: yes(QT_TRANSLATE_NOOP(
             "Capabilities", "Marks the whole order shipped. {no_tracking}").format(
                 no_tracking=NO_TRACKING)),
-        Operation.FULFIL: no(QT_TRANSLATE_NOOP(
+        Operation.FULFILL: no(QT_TRANSLATE_NOOP(
             "Capabilities",
             "Generic REST has one way to mark an order sent: use Ship, which sets its status "
             "to shipped.")),

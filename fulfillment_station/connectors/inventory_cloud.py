@@ -97,7 +97,7 @@ CAPABILITIES = Capabilities(
         Operation.SHIP: no(_NONE.format(action=QT_TRANSLATE_NOOP(
             "Capabilities",
             "ship an order or send a tracking number"))),
-        Operation.FULFIL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+        Operation.FULFILL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
             "Capabilities",
             "mark an order fulfilled"))),
         Operation.BULK_SHIP: no(_NONE.format(action=QT_TRANSLATE_NOOP(

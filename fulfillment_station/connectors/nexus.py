@@ -7,7 +7,7 @@ The seed documents ``GET /api/orders`` (cursor + ``limit`` <= 200; filters ``sta
 ``POST /api/orders/:id/cancel`` (``reason``; 202, subject to marketplace approval) and
 ``POST /api/orders/bulk-shipment``, with error codes ORDER_NOT_FOUND 404,
 INVALID_STATUS_TRANSITION 422, ALREADY_SHIPPED 409 and MARKETPLACE_REJECTION 422. Nothing else
-is used: no update, no create, no separate fulfil, no label. The base URL is the server root
+is used: no update, no create, no separate fulfill, no label. The base URL is the server root
 (the paths carry ``/api``).
 
 Choices where the seed is silent (the sandbox's docstring states the same):
@@ -118,10 +118,10 @@ CAPABILITIES = Capabilities(
             "Capabilities",
             "The marketplace has to approve the cancellation; the order may keep its status "
             "for a while.")),
-        Operation.FULFIL: no(QT_TRANSLATE_NOOP(
+        Operation.FULFILL: no(QT_TRANSLATE_NOOP(
             "Capabilities",
-            "NexusCommerce has no separate fulfil step: confirming the shipment is the "
-            "fulfilment. Use Ship.")),
+            "NexusCommerce has no separate fulfill step: confirming the shipment is the "
+            "fulfillment. Use Ship.")),
         Operation.UPDATE: no(_NONE.format(action=QT_TRANSLATE_NOOP(
             "Capabilities",
             "change an order"))),
@@ -283,7 +283,7 @@ def list_params(query: ListQuery) -> dict[str, Any] | None:
         method = query.fulfillment_method.strip().upper()
         if method not in FULFILLMENT_METHODS:
             raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors", "NexusCommerce's fulfilment methods are FBM, FBA and FBS, not "
+                "Connectors", "NexusCommerce's fulfillment methods are FBM, FBA and FBS, not "
                 "{method}.").format(method=repr(method[:20])))
         params["fulfillment_method"] = method
     if query.created_from is not None:
@@ -388,8 +388,9 @@ def parse_bulk(body: Any, items: Sequence[BulkShipItem]
         order_id = err.get("order_id")
         index = err.get("index")
         if not isinstance(order_id, str) or not order_id:
-            known = type(index) is int and 0 <= index < len(items)
-            order_id = items[index].order_id if known else ""
+            known = (isinstance(index, int) and not isinstance(index, bool)
+                     and 0 <= index < len(items))
+            order_id = items[index].order_id if known and isinstance(index, int) else ""
         code = err.get("code")
         errors.append(BulkShipError(order_id, str(code) if code else None,
                                     str(err.get("message") or code or "failed")[:500]))

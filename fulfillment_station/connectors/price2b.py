@@ -16,7 +16,7 @@ Choices where the seed is silent (the sandbox's docstring states the same):
 - Envelope ``{"success": true, "data": ...}`` (``message`` on writes); errors
   ``{"success": false, "message", "error": {"code", "details"}}``. Codes this API adds are
   mapped in ``ERROR_CLASSES`` below (a channel that owns the status, an address change after
-  fulfilment, shipping a cancelled order -> ``InvalidTransition``; unknown items ->
+  fulfillment, shipping a cancelled order -> ``InvalidTransition``; unknown items ->
   ``ValidationFailed``; no label -> ``NotFound``); the shared ones through ``error_for``.
 - Listing asks for 100 per page (the maximum; ``ListQuery.page_size`` can lower it) and walks
   ``page`` 1..``last_page``; an order met twice (new orders push older ones down a page, the
@@ -39,13 +39,13 @@ Choices where the seed is silent (the sandbox's docstring states the same):
   or several packages without weights or lines, make the ship fail with a plain sentence.
   A ship request that already carries a tracking number is a shipment made outside Price2b,
   so it goes to ``/fulfill`` (no label). Carrier codes are sent lower-case.
-- Fulfil sends one tracking number (the seed has one per call) and ``items``
-  ``[{"order_item_id", "quantity"}]`` for a partial fulfilment.
+- Fulfill sends one tracking number (the seed has one per call) and ``items``
+  ``[{"order_item_id", "quantity"}]`` for a partial fulfillment.
 - Channel sync: ``start_channel_sync`` returns the sync id, its status and the channels (no
   counts yet); ``channel_sync_status`` reads ``last_sync`` (status ``never`` when there was
   none) with the per-channel counts as Price2b gives them, and ``next_scheduled_sync``.
 - Writes answer with a few fields, not the order: ``cancel`` and ``update`` return ``None``
-  (the caller re-reads); ship/fulfil return the shipment Price2b reports.
+  (the caller re-reads); ship/fulfill return the shipment Price2b reports.
 - ``fetch_label(url)``: a URL on the API's own host (same scheme, host and port; relative
   URLs resolve against the base URL) is fetched with the authenticated client; a URL on
   another host only over https and WITHOUT the token (a signed file link needs none, and the
@@ -116,7 +116,7 @@ from fulfillment_station.domain.models import ShipmentPackage, format_utc, parse
 from fulfillment_station.domain.money import to_decimal
 from fulfillment_station.domain.requests import (
     CancelRequest,
-    FulfilRequest,
+    FulfillRequest,
     OrderUpdate,
     Package,
     ShipRequest,
@@ -159,7 +159,7 @@ CAPABILITIES = Capabilities(
         Operation.SHIP: yes(QT_TRANSLATE_NOOP(
             "Capabilities",
             "Price2b creates the tracking number and the label.")),
-        Operation.FULFIL: yes(QT_TRANSLATE_NOOP(
+        Operation.FULFILL: yes(QT_TRANSLATE_NOOP(
             "Capabilities",
             "For parcels shipped outside Price2b: one tracking number.")),
         Operation.BULK_SHIP: no(QT_TRANSLATE_NOOP(
@@ -170,7 +170,7 @@ CAPABILITIES = Capabilities(
             "Only orders with nothing fulfilled yet.")),
         Operation.UPDATE: yes(QT_TRANSLATE_NOOP(
             "Capabilities",
-            "Notes; the address until fulfilment starts; the status only for Shopify and web "
+            "Notes; the address until fulfillment starts; the status only for Shopify and web "
             "orders (processing, delivered).")),
         Operation.CREATE: no(QT_TRANSLATE_NOOP(
             "Capabilities",
@@ -352,8 +352,8 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
         raise _Bad("created_at", "missing")
     updated = _when(payload.get("updated_at"), "updated_at") or created
     totals = _obj(payload.get("totals"), "totals") or {}
-    raw_fulfilment = _text(payload.get("fulfillment_status"), "fulfillment_status")
-    fulfilment = FULFILLMENT_MAP.get((raw_fulfilment or "").strip().lower())
+    raw_fulfillment = _text(payload.get("fulfillment_status"), "fulfillment_status")
+    fulfillment = FULFILLMENT_MAP.get((raw_fulfillment or "").strip().lower())
     currency = _text(totals.get("currency"), "totals.currency")
     lines = []
     for n, item in enumerate(_list(payload.get("items"), "items")):
@@ -362,8 +362,8 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
             quantity = _int(item.get("quantity"), "quantity")
             if item.get("quantity_fulfilled") is not None:
                 done = _int(item["quantity_fulfilled"], "quantity_fulfilled")
-            else:  # list rows: only the order's fulfilment status is known
-                done = quantity if fulfilment == FulfillmentStatus.FULFILLED else 0
+            else:  # list rows: only the order's fulfillment status is known
+                done = quantity if fulfillment == FulfillmentStatus.FULFILLED else 0
             currency = currency or _text(item.get("currency"), "currency")
             lines.append({"id": _ident(item.get("id"), "id"),
                           "sku": _text(item.get("sku"), "sku") or "",
@@ -392,7 +392,7 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
     return {
         "id": order_id, "number": number, "dialect": "price2b", "status": status,
         "api_status": api_status,
-        "fulfillment_status": fulfilment or _derived_fulfilment(lines),
+        "fulfillment_status": fulfillment or _derived_fulfillment(lines),
         "payment_status": payment,
         "holds": store_holds(status=status, payment_status=payment),
         "channel": _text(payload.get("channel"), "channel"),
@@ -417,7 +417,7 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
     }
 
 
-def _derived_fulfilment(lines: list[dict[str, Any]]) -> FulfillmentStatus:
+def _derived_fulfillment(lines: list[dict[str, Any]]) -> FulfillmentStatus:
     return fulfillment_from_counts(sum(line["quantity"] for line in lines),
                                    sum(line["quantity_fulfilled"] for line in lines))
 
@@ -478,7 +478,8 @@ def parse_error(response: httpx.Response) -> tuple[str | None, str, Any]:
 def _data(body: Any, order_id: str | None = None) -> dict[str, Any]:
     if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
         raise BadResponse("the answer has no data object", field="data", order_id=order_id)
-    return body["data"]
+    data: dict[str, Any] = body["data"]
+    return data
 
 
 def _item_id(line_id: str) -> int | str:
@@ -598,7 +599,7 @@ class Price2bConnector(Connector):
 
     def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
         if request.tracking_number:
-            return self.fulfil(order_id, FulfilRequest(
+            return self.fulfill(order_id, FulfillRequest(
                 shipments=[request.tracking()], lines=request.lines,
                 notify_customer=request.notify_customer))
         if not (request.service or "").strip():
@@ -635,11 +636,11 @@ class Price2bConnector(Connector):
                           notified_customer=notified if isinstance(notified, bool) else None,
                           message=str(answer.get("message") or ""))
 
-    def fulfil(self, order_id: str, request: FulfilRequest) -> ShipResult:
+    def fulfill(self, order_id: str, request: FulfillRequest) -> ShipResult:
         if len(request.shipments) != 1 or not request.shipments[0].tracking_number:
             raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
                 "Connectors",
-                "Price2b records one tracking number per fulfilment: enter exactly one "
+                "Price2b records one tracking number per fulfillment: enter exactly one "
                 "tracking number."))
         info = request.shipments[0]
         body: dict[str, Any] = {"tracking_number": info.tracking_number,
@@ -677,7 +678,7 @@ class Price2bConnector(Connector):
             if update.status not in self.capabilities.settable_statuses:
                 raise InvalidTransition(user_message=QT_TRANSLATE_NOOP(
                     "Connectors",
-                    "Price2b cannot set an order to {status}; use ship, fulfil or cancel.").format(
+                    "Price2b cannot set an order to {status}; use ship, fulfill or cancel.").format(
                         status=status_word(update.status)))
             body["status"] = WIRE_STATUS[update.status]
         self._write("PUT", self._path(order_id), body, order_id)

@@ -48,7 +48,7 @@ ON_HOLD_NO_OVERRIDE = QT_TRANSLATE_NOOP(
 UNPAID = frozenset({"authorized", "authorised", "pending", "unpaid", "awaiting_payment"})
 #: Payment states that mean the money went back.
 RETURNED = frozenset({"refunded", "voided", "void"})
-#: Fulfilment methods where the marketplace ships from its own warehouse.
+#: Fulfillment methods where the marketplace ships from its own warehouse.
 MARKETPLACE_METHODS = frozenset({"FBA", "FBS"})
 
 

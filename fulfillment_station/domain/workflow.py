@@ -73,7 +73,7 @@ def derive_fulfillment_status(lines: list[LineItem]) -> FulfillmentStatus:
 
 
 def fulfillment_from_counts(ordered: int, fulfilled: int) -> FulfillmentStatus:
-    """The fulfilment status of an order with ``ordered`` units of which ``fulfilled`` have
+    """The fulfillment status of an order with ``ordered`` units of which ``fulfilled`` have
     left (for a parser that has only counts, before any ``LineItem`` exists)."""
     if ordered > 0 and fulfilled >= ordered:
         return FulfillmentStatus.FULFILLED

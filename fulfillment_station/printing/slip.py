@@ -24,8 +24,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus import TableStyle as TS
 
+from fulfillment_station.domain.locales import FALLBACK_LOCALE
 from fulfillment_station.domain.models import Address, Order
-from fulfillment_station.domain.money import round_money
+from fulfillment_station.domain.money import format_money
 from fulfillment_station.printing.errors import BatchCancelled, DocumentError
 from fulfillment_station.printing.fonts import (
     FALLBACK,
@@ -45,7 +46,6 @@ from fulfillment_station.printing.settings import PAGE_SIZES, PrintSettings
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$"}
 _GRID = colors.Color(0.6, 0.6, 0.6)
 _SHADE = colors.Color(0.92, 0.92, 0.92)
 _BOX = "☐"  # a tick box for the packer's pen
@@ -72,10 +72,9 @@ def _look(settings: PrintSettings) -> _Look:
     return _Look(frame, False, 9, 14, 0.5 * inch, 0.014 * inch)
 
 
-def money(amount: Decimal, currency: str) -> str:
-    value = f"{round_money(amount):,.2f}"
-    symbol = _CURRENCY_SYMBOLS.get(currency.upper())
-    return f"{symbol}{value}" if symbol else f"{value} {currency}"
+def money(amount: Decimal, currency: str, locale: str = FALLBACK_LOCALE) -> str:
+    """The slip's amounts, formatted as the list and the detail pane show them."""
+    return format_money(amount, currency, locale)
 
 
 def is_gift(order: Order) -> bool:
@@ -120,8 +119,8 @@ class _Styles:
 
 def _address_block(
     styles: _Styles, caption: str, address: Address | None, extra: str, language: str
-) -> list:
-    parts = [Paragraph(markup(caption, bold=True), styles.head)]
+) -> list[Flowable]:
+    parts: list[Flowable] = [Paragraph(markup(caption, bold=True), styles.head)]
     if address is None:
         parts.append(Paragraph(markup(extra or "Not given"), styles.body))
         return parts
@@ -215,7 +214,8 @@ def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool) -> Ta
         empty = Paragraph(markup("This order has no line items."), styles.body)
         rows.append(["", "", empty] + [""] * (len(columns) - 3))
     font, leading = look.font, look.font * 1.25
-    style = [
+    # reportlab's stubs want each command's exact tuple shape; ours are built from data.
+    style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), SANS, font, leading),
         ("FONT", (0, 0), (-1, 0), SANS_BOLD, font, leading),
         ("FONT", (1, 1), (1, -1), SANS_BOLD, font, leading),
@@ -295,7 +295,8 @@ def _boxed(caption: str, text: str, styles: _Styles, look: _Look) -> Flowable:
     return KeepTogether([Spacer(1, look.font * 0.8), table])
 
 
-def slip_story(order: Order, settings: PrintSettings, styles: _Styles, look: _Look) -> list:
+def slip_story(order: Order, settings: PrintSettings, styles: _Styles,
+               look: _Look) -> list[Flowable]:
     prices = not (settings.hide_prices_for_gifts and is_gift(order))
     story: list[Flowable] = [
         _addresses(order, styles, look, settings.document_language),

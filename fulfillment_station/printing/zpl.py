@@ -72,7 +72,8 @@ class _Zpl:
         t = max(1, self.dots(thickness))
         self.parts.append(f"^FO{self.dots(x)},{self.dots(y)}^GB{self.dots(width)},{t},{t}^FS")
 
-    def barcode(self, x: float, y: float, height: float, barcode: TrackingBarcode, width: float):
+    def barcode(self, x: float, y: float, height: float, barcode: TrackingBarcode,
+                width: float) -> None:
         modules = code128_modules(barcode)
         module = max(1, min(self.dots(GEOMETRY.module), self.dots(width) // modules))
         if module * modules > self.dots(width):

@@ -136,7 +136,7 @@ class SandboxDB:
 
     def count_all(self) -> int:
         with self._lock:
-            return self._conn.execute("SELECT count(*) FROM orders").fetchone()[0]
+            return int(self._conn.execute("SELECT count(*) FROM orders").fetchone()[0])
 
     def is_seeded(self) -> bool:
         return bool(self.kv_get("seeded"))
@@ -191,7 +191,8 @@ class SandboxDB:
     def count(self, where: Sequence[tuple[str, Any]] = ()) -> int:
         sql, params = _where(where)
         with self._lock:
-            return self._conn.execute(f"SELECT count(*) FROM orders{sql}", params).fetchone()[0]
+            return int(self._conn.execute(f"SELECT count(*) FROM orders{sql}",
+                                          params).fetchone()[0])
 
     def insert_order(self, order: Order, extra: dict[str, Any],
                      conn: sqlite3.Connection | None = None) -> None:

@@ -13,8 +13,8 @@ create dialog and ``orders create`` use it.
 - The dialog waits for the store's answer with the dialog still open: on the outbox worker,
   :func:`create_through_outbox` queues and sends the create and hands back the order or the
   refusal, for ``CreateOrderDialog.finish`` (hooking it up: the dialog's ``submit`` submits
-  ``lambda ctx: create_through_outbox(ctx.resources.outbox_service, request)`` to the outbox worker and
-  passes the task's answer to ``finish``).
+  ``lambda ctx: create_through_outbox(ctx.resources.outbox_service, request)`` to the outbox
+  worker and passes the task's answer to ``finish``).
 """
 
 from __future__ import annotations

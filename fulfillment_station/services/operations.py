@@ -217,8 +217,8 @@ def queue_write(resources: OutboxResources, kind: ActionKind, order: Order | Non
         raise ValueError(f"a {kind} needs the order it is for")
     if kind is ActionKind.SHIP:
         return service.ship(order.id, request, packer=packer, cached=order)
-    if kind is ActionKind.FULFIL:
-        return service.fulfil(order.id, request, packer=packer, cached=order)
+    if kind is ActionKind.FULFILL:
+        return service.fulfill(order.id, request, packer=packer, cached=order)
     if kind is ActionKind.CANCEL:
         return service.cancel(order.id, request, packer=packer, cached=order)
     return service.update(order.id, request, packer=packer, cached=order)

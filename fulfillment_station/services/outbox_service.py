@@ -6,7 +6,7 @@ headless driver (``services.headless``) and the tests.
 :class:`~fulfillment_station.services.outbox_runner.OutboxRunner` to one
 :class:`~fulfillment_station.connectors.base.Connector`:
 
-* ``ship``/``fulfil``/``cancel``/``update``/``bulk_ship`` first refuse what the connector's
+* ``ship``/``fulfill``/``cancel``/``update``/``bulk_ship`` first refuse what the connector's
   capabilities lack (``Unsupported`` with the capability's reason), then re-read the order(s)
   from the store, so a packer never queues a shipment for an order that another station shipped
   or cancelled meanwhile, check the request with the domain workflow (``DomainError`` naming the
@@ -56,7 +56,7 @@ from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     OrderUpdate,
     ShipRequest,
 )
@@ -148,13 +148,13 @@ class OutboxService:
         self._check_shipment(order, request.lines, hold_override)
         return self._enqueue(ActionKind.SHIP, order, request, packer, hold_override)
 
-    def fulfil(self, order_id: str, request: FulfilRequest, *, packer: str = "",
-               cached: Order | None = None,
-               hold_override: str | None = None) -> ActionRecord[Action]:
-        self._require(Operation.FULFIL)
+    def fulfill(self, order_id: str, request: FulfillRequest, *, packer: str = "",
+                cached: Order | None = None,
+                hold_override: str | None = None) -> ActionRecord[Action]:
+        self._require(Operation.FULFILL)
         order = self._current(order_id, cached)
         self._check_shipment(order, request.lines, hold_override)
-        return self._enqueue(ActionKind.FULFIL, order, request, packer, hold_override)
+        return self._enqueue(ActionKind.FULFILL, order, request, packer, hold_override)
 
     def cancel(self, order_id: str, request: CancelRequest, *, packer: str = "",
                cached: Order | None = None) -> ActionRecord[Action]:
@@ -271,8 +271,8 @@ class OutboxService:
                 except Exception:  # the store has shipped: never let a label undo that
                     log.exception("after-ship hook failed for order %s", action.order_id)
             return result
-        if isinstance(payload, FulfilRequest):
-            return connector.fulfil(action.order_id, payload)
+        if isinstance(payload, FulfillRequest):
+            return connector.fulfill(action.order_id, payload)
         if isinstance(payload, CancelRequest):
             return connector.cancel(action.order_id, payload)
         if isinstance(payload, OrderUpdate):

@@ -27,10 +27,11 @@ from typing import Protocol
 from fulfillment_station.domain.holds import holds_text
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message, status_word
 from fulfillment_station.domain.models import LineItem, Order
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
 from fulfillment_station.scanning.gs1 import GtinError, gtin_key
-from fulfillment_station.store.cache import OrderRef, normalize_code
+from fulfillment_station.store.cache import normalize_code
 from fulfillment_station.store.pack_progress import SavedProgress
 
 MAX_BULK_QUANTITY = 9999

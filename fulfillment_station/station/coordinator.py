@@ -61,7 +61,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 #: Outbox action kinds that put goods in a box: a second one from another desk is refused.
-SHIPMENT_KINDS = frozenset({"ship", "fulfil", "bulk_ship"})
+SHIPMENT_KINDS = frozenset({"ship", "fulfill", "bulk_ship"})
 #: Shared outbox states that still mean "this write may reach the store".
 OPEN_STATES = ("pending", "sending", "retrying", "failed")
 #: Local audit outcome -> the shared outbox state it leaves the action in.
@@ -889,7 +889,7 @@ def _shipment_of(local: sqlite3.Connection,
         return None
     action = json.loads(row[0])
     payload = action.get("payload") or {}
-    if action.get("kind") not in ("ship", "fulfil"):
+    if action.get("kind") not in ("ship", "fulfill"):
         return None
     lines = payload.get("lines") or {}
     if isinstance(lines, dict) and lines:

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 import psycopg
 
-_SHIPPED = "kind IN ('ship', 'fulfil', 'bulk_ship') AND outcome = 'done'"
+_SHIPPED = "kind IN ('ship', 'fulfill', 'bulk_ship') AND outcome = 'done'"
 
 
 @dataclass(frozen=True)

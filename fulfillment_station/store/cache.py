@@ -40,6 +40,8 @@ from fulfillment_station.domain.models import (
     OrderStatus,
     parse_order,
 )
+from fulfillment_station.domain.summaries import OrderRef as OrderRef
+from fulfillment_station.domain.summaries import OrderSummary as OrderSummary
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.store.db import Migration, StoreError, connect, migrate, transaction
 
@@ -61,45 +63,6 @@ class Problem(IntFlag):
     UNKNOWN_STATUS = 1
     ADDRESS_INCOMPLETE = 2
     CANCELLED_AFTER_SHIPPING = 4
-
-
-class OrderSummary(NamedTuple):
-    """The compact row the order table shows; everything else is in :meth:`OrderCache.get`.
-
-    Times are UTC epoch seconds (they sort as numbers); ``total`` is the exact decimal text.
-    """
-
-    pk: int
-    order_id: str
-    number: str
-    created_at: float
-    updated_at: float
-    shipped_at: float | None
-    customer: str
-    email: str | None
-    item_count: int
-    total: str
-    problems: int
-    search_text: str  # normalised: number, customer, ship-to name, email, tracking numbers
-    search_skus: str  # normalised SKUs, one per line
-    search_barcodes: str  # normalised barcodes, one per line
-    holds: str  # why the desk must not ship it ('' when nothing stops it); see domain.holds
-    # The few-valued columns last: they come from order_labels as one shared tuple.
-    connection: str
-    dialect: str
-    status: str
-    api_status: str | None
-    fulfillment: str
-    channel: str | None
-    marketplace: str | None
-    fulfillment_method: str | None
-    country: str
-    currency: str
-
-
-class OrderRef(NamedTuple):
-    connection: str
-    order_id: str
 
 
 class CodeMatch(NamedTuple):

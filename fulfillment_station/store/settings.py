@@ -37,15 +37,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from platformdirs import user_config_path
-
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
-from fulfillment_station.store.file_checks import make_private, private_dir
-from fulfillment_station.store.paths import APP_NAME
+from fulfillment_station.store.file_checks import make_private
+
+# Re-exported for callers that still take it from here; the resolver is store.paths'.
+from fulfillment_station.store.paths import config_dir as config_dir
 
 log = logging.getLogger(__name__)
 
-CONFIG_DIR_ENV = "FULFILLMENT_STATION_CONFIG_DIR"
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 2
 #: Far above any real settings file (a few KB); a bigger one is not ours.
@@ -555,22 +554,6 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- files -----------------------------------------------------------------------------------
-
-def config_dir(explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None,
-               create: bool = True) -> Path:
-    """An explicit path wins, then ``FULFILLMENT_STATION_CONFIG_DIR``, then the platform's
-    user config dir."""
-    environ = os.environ if env is None else env
-    if explicit is not None and str(explicit).strip():
-        path = Path(explicit).expanduser()
-    elif environ.get(CONFIG_DIR_ENV, "").strip():
-        path = Path(environ[CONFIG_DIR_ENV].strip()).expanduser()
-    else:
-        path = user_config_path(APP_NAME, appauthor=False)
-    if create:
-        private_dir(path)
-    return path
-
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file."""

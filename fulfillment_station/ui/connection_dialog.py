@@ -18,7 +18,6 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,6 +45,7 @@ from fulfillment_station.connectors import DIALECT_MODULES, connect
 from fulfillment_station.connectors.base import CheckReport, Connector
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.connectors.http import check_base_url, connector_options
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 from fulfillment_station.ui.i18n import translate_message

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -36,12 +35,9 @@ from PySide6.QtWidgets import (
 
 from fulfillment_station.domain import Address, Order, OrderStatus
 from fulfillment_station.domain.holds import hold_messages
-from fulfillment_station.ui.i18n import (
-    current_locale,
-    format_datetime,
-    format_money,
-    translate_message,
-)
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
+from fulfillment_station.domain.money import format_money
+from fulfillment_station.ui.i18n import current_locale, format_datetime, translate_message
 from fulfillment_station.ui.order_table import FULFILLMENT_STYLE, STATUS_STYLE, tr_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,7 +113,7 @@ class OrderDetailPane(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None, *, locale: str | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale or current_locale()
+        self.locale_name = locale or current_locale()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -149,7 +145,7 @@ class OrderDetailPane(QScrollArea):
         ship_layout.addWidget(self.copy_address, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(ship_box)
 
-        self.lines_model = LineItemsModel(self.locale)
+        self.lines_model = LineItemsModel(self.locale_name)
         self.lines = QTableView()
         self.lines.setModel(self.lines_model)
         self.lines.verticalHeader().hide()
@@ -227,13 +223,13 @@ class OrderDetailPane(QScrollArea):
         self.copy_address.setEnabled(order.ship_to is not None)
         self.lines_note.setText("" if order.lines else
                                 self.tr("This store's API gives no line items for its orders."))
-        money = {name: format_money(getattr(order, name), order.currency, self.locale)
+        money = {name: format_money(getattr(order, name), order.currency, self.locale_name)
                  for name in ("subtotal", "shipping", "tax", "total")}
         self.totals.setText(
             self.tr("Subtotal {subtotal}  ·  Shipping {shipping}  ·  Tax {tax}  ·  "
                     "Total {total}").format(**money))
         for s in order.shipments:
-            when = format_datetime(s.shipped_at, self.locale) if s.shipped_at else ""
+            when = format_datetime(s.shipped_at, self.locale_name) if s.shipped_at else ""
             units = sum(sl.quantity for sl in s.lines)
             tracking = s.tracking_number or self.tr("(no tracking)")
             where = {"in_transit": self.tr("in transit"), "delivered": self.tr("delivered")
@@ -282,7 +278,7 @@ class OrderDetailPane(QScrollArea):
         merged += [(at, text, True) for at, text in self._local_events]
         for at, text, is_local in sorted(merged, key=lambda e: e[0]):
             prefix = f"[{local}] " if is_local else ""
-            self.timeline.addItem(f"{format_datetime(at, self.locale)}  {prefix}{text}")
+            self.timeline.addItem(f"{format_datetime(at, self.locale_name)}  {prefix}{text}")
 
     def _copy_address(self) -> None:
         if self._order is not None and self._order.ship_to is not None:

@@ -1,11 +1,11 @@
-"""The filter bar under the preset tabs: status, fulfilment, channel/marketplace, fulfilment
+"""The filter bar under the preset tabs: status, fulfillment, channel/marketplace, fulfillment
 method and a created-date range. It narrows whatever the current preset shows; its state is a
 plain dict so the window can remember it.
 
 :meth:`FilterBar.configure` fits the bar to the connection's store: a filter shows only where
-that store's orders carry the field (its ``Capabilities.filters``): fulfilment methods
+that store's orders carry the field (its ``Capabilities.filters``): fulfillment methods
 (FBM/FBA/FBS) on Nexus only, a channel where the store has channels or marketplaces. Status,
-fulfilment and created dates are on every order, so they always show."""
+fulfillment and created dates are on every order, so they always show."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from fulfillment_station.connectors.base import Capabilities, Filter
 from fulfillment_station.domain import FulfillmentStatus, OrderStatus
-from fulfillment_station.ui.filters import FilterState
+from fulfillment_station.services.order_filters import FilterState
 
 ANY = ""
 
@@ -41,7 +41,7 @@ class FilterBar(QWidget):
         self._captions: dict[QComboBox, QLabel] = {}
         self.status = self._combo(self.tr("Status"), layout,
                                   [(s.value.capitalize(), s.value) for s in OrderStatus])
-        self.fulfillment = self._combo(self.tr("Fulfilment"), layout,
+        self.fulfillment = self._combo(self.tr("Fulfillment"), layout,
                                        [(f.value.capitalize(), f.value)
                                         for f in FulfillmentStatus])
         self.channel = self._combo(self.tr("Channel"), layout, [])
@@ -110,13 +110,13 @@ class FilterBar(QWidget):
 
     def apply_to(self, state: FilterState) -> FilterState:
         """``state`` (a preset) narrowed by the bar."""
-        status, fulfil = self.status.currentData(), self.fulfillment.currentData()
+        status, fulfill = self.status.currentData(), self.fulfillment.currentData()
         if status:
             state = replace(state, statuses=(state.statuses & {status}) if state.statuses
                             else frozenset({status}))
-        if fulfil:
-            state = replace(state, fulfillments=(state.fulfillments & {fulfil})
-                            if state.fulfillments else frozenset({fulfil}))
+        if fulfill:
+            state = replace(state, fulfillments=(state.fulfillments & {fulfill})
+                            if state.fulfillments else frozenset({fulfill}))
         channel = self.channel.currentData()
         if channel:
             state = replace(state, channel=channel)

@@ -73,7 +73,7 @@ class OrderActions(QObject):
     # -- requests ---------------------------------------------------------------------------
 
     def submit(self, kind: ActionKind | str, order: Order | None, request: Any) -> None:
-        """Queue one write (ship, fulfil, cancel, update, create, bulk_ship). The re-read and
+        """Queue one write (ship, fulfill, cancel, update, create, bulk_ship). The re-read and
         validation happen on the worker."""
         task = self.worker.call(operations.queue_write, ActionKind(kind), order, request,
                                 packer=self.packer())

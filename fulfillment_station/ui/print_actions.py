@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order
 from fulfillment_station.printing.errors import BatchCancelled, PrintingError
 from fulfillment_station.printing.qt_glue import PageRenderer, PdfPreviewDialog, pdfium_pages
@@ -77,6 +78,7 @@ class DocumentPreview(PdfPreviewDialog):
         super().__init__(pdf, title, render=render, parent=parent)
         self.save_button = QPushButton("&Save as PDF…")
         buttons = self.findChild(QDialogButtonBox)
+        assert buttons is not None  # the preview dialog made it
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.saved_to: Path | None = None
         self.save_button.clicked.connect(lambda: self._save(ask, _file_name(title)))
@@ -266,7 +268,7 @@ class PrintQueueActions(QObject):
         return task
 
     def _done(self, result: object) -> None:
-        outcome, jobs = result  # type: ignore[misc]
+        outcome, jobs = cast(tuple[PrintOutcome | None, list[QueuedJob]], result)
         self.panel.set_jobs(jobs)
         self._watch_held(jobs)
         if outcome is not None:

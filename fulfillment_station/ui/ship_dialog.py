@@ -1,9 +1,9 @@
-"""The ship (and fulfil) dialog: what leaves the desk, validated before it becomes a request.
+"""The ship (and fulfill) dialog: what leaves the desk, validated before it becomes a request.
 
 The dialog never talks to a store. It checks quantities with ``domain.workflow.check_shipment``,
 recognises the tracking number with ``scanning.tracking.parse_tracking`` (an invalid check digit
 needs an explicit override; an unknown format is only a warning) and hands back a
-``ShipRequest`` or, in fulfil mode, a ``FulfilRequest``. What a store cannot take (partial
+``ShipRequest`` or, in fulfill mode, a ``FulfillRequest``. What a store cannot take (partial
 shipments, customer notification, tracking numbers, parcels) follows its ``Capabilities``.
 
 It also holds the small pieces the other write dialogs share: a plain-text label (API strings
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from fulfillment_station.connectors.base import Capabilities
 from fulfillment_station.domain.errors import DomainError
 from fulfillment_station.domain.models import Order
-from fulfillment_station.domain.requests import FulfilRequest, Package, ShipRequest, TrackingInfo
+from fulfillment_station.domain.requests import FulfillRequest, Package, ShipRequest, TrackingInfo
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.domain.workflow import check_shipment
 from fulfillment_station.scanning.tracking import (
@@ -58,7 +58,7 @@ from fulfillment_station.services.store_labels import (
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.scale_weigher import ScaleWeigher
 
-Mode = Literal["ship", "fulfil"]
+Mode = Literal["ship", "fulfill"]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -164,7 +164,7 @@ class _Parcel:
 
 
 class ShipDialog(QDialog):
-    """Ship or fulfil ``order``; read the result with :meth:`request` after ``Accepted``."""
+    """Ship or fulfill ``order``; read the result with :meth:`request` after ``Accepted``."""
 
     def __init__(self, order: Order, capabilities: Capabilities, parent: QWidget | None = None,
                  *, mode: Mode = "ship", now: Callable[[], datetime] | None = None,
@@ -177,11 +177,11 @@ class ShipDialog(QDialog):
         self._caps = capabilities
         self._mode: Mode = mode
         self._now = now or (lambda: datetime.now(UTC))
-        # Squarespace's fulfilment takes several shipments; Price2b's takes one.
-        self._more = (mode == "fulfil" and capabilities.dialect == "squarespace"
+        # Squarespace's fulfillment takes several shipments; Price2b's takes one.
+        self._more = (mode == "fulfill" and capabilities.dialect == "squarespace"
                       if more_shipments is None else more_shipments)
-        self._request: ShipRequest | FulfilRequest | None = None
-        title = self.tr("Fulfil order {n}") if mode == "fulfil" else self.tr("Ship order {n}")
+        self._request: ShipRequest | FulfillRequest | None = None
+        title = self.tr("Fulfill order {n}") if mode == "fulfill" else self.tr("Ship order {n}")
         self.setWindowTitle(title.format(n=order.number))
 
         layout = QVBoxLayout(self)
@@ -199,7 +199,7 @@ class ShipDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Fulfil") if mode == "fulfil" else self.tr("Ship"))
+        self.ok_button.setText(self.tr("Fulfill") if mode == "fulfill" else self.tr("Ship"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -402,7 +402,7 @@ class ShipDialog(QDialog):
                                 .format(carrier=row.carrier.carrier()))
 
     def _tracking_needed(self) -> bool:
-        # Price2b creates the tracking number when it ships; a fulfil records one made elsewhere.
+        # Price2b creates the tracking number when it ships; a fulfill records one made elsewhere.
         return self._mode == "ship" and not self._caps.returns_label
 
     def validate(self) -> list[str]:
@@ -472,7 +472,7 @@ class ShipDialog(QDialog):
         chosen = date(qdate.year(), qdate.month(), qdate.day())
         return now if chosen == now.date() else datetime.combine(chosen, time(12), UTC)
 
-    def _build(self) -> ShipRequest | FulfilRequest:
+    def _build(self) -> ShipRequest | FulfillRequest:
         lines = check_shipment(self._order, self.lines())
         notify = self.notify.isChecked() if self.notify is not None else None
         shipped_at = self._shipped_at()
@@ -485,8 +485,8 @@ class ShipDialog(QDialog):
                                       tracking_number=number,
                                       tracking_url=parse.url if number else None,
                                       shipped_at=shipped_at))
-        if self._mode == "fulfil":
-            return FulfilRequest(shipments=infos, lines=lines, notify_customer=notify)
+        if self._mode == "fulfill":
+            return FulfillRequest(shipments=infos, lines=lines, notify_customer=notify)
         first = infos[0]
         return ShipRequest(carrier=first.carrier, service=first.service,
                            tracking_number=first.tracking_number, tracking_url=first.tracking_url,
@@ -505,7 +505,7 @@ class ShipDialog(QDialog):
                 packages.append(Package(lines=held, **values))
         return packages
 
-    def request(self) -> ShipRequest | FulfilRequest:
+    def request(self) -> ShipRequest | FulfillRequest:
         if self._request is None:
             raise RuntimeError("the dialog was not accepted")
         return self._request

@@ -20,7 +20,9 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 
-SOUNDS_DIR = Path(__file__).resolve().parent.parent / "resources" / "sounds"
+from fulfillment_station.resources import RESOURCES_DIR
+
+SOUNDS_DIR = RESOURCES_DIR / "sounds"
 _BEEP_GAP_MS = 180
 _BEEPS = {"success": 1, "complete": 2, "error": 3}
 

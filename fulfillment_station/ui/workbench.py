@@ -69,7 +69,7 @@ def _hold_action(window: MainWindow, actions: OrderActions) -> QAction:
 def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: OrderActions,
                     print_worker: ConnectionWorker[PrintResources],
                     open_dialog: Callable[[str], None] | None = None) -> Workbench:
-    """``open_dialog(kind)`` opens the write dialog for the selected order(s) (ship, fulfil,
+    """``open_dialog(kind)`` opens the write dialog for the selected order(s) (ship, fulfill,
     cancel, edit, create, bulk_ship); without it those menu entries are left out."""
     menus: dict[str, QMenu] = {}
 
@@ -89,7 +89,7 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
         menus["order"] = order_menu
         entries = (
             ("ship", window.tr("&Ship…"), "Ctrl+Shift+S", Operation.SHIP),
-            ("fulfil", window.tr("&Fulfil…"), None, Operation.FULFIL),
+            ("fulfill", window.tr("&Fulfill…"), None, Operation.FULFILL),
             ("bulk_ship", window.tr("&Bulk ship…"), "Ctrl+Shift+B", Operation.BULK_SHIP),
             ("cancel", window.tr("&Cancel order…"), None, Operation.CANCEL),
             ("edit", window.tr("&Edit order…"), "Ctrl+E", Operation.UPDATE),
@@ -227,7 +227,7 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
 PENDING_VERBS: dict[ActionKind, Message] = {
     ActionKind.SHIP: QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
     ActionKind.BULK_SHIP: QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
-    ActionKind.FULFIL: QT_TRANSLATE_NOOP("MainWindow", "fulfilling…"),
+    ActionKind.FULFILL: QT_TRANSLATE_NOOP("MainWindow", "fulfilling…"),
     ActionKind.CANCEL: QT_TRANSLATE_NOOP("MainWindow", "cancelling…"),
     ActionKind.UPDATE: QT_TRANSLATE_NOOP("MainWindow", "saving…"),
     ActionKind.CREATE: QT_TRANSLATE_NOOP("MainWindow", "creating…"),
@@ -269,9 +269,9 @@ class OrderDialogs:
             return
         caps, parent, submit = self.capabilities, self.window, self.actions.submit
         order = orders[0]
-        if kind in ("ship", "fulfil"):
+        if kind in ("ship", "fulfill"):
             from fulfillment_station.ui.ship_dialog import ShipDialog
-            mode: Literal["ship", "fulfil"] = "ship" if kind == "ship" else "fulfil"
+            mode: Literal["ship", "fulfill"] = "ship" if kind == "ship" else "fulfill"
             ship = ShipDialog(order, caps, parent, mode=mode)
             self._show(ship, lambda: submit(ActionKind(mode), order, ship.request()))
         elif kind == "cancel":

@@ -9,17 +9,17 @@ from pathlib import Path
 import pytest
 
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.store.cache import (
     COMPONENT,
     MIGRATIONS,
     CodeMatch,
     OrderCache,
-    OrderRef,
     Problem,
     normalize_text,
 )
 from fulfillment_station.store.db import StoreError, connect, schema_version
-from tests.store.factories import build_order, make_orders
+from tests.helpers.factories import build_order, make_orders
 
 SHIPMENT = {
     "id": "S1", "carrier": "UPS", "tracking_number": "1Z999AA10123456784",

@@ -18,7 +18,7 @@ from fulfillment_station.connectors.nexus import CAPABILITIES as NEXUS
 from fulfillment_station.connectors.price2b import CAPABILITIES as PRICE2B
 from fulfillment_station.connectors.squarespace import CAPABILITIES as SQUARESPACE
 from fulfillment_station.domain.models import LineItem, Order, OrderStatus
-from fulfillment_station.domain.requests import FulfilRequest, ShipRequest
+from fulfillment_station.domain.requests import FulfillRequest, ShipRequest
 from fulfillment_station.services.store_labels import LabelDefaults
 from fulfillment_station.ui.ship_dialog import ShipDialog
 
@@ -137,15 +137,15 @@ def test_squarespace_locks_quantities_and_offers_notify(qtbot: Any) -> None:
 
 
 @pytest.mark.gui
-def test_squarespace_fulfil_takes_several_shipments(qtbot: Any) -> None:
-    dlg = dialog(qtbot, caps=SQUARESPACE, mode="fulfil")
+def test_squarespace_fulfill_takes_several_shipments(qtbot: Any) -> None:
+    dlg = dialog(qtbot, caps=SQUARESPACE, mode="fulfill")
     qtbot.keyClicks(dlg.rows[0].tracking, UPS)
     qtbot.mouseClick(dlg.add_shipment_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dlg.rows[1].tracking, "HELLO42")
     dlg.rows[1].carrier.setCurrentText("DHL Express")
     dlg.accept()
     request = dlg.request()
-    assert isinstance(request, FulfilRequest)
+    assert isinstance(request, FulfillRequest)
     assert [(s.carrier, s.tracking_number) for s in request.shipments] == [
         ("UPS", UPS), ("DHL Express", "HELLO42")]
 

@@ -240,7 +240,8 @@ def _updated(stored: StoredOrder, target: OrderStatus | None, address: AddressIn
     Business-rule failures raise 400 BAD_REQUEST with a message the packer can read."""
     order = stored.order
     shipped = order.status in SHIPPED_STATUSES
-    kind, detail = "update", {}
+    kind = "update"
+    detail: dict[str, Any] = {}
     if address is not None:
         if shipped or order.status == OrderStatus.CANCELLED:
             raise _bad(f"Order {order.id} is {order.status.value}; its shipping address can "

@@ -198,7 +198,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             short = [{"sku": sku, "requested": qty, "available": stock.get(sku, 0)}
                      for sku, qty in wanted.items() if stock.get(sku, 0) < qty]
             if short:
-                names = ", ".join(s["sku"] for s in short)
+                names = ", ".join(str(s["sku"]) for s in short)
                 raise SandboxError(422, "OUT_OF_STOCK",
                                    f"Not enough stock for {names}; nothing was reserved.",
                                    {"skus": short})

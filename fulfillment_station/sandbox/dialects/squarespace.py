@@ -27,7 +27,7 @@ Choices where the seed is silent (each also in the connector's docstring):
   modifiedBefore``, so consecutive windows tile without gaps; ``modifiedAfter`` later than
   ``modifiedBefore`` is a 400. ``customerId`` and ``fulfillmentStatus`` (PENDING, FULFILLED,
   CANCELED; anything else is a 400) filter as documented.
-* Fulfil: the whole order (Squarespace has no per-line fulfilment). ``shouldSendNotification``
+* Fulfill: the whole order (Squarespace has no per-line fulfillment). ``shouldSendNotification``
   (boolean) is required; ``shipments`` may be absent or empty (fulfilled without tracking); each
   shipment needs ``shipDate``, ``carrierName`` and ``trackingNumber`` (non-empty strings) and
   ``service`` (a string, may be empty); ``trackingUrl`` is optional but must be http(s).
@@ -438,7 +438,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         return render_order(stored)
 
     @router.post(ORDERS + "/{order_id}/fulfillments", status_code=204)
-    async def fulfil(order_id: str, request: Request) -> Response:
+    async def fulfill(order_id: str, request: Request) -> Response:
         guard(request)
         body = await _json_body(request)
         notify = body.get("shouldSendNotification")
@@ -479,7 +479,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             numbers = [s.tracking_number for s in shipments]
             detail = {"tracking_number": numbers[0] if numbers else None,
                       "tracking_numbers": numbers, "lines": lines, "notify": notify}
-            return order, ("shipment" if shipments else "fulfil"), detail
+            return order, ("shipment" if shipments else "fulfill"), detail
 
         try:
             write_order(ctx, order_id, _not_found(order_id), change)
@@ -524,7 +524,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
 
 
 class _NoChange(Exception):
-    """A fulfilment of an already fulfilled order that adds nothing."""
+    """A fulfillment of an already fulfilled order that adds nothing."""
 
 
 def _json_response(status: int, body: Any) -> Response:
@@ -585,7 +585,9 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
         where = f"lineItems[{i}]."
         if not isinstance(item, dict):
             raise _bad("INVALID_ARGUMENT", f"lineItems[{i}] must be an object.")
-        product = by_variant.get(item.get("variantId")) or by_sku.get(item.get("sku"))
+        variant_id, sku = item.get("variantId"), item.get("sku")
+        product = (by_variant.get(variant_id) if isinstance(variant_id, str) else None) \
+            or (by_sku.get(sku) if isinstance(sku, str) else None)
         if product is None:
             raise _bad("INVALID_ARGUMENT",
                        f"{where}variantId does not match a product of this site.")

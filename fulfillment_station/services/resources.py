@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from fulfillment_station.connectors import connect
 from fulfillment_station.connectors.base import Connector
+from fulfillment_station.domain.messages import Message
 from fulfillment_station.services.actions import Action
 from fulfillment_station.services.outbox_service import RECOVERY_GRACE_S, OutboxService
 from fulfillment_station.store.audit import AuditLog
@@ -78,7 +79,7 @@ class OutboxResources:
     print_service: PrintService | None = None
     #: sentences for the packer from opening the outbox (a damaged file recovered), taken and
     #: shown once by the first pump that reports to the window
-    notices: list[str] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
 
     @property
     def connection_id(self) -> str:

@@ -123,7 +123,7 @@ class ConnectionDialog(QDialog):
 
     def __init__(self, settings_store: SettingsStore, tokens: TokenStore, *,
                  profile: ConnectionProfile | None = None,
-                 worker: ConnectionWorker | None = None,
+                 worker: ConnectionWorker[None] | None = None,
                  connect_fn: ConnectFn = connect,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,7 +225,7 @@ class ConnectionDialog(QDialog):
         saved_id = self._editing.id if self._editing is not None and not token else None
         tokens, connect_fn = self._tokens, self._connect
 
-        def work(_ctx: TaskContext) -> CheckReport:
+        def work(_ctx: TaskContext[None]) -> CheckReport:
             # The keyring may be slow or ask to be unlocked: read it here, not on the GUI thread.
             secret = tokens.get(saved_id) if saved_id is not None else token
             return run_check(connect_fn, dialect, url, secret, ca)

@@ -257,8 +257,7 @@ class ShipDialog(QDialog):
                 box_form.addRow(self.scale_label)
             self.weigher.stable.connect(self._weighed)
             self.weigher.problem.connect(self.scale_label.setText)
-            self.finished.connect(lambda _result: self.weigher.stop()  # type: ignore[union-attr]
-                                  if self.weigher else None)
+            self.finished.connect(self._stop_weigher)
             self.weigher.start()
 
         self.notify: QCheckBox | None = None
@@ -368,6 +367,10 @@ class ShipDialog(QDialog):
             self.parcels[0].units[line_id].setValue(value)
 
     # -- behaviour ------------------------------------------------------------------------------
+
+    def _stop_weigher(self, _result: int) -> None:
+        if self.weigher is not None:
+            self.weigher.stop()
 
     def _weighed(self, weight: Weight) -> None:
         spin = self.package_fields["weight"]

@@ -47,6 +47,11 @@ class Workbench:
     menus: dict[str, QMenu]
 
 
+def _release_hold(window: MainWindow, actions: OrderActions) -> None:
+    if window.detail.order is not None:
+        actions.set_hold(window.detail.order, None)
+
+
 def _hold_action(window: MainWindow, actions: OrderActions) -> QAction:
     """"Put on hold…": the shown order stays out of "To pack" and every ship path refuses it
     until the hold is released (``domain.holds``)."""
@@ -111,8 +116,7 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
         order_menu.addSeparator()
         order_menu.addAction(_hold_action(window, actions))
         release = QAction(window.tr("&Release hold"), window)
-        release.triggered.connect(lambda: window.detail.order is not None
-                                  and actions.set_hold(window.detail.order, None))
+        release.triggered.connect(lambda: _release_hold(window, actions))
         order_menu.addAction(release)
 
     # -- this desk's history in the order timeline, and the audit export ----------------------

@@ -67,32 +67,55 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
     p = osub.add_parser("create", help="create an order from the canonical JSON shape")
     add_connection_args(p)
-    p.add_argument("--json-in", required=True, metavar="FILE",
-                   help="the order as --json prints it (ids ignored; '-' reads stdin); "
-                        "add \"customer_id\" where the store needs one")
+    p.add_argument(
+        "--json-in",
+        required=True,
+        metavar="FILE",
+        help="the order as --json prints it (ids ignored; '-' reads stdin); "
+        'add "customer_id" where the store needs one',
+    )
     p.set_defaults(handler=cmd_create)
 
     # "fulfil" (the old spelling) still works for scripts written before the rename.
     for name, handler, text, aliases in (
-            ("ship", cmd_ship, "confirm a shipment, or buy the store's label where it sells one",
-             []),
-            ("fulfill", cmd_fulfill, "mark an order fulfilled", ["fulfil"])):
+        ("ship", cmd_ship, "confirm a shipment, or buy the store's label where it sells one", []),
+        ("fulfill", cmd_fulfill, "mark an order fulfilled", ["fulfil"]),
+    ):
         p = osub.add_parser(name, help=text, aliases=aliases)
         p.add_argument("id")
         add_connection_args(p)
-        p.add_argument("--carrier", default=None,
-                       help="carrier (buying a label: default the order's checkout choice or "
-                            "the desk's label carrier)")
-        p.add_argument("--tracking", required=name == "fulfill",
-                       help="tracking number (ship: leave it out to buy the store's label)")
+        p.add_argument(
+            "--carrier",
+            default=None,
+            help="carrier (buying a label: default the order's checkout choice or "
+            "the desk's label carrier)",
+        )
+        p.add_argument(
+            "--tracking",
+            required=name == "fulfill",
+            help="tracking number (ship: leave it out to buy the store's label)",
+        )
         p.add_argument("--service", default=None)
         if name == "ship":
-            p.add_argument("--label-out", default=None, metavar="FILE",
-                           help="write the label the store sold to FILE, byte for byte")
-        p.add_argument("--line", action="append", default=[], metavar="LINE_ID:QTY",
-                       help="ship only this quantity of this line (repeatable)")
-        p.add_argument("--notify", action=argparse.BooleanOptionalAction, default=None,
-                       help="ask the store to e-mail the customer, where the API can")
+            p.add_argument(
+                "--label-out",
+                default=None,
+                metavar="FILE",
+                help="write the label the store sold to FILE, byte for byte",
+            )
+        p.add_argument(
+            "--line",
+            action="append",
+            default=[],
+            metavar="LINE_ID:QTY",
+            help="ship only this quantity of this line (repeatable)",
+        )
+        p.add_argument(
+            "--notify",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="ask the store to e-mail the customer, where the API can",
+        )
         p.set_defaults(handler=handler)
 
     p = osub.add_parser("cancel", help="cancel an order")
@@ -111,14 +134,18 @@ def _print_orders(orders: list[Order]) -> None:
     if not orders:
         _say("No orders match.")
         return
-    _say(f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILLMENT':<11} {'ITEMS':>5} "
-          f"{'TOTAL':>12}  CUSTOMER")
+    _say(
+        f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILLMENT':<11} {'ITEMS':>5} "
+        f"{'TOTAL':>12}  CUSTOMER"
+    )
     for o in orders:
         status = o.status.value if o.status != OrderStatus.UNKNOWN else f"?{o.api_status}"
         total = f"{o.total} {o.currency}"
-        _say(f"{o.number[:22]:<22} {o.created_at:%Y-%m-%d %H:%M} {status[:11]:<11} "
-              f"{o.fulfillment_status.value:<11} {o.item_count:>5} {total:>12}  "
-              f"{o.customer.name}")
+        _say(
+            f"{o.number[:22]:<22} {o.created_at:%Y-%m-%d %H:%M} {status[:11]:<11} "
+            f"{o.fulfillment_status.value:<11} {o.item_count:>5} {total:>12}  "
+            f"{o.customer.name}"
+        )
 
 
 def _print_order(o: Order) -> None:
@@ -129,14 +156,22 @@ def _print_order(o: Order) -> None:
     _say(f"  customer:    {o.customer.name} {o.customer.email or ''}".rstrip())
     if o.ship_to:
         a = o.ship_to
-        parts = [a.name, a.company, a.line1, a.line2,
-                 " ".join(p for p in (a.postal_code, a.city, a.region) if p), a.country]
+        parts = [
+            a.name,
+            a.company,
+            a.line1,
+            a.line2,
+            " ".join(p for p in (a.postal_code, a.city, a.region) if p),
+            a.country,
+        ]
         _say(f"  ship to:     {', '.join(p for p in parts if p)}")
     if o.lines:
         _say("  lines:")
         for line in o.lines:
-            _say(f"    {line.id:<14} {line.sku:<12} {line.quantity_fulfilled}/{line.quantity} "
-                  f"x {line.unit_price}  {line.name}")
+            _say(
+                f"    {line.id:<14} {line.sku:<12} {line.quantity_fulfilled}/{line.quantity} "
+                f"x {line.unit_price}  {line.name}"
+            )
     else:
         _say("  lines:       (this API gives no line items)")
     _say(f"  total:       {o.total} {o.currency}")
@@ -149,8 +184,10 @@ def _print_order(o: Order) -> None:
     for s in o.shipments:
         when = f"{s.shipped_at:%Y-%m-%d}" if s.shipped_at else ""
         where = f"[{s.status}]" if s.status else ""
-        _say(f"  shipment:    {s.carrier} {s.service or ''} {s.tracking_number or ''} {when} "
-             f"{where}".rstrip())
+        _say(
+            f"  shipment:    {s.carrier} {s.service or ''} {s.tracking_number or ''} {when} "
+            f"{where}".rstrip()
+        )
         for n, box in enumerate(s.packages, 1):
             items = ", ".join(f"{sl.line_id} x{sl.quantity}" for sl in box.lines)
             _say(f"    parcel {n}: {box.weight or '-'} kg {items}".rstrip())
@@ -216,8 +253,9 @@ def _write_ship(args: argparse.Namespace, fulfill: bool) -> int:
     if not fulfill and not args.tracking:
         return _buy_label(args, lines)
     if getattr(args, "label_out", None):
-        raise CliError("--label-out needs a label bought from the store: leave out --tracking",
-                       exit_code=2)
+        raise CliError(
+            "--label-out needs a label bought from the store: leave out --tracking", exit_code=2
+        )
     if not args.carrier:
         raise CliError("--carrier is required with --tracking", exit_code=2)
     with open_connector(args) as connector:
@@ -227,8 +265,10 @@ def _write_ship(args: argparse.Namespace, fulfill: bool) -> int:
             raise CliError(caps.why_not(op))
         order = connector.get_order(args.id)
         if _shipment_present(order, args.tracking):
-            raise CliError(f"order {order.number} already has a shipment with tracking "
-                           f"{args.tracking}; nothing sent")
+            raise CliError(
+                f"order {order.number} already has a shipment with tracking "
+                f"{args.tracking}; nothing sent"
+            )
         try:
             check_shipment(order, lines or None)
         except DomainError as exc:
@@ -244,29 +284,49 @@ def _write_ship(args: argparse.Namespace, fulfill: bool) -> int:
             if shipment_present([args.tracking], lines, order, after):
                 result = ShipResult(order=after, message="confirmed by re-reading the order")
             else:
-                raise CliError(f"{exc} The order shows no such shipment yet; run the command "
-                               "again to retry.") from None
+                raise CliError(
+                    f"{exc} The order shows no such shipment yet; run the command again to retry."
+                ) from None
     _report_ship(args, order, result, connector)
     return 0
 
 
-def _send_ship(connector: Connector, args: argparse.Namespace, lines: dict[str, int],
-               fulfill: bool) -> ShipResult:
+def _send_ship(
+    connector: Connector, args: argparse.Namespace, lines: dict[str, int], fulfill: bool
+) -> ShipResult:
     if fulfill:
-        return connector.fulfill(args.id, FulfillRequest(
-            shipments=[TrackingInfo(carrier=args.carrier, service=args.service,
-                                    tracking_number=args.tracking)],
-            lines=lines, notify_customer=args.notify))
-    return connector.ship(args.id, ShipRequest(
-        carrier=args.carrier, service=args.service, tracking_number=args.tracking,
-        lines=lines, notify_customer=args.notify))
+        return connector.fulfill(
+            args.id,
+            FulfillRequest(
+                shipments=[
+                    TrackingInfo(
+                        carrier=args.carrier, service=args.service, tracking_number=args.tracking
+                    )
+                ],
+                lines=lines,
+                notify_customer=args.notify,
+            ),
+        )
+    return connector.ship(
+        args.id,
+        ShipRequest(
+            carrier=args.carrier,
+            service=args.service,
+            tracking_number=args.tracking,
+            lines=lines,
+            notify_customer=args.notify,
+        ),
+    )
 
 
-def _report_ship(args: argparse.Namespace, before: Order, result: ShipResult,
-                 connector: Connector) -> None:
+def _report_ship(
+    args: argparse.Namespace, before: Order, result: ShipResult, connector: Connector
+) -> None:
     if args.json:
         out: dict[str, Any] = {
-            "order_id": args.id, "number": before.number, "ok": True,
+            "order_id": args.id,
+            "number": before.number,
+            "ok": True,
             "shipment": result.shipment.model_dump(mode="json") if result.shipment else None,
             "order": result.order.to_json_dict() if result.order else None,
             "message": result.message,
@@ -275,12 +335,16 @@ def _report_ship(args: argparse.Namespace, before: Order, result: ShipResult,
         print_json(out)
         return
     tracking = (result.shipment.tracking_number if result.shipment else None) or args.tracking
-    _say(f"Order {before.number}: shipped with {args.carrier} {tracking}."
-         + (f" ({result.message})" if result.message else ""))
+    _say(
+        f"Order {before.number}: shipped with {args.carrier} {tracking}."
+        + (f" ({result.message})" if result.message else "")
+    )
     if not connector.capabilities.carries_tracking:
-        print(f"Note: {connector.capabilities.display_name}'s API has no tracking field: the "
-              "store and the customer will not see the tracking number, and this command keeps "
-              "it nowhere else. Note it yourself, or ship from the app (its audit log keeps it).")
+        print(
+            f"Note: {connector.capabilities.display_name}'s API has no tracking field: the "
+            "store and the customer will not see the tracking number, and this command keeps "
+            "it nowhere else. Note it yourself, or ship from the app (its audit log keeps it)."
+        )
 
 
 def cmd_ship(args: argparse.Namespace) -> int:
@@ -307,15 +371,24 @@ def cmd_cancel(args: argparse.Namespace) -> int:
                 raise
             after = connector.get_order(args.id)
             if not cancel_effect_present(CancelRequest(reason=args.reason), order, after):
-                raise CliError(f"{exc} The order is not cancelled yet; run the command again "
-                               "to retry.") from None
+                raise CliError(
+                    f"{exc} The order is not cancelled yet; run the command again to retry."
+                ) from None
     if args.json:
-        print_json({"order_id": args.id, "number": order.number, "ok": True,
-                    "order": after.to_json_dict() if after else None})
+        print_json(
+            {
+                "order_id": args.id,
+                "number": order.number,
+                "ok": True,
+                "order": after.to_json_dict() if after else None,
+            }
+        )
     elif after is None or after.status != OrderStatus.CANCELLED:
-        _say(f"Order {order.number}: cancellation requested; "
-             f"{connector.capabilities.display_name} has not confirmed it yet. Check the order "
-             "later with 'orders show'.")
+        _say(
+            f"Order {order.number}: cancellation requested; "
+            f"{connector.capabilities.display_name} has not confirmed it yet. Check the order "
+            "later with 'orders show'."
+        )
     else:
         _say(f"Order {order.number}: cancelled.")
     return 0

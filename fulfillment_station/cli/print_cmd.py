@@ -56,14 +56,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _add_store_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store-name", default="Fulfillment Station",
-                   help="store name printed on the document")
+    p.add_argument(
+        "--store-name", default="Fulfillment Station", help="store name printed on the document"
+    )
 
 
 def _settings(args: argparse.Namespace, page_size: str = "letter") -> PrintSettings:
-    return PrintSettings(store_name=args.store_name, return_address=Address(name=args.store_name),
-                         page_size=page_size,  # type: ignore[arg-type]
-                         label_dpi=getattr(args, "dpi", 203))
+    return PrintSettings(
+        store_name=args.store_name,
+        return_address=Address(name=args.store_name),
+        page_size=page_size,  # type: ignore[arg-type]
+        label_dpi=getattr(args, "dpi", 203),
+    )
 
 
 def _fetch(args: argparse.Namespace) -> Order:
@@ -122,17 +126,22 @@ def cmd_label(args: argparse.Namespace) -> int:
         except PrintingError as exc:
             raise CliError(str(exc)) from None
         _write(args.out, data)
-        print(f"The label the store sold for order {order.number} written to {args.out} "
-              f"({fmt.upper()})")
+        print(
+            f"The label the store sold for order {order.number} written to {args.out} "
+            f"({fmt.upper()})"
+        )
         return 0
     if args.carrier:
-        shipment = Shipment(carrier=args.carrier, tracking_number=args.tracking,
-                            service=args.service)
+        shipment = Shipment(
+            carrier=args.carrier, tracking_number=args.tracking, service=args.service
+        )
     elif order.shipments:
         shipment = order.shipments[-1]
     else:
-        raise CliError(f"order {order.number} has no shipment yet: ship it first, or pass "
-                       "--carrier and --tracking")
+        raise CliError(
+            f"order {order.number} has no shipment yet: ship it first, or pass "
+            "--carrier and --tracking"
+        )
     if order.ship_to is None:
         raise CliError(f"order {order.number} has no ship-to address; no label can be printed")
     settings = _settings(args)
@@ -144,6 +153,8 @@ def cmd_label(args: argparse.Namespace) -> int:
     except PrintingError as exc:
         raise CliError(str(exc)) from None
     _write(args.out, data)
-    print(f"{args.format.upper()} address label (NO POSTAGE) for order {order.number} "
-          f"({shipment.carrier} {shipment.tracking_number or ''}) written to {args.out}")
+    print(
+        f"{args.format.upper()} address label (NO POSTAGE) for order {order.number} "
+        f"({shipment.carrier} {shipment.tracking_number or ''}) written to {args.out}"
+    )
     return 0

@@ -93,8 +93,10 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
         max_width=carrier_width,
         min_size=g.service_size * pt,
     )
-    for step, text in ((0.45, NOT_A_SHIPPING_LABEL),
-                       (0.65, f"{content.carrier} {content.service}".strip())):
+    for step, text in (
+        (0.45, NOT_A_SHIPPING_LABEL),
+        (0.65, f"{content.carrier} {content.service}".strip()),
+    ):
         draw_string(
             canvas,
             carrier_x,

@@ -170,8 +170,10 @@ def _summary(order: Order, styles: _Styles) -> Paragraph:
         parts.append("RETURNS")
     for shipment in order.shipments:
         if shipment.status:
-            parts.append(f"{shipment.carrier} {shipment.tracking_number or ''}: "
-                         f"{shipment.status.replace('_', ' ')}")
+            parts.append(
+                f"{shipment.carrier} {shipment.tracking_number or ''}: "
+                f"{shipment.status.replace('_', ' ')}"
+            )
     return Paragraph(markup("  ·  ".join(parts)), styles.small)
 
 
@@ -248,13 +250,20 @@ def total_rows(order: Order) -> list[tuple[str, Decimal]]:
     zeros that do not add up."""
     unexplained = order.total - order.subtotal - order.shipping - order.tax
     if not unexplained:
-        return [("Subtotal", order.subtotal), ("Shipping", order.shipping), ("Tax", order.tax),
-                ("Total", order.total)]
+        return [
+            ("Subtotal", order.subtotal),
+            ("Shipping", order.shipping),
+            ("Tax", order.tax),
+            ("Total", order.total),
+        ]
     rows: list[tuple[str, Decimal]] = []
     if order.lines or order.subtotal:
         rows.append(("Subtotal", order.subtotal))
-    rows += [(label, amount) for label, amount in (("Shipping", order.shipping),
-                                                   ("Tax", order.tax)) if amount]
+    rows += [
+        (label, amount)
+        for label, amount in (("Shipping", order.shipping), ("Tax", order.tax))
+        if amount
+    ]
     rows.append((UNITEMISED_CHARGES if unexplained > 0 else UNITEMISED_DISCOUNT, unexplained))
     return [*rows, ("Total", order.total)]
 
@@ -295,8 +304,9 @@ def _boxed(caption: str, text: str, styles: _Styles, look: _Look) -> Flowable:
     return KeepTogether([Spacer(1, look.font * 0.8), table])
 
 
-def slip_story(order: Order, settings: PrintSettings, styles: _Styles,
-               look: _Look) -> list[Flowable]:
+def slip_story(
+    order: Order, settings: PrintSettings, styles: _Styles, look: _Look
+) -> list[Flowable]:
     prices = not (settings.hide_prices_for_gifts and is_gift(order))
     story: list[Flowable] = [
         _addresses(order, styles, look, settings.document_language),

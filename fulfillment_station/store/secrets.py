@@ -24,11 +24,15 @@ SERVICE = "fulfillment-station"
 class NoKeyringError(RuntimeError):
     """No safe place to keep tokens; ``user_message`` says what to do."""
 
-    NO_BACKEND = ("This computer has no system password store (keyring) the app can use to "
-                  "keep the API token safe; install or turn on one (GNOME Keyring or KWallet on "
-                  "Linux; Windows and macOS have one built in) and try again.")
-    LOCKED = ("The system password store (keyring) is locked; unlock it (usually by logging "
-              "in again) and try again.")
+    NO_BACKEND = (
+        "This computer has no system password store (keyring) the app can use to "
+        "keep the API token safe; install or turn on one (GNOME Keyring or KWallet on "
+        "Linux; Windows and macOS have one built in) and try again."
+    )
+    LOCKED = (
+        "The system password store (keyring) is locked; unlock it (usually by logging "
+        "in again) and try again."
+    )
 
     def __init__(self, user_message: str = NO_BACKEND) -> None:
         super().__init__(user_message)
@@ -52,9 +56,13 @@ class TokenStore:
     never reach a log file.
     """
 
-    def __init__(self, backend: KeyringBackend | None = None, *,
-                 on_secret: Callable[[str], None] | None = None,
-                 service: str = SERVICE) -> None:
+    def __init__(
+        self,
+        backend: KeyringBackend | None = None,
+        *,
+        on_secret: Callable[[str], None] | None = None,
+        service: str = SERVICE,
+    ) -> None:
         self._backend = backend
         self._on_secret = on_secret
         self.service = service

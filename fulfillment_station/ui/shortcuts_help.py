@@ -65,7 +65,8 @@ class ShortcutsHelpDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         for row, entry in enumerate(self.entries):
             self.table.setItem(row, 0, QTableWidgetItem(entry.text))
             self.table.setItem(row, 1, QTableWidgetItem(entry.keys))
@@ -82,6 +83,7 @@ class ShortcutsHelpDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """What the table shows, row by row (for tests and accessibility checks)."""
+
         def text(row: int, column: int) -> str:
             item = self.table.item(row, column)
             return item.text() if item is not None else ""

@@ -49,9 +49,15 @@ class Sounds(QObject):
     where the system bell is what people hear).
     """
 
-    def __init__(self, *, volume: float = 0.8, muted: bool = False,
-                 sounds_dir: Path = SOUNDS_DIR, use_multimedia: bool = True,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        volume: float = 0.8,
+        muted: bool = False,
+        sounds_dir: Path = SOUNDS_DIR,
+        use_multimedia: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._volume = min(1.0, max(0.0, volume))
         self.muted = muted

@@ -20,7 +20,8 @@ KEYS = [p.key for p in PRESETS]
 
 
 def test_held_orders_stay_out_of_to_pack_and_the_ship_dialog_says_why(
-    qtbot: Any, parts: AppParts  # noqa: F811  (the fixture imported above)
+    qtbot: Any,
+    parts: AppParts,  # noqa: F811  (the fixture imported above)
 ) -> None:
     window = parts.window
     with qtbot.waitSignal(window.syncFinished, timeout=60_000):

@@ -24,7 +24,7 @@ def test_held_orders_stay_out_of_to_pack_and_the_ship_dialog_says_why(
     parts: AppParts,  # noqa: F811  (the fixture imported above)
 ) -> None:
     window = parts.window
-    with qtbot.waitSignal(window.syncFinished, timeout=60_000):
+    with qtbot.waitSignal(window.sync_finished, timeout=60_000):
         parts.start()
     held = [
         s for s in window.model.summaries if s.holds and s.status in ("confirmed", "processing")

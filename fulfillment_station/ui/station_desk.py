@@ -25,8 +25,9 @@ import psycopg
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from fulfillment_station.domain import Order
+from fulfillment_station.domain import Order, OrderStatus
 from fulfillment_station.domain.messages import Message
+from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.services import station_ops
 from fulfillment_station.station.config import StationConfigError, StationDbConfig, load_password
 from fulfillment_station.station.coordinator import (
@@ -98,6 +99,14 @@ class ClaimingPackHost:
 
     def load_order(self, ref: OrderRef, done: Callable[[Order], None], failed: Failure) -> None:
         def loaded(order: Order) -> None:
+            if not can_be_packed(order):
+                # Nothing to pack here (pack mode says why): no claim, and "next order" at
+                # every desk stops offering it once it is shipped or cancelled.
+                finished = finished_reason(order)
+                if finished is not None:
+                    self.outbox.call(station_ops.release_order, order.id, finished)
+                done(order)
+                return
             task = self.outbox.call(station_ops.claim_order, order.id, packer=self.packer())
 
             def claimed(result: Claim | Refusal) -> None:
@@ -152,6 +161,24 @@ class ClaimingPackHost:
 
         task.succeeded.connect(claimed)
         task.failed.connect(lambda exc: failed(sentence(exc)))
+
+
+def can_be_packed(order: Order) -> bool:
+    return (
+        order.status in SHIPPABLE
+        and not order.holds
+        and any(line.remaining for line in order.lines)
+    )
+
+
+def finished_reason(order: Order) -> ReleaseReason | None:
+    """Why an order that cannot be packed is finished for every desk (None: it may come
+    back, e.g. a hold is lifted or a payment arrives)."""
+    if order.status is OrderStatus.CANCELLED:
+        return ReleaseReason.CANCELLED
+    if order.lines and not any(line.remaining for line in order.lines):
+        return ReleaseReason.SHIPPED
+    return None
 
 
 def station_events_for(

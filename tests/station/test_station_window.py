@@ -26,6 +26,7 @@ from fulfillment_station.domain import Order, OrderStatus
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.diagnostics import Redactor, configure_logging
+from fulfillment_station.services.pack_session import PackCommand
 from fulfillment_station.services.resources import ConnectionConfig
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
@@ -244,3 +245,23 @@ def test_a_stopped_station_database_turns_coordination_off_and_packing_goes_on(
 
         qtbot.waitUntil(lambda: {"claim", "packed"} <= audited(), timeout=20_000)
         assert shipments(warehouse.sandbox, order.id) == 1
+
+
+def test_an_order_closed_at_desk_a_can_be_packed_at_desk_b(
+    qtbot: Any, warehouse: Warehouse, station_url: str
+) -> None:
+    desk_a = warehouse.open_desk("Desk A", "Ana", station_url)
+    desk_b = warehouse.open_desk("Desk B", "Ben", station_url)
+    order = packable(warehouse.sandbox, desk_a)
+    open_in_pack_mode(qtbot, desk_a, order)
+    desk_a.pack_view.run_command(PackCommand.CANCEL)
+    assert desk_a.pack_view.session is None
+
+    def holders() -> list[str]:
+        with psycopg.connect(station_url) as conn:
+            rows = conn.execute("SELECT desk FROM claims WHERE order_id = %s", (order.id,))
+            return [str(r[0]) for r in rows.fetchall()]
+
+    qtbot.waitUntil(lambda: holders() == [], timeout=10_000)
+    open_in_pack_mode(qtbot, desk_b, order)
+    assert holders() == ["Desk B"]

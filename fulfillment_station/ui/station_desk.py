@@ -234,10 +234,11 @@ class StationDesk(QObject):
             events.changed.connect(self._changed)
 
     def start(self) -> None:
+        if self.events is None:
+            return  # a desk alone: nothing to renew, nothing to show
         self.beat()
         self.timer.start()
-        if self.events is not None:
-            self.events.start()
+        self.events.start()
 
     def stop(self) -> None:
         self.timer.stop()

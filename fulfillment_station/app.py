@@ -458,7 +458,13 @@ def build_app(
         window.destroyed.connect(lambda _o=None: own.close())
     station_url = str(settings["station.database_url"])
     desk_name = str(settings["station.station_name"] or "desk")
-    claiming = ClaimingPackHost(host, workers.outbox, refs_after=window.refs_after, packer=packer)
+    claiming = ClaimingPackHost(
+        host,
+        workers.outbox,
+        refs_after=window.refs_after,
+        packer=packer,
+        coordinated=bool(station_url.strip()),
+    )
     pack_view = PackModeView(claiming, progress, sounds, pack_options(settings))
     pack_view.flow.gates.append(claiming.gate)
     pack_view.flow.on_close = claiming.closed

@@ -70,7 +70,10 @@ class ClaimingPackHost:
         *,
         refs_after: Callable[[OrderRef, int], list[OrderRef]],
         packer: Callable[[], str],
+        coordinated: bool = True,
     ) -> None:
+        #: False for a desk alone: every call goes straight to ``inner`` (no claims to take)
+        self.coordinated = coordinated
         self.inner = inner
         self.outbox = outbox
         self.refs_after = refs_after
@@ -86,7 +89,7 @@ class ClaimingPackHost:
 
     def closed(self, order: Order) -> None:
         """The packer left ``order`` unfinished: another desk may take it."""
-        if order.id in self._shipping:
+        if not self.coordinated or order.id in self._shipping:
             return
         self.outbox.call(station_ops.release_order, order.id, ReleaseReason.CLOSED)
 
@@ -98,6 +101,10 @@ class ClaimingPackHost:
         self.inner.find_orders(scan, done, failed)
 
     def load_order(self, ref: OrderRef, done: Callable[[Order], None], failed: Failure) -> None:
+        if not self.coordinated:
+            self.inner.load_order(ref, done, failed)
+            return
+
         def loaded(order: Order) -> None:
             if not can_be_packed(order):
                 # Nothing to pack here (pack mode says why): no claim, and "next order" at
@@ -147,6 +154,9 @@ class ClaimingPackHost:
     def next_order_after(
         self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Failure
     ) -> None:
+        if not self.coordinated:
+            self.inner.next_order_after(ref, done, failed)
+            return
         candidates = self.refs_after(ref, NEXT_WINDOW)
         if not candidates:
             done(None)

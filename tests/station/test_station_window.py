@@ -265,3 +265,16 @@ def test_an_order_closed_at_desk_a_can_be_packed_at_desk_b(
     qtbot.waitUntil(lambda: holders() == [], timeout=10_000)
     open_in_pack_mode(qtbot, desk_b, order)
     assert holders() == ["Desk B"]
+
+
+def test_a_desk_alone_packs_with_no_station_database_and_shows_no_indicator(
+    qtbot: Any, warehouse: Warehouse
+) -> None:
+    desk = warehouse.open_desk("Solo", "Ana", "")
+    assert desk.station is not None
+    order = packable(warehouse.sandbox, desk)
+    open_in_pack_mode(qtbot, desk, order)
+    pack_and_ship(qtbot, desk, order)
+    qtbot.waitUntil(lambda: shipments(warehouse.sandbox, order.id) == 1, timeout=30_000)
+    assert not desk.station.indicator.isVisible() and desk.station.indicator.text() == ""
+    assert not desk.station.timer.isActive()

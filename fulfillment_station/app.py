@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when traini
     from fulfillment_station.ui.order_actions import OrderActions
     from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView
     from fulfillment_station.ui.scanner_filter import ScannerFilter
+    from fulfillment_station.ui.station_desk import StationDesk
     from fulfillment_station.ui.tasks import ConnectionWorker
     from fulfillment_station.ui.workbench import FileMenu
 
@@ -285,6 +286,8 @@ class AppParts:
     sandbox: SandboxServer | None
     config: ConnectionConfig
     file_menu: FileMenu
+    #: the station database's side of the window (claims, heartbeat, live changes)
+    station: StationDesk | None = None
     #: undo the settings subscriptions of these parts (called when they close)
     unsubscribe: list[Callable[[], None]] = field(default_factory=list)
 
@@ -296,12 +299,16 @@ class AppParts:
         self.window.show()
         self.window.start()
         self.actions.start()
+        if self.station is not None:
+            self.station.start()
 
     def freeze(self, app: QApplication) -> None:
         """Take no new work (before a switch): no scans, clicks, timers or syncs; what is
         already running on the workers goes on."""
         self.scanner.uninstall(app)
         self.actions.stop()
+        if self.station is not None:
+            self.station.stop()
         self.window.sync_timer.stop()
         self.window.cancel_current_sync()
         self.window.setEnabled(False)
@@ -314,6 +321,8 @@ class AppParts:
         self.unsubscribe.clear()
         self.scanner.uninstall(app)
         self.actions.stop()
+        if self.station is not None:
+            self.station.stop()
         for worker in self.workers.all():
             worker.stop()
         if self.sandbox is not None:
@@ -349,6 +358,11 @@ def build_app(
     from fulfillment_station.ui.pack_mode import PackModeView
     from fulfillment_station.ui.settings_dialog import SettingsDialog
     from fulfillment_station.ui.sounds import Sounds
+    from fulfillment_station.ui.station_desk import (
+        ClaimingPackHost,
+        StationDesk,
+        station_events_for,
+    )
     from fulfillment_station.ui.tasks import ConnectionWorker
     from fulfillment_station.ui.workbench import (
         FileMenuEntries,
@@ -389,6 +403,9 @@ def build_app(
                 station=settings["station.station_name"] or "desk",
                 print_queue_path=root / "print-queue.sqlite3",
                 settings=lambda: live.current,
+                station_database_url=settings["station.database_url"],
+                claim_lease_s=float(settings["station.claim_lease_s"]),
+                tokens=services.tokens,
                 **options,
             ),
             name="outbox",
@@ -439,7 +456,26 @@ def build_app(
     if progress is None:
         own = progress = PackProgress(root / "pack-progress.sqlite3")
         window.destroyed.connect(lambda _o=None: own.close())
-    pack_view = PackModeView(host, progress, sounds, pack_options(settings))
+    station_url = str(settings["station.database_url"])
+    desk_name = str(settings["station.station_name"] or "desk")
+    claiming = ClaimingPackHost(
+        host,
+        workers.outbox,
+        refs_after=window.refs_after,
+        packer=packer,
+        coordinated=bool(station_url.strip()),
+    )
+    pack_view = PackModeView(claiming, progress, sounds, pack_options(settings))
+    pack_view.flow.gates.append(claiming.gate)
+    pack_view.flow.on_close = claiming.closed
+    station = StationDesk(
+        window,
+        workers.outbox,
+        connection_id=config.id,
+        events=station_events_for(
+            station_url, desk=desk_name, tokens=services.tokens, parent=window
+        ),
+    )
     window.set_pack_view(pack_view)
     if file_notices:
         from fulfillment_station.ui.i18n import translate_message
@@ -496,7 +532,16 @@ def build_app(
         ),
     )
     return AppParts(
-        window, actions, pack_view, scanner, workers, sandbox, config, file_menu, unsubscribe
+        window,
+        actions,
+        pack_view,
+        scanner,
+        workers,
+        sandbox,
+        config,
+        file_menu,
+        station,
+        unsubscribe,
     )
 
 

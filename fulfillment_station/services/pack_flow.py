@@ -329,6 +329,9 @@ class PackFlow:
         self.options = options or PackFlowOptions()
         self.steps = list(steps) if steps is not None else default_steps()
         self.gates = list(gates)
+        #: Told when the packer leaves an order without finishing it here (closed, stopped,
+        #: refused, the list ran out): the station's claim on it ends.
+        self.on_close: Callable[[Order], None] | None = None
         self.phase = PackPhase.IDLE
         self.session: PackSession | None = None
         self.shipment: Shipment | None = None
@@ -526,6 +529,8 @@ class PackFlow:
 
     def close_order(self, message: str | None) -> None:
         self._generation += 1
+        if self.session is not None and self.on_close is not None:
+            self.on_close(self.session.order)
         self.session = None
         self.shipment, self.waiting = None, None
         self.set_phase(PackPhase.IDLE)

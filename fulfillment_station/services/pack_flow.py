@@ -36,6 +36,7 @@ from typing import Any, Literal, Protocol
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.weight import Weight
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
 from fulfillment_station.services.pack_session import (
     PackCommand,
@@ -48,6 +49,7 @@ from fulfillment_station.services.pack_session import (
     Ticked,
     parse_command,
 )
+from fulfillment_station.services.weighing import WeightVerdict
 from fulfillment_station.store.cache import OrderRef
 
 #: How many orders "next order" passes over (shipped meanwhile, cancelled, held) before it
@@ -61,6 +63,7 @@ class PackPhase(StrEnum):
     PACKING = "packing"
     PRINTING = "printing"
     AWAIT_TRACKING = "await_tracking"
+    AWAIT_WEIGHT = "await_weight"
     SHIPPING = "shipping"
 
 
@@ -146,6 +149,22 @@ RESUMED = QT_TRANSLATE_NOOP(
 SCAN_ITEMS = QT_TRANSLATE_NOOP("PackModeView", "Order {order}: scan the items.")
 TRACKING_PROMPT = QT_TRANSLATE_NOOP(
     "PackModeView", "Scan the tracking number on the label (F2: ship without one)."
+)
+WEIGH_PROMPT = QT_TRANSLATE_NOOP(
+    "PackModeView", "Put the box on the scale: the weight is taken when it is steady."
+)
+WEIGHT_STOPPED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "{message} Check the box and put it on the scale again, or F2 to ship it anyway (this is"
+    " recorded).",
+)
+WEIGHED = QT_TRANSLATE_NOOP("PackModeView", "{message}")
+NOT_WEIGHED_YET = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "The box has not been weighed yet: put it on the scale (F10 goes back to packing).",
+)
+WEIGHT_OVERRIDDEN = QT_TRANSLATE_NOOP(
+    "PackModeView", "Shipped despite the weight; your decision is recorded."
 )
 START_PROMPT = QT_TRANSLATE_NOOP(
     "PackModeView", "Scan an order number, packing slip or tracking number to start."
@@ -298,9 +317,66 @@ class ShipStep(FinishStep):
         )
 
 
-def default_steps() -> list[FinishStep]:
-    """The finish steps of pack mode, in order."""
-    return [PrintSlipStep(), TrackingStep(), ShipStep()]
+WeightCheck = Callable[[Shipment, Weight], WeightVerdict]
+"""Compares the stable weight of the shipment's box with what it should weigh."""
+OverrideRecord = Callable[[Shipment, WeightVerdict], None]
+"""Writes the packer's override of a weight stop to the audit log."""
+
+
+class WeighStep(FinishStep):
+    """The box on the scale: the first stable weight after this step begins is taken with no
+    key press (:meth:`PackFlow.weighed`) and checked; a weight beyond the desk's tolerance
+    stops the packer until the box is weighed again within it, or the packer overrides with
+    F2 (recorded). The weight goes with the shipment (``notes["weight"]``) so the label and
+    the ship request carry it. It comes first: a label bought from the store needs it."""
+
+    waits = True
+    waiting_phase = PackPhase.AWAIT_WEIGHT
+
+    def __init__(self, check: WeightCheck, record_override: OverrideRecord) -> None:
+        self.check = check
+        self.record_override = record_override
+
+    def begin(self, flow: PackFlow, shipment: Shipment) -> None:
+        shipment.notes.pop("weight_verdict", None)
+        flow.wait(self, WEIGH_PROMPT)
+
+    def on_scan(self, flow: PackFlow, shipment: Shipment, text: str) -> None:
+        flow.error(WEIGH_PROMPT)
+
+    def on_weight(self, flow: PackFlow, shipment: Shipment, weight: Weight) -> None:
+        verdict = self.check(shipment, weight)
+        shipment.notes["weight_verdict"] = verdict
+        if verdict.stops_packer:
+            flow.error(WEIGHT_STOPPED.format(message=verdict.message))
+            return
+        shipment.notes["weight"] = weight
+        flow.info(WEIGHED.format(message=verdict.message), good=True)
+        flow.next_step(shipment)
+
+    def on_command(self, flow: PackFlow, shipment: Shipment, command: PackCommand) -> bool:
+        if command is not PackCommand.SHIP_SCANNED:
+            return False
+        verdict = shipment.notes.get("weight_verdict")
+        if not isinstance(verdict, WeightVerdict):
+            flow.error(NOT_WEIGHED_YET)
+            return True
+        if verdict.stops_packer:
+            self.record_override(shipment, verdict)
+            shipment.notes["weight_overridden"] = True
+            flow.info(WEIGHT_OVERRIDDEN)
+        shipment.notes["weight"] = verdict.measured
+        flow.next_step(shipment)
+        return True
+
+    def prompt(self, shipment: Shipment) -> Message:
+        return WEIGH_PROMPT
+
+
+def default_steps(weigh: WeighStep | None = None) -> list[FinishStep]:
+    """The finish steps of pack mode, in order (weighing first when the desk weighs)."""
+    steps: list[FinishStep] = [PrintSlipStep(), TrackingStep(), ShipStep()]
+    return [weigh, *steps] if weigh is not None else steps
 
 
 class PackFlow:
@@ -402,6 +478,16 @@ class PackFlow:
             )
         else:
             self.error(AWAITING_TRACKING)
+
+    def weighed(self, weight: Weight) -> None:
+        """A new stable weight from the scale: the weigh step takes it; at any other time it
+        is not the packer's concern (a box put down while scanning)."""
+        if (
+            isinstance(self.waiting, WeighStep)
+            and self.shipment is not None
+            and self.phase is PackPhase.AWAIT_WEIGHT
+        ):
+            self.waiting.on_weight(self, self.shipment, weight)
 
     def enter_quantity(self, typed: str) -> None:
         """Enter after digits: the last scan counts that many (Enter alone acknowledges)."""

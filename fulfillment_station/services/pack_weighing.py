@@ -1,0 +1,71 @@
+"""Pack mode's weigh step as the desk's settings make it (no Qt): whether the desk weighs at
+all, how a box's stable weight is checked against its lines (``scale.tolerance_*``), and the
+audit row of an override. The step itself (:class:`~fulfillment_station.services.pack_flow.
+WeighStep`) only knows the two callables built here.
+
+A desk weighs when Settings → Scale says so (``scale.weigh_boxes``) or when the store's API
+takes a weight (it sells the label, ``returns_label``) and a scale is chosen; with
+``scale.source`` "manual" the weight is typed in the Ship dialog instead, so no step waits
+for a scale that is not there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fulfillment_station.connectors.base import Capabilities
+from fulfillment_station.domain.weight import Weight
+from fulfillment_station.services.pack_flow import Shipment, WeighStep
+from fulfillment_station.services.weighing import (
+    BoxType,
+    WeightVerdict,
+    check_box,
+    record_override,
+)
+from fulfillment_station.store.audit import AuditLog
+from fulfillment_station.store.settings import Settings
+
+
+def desk_weighs(settings: Settings, capabilities: Capabilities | None = None) -> bool:
+    """Whether pack mode waits for the scale before a box ships."""
+    if settings["scale.source"] == "manual":
+        return False
+    if settings["scale.weigh_boxes"]:
+        return True
+    return capabilities is not None and capabilities.returns_label
+
+
+def weigh_step_for(
+    settings: Settings,
+    audit: AuditLog,
+    *,
+    item_unit: str = "kg",
+    display_unit: str = "kg",
+    packer: Callable[[], str] = lambda: "",
+    box_of: Callable[[Shipment], BoxType | None] = lambda shipment: None,
+) -> WeighStep:
+    """The weigh step checking boxes with the desk's tolerance and auditing overrides in
+    ``audit``. ``box_of`` says which box type a shipment is packed in (its tare counts)."""
+
+    def check(shipment: Shipment, measured: Weight) -> WeightVerdict:
+        by_id = {line.id: line for line in shipment.session.order.lines}
+        lines = [
+            (by_id[line_id], units) for line_id, units in shipment.lines.items() if line_id in by_id
+        ]
+        return check_box(
+            settings, measured, lines, item_unit, box_of(shipment), display_unit=display_unit
+        )
+
+    def record(shipment: Shipment, verdict: WeightVerdict) -> None:
+        session = shipment.session
+        record_override(
+            audit,
+            verdict,
+            order_id=session.order.id,
+            order_number=session.order.number,
+            packer=packer(),
+            connection_id=session.ref.connection,
+            box_number=int(shipment.notes.get("box_number", 1)),
+        )
+
+    return WeighStep(check, record)

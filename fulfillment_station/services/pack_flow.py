@@ -340,6 +340,10 @@ class WeighStep(FinishStep):
     def begin(self, flow: PackFlow, shipment: Shipment) -> None:
         shipment.notes.pop("weight_verdict", None)
         flow.wait(self, WEIGH_PROMPT)
+        if flow.on_scale is not None:
+            # The box was packed on the platter: its weight is steady already and the scale
+            # will not announce it again.
+            self.on_weight(flow, shipment, flow.on_scale)
 
     def on_scan(self, flow: PackFlow, shipment: Shipment, text: str) -> None:
         flow.error(WEIGH_PROMPT)
@@ -410,6 +414,8 @@ class PackFlow:
         self.shipment: Shipment | None = None
         self.waiting: FinishStep | None = None
         self.error_shown = False
+        #: the last stable weight on the scale, until the platter is emptied
+        self.on_scale: Weight | None = None
         self._generation = 0
 
     # --- entry points ---
@@ -481,13 +487,18 @@ class PackFlow:
 
     def weighed(self, weight: Weight) -> None:
         """A new stable weight from the scale: the weigh step takes it; at any other time it
-        is not the packer's concern (a box put down while scanning)."""
+        is kept for when the weigh step begins (a box packed on the platter)."""
+        self.on_scale = weight
         if (
             isinstance(self.waiting, WeighStep)
             and self.shipment is not None
             and self.phase is PackPhase.AWAIT_WEIGHT
         ):
             self.waiting.on_weight(self, self.shipment, weight)
+
+    def scale_emptied(self) -> None:
+        """Nothing is on the scale any more: a weight kept from before is not the next box's."""
+        self.on_scale = None
 
     def enter_quantity(self, typed: str) -> None:
         """Enter after digits: the last scan counts that many (Enter alone acknowledges)."""

@@ -121,16 +121,29 @@ def test_the_stable_weight_is_taken_with_no_key_press(
     assert audit.for_order("A1") == []
 
 
-def test_a_weight_before_the_order_is_packed_is_ignored(
+def test_a_box_packed_on_the_scale_is_weighed_when_the_last_item_goes_in(
     progress: PackProgress, audit: AuditLog
 ) -> None:
     flow, _host, display, _ = weighing_flow(progress, audit)
     flow.scan("#1001")
     flow.scan(UPC_A)
-    flow.weighed(Weight.of("0.2", "kg"))  # the T-shirt alone on the platter meanwhile
+    flow.weighed(Weight.of("0.2", "kg"))  # the T-shirt alone in the box on the platter
     assert flow.phase is PackPhase.PACKING and not display.errors
+    flow.weighed(Weight.of("0.6", "kg"))  # the mug goes in before its scan
     flow.scan(EAN)
-    assert flow.phase is PackPhase.AWAIT_WEIGHT
+    assert flow.phase is PackPhase.AWAIT_TRACKING and not display.errors
+
+
+def test_an_emptied_scale_does_not_lend_its_old_weight(
+    progress: PackProgress, audit: AuditLog
+) -> None:
+    flow, _host, display, _ = weighing_flow(progress, audit)
+    flow.scan("#1001")
+    flow.weighed(Weight.of("0.6", "kg"))  # the last order's box
+    flow.scale_emptied()
+    flow.scan(UPC_A)
+    flow.scan(EAN)
+    assert flow.phase is PackPhase.AWAIT_WEIGHT and not display.errors
 
 
 def test_a_missing_item_is_stopped_by_the_tolerance(

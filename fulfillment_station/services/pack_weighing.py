@@ -11,7 +11,9 @@ for a scale that is not there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 
 from fulfillment_station.connectors.base import Capabilities
 from fulfillment_station.domain.weight import Weight
@@ -23,6 +25,7 @@ from fulfillment_station.services.weighing import (
     record_override,
 )
 from fulfillment_station.store.audit import AuditLog
+from fulfillment_station.store.db import DURABLE, connect
 from fulfillment_station.store.settings import Settings
 
 
@@ -35,17 +38,30 @@ def desk_weighs(settings: Settings, capabilities: Capabilities | None = None) ->
     return capabilities is not None and capabilities.returns_label
 
 
+@contextmanager
+def audit_log_at(path: Path, station: str) -> Iterator[AuditLog]:
+    """The audit log of the outbox database at ``path``, on a connection of its own for one
+    override (the outbox worker keeps its own; WAL lets both write)."""
+    conn = connect(path, synchronous=DURABLE)
+    try:
+        yield AuditLog(conn, station=station)
+    finally:
+        conn.close()
+
+
 def weigh_step_for(
-    settings: Settings,
-    audit: AuditLog,
+    settings: Callable[[], Settings],
+    audit: Callable[[], AbstractContextManager[AuditLog]],
     *,
     item_unit: str = "kg",
     display_unit: str = "kg",
     packer: Callable[[], str] = lambda: "",
     box_of: Callable[[Shipment], BoxType | None] = lambda shipment: None,
 ) -> WeighStep:
-    """The weigh step checking boxes with the desk's tolerance and auditing overrides in
-    ``audit``. ``box_of`` says which box type a shipment is packed in (its tare counts)."""
+    """The weigh step checking boxes with the desk's tolerance (``settings()`` at each box: a
+    change in Settings applies to the next box) and auditing overrides in the log
+    ``audit()`` opens. ``box_of`` says which box type a shipment is packed in (its tare
+    counts)."""
 
     def check(shipment: Shipment, measured: Weight) -> WeightVerdict:
         by_id = {line.id: line for line in shipment.session.order.lines}
@@ -53,19 +69,20 @@ def weigh_step_for(
             (by_id[line_id], units) for line_id, units in shipment.lines.items() if line_id in by_id
         ]
         return check_box(
-            settings, measured, lines, item_unit, box_of(shipment), display_unit=display_unit
+            settings(), measured, lines, item_unit, box_of(shipment), display_unit=display_unit
         )
 
     def record(shipment: Shipment, verdict: WeightVerdict) -> None:
         session = shipment.session
-        record_override(
-            audit,
-            verdict,
-            order_id=session.order.id,
-            order_number=session.order.number,
-            packer=packer(),
-            connection_id=session.ref.connection,
-            box_number=int(shipment.notes.get("box_number", 1)),
-        )
+        with audit() as log:
+            record_override(
+                log,
+                verdict,
+                order_id=session.order.id,
+                order_number=session.order.number,
+                packer=packer(),
+                connection_id=session.ref.connection,
+                box_number=int(shipment.notes.get("box_number", 1)),
+            )
 
     return WeighStep(check, record)

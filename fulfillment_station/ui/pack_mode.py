@@ -24,6 +24,10 @@ close the order (also stops waiting for a host that does not answer while loadin
 never while shipping, which is already under way). To switch orders mid-pack: F10, then scan.
 Digits then Enter: the last scan counts that many; digits then ``*``: the next scan counts that
 many. Up/Down pick a line, Space confirms it (items without a barcode).
+
+With a scale (a :class:`~fulfillment_station.ui.scale_weigher.ScaleWeigher` passed in), a line
+under the progress bar shows what the scale reads, and each new stable weight goes to the
+flow: the weigh step (when the desk weighs) takes it with no key press.
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.weight import Weight
+from fulfillment_station.hardware.scale import ScaleReading
 from fulfillment_station.services.pack_flow import (
     START_PROMPT,
     FinishStep,
@@ -69,9 +75,14 @@ from fulfillment_station.services.pack_session import (
     ProgressStore,
 )
 from fulfillment_station.ui.i18n import translate_message
+from fulfillment_station.ui.scale_weigher import ScaleWeigher
 from fulfillment_station.ui.sounds import SoundPlayer
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: Below this the platter is empty (the ScaleWeigher's default ``min_weight``): a weight kept
+#: from the last box is forgotten.
+EMPTY_PLATTER_G = 5
 
 
 @dataclass(frozen=True)
@@ -184,6 +195,8 @@ class PackModeView(QWidget):
         *,
         steps: list[FinishStep] | None = None,
         gates: list[OpenGate] | None = None,
+        weigher: ScaleWeigher | None = None,
+        weight_unit: str = "kg",
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -196,6 +209,15 @@ class PackModeView(QWidget):
             host, store, self, sounds, self.options.flow_options, steps=steps, gates=gates or ()
         )
         self.show_info(START_PROMPT)
+        self.weigher = weigher
+        self._weight_unit = weight_unit
+        if weigher is not None:
+            # Queued: the weigher reads on its own thread.
+            weigher.stable.connect(self._on_stable_weight)
+            weigher.reading.connect(self._on_scale_reading)
+            weigher.problem.connect(self._on_scale_problem)
+            self.destroyed.connect(lambda _o=None, w=weigher: w.stop())
+            weigher.start()
 
     # --- what the flow holds, for the window and tests ---
 
@@ -239,6 +261,8 @@ class PackModeView(QWidget):
         )
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("%v of %m units scanned"))
+        self.scale_line = QLabel("", self)
+        self.scale_line.setTextFormat(Qt.TextFormat.PlainText)
         self.quantity = QLabel("", self)
         self.quantity.setTextFormat(Qt.TextFormat.PlainText)
         self.message = QLabel(self)
@@ -258,13 +282,14 @@ class PackModeView(QWidget):
             self.header,
             self.table,
             self.progress,
+            self.scale_line,
             self.quantity,
             self.message,
             self.hint,
         ):
             layout.addWidget(widget)
         layout.setStretch(1, 3)
-        layout.setStretch(4, 2)
+        layout.setStretch(5, 2)
         self._apply_font()
 
     def _apply_font(self) -> None:
@@ -293,6 +318,33 @@ class PackModeView(QWidget):
         self._typed = ""
         self._show_typed()
         self.flow.command(command)
+
+    # --- the scale ---
+
+    @Slot(object)
+    def _on_stable_weight(self, weight: Weight) -> None:
+        self.scale_line.setText(
+            self.tr("Scale: {weight} (steady)").format(weight=weight.display(self._weight_unit))
+        )
+        self.flow.weighed(weight)
+
+    @Slot(object)
+    def _on_scale_reading(self, reading: ScaleReading) -> None:
+        weight = reading.weight
+        if weight is None:
+            return
+        if weight.grams < EMPTY_PLATTER_G:
+            self.flow.scale_emptied()
+        if reading.stable_weight is None:
+            self.scale_line.setText(
+                self.tr("Scale: {weight} (moving)").format(weight=weight.display(self._weight_unit))
+            )
+
+    @Slot(str)
+    def _on_scale_problem(self, text: str) -> None:
+        self.scale_line.setText(self.tr("Scale: {problem}").format(problem=text))
+        if self.phase is PackPhase.AWAIT_WEIGHT:
+            self.flow.error(text)
 
     # --- keys typed by a person ---
 

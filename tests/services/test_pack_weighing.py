@@ -4,6 +4,7 @@ would announce) into the real flow, real settings, a real audit database."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,7 @@ def weighing_flow(
     progress: PackProgress, audit: AuditLog, orders: list[Order] | None = None
 ) -> tuple[PackFlow, Host, Display, Sounds]:
     host, display, sounds = Host(orders or [weighed_order()]), Display(), Sounds()
-    step = weigh_step_for(desk(), audit, packer=lambda: "Marta")
+    step = weigh_step_for(desk, lambda: nullcontext(audit), packer=lambda: "Marta")
     flow = PackFlow(
         host,
         progress,

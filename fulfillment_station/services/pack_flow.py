@@ -38,6 +38,7 @@ from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
+from fulfillment_station.services.boxes import PackedBox
 from fulfillment_station.services.pack_session import (
     PackCommand,
     PackError,
@@ -49,7 +50,7 @@ from fulfillment_station.services.pack_session import (
     Ticked,
     parse_command,
 )
-from fulfillment_station.services.weighing import WeightVerdict
+from fulfillment_station.services.weighing import BoxType, WeightVerdict
 from fulfillment_station.store.cache import OrderRef
 
 #: How many orders "next order" passes over (shipped meanwhile, cancelled, held) before it
@@ -159,6 +160,17 @@ WEIGHT_STOPPED = QT_TRANSLATE_NOOP(
     " recorded).",
 )
 WEIGHED = QT_TRANSLATE_NOOP("PackModeView", "{message}")
+WEIGH_BOX_PROMPT = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Put box {number} of {count} on the scale: the weight is taken when it is steady.",
+)
+BOX_WEIGHED = QT_TRANSLATE_NOOP(
+    "PackModeView", "Box {number}: {message} Now put box {next} on the scale."
+)
+BOX_STARTED = QT_TRANSLATE_NOOP("PackModeView", "Box {number} started: scan the items for it.")
+TYPED_BOX_STARTED = QT_TRANSLATE_NOOP(
+    "PackModeView", "Box {number} ({box}) started: scan the items for it."
+)
 NOT_WEIGHED_YET = QT_TRANSLATE_NOOP(
     "PackModeView",
     "The box has not been weighed yet: put it on the scale (F10 goes back to packing).",
@@ -224,6 +236,24 @@ class Shipment:
     without_tracking: bool = False
     step: int = 0  # index of the finish step in progress
     notes: dict[str, Any] = field(default_factory=dict)  # what added steps record
+    #: the boxes it is packed in (type, units per line id); one box unless the packer started
+    #: more (a box barcode, NEXT BOX)
+    boxes: list[tuple[BoxType | None, dict[str, int]]] = field(default_factory=list)
+    #: the stable weight of each box, as the weigh step took them
+    weights: list[Weight] = field(default_factory=list)
+
+    def packed_boxes(self) -> list[PackedBox]:
+        """The boxes with their weights, for :func:`~fulfillment_station.services.boxes.
+        ship_requests_for_boxes` (a box not weighed has no weight)."""
+        boxes = self.boxes or [(None, dict(self.lines))]
+        return [
+            PackedBox(
+                lines=units,
+                box=box,
+                weight=self.weights[i] if i < len(self.weights) else None,
+            )
+            for i, (box, units) in enumerate(boxes)
+        ]
 
 
 class FinishStep:
@@ -317,18 +347,19 @@ class ShipStep(FinishStep):
         )
 
 
-WeightCheck = Callable[[Shipment, Weight], WeightVerdict]
-"""Compares the stable weight of the shipment's box with what it should weigh."""
-OverrideRecord = Callable[[Shipment, WeightVerdict], None]
-"""Writes the packer's override of a weight stop to the audit log."""
+WeightCheck = Callable[[Shipment, int, Weight], WeightVerdict]
+"""Compares the stable weight of box ``index`` of the shipment with what it should weigh."""
+OverrideRecord = Callable[[Shipment, int, WeightVerdict], None]
+"""Writes the packer's override of a weight stop on box ``index`` to the audit log."""
 
 
 class WeighStep(FinishStep):
-    """The box on the scale: the first stable weight after this step begins is taken with no
-    key press (:meth:`PackFlow.weighed`) and checked; a weight beyond the desk's tolerance
-    stops the packer until the box is weighed again within it, or the packer overrides with
-    F2 (recorded). The weight goes with the shipment (``notes["weight"]``) so the label and
-    the ship request carry it. It comes first: a label bought from the store needs it."""
+    """Each box on the scale in turn: the first stable weight after the step asks for a box is
+    taken with no key press (:meth:`PackFlow.weighed`) and checked against the box's items and
+    tare; a weight beyond the desk's tolerance stops the packer until the box is weighed again
+    within it, or the packer overrides with F2 (recorded). The weights go with the shipment
+    (``weights``, ``notes["weight"]`` the total) so the label and the ship request carry them.
+    It comes first: a label bought from the store needs the weight."""
 
     waits = True
     waiting_phase = PackPhase.AWAIT_WEIGHT
@@ -339,24 +370,23 @@ class WeighStep(FinishStep):
 
     def begin(self, flow: PackFlow, shipment: Shipment) -> None:
         shipment.notes.pop("weight_verdict", None)
-        flow.wait(self, WEIGH_PROMPT)
+        shipment.weights = []
+        flow.wait(self, self.prompt(shipment))
         if flow.on_scale is not None:
             # The box was packed on the platter: its weight is steady already and the scale
             # will not announce it again.
             self.on_weight(flow, shipment, flow.on_scale)
 
     def on_scan(self, flow: PackFlow, shipment: Shipment, text: str) -> None:
-        flow.error(WEIGH_PROMPT)
+        flow.error(self.prompt(shipment))
 
     def on_weight(self, flow: PackFlow, shipment: Shipment, weight: Weight) -> None:
-        verdict = self.check(shipment, weight)
+        verdict = self.check(shipment, len(shipment.weights), weight)
         shipment.notes["weight_verdict"] = verdict
         if verdict.stops_packer:
             flow.error(WEIGHT_STOPPED.format(message=verdict.message))
             return
-        shipment.notes["weight"] = weight
-        flow.info(WEIGHED.format(message=verdict.message), good=True)
-        flow.next_step(shipment)
+        self._accept(flow, shipment, verdict)
 
     def on_command(self, flow: PackFlow, shipment: Shipment, command: PackCommand) -> bool:
         if command is not PackCommand.SHIP_SCANNED:
@@ -366,15 +396,42 @@ class WeighStep(FinishStep):
             flow.error(NOT_WEIGHED_YET)
             return True
         if verdict.stops_packer:
-            self.record_override(shipment, verdict)
+            self.record_override(shipment, len(shipment.weights), verdict)
             shipment.notes["weight_overridden"] = True
-            flow.info(WEIGHT_OVERRIDDEN)
-        shipment.notes["weight"] = verdict.measured
-        flow.next_step(shipment)
+        self._accept(flow, shipment, verdict)
         return True
 
+    def _accept(self, flow: PackFlow, shipment: Shipment, verdict: WeightVerdict) -> None:
+        shipment.weights.append(verdict.measured)
+        shipment.notes.pop("weight_verdict", None)
+        count = self._count(shipment)
+        if len(shipment.weights) < count:
+            flow.on_scale = None  # the next box is the next stable weight, not this one
+            number = len(shipment.weights)
+            flow.info(
+                BOX_WEIGHED.format(number=number, message=verdict.message, next=number + 1),
+                good=True,
+            )
+            return
+        total = Weight.zero()
+        for weight in shipment.weights:
+            total = total + weight
+        shipment.notes["weight"] = total
+        flow.info(
+            WEIGHT_OVERRIDDEN if verdict.stops_packer else WEIGHED.format(message=verdict.message),
+            good=not verdict.stops_packer,
+        )
+        flow.next_step(shipment)
+
+    @staticmethod
+    def _count(shipment: Shipment) -> int:
+        return max(1, len(shipment.boxes))
+
     def prompt(self, shipment: Shipment) -> Message:
-        return WEIGH_PROMPT
+        count = self._count(shipment)
+        if count == 1:
+            return WEIGH_PROMPT
+        return WEIGH_BOX_PROMPT.format(number=len(shipment.weights) + 1, count=count)
 
 
 def default_steps(weigh: WeighStep | None = None) -> list[FinishStep]:
@@ -401,8 +458,10 @@ class PackFlow:
         *,
         steps: Sequence[FinishStep] | None = None,
         gates: Sequence[OpenGate] = (),
+        box_for_scan: Callable[[str], BoxType | None] | None = None,
     ) -> None:
         self.host = host
+        self.box_for_scan = box_for_scan
         self.store = store
         self.display = display
         self.sounds = sounds
@@ -431,6 +490,11 @@ class PackFlow:
         if self.phase is PackPhase.IDLE or self.session is None:
             self._open_by_scan(text)
         elif self.phase is PackPhase.PACKING:
+            box = self.box_for_scan(text) if self.box_for_scan is not None else None
+            if box is not None:
+                number = self.session.start_box(box)
+                self.info(TYPED_BOX_STARTED.format(number=number, box=box.name))
+                return
             self._after_count(self.session, self.session.scan(text))
         elif self.waiting is not None and self.shipment is not None:
             self.waiting.on_scan(self, self.shipment, text)
@@ -459,6 +523,8 @@ class PackFlow:
                 self.close_order(ORDER_CLOSED)
         elif command is PackCommand.UNDO:
             self._undo(session)
+        elif command is PackCommand.NEXT_BOX and self.phase is PackPhase.PACKING:
+            self.info(BOX_STARTED.format(number=session.start_box(same_type=True)))
         elif command is PackCommand.RESET:
             session.reset()
             self._stop_shipping()
@@ -546,7 +612,7 @@ class PackFlow:
     # --- for the finish steps ---
 
     def begin_shipping(self, session: PackSession, lines: dict[str, int], after: AfterShip) -> None:
-        self.shipment = Shipment(session, lines, after, step=-1)
+        self.shipment = Shipment(session, lines, after, step=-1, boxes=session.boxes())
         self.next_step(self.shipment)
 
     def next_step(self, shipment: Shipment) -> None:

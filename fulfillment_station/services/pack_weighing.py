@@ -19,7 +19,6 @@ from fulfillment_station.connectors.base import Capabilities
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.services.pack_flow import Shipment, WeighStep
 from fulfillment_station.services.weighing import (
-    BoxType,
     WeightVerdict,
     check_box,
     record_override,
@@ -56,23 +55,21 @@ def weigh_step_for(
     item_unit: str = "kg",
     display_unit: str = "kg",
     packer: Callable[[], str] = lambda: "",
-    box_of: Callable[[Shipment], BoxType | None] = lambda shipment: None,
 ) -> WeighStep:
-    """The weigh step checking boxes with the desk's tolerance (``settings()`` at each box: a
-    change in Settings applies to the next box) and auditing overrides in the log
-    ``audit()`` opens. ``box_of`` says which box type a shipment is packed in (its tare
-    counts)."""
+    """The weigh step checking each box (its items plus its type's tare) with the desk's
+    tolerance (``settings()`` at each box: a change in Settings applies to the next box) and
+    auditing overrides in the log ``audit()`` opens."""
 
-    def check(shipment: Shipment, measured: Weight) -> WeightVerdict:
+    def check(shipment: Shipment, index: int, measured: Weight) -> WeightVerdict:
         by_id = {line.id: line for line in shipment.session.order.lines}
-        lines = [
-            (by_id[line_id], units) for line_id, units in shipment.lines.items() if line_id in by_id
-        ]
-        return check_box(
-            settings(), measured, lines, item_unit, box_of(shipment), display_unit=display_unit
-        )
+        if len(shipment.boxes) > 1:
+            box, units = shipment.boxes[index]
+        else:  # one box holds the whole shipment (also units shipped unverified)
+            box, units = (shipment.boxes[0][0] if shipment.boxes else None), shipment.lines
+        lines = [(by_id[line_id], n) for line_id, n in units.items() if line_id in by_id]
+        return check_box(settings(), measured, lines, item_unit, box, display_unit=display_unit)
 
-    def record(shipment: Shipment, verdict: WeightVerdict) -> None:
+    def record(shipment: Shipment, index: int, verdict: WeightVerdict) -> None:
         session = shipment.session
         with audit() as log:
             record_override(
@@ -82,7 +79,7 @@ def weigh_step_for(
                 order_number=session.order.number,
                 packer=packer(),
                 connection_id=session.ref.connection,
-                box_number=int(shipment.notes.get("box_number", 1)),
+                box_number=index + 1,
             )
 
     return WeighStep(check, record)

@@ -105,6 +105,7 @@ _KEY_COMMANDS: dict[int, PackCommand] = {
     Qt.Key.Key_F3: PackCommand.SHIP_ALL,
     Qt.Key.Key_F4: PackCommand.NEXT_PACKAGE,
     Qt.Key.Key_F5: PackCommand.REPRINT,
+    Qt.Key.Key_F6: PackCommand.NEXT_BOX,
     Qt.Key.Key_F8: PackCommand.RESET,
     Qt.Key.Key_F10: PackCommand.CANCEL,
     Qt.Key.Key_Escape: PackCommand.ACKNOWLEDGE,
@@ -272,7 +273,7 @@ class PackModeView(QWidget):
         self.hint = QLabel(
             self.tr(
                 "Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · "
-                "F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · "
+                "F5 reprint · F6 next box · F8 reset · F10 close · 12 Enter: last scan ×12 · "
                 "12 *: next scan ×12 · Space: confirm line"
             ),
             self,

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import nullcontext
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from fulfillment_station.connectors import connector_class
 from fulfillment_station.connectors.base import Capabilities
 from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.weight import Weight
+from fulfillment_station.services.boxes import ship_requests_for_boxes
 from fulfillment_station.services.pack_flow import (
     WEIGH_PROMPT,
     PackFlow,
@@ -19,9 +23,9 @@ from fulfillment_station.services.pack_flow import (
     PackPhase,
     default_steps,
 )
-from fulfillment_station.services.pack_session import PackCommand
+from fulfillment_station.services.pack_session import PackCommand, command_payload
 from fulfillment_station.services.pack_weighing import desk_weighs, weigh_step_for
-from fulfillment_station.services.weighing import WEIGHT_OVERRIDE
+from fulfillment_station.services.weighing import WEIGHT_OVERRIDE, box_for_scan
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.db import connect
 from fulfillment_station.store.pack_progress import PackProgress
@@ -227,3 +231,127 @@ def test_the_desk_weighs_when_settings_or_the_store_ask() -> None:
     assert not desk_weighs(store_asks)
     assert not desk_weighs(store_asks, _caps(False))
     assert desk_weighs(store_asks, _caps(True))
+
+
+def boxed_desk(**updates: object) -> Settings:
+    return desk(
+        **{
+            "scale.box_types": [
+                {
+                    "name": "Small",
+                    "length_cm": "20",
+                    "width_cm": "15",
+                    "height_cm": "10",
+                    "tare_g": "100",
+                    "barcode": "BOX-S",
+                },
+                {
+                    "name": "Large",
+                    "length_cm": "40",
+                    "width_cm": "30",
+                    "height_cm": "20",
+                    "tare_g": "300",
+                    "barcode": "BOX-L",
+                },
+            ],
+            **updates,
+        }
+    )
+
+
+def boxed_flow(progress: PackProgress, audit: AuditLog) -> tuple[PackFlow, Host, Display, Sounds]:
+    settings = boxed_desk()
+    host, display, sounds = Host([weighed_order()]), Display(), Sounds()
+    step = weigh_step_for(lambda: settings, lambda: nullcontext(audit), packer=lambda: "Marta")
+    flow = PackFlow(
+        host,
+        progress,
+        display,
+        sounds,
+        PackFlowOptions(auto_print=False),
+        steps=default_steps(step),
+        box_for_scan=lambda scan: box_for_scan(settings, scan),
+    )
+    return flow, host, display, sounds
+
+
+def test_two_boxes_are_packed_and_each_is_weighed(progress: PackProgress, audit: AuditLog) -> None:
+    flow, host, display, _ = boxed_flow(progress, audit)
+    flow.scan("#1001")
+    flow.scan("BOX-S")  # the first box is a small one
+    flow.scan(UPC_A)
+    flow.scan("BOX-L")  # the mug goes into a large box
+    assert display.infos[-1] == "Box 2 (Large) started: scan the items for it."
+    flow.scan(EAN)
+    assert flow.phase is PackPhase.AWAIT_WEIGHT
+    assert (
+        display.infos[-1] == "Put box 1 of 2 on the scale: the weight is taken when it is steady."
+    )
+    flow.weighed(Weight.of("0.7", "kg"))  # box 1 is 0.1 + 0.2 kg: 0.7 is the large box
+    assert display.errors[-1].startswith("Heavier by 0.400 kg")
+    flow.weighed(Weight.of("0.31", "kg"))
+    assert flow.phase is PackPhase.AWAIT_WEIGHT and "put box 2 on the scale" in display.infos[-1]
+    flow.weighed(Weight.of("0.69", "kg"))  # 0.3 tare + 0.4 mug
+    assert flow.phase is PackPhase.AWAIT_TRACKING
+    shipment = flow.shipment
+    assert shipment is not None
+    packed = shipment.packed_boxes()
+    assert [(p.box.name if p.box else None, dict(p.lines), p.weight) for p in packed] == [
+        ("Small", {"L1": 1}, Weight.of("0.31", "kg")),
+        ("Large", {"L2": 1}, Weight.of("0.69", "kg")),
+    ]
+    assert shipment.notes["weight"] == Weight.of("1.0", "kg")
+    flow.scan(UPS)
+    assert host.named("ship") == [("ship", "A1", {"L1": 1, "L2": 1}, UPS)]
+
+
+def test_next_box_starts_a_box_of_the_same_type_and_undo_closes_it_again(
+    progress: PackProgress, audit: AuditLog
+) -> None:
+    flow, _host, display, _ = boxed_flow(progress, audit)
+    flow.scan("#1001")
+    flow.scan("BOX-S")
+    flow.scan(UPC_A)
+    flow.scan(command_payload(PackCommand.NEXT_BOX))
+    assert display.infos[-1] == "Box 2 started: scan the items for it."
+    session = flow.session
+    assert session is not None and session.box_number == 2
+    assert session.current_box_type is not None and session.current_box_type.name == "Small"
+    flow.command(PackCommand.NEXT_BOX)  # an empty box is not doubled
+    assert session.box_number == 2
+    flow.command(PackCommand.UNDO)  # the T-shirt is taken back out of box 1
+    assert session.boxes() == [(session.current_box_type, {})] and session.box_number == 1
+
+
+def test_the_boxes_make_packages_on_price2b_and_partial_shipments_on_nexus(
+    progress: PackProgress, audit: AuditLog
+) -> None:
+    flow, _host, _display, _ = boxed_flow(progress, audit)
+    flow.scan("#1001")
+    flow.scan("BOX-S")
+    flow.scan(UPC_A)
+    flow.scan("BOX-L")
+    flow.scan(EAN)
+    flow.weighed(Weight.of("0.3", "kg"))
+    flow.weighed(Weight.of("0.7", "kg"))
+    assert flow.shipment is not None
+    packed = flow.shipment.packed_boxes()
+    [price2b] = ship_requests_for_boxes(
+        connector_class("price2b").CAPABILITIES, packed, carrier="ups"
+    )
+    assert price2b.lines == {"L1": 1, "L2": 1}
+    assert [(p.weight, p.length, p.lines) for p in price2b.packages or []] == [
+        (Decimal("0.300"), Decimal("20"), {"L1": 1}),
+        (Decimal("0.700"), Decimal("40"), {"L2": 1}),
+    ]
+    nexus_boxes = [
+        replace(box, tracking_number=number)
+        for box, number in zip(packed, ["1Z999AA10123456784", "1Z999AA10123456795"], strict=True)
+    ]
+    nexus = ship_requests_for_boxes(
+        connector_class("nexus").CAPABILITIES, nexus_boxes, carrier="ups"
+    )
+    assert [(r.lines, r.tracking_number) for r in nexus] == [
+        ({"L1": 1}, "1Z999AA10123456784"),
+        ({"L2": 1}, "1Z999AA10123456795"),
+    ]

@@ -368,6 +368,7 @@ def build_app(
 ) -> AppParts:
     """Build every part of the GUI for ``config`` and hand them to each other. Nothing is
     started: ``AppParts.start`` does that."""
+    from fulfillment_station.services.weighing import box_for_scan
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.order_actions import OrderActions
@@ -469,7 +470,13 @@ def build_app(
         live, capabilities, root / f"outbox-{config.id}.sqlite3", packer
     )
     pack_view = PackModeView(
-        host, progress, sounds, pack_options(settings), steps=pack_steps, weigher=weigher
+        host,
+        progress,
+        sounds,
+        pack_options(settings),
+        steps=pack_steps,
+        weigher=weigher,
+        box_for_scan=lambda scan: box_for_scan(live.current, scan),
     )
     window.set_pack_view(pack_view)
     if file_notices:

@@ -493,6 +493,7 @@ class PackFlow:
             box = self.box_for_scan(text) if self.box_for_scan is not None else None
             if box is not None:
                 number = self.session.start_box(box)
+                self.display.show_session(self.session)
                 self.info(TYPED_BOX_STARTED.format(number=number, box=box.name))
                 return
             self._after_count(self.session, self.session.scan(text))
@@ -524,7 +525,9 @@ class PackFlow:
         elif command is PackCommand.UNDO:
             self._undo(session)
         elif command is PackCommand.NEXT_BOX and self.phase is PackPhase.PACKING:
-            self.info(BOX_STARTED.format(number=session.start_box(same_type=True)))
+            number = session.start_box(same_type=True)
+            self.display.show_session(session)
+            self.info(BOX_STARTED.format(number=number))
         elif command is PackCommand.RESET:
             session.reset()
             self._stop_shipping()

@@ -32,6 +32,7 @@ flow: the weigh step (when the desk weighs) takes it with no key press.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +75,7 @@ from fulfillment_station.services.pack_session import (
     PackSession,
     ProgressStore,
 )
+from fulfillment_station.services.weighing import BoxType
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.scale_weigher import ScaleWeigher
 from fulfillment_station.ui.sounds import SoundPlayer
@@ -198,6 +200,7 @@ class PackModeView(QWidget):
         gates: list[OpenGate] | None = None,
         weigher: ScaleWeigher | None = None,
         weight_unit: str = "kg",
+        box_for_scan: Callable[[str], BoxType | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -207,7 +210,14 @@ class PackModeView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self.flow = PackFlow(
-            host, store, self, sounds, self.options.flow_options, steps=steps, gates=gates or ()
+            host,
+            store,
+            self,
+            sounds,
+            self.options.flow_options,
+            steps=steps,
+            gates=gates or (),
+            box_for_scan=box_for_scan,
         )
         self.show_info(START_PROMPT)
         self.weigher = weigher
@@ -336,10 +346,11 @@ class PackModeView(QWidget):
             return
         if weight.grams < EMPTY_PLATTER_G:
             self.flow.scale_emptied()
+        shown = weight.display(self._weight_unit)
         if reading.stable_weight is None:
-            self.scale_line.setText(
-                self.tr("Scale: {weight} (moving)").format(weight=weight.display(self._weight_unit))
-            )
+            self.scale_line.setText(self.tr("Scale: {weight} (moving)").format(weight=shown))
+        else:
+            self.scale_line.setText(self.tr("Scale: {weight} (steady)").format(weight=shown))
 
     @Slot(str)
     def _on_scale_problem(self, text: str) -> None:
@@ -413,11 +424,24 @@ class PackModeView(QWidget):
             return
         order = session.order
         name = order.ship_to.name if order.ship_to is not None else order.customer.name
-        self.header.setText(
-            self.tr("Order {order} · {name} · {n} lines").format(
-                order=order.number, name=name, n=len(session.lines)
-            )
+        header = self.tr("Order {order} · {name} · {n} lines").format(
+            order=order.number, name=name, n=len(session.lines)
         )
+        boxes = session.boxes()
+        if session.box_number > 1 or session.current_box_type is not None:
+            box = session.current_box_type
+            header += self.tr(" · box {number}{kind}").format(
+                number=session.box_number, kind=f" ({box.name})" if box is not None else ""
+            )
+            self.header.setToolTip(
+                "\n".join(
+                    self.tr("Box {number}: {units} units").format(
+                        number=i, units=sum(units.values())
+                    )
+                    for i, (_box, units) in enumerate(boxes, start=1)
+                )
+            )
+        self.header.setText(header)
         self.model.set_lines(session.lines)
         self.progress.setRange(0, max(1, session.needed_units))
         self.progress.setValue(session.scanned_units)

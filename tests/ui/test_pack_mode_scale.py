@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
+from fulfillment_station.domain.weight import Weight
 from fulfillment_station.hardware.serial_scale import SerialScale
 from fulfillment_station.services.pack_flow import default_steps
-from fulfillment_station.services.pack_session import PackCommand
+from fulfillment_station.services.pack_session import PackCommand, command_payload
 from fulfillment_station.services.pack_weighing import audit_log_at, weigh_step_for
-from fulfillment_station.services.weighing import WEIGHT_OVERRIDE
+from fulfillment_station.services.weighing import WEIGHT_OVERRIDE, box_for_scan
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings
 from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView, PackPhase
@@ -116,3 +117,55 @@ def test_an_overloaded_scale_is_said_while_weighing(
     assert view.phase is PackPhase.AWAIT_WEIGHT
     sim.put("0.600", "stable")  # the packer takes the extra weight off
     qtbot.waitUntil(lambda: view.phase is PackPhase.AWAIT_TRACKING, timeout=5000)
+
+
+def test_a_two_box_order_is_packed_and_weighed_box_by_box(
+    qtbot: Any, tmp_path: Path, sim: ScaleSimulator
+) -> None:
+    settings = desk().replace(
+        {
+            "scale.box_types": [
+                {
+                    "name": "Small",
+                    "length_cm": "20",
+                    "width_cm": "15",
+                    "height_cm": "10",
+                    "tare_g": "100",
+                    "barcode": "BOX-S",
+                },
+            ]
+        }
+    )
+    host = FakeHost([weighed_order()])
+    outbox = tmp_path / "outbox.sqlite3"
+    step = weigh_step_for(lambda: settings, lambda: audit_log_at(outbox, "Desk 1"))
+    weigher = ScaleWeigher(lambda: SerialScale(sim.path, "sics", name="Desk scale"))
+    with PackProgress(tmp_path / "progress.sqlite3") as progress:
+        view = PackModeView(
+            host,
+            progress,
+            FakeSounds(),
+            PackModeOptions(auto_print=False),
+            steps=default_steps(step),
+            weigher=weigher,
+            box_for_scan=lambda scan: box_for_scan(settings, scan),
+        )
+        qtbot.addWidget(view)
+        try:
+            for scan in ("#1001", "BOX-S", UPC_A, command_payload(PackCommand.NEXT_BOX)):
+                view.on_scan(scan)
+            assert "box 2 (Small)" in view.header.text()
+            view.on_scan(EAN)
+            assert view.phase is PackPhase.AWAIT_WEIGHT
+            sim.put("0.300", "stable")  # box 1: 0.1 kg box + 0.2 kg T-shirt
+            qtbot.waitUntil(lambda: "put box 2 on the scale" in view.message.text(), timeout=5000)
+            sim.put("0.000", "stable")  # box 1 off the platter
+            qtbot.waitUntil(lambda: "0.000 kg (steady)" in view.scale_line.text(), timeout=5000)
+            sim.put("0.500", "stable")  # box 2: 0.1 kg box + 0.4 kg mug
+            qtbot.waitUntil(lambda: view.phase is PackPhase.AWAIT_TRACKING, timeout=5000)
+            shipment = view.flow.shipment
+            assert shipment is not None
+            assert [dict(p.lines) for p in shipment.packed_boxes()] == [{"L1": 1}, {"L2": 1}]
+            assert shipment.weights == [Weight.of("0.3", "kg"), Weight.of("0.5", "kg")]
+        finally:
+            weigher.stop()

@@ -739,6 +739,14 @@ class PackFlow:
         printing_step = next(
             (i for i, s in enumerate(self.steps) if isinstance(s, PrintSlipStep)), -1
         )
+        if 0 <= shipment.step < printing_step and self.steps[shipment.step].waits:
+            # A reprint while a step before printing waits (the box on the scale): back to it,
+            # not past it.
+            step = self.steps[shipment.step]
+            self.waiting = step
+            self.set_phase(step.waiting_phase)
+            self.info(step.prompt(shipment))
+            return
         shipment.step = max(shipment.step, printing_step + 1) - 1
         self.next_step(shipment)
 

@@ -355,3 +355,15 @@ def test_the_boxes_make_packages_on_price2b_and_partial_shipments_on_nexus(
         ({"L1": 1}, "1Z999AA10123456784"),
         ({"L2": 1}, "1Z999AA10123456795"),
     ]
+
+
+def test_a_reprint_while_weighing_does_not_skip_the_scale(
+    progress: PackProgress, audit: AuditLog
+) -> None:
+    flow, host, display, _ = weighing_flow(progress, audit)
+    pack_both(flow)
+    flow.command(PackCommand.REPRINT)  # F5 while the box is not weighed yet
+    assert host.named("print") == [("print", "A1", False)]
+    assert flow.phase is PackPhase.AWAIT_WEIGHT and display.infos[-1] == WEIGH_PROMPT
+    flow.weighed(Weight.of("0.6", "kg"))
+    assert flow.phase is PackPhase.AWAIT_TRACKING

@@ -18,8 +18,11 @@ order once every line is verified or the packer asks to ship:
 3. :class:`ShipStep` — hands the shipment to the host; then the same order again (another
    package) or the next order of the list.
 
-Adding a step (weigh the parcel, choose a box) is one more :class:`FinishStep` in
-:func:`default_steps`. Opening an order passes every :data:`OpenGate` first: a gate can refuse
+When the desk weighs, :class:`WeighStep` comes first (``default_steps(weigh)``): each box on
+the scale in turn, its stable weight checked against its items and tare. Items go into the
+current box of the session; a box barcode (``box_for_scan``) or NEXT BOX starts another.
+Adding a step is one more :class:`FinishStep` in :func:`default_steps`. Opening an order
+passes every :data:`OpenGate` first: a gate can refuse
 with one sentence (a claim by another desk, a hold). "Next order" skips orders that cannot be
 packed (shipped, cancelled, refused by a gate), a bounded number of them.
 

@@ -19,7 +19,8 @@ An error (wrong item, over-scan, junk, a failed print or ship) plays the error s
 message area red with the text "STOP" and stays until the packer acknowledges it (Esc, Enter,
 the OK command barcode) or scans a right item. Keys (each also a command barcode): Esc
 acknowledge, Ctrl+Z undo, F2 ship what is scanned (while asked for the tracking number: ship
-without one), F3 ship all unverified (if allowed), F4 next package, F5 reprint, F8 reset, F10
+without one; while a weight stops it: ship anyway, recorded), F3 ship all unverified (if
+allowed), F4 next package, F5 reprint, F6 next box, F8 reset, F10
 close the order (also stops waiting for a host that does not answer while loading or printing;
 never while shipping, which is already under way). To switch orders mid-pack: F10, then scan.
 Digits then Enter: the last scan counts that many; digits then ``*``: the next scan counts that

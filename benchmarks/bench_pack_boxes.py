@@ -132,6 +132,7 @@ def _trial(app: Any, root: Path, trial: int) -> tuple[int, int, list[float]]:
             weigher=weigher,
             box_for_scan=lambda scan: box_for_scan(settings, scan),
         )
+        view.show()  # pack mode reads the scale while it is on screen
         try:
             for scan in (
                 order.number,

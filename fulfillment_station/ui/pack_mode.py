@@ -47,7 +47,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -229,7 +229,6 @@ class PackModeView(QWidget):
             weigher.reading.connect(self._on_scale_reading)
             weigher.problem.connect(self._on_scale_problem)
             self.destroyed.connect(lambda _o=None, w=weigher: w.stop())
-            weigher.start()
 
     # --- what the flow holds, for the window and tests ---
 
@@ -332,6 +331,19 @@ class PackModeView(QWidget):
         self.flow.command(command)
 
     # --- the scale ---
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The scale is read only while pack mode is on screen: the Ship dialog opens the same
+        # port with its own weigher, and one serial port has one reader.
+        super().showEvent(event)
+        if self.weigher is not None:
+            self.weigher.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.weigher is not None:
+            self.weigher.stop()
+            self.flow.scale_emptied()  # what was on the scale then is not known now
 
     @Slot(object)
     def _on_stable_weight(self, weight: Weight) -> None:

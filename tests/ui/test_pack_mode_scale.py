@@ -62,6 +62,7 @@ def packing(
             weigher=weigher,
         )
         qtbot.addWidget(view)
+        view.show()  # the scale is read while pack mode is on screen
         try:
             yield view, host, outbox
         finally:
@@ -151,6 +152,7 @@ def test_a_two_box_order_is_packed_and_weighed_box_by_box(
             box_for_scan=lambda scan: box_for_scan(settings, scan),
         )
         qtbot.addWidget(view)
+        view.show()  # the scale is read while pack mode is on screen
         try:
             for scan in ("#1001", "BOX-S", UPC_A, command_payload(PackCommand.NEXT_BOX)):
                 view.on_scan(scan)
@@ -169,3 +171,15 @@ def test_a_two_box_order_is_packed_and_weighed_box_by_box(
             assert shipment.weights == [Weight.of("0.3", "kg"), Weight.of("0.5", "kg")]
         finally:
             weigher.stop()
+
+
+def test_the_scale_is_read_only_while_pack_mode_is_shown(
+    qtbot: Any, packing: tuple[PackModeView, FakeHost, Path], sim: ScaleSimulator
+) -> None:
+    view, _host, _ = packing
+    assert view.weigher is not None
+    qtbot.waitUntil(lambda: view.weigher is not None and view.weigher.running, timeout=5000)
+    view.hide()  # the packer left pack mode: the port is free for the Ship dialog
+    assert not view.weigher.running
+    view.show()
+    assert view.weigher.running

@@ -46,12 +46,15 @@ from fulfillment_station.store.settings import ConnectionProfile, Settings, Sett
 if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when training starts
     from PySide6.QtWidgets import QApplication
 
+    from fulfillment_station.connectors.base import Capabilities
     from fulfillment_station.sandbox.server import SandboxServer
     from fulfillment_station.services.diagnostics import LoggingSetup
+    from fulfillment_station.services.pack_flow import FinishStep
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.main_window import MainWindow
     from fulfillment_station.ui.order_actions import OrderActions
     from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView
+    from fulfillment_station.ui.scale_weigher import ScaleWeigher
     from fulfillment_station.ui.scanner_filter import ScannerFilter
     from fulfillment_station.ui.station_desk import StationDesk
     from fulfillment_station.ui.tasks import ConnectionWorker
@@ -342,6 +345,29 @@ class SessionHooks:
     live_settings: LiveSettings | None = None
 
 
+def pack_scale(
+    live: LiveSettings, capabilities: Capabilities, outbox_path: Path, packer: Callable[[], str]
+) -> tuple[list[FinishStep] | None, ScaleWeigher | None]:
+    """Pack mode's weigh step and the scale feeding it, when the desk weighs (Settings →
+    Scale, or a store that sells the label and so needs the weight); none otherwise."""
+    from fulfillment_station.services.pack_flow import default_steps
+    from fulfillment_station.services.pack_weighing import (
+        audit_log_at,
+        desk_weighs,
+        weigh_step_for,
+    )
+    from fulfillment_station.services.weighing import open_scale
+    from fulfillment_station.ui.scale_weigher import ScaleWeigher
+
+    if not desk_weighs(live.current, capabilities):
+        return None, None
+    station = str(live["station.station_name"]) or "desk"
+    step = weigh_step_for(
+        lambda: live.current, lambda: audit_log_at(outbox_path, station), packer=packer
+    )
+    return default_steps(step), ScaleWeigher(lambda: open_scale(live.current))
+
+
 def build_app(
     app: QApplication,
     services: AppServices,
@@ -351,6 +377,7 @@ def build_app(
 ) -> AppParts:
     """Build every part of the GUI for ``config`` and hand them to each other. Nothing is
     started: ``AppParts.start`` does that."""
+    from fulfillment_station.services.weighing import box_for_scan
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.order_actions import OrderActions
@@ -465,7 +492,18 @@ def build_app(
         packer=packer,
         coordinated=bool(station_url.strip()),
     )
-    pack_view = PackModeView(claiming, progress, sounds, pack_options(settings))
+    pack_steps, weigher = pack_scale(
+        live, capabilities, root / f"outbox-{config.id}.sqlite3", packer
+    )
+    pack_view = PackModeView(
+        claiming,
+        progress,
+        sounds,
+        pack_options(settings),
+        steps=pack_steps,
+        weigher=weigher,
+        box_for_scan=lambda scan: box_for_scan(live.current, scan),
+    )
     pack_view.flow.gates.append(claiming.gate)
     pack_view.flow.on_close = claiming.closed
     station = StationDesk(

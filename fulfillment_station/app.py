@@ -417,7 +417,9 @@ def build_app(
     actions = OrderActions(workers.outbox, packer=packer)
     capabilities = connector_class(config.dialect).CAPABILITIES
     window.filter_bar.configure(capabilities)  # only the filters this store has
-    dialogs = OrderDialogs(window, workers.reader, actions, capabilities)
+    dialogs = OrderDialogs(
+        window, workers.reader, actions, capabilities, settings=lambda: live.current
+    )
     build_workbench(
         window,
         capabilities=capabilities,

@@ -120,11 +120,12 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
     )
     # (A cached list row carries no weights yet; the connector weighs the lines it ships.)
     assert dialog.package_box is not None
-    # The workbench does not pass the desk's label defaults yet: the packer types them.
-    if not dialog.rows[0].carrier.carrier():
-        dialog.rows[0].carrier.setCurrentText("fedex")
-    if not dialog.rows[0].service.text():
-        dialog.rows[0].service.setText("GROUND")
+    # The desk's label defaults (Settings: fedex GROUND) fill the carrier and service, unless
+    # the customer chose one at checkout.
+    chosen = window.detail.order
+    if chosen is None or not chosen.service_requested:
+        assert dialog.rows[0].carrier.carrier() == "fedex"
+        assert dialog.rows[0].service.text() == "GROUND"
     with qtbot.waitSignal(parts.actions.orders_changed, timeout=30_000):
         dialog.accept()
     qtbot.waitUntil(lambda: labels.exists() and len(list(labels.iterdir())) == 1, timeout=20_000)
@@ -161,3 +162,56 @@ def test_the_order_menu_opens_price2b_channel_sync(
     qtbot.waitUntil(lambda: dialog.status is not None, timeout=10_000)
     assert "Next scheduled sync" in dialog.next_run.text()
     dialog.close()
+
+
+def test_pack_mode_buys_price2b_label_and_prints_its_own_bytes_with_scans_only(
+    qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]
+) -> None:
+    """Pack mode on a store that sells labels: every item scanned, then the "ship what is
+    scanned" command barcode (no carrier label to scan: the store sells it); the shipment buys
+    Price2b's label with the desk's carrier and service, and the label printer gets the
+    store's bytes, once, and nothing the app drew itself."""
+    from PySide6.QtCore import Qt
+
+    from fulfillment_station.services.pack_session import PackCommand, command_payload
+
+    parts, server, labels = price2b_desk
+    window = parts.window
+    with qtbot.waitSignal(window.sync_finished, timeout=60_000):
+        parts.start()
+    with connect("price2b", server.base_url, TEST_TOKEN) as connector:
+        details = [connector.get_order(r.id) for r in connector.list_orders()]
+    order = next(
+        o
+        for o in details
+        if o.status.value == "processing"
+        and not o.shipments
+        and 1 < sum(line.remaining for line in o.lines) <= 3
+        and all(line.weight and line.sku for line in o.lines)
+        and not o.service_requested
+    )
+
+    def scan(text: str) -> None:
+        qtbot.keyClicks(parts.pack_view, text)
+        qtbot.keyClick(parts.pack_view, Qt.Key.Key_Return)
+
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.in_pack_mode
+    with qtbot.waitSignal(parts.pack_view.order_opened, timeout=20_000):
+        scan(order.number)
+    for line in order.lines:
+        for _ in range(line.remaining):
+            scan(line.barcode or line.sku or "")
+    qtbot.waitUntil(lambda: "tracking" in parts.pack_view.message.text().lower(), timeout=20_000)
+    with qtbot.waitSignal(parts.pack_view.order_shipped, timeout=20_000):
+        scan(command_payload(PackCommand.SHIP_SCANNED))
+    qtbot.waitUntil(lambda: labels.exists() and len(list(labels.iterdir())) == 1, timeout=30_000)
+    with connect("price2b", server.base_url, TEST_TOKEN) as connector:
+        shipped = connector.get_order(order.id)
+        assert shipped.status.value == "shipped"
+        (shipment,) = shipped.shipments
+        assert shipment.carrier.casefold() == "fedex"
+        assert shipment.tracking_number
+        store_label = connector.fetch_label(connector.label_url_for(shipment.id))  # type: ignore[attr-defined]
+    (printed,) = labels.iterdir()
+    assert printed.read_bytes() == store_label

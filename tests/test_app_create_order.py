@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,17 +19,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
-from fulfillment_station.app import AppParts, AppServices
+from fulfillment_station.app import AppParts
 from fulfillment_station.connectors import connect
 from fulfillment_station.sandbox.dialects.inventory_cloud import initial_stock
 from fulfillment_station.sandbox.server import SandboxServer
-from fulfillment_station.services.diagnostics import Redactor, configure_logging
-from fulfillment_station.session import AppSession
-from fulfillment_station.store.secrets import TokenStore
-from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 from fulfillment_station.ui.create_order_dialog import Column, CreateOrderDialog
 from tests.conftest import TEST_TOKEN
-from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.r3labels_desk import store_desk
 from tests.ui.test_create_order_stores import create, fill
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui, pytest.mark.integration]
@@ -44,41 +39,13 @@ def desk(
     tmp_path: Path,
     make_sandbox: Callable[..., SandboxServer],
 ) -> Iterator[tuple[AppParts, SandboxServer]]:
-    dialect = str(request.param)
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    server = make_sandbox(dialect, orders=40, seed=5)
-    store = SettingsStore(tmp_path / "config" / "settings.json")
-    store.save(
-        store.load()
-        .replace({"station.packer_name": "Ana", "sounds.enabled": False})
-        .with_profile(
-            ConnectionProfile("shop", "The shop", dialect, server.base_url), activate=True
-        )
-    )
-    redactor = Redactor()
-    tokens = TokenStore(on_secret=redactor.add)
-    tokens.set("shop", TEST_TOKEN)
-    services = AppServices(
-        store,
-        tokens,
-        tmp_path / "data",
-        redactor,
-        configure_logging(tmp_path / "logs", redactor=redactor),
-    )
-    session = AppSession(qapp, services)
-    parts = session.parts
-    qtbot.addWidget(parts.window)
-    parts.window.confirm_close = lambda _pending: True
-    with qtbot.waitSignal(parts.window.sync_finished, timeout=60_000):
-        parts.start()
-    # qtbot types a whole cell in one instant, which the application-wide scanner filter
-    # rightly takes for a scanner burst; a packer types slower. These tests are about the
-    # dialog, so the filter is taken off while they type.
-    parts.scanner.uninstall(qapp)
-    yield parts, server
-    session.close()
-    keyring.set_keyring(previous)
+    server = make_sandbox(str(request.param), orders=40, seed=5)
+    with store_desk(qtbot, qapp, tmp_path, server) as parts:
+        # qtbot types a whole cell in one instant, which the application-wide scanner filter
+        # rightly takes for a scanner burst; a packer types slower. These tests are about the
+        # dialog, so the filter is taken off while they type.
+        parts.scanner.uninstall(qapp)
+        yield parts, server
 
 
 def open_new_order(qtbot: Any, parts: AppParts) -> CreateOrderDialog:

@@ -59,6 +59,10 @@ class FilterState:
     shipped_today: bool = False
     problems_only: bool = False
     not_held: bool = False  # leave out orders on hold
+    #: part of the customer's name or email (case does not matter)
+    customer: str = ""
+    #: only orders the store says have returns (True) or have none (False)
+    has_returns: bool | None = None
     text: str = ""
 
     def structured(self) -> FilterState:
@@ -273,6 +277,20 @@ def filter_structured(
     if state.fulfillment_method is not None:
         method = state.fulfillment_method
         out = [i for i in out if rows[i].fulfillment_method == method]
+    if state.customer.strip():
+        part = state.customer.strip().casefold()
+        out = [
+            i
+            for i in out
+            if part in rows[i].customer.casefold() or part in (rows[i].email or "").casefold()
+        ]
+    if state.has_returns is not None:
+        returns = state.has_returns
+        out = [
+            i
+            for i in out
+            if rows[i].has_returns is not None and bool(rows[i].has_returns) is returns
+        ]
     if state.created_from is not None:
         low = _local_midnight(state.created_from)
         out = [i for i in out if rows[i].created_at >= low]

@@ -31,9 +31,27 @@ pytestmark = [pytest.mark.e2e, pytest.mark.gui, pytest.mark.integration]
 
 
 @pytest.fixture
+def scale_sim() -> Iterator[Any]:
+    """A serial scale on a pseudo-terminal, a 1.250 kg parcel on it, for the desk to use."""
+    from tests.helpers.scale_sim import ScaleSimulator
+
+    with ScaleSimulator("cas", weight="1.250", unit="kg", state="stable") as sim:
+        yield sim
+
+
+@pytest.fixture
 def price2b_desk(
-    qtbot: Any, qapp: QApplication, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]
+    request: pytest.FixtureRequest,
+    qtbot: Any,
+    qapp: QApplication,
+    tmp_path: Path,
+    make_sandbox: Callable[..., SandboxServer],
 ) -> Iterator[tuple[AppParts, SandboxServer, Path]]:
+    # A test that asks for the scale simulator gets a desk whose Settings name it.
+    scale: dict[str, object] = {}
+    if "scale_sim" in request.fixturenames:
+        sim = request.getfixturevalue("scale_sim")
+        scale = {"scale.source": "serial", "scale.device": sim.path, "scale.protocol": "cas"}
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     server = make_sandbox("price2b", orders=30, seed=4)
@@ -50,6 +68,7 @@ def price2b_desk(
                 "station.packer_name": "Ana",
                 "sounds.enabled": False,
                 "pack.auto_print": False,
+                **scale,
             }
         )
         .with_profile(
@@ -88,8 +107,9 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
         weighed = {
             o.id
             for o in (connector.get_order(r.id) for r in connector.list_orders())
-            if all(line.weight for line in o.lines)
+            if all(line.weight for line in o.lines) and not o.service_requested
         }
+    assert weighed  # orders the customer chose no service for: the desk's defaults apply
     row = next(
         r
         for r in range(window.proxy.rowCount())
@@ -120,12 +140,10 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
     )
     # (A cached list row carries no weights yet; the connector weighs the lines it ships.)
     assert dialog.package_box is not None
-    # The desk's label defaults (Settings: fedex GROUND) fill the carrier and service, unless
-    # the customer chose one at checkout.
-    chosen = window.detail.order
-    if chosen is None or not chosen.service_requested:
-        assert dialog.rows[0].carrier.carrier() == "fedex"
-        assert dialog.rows[0].service.text() == "GROUND"
+    # The desk's label defaults (Settings: fedex GROUND) fill the carrier and service.
+    assert dialog.rows[0].carrier.carrier() == "fedex"
+    assert dialog.rows[0].service.text() == "GROUND"
+    assert dialog.weigher is None  # the desk has no scale: weights are typed
     with qtbot.waitSignal(parts.actions.orders_changed, timeout=30_000):
         dialog.accept()
     qtbot.waitUntil(lambda: labels.exists() and len(list(labels.iterdir())) == 1, timeout=20_000)
@@ -215,3 +233,46 @@ def test_pack_mode_buys_price2b_label_and_prints_its_own_bytes_with_scans_only(
         store_label = connector.fetch_label(connector.label_url_for(shipment.id))  # type: ignore[attr-defined]
     (printed,) = labels.iterdir()
     assert printed.read_bytes() == store_label
+
+
+def test_the_ship_dialog_weighs_the_parcel_on_the_desks_scale(
+    qtbot: Any, scale_sim: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]
+) -> None:
+    """Settings name a serial scale: Order → Ship… opens with the scale running, and the
+    parcel's weight fills itself from it; closing the dialog lets the scale go."""
+    from fulfillment_station.ui.ship_dialog import ShipDialog
+
+    parts, _server, _labels = price2b_desk
+    window = parts.window
+    with qtbot.waitSignal(window.sync_finished, timeout=60_000):
+        parts.start()
+    row = next(
+        r
+        for r in range(window.proxy.rowCount())
+        if window.proxy.summary_at(r).status == "processing"
+        and window.proxy.summary_at(r).fulfillment == "unfulfilled"
+    )
+    ref = window.proxy.key_at(row)
+
+    def selected() -> bool:
+        rows = [r for r in range(window.proxy.rowCount()) if window.proxy.key_at(r) == ref]
+        if rows and window.selected_refs() != [ref]:
+            window.table.selectRow(rows[0])
+        return window.selected_refs() == [ref]
+
+    qtbot.waitUntil(selected, timeout=10_000)
+    ship = next(a for a in window.menuBar().actions() if a.text() == "&Order").menu().actions()[0]
+    ship.trigger()
+
+    def dialogs() -> list[ShipDialog]:
+        return [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, ShipDialog) and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: len(dialogs()) == 1, timeout=10_000)
+    dialog = dialogs()[0]
+    assert dialog.weigher is not None and dialog.package_fields
+    qtbot.waitUntil(lambda: dialog.package_fields["weight"].value() == 1.25, timeout=10_000)
+    weigher = dialog.weigher
+    dialog.reject()
+    assert not weigher.running

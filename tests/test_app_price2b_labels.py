@@ -185,13 +185,11 @@ def test_the_order_menu_opens_price2b_channel_sync(
 def test_pack_mode_buys_price2b_label_and_prints_its_own_bytes_with_scans_only(
     qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]
 ) -> None:
-    """Pack mode on a store that sells labels: every item scanned, then the "ship what is
-    scanned" command barcode (no carrier label to scan: the store sells it); the shipment buys
+    """Pack mode on a store that sells labels: the order number and every item scanned, and
+    the order ships (no carrier label to scan: the store sells it); the shipment buys
     Price2b's label with the desk's carrier and service, and the label printer gets the
     store's bytes, once, and nothing the app drew itself."""
     from PySide6.QtCore import Qt
-
-    from fulfillment_station.services.pack_session import PackCommand, command_payload
 
     parts, server, labels = price2b_desk
     window = parts.window
@@ -217,12 +215,14 @@ def test_pack_mode_buys_price2b_label_and_prints_its_own_bytes_with_scans_only(
     assert window.in_pack_mode
     with qtbot.waitSignal(parts.pack_view.order_opened, timeout=20_000):
         scan(order.number)
-    for line in order.lines:
-        for _ in range(line.remaining):
-            scan(line.barcode or line.sku or "")
-    qtbot.waitUntil(lambda: "tracking" in parts.pack_view.message.text().lower(), timeout=20_000)
+    units = [line.barcode or line.sku or "" for line in order.lines for _ in range(line.remaining)]
+    for text in units[:-1]:
+        scan(text)
+    # The last unit scanned ships the order: there is no carrier label to scan, the ship buys
+    # the store's.
     with qtbot.waitSignal(parts.pack_view.order_shipped, timeout=20_000):
-        scan(command_payload(PackCommand.SHIP_SCANNED))
+        scan(units[-1])
+    assert "tracking" not in parts.pack_view.message.text().lower()
     qtbot.waitUntil(lambda: labels.exists() and len(list(labels.iterdir())) == 1, timeout=30_000)
     with connect("price2b", server.base_url, TEST_TOKEN) as connector:
         shipped = connector.get_order(order.id)

@@ -57,13 +57,17 @@ class WorkerPackHost:
         packer: Callable[[], str] = lambda: "",
         on_shipped: Callable[[ActionRecord[Action]], None] | None = None,
         on_print_message: Callable[[str], None] | None = None,
+        store_sells_labels: bool = False,
     ) -> None:
+        """``store_sells_labels``: shipping buys the store's label (Price2b), so pack mode
+        ships once every unit is scanned, with no tracking number to scan."""
         self.outbox = outbox
         self.printer = printer
         self.next_after = next_after
         self.packer = packer
         self.on_shipped = on_shipped
         self.on_print_message = on_print_message
+        self.store_sells_labels = store_sells_labels
         self._opened: tuple[OrderRef, Order] | None = None  # read by the last find
 
     def find_orders(

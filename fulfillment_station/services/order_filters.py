@@ -59,7 +59,7 @@ class FilterState:
     shipped_today: bool = False
     problems_only: bool = False
     not_held: bool = False  # leave out orders on hold
-    #: part of the customer's name or email (case does not matter)
+    #: part of the customer's name or email (case and accents do not matter)
     customer: str = ""
     #: only orders the store says have returns (True) or have none (False)
     has_returns: bool | None = None
@@ -277,12 +277,16 @@ def filter_structured(
     if state.fulfillment_method is not None:
         method = state.fulfillment_method
         out = [i for i in out if rows[i].fulfillment_method == method]
-    if state.customer.strip():
-        part = state.customer.strip().casefold()
+    if part := normalize_text(state.customer.strip()):
+        # The row's search text holds its customer name and email, normalised, among its other
+        # terms: one cheap test keeps every row that can match (22 ms -> a few at 100,000
+        # rows); the exact test on the name and email then drops numbers and tracking hits.
+        out = [i for i in out if part in rows[i].search_text]
         out = [
             i
             for i in out
-            if part in rows[i].customer.casefold() or part in (rows[i].email or "").casefold()
+            if part in normalize_text(rows[i].customer)
+            or part in normalize_text(rows[i].email or "")
         ]
     if state.has_returns is not None:
         returns = state.has_returns

@@ -1,0 +1,43 @@
+"""The customer and returns criteria of the filter engine, on rows as the cache makes them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fulfillment_station.domain.summaries import OrderSummary
+from fulfillment_station.services.order_filters import FilterState, filter_structured
+from fulfillment_station.store.cache import OrderCache
+from tests.helpers.factories import build_order
+
+
+def cached_rows(tmp_path: Path) -> list[OrderSummary]:
+    orders = [
+        build_order("A1", number="1001", customer={"name": "Jürgen Müller"}, has_returns=True),
+        build_order(
+            "A2",
+            number="1002",
+            customer={"name": "Ana", "email": "ana@muller.example"},
+            has_returns=False,
+        ),
+        build_order("A3", number="7777", customer={"name": "Bea Stone"}),
+    ]
+    with OrderCache(tmp_path / "cache.sqlite3") as cache:
+        cache.upsert_many(orders, connection="shop")
+        return cache.load_summaries("shop")
+
+
+def ids(rows: list[OrderSummary], state: FilterState) -> list[str]:
+    return [rows[i].order_id for i in filter_structured(rows, range(len(rows)), state, 0.0)]
+
+
+def test_customer_matches_name_or_email_without_case_or_accents(tmp_path: Path) -> None:
+    rows = cached_rows(tmp_path)
+    assert ids(rows, FilterState(customer="MULLER")) == ["A1", "A2"]
+    assert ids(rows, FilterState(customer="stone")) == ["A3"]
+    assert ids(rows, FilterState(customer="7777")) == []  # an order number is not a customer
+
+
+def test_returns_keeps_only_what_the_store_said(tmp_path: Path) -> None:
+    rows = cached_rows(tmp_path)
+    assert ids(rows, FilterState(has_returns=True)) == ["A1"]
+    assert ids(rows, FilterState(has_returns=False)) == ["A2"]  # A3: the store was silent

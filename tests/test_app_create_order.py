@@ -23,6 +23,7 @@ from fulfillment_station.app import AppParts
 from fulfillment_station.connectors import connect
 from fulfillment_station.sandbox.dialects.inventory_cloud import initial_stock
 from fulfillment_station.sandbox.server import SandboxServer
+from fulfillment_station.services.order_filters import PRESETS
 from fulfillment_station.ui.create_order_dialog import Column, CreateOrderDialog
 from tests.conftest import TEST_TOKEN
 from tests.helpers.r3labels_desk import store_desk
@@ -82,9 +83,17 @@ def test_squarespace_order_created_from_the_window_with_the_cached_catalogue(
     with connect("squarespace", server.base_url, TEST_TOKEN) as connector:
         stored = connector.get_order(created.id)
     assert [(ln.sku, ln.quantity) for ln in stored.lines] == [(known[0].sku, 2), (known[1].sku, 1)]
-    # Sent through the outbox: the create is recorded, done, for the audit.
+    # The list shows the new order at once (All), before any sync.
     qtbot.waitUntil(
         lambda: "created" in parts.window.statusBar().currentMessage().lower(), timeout=10_000
+    )
+    window = parts.window
+    window.tabs.setCurrentIndex([p.key for p in PRESETS].index("all"))
+    qtbot.waitUntil(
+        lambda: (
+            created.id in {window.proxy.key_at(r).order_id for r in range(window.proxy.rowCount())}
+        ),
+        timeout=10_000,
     )
 
 

@@ -34,7 +34,7 @@ from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorErr
 from fulfillment_station.domain import HoldKind, Order, Shipment, ShipmentLine
 from fulfillment_station.domain.holds import with_packer_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
-from fulfillment_station.domain.requests import ShipRequest
+from fulfillment_station.domain.requests import CreateOrderRequest, ShipRequest
 from fulfillment_station.printing.errors import PrintingError
 from fulfillment_station.scanning.tracking import parse_tracking
 from fulfillment_station.services.actions import Action, ActionKind
@@ -117,6 +117,20 @@ def create_catalogue(resources: HasCache, connection: str) -> dict[str, Catalogu
     newest = sorted(resources.cache.load_summaries(connection), key=lambda s: -s.created_at)
     ids = [summary.order_id for summary in newest[:CATALOGUE_ORDERS]]
     return catalogue_from_orders(resources.cache.get_many(ids, connection=connection))
+
+
+def create_order(
+    resources: OutboxResources, request: CreateOrderRequest, *, packer: str
+) -> Order | ConnectorError:
+    """Send the create dialog's order through the outbox now and hand back the store's
+    answer (``services.new_orders.create_through_outbox``); a created order goes to the
+    cache at once, so the list shows it before the next sync."""
+    from fulfillment_station.services.new_orders import create_through_outbox
+
+    answer = create_through_outbox(resources.outbox_service, request, packer=packer)
+    if isinstance(answer, Order):
+        resources.cache.upsert_many([answer], connection=resources.connection_id)
+    return answer
 
 
 def load_summaries(resources: HasCache, connection: str) -> list[OrderSummary]:

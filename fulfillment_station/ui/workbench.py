@@ -334,18 +334,13 @@ class OrderDialogs:
         """The create dialog, offering the SKUs of the cached orders; OK sends the create
         through the outbox on its worker and the dialog stays open for the store's answer
         (an OUT_OF_STOCK refusal marks the short lines; the created order closes it)."""
-        from fulfillment_station.services.new_orders import create_through_outbox
         from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
 
         holder: list[CreateOrderDialog] = []
 
         def submit(request: CreateOrderRequest) -> None:
-            packer = self.actions.packer()
-            task = self.actions.worker.submit(
-                lambda ctx: create_through_outbox(
-                    ctx.resources.outbox_service, request, packer=packer
-                ),
-                "create order",
+            task = self.actions.worker.call(
+                operations.create_order, request, packer=self.actions.packer()
             )
             task.succeeded.connect(holder[0].finish)
             task.failed.connect(holder[0].finish)

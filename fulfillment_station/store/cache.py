@@ -285,9 +285,14 @@ CREATE TABLE packer_holds (
 """
 
 # Returns (Nexus ``has_returns``) for the filter bar: 1 or 0 where the store says, NULL where
-# it is silent (and on rows cached before this column, until their order changes).
+# it is silent. Rows cached before the column get it from the order they hold (a sync only
+# rewrites orders that changed).
 _SCHEMA_V3 = """
 ALTER TABLE orders ADD COLUMN has_returns INTEGER;
+UPDATE orders SET has_returns = (
+    SELECT json_extract(body, '$.has_returns') FROM order_bodies
+    WHERE order_bodies.pk = orders.pk AND json_valid(body)
+);
 """
 
 MIGRATIONS: list[Migration] = [_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3]

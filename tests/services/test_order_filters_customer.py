@@ -41,3 +41,28 @@ def test_returns_keeps_only_what_the_store_said(tmp_path: Path) -> None:
     rows = cached_rows(tmp_path)
     assert ids(rows, FilterState(has_returns=True)) == ["A1"]
     assert ids(rows, FilterState(has_returns=False)) == ["A2"]  # A3: the store was silent
+
+
+def test_orders_cached_before_the_returns_column_get_it_from_their_body(tmp_path: Path) -> None:
+    """A cache file from before schema v3: the migration fills has_returns from the orders
+    it holds, so the filter works without waiting for each order to change."""
+    import sqlite3
+
+    path = tmp_path / "cache.sqlite3"
+    with OrderCache(path) as cache:
+        cache.upsert_many(
+            [
+                build_order("A1", has_returns=True),
+                build_order("A2", has_returns=False),
+                build_order("A3"),
+            ],
+            connection="shop",
+        )
+    conn = sqlite3.connect(path)
+    with conn:  # back to the v2 file an older app wrote
+        conn.execute("ALTER TABLE orders DROP COLUMN has_returns")
+        conn.execute("UPDATE schema_version SET version = 2 WHERE component = 'order_cache'")
+    conn.close()
+    with OrderCache(path) as cache:
+        returns = {row.order_id: row.has_returns for row in cache.load_summaries("shop")}
+    assert returns == {"A1": 1, "A2": 0, "A3": None}

@@ -378,6 +378,7 @@ def build_app(
     """Build every part of the GUI for ``config`` and hand them to each other. Nothing is
     started: ``AppParts.start`` does that."""
     from fulfillment_station.services.weighing import box_for_scan
+    from fulfillment_station.services.store_labels import sells_labels
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.order_actions import OrderActions
@@ -461,7 +462,9 @@ def build_app(
     actions = OrderActions(workers.outbox, packer=packer)
     capabilities = connector_class(config.dialect).CAPABILITIES
     window.filter_bar.configure(capabilities)  # only the filters this store has
-    dialogs = OrderDialogs(window, workers.reader, actions, capabilities)
+    dialogs = OrderDialogs(
+        window, workers.reader, actions, capabilities, settings=lambda: live.current
+    )
     build_workbench(
         window,
         capabilities=capabilities,
@@ -477,6 +480,7 @@ def build_app(
         packer=packer,
         on_shipped=actions.shipped,
         on_print_message=lambda text: window.statusBar().showMessage(text, 8000),
+        store_sells_labels=sells_labels(capabilities),
     )
     sounds = Sounds(volume=settings["sounds.volume"] / 100, muted=not settings["sounds.enabled"])
     progress = hooks.pack_progress

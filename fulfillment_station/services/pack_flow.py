@@ -296,12 +296,17 @@ class PrintSlipStep(FinishStep):
 
 
 class TrackingStep(FinishStep):
-    """The tracking number: scanned off the label, unless printing brought one."""
+    """The tracking number: scanned off the label, unless printing brought one or the store
+    sells the label (the host's ``store_sells_labels``: the ship buys it, Price2b)."""
 
     waits = True
 
     def begin(self, flow: PackFlow, shipment: Shipment) -> None:
-        if shipment.tracking is not None or shipment.without_tracking:
+        if (
+            shipment.tracking is not None
+            or shipment.without_tracking
+            or getattr(flow.host, "store_sells_labels", False)
+        ):
             flow.next_step(shipment)
         else:
             flow.wait(self, TRACKING_PROMPT)

@@ -167,6 +167,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Order {number} created.</source>
+        <translation>Pedido {number} creado.</translation>
+    </message>
+    <message>
         <source>Why must this order wait? (shown to every packer)</source>
         <translation>¿Por qué debe esperar este pedido? (lo verán todos los embaladores)</translation>
     </message>
@@ -869,6 +873,22 @@ Pedidos visibles: {count}</translation>
 </context>
 <context>
     <name>FilterBar</name>
+    <message>
+        <source>Without returns</source>
+        <translation>Sin devoluciones</translation>
+    </message>
+    <message>
+        <source>With returns</source>
+        <translation>Con devoluciones</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>Customer name or email</source>
+        <translation>Nombre o correo del cliente</translation>
+    </message>
     <message>
         <source>Status</source>
         <translation>Estado</translation>

@@ -167,6 +167,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Order {number} created.</source>
+        <translation>Pedido {number} criado.</translation>
+    </message>
+    <message>
         <source>Why must this order wait? (shown to every packer)</source>
         <translation>Por que este pedido deve esperar? (todos os embaladores verão)</translation>
     </message>
@@ -869,6 +873,22 @@ Pedidos visíveis: {count}</translation>
 </context>
 <context>
     <name>FilterBar</name>
+    <message>
+        <source>Without returns</source>
+        <translation>Sem devoluções</translation>
+    </message>
+    <message>
+        <source>With returns</source>
+        <translation>Com devoluções</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Devoluções</translation>
+    </message>
+    <message>
+        <source>Customer name or email</source>
+        <translation>Nome ou e-mail do cliente</translation>
+    </message>
     <message>
         <source>Status</source>
         <translation>Status</translation>

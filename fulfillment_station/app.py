@@ -377,8 +377,8 @@ def build_app(
 ) -> AppParts:
     """Build every part of the GUI for ``config`` and hand them to each other. Nothing is
     started: ``AppParts.start`` does that."""
-    from fulfillment_station.services.weighing import box_for_scan
     from fulfillment_station.services.store_labels import sells_labels
+    from fulfillment_station.services.weighing import box_for_scan
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.order_actions import OrderActions

@@ -235,7 +235,20 @@ def test_station_database_stopped_mid_shift_desks_keep_packing_and_the_audit_cat
             for n in range(3)
         ]
         wait_for(lambda: sum(d.count("shipped") for d in desks) >= 8, 60, "eight shipments")
-        time.sleep(0.5)  # every desk has renewed its view of the others
+        # While the server is down each desk packs the orders the rendezvous hash gives it
+        # among the desks it last saw alive: every desk must have seen all three first (on a
+        # loaded machine one heartbeat period is not always enough).
+        wait_for(
+            lambda: (
+                station_rows(
+                    pg.url, "SELECT count(*) FROM desks WHERE last_seen > now() - interval '2 s'"
+                )
+                == [(3,)]
+            ),
+            60,
+            "every desk seen by the station database",
+        )
+        time.sleep(1.0)  # three heartbeats: each desk has read the others' rows since
         pg.stop()
         before = sum(d.count("shipped") for d in desks)
         wait_for(

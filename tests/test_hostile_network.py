@@ -518,14 +518,56 @@ def test_a_502_page_is_named_not_pasted(hostile: Callable[..., Any]) -> None:
     assert "HTML page" in text
 
 
-def test_a_tls_failure_is_named_and_not_retried(hostile: Callable[..., Any]) -> None:
-    liar, _, _ = hostile("nexus")  # speaks plain HTTP: the TLS handshake fails
-    with (
-        connector_for("nexus", f"https://127.0.0.1:{liar.port}/api") as connector,
-        pytest.raises(TlsFailed) as caught,
-    ):
-        connector.list_orders()
-    assert liar.connections == 1
+class PlainHttpPort:
+    """A port that answers anything, a TLS handshake included, with a plain-HTTP 400 and
+    keeps the connection open until the client hangs up: the client always reads the
+    non-TLS answer (a server that closed first would look like a network failure)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.1)  # so the serving thread sees `stopped` soon after close()
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self.stopped = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            with conn:
+                conn.settimeout(10)
+                try:
+                    conn.recv(4096)
+                    conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+                    while conn.recv(4096):
+                        pass
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.stopped.set()
+        self._thread.join(15)
+        self.sock.close()
+
+
+def test_a_tls_failure_is_named_and_not_retried() -> None:
+    plain = PlainHttpPort()  # speaks plain HTTP: the TLS handshake fails
+    try:
+        with (
+            connector_for("nexus", f"https://127.0.0.1:{plain.port}/api") as connector,
+            pytest.raises(TlsFailed) as caught,
+        ):
+            connector.list_orders()
+    finally:
+        plain.close()
+    assert plain.connections == 1
     assert "secure connection" in caught.value.user_message
     assert not caught.value.transient
 

@@ -4138,6 +4138,14 @@ Pedidos visibles: {count}</translation>
         <source>The language changes at the next start (every window is rebuilt).</source>
         <translation>El idioma cambia en el próximo inicio (se reconstruyen todas las ventanas).</translation>
     </message>
+    <message>
+        <source>The station database is used from the next start (the open connection keeps the claims it holds until then).</source>
+        <translation>La base de datos de la estación se usa a partir del próximo inicio (la conexión abierta conserva hasta entonces los pedidos que tiene reservados).</translation>
+    </message>
+    <message>
+        <source>The claim lease applies from the next start.</source>
+        <translation>La duración de la reserva se aplica a partir del próximo inicio.</translation>
+    </message>
 </context>
 <context>
     <name>PackModeView</name>

@@ -4138,6 +4138,14 @@ Pedidos visíveis: {count}</translation>
         <source>The language changes at the next start (every window is rebuilt).</source>
         <translation>O idioma muda na próxima inicialização (todas as janelas são reconstruídas).</translation>
     </message>
+    <message>
+        <source>The station database is used from the next start (the open connection keeps the claims it holds until then).</source>
+        <translation>O banco de dados da estação passa a ser usado no próximo início (a conexão aberta mantém até lá os pedidos que reservou).</translation>
+    </message>
+    <message>
+        <source>The claim lease applies from the next start.</source>
+        <translation>A duração da reserva vale a partir do próximo início.</translation>
+    </message>
 </context>
 <context>
     <name>PackModeView</name>

@@ -2,11 +2,18 @@
 
 Writes are checked against the workflow rules on a fresh copy of the order before anything is
 sent; a write whose answer is lost is settled by re-reading the order, never by sending again.
+A shipment gets the desk's own tracking checks (``scanning.tracking`` check digit,
+``services.tracking_reuse`` duplicate on another order): either stops it unless ``--force``,
+and a forced duplicate is written to the audit log first. Shipments made here are written to
+the command line's audit log, so the desk and the next command see their tracking numbers.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import socket
+import sqlite3
 import sys
 from typing import Any
 
@@ -23,11 +30,15 @@ from fulfillment_station.domain.requests import (
 )
 from fulfillment_station.domain.safe_text import for_terminal
 from fulfillment_station.domain.workflow import check_cancel, check_shipment
+from fulfillment_station.scanning.tracking import CheckVerdict, parse_tracking
 from fulfillment_station.services.actions import (
     cancel_effect_present,
     normalise_tracking,
     shipment_present,
 )
+from fulfillment_station.services.tracking_reuse import TrackingGuard
+from fulfillment_station.store.db import StoreError
+from fulfillment_station.store.paths import data_dir
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -59,6 +70,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                        help="ship only this quantity of this line (repeatable)")
         p.add_argument("--notify", action=argparse.BooleanOptionalAction, default=None,
                        help="ask the store to e-mail the customer, where the API can")
+        p.add_argument("--force", action="store_true",
+                       help="ship even if the tracking number's check digit is wrong or it is "
+                            "already used on another order (recorded in the audit log)")
         p.set_defaults(handler=handler)
 
     p = osub.add_parser("cancel", help="cancel an order")
@@ -157,8 +171,46 @@ def _shipment_present(order: Order, tracking: str) -> bool:
     return any(normalise_tracking(s.tracking_number) == wanted for s in order.shipments)
 
 
+def _tracking_guard() -> TrackingGuard:
+    try:
+        packer = getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container's nameless uid)
+        packer = ""
+    return TrackingGuard(data_dir(), connection=None, station=socket.gethostname(),
+                         packer=packer)
+
+
+def _check_tracking(args: argparse.Namespace, order: Order, guard: TrackingGuard) -> None:
+    """The Ship dialog's checks: a wrong check digit or a number already on another order
+    stops the shipment unless ``--force`` (then the duplicate is audited before sending)."""
+    parse = parse_tracking(args.tracking)
+    problems: list[str] = []
+    if parse.recognised and parse.check_digit == CheckVerdict.INVALID:
+        name = parse.best.carrier_name if parse.best else ""
+        problems.append(f"The check digit of this {name} tracking number is wrong; rescan it.")
+    elif not parse.recognised:
+        print("Note: the app does not know this tracking number format; check it.",
+              file=sys.stderr)
+    reuse = guard.check(args.tracking, order_id=order.id, order_number=order.number)
+    if reuse is not None:
+        problems.append(str(reuse.message()))
+    if not problems:
+        return
+    if not args.force:
+        raise CliError(for_terminal(" ".join(problems))
+                       + " Nothing sent; add --force to ship anyway.")
+    print(for_terminal("Shipping anyway (--force): " + " ".join(problems)), file=sys.stderr)
+    if reuse is not None:
+        try:
+            guard.record_override(reuse)
+        except (sqlite3.Error, StoreError, OSError) as exc:
+            raise CliError(f"shipping anyway could not be written to the audit log ({exc}); "
+                           "nothing sent") from None
+
+
 def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
     lines = _parse_lines(args.line)
+    guard = _tracking_guard()
     with open_connector(args) as connector:
         order = connector.get_order(args.id)
         if _shipment_present(order, args.tracking):
@@ -168,6 +220,7 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
             check_shipment(order, lines or None)
         except DomainError as exc:
             raise CliError(f"order {order.number}: {exc.message}") from None
+        _check_tracking(args, order, guard)
         try:
             result = _send_ship(connector, args, lines, fulfil)
         except ConnectorError as exc:
@@ -181,6 +234,13 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
             else:
                 raise CliError(f"{exc} The order shows no such shipment yet; run the command "
                                "again to retry.") from None
+    try:
+        guard.record_shipment(order_id=order.id, order_number=order.number,
+                              summary=f"Ship via {args.carrier} {args.tracking}")
+    except (sqlite3.Error, StoreError, OSError) as exc:
+        # The store has the shipment; only the local duplicate check will not know it.
+        print(f"Note: the shipment could not be written to the local audit log ({exc}).",
+              file=sys.stderr)
     _report_ship(args, order, result, connector)
     return 0
 

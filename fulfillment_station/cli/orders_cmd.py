@@ -1,5 +1,10 @@
 """``fulfillment-station orders list|show|ship|fulfill|cancel``: the headless order commands.
 
+Orders are named as a person reads them: ``show``, ``ship``, ``fulfill`` and ``cancel`` take
+the order number printed on the slip (``822-5316512-5881112``, ``#1001``) as well as the API's
+id. A ``--status`` the store does not have is refused with the statuses it has; a cut list says
+"50 of N"; money has its currency's own decimals (``domain.money.format_money``).
+
 Writes are checked against the workflow rules on a fresh copy of the order before anything is
 sent; a write whose answer is lost is settled by re-reading the order, never by sending again.
 A shipment gets the desk's own tracking checks (``scanning.tracking`` check digit,
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import socket
 import sqlite3
 import sys
@@ -19,9 +25,16 @@ from typing import Any
 
 from fulfillment_station.cli.common import CliError, add_connection_args, print_json
 from fulfillment_station.cli.connection import open_connector
-from fulfillment_station.connectors.base import Connector, ListQuery, ShipResult, Unreadable
-from fulfillment_station.connectors.errors import ConnectorError
+from fulfillment_station.connectors.base import (
+    Connector,
+    Filter,
+    ListQuery,
+    ShipResult,
+    Unreadable,
+)
+from fulfillment_station.connectors.errors import ConnectorError, NotFound, ValidationFailed
 from fulfillment_station.domain import DomainError, Order, OrderStatus
+from fulfillment_station.domain.money import format_money
 from fulfillment_station.domain.requests import (
     CancelRequest,
     FulfilRequest,
@@ -47,13 +60,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
     p = osub.add_parser("list", help="list orders")
     add_connection_args(p)
-    p.add_argument("--status", choices=[s.value for s in OrderStatus if s != OrderStatus.UNKNOWN])
+    p.add_argument("--status", choices=[s.value for s in OrderStatus if s != OrderStatus.UNKNOWN],
+                   help="only orders with this status (the store must have it)")
     p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     p.add_argument("--raw", action="store_true", help="include the API's payload in --json")
     p.set_defaults(handler=cmd_list)
 
     p = osub.add_parser("show", help="show one order")
-    p.add_argument("id")
+    p.add_argument("id", help="the order number (as on the slip) or the API's order id")
     add_connection_args(p)
     p.add_argument("--raw", action="store_true", help="include the API's payload in --json")
     p.set_defaults(handler=cmd_show)
@@ -61,7 +75,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     for name, handler, text in (("ship", cmd_ship, "confirm a shipment"),
                                 ("fulfill", cmd_fulfill, "mark an order fulfilled")):
         p = osub.add_parser(name, help=text)
-        p.add_argument("id")
+        p.add_argument("id", help="the order number (as on the slip) or the API's order id")
         add_connection_args(p)
         p.add_argument("--carrier", required=True)
         p.add_argument("--tracking", required=True, help="tracking number")
@@ -76,7 +90,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         p.set_defaults(handler=handler)
 
     p = osub.add_parser("cancel", help="cancel an order")
-    p.add_argument("id")
+    p.add_argument("id", help="the order number (as on the slip) or the API's order id")
     add_connection_args(p)
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_cancel)
@@ -87,6 +101,47 @@ def _say(text: str) -> None:
     print(for_terminal(text))
 
 
+#: How many orders ``show NUMBER`` reads at most when the store cannot search by number.
+FIND_BY_NUMBER_LIMIT = 5000
+
+
+def _number_key(text: str) -> str:
+    return "".join(text.split()).lstrip("#").upper()
+
+
+def find_order(connector: Connector, ref: str) -> Order:
+    """The order whose API id or printed number is ``ref`` (the id wins)."""
+    not_found: ConnectorError
+    try:
+        return connector.get_order(ref)
+    except (NotFound, ValidationFailed) as exc:
+        not_found = exc
+    wanted = _number_key(ref)
+    if wanted:
+        searchable = Filter.SEARCH in connector.capabilities.filters
+        query = ListQuery(search=ref.strip().lstrip("#")) if searchable else ListQuery()
+        for order in connector.list_orders(query, limit=FIND_BY_NUMBER_LIMIT):
+            if _number_key(order.number) == wanted:
+                return order if order.id == ref else connector.get_order(order.id)
+    raise not_found
+
+
+def store_statuses(connector: Connector) -> list[OrderStatus] | None:
+    """The canonical statuses this store's API has (its connector's ``STATUS_MAP``), or None
+    when the connector does not say."""
+    module = importlib.import_module(type(connector).__module__)
+    status_map = getattr(module, "STATUS_MAP", None)
+    if not isinstance(status_map, dict):
+        return None
+    return sorted(set(status_map.values()), key=list(OrderStatus).index)
+
+
+def _customer(o: Order) -> str:
+    """Who the order is for, even where the list gives no customer name."""
+    return (o.customer.name or (o.ship_to.name if o.ship_to else "") or o.customer.email
+            or "")
+
+
 def _print_orders(orders: list[Order]) -> None:
     if not orders:
         _say("No orders match.")
@@ -95,10 +150,10 @@ def _print_orders(orders: list[Order]) -> None:
           f"{'TOTAL':>12}  CUSTOMER")
     for o in orders:
         status = o.status.value if o.status != OrderStatus.UNKNOWN else f"?{o.api_status}"
-        total = f"{o.total} {o.currency}"
+        total = format_money(o.total, o.currency)
         _say(f"{o.number[:22]:<22} {o.created_at:%Y-%m-%d %H:%M} {status[:11]:<11} "
               f"{o.fulfillment_status.value:<11} {o.item_count:>5} {total:>12}  "
-              f"{o.customer.name}")
+              f"{_customer(o)}")
 
 
 def _print_order(o: Order) -> None:
@@ -106,7 +161,7 @@ def _print_order(o: Order) -> None:
     status = o.status.value + (f" (API: {o.api_status})" if o.api_status else "")
     _say(f"  status:      {status}, {o.fulfillment_status.value}")
     _say(f"  created:     {o.created_at:%Y-%m-%d %H:%M} UTC")
-    _say(f"  customer:    {o.customer.name} {o.customer.email or ''}".rstrip())
+    _say(f"  customer:    {_customer(o)} {o.customer.email or ''}".rstrip())
     if o.ship_to:
         a = o.ship_to
         parts = [a.name, a.company, a.line1, a.line2,
@@ -116,10 +171,10 @@ def _print_order(o: Order) -> None:
         _say("  lines:")
         for line in o.lines:
             _say(f"    {line.id:<14} {line.sku:<12} {line.quantity_fulfilled}/{line.quantity} "
-                  f"x {line.unit_price}  {line.name}")
+                  f"x {format_money(line.unit_price, o.currency)}  {line.name}")
     else:
         _say("  lines:       (this API gives no line items)")
-    _say(f"  total:       {o.total} {o.currency}")
+    _say(f"  total:       {format_money(o.total, o.currency)}")
     for s in o.shipments:
         when = f"{s.shipped_at:%Y-%m-%d}" if s.shipped_at else ""
         _say(f"  shipment:    {s.carrier} {s.tracking_number or ''} {when}".rstrip())
@@ -132,13 +187,32 @@ def cmd_list(args: argparse.Namespace) -> int:
         raise CliError("--limit must be at least 1")
     status = OrderStatus(args.status) if args.status else None
     unreadable: list[Unreadable] = []
+    announced: list[int | None] = [None]
+
+    def progress(_seen: int, total: int | None) -> None:
+        announced[0] = total
+
     with open_connector(args) as connector:
-        orders = connector.list_orders(ListQuery(status=status), limit=args.limit,
-                                       unreadable=unreadable)
+        has = store_statuses(connector)
+        if status is not None and has is not None and status not in has:
+            raise CliError(f"{connector.capabilities.display_name} has no orders with status "
+                           f"{status.value!r}; its statuses are: "
+                           f"{', '.join(s.value for s in has)}", exit_code=2)
+        # One more than asked tells whether the list was cut when the API gives no total.
+        orders = connector.list_orders(ListQuery(status=status), limit=args.limit + 1,
+                                       unreadable=unreadable, progress=progress)
+    cut = len(orders) > args.limit
+    orders = orders[:args.limit]
     if args.json:
         print_json([o.to_json_dict(raw=args.raw) for o in orders])
     else:
         _print_orders(orders)
+    if cut:
+        total = announced[0]
+        of = f"{len(orders)} of {total}" if total is not None and total > len(orders) \
+            else f"the first {len(orders)}; there are more"
+        print(f"Showing {of} orders (--limit to see more).",
+              file=sys.stderr if args.json else sys.stdout)
     if unreadable:
         # The others are listed; these are named so someone can look at them in the store.
         ids = ", ".join(for_terminal(u.order_id or "?", 40) for u in unreadable[:20])
@@ -148,7 +222,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with open_connector(args) as connector:
-        order = connector.get_order(args.id)
+        order = find_order(connector, args.id)
     if args.json:
         print_json(order.to_json_dict(raw=args.raw))
     else:
@@ -212,7 +286,8 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
     lines = _parse_lines(args.line)
     guard = _tracking_guard()
     with open_connector(args) as connector:
-        order = connector.get_order(args.id)
+        order = find_order(connector, args.id)
+        args.id = order.id  # the writes and re-reads below go by the API's id
         if _shipment_present(order, args.tracking):
             raise CliError(f"order {order.number} already has a shipment with tracking "
                            f"{args.tracking}; nothing sent")
@@ -287,7 +362,8 @@ def cmd_fulfill(args: argparse.Namespace) -> int:
 
 def cmd_cancel(args: argparse.Namespace) -> int:
     with open_connector(args) as connector:
-        order = connector.get_order(args.id)
+        order = find_order(connector, args.id)
+        args.id = order.id
         try:
             check_cancel(order)
         except DomainError as exc:

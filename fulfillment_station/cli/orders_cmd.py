@@ -254,22 +254,23 @@ def _tracking_guard() -> TrackingGuard:
                          packer=packer)
 
 
-def _check_tracking(args: argparse.Namespace, order: Order, guard: TrackingGuard) -> None:
+def _check_tracking(args: argparse.Namespace, order: Order, guard: TrackingGuard) -> str:
     """The Ship dialog's checks: a wrong check digit or a number already on another order
-    stops the shipment unless ``--force`` (then the duplicate is audited before sending)."""
+    stops the shipment unless ``--force`` (then the duplicate is audited before sending).
+    Returns a note to print after the shipment (an unknown format is only a warning)."""
     parse = parse_tracking(args.tracking)
     problems: list[str] = []
+    note = ""
     if parse.recognised and parse.check_digit == CheckVerdict.INVALID:
         name = parse.best.carrier_name if parse.best else ""
         problems.append(f"The check digit of this {name} tracking number is wrong; rescan it.")
     elif not parse.recognised:
-        print("Note: the app does not know this tracking number format; check it.",
-              file=sys.stderr)
+        note = "Note: the app does not know this tracking number's format; check it."
     reuse = guard.check(args.tracking, order_id=order.id, order_number=order.number)
     if reuse is not None:
         problems.append(str(reuse.message()))
     if not problems:
-        return
+        return note
     if not args.force:
         raise CliError(for_terminal(" ".join(problems))
                        + " Nothing sent; add --force to ship anyway.")
@@ -280,6 +281,7 @@ def _check_tracking(args: argparse.Namespace, order: Order, guard: TrackingGuard
         except (sqlite3.Error, StoreError, OSError) as exc:
             raise CliError(f"shipping anyway could not be written to the audit log ({exc}); "
                            "nothing sent") from None
+    return note
 
 
 def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
@@ -295,7 +297,7 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
             check_shipment(order, lines or None)
         except DomainError as exc:
             raise CliError(f"order {order.number}: {exc.message}") from None
-        _check_tracking(args, order, guard)
+        note = _check_tracking(args, order, guard)
         try:
             result = _send_ship(connector, args, lines, fulfil)
         except ConnectorError as exc:
@@ -317,6 +319,8 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
         print(f"Note: the shipment could not be written to the local audit log ({exc}).",
               file=sys.stderr)
     _report_ship(args, order, result, connector)
+    if note and not args.json:
+        print(note)
     return 0
 
 

@@ -41,6 +41,11 @@ def parts(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[AppParts]:
                                      "printers.label_printer": f"file:{prints}",
                                      "printers.label_format": "zpl",
                                      "station.packer_name": "Ana",
+                                     # labels need a sender (Settings → Station)
+                                     "station.return_name": "Harbour Teas",
+                                     "station.return_line1": "12 Harbour Road",
+                                     "station.return_city": "Portland",
+                                     "station.return_country": "US",
                                      "sounds.enabled": False}))
     redactor = Redactor()
     logging_setup = configure_logging(tmp_path / "logs", redactor=redactor)
@@ -136,6 +141,9 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
     dialog = next(w for w in QApplication.topLevelWidgets()
                   if isinstance(w, ShipDialog) and w.isVisible())
     qtbot.keyClicks(dialog.rows[0].tracking, TRACKING)
+    # The dialog opens in the tracking field, where the scanner filter holds fast keys back
+    # until it knows they are typing, not a scan: wait for them to land.
+    qtbot.waitUntil(lambda: dialog.rows[0].tracking.text() == TRACKING, timeout=5_000)
     with qtbot.waitSignal(parts.actions.ordersChanged, timeout=30_000) as changed:
         dialog.accept()
     assert changed.args[0][0].id == ref.order_id

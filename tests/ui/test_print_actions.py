@@ -34,6 +34,9 @@ from fulfillment_station.ui.tasks import ConnectionWorker
 from tests.printing.fake_printer import FakeRawPrinter
 
 pytestmark = pytest.mark.gui
+# A label needs a sender: the desk's return address, as the packer sets it up in Settings.
+SHIP_FROM = {"station.return_name": "Harbour", "station.return_line1": "1 Quay Street",
+             "station.return_city": "Portland", "station.return_country": "US"}
 
 
 @dataclass
@@ -44,7 +47,8 @@ class Holder:
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[PrintService]:
     queue = PrintQueue.open(tmp_path / "station.db")
-    yield PrintService(queue, Settings.defaults().replace({"station.store_name": "Harbour"}))
+    yield PrintService(queue, Settings.defaults().replace(
+        {"station.store_name": "Harbour", **SHIP_FROM}))
     queue.close()
 
 
@@ -179,7 +183,7 @@ def test_retry_from_the_panel_prints_the_waiting_label_once(qtbot, tmp_path: Pat
     zebra = FakeRawPrinter.switched_off()
     settings = Settings.defaults().replace({
         "printers.label_printer": f"tcp://127.0.0.1:{zebra.port}",
-        "printers.label_format": "zpl",
+        "printers.label_format": "zpl", **SHIP_FROM,
     })
     # The queue's SQLite connection is made on the worker thread, as the app does.
     desk = ConnectionWorker(
@@ -227,7 +231,7 @@ def test_a_label_held_while_paper_is_out_prints_by_itself_once(qtbot, tmp_path: 
             "printers.named": [{"name": "Zebra desk 1",
                                 "uri": f"tcp://127.0.0.1:{zebra.port}"}],
             "printers.label_printer": "Zebra desk 1",
-            "printers.label_format": "zpl",
+            "printers.label_format": "zpl", **SHIP_FROM,
         })
         desk = ConnectionWorker(
             lambda: DeskResources(PrintService(PrintQueue.open(tmp_path / "q.db"), settings)),

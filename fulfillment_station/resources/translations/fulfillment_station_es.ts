@@ -2,6 +2,166 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>Document</name>
+    <message>
+        <source>Ship to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <source>Bill to</source>
+        <translation>Facturar a</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>No indicada</translation>
+    </message>
+    <message>
+        <source>Same as shipping address</source>
+        <translation>La misma que la dirección de envío</translation>
+    </message>
+    <message>
+        <source>Ordered {date}</source>
+        <translation>Pedido el {date}</translation>
+    </message>
+    <message>
+        <source>Items: {count}</source>
+        <translation>Artículos: {count}</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{count} sent</source>
+        <translation>{count} enviado(s)</translation>
+    </message>
+    <message>
+        <source>This order has no line items.</source>
+        <translation>Este pedido no tiene artículos.</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Envío</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Impuestos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Gift message</source>
+        <translation>Mensaje de regalo</translation>
+    </message>
+    <message>
+        <source>(order number cannot be shown as a barcode)</source>
+        <translation>(el número de pedido no se puede mostrar como código de barras)</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Pedido {number}</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>Albarán</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>FROM:</source>
+        <translation>REMITENTE:</translation>
+    </message>
+    <message>
+        <source>SHIP TO:</source>
+        <translation>DESTINATARIO:</translation>
+    </message>
+    <message>
+        <source>{carrier} TRACKING #</source>
+        <translation>SEGUIMIENTO {carrier}</translation>
+    </message>
+    <message>
+        <source>TRACKING #</source>
+        <translation>SEGUIMIENTO</translation>
+    </message>
+    <message>
+        <source>NO TRACKING NUMBER</source>
+        <translation>SIN NÚMERO DE SEGUIMIENTO</translation>
+    </message>
+    <message>
+        <source>Shipped: {date}</source>
+        <translation>Enviado: {date}</translation>
+    </message>
+    <message>
+        <source>Printed: {date}</source>
+        <translation>Impreso: {date}</translation>
+    </message>
+    <message>
+        <source>Weight: {weight}</source>
+        <translation>Peso: {weight}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingGuard</name>
+    <message>
+        <source>Tracking number {tracking} is already used on order {other}. Check that the label on this parcel belongs to order {order}.</source>
+        <translation>El número de seguimiento {tracking} ya se usa en el pedido {other}. Comprueba que la etiqueta de este paquete es del pedido {order}.</translation>
+    </message>
+    <message>
+        <source>Shipped with tracking number {tracking}, already used on order {other}</source>
+        <translation>Enviado con el número de seguimiento {tracking}, ya usado en el pedido {other}</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Ship anyway: this label belongs to this parcel (recorded in the audit log)</source>
+        <translation>Enviar de todos modos: esta etiqueta es de este paquete (queda en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>{sentence} Rescan the parcel's own label, or tick &quot;Ship anyway&quot;.</source>
+        <translation>{sentence} Escanea la etiqueta de este paquete o marca «Enviar de todos modos».</translation>
+    </message>
+    <message>
+        <source>Shipping anyway could not be written to the audit log, so nothing was shipped. Check the disk, then try again.</source>
+        <translation>No se pudo anotar «Enviar de todos modos» en el registro de auditoría, así que no se ha enviado nada. Revisa el disco y vuelve a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No ship-from address is set up yet. Enter the store's return address (name, street, city, country) in Settings → Station before printing the first label.</source>
+        <translation>Aún no hay dirección de remitente. Introduce la dirección de devolución de la tienda (nombre, calle, ciudad, país) en Configuración → Puesto antes de imprimir la primera etiqueta.</translation>
+    </message>
+</context>
+<context>
     <name>LineItemsModel</name>
     <message>
         <source>SKU</source>

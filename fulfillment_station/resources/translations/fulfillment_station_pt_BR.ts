@@ -2,6 +2,166 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>Document</name>
+    <message>
+        <source>Ship to</source>
+        <translation>Entregar para</translation>
+    </message>
+    <message>
+        <source>Bill to</source>
+        <translation>Faturar para</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Não informado</translation>
+    </message>
+    <message>
+        <source>Same as shipping address</source>
+        <translation>Igual ao endereço de entrega</translation>
+    </message>
+    <message>
+        <source>Ordered {date}</source>
+        <translation>Pedido em {date}</translation>
+    </message>
+    <message>
+        <source>Items: {count}</source>
+        <translation>Itens: {count}</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qtd.</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{count} sent</source>
+        <translation>{count} enviado(s)</translation>
+    </message>
+    <message>
+        <source>This order has no line items.</source>
+        <translation>Este pedido não tem itens.</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Frete</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Impostos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observações</translation>
+    </message>
+    <message>
+        <source>Gift message</source>
+        <translation>Mensagem de presente</translation>
+    </message>
+    <message>
+        <source>(order number cannot be shown as a barcode)</source>
+        <translation>(o número do pedido não pode ser mostrado como código de barras)</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Pedido {number}</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>Romaneio</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>FROM:</source>
+        <translation>REMETENTE:</translation>
+    </message>
+    <message>
+        <source>SHIP TO:</source>
+        <translation>DESTINATÁRIO:</translation>
+    </message>
+    <message>
+        <source>{carrier} TRACKING #</source>
+        <translation>RASTREIO {carrier}</translation>
+    </message>
+    <message>
+        <source>TRACKING #</source>
+        <translation>RASTREIO</translation>
+    </message>
+    <message>
+        <source>NO TRACKING NUMBER</source>
+        <translation>SEM CÓDIGO DE RASTREIO</translation>
+    </message>
+    <message>
+        <source>Shipped: {date}</source>
+        <translation>Enviado: {date}</translation>
+    </message>
+    <message>
+        <source>Printed: {date}</source>
+        <translation>Impresso: {date}</translation>
+    </message>
+    <message>
+        <source>Weight: {weight}</source>
+        <translation>Peso: {weight}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingGuard</name>
+    <message>
+        <source>Tracking number {tracking} is already used on order {other}. Check that the label on this parcel belongs to order {order}.</source>
+        <translation>O código de rastreio {tracking} já é usado no pedido {other}. Confira se a etiqueta deste pacote é do pedido {order}.</translation>
+    </message>
+    <message>
+        <source>Shipped with tracking number {tracking}, already used on order {other}</source>
+        <translation>Enviado com o código de rastreio {tracking}, já usado no pedido {other}</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Ship anyway: this label belongs to this parcel (recorded in the audit log)</source>
+        <translation>Enviar mesmo assim: esta etiqueta é deste pacote (fica no registro de auditoria)</translation>
+    </message>
+    <message>
+        <source>{sentence} Rescan the parcel's own label, or tick &quot;Ship anyway&quot;.</source>
+        <translation>{sentence} Leia a etiqueta deste pacote ou marque &quot;Enviar mesmo assim&quot;.</translation>
+    </message>
+    <message>
+        <source>Shipping anyway could not be written to the audit log, so nothing was shipped. Check the disk, then try again.</source>
+        <translation>Não foi possível registrar o &quot;Enviar mesmo assim&quot; no registro de auditoria, então nada foi enviado. Verifique o disco e tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No ship-from address is set up yet. Enter the store's return address (name, street, city, country) in Settings → Station before printing the first label.</source>
+        <translation>Ainda não há endereço de remetente. Informe o endereço de devolução da loja (nome, rua, cidade, país) em Configurações → Estação antes de imprimir a primeira etiqueta.</translation>
+    </message>
+</context>
+<context>
     <name>LineItemsModel</name>
     <message>
         <source>SKU</source>

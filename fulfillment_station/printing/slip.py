@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from reportlab.graphics.barcode.code128 import Code128
@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from reportlab.platypus import TableStyle as TS
 
 from fulfillment_station.domain.models import Address, Order
-from fulfillment_station.domain.money import round_money
+from fulfillment_station.domain.money import ZERO_DECIMAL_CURRENCIES, round_money
 from fulfillment_station.printing.doc_text import doc, translator
 from fulfillment_station.printing.errors import BatchCancelled, DocumentError
 from fulfillment_station.printing.fonts import (
@@ -75,7 +75,11 @@ def _look(settings: PrintSettings) -> _Look:
 
 
 def money(amount: Decimal, currency: str) -> str:
-    value = f"{round_money(amount):,.2f}"
+    # The currency's own minor unit: yen have none ("¥1,300", never "¥1,300.00").
+    if currency.upper() in ZERO_DECIMAL_CURRENCIES:
+        value = f"{amount.quantize(Decimal(1), rounding=ROUND_HALF_UP):,.0f}"
+    else:
+        value = f"{round_money(amount):,.2f}"
     symbol = _CURRENCY_SYMBOLS.get(currency.upper())
     return f"{symbol}{value}" if symbol else f"{value} {currency}"
 

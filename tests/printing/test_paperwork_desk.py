@@ -109,3 +109,12 @@ def test_the_store_name_stands_in_for_the_senders_name() -> None:
     content = label_content(sample_order("1001"), shipment(),
                             sample_settings(store_name="Harbour Teas", return_address=address))
     assert content.from_lines[0] == "Harbour Teas"
+
+
+def test_yen_are_printed_without_decimals() -> None:
+    from decimal import Decimal
+
+    from fulfillment_station.printing.slip import money
+
+    assert money(Decimal("1300"), "JPY") == "¥1,300"
+    assert money(Decimal("12.5"), "EUR") == "€12.50"

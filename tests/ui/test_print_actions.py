@@ -75,7 +75,7 @@ def test_preview_can_always_be_saved_as_pdf(qtbot, tmp_path: Path, slip_pdf: byt
     qtbot.addWidget(dialog)
 
     assert dialog.isVisible() and len(dialog.page_labels) == 1
-    assert not dialog.print_button.isVisible()  # nowhere to print to was given
+    assert dialog.print_button.isVisible()  # with nowhere given, Print asks for a printer
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     assert asked == ["Packing slip 1001.pdf"]
@@ -91,6 +91,29 @@ def test_print_in_the_preview_hands_over_the_pdf(qtbot, slip_pdf: bytes) -> None
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
 
     assert printed == [slip_pdf]
+
+
+def test_print_without_a_desk_printer_asks_for_one_and_prints_every_page(
+        qtbot, slip_pdf: bytes, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    out = tmp_path / "printed.pdf"
+    asked: list[object] = []
+
+    def ask_printer(parent: object) -> QPrinter:
+        asked.append(parent)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a real print, to a file
+        printer.setOutputFileName(str(out))
+        printer.setResolution(96)
+        return printer
+
+    dialog = preview_document(None, slip_pdf, "Pick list", ask_printer=ask_printer)
+    qtbot.addWidget(dialog)
+    assert dialog.print_button.isVisible()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert out.read_bytes().startswith(b"%PDF")
 
 
 def test_batch_reports_progress_to_the_end_then_previews_the_pdf(

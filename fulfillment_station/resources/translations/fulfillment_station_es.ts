@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>ConnectorError</name>
+    <message>
+        <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>
+        <translation>La tienda seguía enviando las mismas páginas de pedidos, así que la app dejó de leer la lista. Se conservan los pedidos leídos hasta ahora; inténtalo de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <source>The store sent a far larger answer than expected, so the app stopped reading it. Try again later; if it keeps happening, copy the diagnostics for support.</source>
+        <translation>La tienda envió una respuesta mucho mayor de lo esperado, así que la app dejó de leerla. Inténtalo más tarde; si sigue pasando, copia el diagnóstico para soporte.</translation>
+    </message>
+    <message>
+        <source>The store's API answered from a different address than the one configured. Check the base URL in the connection settings.</source>
+        <translation>La API de la tienda respondió desde una dirección distinta de la configurada. Revisa la URL base en los ajustes de la conexión.</translation>
+    </message>
+    <message>
+        <source>The store's answer does not show that this was saved, so it is not known whether it went through. The app will check the order before trying again.</source>
+        <translation>La respuesta de la tienda no muestra que se haya guardado, así que no se sabe si llegó. La app comprobará el pedido antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The store's secure connection could not be verified (its certificate is not trusted or does not match the address). Check the base URL, or ask the store's IT about the certificate.</source>
+        <translation>No se pudo verificar la conexión segura de la tienda (su certificado no es de confianza o no coincide con la dirección). Revisa la URL base o pregunta al equipo técnico de la tienda por el certificado.</translation>
+    </message>
+</context>
+<context>
+    <name>Connectors</name>
+    <message>
+        <source>The base URL must not contain a user name or password; put the API token in the token field instead.</source>
+        <translation>La URL base no debe contener un usuario ni una contraseña; pon el token de la API en el campo del token.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>1 order could not be read; see the log.</source>
+        <translation>No se pudo leer 1 pedido; consulta el registro.</translation>
+    </message>
+    <message>
+        <source>{count} orders could not be read; see the log.</source>
+        <translation>No se pudieron leer {count} pedidos; consulta el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Ship to</source>

@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>ConnectorError</name>
+    <message>
+        <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>
+        <translation>A loja continuou enviando as mesmas páginas de pedidos, então o app parou de ler a lista. Os pedidos lidos até agora foram mantidos; tente de novo mais tarde.</translation>
+    </message>
+    <message>
+        <source>The store sent a far larger answer than expected, so the app stopped reading it. Try again later; if it keeps happening, copy the diagnostics for support.</source>
+        <translation>A loja enviou uma resposta muito maior que o esperado, então o app parou de lê-la. Tente mais tarde; se continuar, copie o diagnóstico para o suporte.</translation>
+    </message>
+    <message>
+        <source>The store's API answered from a different address than the one configured. Check the base URL in the connection settings.</source>
+        <translation>A API da loja respondeu de um endereço diferente do configurado. Verifique a URL base nas configurações da conexão.</translation>
+    </message>
+    <message>
+        <source>The store's answer does not show that this was saved, so it is not known whether it went through. The app will check the order before trying again.</source>
+        <translation>A resposta da loja não mostra que isto foi salvo, então não se sabe se deu certo. O app vai conferir o pedido antes de tentar de novo.</translation>
+    </message>
+    <message>
+        <source>The store's secure connection could not be verified (its certificate is not trusted or does not match the address). Check the base URL, or ask the store's IT about the certificate.</source>
+        <translation>Não foi possível verificar a conexão segura da loja (o certificado não é confiável ou não corresponde ao endereço). Verifique a URL base ou pergunte à TI da loja sobre o certificado.</translation>
+    </message>
+</context>
+<context>
+    <name>Connectors</name>
+    <message>
+        <source>The base URL must not contain a user name or password; put the API token in the token field instead.</source>
+        <translation>A URL base não pode conter usuário nem senha; coloque o token da API no campo do token.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>1 order could not be read; see the log.</source>
+        <translation>Não foi possível ler 1 pedido; veja o registro.</translation>
+    </message>
+    <message>
+        <source>{count} orders could not be read; see the log.</source>
+        <translation>Não foi possível ler {count} pedidos; veja o registro.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Salvar como PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Salvar como PDF…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Arquivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Ship to</source>

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulfillment_station.connectors import DIALECT_MODULES, connect
+from fulfillment_station.connectors import DIALECT_MODULES, connect, connector_class
 from fulfillment_station.connectors.base import CheckReport, Connector
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.connectors.http import check_base_url, connector_options
@@ -140,7 +140,9 @@ class ConnectionDialog(QDialog):
         self.label_edit = QLineEdit(profile.label if profile else "")
         self.dialect_combo = QComboBox()
         for dialect in DIALECT_MODULES:
-            self.dialect_combo.addItem(dialect, dialect)
+            # The store's product name (a brand, the same in every language), not the code.
+            self.dialect_combo.addItem(connector_class(dialect).CAPABILITIES.display_name,
+                                       dialect)
         if profile is not None:
             self.dialect_combo.setCurrentIndex(max(0, self.dialect_combo.findData(profile.dialect)))
         self.url_edit = QLineEdit(profile.base_url if profile else "")

@@ -2,6 +2,196 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>BulkShipDialog</name>
+    <message>
+        <source>All orders shipped.</source>
+        <translation>Todos los pedidos enviados.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {why}</source>
+        <translation>No se pudo leer {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Import tracking numbers</source>
+        <translation>Importar números de seguimiento</translation>
+    </message>
+    <message>
+        <source>Order {n} has no carrier.</source>
+        <translation>El pedido {n} no tiene transportista.</translation>
+    </message>
+    <message>
+        <source>Order {n} has no tracking number.</source>
+        <translation>El pedido {n} no tiene número de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Order {n}'s tracking number has a wrong check digit; rescan it.</source>
+        <translation>El dígito de control del número de seguimiento del pedido {n} es incorrecto; vuelve a escanearlo.</translation>
+    </message>
+    <message>
+        <source>Order {n}: {why}</source>
+        <translation>Pedido {n}: {why}</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Reintentar los fallidos</translation>
+    </message>
+    <message>
+        <source>Scan or type each order's tracking number; Enter moves to the next order.</source>
+        <translation>Escanea o escribe el número de seguimiento de cada pedido; Intro pasa al siguiente pedido.</translation>
+    </message>
+    <message>
+        <source>Ship all</source>
+        <translation>Enviar todos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) failed.</source>
+        <translation>
+            <numerusform>Falló %n pedido.</numerusform>
+            <numerusform>Fallaron %n pedidos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ship %n order(s)</source>
+        <translation>
+            <numerusform>Enviar %n pedido</numerusform>
+            <numerusform>Enviar %n pedidos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipModel</name>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <source>Check digit wrong: rescan</source>
+        <translation>Dígito de control incorrecto: vuelve a escanear</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Failed: {message}</source>
+        <translation>Falló: {message}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <source>Unknown format: check it</source>
+        <translation>Formato desconocido: compruébalo</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Add at least one line with a SKU.</source>
+        <translation>Añade al menos una línea con un SKU.</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Añadir línea</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Crear pedido</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Line {n} has no SKU.</source>
+        <translation>La línea {n} no tiene SKU.</translation>
+    </message>
+    <message>
+        <source>Line {n} needs a quantity of at least 1.</source>
+        <translation>La línea {n} necesita una cantidad de al menos 1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Nuevo pedido</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Sin existencias</translation>
+    </message>
+    <message>
+        <source>Out of stock: {skus}. Change or remove these lines.</source>
+        <translation>Sin existencias: {skus}. Cambia o quita estas líneas.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Quitar línea</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code, like USD.</source>
+        <translation>La moneda debe ser un código de tres letras, como USD.</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinesModel</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorError</name>
     <message>
         <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>

@@ -2,6 +2,196 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>BulkShipDialog</name>
+    <message>
+        <source>All orders shipped.</source>
+        <translation>Todos os pedidos enviados.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {why}</source>
+        <translation>Não foi possível ler {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Import tracking numbers</source>
+        <translation>Importar códigos de rastreio</translation>
+    </message>
+    <message>
+        <source>Order {n} has no carrier.</source>
+        <translation>O pedido {n} não tem transportadora.</translation>
+    </message>
+    <message>
+        <source>Order {n} has no tracking number.</source>
+        <translation>O pedido {n} não tem código de rastreio.</translation>
+    </message>
+    <message>
+        <source>Order {n}'s tracking number has a wrong check digit; rescan it.</source>
+        <translation>O dígito verificador do código de rastreio do pedido {n} está errado; leia de novo.</translation>
+    </message>
+    <message>
+        <source>Order {n}: {why}</source>
+        <translation>Pedido {n}: {why}</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Tentar de novo os que falharam</translation>
+    </message>
+    <message>
+        <source>Scan or type each order's tracking number; Enter moves to the next order.</source>
+        <translation>Leia ou digite o código de rastreio de cada pedido; Enter passa para o próximo pedido.</translation>
+    </message>
+    <message>
+        <source>Ship all</source>
+        <translation>Enviar todos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) failed.</source>
+        <translation>
+            <numerusform>%n pedido falhou.</numerusform>
+            <numerusform>%n pedidos falharam.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ship %n order(s)</source>
+        <translation>
+            <numerusform>Enviar %n pedido</numerusform>
+            <numerusform>Enviar %n pedidos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipModel</name>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportadora</translation>
+    </message>
+    <message>
+        <source>Check digit wrong: rescan</source>
+        <translation>Dígito verificador errado: leia de novo</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Failed: {message}</source>
+        <translation>Falhou: {message}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Código de rastreio</translation>
+    </message>
+    <message>
+        <source>Unknown format: check it</source>
+        <translation>Formato desconhecido: confira</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Add at least one line with a SKU.</source>
+        <translation>Adicione pelo menos uma linha com um SKU.</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Adicionar linha</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Criar pedido</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moeda</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Line {n} has no SKU.</source>
+        <translation>A linha {n} não tem SKU.</translation>
+    </message>
+    <message>
+        <source>Line {n} needs a quantity of at least 1.</source>
+        <translation>A linha {n} precisa de quantidade de pelo menos 1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Novo pedido</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Sem estoque</translation>
+    </message>
+    <message>
+        <source>Out of stock: {skus}. Change or remove these lines.</source>
+        <translation>Sem estoque: {skus}. Altere ou remova estas linhas.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remover linha</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Entregar para</translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code, like USD.</source>
+        <translation>A moeda deve ser um código de três letras, como USD.</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinesModel</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorError</name>
     <message>
         <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>

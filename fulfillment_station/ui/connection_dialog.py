@@ -20,6 +20,7 @@ import httpx
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -46,7 +48,12 @@ from fulfillment_station.connectors import DIALECT_MODULES, connect, connector_c
 from fulfillment_station.connectors.base import CheckReport, Connector
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.connectors.http import check_base_url, connector_options
-from fulfillment_station.store.secrets import NoKeyringError, TokenStore
+from fulfillment_station.store.secrets import (
+    TOKEN_FILE_RISK,
+    NoKeyringError,
+    TokenStore,
+    enable_token_file,
+)
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
@@ -113,6 +120,19 @@ def _plain_label(text: str = "") -> QLabel:
     return label
 
 
+# (parent, the risk in plain words) -> whether the person accepts it
+ConfirmRisk = Callable[[QWidget, str], bool]
+
+
+def ask_to_accept_risk(parent: QWidget, risk: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("ConnectionDialog", "Keep the token in a file?"),
+                      risk, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 class ConnectionDialog(QDialog):
     """Add (``profile=None``) or edit a connection. After OK, ``profile`` is what was saved.
 
@@ -125,9 +145,11 @@ class ConnectionDialog(QDialog):
                  profile: ConnectionProfile | None = None,
                  worker: ConnectionWorker | None = None,
                  connect_fn: ConnectFn = connect,
+                 confirm_risk: ConfirmRisk | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit connection") if profile else self.tr("Add connection"))
+        self._confirm_risk = confirm_risk or ask_to_accept_risk
         self._settings_store = settings_store
         self._tokens = tokens
         self._editing = profile
@@ -178,6 +200,11 @@ class ConnectionDialog(QDialog):
         self.capabilities_view.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch)
         self.error_label = _plain_label()
+        # Only offered when there is no keyring: the token in a user-only file, risk stated.
+        self.token_file_button = QPushButton(self.tr("Keep the token in a file only I can "
+                                                     "read…"))
+        self.token_file_button.setVisible(False)
+        self.token_file_button.clicked.connect(self._opt_in_token_file)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -190,6 +217,7 @@ class ConnectionDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(self.capabilities_view)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.token_file_button)
         layout.addWidget(self.buttons)
 
     # -- reading the form ---------------------------------------------------------------------
@@ -287,7 +315,8 @@ class ConnectionDialog(QDialog):
                 self._tokens.set(profile.id, token)
             self._settings_store.update(lambda settings: settings.with_profile(profile))
         except NoKeyringError as exc:
-            self.error_label.setText(exc.user_message)
+            self.error_label.setText(translate_message(exc.user_message))
+            self.token_file_button.setVisible(exc.user_message == NoKeyringError.NO_BACKEND)
             return
         except OSError as exc:
             self.error_label.setText(self.tr("The settings could not be saved: {error}.").format(
@@ -296,6 +325,19 @@ class ConnectionDialog(QDialog):
         log.info("connection %s saved (%s at %s)", profile.id, dialect, check_base_url(url).host)
         self.profile = profile
         self.accept()
+
+    def _opt_in_token_file(self) -> None:
+        """The explicit, informed choice to keep tokens in a user-only file; then save."""
+        if not self._confirm_risk(self, translate_message(TOKEN_FILE_RISK)):
+            return
+        try:
+            enable_token_file(self._tokens.token_file.parent)
+        except OSError as exc:
+            self.error_label.setText(self.tr("The token file could not be made: {error}.")
+                                     .format(error=exc.strerror or exc))
+            return
+        self.token_file_button.setVisible(False)
+        self.save()
 
     def _browse_ca(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>TokenStore</name>
+    <message>
+        <source>This computer has no system password store (keyring) the app can use to keep the API token safe; install or turn on one (GNOME Keyring or KWallet on Linux; Windows and macOS have one built in) and try again, or choose to keep the token in a file only you can read.</source>
+        <translation>Este ordenador no tiene un almacén de contraseñas del sistema (llavero) que la app pueda usar para guardar el token de la API de forma segura; instala o activa uno (GNOME Keyring o KWallet en Linux; Windows y macOS ya traen uno) y vuelve a intentarlo, o elige guardar el token en un archivo que solo tú puedas leer.</translation>
+    </message>
+    <message>
+        <source>The system password store (keyring) is locked; unlock it (usually by logging in again) and try again.</source>
+        <translation>El almacén de contraseñas del sistema (llavero) está bloqueado; desbloquéalo (normalmente volviendo a iniciar sesión) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Without a system password store, the token can be kept in a file that only your user account on this computer can read. Anyone who can sign in as you, or who gets this disk or a backup of it, can read the token and ship or cancel orders in the store. Use this only on a desk computer that is not shared, and prefer a keyring (GNOME Keyring or KWallet) when you can.</source>
+        <translation>Sin un almacén de contraseñas del sistema, el token se puede guardar en un archivo que solo tu cuenta de usuario de este ordenador puede leer. Cualquiera que pueda iniciar sesión como tú, o que se lleve este disco o una copia de seguridad, puede leer el token y enviar o cancelar pedidos en la tienda. Úsalo solo en un ordenador de puesto que no se comparta, y prefiere un llavero (GNOME Keyring o KWallet) cuando puedas.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Keep the token in a file only I can read…</source>
+        <translation>Guardar el token en un archivo que solo yo pueda leer…</translation>
+    </message>
+    <message>
+        <source>Keep the token in a file?</source>
+        <translation>¿Guardar el token en un archivo?</translation>
+    </message>
+    <message>
+        <source>The token file could not be made: {error}.</source>
+        <translation>No se pudo crear el archivo del token: {error}.</translation>
+    </message>
+</context>
+<context>
     <name>BulkShipDialog</name>
     <message>
         <source>All orders shipped.</source>

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>TokenStore</name>
+    <message>
+        <source>This computer has no system password store (keyring) the app can use to keep the API token safe; install or turn on one (GNOME Keyring or KWallet on Linux; Windows and macOS have one built in) and try again, or choose to keep the token in a file only you can read.</source>
+        <translation>Este computador não tem um cofre de senhas do sistema (chaveiro) que o app possa usar para guardar o token da API com segurança; instale ou ative um (GNOME Keyring ou KWallet no Linux; Windows e macOS já têm um) e tente de novo, ou escolha guardar o token em um arquivo que só você pode ler.</translation>
+    </message>
+    <message>
+        <source>The system password store (keyring) is locked; unlock it (usually by logging in again) and try again.</source>
+        <translation>O cofre de senhas do sistema (chaveiro) está bloqueado; desbloqueie-o (normalmente entrando de novo na sessão) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Without a system password store, the token can be kept in a file that only your user account on this computer can read. Anyone who can sign in as you, or who gets this disk or a backup of it, can read the token and ship or cancel orders in the store. Use this only on a desk computer that is not shared, and prefer a keyring (GNOME Keyring or KWallet) when you can.</source>
+        <translation>Sem um cofre de senhas do sistema, o token pode ficar em um arquivo que só a sua conta de usuário neste computador pode ler. Quem puder entrar como você, ou pegar este disco ou um backup dele, pode ler o token e enviar ou cancelar pedidos na loja. Use isto só em um computador de estação que não seja compartilhado, e prefira um chaveiro (GNOME Keyring ou KWallet) quando puder.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Keep the token in a file only I can read…</source>
+        <translation>Guardar o token em um arquivo que só eu posso ler…</translation>
+    </message>
+    <message>
+        <source>Keep the token in a file?</source>
+        <translation>Guardar o token em um arquivo?</translation>
+    </message>
+    <message>
+        <source>The token file could not be made: {error}.</source>
+        <translation>Não foi possível criar o arquivo do token: {error}.</translation>
+    </message>
+</context>
+<context>
     <name>BulkShipDialog</name>
     <message>
         <source>All orders shipped.</source>

@@ -87,3 +87,24 @@ def test_the_print_preview_is_brazilian(language: Any, qtbot: Any) -> None:
     qtbot.addWidget(preview)
     assert preview.save_button.text() == "&Salvar como PDF…"
     assert preview.print_button.text() == "&Imprimir…"
+
+
+def test_pack_mode_help_and_the_guide_are_spanish(language: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from fulfillment_station.services.pack_session import COMMANDS
+    from fulfillment_station.ui.help_dialogs import AboutDialog
+    from fulfillment_station.ui.shortcuts_help import ShortcutsHelpDialog
+
+    language("es")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    dialog = ShortcutsHelpDialog(window)
+    titles = [dialog.pack_table.item(r, 0).text() for r in range(dialog.pack_table.rowCount())]
+    assert "Cerrar pedido" in titles and "Elegir una línea" in titles
+    # Every pack-mode command title has its Spanish words.
+    english = {info.title for info in COMMANDS.values()}
+    assert not english & set(titles)
+    about = AboutDialog()
+    qtbot.addWidget(about)
+    assert about.windowTitle() == "Acerca de Fulfillment Station"

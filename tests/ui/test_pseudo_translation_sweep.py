@@ -113,7 +113,28 @@ def _first_run(tmp: Path) -> QWidget:
     return FirstRunDialog(SettingsStore(tmp / "settings.json"), TokenStore(MemoryKeyring()))
 
 
+def _about(_: Path) -> QWidget:
+    from fulfillment_station.ui.help_dialogs import AboutDialog
+    return AboutDialog()
+
+
+def _guide(_: Path) -> QWidget:
+    from fulfillment_station.ui.help_dialogs import UserGuideDialog
+    return UserGuideDialog("es")
+
+
+def _shortcuts(_: Path) -> QWidget:
+    from PySide6.QtWidgets import QMainWindow
+
+    from fulfillment_station.ui.shortcuts_help import ShortcutsHelpDialog
+    window = QMainWindow()
+    dialog = ShortcutsHelpDialog(window)
+    dialog.window_kept_alive = window  # type: ignore[attr-defined]  # its parent, for the test
+    return dialog
+
+
 SCREENS: dict[str, Callable[[Path], QWidget]] = {
+    "about": _about, "user guide": _guide, "shortcuts": _shortcuts,
     "ship": _ship, "cancel": _cancel, "edit": _edit, "bulk ship": _bulk, "create": _create,
     "print preview": _preview, "crash": _crash, "outbox": _outbox, "print queue": _print_queue,
     "settings": _settings, "connection": _connection, "first run": _first_run,

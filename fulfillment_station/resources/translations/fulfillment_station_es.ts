@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>ShortcutsHelpDialog</name>
+    <message>
+        <source>Orders window</source>
+        <translation>Ventana de pedidos</translation>
+    </message>
+    <message>
+        <source>Pack mode</source>
+        <translation>Modo de empaquetado</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tecla</translation>
+    </message>
+    <message>
+        <source>Command barcode</source>
+        <translation>Código de comando</translation>
+    </message>
+    <message>
+        <source>Command barcodes do in pack mode what the keys do, from the scanner: print the sheet from the Print menu (Command barcodes) and keep it at the desk.</source>
+        <translation>Los códigos de comando hacen en el modo de empaquetado lo mismo que las teclas, desde el escáner: imprime la hoja desde el menú Imprimir (Códigos de comando) y tenla en el puesto.</translation>
+    </message>
+</context>
+<context>
+    <name>PackCommands</name>
+    <message>
+        <source>OK / acknowledge</source>
+        <translation>OK / confirmar</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>Deshacer el último escaneo</translation>
+    </message>
+    <message>
+        <source>Ship what is scanned</source>
+        <translation>Enviar lo escaneado</translation>
+    </message>
+    <message>
+        <source>Next package</source>
+        <translation>Siguiente paquete</translation>
+    </message>
+    <message>
+        <source>Ship all unverified</source>
+        <translation>Enviar todo sin verificar</translation>
+    </message>
+    <message>
+        <source>Reprint documents</source>
+        <translation>Reimprimir documentos</translation>
+    </message>
+    <message>
+        <source>Reset order</source>
+        <translation>Reiniciar pedido</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>Cerrar pedido</translation>
+    </message>
+    <message>
+        <source>Type a quantity, then Enter: the last scan counts that many</source>
+        <translation>Escribe una cantidad y pulsa Intro: el último escaneo cuenta esa cantidad</translation>
+    </message>
+    <message>
+        <source>Type a quantity, then *: the next scan counts that many</source>
+        <translation>Escribe una cantidad y pulsa *: el próximo escaneo cuenta esa cantidad</translation>
+    </message>
+    <message>
+        <source>Take back the last digit typed</source>
+        <translation>Borra la última cifra escrita</translation>
+    </message>
+    <message>
+        <source>Choose a line</source>
+        <translation>Elegir una línea</translation>
+    </message>
+    <message>
+        <source>Confirm the chosen line without scanning it</source>
+        <translation>Confirmar la línea elegida sin escanearla</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Guía de uso</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Fulfillment Station</source>
+        <translation>Acerca de Fulfillment Station</translation>
+    </message>
+    <message>
+        <source>Fulfillment Station {version}</source>
+        <translation>Fulfillment Station {version}</translation>
+    </message>
+    <message>
+        <source>Licensed under the MIT licence. It is built on these libraries, each under its own licence:</source>
+        <translation>Con licencia MIT. Está hecho con estas bibliotecas, cada una con su propia licencia:</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Qt and Qt for Python (PySide6) are used under the GNU LGPL version 3; you may replace them with your own build.</source>
+        <translation>Qt y Qt for Python (PySide6) se usan bajo la GNU LGPL versión 3; puedes sustituirlos por tu propia compilación.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>TokenStore</name>
     <message>
         <source>This computer has no system password store (keyring) the app can use to keep the API token safe; install or turn on one (GNOME Keyring or KWallet on Linux; Windows and macOS have one built in) and try again, or choose to keep the token in a file only you can read.</source>

@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>ShortcutsHelpDialog</name>
+    <message>
+        <source>Orders window</source>
+        <translation>Janela de pedidos</translation>
+    </message>
+    <message>
+        <source>Pack mode</source>
+        <translation>Modo de embalagem</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tecla</translation>
+    </message>
+    <message>
+        <source>Command barcode</source>
+        <translation>Código de comando</translation>
+    </message>
+    <message>
+        <source>Command barcodes do in pack mode what the keys do, from the scanner: print the sheet from the Print menu (Command barcodes) and keep it at the desk.</source>
+        <translation>Os códigos de comando fazem no modo de embalagem o mesmo que as teclas, pelo leitor: imprima a folha pelo menu Imprimir (Códigos de comando) e deixe-a na estação.</translation>
+    </message>
+</context>
+<context>
+    <name>PackCommands</name>
+    <message>
+        <source>OK / acknowledge</source>
+        <translation>OK / confirmar</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>Desfazer a última leitura</translation>
+    </message>
+    <message>
+        <source>Ship what is scanned</source>
+        <translation>Enviar o que foi lido</translation>
+    </message>
+    <message>
+        <source>Next package</source>
+        <translation>Próximo pacote</translation>
+    </message>
+    <message>
+        <source>Ship all unverified</source>
+        <translation>Enviar tudo sem conferir</translation>
+    </message>
+    <message>
+        <source>Reprint documents</source>
+        <translation>Reimprimir documentos</translation>
+    </message>
+    <message>
+        <source>Reset order</source>
+        <translation>Zerar pedido</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>Fechar pedido</translation>
+    </message>
+    <message>
+        <source>Type a quantity, then Enter: the last scan counts that many</source>
+        <translation>Digite uma quantidade e aperte Enter: a última leitura conta essa quantidade</translation>
+    </message>
+    <message>
+        <source>Type a quantity, then *: the next scan counts that many</source>
+        <translation>Digite uma quantidade e aperte *: a próxima leitura conta essa quantidade</translation>
+    </message>
+    <message>
+        <source>Take back the last digit typed</source>
+        <translation>Apaga o último dígito digitado</translation>
+    </message>
+    <message>
+        <source>Choose a line</source>
+        <translation>Escolher uma linha</translation>
+    </message>
+    <message>
+        <source>Confirm the chosen line without scanning it</source>
+        <translation>Confirmar a linha escolhida sem lê-la</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Guia de uso</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Fulfillment Station</source>
+        <translation>Sobre o Fulfillment Station</translation>
+    </message>
+    <message>
+        <source>Fulfillment Station {version}</source>
+        <translation>Fulfillment Station {version}</translation>
+    </message>
+    <message>
+        <source>Licensed under the MIT licence. It is built on these libraries, each under its own licence:</source>
+        <translation>Licenciado sob a licença MIT. É feito com estas bibliotecas, cada uma com a sua própria licença:</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versão</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licença</translation>
+    </message>
+    <message>
+        <source>Qt and Qt for Python (PySide6) are used under the GNU LGPL version 3; you may replace them with your own build.</source>
+        <translation>Qt e Qt for Python (PySide6) são usados sob a GNU LGPL versão 3; você pode substituí-los por uma compilação própria.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
     <name>TokenStore</name>
     <message>
         <source>This computer has no system password store (keyring) the app can use to keep the API token safe; install or turn on one (GNOME Keyring or KWallet on Linux; Windows and macOS have one built in) and try again, or choose to keep the token in a file only you can read.</source>

@@ -108,3 +108,16 @@ def test_pack_mode_help_and_the_guide_are_spanish(language: Any, qtbot: Any) -> 
     about = AboutDialog()
     qtbot.addWidget(about)
     assert about.windowTitle() == "Acerca de Fulfillment Station"
+
+
+def test_a_paid_order_says_so_in_spanish(language: Any, qtbot: Any) -> None:
+    from fulfillment_station.ui.detail_pane import OrderDetailPane
+    from tests.store.factories import build_order
+
+    language("es")
+    pane = OrderDetailPane(locale="es")
+    qtbot.addWidget(pane)
+    pane.show_order(build_order(payment_status="paid"))
+    assert "pagado" in pane.badges.text() and "paid" not in pane.badges.text()
+    pane.show_order(build_order(payment_status="on account"))  # a store's own word stays
+    assert "on account" in pane.badges.text()

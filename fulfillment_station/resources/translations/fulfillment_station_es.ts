@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>PaymentStatus</name>
+    <message>
+        <source>paid</source>
+        <translation>pagado</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>sin pagar</translation>
+    </message>
+    <message>
+        <source>payment pending</source>
+        <translation>pago pendiente</translation>
+    </message>
+    <message>
+        <source>payment authorized</source>
+        <translation>pago autorizado</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>reembolsado</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>reembolsado en parte</translation>
+    </message>
+    <message>
+        <source>payment voided</source>
+        <translation>pago anulado</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsHelpDialog</name>
     <message>
         <source>Orders window</source>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>PaymentStatus</name>
+    <message>
+        <source>paid</source>
+        <translation>pago</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>não pago</translation>
+    </message>
+    <message>
+        <source>payment pending</source>
+        <translation>pagamento pendente</translation>
+    </message>
+    <message>
+        <source>payment authorized</source>
+        <translation>pagamento autorizado</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>reembolsado</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>reembolsado em parte</translation>
+    </message>
+    <message>
+        <source>payment voided</source>
+        <translation>pagamento anulado</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsHelpDialog</name>
     <message>
         <source>Orders window</source>

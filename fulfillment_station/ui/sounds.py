@@ -131,6 +131,15 @@ class SystemPlayer:
         return None if running is None else running.wait(timeout=timeout)
 
 
+def sound_backend() -> str:
+    """What would play the sounds on this computer: "QtMultimedia", a player's name, or
+    "beep" (the volume then cannot act)."""
+    if _sound_effect_class() is not None:
+        return "QtMultimedia"
+    player = SystemPlayer.find()
+    return player.name if player is not None else "beep"
+
+
 def _sound_effect_class() -> Any | None:
     try:
         return importlib.import_module("PySide6.QtMultimedia").QSoundEffect

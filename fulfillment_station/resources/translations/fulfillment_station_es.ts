@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>No sound player was found on this computer, so the app can only use the system beep, which many desktops silence and whose volume the app cannot set. Install PipeWire's or PulseAudio's tools (pw-play, paplay) or ALSA's aplay.</source>
+        <translation>No se encontró ningún reproductor de sonido en este ordenador, así que la app solo puede usar el pitido del sistema, que muchos escritorios silencian y cuyo volumen la app no puede ajustar. Instala las herramientas de PipeWire o PulseAudio (pw-play, paplay) o aplay de ALSA.</translation>
+    </message>
+    <message>
+        <source>Sounds play through {player}.</source>
+        <translation>Los sonidos suenan con {player}.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentStatus</name>
     <message>
         <source>paid</source>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>No sound player was found on this computer, so the app can only use the system beep, which many desktops silence and whose volume the app cannot set. Install PipeWire's or PulseAudio's tools (pw-play, paplay) or ALSA's aplay.</source>
+        <translation>Nenhum reprodutor de som foi encontrado neste computador, então o app só pode usar o bipe do sistema, que muitos ambientes silenciam e cujo volume o app não consegue ajustar. Instale as ferramentas do PipeWire ou do PulseAudio (pw-play, paplay) ou o aplay do ALSA.</translation>
+    </message>
+    <message>
+        <source>Sounds play through {player}.</source>
+        <translation>Os sons tocam pelo {player}.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentStatus</name>
     <message>
         <source>paid</source>

@@ -57,6 +57,7 @@ from fulfillment_station.services.tracking_reuse import TrackingGuard, TrackingR
 from fulfillment_station.store.db import StoreError
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.scale_weigher import ScaleWeigher
+from fulfillment_station.ui.scanner_filter import ACCEPTS_SCANS
 from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
 
 log = logging.getLogger(__name__)
@@ -136,6 +137,8 @@ class _ShipmentRow:
         self.service = QLineEdit()
         self.tracking = QLineEdit()
         self.tracking.setPlaceholderText(owner.tr("Type or scan"))
+        # A label scanned here is this shipment's number, not an order to open.
+        self.tracking.setProperty(ACCEPTS_SCANS, True)
         self.verdict = plain_label()
         self.verdict.setObjectName("trackingVerdict")
         self.override = QCheckBox(owner.tr("Ship anyway with this tracking number"))

@@ -120,3 +120,25 @@ def test_an_unused_number_ships_without_a_question(qtbot: Any, tmp_path: Path) -
     dlg.ok_button.click()
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert not dlg.rows[0].reuse_override.isVisible()
+
+
+@pytest.mark.gui
+def test_a_label_scanned_into_the_dialog_lands_in_the_tracking_field(
+        qtbot: Any, qapp: Any, tmp_path: Path) -> None:
+    from fulfillment_station.scanning.burst import BurstDetector
+    from fulfillment_station.ui.scanner_filter import ScannerFilter
+
+    scanner = ScannerFilter(BurstDetector(max_gap_ms=1000, min_length=4))
+    elsewhere: list[str] = []
+    scanner.scanned.connect(elsewhere.append)
+    scanner.install(qapp)
+    try:
+        dlg = dialog(qtbot, tmp_path)
+        # A scanner: the whole label and Enter in one fast burst, into the focused field.
+        qtbot.keyClicks(dlg.focusWidget(), UPS)
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Return)
+    finally:
+        scanner.uninstall(qapp)
+    assert dlg.rows[0].tracking.text() == UPS
+    assert elsewhere == []  # the main window was not asked to open an order
+    assert dlg.rows[0].carrier.carrier() == "UPS"

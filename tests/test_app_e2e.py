@@ -141,8 +141,7 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
     dialog = next(w for w in QApplication.topLevelWidgets()
                   if isinstance(w, ShipDialog) and w.isVisible())
     qtbot.keyClicks(dialog.rows[0].tracking, TRACKING)
-    # The dialog opens in the tracking field, where the scanner filter holds fast keys back
-    # until it knows they are typing, not a scan: wait for them to land.
+    # The dialog opens in the tracking field, which takes what is typed or scanned into it.
     qtbot.waitUntil(lambda: dialog.rows[0].tracking.text() == TRACKING, timeout=5_000)
     with qtbot.waitSignal(parts.actions.ordersChanged, timeout=30_000) as changed:
         dialog.accept()

@@ -97,7 +97,7 @@ class PdfPreviewDialog(QDialog):
             self.page_labels.append(label)
         scroll = QScrollArea()
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll = scroll
+        self.pages_area = scroll
         scroll.setWidget(pages)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -131,7 +131,7 @@ class PdfPreviewDialog(QDialog):
 
     def _fit_pages(self) -> None:
         """Scale each page to the viewport's width (minus the frame and margins)."""
-        room = self.scroll.viewport().width() - 30
+        room = self.pages_area.viewport().width() - 30
         for label, image in zip(self.page_labels, self._images, strict=True):
             if room <= 0 or image.width() <= room:
                 pixmap = QPixmap.fromImage(image)

@@ -70,14 +70,14 @@ class Licence:
 
 def _licence_of(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression") or ""
+    expression = (meta.get_all("License-Expression") or [""])[0]
     if expression:
         return expression
     classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or []
                    if c.startswith("License :: ")]
     if classifiers:
         return ", ".join(dict.fromkeys(classifiers))
-    text = (meta.get("License") or "").strip()
+    text = str((meta.get_all("License") or [""])[0]).strip()
     return text.splitlines()[0][:60] if text else "?"
 
 

@@ -118,3 +118,16 @@ def test_yen_are_printed_without_decimals() -> None:
 
     assert money(Decimal("1300"), "JPY") == "¥1,300"
     assert money(Decimal("12.5"), "EUR") == "€12.50"
+
+
+def test_training_prints_a_plain_practice_sender_and_a_real_store_does_not() -> None:
+    from fulfillment_station.services.print_service import TRAINING_SENDER, print_settings_from
+    from fulfillment_station.store.settings import Settings
+
+    training = print_settings_from(Settings.defaults())
+    assert training.return_address == TRAINING_SENDER
+    zpl = render_label_zpl(sample_order("1001"), shipment(), training)
+    assert "TRAINING" in zpl
+    real = Settings.defaults().replace({"connections.active": "shop-1"})
+    with pytest.raises(DocumentError):
+        render_label_zpl(sample_order("1001"), shipment(), print_settings_from(real))

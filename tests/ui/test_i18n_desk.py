@@ -121,3 +121,34 @@ def test_a_paid_order_says_so_in_spanish(language: Any, qtbot: Any) -> None:
     assert "pagado" in pane.badges.text() and "paid" not in pane.badges.text()
     pane.show_order(build_order(payment_status="on account"))  # a store's own word stays
     assert "on account" in pane.badges.text()
+
+
+def test_this_desks_timeline_entries_are_spanish(language: Any, tmp_path: Path) -> None:
+    from fulfillment_station.domain.requests import ShipRequest
+    from fulfillment_station.services.actions import Action, ActionKind
+    from fulfillment_station.store.audit import AuditLog
+    from fulfillment_station.store.db import connect
+    from fulfillment_station.store.outbox import Outbox
+    from fulfillment_station.ui.audit_text import audit_timeline_line
+    from tests.store.factories import build_order
+
+    conn = connect(tmp_path / "outbox.sqlite3")
+    try:
+        audit = AuditLog(conn, station="Desk 1")
+        outbox: Outbox[Action] = Outbox(conn, audit, decode=Action.model_validate)
+        record = outbox.enqueue(Action(
+            kind=ActionKind.SHIP, connection_id="shop", order_id="A1", packer="Ana",
+            payload=ShipRequest(carrier="UPS", tracking_number=UPS, lines={"L1": 2})),
+            build_order("A1", lines=[{"id": "L1", "sku": "S", "quantity": 2}]))
+        outbox.claim(record.id)
+        outbox.mark_done(record.id)
+        entries = audit.for_order("A1")
+    finally:
+        conn.close()
+    language("es")
+    lines = [audit_timeline_line(e) for e in entries]
+    assert lines[0] == f"Desk 1 · Ana: Enviar: 2 artículo(s) por UPS {UPS} — en cola"
+    assert lines[-1].endswith("— hecho")
+    # A line this version does not know is shown as it was written.
+    from fulfillment_station.ui.audit_text import summary_text
+    assert summary_text("Something older") == "Something older"

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>AuditOutcome</name>
+    <message>
+        <source>queued</source>
+        <translation>na fila</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>feito</translation>
+    </message>
+    <message>
+        <source>will try again</source>
+        <translation>será tentado de novo</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>descartado</translation>
+    </message>
+    <message>
+        <source>sent again</source>
+        <translation>reenviado</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompido</translation>
+    </message>
+    <message>
+        <source>narrowed</source>
+        <translation>reduzido</translation>
+    </message>
+    <message>
+        <source>shipped anyway</source>
+        <translation>enviado mesmo assim</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>No sound player was found on this computer, so the app can only use the system beep, which many desktops silence and whose volume the app cannot set. Install PipeWire's or PulseAudio's tools (pw-play, paplay) or ALSA's aplay.</source>

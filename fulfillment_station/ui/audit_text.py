@@ -15,9 +15,9 @@ import string
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from fulfillment_station.domain.messages import Message
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.services import actions
 from fulfillment_station.services.tracking_reuse import OVERRIDE_SUMMARY
 from fulfillment_station.ui.i18n import translate_message

@@ -42,7 +42,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 #: Payment states the stores' APIs send, in the packer's words; any other stays the store's.
-PAYMENT_WORDS: dict[str, str] = {
+PAYMENT_WORDS: dict[str, object] = {
     "paid": QT_TRANSLATE_NOOP("PaymentStatus", "paid"),
     "unpaid": QT_TRANSLATE_NOOP("PaymentStatus", "unpaid"),
     "pending": QT_TRANSLATE_NOOP("PaymentStatus", "payment pending"),
@@ -56,7 +56,7 @@ PAYMENT_WORDS: dict[str, str] = {
 def payment_text(status: str) -> str:
     key = status.strip().lower().replace(" ", "_").replace("-", "_")
     word = PAYMENT_WORDS.get(key)
-    return QCoreApplication.translate("PaymentStatus", word) if word else status
+    return QCoreApplication.translate("PaymentStatus", str(word)) if word else status
 
 
 def plain_label(text: str = "", *, selectable: bool = True) -> QLabel:

@@ -1,4 +1,4 @@
-"""Order cache and order list figures at 100,000 orders (DESIGN.md: filter keystroke p95
+"""Order cache and order list figures at 100,000 orders (docs/architecture.md: filter keystroke p95
 < 50 ms, resident memory < 500 MB).
 
 The cache file is written by a child process, so the memory figure is that of a process that
@@ -30,7 +30,7 @@ QUERIES = ("muller", "#104233", "tee-m-nvy", "1z4", "customer4711@", "lukasz woj
 
 def _fleet(n: int) -> Iterator[Any]:
     """``n`` varied orders: 10,000 generated ones, repeated with new ids, numbers, emails."""
-    from tests.store.factories import make_orders
+    from tests.helpers.factories import make_orders
 
     base = make_orders(BATCH, seed=1)
     for i in range(n):
@@ -94,11 +94,12 @@ def run() -> Iterator[dict[str, Any]]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from fulfillment_station.services.order_filters import Column
+    from fulfillment_station.services.search_index import PairIndex
     from fulfillment_station.store.cache import OrderCache
     from fulfillment_station.ui.heap import settle_long_lived
-    from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
+    from fulfillment_station.ui.order_table import OrderFilterProxy, OrderTableModel
     from fulfillment_station.ui.order_table_view import OrderTableView
-    from fulfillment_station.ui.search_index import PairIndex
 
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "cache.sqlite3")

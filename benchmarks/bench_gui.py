@@ -1,5 +1,5 @@
-"""Main window figures (DESIGN.md): cold start to an interactive window with 20,000 cached
-orders (< 1.5 s, measured from process start, imports included) and the longest GUI-thread
+"""Main window figures (docs/architecture.md): cold start to an interactive window with 20,000
+cached orders (< 1.5 s, measured from process start, imports included) and the longest GUI-thread
 stall while syncing 10,000 orders from a sandbox (< 50 ms; a 2 ms timer on the GUI thread
 records the largest gap between its ticks), and how long a repaint of the order table takes
 while a worker thread runs Python."""
@@ -42,14 +42,13 @@ def cold_start_child(cache_path: str, started: float) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from fulfillment_station.app import GUI_SWITCH_INTERVAL_S, WorkerResources, reader_resources
-    from fulfillment_station.store.cache import OrderCache
+    from fulfillment_station.app import GUI_SWITCH_INTERVAL_S, reader_resources
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.tasks import ConnectionWorker
 
     app = QApplication([])
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)  # as run_gui does
-    sync = ConnectionWorker(lambda: WorkerResources(OrderCache(cache_path)), name="sync")
+    sync = ConnectionWorker(reader_resources(Path(cache_path)), name="sync")  # never syncs
     reader = ConnectionWorker(reader_resources(Path(cache_path)), name="reader")
     window = MainWindow(WindowOptions("bench", "bench", sync_on_start=False), sync, reader)
     window.show()
@@ -62,7 +61,7 @@ def cold_start_child(cache_path: str, started: float) -> None:
             app.quit()
         QTimer.singleShot(0, idle)
 
-    window.summariesLoaded.connect(loaded)
+    window.summaries_loaded.connect(loaded)
     window.start()
     app.exec()
 
@@ -119,7 +118,7 @@ def _sync_stall() -> Iterator[dict[str, Any]]:
             task.finished.connect(warm.quit)
             warm.exec()
         # ... and shows the cache before it syncs (here empty), as ``MainWindow.start`` does.
-        window.summariesLoaded.connect(warm.quit)
+        window.summaries_loaded.connect(warm.quit)
         window.start()
         warm.exec()
         clock = QElapsedTimer()
@@ -135,8 +134,8 @@ def _sync_stall() -> Iterator[dict[str, Any]]:
         timer.setInterval(2)
         timer.timeout.connect(tick)
         loop = QEventLoop()
-        window.syncFinished.connect(loop.quit)
-        window.syncFailed.connect(loop.quit)
+        window.sync_finished.connect(loop.quit)
+        window.sync_failed.connect(loop.quit)
         clock.start()
         timer.start()
         started = time.perf_counter()

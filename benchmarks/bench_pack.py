@@ -1,4 +1,4 @@
-"""Pack mode figures (DESIGN.md: scan -> order opened < 100 ms).
+"""Pack mode figures (docs/architecture.md: scan -> order opened < 100 ms).
 
 * ``pack.scan_to_open_*``: an order-number scan reaches ``PackModeView.on_scan`` and the order is
   on screen (found by ``OrderCache.find``, loaded by ``OrderCache.get``, session built, table
@@ -42,7 +42,7 @@ class _CacheHost:
         self._outcome = PrintOutcome()
 
     def find_orders(self, scan: str, done: Callable[..., None], failed: Any) -> None:
-        from fulfillment_station.store.cache import OrderRef
+        from fulfillment_station.domain.summaries import OrderRef
 
         done([OrderRef(m.connection, m.order_id) for m in self.cache.find(scan)
               if m.kind in ("number", "tracking")])
@@ -73,7 +73,7 @@ class _Silent:
 
 def _fleet(n: int) -> Iterator[Any]:
     """``n`` orders: 10,000 generated ones, repeated with new ids and numbers."""
-    from tests.store.factories import make_orders
+    from tests.helpers.factories import make_orders
 
     base = make_orders(BATCH, seed=3)
     for i in range(n):
@@ -145,10 +145,11 @@ def _scan_to_open(tmp: Path) -> Iterator[dict[str, Any]]:
 def _scripted_packer(tmp: Path) -> Iterator[dict[str, Any]]:
     from PySide6.QtWidgets import QApplication
 
-    from fulfillment_station.store.cache import OrderCache, OrderRef
+    from fulfillment_station.domain.summaries import OrderRef
+    from fulfillment_station.store.cache import OrderCache
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.pack_mode import PackModeView, PackPhase
-    from tests.store.factories import build_order
+    from tests.helpers.factories import build_order
 
     barcodes = ("036000291452", "4006381333931", "5901234123457")
     orders = [

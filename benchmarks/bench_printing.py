@@ -1,6 +1,6 @@
 """Packing slip speed: one slip's median render time, and a 500-slip batch into one PDF.
 
-Targets from DESIGN.md: median < 30 ms per slip; 500 slips < 15 s.
+Targets from docs/architecture.md: median < 30 ms per slip; 500 slips < 15 s.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Scanning costs on the scan -> order-opened path (DESIGN.md budget: 100 ms end to end).
+"""Scanning costs on the scan -> order-opened path (docs/architecture.md budget: 100 ms end to end).
 
 The scanning layer's share must be tiny: classify one scan and recognise a tracking number in
 well under a millisecond, feed one key to the burst detector in microseconds.

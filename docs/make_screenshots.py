@@ -66,7 +66,7 @@ def main(out: Path) -> None:
     window = parts.window
     window.resize(1440, 880)
     session.start()
-    wait(window.syncFinished)
+    wait(window.sync_finished)
     wait(ms=400)
     capture(window, out / "main-window.png")
 

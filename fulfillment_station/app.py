@@ -3,50 +3,64 @@ cache paths, workers, window) and hands them in through constructors. Nothing el
 collaborators on its own, so tests build the same parts with their own paths.
 
 ``build_app`` builds everything for ONE connection (``AppParts``); ``session.AppSession``
-owns the parts of the open connection and swaps them for another one while the app runs.
+owns the parts of the open connection and swaps them for another one while the app runs (this
+module never imports it; the entry point is ``launch.run_gui``).
+
+The settings are read once per process into a ``LiveSettings``; every part that uses an option
+subscribes to it here, so an option saved in the settings dialog applies at once.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fulfillment_station import APP_NAME, __version__
-from fulfillment_station.connectors import DIALECT_MODULES, connect, connector_class
-from fulfillment_station.connectors.base import Connector
+from fulfillment_station.connectors import DIALECT_MODULES, connector_class
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.connectors.http import check_base_url, connector_options
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
-from fulfillment_station.services.actions import Action
-from fulfillment_station.services.diagnostics import (
-    Redactor,
-    configure_logging,
-    diagnostics_text,
+from fulfillment_station.services.diagnostics import Redactor, diagnostics_text
+from fulfillment_station.services.live_settings import LiveSettings
+from fulfillment_station.services.resources import (
+    ConnectionConfig,
+    OutboxResources,
+    PrintResources,
+    ReaderResources,
+    SyncResources,
+    outbox_resources,
+    print_resources,
+    reader_resources,
+    sync_resources,
 )
-from fulfillment_station.services.outbox_service import RECOVERY_GRACE_S, OutboxService
-from fulfillment_station.store.audit import AuditLog
-from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.store.file_checks import (
     CACHE_DAMAGED,
     PRINT_QUEUE_DAMAGED,
     set_aside_if_damaged,
 )
-from fulfillment_station.store.instance_lock import AlreadyRunning, InstanceLock
-from fulfillment_station.store.outbox import Outbox
-from fulfillment_station.store.outbox_recovery import open_outbox_store
-from fulfillment_station.store.paths import data_dir
-from fulfillment_station.store.print_queue import PrintQueue
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
 
 if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when training starts
+    from PySide6.QtWidgets import QApplication
+
     from fulfillment_station.sandbox.server import SandboxServer
-    from fulfillment_station.services.print_service import PrintService
+    from fulfillment_station.services.diagnostics import LoggingSetup
+    from fulfillment_station.store.pack_progress import PackProgress
+    from fulfillment_station.ui.main_window import MainWindow
+    from fulfillment_station.ui.order_actions import OrderActions
+    from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView
+    from fulfillment_station.ui.scanner_filter import ScannerFilter
+    from fulfillment_station.ui.tasks import ConnectionWorker
+    from fulfillment_station.ui.workbench import FileMenu
+
+__all__ = [  # the resources moved to services.resources; tests and benchmarks import them here
+    "ConnectionConfig", "OutboxResources", "PrintResources", "ReaderResources",
+    "SyncResources", "outbox_resources", "print_resources", "reader_resources",
+    "sync_resources",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,89 +73,22 @@ TRAINING_ID = "training"
 TRAINING_LABEL = QT_TRANSLATE_NOOP("AppConnection", "Training store (NexusCommerce sandbox)")
 
 
-@dataclass(frozen=True)
-class ConnectionConfig:
-    id: str
-    dialect: str
-    base_url: str
-    token: str | None
-    label: str
-    training: bool = False
-    ca_bundle: str | None = None
+def _add_channel_sync(window: Any, capabilities: Any, worker: Any) -> None:
+    """Order → Channel sync… where the store can fetch new orders from its marketplaces."""
+    from fulfillment_station.connectors.base import Operation
 
+    if not capabilities.supports(Operation.CHANNEL_SYNC):
+        return
+    from PySide6.QtCore import QCoreApplication
 
-@dataclass
-class WorkerResources:
-    """What lives on a worker thread: made there, closed there."""
+    from fulfillment_station.ui.channel_sync_dialog import ChannelSyncDialog
 
-    cache: OrderCache
-    connector: Connector | None = None
-    outbox_service: OutboxService | None = None
-    outbox_store: sqlite3.Connection | None = None
-    print_service: PrintService | None = None
-    #: sentences for the packer from opening these resources (a damaged outbox recovered),
-    #: taken and shown once by the first task that reports to the window
-    notices: list[str] = field(default_factory=list)
-
-    def close(self) -> None:
-        if self.connector is not None:
-            self.connector.close()
-        if self.outbox_store is not None:
-            self.outbox_store.close()
-        if self.print_service is not None:
-            self.print_service.queue.conn.close()
-        self.cache.close()
-
-
-def sync_resources(config: ConnectionConfig, cache_path: Path,
-                   **connector_options: Any) -> Callable[[], WorkerResources]:
-    def make() -> WorkerResources:
-        return WorkerResources(OrderCache(cache_path),
-                               connect(config.dialect, config.base_url, config.token,
-                                       **connector_options))
-    return make
-
-
-def outbox_resources(config: ConnectionConfig, cache_path: Path, outbox_path: Path, *,
-                     station: str, recovery_grace_s: float = RECOVERY_GRACE_S,
-                     **connector_options: Any) -> Callable[[], WorkerResources]:
-    """The outbox worker's parts: its own connector, outbox store and cache writer."""
-    def make() -> WorkerResources:
-        # The outbox first: a damaged file is recovered (or refused) before the network.
-        opened = open_outbox_store(outbox_path)
-        store = opened.conn
-        try:
-            connector = connect(config.dialect, config.base_url, config.token,
-                                **connector_options)
-        except BaseException:
-            store.close()
-            raise
-        outbox: Outbox[Action] = Outbox(store, AuditLog(store, station=station),
-                                        decode=Action.model_validate)
-        service = OutboxService(outbox, connector, connection_id=config.id,
-                                recovery_grace_s=recovery_grace_s)
-        notices = [opened.notice] if opened.notice else []
-        return WorkerResources(OrderCache(cache_path), connector, service, store, notices=notices)
-    return make
-
-
-def print_resources(cache_path: Path, queue_path: Path,
-                    settings: Callable[[], Settings]) -> Callable[[], WorkerResources]:
-    """The print worker's parts: the print queue (jobs a crash interrupted are marked, never
-    re-sent blindly) and a cache reader for the orders it prints."""
-    def make() -> WorkerResources:
-        # Imported here, on the print worker's thread: PDF and label rendering (reportlab)
-        # costs about 0.2 s of start-up the window need not wait for.
-        from fulfillment_station.services.print_service import PrintService
-
-        queue = PrintQueue.open(queue_path)
-        queue.recover_interrupted()
-        return WorkerResources(OrderCache(cache_path), print_service=PrintService(queue, settings))
-    return make
-
-
-def reader_resources(cache_path: Path) -> Callable[[], WorkerResources]:
-    return lambda: WorkerResources(OrderCache(cache_path))
+    menu = next((a.menu() for a in window.menuBar().actions() if a.menu() is not None
+                 and a.text() == QCoreApplication.translate("MainWindow", "&Order")), None)
+    if menu is None:
+        return
+    action = menu.addAction(QCoreApplication.translate("MainWindow", "Channel sync…"))
+    action.triggered.connect(lambda: ChannelSyncDialog(worker, window).open())
 
 
 def start_training_sandbox(root: Path) -> SandboxServer:
@@ -264,7 +211,7 @@ class AppServices:
     tokens: TokenStore
     root: Path
     redactor: Redactor
-    logging_setup: Any
+    logging_setup: LoggingSetup
     #: Extra client options for every connector (tests: no backoff sleeps).
     connector_overrides: Mapping[str, Any] = field(default_factory=dict)
 
@@ -275,26 +222,45 @@ class AppServices:
 
 
 @dataclass
+class AppWorkers:
+    """The worker threads of one connection, one kind of resources each."""
+
+    sync: ConnectionWorker[SyncResources]
+    reader: ConnectionWorker[ReaderResources]
+    outbox: ConnectionWorker[OutboxResources]
+    print: ConnectionWorker[PrintResources]
+    utility: ConnectionWorker[None]
+
+    def all(self) -> tuple[ConnectionWorker[Any], ...]:
+        return (self.sync, self.reader, self.outbox, self.print, self.utility)
+
+
+@dataclass
 class AppParts:
     """Everything ``build_app`` made for one connection, so the session (and tests) can run,
     freeze and close it."""
 
-    window: Any
-    actions: Any
-    pack_view: Any
-    scanner: Any
-    workers: tuple[Any, ...]
+    window: MainWindow
+    actions: OrderActions
+    pack_view: PackModeView
+    scanner: ScannerFilter
+    workers: AppWorkers
     sandbox: SandboxServer | None
     config: ConnectionConfig
-    file_menu: Any
-    outbox_worker: Any
+    file_menu: FileMenu
+    #: undo the settings subscriptions of these parts (called when they close)
+    unsubscribe: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def outbox_worker(self) -> ConnectionWorker[OutboxResources]:
+        return self.workers.outbox
 
     def start(self) -> None:
         self.window.show()
         self.window.start()
         self.actions.start()
 
-    def freeze(self, app: Any) -> None:
+    def freeze(self, app: QApplication) -> None:
         """Take no new work (before a switch): no scans, clicks, timers or syncs; what is
         already running on the workers goes on."""
         self.scanner.uninstall(app)
@@ -303,12 +269,15 @@ class AppParts:
         self.window.cancel_current_sync()
         self.window.setEnabled(False)
 
-    def close(self, app: Any) -> None:
+    def close(self, app: QApplication) -> None:
         """Stop everything of this connection: each worker closes its resources on its own
         thread and ends it; the training sandbox stops."""
+        for unsubscribe in self.unsubscribe:
+            unsubscribe()
+        self.unsubscribe.clear()
         self.scanner.uninstall(app)
         self.actions.stop()
-        for worker in self.workers:
+        for worker in self.workers.all():
             worker.stop()
         if self.sandbox is not None:
             self.sandbox.close()
@@ -322,10 +291,12 @@ class SessionHooks:
     switch_to: Callable[[str], object] = lambda _target: None
     settings_saved: Callable[[Settings], object] = lambda _settings: None
     #: Shared by every connection: its rows are keyed by (connection, order id).
-    pack_progress: Any = None
+    pack_progress: PackProgress | None = None
+    #: The process's settings (the session's); without one, ``build_app`` reads its own.
+    live_settings: LiveSettings | None = None
 
 
-def build_app(app: Any, services: AppServices, config: ConnectionConfig,
+def build_app(app: QApplication, services: AppServices, config: ConnectionConfig,
               sandbox: SandboxServer | None, hooks: SessionHooks | None = None) -> AppParts:
     """Build every part of the GUI for ``config`` and hand them to each other. Nothing is
     started: ``AppParts.start`` does that."""
@@ -333,7 +304,7 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.order_actions import OrderActions
     from fulfillment_station.ui.pack_host import WorkerPackHost
-    from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView
+    from fulfillment_station.ui.pack_mode import PackModeView
     from fulfillment_station.ui.settings_dialog import SettingsDialog
     from fulfillment_station.ui.sounds import Sounds
     from fulfillment_station.ui.tasks import ConnectionWorker
@@ -346,54 +317,59 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     )
 
     hooks = hooks or SessionHooks()
-    settings_store, root = services.settings_store, services.root
-    settings = settings_store.load()
+    root = services.root
+    live = hooks.live_settings or LiveSettings(services.settings_store)
+    settings = live.current
     log.info("opening %s (%s at %s)", config.id, config.dialect, config.base_url)
     cache_path = root / f"cache-{config.id}.sqlite3"
     queue_path = root / "print-queue.sqlite3"
     # Checked here, before any worker opens them; the outbox is checked by its own worker.
-    file_notices = [*settings_store.problems,
+    file_notices = [*services.settings_store.problems,
                     *(notice for notice in (set_aside_if_damaged(cache_path, CACHE_DAMAGED),
                                             set_aside_if_damaged(queue_path,
                                                                  PRINT_QUEUE_DAMAGED))
                       if notice)]
     options = {**connector_options(config.ca_bundle), **services.connector_overrides}
-    sync_worker = ConnectionWorker(sync_resources(config, cache_path, **options), name="sync")
-    reader = ConnectionWorker(reader_resources(cache_path), name="reader")
-    outbox_worker = ConnectionWorker(
-        outbox_resources(config, cache_path, root / f"outbox-{config.id}.sqlite3",
-                         station=settings["station.station_name"] or "desk", **options),
-        name="outbox")
-    print_worker = ConnectionWorker(
-        print_resources(cache_path, queue_path, settings_store.load),
-        name="print")
-    utility = ConnectionWorker(lambda: None, close_resources=lambda _r: None, name="utility")
-    workers = (sync_worker, reader, outbox_worker, print_worker, utility)
+    workers = AppWorkers(
+        sync=ConnectionWorker(sync_resources(config, cache_path, **options), name="sync"),
+        reader=ConnectionWorker(reader_resources(cache_path), name="reader"),
+        outbox=ConnectionWorker(
+            outbox_resources(config, cache_path, root / f"outbox-{config.id}.sqlite3",
+                             station=settings["station.station_name"] or "desk",
+                             print_queue_path=root / "print-queue.sqlite3",
+                             settings=lambda: live.current, **options),
+            name="outbox"),
+        # The print service reads the settings at each print: printer choices apply at once.
+        print=ConnectionWorker(print_resources(cache_path, root / "print-queue.sqlite3",
+                                               lambda: live.current), name="print"),
+        utility=ConnectionWorker(lambda: None, close_resources=lambda _r: None,
+                                 name="utility"))
     window = MainWindow(WindowOptions(config.id, config.label, training=config.training,
                                       sync_interval_s=settings["general.sync_interval_s"]),
-                        sync_worker, reader)
-    packer = lambda: settings_store.load()["station.packer_name"]  # noqa: E731
-    actions = OrderActions(outbox_worker, packer=packer)
+                        workers.sync, workers.reader)
+
+    def packer() -> str:
+        return str(live["station.packer_name"])  # in memory: no file read at a ship
+
+    actions = OrderActions(workers.outbox, packer=packer)
     capabilities = connector_class(config.dialect).CAPABILITIES
-    dialogs = OrderDialogs(window, reader, actions, capabilities)
+    window.filter_bar.configure(capabilities)  # only the filters this store has
+    dialogs = OrderDialogs(window, workers.reader, actions, capabilities)
     build_workbench(window, capabilities=capabilities, actions=actions,
-                    print_worker=print_worker, open_dialog=dialogs.open)
-    host = WorkerPackHost(reader=reader, outbox=outbox_worker, printer=print_worker,
+                    print_worker=workers.print, open_dialog=dialogs.open)
+    _add_channel_sync(window, capabilities, workers.sync)
+    host = WorkerPackHost(outbox=workers.outbox, printer=workers.print,
                           next_after=window.next_after, packer=packer,
-                          on_shipped=lambda _record: actions.pump(),
+                          on_shipped=actions.shipped,
                           on_print_message=lambda text: window.statusBar().showMessage(
                               text, 8000))
     sounds = Sounds(volume=settings["sounds.volume"] / 100,
                     muted=not settings["sounds.enabled"])
     progress = hooks.pack_progress
     if progress is None:
-        progress = PackProgress(root / "pack-progress.sqlite3")
-        window.destroyed.connect(lambda _o=None, p=progress: p.close())
-    pack_view = PackModeView(
-        host, progress, sounds,
-        PackModeOptions(font_point_size=settings["pack.font_size"],
-                        auto_print=settings["pack.auto_print"],
-                        allow_ship_unverified=settings["pack.allow_ship_all_unverified"]))
+        own = progress = PackProgress(root / "pack-progress.sqlite3")
+        window.destroyed.connect(lambda _o=None: own.close())
+    pack_view = PackModeView(host, progress, sounds, pack_options(settings))
     window.set_pack_view(pack_view)
     if file_notices:
         from fulfillment_station.ui.i18n import translate_message
@@ -402,19 +378,48 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
     scanner = install_scanner(app, window, max_gap_ms=settings["scanner.max_gap_ms"],
                               min_length=settings["scanner.min_length"])
 
+    # -- every option applies when saved --------------------------------------------------
+    def apply_sounds(current: Settings, _keys: frozenset[str]) -> None:
+        sounds.set_volume(current["sounds.volume"] / 100)
+        sounds.muted = not current["sounds.enabled"]
+
+    def apply_scanner(current: Settings, _keys: frozenset[str]) -> None:
+        scanner.detector.max_gap_ms = current["scanner.max_gap_ms"]
+        scanner.detector.min_length = current["scanner.min_length"]
+
+    unsubscribe = [
+        live.subscribe(("sounds.volume", "sounds.enabled"), apply_sounds),
+        live.subscribe(("scanner.max_gap_ms", "scanner.min_length"), apply_scanner),
+        live.subscribe(("pack.font_size", "pack.auto_print", "pack.allow_ship_all_unverified"),
+                       lambda current, _keys: pack_view.apply_options(pack_options(current))),
+        live.subscribe(("general.sync_interval_s",), lambda current, _keys:
+                       window.set_sync_interval(current["general.sync_interval_s"])),
+    ]
+
     def open_settings() -> None:
-        dialog = SettingsDialog(settings_store, services.tokens, worker=utility, parent=window)
+        dialog = SettingsDialog(services.settings_store, services.tokens,
+                                worker=workers.utility, parent=window)
+        if hooks.live_settings is None:
+            dialog.saved.connect(live.adopt)  # no session: these parts' own settings
         dialog.saved.connect(hooks.settings_saved)
         dialog.open()
 
-    connections = [(TRAINING_ID, TRAINING_LABEL)]
+    connections: list[tuple[str, str]] = [(TRAINING_ID, TRAINING_LABEL)]
     connections += [(p.id, p.label) for p in settings.connections]
     file_menu = build_file_menu(window, FileMenuEntries(
         connections=connections, current=config.id, switch_to=hooks.switch_to,
         open_settings=open_settings,
         copy_diagnostics=lambda: app.clipboard().setText(services.diagnostics())))
     return AppParts(window, actions, pack_view, scanner, workers, sandbox, config, file_menu,
-                    outbox_worker)
+                    unsubscribe)
+
+
+def pack_options(settings: Settings) -> PackModeOptions:
+    from fulfillment_station.ui.pack_mode import PackModeOptions
+
+    return PackModeOptions(font_point_size=settings["pack.font_size"],
+                           auto_print=settings["pack.auto_print"],
+                           allow_ship_unverified=settings["pack.allow_ship_all_unverified"])
 
 
 #: How long a thread may hold the GIL while another waits (Python's default: 5 ms). Qt calls
@@ -423,57 +428,3 @@ def build_app(app: Any, services: AppServices, config: ConnectionConfig,
 #: over a second while a worker was busy, at 0.2 ms about a tenth of that
 #: (``benchmarks/bench_gui.py``, ``gui_repaint_while_a_worker_computes``).
 GUI_SWITCH_INTERVAL_S = 0.0002
-
-
-def run_gui(*, demo: bool = False) -> int:
-    from PySide6.QtWidgets import QApplication, QDialog
-
-    from fulfillment_station.session import AppSession
-    from fulfillment_station.ui.first_run import FirstRunDialog, is_first_run
-    from fulfillment_station.ui.i18n import install_translator
-    from fulfillment_station.ui.theme import app_icon
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName("fulfillment-station")
-    redactor = Redactor()
-    logging_setup = configure_logging(redactor=redactor)
-    settings_store = SettingsStore()
-    install_translator(app, settings_store.load()["general.language"])  # before any widget
-    app.setWindowIcon(app_icon())
-    root = data_dir()
-    # One app per data folder: a second one would send the same outbox (held until exit).
-    lock = InstanceLock(root)
-    try:
-        lock.acquire()
-    except AlreadyRunning as exc:
-        show_already_running(exc)
-        logging_setup.close()
-        return 1
-    tokens = TokenStore(on_secret=redactor.add)
-    if is_first_run(settings_store) and not demo:
-        wizard = FirstRunDialog(settings_store, tokens)
-        if wizard.exec() != QDialog.DialogCode.Accepted:
-            lock.release()
-            logging_setup.close()
-            return 0  # closed without a choice: nothing to open
-    services = AppServices(settings_store, tokens, root, redactor, logging_setup)
-    session = AppSession(app, services, demo=demo)
-    session.start()
-    try:
-        return app.exec()
-    finally:
-        session.close()
-        lock.release()
-
-
-def show_already_running(exc: AlreadyRunning) -> None:
-    """The second instance's one message: which folder is taken and by which process."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from fulfillment_station.ui.i18n import translate_message
-
-    log.warning("another instance holds the data folder: %s", exc)
-    QMessageBox.critical(None, APP_NAME, translate_message(exc.user_message))

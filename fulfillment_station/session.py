@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
@@ -48,7 +48,10 @@ from fulfillment_station.app import (
     connection_label,
     open_connection,
 )
+from fulfillment_station.services import operations
 from fulfillment_station.services.diagnostics import log_dir
+from fulfillment_station.services.live_settings import LiveSettings, restart_notes
+from fulfillment_station.store.file_checks import PACK_PROGRESS_DAMAGED, set_aside_if_damaged
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.secrets import NoKeyringError
 from fulfillment_station.store.settings import Settings
@@ -63,21 +66,24 @@ from fulfillment_station.ui.workbench import (
 )
 
 if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when training starts
+    from PySide6.QtWidgets import QApplication
+
     from fulfillment_station.sandbox.server import SandboxServer
+    from fulfillment_station.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 #: ``ask(window, connection name) -> bool``: may the saved settings' connection open now?
-AskSwitch = Callable[[Any, str], bool]
+AskSwitch = Callable[["MainWindow", str], bool]
 
 
 class AppSession(QObject):
     """Opens the configured connection (or training) at start; ``switch_to`` swaps it."""
 
     switched = Signal(object)  # the AppParts now open
-    switchRefused = Signal(str)  # the sentence shown in the banner
+    switch_refused = Signal(str)  # the sentence shown in the banner
 
-    def __init__(self, app: Any, services: AppServices, *, demo: bool = False,
+    def __init__(self, app: QApplication, services: AppServices, *, demo: bool = False,
                  ask: AskSwitch = ask_switch) -> None:
         super().__init__()
         self.app = app
@@ -86,11 +92,16 @@ class AppSession(QObject):
         self.crash = install_excepthook(app, log_dir() / "crashes",
                                         redactor=services.redactor,
                                         diagnostics=services.diagnostics)
-        self.pack_progress = PackProgress(services.root / "pack-progress.sqlite3")
+        progress_path = services.root / "pack-progress.sqlite3"
+        # Checked before it is opened: a damaged one is set aside (and told), not a crash.
+        progress_notice = set_aside_if_damaged(progress_path, PACK_PROGRESS_DAMAGED)
+        self.pack_progress = PackProgress(progress_path)
         self._switching = False
         self._incoming: SandboxServer | None = None  # started for a switch not yet done
         try:
-            settings = services.settings_store.load()
+            #: the settings of the process, read once; every connection's parts follow it
+            self.live = LiveSettings(services.settings_store)
+            settings = self.live.current
             config, sandbox, notice = choose_connection(settings, services.tokens,
                                                         services.root, demo=demo)
             self.parts = self._build(config, sandbox)
@@ -98,8 +109,12 @@ class AppSession(QObject):
             self.crash.uninstall()
             self.pack_progress.close()
             raise
-        if notice:
-            self.parts.window.error_banner.show_message(translate_message(notice))
+        told = [translate_message(n) for n in (progress_notice, notice) if n]
+        banner = self.parts.window.error_banner
+        if told:
+            if not banner.isHidden() and banner.message.text():  # the build's own notices
+                told.insert(0, banner.message.text())
+            banner.show_message(" ".join(told))
 
     @property
     def switching(self) -> bool:
@@ -130,7 +145,7 @@ class AppSession(QObject):
         old = self.parts
         if self._switching or (target == old.config.id and not reopen):
             return False
-        settings = self.services.settings_store.load()
+        settings = self.live.current
         name = connection_label(settings, target)
         try:
             config, sandbox = open_connection(settings, self.services.tokens,
@@ -138,7 +153,7 @@ class AppSession(QObject):
         except ConnectionUnavailable as exc:
             text = refused_sentence(old.window, name, exc.user_message, old.config.label)
             old.window.error_banner.show_message(text)
-            self.switchRefused.emit(text)
+            self.switch_refused.emit(text)
             return False
         log.info("switching from %s to %s", old.config.id, config.id)
         self._switching = True
@@ -154,8 +169,7 @@ class AppSession(QObject):
         worker = old.outbox_worker
 
         def count() -> None:
-            task = worker.submit(lambda ctx: ctx.outbox_service.pending_count(),
-                                 "switch: count waiting actions")
+            task = worker.call(operations.pending_count)
             task.succeeded.connect(then)
             task.failed.connect(lambda _exc: then(None))
 
@@ -203,8 +217,7 @@ class AppSession(QObject):
     def _reopen(self, config: ConnectionConfig) -> AppParts:
         """The connection just left, again (its token is still known)."""
         if config.training:
-            settings = self.services.settings_store.load()
-            config, sandbox = open_connection(settings, self.services.tokens,
+            config, sandbox = open_connection(self.live.current, self.services.tokens,
                                               self.services.root, TRAINING_ID)
             return self._build(config, sandbox)
         return self._build(config, None)
@@ -213,7 +226,7 @@ class AppSession(QObject):
         try:
             return build_app(self.app, self.services, config, sandbox, SessionHooks(
                 switch_to=self.switch_to, settings_saved=self._settings_saved,
-                pack_progress=self.pack_progress))
+                pack_progress=self.pack_progress, live_settings=self.live))
         except BaseException:
             if sandbox is not None:
                 sandbox.close()
@@ -223,26 +236,32 @@ class AppSession(QObject):
         """The connection opened is the one the next start opens."""
         active = "" if connection_id == TRAINING_ID else connection_id
         try:
-            self.services.settings_store.update(
+            saved = self.services.settings_store.update(
                 lambda s: s if s["connections.active"] == active
                 else s.replace({"connections.active": active}))
         except OSError as exc:
             log.warning("could not remember the open connection: %s", exc)
+        else:
+            self.live.adopt(saved)
 
     # -- settings saved ---------------------------------------------------------------------------
 
     def _settings_saved(self, settings: Settings) -> None:
-        """Saved settings that name another connection, or change the open one, open it now
-        if the packer says so (otherwise at the next start)."""
+        """Every option applies at once (the parts follow ``self.live``); the packer is told
+        which cannot, and why. Saved settings that name another connection, or change the
+        open one, open it now if the packer says so (otherwise at the next start)."""
+        notes = restart_notes(self.live.adopt(settings))
         window = self.parts.window
         current = self.parts.config
         target = settings["connections.active"] or TRAINING_ID
         changed = target == current.id and self._changed(settings, current)
         if target == current.id and not changed:
-            window.statusBar().showMessage(settings_saved_message(window, later=False), 8000)
+            window.statusBar().showMessage(
+                settings_saved_message(window, later=False, notes=notes), 8000)
             return
         if not self.ask(window, connection_label(settings, target)):
-            window.statusBar().showMessage(settings_saved_message(window, later=True), 10_000)
+            window.statusBar().showMessage(
+                settings_saved_message(window, later=True, notes=notes), 10_000)
             return
         self.switch_to(target, reopen=changed)
 

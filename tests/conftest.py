@@ -18,6 +18,8 @@ TEST_TOKEN = "test-token-0123456789"
 def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FULFILLMENT_STATION_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("FULFILLMENT_STATION_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("FULFILLMENT_STATION_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("FULFILLMENT_STATION_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("FULFILLMENT_STATION_TOKEN", raising=False)
 
 

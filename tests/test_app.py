@@ -20,7 +20,7 @@ from fulfillment_station.app import (
 )
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 PROFILE = ConnectionProfile(id="shop1", label="Main shop", dialect="price2b",
                             base_url="https://app.price2b.example/api")

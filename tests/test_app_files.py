@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fulfillment_station import app as app_module
+from fulfillment_station import launch
 from fulfillment_station.app import AppServices
 from fulfillment_station.services.diagnostics import Redactor, configure_logging
 from fulfillment_station.session import AppSession
@@ -87,6 +87,18 @@ def test_a_damaged_cache_is_set_aside_and_told(qtbot: Any, tmp_path: Path,
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not SQLite")
 
 
+def test_damaged_scan_progress_and_cache_are_both_told_at_start(
+        qtbot: Any, tmp_path: Path, open_session: Any) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "pack-progress.sqlite3").write_bytes(b"\x00garbage" * 1000)
+    (data / "cache-training.sqlite3").write_bytes(b"not a database" * 1000)
+    session = open_session()
+    text = session.parts.window.error_banner.message.text()
+    assert "order cache was damaged" in text and "saved scan progress was damaged" in text
+    assert len([p for p in data.iterdir() if ".damaged-" in p.name]) == 2
+
+
 def test_a_settings_entry_too_deep_to_read_is_told_and_the_rest_is_used(
         qtbot: Any, tmp_path: Path, open_session: Any) -> None:
     text = ('\ufeff{"version": 2, "station": {"station_name": "Desk 9"}, "junk": '
@@ -125,7 +137,7 @@ def test_a_second_app_on_the_same_data_folder_says_who_holds_it(
         QTimer.singleShot(0, answer_the_box)
         interval = sys.getswitchinterval()
         try:
-            code = app_module.run_gui()  # closes its own logging before it returns
+            code = launch.run_gui()  # closes its own logging before it returns
         finally:
             sys.setswitchinterval(interval)
         assert code == 1

@@ -94,14 +94,16 @@ def fresh_order(connector: Connector) -> Any:
         if row.status in (OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PROCESSING) \
                 and row.fulfillment_status == FulfillmentStatus.UNFULFILLED:
             order = connector.get_order(row.id)
-            if order.lines and order.fulfillment_status == FulfillmentStatus.UNFULFILLED:
+            # A held order (pending, marketplace-fulfilled...) is refused before any write.
+            if order.lines and order.fulfillment_status == FulfillmentStatus.UNFULFILLED \
+                    and not order.holds:
                 return order
     raise LookupError("no fresh order")
 
 
 def shipments_applied(server: SandboxServer, order_id: str) -> int:
     return sum(1 for e in server.db.journal()["effects"]
-               if e["order_id"] == order_id and e["kind"] in ("shipment", "fulfil"))
+               if e["order_id"] == order_id and e["kind"] in ("shipment", "fulfill"))
 
 
 class Desk:
@@ -128,7 +130,7 @@ class Desk:
 # --- 1. a write is done only when the store says so ------------------------------------------
 
 @pytest.mark.parametrize("status", [301, 307])
-def test_squarespace_bare_redirect_to_a_fulfilment_is_never_done(
+def test_squarespace_bare_redirect_to_a_fulfillment_is_never_done(
         hostile: Callable[..., Any], tmp_path: Path, status: int) -> None:
     liar, server, base = hostile("squarespace")
     desk = Desk(connector_for("squarespace", base), tmp_path / "o.sqlite3")
@@ -517,3 +519,24 @@ def test_an_untrusted_certificate_is_named_and_not_retried(tmp_path: Path) -> No
     assert handshakes == ["refused by the client"]  # one attempt: no retry
     assert "certificate" in caught.value.user_message
     assert "Check the network" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("dialect", "method", "path"), [
+    ("generic-rest", "PUT", r"/orders/[^/]+$"),
+    ("price2b", "POST", "/fulfill$"),
+    ("nexus", "POST", "/shipment$"),
+    ("squarespace", "POST", "/fulfillments$"),
+])
+@pytest.mark.parametrize("lie", [lies.redirect(302, "/login"), lies.html(200),
+                                 lies.rewrite(lambda _b, _s: {"ok": True})])
+def test_no_dialect_takes_an_unproving_answer_for_a_shipment(
+        hostile: Callable[..., Any], dialect: str, method: str, path: str,
+        lie: lies.Lie) -> None:
+    liar, _, base = hostile(dialect)
+    with connector_for(dialect, base) as connector:
+        order = fresh_order(connector)
+        liar.lie(method, path, lie)
+        with pytest.raises(UnknownOutcome) as caught:
+            connector.ship(order.id, ShipRequest(carrier="DHL", tracking_number=TRACKING))
+    assert caught.value.unknown_outcome
+    assert "\n" not in str(caught.value)

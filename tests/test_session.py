@@ -38,7 +38,7 @@ from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 from fulfillment_station.ui.settings_dialog import SettingsDialog
 from tests.conftest import TEST_TOKEN
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui]
 
@@ -134,7 +134,7 @@ def rows(parts: AppParts) -> set[tuple[str, str]]:
 def opened(qtbot: Any, desk: Desk, connection: str) -> AppSession:
     """The app started on ``connection``, its first sync done."""
     session = desk.open(connection)
-    with qtbot.waitSignal(session.parts.window.syncFinished, timeout=30_000):
+    with qtbot.waitSignal(session.parts.window.sync_finished, timeout=30_000):
         session.start()
     return session
 
@@ -148,7 +148,7 @@ def switch(qtbot: Any, session: AppSession, target: str) -> AppParts:
 
 
 def shipments(server: SandboxServer, order_id: str) -> int:
-    """Writes the store applied to the order (price2b journals a ship as "fulfil")."""
+    """Writes the store applied to the order (price2b journals a ship as "fulfill")."""
     return sum(1 for e in server.db.journal()["effects"] if e["order_id"] == order_id)
 
 
@@ -166,7 +166,7 @@ def ship_an_open_order(parts: AppParts, server: SandboxServer) -> str:
     does; returns its id."""
     summary = next(s for s in parts.window.model.summaries
                    if s.status in ("confirmed", "processing")
-                   and s.fulfillment == "unfulfilled")
+                   and s.fulfillment == "unfulfilled" and not s.holds)
     stored = server.db.get(summary.order_id)
     assert stored is not None
     parts.actions.submit("ship", stored.order,
@@ -181,7 +181,7 @@ def test_switching_from_training_to_a_profile_and_back_shows_each_stores_orders(
     threads_before = worker_threads()
     session = desk.open()
     first = session.parts
-    with qtbot.waitSignal(first.window.syncFinished, timeout=60_000):
+    with qtbot.waitSignal(first.window.sync_finished, timeout=60_000):
         session.start()
     assert first.config.training and first.window.training_banner.isVisible()
     training_rows = rows(first)
@@ -275,7 +275,7 @@ def test_a_waiting_action_stays_queued_and_goes_out_once_when_its_connection_ope
                     timeout=10_000)
     # A few more outbox passes send nothing again.
     for _ in range(2):
-        with qtbot.waitSignal(again.actions.recordsChanged, timeout=10_000):
+        with qtbot.waitSignal(again.actions.records_changed, timeout=10_000):
             pass
     assert shipments(desk.shop2, order_id) == 1
     assert sum(outbox_counts(desk.root, "shop2").values()) == 1
@@ -293,7 +293,7 @@ def test_a_connection_that_cannot_open_leaves_the_packer_where_they_were(
     parts = session.parts
     if broken_keyring:
         keyring.set_keyring(fail.Keyring())
-    with qtbot.waitSignal(session.switchRefused, timeout=5000) as refused:
+    with qtbot.waitSignal(session.switch_refused, timeout=5000) as refused:
         assert not session.switch_to(target)
     assert session.parts is parts and parts.window.isEnabled() and not session.switching
     text = parts.window.error_banner.message.text()
@@ -345,7 +345,7 @@ def test_a_token_entered_for_the_open_connection_reopens_it_when_the_packer_agre
     assert desk.asked == ["No token"]
     reopened = done.args[0]
     assert reopened.config.id == "nokey" and reopened.config.token == TEST_TOKEN
-    with qtbot.waitSignal(reopened.window.syncFinished, timeout=30_000):
+    with qtbot.waitSignal(reopened.window.sync_finished, timeout=30_000):
         pass
     assert len(rows(reopened)) == desk.shop3.db.count_all()
 
@@ -398,3 +398,35 @@ def test_open_panels_stay_open_across_a_switch_and_a_restart(qtbot: Any, desk: D
     again = desk.open("shop2")
     again.parts.start()
     assert panel(again.parts, "outbox").isVisible()
+
+
+def test_every_option_applies_when_saved_and_the_packer_is_told_what_waits_for_a_restart(
+        qtbot: Any, desk: Desk) -> None:
+    from PySide6.QtWidgets import QLineEdit, QSpinBox
+
+    desk.store.update(lambda s: s.without_profile("plain"))
+    session = desk.open("shop2")
+    parts = session.parts
+    next(a for a in parts.file_menu.menu.actions() if a.text() == "&Settings…").trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, SettingsDialog) and w.isVisible())
+    for key, value in (("sounds.volume", 25), ("scanner.max_gap_ms", 45),
+                       ("pack.font_size", 30), ("general.sync_interval_s", 120)):
+        spin = dialog.editor(key)
+        assert isinstance(spin, QSpinBox)
+        spin.setValue(value)
+    packer = dialog.editor("station.packer_name")
+    station = dialog.editor("station.station_name")
+    assert isinstance(packer, QLineEdit) and isinstance(station, QLineEdit)
+    packer.setText("Bea")
+    station.setText("Desk 9")
+    dialog.save()
+    assert session.parts is parts  # nothing needed a reopen
+    assert parts.pack_view.font().pointSize() == 30
+    assert parts.scanner.detector.max_gap_ms == 45
+    assert parts.window.sync_timer.interval() == 120_000
+    assert session.live["station.packer_name"] == "Bea"
+    sounds = parts.pack_view.flow.sounds
+    assert getattr(sounds, "volume", None) == 0.25
+    message = parts.window.statusBar().currentMessage()
+    assert message.startswith("Settings saved.") and "station name" in message

@@ -1,1 +1,1 @@
-"""The command line: the GUI entry point and the headless commands of DESIGN.md."""
+"""The command line: the GUI entry point and the headless commands of docs/architecture.md."""

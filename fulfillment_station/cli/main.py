@@ -12,6 +12,7 @@ from fulfillment_station import __version__
 from fulfillment_station.cli import (
     check_cmd,
     hardware_cmd,
+    headless_cmds,
     orders_cmd,
     print_cmd,
     sandbox_cmd,
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.add_parser(sub)
+    headless_cmds.add_parsers(sub)  # sync, channel-sync
     return parser
 
 
@@ -63,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _start_gui(*, demo: bool) -> int:
     try:
-        from fulfillment_station.app import run_gui
+        from fulfillment_station.launch import run_gui
     except ImportError as exc:  # the GUI is not built yet in this tree
         print(f"fulfillment-station: the window cannot start: {exc}", file=sys.stderr)
         return 2

@@ -1,4 +1,5 @@
-"""``fulfillment-station orders list|show|ship|fulfill|cancel``: the headless order commands.
+"""``fulfillment-station orders list|show|create|ship|fulfill|cancel``: the headless order
+commands (the cache, create and label-buying parts live in ``cli.headless_cmds``).
 
 Orders are named as a person reads them: ``show``, ``ship``, ``fulfill`` and ``cancel`` take
 the order number printed on the slip (``822-5316512-5881112``, ``#1001``) as well as the API's
@@ -25,19 +26,30 @@ from typing import Any
 
 from fulfillment_station.cli.common import CliError, add_connection_args, print_json
 from fulfillment_station.cli.connection import open_connector
+from fulfillment_station.cli.headless_cmds import (
+    _buy_label,
+    add_cache_args,
+    add_list_filters,
+    cached_order,
+    cached_orders,
+    cmd_create,
+    list_query,
+)
 from fulfillment_station.connectors.base import (
     Connector,
     Filter,
     ListQuery,
+    Operation,
     ShipResult,
     Unreadable,
 )
 from fulfillment_station.connectors.errors import ConnectorError, NotFound, ValidationFailed
 from fulfillment_station.domain import DomainError, Order, OrderStatus
+from fulfillment_station.domain.locales import FALLBACK_LOCALE
 from fulfillment_station.domain.money import format_money
 from fulfillment_station.domain.requests import (
     CancelRequest,
-    FulfilRequest,
+    FulfillRequest,
     ShipRequest,
     TrackingInfo,
 )
@@ -55,31 +67,48 @@ from fulfillment_station.store.paths import data_dir
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    orders = sub.add_parser("orders", help="list, show, ship, fulfil or cancel orders")
+    orders = sub.add_parser("orders", help="list, show, ship, fulfill or cancel orders")
     osub = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
 
     p = osub.add_parser("list", help="list orders")
     add_connection_args(p)
-    p.add_argument("--status", choices=[s.value for s in OrderStatus if s != OrderStatus.UNKNOWN],
-                   help="only orders with this status (the store must have it)")
+    add_list_filters(p)
     p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     p.add_argument("--raw", action="store_true", help="include the API's payload in --json")
+    add_cache_args(p)
     p.set_defaults(handler=cmd_list)
 
     p = osub.add_parser("show", help="show one order")
     p.add_argument("id", help="the order number (as on the slip) or the API's order id")
     add_connection_args(p)
     p.add_argument("--raw", action="store_true", help="include the API's payload in --json")
+    add_cache_args(p)
     p.set_defaults(handler=cmd_show)
 
-    for name, handler, text in (("ship", cmd_ship, "confirm a shipment"),
-                                ("fulfill", cmd_fulfill, "mark an order fulfilled")):
-        p = osub.add_parser(name, help=text)
+    p = osub.add_parser("create", help="create an order from the canonical JSON shape")
+    add_connection_args(p)
+    p.add_argument("--json-in", required=True, metavar="FILE",
+                   help="the order as --json prints it (ids ignored; '-' reads stdin); "
+                        "add \"customer_id\" where the store needs one")
+    p.set_defaults(handler=cmd_create)
+
+    # "fulfil" (the old spelling) still works for scripts written before the rename.
+    for name, handler, text, aliases in (
+            ("ship", cmd_ship, "confirm a shipment, or buy the store's label where it sells one",
+             []),
+            ("fulfill", cmd_fulfill, "mark an order fulfilled", ["fulfil"])):
+        p = osub.add_parser(name, help=text, aliases=aliases)
         p.add_argument("id", help="the order number (as on the slip) or the API's order id")
         add_connection_args(p)
-        p.add_argument("--carrier", required=True)
-        p.add_argument("--tracking", required=True, help="tracking number")
+        p.add_argument("--carrier", default=None,
+                       help="carrier (buying a label: default the order's checkout choice or "
+                            "the desk's label carrier)")
+        p.add_argument("--tracking", required=name == "fulfill",
+                       help="tracking number (ship: leave it out to buy the store's label)")
         p.add_argument("--service", default=None)
+        if name == "ship":
+            p.add_argument("--label-out", default=None, metavar="FILE",
+                           help="write the label the store sold to FILE, byte for byte")
         p.add_argument("--line", action="append", default=[], metavar="LINE_ID:QTY",
                        help="ship only this quantity of this line (repeatable)")
         p.add_argument("--notify", action=argparse.BooleanOptionalAction, default=None,
@@ -146,11 +175,11 @@ def _print_orders(orders: list[Order]) -> None:
     if not orders:
         _say("No orders match.")
         return
-    _say(f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILMENT':<11} {'ITEMS':>5} "
+    _say(f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILLMENT':<11} {'ITEMS':>5} "
           f"{'TOTAL':>12}  CUSTOMER")
     for o in orders:
         status = o.status.value if o.status != OrderStatus.UNKNOWN else f"?{o.api_status}"
-        total = format_money(o.total, o.currency)
+        total = format_money(o.total, o.currency, FALLBACK_LOCALE)
         _say(f"{o.number[:22]:<22} {o.created_at:%Y-%m-%d %H:%M} {status[:11]:<11} "
               f"{o.fulfillment_status.value:<11} {o.item_count:>5} {total:>12}  "
               f"{_customer(o)}")
@@ -171,13 +200,24 @@ def _print_order(o: Order) -> None:
         _say("  lines:")
         for line in o.lines:
             _say(f"    {line.id:<14} {line.sku:<12} {line.quantity_fulfilled}/{line.quantity} "
-                  f"x {format_money(line.unit_price, o.currency)}  {line.name}")
+                  f"x {format_money(line.unit_price, o.currency, FALLBACK_LOCALE)}  {line.name}")
     else:
         _say("  lines:       (this API gives no line items)")
-    _say(f"  total:       {format_money(o.total, o.currency)}")
+    _say(f"  total:       {format_money(o.total, o.currency, FALLBACK_LOCALE)}")
+    if o.channel or o.marketplace_order_id:
+        _say(f"  channel:     {o.channel or ''} {o.marketplace_order_id or ''}".rstrip())
+    if o.service_requested:
+        _say(f"  service paid for: {o.service_requested}")
+    if o.has_returns:
+        _say("  returns:     this order has returns")
     for s in o.shipments:
         when = f"{s.shipped_at:%Y-%m-%d}" if s.shipped_at else ""
-        _say(f"  shipment:    {s.carrier} {s.tracking_number or ''} {when}".rstrip())
+        where = f"[{s.status}]" if s.status else ""
+        _say(f"  shipment:    {s.carrier} {s.service or ''} {s.tracking_number or ''} {when} "
+             f"{where}".rstrip())
+        for n, box in enumerate(s.packages, 1):
+            items = ", ".join(f"{sl.line_id} x{sl.quantity}" for sl in box.lines)
+            _say(f"    parcel {n}: {box.weight or '-'} kg {items}".rstrip())
     if o.notes:
         _say(f"  notes:       {o.notes}")
 
@@ -185,22 +225,31 @@ def _print_order(o: Order) -> None:
 def cmd_list(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
-    status = OrderStatus(args.status) if args.status else None
+    query = list_query(args)
     unreadable: list[Unreadable] = []
     announced: list[int | None] = [None]
 
     def progress(_seen: int, total: int | None) -> None:
         announced[0] = total
 
-    with open_connector(args) as connector:
-        has = store_statuses(connector)
-        if status is not None and has is not None and status not in has:
-            raise CliError(f"{connector.capabilities.display_name} has no orders with status "
-                           f"{status.value!r}; its statuses are: "
-                           f"{', '.join(s.value for s in has)}", exit_code=2)
-        # One more than asked tells whether the list was cut when the API gives no total.
-        orders = connector.list_orders(ListQuery(status=status), limit=args.limit + 1,
-                                       unreadable=unreadable, progress=progress)
+    status = query.status
+    if args.cached:
+        # One more than asked tells whether the list was cut.
+        orders = cached_orders(args, query, args.limit + 1)
+    else:
+        with open_connector(args) as connector:
+            has = store_statuses(connector)
+            if status is not None and has is not None and status not in has:
+                raise CliError(f"{connector.capabilities.display_name} has no orders with "
+                               f"status {status.value!r}; its statuses are: "
+                               f"{', '.join(s.value for s in has)}", exit_code=2)
+            try:
+                connector.check_query(query)
+            except ConnectorError as exc:
+                raise CliError(exc.user_message, exit_code=2) from None
+            # One more than asked tells whether the list was cut when the API gives no total.
+            orders = connector.list_orders(query, limit=args.limit + 1,
+                                           unreadable=unreadable, progress=progress)
     cut = len(orders) > args.limit
     orders = orders[:args.limit]
     if args.json:
@@ -221,8 +270,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_connector(args) as connector:
-        order = find_order(connector, args.id)
+    if args.cached:
+        order = cached_order(args, args.id)
+    else:
+        with open_connector(args) as connector:
+            order = find_order(connector, args.id)
     if args.json:
         print_json(order.to_json_dict(raw=args.raw))
     else:
@@ -284,10 +336,21 @@ def _check_tracking(args: argparse.Namespace, order: Order, guard: TrackingGuard
     return note
 
 
-def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
+def _write_ship(args: argparse.Namespace, fulfill: bool) -> int:
     lines = _parse_lines(args.line)
+    if not fulfill and not args.tracking:
+        return _buy_label(args, lines)
+    if getattr(args, "label_out", None):
+        raise CliError("--label-out needs a label bought from the store: leave out --tracking",
+                       exit_code=2)
+    if not args.carrier:
+        raise CliError("--carrier is required with --tracking", exit_code=2)
     guard = _tracking_guard()
     with open_connector(args) as connector:
+        caps = connector.capabilities
+        op = Operation.FULFILL if fulfill else Operation.SHIP
+        if not caps.supports(op):  # say what the store cannot do before looking at the order
+            raise CliError(caps.why_not(op))
         order = find_order(connector, args.id)
         args.id = order.id  # the writes and re-reads below go by the API's id
         if _shipment_present(order, args.tracking):
@@ -299,7 +362,7 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
             raise CliError(f"order {order.number}: {exc.message}") from None
         note = _check_tracking(args, order, guard)
         try:
-            result = _send_ship(connector, args, lines, fulfil)
+            result = _send_ship(connector, args, lines, fulfill)
         except ConnectorError as exc:
             if not exc.unknown_outcome:
                 raise
@@ -325,9 +388,9 @@ def _write_ship(args: argparse.Namespace, fulfil: bool) -> int:
 
 
 def _send_ship(connector: Connector, args: argparse.Namespace, lines: dict[str, int],
-               fulfil: bool) -> ShipResult:
-    if fulfil:
-        return connector.fulfil(args.id, FulfilRequest(
+               fulfill: bool) -> ShipResult:
+    if fulfill:
+        return connector.fulfill(args.id, FulfillRequest(
             shipments=[TrackingInfo(carrier=args.carrier, service=args.service,
                                     tracking_number=args.tracking)],
             lines=lines, notify_customer=args.notify))
@@ -352,16 +415,17 @@ def _report_ship(args: argparse.Namespace, before: Order, result: ShipResult,
     _say(f"Order {before.number}: shipped with {args.carrier} {tracking}."
          + (f" ({result.message})" if result.message else ""))
     if not connector.capabilities.carries_tracking:
-        print(f"Note: {connector.capabilities.display_name}'s API has no tracking field; "
-              "the store will not see the tracking number.")
+        print(f"Note: {connector.capabilities.display_name}'s API has no tracking field: the "
+              "store and the customer will not see the tracking number, and this command keeps "
+              "it nowhere else. Note it yourself, or ship from the app (its audit log keeps it).")
 
 
 def cmd_ship(args: argparse.Namespace) -> int:
-    return _write_ship(args, fulfil=False)
+    return _write_ship(args, fulfill=False)
 
 
 def cmd_fulfill(args: argparse.Namespace) -> int:
-    return _write_ship(args, fulfil=True)
+    return _write_ship(args, fulfill=True)
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
@@ -374,6 +438,8 @@ def cmd_cancel(args: argparse.Namespace) -> int:
             raise CliError(f"order {order.number}: {exc.message}") from None
         try:
             after = connector.cancel(args.id, CancelRequest(reason=args.reason))
+            if after is None:  # answers without the order (Generic REST's 204): look at it
+                after = connector.get_order(args.id)
         except ConnectorError as exc:
             if not exc.unknown_outcome:
                 raise
@@ -385,7 +451,9 @@ def cmd_cancel(args: argparse.Namespace) -> int:
         print_json({"order_id": args.id, "number": order.number, "ok": True,
                     "order": after.to_json_dict() if after else None})
     elif after is None or after.status != OrderStatus.CANCELLED:
-        _say(f"Order {order.number}: cancellation requested; the store will confirm it.")
+        _say(f"Order {order.number}: cancellation requested; "
+             f"{connector.capabilities.display_name} has not confirmed it yet. Check the order "
+             "later with 'orders show'.")
     else:
         _say(f"Order {order.number}: cancelled.")
     return 0

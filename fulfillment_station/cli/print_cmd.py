@@ -1,5 +1,7 @@
 """``fulfillment-station print slip|label ID ...``: render an order's packing slip (PDF) or
-shipping label (PDF or ZPL) to a file, fetching the order through any connection."""
+label (PDF or ZPL) to a file, fetching the order through any connection. Where the store sold
+a label for the order's shipment (Price2b), ``print label`` writes that label; elsewhere it
+draws the app's address label, which is marked NO POSTAGE."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 
 from fulfillment_station.cli.common import CliError, add_connection_args
 from fulfillment_station.cli.connection import open_connector
+from fulfillment_station.connectors.errors import NotFound
 from fulfillment_station.domain import Address, Order, Shipment
 from fulfillment_station.printing import (
     PAGE_SIZES,
@@ -18,6 +21,12 @@ from fulfillment_station.printing import (
     render_label_pdf,
     render_label_zpl,
     render_slip,
+)
+from fulfillment_station.printing.label_raster import label_for_printer
+from fulfillment_station.services.store_labels import (
+    fetch_store_label,
+    latest_labelled_shipment,
+    sells_labels,
 )
 
 
@@ -99,10 +108,34 @@ def cmd_slip(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store_label(args: argparse.Namespace) -> tuple[Order, bytes | None]:
+    """The order, and the label its store sold for its newest shipment (None where the store
+    sells no labels or this shipment has none)."""
+    with open_connector(args) as connector:
+        order = connector.get_order(args.id)
+        shipment = latest_labelled_shipment(order)
+        if args.carrier or not sells_labels(connector.capabilities) or shipment is None:
+            return order, None
+        try:
+            return order, fetch_store_label(connector, shipment)
+        except NotFound:
+            return order, None  # shipped outside the store (a fulfillment): no label there
+
+
 def cmd_label(args: argparse.Namespace) -> int:
     if bool(args.carrier) != bool(args.tracking):
         raise CliError("give --carrier and --tracking together, or neither")
-    order = _fetch(args)
+    order, sold = _store_label(args)
+    if sold is not None:
+        # The store's own label, byte for byte (a faithful ZPL graphic for --format zpl).
+        try:
+            data, fmt = label_for_printer(sold, args.format, args.dpi)
+        except PrintingError as exc:
+            raise CliError(str(exc)) from None
+        _write(args.out, data)
+        print(f"The label the store sold for order {order.number} written to {args.out} "
+              f"({fmt.upper()})")
+        return 0
     if args.carrier:
         shipment = Shipment(carrier=args.carrier, tracking_number=args.tracking,
                             service=args.service)
@@ -124,6 +157,6 @@ def cmd_label(args: argparse.Namespace) -> int:
                 if "ship-from" in exc.message else "")
         raise CliError(str(exc) + hint) from None
     _write(args.out, data)
-    print(f"{args.format.upper()} label for order {order.number} "
+    print(f"{args.format.upper()} address label (NO POSTAGE) for order {order.number} "
           f"({shipment.carrier} {shipment.tracking_number or ''}) written to {args.out}")
     return 0

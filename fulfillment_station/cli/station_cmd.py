@@ -2,6 +2,8 @@
 
     station-db migrate URL            apply the schema's migrations (as the owner role)
     station-db check URL              server, TLS, schema, privileges, LISTEN
+    station-db claims URL             which desk holds which order now
+    station-db release URL ORDER --connection-id C --reason R --supervisor S
     station-db report hourly URL      orders/items/boxes per packer (or --by desk) per hour
     station-db report pack-times URL  seconds from claim to confirmed shipment, per order
     station-db report scans URL       wrong-item scans and overrides per packer (or desk)
@@ -15,6 +17,7 @@ own ``PGPASSWORD``/``.pgpass``. Reports cover ``--date`` (local day, default tod
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 from datetime import date, datetime, time, timedelta
@@ -46,6 +49,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                                    help="save the database password in the keyring")
     password.add_argument("url")
     password.set_defaults(handler=run_set_password)
+    claims = commands.add_parser("claims", help="which desk holds which order now")
+    claims.add_argument("url")
+    claims.set_defaults(handler=run_claims)
+    release = commands.add_parser("release",
+                                  help="free an order another desk holds (supervisor; audited)")
+    release.add_argument("url")
+    release.add_argument("order_id")
+    release.add_argument("--connection-id", required=True,
+                         help="the store connection the desks use (see `claims`)")
+    release.add_argument("--reason", required=True)
+    release.add_argument("--supervisor", required=True)
+    release.set_defaults(handler=run_release)
     report = commands.add_parser("report", help="the shift's numbers")
     kinds = report.add_subparsers(dest="report", required=True)
     for name, helptext in (("hourly", "orders, items, boxes per hour"),
@@ -96,6 +111,47 @@ def run_check(args: argparse.Namespace) -> int:
     for line in lines:
         print(f"  {line.name:<11} {'ok ' if line.ok else 'NO '} {line.detail}")
     return 0 if all(line.ok for line in lines) else 1
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    with _connect(args.url) as conn:
+        rows = conn.execute(
+            "SELECT connection_id, order_id, desk, packer, claimed_at, expires_at < now() "
+            "FROM claims ORDER BY claimed_at").fetchall()
+    for connection_id, order_id, desk, packer, since, expired in rows:
+        state = "expired" if expired else "held"
+        print(f"{connection_id}\t{order_id}\t{desk}\t{packer}\t{since.isoformat()}\t{state}")
+    return 0
+
+
+def run_release(args: argparse.Namespace) -> int:
+    """A supervisor's release goes through the coordinator, so it is audited like a desk's."""
+    import sqlite3
+
+    from fulfillment_station.station.coordinator import StationCoordinator
+
+    if not args.reason.strip():
+        raise CliError("a release needs a reason", 2)
+    with _connect(args.url) as check:
+        schema.migrate(check)
+    config = StationDbConfig(args.url)
+    password = None
+    with contextlib.suppress(NoKeyringError):  # libpq's PGPASSWORD or .pgpass may have it
+        password = load_password(config)
+    local = sqlite3.connect(":memory:", isolation_level=None)  # a supervisor keeps no outbox
+    coordinator = StationCoordinator(config, local, desk=f"supervisor {args.supervisor}",
+                                     packer=args.supervisor,
+                                     connection_id=args.connection_id, password=password)
+    try:
+        released = coordinator.supervisor_release(args.order_id, reason=args.reason,
+                                                  supervisor=args.supervisor)
+    finally:
+        coordinator.close()
+        local.close()
+    if not released:
+        raise CliError(f"cannot reach the station database at {config.redacted_url()}")
+    print(f"order {args.order_id} released")
+    return 0
 
 
 def run_set_password(args: argparse.Namespace) -> int:

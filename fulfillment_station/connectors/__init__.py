@@ -25,7 +25,8 @@ def connector_class(dialect: str) -> type[Connector]:
     except KeyError:
         raise ValueError(f"unknown dialect {dialect!r}; choose one of "
                          f"{', '.join(DIALECT_MODULES)}") from None
-    return importlib.import_module(f"{__name__}.{module}").CONNECTOR
+    connector: type[Connector] = importlib.import_module(f"{__name__}.{module}").CONNECTOR
+    return connector
 
 
 def connect(dialect: str, base_url: str, token: str | None, **options: Any) -> Connector:

@@ -34,7 +34,7 @@ from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     OrderUpdate,
     ShipRequest,
 )
@@ -46,7 +46,7 @@ class Operation(StrEnum):
     LIST = "list"
     GET = "get"
     SHIP = "ship"
-    FULFIL = "fulfil"
+    FULFILL = "fulfill"
     BULK_SHIP = "bulk_ship"
     CANCEL = "cancel"
     UPDATE = "update"
@@ -136,7 +136,8 @@ class Capabilities:
             ("list gives full orders", _yn(not self.list_is_summary),
              "details read one by one" if self.list_is_summary else ""),
             ("tracking number stored by the store", _yn(self.carries_tracking),
-             "" if self.carries_tracking else "kept only in this app"),
+             "" if self.carries_tracking
+             else "the store keeps none; the app's audit log keeps it when shipped from the app"),
         ]
         return rows
 
@@ -283,7 +284,7 @@ Progress = Callable[[int, int | None], None]
 
 @dataclass(frozen=True)
 class ShipResult:
-    """What a ship/fulfil write produced. ``order`` is the updated order when the API returned
+    """What a ship/fulfill write produced. ``order`` is the updated order when the API returned
     it; ``shipment`` carries what the API created (Price2b: tracking number and label URL)."""
 
     order: Order | None = None
@@ -402,8 +403,8 @@ class Connector(ABC):
     def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
         raise self._unsupported(Operation.SHIP)
 
-    def fulfil(self, order_id: str, request: FulfilRequest) -> ShipResult:
-        raise self._unsupported(Operation.FULFIL)
+    def fulfill(self, order_id: str, request: FulfillRequest) -> ShipResult:
+        raise self._unsupported(Operation.FULFILL)
 
     def bulk_ship(self, items: Sequence[BulkShipItem]) -> BulkShipResult:
         raise self._unsupported(Operation.BULK_SHIP)

@@ -80,6 +80,20 @@ class AlreadyShipped(Conflict):
         "The store says this order already has a shipment. Refresh it before shipping again.")
 
 
+class AlreadyCancelled(Conflict):
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store says this order is already cancelled: nothing more needs doing. Refresh it "
+        "to see its status.")
+
+
+class SyncInProgress(Conflict):
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store is still fetching orders from the marketplaces. Wait until it finishes, then "
+        "start the channel sync again or refresh the orders.")
+
+
 class InvalidTransition(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
@@ -157,6 +171,16 @@ class UnknownOutcome(ConnectorError):
     unknown_outcome = True
 
 
+class UnprovenWrite(UnknownOutcome):
+    """A write's answer that does not prove the effect (a redirect, an HTML page, a status or
+    body the API does not document for success): the outbox re-reads the order to settle it."""
+
+    user_text = QT_TRANSLATE_NOOP(
+        "ConnectorError",
+        "The store's answer does not show that this was saved, so it is not known whether it "
+        "went through. The app will check the order before trying again.")
+
+
 class BadResponse(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
@@ -230,6 +254,8 @@ CODE_TO_ERROR: dict[str, type[ConnectorError]] = {
     "NOT_FOUND": NotFound,
     "INVALID_STATUS_TRANSITION": InvalidTransition,
     "ALREADY_SHIPPED": AlreadyShipped,
+    "ALREADY_CANCELLED": AlreadyCancelled,
+    "SYNC_IN_PROGRESS": SyncInProgress,
     "MARKETPLACE_REJECTION": MarketplaceRejection,
     "OUT_OF_STOCK": OutOfStock,
     "INVALID_AUTH": AuthenticationError,

@@ -25,7 +25,9 @@ Choices where the seed is silent (the sandbox's docstring states the same):
   product names. ``shipped``/``delivered`` orders count every line as fulfilled.
 - Parsing: ``orderId``, ``status``, ``totalAmount``, ``currency`` and ``createdAt`` must be
   present and readable, else ``BadResponse`` naming the field; ``updatedAt`` defaults to
-  ``createdAt``; ``customerId`` is kept in ``raw`` only (there is no customer name). Numbers
+  ``createdAt``; ``customerId`` is the only way the API names the customer, so it is the
+  customer's name (addresses carry no name either: the slip and label address the parcel to
+  it, see ``Order.deliver_to``). Numbers
   may come as strings, unknown fields are ignored, an unknown status becomes ``UNKNOWN`` with
   ``api_status`` kept, a datetime without an offset is taken as UTC.
 - ``ship`` with explicit line quantities first reads the order and refuses (``Unsupported``)
@@ -78,6 +80,7 @@ from fulfillment_station.domain import (
     Order,
     OrderStatus,
 )
+from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.requests import (
     CancelRequest,
@@ -100,8 +103,9 @@ WIRE_STATUS: dict[OrderStatus, str] = {v: k for k, v in STATUS_MAP.items()}
 PAGE_SIZE = 100  # not documented; the sandbox clamps larger limits to this
 NO_TRACKING = QT_TRANSLATE_NOOP(
     "Capabilities",
-    "This store's API has no field for tracking numbers: the tracking number is kept only in "
-    "this app, and the customer will not see it from the store.")
+    "This store's API has no field for tracking numbers: the store and the customer will not "
+    "see it. Shipped from the app, it is kept in this desk's audit log and the order's "
+    "timeline.")
 
 CAPABILITIES = Capabilities(
     dialect="generic-rest",
@@ -112,7 +116,7 @@ CAPABILITIES = Capabilities(
         Operation.SHIP: yes(QT_TRANSLATE_NOOP(
             "Capabilities", "Marks the whole order shipped. {no_tracking}").format(
                 no_tracking=NO_TRACKING)),
-        Operation.FULFIL: no(QT_TRANSLATE_NOOP(
+        Operation.FULFILL: no(QT_TRANSLATE_NOOP(
             "Capabilities",
             "Generic REST has one way to mark an order sent: use Ship, which sets its status "
             "to shipped.")),
@@ -142,6 +146,7 @@ CAPABILITIES = Capabilities(
     },
     filters=frozenset({Filter.STATUS, Filter.UPDATED_SINCE}),
     max_page_size=PAGE_SIZE,
+    list_is_summary=True,
     partial_shipment=False,
     notify_customer=False,
     returns_label=False,
@@ -357,8 +362,10 @@ def parse_order(data: Any) -> Order:
         "currency": required_text(data, "currency", order_id).upper(),
         "total": money(data, "totalAmount", order_id, required=True),
         "subtotal": _subtotal(lines, order_id),
+        "customer": {"name": text(data, "customerId", order_id) or ""},
         "ship_to": _address(address, order_id) if address is not None else None,
         "lines": lines,
+        "holds": store_holds(status=status),
         "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
         "created_at": created, "updated_at": updated, "raw": data,
     }

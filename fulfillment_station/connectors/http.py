@@ -42,6 +42,7 @@ from fulfillment_station.connectors.errors import (
     RedirectRefused,
     TlsFailed,
     UnknownOutcome,
+    UnprovenWrite,
     error_for,
 )
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
@@ -97,16 +98,20 @@ class AnswerLimits:
         """The defaults, with the deadlines taken from ``FULFILLMENT_STATION_READ_DEADLINE_S``
         and ``FULFILLMENT_STATION_WRITE_DEADLINE_S`` when set (a slow link, or a test)."""
         env = os.environ if environ is None else environ
-        limits = cls()
-        for name, attr in (("FULFILLMENT_STATION_READ_DEADLINE_S", "read_deadline_s"),
-                           ("FULFILLMENT_STATION_WRITE_DEADLINE_S", "write_deadline_s")):
+        defaults = cls()
+
+        def seconds(name: str, default: float) -> float:
             try:
                 value = float(env.get(name, ""))
             except ValueError:
-                continue
-            if 0 < value <= 3600:
-                limits = dataclasses.replace(limits, **{attr: value})
-        return limits
+                return default
+            return value if 0 < value <= 3600 else default
+        return dataclasses.replace(
+            defaults,
+            read_deadline_s=seconds("FULFILLMENT_STATION_READ_DEADLINE_S",
+                                    defaults.read_deadline_s),
+            write_deadline_s=seconds("FULFILLMENT_STATION_WRITE_DEADLINE_S",
+                                     defaults.write_deadline_s))
 
     def max_bytes(self, kind: Answer) -> int:
         return {Answer.LIST: self.list_bytes, Answer.DETAIL: self.detail_bytes,
@@ -302,6 +307,7 @@ def _clean_in_place(value: dict[str, Any] | list[Any], depth: int,
         for key in bad_keys:
             value[clean_api_text(key, 200)] = value.pop(key)
         return
+    assert type(value) is list
     for i, item in enumerate(value):
         kind = type(item)
         if kind is str:
@@ -309,16 +315,6 @@ def _clean_in_place(value: dict[str, Any] | list[Any], depth: int,
                 value[i] = clean_api_text(item)
         elif kind is dict or kind is list:
             _clean_in_place(item, depth + 1, order_id)
-
-
-class UnprovenWrite(UnknownOutcome):
-    """A write's answer that does not prove the effect (a redirect, an HTML page, a status or
-    body the API does not document for success): the outbox re-reads the order to settle it."""
-
-    user_text = QT_TRANSLATE_NOOP(
-        "ConnectorError",
-        "The store's answer does not show that this was saved, so it is not known whether it "
-        "went through. The app will check the order before trying again.")
 
 
 @contextlib.contextmanager

@@ -59,6 +59,7 @@ from fulfillment_station.connectors.parsing import (
     text,
 )
 from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus
+from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.requests import CreateOrderRequest
 
@@ -96,7 +97,7 @@ CAPABILITIES = Capabilities(
         Operation.SHIP: no(_NONE.format(action=QT_TRANSLATE_NOOP(
             "Capabilities",
             "ship an order or send a tracking number"))),
-        Operation.FULFIL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
+        Operation.FULFILL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
             "Capabilities",
             "mark an order fulfilled"))),
         Operation.BULK_SHIP: no(_NONE.format(action=QT_TRANSLATE_NOOP(
@@ -239,16 +240,20 @@ def parse_order(data: Any) -> Order:
         fulfillment = FulfillmentStatus.PARTIAL
     else:
         fulfillment = FulfillmentStatus.UNFULFILLED
+    payment = text(data, "payment_status", order_id)
     fields: dict[str, Any] = {
         "id": order_id, "number": number, "dialect": "inventory-cloud", "status": status,
         "api_status": None if status != OrderStatus.UNKNOWN else api_status[:200],
         "fulfillment_status": fulfillment,
-        "payment_status": text(data, "payment_status", order_id),
+        "payment_status": payment,
+        "holds": store_holds(status=status, payment_status=payment),
         "currency": required_text(data, "currency", order_id).upper(),
         "total": money(data, "total_amount", order_id, required=True),
         "tax": money(data, "tax_amount", order_id),
         "shipments": shipments,
         "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
+        # The carrier service selected (seed: shipping_method), shown before it ships too.
+        "service_requested": method or None,
         "created_at": created, "updated_at": created, "raw": data,
     }
     return order_from(fields, order_id)

@@ -7,7 +7,7 @@ The seed documents ``GET /api/orders`` (cursor + ``limit`` <= 200; filters ``sta
 ``POST /api/orders/:id/cancel`` (``reason``; 202, subject to marketplace approval) and
 ``POST /api/orders/bulk-shipment``, with error codes ORDER_NOT_FOUND 404,
 INVALID_STATUS_TRANSITION 422, ALREADY_SHIPPED 409 and MARKETPLACE_REJECTION 422. Nothing else
-is used: no update, no create, no separate fulfil, no label. The base URL is the server root
+is used: no update, no create, no separate fulfill, no label. The base URL is the server root
 (the paths carry ``/api``).
 
 Choices where the seed is silent (the sandbox's docstring states the same):
@@ -75,6 +75,7 @@ from fulfillment_station.connectors.parsing import (
     text,
 )
 from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus, Shipment
+from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.requests import BulkShipItem, CancelRequest, ShipRequest
 from fulfillment_station.domain.workflow import SHIPPED_STATUSES, derive_fulfillment_status
@@ -117,10 +118,10 @@ CAPABILITIES = Capabilities(
             "Capabilities",
             "The marketplace has to approve the cancellation; the order may keep its status "
             "for a while.")),
-        Operation.FULFIL: no(QT_TRANSLATE_NOOP(
+        Operation.FULFILL: no(QT_TRANSLATE_NOOP(
             "Capabilities",
-            "NexusCommerce has no separate fulfil step: confirming the shipment is the "
-            "fulfilment. Use Ship.")),
+            "NexusCommerce has no separate fulfill step: confirming the shipment is the "
+            "fulfillment. Use Ship.")),
         Operation.UPDATE: no(_NONE.format(action=QT_TRANSLATE_NOOP(
             "Capabilities",
             "change an order"))),
@@ -186,6 +187,11 @@ class NexusConnector(Connector):
             # The total counts the whole range; the client-side range check only narrows it.
             fresh = guard.page(parsed, unreadable, total)
             orders = [o for o in fresh if _in_range(o, query)]
+            if query.has_returns is not None:
+                # List rows carry no has_returns; rows the filter selected are known to.
+                orders = [o if o.has_returns is not None else
+                          o.model_copy(update={"has_returns": query.has_returns})
+                          for o in orders]
             yield Page(orders, total if exact_range else None, unreadable)
             if cursor is None or not rows:
                 return
@@ -277,7 +283,7 @@ def list_params(query: ListQuery) -> dict[str, Any] | None:
         method = query.fulfillment_method.strip().upper()
         if method not in FULFILLMENT_METHODS:
             raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors", "NexusCommerce's fulfilment methods are FBM, FBA and FBS, not "
+                "Connectors", "NexusCommerce's fulfillment methods are FBM, FBA and FBS, not "
                 "{method}.").format(method=repr(method[:20])))
         params["fulfillment_method"] = method
     if query.created_from is not None:
@@ -382,8 +388,9 @@ def parse_bulk(body: Any, items: Sequence[BulkShipItem]
         order_id = err.get("order_id")
         index = err.get("index")
         if not isinstance(order_id, str) or not order_id:
-            known = type(index) is int and 0 <= index < len(items)
-            order_id = items[index].order_id if known else ""
+            known = (isinstance(index, int) and not isinstance(index, bool)
+                     and 0 <= index < len(items))
+            order_id = items[index].order_id if known and isinstance(index, int) else ""
         code = err.get("code")
         errors.append(BulkShipError(order_id, str(code) if code else None,
                                     str(err.get("message") or code or "failed")[:500]))
@@ -444,10 +451,15 @@ def parse_order(data: Any) -> Order:
         "timeline": p.history(data.get("sync_history")),
         "notes": p.text(data, "notes"),
         "gift_message": p.text(data, "gift_message"),
+        # The seed's has_returns: a badge on screen and on the slip (unknown when absent).
+        "has_returns": (data["has_returns"] if isinstance(data.get("has_returns"), bool)
+                        else None),
         "created_at": created,
         "updated_at": p.when(data, "updated_at") or created,
         "raw": data,
     }
+    fields["holds"] = store_holds(status=status, payment_status=fields["payment_status"],
+                                  fulfillment_method=fields["fulfillment_method"])
     if not fields["customer"]["name"] and fields["ship_to"]:
         fields["customer"]["name"] = fields["ship_to"]["name"]
     order = order_from(fields, order_id)

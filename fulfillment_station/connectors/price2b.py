@@ -16,7 +16,7 @@ Choices where the seed is silent (the sandbox's docstring states the same):
 - Envelope ``{"success": true, "data": ...}`` (``message`` on writes); errors
   ``{"success": false, "message", "error": {"code", "details"}}``. Codes this API adds are
   mapped in ``ERROR_CLASSES`` below (a channel that owns the status, an address change after
-  fulfilment, shipping a cancelled order -> ``InvalidTransition``; unknown items ->
+  fulfillment, shipping a cancelled order -> ``InvalidTransition``; unknown items ->
   ``ValidationFailed``; no label -> ``NotFound``); the shared ones through ``error_for``.
 - Listing asks for 100 per page (the maximum; ``ListQuery.page_size`` can lower it) and walks
   ``page`` 1..``last_page``; an order met twice (new orders push older ones down a page, the
@@ -32,20 +32,20 @@ Choices where the seed is silent (the sandbox's docstring states the same):
   Carriers are kept as Price2b sends them (lower-case codes: ``fedex``, ``ups``...).
 - Ship: Price2b needs ``service`` and a weight per package. Without packages the request
   becomes one package; the request's ``lines`` go into the first package when no package
-  lists its own (package lines win over request lines); with no lines anywhere no item list
-  is sent and Price2b ships everything that remains. A package without a weight gets the
-  weight of its items from the order (one ``GET`` first; all that remains for a lone
-  package without lines); an item without a weight, or several packages without weights or
-  lines, make the ship fail with a plain sentence. A ship request that already carries a
-  tracking number is a shipment made outside Price2b, so it goes to ``/fulfill`` (no
-  label). Carrier codes are sent lower-case.
-- Fulfil sends one tracking number (the seed has one per call) and ``items``
-  ``[{"order_item_id", "quantity"}]`` for a partial fulfilment.
+  lists its own (package lines win over request lines); with no lines anywhere the lone
+  package lists everything that remains (read from the order first): the seed's packages
+  carry "dimensions and items", so every package is sent with its ``items``. A package
+  without a weight gets the weight of its items from the order; an item without a weight,
+  or several packages without weights or lines, make the ship fail with a plain sentence.
+  A ship request that already carries a tracking number is a shipment made outside Price2b,
+  so it goes to ``/fulfill`` (no label). Carrier codes are sent lower-case.
+- Fulfill sends one tracking number (the seed has one per call) and ``items``
+  ``[{"order_item_id", "quantity"}]`` for a partial fulfillment.
 - Channel sync: ``start_channel_sync`` returns the sync id, its status and the channels (no
   counts yet); ``channel_sync_status`` reads ``last_sync`` (status ``never`` when there was
   none) with the per-channel counts as Price2b gives them, and ``next_scheduled_sync``.
 - Writes answer with a few fields, not the order: ``cancel`` and ``update`` return ``None``
-  (the caller re-reads); ship/fulfil return the shipment Price2b reports.
+  (the caller re-reads); ship/fulfill return the shipment Price2b reports.
 - ``fetch_label(url)``: a URL on the API's own host (same scheme, host and port; relative
   URLs resolve against the base URL) is fetched with the authenticated client; a URL on
   another host only over https and WITHOUT the token (a signed file link needs none, and the
@@ -110,12 +110,13 @@ from fulfillment_station.domain import (
     Shipment,
     ShipmentLine,
 )
+from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
-from fulfillment_station.domain.models import format_utc, parse_utc
+from fulfillment_station.domain.models import ShipmentPackage, format_utc, parse_utc
 from fulfillment_station.domain.money import to_decimal
 from fulfillment_station.domain.requests import (
     CancelRequest,
-    FulfilRequest,
+    FulfillRequest,
     OrderUpdate,
     Package,
     ShipRequest,
@@ -158,7 +159,7 @@ CAPABILITIES = Capabilities(
         Operation.SHIP: yes(QT_TRANSLATE_NOOP(
             "Capabilities",
             "Price2b creates the tracking number and the label.")),
-        Operation.FULFIL: yes(QT_TRANSLATE_NOOP(
+        Operation.FULFILL: yes(QT_TRANSLATE_NOOP(
             "Capabilities",
             "For parcels shipped outside Price2b: one tracking number.")),
         Operation.BULK_SHIP: no(QT_TRANSLATE_NOOP(
@@ -169,7 +170,7 @@ CAPABILITIES = Capabilities(
             "Only orders with nothing fulfilled yet.")),
         Operation.UPDATE: yes(QT_TRANSLATE_NOOP(
             "Capabilities",
-            "Notes; the address until fulfilment starts; the status only for Shopify and web "
+            "Notes; the address until fulfillment starts; the status only for Shopify and web "
             "orders (processing, delivered).")),
         Operation.CREATE: no(QT_TRANSLATE_NOOP(
             "Capabilities",
@@ -186,6 +187,7 @@ CAPABILITIES = Capabilities(
     filters=frozenset({Filter.STATUS, Filter.FULFILLMENT_STATUS, Filter.CHANNEL,
                        Filter.CREATED_RANGE, Filter.SEARCH}),
     max_page_size=PER_PAGE_MAX,
+    list_is_summary=True,
     partial_shipment=True,
     notify_customer=True,
     returns_label=True,
@@ -335,6 +337,8 @@ def _shipment(value: Any, field: str) -> dict[str, Any]:
                 "tracking_url": _text(data.get("tracking_url"), "tracking_url"),
                 "label_url": _text(data.get("label_url"), "label_url"),
                 "shipped_at": _when(data.get("created_at"), "created_at"),
+                # in_transit / delivered, as Price2b words it (list_shipments)
+                "status": _text(data.get("status"), "status"),
                 "lines": lines}
     except _Bad as exc:
         raise exc.within(field) from None
@@ -348,8 +352,8 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
         raise _Bad("created_at", "missing")
     updated = _when(payload.get("updated_at"), "updated_at") or created
     totals = _obj(payload.get("totals"), "totals") or {}
-    raw_fulfilment = _text(payload.get("fulfillment_status"), "fulfillment_status")
-    fulfilment = FULFILLMENT_MAP.get((raw_fulfilment or "").strip().lower())
+    raw_fulfillment = _text(payload.get("fulfillment_status"), "fulfillment_status")
+    fulfillment = FULFILLMENT_MAP.get((raw_fulfillment or "").strip().lower())
     currency = _text(totals.get("currency"), "totals.currency")
     lines = []
     for n, item in enumerate(_list(payload.get("items"), "items")):
@@ -358,8 +362,8 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
             quantity = _int(item.get("quantity"), "quantity")
             if item.get("quantity_fulfilled") is not None:
                 done = _int(item["quantity_fulfilled"], "quantity_fulfilled")
-            else:  # list rows: only the order's fulfilment status is known
-                done = quantity if fulfilment == FulfillmentStatus.FULFILLED else 0
+            else:  # list rows: only the order's fulfillment status is known
+                done = quantity if fulfillment == FulfillmentStatus.FULFILLED else 0
             currency = currency or _text(item.get("currency"), "currency")
             lines.append({"id": _ident(item.get("id"), "id"),
                           "sku": _text(item.get("sku"), "sku") or "",
@@ -382,13 +386,15 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
                              "message": _text(event.get("description"), "description") or ""})
         except _Bad as exc:
             raise exc.within(f"timeline[{n}]") from None
+    payment = _text(payload.get("financial_status"), "financial_status")
     number = (_text(payload.get("order_number"), "order_number")
               or _text(payload.get("channel_order_id"), "channel_order_id") or order_id)
     return {
         "id": order_id, "number": number, "dialect": "price2b", "status": status,
         "api_status": api_status,
-        "fulfillment_status": fulfilment or _derived_fulfilment(lines),
-        "payment_status": _text(payload.get("financial_status"), "financial_status"),
+        "fulfillment_status": fulfillment or _derived_fulfillment(lines),
+        "payment_status": payment,
+        "holds": store_holds(status=status, payment_status=payment),
         "channel": _text(payload.get("channel"), "channel"),
         "currency": (currency or "USD").strip().upper()[:3] or "USD",
         "subtotal": _decimal(totals.get("subtotal"), "totals.subtotal") or 0,
@@ -406,11 +412,12 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
                       for n, s in enumerate(_list(payload.get("shipments"), "shipments"))],
         "timeline": timeline,
         "notes": _text(payload.get("notes"), "notes"),
+        "marketplace_order_id": _text(payload.get("channel_order_id"), "channel_order_id"),
         "created_at": created, "updated_at": updated, "raw": payload,
     }
 
 
-def _derived_fulfilment(lines: list[dict[str, Any]]) -> FulfillmentStatus:
+def _derived_fulfillment(lines: list[dict[str, Any]]) -> FulfillmentStatus:
     return fulfillment_from_counts(sum(line["quantity"] for line in lines),
                                    sum(line["quantity_fulfilled"] for line in lines))
 
@@ -471,7 +478,8 @@ def parse_error(response: httpx.Response) -> tuple[str | None, str, Any]:
 def _data(body: Any, order_id: str | None = None) -> dict[str, Any]:
     if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
         raise BadResponse("the answer has no data object", field="data", order_id=order_id)
-    return body["data"]
+    data: dict[str, Any] = body["data"]
+    return data
 
 
 def _item_id(line_id: str) -> int | str:
@@ -591,7 +599,7 @@ class Price2bConnector(Connector):
 
     def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
         if request.tracking_number:
-            return self.fulfil(order_id, FulfilRequest(
+            return self.fulfill(order_id, FulfillRequest(
                 shipments=[request.tracking()], lines=request.lines,
                 notify_customer=request.notify_customer))
         if not (request.service or "").strip():
@@ -615,16 +623,24 @@ class Price2bConnector(Connector):
         with write_proof(order_id):  # proof: the shipment the API reports
             data = _data(answer, order_id)
             shipment = self._reported_shipment(data, order_id, sent, request.service)
+            shipment = shipment.model_copy(update={
+                "packages": [ShipmentPackage(weight=p.weight, length=p.length, width=p.width,
+                                             height=p.height,
+                                             lines=[ShipmentLine(line_id=k, quantity=v)
+                                                    for k, v in p.lines.items() if v])
+                             for p in parcels],
+                "warehouse_id": (None if request.warehouse_id is None
+                                 else str(request.warehouse_id))})
         notified = data.get("notified_customer")
         return ShipResult(shipment=shipment,
                           notified_customer=notified if isinstance(notified, bool) else None,
                           message=str(answer.get("message") or ""))
 
-    def fulfil(self, order_id: str, request: FulfilRequest) -> ShipResult:
+    def fulfill(self, order_id: str, request: FulfillRequest) -> ShipResult:
         if len(request.shipments) != 1 or not request.shipments[0].tracking_number:
             raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
                 "Connectors",
-                "Price2b records one tracking number per fulfilment: enter exactly one "
+                "Price2b records one tracking number per fulfillment: enter exactly one "
                 "tracking number."))
         info = request.shipments[0]
         body: dict[str, Any] = {"tracking_number": info.tracking_number,
@@ -662,7 +678,7 @@ class Price2bConnector(Connector):
             if update.status not in self.capabilities.settable_statuses:
                 raise InvalidTransition(user_message=QT_TRANSLATE_NOOP(
                     "Connectors",
-                    "Price2b cannot set an order to {status}; use ship, fulfil or cancel.").format(
+                    "Price2b cannot set an order to {status}; use ship, fulfill or cancel.").format(
                         status=status_word(update.status)))
             body["status"] = WIRE_STATUS[update.status]
         self._write("PUT", self._path(order_id), body, order_id)
@@ -783,6 +799,12 @@ class Price2bConnector(Connector):
 
     def _packages(self, order_id: str, parcels: list[Package]) -> list[dict[str, Any]]:
         order: Order | None = None
+        if len(parcels) == 1 and not parcels[0].lines:
+            # The seed's packages carry "dimensions and items": a lone package without lines
+            # holds everything that remains, and says so.
+            order = self.get_order(order_id)
+            remaining = {ln.id: ln.remaining for ln in order.lines if ln.remaining > 0}
+            parcels[0] = parcels[0].model_copy(update={"lines": remaining})
         out = []
         for package in parcels:
             weight = package.weight

@@ -15,10 +15,10 @@ What the API can and cannot do, and the choices made where the seed is silent:
   processing, shipped and cancelled can be asked for), customer (``customerId``) and
   updated-since (``modifiedAfter=since`` with ``modifiedBefore=now``: the API takes the two only
   as a pair). No created-date, channel or search filters exist.
-* Fulfil / ship: one call fulfils the WHOLE order; Squarespace has no per-line fulfilment, so a
+* Fulfill / ship: one call fulfills the WHOLE order; Squarespace has no per-line fulfillment, so a
   request naming some lines only is refused here with ``Unsupported`` (a request naming every
   remaining unit is sent). Each shipment needs a tracking number on the wire: a ship request
-  without one fulfils the order with no shipment, and says so in ``ShipResult.message``.
+  without one fulfills the order with no shipment, and says so in ``ShipResult.message``.
   ``service`` is sent as given, or as an empty string. ``shouldSendNotification`` follows
   ``notify_customer`` and defaults to True (Squarespace's own "mark fulfilled" default). An
   already fulfilled order accepts more shipments (the public docs say so); a canceled one is
@@ -34,7 +34,7 @@ What the API can and cannot do, and the choices made where the seed is silent:
   time of the first attempt with that key (remembered by this connector instance), so that a
   retry sends the identical body. A caller that retries across restarts should set
   ``created_at`` when it queues the request.
-* No cancel, no update, no bulk fulfilment, no labels: none is documented.
+* No cancel, no update, no bulk fulfillment, no labels: none is documented.
 * Errors have the shape ``{"type", "subtype", "message", "details", "contextId"}``; ``type`` is
   the code the typed errors are chosen by, ``subtype`` and ``contextId`` go into ``details``.
 * Parsing is tolerant: unknown fields are ignored, amounts may be strings or numbers, an unknown
@@ -82,12 +82,13 @@ from fulfillment_station.domain import (
     OrderStatus,
     Shipment,
 )
+from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.models import parse_utc
 from fulfillment_station.domain.money import round_money
 from fulfillment_station.domain.requests import (
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     ShipRequest,
     TrackingInfo,
 )
@@ -119,12 +120,12 @@ CAPABILITIES = Capabilities(
         Operation.SHIP: yes(QT_TRANSLATE_NOOP(
             "Capabilities",
             "Marks the whole order fulfilled; Squarespace cannot ship some lines only.")),
-        Operation.FULFIL: yes(QT_TRANSLATE_NOOP(
+        Operation.FULFILL: yes(QT_TRANSLATE_NOOP(
             "Capabilities",
             "Marks the whole order fulfilled, with the shipments given.")),
         Operation.BULK_SHIP: no(QT_TRANSLATE_NOOP(
             "Capabilities",
-            "Squarespace's API has no bulk fulfilment; fulfil the orders one at a time.")),
+            "Squarespace's API has no bulk fulfillment; fulfill the orders one at a time.")),
         Operation.CANCEL: no(QT_TRANSLATE_NOOP(
             "Capabilities",
             "Squarespace's API has no way to cancel an order; cancel it in the Squarespace "
@@ -159,7 +160,8 @@ CAPABILITIES = Capabilities(
             "Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments."),
         QT_TRANSLATE_NOOP(
             "Capabilities",
-            "More shipments can be added to an order that is already fulfilled."),
+            "Once an order is fulfilled this app adds no more shipments to it: add a late "
+            "parcel's tracking number in Squarespace itself."),
         QT_TRANSLATE_NOOP(
             "Capabilities",
             "Squarespace orders are only pending, fulfilled or canceled."),
@@ -258,18 +260,18 @@ class SquarespaceConnector(Connector):
         message = "" if shipments else (
             "Squarespace records a shipment only with a tracking number; the order was marked "
             "fulfilled without one.")
-        return self._fulfil(order_id, shipments, request.notify_customer, message)
+        return self._fulfill(order_id, shipments, request.notify_customer, message)
 
-    def fulfil(self, order_id: str, request: FulfilRequest) -> ShipResult:
+    def fulfill(self, order_id: str, request: FulfillRequest) -> ShipResult:
         if request.lines:
             self._require_whole_order(order_id, request.lines)
         shipments = [s for s in request.shipments if s.tracking_number]
         skipped = len(request.shipments) - len(shipments)
         message = (f"{skipped} shipment(s) without a tracking number were not sent: Squarespace "
                    "needs one for each shipment.") if skipped else ""
-        return self._fulfil(order_id, shipments, request.notify_customer, message)
+        return self._fulfill(order_id, shipments, request.notify_customer, message)
 
-    def _fulfil(self, order_id: str, shipments: list[TrackingInfo], notify: bool | None,
+    def _fulfill(self, order_id: str, shipments: list[TrackingInfo], notify: bool | None,
                 message: str) -> ShipResult:
         notify = True if notify is None else notify
         now = self._now()
@@ -302,7 +304,7 @@ class SquarespaceConnector(Connector):
         if wanted != remaining:
             raise Unsupported(QT_TRANSLATE_NOOP(
                 "Connectors",
-                "Squarespace fulfils whole orders only; it cannot ship some lines or units on "
+                "Squarespace fulfills whole orders only; it cannot ship some lines or units on "
                 "their own. Ship every remaining item, or none."))
 
     def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
@@ -538,7 +540,8 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
                 "phone": bill_phone or ship_phone}
 
     shipments: list[dict[str, Any]] = []
-    timeline = [{"at": created, "kind": "order_created", "message": "Order placed"}]
+    timeline: list[dict[str, Any]] = [
+        {"at": created, "kind": "order_created", "message": "Order placed"}]
     for i, entry in enumerate(r.items(data.get("fulfillments"), "fulfillments")):
         field = f"fulfillments[{i}]"
         if not isinstance(entry, dict):
@@ -573,17 +576,30 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
     channel = (r.text(data.get("channelName"), "channelName")
                or r.text(data.get("channel"), "channel") or None)
     number = r.text(data.get("orderNumber"), "orderNumber") or order_id
+    # A part refund (one item returned) leaves the rest to ship; only a whole one holds it.
+    payment = ("refunded" if refunded > 0 and refunded >= total
+               else "partially_refunded" if refunded > 0 else None)
+    service_requested = None
+    for i, entry in enumerate(r.items(data.get("shippingLines"), "shippingLines")):
+        # The service the customer chose at checkout (seed: ``shippingOptionName``).
+        if isinstance(entry, dict):
+            service_requested = r.text(entry.get("shippingOptionName"),
+                                       f"shippingLines[{i}].shippingOptionName") or None
+            if service_requested:
+                break
     return Order.model_validate({
         "id": order_id, "number": number, "dialect": DIALECT, "status": status,
         "api_status": api_status or None,
         "fulfillment_status": (FulfillmentStatus.FULFILLED if fulfilled and lines
                                else FulfillmentStatus.UNFULFILLED),
-        "payment_status": "refunded" if refunded > 0 else None, "channel": channel,
+        "payment_status": payment, "channel": channel,
+        "holds": store_holds(status=status, payment_status=payment,
+                             test=data.get("testmode") is True),
         "currency": (currency or sub_currency or "USD")[:3].upper(), "subtotal": subtotal,
         "tax": tax, "shipping": shipping, "total": total, "customer": customer,
         "ship_to": ship_to, "bill_to": bill_to, "lines": lines, "shipments": shipments,
         "timeline": timeline, "notes": note_text, "gift_message": gift, "created_at": created,
-        "updated_at": updated, "raw": data})
+        "updated_at": updated, "service_requested": service_requested, "raw": data})
 
 
 def _weight(value: Any) -> Decimal | None:

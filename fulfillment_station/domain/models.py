@@ -150,6 +150,16 @@ class ShipmentLine(_Model):
     quantity: int = Field(gt=0, le=MAX_QUANTITY)
 
 
+class ShipmentPackage(_Model):
+    """One box of a shipment: weight in kg, dimensions in cm, the units it holds."""
+
+    weight: Decimal | None = None
+    length: Decimal | None = None
+    width: Decimal | None = None
+    height: Decimal | None = None
+    lines: list[ShipmentLine] = Field(default_factory=list)
+
+
 class Shipment(_Model):
     id: str | None = None
     carrier: ShortText = ""
@@ -159,12 +169,32 @@ class Shipment(_Model):
     shipped_at: UtcDateTime | None = None
     lines: list[ShipmentLine] = Field(default_factory=list)
     label_url: str | None = None
+    # Where the parcel is (in_transit, delivered...), as the store words it.
+    status: str | None = None
+    packages: list[ShipmentPackage] = Field(default_factory=list)
+    warehouse_id: str | None = None
 
 
 class TimelineEvent(_Model):
     at: UtcDateTime
     kind: str
     message: str = ""
+
+
+class HoldKind(StrEnum):
+    """Why the desk must not ship an order (see ``domain.holds``)."""
+
+    MARKETPLACE_FULFILLED = "marketplace_fulfilled"  # the marketplace ships it (FBA, FBS)
+    NOT_PAID = "not_paid"  # payment only authorised, pending or missing
+    REFUNDED = "refunded"  # payment refunded or voided
+    TEST_ORDER = "test_order"  # paid with a test payment method
+    PENDING = "pending"  # the store has not confirmed the order yet
+    PACKER = "packer"  # set at a desk, with the packer's reason
+
+
+class Hold(_Model):
+    kind: HoldKind
+    reason: str = ""
 
 
 class Order(_Model):
@@ -191,6 +221,15 @@ class Order(_Model):
     timeline: list[TimelineEvent] = Field(default_factory=list)
     notes: LongText | None = None
     gift_message: LongText | None = None
+    #: Why this desk must not ship the order (empty: nothing stops it). The connector maps the
+    #: store's own fields; a packer's hold is kept locally and merged by the cache.
+    holds: list[Hold] = Field(default_factory=list)
+    # The shipping service the customer chose (and paid for) at checkout, where the API says.
+    service_requested: ShortText | None = None
+    # The marketplace's own order id (Price2b ``channel_order_id``).
+    marketplace_order_id: ShortText | None = None
+    # The order has at least one return (Nexus ``has_returns``); None where the API is silent.
+    has_returns: bool | None = None
     created_at: UtcDateTime
     updated_at: UtcDateTime
     raw: dict[str, Any] | None = None
@@ -200,6 +239,16 @@ class Order(_Model):
             if line.id == line_id:
                 return line
         return None
+
+    @property
+    def deliver_to(self) -> Address | None:
+        """The ship-to address as a label and a slip carry it: the store's own, with a missing
+        name taken from the customer the store names (Generic REST's addresses have no name;
+        the order still goes to its customer)."""
+        address = self.ship_to
+        if address is None or address.name.strip() or not self.customer.name.strip():
+            return address
+        return address.model_copy(update={"name": self.customer.name.strip()})
 
     @property
     def item_count(self) -> int:

@@ -1,4 +1,5 @@
-"""Money: Decimal amounts that serialise as strings and never pass through float."""
+"""Money: Decimal amounts that serialise as strings and never pass through float, and the one
+formatter every screen and paper uses (:func:`format_money`, locale-aware through babel)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer
+
+from fulfillment_station.domain.locales import babel_locale
 
 CENT = Decimal("0.01")
 #: No order, line or total reaches a trillion: beyond, an amount is garbage (``1e999999``
@@ -59,8 +62,21 @@ ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "CLP", "VND", "ISK", "PYG", "
                                      "XAF"})
 
 
-def format_money(amount: Decimal, currency: str | None = None) -> str:
-    """``Decimal("7.5"), "USD"`` -> ``"7.50 USD"``: the currency's minor unit, half up."""
-    places = Decimal(1) if (currency or "").upper() in ZERO_DECIMAL_CURRENCIES else CENT
-    text = format(amount.quantize(places, rounding=ROUND_HALF_UP), "f")
-    return f"{text} {currency}" if currency else text
+def format_money(amount: Decimal, currency: str | None, locale: str) -> str:
+    """``Decimal("1234.5"), "EUR", "es"`` -> ``"1.234,50 €"``; ``"USD", "en_US"`` ->
+    ``"$1,234.50"``. Rounded half up to the currency's minor unit first, as stores print
+    totals, so the list, the detail pane and the slip show the same figure."""
+    # Imported here: every layer imports this module for the Money type, and most never
+    # format an amount (the CLI's --json, the sync, the sandbox).
+    import babel.numbers
+
+    code = (currency or "").strip().upper()
+    places = Decimal(1) if code in ZERO_DECIMAL_CURRENCIES else CENT
+    rounded = amount.quantize(places, rounding=ROUND_HALF_UP)
+    loc = babel_locale(locale)
+    if len(code) == 3 and code.isalpha():
+        return babel.numbers.format_currency(rounded, code, locale=loc)
+    # No usable ISO code from the API: the number in local style, the code (if any) beside it.
+    digits = "#,##0" if places == 1 else "#,##0.00"
+    number = babel.numbers.format_decimal(rounded, format=digits, locale=loc)
+    return f"{number} {currency}".strip() if currency else number

@@ -54,7 +54,7 @@ class ShipRequest(_Request):
                             tracking_url=self.tracking_url, shipped_at=self.shipped_at)
 
 
-class FulfilRequest(_Request):
+class FulfillRequest(_Request):
     """Mark an order fulfilled, with the shipment(s) made outside the API."""
 
     shipments: list[TrackingInfo] = Field(default_factory=list)

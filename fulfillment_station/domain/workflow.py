@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from fulfillment_station.domain.errors import InvalidTransition, NotShippable
+from fulfillment_station.domain.holds import check_not_held
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.models import (
     FulfillmentStatus,
@@ -72,7 +73,7 @@ def derive_fulfillment_status(lines: list[LineItem]) -> FulfillmentStatus:
 
 
 def fulfillment_from_counts(ordered: int, fulfilled: int) -> FulfillmentStatus:
-    """The fulfilment status of an order with ``ordered`` units of which ``fulfilled`` have
+    """The fulfillment status of an order with ``ordered`` units of which ``fulfilled`` have
     left (for a parser that has only counts, before any ``LineItem`` exists)."""
     if ordered > 0 and fulfilled >= ordered:
         return FulfillmentStatus.FULFILLED
@@ -81,11 +82,15 @@ def fulfillment_from_counts(ordered: int, fulfilled: int) -> FulfillmentStatus:
     return FulfillmentStatus.UNFULFILLED
 
 
-def check_shipment(order: Order, quantities: Mapping[str, int] | None = None) -> dict[str, int]:
+def check_shipment(order: Order, quantities: Mapping[str, int] | None = None, *,
+                   hold_override: str | None = None,
+                   ignore_holds: bool = False) -> dict[str, int]:
     """Validate a shipment of ``quantities`` (line id -> units); ``None`` means all that remains.
 
     Returns the resolved line -> quantity map (zero lines dropped). Raises NotShippable naming
-    the field at fault.
+    the field at fault. A held order is refused with its reason unless ``hold_override`` (the
+    packer's audited reason) lifts a hold that may be lifted; ``ignore_holds`` is for recording
+    a shipment that already happened (the sandbox, the outbox's look-ahead).
     """
     if order.status == S.CANCELLED:
         raise NotShippable(QT_TRANSLATE_NOOP(
@@ -93,6 +98,8 @@ def check_shipment(order: Order, quantities: Mapping[str, int] | None = None) ->
     if order.status not in SHIPPABLE:
         raise NotShippable(NOT_SHIPPABLE_STATUS.format(status=status_word(order.status)),
                            field="status")
+    if not ignore_holds:
+        check_not_held(order, override=hold_override)
     if quantities is None:
         resolved = {line.id: line.remaining for line in order.lines if line.remaining > 0}
     else:
@@ -113,6 +120,10 @@ def check_shipment(order: Order, quantities: Mapping[str, int] | None = None) ->
                 )
             if qty:
                 resolved[line_id] = qty
+    if not resolved and not order.lines:
+        raise NotShippable(QT_TRANSLATE_NOOP(
+            "Workflow", "the store lists no items on this order, so the app cannot ship it; "
+            "ship it in the store's own system"), field="lines")
     if not resolved:
         raise NotShippable(QT_TRANSLATE_NOOP("Workflow", "nothing is left to ship on this order"),
                            field="lines")
@@ -123,7 +134,7 @@ def apply_shipment(order: Order, shipment: Shipment, at: datetime) -> Order:
     """Return ``order`` with ``shipment`` recorded. ``shipment.lines`` empty means everything
     that remains; the returned shipment always lists its lines."""
     wanted = {sl.line_id: sl.quantity for sl in shipment.lines} if shipment.lines else None
-    resolved = check_shipment(order, wanted)
+    resolved = check_shipment(order, wanted, ignore_holds=True)
     lines = [
         line.model_copy(update={"quantity_fulfilled": line.quantity_fulfilled + resolved[line.id]})
         if line.id in resolved else line

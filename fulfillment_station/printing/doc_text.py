@@ -19,10 +19,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from fulfillment_station.resources import RESOURCES_DIR
+
 log = logging.getLogger(__name__)
 
 CONTEXT = "Document"
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 
 
 def doc(text: str) -> str:

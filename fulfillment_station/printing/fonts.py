@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape
 
@@ -27,7 +26,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+from fulfillment_station.resources import RESOURCES_DIR
+
+FONTS_DIR = RESOURCES_DIR / "fonts"
 
 SANS = "FS-Sans"
 SANS_BOLD = "FS-Sans-Bold"

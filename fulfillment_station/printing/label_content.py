@@ -27,6 +27,11 @@ from fulfillment_station.printing.settings import PrintSettings
 from fulfillment_station.scanning.tracking import carrier_display_name
 
 FNC1 = "\xf1"
+# A label this app draws carries no postage: it says so where a carrier label shows its
+# carrier, so nobody mistakes it for a shipping label (the store's own label is printed as it
+# came and never drawn here).
+NO_POSTAGE = "NO POSTAGE"
+NOT_A_SHIPPING_LABEL = "Not a shipping label"
 _US_COUNTRIES = frozenset({"us", "usa", "united states", "united states of america"})
 _USPS_NAMES = frozenset({"usps", "united states postal service", "us postal service"})
 _TRACKING_OK = re.compile(r"[A-Za-z0-9-]+")
@@ -168,7 +173,7 @@ def label_content(order: Order, shipment: Shipment, settings: PrintSettings, *,
     carries no date yet: the label is made the day the parcel leaves."""
     check_ship_from(settings)
     t = translator(settings.document_language)
-    ship_to = order.ship_to
+    ship_to = order.deliver_to
     if ship_to is None:
         raise DocumentError(
             f"Order {order.number} has no shipping address, so no label can be made."

@@ -1,4 +1,7 @@
-"""4x6 shipping labels as PDF, laid out like the ZPL label (same ``LabelGeometry``)."""
+"""4x6 address labels as PDF, laid out like the ZPL label (same ``LabelGeometry``).
+
+The app draws these only for stores that sell no labels; they carry no postage and say so
+(``NO_POSTAGE``) where a carrier label shows its carrier."""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from fulfillment_station.printing.label_content import (
     GEOMETRY,
     MAX_FROM_LINES,
     MAX_TO_LINES,
+    NO_POSTAGE,
+    NOT_A_SHIPPING_LABEL,
     LabelContent,
     TrackingBarcode,
     label_content,
@@ -83,21 +88,23 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
         canvas,
         carrier_x,
         y(g.from_top, g.carrier_size),
-        content.carrier or "-",
+        NO_POSTAGE,
         g.carrier_size * pt,
         bold=True,
         max_width=carrier_width,
         min_size=g.service_size * pt,
     )
-    draw_string(
-        canvas,
-        carrier_x,
-        y(g.from_top + 0.45, g.service_size),
-        content.service,
-        g.service_size * pt,
-        max_width=carrier_width,
-        min_size=g.service_size * pt * 0.7,
-    )
+    for step, text in ((0.45, NOT_A_SHIPPING_LABEL),
+                       (0.65, f"{content.carrier} {content.service}".strip())):
+        draw_string(
+            canvas,
+            carrier_x,
+            y(g.from_top + step, g.service_size),
+            text,
+            g.service_size * pt,
+            max_width=carrier_width,
+            min_size=g.service_size * pt * 0.7,
+        )
     rule(g.rule1)
 
     draw_string(

@@ -20,11 +20,11 @@ from reportlab.platypus import TableStyle as TS
 from fulfillment_station.printing.errors import DocumentError
 from fulfillment_station.printing.fonts import SANS, SANS_BOLD, draw_string, ensure_fonts, markup
 from fulfillment_station.printing.pdfdoc import GroupMark, PageFrame, build_pdf
-from fulfillment_station.printing.settings import PAGE_SIZES
+from fulfillment_station.printing.settings import PAGE_SIZES, PageSize
 from fulfillment_station.station.reports import ManifestRow
 
 
-def render_manifest(rows: Sequence[ManifestRow], day: str, *, page_size: str = "letter",
+def render_manifest(rows: Sequence[ManifestRow], day: str, *, page_size: PageSize = "letter",
                     warehouse: str = "") -> bytes:
     """A PDF manifest of ``rows`` (sorted by carrier), one section per carrier, for ``day``."""
     if not rows:

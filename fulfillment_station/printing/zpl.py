@@ -1,4 +1,5 @@
-"""4x6 shipping labels in ZPL II, at 203 or 300 dpi.
+"""4x6 address labels in ZPL II, at 203 or 300 dpi (marked ``NO POSTAGE``: the app never
+draws a carrier label; a store's own label goes through ``label_raster``).
 
 Untrusted text never reaches the printer as is: every field is sent with ``^FH`` and any byte
 outside a small safe set (which excludes ``^``, ``~`` and the ``_`` escape itself) is written as
@@ -20,6 +21,8 @@ from fulfillment_station.printing.label_content import (
     GEOMETRY,
     MAX_FROM_LINES,
     MAX_TO_LINES,
+    NO_POSTAGE,
+    NOT_A_SHIPPING_LABEL,
     LabelContent,
     TrackingBarcode,
     code128_modules,
@@ -69,7 +72,8 @@ class _Zpl:
         t = max(1, self.dots(thickness))
         self.parts.append(f"^FO{self.dots(x)},{self.dots(y)}^GB{self.dots(width)},{t},{t}^FS")
 
-    def barcode(self, x: float, y: float, height: float, barcode: TrackingBarcode, width: float):
+    def barcode(self, x: float, y: float, height: float, barcode: TrackingBarcode,
+                width: float) -> None:
         modules = code128_modules(barcode)
         module = max(1, min(self.dots(GEOMETRY.module), self.dots(width) // modules))
         if module * modules > self.dots(width):
@@ -120,8 +124,11 @@ def zpl_label(content: LabelContent, dpi: LabelDpi) -> str:
     z.text(g.margin, g.from_top, g.from_size, content.from_caption, from_width)
     for i, line in enumerate(content.from_lines[: MAX_FROM_LINES - 1]):
         z.text(g.margin, g.from_top + (i + 1) * g.from_step, g.from_size, line, from_width)
-    z.text(g.carrier_left, g.from_top, g.carrier_size, content.carrier or "-", carrier_width)
-    z.text(g.carrier_left, g.from_top + 0.45, g.service_size, content.service, carrier_width)
+    z.text(g.carrier_left, g.from_top, g.carrier_size, NO_POSTAGE, carrier_width)
+    z.text(g.carrier_left, g.from_top + 0.45, g.service_size, NOT_A_SHIPPING_LABEL,
+           carrier_width)
+    z.text(g.carrier_left, g.from_top + 0.65, g.service_size,
+           f"{content.carrier} {content.service}".strip(), carrier_width)
     z.rule(g.rule1, g.margin, inner, g.rule_thickness)
 
     z.text(g.margin, g.to_caption_top, g.from_size, content.to_caption, inner)

@@ -95,7 +95,7 @@ def create_app(spec: DialectSpec, ctx: SandboxContext) -> FastAPI:
         return {"ok": True, "dialect": spec.id, "orders": ctx.db.count_all()}
 
     app.include_router(spec.make_router(ctx), prefix=spec.base_path)
-    app.add_middleware(_FaultsAndJournal, spec=spec, ctx=ctx, render=render)  # type: ignore[arg-type]
+    app.add_middleware(_FaultsAndJournal, spec=spec, ctx=ctx, render=render)
     return app
 
 

@@ -70,11 +70,26 @@ CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
+#: The largest row position SQLite takes (a signed 64-bit integer). A list asked to skip more
+#: is refused by the dialect with its own validation answer, not a plain-text 500.
+MAX_POSITION = 2**63 - 1
+
 _INSERT = (
     "INSERT INTO orders (id, number, status, fulfillment_status, channel, fulfillment_method,"
     " customer_id, customer_name, has_returns, created_key, updated_key, doc, extra)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+
+
+def utc_text(value: datetime, fraction_digits: int = 6) -> str:
+    """``YYYY-MM-DDTHH:MM:SS[.fff...]`` in UTC, the year always four digits (``strftime("%Y")``
+    writes year 999 as ``999``, which neither sorts nor parses as ISO 8601)."""
+    v = value.astimezone(UTC)
+    text = (f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:"
+            f"{v.second:02d}")
+    if fraction_digits:
+        text += "." + f"{v.microsecond:06d}"[:fraction_digits]
+    return text
 
 
 def time_key(value: str | datetime) -> str:
@@ -83,7 +98,7 @@ def time_key(value: str | datetime) -> str:
         if len(value) == 24 and value[-1] == "Z" and value[19] == ".":
             return value[:23] + "000"  # the generator's millisecond form: no parse needed
         value = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+    return utc_text(value)
 
 
 @dataclass
@@ -121,7 +136,7 @@ class SandboxDB:
 
     def count_all(self) -> int:
         with self._lock:
-            return self._conn.execute("SELECT count(*) FROM orders").fetchone()[0]
+            return int(self._conn.execute("SELECT count(*) FROM orders").fetchone()[0])
 
     def is_seeded(self) -> bool:
         return bool(self.kv_get("seeded"))
@@ -176,7 +191,8 @@ class SandboxDB:
     def count(self, where: Sequence[tuple[str, Any]] = ()) -> int:
         sql, params = _where(where)
         with self._lock:
-            return self._conn.execute(f"SELECT count(*) FROM orders{sql}", params).fetchone()[0]
+            return int(self._conn.execute(f"SELECT count(*) FROM orders{sql}",
+                                          params).fetchone()[0])
 
     def insert_order(self, order: Order, extra: dict[str, Any],
                      conn: sqlite3.Connection | None = None) -> None:

@@ -40,7 +40,8 @@ class SandboxServer:
         self.spec = DIALECTS[dialect]
         self.dialect = dialect
         if db_path is None:
-            self._tmpdir = tempfile.TemporaryDirectory(prefix="fs-sandbox-")
+            self._tmpdir: tempfile.TemporaryDirectory[str] | None = tempfile.TemporaryDirectory(
+                prefix="fs-sandbox-")
             db_path = Path(self._tmpdir.name) / f"{dialect}.sqlite"
         else:
             self._tmpdir = None
@@ -95,8 +96,8 @@ class SandboxServer:
     def start(self) -> str:
         """Start on a background thread; returns the base URL once it accepts connections."""
         self.bind()
+        # uvicorn (>= 0.29) installs no signal handlers off the main thread.
         self._server = uvicorn.Server(self._config())
-        self._server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
         self._thread = threading.Thread(target=self._server.run,
                                         kwargs={"sockets": [self._socket]},
                                         name=f"sandbox-{self.dialect}", daemon=True)
@@ -112,6 +113,7 @@ class SandboxServer:
         """Run in the foreground until Ctrl-C."""
         self.bind()
         self._server = uvicorn.Server(self._config())
+        assert self._socket is not None  # bind() made it
         self._server.run(sockets=[self._socket])
 
     def stop(self) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypedDict
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.scanning.checkdigits import gs1_is_valid
@@ -138,6 +139,16 @@ def _wrong_check_reason(parse: TrackingParse) -> Message:
     return WRONG_CHECK.format(carrier=best.carrier_name)
 
 
+class _CommonFields(TypedDict):
+    """What every result read from GS1 elements carries, whatever its kind."""
+
+    raw: str
+    symbology: str | None
+    elements: tuple[tuple[str, str], ...]
+    postal_code: str | None
+    country: str | None
+
+
 def _from_elements(raw: str, symbology: str | None, elements: list[tuple[str, str]],
                    table: CarrierTable | None) -> ScanResult:
     values = dict(elements)
@@ -145,7 +156,7 @@ def _from_elements(raw: str, symbology: str | None, elements: list[tuple[str, st
     country = None
     if "421" in values:
         country, postal = values["421"][:3], values["421"][3:]
-    common = {"raw": raw, "symbology": symbology, "elements": tuple(elements),
+    common: _CommonFields = {"raw": raw, "symbology": symbology, "elements": tuple(elements),
               "postal_code": postal, "country": country}
 
     for ai, value in elements:

@@ -93,7 +93,7 @@ class BurstDetector:
         fast = self._last_ms is not None and now - self._last_ms <= self.max_gap_ms
         if char in TERMINATORS:
             if fast and len(self._held) >= self.min_length:
-                scan = "".join(self._held)
+                scan: str | None = "".join(self._held)
                 self._held.clear()
                 self._last_ms = None
                 return Decision(swallow=True, scan=scan)
@@ -101,7 +101,7 @@ class BurstDetector:
                 return self.interrupt()
             replay, scan = self._release()
             return Decision(replay=replay, scan=scan)
-        replay, scan = ("", None)
+        replay, scan = "", None
         if self._held and not fast:
             replay, scan = self._release()
         elif len(self._held) >= self.max_length:

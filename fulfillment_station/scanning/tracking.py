@@ -20,11 +20,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from fulfillment_station.resources import RESOURCES_DIR
 from fulfillment_station.scanning.checkdigits import (
     ALGORITHMS,
     NO_CHECK,
@@ -110,8 +110,7 @@ class CarrierTable:
     def load(cls, path: Path | None = None) -> CarrierTable:
         """Reads the table from ``path``, or the packaged ``resources/carriers.json``."""
         if path is None:
-            text = (resources.files("fulfillment_station") / "resources" / "carriers.json")
-            return cls.from_dict(json.loads(text.read_text(encoding="utf-8")))
+            path = RESOURCES_DIR / "carriers.json"
         return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 

@@ -1,8 +1,8 @@
 """What a packer asks the store to do, as plain data, and how to tell it has been done.
 
-An :class:`Action` is one write (ship, fulfil, cancel, update, create, bulk_ship) on one
+An :class:`Action` is one write (ship, fulfill, cancel, update, create, bulk_ship) on one
 connection. Its payload is the canonical request the connectors take
-(``domain.requests``: ShipRequest, FulfilRequest, CancelRequest, OrderUpdate,
+(``domain.requests``: ShipRequest, FulfillRequest, CancelRequest, OrderUpdate,
 CreateOrderRequest; a bulk shipment is a :class:`BulkShipRequest` of ``BulkShipItem``), and its
 ``idempotency_key`` (uuid4 hex) goes with it through the outbox, the audit log and, where the
 API takes one, the request.
@@ -45,7 +45,7 @@ from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     OrderUpdate,
     ShipRequest,
 )
@@ -54,11 +54,17 @@ from fulfillment_station.domain.workflow import SHIPPED_STATUSES
 
 class ActionKind(StrEnum):
     SHIP = "ship"
-    FULFIL = "fulfil"
+    FULFILL = "fulfill"
     CANCEL = "cancel"
     UPDATE = "update"
     CREATE = "create"
     BULK_SHIP = "bulk_ship"
+
+    @classmethod
+    def _missing_(cls, value: object) -> ActionKind | None:
+        # Outboxes written before the spelling became "fulfill" hold "fulfil": those actions
+        # must still load and be sent, never be dropped.
+        return cls.FULFILL if value == "fulfil" else None
 
 
 def new_idempotency_key() -> str:
@@ -90,13 +96,13 @@ class BulkShipRequest(_Model):
 
 
 Payload = (
-    ShipRequest | FulfilRequest | CancelRequest | OrderUpdate | CreateOrderRequest
+    ShipRequest | FulfillRequest | CancelRequest | OrderUpdate | CreateOrderRequest
     | BulkShipRequest
 )
 
 PAYLOAD_TYPES: dict[ActionKind, type[BaseModel]] = {
     ActionKind.SHIP: ShipRequest,
-    ActionKind.FULFIL: FulfilRequest,
+    ActionKind.FULFILL: FulfillRequest,
     ActionKind.CANCEL: CancelRequest,
     ActionKind.UPDATE: OrderUpdate,
     ActionKind.CREATE: CreateOrderRequest,
@@ -120,7 +126,7 @@ class Action(_Model):
         # cancel payload is never mistaken for an edit.
         if isinstance(data, dict) and isinstance(data.get("payload"), dict):
             try:
-                model = PAYLOAD_TYPES[ActionKind(data.get("kind"))]
+                model = PAYLOAD_TYPES[ActionKind(str(data.get("kind")))]
             except ValueError:
                 return data
             return {**data, "payload": model.model_validate(data["payload"])}
@@ -175,11 +181,11 @@ class Action(_Model):
         if isinstance(p, ShipRequest):
             via = " ".join(x for x in (p.carrier, p.service or "", p.tracking_number or "") if x)
             return SUMMARY_SHIP.format(items=_units(p.lines), via=via)
-        if isinstance(p, FulfilRequest):
+        if isinstance(p, FulfillRequest):
             numbers = ", ".join(t.tracking_number for t in p.shipments if t.tracking_number)
             if numbers:
-                return SUMMARY_FULFIL_TRACKED.format(items=_units(p.lines), numbers=numbers)
-            return SUMMARY_FULFIL.format(items=_units(p.lines))
+                return SUMMARY_FULFILL_TRACKED.format(items=_units(p.lines), numbers=numbers)
+            return SUMMARY_FULFILL.format(items=_units(p.lines))
         if isinstance(p, CancelRequest):
             return SUMMARY_CANCEL_WHY.format(reason=p.reason) if p.reason else SUMMARY_CANCEL
         if isinstance(p, OrderUpdate):
@@ -192,8 +198,8 @@ class Action(_Model):
 
 SUMMARY_BULK = QT_TRANSLATE_NOOP("ActionSummary", "Ship {count} order(s) in one bulk request")
 SUMMARY_SHIP = QT_TRANSLATE_NOOP("ActionSummary", "Ship: {items} via {via}")
-SUMMARY_FULFIL = QT_TRANSLATE_NOOP("ActionSummary", "Mark fulfilled: {items}")
-SUMMARY_FULFIL_TRACKED = QT_TRANSLATE_NOOP("ActionSummary",
+SUMMARY_FULFILL = QT_TRANSLATE_NOOP("ActionSummary", "Mark fulfilled: {items}")
+SUMMARY_FULFILL_TRACKED = QT_TRANSLATE_NOOP("ActionSummary",
                                            "Mark fulfilled: {items}, tracking {numbers}")
 SUMMARY_CANCEL = QT_TRANSLATE_NOOP("ActionSummary", "Cancel")
 SUMMARY_CANCEL_WHY = QT_TRANSLATE_NOOP("ActionSummary", "Cancel: {reason}")
@@ -255,8 +261,8 @@ def ship_effect_present(request: ShipRequest, before: Order | None, now: Order |
     return shipment_present([request.tracking_number], request.lines, before, now)
 
 
-def fulfil_effect_present(
-    request: FulfilRequest, before: Order | None, now: Order | None
+def fulfill_effect_present(
+    request: FulfillRequest, before: Order | None, now: Order | None
 ) -> bool:
     numbers = [t.tracking_number for t in request.shipments]
     return shipment_present(numbers, request.lines, before, now)
@@ -297,7 +303,7 @@ def bulk_items_missing(
 
 _SINGLE_CHECKS: dict[ActionKind, Callable[[Any, Order | None, Order | None], bool]] = {
     ActionKind.SHIP: ship_effect_present,
-    ActionKind.FULFIL: fulfil_effect_present,
+    ActionKind.FULFILL: fulfill_effect_present,
     ActionKind.CANCEL: cancel_effect_present,
     ActionKind.UPDATE: update_effect_present,
     ActionKind.CREATE: create_effect_present,
@@ -324,7 +330,7 @@ def shipments_of(action: Action) -> list[tuple[str, list[str | None], Mapping[st
         return [(i.order_id, [i.tracking_number], i.lines) for i in p.items]
     if isinstance(p, ShipRequest):
         return [(action.order_id, [p.tracking_number], p.lines)]
-    if isinstance(p, FulfilRequest):
+    if isinstance(p, FulfillRequest):
         return [(action.order_id, [t.tracking_number for t in p.shipments], p.lines)]
     return []
 

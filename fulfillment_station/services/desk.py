@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_candidates(connector: Connector) -> list[str]:
     """Every order that can still be packed, in the store's list order."""
-    return [order.id for order in connector.iter_orders() if order.status in SHIPPABLE]
+    return [order.id for order in connector.iter_orders()
+            if order.status in SHIPPABLE and not order.holds]
 
 
 class Desk:
@@ -205,6 +206,10 @@ class Desk:
                       else ReleaseReason.SHIPPED)
             coordinator.release(order.id, reason)
             _emit(self.out, "skipped", order_id=order.id, why=f"status {order.status.value}")
+            return
+        if order.holds:  # held since it was listed: not this desk's to pack
+            coordinator.release(order.id, ReleaseReason.HELD)
+            _emit(self.out, "skipped", order_id=order.id, why="on hold")
             return
         session = PackSession(order, args.connection_id, progress)
         self._serial += 1

@@ -18,7 +18,7 @@ import sys
 import threading
 import traceback
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -27,14 +27,13 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from platformdirs import user_log_path
-
 from fulfillment_station import __version__
-from fulfillment_station.store.file_checks import make_private, private_dir
-from fulfillment_station.store.paths import APP_NAME
+from fulfillment_station.store.file_checks import make_private
+
+# Re-exported for callers that still take it from here; the resolver is store.paths'.
+from fulfillment_station.store.paths import log_dir as log_dir
 from fulfillment_station.store.settings import ConnectionProfile, Settings
 
-LOG_DIR_ENV = "FULFILLMENT_STATION_LOG_DIR"
 LOG_FILE = "fulfillment-station.log"
 MASK = "***"
 # Shorter "secrets" would blank out ordinary words and numbers all over the log.
@@ -42,22 +41,6 @@ MIN_SECRET_LENGTH = 6
 LOG_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
-
-
-def log_dir(explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None,
-            create: bool = True) -> Path:
-    """An explicit path wins, then ``FULFILLMENT_STATION_LOG_DIR``, then the platform's user
-    log dir."""
-    environ = os.environ if env is None else env
-    if explicit is not None and str(explicit).strip():
-        path = Path(explicit).expanduser()
-    elif environ.get(LOG_DIR_ENV, "").strip():
-        path = Path(environ[LOG_DIR_ENV].strip()).expanduser()
-    else:
-        path = user_log_path(APP_NAME, appauthor=False)
-    if create:
-        private_dir(path)  # the log names customers and orders: user-only
-    return path
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):

@@ -172,7 +172,7 @@ class BackoffPolicy:
     max_attempts: int = 10
 
     def delay(self, attempt: int, rng: random.Random, retry_after: float | None = None) -> float:
-        ceiling = min(self.cap, self.base * 2 ** max(0, attempt - 1))
+        ceiling = min(self.cap, self.base * 2.0 ** max(0, attempt - 1))
         wait = ceiling / 2 + rng.uniform(0, ceiling / 2)
         if retry_after is not None:
             wait = max(wait, retry_after)

@@ -6,7 +6,7 @@ headless driver (``services.headless``) and the tests.
 :class:`~fulfillment_station.services.outbox_runner.OutboxRunner` to one
 :class:`~fulfillment_station.connectors.base.Connector`:
 
-* ``ship``/``fulfil``/``cancel``/``update``/``bulk_ship`` first refuse what the connector's
+* ``ship``/``fulfill``/``cancel``/``update``/``bulk_ship`` first refuse what the connector's
   capabilities lack (``Unsupported`` with the capability's reason), then re-read the order(s)
   from the store, so a packer never queues a shipment for an order that another station shipped
   or cancelled meanwhile, check the request with the domain workflow (``DomainError`` naming the
@@ -33,6 +33,7 @@ Times come from the outbox's clock, so tests drive them with a fake clock and a 
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -44,16 +45,18 @@ from fulfillment_station.connectors.base import (
     BulkShipResult,
     Connector,
     Operation,
+    ShipResult,
 )
 from fulfillment_station.connectors.errors import ConnectorError, Unsupported
 from fulfillment_station.domain.errors import DomainError, NotShippable
+from fulfillment_station.domain.holds import holds_text, with_packer_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
-from fulfillment_station.domain.models import Order, Shipment, ShipmentLine
+from fulfillment_station.domain.models import HoldKind, Order, Shipment, ShipmentLine
 from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     OrderUpdate,
     ShipRequest,
 )
@@ -80,6 +83,7 @@ from fulfillment_station.services.outbox_runner import (
 from fulfillment_station.store.outbox import ACTIVE_STATES, ActionRecord, ActionState, Outbox
 
 Sleep = Callable[[float], None]
+log = logging.getLogger(__name__)
 
 #: How long ``run_until_idle`` naps when the next wake-up is already past (clock skew).
 _MIN_NAP = 0.01
@@ -102,11 +106,15 @@ class OutboxService:
         policy: BackoffPolicy | None = None,
         recovery_grace_s: float = RECOVERY_GRACE_S,
         before_queue: Callable[[Action], None] | None = None,
+        on_shipped: Callable[[str, ShipResult], None] | None = None,
     ) -> None:
         self._recovery_grace_s = recovery_grace_s
         # Told of every checked action just before it is queued; may refuse it by raising a
         # ``DomainError`` (the station database's "another desk has one waiting").
         self._before_queue = before_queue
+        # Hears every ship the store answered (the label it sold is printed from here: see
+        # services.store_labels.StoreLabelPrinter). It must not raise: the ship is done.
+        self._on_shipped = on_shipped
         self._outbox = outbox
         self._connector = connector
         self._connection_id = connection_id
@@ -126,18 +134,27 @@ class OutboxService:
     # --- queueing the packer's requests -----------------------------------------------------
 
     def ship(self, order_id: str, request: ShipRequest, *, packer: str = "",
-             cached: Order | None = None) -> ActionRecord[Action]:
-        self._require(Operation.SHIP)
-        order = self._current(order_id, cached)
-        self._check_shipment(order, request.lines)
-        return self._enqueue(ActionKind.SHIP, order, request, packer)
+             cached: Order | None = None, fresh: bool = False,
+             hold_override: str | None = None) -> ActionRecord[Action]:
+        """Queue a shipment. A held order is refused with its reason; ``hold_override`` (the
+        packer's reason to ship anyway) lifts a hold a packer may judge and is audited.
 
-    def fulfil(self, order_id: str, request: FulfilRequest, *, packer: str = "",
-               cached: Order | None = None) -> ActionRecord[Action]:
-        self._require(Operation.FULFIL)
+        ``fresh``: ``cached`` was read from the store for this very shipment (pack mode reads
+        the order when the packer opens it), so it is checked without another read; the runner
+        still reads the order right before sending."""
+        self._require(Operation.SHIP)
+        order = cached if fresh and cached is not None and cached.id == order_id \
+            else self._current(order_id, cached)
+        self._check_shipment(order, request.lines, hold_override)
+        return self._enqueue(ActionKind.SHIP, order, request, packer, hold_override)
+
+    def fulfill(self, order_id: str, request: FulfillRequest, *, packer: str = "",
+                cached: Order | None = None,
+                hold_override: str | None = None) -> ActionRecord[Action]:
+        self._require(Operation.FULFILL)
         order = self._current(order_id, cached)
-        self._check_shipment(order, request.lines)
-        return self._enqueue(ActionKind.FULFIL, order, request, packer)
+        self._check_shipment(order, request.lines, hold_override)
+        return self._enqueue(ActionKind.FULFILL, order, request, packer, hold_override)
 
     def cancel(self, order_id: str, request: CancelRequest, *, packer: str = "",
                cached: Order | None = None) -> ActionRecord[Action]:
@@ -207,6 +224,12 @@ class OutboxService:
     def next_wake(self) -> datetime | None:
         return self._runner.next_wake()
 
+    def send_now(self, action_id: int) -> Outcome | None:
+        """Take this one action one step now (for a dialog waiting on its answer), leaving
+        every other action to ``run_due``. ``None`` if it is no longer waiting."""
+        self.recover()
+        return self._runner.process(action_id)
+
     def run_until_idle(self, deadline: datetime | None = None, *,
                        on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
         """Send until nothing is waiting (done, failed or dismissed all round), or until
@@ -241,9 +264,15 @@ class OutboxService:
         if isinstance(payload, BulkShipRequest):
             return self._send_bulk(action, payload)
         if isinstance(payload, ShipRequest):
-            return connector.ship(action.order_id, payload)
-        if isinstance(payload, FulfilRequest):
-            return connector.fulfil(action.order_id, payload)
+            result = connector.ship(action.order_id, payload)
+            if self._on_shipped is not None and isinstance(result, ShipResult):
+                try:
+                    self._on_shipped(action.order_id, result)
+                except Exception:  # the store has shipped: never let a label undo that
+                    log.exception("after-ship hook failed for order %s", action.order_id)
+            return result
+        if isinstance(payload, FulfillRequest):
+            return connector.fulfill(action.order_id, payload)
         if isinstance(payload, CancelRequest):
             return connector.cancel(action.order_id, payload)
         if isinstance(payload, OrderUpdate):
@@ -330,7 +359,8 @@ class OutboxService:
         if not caps.supports(op):
             raise Unsupported(caps.why_not(op))
 
-    def _check_shipment(self, order: Order, lines: Mapping[str, int]) -> None:
+    def _check_shipment(self, order: Order, lines: Mapping[str, int],
+                        hold_override: str | None = None) -> None:
         """``check_shipment`` against the order as it will be once the shipments already
         waiting in the outbox for it have gone out: a parcel scanned twice is refused here,
         not sent twice."""
@@ -350,9 +380,9 @@ class OutboxService:
                 except DomainError:
                     continue  # the store will refuse that one; its record says so
         try:
-            check_shipment(ahead, lines or None)
+            check_shipment(ahead, lines or None, hold_override=hold_override)
         except NotShippable as exc:
-            if ahead is order:
+            if ahead is order or exc.field == "holds":
                 raise
             if all(line.remaining == 0 for line in ahead.lines):
                 raise NotShippable("everything on this order is already waiting in the outbox "
@@ -362,23 +392,36 @@ class OutboxService:
 
     def _current(self, order_id: str, cached: Order | None) -> Order:
         """The order as the store has it now; the packer's copy only if the store cannot be
-        reached."""
+        reached. A packer's hold exists only in the local copy: it is kept on the fresh one."""
         try:
-            return self._connector.get_order(order_id)
+            fresh = self._connector.get_order(order_id)
         except ConnectorError as exc:
             if cached is None or cached.id != order_id or not ErrorView.of(exc).transient:
                 raise
             return cached
+        if cached is not None and cached.id == order_id:
+            local = [h.reason for h in cached.holds if h.kind == HoldKind.PACKER]
+            fresh = with_packer_holds(fresh, local)
+        return fresh
 
     def _enqueue(self, kind: ActionKind, order: Order, payload: Any,
-                 packer: str) -> ActionRecord[Action]:
+                 packer: str, hold_override: str | None = None) -> ActionRecord[Action]:
         action = Action(kind=kind, connection_id=self._connection_id, order_id=order.id,
                         payload=payload, packer=packer)
         if self._before_queue is not None:
             self._before_queue(action)
-        return self._outbox.enqueue(action, order)
+        record = self._outbox.enqueue(action, order)
+        if hold_override is not None and order.holds:
+            self._outbox.audit.record(
+                order_id=order.id, order_number=order.number, kind="hold_override",
+                summary=HOLD_OVERRIDDEN, outcome="override",
+                message=f"{' '.join(hold_override.split())} (held: {holds_text(order.holds)})",
+                packer=packer, connection_id=self._connection_id, action_id=record.id,
+                idempotency_key=action.idempotency_key)
+        return record
 
 
+HOLD_OVERRIDDEN = QT_TRANSLATE_NOOP("Outbox", "Shipped although the order was on hold")
 CREATE_UNCONFIRMED = QT_TRANSLATE_NOOP(
     "Outbox", "{store} did not confirm this new order, and its API cannot tell whether it was "
     "created. Check the store's order list; retry only if the order is not there.")

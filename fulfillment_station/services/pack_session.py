@@ -24,12 +24,14 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
+from fulfillment_station.domain.holds import holds_text
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message, status_word
 from fulfillment_station.domain.models import LineItem, Order
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
 from fulfillment_station.scanning.gs1 import GtinError, gtin_key
-from fulfillment_station.store.cache import OrderRef, normalize_code
+from fulfillment_station.store.cache import normalize_code
 from fulfillment_station.store.pack_progress import SavedProgress
 
 MAX_BULK_QUANTITY = 9999
@@ -155,6 +157,8 @@ class PackErrorKind(StrEnum):
 
 
 # The packer's sentences (translated by the UI; see domain/messages.py).
+ON_HOLD = QT_TRANSLATE_NOOP(
+    "PackSession", "Order {order} is on hold, do not pack it: {reason}.")
 NOT_PACKABLE = QT_TRANSLATE_NOOP("PackSession", "Order {order} is {status}: it cannot be packed.")
 NOTHING_LEFT = QT_TRANSLATE_NOOP("PackSession", "Order {order} has nothing left to ship.")
 BAD_QUANTITY = QT_TRANSLATE_NOOP("PackSession", "A quantity must be between 1 and {max}.")
@@ -258,6 +262,10 @@ class PackSession:
             raise PackRefused(PackError(
                 PackErrorKind.NOT_ALLOWED,
                 NOT_PACKABLE.format(order=order.number, status=status_word(order.status))))
+        if order.holds:  # the same refusal as the ship that would follow (domain.holds)
+            raise PackRefused(PackError(
+                PackErrorKind.NOT_ALLOWED,
+                ON_HOLD.format(order=order.number, reason=holds_text(order.holds))))
         todo = sorted((ln for ln in order.lines if ln.remaining > 0), key=_pick_order)
         if not todo:
             # Shipped meanwhile (perhaps by the ship whose answer a crash cut off): its saved

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 import babel
@@ -51,9 +51,7 @@ from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Address, Order, Shipment
 from fulfillment_station.hardware.printer_status import PrinterState, query_zebra
 from fulfillment_station.printing.errors import PrinterError, PrintingError
-from fulfillment_station.printing.label_format import LabelFormat, detect_label_format
-from fulfillment_station.printing.label_pdf import render_label_pdf
-from fulfillment_station.printing.pick_list import render_pick_list
+from fulfillment_station.printing.label_format import LabelFormat
 from fulfillment_station.printing.printers import (
     CupsPrinter,
     FilePrinter,
@@ -61,11 +59,13 @@ from fulfillment_station.printing.printers import (
     Printer,
     send_document,
 )
-from fulfillment_station.printing.settings import PrintSettings
-from fulfillment_station.printing.slip import render_slip, render_slips_batch
-from fulfillment_station.printing.zpl import render_label_zpl
 from fulfillment_station.store.print_queue import JobKind, JobState, PrintJob, PrintQueue
 from fulfillment_station.store.settings import Settings
+
+if TYPE_CHECKING:
+    # The renderers (reportlab) are imported where a document is drawn, on the print
+    # worker: the GUI imports this module before its window exists.
+    from fulfillment_station.printing.settings import PrintSettings
 
 PrinterKind = Literal["slip", "label"]
 Progress = Callable[[int, int], None]
@@ -124,6 +124,11 @@ _SENT: dict[str, Message] = {
 }
 
 
+_NO_STORE_LABEL: Message = QT_TRANSLATE_NOOP(
+    "Printing", "No label printed for order {order}: this store sells no labels, so stick on the "
+    "carrier's label (address labels can be turned on in Settings → Printers).")
+
+
 #: The sender printed on training labels while the desk has no return address of its own:
 #: plainly not a real sender, so a training label can never go out as a real one.
 TRAINING_SENDER = Address(name="TRAINING — NOT A REAL SENDER", line1="1 Practice Lane",
@@ -136,6 +141,8 @@ def print_settings_from(settings: Settings) -> PrintSettings:
     In training (no active connection) a desk that has not set up its return address yet
     prints :data:`TRAINING_SENDER`, so practice is not stopped; with a real store the printing
     layer refuses a label without a real sender."""
+    from fulfillment_station.printing.settings import PrintSettings
+
     logo = settings["station.logo_path"]
     return_address = Address(
         name=settings["station.return_name"],
@@ -270,6 +277,8 @@ class PrintService:
 
     def print_slip(self, order: Order, *, reprint: bool = False) -> PrintOutcome:
         """Print the order's packing slip once (again only with ``reprint``)."""
+        from fulfillment_station.printing.slip import render_slip
+
         settings = self.settings
         spec = printer_spec(settings, "slip")
         printer = parse_printer(spec, "slip", named=named_printers(settings))
@@ -293,16 +302,28 @@ class PrintService:
         """Print the shipment's label once (again only with ``reprint``).
 
         ``label_bytes`` is a label the store made (e.g. Price2b's ``label_url``): it is printed
-        exactly as it came. Without it the label is drawn here, as ZPL or PDF per the settings.
+        exactly as it came (a PDF or PNG label for a ZPL printer is rasterised into a ZPL
+        graphic of the same dots). Without it the app draws an address label marked NO
+        POSTAGE, and only when the desk's settings ask for one (``printers.address_labels``);
+        otherwise nothing is queued and the outcome says to use the carrier's label.
         """
         settings = self.settings
-        spec = printer_spec(settings, "label")
         label_format: LabelFormat = settings["printers.label_format"]
+        if label_bytes is None and not settings["printers.address_labels"]:
+            self._numbers[order.id] = order.number
+            return PrintOutcome("label", None, False,
+                                _NO_STORE_LABEL.format(order=order.number))
+        spec = printer_spec(settings, "label")
         printer = parse_printer(spec, "label", label_format, named=named_printers(settings))
 
         def document() -> tuple[bytes, LabelFormat]:
             if label_bytes is not None:
-                return label_bytes, detect_label_format(label_bytes)
+                from fulfillment_station.printing.label_raster import label_for_printer
+
+                return label_for_printer(label_bytes, label_format, settings["printers.label_dpi"])
+            from fulfillment_station.printing.label_pdf import render_label_pdf
+            from fulfillment_station.printing.zpl import render_label_zpl
+
             print_settings = print_settings_from(settings)
             if label_format == "zpl":
                 # ^CI28 in the ZPL says UTF-8.
@@ -380,11 +401,15 @@ class PrintService:
         cancelled: Cancelled | None = None,
     ) -> bytes:
         """All the orders' packing slips in one PDF (``BatchCancelled`` if cancelled)."""
+        from fulfillment_station.printing.slip import render_slips_batch
+
         return render_slips_batch(
             orders, print_settings_from(self.settings), progress, cancelled
         )
 
     def pick_list(self, orders: Sequence[Order]) -> bytes:
+        from fulfillment_station.printing.pick_list import render_pick_list
+
         return render_pick_list(orders, print_settings_from(self.settings))
 
     # -- internals ---------------------------------------------------------------------------

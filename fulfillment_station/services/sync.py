@@ -6,18 +6,30 @@ Incremental where the API can filter by "updated since" (the cursor is the newes
 otherwise, after which orders the store no longer lists are dropped. Each page is written in
 its own transaction, so a cancelled or failed sync leaves a consistent cache that still has
 everything it had before.
+
+Where a dialect's list gives summaries (``Capabilities.list_is_summary``: no address, no
+shipments, no notes...), the cache must still hold the whole order: each new or changed order
+is read with ``get_order``, a few at a time (``DETAIL_READS_IN_FLIGHT``; the client backs off
+on 429 with Retry-After, so the API's rate limit holds), and an order whose summary shows no
+change keeps its cached detail. A summary is never written over a cached order. An order the
+list showed but whose detail is gone (404) is left out of the walk, as if it had not been
+listed. The limit: a change no summary field shows (a Price2b note edited in Price2b, a Nexus
+partial shipment made by another desk: neither list carries those figures nor a change time)
+is not seen until the summary changes too; the app's own writes re-read their orders.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from fulfillment_station.connectors.base import Connector, Filter, ListQuery, Unreadable
-from fulfillment_station.connectors.errors import BadResponse
-from fulfillment_station.domain import Order
+from fulfillment_station.connectors.errors import BadResponse, NotFound
+from fulfillment_station.domain import FulfillmentStatus, Order
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import format_utc, parse_utc
 from fulfillment_station.store.cache import OrderCache
@@ -27,6 +39,10 @@ log = logging.getLogger(__name__)
 #: How far behind the stored cursor an incremental sync starts, for clock skew between the
 #: store's servers and orders committed out of order.
 CURSOR_OVERLAP = timedelta(minutes=5)
+
+#: Detail reads sent at once where the list is a summary. Small: the store's rate limit is
+#: shared with its other clients, and four already hide most of each request's latency.
+DETAIL_READS_IN_FLIGHT = 4
 
 
 class SyncCancelled(Exception):
@@ -41,12 +57,10 @@ class SyncResult:
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: Orders read one by one (``get_order``) because the list gave only a summary.
+    details_read: int = 0
     #: orders the store listed that could not be understood: skipped, the rest went on
     unreadable: list[Unreadable] = field(default_factory=list)
-
-    @property
-    def touched(self) -> list[str]:
-        return [*self.new, *self.changed]
 
     @property
     def unreadable_message(self) -> str:
@@ -58,6 +72,10 @@ class SyncResult:
                 if count == 1 else
                 QT_TRANSLATE_NOOP("Sync", "{count} orders could not be read; see the log.")
                 .format(count=count))
+
+    @property
+    def touched(self) -> list[str]:
+        return [*self.new, *self.changed]
 
 
 class SyncService:
@@ -77,24 +95,25 @@ class SyncService:
         newest = parse_utc(cursor_text) if cursor_text else None
         seen_ids: list[str] = []
         query = ListQuery(updated_since=since, page_size=caps.max_page_size)
-        for page in self.connector.iter_pages(query):
-            if cancelled():
-                raise SyncCancelled(f"sync cancelled after {result.seen} orders")
-            result.unreadable += page.unreadable
-            # A cached copy of an order that cannot be read now stays: it was not removed.
-            seen_ids += [u.order_id for u in page.unreadable if u.order_id]
-            if caps.list_is_summary:
-                page.orders = self._details(page.orders, result, cancelled)
-            for order in page.orders:
-                if newest is None or order.updated_at > newest:
-                    newest = order.updated_at
-            upsert = self.cache.upsert_many(page.orders, connection=self.connection)
-            result.new += upsert.new
-            result.changed += upsert.changed
-            result.seen += len(page.orders)
-            seen_ids += [o.id for o in page.orders]
-            if progress is not None:
-                progress(result.seen, page.total)
+        with self._detail_pool(caps.list_is_summary) as pool:
+            for page in self.connector.iter_pages(query):
+                if cancelled():
+                    raise SyncCancelled(f"sync cancelled after {result.seen} orders")
+                result.unreadable += page.unreadable
+                if pool is not None:
+                    page.orders = self._detailed(page.orders, pool, cancelled, result)
+                for order in page.orders:
+                    if newest is None or order.updated_at > newest:
+                        newest = order.updated_at
+                upsert = self.cache.upsert_many(page.orders, connection=self.connection)
+                result.new += upsert.new
+                result.changed += upsert.changed
+                result.seen += len(page.orders)
+                seen_ids += [o.id for o in page.orders]
+                if progress is not None:
+                    progress(result.seen, page.total)
+        # A cached copy of an order that cannot be read now stays: it was not removed.
+        seen_ids += [u.order_id for u in result.unreadable if u.order_id]
         if not result.incremental and seen_ids:
             result.removed = self.cache.delete_missing(self.connection, seen_ids)
         # Only a complete walk moves the cursor: pages may come newest first (generic REST),
@@ -109,34 +128,73 @@ class SyncService:
                         ", ".join(f"{u.order_id} ({u.reason})" for u in result.unreadable[:50]))
         return result
 
-    def _details(self, summaries: list[Order], result: SyncResult,
-                 cancelled: Callable[[], bool]) -> list[Order]:
-        """The full orders of a page of summaries; one whose detail cannot be read is set
-        aside (its cached copy kept) and the others go on."""
+    @contextmanager
+    def _detail_pool(self, wanted: bool) -> Iterator[ThreadPoolExecutor | None]:
+        if not wanted:
+            yield None
+            return
+        pool = ThreadPoolExecutor(max_workers=DETAIL_READS_IN_FLIGHT,
+                                  thread_name_prefix="sync-detail")
+        try:
+            yield pool
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _detailed(self, summaries: list[Order], pool: ThreadPoolExecutor,
+                  cancelled: Callable[[], bool], result: SyncResult) -> list[Order]:
+        """The full orders for one page of list summaries, in list order: the cached copy while
+        the summary shows no change, else a fresh ``get_order`` (read concurrently)."""
+        cached = {o.id: o for o in self.cache.get_many([s.id for s in summaries],
+                                                       connection=self.connection)}
+        stale = [s.id for s in summaries
+                 if s.id not in cached or not _same_summary(cached[s.id], s)]
+        if cancelled():
+            raise SyncCancelled(f"sync cancelled after {result.seen} orders")
+
+        def read(order_id: str) -> Order | None:
+            if cancelled():
+                return None
+            try:
+                return self.connector.get_order(order_id)
+            except NotFound:
+                log.info("sync %s: order %s was listed but is gone", self.connection,
+                         order_id)
+                return None
+            except BadResponse as exc:
+                # Set aside, its cached copy kept; the other orders go on.
+                log.warning("order %s could not be read: %s", order_id, exc.api_message)
+                unreadable.append(Unreadable(order_id, exc.api_message))
+                return None
+
+        unreadable: list[Unreadable] = []
+        fresh: dict[str, Order | None] = dict(zip(stale, pool.map(read, stale), strict=True))
+        result.unreadable += unreadable
+        if cancelled():
+            raise SyncCancelled(f"sync cancelled after {result.seen} orders")
+        result.details_read += len(stale)
         out: list[Order] = []
         for summary in summaries:
-            try:
-                out.append(self._detailed(summary, cancelled))
-            except BadResponse as exc:
-                log.warning("order %s could not be read: %s", summary.id, exc.api_message)
-                result.unreadable.append(Unreadable(summary.id, exc.api_message))
+            order = fresh[summary.id] if summary.id in fresh else cached[summary.id]
+            if order is not None:
+                out.append(order)
         return out
 
-    def _detailed(self, summary: Order, cancelled: Callable[[], bool]) -> Order:
-        """The full order for a list summary: the cached one while the summary shows no change,
-        else a fresh ``get_order``."""
-        cached = self.cache.get(summary.id, connection=self.connection)
-        if cached is not None and _same_summary(cached, summary):
-            return cached
-        if cancelled():
-            raise SyncCancelled("sync cancelled")
-        return self.connector.get_order(summary.id)
+
+_PROGRESS = {FulfillmentStatus.UNFULFILLED: 0, FulfillmentStatus.PARTIAL: 1,
+             FulfillmentStatus.FULFILLED: 2}
 
 
 def _same_summary(cached: Order, summary: Order) -> bool:
-    """Whether a list summary describes the cached full order unchanged."""
-    return (cached.status == summary.status and cached.api_status == summary.api_status
+    """Whether a list summary describes the cached full order unchanged. A summary's
+    ``updated_at`` counts only when it is later (a list without the field gives the creation
+    time instead)."""
+    return (summary.updated_at <= cached.updated_at
+            # a hold the summary shows but the copy lacks: a copy cached before holds existed
+            and {h.kind for h in summary.holds} <= {h.kind for h in cached.holds}
+            and cached.status == summary.status and cached.api_status == summary.api_status
             and cached.total == summary.total and cached.number == summary.number
-            and cached.fulfillment_status == summary.fulfillment_status
+            # A list without per-line figures shows a partly shipped order as unfulfilled: only
+            # a summary further along than the copy is news.
+            and _PROGRESS[summary.fulfillment_status] <= _PROGRESS[cached.fulfillment_status]
             and [(ln.sku, ln.quantity) for ln in cached.lines]
             == [(ln.sku, ln.quantity) for ln in summary.lines])

@@ -41,7 +41,7 @@ CLI_AUDIT_FILE = "cli-audit.sqlite3"
 OVERRIDE_KIND = "tracking_override"
 _READ_TIMEOUT_S = 2.0
 # Audit kinds whose summary carries the tracking numbers of a shipment.
-_SHIPPING_KINDS = ("ship", "fulfil", "bulk_ship")
+_SHIPPING_KINDS = ("ship", "fulfill", "fulfil", "bulk_ship")  # "fulfil": files written before the rename
 
 ALREADY_USED = QT_TRANSLATE_NOOP(
     "TrackingGuard", "Tracking number {tracking} is already used on order {other}. Check that "

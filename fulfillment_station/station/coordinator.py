@@ -47,15 +47,21 @@ import psycopg
 from fulfillment_station.domain.errors import DomainError
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.station import schema
-from fulfillment_station.station.config import StationDbConfig
+from fulfillment_station.station.config import (
+    DEFAULT_HEARTBEAT_S,
+    DEFAULT_LEASE_S,
+    StationDbConfig,
+    load_password,
+)
 from fulfillment_station.store.db import Migration, migrate, transaction
+from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 #: Outbox action kinds that put goods in a box: a second one from another desk is refused.
-SHIPMENT_KINDS = frozenset({"ship", "fulfil", "bulk_ship"})
+SHIPMENT_KINDS = frozenset({"ship", "fulfill", "bulk_ship"})
 #: Shared outbox states that still mean "this write may reach the store".
 OPEN_STATES = ("pending", "sending", "retrying", "failed")
 #: Local audit outcome -> the shared outbox state it leaves the action in.
@@ -109,6 +115,15 @@ COORDINATION_OFF = QT_TRANSLATE_NOOP(
     "Station", "Coordination with the other desks is off (station database unreachable); "
     "packing goes on here.")
 COORDINATION_ON = QT_TRANSLATE_NOOP("Station", "Coordinated with the other desks.")
+
+
+def status_message(status: CoordinationStatus) -> Message | None:
+    """The status bar's sentence for ``status`` (None for a desk working alone)."""
+    if status is CoordinationStatus.ON:
+        return COORDINATION_ON
+    if status is CoordinationStatus.OFF:
+        return COORDINATION_OFF
+    return None
 
 
 @dataclass(frozen=True)
@@ -384,6 +399,7 @@ class StationCoordinator:
         self._status = CoordinationStatus.OFF
         self._retry_at = 0.0
         self._retry_s = 0.5
+        self._was_on = False
         self._held: dict[str, datetime] = {}
         self._reassert = False
         self._taken_elsewhere: dict[str, tuple[str, str, datetime]] = {}
@@ -541,7 +557,7 @@ class StationCoordinator:
         """Copy the desk's outbox audit rows (``store/audit.py``) the server has not seen, and
         the shared outbox states they imply; returns how many were copied."""
         result = self._online(self._sync_audit)
-        return 0 if result is _OFFLINE else int(result)  # type: ignore[arg-type]
+        return result if isinstance(result, int) else 0
 
     def close(self) -> None:
         with self._lock:
@@ -581,7 +597,10 @@ class StationCoordinator:
         conn.commit()
         self._conn = conn
         self._retry_s = 0.5
-        came_back = self._status is CoordinationStatus.OFF
+        # Only a desk that was connected before catches up here; a first connection waits for
+        # the caller's heartbeat (a supervisor's tool never shows up as a desk).
+        came_back = self._was_on and self._status is CoordinationStatus.OFF
+        self._was_on = True
         self._set_status(CoordinationStatus.ON)
         if came_back:
             log.info("station database reachable again at %s", self.config.redacted_url())
@@ -870,7 +889,7 @@ def _shipment_of(local: sqlite3.Connection,
         return None
     action = json.loads(row[0])
     payload = action.get("payload") or {}
-    if action.get("kind") not in ("ship", "fulfil"):
+    if action.get("kind") not in ("ship", "fulfill"):
         return None
     lines = payload.get("lines") or {}
     if isinstance(lines, dict) and lines:
@@ -891,3 +910,32 @@ def _remaining_units(order: dict[str, Any]) -> int:
     for line in order.get("lines") or []:
         total += int(line.get("quantity", 0)) - int(line.get("quantity_fulfilled", 0) or 0)
     return max(total, 0)
+
+
+def open_coordinator(
+    database_url: str,
+    local: sqlite3.Connection,
+    *,
+    desk: str,
+    packer: str = "",
+    connection_id: str,
+    lease_s: float = DEFAULT_LEASE_S,
+    tokens: TokenStore | None = None,
+) -> StationCoordinator | LocalCoordinator:
+    """The coordinator the settings ask for (``station.database_url``,
+    ``station.claim_lease_s``): alone without a URL, the station database with one (password
+    from the keyring). Raises ``StationConfigError`` for an address that cannot be used; never
+    for an unreachable server (that is coordination off). It tries the server once, so call it
+    on a worker thread."""
+    if not database_url.strip():
+        return LocalCoordinator(desk=desk, packer=packer, connection_id=connection_id)
+    config = StationDbConfig(database_url.strip(), lease_s=lease_s,
+                             heartbeat_s=min(DEFAULT_HEARTBEAT_S, lease_s / 3))
+    try:
+        password = load_password(config, tokens)
+    except NoKeyringError:
+        log.warning("no keyring: the station database password must come from libpq "
+                    "(PGPASSWORD or .pgpass)")
+        password = None
+    return StationCoordinator(config, local, desk=desk, packer=packer,
+                              connection_id=connection_id, password=password)

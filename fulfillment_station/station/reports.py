@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 import psycopg
 
-_SHIPPED = "kind IN ('ship', 'fulfil', 'bulk_ship') AND outcome = 'done'"
+_SHIPPED = "kind IN ('ship', 'fulfill', 'bulk_ship') AND outcome = 'done'"
 
 
 @dataclass(frozen=True)
@@ -135,3 +135,20 @@ def write_csv(rows: Sequence[Any], handle: TextIO, row_type: type[Any]) -> int:
     for row in rows:
         writer.writerow([_cell(v) for v in astuple(row)])
     return len(rows)
+
+
+@dataclass(frozen=True)
+class ShiftNumbers:
+    """Everything the shift view shows, read in one go (on a worker thread)."""
+
+    day: str
+    hourly: list[HourRow]
+    pack_times: list[PackTimeRow]
+    scans: list[ScanRow]
+    manifest: list[ManifestRow]
+
+
+def load_shift(conn: psycopg.Connection, since: datetime, until: datetime, *, day: str,
+               by: str = "packer") -> ShiftNumbers:
+    return ShiftNumbers(day, per_hour(conn, since, until, by=by), pack_times(conn, since, until),
+                        scans(conn, since, until, by=by), manifest(conn, since, until))

@@ -166,7 +166,7 @@ class AuditLog:
             )
         row_id = cursor.lastrowid
         assert row_id is not None
-        return AuditEntry(row_id, from_db_time(values[0]), *values[1:])  # type: ignore[arg-type]
+        return AuditEntry(row_id, from_db_time(values[0]), *values[1:])
 
     def for_order(self, order_id: str, connection_id: str | None = None) -> list[AuditEntry]:
         """The order's history, oldest first (for the order timeline)."""

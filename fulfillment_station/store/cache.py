@@ -32,12 +32,16 @@ from enum import IntFlag
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from fulfillment_station.domain.holds import holds_text, with_packer_holds
 from fulfillment_station.domain.models import (
     FulfillmentStatus,
+    HoldKind,
     Order,
     OrderStatus,
     parse_order,
 )
+from fulfillment_station.domain.summaries import OrderRef as OrderRef
+from fulfillment_station.domain.summaries import OrderSummary as OrderSummary
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.store.db import Migration, StoreError, connect, migrate, transaction
 
@@ -61,44 +65,6 @@ class Problem(IntFlag):
     CANCELLED_AFTER_SHIPPING = 4
 
 
-class OrderSummary(NamedTuple):
-    """The compact row the order table shows; everything else is in :meth:`OrderCache.get`.
-
-    Times are UTC epoch seconds (they sort as numbers); ``total`` is the exact decimal text.
-    """
-
-    pk: int
-    order_id: str
-    number: str
-    created_at: float
-    updated_at: float
-    shipped_at: float | None
-    customer: str
-    email: str | None
-    item_count: int
-    total: str
-    problems: int
-    search_text: str  # normalised: number, customer, ship-to name, email, tracking numbers
-    search_skus: str  # normalised SKUs, one per line
-    search_barcodes: str  # normalised barcodes, one per line
-    # The few-valued columns last: they come from order_labels as one shared tuple.
-    connection: str
-    dialect: str
-    status: str
-    api_status: str | None
-    fulfillment: str
-    channel: str | None
-    marketplace: str | None
-    fulfillment_method: str | None
-    country: str
-    currency: str
-
-
-class OrderRef(NamedTuple):
-    connection: str
-    order_id: str
-
-
 class CodeMatch(NamedTuple):
     """An order found by an exact scan; ``kind`` is number, tracking, sku or barcode."""
 
@@ -114,6 +80,7 @@ class Facet(NamedTuple):
     fulfillment: str
     has_problem: bool
     shipped_today: bool
+    held: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,8 +138,9 @@ def problem_flags(order: Order) -> Problem:
         order.status in SHIPPABLE and order.fulfillment_status != FulfillmentStatus.FULFILLED
     )
     is_pickup = "pickup" in (order.fulfillment_method or "").lower()
+    deliver_to = order.deliver_to
     if still_to_ship and not is_pickup and (
-        order.ship_to is None or order.ship_to.missing_required()
+        deliver_to is None or deliver_to.missing_required()
     ):
         flags |= Problem.ADDRESS_INCOMPLETE
     if (
@@ -305,11 +273,23 @@ CREATE TABLE sync_state (
 """
 
 
-MIGRATIONS: list[Migration] = [_SCHEMA_V1]
+# Holds (domain.holds): the reasons, joined, for the list and the "To pack" preset; a
+# packer's hold is kept apart from the store's copy so that a sync never drops it.
+_SCHEMA_V2 = """
+ALTER TABLE orders ADD COLUMN holds TEXT NOT NULL DEFAULT '';
+CREATE TABLE packer_holds (
+    connection TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (connection, order_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[Migration] = [_SCHEMA_V1, _SCHEMA_V2]
 
 _SUMMARY_COLUMNS = (
     "pk, order_id, number, created_at, updated_at, shipped_at, customer_name, email, "
-    "item_count, total, problems, search_text, search_skus, search_barcodes, label_id"
+    "item_count, total, problems, search_text, search_skus, search_barcodes, holds, label_id"
 )
 _LABEL_COLUMNS = (
     "connection", "dialect", "status", "api_status", "fulfillment_status", "channel",
@@ -328,8 +308,8 @@ _ROW_COLUMNS = (
     "connection", "order_id", "dialect", "number", "status", "api_status",
     "fulfillment_status", "channel", "marketplace", "fulfillment_method", "created_at",
     "updated_at", "shipped_at", "customer_name", "email", "country", "item_count", "total",
-    "currency", "problems", "search_text", "search_skus", "search_barcodes", "label_id",
-    "digest",
+    "currency", "problems", "search_text", "search_skus", "search_barcodes", "holds",
+    "label_id", "digest",
 )
 _UPSERT_SQL = (
     f"INSERT INTO orders ({', '.join(_ROW_COLUMNS)}) "
@@ -356,7 +336,7 @@ def _label(connection: str, order: Order) -> tuple[str, ...]:
 
 
 def _row_values(
-    connection: str, order: Order, label_id: int, digest: bytes
+    connection: str, order: Order, label_id: int, digest: bytes, packer_hold: str | None = None
 ) -> tuple[object, ...]:
     ship_to = order.ship_to
     return (
@@ -366,7 +346,9 @@ def _row_values(
         shipped_at(order), order.customer.name, order.customer.email,
         ship_to.country if ship_to is not None else "", order.item_count,
         format(order.total, "f"), order.currency, int(problem_flags(order)),
-        *search_texts(order), label_id, digest,
+        *search_texts(order),
+        holds_text(with_packer_holds(order, [packer_hold] if packer_hold else []).holds),
+        label_id, digest,
     )
 
 
@@ -422,6 +404,10 @@ class OrderCache:
         """
         latest: dict[tuple[str, str], Order] = {}
         for order in orders:
+            if any(h.kind == HoldKind.PACKER for h in order.holds):
+                # A copy read back from this cache: the packer's hold lives in packer_holds.
+                order = order.model_copy(update={
+                    "holds": [h for h in order.holds if h.kind != HoldKind.PACKER]})
             latest[(connection or order.dialect, order.id)] = order
         if cursor is not None and connection is None:
             raise ValueError("a sync cursor needs the connection it belongs to")
@@ -435,6 +421,7 @@ class OrderCache:
         # Label ids learnt in a transaction that rolls back would point at nothing.
         with _restore_on_error(self._label_ids, label_ids), transaction(self._conn):
             known = self._digests(list(latest))
+            held = self._packer_holds(list(latest))
             for (conn_id, order_id), order in latest.items():
                 body = order.to_json(raw=True)
                 digest = hashlib.blake2b(body.encode(), digest_size=16).digest()
@@ -444,7 +431,8 @@ class OrderCache:
                     continue
                 (changed if old is not None else new).append(order_id)
                 label_id = self._label_id(_label(conn_id, order))
-                rows.append(_row_values(conn_id, order, label_id, digest))
+                rows.append(_row_values(conn_id, order, label_id, digest,
+                                        held.get((conn_id, order_id))))
                 bodies.append((body, conn_id, order_id))
                 codes.extend((code, kind, conn_id, order_id) for kind, code in order_codes(order))
             self._conn.executemany(
@@ -515,7 +503,70 @@ class OrderCache:
                 "WHERE o.connection = ? AND o.order_id = ?",
                 (connection, order_id),
             ).fetchone()
-        return parse_order(row[0]) if row else None
+        if not row:
+            return None
+        order = parse_order(row[0])
+        if connection is not None:
+            reason = self._packer_holds([(connection, order_id)]).get((connection, order_id))
+            order = with_packer_holds(order, [reason] if reason else [])
+        return order
+
+    def get_many(self, order_ids: Sequence[str], *, connection: str) -> list[Order]:
+        """The cached orders of ``connection`` among ``order_ids`` (missing ones left out)."""
+        out: list[Order] = []
+        for start in range(0, len(order_ids), _CHUNK):
+            chunk = order_ids[start:start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._conn.execute(
+                "SELECT b.body FROM orders o JOIN order_bodies b USING (pk) "
+                f"WHERE o.connection = ? AND o.order_id IN ({marks})",
+                (connection, *chunk),
+            ).fetchall()
+            out.extend(parse_order(row[0]) for row in rows)
+        held = self._packer_holds([(connection, o.id) for o in out])
+        return [with_packer_holds(o, [r]) if (r := held.get((connection, o.id))) else o
+                for o in out]
+
+    # --- a packer's holds ---
+
+    def set_packer_hold(self, connection: str, order_id: str, reason: str | None) -> None:
+        """Put the order on hold with the packer's ``reason`` (None or '' lifts it)."""
+        text = " ".join((reason or "").split())[:500]
+        with transaction(self._conn):
+            if text:
+                self._conn.execute(
+                    "INSERT INTO packer_holds (connection, order_id, reason) VALUES (?, ?, ?) "
+                    "ON CONFLICT (connection, order_id) DO UPDATE SET reason = excluded.reason",
+                    (connection, order_id, text))
+            else:
+                self._conn.execute(
+                    "DELETE FROM packer_holds WHERE connection = ? AND order_id = ?",
+                    (connection, order_id))
+            row = self._conn.execute(
+                "SELECT b.body FROM orders o JOIN order_bodies b USING (pk) "
+                "WHERE o.connection = ? AND o.order_id = ?", (connection, order_id)).fetchone()
+            if row is not None:
+                order = with_packer_holds(parse_order(row[0]), [text] if text else [])
+                self._conn.execute(
+                    "UPDATE orders SET holds = ? WHERE connection = ? AND order_id = ?",
+                    (holds_text(order.holds), connection, order_id))
+
+    def _packer_holds(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        by_connection: dict[str, list[str]] = {}
+        for conn_id, order_id in keys:
+            by_connection.setdefault(conn_id, []).append(order_id)
+        found: dict[tuple[str, str], str] = {}
+        for conn_id, ids in by_connection.items():
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start:start + _CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                for order_id, reason in self._conn.execute(
+                    f"SELECT order_id, reason FROM packer_holds "
+                    f"WHERE connection = ? AND order_id IN ({marks})",
+                    (conn_id, *chunk),
+                ):
+                    found[(conn_id, order_id)] = reason
+        return found
 
     def __len__(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM orders").fetchone()[0])
@@ -591,16 +642,16 @@ class OrderCache:
         """
         sql = (
             "SELECT status, fulfillment_status, problems != 0, "
-            "COALESCE(shipped_at >= ?, 0), COUNT(*) FROM orders"
+            "COALESCE(shipped_at >= ?, 0), holds != '', COUNT(*) FROM orders"
         )
         params: list[object] = [today_start]
         if connection is not None:
             sql += " WHERE connection = ?"
             params.append(connection)
-        sql += " GROUP BY 1, 2, 3, 4"
+        sql += " GROUP BY 1, 2, 3, 4, 5"
         counts: Counter[Facet] = Counter()
-        for status, fulfillment, problem, today, n in self._conn.execute(sql, params):
-            counts[Facet(status, fulfillment, bool(problem), bool(today))] += n
+        for status, fulfillment, problem, today, held, n in self._conn.execute(sql, params):
+            counts[Facet(status, fulfillment, bool(problem), bool(today), bool(held))] += n
         return counts
 
     # --- internals ---

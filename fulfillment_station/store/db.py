@@ -114,9 +114,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             # Nothing was committed either way; the first error is the one to tell.
             with suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
-        folder = _folder_of(conn)
-        if is_disk_full(exc, Path(folder)):
-            raise DiskFull(DISK_FULL.format(folder=folder)) from exc
+        if isinstance(exc, sqlite3.Error):
+            folder = _folder_of(conn)
+            if is_disk_full(exc, Path(folder)):
+                raise DiskFull(DISK_FULL.format(folder=folder)) from exc
         raise
 
 

@@ -195,6 +195,10 @@ PRINT_QUEUE_DAMAGED = QT_TRANSLATE_NOOP(
     "StoreFiles", "The print queue was damaged ({problem}); it was kept as {kept}. Print again "
     "any slip or label that did not come out.")
 
+PACK_PROGRESS_DAMAGED = QT_TRANSLATE_NOOP(
+    "StoreFiles", "The saved scan progress was damaged ({problem}); it was kept as {kept}. "
+    "Scan again the items of any order you were packing.")
+
 
 def set_aside_if_damaged(path: Path, damaged_message: str) -> str | None:
     """For a file that can be made again (the order cache, the print queue): when it fails its

@@ -259,6 +259,11 @@ class Outbox(Generic[A]):
 
     # --- queueing ------------------------------------------------------------------------
 
+    @property
+    def audit(self) -> AuditLog:
+        """The audit log this outbox writes to (for entries a service adds of its own)."""
+        return self._audit
+
     def enqueue(self, action: A, order_before: Order | Iterable[Order] | None) -> ActionRecord[A]:
         """Store ``action`` with the state of its order(s) before it; committed on return.
 

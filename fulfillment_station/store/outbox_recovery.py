@@ -51,6 +51,8 @@ SQLITE_READONLY = 8
 SQLITE_CANTOPEN = 14
 #: Upper bound on row ids probed when a damaged file no longer says how many rows it had.
 MAX_PROBED_ROWS = 200_000
+#: Without a bound, probing stops after this many ids in a row that hold nothing readable.
+UNBOUNDED_GAP = 1_000
 
 DAMAGED = QT_TRANSLATE_NOOP(
     "OutboxRecovery", "The outbox file was damaged ({problem}), so it was kept as {kept} and "
@@ -313,8 +315,9 @@ def _common_columns(source: sqlite3.Connection, target: sqlite3.Connection,
     return [c for c in have if c in wanted]
 
 
-def _row_id_bound(source: sqlite3.Connection, table: str) -> int:
-    """The highest row id worth probing: what the file still says, else a fixed bound."""
+def _row_id_bound(source: sqlite3.Connection, table: str) -> int | None:
+    """The highest row id the file still admits to (its last row, or the AUTOINCREMENT
+    counter), or ``None`` when neither can be read."""
     found: list[int] = []
     for sql, params in ((f"SELECT MAX(rowid) FROM {table}", ()),
                         ("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,))):
@@ -324,7 +327,7 @@ def _row_id_bound(source: sqlite3.Connection, table: str) -> int:
             continue
         if row and isinstance(row[0], int):
             found.append(row[0])
-    return min(max(found), MAX_PROBED_ROWS) if found else MAX_PROBED_ROWS
+    return min(max(found), MAX_PROBED_ROWS) if found else None
 
 
 def _copy_rows(source: sqlite3.Connection, target: sqlite3.Connection, table: str,
@@ -336,7 +339,11 @@ def _copy_rows(source: sqlite3.Connection, target: sqlite3.Connection, table: st
     insert = (f"INSERT OR IGNORE INTO {table} (rowid, {names}) "
               f"VALUES (?, {', '.join('?' * len(columns))})")
     unreadable = 0
-    for rowid in range(1, _row_id_bound(source, table) + 1):
+    bound = _row_id_bound(source, table)
+    last_seen = 0
+    for rowid in range(1, (bound or MAX_PROBED_ROWS) + 1):
+        if bound is None and rowid - last_seen > UNBOUNDED_GAP:
+            break  # nothing readable for a long run of ids: past the end of what survived
         try:
             row = source.execute(select, (rowid,)).fetchone()
         except sqlite3.Error:
@@ -344,6 +351,7 @@ def _copy_rows(source: sqlite3.Connection, target: sqlite3.Connection, table: st
             continue
         if row is None:
             continue
+        last_seen = rowid
         if table == "outbox" and not _usable_action(dict(zip(columns, row[1:], strict=True))):
             unreadable += 1
             continue

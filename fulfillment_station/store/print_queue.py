@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, from_store, stored_data
 from fulfillment_station.store.audit import from_db_time, to_db_time, utc_now
@@ -105,21 +106,21 @@ class PrintJob:
     path: str | None
 
     @classmethod
-    def from_row(cls, row: tuple[object, ...]) -> PrintJob:
+    def from_row(cls, row: tuple[Any, ...]) -> PrintJob:
         return cls(
-            id=int(row[0]),  # type: ignore[arg-type]
+            id=int(row[0]),
             kind=JobKind(row[1]),
             order_id=str(row[2]),
             format=str(row[3]),
             printer=str(row[4]),
             state=JobState(row[5]),
-            attempts=int(row[6]),  # type: ignore[arg-type]
+            attempts=int(row[6]),
             last_error=None if row[7] is None else from_store(
                 str(row[7]), None if row[13] is None else str(row[13])),
-            reprint_of=None if row[8] is None else int(row[8]),  # type: ignore[arg-type]
+            reprint_of=None if row[8] is None else int(row[8]),
             created_at=from_db_time(str(row[9])),
             updated_at=from_db_time(str(row[10])),
-            data=None if row[11] is None else bytes(row[11]),  # type: ignore[arg-type]
+            data=None if row[11] is None else bytes(row[11]),
             path=None if row[12] is None else str(row[12]),
         )
 

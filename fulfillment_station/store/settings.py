@@ -37,15 +37,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from platformdirs import user_config_path
-
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
-from fulfillment_station.store.file_checks import make_private, private_dir
-from fulfillment_station.store.paths import APP_NAME
+from fulfillment_station.store.file_checks import make_private
+
+# Re-exported for callers that still take it from here; the resolver is store.paths'.
+from fulfillment_station.store.paths import config_dir as config_dir
 
 log = logging.getLogger(__name__)
 
-CONFIG_DIR_ENV = "FULFILLMENT_STATION_CONFIG_DIR"
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 2
 #: Far above any real settings file (a few KB); a bigger one is not ours.
@@ -180,6 +179,14 @@ OPTIONS: tuple[Option, ...] = (
     Option("printers.label_dpi", Kind.CHOICE, 203, "Label printer resolution",
            "Dots per inch of the thermal label printer.",
            choices=((203, "203 dpi"), (300, "300 dpi"))),
+    Option("printers.address_labels", Kind.BOOL, False, "Print address labels",
+           "For stores that sell no labels: print an address label marked NO POSTAGE next to "
+           "the carrier's label. It is never a shipping label."),
+    Option("printers.label_carrier", Kind.TEXT, "", "Label carrier",
+           "Carrier for labels bought from the store when the order names none (e.g. fedex)."),
+    Option("printers.label_service", Kind.TEXT, "", "Label service",
+           "Service level for labels bought from the store when the order names none "
+           "(e.g. INTERNATIONAL_ECONOMY)."),
     Option("printers.page_size", Kind.CHOICE, "letter", "Slip page size",
            "Paper size of packing slips.",
            choices=(("letter", "Letter"), ("a4", "A4"), ("4x6", "4×6 inch"))),
@@ -291,7 +298,9 @@ def coerce(option: Option, value: Any) -> Any:
     """``value`` as the option's type, or ``SettingsError`` saying why it cannot be."""
     kind = option.kind
     if kind in (Kind.TEXT, Kind.PATH):
-        if not isinstance(value, str):
+        # Half an emoji or a control character would reach slips, labels and the log.
+        if not isinstance(value, str) or not _encodable(value) or any(
+                ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in value):
             raise SettingsError(f"{option.label} must be text.")
         value = value.strip()
         if option.required and not value:
@@ -546,22 +555,6 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
 
 # -- files -----------------------------------------------------------------------------------
 
-def config_dir(explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None,
-               create: bool = True) -> Path:
-    """An explicit path wins, then ``FULFILLMENT_STATION_CONFIG_DIR``, then the platform's
-    user config dir."""
-    environ = os.environ if env is None else env
-    if explicit is not None and str(explicit).strip():
-        path = Path(explicit).expanduser()
-    elif environ.get(CONFIG_DIR_ENV, "").strip():
-        path = Path(environ[CONFIG_DIR_ENV].strip()).expanduser()
-    else:
-        path = user_config_path(APP_NAME, appauthor=False)
-    if create:
-        private_dir(path)
-    return path
-
-
 def atomic_write_text(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -616,7 +609,10 @@ class SettingsStore:
         return Settings.from_json(migrate(doc), source=str(self.path))
 
     def save(self, settings: Settings) -> None:
-        text = json.dumps(settings.to_json(), indent=2, ensure_ascii=False) + "\n"
+        doc = settings.to_json()
+        text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        if not _encodable(text):  # a lone surrogate kept from the file: written as \udXXX
+            text = json.dumps(doc, indent=2) + "\n"
         atomic_write_text(self.path, text)
         log.info("settings saved to %s", self.path)
 
@@ -625,6 +621,14 @@ class SettingsStore:
         settings = change(self.load())
         self.save(settings)
         return settings
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _parse_document(text: str, problems: list[Message]) -> dict[str, Any]:

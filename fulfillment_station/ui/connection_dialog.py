@@ -18,7 +18,6 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -48,6 +47,7 @@ from fulfillment_station.connectors import DIALECT_MODULES, connect, connector_c
 from fulfillment_station.connectors.base import CheckReport, Connector
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.connectors.http import check_base_url, connector_options
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.store.secrets import (
     TOKEN_FILE_RISK,
     NoKeyringError,
@@ -143,7 +143,7 @@ class ConnectionDialog(QDialog):
 
     def __init__(self, settings_store: SettingsStore, tokens: TokenStore, *,
                  profile: ConnectionProfile | None = None,
-                 worker: ConnectionWorker | None = None,
+                 worker: ConnectionWorker[None] | None = None,
                  connect_fn: ConnectFn = connect,
                  confirm_risk: ConfirmRisk | None = None,
                  parent: QWidget | None = None) -> None:
@@ -255,7 +255,7 @@ class ConnectionDialog(QDialog):
         saved_id = self._editing.id if self._editing is not None and not token else None
         tokens, connect_fn = self._tokens, self._connect
 
-        def work(_ctx: TaskContext) -> CheckReport:
+        def work(_ctx: TaskContext[None]) -> CheckReport:
             # The keyring may be slow or ask to be unlocked: read it here, not on the GUI thread.
             secret = tokens.get(saved_id) if saved_id is not None else token
             return run_check(connect_fn, dialect, url, secret, ca)

@@ -1,19 +1,29 @@
 """The create-order dialog: a manual or replacement order, for stores whose API can create one.
 
-Customer, ship-to address (``edit_dialog.AddressForm``), lines of SKU and quantity in a small
-table model with Add/Remove, and the currency. The result is a ``CreateOrderRequest``. When the
+Customer (and the customer id where the store requires one), ship-to address
+(``edit_dialog.AddressForm``), lines of SKU, quantity and unit price in a small table model
+with Add/Remove (a SKU the catalogue knows brings its name, price and the store's product id),
+and the currency. The result is a ``CreateOrderRequest``. When the
 store refuses with ``OutOfStock``, :meth:`CreateOrderDialog.show_out_of_stock` marks each short
 SKU next to its line, so the packer can fix the lines and try again without retyping.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,8 +44,16 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.connectors.base import Capabilities, Operation
-from fulfillment_station.domain.models import Customer
+from fulfillment_station.connectors.errors import ConnectorError, OutOfStock
+from fulfillment_station.domain.models import Customer, Order
 from fulfillment_station.domain.requests import CreateOrderRequest, NewOrderLine
+from fulfillment_station.services.new_orders import (
+    CHANNEL_DOCUMENTED,
+    CUSTOMER_ID_REQUIRED,
+    PRICE_REQUIRED,
+    REFERENCE_DOCUMENTED,
+    CatalogueItem,
+)
 from fulfillment_station.ui.edit_dialog import AddressForm
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.ship_dialog import plain_label
@@ -47,7 +65,8 @@ CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD")
 class Column(IntEnum):
     SKU = 0
     QUANTITY = 1
-    PROBLEM = 2
+    PRICE = 2
+    PROBLEM = 3
 
 
 @dataclass
@@ -55,14 +74,19 @@ class _Line:
     sku: str = ""
     quantity: int = 1
     problem: str = ""
+    unit_price: Decimal | None = None
+    name: str = ""
+    product_id: str | None = None
 
 
 class NewLinesModel(QAbstractTableModel):
     """The lines of the new order; SKU and quantity are editable, the problem is ours."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None,
+                 catalogue: Mapping[str, CatalogueItem] | None = None) -> None:
         super().__init__(parent)
         self.lines: list[_Line] = [_Line()]
+        self._catalogue = {k.casefold(): v for k, v in (catalogue or {}).items()}
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.lines)
@@ -74,6 +98,7 @@ class NewLinesModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return {Column.SKU: self.tr("SKU"), Column.QUANTITY: self.tr("Quantity"),
+                    Column.PRICE: self.tr("Unit price"),
                     Column.PROBLEM: self.tr("Problem")}[Column(section)]
         return None
 
@@ -93,6 +118,8 @@ class NewLinesModel(QAbstractTableModel):
                 return line.sku
             if column is Column.QUANTITY:
                 return line.quantity if role == Qt.ItemDataRole.EditRole else str(line.quantity)
+            if column is Column.PRICE:
+                return "" if line.unit_price is None else f"{line.unit_price:.2f}"
             return line.problem
         return None
 
@@ -103,6 +130,25 @@ class NewLinesModel(QAbstractTableModel):
         line = self.lines[index.row()]
         if index.column() == Column.SKU:
             line.sku = str(value).strip()
+            known = self._catalogue.get(line.sku.casefold())
+            # What the app knows of this product: its name, the store's id for it and, when
+            # no price was typed yet, its last price.
+            line.name = known.name if known else ""
+            line.product_id = known.product_id if known else None
+            if known is not None and line.unit_price is None:
+                line.unit_price = known.unit_price
+        elif index.column() == Column.PRICE:
+            text = str(value).strip().replace(",", ".")
+            if not text:
+                line.unit_price = None
+            else:
+                try:
+                    price = Decimal(text)
+                except InvalidOperation:
+                    return False
+                if not price.is_finite() or price < 0:
+                    return False
+                line.unit_price = price.quantize(Decimal("0.01"))
         elif index.column() == Column.QUANTITY:
             try:
                 line.quantity = int(value)
@@ -161,11 +207,26 @@ class _SkuDelegate(QStyledItemDelegate):
 
 
 class CreateOrderDialog(QDialog):
-    def __init__(self, capabilities: Capabilities, catalogue_hint: Sequence[str] | None = None,
-                 parent: QWidget | None = None) -> None:
+    """With ``submit``, OK hands the request to it and the dialog stays open until
+    :meth:`finish` brings the store's answer (from any thread): the created order closes it,
+    an OUT_OF_STOCK refusal marks the short lines in it. Without ``submit`` OK closes it and
+    the caller reads :meth:`request`."""
+
+    _answered = Signal(object)
+
+    def __init__(self, capabilities: Capabilities,
+                 catalogue_hint: Sequence[str] | Mapping[str, CatalogueItem] | None = None,
+                 parent: QWidget | None = None, *,
+                 submit: Callable[[CreateOrderRequest], None] | None = None) -> None:
         super().__init__(parent)
         self._caps = capabilities
         self._request: CreateOrderRequest | None = None
+        self._submit = submit
+        self.created: Order | None = None
+        self._answered.connect(self._on_answer)
+        catalogue: Mapping[str, CatalogueItem] = (
+            catalogue_hint if isinstance(catalogue_hint, Mapping)
+            else {sku: CatalogueItem(sku) for sku in catalogue_hint or ()})
         self.setWindowTitle(self.tr("New order"))
         layout = QVBoxLayout(self)
         self.refusal: str | None = None
@@ -180,12 +241,30 @@ class CreateOrderDialog(QDialog):
         customer_form.addRow(self.tr("Name"), self.customer_name)
         customer_form.addRow(self.tr("Email"), self.customer_email)
         customer_form.addRow(self.tr("Phone"), self.customer_phone)
+        self.customer_id: QLineEdit | None = None
+        if capabilities.dialect in CUSTOMER_ID_REQUIRED:
+            self.customer_id = QLineEdit()
+            self.customer_id.setPlaceholderText(self.tr("required by {store}").format(
+                store=capabilities.display_name))
+            customer_form.addRow(self.tr("Customer id"), self.customer_id)
+        self._prices_required = capabilities.dialect in PRICE_REQUIRED
+        self.reference: QLineEdit | None = None
+        self.channel_name: QLineEdit | None = None
+        if capabilities.dialect in REFERENCE_DOCUMENTED:
+            self.reference = QLineEdit()
+            self.reference.setPlaceholderText(self.tr("optional, e.g. the order number elsewhere"))
+            customer_form.addRow(self.tr("Reference"), self.reference)
+        if capabilities.dialect in CHANNEL_DOCUMENTED:
+            self.channel_name = QLineEdit()
+            self.channel_name.setMaxLength(30)
+            self.channel_name.setPlaceholderText(self.tr("optional, e.g. Replacement"))
+            customer_form.addRow(self.tr("Sales channel"), self.channel_name)
         self.address = AddressForm(self.tr("Ship to"))
 
-        self.model = NewLinesModel(self)
+        self.model = NewLinesModel(self, catalogue)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(_SkuDelegate(catalogue_hint or (), self.table))
+        self.table.setItemDelegate(_SkuDelegate(list(catalogue), self.table))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked)
@@ -240,6 +319,23 @@ class CreateOrderDialog(QDialog):
         current = self.table.currentIndex()
         self.model.remove_line(current.row() if current.isValid() else self.model.rowCount() - 1)
 
+    def finish(self, answer: Order | BaseException) -> None:
+        """The store's answer to the submitted request; safe to call from any thread."""
+        self._answered.emit(answer)
+
+    def _on_answer(self, answer: object) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(answer, Order):
+            self.created = answer
+            super().accept()
+        elif isinstance(answer, OutOfStock) and answer.skus:
+            self.show_out_of_stock(answer.skus)
+        elif isinstance(answer, ConnectorError):
+            self.error_label.setText(translate_message(answer.user_message))
+        else:
+            self.error_label.setText(self.tr("The order was not created: {error}").format(
+                error=str(answer)))
+
     def show_out_of_stock(self, skus: Sequence[str]) -> None:
         """Mark the lines the store said are short (``OutOfStock.skus``)."""
         self.model.mark(skus, self.tr("Out of stock"))
@@ -259,6 +355,13 @@ class CreateOrderDialog(QDialog):
             if line.sku and line.quantity < 1:
                 problems.append(self.tr("Line {n} needs a quantity of at least 1.")
                                 .format(n=number))
+            if line.sku and self._prices_required and not line.unit_price:
+                problems.append(self.tr("Line {n} needs its unit price: {store} records the "
+                                        "order at the prices sent.").format(
+                                            n=number, store=self._caps.display_name))
+        if self.customer_id is not None and not self.customer_id.text().strip():
+            problems.append(self.tr("Enter the customer id: {store} needs it to create the "
+                                    "order.").format(store=self._caps.display_name))
         if not self.address.is_blank() and (missing := self.address.missing_sentence()):
             problems.append(missing)
         currency = self.currency.currentText().strip()
@@ -272,14 +375,27 @@ class CreateOrderDialog(QDialog):
             self.error_label.setText("\n".join(problems))
             return
         self._request = CreateOrderRequest(
-            lines=[NewOrderLine(sku=line.sku, quantity=line.quantity)
+            lines=[NewOrderLine(sku=line.sku, quantity=line.quantity,
+                                unit_price=line.unit_price, name=line.name or None,
+                                product_id=line.product_id)
                    for line in self.model.lines if line.sku],
             customer=Customer(name=self.customer_name.text().strip(),
                               email=self.customer_email.text().strip() or None,
                               phone=self.customer_phone.text().strip() or None),
+            customer_id=(self.customer_id.text().strip() or None
+                         if self.customer_id is not None else None),
             ship_to=None if self.address.is_blank() else self.address.address(),
-            currency=self.currency.currentText().strip().upper())
-        super().accept()
+            currency=self.currency.currentText().strip().upper(),
+            external_reference=(self.reference.text().strip() or None
+                                if self.reference is not None else None),
+            channel_name=(self.channel_name.text().strip() or None
+                          if self.channel_name is not None else None))
+        if self._submit is None:
+            super().accept()
+            return
+        self.ok_button.setEnabled(False)
+        self.error_label.setText(self.tr("Creating the order…"))
+        self._submit(self._request)
 
     def request(self) -> CreateOrderRequest:
         if self._request is None:

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -35,7 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.domain import Address, Order, OrderStatus
-from fulfillment_station.ui.i18n import current_locale, format_datetime, format_money
+from fulfillment_station.domain.holds import hold_messages
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
+from fulfillment_station.domain.money import format_money
+from fulfillment_station.ui.i18n import current_locale, format_datetime, translate_message
 from fulfillment_station.ui.order_table import FULFILLMENT_STYLE, STATUS_STYLE, tr_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,7 +131,7 @@ class OrderDetailPane(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None, *, locale: str | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale or current_locale()
+        self.locale_name = locale or current_locale()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -140,9 +142,15 @@ class OrderDetailPane(QScrollArea):
         font.setBold(True)
         self.title.setFont(font)
         self.badges = plain_label()
+        self.holds = plain_label()  # why the desk must not ship it (domain.holds)
+        self.holds.setStyleSheet("font-weight: bold")
         self.customer = plain_label()
+        # Marketplace order id and the shipping service the customer chose and paid for.
+        self.facts = plain_label()
         layout.addWidget(self.title)
         layout.addWidget(self.badges)
+        layout.addWidget(self.holds)
+        layout.addWidget(self.facts)
         layout.addWidget(self.customer)
 
         ship_box = QGroupBox(self.tr("Ship to"))
@@ -155,7 +163,7 @@ class OrderDetailPane(QScrollArea):
         ship_layout.addWidget(self.copy_address, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(ship_box)
 
-        self.lines_model = LineItemsModel(self.locale)
+        self.lines_model = LineItemsModel(self.locale_name)
         self.lines = QTableView()
         self.lines.setModel(self.lines_model)
         self.lines.verticalHeader().hide()
@@ -199,8 +207,8 @@ class OrderDetailPane(QScrollArea):
         self.timeline.clear()
         if order is None:
             self.title.setText(self.tr("No order selected"))
-            for label in (self.badges, self.customer, self.ship_to, self.totals, self.notes,
-                          self.lines_note):
+            for label in (self.badges, self.holds, self.facts, self.customer, self.ship_to,
+                          self.totals, self.notes, self.lines_note):
                 label.setText("")
             self.copy_address.setEnabled(False)
             return
@@ -212,7 +220,19 @@ class OrderDetailPane(QScrollArea):
         badges = [status, tr_label(FULFILLMENT_STYLE[order.fulfillment_status][0]).upper()]
         badges += [p for p in (order.channel or order.marketplace, order.fulfillment_method,
                                payment_text(order.payment_status or "")) if p]
+        if order.has_returns:
+            badges.append(self.tr("RETURNS"))
         self.badges.setText("  ·  ".join(badges))
+        reasons = [translate_message(m) for m in hold_messages(order)]
+        self.holds.setText(self.tr("On hold, do not ship: {reasons}").format(
+            reasons="; ".join(reasons)) if reasons else "")
+        facts = []
+        if order.marketplace_order_id:
+            facts.append(self.tr("Marketplace order {id}").format(id=order.marketplace_order_id))
+        if order.service_requested:
+            facts.append(self.tr("Service paid for: {service}").format(
+                service=order.service_requested))
+        self.facts.setText("  ·  ".join(facts))
         contact = [p for p in (order.customer.name, order.customer.email, order.customer.phone)
                    if p]
         self.customer.setText(self.tr("Customer: {contact}").format(contact=" · ".join(contact))
@@ -221,18 +241,31 @@ class OrderDetailPane(QScrollArea):
         self.copy_address.setEnabled(order.ship_to is not None)
         self.lines_note.setText("" if order.lines else
                                 self.tr("This store's API gives no line items for its orders."))
-        money = {name: format_money(getattr(order, name), order.currency, self.locale)
+        money = {name: format_money(getattr(order, name), order.currency, self.locale_name)
                  for name in ("subtotal", "shipping", "tax", "total")}
         self.totals.setText(
             self.tr("Subtotal {subtotal}  ·  Shipping {shipping}  ·  Tax {tax}  ·  "
                     "Total {total}").format(**money))
         for s in order.shipments:
-            when = format_datetime(s.shipped_at, self.locale) if s.shipped_at else ""
+            when = format_datetime(s.shipped_at, self.locale_name) if s.shipped_at else ""
             units = sum(sl.quantity for sl in s.lines)
             tracking = s.tracking_number or self.tr("(no tracking)")
-            self.shipments.addItem(
-                f"{when}  {s.carrier} {s.service or ''}  {tracking}  ·  "
-                + self.tr("%n item(s)", "", units))
+            where = {"in_transit": self.tr("in transit"), "delivered": self.tr("delivered")
+                     }.get((s.status or "").lower(), s.status or "")
+            text = (f"{when}  {s.carrier} {s.service or ''}  {tracking}  ·  "
+                    + self.tr("%n item(s)", "", units))
+            if where:
+                text += f"  ·  {where}"
+            if s.warehouse_id:
+                text += "  ·  " + self.tr("from warehouse {id}").format(id=s.warehouse_id)
+            for n, box in enumerate(s.packages, 1):
+                size = "×".join(f"{v:f}" for v in (box.length, box.width, box.height)
+                                if v is not None)
+                text += "\n    " + self.tr("Parcel {n}: {weight} kg {size} · %n item(s)", "",
+                                           sum(sl.quantity for sl in box.lines)).format(
+                    n=n, weight=f"{box.weight:f}" if box.weight is not None else "?",
+                    size=f"{size} cm" if size else "")
+            self.shipments.addItem(text)
             item = self.shipments.item(self.shipments.count() - 1)
             if s.tracking_url:
                 item.setData(Qt.ItemDataRole.UserRole, s.tracking_url)
@@ -263,7 +296,7 @@ class OrderDetailPane(QScrollArea):
         merged += [(at, text, True) for at, text in self._local_events]
         for at, text, is_local in sorted(merged, key=lambda e: e[0]):
             prefix = f"[{local}] " if is_local else ""
-            self.timeline.addItem(f"{format_datetime(at, self.locale)}  {prefix}{text}")
+            self.timeline.addItem(f"{format_datetime(at, self.locale_name)}  {prefix}{text}")
 
     def _copy_address(self) -> None:
         if self._order is not None and self._order.ship_to is not None:

@@ -57,7 +57,7 @@ class AddressForm(QGroupBox):
             text = edit.text().strip()
             optional = Address.model_fields[name].default is None
             values[name] = (text or None) if optional else text
-        return Address(**values)  # type: ignore[arg-type]
+        return Address(**values)
 
     def is_blank(self) -> bool:
         return not any(edit.text().strip() for edit in self.edits.values())
@@ -149,7 +149,7 @@ class EditOrderDialog(QDialog):
         status = self.status.currentData()
         if self.status.isEnabled() and status != self._order.status:
             changes["status"] = status
-        return OrderUpdate(**changes)  # type: ignore[arg-type]
+        return OrderUpdate(**changes)
 
     def accept(self) -> None:
         update = self.changes()

@@ -1,6 +1,11 @@
-"""The filter bar under the preset tabs: status, fulfilment, channel/marketplace, fulfilment
+"""The filter bar under the preset tabs: status, fulfillment, channel/marketplace, fulfillment
 method and a created-date range. It narrows whatever the current preset shows; its state is a
-plain dict so the window can remember it."""
+plain dict so the window can remember it.
+
+:meth:`FilterBar.configure` fits the bar to the connection's store: a filter shows only where
+that store's orders carry the field (its ``Capabilities.filters``): fulfillment methods
+(FBM/FBA/FBS) on Nexus only, a channel where the store has channels or marketplaces. Status,
+fulfillment and created dates are on every order, so they always show."""
 
 from __future__ import annotations
 
@@ -19,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fulfillment_station.connectors.base import Capabilities, Filter
 from fulfillment_station.domain import FulfillmentStatus, OrderStatus
-from fulfillment_station.ui.filters import FilterState
+from fulfillment_station.services.order_filters import FilterState
 
 ANY = ""
 
@@ -32,9 +38,10 @@ class FilterBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._captions: dict[QComboBox, QLabel] = {}
         self.status = self._combo(self.tr("Status"), layout,
                                   [(s.value.capitalize(), s.value) for s in OrderStatus])
-        self.fulfillment = self._combo(self.tr("Fulfilment"), layout,
+        self.fulfillment = self._combo(self.tr("Fulfillment"), layout,
                                        [(f.value.capitalize(), f.value)
                                         for f in FulfillmentStatus])
         self.channel = self._combo(self.tr("Channel"), layout, [])
@@ -57,10 +64,26 @@ class FilterBar(QWidget):
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
 
+    def configure(self, capabilities: Capabilities) -> None:
+        """Show only the filters this store's orders can be narrowed by (see the module
+        docstring); a hidden filter is also cleared, so it cannot narrow unseen."""
+        filters = capabilities.filters
+        shown = {
+            self.channel: bool(filters & {Filter.CHANNEL, Filter.MARKETPLACE}),
+            self.method: Filter.FULFILLMENT_METHOD in filters,
+        }
+        for combo, visible in shown.items():
+            if not visible:
+                combo.setCurrentIndex(0)
+            combo.setVisible(visible)
+            self._captions[combo].setVisible(visible)
+
     def _combo(self, label: str, layout: QHBoxLayout, items: list[tuple[str, str]]
                ) -> QComboBox:
-        layout.addWidget(QLabel(label))
+        caption = QLabel(label)
+        layout.addWidget(caption)
         combo = QComboBox()
+        self._captions[combo] = caption
         combo.addItem(self.tr("Any"), ANY)
         for text, value in items:
             combo.addItem(text, value)
@@ -87,13 +110,13 @@ class FilterBar(QWidget):
 
     def apply_to(self, state: FilterState) -> FilterState:
         """``state`` (a preset) narrowed by the bar."""
-        status, fulfil = self.status.currentData(), self.fulfillment.currentData()
+        status, fulfill = self.status.currentData(), self.fulfillment.currentData()
         if status:
             state = replace(state, statuses=(state.statuses & {status}) if state.statuses
                             else frozenset({status}))
-        if fulfil:
-            state = replace(state, fulfillments=(state.fulfillments & {fulfil})
-                            if state.fulfillments else frozenset({fulfil}))
+        if fulfill:
+            state = replace(state, fulfillments=(state.fulfillments & {fulfill})
+                            if state.fulfillments else frozenset({fulfill}))
         channel = self.channel.currentData()
         if channel:
             state = replace(state, channel=channel)

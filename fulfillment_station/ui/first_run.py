@@ -21,7 +21,7 @@ class FirstRunDialog(QDialog):
     """``choice`` is "training" or "store" after it is accepted."""
 
     def __init__(self, store: SettingsStore, tokens: TokenStore, *,
-                 worker: ConnectionWorker | None = None,
+                 worker: ConnectionWorker[None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to Fulfillment Station"))

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-GUIDE_DIR = Path(__file__).resolve().parent.parent / "resources" / "guide"
+from fulfillment_station.resources import RESOURCES_DIR
+
+GUIDE_DIR = RESOURCES_DIR / "guide"
 DISTRIBUTION = "fulfillment-station"
 #: The libraries the app is built on, as their distributions are named.
 LIBRARIES = ("PySide6-Essentials", "httpx", "pydantic", "reportlab", "platformdirs", "keyring",

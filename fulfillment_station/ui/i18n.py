@@ -28,19 +28,18 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Literal
 
 import babel
 import babel.dates
 import babel.numbers
-from platformdirs import user_cache_path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from fulfillment_station.domain.locales import babel_locale
 from fulfillment_station.domain.messages import Message
-from fulfillment_station.domain.money import CENT, ZERO_DECIMAL_CURRENCIES
-from fulfillment_station.store.paths import APP_NAME
+from fulfillment_station.resources import RESOURCES_DIR
+from fulfillment_station.store.paths import cache_dir as app_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +47,7 @@ log = logging.getLogger(__name__)
 LANGUAGES: tuple[str, ...] = ("en", "es", "pt_BR")
 SOURCE_LANGUAGE = "en"
 CATALOG_PREFIX = "fulfillment_station_"
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
-FALLBACK_LOCALE = "en_US"
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 
 
 class TranslationError(RuntimeError):
@@ -89,28 +87,11 @@ def resolve_locale(setting: str, system_locale: str) -> str:
     """The locale for money and dates: the system's own when the language follows the system
     (so ``es_MX`` keeps Mexican formats), else the chosen language's."""
     candidate = system_locale if setting not in LANGUAGES else setting
-    return _babel_locale(candidate.replace("-", "_"))
+    return babel_locale(candidate.replace("-", "_"))
 
 
 # Names a system gives when no language is set. Babel 2.19 parses "C" as en_US_POSIX (a real
 # CLDR locale with ASCII-only formats); the desk wants the ordinary fallback instead.
-_NON_LANGUAGES = frozenset({"", "C", "POSIX"})
-
-
-def _babel_locale(name: str) -> str:
-    # "C.UTF-8", "de_DE.UTF-8@euro": the codeset and modifier say nothing about formats.
-    base = name.split(".", 1)[0].split("@", 1)[0]
-    if base.upper() in _NON_LANGUAGES:
-        return FALLBACK_LOCALE
-    try:
-        locale = babel.Locale.parse(base)
-    except (ValueError, TypeError, babel.UnknownLocaleError):
-        return FALLBACK_LOCALE  # other non-languages
-    if locale.variant == "POSIX":
-        return FALLBACK_LOCALE
-    return str(locale)
-
-
 # -- catalogs ---------------------------------------------------------------------------------
 
 
@@ -175,7 +156,7 @@ def catalog_file(language: str, *, translations_dir: Path = TRANSLATIONS_DIR,
     if not ts.is_file():
         raise TranslationError(f"no catalog for language {language!r} in {translations_dir}")
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    folder = cache_dir if cache_dir is not None else user_cache_path(APP_NAME, appauthor=False)
+    folder = cache_dir if cache_dir is not None else app_cache_dir(create=False)
     cached = folder / "translations" / f"{ts.stem}-{digest}.qm"
     if not cached.is_file():
         compile_catalog(ts, cached, lrelease)
@@ -244,21 +225,6 @@ def translate_message(text: str) -> str:
 # -- money and dates --------------------------------------------------------------------------
 
 
-def format_money(amount: Decimal, currency: str | None, locale: str) -> str:
-    """``Decimal("1234.5"), "EUR", "es"`` -> ``"1234,50 €"``. Rounded half up to the currency's
-    minor unit first (the rule of ``domain.money``), so the figure matches the slip."""
-    code = (currency or "").strip().upper()
-    places = Decimal(1) if code in ZERO_DECIMAL_CURRENCIES else CENT
-    rounded = amount.quantize(places, rounding=ROUND_HALF_UP)
-    loc = _babel_locale(locale)
-    if len(code) == 3 and code.isalpha():
-        return babel.numbers.format_currency(rounded, code, locale=loc)
-    # No usable ISO code from the API: the number in local style, the code (if any) beside it.
-    digits = "#,##0" if places == 1 else "#,##0.00"
-    number = babel.numbers.format_decimal(rounded, format=digits, locale=loc)
-    return f"{number} {currency}".strip() if currency else number
-
-
 DateStyle = Literal["short", "medium", "long"]
 
 
@@ -267,10 +233,10 @@ def format_datetime(dt: datetime, locale: str, *, tz: tzinfo | None = None,
     """A UTC timestamp as the desk reads it: in ``tz`` (default: the machine's time zone)
     and in the locale's order and separators (``es``: ``23/11/26, 9:43``)."""
     local = dt.astimezone(tz)
-    return babel.dates.format_datetime(local, format=style, locale=_babel_locale(locale))
+    return babel.dates.format_datetime(local, format=style, locale=babel_locale(locale))
 
 
 def current_locale() -> str:
     """The locale :func:`install_translator` chose (Qt's default locale), for widgets that
     format money and dates."""
-    return _babel_locale(QLocale().name())
+    return babel_locale(QLocale().name())

@@ -2,9 +2,10 @@
 detail pane, sync with progress and cancel, an online/offline indicator, a non-modal error
 banner and (in training mode) an unmistakable TRAINING banner.
 
-The window does no I/O. Two workers serve it: ``sync_worker`` owns the connector and the cache
-writer (sync, later the outbox), ``reader`` has its own read connection to the cache so opening
-an order never waits behind a long sync.
+The window does no I/O. Two workers serve it, each running typed operations of
+``services.operations``: ``sync_worker`` owns the connector and the cache writer (the sync),
+``reader`` has its own read connection to the cache so opening an order never waits behind a
+long sync.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -37,9 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorError
 from fulfillment_station.domain import Order
-from fulfillment_station.services.sync import SyncCancelled, SyncResult, SyncService
+from fulfillment_station.domain.workflow import SHIPPABLE
+from fulfillment_station.services import operations
+from fulfillment_station.services.sync import SyncCancelled, SyncResult
 from fulfillment_station.store.cache import OrderRef, OrderSummary
 from fulfillment_station.store.settings import config_dir
 from fulfillment_station.ui.detail_pane import OrderDetailPane, plain_label
@@ -57,6 +59,9 @@ from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTa
 from fulfillment_station.ui.order_table_view import OrderTableView
 from fulfillment_station.ui.search_index import PairIndex
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
+
+if TYPE_CHECKING:
+    from fulfillment_station.services.resources import ReaderResources, SyncResources
 from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
 
 log = logging.getLogger(__name__)
@@ -82,8 +87,9 @@ class WindowOptions:
 
 def describe_error(exc: BaseException) -> str:
     """One plain sentence for the packer (plus the API's own words where there are some)."""
-    if isinstance(exc, ConnectorError):
-        text = translate_message(exc.user_message)
+    user_message = getattr(exc, "user_message", None)
+    if isinstance(user_message, str) and hasattr(exc, "api_words"):  # a ConnectorError
+        text = translate_message(user_message)
         if api := exc.api_words:
             text += " " + QCoreApplication.translate("MainWindow", "The API said: {api}").format(
                 api=api)
@@ -124,16 +130,17 @@ class ErrorBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    syncFinished = Signal(object)  # SyncResult
-    syncFailed = Signal(object)  # the exception
-    syncProgress = Signal(int, object)  # orders so far, total or None
-    summariesLoaded = Signal(int)  # rows in the table
-    searchIndexed = Signal(int)  # rows the search box's pair index covers
-    orderShown = Signal(object)  # the Order now in the detail pane
-    scanFound = Signal(list)  # OrderRefs a scan named
+    sync_finished = Signal(object)  # SyncResult
+    sync_failed = Signal(object)  # the exception
+    sync_progressed = Signal(int, object)  # orders so far, total or None
+    summaries_loaded = Signal(int)  # rows in the table
+    search_indexed = Signal(int)  # rows the search box's pair index covers
+    order_shown = Signal(object)  # the Order now in the detail pane
+    scan_found = Signal(list)  # OrderRefs a scan named
 
-    def __init__(self, options: WindowOptions, sync_worker: ConnectionWorker,
-                 reader: ConnectionWorker, *, clock: Callable[[], float] = time.time,
+    def __init__(self, options: WindowOptions, sync_worker: ConnectionWorker[SyncResources],
+                 reader: ConnectionWorker[ReaderResources], *,
+                 clock: Callable[[], float] = time.time,
                  confirm_close: Callable[[int], bool] | None = None) -> None:
         super().__init__()
         self._pending = 0
@@ -239,7 +246,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.search)
         focus_search = QAction(self.tr("Find"), self)
         focus_search.setShortcut(QKeySequence.StandardKey.Find)
-        focus_search.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        focus_search.triggered.connect(self._focus_search)
         self.addAction(focus_search)
         bar.addSeparator()
         self.connection_label = QLabel(f"  {translate_message(self.options.connection_label)}  ")
@@ -302,6 +309,14 @@ class MainWindow(QMainWindow):
         if self.pack_action.isChecked() != on:
             self.pack_action.setChecked(on)
 
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def set_sync_interval(self, seconds: int) -> None:
+        """How often the background sync runs (the setting applies at once)."""
+        self.sync_timer.setInterval(max(30, seconds) * 1000)
+
     @property
     def in_pack_mode(self) -> bool:
         return self.pack_view is not None and self.stack.currentWidget() is self.pack_view
@@ -312,12 +327,11 @@ class MainWindow(QMainWindow):
         if self.in_pack_mode:
             self.pack_view.on_scan(text)  # type: ignore[union-attr]
             return
-        task = self.reader.submit(lambda ctx: ctx.cache.find(text), "find by scan")
-        task.succeeded.connect(lambda found, t=text: self._scan_found(t, found))
+        task = self.reader.call(operations.find_order_refs, text)
+        task.succeeded.connect(lambda refs, t=text: self._scan_found(t, refs))
         task.failed.connect(self._show_error)
 
-    def _scan_found(self, text: str, found: list[Any]) -> None:
-        refs = list(dict.fromkeys(OrderRef(m.connection, m.order_id) for m in found))
+    def _scan_found(self, text: str, refs: list[OrderRef]) -> None:
         if not refs:
             self.statusBar().showMessage(
                 self.tr("No order matches the scan {scan}.").format(scan=text[:40]), 8000)
@@ -330,35 +344,40 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("{count} orders match the scan {scan}; the first is open.").format(
                     count=len(refs), scan=text[:40]), 8000)
-        self.scanFound.emit(refs)
+        self.scan_found.emit(refs)
 
     def next_after(self, ref: OrderRef) -> OrderRef | None:
-        """The order after ``ref`` in the list as shown (its filter and sort), for pack mode."""
+        """The order after ``ref`` in the list as shown (its filter and sort), for pack mode;
+        orders the list already shows shipped or cancelled are passed over."""
+        packable = {status.value for status in SHIPPABLE}
         row = self.proxy.row_of(ref)
         start = 0 if row is None else row + 1
         for r in range(start, self.proxy.rowCount()):
             key = self.proxy.key_at(r)
-            if key != ref:
+            if key != ref and self.proxy.summary_at(r).status in packable:
                 return key
         return None
 
     def selected_refs(self) -> list[OrderRef]:
         return [self.proxy.key_at(i.row()) for i in self.table.selectionModel().selectedRows()]
 
-    def apply_orders(self, orders: list[Order]) -> None:
-        """Orders changed by an action (already in the cache): refresh their rows and, if
-        shown, the detail pane."""
-        connection = self.options.connection_id
-        ids = [o.id for o in orders]
-        task = self.reader.submit(lambda ctx: ctx.cache.summaries_for(connection, ids),
-                                  "refresh rows")
-        task.succeeded.connect(self.model.apply_summaries)
-        task.succeeded.connect(lambda _rows: self._update_counts())
+    def apply_orders(self, orders: list[Order],
+                     rows: list[OrderSummary] | None = None) -> None:
+        """Orders changed by an action (already in the cache): refresh their rows (``rows``
+        when the caller has them, else read from the cache) and, if shown, the detail pane."""
+        if rows is not None:
+            self.model.apply_summaries(rows)
+            self._update_counts()
+        else:
+            task = self.reader.call(operations.summaries_for, self.options.connection_id,
+                                    [o.id for o in orders])
+            task.succeeded.connect(self.model.apply_summaries)
+            task.succeeded.connect(lambda _rows: self._update_counts())
         shown = self.detail.order
         for order in orders:
             if shown is not None and order.id == shown.id:
                 self.detail.show_order(order)
-                self.orderShown.emit(order)
+                self.order_shown.emit(order)
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -370,8 +389,8 @@ class MainWindow(QMainWindow):
         if panels is not None:
             self.restoreState(panels)
 
-        def load(ctx: TaskContext) -> tuple[list[OrderSummary], SearchColumns]:
-            rows = ctx.cache.load_summaries(connection)
+        def load(ctx: TaskContext[ReaderResources]) -> tuple[list[OrderSummary], SearchColumns]:
+            rows = operations.load_summaries(ctx.resources, connection)
             return rows, SearchColumns(rows)  # plain Python: built here, not on the GUI thread
 
         task = self.reader.submit(load, "load summaries")
@@ -389,7 +408,7 @@ class MainWindow(QMainWindow):
         self._select_first_if_none()
         settle_long_lived()
         self._index_search()
-        self.summariesLoaded.emit(len(rows))
+        self.summaries_loaded.emit(len(rows))
 
     def _index_search(self) -> None:
         """Build the search box's pair index when it would pay (after a load, after a sync
@@ -413,7 +432,7 @@ class MainWindow(QMainWindow):
             except StopIteration as done:
                 self._indexing = False
                 if columns.attach_index(snapshot, done.value):
-                    self.searchIndexed.emit(done.value.rows)
+                    self.search_indexed.emit(done.value.rows)
                 self._index_search()  # rows changed a lot meanwhile: again
                 return
             except Exception:  # e.g. out of memory: searches keep scanning
@@ -438,12 +457,8 @@ class MainWindow(QMainWindow):
             return  # one at a time; F5 during a sync does nothing
         connection = self.options.connection_id
 
-        def work(ctx: TaskContext) -> tuple[SyncResult, list[OrderSummary]]:
-            service = SyncService(ctx.connector, ctx.cache, connection)
-            result = service.run(progress=ctx.report, cancelled=ctx.cancelled)
-            return result, ctx.cache.summaries_for(connection, result.touched)
-
-        task = self.sync_worker.submit(work, "sync")
+        task = self.sync_worker.submit(lambda ctx: operations.run_sync(
+            ctx.resources, connection, progress=ctx.report, cancelled=ctx.cancelled), "sync")
         self._sync_task = task
         task.progress.connect(self._sync_progress)
         task.succeeded.connect(self._sync_done)
@@ -463,7 +478,7 @@ class MainWindow(QMainWindow):
         if isinstance(total, int) and total >= done:
             self.sync_progress.setRange(0, total)
         self.sync_progress.setValue(done)
-        self.syncProgress.emit(done, total)
+        self.sync_progressed.emit(done, total)
 
     def _sync_ended(self) -> None:
         self._sync_task = None
@@ -480,7 +495,7 @@ class MainWindow(QMainWindow):
 
     def _apply_in_chunks(self, rows: list[OrderSummary], result: SyncResult) -> None:
         """Merge a big sync into the table a slice per event-loop turn, so typing and scans
-        never wait long behind it; ``syncFinished`` follows the last slice."""
+        never wait long behind it; ``sync_finished`` follows the last slice."""
         self.model.apply_summaries(rows[:APPLY_CHUNK])
         rest = rows[APPLY_CHUNK:]
         if rest:
@@ -503,7 +518,7 @@ class MainWindow(QMainWindow):
             # One order the app cannot understand never stops the others; say it was skipped.
             self.error_banner.show_message(translate_message(result.unreadable_message))
         self.statusBar().showMessage(text, 8000)
-        self.syncFinished.emit(result)
+        self.sync_finished.emit(result)
 
     def _sync_failed(self, exc: BaseException) -> None:
         self._sync_ended()
@@ -513,14 +528,14 @@ class MainWindow(QMainWindow):
             # Pages written before the cancel are in the cache: show them.
             self.start_refresh_from_cache()
         else:
-            self._set_online(not isinstance(exc, ConnectionFailed))
+            self._set_online(not operations.is_offline(exc))
             self._show_error(exc, prefix=self.tr(
                 "Sync failed; the orders shown are from the last successful sync."))
-        self.syncFailed.emit(exc)
+        self.sync_failed.emit(exc)
 
     def start_refresh_from_cache(self) -> None:
         connection = self.options.connection_id
-        task = self.reader.submit(lambda ctx: ctx.cache.load_summaries(connection), "reload")
+        task = self.reader.call(operations.load_summaries, connection)
         task.succeeded.connect(self.model.apply_summaries)
         task.succeeded.connect(lambda _rows: self._update_counts())
 
@@ -573,10 +588,10 @@ class MainWindow(QMainWindow):
         if self._detail_task is not None:
             self._detail_task.cancel()
 
-        def load(ctx: TaskContext) -> Order | None:
+        def load(ctx: TaskContext[ReaderResources]) -> Order | None:
             if ctx.cancelled():
                 return None
-            return ctx.cache.get(key.order_id, connection=key.connection)
+            return operations.cached_order(ctx.resources, key)
 
         task = self.reader.submit(load, "open order")
         self._detail_task = task
@@ -587,7 +602,7 @@ class MainWindow(QMainWindow):
         if task is not self._detail_task or order is None:
             return  # a newer selection won
         self.detail.show_order(order)
-        self.orderShown.emit(order)
+        self.order_shown.emit(order)
 
     def select_order(self, key: OrderRef) -> bool:
         row = self.proxy.row_of(key)
@@ -626,7 +641,7 @@ class MainWindow(QMainWindow):
         geometry = state.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.tabs.setCurrentIndex(int(state.value("filters/tab", 0) or 0))
+        self.tabs.setCurrentIndex(int(str(state.value("filters/tab", 0) or 0)))
         saved_bar = state.value("filters/bar")
         if isinstance(saved_bar, str):
             with contextlib.suppress(ValueError):

@@ -11,45 +11,39 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.domain import Order
-from fulfillment_station.store.outbox import ActionState
+from fulfillment_station.services import operations
+from fulfillment_station.services.actions import ActionKind
+from fulfillment_station.services.operations import PumpReport
 from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
+from fulfillment_station.ui.tasks import ConnectionWorker, Task
+
+if TYPE_CHECKING:
+    from fulfillment_station.services.actions import Action
+    from fulfillment_station.services.resources import OutboxResources
+    from fulfillment_station.store.outbox import ActionRecord
 
 log = logging.getLogger(__name__)
 
-#: What the outbox panel lists: everything not done long ago.
-PANEL_STATES = (ActionState.PENDING, ActionState.SENDING, ActionState.RETRYING,
-                ActionState.FAILED, ActionState.DONE)
-
-
-@dataclass
-class PumpReport:
-    """What one pump pass found, for the panel, the status bar and the cache."""
-
-    records: list[Any]
-    pending: int
-    changed_orders: list[Order] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
-    #: what opening the outbox found (a damaged file recovered), shown once
-    notices: list[str] = field(default_factory=list)
+__all__ = ["OrderActions", "PumpReport"]
 
 
 class OrderActions(QObject):
-    recordsChanged = Signal(list)  # ActionRecords for the panel
-    pendingChanged = Signal(int)
-    actionFailed = Signal(str)  # one plain sentence for the banner
-    ordersChanged = Signal(list)  # orders re-read after an action: refresh table and detail
+    records_changed = Signal(list)  # ActionRecords for the panel
+    pending_changed = Signal(int)
+    action_failed = Signal(str)  # one plain sentence for the banner
+    #: orders changed by an action as the store answered, and their rows for the order list:
+    #: the window refreshes table and detail without another trip to the cache
+    orders_changed = Signal(list, list)
     queued = Signal(object)  # the ActionRecord just made durable
     refused = Signal(str)  # a request refused before queueing, in plain words
 
-    def __init__(self, worker: ConnectionWorker, *, pump_interval_ms: int = 2000,
+    def __init__(self, worker: ConnectionWorker[OutboxResources], *,
+                 pump_interval_ms: int = 2000,
                  packer: Callable[[], str] = lambda: "") -> None:
         super().__init__()
         self.worker = worker
@@ -78,39 +72,37 @@ class OrderActions(QObject):
 
     # -- requests ---------------------------------------------------------------------------
 
-    def submit(self, kind: str, order: Order | None, request: Any) -> None:
-        """Queue one write (``kind`` is an OutboxService method: ship, fulfil, cancel, update,
-        create, bulk_ship). The re-read and validation happen on the worker."""
-        packer = self.packer()
-
-        def work(ctx: TaskContext) -> Any:
-            service = ctx.outbox_service
-            if kind == "create":
-                return service.create(request, packer=packer)
-            if kind == "bulk_ship":
-                return service.bulk_ship(request, packer=packer)
-            assert order is not None
-            return getattr(service, kind)(order.id, request, packer=packer, cached=order)
-
-        task = self.worker.submit(work, f"queue {kind}")
+    def submit(self, kind: ActionKind | str, order: Order | None, request: Any) -> None:
+        """Queue one write (ship, fulfill, cancel, update, create, bulk_ship). The re-read and
+        validation happen on the worker."""
+        task = self.worker.call(operations.queue_write, ActionKind(kind), order, request,
+                                packer=self.packer())
         task.succeeded.connect(self._queued)
         task.failed.connect(self._refused)
 
+    def shipped(self, record: ActionRecord[Action]) -> None:
+        """A write queued elsewhere (pack mode): send it now."""
+        self.pump()
+
+    def set_hold(self, order: Order, reason: str | None) -> None:
+        """Put ``order`` on hold with the packer's ``reason`` (None or '' lifts the packer's
+        hold). The order comes back through ``orders_changed``."""
+        text = " ".join((reason or "").split())
+        task = self.worker.call(operations.set_packer_hold, order, text, self.packer())
+        task.succeeded.connect(lambda changed: self.orders_changed.emit(*changed))
+        task.failed.connect(self._refused)
+
     def retry(self, action_id: int) -> None:
-        packer = self.packer()
-        task = self.worker.submit(
-            lambda ctx: ctx.outbox_service.outbox.retry(action_id, packer=packer), "retry")
+        task = self.worker.call(operations.retry_action, action_id, packer=self.packer())
         task.succeeded.connect(lambda _r: self.pump())
         task.failed.connect(self._refused)
 
     def dismiss(self, action_id: int) -> None:
-        packer = self.packer()
-        task = self.worker.submit(
-            lambda ctx: ctx.outbox_service.outbox.dismiss(action_id, packer=packer), "dismiss")
+        task = self.worker.call(operations.dismiss_action, action_id, packer=self.packer())
         task.succeeded.connect(lambda _r: self.pump())
         task.failed.connect(self._refused)
 
-    def _queued(self, record: Any) -> None:
+    def _queued(self, record: ActionRecord[Action]) -> None:
         self.queued.emit(record)
         self.pump()
 
@@ -129,46 +121,21 @@ class OrderActions(QObject):
             self._again = True
             return
         self._pumping = True
-
-        def work(ctx: TaskContext) -> PumpReport:
-            service = ctx.outbox_service
-            notices = [translate_message(n) for n in getattr(ctx.resources, "notices", ())]
-            if notices:
-                ctx.resources.notices.clear()
-            outcomes = service.run_due(stop=ctx.cancelled)
-            changed: list[Order] = []
-            failures: list[str] = []
-            for outcome in outcomes:
-                changed += [o for o in outcome.reread.values() if o is not None]
-                if outcome.record.state == ActionState.DONE and outcome.sent:
-                    changed += _fresh_orders(ctx, outcome.record.action)
-                if outcome.record.state == ActionState.FAILED:
-                    failures.append(QCoreApplication.translate(
-                        "OrderActions", "Order {number}: {problem}").format(
-                            number=outcome.record.order_number,
-                            problem=translate_message(outcome.record.message)))
-            # The last read of each order wins (a check before sending, then the result).
-            changed = list({order.id: order for order in changed}.values())
-            if changed:
-                ctx.cache.upsert_many(changed, connection=service.connection_id)
-            records = service.outbox.records(PANEL_STATES,
-                                             connection_id=service.connection_id)
-            return PumpReport(records[-200:], service.pending_count(), changed, failures,
-                              notices)
-
-        task = self._pass = self.worker.submit(work, "pump outbox")
+        task = self._pass = self.worker.submit(
+            lambda ctx: operations.pump_outbox(ctx.resources, stop=ctx.cancelled),
+            "pump outbox")
         task.succeeded.connect(self._pumped)
         task.failed.connect(self._pump_failed)
 
     def _pumped(self, report: PumpReport) -> None:
         self._pumping = False
         self._pass = None
-        self.recordsChanged.emit(report.records)
-        self.pendingChanged.emit(report.pending)
+        self.records_changed.emit(report.records)
+        self.pending_changed.emit(report.pending)
         if report.changed_orders:
-            self.ordersChanged.emit(report.changed_orders)
+            self.orders_changed.emit(report.changed_orders, report.changed_rows)
         for text in [*report.notices, *report.failures]:
-            self.actionFailed.emit(text)
+            self.action_failed.emit(translate_message(text))
         if self._again:
             self._again = False
             self.pump()
@@ -177,17 +144,5 @@ class OrderActions(QObject):
         self._pumping = False
         self._pass = None
         log.warning("outbox pump failed: %s", exc, exc_info=exc)
-        self.actionFailed.emit(f"The outbox could not be processed: {exc}")
-
-
-def _fresh_orders(ctx: TaskContext, action: Any) -> list[Order]:
-    """The orders an applied action changed, as the store now has them (for the cache)."""
-    if action.kind == "create":
-        return []  # its id is the store's; the next sync brings it
-    fresh = []
-    for order_id in action.order_ids:
-        try:
-            fresh.append(ctx.connector.get_order(order_id))
-        except ConnectorError as exc:  # the action is done; the next sync catches up
-            log.info("could not re-read order %s after an action: %s", order_id, exc)
-    return fresh
+        self.action_failed.emit(self.tr("The outbox could not be processed: {error}").format(
+            error=exc))

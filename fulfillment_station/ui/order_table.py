@@ -10,29 +10,28 @@ the view reads, and while the packer keeps typing looks again only at the rows s
 It reports filter, sort and data changes as a layout change, moving persistent indexes by
 order identity, so the selection survives a sync or a new filter.
 
-Status and fulfilment are shown as words; :data:`BADGE_ROLE` gives a colour for a badge
+Status and fulfillment are shown as words; :data:`BADGE_ROLE` gives a colour for a badge
 delegate as an extra cue, never the only one.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from enum import IntEnum
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter, setitem
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,31 +40,35 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.money import format_money
-from fulfillment_station.store.cache import (
-    Facet,
-    OrderRef,
-    OrderSummary,
-    Problem,
-    normalize_text,
-    search_tokens,
-)
-from fulfillment_station.ui.filters import (
+from fulfillment_station.domain.summaries import OrderRef, OrderSummary
+
+# Column is re-exported for ui/main_window.py until the pack-flow rewrite imports it from there.
+from fulfillment_station.services.order_filters import Column as Column
+from fulfillment_station.services.order_filters import (
     FilterState,
     RowTallies,
     SearchColumns,
     ShownRows,
     and_masks,
+    channel_text,
     filter_structured,
     filter_text,
     local_day_start,
     narrows,
+    sort_key,
     text_mask,
+)
+from fulfillment_station.store.cache import (
+    Facet,
+    Problem,
+    search_tokens,
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers for dates, money)
-BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # QColor for the status/fulfilment badge
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # QColor for the status/fulfillment badge
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # OrderRef(connection, order_id)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 4  # the OrderSummary of the row
 
@@ -74,18 +77,6 @@ _ROLES = frozenset(int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
     SORT_ROLE, BADGE_ROLE, KEY_ROLE, SUMMARY_ROLE,
 ))
-
-
-class Column(IntEnum):
-    NUMBER = 0
-    DATE = 1
-    CUSTOMER = 2
-    COUNTRY = 3
-    ITEMS = 4
-    TOTAL = 5
-    STATUS = 6
-    FULFILLMENT = 7
-    CHANNEL = 8
 
 
 
@@ -113,25 +104,25 @@ HEADERS: dict[Column, str] = {
     Column.ITEMS: _N("Items"),
     Column.TOTAL: _N("Total"),
     Column.STATUS: _N("Status"),
-    Column.FULFILLMENT: _N("Fulfilment"),
+    Column.FULFILLMENT: _N("Fulfillment"),
     Column.CHANNEL: _N("Channel"),
 }
 
-# label, badge colour, sort rank (workflow order)
-STATUS_STYLE: dict[str, tuple[str, str, int]] = {
-    OrderStatus.PENDING: (_N("Pending"), "#b26a00", 0),
-    OrderStatus.CONFIRMED: (_N("Confirmed"), "#1565c0", 1),
-    OrderStatus.PROCESSING: (_N("Processing"), "#6a1b9a", 2),
-    OrderStatus.SHIPPED: (_N("Shipped"), "#2e7d32", 3),
-    OrderStatus.DELIVERED: (_N("Delivered"), "#1b5e20", 4),
-    OrderStatus.COMPLETED: (_N("Completed"), "#455a64", 5),
-    OrderStatus.CANCELLED: (_N("Cancelled"), "#757575", 6),
-    OrderStatus.UNKNOWN: (_N("Unknown"), "#c62828", 7),
+# label, badge colour (the sort rank is services.order_filters.STATUS_RANK)
+STATUS_STYLE: dict[str, tuple[str, str]] = {
+    OrderStatus.PENDING: (_N("Pending"), "#b26a00"),
+    OrderStatus.CONFIRMED: (_N("Confirmed"), "#1565c0"),
+    OrderStatus.PROCESSING: (_N("Processing"), "#6a1b9a"),
+    OrderStatus.SHIPPED: (_N("Shipped"), "#2e7d32"),
+    OrderStatus.DELIVERED: (_N("Delivered"), "#1b5e20"),
+    OrderStatus.COMPLETED: (_N("Completed"), "#455a64"),
+    OrderStatus.CANCELLED: (_N("Cancelled"), "#757575"),
+    OrderStatus.UNKNOWN: (_N("Unknown"), "#c62828"),
 }
-FULFILLMENT_STYLE: dict[str, tuple[str, str, int]] = {
-    FulfillmentStatus.UNFULFILLED: (_N("Unfulfilled"), "#b26a00", 0),
-    FulfillmentStatus.PARTIAL: (_N("Partly shipped"), "#6a1b9a", 1),
-    FulfillmentStatus.FULFILLED: (_N("Fulfilled"), "#2e7d32", 2),
+FULFILLMENT_STYLE: dict[str, tuple[str, str]] = {
+    FulfillmentStatus.UNFULFILLED: (_N("Unfulfilled"), "#b26a00"),
+    FulfillmentStatus.PARTIAL: (_N("Partly shipped"), "#6a1b9a"),
+    FulfillmentStatus.FULFILLED: (_N("Fulfilled"), "#2e7d32"),
 }
 PROBLEM_TEXT: dict[Problem, str] = {
     Problem.UNKNOWN_STATUS: _N("The store sent a status this app does not know."),
@@ -144,7 +135,6 @@ _FEW_ROWS_DIVISOR = 3  # under a third of all rows: filter just those, no full-t
 _SPARSE_DIVISOR = 64  # under 1/64 of all rows: sort the kept rows instead of finding them
 _FEW_POSITIONS = 8  # up to this many rows are looked up one by one after a relayout
 _RESORT_ABOVE = 2000  # more changed rows than this: sort again instead of moving each one
-_DIGITS = re.compile(r"\d+")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -156,37 +146,11 @@ def status_text(row: OrderSummary) -> str:
     return label
 
 
-def channel_text(row: OrderSummary) -> str:
-    return " / ".join(p for p in (row.channel, row.marketplace) if p)
+ON_HOLD = _N("on hold")
 
 
 def problem_text(problems: int) -> str:
     return " ".join(tr_label(text) for flag, text in PROBLEM_TEXT.items() if problems & flag)
-
-
-def sort_key(row: OrderSummary, column: int) -> Any:
-    """The value ``column`` sorts by: numbers for dates, money and counts; workflow order for
-    statuses; natural order for order numbers (#999 before #1000)."""
-    if column == Column.NUMBER:
-        return _DIGITS.sub(lambda m: m.group().zfill(20), row.number.casefold())
-    if column == Column.DATE:
-        return row.created_at
-    if column == Column.CUSTOMER:
-        return normalize_text(row.customer)
-    if column == Column.COUNTRY:
-        return row.country
-    if column == Column.ITEMS:
-        return row.item_count
-    if column == Column.TOTAL:
-        # float keeps the order of decimal amounts of up to 15 digits exactly
-        return float(row.total)
-    if column == Column.STATUS:
-        return STATUS_STYLE.get(row.status, ("", "", 99))[2]
-    if column == Column.FULFILLMENT:
-        return FULFILLMENT_STYLE.get(row.fulfillment, ("", "", 99))[2]
-    if column == Column.CHANNEL:
-        return normalize_text(channel_text(row))
-    raise IndexError(column)
 
 
 class OrderTableModel(QAbstractTableModel):
@@ -383,6 +347,8 @@ class OrderTableModel(QAbstractTableModel):
         # call, and this runs for every cell of every repaint.
         if role == _DISPLAY_ROLE:
             text = _CELL_TEXT[column](r)
+            if column == _STATUS and r.holds:
+                text = f"{text} · {tr_label(ON_HOLD)}"
             if column == _STATUS and self._pending:
                 doing = self._pending.get(OrderRef(r.connection, r.order_id))
                 if doing:
@@ -399,8 +365,8 @@ class OrderTableModel(QAbstractTableModel):
                 return self._badges.get(r.fulfillment)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.STATUS and r.problems:
-                return problem_text(r.problems)
+            if column == Column.STATUS and (r.problems or r.holds):
+                return "\n".join(t for t in (problem_text(r.problems), r.holds) if t)
             if column == Column.CUSTOMER and r.email:
                 return r.email
             return None
@@ -420,13 +386,20 @@ def _fulfillment_text(r: OrderSummary) -> str:
     return tr_label(style[0]) if style else r.fulfillment
 
 
+@lru_cache(maxsize=4096)
+def _money_text(total: str, currency: str | None, locale: str) -> str:
+    # Cached: babel's formatting costs tens of microseconds, and this runs for every shown
+    # total at every repaint; a list holds few distinct (total, currency) pairs per screen.
+    return format_money(Decimal(total), currency, locale)
+
+
 _TEXT_OF: dict[Column, Callable[[OrderSummary], str]] = {
     Column.NUMBER: attrgetter("number"),
     Column.DATE: _date_text,
     Column.CUSTOMER: attrgetter("customer"),
     Column.COUNTRY: attrgetter("country"),
     Column.ITEMS: lambda r: str(r.item_count),
-    Column.TOTAL: lambda r: format_money(Decimal(r.total), r.currency),
+    Column.TOTAL: lambda r: _money_text(r.total, r.currency, QLocale().name()),
     Column.STATUS: status_text,
     Column.FULFILLMENT: _fulfillment_text,
     Column.CHANNEL: channel_text,
@@ -531,7 +504,7 @@ class OrderFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, child: AnyIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: AnyIndex | None = None) -> Any:
         if child is None:
             return super().parent()
         return QModelIndex()
@@ -632,6 +605,8 @@ class OrderFilterProxy(QAbstractProxyModel):
         structured = self._state.structured()
         today = local_day_start(self._clock())
         base_mask: bytes | None
+        passing: list[int] | None
+        base: Sequence[int]
         if structured == FilterState():
             base_mask, passing, base = None, None, order
         elif self._structured is not None and self._structured[:2] == (structured, today):
@@ -726,6 +701,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         often all on one row). A full position map costs more than a filter pass at 100,000
         rows, so a handful is looked up one by one."""
         wanted = {r for r in source_rows if r is not None}
+        positions: Mapping[int, int | None]
         if self._pos is not None or len(wanted) > _FEW_POSITIONS:
             positions = self._positions()
         else:
@@ -756,7 +732,8 @@ class OrderFilterProxy(QAbstractProxyModel):
             [self._source.row_of(key) for _, key, _ in self._pending]
         )
         for (persistent, _, column), row in zip(self._pending, positions, strict=True):
-            old.append(QModelIndex(persistent))
+            # QModelIndex(QPersistentModelIndex) is a real constructor the stubs leave out.
+            old.append(QModelIndex(persistent))  # type: ignore[call-overload]
             new.append(QModelIndex() if row is None else self.createIndex(row, column))
         self._pending = []
         self.changePersistentIndexList(old, new)

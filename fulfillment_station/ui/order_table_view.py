@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulfillment_station.ui.order_table import Column, OrderFilterProxy
+from fulfillment_station.services.order_filters import Column
+from fulfillment_station.ui.order_table import OrderFilterProxy
 
 #: Starting widths in pixels; the packer can resize and move columns.
 COLUMN_WIDTHS: dict[Column, int] = {

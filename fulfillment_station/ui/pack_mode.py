@@ -2,16 +2,18 @@
 
 The view shows the order header, its lines (SKU, name, scanned/needed and a text state, never
 colour alone), a progress bar and one big message area. Scans arrive through :meth:`on_scan`
-(the lead connects ``ScannerFilter.scanned`` to it); keys typed by a person arrive as normal
-key presses. The counting rules live in :class:`~fulfillment_station.services.pack_session.
+(the wiring connects ``ScannerFilter.scanned`` to it); keys typed by a person arrive as normal
+key presses. The view only renders: what a scan, key or command does is decided by
+:class:`~fulfillment_station.services.pack_flow.PackFlow` (no Qt), which tells the view what
+to show through the :class:`~fulfillment_station.services.pack_flow.PackDisplay` methods
+below. The counting rules live in :class:`~fulfillment_station.services.pack_session.
 PackSession`; everything outside (finding, loading, printing, shipping, the next order) goes
 through the injected :class:`~fulfillment_station.services.pack_session.PackHost`.
 
-The flow, with no mouse: a scan of an order number / slip / tracking number opens the order
-(``host.find_orders`` then ``host.load_order``); item scans count; once every line is verified
-the documents print (once per order, if ``auto_print``), the packer is asked to scan the
-tracking number (unless printing bought a label and returned one), ``host.ship`` is called and
-the next order of the current list opens (``host.next_order_after``).
+The flow, with no mouse: a scan of an order number / slip / tracking number opens the order;
+item scans count; once every line is verified the finish steps run (the documents print once
+per order if ``auto_print``, the tracking number is scanned unless printing bought a label,
+the shipment goes to the host) and the next order of the current list opens.
 
 An error (wrong item, over-scan, junk, a failed print or ship) plays the error sound, turns the
 message area red with the text "STOP" and stays until the packer acknowledges it (Esc, Enter,
@@ -26,9 +28,7 @@ many. Up/Down pick a line, Space confirms it (items without a barcode).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -53,20 +53,21 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.domain.models import Order
-from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
+from fulfillment_station.services.pack_flow import (
+    START_PROMPT,
+    FinishStep,
+    OpenGate,
+    PackFlow,
+    PackFlowOptions,
+    PackPhase,
+)
 from fulfillment_station.services.pack_session import (
     PackCommand,
-    PackError,
     PackHost,
     PackLine,
-    PackRefused,
     PackSession,
-    PrintOutcome,
     ProgressStore,
-    Ticked,
-    parse_command,
 )
-from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.sounds import SoundPlayer
 
@@ -80,17 +81,13 @@ class PackModeOptions:
     allow_ship_unverified: bool = False
 
 
-class PackPhase(StrEnum):
-    IDLE = "idle"
-    LOADING = "loading"
-    PACKING = "packing"
-    PRINTING = "printing"
-    AWAIT_TRACKING = "await_tracking"
-    SHIPPING = "shipping"
+    @property
+    def flow_options(self) -> PackFlowOptions:
+        return PackFlowOptions(auto_print=self.auto_print,
+                               allow_ship_unverified=self.allow_ship_unverified)
 
 
-_BUSY = (PackPhase.LOADING, PackPhase.PRINTING, PackPhase.SHIPPING)
-_ABANDONABLE = (PackPhase.LOADING, PackPhase.PRINTING)
+__all__ = ["PackLinesModel", "PackModeOptions", "PackModeView", "PackPhase"]
 
 _KEY_COMMANDS: dict[int, PackCommand] = {
     Qt.Key.Key_F2: PackCommand.SHIP_SCANNED,
@@ -163,48 +160,60 @@ class PackLinesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return self.tr(str(self.HEADERS[section]))
         return None
 
 
 class PackModeView(QWidget):
-    """Pack mode. ``store`` keeps scan progress; ``sounds`` plays the feedback."""
+    """Pack mode. ``store`` keeps scan progress; ``sounds`` plays the feedback; ``steps`` and
+    ``gates`` replace the flow's finish steps and add checks before an order opens."""
 
     order_opened = Signal(object)  # Order
     order_shipped = Signal(object)  # Order
 
     def __init__(self, host: PackHost, store: ProgressStore, sounds: SoundPlayer,
                  options: PackModeOptions | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 steps: list[FinishStep] | None = None,
+                 gates: list[OpenGate] | None = None) -> None:
         super().__init__(parent)
-        self._host = host
         self._store = store
-        self._sounds = sounds
         self.options = options or PackModeOptions()
-        self.session: PackSession | None = None
-        self.phase = PackPhase.IDLE
-        self.error_shown = False
         self._typed = ""
-        self._generation = 0
-        self._ship_lines: dict[str, int] = {}
-        self._after_ship = "next"
         self._flash_id = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
-        self._show_info(self._start_prompt())
+        self.flow = PackFlow(host, store, self, sounds, self.options.flow_options,
+                             steps=steps, gates=gates or ())
+        self.show_info(START_PROMPT)
+
+    # --- what the flow holds, for the window and tests ---
+
+    @property
+    def phase(self) -> PackPhase:
+        return self.flow.phase
+
+    @property
+    def session(self) -> PackSession | None:
+        return self.flow.session
+
+    @property
+    def error_shown(self) -> bool:
+        return self.flow.error_shown
+
+    def apply_options(self, options: PackModeOptions) -> None:
+        """New settings, applied at once: the font now, the rest from the next step."""
+        self.options = options
+        self.flow.set_options(options.flow_options)
+        self._apply_font()
 
     # --- layout ---
 
     def _build(self) -> None:
-        size = self.options.font_point_size
-        font = self.font()
-        font.setPointSize(size)
-        self.setFont(font)
         self.setStyleSheet("QWidget { background: #000; color: #fff; }")
         layout = QVBoxLayout(self)
         self.header = QLabel(self.tr("No order open"), self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setStyleSheet(f"font-size: {int(size * 1.5)}pt; font-weight: bold;")
         self.model = PackLinesModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -218,13 +227,11 @@ class PackModeView(QWidget):
                                  "selection-background-color: #ffd200; selection-color: #000; }")
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("%v of %m units scanned"))
-        self.progress.setMinimumHeight(int(size * 2.2))
         self.quantity = QLabel("", self)
         self.quantity.setTextFormat(Qt.TextFormat.PlainText)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # scans and API text are untrusted
         self.message.setWordWrap(True)
-        self.message.setMinimumHeight(int(size * 5))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(self.tr("Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · "
                                    "F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · "
@@ -235,81 +242,33 @@ class PackModeView(QWidget):
             layout.addWidget(widget)
         layout.setStretch(1, 3)
         layout.setStretch(4, 2)
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        size = self.options.font_point_size
+        font = self.font()
+        font.setPointSize(size)
+        self.setFont(font)
+        self.header.setStyleSheet(f"font-size: {int(size * 1.5)}pt; font-weight: bold;")
+        self.progress.setMinimumHeight(int(size * 2.2))
+        self.message.setMinimumHeight(int(size * 5))
+        style = self.message.styleSheet()
+        if style:  # the message keeps its colours at the new size
+            self.message.setStyleSheet(style.rsplit("font-size:", 1)[0]
+                                       + f"font-size: {self._message_size()}pt;")
 
     # --- entry points ---
 
     @Slot(str)
     def on_scan(self, text: str) -> None:
         """One scan from the scanner (the ScannerFilter's ``scanned``)."""
-        command = parse_command(text)
-        if command is not None:
-            self.run_command(command)
-            return
-        if self.phase in _BUSY:
-            self._show_error(self.tr("Wait a moment: the app is still working on the last step. "
-                                     "Scan again when this message changes."))
-            return
-        if self.phase is PackPhase.IDLE or self.session is None:
-            self._open_by_scan(text)
-        elif self.phase is PackPhase.PACKING:
-            self._scan_item(text)
-        elif self.phase is PackPhase.AWAIT_TRACKING:
-            self._scan_tracking(text)
+        self.flow.scan(text)
 
     def run_command(self, command: PackCommand) -> None:
         """What a command barcode or its key does."""
         self._typed = ""
         self._show_typed()
-        session = self.session
-        if command is PackCommand.ACKNOWLEDGE:
-            self._acknowledge()
-            return
-        if command is PackCommand.CANCEL and self.phase in _ABANDONABLE:
-            # A host that never answers must not trap the packer; a late answer is ignored.
-            # Not while shipping: that write is already on its way.
-            self._close_order(self.tr("Stopped. Scan an order to open it."))
-            return
-        if self.phase in _BUSY:
-            self._show_error(self.tr("Wait a moment: the app is still working on the last step."))
-            return
-        if session is None or self.phase is PackPhase.IDLE:
-            self._show_error(self.tr("No order is open: scan an order number first."))
-            return
-        if command is PackCommand.REPRINT:
-            self._print(reprint=session.printed)
-        elif command is PackCommand.CANCEL:
-            if self.phase is PackPhase.AWAIT_TRACKING:
-                self._ship_lines = {}
-                self._set_phase(PackPhase.PACKING)
-                self._show_info(self.tr("Shipping stopped. Keep scanning, or F2 to ship what is "
-                                         "scanned."))
-            else:
-                self._close_order(self.tr("Order closed; its scans are kept. Scan an order to open "
-                                          "it."))
-        elif command is PackCommand.UNDO:
-            self._undo()
-        elif command is PackCommand.RESET:
-            session.reset()
-            self._ship_lines = {}
-            self._set_phase(PackPhase.PACKING)
-            self._refresh()
-            self._show_info(self.tr("All counts of this order are back to 0. Scan the items."))
-        elif self.phase is PackPhase.AWAIT_TRACKING and command is PackCommand.SHIP_SCANNED:
-            self._ship(None, None)  # no label to scan (pickup, letter post): ship without one
-        elif self.phase is PackPhase.PACKING:
-            try:
-                if command is PackCommand.SHIP_ALL:
-                    lines = session.ship_all_unverified()
-                else:
-                    lines = session.ship_scanned()
-            except PackRefused as exc:
-                self._show_pack_error(exc.error)
-                return
-            after = "same" if command is PackCommand.NEXT_PACKAGE else "next"
-            self._begin_shipping(lines, after)
-        else:
-            self._show_error(self.tr("The order is waiting for its tracking number: scan it, F2 to "
-                                     "ship without one, or F10 to go back to packing."))
+        self.flow.command(command)
 
     # --- keys typed by a person ---
 
@@ -329,43 +288,20 @@ class PackModeView(QWidget):
             self._typed = self._typed[:-1]
             self._show_typed()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._on_enter()
+            typed, self._typed = self._typed, ""
+            self._show_typed()
+            self.flow.enter_quantity(typed)
         elif text in ("*", "x", "X"):
-            self._set_pending()
+            typed, self._typed = self._typed, ""
+            self.flow.pend_quantity(typed)
+            self._show_typed()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._move_selection(-1 if key == Qt.Key.Key_Up else 1)
         elif key == Qt.Key.Key_Space:
-            self._confirm_selected()
+            line = self.model.line_at(self.table.currentIndex().row())
+            self.flow.confirm_line(line.line_id if line is not None else None)
         else:
             super().keyPressEvent(event)
-
-    def _on_enter(self) -> None:
-        typed, self._typed = self._typed, ""
-        self._show_typed()
-        session = self.session
-        if not typed:
-            self._acknowledge()
-            return
-        if session is None or self.phase is not PackPhase.PACKING:
-            self._show_error(self.tr("Open an order first, then type a quantity."))
-            return
-        if session.last_ticked is None:
-            self._set_pending(typed)
-            return
-        self._after_count(session.amend_last_quantity(int(typed)))
-
-    def _set_pending(self, typed: str | None = None) -> None:
-        typed = typed if typed is not None else self._typed
-        self._typed = ""
-        session = self.session
-        if session is None or self.phase is not PackPhase.PACKING or not typed:
-            self._show_typed()
-            return
-        try:
-            session.set_pending_quantity(int(typed))
-        except PackRefused as exc:
-            self._show_pack_error(exc.error)
-        self._show_typed()
 
     def _show_typed(self) -> None:
         pending = self.session.pending_quantity if self.session is not None else None
@@ -385,237 +321,9 @@ class PackModeView(QWidget):
         row = min(rows - 1, max(0, current + step if current >= 0 else 0))
         self.table.selectRow(row)
 
-    def _confirm_selected(self) -> None:
-        session = self.session
-        line = self.model.line_at(self.table.currentIndex().row())
-        if session is None or self.phase is not PackPhase.PACKING or line is None:
-            self._show_error(self.tr("Pick a line with Up/Down first, then press Space to confirm "
-                                     "it."))
-            return
-        self._after_count(session.confirm_line(line.line_id))
+    # --- PackDisplay: what the flow shows ---
 
-    # --- packing ---
-
-    def _scan_item(self, text: str) -> None:
-        assert self.session is not None
-        self._after_count(self.session.scan(text))
-
-    def _after_count(self, outcome: Ticked | PackError) -> None:
-        session = self.session
-        assert session is not None
-        self._refresh()
-        if isinstance(outcome, PackError):
-            self._show_pack_error(outcome)
-            return
-        self._select_line(outcome.line.line_id)
-        if session.complete:
-            self._sounds.play_complete()
-            self._begin_shipping(session.ship_scanned(), "next")
-            return
-        self._sounds.play_success()
-        line = outcome.line
-        self._show_info(self.tr("✓ {sku} {name}: {scanned} of {needed} ({state})").format(
-            sku=line.sku, name=line.name, scanned=line.scanned, needed=line.needed,
-            state=translate_message(line.state_text)), good=True)
-
-    def _undo(self) -> None:
-        session = self.session
-        assert session is not None
-        if self.phase is PackPhase.AWAIT_TRACKING:
-            self._ship_lines = {}
-            self._set_phase(PackPhase.PACKING)
-        line = session.undo()
-        self._refresh()
-        if line is None:
-            self._show_info(self.tr("Nothing to undo."))
-        else:
-            self._show_info(self.tr("Undone: {sku} {name} is back to {scanned} of "
-                                    "{needed}.").format(
-                sku=line.sku, name=line.name, scanned=line.scanned, needed=line.needed))
-
-    # --- the end of an order ---
-
-    def _begin_shipping(self, lines: dict[str, int], after: str) -> None:
-        session = self.session
-        assert session is not None
-        self._ship_lines = lines
-        self._after_ship = after
-        if self.options.auto_print and not session.printed:
-            self._print(reprint=False)
-        else:
-            self._ask_tracking()
-
-    def _print(self, *, reprint: bool) -> None:
-        session = self.session
-        assert session is not None
-        shipping = bool(self._ship_lines)
-        previous = self.phase
-        self._set_phase(PackPhase.PRINTING)
-        self._show_info(self.tr("Printing the packing slip and label…"))
-
-        def printed(outcome: PrintOutcome) -> None:
-            session.mark_printed()
-            if shipping and outcome.tracking:
-                self._ship(outcome.tracking, outcome.carrier)
-            elif shipping:
-                self._ask_tracking()
-            else:
-                self._set_phase(previous)
-                self._show_info(self.tr("Printed again."))
-
-        def failed(message: str) -> None:
-            self._set_phase(PackPhase.AWAIT_TRACKING if shipping else previous)
-            if shipping:
-                text = self.tr("Printing failed: {message} Press F5 to print again, or scan "
-                               "the tracking number.")
-            else:
-                text = self.tr("Printing failed: {message} Press F5 to print again.")
-            self._show_error(text.format(message=translate_message(message)))
-
-        self._host.print_documents(session.order, reprint, self._current(printed),
-                                   self._current(failed))
-
-    def _ask_tracking(self) -> None:
-        self._set_phase(PackPhase.AWAIT_TRACKING)
-        self._show_info(self._tracking_prompt())
-
-    def _scan_tracking(self, text: str) -> None:
-        result = classify_scan(text)
-        parse = result.tracking
-        if result.kind is ScanKind.TRACKING and result.reason is None and parse is not None:
-            self._ship(result.value, parse.carrier)
-        elif result.kind is ScanKind.PRODUCT and parse is not None and parse.recognised:
-            self._ship(parse.number, parse.carrier)  # a 12-digit FedEx number is a GTIN too
-        elif result.reason:
-            self._show_error(result.reason)
-        else:
-            self._show_error(self.tr("That is not a tracking number: scan the tracking barcode on "
-                                     "the shipping label (F10 goes back to packing)."))
-
-    def _ship(self, tracking: str | None, carrier: str | None) -> None:
-        session = self.session
-        assert session is not None
-        order = session.order
-        self._set_phase(PackPhase.SHIPPING)
-        self._show_info(self.tr("Shipping order {order}…").format(order=order.number))
-
-        def shipped() -> None:
-            session.finish()
-            self._ship_lines = {}
-            self.order_shipped.emit(order)
-            self._sounds.play_complete()
-            if self._after_ship == "same":
-                self._show_info(self.tr("Package of {order} shipped. Opening the rest…").format(
-                    order=order.number), good=True)
-                self._load(session.ref)
-            else:
-                self._show_info(self.tr("Order {order} shipped.").format(order=order.number),
-                                good=True)
-                self._host.next_order_after(session.ref, self._current(self._open_next),
-                                            self._current(self._host_failed))
-
-        def failed(message: str) -> None:
-            self._set_phase(PackPhase.AWAIT_TRACKING)
-            self._show_error(self.tr("Shipping failed: {message} Scan the tracking number again "
-                                     "to retry.").format(message=translate_message(message)))
-
-        self._host.ship(order, dict(self._ship_lines), tracking, carrier,
-                        self._current(shipped), self._current(failed))
-
-    def _open_next(self, ref: OrderRef | None) -> None:
-        if ref is None:
-            self._close_order(self.tr("All orders of this list are packed. Scan an order to open "
-                                      "it."))
-            return
-        self._load(ref)
-
-    # --- opening orders ---
-
-    def _open_by_scan(self, text: str) -> None:
-        result = classify_scan(text)
-        if result.is_junk:
-            self._show_error(result.reason or self.tr("The scan could not be read: scan it again."))
-            return
-        self._set_phase(PackPhase.LOADING)
-        self._show_info(self.tr("Looking up the order…"))
-        shown = text.strip()[:40]
-
-        def found(refs: list[OrderRef]) -> None:
-            unique = list(dict.fromkeys(refs))
-            if len(unique) == 1:
-                self._load(unique[0])
-                return
-            self._set_phase(PackPhase.IDLE)
-            if not unique:
-                self._show_error(self.tr("No order found for {scan}. Scan the order number or the "
-                                         "barcode on the packing slip.").format(scan=shown))
-            else:
-                self._show_error(self.tr("{scan} is on {n} orders. Scan the order number or the "
-                                         "barcode on the packing slip.").format(
-                                             scan=shown, n=len(unique)))
-
-        self._host.find_orders(text, self._current(found), self._current(self._host_failed))
-
-    def _load(self, ref: OrderRef) -> None:
-        self._set_phase(PackPhase.LOADING)
-
-        def loaded(order: Order) -> None:
-            try:
-                session = PackSession(order, ref.connection, self._store,
-                                      allow_ship_unverified=self.options.allow_ship_unverified)
-            except PackRefused as exc:
-                self._close_order(None)
-                self._show_pack_error(exc.error)
-                return
-            self.session = session
-            self._ship_lines = {}
-            self._set_phase(PackPhase.PACKING)
-            self._refresh()
-            self.order_opened.emit(order)
-            if session.complete:
-                self._begin_shipping(session.ship_scanned(), "next")
-            elif session.scanned_units:
-                self._show_info(self.tr("Order {order} resumed where you left off: {scanned} of "
-                                        "{needed} scanned.").format(
-                                            order=order.number, scanned=session.scanned_units,
-                                            needed=session.needed_units))
-            else:
-                self._show_info(self.tr("Order {order}: scan the items.").format(
-                    order=order.number))
-
-        self._host.load_order(ref, self._current(loaded), self._current(self._host_failed))
-
-    def _close_order(self, message: str | None) -> None:
-        self._generation += 1
-        self.session = None
-        self._ship_lines = {}
-        self._set_phase(PackPhase.IDLE)
-        self._refresh()
-        if message:
-            self._show_info(message)
-
-    def _host_failed(self, message: str) -> None:
-        if self.phase is PackPhase.LOADING:
-            self._set_phase(PackPhase.PACKING if self.session is not None else PackPhase.IDLE)
-        self._show_error(message)
-
-    def _current(self, callback: Callable[..., None]) -> Callable[..., None]:
-        """``callback`` unless the packer moved on (closed the order) before the host answered."""
-        generation = self._generation
-
-        def guarded(*args: Any) -> None:
-            if generation == self._generation:
-                callback(*args)
-
-        return guarded
-
-    # --- display ---
-
-    def _set_phase(self, phase: PackPhase) -> None:
-        self.phase = phase
-
-    def _refresh(self) -> None:
-        session = self.session
+    def show_session(self, session: PackSession | None) -> None:
         if session is None:
             self.header.setText(self.tr("No order open"))
             self.model.set_lines([])
@@ -632,41 +340,22 @@ class PackModeView(QWidget):
         self.progress.setValue(session.scanned_units)
         self._show_typed()
 
-    def _select_line(self, line_id: str) -> None:
+    def select_line(self, line_id: str) -> None:
         for row in range(self.model.rowCount()):
             line = self.model.line_at(row)
             if line is not None and line.line_id == line_id:
                 self.table.selectRow(row)
                 return
 
-    def _acknowledge(self) -> None:
-        if self.session is not None:
-            self.session.acknowledge()
-        if self.error_shown:
-            self._show_info(self._resting_message())
+    def opened(self, order: Order) -> None:
+        self.order_opened.emit(order)
 
-    def _resting_message(self) -> str:
-        if self.phase is PackPhase.AWAIT_TRACKING:
-            return self._tracking_prompt()
-        if self.session is None:
-            return self._start_prompt()
-        return self.tr("Order {order}: scan the items.").format(
-            order=self.session.order.number)
+    def shipped(self, order: Order) -> None:
+        self.order_shipped.emit(order)
 
-    def _tracking_prompt(self) -> str:
-        return self.tr("Scan the tracking number on the label (F2: ship without one).")
-
-    def _start_prompt(self) -> str:
-        return self.tr("Scan an order number, packing slip or tracking number to start.")
-
-    def _show_pack_error(self, error: PackError) -> None:
-        self._show_error(error.message)
-
-    def _show_error(self, text: str) -> None:
-        """``text``: this view's own sentence, or one from below (a pack refusal, a scan
-        rejection, a host failure), which is translated here."""
-        self.error_shown = True
-        self._sounds.play_error()
+    def show_error(self, text: str) -> None:
+        """``text``: a sentence of the flow or from below (a pack refusal, a scan rejection,
+        a host failure), translated here."""
         self.message.setStyleSheet(_STYLE_ERROR + f"font-size: {self._message_size()}pt;")
         self.message.setText(self.tr("STOP — {message}\n(Esc or Enter to continue)").format(
             message=translate_message(text)))
@@ -683,8 +372,7 @@ class PackModeView(QWidget):
         style = _STYLE_FLASH if step % 2 else _STYLE_ERROR
         self.message.setStyleSheet(style + f"font-size: {self._message_size()}pt;")
 
-    def _show_info(self, text: str, *, good: bool = False) -> None:
-        self.error_shown = False
+    def show_info(self, text: str, *, good: bool = False) -> None:
         style = _STYLE_GOOD if good else _STYLE_INFO
         self.message.setStyleSheet(style + f"font-size: {self._message_size()}pt;")
         self.message.setText(translate_message(text))

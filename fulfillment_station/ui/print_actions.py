@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,15 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order
 from fulfillment_station.printing.errors import BatchCancelled, PrintingError
 from fulfillment_station.printing.qt_glue import (
     PageRenderer,
     PdfPreviewDialog,
-    pdfium_pages,
     print_pdf,
 )
+from fulfillment_station.printing.qt_glue import pdfium_pages as pdfium_pages
 from fulfillment_station.services.print_service import PrintOutcome, PrintService, QueuedJob
+from fulfillment_station.services.resources import PrintResources
 from fulfillment_station.store.print_queue import JobState
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.print_queue_panel import PrintQueuePanel
@@ -117,6 +119,7 @@ class DocumentPreview(PdfPreviewDialog):
         super().__init__(pdf, title, render=render, parent=parent)
         self.save_button = QPushButton(_t("&Save as PDF…"))
         buttons = self.findChild(QDialogButtonBox)
+        assert buttons is not None  # the preview dialog made it
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.saved_to: Path | None = None
         self.save_button.clicked.connect(lambda: self._save(ask, _file_name(title)))
@@ -224,7 +227,7 @@ class BatchPrint(QObject):
 
 def run_batch_print(
     parent: QWidget | None,
-    worker: ConnectionWorker,
+    worker: ConnectionWorker[PrintResources],
     orders: Sequence[Order],
     service: PrintService,
     *,
@@ -235,7 +238,7 @@ def run_batch_print(
     """Render the orders' slips on ``worker`` with a progress dialog, then preview the PDF."""
     batch = list(orders)
 
-    def render_batch(ctx: TaskContext) -> bytes:
+    def render_batch(ctx: TaskContext[PrintResources]) -> bytes:
         return service.batch_slips(batch, ctx.report, ctx.cancelled)
 
     task = worker.submit(render_batch, name="batch slips")
@@ -243,8 +246,8 @@ def run_batch_print(
     return BatchPrint(parent, task, len(batch), title, render, ask, on_print)
 
 
-def _service_of(ctx: TaskContext) -> PrintService:
-    return ctx.print_service  # type: ignore[no-any-return]
+def _service_of(ctx: TaskContext[PrintResources]) -> PrintService:
+    return ctx.resources.print_service
 
 
 class PrintQueueActions(QObject):
@@ -260,8 +263,8 @@ class PrintQueueActions(QObject):
 
     message = Signal(str)
 
-    def __init__(self, panel: PrintQueuePanel, worker: ConnectionWorker,
-                 service_of: Callable[[TaskContext], PrintService] = _service_of,
+    def __init__(self, panel: PrintQueuePanel, worker: ConnectionWorker[PrintResources],
+                 service_of: Callable[[TaskContext[PrintResources]], PrintService] = _service_of,
                  held_interval_ms: int = 5000) -> None:
         super().__init__(panel)
         self.panel = panel
@@ -293,7 +296,7 @@ class PrintQueueActions(QObject):
     def run(self, action: Callable[[PrintService], PrintOutcome | None]) -> Task[Any]:
         """Run ``action`` on the worker, then show the job list and the outcome's sentence
         (e.g. ``run(lambda s: s.print_for_pack(...)[1])`` after a pack)."""
-        def work(ctx: TaskContext) -> tuple[PrintOutcome | None, list[QueuedJob]]:
+        def work(ctx: TaskContext[PrintResources]) -> tuple[PrintOutcome | None, list[QueuedJob]]:
             service = self.service_of(ctx)
             try:
                 outcome = action(service)
@@ -308,7 +311,7 @@ class PrintQueueActions(QObject):
         return task
 
     def _done(self, result: object) -> None:
-        outcome, jobs = result  # type: ignore[misc]
+        outcome, jobs = cast(tuple[PrintOutcome | None, list[QueuedJob]], result)
         self.panel.set_jobs(jobs)
         self._watch_held(jobs)
         if outcome is not None:

@@ -31,8 +31,8 @@ for keys a widget ignores, to each parent — those repeated deliveries must not
 
 Limits, on purpose: the decision uses arrival time on the GUI thread, so a person who types
 ``min_length`` keys and Enter while the GUI thread is stalled looks like a scanner (those keys
-arrive together); the GUI thread must not stall (see DESIGN.md). Scanners must be set to end
-codes with Enter or Tab unless the detector was built with ``require_terminator=False``.
+arrive together); the GUI thread must not stall (see docs/architecture.md). Scanners must be
+set to end codes with Enter or Tab unless the detector was built with ``require_terminator=False``.
 """
 
 from __future__ import annotations

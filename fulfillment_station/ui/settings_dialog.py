@@ -179,7 +179,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, store: SettingsStore, tokens: TokenStore,
                  settings: Settings | None = None, *,
-                 worker: ConnectionWorker | None = None, connect_fn: ConnectFn = connect,
+                 worker: ConnectionWorker[None] | None = None, connect_fn: ConnectFn = connect,
                  sound_backend: Callable[[], str] = sound_backend,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,7 +195,7 @@ class SettingsDialog(QDialog):
         self.connection_dialog: ConnectionDialog | None = None
         self.fields: dict[str, _Field] = {}
 
-        self._hardware_worker: ConnectionWorker | None = None
+        self._hardware_worker: ConnectionWorker[None] | None = None
         self.finished.connect(self._stop_hardware_worker)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._connections_tab(), _settings_text(SECTIONS["connections"]))
@@ -316,7 +316,7 @@ class SettingsDialog(QDialog):
                 return None
         return settings
 
-    def _hardware(self) -> ConnectionWorker:
+    def _hardware(self) -> ConnectionWorker[None]:
         """The thread that talks to scales and printers, so the dialog never waits on them."""
         if self._hardware_worker is None:
             self._hardware_worker = ConnectionWorker(lambda: None,
@@ -332,7 +332,7 @@ class SettingsDialog(QDialog):
         if settings is None:
             return
 
-        def work(_ctx: TaskContext) -> str:
+        def work(_ctx: TaskContext[None]) -> str:
             from fulfillment_station.hardware.scale import ScaleError
 
             try:
@@ -401,7 +401,7 @@ class SettingsDialog(QDialog):
         if settings is None:
             return
 
-        def work(_ctx: TaskContext) -> str:
+        def work(_ctx: TaskContext[None]) -> str:
             lines: list[str] = []
             for state in check_printers(settings):
                 verdict = {True: self.tr("can print"), False: self.tr("cannot print"),

@@ -1,11 +1,11 @@
-"""The ship (and fulfil) dialog: what leaves the desk, validated before it becomes a request.
+"""The ship (and fulfill) dialog: what leaves the desk, validated before it becomes a request.
 
 The dialog never talks to a store. It checks quantities with ``domain.workflow.check_shipment``,
 recognises the tracking number with ``scanning.tracking.parse_tracking`` (an invalid check digit
 needs an explicit override; an unknown format is only a warning), stops on a tracking number
 already used on another order (``services.tracking_reuse``: going on is an explicit override,
 written to the audit log before the dialog closes) and hands back a
-``ShipRequest`` or, in fulfil mode, a ``FulfilRequest``. What a store cannot take (partial
+``ShipRequest`` or, in fulfill mode, a ``FulfillRequest``. What a store cannot take (partial
 shipments, customer notification, tracking numbers, parcels) follows its ``Capabilities``.
 
 It also holds the small pieces the other write dialogs share: a plain-text label (API strings
@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Literal
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import (
 from fulfillment_station.connectors.base import Capabilities
 from fulfillment_station.domain.errors import DomainError
 from fulfillment_station.domain.models import Order
-from fulfillment_station.domain.requests import FulfilRequest, Package, ShipRequest, TrackingInfo
+from fulfillment_station.domain.requests import FulfillRequest, Package, ShipRequest, TrackingInfo
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.domain.workflow import check_shipment
 from fulfillment_station.scanning.tracking import (
@@ -52,6 +53,11 @@ from fulfillment_station.scanning.tracking import (
     TrackingParse,
     default_table,
     parse_tracking,
+)
+from fulfillment_station.services.store_labels import (
+    LabelDefaults,
+    checkout_choice,
+    lines_weight,
 )
 from fulfillment_station.services.tracking_reuse import TrackingGuard, TrackingReuse
 from fulfillment_station.store.db import StoreError
@@ -62,7 +68,7 @@ from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
 
 log = logging.getLogger(__name__)
 
-Mode = Literal["ship", "fulfil"]
+Mode = Literal["ship", "fulfill"]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -178,25 +184,36 @@ class _ShipmentRow:
         return (parse.number or parse.normalised) or None
 
 
+@dataclass
+class _Parcel:
+    """One box in the dialog: its group box, size/weight fields and units per line."""
+
+    box: QGroupBox
+    fields: dict[str, QDoubleSpinBox]
+    units: dict[str, QSpinBox]
+
+
 class ShipDialog(QDialog):
-    """Ship or fulfil ``order``; read the result with :meth:`request` after ``Accepted``."""
+    """Ship or fulfill ``order``; read the result with :meth:`request` after ``Accepted``."""
 
     def __init__(self, order: Order, capabilities: Capabilities, parent: QWidget | None = None,
                  *, mode: Mode = "ship", now: Callable[[], datetime] | None = None,
                  more_shipments: bool | None = None,
                  weigher: ScaleWeigher | None = None,
+                 label_defaults: LabelDefaults | None = None,
                  tracking_guard: TrackingGuard | None = None) -> None:
         super().__init__(parent)
         self._order = order
+        self._label_defaults = label_defaults or LabelDefaults("", "")
         self._guard = tracking_guard
         self._caps = capabilities
         self._mode: Mode = mode
         self._now = now or (lambda: datetime.now(UTC))
-        # Squarespace's fulfilment takes several shipments; Price2b's takes one.
-        self._more = (mode == "fulfil" and capabilities.dialect == "squarespace"
+        # Squarespace's fulfillment takes several shipments; Price2b's takes one.
+        self._more = (mode == "fulfill" and capabilities.dialect == "squarespace"
                       if more_shipments is None else more_shipments)
-        self._request: ShipRequest | FulfilRequest | None = None
-        title = self.tr("Fulfil order {n}") if mode == "fulfil" else self.tr("Ship order {n}")
+        self._request: ShipRequest | FulfillRequest | None = None
+        title = self.tr("Fulfill order {n}") if mode == "fulfill" else self.tr("Ship order {n}")
         self.setWindowTitle(title.format(n=order.number))
 
         layout = QVBoxLayout(self)
@@ -214,7 +231,7 @@ class ShipDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Fulfil") if mode == "fulfil" else self.tr("Ship"))
+        self.ok_button.setText(self.tr("Fulfill") if mode == "fulfill" else self.tr("Ship"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -243,8 +260,25 @@ class ShipDialog(QDialog):
 
         self.package_box: QGroupBox | None = None
         self.package_fields: dict[str, QDoubleSpinBox] = {}
-        if capabilities.returns_label and mode == "ship":
-            layout.addWidget(self._package_box())
+        self.parcels: list[_Parcel] = []
+        if self._buys_label():
+            # Shipping buys the store's label: carrier and service from the customer's
+            # checkout choice, else the desk's defaults; the parcel weighed from its lines.
+            carrier, service = checkout_choice(order)
+            row = self.rows[0]
+            row.carrier.setCurrentText(carrier or self._label_defaults.carrier)
+            row.service.setText(service or self._label_defaults.service)
+            if order.service_requested:
+                layout.addWidget(plain_label(self.tr("The customer chose: {service}").format(
+                    service=order.service_requested)))
+            self._parcels_layout = QVBoxLayout()
+            layout.addLayout(self._parcels_layout)
+            self._add_parcel()
+            self.package_box = self.parcels[0].box
+            self.package_fields = self.parcels[0].fields
+            self.add_parcel_button = QPushButton(self.tr("Add another parcel"))
+            self.add_parcel_button.clicked.connect(self._add_parcel)
+            layout.addWidget(self.add_parcel_button)
         # The desk's scale fills the parcel weight as soon as it is stable (no key press).
         self.weigher = weigher if self.package_fields else None
         if self.weigher is not None:
@@ -255,8 +289,7 @@ class ShipDialog(QDialog):
                 box_form.addRow(self.scale_label)
             self.weigher.stable.connect(self._weighed)
             self.weigher.problem.connect(self.scale_label.setText)
-            self.finished.connect(lambda _result: self.weigher.stop()  # type: ignore[union-attr]
-                                  if self.weigher else None)
+            self.finished.connect(self._stop_weigher)
             self.weigher.start()
 
         self.notify: QCheckBox | None = None
@@ -317,9 +350,16 @@ class ShipDialog(QDialog):
         self.rows.append(row)
         row.tracking.setFocus()
 
-    def _package_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Parcel"))
+    def _buys_label(self) -> bool:
+        return self._caps.returns_label and self._mode == "ship"
+
+    def _add_parcel(self) -> None:
+        """One more box: its weight and size, and how many of each line's units it holds
+        (the first box holds everything until units are moved to another)."""
+        first = not self.parcels
+        box = QGroupBox(self.tr("Parcel {n}").format(n=len(self.parcels) + 1))
         form = QFormLayout(box)
+        fields: dict[str, QDoubleSpinBox] = {}
         for key, label, suffix in (("weight", self.tr("Weight"), " kg"),
                                    ("length", self.tr("Length"), " cm"),
                                    ("width", self.tr("Width"), " cm"),
@@ -330,11 +370,39 @@ class ShipDialog(QDialog):
             spin.setSuffix(suffix)
             spin.setSpecialValueText(self.tr("not given"))
             form.addRow(label, spin)
-            self.package_fields[key] = spin
-        self.package_box = box
-        return box
+            fields[key] = spin
+        units: dict[str, QSpinBox] = {}
+        for line in self._order.lines:
+            if line.remaining <= 0:
+                continue
+            count = QSpinBox()
+            count.setRange(0, line.remaining)
+            count.setValue(line.remaining if first else 0)
+            count.valueChanged.connect(self._clear_messages)
+            form.addRow(plain_label(self.tr("Units of {sku}").format(sku=line.sku or line.id),
+                                    wrap=False), count)
+            units[line.id] = count
+        parcel = _Parcel(box, fields, units)
+        self.parcels.append(parcel)
+        if first:
+            weight = lines_weight(self._order, {k: s.value() for k, s in units.items()})
+            if weight is not None:
+                fields["weight"].setValue(float(weight))
+            for line_id, shipped in self.quantities.items():
+                shipped.valueChanged.connect(
+                    lambda value, lid=line_id: self._only_parcel_follows(lid, value))
+        self._parcels_layout.addWidget(box)
+
+    def _only_parcel_follows(self, line_id: str, value: int) -> None:
+        # With one parcel, it holds whatever ships; the packer splits units once there are two.
+        if len(self.parcels) == 1 and line_id in self.parcels[0].units:
+            self.parcels[0].units[line_id].setValue(value)
 
     # -- behaviour ------------------------------------------------------------------------------
+
+    def _stop_weigher(self, _result: int) -> None:
+        if self.weigher is not None:
+            self.weigher.stop()
 
     def _weighed(self, weight: Weight) -> None:
         spin = self.package_fields["weight"]
@@ -392,7 +460,7 @@ class ShipDialog(QDialog):
                                 .format(carrier=row.carrier.carrier()))
 
     def _tracking_needed(self) -> bool:
-        # Price2b creates the tracking number when it ships; a fulfil records one made elsewhere.
+        # Price2b creates the tracking number when it ships; a fulfill records one made elsewhere.
         return self._mode == "ship" and not self._caps.returns_label
 
     def validate(self) -> list[str]:
@@ -405,6 +473,8 @@ class ShipDialog(QDialog):
         except DomainError as exc:
             problems.append(sentence(exc))
         warnings: list[str] = []
+        if self._buys_label():
+            problems += self._parcel_problems()
         for row in self.rows:
             self._describe(row)
             self._check_reuse(row)
@@ -426,6 +496,26 @@ class ShipDialog(QDialog):
                     "The tracking number's check digit is wrong: rescan it, or tick "
                     "\"Ship anyway with this tracking number\"."))
         self.warning_label.setText(" ".join(warnings))
+        return problems
+
+    def _parcel_problems(self) -> list[str]:
+        problems = []
+        if not self.rows[0].service.text().strip():
+            problems.append(self.tr("Enter the carrier's service level: {store} needs it to sell "
+                                    "the label.").format(store=self._caps.display_name))
+        if len(self.parcels) > 1:
+            for line_id, count in self.lines().items():
+                packed = sum(p.units[line_id].value() for p in self.parcels
+                             if line_id in p.units)
+                if packed != count:
+                    line = self._order.line(line_id)
+                    problems.append(self.tr(
+                        "The parcels hold {packed} of {sku} but {count} ship: move the units "
+                        "so the boxes hold what ships.").format(
+                            packed=packed, count=count,
+                            sku=(line.sku if line is not None and line.sku else line_id)))
+            if any(not p.fields["weight"].value() for p in self.parcels):
+                problems.append(self.tr("Enter the weight of each parcel."))
         return problems
 
     def lines(self) -> dict[str, int]:
@@ -463,7 +553,7 @@ class ShipDialog(QDialog):
         chosen = date(qdate.year(), qdate.month(), qdate.day())
         return now if chosen == now.date() else datetime.combine(chosen, time(12), UTC)
 
-    def _build(self) -> ShipRequest | FulfilRequest:
+    def _build(self) -> ShipRequest | FulfillRequest:
         lines = check_shipment(self._order, self.lines())
         notify = self.notify.isChecked() if self.notify is not None else None
         shipped_at = self._shipped_at()
@@ -476,8 +566,8 @@ class ShipDialog(QDialog):
                                       tracking_number=number,
                                       tracking_url=parse.url if number else None,
                                       shipped_at=shipped_at))
-        if self._mode == "fulfil":
-            return FulfilRequest(shipments=infos, lines=lines, notify_customer=notify)
+        if self._mode == "fulfill":
+            return FulfillRequest(shipments=infos, lines=lines, notify_customer=notify)
         first = infos[0]
         return ShipRequest(carrier=first.carrier, service=first.service,
                            tracking_number=first.tracking_number, tracking_url=first.tracking_url,
@@ -485,11 +575,18 @@ class ShipDialog(QDialog):
                            notify_customer=notify)
 
     def _packages(self, lines: dict[str, int]) -> list[Package]:
-        values = {k: Decimal(str(round(s.value(), 2))) for k, s in self.package_fields.items()
-                  if s.value() > 0}
-        return [Package(lines=lines, **values)] if values else []
+        """Every parcel with its size, weight and items (a lone parcel holds what ships)."""
+        packages = []
+        for parcel in self.parcels:
+            values = {k: Decimal(str(round(s.value(), 2))) for k, s in parcel.fields.items()
+                      if s.value() > 0}
+            held = (dict(lines) if len(self.parcels) == 1 else
+                    {k: s.value() for k, s in parcel.units.items() if s.value() > 0})
+            if held:
+                packages.append(Package(lines=held, **values))
+        return packages
 
-    def request(self) -> ShipRequest | FulfilRequest:
+    def request(self) -> ShipRequest | FulfillRequest:
         if self._request is None:
             raise RuntimeError("the dialog was not accepted")
         return self._request

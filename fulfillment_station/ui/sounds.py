@@ -36,8 +36,10 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 
+from fulfillment_station.resources import RESOURCES_DIR
+
 log = logging.getLogger(__name__)
-SOUNDS_DIR = Path(__file__).resolve().parent.parent / "resources" / "sounds"
+SOUNDS_DIR = RESOURCES_DIR / "sounds"
 #: Linux players in order of preference: PipeWire, PulseAudio, then plain ALSA.
 LINUX_PLAYERS = ("pw-play", "paplay", "aplay")
 _BEEP_GAP_MS = 180

@@ -1,15 +1,19 @@
-"""Background work for the GUI: one worker thread per connection, and typed task handles.
+"""Background work for the GUI: one worker thread per kind of work, and typed task handles.
 
-``ConnectionWorker`` owns a QThread. The resources a task needs (the connector, the cache
-writer) are made *on that thread* by a factory the wiring module passes in, so SQLite and
-httpx objects never cross threads. A task is a plain function ``fn(ctx) -> result`` that never
-touches a widget; it reports progress and checks ``ctx.cancelled()``. Results, errors and
-progress reach the GUI only as signals of the ``Task`` handle::
+``ConnectionWorker[Res]`` owns a QThread and one resource object of type ``Res`` (one type per
+kind of worker: ``services.resources.ReaderResources``, ``SyncResources``,
+``OutboxResources``, ``PrintResources``). The resources are made *on that thread* by a factory
+the wiring module passes in, so SQLite and httpx objects never cross threads.
 
-    task = worker.submit(lambda ctx: SyncService(ctx.connector, ctx.cache, ...).run(...))
+What a worker runs is an operation from ``services.operations``: a typed, Qt-free function
+whose first argument is the resources. ``call`` runs one with its arguments; ``submit`` runs a
+function of the whole :class:`TaskContext` (for operations that report progress or stop when
+cancelled). Results, errors and progress reach the GUI only as signals of the ``Task``
+handle, on the GUI thread::
+
+    task = worker.call(operations.find_order_refs, scan)
     task.succeeded.connect(on_done)
     task.failed.connect(on_error)
-    task.progress.connect(on_progress)
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
+Res = TypeVar("Res")
+P = ParamSpec("P")
 
 
 class Task(QObject, Generic[R]):
@@ -42,7 +48,7 @@ class Task(QObject, Generic[R]):
     _outcome = Signal(bool, object)
     _progressed = Signal(int, object)
 
-    def __init__(self, fn: Callable[[TaskContext], R], name: str) -> None:
+    def __init__(self, fn: Callable[[TaskContext[Any]], R], name: str) -> None:
         super().__init__()
         self.fn = fn
         self.name = name
@@ -79,14 +85,11 @@ class Task(QObject, Generic[R]):
 
 
 @dataclass
-class TaskContext:
+class TaskContext(Generic[Res]):
     """What a task function sees: the worker thread's resources and its own task."""
 
-    resources: Any
+    resources: Res
     task: Task[Any]
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.resources, name)
 
     def report(self, done: int, total: int | None = None) -> None:
         self.task.report_progress(done, total)
@@ -95,22 +98,24 @@ class TaskContext:
         return self.task.is_cancelled()
 
 
-class _Runner(QObject):
+class _Runner(QObject, Generic[Res]):
     """Lives on the worker thread; runs submitted tasks one after the other."""
 
-    def __init__(self, make_resources: Callable[[], Any],
-                 close_resources: Callable[[Any], None]) -> None:
+    def __init__(self, make_resources: Callable[[], Res],
+                 close_resources: Callable[[Res], None]) -> None:
         super().__init__()
         self._make = make_resources
         self._close = close_resources
-        self._resources: Any = None
+        self._resources: Res | None = None
+        self._made = False  # a worker's resources may be None (the utility worker's)
         self._error: BaseException | None = None
 
     @Slot(object)
     def run(self, task: Task[Any]) -> None:
-        if self._resources is None and self._error is None:
+        if not self._made and self._error is None:
             try:
                 self._resources = self._make()
+                self._made = True
             except Exception as exc:  # reported to every task, not raised into Qt
                 log.exception("worker resources could not be made")
                 self._error = exc
@@ -118,7 +123,7 @@ class _Runner(QObject):
             task.report_failure(self._error)
             return
         try:
-            result = task.fn(TaskContext(self._resources, task))
+            result = task.fn(TaskContext(cast(Res, self._resources), task))
         except Exception as exc:
             log.info("task %s failed: %s", task.name, exc, exc_info=True)
             task.report_failure(exc)
@@ -130,35 +135,50 @@ class _Runner(QObject):
         """Close the resources on their own thread, then end the thread's event loop (after
         every task queued before, which the queue order guarantees)."""
         try:
-            if self._resources is not None:
-                self._close(self._resources)
+            if self._made:
+                self._close(cast(Res, self._resources))
         except Exception:
             log.exception("closing worker resources failed")
         finally:
-            self._resources = None
+            self._resources, self._made = None, False
             QThread.currentThread().quit()
 
 
-class ConnectionWorker(QObject):
+def _close(resources: Any) -> None:
+    resources.close()
+
+
+class ConnectionWorker(QObject, Generic[Res]):
     """The GUI's way to run work for one connection without ever blocking."""
 
     _submit = Signal(object)
     _shutdown = Signal()
 
-    def __init__(self, make_resources: Callable[[], Any],
-                 close_resources: Callable[[Any], None] = lambda r: r.close(),
+    def __init__(self, make_resources: Callable[[], Res],
+                 close_resources: Callable[[Res], None] = _close,
                  name: str = "connection") -> None:
         super().__init__()
         self._thread = QThread()
         self._thread.setObjectName(f"worker-{name}")
-        self._runner = _Runner(make_resources, close_resources)
+        self._runner: _Runner[Res] = _Runner(make_resources, close_resources)
         self._runner.moveToThread(self._thread)
         self._submit.connect(self._runner.run)
         self._shutdown.connect(self._runner.shutdown)
         self._tasks: set[Task[Any]] = set()
         self._thread.start()
 
-    def submit(self, fn: Callable[[TaskContext], R], name: str = "task") -> Task[R]:
+    @property
+    def name(self) -> str:
+        return self._thread.objectName()
+
+    def call(self, operation: Callable[Concatenate[Res, P], R], /, *args: P.args,
+             **kwargs: P.kwargs) -> Task[R]:
+        """Run ``operation(resources, *args, **kwargs)`` on the worker; the task is named
+        after the operation."""
+        return self.submit(lambda ctx: operation(ctx.resources, *args, **kwargs),
+                           operation.__name__.replace("_", " "))
+
+    def submit(self, fn: Callable[[TaskContext[Res]], R], name: str = "task") -> Task[R]:
         task: Task[R] = Task(fn, name)
         # Keep handles alive until their answer is delivered on the GUI thread: the runner
         # emits on them from its thread, and a handle nobody else holds (a fire-and-forget

@@ -33,8 +33,9 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from fulfillment_station.domain import FulfillmentStatus, OrderStatus
+from fulfillment_station.resources import RESOURCES_DIR
 
-ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS_DIR = RESOURCES_DIR / "icons"
 APP_ICON = "fulfillment-station"
 
 
@@ -46,7 +47,7 @@ class Scheme(StrEnum):
 #: The view background each scheme's colours are chosen against (Fusion's base colours).
 BASE: Mapping[Scheme, str] = MappingProxyType({Scheme.LIGHT: "#ffffff", Scheme.DARK: "#1e1e1e"})
 
-#: Badge text colour per status/fulfilment value, per scheme. Keys are the domain enums' values.
+#: Badge text colour per status/fulfillment value, per scheme. Keys are the domain enums' values.
 BADGES: Mapping[Scheme, Mapping[str, str]] = MappingProxyType({
     Scheme.LIGHT: MappingProxyType({
         OrderStatus.PENDING: "#8a5200",

@@ -11,25 +11,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain import Order
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
+from fulfillment_station.services import operations
+from fulfillment_station.services.actions import ActionKind
 from fulfillment_station.services.pack_session import command_sheet_entries
-from fulfillment_station.store.audit import AuditLog
-from fulfillment_station.store.cache import OrderRef
-from fulfillment_station.store.outbox import ActionState
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.main_window import MainWindow
 from fulfillment_station.ui.order_actions import OrderActions
 from fulfillment_station.ui.print_actions import BatchPrint, PrintQueueActions, preview_document
 from fulfillment_station.ui.print_queue_panel import PrintQueuePanel
 from fulfillment_station.ui.shortcuts_help import ShortcutsHelpDialog
-from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
+from fulfillment_station.ui.tasks import ConnectionWorker
+
+if TYPE_CHECKING:
+    from fulfillment_station.services.resources import PrintResources, ReaderResources
+    from fulfillment_station.ui.scanner_filter import ScannerFilter
 
 log = logging.getLogger(__name__)
 
@@ -38,30 +41,49 @@ log = logging.getLogger(__name__)
 class Workbench:
     window: MainWindow
     actions: OrderActions
-    print_worker: ConnectionWorker
+    print_worker: ConnectionWorker[PrintResources]
     print_panel: PrintQueuePanel
     print_actions: PrintQueueActions
     menus: dict[str, QMenu]
 
 
-def _orders_of(ctx: TaskContext, refs: list[OrderRef]) -> list[Order]:
-    orders = [ctx.cache.get(r.order_id, connection=r.connection) for r in refs]
-    return [o for o in orders if o is not None]
+def _release_hold(window: MainWindow, actions: OrderActions) -> None:
+    if window.detail.order is not None:
+        actions.set_hold(window.detail.order, None)
+
+
+def _hold_action(window: MainWindow, actions: OrderActions) -> QAction:
+    """"Put on hold…": the shown order stays out of "To pack" and every ship path refuses it
+    until the hold is released (``domain.holds``)."""
+    action = QAction(window.tr("Put on &hold…"), window)
+
+    def ask() -> None:
+        order = window.detail.order
+        if order is None:
+            return
+        reason, ok = QInputDialog.getText(
+            window, window.tr("Put order {number} on hold").format(number=order.number),
+            window.tr("Why must this order wait? (shown to every packer)"))
+        if ok and reason.strip():
+            actions.set_hold(order, reason)
+
+    action.triggered.connect(ask)
+    return action
 
 
 def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: OrderActions,
-                    print_worker: ConnectionWorker,
+                    print_worker: ConnectionWorker[PrintResources],
                     open_dialog: Callable[[str], None] | None = None) -> Workbench:
-    """``open_dialog(kind)`` opens the write dialog for the selected order(s) (ship, fulfil,
+    """``open_dialog(kind)`` opens the write dialog for the selected order(s) (ship, fulfill,
     cancel, edit, create, bulk_ship); without it those menu entries are left out."""
     menus: dict[str, QMenu] = {}
 
     # -- outbox -------------------------------------------------------------------------------
     pending = window.statusBar()
-    actions.pendingChanged.connect(lambda n: window.set_pending(n))
-    actions.actionFailed.connect(window.error_banner.show_message)
+    actions.pending_changed.connect(lambda n: window.set_pending(n))
+    actions.action_failed.connect(window.error_banner.show_message)
     actions.refused.connect(window.error_banner.show_message)
-    actions.ordersChanged.connect(window.apply_orders)
+    actions.orders_changed.connect(window.apply_orders)
     actions.queued.connect(lambda record: pending.showMessage(
         window.tr("Queued: {summary}").format(
             summary=translate_message(record.action.summary())), 6000))
@@ -72,7 +94,7 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
         menus["order"] = order_menu
         entries = (
             ("ship", window.tr("&Ship…"), "Ctrl+Shift+S", Operation.SHIP),
-            ("fulfil", window.tr("&Fulfil…"), None, Operation.FULFIL),
+            ("fulfill", window.tr("&Fulfill…"), None, Operation.FULFILL),
             ("bulk_ship", window.tr("&Bulk ship…"), "Ctrl+Shift+B", Operation.BULK_SHIP),
             ("cancel", window.tr("&Cancel order…"), None, Operation.CANCEL),
             ("edit", window.tr("&Edit order…"), "Ctrl+E", Operation.UPDATE),
@@ -91,37 +113,32 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
             order_menu.setToolTipsVisible(True)
             action.triggered.connect(lambda _c=False, k=kind: open_dialog(k))
             order_menu.addAction(action)
+        order_menu.addSeparator()
+        order_menu.addAction(_hold_action(window, actions))
+        release = QAction(window.tr("&Release hold"), window)
+        release.triggered.connect(lambda: _release_hold(window, actions))
+        order_menu.addAction(release)
 
     # -- this desk's history in the order timeline, and the audit export ----------------------
     def audit_of(order: Order) -> None:
-        def work(ctx: TaskContext) -> list[tuple[Any, str]]:
-            audit = AuditLog(ctx.outbox_store, station="")
-            return [(e.at, _audit_line(e)) for e in audit.for_order(order.id)]
-        task = actions.worker.submit(work, "audit for timeline")
+        task = actions.worker.call(operations.audit_for_order, order.id)
         task.succeeded.connect(lambda events, oid=order.id:
                                window.detail.add_local_events(oid, events))
 
-    window.orderShown.connect(audit_of)
+    window.order_shown.connect(audit_of)
 
     def show_pending(records: list[Any]) -> None:
-        waiting = (ActionState.PENDING, ActionState.SENDING, ActionState.RETRYING)
-        pending: dict[OrderRef, str] = {}
-        for record in records:
-            if record.state in waiting:
-                doing = window.tr(PENDING_VERBS.get(record.action.kind, PENDING_VERBS["update"]))
-                for order_id in record.action.order_ids:
-                    pending[OrderRef(record.action.connection_id, order_id)] = doing
-        window.model.set_pending(pending)
+        window.model.set_pending({ref: translate_message(PENDING_VERBS[kind]) for ref, kind
+                                  in operations.waiting_writes(records).items()})
 
-    actions.recordsChanged.connect(show_pending)
+    actions.records_changed.connect(show_pending)
 
     def export_audit() -> None:
         path, _ = QFileDialog.getSaveFileName(window, window.tr("Export audit log"),
                                               "audit-log.csv", "CSV (*.csv)")
         if not path:
             return
-        task = actions.worker.submit(
-            lambda ctx: AuditLog(ctx.outbox_store, station="").export_csv(path), "export audit")
+        task = actions.worker.call(operations.export_audit, path)
         task.succeeded.connect(lambda _r: pending.showMessage(
             window.tr("Audit log exported to {path}").format(path=path), 8000))
         task.failed.connect(lambda exc: window.error_banner.show_message(
@@ -136,7 +153,7 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
     from fulfillment_station.ui.outbox_panel import OutboxPanel
 
     outbox_panel = OutboxPanel()
-    actions.recordsChanged.connect(outbox_panel.set_records)
+    actions.records_changed.connect(outbox_panel.set_records)
     outbox_panel.retryRequested.connect(actions.retry)
     outbox_panel.dismissRequested.connect(actions.dismiss)
     window.add_panel("outbox", window.tr("Outbox"), outbox_panel, "Ctrl+Shift+O")
@@ -156,18 +173,12 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
         if not refs:
             pending.showMessage(window.tr("Select an order first."), 5000)
             return
-        ref = refs[0]
-
-        def work(ctx: TaskContext) -> str:
-            order = ctx.cache.get(ref.order_id, connection=ref.connection)
-            if order is None:
-                raise LookupError(window.tr("That order is no longer in the local cache."))
-            return ctx.print_service.print_slip(order, reprint=True).message
-
-        task = print_worker.submit(work, "print slip")
-        task.succeeded.connect(lambda text: pending.showMessage(text, 8000))
+        task = print_worker.call(operations.print_cached_slip, refs[0])
+        task.succeeded.connect(lambda text: pending.showMessage(translate_message(text), 8000))
         task.succeeded.connect(lambda _t: print_actions.refresh())
-        task.failed.connect(lambda exc: window.error_banner.show_message(str(exc)))
+        task.failed.connect(lambda exc: window.error_banner.show_message(
+            translate_message(str(exc.args[0]) if isinstance(exc, LookupError) and exc.args
+                              and isinstance(exc.args[0], Message) else str(exc))))
 
     def batch(kind: str) -> None:
         refs = window.selected_refs()
@@ -175,13 +186,12 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
             pending.showMessage(window.tr("Select one or more orders first."), 5000)
             return
 
-        def render(ctx: TaskContext) -> bytes:
-            orders = _orders_of(ctx, refs)
-            if kind == "slips":
-                return ctx.print_service.batch_slips(orders, ctx.report, ctx.cancelled)
-            return ctx.print_service.pick_list(orders)
-
-        task = print_worker.submit(render, f"batch {kind}")
+        if kind == "slips":
+            task = print_worker.submit(lambda ctx: operations.render_slips(
+                ctx.resources, refs, progress=ctx.report, cancelled=ctx.cancelled),
+                "batch slips")
+        else:
+            task = print_worker.call(operations.render_pick_list, refs)
         title = (window.tr("Packing slips ({n})") if kind == "slips"
                  else window.tr("Pick list ({n} orders)")).format(n=len(refs))
         from fulfillment_station.ui.print_actions import ask_save_path, pdfium_pages
@@ -217,21 +227,15 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
 
 
 #: What an order with a write waiting in the outbox shows next to its status.
-#: Marked for the catalogs under the window's context; ``window.tr`` translates them.
-PENDING_VERBS = {"ship": QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
-                 "bulk_ship": QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
-                 "fulfil": QT_TRANSLATE_NOOP("MainWindow", "fulfilling…"),
-                 "cancel": QT_TRANSLATE_NOOP("MainWindow", "cancelling…"),
-                 "update": QT_TRANSLATE_NOOP("MainWindow", "saving…"),
-                 "create": QT_TRANSLATE_NOOP("MainWindow", "creating…")}
-
-
-def _audit_line(entry: Any) -> str:
-    who = " · ".join(p for p in (entry.station, entry.packer) if p)
-    text = f"{entry.summary} — {entry.outcome}"
-    if entry.message:
-        text += f": {entry.message}"
-    return f"{who}: {text}" if who else text
+#: Marked for the catalogs under the window's context; ``translate_message`` translates them.
+PENDING_VERBS: dict[ActionKind, Message] = {
+    ActionKind.SHIP: QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
+    ActionKind.BULK_SHIP: QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
+    ActionKind.FULFILL: QT_TRANSLATE_NOOP("MainWindow", "fulfilling…"),
+    ActionKind.CANCEL: QT_TRANSLATE_NOOP("MainWindow", "cancelling…"),
+    ActionKind.UPDATE: QT_TRANSLATE_NOOP("MainWindow", "saving…"),
+    ActionKind.CREATE: QT_TRANSLATE_NOOP("MainWindow", "creating…"),
+}
 
 
 class OrderDialogs:
@@ -239,8 +243,8 @@ class OrderDialogs:
     to the outbox. Orders come from the cache on the reader worker; the outbox service
     re-reads each one from the store before it queues anything."""
 
-    def __init__(self, window: MainWindow, reader: ConnectionWorker, actions: OrderActions,
-                 capabilities: Capabilities) -> None:
+    def __init__(self, window: MainWindow, reader: ConnectionWorker[ReaderResources],
+                 actions: OrderActions, capabilities: Capabilities) -> None:
         self.window = window
         self.reader = reader
         self.actions = actions
@@ -250,8 +254,9 @@ class OrderDialogs:
     def open(self, kind: str) -> None:
         if kind == "create":
             from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
-            self._show(CreateOrderDialog(self.capabilities, parent=self.window),
-                       lambda d: self.actions.submit("create", None, d.request()))
+            create = CreateOrderDialog(self.capabilities, parent=self.window)
+            self._show(create, lambda: self.actions.submit(ActionKind.CREATE, None,
+                                                           create.request()))
             return
         refs = self.window.selected_refs()
         if not refs:
@@ -259,7 +264,7 @@ class OrderDialogs:
             return
         if kind != "bulk_ship":
             refs = refs[:1]
-        task = self.reader.submit(lambda ctx: _orders_of(ctx, refs), f"open {kind} dialog")
+        task = self.reader.call(operations.cached_orders, refs)
         task.succeeded.connect(lambda orders, k=kind: self._with_orders(k, orders))
         task.failed.connect(lambda exc: self.window.error_banner.show_message(str(exc)))
 
@@ -267,44 +272,47 @@ class OrderDialogs:
         if not orders:
             return
         caps, parent, submit = self.capabilities, self.window, self.actions.submit
-        if kind in ("ship", "fulfil"):
+        order = orders[0]
+        if kind in ("ship", "fulfill"):
             from fulfillment_station.ui.ship_dialog import ShipDialog
-            self._show(ShipDialog(orders[0], caps, parent, mode=kind),
-                       lambda d, o=orders[0]: submit(kind, o, d.request()))
+            mode: Literal["ship", "fulfill"] = "ship" if kind == "ship" else "fulfill"
+            ship = ShipDialog(order, caps, parent, mode=mode)
+            self._show(ship, lambda: submit(ActionKind(mode), order, ship.request()))
         elif kind == "cancel":
             from fulfillment_station.ui.cancel_dialog import CancelDialog
-            self._show(CancelDialog(orders[0], caps, parent),
-                       lambda d, o=orders[0]: submit("cancel", o, d.request()))
+            cancel = CancelDialog(order, caps, parent)
+            self._show(cancel, lambda: submit(ActionKind.CANCEL, order, cancel.request()))
         elif kind == "edit":
             from fulfillment_station.ui.edit_dialog import EditOrderDialog
-            self._show(EditOrderDialog(orders[0], caps, parent),
-                       lambda d, o=orders[0]: submit("update", o, d.changes()))
+            edit = EditOrderDialog(order, caps, parent)
+            self._show(edit, lambda: submit(ActionKind.UPDATE, order, edit.changes()))
         elif kind == "bulk_ship":
             from fulfillment_station.ui.bulk_ship_dialog import BulkShipDialog
-            self._show(BulkShipDialog(orders, caps, parent),
-                       lambda d, by_id={o.id: o for o in orders}: self._bulk(d.items(), by_id))
+            bulk = BulkShipDialog(orders, caps, parent)
+            by_id = {o.id: o for o in orders}
+            self._show(bulk, lambda: self._bulk(bulk.items(), by_id))
 
     def _bulk(self, items: list[Any], orders: dict[str, Order]) -> None:
         """NexusCommerce's bulk endpoint where there is one; one outbox action per order
         otherwise."""
         if self.capabilities.supports(Operation.BULK_SHIP):
-            self.actions.submit("bulk_ship", None, items)
+            self.actions.submit(ActionKind.BULK_SHIP, None, items)
             return
         from fulfillment_station.domain.requests import ShipRequest
         for item in items:
-            self.actions.submit("ship", orders[item.order_id], ShipRequest(
+            self.actions.submit(ActionKind.SHIP, orders[item.order_id], ShipRequest(
                 carrier=item.carrier, tracking_number=item.tracking_number,
                 service=item.service, lines=item.lines))
 
-    def _show(self, dialog: Any, on_accept: Callable[[Any], None]) -> None:
+    def _show(self, dialog: Any, on_accept: Callable[[], None]) -> None:
         self.open_dialogs.append(dialog)
-        dialog.accepted.connect(lambda: on_accept(dialog))
+        dialog.accepted.connect(on_accept)
         dialog.finished.connect(lambda _r: self.open_dialogs.remove(dialog))
         dialog.open()
 
 
 def install_scanner(app: QApplication, window: MainWindow, *, max_gap_ms: int,
-                    min_length: int) -> Any:
+                    min_length: int) -> ScannerFilter:
     """Application-wide scanner input: every burst goes to the window, never into a field."""
     from fulfillment_station.scanning.burst import BurstDetector
     from fulfillment_station.ui.scanner_filter import ScannerFilter
@@ -427,7 +435,10 @@ def ask_switch(window: MainWindow, name: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def settings_saved_message(window: MainWindow, *, later: bool) -> str:
-    if later:
-        return window.tr("Settings saved. A changed connection opens at the next start.")
-    return window.tr("Settings saved.")
+def settings_saved_message(window: MainWindow, *, later: bool,
+                           notes: list[Message] | None = None) -> str:
+    """What the packer is told after saving: every option applies at once, except those
+    ``notes`` explain (one sentence each)."""
+    text = (window.tr("Settings saved. A changed connection opens at the next start.") if later
+            else window.tr("Settings saved."))
+    return " ".join([text, *(translate_message(note) for note in notes or [])])

@@ -35,7 +35,7 @@ from fulfillment_station.domain import Address, FulfillmentStatus, Order, OrderS
 from fulfillment_station.domain.requests import (
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     NewOrderLine,
     OrderUpdate,
     ShipRequest,
@@ -251,9 +251,9 @@ def test_a_lost_answer_to_ship_is_unknown_but_applied(conn: GenericRestConnector
     assert _effects(small, order_id) == ["shipment"]
 
 
-def test_fulfil_and_bulk_ship_are_unsupported(conn: GenericRestConnector) -> None:
+def test_fulfill_and_bulk_ship_are_unsupported(conn: GenericRestConnector) -> None:
     with pytest.raises(Unsupported, match="use Ship"):
-        conn.fulfil("ORD1", FulfilRequest())
+        conn.fulfill("ORD1", FulfillRequest())
     with pytest.raises(Unsupported):
         conn.bulk_ship([])
 
@@ -349,7 +349,7 @@ def test_capabilities_say_tracking_stays_local() -> None:
     assert CAPABILITIES.supports(Operation.SHIP) and CAPABILITIES.supports(Operation.CANCEL)
     assert Operation.SHIP in CAPABILITIES.operations
     assert "tracking" in CAPABILITIES.operations[Operation.SHIP].note
-    assert not CAPABILITIES.supports(Operation.FULFIL)
+    assert not CAPABILITIES.supports(Operation.FULFILL)
     assert CAPABILITIES.updatable_fields == {"ship_to", "status"}
 
 

@@ -41,7 +41,7 @@ from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     NewOrderLine,
     OrderUpdate,
     ShipRequest,
@@ -406,11 +406,11 @@ def test_cancel_errors(writer: SandboxServer, conn: NexusConnector,
 
 
 def test_undocumented_operations_are_unsupported(conn: NexusConnector) -> None:
-    for op in (Operation.FULFIL, Operation.UPDATE, Operation.CREATE, Operation.FETCH_LABEL,
+    for op in (Operation.FULFILL, Operation.UPDATE, Operation.CREATE, Operation.FETCH_LABEL,
                Operation.CHANNEL_SYNC):
         assert not CAPABILITIES.supports(op) and CAPABILITIES.why_not(op)
     with pytest.raises(Unsupported, match="Use Ship"):
-        conn.fulfil("x", FulfilRequest())
+        conn.fulfill("x", FulfillRequest())
     with pytest.raises(Unsupported):
         conn.update("x", OrderUpdate(notes="hi"))
     with pytest.raises(Unsupported):

@@ -1,6 +1,6 @@
 """Contract tests: the Price2b connector against the Price2b sandbox over a loopback socket
 (list with every documented filter, full paging of 2000 orders, get, ship with a generated
-tracking number and label, fulfil, cancel, update, shipments, channel sync, labels, and every
+tracking number and label, fulfill, cancel, update, shipments, channel sync, labels, and every
 documented error as its typed exception), plus property tests feeding hostile payloads to the
 parsers."""
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import io
+import json
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from decimal import Decimal
@@ -48,7 +49,7 @@ from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     NewOrderLine,
     OrderUpdate,
     Package,
@@ -315,14 +316,14 @@ def test_request_lines_go_into_a_package_that_lists_none(
                                         packages=[Package(), Package()]))
 
 
-def test_ship_with_a_tracking_number_is_a_fulfilment(
+def test_ship_with_a_tracking_number_is_a_fulfillment(
         writer: SandboxServer, conn: Price2bConnector, pick: Callable[..., str]) -> None:
     order_id = pick()
     result = conn.ship(order_id, ShipRequest(carrier="ups", tracking_number="1Z999AA10123456784"))
     assert result.shipment is not None
     assert result.shipment.tracking_number == "1Z999AA10123456784"
     assert result.shipment.label_url is None
-    assert len(_effects(writer, "fulfil", order_id)) == 1
+    assert len(_effects(writer, "fulfill", order_id)) == 1
     assert _effects(writer, "shipment", order_id) == []
 
 
@@ -349,34 +350,34 @@ def test_ship_refusals_map_to_typed_errors(writer: SandboxServer, conn: Price2bC
                                      packages=[Package(weight=Decimal(1))]))
 
 
-# -- fulfil, cancel, update, shipments ----------------------------------------------------------
+# -- fulfill, cancel, update, shipments ----------------------------------------------------------
 
-def test_partial_fulfilment_then_the_rest(writer: SandboxServer, conn: Price2bConnector,
+def test_partial_fulfillment_then_the_rest(writer: SandboxServer, conn: Price2bConnector,
                                           pick: Callable[..., str]) -> None:
     order_id = pick(min_lines=2)
     first = conn.get_order(order_id).lines[0]
-    result = conn.fulfil(order_id, FulfilRequest(
+    result = conn.fulfill(order_id, FulfillRequest(
         shipments=[TrackingInfo(carrier="DHL", tracking_number="1234567890")],
         lines={first.id: first.quantity}, notify_customer=True))
     assert result.message == "Items marked as fulfilled"
     assert result.shipment is not None and result.shipment.carrier == "dhl"
     assert conn.get_order(order_id).fulfillment_status == FulfillmentStatus.PARTIAL
-    rest = conn.fulfil(order_id, FulfilRequest(
+    rest = conn.fulfill(order_id, FulfillRequest(
         shipments=[TrackingInfo(carrier="usps", tracking_number="9400111899223197428490")]))
     assert rest.message == "Order marked as fulfilled"
     shipments = conn.list_shipments(order_id)
     assert [s.tracking_number for s in shipments] == ["1234567890", "9400111899223197428490"]
     assert shipments[0].lines[0].line_id == first.id and shipments[0].id
-    assert len(_effects(writer, "fulfil", order_id)) == 2
+    assert len(_effects(writer, "fulfill", order_id)) == 2
 
 
 @pytest.mark.parametrize("trackings", [[], [TrackingInfo(carrier="ups")],
                                        [TrackingInfo(carrier="ups", tracking_number="1"),
                                         TrackingInfo(carrier="ups", tracking_number="2")]])
-def test_fulfil_needs_exactly_one_tracking_number(conn: Price2bConnector,
+def test_fulfill_needs_exactly_one_tracking_number(conn: Price2bConnector,
                                                   trackings: list[TrackingInfo]) -> None:
     with pytest.raises(ValidationFailed):
-        conn.fulfil("5001", FulfilRequest(shipments=trackings))
+        conn.fulfill("5001", FulfillRequest(shipments=trackings))
 
 
 def test_cancel_and_its_refusals(writer: SandboxServer, conn: Price2bConnector,
@@ -656,3 +657,21 @@ def test_unusable_payload_names_the_order_and_field(changes: dict[str, Any],
     assert info.value.field == field
     if changes.get("id", 0) is not None:
         assert info.value.order_id == "5001"
+
+
+def test_every_package_sent_lists_its_items(
+        writer: SandboxServer, conn: Price2bConnector, pick: Callable[..., str]) -> None:
+    """Seed 001: ``packages`` are "Package details with dimensions and items"; a lone parcel
+    with only a weight used to go out without ``items``."""
+    order_id = pick(min_lines=2)
+    order = conn.get_order(order_id)
+    result = conn.ship(order_id, ShipRequest(carrier="fedex", service="GROUND",
+                                             packages=[Package(weight=Decimal("1.2"))]))
+    journal = httpx.get(writer.root_url + "/_sandbox/journal", headers=writer.auth_headers).json()["requests"]
+    sent = next(r for r in reversed(journal) if r["path"].endswith(f"/{order_id}/ship"))
+    (package,) = json.loads(sent["body"])["packages"]
+    assert {(str(i["order_item_id"]), i["quantity"]) for i in package["items"]} == {
+        (ln.id, ln.remaining) for ln in order.lines if ln.remaining}
+    assert result.shipment is not None
+    assert {(sl.line_id, sl.quantity) for sl in result.shipment.lines} == {
+        (ln.id, ln.remaining) for ln in order.lines if ln.remaining}

@@ -103,7 +103,9 @@ def test_money_helpers() -> None:
 def test_money_is_formatted_to_the_currency_minor_unit() -> None:
     from fulfillment_station.domain.money import format_money
 
-    assert format_money(Decimal("7.5"), "USD") == "7.50 USD"
-    assert format_money(Decimal("199.905"), "EUR") == "199.91 EUR"
-    assert format_money(Decimal("1200"), "JPY") == "1200 JPY"
-    assert format_money(Decimal("3")) == "3.00"
+    assert format_money(Decimal("7.5"), "USD", "en_US") == "$7.50"
+    assert format_money(Decimal("199.905"), "EUR", "en_US") == "€199.91"
+    assert format_money(Decimal("1200"), "JPY", "en_US") == "¥1,200"
+    assert format_money(Decimal("3"), None, "en_US") == "3.00"
+    # A locale that says nothing about formats ("C") gets the fallback's.
+    assert format_money(Decimal("7.5"), "USD", "C.UTF-8") == "$7.50"

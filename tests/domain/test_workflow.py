@@ -1,4 +1,4 @@
-"""Workflow rules: transitions, what may be shipped, fulfilment status from lines."""
+"""Workflow rules: transitions, what may be shipped, fulfillment status from lines."""
 
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ def test_cancel_rules() -> None:
         apply_cancel(make_order(fulfilled=(1, 0)), None, NOW)
 
 
-def test_status_change_to_shipped_fulfils_every_line() -> None:
+def test_status_change_to_shipped_fulfills_every_line() -> None:
     shipped = apply_status(make_order(), OrderStatus.SHIPPED, NOW)
     assert shipped.fulfillment_status is FulfillmentStatus.FULFILLED
     assert all(line.remaining == 0 for line in shipped.lines)

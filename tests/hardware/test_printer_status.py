@@ -108,6 +108,7 @@ def label_settings(port: int) -> Settings:
         "station.return_country": "US",
         "printers.label_printer": f"tcp://127.0.0.1:{port}",
         "printers.label_format": "zpl",
+        "printers.address_labels": True,  # the app's own (no postage) label
     })
 
 

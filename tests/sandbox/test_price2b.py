@@ -251,7 +251,7 @@ def test_update_example_sets_notes(client: httpx.Client, server: SandboxServer,
     assert len(_effects(server, "update", order_id)) == 1
 
 
-def test_shipping_address_changes_only_before_fulfilment(client: httpx.Client,
+def test_shipping_address_changes_only_before_fulfillment(client: httpx.Client,
                                                          pick: Callable[..., str]) -> None:
     address = {"name": "Ana Souza", "address1": "Rua Nova 5", "city": "Recife",
                "postal_code": "50000-000", "country": "br"}
@@ -374,9 +374,9 @@ def test_ship_refusals(client: httpx.Client, pick: Callable[..., str]) -> None:
     _error(client.get("/v1/shipping/shipments/1/label"), 404, "SHIPMENT_NOT_FOUND")
 
 
-# -- fulfil and cancel ------------------------------------------------------------------------
+# -- fulfill and cancel ------------------------------------------------------------------------
 
-def test_fulfill_example_and_partial_fulfilment(client: httpx.Client, server: SandboxServer,
+def test_fulfill_example_and_partial_fulfillment(client: httpx.Client, server: SandboxServer,
                                                 pick: Callable[..., str]) -> None:
     order_id = pick()
     response = client.post(f"/v1/orders/{order_id}/fulfill", json={
@@ -386,7 +386,7 @@ def test_fulfill_example_and_partial_fulfilment(client: httpx.Client, server: Sa
     assert body["message"] == "Order marked as fulfilled"
     assert body["data"] == {"order_id": int(order_id), "fulfillment_status": "fulfilled",
                             "tracking_number": "794644790303", "carrier": "fedex"}
-    assert len(_effects(server, "fulfil", order_id)) == 1
+    assert len(_effects(server, "fulfill", order_id)) == 1
     _error(client.post(f"/v1/orders/{order_id}/fulfill", json={
         "tracking_number": "794644790303", "carrier": "fedex"}), 409, "ALREADY_SHIPPED")
 
@@ -416,8 +416,8 @@ def test_cancel_example_and_its_refusals(client: httpx.Client, server: SandboxSe
     assert _detail(client, order_id)["status"] == "cancelled"
     assert len(_effects(server, "cancel", order_id)) == 1
     _error(client.post(f"/v1/orders/{order_id}/cancel"), 409, "ALREADY_CANCELLED")
-    for fulfilment, status in (("partial", "processing"), ("fulfilled", "shipped")):
-        _error(client.post(f"/v1/orders/{pick(status=status, fulfillment=fulfilment)}/cancel"),
+    for fulfillment, status in (("partial", "processing"), ("fulfilled", "shipped")):
+        _error(client.post(f"/v1/orders/{pick(status=status, fulfillment=fulfillment)}/cancel"),
                422, "INVALID_STATUS_TRANSITION")
     no_body = client.post(f"/v1/orders/{pick(status='pending')}/cancel")
     assert no_body.status_code == 200

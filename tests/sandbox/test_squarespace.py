@@ -1,6 +1,6 @@
 """The Squarespace sandbox speaks seed 002 (with the public Commerce API's paths) over a real
 socket: the Order resource's fields, the ``{result, pagination}`` envelope, cursor rules,
-the modified-range pair, filters, the 204 fulfilment, idempotent create, the error object and
+the modified-range pair, filters, the 204 fulfillment, idempotent create, the error object and
 faults."""
 
 from __future__ import annotations
@@ -267,10 +267,10 @@ def test_missing_user_agent_is_400(reader: httpx.Client) -> None:
     _error(response, 400, "INVALID_REQUEST_ERROR", "MISSING_USER_AGENT")
 
 
-# -- fulfil ------------------------------------------------------------------------------------
+# -- fulfill ------------------------------------------------------------------------------------
 
 
-def test_fulfil_with_shipments_is_204_and_fulfils_the_whole_order(
+def test_fulfill_with_shipments_is_204_and_fulfills_the_whole_order(
         writer: SandboxServer, wclient: httpx.Client,
         take: Callable[[str], dict[str, Any]]) -> None:
     order = take("PENDING")
@@ -294,7 +294,7 @@ def test_fulfil_with_shipments_is_204_and_fulfils_the_whole_order(
     assert effects[0]["detail"]["notify"] is True
 
 
-def test_fulfil_without_shipments_marks_fulfilled(writer: SandboxServer, wclient: httpx.Client,
+def test_fulfill_without_shipments_marks_fulfilled(writer: SandboxServer, wclient: httpx.Client,
                                                   take: Callable[[str], dict[str, Any]]) -> None:
     order = take("PENDING")
     response = wclient.post(f"{ORDERS}/{order['id']}/fulfillments",
@@ -303,7 +303,7 @@ def test_fulfil_without_shipments_marks_fulfilled(writer: SandboxServer, wclient
     after = wclient.get(f"{ORDERS}/{order['id']}").json()
     assert after["fulfillmentStatus"] == "FULFILLED"
     assert after["fulfillments"] == []
-    assert [e["kind"] for e in _effects(writer, order["id"])] == ["fulfil"]
+    assert [e["kind"] for e in _effects(writer, order["id"])] == ["fulfill"]
 
 
 def test_a_fulfilled_order_accepts_more_shipments(writer: SandboxServer, wclient: httpx.Client,
@@ -341,7 +341,7 @@ def test_a_canceled_order_cannot_be_fulfilled(writer: SandboxServer, wclient: ht
     {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "trackingUrl": "ftp://x"}]},
     [],
 ])
-def test_malformed_fulfilment_is_400(wclient: httpx.Client,
+def test_malformed_fulfillment_is_400(wclient: httpx.Client,
                                      take: Callable[[str], dict[str, Any]], body: Any) -> None:
     order = take("PENDING")
     response = wclient.post(f"{ORDERS}/{order['id']}/fulfillments", json=body)
@@ -393,6 +393,9 @@ def variant(wclient: httpx.Client) -> str:
 
 def test_create_is_201_with_an_order_resource(writer: SandboxServer, wclient: httpx.Client,
                                               variant: str) -> None:
+    # The writable sandbox is shared by this module's tests, in any order: the new number
+    # follows the highest one there now (1201 when it still holds only its 200 orders).
+    highest = max(int(o["orderNumber"]) for o in _walk(wclient, {}))
     body = _create_body(variant, externalOrderReference="ETSY-CREATE-1")
     response = wclient.post(ORDERS, json=body, headers={"Idempotency-Key": "create-1"})
     assert response.status_code == 201, response.text
@@ -405,7 +408,7 @@ def test_create_is_201_with_an_order_resource(writer: SandboxServer, wclient: ht
     assert order["lineItems"][0]["variantId"] == variant
     assert order["lineItems"][0]["quantity"] == 2
     assert order["shippingAddress"]["lastName"] == "Conceição"
-    assert order["orderNumber"] == "1201"  # after the 200 generated orders
+    assert order["orderNumber"] == str(highest + 1)
     assert wclient.get(f"{ORDERS}/{order['id']}").json() == order
     assert [e["kind"] for e in _effects(writer, order["id"])] == ["create"]
 
@@ -488,7 +491,7 @@ def test_rate_limit_answers_429_with_retry_after(writer: SandboxServer,
     assert float(limited[0].headers["Retry-After"]) > 0
 
 
-def test_drop_after_commit_still_applies_the_fulfilment(
+def test_drop_after_commit_still_applies_the_fulfillment(
         writer: SandboxServer, wclient: httpx.Client,
         take: Callable[[str], dict[str, Any]]) -> None:
     order = take("PENDING")

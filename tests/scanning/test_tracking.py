@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fulfillment_station.resources import RESOURCES_DIR
 from fulfillment_station.scanning.tracking import (
     CarrierTable,
     CarrierTableError,
@@ -164,8 +165,7 @@ def test_mod10_3_1_formats_catch_every_single_digit_error(number: str, position:
 
 
 def _table_data() -> dict:
-    text = Path(__file__).resolve().parents[2].joinpath(
-        "fulfillment_station", "resources", "carriers.json").read_text(encoding="utf-8")
+    text = (RESOURCES_DIR / "carriers.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 

@@ -17,7 +17,7 @@ from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     NewOrderLine,
     OrderUpdate,
     ShipRequest,
@@ -51,9 +51,9 @@ def ship_action(tracking: str | None = "1Z 999 aa1", **lines: int) -> Action:
                   payload=ShipRequest(carrier="UPS", tracking_number=tracking, lines=lines))
 
 
-def fulfil_action(*numbers: str) -> Action:
-    return Action(kind=ActionKind.FULFIL, connection_id="shop", order_id="o1",
-                  payload=FulfilRequest(shipments=[TrackingInfo(carrier="fedex",
+def fulfill_action(*numbers: str) -> Action:
+    return Action(kind=ActionKind.FULFILL, connection_id="shop", order_id="o1",
+                  payload=FulfillRequest(shipments=[TrackingInfo(carrier="fedex",
                                                                 tracking_number=n)
                                                    for n in numbers]))
 
@@ -77,7 +77,7 @@ def bulk(*items: tuple[str, str]) -> Action:
 
 @pytest.mark.parametrize("action", [
     ship_action(l1=2),
-    fulfil_action("794644790303"),
+    fulfill_action("794644790303"),
     Action(kind=ActionKind.CANCEL, connection_id="c", order_id="o1", payload=CancelRequest()),
     Action(kind=ActionKind.UPDATE, connection_id="c", order_id="o1",
            payload=OrderUpdate(notes="fragile")),
@@ -88,6 +88,16 @@ def test_action_survives_a_round_trip_through_json(action: Action) -> None:
     again = Action.model_validate(action.model_dump(mode="json"))
     assert again == action
     assert type(again.payload) is type(action.payload)
+
+
+def test_an_action_queued_under_the_old_spelling_still_loads() -> None:
+    # Outboxes written before "fulfill" became the one spelling hold kind "fulfil".
+    stored = fulfill_action("T1").model_dump(mode="json")
+    stored["kind"] = "fulfil"
+    loaded = Action.model_validate(stored)
+    assert loaded.kind is ActionKind.FULFILL
+    assert isinstance(loaded.payload, FulfillRequest)
+    assert loaded.payload.shipments[0].tracking_number == "T1"
 
 
 def test_payload_must_fit_the_kind() -> None:
@@ -147,12 +157,12 @@ def test_ship_everything_on_an_api_without_tracking_or_lines() -> None:
     assert present(action, bare, bare.model_copy(update={"status": OrderStatus.SHIPPED}))
 
 
-def test_fulfil_needs_every_tracking_number_on_the_order() -> None:
+def test_fulfill_needs_every_tracking_number_on_the_order() -> None:
     before = make_order()
     one = shipped(before, "T1", l1=1)
-    assert present(fulfil_action("T1"), before, one)
-    assert not present(fulfil_action("T1", "T2"), before, one)
-    assert present(fulfil_action("T1", "T2"), before, shipped(one, "T2", l1=1))
+    assert present(fulfill_action("T1"), before, one)
+    assert not present(fulfill_action("T1", "T2"), before, one)
+    assert present(fulfill_action("T1", "T2"), before, shipped(one, "T2", l1=1))
 
 
 def test_cancel_update_and_create_effects() -> None:
@@ -202,7 +212,7 @@ def test_baseline_is_needed_only_where_units_are_counted() -> None:
 def test_summaries_read_well() -> None:
     assert ship_action("1Z1", l1=2, l2=1).summary() == "Ship: 3 item(s) via UPS 1Z1"
     assert ship_action(None).summary() == "Ship: all remaining items via UPS"
-    assert fulfil_action("T1").summary() == "Mark fulfilled: all remaining items, tracking T1"
+    assert fulfill_action("T1").summary() == "Mark fulfilled: all remaining items, tracking T1"
     cancel = Action(kind=ActionKind.CANCEL, connection_id="c", order_id="o1",
                     payload=CancelRequest(reason="Customer asked"))
     assert cancel.summary() == "Cancel: Customer asked"

@@ -19,12 +19,12 @@ from fulfillment_station.services.diagnostics import (
     Redactor,
     configure_logging,
     diagnostics_text,
-    log_dir,
     write_crash_report,
 )
+from fulfillment_station.store.paths import log_dir
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 TOKEN = "tok_live+9f8e7d6c5b4a3210/x"  # "+" and "/" change when URL-encoded
 PROFILE = ConnectionProfile("shop1", "Main shop", "nexus",

@@ -4,7 +4,7 @@ import random
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,21 +37,10 @@ from fulfillment_station.services.outbox_runner import (
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.db import connect
 from fulfillment_station.store.outbox import ActionState, Outbox
+from tests.helpers.clock import T0, FakeClock
 
-T0 = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 UPS = "1Z999AA10123456784"
 DHL = "1234567890"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 class MidpointRandom(random.Random):

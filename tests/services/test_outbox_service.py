@@ -36,7 +36,7 @@ from fulfillment_station.domain.requests import (
     BulkShipItem,
     CancelRequest,
     CreateOrderRequest,
-    FulfilRequest,
+    FulfillRequest,
     NewOrderLine,
     OrderUpdate,
     ShipRequest,
@@ -52,12 +52,13 @@ from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.db import connect as open_store
 from fulfillment_station.store.outbox import ActionState, Outbox
 from tests.conftest import TEST_TOKEN
+from tests.helpers.clock import FakeClock
 
 pytestmark = pytest.mark.integration
 
 #: Fast enough for a test, and the same shape as the app's (exponential, jittered).
 FAST = BackoffPolicy(base=0.05, cap=0.5, max_attempts=40)
-SHIPPED_KINDS = frozenset({"shipment", "fulfil"})
+SHIPPED_KINDS = frozenset({"shipment", "fulfill"})
 OPEN_STATUSES = frozenset({OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PROCESSING})
 DHL = ("DHL", "JD014600006543210001", "JD014600006543210002", "JD014600006543210003",
        "JD014600006543210004", "JD014600006543210005")
@@ -80,7 +81,8 @@ class Desk:
                                      policy=FAST)
 
     def fresh_orders(self, count: int, *, min_lines: int = 1) -> list[Order]:
-        """Unshipped orders no other test on this sandbox has touched, in full detail."""
+        """Unshipped orders, not on hold, that no other test on this sandbox has touched, in
+        full detail."""
         used = self._used
         found = []
         for row in self.connector.list_orders():
@@ -89,7 +91,7 @@ class Desk:
                 continue
             order = self.connector.get_order(row.id)
             if len(order.lines) >= min_lines and order.fulfillment_status == \
-                    FulfillmentStatus.UNFULFILLED:
+                    FulfillmentStatus.UNFULFILLED and not order.holds:
                 used.add(order.id)
                 found.append(order)
                 if len(found) == count:
@@ -124,7 +126,7 @@ def desk(make_sandbox: Callable[..., SandboxServer], tmp_path: Path
 
 
 def shipments_applied(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
-    """Each shipment/fulfilment the sandbox applied to the order (its own record of writes)."""
+    """Each shipment/fulfillment the sandbox applied to the order (its own record of writes)."""
     return [e["detail"] for e in server.db.journal()["effects"]
             if e["order_id"] == order_id and e["kind"] in SHIPPED_KINDS]
 
@@ -165,12 +167,12 @@ def test_price2b_label_shipment_without_tracking(desk: Callable[[str], Desk]) ->
     assert len(applied) == 1 and applied[0]["tracking_number"]  # Price2b made the number
 
 
-def test_fulfil_on_squarespace(desk: Callable[[str], Desk]) -> None:
+def test_fulfill_on_squarespace(desk: Callable[[str], Desk]) -> None:
     d = desk("squarespace")
     order = d.fresh_orders(1)[0]
-    request = FulfilRequest(shipments=[TrackingInfo(carrier="UPS", service="Ground",
+    request = FulfillRequest(shipments=[TrackingInfo(carrier="UPS", service="Ground",
                                                     tracking_number="1Z999AA10123456784")])
-    record = d.service.fulfil(order.id, request, packer="Ana")
+    record = d.service.fulfill(order.id, request, packer="Ana")
     d.run()
     assert d.record(record.id).state == ActionState.DONE
     applied = shipments_applied(d.server, order.id)
@@ -226,7 +228,7 @@ def test_a_cancelled_order_cannot_be_queued_for_cancel_or_ship(
 
 
 @pytest.mark.parametrize(("dialect", "call", "reason"), [
-    ("nexus", "fulfil", "no separate fulfil step"),
+    ("nexus", "fulfill", "no separate fulfill step"),
     ("nexus", "update", "no endpoint to change an order"),
     ("squarespace", "cancel", "no way to cancel"),
     ("price2b", "bulk_ship", "no bulk endpoint"),
@@ -236,7 +238,7 @@ def test_what_the_api_cannot_do_is_refused_with_its_reason(
 ) -> None:
     d = desk(dialect)
     requests: dict[str, tuple[Any, ...]] = {
-        "fulfil": ("x", FulfilRequest()),
+        "fulfill": ("x", FulfillRequest()),
         "update": ("x", OrderUpdate(notes="hi")),
         "cancel": ("x", CancelRequest(reason="r")),
         "bulk_ship": ([BulkShipItem(order_id="x", carrier="DHL", tracking_number=DHL[1])],),
@@ -427,7 +429,7 @@ def test_price2b_cancel_of_an_order_cancelled_meanwhile_is_done(
     assert d.connector.get_order(order.id).status == OrderStatus.CANCELLED
 
 
-def test_price2b_address_change_after_fulfilment_began_is_refused(
+def test_price2b_address_change_after_fulfillment_began_is_refused(
     desk: Callable[[str], Desk]
 ) -> None:
     d = desk("price2b")
@@ -440,7 +442,7 @@ def test_price2b_address_change_after_fulfilment_began_is_refused(
     failed = d.record(record.id)
     assert (failed.state, failed.error_code) == (ActionState.FAILED, "ADDRESS_LOCKED")
     assert failed.message == InvalidTransition.user_text
-    assert "fulfil" in failed.api_message
+    assert "fulfill" in failed.api_message
 
 
 def test_price2b_already_shipped_with_another_number_is_a_conflict(
@@ -615,27 +617,12 @@ def test_inventory_cloud_out_of_stock_reaches_the_record(desk: Callable[[str], D
     assert "SKU-0006" in failed.api_message
 
 
-class SteppedClock:
-    """The outbox's clock, moved on only by the service's own naps."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
-        self.naps: list[float] = []
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.naps.append(seconds)
-        self.now += timedelta(seconds=seconds)
-
-
 def test_run_until_idle_waits_for_each_retry_and_stops_at_the_deadline(
     desk: Callable[[str], Desk], tmp_path: Path
 ) -> None:
     d = desk("nexus")
     order = d.fresh_orders(1)[0]
-    clock = SteppedClock()
+    clock = FakeClock()  # moved on only by the service's own naps
     store = open_store(tmp_path / "stepped.sqlite3")
     try:
         outbox: Outbox[Action] = Outbox(store, AuditLog(store, station="Desk 1", clock=clock),

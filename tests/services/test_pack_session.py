@@ -21,7 +21,7 @@ from fulfillment_station.services.pack_session import (
     parse_command,
 )
 from fulfillment_station.store.pack_progress import PackProgress
-from tests.store.factories import build_order
+from tests.helpers.factories import build_order
 
 UPC_A = "036000291452"  # the same product as EAN-13 0036000291452 and GTIN-14 00036000291452
 EAN = "4006381333931"

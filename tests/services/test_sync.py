@@ -85,3 +85,40 @@ def test_a_failed_sync_keeps_the_cache(
         with pytest.raises(Exception, match="server"):
             service(server, cache).run()
         assert len(cache) == 40
+
+
+@pytest.mark.parametrize("dialect", ["price2b", "generic-rest", "nexus"])
+def test_where_the_list_is_a_summary_the_cache_holds_the_detail(
+        dialect: str, tmp_path: Path, make_sandbox: Callable[..., SandboxServer],
+        service: Callable[..., SyncService]) -> None:
+    server = make_sandbox(dialect, orders=40)
+    with OrderCache(tmp_path / "c.sqlite3") as cache:
+        first = service(server, cache).run()
+        assert first.details_read == 40
+        sync = service(server, cache)
+        for _ in range(2):  # the second sync must not write summaries over the detail
+            for summary in sync.connector.list_orders():
+                cached = cache.get(summary.id, connection="shop")
+                assert cached is not None
+                assert cached.to_json_dict() == sync.connector.get_order(summary.id).to_json_dict()
+            again = sync.run()
+            assert again.details_read < 40 and not again.changed
+        assert any(o.ship_to is not None for o in map(
+            lambda s: cache.get(s.order_id, connection="shop"), cache.load_summaries()))
+
+
+def test_detail_reads_ride_out_the_stores_rate_limit(
+        tmp_path: Path, make_sandbox: Callable[..., SandboxServer]) -> None:
+    """Four reads at once against a store that allows ten requests a second: the 429s are
+    waited out (Retry-After) and every order still arrives in full."""
+    server = make_sandbox("price2b", orders=30)
+    server.ctx.faults.rate_limit = 10
+    with connect("price2b", server.base_url, server.token) as connector, \
+            OrderCache(tmp_path / "c.sqlite3") as cache:
+        result = SyncService(connector, cache, "shop").run()
+        server.ctx.faults.rate_limit = 0
+        assert result.seen == 30 and result.details_read == 30
+        for summary in connector.list_orders():
+            cached = cache.get(summary.id, connection="shop")
+            assert cached is not None
+            assert cached.to_json_dict() == connector.get_order(summary.id).to_json_dict()

@@ -3,6 +3,7 @@ shared outbox refusals, the audit copy, degraded mode and live change events."""
 
 from __future__ import annotations
 
+import subprocess
 import threading
 import time
 import uuid
@@ -13,7 +14,12 @@ import psycopg
 import pytest
 
 from fulfillment_station.station import schema
-from fulfillment_station.station.config import StationConfigError, StationDbConfig
+from fulfillment_station.station.config import (
+    KEYRING_SERVICE,
+    StationConfigError,
+    StationDbConfig,
+    save_password,
+)
 from fulfillment_station.station.coordinator import (
     AuditEvent,
     Claim,
@@ -25,10 +31,14 @@ from fulfillment_station.station.coordinator import (
     ReleaseReason,
     StationCoordinator,
     WriteRefused,
+    open_coordinator,
     rendezvous_owner,
+    status_message,
 )
 from fulfillment_station.station.listener import ChangeListener
 from fulfillment_station.store.db import connect as open_store
+from fulfillment_station.store.secrets import TokenStore
+from tests.helpers.station_pg import ThrowawayPostgres
 
 MakeDesk = Callable[..., StationCoordinator]
 
@@ -224,6 +234,8 @@ def test_rendezvous_gives_each_order_to_one_desk() -> None:
 def test_local_coordinator_grants_everything() -> None:
     alone = LocalCoordinator(desk="Only desk")
     assert alone.status is CoordinationStatus.SINGLE
+    assert status_message(alone.status) is None
+    assert "off" in status_message(CoordinationStatus.OFF)  # type: ignore[operator]
     assert isinstance(alone.claim("o1"), Claim) and isinstance(alone.claim("o1"), Claim)
     assert alone.claim_next([]) is None
 
@@ -273,10 +285,11 @@ def test_a_desk_works_with_the_documented_least_privilege_role(station_url: str,
     role = f"desk_{uuid.uuid4().hex[:8]}"
     with db(station_url) as owner:
         schema.migrate(owner)
-        owner.execute(f"CREATE ROLE {role} LOGIN")
+        owner.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'desk-secret'")
         for statement in documented_desk_grants():
             owner.execute(statement.replace("station_desk", role))
-    desk_url = station_url.replace("station@", f"{role}@", 1)
+    user_part = station_url.split("//", 1)[1].split("@", 1)[0]
+    desk_url = station_url.replace(user_part, f"{role}:desk-secret", 1)
     with db(desk_url) as conn:
         assert all(line.ok for line in schema.check(conn)), schema.check(conn)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -298,3 +311,90 @@ def test_a_desk_works_with_the_documented_least_privilege_role(station_url: str,
         assert desk.flush() == 0
     finally:
         desk.close()
+
+
+def test_the_password_comes_from_the_keyring(station_url: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.store.test_secrets import MemoryKeyring
+
+    role = f"keyed_{uuid.uuid4().hex[:8]}"
+    with db(station_url) as owner:
+        schema.migrate(owner)
+        owner.execute(f"CREATE ROLE {role} LOGIN SUPERUSER PASSWORD 'from-the-keyring'")
+    user_part = station_url.split("//", 1)[1].split("@", 1)[0]
+    url = station_url.replace(user_part, role, 1)  # no password in the address
+    backend = MemoryKeyring()
+    tokens = TokenStore(backend, service=KEYRING_SERVICE)
+    local = open_store(tmp_path / "k.sqlite")
+
+    alone = open_coordinator("", local, desk="D", connection_id="shop", tokens=tokens)
+    assert alone.status is CoordinationStatus.SINGLE
+
+    save_password(StationDbConfig(url), "wrong", tokens)
+    refused = open_coordinator(url, local, desk="D", connection_id="shop", tokens=tokens)
+    assert refused.status is CoordinationStatus.OFF  # said plainly, never raised
+    save_password(StationDbConfig(url), "from-the-keyring", tokens)
+    desk = open_coordinator(url, local, desk="D", connection_id="shop", tokens=tokens,
+                            lease_s=30)
+    assert isinstance(desk, StationCoordinator) and desk.status is CoordinationStatus.ON
+    assert "from-the-keyring" not in StationDbConfig(url).redacted_url()
+    desk.close()
+
+
+def test_verify_full_tls_to_the_station_database(tmp_path: Path) -> None:
+    """A real TLS server with its own CA: verify-full connects and says so; a CA that did not
+    sign the server's certificate is refused (coordination off, never a plain connection)."""
+    with ThrowawayPostgres(tls=True) as pg:
+        assert pg.ca_file is not None
+        url = pg.url.replace("sslmode=disable",
+                             f"sslmode=verify-full&sslrootcert={pg.ca_file}")
+        with psycopg.connect(StationDbConfig(url).conninfo(), autocommit=True) as conn:
+            assert conn.pgconn.ssl_in_use
+            tls = next(line for line in schema.check(conn) if line.name == "tls")
+            assert tls.detail == "encrypted"
+        desk = StationCoordinator(StationDbConfig(url), open_store(tmp_path / "t.sqlite"),
+                                  desk="TLS desk", connection_id="shop")
+        assert desk.status is CoordinationStatus.ON and isinstance(desk.claim("o1"), Claim)
+        desk.close()
+
+        other_ca = tmp_path / "other-ca.pem"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                        str(tmp_path / "other.key"), "-out", str(other_ca), "-days", "1",
+                        "-subj", "/CN=Not the station CA"], check=True, capture_output=True)
+        wrong = url.replace(str(pg.ca_file), str(other_ca))
+        stranger = StationCoordinator(StationDbConfig(wrong), open_store(tmp_path / "w.sqlite"),
+                                      desk="Wrong CA", connection_id="shop")
+        assert stranger.status is CoordinationStatus.OFF
+        assert isinstance(stranger.claim("o2"), Claim) and not stranger.claim("o2").coordinated
+
+
+def test_the_listener_skips_damaged_notifications_and_reconnects(make_desk: MakeDesk,
+                                                                 station_url: str) -> None:
+    statuses: list[bool] = []
+    listener = ChangeListener(lambda: db(station_url), on_status=statuses.append)
+    listener.start()
+    try:
+        assert listener.wait_listening(10)
+        with db(station_url) as conn:
+            for junk in ("not json", '{"change": "claimed"}', "[1, 2]", '"\\ud800"',
+                         '{"change": 1, "connection_id": 2, "order_id": 3, "desk": 4, '
+                         '"at": "yesterday"}', "x" * 7000):
+                conn.execute("SELECT pg_notify('station_changes', %s)", (junk,))
+            conn.execute("SELECT pg_notify('station_changes', %s)", (
+                '{"change": "held", "connection_id": "shop", "order_id": "o0", "desk": "D", '
+                '"at": "2026-12-04T10:00:00.000000Z"}',))
+            first = listener.get(timeout=2.0)  # notifications arrive in order: junk skipped
+            assert first is not None and (first.change, first.order_id) == ("held", "o0")
+            # The listener's session is ended by the server: it must come back by itself.
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                         "query LIKE 'LISTEN%%' AND pid <> pg_backend_pid()")
+        deadline = time.monotonic() + 10
+        while statuses.count(True) < 2:
+            assert time.monotonic() < deadline, statuses
+            time.sleep(0.05)
+        assert isinstance(make_desk("Desk A").claim("o1"), Claim)
+        event = listener.get(timeout=1.0)
+        assert event is not None and (event.change, event.order_id) == ("claimed", "o1")
+        assert listener.drain() == []
+    finally:
+        listener.stop()

@@ -135,18 +135,18 @@ def test_a_desk_killed_mid_pack_loses_its_claim_and_another_desk_finishes_once(
     taken = next(e["order_id"] for e in doomed.events if e["event"] == "claimed")
     doomed.proc.send_signal(signal.SIGKILL)
     doomed.close()
-    killed_at = time.monotonic()
     survivor = DeskProcess(tmp_path, sandbox, station_url, "survivor", "--lease", lease,
                            "--heartbeat", "0.3", "--orders", *orders)
     survivor.finish()
     shipped = shipments_per_order(sandbox)
     assert {o: shipped[o] for o in orders} == {o: 1 for o in orders}
-    # The dead desk's order was taken only after its lease ran out.
-    assert time.monotonic() - killed_at >= float(lease) - 0.3
-    assert [e["order_id"] for e in survivor.events if e["event"] == "shipped"][-1] == taken
-    holders = station_rows(station_url, "SELECT desk FROM audit WHERE kind = 'claim' "
+    assert taken in {e["order_id"] for e in survivor.events if e["event"] == "shipped"}
+    holders = station_rows(station_url, "SELECT desk, at FROM audit WHERE kind = 'claim' "
                                         f"AND order_id = '{taken}' ORDER BY at")
-    assert holders == [("doomed",), ("survivor",)]
+    assert [desk for desk, _at in holders] == ["doomed", "survivor"]
+    # The dead desk's order was taken only after its lease ran out (the audit times are taken
+    # just after each claim's statement, hence the small allowance).
+    assert (holders[1][1] - holders[0][1]).total_seconds() >= float(lease) - 0.1
 
 
 def test_station_database_stopped_mid_shift_desks_keep_packing_and_the_audit_catches_up(

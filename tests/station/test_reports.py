@@ -20,7 +20,7 @@ from fulfillment_station.cli.main import main as cli_main
 from fulfillment_station.cli.station_cmd import day_bounds
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.station import reports
-from tests.helpers.station_pg import ThrowawayPostgres
+from tests.helpers.station_pg import ThrowawayPostgres, free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -134,8 +134,7 @@ def test_migrate_then_check(station_url: str, capsys: pytest.CaptureFixture[str]
 
 
 def test_check_of_an_unreachable_server_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    with ThrowawayPostgres() as pg:
-        url = pg.url
+    url = f"postgresql://station@127.0.0.1:{free_port()}/station?sslmode=disable"
     assert cli_main(["station-db", "check", url]) == 1
     assert "cannot reach the station database" in capsys.readouterr().err
 
@@ -146,3 +145,30 @@ def test_api_text_cannot_become_a_spreadsheet_formula() -> None:
     out = io.StringIO()
     reports.write_csv([row], out, reports.ManifestRow)
     assert "'=HYPERLINK(1)" in out.getvalue()
+
+
+def test_a_supervisor_sees_the_claims_and_releases_one_with_a_reason(
+        station_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from fulfillment_station.station.config import StationDbConfig
+    from fulfillment_station.station.coordinator import Claim, StationCoordinator
+    from fulfillment_station.store.db import connect as open_store
+
+    desk = StationCoordinator(StationDbConfig(station_url), open_store(tmp_path / "d.sqlite"),
+                              desk="Desk 4", packer="Ana", connection_id="shop")
+    try:
+        assert isinstance(desk.claim("o42"), Claim)
+        assert cli_main(["station-db", "claims", station_url]) == 0
+        assert "shop\to42\tDesk 4\tAna\t" in capsys.readouterr().out
+        assert cli_main(["station-db", "release", station_url, "o42", "--connection-id",
+                         "shop", "--reason", "scanner broke", "--supervisor", "Sam"]) == 0
+        assert capsys.readouterr().out == "order o42 released\n"
+        assert cli_main(["station-db", "claims", station_url]) == 0
+        assert "o42" not in capsys.readouterr().out
+        with psycopg.connect(station_url) as conn:
+            audited = conn.execute("SELECT packer, message FROM audit WHERE kind = "
+                                   "'supervisor_release'").fetchall()
+            desks = conn.execute("SELECT desk FROM desks").fetchall()
+        assert audited == [("Sam", "Sam: scanner broke (held by Desk 4 (Ana))")]
+        assert ("supervisor Sam",) not in desks  # never counted as a packing desk
+    finally:
+        desk.close()

@@ -4,26 +4,16 @@ import csv
 import io
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from fulfillment_station.store.audit import CSV_HEADER, AuditLog, from_db_time, to_db_time
 from fulfillment_station.store.db import connect
+from tests.helpers.clock import FakeClock
 
 OpenLog = Callable[..., AuditLog]
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture

@@ -9,17 +9,17 @@ from pathlib import Path
 import pytest
 
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.store.cache import (
     COMPONENT,
     MIGRATIONS,
     CodeMatch,
     OrderCache,
-    OrderRef,
     Problem,
     normalize_text,
 )
 from fulfillment_station.store.db import StoreError, connect, schema_version
-from tests.store.factories import build_order, make_orders
+from tests.helpers.factories import build_order, make_orders
 
 SHIPMENT = {
     "id": "S1", "carrier": "UPS", "tracking_number": "1Z999AA10123456784",
@@ -237,8 +237,8 @@ def test_facet_counts_group_the_cache(cache: OrderCache) -> None:
     ])
     shipped_day = build_order("x", shipments=[SHIPMENT]).shipments[0].shipped_at.timestamp()
     counts = cache.facet_counts(today_start=shipped_day - 3600)
-    assert counts[("pending", "unfulfilled", False, False)] == 2
-    assert counts[("unknown", "unfulfilled", True, False)] == 1
-    assert counts[("shipped", "fulfilled", False, True)] == 1
+    assert counts[("pending", "unfulfilled", False, False, False)] == 2
+    assert counts[("unknown", "unfulfilled", True, False, False)] == 1
+    assert counts[("shipped", "fulfilled", False, True, False)] == 1
     assert cache.facet_counts(today_start=shipped_day + 3600)[
-        ("shipped", "fulfilled", False, False)] == 1
+        ("shipped", "fulfilled", False, False, False)] == 1

@@ -24,6 +24,7 @@ from fulfillment_station.store.file_checks import (
     set_aside_if_damaged,
     sqlite_problem,
 )
+from fulfillment_station.store.instance_lock import InstanceLock
 from fulfillment_station.store.outbox import ActionState, Outbox
 from fulfillment_station.store.outbox_recovery import marker_path, open_outbox_store
 from fulfillment_station.store.paths import data_dir
@@ -56,13 +57,16 @@ def test_every_store_file_is_user_only_with_its_journal(tmp_path: Path) -> None:
     cache.upsert_many([plain_order("o1")], connection="shop")
     queue = PrintQueue.open(tmp_path / "print-queue.sqlite3")
     opened = open_outbox_store(tmp_path / "outbox.sqlite3")
+    lock = InstanceLock(tmp_path)
+    lock.acquire()
     try:
         files = sorted(p for p in tmp_path.iterdir() if p.is_file())
         names = {p.name for p in files}
         assert {"cache.sqlite3", "cache.sqlite3-wal", "print-queue.sqlite3",
-                "outbox.sqlite3", "outbox.sqlite3.marker"} <= names
+                "outbox.sqlite3", "outbox.sqlite3.marker", "instance.lock"} <= names
         assert {p.name: mode(p) for p in files} == {p.name: 0o600 for p in files}
     finally:
+        lock.release()
         cache.close()
         queue.close()
         opened.conn.close()

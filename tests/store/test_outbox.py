@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,20 +20,7 @@ from fulfillment_station.services.actions import Action, ActionKind, BulkShipReq
 from fulfillment_station.store.audit import AuditLog, to_db_time
 from fulfillment_station.store.db import connect, migrate
 from fulfillment_station.store.outbox import MIGRATIONS, ActionState, Outbox, OutboxError
-
-T0 = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
+from tests.helpers.clock import T0, FakeClock
 
 OpenOutbox = Callable[[], tuple[Outbox[Action], AuditLog]]
 

@@ -8,36 +8,14 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import KeyringLocked, PasswordDeleteError
+from keyring.errors import KeyringLocked
 
 from fulfillment_station.store.secrets import SERVICE, NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
+from tests.helpers.keyring import MemoryKeyring
 
 TOKEN = "s3cr3t-token-ABCDEF-0123456789"
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring backend (tests never touch the real OS keyring)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.passwords[(service, username)]
-        except KeyError:
-            raise PasswordDeleteError("no such password") from None
 
 
 class LockedKeyring(MemoryKeyring):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fulfillment_station.store.paths import config_dir
 from fulfillment_station.store.settings import (
     OPTIONS,
     SECTIONS,
@@ -17,7 +18,6 @@ from fulfillment_station.store.settings import (
     Settings,
     SettingsError,
     SettingsStore,
-    config_dir,
 )
 
 PROFILE = ConnectionProfile("shop1", "Main shop", "nexus", "https://api.example.com/v2")

@@ -25,7 +25,7 @@ from fulfillment_station.store.secrets import SERVICE, NoKeyringError, TokenStor
 from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
 from fulfillment_station.ui.connection_dialog import ConnectionDialog, connector_options
 from tests.conftest import TEST_TOKEN
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = [
     pytest.mark.gui,

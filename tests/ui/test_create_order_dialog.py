@@ -41,6 +41,8 @@ def type_cell(qtbot: Any, dlg: CreateOrderDialog, row: int, column: Column, text
 
 def fill(qtbot: Any, dlg: CreateOrderDialog) -> None:
     qtbot.keyClicks(dlg.customer_name, "Ada Lovelace")
+    if dlg.customer_id is not None:
+        qtbot.keyClicks(dlg.customer_id, "CUST-1")
     type_cell(qtbot, dlg, 0, Column.SKU, "MUG-RED")
     qtbot.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
     type_cell(qtbot, dlg, 1, Column.SKU, "CAP-BLUE")
@@ -57,6 +59,7 @@ def test_lines_become_the_request(qtbot: Any) -> None:
     assert [(line.sku, line.quantity) for line in request.lines] == [("MUG-RED", 1),
                                                                       ("CAP-BLUE", 3)]
     assert request.customer.name == "Ada Lovelace"
+    assert request.customer_id == "CUST-1"  # Inventory Cloud requires one
     assert request.ship_to is None
     assert request.currency == "USD"
 

@@ -20,7 +20,7 @@ from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
 from fulfillment_station.ui.first_run import FirstRunDialog, is_first_run
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 

@@ -21,7 +21,7 @@ DIALECT = "nexus"
 
 
 def synced(qtbot: Any, window: MainWindow) -> Any:
-    with qtbot.waitSignal(window.syncFinished, timeout=30_000) as blocker:
+    with qtbot.waitSignal(window.sync_finished, timeout=30_000) as blocker:
         window.start()
         window.start_sync()
     return blocker.args[0]
@@ -51,7 +51,7 @@ def test_typing_in_search_filters_and_selecting_fills_detail(
     server = make_sandbox(DIALECT, orders=80)
     window = make_window(server)
     indexed: list[int] = []
-    window.searchIndexed.connect(indexed.append)
+    window.search_indexed.connect(indexed.append)
     synced(qtbot, window)
     qtbot.waitUntil(lambda: indexed == [80], timeout=10_000)  # searches use the pair index
     window.tabs.setCurrentIndex([p.key for p in PRESETS].index("all"))
@@ -63,7 +63,7 @@ def test_typing_in_search_filters_and_selecting_fills_detail(
                for r in range(window.proxy.rowCount()))
     row = next(r for r in range(window.proxy.rowCount())
                if window.proxy.summary_at(r).order_id == target.order_id)
-    with qtbot.waitSignal(window.orderShown, timeout=10_000) as shown:
+    with qtbot.waitSignal(window.order_shown, timeout=10_000) as shown:
         window.table.selectRow(row)
     order = shown.args[0]
     assert order.id == target.order_id
@@ -84,9 +84,9 @@ def test_api_error_shows_banner_and_keeps_cache(
     synced(qtbot, first)
     first.close()
     broken = make_window(server, token="wrong-token")
-    with qtbot.waitSignal(broken.summariesLoaded, timeout=10_000):
+    with qtbot.waitSignal(broken.summaries_loaded, timeout=10_000):
         broken.start()
-    with qtbot.waitSignal(broken.syncFailed, timeout=30_000):
+    with qtbot.waitSignal(broken.sync_failed, timeout=30_000):
         broken.start_sync()
     assert broken.error_banner.isVisible()
     assert "token" in broken.error_banner.message.text().lower()
@@ -101,7 +101,7 @@ def test_store_down_shows_offline(qtbot: Any, make_sandbox: Callable[..., Sandbo
     window = make_window(server)
     synced(qtbot, window)
     server.stop()
-    with qtbot.waitSignal(window.syncFailed, timeout=30_000):
+    with qtbot.waitSignal(window.sync_failed, timeout=30_000):
         window.start_sync()
     assert window.online.text() == "● OFFLINE"
     assert "reach" in window.error_banner.message.text().lower()
@@ -115,10 +115,10 @@ def test_cancelled_sync_leaves_a_consistent_cache(
     # Slow enough that the cancel lands mid-walk (nexus reads each new order's detail too).
     server.faults.latency_ms = 4
     window = make_window(server)
-    with qtbot.waitSignal(window.syncFailed, timeout=30_000) as failed:
+    with qtbot.waitSignal(window.sync_failed, timeout=30_000) as failed:
         window.start()
         window.start_sync()
-        with qtbot.waitSignal(window.syncProgress, timeout=10_000):
+        with qtbot.waitSignal(window.sync_progressed, timeout=10_000):
             pass
         qtbot.mouseClick(window.cancel_sync, Qt.MouseButton.LeftButton)
     assert type(failed.args[0]).__name__ == "SyncCancelled"
@@ -146,9 +146,9 @@ def test_restart_shows_cached_orders_before_sync_finishes(
     server.faults.latency_ms = 1500
     again = make_window(server, sync_on_start=True)
     events: list[str] = []
-    again.summariesLoaded.connect(lambda n: events.append(f"loaded {n}"))
-    again.syncFinished.connect(lambda _r: events.append("synced"))
-    with qtbot.waitSignal(again.syncFinished, timeout=30_000):
+    again.summaries_loaded.connect(lambda n: events.append(f"loaded {n}"))
+    again.sync_finished.connect(lambda _r: events.append("synced"))
+    with qtbot.waitSignal(again.sync_finished, timeout=30_000):
         again.start()
     assert events == ["loaded 60", "synced"]
 
@@ -198,3 +198,21 @@ def test_filter_bar_narrows_the_preset_and_is_remembered(
     assert again.proxy.rowCount() == narrowed
     qtbot.mouseClick(again.filter_bar.clear_button, Qt.MouseButton.LeftButton)
     assert again.proxy.rowCount() == 150
+
+
+def test_next_order_for_pack_mode_passes_over_shipped_and_cancelled_rows(
+        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
+        make_window: Callable[..., MainWindow]) -> None:
+    server = make_sandbox(DIALECT, orders=60)
+    window = make_window(server)
+    synced(qtbot, window)
+    window.tabs.setCurrentIndex([p.key for p in PRESETS].index("all"))
+    rows = [window.proxy.summary_at(r) for r in range(window.proxy.rowCount())]
+    assert {"shipped", "cancelled"} & {s.status for s in rows}  # the list mixes them in
+    ref = window.proxy.key_at(0)
+    seen = []
+    while ref is not None and len(seen) < len(rows):
+        ref = window.next_after(ref)
+        if ref is not None:
+            seen.append(window.model.summary(window.model.row_of(ref)).status)
+    assert seen and not {"shipped", "cancelled", "delivered", "completed"} & set(seen)

@@ -52,7 +52,7 @@ def test_ship_is_queued_sent_and_the_order_comes_back(
         qtbot: Any, actions: tuple[OrderActions, SandboxServer]) -> None:
     controller, server = actions
     order = open_order(server)
-    with qtbot.waitSignal(controller.ordersChanged, timeout=20_000) as changed, \
+    with qtbot.waitSignal(controller.orders_changed, timeout=20_000) as changed, \
             qtbot.waitSignal(controller.queued, timeout=20_000) as queued:
         controller.submit("ship", order, ShipRequest(carrier="UPS",
                                                      tracking_number="1Z999AA10123456784"))
@@ -60,7 +60,9 @@ def test_ship_is_queued_sent_and_the_order_comes_back(
     fresh = changed.args[0][0]
     assert fresh.id == order.id and fresh.status is OrderStatus.SHIPPED
     assert fresh.shipments[-1].tracking_number == "1Z999AA10123456784"
-    with qtbot.waitSignal(controller.recordsChanged, timeout=10_000) as records:
+    # The order list's row comes with it: no second trip to the cache.
+    assert [(row.order_id, row.status) for row in changed.args[1]] == [(order.id, "shipped")]
+    with qtbot.waitSignal(controller.records_changed, timeout=10_000) as records:
         controller.pump()
     assert [r.state for r in records.args[0]] == [ActionState.DONE]
     effects = [e for e in server.db.journal()["effects"] if e["kind"] == "shipment"]
@@ -94,14 +96,37 @@ def test_a_store_refusal_after_queueing_reaches_the_packer(
     controller, server = actions
     order = open_order(server)
     # NexusCommerce's marketplace rejects a UPS number of the wrong shape.
-    with qtbot.waitSignal(controller.actionFailed, timeout=20_000) as failed:
+    with qtbot.waitSignal(controller.action_failed, timeout=20_000) as failed:
         controller.submit("ship", order, ShipRequest(carrier="UPS", tracking_number="1ZBAD"))
     assert failed.args[0].startswith(f"Order {order.number}: ")
     assert "marketplace rejected" in failed.args[0].lower()
-    with qtbot.waitSignal(controller.recordsChanged, timeout=10_000) as records:
+    with qtbot.waitSignal(controller.records_changed, timeout=10_000) as records:
         controller.pump()
     assert [r.state for r in records.args[0]] == [ActionState.FAILED]
     failed_id = records.args[0][0].id
-    with qtbot.waitSignal(controller.recordsChanged, timeout=10_000) as after:
+    with qtbot.waitSignal(controller.records_changed, timeout=10_000) as after:
         controller.dismiss(failed_id)
     assert after.args[0] == []  # dismissed actions leave the panel
+
+
+def test_a_packers_hold_is_kept_audited_and_refuses_the_ship(
+        qtbot: Any, actions: tuple[OrderActions, SandboxServer]) -> None:
+    controller, server = actions
+    order = next(o for o in _open_orders(server) if not o.holds)
+    with qtbot.waitSignal(controller.ordersChanged, timeout=10_000) as changed:
+        controller.set_hold(order, "  customer asked to wait\n for the blue one ")
+    held = changed.args[0][0]
+    assert [h.reason for h in held.holds] == ["customer asked to wait for the blue one"]
+    with qtbot.waitSignal(controller.refused, timeout=10_000) as refused:
+        controller.submit("ship", held, ShipRequest(carrier="UPS",
+                                                    tracking_number="1Z999AA10123456784"))
+    assert "customer asked to wait for the blue one" in refused.args[0]
+    with qtbot.waitSignal(controller.ordersChanged, timeout=10_000) as released:
+        controller.set_hold(held, None)
+    assert released.args[0][0].holds == []
+    assert not [e for e in server.db.journal()["effects"] if e["kind"] == "shipment"]
+
+
+def _open_orders(server: SandboxServer) -> list[Order]:
+    with connect("nexus", server.base_url, server.token) as c:
+        return [c.get_order(s.id) for s in c.list_orders() if s.status.value == "confirmed"]

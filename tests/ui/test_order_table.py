@@ -13,14 +13,16 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLineEdit, QTableView
 
 from fulfillment_station.domain.models import Order, OrderStatus
-from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary, normalize_text
-from fulfillment_station.ui.filters import (
+from fulfillment_station.domain.money import format_money
+from fulfillment_station.domain.summaries import OrderRef, OrderSummary
+from fulfillment_station.services.order_filters import (
     PRESETS,
+    Column,
     FilterState,
     facet_counts,
     facet_matches,
@@ -28,15 +30,16 @@ from fulfillment_station.ui.filters import (
     local_day_start,
     preset_counts,
 )
+from fulfillment_station.store.cache import OrderCache, normalize_text
+from fulfillment_station.ui.i18n import current_locale
 from fulfillment_station.ui.order_table import (
     BADGE_ROLE,
     KEY_ROLE,
     SORT_ROLE,
-    Column,
     OrderFilterProxy,
     OrderTableModel,
 )
-from tests.store.factories import build_order, make_orders
+from tests.helpers.factories import build_order, cached_summaries, make_orders
 
 pytestmark = [
     pytest.mark.gui,
@@ -53,13 +56,6 @@ def ship(line_id: str = "L1", quantity: int = 1, at: str = TODAY_UTC,
          tracking: str = "1Z999AA10123456784") -> dict[str, Any]:
     return {"carrier": "UPS", "tracking_number": tracking, "shipped_at": at,
             "lines": [{"line_id": line_id, "quantity": quantity}]}
-
-
-def summaries(tmp_path: Path, orders: Sequence[Order], connection: str = "shop",
-              name: str = "cache.sqlite3") -> list[OrderSummary]:
-    with OrderCache(tmp_path / name) as cache:
-        result = cache.upsert_many(orders, connection=connection)
-        return cache.summaries_for(connection, result.touched)
 
 
 def make_proxy(qtbot: Any, rows: Sequence[OrderSummary]) -> tuple[OrderTableModel,
@@ -97,7 +93,7 @@ def known_set() -> list[Order]:
 
 
 def test_typing_in_a_search_box_filters_rows(qtbot: Any, tmp_path: Path) -> None:
-    rows = summaries(tmp_path, [
+    rows = cached_summaries(tmp_path, [
         build_order("M1", customer={"name": "Jürgen Müller", "email": "jm@example.de"}),
         build_order("M2", customer={"name": "Anna Muller", "email": "anna@example.com"}),
         build_order("M3", customer={"name": "Bo Li", "email": "bo@example.cn"},
@@ -132,7 +128,7 @@ def test_typing_in_a_search_box_filters_rows(qtbot: Any, tmp_path: Path) -> None
 def test_a_letter_every_shown_order_has_changes_nothing_on_screen(qtbot: Any,
                                                                   tmp_path: Path) -> None:
     orders = make_orders(200, seed=3)  # every order has an email "...@example..."
-    _, proxy = make_proxy(qtbot, summaries(tmp_path, orders))
+    _, proxy = make_proxy(qtbot, cached_summaries(tmp_path, orders))
     proxy.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
     before = shown_ids(proxy)
     with qtbot.assertNotEmitted(proxy.layoutAboutToBeChanged), \
@@ -151,7 +147,7 @@ def test_a_letter_every_shown_order_has_changes_nothing_on_screen(qtbot: Any,
 def test_filter_result_equals_a_fresh_scan_while_typing(qtbot: Any, tmp_path: Path,
                                                         preset: str) -> None:
     orders = make_orders(400, seed=11)
-    rows = summaries(tmp_path, orders)
+    rows = cached_summaries(tmp_path, orders)
     _, proxy = make_proxy(qtbot, rows)
     proxy.sort(Column.TOTAL, Qt.SortOrder.DescendingOrder)
     state = next(p.state for p in PRESETS if p.key == preset)
@@ -172,7 +168,7 @@ def test_filter_result_equals_a_fresh_scan_while_typing(qtbot: Any, tmp_path: Pa
 
 
 def test_structured_filters(qtbot: Any, tmp_path: Path) -> None:
-    rows = summaries(tmp_path, [
+    rows = cached_summaries(tmp_path, [
         build_order("W1", channel="web", fulfillment_method="shipping",
                     created_at="2026-11-10T12:00:00Z"),
         build_order("E1", channel="marketplace", marketplace="eBay",
@@ -194,7 +190,7 @@ def test_structured_filters(qtbot: Any, tmp_path: Path) -> None:
 
 
 def test_preset_counts_on_a_known_set(qtbot: Any, tmp_path: Path) -> None:
-    rows = summaries(tmp_path, known_set())
+    rows = cached_summaries(tmp_path, known_set())
     _, proxy = make_proxy(qtbot, rows)
     expected = {
         "to_pack": {"new", "confirmed", "part", "part-old", "no-address"},
@@ -214,7 +210,7 @@ def test_preset_counts_on_a_known_set(qtbot: Any, tmp_path: Path) -> None:
 
 def test_preset_counts_and_channels_follow_sync_changes_and_the_day(qtbot: Any,
                                                                    tmp_path: Path) -> None:
-    model, _ = make_proxy(qtbot, summaries(tmp_path, known_set()))
+    model, _ = make_proxy(qtbot, cached_summaries(tmp_path, known_set()))
     today, tomorrow = local_day_start(NOW), local_day_start(NOW + 86400)
 
     def fresh(day: float) -> dict[str, int]:
@@ -225,7 +221,7 @@ def test_preset_counts_and_channels_follow_sync_changes_and_the_day(qtbot: Any,
     new = build_order("fresh", channel="etsy")
     cancelled = next(o for o in known_set() if o.id == "new").model_copy(
         update={"status": OrderStatus.CANCELLED})
-    model.apply_summaries(summaries(tmp_path, [new, cancelled]))
+    model.apply_summaries(cached_summaries(tmp_path, [new, cancelled]))
     model.remove_orders([("shop", "weird")])
 
     after = preset_counts(model.facet_counts(today))
@@ -239,14 +235,14 @@ def test_preset_counts_and_channels_follow_sync_changes_and_the_day(qtbot: Any,
 
 
 def test_preset_keeps_the_search_text(qtbot: Any, tmp_path: Path) -> None:
-    _, proxy = make_proxy(qtbot, summaries(tmp_path, known_set()))
+    _, proxy = make_proxy(qtbot, cached_summaries(tmp_path, known_set()))
     proxy.set_filter_text("part")
     proxy.set_filter(proxy.filter_state.with_preset(PRESETS[2]))  # shipped today
     assert shown_ids(proxy) == ["part"]
 
 
 def test_sorting_by_total_and_date_is_by_value(qtbot: Any, tmp_path: Path) -> None:
-    rows = summaries(tmp_path, [
+    rows = cached_summaries(tmp_path, [
         build_order("T1", number="#999", total="100.00", created_at="2026-11-09T23:00:00Z"),
         build_order("T2", number="#1000", total="9.50", created_at="2026-11-10T01:00:00-05:00"),
         build_order("T3", number="#10000", total="10.00", created_at="2026-11-10T05:00:00Z"),
@@ -259,7 +255,9 @@ def test_sorting_by_total_and_date_is_by_value(qtbot: Any, tmp_path: Path) -> No
 
     view.sortByColumn(Column.TOTAL, Qt.SortOrder.AscendingOrder)
     assert shown_ids(proxy) == ["T2", "T3", "T1"]  # 9.50 < 10.00 < 100.00, not as text
-    assert proxy.index(0, Column.TOTAL).data() == "9.50 EUR"
+    # The same text as the detail pane and the slip give it, in the desk's locale.
+    assert proxy.index(0, Column.TOTAL).data() == format_money(Decimal("9.50"), "EUR",
+                                                               current_locale())
     view.sortByColumn(Column.TOTAL, Qt.SortOrder.DescendingOrder)
     assert shown_ids(proxy) == ["T1", "T3", "T2"]
     # 01:00 at UTC-5 is 06:00 UTC: the latest, though its text sorts before 05:00Z
@@ -272,7 +270,7 @@ def test_sorting_by_total_and_date_is_by_value(qtbot: Any, tmp_path: Path) -> No
 
 
 def test_status_is_shown_as_words_with_a_badge_colour(qtbot: Any, tmp_path: Path) -> None:
-    rows = summaries(tmp_path, known_set())
+    rows = cached_summaries(tmp_path, known_set())
     model, _ = make_proxy(qtbot, rows)
     by_id = {r.order_id: i for i, r in enumerate(model.summaries)}
     weird = by_id["weird"]
@@ -292,7 +290,7 @@ def _selected_keys(view: QTableView, proxy: OrderFilterProxy) -> list[OrderRef]:
 
 def test_sync_update_is_incremental_and_keeps_the_selection(qtbot: Any, tmp_path: Path) -> None:
     orders = make_orders(60, seed=5)
-    model, proxy = make_proxy(qtbot, summaries(tmp_path, orders))
+    model, proxy = make_proxy(qtbot, cached_summaries(tmp_path, orders))
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(proxy)
@@ -310,7 +308,7 @@ def test_sync_update_is_incremental_and_keeps_the_selection(qtbot: Any, tmp_path
     # the selected order gets much dearer (moves to the end), another changes, two arrive
     changed = [orders[10].model_copy(update={"total": Decimal("99999.00"), "notes": "upgraded"}),
                orders[20].model_copy(update={"status": OrderStatus.CANCELLED})]
-    batch = summaries(tmp_path, [*changed, *make_orders(2, start=500)])
+    batch = cached_summaries(tmp_path, [*changed, *make_orders(2, start=500)])
     with qtbot.assertNotEmitted(model.modelReset), \
             qtbot.waitSignal(model.rowsInserted), qtbot.waitSignal(model.dataChanged):
         assert model.apply_summaries(batch) == ([10, 20], 2)
@@ -326,21 +324,21 @@ def test_sync_update_is_incremental_and_keeps_the_selection(qtbot: Any, tmp_path
 
 def test_update_that_filters_out_the_selected_row_clears_it(qtbot: Any, tmp_path: Path) -> None:
     orders = [build_order("K1"), build_order("K2")]
-    model, proxy = make_proxy(qtbot, summaries(tmp_path, orders))
+    model, proxy = make_proxy(qtbot, cached_summaries(tmp_path, orders))
     proxy.set_filter(PRESETS[0].state)  # to pack
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(proxy)
     view.selectRow(proxy.row_of(("shop", "K1")))
     shipped = orders[0].model_copy(update={"status": OrderStatus.CANCELLED})
-    model.apply_summaries(summaries(tmp_path, [shipped]))
+    model.apply_summaries(cached_summaries(tmp_path, [shipped]))
     assert shown_ids(proxy) == ["K2"]
     assert _selected_keys(view, proxy) == []
 
 
 def test_removed_orders_leave_and_the_selection_stays(qtbot: Any, tmp_path: Path) -> None:
     orders = make_orders(30, seed=2)
-    model, proxy = make_proxy(qtbot, summaries(tmp_path, orders))
+    model, proxy = make_proxy(qtbot, cached_summaries(tmp_path, orders))
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(proxy)
@@ -357,21 +355,21 @@ def test_removed_orders_leave_and_the_selection_stays(qtbot: Any, tmp_path: Path
 def test_models_pass_qt_model_tester_through_changes(qtbot: Any, qtmodeltester: Any,
                                                      tmp_path: Path) -> None:
     orders = make_orders(50, seed=9)
-    model, proxy = make_proxy(qtbot, summaries(tmp_path, orders))
+    model, proxy = make_proxy(qtbot, cached_summaries(tmp_path, orders))
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     proxy.sort(Column.CUSTOMER)
     proxy.set_filter_text("a")
     proxy.set_filter(proxy.filter_state.with_preset(PRESETS[0]))
     cancelled = orders[3].model_copy(update={"status": OrderStatus.CANCELLED})
-    model.apply_summaries(summaries(tmp_path, [cancelled, *make_orders(3, start=900)]))
+    model.apply_summaries(cached_summaries(tmp_path, [cancelled, *make_orders(3, start=900)]))
     model.remove_orders([OrderRef("shop", orders[7].id)])
     model.set_summaries(model.summaries[:10])
     assert proxy.rowCount() <= 10
 
 
 def test_visible_rows_signal_reports_the_count(qtbot: Any, tmp_path: Path) -> None:
-    _, proxy = make_proxy(qtbot, summaries(tmp_path, known_set()))
+    _, proxy = make_proxy(qtbot, cached_summaries(tmp_path, known_set()))
     with qtbot.waitSignal(proxy.visibleRowsChanged) as blocker:
         proxy.set_filter(PRESETS[3].state)
     assert blocker.args == [2]
@@ -379,7 +377,7 @@ def test_visible_rows_signal_reports_the_count(qtbot: Any, tmp_path: Path) -> No
 
 def test_a_write_waiting_in_the_outbox_shows_next_to_the_status(qtbot: Any,
                                                                  tmp_path: Path) -> None:
-    rows = summaries(tmp_path, make_orders(5, seed=3))
+    rows = cached_summaries(tmp_path, make_orders(5, seed=3))
     model, proxy = make_proxy(qtbot, rows)
     key = OrderRef(rows[2].connection, rows[2].order_id)
     row = proxy.row_of(key)
@@ -390,3 +388,16 @@ def test_a_write_waiting_in_the_outbox_shows_next_to_the_status(qtbot: Any,
     assert proxy.index(row, Column.STATUS).data() == f"{before} · shipping…"
     model.set_pending({})  # the write settled (or failed): back to the real status
     assert proxy.index(row, Column.STATUS).data() == before
+
+
+def test_the_total_is_written_in_the_desk_locale(qtbot: Any, tmp_path: Path) -> None:
+    rows = cached_summaries(tmp_path, [build_order("T1", total="1234.50")])
+    _model, proxy = make_proxy(qtbot, rows)
+    before = QLocale()
+    QLocale.setDefault(QLocale("es_ES"))
+    try:
+        assert proxy.index(0, Column.TOTAL).data() == "1.234,50\xa0€"
+        QLocale.setDefault(QLocale("en_US"))
+        assert proxy.index(0, Column.TOTAL).data() == "€1,234.50"
+    finally:
+        QLocale.setDefault(before)

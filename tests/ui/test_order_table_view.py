@@ -13,11 +13,12 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QStyledItemDelegate
 
-from fulfillment_station.store.cache import OrderRef
-from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
+from fulfillment_station.domain.summaries import OrderRef
+from fulfillment_station.services.order_filters import Column
+from fulfillment_station.ui.order_table import OrderFilterProxy, OrderTableModel
 from fulfillment_station.ui.order_table_view import OrderCellDelegate, OrderTableView
-from tests.store.factories import build_order, make_orders
-from tests.ui.test_order_table import NOW, summaries
+from tests.helpers.factories import build_order, cached_summaries, make_orders
+from tests.ui.test_order_table import NOW
 
 pytestmark = [
     pytest.mark.gui,
@@ -37,7 +38,7 @@ def test_cells_look_as_qt_would_paint_them(qtbot: Any, tmp_path: Path) -> None:
             "email": "max@example.at"}),
         *make_orders(30, seed=3),
     ]
-    model = OrderTableModel(summaries(tmp_path, orders))
+    model = OrderTableModel(cached_summaries(tmp_path, orders))
     proxy = OrderFilterProxy(model, clock=lambda: NOW)
     view = OrderTableView(proxy)
     qtbot.addWidget(view)
@@ -64,7 +65,7 @@ def test_cells_look_as_qt_would_paint_them(qtbot: Any, tmp_path: Path) -> None:
     assert len(colours) > 20
 
 def test_the_delegate_sizes_cells_from_the_same_text(qtbot: Any, tmp_path: Path) -> None:
-    model = OrderTableModel(summaries(tmp_path, make_orders(5, seed=4)))
+    model = OrderTableModel(cached_summaries(tmp_path, make_orders(5, seed=4)))
     proxy = OrderFilterProxy(model, clock=lambda: NOW)
     view = OrderTableView(proxy)
     qtbot.addWidget(view)

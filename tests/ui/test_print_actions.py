@@ -207,6 +207,7 @@ def test_retry_from_the_panel_prints_the_waiting_label_once(qtbot, tmp_path: Pat
     settings = Settings.defaults().replace({
         "printers.label_printer": f"tcp://127.0.0.1:{zebra.port}",
         "printers.label_format": "zpl", **SHIP_FROM,
+        "printers.address_labels": True,  # the app's own (no postage) label
     })
     # The queue's SQLite connection is made on the worker thread, as the app does.
     desk = ConnectionWorker(
@@ -254,7 +255,8 @@ def test_a_label_held_while_paper_is_out_prints_by_itself_once(qtbot, tmp_path: 
             "printers.named": [{"name": "Zebra desk 1",
                                 "uri": f"tcp://127.0.0.1:{zebra.port}"}],
             "printers.label_printer": "Zebra desk 1",
-            "printers.label_format": "zpl", **SHIP_FROM,
+        "printers.label_format": "zpl", **SHIP_FROM,
+        "printers.address_labels": True,  # the app's own (no postage) label
         })
         desk = ConnectionWorker(
             lambda: DeskResources(PrintService(PrintQueue.open(tmp_path / "q.db"), settings)),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from fulfillment_station.scanning.burst import BurstDetector
 from fulfillment_station.ui.scanner_filter import ScannerFilter
+from tests.helpers.clock import FakeTicks
 
 pytestmark = [
     pytest.mark.gui,
@@ -23,20 +24,9 @@ pytestmark = [
 ]
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, ms: float) -> None:
-        self.now += ms
-
-
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+def clock() -> FakeTicks:
+    return FakeTicks()
 
 
 @pytest.fixture
@@ -67,7 +57,7 @@ def edit(qtbot, window) -> QLineEdit:
     return line_edit
 
 
-def type_text(qtbot, widget, text: str, clock: FakeClock, gap_ms: float) -> None:
+def type_text(qtbot, widget, text: str, clock: FakeTicks, gap_ms: float) -> None:
     for char in text:
         clock.advance(gap_ms)
         qtbot.keyClick(widget, char)

@@ -33,7 +33,7 @@ from fulfillment_station.store.settings import (
 )
 from fulfillment_station.ui.settings_dialog import SettingsDialog
 from tests.conftest import TEST_TOKEN
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = [
     pytest.mark.gui,

@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -17,7 +18,8 @@ from fulfillment_station.connectors.nexus import CAPABILITIES as NEXUS
 from fulfillment_station.connectors.price2b import CAPABILITIES as PRICE2B
 from fulfillment_station.connectors.squarespace import CAPABILITIES as SQUARESPACE
 from fulfillment_station.domain.models import LineItem, Order, OrderStatus
-from fulfillment_station.domain.requests import FulfilRequest, ShipRequest
+from fulfillment_station.domain.requests import FulfillRequest, ShipRequest
+from fulfillment_station.services.store_labels import LabelDefaults
 from fulfillment_station.ui.ship_dialog import ShipDialog
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -135,15 +137,15 @@ def test_squarespace_locks_quantities_and_offers_notify(qtbot: Any) -> None:
 
 
 @pytest.mark.gui
-def test_squarespace_fulfil_takes_several_shipments(qtbot: Any) -> None:
-    dlg = dialog(qtbot, caps=SQUARESPACE, mode="fulfil")
+def test_squarespace_fulfill_takes_several_shipments(qtbot: Any) -> None:
+    dlg = dialog(qtbot, caps=SQUARESPACE, mode="fulfill")
     qtbot.keyClicks(dlg.rows[0].tracking, UPS)
     qtbot.mouseClick(dlg.add_shipment_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dlg.rows[1].tracking, "HELLO42")
     dlg.rows[1].carrier.setCurrentText("DHL Express")
     dlg.accept()
     request = dlg.request()
-    assert isinstance(request, FulfilRequest)
+    assert isinstance(request, FulfillRequest)
     assert [(s.carrier, s.tracking_number) for s in request.shipments] == [
         ("UPS", UPS), ("DHL Express", "HELLO42")]
 
@@ -155,10 +157,58 @@ def test_price2b_ships_without_tracking_and_with_a_parcel(qtbot: Any) -> None:
     dlg.rows[0].carrier.setCurrentText("UPS")
     dlg.package_fields["weight"].setValue(1.5)
     dlg.accept()
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert "service level" in dlg.error_label.text()  # Price2b sells no label without one
+    dlg.rows[0].service.setText("GROUND")
+    dlg.accept()
     request = dlg.request()
     assert isinstance(request, ShipRequest)
-    assert request.tracking_number is None
+    assert request.tracking_number is None and request.service == "GROUND"
     assert [str(p.weight) for p in request.packages] == ["1.5"]
+    assert request.packages[0].lines == {"L1": 3, "L2": 1}  # the parcel lists its items
+
+
+def weighed_order(**extra: Any) -> Order:
+    return make_order().model_copy(update={"lines": [
+        LineItem(id="L1", sku="MUG", name="Mug", quantity=3, weight=Decimal("0.4")),
+        LineItem(id="L2", sku="CAP", name="Cap", quantity=2, quantity_fulfilled=1,
+                 weight=Decimal("0.25"))], **extra})
+
+
+@pytest.mark.gui
+def test_price2b_label_takes_the_checkout_choice_or_the_desk_defaults(qtbot: Any) -> None:
+    defaults = LabelDefaults("fedex", "INTERNATIONAL_ECONOMY")
+    plain = dialog(qtbot, weighed_order(), caps=PRICE2B, label_defaults=defaults)
+    assert plain.rows[0].carrier.carrier() == "fedex"
+    assert plain.rows[0].service.text() == "INTERNATIONAL_ECONOMY"
+    assert plain.package_fields["weight"].value() == pytest.approx(3 * 0.4 + 0.25)
+    chosen = dialog(qtbot, weighed_order(service_requested="ups GROUND"), caps=PRICE2B,
+                    label_defaults=defaults)
+    assert (chosen.rows[0].carrier.carrier(), chosen.rows[0].service.text()) == ("ups",
+                                                                                 "GROUND")
+    chosen.accept()
+    request = chosen.request()
+    assert isinstance(request, ShipRequest) and request.service == "GROUND"
+
+
+@pytest.mark.gui
+def test_price2b_ships_several_parcels_each_with_its_items(qtbot: Any) -> None:
+    dlg = dialog(qtbot, weighed_order(), caps=PRICE2B,
+                 label_defaults=LabelDefaults("fedex", "GROUND"))
+    dlg.add_parcel_button.click()
+    first, second = dlg.parcels
+    second.units["L1"].setValue(1)
+    dlg.accept()
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert "parcels hold 4 of MUG but 3 ship" in dlg.error_label.text()
+    first.units["L1"].setValue(2)
+    second.fields["weight"].setValue(0.4)
+    second.fields["length"].setValue(20)
+    dlg.accept()
+    request = dlg.request()
+    assert isinstance(request, ShipRequest)
+    assert [(p.lines, p.weight, p.length) for p in request.packages] == [
+        ({"L1": 2, "L2": 1}, Decimal("1.45"), None), ({"L1": 1}, Decimal("0.4"), Decimal(20))]
 
 
 @pytest.mark.gui

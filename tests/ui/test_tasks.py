@@ -54,3 +54,28 @@ def test_an_unheld_task_still_delivers_when_others_are_submitted_before_its_answ
     with qtbot.waitSignal(marker.finished):
         pass
     qtbot.waitUntil(lambda: answers == ["pumped"], timeout=5000)
+
+
+def test_an_operation_runs_on_the_workers_own_resources(qtbot: Any) -> None:
+    made_on: list[int] = []
+
+    def make() -> dict[str, int]:
+        made_on.append(threading.get_ident())
+        return {"count": 0}
+
+    def bump(resources: dict[str, int], by: int) -> int:
+        resources["count"] += by
+        return resources["count"]
+
+    worker: ConnectionWorker[dict[str, int]] = ConnectionWorker(
+        make, close_resources=lambda _r: None, name="typed")
+    try:
+        first = worker.call(bump, 2)
+        second = worker.call(bump, 3)
+        assert second.name == "bump"
+        with qtbot.waitSignal(second.succeeded) as answer:
+            pass
+        assert first.delivered and answer.args == [5]  # one resource object, made once
+        assert made_on and made_on[0] != threading.get_ident()
+    finally:
+        worker.stop()

@@ -20,7 +20,8 @@ _MODULES = {
 class _Dialects(Mapping[str, DialectSpec]):
     def __getitem__(self, dialect: str) -> DialectSpec:
         module = importlib.import_module(f"{__name__}.{_MODULES[dialect]}")
-        return module.SPEC
+        spec: DialectSpec = module.SPEC
+        return spec
 
     def __iter__(self) -> Iterator[str]:
         return iter(_MODULES)

@@ -38,7 +38,7 @@ Choices where the seed is silent (the connector's docstring repeats them):
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -49,7 +49,7 @@ from pydantic import BaseModel, Field
 from fulfillment_station.domain import Address, DomainError, Order, OrderStatus
 from fulfillment_station.domain.workflow import SHIPPED_STATUSES, apply_status, check_cancel
 from fulfillment_station.sandbox.data import Product, catalogue
-from fulfillment_station.sandbox.db import StoredOrder
+from fulfillment_station.sandbox.db import MAX_POSITION, StoredOrder, utc_text
 from fulfillment_station.sandbox.dialects.base import DialectSpec, SandboxContext, SandboxError
 
 STATUSES = ("pending", "processing", "shipped", "delivered", "cancelled")
@@ -76,7 +76,7 @@ def _not_found(order_id: str) -> SandboxError:
 
 
 def _iso(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_text(value, 0) + "Z"
 
 
 def _money(value: Decimal) -> float | int:
@@ -158,6 +158,8 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         limit = min(limit, MAX_LIMIT)
         if offset < 0:
             raise _bad("offset cannot be negative")
+        if offset > MAX_POSITION:
+            raise _bad(f"offset must be at most {MAX_POSITION}")
         if sortBy not in _SORT_COLUMNS:
             raise _bad("sortBy must be createdAt or updatedAt")
         if sortOrder not in ("asc", "desc"):
@@ -238,7 +240,8 @@ def _updated(stored: StoredOrder, target: OrderStatus | None, address: AddressIn
     Business-rule failures raise 400 BAD_REQUEST with a message the packer can read."""
     order = stored.order
     shipped = order.status in SHIPPED_STATUSES
-    kind, detail = "update", {}
+    kind = "update"
+    detail: dict[str, Any] = {}
     if address is not None:
         if shipped or order.status == OrderStatus.CANCELLED:
             raise _bad(f"Order {order.id} is {order.status.value}; its shipping address can "

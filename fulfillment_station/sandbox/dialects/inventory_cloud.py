@@ -42,7 +42,7 @@ import random
 import secrets
 import zlib
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -52,6 +52,7 @@ from pydantic import BaseModel, Field
 
 from fulfillment_station.domain import Order
 from fulfillment_station.sandbox.data import Product, catalogue
+from fulfillment_station.sandbox.db import MAX_POSITION, utc_text
 from fulfillment_station.sandbox.dialects.base import DialectSpec, SandboxContext, SandboxError
 
 STATUSES = ("pending", "processing", "shipped", "delivered", "cancelled")
@@ -89,8 +90,7 @@ def _money(value: Decimal) -> float | int:
 
 
 def _iso(value: datetime) -> str:
-    value = value.astimezone(UTC)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+    return utc_text(value, 3) + "Z"
 
 
 def render_order(order: Order, extra: dict[str, Any]) -> dict[str, Any]:
@@ -172,6 +172,8 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             raise _invalid(f"limit must be between 1 and {MAX_LIMIT}", "limit")
         if offset < 0:
             raise _invalid("offset cannot be negative", "offset")
+        if offset > MAX_POSITION:
+            raise _invalid(f"offset must be at most {MAX_POSITION}", "offset")
         where: list[tuple[str, Any]] = []
         if status is not None:
             if status not in STATUSES:
@@ -196,7 +198,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             short = [{"sku": sku, "requested": qty, "available": stock.get(sku, 0)}
                      for sku, qty in wanted.items() if stock.get(sku, 0) < qty]
             if short:
-                names = ", ".join(s["sku"] for s in short)
+                names = ", ".join(str(s["sku"]) for s in short)
                 raise SandboxError(422, "OUT_OF_STOCK",
                                    f"Not enough stock for {names}; nothing was reserved.",
                                    {"skus": short})

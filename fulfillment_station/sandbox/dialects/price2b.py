@@ -15,8 +15,8 @@ Choices where the seed is silent (the connector's docstring repeats them):
   ``NOT_FOUND``; 422 ``VALIDATION_ERROR`` (details ``[{"field", "message"}]``), 422
   ``INVALID_ITEMS`` (an item id the order lacks, or more units than remain), 422
   ``INVALID_STATUS_TRANSITION``, 422 ``STATUS_CHANGE_NOT_ALLOWED`` (channel owns the status),
-  422 ``ADDRESS_LOCKED`` (address change after fulfilment began); 409 ``ALREADY_SHIPPED``
-  (nothing left to ship), 409 ``ORDER_CANCELLED`` (ship/fulfil a cancelled order), 409
+  422 ``ADDRESS_LOCKED`` (address change after fulfillment began); 409 ``ALREADY_SHIPPED``
+  (nothing left to ship), 409 ``ORDER_CANCELLED`` (ship/fulfill a cancelled order), 409
   ``ALREADY_CANCELLED``, 409 ``SYNC_IN_PROGRESS``; 429 ``RATE_LIMITED`` (Retry-After);
   5xx ``INTERNAL_ERROR``.
 - Status codes: ship answers 201 (it creates a shipment), sync 202 (it starts a job), every
@@ -44,10 +44,10 @@ Choices where the seed is silent (the connector's docstring repeats them):
   ``notify_customer`` defaults to true. The tracking number is generated in the carrier's real
   format with a valid check digit (ups 1Z, fedex 12 digits, dhl 10, usps 22, others
   ``P2B`` + 12 digits). Only shipments made by ``/ship`` have a label.
-- Fulfil: ``tracking_number`` and ``carrier`` required; ``items`` is
+- Fulfill: ``tracking_number`` and ``carrier`` required; ``items`` is
   ``[{"order_item_id", "quantity"}]`` (the ship endpoint's item shape); no items = everything
-  that remains. The answer's ``fulfillment_status`` is ``partial`` after a partial fulfilment.
-  ``notify_customer`` defaults to true on fulfil (as on ship) and to false on cancel.
+  that remains. The answer's ``fulfillment_status`` is ``partial`` after a partial fulfillment.
+  ``notify_customer`` defaults to true on fulfill (as on ship) and to false on cancel.
 - Cancel: body optional; only unfulfilled orders (a partly or fully fulfilled one is 422
   ``INVALID_STATUS_TRANSITION``).
 - Update (``PUT``): at least one of ``notes`` (null clears), ``shipping_address`` (replaces the
@@ -78,7 +78,7 @@ import io
 import math
 import random
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -97,7 +97,7 @@ from fulfillment_station.domain import (
     TimelineEvent,
 )
 from fulfillment_station.domain.workflow import apply_cancel, apply_shipment, apply_status
-from fulfillment_station.sandbox.db import StoredOrder, time_key
+from fulfillment_station.sandbox.db import MAX_POSITION, StoredOrder, time_key, utc_text
 from fulfillment_station.sandbox.dialects.base import DialectSpec, SandboxContext, SandboxError
 from fulfillment_station.sandbox.routing import parse_when, write_order
 
@@ -115,7 +115,7 @@ SYNC_SERIAL_KEY = "price2b.sync_serial"
 SHIPMENT_SERIAL_KEY = "price2b.shipment_serial"
 LABEL_KEY = "price2b.label."
 _WIRE_STATUS = {"confirmed": "processing", "completed": "delivered"}  # never generated
-_TIMELINE_EVENTS = {"shipment": "shipment_created", "fulfil": "order_fulfilled",
+_TIMELINE_EVENTS = {"shipment": "shipment_created", "fulfill": "order_fulfilled",
                     "cancel": "order_cancelled", "status": "status_changed",
                     "update": "order_updated"}
 
@@ -144,7 +144,7 @@ def _order_not_found(order_id: str) -> SandboxError:
 # -- rendering ----------------------------------------------------------------------------------
 
 def _ts(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_text(value, 0) + "Z"
 
 
 def _int_id(value: str) -> int | str:
@@ -467,6 +467,8 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             raise _invalid(f"per_page must be between 1 and {MAX_PER_PAGE}.", "per_page")
         if page < 1:
             raise _invalid("page must be 1 or more.", "page")
+        if (page - 1) * per_page > MAX_POSITION:
+            raise _invalid(f"page must be at most {MAX_POSITION // per_page + 1}.", "page")
         where: list[tuple[str, Any]] = []
         for name, value, allowed in (("status", status, STATUSES),
                                      ("fulfillment_status", fulfillment_status,
@@ -641,11 +643,11 @@ def make_router(ctx: SandboxContext) -> APIRouter:
                                 tracking_number=body.tracking_number, lines=_lines(wanted))
             order = _apply_shipment(stored.order, shipment, wanted, ctx.now())
             last = order.timeline[-1].model_copy(update={
-                "kind": "fulfil", "message": f"Marked fulfilled via {carrier} "
+                "kind": "fulfill", "message": f"Marked fulfilled via {carrier} "
                                             f"{body.tracking_number}"})
             order = order.model_copy(update={"timeline": [*order.timeline[:-1], last]})
             lines = {sl.line_id: sl.quantity for sl in order.shipments[-1].lines}
-            return order, "fulfil", {"tracking_number": body.tracking_number, "lines": lines,
+            return order, "fulfill", {"tracking_number": body.tracking_number, "lines": lines,
                                      "shipment_id": serial, "carrier": carrier,
                                      "notify_customer": body.notify_customer}
 

@@ -27,7 +27,7 @@ Choices where the seed is silent (each also in the connector's docstring):
   modifiedBefore``, so consecutive windows tile without gaps; ``modifiedAfter`` later than
   ``modifiedBefore`` is a 400. ``customerId`` and ``fulfillmentStatus`` (PENDING, FULFILLED,
   CANCELED; anything else is a 400) filter as documented.
-* Fulfil: the whole order (Squarespace has no per-line fulfilment). ``shouldSendNotification``
+* Fulfill: the whole order (Squarespace has no per-line fulfillment). ``shouldSendNotification``
   (boolean) is required; ``shipments`` may be absent or empty (fulfilled without tracking); each
   shipment needs ``shipDate``, ``carrierName`` and ``trackingNumber`` (non-empty strings) and
   ``service`` (a string, may be empty); ``trackingUrl`` is optional but must be http(s).
@@ -42,8 +42,11 @@ Choices where the seed is silent (each also in the connector's docstring):
   ``variantId`` or a ``sku`` of an existing product: unknown products are refused as the public
   docs say), ``priceTaxInterpretation`` (EXCLUSIVE/INCLUSIVE), ``subtotal`` and ``grandTotal``;
   ``fulfillmentStatus`` PENDING (default) or FULFILLED (then ``fulfilledOn`` is required);
-  ``fulfillments`` up to 100. Accepting ``sku`` in place of ``variantId`` is the sandbox's
-  choice. The created order gets the next ``orderNumber`` and a null ``customerId``.
+  ``fulfillments`` up to 100. ``shippingLines`` holds at most one entry (the seed: "Currently
+  accepts only one shipping entry"; two are 400) and ``discountLines`` the promotions; both are
+  kept as sent and rendered back, and ``shippingTotal``/``discountTotal`` default to their
+  amounts (given as well, they must match). Accepting ``sku`` in place of ``variantId`` is
+  the sandbox's choice. The created order gets the next ``orderNumber`` and a null ``customerId``.
 * Fields the canonical model has and the Order resource lacks (barcode, address company) are
   not rendered; a gift message is rendered as a ``formSubmission`` entry labelled
   "Gift message".
@@ -159,6 +162,25 @@ def _fulfilled_on(order: Order, extra: dict[str, Any]) -> str | None:
     return _iso(first or order.updated_at)
 
 
+#: The services a customer picks at checkout: (shippingOptionName, shippingOptionServiceType).
+CHECKOUT_SERVICES = (("USPS Ground Advantage", "usps_ground_advantage"),
+                     ("USPS Priority Mail", "usps_priority"),
+                     ("UPS Ground", "ups_ground"),
+                     ("Royal Mail Tracked 48", "royal_mail_tracked_48"))
+
+
+def _shipping_line(order: Order, extra: dict[str, Any]) -> dict[str, Any]:
+    """The shipping option chosen at checkout, under the seed's names (``shippingOptionName``,
+    ``shippingOptionServiceType``); a created order keeps the one it was sent with."""
+    sent = extra.get("shipping_line")
+    if isinstance(sent, dict) and sent.get("shippingOptionName"):
+        name, kind = str(sent["shippingOptionName"]), sent.get("shippingOptionServiceType")
+    else:
+        name, kind = CHECKOUT_SERVICES[sum(order.id.encode()) % len(CHECKOUT_SERVICES)]
+    return {"shippingOptionName": name, "shippingOptionServiceType": kind,
+            "amount": _money(order.shipping, order.currency)}
+
+
 def render_order(stored: StoredOrder) -> dict[str, Any]:
     order, extra = stored.order, stored.extra
     cur = order.currency
@@ -203,14 +225,14 @@ def render_order(stored: StoredOrder) -> dict[str, Any]:
         "fulfillmentStatus": WIRE_STATUS.get(order.status, "PENDING"),
         "lineItems": lines,
         "internalNotes": [{"content": order.notes}] if order.notes else [],
-        "shippingLines": [{"method": "Flat Rate", "amount": _money(order.shipping, cur)}],
-        "discountLines": [],
+        "shippingLines": extra.get("shipping_lines") or [_shipping_line(order, extra)],
+        "discountLines": extra.get("discount_lines") or [],
         "formSubmission": ([{"label": "Gift message", "value": order.gift_message}]
                            if order.gift_message else None),
         "fulfillments": fulfillments,
         "subtotal": _money(order.subtotal, cur),
         "shippingTotal": _money(order.shipping, cur),
-        "discountTotal": _money(Decimal(0), cur),
+        "discountTotal": _money(Decimal(extra.get("discount_total") or 0), cur),
         "taxTotal": _money(order.tax, cur),
         "refundedTotal": _money(refunded, cur),
         "grandTotal": _money(order.total, cur),
@@ -416,7 +438,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         return render_order(stored)
 
     @router.post(ORDERS + "/{order_id}/fulfillments", status_code=204)
-    async def fulfil(order_id: str, request: Request) -> Response:
+    async def fulfill(order_id: str, request: Request) -> Response:
         guard(request)
         body = await _json_body(request)
         notify = body.get("shouldSendNotification")
@@ -457,7 +479,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             numbers = [s.tracking_number for s in shipments]
             detail = {"tracking_number": numbers[0] if numbers else None,
                       "tracking_numbers": numbers, "lines": lines, "notify": notify}
-            return order, ("shipment" if shipments else "fulfil"), detail
+            return order, ("shipment" if shipments else "fulfill"), detail
 
         try:
             write_order(ctx, order_id, _not_found(order_id), change)
@@ -502,7 +524,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
 
 
 class _NoChange(Exception):
-    """A fulfilment of an already fulfilled order that adds nothing."""
+    """A fulfillment of an already fulfilled order that adds nothing."""
 
 
 def _json_response(status: int, body: Any) -> Response:
@@ -550,7 +572,8 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
     fulfilled_on = _when(body, "fulfilledOn", "", required=wire_status == "FULFILLED")
     subtotal, currency = _amount(body, "subtotal", "") or (Decimal(0), "USD")
     total, _ = _amount(body, "grandTotal", "") or (Decimal(0), currency)
-    shipping = (_amount(body, "shippingTotal", "", required=False) or (Decimal(0), ""))[0]
+    shipping_lines, shipping = _shipping_lines(body)
+    discount_lines, discount = _discount_lines(body)
     tax = (_amount(body, "taxTotal", "", required=False) or (Decimal(0), ""))[0]
     items = body.get("lineItems")
     if not isinstance(items, list) or not items:
@@ -562,7 +585,9 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
         where = f"lineItems[{i}]."
         if not isinstance(item, dict):
             raise _bad("INVALID_ARGUMENT", f"lineItems[{i}] must be an object.")
-        product = by_variant.get(item.get("variantId")) or by_sku.get(item.get("sku"))
+        variant_id, sku = item.get("variantId"), item.get("sku")
+        product = (by_variant.get(variant_id) if isinstance(variant_id, str) else None) \
+            or (by_sku.get(sku) if isinstance(sku, str) else None)
         if product is None:
             raise _bad("INVALID_ARGUMENT",
                        f"{where}variantId does not match a product of this site.")
@@ -600,8 +625,74 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
     extra = {"customer_id": None, "product_ids": product_ids, "has_returns": False,
              "channel_name": channel_name, "external_reference": reference,
              "price_tax_interpretation": interpretation,
-             "fulfilled_on": _iso(fulfilled_on) if fulfilled_on else None}
+             "fulfilled_on": _iso(fulfilled_on) if fulfilled_on else None,
+             "shipping_lines": shipping_lines, "discount_lines": discount_lines,
+             "discount_total": format(discount, "f")}
     return order, extra
+
+
+def _shipping_lines(body: dict[str, Any]) -> tuple[list[dict[str, Any]], Decimal]:
+    """The sent shipping line (the seed: "Currently accepts only one shipping entry") kept as
+    sent, and the shipping total: ``shippingTotal`` when given (it must then match the line),
+    else the line's amount."""
+    raw = body.get("shippingLines")
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        raise _bad("INVALID_ARGUMENT", "shippingLines must be a list.")
+    if len(raw) > 1:
+        raise _bad("INVALID_ARGUMENT", "shippingLines accepts only one shipping entry.")
+    lines: list[dict[str, Any]] = []
+    for i, entry in enumerate(raw):
+        where = f"shippingLines[{i}]."
+        if not isinstance(entry, dict):
+            raise _bad("INVALID_ARGUMENT", f"shippingLines[{i}] must be an object.")
+        amount, currency = _amount(entry, "amount", where) or (Decimal(0), "USD")
+        kept: dict[str, Any] = {"amount": {"value": format(amount, "f"), "currency": currency}}
+        for key in ("method", "shippingOptionName", "shippingOptionServiceType"):
+            text = _string(entry, key, where, required=False, max_len=200)
+            if text is not None:
+                kept[key] = text
+        lines.append(kept)
+    from_lines = sum((Decimal(ln["amount"]["value"]) for ln in lines), Decimal(0))
+    total = _amount(body, "shippingTotal", "", required=False)
+    if total is None:
+        return lines, from_lines
+    if lines and total[0] != from_lines:
+        raise _bad("INVALID_ARGUMENT",
+                   "shippingTotal must equal the amount of the shipping line.")
+    return lines, total[0]
+
+
+def _discount_lines(body: dict[str, Any]) -> tuple[list[dict[str, Any]], Decimal]:
+    """The promotions sent (kept as sent) and the discount total, as for shipping."""
+    raw = body.get("discountLines")
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        raise _bad("INVALID_ARGUMENT", "discountLines must be a list.")
+    lines: list[dict[str, Any]] = []
+    for i, entry in enumerate(raw[:100]):
+        where = f"discountLines[{i}]."
+        if not isinstance(entry, dict):
+            raise _bad("INVALID_ARGUMENT", f"discountLines[{i}] must be an object.")
+        amount, currency = _amount(entry, "amount", where) or (Decimal(0), "USD")
+        kept: dict[str, Any] = {"amount": {"value": format(amount, "f"), "currency": currency}}
+        for key in ("name", "description", "promoCode"):
+            text = _string(entry, key, where, required=False, max_len=200)
+            if text is not None:
+                kept[key] = text
+        lines.append(kept)
+    if len(raw) > 100:
+        raise _bad("INVALID_ARGUMENT", "discountLines accepts at most 100 entries.")
+    from_lines = sum((Decimal(ln["amount"]["value"]) for ln in lines), Decimal(0))
+    total = _amount(body, "discountTotal", "", required=False)
+    if total is None:
+        return lines, from_lines
+    if lines and total[0] != from_lines:
+        raise _bad("INVALID_ARGUMENT",
+                   "discountTotal must equal the sum of the discount lines.")
+    return lines, total[0]
 
 
 def _next_number(ctx: SandboxContext) -> str:

@@ -1,23 +1,23 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="es" sourcelanguage="en">
+<TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
     <name>AuditOutcome</name>
     <message>
         <source>queued</source>
-        <translation>en cola</translation>
+        <translation>na fila</translation>
     </message>
     <message>
         <source>done</source>
-        <translation>hecho</translation>
+        <translation>feito</translation>
     </message>
     <message>
         <source>will try again</source>
-        <translation>se reintentará</translation>
+        <translation>será tentado de novo</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation>falló</translation>
+        <translation>falhou</translation>
     </message>
     <message>
         <source>dismissed</source>
@@ -29,45 +29,45 @@
     </message>
     <message>
         <source>interrupted</source>
-        <translation>interrumpido</translation>
+        <translation>interrompido</translation>
     </message>
     <message>
         <source>narrowed</source>
-        <translation>reducido</translation>
+        <translation>reduzido</translation>
     </message>
     <message>
         <source>shipped anyway</source>
-        <translation>enviado de todos modos</translation>
+        <translation>enviado mesmo assim</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>No sound player was found on this computer, so the app can only use the system beep, which many desktops silence and whose volume the app cannot set. Install PipeWire's or PulseAudio's tools (pw-play, paplay) or ALSA's aplay.</source>
-        <translation>No se encontró ningún reproductor de sonido en este ordenador, así que la app solo puede usar el pitido del sistema, que muchos escritorios silencian y cuyo volumen la app no puede ajustar. Instala las herramientas de PipeWire o PulseAudio (pw-play, paplay) o aplay de ALSA.</translation>
+        <translation>Nenhum reprodutor de som foi encontrado neste computador, então o app só pode usar o bipe do sistema, que muitos ambientes silenciam e cujo volume o app não consegue ajustar. Instale as ferramentas do PipeWire ou do PulseAudio (pw-play, paplay) ou o aplay do ALSA.</translation>
     </message>
     <message>
         <source>Sounds play through {player}.</source>
-        <translation>Los sonidos suenan con {player}.</translation>
+        <translation>Os sons tocam pelo {player}.</translation>
     </message>
 </context>
 <context>
     <name>PaymentStatus</name>
     <message>
         <source>paid</source>
-        <translation>pagado</translation>
+        <translation>pago</translation>
     </message>
     <message>
         <source>unpaid</source>
-        <translation>sin pagar</translation>
+        <translation>não pago</translation>
     </message>
     <message>
         <source>payment pending</source>
-        <translation>pago pendiente</translation>
+        <translation>pagamento pendente</translation>
     </message>
     <message>
         <source>payment authorized</source>
-        <translation>pago autorizado</translation>
+        <translation>pagamento autorizado</translation>
     </message>
     <message>
         <source>refunded</source>
@@ -75,22 +75,22 @@
     </message>
     <message>
         <source>partly refunded</source>
-        <translation>reembolsado en parte</translation>
+        <translation>reembolsado em parte</translation>
     </message>
     <message>
         <source>payment voided</source>
-        <translation>pago anulado</translation>
+        <translation>pagamento anulado</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsHelpDialog</name>
     <message>
         <source>Orders window</source>
-        <translation>Ventana de pedidos</translation>
+        <translation>Janela de pedidos</translation>
     </message>
     <message>
         <source>Pack mode</source>
-        <translation>Modo de empaquetado</translation>
+        <translation>Modo de embalagem</translation>
     </message>
     <message>
         <source>Key</source>
@@ -102,7 +102,7 @@
     </message>
     <message>
         <source>Command barcodes do in pack mode what the keys do, from the scanner: print the sheet from the Print menu (Command barcodes) and keep it at the desk.</source>
-        <translation>Los códigos de comando hacen en el modo de empaquetado lo mismo que las teclas, desde el escáner: imprime la hoja desde el menú Imprimir (Códigos de comando) y tenla en el puesto.</translation>
+        <translation>Os códigos de comando fazem no modo de embalagem o mesmo que as teclas, pelo leitor: imprima a folha pelo menu Imprimir (Códigos de comando) e deixe-a na estação.</translation>
     </message>
 </context>
 <context>
@@ -113,19 +113,19 @@
     </message>
     <message>
         <source>Undo last scan</source>
-        <translation>Deshacer el último escaneo</translation>
+        <translation>Desfazer a última leitura</translation>
     </message>
     <message>
         <source>Ship what is scanned</source>
-        <translation>Enviar lo escaneado</translation>
+        <translation>Enviar o que foi lido</translation>
     </message>
     <message>
         <source>Next package</source>
-        <translation>Siguiente paquete</translation>
+        <translation>Próximo pacote</translation>
     </message>
     <message>
         <source>Ship all unverified</source>
-        <translation>Enviar todo sin verificar</translation>
+        <translation>Enviar tudo sem conferir</translation>
     </message>
     <message>
         <source>Reprint documents</source>
@@ -133,49 +133,49 @@
     </message>
     <message>
         <source>Reset order</source>
-        <translation>Reiniciar pedido</translation>
+        <translation>Zerar pedido</translation>
     </message>
     <message>
         <source>Close order</source>
-        <translation>Cerrar pedido</translation>
+        <translation>Fechar pedido</translation>
     </message>
     <message>
         <source>Type a quantity, then Enter: the last scan counts that many</source>
-        <translation>Escribe una cantidad y pulsa Intro: el último escaneo cuenta esa cantidad</translation>
+        <translation>Digite uma quantidade e aperte Enter: a última leitura conta essa quantidade</translation>
     </message>
     <message>
         <source>Type a quantity, then *: the next scan counts that many</source>
-        <translation>Escribe una cantidad y pulsa *: el próximo escaneo cuenta esa cantidad</translation>
+        <translation>Digite uma quantidade e aperte *: a próxima leitura conta essa quantidade</translation>
     </message>
     <message>
         <source>Take back the last digit typed</source>
-        <translation>Borra la última cifra escrita</translation>
+        <translation>Apaga o último dígito digitado</translation>
     </message>
     <message>
         <source>Choose a line</source>
-        <translation>Elegir una línea</translation>
+        <translation>Escolher uma linha</translation>
     </message>
     <message>
         <source>Confirm the chosen line without scanning it</source>
-        <translation>Confirmar la línea elegida sin escanearla</translation>
+        <translation>Confirmar a linha escolhida sem lê-la</translation>
     </message>
 </context>
 <context>
     <name>UserGuideDialog</name>
     <message>
         <source>User guide</source>
-        <translation>Guía de uso</translation>
+        <translation>Guia de uso</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation>Cerrar</translation>
+        <translation>Fechar</translation>
     </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
         <source>About Fulfillment Station</source>
-        <translation>Acerca de Fulfillment Station</translation>
+        <translation>Sobre o Fulfillment Station</translation>
     </message>
     <message>
         <source>Fulfillment Station {version}</source>
@@ -183,7 +183,7 @@
     </message>
     <message>
         <source>Licensed under the MIT licence. It is built on these libraries, each under its own licence:</source>
-        <translation>Con licencia MIT. Está hecho con estas bibliotecas, cada una con su propia licencia:</translation>
+        <translation>Licenciado sob a licença MIT. É feito com estas bibliotecas, cada uma com a sua própria licença:</translation>
     </message>
     <message>
         <source>Library</source>
@@ -191,64 +191,64 @@
     </message>
     <message>
         <source>Version</source>
-        <translation>Versión</translation>
+        <translation>Versão</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation>Licencia</translation>
+        <translation>Licença</translation>
     </message>
     <message>
         <source>Qt and Qt for Python (PySide6) are used under the GNU LGPL version 3; you may replace them with your own build.</source>
-        <translation>Qt y Qt for Python (PySide6) se usan bajo la GNU LGPL versión 3; puedes sustituirlos por tu propia compilación.</translation>
+        <translation>Qt e Qt for Python (PySide6) são usados sob a GNU LGPL versão 3; você pode substituí-los por uma compilação própria.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation>Cerrar</translation>
+        <translation>Fechar</translation>
     </message>
 </context>
 <context>
     <name>TokenStore</name>
     <message>
         <source>This computer has no system password store (keyring) the app can use to keep the API token safe; install or turn on one (GNOME Keyring or KWallet on Linux; Windows and macOS have one built in) and try again, or choose to keep the token in a file only you can read.</source>
-        <translation>Este ordenador no tiene un almacén de contraseñas del sistema (llavero) que la app pueda usar para guardar el token de la API de forma segura; instala o activa uno (GNOME Keyring o KWallet en Linux; Windows y macOS ya traen uno) y vuelve a intentarlo, o elige guardar el token en un archivo que solo tú puedas leer.</translation>
+        <translation>Este computador não tem um cofre de senhas do sistema (chaveiro) que o app possa usar para guardar o token da API com segurança; instale ou ative um (GNOME Keyring ou KWallet no Linux; Windows e macOS já têm um) e tente de novo, ou escolha guardar o token em um arquivo que só você pode ler.</translation>
     </message>
     <message>
         <source>The system password store (keyring) is locked; unlock it (usually by logging in again) and try again.</source>
-        <translation>El almacén de contraseñas del sistema (llavero) está bloqueado; desbloquéalo (normalmente volviendo a iniciar sesión) y vuelve a intentarlo.</translation>
+        <translation>O cofre de senhas do sistema (chaveiro) está bloqueado; desbloqueie-o (normalmente entrando de novo na sessão) e tente de novo.</translation>
     </message>
     <message>
         <source>Without a system password store, the token can be kept in a file that only your user account on this computer can read. Anyone who can sign in as you, or who gets this disk or a backup of it, can read the token and ship or cancel orders in the store. Use this only on a desk computer that is not shared, and prefer a keyring (GNOME Keyring or KWallet) when you can.</source>
-        <translation>Sin un almacén de contraseñas del sistema, el token se puede guardar en un archivo que solo tu cuenta de usuario de este ordenador puede leer. Cualquiera que pueda iniciar sesión como tú, o que se lleve este disco o una copia de seguridad, puede leer el token y enviar o cancelar pedidos en la tienda. Úsalo solo en un ordenador de puesto que no se comparta, y prefiere un llavero (GNOME Keyring o KWallet) cuando puedas.</translation>
+        <translation>Sem um cofre de senhas do sistema, o token pode ficar em um arquivo que só a sua conta de usuário neste computador pode ler. Quem puder entrar como você, ou pegar este disco ou um backup dele, pode ler o token e enviar ou cancelar pedidos na loja. Use isto só em um computador de estação que não seja compartilhado, e prefira um chaveiro (GNOME Keyring ou KWallet) quando puder.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
     <message>
         <source>Keep the token in a file only I can read…</source>
-        <translation>Guardar el token en un archivo que solo yo pueda leer…</translation>
+        <translation>Guardar o token em um arquivo que só eu posso ler…</translation>
     </message>
     <message>
         <source>Keep the token in a file?</source>
-        <translation>¿Guardar el token en un archivo?</translation>
+        <translation>Guardar o token em um arquivo?</translation>
     </message>
     <message>
         <source>The token file could not be made: {error}.</source>
-        <translation>No se pudo crear el archivo del token: {error}.</translation>
+        <translation>Não foi possível criar o arquivo do token: {error}.</translation>
     </message>
 </context>
 <context>
     <name>BulkShipDialog</name>
     <message>
         <source>All orders shipped.</source>
-        <translation>Todos los pedidos enviados.</translation>
+        <translation>Todos os pedidos enviados.</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
+        <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Could not read {path}: {why}</source>
-        <translation>No se pudo leer {path}: {why}</translation>
+        <translation>Não foi possível ler {path}: {why}</translation>
     </message>
     <message>
         <source>Import CSV…</source>
@@ -256,19 +256,19 @@
     </message>
     <message>
         <source>Import tracking numbers</source>
-        <translation>Importar números de seguimiento</translation>
+        <translation>Importar códigos de rastreio</translation>
     </message>
     <message>
         <source>Order {n} has no carrier.</source>
-        <translation>El pedido {n} no tiene transportista.</translation>
+        <translation>O pedido {n} não tem transportadora.</translation>
     </message>
     <message>
         <source>Order {n} has no tracking number.</source>
-        <translation>El pedido {n} no tiene número de seguimiento.</translation>
+        <translation>O pedido {n} não tem código de rastreio.</translation>
     </message>
     <message>
         <source>Order {n}'s tracking number has a wrong check digit; rescan it.</source>
-        <translation>El dígito de control del número de seguimiento del pedido {n} es incorrecto; vuelve a escanearlo.</translation>
+        <translation>O dígito verificador do código de rastreio do pedido {n} está errado; leia de novo.</translation>
     </message>
     <message>
         <source>Order {n}: {why}</source>
@@ -276,11 +276,11 @@
     </message>
     <message>
         <source>Retry failed</source>
-        <translation>Reintentar los fallidos</translation>
+        <translation>Tentar de novo os que falharam</translation>
     </message>
     <message>
         <source>Scan or type each order's tracking number; Enter moves to the next order.</source>
-        <translation>Escanea o escribe el número de seguimiento de cada pedido; Intro pasa al siguiente pedido.</translation>
+        <translation>Leia ou digite o código de rastreio de cada pedido; Enter passa para o próximo pedido.</translation>
     </message>
     <message>
         <source>Ship all</source>
@@ -289,8 +289,8 @@
     <message numerus="yes">
         <source>%n order(s) failed.</source>
         <translation>
-            <numerusform>Falló %n pedido.</numerusform>
-            <numerusform>Fallaron %n pedidos.</numerusform>
+            <numerusform>%n pedido falhou.</numerusform>
+            <numerusform>%n pedidos falharam.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -305,11 +305,11 @@
     <name>BulkShipModel</name>
     <message>
         <source>Carrier</source>
-        <translation>Transportista</translation>
+        <translation>Transportadora</translation>
     </message>
     <message>
         <source>Check digit wrong: rescan</source>
-        <translation>Dígito de control incorrecto: vuelve a escanear</translation>
+        <translation>Dígito verificador errado: leia de novo</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -317,11 +317,11 @@
     </message>
     <message>
         <source>Failed: {message}</source>
-        <translation>Falló: {message}</translation>
+        <translation>Falhou: {message}</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation>Correcto</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Order</source>
@@ -337,30 +337,30 @@
     </message>
     <message>
         <source>Tracking number</source>
-        <translation>Número de seguimiento</translation>
+        <translation>Código de rastreio</translation>
     </message>
     <message>
         <source>Unknown format: check it</source>
-        <translation>Formato desconocido: compruébalo</translation>
+        <translation>Formato desconhecido: confira</translation>
     </message>
 </context>
 <context>
     <name>CreateOrderDialog</name>
     <message>
         <source>Add at least one line with a SKU.</source>
-        <translation>Añade al menos una línea con un SKU.</translation>
+        <translation>Adicione pelo menos uma linha com um SKU.</translation>
     </message>
     <message>
         <source>Add line</source>
-        <translation>Añadir línea</translation>
+        <translation>Adicionar linha</translation>
     </message>
     <message>
         <source>Create order</source>
-        <translation>Crear pedido</translation>
+        <translation>Criar pedido</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation>Moneda</translation>
+        <translation>Moeda</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -368,47 +368,47 @@
     </message>
     <message>
         <source>Email</source>
-        <translation>Correo electrónico</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Line {n} has no SKU.</source>
-        <translation>La línea {n} no tiene SKU.</translation>
+        <translation>A linha {n} não tem SKU.</translation>
     </message>
     <message>
         <source>Line {n} needs a quantity of at least 1.</source>
-        <translation>La línea {n} necesita una cantidad de al menos 1.</translation>
+        <translation>A linha {n} precisa de quantidade de pelo menos 1.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>Nombre</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>New order</source>
-        <translation>Nuevo pedido</translation>
+        <translation>Novo pedido</translation>
     </message>
     <message>
         <source>Out of stock</source>
-        <translation>Sin existencias</translation>
+        <translation>Sem estoque</translation>
     </message>
     <message>
         <source>Out of stock: {skus}. Change or remove these lines.</source>
-        <translation>Sin existencias: {skus}. Cambia o quita estas líneas.</translation>
+        <translation>Sem estoque: {skus}. Altere ou remova estas linhas.</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation>Teléfono</translation>
+        <translation>Telefone</translation>
     </message>
     <message>
         <source>Remove line</source>
-        <translation>Quitar línea</translation>
+        <translation>Remover linha</translation>
     </message>
     <message>
         <source>Ship to</source>
-        <translation>Enviar a</translation>
+        <translation>Entregar para</translation>
     </message>
     <message>
         <source>The currency must be a three-letter code, like USD.</source>
-        <translation>La moneda debe ser un código de tres letras, como USD.</translation>
+        <translation>A moeda deve ser um código de três letras, como USD.</translation>
     </message>
 </context>
 <context>
@@ -419,7 +419,7 @@
     </message>
     <message>
         <source>Quantity</source>
-        <translation>Cantidad</translation>
+        <translation>Quantidade</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -430,41 +430,41 @@
     <name>ConnectorError</name>
     <message>
         <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>
-        <translation>La tienda seguía enviando las mismas páginas de pedidos, así que la app dejó de leer la lista. Se conservan los pedidos leídos hasta ahora; inténtalo de nuevo más tarde.</translation>
+        <translation>A loja continuou enviando as mesmas páginas de pedidos, então o app parou de ler a lista. Os pedidos lidos até agora foram mantidos; tente de novo mais tarde.</translation>
     </message>
     <message>
         <source>The store sent a far larger answer than expected, so the app stopped reading it. Try again later; if it keeps happening, copy the diagnostics for support.</source>
-        <translation>La tienda envió una respuesta mucho mayor de lo esperado, así que la app dejó de leerla. Inténtalo más tarde; si sigue pasando, copia el diagnóstico para soporte.</translation>
+        <translation>A loja enviou uma resposta muito maior que o esperado, então o app parou de lê-la. Tente mais tarde; se continuar, copie o diagnóstico para o suporte.</translation>
     </message>
     <message>
         <source>The store's API answered from a different address than the one configured. Check the base URL in the connection settings.</source>
-        <translation>La API de la tienda respondió desde una dirección distinta de la configurada. Revisa la URL base en los ajustes de la conexión.</translation>
+        <translation>A API da loja respondeu de um endereço diferente do configurado. Verifique a URL base nas configurações da conexão.</translation>
     </message>
     <message>
         <source>The store's answer does not show that this was saved, so it is not known whether it went through. The app will check the order before trying again.</source>
-        <translation>La respuesta de la tienda no muestra que se haya guardado, así que no se sabe si llegó. La app comprobará el pedido antes de volver a intentarlo.</translation>
+        <translation>A resposta da loja não mostra que isto foi salvo, então não se sabe se deu certo. O app vai conferir o pedido antes de tentar de novo.</translation>
     </message>
     <message>
         <source>The store's secure connection could not be verified (its certificate is not trusted or does not match the address). Check the base URL, or ask the store's IT about the certificate.</source>
-        <translation>No se pudo verificar la conexión segura de la tienda (su certificado no es de confianza o no coincide con la dirección). Revisa la URL base o pregunta al equipo técnico de la tienda por el certificado.</translation>
+        <translation>Não foi possível verificar a conexão segura da loja (o certificado não é confiável ou não corresponde ao endereço). Verifique a URL base ou pergunte à TI da loja sobre o certificado.</translation>
     </message>
 </context>
 <context>
     <name>Connectors</name>
     <message>
         <source>The base URL must not contain a user name or password; put the API token in the token field instead.</source>
-        <translation>La URL base no debe contener un usuario ni una contraseña; pon el token de la API en el campo del token.</translation>
+        <translation>A URL base não pode conter usuário nem senha; coloque o token da API no campo do token.</translation>
     </message>
 </context>
 <context>
     <name>Sync</name>
     <message>
         <source>1 order could not be read; see the log.</source>
-        <translation>No se pudo leer 1 pedido; consulta el registro.</translation>
+        <translation>Não foi possível ler 1 pedido; veja o registro.</translation>
     </message>
     <message>
         <source>{count} orders could not be read; see the log.</source>
-        <translation>No se pudieron leer {count} pedidos; consulta el registro.</translation>
+        <translation>Não foi possível ler {count} pedidos; veja o registro.</translation>
     </message>
 </context>
 <context>
@@ -479,46 +479,46 @@
     </message>
     <message>
         <source>Save as PDF</source>
-        <translation>Guardar como PDF</translation>
+        <translation>Salvar como PDF</translation>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
-        <translation>&amp;Guardar como PDF…</translation>
+        <translation>&amp;Salvar como PDF…</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
+        <translation>Arquivos PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>Document</name>
     <message>
         <source>Ship to</source>
-        <translation>Enviar a</translation>
+        <translation>Entregar para</translation>
     </message>
     <message>
         <source>Bill to</source>
-        <translation>Facturar a</translation>
+        <translation>Faturar para</translation>
     </message>
     <message>
         <source>Not given</source>
-        <translation>No indicada</translation>
+        <translation>Não informado</translation>
     </message>
     <message>
         <source>Same as shipping address</source>
-        <translation>La misma que la dirección de envío</translation>
+        <translation>Igual ao endereço de entrega</translation>
     </message>
     <message>
         <source>Ordered {date}</source>
-        <translation>Pedido el {date}</translation>
+        <translation>Pedido em {date}</translation>
     </message>
     <message>
         <source>Items: {count}</source>
-        <translation>Artículos: {count}</translation>
+        <translation>Itens: {count}</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation>Cant.</translation>
+        <translation>Qtd.</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -526,7 +526,7 @@
     </message>
     <message>
         <source>Item</source>
-        <translation>Artículo</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Barcode</source>
@@ -534,7 +534,7 @@
     </message>
     <message>
         <source>Price</source>
-        <translation>Precio</translation>
+        <translation>Preço</translation>
     </message>
     <message>
         <source>Total</source>
@@ -546,7 +546,7 @@
     </message>
     <message>
         <source>This order has no line items.</source>
-        <translation>Este pedido no tiene artículos.</translation>
+        <translation>Este pedido não tem itens.</translation>
     </message>
     <message>
         <source>Subtotal</source>
@@ -554,23 +554,23 @@
     </message>
     <message>
         <source>Shipping</source>
-        <translation>Envío</translation>
+        <translation>Frete</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation>Impuestos</translation>
+        <translation>Impostos</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Notas</translation>
+        <translation>Observações</translation>
     </message>
     <message>
         <source>Gift message</source>
-        <translation>Mensaje de regalo</translation>
+        <translation>Mensagem de presente</translation>
     </message>
     <message>
         <source>(order number cannot be shown as a barcode)</source>
-        <translation>(el número de pedido no se puede mostrar como código de barras)</translation>
+        <translation>(o número do pedido não pode ser mostrado como código de barras)</translation>
     </message>
     <message>
         <source>Order {number}</source>
@@ -578,7 +578,7 @@
     </message>
     <message>
         <source>Packing slip</source>
-        <translation>Albarán</translation>
+        <translation>Romaneio</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
@@ -586,23 +586,23 @@
     </message>
     <message>
         <source>FROM:</source>
-        <translation>REMITENTE:</translation>
+        <translation>REMETENTE:</translation>
     </message>
     <message>
         <source>SHIP TO:</source>
-        <translation>DESTINATARIO:</translation>
+        <translation>DESTINATÁRIO:</translation>
     </message>
     <message>
         <source>{carrier} TRACKING #</source>
-        <translation>SEGUIMIENTO {carrier}</translation>
+        <translation>RASTREIO {carrier}</translation>
     </message>
     <message>
         <source>TRACKING #</source>
-        <translation>SEGUIMIENTO</translation>
+        <translation>RASTREIO</translation>
     </message>
     <message>
         <source>NO TRACKING NUMBER</source>
-        <translation>SIN NÚMERO DE SEGUIMIENTO</translation>
+        <translation>SEM CÓDIGO DE RASTREIO</translation>
     </message>
     <message>
         <source>Shipped: {date}</source>
@@ -610,7 +610,7 @@
     </message>
     <message>
         <source>Printed: {date}</source>
-        <translation>Impreso: {date}</translation>
+        <translation>Impresso: {date}</translation>
     </message>
     <message>
         <source>Weight: {weight}</source>
@@ -621,33 +621,33 @@
     <name>TrackingGuard</name>
     <message>
         <source>Tracking number {tracking} is already used on order {other}. Check that the label on this parcel belongs to order {order}.</source>
-        <translation>El número de seguimiento {tracking} ya se usa en el pedido {other}. Comprueba que la etiqueta de este paquete es del pedido {order}.</translation>
+        <translation>O código de rastreio {tracking} já é usado no pedido {other}. Confira se a etiqueta deste pacote é do pedido {order}.</translation>
     </message>
     <message>
         <source>Shipped with tracking number {tracking}, already used on order {other}</source>
-        <translation>Enviado con el número de seguimiento {tracking}, ya usado en el pedido {other}</translation>
+        <translation>Enviado com o código de rastreio {tracking}, já usado no pedido {other}</translation>
     </message>
 </context>
 <context>
     <name>ShipDialog</name>
     <message>
         <source>Ship anyway: this label belongs to this parcel (recorded in the audit log)</source>
-        <translation>Enviar de todos modos: esta etiqueta es de este paquete (queda en el registro de auditoría)</translation>
+        <translation>Enviar mesmo assim: esta etiqueta é deste pacote (fica no registro de auditoria)</translation>
     </message>
     <message>
         <source>{sentence} Rescan the parcel's own label, or tick &quot;Ship anyway&quot;.</source>
-        <translation>{sentence} Escanea la etiqueta de este paquete o marca «Enviar de todos modos».</translation>
+        <translation>{sentence} Leia a etiqueta deste pacote ou marque &quot;Enviar mesmo assim&quot;.</translation>
     </message>
     <message>
         <source>Shipping anyway could not be written to the audit log, so nothing was shipped. Check the disk, then try again.</source>
-        <translation>No se pudo anotar «Enviar de todos modos» en el registro de auditoría, así que no se ha enviado nada. Revisa el disco y vuelve a intentarlo.</translation>
+        <translation>Não foi possível registrar o &quot;Enviar mesmo assim&quot; no registro de auditoria, então nada foi enviado. Verifique o disco e tente de novo.</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
         <source>No ship-from address is set up yet. Enter the store's return address (name, street, city, country) in Settings → Station before printing the first label.</source>
-        <translation>Aún no hay dirección de remitente. Introduce la dirección de devolución de la tienda (nombre, calle, ciudad, país) en Configuración → Puesto antes de imprimir la primera etiqueta.</translation>
+        <translation>Ainda não há endereço de remetente. Informe o endereço de devolução da loja (nome, rua, cidade, país) em Configurações → Estação antes de imprimir a primeira etiqueta.</translation>
     </message>
 </context>
 <context>
@@ -658,7 +658,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>Nombre</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Barcode</source>
@@ -670,26 +670,30 @@
     </message>
     <message>
         <source>Fulfilled</source>
-        <translation>Preparado</translation>
+        <translation>Atendido</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation>Pendiente</translation>
+        <translation>Restante</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation>Precio</translation>
+        <translation>Preço</translation>
     </message>
 </context>
 <context>
     <name>OrderDetailPane</name>
     <message>
+        <source>On hold, do not ship: {reasons}</source>
+        <translation>Retido, não enviar: {reasons}</translation>
+    </message>
+    <message>
         <source>(no address)</source>
-        <translation>(sin dirección)</translation>
+        <translation>(sem endereço)</translation>
     </message>
     <message>
         <source>Ship to</source>
-        <translation>Enviar a</translation>
+        <translation>Enviar para</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -697,23 +701,23 @@
     </message>
     <message>
         <source>Copy the ship-to address to the clipboard</source>
-        <translation>Copiar la dirección de envío al portapapeles</translation>
+        <translation>Copiar o endereço de entrega para a área de transferência</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation>Artículos</translation>
+        <translation>Itens</translation>
     </message>
     <message>
         <source>Shipments</source>
-        <translation>Envíos</translation>
+        <translation>Remessas</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation>Historial</translation>
+        <translation>Histórico</translation>
     </message>
     <message>
         <source>No order selected</source>
-        <translation>Ningún pedido seleccionado</translation>
+        <translation>Nenhum pedido selecionado</translation>
     </message>
     <message>
         <source>Order {number}</source>
@@ -721,7 +725,7 @@
     </message>
     <message>
         <source>UNKNOWN STATUS ({status})</source>
-        <translation>ESTADO DESCONOCIDO ({status})</translation>
+        <translation>STATUS DESCONHECIDO ({status})</translation>
     </message>
     <message>
         <source>Customer: {contact}</source>
@@ -729,42 +733,73 @@
     </message>
     <message>
         <source>This store's API gives no line items for its orders.</source>
-        <translation>La API de esta tienda no proporciona las líneas de sus pedidos.</translation>
+        <translation>A API desta loja não fornece os itens dos pedidos.</translation>
     </message>
     <message>
         <source>Subtotal {subtotal}  ·  Shipping {shipping}  ·  Tax {tax}  ·  Total {total}</source>
-        <translation>Subtotal {subtotal}  ·  Envío {shipping}  ·  Impuestos {tax}  ·  Total {total}</translation>
+        <translation>Subtotal {subtotal}  ·  Frete {shipping}  ·  Impostos {tax}  ·  Total {total}</translation>
     </message>
     <message>
         <source>(no tracking)</source>
-        <translation>(sin seguimiento)</translation>
+        <translation>(sem rastreio)</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
-            <numerusform>%n artículo</numerusform>
-            <numerusform>%n artículos</numerusform>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n itens</numerusform>
         </translation>
     </message>
     <message>
         <source>Open the tracking page (Enter or double-click)</source>
-        <translation>Abrir la página de seguimiento (Intro o doble clic)</translation>
+        <translation>Abrir a página de rastreio (Enter ou clique duplo)</translation>
     </message>
     <message>
         <source>No shipments yet</source>
-        <translation>Aún no hay envíos</translation>
+        <translation>Nenhuma remessa ainda</translation>
     </message>
     <message>
         <source>Notes: {notes}</source>
-        <translation>Notas: {notes}</translation>
+        <translation>Observações: {notes}</translation>
     </message>
     <message>
         <source>Gift message: {message}</source>
-        <translation>Mensaje de regalo: {message}</translation>
+        <translation>Mensagem de presente: {message}</translation>
     </message>
     <message>
         <source>this desk</source>
-        <translation>este puesto</translation>
+        <translation>esta estação</translation>
+    </message>
+    <message>
+        <source>Marketplace order {id}</source>
+        <translation>Pedido do marketplace {id}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcel {n}: {weight} kg {size} · %n item(s)</source>
+        <translation>
+            <numerusform>Volume {n}: {weight} kg {size} · %n item</numerusform>
+            <numerusform>Volume {n}: {weight} kg {size} · %n itens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RETURNS</source>
+        <translation>DEVOLUÇÕES</translation>
+    </message>
+    <message>
+        <source>Service paid for: {service}</source>
+        <translation>Serviço pago: {service}</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregue</translation>
+    </message>
+    <message>
+        <source>from warehouse {id}</source>
+        <translation>do armazém {id}</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>em trânsito</translation>
     </message>
 </context>
 <context>
@@ -775,14 +810,30 @@
     </message>
     <message>
         <source>Dismiss</source>
-        <translation>Descartar</translation>
+        <translation>Dispensar</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Why must this order wait? (shown to every packer)</source>
+        <translation>Por que este pedido deve esperar? (todos os embaladores verão)</translation>
+    </message>
+    <message>
+        <source>Put order {number} on hold</source>
+        <translation>Reter o pedido {number}</translation>
+    </message>
+    <message>
+        <source>Put on &amp;hold…</source>
+        <translation>&amp;Reter…</translation>
+    </message>
+    <message>
+        <source>&amp;Release hold</source>
+        <translation>&amp;Liberar retenção</translation>
+    </message>
+    <message>
         <source>The API said: {api}</source>
-        <translation>La API dijo: {api}</translation>
+        <translation>A API disse: {api}</translation>
     </message>
     <message>
         <source>Fulfillment Station — {connection}</source>
@@ -790,11 +841,11 @@
     </message>
     <message>
         <source>Fulfillment Station — {connection} — TRAINING</source>
-        <translation>Fulfillment Station — {connection} — FORMACIÓN</translation>
+        <translation>Fulfillment Station — {connection} — TREINAMENTO</translation>
     </message>
     <message>
         <source>TRAINING MODE — practice orders on a local sandbox. Nothing here reaches a real store or a real customer.</source>
-        <translation>MODO FORMACIÓN — pedidos de práctica en un entorno de pruebas local. Nada de lo que haga aquí llega a una tienda ni a un cliente reales.</translation>
+        <translation>MODO TREINAMENTO — pedidos de prática em um ambiente de testes local. Nada aqui chega a uma loja ou a um cliente de verdade.</translation>
     </message>
     <message>
         <source>Main</source>
@@ -806,15 +857,15 @@
     </message>
     <message>
         <source>Fetch new and changed orders from the store (F5)</source>
-        <translation>Traer de la tienda los pedidos nuevos y modificados (F5)</translation>
+        <translation>Buscar na loja os pedidos novos e alterados (F5)</translation>
     </message>
     <message>
         <source>Search order number, customer, e-mail, SKU, barcode, tracking…  (Ctrl+F)</source>
-        <translation>Buscar número de pedido, cliente, correo, SKU, código de barras, seguimiento…  (Ctrl+F)</translation>
+        <translation>Pesquisar número do pedido, cliente, e-mail, SKU, código de barras, rastreio…  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation>Buscar</translation>
+        <translation>Localizar</translation>
     </message>
     <message>
         <source>● connecting…</source>
@@ -822,7 +873,7 @@
     </message>
     <message>
         <source>Whether the last contact with the store worked</source>
-        <translation>Si el último contacto con la tienda funcionó</translation>
+        <translation>Se o último contato com a loja funcionou</translation>
     </message>
     <message>
         <source>Syncing %v / %m</source>
@@ -830,7 +881,7 @@
     </message>
     <message>
         <source>Cancel sync</source>
-        <translation>Cancelar sincronización</translation>
+        <translation>Cancelar sincronização</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -838,39 +889,39 @@
     </message>
     <message>
         <source>Synced {seen} orders: {new} new, {changed} changed</source>
-        <translation>{seen} pedidos sincronizados: {new} nuevos, {changed} modificados</translation>
+        <translation>{seen} pedidos sincronizados: {new} novos, {changed} alterados</translation>
     </message>
     <message>
         <source>Synced {seen} orders: {new} new, {changed} changed, {removed} gone</source>
-        <translation>{seen} pedidos sincronizados: {new} nuevos, {changed} modificados, {removed} eliminados</translation>
+        <translation>{seen} pedidos sincronizados: {new} novos, {changed} alterados, {removed} removidos</translation>
     </message>
     <message>
         <source>Sync cancelled; the orders synced so far are kept.</source>
-        <translation>Sincronización cancelada; se conservan los pedidos sincronizados hasta ahora.</translation>
+        <translation>Sincronização cancelada; os pedidos sincronizados até agora foram mantidos.</translation>
     </message>
     <message>
         <source>Sync failed; the orders shown are from the last successful sync.</source>
-        <translation>La sincronización falló; los pedidos mostrados son de la última sincronización correcta.</translation>
+        <translation>A sincronização falhou; os pedidos exibidos são da última sincronização bem-sucedida.</translation>
     </message>
     <message>
         <source>● online</source>
-        <translation>● en línea</translation>
+        <translation>● on-line</translation>
     </message>
     <message>
         <source>● OFFLINE</source>
-        <translation>● SIN CONEXIÓN</translation>
+        <translation>● OFF-LINE</translation>
     </message>
     <message>
         <source>{visible} of {total} orders shown</source>
-        <translation>{visible} de {total} pedidos mostrados</translation>
+        <translation>{visible} de {total} pedidos exibidos</translation>
     </message>
     <message>
         <source>Something went wrong: {error}. The details are in the log.</source>
-        <translation>Algo salió mal: {error}. Los detalles están en el registro.</translation>
+        <translation>Algo deu errado: {error}. Os detalhes estão no log.</translation>
     </message>
     <message>
         <source>Queued: {summary}</source>
-        <translation>En cola: {summary}</translation>
+        <translation>Na fila: {summary}</translation>
     </message>
     <message>
         <source>&amp;Order</source>
@@ -881,12 +932,12 @@
         <translation>&amp;Enviar…</translation>
     </message>
     <message>
-        <source>&amp;Fulfil…</source>
-        <translation>Pre&amp;parar…</translation>
+        <source>&amp;Fulfill…</source>
+        <translation>A&amp;tender…</translation>
     </message>
     <message>
         <source>&amp;Bulk ship…</source>
-        <translation>Envío &amp;masivo…</translation>
+        <translation>Envio em &amp;lote…</translation>
     </message>
     <message>
         <source>&amp;Cancel order…</source>
@@ -898,35 +949,35 @@
     </message>
     <message>
         <source>&amp;New order…</source>
-        <translation>&amp;Nuevo pedido…</translation>
+        <translation>&amp;Novo pedido…</translation>
     </message>
     <message>
         <source>Not available: {why}</source>
-        <translation>No disponible: {why}</translation>
+        <translation>Indisponível: {why}</translation>
     </message>
     <message>
         <source>Export audit log</source>
-        <translation>Exportar registro de auditoría</translation>
+        <translation>Exportar log de auditoria</translation>
     </message>
     <message>
         <source>Audit log exported to {path}</source>
-        <translation>Registro de auditoría exportado a {path}</translation>
+        <translation>Log de auditoria exportado para {path}</translation>
     </message>
     <message>
         <source>The audit log could not be exported: {error}</source>
-        <translation>No se pudo exportar el registro de auditoría: {error}</translation>
+        <translation>Não foi possível exportar o log de auditoria: {error}</translation>
     </message>
     <message>
         <source>Export audit &amp;log (CSV)…</source>
-        <translation>Exportar &amp;registro de auditoría (CSV)…</translation>
+        <translation>Exportar &amp;log de auditoria (CSV)…</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation>Bandeja de salida</translation>
+        <translation>Caixa de saída</translation>
     </message>
     <message>
         <source>Print queue</source>
-        <translation>Cola de impresión</translation>
+        <translation>Fila de impressão</translation>
     </message>
     <message>
         <source>&amp;Print</source>
@@ -934,51 +985,51 @@
     </message>
     <message>
         <source>Select an order first.</source>
-        <translation>Seleccione primero un pedido.</translation>
+        <translation>Selecione um pedido primeiro.</translation>
     </message>
     <message>
         <source>That order is no longer in the local cache.</source>
-        <translation>Ese pedido ya no está en la caché local.</translation>
+        <translation>Esse pedido não está mais no cache local.</translation>
     </message>
     <message>
         <source>Select one or more orders first.</source>
-        <translation>Seleccione primero uno o más pedidos.</translation>
+        <translation>Selecione um ou mais pedidos primeiro.</translation>
     </message>
     <message>
         <source>Packing slips ({n})</source>
-        <translation>Albaranes ({n})</translation>
+        <translation>Romaneios ({n})</translation>
     </message>
     <message>
         <source>Pick list ({n} orders)</source>
-        <translation>Lista de preparación ({n} pedidos)</translation>
+        <translation>Lista de separação ({n} pedidos)</translation>
     </message>
     <message>
         <source>Command barcodes</source>
-        <translation>Códigos de barras de comandos</translation>
+        <translation>Códigos de barras de comando</translation>
     </message>
     <message>
         <source>Print &amp;slip of the selected order</source>
-        <translation>Imprimir &amp;albarán del pedido seleccionado</translation>
+        <translation>Imprimir &amp;romaneio do pedido selecionado</translation>
     </message>
     <message>
         <source>Print slips of the selected orders…</source>
-        <translation>Imprimir albaranes de los pedidos seleccionados…</translation>
+        <translation>Imprimir romaneios dos pedidos selecionados…</translation>
     </message>
     <message>
         <source>Pick &amp;list of the selected orders…</source>
-        <translation>&amp;Lista de preparación de los pedidos seleccionados…</translation>
+        <translation>&amp;Lista de separação dos pedidos selecionados…</translation>
     </message>
     <message>
         <source>&amp;Command barcodes sheet…</source>
-        <translation>Hoja de &amp;códigos de barras de comandos…</translation>
+        <translation>Folha de &amp;códigos de barras de comando…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
+        <translation>A&amp;juda</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation>A&amp;tajos de teclado</translation>
+        <translation>A&amp;talhos de teclado</translation>
     </message>
     <message>
         <source>shipping…</source>
@@ -986,7 +1037,7 @@
     </message>
     <message>
         <source>fulfilling…</source>
-        <translation>preparando…</translation>
+        <translation>atendendo…</translation>
     </message>
     <message>
         <source>cancelling…</source>
@@ -994,55 +1045,55 @@
     </message>
     <message>
         <source>saving…</source>
-        <translation>guardando…</translation>
+        <translation>salvando…</translation>
     </message>
     <message>
         <source>creating…</source>
-        <translation>creando…</translation>
+        <translation>criando…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
+        <translation>&amp;Exibir</translation>
     </message>
     <message>
         <source>Writes waiting in the outbox (View → Outbox)</source>
-        <translation>Cambios pendientes en la bandeja de salida (Ver → Bandeja de salida)</translation>
+        <translation>Alterações aguardando na caixa de saída (Exibir → Caixa de saída)</translation>
     </message>
     <message>
         <source>&amp;Pack mode</source>
-        <translation>Modo &amp;embalaje</translation>
+        <translation>Modo &amp;embalagem</translation>
     </message>
     <message>
         <source>Pack orders with the scanner only (F9)</source>
-        <translation>Embalar pedidos solo con el escáner (F9)</translation>
+        <translation>Embalar pedidos só com o leitor (F9)</translation>
     </message>
     <message>
         <source>No order matches the scan {scan}.</source>
-        <translation>Ningún pedido coincide con el escaneo {scan}.</translation>
+        <translation>Nenhum pedido corresponde à leitura {scan}.</translation>
     </message>
     <message>
         <source>{count} orders match the scan {scan}; the first is open.</source>
-        <translation>{count} pedidos coinciden con el escaneo {scan}; se ha abierto el primero.</translation>
+        <translation>{count} pedidos correspondem à leitura {scan}; o primeiro está aberto.</translation>
     </message>
     <message>
         <source>Quit with actions waiting?</source>
-        <translation>¿Salir con acciones pendientes?</translation>
+        <translation>Sair com ações pendentes?</translation>
     </message>
     <message>
         <source>{n} action(s) are still waiting to be sent to the store. They are saved and will be sent when the app starts again. Quit now?</source>
-        <translation>{n} acción(es) siguen pendientes de enviarse a la tienda. Están guardadas y se enviarán cuando la aplicación vuelva a iniciarse. ¿Salir ahora?</translation>
+        <translation>{n} ação(ões) ainda aguardam envio para a loja. Elas estão salvas e serão enviadas quando o aplicativo for aberto de novo. Sair agora?</translation>
     </message>
     <message>
         <source>Outbox: {n} waiting</source>
-        <translation>Bandeja de salida: {n} pendientes</translation>
+        <translation>Caixa de saída: {n} pendentes</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
+        <translation>&amp;Arquivo</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Configuración…</translation>
+        <translation>&amp;Configurações…</translation>
     </message>
     <message>
         <source>Copy &amp;diagnostics</source>
@@ -1050,93 +1101,97 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
+        <translation>&amp;Sair</translation>
     </message>
     <message>
         <source>Diagnostics copied (no tokens).</source>
-        <translation>Diagnóstico copiado (sin tokens).</translation>
+        <translation>Diagnóstico copiado (sem tokens).</translation>
     </message>
     <message>
         <source>Settings saved. A changed connection opens at the next start.</source>
-        <translation>Configuración guardada. Una conexión cambiada se abre al siguiente inicio.</translation>
+        <translation>Configurações salvas. Uma conexão alterada abre na próxima inicialização.</translation>
     </message>
     <message>
         <source>&amp;Connection</source>
-        <translation>&amp;Conexión</translation>
+        <translation>&amp;Conexão</translation>
     </message>
     <message>
         <source>Training store (practice orders)</source>
-        <translation>Tienda de formación (pedidos de práctica)</translation>
+        <translation>Loja de treinamento (pedidos de prática)</translation>
     </message>
     <message>
         <source>Switch &amp;connection…</source>
-        <translation>Cambiar de &amp;conexión…</translation>
+        <translation>Trocar de &amp;conexão…</translation>
     </message>
     <message>
         <source>Open another store, or the training store</source>
-        <translation>Abrir otra tienda o la tienda de formación</translation>
+        <translation>Abrir outra loja ou a loja de treinamento</translation>
     </message>
     <message>
         <source>This connection is already open.</source>
-        <translation>Esta conexión ya está abierta.</translation>
+        <translation>Esta conexão já está aberta.</translation>
     </message>
     <message>
         <source>Switching to {name}: finishing the write in progress first…</source>
-        <translation>Cambiando a {name}: primero se termina el envío en curso…</translation>
+        <translation>Mudando para {name}: primeiro termina o envio em andamento…</translation>
     </message>
     <message>
         <source>{n} action(s) for {name} are still waiting; they stay saved and are sent when {name} is opened again.</source>
-        <translation>{n} acción(es) de {name} siguen pendientes; quedan guardadas y se envían cuando vuelva a abrir {name}.</translation>
+        <translation>{n} ação(ões) de {name} ainda estão pendentes; ficam salvas e são enviadas quando {name} for aberta de novo.</translation>
     </message>
     <message>
         <source>{name} could not be opened: {reason} You are still on {current}.</source>
-        <translation>No se pudo abrir {name}: {reason} Sigue en {current}.</translation>
+        <translation>Não foi possível abrir {name}: {reason} Você continua em {current}.</translation>
     </message>
     <message>
         <source>Switch connection</source>
-        <translation>Cambiar de conexión</translation>
+        <translation>Trocar de conexão</translation>
     </message>
     <message>
         <source>Open {name} now? Writes still waiting for the connection open now stay saved and are sent when it is opened again.</source>
-        <translation>¿Abrir {name} ahora? Los cambios pendientes de la conexión abierta quedan guardados y se envían cuando vuelva a abrirse.</translation>
+        <translation>Abrir {name} agora? As alterações pendentes da conexão aberta ficam salvas e são enviadas quando ela for aberta de novo.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
-        <translation>Configuración guardada.</translation>
+        <translation>Configurações salvas.</translation>
+    </message>
+    <message>
+        <source>Channel sync…</source>
+        <translation>Sincronização de canais…</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsHelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation>Atajos de teclado</translation>
+        <translation>Atalhos de teclado</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation>Acción</translation>
+        <translation>Ação</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation>Atajo</translation>
+        <translation>Atalho</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation>Cerrar</translation>
+        <translation>Fechar</translation>
     </message>
     <message>
         <source>This window has no keyboard shortcuts.</source>
-        <translation>Esta ventana no tiene atajos de teclado.</translation>
+        <translation>Esta janela não tem atalhos de teclado.</translation>
     </message>
 </context>
 <context>
     <name>PackLinesModel</name>
     <message>
         <source>{name} (no barcode)</source>
-        <translation>{name} (sin código de barras)</translation>
+        <translation>{name} (sem código de barras)</translation>
     </message>
     <message>
         <source>✓ done</source>
-        <translation>✓ listo</translation>
+        <translation>✓ pronto</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -1144,7 +1199,7 @@
     </message>
     <message>
         <source>Item</source>
-        <translation>Artículo</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Scanned</source>
@@ -1152,14 +1207,14 @@
     </message>
     <message>
         <source>State</source>
-        <translation>Estado</translation>
+        <translation>Situação</translation>
     </message>
 </context>
 <context>
     <name>PackModeView</name>
     <message>
         <source>No order open</source>
-        <translation>Ningún pedido abierto</translation>
+        <translation>Nenhum pedido aberto</translation>
     </message>
     <message>
         <source>%v of %m units scanned</source>
@@ -1167,55 +1222,55 @@
     </message>
     <message>
         <source>Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · 12 *: next scan ×12 · Space: confirm line</source>
-        <translation>Esc Aceptar · Ctrl+Z deshacer · F2 enviar lo escaneado · F4 siguiente bulto · F5 reimprimir · F8 reiniciar · F10 cerrar · 12 Intro: último escaneo ×12 · 12 *: próximo escaneo ×12 · Espacio: confirmar línea</translation>
+        <translation>Esc OK · Ctrl+Z desfazer · F2 enviar o escaneado · F4 próximo volume · F5 reimprimir · F8 zerar · F10 fechar · 12 Enter: última leitura ×12 · 12 *: próxima leitura ×12 · Espaço: confirmar linha</translation>
     </message>
     <message>
         <source>Wait a moment: the app is still working on the last step. Scan again when this message changes.</source>
-        <translation>Espere un momento: la aplicación sigue con el último paso. Escanee de nuevo cuando cambie este mensaje.</translation>
+        <translation>Aguarde um momento: o aplicativo ainda está concluindo a última etapa. Escaneie de novo quando esta mensagem mudar.</translation>
     </message>
     <message>
         <source>Stopped. Scan an order to open it.</source>
-        <translation>Detenido. Escanee un pedido para abrirlo.</translation>
+        <translation>Interrompido. Escaneie um pedido para abri-lo.</translation>
     </message>
     <message>
         <source>Wait a moment: the app is still working on the last step.</source>
-        <translation>Espere un momento: la aplicación sigue con el último paso.</translation>
+        <translation>Aguarde um momento: o aplicativo ainda está concluindo a última etapa.</translation>
     </message>
     <message>
         <source>No order is open: scan an order number first.</source>
-        <translation>No hay ningún pedido abierto: escanee primero un número de pedido.</translation>
+        <translation>Nenhum pedido aberto: escaneie primeiro um número de pedido.</translation>
     </message>
     <message>
         <source>Shipping stopped. Keep scanning, or F2 to ship what is scanned.</source>
-        <translation>Envío detenido. Siga escaneando, o pulse F2 para enviar lo escaneado.</translation>
+        <translation>Envio interrompido. Continue escaneando, ou F2 para enviar o que foi escaneado.</translation>
     </message>
     <message>
         <source>Order closed; its scans are kept. Scan an order to open it.</source>
-        <translation>Pedido cerrado; se conservan sus escaneos. Escanee un pedido para abrirlo.</translation>
+        <translation>Pedido fechado; as leituras foram mantidas. Escaneie um pedido para abri-lo.</translation>
     </message>
     <message>
         <source>All counts of this order are back to 0. Scan the items.</source>
-        <translation>Todos los recuentos de este pedido vuelven a 0. Escanee los artículos.</translation>
+        <translation>Todas as contagens deste pedido voltaram a 0. Escaneie os itens.</translation>
     </message>
     <message>
         <source>The order is waiting for its tracking number: scan it, F2 to ship without one, or F10 to go back to packing.</source>
-        <translation>El pedido espera su número de seguimiento: escanéelo, pulse F2 para enviar sin él o F10 para volver a embalar.</translation>
+        <translation>O pedido está aguardando o código de rastreio: escaneie-o, F2 para enviar sem ele ou F10 para voltar a embalar.</translation>
     </message>
     <message>
         <source>Open an order first, then type a quantity.</source>
-        <translation>Abra primero un pedido y luego escriba una cantidad.</translation>
+        <translation>Abra um pedido primeiro e depois digite uma quantidade.</translation>
     </message>
     <message>
         <source>Quantity typed: {n}  (Enter: last scan counts {n} · *: next scan counts {n})</source>
-        <translation>Cantidad escrita: {n}  (Intro: el último escaneo cuenta {n} · *: el próximo escaneo cuenta {n})</translation>
+        <translation>Quantidade digitada: {n}  (Enter: a última leitura conta {n} · *: a próxima leitura conta {n})</translation>
     </message>
     <message>
         <source>Next scan counts {n} units</source>
-        <translation>El próximo escaneo cuenta {n} unidades</translation>
+        <translation>A próxima leitura conta {n} unidades</translation>
     </message>
     <message>
         <source>Pick a line with Up/Down first, then press Space to confirm it.</source>
-        <translation>Elija primero una línea con Arriba/Abajo y pulse Espacio para confirmarla.</translation>
+        <translation>Escolha primeiro uma linha com Cima/Baixo e pressione Espaço para confirmá-la.</translation>
     </message>
     <message>
         <source>✓ {sku} {name}: {scanned} of {needed} ({state})</source>
@@ -1223,39 +1278,39 @@
     </message>
     <message>
         <source>Nothing to undo.</source>
-        <translation>No hay nada que deshacer.</translation>
+        <translation>Nada para desfazer.</translation>
     </message>
     <message>
         <source>Undone: {sku} {name} is back to {scanned} of {needed}.</source>
-        <translation>Deshecho: {sku} {name} vuelve a {scanned} de {needed}.</translation>
+        <translation>Desfeito: {sku} {name} voltou a {scanned} de {needed}.</translation>
     </message>
     <message>
         <source>Printing the packing slip and label…</source>
-        <translation>Imprimiendo el albarán y la etiqueta…</translation>
+        <translation>Imprimindo o romaneio e a etiqueta…</translation>
     </message>
     <message>
         <source>Printed again.</source>
-        <translation>Impreso de nuevo.</translation>
+        <translation>Impresso novamente.</translation>
     </message>
     <message>
         <source>Printing failed: {message} Press F5 to print again, or scan the tracking number.</source>
-        <translation>La impresión falló: {message} Pulse F5 para volver a imprimir o escanee el número de seguimiento.</translation>
+        <translation>A impressão falhou: {message} Pressione F5 para imprimir de novo ou escaneie o código de rastreio.</translation>
     </message>
     <message>
         <source>Printing failed: {message} Press F5 to print again.</source>
-        <translation>La impresión falló: {message} Pulse F5 para volver a imprimir.</translation>
+        <translation>A impressão falhou: {message} Pressione F5 para imprimir de novo.</translation>
     </message>
     <message>
         <source>That is not a tracking number: scan the tracking barcode on the shipping label (F10 goes back to packing).</source>
-        <translation>Eso no es un número de seguimiento: escanee el código de barras de seguimiento de la etiqueta de envío (F10 vuelve a embalar).</translation>
+        <translation>Isso não é um código de rastreio: escaneie o código de barras de rastreio na etiqueta de envio (F10 volta a embalar).</translation>
     </message>
     <message>
         <source>Shipping order {order}…</source>
-        <translation>Enviando el pedido {order}…</translation>
+        <translation>Enviando o pedido {order}…</translation>
     </message>
     <message>
         <source>Package of {order} shipped. Opening the rest…</source>
-        <translation>Bulto de {order} enviado. Abriendo el resto…</translation>
+        <translation>Volume de {order} enviado. Abrindo o restante…</translation>
     </message>
     <message>
         <source>Order {order} shipped.</source>
@@ -1263,99 +1318,103 @@
     </message>
     <message>
         <source>Shipping failed: {message} Scan the tracking number again to retry.</source>
-        <translation>El envío falló: {message} Escanee de nuevo el número de seguimiento para reintentar.</translation>
+        <translation>O envio falhou: {message} Escaneie o código de rastreio novamente para tentar de novo.</translation>
     </message>
     <message>
         <source>All orders of this list are packed. Scan an order to open it.</source>
-        <translation>Todos los pedidos de esta lista están embalados. Escanee un pedido para abrirlo.</translation>
+        <translation>Todos os pedidos desta lista foram embalados. Escaneie um pedido para abri-lo.</translation>
     </message>
     <message>
         <source>The scan could not be read: scan it again.</source>
-        <translation>No se pudo leer el escaneo: escanee de nuevo.</translation>
+        <translation>Não foi possível ler a leitura: escaneie de novo.</translation>
     </message>
     <message>
         <source>Looking up the order…</source>
-        <translation>Buscando el pedido…</translation>
+        <translation>Procurando o pedido…</translation>
     </message>
     <message>
         <source>No order found for {scan}. Scan the order number or the barcode on the packing slip.</source>
-        <translation>No se encontró ningún pedido para {scan}. Escanee el número de pedido o el código de barras del albarán.</translation>
+        <translation>Nenhum pedido encontrado para {scan}. Escaneie o número do pedido ou o código de barras do romaneio.</translation>
     </message>
     <message>
         <source>{scan} is on {n} orders. Scan the order number or the barcode on the packing slip.</source>
-        <translation>{scan} aparece en {n} pedidos. Escanee el número de pedido o el código de barras del albarán.</translation>
+        <translation>{scan} aparece em {n} pedidos. Escaneie o número do pedido ou o código de barras do romaneio.</translation>
     </message>
     <message>
         <source>Order {order} resumed where you left off: {scanned} of {needed} scanned.</source>
-        <translation>Pedido {order} retomado donde lo dejó: {scanned} de {needed} escaneados.</translation>
+        <translation>Pedido {order} retomado de onde você parou: {scanned} de {needed} escaneados.</translation>
     </message>
     <message>
         <source>Order {order}: scan the items.</source>
-        <translation>Pedido {order}: escanee los artículos.</translation>
+        <translation>Pedido {order}: escaneie os itens.</translation>
     </message>
     <message>
         <source>Order {order} · {name} · {n} lines</source>
-        <translation>Pedido {order} · {name} · {n} líneas</translation>
+        <translation>Pedido {order} · {name} · {n} linhas</translation>
     </message>
     <message>
         <source>Scan the tracking number on the label (F2: ship without one).</source>
-        <translation>Escanee el número de seguimiento de la etiqueta (F2: enviar sin él).</translation>
+        <translation>Escaneie o código de rastreio da etiqueta (F2: enviar sem ele).</translation>
     </message>
     <message>
         <source>Scan an order number, packing slip or tracking number to start.</source>
-        <translation>Escanee un número de pedido, un albarán o un número de seguimiento para empezar.</translation>
+        <translation>Escaneie um número de pedido, um romaneio ou um código de rastreio para começar.</translation>
     </message>
     <message>
         <source>STOP — {message}
 (Esc or Enter to continue)</source>
-        <translation>ALTO — {message}
-(Esc o Intro para continuar)</translation>
+        <translation>PARE — {message}
+(Esc ou Enter para continuar)</translation>
+    </message>
+    <message>
+        <source>The next {n} orders of this list cannot be packed now. Scan an order to open it.</source>
+        <translation>Os próximos {n} pedidos desta lista não podem ser embalados agora. Escaneie um pedido para abri-lo.</translation>
     </message>
 </context>
 <context>
     <name>CapabilitiesModel</name>
     <message>
         <source>What</source>
-        <translation>Qué</translation>
+        <translation>O quê</translation>
     </message>
     <message>
         <source>Supported</source>
-        <translation>Disponible</translation>
+        <translation>Disponível</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation>Nota</translation>
+        <translation>Observação</translation>
     </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
     <message>
         <source>Edit connection</source>
-        <translation>Editar conexión</translation>
+        <translation>Editar conexão</translation>
     </message>
     <message>
         <source>Add connection</source>
-        <translation>Añadir conexión</translation>
+        <translation>Adicionar conexão</translation>
     </message>
     <message>
         <source>unchanged (saved in the system keyring)</source>
-        <translation>sin cambios (guardado en el llavero del sistema)</translation>
+        <translation>inalterado (salvo no chaveiro do sistema)</translation>
     </message>
     <message>
         <source>optional: PEM file of a private certificate authority</source>
-        <translation>opcional: archivo PEM de una autoridad de certificación privada</translation>
+        <translation>opcional: arquivo PEM de uma autoridade certificadora privada</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Examinar…</translation>
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>Nombre</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>API dialect</source>
-        <translation>Dialecto de la API</translation>
+        <translation>Dialeto da API</translation>
     </message>
     <message>
         <source>Base URL</source>
@@ -1363,97 +1422,97 @@
     </message>
     <message>
         <source>API token</source>
-        <translation>Token de la API</translation>
+        <translation>Token da API</translation>
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Paquete de CA</translation>
+        <translation>Pacote de CA</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation>Probar conexión</translation>
+        <translation>Testar conexão</translation>
     </message>
     <message>
         <source>Give the connection a name.</source>
-        <translation>Dé un nombre a la conexión.</translation>
+        <translation>Dê um nome à conexão.</translation>
     </message>
     <message>
         <source>Enter the store's API base URL (it starts with https://).</source>
-        <translation>Introduzca la URL base de la API de la tienda (empieza por https://).</translation>
+        <translation>Informe a URL base da API da loja (começa com https://).</translation>
     </message>
     <message>
         <source>Paste the store's API token.</source>
-        <translation>Pegue el token de la API de la tienda.</translation>
+        <translation>Cole o token da API da loja.</translation>
     </message>
     <message>
         <source>The CA bundle file {path} does not exist.</source>
-        <translation>El archivo de paquete de CA {path} no existe.</translation>
+        <translation>O arquivo de pacote de CA {path} não existe.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation>Probando…</translation>
+        <translation>Testando…</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation>sí</translation>
+        <translation>sim</translation>
     </message>
     <message>
         <source>no</source>
-        <translation>no</translation>
+        <translation>não</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation>desconocido</translation>
+        <translation>desconhecido</translation>
     </message>
     <message>
         <source>Reachable: {reachable}
 Authenticated: {authenticated}
 Orders visible: {count}</source>
-        <translation>Accesible: {reachable}
+        <translation>Acessível: {reachable}
 Autenticado: {authenticated}
-Pedidos visibles: {count}</translation>
+Pedidos visíveis: {count}</translation>
     </message>
     <message>
         <source>The connection could not be tested: {error}</source>
-        <translation>No se pudo probar la conexión: {error}</translation>
+        <translation>Não foi possível testar a conexão: {error}</translation>
     </message>
     <message>
         <source>Not tested.</source>
-        <translation>Sin probar.</translation>
+        <translation>Não testada.</translation>
     </message>
     <message>
         <source>The settings could not be saved: {error}.</source>
-        <translation>No se pudo guardar la configuración: {error}.</translation>
+        <translation>Não foi possível salvar as configurações: {error}.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
-        <translation>Certificados (*.pem *.crt);;Todos los archivos (*)</translation>
+        <translation>Certificados (*.pem *.crt);;Todos os arquivos (*)</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong in the app, but nothing was lost: queued shipments are safe and you can keep working.</source>
-        <translation>Algo salió mal en la aplicación, pero no se ha perdido nada: los envíos en cola están a salvo y puede seguir trabajando.</translation>
+        <translation>Algo deu errado no aplicativo, mas nada foi perdido: as remessas na fila estão seguras e você pode continuar trabalhando.</translation>
     </message>
     <message>
         <source>Unexpected error</source>
-        <translation>Error inesperado</translation>
+        <translation>Erro inesperado</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation>Copiar detalles</translation>
+        <translation>Copiar detalhes</translation>
     </message>
     <message>
         <source>A report for support was saved to:
 {path} ({n} errors since this window opened)</source>
-        <translation>Se guardó un informe para soporte en:
-{path} ({n} errores desde que se abrió esta ventana)</translation>
+        <translation>Um relatório para o suporte foi salvo em:
+{path} ({n} erros desde que esta janela foi aberta)</translation>
     </message>
     <message>
         <source>A report for support was saved to:
 {path}</source>
-        <translation>Se guardó un informe para soporte en:
+        <translation>Um relatório para o suporte foi salvo em:
 {path}</translation>
     </message>
 </context>
@@ -1461,11 +1520,11 @@ Pedidos visibles: {count}</translation>
     <name>FilterBar</name>
     <message>
         <source>Status</source>
-        <translation>Estado</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <source>Fulfilment</source>
-        <translation>Preparación</translation>
+        <source>Fulfillment</source>
+        <translation>Atendimento</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -1477,41 +1536,41 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation>Creado</translation>
+        <translation>Criado</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation>Quitar filtros</translation>
+        <translation>Limpar filtros</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation>Cualquiera</translation>
+        <translation>Qualquer</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Fulfillment Station</source>
-        <translation>Bienvenido a Fulfillment Station</translation>
+        <translation>Bem-vindo ao Fulfillment Station</translation>
     </message>
     <message>
         <source>This desk has no store connected yet. Practise first on a training store with realistic fake orders, or connect your store's Orders API now. You can change this later in File → Settings.</source>
-        <translation>Este puesto aún no tiene ninguna tienda conectada. Practique primero en una tienda de formación con pedidos ficticios realistas, o conecte ahora la API de pedidos de su tienda. Puede cambiarlo más adelante en Archivo → Configuración.</translation>
+        <translation>Esta estação ainda não tem nenhuma loja conectada. Pratique primeiro em uma loja de treinamento com pedidos fictícios realistas ou conecte agora a API de pedidos da sua loja. Você pode mudar isso depois em Arquivo → Configurações.</translation>
     </message>
     <message>
         <source>Practise in &amp;training mode</source>
-        <translation>Practicar en modo &amp;formación</translation>
+        <translation>Praticar no modo &amp;treinamento</translation>
     </message>
     <message>
         <source>&amp;Connect a store…</source>
-        <translation>&amp;Conectar una tienda…</translation>
+        <translation>&amp;Conectar uma loja…</translation>
     </message>
 </context>
 <context>
     <name>OutboxModel</name>
     <message>
         <source>State</source>
-        <translation>Estado</translation>
+        <translation>Situação</translation>
     </message>
     <message>
         <source>Order</source>
@@ -1519,42 +1578,42 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation>Acción</translation>
+        <translation>Ação</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation>Intentos</translation>
+        <translation>Tentativas</translation>
     </message>
     <message>
         <source>Next attempt</source>
-        <translation>Próximo intento</translation>
+        <translation>Próxima tentativa</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation>Mensaje</translation>
+        <translation>Mensagem</translation>
     </message>
 </context>
 <context>
     <name>OutboxPanel</name>
     <message>
         <source>Show done</source>
-        <translation>Mostrar completadas</translation>
+        <translation>Mostrar concluídas</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation>&amp;Reintentar</translation>
+        <translation>&amp;Tentar de novo</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>
-        <translation>&amp;Descartar</translation>
+        <translation>&amp;Dispensar</translation>
     </message>
     <message>
         <source>Let this action go: it will not be sent, and later actions on the order can go ahead.</source>
-        <translation>Abandonar esta acción: no se enviará y las acciones posteriores del pedido podrán continuar.</translation>
+        <translation>Desistir desta ação: ela não será enviada e as ações seguintes do pedido poderão prosseguir.</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation>Esperando envío</translation>
+        <translation>Aguardando envio</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -1562,46 +1621,46 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Will retry</source>
-        <translation>Se reintentará</translation>
+        <translation>Será tentada de novo</translation>
     </message>
     <message>
         <source>Failed: retry or dismiss</source>
-        <translation>Falló: reintente o descarte</translation>
+        <translation>Falhou: tente de novo ou dispense</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation>Completada</translation>
+        <translation>Concluída</translation>
     </message>
     <message>
         <source>Dismissed</source>
-        <translation>Descartada</translation>
+        <translation>Dispensada</translation>
     </message>
     <message>
         <source>Nothing waiting to send</source>
-        <translation>Nada pendiente de envío</translation>
+        <translation>Nada aguardando envio</translation>
     </message>
     <message>
         <source>1 action waiting to send</source>
-        <translation>1 acción pendiente de envío</translation>
+        <translation>1 ação aguardando envio</translation>
     </message>
     <message>
         <source>{n} actions waiting to send</source>
-        <translation>{n} acciones pendientes de envío</translation>
+        <translation>{n} ações aguardando envio</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Browse…</source>
-        <translation>Examinar…</translation>
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation>Configuración</translation>
+        <translation>Configurações</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation>Añadir…</translation>
+        <translation>Adicionar…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -1609,94 +1668,94 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>Quitar</translation>
+        <translation>Remover</translation>
     </message>
     <message>
         <source>API tokens are kept in this computer's password store (keyring), never in the settings file.</source>
-        <translation>Los tokens de la API se guardan en el almacén de contraseñas de este equipo (llavero), nunca en el archivo de configuración.</translation>
+        <translation>Os tokens da API ficam no cofre de senhas deste computador (chaveiro), nunca no arquivo de configurações.</translation>
     </message>
     <message>
         <source>Open on start</source>
-        <translation>Abrir al iniciar</translation>
+        <translation>Abrir ao iniciar</translation>
     </message>
     <message>
         <source>Training mode (practice store, no real orders)</source>
-        <translation>Modo formación (tienda de práctica, sin pedidos reales)</translation>
+        <translation>Modo treinamento (loja de prática, sem pedidos reais)</translation>
     </message>
     <message>
         <source>Connection “{name}”: {problem}</source>
-        <translation>Conexión «{name}»: {problem}</translation>
+        <translation>Conexão “{name}”: {problem}</translation>
     </message>
     <message>
         <source>The settings could not be saved: {error}.</source>
-        <translation>No se pudo guardar la configuración: {error}.</translation>
+        <translation>Não foi possível salvar as configurações: {error}.</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
         <source>Connections</source>
-        <translation>Conexiones</translation>
+        <translation>Conexões</translation>
     </message>
     <message>
         <source>Station</source>
-        <translation>Puesto</translation>
+        <translation>Estação</translation>
     </message>
     <message>
         <source>Printers</source>
-        <translation>Impresoras</translation>
+        <translation>Impressoras</translation>
     </message>
     <message>
         <source>Pack mode</source>
-        <translation>Modo embalaje</translation>
+        <translation>Modo embalagem</translation>
     </message>
     <message>
         <source>Scanner</source>
-        <translation>Escáner</translation>
+        <translation>Leitor</translation>
     </message>
     <message>
         <source>Sounds</source>
-        <translation>Sonidos</translation>
+        <translation>Sons</translation>
     </message>
     <message>
         <source>General</source>
-        <translation>General</translation>
+        <translation>Geral</translation>
     </message>
     <message>
         <source>The stores this desk can connect to. Tokens are kept in the system keyring.</source>
-        <translation>Las tiendas a las que puede conectarse este puesto. Los tokens se guardan en el llavero del sistema.</translation>
+        <translation>As lojas às quais esta estação pode se conectar. Os tokens ficam no chaveiro do sistema.</translation>
     </message>
     <message>
         <source>Active connection</source>
-        <translation>Conexión activa</translation>
+        <translation>Conexão ativa</translation>
     </message>
     <message>
         <source>Id of the connection the app opens; empty means training mode.</source>
-        <translation>Id de la conexión que abre la aplicación; vacío significa modo formación.</translation>
+        <translation>Id da conexão que o aplicativo abre; vazio significa modo treinamento.</translation>
     </message>
     <message>
         <source>Station name</source>
-        <translation>Nombre del puesto</translation>
+        <translation>Nome da estação</translation>
     </message>
     <message>
         <source>Name of this desk, shown in the title bar and in the audit log.</source>
-        <translation>Nombre de este puesto, que aparece en la barra de título y en el registro de auditoría.</translation>
+        <translation>Nome desta estação, exibido na barra de título e no log de auditoria.</translation>
     </message>
     <message>
         <source>Packer name</source>
-        <translation>Nombre del embalador</translation>
+        <translation>Nome do embalador</translation>
     </message>
     <message>
         <source>Who is packing at this desk; written to the audit log with every action.</source>
-        <translation>Quién embala en este puesto; se anota en el registro de auditoría con cada acción.</translation>
+        <translation>Quem está embalando nesta estação; registrado no log de auditoria a cada ação.</translation>
     </message>
     <message>
         <source>Store name</source>
-        <translation>Nombre de la tienda</translation>
+        <translation>Nome da loja</translation>
     </message>
     <message>
         <source>Printed at the top of packing slips.</source>
-        <translation>Se imprime en la parte superior de los albaranes.</translation>
+        <translation>Impresso no topo dos romaneios.</translation>
     </message>
     <message>
         <source>Logo</source>
@@ -1704,95 +1763,95 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Image printed on packing slips (PNG or JPEG); empty for none.</source>
-        <translation>Imagen que se imprime en los albaranes (PNG o JPEG); vacío para ninguna.</translation>
+        <translation>Imagem impressa nos romaneios (PNG ou JPEG); vazio para nenhuma.</translation>
     </message>
     <message>
         <source>Return name</source>
-        <translation>Nombre de devolución</translation>
+        <translation>Nome para devolução</translation>
     </message>
     <message>
         <source>Name on the return address.</source>
-        <translation>Nombre de la dirección de devolución.</translation>
+        <translation>Nome no endereço de devolução.</translation>
     </message>
     <message>
         <source>Return company</source>
-        <translation>Empresa de devolución</translation>
+        <translation>Empresa para devolução</translation>
     </message>
     <message>
         <source>Company on the return address.</source>
-        <translation>Empresa de la dirección de devolución.</translation>
+        <translation>Empresa no endereço de devolução.</translation>
     </message>
     <message>
         <source>Return address line 1</source>
-        <translation>Dirección de devolución, línea 1</translation>
+        <translation>Endereço de devolução, linha 1</translation>
     </message>
     <message>
         <source>Street and number.</source>
-        <translation>Calle y número.</translation>
+        <translation>Rua e número.</translation>
     </message>
     <message>
         <source>Return address line 2</source>
-        <translation>Dirección de devolución, línea 2</translation>
+        <translation>Endereço de devolução, linha 2</translation>
     </message>
     <message>
         <source>Suite, unit, building.</source>
-        <translation>Piso, puerta, edificio.</translation>
+        <translation>Complemento, sala, prédio.</translation>
     </message>
     <message>
         <source>Return city</source>
-        <translation>Ciudad de devolución</translation>
+        <translation>Cidade de devolução</translation>
     </message>
     <message>
         <source>City of the return address.</source>
-        <translation>Ciudad de la dirección de devolución.</translation>
+        <translation>Cidade do endereço de devolução.</translation>
     </message>
     <message>
         <source>Return region</source>
-        <translation>Región de devolución</translation>
+        <translation>Estado de devolução</translation>
     </message>
     <message>
         <source>State, province or region.</source>
-        <translation>Estado, provincia o región.</translation>
+        <translation>Estado, província ou região.</translation>
     </message>
     <message>
         <source>Return postal code</source>
-        <translation>Código postal de devolución</translation>
+        <translation>CEP de devolução</translation>
     </message>
     <message>
         <source>ZIP or postcode.</source>
-        <translation>Código postal.</translation>
+        <translation>CEP ou código postal.</translation>
     </message>
     <message>
         <source>Return country</source>
-        <translation>País de devolución</translation>
+        <translation>País de devolução</translation>
     </message>
     <message>
         <source>Two-letter country code, e.g. US.</source>
-        <translation>Código de país de dos letras, p. ej. ES.</translation>
+        <translation>Código do país com duas letras, por ex. BR.</translation>
     </message>
     <message>
         <source>Slip printer</source>
-        <translation>Impresora de albaranes</translation>
+        <translation>Impressora de romaneios</translation>
     </message>
     <message>
         <source>Printer for packing slips; empty for the system default.</source>
-        <translation>Impresora para los albaranes; vacío para la predeterminada del sistema.</translation>
+        <translation>Impressora para os romaneios; vazio para a padrão do sistema.</translation>
     </message>
     <message>
         <source>Label printer</source>
-        <translation>Impresora de etiquetas</translation>
+        <translation>Impressora de etiquetas</translation>
     </message>
     <message>
         <source>Printer for shipping labels; empty for the system default.</source>
-        <translation>Impresora para las etiquetas de envío; vacío para la predeterminada del sistema.</translation>
+        <translation>Impressora para as etiquetas de envio; vazio para a padrão do sistema.</translation>
     </message>
     <message>
         <source>Label format</source>
-        <translation>Formato de etiqueta</translation>
+        <translation>Formato da etiqueta</translation>
     </message>
     <message>
         <source>PDF for ordinary printers, ZPL for Zebra-compatible thermal printers.</source>
-        <translation>PDF para impresoras normales, ZPL para impresoras térmicas compatibles con Zebra.</translation>
+        <translation>PDF para impressoras comuns, ZPL para impressoras térmicas compatíveis com Zebra.</translation>
     </message>
     <message>
         <source>PDF</source>
@@ -1804,27 +1863,27 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Label printer resolution</source>
-        <translation>Resolución de la impresora de etiquetas</translation>
+        <translation>Resolução da impressora de etiquetas</translation>
     </message>
     <message>
         <source>Dots per inch of the thermal label printer.</source>
-        <translation>Puntos por pulgada de la impresora térmica de etiquetas.</translation>
+        <translation>Pontos por polegada da impressora térmica de etiquetas.</translation>
     </message>
     <message>
         <source>203 dpi</source>
-        <translation>203 ppp</translation>
+        <translation>203 dpi</translation>
     </message>
     <message>
         <source>300 dpi</source>
-        <translation>300 ppp</translation>
+        <translation>300 dpi</translation>
     </message>
     <message>
         <source>Slip page size</source>
-        <translation>Tamaño de página del albarán</translation>
+        <translation>Tamanho de página do romaneio</translation>
     </message>
     <message>
         <source>Paper size of packing slips.</source>
-        <translation>Tamaño del papel de los albaranes.</translation>
+        <translation>Tamanho do papel dos romaneios.</translation>
     </message>
     <message>
         <source>Letter</source>
@@ -1836,67 +1895,67 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>4×6 inch</source>
-        <translation>4×6 pulgadas</translation>
+        <translation>4×6 polegadas</translation>
     </message>
     <message>
         <source>Print automatically</source>
-        <translation>Imprimir automáticamente</translation>
+        <translation>Imprimir automaticamente</translation>
     </message>
     <message>
         <source>Print the slip and label as soon as an order is fully scanned.</source>
-        <translation>Imprimir el albarán y la etiqueta en cuanto un pedido esté escaneado por completo.</translation>
+        <translation>Imprimir o romaneio e a etiqueta assim que um pedido for totalmente escaneado.</translation>
     </message>
     <message>
         <source>Allow shipping unscanned items</source>
-        <translation>Permitir enviar artículos sin escanear</translation>
+        <translation>Permitir enviar itens não escaneados</translation>
     </message>
     <message>
         <source>Let the packer ship an order without scanning every item.</source>
-        <translation>Permite al embalador enviar un pedido sin escanear todos los artículos.</translation>
+        <translation>Permite que o embalador envie um pedido sem escanear todos os itens.</translation>
     </message>
     <message>
         <source>Pack mode font size</source>
-        <translation>Tamaño de letra del modo embalaje</translation>
+        <translation>Tamanho da fonte do modo embalagem</translation>
     </message>
     <message>
         <source>Text size in pack mode, in points.</source>
-        <translation>Tamaño del texto en el modo embalaje, en puntos.</translation>
+        <translation>Tamanho do texto no modo embalagem, em pontos.</translation>
     </message>
     <message>
         <source>Scanner key gap (ms)</source>
-        <translation>Intervalo entre teclas del escáner (ms)</translation>
+        <translation>Intervalo entre teclas do leitor (ms)</translation>
     </message>
     <message>
         <source>Keys closer together than this are treated as a scanner, not a person.</source>
-        <translation>Las teclas más seguidas que esto se tratan como un escáner, no como una persona.</translation>
+        <translation>Teclas mais próximas que isso são tratadas como leitor, não como uma pessoa.</translation>
     </message>
     <message>
         <source>Shortest scan</source>
-        <translation>Escaneo más corto</translation>
+        <translation>Leitura mais curta</translation>
     </message>
     <message>
         <source>Bursts shorter than this many characters are treated as typing.</source>
-        <translation>Las ráfagas con menos caracteres que estos se tratan como escritura a mano.</translation>
+        <translation>Sequências com menos caracteres que isso são tratadas como digitação.</translation>
     </message>
     <message>
         <source>Beep on scans, errors and shipments.</source>
-        <translation>Pitido en escaneos, errores y envíos.</translation>
+        <translation>Bipe nas leituras, erros e remessas.</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation>Volumen</translation>
+        <translation>Volume</translation>
     </message>
     <message>
         <source>Sound volume in percent.</source>
-        <translation>Volumen del sonido en porcentaje.</translation>
+        <translation>Volume do som em porcentagem.</translation>
     </message>
     <message>
         <source>Sync every (seconds)</source>
-        <translation>Sincronizar cada (segundos)</translation>
+        <translation>Sincronizar a cada (segundos)</translation>
     </message>
     <message>
         <source>How often orders are fetched from the store in the background.</source>
-        <translation>Cada cuánto se traen los pedidos de la tienda en segundo plano.</translation>
+        <translation>Com que frequência os pedidos são buscados na loja em segundo plano.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1904,11 +1963,11 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Language of the app; takes effect after a restart.</source>
-        <translation>Idioma de la aplicación; se aplica tras reiniciar.</translation>
+        <translation>Idioma do aplicativo; vale após reiniciar.</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation>Idioma del sistema</translation>
+        <translation>Idioma do sistema</translation>
     </message>
     <message>
         <source>English</source>
@@ -1924,11 +1983,11 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Station database</source>
-        <translation>Base de datos de la estación</translation>
+        <translation>Banco de dados da estação</translation>
     </message>
     <message>
         <source>postgresql:// address of the database the desks of this warehouse share (password in the keyring); empty: this desk works alone.</source>
-        <translation>Dirección postgresql:// de la base de datos que comparten los puestos de este almacén (la contraseña se guarda en el llavero); vacía: este puesto trabaja solo.</translation>
+        <translation>Endereço postgresql:// do banco de dados compartilhado pelos postos deste armazém (a senha fica no chaveiro); vazio: este posto trabalha sozinho.</translation>
     </message>
     <message>
         <source>Claim lease (seconds)</source>
@@ -1936,37 +1995,120 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>A desk that stops answering for this long loses the orders it was packing to the other desks.</source>
-        <translation>Un puesto que deja de responder durante este tiempo cede a los demás puestos los pedidos que estaba empaquetando.</translation>
+        <translation>Um posto que deixa de responder por esse tempo perde para os outros postos os pedidos que estava embalando.</translation>
     </message>
 </context>
 <context>
     <name>Station</name>
     <message>
         <source>Order {order} is being packed at {desk} by {packer} since {since}: take another order.</source>
-        <translation>El pedido {order} lo está empaquetando {packer} en {desk} desde las {since}: tome otro pedido.</translation>
+        <translation>O pedido {order} está sendo embalado em {desk} por {packer} desde {since}: pegue outro pedido.</translation>
     </message>
     <message>
         <source>Order {order} was already finished at {desk} at {since}.</source>
-        <translation>El pedido {order} ya se terminó en {desk} a las {since}.</translation>
+        <translation>O pedido {order} já foi concluído em {desk} às {since}.</translation>
     </message>
     <message>
         <source>A shipment for order {order} is already waiting to be sent at {desk} (queued {since}): do not ship it again.</source>
-        <translation>Un envío del pedido {order} ya espera para enviarse en {desk} (en cola desde las {since}): no lo envíe otra vez.</translation>
+        <translation>Um envio do pedido {order} já está aguardando para ser enviado em {desk} (na fila desde {since}): não envie de novo.</translation>
     </message>
     <message>
         <source>Coordination with the other desks is off (station database unreachable); packing goes on here.</source>
-        <translation>La coordinación con los demás puestos está desactivada (no se alcanza la base de datos de la estación); aquí se sigue empaquetando.</translation>
+        <translation>A coordenação com os outros postos está desligada (banco de dados da estação inacessível); a embalagem continua aqui.</translation>
     </message>
     <message>
         <source>Coordinated with the other desks.</source>
-        <translation>Coordinado con los demás puestos.</translation>
+        <translation>Coordenado com os outros postos.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <source>Shift numbers · {day}</source>
+        <translation>Números do turno · {day}</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Embalador</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Itens</translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Posto</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Wrong items</source>
+        <translation>Itens errados</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>Exceções</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportadora</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de rastreamento</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <source>Pack times</source>
+        <translation>Tempos de embalagem</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Leituras</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifesto</translation>
+    </message>
+    <message>
+        <source>Save manifest as PDF…</source>
+        <translation>Salvar manifesto como PDF…</translation>
+    </message>
+    <message>
+        <source>Save manifest as CSV…</source>
+        <translation>Salvar manifesto como CSV…</translation>
+    </message>
+    <message>
+        <source>Save manifest</source>
+        <translation>Salvar manifesto</translation>
     </message>
 </context>
 <context>
     <name>AddressForm</name>
     <message>
         <source>Name</source>
-        <translation>Nombre</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Company</source>
@@ -1974,23 +2116,23 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Address line 1</source>
-        <translation>Dirección, línea 1</translation>
+        <translation>Endereço, linha 1</translation>
     </message>
     <message>
         <source>Address line 2</source>
-        <translation>Dirección, línea 2</translation>
+        <translation>Endereço, linha 2</translation>
     </message>
     <message>
         <source>City</source>
-        <translation>Ciudad</translation>
+        <translation>Cidade</translation>
     </message>
     <message>
         <source>State or region</source>
-        <translation>Provincia o región</translation>
+        <translation>Estado ou região</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation>Código postal</translation>
+        <translation>CEP</translation>
     </message>
     <message>
         <source>Country</source>
@@ -1998,15 +2140,15 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>name</source>
-        <translation>nombre</translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>address line 1</source>
-        <translation>dirección (línea 1)</translation>
+        <translation>endereço (linha 1)</translation>
     </message>
     <message>
         <source>city</source>
-        <translation>ciudad</translation>
+        <translation>cidade</translation>
     </message>
     <message>
         <source>country</source>
@@ -2014,7 +2156,7 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>The address needs a {fields}.</source>
-        <translation>A la dirección le falta: {fields}.</translation>
+        <translation>Falta no endereço: {fields}.</translation>
     </message>
 </context>
 <context>
@@ -2025,19 +2167,19 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Keep order</source>
-        <translation>Conservar pedido</translation>
+        <translation>Manter pedido</translation>
     </message>
     <message>
         <source>Customer asked to cancel</source>
-        <translation>El cliente pidió cancelar</translation>
+        <translation>O cliente pediu o cancelamento</translation>
     </message>
     <message>
         <source>Out of stock</source>
-        <translation>Sin existencias</translation>
+        <translation>Sem estoque</translation>
     </message>
     <message>
         <source>Payment problem</source>
-        <translation>Problema con el pago</translation>
+        <translation>Problema no pagamento</translation>
     </message>
     <message>
         <source>Duplicate order</source>
@@ -2045,31 +2187,31 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Suspected fraud</source>
-        <translation>Sospecha de fraude</translation>
+        <translation>Suspeita de fraude</translation>
     </message>
     <message>
         <source>Cannot deliver to address</source>
-        <translation>No se puede entregar en la dirección</translation>
+        <translation>Não é possível entregar no endereço</translation>
     </message>
     <message>
         <source>Reason (required)</source>
-        <translation>Motivo (obligatorio)</translation>
+        <translation>Motivo (obrigatório)</translation>
     </message>
     <message>
         <source>Reason (kept in this app)</source>
-        <translation>Motivo (se guarda en esta aplicación)</translation>
+        <translation>Motivo (fica registrado neste aplicativo)</translation>
     </message>
     <message>
         <source>Email the customer</source>
-        <translation>Avisar al cliente por correo</translation>
+        <translation>Avisar o cliente por e-mail</translation>
     </message>
     <message>
         <source>Cancelling cannot be undone.</source>
-        <translation>La cancelación no se puede deshacer.</translation>
+        <translation>O cancelamento não pode ser desfeito.</translation>
     </message>
     <message>
         <source>Choose or type a reason for cancelling.</source>
-        <translation>Elija o escriba un motivo de cancelación.</translation>
+        <translation>Escolha ou digite um motivo para o cancelamento.</translation>
     </message>
 </context>
 <context>
@@ -2080,62 +2222,62 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Shipping address</source>
-        <translation>Dirección de envío</translation>
+        <translation>Endereço de entrega</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Estado</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Notas</translation>
+        <translation>Observações</translation>
     </message>
     <message>
         <source>{store} cannot move an order that is {status} to another status.</source>
-        <translation>{store} no permite pasar a otro estado un pedido que está en «{status}».</translation>
+        <translation>{store} não permite mudar de status um pedido que está como {status}.</translation>
     </message>
     <message>
         <source>the notes</source>
-        <translation>las notas</translation>
+        <translation>as observações</translation>
     </message>
     <message>
         <source>the shipping address</source>
-        <translation>la dirección de envío</translation>
+        <translation>o endereço de entrega</translation>
     </message>
     <message>
         <source>the status</source>
-        <translation>el estado</translation>
+        <translation>o status</translation>
     </message>
     <message>
         <source>{store}'s API cannot change {what}.</source>
-        <translation>La API de {store} no permite cambiar {what}.</translation>
+        <translation>A API de {store} não permite alterar {what}.</translation>
     </message>
     <message>
         <source>Nothing has changed.</source>
-        <translation>No ha cambiado nada.</translation>
+        <translation>Nada foi alterado.</translation>
     </message>
 </context>
 <context>
     <name>PrintJobsModel</name>
     <message>
         <source>Waiting to print</source>
-        <translation>Esperando impresión</translation>
+        <translation>Aguardando impressão</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation>Imprimiendo</translation>
+        <translation>Imprimindo</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation>Impreso</translation>
+        <translation>Impresso</translation>
     </message>
     <message>
         <source>Failed — press Retry</source>
-        <translation>Falló — pulse Reintentar</translation>
+        <translation>Falhou — clique em Tentar de novo</translation>
     </message>
     <message>
         <source>Packing slip</source>
-        <translation>Albarán</translation>
+        <translation>Romaneio</translation>
     </message>
     <message>
         <source>Label</source>
@@ -2151,38 +2293,38 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Printer</source>
-        <translation>Impresora</translation>
+        <translation>Impressora</translation>
     </message>
     <message>
         <source>State</source>
-        <translation>Estado</translation>
+        <translation>Situação</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation>Intentos</translation>
+        <translation>Tentativas</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation>Último error</translation>
+        <translation>Último erro</translation>
     </message>
     <message>
         <source>{document} (reprint)</source>
-        <translation>{document} (reimpresión)</translation>
+        <translation>{document} (reimpressão)</translation>
     </message>
 </context>
 <context>
     <name>PrintQueuePanel</name>
     <message>
         <source>Print jobs</source>
-        <translation>Trabajos de impresión</translation>
+        <translation>Trabalhos de impressão</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation>&amp;Reintentar</translation>
+        <translation>&amp;Tentar de novo</translation>
     </message>
     <message>
         <source>Send the selected job to its printer again.</source>
-        <translation>Enviar de nuevo el trabajo seleccionado a su impresora.</translation>
+        <translation>Enviar de novo o trabalho selecionado para a impressora.</translation>
     </message>
     <message>
         <source>Re&amp;print</source>
@@ -2190,22 +2332,22 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Print another copy of the selected document.</source>
-        <translation>Imprimir otra copia del documento seleccionado.</translation>
+        <translation>Imprimir outra cópia do documento selecionado.</translation>
     </message>
 </context>
 <context>
     <name>ShipDialog</name>
     <message>
-        <source>Fulfil order {n}</source>
-        <translation>Preparar pedido {n}</translation>
+        <source>Fulfill order {n}</source>
+        <translation>Atender pedido {n}</translation>
     </message>
     <message>
         <source>Ship order {n}</source>
         <translation>Enviar pedido {n}</translation>
     </message>
     <message>
-        <source>Fulfil</source>
-        <translation>Preparar</translation>
+        <source>Fulfill</source>
+        <translation>Atender</translation>
     </message>
     <message>
         <source>Ship</source>
@@ -2213,19 +2355,19 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Add another shipment</source>
-        <translation>Añadir otro envío</translation>
+        <translation>Adicionar outra remessa</translation>
     </message>
     <message>
         <source>Ship date</source>
-        <translation>Fecha de envío</translation>
+        <translation>Data de envio</translation>
     </message>
     <message>
         <source>Email the customer</source>
-        <translation>Avisar al cliente por correo</translation>
+        <translation>Avisar o cliente por e-mail</translation>
     </message>
     <message>
         <source>The store will not see the tracking number; it is kept in this app</source>
-        <translation>La tienda no verá el número de seguimiento; se guarda en esta aplicación</translation>
+        <translation>A loja não verá o código de rastreio; ele fica registrado neste aplicativo</translation>
     </message>
     <message>
         <source>Units to ship</source>
@@ -2237,27 +2379,27 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>{store} cannot ship some lines only: everything that remains ships together.</source>
-        <translation>{store} no permite enviar solo algunas líneas: todo lo pendiente se envía junto.</translation>
+        <translation>{store} não permite enviar só algumas linhas: tudo o que resta é enviado junto.</translation>
     </message>
     <message>
         <source>Shipment {n}</source>
-        <translation>Envío {n}</translation>
+        <translation>Remessa {n}</translation>
     </message>
     <message>
         <source>Tracking number</source>
-        <translation>Número de seguimiento</translation>
+        <translation>Código de rastreio</translation>
     </message>
     <message>
         <source>Carrier</source>
-        <translation>Transportista</translation>
+        <translation>Transportadora</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation>Servicio</translation>
+        <translation>Serviço</translation>
     </message>
     <message>
         <source>Parcel</source>
-        <translation>Paquete</translation>
+        <translation>Pacote</translation>
     </message>
     <message>
         <source>Weight</source>
@@ -2265,62 +2407,66 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation>Largo</translation>
+        <translation>Comprimento</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation>Ancho</translation>
+        <translation>Largura</translation>
     </message>
     <message>
         <source>Height</source>
-        <translation>Alto</translation>
+        <translation>Altura</translation>
     </message>
     <message>
         <source>not given</source>
-        <translation>sin indicar</translation>
+        <translation>não informado</translation>
     </message>
     <message>
         <source>The app does not know this tracking number format; check it before shipping.</source>
-        <translation>La aplicación no reconoce este formato de número de seguimiento; revíselo antes de enviar.</translation>
+        <translation>O aplicativo não reconhece este formato de código de rastreio; confira-o antes de enviar.</translation>
     </message>
     <message>
         <source>The check digit of this {carrier} number is wrong; rescan it.</source>
-        <translation>El dígito de control de este número de {carrier} es incorrecto; vuelva a escanearlo.</translation>
+        <translation>O dígito verificador deste código da {carrier} está errado; escaneie-o de novo.</translation>
     </message>
     <message>
         <source>{carrier} tracking number.</source>
-        <translation>Número de seguimiento de {carrier}.</translation>
+        <translation>Código de rastreio da {carrier}.</translation>
     </message>
     <message>
         <source>Choose a carrier.</source>
-        <translation>Elija un transportista.</translation>
+        <translation>Escolha uma transportadora.</translation>
     </message>
     <message>
         <source>Scan or type the tracking number.</source>
-        <translation>Escanee o escriba el número de seguimiento.</translation>
+        <translation>Escaneie ou digite o código de rastreio.</translation>
     </message>
     <message>
         <source>The tracking number's check digit is wrong: rescan it, or tick "Ship anyway with this tracking number".</source>
-        <translation>El dígito de control del número de seguimiento es incorrecto: vuelva a escanearlo o marque «Enviar igualmente con este número de seguimiento».</translation>
+        <translation>O dígito verificador do código de rastreio está errado: escaneie-o de novo ou marque “Enviar mesmo assim com este código de rastreio”.</translation>
     </message>
     <message>
         <source>Type or scan</source>
-        <translation>Escriba o escanee</translation>
+        <translation>Digite ou escaneie</translation>
     </message>
     <message>
         <source>Ship anyway with this tracking number</source>
-        <translation>Enviar igualmente con este número de seguimiento</translation>
+        <translation>Enviar mesmo assim com este código de rastreio</translation>
     </message>
 </context>
 <context>
     <name>OrderTableModel</name>
+    <message>
+        <source>on hold</source>
+        <translation>retido</translation>
+    </message>
     <message>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation>Fecha</translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -2332,7 +2478,7 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation>Artículos</translation>
+        <translation>Itens</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2340,11 +2486,11 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Estado</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <source>Fulfilment</source>
-        <translation>Preparación</translation>
+        <source>Fulfillment</source>
+        <translation>Atendimento</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -2352,7 +2498,7 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation>Pendiente</translation>
+        <translation>Pendente</translation>
     </message>
     <message>
         <source>Confirmed</source>
@@ -2360,7 +2506,7 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Processing</source>
-        <translation>En proceso</translation>
+        <translation>Em processamento</translation>
     </message>
     <message>
         <source>Shipped</source>
@@ -2368,11 +2514,11 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation>Entregado</translation>
+        <translation>Entregue</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation>Completado</translation>
+        <translation>Concluído</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -2380,46 +2526,50 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation>Desconocido</translation>
+        <translation>Desconhecido</translation>
     </message>
     <message>
         <source>Unfulfilled</source>
-        <translation>Sin preparar</translation>
+        <translation>Não atendido</translation>
     </message>
     <message>
         <source>Partly shipped</source>
-        <translation>Enviado en parte</translation>
+        <translation>Enviado parcialmente</translation>
     </message>
     <message>
         <source>Fulfilled</source>
-        <translation>Preparado</translation>
+        <translation>Atendido</translation>
     </message>
     <message>
         <source>The store sent a status this app does not know.</source>
-        <translation>La tienda envió un estado que esta aplicación no conoce.</translation>
+        <translation>A loja enviou um status que este aplicativo não conhece.</translation>
     </message>
     <message>
         <source>The ship-to address lacks a name, street, city or country.</source>
-        <translation>A la dirección de envío le falta el nombre, la calle, la ciudad o el país.</translation>
+        <translation>O endereço de entrega não tem nome, rua, cidade ou país.</translation>
     </message>
     <message>
         <source>Cancelled although goods have already shipped.</source>
-        <translation>Cancelado aunque la mercancía ya se envió.</translation>
+        <translation>Cancelado embora as mercadorias já tenham sido enviadas.</translation>
     </message>
 </context>
 <context>
     <name>Presets</name>
     <message>
+        <source>Orders with goods still to pack (pending, confirmed or processing), not on hold.</source>
+        <translation>Pedidos com mercadorias ainda a embalar (pendentes, confirmados ou em processamento), não retidos.</translation>
+    </message>
+    <message>
         <source>To pack</source>
-        <translation>Por preparar</translation>
+        <translation>A embalar</translation>
     </message>
     <message>
         <source>Partly shipped</source>
-        <translation>Enviados en parte</translation>
+        <translation>Enviados parcialmente</translation>
     </message>
     <message>
         <source>Shipped today</source>
-        <translation>Enviados hoy</translation>
+        <translation>Enviados hoje</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -2431,262 +2581,270 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Orders with goods still to pack (pending, confirmed or processing).</source>
-        <translation>Pedidos con mercancía aún por embalar (pendientes, confirmados o en proceso).</translation>
+        <translation>Pedidos com mercadorias ainda a embalar (pendentes, confirmados ou em processamento).</translation>
     </message>
     <message>
         <source>Orders of which some goods have shipped and some have not.</source>
-        <translation>Pedidos de los que una parte ya se envió y otra no.</translation>
+        <translation>Pedidos dos quais uma parte já foi enviada e outra não.</translation>
     </message>
     <message>
         <source>Orders with a shipment dated today.</source>
-        <translation>Pedidos con un envío de hoy.</translation>
+        <translation>Pedidos com uma remessa de hoje.</translation>
     </message>
     <message>
         <source>Unknown status, unusable address, or cancelled after goods left.</source>
-        <translation>Estado desconocido, dirección inutilizable o cancelado tras salir la mercancía.</translation>
+        <translation>Status desconhecido, endereço inutilizável ou cancelado depois do envio.</translation>
     </message>
     <message>
         <source>Every order in the local cache.</source>
-        <translation>Todos los pedidos de la caché local.</translation>
+        <translation>Todos os pedidos do cache local.</translation>
     </message>
 </context>
 <context>
     <name>Capabilities</name>
     <message>
+        <source>This store's API has no field for tracking numbers: the store and the customer will not see it. Shipped from the app, it is kept in this desk's audit log and the order's timeline.</source>
+        <translation>A API desta loja não tem campo para códigos de rastreio: nem a loja nem o cliente o verão. Enviado pelo aplicativo, ele fica no registro de auditoria deste posto e no histórico do pedido.</translation>
+    </message>
+    <message>
+        <source>Once an order is fulfilled this app adds no more shipments to it: add a late parcel's tracking number in Squarespace itself.</source>
+        <translation>Depois que um pedido está atendido, este aplicativo não adiciona mais envios a ele: adicione o código de rastreio de um pacote atrasado no próprio Squarespace.</translation>
+    </message>
+    <message>
         <source>{store}'s API documents no way to do this.</source>
-        <translation>La API de {store} no ofrece ninguna forma de hacer esto.</translation>
+        <translation>A API da {store} não oferece nenhuma forma de fazer isso.</translation>
     </message>
     <message>
         <source>{store}'s API cannot do this.</source>
-        <translation>La API de {store} no puede hacer esto.</translation>
+        <translation>A API da {store} não consegue fazer isso.</translation>
     </message>
     <message>
         <source>{store}'s API cannot filter by {filters}.</source>
-        <translation>La API de {store} no puede filtrar por {filters}.</translation>
+        <translation>A API da {store} não consegue filtrar por {filters}.</translation>
     </message>
     <message>
         <source>This store's API has no field for tracking numbers: the tracking number is kept only in this app, and the customer will not see it from the store.</source>
-        <translation>La API de esta tienda no tiene campo para el número de seguimiento: el número se guarda solo en esta aplicación y el cliente no lo verá en la tienda.</translation>
+        <translation>A API desta loja não tem campo para o código de rastreio: o código fica só neste aplicativo e o cliente não o verá pela loja.</translation>
     </message>
     <message>
         <source>Marks the whole order shipped. {no_tracking}</source>
-        <translation>Marca todo el pedido como enviado. {no_tracking}</translation>
+        <translation>Marca o pedido inteiro como enviado. {no_tracking}</translation>
     </message>
     <message>
         <source>Generic REST has one way to mark an order sent: use Ship, which sets its status to shipped.</source>
-        <translation>Generic REST solo tiene una forma de marcar un pedido como enviado: use Enviar, que cambia su estado a enviado.</translation>
+        <translation>O Generic REST tem só uma forma de marcar um pedido como enviado: use Enviar, que muda o status para enviado.</translation>
     </message>
     <message>
         <source>Generic REST's API has no endpoint to ship many orders at once; ship them one by one.</source>
-        <translation>La API de Generic REST no permite enviar varios pedidos a la vez; envíelos uno a uno.</translation>
+        <translation>A API do Generic REST não permite enviar vários pedidos de uma vez; envie-os um por um.</translation>
     </message>
     <message>
         <source>The store takes no cancellation reason; the app keeps it.</source>
-        <translation>La tienda no recibe el motivo de la cancelación; la aplicación lo guarda.</translation>
+        <translation>A loja não recebe o motivo do cancelamento; o aplicativo o guarda.</translation>
     </message>
     <message>
         <source>Only the shipping address and the status can change.</source>
-        <translation>Solo se pueden cambiar la dirección de envío y el estado.</translation>
+        <translation>Só é possível alterar o endereço de entrega e o status.</translation>
     </message>
     <message>
         <source>If the store's answer is lost, look for the order before creating it again: the API cannot tell a repeat from a new order.</source>
-        <translation>Si se pierde la respuesta de la tienda, busque el pedido antes de crearlo otra vez: la API no distingue una repetición de un pedido nuevo.</translation>
+        <translation>Se a resposta da loja se perder, procure o pedido antes de criá-lo de novo: a API não distingue uma repetição de um pedido novo.</translation>
     </message>
     <message>
         <source>Generic REST's API has no shipments; an order is only marked shipped.</source>
-        <translation>La API de Generic REST no tiene envíos; un pedido solo se marca como enviado.</translation>
+        <translation>A API do Generic REST não tem remessas; o pedido só é marcado como enviado.</translation>
     </message>
     <message>
         <source>Generic REST's API has no endpoint to sync channels.</source>
-        <translation>La API de Generic REST no permite sincronizar canales.</translation>
+        <translation>A API do Generic REST não permite sincronizar canais.</translation>
     </message>
     <message>
         <source>Generic REST's API makes no shipping labels; print them from this app.</source>
-        <translation>La API de Generic REST no genera etiquetas de envío; imprímalas desde esta aplicación.</translation>
+        <translation>A API do Generic REST não gera etiquetas de envio; imprima-as por este aplicativo.</translation>
     </message>
     <message>
         <source>Orders can only be shipped whole: the API has no partial shipment.</source>
-        <translation>Los pedidos solo se pueden enviar completos: la API no admite envíos parciales.</translation>
+        <translation>Os pedidos só podem ser enviados inteiros: a API não aceita envio parcial.</translation>
     </message>
     <message>
         <source>Items carry product ids only, no product names.</source>
-        <translation>Los artículos solo traen el identificador del producto, sin nombre.</translation>
+        <translation>Os itens trazem só o ID do produto, sem o nome.</translation>
     </message>
     <message>
         <source>Price2b creates the tracking number and the label.</source>
-        <translation>Price2b genera el número de seguimiento y la etiqueta.</translation>
+        <translation>O Price2b gera o código de rastreio e a etiqueta.</translation>
     </message>
     <message>
         <source>For parcels shipped outside Price2b: one tracking number.</source>
-        <translation>Para bultos enviados fuera de Price2b: un número de seguimiento.</translation>
+        <translation>Para volumes enviados fora do Price2b: um código de rastreio.</translation>
     </message>
     <message>
         <source>Price2b has no bulk endpoint; the app ships the orders one by one.</source>
-        <translation>Price2b no permite envíos masivos; la aplicación envía los pedidos uno a uno.</translation>
+        <translation>O Price2b não permite envio em lote; o aplicativo envia os pedidos um por um.</translation>
     </message>
     <message>
         <source>Only orders with nothing fulfilled yet.</source>
-        <translation>Solo pedidos que aún no tienen nada preparado.</translation>
+        <translation>Só pedidos que ainda não têm nada atendido.</translation>
     </message>
     <message>
-        <source>Notes; the address until fulfilment starts; the status only for Shopify and web orders (processing, delivered).</source>
-        <translation>Notas; la dirección hasta que empiece la preparación; el estado solo en pedidos de Shopify y web (en proceso, entregado).</translation>
+        <source>Notes; the address until fulfillment starts; the status only for Shopify and web orders (processing, delivered).</source>
+        <translation>Observações; o endereço até o atendimento começar; o status só em pedidos da Shopify e da web (em processamento, entregue).</translation>
     </message>
     <message>
         <source>Price2b's API has no way to create orders; create it in the marketplace or in Price2b.</source>
-        <translation>La API de Price2b no permite crear pedidos; créelo en el marketplace o en Price2b.</translation>
+        <translation>A API do Price2b não permite criar pedidos; crie-o no marketplace ou no Price2b.</translation>
     </message>
     <message>
         <source>Asks Price2b to fetch new orders from the marketplaces.</source>
-        <translation>Pide a Price2b que traiga los pedidos nuevos de los marketplaces.</translation>
+        <translation>Pede ao Price2b que busque os pedidos novos nos marketplaces.</translation>
     </message>
     <message>
         <source>The label Price2b made when the order shipped.</source>
-        <translation>La etiqueta que Price2b generó al enviar el pedido.</translation>
+        <translation>A etiqueta que o Price2b gerou quando o pedido foi enviado.</translation>
     </message>
     <message>
         <source>Shipping through Price2b buys the label; the tracking number comes back from Price2b.</source>
-        <translation>Enviar a través de Price2b compra la etiqueta; el número de seguimiento lo devuelve Price2b.</translation>
+        <translation>Enviar pelo Price2b compra a etiqueta; o código de rastreio volta do Price2b.</translation>
     </message>
     <message>
         <source>Amazon, MercadoLibre and eBay orders take their status from the marketplace.</source>
-        <translation>Los pedidos de Amazon, MercadoLibre y eBay toman su estado del marketplace.</translation>
+        <translation>Os pedidos da Amazon, do Mercado Livre e do eBay recebem o status do marketplace.</translation>
     </message>
     <message>
         <source>The list has no 'changed since' filter, so a refresh reads every page.</source>
-        <translation>La lista no tiene filtro de «cambiado desde», así que cada actualización lee todas las páginas.</translation>
+        <translation>A lista não tem filtro de “alterado desde”, então cada atualização lê todas as páginas.</translation>
     </message>
     <message>
         <source>NexusCommerce's API has no endpoint to {action}; do it in NexusCommerce or the marketplace.</source>
-        <translation>La API de NexusCommerce no permite {action}; hágalo en NexusCommerce o en el marketplace.</translation>
+        <translation>A API da NexusCommerce não permite {action}; faça isso na NexusCommerce ou no marketplace.</translation>
     </message>
     <message>
         <source>No 'changed since' filter: each sync reads the whole list.</source>
-        <translation>Sin filtro de «cambiado desde»: cada sincronización lee la lista completa.</translation>
+        <translation>Sem filtro de “alterado desde”: cada sincronização lê a lista inteira.</translation>
     </message>
     <message>
         <source>NexusCommerce passes the shipment on to the marketplace, which may reject an implausible tracking number.</source>
-        <translation>NexusCommerce pasa el envío al marketplace, que puede rechazar un número de seguimiento poco creíble.</translation>
+        <translation>A NexusCommerce repassa o envio ao marketplace, que pode rejeitar um código de rastreio implausível.</translation>
     </message>
     <message>
         <source>The marketplace has to approve the cancellation; the order may keep its status for a while.</source>
-        <translation>El marketplace tiene que aprobar la cancelación; el pedido puede mantener su estado un tiempo.</translation>
+        <translation>O marketplace precisa aprovar o cancelamento; o pedido pode manter o status por um tempo.</translation>
     </message>
     <message>
-        <source>NexusCommerce has no separate fulfil step: confirming the shipment is the fulfilment. Use Ship.</source>
-        <translation>NexusCommerce no tiene un paso de preparación aparte: confirmar el envío es la preparación. Use Enviar.</translation>
+        <source>NexusCommerce has no separate fulfill step: confirming the shipment is the fulfillment. Use Ship.</source>
+        <translation>A NexusCommerce não tem uma etapa de atendimento separada: confirmar o envio é o atendimento. Use Enviar.</translation>
     </message>
     <message>
         <source>change an order</source>
-        <translation>modificar un pedido</translation>
+        <translation>alterar um pedido</translation>
     </message>
     <message>
         <source>create an order</source>
-        <translation>crear un pedido</translation>
+        <translation>criar um pedido</translation>
     </message>
     <message>
         <source>Read from the order's detail.</source>
-        <translation>Se lee del detalle del pedido.</translation>
+        <translation>Lido do detalhe do pedido.</translation>
     </message>
     <message>
         <source>start a marketplace sync</source>
-        <translation>iniciar una sincronización con el marketplace</translation>
+        <translation>iniciar uma sincronização com o marketplace</translation>
     </message>
     <message>
         <source>buy or fetch a shipping label</source>
-        <translation>comprar u obtener una etiqueta de envío</translation>
+        <translation>comprar ou obter uma etiqueta de envio</translation>
     </message>
     <message>
         <source>NexusCommerce cannot filter by 'changed since', so every sync reads the whole list.</source>
-        <translation>NexusCommerce no puede filtrar por «cambiado desde», así que cada sincronización lee la lista completa.</translation>
+        <translation>A NexusCommerce não consegue filtrar por “alterado desde”, então cada sincronização lê a lista inteira.</translation>
     </message>
     <message>
         <source>The order list carries no addresses or barcodes; sync reads the detail of each new or changed order.</source>
-        <translation>La lista de pedidos no trae direcciones ni códigos de barras; la sincronización lee el detalle de cada pedido nuevo o cambiado.</translation>
+        <translation>A lista de pedidos não traz endereços nem códigos de barras; a sincronização lê o detalhe de cada pedido novo ou alterado.</translation>
     </message>
     <message>
         <source>The carrier service and tracking link are not sent; the marketplace tells the buyer.</source>
-        <translation>No se envían el servicio del transportista ni el enlace de seguimiento; el marketplace informa al comprador.</translation>
+        <translation>O serviço da transportadora e o link de rastreio não são enviados; o marketplace avisa o comprador.</translation>
     </message>
     <message>
         <source>50 orders a page, oldest change first.</source>
-        <translation>50 pedidos por página, primero el cambio más antiguo.</translation>
+        <translation>50 pedidos por página, primeiro a alteração mais antiga.</translation>
     </message>
     <message>
         <source>Marks the whole order fulfilled; Squarespace cannot ship some lines only.</source>
-        <translation>Marca todo el pedido como preparado; Squarespace no puede enviar solo algunas líneas.</translation>
+        <translation>Marca o pedido inteiro como atendido; o Squarespace não consegue enviar só algumas linhas.</translation>
     </message>
     <message>
         <source>Marks the whole order fulfilled, with the shipments given.</source>
-        <translation>Marca todo el pedido como preparado, con los envíos indicados.</translation>
+        <translation>Marca o pedido inteiro como atendido, com as remessas informadas.</translation>
     </message>
     <message>
-        <source>Squarespace's API has no bulk fulfilment; fulfil the orders one at a time.</source>
-        <translation>La API de Squarespace no permite preparar pedidos en bloque; prepárelos de uno en uno.</translation>
+        <source>Squarespace's API has no bulk fulfillment; fulfill the orders one at a time.</source>
+        <translation>A API do Squarespace não permite atendimento em lote; atenda os pedidos um de cada vez.</translation>
     </message>
     <message>
         <source>Squarespace's API has no way to cancel an order; cancel it in the Squarespace dashboard.</source>
-        <translation>La API de Squarespace no permite cancelar pedidos; cancélelo en el panel de Squarespace.</translation>
+        <translation>A API do Squarespace não permite cancelar pedidos; cancele-o no painel do Squarespace.</translation>
     </message>
     <message>
         <source>Squarespace's API has no way to change an order; edit it in the Squarespace dashboard.</source>
-        <translation>La API de Squarespace no permite modificar pedidos; edítelo en el panel de Squarespace.</translation>
+        <translation>A API do Squarespace não permite alterar pedidos; edite-o no painel do Squarespace.</translation>
     </message>
     <message>
         <source>Imports an order from another sales channel; its products must already exist in the Squarespace store.</source>
-        <translation>Importa un pedido de otro canal de venta; sus productos deben existir ya en la tienda de Squarespace.</translation>
+        <translation>Importa um pedido de outro canal de vendas; os produtos dele já devem existir na loja do Squarespace.</translation>
     </message>
     <message>
         <source>Read from the order's fulfillments.</source>
-        <translation>Se lee de las preparaciones del pedido.</translation>
+        <translation>Lido dos atendimentos do pedido.</translation>
     </message>
     <message>
         <source>Squarespace's API has no channel sync.</source>
-        <translation>La API de Squarespace no tiene sincronización de canales.</translation>
+        <translation>A API do Squarespace não tem sincronização de canais.</translation>
     </message>
     <message>
         <source>Squarespace's API creates no shipping labels.</source>
-        <translation>La API de Squarespace no genera etiquetas de envío.</translation>
+        <translation>A API do Squarespace não gera etiquetas de envio.</translation>
     </message>
     <message>
         <source>Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments.</source>
-        <translation>Preparar marca todo el pedido como preparado: Squarespace no admite envíos parciales.</translation>
+        <translation>Atender marca o pedido inteiro como atendido: o Squarespace não aceita envio parcial.</translation>
     </message>
     <message>
         <source>More shipments can be added to an order that is already fulfilled.</source>
-        <translation>Se pueden añadir más envíos a un pedido ya preparado.</translation>
+        <translation>É possível adicionar mais remessas a um pedido já atendido.</translation>
     </message>
     <message>
         <source>Squarespace orders are only pending, fulfilled or canceled.</source>
-        <translation>Los pedidos de Squarespace solo están pendientes, preparados o cancelados.</translation>
+        <translation>Os pedidos do Squarespace só ficam pendentes, atendidos ou cancelados.</translation>
     </message>
     <message>
         <source>Line items carry no barcode: match scanned items by SKU.</source>
-        <translation>Las líneas no traen código de barras: identifique los artículos escaneados por su SKU.</translation>
+        <translation>As linhas não trazem código de barras: identifique os itens escaneados pelo SKU.</translation>
     </message>
     <message>
         <source>Created orders cannot carry notes or a customer id.</source>
-        <translation>Los pedidos creados no pueden llevar notas ni identificador de cliente.</translation>
+        <translation>Os pedidos criados não podem ter observações nem ID de cliente.</translation>
     </message>
     <message>
         <source>Inventory Cloud's API has no endpoint to {action}, so do it in Inventory Cloud itself.</source>
-        <translation>La API de Inventory Cloud no permite {action}; hágalo directamente en Inventory Cloud.</translation>
+        <translation>A API do Inventory Cloud não permite {action}; faça isso direto no Inventory Cloud.</translation>
     </message>
     <message>
         <source>Inventory Cloud has no single-order read, so the app looks the order up in the list; this can be slow on a big account.</source>
-        <translation>Inventory Cloud no permite leer un solo pedido, así que la aplicación lo busca en la lista; puede ser lento en una cuenta grande.</translation>
+        <translation>O Inventory Cloud não permite ler um único pedido, então o aplicativo o procura na lista; isso pode ser lento numa conta grande.</translation>
     </message>
     <message>
         <source>Creating an order reserves stock; if a SKU is short the store refuses the whole order and names the SKUs.</source>
-        <translation>Crear un pedido reserva existencias; si falta stock de un SKU, la tienda rechaza el pedido entero e indica los SKU.</translation>
+        <translation>Criar um pedido reserva estoque; se faltar um SKU, a loja recusa o pedido inteiro e informa os SKUs.</translation>
     </message>
     <message>
         <source>ship an order or send a tracking number</source>
-        <translation>enviar un pedido ni mandar un número de seguimiento</translation>
+        <translation>enviar um pedido nem mandar um código de rastreio</translation>
     </message>
     <message>
         <source>mark an order fulfilled</source>
-        <translation>marcar un pedido como preparado</translation>
+        <translation>marcar um pedido como atendido</translation>
     </message>
     <message>
         <source>ship orders</source>
@@ -2694,204 +2852,236 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>cancel an order</source>
-        <translation>cancelar un pedido</translation>
+        <translation>cancelar um pedido</translation>
     </message>
     <message>
         <source>list an order's shipments</source>
-        <translation>listar los envíos de un pedido</translation>
+        <translation>listar as remessas de um pedido</translation>
     </message>
     <message>
         <source>start a channel sync</source>
-        <translation>iniciar una sincronización de canales</translation>
+        <translation>iniciar uma sincronização de canais</translation>
     </message>
     <message>
         <source>fetch a shipping label</source>
-        <translation>obtener una etiqueta de envío</translation>
+        <translation>obter uma etiqueta de envio</translation>
     </message>
     <message>
         <source>Inventory Cloud's orders carry no line items, customer or address: pack from the store's own pick list.</source>
-        <translation>Los pedidos de Inventory Cloud no traen líneas, cliente ni dirección: prepare el pedido con la lista de recogida de la propia tienda.</translation>
+        <translation>Os pedidos do Inventory Cloud não trazem itens, cliente nem endereço: embale pela lista de separação da própria loja.</translation>
     </message>
     <message>
         <source>Shipping, cancelling and editing orders happen in Inventory Cloud, not in this app.</source>
-        <translation>Los pedidos se envían, cancelan y editan en Inventory Cloud, no en esta aplicación.</translation>
+        <translation>Envio, cancelamento e edição de pedidos são feitos no Inventory Cloud, não neste aplicativo.</translation>
     </message>
 </context>
 <context>
     <name>ConnectorError</name>
     <message>
+        <source>The store says this order is already cancelled: nothing more needs doing. Refresh it to see its status.</source>
+        <translation>A loja diz que este pedido já está cancelado: não há mais nada a fazer. Atualize-o para ver o status.</translation>
+    </message>
+    <message>
+        <source>The store is still fetching orders from the marketplaces. Wait until it finishes, then start the channel sync again or refresh the orders.</source>
+        <translation>A loja ainda está buscando pedidos dos marketplaces. Aguarde terminar e inicie de novo a sincronização de canais ou atualize os pedidos.</translation>
+    </message>
+    <message>
         <source>The store's API reported a problem.</source>
-        <translation>La API de la tienda informó de un problema.</translation>
+        <translation>A API da loja informou um problema.</translation>
     </message>
     <message>
         <source>The store refused the API token. Check the token in the connection settings or ask for a new one.</source>
-        <translation>La tienda rechazó el token de la API. Revise el token en la configuración de la conexión o pida uno nuevo.</translation>
+        <translation>A loja recusou o token da API. Confira o token nas configurações da conexão ou peça um novo.</translation>
     </message>
     <message>
         <source>The API token is not allowed to do this. Ask for a token with write access.</source>
-        <translation>El token de la API no tiene permiso para hacer esto. Pida un token con permiso de escritura.</translation>
+        <translation>O token da API não tem permissão para isso. Peça um token com permissão de escrita.</translation>
     </message>
     <message>
         <source>The store does not know this order. Refresh the list; it may have been removed.</source>
-        <translation>La tienda no conoce este pedido. Actualice la lista; puede que se haya eliminado.</translation>
+        <translation>A loja não conhece este pedido. Atualize a lista; ele pode ter sido removido.</translation>
     </message>
     <message>
         <source>The store refused because the order changed meanwhile. Refresh and check it.</source>
-        <translation>La tienda lo rechazó porque el pedido cambió mientras tanto. Actualícelo y revíselo.</translation>
+        <translation>A loja recusou porque o pedido mudou nesse meio-tempo. Atualize e confira.</translation>
     </message>
     <message>
         <source>The store says this order already has a shipment. Refresh it before shipping again.</source>
-        <translation>La tienda dice que este pedido ya tiene un envío. Actualícelo antes de enviarlo otra vez.</translation>
+        <translation>A loja diz que este pedido já tem uma remessa. Atualize-o antes de enviar de novo.</translation>
     </message>
     <message>
         <source>The store does not allow this change for the order in its current status. Refresh the order and check its status.</source>
-        <translation>La tienda no permite este cambio con el pedido en su estado actual. Actualice el pedido y revise su estado.</translation>
+        <translation>A loja não permite essa alteração com o pedido no status atual. Atualize o pedido e confira o status.</translation>
     </message>
     <message>
         <source>The marketplace rejected the shipment. Check the carrier and tracking number, then try again.</source>
-        <translation>El marketplace rechazó el envío. Revise el transportista y el número de seguimiento y vuelva a intentarlo.</translation>
+        <translation>O marketplace rejeitou o envio. Confira a transportadora e o código de rastreio e tente de novo.</translation>
     </message>
     <message>
         <source>Some items are out of stock, so the store did not create the order.</source>
-        <translation>Algunos artículos no tienen existencias, así que la tienda no creó el pedido.</translation>
+        <translation>Alguns itens estão sem estoque, então a loja não criou o pedido.</translation>
     </message>
     <message>
         <source>The store rejected the request as invalid. Check the fields and try again.</source>
-        <translation>La tienda rechazó la solicitud por no ser válida. Revise los campos y vuelva a intentarlo.</translation>
+        <translation>A loja recusou a solicitação como inválida. Confira os campos e tente de novo.</translation>
     </message>
     <message>
         <source>The store asked us to slow down. The app will retry by itself shortly.</source>
-        <translation>La tienda pidió ir más despacio. La aplicación lo reintentará sola en breve.</translation>
+        <translation>A loja pediu para ir mais devagar. O aplicativo tentará de novo sozinho em instantes.</translation>
     </message>
     <message>
         <source>The store's server had a problem. The app will retry by itself shortly.</source>
-        <translation>El servidor de la tienda tuvo un problema. La aplicación lo reintentará sola en breve.</translation>
+        <translation>O servidor da loja teve um problema. O aplicativo tentará de novo sozinho em instantes.</translation>
     </message>
     <message>
         <source>The store's server failed while saving this, so it is not known whether it went through. The app will check the order before trying again.</source>
-        <translation>El servidor de la tienda falló al guardarlo, así que no se sabe si se aplicó. La aplicación revisará el pedido antes de volver a intentarlo.</translation>
+        <translation>O servidor da loja falhou ao salvar isso, então não se sabe se foi aplicado. O aplicativo vai conferir o pedido antes de tentar de novo.</translation>
     </message>
     <message>
         <source>Cannot reach the store. Check the network; the app will retry by itself when it is back.</source>
-        <translation>No se puede contactar con la tienda. Revise la red; la aplicación lo reintentará sola cuando vuelva.</translation>
+        <translation>Não foi possível falar com a loja. Confira a rede; o aplicativo tentará de novo sozinho quando ela voltar.</translation>
     </message>
     <message>
         <source>The store did not answer in time, so it is not known whether this went through. The app will check the order before trying again.</source>
-        <translation>La tienda no respondió a tiempo, así que no se sabe si se aplicó. La aplicación revisará el pedido antes de volver a intentarlo.</translation>
+        <translation>A loja não respondeu a tempo, então não se sabe se isso foi aplicado. O aplicativo vai conferir o pedido antes de tentar de novo.</translation>
     </message>
     <message>
         <source>The store sent an answer the app cannot read. Try again; if it keeps happening, copy the diagnostics for support.</source>
-        <translation>La tienda envió una respuesta que la aplicación no puede leer. Vuelva a intentarlo; si sigue pasando, copie el diagnóstico para soporte.</translation>
+        <translation>A loja enviou uma resposta que o aplicativo não consegue ler. Tente de novo; se continuar acontecendo, copie o diagnóstico para o suporte.</translation>
     </message>
     <message>
         <source>This store's API cannot do that.</source>
-        <translation>La API de esta tienda no puede hacer eso.</translation>
+        <translation>A API desta loja não consegue fazer isso.</translation>
     </message>
     <message>
         <source>The connection must use HTTPS; plain HTTP is only allowed to this computer (127.0.0.1 or localhost). Change the base URL to https://.</source>
-        <translation>La conexión debe usar HTTPS; HTTP sin cifrar solo se permite hacia este equipo (127.0.0.1 o localhost). Cambie la URL base a https://.</translation>
+        <translation>A conexão precisa usar HTTPS; HTTP sem criptografia só é permitido para este computador (127.0.0.1 ou localhost). Mude a URL base para https://.</translation>
+    </message>
+    <message>
+        <source>The store's secure connection could not be verified (its certificate is not trusted or does not match the address). Check the base URL, or ask the store's IT about the certificate.</source>
+        <translation>Não foi possível verificar a conexão segura da loja (o certificado não é confiável ou não corresponde ao endereço). Verifique a URL base ou consulte a TI da loja sobre o certificado.</translation>
+    </message>
+    <message>
+        <source>The store's API answered from a different address than the one configured. Check the base URL in the connection settings.</source>
+        <translation>A API da loja respondeu de um endereço diferente do configurado. Verifique a URL base nas configurações da conexão.</translation>
+    </message>
+    <message>
+        <source>The store sent a far larger answer than expected, so the app stopped reading it. Try again later; if it keeps happening, copy the diagnostics for support.</source>
+        <translation>A loja enviou uma resposta muito maior do que o esperado, então o aplicativo parou de lê-la. Tente novamente mais tarde; se continuar acontecendo, copie o diagnóstico para o suporte.</translation>
+    </message>
+    <message>
+        <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>
+        <translation>A loja continuou enviando as mesmas páginas de pedidos, então o aplicativo parou de ler a lista. Os pedidos lidos até agora são mantidos; tente novamente mais tarde.</translation>
+    </message>
+    <message>
+        <source>The store's answer does not show that this was saved, so it is not known whether it went through. The app will check the order before trying again.</source>
+        <translation>A resposta da loja não mostra que isto foi salvo, então não se sabe se foi concluído. O aplicativo verificará o pedido antes de tentar novamente.</translation>
     </message>
 </context>
 <context>
     <name>Connectors</name>
     <message>
         <source>Generic REST can only mark the whole order shipped, not some of its items. Ship every item, or ship outside the app.</source>
-        <translation>Generic REST solo puede marcar como enviado el pedido completo, no algunos de sus artículos. Envíe todos los artículos o haga el envío fuera de la aplicación.</translation>
+        <translation>O Generic REST só consegue marcar como enviado o pedido inteiro, não alguns itens. Envie todos os itens ou faça o envio fora do aplicativo.</translation>
     </message>
     <message>
         <source>Generic REST's API has no field for order notes; keep the note in this app.</source>
-        <translation>La API de Generic REST no tiene campo para notas del pedido; guarde la nota en esta aplicación.</translation>
+        <translation>A API do Generic REST não tem campo para observações do pedido; guarde a observação neste aplicativo.</translation>
     </message>
     <message>
         <source>Generic REST cannot set an order to {status}.</source>
-        <translation>Generic REST no puede poner un pedido en estado {status}.</translation>
+        <translation>O Generic REST não consegue mudar um pedido para {status}.</translation>
     </message>
     <message>
         <source>Squarespace orders are only pending, fulfilled or canceled; they cannot be listed as {status}.</source>
-        <translation>Los pedidos de Squarespace solo están pendientes, preparados o cancelados; no se pueden listar como {status}.</translation>
+        <translation>Os pedidos do Squarespace só ficam pendentes, atendidos ou cancelados; não dá para listá-los como {status}.</translation>
     </message>
     <message>
-        <source>Squarespace fulfils whole orders only; it cannot ship some lines or units on their own. Ship every remaining item, or none.</source>
-        <translation>Squarespace solo prepara pedidos completos; no puede enviar algunas líneas o unidades por separado. Envíe todos los artículos pendientes o ninguno.</translation>
+        <source>Squarespace fulfills whole orders only; it cannot ship some lines or units on their own. Ship every remaining item, or none.</source>
+        <translation>O Squarespace só atende pedidos inteiros; não consegue enviar algumas linhas ou unidades separadamente. Envie todos os itens restantes ou nenhum.</translation>
     </message>
     <message>
         <source>{url} is not a valid URL.</source>
-        <translation>{url} no es una URL válida.</translation>
+        <translation>{url} não é uma URL válida.</translation>
     </message>
     <message>
         <source>{url} is not a web address; it should start with https://.</source>
-        <translation>{url} no es una dirección web; debe empezar por https://.</translation>
+        <translation>{url} não é um endereço web; deve começar com https://.</translation>
     </message>
     <message>
         <source>There is nothing to change.</source>
-        <translation>No hay nada que cambiar.</translation>
+        <translation>Não há nada para alterar.</translation>
     </message>
     <message>
         <source>Generic REST needs a customer id to create an order. Enter the customer's id and retry.</source>
-        <translation>Generic REST necesita un identificador de cliente para crear un pedido. Escriba el identificador del cliente y vuelva a intentarlo.</translation>
+        <translation>O Generic REST precisa de um ID de cliente para criar um pedido. Digite o ID do cliente e tente de novo.</translation>
     </message>
     <message>
         <source>Price2b needs the carrier's service level (for example INTERNATIONAL_ECONOMY) to buy the label.</source>
-        <translation>Price2b necesita el nivel de servicio del transportista (por ejemplo INTERNATIONAL_ECONOMY) para comprar la etiqueta.</translation>
+        <translation>O Price2b precisa do nível de serviço da transportadora (por exemplo INTERNATIONAL_ECONOMY) para comprar a etiqueta.</translation>
     </message>
     <message>
-        <source>Price2b records one tracking number per fulfilment: enter exactly one tracking number.</source>
-        <translation>Price2b registra un número de seguimiento por preparación: escriba exactamente uno.</translation>
+        <source>Price2b records one tracking number per fulfillment: enter exactly one tracking number.</source>
+        <translation>O Price2b registra um código de rastreio por atendimento: informe exatamente um.</translation>
     </message>
     <message>
         <source>Nothing to change: enter notes, an address or a status.</source>
-        <translation>No hay nada que cambiar: escriba notas, una dirección o un estado.</translation>
+        <translation>Nada para alterar: informe observações, um endereço ou um status.</translation>
     </message>
     <message>
-        <source>Price2b cannot set an order to {status}; use ship, fulfil or cancel.</source>
-        <translation>Price2b no puede poner un pedido en estado {status}; use Enviar, Preparar o Cancelar.</translation>
+        <source>Price2b cannot set an order to {status}; use ship, fulfill or cancel.</source>
+        <translation>O Price2b não consegue mudar um pedido para {status}; use Enviar, Atender ou Cancelar.</translation>
     </message>
     <message>
         <source>The label link points to another server without HTTPS, so the app will not fetch it. Download the label from Price2b instead.</source>
-        <translation>El enlace de la etiqueta apunta a otro servidor sin HTTPS, así que la aplicación no la descargará. Descargue la etiqueta desde Price2b.</translation>
+        <translation>O link da etiqueta aponta para outro servidor sem HTTPS, então o aplicativo não vai baixá-la. Baixe a etiqueta pelo Price2b.</translation>
     </message>
     <message>
         <source>Enter the weight of each parcel: Price2b needs it to buy the labels.</source>
-        <translation>Escriba el peso de cada bulto: Price2b lo necesita para comprar las etiquetas.</translation>
+        <translation>Informe o peso de cada volume: o Price2b precisa dele para comprar as etiquetas.</translation>
     </message>
     <message>
         <source>Enter the parcel weight: Price2b needs it to buy the label and the order does not say what the items weigh.</source>
-        <translation>Escriba el peso del bulto: Price2b lo necesita para comprar la etiqueta y el pedido no indica cuánto pesan los artículos.</translation>
+        <translation>Informe o peso do volume: o Price2b precisa dele para comprar a etiqueta e o pedido não diz quanto os itens pesam.</translation>
     </message>
     <message>
         <source>NexusCommerce needs a reason to cancel an order. Choose or type a reason and retry.</source>
-        <translation>NexusCommerce necesita un motivo para cancelar un pedido. Elija o escriba un motivo y vuelva a intentarlo.</translation>
+        <translation>A NexusCommerce precisa de um motivo para cancelar um pedido. Escolha ou digite um motivo e tente de novo.</translation>
     </message>
     <message>
-        <source>NexusCommerce's fulfilment methods are FBM, FBA and FBS, not {method}.</source>
-        <translation>Los métodos de preparación de NexusCommerce son FBM, FBA y FBS, no {method}.</translation>
+        <source>NexusCommerce's fulfillment methods are FBM, FBA and FBS, not {method}.</source>
+        <translation>Os métodos de atendimento da NexusCommerce são FBM, FBA e FBS, não {method}.</translation>
     </message>
     <message>
         <source>NexusCommerce needs the carrier to confirm a shipment. Choose the carrier and retry.</source>
-        <translation>NexusCommerce necesita el transportista para confirmar un envío. Elija el transportista y vuelva a intentarlo.</translation>
+        <translation>A NexusCommerce precisa da transportadora para confirmar um envio. Escolha a transportadora e tente de novo.</translation>
     </message>
     <message>
         <source>NexusCommerce needs a tracking number to confirm a shipment. Scan or type it and retry.</source>
-        <translation>NexusCommerce necesita un número de seguimiento para confirmar un envío. Escanéelo o escríbalo y vuelva a intentarlo.</translation>
+        <translation>A NexusCommerce precisa de um código de rastreio para confirmar um envio. Escaneie ou digite o código e tente de novo.</translation>
     </message>
     <message>
         <source>A quantity to ship cannot be negative.</source>
-        <translation>La cantidad a enviar no puede ser negativa.</translation>
+        <translation>A quantidade a enviar não pode ser negativa.</translation>
     </message>
     <message>
         <source>Nothing to ship: every quantity is zero. Enter how many of each item are in the parcel.</source>
-        <translation>No hay nada que enviar: todas las cantidades son cero. Escriba cuántas unidades de cada artículo van en el bulto.</translation>
+        <translation>Nada para enviar: todas as quantidades são zero. Informe quantas unidades de cada item estão no volume.</translation>
     </message>
     <message>
         <source>Inventory Cloud needs a customer id to create an order. Enter the customer's id and retry.</source>
-        <translation>Inventory Cloud necesita un identificador de cliente para crear un pedido. Escriba el identificador del cliente y vuelva a intentarlo.</translation>
+        <translation>O Inventory Cloud precisa de um ID de cliente para criar um pedido. Digite o ID do cliente e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The base URL must not contain a user name or password; put the API token in the token field instead.</source>
+        <translation>A URL base não deve conter nome de usuário nem senha; coloque o token da API no campo do token.</translation>
     </message>
 </context>
 <context>
     <name>OrderStatus</name>
     <message>
         <source>pending</source>
-        <translation>pendiente</translation>
+        <translation>pendente</translation>
     </message>
     <message>
         <source>confirmed</source>
@@ -2899,7 +3089,7 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>processing</source>
-        <translation>en proceso</translation>
+        <translation>em processamento</translation>
     </message>
     <message>
         <source>shipped</source>
@@ -2907,11 +3097,11 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>delivered</source>
-        <translation>entregado</translation>
+        <translation>entregue</translation>
     </message>
     <message>
         <source>completed</source>
-        <translation>completado</translation>
+        <translation>concluído</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -2919,268 +3109,319 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation>desconocido</translation>
+        <translation>desconhecido</translation>
     </message>
 </context>
 <context>
     <name>Outbox</name>
     <message>
+        <source>Shipped although the order was on hold</source>
+        <translation>Enviado embora o pedido estivesse retido</translation>
+    </message>
+    <message>
         <source>{store} did not confirm this new order, and its API cannot tell whether it was created. Check the store's order list; retry only if the order is not there.</source>
-        <translation>{store} no confirmó este pedido nuevo y su API no permite saber si se creó. Revise la lista de pedidos de la tienda; reintente solo si el pedido no está.</translation>
+        <translation>{store} não confirmou este pedido novo e a API não permite saber se ele foi criado. Confira a lista de pedidos da loja; tente de novo só se o pedido não estiver lá.</translation>
     </message>
     <message>
         <source>The store refused to ship order {order} in the bulk shipment: {error}. Fix it, then retry or dismiss.</source>
-        <translation>La tienda rechazó enviar el pedido {order} dentro del envío masivo: {error}. Corríjalo y luego reintente o descarte.</translation>
+        <translation>A loja recusou enviar o pedido {order} no envio em lote: {error}. Corrija e depois tente de novo ou dispense.</translation>
     </message>
     <message>
         <source>Order {order} is already shipped with tracking number {theirs}, not {mine}. Check the parcel before shipping it again.</source>
-        <translation>El pedido {order} ya está enviado con el número de seguimiento {theirs}, no con {mine}. Revise el bulto antes de enviarlo otra vez.</translation>
+        <translation>O pedido {order} já foi enviado com o código de rastreio {theirs}, não {mine}. Confira o volume antes de enviá-lo de novo.</translation>
     </message>
     <message>
         <source>(none yet)</source>
-        <translation>(ninguno todavía)</translation>
+        <translation>(nenhum ainda)</translation>
     </message>
     <message>
         <source>Unexpected error: {error}</source>
-        <translation>Error inesperado: {error}</translation>
+        <translation>Erro inesperado: {error}</translation>
     </message>
     <message>
         <source>Gave up after {attempts} attempts: {error}</source>
-        <translation>Se abandonó tras {attempts} intentos: {error}</translation>
+        <translation>Abandonada após {attempts} tentativas: {error}</translation>
     </message>
     <message>
         <source>Already on the order; not sent again.</source>
-        <translation>Ya estaba en el pedido; no se envió otra vez.</translation>
+        <translation>Já estava no pedido; não foi enviado de novo.</translation>
     </message>
     <message>
         <source>The store already had this; counted as done.</source>
-        <translation>La tienda ya lo tenía; se cuenta como hecho.</translation>
+        <translation>A loja já tinha isso; contado como feito.</translation>
     </message>
 </context>
 <context>
     <name>PackSession</name>
     <message>
+        <source>Order {order} is on hold, do not pack it: {reason}.</source>
+        <translation>O pedido {order} está retido, não o embale: {reason}.</translation>
+    </message>
+    <message>
         <source>Order {order} is {status}: it cannot be packed.</source>
-        <translation>El pedido {order} está {status}: no se puede embalar.</translation>
+        <translation>O pedido {order} está {status}: não pode ser embalado.</translation>
     </message>
     <message>
         <source>Order {order} has nothing left to ship.</source>
-        <translation>Al pedido {order} no le queda nada por enviar.</translation>
+        <translation>O pedido {order} não tem mais nada para enviar.</translation>
     </message>
     <message>
         <source>A quantity must be between 1 and {max}.</source>
-        <translation>La cantidad debe estar entre 1 y {max}.</translation>
+        <translation>A quantidade deve estar entre 1 e {max}.</translation>
     </message>
     <message>
         <source>The scan could not be read: scan it again.</source>
-        <translation>No se pudo leer el escaneo: escanéelo otra vez.</translation>
+        <translation>Não foi possível ler o código escaneado: escaneie de novo.</translation>
     </message>
     <message>
         <source>Wrong item: {scan} is not on order {order}. Put it back.</source>
-        <translation>Artículo equivocado: {scan} no está en el pedido {order}. Devuélvalo a su sitio.</translation>
+        <translation>Item errado: {scan} não está no pedido {order}. Devolva-o ao lugar.</translation>
     </message>
     <message>
         <source>Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.</source>
-        <translation>Demasiados: {item} ya está completo ({needed} de {needed}). Saque la unidad de más.</translation>
+        <translation>Quantidade demais: {item} já está completo ({needed} de {needed}). Retire a unidade extra.</translation>
     </message>
     <message>
         <source>Too many: only {left} of {item} still needed, not {quantity}.</source>
-        <translation>Demasiados: de {item} solo faltan {left}, no {quantity}.</translation>
+        <translation>Quantidade demais: de {item} só faltam {left}, não {quantity}.</translation>
     </message>
     <message>
         <source>That line is not on this order.</source>
-        <translation>Esa línea no está en este pedido.</translation>
+        <translation>Essa linha não está neste pedido.</translation>
     </message>
     <message>
         <source>Too many: only {left} of {item} still needed.</source>
-        <translation>Demasiados: de {item} solo faltan {left}.</translation>
+        <translation>Quantidade demais: de {item} só faltam {left}.</translation>
     </message>
     <message>
         <source>Scan an item first, then type how many of it there are.</source>
-        <translation>Escanee primero un artículo y luego escriba cuántas unidades hay.</translation>
+        <translation>Escaneie um item primeiro e depois digite quantas unidades há.</translation>
     </message>
     <message>
         <source>Too many: {item} needs only {needed}, {counted} already counted.</source>
-        <translation>Demasiados: {item} solo necesita {needed} y ya hay {counted} contados.</translation>
+        <translation>Quantidade demais: {item} precisa de só {needed} e já há {counted} contados.</translation>
     </message>
     <message>
         <source>Nothing is scanned yet: scan the items first.</source>
-        <translation>Todavía no hay nada escaneado: escanee primero los artículos.</translation>
+        <translation>Nada foi escaneado ainda: escaneie os itens primeiro.</translation>
     </message>
     <message>
         <source>Shipping without scanning is switched off in the settings: scan every item.</source>
-        <translation>Enviar sin escanear está desactivado en la configuración: escanee todos los artículos.</translation>
+        <translation>Enviar sem escanear está desativado nas configurações: escaneie todos os itens.</translation>
     </message>
     <message>
         <source>done</source>
-        <translation>hecho</translation>
+        <translation>pronto</translation>
     </message>
     <message>
         <source>{left} left</source>
-        <translation>faltan {left}</translation>
+        <translation>faltam {left}</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
         <source>No slip printer is set up. Choose one in Settings → Printers, or save the slip as PDF.</source>
-        <translation>No hay ninguna impresora de albaranes configurada. Elija una en Configuración → Impresoras o guarde el albarán como PDF.</translation>
+        <translation>Nenhuma impressora de romaneios está configurada. Escolha uma em Configurações → Impressoras ou salve o romaneio como PDF.</translation>
     </message>
     <message>
         <source>No label printer is set up. Choose one in Settings → Printers, or save the label as PDF.</source>
-        <translation>No hay ninguna impresora de etiquetas configurada. Elija una en Configuración → Impresoras o guarde la etiqueta como PDF.</translation>
+        <translation>Nenhuma impressora de etiquetas está configurada. Escolha uma em Configurações → Impressoras ou salve a etiqueta como PDF.</translation>
     </message>
     <message>
         <source>The slip printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
-        <translation>No se entiende el ajuste de la impresora de albaranes {spec}; use tcp://host:9100, cups:COLA o file:/carpeta en Configuración → Impresoras.</translation>
+        <translation>A configuração da impressora de romaneios {spec} não foi entendida; use tcp://host:9100, cups:FILA ou file:/pasta em Configurações → Impressoras.</translation>
     </message>
     <message>
         <source>The label printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
-        <translation>No se entiende el ajuste de la impresora de etiquetas {spec}; use tcp://host:9100, cups:COLA o file:/carpeta en Configuración → Impresoras.</translation>
+        <translation>A configuração da impressora de etiquetas {spec} não foi entendida; use tcp://host:9100, cups:FILA ou file:/pasta em Configurações → Impressoras.</translation>
     </message>
     <message>
         <source>The packing slip for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
-        <translation>El albarán del pedido {order} no se imprimió ({error}); espera en la cola de impresión para Reintentar.</translation>
+        <translation>O romaneio do pedido {order} não foi impresso ({error}); ele aguarda na fila de impressão para Tentar de novo.</translation>
     </message>
     <message>
         <source>The label for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
-        <translation>La etiqueta del pedido {order} no se imprimió ({error}); espera en la cola de impresión para Reintentar.</translation>
+        <translation>A etiqueta do pedido {order} não foi impressa ({error}); ela aguarda na fila de impressão para Tentar de novo.</translation>
     </message>
     <message>
         <source>The packing slip for order {order} was already printed; use Reprint to print it again.</source>
-        <translation>El albarán del pedido {order} ya se imprimió; use Reimprimir para imprimirlo otra vez.</translation>
+        <translation>O romaneio do pedido {order} já foi impresso; use Reimprimir para imprimi-lo de novo.</translation>
     </message>
     <message>
         <source>The label for order {order} was already printed; use Reprint to print it again.</source>
-        <translation>La etiqueta del pedido {order} ya se imprimió; use Reimprimir para imprimirla otra vez.</translation>
+        <translation>A etiqueta do pedido {order} já foi impressa; use Reimprimir para imprimi-la de novo.</translation>
     </message>
     <message>
         <source>Packing slip {order} sent to {printer}.</source>
-        <translation>Albarán {order} enviado a {printer}.</translation>
+        <translation>Romaneio {order} enviado para {printer}.</translation>
     </message>
     <message>
         <source>Label {order} sent to {printer}.</source>
-        <translation>Etiqueta {order} enviada a {printer}.</translation>
+        <translation>Etiqueta {order} enviada para {printer}.</translation>
     </message>
 </context>
 <context>
     <name>Scanning</name>
     <message>
         <source>This looks like a {carrier} number but its check digit is wrong: a character is probably mistyped or misread.</source>
-        <translation>Parece un número de {carrier}, pero su dígito de control es incorrecto: seguramente hay un carácter mal escrito o mal leído.</translation>
+        <translation>Parece um código da {carrier}, mas o dígito verificador está errado: provavelmente um caractere foi digitado ou lido errado.</translation>
     </message>
     <message>
         <source>The product barcode's check digit is wrong: rescan it.</source>
-        <translation>El dígito de control del código de barras del producto es incorrecto: vuelva a escanearlo.</translation>
+        <translation>O dígito verificador do código de barras do produto está errado: escaneie de novo.</translation>
     </message>
     <message>
         <source>The carton label's SSCC check digit is wrong: rescan it.</source>
-        <translation>El dígito de control del SSCC de la etiqueta de la caja es incorrecto: vuelva a escanearlo.</translation>
+        <translation>O dígito verificador do SSCC da etiqueta da caixa está errado: escaneie de novo.</translation>
     </message>
     <message>
         <source>This is the ship-to postal code barcode ({postal}), not the tracking number: scan the other barcode on the label.</source>
-        <translation>Este es el código de barras del código postal de destino ({postal}), no el número de seguimiento: escanee el otro código de barras de la etiqueta.</translation>
+        <translation>Este é o código de barras do CEP de destino ({postal}), não o código de rastreio: escaneie o outro código de barras da etiqueta.</translation>
     </message>
     <message>
         <source>This GS1 barcode holds no product, carton or tracking number.</source>
-        <translation>Este código de barras GS1 no contiene ningún producto, caja ni número de seguimiento.</translation>
+        <translation>Este código de barras GS1 não contém produto, caixa nem código de rastreio.</translation>
     </message>
     <message>
         <source>The scan was empty: scan the barcode again.</source>
-        <translation>El escaneo llegó vacío: vuelva a escanear el código de barras.</translation>
+        <translation>A leitura veio vazia: escaneie o código de barras de novo.</translation>
     </message>
     <message>
         <source>The scan is {length} characters long, more than any barcode this app reads ({max}): scan a single barcode.</source>
-        <translation>El escaneo tiene {length} caracteres, más que cualquier código de barras que lee esta aplicación ({max}): escanee un solo código.</translation>
+        <translation>A leitura tem {length} caracteres, mais do que qualquer código de barras que este aplicativo lê ({max}): escaneie um único código.</translation>
     </message>
     <message>
         <source>The scan holds an unreadable character ({character}): check the scanner's keyboard-language setting and scan again.</source>
-        <translation>El escaneo contiene un carácter ilegible ({character}): revise el idioma de teclado configurado en el escáner y vuelva a escanear.</translation>
+        <translation>A leitura contém um caractere ilegível ({character}): confira o idioma de teclado configurado no leitor e escaneie de novo.</translation>
     </message>
     <message>
         <source>The GS1 barcode cannot be read ({detail}): scan it again.</source>
-        <translation>No se puede leer el código de barras GS1 ({detail}): vuelva a escanearlo.</translation>
+        <translation>Não foi possível ler o código de barras GS1 ({detail}): escaneie de novo.</translation>
     </message>
 </context>
 <context>
     <name>AppConnection</name>
     <message>
         <source>Training store (NexusCommerce sandbox)</source>
-        <translation>Tienda de formación (sandbox de NexusCommerce)</translation>
+        <translation>Loja de treinamento (sandbox da NexusCommerce)</translation>
     </message>
     <message>
         <source>No API token is saved for {name}. Open Settings → Connections and enter it.</source>
-        <translation>No hay ningún token de API guardado para {name}. Abra Configuración → Conexiones e introdúzcalo.</translation>
+        <translation>Nenhum token de API está salvo para {name}. Abra Configurações → Conexões e insira-o.</translation>
     </message>
     <message>
         <source>The training store could not be started ({error}).</source>
-        <translation>No se pudo iniciar la tienda de formación ({error}).</translation>
+        <translation>Não foi possível iniciar a loja de treinamento ({error}).</translation>
     </message>
     <message>
         <source>That connection is no longer in the settings.</source>
-        <translation>Esa conexión ya no está en la configuración.</translation>
+        <translation>Essa conexão não está mais nas configurações.</translation>
     </message>
     <message>
         <source>{name} uses an API this version does not know ({dialect}).</source>
-        <translation>{name} usa una API que esta versión no conoce ({dialect}).</translation>
+        <translation>{name} usa uma API que esta versão não conhece ({dialect}).</translation>
+    </message>
+</context>
+<context>
+    <name>Holds</name>
+    <message>
+        <source>this order is on hold: {reason}</source>
+        <translation>este pedido está retido: {reason}</translation>
+    </message>
+    <message>
+        <source>this order is on hold and cannot be shipped from the desk: {reason}</source>
+        <translation>este pedido está retido e não pode ser enviado do posto: {reason}</translation>
+    </message>
+    <message>
+        <source>this is a test order, paid with a test payment method</source>
+        <translation>é um pedido de teste, pago com um meio de pagamento de teste</translation>
+    </message>
+    <message>
+        <source>the store has not confirmed this order yet</source>
+        <translation>a loja ainda não confirmou este pedido</translation>
+    </message>
+    <message>
+        <source>the payment was {payment}</source>
+        <translation>o pagamento consta como {payment}</translation>
+    </message>
+    <message>
+        <source>the payment is not captured yet ({payment})</source>
+        <translation>o pagamento ainda não foi capturado ({payment})</translation>
+    </message>
+    <message>
+        <source>the marketplace ships this order from its own warehouse ({method})</source>
+        <translation>o marketplace envia este pedido do próprio armazém ({method})</translation>
+    </message>
+    <message>
+        <source>say why the order is on hold</source>
+        <translation>diga por que o pedido está retido</translation>
+    </message>
+    <message>
+        <source>put on hold at a desk: {reason}</source>
+        <translation>retido em um posto: {reason}</translation>
     </message>
 </context>
 <context>
     <name>Workflow</name>
     <message>
+        <source>the store lists no items on this order, so the app cannot ship it; ship it in the store's own system</source>
+        <translation>a loja não lista itens neste pedido, então o aplicativo não pode enviá-lo; envie-o no sistema da própria loja</translation>
+    </message>
+    <message>
         <source>the order is already {status}</source>
-        <translation>el pedido ya está {status}</translation>
+        <translation>o pedido já está {status}</translation>
     </message>
     <message>
         <source>an order that is {status} cannot become {target}</source>
-        <translation>un pedido {status} no puede pasar a {target}</translation>
+        <translation>um pedido {status} não pode passar para {target}</translation>
     </message>
     <message>
         <source>the order is cancelled; nothing can be shipped</source>
-        <translation>el pedido está cancelado; no se puede enviar nada</translation>
+        <translation>o pedido está cancelado; nada pode ser enviado</translation>
     </message>
     <message>
         <source>an order that is {status} cannot be shipped</source>
-        <translation>un pedido {status} no se puede enviar</translation>
+        <translation>um pedido {status} não pode ser enviado</translation>
     </message>
     <message>
         <source>the order has no line {line}</source>
-        <translation>el pedido no tiene la línea {line}</translation>
+        <translation>o pedido não tem a linha {line}</translation>
     </message>
     <message>
         <source>a quantity cannot be negative</source>
-        <translation>una cantidad no puede ser negativa</translation>
+        <translation>uma quantidade não pode ser negativa</translation>
     </message>
     <message>
         <source>{quantity} to ship but only {remaining} of {item} remain</source>
-        <translation>{quantity} para enviar, pero solo quedan {remaining} de {item}</translation>
+        <translation>{quantity} para enviar, mas só restam {remaining} de {item}</translation>
     </message>
     <message>
         <source>nothing is left to ship on this order</source>
-        <translation>a este pedido no le queda nada por enviar</translation>
+        <translation>não resta nada a enviar neste pedido</translation>
     </message>
     <message>
         <source>goods of this order have already shipped; it can no longer be cancelled</source>
-        <translation>parte de este pedido ya salió; ya no se puede cancelar</translation>
+        <translation>parte deste pedido já saiu; não pode mais ser cancelado</translation>
     </message>
 </context>
 <context>
     <name>ActionSummary</name>
     <message>
         <source>Ship {count} order(s) in one bulk request</source>
-        <translation>Enviar {count} pedido(s) en una sola solicitud</translation>
+        <translation>Enviar {count} pedido(s) numa única solicitação</translation>
     </message>
     <message>
         <source>Ship: {items} via {via}</source>
-        <translation>Enviar: {items} por {via}</translation>
+        <translation>Enviar: {items} via {via}</translation>
     </message>
     <message>
         <source>Mark fulfilled: {items}</source>
-        <translation>Marcar como preparado: {items}</translation>
+        <translation>Marcar como atendido: {items}</translation>
     </message>
     <message>
         <source>Mark fulfilled: {items}, tracking {numbers}</source>
-        <translation>Marcar como preparado: {items}, seguimiento {numbers}</translation>
+        <translation>Marcar como atendido: {items}, rastreio {numbers}</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3196,76 +3437,84 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Create order {order} with {count} line(s)</source>
-        <translation>Crear el pedido {order} con {count} línea(s)</translation>
+        <translation>Criar o pedido {order} com {count} linha(s)</translation>
     </message>
     <message>
         <source>{count} item(s)</source>
-        <translation>{count} artículo(s)</translation>
+        <translation>{count} item(ns)</translation>
     </message>
     <message>
         <source>all remaining items</source>
-        <translation>todos los artículos pendientes</translation>
+        <translation>todos os itens restantes</translation>
     </message>
 </context>
 <context>
     <name>Printer</name>
     <message>
         <source>Printer {name} at {where} refused the connection; check it is switched on and connected to the network.</source>
-        <translation>La impresora {name} en {where} rechazó la conexión; compruebe que está encendida y conectada a la red.</translation>
+        <translation>A impressora {name} em {where} recusou a conexão; verifique se está ligada e conectada à rede.</translation>
     </message>
     <message>
         <source>Printer {name} at {where} did not answer within {seconds} seconds; check it is switched on and connected to the network.</source>
-        <translation>La impresora {name} en {where} no respondió en {seconds} segundos; compruebe que está encendida y conectada a la red.</translation>
+        <translation>A impressora {name} em {where} não respondeu em {seconds} segundos; verifique se está ligada e conectada à rede.</translation>
     </message>
     <message>
         <source>The printer address {host} cannot be found; check the printer settings.</source>
-        <translation>No se encuentra la dirección de impresora {host}; revise la configuración de la impresora.</translation>
+        <translation>O endereço da impressora {host} não foi encontrado; verifique as configurações da impressora.</translation>
     </message>
     <message>
         <source>Printer {name} at {where} could not be reached ({detail}); check the printer and the network.</source>
-        <translation>No se pudo llegar a la impresora {name} en {where} ({detail}); revise la impresora y la red.</translation>
+        <translation>Não foi possível alcançar a impressora {name} em {where} ({detail}); verifique a impressora e a rede.</translation>
     </message>
     <message>
         <source>The lp command is missing, so CUPS printers cannot be used; install CUPS or choose a network printer.</source>
-        <translation>Falta el comando lp, así que no se pueden usar impresoras CUPS; instale CUPS o elija una impresora de red.</translation>
+        <translation>O comando lp não está instalado, então impressoras CUPS não podem ser usadas; instale o CUPS ou escolha uma impressora de rede.</translation>
     </message>
     <message>
         <source>CUPS did not take the job for {name} within {seconds} seconds; check that CUPS is running.</source>
-        <translation>CUPS no aceptó el trabajo para {name} en {seconds} segundos; compruebe que CUPS está en marcha.</translation>
+        <translation>O CUPS não aceitou o trabalho para {name} em {seconds} segundos; verifique se o CUPS está em execução.</translation>
     </message>
     <message>
         <source>CUPS would not print on {name}: {detail}.</source>
-        <translation>CUPS no quiso imprimir en {name}: {detail}.</translation>
+        <translation>O CUPS não imprimiu em {name}: {detail}.</translation>
     </message>
     <message>
         <source>Could not save the print job in {folder} ({detail}); choose another folder.</source>
-        <translation>No se pudo guardar el trabajo de impresión en {folder} ({detail}); elija otra carpeta.</translation>
+        <translation>Não foi possível salvar o trabalho de impressão em {folder} ({detail}); escolha outra pasta.</translation>
     </message>
     <message>
         <source>Printer {name} takes {takes} but this document is {kind}; choose another printer for it.</source>
-        <translation>La impresora {name} admite {takes}, pero este documento es {kind}; elija otra impresora para él.</translation>
+        <translation>A impressora {name} aceita {takes}, mas este documento é {kind}; escolha outra impressora para ele.</translation>
     </message>
 </context>
 <context>
     <name>PrintQueue</name>
     <message>
         <source>The app stopped while this job was printing; check the printer and reprint it if nothing came out.</source>
-        <translation>La aplicación se detuvo mientras se imprimía este trabajo; revise la impresora y vuelva a imprimirlo si no salió nada.</translation>
+        <translation>O aplicativo parou enquanto este trabalho era impresso; verifique a impressora e reimprima-o se nada saiu.</translation>
     </message>
 </context>
 <context>
     <name>BatchPrint</name>
     <message>
         <source>Printing cancelled; no slips were printed.</source>
-        <translation>Impresión cancelada; no se imprimió ningún albarán.</translation>
+        <translation>Impressão cancelada; nenhum romaneio foi impresso.</translation>
     </message>
     <message>
         <source>The packing slips could not be prepared ({error}).</source>
-        <translation>No se pudieron preparar los albaranes ({error}).</translation>
+        <translation>Não foi possível preparar os romaneios ({error}).</translation>
     </message>
 </context>
 <context>
     <name>OrderActions</name>
+    <message>
+        <source>Hold released</source>
+        <translation>Retenção liberada</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Retido</translation>
+    </message>
     <message>
         <source>Order {number}: {problem}</source>
         <translation>Pedido {number}: {problem}</translation>
@@ -3275,169 +3524,173 @@ Pedidos visibles: {count}</translation>
     <name>PrinterStatus</name>
     <message>
         <source>CUPS cannot be asked about {name} ({detail}); check that CUPS is installed and running.</source>
-        <translation>No se puede consultar a CUPS sobre {name} ({detail}); compruebe que CUPS está instalado y en marcha.</translation>
+        <translation>Não é possível consultar o CUPS sobre {name} ({detail}); verifique se o CUPS está instalado e em execução.</translation>
     </message>
     <message>
         <source>Printer {name} at {where} cannot be reached ({detail}); check it is switched on and connected.</source>
-        <translation>No se puede contactar con la impresora {name} en {where} ({detail}); compruebe que está encendida y conectada.</translation>
+        <translation>Não foi possível alcançar a impressora {name} em {where} ({detail}); verifique se está ligada e conectada.</translation>
     </message>
     <message>
         <source>Printer {name} at {where} gave no status answer; it may not be a Zebra-type printer.</source>
-        <translation>La impresora {name} en {where} no respondió con su estado; puede que no sea una impresora de tipo Zebra.</translation>
+        <translation>A impressora {name} em {where} não respondeu com seu estado; talvez não seja uma impressora do tipo Zebra.</translation>
     </message>
     <message>
         <source>Printer {name} did not say whether it can print.</source>
-        <translation>La impresora {name} no dijo si puede imprimir.</translation>
+        <translation>A impressora {name} não disse se pode imprimir.</translation>
     </message>
     <message>
         <source>Printer {name} is below its working temperature; labels may print faint.</source>
-        <translation>La impresora {name} está por debajo de su temperatura de trabajo; las etiquetas pueden salir pálidas.</translation>
+        <translation>A impressora {name} está abaixo da temperatura de trabalho; as etiquetas podem sair fracas.</translation>
     </message>
     <message>
         <source>Printer {name} is busy (its buffer is full); wait for it to finish.</source>
-        <translation>La impresora {name} está ocupada (su memoria de recepción está llena); espere a que termine.</translation>
+        <translation>A impressora {name} está ocupada (o buffer está cheio); aguarde até que termine.</translation>
     </message>
     <message>
         <source>Printer {name} is out of labels; load a new roll and close the head.</source>
-        <translation>La impresora {name} se ha quedado sin etiquetas; cargue un rollo nuevo y cierre el cabezal.</translation>
+        <translation>A impressora {name} está sem etiquetas; coloque um rolo novo e feche a cabeça de impressão.</translation>
     </message>
     <message>
         <source>Printer {name} is out of ribbon; load a new ribbon.</source>
-        <translation>La impresora {name} se ha quedado sin cinta; cargue una cinta nueva.</translation>
+        <translation>A impressora {name} está sem ribbon; coloque um ribbon novo.</translation>
     </message>
     <message>
         <source>Printer {name} is paused; press its pause button to resume.</source>
-        <translation>La impresora {name} está en pausa; pulse su botón de pausa para continuar.</translation>
+        <translation>A impressora {name} está em pausa; pressione o botão de pausa para continuar.</translation>
     </message>
     <message>
         <source>Printer {name} is ready.</source>
-        <translation>La impresora {name} está lista.</translation>
+        <translation>A impressora {name} está pronta.</translation>
     </message>
     <message>
         <source>Printer {name} reports lost settings (corrupt memory); check its configuration.</source>
-        <translation>La impresora {name} informa de que perdió su configuración (memoria dañada); revise su configuración.</translation>
+        <translation>A impressora {name} informa configurações perdidas (memória corrompida); verifique a configuração.</translation>
     </message>
     <message>
         <source>The CUPS printer {name} is not accepting jobs{reason}.</source>
-        <translation>La impresora CUPS {name} no acepta trabajos{reason}.</translation>
+        <translation>A impressora CUPS {name} não está aceitando trabalhos{reason}.</translation>
     </message>
     <message>
         <source>The CUPS printer {name} is stopped{reason}; start it again in the printer settings.</source>
-        <translation>La impresora CUPS {name} está detenida{reason}; vuelva a activarla en la configuración de impresoras.</translation>
+        <translation>A impressora CUPS {name} está parada{reason}; reative-a nas configurações de impressoras.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist or cannot be written.</source>
-        <translation>La carpeta {folder} no existe o no se puede escribir en ella.</translation>
+        <translation>A pasta {folder} não existe ou não pode ser gravada.</translation>
     </message>
     <message>
         <source>The print head of printer {name} is open; close it.</source>
-        <translation>El cabezal de la impresora {name} está abierto; ciérrelo.</translation>
+        <translation>A cabeça de impressão da impressora {name} está aberta; feche-a.</translation>
     </message>
     <message>
         <source>The print head of printer {name} is too hot; let it cool down.</source>
-        <translation>El cabezal de la impresora {name} está demasiado caliente; deje que se enfríe.</translation>
+        <translation>A cabeça de impressão da impressora {name} está quente demais; deixe-a esfriar.</translation>
     </message>
     <message>
         <source>The printer address {address} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder.</source>
-        <translation>No se entiende la dirección de impresora {address}; use tcp://host:9100, cups:COLA o file:/carpeta.</translation>
+        <translation>O endereço de impressora {address} não é compreendido; use tcp://host:9100, cups:FILA ou file:/pasta.</translation>
     </message>
     <message>
         <source>There is no CUPS printer called {name}.</source>
-        <translation>No hay ninguna impresora CUPS llamada {name}.</translation>
+        <translation>Não há nenhuma impressora CUPS chamada {name}.</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
         <source>The label for order {order} is waiting in the print queue: {problem} It prints by itself when the printer is ready.</source>
-        <translation>La etiqueta del pedido {order} espera en la cola de impresión: {problem} Se imprimirá sola cuando la impresora esté lista.</translation>
+        <translation>A etiqueta do pedido {order} está aguardando na fila de impressão: {problem} Ela será impressa sozinha quando a impressora estiver pronta.</translation>
     </message>
     <message>
         <source>The packing slip for order {order} is waiting in the print queue: {problem} It prints by itself when the printer is ready.</source>
-        <translation>El albarán del pedido {order} espera en la cola de impresión: {problem} Se imprimirá solo cuando la impresora esté lista.</translation>
+        <translation>O romaneio do pedido {order} está aguardando na fila de impressão: {problem} Ele será impresso sozinho quando a impressora estiver pronta.</translation>
     </message>
     <message>
         <source>No slip printer is set up. Choose one in Settings → Printers, or save the slip as PDF.</source>
-        <translation>No hay ninguna impresora de albaranes configurada. Elija una en Configuración → Impresoras o guarde el albarán como PDF.</translation>
+        <translation>Nenhuma impressora de romaneios está configurada. Escolha uma em Configurações → Impressoras ou salve o romaneio como PDF.</translation>
     </message>
     <message>
         <source>No label printer is set up. Choose one in Settings → Printers, or save the label as PDF.</source>
-        <translation>No hay ninguna impresora de etiquetas configurada. Elija una en Configuración → Impresoras o guarde la etiqueta como PDF.</translation>
+        <translation>Nenhuma impressora de etiquetas está configurada. Escolha uma em Configurações → Impressoras ou salve a etiqueta como PDF.</translation>
     </message>
     <message>
         <source>The slip printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
-        <translation>No se entiende el ajuste de la impresora de albaranes {spec}; use tcp://host:9100, cups:COLA o file:/carpeta en Configuración → Impresoras.</translation>
+        <translation>A configuração da impressora de romaneios {spec} não foi entendida; use tcp://host:9100, cups:FILA ou file:/pasta em Configurações → Impressoras.</translation>
     </message>
     <message>
         <source>The label printer setting {spec} is not understood; use tcp://host:9100, cups:QUEUE or file:/folder in Settings → Printers.</source>
-        <translation>No se entiende el ajuste de la impresora de etiquetas {spec}; use tcp://host:9100, cups:COLA o file:/carpeta en Configuración → Impresoras.</translation>
+        <translation>A configuração da impressora de etiquetas {spec} não foi entendida; use tcp://host:9100, cups:FILA ou file:/pasta em Configurações → Impressoras.</translation>
     </message>
     <message>
         <source>The packing slip for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
-        <translation>El albarán del pedido {order} no se imprimió ({error}); espera en la cola de impresión para Reintentar.</translation>
+        <translation>O romaneio do pedido {order} não foi impresso ({error}); ele aguarda na fila de impressão para Tentar de novo.</translation>
     </message>
     <message>
         <source>The label for order {order} did not print ({error}); it is waiting in the print queue for Retry.</source>
-        <translation>La etiqueta del pedido {order} no se imprimió ({error}); espera en la cola de impresión para Reintentar.</translation>
+        <translation>A etiqueta do pedido {order} não foi impressa ({error}); ela aguarda na fila de impressão para Tentar de novo.</translation>
     </message>
     <message>
         <source>The packing slip for order {order} was already printed; use Reprint to print it again.</source>
-        <translation>El albarán del pedido {order} ya se imprimió; use Reimprimir para imprimirlo otra vez.</translation>
+        <translation>O romaneio do pedido {order} já foi impresso; use Reimprimir para imprimi-lo de novo.</translation>
     </message>
     <message>
         <source>The label for order {order} was already printed; use Reprint to print it again.</source>
-        <translation>La etiqueta del pedido {order} ya se imprimió; use Reimprimir para imprimirla otra vez.</translation>
+        <translation>A etiqueta do pedido {order} já foi impressa; use Reimprimir para imprimi-la de novo.</translation>
     </message>
     <message>
         <source>Packing slip {order} sent to {printer}.</source>
-        <translation>Albarán {order} enviado a {printer}.</translation>
+        <translation>Romaneio {order} enviado para {printer}.</translation>
     </message>
     <message>
         <source>Label {order} sent to {printer}.</source>
-        <translation>Etiqueta {order} enviada a {printer}.</translation>
+        <translation>Etiqueta {order} enviada para {printer}.</translation>
+    </message>
+    <message>
+        <source>No label printed for order {order}: this store sells no labels, so stick on the carrier's label (address labels can be turned on in Settings → Printers).</source>
+        <translation>Nenhuma etiqueta impressa para o pedido {order}: esta loja não vende etiquetas, então cole a etiqueta da transportadora (as etiquetas de endereço podem ser ativadas em Configurações → Impressoras).</translation>
     </message>
 </context>
 <context>
     <name>Scale</name>
     <message>
         <source>The scale {name} answered with an error; check its settings.</source>
-        <translation>La báscula {name} respondió con un error; revise su configuración.</translation>
+        <translation>A balança {name} respondeu com um erro; verifique a configuração dela.</translation>
     </message>
     <message>
         <source>The scale {name} cannot be opened ({detail}); check it is plugged in and that this user may use it.</source>
-        <translation>No se puede abrir la báscula {name} ({detail}); compruebe que está conectada y que este usuario puede usarla.</translation>
+        <translation>Não é possível abrir a balança {name} ({detail}); verifique se está conectada e se este usuário pode usá-la.</translation>
     </message>
     <message>
         <source>The scale {name} did not answer within {seconds} seconds; check its cable and that it is switched on.</source>
-        <translation>La báscula {name} no respondió en {seconds} segundos; revise el cable y que esté encendida.</translation>
+        <translation>A balança {name} não respondeu em {seconds} segundos; verifique o cabo e se está ligada.</translation>
     </message>
     <message>
         <source>The scale {name} did not settle (still in motion); keep the box still on the scale.</source>
-        <translation>La báscula {name} no se estabilizó (sigue en movimiento); mantenga la caja quieta sobre la báscula.</translation>
+        <translation>A balança {name} não estabilizou (ainda em movimento); mantenha a caixa parada sobre a balança.</translation>
     </message>
     <message>
         <source>The scale {name} is over its capacity; the box is too heavy for it.</source>
-        <translation>La báscula {name} ha superado su capacidad; la caja pesa demasiado para ella.</translation>
+        <translation>A balança {name} passou da capacidade; a caixa é pesada demais para ela.</translation>
     </message>
     <message>
         <source>The scale {name} needs calibrating before it can weigh.</source>
-        <translation>La báscula {name} necesita calibrarse antes de poder pesar.</translation>
+        <translation>A balança {name} precisa ser calibrada antes de pesar.</translation>
     </message>
     <message>
         <source>The scale {name} needs zeroing; take everything off and zero it.</source>
-        <translation>La báscula {name} necesita ponerse a cero; retire todo y póngala a cero.</translation>
+        <translation>A balança {name} precisa ser zerada; retire tudo e zere-a.</translation>
     </message>
     <message>
         <source>The scale {name} reads below zero; take everything off and zero it.</source>
-        <translation>La báscula {name} marca por debajo de cero; retire todo y póngala a cero.</translation>
+        <translation>A balança {name} marca abaixo de zero; retire tudo e zere-a.</translation>
     </message>
     <message>
         <source>The scale {name} reports a fault; switch it off and on again.</source>
-        <translation>La báscula {name} informa de una avería; apáguela y vuelva a encenderla.</translation>
+        <translation>A balança {name} informa uma falha; desligue-a e ligue-a novamente.</translation>
     </message>
     <message>
         <source>The scale {name} was disconnected ({detail}); plug it in again.</source>
-        <translation>La báscula {name} se desconectó ({detail}); vuelva a conectarla.</translation>
+        <translation>A balança {name} foi desconectada ({detail}); conecte-a novamente.</translation>
     </message>
 </context>
 <context>
@@ -3464,7 +3717,7 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>A box may differ from its expected weight by this many grams.</source>
-        <translation>Una caja puede diferir de su peso esperado en estos gramos.</translation>
+        <translation>Uma caixa pode diferir do peso esperado em até estes gramas.</translation>
     </message>
     <message>
         <source>Avery Weigh-Tronix (NCI)</source>
@@ -3472,19 +3725,19 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Baud rate of the serial scale (8 data bits, no parity, 1 stop bit).</source>
-        <translation>Velocidad en baudios de la báscula serie (8 bits de datos, sin paridad, 1 bit de parada).</translation>
+        <translation>Velocidade em bauds da balança serial (8 bits de dados, sem paridade, 1 bit de parada).</translation>
     </message>
     <message>
         <source>Box types</source>
-        <translation>Tipos de caja</translation>
+        <translation>Tipos de caixa</translation>
     </message>
     <message>
         <source>CAS (continuous)</source>
-        <translation>CAS (continuo)</translation>
+        <translation>CAS (contínuo)</translation>
     </message>
     <message>
         <source>In pack mode, weigh each box and compare it with the expected weight, even when the store does not ask for a weight.</source>
-        <translation>En el modo de empaquetado, pesar cada caja y compararla con el peso esperado, aunque la tienda no pida el peso.</translation>
+        <translation>No modo de embalagem, pesar cada caixa e compará-la com o peso esperado, mesmo quando a loja não pede o peso.</translation>
     </message>
     <message>
         <source>Mettler Toledo (MT-SICS)</source>
@@ -3492,87 +3745,87 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>None (type weights by hand)</source>
-        <translation>Ninguna (pesos escritos a mano)</translation>
+        <translation>Nenhuma (pesos digitados à mão)</translation>
     </message>
     <message>
         <source>Printers by a name you choose, each with its address: tcp://host:9100 (a Zebra-type printer is asked for its status first), cups:QUEUE or file:/folder. The slip and label printer settings may name one of them.</source>
-        <translation>Impresoras con un nombre que usted elige, cada una con su dirección: tcp://host:9100 (a una impresora de tipo Zebra se le pregunta primero su estado), cups:COLA o file:/carpeta. Las impresoras de albaranes y de etiquetas pueden indicar uno de estos nombres.</translation>
+        <translation>Impressoras com um nome que você escolhe, cada uma com seu endereço: tcp://host:9100 (uma impressora do tipo Zebra é consultada sobre seu estado antes), cups:FILA ou file:/pasta. As impressoras de romaneios e de etiquetas podem indicar um desses nomes.</translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation>Báscula</translation>
+        <translation>Balança</translation>
     </message>
     <message>
         <source>Scale device</source>
-        <translation>Dispositivo de la báscula</translation>
+        <translation>Dispositivo da balança</translation>
     </message>
     <message>
         <source>Serial protocol</source>
-        <translation>Protocolo serie</translation>
+        <translation>Protocolo serial</translation>
     </message>
     <message>
         <source>Serial scale</source>
-        <translation>Báscula serie</translation>
+        <translation>Balança serial</translation>
     </message>
     <message>
         <source>Serial speed</source>
-        <translation>Velocidad serie</translation>
+        <translation>Velocidade serial</translation>
     </message>
     <message>
         <source>The USB scale's device path or the serial port (e.g. /dev/ttyUSB0 or COM3); Detect lists what is plugged in.</source>
-        <translation>La ruta del dispositivo de la báscula USB o el puerto serie (p. ej. /dev/ttyUSB0 o COM3); Detectar muestra lo que está conectado.</translation>
+        <translation>O caminho do dispositivo da balança USB ou a porta serial (ex.: /dev/ttyUSB0 ou COM3); Detectar lista o que está conectado.</translation>
     </message>
     <message>
         <source>The boxes this desk packs into: inner dimensions in cm and the empty box's weight (tare) in grams; the barcode is what the packer scans to start a box of that type.</source>
-        <translation>Las cajas que usa este puesto: medidas interiores en cm y el peso de la caja vacía (tara) en gramos; el código de barras es lo que escanea el empaquetador para empezar una caja de ese tipo.</translation>
+        <translation>As caixas usadas nesta estação: medidas internas em cm e o peso da caixa vazia (tara) em gramas; o código de barras é o que o embalador escaneia para começar uma caixa desse tipo.</translation>
     </message>
     <message>
         <source>USB scale (HID)</source>
-        <translation>Báscula USB (HID)</translation>
+        <translation>Balança USB (HID)</translation>
     </message>
     <message>
         <source>Weigh every box</source>
-        <translation>Pesar cada caja</translation>
+        <translation>Pesar cada caixa</translation>
     </message>
     <message>
         <source>Weight tolerance (%)</source>
-        <translation>Tolerancia de peso (%)</translation>
+        <translation>Tolerância de peso (%)</translation>
     </message>
     <message>
         <source>Weight tolerance (g)</source>
-        <translation>Tolerancia de peso (g)</translation>
+        <translation>Tolerância de peso (g)</translation>
     </message>
     <message>
         <source>What the serial scale speaks.</source>
-        <translation>El protocolo que habla la báscula serie.</translation>
+        <translation>O protocolo que a balança serial fala.</translation>
     </message>
     <message>
         <source>Where weights come from: typed by hand, a USB scale, or a serial scale.</source>
-        <translation>De dónde vienen los pesos: escritos a mano, una báscula USB o una báscula serie.</translation>
+        <translation>De onde vêm os pesos: digitados à mão, uma balança USB ou uma balança serial.</translation>
     </message>
     <message>
         <source>…or by this percentage of the expected weight, whichever is larger.</source>
-        <translation>…o en este porcentaje del peso esperado, lo que sea mayor.</translation>
+        <translation>…ou em até esta porcentagem do peso esperado, o que for maior.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>Nombre</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation>Dirección</translation>
+        <translation>Endereço</translation>
     </message>
     <message>
         <source>Length (cm)</source>
-        <translation>Largo (cm)</translation>
+        <translation>Comprimento (cm)</translation>
     </message>
     <message>
         <source>Width (cm)</source>
-        <translation>Ancho (cm)</translation>
+        <translation>Largura (cm)</translation>
     </message>
     <message>
         <source>Height (cm)</source>
-        <translation>Alto (cm)</translation>
+        <translation>Altura (cm)</translation>
     </message>
     <message>
         <source>Tare (g)</source>
@@ -3584,67 +3837,67 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation>Conexiones</translation>
+        <translation>Conexões</translation>
     </message>
     <message>
         <source>Station</source>
-        <translation>Puesto</translation>
+        <translation>Estação</translation>
     </message>
     <message>
         <source>Printers</source>
-        <translation>Impresoras</translation>
+        <translation>Impressoras</translation>
     </message>
     <message>
         <source>Pack mode</source>
-        <translation>Modo embalaje</translation>
+        <translation>Modo embalagem</translation>
     </message>
     <message>
         <source>Scanner</source>
-        <translation>Escáner</translation>
+        <translation>Leitor</translation>
     </message>
     <message>
         <source>Sounds</source>
-        <translation>Sonidos</translation>
+        <translation>Sons</translation>
     </message>
     <message>
         <source>General</source>
-        <translation>General</translation>
+        <translation>Geral</translation>
     </message>
     <message>
         <source>The stores this desk can connect to. Tokens are kept in the system keyring.</source>
-        <translation>Las tiendas a las que puede conectarse este puesto. Los tokens se guardan en el llavero del sistema.</translation>
+        <translation>As lojas às quais esta estação pode se conectar. Os tokens ficam no chaveiro do sistema.</translation>
     </message>
     <message>
         <source>Active connection</source>
-        <translation>Conexión activa</translation>
+        <translation>Conexão ativa</translation>
     </message>
     <message>
         <source>Id of the connection the app opens; empty means training mode.</source>
-        <translation>Id de la conexión que abre la aplicación; vacío significa modo formación.</translation>
+        <translation>Id da conexão que o aplicativo abre; vazio significa modo treinamento.</translation>
     </message>
     <message>
         <source>Station name</source>
-        <translation>Nombre del puesto</translation>
+        <translation>Nome da estação</translation>
     </message>
     <message>
         <source>Name of this desk, shown in the title bar and in the audit log.</source>
-        <translation>Nombre de este puesto, que aparece en la barra de título y en el registro de auditoría.</translation>
+        <translation>Nome desta estação, exibido na barra de título e no log de auditoria.</translation>
     </message>
     <message>
         <source>Packer name</source>
-        <translation>Nombre del embalador</translation>
+        <translation>Nome do embalador</translation>
     </message>
     <message>
         <source>Who is packing at this desk; written to the audit log with every action.</source>
-        <translation>Quién embala en este puesto; se anota en el registro de auditoría con cada acción.</translation>
+        <translation>Quem está embalando nesta estação; registrado no log de auditoria a cada ação.</translation>
     </message>
     <message>
         <source>Store name</source>
-        <translation>Nombre de la tienda</translation>
+        <translation>Nome da loja</translation>
     </message>
     <message>
         <source>Printed at the top of packing slips.</source>
-        <translation>Se imprime en la parte superior de los albaranes.</translation>
+        <translation>Impresso no topo dos romaneios.</translation>
     </message>
     <message>
         <source>Logo</source>
@@ -3652,95 +3905,95 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Image printed on packing slips (PNG or JPEG); empty for none.</source>
-        <translation>Imagen que se imprime en los albaranes (PNG o JPEG); vacío para ninguna.</translation>
+        <translation>Imagem impressa nos romaneios (PNG ou JPEG); vazio para nenhuma.</translation>
     </message>
     <message>
         <source>Return name</source>
-        <translation>Nombre de devolución</translation>
+        <translation>Nome para devolução</translation>
     </message>
     <message>
         <source>Name on the return address.</source>
-        <translation>Nombre de la dirección de devolución.</translation>
+        <translation>Nome no endereço de devolução.</translation>
     </message>
     <message>
         <source>Return company</source>
-        <translation>Empresa de devolución</translation>
+        <translation>Empresa para devolução</translation>
     </message>
     <message>
         <source>Company on the return address.</source>
-        <translation>Empresa de la dirección de devolución.</translation>
+        <translation>Empresa no endereço de devolução.</translation>
     </message>
     <message>
         <source>Return address line 1</source>
-        <translation>Dirección de devolución, línea 1</translation>
+        <translation>Endereço de devolução, linha 1</translation>
     </message>
     <message>
         <source>Street and number.</source>
-        <translation>Calle y número.</translation>
+        <translation>Rua e número.</translation>
     </message>
     <message>
         <source>Return address line 2</source>
-        <translation>Dirección de devolución, línea 2</translation>
+        <translation>Endereço de devolução, linha 2</translation>
     </message>
     <message>
         <source>Suite, unit, building.</source>
-        <translation>Piso, puerta, edificio.</translation>
+        <translation>Complemento, sala, prédio.</translation>
     </message>
     <message>
         <source>Return city</source>
-        <translation>Ciudad de devolución</translation>
+        <translation>Cidade de devolução</translation>
     </message>
     <message>
         <source>City of the return address.</source>
-        <translation>Ciudad de la dirección de devolución.</translation>
+        <translation>Cidade do endereço de devolução.</translation>
     </message>
     <message>
         <source>Return region</source>
-        <translation>Región de devolución</translation>
+        <translation>Estado de devolução</translation>
     </message>
     <message>
         <source>State, province or region.</source>
-        <translation>Estado, provincia o región.</translation>
+        <translation>Estado, província ou região.</translation>
     </message>
     <message>
         <source>Return postal code</source>
-        <translation>Código postal de devolución</translation>
+        <translation>CEP de devolução</translation>
     </message>
     <message>
         <source>ZIP or postcode.</source>
-        <translation>Código postal.</translation>
+        <translation>CEP ou código postal.</translation>
     </message>
     <message>
         <source>Return country</source>
-        <translation>País de devolución</translation>
+        <translation>País de devolução</translation>
     </message>
     <message>
         <source>Two-letter country code, e.g. US.</source>
-        <translation>Código de país de dos letras, p. ej. ES.</translation>
+        <translation>Código do país com duas letras, por ex. BR.</translation>
     </message>
     <message>
         <source>Slip printer</source>
-        <translation>Impresora de albaranes</translation>
+        <translation>Impressora de romaneios</translation>
     </message>
     <message>
         <source>Printer for packing slips; empty for the system default.</source>
-        <translation>Impresora para los albaranes; vacío para la predeterminada del sistema.</translation>
+        <translation>Impressora para os romaneios; vazio para a padrão do sistema.</translation>
     </message>
     <message>
         <source>Label printer</source>
-        <translation>Impresora de etiquetas</translation>
+        <translation>Impressora de etiquetas</translation>
     </message>
     <message>
         <source>Printer for shipping labels; empty for the system default.</source>
-        <translation>Impresora para las etiquetas de envío; vacío para la predeterminada del sistema.</translation>
+        <translation>Impressora para as etiquetas de envio; vazio para a padrão do sistema.</translation>
     </message>
     <message>
         <source>Label format</source>
-        <translation>Formato de etiqueta</translation>
+        <translation>Formato da etiqueta</translation>
     </message>
     <message>
         <source>PDF for ordinary printers, ZPL for Zebra-compatible thermal printers.</source>
-        <translation>PDF para impresoras normales, ZPL para impresoras térmicas compatibles con Zebra.</translation>
+        <translation>PDF para impressoras comuns, ZPL para impressoras térmicas compatíveis com Zebra.</translation>
     </message>
     <message>
         <source>PDF</source>
@@ -3752,27 +4005,27 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Label printer resolution</source>
-        <translation>Resolución de la impresora de etiquetas</translation>
+        <translation>Resolução da impressora de etiquetas</translation>
     </message>
     <message>
         <source>Dots per inch of the thermal label printer.</source>
-        <translation>Puntos por pulgada de la impresora térmica de etiquetas.</translation>
+        <translation>Pontos por polegada da impressora térmica de etiquetas.</translation>
     </message>
     <message>
         <source>203 dpi</source>
-        <translation>203 ppp</translation>
+        <translation>203 dpi</translation>
     </message>
     <message>
         <source>300 dpi</source>
-        <translation>300 ppp</translation>
+        <translation>300 dpi</translation>
     </message>
     <message>
         <source>Slip page size</source>
-        <translation>Tamaño de página del albarán</translation>
+        <translation>Tamanho de página do romaneio</translation>
     </message>
     <message>
         <source>Paper size of packing slips.</source>
-        <translation>Tamaño del papel de los albaranes.</translation>
+        <translation>Tamanho do papel dos romaneios.</translation>
     </message>
     <message>
         <source>Letter</source>
@@ -3784,67 +4037,67 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>4×6 inch</source>
-        <translation>4×6 pulgadas</translation>
+        <translation>4×6 polegadas</translation>
     </message>
     <message>
         <source>Print automatically</source>
-        <translation>Imprimir automáticamente</translation>
+        <translation>Imprimir automaticamente</translation>
     </message>
     <message>
         <source>Print the slip and label as soon as an order is fully scanned.</source>
-        <translation>Imprimir el albarán y la etiqueta en cuanto un pedido esté escaneado por completo.</translation>
+        <translation>Imprimir o romaneio e a etiqueta assim que um pedido for totalmente escaneado.</translation>
     </message>
     <message>
         <source>Allow shipping unscanned items</source>
-        <translation>Permitir enviar artículos sin escanear</translation>
+        <translation>Permitir enviar itens não escaneados</translation>
     </message>
     <message>
         <source>Let the packer ship an order without scanning every item.</source>
-        <translation>Permite al embalador enviar un pedido sin escanear todos los artículos.</translation>
+        <translation>Permite que o embalador envie um pedido sem escanear todos os itens.</translation>
     </message>
     <message>
         <source>Pack mode font size</source>
-        <translation>Tamaño de letra del modo embalaje</translation>
+        <translation>Tamanho da fonte do modo embalagem</translation>
     </message>
     <message>
         <source>Text size in pack mode, in points.</source>
-        <translation>Tamaño del texto en el modo embalaje, en puntos.</translation>
+        <translation>Tamanho do texto no modo embalagem, em pontos.</translation>
     </message>
     <message>
         <source>Scanner key gap (ms)</source>
-        <translation>Intervalo entre teclas del escáner (ms)</translation>
+        <translation>Intervalo entre teclas do leitor (ms)</translation>
     </message>
     <message>
         <source>Keys closer together than this are treated as a scanner, not a person.</source>
-        <translation>Las teclas más seguidas que esto se tratan como un escáner, no como una persona.</translation>
+        <translation>Teclas mais próximas que isso são tratadas como leitor, não como uma pessoa.</translation>
     </message>
     <message>
         <source>Shortest scan</source>
-        <translation>Escaneo más corto</translation>
+        <translation>Leitura mais curta</translation>
     </message>
     <message>
         <source>Bursts shorter than this many characters are treated as typing.</source>
-        <translation>Las ráfagas con menos caracteres que estos se tratan como escritura a mano.</translation>
+        <translation>Sequências com menos caracteres que isso são tratadas como digitação.</translation>
     </message>
     <message>
         <source>Beep on scans, errors and shipments.</source>
-        <translation>Pitido en escaneos, errores y envíos.</translation>
+        <translation>Bipe nas leituras, erros e remessas.</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation>Volumen</translation>
+        <translation>Volume</translation>
     </message>
     <message>
         <source>Sound volume in percent.</source>
-        <translation>Volumen del sonido en porcentaje.</translation>
+        <translation>Volume do som em porcentagem.</translation>
     </message>
     <message>
         <source>Sync every (seconds)</source>
-        <translation>Sincronizar cada (segundos)</translation>
+        <translation>Sincronizar a cada (segundos)</translation>
     </message>
     <message>
         <source>How often orders are fetched from the store in the background.</source>
-        <translation>Cada cuánto se traen los pedidos de la tienda en segundo plano.</translation>
+        <translation>Com que frequência os pedidos são buscados na loja em segundo plano.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3852,11 +4105,11 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Language of the app; takes effect after a restart.</source>
-        <translation>Idioma de la aplicación; se aplica tras reiniciar.</translation>
+        <translation>Idioma do aplicativo; vale após reiniciar.</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation>Idioma del sistema</translation>
+        <translation>Idioma do sistema</translation>
     </message>
     <message>
         <source>English</source>
@@ -3870,40 +4123,64 @@ Pedidos visibles: {count}</translation>
         <source>Português (Brasil)</source>
         <translation>Português (Brasil)</translation>
     </message>
+    <message>
+        <source>Carrier for labels bought from the store when the order names none (e.g. fedex).</source>
+        <translation>Transportadora das etiquetas compradas da loja quando o pedido não indica nenhuma (ex.: fedex).</translation>
+    </message>
+    <message>
+        <source>For stores that sell no labels: print an address label marked NO POSTAGE next to the carrier's label. It is never a shipping label.</source>
+        <translation>Para lojas que não vendem etiquetas: imprime uma etiqueta de endereço marcada NO POSTAGE (sem franquia) ao lado da etiqueta da transportadora. Nunca é uma etiqueta de envio.</translation>
+    </message>
+    <message>
+        <source>Label carrier</source>
+        <translation>Transportadora das etiquetas</translation>
+    </message>
+    <message>
+        <source>Label service</source>
+        <translation>Serviço das etiquetas</translation>
+    </message>
+    <message>
+        <source>Print address labels</source>
+        <translation>Imprimir etiquetas de endereço</translation>
+    </message>
+    <message>
+        <source>Service level for labels bought from the store when the order names none (e.g. INTERNATIONAL_ECONOMY).</source>
+        <translation>Nível de serviço das etiquetas compradas da loja quando o pedido não indica nenhum (ex.: INTERNATIONAL_ECONOMY).</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>, not accepting jobs</source>
-        <translation>, no acepta trabajos</translation>
+        <translation>, não está aceitando trabalhos</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation>Añadir</translation>
+        <translation>Adicionar</translation>
     </message>
     <message>
         <source>Ask each printer whether it can print now, and list the CUPS printers.</source>
-        <translation>Preguntar a cada impresora si puede imprimir ahora y listar las impresoras CUPS.</translation>
+        <translation>Perguntar a cada impressora se pode imprimir agora e listar as impressoras CUPS.</translation>
     </message>
     <message>
         <source>Asking the printers…</source>
-        <translation>Consultando las impresoras…</translation>
+        <translation>Consultando as impressoras…</translation>
     </message>
     <message>
         <source>Asking the scale…</source>
-        <translation>Consultando la báscula…</translation>
+        <translation>Consultando a balança…</translation>
     </message>
     <message>
         <source>CUPS printers:</source>
-        <translation>Impresoras CUPS:</translation>
+        <translation>Impressoras CUPS:</translation>
     </message>
     <message>
         <source>Check printers</source>
-        <translation>Comprobar impresoras</translation>
+        <translation>Verificar impressoras</translation>
     </message>
     <message>
         <source>Choose the scale in the list above.</source>
-        <translation>Elija la báscula en la lista de arriba.</translation>
+        <translation>Escolha a balança na lista acima.</translation>
     </message>
     <message>
         <source>Detect</source>
@@ -3915,79 +4192,79 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>No USB scale or serial port was found.</source>
-        <translation>No se encontró ninguna báscula USB ni puerto serie.</translation>
+        <translation>Nenhuma balança USB ou porta serial foi encontrada.</translation>
     </message>
     <message>
         <source>No printer is set up yet.</source>
-        <translation>Todavía no hay ninguna impresora configurada.</translation>
+        <translation>Ainda não há nenhuma impressora configurada.</translation>
     </message>
     <message>
         <source>Serial port {device} ({description})</source>
-        <translation>Puerto serie {device} ({description})</translation>
+        <translation>Porta serial {device} ({description})</translation>
     </message>
     <message>
         <source>Test scale</source>
-        <translation>Probar báscula</translation>
+        <translation>Testar balança</translation>
     </message>
     <message>
         <source>The scale reads {weight} {unit} (stable).</source>
-        <translation>La báscula marca {weight} {unit} (estable).</translation>
+        <translation>A balança marca {weight} {unit} (estável).</translation>
     </message>
     <message>
         <source>The scale was asked to zero; leave it empty for a moment.</source>
-        <translation>Se pidió a la báscula que se ponga a cero; déjela vacía un momento.</translation>
+        <translation>A balança foi instruída a zerar; deixe-a vazia por um momento.</translation>
     </message>
     <message>
         <source>This scale is zeroed with the key on the scale itself.</source>
-        <translation>Esta báscula se pone a cero con la tecla de la propia báscula.</translation>
+        <translation>Esta balança é zerada pela tecla na própria balança.</translation>
     </message>
     <message>
         <source>USB scale: {label}</source>
-        <translation>Báscula USB: {label}</translation>
+        <translation>Balança USB: {label}</translation>
     </message>
     <message>
         <source>Weights are typed by hand; choose a USB or serial scale first.</source>
-        <translation>Los pesos se escriben a mano; elija primero una báscula USB o serie.</translation>
+        <translation>Os pesos são digitados à mão; escolha primeiro uma balança USB ou serial.</translation>
     </message>
     <message>
         <source>Zero</source>
-        <translation>Poner a cero</translation>
+        <translation>Zerar</translation>
     </message>
     <message>
         <source>can print</source>
-        <translation>puede imprimir</translation>
+        <translation>pode imprimir</translation>
     </message>
     <message>
         <source>cannot print</source>
-        <translation>no puede imprimir</translation>
+        <translation>não pode imprimir</translation>
     </message>
     <message>
         <source>did not say whether it can print</source>
-        <translation>no dijo si puede imprimir</translation>
+        <translation>não disse se pode imprimir</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation>inactiva</translation>
+        <translation>ociosa</translation>
     </message>
     <message>
         <source>printing</source>
-        <translation>imprimiendo</translation>
+        <translation>imprimindo</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation>detenida</translation>
+        <translation>parada</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Examinar…</translation>
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation>Configuración</translation>
+        <translation>Configurações</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation>Añadir…</translation>
+        <translation>Adicionar…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -3995,46 +4272,38 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>Quitar</translation>
+        <translation>Remover</translation>
     </message>
     <message>
         <source>API tokens are kept in this computer's password store (keyring), never in the settings file.</source>
-        <translation>Los tokens de la API se guardan en el almacén de contraseñas de este equipo (llavero), nunca en el archivo de configuración.</translation>
+        <translation>Os tokens da API ficam no cofre de senhas deste computador (chaveiro), nunca no arquivo de configurações.</translation>
     </message>
     <message>
         <source>Open on start</source>
-        <translation>Abrir al iniciar</translation>
+        <translation>Abrir ao iniciar</translation>
     </message>
     <message>
         <source>Training mode (practice store, no real orders)</source>
-        <translation>Modo formación (tienda de práctica, sin pedidos reales)</translation>
+        <translation>Modo treinamento (loja de prática, sem pedidos reais)</translation>
     </message>
     <message>
         <source>Connection “{name}”: {problem}</source>
-        <translation>Conexión «{name}»: {problem}</translation>
+        <translation>Conexão “{name}”: {problem}</translation>
     </message>
     <message>
         <source>The settings could not be saved: {error}.</source>
-        <translation>No se pudo guardar la configuración: {error}.</translation>
+        <translation>Não foi possível salvar as configurações: {error}.</translation>
     </message>
 </context>
 <context>
     <name>ShipDialog</name>
     <message>
         <source>Weighed on the scale</source>
-        <translation>Pesado en la báscula</translation>
-    </message>
-    <message>
-        <source>Fulfil order {n}</source>
-        <translation>Preparar pedido {n}</translation>
+        <translation>Pesado na balança</translation>
     </message>
     <message>
         <source>Ship order {n}</source>
         <translation>Enviar pedido {n}</translation>
-    </message>
-    <message>
-        <source>Fulfil</source>
-        <translation>Preparar</translation>
     </message>
     <message>
         <source>Ship</source>
@@ -4042,19 +4311,19 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Add another shipment</source>
-        <translation>Añadir otro envío</translation>
+        <translation>Adicionar outra remessa</translation>
     </message>
     <message>
         <source>Ship date</source>
-        <translation>Fecha de envío</translation>
+        <translation>Data de envio</translation>
     </message>
     <message>
         <source>Email the customer</source>
-        <translation>Avisar al cliente por correo</translation>
+        <translation>Avisar o cliente por e-mail</translation>
     </message>
     <message>
         <source>The store will not see the tracking number; it is kept in this app</source>
-        <translation>La tienda no verá el número de seguimiento; se guarda en esta aplicación</translation>
+        <translation>A loja não verá o código de rastreio; ele fica registrado neste aplicativo</translation>
     </message>
     <message>
         <source>Units to ship</source>
@@ -4066,27 +4335,27 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>{store} cannot ship some lines only: everything that remains ships together.</source>
-        <translation>{store} no permite enviar solo algunas líneas: todo lo pendiente se envía junto.</translation>
+        <translation>{store} não permite enviar só algumas linhas: tudo o que resta é enviado junto.</translation>
     </message>
     <message>
         <source>Shipment {n}</source>
-        <translation>Envío {n}</translation>
+        <translation>Remessa {n}</translation>
     </message>
     <message>
         <source>Tracking number</source>
-        <translation>Número de seguimiento</translation>
+        <translation>Código de rastreio</translation>
     </message>
     <message>
         <source>Carrier</source>
-        <translation>Transportista</translation>
+        <translation>Transportadora</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation>Servicio</translation>
+        <translation>Serviço</translation>
     </message>
     <message>
         <source>Parcel</source>
-        <translation>Paquete</translation>
+        <translation>Pacote</translation>
     </message>
     <message>
         <source>Weight</source>
@@ -4094,228 +4363,409 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation>Largo</translation>
+        <translation>Comprimento</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation>Ancho</translation>
+        <translation>Largura</translation>
     </message>
     <message>
         <source>Height</source>
-        <translation>Alto</translation>
+        <translation>Altura</translation>
     </message>
     <message>
         <source>not given</source>
-        <translation>sin indicar</translation>
+        <translation>não informado</translation>
     </message>
     <message>
         <source>The app does not know this tracking number format; check it before shipping.</source>
-        <translation>La aplicación no reconoce este formato de número de seguimiento; revíselo antes de enviar.</translation>
+        <translation>O aplicativo não reconhece este formato de código de rastreio; confira-o antes de enviar.</translation>
     </message>
     <message>
         <source>The check digit of this {carrier} number is wrong; rescan it.</source>
-        <translation>El dígito de control de este número de {carrier} es incorrecto; vuelva a escanearlo.</translation>
+        <translation>O dígito verificador deste código da {carrier} está errado; escaneie-o de novo.</translation>
     </message>
     <message>
         <source>{carrier} tracking number.</source>
-        <translation>Número de seguimiento de {carrier}.</translation>
+        <translation>Código de rastreio da {carrier}.</translation>
     </message>
     <message>
         <source>Choose a carrier.</source>
-        <translation>Elija un transportista.</translation>
+        <translation>Escolha uma transportadora.</translation>
     </message>
     <message>
         <source>Scan or type the tracking number.</source>
-        <translation>Escanee o escriba el número de seguimiento.</translation>
+        <translation>Escaneie ou digite o código de rastreio.</translation>
     </message>
     <message>
         <source>The tracking number's check digit is wrong: rescan it, or tick "Ship anyway with this tracking number".</source>
-        <translation>El dígito de control del número de seguimiento es incorrecto: vuelva a escanearlo o marque «Enviar igualmente con este número de seguimiento».</translation>
+        <translation>O dígito verificador do código de rastreio está errado: escaneie-o de novo ou marque “Enviar mesmo assim com este código de rastreio”.</translation>
     </message>
     <message>
         <source>Type or scan</source>
-        <translation>Escriba o escanee</translation>
+        <translation>Digite ou escaneie</translation>
     </message>
     <message>
         <source>Ship anyway with this tracking number</source>
-        <translation>Enviar igualmente con este número de seguimiento</translation>
+        <translation>Enviar mesmo assim com este código de rastreio</translation>
+    </message>
+    <message>
+        <source>Add another parcel</source>
+        <translation>Adicionar outro volume</translation>
+    </message>
+    <message>
+        <source>Enter the carrier's service level: {store} needs it to sell the label.</source>
+        <translation>Informe o nível de serviço da transportadora: {store} precisa dele para vender a etiqueta.</translation>
+    </message>
+    <message>
+        <source>Enter the weight of each parcel.</source>
+        <translation>Informe o peso de cada volume.</translation>
+    </message>
+    <message>
+        <source>Parcel {n}</source>
+        <translation>Volume {n}</translation>
+    </message>
+    <message>
+        <source>The customer chose: {service}</source>
+        <translation>O cliente escolheu: {service}</translation>
+    </message>
+    <message>
+        <source>The parcels hold {packed} of {sku} but {count} ship: move the units so the boxes hold what ships.</source>
+        <translation>Os volumes contêm {packed} de {sku} mas são enviados {count}: mova as unidades para que as caixas contenham o que é enviado.</translation>
+    </message>
+    <message>
+        <source>Units of {sku}</source>
+        <translation>Unidades de {sku}</translation>
     </message>
 </context>
 <context>
     <name>Weighing</name>
     <message>
         <source>Heavier by {difference} than expected ({measured} on the scale, {expected} expected): an extra item?</source>
-        <translation>{difference} más pesado de lo esperado ({measured} en la báscula, {expected} esperado): ¿un artículo de más?</translation>
+        <translation>{difference} mais pesado que o esperado ({measured} na balança, {expected} esperado): um item a mais?</translation>
     </message>
     <message>
         <source>Lighter by {difference} than expected ({measured} on the scale, {expected} expected): a missing item?</source>
-        <translation>{difference} más ligero de lo esperado ({measured} en la báscula, {expected} esperado): ¿falta un artículo?</translation>
+        <translation>{difference} mais leve que o esperado ({measured} na balança, {expected} esperado): falta um item?</translation>
     </message>
     <message>
         <source>No USB scale is plugged in; plug it in, or choose another scale in Settings → Scale.</source>
-        <translation>No hay ninguna báscula USB conectada; conéctela o elija otra báscula en Configuración → Báscula.</translation>
+        <translation>Nenhuma balança USB está conectada; conecte-a ou escolha outra balança em Configurações → Balança.</translation>
     </message>
     <message>
         <source>No serial port is chosen for the scale; choose one in Settings → Scale.</source>
-        <translation>No se ha elegido ningún puerto serie para la báscula; elija uno en Configuración → Báscula.</translation>
+        <translation>Nenhuma porta serial foi escolhida para a balança; escolha uma em Configurações → Balança.</translation>
     </message>
     <message>
         <source>Weight {measured} matches the expected {expected}.</source>
-        <translation>El peso {measured} coincide con el esperado, {expected}.</translation>
+        <translation>O peso {measured} confere com o esperado, {expected}.</translation>
     </message>
     <message>
         <source>Weight {measured} taken; it cannot be checked because {item} has no weight in the store.</source>
-        <translation>Peso {measured} tomado; no se puede comprobar porque {item} no tiene peso en la tienda.</translation>
+        <translation>Peso {measured} registrado; não pode ser conferido porque {item} não tem peso na loja.</translation>
     </message>
 </context>
 <context>
     <name>StoreFiles</name>
     <message>
         <source>The disk holding {folder} is full, so this was not saved. Free some space and try again; everything queued before is kept.</source>
-        <translation>El disco que contiene {folder} está lleno, así que esto no se guardó. Libere espacio y vuelva a intentarlo; todo lo que ya estaba en cola se conserva.</translation>
+        <translation>O disco que contém {folder} está cheio, então isto não foi salvo. Libere espaço e tente de novo; tudo o que já estava na fila foi mantido.</translation>
     </message>
     <message>
         <source>The order cache was damaged ({problem}), so it was kept as {kept} and is filled again from the store at the next sync.</source>
-        <translation>La caché de pedidos estaba dañada ({problem}), así que se guardó como {kept} y se vuelve a llenar desde la tienda en la próxima sincronización.</translation>
+        <translation>O cache de pedidos estava danificado ({problem}), então foi guardado como {kept} e é preenchido de novo a partir da loja na próxima sincronização.</translation>
     </message>
     <message>
         <source>The print queue was damaged ({problem}); it was kept as {kept}. Print again any slip or label that did not come out.</source>
-        <translation>La cola de impresión estaba dañada ({problem}); se guardó como {kept}. Vuelva a imprimir los albaranes o etiquetas que no hayan salido.</translation>
+        <translation>A fila de impressão estava danificada ({problem}); foi guardada como {kept}. Imprima de novo as guias ou etiquetas que não saíram.</translation>
+    </message>
+    <message>
+        <source>The saved scan progress was damaged ({problem}); it was kept as {kept}. Scan again the items of any order you were packing.</source>
+        <translation>O progresso de leitura salvo estava danificado ({problem}); foi guardado como {kept}. Leia de novo os itens dos pedidos que você estava embalando.</translation>
     </message>
 </context>
 <context>
     <name>OutboxRecovery</name>
     <message>
         <source>The outbox file was damaged ({problem}), so it was kept as {kept} and {recovered} waiting actions were recovered from it; {lost} could not be read, so check these orders on the store: {orders}.</source>
-        <translation>El archivo de la cola de envíos estaba dañado ({problem}), así que se guardó como {kept} y se recuperaron {recovered} acciones pendientes; {lost} no se pudieron leer, así que revise estos pedidos en la tienda: {orders}.</translation>
+        <translation>O arquivo da fila de envios estava danificado ({problem}), então foi guardado como {kept} e {recovered} ações pendentes foram recuperadas; {lost} não puderam ser lidas, então confira estes pedidos na loja: {orders}.</translation>
     </message>
     <message>
         <source>The outbox file was damaged ({problem}), so it was kept as {kept} and all {recovered} waiting actions were recovered from it.</source>
-        <translation>El archivo de la cola de envíos estaba dañado ({problem}), así que se guardó como {kept} y se recuperaron las {recovered} acciones pendientes.</translation>
+        <translation>O arquivo da fila de envios estava danificado ({problem}), então foi guardado como {kept} e todas as {recovered} ações pendentes foram recuperadas.</translation>
     </message>
     <message>
         <source>The outbox file was found empty although it held the queue before; it was kept as {kept}. Check on the store the orders shipped at this desk since {since}.</source>
-        <translation>El archivo de la cola de envíos apareció vacío aunque antes contenía la cola; se guardó como {kept}. Revise en la tienda los pedidos enviados desde este puesto desde {since}.</translation>
+        <translation>O arquivo da fila de envios foi encontrado vazio, embora antes guardasse a fila; foi guardado como {kept}. Confira na loja os pedidos enviados deste posto desde {since}.</translation>
     </message>
     <message>
         <source>The outbox file is missing although it held the queue before, so a new one was started. Check on the store the orders shipped at this desk since {since}.</source>
-        <translation>Falta el archivo de la cola de envíos aunque antes contenía la cola, así que se empezó uno nuevo. Revise en la tienda los pedidos enviados desde este puesto desde {since}.</translation>
+        <translation>O arquivo da fila de envios sumiu, embora antes guardasse a fila, então um novo foi iniciado. Confira na loja os pedidos enviados deste posto desde {since}.</translation>
     </message>
     <message>
         <source>The outbox file {path} is damaged ({problem}) and cannot be set aside ({error}); nothing was changed. Copy it for support before changing anything.</source>
-        <translation>El archivo de la cola de envíos {path} está dañado ({problem}) y no se puede apartar ({error}); no se cambió nada. Cópielo para soporte antes de cambiar nada.</translation>
+        <translation>O arquivo da fila de envios {path} está danificado ({problem}) e não pode ser posto de lado ({error}); nada foi alterado. Copie-o para o suporte antes de alterar qualquer coisa.</translation>
     </message>
     <message>
         <source>The outbox file {path} cannot be written (it is read-only). Nothing was changed; make it writable and start again.</source>
-        <translation>No se puede escribir en el archivo de la cola de envíos {path} (es de solo lectura). No se cambió nada; permita escribir en él y vuelva a empezar.</translation>
+        <translation>Não é possível gravar no arquivo da fila de envios {path} (ele é somente leitura). Nada foi alterado; permita a gravação e comece de novo.</translation>
     </message>
 </context>
 <context>
     <name>InstanceLock</name>
     <message>
         <source>Fulfillment Station is already running on this computer with the data folder {folder} (process {pid}). Use that window, or close it first.</source>
-        <translation>Fulfillment Station ya se está ejecutando en este equipo con la carpeta de datos {folder} (proceso {pid}). Use esa ventana o ciérrela primero.</translation>
+        <translation>O Fulfillment Station já está em execução neste computador com a pasta de dados {folder} (processo {pid}). Use aquela janela ou feche-a primeiro.</translation>
     </message>
     <message>
         <source>The data folder {folder} cannot be used ({error}); check that it exists and that this account may write to it.</source>
-        <translation>No se puede usar la carpeta de datos {folder} ({error}); compruebe que existe y que esta cuenta puede escribir en ella.</translation>
+        <translation>A pasta de dados {folder} não pode ser usada ({error}); verifique se ela existe e se esta conta pode gravar nela.</translation>
     </message>
 </context>
 <context>
     <name>BulkShipCsv</name>
     <message>
         <source>Row {n}: {problem}</source>
-        <translation>Fila {n}: {problem}</translation>
+        <translation>Linha {n}: {problem}</translation>
     </message>
     <message>
         <source>expected order number, carrier, tracking number.</source>
-        <translation>se esperaba número de pedido, transportista y número de seguimiento.</translation>
+        <translation>esperava-se número do pedido, transportadora e código de rastreio.</translation>
     </message>
     <message>
         <source>order {number} is not one of the selected orders.</source>
-        <translation>el pedido {number} no es uno de los pedidos seleccionados.</translation>
+        <translation>o pedido {number} não é um dos pedidos selecionados.</translation>
     </message>
     <message>
         <source>order {number} has no line {line}.</source>
-        <translation>el pedido {number} no tiene la línea {line}.</translation>
+        <translation>o pedido {number} não tem a linha {line}.</translation>
     </message>
     <message>
         <source>{part} is not a quantity between 1 and {n}.</source>
-        <translation>{part} no es una cantidad entre 1 y {n}.</translation>
+        <translation>{part} não é uma quantidade entre 1 e {n}.</translation>
     </message>
     <message>
         <source>the {column} holds a control character; type it again.</source>
-        <translation>el campo «{column}» contiene un carácter de control; escríbalo de nuevo.</translation>
+        <translation>o campo "{column}" contém um caractere de controle; digite-o de novo.</translation>
     </message>
     <message>
         <source>the {column} starts with {sign}, which a spreadsheet would run as a formula.</source>
-        <translation>el campo «{column}» empieza por {sign}, que una hoja de cálculo ejecutaría como fórmula.</translation>
+        <translation>o campo "{column}" começa com {sign}, que uma planilha executaria como fórmula.</translation>
     </message>
     <message>
         <source>the {column} is longer than {n} characters.</source>
-        <translation>el campo «{column}» tiene más de {n} caracteres.</translation>
+        <translation>o campo "{column}" tem mais de {n} caracteres.</translation>
     </message>
     <message>
         <source>the row is longer than {n} characters.</source>
-        <translation>la fila tiene más de {n} caracteres.</translation>
+        <translation>a linha tem mais de {n} caracteres.</translation>
     </message>
     <message>
         <source>the row cannot be read as CSV.</source>
-        <translation>la fila no se puede leer como CSV.</translation>
+        <translation>a linha não pode ser lida como CSV.</translation>
     </message>
     <message>
         <source>The file is too large to be a list of tracking numbers.</source>
-        <translation>El archivo es demasiado grande para ser una lista de números de seguimiento.</translation>
+        <translation>O arquivo é grande demais para ser uma lista de códigos de rastreio.</translation>
     </message>
     <message>
         <source>Only the first {n} rows were read.</source>
-        <translation>Solo se leyeron las primeras {n} filas.</translation>
+        <translation>Só as primeiras {n} linhas foram lidas.</translation>
     </message>
     <message>
         <source>carrier</source>
-        <translation>transportista</translation>
+        <translation>transportadora</translation>
     </message>
     <message>
         <source>tracking number</source>
-        <translation>número de seguimiento</translation>
+        <translation>código de rastreio</translation>
     </message>
     <message>
         <source>order number</source>
-        <translation>número de pedido</translation>
+        <translation>número do pedido</translation>
     </message>
     <message>
         <source>line list</source>
-        <translation>lista de líneas</translation>
+        <translation>lista de linhas</translation>
     </message>
 </context>
 <context>
     <name>SettingsFile</name>
     <message>
         <source>The settings file cannot be read ({error}); the defaults are used.</source>
-        <translation>No se puede leer el archivo de configuración ({error}); se usan los valores predeterminados.</translation>
+        <translation>Não é possível ler o arquivo de configurações ({error}); os valores padrão são usados.</translation>
     </message>
     <message>
         <source>The settings file could not be read ({error}); it was copied to {backup} and the defaults are used.</source>
-        <translation>No se pudo leer el archivo de configuración ({error}); se copió a {backup} y se usan los valores predeterminados.</translation>
+        <translation>Não foi possível ler o arquivo de configurações ({error}); ele foi copiado para {backup} e os valores padrão são usados.</translation>
     </message>
     <message>
         <source>The settings entry {key} is nested too deeply and was ignored; the other settings and connections were read.</source>
-        <translation>La entrada de configuración {key} está anidada a demasiada profundidad y se ignoró; el resto de la configuración y las conexiones se leyeron.</translation>
+        <translation>A entrada de configuração {key} está aninhada fundo demais e foi ignorada; as demais configurações e conexões foram lidas.</translation>
     </message>
 </context>
 <context>
     <name>Boxes</name>
     <message>
         <source>There is no box to ship.</source>
-        <translation>No hay ninguna caja que enviar.</translation>
+        <translation>Não há nenhuma caixa para enviar.</translation>
     </message>
     <message>
         <source>Box {number} is empty; take it away or pack an item into it.</source>
-        <translation>La caja {number} está vacía; retírela o meta un artículo en ella.</translation>
+        <translation>A caixa {number} está vazia; retire-a ou coloque um item nela.</translation>
     </message>
     <message>
         <source>Box {number} has no tracking number; scan its label.</source>
-        <translation>La caja {number} no tiene número de seguimiento; escanee su etiqueta.</translation>
+        <translation>A caixa {number} não tem número de rastreamento; escaneie a etiqueta dela.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Order {order} has no label bought from the store yet; ship it to buy one.</source>
+        <translation>O pedido {order} ainda não tem etiqueta comprada da loja; envie-o para comprá-la.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Customer id</source>
+        <translation>ID do cliente</translation>
+    </message>
+    <message>
+        <source>required by {store}</source>
+        <translation>obrigatório para {store}</translation>
+    </message>
+    <message>
+        <source>Creating the order…</source>
+        <translation>Criando o pedido…</translation>
+    </message>
+    <message>
+        <source>Enter the customer id: {store} needs it to create the order.</source>
+        <translation>Informe o ID do cliente: {store} precisa dele para criar o pedido.</translation>
+    </message>
+    <message>
+        <source>Line {n} needs its unit price: {store} records the order at the prices sent.</source>
+        <translation>A linha {n} precisa do preço unitário: {store} registra o pedido pelos preços enviados.</translation>
+    </message>
+    <message>
+        <source>The order was not created: {error}</source>
+        <translation>O pedido não foi criado: {error}</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referência</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>Canal de venda</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the order number elsewhere</source>
+        <translation>opcional, ex.: o número do pedido em outro sistema</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Replacement</source>
+        <translation>opcional, ex.: Reposição</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinesModel</name>
+    <message>
+        <source>Unit price</source>
+        <translation>Preço unitário</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSyncDialog</name>
+    <message>
+        <source>Channel sync</source>
+        <translation>Sincronização de canais</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizados</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Novos</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Atualizados</translation>
+    </message>
+    <message>
+        <source>Start channel sync</source>
+        <translation>Iniciar sincronização</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>Por canal</translation>
+    </message>
+    <message>
+        <source>The store did not answer: {error}</source>
+        <translation>A loja não respondeu: {error}</translation>
+    </message>
+    <message>
+        <source>No channel sync has run yet.</source>
+        <translation>Nenhuma sincronização de canais foi feita ainda.</translation>
+    </message>
+    <message>
+        <source>Last channel sync completed.</source>
+        <translation>A última sincronização de canais terminou.</translation>
+    </message>
+    <message>
+        <source>Channel sync {status}.</source>
+        <translation>Sincronização de canais: {status}.</translation>
+    </message>
+    <message>
+        <source>Channel sync running…</source>
+        <translation>Sincronização de canais em andamento…</translation>
+    </message>
+    <message>
+        <source>Started {started} · finished {finished}</source>
+        <translation>Iniciada {started} · concluída {finished}</translation>
+    </message>
+    <message>
+        <source>Next scheduled sync: {when}</source>
+        <translation>Próxima sincronização agendada: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrders</name>
+    <message>
+        <source>The store has not answered yet; the new order waits in the outbox and is sent once the store can be reached.</source>
+        <translation>A loja ainda não respondeu; o novo pedido aguarda na caixa de saída e é enviado quando a loja puder ser contatada.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>1 order could not be read; see the log.</source>
+        <translation>Não foi possível ler 1 pedido; veja o log.</translation>
+    </message>
+    <message>
+        <source>{count} orders could not be read; see the log.</source>
+        <translation>Não foi possível ler {count} pedidos; veja o log.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The station name is used in the audit log from the next start (the outbox of the open connection keeps the name it opened with).</source>
+        <translation>O nome da estação é usado no registro de auditoria a partir da próxima inicialização (a caixa de saída da conexão aberta mantém o nome com que foi aberta).</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start (every window is rebuilt).</source>
+        <translation>O idioma muda na próxima inicialização (todas as janelas são reconstruídas).</translation>
     </message>
 </context>
 </TS>

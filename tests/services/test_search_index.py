@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from fulfillment_station.store.cache import OrderSummary
-from fulfillment_station.ui.filters import SearchColumns, text_mask
-from fulfillment_station.ui.search_index import PairIndex
-from tests.store.factories import make_orders
-from tests.ui.test_filters import rows_of
+from fulfillment_station.domain.summaries import OrderSummary
+from fulfillment_station.services.order_filters import SearchColumns, text_mask
+from fulfillment_station.services.search_index import PairIndex
+from tests.helpers.factories import cached_summaries, make_orders
 
 
 def scanned(rows: list[OrderSummary], word: str) -> set[int]:
@@ -41,7 +40,7 @@ def words_of(rows: list[OrderSummary], rng: random.Random, count: int) -> list[s
 
 @pytest.fixture(scope="module")
 def fleet(tmp_path_factory: pytest.TempPathFactory) -> list[OrderSummary]:
-    return rows_of(tmp_path_factory.mktemp("fleet"), *make_orders(400, seed=21))
+    return cached_summaries(tmp_path_factory.mktemp("fleet"), make_orders(400, seed=21))
 
 
 def test_pairs_give_exactly_the_rows_with_a_two_character_word() -> None:

@@ -1,0 +1,385 @@
+"""Everything the window asks of a worker, as typed functions without Qt.
+
+Each operation takes the resources of one kind of worker (``services.resources``) as its first
+argument, does its work there and returns plain data; the GUI runs it with
+``ConnectionWorker.call(operation, ...)`` and renders the answer, the headless driver and the
+tests call it directly. An operation that can take long takes ``progress``/``cancelled``
+callables instead of a task handle.
+
+The one path from a scan to a shipment (pack mode), with what it costs:
+
+1. :func:`open_for_packing` — on the outbox worker: the scan is looked up in the cache and the
+   one order it names is read fresh from the store (another desk may have shipped it), then
+   written to the cache. Offline, the cached copy lets the packer go on.
+2. :func:`print_slip_for_packing` — on the print worker.
+3. :func:`queue_shipment` — on the outbox worker: checked against the order read in step 1
+   (no second read: the runner reads the order once more just before sending), made durable
+   in the outbox. The packer moves on.
+4. :func:`pump_outbox` — sends it; the order as the store answered the write goes to the cache
+   (a read after the write only when the API's answer carries no order).
+5. :func:`print_label_after_ship` — the label for the tracking number scanned.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from fulfillment_station.connectors.base import ShipResult
+from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorError
+from fulfillment_station.domain import HoldKind, Order, Shipment, ShipmentLine
+from fulfillment_station.domain.holds import with_packer_holds
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
+from fulfillment_station.domain.requests import ShipRequest
+from fulfillment_station.printing.errors import PrintingError
+from fulfillment_station.scanning.tracking import parse_tracking
+from fulfillment_station.services.actions import Action, ActionKind
+from fulfillment_station.services.outbox_runner import Outcome
+from fulfillment_station.services.pack_session import PrintOutcome as PackPrintOutcome
+from fulfillment_station.services.resources import (
+    OutboxResources,
+    PrintResources,
+    SyncResources,
+)
+from fulfillment_station.services.sync import SyncResult, SyncService
+from fulfillment_station.store.audit import AuditLog
+from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary
+from fulfillment_station.store.outbox import ActionRecord, ActionState
+from fulfillment_station.store.print_queue import JobState
+
+log = logging.getLogger(__name__)
+
+#: Scans that open an order in pack mode: its number (the slip barcode) or its tracking
+#: number. An SKU or barcode names a product, not an order.
+ORDER_KINDS = frozenset({"number", "tracking"})
+
+#: What the outbox panel lists: everything not done long ago.
+PANEL_STATES = (ActionState.PENDING, ActionState.SENDING, ActionState.RETRYING,
+                ActionState.FAILED, ActionState.DONE)
+#: Actions that have not reached the store yet (the order list shows them as "shipping…").
+WAITING_STATES = (ActionState.PENDING, ActionState.SENDING, ActionState.RETRYING)
+#: How many records the panel gets at most (the newest).
+PANEL_LIMIT = 200
+
+ORDER_PROBLEM = QT_TRANSLATE_NOOP("OrderActions", "Order {number}: {problem}")
+NOT_IN_CACHE = QT_TRANSLATE_NOOP("MainWindow", "That order is no longer in the local cache.")
+
+
+class HasCache(Protocol):
+    """Any worker's resources: each has its own connection to the order cache."""
+
+    @property
+    def cache(self) -> OrderCache: ...
+
+
+# -- reading the cache (any worker) ---------------------------------------------------------------
+
+
+def find_order_refs(resources: HasCache, scan: str,
+                    kinds: frozenset[str] | None = None) -> list[OrderRef]:
+    """The orders a scan names (number, tracking number, SKU, barcode; only ``kinds`` if
+    given), each once, best match first."""
+    found = [m for m in resources.cache.find(scan) if kinds is None or m.kind in kinds]
+    return list(dict.fromkeys(OrderRef(m.connection, m.order_id) for m in found))
+
+
+def cached_order(resources: HasCache, ref: OrderRef) -> Order | None:
+    return resources.cache.get(ref.order_id, connection=ref.connection)
+
+
+def cached_orders(resources: HasCache, refs: Sequence[OrderRef]) -> list[Order]:
+    """The orders of ``refs`` the cache still has, in that order."""
+    orders = [cached_order(resources, ref) for ref in refs]
+    return [order for order in orders if order is not None]
+
+
+def load_summaries(resources: HasCache, connection: str) -> list[OrderSummary]:
+    return resources.cache.load_summaries(connection)
+
+
+def summaries_for(resources: HasCache, connection: str,
+                  order_ids: Sequence[str]) -> list[OrderSummary]:
+    return resources.cache.summaries_for(connection, order_ids)
+
+
+# -- sync ----------------------------------------------------------------------------------------
+
+
+def run_sync(resources: SyncResources, connection: str, *,
+             progress: Callable[[int, int | None], None],
+             cancelled: Callable[[], bool]) -> tuple[SyncResult, list[OrderSummary]]:
+    """One sync of the connection into the cache; the rows it touched, for the table."""
+    service = SyncService(resources.connector, resources.cache, connection)
+    result = service.run(progress=progress, cancelled=cancelled)
+    return result, resources.cache.summaries_for(connection, result.touched)
+
+
+def is_offline(exc: BaseException) -> bool:
+    """Whether a failed sync means the store could not be reached at all."""
+    return isinstance(exc, ConnectionFailed)
+
+
+# -- pack mode -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackLookup:
+    """What a scan in pack mode found: the one order it names, fresh from the store, or the
+    candidates (none, or several) when it names no single order."""
+
+    refs: list[OrderRef]
+    order: Order | None = None
+
+
+def read_for_packing(resources: OutboxResources, ref: OrderRef) -> Order:
+    """The order as the store has it now, written to the cache. Offline (a transient error)
+    the cached copy lets the packer go on; the outbox checks again before sending."""
+    try:
+        order = resources.connector.get_order(ref.order_id)
+    except ConnectorError as exc:
+        cached = resources.cache.get(ref.order_id, connection=ref.connection)
+        if cached is None or not exc.transient:
+            raise
+        log.info("packing %s from the cache: %s", ref.order_id, exc)
+        return cached
+    resources.cache.upsert_many([order], connection=ref.connection)
+    # The cache adds what only this desk knows (a packer's hold), so pack mode and the ship
+    # that follows refuse a held order.
+    return resources.cache.get(ref.order_id, connection=ref.connection) or order
+
+
+def open_for_packing(resources: OutboxResources, scan: str) -> PackLookup:
+    """Find the order a pack-mode scan names and read it for packing, in one trip to the
+    worker."""
+    refs = find_order_refs(resources, scan, ORDER_KINDS)
+    if len(refs) != 1:
+        return PackLookup(refs)
+    return PackLookup(refs, read_for_packing(resources, refs[0]))
+
+
+def ship_request(lines: dict[str, int], tracking: str | None,
+                 carrier: str | None) -> ShipRequest:
+    """The shipment pack mode asks for; the carrier is read from the tracking number when
+    the scan did not say."""
+    if carrier is None and tracking:
+        best = parse_tracking(tracking).best
+        carrier = best.carrier_name if best is not None else None
+    return ShipRequest(carrier=carrier or "Other", tracking_number=tracking, lines=lines)
+
+
+def queue_shipment(resources: OutboxResources, order: Order, request: ShipRequest, *,
+                   packer: str) -> ActionRecord[Action]:
+    """Queue pack mode's shipment, durable once this returns. ``order`` was read from the
+    store when the packer opened it: the shipment is checked against it without another
+    read (the runner reads the order once more right before sending, and the API has the
+    last word)."""
+    return resources.outbox_service.ship(order.id, request, packer=packer, cached=order,
+                                         fresh=True)
+
+
+def print_slip_for_packing(resources: PrintResources, order: Order,
+                           reprint: bool) -> PackPrintOutcome:
+    """The packing slip of the order being packed (once, unless ``reprint``); a job that
+    failed waits in the print queue and is reported as ``PrintingError``."""
+    outcome = resources.print_service.print_slip(order, reprint=reprint)
+    if outcome.job is not None and outcome.job.state == JobState.FAILED:
+        raise PrintingError(outcome.message)  # ``message`` keeps it translatable
+    return PackPrintOutcome()
+
+
+def print_label_after_ship(resources: PrintResources, order: Order,
+                           request: ShipRequest) -> str:
+    """The shipping label for the tracking number just scanned, once per order (the print
+    service refuses a second print unless asked for a reprint). One sentence back."""
+    shipment = Shipment(carrier=request.carrier, tracking_number=request.tracking_number,
+                        lines=[ShipmentLine(line_id=k, quantity=v)
+                               for k, v in request.lines.items() if v > 0])
+    return resources.print_service.print_label(order, shipment).message
+
+
+# -- the window's other writes --------------------------------------------------------------------
+
+
+def queue_write(resources: OutboxResources, kind: ActionKind, order: Order | None,
+                request: Any, *, packer: str) -> ActionRecord[Action]:
+    """Queue one write the packer confirmed in a dialog. The service re-reads the order and
+    checks the request before anything is queued."""
+    service = resources.outbox_service
+    if kind is ActionKind.CREATE:
+        return service.create(request, packer=packer)
+    if kind is ActionKind.BULK_SHIP:
+        return service.bulk_ship(request, packer=packer)
+    if order is None:
+        raise ValueError(f"a {kind} needs the order it is for")
+    if kind is ActionKind.SHIP:
+        return service.ship(order.id, request, packer=packer, cached=order)
+    if kind is ActionKind.FULFILL:
+        return service.fulfill(order.id, request, packer=packer, cached=order)
+    if kind is ActionKind.CANCEL:
+        return service.cancel(order.id, request, packer=packer, cached=order)
+    return service.update(order.id, request, packer=packer, cached=order)
+
+
+def retry_action(resources: OutboxResources, action_id: int, *,
+                 packer: str) -> ActionRecord[Action]:
+    return resources.outbox_service.outbox.retry(action_id, packer=packer)
+
+
+def dismiss_action(resources: OutboxResources, action_id: int, *,
+                   packer: str) -> ActionRecord[Action]:
+    return resources.outbox_service.outbox.dismiss(action_id, packer=packer)
+
+
+def waiting_writes(records: Sequence[ActionRecord[Action]]) -> dict[OrderRef, ActionKind]:
+    """The orders with a write not yet at the store, and which kind of write (the last one
+    queued wins), for the order list."""
+    waiting: dict[OrderRef, ActionKind] = {}
+    for record in records:
+        if record.state in WAITING_STATES:
+            for order_id in record.action.order_ids:
+                waiting[OrderRef(record.action.connection_id, order_id)] = \
+                    ActionKind(record.action.kind)
+    return waiting
+
+
+def pending_count(resources: OutboxResources) -> int:
+    return resources.outbox_service.pending_count()
+
+
+@dataclass
+class PumpReport:
+    """What one pump pass found, for the panel, the status bar and the cache."""
+
+    records: list[ActionRecord[Action]]
+    pending: int
+    changed_orders: list[Order] = field(default_factory=list)
+    failures: list[Message] = field(default_factory=list)
+    #: the order list's rows of ``changed_orders``, as the cache now has them
+    changed_rows: list[OrderSummary] = field(default_factory=list)
+    #: what opening the outbox found (a damaged file recovered), shown once
+    notices: list[Message] = field(default_factory=list)
+
+
+def pump_outbox(resources: OutboxResources, *,
+                stop: Callable[[], bool] = lambda: False) -> PumpReport:
+    """Send what is due, write the orders it changed to the cache, and report."""
+    service = resources.outbox_service
+    notices, resources.notices = list(resources.notices), []
+    outcomes = service.run_due(stop=stop)
+    changed: list[Order] = []
+    failures: list[Message] = []
+    for outcome in outcomes:
+        changed += [o for o in outcome.reread.values() if o is not None]
+        if outcome.record.state == ActionState.DONE and outcome.sent:
+            changed += orders_after_write(resources, outcome)
+        if outcome.record.state == ActionState.FAILED:
+            failures.append(ORDER_PROBLEM.format(number=outcome.record.order_number or "",
+                                                 problem=outcome.record.message or ""))
+    # The last read of each order wins (a check before sending, then the result).
+    changed = list({order.id: order for order in changed}.values())
+    rows: list[OrderSummary] = []
+    if changed:
+        resources.cache.upsert_many(changed, connection=service.connection_id)
+        rows = resources.cache.summaries_for(service.connection_id, [o.id for o in changed])
+    records = service.outbox.records(PANEL_STATES, connection_id=service.connection_id)
+    return PumpReport(records[-PANEL_LIMIT:], service.pending_count(), changed, failures,
+                      rows, notices)
+
+
+HOLD_SET = QT_TRANSLATE_NOOP("OrderActions", "Put on hold")
+HOLD_LIFTED = QT_TRANSLATE_NOOP("OrderActions", "Hold released")
+
+
+def set_packer_hold(resources: OutboxResources, order: Order, reason: str,
+                    packer: str) -> tuple[list[Order], list[OrderSummary]]:
+    """Put ``order`` on hold with the packer's ``reason`` ('' lifts the packer's hold). The
+    hold lives in this desk's cache, so a sync keeps it; the audit log records who set or
+    lifted it. Returns the order as the desk now sees it, and its list row."""
+    service = resources.outbox_service
+    text = " ".join(reason.split())
+    resources.cache.set_packer_hold(service.connection_id, order.id, text or None)
+    service.outbox.audit.record(
+        order_id=order.id, order_number=order.number,
+        kind="hold" if text else "release_hold",
+        summary=HOLD_SET if text else HOLD_LIFTED, outcome="done", message=text,
+        packer=packer, connection_id=service.connection_id)
+    held = resources.cache.get(order.id, connection=service.connection_id)
+    if held is None:  # not cached (yet): the packer's copy with the new hold
+        store_holds = [h for h in order.holds if h.kind != HoldKind.PACKER]
+        held = with_packer_holds(order.model_copy(update={"holds": store_holds}),
+                                 [text] if text else [])
+    return [held], resources.cache.summaries_for(service.connection_id, [order.id])
+
+
+def orders_after_write(resources: OutboxResources, outcome: Outcome) -> list[Order]:
+    """The orders an applied write changed, as the store now has them: from the store's own
+    answer where it carries the order, else read once (for the cache)."""
+    action = outcome.record.action
+    if action.kind == ActionKind.CREATE:
+        return []  # its id is the store's; the next sync brings it
+    answered = _answered_order(outcome.result)
+    fresh = []
+    for order_id in action.order_ids:
+        if answered is not None and answered.id == order_id:
+            fresh.append(answered)
+            continue
+        try:
+            fresh.append(resources.connector.get_order(order_id))
+        except ConnectorError as exc:  # the action is done; the next sync catches up
+            log.info("could not re-read order %s after an action: %s", order_id, exc)
+    return fresh
+
+
+def _answered_order(result: object) -> Order | None:
+    if isinstance(result, Order):
+        return result
+    if isinstance(result, ShipResult):
+        return result.order
+    return None
+
+
+# -- this desk's history ---------------------------------------------------------------------------
+
+
+def audit_for_order(resources: OutboxResources, order_id: str) -> list[tuple[datetime, str]]:
+    """This desk's history of an order, oldest first: (when, one line)."""
+    audit = AuditLog(resources.outbox_store, station="")
+    return [(entry.at, audit_line(entry)) for entry in audit.for_order(order_id)]
+
+
+def export_audit(resources: OutboxResources, path: Path | str) -> None:
+    AuditLog(resources.outbox_store, station="").export_csv(path)
+
+
+def audit_line(entry: Any) -> str:
+    who = " · ".join(p for p in (entry.station, entry.packer) if p)
+    text = f"{entry.summary} — {entry.outcome}"
+    if entry.message:
+        text += f": {entry.message}"
+    return f"{who}: {text}" if who else text
+
+
+# -- printing from the order list ------------------------------------------------------------------
+
+
+def print_cached_slip(resources: PrintResources, ref: OrderRef) -> str:
+    """The packing slip of an order in the list (always printed, as a reprint)."""
+    order = cached_order(resources, ref)
+    if order is None:
+        raise LookupError(NOT_IN_CACHE)
+    return resources.print_service.print_slip(order, reprint=True).message
+
+
+def render_slips(resources: PrintResources, refs: Sequence[OrderRef], *,
+                 progress: Callable[[int, int | None], None],
+                 cancelled: Callable[[], bool]) -> bytes:
+    return resources.print_service.batch_slips(cached_orders(resources, refs), progress,
+                                               cancelled)
+
+
+def render_pick_list(resources: PrintResources, refs: Sequence[OrderRef]) -> bytes:
+    return resources.print_service.pick_list(cached_orders(resources, refs))

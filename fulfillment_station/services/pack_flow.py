@@ -1,0 +1,663 @@
+"""Pack mode's flow, without Qt: from the scan that opens an order to the next order.
+
+:class:`PackFlow` is the state machine; the pack-mode widget only forwards scans, keys and
+commands to it and renders what it says through :class:`PackDisplay`. The headless driver and
+the tests drive it the same way, with no Qt at all. Counting the items of one order is
+:class:`~fulfillment_station.services.pack_session.PackSession`'s job; everything outside
+(finding, loading, printing, shipping, the next order) goes through the
+:class:`~fulfillment_station.services.pack_session.PackHost`.
+
+The phases: ``IDLE`` (no order) → ``LOADING`` → ``PACKING`` (item scans count) → the finish
+steps → ``IDLE`` or the next order. The finish steps are objects (:class:`FinishStep`), run in
+order once every line is verified or the packer asks to ship:
+
+1. :class:`PrintSlipStep` — the documents print once per order if ``auto_print`` (a label the
+   store sold brings its tracking number);
+2. :class:`TrackingStep` — waits for the tracking-number scan (F2: ship without one), unless
+   printing already brought one;
+3. :class:`ShipStep` — hands the shipment to the host; then the same order again (another
+   package) or the next order of the list.
+
+Adding a step (weigh the parcel, choose a box) is one more :class:`FinishStep` in
+:func:`default_steps`. Opening an order passes every :data:`OpenGate` first: a gate can refuse
+with one sentence (a claim by another desk, a hold). "Next order" skips orders that cannot be
+packed (shipped, cancelled, refused by a gate), a bounded number of them.
+
+Every sentence here is a :class:`~fulfillment_station.domain.messages.Message` under the
+``PackModeView`` context; the view translates it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Literal, Protocol
+
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
+from fulfillment_station.domain.models import Order
+from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
+from fulfillment_station.services.pack_session import (
+    PackCommand,
+    PackError,
+    PackHost,
+    PackRefused,
+    PackSession,
+    PrintOutcome,
+    ProgressStore,
+    Ticked,
+    parse_command,
+)
+from fulfillment_station.store.cache import OrderRef
+
+#: How many orders "next order" passes over (shipped meanwhile, cancelled, held) before it
+#: stops and says so.
+MAX_SKIPPED = 50
+
+
+class PackPhase(StrEnum):
+    IDLE = "idle"
+    LOADING = "loading"
+    PACKING = "packing"
+    PRINTING = "printing"
+    AWAIT_TRACKING = "await_tracking"
+    SHIPPING = "shipping"
+
+
+#: Phases in which the app is working on the last step: scans are refused, not queued.
+BUSY = (PackPhase.LOADING, PackPhase.PRINTING, PackPhase.SHIPPING)
+#: Busy phases F10 may leave (a host that never answers must not trap the packer); not
+#: shipping, which is already under way.
+ABANDONABLE = (PackPhase.LOADING, PackPhase.PRINTING)
+
+AfterShip = Literal["next", "same"]
+
+WAIT_SCAN = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Wait a moment: the app is still working on the last step. Scan again when this message "
+    "changes.")
+WAIT = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Wait a moment: the app is still working on the last step.")
+STOPPED = QT_TRANSLATE_NOOP("PackModeView", "Stopped. Scan an order to open it.")
+NO_ORDER = QT_TRANSLATE_NOOP("PackModeView", "No order is open: scan an order number first.")
+SHIPPING_STOPPED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Shipping stopped. Keep scanning, or F2 to ship what is scanned.")
+ORDER_CLOSED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Order closed; its scans are kept. Scan an order to open it.")
+RESET_DONE = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "All counts of this order are back to 0. Scan the items.")
+AWAITING_TRACKING = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "The order is waiting for its tracking number: scan it, F2 to ship without one, or F10 to"
+    " go back to packing.")
+OPEN_FIRST = QT_TRANSLATE_NOOP("PackModeView", "Open an order first, then type a quantity.")
+PICK_LINE = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Pick a line with Up/Down first, then press Space to confirm it.")
+TICKED = QT_TRANSLATE_NOOP("PackModeView", "✓ {sku} {name}: {scanned} of {needed} ({state})")
+NOTHING_TO_UNDO = QT_TRANSLATE_NOOP("PackModeView", "Nothing to undo.")
+UNDONE = QT_TRANSLATE_NOOP("PackModeView", "Undone: {sku} {name} is back to {scanned} of {needed}.")
+PRINTING = QT_TRANSLATE_NOOP("PackModeView", "Printing the packing slip and label…")
+PRINTED_AGAIN = QT_TRANSLATE_NOOP("PackModeView", "Printed again.")
+PRINT_FAILED_SHIPPING = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Printing failed: {message} Press F5 to print again, or scan the tracking number.")
+PRINT_FAILED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Printing failed: {message} Press F5 to print again.")
+NOT_TRACKING = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "That is not a tracking number: scan the tracking barcode on the shipping label (F10 goes"
+    " back to packing).")
+SHIPPING = QT_TRANSLATE_NOOP("PackModeView", "Shipping order {order}…")
+PACKAGE_SHIPPED = QT_TRANSLATE_NOOP("PackModeView", "Package of {order} shipped. Opening the rest…")
+ORDER_SHIPPED = QT_TRANSLATE_NOOP("PackModeView", "Order {order} shipped.")
+SHIP_FAILED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Shipping failed: {message} Scan the tracking number again to retry.")
+ALL_PACKED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "All orders of this list are packed. Scan an order to open it.")
+TOO_MANY_SKIPPED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "The next {n} orders of this list cannot be packed now. Scan an order to open it.")
+UNREADABLE_SCAN = QT_TRANSLATE_NOOP("PackModeView", "The scan could not be read: scan it again.")
+LOOKING_UP = QT_TRANSLATE_NOOP("PackModeView", "Looking up the order…")
+NOT_FOUND = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "No order found for {scan}. Scan the order number or the barcode on the packing slip.")
+AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "{scan} is on {n} orders. Scan the order number or the barcode on the packing slip.")
+RESUMED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Order {order} resumed where you left off: {scanned} of {needed} scanned.")
+SCAN_ITEMS = QT_TRANSLATE_NOOP("PackModeView", "Order {order}: scan the items.")
+TRACKING_PROMPT = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Scan the tracking number on the label (F2: ship without one).")
+START_PROMPT = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Scan an order number, packing slip or tracking number to start.")
+
+
+class PackDisplay(Protocol):
+    """What the flow tells its view. Texts are messages (or a lower layer's sentence): the
+    view translates them and shows them as plain text (scans and API text are untrusted)."""
+
+    def show_info(self, text: str, *, good: bool = False) -> None: ...
+
+    def show_error(self, text: str) -> None: ...
+
+    def show_session(self, session: PackSession | None) -> None:
+        """The order header, its lines, the progress and the pending quantity."""
+
+    def select_line(self, line_id: str) -> None: ...
+
+    def opened(self, order: Order) -> None:
+        """An order is open for packing (the window follows it)."""
+
+    def shipped(self, order: Order) -> None:
+        """A package of ``order`` is durable in the outbox."""
+
+
+class PackSounds(Protocol):
+    def play_success(self) -> None: ...
+
+    def play_error(self) -> None: ...
+
+    def play_complete(self) -> None: ...
+
+
+OpenGate = Callable[[Order], Message | None]
+"""Asked before an order opens: ``None`` lets it open, a sentence refuses it (the packer sees
+the sentence; "next order" passes over it)."""
+
+
+@dataclass(frozen=True)
+class PackFlowOptions:
+    auto_print: bool = True
+    allow_ship_unverified: bool = False
+
+
+@dataclass
+class Shipment:
+    """The package being finished: its lines, what comes after it, and what the finish steps
+    found out on the way (a tracking number; more as steps are added)."""
+
+    session: PackSession
+    lines: dict[str, int]
+    after: AfterShip = "next"
+    tracking: str | None = None
+    carrier: str | None = None
+    #: the packer chose to ship without a tracking number (F2 while asked for one)
+    without_tracking: bool = False
+    step: int = 0  # index of the finish step in progress
+    notes: dict[str, Any] = field(default_factory=dict)  # what added steps record
+
+
+class FinishStep:
+    """One step between "ready to ship" and "shipped". ``begin`` either calls
+    ``flow.next_step(shipment)`` (nothing to do, or done at once), starts work that calls it
+    later, or waits for the packer (``flow.wait(self, phase, prompt)``); a waiting step gets
+    the scans (``on_scan``) and the commands it knows (``on_command``)."""
+
+    #: whether this step can wait for the packer (a failed ship goes back to such a step)
+    waits = False
+    #: the phase shown while it waits
+    waiting_phase = PackPhase.AWAIT_TRACKING
+
+    def begin(self, flow: PackFlow, shipment: Shipment) -> None:
+        raise NotImplementedError
+
+    def on_scan(self, flow: PackFlow, shipment: Shipment, text: str) -> None:
+        flow.error(AWAITING_TRACKING)
+
+    def on_command(self, flow: PackFlow, shipment: Shipment, command: PackCommand) -> bool:
+        """Handle ``command`` while waiting; False if it is not this step's."""
+        return False
+
+    def prompt(self, shipment: Shipment) -> Message:
+        """What the packer is asked while this step waits (shown again after an error)."""
+        return TRACKING_PROMPT
+
+
+class PrintSlipStep(FinishStep):
+    """The documents, once per order, if the packer's settings print automatically."""
+
+    def begin(self, flow: PackFlow, shipment: Shipment) -> None:
+        if flow.options.auto_print and not shipment.session.printed:
+            flow.print_documents(shipment.session, reprint=False, shipment=shipment)
+        else:
+            flow.next_step(shipment)
+
+
+class TrackingStep(FinishStep):
+    """The tracking number: scanned off the label, unless printing brought one."""
+
+    waits = True
+
+    def begin(self, flow: PackFlow, shipment: Shipment) -> None:
+        if shipment.tracking is not None or shipment.without_tracking:
+            flow.next_step(shipment)
+        else:
+            flow.wait(self, TRACKING_PROMPT)
+
+    def on_scan(self, flow: PackFlow, shipment: Shipment, text: str) -> None:
+        result = classify_scan(text)
+        parse = result.tracking
+        if result.kind is ScanKind.TRACKING and result.reason is None and parse is not None:
+            shipment.tracking, shipment.carrier = result.value, parse.carrier
+        elif result.kind is ScanKind.PRODUCT and parse is not None and parse.recognised:
+            # A 12-digit FedEx number is a GTIN too.
+            shipment.tracking, shipment.carrier = parse.number, parse.carrier
+        else:
+            flow.error(result.reason or NOT_TRACKING)
+            return
+        flow.next_step(shipment)
+
+    def on_command(self, flow: PackFlow, shipment: Shipment, command: PackCommand) -> bool:
+        if command is not PackCommand.SHIP_SCANNED:
+            return False
+        # No label to scan (pickup, letter post): ship without one.
+        shipment.tracking, shipment.carrier, shipment.without_tracking = None, None, True
+        flow.next_step(shipment)
+        return True
+
+
+class ShipStep(FinishStep):
+    """The shipment goes to the host; "done" once it is durable (the outbox sends it)."""
+
+    def begin(self, flow: PackFlow, shipment: Shipment) -> None:
+        order = shipment.session.order
+        flow.set_phase(PackPhase.SHIPPING)
+        flow.info(SHIPPING.format(order=order.number))
+
+        def failed(message: str) -> None:
+            shipment.without_tracking = False
+            flow.back_to_waiting(shipment, SHIP_FAILED.format(message=message))
+
+        flow.host.ship(order, dict(shipment.lines), shipment.tracking, shipment.carrier,
+                       flow.guarded(lambda: flow.shipped(shipment)), flow.guarded(failed))
+
+
+def default_steps() -> list[FinishStep]:
+    """The finish steps of pack mode, in order."""
+    return [PrintSlipStep(), TrackingStep(), ShipStep()]
+
+
+class PackFlow:
+    """Pack mode's state: the phase, the order being packed and the package being finished.
+
+    Entry points: :meth:`scan` (a scanner burst), :meth:`command` (a command barcode or its
+    key), :meth:`enter_quantity` / :meth:`pend_quantity` (digits typed, then Enter or ``*``),
+    :meth:`confirm_line` (Space on a line without barcode).
+    """
+
+    def __init__(self, host: PackHost, store: ProgressStore, display: PackDisplay,
+                 sounds: PackSounds, options: PackFlowOptions | None = None, *,
+                 steps: Sequence[FinishStep] | None = None,
+                 gates: Sequence[OpenGate] = ()) -> None:
+        self.host = host
+        self.store = store
+        self.display = display
+        self.sounds = sounds
+        self.options = options or PackFlowOptions()
+        self.steps = list(steps) if steps is not None else default_steps()
+        self.gates = list(gates)
+        self.phase = PackPhase.IDLE
+        self.session: PackSession | None = None
+        self.shipment: Shipment | None = None
+        self.waiting: FinishStep | None = None
+        self.error_shown = False
+        self._generation = 0
+
+    # --- entry points ---
+
+    def scan(self, text: str) -> None:
+        command = parse_command(text)
+        if command is not None:
+            self.command(command)
+            return
+        if self.phase in BUSY:
+            self.error(WAIT_SCAN)
+            return
+        if self.phase is PackPhase.IDLE or self.session is None:
+            self._open_by_scan(text)
+        elif self.phase is PackPhase.PACKING:
+            self._after_count(self.session, self.session.scan(text))
+        elif self.waiting is not None and self.shipment is not None:
+            self.waiting.on_scan(self, self.shipment, text)
+
+    def command(self, command: PackCommand) -> None:
+        session = self.session
+        if command is PackCommand.ACKNOWLEDGE:
+            self.acknowledge()
+            return
+        if command is PackCommand.CANCEL and self.phase in ABANDONABLE:
+            self.close_order(STOPPED)  # a late answer of the host is ignored
+            return
+        if self.phase in BUSY:
+            self.error(WAIT)
+            return
+        if session is None or self.phase is PackPhase.IDLE:
+            self.error(NO_ORDER)
+            return
+        if command is PackCommand.REPRINT:
+            self.print_documents(session, reprint=session.printed, shipment=self.shipment)
+        elif command is PackCommand.CANCEL:
+            if self.waiting is not None:
+                self._stop_shipping()
+                self.info(SHIPPING_STOPPED)
+            else:
+                self.close_order(ORDER_CLOSED)
+        elif command is PackCommand.UNDO:
+            self._undo(session)
+        elif command is PackCommand.RESET:
+            session.reset()
+            self._stop_shipping()
+            self.display.show_session(session)
+            self.info(RESET_DONE)
+        elif (self.waiting is not None and self.shipment is not None
+              and self.waiting.on_command(self, self.shipment, command)):
+            return
+        elif self.phase is PackPhase.PACKING:
+            try:
+                if command is PackCommand.SHIP_ALL:
+                    lines = session.ship_all_unverified()
+                else:
+                    lines = session.ship_scanned()
+            except PackRefused as exc:
+                self.error(exc.error.message)
+                return
+            self.begin_shipping(session, lines,
+                                "same" if command is PackCommand.NEXT_PACKAGE else "next")
+        else:
+            self.error(AWAITING_TRACKING)
+
+    def enter_quantity(self, typed: str) -> None:
+        """Enter after digits: the last scan counts that many (Enter alone acknowledges)."""
+        session = self.session
+        if not typed:
+            self.acknowledge()
+            return
+        if session is None or self.phase is not PackPhase.PACKING:
+            self.error(OPEN_FIRST)
+            return
+        if session.last_ticked is None:
+            self.pend_quantity(typed)
+            return
+        self._after_count(session, session.amend_last_quantity(int(typed)))
+
+    def pend_quantity(self, typed: str) -> None:
+        """``*`` after digits: the next scan counts that many."""
+        session = self.session
+        if session is None or self.phase is not PackPhase.PACKING or not typed:
+            return
+        try:
+            session.set_pending_quantity(int(typed))
+        except PackRefused as exc:
+            self.error(exc.error.message)
+
+    def confirm_line(self, line_id: str | None) -> None:
+        session = self.session
+        if session is None or self.phase is not PackPhase.PACKING or line_id is None:
+            self.error(PICK_LINE)
+            return
+        self._after_count(session, session.confirm_line(line_id))
+
+    def acknowledge(self) -> None:
+        if self.session is not None:
+            self.session.acknowledge()
+        if self.error_shown:
+            self.info(self.resting_message())
+
+    def set_options(self, options: PackFlowOptions) -> None:
+        """New settings: they apply from the next order opened or step begun."""
+        self.options = options
+        if self.session is not None:
+            self.session.allow_ship_unverified = options.allow_ship_unverified
+
+    # --- for the finish steps ---
+
+    def begin_shipping(self, session: PackSession, lines: dict[str, int],
+                       after: AfterShip) -> None:
+        self.shipment = Shipment(session, lines, after, step=-1)
+        self.next_step(self.shipment)
+
+    def next_step(self, shipment: Shipment) -> None:
+        """Begin the step after the current one (or the first)."""
+        if shipment is not self.shipment:
+            return  # a shipment the packer stopped
+        self.waiting = None
+        shipment.step += 1
+        if shipment.step < len(self.steps):
+            self.steps[shipment.step].begin(self, shipment)
+
+    def wait(self, step: FinishStep, prompt: Message) -> None:
+        """``step`` waits for the packer: scans and commands go to it."""
+        self.waiting = step
+        self.set_phase(step.waiting_phase)
+        self.info(prompt)
+
+    def back_to_waiting(self, shipment: Shipment, error: str) -> None:
+        """A step failed: go back to the last step before it that waits for the packer (the
+        tracking scan retries a failed ship), or to packing if there is none."""
+        earlier = [i for i, s in enumerate(self.steps[:shipment.step]) if s.waits]
+        if earlier:
+            shipment.step = earlier[-1]
+            step = self.steps[shipment.step]
+            self.waiting = step
+            self.set_phase(step.waiting_phase)
+        else:
+            self._stop_shipping()
+        self.error(error)
+
+    def print_documents(self, session: PackSession, *, reprint: bool,
+                        shipment: Shipment | None) -> None:
+        """Print slip (and label); while finishing ``shipment`` the next step follows."""
+        previous = self.phase
+        self.set_phase(PackPhase.PRINTING)
+        self.info(PRINTING)
+
+        def printed(outcome: PrintOutcome) -> None:
+            session.mark_printed()
+            if shipment is None:
+                self.set_phase(previous)
+                self.info(PRINTED_AGAIN)
+                return
+            if outcome.tracking:
+                shipment.tracking, shipment.carrier = outcome.tracking, outcome.carrier
+            self._continue_after_print(shipment)
+
+        def failed(message: str) -> None:
+            if shipment is None:
+                self.set_phase(previous)
+                self.error(PRINT_FAILED.format(message=message))
+                return
+            self._continue_after_print(shipment)
+            self.error(PRINT_FAILED_SHIPPING.format(message=message))
+
+        self.host.print_documents(session.order, reprint, self.guarded(printed),
+                                  self.guarded(failed))
+
+    def shipped(self, shipment: Shipment) -> None:
+        session = shipment.session
+        order = session.order
+        session.finish()
+        self.shipment, self.waiting = None, None
+        self.display.shipped(order)
+        self.sounds.play_complete()
+        if shipment.after == "same":
+            self.info(PACKAGE_SHIPPED.format(order=order.number), good=True)
+            self._load(session.ref)
+        else:
+            self.info(ORDER_SHIPPED.format(order=order.number), good=True)
+            self._next_after(session.ref, MAX_SKIPPED)
+
+    def close_order(self, message: str | None) -> None:
+        self._generation += 1
+        self.session = None
+        self.shipment, self.waiting = None, None
+        self.set_phase(PackPhase.IDLE)
+        self.display.show_session(None)
+        if message:
+            self.info(message)
+
+    def set_phase(self, phase: PackPhase) -> None:
+        self.phase = phase
+
+    def guarded(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """``callback`` unless the packer moved on (closed the order) before the host
+        answered."""
+        generation = self._generation
+
+        def guarded(*args: Any) -> None:
+            if generation == self._generation:
+                callback(*args)
+
+        return guarded
+
+    # --- what the packer sees and hears ---
+
+    def info(self, text: str, *, good: bool = False) -> None:
+        self.error_shown = False
+        self.display.show_info(text, good=good)
+
+    def error(self, text: str) -> None:
+        self.error_shown = True
+        self.sounds.play_error()
+        self.display.show_error(text)
+
+    def resting_message(self) -> Message:
+        if self.waiting is not None and self.shipment is not None:
+            return self.waiting.prompt(self.shipment)
+        if self.session is None:
+            return START_PROMPT
+        return SCAN_ITEMS.format(order=self.session.order.number)
+
+    # --- internals ---
+
+    def _continue_after_print(self, shipment: Shipment) -> None:
+        """After printing while finishing: on from the step after the printing one (a
+        reprint while a later step waits goes back to that step)."""
+        printing_step = next((i for i, s in enumerate(self.steps) if isinstance(s, PrintSlipStep)),
+                             -1)
+        shipment.step = max(shipment.step, printing_step + 1) - 1
+        self.next_step(shipment)
+
+    def _stop_shipping(self) -> None:
+        self.shipment, self.waiting = None, None
+        self.set_phase(PackPhase.PACKING)
+
+    def _after_count(self, session: PackSession, outcome: Ticked | PackError) -> None:
+        self.display.show_session(session)
+        if isinstance(outcome, PackError):
+            self.error(outcome.message)
+            return
+        self.display.select_line(outcome.line.line_id)
+        if session.complete:
+            self.sounds.play_complete()
+            self.begin_shipping(session, session.ship_scanned(), "next")
+            return
+        self.sounds.play_success()
+        line = outcome.line
+        self.info(TICKED.format(sku=line.sku, name=line.name, scanned=line.scanned,
+                                needed=line.needed, state=line.state_text), good=True)
+
+    def _undo(self, session: PackSession) -> None:
+        if self.waiting is not None:
+            self._stop_shipping()
+        line = session.undo()
+        self.display.show_session(session)
+        if line is None:
+            self.info(NOTHING_TO_UNDO)
+        else:
+            self.info(UNDONE.format(sku=line.sku, name=line.name, scanned=line.scanned,
+                                    needed=line.needed))
+
+    def _open_by_scan(self, text: str) -> None:
+        result = classify_scan(text)
+        if result.is_junk:
+            self.error(result.reason or UNREADABLE_SCAN)
+            return
+        self.set_phase(PackPhase.LOADING)
+        self.info(LOOKING_UP)
+        shown = text.strip()[:40]
+
+        def found(refs: list[OrderRef]) -> None:
+            unique = list(dict.fromkeys(refs))
+            if len(unique) == 1:
+                self._load(unique[0])
+                return
+            self.set_phase(PackPhase.IDLE)
+            if not unique:
+                self.error(NOT_FOUND.format(scan=shown))
+            else:
+                self.error(AMBIGUOUS.format(scan=shown, n=len(unique)))
+
+        self.host.find_orders(text, self.guarded(found), self.guarded(self._host_failed))
+
+    def _next_after(self, ref: OrderRef, skips_left: int) -> None:
+        def open_next(following: OrderRef | None) -> None:
+            if following is None:
+                self.close_order(ALL_PACKED)
+            elif skips_left <= 0:
+                self.close_order(None)
+                self.error(TOO_MANY_SKIPPED.format(n=MAX_SKIPPED))
+            else:
+                self._load(following, skips_left=skips_left - 1)
+
+        self.host.next_order_after(ref, self.guarded(open_next),
+                                   self.guarded(self._host_failed))
+
+    def _load(self, ref: OrderRef, *, skips_left: int | None = None) -> None:
+        """Open ``ref``. ``skips_left`` (from "next order"): an order that cannot be packed is
+        passed over for the one after it, that many times at most."""
+        self.set_phase(PackPhase.LOADING)
+
+        def loaded(order: Order) -> None:
+            opened = self._open(order, ref)
+            if not isinstance(opened, PackSession):
+                if skips_left is not None:
+                    self._next_after(ref, skips_left)
+                    return
+                self.close_order(None)
+                self.error(opened)
+                return
+            session = self.session = opened
+            self.shipment, self.waiting = None, None
+            self.set_phase(PackPhase.PACKING)
+            self.display.show_session(session)
+            self.display.opened(order)
+            if session.complete:
+                self.begin_shipping(session, session.ship_scanned(), "next")
+            elif session.scanned_units:
+                self.info(RESUMED.format(order=order.number, scanned=session.scanned_units,
+                                         needed=session.needed_units))
+            else:
+                self.info(SCAN_ITEMS.format(order=order.number))
+
+        self.host.load_order(ref, self.guarded(loaded), self.guarded(self._host_failed))
+
+    def _open(self, order: Order, ref: OrderRef) -> PackSession | str:
+        """The session packing ``order``, or why it cannot be packed (a gate's sentence or
+        the session's)."""
+        for gate in self.gates:
+            refusal = gate(order)
+            if refusal is not None:
+                return refusal
+        try:
+            return PackSession(order, ref.connection, self.store,
+                               allow_ship_unverified=self.options.allow_ship_unverified)
+        except PackRefused as exc:
+            return exc.error.message
+
+    def _host_failed(self, message: str) -> None:
+        if self.phase is PackPhase.LOADING:
+            self.set_phase(PackPhase.PACKING if self.session is not None else PackPhase.IDLE)
+        self.error(message)

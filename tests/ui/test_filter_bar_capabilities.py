@@ -1,0 +1,41 @@
+"""The filter bar offers only the filters a store's orders have: FBM/FBA/FBS on Nexus only, a
+channel where the store has channels or marketplaces."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from typing import Any
+
+import pytest
+
+from fulfillment_station.connectors import connector_class
+from fulfillment_station.ui.filter_bar import FilterBar
+from fulfillment_station.ui.filters import FilterState
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize(("dialect", "channel", "method"), [
+    ("nexus", True, True), ("price2b", True, False), ("squarespace", False, False),
+    ("inventory-cloud", False, False), ("generic-rest", False, False)])
+def test_the_bar_is_built_from_the_stores_capabilities(
+        qtbot: Any, dialect: str, channel: bool, method: bool) -> None:
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.configure(connector_class(dialect).CAPABILITIES)
+    assert bar.channel.isVisible() is channel
+    assert bar.method.isVisible() is method
+    assert bar.status.isVisible() and bar.fulfillment.isVisible() and bar.use_dates.isVisible()
+
+
+@pytest.mark.gui
+def test_a_hidden_filter_no_longer_narrows(qtbot: Any) -> None:
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.method.setCurrentIndex(bar.method.findData("FBA"))  # remembered from a Nexus shop
+    assert bar.apply_to(FilterState()).fulfillment_method == "FBA"
+    bar.configure(connector_class("squarespace").CAPABILITIES)
+    assert bar.apply_to(FilterState()).fulfillment_method is None

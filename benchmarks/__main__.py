@@ -15,8 +15,7 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     here = Path(__file__).parent
-    names = sorted(m.name for m in pkgutil.iter_modules([str(here)])
-                   if m.name.startswith("bench_"))
+    names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
     wanted = [a if a.startswith("bench_") else f"bench_{a}" for a in argv]
     failures = 0
     for name in names:
@@ -29,8 +28,7 @@ def main(argv: list[str]) -> int:
         except Exception as exc:
             failures += 1
             traceback.print_exc(file=sys.stderr)
-            print(json.dumps({"name": name, "error": f"{type(exc).__name__}: {exc}"}),
-                  flush=True)
+            print(json.dumps({"name": name, "error": f"{type(exc).__name__}: {exc}"}), flush=True)
     return 1 if failures else 0
 
 

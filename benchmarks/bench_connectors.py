@@ -28,13 +28,16 @@ ROUNDS = 5
 
 def run() -> Iterator[dict[str, Any]]:
     for dialect, walk in WALKERS.items():
-        with tempfile.TemporaryDirectory() as tmp, sandbox_process(
-                dialect, ORDERS, Path(tmp)) as base_url:
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            sandbox_process(dialect, ORDERS, Path(tmp)) as base_url,
+        ):
             plain_times, connector_times, ratios, cpu_extra = [], [], [], []
             for _ in range(ROUNDS):
-                with httpx.Client(base_url=base_url,
-                                  headers={"Authorization": f"Bearer {TOKEN}",
-                                           "User-Agent": "bench"}) as client:
+                with httpx.Client(
+                    base_url=base_url,
+                    headers={"Authorization": f"Bearer {TOKEN}", "User-Agent": "bench"},
+                ) as client:
                     cpu, started = time.process_time(), time.perf_counter()
                     plain_count = walk(client)
                     plain_times.append(time.perf_counter() - started)
@@ -46,12 +49,25 @@ def run() -> Iterator[dict[str, Any]]:
                     cpu_extra.append(time.process_time() - cpu - plain_cpu)
                 ratios.append(connector_times[-1] / plain_times[-1] - 1)
             plain, through = statistics.median(plain_times), statistics.median(connector_times)
-            yield {"name": f"connector_list_10k_{dialect}_seconds", "value": round(through, 3),
-                   "unit": "s", "target": None, "orders": count,
-                   "plain_httpx_seconds": round(plain, 3), "plain_orders": plain_count}
-            yield {"name": f"connector_overhead_ratio_{dialect}",
-                   "value": round(statistics.median(ratios), 3), "unit": "ratio",
-                   "target": 0.30, "rounds": [round(r, 3) for r in ratios]}
-            yield {"name": f"connector_cpu_per_order_{dialect}_us",
-                   "value": round(statistics.median(cpu_extra) / count * 1e6, 1), "unit": "us",
-                   "target": None}
+            yield {
+                "name": f"connector_list_10k_{dialect}_seconds",
+                "value": round(through, 3),
+                "unit": "s",
+                "target": None,
+                "orders": count,
+                "plain_httpx_seconds": round(plain, 3),
+                "plain_orders": plain_count,
+            }
+            yield {
+                "name": f"connector_overhead_ratio_{dialect}",
+                "value": round(statistics.median(ratios), 3),
+                "unit": "ratio",
+                "target": 0.30,
+                "rounds": [round(r, 3) for r in ratios],
+            }
+            yield {
+                "name": f"connector_cpu_per_order_{dialect}_us",
+                "value": round(statistics.median(cpu_extra) / count * 1e6, 1),
+                "unit": "us",
+                "target": None,
+            }

@@ -61,8 +61,9 @@ def run() -> Iterator[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="fs-bench-desks-") as tmp:
         root = Path(tmp)
         seeding = time.perf_counter()
-        server = SandboxServer("nexus", db_path=root / "sandbox.sqlite", token=TOKEN,
-                               orders=ORDERS, seed=5)
+        server = SandboxServer(
+            "nexus", db_path=root / "sandbox.sqlite", token=TOKEN, orders=ORDERS, seed=5
+        )
         seeded_s = time.perf_counter() - seeding
         server.start()
         try:
@@ -72,13 +73,15 @@ def run() -> Iterator[dict[str, Any]]:
             server.close()
 
 
-def _shift(root: Path, server: SandboxServer, pg: ThrowawayPostgres,
-           seeded_s: float) -> Iterator[dict[str, Any]]:
+def _shift(
+    root: Path, server: SandboxServer, pg: ThrowawayPostgres, seeded_s: float
+) -> Iterator[dict[str, Any]]:
     candidates = _open_orders(server.db_path)
     orders_file = root / "candidates.txt"
     orders_file.write_text("\n".join(candidates), encoding="utf-8")
     with psycopg.connect(pg.url) as conn:
         from fulfillment_station.station import schema
+
         schema.migrate(conn)
 
     notify_ms: list[float] = []
@@ -91,12 +94,37 @@ def _shift(root: Path, server: SandboxServer, pg: ThrowawayPostgres,
     listener.start()
     assert listener.wait_listening(30)
     started = time.perf_counter()
-    procs = [subprocess.Popen(
-        [sys.executable, "-m", "fulfillment_station.services.desk", "--dialect", "nexus",
-         "--base-url", server.base_url, "--token", TOKEN, "--store",
-         str(root / f"desk{n}.sqlite"), "--desk", f"desk{n}", "--station-db", pg.url,
-         "--orders-file", str(orders_file), "--max-orders", str(SHIFT), "--timeout", "900"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) for n in range(DESKS)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "fulfillment_station.services.desk",
+                "--dialect",
+                "nexus",
+                "--base-url",
+                server.base_url,
+                "--token",
+                TOKEN,
+                "--store",
+                str(root / f"desk{n}.sqlite"),
+                "--desk",
+                f"desk{n}",
+                "--station-db",
+                pg.url,
+                "--orders-file",
+                str(orders_file),
+                "--max-orders",
+                str(SHIFT),
+                "--timeout",
+                "900",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for n in range(DESKS)
+    ]
     events: list[dict[str, Any]] = []
     for proc in procs:
         out, _err = proc.communicate(timeout=1200)
@@ -108,25 +136,67 @@ def _shift(root: Path, server: SandboxServer, pg: ThrowawayPostgres,
     shipped = [e for e in events if e["event"] == "shipped"]
     # Every desk's claim of the shift: an order claimed by two desks is a double claim.
     with psycopg.connect(pg.url) as conn:
-        claimed_by = conn.execute("SELECT order_id, count(DISTINCT desk) FROM audit "
-                                  "WHERE kind = 'claim' GROUP BY order_id").fetchall()
+        claimed_by = conn.execute(
+            "SELECT order_id, count(DISTINCT desk) FROM audit "
+            "WHERE kind = 'claim' GROUP BY order_id"
+        ).fetchall()
     double_claims = sum(1 for _order, desks in claimed_by if desks > 1)
-    applied = Counter(e["order_id"] for e in server.db.journal()["effects"]
-                      if e["kind"] == "shipment")
+    applied = Counter(
+        e["order_id"] for e in server.db.journal()["effects"] if e["kind"] == "shipment"
+    )
     double_shipments = sum(1 for n in applied.values() if n > 1)
-    base = {"desks": DESKS, "orders": ORDERS, "open_orders": len(candidates),
-            "shipped": len(shipped)}
-    yield {"name": "desks_sandbox_seed", "unit": "s", "target": None,
-           "value": round(seeded_s, 1), **base}
-    yield {"name": "desks_claim_next_p50", "unit": "ms", "target": None,
-           "value": _pct(claim_ms, 50), **base}
-    yield {"name": "desks_claim_next_p95", "unit": "ms", "target": None,
-           "value": _pct(claim_ms, 95), **base}
-    yield {"name": "desks_notify_p95", "unit": "ms", "target": 1000,
-           "value": _pct(notify_ms, 95), "notifications": len(notify_ms)}
-    yield {"name": "desks_orders_packed_per_minute", "unit": "orders/min", "target": None,
-           "value": round(len(shipped) / elapsed * 60, 1), **base}
-    yield {"name": "desks_double_claims", "unit": "orders", "target": 0,
-           "value": double_claims, **base}
-    yield {"name": "desks_double_shipments", "unit": "orders", "target": 0,
-           "value": double_shipments, **base}
+    base = {
+        "desks": DESKS,
+        "orders": ORDERS,
+        "open_orders": len(candidates),
+        "shipped": len(shipped),
+    }
+    yield {
+        "name": "desks_sandbox_seed",
+        "unit": "s",
+        "target": None,
+        "value": round(seeded_s, 1),
+        **base,
+    }
+    yield {
+        "name": "desks_claim_next_p50",
+        "unit": "ms",
+        "target": None,
+        "value": _pct(claim_ms, 50),
+        **base,
+    }
+    yield {
+        "name": "desks_claim_next_p95",
+        "unit": "ms",
+        "target": None,
+        "value": _pct(claim_ms, 95),
+        **base,
+    }
+    yield {
+        "name": "desks_notify_p95",
+        "unit": "ms",
+        "target": 1000,
+        "value": _pct(notify_ms, 95),
+        "notifications": len(notify_ms),
+    }
+    yield {
+        "name": "desks_orders_packed_per_minute",
+        "unit": "orders/min",
+        "target": None,
+        "value": round(len(shipped) / elapsed * 60, 1),
+        **base,
+    }
+    yield {
+        "name": "desks_double_claims",
+        "unit": "orders",
+        "target": 0,
+        "value": double_claims,
+        **base,
+    }
+    yield {
+        "name": "desks_double_shipments",
+        "unit": "orders",
+        "target": 0,
+        "value": double_shipments,
+        **base,
+    }

@@ -59,6 +59,7 @@ def cold_start_child(cache_path: str, started: float) -> None:
             sync.stop()
             reader.stop()
             app.quit()
+
         QTimer.singleShot(0, idle)
 
     window.summaries_loaded.connect(loaded)
@@ -74,15 +75,29 @@ def _cold_start() -> dict[str, Any]:
         for _ in range(3):
             started = time.time()
             out = subprocess.run(
-                [sys.executable, "-c", "import sys; from benchmarks.bench_gui import "
-                 "cold_start_child as c; c(sys.argv[1], float(sys.argv[2]))", path,
-                 repr(started)],
-                capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
-                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                [
+                    sys.executable,
+                    "-c",
+                    "import sys; from benchmarks.bench_gui import "
+                    "cold_start_child as c; c(sys.argv[1], float(sys.argv[2]))",
+                    path,
+                    repr(started),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=Path(__file__).parent.parent,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            )
             runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     best = min(r["seconds"] for r in runs)
-    return {"name": "gui_cold_start_20k_cached_orders", "value": round(best, 2), "unit": "s",
-            "target": 1.5, "rows": runs[0]["rows"]}
+    return {
+        "name": "gui_cold_start_20k_cached_orders",
+        "value": round(best, 2),
+        "unit": "s",
+        "target": 1.5,
+        "rows": runs[0]["rows"],
+    }
 
 
 def _sync_stall() -> Iterator[dict[str, Any]]:
@@ -102,8 +117,10 @@ def _sync_stall() -> Iterator[dict[str, Any]]:
     app = QApplication.instance() or QApplication([])
     default_interval = sys.getswitchinterval()
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)  # as run_gui does
-    with tempfile.TemporaryDirectory() as tmp, sandbox_process(
-            SYNC_DIALECT, SYNC_ORDERS, Path(tmp)) as base_url:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        sandbox_process(SYNC_DIALECT, SYNC_ORDERS, Path(tmp)) as base_url,
+    ):
         cache = Path(tmp) / "cache.sqlite3"
         config = ConnectionConfig("bench", SYNC_DIALECT, base_url, TOKEN, "bench")
         sync = ConnectionWorker(sync_resources(config, cache), name="sync")
@@ -150,10 +167,21 @@ def _sync_stall() -> Iterator[dict[str, Any]]:
     del app
     sys.setswitchinterval(default_interval)
     gaps.sort()
-    yield {"name": "gui_longest_stall_during_10k_sync", "value": round(gaps[-1], 1),
-           "unit": "ms", "target": 50, "rows": rows, "dialect": SYNC_DIALECT}
-    yield {"name": "gui_sync_10k_seconds", "value": round(elapsed, 2), "unit": "s",
-           "target": None, "p99_gap_ms": round(gaps[int(len(gaps) * 0.99)], 1)}
+    yield {
+        "name": "gui_longest_stall_during_10k_sync",
+        "value": round(gaps[-1], 1),
+        "unit": "ms",
+        "target": 50,
+        "rows": rows,
+        "dialect": SYNC_DIALECT,
+    }
+    yield {
+        "name": "gui_sync_10k_seconds",
+        "value": round(elapsed, 2),
+        "unit": "s",
+        "target": None,
+        "p99_gap_ms": round(gaps[int(len(gaps) * 0.99)], 1),
+    }
 
 
 def _repaint_while_a_worker_computes() -> Iterator[dict[str, Any]]:
@@ -196,9 +224,13 @@ def _repaint_while_a_worker_computes() -> Iterator[dict[str, Any]]:
                 start = time.perf_counter()
                 view.viewport().repaint()
                 times.append((time.perf_counter() - start) * 1000)
-            yield {"name": "gui_repaint_while_a_worker_computes", "value":
-                   round(statistics.median(times)), "unit": "ms", "target": None,
-                   "switch_interval": name}
+            yield {
+                "name": "gui_repaint_while_a_worker_computes",
+                "value": round(statistics.median(times)),
+                "unit": "ms",
+                "target": None,
+                "switch_interval": name,
+            }
     finally:
         stop.set()
         worker.join()

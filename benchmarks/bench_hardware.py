@@ -27,8 +27,12 @@ TARGET_MS = 300
 
 def _latencies(protocol: str) -> list[float]:
     times: list[float] = []
-    with ScaleSimulator(protocol, weight="1.000", state="motion",  # type: ignore[arg-type]
-                        frame_interval=0.1) as sim:
+    with ScaleSimulator(
+        protocol,
+        weight="1.000",
+        state="motion",  # type: ignore[arg-type]
+        frame_interval=0.1,
+    ) as sim:
         scale = SerialScale(sim.path, protocol, name="bench")  # type: ignore[arg-type]
         try:
             for trial in range(TRIALS):
@@ -62,16 +66,26 @@ def _to_screen(protocol: str) -> list[float]:
 
     app = QApplication.instance() or QApplication([])
     times: list[float] = []
-    with ScaleSimulator(protocol, weight="0.000", state="stable",  # type: ignore[arg-type]
-                        frame_interval=0.1) as sim:
-        weigher = ScaleWeigher(lambda: SerialScale(sim.path, protocol,  # type: ignore[arg-type]
-                                                   name="bench"))
+    with ScaleSimulator(
+        protocol,
+        weight="0.000",
+        state="stable",  # type: ignore[arg-type]
+        frame_interval=0.1,
+    ) as sim:
+        weigher = ScaleWeigher(
+            lambda: SerialScale(
+                sim.path,
+                protocol,  # type: ignore[arg-type]
+                name="bench",
+            )
+        )
         field = QDoubleSpinBox()
         field.setRange(0, 1000)
         field.setDecimals(3)
         shown: list[float] = []
-        weigher.stable.connect(lambda w: (field.setValue(float(w.in_unit("kg", 3))),
-                                          shown.append(time.perf_counter())))
+        weigher.stable.connect(
+            lambda w: (field.setValue(float(w.in_unit("kg", 3))), shown.append(time.perf_counter()))
+        )
         weigher.start()
         try:
             for trial in range(TRIALS):
@@ -104,18 +118,32 @@ def _spin(app: Any, seconds: float) -> None:
 def run() -> Iterator[dict[str, Any]]:
     for protocol in ("sics", "cas"):
         times = sorted(_to_screen(protocol))
-        yield {"name": f"scale_stable_to_screen_{protocol}_median",
-               "value": round(statistics.median(times), 1), "unit": "ms",
-               "target": TARGET_MS}
-        yield {"name": f"scale_stable_to_screen_{protocol}_max",
-               "value": round(times[-1], 1), "unit": "ms", "target": TARGET_MS}
+        yield {
+            "name": f"scale_stable_to_screen_{protocol}_median",
+            "value": round(statistics.median(times), 1),
+            "unit": "ms",
+            "target": TARGET_MS,
+        }
+        yield {
+            "name": f"scale_stable_to_screen_{protocol}_max",
+            "value": round(times[-1], 1),
+            "unit": "ms",
+            "target": TARGET_MS,
+        }
     for protocol in ("sics", "cas", "avery"):
         times = sorted(_latencies(protocol))
-        yield {"name": f"scale_stable_to_captured_{protocol}_median",
-               "value": round(statistics.median(times), 1), "unit": "ms",
-               "target": TARGET_MS}
-        yield {"name": f"scale_stable_to_captured_{protocol}_max",
-               "value": round(times[-1], 1), "unit": "ms", "target": TARGET_MS}
+        yield {
+            "name": f"scale_stable_to_captured_{protocol}_median",
+            "value": round(statistics.median(times), 1),
+            "unit": "ms",
+            "target": TARGET_MS,
+        }
+        yield {
+            "name": f"scale_stable_to_captured_{protocol}_max",
+            "value": round(times[-1], 1),
+            "unit": "ms",
+            "target": TARGET_MS,
+        }
 
 
 if __name__ == "__main__":

@@ -48,16 +48,24 @@ def _limit() -> None:
 
 def _run_case(url: str, env: dict[str, str]) -> dict[str, Any]:
     try:
-        done = subprocess.run([sys.executable, "-c", CHILD, url], capture_output=True,
-                              text=True, timeout=WALL_LIMIT_S, preexec_fn=_limit, env=env,
-                              check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, url],
+            capture_output=True,
+            text=True,
+            timeout=WALL_LIMIT_S,
+            preexec_fn=_limit,
+            env=env,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
-        return {"seconds": WALL_LIMIT_S, "outcome": "still running (killed)",
-                "peak_rss_mb": None}
+        return {"seconds": WALL_LIMIT_S, "outcome": "still running (killed)", "peak_rss_mb": None}
     lines = done.stdout.strip().splitlines()
     if not lines:
-        return {"seconds": None, "outcome": f"crashed: {done.stderr.strip()[-200:]}",
-                "peak_rss_mb": None}
+        return {
+            "seconds": None,
+            "outcome": f"crashed: {done.stderr.strip()[-200:]}",
+            "peak_rss_mb": None,
+        }
     return json.loads(lines[-1])
 
 
@@ -67,17 +75,28 @@ def run() -> Iterator[dict[str, Any]]:
         ("huge_200mb", lies.huge(200), {}),
         ("gzip_bomb_1gb", lies.gzip_bomb(1024), {}),
         ("endless_chunked", lies.endless(), {}),
-        ("one_byte_per_second", lies.trickle(body=b'{"data": []' + b" " * 50 + b"}"),
-         {"FULFILLMENT_STATION_READ_DEADLINE_S": SLOW_DEADLINE_S}),
+        (
+            "one_byte_per_second",
+            lies.trickle(body=b'{"data": []' + b" " * 50 + b"}"),
+            {"FULFILLMENT_STATION_READ_DEADLINE_S": SLOW_DEADLINE_S},
+        ),
     ]
     for name, lie, extra_env in cases:
         with HostileServer() as liar:
             liar.lie("GET", "/api/orders$", lie)
             env = {**os.environ, **extra_env}
             figure = _run_case(liar.url + "/api", env)
-        yield {"name": f"hostile_{name}_peak_rss", "unit": "MB", "target": None,
-               "value": None if figure["peak_rss_mb"] is None
-               else round(figure["peak_rss_mb"], 1), "outcome": figure["outcome"]}
-        yield {"name": f"hostile_{name}_time", "unit": "s", "target": None,
-               "value": None if figure["seconds"] is None else round(figure["seconds"], 2),
-               "outcome": figure["outcome"]}
+        yield {
+            "name": f"hostile_{name}_peak_rss",
+            "unit": "MB",
+            "target": None,
+            "value": None if figure["peak_rss_mb"] is None else round(figure["peak_rss_mb"], 1),
+            "outcome": figure["outcome"],
+        }
+        yield {
+            "name": f"hostile_{name}_time",
+            "unit": "s",
+            "target": None,
+            "value": None if figure["seconds"] is None else round(figure["seconds"], 2),
+            "outcome": figure["outcome"],
+        }

@@ -34,11 +34,17 @@ def _outbox(path: Path) -> tuple[Any, Outbox[Action]]:
 def run() -> Iterator[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="fs-bench-outbox-") as tmp:
         root = Path(tmp)
-        with SandboxServer("nexus", db_path=root / "sandbox.sqlite", token=TOKEN,
-                           orders=SHIPMENTS * 3, seed=5) as server, \
-                connect("nexus", server.base_url, TOKEN) as connector:
-            pool = [o.id for o in connector.list_orders()
-                    if o.status in OPEN and o.fulfillment_status == FulfillmentStatus.UNFULFILLED]
+        with (
+            SandboxServer(
+                "nexus", db_path=root / "sandbox.sqlite", token=TOKEN, orders=SHIPMENTS * 3, seed=5
+            ) as server,
+            connect("nexus", server.base_url, TOKEN) as connector,
+        ):
+            pool = [
+                o.id
+                for o in connector.list_orders()
+                if o.status in OPEN and o.fulfillment_status == FulfillmentStatus.UNFULFILLED
+            ]
             half = len(pool) // 2
             store, outbox = _outbox(root / "desk.sqlite3")
             service = OutboxService(outbox, connector, connection_id="bench")
@@ -46,25 +52,35 @@ def run() -> Iterator[dict[str, Any]]:
             queue_ms = []
             for n, order_id in enumerate(pool[:half]):
                 started = time.perf_counter()
-                service.ship(order_id, ShipRequest(carrier="DHL",
-                                                   tracking_number=f"JD0146{n:014d}"))
+                service.ship(
+                    order_id, ShipRequest(carrier="DHL", tracking_number=f"JD0146{n:014d}")
+                )
                 queue_ms.append((time.perf_counter() - started) * 1000)
-            yield {"name": "outbox_queue_shipment_p95", "unit": "ms", "target": None,
-                   "value": round(statistics.quantiles(queue_ms, n=20)[-1], 2)}
+            yield {
+                "name": "outbox_queue_shipment_p95",
+                "unit": "ms",
+                "target": None,
+                "value": round(statistics.quantiles(queue_ms, n=20)[-1], 2),
+            }
 
             started = time.perf_counter()
             service.run_until_idle()
             elapsed = time.perf_counter() - started
             assert outbox.counts()[ActionState.DONE] == half
-            yield {"name": "outbox_shipments_per_second_nexus", "unit": "actions/s",
-                   "target": None, "value": round(half / elapsed, 1)}
+            yield {
+                "name": "outbox_shipments_per_second_nexus",
+                "unit": "actions/s",
+                "target": None,
+                "value": round(half / elapsed, 1),
+            }
 
             # A crash with every remaining action claimed ("sending"): the restart re-reads
             # each order before deciding whether to send.
-            rest = pool[half:half * 2]
+            rest = pool[half : half * 2]
             for n, order_id in enumerate(rest):
-                record = service.ship(order_id, ShipRequest(
-                    carrier="DHL", tracking_number=f"JD0147{n:014d}"))
+                record = service.ship(
+                    order_id, ShipRequest(carrier="DHL", tracking_number=f"JD0147{n:014d}")
+                )
                 outbox.claim(record.id)
             store.close()
             store, outbox = _outbox(root / "desk.sqlite3")
@@ -73,5 +89,9 @@ def run() -> Iterator[dict[str, Any]]:
             elapsed = time.perf_counter() - started
             assert outbox.counts()[ActionState.DONE] == half + len(rest)
             store.close()
-            yield {"name": "outbox_resume_after_crash_per_action", "unit": "ms",
-                   "target": None, "value": round(elapsed / max(1, len(rest)) * 1000, 2)}
+            yield {
+                "name": "outbox_resume_after_crash_per_action",
+                "unit": "ms",
+                "target": None,
+                "value": round(elapsed / max(1, len(rest)) * 1000, 2),
+            }

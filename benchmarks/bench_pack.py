@@ -44,18 +44,31 @@ class _CacheHost:
     def find_orders(self, scan: str, done: Callable[..., None], failed: Any) -> None:
         from fulfillment_station.domain.summaries import OrderRef
 
-        done([OrderRef(m.connection, m.order_id) for m in self.cache.find(scan)
-              if m.kind in ("number", "tracking")])
+        done(
+            [
+                OrderRef(m.connection, m.order_id)
+                for m in self.cache.find(scan)
+                if m.kind in ("number", "tracking")
+            ]
+        )
 
     def load_order(self, ref: Any, done: Callable[..., None], failed: Any) -> None:
         done(self.cache.get(ref.order_id, connection=ref.connection))
 
-    def print_documents(self, order: Any, reprint: bool, done: Callable[..., None],
-                        failed: Any) -> None:
+    def print_documents(
+        self, order: Any, reprint: bool, done: Callable[..., None], failed: Any
+    ) -> None:
         done(self._outcome)
 
-    def ship(self, order: Any, lines: Any, tracking: Any, carrier: Any,
-             done: Callable[[], None], failed: Any) -> None:
+    def ship(
+        self,
+        order: Any,
+        lines: Any,
+        tracking: Any,
+        carrier: Any,
+        done: Callable[[], None],
+        failed: Any,
+    ) -> None:
         done()
 
     def next_order_after(self, ref: Any, done: Callable[..., None], failed: Any) -> None:
@@ -107,12 +120,13 @@ def _scan_to_open(tmp: Path) -> Iterator[dict[str, Any]]:
     from fulfillment_station.ui.pack_mode import PackModeView, PackPhase
 
     app = QApplication.instance() or QApplication([])
-    with OrderCache(tmp / "cache.sqlite3") as cache, \
-            PackProgress(tmp / "pack.sqlite3") as progress:
+    with OrderCache(tmp / "cache.sqlite3") as cache, PackProgress(tmp / "pack.sqlite3") as progress:
         _fill(cache)
-        numbers = [s.number for s in cache.load_summaries()[::997]
-                   if s.status in {st.value for st in SHIPPABLE}
-                   and s.fulfillment != "fulfilled"][:OPEN_SAMPLES]
+        numbers = [
+            s.number
+            for s in cache.load_summaries()[::997]
+            if s.status in {st.value for st in SHIPPABLE} and s.fulfillment != "fulfilled"
+        ][:OPEN_SAMPLES]
         view = PackModeView(_CacheHost(cache), progress, _Silent())
         view.resize(1280, 800)
         view.show()
@@ -128,18 +142,31 @@ def _scan_to_open(tmp: Path) -> Iterator[dict[str, Any]]:
             view.on_scan(command_payload(PackCommand.CANCEL))
         view.close()
         saves: list[float] = []
-        state = SavedProgress(counts={"L1": 1, "L2": 0, "L3": 2},
-                              history=(("L1", 1), ("L3", 1), ("L3", 1)))
+        state = SavedProgress(
+            counts={"L1": 1, "L2": 0, "L3": 2}, history=(("L1", 1), ("L3", 1), ("L3", 1))
+        )
         for i in range(200):
             start = time.perf_counter_ns()
             progress.save(CONNECTION, f"ord_{i % 5}", state)
             saves.append((time.perf_counter_ns() - start) / 1000)
-    yield {"name": "pack.scan_to_open_median", "unit": "ms",
-           "value": round(statistics.median(samples), 2), "target": 100}
-    yield {"name": "pack.scan_to_open_p95", "unit": "ms",
-           "value": round(_percentile(samples, 0.95), 2), "target": 100}
-    yield {"name": "pack.progress_save_median", "unit": "us",
-           "value": round(statistics.median(saves), 1), "target": 2000}
+    yield {
+        "name": "pack.scan_to_open_median",
+        "unit": "ms",
+        "value": round(statistics.median(samples), 2),
+        "target": 100,
+    }
+    yield {
+        "name": "pack.scan_to_open_p95",
+        "unit": "ms",
+        "value": round(_percentile(samples, 0.95), 2),
+        "target": 100,
+    }
+    yield {
+        "name": "pack.progress_save_median",
+        "unit": "us",
+        "value": round(statistics.median(saves), 1),
+        "target": 2000,
+    }
 
 
 def _scripted_packer(tmp: Path) -> Iterator[dict[str, Any]]:
@@ -153,16 +180,28 @@ def _scripted_packer(tmp: Path) -> Iterator[dict[str, Any]]:
 
     barcodes = ("036000291452", "4006381333931", "5901234123457")
     orders = [
-        build_order(f"P{i:03d}", number=f"#P{i:05d}", lines=[
-            {"id": f"L{n}", "sku": f"SKU-{n}", "name": f"Item {n}", "quantity": 1,
-             "unit_price": "1", "barcode": code}
-            for n, code in enumerate(barcodes, start=1)
-        ])
+        build_order(
+            f"P{i:03d}",
+            number=f"#P{i:05d}",
+            lines=[
+                {
+                    "id": f"L{n}",
+                    "sku": f"SKU-{n}",
+                    "name": f"Item {n}",
+                    "quantity": 1,
+                    "unit_price": "1",
+                    "barcode": code,
+                }
+                for n, code in enumerate(barcodes, start=1)
+            ],
+        )
         for i in range(PACKED_ORDERS)
     ]
     app = QApplication.instance() or QApplication([])
-    with OrderCache(tmp / "packer.sqlite3") as cache, \
-            PackProgress(tmp / "packer-progress.sqlite3") as progress:
+    with (
+        OrderCache(tmp / "packer.sqlite3") as cache,
+        PackProgress(tmp / "packer-progress.sqlite3") as progress,
+    ):
         cache.upsert_many(orders, connection=CONNECTION)
         queue = [OrderRef(CONNECTION, o.id) for o in orders]
         host = _CacheHost(cache, queue)
@@ -189,10 +228,18 @@ def _scripted_packer(tmp: Path) -> Iterator[dict[str, Any]]:
         view.close()
     if len(shipped) != PACKED_ORDERS:
         raise RuntimeError(f"the scripted packer shipped {len(shipped)} orders, not 100")
-    yield {"name": "pack.orders_per_hour", "unit": "orders/h",
-           "value": round(PACKED_ORDERS / elapsed * 3600), "target": 1000}
-    yield {"name": "pack.scans_per_order", "unit": "scans",
-           "value": round(scans / PACKED_ORDERS, 2), "target": 5}
+    yield {
+        "name": "pack.orders_per_hour",
+        "unit": "orders/h",
+        "value": round(PACKED_ORDERS / elapsed * 3600),
+        "target": 1000,
+    }
+    yield {
+        "name": "pack.scans_per_order",
+        "unit": "scans",
+        "value": round(scans / PACKED_ORDERS, 2),
+        "target": 5,
+    }
 
 
 def run() -> Iterator[dict[str, Any]]:

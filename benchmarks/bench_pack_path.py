@@ -81,15 +81,22 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
     store = SettingsStore(tmp / "config" / "settings.json")
     prints = tmp / "prints"
     prints.mkdir()
-    store.save(store.load().replace({"printers.slip_printer": f"file:{prints}",
-                                     "printers.label_printer": f"file:{prints}",
-                                     "printers.label_format": "zpl",
-                                     "station.packer_name": "Ana",
-                                     "sounds.enabled": False}))
+    store.save(
+        store.load().replace(
+            {
+                "printers.slip_printer": f"file:{prints}",
+                "printers.label_printer": f"file:{prints}",
+                "printers.label_format": "zpl",
+                "station.packer_name": "Ana",
+                "sounds.enabled": False,
+            }
+        )
+    )
     redactor = Redactor()
     logging_setup = configure_logging(tmp / "logs", redactor=redactor)
-    services = AppServices(store, TokenStore(on_secret=redactor.add), tmp / "data", redactor,
-                           logging_setup)
+    services = AppServices(
+        store, TokenStore(on_secret=redactor.add), tmp / "data", redactor, logging_setup
+    )
 
     counting = False
     submitted: Counter[str] = Counter()
@@ -141,18 +148,26 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
         sandbox = parts.sandbox
         assert sandbox is not None
         order = next(
-            stored.order for stored in (sandbox.db.get(window.proxy.key_at(r).order_id)
-                                        for r in range(window.proxy.rowCount()))
-            if stored is not None and stored.order.status is OrderStatus.CONFIRMED
-            and stored.order.item_count <= 3 and all(ln.barcode for ln in stored.order.lines))
+            stored.order
+            for stored in (
+                sandbox.db.get(window.proxy.key_at(r).order_id)
+                for r in range(window.proxy.rowCount())
+            )
+            if stored is not None
+            and stored.order.status is OrderStatus.CONFIRMED
+            and stored.order.item_count <= 3
+            and all(ln.barcode for ln in stored.order.lines)
+        )
         window.show_pack_mode(True)
         pack = parts.pack_view
         last = activity
         _settle(app, lambda: activity != last)
 
         def applied() -> bool:
-            return any(e["kind"] == "shipment" and e["order_id"] == order.id
-                       for e in sandbox.db.journal()["effects"])
+            return any(
+                e["kind"] == "shipment" and e["order_id"] == order.id
+                for e in sandbox.db.journal()["effects"]
+            )
 
         shipped: list[object] = []
         pack.order_shipped.connect(shipped.append)
@@ -185,45 +200,83 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
             session.close()
         keyring.set_keyring(previous)
     reads = sum(n for k, n in requests.items() if k.startswith("GET "))
-    own = [(m, p) for m, p in sequence if p.rstrip("/").split("/")[-1] == order.id
-           or f"/{order.id}/" in p]
+    own = [
+        (m, p)
+        for m, p in sequence
+        if p.rstrip("/").split("/")[-1] == order.id or f"/{order.id}/" in p
+    ]
     write_at = next((i for i, (m, _p) in enumerate(own) if m != "GET"), len(own))
     reads_before = sum(1 for m, _p in own[:write_at] if m == "GET")
-    reads_after = sum(1 for m, _p in own[write_at + 1:] if m == "GET")
-    yield {"name": "pack_path.worker_round_trips", "unit": "tasks",
-           "value": sum(submitted.values()), "detail": dict(submitted)}
-    yield {"name": "pack_path.http_requests", "unit": "requests",
-           "value": sum(requests.values()), "detail": dict(requests)}
+    reads_after = sum(1 for m, _p in own[write_at + 1 :] if m == "GET")
+    yield {
+        "name": "pack_path.worker_round_trips",
+        "unit": "tasks",
+        "value": sum(submitted.values()),
+        "detail": dict(submitted),
+    }
+    yield {
+        "name": "pack_path.http_requests",
+        "unit": "requests",
+        "value": sum(requests.values()),
+        "detail": dict(requests),
+    }
     yield {"name": "pack_path.http_reads", "unit": "requests", "value": reads}
     # The read when the order opens is the packer's; what follows it before the write is a
     # re-read (at most one), and at most one read after the write.
-    yield {"name": "pack_path.rereads_before_write", "unit": "requests",
-           "value": reads_before - 1, "target": 1}
-    yield {"name": "pack_path.reads_after_write", "unit": "requests", "value": reads_after,
-           "target": 1}
-    yield {"name": "pack_path.http_writes", "unit": "requests",
-           "value": sum(requests.values()) - reads}
-    yield {"name": "pack_path.settings_reads_on_gui_thread", "unit": "reads",
-           "value": settings_reads, "target": 0}
+    yield {
+        "name": "pack_path.rereads_before_write",
+        "unit": "requests",
+        "value": reads_before - 1,
+        "target": 1,
+    }
+    yield {
+        "name": "pack_path.reads_after_write",
+        "unit": "requests",
+        "value": reads_after,
+        "target": 1,
+    }
+    yield {
+        "name": "pack_path.http_writes",
+        "unit": "requests",
+        "value": sum(requests.values()) - reads,
+    }
+    yield {
+        "name": "pack_path.settings_reads_on_gui_thread",
+        "unit": "reads",
+        "value": settings_reads,
+        "target": 0,
+    }
 
 
 #: What ``build_app`` imports before the window exists (the GUI modules of one connection).
-GUI_IMPORTS = ("fulfillment_station.app", "fulfillment_station.session",
-               "fulfillment_station.ui.main_window", "fulfillment_station.ui.pack_mode",
-               "fulfillment_station.ui.workbench", "fulfillment_station.ui.settings_dialog")
+GUI_IMPORTS = (
+    "fulfillment_station.app",
+    "fulfillment_station.session",
+    "fulfillment_station.ui.main_window",
+    "fulfillment_station.ui.pack_mode",
+    "fulfillment_station.ui.workbench",
+    "fulfillment_station.ui.settings_dialog",
+)
 
 
 def _import_seconds(modules: tuple[str, ...]) -> tuple[float, bool]:
     """Best of three fresh interpreters: seconds to import ``modules``, and whether reportlab
     (PDF rendering, wanted only on the print worker) came with them."""
-    code = ("import sys, time, json; t = time.perf_counter()\n"
-            f"for m in {list(modules)!r}: __import__(m)\n"
-            "print(json.dumps([time.perf_counter() - t, 'reportlab' in sys.modules]))")
+    code = (
+        "import sys, time, json; t = time.perf_counter()\n"
+        f"for m in {list(modules)!r}: __import__(m)\n"
+        "print(json.dumps([time.perf_counter() - t, 'reportlab' in sys.modules]))"
+    )
     runs = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True, cwd=Path(__file__).parent.parent,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent.parent,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     best = min(runs)
     return round(best[0], 3), bool(best[1])
@@ -231,11 +284,19 @@ def _import_seconds(modules: tuple[str, ...]) -> tuple[float, bool]:
 
 def _imports() -> Iterator[dict[str, Any]]:
     seconds, reportlab = _import_seconds(("fulfillment_station.printing.errors",))
-    yield {"name": "pack_path.import_printing_errors", "unit": "s", "value": seconds,
-           "reportlab_loaded": reportlab}
+    yield {
+        "name": "pack_path.import_printing_errors",
+        "unit": "s",
+        "value": seconds,
+        "reportlab_loaded": reportlab,
+    }
     seconds, reportlab = _import_seconds(GUI_IMPORTS)
-    yield {"name": "pack_path.import_gui_modules", "unit": "s", "value": seconds,
-           "reportlab_loaded": reportlab}
+    yield {
+        "name": "pack_path.import_gui_modules",
+        "unit": "s",
+        "value": seconds,
+        "reportlab_loaded": reportlab,
+    }
 
 
 def run() -> Iterator[dict[str, Any]]:

@@ -32,11 +32,13 @@ def _label_times(label_format: str, labels: int) -> list[float]:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             queue = PrintQueue.open(Path(tmp) / "station.db")
-            settings = Settings.defaults().replace({
-                "station.store_name": "Bench Store",
-                "printers.label_printer": f"tcp://127.0.0.1:{printer.port}",
-                "printers.label_format": label_format,
-            })
+            settings = Settings.defaults().replace(
+                {
+                    "station.store_name": "Bench Store",
+                    "printers.label_printer": f"tcp://127.0.0.1:{printer.port}",
+                    "printers.label_format": label_format,
+                }
+            )
             service = PrintService(queue, settings)
             shipment = sample_shipment()
             times: list[float] = []
@@ -58,16 +60,32 @@ def _label_times(label_format: str, labels: int) -> list[float]:
 def run() -> Iterator[dict[str, Any]]:
     times = _label_times("zpl", LABELS + 1)
     first, rest = times[0], sorted(times[1:])
-    yield {"name": "print_label_zpl_first", "value": round(first, 2), "unit": "ms",
-           "target": TARGET_MS}
-    yield {"name": "print_label_zpl_median", "value": round(statistics.median(rest), 2),
-           "unit": "ms", "target": TARGET_MS}
-    yield {"name": "print_label_zpl_p95", "value": round(rest[int(len(rest) * 0.95) - 1], 2),
-           "unit": "ms", "target": TARGET_MS}
+    yield {
+        "name": "print_label_zpl_first",
+        "value": round(first, 2),
+        "unit": "ms",
+        "target": TARGET_MS,
+    }
+    yield {
+        "name": "print_label_zpl_median",
+        "value": round(statistics.median(rest), 2),
+        "unit": "ms",
+        "target": TARGET_MS,
+    }
+    yield {
+        "name": "print_label_zpl_p95",
+        "value": round(rest[int(len(rest) * 0.95) - 1], 2),
+        "unit": "ms",
+        "target": TARGET_MS,
+    }
     # A PDF label (for an ordinary printer) is drawn with reportlab: slower, same target.
     pdf = sorted(_label_times("pdf", 21)[1:])
-    yield {"name": "print_label_pdf_median", "value": round(statistics.median(pdf), 2),
-           "unit": "ms", "target": TARGET_MS}
+    yield {
+        "name": "print_label_pdf_median",
+        "value": round(statistics.median(pdf), 2),
+        "unit": "ms",
+        "target": TARGET_MS,
+    }
 
 
 if __name__ == "__main__":

@@ -27,9 +27,24 @@ def sandbox_process(dialect: str, orders: int, folder: Path) -> Iterator[str]:
     """A sandbox in its own process (as a real store is), so the client's work is measured
     without the server competing for the same interpreter. Yields the base URL."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "fulfillment_station", "sandbox", "--dialect", dialect,
-         "--orders", str(orders), "--db", str(folder / f"{dialect}.sqlite"), "--token", TOKEN],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        [
+            sys.executable,
+            "-m",
+            "fulfillment_station",
+            "sandbox",
+            "--dialect",
+            dialect,
+            "--orders",
+            str(orders),
+            "--db",
+            str(folder / f"{dialect}.sqlite"),
+            "--token",
+            TOKEN,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         base_url = ""
@@ -53,8 +68,9 @@ def sandbox_process(dialect: str, orders: int, folder: Path) -> Iterator[str]:
 def _walk_nexus(client: httpx.Client) -> int:
     n, cursor = 0, None
     while True:
-        body = client.get("/api/orders", params={"limit": 200, **({"cursor": cursor}
-                                                                   if cursor else {})}).json()
+        body = client.get(
+            "/api/orders", params={"limit": 200, **({"cursor": cursor} if cursor else {})}
+        ).json()
         n += len(body["data"])
         cursor = body["meta"].get("nextCursor")
         if not cursor:
@@ -91,6 +107,7 @@ def _walk_offset(path: str, key: str) -> Callable[[httpx.Client], int]:
             if len(items) < 100:
                 return n
             offset += len(items)
+
     return walk
 
 
@@ -110,16 +127,28 @@ def run() -> Iterator[dict[str, Any]]:
         db.seed(generate_records_parallel("nexus", 100_000, seed=1))
         elapsed = time.perf_counter() - started
         db.close()
-    yield {"name": "sandbox_generate_100k_orders", "value": round(elapsed, 2), "unit": "s",
-           "target": 10}
+    yield {
+        "name": "sandbox_generate_100k_orders",
+        "value": round(elapsed, 2),
+        "unit": "s",
+        "target": 10,
+    }
     for dialect, walk in WALKERS.items():
-        with tempfile.TemporaryDirectory() as tmp, sandbox_process(
-                dialect, PAGED_ORDERS, Path(tmp)) as base_url, httpx.Client(
-                base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}",
-                                            "User-Agent": "bench"}) as client:
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            sandbox_process(dialect, PAGED_ORDERS, Path(tmp)) as base_url,
+            httpx.Client(
+                base_url=base_url,
+                headers={"Authorization": f"Bearer {TOKEN}", "User-Agent": "bench"},
+            ) as client,
+        ):
             started = time.perf_counter()
             count = walk(client)
             elapsed = time.perf_counter() - started
-        yield {"name": f"sandbox_list_orders_per_second_{dialect}",
-               "value": round(count / elapsed), "unit": "orders/s", "target": None,
-               "orders": count}
+        yield {
+            "name": f"sandbox_list_orders_per_second_{dialect}",
+            "value": round(count / elapsed),
+            "unit": "orders/s",
+            "target": None,
+            "orders": count,
+        }

@@ -54,12 +54,24 @@ def _burst_keys() -> None:
 
 def run() -> Iterator[dict[str, Any]]:
     default_table()  # loaded once per process; not part of a scan's cost
-    yield {"name": "scanning.classify_scan_median", "unit": "us",
-           "value": round(_median_us(_classify_all, 300) / len(SCANS), 1), "target": 1000}
-    yield {"name": "scanning.parse_tracking_median", "unit": "us",
-           "value": round(_median_us(_parse_all, 300) / len(SCANS), 1), "target": 1000}
-    yield {"name": "scanning.burst_feed_per_key_median", "unit": "us",
-           "value": round(_median_us(_burst_keys, 300) / 23, 2), "target": 50}
+    yield {
+        "name": "scanning.classify_scan_median",
+        "unit": "us",
+        "value": round(_median_us(_classify_all, 300) / len(SCANS), 1),
+        "target": 1000,
+    }
+    yield {
+        "name": "scanning.parse_tracking_median",
+        "unit": "us",
+        "value": round(_median_us(_parse_all, 300) / len(SCANS), 1),
+        "target": 1000,
+    }
+    yield {
+        "name": "scanning.burst_feed_per_key_median",
+        "unit": "us",
+        "value": round(_median_us(_burst_keys, 300) / 23, 2),
+        "target": 50,
+    }
 
 
 if __name__ == "__main__":

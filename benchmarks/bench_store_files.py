@@ -57,15 +57,26 @@ def run() -> Iterator[dict[str, Any]]:
             assert opened.notice is None
             opened.conn.close()
 
-        yield {"name": "outbox_open_bare", "unit": "ms", "target": None,
-               "actions": ACTIONS, "value": _median_ms(bare_open)}
-        yield {"name": "outbox_open_checked", "unit": "ms", "target": None,
-               "actions": ACTIONS, "value": _median_ms(checked_open)}
+        yield {
+            "name": "outbox_open_bare",
+            "unit": "ms",
+            "target": None,
+            "actions": ACTIONS,
+            "value": _median_ms(bare_open),
+        }
+        yield {
+            "name": "outbox_open_checked",
+            "unit": "ms",
+            "target": None,
+            "actions": ACTIONS,
+            "value": _median_ms(checked_open),
+        }
 
         for synchronous in (CACHE, DURABLE):
             conn = connect(root / f"queue-{synchronous}.sqlite3", synchronous=synchronous)
             box: outbox.Outbox[Action] = outbox.Outbox(
-                conn, audit.AuditLog(conn, station="bench"), decode=Action.model_validate)
+                conn, audit.AuditLog(conn, station="bench"), decode=Action.model_validate
+            )
             times = []
             for n in range(QUEUE_SAMPLES):
                 order = plain_order(f"q{n:05d}")
@@ -73,8 +84,12 @@ def run() -> Iterator[dict[str, Any]]:
                 box.enqueue(ship_action(order.id, f"JD0146{n:014d}"), order)
                 times.append((time.perf_counter() - started) * 1000)
             conn.close()
-            yield {"name": f"outbox_queue_p95_synchronous_{synchronous.lower()}", "unit": "ms",
-                   "target": None, "value": round(statistics.quantiles(times, n=20)[-1], 2)}
+            yield {
+                "name": f"outbox_queue_p95_synchronous_{synchronous.lower()}",
+                "unit": "ms",
+                "target": None,
+                "value": round(statistics.quantiles(times, n=20)[-1], 2),
+            }
 
         pages = outbox_row_pages(path, keys)
         scribble_page(path, sorted(pages)[len(pages) // 2])
@@ -82,6 +97,12 @@ def run() -> Iterator[dict[str, Any]]:
         opened = open_outbox_store(path)
         elapsed = (time.perf_counter() - started) * 1000
         opened.conn.close()
-        yield {"name": "outbox_recover_damaged_page", "unit": "ms", "target": None,
-               "actions": ACTIONS, "recovered": opened.recovered, "lost": opened.lost,
-               "value": round(elapsed, 1)}
+        yield {
+            "name": "outbox_recover_damaged_page",
+            "unit": "ms",
+            "target": None,
+            "actions": ACTIONS,
+            "recovered": opened.recovered,
+            "lost": opened.lost,
+            "value": round(elapsed, 1),
+        }

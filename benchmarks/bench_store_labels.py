@@ -15,9 +15,15 @@ ROUNDS = 15
 
 
 def run() -> Iterator[dict[str, Any]]:
-    pdf = label_pdf([(14, True, "FEDEX GROUND"), (11, False, "Ada Lovelace"),
-                     (11, False, "12 Harbour Road"), (11, False, "Portland OR 97201 US")],
-                    "794644790303")
+    pdf = label_pdf(
+        [
+            (14, True, "FEDEX GROUND"),
+            (11, False, "Ada Lovelace"),
+            (11, False, "12 Harbour Road"),
+            (11, False, "Portland OR 97201 US"),
+        ],
+        "794644790303",
+    )
     for dpi in (203, 300):
         times = []
         zpl = b""
@@ -25,6 +31,9 @@ def run() -> Iterator[dict[str, Any]]:
             start = time.perf_counter()
             zpl, _fmt = label_for_printer(pdf, "zpl", dpi)  # type: ignore[arg-type]
             times.append(time.perf_counter() - start)
-        yield {"name": f"store_label_pdf_to_zpl_{dpi}dpi_median",
-               "value": round(statistics.median(times) * 1000, 1), "unit": "ms",
-               "zpl_bytes": len(zpl)}
+        yield {
+            "name": f"store_label_pdf_to_zpl_{dpi}dpi_median",
+            "value": round(statistics.median(times) * 1000, 1),
+            "unit": "ms",
+            "zpl_bytes": len(zpl),
+        }

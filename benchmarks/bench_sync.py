@@ -53,27 +53,40 @@ def _one_sync(connector: Connector, cache: OrderCache) -> tuple[int, int, float]
 def _summaries_only(connector: Connector) -> None:
     """Make ``connector`` sync as the app did before for Price2b and Generic REST."""
     caps: Capabilities = replace(connector.capabilities, list_is_summary=False)
-    connector.__class__ = type(f"SummaryOnly{type(connector).__name__}",
-                               (type(connector),), {"CAPABILITIES": caps})
+    connector.__class__ = type(
+        f"SummaryOnly{type(connector).__name__}", (type(connector),), {"CAPABILITIES": caps}
+    )
 
 
-def _figure(dialect: str, phase: str, requests: int, orders: int, seconds: float,
-            **extra: Any) -> dict[str, Any]:
-    return {"name": f"sync_{dialect}_{phase}", "value": round(seconds, 2), "unit": "s",
-            "target": None, "requests": requests, "orders": orders,
-            "seconds_per_10k": round(seconds * 10_000 / max(orders, 1), 2),
-            "requests_per_10k": round(requests * 10_000 / max(orders, 1)), **extra}
+def _figure(
+    dialect: str, phase: str, requests: int, orders: int, seconds: float, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "name": f"sync_{dialect}_{phase}",
+        "value": round(seconds, 2),
+        "unit": "s",
+        "target": None,
+        "requests": requests,
+        "orders": orders,
+        "seconds_per_10k": round(seconds * 10_000 / max(orders, 1), 2),
+        "requests_per_10k": round(requests * 10_000 / max(orders, 1)),
+        **extra,
+    }
 
 
 def run() -> Iterator[dict[str, Any]]:
     for dialect in DIALECTS:
-        with tempfile.TemporaryDirectory() as tmp, sandbox_process(
-                dialect, ORDERS, Path(tmp)) as base_url:
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            sandbox_process(dialect, ORDERS, Path(tmp)) as base_url,
+        ):
             folder = Path(tmp)
             summary = connect(dialect, base_url, TOKEN).capabilities.list_is_summary
             if summary:
-                with connect(dialect, base_url, TOKEN) as connector, \
-                        OrderCache(folder / "before.sqlite3") as cache:
+                with (
+                    connect(dialect, base_url, TOKEN) as connector,
+                    OrderCache(folder / "before.sqlite3") as cache,
+                ):
                     if dialect == "nexus":
                         in_flight = sync_module.DETAIL_READS_IN_FLIGHT
                         sync_module.DETAIL_READS_IN_FLIGHT = 1
@@ -87,11 +100,16 @@ def run() -> Iterator[dict[str, Any]]:
                         before = _one_sync(connector, cache)
                         note = "list summaries only: the cache lost each order's detail"
                     yield _figure(dialect, "before", *before, how=note)
-            with connect(dialect, base_url, TOKEN) as connector, \
-                    OrderCache(folder / "after.sqlite3") as cache:
+            with (
+                connect(dialect, base_url, TOKEN) as connector,
+                OrderCache(folder / "after.sqlite3") as cache,
+            ):
                 after = _one_sync(connector, cache)
-                yield _figure(dialect, "after" if summary else "full_list", *after,
-                              details_in_flight=sync_module.DETAIL_READS_IN_FLIGHT
-                              if summary else 0)
+                yield _figure(
+                    dialect,
+                    "after" if summary else "full_list",
+                    *after,
+                    details_in_flight=sync_module.DETAIL_READS_IN_FLIGHT if summary else 0,
+                )
                 again = _one_sync(connector, cache)
                 yield _figure(dialect, "again", *again, how="nothing changed since")

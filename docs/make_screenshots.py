@@ -56,12 +56,22 @@ def main(out: Path) -> None:
     tmp = Path(tempfile.mkdtemp())
     (tmp / "prints").mkdir()
     store = SettingsStore(tmp / "settings.json")
-    store.save(store.load().replace({"printers.slip_printer": f"file:{tmp / 'prints'}",
-                                     "sounds.enabled": False}))
+    store.save(
+        store.load().replace(
+            {"printers.slip_printer": f"file:{tmp / 'prints'}", "sounds.enabled": False}
+        )
+    )
     redactor = Redactor()
-    session = AppSession(app, AppServices(
-        store, TokenStore(), tmp / "data", redactor,
-        configure_logging(tmp / "logs", redactor=redactor)))
+    session = AppSession(
+        app,
+        AppServices(
+            store,
+            TokenStore(),
+            tmp / "data",
+            redactor,
+            configure_logging(tmp / "logs", redactor=redactor),
+        ),
+    )
     parts = session.parts
     window = parts.window
     window.resize(1440, 880)
@@ -71,9 +81,14 @@ def main(out: Path) -> None:
     capture(window, out / "main-window.png")
 
     assert parts.sandbox is not None
-    order = next(o for o in (parts.sandbox.db.get(window.proxy.key_at(r).order_id).order
-                             for r in range(window.proxy.rowCount()))
-                 if len(o.lines) >= 3 and o.status.value == "confirmed")
+    order = next(
+        o
+        for o in (
+            parts.sandbox.db.get(window.proxy.key_at(r).order_id).order
+            for r in range(window.proxy.rowCount())
+        )
+        if len(o.lines) >= 3 and o.status.value == "confirmed"
+    )
     window.show_pack_mode(True)
     pack = parts.pack_view
     pack.on_scan(order.number)

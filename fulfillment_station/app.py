@@ -57,8 +57,14 @@ if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when traini
     from fulfillment_station.ui.workbench import FileMenu
 
 __all__ = [  # the resources moved to services.resources; tests and benchmarks import them here
-    "ConnectionConfig", "OutboxResources", "PrintResources", "ReaderResources",
-    "SyncResources", "outbox_resources", "print_resources", "reader_resources",
+    "ConnectionConfig",
+    "OutboxResources",
+    "PrintResources",
+    "ReaderResources",
+    "SyncResources",
+    "outbox_resources",
+    "print_resources",
+    "reader_resources",
     "sync_resources",
 ]
 
@@ -83,8 +89,15 @@ def _add_channel_sync(window: Any, capabilities: Any, worker: Any) -> None:
 
     from fulfillment_station.ui.channel_sync_dialog import ChannelSyncDialog
 
-    menu = next((a.menu() for a in window.menuBar().actions() if a.menu() is not None
-                 and a.text() == QCoreApplication.translate("MainWindow", "&Order")), None)
+    menu = next(
+        (
+            a.menu()
+            for a in window.menuBar().actions()
+            if a.menu() is not None
+            and a.text() == QCoreApplication.translate("MainWindow", "&Order")
+        ),
+        None,
+    )
     if menu is None:
         return
     action = menu.addAction(QCoreApplication.translate("MainWindow", "Channel sync…"))
@@ -98,8 +111,13 @@ def start_training_sandbox(root: Path) -> SandboxServer:
     folder.mkdir(parents=True, exist_ok=True)
     from fulfillment_station.sandbox.server import SandboxServer
 
-    server = SandboxServer(TRAINING_DIALECT, db_path=folder / f"{TRAINING_DIALECT}.sqlite",
-                           token=TRAINING_TOKEN, orders=TRAINING_ORDERS, seed=1)
+    server = SandboxServer(
+        TRAINING_DIALECT,
+        db_path=folder / f"{TRAINING_DIALECT}.sqlite",
+        token=TRAINING_TOKEN,
+        orders=TRAINING_ORDERS,
+        seed=1,
+    )
     try:
         server.start()
     except BaseException:
@@ -109,13 +127,25 @@ def start_training_sandbox(root: Path) -> SandboxServer:
 
 
 def training_config(sandbox: SandboxServer) -> ConnectionConfig:
-    return ConnectionConfig(id=TRAINING_ID, dialect=TRAINING_DIALECT, base_url=sandbox.base_url,
-                            token=TRAINING_TOKEN, label=TRAINING_LABEL, training=True)
+    return ConnectionConfig(
+        id=TRAINING_ID,
+        dialect=TRAINING_DIALECT,
+        base_url=sandbox.base_url,
+        token=TRAINING_TOKEN,
+        label=TRAINING_LABEL,
+        training=True,
+    )
 
 
 def profile_config(profile: ConnectionProfile, token: str | None) -> ConnectionConfig:
-    return ConnectionConfig(id=profile.id, dialect=profile.dialect, base_url=profile.base_url,
-                            token=token, label=profile.label, ca_bundle=profile.ca_bundle)
+    return ConnectionConfig(
+        id=profile.id,
+        dialect=profile.dialect,
+        base_url=profile.base_url,
+        token=token,
+        label=profile.label,
+        ca_bundle=profile.ca_bundle,
+    )
 
 
 def connection_label(settings: Settings, target: str) -> str:
@@ -126,8 +156,9 @@ def connection_label(settings: Settings, target: str) -> str:
     return profile.label if profile is not None else target
 
 
-def choose_connection(settings: Settings, tokens: TokenStore, root: Path, *, demo: bool
-                      ) -> tuple[ConnectionConfig, SandboxServer | None, str]:
+def choose_connection(
+    settings: Settings, tokens: TokenStore, root: Path, *, demo: bool
+) -> tuple[ConnectionConfig, SandboxServer | None, str]:
     """The connection to open at start: the active profile, or the embedded training store
     when none is configured (or ``--demo``). Returns (config, sandbox to stop at exit, notice).
 
@@ -148,14 +179,16 @@ def choose_connection(settings: Settings, tokens: TokenStore, root: Path, *, dem
 
 
 #: Why a connection cannot open, for the banner (translated by the UI).
-NO_TOKEN = QT_TRANSLATE_NOOP("AppConnection", "No API token is saved for {name}. Open "
-                             "Settings → Connections and enter it.")
-TRAINING_FAILED = QT_TRANSLATE_NOOP("AppConnection",
-                                    "The training store could not be started ({error}).")
-PROFILE_GONE = QT_TRANSLATE_NOOP("AppConnection",
-                                 "That connection is no longer in the settings.")
-UNKNOWN_API = QT_TRANSLATE_NOOP("AppConnection",
-                                "{name} uses an API this version does not know ({dialect}).")
+NO_TOKEN = QT_TRANSLATE_NOOP(
+    "AppConnection", "No API token is saved for {name}. Open Settings → Connections and enter it."
+)
+TRAINING_FAILED = QT_TRANSLATE_NOOP(
+    "AppConnection", "The training store could not be started ({error})."
+)
+PROFILE_GONE = QT_TRANSLATE_NOOP("AppConnection", "That connection is no longer in the settings.")
+UNKNOWN_API = QT_TRANSLATE_NOOP(
+    "AppConnection", "{name} uses an API this version does not know ({dialect})."
+)
 
 
 def no_token_notice(label: str) -> str:
@@ -171,8 +204,9 @@ class ConnectionUnavailable(Exception):
         self.user_message = user_message
 
 
-def open_connection(settings: Settings, tokens: TokenStore, root: Path, target: str
-                    ) -> tuple[ConnectionConfig, SandboxServer | None]:
+def open_connection(
+    settings: Settings, tokens: TokenStore, root: Path, target: str
+) -> tuple[ConnectionConfig, SandboxServer | None]:
     """The connection to switch to (a profile id, or ``""``/``"training"``), checked as far as
     can be without the network: the profile exists, its dialect is known, its URL is one the
     connectors accept and its token is in the keyring. Starts the training sandbox for
@@ -190,8 +224,7 @@ def open_connection(settings: Settings, tokens: TokenStore, root: Path, target: 
     if profile is None:
         raise ConnectionUnavailable(PROFILE_GONE)
     if profile.dialect not in DIALECT_MODULES:
-        raise ConnectionUnavailable(UNKNOWN_API.format(name=profile.label,
-                                                       dialect=profile.dialect))
+        raise ConnectionUnavailable(UNKNOWN_API.format(name=profile.label, dialect=profile.dialect))
     try:
         check_base_url(profile.base_url)
         token = tokens.get(profile.id)
@@ -217,8 +250,12 @@ class AppServices:
 
     def diagnostics(self) -> str:
         current = self.settings_store.load()
-        return diagnostics_text(current, current.active_profile(),
-                                self.logging_setup.recent.lines(), redactor=self.redactor)
+        return diagnostics_text(
+            current,
+            current.active_profile(),
+            self.logging_setup.recent.lines(),
+            redactor=self.redactor,
+        )
 
 
 @dataclass
@@ -296,8 +333,13 @@ class SessionHooks:
     live_settings: LiveSettings | None = None
 
 
-def build_app(app: QApplication, services: AppServices, config: ConnectionConfig,
-              sandbox: SandboxServer | None, hooks: SessionHooks | None = None) -> AppParts:
+def build_app(
+    app: QApplication,
+    services: AppServices,
+    config: ConnectionConfig,
+    sandbox: SandboxServer | None,
+    hooks: SessionHooks | None = None,
+) -> AppParts:
     """Build every part of the GUI for ``config`` and hand them to each other. Nothing is
     started: ``AppParts.start`` does that."""
     from fulfillment_station.store.pack_progress import PackProgress
@@ -324,29 +366,50 @@ def build_app(app: QApplication, services: AppServices, config: ConnectionConfig
     cache_path = root / f"cache-{config.id}.sqlite3"
     queue_path = root / "print-queue.sqlite3"
     # Checked here, before any worker opens them; the outbox is checked by its own worker.
-    file_notices = [*services.settings_store.problems,
-                    *(notice for notice in (set_aside_if_damaged(cache_path, CACHE_DAMAGED),
-                                            set_aside_if_damaged(queue_path,
-                                                                 PRINT_QUEUE_DAMAGED))
-                      if notice)]
+    file_notices = [
+        *services.settings_store.problems,
+        *(
+            notice
+            for notice in (
+                set_aside_if_damaged(cache_path, CACHE_DAMAGED),
+                set_aside_if_damaged(queue_path, PRINT_QUEUE_DAMAGED),
+            )
+            if notice
+        ),
+    ]
     options = {**connector_options(config.ca_bundle), **services.connector_overrides}
     workers = AppWorkers(
         sync=ConnectionWorker(sync_resources(config, cache_path, **options), name="sync"),
         reader=ConnectionWorker(reader_resources(cache_path), name="reader"),
         outbox=ConnectionWorker(
-            outbox_resources(config, cache_path, root / f"outbox-{config.id}.sqlite3",
-                             station=settings["station.station_name"] or "desk",
-                             print_queue_path=root / "print-queue.sqlite3",
-                             settings=lambda: live.current, **options),
-            name="outbox"),
+            outbox_resources(
+                config,
+                cache_path,
+                root / f"outbox-{config.id}.sqlite3",
+                station=settings["station.station_name"] or "desk",
+                print_queue_path=root / "print-queue.sqlite3",
+                settings=lambda: live.current,
+                **options,
+            ),
+            name="outbox",
+        ),
         # The print service reads the settings at each print: printer choices apply at once.
-        print=ConnectionWorker(print_resources(cache_path, root / "print-queue.sqlite3",
-                                               lambda: live.current), name="print"),
-        utility=ConnectionWorker(lambda: None, close_resources=lambda _r: None,
-                                 name="utility"))
-    window = MainWindow(WindowOptions(config.id, config.label, training=config.training,
-                                      sync_interval_s=settings["general.sync_interval_s"]),
-                        workers.sync, workers.reader)
+        print=ConnectionWorker(
+            print_resources(cache_path, root / "print-queue.sqlite3", lambda: live.current),
+            name="print",
+        ),
+        utility=ConnectionWorker(lambda: None, close_resources=lambda _r: None, name="utility"),
+    )
+    window = MainWindow(
+        WindowOptions(
+            config.id,
+            config.label,
+            training=config.training,
+            sync_interval_s=settings["general.sync_interval_s"],
+        ),
+        workers.sync,
+        workers.reader,
+    )
 
     def packer() -> str:
         return str(live["station.packer_name"])  # in memory: no file read at a ship
@@ -355,16 +418,23 @@ def build_app(app: QApplication, services: AppServices, config: ConnectionConfig
     capabilities = connector_class(config.dialect).CAPABILITIES
     window.filter_bar.configure(capabilities)  # only the filters this store has
     dialogs = OrderDialogs(window, workers.reader, actions, capabilities)
-    build_workbench(window, capabilities=capabilities, actions=actions,
-                    print_worker=workers.print, open_dialog=dialogs.open)
+    build_workbench(
+        window,
+        capabilities=capabilities,
+        actions=actions,
+        print_worker=workers.print,
+        open_dialog=dialogs.open,
+    )
     _add_channel_sync(window, capabilities, workers.sync)
-    host = WorkerPackHost(outbox=workers.outbox, printer=workers.print,
-                          next_after=window.next_after, packer=packer,
-                          on_shipped=actions.shipped,
-                          on_print_message=lambda text: window.statusBar().showMessage(
-                              text, 8000))
-    sounds = Sounds(volume=settings["sounds.volume"] / 100,
-                    muted=not settings["sounds.enabled"])
+    host = WorkerPackHost(
+        outbox=workers.outbox,
+        printer=workers.print,
+        next_after=window.next_after,
+        packer=packer,
+        on_shipped=actions.shipped,
+        on_print_message=lambda text: window.statusBar().showMessage(text, 8000),
+    )
+    sounds = Sounds(volume=settings["sounds.volume"] / 100, muted=not settings["sounds.enabled"])
     progress = hooks.pack_progress
     if progress is None:
         own = progress = PackProgress(root / "pack-progress.sqlite3")
@@ -375,8 +445,12 @@ def build_app(app: QApplication, services: AppServices, config: ConnectionConfig
         from fulfillment_station.ui.i18n import translate_message
 
         window.error_banner.show_message(" ".join(translate_message(n) for n in file_notices))
-    scanner = install_scanner(app, window, max_gap_ms=settings["scanner.max_gap_ms"],
-                              min_length=settings["scanner.min_length"])
+    scanner = install_scanner(
+        app,
+        window,
+        max_gap_ms=settings["scanner.max_gap_ms"],
+        min_length=settings["scanner.min_length"],
+    )
 
     # -- every option applies when saved --------------------------------------------------
     def apply_sounds(current: Settings, _keys: frozenset[str]) -> None:
@@ -390,15 +464,20 @@ def build_app(app: QApplication, services: AppServices, config: ConnectionConfig
     unsubscribe = [
         live.subscribe(("sounds.volume", "sounds.enabled"), apply_sounds),
         live.subscribe(("scanner.max_gap_ms", "scanner.min_length"), apply_scanner),
-        live.subscribe(("pack.font_size", "pack.auto_print", "pack.allow_ship_all_unverified"),
-                       lambda current, _keys: pack_view.apply_options(pack_options(current))),
-        live.subscribe(("general.sync_interval_s",), lambda current, _keys:
-                       window.set_sync_interval(current["general.sync_interval_s"])),
+        live.subscribe(
+            ("pack.font_size", "pack.auto_print", "pack.allow_ship_all_unverified"),
+            lambda current, _keys: pack_view.apply_options(pack_options(current)),
+        ),
+        live.subscribe(
+            ("general.sync_interval_s",),
+            lambda current, _keys: window.set_sync_interval(current["general.sync_interval_s"]),
+        ),
     ]
 
     def open_settings() -> None:
-        dialog = SettingsDialog(services.settings_store, services.tokens,
-                                worker=workers.utility, parent=window)
+        dialog = SettingsDialog(
+            services.settings_store, services.tokens, worker=workers.utility, parent=window
+        )
         if hooks.live_settings is None:
             dialog.saved.connect(live.adopt)  # no session: these parts' own settings
         dialog.saved.connect(hooks.settings_saved)
@@ -406,20 +485,29 @@ def build_app(app: QApplication, services: AppServices, config: ConnectionConfig
 
     connections: list[tuple[str, str]] = [(TRAINING_ID, TRAINING_LABEL)]
     connections += [(p.id, p.label) for p in settings.connections]
-    file_menu = build_file_menu(window, FileMenuEntries(
-        connections=connections, current=config.id, switch_to=hooks.switch_to,
-        open_settings=open_settings,
-        copy_diagnostics=lambda: app.clipboard().setText(services.diagnostics())))
-    return AppParts(window, actions, pack_view, scanner, workers, sandbox, config, file_menu,
-                    unsubscribe)
+    file_menu = build_file_menu(
+        window,
+        FileMenuEntries(
+            connections=connections,
+            current=config.id,
+            switch_to=hooks.switch_to,
+            open_settings=open_settings,
+            copy_diagnostics=lambda: app.clipboard().setText(services.diagnostics()),
+        ),
+    )
+    return AppParts(
+        window, actions, pack_view, scanner, workers, sandbox, config, file_menu, unsubscribe
+    )
 
 
 def pack_options(settings: Settings) -> PackModeOptions:
     from fulfillment_station.ui.pack_mode import PackModeOptions
 
-    return PackModeOptions(font_point_size=settings["pack.font_size"],
-                           auto_print=settings["pack.auto_print"],
-                           allow_ship_unverified=settings["pack.allow_ship_all_unverified"])
+    return PackModeOptions(
+        font_point_size=settings["pack.font_size"],
+        auto_print=settings["pack.auto_print"],
+        allow_ship_unverified=settings["pack.allow_ship_all_unverified"],
+    )
 
 
 #: How long a thread may hold the GIL while another waits (Python's default: 5 ms). Qt calls

@@ -83,15 +83,21 @@ class AppSession(QObject):
     switched = Signal(object)  # the AppParts now open
     switch_refused = Signal(str)  # the sentence shown in the banner
 
-    def __init__(self, app: QApplication, services: AppServices, *, demo: bool = False,
-                 ask: AskSwitch = ask_switch) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        services: AppServices,
+        *,
+        demo: bool = False,
+        ask: AskSwitch = ask_switch,
+    ) -> None:
         super().__init__()
         self.app = app
         self.services = services
         self.ask = ask
-        self.crash = install_excepthook(app, log_dir() / "crashes",
-                                        redactor=services.redactor,
-                                        diagnostics=services.diagnostics)
+        self.crash = install_excepthook(
+            app, log_dir() / "crashes", redactor=services.redactor, diagnostics=services.diagnostics
+        )
         progress_path = services.root / "pack-progress.sqlite3"
         # Checked before it is opened: a damaged one is set aside (and told), not a crash.
         progress_notice = set_aside_if_damaged(progress_path, PACK_PROGRESS_DAMAGED)
@@ -102,8 +108,9 @@ class AppSession(QObject):
             #: the settings of the process, read once; every connection's parts follow it
             self.live = LiveSettings(services.settings_store)
             settings = self.live.current
-            config, sandbox, notice = choose_connection(settings, services.tokens,
-                                                        services.root, demo=demo)
+            config, sandbox, notice = choose_connection(
+                settings, services.tokens, services.root, demo=demo
+            )
             self.parts = self._build(config, sandbox)
         except BaseException:
             self.crash.uninstall()
@@ -148,8 +155,9 @@ class AppSession(QObject):
         settings = self.live.current
         name = connection_label(settings, target)
         try:
-            config, sandbox = open_connection(settings, self.services.tokens,
-                                              self.services.root, target)
+            config, sandbox = open_connection(
+                settings, self.services.tokens, self.services.root, target
+            )
         except ConnectionUnavailable as exc:
             text = refused_sentence(old.window, name, exc.user_message, old.config.label)
             old.window.error_banner.show_message(text)
@@ -176,12 +184,20 @@ class AppSession(QObject):
         marker = worker.submit(lambda _ctx: None, "switch: let the write in flight finish")
         marker.finished.connect(count)
 
-    def _replace(self, old: AppParts, config: ConnectionConfig, sandbox: SandboxServer | None,
-                 pending: int | None) -> None:
+    def _replace(
+        self,
+        old: AppParts,
+        config: ConnectionConfig,
+        sandbox: SandboxServer | None,
+        pending: int | None,
+    ) -> None:
         window = old.window
         # Same process, same screens: the exact geometry (restoreGeometry would re-fit it).
-        geometry, state, packing = window.normalGeometry(), window.windowState(), \
-            window.in_pack_mode
+        geometry, state, packing = (
+            window.normalGeometry(),
+            window.windowState(),
+            window.in_pack_mode,
+        )
         window.save_layout()  # columns, tab and filters carry over to the new window
         old.close(self.app)
         notices: list[str] = []
@@ -192,8 +208,7 @@ class AppSession(QObject):
             if sandbox is not None:
                 sandbox.close()
             new = self._reopen(old.config)
-            notices.append(refused_sentence(window, config.label, str(exc),
-                                            new.config.label))
+            notices.append(refused_sentence(window, config.label, str(exc), new.config.label))
         else:
             self._remember(config.id)
         self._incoming = None
@@ -217,16 +232,26 @@ class AppSession(QObject):
     def _reopen(self, config: ConnectionConfig) -> AppParts:
         """The connection just left, again (its token is still known)."""
         if config.training:
-            config, sandbox = open_connection(self.live.current, self.services.tokens,
-                                              self.services.root, TRAINING_ID)
+            config, sandbox = open_connection(
+                self.live.current, self.services.tokens, self.services.root, TRAINING_ID
+            )
             return self._build(config, sandbox)
         return self._build(config, None)
 
     def _build(self, config: ConnectionConfig, sandbox: SandboxServer | None) -> AppParts:
         try:
-            return build_app(self.app, self.services, config, sandbox, SessionHooks(
-                switch_to=self.switch_to, settings_saved=self._settings_saved,
-                pack_progress=self.pack_progress, live_settings=self.live))
+            return build_app(
+                self.app,
+                self.services,
+                config,
+                sandbox,
+                SessionHooks(
+                    switch_to=self.switch_to,
+                    settings_saved=self._settings_saved,
+                    pack_progress=self.pack_progress,
+                    live_settings=self.live,
+                ),
+            )
         except BaseException:
             if sandbox is not None:
                 sandbox.close()
@@ -237,8 +262,12 @@ class AppSession(QObject):
         active = "" if connection_id == TRAINING_ID else connection_id
         try:
             saved = self.services.settings_store.update(
-                lambda s: s if s["connections.active"] == active
-                else s.replace({"connections.active": active}))
+                lambda s: (
+                    s
+                    if s["connections.active"] == active
+                    else s.replace({"connections.active": active})
+                )
+            )
         except OSError as exc:
             log.warning("could not remember the open connection: %s", exc)
         else:
@@ -257,11 +286,13 @@ class AppSession(QObject):
         changed = target == current.id and self._changed(settings, current)
         if target == current.id and not changed:
             window.statusBar().showMessage(
-                settings_saved_message(window, later=False, notes=notes), 8000)
+                settings_saved_message(window, later=False, notes=notes), 8000
+            )
             return
         if not self.ask(window, connection_label(settings, target)):
             window.statusBar().showMessage(
-                settings_saved_message(window, later=True, notes=notes), 10_000)
+                settings_saved_message(window, later=True, notes=notes), 10_000
+            )
             return
         self.switch_to(target, reopen=changed)
 
@@ -273,7 +304,10 @@ class AppSession(QObject):
         if profile is None:
             return False
         if (profile.dialect, profile.base_url, profile.ca_bundle) != (
-                current.dialect, current.base_url, current.ca_bundle):
+            current.dialect,
+            current.base_url,
+            current.ca_bundle,
+        ):
             return True
         try:
             return self.services.tokens.get(current.id) != current.token

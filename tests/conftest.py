@@ -32,8 +32,9 @@ def _unfrozen_heap() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def shared_sandbox(tmp_path_factory: pytest.TempPathFactory
-                   ) -> Iterator[Callable[[str], SandboxServer]]:
+def shared_sandbox(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[str], SandboxServer]]:
     """``shared_sandbox("nexus")``: one running 300-order sandbox per dialect for the session.
     For reads only; tests that write start their own ``SandboxServer``."""
     servers: dict[str, SandboxServer] = {}

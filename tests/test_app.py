@@ -22,18 +22,23 @@ from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings
 from tests.helpers.keyring import MemoryKeyring
 
-PROFILE = ConnectionProfile(id="shop1", label="Main shop", dialect="price2b",
-                            base_url="https://app.price2b.example/api")
+PROFILE = ConnectionProfile(
+    id="shop1", label="Main shop", dialect="price2b", base_url="https://app.price2b.example/api"
+)
 
 
 def test_nothing_configured_starts_the_training_sandbox(tmp_path: Path) -> None:
-    config, sandbox, notice = choose_connection(Settings.defaults(), TokenStore(MemoryKeyring()),
-                                                tmp_path, demo=False)
+    config, sandbox, notice = choose_connection(
+        Settings.defaults(), TokenStore(MemoryKeyring()), tmp_path, demo=False
+    )
     assert sandbox is not None
     try:
         assert config.training and config.token == TRAINING_TOKEN and notice == ""
-        answer = httpx.get(f"{config.base_url}/api/orders", params={"limit": 1},
-                           headers={"Authorization": f"Bearer {config.token}"})
+        answer = httpx.get(
+            f"{config.base_url}/api/orders",
+            params={"limit": 1},
+            headers={"Authorization": f"Bearer {config.token}"},
+        )
         assert answer.status_code == 200 and len(answer.json()["data"]) == 1
         # Practice work lives in the data dir, so it survives a restart.
         assert (tmp_path / "training" / "nexus.sqlite").exists()
@@ -54,8 +59,9 @@ def test_active_profile_uses_the_keyring_token(tmp_path: Path) -> None:
 
 def test_demo_forces_training_even_with_a_profile(tmp_path: Path) -> None:
     settings = Settings.defaults().with_profile(PROFILE, activate=True)
-    config, sandbox, _ = choose_connection(settings, TokenStore(MemoryKeyring()), tmp_path,
-                                           demo=True)
+    config, sandbox, _ = choose_connection(
+        settings, TokenStore(MemoryKeyring()), tmp_path, demo=True
+    )
     assert sandbox is not None
     sandbox.close()
     assert config.training
@@ -63,8 +69,9 @@ def test_demo_forces_training_even_with_a_profile(tmp_path: Path) -> None:
 
 def test_missing_keyring_gives_a_notice_not_a_crash(tmp_path: Path) -> None:
     settings = Settings.defaults().with_profile(PROFILE, activate=True)
-    config, sandbox, notice = choose_connection(settings, TokenStore(fail.Keyring()), tmp_path,
-                                                demo=False)
+    config, sandbox, notice = choose_connection(
+        settings, TokenStore(fail.Keyring()), tmp_path, demo=False
+    )
     assert sandbox is None and config.token is None
     assert "keyring" in notice.lower()
 
@@ -87,23 +94,34 @@ def test_open_connection_gives_a_profile_with_its_token(tmp_path: Path) -> None:
 
 
 def test_open_connection_starts_training_for_the_training_entry(tmp_path: Path) -> None:
-    config, sandbox = open_connection(Settings.defaults(), TokenStore(MemoryKeyring()), tmp_path,
-                                      TRAINING_ID)
+    config, sandbox = open_connection(
+        Settings.defaults(), TokenStore(MemoryKeyring()), tmp_path, TRAINING_ID
+    )
     assert sandbox is not None
     sandbox.close()
     assert config.training and config.id == TRAINING_ID
 
 
-@pytest.mark.parametrize(("settings", "target", "words"), [
-    (Settings.defaults().with_profile(PROFILE), "shop1", "No API token is saved for Main shop"),
-    (Settings.defaults(), "shop1", "no longer in the settings"),
-    (Settings.defaults().with_profile(replace(PROFILE, dialect="shopify")), "shop1",
-     "does not know (shopify)"),
-    (Settings.defaults().with_profile(replace(PROFILE, base_url="ftp://x.example")), "shop1",
-     "not a web address"),
-])
-def test_open_connection_refuses_with_one_sentence(tmp_path: Path, settings: Settings,
-                                                   target: str, words: str) -> None:
+@pytest.mark.parametrize(
+    ("settings", "target", "words"),
+    [
+        (Settings.defaults().with_profile(PROFILE), "shop1", "No API token is saved for Main shop"),
+        (Settings.defaults(), "shop1", "no longer in the settings"),
+        (
+            Settings.defaults().with_profile(replace(PROFILE, dialect="shopify")),
+            "shop1",
+            "does not know (shopify)",
+        ),
+        (
+            Settings.defaults().with_profile(replace(PROFILE, base_url="ftp://x.example")),
+            "shop1",
+            "not a web address",
+        ),
+    ],
+)
+def test_open_connection_refuses_with_one_sentence(
+    tmp_path: Path, settings: Settings, target: str, words: str
+) -> None:
     tokens = TokenStore(MemoryKeyring())
     if settings.profile("shop1") is not None and "token" not in words:
         tokens.set("shop1", "tok-123456789")

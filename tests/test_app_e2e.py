@@ -37,23 +37,30 @@ def parts(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[AppParts]:
     store = SettingsStore(tmp_path / "config" / "settings.json")
     prints = tmp_path / "prints"
     prints.mkdir()
-    store.save(store.load().replace({"printers.slip_printer": f"file:{prints}",
-                                     "printers.label_printer": f"file:{prints}",
-                                     "printers.label_format": "zpl",
-                                     # Nexus sells no labels: the desk asks for the app's
-                                     # address label (marked NO POSTAGE) next to the carrier's.
-                                     "printers.address_labels": True,
-                                     "station.packer_name": "Ana",
-                                     # labels need a sender (Settings → Station)
-                                     "station.return_name": "Harbour Teas",
-                                     "station.return_line1": "12 Harbour Road",
-                                     "station.return_city": "Portland",
-                                     "station.return_country": "US",
-                                     "sounds.enabled": False}))
+    store.save(
+        store.load().replace(
+            {
+                "printers.slip_printer": f"file:{prints}",
+                "printers.label_printer": f"file:{prints}",
+                "printers.label_format": "zpl",
+                # Nexus sells no labels: the desk asks for the app's
+                # address label (marked NO POSTAGE) next to the carrier's.
+                "printers.address_labels": True,
+                "station.packer_name": "Ana",
+                # labels need a sender (Settings → Station)
+                "station.return_name": "Harbour Teas",
+                "station.return_line1": "12 Harbour Road",
+                "station.return_city": "Portland",
+                "station.return_country": "US",
+                "sounds.enabled": False,
+            }
+        )
+    )
     redactor = Redactor()
     logging_setup = configure_logging(tmp_path / "logs", redactor=redactor)
-    services = AppServices(store, TokenStore(on_secret=redactor.add), tmp_path / "data",
-                           redactor, logging_setup)
+    services = AppServices(
+        store, TokenStore(on_secret=redactor.add), tmp_path / "data", redactor, logging_setup
+    )
     session = AppSession(qapp, services)
     built = session.parts
     qtbot.addWidget(built.window)
@@ -70,7 +77,8 @@ def scan(qtbot: Any, widget: Any, text: str) -> None:
 
 
 def test_an_order_is_packed_printed_and_shipped_with_scans_only(
-        qtbot: Any, parts: AppParts, tmp_path: Path) -> None:
+    qtbot: Any, parts: AppParts, tmp_path: Path
+) -> None:
     window = parts.window
     with qtbot.waitSignal(window.sync_finished, timeout=60_000):
         parts.start()
@@ -84,8 +92,11 @@ def test_an_order_is_packed_printed_and_shipped_with_scans_only(
         stored = sandbox.db.get(window.proxy.key_at(row).order_id)
         assert stored is not None
         candidate = stored.order
-        if (candidate.status is OrderStatus.CONFIRMED and candidate.item_count <= 3
-                and all(line.barcode for line in candidate.lines)):
+        if (
+            candidate.status is OrderStatus.CONFIRMED
+            and candidate.item_count <= 3
+            and all(line.barcode for line in candidate.lines)
+        ):
             order = candidate
             break
     assert order is not None
@@ -107,8 +118,12 @@ def test_an_order_is_packed_printed_and_shipped_with_scans_only(
         scan(qtbot, pack, TRACKING)
 
     def applied() -> list[dict[str, Any]]:
-        return [e for e in sandbox.db.journal()["effects"]
-                if e["kind"] == "shipment" and e["order_id"] == order.id]
+        return [
+            e
+            for e in sandbox.db.journal()["effects"]
+            if e["kind"] == "shipment" and e["order_id"] == order.id
+        ]
+
     qtbot.waitUntil(lambda: len(applied()) == 1, timeout=30_000)
     assert applied()[0]["detail"]["tracking_number"] == TRACKING
     shipped = sandbox.db.get(order.id)
@@ -123,7 +138,8 @@ def test_an_order_is_packed_printed_and_shipped_with_scans_only(
 
 
 def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
-        qtbot: Any, parts: AppParts) -> None:
+    qtbot: Any, parts: AppParts
+) -> None:
     """Mouse-and-keyboard path: select an order, Order → Ship…, type the tracking number,
     accept; the outbox sends it and the table shows the order shipped."""
     from fulfillment_station.ui.ship_dialog import ShipDialog
@@ -133,18 +149,25 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
         parts.start()
     sandbox = parts.sandbox
     assert sandbox is not None
-    row = next(r for r in range(window.proxy.rowCount())
-               if window.proxy.summary_at(r).status == "confirmed"
-               and not window.proxy.summary_at(r).holds)
+    row = next(
+        r
+        for r in range(window.proxy.rowCount())
+        if window.proxy.summary_at(r).status == "confirmed" and not window.proxy.summary_at(r).holds
+    )
     ref = window.proxy.key_at(row)
     window.table.selectRow(row)
     ship = next(a for a in window.menuBar().actions() if a.text() == "&Order").menu().actions()[0]
     assert ship.isEnabled()
     ship.trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, ShipDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=10_000)
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, ShipDialog) and w.isVisible())
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, ShipDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=10_000,
+    )
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ShipDialog) and w.isVisible()
+    )
     qtbot.keyClicks(dialog.rows[0].tracking, TRACKING)
     # The dialog opens in the tracking field, which takes what is typed or scanned into it.
     qtbot.waitUntil(lambda: dialog.rows[0].tracking.text() == TRACKING, timeout=5_000)
@@ -152,10 +175,15 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
         dialog.accept()
     assert changed.args[0][0].id == ref.order_id
     assert changed.args[0][0].status is OrderStatus.SHIPPED
-    qtbot.waitUntil(lambda: window.model.summary(window.model.row_of(ref)).status == "shipped",
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.model.summary(window.model.row_of(ref)).status == "shipped", timeout=10_000
+    )
     # This desk's own history joins the order's timeline (from the audit log).
-    qtbot.waitUntil(lambda: any(
-        "this desk" in window.detail.timeline.item(i).text()
-        and "done" in window.detail.timeline.item(i).text()
-        for i in range(window.detail.timeline.count())), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(
+            "this desk" in window.detail.timeline.item(i).text()
+            and "done" in window.detail.timeline.item(i).text()
+            for i in range(window.detail.timeline.count())
+        ),
+        timeout=10_000,
+    )

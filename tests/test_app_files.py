@@ -46,8 +46,9 @@ def open_session(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[Any
             store.path.write_text(settings_text, encoding="utf-8")
         redactor = Redactor()
         setups.append(configure_logging(tmp_path / "logs", redactor=redactor))
-        services = AppServices(store, TokenStore(on_secret=redactor.add), tmp_path / "data",
-                               redactor, setups[-1])
+        services = AppServices(
+            store, TokenStore(on_secret=redactor.add), tmp_path / "data", redactor, setups[-1]
+        )
         session = AppSession(qapp, services)
         sessions.append(session)
         qtbot.addWidget(session.parts.window)
@@ -62,8 +63,9 @@ def open_session(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[Any
     keyring.set_keyring(previous)
 
 
-def test_an_emptied_outbox_is_told_in_the_banner(qtbot: Any, tmp_path: Path,
-                                                 open_session: Any) -> None:
+def test_an_emptied_outbox_is_told_in_the_banner(
+    qtbot: Any, tmp_path: Path, open_session: Any
+) -> None:
     outbox = tmp_path / "data" / "outbox-training.sqlite3"
     fill_outbox(outbox, [plain_order("o1")], connection_id="training")
     outbox.write_bytes(b"")
@@ -75,8 +77,9 @@ def test_an_emptied_outbox_is_told_in_the_banner(qtbot: Any, tmp_path: Path,
     assert any(".damaged-" in p.name for p in outbox.parent.iterdir())
 
 
-def test_a_damaged_cache_is_set_aside_and_told(qtbot: Any, tmp_path: Path,
-                                               open_session: Any) -> None:
+def test_a_damaged_cache_is_set_aside_and_told(
+    qtbot: Any, tmp_path: Path, open_session: Any
+) -> None:
     cache = tmp_path / "data" / "cache-training.sqlite3"
     cache.parent.mkdir(parents=True)
     cache.write_bytes(b"this is not SQLite at all" * 200)
@@ -88,7 +91,8 @@ def test_a_damaged_cache_is_set_aside_and_told(qtbot: Any, tmp_path: Path,
 
 
 def test_damaged_scan_progress_and_cache_are_both_told_at_start(
-        qtbot: Any, tmp_path: Path, open_session: Any) -> None:
+    qtbot: Any, tmp_path: Path, open_session: Any
+) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / "pack-progress.sqlite3").write_bytes(b"\x00garbage" * 1000)
@@ -100,9 +104,14 @@ def test_damaged_scan_progress_and_cache_are_both_told_at_start(
 
 
 def test_a_settings_entry_too_deep_to_read_is_told_and_the_rest_is_used(
-        qtbot: Any, tmp_path: Path, open_session: Any) -> None:
-    text = ('\ufeff{"version": 2, "station": {"station_name": "Desk 9"}, "junk": '
-            + "[" * 100_000 + "]" * 100_000 + "}")
+    qtbot: Any, tmp_path: Path, open_session: Any
+) -> None:
+    text = (
+        '\ufeff{"version": 2, "station": {"station_name": "Desk 9"}, "junk": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}"
+    )
     session = open_session(text)
     banner = session.parts.window.error_banner
     assert "The settings entry junk is nested too deeply" in banner.message.text()
@@ -111,17 +120,24 @@ def test_a_settings_entry_too_deep_to_read_is_told_and_the_rest_is_used(
 
 
 def test_a_second_app_on_the_same_data_folder_says_who_holds_it(
-        qtbot: Any, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
     monkeypatch.setenv("FULFILLMENT_STATION_DATA_DIR", str(data))
     monkeypatch.setenv("FULFILLMENT_STATION_LOG_DIR", str(tmp_path / "logs"))
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys; from pathlib import Path;"
-         "from fulfillment_station.store.instance_lock import InstanceLock;"
-         f"lock = InstanceLock(Path({str(data)!r})); lock.acquire();"
-         "print('locked', flush=True); sys.stdin.readline()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path;"
+            "from fulfillment_station.store.instance_lock import InstanceLock;"
+            f"lock = InstanceLock(Path({str(data)!r})); lock.acquire();"
+            "print('locked', flush=True); sys.stdin.readline()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         seen: list[str] = []
@@ -141,8 +157,10 @@ def test_a_second_app_on_the_same_data_folder_says_who_holds_it(
         finally:
             sys.setswitchinterval(interval)
         assert code == 1
-        assert seen == [f"Fulfillment Station is already running on this computer with the "
-                        f"data folder {data} (process {holder.pid}). Use that window, or "
-                        f"close it first."]
+        assert seen == [
+            f"Fulfillment Station is already running on this computer with the "
+            f"data folder {data} (process {holder.pid}). Use that window, or "
+            f"close it first."
+        ]
     finally:
         holder.communicate("\n", timeout=10)

@@ -31,25 +31,41 @@ pytestmark = [pytest.mark.e2e, pytest.mark.gui, pytest.mark.integration]
 
 
 @pytest.fixture
-def price2b_desk(qtbot: Any, qapp: QApplication, tmp_path: Path,
-                 make_sandbox: Callable[..., SandboxServer]
-                 ) -> Iterator[tuple[AppParts, SandboxServer, Path]]:
+def price2b_desk(
+    qtbot: Any, qapp: QApplication, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]
+) -> Iterator[tuple[AppParts, SandboxServer, Path]]:
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     server = make_sandbox("price2b", orders=30, seed=4)
     labels = tmp_path / "labels"
     store = SettingsStore(tmp_path / "config" / "settings.json")
-    store.save(store.load().replace({
-        "printers.label_printer": f"file:{labels}", "printers.label_format": "pdf",
-        "printers.label_carrier": "fedex", "printers.label_service": "GROUND",
-        "station.packer_name": "Ana", "sounds.enabled": False, "pack.auto_print": False,
-    }).with_profile(ConnectionProfile("p2b", "Price2b shop", "price2b", server.base_url),
-                    activate=True))
+    store.save(
+        store.load()
+        .replace(
+            {
+                "printers.label_printer": f"file:{labels}",
+                "printers.label_format": "pdf",
+                "printers.label_carrier": "fedex",
+                "printers.label_service": "GROUND",
+                "station.packer_name": "Ana",
+                "sounds.enabled": False,
+                "pack.auto_print": False,
+            }
+        )
+        .with_profile(
+            ConnectionProfile("p2b", "Price2b shop", "price2b", server.base_url), activate=True
+        )
+    )
     redactor = Redactor()
     tokens = TokenStore(on_secret=redactor.add)
     tokens.set("p2b", TEST_TOKEN)
-    services = AppServices(store, tokens, tmp_path / "data", redactor,
-                           configure_logging(tmp_path / "logs", redactor=redactor))
+    services = AppServices(
+        store,
+        tokens,
+        tmp_path / "data",
+        redactor,
+        configure_logging(tmp_path / "logs", redactor=redactor),
+    )
     session = AppSession(qapp, services)
     built = session.parts
     qtbot.addWidget(built.window)
@@ -60,7 +76,8 @@ def price2b_desk(qtbot: Any, qapp: QApplication, tmp_path: Path,
 
 
 def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
-        qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]) -> None:
+    qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]
+) -> None:
     from fulfillment_station.ui.ship_dialog import ShipDialog
 
     parts, server, labels = price2b_desk
@@ -68,12 +85,18 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
     with qtbot.waitSignal(window.syncFinished, timeout=60_000):
         parts.start()
     with connect("price2b", server.base_url, TEST_TOKEN) as connector:
-        weighed = {o.id for o in (connector.get_order(r.id) for r in connector.list_orders())
-                   if all(line.weight for line in o.lines)}
-    row = next(r for r in range(window.proxy.rowCount())
-               if window.proxy.summary_at(r).status == "processing"
-               and window.proxy.summary_at(r).fulfillment == "unfulfilled"
-               and window.proxy.key_at(r).order_id in weighed)
+        weighed = {
+            o.id
+            for o in (connector.get_order(r.id) for r in connector.list_orders())
+            if all(line.weight for line in o.lines)
+        }
+    row = next(
+        r
+        for r in range(window.proxy.rowCount())
+        if window.proxy.summary_at(r).status == "processing"
+        and window.proxy.summary_at(r).fulfillment == "unfulfilled"
+        and window.proxy.key_at(r).order_id in weighed
+    )
     ref = window.proxy.key_at(row)
 
     def selected() -> bool:
@@ -86,10 +109,15 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
     qtbot.waitUntil(selected, timeout=10_000)
     ship = next(a for a in window.menuBar().actions() if a.text() == "&Order").menu().actions()[0]
     ship.trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, ShipDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=10_000)
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, ShipDialog) and w.isVisible())
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, ShipDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=10_000,
+    )
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ShipDialog) and w.isVisible()
+    )
     # (A cached list row carries no weights yet; the connector weighs the lines it ships.)
     assert dialog.package_box is not None
     # The workbench does not pass the desk's label defaults yet: the packer types them.
@@ -99,8 +127,7 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
         dialog.rows[0].service.setText("GROUND")
     with qtbot.waitSignal(parts.actions.ordersChanged, timeout=30_000):
         dialog.accept()
-    qtbot.waitUntil(lambda: labels.exists() and len(list(labels.iterdir())) == 1,
-                    timeout=20_000)
+    qtbot.waitUntil(lambda: labels.exists() and len(list(labels.iterdir())) == 1, timeout=20_000)
     with connect("price2b", server.base_url, TEST_TOKEN) as connector:
         order = connector.get_order(ref.order_id)
         assert order.status == OrderStatus.SHIPPED
@@ -111,17 +138,26 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
 
 
 def test_the_order_menu_opens_price2b_channel_sync(
-        qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]) -> None:
+    qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]
+) -> None:
     from fulfillment_station.ui.channel_sync_dialog import ChannelSyncDialog
 
     parts, _server, _labels = price2b_desk
     menu = next(a for a in parts.window.menuBar().actions() if a.text() == "&Order").menu()
     (action,) = [a for a in menu.actions() if a.text() == "Channel sync…"]
     action.trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, ChannelSyncDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=10_000)
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, ChannelSyncDialog) and w.isVisible())
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, ChannelSyncDialog) and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        ),
+        timeout=10_000,
+    )
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ChannelSyncDialog) and w.isVisible()
+    )
     qtbot.waitUntil(lambda: dialog.status is not None, timeout=10_000)
     assert "Next scheduled sync" in dialog.next_run.text()
     dialog.close()

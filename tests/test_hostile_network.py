@@ -56,8 +56,14 @@ from tests.helpers.hostile_server import HostileServer
 pytestmark = pytest.mark.integration
 
 #: Small caps and short deadlines, so each hostile case is decided in about a second.
-LIMITS = AnswerLimits(list_bytes=2 * 2**20, detail_bytes=2**20, label_bytes=2**20,
-                      write_bytes=2**20, read_deadline_s=1.5, write_deadline_s=1.0)
+LIMITS = AnswerLimits(
+    list_bytes=2 * 2**20,
+    detail_bytes=2**20,
+    label_bytes=2**20,
+    write_bytes=2**20,
+    read_deadline_s=1.5,
+    write_deadline_s=1.0,
+)
 FAST = BackoffPolicy(base=0.05, cap=0.3, max_attempts=40)
 #: Peak Python memory a refused answer may cost, whatever its size (caps are 1-2 MB).
 MEMORY_BOUND = 12 * 2**20
@@ -65,8 +71,9 @@ TRACKING = "JD014600006543299001"
 
 
 @pytest.fixture
-def hostile(make_sandbox: Callable[..., SandboxServer]
-            ) -> Iterator[Callable[..., tuple[HostileServer, SandboxServer, str]]]:
+def hostile(
+    make_sandbox: Callable[..., SandboxServer],
+) -> Iterator[Callable[..., tuple[HostileServer, SandboxServer, str]]]:
     """(lying server, the sandbox behind it, the connector's base URL through the liar)."""
     started: list[HostileServer] = []
 
@@ -75,7 +82,7 @@ def hostile(make_sandbox: Callable[..., SandboxServer]
         server = make_sandbox(dialect, **sandbox)
         liar = HostileServer(server.root_url).start()
         started.append(liar)
-        base_path = server.base_url[len(server.root_url):]
+        base_path = server.base_url[len(server.root_url) :]
         return liar, server, liar.url + base_path
 
     yield make
@@ -85,33 +92,41 @@ def hostile(make_sandbox: Callable[..., SandboxServer]
 
 def connector_for(dialect: str, base_url: str, **options: Any) -> Connector:
     options.setdefault("limits", LIMITS)
-    return connect(dialect, base_url, TEST_TOKEN, max_read_attempts=3, backoff_base=0.01,
-                   **options)
+    return connect(dialect, base_url, TEST_TOKEN, max_read_attempts=3, backoff_base=0.01, **options)
 
 
 def fresh_order(connector: Connector) -> Any:
     for row in connector.list_orders():
-        if row.status in (OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PROCESSING) \
-                and row.fulfillment_status == FulfillmentStatus.UNFULFILLED:
+        if (
+            row.status in (OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PROCESSING)
+            and row.fulfillment_status == FulfillmentStatus.UNFULFILLED
+        ):
             order = connector.get_order(row.id)
             # A held order (pending, marketplace-fulfilled...) is refused before any write.
-            if order.lines and order.fulfillment_status == FulfillmentStatus.UNFULFILLED \
-                    and not order.holds:
+            if (
+                order.lines
+                and order.fulfillment_status == FulfillmentStatus.UNFULFILLED
+                and not order.holds
+            ):
                 return order
     raise LookupError("no fresh order")
 
 
 def shipments_applied(server: SandboxServer, order_id: str) -> int:
-    return sum(1 for e in server.db.journal()["effects"]
-               if e["order_id"] == order_id and e["kind"] in ("shipment", "fulfill"))
+    return sum(
+        1
+        for e in server.db.journal()["effects"]
+        if e["order_id"] == order_id and e["kind"] in ("shipment", "fulfill")
+    )
 
 
 class Desk:
     def __init__(self, connector: Connector, path: Path) -> None:
         self.connector = connector
         self.store = open_store(path)
-        self.outbox: Outbox[Action] = Outbox(self.store, AuditLog(self.store, station="D1"),
-                                             decode=Action.model_validate)
+        self.outbox: Outbox[Action] = Outbox(
+            self.store, AuditLog(self.store, station="D1"), decode=Action.model_validate
+        )
         self.service = OutboxService(self.outbox, connector, connection_id="shop", policy=FAST)
 
     def run(self, seconds: float) -> None:
@@ -129,9 +144,11 @@ class Desk:
 
 # --- 1. a write is done only when the store says so ------------------------------------------
 
+
 @pytest.mark.parametrize("status", [301, 307])
 def test_squarespace_bare_redirect_to_a_fulfillment_is_never_done(
-        hostile: Callable[..., Any], tmp_path: Path, status: int) -> None:
+    hostile: Callable[..., Any], tmp_path: Path, status: int
+) -> None:
     liar, server, base = hostile("squarespace")
     desk = Desk(connector_for("squarespace", base), tmp_path / "o.sqlite3")
     try:
@@ -139,8 +156,7 @@ def test_squarespace_bare_redirect_to_a_fulfillment_is_never_done(
         liar.lie("POST", "/fulfillments$", lies.redirect(status, "https://elsewhere.example/"))
         with pytest.raises(UnprovenWrite):
             desk.connector.ship(order.id, ShipRequest(carrier="DHL", tracking_number=TRACKING))
-        record = desk.service.ship(order.id, ShipRequest(carrier="DHL",
-                                                         tracking_number=TRACKING))
+        record = desk.service.ship(order.id, ShipRequest(carrier="DHL", tracking_number=TRACKING))
         desk.run(1.5)
         # Never applied, never done: it waits (the re-read shows no shipment yet).
         assert desk.state(record.id) != ActionState.DONE
@@ -153,22 +169,24 @@ def test_squarespace_bare_redirect_to_a_fulfillment_is_never_done(
         desk.close()
 
 
-@pytest.mark.parametrize(("dialect", "path", "lie"), [
-    ("squarespace", "/fulfillments$", lies.redirect(307, "/elsewhere", apply=True)),
-    ("squarespace", "/fulfillments$", lies.html(200, apply=True)),
-    ("nexus", "/shipment$", lies.redirect_with_upstream_body(307, "/api/orders/moved")),
-    ("nexus", "/shipment$", lies.html(200, apply=True)),
-])
+@pytest.mark.parametrize(
+    ("dialect", "path", "lie"),
+    [
+        ("squarespace", "/fulfillments$", lies.redirect(307, "/elsewhere", apply=True)),
+        ("squarespace", "/fulfillments$", lies.html(200, apply=True)),
+        ("nexus", "/shipment$", lies.redirect_with_upstream_body(307, "/api/orders/moved")),
+        ("nexus", "/shipment$", lies.html(200, apply=True)),
+    ],
+)
 def test_an_applied_write_with_an_unproving_answer_is_settled_by_a_re_read(
-        hostile: Callable[..., Any], tmp_path: Path, dialect: str, path: str,
-        lie: lies.Lie) -> None:
+    hostile: Callable[..., Any], tmp_path: Path, dialect: str, path: str, lie: lies.Lie
+) -> None:
     liar, server, base = hostile(dialect)
     desk = Desk(connector_for(dialect, base), tmp_path / "o.sqlite3")
     try:
         order = fresh_order(desk.connector)
         liar.lie("POST", path, lie)
-        record = desk.service.ship(order.id, ShipRequest(carrier="DHL",
-                                                         tracking_number=TRACKING))
+        record = desk.service.ship(order.id, ShipRequest(carrier="DHL", tracking_number=TRACKING))
         desk.run(10)
         # The answer proved nothing; the re-read found the shipment: done, sent once only.
         assert desk.state(record.id) == ActionState.DONE
@@ -179,13 +197,27 @@ def test_an_applied_write_with_an_unproving_answer_is_settled_by_a_re_read(
 
 
 def test_cli_ship_never_says_shipped_on_a_sign_in_page(
-        hostile: Callable[..., Any], capsys: pytest.CaptureFixture[str]) -> None:
+    hostile: Callable[..., Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     liar, server, base = hostile("squarespace")
     with connector_for("squarespace", base) as connector:
         order = fresh_order(connector)
     liar.lie("POST", "/fulfillments$", lies.html(200))  # not applied
-    argv = ["orders", "ship", order.id, "--dialect", "squarespace", "--base-url", base,
-            "--token", TEST_TOKEN, "--carrier", "DHL", "--tracking", TRACKING]
+    argv = [
+        "orders",
+        "ship",
+        order.id,
+        "--dialect",
+        "squarespace",
+        "--base-url",
+        base,
+        "--token",
+        TEST_TOKEN,
+        "--carrier",
+        "DHL",
+        "--tracking",
+        TRACKING,
+    ]
     assert cli_main(argv) == 1
     out, err = capsys.readouterr()
     assert "shipped" not in out
@@ -201,6 +233,7 @@ def test_cli_ship_never_says_shipped_on_a_sign_in_page(
 
 
 # --- reads: a 3xx is never data, another origin never followed ------------------------------
+
 
 def test_a_read_redirect_with_a_json_body_is_not_data(hostile: Callable[..., Any]) -> None:
     liar, _, base = hostile("nexus")
@@ -224,6 +257,7 @@ def test_a_same_origin_read_redirect_is_followed(hostile: Callable[..., Any]) ->
 
 # --- 3. bounds: size (while streaming), time (a deadline per request) ------------------------
 
+
 def _peak_while(call: Callable[[], Any]) -> tuple[BaseException | None, int, float]:
     tracemalloc.start()
     started = time.monotonic()
@@ -239,13 +273,17 @@ def _peak_while(call: Callable[[], Any]) -> tuple[BaseException | None, int, flo
     return error, peak, elapsed
 
 
-@pytest.mark.parametrize(("name", "lie"), [
-    ("huge", lies.huge(200)),
-    ("gzip bomb", lies.gzip_bomb(256)),
-    ("endless", lies.endless()),
-])
+@pytest.mark.parametrize(
+    ("name", "lie"),
+    [
+        ("huge", lies.huge(200)),
+        ("gzip bomb", lies.gzip_bomb(256)),
+        ("endless", lies.endless()),
+    ],
+)
 def test_a_huge_answer_is_refused_while_it_streams(
-        hostile: Callable[..., Any], name: str, lie: lies.Lie) -> None:
+    hostile: Callable[..., Any], name: str, lie: lies.Lie
+) -> None:
     liar, _, base = hostile("nexus")
     liar.lie("GET", "/api/orders$", lie)
     with connector_for("nexus", base) as connector:
@@ -257,7 +295,8 @@ def test_a_huge_answer_is_refused_while_it_streams(
 
 
 def test_a_store_sending_a_byte_a_second_is_cut_at_the_deadline(
-        hostile: Callable[..., Any]) -> None:
+    hostile: Callable[..., Any],
+) -> None:
     liar, _, base = hostile("nexus")
     liar.lie("GET", "/api/orders$", lies.trickle(apply=True, per_second=20))
     with connector_for("nexus", base) as connector:
@@ -271,7 +310,8 @@ def test_a_store_sending_a_byte_a_second_is_cut_at_the_deadline(
 
 
 def test_a_slow_write_gives_up_at_the_write_deadline_and_is_settled(
-        hostile: Callable[..., Any], tmp_path: Path) -> None:
+    hostile: Callable[..., Any], tmp_path: Path
+) -> None:
     liar, server, base = hostile("nexus")
     desk = Desk(connector_for("nexus", base), tmp_path / "o.sqlite3")
     try:
@@ -283,8 +323,9 @@ def test_a_slow_write_gives_up_at_the_write_deadline_and_is_settled(
         assert time.monotonic() - started < LIMITS.write_deadline_s + 0.8
         # Through the outbox: the slow answer is given up on, the re-read settles it.
         second = fresh_order(desk.connector)
-        record = desk.service.ship(second.id, ShipRequest(carrier="DHL",
-                                                          tracking_number=TRACKING + "2"))
+        record = desk.service.ship(
+            second.id, ShipRequest(carrier="DHL", tracking_number=TRACKING + "2")
+        )
         started = time.monotonic()
         desk.run(10)
         assert desk.state(record.id) == ActionState.DONE
@@ -296,6 +337,7 @@ def test_a_slow_write_gives_up_at_the_write_deadline_and_is_settled(
 
 
 # --- paging that goes round stops, and says so -----------------------------------------------
+
 
 def _nexus_new_cursor(body: Any, _: lies.Seen) -> Any:
     body["meta"]["nextCursor"] = f"c{time.monotonic_ns()}"
@@ -309,15 +351,19 @@ def _growing_offset(body: Any, seen: lies.Seen) -> Any:
     return body
 
 
-@pytest.mark.parametrize(("dialect", "path", "lie"), [
-    ("nexus", "/api/orders$", lies.rewrite(_nexus_new_cursor, drop_query=("cursor",))),
-    ("price2b", "/v1/orders$", lies.rewrite(lambda b, _: b, drop_query=("page",))),
-    ("generic-rest", "/orders$", lies.rewrite(_growing_offset, drop_query=("offset",))),
-    ("squarespace", "/commerce/orders$", lies.rewrite(lambda b, _: b, drop_query=("cursor",))),
-    ("inventory-cloud", "/v1/orders$", lies.rewrite(lambda b, _: b, drop_query=("offset",))),
-])
-def test_endless_paging_stops_and_says_so(hostile: Callable[..., Any], dialect: str, path: str,
-                                          lie: lies.Lie) -> None:
+@pytest.mark.parametrize(
+    ("dialect", "path", "lie"),
+    [
+        ("nexus", "/api/orders$", lies.rewrite(_nexus_new_cursor, drop_query=("cursor",))),
+        ("price2b", "/v1/orders$", lies.rewrite(lambda b, _: b, drop_query=("page",))),
+        ("generic-rest", "/orders$", lies.rewrite(_growing_offset, drop_query=("offset",))),
+        ("squarespace", "/commerce/orders$", lies.rewrite(lambda b, _: b, drop_query=("cursor",))),
+        ("inventory-cloud", "/v1/orders$", lies.rewrite(lambda b, _: b, drop_query=("offset",))),
+    ],
+)
+def test_endless_paging_stops_and_says_so(
+    hostile: Callable[..., Any], dialect: str, path: str, lie: lies.Lie
+) -> None:
     liar, _, base = hostile(dialect, orders=120)
     liar.lie("GET", path, lie)
     started = time.monotonic()
@@ -343,7 +389,8 @@ def _poisoned(body: Any, _: lies.Seen) -> Any:
 
 
 def test_sync_skips_the_orders_it_cannot_read_and_keeps_the_rest(
-        hostile: Callable[..., Any], tmp_path: Path) -> None:
+    hostile: Callable[..., Any], tmp_path: Path
+) -> None:
     liar, _server, base = hostile("nexus", orders=12)
     liar.lie("GET", "/api/orders$", lies.rewrite(_poisoned))
 
@@ -351,24 +398,27 @@ def test_sync_skips_the_orders_it_cannot_read_and_keeps_the_rest(
         order = body.get("data", body)
         order["customer"] = {**(order.get("customer") or {}), "name": "Ann \ud83d" + EVIL_NAME}
         return body
+
     liar.lie("GET", r"/api/orders/[^/]+$", lies.rewrite(evil_detail))  # the list is summaries
-    with connector_for("nexus", base) as connector, \
-            OrderCache(tmp_path / "cache.sqlite3") as cache:
+    with connector_for("nexus", base) as connector, OrderCache(tmp_path / "cache.sqlite3") as cache:
         result = SyncService(connector, cache, "shop").run()
         assert len(result.unreadable) == 2
         reasons = " ".join(u.reason for u in result.unreadable)
         assert "total" in reasons and "quantity" in reasons
         assert result.unreadable_message == "2 orders could not be read; see the log."
         assert result.seen == 10
-        names = [cache.get(o, connection="shop").customer.name  # type: ignore[union-attr]
-                 for o in result.new]
+        names = [
+            cache.get(o, connection="shop").customer.name  # type: ignore[union-attr]
+            for o in result.new
+        ]
     assert len(names) == 10
     assert all(n.startswith("Ann \ufffdEvil") for n in names)
     assert all(is_text_safe(n) and "\x1b" not in n and "\x00" not in n for n in names)
 
 
 def test_cli_lists_the_readable_orders_and_names_the_others(
-        hostile: Callable[..., Any], capsys: pytest.CaptureFixture[str]) -> None:
+    hostile: Callable[..., Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     liar, _, base = hostile("nexus", orders=12)
     liar.lie("GET", "/api/orders$", lies.rewrite(_poisoned))
     argv = ["orders", "list", "--dialect", "nexus", "--base-url", base, "--token", TEST_TOKEN]
@@ -381,18 +431,30 @@ def test_cli_lists_the_readable_orders_and_names_the_others(
 
 
 def test_cli_show_of_an_absurd_total_is_one_line(
-        hostile: Callable[..., Any], capsys: pytest.CaptureFixture[str]) -> None:
+    hostile: Callable[..., Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     liar, _, base = hostile("nexus")
 
     def absurd(body: Any, _: lies.Seen) -> Any:
         order = body.get("data", body)
         order["total_amount"] = "1" + "0" * 5000
         return body
+
     with connector_for("nexus", base) as connector:
         order_id = connector.list_orders(limit=1)[0].id
     liar.lie("GET", r"/api/orders/[^/]+$", lies.rewrite(absurd))
-    argv = ["orders", "show", order_id, "--dialect", "nexus", "--base-url", base, "--token",
-            TEST_TOKEN, "--json"]
+    argv = [
+        "orders",
+        "show",
+        order_id,
+        "--dialect",
+        "nexus",
+        "--base-url",
+        base,
+        "--token",
+        TEST_TOKEN,
+        "--json",
+    ]
     assert cli_main(argv) == 1
     out, err = capsys.readouterr()
     assert out == ""
@@ -400,11 +462,15 @@ def test_cli_show_of_an_absurd_total_is_one_line(
 
 
 def test_ship_many_goes_on_past_an_order_it_cannot_read(
-        hostile: Callable[..., Any], tmp_path: Path) -> None:
+    hostile: Callable[..., Any], tmp_path: Path
+) -> None:
     liar, server, base = hostile("nexus")
     with connector_for("nexus", base) as connector:
-        open_orders = [o for o in connector.list_orders()
-                       if o.status == OrderStatus.PROCESSING and not o.shipments][:3]
+        open_orders = [
+            o
+            for o in connector.list_orders()
+            if o.status == OrderStatus.PROCESSING and not o.shipments
+        ][:3]
     bad = open_orders[1].id
 
     def surrogate_and_huge(body: Any, _: lies.Seen) -> Any:
@@ -412,12 +478,25 @@ def test_ship_many_goes_on_past_an_order_it_cannot_read(
         order["customer"] = {"name": "\ud83d"}
         order["total_amount"] = "1e999999"
         return body
+
     liar.lie("GET", rf"/api/orders/{bad}$", lies.rewrite(surrogate_and_huge))
     out = io.StringIO()
-    argv = ["--dialect", "nexus", "--base-url", base, "--token", TEST_TOKEN,
-            "--connection-id", "shop", "--outbox", str(tmp_path / "o.sqlite3"),
-            "--timeout", "20", "ship-many",
-            *[f"{o.id}:{TRACKING[:-1]}{i}" for i, o in enumerate(open_orders)]]
+    argv = [
+        "--dialect",
+        "nexus",
+        "--base-url",
+        base,
+        "--token",
+        TEST_TOKEN,
+        "--connection-id",
+        "shop",
+        "--outbox",
+        str(tmp_path / "o.sqlite3"),
+        "--timeout",
+        "20",
+        "ship-many",
+        *[f"{o.id}:{TRACKING[:-1]}{i}" for i, o in enumerate(open_orders)],
+    ]
     code = headless.main(argv, out=out)
     text = out.getvalue()
     assert code == 1  # one refused
@@ -427,6 +506,7 @@ def test_ship_many_goes_on_past_an_order_it_cannot_read(
 
 
 # --- messages, TLS, addresses ----------------------------------------------------------------
+
 
 def test_a_502_page_is_named_not_pasted(hostile: Callable[..., Any]) -> None:
     liar, _, base = hostile("nexus")
@@ -440,8 +520,10 @@ def test_a_502_page_is_named_not_pasted(hostile: Callable[..., Any]) -> None:
 
 def test_a_tls_failure_is_named_and_not_retried(hostile: Callable[..., Any]) -> None:
     liar, _, _ = hostile("nexus")  # speaks plain HTTP: the TLS handshake fails
-    with connector_for("nexus", f"https://127.0.0.1:{liar.port}/api") as connector, \
-            pytest.raises(TlsFailed) as caught:
+    with (
+        connector_for("nexus", f"https://127.0.0.1:{liar.port}/api") as connector,
+        pytest.raises(TlsFailed) as caught,
+    ):
         connector.list_orders()
     assert liar.connections == 1
     assert "secure connection" in caught.value.user_message
@@ -449,7 +531,8 @@ def test_a_tls_failure_is_named_and_not_retried(hostile: Callable[..., Any]) -> 
 
 
 def test_localhost_names_go_to_loopback_without_dns(
-        hostile: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     liar, _, base = hostile("nexus")
     asked: list[str] = []
     real = socket.getaddrinfo
@@ -457,6 +540,7 @@ def test_localhost_names_go_to_loopback_without_dns(
     def recording(host: Any, *args: Any, **kwargs: Any) -> Any:
         asked.append(str(host))
         return real(host, *args, **kwargs)
+
     monkeypatch.setattr(socket, "getaddrinfo", recording)
     named = base.replace("127.0.0.1", "shop.localhost")
     with connector_for("nexus", named) as connector:
@@ -465,21 +549,22 @@ def test_localhost_names_go_to_loopback_without_dns(
     assert not any("localhost" in h for h in asked)
 
 
-@pytest.mark.parametrize("url", ["https://user:secret@shop.example.com/api",
-                                 "http://user@127.0.0.1:8080/api"])
+@pytest.mark.parametrize(
+    "url", ["https://user:secret@shop.example.com/api", "http://user@127.0.0.1:8080/api"]
+)
 def test_credentials_in_a_base_url_are_refused(url: str) -> None:
     with pytest.raises(InsecureConnection) as caught:
         check_base_url(url)
     assert "secret" not in str(caught.value)
 
 
-def test_a_huge_price2b_label_is_refused_while_it_downloads(
-        hostile: Callable[..., Any]) -> None:
+def test_a_huge_price2b_label_is_refused_while_it_downloads(hostile: Callable[..., Any]) -> None:
     liar, _, base = hostile("price2b")
     liar.lie("GET", "/label$", lies.huge(100))
     with connector_for("price2b", base) as connector:
         error, peak, elapsed = _peak_while(
-            lambda: connector.fetch_label(base + "/v1/shipping/shipments/1/label"))
+            lambda: connector.fetch_label(base + "/v1/shipping/shipments/1/label")
+        )
     assert isinstance(error, AnswerTooLarge)
     assert peak < MEMORY_BOUND and elapsed < 10
 
@@ -487,9 +572,27 @@ def test_a_huge_price2b_label_is_refused_while_it_downloads(
 def test_an_untrusted_certificate_is_named_and_not_retried(tmp_path: Path) -> None:
     """A real TLS server on loopback with a self-signed certificate (made by openssl)."""
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     listener = socket.create_server(("127.0.0.1", 0))
@@ -507,6 +610,7 @@ def test_an_untrusted_certificate_is_named_and_not_retried(tmp_path: Path) -> No
                     handshakes.append("ok")
             except (ssl.SSLError, OSError):
                 handshakes.append("refused by the client")
+
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     url = f"https://127.0.0.1:{listener.getsockname()[1]}/api"
@@ -521,17 +625,21 @@ def test_an_untrusted_certificate_is_named_and_not_retried(tmp_path: Path) -> No
     assert "Check the network" not in str(caught.value)
 
 
-@pytest.mark.parametrize(("dialect", "method", "path"), [
-    ("generic-rest", "PUT", r"/orders/[^/]+$"),
-    ("price2b", "POST", "/fulfill$"),
-    ("nexus", "POST", "/shipment$"),
-    ("squarespace", "POST", "/fulfillments$"),
-])
-@pytest.mark.parametrize("lie", [lies.redirect(302, "/login"), lies.html(200),
-                                 lies.rewrite(lambda _b, _s: {"ok": True})])
+@pytest.mark.parametrize(
+    ("dialect", "method", "path"),
+    [
+        ("generic-rest", "PUT", r"/orders/[^/]+$"),
+        ("price2b", "POST", "/fulfill$"),
+        ("nexus", "POST", "/shipment$"),
+        ("squarespace", "POST", "/fulfillments$"),
+    ],
+)
+@pytest.mark.parametrize(
+    "lie", [lies.redirect(302, "/login"), lies.html(200), lies.rewrite(lambda _b, _s: {"ok": True})]
+)
 def test_no_dialect_takes_an_unproving_answer_for_a_shipment(
-        hostile: Callable[..., Any], dialect: str, method: str, path: str,
-        lie: lies.Lie) -> None:
+    hostile: Callable[..., Any], dialect: str, method: str, path: str, lie: lies.Lie
+) -> None:
     liar, _, base = hostile(dialect)
     with connector_for(dialect, base) as connector:
         order = fresh_order(connector)

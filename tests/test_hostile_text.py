@@ -47,14 +47,50 @@ PARSERS: dict[str, Callable[[Any], Order]] = {
     "generic-rest": generic_rest.parse_order,
 }
 #: Keys whose text reaches a label, a slip or a terminal.
-TEXT_KEYS = ("name", "sku", "title", "note", "city", "line", "address", "company", "email",
-             "message", "first", "last", "product", "street", "state", "region")
+TEXT_KEYS = (
+    "name",
+    "sku",
+    "title",
+    "note",
+    "city",
+    "line",
+    "address",
+    "company",
+    "email",
+    "message",
+    "first",
+    "last",
+    "product",
+    "street",
+    "state",
+    "region",
+)
 
 hostile_text = st.one_of(
     st.text(st.characters(codec=None, categories=None), max_size=60),
-    st.lists(st.sampled_from(["\ud83d", "\udc00", "\x1b", "\x07", "\x00", "\r", "\n",
-                              "\u202e", "\u2066", "\u0645", "a", " ", "^XZ", "~JA", "<b>", "&"]),
-             max_size=40).map("".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "\ud83d",
+                "\udc00",
+                "\x1b",
+                "\x07",
+                "\x00",
+                "\r",
+                "\n",
+                "\u202e",
+                "\u2066",
+                "\u0645",
+                "a",
+                " ",
+                "^XZ",
+                "~JA",
+                "<b>",
+                "&",
+            ]
+        ),
+        max_size=40,
+    ).map("".join),
     st.integers(90_000, 110_000).map(lambda n: "\u202e\ud83d" * (n // 2)),
 )
 
@@ -62,8 +98,14 @@ hostile_text = st.one_of(
 def _texts_to(payload: Any, value: str) -> Any:
     """``payload`` with every text under a name-like key set to ``value``."""
     if isinstance(payload, dict):
-        return {k: (value if isinstance(v, str) and any(t in k.lower() for t in TEXT_KEYS)
-                    else _texts_to(v, value)) for k, v in payload.items()}
+        return {
+            k: (
+                value
+                if isinstance(v, str) and any(t in k.lower() for t in TEXT_KEYS)
+                else _texts_to(v, value)
+            )
+            for k, v in payload.items()
+        }
     if isinstance(payload, list):
         return [_texts_to(v, value) for v in payload]
     return payload
@@ -92,8 +134,9 @@ def _strings(value: Any) -> list[str]:
 
 
 @given(text=hostile_text)
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_every_parser_and_printer_takes_any_text(payloads: dict[str, Any], text: str) -> None:
     settings_ = sample_settings("letter")
     for dialect, payload in payloads.items():
@@ -133,6 +176,7 @@ def test_the_edge_and_the_terminal_filters_hold(text: str) -> None:
 
 def test_the_terminal_printer_never_passes_controls(capsys: pytest.CaptureFixture[str]) -> None:
     from fulfillment_station.printing.samples import sample_order
+
     order = sample_order(customer="Evil\x1b]0;pwned\x07\r\u202eName", notes="a\x00b\x1b[2J")
     orders_cmd._print_order(order)
     orders_cmd._print_orders([order])

@@ -58,20 +58,23 @@ class Desk:
 
 
 @pytest.fixture
-def desk(qtbot: Any, qapp: QApplication, tmp_path: Path,
-         make_sandbox: Callable[..., SandboxServer]) -> Iterator[Desk]:
+def desk(
+    qtbot: Any, qapp: QApplication, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]
+) -> Iterator[Desk]:
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     shop2 = make_sandbox("price2b", orders=30, seed=5)
     shop3 = make_sandbox("nexus", orders=30, seed=9)
     store = SettingsStore(tmp_path / "config" / "settings.json")
-    settings = store.load().replace({"sounds.enabled": False, "pack.auto_print": False,
-                                     "station.packer_name": "Ana"})
+    settings = store.load().replace(
+        {"sounds.enabled": False, "pack.auto_print": False, "station.packer_name": "Ana"}
+    )
     for profile in (
-            ConnectionProfile("shop2", "Shop 2", "price2b", shop2.base_url),
-            ConnectionProfile("shop3", "Shop 3", "nexus", shop3.base_url),
-            ConnectionProfile("nokey", "No token", "nexus", shop3.base_url),
-            ConnectionProfile("plain", "Plain HTTP", "nexus", "http://store.example.com/api")):
+        ConnectionProfile("shop2", "Shop 2", "price2b", shop2.base_url),
+        ConnectionProfile("shop3", "Shop 3", "nexus", shop3.base_url),
+        ConnectionProfile("nokey", "No token", "nexus", shop3.base_url),
+        ConnectionProfile("plain", "Plain HTTP", "nexus", "http://store.example.com/api"),
+    ):
         settings = settings.with_profile(profile)
     store.save(settings)
     redactor = Redactor()
@@ -83,19 +86,24 @@ def desk(qtbot: Any, qapp: QApplication, tmp_path: Path,
 
     def open_session(active: str = "") -> AppSession:
         store.update(lambda s: s.replace({"connections.active": active}))
-        services = AppServices(store, tokens, tmp_path / "data", redactor,
-                               configure_logging(tmp_path / "logs", redactor=redactor),
-                               # A failing store fails at once instead of after backoff sleeps.
-                               connector_overrides={"sleep": lambda _s: None,
-                                                    "max_read_attempts": 1})
+        services = AppServices(
+            store,
+            tokens,
+            tmp_path / "data",
+            redactor,
+            configure_logging(tmp_path / "logs", redactor=redactor),
+            # A failing store fails at once instead of after backoff sleeps.
+            connector_overrides={"sleep": lambda _s: None, "max_read_attempts": 1},
+        )
 
         def ask(_window: Any, name: str) -> bool:
             state.asked.append(name)
             return state.answer
 
         session = AppSession(qapp, services, ask=ask)
-        session.switched.connect(lambda parts: setattr(
-            parts.window, "confirm_close", lambda _pending: True))
+        session.switched.connect(
+            lambda parts: setattr(parts.window, "confirm_close", lambda _pending: True)
+        )
         session.parts.window.confirm_close = lambda _pending: True
         sessions.append(session)
         return session
@@ -115,8 +123,9 @@ def worker_threads() -> int:
     tasks = Path("/proc/self/task")
     if not tasks.is_dir():
         pytest.skip("needs /proc to count threads")
-    started_by_python = {t.native_id for t in threading.enumerate()
-                         if not isinstance(t, threading._DummyThread)}
+    started_by_python = {
+        t.native_id for t in threading.enumerate() if not isinstance(t, threading._DummyThread)
+    }
     count = 0
     for task in tasks.iterdir():
         try:
@@ -155,8 +164,9 @@ def shipments(server: SandboxServer, order_id: str) -> int:
 def outbox_counts(root: Path, connection: str) -> dict[ActionState, int]:
     store = open_store(root / f"outbox-{connection}.sqlite3")
     try:
-        return Outbox(store, AuditLog(store, station="test"),
-                      decode=Action.model_validate).counts(connection)
+        return Outbox(store, AuditLog(store, station="test"), decode=Action.model_validate).counts(
+            connection
+        )
     finally:
         store.close()
 
@@ -164,20 +174,26 @@ def outbox_counts(root: Path, connection: str) -> dict[ActionState, int]:
 def ship_an_open_order(parts: AppParts, server: SandboxServer) -> str:
     """Ship (all of) an unfulfilled order of the list through the outbox, as the Ship dialog
     does; returns its id."""
-    summary = next(s for s in parts.window.model.summaries
-                   if s.status in ("confirmed", "processing")
-                   and s.fulfillment == "unfulfilled" and not s.holds)
+    summary = next(
+        s
+        for s in parts.window.model.summaries
+        if s.status in ("confirmed", "processing")
+        and s.fulfillment == "unfulfilled"
+        and not s.holds
+    )
     stored = server.db.get(summary.order_id)
     assert stored is not None
-    parts.actions.submit("ship", stored.order,
-                         ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784"))
+    parts.actions.submit(
+        "ship", stored.order, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
+    )
     return summary.order_id
 
 
 # Popping a menu up on the offscreen platform says these; they are about the platform.
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
 def test_switching_from_training_to_a_profile_and_back_shows_each_stores_orders(
-        qtbot: Any, desk: Desk) -> None:
+    qtbot: Any, desk: Desk
+) -> None:
     threads_before = worker_threads()
     session = desk.open()
     first = session.parts
@@ -197,8 +213,7 @@ def test_switching_from_training_to_a_profile_and_back_shows_each_stores_orders(
     menu = first.file_menu.connection_menu
     qtbot.keyClick(first.window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(menu.isVisible, timeout=5000)
-    assert [a.text() for a in menu.actions()][1:] == ["Shop 2", "Shop 3", "No token",
-                                                      "Plain HTTP"]
+    assert [a.text() for a in menu.actions()][1:] == ["Shop 2", "Shop 3", "No token", "Plain HTTP"]
     assert [a.isChecked() for a in menu.actions()] == [True, False, False, False, False]
     with qtbot.waitSignal(session.switched, timeout=30_000) as done:
         first.file_menu.connection_actions["shop2"].trigger()
@@ -228,15 +243,17 @@ def test_switching_from_training_to_a_profile_and_back_shows_each_stores_orders(
 
 
 def test_the_write_in_flight_finishes_before_the_switch_and_is_sent_once(
-        qtbot: Any, desk: Desk) -> None:
+    qtbot: Any, desk: Desk
+) -> None:
     session = opened(qtbot, desk, "shop2")
     parts = session.parts
     desk.shop2.faults.latency_ms = 400  # every request of the ship takes a while
     with qtbot.waitSignal(parts.actions.queued, timeout=10_000):
         order_id = ship_an_open_order(parts, desk.shop2)
     # The outbox pumps as soon as the action is durable: once it is being sent, switch.
-    qtbot.waitUntil(lambda: outbox_counts(desk.root, "shop2").get(ActionState.SENDING) == 1,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: outbox_counts(desk.root, "shop2").get(ActionState.SENDING) == 1, timeout=10_000
+    )
     assert session.switch_to("shop3")
     assert shipments(desk.shop2, order_id) == 0
     assert not parts.window.isEnabled()  # nothing new while the write finishes
@@ -253,26 +270,31 @@ def test_the_write_in_flight_finishes_before_the_switch_and_is_sent_once(
 
 
 def test_a_waiting_action_stays_queued_and_goes_out_once_when_its_connection_opens_again(
-        qtbot: Any, desk: Desk) -> None:
+    qtbot: Any, desk: Desk
+) -> None:
     session = opened(qtbot, desk, "shop2")
     parts = session.parts
     desk.shop2.faults.fail_rate = 1.0  # the store answers every request with a 5xx
     order_id = ship_an_open_order(parts, desk.shop2)
-    qtbot.waitUntil(lambda: outbox_counts(desk.root, "shop2")[ActionState.RETRYING] == 1,
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: outbox_counts(desk.root, "shop2")[ActionState.RETRYING] == 1, timeout=15_000
+    )
 
     other = switch(qtbot, session, "shop3")
     banner = other.window.error_banner
     assert banner.isVisible()
-    assert banner.message.text() == ("1 action(s) for Shop 2 are still waiting; they stay saved "
-                                     "and are sent when Shop 2 is opened again.")
+    assert banner.message.text() == (
+        "1 action(s) for Shop 2 are still waiting; they stay saved "
+        "and are sent when Shop 2 is opened again."
+    )
     assert shipments(desk.shop2, order_id) == 0
 
     desk.shop2.faults.fail_rate = 0.0
     again = switch(qtbot, session, "shop2")
     qtbot.waitUntil(lambda: shipments(desk.shop2, order_id) == 1, timeout=30_000)
-    qtbot.waitUntil(lambda: outbox_counts(desk.root, "shop2")[ActionState.DONE] == 1,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: outbox_counts(desk.root, "shop2")[ActionState.DONE] == 1, timeout=10_000
+    )
     # A few more outbox passes send nothing again.
     for _ in range(2):
         with qtbot.waitSignal(again.actions.records_changed, timeout=10_000):
@@ -281,14 +303,21 @@ def test_a_waiting_action_stays_queued_and_goes_out_once_when_its_connection_ope
     assert sum(outbox_counts(desk.root, "shop2").values()) == 1
 
 
-@pytest.mark.parametrize(("target", "broken_keyring", "reason"), [
-    ("nokey", False, "No API token is saved for No token. Open Settings → Connections and "
-                     "enter it."),
-    ("plain", False, "The connection must use HTTPS"),
-    ("shop3", True, "keyring"),
-])
+@pytest.mark.parametrize(
+    ("target", "broken_keyring", "reason"),
+    [
+        (
+            "nokey",
+            False,
+            "No API token is saved for No token. Open Settings → Connections and enter it.",
+        ),
+        ("plain", False, "The connection must use HTTPS"),
+        ("shop3", True, "keyring"),
+    ],
+)
 def test_a_connection_that_cannot_open_leaves_the_packer_where_they_were(
-        qtbot: Any, desk: Desk, target: str, broken_keyring: bool, reason: str) -> None:
+    qtbot: Any, desk: Desk, target: str, broken_keyring: bool, reason: str
+) -> None:
     session = desk.open("shop2")
     parts = session.parts
     if broken_keyring:
@@ -303,18 +332,21 @@ def test_a_connection_that_cannot_open_leaves_the_packer_where_they_were(
     assert desk.store.load()["connections.active"] == "shop2"
 
 
-def test_saving_settings_with_another_connection_asks_then_switches(
-        qtbot: Any, desk: Desk) -> None:
+def test_saving_settings_with_another_connection_asks_then_switches(qtbot: Any, desk: Desk) -> None:
     desk.store.update(lambda s: s.without_profile("plain"))  # OK refuses a plain-HTTP one
     session = desk.open("shop2")
     parts = session.parts
 
     def save_with_active(window: Any, active: str) -> None:
-        settings_action = next(a for a in parts.file_menu.menu.actions()
-                               if a.text() == "&Settings…")
+        settings_action = next(
+            a for a in parts.file_menu.menu.actions() if a.text() == "&Settings…"
+        )
         settings_action.trigger()
-        dialog = next(w for w in QApplication.topLevelWidgets()
-                      if isinstance(w, SettingsDialog) and w.isVisible())
+        dialog = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SettingsDialog) and w.isVisible()
+        )
         dialog.active_combo.setCurrentIndex(dialog.active_combo.findData(active))
         dialog.save()
 
@@ -331,15 +363,17 @@ def test_saving_settings_with_another_connection_asks_then_switches(
 
 
 def test_a_token_entered_for_the_open_connection_reopens_it_when_the_packer_agrees(
-        qtbot: Any, desk: Desk) -> None:
+    qtbot: Any, desk: Desk
+) -> None:
     desk.store.update(lambda s: s.without_profile("plain"))
     session = desk.open("nokey")  # at start it opens anyway: offline, with the reason shown
     parts = session.parts
     assert "No API token is saved for No token" in parts.window.error_banner.message.text()
     desk.tokens.set("nokey", TEST_TOKEN)
     next(a for a in parts.file_menu.menu.actions() if a.text() == "&Settings…").trigger()
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, SettingsDialog) and w.isVisible())
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()
+    )
     with qtbot.waitSignal(session.switched, timeout=30_000) as done:
         dialog.save()
     assert desk.asked == ["No token"]
@@ -351,12 +385,17 @@ def test_a_token_entered_for_the_open_connection_reopens_it_when_the_packer_agre
 
 
 def test_a_pack_in_progress_survives_a_switch_and_pack_mode_stays_on(
-        qtbot: Any, desk: Desk) -> None:
+    qtbot: Any, desk: Desk
+) -> None:
     session = opened(qtbot, desk, "shop3")
     parts = session.parts
-    order = next(s.order for s in desk.shop3.db.query()
-                 if s.order.status is OrderStatus.CONFIRMED and s.order.item_count >= 2
-                 and all(line.barcode for line in s.order.lines))
+    order = next(
+        s.order
+        for s in desk.shop3.db.query()
+        if s.order.status is OrderStatus.CONFIRMED
+        and s.order.item_count >= 2
+        and all(line.barcode for line in s.order.lines)
+    )
     parts.window.show_pack_mode(True)
     with qtbot.waitSignal(parts.pack_view.order_opened, timeout=10_000):
         parts.pack_view.on_scan(order.number)
@@ -401,17 +440,23 @@ def test_open_panels_stay_open_across_a_switch_and_a_restart(qtbot: Any, desk: D
 
 
 def test_every_option_applies_when_saved_and_the_packer_is_told_what_waits_for_a_restart(
-        qtbot: Any, desk: Desk) -> None:
+    qtbot: Any, desk: Desk
+) -> None:
     from PySide6.QtWidgets import QLineEdit, QSpinBox
 
     desk.store.update(lambda s: s.without_profile("plain"))
     session = desk.open("shop2")
     parts = session.parts
     next(a for a in parts.file_menu.menu.actions() if a.text() == "&Settings…").trigger()
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, SettingsDialog) and w.isVisible())
-    for key, value in (("sounds.volume", 25), ("scanner.max_gap_ms", 45),
-                       ("pack.font_size", 30), ("general.sync_interval_s", 120)):
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()
+    )
+    for key, value in (
+        ("sounds.volume", 25),
+        ("scanner.max_gap_ms", 45),
+        ("pack.font_size", 30),
+        ("general.sync_interval_s", 120),
+    ):
         spin = dialog.editor(key)
         assert isinstance(spin, QSpinBox)
         spin.setValue(value)

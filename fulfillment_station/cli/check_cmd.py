@@ -20,10 +20,17 @@ def run(args: argparse.Namespace) -> int:
     with open_connector(args) as connector:
         report = connector.check()
     if args.json:
-        print_json({"dialect": report.dialect, "base_url": report.base_url,
-                    "reachable": report.reachable, "authenticated": report.authenticated,
-                    "orders_visible": report.orders_visible, "message": report.message,
-                    "capabilities": report.capabilities.to_json()})
+        print_json(
+            {
+                "dialect": report.dialect,
+                "base_url": report.base_url,
+                "reachable": report.reachable,
+                "authenticated": report.authenticated,
+                "orders_visible": report.orders_visible,
+                "message": report.message,
+                "capabilities": report.capabilities.to_json(),
+            }
+        )
     else:
         print(f"{report.capabilities.display_name} at {report.base_url}")
         print(f"  reachable:      {'yes' if report.reachable else 'NO'}")

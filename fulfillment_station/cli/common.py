@@ -23,16 +23,22 @@ class CliError(Exception):
 def add_connection_args(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     """``--connection NAME`` (a connection saved in the app, token from the keyring) or
     ``--dialect``/``--base-url``/``--token``; resolved by ``cli.connection``."""
-    parser.add_argument("--connection", default=None, metavar="NAME",
-                        help="a connection saved in the app (its name or id); the token comes "
-                             "from the system keyring")
-    parser.add_argument("--dialect", default=None,
-                        help="nexus, price2b, squarespace, inventory-cloud or generic-rest")
+    parser.add_argument(
+        "--connection",
+        default=None,
+        metavar="NAME",
+        help="a connection saved in the app (its name or id); the token comes "
+        "from the system keyring",
+    )
+    parser.add_argument(
+        "--dialect",
+        default=None,
+        help="nexus, price2b, squarespace, inventory-cloud or generic-rest",
+    )
     parser.add_argument("--base-url", default=None, help="the API's base URL")
     add_token_args(parser)
     if json_flag:
-        parser.add_argument("--json", action="store_true",
-                            help="print the canonical JSON model")
+        parser.add_argument("--json", action="store_true", help="print the canonical JSON model")
 
 
 def token_from(args: argparse.Namespace) -> str | None:

@@ -54,25 +54,29 @@ class CliConnection:
         if explicit:
             return Path(explicit).expanduser()
         if not self.saved:
-            raise CliError("give --cache PATH, or use --connection NAME to use the app's cache",
-                           exit_code=2)
+            raise CliError(
+                "give --cache PATH, or use --connection NAME to use the app's cache", exit_code=2
+            )
         return data_dir() / f"cache-{self.id}.sqlite3"
 
 
-def resolve_connection(args: argparse.Namespace, *, settings: SettingsStore | None = None,
-                       tokens: TokenStore | None = None) -> CliConnection:
+def resolve_connection(
+    args: argparse.Namespace,
+    *,
+    settings: SettingsStore | None = None,
+    tokens: TokenStore | None = None,
+) -> CliConnection:
     name = getattr(args, "connection", None)
     if name:
         if args.dialect or args.base_url:
-            raise CliError("use either --connection or --dialect/--base-url, not both",
-                           exit_code=2)
+            raise CliError("use either --connection or --dialect/--base-url, not both", exit_code=2)
         saved = (settings or SettingsStore()).load()
         profile = saved.profile(name) or next(
-            (p for p in saved.connections if p.label.casefold() == name.casefold()), None)
+            (p for p in saved.connections if p.label.casefold() == name.casefold()), None
+        )
         if profile is None:
             known = ", ".join(repr(p.label) for p in saved.connections) or "none"
-            raise CliError(f"no saved connection is called {name!r} (saved: {known})",
-                           exit_code=2)
+            raise CliError(f"no saved connection is called {name!r} (saved: {known})", exit_code=2)
         token = token_from(args)
         if token is None:
             try:
@@ -80,15 +84,21 @@ def resolve_connection(args: argparse.Namespace, *, settings: SettingsStore | No
             except NoKeyringError as exc:
                 raise CliError(exc.user_message, exit_code=2) from None
             if token is None:
-                raise CliError(f"no API token is saved for {profile.label!r}; enter it in the "
-                               "app (Settings → Connections) or pass --token", exit_code=2)
-        return CliConnection(profile.id, profile.label, profile.dialect, profile.base_url,
-                             token, saved=True)
+                raise CliError(
+                    f"no API token is saved for {profile.label!r}; enter it in the "
+                    "app (Settings → Connections) or pass --token",
+                    exit_code=2,
+                )
+        return CliConnection(
+            profile.id, profile.label, profile.dialect, profile.base_url, token, saved=True
+        )
     if not args.dialect or not args.base_url:
-        raise CliError("name the store: --connection NAME, or --dialect and --base-url",
-                       exit_code=2)
-    return CliConnection(args.dialect, args.dialect, args.dialect, args.base_url,
-                         token_from(args), saved=False)
+        raise CliError(
+            "name the store: --connection NAME, or --dialect and --base-url", exit_code=2
+        )
+    return CliConnection(
+        args.dialect, args.dialect, args.dialect, args.base_url, token_from(args), saved=False
+    )
 
 
 @contextmanager

@@ -19,26 +19,36 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     ssub = scale.add_subparsers(dest="scale_command", metavar="ACTION", required=True)
     p = ssub.add_parser("read", help="print the stable weight on the scale and its unit")
     device = p.add_mutually_exclusive_group()
-    device.add_argument("--hid", metavar="DEVICE",
-                        help="USB HID scale by its device path (see --list)")
+    device.add_argument(
+        "--hid", metavar="DEVICE", help="USB HID scale by its device path (see --list)"
+    )
     device.add_argument("--serial", metavar="DEVICE", help="serial port, e.g. /dev/ttyUSB0")
     device.add_argument("--list", action="store_true", help="list the scales and ports found")
-    p.add_argument("--protocol", choices=list(PROTOCOLS), default=None,
-                   help="serial protocol: sics (Mettler Toledo), cas, avery (Weigh-Tronix NCI)")
+    p.add_argument(
+        "--protocol",
+        choices=list(PROTOCOLS),
+        default=None,
+        help="serial protocol: sics (Mettler Toledo), cas, avery (Weigh-Tronix NCI)",
+    )
     p.add_argument("--baud", type=int, default=None, help="serial speed (default 9600)")
-    p.add_argument("--timeout", type=float, default=5.0,
-                   help="seconds to wait for a stable weight (default 5)")
+    p.add_argument(
+        "--timeout", type=float, default=5.0, help="seconds to wait for a stable weight (default 5)"
+    )
     p.add_argument("--json", action="store_true", help="print the reading as JSON")
     p.set_defaults(handler=cmd_scale_read)
 
     printer = sub.add_parser("printer", help="ask a printer whether it can print")
     psub = printer.add_subparsers(dest="printer_command", metavar="ACTION", required=True)
     p = psub.add_parser(
-        "status", help="the printer's state in plain words; exit 1 when it cannot print, 2 "
-        "when it cannot tell")
-    p.add_argument("printer", metavar="PRINTER",
-                   help="a printer named in Settings, tcp://host:9100 (asked ~HS), cups:QUEUE "
-                   "or file:/folder")
+        "status",
+        help="the printer's state in plain words; exit 1 when it cannot print, 2 "
+        "when it cannot tell",
+    )
+    p.add_argument(
+        "printer",
+        metavar="PRINTER",
+        help="a printer named in Settings, tcp://host:9100 (asked ~HS), cups:QUEUE or file:/folder",
+    )
     p.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for an answer")
     p.add_argument("--json", action="store_true", help="print the state as JSON")
     p.set_defaults(handler=cmd_printer_status)
@@ -50,6 +60,7 @@ def _settings() -> Settings:
 
 # -- scale read ------------------------------------------------------------------------------
 
+
 def _open_scale(args: argparse.Namespace, settings: Settings) -> Scale:
     from fulfillment_station.hardware.hid_scale import HidScale
     from fulfillment_station.services.weighing import open_scale
@@ -58,14 +69,17 @@ def _open_scale(args: argparse.Namespace, settings: Settings) -> Scale:
         return HidScale(args.hid)
     if args.serial:
         protocol = args.protocol or settings["scale.protocol"]
-        return SerialScale(args.serial, protocol,
-                           baudrate=args.baud or int(settings["scale.baud_rate"]))
+        return SerialScale(
+            args.serial, protocol, baudrate=args.baud or int(settings["scale.baud_rate"])
+        )
     if args.protocol:
         raise CliError("--protocol goes with --serial DEVICE")
     scale = open_scale(settings)
     if scale is None:
-        raise CliError("no scale is set up: pass --hid DEVICE or --serial DEVICE --protocol P, "
-                       "or choose one in Settings → Scale (--list shows what is plugged in)")
+        raise CliError(
+            "no scale is set up: pass --hid DEVICE or --serial DEVICE --protocol P, "
+            "or choose one in Settings → Scale (--list shows what is plugged in)"
+        )
     return scale
 
 
@@ -98,8 +112,14 @@ def cmd_scale_read(args: argparse.Namespace) -> int:
         reading = read_stable(scale, args.timeout)
     except ScaleError as exc:
         if args.json:
-            print_json({"status": exc.status.value if exc.status else "unavailable",
-                        "weight": None, "unit": None, "message": str(exc.message)})
+            print_json(
+                {
+                    "status": exc.status.value if exc.status else "unavailable",
+                    "weight": None,
+                    "unit": None,
+                    "message": str(exc.message),
+                }
+            )
         raise CliError(str(exc.message)) from None
     finally:
         scale.close()
@@ -108,14 +128,21 @@ def cmd_scale_read(args: argparse.Namespace) -> int:
     unit = reading.unit or "kg"
     shown = format(weight.in_unit(unit), "f")
     if args.json:
-        print_json({"status": reading.status.value, "weight": shown, "unit": unit,
-                    "grams": format(weight.grams.normalize(), "f")})
+        print_json(
+            {
+                "status": reading.status.value,
+                "weight": shown,
+                "unit": unit,
+                "grams": format(weight.grams.normalize(), "f"),
+            }
+        )
     else:
         print(f"{shown} {unit} ({reading.status.value})")
     return 0
 
 
 # -- printer status ----------------------------------------------------------------------------
+
 
 def cmd_printer_status(args: argparse.Namespace) -> int:
     from fulfillment_station.services.printer_check import (
@@ -128,15 +155,27 @@ def cmd_printer_status(args: argparse.Namespace) -> int:
     try:
         state = printer_state(name, address, timeout=args.timeout)
     except UnknownPrinter:
-        raise CliError(f"printer {args.printer!r} is neither a printer named in Settings nor "
-                       "tcp://host:9100, cups:QUEUE or file:/folder") from None
+        raise CliError(
+            f"printer {args.printer!r} is neither a printer named in Settings nor "
+            "tcp://host:9100, cups:QUEUE or file:/folder"
+        ) from None
     if args.json:
-        print_json({"printer": name, "address": address, "can_print": state.can_print,
-                    "problems": [str(p) for p in state.problems],
-                    "warnings": [str(w) for w in state.warnings], "detail": state.detail})
+        print_json(
+            {
+                "printer": name,
+                "address": address,
+                "can_print": state.can_print,
+                "problems": [str(p) for p in state.problems],
+                "warnings": [str(w) for w in state.warnings],
+                "detail": state.detail,
+            }
+        )
     else:
-        verdict = {True: "can print", False: "cannot print", None: "did not say whether it can "
-                   "print"}[state.can_print]
+        verdict = {
+            True: "can print",
+            False: "cannot print",
+            None: "did not say whether it can print",
+        }[state.can_print]
         print(f"{name}: {verdict}.")
         for line in (*state.problems, *state.warnings):
             print(f"  {line}")

@@ -52,10 +52,15 @@ _STATUSES = [s.value for s in OrderStatus if s != OrderStatus.UNKNOWN]
 
 
 def add_cache_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--cached", action="store_true",
-                        help="read the local cache offline instead of the store")
-    parser.add_argument("--cache", default=None, metavar="PATH",
-                        help="the cache file (default: the saved connection's own)")
+    parser.add_argument(
+        "--cached", action="store_true", help="read the local cache offline instead of the store"
+    )
+    parser.add_argument(
+        "--cache",
+        default=None,
+        metavar="PATH",
+        help="the cache file (default: the saved connection's own)",
+    )
 
 
 def add_list_filters(parser: argparse.ArgumentParser) -> None:
@@ -70,8 +75,12 @@ def add_list_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--updated-since", type=_when, metavar="ISO8601")
     parser.add_argument("--customer", metavar="ID", help="customer id")
     parser.add_argument("--search", help="order number or customer name")
-    parser.add_argument("--has-returns", action=argparse.BooleanOptionalAction, default=None,
-                        help="only orders with (or without) returns")
+    parser.add_argument(
+        "--has-returns",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="only orders with (or without) returns",
+    )
 
 
 def _when(text: str) -> datetime:
@@ -84,12 +93,19 @@ def _when(text: str) -> datetime:
 def list_query(args: argparse.Namespace) -> ListQuery:
     return ListQuery(
         status=OrderStatus(args.status) if args.status else None,
-        fulfillment_status=(FulfillmentStatus(args.fulfillment_status)
-                            if args.fulfillment_status else None),
-        channel=args.channel, marketplace=args.marketplace,
-        fulfillment_method=args.fulfillment_method, created_from=args.created_from,
-        created_to=args.created_to, updated_since=args.updated_since,
-        customer_id=args.customer, search=args.search, has_returns=args.has_returns)
+        fulfillment_status=(
+            FulfillmentStatus(args.fulfillment_status) if args.fulfillment_status else None
+        ),
+        channel=args.channel,
+        marketplace=args.marketplace,
+        fulfillment_method=args.fulfillment_method,
+        created_from=args.created_from,
+        created_to=args.created_to,
+        updated_since=args.updated_since,
+        customer_id=args.customer,
+        search=args.search,
+        has_returns=args.has_returns,
+    )
 
 
 def _matches(order: Order, q: ListQuery) -> bool:
@@ -99,17 +115,19 @@ def _matches(order: Order, q: ListQuery) -> bool:
     raw = order.raw or {}
     customer_ids = {str(raw.get(k)) for k in ("customer_id", "customerId") if raw.get(k)}
     text = (q.search or "").casefold()
-    return ((q.status is None or order.status == q.status)
-            and (q.fulfillment_status is None or order.fulfillment_status == q.fulfillment_status)
-            and same(order.channel, q.channel) and same(order.marketplace, q.marketplace)
-            and same(order.fulfillment_method, q.fulfillment_method)
-            and (q.created_from is None or order.created_at >= q.created_from)
-            and (q.created_to is None or order.created_at <= q.created_to)
-            and (q.updated_since is None or order.updated_at >= q.updated_since)
-            and (q.customer_id is None or q.customer_id in customer_ids)
-            and (q.has_returns is None or bool(order.has_returns) == q.has_returns)
-            and (not text or text in order.number.casefold()
-                 or text in order.customer.name.casefold()))
+    return (
+        (q.status is None or order.status == q.status)
+        and (q.fulfillment_status is None or order.fulfillment_status == q.fulfillment_status)
+        and same(order.channel, q.channel)
+        and same(order.marketplace, q.marketplace)
+        and same(order.fulfillment_method, q.fulfillment_method)
+        and (q.created_from is None or order.created_at >= q.created_from)
+        and (q.created_to is None or order.created_at <= q.created_to)
+        and (q.updated_since is None or order.updated_at >= q.updated_since)
+        and (q.customer_id is None or q.customer_id in customer_ids)
+        and (q.has_returns is None or bool(order.has_returns) == q.has_returns)
+        and (not text or text in order.number.casefold() or text in order.customer.name.casefold())
+    )
 
 
 def _open_cache(args: argparse.Namespace) -> tuple[OrderCache, str]:
@@ -177,6 +195,7 @@ def order_by_id_or_number(connector: Connector, ref: str) -> Order:
 
 # -- create -----------------------------------------------------------------------------------
 
+
 def create_request(data: Any) -> CreateOrderRequest:
     """The create request for an order in the canonical shape (ids and store-set fields
     ignored; see the module docstring)."""
@@ -188,22 +207,28 @@ def create_request(data: Any) -> CreateOrderRequest:
             if not isinstance(item, dict):
                 raise CliError("each line must be an object with sku and quantity")
             price = item.get("unit_price")
-            lines.append(NewOrderLine(sku=str(item.get("sku") or ""),
-                                      quantity=item.get("quantity", 0),
-                                      name=item.get("name") or None,
-                                      unit_price=None if price in (None, "") else price,
-                                      product_id=item.get("product_id") or None))
+            lines.append(
+                NewOrderLine(
+                    sku=str(item.get("sku") or ""),
+                    quantity=item.get("quantity", 0),
+                    name=item.get("name") or None,
+                    unit_price=None if price in (None, "") else price,
+                    product_id=item.get("product_id") or None,
+                )
+            )
         ship_to = data.get("ship_to")
         return CreateOrderRequest(
             lines=lines,
             customer=Customer.model_validate(data.get("customer") or {}),
-            customer_id=(str(data["customer_id"]) if data.get("customer_id") not in (None, "")
-                         else None),
+            customer_id=(
+                str(data["customer_id"]) if data.get("customer_id") not in (None, "") else None
+            ),
             ship_to=Address.model_validate(ship_to) if ship_to else None,
             currency=str(data.get("currency") or "USD"),
             channel_name=data.get("channel") or None,
             external_reference=data.get("external_reference") or None,
-            notes=data.get("notes") or None)
+            notes=data.get("notes") or None,
+        )
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))
@@ -218,7 +243,8 @@ _CATALOGUE_ORDERS = 200
 
 def with_product_ids(request: CreateOrderRequest, connector: Connector) -> CreateOrderRequest:
     if connector.capabilities.dialect not in _PRODUCT_IDS or all(
-            line.product_id for line in request.lines):
+        line.product_id for line in request.lines
+    ):
         return request
     catalogue = catalogue_from_orders(connector.list_orders(limit=_CATALOGUE_ORDERS))
     lines = []
@@ -233,8 +259,11 @@ def with_product_ids(request: CreateOrderRequest, connector: Connector) -> Creat
 
 def cmd_create(args: argparse.Namespace) -> int:
     try:
-        text = sys.stdin.read() if args.json_in == "-" else Path(args.json_in).read_text(
-            encoding="utf-8")
+        text = (
+            sys.stdin.read()
+            if args.json_in == "-"
+            else Path(args.json_in).read_text(encoding="utf-8")
+        )
         data = json.loads(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CliError(f"cannot read --json-in {args.json_in}: {exc}") from None
@@ -250,8 +279,9 @@ def cmd_create(args: argparse.Namespace) -> int:
     if args.json:
         print_json(order.to_json_dict())
     else:
-        print(f"Order {order.number} created (id {order.id}), total {order.total} "
-              f"{order.currency}.")
+        print(
+            f"Order {order.number} created (id {order.id}), total {order.total} {order.currency}."
+        )
     return 0
 
 
@@ -263,24 +293,36 @@ def _out_of_stock(exc: ConnectorError) -> str | None:
 
 # -- buying the store's label ------------------------------------------------------------------
 
+
 def _buy_label(args: argparse.Namespace, lines: dict[str, int]) -> int:
     with open_connector(args) as connector:
         caps = connector.capabilities
         if not sells_labels(caps):
-            raise CliError(f"{caps.display_name} sells no labels: give the carrier label's "
-                           "number with --tracking and --carrier", exit_code=2)
+            raise CliError(
+                f"{caps.display_name} sells no labels: give the carrier label's "
+                "number with --tracking and --carrier",
+                exit_code=2,
+            )
         order = connector.get_order(args.id)
         try:
             check_shipment(order, lines or None)
         except DomainError as exc:
             raise CliError(f"order {order.number}: {exc.message}") from None
         defaults = label_defaults_from(SettingsStore().load())
-        request = label_ship_request(order, defaults, lines=lines or None,
-                                     carrier=args.carrier, service=args.service,
-                                     notify_customer=args.notify)
+        request = label_ship_request(
+            order,
+            defaults,
+            lines=lines or None,
+            carrier=args.carrier,
+            service=args.service,
+            notify_customer=args.notify,
+        )
         if not request.carrier:
-            raise CliError("--carrier is needed: the order names no carrier and no label "
-                           "carrier is set in the app", exit_code=2)
+            raise CliError(
+                "--carrier is needed: the order names no carrier and no label "
+                "carrier is set in the app",
+                exit_code=2,
+            )
         result = connector.ship(args.id, request)
         shipment = result.shipment
         label = b""
@@ -291,13 +333,22 @@ def _buy_label(args: argparse.Namespace, lines: dict[str, int]) -> int:
             raise CliError(f"order {order.number} shipped, but the store gave no label")
         _write_file(Path(args.label_out), label)
     if args.json:
-        print_json({"order_id": args.id, "number": order.number, "ok": True,
-                    "shipment": shipment.model_dump(mode="json") if shipment else None,
-                    "label_out": args.label_out, "message": result.message})
+        print_json(
+            {
+                "order_id": args.id,
+                "number": order.number,
+                "ok": True,
+                "shipment": shipment.model_dump(mode="json") if shipment else None,
+                "label_out": args.label_out,
+                "message": result.message,
+            }
+        )
     else:
         tracking = shipment.tracking_number if shipment else None
-        print(f"Order {order.number}: label bought from {caps.display_name}, "
-              f"{request.carrier} {request.service or ''} tracking {tracking or '?'}.")
+        print(
+            f"Order {order.number}: label bought from {caps.display_name}, "
+            f"{request.carrier} {request.service or ''} tracking {tracking or '?'}."
+        )
         if args.label_out:
             print(f"Label written to {args.label_out} ({len(label)} bytes).")
     return 0
@@ -311,20 +362,27 @@ def _write_file(path: Path, data: bytes) -> None:
 
 # -- sync and channel sync ---------------------------------------------------------------------
 
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("sync", help="bring a connection's orders into its local cache")
     add_connection_args(p)
-    p.add_argument("--cache", default=None, metavar="PATH",
-                   help="the cache file (default: the saved connection's own)")
+    p.add_argument(
+        "--cache",
+        default=None,
+        metavar="PATH",
+        help="the cache file (default: the saved connection's own)",
+    )
     p.set_defaults(handler=cmd_sync)
 
-    p = sub.add_parser("channel-sync",
-                       help="ask the store to fetch new orders from its marketplaces")
+    p = sub.add_parser(
+        "channel-sync", help="ask the store to fetch new orders from its marketplaces"
+    )
     csub = p.add_subparsers(dest="channel_sync_command", metavar="ACTION", required=True)
     start = csub.add_parser("start", help="start a channel sync")
     add_connection_args(start)
-    start.add_argument("--channel", action="append", default=[],
-                       help="only this channel (repeatable)")
+    start.add_argument(
+        "--channel", action="append", default=[], help="only this channel (repeatable)"
+    )
     start.add_argument("--since", type=_when, default=None, metavar="ISO8601")
     start.set_defaults(handler=cmd_channel_sync_start)
     status = csub.add_parser("status", help="the last channel sync and the next one")
@@ -341,12 +399,22 @@ def cmd_sync(args: argparse.Namespace) -> int:
     with open_connector(args) as connector, OrderCache(path) as cache:
         result = SyncService(connector, cache, target.id).run()
     if args.json:
-        print_json({"connection": target.id, "cache": str(path), "seen": result.seen,
-                    "new": len(result.new), "changed": len(result.changed),
-                    "removed": len(result.removed), "incremental": result.incremental})
+        print_json(
+            {
+                "connection": target.id,
+                "cache": str(path),
+                "seen": result.seen,
+                "new": len(result.new),
+                "changed": len(result.changed),
+                "removed": len(result.removed),
+                "incremental": result.incremental,
+            }
+        )
     else:
-        print(f"{target.label}: {result.seen} orders read, {len(result.new)} new, "
-              f"{len(result.changed)} changed, {len(result.removed)} removed ({path}).")
+        print(
+            f"{target.label}: {result.seen} orders read, {len(result.new)} new, "
+            f"{len(result.changed)} changed, {len(result.removed)} removed ({path})."
+        )
     return 0
 
 
@@ -354,10 +422,14 @@ def _status_json(status: Any) -> dict[str, Any]:
     def when(value: datetime | None) -> str | None:
         return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
-    return {"sync_id": status.sync_id, "status": status.status,
-            "started_at": when(status.started_at), "completed_at": when(status.completed_at),
-            "channels": dict(status.channels),
-            "next_scheduled_sync": when(status.next_scheduled_sync)}
+    return {
+        "sync_id": status.sync_id,
+        "status": status.status,
+        "started_at": when(status.started_at),
+        "completed_at": when(status.completed_at),
+        "channels": dict(status.channels),
+        "next_scheduled_sync": when(status.next_scheduled_sync),
+    }
 
 
 def _print_status(status: Any) -> None:
@@ -383,8 +455,9 @@ def _channels(items: Iterable[tuple[str, Any]]) -> Iterable[tuple[str, str]]:
 def cmd_channel_sync_start(args: argparse.Namespace) -> int:
     with open_connector(args) as connector:
         if not connector.capabilities.supports(Operation.CHANNEL_SYNC):
-            raise CliError(f"{connector.capabilities.display_name} has no channel sync",
-                           exit_code=2)
+            raise CliError(
+                f"{connector.capabilities.display_name} has no channel sync", exit_code=2
+            )
         status = connector.start_channel_sync(args.channel, args.since)
     if args.json:
         print_json(_status_json(status))
@@ -396,8 +469,9 @@ def cmd_channel_sync_start(args: argparse.Namespace) -> int:
 def cmd_channel_sync_status(args: argparse.Namespace) -> int:
     with open_connector(args) as connector:
         if not connector.capabilities.supports(Operation.CHANNEL_SYNC):
-            raise CliError(f"{connector.capabilities.display_name} has no channel sync",
-                           exit_code=2)
+            raise CliError(
+                f"{connector.capabilities.display_name} has no channel sync", exit_code=2
+            )
         status = connector.channel_sync_status()
     if args.json:
         print_json(_status_json(status))

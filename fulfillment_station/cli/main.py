@@ -23,7 +23,13 @@ from fulfillment_station.cli.common import CliError
 from fulfillment_station.domain.safe_text import for_terminal
 
 COMMAND_MODULES = (
-    sandbox_cmd, orders_cmd, print_cmd, tracking_cmd, check_cmd, hardware_cmd, station_cmd,
+    sandbox_cmd,
+    orders_cmd,
+    print_cmd,
+    tracking_cmd,
+    check_cmd,
+    hardware_cmd,
+    station_cmd,
 )
 
 
@@ -33,8 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Packing-desk app: scan, pack, print and ship store orders.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--demo", action="store_true",
-                        help="start the GUI on the embedded training sandbox")
+    parser.add_argument(
+        "--demo", action="store_true", help="start the GUI on the embedded training sandbox"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:

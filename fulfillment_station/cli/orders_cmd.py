@@ -87,35 +87,61 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
     p = osub.add_parser("create", help="create an order from the canonical JSON shape")
     add_connection_args(p)
-    p.add_argument("--json-in", required=True, metavar="FILE",
-                   help="the order as --json prints it (ids ignored; '-' reads stdin); "
-                        "add \"customer_id\" where the store needs one")
+    p.add_argument(
+        "--json-in",
+        required=True,
+        metavar="FILE",
+        help="the order as --json prints it (ids ignored; '-' reads stdin); "
+        'add "customer_id" where the store needs one',
+    )
     p.set_defaults(handler=cmd_create)
 
     # "fulfil" (the old spelling) still works for scripts written before the rename.
     for name, handler, text, aliases in (
-            ("ship", cmd_ship, "confirm a shipment, or buy the store's label where it sells one",
-             []),
-            ("fulfill", cmd_fulfill, "mark an order fulfilled", ["fulfil"])):
+        ("ship", cmd_ship, "confirm a shipment, or buy the store's label where it sells one", []),
+        ("fulfill", cmd_fulfill, "mark an order fulfilled", ["fulfil"]),
+    ):
         p = osub.add_parser(name, help=text, aliases=aliases)
         p.add_argument("id", help="the order number (as on the slip) or the API's order id")
         add_connection_args(p)
-        p.add_argument("--carrier", default=None,
-                       help="carrier (buying a label: default the order's checkout choice or "
-                            "the desk's label carrier)")
-        p.add_argument("--tracking", required=name == "fulfill",
-                       help="tracking number (ship: leave it out to buy the store's label)")
+        p.add_argument(
+            "--carrier",
+            default=None,
+            help="carrier (buying a label: default the order's checkout choice or "
+            "the desk's label carrier)",
+        )
+        p.add_argument(
+            "--tracking",
+            required=name == "fulfill",
+            help="tracking number (ship: leave it out to buy the store's label)",
+        )
         p.add_argument("--service", default=None)
         if name == "ship":
-            p.add_argument("--label-out", default=None, metavar="FILE",
-                           help="write the label the store sold to FILE, byte for byte")
-        p.add_argument("--line", action="append", default=[], metavar="LINE_ID:QTY",
-                       help="ship only this quantity of this line (repeatable)")
-        p.add_argument("--notify", action=argparse.BooleanOptionalAction, default=None,
-                       help="ask the store to e-mail the customer, where the API can")
-        p.add_argument("--force", action="store_true",
-                       help="ship even if the tracking number's check digit is wrong or it is "
-                            "already used on another order (recorded in the audit log)")
+            p.add_argument(
+                "--label-out",
+                default=None,
+                metavar="FILE",
+                help="write the label the store sold to FILE, byte for byte",
+            )
+        p.add_argument(
+            "--line",
+            action="append",
+            default=[],
+            metavar="LINE_ID:QTY",
+            help="ship only this quantity of this line (repeatable)",
+        )
+        p.add_argument(
+            "--notify",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="ask the store to e-mail the customer, where the API can",
+        )
+        p.add_argument(
+            "--force",
+            action="store_true",
+            help="ship even if the tracking number's check digit is wrong or it is "
+            "already used on another order (recorded in the audit log)",
+        )
         p.set_defaults(handler=handler)
 
     p = osub.add_parser("cancel", help="cancel an order")
@@ -167,22 +193,25 @@ def store_statuses(connector: Connector) -> list[OrderStatus] | None:
 
 def _customer(o: Order) -> str:
     """Who the order is for, even where the list gives no customer name."""
-    return (o.customer.name or (o.ship_to.name if o.ship_to else "") or o.customer.email
-            or "")
+    return o.customer.name or (o.ship_to.name if o.ship_to else "") or o.customer.email or ""
 
 
 def _print_orders(orders: list[Order]) -> None:
     if not orders:
         _say("No orders match.")
         return
-    _say(f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILLMENT':<11} {'ITEMS':>5} "
-          f"{'TOTAL':>12}  CUSTOMER")
+    _say(
+        f"{'NUMBER':<22} {'CREATED':<16} {'STATUS':<11} {'FULFILLMENT':<11} {'ITEMS':>5} "
+        f"{'TOTAL':>12}  CUSTOMER"
+    )
     for o in orders:
         status = o.status.value if o.status != OrderStatus.UNKNOWN else f"?{o.api_status}"
         total = format_money(o.total, o.currency, FALLBACK_LOCALE)
-        _say(f"{o.number[:22]:<22} {o.created_at:%Y-%m-%d %H:%M} {status[:11]:<11} "
-              f"{o.fulfillment_status.value:<11} {o.item_count:>5} {total:>12}  "
-              f"{_customer(o)}")
+        _say(
+            f"{o.number[:22]:<22} {o.created_at:%Y-%m-%d %H:%M} {status[:11]:<11} "
+            f"{o.fulfillment_status.value:<11} {o.item_count:>5} {total:>12}  "
+            f"{_customer(o)}"
+        )
 
 
 def _print_order(o: Order) -> None:
@@ -193,14 +222,22 @@ def _print_order(o: Order) -> None:
     _say(f"  customer:    {_customer(o)} {o.customer.email or ''}".rstrip())
     if o.ship_to:
         a = o.ship_to
-        parts = [a.name, a.company, a.line1, a.line2,
-                 " ".join(p for p in (a.postal_code, a.city, a.region) if p), a.country]
+        parts = [
+            a.name,
+            a.company,
+            a.line1,
+            a.line2,
+            " ".join(p for p in (a.postal_code, a.city, a.region) if p),
+            a.country,
+        ]
         _say(f"  ship to:     {', '.join(p for p in parts if p)}")
     if o.lines:
         _say("  lines:")
         for line in o.lines:
-            _say(f"    {line.id:<14} {line.sku:<12} {line.quantity_fulfilled}/{line.quantity} "
-                  f"x {format_money(line.unit_price, o.currency, FALLBACK_LOCALE)}  {line.name}")
+            _say(
+                f"    {line.id:<14} {line.sku:<12} {line.quantity_fulfilled}/{line.quantity} "
+                f"x {format_money(line.unit_price, o.currency, FALLBACK_LOCALE)}  {line.name}"
+            )
     else:
         _say("  lines:       (this API gives no line items)")
     _say(f"  total:       {format_money(o.total, o.currency, FALLBACK_LOCALE)}")
@@ -213,8 +250,10 @@ def _print_order(o: Order) -> None:
     for s in o.shipments:
         when = f"{s.shipped_at:%Y-%m-%d}" if s.shipped_at else ""
         where = f"[{s.status}]" if s.status else ""
-        _say(f"  shipment:    {s.carrier} {s.service or ''} {s.tracking_number or ''} {when} "
-             f"{where}".rstrip())
+        _say(
+            f"  shipment:    {s.carrier} {s.service or ''} {s.tracking_number or ''} {when} "
+            f"{where}".rstrip()
+        )
         for n, box in enumerate(s.packages, 1):
             items = ", ".join(f"{sl.line_id} x{sl.quantity}" for sl in box.lines)
             _say(f"    parcel {n}: {box.weight or '-'} kg {items}".rstrip())
@@ -240,28 +279,37 @@ def cmd_list(args: argparse.Namespace) -> int:
         with open_connector(args) as connector:
             has = store_statuses(connector)
             if status is not None and has is not None and status not in has:
-                raise CliError(f"{connector.capabilities.display_name} has no orders with "
-                               f"status {status.value!r}; its statuses are: "
-                               f"{', '.join(s.value for s in has)}", exit_code=2)
+                raise CliError(
+                    f"{connector.capabilities.display_name} has no orders with "
+                    f"status {status.value!r}; its statuses are: "
+                    f"{', '.join(s.value for s in has)}",
+                    exit_code=2,
+                )
             try:
                 connector.check_query(query)
             except ConnectorError as exc:
                 raise CliError(exc.user_message, exit_code=2) from None
             # One more than asked tells whether the list was cut when the API gives no total.
-            orders = connector.list_orders(query, limit=args.limit + 1,
-                                           unreadable=unreadable, progress=progress)
+            orders = connector.list_orders(
+                query, limit=args.limit + 1, unreadable=unreadable, progress=progress
+            )
     cut = len(orders) > args.limit
-    orders = orders[:args.limit]
+    orders = orders[: args.limit]
     if args.json:
         print_json([o.to_json_dict(raw=args.raw) for o in orders])
     else:
         _print_orders(orders)
     if cut:
         total = announced[0]
-        of = f"{len(orders)} of {total}" if total is not None and total > len(orders) \
+        of = (
+            f"{len(orders)} of {total}"
+            if total is not None and total > len(orders)
             else f"the first {len(orders)}; there are more"
-        print(f"Showing {of} orders (--limit to see more).",
-              file=sys.stderr if args.json else sys.stdout)
+        )
+        print(
+            f"Showing {of} orders (--limit to see more).",
+            file=sys.stderr if args.json else sys.stdout,
+        )
     if unreadable:
         # The others are listed; these are named so someone can look at them in the store.
         ids = ", ".join(for_terminal(u.order_id or "?", 40) for u in unreadable[:20])
@@ -302,8 +350,7 @@ def _tracking_guard() -> TrackingGuard:
         packer = getpass.getuser()
     except (OSError, KeyError):  # no login name (a container's nameless uid)
         packer = ""
-    return TrackingGuard(data_dir(), connection=None, station=socket.gethostname(),
-                         packer=packer)
+    return TrackingGuard(data_dir(), connection=None, station=socket.gethostname(), packer=packer)
 
 
 def _check_tracking(args: argparse.Namespace, order: Order, guard: TrackingGuard) -> str:
@@ -324,15 +371,17 @@ def _check_tracking(args: argparse.Namespace, order: Order, guard: TrackingGuard
     if not problems:
         return note
     if not args.force:
-        raise CliError(for_terminal(" ".join(problems))
-                       + " Nothing sent; add --force to ship anyway.")
+        raise CliError(
+            for_terminal(" ".join(problems)) + " Nothing sent; add --force to ship anyway."
+        )
     print(for_terminal("Shipping anyway (--force): " + " ".join(problems)), file=sys.stderr)
     if reuse is not None:
         try:
             guard.record_override(reuse)
         except (sqlite3.Error, StoreError, OSError) as exc:
-            raise CliError(f"shipping anyway could not be written to the audit log ({exc}); "
-                           "nothing sent") from None
+            raise CliError(
+                f"shipping anyway could not be written to the audit log ({exc}); nothing sent"
+            ) from None
     return note
 
 
@@ -341,8 +390,9 @@ def _write_ship(args: argparse.Namespace, fulfill: bool) -> int:
     if not fulfill and not args.tracking:
         return _buy_label(args, lines)
     if getattr(args, "label_out", None):
-        raise CliError("--label-out needs a label bought from the store: leave out --tracking",
-                       exit_code=2)
+        raise CliError(
+            "--label-out needs a label bought from the store: leave out --tracking", exit_code=2
+        )
     if not args.carrier:
         raise CliError("--carrier is required with --tracking", exit_code=2)
     guard = _tracking_guard()
@@ -354,8 +404,10 @@ def _write_ship(args: argparse.Namespace, fulfill: bool) -> int:
         order = find_order(connector, args.id)
         args.id = order.id  # the writes and re-reads below go by the API's id
         if _shipment_present(order, args.tracking):
-            raise CliError(f"order {order.number} already has a shipment with tracking "
-                           f"{args.tracking}; nothing sent")
+            raise CliError(
+                f"order {order.number} already has a shipment with tracking "
+                f"{args.tracking}; nothing sent"
+            )
         try:
             check_shipment(order, lines or None)
         except DomainError as exc:
@@ -372,38 +424,63 @@ def _write_ship(args: argparse.Namespace, fulfill: bool) -> int:
             if shipment_present([args.tracking], lines, order, after):
                 result = ShipResult(order=after, message="confirmed by re-reading the order")
             else:
-                raise CliError(f"{exc} The order shows no such shipment yet; run the command "
-                               "again to retry.") from None
+                raise CliError(
+                    f"{exc} The order shows no such shipment yet; run the command again to retry."
+                ) from None
     try:
-        guard.record_shipment(order_id=order.id, order_number=order.number,
-                              summary=f"Ship via {args.carrier} {args.tracking}")
+        guard.record_shipment(
+            order_id=order.id,
+            order_number=order.number,
+            summary=f"Ship via {args.carrier} {args.tracking}",
+        )
     except (sqlite3.Error, StoreError, OSError) as exc:
         # The store has the shipment; only the local duplicate check will not know it.
-        print(f"Note: the shipment could not be written to the local audit log ({exc}).",
-              file=sys.stderr)
+        print(
+            f"Note: the shipment could not be written to the local audit log ({exc}).",
+            file=sys.stderr,
+        )
     _report_ship(args, order, result, connector)
     if note and not args.json:
         print(note)
     return 0
 
 
-def _send_ship(connector: Connector, args: argparse.Namespace, lines: dict[str, int],
-               fulfill: bool) -> ShipResult:
+def _send_ship(
+    connector: Connector, args: argparse.Namespace, lines: dict[str, int], fulfill: bool
+) -> ShipResult:
     if fulfill:
-        return connector.fulfill(args.id, FulfillRequest(
-            shipments=[TrackingInfo(carrier=args.carrier, service=args.service,
-                                    tracking_number=args.tracking)],
-            lines=lines, notify_customer=args.notify))
-    return connector.ship(args.id, ShipRequest(
-        carrier=args.carrier, service=args.service, tracking_number=args.tracking,
-        lines=lines, notify_customer=args.notify))
+        return connector.fulfill(
+            args.id,
+            FulfillRequest(
+                shipments=[
+                    TrackingInfo(
+                        carrier=args.carrier, service=args.service, tracking_number=args.tracking
+                    )
+                ],
+                lines=lines,
+                notify_customer=args.notify,
+            ),
+        )
+    return connector.ship(
+        args.id,
+        ShipRequest(
+            carrier=args.carrier,
+            service=args.service,
+            tracking_number=args.tracking,
+            lines=lines,
+            notify_customer=args.notify,
+        ),
+    )
 
 
-def _report_ship(args: argparse.Namespace, before: Order, result: ShipResult,
-                 connector: Connector) -> None:
+def _report_ship(
+    args: argparse.Namespace, before: Order, result: ShipResult, connector: Connector
+) -> None:
     if args.json:
         out: dict[str, Any] = {
-            "order_id": args.id, "number": before.number, "ok": True,
+            "order_id": args.id,
+            "number": before.number,
+            "ok": True,
             "shipment": result.shipment.model_dump(mode="json") if result.shipment else None,
             "order": result.order.to_json_dict() if result.order else None,
             "message": result.message,
@@ -412,12 +489,16 @@ def _report_ship(args: argparse.Namespace, before: Order, result: ShipResult,
         print_json(out)
         return
     tracking = (result.shipment.tracking_number if result.shipment else None) or args.tracking
-    _say(f"Order {before.number}: shipped with {args.carrier} {tracking}."
-         + (f" ({result.message})" if result.message else ""))
+    _say(
+        f"Order {before.number}: shipped with {args.carrier} {tracking}."
+        + (f" ({result.message})" if result.message else "")
+    )
     if not connector.capabilities.carries_tracking:
-        print(f"Note: {connector.capabilities.display_name}'s API has no tracking field: the "
-              "store and the customer will not see the tracking number, and this command keeps "
-              "it nowhere else. Note it yourself, or ship from the app (its audit log keeps it).")
+        print(
+            f"Note: {connector.capabilities.display_name}'s API has no tracking field: the "
+            "store and the customer will not see the tracking number, and this command keeps "
+            "it nowhere else. Note it yourself, or ship from the app (its audit log keeps it)."
+        )
 
 
 def cmd_ship(args: argparse.Namespace) -> int:
@@ -445,15 +526,24 @@ def cmd_cancel(args: argparse.Namespace) -> int:
                 raise
             after = connector.get_order(args.id)
             if not cancel_effect_present(CancelRequest(reason=args.reason), order, after):
-                raise CliError(f"{exc} The order is not cancelled yet; run the command again "
-                               "to retry.") from None
+                raise CliError(
+                    f"{exc} The order is not cancelled yet; run the command again to retry."
+                ) from None
     if args.json:
-        print_json({"order_id": args.id, "number": order.number, "ok": True,
-                    "order": after.to_json_dict() if after else None})
+        print_json(
+            {
+                "order_id": args.id,
+                "number": order.number,
+                "ok": True,
+                "order": after.to_json_dict() if after else None,
+            }
+        )
     elif after is None or after.status != OrderStatus.CANCELLED:
-        _say(f"Order {order.number}: cancellation requested; "
-             f"{connector.capabilities.display_name} has not confirmed it yet. Check the order "
-             "later with 'orders show'.")
+        _say(
+            f"Order {order.number}: cancellation requested; "
+            f"{connector.capabilities.display_name} has not confirmed it yet. Check the order "
+            "later with 'orders show'."
+        )
     else:
         _say(f"Order {order.number}: cancelled.")
     return 0

@@ -56,25 +56,38 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _add_store_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store-name", default="",
-                   help="store name printed on the document")
+    p.add_argument("--store-name", default="", help="store name printed on the document")
     # A label needs a sender a carrier can return the parcel to (printing refuses without).
-    for name, text in (("name", "name"), ("line1", "street"), ("city", "city"),
-                       ("postal-code", "postal code"), ("region", "state or region"),
-                       ("country", "country code, e.g. US")):
+    for name, text in (
+        ("name", "name"),
+        ("line1", "street"),
+        ("city", "city"),
+        ("postal-code", "postal code"),
+        ("region", "state or region"),
+        ("country", "country code, e.g. US"),
+    ):
         p.add_argument(f"--from-{name}", default="", help=f"ship-from (return) {text}")
-    p.add_argument("--language", default="en",
-                   help="language of the document's own words (en, es, pt_BR)")
+    p.add_argument(
+        "--language", default="en", help="language of the document's own words (en, es, pt_BR)"
+    )
 
 
 def _settings(args: argparse.Namespace, page_size: str = "letter") -> PrintSettings:
-    address = Address(name=args.from_name or args.store_name, line1=args.from_line1,
-                      city=args.from_city, postal_code=args.from_postal_code or None,
-                      region=args.from_region or None, country=args.from_country)
-    return PrintSettings(store_name=args.store_name, return_address=address,
-                         page_size=page_size,  # type: ignore[arg-type]
-                         label_dpi=getattr(args, "dpi", 203),
-                         document_language=args.language)
+    address = Address(
+        name=args.from_name or args.store_name,
+        line1=args.from_line1,
+        city=args.from_city,
+        postal_code=args.from_postal_code or None,
+        region=args.from_region or None,
+        country=args.from_country,
+    )
+    return PrintSettings(
+        store_name=args.store_name,
+        return_address=address,
+        page_size=page_size,  # type: ignore[arg-type]
+        label_dpi=getattr(args, "dpi", 203),
+        document_language=args.language,
+    )
 
 
 def _fetch(args: argparse.Namespace) -> Order:
@@ -133,17 +146,22 @@ def cmd_label(args: argparse.Namespace) -> int:
         except PrintingError as exc:
             raise CliError(str(exc)) from None
         _write(args.out, data)
-        print(f"The label the store sold for order {order.number} written to {args.out} "
-              f"({fmt.upper()})")
+        print(
+            f"The label the store sold for order {order.number} written to {args.out} "
+            f"({fmt.upper()})"
+        )
         return 0
     if args.carrier:
-        shipment = Shipment(carrier=args.carrier, tracking_number=args.tracking,
-                            service=args.service)
+        shipment = Shipment(
+            carrier=args.carrier, tracking_number=args.tracking, service=args.service
+        )
     elif order.shipments:
         shipment = order.shipments[-1]
     else:
-        raise CliError(f"order {order.number} has no shipment yet: ship it first, or pass "
-                       "--carrier and --tracking")
+        raise CliError(
+            f"order {order.number} has no shipment yet: ship it first, or pass "
+            "--carrier and --tracking"
+        )
     if order.ship_to is None:
         raise CliError(f"order {order.number} has no ship-to address; no label can be printed")
     settings = _settings(args)
@@ -153,10 +171,15 @@ def cmd_label(args: argparse.Namespace) -> int:
         else:
             data = render_label_zpl(order, shipment, settings, dpi=args.dpi).encode("utf-8")
     except PrintingError as exc:
-        hint = (" On the command line: --from-name, --from-line1, --from-city, --from-country."
-                if "ship-from" in exc.message else "")
+        hint = (
+            " On the command line: --from-name, --from-line1, --from-city, --from-country."
+            if "ship-from" in exc.message
+            else ""
+        )
         raise CliError(str(exc) + hint) from None
     _write(args.out, data)
-    print(f"{args.format.upper()} address label (NO POSTAGE) for order {order.number} "
-          f"({shipment.carrier} {shipment.tracking_number or ''}) written to {args.out}")
+    print(
+        f"{args.format.upper()} address label (NO POSTAGE) for order {order.number} "
+        f"({shipment.carrier} {shipment.tracking_number or ''}) written to {args.out}"
+    )
     return 0

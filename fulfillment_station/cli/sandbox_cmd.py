@@ -33,13 +33,24 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--fail-rate must be between 0 and 1")
     if args.orders < 0:
         raise CliError("--orders cannot be negative")
-    faults = Faults(latency_ms=args.latency_ms, fail_rate=args.fail_rate,
-                    rate_limit=args.rate_limit, seed=args.seed)
+    faults = Faults(
+        latency_ms=args.latency_ms,
+        fail_rate=args.fail_rate,
+        rate_limit=args.rate_limit,
+        seed=args.seed,
+    )
     faults.rng.seed(args.seed)
     try:
-        server = SandboxServer(args.dialect, db_path=args.db, token=args.token,
-                               orders=args.orders, seed=args.seed, host=args.host,
-                               port=args.port, faults=faults)
+        server = SandboxServer(
+            args.dialect,
+            db_path=args.db,
+            token=args.token,
+            orders=args.orders,
+            seed=args.seed,
+            host=args.host,
+            port=args.port,
+            faults=faults,
+        )
     except OSError as exc:
         raise CliError(f"cannot start the sandbox: {exc}") from exc
     try:

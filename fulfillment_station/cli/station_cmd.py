@@ -45,32 +45,39 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     check = commands.add_parser("check", help="check server, TLS, schema and privileges")
     check.add_argument("url")
     check.set_defaults(handler=run_check)
-    password = commands.add_parser("set-password",
-                                   help="save the database password in the keyring")
+    password = commands.add_parser("set-password", help="save the database password in the keyring")
     password.add_argument("url")
     password.set_defaults(handler=run_set_password)
     claims = commands.add_parser("claims", help="which desk holds which order now")
     claims.add_argument("url")
     claims.set_defaults(handler=run_claims)
-    release = commands.add_parser("release",
-                                  help="free an order another desk holds (supervisor; audited)")
+    release = commands.add_parser(
+        "release", help="free an order another desk holds (supervisor; audited)"
+    )
     release.add_argument("url")
     release.add_argument("order_id")
-    release.add_argument("--connection-id", required=True,
-                         help="the store connection the desks use (see `claims`)")
+    release.add_argument(
+        "--connection-id", required=True, help="the store connection the desks use (see `claims`)"
+    )
     release.add_argument("--reason", required=True)
     release.add_argument("--supervisor", required=True)
     release.set_defaults(handler=run_release)
     report = commands.add_parser("report", help="the shift's numbers")
     kinds = report.add_subparsers(dest="report", required=True)
-    for name, helptext in (("hourly", "orders, items, boxes per hour"),
-                           ("pack-times", "seconds per order from claim to shipment"),
-                           ("scans", "wrong-item scans and overrides"),
-                           ("manifest", "shipments per carrier for the driver")):
+    for name, helptext in (
+        ("hourly", "orders, items, boxes per hour"),
+        ("pack-times", "seconds per order from claim to shipment"),
+        ("scans", "wrong-item scans and overrides"),
+        ("manifest", "shipments per carrier for the driver"),
+    ):
         r = kinds.add_parser(name, help=helptext)
         r.add_argument("url")
-        r.add_argument("--date", type=date.fromisoformat, default=None,
-                       help="the day (YYYY-MM-DD, local time; default today)")
+        r.add_argument(
+            "--date",
+            type=date.fromisoformat,
+            default=None,
+            help="the day (YYYY-MM-DD, local time; default today)",
+        )
         if name in ("hourly", "scans"):
             r.add_argument("--by", choices=("packer", "desk"), default="packer")
         if name == "manifest":
@@ -91,8 +98,9 @@ def _connect(url: str) -> psycopg.Connection:
     try:
         return psycopg.connect(config.conninfo(password), autocommit=True)
     except psycopg.Error as exc:
-        raise CliError(f"cannot reach the station database at {config.redacted_url()}: "
-                       f"{str(exc).strip()}") from exc
+        raise CliError(
+            f"cannot reach the station database at {config.redacted_url()}: {str(exc).strip()}"
+        ) from exc
 
 
 def run_migrate(args: argparse.Namespace) -> int:
@@ -117,7 +125,8 @@ def run_claims(args: argparse.Namespace) -> int:
     with _connect(args.url) as conn:
         rows = conn.execute(
             "SELECT connection_id, order_id, desk, packer, claimed_at, expires_at < now() "
-            "FROM claims ORDER BY claimed_at").fetchall()
+            "FROM claims ORDER BY claimed_at"
+        ).fetchall()
     for connection_id, order_id, desk, packer, since, expired in rows:
         state = "expired" if expired else "held"
         print(f"{connection_id}\t{order_id}\t{desk}\t{packer}\t{since.isoformat()}\t{state}")
@@ -139,12 +148,18 @@ def run_release(args: argparse.Namespace) -> int:
     with contextlib.suppress(NoKeyringError):  # libpq's PGPASSWORD or .pgpass may have it
         password = load_password(config)
     local = sqlite3.connect(":memory:", isolation_level=None)  # a supervisor keeps no outbox
-    coordinator = StationCoordinator(config, local, desk=f"supervisor {args.supervisor}",
-                                     packer=args.supervisor,
-                                     connection_id=args.connection_id, password=password)
+    coordinator = StationCoordinator(
+        config,
+        local,
+        desk=f"supervisor {args.supervisor}",
+        packer=args.supervisor,
+        connection_id=args.connection_id,
+        password=password,
+    )
     try:
-        released = coordinator.supervisor_release(args.order_id, reason=args.reason,
-                                                  supervisor=args.supervisor)
+        released = coordinator.supervisor_release(
+            args.order_id, reason=args.reason, supervisor=args.supervisor
+        )
     finally:
         coordinator.close()
         local.close()
@@ -159,8 +174,9 @@ def run_set_password(args: argparse.Namespace) -> int:
         config = StationDbConfig(args.url)
     except StationConfigError as exc:
         raise CliError(str(exc), 2) from exc
-    password = (getpass.getpass("Password: ") if sys.stdin.isatty()
-                else sys.stdin.readline().rstrip("\n"))
+    password = (
+        getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    )
     if not password:
         raise CliError("no password given", 2)
     try:
@@ -184,13 +200,13 @@ def run_report(args: argparse.Namespace) -> int:
     out = sys.stdout
     with _connect(args.url) as conn:
         if args.report == "hourly":
-            reports.write_csv(reports.per_hour(conn, since, until, by=args.by), out,
-                              reports.HourRow)
+            reports.write_csv(
+                reports.per_hour(conn, since, until, by=args.by), out, reports.HourRow
+            )
         elif args.report == "pack-times":
             reports.write_csv(reports.pack_times(conn, since, until), out, reports.PackTimeRow)
         elif args.report == "scans":
-            reports.write_csv(reports.scans(conn, since, until, by=args.by), out,
-                              reports.ScanRow)
+            reports.write_csv(reports.scans(conn, since, until, by=args.by), out, reports.ScanRow)
         else:
             rows = reports.manifest(conn, since, until, args.carrier)
             if args.csv is not None:
@@ -199,6 +215,7 @@ def run_report(args: argparse.Namespace) -> int:
             if args.pdf is not None:
                 from fulfillment_station.printing.errors import DocumentError
                 from fulfillment_station.printing.manifest import render_manifest
+
                 try:
                     args.pdf.write_bytes(render_manifest(rows, since.date().isoformat()))
                 except DocumentError as exc:

@@ -33,8 +33,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parse.add_argument("text", metavar="TEXT",
-                       help="the number as printed, typed or scanned (spaces and hyphens ok)")
+    parse.add_argument(
+        "text",
+        metavar="TEXT",
+        help="the number as printed, typed or scanned (spaces and hyphens ok)",
+    )
     parse.add_argument("--json", action="store_true", help="print the result as JSON")
     parse.set_defaults(handler=run_parse)
 
@@ -45,12 +48,16 @@ def run_parse(args: argparse.Namespace) -> int:
         print_json(result.to_dict())
     if not result.recognised:
         known = ", ".join(sorted({c.name for c in default_table().carriers.values()}))
-        raise CliError(f"{args.text!r} is not a tracking number of any known carrier ({known}).",
-                       exit_code=EXIT_UNRECOGNISED)
+        raise CliError(
+            f"{args.text!r} is not a tracking number of any known carrier ({known}).",
+            exit_code=EXIT_UNRECOGNISED,
+        )
     if not args.json:
         for line in describe(result):
             print(line)
     if result.check_digit is CheckVerdict.INVALID:
-        raise CliError(f"the check digit of {result.number} is wrong: a digit is probably "
-                       "mistyped.", exit_code=EXIT_INVALID_CHECK)
+        raise CliError(
+            f"the check digit of {result.number} is wrong: a digit is probably mistyped.",
+            exit_code=EXIT_INVALID_CHECK,
+        )
     return 0

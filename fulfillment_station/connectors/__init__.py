@@ -23,8 +23,9 @@ def connector_class(dialect: str) -> type[Connector]:
     try:
         module = DIALECT_MODULES[dialect]
     except KeyError:
-        raise ValueError(f"unknown dialect {dialect!r}; choose one of "
-                         f"{', '.join(DIALECT_MODULES)}") from None
+        raise ValueError(
+            f"unknown dialect {dialect!r}; choose one of {', '.join(DIALECT_MODULES)}"
+        ) from None
     connector: type[Connector] = importlib.import_module(f"{__name__}.{module}").CONNECTOR
     return connector
 

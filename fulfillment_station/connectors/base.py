@@ -125,28 +125,45 @@ class Capabilities:
 
     def table(self) -> list[tuple[str, str, str]]:
         """(what, yes/no, note) rows for ``check`` and the connection dialog."""
-        rows = [(op.value, "yes" if self.supports(op) else "no",
-                 (self.operations.get(op) or no("")).note) for op in Operation]
+        rows = [
+            (
+                op.value,
+                "yes" if self.supports(op) else "no",
+                (self.operations.get(op) or no("")).note,
+            )
+            for op in Operation
+        ]
         rows += [
             ("filters", ", ".join(sorted(f.value for f in self.filters)) or "none", ""),
             ("max page size", str(self.max_page_size), ""),
             ("partial shipment", _yn(self.partial_shipment), ""),
             ("notify customer", _yn(self.notify_customer), ""),
             ("label returned", _yn(self.returns_label), ""),
-            ("list gives full orders", _yn(not self.list_is_summary),
-             "details read one by one" if self.list_is_summary else ""),
-            ("tracking number stored by the store", _yn(self.carries_tracking),
-             "" if self.carries_tracking
-             else "the store keeps none; the app's audit log keeps it when shipped from the app"),
+            (
+                "list gives full orders",
+                _yn(not self.list_is_summary),
+                "details read one by one" if self.list_is_summary else "",
+            ),
+            (
+                "tracking number stored by the store",
+                _yn(self.carries_tracking),
+                ""
+                if self.carries_tracking
+                else "the store keeps none; the app's audit log keeps it when shipped from the app",
+            ),
         ]
         return rows
 
     def to_json(self) -> dict[str, Any]:
         return {
             "dialect": self.dialect,
-            "operations": {op.value: {"supported": self.supports(op),
-                                      "note": (self.operations.get(op) or no("")).note}
-                           for op in Operation},
+            "operations": {
+                op.value: {
+                    "supported": self.supports(op),
+                    "note": (self.operations.get(op) or no("")).note,
+                }
+                for op in Operation
+            },
             "filters": sorted(f.value for f in self.filters),
             "max_page_size": self.max_page_size,
             "partial_shipment": self.partial_shipment,
@@ -185,17 +202,25 @@ class ListQuery:
     page_size: int | None = None
 
     _FILTER_OF: ClassVar[dict[str, Filter]] = {
-        "status": Filter.STATUS, "fulfillment_status": Filter.FULFILLMENT_STATUS,
-        "channel": Filter.CHANNEL, "marketplace": Filter.MARKETPLACE,
-        "fulfillment_method": Filter.FULFILLMENT_METHOD, "created_from": Filter.CREATED_RANGE,
-        "created_to": Filter.CREATED_RANGE, "updated_since": Filter.UPDATED_SINCE,
-        "customer_id": Filter.CUSTOMER, "search": Filter.SEARCH,
+        "status": Filter.STATUS,
+        "fulfillment_status": Filter.FULFILLMENT_STATUS,
+        "channel": Filter.CHANNEL,
+        "marketplace": Filter.MARKETPLACE,
+        "fulfillment_method": Filter.FULFILLMENT_METHOD,
+        "created_from": Filter.CREATED_RANGE,
+        "created_to": Filter.CREATED_RANGE,
+        "updated_since": Filter.UPDATED_SINCE,
+        "customer_id": Filter.CUSTOMER,
+        "search": Filter.SEARCH,
         "has_returns": Filter.HAS_RETURNS,
     }
 
     def used_filters(self) -> set[Filter]:
-        return {self._FILTER_OF[f.name] for f in fields(self)
-                if f.name in self._FILTER_OF and getattr(self, f.name) is not None}
+        return {
+            self._FILTER_OF[f.name]
+            for f in fields(self)
+            if f.name in self._FILTER_OF and getattr(self, f.name) is not None
+        }
 
 
 @dataclass(frozen=True)
@@ -213,8 +238,9 @@ class Page:
     unreadable: list[Unreadable] = field(default_factory=list)
 
 
-def read_rows(rows: Sequence[Any], parse: Callable[[Any], Order]
-              ) -> tuple[list[Order], list[Unreadable]]:
+def read_rows(
+    rows: Sequence[Any], parse: Callable[[Any], Order]
+) -> tuple[list[Order], list[Unreadable]]:
     """Each row of a list page parsed on its own: one order that cannot be understood is
     set aside (with its id and why) instead of failing the page."""
     orders: list[Order] = []
@@ -252,29 +278,35 @@ class PageGuard:
         """The cursor, offset or page number the next request asks for."""
         key = str(where)
         if key in self._positions:
-            raise PagingLoop(f"the next page ({key[:60]}) was read already",
-                             field="pagination")
+            raise PagingLoop(f"the next page ({key[:60]}) was read already", field="pagination")
         self._positions.add(key)
 
-    def page(self, orders: list[Order], unreadable: Sequence[Unreadable] = (),
-             total: int | None = None) -> list[Order]:
+    def page(
+        self, orders: list[Order], unreadable: Sequence[Unreadable] = (), total: int | None = None
+    ) -> list[Order]:
         """The orders of this page not seen before; raises when the walk goes round."""
         self._pages += 1
         if self._pages > self.MAX_PAGES:
             raise PagingLoop(f"more than {self.MAX_PAGES} pages", field="pagination")
         fresh = [o for o in orders if o.id not in self.seen]
-        new_ids = {o.id for o in fresh} | {u.order_id for u in unreadable
-                                            if u.order_id and u.order_id not in self.seen}
+        new_ids = {o.id for o in fresh} | {
+            u.order_id for u in unreadable if u.order_id and u.order_id not in self.seen
+        }
         self.seen |= new_ids
         self._stale = 0 if new_ids else self._stale + 1
         if self._stale >= self.MAX_STALE_PAGES:
-            raise PagingLoop(f"{self._stale} pages in a row brought no order not seen before "
-                             f"({len(self.seen)} orders read)", field="pagination")
+            raise PagingLoop(
+                f"{self._stale} pages in a row brought no order not seen before "
+                f"({len(self.seen)} orders read)",
+                field="pagination",
+            )
         if total is not None and total >= 0:
             self._announced = max(self._announced or 0, total)
         if self._announced is not None and len(self.seen) > self._announced:
-            raise PagingLoop(f"{len(self.seen)} orders read, more than the {self._announced} "
-                             "the API announced", field="pagination.total")
+            raise PagingLoop(
+                f"{len(self.seen)} orders read, more than the {self._announced} the API announced",
+                field="pagination.total",
+            )
         return fresh
 
 
@@ -336,10 +368,17 @@ class Connector(ABC):
     DIALECT: ClassVar[str]
     CAPABILITIES: ClassVar[Capabilities]
 
-    def __init__(self, base_url: str, token: str | None, *, api: ApiClient | None = None,
-                 **client_options: Any) -> None:
-        self.api = api or ApiClient(base_url, token, error_parser=self.parse_error,
-                                    **client_options)
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None,
+        *,
+        api: ApiClient | None = None,
+        **client_options: Any,
+    ) -> None:
+        self.api = api or ApiClient(
+            base_url, token, error_parser=self.parse_error, **client_options
+        )
 
     @property
     def capabilities(self) -> Capabilities:
@@ -365,12 +404,15 @@ class Connector(ABC):
         missing = query.used_filters() - self.capabilities.filters
         if missing:
             names = ", ".join(sorted(f.value for f in missing))
-            raise Unsupported(NO_FILTER.format(store=self.capabilities.display_name,
-                                               filters=names))
+            raise Unsupported(NO_FILTER.format(store=self.capabilities.display_name, filters=names))
 
-    def iter_orders(self, query: ListQuery | None = None, *,
-                    progress: Progress | None = None,
-                    unreadable: list[Unreadable] | None = None) -> Iterator[Order]:
+    def iter_orders(
+        self,
+        query: ListQuery | None = None,
+        *,
+        progress: Progress | None = None,
+        unreadable: list[Unreadable] | None = None,
+    ) -> Iterator[Order]:
         """Every order of the list; those that cannot be understood are skipped, and added to
         ``unreadable`` when given."""
         query = query or ListQuery()
@@ -384,9 +426,14 @@ class Connector(ABC):
                 progress(seen, page.total)
             yield from page.orders
 
-    def list_orders(self, query: ListQuery | None = None, *, limit: int | None = None,
-                    progress: Progress | None = None,
-                    unreadable: list[Unreadable] | None = None) -> list[Order]:
+    def list_orders(
+        self,
+        query: ListQuery | None = None,
+        *,
+        limit: int | None = None,
+        progress: Progress | None = None,
+        unreadable: list[Unreadable] | None = None,
+    ) -> list[Order]:
         out: list[Order] = []
         for order in self.iter_orders(query, progress=progress, unreadable=unreadable):
             out.append(order)
@@ -397,8 +444,9 @@ class Connector(ABC):
     # -- writes: unsupported unless the dialect documents them ---------------------------------
 
     def _unsupported(self, op: Operation) -> Unsupported:
-        return Unsupported(self.capabilities.why_not(op)
-                           or CANNOT.format(store=self.capabilities.display_name))
+        return Unsupported(
+            self.capabilities.why_not(op) or CANNOT.format(store=self.capabilities.display_name)
+        )
 
     def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
         raise self._unsupported(Operation.SHIP)
@@ -421,8 +469,9 @@ class Connector(ABC):
     def list_shipments(self, order_id: str) -> list[Shipment]:
         raise self._unsupported(Operation.LIST_SHIPMENTS)
 
-    def start_channel_sync(self, channels: Sequence[str] = (),
-                           since: datetime | None = None) -> ChannelSyncStatus:
+    def start_channel_sync(
+        self, channels: Sequence[str] = (), since: datetime | None = None
+    ) -> ChannelSyncStatus:
         raise self._unsupported(Operation.CHANNEL_SYNC)
 
     def channel_sync_status(self) -> ChannelSyncStatus:
@@ -446,8 +495,9 @@ class Connector(ABC):
             reachable = exc.status is not None
             return CheckReport(caps.dialect, base, reachable, False, None, str(exc), caps)
         count = first.total if first.total is not None else len(first.orders)
-        return CheckReport(caps.dialect, base, True, True, count,
-                           f"Connected to {caps.display_name}.", caps)
+        return CheckReport(
+            caps.dialect, base, True, True, count, f"Connected to {caps.display_name}.", caps
+        )
 
     def close(self) -> None:
         self.api.close()
@@ -455,6 +505,10 @@ class Connector(ABC):
     def __enter__(self) -> Connector:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()

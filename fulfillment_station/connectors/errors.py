@@ -19,15 +19,23 @@ from fulfillment_station.domain.safe_text import short_message
 class ConnectorError(Exception):
     """Base of everything a connector raises."""
 
-    user_text: ClassVar[Message] = QT_TRANSLATE_NOOP("ConnectorError",
-                                                     "The store's API reported a problem.")
+    user_text: ClassVar[Message] = QT_TRANSLATE_NOOP(
+        "ConnectorError", "The store's API reported a problem."
+    )
     transient: ClassVar[bool] = False
     unknown_outcome: ClassVar[bool] = False
 
-    def __init__(self, api_message: str = "", *, code: str | None = None,
-                 status: int | None = None, retry_after: float | None = None,
-                 order_id: str | None = None, details: Any = None,
-                 user_message: str | None = None) -> None:
+    def __init__(
+        self,
+        api_message: str = "",
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        retry_after: float | None = None,
+        order_id: str | None = None,
+        details: Any = None,
+        user_message: str | None = None,
+    ) -> None:
         # The API's words reach logs, banners and terminals: one plain, short line.
         self.api_message = short_message(api_message, 400)
         self.code = code
@@ -41,8 +49,7 @@ class ConnectorError(Exception):
     @property
     def api_words(self) -> str:
         """The API's own code and message ("[CODE] message"), or "" when it gave neither."""
-        return " ".join(p for p in (f"[{self.code}]" if self.code else "", self.api_message)
-                        if p)
+        return " ".join(p for p in (f"[{self.code}]" if self.code else "", self.api_message) if p)
 
     def _text(self) -> str:
         api = self.api_words
@@ -53,65 +60,74 @@ class AuthenticationError(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store refused the API token. Check the token in the connection settings or ask for a "
-        "new one.")
+        "new one.",
+    )
 
 
 class PermissionDenied(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
-        "The API token is not allowed to do this. Ask for a token with write access.")
+        "The API token is not allowed to do this. Ask for a token with write access.",
+    )
 
 
 class NotFound(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
-        "The store does not know this order. Refresh the list; it may have been removed.")
+        "The store does not know this order. Refresh the list; it may have been removed.",
+    )
 
 
 class Conflict(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
-        "The store refused because the order changed meanwhile. Refresh and check it.")
+        "The store refused because the order changed meanwhile. Refresh and check it.",
+    )
 
 
 class AlreadyShipped(Conflict):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
-        "The store says this order already has a shipment. Refresh it before shipping again.")
+        "The store says this order already has a shipment. Refresh it before shipping again.",
+    )
 
 
 class AlreadyCancelled(Conflict):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store says this order is already cancelled: nothing more needs doing. Refresh it "
-        "to see its status.")
+        "to see its status.",
+    )
 
 
 class SyncInProgress(Conflict):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store is still fetching orders from the marketplaces. Wait until it finishes, then "
-        "start the channel sync again or refresh the orders.")
+        "start the channel sync again or refresh the orders.",
+    )
 
 
 class InvalidTransition(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store does not allow this change for the order in its current status. Refresh the "
-        "order and check its status.")
+        "order and check its status.",
+    )
 
 
 class MarketplaceRejection(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The marketplace rejected the shipment. Check the carrier and tracking number, then try "
-        "again.")
+        "again.",
+    )
 
 
 class OutOfStock(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
-        "ConnectorError",
-        "Some items are out of stock, so the store did not create the order.")
+        "ConnectorError", "Some items are out of stock, so the store did not create the order."
+    )
 
     @property
     def skus(self) -> list[str]:
@@ -126,20 +142,21 @@ class OutOfStock(ConnectorError):
 class ValidationFailed(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
-        "The store rejected the request as invalid. Check the fields and try again.")
+        "The store rejected the request as invalid. Check the fields and try again.",
+    )
 
 
 class RateLimited(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
-        "ConnectorError",
-        "The store asked us to slow down. The app will retry by itself shortly.")
+        "ConnectorError", "The store asked us to slow down. The app will retry by itself shortly."
+    )
     transient = True
 
 
 class ServerError(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
-        "ConnectorError",
-        "The store's server had a problem. The app will retry by itself shortly.")
+        "ConnectorError", "The store's server had a problem. The app will retry by itself shortly."
+    )
     transient = True
 
 
@@ -149,14 +166,16 @@ class ServerErrorAfterWrite(ServerError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store's server failed while saving this, so it is not known whether it went through. "
-        "The app will check the order before trying again.")
+        "The app will check the order before trying again.",
+    )
     unknown_outcome = True
 
 
 class ConnectionFailed(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
-        "Cannot reach the store. Check the network; the app will retry by itself when it is back.")
+        "Cannot reach the store. Check the network; the app will retry by itself when it is back.",
+    )
     transient = True
 
 
@@ -166,7 +185,8 @@ class UnknownOutcome(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store did not answer in time, so it is not known whether this went through. The app "
-        "will check the order before trying again.")
+        "will check the order before trying again.",
+    )
     transient = True
     unknown_outcome = True
 
@@ -178,22 +198,34 @@ class UnprovenWrite(UnknownOutcome):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store's answer does not show that this was saved, so it is not known whether it "
-        "went through. The app will check the order before trying again.")
+        "went through. The app will check the order before trying again.",
+    )
 
 
 class BadResponse(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store sent an answer the app cannot read. Try again; if it keeps happening, copy the "
-        "diagnostics for support.")
+        "diagnostics for support.",
+    )
 
-    def __init__(self, api_message: str = "", *, field: str | None = None,
-                 order_id: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        api_message: str = "",
+        *,
+        field: str | None = None,
+        order_id: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.field = field
-        where = " ".join(p for p in (f"order {order_id}" if order_id else "",
-                                     f"field {field}" if field else "") if p)
-        super().__init__(f"{where}: {api_message}" if where else api_message,
-                         order_id=order_id, **kwargs)
+        where = " ".join(
+            p
+            for p in (f"order {order_id}" if order_id else "", f"field {field}" if field else "")
+            if p
+        )
+        super().__init__(
+            f"{where}: {api_message}" if where else api_message, order_id=order_id, **kwargs
+        )
 
 
 class Unsupported(ConnectorError):
@@ -212,7 +244,8 @@ class TlsFailed(ConnectorError):
         "ConnectorError",
         "The store's secure connection could not be verified (its certificate is not trusted "
         "or does not match the address). Check the base URL, or ask the store's IT about the "
-        "certificate.")
+        "certificate.",
+    )
 
 
 class RedirectRefused(BadResponse):
@@ -221,14 +254,16 @@ class RedirectRefused(BadResponse):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store's API answered from a different address than the one configured. Check the "
-        "base URL in the connection settings.")
+        "base URL in the connection settings.",
+    )
 
 
 class AnswerTooLarge(BadResponse):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store sent a far larger answer than expected, so the app stopped reading it. Try "
-        "again later; if it keeps happening, copy the diagnostics for support.")
+        "again later; if it keeps happening, copy the diagnostics for support.",
+    )
 
 
 class PagingLoop(BadResponse):
@@ -238,14 +273,16 @@ class PagingLoop(BadResponse):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The store kept sending the same pages of orders, so the app stopped reading the list. "
-        "The orders read so far are kept; try again later.")
+        "The orders read so far are kept; try again later.",
+    )
 
 
 class InsecureConnection(ConnectorError):
     user_text = QT_TRANSLATE_NOOP(
         "ConnectorError",
         "The connection must use HTTPS; plain HTTP is only allowed to this computer (127.0.0.1 or "
-        "localhost). Change the base URL to https://.")
+        "localhost). Change the base URL to https://.",
+    )
 
 
 #: API error codes shared by the seeds -> error class.
@@ -272,9 +309,16 @@ CODE_TO_ERROR: dict[str, type[ConnectorError]] = {
 }
 
 
-def error_for(status: int, code: str | None, message: str, *, retry_after: float | None = None,
-              order_id: str | None = None, details: Any = None,
-              unknown_outcome: bool = False) -> ConnectorError:
+def error_for(
+    status: int,
+    code: str | None,
+    message: str,
+    *,
+    retry_after: float | None = None,
+    order_id: str | None = None,
+    details: Any = None,
+    unknown_outcome: bool = False,
+) -> ConnectorError:
     """The typed error for an HTTP error answer: by the API's code first, then by status.
     ``unknown_outcome`` marks the answer to a write, where a 5xx leaves the outcome open."""
     cls = CODE_TO_ERROR.get((code or "").upper())
@@ -295,5 +339,11 @@ def error_for(status: int, code: str | None, message: str, *, retry_after: float
             cls = ValidationFailed
     if unknown_outcome and cls is ServerError:
         cls = ServerErrorAfterWrite
-    return cls(message, code=code, status=status, retry_after=retry_after, order_id=order_id,
-               details=details)
+    return cls(
+        message,
+        code=code,
+        status=status,
+        retry_after=retry_after,
+        order_id=order_id,
+        details=details,
+    )

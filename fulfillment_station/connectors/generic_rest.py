@@ -105,7 +105,8 @@ NO_TRACKING = QT_TRANSLATE_NOOP(
     "Capabilities",
     "This store's API has no field for tracking numbers: the store and the customer will not "
     "see it. Shipped from the app, it is kept in this desk's audit log and the order's "
-    "timeline.")
+    "timeline.",
+)
 
 CAPABILITIES = Capabilities(
     dialect="generic-rest",
@@ -113,36 +114,59 @@ CAPABILITIES = Capabilities(
     operations={
         Operation.LIST: yes(),
         Operation.GET: yes(),
-        Operation.SHIP: yes(QT_TRANSLATE_NOOP(
-            "Capabilities", "Marks the whole order shipped. {no_tracking}").format(
-                no_tracking=NO_TRACKING)),
-        Operation.FULFILL: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Generic REST has one way to mark an order sent: use Ship, which sets its status "
-            "to shipped.")),
-        Operation.BULK_SHIP: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Generic REST's API has no endpoint to ship many orders at once; ship them one by "
-            "one.")),
-        Operation.CANCEL: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "The store takes no cancellation reason; the app keeps it.")),
-        Operation.UPDATE: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Only the shipping address and the status can change.")),
-        Operation.CREATE: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "If the store's answer is lost, look for the order before creating it again: the "
-            "API cannot tell a repeat from a new order.")),
-        Operation.LIST_SHIPMENTS: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Generic REST's API has no shipments; an order is only marked shipped.")),
-        Operation.CHANNEL_SYNC: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Generic REST's API has no endpoint to sync channels.")),
-        Operation.FETCH_LABEL: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Generic REST's API makes no shipping labels; print them from this app.")),
+        Operation.SHIP: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities", "Marks the whole order shipped. {no_tracking}"
+            ).format(no_tracking=NO_TRACKING)
+        ),
+        Operation.FULFILL: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Generic REST has one way to mark an order sent: use Ship, which sets its status "
+                "to shipped.",
+            )
+        ),
+        Operation.BULK_SHIP: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Generic REST's API has no endpoint to ship many orders at once; ship them one by "
+                "one.",
+            )
+        ),
+        Operation.CANCEL: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities", "The store takes no cancellation reason; the app keeps it."
+            )
+        ),
+        Operation.UPDATE: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities", "Only the shipping address and the status can change."
+            )
+        ),
+        Operation.CREATE: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "If the store's answer is lost, look for the order before creating it again: the "
+                "API cannot tell a repeat from a new order.",
+            )
+        ),
+        Operation.LIST_SHIPMENTS: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Generic REST's API has no shipments; an order is only marked shipped.",
+            )
+        ),
+        Operation.CHANNEL_SYNC: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities", "Generic REST's API has no endpoint to sync channels."
+            )
+        ),
+        Operation.FETCH_LABEL: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Generic REST's API makes no shipping labels; print them from this app.",
+            )
+        ),
     },
     filters=frozenset({Filter.STATUS, Filter.UPDATED_SINCE}),
     max_page_size=PAGE_SIZE,
@@ -153,13 +177,16 @@ CAPABILITIES = Capabilities(
     carries_tracking=False,
     cancel_reason=False,
     updatable_fields=frozenset({"ship_to", "status"}),
-    settable_statuses=frozenset({OrderStatus.PROCESSING, OrderStatus.SHIPPED,
-                                 OrderStatus.DELIVERED, OrderStatus.CANCELLED}),
-    notes=(NO_TRACKING,
-           QT_TRANSLATE_NOOP(
-               "Capabilities",
-               "Orders can only be shipped whole: the API has no partial shipment."),
-           QT_TRANSLATE_NOOP("Capabilities", "Items carry product ids only, no product names.")),
+    settable_statuses=frozenset(
+        {OrderStatus.PROCESSING, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.CANCELLED}
+    ),
+    notes=(
+        NO_TRACKING,
+        QT_TRANSLATE_NOOP(
+            "Capabilities", "Orders can only be shipped whole: the API has no partial shipment."
+        ),
+        QT_TRANSLATE_NOOP("Capabilities", "Items carry product ids only, no product names."),
+    ),
 )
 
 
@@ -201,8 +228,10 @@ class GenericRestConnector(Connector):
             if done or not rows:
                 return
             if next_offset is not None and next_offset <= offset:
-                raise BadResponse(f"nextOffset {next_offset} does not move past {offset}",
-                                  field="pagination.nextOffset")
+                raise BadResponse(
+                    f"nextOffset {next_offset} does not move past {offset}",
+                    field="pagination.nextOffset",
+                )
             offset = next_offset
 
     def get_order(self, order_id: str) -> Order:
@@ -217,59 +246,72 @@ class GenericRestConnector(Connector):
             remaining = {ln.id: ln.remaining for ln in order.lines if ln.remaining > 0}
             asked = {k: v for k, v in request.lines.items() if v}
             if asked != remaining:
-                raise Unsupported(QT_TRANSLATE_NOOP(
-                    "Connectors",
-                    "Generic REST can only mark the whole order shipped, not some of its "
-                    "items. Ship every item, or ship outside the app."))
+                raise Unsupported(
+                    QT_TRANSLATE_NOOP(
+                        "Connectors",
+                        "Generic REST can only mark the whole order shipped, not some of its "
+                        "items. Ship every item, or ship outside the app.",
+                    )
+                )
         order = self._put_status(order_id, {"status": WIRE_STATUS[OrderStatus.SHIPPED]})
-        return ShipResult(order=order, shipment=None, notified_customer=None,
-                          message=NO_TRACKING)
+        return ShipResult(order=order, shipment=None, notified_customer=None, message=NO_TRACKING)
 
     def cancel(self, order_id: str, request: CancelRequest) -> Order | None:
         try:
             # Proof: 204 (no body).
-            self.api.send_json("DELETE", _order_path(order_id), order_id=order_id,
-                               proof=(204,), json_answer=False)
+            self.api.send_json(
+                "DELETE", _order_path(order_id), order_id=order_id, proof=(204,), json_answer=False
+            )
         except ValidationFailed as exc:
             raise _refused(exc, order_id) from None
         return None
 
     def update(self, order_id: str, update: OrderUpdate) -> Order | None:
         if update.notes is not None:
-            raise Unsupported(QT_TRANSLATE_NOOP(
-                "Connectors",
-                "Generic REST's API has no field for order notes; keep the note in this app."))
+            raise Unsupported(
+                QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Generic REST's API has no field for order notes; keep the note in this app.",
+                )
+            )
         body: dict[str, Any] = {}
         if update.status is not None:
             if update.status not in CAPABILITIES.settable_statuses:
-                raise Unsupported(QT_TRANSLATE_NOOP(
-                    "Connectors", "Generic REST cannot set an order to {status}.").format(
-                        status=status_word(update.status)))
+                raise Unsupported(
+                    QT_TRANSLATE_NOOP(
+                        "Connectors", "Generic REST cannot set an order to {status}."
+                    ).format(status=status_word(update.status))
+                )
             body["status"] = WIRE_STATUS[update.status]
         if update.ship_to is not None:
             body["shippingAddress"] = address_body(update.ship_to)
         if not body:
-            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors",
-                "There is nothing to change."))
+            raise ValidationFailed(
+                user_message=QT_TRANSLATE_NOOP("Connectors", "There is nothing to change.")
+            )
         if "status" in body:
             return self._put_status(order_id, body)
-        response = self.api.send_json("PUT", _order_path(order_id), json=body,
-                                      order_id=order_id, proof=(200,))
+        response = self.api.send_json(
+            "PUT", _order_path(order_id), json=body, order_id=order_id, proof=(200,)
+        )
         with write_proof(order_id):  # proof: 200 with the updated order
-            return _same_order(parse_order(self.api.decode(response, order_id=order_id)),
-                               order_id)
+            return _same_order(parse_order(self.api.decode(response, order_id=order_id)), order_id)
 
     def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
         if not request.customer_id:
-            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors",
-                "Generic REST needs a customer id to create an order. Enter the customer's id "
-                "and retry."))
+            raise ValidationFailed(
+                user_message=QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Generic REST needs a customer id to create an order. Enter the customer's id "
+                    "and retry.",
+                )
+            )
         body: dict[str, Any] = {
             "customerId": request.customer_id,
-            "items": [{"productId": line.product_id or line.sku, "quantity": line.quantity}
-                      for line in request.lines],
+            "items": [
+                {"productId": line.product_id or line.sku, "quantity": line.quantity}
+                for line in request.lines
+            ],
         }
         if request.ship_to is not None:
             body["shippingAddress"] = address_body(request.ship_to)
@@ -279,17 +321,22 @@ class GenericRestConnector(Connector):
 
     def _put_status(self, order_id: str, body: dict[str, Any]) -> Order:
         try:
-            response = self.api.send_json("PUT", _order_path(order_id), json=body,
-                                          order_id=order_id, proof=(200,))
+            response = self.api.send_json(
+                "PUT", _order_path(order_id), json=body, order_id=order_id, proof=(200,)
+            )
         except ValidationFailed as exc:
             raise _refused(exc, order_id) from None
         with write_proof(order_id):  # proof: 200 with this order in the status asked for
-            order = _same_order(parse_order(self.api.decode(response, order_id=order_id)),
-                                order_id)
-            if order.api_status is not None and \
-                    order.api_status.strip().lower() != str(body["status"]).lower():
-                raise BadResponse(f"the order in the answer is {order.api_status[:40]}",
-                                  field="status", order_id=order_id)
+            order = _same_order(parse_order(self.api.decode(response, order_id=order_id)), order_id)
+            if (
+                order.api_status is not None
+                and order.api_status.strip().lower() != str(body["status"]).lower()
+            ):
+                raise BadResponse(
+                    f"the order in the answer is {order.api_status[:40]}",
+                    field="status",
+                    order_id=order_id,
+                )
             return order
 
 
@@ -309,15 +356,25 @@ def _order_path(order_id: str) -> str:
 def _refused(exc: ValidationFailed, order_id: str) -> Exception:
     """A 400 to a status change is a business rule, not a malformed request."""
     if exc.status == 400:
-        return InvalidTransition(exc.api_message, code=exc.code, status=exc.status,
-                                 order_id=order_id, details=exc.details)
+        return InvalidTransition(
+            exc.api_message,
+            code=exc.code,
+            status=exc.status,
+            order_id=order_id,
+            details=exc.details,
+        )
     return exc
 
 
 def address_body(address: Address) -> dict[str, Any]:
     street = ", ".join(p for p in (address.line1, address.line2) if p)
-    return {"street": street, "city": address.city, "state": address.region,
-            "zipCode": address.postal_code, "country": address.country}
+    return {
+        "street": street,
+        "city": address.city,
+        "state": address.region,
+        "zipCode": address.postal_code,
+        "country": address.country,
+    }
 
 
 # -- parsing ----------------------------------------------------------------------------------
@@ -355,10 +412,14 @@ def parse_order(data: Any) -> Order:
     lines = _lines(data.get("items"), order_id, shipped)
     address = data.get("shippingAddress")
     fields: dict[str, Any] = {
-        "id": order_id, "number": order_id, "dialect": "generic-rest", "status": status,
+        "id": order_id,
+        "number": order_id,
+        "dialect": "generic-rest",
+        "status": status,
         "api_status": None if status != OrderStatus.UNKNOWN else api_status[:200],
-        "fulfillment_status": (FulfillmentStatus.FULFILLED if shipped and lines
-                               else FulfillmentStatus.UNFULFILLED),
+        "fulfillment_status": (
+            FulfillmentStatus.FULFILLED if shipped and lines else FulfillmentStatus.UNFULFILLED
+        ),
         "currency": required_text(data, "currency", order_id).upper(),
         "total": money(data, "totalAmount", order_id, required=True),
         "subtotal": _subtotal(lines, order_id),
@@ -367,7 +428,9 @@ def parse_order(data: Any) -> Order:
         "lines": lines,
         "holds": store_holds(status=status),
         "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
-        "created_at": created, "updated_at": updated, "raw": data,
+        "created_at": created,
+        "updated_at": updated,
+        "raw": data,
     }
     return order_from(fields, order_id)
 
@@ -388,8 +451,15 @@ def _lines(items: Any, order_id: str, shipped: bool) -> list[dict[str, Any]]:
         price = money(item, "price", order_id, f"{where}.price")
         used[product] = used.get(product, 0) + 1
         line_id = product if used[product] == 1 else f"{product}#{used[product]}"
-        lines.append({"id": line_id, "sku": product, "quantity": quantity,
-                      "quantity_fulfilled": quantity if shipped else 0, "unit_price": price})
+        lines.append(
+            {
+                "id": line_id,
+                "sku": product,
+                "quantity": quantity,
+                "quantity_fulfilled": quantity if shipped else 0,
+                "unit_price": price,
+            }
+        )
     return lines
 
 
@@ -403,11 +473,13 @@ def _subtotal(lines: list[dict[str, Any]], order_id: str) -> Decimal:
 def _address(value: Any, order_id: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise BadResponse("is not an object", field="shippingAddress", order_id=order_id)
-    return {"line1": text(value, "street", order_id, "shippingAddress.street") or "",
-            "city": text(value, "city", order_id, "shippingAddress.city") or "",
-            "region": text(value, "state", order_id, "shippingAddress.state"),
-            "postal_code": text(value, "zipCode", order_id, "shippingAddress.zipCode"),
-            "country": text(value, "country", order_id, "shippingAddress.country") or ""}
+    return {
+        "line1": text(value, "street", order_id, "shippingAddress.street") or "",
+        "city": text(value, "city", order_id, "shippingAddress.city") or "",
+        "region": text(value, "state", order_id, "shippingAddress.state"),
+        "postal_code": text(value, "zipCode", order_id, "shippingAddress.zipCode"),
+        "country": text(value, "country", order_id, "shippingAddress.country") or "",
+    }
 
 
 def _quantity(value: Any, field: str, order_id: str) -> int:
@@ -422,6 +494,5 @@ def _quantity(value: Any, field: str, order_id: str) -> int:
     except (ArithmeticError, ValueError, OverflowError):
         number = None
     if not isinstance(number, int) or not 0 <= number <= _MAX_QUANTITY:
-        raise BadResponse(f"{str(value)[:40]!r} is not a quantity", field=field,
-                          order_id=order_id)
+        raise BadResponse(f"{str(value)[:40]!r} is not a quantity", field=field, order_id=order_id)
     return number

@@ -106,17 +106,24 @@ class AnswerLimits:
             except ValueError:
                 return default
             return value if 0 < value <= 3600 else default
+
         return dataclasses.replace(
             defaults,
-            read_deadline_s=seconds("FULFILLMENT_STATION_READ_DEADLINE_S",
-                                    defaults.read_deadline_s),
-            write_deadline_s=seconds("FULFILLMENT_STATION_WRITE_DEADLINE_S",
-                                     defaults.write_deadline_s))
+            read_deadline_s=seconds(
+                "FULFILLMENT_STATION_READ_DEADLINE_S", defaults.read_deadline_s
+            ),
+            write_deadline_s=seconds(
+                "FULFILLMENT_STATION_WRITE_DEADLINE_S", defaults.write_deadline_s
+            ),
+        )
 
     def max_bytes(self, kind: Answer) -> int:
-        return {Answer.LIST: self.list_bytes, Answer.DETAIL: self.detail_bytes,
-                Answer.LABEL: self.label_bytes, Answer.WRITE: self.write_bytes}[kind]
-
+        return {
+            Answer.LIST: self.list_bytes,
+            Answer.DETAIL: self.detail_bytes,
+            Answer.LABEL: self.label_bytes,
+            Answer.WRITE: self.write_bytes,
+        }[kind]
 
 
 # The deadline of the request this thread is sending (monotonic seconds), read by the socket
@@ -150,10 +157,17 @@ class _DeadlineStream(httpcore.NetworkStream):
     def close(self) -> None:
         self._stream.close()
 
-    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
-        return _DeadlineStream(self._stream.start_tls(
-            ssl_context, server_hostname, _budget(timeout, httpcore.ConnectTimeout)))
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._stream.start_tls(
+                ssl_context, server_hostname, _budget(timeout, httpcore.ConnectTimeout)
+            )
+        )
 
     def get_extra_info(self, info: str) -> Any:
         return self._stream.get_extra_info(info)
@@ -166,26 +180,37 @@ class _PinnedBackend(httpcore.NetworkBackend):
     def __init__(self, inner: httpcore.NetworkBackend) -> None:
         self._inner = inner
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None,
-                    socket_options: Any = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
         if is_localhost_name(host):
             host = "127.0.0.1"
-        stream = self._inner.connect_tcp(host, port, _budget(timeout, httpcore.ConnectTimeout),
-                                         local_address, socket_options)
+        stream = self._inner.connect_tcp(
+            host, port, _budget(timeout, httpcore.ConnectTimeout), local_address, socket_options
+        )
         return _DeadlineStream(stream)
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Any = None) -> httpcore.NetworkStream:
-        return _DeadlineStream(self._inner.connect_unix_socket(
-            path, _budget(timeout, httpcore.ConnectTimeout), socket_options))
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._inner.connect_unix_socket(
+                path, _budget(timeout, httpcore.ConnectTimeout), socket_options
+            )
+        )
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
 
 
-def bounded_transport(verify: bool | ssl.SSLContext = True,
-                      limits: httpx.Limits | None = None) -> httpx.HTTPTransport:
+def bounded_transport(
+    verify: bool | ssl.SSLContext = True, limits: httpx.Limits | None = None
+) -> httpx.HTTPTransport:
     """httpx's transport with the deadline-aware, localhost-pinning socket layer."""
     transport = httpx.HTTPTransport(verify=verify, limits=limits or httpx.Limits())
     pool = transport._pool  # httpx builds the pool; only its network backend is swapped
@@ -235,8 +260,9 @@ def read_bounded(response: httpx.Response, max_bytes: int, until: float) -> byte
     decoder = _decompressor(encoding)
     declared = response.headers.get("content-length", "")
     if decoder is None and declared.isdigit() and int(declared) > max_bytes:
-        raise AnswerTooLarge(f"the answer announces {int(declared)} bytes, more than the "
-                             f"{max_bytes} allowed")
+        raise AnswerTooLarge(
+            f"the answer announces {int(declared)} bytes, more than the {max_bytes} allowed"
+        )
     chunks: list[bytes] = []
     size = 0
 
@@ -289,8 +315,7 @@ def loads(content: bytes | str, *, order_id: str | None = None) -> Any:
     return data
 
 
-def _clean_in_place(value: dict[str, Any] | list[Any], depth: int,
-                    order_id: str | None) -> None:
+def _clean_in_place(value: dict[str, Any] | list[Any], depth: int, order_id: str | None) -> None:
     if depth > MAX_JSON_DEPTH:
         raise BadResponse("the answer is nested too deeply", order_id=order_id)
     if type(value) is dict:
@@ -323,8 +348,10 @@ def write_proof(order_id: str | None = None) -> Iterator[None]:
     try:
         yield
     except BadResponse as exc:
-        raise UnprovenWrite(f"the answer does not prove the write: {exc.api_message}",
-                            order_id=order_id or exc.order_id) from None
+        raise UnprovenWrite(
+            f"the answer does not prove the write: {exc.api_message}",
+            order_id=order_id or exc.order_id,
+        ) from None
 
 
 def is_loopback(host: str) -> bool:
@@ -344,21 +371,30 @@ def check_base_url(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as exc:
-        raise InsecureConnection(user_message=QT_TRANSLATE_NOOP(
-            "Connectors", "{url} is not a valid URL.").format(url=repr(url))) from exc
+        raise InsecureConnection(
+            user_message=QT_TRANSLATE_NOOP("Connectors", "{url} is not a valid URL.").format(
+                url=repr(url)
+            )
+        ) from exc
     if parsed.userinfo:
         # user:pass@ would replace the Bearer token with Basic auth, and lands in logs.
-        raise InsecureConnection(user_message=QT_TRANSLATE_NOOP(
-            "Connectors", "The base URL must not contain a user name or password; put the API "
-            "token in the token field instead."))
+        raise InsecureConnection(
+            user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "The base URL must not contain a user name or password; put the API "
+                "token in the token field instead.",
+            )
+        )
     if parsed.scheme == "https" and parsed.host:
         return parsed
     if parsed.scheme == "http" and parsed.host and is_loopback(parsed.host):
         return parsed
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise InsecureConnection(user_message=QT_TRANSLATE_NOOP(
-            "Connectors", "{url} is not a web address; it should start with https://.").format(
-                url=repr(url)))
+        raise InsecureConnection(
+            user_message=QT_TRANSLATE_NOOP(
+                "Connectors", "{url} is not a web address; it should start with https://."
+            ).format(url=repr(url))
+        )
     raise InsecureConnection()
 
 
@@ -379,8 +415,9 @@ def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -
     return max(0.0, when.timestamp() - now())
 
 
-def _request_key(path: str, params: Mapping[str, Any] | None
-                 ) -> tuple[str, tuple[tuple[str, str], ...]]:
+def _request_key(
+    path: str, params: Mapping[str, Any] | None
+) -> tuple[str, tuple[tuple[str, str], ...]]:
     return path, tuple(sorted((k, str(v)) for k, v in (params or {}).items() if v is not None))
 
 
@@ -401,30 +438,37 @@ def default_error_parser(response: httpx.Response) -> tuple[str | None, str, Any
     if isinstance(body, dict):
         err = body.get("error", body)
         if isinstance(err, dict):
-            return (str(err["code"]) if err.get("code") else None,
-                    str(err.get("message") or body.get("message") or ""),
-                    err.get("details"))
+            return (
+                str(err["code"]) if err.get("code") else None,
+                str(err.get("message") or body.get("message") or ""),
+                err.get("details"),
+            )
         if isinstance(err, str):
             return None, err, None
     return None, str(body)[:300], None
 
 
 class ApiClient:
-    def __init__(self, base_url: str, token: str | None, *,
-                 error_parser: ErrorParser = default_error_parser,
-                 user_agent: str = USER_AGENT,
-                 timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
-                 max_read_attempts: int = 5,
-                 backoff_base: float = 0.5,
-                 backoff_cap: float = 30.0,
-                 max_retry_after: float = 60.0,
-                 prefetch_fresh_s: float = PREFETCH_FRESH_S,
-                 sleep: Callable[[float], None] = time.sleep,
-                 rng: random.Random | None = None,
-                 transport: httpx.BaseTransport | None = None,
-                 verify: bool | ssl.SSLContext = True,
-                 extra_headers: Mapping[str, str] | None = None,
-                 limits: AnswerLimits | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None,
+        *,
+        error_parser: ErrorParser = default_error_parser,
+        user_agent: str = USER_AGENT,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        max_read_attempts: int = 5,
+        backoff_base: float = 0.5,
+        backoff_cap: float = 30.0,
+        max_retry_after: float = 60.0,
+        prefetch_fresh_s: float = PREFETCH_FRESH_S,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        transport: httpx.BaseTransport | None = None,
+        verify: bool | ssl.SSLContext = True,
+        extra_headers: Mapping[str, str] | None = None,
+        limits: AnswerLimits | None = None,
+    ) -> None:
         self.base_url = check_base_url(base_url)
         self.limits = limits or AnswerLimits.from_env()
         self.error_parser = error_parser
@@ -435,20 +479,30 @@ class ApiClient:
         self.prefetch_fresh_s = prefetch_fresh_s
         self.sleep = sleep
         self.rng = rng or random.Random()
-        headers = {"User-Agent": user_agent, "Accept": "application/json",
-                   "Accept-Encoding": ACCEPT_ENCODING}
+        headers = {
+            "User-Agent": user_agent,
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+        }
         if token:
             headers["Authorization"] = f"Bearer {token}"
         headers.update(extra_headers or {})
         self._pool: ThreadPoolExecutor | None = None
-        self._prefetched: dict[tuple[str, tuple[tuple[str, str], ...]],
-                               tuple[float, Future[Any]]] = {}
+        self._prefetched: dict[
+            tuple[str, tuple[tuple[str, str], ...]], tuple[float, Future[Any]]
+        ] = {}
         pool_limits = httpx.Limits(max_keepalive_connections=4)
         if transport is None:
             transport = bounded_transport(verify, pool_limits)
-        self._client = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
-                                    transport=transport, verify=verify, follow_redirects=False,
-                                    limits=pool_limits)
+        self._client = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=timeout,
+            transport=transport,
+            verify=verify,
+            follow_redirects=False,
+            limits=pool_limits,
+        )
 
     @property
     def host(self) -> str:
@@ -463,8 +517,14 @@ class ApiClient:
 
     # -- reads --------------------------------------------------------------------------------
 
-    def get_json(self, path: str, params: Mapping[str, Any] | None = None, *,
-                 order_id: str | None = None, kind: Answer = Answer.DETAIL) -> Any:
+    def get_json(
+        self,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        order_id: str | None = None,
+        kind: Answer = Answer.DETAIL,
+    ) -> Any:
         """GET and decode JSON, retrying what is safe to retry (or take what ``prefetch``
         already fetched for the same path and parameters)."""
         ahead = self._prefetched.pop(_request_key(path, params), None)
@@ -494,7 +554,8 @@ class ApiClient:
                 sent.set()
 
         future = self._pool.submit(
-            lambda: self.decode(self.get(path, params, trace=trace, kind=Answer.LIST)))
+            lambda: self.decode(self.get(path, params, trace=trace, kind=Answer.LIST))
+        )
         future.add_done_callback(lambda _: sent.set())
         self._prefetched[key] = (time.monotonic(), future)
         # The caller parses next, holding the GIL: the read-ahead thread would get it back
@@ -502,14 +563,19 @@ class ApiClient:
         # leave late and the server would idle while we parse. Let it leave first.
         sent.wait(PREFETCH_SEND_WAIT_S)
 
-    def get(self, path: str, params: Mapping[str, Any] | None = None, *,
-            order_id: str | None = None, headers: Mapping[str, str] | None = None,
-            trace: Callable[[str, dict[str, Any]], None] | None = None,
-            kind: Answer = Answer.DETAIL) -> httpx.Response:
+    def get(
+        self,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        order_id: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        trace: Callable[[str, dict[str, Any]], None] | None = None,
+        kind: Answer = Answer.DETAIL,
+    ) -> httpx.Response:
         """GET with retries, all within one deadline. A redirect is followed only to the same
         origin (a few hops); anything else 3xx is ``RedirectRefused``, never data."""
-        clean: Mapping[str, Any] | None = {k: v for k, v in (params or {}).items()
-                                           if v is not None}
+        clean: Mapping[str, Any] | None = {k: v for k, v in (params or {}).items() if v is not None}
         until = time.monotonic() + self.limits.read_deadline_s
         attempt = 0
         hops = 0
@@ -517,17 +583,28 @@ class ApiClient:
         while True:
             attempt += 1
             try:
-                response = self._send("GET", target, params=clean, headers=headers,
-                                      trace=trace, kind=kind, until=until)
+                response = self._send(
+                    "GET",
+                    target,
+                    params=clean,
+                    headers=headers,
+                    trace=trace,
+                    kind=kind,
+                    until=until,
+                )
             except ConnectorError as exc:
-                if not exc.transient or attempt >= self.max_read_attempts \
-                        or not self._wait(attempt, None, exc, until):
+                if (
+                    not exc.transient
+                    or attempt >= self.max_read_attempts
+                    or not self._wait(attempt, None, exc, until)
+                ):
                     raise
                 continue
             if response.status_code in RETRYABLE_STATUS and attempt < self.max_read_attempts:
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                if (retry_after is None or retry_after <= self.max_retry_after) \
-                        and self._wait(attempt, retry_after, None, until):
+                if (retry_after is None or retry_after <= self.max_retry_after) and self._wait(
+                    attempt, retry_after, None, until
+                ):
                     continue
             if 300 <= response.status_code < 400:
                 moved = self._same_origin_location(response)
@@ -535,15 +612,18 @@ class ApiClient:
                     raise RedirectRefused(
                         f"the answer was a redirect ({response.status_code}) "
                         f"{'to another address' if moved is None else 'loop'}",
-                        order_id=order_id, status=response.status_code)
+                        order_id=order_id,
+                        status=response.status_code,
+                    )
                 hops += 1
                 target, clean = moved, None
                 continue
             if response.is_error:
                 raise self._error(response, order_id=order_id, write=False)
             if response.status_code < 200:
-                raise BadResponse(f"the answer has status {response.status_code}",
-                                  order_id=order_id)
+                raise BadResponse(
+                    f"the answer has status {response.status_code}", order_id=order_id
+                )
             return response
 
     def _same_origin_location(self, response: httpx.Response) -> str | None:
@@ -555,14 +635,18 @@ class ApiClient:
         except (httpx.InvalidURL, ValueError):
             return None
         base = self.base_url
-        if (target.scheme, target.host, target.port) != (base.scheme, base.host, base.port) \
-                or target.userinfo:
+        if (target.scheme, target.host, target.port) != (
+            base.scheme,
+            base.host,
+            base.port,
+        ) or target.userinfo:
             log.warning("refused a redirect to another origin (%s)", target.host)
             return None
         return str(target)
 
-    def _wait(self, attempt: int, retry_after: float | None,
-              exc: ConnectorError | None, until: float) -> bool:
+    def _wait(
+        self, attempt: int, retry_after: float | None, exc: ConnectorError | None, until: float
+    ) -> bool:
         """Sleep before the next attempt; False (no sleep) when it would pass the deadline."""
         delay = self.rng.uniform(0, min(self.backoff_cap, self.backoff_base * 2 ** (attempt - 1)))
         if retry_after is not None:
@@ -570,30 +654,48 @@ class ApiClient:
         if time.monotonic() + delay >= until:
             log.info("not retrying: the request's deadline would pass")
             return False
-        log.info("retrying in %.2f s (attempt %d)%s", delay, attempt,
-                 f": {type(exc).__name__}" if exc else "")
+        log.info(
+            "retrying in %.2f s (attempt %d)%s",
+            delay,
+            attempt,
+            f": {type(exc).__name__}" if exc else "",
+        )
         self.sleep(delay)
         return True
 
     # -- writes -------------------------------------------------------------------------------
 
-    def send_json(self, method: str, path: str, *, json: Any = None,
-                  params: Mapping[str, Any] | None = None,
-                  headers: Mapping[str, str] | None = None,
-                  order_id: str | None = None,
-                  proof: Collection[int] = (200, 201),
-                  json_answer: bool = True) -> httpx.Response:
+    def send_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        order_id: str | None = None,
+        proof: Collection[int] = (200, 201),
+        json_answer: bool = True,
+    ) -> httpx.Response:
         """One attempt at a write. Raises typed errors; never retries, never follows a
         redirect. Only a status in ``proof`` (the ones the API documents for this write's
         success) counts, and with ``json_answer`` only a JSON body: anything else, a 3xx or an
         HTML "200 Sign in" page included, is ``UnprovenWrite`` (the outbox re-reads the order).
         The caller then checks the body's shape inside :func:`write_proof`."""
         try:
-            response = self._send(method, path, json=json, params=params, headers=headers,
-                                  write=True, kind=Answer.WRITE)
+            response = self._send(
+                method,
+                path,
+                json=json,
+                params=params,
+                headers=headers,
+                write=True,
+                kind=Answer.WRITE,
+            )
         except BadResponse as exc:  # too large, damaged: it came back, but proves nothing
-            raise UnprovenWrite(f"the answer could not be read: {exc.api_message}",
-                                order_id=order_id) from None
+            raise UnprovenWrite(
+                f"the answer could not be read: {exc.api_message}", order_id=order_id
+            ) from None
         except ConnectorError as exc:
             exc.order_id = exc.order_id or order_id
             raise
@@ -601,27 +703,47 @@ class ApiClient:
             raise self._error(response, order_id=order_id, write=True)
         status = response.status_code
         if status not in proof:
-            log.warning("%s %s -> %d, not one of %s: outcome unknown", method, path, status,
-                        sorted(proof))
-            raise UnprovenWrite(f"the store answered {status}, which does not prove the write",
-                                order_id=order_id, status=status)
+            log.warning(
+                "%s %s -> %d, not one of %s: outcome unknown", method, path, status, sorted(proof)
+            )
+            raise UnprovenWrite(
+                f"the store answered {status}, which does not prove the write",
+                order_id=order_id,
+                status=status,
+            )
         if json_answer and status != 204:
             ctype = response.headers.get("content-type", "").lower()
             if "json" not in ctype or looks_like_html(response.text[:200]):
-                log.warning("%s %s -> %d with %r, not JSON: outcome unknown", method, path,
-                            status, ctype[:60])
-                raise UnprovenWrite(f"the store answered {status} with "
-                                    f"{ctype.split(';')[0] or 'an untyped body'}, not JSON",
-                                    order_id=order_id, status=status)
+                log.warning(
+                    "%s %s -> %d with %r, not JSON: outcome unknown",
+                    method,
+                    path,
+                    status,
+                    ctype[:60],
+                )
+                raise UnprovenWrite(
+                    f"the store answered {status} with "
+                    f"{ctype.split(';')[0] or 'an untyped body'}, not JSON",
+                    order_id=order_id,
+                    status=status,
+                )
         return response
 
     # -- shared -------------------------------------------------------------------------------
 
-    def _send(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
-              json: Any = None, headers: Mapping[str, str] | None = None,
-              write: bool = False,
-              trace: Callable[[str, dict[str, Any]], None] | None = None,
-              kind: Answer = Answer.DETAIL, until: float | None = None) -> httpx.Response:
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+        write: bool = False,
+        trace: Callable[[str, dict[str, Any]], None] | None = None,
+        kind: Answer = Answer.DETAIL,
+        until: float | None = None,
+    ) -> httpx.Response:
         """One request, its answer read whole but within the size of ``kind`` and before the
         deadline (``until``, or now + the read or write deadline)."""
         started = time.monotonic()
@@ -631,8 +753,13 @@ class ApiClient:
         _deadline.until = until
         try:
             request = self._client.build_request(
-                method, path, params=params, json=json, headers=headers,
-                extensions={"trace": trace} if trace else None)
+                method,
+                path,
+                params=params,
+                json=json,
+                headers=headers,
+                extensions={"trace": trace} if trace else None,
+            )
             streamed = self._client.send(request, stream=True)
             try:
                 body = read_bounded(streamed, self.limits.max_bytes(kind), until)
@@ -646,8 +773,13 @@ class ApiClient:
             log.warning("%s %s: cannot connect (%s)", method, path, type(exc).__name__)
             raise ConnectionFailed(f"cannot connect to {self.host}") from None
         except httpx.TimeoutException as exc:
-            log.warning("%s %s: timed out (%s) after %.1f s", method, path, type(exc).__name__,
-                        time.monotonic() - started)
+            log.warning(
+                "%s %s: timed out (%s) after %.1f s",
+                method,
+                path,
+                type(exc).__name__,
+                time.monotonic() - started,
+            )
             if write:
                 raise UnknownOutcome(f"no answer from {self.host} in time") from None
             raise ConnectionFailed(f"{self.host} did not answer in time") from None
@@ -657,39 +789,65 @@ class ApiClient:
                 raise TlsFailed(f"the secure connection to {self.host} failed") from None
             log.warning("%s %s: connection broke (%s)", method, path, type(exc).__name__)
             if write:
-                raise UnknownOutcome(f"the connection to {self.host} broke before the answer"
-                                     ) from None
+                raise UnknownOutcome(
+                    f"the connection to {self.host} broke before the answer"
+                ) from None
             raise ConnectionFailed(f"the connection to {self.host} broke") from None
         finally:
             _deadline.until = outer
-        log.debug("%s %s -> %d in %.0f ms", method, path, streamed.status_code,
-                  (time.monotonic() - started) * 1000)
-        kept = [(k, v) for k, v in streamed.headers.multi_items()
-                if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
-        return httpx.Response(streamed.status_code, headers=kept, content=body,
-                              request=request,
-                              extensions={"reason_phrase": streamed.extensions.get(
-                                  "reason_phrase", b"")})
+        log.debug(
+            "%s %s -> %d in %.0f ms",
+            method,
+            path,
+            streamed.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        kept = [
+            (k, v)
+            for k, v in streamed.headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx.Response(
+            streamed.status_code,
+            headers=kept,
+            content=body,
+            request=request,
+            extensions={"reason_phrase": streamed.extensions.get("reason_phrase", b"")},
+        )
 
-    def _error(self, response: httpx.Response, *, order_id: str | None,
-               write: bool) -> ConnectorError:
+    def _error(
+        self, response: httpx.Response, *, order_id: str | None, write: bool
+    ) -> ConnectorError:
         try:
             code, message, details = self.error_parser(response)
         except Exception:  # a broken error body must still give a typed error
             code, message, details = None, response.text[:300], None
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
-        err = error_for(response.status_code, code, message or response.reason_phrase,
-                        retry_after=retry_after, order_id=order_id, details=details,
-                        unknown_outcome=write)
-        log.info("%s %s -> %d %s", response.request.method, response.request.url.path,
-                 response.status_code, code or "")
+        err = error_for(
+            response.status_code,
+            code,
+            message or response.reason_phrase,
+            retry_after=retry_after,
+            order_id=order_id,
+            details=details,
+            unknown_outcome=write,
+        )
+        log.info(
+            "%s %s -> %d %s",
+            response.request.method,
+            response.request.url.path,
+            response.status_code,
+            code or "",
+        )
         return err
 
     @staticmethod
     def decode(response: httpx.Response, *, order_id: str | None = None) -> Any:
         """The answer's JSON with every text made safe; a 3xx is never data."""
         if 300 <= response.status_code < 400:
-            raise RedirectRefused(f"the answer was a redirect ({response.status_code})",
-                                  order_id=order_id, status=response.status_code)
+            raise RedirectRefused(
+                f"the answer was a redirect ({response.status_code})",
+                order_id=order_id,
+                status=response.status_code,
+            )
         return loads(response.content, order_id=order_id)
-

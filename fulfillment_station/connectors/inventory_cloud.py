@@ -79,45 +79,54 @@ _CARRIERS = {"ups": "UPS", "fedex": "FedEx", "dhl": "DHL", "usps": "USPS"}
 
 _NONE = QT_TRANSLATE_NOOP(
     "Capabilities",
-    "Inventory Cloud's API has no endpoint to {action}, so do it in Inventory Cloud itself.")
+    "Inventory Cloud's API has no endpoint to {action}, so do it in Inventory Cloud itself.",
+)
 
 CAPABILITIES = Capabilities(
     dialect="inventory-cloud",
     display_name="Inventory Cloud",
     operations={
         Operation.LIST: yes(),
-        Operation.GET: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Inventory Cloud has no single-order read, so the app looks the order up in the "
-            "list; this can be slow on a big account.")),
-        Operation.CREATE: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Creating an order reserves stock; if a SKU is short the store refuses the whole "
-            "order and names the SKUs.")),
-        Operation.SHIP: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "ship an order or send a tracking number"))),
-        Operation.FULFILL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "mark an order fulfilled"))),
-        Operation.BULK_SHIP: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "ship orders"))),
-        Operation.CANCEL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "cancel an order"))),
-        Operation.UPDATE: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "change an order"))),
-        Operation.LIST_SHIPMENTS: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "list an order's shipments"))),
-        Operation.CHANNEL_SYNC: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "start a channel sync"))),
-        Operation.FETCH_LABEL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "fetch a shipping label"))),
+        Operation.GET: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Inventory Cloud has no single-order read, so the app looks the order up in the "
+                "list; this can be slow on a big account.",
+            )
+        ),
+        Operation.CREATE: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Creating an order reserves stock; if a SKU is short the store refuses the whole "
+                "order and names the SKUs.",
+            )
+        ),
+        Operation.SHIP: no(
+            _NONE.format(
+                action=QT_TRANSLATE_NOOP("Capabilities", "ship an order or send a tracking number")
+            )
+        ),
+        Operation.FULFILL: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "mark an order fulfilled"))
+        ),
+        Operation.BULK_SHIP: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "ship orders"))
+        ),
+        Operation.CANCEL: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "cancel an order"))
+        ),
+        Operation.UPDATE: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "change an order"))
+        ),
+        Operation.LIST_SHIPMENTS: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "list an order's shipments"))
+        ),
+        Operation.CHANNEL_SYNC: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "start a channel sync"))
+        ),
+        Operation.FETCH_LABEL: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "fetch a shipping label"))
+        ),
     },
     filters=frozenset({Filter.STATUS, Filter.CUSTOMER}),
     max_page_size=PAGE_SIZE,
@@ -129,11 +138,12 @@ CAPABILITIES = Capabilities(
         QT_TRANSLATE_NOOP(
             "Capabilities",
             "Inventory Cloud's orders carry no line items, customer or address: pack from the "
-            "store's own pick list."),
+            "store's own pick list.",
+        ),
         QT_TRANSLATE_NOOP(
             "Capabilities",
-            "Shipping, cancelling and editing orders happen in Inventory Cloud, not in this "
-            "app."),
+            "Shipping, cancelling and editing orders happen in Inventory Cloud, not in this app.",
+        ),
     ),
 )
 
@@ -153,12 +163,13 @@ class InventoryCloudConnector(Connector):
         guard = PageGuard()
         offset = 0
         while True:
-            body = self.api.get_json(ORDERS_PATH, {**params, "offset": offset},
-                                     kind=Answer.LIST)
+            body = self.api.get_json(ORDERS_PATH, {**params, "offset": offset}, kind=Answer.LIST)
             rows, total = parse_list(body)
             if len(rows) >= params["limit"] and (total is None or offset + len(rows) < total):
-                self.api.prefetch(ORDERS_PATH,  # the next page while we parse this one
-                                  {**params, "offset": offset + len(rows)})
+                self.api.prefetch(
+                    ORDERS_PATH,  # the next page while we parse this one
+                    {**params, "offset": offset + len(rows)},
+                )
             orders, unreadable = read_rows(rows, parse_order)
             # Pages of nothing new, again and again, mean the server ignores offset.
             fresh = guard.page(orders, unreadable, total)
@@ -187,16 +198,18 @@ class InventoryCloudConnector(Connector):
 
     def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
         if not request.customer_id:
-            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors",
-                "Inventory Cloud needs a customer id to create an order. Enter the customer's "
-                "id and retry."))
+            raise ValidationFailed(
+                user_message=QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Inventory Cloud needs a customer id to create an order. Enter the customer's "
+                    "id and retry.",
+                )
+            )
         body: dict[str, Any] = {
             "external_id": request.external_reference or idempotency_key,
             "currency": request.currency,
             "customer_id": request.customer_id,
-            "line_items": [{"sku": line.sku, "quantity": line.quantity}
-                           for line in request.lines],
+            "line_items": [{"sku": line.sku, "quantity": line.quantity} for line in request.lines],
         }
         if request.ship_to is not None:
             body["shipping_address"] = request.ship_to.model_dump(mode="json")
@@ -242,7 +255,10 @@ def parse_order(data: Any) -> Order:
         fulfillment = FulfillmentStatus.UNFULFILLED
     payment = text(data, "payment_status", order_id)
     fields: dict[str, Any] = {
-        "id": order_id, "number": number, "dialect": "inventory-cloud", "status": status,
+        "id": order_id,
+        "number": number,
+        "dialect": "inventory-cloud",
+        "status": status,
         "api_status": None if status != OrderStatus.UNKNOWN else api_status[:200],
         "fulfillment_status": fulfillment,
         "payment_status": payment,
@@ -254,7 +270,9 @@ def parse_order(data: Any) -> Order:
         "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
         # The carrier service selected (seed: shipping_method), shown before it ships too.
         "service_requested": method or None,
-        "created_at": created, "updated_at": created, "raw": data,
+        "created_at": created,
+        "updated_at": created,
+        "raw": data,
     }
     return order_from(fields, order_id)
 

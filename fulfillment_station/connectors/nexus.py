@@ -98,48 +98,67 @@ ORDERS_PATH = "/api/orders"
 FULFILLMENT_METHODS = ("FBM", "FBA", "FBS")
 _NONE = QT_TRANSLATE_NOOP(
     "Capabilities",
-    "NexusCommerce's API has no endpoint to {action}; do it in NexusCommerce or the "
-    "marketplace.")
+    "NexusCommerce's API has no endpoint to {action}; do it in NexusCommerce or the marketplace.",
+)
 
 CAPABILITIES = Capabilities(
     dialect="nexus",
     display_name="NexusCommerce",
     operations={
-        Operation.LIST: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "No 'changed since' filter: each sync reads the whole list.")),
+        Operation.LIST: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities", "No 'changed since' filter: each sync reads the whole list."
+            )
+        ),
         Operation.GET: yes(),
-        Operation.SHIP: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "NexusCommerce passes the shipment on to the marketplace, which may reject an "
-            "implausible tracking number.")),
+        Operation.SHIP: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "NexusCommerce passes the shipment on to the marketplace, which may reject an "
+                "implausible tracking number.",
+            )
+        ),
         Operation.BULK_SHIP: yes(),
-        Operation.CANCEL: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "The marketplace has to approve the cancellation; the order may keep its status "
-            "for a while.")),
-        Operation.FULFILL: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "NexusCommerce has no separate fulfill step: confirming the shipment is the "
-            "fulfillment. Use Ship.")),
-        Operation.UPDATE: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "change an order"))),
-        Operation.CREATE: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "create an order"))),
-        Operation.LIST_SHIPMENTS: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Read from the order's detail.")),
-        Operation.CHANNEL_SYNC: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "start a marketplace sync"))),
-        Operation.FETCH_LABEL: no(_NONE.format(action=QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "buy or fetch a shipping label"))),
+        Operation.CANCEL: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "The marketplace has to approve the cancellation; the order may keep its status "
+                "for a while.",
+            )
+        ),
+        Operation.FULFILL: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "NexusCommerce has no separate fulfill step: confirming the shipment is the "
+                "fulfillment. Use Ship.",
+            )
+        ),
+        Operation.UPDATE: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "change an order"))
+        ),
+        Operation.CREATE: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "create an order"))
+        ),
+        Operation.LIST_SHIPMENTS: yes(
+            QT_TRANSLATE_NOOP("Capabilities", "Read from the order's detail.")
+        ),
+        Operation.CHANNEL_SYNC: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "start a marketplace sync"))
+        ),
+        Operation.FETCH_LABEL: no(
+            _NONE.format(action=QT_TRANSLATE_NOOP("Capabilities", "buy or fetch a shipping label"))
+        ),
     },
-    filters=frozenset({Filter.STATUS, Filter.MARKETPLACE, Filter.CHANNEL,
-                       Filter.FULFILLMENT_METHOD, Filter.CREATED_RANGE, Filter.HAS_RETURNS}),
+    filters=frozenset(
+        {
+            Filter.STATUS,
+            Filter.MARKETPLACE,
+            Filter.CHANNEL,
+            Filter.FULFILLMENT_METHOD,
+            Filter.CREATED_RANGE,
+            Filter.HAS_RETURNS,
+        }
+    ),
     max_page_size=PAGE_SIZE,
     partial_shipment=True,
     notify_customer=False,
@@ -150,16 +169,17 @@ CAPABILITIES = Capabilities(
     notes=(
         QT_TRANSLATE_NOOP(
             "Capabilities",
-            "NexusCommerce cannot filter by 'changed since', so every sync reads the whole "
-            "list."),
+            "NexusCommerce cannot filter by 'changed since', so every sync reads the whole list.",
+        ),
         QT_TRANSLATE_NOOP(
             "Capabilities",
             "The order list carries no addresses or barcodes; sync reads the detail of each "
-            "new or changed order."),
+            "new or changed order.",
+        ),
         QT_TRANSLATE_NOOP(
             "Capabilities",
-            "The carrier service and tracking link are not sent; the marketplace tells the "
-            "buyer."),
+            "The carrier service and tracking link are not sent; the marketplace tells the buyer.",
+        ),
     ),
 )
 
@@ -178,8 +198,7 @@ class NexusConnector(Connector):
         guard = PageGuard()
         cursor: str | None = None
         while True:
-            body = self.api.get_json(ORDERS_PATH, {**params, "cursor": cursor},
-                                     kind=Answer.LIST)
+            body = self.api.get_json(ORDERS_PATH, {**params, "cursor": cursor}, kind=Answer.LIST)
             rows, total, cursor = parse_list(body)
             if cursor is not None and rows:
                 self.api.prefetch(ORDERS_PATH, {**params, "cursor": cursor})  # while we parse
@@ -189,9 +208,12 @@ class NexusConnector(Connector):
             orders = [o for o in fresh if _in_range(o, query)]
             if query.has_returns is not None:
                 # List rows carry no has_returns; rows the filter selected are known to.
-                orders = [o if o.has_returns is not None else
-                          o.model_copy(update={"has_returns": query.has_returns})
-                          for o in orders]
+                orders = [
+                    o
+                    if o.has_returns is not None
+                    else o.model_copy(update={"has_returns": query.has_returns})
+                    for o in orders
+                ]
             yield Page(orders, total if exact_range else None, unreadable)
             if cursor is None or not rows:
                 return
@@ -201,8 +223,9 @@ class NexusConnector(Connector):
         body = self.api.get_json(_order_path(order_id), order_id=order_id)
         order = parse_order(_unwrap(body, order_id))
         if order.id != order_id:
-            raise BadResponse(f"the answer is about order {order.id[:60]}", field="id",
-                              order_id=order_id)
+            raise BadResponse(
+                f"the answer is about order {order.id[:60]}", field="id", order_id=order_id
+            )
         return order
 
     def list_shipments(self, order_id: str) -> list[Shipment]:
@@ -211,34 +234,50 @@ class NexusConnector(Connector):
     # -- writes -----------------------------------------------------------------------------
 
     def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
-        body = shipment_body(request.carrier, request.tracking_number, request.shipped_at,
-                             request.lines)
-        response = self.api.send_json("POST", _order_path(order_id) + "/shipment", json=body,
-                                      order_id=order_id, proof=(200,))
+        body = shipment_body(
+            request.carrier, request.tracking_number, request.shipped_at, request.lines
+        )
+        response = self.api.send_json(
+            "POST", _order_path(order_id) + "/shipment", json=body, order_id=order_id, proof=(200,)
+        )
         with write_proof(order_id):  # proof: 200 with this order, showing the shipment
             order = parse_order(_unwrap(self.api.decode(response, order_id=order_id), order_id))
             if order.id != order_id:
                 raise BadResponse(f"the answer is order {order.id[:40]}", order_id=order_id)
             wanted = (request.tracking_number or "").strip().upper()
-            if wanted and not any((s.tracking_number or "").strip().upper() == wanted
-                                  for s in order.shipments):
-                raise BadResponse("the order in the answer has no shipment with this "
-                                  "tracking number", field="shipments", order_id=order_id)
-        return ShipResult(order=order, shipment=order.shipments[-1] if order.shipments else None,
-                          notified_customer=None)
+            if wanted and not any(
+                (s.tracking_number or "").strip().upper() == wanted for s in order.shipments
+            ):
+                raise BadResponse(
+                    "the order in the answer has no shipment with this tracking number",
+                    field="shipments",
+                    order_id=order_id,
+                )
+        return ShipResult(
+            order=order,
+            shipment=order.shipments[-1] if order.shipments else None,
+            notified_customer=None,
+        )
 
     def bulk_ship(self, items: Sequence[BulkShipItem]) -> BulkShipResult:
         succeeded = failed = 0
         errors: list[BulkShipError] = []
         for start in range(0, len(items), BULK_CHUNK):
-            chunk = items[start:start + BULK_CHUNK]
-            body = {"shipments": [
-                {"order_id": item.order_id,
-                 **shipment_body(item.carrier, item.tracking_number, None, item.lines,
-                                 check=False)}
-                for item in chunk]}
-            response = self.api.send_json("POST", ORDERS_PATH + "/bulk-shipment", json=body,
-                                          proof=(200,))
+            chunk = items[start : start + BULK_CHUNK]
+            body = {
+                "shipments": [
+                    {
+                        "order_id": item.order_id,
+                        **shipment_body(
+                            item.carrier, item.tracking_number, None, item.lines, check=False
+                        ),
+                    }
+                    for item in chunk
+                ]
+            }
+            response = self.api.send_json(
+                "POST", ORDERS_PATH + "/bulk-shipment", json=body, proof=(200,)
+            )
             with write_proof():  # proof: 200 with a result for the chunk
                 ok, bad, errs = parse_bulk(self.api.decode(response), chunk)
             succeeded, failed = succeeded + ok, failed + bad
@@ -248,13 +287,21 @@ class NexusConnector(Connector):
     def cancel(self, order_id: str, request: CancelRequest) -> Order | None:
         reason = (request.reason or "").strip()
         if not reason:
-            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors",
-                "NexusCommerce needs a reason to cancel an order. Choose or type a reason and "
-                "retry."))
+            raise ValidationFailed(
+                user_message=QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "NexusCommerce needs a reason to cancel an order. Choose or type a reason and "
+                    "retry.",
+                )
+            )
         # Proof: 202 with the API's JSON (the marketplace decides later).
-        self.api.send_json("POST", _order_path(order_id) + "/cancel",
-                           json={"reason": reason}, order_id=order_id, proof=(202,))
+        self.api.send_json(
+            "POST",
+            _order_path(order_id) + "/cancel",
+            json={"reason": reason},
+            order_id=order_id,
+            proof=(202,),
+        )
         return None  # 202: accepted for the marketplace to decide; no order in the answer
 
 
@@ -262,6 +309,7 @@ CONNECTOR = NexusConnector
 
 
 # -- requests ---------------------------------------------------------------------------------
+
 
 def _order_path(order_id: str) -> str:
     return f"{ORDERS_PATH}/{quote(order_id, safe='')}"
@@ -282,9 +330,12 @@ def list_params(query: ListQuery) -> dict[str, Any] | None:
     if query.fulfillment_method is not None:
         method = query.fulfillment_method.strip().upper()
         if method not in FULFILLMENT_METHODS:
-            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors", "NexusCommerce's fulfillment methods are FBM, FBA and FBS, not "
-                "{method}.").format(method=repr(method[:20])))
+            raise ValidationFailed(
+                user_message=QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "NexusCommerce's fulfillment methods are FBM, FBA and FBS, not {method}.",
+                ).format(method=repr(method[:20]))
+            )
         params["fulfillment_method"] = method
     if query.created_from is not None:
         params["start_date"] = query.created_from.astimezone(UTC).date().isoformat()
@@ -300,7 +351,8 @@ def _range_is_whole_days(query: ListQuery) -> bool:
     if start is not None and start.astimezone(UTC).timetz() != time(tzinfo=UTC):
         return False
     return end is None or (end.astimezone(UTC) + timedelta(microseconds=1)).timetz() == time(
-        tzinfo=UTC)
+        tzinfo=UTC
+    )
 
 
 def _in_range(order: Order, query: ListQuery) -> bool:
@@ -309,36 +361,55 @@ def _in_range(order: Order, query: ListQuery) -> bool:
     return query.created_to is None or order.created_at <= query.created_to
 
 
-def shipment_body(carrier: str, tracking_number: str | None, shipped_at: datetime | None,
-                  lines: dict[str, int], *, check: bool = True) -> dict[str, Any]:
+def shipment_body(
+    carrier: str,
+    tracking_number: str | None,
+    shipped_at: datetime | None,
+    lines: dict[str, int],
+    *,
+    check: bool = True,
+) -> dict[str, Any]:
     """The seed's shipment body; ``check`` refuses, before sending, what the API needs."""
     carrier, tracking = carrier.strip(), (tracking_number or "").strip()
     if check and not carrier:
-        raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-            "Connectors",
-            "NexusCommerce needs the carrier to confirm a shipment. Choose the carrier and "
-            "retry."))
+        raise ValidationFailed(
+            user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "NexusCommerce needs the carrier to confirm a shipment. Choose the carrier and "
+                "retry.",
+            )
+        )
     if check and not tracking:
-        raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-            "Connectors",
-            "NexusCommerce needs a tracking number to confirm a shipment. Scan or type it and "
-            "retry."))
+        raise ValidationFailed(
+            user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "NexusCommerce needs a tracking number to confirm a shipment. Scan or type it and "
+                "retry.",
+            )
+        )
     body: dict[str, Any] = {"carrier": carrier, "tracking_number": tracking}
     if shipped_at is not None:
-        body["shipped_date"] = shipped_at.astimezone(UTC).isoformat(
-            timespec="milliseconds").replace("+00:00", "Z")
+        body["shipped_date"] = (
+            shipped_at.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        )
     if any(qty < 0 for qty in lines.values()):
-        raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-            "Connectors",
-            "A quantity to ship cannot be negative."))
-    wanted = [{"external_line_item_id": line_id, "quantity": qty}
-              for line_id, qty in lines.items() if qty > 0]
+        raise ValidationFailed(
+            user_message=QT_TRANSLATE_NOOP("Connectors", "A quantity to ship cannot be negative.")
+        )
+    wanted = [
+        {"external_line_item_id": line_id, "quantity": qty}
+        for line_id, qty in lines.items()
+        if qty > 0
+    ]
     if lines and not wanted:
         # An omitted line_items means "everything that remains": never send that for zero.
-        raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-            "Connectors",
-            "Nothing to ship: every quantity is zero. Enter how many of each item are in the "
-            "parcel."))
+        raise ValidationFailed(
+            user_message=QT_TRANSLATE_NOOP(
+                "Connectors",
+                "Nothing to ship: every quantity is zero. Enter how many of each item are in the "
+                "parcel.",
+            )
+        )
     if wanted:
         body["line_items"] = wanted
     return body
@@ -371,8 +442,7 @@ def parse_list(body: Any) -> tuple[list[Any], int | None, str | None]:
     return body["data"], optional_int(meta.get("total")), cursor or None
 
 
-def parse_bulk(body: Any, items: Sequence[BulkShipItem]
-               ) -> tuple[int, int, list[BulkShipError]]:
+def parse_bulk(body: Any, items: Sequence[BulkShipItem]) -> tuple[int, int, list[BulkShipError]]:
     data = body.get("data") if isinstance(body, dict) else None
     if not isinstance(data, dict):
         raise BadResponse("the bulk shipment answer has no data object", field="data")
@@ -388,12 +458,18 @@ def parse_bulk(body: Any, items: Sequence[BulkShipItem]
         order_id = err.get("order_id")
         index = err.get("index")
         if not isinstance(order_id, str) or not order_id:
-            known = (isinstance(index, int) and not isinstance(index, bool)
-                     and 0 <= index < len(items))
+            known = (
+                isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(items)
+            )
             order_id = items[index].order_id if known and isinstance(index, int) else ""
         code = err.get("code")
-        errors.append(BulkShipError(order_id, str(code) if code else None,
-                                    str(err.get("message") or code or "failed")[:500]))
+        errors.append(
+            BulkShipError(
+                order_id,
+                str(code) if code else None,
+                str(err.get("message") or code or "failed")[:500],
+            )
+        )
     return succeeded, failed, errors
 
 
@@ -441,9 +517,11 @@ def parse_order(data: Any) -> Order:
         "tax": p.money(data, "tax_amount"),
         "shipping": p.money(data, "shipping_amount"),
         "total": p.money(data, "total_amount"),
-        "customer": {"name": p.text(customer, "name", "customer.name") or "",
-                     "email": p.text(customer, "email", "customer.email"),
-                     "phone": p.text(customer, "phone", "customer.phone")},
+        "customer": {
+            "name": p.text(customer, "name", "customer.name") or "",
+            "email": p.text(customer, "email", "customer.email"),
+            "phone": p.text(customer, "phone", "customer.phone"),
+        },
         "ship_to": p.address(data, "shipping_address"),
         "bill_to": p.address(data, "billing_address"),
         "lines": lines,
@@ -452,22 +530,27 @@ def parse_order(data: Any) -> Order:
         "notes": p.text(data, "notes"),
         "gift_message": p.text(data, "gift_message"),
         # The seed's has_returns: a badge on screen and on the slip (unknown when absent).
-        "has_returns": (data["has_returns"] if isinstance(data.get("has_returns"), bool)
-                        else None),
+        "has_returns": (data["has_returns"] if isinstance(data.get("has_returns"), bool) else None),
         "created_at": created,
         "updated_at": p.when(data, "updated_at") or created,
         "raw": data,
     }
-    fields["holds"] = store_holds(status=status, payment_status=fields["payment_status"],
-                                  fulfillment_method=fields["fulfillment_method"])
+    fields["holds"] = store_holds(
+        status=status,
+        payment_status=fields["payment_status"],
+        fulfillment_method=fields["fulfillment_method"],
+    )
     if not fields["customer"]["name"] and fields["ship_to"]:
         fields["customer"]["name"] = fields["ship_to"]["name"]
     order = order_from(fields, order_id)
     if order.lines:
         fulfillment = derive_fulfillment_status(order.lines)
     else:
-        fulfillment = (FulfillmentStatus.FULFILLED if status in SHIPPED_STATUSES
-                       else FulfillmentStatus.UNFULFILLED)
+        fulfillment = (
+            FulfillmentStatus.FULFILLED
+            if status in SHIPPED_STATUSES
+            else FulfillmentStatus.UNFULFILLED
+        )
     return order.model_copy(update={"fulfillment_status": fulfillment})
 
 
@@ -521,8 +604,11 @@ class _Reader:
             if isinstance(value, bool):
                 raise ValueError(value)
             number = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
-            if not number.is_finite() or number != number.to_integral_value() \
-                    or number.adjusted() >= _MAX_DIGITS:
+            if (
+                not number.is_finite()
+                or number != number.to_integral_value()
+                or number.adjusted() >= _MAX_DIGITS
+            ):
                 raise ValueError(value)
             count = int(number)
         except (ValueError, ArithmeticError, TypeError):
@@ -531,8 +617,7 @@ class _Reader:
             raise self.bad("cannot be negative", field)
         return count
 
-    def when(self, data: dict[str, Any], key: str, field: str | None = None
-             ) -> datetime | None:
+    def when(self, data: dict[str, Any], key: str, field: str | None = None) -> datetime | None:
         field = field or key
         value = data.get(key)
         if value is None or value == "":
@@ -549,18 +634,22 @@ class _Reader:
             shipped = self.count(item, "quantity_shipped", f"{field}.quantity_shipped")
             if shipped is None:  # a list summary: the status tells whether it left
                 shipped = quantity if status in SHIPPED_STATUSES else 0
-            line_id = self.text(item, "external_line_item_id",
-                                f"{field}.external_line_item_id") or f"#{n + 1}"
-            out.append({
-                "id": line_id,
-                "sku": self.text(item, "sku", f"{field}.sku") or "",
-                "name": self.text(item, "title", f"{field}.title") or "",
-                "quantity": quantity,
-                "quantity_fulfilled": shipped,
-                "unit_price": self.money(item, "unit_price", f"{field}.unit_price"),
-                "barcode": self.text(item, "barcode", f"{field}.barcode"),
-                "weight": self.number(item, "weight_kg", f"{field}.weight_kg"),
-            })
+            line_id = (
+                self.text(item, "external_line_item_id", f"{field}.external_line_item_id")
+                or f"#{n + 1}"
+            )
+            out.append(
+                {
+                    "id": line_id,
+                    "sku": self.text(item, "sku", f"{field}.sku") or "",
+                    "name": self.text(item, "title", f"{field}.title") or "",
+                    "quantity": quantity,
+                    "quantity_fulfilled": shipped,
+                    "unit_price": self.money(item, "unit_price", f"{field}.unit_price"),
+                    "barcode": self.text(item, "barcode", f"{field}.barcode"),
+                    "weight": self.number(item, "weight_kg", f"{field}.weight_kg"),
+                }
+            )
         return out
 
     def shipments(self, value: Any) -> list[dict[str, Any]]:
@@ -570,21 +659,23 @@ class _Reader:
             lines = []
             for m, ref in enumerate(self.items(item.get("line_items"), f"{field}.line_items")):
                 where = f"{field}.line_items[{m}]"
-                line_id = self.text(ref, "external_line_item_id",
-                                    f"{where}.external_line_item_id")
+                line_id = self.text(ref, "external_line_item_id", f"{where}.external_line_item_id")
                 qty = self.count(ref, "quantity", f"{where}.quantity")
                 if line_id and qty:
                     lines.append({"line_id": line_id, "quantity": qty})
-            out.append({
-                "id": self.text(item, "id", f"{field}.id"),
-                "carrier": self.text(item, "carrier", f"{field}.carrier") or "",
-                "service": self.text(item, "service", f"{field}.service"),
-                "tracking_number": self.text(item, "tracking_number",
-                                             f"{field}.tracking_number"),
-                "tracking_url": self.text(item, "tracking_url", f"{field}.tracking_url"),
-                "shipped_at": self.when(item, "shipped_date", f"{field}.shipped_date"),
-                "lines": lines,
-            })
+            out.append(
+                {
+                    "id": self.text(item, "id", f"{field}.id"),
+                    "carrier": self.text(item, "carrier", f"{field}.carrier") or "",
+                    "service": self.text(item, "service", f"{field}.service"),
+                    "tracking_number": self.text(
+                        item, "tracking_number", f"{field}.tracking_number"
+                    ),
+                    "tracking_url": self.text(item, "tracking_url", f"{field}.tracking_url"),
+                    "shipped_at": self.when(item, "shipped_date", f"{field}.shipped_date"),
+                    "lines": lines,
+                }
+            )
         return out
 
     def history(self, value: Any) -> list[dict[str, Any]]:
@@ -594,8 +685,13 @@ class _Reader:
             at = self.when(item, "timestamp", f"{field}.timestamp")
             if at is None:
                 raise self.bad("is missing", f"{field}.timestamp")
-            out.append({"at": at, "kind": self.text(item, "event", f"{field}.event") or "sync",
-                        "message": self.text(item, "message", f"{field}.message") or ""})
+            out.append(
+                {
+                    "at": at,
+                    "kind": self.text(item, "event", f"{field}.event") or "sync",
+                    "message": self.text(item, "message", f"{field}.message") or "",
+                }
+            )
         return out
 
     def address(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
@@ -608,9 +704,13 @@ class _Reader:
         def t(name: str) -> str | None:
             return self.text(value, name, f"{key}.{name}")
 
-        return {"name": t("name") or "", "company": t("company"),
-                "line1": t("address_line1") or "", "line2": t("address_line2"),
-                "city": t("city") or "", "region": t("state_or_region"),
-                "postal_code": t("postal_code"), "country": t("country_code") or ""}
-
-
+        return {
+            "name": t("name") or "",
+            "company": t("company"),
+            "line1": t("address_line1") or "",
+            "line2": t("address_line2"),
+            "city": t("city") or "",
+            "region": t("state_or_region"),
+            "postal_code": t("postal_code"),
+            "country": t("country_code") or "",
+        }

@@ -23,8 +23,9 @@ from fulfillment_station.domain.money import to_decimal
 _ZERO = Decimal("0")
 
 
-def text(data: dict[str, Any], key: str, order_id: str | None,
-         field: str | None = None) -> str | None:
+def text(
+    data: dict[str, Any], key: str, order_id: str | None, field: str | None = None
+) -> str | None:
     """``data[key]`` as text; None when absent or empty. Numbers become their text."""
     value = data.get(key)
     if type(value) is str:
@@ -32,13 +33,15 @@ def text(data: dict[str, Any], key: str, order_id: str | None,
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
-        raise BadResponse(f"expected text, got {type(value).__name__}", field=field or key,
-                          order_id=order_id)
+        raise BadResponse(
+            f"expected text, got {type(value).__name__}", field=field or key, order_id=order_id
+        )
     return str(value)
 
 
-def required_text(data: dict[str, Any], key: str, order_id: str | None,
-                  field: str | None = None) -> str:
+def required_text(
+    data: dict[str, Any], key: str, order_id: str | None, field: str | None = None
+) -> str:
     """Like :func:`text`, but absent or empty is ``BadResponse`` "is missing"."""
     value = text(data, key, order_id, field)
     if value is None:
@@ -46,8 +49,14 @@ def required_text(data: dict[str, Any], key: str, order_id: str | None,
     return value
 
 
-def money(data: dict[str, Any], key: str, order_id: str | None, field: str | None = None, *,
-          required: bool = False) -> Decimal:
+def money(
+    data: dict[str, Any],
+    key: str,
+    order_id: str | None,
+    field: str | None = None,
+    *,
+    required: bool = False,
+) -> Decimal:
     """``data[key]`` as a Decimal amount (numbers or numeric text); absent is 0 unless
     ``required``."""
     value = data.get(key)
@@ -86,16 +95,17 @@ def iso_utc(value: str, field: str, order_id: str | None) -> datetime:
     except ValueError:
         pass
     except OverflowError:  # a valid offset that moves the instant outside years 1..9999
-        raise BadResponse(f"{value[:40]!r} is out of range", field=field,
-                          order_id=order_id) from None
+        raise BadResponse(
+            f"{value[:40]!r} is out of range", field=field, order_id=order_id
+        ) from None
     try:
         naive = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise BadResponse(f"{value[:40]!r} is not an ISO 8601 date and time", field=field,
-                          order_id=order_id) from None
+        raise BadResponse(
+            f"{value[:40]!r} is not an ISO 8601 date and time", field=field, order_id=order_id
+        ) from None
     if naive.tzinfo is not None:  # an offset Python could read but parse_utc refused
-        raise BadResponse(f"{value[:40]!r} has an unusable offset", field=field,
-                          order_id=order_id)
+        raise BadResponse(f"{value[:40]!r} has an unusable offset", field=field, order_id=order_id)
     return naive.replace(tzinfo=UTC)
 
 

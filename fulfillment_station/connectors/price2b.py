@@ -156,36 +156,55 @@ CAPABILITIES = Capabilities(
     operations={
         Operation.LIST: yes(),
         Operation.GET: yes(),
-        Operation.SHIP: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Price2b creates the tracking number and the label.")),
-        Operation.FULFILL: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "For parcels shipped outside Price2b: one tracking number.")),
-        Operation.BULK_SHIP: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Price2b has no bulk endpoint; the app ships the orders one by one.")),
-        Operation.CANCEL: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Only orders with nothing fulfilled yet.")),
-        Operation.UPDATE: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Notes; the address until fulfillment starts; the status only for Shopify and web "
-            "orders (processing, delivered).")),
-        Operation.CREATE: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Price2b's API has no way to create orders; create it in the marketplace or in "
-            "Price2b.")),
+        Operation.SHIP: yes(
+            QT_TRANSLATE_NOOP("Capabilities", "Price2b creates the tracking number and the label.")
+        ),
+        Operation.FULFILL: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities", "For parcels shipped outside Price2b: one tracking number."
+            )
+        ),
+        Operation.BULK_SHIP: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities", "Price2b has no bulk endpoint; the app ships the orders one by one."
+            )
+        ),
+        Operation.CANCEL: yes(
+            QT_TRANSLATE_NOOP("Capabilities", "Only orders with nothing fulfilled yet.")
+        ),
+        Operation.UPDATE: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Notes; the address until fulfillment starts; the status only for Shopify and web "
+                "orders (processing, delivered).",
+            )
+        ),
+        Operation.CREATE: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Price2b's API has no way to create orders; create it in the marketplace or in "
+                "Price2b.",
+            )
+        ),
         Operation.LIST_SHIPMENTS: yes(),
-        Operation.CHANNEL_SYNC: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Asks Price2b to fetch new orders from the marketplaces.")),
-        Operation.FETCH_LABEL: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "The label Price2b made when the order shipped.")),
+        Operation.CHANNEL_SYNC: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities", "Asks Price2b to fetch new orders from the marketplaces."
+            )
+        ),
+        Operation.FETCH_LABEL: yes(
+            QT_TRANSLATE_NOOP("Capabilities", "The label Price2b made when the order shipped.")
+        ),
     },
-    filters=frozenset({Filter.STATUS, Filter.FULFILLMENT_STATUS, Filter.CHANNEL,
-                       Filter.CREATED_RANGE, Filter.SEARCH}),
+    filters=frozenset(
+        {
+            Filter.STATUS,
+            Filter.FULFILLMENT_STATUS,
+            Filter.CHANNEL,
+            Filter.CREATED_RANGE,
+            Filter.SEARCH,
+        }
+    ),
     max_page_size=PER_PAGE_MAX,
     list_is_summary=True,
     partial_shipment=True,
@@ -198,19 +217,21 @@ CAPABILITIES = Capabilities(
     notes=(
         QT_TRANSLATE_NOOP(
             "Capabilities",
-            "Shipping through Price2b buys the label; the tracking number comes back from "
-            "Price2b."),
+            "Shipping through Price2b buys the label; the tracking number comes back from Price2b.",
+        ),
         QT_TRANSLATE_NOOP(
             "Capabilities",
-            "Amazon, MercadoLibre and eBay orders take their status from the marketplace."),
+            "Amazon, MercadoLibre and eBay orders take their status from the marketplace.",
+        ),
         QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "The list has no 'changed since' filter, so a refresh reads every page."),
+            "Capabilities", "The list has no 'changed since' filter, so a refresh reads every page."
+        ),
     ),
 )
 
 
 # -- parsing ------------------------------------------------------------------------------------
+
 
 class _Bad(Exception):
     def __init__(self, field: str, message: str) -> None:
@@ -304,14 +325,16 @@ def _address(value: Any, field: str) -> dict[str, Any] | None:
     if data is None:
         return None
     try:
-        return {"name": _text(data.get("name"), "name") or "",
-                "company": _text(data.get("company"), "company") or None,
-                "line1": _text(data.get("address1"), "address1") or "",
-                "line2": _text(data.get("address2"), "address2") or None,
-                "city": _text(data.get("city"), "city") or "",
-                "region": _text(data.get("state"), "state") or None,
-                "postal_code": _text(data.get("postal_code"), "postal_code") or None,
-                "country": _text(data.get("country"), "country") or ""}
+        return {
+            "name": _text(data.get("name"), "name") or "",
+            "company": _text(data.get("company"), "company") or None,
+            "line1": _text(data.get("address1"), "address1") or "",
+            "line2": _text(data.get("address2"), "address2") or None,
+            "city": _text(data.get("city"), "city") or "",
+            "region": _text(data.get("state"), "state") or None,
+            "postal_code": _text(data.get("postal_code"), "postal_code") or None,
+            "country": _text(data.get("country"), "country") or "",
+        }
     except _Bad as exc:
         raise exc.within(field) from None
 
@@ -325,21 +348,27 @@ def _shipment(value: Any, field: str) -> dict[str, Any]:
         for n, item in enumerate(_list(data.get("items"), "items")):
             try:
                 item = _obj(item, "") or {}
-                lines.append({"line_id": _ident(item.get("order_item_id"), "order_item_id"),
-                              "quantity": _int(item.get("quantity"), "quantity")})
+                lines.append(
+                    {
+                        "line_id": _ident(item.get("order_item_id"), "order_item_id"),
+                        "quantity": _int(item.get("quantity"), "quantity"),
+                    }
+                )
             except _Bad as exc:
                 raise exc.within(f"items[{n}]") from None
         raw_id = data.get("id")
-        return {"id": None if raw_id is None else _ident(raw_id, "id"),
-                "carrier": _text(data.get("carrier"), "carrier") or "",
-                "service": _text(data.get("service"), "service"),
-                "tracking_number": _text(data.get("tracking_number"), "tracking_number"),
-                "tracking_url": _text(data.get("tracking_url"), "tracking_url"),
-                "label_url": _text(data.get("label_url"), "label_url"),
-                "shipped_at": _when(data.get("created_at"), "created_at"),
-                # in_transit / delivered, as Price2b words it (list_shipments)
-                "status": _text(data.get("status"), "status"),
-                "lines": lines}
+        return {
+            "id": None if raw_id is None else _ident(raw_id, "id"),
+            "carrier": _text(data.get("carrier"), "carrier") or "",
+            "service": _text(data.get("service"), "service"),
+            "tracking_number": _text(data.get("tracking_number"), "tracking_number"),
+            "tracking_url": _text(data.get("tracking_url"), "tracking_url"),
+            "label_url": _text(data.get("label_url"), "label_url"),
+            "shipped_at": _when(data.get("created_at"), "created_at"),
+            # in_transit / delivered, as Price2b words it (list_shipments)
+            "status": _text(data.get("status"), "status"),
+            "lines": lines,
+        }
     except _Bad as exc:
         raise exc.within(field) from None
 
@@ -365,13 +394,18 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
             else:  # list rows: only the order's fulfillment status is known
                 done = quantity if fulfillment == FulfillmentStatus.FULFILLED else 0
             currency = currency or _text(item.get("currency"), "currency")
-            lines.append({"id": _ident(item.get("id"), "id"),
-                          "sku": _text(item.get("sku"), "sku") or "",
-                          "name": _text(item.get("name"), "name") or "",
-                          "quantity": quantity, "quantity_fulfilled": done,
-                          "unit_price": _decimal(item.get("price"), "price") or 0,
-                          "barcode": _text(item.get("barcode"), "barcode") or None,
-                          "weight": _decimal(item.get("weight"), "weight")})
+            lines.append(
+                {
+                    "id": _ident(item.get("id"), "id"),
+                    "sku": _text(item.get("sku"), "sku") or "",
+                    "name": _text(item.get("name"), "name") or "",
+                    "quantity": quantity,
+                    "quantity_fulfilled": done,
+                    "unit_price": _decimal(item.get("price"), "price") or 0,
+                    "barcode": _text(item.get("barcode"), "barcode") or None,
+                    "weight": _decimal(item.get("weight"), "weight"),
+                }
+            )
         except _Bad as exc:
             raise exc.within(f"items[{n}]") from None
     customer = _obj(payload.get("customer"), "customer") or {}
@@ -382,15 +416,26 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
             at = _when(event.get("timestamp"), "timestamp")
             if at is None:
                 raise _Bad("timestamp", "missing")
-            timeline.append({"at": at, "kind": _text(event.get("event"), "event") or "",
-                             "message": _text(event.get("description"), "description") or ""})
+            timeline.append(
+                {
+                    "at": at,
+                    "kind": _text(event.get("event"), "event") or "",
+                    "message": _text(event.get("description"), "description") or "",
+                }
+            )
         except _Bad as exc:
             raise exc.within(f"timeline[{n}]") from None
     payment = _text(payload.get("financial_status"), "financial_status")
-    number = (_text(payload.get("order_number"), "order_number")
-              or _text(payload.get("channel_order_id"), "channel_order_id") or order_id)
+    number = (
+        _text(payload.get("order_number"), "order_number")
+        or _text(payload.get("channel_order_id"), "channel_order_id")
+        or order_id
+    )
     return {
-        "id": order_id, "number": number, "dialect": "price2b", "status": status,
+        "id": order_id,
+        "number": number,
+        "dialect": "price2b",
+        "status": status,
         "api_status": api_status,
         "fulfillment_status": fulfillment or _derived_fulfillment(lines),
         "payment_status": payment,
@@ -401,31 +446,36 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
         "tax": _decimal(totals.get("tax"), "totals.tax") or 0,
         "shipping": _decimal(totals.get("shipping"), "totals.shipping") or 0,
         "total": _decimal(totals.get("total"), "totals.total") or 0,
-        "customer": {"name": _text(customer.get("name"), "customer.name") or "",
-                     "email": _text(customer.get("email"), "customer.email"),
-                     "phone": _text(customer.get("phone"), "customer.phone")},
+        "customer": {
+            "name": _text(customer.get("name"), "customer.name") or "",
+            "email": _text(customer.get("email"), "customer.email"),
+            "phone": _text(customer.get("phone"), "customer.phone"),
+        },
         "ship_to": _address(payload.get("shipping_address"), "shipping_address"),
-        "bill_to": None if summary else _address(payload.get("billing_address"),
-                                                 "billing_address"),
+        "bill_to": None if summary else _address(payload.get("billing_address"), "billing_address"),
         "lines": lines,
-        "shipments": [_shipment(s, f"shipments[{n}]")
-                      for n, s in enumerate(_list(payload.get("shipments"), "shipments"))],
+        "shipments": [
+            _shipment(s, f"shipments[{n}]")
+            for n, s in enumerate(_list(payload.get("shipments"), "shipments"))
+        ],
         "timeline": timeline,
         "notes": _text(payload.get("notes"), "notes"),
         "marketplace_order_id": _text(payload.get("channel_order_id"), "channel_order_id"),
-        "created_at": created, "updated_at": updated, "raw": payload,
+        "created_at": created,
+        "updated_at": updated,
+        "raw": payload,
     }
 
 
 def _derived_fulfillment(lines: list[dict[str, Any]]) -> FulfillmentStatus:
-    return fulfillment_from_counts(sum(line["quantity"] for line in lines),
-                                   sum(line["quantity_fulfilled"] for line in lines))
+    return fulfillment_from_counts(
+        sum(line["quantity"] for line in lines), sum(line["quantity_fulfilled"] for line in lines)
+    )
 
 
 def _safe_id(payload: Any) -> str | None:
     value = payload.get("id") if isinstance(payload, dict) else None
-    return str(value)[:40] if isinstance(value, int | str) and not isinstance(value, bool) \
-        else None
+    return str(value)[:40] if isinstance(value, int | str) and not isinstance(value, bool) else None
 
 
 def _unreadable(exc: Exception, order_id: str | None) -> NoReturn:
@@ -434,8 +484,9 @@ def _unreadable(exc: Exception, order_id: str | None) -> NoReturn:
     if isinstance(exc, ValidationError):
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first.get("loc", ())) or None
-        raise BadResponse(str(first.get("msg", "invalid value"))[:200], field=field,
-                          order_id=order_id) from None
+        raise BadResponse(
+            str(first.get("msg", "invalid value"))[:200], field=field, order_id=order_id
+        ) from None
     raise BadResponse(str(exc)[:200], order_id=order_id) from None
 
 
@@ -495,20 +546,34 @@ def _number(value: Decimal) -> float:
 
 
 def _address_body(a: Address) -> dict[str, Any]:
-    return {"name": a.name, "company": a.company, "address1": a.line1, "address2": a.line2,
-            "city": a.city, "state": a.region, "postal_code": a.postal_code,
-            "country": a.country}
+    return {
+        "name": a.name,
+        "company": a.company,
+        "address1": a.line1,
+        "address2": a.line2,
+        "city": a.city,
+        "state": a.region,
+        "postal_code": a.postal_code,
+        "country": a.country,
+    }
 
 
 # -- the connector ------------------------------------------------------------------------------
+
 
 class Price2bConnector(Connector):
     DIALECT = "price2b"
     CAPABILITIES = CAPABILITIES
 
-    def __init__(self, base_url: str, token: str | None, *, api: ApiClient | None = None,
-                 label_transport: httpx.BaseTransport | None = None,
-                 **client_options: Any) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None,
+        *,
+        api: ApiClient | None = None,
+        label_transport: httpx.BaseTransport | None = None,
+        **client_options: Any,
+    ) -> None:
         super().__init__(base_url, token, api=api, **client_options)
         self._label_transport = label_transport
 
@@ -544,25 +609,43 @@ class Price2bConnector(Connector):
         guard = PageGuard()
         page = 1
         while True:
-            data = _data(self.api.get_json(ORDERS, {**params, "page": page,
-                                                    "per_page": per_page}, kind=Answer.LIST))
+            data = _data(
+                self.api.get_json(
+                    ORDERS, {**params, "page": page, "per_page": per_page}, kind=Answer.LIST
+                )
+            )
             try:
                 rows = _list(data.get("orders"), "data.orders")
                 pagination = _obj(data.get("pagination"), "data.pagination") or {}
-                total = (None if pagination.get("total") is None
-                         else _int(pagination["total"], "pagination.total"))
-                last_page = (None if pagination.get("last_page") is None
-                             else _int(pagination["last_page"], "pagination.last_page"))
+                total = (
+                    None
+                    if pagination.get("total") is None
+                    else _int(pagination["total"], "pagination.total")
+                )
+                last_page = (
+                    None
+                    if pagination.get("last_page") is None
+                    else _int(pagination["last_page"], "pagination.last_page")
+                )
             except _Bad as exc:
                 raise BadResponse(exc.message, field=exc.field) from None
             if rows and (page < last_page if last_page is not None else len(rows) >= per_page):
-                self.api.prefetch(ORDERS, {**params, "page": page + 1,  # while we parse
-                                           "per_page": per_page})
+                self.api.prefetch(
+                    ORDERS,
+                    {
+                        **params,
+                        "page": page + 1,  # while we parse
+                        "per_page": per_page,
+                    },
+                )
             parsed, unreadable = read_rows(rows, lambda row: parse_order(row, summary=True))
             # A server that ignores the page number sends page 1 again: that stops here.
             yield Page(guard.page(parsed, unreadable, total), total, unreadable)
-            if not rows or (last_page is not None and page >= last_page) or (
-                    last_page is None and len(rows) < per_page):
+            if (
+                not rows
+                or (last_page is not None and page >= last_page)
+                or (last_page is None and len(rows) < per_page)
+            ):
                 return
             page += 1
 
@@ -591,7 +674,8 @@ class Price2bConnector(Connector):
                 started_at=_when(last.get("started_at"), "last_sync.started_at"),
                 completed_at=_when(last.get("completed_at"), "last_sync.completed_at"),
                 channels={str(k): v for k, v in channels.items()},
-                next_scheduled_sync=nxt)
+                next_scheduled_sync=nxt,
+            )
         except _Bad as exc:
             raise BadResponse(exc.message, field=exc.field) from None
 
@@ -599,18 +683,28 @@ class Price2bConnector(Connector):
 
     def ship(self, order_id: str, request: ShipRequest) -> ShipResult:
         if request.tracking_number:
-            return self.fulfill(order_id, FulfillRequest(
-                shipments=[request.tracking()], lines=request.lines,
-                notify_customer=request.notify_customer))
+            return self.fulfill(
+                order_id,
+                FulfillRequest(
+                    shipments=[request.tracking()],
+                    lines=request.lines,
+                    notify_customer=request.notify_customer,
+                ),
+            )
         if not (request.service or "").strip():
-            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors",
-                "Price2b needs the carrier's service level (for example INTERNATIONAL_ECONOMY) "
-                "to buy the label."))
+            raise ValidationFailed(
+                user_message=QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Price2b needs the carrier's service level (for example INTERNATIONAL_ECONOMY) "
+                    "to buy the label.",
+                )
+            )
         parcels = self._parcels(request)
-        body: dict[str, Any] = {"carrier": request.carrier.strip().lower(),
-                                "service": request.service,
-                                "packages": self._packages(order_id, parcels)}
+        body: dict[str, Any] = {
+            "carrier": request.carrier.strip().lower(),
+            "service": request.service,
+            "packages": self._packages(order_id, parcels),
+        }
         if request.warehouse_id is not None:
             body["warehouse_id"] = request.warehouse_id
         if request.notify_customer is not None:
@@ -623,28 +717,46 @@ class Price2bConnector(Connector):
         with write_proof(order_id):  # proof: the shipment the API reports
             data = _data(answer, order_id)
             shipment = self._reported_shipment(data, order_id, sent, request.service)
-            shipment = shipment.model_copy(update={
-                "packages": [ShipmentPackage(weight=p.weight, length=p.length, width=p.width,
-                                             height=p.height,
-                                             lines=[ShipmentLine(line_id=k, quantity=v)
-                                                    for k, v in p.lines.items() if v])
-                             for p in parcels],
-                "warehouse_id": (None if request.warehouse_id is None
-                                 else str(request.warehouse_id))})
+            shipment = shipment.model_copy(
+                update={
+                    "packages": [
+                        ShipmentPackage(
+                            weight=p.weight,
+                            length=p.length,
+                            width=p.width,
+                            height=p.height,
+                            lines=[
+                                ShipmentLine(line_id=k, quantity=v) for k, v in p.lines.items() if v
+                            ],
+                        )
+                        for p in parcels
+                    ],
+                    "warehouse_id": (
+                        None if request.warehouse_id is None else str(request.warehouse_id)
+                    ),
+                }
+            )
         notified = data.get("notified_customer")
-        return ShipResult(shipment=shipment,
-                          notified_customer=notified if isinstance(notified, bool) else None,
-                          message=str(answer.get("message") or ""))
+        return ShipResult(
+            shipment=shipment,
+            notified_customer=notified if isinstance(notified, bool) else None,
+            message=str(answer.get("message") or ""),
+        )
 
     def fulfill(self, order_id: str, request: FulfillRequest) -> ShipResult:
         if len(request.shipments) != 1 or not request.shipments[0].tracking_number:
-            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors",
-                "Price2b records one tracking number per fulfillment: enter exactly one "
-                "tracking number."))
+            raise ValidationFailed(
+                user_message=QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Price2b records one tracking number per fulfillment: enter exactly one "
+                    "tracking number.",
+                )
+            )
         info = request.shipments[0]
-        body: dict[str, Any] = {"tracking_number": info.tracking_number,
-                                "carrier": info.carrier.strip().lower()}
+        body: dict[str, Any] = {
+            "tracking_number": info.tracking_number,
+            "carrier": info.carrier.strip().lower(),
+        }
         if request.lines:
             body["items"] = _items(request.lines)
         if request.notify_customer is not None:
@@ -666,9 +778,11 @@ class Price2bConnector(Connector):
 
     def update(self, order_id: str, update: OrderUpdate) -> Order | None:
         if update.is_empty():
-            raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                "Connectors",
-                "Nothing to change: enter notes, an address or a status."))
+            raise ValidationFailed(
+                user_message=QT_TRANSLATE_NOOP(
+                    "Connectors", "Nothing to change: enter notes, an address or a status."
+                )
+            )
         body: dict[str, Any] = {}
         if update.notes is not None:
             body["notes"] = update.notes
@@ -676,16 +790,19 @@ class Price2bConnector(Connector):
             body["shipping_address"] = _address_body(update.ship_to)
         if update.status is not None:
             if update.status not in self.capabilities.settable_statuses:
-                raise InvalidTransition(user_message=QT_TRANSLATE_NOOP(
-                    "Connectors",
-                    "Price2b cannot set an order to {status}; use ship, fulfill or cancel.").format(
-                        status=status_word(update.status)))
+                raise InvalidTransition(
+                    user_message=QT_TRANSLATE_NOOP(
+                        "Connectors",
+                        "Price2b cannot set an order to {status}; use ship, fulfill or cancel.",
+                    ).format(status=status_word(update.status))
+                )
             body["status"] = WIRE_STATUS[update.status]
         self._write("PUT", self._path(order_id), body, order_id)
         return None
 
-    def start_channel_sync(self, channels: Sequence[str] = (),
-                           since: datetime | None = None) -> ChannelSyncStatus:
+    def start_channel_sync(
+        self, channels: Sequence[str] = (), since: datetime | None = None
+    ) -> ChannelSyncStatus:
         body: dict[str, Any] = {}
         if channels:
             body["channels"] = [c.strip().lower() for c in channels]
@@ -697,7 +814,8 @@ class Price2bConnector(Connector):
             return ChannelSyncStatus(
                 sync_id=_text(data.get("sync_id"), "data.sync_id"),
                 status=_text(data.get("status"), "data.status") or "processing",
-                channels={name: None for name in names})
+                channels={name: None for name in names},
+            )
         except _Bad as exc:
             raise BadResponse(exc.message, field=exc.field) from None
 
@@ -709,18 +827,21 @@ class Price2bConnector(Connector):
             target = base.join(url.strip())
         except (httpx.InvalidURL, TypeError, ValueError):
             raise BadResponse("the label link is not a valid URL", field="label_url") from None
-        same_host = (target.scheme, target.host, target.port) == (base.scheme, base.host,
-                                                                  base.port)
+        same_host = (target.scheme, target.host, target.port) == (base.scheme, base.host, base.port)
         if same_host:
-            response = self.api.get(str(target), headers={"Accept": _LABEL_ACCEPT},
-                                    kind=Answer.LABEL)
+            response = self.api.get(
+                str(target), headers={"Accept": _LABEL_ACCEPT}, kind=Answer.LABEL
+            )
         elif target.scheme == "https" and target.host:
             response = self._fetch_foreign(target)
         else:
-            raise InsecureConnection(user_message=QT_TRANSLATE_NOOP(
-                "Connectors",
-                "The label link points to another server without HTTPS, so the app will not "
-                "fetch it. Download the label from Price2b instead."))
+            raise InsecureConnection(
+                user_message=QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "The label link points to another server without HTTPS, so the app will not "
+                    "fetch it. Download the label from Price2b instead.",
+                )
+            )
         content = response.content
         if len(content) > LABEL_MAX_BYTES:
             raise BadResponse("the label is larger than 10 MB", field="label_url")
@@ -740,23 +861,40 @@ class Price2bConnector(Connector):
         limits = self.api.limits
         until = time.monotonic() + limits.read_deadline_s
         try:
-            with httpx.Client(transport=self._label_transport or bounded_transport(),
-                              timeout=30.0, follow_redirects=False,
-                              headers={"User-Agent": USER_AGENT, "Accept": _LABEL_ACCEPT,
-                                       "Accept-Encoding": ACCEPT_ENCODING}) as client, \
-                    client.stream("GET", target) as streamed:
+            with (
+                httpx.Client(
+                    transport=self._label_transport or bounded_transport(),
+                    timeout=30.0,
+                    follow_redirects=False,
+                    headers={
+                        "User-Agent": USER_AGENT,
+                        "Accept": _LABEL_ACCEPT,
+                        "Accept-Encoding": ACCEPT_ENCODING,
+                    },
+                ) as client,
+                client.stream("GET", target) as streamed,
+            ):
                 # The size cap holds while the label streams in, not after the download.
                 body = read_bounded(streamed, limits.label_bytes, until)
-                response = httpx.Response(streamed.status_code, headers=[
-                    (k, v) for k, v in streamed.headers.multi_items()
-                    if k.lower() not in ("content-encoding", "content-length",
-                                         "transfer-encoding")], content=body)
+                response = httpx.Response(
+                    streamed.status_code,
+                    headers=[
+                        (k, v)
+                        for k, v in streamed.headers.multi_items()
+                        if k.lower()
+                        not in ("content-encoding", "content-length", "transfer-encoding")
+                    ],
+                    content=body,
+                )
         except httpx.HTTPError:
             raise ConnectionFailed(f"cannot fetch the label from {target.host}") from None
         if response.is_error or response.is_redirect:
-            raise error_for(response.status_code, None,
-                            f"the label server answered {response.status_code}",
-                            retry_after=parse_retry_after(response.headers.get("Retry-After")))
+            raise error_for(
+                response.status_code,
+                None,
+                f"the label server answered {response.status_code}",
+                retry_after=parse_retry_after(response.headers.get("Retry-After")),
+            )
         return response
 
     # -- helpers ------------------------------------------------------------------------------
@@ -766,26 +904,37 @@ class Price2bConnector(Connector):
         path = f"{ORDERS}/{quote(str(order_id), safe='')}"
         return f"{path}/{action}" if action else path
 
-    def _write(self, method: str, path: str, body: dict[str, Any],
-               order_id: str | None) -> dict[str, Any]:
+    def _write(
+        self, method: str, path: str, body: dict[str, Any], order_id: str | None
+    ) -> dict[str, Any]:
         try:
             # Proof: a 2xx the API uses for the write (202 for a channel sync, 201 for a
             # shipment) with {"success": true, ...}; a redirect or a page proves nothing.
-            response = self.api.send_json(method, path, json=body, order_id=order_id,
-                                          proof=(200, 202) if path.endswith("/sync")
-                                          else (200, 201))
+            response = self.api.send_json(
+                method,
+                path,
+                json=body,
+                order_id=order_id,
+                proof=(200, 202) if path.endswith("/sync") else (200, 201),
+            )
         except ConnectorError as exc:
             cls = ERROR_CLASSES.get(exc.code or "")
             if cls is None or isinstance(exc, cls):
                 raise
-            raise cls(exc.api_message, code=exc.code, status=exc.status,
-                      retry_after=exc.retry_after, order_id=exc.order_id,
-                      details=exc.details) from None
+            raise cls(
+                exc.api_message,
+                code=exc.code,
+                status=exc.status,
+                retry_after=exc.retry_after,
+                order_id=exc.order_id,
+                details=exc.details,
+            ) from None
         with write_proof(order_id):
             answer = self.api.decode(response, order_id=order_id)
             if not isinstance(answer, dict) or answer.get("success") is not True:
-                raise BadResponse("the answer is not a JSON object with success true",
-                                  order_id=order_id)
+                raise BadResponse(
+                    "the answer is not a JSON object with success true", order_id=order_id
+                )
         return answer
 
     @staticmethod
@@ -810,9 +959,12 @@ class Price2bConnector(Connector):
             weight = package.weight
             if weight is None:
                 if not package.lines and len(parcels) > 1:
-                    raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                        "Connectors",
-                        "Enter the weight of each parcel: Price2b needs it to buy the labels."))
+                    raise ValidationFailed(
+                        user_message=QT_TRANSLATE_NOOP(
+                            "Connectors",
+                            "Enter the weight of each parcel: Price2b needs it to buy the labels.",
+                        )
+                    )
                 order = order or self.get_order(order_id)
                 weight = self._weight_of(order, package.lines or None)
             entry: dict[str, Any] = {"weight": _number(weight)}
@@ -832,16 +984,21 @@ class Price2bConnector(Connector):
         for line_id, qty in wanted.items():
             line = order.line(line_id)
             if line is None or line.weight is None:
-                raise ValidationFailed(user_message=QT_TRANSLATE_NOOP(
-                    "Connectors",
-                    "Enter the parcel weight: Price2b needs it to buy the label and the order "
-                    "does not say what the items weigh."), order_id=order.id)
+                raise ValidationFailed(
+                    user_message=QT_TRANSLATE_NOOP(
+                        "Connectors",
+                        "Enter the parcel weight: Price2b needs it to buy the label and the order "
+                        "does not say what the items weigh.",
+                    ),
+                    order_id=order.id,
+                )
             total += line.weight * qty
         return max(total, Decimal("0.01"))
 
     @staticmethod
-    def _reported_shipment(data: dict[str, Any], order_id: str, lines: Mapping[str, int],
-                           service: str | None) -> Shipment:
+    def _reported_shipment(
+        data: dict[str, Any], order_id: str, lines: Mapping[str, int], service: str | None
+    ) -> Shipment:
         try:
             raw_id = data.get("shipment_id")
             return Shipment(
@@ -850,7 +1007,8 @@ class Price2bConnector(Connector):
                 service=_text(data.get("service"), "data.service") or service,
                 tracking_number=_text(data.get("tracking_number"), "data.tracking_number"),
                 label_url=_text(data.get("label_url"), "data.label_url"),
-                lines=[ShipmentLine(line_id=k, quantity=v) for k, v in lines.items() if v])
+                lines=[ShipmentLine(line_id=k, quantity=v) for k, v in lines.items() if v],
+            )
         except _PARSE_ERRORS as exc:
             _unreadable(exc, order_id)
 

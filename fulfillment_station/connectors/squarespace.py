@@ -113,40 +113,57 @@ CAPABILITIES = Capabilities(
     dialect=DIALECT,
     display_name="Squarespace",
     operations={
-        Operation.LIST: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "50 orders a page, oldest change first.")),
+        Operation.LIST: yes(
+            QT_TRANSLATE_NOOP("Capabilities", "50 orders a page, oldest change first.")
+        ),
         Operation.GET: yes(),
-        Operation.SHIP: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Marks the whole order fulfilled; Squarespace cannot ship some lines only.")),
-        Operation.FULFILL: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Marks the whole order fulfilled, with the shipments given.")),
-        Operation.BULK_SHIP: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Squarespace's API has no bulk fulfillment; fulfill the orders one at a time.")),
-        Operation.CANCEL: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Squarespace's API has no way to cancel an order; cancel it in the Squarespace "
-            "dashboard.")),
-        Operation.UPDATE: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Squarespace's API has no way to change an order; edit it in the Squarespace "
-            "dashboard.")),
-        Operation.CREATE: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Imports an order from another sales channel; its products must already exist in "
-            "the Squarespace store.")),
-        Operation.LIST_SHIPMENTS: yes(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Read from the order's fulfillments.")),
-        Operation.CHANNEL_SYNC: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Squarespace's API has no channel sync.")),
-        Operation.FETCH_LABEL: no(QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Squarespace's API creates no shipping labels.")),
+        Operation.SHIP: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Marks the whole order fulfilled; Squarespace cannot ship some lines only.",
+            )
+        ),
+        Operation.FULFILL: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities", "Marks the whole order fulfilled, with the shipments given."
+            )
+        ),
+        Operation.BULK_SHIP: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Squarespace's API has no bulk fulfillment; fulfill the orders one at a time.",
+            )
+        ),
+        Operation.CANCEL: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Squarespace's API has no way to cancel an order; cancel it in the Squarespace "
+                "dashboard.",
+            )
+        ),
+        Operation.UPDATE: no(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Squarespace's API has no way to change an order; edit it in the Squarespace "
+                "dashboard.",
+            )
+        ),
+        Operation.CREATE: yes(
+            QT_TRANSLATE_NOOP(
+                "Capabilities",
+                "Imports an order from another sales channel; its products must already exist in "
+                "the Squarespace store.",
+            )
+        ),
+        Operation.LIST_SHIPMENTS: yes(
+            QT_TRANSLATE_NOOP("Capabilities", "Read from the order's fulfillments.")
+        ),
+        Operation.CHANNEL_SYNC: no(
+            QT_TRANSLATE_NOOP("Capabilities", "Squarespace's API has no channel sync.")
+        ),
+        Operation.FETCH_LABEL: no(
+            QT_TRANSLATE_NOOP("Capabilities", "Squarespace's API creates no shipping labels.")
+        ),
     },
     filters=frozenset({Filter.STATUS, Filter.CUSTOMER, Filter.UPDATED_SINCE}),
     max_page_size=50,
@@ -157,17 +174,19 @@ CAPABILITIES = Capabilities(
     notes=(
         QT_TRANSLATE_NOOP(
             "Capabilities",
-            "Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments."),
+            "Fulfilling marks the whole order fulfilled: Squarespace has no partial shipments.",
+        ),
         QT_TRANSLATE_NOOP(
             "Capabilities",
             "Once an order is fulfilled this app adds no more shipments to it: add a late "
-            "parcel's tracking number in Squarespace itself."),
+            "parcel's tracking number in Squarespace itself.",
+        ),
         QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Squarespace orders are only pending, fulfilled or canceled."),
+            "Capabilities", "Squarespace orders are only pending, fulfilled or canceled."
+        ),
         QT_TRANSLATE_NOOP(
-            "Capabilities",
-            "Line items carry no barcode: match scanned items by SKU."),
+            "Capabilities", "Line items carry no barcode: match scanned items by SKU."
+        ),
         QT_TRANSLATE_NOOP("Capabilities", "Created orders cannot carry notes or a customer id."),
     ),
     idempotent_create=True,
@@ -178,8 +197,15 @@ class SquarespaceConnector(Connector):
     DIALECT: ClassVar[str] = DIALECT
     CAPABILITIES: ClassVar[Capabilities] = CAPABILITIES
 
-    def __init__(self, base_url: str, token: str | None, *, api: ApiClient | None = None,
-                 now: Callable[[], datetime] | None = None, **client_options: Any) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None,
+        *,
+        api: ApiClient | None = None,
+        now: Callable[[], datetime] | None = None,
+        **client_options: Any,
+    ) -> None:
         super().__init__(base_url, token, api=api, **client_options)
         self._now = now or (lambda: datetime.now(UTC))
         self._created_on: dict[str, datetime] = {}
@@ -194,8 +220,9 @@ class SquarespaceConnector(Connector):
             return None, str(body)[:300], None
         code = body.get("type")
         message = body.get("message")
-        details = {k: body[k] for k in ("subtype", "contextId", "details")
-                   if body.get(k) is not None}
+        details = {
+            k: body[k] for k in ("subtype", "contextId", "details") if body.get(k) is not None
+        }
         return (str(code) if code else None, str(message or "")[:500], details or None)
 
     # -- reads --------------------------------------------------------------------------------
@@ -205,10 +232,13 @@ class SquarespaceConnector(Connector):
         if query.status is not None:
             wire = STATUS_FILTER.get(query.status)
             if wire is None:
-                raise Unsupported(QT_TRANSLATE_NOOP(
-                    "Connectors",
-                    "Squarespace orders are only pending, fulfilled or canceled; they cannot "
-                    "be listed as {status}.").format(status=status_word(query.status)))
+                raise Unsupported(
+                    QT_TRANSLATE_NOOP(
+                        "Connectors",
+                        "Squarespace orders are only pending, fulfilled or canceled; they cannot "
+                        "be listed as {status}.",
+                    ).format(status=status_word(query.status))
+                )
             params["fulfillmentStatus"] = wire
         if query.customer_id is not None:
             params["customerId"] = query.customer_id
@@ -228,8 +258,12 @@ class SquarespaceConnector(Connector):
             if not isinstance(body, dict) or not isinstance(body.get("result", []), list | None):
                 raise BadResponse("the order list is not {result: [...]}", field="result")
             ahead = body.get("pagination")
-            if isinstance(ahead, dict) and ahead.get("hasNextPage") and isinstance(
-                    ahead.get("nextPageCursor"), str) and ahead["nextPageCursor"]:
+            if (
+                isinstance(ahead, dict)
+                and ahead.get("hasNextPage")
+                and isinstance(ahead.get("nextPageCursor"), str)
+                and ahead["nextPageCursor"]
+            ):
                 self.api.prefetch(ORDERS, {"cursor": ahead["nextPageCursor"]})  # while we parse
             orders, unreadable = read_rows(body.get("result") or [], parse_order)
             yield Page(guard.page(orders, unreadable), None, unreadable)
@@ -238,8 +272,10 @@ class SquarespaceConnector(Connector):
                 return
             cursor = pagination.get("nextPageCursor")
             if not isinstance(cursor, str) or not cursor:
-                raise BadResponse("hasNextPage is true but nextPageCursor is missing",
-                                  field="pagination.nextPageCursor")
+                raise BadResponse(
+                    "hasNextPage is true but nextPageCursor is missing",
+                    field="pagination.nextPageCursor",
+                )
             guard.position(cursor)
             params = {"cursor": cursor}
 
@@ -257,9 +293,14 @@ class SquarespaceConnector(Connector):
             self._require_whole_order(order_id, request.lines)
         tracking = request.tracking()
         shipments = [tracking] if tracking.tracking_number else []
-        message = "" if shipments else (
-            "Squarespace records a shipment only with a tracking number; the order was marked "
-            "fulfilled without one.")
+        message = (
+            ""
+            if shipments
+            else (
+                "Squarespace records a shipment only with a tracking number; the order was marked "
+                "fulfilled without one."
+            )
+        )
         return self._fulfill(order_id, shipments, request.notify_customer, message)
 
     def fulfill(self, order_id: str, request: FulfillRequest) -> ShipResult:
@@ -267,33 +308,59 @@ class SquarespaceConnector(Connector):
             self._require_whole_order(order_id, request.lines)
         shipments = [s for s in request.shipments if s.tracking_number]
         skipped = len(request.shipments) - len(shipments)
-        message = (f"{skipped} shipment(s) without a tracking number were not sent: Squarespace "
-                   "needs one for each shipment.") if skipped else ""
+        message = (
+            (
+                f"{skipped} shipment(s) without a tracking number were not sent: Squarespace "
+                "needs one for each shipment."
+            )
+            if skipped
+            else ""
+        )
         return self._fulfill(order_id, shipments, request.notify_customer, message)
 
-    def _fulfill(self, order_id: str, shipments: list[TrackingInfo], notify: bool | None,
-                message: str) -> ShipResult:
+    def _fulfill(
+        self, order_id: str, shipments: list[TrackingInfo], notify: bool | None, message: str
+    ) -> ShipResult:
         notify = True if notify is None else notify
         now = self._now()
-        body = {"shouldSendNotification": notify,
-                "shipments": [{"shipDate": _wire_time(s.shipped_at or now),
-                               "carrierName": s.carrier, "service": s.service or "",
-                               "trackingNumber": s.tracking_number,
-                               **({"trackingUrl": s.tracking_url} if s.tracking_url else {})}
-                              for s in shipments]}
+        body = {
+            "shouldSendNotification": notify,
+            "shipments": [
+                {
+                    "shipDate": _wire_time(s.shipped_at or now),
+                    "carrierName": s.carrier,
+                    "service": s.service or "",
+                    "trackingNumber": s.tracking_number,
+                    **({"trackingUrl": s.tracking_url} if s.tracking_url else {}),
+                }
+                for s in shipments
+            ],
+        }
         try:
             # Proof: 204 and nothing else (a 200 sign-in page or a redirect applied nothing).
-            self.api.send_json("POST", f"{ORDERS}/{quote(order_id, safe='')}/fulfillments",
-                               json=body, order_id=order_id, proof=(204,), json_answer=False)
+            self.api.send_json(
+                "POST",
+                f"{ORDERS}/{quote(order_id, safe='')}/fulfillments",
+                json=body,
+                order_id=order_id,
+                proof=(204,),
+                json_answer=False,
+            )
         except Conflict as exc:
             raise _refine(exc) from None
         first = shipments[0] if shipments else None
-        shipment = Shipment(carrier=first.carrier, service=first.service,
-                            tracking_number=first.tracking_number,
-                            tracking_url=first.tracking_url,
-                            shipped_at=first.shipped_at or now) if first else None
-        return ShipResult(order=None, shipment=shipment, notified_customer=notify,
-                          message=message)
+        shipment = (
+            Shipment(
+                carrier=first.carrier,
+                service=first.service,
+                tracking_number=first.tracking_number,
+                tracking_url=first.tracking_url,
+                shipped_at=first.shipped_at or now,
+            )
+            if first
+            else None
+        )
+        return ShipResult(order=None, shipment=shipment, notified_customer=notify, message=message)
 
     def _require_whole_order(self, order_id: str, lines: Mapping[str, int]) -> None:
         order = self.get_order(order_id)
@@ -302,19 +369,26 @@ class SquarespaceConnector(Connector):
             return  # already fulfilled: the API adds the shipment to the order
         wanted = {k: v for k, v in lines.items() if v}
         if wanted != remaining:
-            raise Unsupported(QT_TRANSLATE_NOOP(
-                "Connectors",
-                "Squarespace fulfills whole orders only; it cannot ship some lines or units on "
-                "their own. Ship every remaining item, or none."))
+            raise Unsupported(
+                QT_TRANSLATE_NOOP(
+                    "Connectors",
+                    "Squarespace fulfills whole orders only; it cannot ship some lines or units on "
+                    "their own. Ship every remaining item, or none.",
+                )
+            )
 
     def create(self, request: CreateOrderRequest, idempotency_key: str) -> Order:
         # A retry must send the very same body, or the API takes the reused key for a
         # different order (409): a missing created_at is fixed at the first attempt.
         first_try = self._created_on.setdefault(idempotency_key, self._now())
         body = create_body(request, idempotency_key, first_try)
-        response = self.api.send_json("POST", ORDERS, json=body,
-                                      headers={"Idempotency-Key": idempotency_key},
-                                      proof=(200, 201))
+        response = self.api.send_json(
+            "POST",
+            ORDERS,
+            json=body,
+            headers={"Idempotency-Key": idempotency_key},
+            proof=(200, 201),
+        )
         with write_proof():  # proof: the created order, readable
             return parse_order(ApiClient.decode(response))
 
@@ -323,8 +397,13 @@ def _refine(exc: ConnectorError) -> ConnectorError:
     """A conflict about the order's state is a status problem, not a concurrent change."""
     subtype = exc.details.get("subtype") if isinstance(exc.details, dict) else None
     if subtype in ("ORDER_CANCELED", "INVALID_ORDER_STATE"):
-        return InvalidTransition(exc.api_message, code=exc.code, status=exc.status,
-                                 order_id=exc.order_id, details=exc.details)
+        return InvalidTransition(
+            exc.api_message,
+            code=exc.code,
+            status=exc.status,
+            order_id=exc.order_id,
+            details=exc.details,
+        )
     return exc
 
 
@@ -343,13 +422,20 @@ def _wire_money(value: Decimal, currency: str) -> dict[str, str]:
 
 def _wire_address(address: Address, phone: str | None) -> dict[str, Any]:
     first, _, last = address.name.strip().partition(" ")
-    return {"firstName": first, "lastName": last.strip(), "address1": address.line1,
-            "address2": address.line2, "city": address.city, "state": address.region,
-            "countryCode": address.country, "postalCode": address.postal_code, "phone": phone}
+    return {
+        "firstName": first,
+        "lastName": last.strip(),
+        "address1": address.line1,
+        "address2": address.line2,
+        "city": address.city,
+        "state": address.region,
+        "countryCode": address.country,
+        "postalCode": address.postal_code,
+        "phone": phone,
+    }
 
 
-def create_body(request: CreateOrderRequest, idempotency_key: str, now: datetime
-                ) -> dict[str, Any]:
+def create_body(request: CreateOrderRequest, idempotency_key: str, now: datetime) -> dict[str, Any]:
     """The create-order body for ``request`` (totals computed from its lines)."""
     currency = request.currency
     lines = []
@@ -357,9 +443,12 @@ def create_body(request: CreateOrderRequest, idempotency_key: str, now: datetime
     for line in request.lines:
         price = line.unit_price if line.unit_price is not None else Decimal(0)
         subtotal += price * line.quantity
-        item: dict[str, Any] = {"lineItemType": "PHYSICAL_PRODUCT", "sku": line.sku,
-                                "quantity": line.quantity,
-                                "unitPricePaid": _wire_money(price, currency)}
+        item: dict[str, Any] = {
+            "lineItemType": "PHYSICAL_PRODUCT",
+            "sku": line.sku,
+            "quantity": line.quantity,
+            "unitPricePaid": _wire_money(price, currency),
+        }
         if line.product_id:
             item["variantId"] = line.product_id
         if line.name:
@@ -453,8 +542,13 @@ class _Reader:
             number = Decimal(str(value)) if isinstance(value, int | float | str) else None
         except InvalidOperation:
             number = None
-        if number is None or not number.is_finite() or number != number.to_integral_value() \
-                or number < 0 or number > 10**9:
+        if (
+            number is None
+            or not number.is_finite()
+            or number != number.to_integral_value()
+            or number < 0
+            or number > 10**9
+        ):
             raise self.bad(field, "expected a whole number of units")
         return int(number)
 
@@ -470,14 +564,30 @@ class _Reader:
             return None, None
         if not isinstance(value, dict):
             raise self.bad(field, "expected an address object")
-        get = {k: self.text(value.get(k), f"{field}.{k}") for k in (
-            "firstName", "lastName", "address1", "address2", "city", "state", "countryCode",
-            "postalCode", "phone")}
+        get = {
+            k: self.text(value.get(k), f"{field}.{k}")
+            for k in (
+                "firstName",
+                "lastName",
+                "address1",
+                "address2",
+                "city",
+                "state",
+                "countryCode",
+                "postalCode",
+                "phone",
+            )
+        }
         name = " ".join(p.strip() for p in (get["firstName"], get["lastName"]) if p and p.strip())
-        return {"name": name, "line1": get["address1"] or "", "line2": get["address2"] or None,
-                "city": get["city"] or "", "region": get["state"] or None,
-                "postal_code": get["postalCode"] or None,
-                "country": get["countryCode"] or ""}, get["phone"] or None
+        return {
+            "name": name,
+            "line1": get["address1"] or "",
+            "line2": get["address2"] or None,
+            "city": get["city"] or "",
+            "region": get["state"] or None,
+            "postal_code": get["postalCode"] or None,
+            "country": get["countryCode"] or "",
+        }, get["phone"] or None
 
 
 def parse_order(data: Any, *, order_id: str | None = None) -> Order:
@@ -519,29 +629,40 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
         field = f"lineItems[{i}]"
         if not isinstance(item, dict):
             raise r.bad(field, "expected a line item object")
-        line_id = (r.text(item.get("id"), f"{field}.id") or r.text(item.get("variantId"),
-                   f"{field}.variantId") or f"line-{i + 1}")
+        line_id = (
+            r.text(item.get("id"), f"{field}.id")
+            or r.text(item.get("variantId"), f"{field}.variantId")
+            or f"line-{i + 1}"
+        )
         qty = r.quantity(item.get("quantity"), f"{field}.quantity")
         price, price_currency = r.amount(item.get("unitPricePaid"), f"{field}.unitPricePaid")
         currency = currency or price_currency
         weight = _weight(item.get("weight"))
-        lines.append({
-            "id": line_id, "sku": r.text(item.get("sku"), f"{field}.sku") or "",
-            "name": r.text(item.get("productName"), f"{field}.productName") or "",
-            "quantity": qty, "quantity_fulfilled": qty if fulfilled else 0, "unit_price": price,
-            "weight": weight})
+        lines.append(
+            {
+                "id": line_id,
+                "sku": r.text(item.get("sku"), f"{field}.sku") or "",
+                "name": r.text(item.get("productName"), f"{field}.productName") or "",
+                "quantity": qty,
+                "quantity_fulfilled": qty if fulfilled else 0,
+                "unit_price": price,
+                "weight": weight,
+            }
+        )
 
     ship_to, ship_phone = r.address(data.get("shippingAddress"), "shippingAddress")
     bill_to, bill_phone = r.address(data.get("billingAddress"), "billingAddress")
-    name = (bill_to["name"] if bill_to and bill_to["name"] else ship_to["name"] if ship_to
-            else "")
-    customer = {"name": name,
-                "email": r.text(data.get("customerEmail"), "customerEmail") or None,
-                "phone": bill_phone or ship_phone}
+    name = bill_to["name"] if bill_to and bill_to["name"] else ship_to["name"] if ship_to else ""
+    customer = {
+        "name": name,
+        "email": r.text(data.get("customerEmail"), "customerEmail") or None,
+        "phone": bill_phone or ship_phone,
+    }
 
     shipments: list[dict[str, Any]] = []
     timeline: list[dict[str, Any]] = [
-        {"at": created, "kind": "order_created", "message": "Order placed"}]
+        {"at": created, "kind": "order_created", "message": "Order placed"}
+    ]
     for i, entry in enumerate(r.items(data.get("fulfillments"), "fulfillments")):
         field = f"fulfillments[{i}]"
         if not isinstance(entry, dict):
@@ -549,57 +670,113 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
         carrier = r.text(entry.get("carrierName"), f"{field}.carrierName") or ""
         number = r.text(entry.get("trackingNumber"), f"{field}.trackingNumber") or None
         shipped_at = r.when(entry.get("shipDate"), f"{field}.shipDate")
-        owned = [{"line_id": ln["id"], "quantity": ln["quantity"]} for ln in lines
-                 if ln["quantity"] > 0] if fulfilled and not shipments else []
-        shipments.append({
-            "carrier": carrier,
-            "service": r.text(entry.get("service"), f"{field}.service") or None,
-            "tracking_number": number, "shipped_at": shipped_at, "lines": owned,
-            "tracking_url": r.text(entry.get("trackingUrl"), f"{field}.trackingUrl") or None})
+        owned = (
+            [
+                {"line_id": ln["id"], "quantity": ln["quantity"]}
+                for ln in lines
+                if ln["quantity"] > 0
+            ]
+            if fulfilled and not shipments
+            else []
+        )
+        shipments.append(
+            {
+                "carrier": carrier,
+                "service": r.text(entry.get("service"), f"{field}.service") or None,
+                "tracking_number": number,
+                "shipped_at": shipped_at,
+                "lines": owned,
+                "tracking_url": r.text(entry.get("trackingUrl"), f"{field}.trackingUrl") or None,
+            }
+        )
         if shipped_at is not None:
-            timeline.append({"at": shipped_at, "kind": "shipment",
-                             "message": f"Shipped via {carrier} {number or ''}".strip()})
+            timeline.append(
+                {
+                    "at": shipped_at,
+                    "kind": "shipment",
+                    "message": f"Shipped via {carrier} {number or ''}".strip(),
+                }
+            )
     fulfilled_on = r.when(data.get("fulfilledOn"), "fulfilledOn")
     if fulfilled_on is not None and not shipments:
         timeline.append({"at": fulfilled_on, "kind": "fulfilled", "message": "Marked fulfilled"})
     timeline.sort(key=lambda e: e["at"])
 
-    notes = [n.get("content") if isinstance(n, dict) else n
-             for n in r.items(data.get("internalNotes"), "internalNotes")]
+    notes = [
+        n.get("content") if isinstance(n, dict) else n
+        for n in r.items(data.get("internalNotes"), "internalNotes")
+    ]
     note_text = "\n".join(str(n) for n in notes if isinstance(n, str) and n.strip()) or None
     gift = None
     for entry in r.items(data.get("formSubmission"), "formSubmission"):
-        if isinstance(entry, dict) and "gift" in str(entry.get("label", "")).lower() \
-                and isinstance(entry.get("value"), str) and entry["value"].strip():
+        if (
+            isinstance(entry, dict)
+            and "gift" in str(entry.get("label", "")).lower()
+            and isinstance(entry.get("value"), str)
+            and entry["value"].strip()
+        ):
             gift = entry["value"]
             break
-    channel = (r.text(data.get("channelName"), "channelName")
-               or r.text(data.get("channel"), "channel") or None)
+    channel = (
+        r.text(data.get("channelName"), "channelName")
+        or r.text(data.get("channel"), "channel")
+        or None
+    )
     number = r.text(data.get("orderNumber"), "orderNumber") or order_id
     # A part refund (one item returned) leaves the rest to ship; only a whole one holds it.
-    payment = ("refunded" if refunded > 0 and refunded >= total
-               else "partially_refunded" if refunded > 0 else None)
+    payment = (
+        "refunded"
+        if refunded > 0 and refunded >= total
+        else "partially_refunded"
+        if refunded > 0
+        else None
+    )
     service_requested = None
     for i, entry in enumerate(r.items(data.get("shippingLines"), "shippingLines")):
         # The service the customer chose at checkout (seed: ``shippingOptionName``).
         if isinstance(entry, dict):
-            service_requested = r.text(entry.get("shippingOptionName"),
-                                       f"shippingLines[{i}].shippingOptionName") or None
+            service_requested = (
+                r.text(entry.get("shippingOptionName"), f"shippingLines[{i}].shippingOptionName")
+                or None
+            )
             if service_requested:
                 break
-    return Order.model_validate({
-        "id": order_id, "number": number, "dialect": DIALECT, "status": status,
-        "api_status": api_status or None,
-        "fulfillment_status": (FulfillmentStatus.FULFILLED if fulfilled and lines
-                               else FulfillmentStatus.UNFULFILLED),
-        "payment_status": payment, "channel": channel,
-        "holds": store_holds(status=status, payment_status=payment,
-                             test=data.get("testmode") is True),
-        "currency": (currency or sub_currency or "USD")[:3].upper(), "subtotal": subtotal,
-        "tax": tax, "shipping": shipping, "total": total, "customer": customer,
-        "ship_to": ship_to, "bill_to": bill_to, "lines": lines, "shipments": shipments,
-        "timeline": timeline, "notes": note_text, "gift_message": gift, "created_at": created,
-        "updated_at": updated, "service_requested": service_requested, "raw": data})
+    return Order.model_validate(
+        {
+            "id": order_id,
+            "number": number,
+            "dialect": DIALECT,
+            "status": status,
+            "api_status": api_status or None,
+            "fulfillment_status": (
+                FulfillmentStatus.FULFILLED
+                if fulfilled and lines
+                else FulfillmentStatus.UNFULFILLED
+            ),
+            "payment_status": payment,
+            "channel": channel,
+            "holds": store_holds(
+                status=status, payment_status=payment, test=data.get("testmode") is True
+            ),
+            "currency": (currency or sub_currency or "USD")[:3].upper(),
+            "subtotal": subtotal,
+            "tax": tax,
+            "shipping": shipping,
+            "total": total,
+            "customer": customer,
+            "ship_to": ship_to,
+            "bill_to": bill_to,
+            "lines": lines,
+            "shipments": shipments,
+            "timeline": timeline,
+            "notes": note_text,
+            "gift_message": gift,
+            "created_at": created,
+            "updated_at": updated,
+            "service_requested": service_requested,
+            "raw": data,
+        }
+    )
 
 
 def _weight(value: Any) -> Decimal | None:

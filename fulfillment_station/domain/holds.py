@@ -25,12 +25,13 @@ from fulfillment_station.domain.models import Hold, HoldKind, Order, OrderStatus
 #: The packer's sentence for each kind of hold. ``{reason}`` is the packer's own words.
 HOLD_TEXT: dict[HoldKind, str] = {
     HoldKind.MARKETPLACE_FULFILLED: QT_TRANSLATE_NOOP(
-        "Holds", "the marketplace ships this order from its own warehouse ({method})"),
-    HoldKind.NOT_PAID: QT_TRANSLATE_NOOP(
-        "Holds", "the payment is not captured yet ({payment})"),
+        "Holds", "the marketplace ships this order from its own warehouse ({method})"
+    ),
+    HoldKind.NOT_PAID: QT_TRANSLATE_NOOP("Holds", "the payment is not captured yet ({payment})"),
     HoldKind.REFUNDED: QT_TRANSLATE_NOOP("Holds", "the payment was {payment}"),
     HoldKind.TEST_ORDER: QT_TRANSLATE_NOOP(
-        "Holds", "this is a test order, paid with a test payment method"),
+        "Holds", "this is a test order, paid with a test payment method"
+    ),
     HoldKind.PENDING: QT_TRANSLATE_NOOP("Holds", "the store has not confirmed this order yet"),
     HoldKind.PACKER: QT_TRANSLATE_NOOP("Holds", "put on hold at a desk: {reason}"),
 }
@@ -38,11 +39,13 @@ HOLD_TEXT: dict[HoldKind, str] = {
 #: Holds a packer may lift for one shipment, with a reason that is audited. The others mean
 #: the goods must not leave this warehouse at all.
 OVERRIDABLE: frozenset[HoldKind] = frozenset(
-    {HoldKind.NOT_PAID, HoldKind.PENDING, HoldKind.TEST_ORDER, HoldKind.PACKER})
+    {HoldKind.NOT_PAID, HoldKind.PENDING, HoldKind.TEST_ORDER, HoldKind.PACKER}
+)
 
 ON_HOLD = QT_TRANSLATE_NOOP("Holds", "this order is on hold: {reason}")
 ON_HOLD_NO_OVERRIDE = QT_TRANSLATE_NOOP(
-    "Holds", "this order is on hold and cannot be shipped from the desk: {reason}")
+    "Holds", "this order is on hold and cannot be shipped from the desk: {reason}"
+)
 
 #: Payment states (lower case, as the stores spell them) that mean no money was taken yet.
 UNPAID = frozenset({"authorized", "authorised", "pending", "unpaid", "awaiting_payment"})
@@ -56,9 +59,13 @@ def _param(text: str | None, limit: int = 200) -> str:
     return (text or "").strip()[:limit]
 
 
-def store_holds(*, status: OrderStatus, payment_status: str | None = None,
-                fulfillment_method: str | None = None,
-                test: bool = False) -> list[dict[str, Any]]:
+def store_holds(
+    *,
+    status: OrderStatus,
+    payment_status: str | None = None,
+    fulfillment_method: str | None = None,
+    test: bool = False,
+) -> list[dict[str, Any]]:
     """The holds the store's own fields put on an order, as plain dicts (the connectors
     validate the order once, as a whole)."""
     holds: list[Hold] = []
@@ -86,8 +93,9 @@ def hold(kind: HoldKind, **params: str) -> Hold:
 def packer_hold(reason: str) -> Hold:
     reason = " ".join(reason.split())[:500]
     if not reason:
-        raise NotShippable(QT_TRANSLATE_NOOP("Holds", "say why the order is on hold"),
-                           field="reason")
+        raise NotShippable(
+            QT_TRANSLATE_NOOP("Holds", "say why the order is on hold"), field="reason"
+        )
     return Hold(kind=HoldKind.PACKER, reason=reason)
 
 
@@ -111,15 +119,17 @@ def hold_messages(order: Order) -> list[Message]:
         elif item.kind == HoldKind.PACKER:
             params = {"reason": item.reason}
         message = Message("Holds", HOLD_TEXT[item.kind], params)
-        out.append(message if item.kind == HoldKind.PACKER or str(message) == item.reason
-                   else hold_message(item))
+        out.append(
+            message
+            if item.kind == HoldKind.PACKER or str(message) == item.reason
+            else hold_message(item)
+        )
     return out
 
 
 def holds_text(holds: Iterable[Hold]) -> str:
     """The reasons, joined, for a list cell or a log line ('' when not held)."""
-    return "; ".join(h.reason if h.kind != HoldKind.PACKER else str(hold_message(h))
-                     for h in holds)
+    return "; ".join(h.reason if h.kind != HoldKind.PACKER else str(hold_message(h)) for h in holds)
 
 
 def with_packer_holds(order: Order, reasons: Sequence[str]) -> Order:
@@ -127,8 +137,9 @@ def with_packer_holds(order: Order, reasons: Sequence[str]) -> Order:
     copy, so a sync never loses them)."""
     if not reasons:
         return order
-    return order.model_copy(update={
-        "holds": [*order.holds, *(Hold(kind=HoldKind.PACKER, reason=r) for r in reasons)]})
+    return order.model_copy(
+        update={"holds": [*order.holds, *(Hold(kind=HoldKind.PACKER, reason=r) for r in reasons)]}
+    )
 
 
 def check_not_held(order: Order, *, override: str | None = None) -> None:

@@ -46,19 +46,22 @@ class Message(str):
     template: str
     params: Mapping[str, Param]
 
-    def __new__(cls, context: str, template: str,
-                params: Mapping[str, Param] | None = None) -> Message:
+    def __new__(
+        cls, context: str, template: str, params: Mapping[str, Param] | None = None
+    ) -> Message:
         values = dict(params or {})
         for name, value in values.items():
             if not isinstance(value, str | int) or isinstance(value, bool):
-                raise TypeError(f"message parameter {name!r} must be text, a number or a "
-                                f"message, not {type(value).__name__}")
+                raise TypeError(
+                    f"message parameter {name!r} must be text, a number or a "
+                    f"message, not {type(value).__name__}"
+                )
         wanted = placeholders(template)
         if values and set(values) != wanted:
-            raise ValueError(f"template {template!r} takes {sorted(wanted)}, "
-                             f"got {sorted(values)}")
-        english = template.format(**{k: _english(v) for k, v in values.items()}) if values \
-            else template
+            raise ValueError(f"template {template!r} takes {sorted(wanted)}, got {sorted(values)}")
+        english = (
+            template.format(**{k: _english(v) for k, v in values.items()}) if values else template
+        )
         self = super().__new__(cls, english)
         self.context = context
         self.template = template
@@ -81,19 +84,24 @@ class Message(str):
     # --- keeping one -----------------------------------------------------------------------
 
     def to_data(self) -> dict[str, Any]:
-        return {"context": self.context, "template": self.template,
-                "params": {k: v.to_data() if isinstance(v, Message) else v
-                           for k, v in self.params.items()}}
+        return {
+            "context": self.context,
+            "template": self.template,
+            "params": {
+                k: v.to_data() if isinstance(v, Message) else v for k, v in self.params.items()
+            },
+        }
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Message:
-        params = {k: cls.from_data(v) if isinstance(v, Mapping) else v
-                  for k, v in dict(data.get("params") or {}).items()}
+        params = {
+            k: cls.from_data(v) if isinstance(v, Mapping) else v
+            for k, v in dict(data.get("params") or {}).items()
+        }
         return cls(str(data["context"]), str(data["template"]), params)
 
     def to_json(self) -> str:
-        return json.dumps(self.to_data(), sort_keys=True, separators=(",", ":"),
-                          ensure_ascii=False)
+        return json.dumps(self.to_data(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Message:
@@ -132,8 +140,9 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> Message:
 
 def placeholders(template: str) -> set[str]:
     """The names of a template's ``{placeholders}``."""
-    return {name for _text, name, _spec, _conv in string.Formatter().parse(template)
-            if name is not None}
+    return {
+        name for _text, name, _spec, _conv in string.Formatter().parse(template) if name is not None
+    }
 
 
 def _english(value: Param) -> str | int:

@@ -79,10 +79,12 @@ UtcDateTime = Annotated[
 def _cut(limit: int) -> Any:
     """A validator that cuts an absurdly long text (what an API may send) to ``limit``
     characters, so no slip, label or table row has to lay out a 100 000-letter name."""
+
     def cut(value: Any) -> Any:
         if isinstance(value, str) and len(value) > limit:
-            return value[:limit - 1] + "\u2026"
+            return value[: limit - 1] + "\u2026"
         return value
+
     return BeforeValidator(cut)
 
 

@@ -58,8 +58,7 @@ Money = Annotated[
 
 
 #: ISO 4217 currencies that have no minor unit (amounts are whole numbers).
-ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "CLP", "VND", "ISK", "PYG", "UGX", "XOF",
-                                     "XAF"})
+ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "CLP", "VND", "ISK", "PYG", "UGX", "XOF", "XAF"})
 
 
 def format_money(amount: Decimal, currency: str | None, locale: str) -> str:

@@ -49,9 +49,13 @@ class ShipRequest(_Request):
     warehouse_id: int | None = None
 
     def tracking(self) -> TrackingInfo:
-        return TrackingInfo(carrier=self.carrier, service=self.service,
-                            tracking_number=self.tracking_number,
-                            tracking_url=self.tracking_url, shipped_at=self.shipped_at)
+        return TrackingInfo(
+            carrier=self.carrier,
+            service=self.service,
+            tracking_number=self.tracking_number,
+            tracking_url=self.tracking_url,
+            shipped_at=self.shipped_at,
+        )
 
 
 class FulfillRequest(_Request):

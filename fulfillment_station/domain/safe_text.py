@@ -32,7 +32,7 @@ def clean_api_text(value: str, max_chars: int = MAX_FIELD_CHARS) -> str:
     if len(value) <= max_chars and value.isprintable():
         return value  # the common case: nothing to do
     if len(value) > max_chars:
-        value = value[:max_chars - 1] + "\u2026"
+        value = value[: max_chars - 1] + "\u2026"
     value = _SURROGATES.sub("\ufffd", value)
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
@@ -41,8 +41,13 @@ def clean_api_text(value: str, max_chars: int = MAX_FIELD_CHARS) -> str:
 
 def _escape_char(char: str) -> str:
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
         else f"\\U{code:08x}"
+    )
 
 
 def for_terminal(value: object, max_chars: int | None = None) -> str:
@@ -50,7 +55,7 @@ def for_terminal(value: object, max_chars: int | None = None) -> str:
     overrides escaped (``\\x1b``), optionally cut to ``max_chars``."""
     text = str(value)
     if max_chars is not None and len(text) > max_chars:
-        text = text[:max_chars - 1] + "\u2026"
+        text = text[: max_chars - 1] + "\u2026"
     if text.isprintable():
         return text
     # Anything not printable (controls, surrogates, bidi and other format characters, line
@@ -68,10 +73,11 @@ def short_message(text: str, max_chars: int = MAX_MESSAGE_CHARS) -> str:
         return ""
     if looks_like_html(text):
         return "(an HTML page instead of the API's answer)"
-    line = _SPACES.sub(" ", _BIDI.sub("", clean_api_text(text[:max_chars * 4],
-                                                          max_chars * 4))).strip()
+    line = _SPACES.sub(
+        " ", _BIDI.sub("", clean_api_text(text[: max_chars * 4], max_chars * 4))
+    ).strip()
     if len(line) > max_chars:
-        line = line[:max_chars - 1] + "\u2026"
+        line = line[: max_chars - 1] + "\u2026"
     return line
 
 

@@ -14,8 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 #: The units this app converts between, by their usual abbreviation.
-WeightUnitName = Literal["mg", "g", "kg", "t", "ct", "gr", "dwt", "ozt", "oz", "lb", "tael",
-                         "ton"]
+WeightUnitName = Literal["mg", "g", "kg", "t", "ct", "gr", "dwt", "ozt", "oz", "lb", "tael", "ton"]
 
 # Exact (by definition) grams per unit: the avoirdupois pound is 453.59237 g (1959 agreement),
 # the grain 1/7000 of it, the troy ounce 480 grains, the pennyweight 24 grains, the metric
@@ -37,11 +36,20 @@ GRAMS_PER_UNIT: dict[str, Decimal] = {
 
 # What scales and stores write for a unit, folded to one name.
 _ALIASES: dict[str, str] = {
-    "kgs": "kg", "kilogram": "kg", "kilograms": "kg",
-    "gram": "g", "grams": "g", "gm": "g",
-    "lbs": "lb", "pound": "lb", "pounds": "lb", "#": "lb",
-    "ounce": "oz", "ounces": "oz",
-    "milligram": "mg", "milligrams": "mg",
+    "kgs": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "gram": "g",
+    "grams": "g",
+    "gm": "g",
+    "lbs": "lb",
+    "pound": "lb",
+    "pounds": "lb",
+    "#": "lb",
+    "ounce": "oz",
+    "ounces": "oz",
+    "milligram": "mg",
+    "milligrams": "mg",
 }
 
 

@@ -25,12 +25,13 @@ from fulfillment_station.domain.models import (
 S = OrderStatus
 
 # Sentence fragments of the refusals below (the views translate and capitalise them).
-NOT_SHIPPABLE_STATUS = QT_TRANSLATE_NOOP(
-    "Workflow", "an order that is {status} cannot be shipped")
+NOT_SHIPPABLE_STATUS = QT_TRANSLATE_NOOP("Workflow", "an order that is {status} cannot be shipped")
 MORE_THAN_REMAINS = QT_TRANSLATE_NOOP(
-    "Workflow", "{quantity} to ship but only {remaining} of {item} remain")
+    "Workflow", "{quantity} to ship but only {remaining} of {item} remain"
+)
 ALREADY_LEFT = QT_TRANSLATE_NOOP(
-    "Workflow", "goods of this order have already shipped; it can no longer be cancelled")
+    "Workflow", "goods of this order have already shipped; it can no longer be cancelled"
+)
 
 #: status -> the statuses it may move to. Shipping moves an order to SHIPPED only when every
 #: line is fulfilled; a partial shipment leaves it PROCESSING.
@@ -59,17 +60,25 @@ def can_transition(current: OrderStatus, target: OrderStatus) -> bool:
 
 def check_transition(current: OrderStatus, target: OrderStatus) -> None:
     if current == target:
-        raise InvalidTransition(QT_TRANSLATE_NOOP("Workflow", "the order is already {status}")
-                                .format(status=status_word(current)), field="status")
+        raise InvalidTransition(
+            QT_TRANSLATE_NOOP("Workflow", "the order is already {status}").format(
+                status=status_word(current)
+            ),
+            field="status",
+        )
     if not can_transition(current, target):
         raise InvalidTransition(
-            QT_TRANSLATE_NOOP("Workflow", "an order that is {status} cannot become {target}")
-            .format(status=status_word(current), target=status_word(target)), field="status")
+            QT_TRANSLATE_NOOP(
+                "Workflow", "an order that is {status} cannot become {target}"
+            ).format(status=status_word(current), target=status_word(target)),
+            field="status",
+        )
 
 
 def derive_fulfillment_status(lines: list[LineItem]) -> FulfillmentStatus:
-    return fulfillment_from_counts(sum(line.quantity for line in lines),
-                                   sum(line.quantity_fulfilled for line in lines))
+    return fulfillment_from_counts(
+        sum(line.quantity for line in lines), sum(line.quantity_fulfilled for line in lines)
+    )
 
 
 def fulfillment_from_counts(ordered: int, fulfilled: int) -> FulfillmentStatus:
@@ -82,9 +91,13 @@ def fulfillment_from_counts(ordered: int, fulfilled: int) -> FulfillmentStatus:
     return FulfillmentStatus.UNFULFILLED
 
 
-def check_shipment(order: Order, quantities: Mapping[str, int] | None = None, *,
-                   hold_override: str | None = None,
-                   ignore_holds: bool = False) -> dict[str, int]:
+def check_shipment(
+    order: Order,
+    quantities: Mapping[str, int] | None = None,
+    *,
+    hold_override: str | None = None,
+    ignore_holds: bool = False,
+) -> dict[str, int]:
     """Validate a shipment of ``quantities`` (line id -> units); ``None`` means all that remains.
 
     Returns the resolved line -> quantity map (zero lines dropped). Raises NotShippable naming
@@ -93,11 +106,14 @@ def check_shipment(order: Order, quantities: Mapping[str, int] | None = None, *,
     a shipment that already happened (the sandbox, the outbox's look-ahead).
     """
     if order.status == S.CANCELLED:
-        raise NotShippable(QT_TRANSLATE_NOOP(
-            "Workflow", "the order is cancelled; nothing can be shipped"), field="status")
+        raise NotShippable(
+            QT_TRANSLATE_NOOP("Workflow", "the order is cancelled; nothing can be shipped"),
+            field="status",
+        )
     if order.status not in SHIPPABLE:
-        raise NotShippable(NOT_SHIPPABLE_STATUS.format(status=status_word(order.status)),
-                           field="status")
+        raise NotShippable(
+            NOT_SHIPPABLE_STATUS.format(status=status_word(order.status)), field="status"
+        )
     if not ignore_holds:
         check_not_held(order, override=hold_override)
     if quantities is None:
@@ -107,26 +123,39 @@ def check_shipment(order: Order, quantities: Mapping[str, int] | None = None, *,
         for line_id, qty in quantities.items():
             line = order.line(line_id)
             if line is None:
-                raise NotShippable(QT_TRANSLATE_NOOP("Workflow", "the order has no line {line}")
-                                   .format(line=repr(line_id)), field=f"lines[{line_id}]")
+                raise NotShippable(
+                    QT_TRANSLATE_NOOP("Workflow", "the order has no line {line}").format(
+                        line=repr(line_id)
+                    ),
+                    field=f"lines[{line_id}]",
+                )
             if qty < 0:
-                raise NotShippable(QT_TRANSLATE_NOOP("Workflow", "a quantity cannot be negative"),
-                                   field=f"lines[{line_id}].quantity")
+                raise NotShippable(
+                    QT_TRANSLATE_NOOP("Workflow", "a quantity cannot be negative"),
+                    field=f"lines[{line_id}].quantity",
+                )
             if qty > line.remaining:
                 raise NotShippable(
-                    MORE_THAN_REMAINS
-                    .format(quantity=qty, remaining=line.remaining, item=line.sku or line_id),
+                    MORE_THAN_REMAINS.format(
+                        quantity=qty, remaining=line.remaining, item=line.sku or line_id
+                    ),
                     field=f"lines[{line_id}].quantity",
                 )
             if qty:
                 resolved[line_id] = qty
     if not resolved and not order.lines:
-        raise NotShippable(QT_TRANSLATE_NOOP(
-            "Workflow", "the store lists no items on this order, so the app cannot ship it; "
-            "ship it in the store's own system"), field="lines")
+        raise NotShippable(
+            QT_TRANSLATE_NOOP(
+                "Workflow",
+                "the store lists no items on this order, so the app cannot ship it; "
+                "ship it in the store's own system",
+            ),
+            field="lines",
+        )
     if not resolved:
-        raise NotShippable(QT_TRANSLATE_NOOP("Workflow", "nothing is left to ship on this order"),
-                           field="lines")
+        raise NotShippable(
+            QT_TRANSLATE_NOOP("Workflow", "nothing is left to ship on this order"), field="lines"
+        )
     return resolved
 
 
@@ -137,27 +166,32 @@ def apply_shipment(order: Order, shipment: Shipment, at: datetime) -> Order:
     resolved = check_shipment(order, wanted, ignore_holds=True)
     lines = [
         line.model_copy(update={"quantity_fulfilled": line.quantity_fulfilled + resolved[line.id]})
-        if line.id in resolved else line
+        if line.id in resolved
+        else line
         for line in order.lines
     ]
     fulfillment = derive_fulfillment_status(lines)
     status = S.SHIPPED if fulfillment == FulfillmentStatus.FULFILLED else S.PROCESSING
-    recorded = shipment.model_copy(update={
-        "lines": [ShipmentLine(line_id=k, quantity=v) for k, v in resolved.items()],
-        "shipped_at": shipment.shipped_at or at,
-    })
+    recorded = shipment.model_copy(
+        update={
+            "lines": [ShipmentLine(line_id=k, quantity=v) for k, v in resolved.items()],
+            "shipped_at": shipment.shipped_at or at,
+        }
+    )
     units = sum(resolved.values())
     what = f"{recorded.carrier} {recorded.tracking_number or ''}".strip()
     event = TimelineEvent(at=at, kind="shipment", message=f"Shipped {units} item(s) via {what}")
-    return order.model_copy(update={
-        "lines": lines,
-        "shipments": [*order.shipments, recorded],
-        "fulfillment_status": fulfillment,
-        "status": status,
-        "api_status": None,
-        "timeline": [*order.timeline, event],
-        "updated_at": at,
-    })
+    return order.model_copy(
+        update={
+            "lines": lines,
+            "shipments": [*order.shipments, recorded],
+            "fulfillment_status": fulfillment,
+            "status": status,
+            "api_status": None,
+            "timeline": [*order.timeline, event],
+            "updated_at": at,
+        }
+    )
 
 
 def check_cancel(order: Order) -> None:
@@ -173,12 +207,14 @@ def check_cancel(order: Order) -> None:
 def apply_cancel(order: Order, reason: str | None, at: datetime) -> Order:
     check_cancel(order)
     message = f"Cancelled: {reason}" if reason else "Cancelled"
-    return order.model_copy(update={
-        "status": S.CANCELLED,
-        "api_status": None,
-        "timeline": [*order.timeline, TimelineEvent(at=at, kind="cancel", message=message)],
-        "updated_at": at,
-    })
+    return order.model_copy(
+        update={
+            "status": S.CANCELLED,
+            "api_status": None,
+            "timeline": [*order.timeline, TimelineEvent(at=at, kind="cancel", message=message)],
+            "updated_at": at,
+        }
+    )
 
 
 def apply_status(order: Order, target: OrderStatus, at: datetime) -> Order:

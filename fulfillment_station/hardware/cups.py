@@ -22,13 +22,18 @@ log = logging.getLogger(__name__)
 
 Runner = Callable[..., subprocess.CompletedProcess[str]]
 
-QUEUE_STOPPED = QT_TRANSLATE_NOOP("PrinterStatus", "The CUPS printer {name} is stopped"
-                                  "{reason}; start it again in the printer settings.")
-QUEUE_REJECTING = QT_TRANSLATE_NOOP("PrinterStatus", "The CUPS printer {name} is not accepting "
-                                    "jobs{reason}.")
+QUEUE_STOPPED = QT_TRANSLATE_NOOP(
+    "PrinterStatus",
+    "The CUPS printer {name} is stopped{reason}; start it again in the printer settings.",
+)
+QUEUE_REJECTING = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "The CUPS printer {name} is not accepting jobs{reason}."
+)
 QUEUE_MISSING = QT_TRANSLATE_NOOP("PrinterStatus", "There is no CUPS printer called {name}.")
-NO_CUPS = QT_TRANSLATE_NOOP("PrinterStatus", "CUPS cannot be asked about {name} ({detail}); "
-                            "check that CUPS is installed and running.")
+NO_CUPS = QT_TRANSLATE_NOOP(
+    "PrinterStatus",
+    "CUPS cannot be asked about {name} ({detail}); check that CUPS is installed and running.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +59,9 @@ class CupsUnavailable(OSError):
 def _lpstat(args: list[str], run: Runner, timeout: float) -> str:
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
     try:
-        result = run(["lpstat", *args], capture_output=True, text=True, timeout=timeout,
-                     env=env, check=False)
+        result = run(
+            ["lpstat", *args], capture_output=True, text=True, timeout=timeout, env=env, check=False
+        )
     except FileNotFoundError:
         raise CupsUnavailable("lpstat is not installed") from None
     except subprocess.TimeoutExpired:
@@ -94,24 +100,31 @@ def list_queues(*, run: Runner = subprocess.run, timeout: float = 10.0) -> list[
     return queues
 
 
-def queue_state(name: str, queue: str, *, run: Runner = subprocess.run,
-                timeout: float = 10.0) -> PrinterState:
+def queue_state(
+    name: str, queue: str, *, run: Runner = subprocess.run, timeout: float = 10.0
+) -> PrinterState:
     """Whether the CUPS queue ``queue`` (shown to the packer as ``name``) can print now."""
     try:
         queues = {q.name: q for q in list_queues(run=run, timeout=timeout)}
     except CupsUnavailable as exc:
-        return PrinterState(name, False, [NO_CUPS.format(name=name, detail=str(exc))],
-                            detail=str(exc))
+        return PrinterState(
+            name, False, [NO_CUPS.format(name=name, detail=str(exc))], detail=str(exc)
+        )
     found = queues.get(queue)
     if found is None:
-        return PrinterState(name, False, [QUEUE_MISSING.format(name=queue)],
-                            detail=", ".join(queues) or "no queues")
+        return PrinterState(
+            name, False, [QUEUE_MISSING.format(name=queue)], detail=", ".join(queues) or "no queues"
+        )
     reason = f" ({found.reason})" if found.reason and found.reason != "reason unknown" else ""
     problems = []
     if found.state == "stopped":
         problems.append(QUEUE_STOPPED.format(name=name, reason=reason))
     if not found.accepting:
         problems.append(QUEUE_REJECTING.format(name=name, reason=reason))
-    return PrinterState(name, not problems, problems,
-                        detail=f"{found.state}, {'accepting' if found.accepting else 'rejecting'}"
-                        + (f", {found.reason}" if found.reason else ""))
+    return PrinterState(
+        name,
+        not problems,
+        problems,
+        detail=f"{found.state}, {'accepting' if found.accepting else 'rejecting'}"
+        + (f", {found.reason}" if found.reason else ""),
+    )

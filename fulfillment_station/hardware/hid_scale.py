@@ -102,8 +102,12 @@ def decode_report(report: bytes | bytearray | list[int]) -> ScaleReading | None:
     value = Decimal(magnitude).scaleb(exponent)
     if status is ScaleStatus.UNDER_ZERO:
         value = -value  # the data weight is unsigned; the status carries the sign
-    if status in (ScaleStatus.FAULT, ScaleStatus.ERROR, ScaleStatus.NEEDS_CALIBRATION,
-                  ScaleStatus.NEEDS_REZERO):
+    if status in (
+        ScaleStatus.FAULT,
+        ScaleStatus.ERROR,
+        ScaleStatus.NEEDS_CALIBRATION,
+        ScaleStatus.NEEDS_REZERO,
+    ):
         return ScaleReading(status, None, unit, detail)
     return ScaleReading(status, Weight.of(value, unit), unit, detail)
 
@@ -137,14 +141,15 @@ def find_hid_scales() -> list[HidScaleInfo]:
         if device.get("usage_page") != SCALE_USAGE_PAGE and vendor not in KNOWN_SCALE_VENDORS:
             continue
         raw_path = device.get("path") or b""
-        path = raw_path.decode("utf-8", "replace") if isinstance(raw_path, bytes) else str(
-            raw_path)
+        path = raw_path.decode("utf-8", "replace") if isinstance(raw_path, bytes) else str(raw_path)
         product = str(device.get("product_string") or "").strip() or "USB scale"
         maker = str(device.get("manufacturer_string") or "").strip() or KNOWN_SCALE_VENDORS.get(
-            vendor, "")
+            vendor, ""
+        )
         label = f"{maker} {product}".strip()
-        found.setdefault(path, HidScaleInfo(path, vendor, int(device.get("product_id") or 0),
-                                            label))
+        found.setdefault(
+            path, HidScaleInfo(path, vendor, int(device.get("product_id") or 0), label)
+        )
     return list(found.values())
 
 
@@ -158,8 +163,9 @@ class HidScale:
             self._device = _hid().device()
             self._device.open_path(path.encode("utf-8"))
         except (ImportError, OSError, ValueError) as exc:
-            raise ScaleError(CANNOT_OPEN.format(name=self.name, detail=str(exc) or "no access")
-                             ) from None
+            raise ScaleError(
+                CANNOT_OPEN.format(name=self.name, detail=str(exc) or "no access")
+            ) from None
 
     def read(self, timeout: float) -> ScaleReading:
         import time

@@ -35,30 +35,45 @@ log = logging.getLogger(__name__)
 STX, ETX = 0x02, 0x03
 MAX_ANSWER = 1024  # three short strings; anything longer is not a status answer
 
-PAPER_OUT = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} is out of labels; load a new "
-                              "roll and close the head.")
-PAUSED = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} is paused; press its pause button "
-                           "to resume.")
-HEAD_OPEN = QT_TRANSLATE_NOOP("PrinterStatus", "The print head of printer {name} is open; "
-                              "close it.")
-RIBBON_OUT = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} is out of ribbon; load a new "
-                               "ribbon.")
-BUFFER_FULL = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} is busy (its buffer is "
-                                "full); wait for it to finish.")
-OVER_TEMPERATURE = QT_TRANSLATE_NOOP("PrinterStatus", "The print head of printer {name} is too "
-                                     "hot; let it cool down.")
-UNDER_TEMPERATURE = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} is below its working "
-                                      "temperature; labels may print faint.")
-CORRUPT_RAM = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} reports lost settings "
-                                "(corrupt memory); check its configuration.")
-STATUS_UNREADABLE = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} at {where} gave no "
-                                      "status answer; it may not be a Zebra-type printer.")
-STATUS_UNREACHABLE = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} at {where} cannot be "
-                                       "reached ({detail}); check it is switched on and "
-                                       "connected.")
+PAPER_OUT = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "Printer {name} is out of labels; load a new roll and close the head."
+)
+PAUSED = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "Printer {name} is paused; press its pause button to resume."
+)
+HEAD_OPEN = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "The print head of printer {name} is open; close it."
+)
+RIBBON_OUT = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "Printer {name} is out of ribbon; load a new ribbon."
+)
+BUFFER_FULL = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "Printer {name} is busy (its buffer is full); wait for it to finish."
+)
+OVER_TEMPERATURE = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "The print head of printer {name} is too hot; let it cool down."
+)
+UNDER_TEMPERATURE = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "Printer {name} is below its working temperature; labels may print faint."
+)
+CORRUPT_RAM = QT_TRANSLATE_NOOP(
+    "PrinterStatus",
+    "Printer {name} reports lost settings (corrupt memory); check its configuration.",
+)
+STATUS_UNREADABLE = QT_TRANSLATE_NOOP(
+    "PrinterStatus",
+    "Printer {name} at {where} gave no status answer; it may not be a Zebra-type printer.",
+)
+STATUS_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "PrinterStatus",
+    "Printer {name} at {where} cannot be "
+    "reached ({detail}); check it is switched on and "
+    "connected.",
+)
 READY = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} is ready.")
-UNKNOWN_STATE = QT_TRANSLATE_NOOP("PrinterStatus", "Printer {name} did not say whether it can "
-                                  "print.")
+UNKNOWN_STATE = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "Printer {name} did not say whether it can print."
+)
 
 
 class StatusFormatError(ValueError):
@@ -138,7 +153,7 @@ def split_strings(data: bytes) -> list[bytes]:
         end = data.find(bytes([ETX]), start + 1)
         if end < 0:
             break
-        strings.append(data[start + 1:end])
+        strings.append(data[start + 1 : end])
         position = end + 1
     return strings
 
@@ -211,15 +226,26 @@ def query_zebra(name: str, host: str, port: int = 9100, *, timeout: float = 2.0)
                 answer += chunk
     except OSError as exc:
         detail = "no answer" if isinstance(exc, TimeoutError) else str(exc.strerror or exc)
-        return PrinterState(name, False, [STATUS_UNREACHABLE.format(
-            name=name, where=where, detail=detail)], detail=detail, reachable=False)
-    raw = bytes(answer).decode("ascii", "replace").replace("\x02", "<STX>").replace(
-        "\x03", "<ETX>").replace("\r\n", " ")
+        return PrinterState(
+            name,
+            False,
+            [STATUS_UNREACHABLE.format(name=name, where=where, detail=detail)],
+            detail=detail,
+            reachable=False,
+        )
+    raw = (
+        bytes(answer)
+        .decode("ascii", "replace")
+        .replace("\x02", "<STX>")
+        .replace("\x03", "<ETX>")
+        .replace("\r\n", " ")
+    )
     try:
         status = parse_host_status(bytes(answer))
     except StatusFormatError as exc:
         log.warning("printer %s at %s: no usable ~HS answer (%s): %r", name, where, exc, raw)
-        return PrinterState(name, None, [], [STATUS_UNREADABLE.format(name=name, where=where)],
-                            detail=raw)
+        return PrinterState(
+            name, None, [], [STATUS_UNREADABLE.format(name=name, where=where)], detail=raw
+        )
     problems = status.problems(name)
     return PrinterState(name, not problems, problems, status.warnings(name), detail=raw)

@@ -75,29 +75,41 @@ class Scale(Protocol):
 # What the packer is told (translated by the views).
 WHY_NO_WEIGHT: dict[ScaleStatus, Message] = {
     ScaleStatus.FAULT: QT_TRANSLATE_NOOP(
-        "Scale", "The scale {name} reports a fault; switch it off and on again."),
+        "Scale", "The scale {name} reports a fault; switch it off and on again."
+    ),
     ScaleStatus.MOTION: QT_TRANSLATE_NOOP(
-        "Scale", "The scale {name} did not settle (still in motion); keep the box still on "
-        "the scale."),
+        "Scale",
+        "The scale {name} did not settle (still in motion); keep the box still on the scale.",
+    ),
     ScaleStatus.UNDER_ZERO: QT_TRANSLATE_NOOP(
-        "Scale", "The scale {name} reads below zero; take everything off and zero it."),
+        "Scale", "The scale {name} reads below zero; take everything off and zero it."
+    ),
     ScaleStatus.OVER_CAPACITY: QT_TRANSLATE_NOOP(
-        "Scale", "The scale {name} is over its capacity; the box is too heavy for it."),
+        "Scale", "The scale {name} is over its capacity; the box is too heavy for it."
+    ),
     ScaleStatus.NEEDS_CALIBRATION: QT_TRANSLATE_NOOP(
-        "Scale", "The scale {name} needs calibrating before it can weigh."),
+        "Scale", "The scale {name} needs calibrating before it can weigh."
+    ),
     ScaleStatus.NEEDS_REZERO: QT_TRANSLATE_NOOP(
-        "Scale", "The scale {name} needs zeroing; take everything off and zero it."),
+        "Scale", "The scale {name} needs zeroing; take everything off and zero it."
+    ),
     ScaleStatus.ERROR: QT_TRANSLATE_NOOP(
-        "Scale", "The scale {name} answered with an error; check its settings."),
+        "Scale", "The scale {name} answered with an error; check its settings."
+    ),
     ScaleStatus.NO_ANSWER: QT_TRANSLATE_NOOP(
-        "Scale", "The scale {name} did not answer within {seconds} seconds; check its cable "
-        "and that it is switched on."),
+        "Scale",
+        "The scale {name} did not answer within {seconds} seconds; check its cable "
+        "and that it is switched on.",
+    ),
 }
 CANNOT_OPEN = QT_TRANSLATE_NOOP(
-    "Scale", "The scale {name} cannot be opened ({detail}); check it is plugged in and that "
-    "this user may use it.")
+    "Scale",
+    "The scale {name} cannot be opened ({detail}); check it is plugged in and that "
+    "this user may use it.",
+)
 DISCONNECTED = QT_TRANSLATE_NOOP(
-    "Scale", "The scale {name} was disconnected ({detail}); plug it in again.")
+    "Scale", "The scale {name} was disconnected ({detail}); plug it in again."
+)
 
 
 class ScaleError(Exception):

@@ -76,8 +76,11 @@ def parse_sics(line: str) -> ScaleReading | None:
     if match:
         status = ScaleStatus.STABLE if match.group(1) == "S" else ScaleStatus.MOTION
         reading = _weight(match.group(2), match.group(3), status, text)
-        if reading.weight is not None and status is ScaleStatus.STABLE and \
-                reading.weight.grams == 0:
+        if (
+            reading.weight is not None
+            and status is ScaleStatus.STABLE
+            and reading.weight.grams == 0
+        ):
             return ScaleReading(ScaleStatus.ZERO, reading.weight, reading.unit, text)
         return reading
     short = _SICS_SHORT.search(text)
@@ -94,7 +97,8 @@ def parse_sics(line: str) -> ScaleReading | None:
 
 
 _CAS_FRAME = re.compile(
-    r"(ST|US|OL),(GS|NT|TR|GR),\s*([-+]?)\s*([0-9]*\.?[0-9]*)\s*([A-Za-z]*)\s*$")
+    r"(ST|US|OL),(GS|NT|TR|GR),\s*([-+]?)\s*([0-9]*\.?[0-9]*)\s*([A-Za-z]*)\s*$"
+)
 
 
 def parse_cas(line: str) -> ScaleReading | None:
@@ -180,8 +184,15 @@ class SerialScale:
         try:
             import serial  # type: ignore[import-untyped]  # pyserial
 
-            self._port: Any = serial.Serial(port, baudrate=baudrate, bytesize=8, parity="N",
-                                            stopbits=1, timeout=0.1, write_timeout=1.0)
+            self._port: Any = serial.Serial(
+                port,
+                baudrate=baudrate,
+                bytesize=8,
+                parity="N",
+                stopbits=1,
+                timeout=0.1,
+                write_timeout=1.0,
+            )
         except (ImportError, OSError, ValueError) as exc:
             raise ScaleError(CANNOT_OPEN.format(name=self.name, detail=str(exc))) from None
         self._polled_at = 0.0
@@ -207,8 +218,9 @@ class SerialScale:
         self._polled_at = time.monotonic()
         terminator = b"\n" if self.protocol == "sics" else ETX
         while (frame := self._frame(terminator, deadline)) is not None:
-            reading = (parse_sics(frame.decode("latin-1")) if self.protocol == "sics"
-                       else parse_nci(frame))
+            reading = (
+                parse_sics(frame.decode("latin-1")) if self.protocol == "sics" else parse_nci(frame)
+            )
             if reading is not None:
                 return reading
             log.debug("%s: ignoring %r", self.name, frame)

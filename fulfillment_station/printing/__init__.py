@@ -43,14 +43,25 @@ if TYPE_CHECKING:
 #: submodule such as ``printing.errors`` must not pull in reportlab, which costs a few tenths
 #: of a second the GUI thread would pay before the window exists.
 _HOMES = {
-    "BatchCancelled": "errors", "DocumentError": "errors", "LabelFormatError": "errors",
-    "PrinterError": "errors", "PrintingError": "errors",
-    "LabelFormat": "label_format", "detect_label_format": "label_format",
-    "render_label_pdf": "label_pdf", "render_pick_list": "pick_list",
-    "CupsPrinter": "printers", "FilePrinter": "printers", "NetworkPrinter": "printers",
-    "Printer": "printers", "send_document": "printers",
-    "PAGE_SIZES": "settings", "PrintSettings": "settings",
-    "render_slip": "slip", "render_slips_batch": "slip", "render_label_zpl": "zpl",
+    "BatchCancelled": "errors",
+    "DocumentError": "errors",
+    "LabelFormatError": "errors",
+    "PrinterError": "errors",
+    "PrintingError": "errors",
+    "LabelFormat": "label_format",
+    "detect_label_format": "label_format",
+    "render_label_pdf": "label_pdf",
+    "render_pick_list": "pick_list",
+    "CupsPrinter": "printers",
+    "FilePrinter": "printers",
+    "NetworkPrinter": "printers",
+    "Printer": "printers",
+    "send_document": "printers",
+    "PAGE_SIZES": "settings",
+    "PrintSettings": "settings",
+    "render_slip": "slip",
+    "render_slips_batch": "slip",
+    "render_label_zpl": "zpl",
 }
 
 

@@ -40,9 +40,12 @@ def _symbol(payload: str, max_width: float) -> Code128:
     return symbol
 
 
-def render_command_sheet(entries: Sequence[tuple[str, str, str]], *,
-                         page_size: PageSize = "letter",
-                         heading: str = "Fulfillment Station - pack mode commands") -> bytes:
+def render_command_sheet(
+    entries: Sequence[tuple[str, str, str]],
+    *,
+    page_size: PageSize = "letter",
+    heading: str = "Fulfillment Station - pack mode commands",
+) -> bytes:
     """A PDF page (more if needed) with one barcode per ``(payload, title, explanation)``."""
     for payload, _title, _text in entries:
         if not code128_safe(payload):
@@ -69,12 +72,19 @@ def render_command_sheet(entries: Sequence[tuple[str, str, str]], *,
         row, column = divmod(slot, 2)
         x = _MARGIN + column * column_width
         y = top - row * row_height
-        draw_string(canvas, x, y - _TITLE_SIZE, title, _TITLE_SIZE, bold=True,
-                    max_width=column_width - 6)
+        draw_string(
+            canvas, x, y - _TITLE_SIZE, title, _TITLE_SIZE, bold=True, max_width=column_width - 6
+        )
         symbol = _symbol(payload, column_width - _COLUMN_GAP)
         symbol.drawOn(canvas, x, y - _TITLE_SIZE - 4 - _BAR_HEIGHT)
-        draw_string(canvas, x, y - _TITLE_SIZE - 8 - _BAR_HEIGHT - _TEXT_SIZE, text,
-                    _TEXT_SIZE, max_width=column_width - 6)
+        draw_string(
+            canvas,
+            x,
+            y - _TITLE_SIZE - 8 - _BAR_HEIGHT - _TEXT_SIZE,
+            text,
+            _TEXT_SIZE,
+            max_width=column_width - 6,
+        )
     canvas.showPage()
     canvas.save()
     return out.getvalue()

@@ -59,8 +59,12 @@ def _catalog(language: str, directory: Path = TRANSLATIONS_DIR) -> dict[str, str
         for message in context.iter("message"):
             source = message.findtext("source")
             translation = message.find("translation")
-            if (source and translation is not None and translation.text
-                    and translation.get("type") not in ("unfinished", "obsolete")):
+            if (
+                source
+                and translation is not None
+                and translation.text
+                and translation.get("type") not in ("unfinished", "obsolete")
+            ):
                 found[source] = translation.text
     return found
 

@@ -150,8 +150,10 @@ def _format_date_only(day: date | None) -> str:
 
 
 NO_SHIP_FROM = QT_TRANSLATE_NOOP(
-    "Printing", "No ship-from address is set up yet. Enter the store's return address (name, "
-    "street, city, country) in Settings → Station before printing the first label.")
+    "Printing",
+    "No ship-from address is set up yet. Enter the store's return address (name, "
+    "street, city, country) in Settings → Station before printing the first label.",
+)
 #: What the ship-from is called when nobody has set it up: never printed as a sender.
 APP_NAME = "Fulfillment Station"
 
@@ -160,15 +162,17 @@ def check_ship_from(settings: PrintSettings) -> None:
     """A label needs a sender a carrier can return it to: not empty, not the app's name."""
     address = settings.return_address
     # The store name stands in for the address's own name (it is printed first).
-    missing = [f for f in address.missing_required()
-               if not (f == "name" and settings.store_name.strip())]
+    missing = [
+        f for f in address.missing_required() if not (f == "name" and settings.store_name.strip())
+    ]
     names = {address.name.strip().casefold(), settings.store_name.strip().casefold()} - {""}
     if missing or names <= {APP_NAME.casefold()}:
         raise DocumentError(NO_SHIP_FROM)
 
 
-def label_content(order: Order, shipment: Shipment, settings: PrintSettings, *,
-                  today: date | None = None) -> LabelContent:
+def label_content(
+    order: Order, shipment: Shipment, settings: PrintSettings, *, today: date | None = None
+) -> LabelContent:
     """What the label says. ``today`` (default: the local date) is printed when the shipment
     carries no date yet: the label is made the day the parcel leaves."""
     check_ship_from(settings)
@@ -198,8 +202,11 @@ def label_content(order: Order, shipment: Shipment, settings: PrintSettings, *,
     else:
         date_text = t(doc("Printed: {date}")).format(date=_format_date_only(today))
     if barcode is not None:
-        tracking_caption = (t(doc("{carrier} TRACKING #")).format(carrier=carrier).strip()
-                            if carrier else t(doc("TRACKING #")))
+        tracking_caption = (
+            t(doc("{carrier} TRACKING #")).format(carrier=carrier).strip()
+            if carrier
+            else t(doc("TRACKING #"))
+        )
     else:
         tracking_caption = t(doc("NO TRACKING NUMBER"))
     return LabelContent(
@@ -215,8 +222,7 @@ def label_content(order: Order, shipment: Shipment, settings: PrintSettings, *,
         from_caption=t(doc("FROM:")),
         to_caption=t(doc("SHIP TO:")),
         tracking_caption=tracking_caption,
-        weight_text=t(doc("Weight: {weight}")).format(weight=weight_text) if weight_text
-        else "",
+        weight_text=t(doc("Weight: {weight}")).format(weight=weight_text) if weight_text else "",
         date_text=date_text,
     )
 

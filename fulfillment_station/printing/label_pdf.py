@@ -70,8 +70,9 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
     carrier_width = (g.width - g.margin - g.carrier_left) * inch
     pt = inch  # sizes in the geometry are inches; fonts want points
 
-    draw_string(canvas, left, y(g.from_top, g.from_size), content.from_caption,
-                g.from_size * pt, bold=True)
+    draw_string(
+        canvas, left, y(g.from_top, g.from_size), content.from_caption, g.from_size * pt, bold=True
+    )
     for i, line in enumerate(content.from_lines[: MAX_FROM_LINES - 1]):
         top = g.from_top + (i + 1) * g.from_step
         draw_string(
@@ -94,8 +95,10 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
         max_width=carrier_width,
         min_size=g.service_size * pt,
     )
-    for step, text in ((0.45, NOT_A_SHIPPING_LABEL),
-                       (0.65, f"{content.carrier} {content.service}".strip())):
+    for step, text in (
+        (0.45, NOT_A_SHIPPING_LABEL),
+        (0.65, f"{content.carrier} {content.service}".strip()),
+    ):
         draw_string(
             canvas,
             carrier_x,
@@ -108,8 +111,12 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
     rule(g.rule1)
 
     draw_string(
-        canvas, left, y(g.to_caption_top, g.from_size), content.to_caption, g.from_size * pt,
-        bold=True
+        canvas,
+        left,
+        y(g.to_caption_top, g.from_size),
+        content.to_caption,
+        g.from_size * pt,
+        bold=True,
     )
     for i, line in enumerate(content.to_lines[:MAX_TO_LINES]):
         top = g.to_top + i * g.to_step

@@ -26,8 +26,7 @@ LABEL_HEIGHT_IN = 6.0
 MAX_PNG_PIXELS = 40_000_000
 _DARK_BELOW = 128  # grey level (0 black .. 255 white) under which a dot is printed
 _TO_BIT = bytes(b"1"[0] if grey < _DARK_BELOW else b"0"[0] for grey in range(256))
-_UNREADABLE = ("The label the store sent cannot be read, so it cannot be printed on the ZPL "
-               "printer.")
+_UNREADABLE = "The label the store sent cannot be read, so it cannot be printed on the ZPL printer."
 
 
 def label_for_printer(
@@ -88,7 +87,7 @@ def raster_to_zpl(pixels: bytes, width: int, height: int, stride: int) -> str:
     previous = None
     for y in range(height):
         # grey byte -> "1" (dark) or "0", then the row's bits as one binary number.
-        bits = pixels[y * stride:y * stride + width].translate(_TO_BIT) + pad
+        bits = pixels[y * stride : y * stride + width].translate(_TO_BIT) + pad
         row = int(bits, 2).to_bytes(row_bytes, "big").hex().upper()
         # ZPL's ASCII shorthands (every ZPL II printer reads them): ":" repeats the row
         # above, "," fills the rest of a row with zeros. A label is mostly white.
@@ -99,8 +98,10 @@ def raster_to_zpl(pixels: bytes, width: int, height: int, stride: int) -> str:
             rows.append(kept + "," if len(kept) < len(row) else row)
         previous = row
     total = row_bytes * height
-    return (f"^XA^PW{width}^LL{height}^LH0,0^FO0,0"
-            f"^GFA,{total},{total},{row_bytes},{''.join(rows)}^FS^PQ1^XZ\n")
+    return (
+        f"^XA^PW{width}^LL{height}^LH0,0^FO0,0"
+        f"^GFA,{total},{total},{row_bytes},{''.join(rows)}^FS^PQ1^XZ\n"
+    )
 
 
 def zpl_graphic_bits(zpl: bytes) -> tuple[int, list[str]]:
@@ -109,7 +110,7 @@ def zpl_graphic_bits(zpl: bytes) -> tuple[int, list[str]]:
     text = zpl.decode("ascii")
     start = text.index("^GFA,") + len("^GFA,")
     _total, _field, per_row, rest = text[start:].split(",", 3)
-    data = rest[:rest.index("^FS")]
+    data = rest[: rest.index("^FS")]
     width = int(per_row) * 2
     rows: list[str] = []
     current = ""

@@ -24,17 +24,20 @@ from fulfillment_station.printing.settings import PAGE_SIZES, PageSize
 from fulfillment_station.station.reports import ManifestRow
 
 
-def render_manifest(rows: Sequence[ManifestRow], day: str, *, page_size: PageSize = "letter",
-                    warehouse: str = "") -> bytes:
+def render_manifest(
+    rows: Sequence[ManifestRow], day: str, *, page_size: PageSize = "letter", warehouse: str = ""
+) -> bytes:
     """A PDF manifest of ``rows`` (sorted by carrier), one section per carrier, for ``day``."""
     if not rows:
         raise DocumentError("No shipment was confirmed in this period: nothing to hand over.")
     ensure_fonts()
-    frame = PageFrame(size=PAGE_SIZES[page_size], margin=0.5 * inch, header=0.6 * inch,
-                      footer=0.3 * inch)
+    frame = PageFrame(
+        size=PAGE_SIZES[page_size], margin=0.5 * inch, header=0.6 * inch, footer=0.3 * inch
+    )
     font = 9.0
-    body = ParagraphStyle("manifest", fontName=SANS, fontSize=font, leading=font * 1.25,
-                          wordWrap="CJK")
+    body = ParagraphStyle(
+        "manifest", fontName=SANS, fontSize=font, leading=font * 1.25, wordWrap="CJK"
+    )
     story: list[object] = []
     ordered = sorted(rows, key=lambda r: (r.carrier, r.at))
     widths = [frame.content_width * f for f in (0.34, 0.22, 0.08, 0.08, 0.28)]
@@ -45,29 +48,56 @@ def render_manifest(rows: Sequence[ManifestRow], day: str, *, page_size: PageSiz
         story.append(GroupMark(carrier or "-"))
         data: list[list[object]] = [["Tracking number", "Order", "Items", "Boxes", "Desk"]]
         for row in shipments:
-            data.append([Paragraph(markup(row.tracking or "-"), body),
-                         Paragraph(markup(row.order_number), body), str(row.items),
-                         str(row.boxes), Paragraph(markup(f"{row.desk} · {row.packer}"), body)])
+            data.append(
+                [
+                    Paragraph(markup(row.tracking or "-"), body),
+                    Paragraph(markup(row.order_number), body),
+                    str(row.items),
+                    str(row.boxes),
+                    Paragraph(markup(f"{row.desk} · {row.packer}"), body),
+                ]
+            )
         boxes = sum(r.boxes for r in shipments)
-        data.append(["Total", f"{len(shipments)} shipments",
-                     str(sum(r.items for r in shipments)), str(boxes), ""])
+        data.append(
+            [
+                "Total",
+                f"{len(shipments)} shipments",
+                str(sum(r.items for r in shipments)),
+                str(boxes),
+                "",
+            ]
+        )
         table = Table(data, colWidths=widths, repeatRows=1)
-        table.setStyle(TS([
-            ("FONT", (0, 0), (-1, -1), SANS, font, font * 1.25),
-            ("FONT", (0, 0), (-1, 0), SANS_BOLD, font, font * 1.25),
-            ("FONT", (0, -1), (-1, -1), SANS_BOLD, font, font * 1.25),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.Color(0.6, 0.6, 0.6)),
-        ]))
+        table.setStyle(
+            TS(
+                [
+                    ("FONT", (0, 0), (-1, -1), SANS, font, font * 1.25),
+                    ("FONT", (0, 0), (-1, 0), SANS_BOLD, font, font * 1.25),
+                    ("FONT", (0, -1), (-1, -1), SANS_BOLD, font, font * 1.25),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.Color(0.6, 0.6, 0.6)),
+                ]
+            )
+        )
         story.append(table)
         story.append(Spacer(1, 0.5 * inch))
-        story.append(Paragraph(markup(
-            f"Received {len(shipments)} shipments ({boxes} boxes) for {carrier or '-'}."), body))
+        story.append(
+            Paragraph(
+                markup(
+                    f"Received {len(shipments)} shipments ({boxes} boxes) for {carrier or '-'}."
+                ),
+                body,
+            )
+        )
         story.append(Spacer(1, 0.4 * inch))
-        story.append(Paragraph(
-            "Driver's name: ______________________   Signature: ______________________   "
-            "Time: __________", body))
+        story.append(
+            Paragraph(
+                "Driver's name: ______________________   Signature: ______________________   "
+                "Time: __________",
+                body,
+            )
+        )
 
     def furniture(canvas: Canvas, group: object, page: int, pages: int) -> None:
         width, height = frame.size
@@ -75,10 +105,23 @@ def render_manifest(rows: Sequence[ManifestRow], day: str, *, page_size: PageSiz
         title = f"Manifest · {group} · {day}"
         if warehouse:
             title += f" · {warehouse}"
-        draw_string(canvas, frame.margin, top, title, font * 1.6, bold=True,
-                    max_width=frame.content_width, min_size=font)
-        draw_string(canvas, width - frame.margin, frame.margin,
-                    f"Page {page} of {pages} · printed {datetime.now().strftime('%H:%M')}",
-                    font * 0.85, align="right")
+        draw_string(
+            canvas,
+            frame.margin,
+            top,
+            title,
+            font * 1.6,
+            bold=True,
+            max_width=frame.content_width,
+            min_size=font,
+        )
+        draw_string(
+            canvas,
+            width - frame.margin,
+            frame.margin,
+            f"Page {page} of {pages} · printed {datetime.now().strftime('%H:%M')}",
+            font * 0.85,
+            align="right",
+        )
 
     return build_pdf(story, frame, furniture, f"Manifest {day}")  # type: ignore[arg-type]

@@ -27,28 +27,40 @@ Runner = Callable[..., subprocess.CompletedProcess[bytes]]
 
 # What the packer is told when a printer fails (translated by the views).
 REFUSED = QT_TRANSLATE_NOOP(
-    "Printer", "Printer {name} at {where} refused the connection; check it is switched on and "
-    "connected to the network.")
+    "Printer",
+    "Printer {name} at {where} refused the connection; check it is switched on and "
+    "connected to the network.",
+)
 NO_ANSWER = QT_TRANSLATE_NOOP(
-    "Printer", "Printer {name} at {where} did not answer within {seconds} seconds; check it is "
-    "switched on and connected to the network.")
+    "Printer",
+    "Printer {name} at {where} did not answer within {seconds} seconds; check it is "
+    "switched on and connected to the network.",
+)
 UNKNOWN_HOST = QT_TRANSLATE_NOOP(
-    "Printer", "The printer address {host} cannot be found; check the printer settings.")
+    "Printer", "The printer address {host} cannot be found; check the printer settings."
+)
 UNREACHABLE = QT_TRANSLATE_NOOP(
-    "Printer", "Printer {name} at {where} could not be reached ({detail}); check the printer "
-    "and the network.")
+    "Printer",
+    "Printer {name} at {where} could not be reached ({detail}); check the printer and the network.",
+)
 NO_LP = QT_TRANSLATE_NOOP(
-    "Printer", "The lp command is missing, so CUPS printers cannot be used; install CUPS or "
-    "choose a network printer.")
+    "Printer",
+    "The lp command is missing, so CUPS printers cannot be used; install CUPS or "
+    "choose a network printer.",
+)
 CUPS_TIMEOUT = QT_TRANSLATE_NOOP(
-    "Printer", "CUPS did not take the job for {name} within {seconds} seconds; check that CUPS "
-    "is running.")
+    "Printer",
+    "CUPS did not take the job for {name} within {seconds} seconds; check that CUPS is running.",
+)
 CUPS_REFUSED = QT_TRANSLATE_NOOP("Printer", "CUPS would not print on {name}: {detail}.")
 NOT_SAVED = QT_TRANSLATE_NOOP(
-    "Printer", "Could not save the print job in {folder} ({detail}); choose another folder.")
+    "Printer", "Could not save the print job in {folder} ({detail}); choose another folder."
+)
 WRONG_FORMAT = QT_TRANSLATE_NOOP(
-    "Printer", "Printer {name} takes {takes} but this document is {kind}; choose another "
-    "printer for it.")
+    "Printer",
+    "Printer {name} takes {takes} but this document is {kind}; choose another printer for it.",
+)
+
 
 class Printer(Protocol):
     name: str
@@ -87,13 +99,15 @@ class NetworkPrinter:
         except ConnectionRefusedError:
             raise PrinterError(REFUSED.format(name=self.name, where=where)) from None
         except TimeoutError:
-            raise PrinterError(NO_ANSWER.format(name=self.name, where=where,
-                                                seconds=f"{self.timeout:g}")) from None
+            raise PrinterError(
+                NO_ANSWER.format(name=self.name, where=where, seconds=f"{self.timeout:g}")
+            ) from None
         except socket.gaierror:
             raise PrinterError(UNKNOWN_HOST.format(host=self.host)) from None
         except OSError as exc:
-            raise PrinterError(UNREACHABLE.format(name=self.name, where=where,
-                                                  detail=str(exc.strerror or exc))) from None
+            raise PrinterError(
+                UNREACHABLE.format(name=self.name, where=where, detail=str(exc.strerror or exc))
+            ) from None
         return f"Sent to {self.name} ({where})"
 
 
@@ -134,8 +148,9 @@ class CupsPrinter:
         except FileNotFoundError:
             raise PrinterError(NO_LP) from None
         except subprocess.TimeoutExpired:
-            raise PrinterError(CUPS_TIMEOUT.format(name=self.name,
-                                                   seconds=f"{self.timeout:g}")) from None
+            raise PrinterError(
+                CUPS_TIMEOUT.format(name=self.name, seconds=f"{self.timeout:g}")
+            ) from None
         if result.returncode != 0:
             detail = _first_line(result.stderr) or f"lp exited with status {result.returncode}"
             raise PrinterError(CUPS_REFUSED.format(name=self.name, detail=detail))
@@ -169,8 +184,9 @@ class FilePrinter:
             finally:
                 os.unlink(tmp)
         except OSError as exc:
-            raise PrinterError(NOT_SAVED.format(folder=str(self.directory),
-                                                detail=str(exc.strerror or exc))) from None
+            raise PrinterError(
+                NOT_SAVED.format(folder=str(self.directory), detail=str(exc.strerror or exc))
+            ) from None
         return f"Saved to {target}"
 
     def _link_free_name(self, tmp: Path, stem: str, suffix: str) -> Path:
@@ -197,8 +213,7 @@ def send_document(
     kind: LabelFormat = fmt or detect_label_format(data)
     if kind not in printer.accepts:
         takes = ", ".join(sorted(f.upper() for f in printer.accepts))
-        raise PrinterError(WRONG_FORMAT.format(name=printer.name, takes=takes,
-                                               kind=kind.upper()))
+        raise PrinterError(WRONG_FORMAT.format(name=printer.name, takes=takes, kind=kind.upper()))
     return printer.send(data, title=title)
 
 

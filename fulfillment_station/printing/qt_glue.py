@@ -105,7 +105,8 @@ class PdfPreviewDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = buttons.addButton(
             QCoreApplication.translate("PrintPreview", "&Print…"),
-            QDialogButtonBox.ButtonRole.AcceptRole)
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         self.print_button.setDefault(True)
         buttons.accepted.connect(self._print)
         buttons.rejected.connect(self.reject)
@@ -116,8 +117,9 @@ class PdfPreviewDialog(QDialog):
         self._fit_to_screen(parent)
 
     def _fit_to_screen(self, parent: QWidget | None) -> None:
-        screen = (parent.screen() if parent is not None else None) or \
-            QGuiApplication.primaryScreen()
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
         width, height = 720, 860
         if screen is not None:
             area = screen.availableGeometry()
@@ -136,8 +138,9 @@ class PdfPreviewDialog(QDialog):
             if room <= 0 or image.width() <= room:
                 pixmap = QPixmap.fromImage(image)
             else:
-                pixmap = QPixmap.fromImage(image.scaledToWidth(
-                    room, Qt.TransformationMode.SmoothTransformation))
+                pixmap = QPixmap.fromImage(
+                    image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+                )
             label.setPixmap(pixmap)
 
     def _print(self) -> None:

@@ -121,7 +121,11 @@ class _Styles:
 
 
 def _address_block(
-    styles: _Styles, caption: str, address: Address | None, extra: str, language: str,
+    styles: _Styles,
+    caption: str,
+    address: Address | None,
+    extra: str,
+    language: str,
     t: Callable[[str], str],
 ) -> list[Flowable]:
     parts: list[Flowable] = [Paragraph(markup(caption, bold=True), styles.head)]
@@ -147,8 +151,12 @@ def _addresses(order: Order, styles: _Styles, look: _Look, language: str, t: Wor
     bill_to = order.bill_to
     ship = _address_block(styles, t(doc("Ship to")), order.deliver_to, phone, language, t)
     bill = _address_block(
-        styles, t(doc("Bill to")), bill_to,
-        "" if bill_to else t(doc("Same as shipping address")), language, t
+        styles,
+        t(doc("Bill to")),
+        bill_to,
+        "" if bill_to else t(doc("Same as shipping address")),
+        language,
+        t,
     )
     half = look.frame.content_width / 2
     table = Table([[ship, bill]], colWidths=[half, half])
@@ -165,8 +173,10 @@ def _addresses(order: Order, styles: _Styles, look: _Look, language: str, t: Wor
 
 
 def _summary(order: Order, styles: _Styles, t: Words) -> Paragraph:
-    parts = [t(doc("Ordered {date}")).format(date=f"{order.created_at:%Y-%m-%d}"),
-             t(doc("Items: {count}")).format(count=order.item_count)]
+    parts = [
+        t(doc("Ordered {date}")).format(date=f"{order.created_at:%Y-%m-%d}"),
+        t(doc("Items: {count}")).format(count=order.item_count),
+    ]
     if order.channel or order.marketplace:
         parts.append(order.channel or order.marketplace or "")
     if order.fulfillment_method:
@@ -179,27 +189,40 @@ def _summary(order: Order, styles: _Styles, t: Words) -> Paragraph:
         parts.append("RETURNS")
     for shipment in order.shipments:
         if shipment.status:
-            parts.append(f"{shipment.carrier} {shipment.tracking_number or ''}: "
-                         f"{shipment.status.replace('_', ' ')}")
+            parts.append(
+                f"{shipment.carrier} {shipment.tracking_number or ''}: "
+                f"{shipment.status.replace('_', ' ')}"
+            )
     return Paragraph(markup("  ·  ".join(parts)), styles.small)
 
 
 # Column keys (English, also the catalog's source text) in the order they are printed.
-_TITLES = {"Qty": doc("Qty"), "SKU": doc("SKU"), "Item": doc("Item"),
-           "Barcode": doc("Barcode"), "Price": doc("Price"), "Total": doc("Total")}
+_TITLES = {
+    "Qty": doc("Qty"),
+    "SKU": doc("SKU"),
+    "Item": doc("Item"),
+    "Barcode": doc("Barcode"),
+    "Price": doc("Price"),
+    "Total": doc("Total"),
+}
 _CELL_PADDING = 4.0  # LEFTPADDING + RIGHTPADDING of the lines table
 
 
 def _qty_texts(order: Order, t: Words) -> list[tuple[str, str]]:
     """(quantity, "n sent" or "") of each line, as printed."""
     sent = t(doc("{count} sent"))
-    return [(str(line.quantity),
-             f"({sent.format(count=line.quantity_fulfilled)})" if line.quantity_fulfilled else "")
-            for line in order.lines]
+    return [
+        (
+            str(line.quantity),
+            f"({sent.format(count=line.quantity_fulfilled)})" if line.quantity_fulfilled else "",
+        )
+        for line in order.lines
+    ]
 
 
-def _columns(look: _Look, prices: bool, t: Words, qty_width: float = 0.0
-             ) -> list[tuple[str, float]]:
+def _columns(
+    look: _Look, prices: bool, t: Words, qty_width: float = 0.0
+) -> list[tuple[str, float]]:
     """(key, width) of each line-table column; the item column (width 0) takes the rest.
     ``qty_width`` widens the quantity column to what its cells need, so none wraps."""
     if look.narrow:
@@ -209,8 +232,10 @@ def _columns(look: _Look, prices: bool, t: Words, qty_width: float = 0.0
         columns = [(_BOX, 16.0), ("Qty", 30.0), ("SKU", 100.0), ("Item", 0.0), ("Barcode", 80.0)]
         money_columns = [("Price", 56.0), ("Total", 60.0)]
     title_width = string_width(t(_TITLES["Qty"]), look.font, bold=True) + _CELL_PADDING
-    columns = [(key, max(width, qty_width, title_width) if key == "Qty" else width)
-               for key, width in columns]
+    columns = [
+        (key, max(width, qty_width, title_width) if key == "Qty" else width)
+        for key, width in columns
+    ]
     if prices:
         columns += money_columns
     rest = look.frame.content_width - sum(width for _, width in columns)
@@ -220,8 +245,17 @@ def _columns(look: _Look, prices: bool, t: Words, qty_width: float = 0.0
 def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool, t: Words) -> Table:
     qty_texts = _qty_texts(order, t)
     small = styles.small.fontSize
-    needed = max((max(string_width(q, look.font, bold=True), string_width(sent, small))
-                  for q, sent in qty_texts), default=0.0) + _CELL_PADDING + 1
+    needed = (
+        max(
+            (
+                max(string_width(q, look.font, bold=True), string_width(sent, small))
+                for q, sent in qty_texts
+            ),
+            default=0.0,
+        )
+        + _CELL_PADDING
+        + 1
+    )
     columns = _columns(look, prices, t, needed)
     widths = dict(columns)
     rows: list[list[Any]] = [[t(_TITLES.get(key, key)) for key, _ in columns]]
@@ -281,13 +315,20 @@ def total_rows(order: Order) -> list[tuple[str, Decimal]]:
     caller into the document language."""
     unexplained = order.total - order.subtotal - order.shipping - order.tax
     if not unexplained:
-        return [(doc("Subtotal"), order.subtotal), (doc("Shipping"), order.shipping),
-                (doc("Tax"), order.tax), (doc("Total"), order.total)]
+        return [
+            (doc("Subtotal"), order.subtotal),
+            (doc("Shipping"), order.shipping),
+            (doc("Tax"), order.tax),
+            (doc("Total"), order.total),
+        ]
     rows: list[tuple[str, Decimal]] = []
     if order.lines or order.subtotal:
         rows.append((doc("Subtotal"), order.subtotal))
-    rows += [(label, amount) for label, amount in ((doc("Shipping"), order.shipping),
-                                                   (doc("Tax"), order.tax)) if amount]
+    rows += [
+        (label, amount)
+        for label, amount in ((doc("Shipping"), order.shipping), (doc("Tax"), order.tax))
+        if amount
+    ]
     rows.append((UNITEMISED_CHARGES if unexplained > 0 else UNITEMISED_DISCOUNT, unexplained))
     return [*rows, (doc("Total"), order.total)]
 
@@ -328,8 +369,9 @@ def _boxed(caption: str, text: str, styles: _Styles, look: _Look) -> Flowable:
     return KeepTogether([Spacer(1, look.font * 0.8), table])
 
 
-def slip_story(order: Order, settings: PrintSettings, styles: _Styles,
-               look: _Look) -> list[Flowable]:
+def slip_story(
+    order: Order, settings: PrintSettings, styles: _Styles, look: _Look
+) -> list[Flowable]:
     prices = not (settings.hide_prices_for_gifts and is_gift(order))
     t = translator(settings.document_language)
     story: list[Flowable] = [
@@ -476,12 +518,20 @@ class _Header:
 
         foot_y = margin
         draw_string(
-            canvas, margin, foot_y, self.t(doc("Order {number}")).format(number=order.number),
-            look.font * 0.85, max_width=half
+            canvas,
+            margin,
+            foot_y,
+            self.t(doc("Order {number}")).format(number=order.number),
+            look.font * 0.85,
+            max_width=half,
         )
         draw_string(
-            canvas, right, foot_y, self.t(doc("Page {page} of {pages}")).format(
-                page=page, pages=pages), look.font * 0.85, align="right"
+            canvas,
+            right,
+            foot_y,
+            self.t(doc("Page {page} of {pages}")).format(page=page, pages=pages),
+            look.font * 0.85,
+            align="right",
         )
 
 

@@ -72,8 +72,9 @@ class _Zpl:
         t = max(1, self.dots(thickness))
         self.parts.append(f"^FO{self.dots(x)},{self.dots(y)}^GB{self.dots(width)},{t},{t}^FS")
 
-    def barcode(self, x: float, y: float, height: float, barcode: TrackingBarcode,
-                width: float) -> None:
+    def barcode(
+        self, x: float, y: float, height: float, barcode: TrackingBarcode, width: float
+    ) -> None:
         modules = code128_modules(barcode)
         module = max(1, min(self.dots(GEOMETRY.module), self.dots(width) // modules))
         if module * modules > self.dots(width):
@@ -125,10 +126,14 @@ def zpl_label(content: LabelContent, dpi: LabelDpi) -> str:
     for i, line in enumerate(content.from_lines[: MAX_FROM_LINES - 1]):
         z.text(g.margin, g.from_top + (i + 1) * g.from_step, g.from_size, line, from_width)
     z.text(g.carrier_left, g.from_top, g.carrier_size, NO_POSTAGE, carrier_width)
-    z.text(g.carrier_left, g.from_top + 0.45, g.service_size, NOT_A_SHIPPING_LABEL,
-           carrier_width)
-    z.text(g.carrier_left, g.from_top + 0.65, g.service_size,
-           f"{content.carrier} {content.service}".strip(), carrier_width)
+    z.text(g.carrier_left, g.from_top + 0.45, g.service_size, NOT_A_SHIPPING_LABEL, carrier_width)
+    z.text(
+        g.carrier_left,
+        g.from_top + 0.65,
+        g.service_size,
+        f"{content.carrier} {content.service}".strip(),
+        carrier_width,
+    )
     z.rule(g.rule1, g.margin, inner, g.rule_thickness)
 
     z.text(g.margin, g.to_caption_top, g.from_size, content.to_caption, inner)

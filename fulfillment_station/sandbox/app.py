@@ -42,14 +42,24 @@ class _HideDroppedConnection(logging.Filter):
 
 
 def create_app(spec: DialectSpec, ctx: SandboxContext) -> FastAPI:
-    app = FastAPI(title=f"Fulfillment Station sandbox: {spec.id}", openapi_url=None,
-                  docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title=f"Fulfillment Station sandbox: {spec.id}",
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+    )
     logging.getLogger("uvicorn.error").addFilter(_HideDroppedConnection())
 
-    def render(status: int, code: str, message: str, details: Any = None,
-               headers: dict[str, str] | None = None) -> JSONResponse:
-        return JSONResponse(spec.error_body(status, code, message, details), status_code=status,
-                            headers=headers)
+    def render(
+        status: int,
+        code: str,
+        message: str,
+        details: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> JSONResponse:
+        return JSONResponse(
+            spec.error_body(status, code, message, details), status_code=status, headers=headers
+        )
 
     @app.exception_handler(SandboxError)
     async def _sandbox_error(_: Request, exc: SandboxError) -> JSONResponse:
@@ -57,8 +67,13 @@ def create_app(spec: DialectSpec, ctx: SandboxContext) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        details = [{"field": ".".join(str(p) for p in e["loc"] if p not in ("body", "query")),
-                    "message": e["msg"]} for e in exc.errors()]
+        details = [
+            {
+                "field": ".".join(str(p) for p in e["loc"] if p not in ("body", "query")),
+                "message": e["msg"],
+            }
+            for e in exc.errors()
+        ]
         first = details[0] if details else {"field": "", "message": "invalid request"}
         message = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
         return render(spec.validation_status, spec.validation_code, message, details)
@@ -102,8 +117,7 @@ def create_app(spec: DialectSpec, ctx: SandboxContext) -> FastAPI:
 class _FaultsAndJournal:
     """Pure ASGI middleware: fault injection before the app, journal of writes after it."""
 
-    def __init__(self, app: ASGIApp, spec: DialectSpec, ctx: SandboxContext,
-                 render: Any) -> None:
+    def __init__(self, app: ASGIApp, spec: DialectSpec, ctx: SandboxContext, render: Any) -> None:
         self.app = app
         self.spec = spec
         self.ctx = ctx
@@ -127,15 +141,24 @@ class _FaultsAndJournal:
             await self.render(exc.status, exc.code, exc.message, None, None)(scope, receive, send)
             return
         if faults.rate_limit and self._over_rate_limit(faults.rate_limit):
-            response = self.render(429, self.spec.rate_limit_code,
-                                   "Too many requests: slow down and retry after the delay.",
-                                   None, {"Retry-After": "1"})
+            response = self.render(
+                429,
+                self.spec.rate_limit_code,
+                "Too many requests: slow down and retry after the delay.",
+                None,
+                {"Retry-After": "1"},
+            )
             await response(scope, receive, send)
             return
         if faults.fail_rate and faults.rng.random() < faults.fail_rate:
             status = faults.rng.choice((500, 502, 503))
-            response = self.render(status, self.spec.server_error_code,
-                                   "The server hit a temporary error (sandbox fault).", None, None)
+            response = self.render(
+                status,
+                self.spec.server_error_code,
+                "The server hit a temporary error (sandbox fault).",
+                None,
+                None,
+            )
             await response(scope, receive, send)
             return
         method = scope["method"]
@@ -179,13 +202,28 @@ class _FaultsAndJournal:
         finally:
             headers = {k.decode().lower(): v.decode() for k, v in scope.get("headers", [])}
             self.ctx.db.journal_request(
-                scope["method"], scope["path"], scope.get("query_string", b"").decode(),
-                body.decode("utf-8", "replace"), headers.get("idempotency-key"),
-                status.get("code"), drop)
+                scope["method"],
+                scope["path"],
+                scope.get("query_string", b"").decode(),
+                body.decode("utf-8", "replace"),
+                headers.get("idempotency-key"),
+                status.get("code"),
+                drop,
+            )
         if drop:
-            log.warning("sandbox fault: %s %s applied, cutting the connection",
-                        scope["method"], scope["path"])
-            await send({"type": "http.response.start", "status": 200,
-                        "headers": [(b"content-type", b"application/json"),
-                                    (b"content-length", b"4096")]})
+            log.warning(
+                "sandbox fault: %s %s applied, cutting the connection",
+                scope["method"],
+                scope["path"],
+            )
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 200,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", b"4096"),
+                    ],
+                }
+            )
             raise DroppedConnection(scope["path"])

@@ -35,68 +35,169 @@ class DialectProfile:
     channels: tuple[str, ...]
 
 
-_FIVE = (("pending", 6), ("processing", 34), ("shipped", 30), ("delivered", 20),
-         ("cancelled", 7))
+_FIVE = (("pending", 6), ("processing", 34), ("shipped", 30), ("delivered", 20), ("cancelled", 7))
 PROFILES: dict[str, DialectProfile] = {
     "nexus": DialectProfile(
-        (("pending", 5), ("confirmed", 20), ("processing", 18), ("shipped", 25),
-         ("delivered", 15), ("completed", 10), ("cancelled", 7)),
-        True, ("amazon_us", "amazon_de", "ebay_us", "walmart_us", "etsy")),
+        (
+            ("pending", 5),
+            ("confirmed", 20),
+            ("processing", 18),
+            ("shipped", 25),
+            ("delivered", 15),
+            ("completed", 10),
+            ("cancelled", 7),
+        ),
+        True,
+        ("amazon_us", "amazon_de", "ebay_us", "walmart_us", "etsy"),
+    ),
     "price2b": DialectProfile(_FIVE, True, ("amazon", "meli", "shopify", "ebay", "web")),
-    "squarespace": DialectProfile((("processing", 55), ("shipped", 38), ("cancelled", 7)),
-                                  False, ("web", "pos")),
+    "squarespace": DialectProfile(
+        (("processing", 55), ("shipped", 38), ("cancelled", 7)), False, ("web", "pos")
+    ),
     "inventory-cloud": DialectProfile(_FIVE, True, ("web", "erp")),
     "generic-rest": DialectProfile(_FIVE, False, ("web",)),
 }
 
 # name, city, region, postal, country, street, phone prefix, currency, tax rate
 _PLACES = (
-    (("Emily Carter", "James Miller", "Olivia Brown", "Noah Davis"),
-     (("Springfield", "IL", "62704"), ("Austin", "TX", "78701"), ("Portland", "OR", "97205")),
-     "US", ("Main St", "Oak Ave", "Maple Dr"), "+1", "USD", 800),
-    (("Juan Pérez", "María González", "Sofía Martínez"),
-     (("Buenos Aires", "C", "C1043"), ("Córdoba", "X", "X5000")),
-     "AR", ("Av. Corrientes", "Calle Florida"), "+54", "USD", 0),
-    (("José da Silva", "Ana Conceição", "João Araújo"),
-     (("São Paulo", "SP", "01310-100"), ("Curitiba", "PR", "80010-000")),
-     "BR", ("Rua Augusta", "Avenida Paulista"), "+55", "USD", 0),
-    (("Jürgen Müller", "Änne Schröder", "Lukas Weiß"),
-     (("München", "BY", "80331"), ("Köln", "NW", "50667")),
-     "DE", ("Hauptstraße", "Königsallee"), "+49", "EUR", 1900),
-    (("Zoë Lefèvre", "François Dupré", "Hélène Côté"),
-     (("Paris", None, "75004"), ("Lyon", None, "69002")),
-     "FR", ("Rue de Rivoli", "Boulevard Saint-Germain"), "+33", "EUR", 2000),
-    (("Олег Петров", "Анна Смирнова", "Дмитрий Иванов"),
-     (("Москва", None, "101000"), ("Санкт-Петербург", None, "190000")),
-     "RU", ("ул. Тверская", "Невский проспект"), "+7", "EUR", 0),
-    (("Γιώργος Παπαδόπουλος", "Ελένη Γεωργίου"),
-     (("Αθήνα", None, "105 57"), ("Θεσσαλονίκη", None, "546 24")),
-     "GR", ("Οδός Ερμού", "Λεωφόρος Συγγρού"), "+30", "EUR", 2400),
-    (("山田太郎", "佐藤花子", "鈴木一郎"),
-     (("東京都", "Tokyo", "100-0001"), ("大阪市", "Osaka", "530-0001")),
-     "JP", ("千代田1-1", "梅田2-3"), "+81", "USD", 1000),
-    (("王伟", "李娜", "张敏"),
-     (("北京市", "Beijing", "100000"), ("上海市", "Shanghai", "200000")),
-     "CN", ("长安街", "南京路"), "+86", "USD", 0),
-    (("Oliver Smith", "Amelia Jones", "Harry Taylor"),
-     (("London", None, "SW1A 1AA"), ("Manchester", None, "M1 1AE")),
-     "GB", ("High Street", "Station Road"), "+44", "USD", 2000),
-    (("Zofia Wójcik", "Łukasz Kowalski"),
-     (("Kraków", None, "31-001"), ("Łódź", None, "90-001")),
-     "PL", ("ul. Floriańska", "ul. Piotrkowska"), "+48", "EUR", 2300),
+    (
+        ("Emily Carter", "James Miller", "Olivia Brown", "Noah Davis"),
+        (("Springfield", "IL", "62704"), ("Austin", "TX", "78701"), ("Portland", "OR", "97205")),
+        "US",
+        ("Main St", "Oak Ave", "Maple Dr"),
+        "+1",
+        "USD",
+        800,
+    ),
+    (
+        ("Juan Pérez", "María González", "Sofía Martínez"),
+        (("Buenos Aires", "C", "C1043"), ("Córdoba", "X", "X5000")),
+        "AR",
+        ("Av. Corrientes", "Calle Florida"),
+        "+54",
+        "USD",
+        0,
+    ),
+    (
+        ("José da Silva", "Ana Conceição", "João Araújo"),
+        (("São Paulo", "SP", "01310-100"), ("Curitiba", "PR", "80010-000")),
+        "BR",
+        ("Rua Augusta", "Avenida Paulista"),
+        "+55",
+        "USD",
+        0,
+    ),
+    (
+        ("Jürgen Müller", "Änne Schröder", "Lukas Weiß"),
+        (("München", "BY", "80331"), ("Köln", "NW", "50667")),
+        "DE",
+        ("Hauptstraße", "Königsallee"),
+        "+49",
+        "EUR",
+        1900,
+    ),
+    (
+        ("Zoë Lefèvre", "François Dupré", "Hélène Côté"),
+        (("Paris", None, "75004"), ("Lyon", None, "69002")),
+        "FR",
+        ("Rue de Rivoli", "Boulevard Saint-Germain"),
+        "+33",
+        "EUR",
+        2000,
+    ),
+    (
+        ("Олег Петров", "Анна Смирнова", "Дмитрий Иванов"),
+        (("Москва", None, "101000"), ("Санкт-Петербург", None, "190000")),
+        "RU",
+        ("ул. Тверская", "Невский проспект"),
+        "+7",
+        "EUR",
+        0,
+    ),
+    (
+        ("Γιώργος Παπαδόπουλος", "Ελένη Γεωργίου"),
+        (("Αθήνα", None, "105 57"), ("Θεσσαλονίκη", None, "546 24")),
+        "GR",
+        ("Οδός Ερμού", "Λεωφόρος Συγγρού"),
+        "+30",
+        "EUR",
+        2400,
+    ),
+    (
+        ("山田太郎", "佐藤花子", "鈴木一郎"),
+        (("東京都", "Tokyo", "100-0001"), ("大阪市", "Osaka", "530-0001")),
+        "JP",
+        ("千代田1-1", "梅田2-3"),
+        "+81",
+        "USD",
+        1000,
+    ),
+    (
+        ("王伟", "李娜", "张敏"),
+        (("北京市", "Beijing", "100000"), ("上海市", "Shanghai", "200000")),
+        "CN",
+        ("长安街", "南京路"),
+        "+86",
+        "USD",
+        0,
+    ),
+    (
+        ("Oliver Smith", "Amelia Jones", "Harry Taylor"),
+        (("London", None, "SW1A 1AA"), ("Manchester", None, "M1 1AE")),
+        "GB",
+        ("High Street", "Station Road"),
+        "+44",
+        "USD",
+        2000,
+    ),
+    (
+        ("Zofia Wójcik", "Łukasz Kowalski"),
+        (("Kraków", None, "31-001"), ("Łódź", None, "90-001")),
+        "PL",
+        ("ul. Floriańska", "ul. Piotrkowska"),
+        "+48",
+        "EUR",
+        2300,
+    ),
 )
 
-_PRODUCT_WORDS = (("Blue", "Red", "Graphite", "Sage", "Ivory", "Amber", "Midnight", "Coral"),
-                  ("Widget", "Water Bottle", "Headphones", "Notebook", "Desk Lamp", "Mug",
-                   "Backpack", "Phone Case", "Yoga Mat", "Tea Tin", "Scarf", "Charger"),
-                  ("500ml", "XL", "Set of 2", "Mini", "Pro", "Classic", "Refill"))
-_CARRIERS = (("UPS", "Ground"), ("FedEx", "Home Delivery"), ("DHL", "Express Worldwide"),
-             ("USPS", "Ground Advantage"))
+_PRODUCT_WORDS = (
+    ("Blue", "Red", "Graphite", "Sage", "Ivory", "Amber", "Midnight", "Coral"),
+    (
+        "Widget",
+        "Water Bottle",
+        "Headphones",
+        "Notebook",
+        "Desk Lamp",
+        "Mug",
+        "Backpack",
+        "Phone Case",
+        "Yoga Mat",
+        "Tea Tin",
+        "Scarf",
+        "Charger",
+    ),
+    ("500ml", "XL", "Set of 2", "Mini", "Pro", "Classic", "Refill"),
+)
+_CARRIERS = (
+    ("UPS", "Ground"),
+    ("FedEx", "Home Delivery"),
+    ("DHL", "Express Worldwide"),
+    ("USPS", "Ground Advantage"),
+)
 _SHIPPING_CENTS = (0, 499, 750, 1500)
-_NOTES = ("Leave at the back door", "Gift – please no invoice in the box",
-          "Fragile: double box", "Call before delivery", "Customer asked for eco packaging")
-_GIFTS = ("Happy birthday! Love, Mum", "Congratulations on the new job 🎉",
-          "Merry Christmas from all of us")
+_NOTES = (
+    "Leave at the back door",
+    "Gift – please no invoice in the box",
+    "Fragile: double box",
+    "Call before delivery",
+    "Customer asked for eco packaging",
+)
+_GIFTS = (
+    "Happy birthday! Love, Mum",
+    "Congratulations on the new job 🎉",
+    "Merry Christmas from all of us",
+)
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -145,8 +246,16 @@ def catalogue(seed: int, size: int = 240) -> list[Product]:
             barcode = body + gs1_check_digit(body)
         price_cents = rng.randrange(299, 12999)
         weight = f"{rng.randrange(50, 3000) / 1000:.3f}"
-        products.append(Product(f"SKU-{i + 1:04d}", f"{colour} {thing} {variant}", barcode,
-                                price_cents, weight, 12000 + i))
+        products.append(
+            Product(
+                f"SKU-{i + 1:04d}",
+                f"{colour} {thing} {variant}",
+                barcode,
+                price_cents,
+                weight,
+                12000 + i,
+            )
+        )
     return products
 
 
@@ -223,16 +332,18 @@ def _marketplace_number(channel: str, rng: _FastRandom) -> str:
 CHUNK = 5000
 
 
-def generate_records(dialect: str, count: int, seed: int = 1,
-                     now: datetime | None = None) -> Iterator[SandboxRecord]:
+def generate_records(
+    dialect: str, count: int, seed: int = 1, now: datetime | None = None
+) -> Iterator[SandboxRecord]:
     """Yield ``count`` orders for ``dialect``, oldest first."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     for start in range(0, count, CHUNK):
         yield from generate_chunk(dialect, count, seed, now, start)
 
 
-def generate_chunk(dialect: str, count: int, seed: int, now: datetime,
-                   start: int) -> list[SandboxRecord]:
+def generate_chunk(
+    dialect: str, count: int, seed: int, now: datetime, start: int
+) -> list[SandboxRecord]:
     """Orders ``start`` .. ``start + CHUNK`` of a data set of ``count``. Each chunk has its own
     random stream, so chunks can be made in parallel and still give the same data."""
     profile = PROFILES[dialect]
@@ -250,8 +361,21 @@ def generate_chunk(dialect: str, count: int, seed: int, now: datetime,
         age = span * (count - index - rng.random()) / count
         created = now - timedelta(seconds=age) - timedelta(minutes=5)
         cust_n = rng.between(0, customers)
-        records.append(_one(dialect, profile, rng, ids, products, (f"CUST{50000 + cust_n}",
-                            cust_n), statuses, cumulative, index, created, now))
+        records.append(
+            _one(
+                dialect,
+                profile,
+                rng,
+                ids,
+                products,
+                (f"CUST{50000 + cust_n}", cust_n),
+                statuses,
+                cumulative,
+                index,
+                created,
+                now,
+            )
+        )
     return records
 
 
@@ -261,19 +385,35 @@ def _catalogue_cached(seed: int, _cache: dict[int, list[Product]] = {}) -> list[
     return _cache[seed]
 
 
-def _one(dialect: str, profile: DialectProfile, rng: _FastRandom, ids: _Ids,
-         products: list[Product], customer: tuple[str, int], statuses: list[str],
-         cumulative: list[int], index: int, created: datetime, now: datetime) -> SandboxRecord:
+def _one(
+    dialect: str,
+    profile: DialectProfile,
+    rng: _FastRandom,
+    ids: _Ids,
+    products: list[Product],
+    customer: tuple[str, int],
+    statuses: list[str],
+    cumulative: list[int],
+    index: int,
+    created: datetime,
+    now: datetime,
+) -> SandboxRecord:
     place = rng.pick(_PLACES)
     names, cities, country, streets, phone_prefix, currency, tax_bp = place
     customer_id, cust_n = customer
     name = names[cust_n % len(names)]
     city, region, postal = cities[cust_n % len(cities)]
     email_local = f"customer{cust_n}"
-    ship_to = {"name": name, "company": "Acme GmbH" if rng.random() < 0.08 else None,
-               "line1": f"{rng.pick(streets)} {rng.between(1, 999)}",
-               "line2": f"Apt {rng.between(1, 60)}" if rng.random() < 0.2 else None,
-               "city": city, "region": region, "postal_code": postal, "country": country}
+    ship_to = {
+        "name": name,
+        "company": "Acme GmbH" if rng.random() < 0.08 else None,
+        "line1": f"{rng.pick(streets)} {rng.between(1, 999)}",
+        "line2": f"Apt {rng.between(1, 60)}" if rng.random() < 0.2 else None,
+        "city": city,
+        "region": region,
+        "postal_code": postal,
+        "country": country,
+    }
     channel = rng.pick(profile.channels)
     order_id, number = ids.order(index)
     if not number:
@@ -289,21 +429,33 @@ def _one(dialect: str, profile: DialectProfile, rng: _FastRandom, ids: _Ids,
         line_id = ids.line(index, n)
         product_ids[line_id] = product.product_id
         subtotal += product.price_cents * qty
-        lines.append({"id": line_id, "sku": product.sku, "name": product.name, "quantity": qty,
-                      "quantity_fulfilled": 0, "unit_price": _cents(product.price_cents),
-                      "barcode": product.barcode, "weight": product.weight})
+        lines.append(
+            {
+                "id": line_id,
+                "sku": product.sku,
+                "name": product.name,
+                "quantity": qty,
+                "quantity_fulfilled": 0,
+                "unit_price": _cents(product.price_cents),
+                "barcode": product.barcode,
+                "weight": product.weight,
+            }
+        )
     tax = (subtotal * tax_bp + 5000) // 10000  # half up
     shipping = rng.pick(_SHIPPING_CENTS)
     total = subtotal + tax + shipping
-    timeline = [{"at": _iso(created), "kind": "order_created",
-                 "message": f"Order received from {channel}"},
-                {"at": _iso(created + timedelta(minutes=3)), "kind": "payment_received",
-                 "message": "Payment confirmed"}]
+    timeline = [
+        {"at": _iso(created), "kind": "order_created", "message": f"Order received from {channel}"},
+        {
+            "at": _iso(created + timedelta(minutes=3)),
+            "kind": "payment_received",
+            "message": "Payment confirmed",
+        },
+    ]
     shipments: list[dict[str, Any]] = []
     updated = created + timedelta(minutes=3)
     fulfillment = "unfulfilled"
-    partial = (profile.partial and status == "processing" and len(lines) > 1
-               and rng.random() < 0.25)
+    partial = profile.partial and status == "processing" and len(lines) > 1 and rng.random() < 0.25
     if status in ("shipped", "delivered", "completed") or partial:
         ship_lines = lines[: len(lines) // 2] if partial else lines
         shipped_at = min(now, created + timedelta(hours=rng.between(2, 48)))
@@ -311,45 +463,77 @@ def _one(dialect: str, profile: DialectProfile, rng: _FastRandom, ids: _Ids,
         tracking = ups_tracking(rng) if carrier == "UPS" else f"{rng.between(10**11, 10**12)}"
         for line in ship_lines:
             line["quantity_fulfilled"] = line["quantity"]
-        shipments.append({"id": f"shp_{index + 1}", "carrier": carrier, "service": service,
-                          "tracking_number": tracking, "tracking_url": None,
-                          "shipped_at": _iso(shipped_at),
-                          "lines": [{"line_id": ln["id"], "quantity": ln["quantity"]}
-                                    for ln in ship_lines]})
-        timeline.append({"at": _iso(shipped_at), "kind": "shipment",
-                         "message": f"Shipped via {carrier} {tracking}"})
+        shipments.append(
+            {
+                "id": f"shp_{index + 1}",
+                "carrier": carrier,
+                "service": service,
+                "tracking_number": tracking,
+                "tracking_url": None,
+                "shipped_at": _iso(shipped_at),
+                "lines": [{"line_id": ln["id"], "quantity": ln["quantity"]} for ln in ship_lines],
+            }
+        )
+        timeline.append(
+            {
+                "at": _iso(shipped_at),
+                "kind": "shipment",
+                "message": f"Shipped via {carrier} {tracking}",
+            }
+        )
         fulfillment = "partial" if partial else "fulfilled"
         updated = shipped_at
     elif status == "cancelled":
         updated = created + timedelta(hours=rng.between(1, 20))
-        timeline.append({"at": _iso(updated), "kind": "cancel",
-                         "message": "Cancelled: CustomerRequest"})
+        timeline.append(
+            {"at": _iso(updated), "kind": "cancel", "message": "Cancelled: CustomerRequest"}
+        )
     updated = min(updated, now)
     order = {
-        "id": order_id, "number": number, "dialect": dialect, "status": status,
+        "id": order_id,
+        "number": number,
+        "dialect": dialect,
+        "status": status,
         "fulfillment_status": fulfillment,
         "payment_status": "refunded" if status == "cancelled" else "paid",
-        "channel": channel, "marketplace": channel if dialect == "nexus" else None,
-        "fulfillment_method": (("FBM" if rng.random() < 0.8 else rng.pick(("FBA", "FBS")))
-                               if dialect == "nexus" else None),
-        "currency": currency, "subtotal": _cents(subtotal), "tax": _cents(tax),
-        "shipping": _cents(shipping), "total": _cents(total),
-        "customer": {"name": name, "email": f"{email_local}@example.com",
-                     "phone": f"{phone_prefix} {rng.between(10**8, 10**9)}"},
-        "ship_to": ship_to, "bill_to": dict(ship_to) if rng.random() < 0.9 else None,
-        "lines": lines, "shipments": shipments, "timeline": timeline,
+        "channel": channel,
+        "marketplace": channel if dialect == "nexus" else None,
+        "fulfillment_method": (
+            ("FBM" if rng.random() < 0.8 else rng.pick(("FBA", "FBS")))
+            if dialect == "nexus"
+            else None
+        ),
+        "currency": currency,
+        "subtotal": _cents(subtotal),
+        "tax": _cents(tax),
+        "shipping": _cents(shipping),
+        "total": _cents(total),
+        "customer": {
+            "name": name,
+            "email": f"{email_local}@example.com",
+            "phone": f"{phone_prefix} {rng.between(10**8, 10**9)}",
+        },
+        "ship_to": ship_to,
+        "bill_to": dict(ship_to) if rng.random() < 0.9 else None,
+        "lines": lines,
+        "shipments": shipments,
+        "timeline": timeline,
         "notes": rng.pick(_NOTES) if rng.random() < 0.1 else None,
         "gift_message": rng.pick(_GIFTS) if rng.random() < 0.05 else None,
-        "created_at": _iso(created), "updated_at": _iso(updated),
+        "created_at": _iso(created),
+        "updated_at": _iso(updated),
     }
-    extra = {"customer_id": customer_id, "product_ids": product_ids,
-             "has_returns": status in ("delivered", "completed") and rng.random() < 0.08}
+    extra = {
+        "customer_id": customer_id,
+        "product_ids": product_ids,
+        "has_returns": status in ("delivered", "completed") and rng.random() < 0.08,
+    }
     return SandboxRecord(order, extra)
 
 
-def generate_records_parallel(dialect: str, count: int, seed: int = 1,
-                              now: datetime | None = None,
-                              workers: int = 2) -> Iterator[SandboxRecord]:
+def generate_records_parallel(
+    dialect: str, count: int, seed: int = 1, now: datetime | None = None, workers: int = 2
+) -> Iterator[SandboxRecord]:
     """Same records as ``generate_records``, made by ``workers`` processes for large sets
     (100,000 orders in a few seconds); small sets are made in-process."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
@@ -363,6 +547,7 @@ def generate_records_parallel(dialect: str, count: int, seed: int = 1,
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         starts = range(0, count, CHUNK)
-        for chunk in pool.map(generate_chunk, *zip(*((dialect, count, seed, now, s)
-                                                     for s in starts), strict=True)):
+        for chunk in pool.map(
+            generate_chunk, *zip(*((dialect, count, seed, now, s) for s in starts), strict=True)
+        ):
             yield from chunk

@@ -85,8 +85,7 @@ def utc_text(value: datetime, fraction_digits: int = 6) -> str:
     """``YYYY-MM-DDTHH:MM:SS[.fff...]`` in UTC, the year always four digits (``strftime("%Y")``
     writes year 999 as ``999``, which neither sorts nor parses as ISO 8601)."""
     v = value.astimezone(UTC)
-    text = (f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:"
-            f"{v.second:02d}")
+    text = f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{v.second:02d}"
     if fraction_digits:
         text += "." + f"{v.microsecond:06d}"[:fraction_digits]
     return text
@@ -166,17 +165,24 @@ class SandboxDB:
     def get(self, order_id: str) -> StoredOrder | None:
         with self._lock:
             row = self._conn.execute(
-                "SELECT seq, doc, extra FROM orders WHERE id = ?", (order_id,)).fetchone()
+                "SELECT seq, doc, extra FROM orders WHERE id = ?", (order_id,)
+            ).fetchone()
         return _stored(row) if row else None
 
     def get_by_number(self, number: str) -> StoredOrder | None:
         with self._lock:
             row = self._conn.execute(
-                "SELECT seq, doc, extra FROM orders WHERE number = ?", (number,)).fetchone()
+                "SELECT seq, doc, extra FROM orders WHERE number = ?", (number,)
+            ).fetchone()
         return _stored(row) if row else None
 
-    def query(self, where: Sequence[tuple[str, Any]] = (), order_by: str = "seq ASC",
-              limit: int | None = None, offset: int = 0) -> list[StoredOrder]:
+    def query(
+        self,
+        where: Sequence[tuple[str, Any]] = (),
+        order_by: str = "seq ASC",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredOrder]:
         """``where`` holds (SQL fragment with one ``?`` or none, parameter) pairs written by
         dialect code (never by the client); they are ANDed."""
         sql, params = _where(where)
@@ -191,11 +197,13 @@ class SandboxDB:
     def count(self, where: Sequence[tuple[str, Any]] = ()) -> int:
         sql, params = _where(where)
         with self._lock:
-            return int(self._conn.execute(f"SELECT count(*) FROM orders{sql}",
-                                          params).fetchone()[0])
+            return int(
+                self._conn.execute(f"SELECT count(*) FROM orders{sql}", params).fetchone()[0]
+            )
 
-    def insert_order(self, order: Order, extra: dict[str, Any],
-                     conn: sqlite3.Connection | None = None) -> None:
+    def insert_order(
+        self, order: Order, extra: dict[str, Any], conn: sqlite3.Connection | None = None
+    ) -> None:
         """Add a new order; pass ``conn`` inside ``transaction()`` to pair it with its effect."""
         doc = order.model_dump(mode="json", exclude={"raw"})
         if conn is not None:
@@ -205,8 +213,12 @@ class SandboxDB:
         with self.transaction() as own:
             own.execute(_INSERT, _row(doc, extra))
 
-    def save(self, order: Order, extra: dict[str, Any] | None = None,
-             conn: sqlite3.Connection | None = None) -> None:
+    def save(
+        self,
+        order: Order,
+        extra: dict[str, Any] | None = None,
+        conn: sqlite3.Connection | None = None,
+    ) -> None:
         """Replace an order's stored state; call inside ``transaction()`` to pair it with the
         effect it records."""
         doc = order.model_dump(mode="json", exclude={"raw"})
@@ -220,47 +232,85 @@ class SandboxDB:
                 "UPDATE orders SET number=?, status=?, fulfillment_status=?, channel=?,"
                 " fulfillment_method=?, customer_id=?, customer_name=?, has_returns=?,"
                 " created_key=?, updated_key=?, doc=?, extra=? WHERE id=?",
-                (*row[1:], order.id))
+                (*row[1:], order.id),
+            )
 
     # -- journal, effects, idempotency, kv ---------------------------------------------------
 
-    def journal_request(self, method: str, path: str, query: str, body: str,
-                        idempotency_key: str | None, status: int | None, dropped: bool) -> None:
+    def journal_request(
+        self,
+        method: str,
+        path: str,
+        query: str,
+        body: str,
+        idempotency_key: str | None,
+        status: int | None,
+        dropped: bool,
+    ) -> None:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO journal (at, method, path, query, body, idempotency_key, status,"
                 " dropped) VALUES (?,?,?,?,?,?,?,?)",
-                (time_key(datetime.now(UTC)), method, path, query, body, idempotency_key,
-                 status, int(dropped)))
+                (
+                    time_key(datetime.now(UTC)),
+                    method,
+                    path,
+                    query,
+                    body,
+                    idempotency_key,
+                    status,
+                    int(dropped),
+                ),
+            )
 
-    def record_effect(self, conn: sqlite3.Connection, kind: str, order_id: str | None,
-                      detail: dict[str, Any]) -> None:
-        conn.execute("INSERT INTO effects (at, kind, order_id, detail) VALUES (?,?,?,?)",
-                     (time_key(datetime.now(UTC)), kind, order_id,
-                      json.dumps(detail, ensure_ascii=False)))
+    def record_effect(
+        self, conn: sqlite3.Connection, kind: str, order_id: str | None, detail: dict[str, Any]
+    ) -> None:
+        conn.execute(
+            "INSERT INTO effects (at, kind, order_id, detail) VALUES (?,?,?,?)",
+            (time_key(datetime.now(UTC)), kind, order_id, json.dumps(detail, ensure_ascii=False)),
+        )
 
     def journal(self) -> dict[str, list[dict[str, Any]]]:
         with self._lock:
             requests = [
-                {"seq": r[0], "at": r[1], "method": r[2], "path": r[3], "query": r[4],
-                 "body": r[5], "idempotency_key": r[6], "status": r[7], "dropped": bool(r[8])}
-                for r in self._conn.execute("SELECT * FROM journal ORDER BY seq")]
+                {
+                    "seq": r[0],
+                    "at": r[1],
+                    "method": r[2],
+                    "path": r[3],
+                    "query": r[4],
+                    "body": r[5],
+                    "idempotency_key": r[6],
+                    "status": r[7],
+                    "dropped": bool(r[8]),
+                }
+                for r in self._conn.execute("SELECT * FROM journal ORDER BY seq")
+            ]
             effects = [
-                {"seq": r[0], "at": r[1], "kind": r[2], "order_id": r[3],
-                 "detail": json.loads(r[4])}
-                for r in self._conn.execute("SELECT * FROM effects ORDER BY seq")]
+                {
+                    "seq": r[0],
+                    "at": r[1],
+                    "kind": r[2],
+                    "order_id": r[3],
+                    "detail": json.loads(r[4]),
+                }
+                for r in self._conn.execute("SELECT * FROM effects ORDER BY seq")
+            ]
         return {"requests": requests, "effects": effects}
 
     def idempotent_response(self, key: str) -> tuple[int, Any] | None:
         with self._lock:
             row = self._conn.execute(
-                "SELECT status, body FROM idempotency WHERE key = ?", (key,)).fetchone()
+                "SELECT status, body FROM idempotency WHERE key = ?", (key,)
+            ).fetchone()
         return (row[0], json.loads(row[1])) if row else None
 
-    def remember_response(self, conn: sqlite3.Connection, key: str, status: int,
-                          body: Any) -> None:
-        conn.execute("INSERT OR REPLACE INTO idempotency (key, status, body) VALUES (?,?,?)",
-                     (key, status, json.dumps(body, ensure_ascii=False)))
+    def remember_response(self, conn: sqlite3.Connection, key: str, status: int, body: Any) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO idempotency (key, status, body) VALUES (?,?,?)",
+            (key, status, json.dumps(body, ensure_ascii=False)),
+        )
 
     def kv_get(self, key: str) -> Any:
         with self._lock:
@@ -270,7 +320,8 @@ class SandboxDB:
     def kv_set(self, key: str, value: Any, conn: sqlite3.Connection | None = None) -> None:
         with self._lock:
             (conn or self._conn).execute(
-                "INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+                "INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", (key, json.dumps(value))
+            )
 
 
 def _where(where: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
@@ -285,11 +336,21 @@ def _where(where: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
 
 
 def _row(doc: dict[str, Any], extra: dict[str, Any]) -> tuple[Any, ...]:
-    return (doc["id"], doc["number"], doc["status"], doc["fulfillment_status"], doc["channel"],
-            doc["fulfillment_method"], extra.get("customer_id"),
-            (doc.get("customer") or {}).get("name", ""), int(bool(extra.get("has_returns"))),
-            time_key(doc["created_at"]), time_key(doc["updated_at"]),
-            orjson.dumps(doc).decode(), orjson.dumps(extra).decode())
+    return (
+        doc["id"],
+        doc["number"],
+        doc["status"],
+        doc["fulfillment_status"],
+        doc["channel"],
+        doc["fulfillment_method"],
+        extra.get("customer_id"),
+        (doc.get("customer") or {}).get("name", ""),
+        int(bool(extra.get("has_returns"))),
+        time_key(doc["created_at"]),
+        time_key(doc["updated_at"]),
+        orjson.dumps(doc).decode(),
+        orjson.dumps(extra).decode(),
+    )
 
 
 def _stored(row: tuple[Any, ...]) -> StoredOrder:

@@ -26,9 +26,12 @@ def parse_when(value: str | None, field: str, status: int, code: str) -> datetim
         raise SandboxError(status, code, f"{field} must be an ISO 8601 date and time") from None
 
 
-def write_order(ctx: SandboxContext, order_id: str, not_found: SandboxError,
-                change: Callable[[StoredOrder], tuple[Order, str, dict[str, Any]]],
-                ) -> tuple[StoredOrder, Order]:
+def write_order(
+    ctx: SandboxContext,
+    order_id: str,
+    not_found: SandboxError,
+    change: Callable[[StoredOrder], tuple[Order, str, dict[str, Any]]],
+) -> tuple[StoredOrder, Order]:
     """Load, change and save one order in one transaction, recording the effect.
 
     ``change`` returns (new order, effect kind, effect detail) or raises SandboxError /

@@ -31,17 +31,27 @@ class SandboxServer:
     same ``db_path`` keeps every write. ``port=0`` picks a free port.
     """
 
-    def __init__(self, dialect: str, *, db_path: str | Path | None = None,
-                 token: str | None = None, orders: int = 300, seed: int = 1,
-                 host: str = "127.0.0.1", port: int = 0, faults: Faults | None = None,
-                 now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        dialect: str,
+        *,
+        db_path: str | Path | None = None,
+        token: str | None = None,
+        orders: int = 300,
+        seed: int = 1,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        faults: Faults | None = None,
+        now: datetime | None = None,
+    ) -> None:
         if dialect not in DIALECTS:
             raise ValueError(f"unknown dialect {dialect!r}; choose one of {', '.join(DIALECTS)}")
         self.spec = DIALECTS[dialect]
         self.dialect = dialect
         if db_path is None:
             self._tmpdir: tempfile.TemporaryDirectory[str] | None = tempfile.TemporaryDirectory(
-                prefix="fs-sandbox-")
+                prefix="fs-sandbox-"
+            )
             db_path = Path(self._tmpdir.name) / f"{dialect}.sqlite"
         else:
             self._tmpdir = None
@@ -53,8 +63,9 @@ class SandboxServer:
         self.db = SandboxDB(self.db_path)
         if not self.db.is_seeded():
             self.db.seed(generate_records_parallel(dialect, orders, seed, now))
-        self.ctx = SandboxContext(dialect=dialect, db=self.db, token=self.token,
-                                  faults=self.faults, seed=seed)
+        self.ctx = SandboxContext(
+            dialect=dialect, db=self.db, token=self.token, faults=self.faults, seed=seed
+        )
         self.app = create_app(self.spec, self.ctx)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -90,17 +101,25 @@ class SandboxServer:
             self._socket = sock
 
     def _config(self) -> uvicorn.Config:
-        return uvicorn.Config(self.app, log_level="warning", access_log=False,
-                              lifespan="off", timeout_graceful_shutdown=2)
+        return uvicorn.Config(
+            self.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=2,
+        )
 
     def start(self) -> str:
         """Start on a background thread; returns the base URL once it accepts connections."""
         self.bind()
         # uvicorn (>= 0.29) installs no signal handlers off the main thread.
         self._server = uvicorn.Server(self._config())
-        self._thread = threading.Thread(target=self._server.run,
-                                        kwargs={"sockets": [self._socket]},
-                                        name=f"sandbox-{self.dialect}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.run,
+            kwargs={"sockets": [self._socket]},
+            name=f"sandbox-{self.dialect}",
+            daemon=True,
+        )
         self._thread.start()
         deadline = time.monotonic() + 15
         while not self._server.started:
@@ -135,6 +154,10 @@ class SandboxServer:
         self.start()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()

@@ -93,26 +93,38 @@ class ScanResult:
 
 # Why a scan is refused, in the packer's words (translated by the UI; see domain/messages.py).
 WRONG_CHECK = QT_TRANSLATE_NOOP(
-    "Scanning", "This looks like a {carrier} number but its check digit is wrong: a character "
-    "is probably mistyped or misread.")
-PRODUCT_CHECK = QT_TRANSLATE_NOOP("Scanning",
-                                  "The product barcode's check digit is wrong: rescan it.")
-SSCC_CHECK = QT_TRANSLATE_NOOP("Scanning",
-                               "The carton label's SSCC check digit is wrong: rescan it.")
+    "Scanning",
+    "This looks like a {carrier} number but its check digit is wrong: a character "
+    "is probably mistyped or misread.",
+)
+PRODUCT_CHECK = QT_TRANSLATE_NOOP(
+    "Scanning", "The product barcode's check digit is wrong: rescan it."
+)
+SSCC_CHECK = QT_TRANSLATE_NOOP(
+    "Scanning", "The carton label's SSCC check digit is wrong: rescan it."
+)
 POSTAL_CODE = QT_TRANSLATE_NOOP(
-    "Scanning", "This is the ship-to postal code barcode ({postal}), not the tracking number: "
-    "scan the other barcode on the label.")
+    "Scanning",
+    "This is the ship-to postal code barcode ({postal}), not the tracking number: "
+    "scan the other barcode on the label.",
+)
 NOTHING_IN_GS1 = QT_TRANSLATE_NOOP(
-    "Scanning", "This GS1 barcode holds no product, carton or tracking number.")
+    "Scanning", "This GS1 barcode holds no product, carton or tracking number."
+)
 EMPTY = QT_TRANSLATE_NOOP("Scanning", "The scan was empty: scan the barcode again.")
 TOO_LONG = QT_TRANSLATE_NOOP(
-    "Scanning", "The scan is {length} characters long, more than any barcode this app reads "
-    "({max}): scan a single barcode.")
+    "Scanning",
+    "The scan is {length} characters long, more than any barcode this app reads "
+    "({max}): scan a single barcode.",
+)
 BAD_CHARACTER = QT_TRANSLATE_NOOP(
-    "Scanning", "The scan holds an unreadable character ({character}): check the scanner's "
-    "keyboard-language setting and scan again.")
+    "Scanning",
+    "The scan holds an unreadable character ({character}): check the scanner's "
+    "keyboard-language setting and scan again.",
+)
 GS1_UNREADABLE = QT_TRANSLATE_NOOP(
-    "Scanning", "The GS1 barcode cannot be read ({detail}): scan it again.")
+    "Scanning", "The GS1 barcode cannot be read ({detail}): scan it again."
+)
 
 
 def _junk(raw: str, reason: Message, symbology: str | None = None) -> ScanResult:
@@ -149,28 +161,43 @@ class _CommonFields(TypedDict):
     country: str | None
 
 
-def _from_elements(raw: str, symbology: str | None, elements: list[tuple[str, str]],
-                   table: CarrierTable | None) -> ScanResult:
+def _from_elements(
+    raw: str, symbology: str | None, elements: list[tuple[str, str]], table: CarrierTable | None
+) -> ScanResult:
     values = dict(elements)
     postal = values.get("420")
     country = None
     if "421" in values:
         country, postal = values["421"][:3], values["421"][3:]
-    common: _CommonFields = {"raw": raw, "symbology": symbology, "elements": tuple(elements),
-              "postal_code": postal, "country": country}
+    common: _CommonFields = {
+        "raw": raw,
+        "symbology": symbology,
+        "elements": tuple(elements),
+        "postal_code": postal,
+        "country": country,
+    }
 
     for ai, value in elements:
         if ai in _TRACKING_AIS:
             parse = parse_tracking(ai + value, table)
             if parse.recognised:
                 reason = None if _usable(parse) else _wrong_check_reason(parse)
-                return ScanResult(kind=ScanKind.TRACKING, value=parse.number or "",
-                                  tracking=parse, reason=reason, **common)
+                return ScanResult(
+                    kind=ScanKind.TRACKING,
+                    value=parse.number or "",
+                    tracking=parse,
+                    reason=reason,
+                    **common,
+                )
     if "01" in values:
         if not gs1_is_valid(values["01"]):
             return _junk(raw, PRODUCT_CHECK, symbology)
-        return ScanResult(kind=ScanKind.PRODUCT, value=gtin_key(values["01"]),
-                          gtin=gtin_key(values["01"]), **common)
+        return ScanResult(
+            kind=ScanKind.PRODUCT,
+            value=gtin_key(values["01"]),
+            gtin=gtin_key(values["01"]),
+            **common,
+        )
     if "00" in values:
         if not gs1_is_valid(values["00"]):
             return _junk(raw, SSCC_CHECK, symbology)
@@ -180,36 +207,59 @@ def _from_elements(raw: str, symbology: str | None, elements: list[tuple[str, st
     return _junk(raw, NOTHING_IN_GS1, symbology)
 
 
-def _from_plain(raw: str, symbology: str | None, text: str,
-                table: CarrierTable | None) -> ScanResult:
+def _from_plain(
+    raw: str, symbology: str | None, text: str, table: CarrierTable | None
+) -> ScanResult:
     compact = normalise(text)
     is_ean_symbol = symbology is not None and symbology[1] == EAN_UPC_SYMBOLOGY
     if is_ean_symbol and not is_gtin(compact):
         return _junk(raw, PRODUCT_CHECK, symbology)
     if is_ean_symbol or is_gtin(compact):
         parse = None if is_ean_symbol else parse_tracking(compact, table)
-        return ScanResult(kind=ScanKind.PRODUCT, raw=raw, value=gtin_key(compact),
-                          symbology=symbology, gtin=gtin_key(compact),
-                          tracking=parse if parse is not None and _usable(parse) else None,
-                          also_reference=not is_ean_symbol)
+        return ScanResult(
+            kind=ScanKind.PRODUCT,
+            raw=raw,
+            value=gtin_key(compact),
+            symbology=symbology,
+            gtin=gtin_key(compact),
+            tracking=parse if parse is not None and _usable(parse) else None,
+            also_reference=not is_ean_symbol,
+        )
     parse = parse_tracking(compact, table)
     if parse.recognised and _usable(parse):
         best = parse.best
         assert best is not None
-        return ScanResult(kind=ScanKind.TRACKING, raw=raw, value=best.number,
-                          symbology=symbology, tracking=parse, postal_code=best.postal_code,
-                          also_reference=not best.distinctive)
+        return ScanResult(
+            kind=ScanKind.TRACKING,
+            raw=raw,
+            value=best.number,
+            symbology=symbology,
+            tracking=parse,
+            postal_code=best.postal_code,
+            also_reference=not best.distinctive,
+        )
     if parse.recognised and parse.best is not None and parse.best.distinctive:
-        return ScanResult(kind=ScanKind.TRACKING, raw=raw, value=parse.best.number,
-                          symbology=symbology, tracking=parse,
-                          reason=_wrong_check_reason(parse))
-    return ScanResult(kind=ScanKind.REFERENCE, raw=raw, value=text.strip(), symbology=symbology,
-                      tracking=parse if parse.recognised else None,
-                      reason=_wrong_check_reason(parse) if parse.recognised else None)
+        return ScanResult(
+            kind=ScanKind.TRACKING,
+            raw=raw,
+            value=parse.best.number,
+            symbology=symbology,
+            tracking=parse,
+            reason=_wrong_check_reason(parse),
+        )
+    return ScanResult(
+        kind=ScanKind.REFERENCE,
+        raw=raw,
+        value=text.strip(),
+        symbology=symbology,
+        tracking=parse if parse.recognised else None,
+        reason=_wrong_check_reason(parse) if parse.recognised else None,
+    )
 
 
-def classify_scan(text: str, *, table: CarrierTable | None = None,
-                  max_length: int = MAX_SCAN_LENGTH) -> ScanResult:
+def classify_scan(
+    text: str, *, table: CarrierTable | None = None, max_length: int = MAX_SCAN_LENGTH
+) -> ScanResult:
     """Says what ``text`` (one scan, as typed by the scanner) is. Never raises."""
     trimmed = text.strip(_TERMINATORS + " ")
     if not trimmed:

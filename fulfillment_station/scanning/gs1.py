@@ -44,7 +44,7 @@ def split_aim(text: str) -> tuple[str | None, str]:
     match = _AIM.match(text)
     if match is None:
         return None, text
-    return match.group(0), text[match.end():]
+    return match.group(0), text[match.end() :]
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,12 @@ def _specs() -> dict[str, AiSpec]:
     # 91-99: company internal; USPS puts the IMpb tracking number here (92, 93, 94, 95 ...).
     specs += [AiSpec(f"9{d}", "company internal", None, 90, numeric=False) for d in "123456789"]
     # 310n-369n: trade measures, four-digit AIs whose last digit is the decimal point position.
-    specs += [AiSpec(f"3{a}{b}{n}", "measure", 6, 6)
-              for a in "123456" for b in "0123456789" for n in "0123456789"]
+    specs += [
+        AiSpec(f"3{a}{b}{n}", "measure", 6, 6)
+        for a in "123456"
+        for b in "0123456789"
+        for n in "0123456789"
+    ]
     return {spec.ai: spec for spec in specs}
 
 
@@ -103,18 +107,17 @@ def is_parenthesised(text: str) -> bool:
 
 def _spec_at(data: str, position: int) -> AiSpec:
     for length in (2, 3, 4):
-        spec = AI_SPECS.get(data[position:position + length])
+        spec = AI_SPECS.get(data[position : position + length])
         if spec is not None:
             return spec
-    raise Gs1Error(f"unknown application identifier at {data[position:position + 4]!r}")
+    raise Gs1Error(f"unknown application identifier at {data[position : position + 4]!r}")
 
 
 def _check_value(spec: AiSpec, value: str) -> None:
     if not value:
         raise Gs1Error(f"AI ({spec.ai}) {spec.title} has no data")
     if spec.fixed is not None and len(value) != spec.fixed:
-        raise Gs1Error(f"AI ({spec.ai}) {spec.title} needs {spec.fixed} digits, "
-                       f"got {len(value)}")
+        raise Gs1Error(f"AI ({spec.ai}) {spec.title} needs {spec.fixed} digits, got {len(value)}")
     if len(value) > spec.max_length:
         raise Gs1Error(f"AI ({spec.ai}) {spec.title} is longer than {spec.max_length}")
     if spec.numeric and not (value.isascii() and value.isdigit()):
@@ -178,8 +181,10 @@ def gtin_key(code: str) -> str:
     if not (digits.isascii() and digits.isdigit()):
         raise GtinError(f"{code!r} is not a product code: it must be digits only.")
     if len(digits) not in (8, 12, 13, 14):
-        raise GtinError(f"{code!r} is not a product code: it has {len(digits)} digits "
-                        "(UPC has 12, EAN 13 or 8, GTIN-14 has 14).")
+        raise GtinError(
+            f"{code!r} is not a product code: it has {len(digits)} digits "
+            "(UPC has 12, EAN 13 or 8, GTIN-14 has 14)."
+        )
     if not gs1_is_valid(digits):
         raise GtinError(f"{code!r} has a wrong check digit: rescan it or check the digits.")
     return digits.zfill(14)

@@ -99,11 +99,18 @@ class CarrierTable:
             for pattern in patterns:
                 if "number" not in pattern.groupindex:
                     raise CarrierTableError(f"format {spec['id']}: a pattern lacks (?P<number>)")
-            formats.append(TrackingFormat(
-                id=str(spec["id"]), name=str(spec["name"]), carrier=str(spec["carrier"]),
-                patterns=patterns, algorithm=algorithm, params=check,
-                distinctive=bool(spec.get("distinctive", False)), carrier_by_country=by_country,
-            ))
+            formats.append(
+                TrackingFormat(
+                    id=str(spec["id"]),
+                    name=str(spec["name"]),
+                    carrier=str(spec["carrier"]),
+                    patterns=patterns,
+                    algorithm=algorithm,
+                    params=check,
+                    distinctive=bool(spec.get("distinctive", False)),
+                    carrier_by_country=by_country,
+                )
+            )
         return cls(carriers=carriers, formats=tuple(formats))
 
     @classmethod
@@ -149,10 +156,15 @@ class TrackingCandidate:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "carrier": self.carrier, "carrier_name": self.carrier_name,
-            "format": self.format_id, "format_name": self.format_name, "number": self.number,
-            "check_digit": self.check_digit.value, "url": self.url,
-            "postal_code": self.postal_code, "country": self.country,
+            "carrier": self.carrier,
+            "carrier_name": self.carrier_name,
+            "format": self.format_id,
+            "format_name": self.format_name,
+            "number": self.number,
+            "check_digit": self.check_digit.value,
+            "url": self.url,
+            "postal_code": self.postal_code,
+            "country": self.country,
         }
 
 
@@ -194,8 +206,10 @@ class TrackingParse:
         best = self.best
         if best is None:
             return False
-        return any(c.carrier != best.carrier and c.check_digit == best.check_digit
-                   for c in self.candidates[1:])
+        return any(
+            c.carrier != best.carrier and c.check_digit == best.check_digit
+            for c in self.candidates[1:]
+        )
 
     def to_dict(self) -> dict[str, Any]:
         best = self.best
@@ -250,10 +264,16 @@ def _candidates(table: CarrierTable, cleaned: str) -> list[TrackingCandidate]:
             carrier = table.carriers[carrier_code]
             number = groups["number"]
             candidate = TrackingCandidate(
-                carrier=carrier.code, carrier_name=carrier.name, format_id=fmt.id,
-                format_name=fmt.name, number=number, check_digit=_verdict(fmt, match),
-                url=carrier.tracking_url(number), distinctive=fmt.distinctive,
-                postal_code=groups.get("postal"), country=country,
+                carrier=carrier.code,
+                carrier_name=carrier.name,
+                format_id=fmt.id,
+                format_name=fmt.name,
+                number=number,
+                check_digit=_verdict(fmt, match),
+                url=carrier.tracking_url(number),
+                distinctive=fmt.distinctive,
+                postal_code=groups.get("postal"),
+                country=country,
             )
             key = (carrier.code, number)
             previous = found.get(key)
@@ -297,8 +317,14 @@ def describe(parse: TrackingParse) -> Sequence[str]:
     if best.postal_code:
         lines.append(f"ship-to ZIP: {best.postal_code}")
     if parse.ambiguous:
-        others = ", ".join(sorted({c.carrier_name for c in parse.candidates[1:]
-                                   if c.check_digit == best.check_digit
-                                   and c.carrier != best.carrier}))
+        others = ", ".join(
+            sorted(
+                {
+                    c.carrier_name
+                    for c in parse.candidates[1:]
+                    if c.check_digit == best.check_digit and c.carrier != best.carrier
+                }
+            )
+        )
         lines.append(f"also fits:   {others}")
     return lines

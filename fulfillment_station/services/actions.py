@@ -96,7 +96,11 @@ class BulkShipRequest(_Model):
 
 
 Payload = (
-    ShipRequest | FulfillRequest | CancelRequest | OrderUpdate | CreateOrderRequest
+    ShipRequest
+    | FulfillRequest
+    | CancelRequest
+    | OrderUpdate
+    | CreateOrderRequest
     | BulkShipRequest
 )
 
@@ -146,15 +150,23 @@ class Action(_Model):
                 raise ValueError("every quantity to ship must be at least 1")
         if isinstance(payload, OrderUpdate) and payload.is_empty():
             raise ValueError("an edit must change at least one field")
-        if (isinstance(payload, CreateOrderRequest)
-                and self.order_id != (payload.external_reference or self.idempotency_key)):
-            raise ValueError("a create action is filed under its external reference, or else "
-                             "its idempotency key")
+        if isinstance(payload, CreateOrderRequest) and self.order_id != (
+            payload.external_reference or self.idempotency_key
+        ):
+            raise ValueError(
+                "a create action is filed under its external reference, or else its idempotency key"
+            )
         return self
 
     @classmethod
-    def create(cls, connection_id: str, request: CreateOrderRequest, *, packer: str = "",
-               idempotency_key: str | None = None) -> Action:
+    def create(
+        cls,
+        connection_id: str,
+        request: CreateOrderRequest,
+        *,
+        packer: str = "",
+        idempotency_key: str | None = None,
+    ) -> Action:
         """A create action filed under the handle the connectors use for the new order.
 
         ``created_at`` is fixed now, so every retry (even after a restart) sends the same body
@@ -162,9 +174,14 @@ class Action(_Model):
         key = idempotency_key or new_idempotency_key()
         if request.created_at is None:
             request = request.model_copy(update={"created_at": datetime.now(UTC)})
-        return cls(kind=ActionKind.CREATE, connection_id=connection_id,
-                   order_id=request.external_reference or key, payload=request,
-                   idempotency_key=key, packer=packer)
+        return cls(
+            kind=ActionKind.CREATE,
+            connection_id=connection_id,
+            order_id=request.external_reference or key,
+            payload=request,
+            idempotency_key=key,
+            packer=packer,
+        )
 
     @property
     def order_ids(self) -> tuple[str, ...]:
@@ -199,8 +216,9 @@ class Action(_Model):
 SUMMARY_BULK = QT_TRANSLATE_NOOP("ActionSummary", "Ship {count} order(s) in one bulk request")
 SUMMARY_SHIP = QT_TRANSLATE_NOOP("ActionSummary", "Ship: {items} via {via}")
 SUMMARY_FULFILL = QT_TRANSLATE_NOOP("ActionSummary", "Mark fulfilled: {items}")
-SUMMARY_FULFILL_TRACKED = QT_TRANSLATE_NOOP("ActionSummary",
-                                           "Mark fulfilled: {items}, tracking {numbers}")
+SUMMARY_FULFILL_TRACKED = QT_TRANSLATE_NOOP(
+    "ActionSummary", "Mark fulfilled: {items}, tracking {numbers}"
+)
 SUMMARY_CANCEL = QT_TRANSLATE_NOOP("ActionSummary", "Cancel")
 SUMMARY_CANCEL_WHY = QT_TRANSLATE_NOOP("ActionSummary", "Cancel: {reason}")
 SUMMARY_EDIT = QT_TRANSLATE_NOOP("ActionSummary", "Edit {fields}")
@@ -221,11 +239,13 @@ def with_payload(action: Action, payload: Payload) -> Action:
 
 # --- is the effect already there? ----------------------------------------------------------
 
+
 def _lines_show_shipment(wanted: Mapping[str, int], before: Order | None, now: Order) -> bool:
     if not now.lines:
         # APIs without line items (inventory cloud) can show a shipment only by status.
-        return (now.status in SHIPPED_STATUSES
-                or now.fulfillment_status == FulfillmentStatus.FULFILLED)
+        return (
+            now.status in SHIPPED_STATUSES or now.fulfillment_status == FulfillmentStatus.FULFILLED
+        )
     if not wanted:
         return all(line.remaining == 0 for line in now.lines)
     for line_id, qty in wanted.items():
@@ -295,9 +315,11 @@ def bulk_items_missing(
 ) -> list[BulkShipItem]:
     """The bulk items whose shipment is not on their order yet."""
     return [
-        item for item in request.items
-        if not shipment_present([item.tracking_number], item.lines,
-                                before.get(item.order_id), now.get(item.order_id))
+        item
+        for item in request.items
+        if not shipment_present(
+            [item.tracking_number], item.lines, before.get(item.order_id), now.get(item.order_id)
+        )
     ]
 
 
@@ -356,8 +378,10 @@ def needs_baseline(action: Action, before: Mapping[str, Order]) -> bool:
 
 
 SHIPPED_ELSEWHERE = QT_TRANSLATE_NOOP(
-    "Outbox", "Order {order} is already shipped with tracking number {theirs}, not {mine}. "
-    "Check the parcel before shipping it again.")
+    "Outbox",
+    "Order {order} is already shipped with tracking number {theirs}, not {mine}. "
+    "Check the parcel before shipping it again.",
+)
 NONE_YET = QT_TRANSLATE_NOOP("Outbox", "(none yet)")
 
 
@@ -369,10 +393,12 @@ def shipment_conflict(action: Action, now: Mapping[str, Order | None]) -> str | 
         if order is None:
             continue
         ours = {normalise_tracking(n) for n in numbers if n}
-        theirs = [s.tracking_number for s in order.shipments
-                  if s.tracking_number and normalise_tracking(s.tracking_number) not in ours]
+        theirs = [
+            s.tracking_number
+            for s in order.shipments
+            if s.tracking_number and normalise_tracking(s.tracking_number) not in ours
+        ]
         if theirs:
             mine = ", ".join(n for n in numbers if n) or NONE_YET
-            return SHIPPED_ELSEWHERE.format(order=order.number, theirs=", ".join(theirs),
-                                            mine=mine)
+            return SHIPPED_ELSEWHERE.format(order=order.number, theirs=", ".join(theirs), mine=mine)
     return None

@@ -42,8 +42,9 @@ class PackedBox:
 
 
 NO_BOX = QT_TRANSLATE_NOOP("Boxes", "There is no box to ship.")
-EMPTY_BOX = QT_TRANSLATE_NOOP("Boxes", "Box {number} is empty; take it away or pack an item into "
-                              "it.")
+EMPTY_BOX = QT_TRANSLATE_NOOP(
+    "Boxes", "Box {number} is empty; take it away or pack an item into it."
+)
 NO_TRACKING = QT_TRANSLATE_NOOP("Boxes", "Box {number} has no tracking number; scan its label.")
 
 
@@ -82,18 +83,37 @@ def ship_requests_for_boxes(
             raise BoxesNotShippable(EMPTY_BOX.format(number=number))
     notify = notify_customer if capabilities.notify_customer else None
     if capabilities.returns_label:
-        return [ShipRequest(carrier=carrier, service=service, notify_customer=notify,
-                            warehouse_id=warehouse_id, lines=_merged(boxes),
-                            packages=[packed.package() for packed in boxes])]
+        return [
+            ShipRequest(
+                carrier=carrier,
+                service=service,
+                notify_customer=notify,
+                warehouse_id=warehouse_id,
+                lines=_merged(boxes),
+                packages=[packed.package() for packed in boxes],
+            )
+        ]
     if capabilities.partial_shipment and len(boxes) > 1:
         requests = []
         for number, packed in enumerate(boxes, start=1):
             if not (packed.tracking_number or "").strip():
                 raise BoxesNotShippable(NO_TRACKING.format(number=number))
-            requests.append(ShipRequest(
-                carrier=carrier, service=service, notify_customer=notify,
-                tracking_number=packed.tracking_number,
-                lines={line: units for line, units in packed.lines.items() if units > 0}))
+            requests.append(
+                ShipRequest(
+                    carrier=carrier,
+                    service=service,
+                    notify_customer=notify,
+                    tracking_number=packed.tracking_number,
+                    lines={line: units for line, units in packed.lines.items() if units > 0},
+                )
+            )
         return requests
-    return [ShipRequest(carrier=carrier, service=service, notify_customer=notify,
-                        tracking_number=boxes[0].tracking_number, lines=_merged(boxes))]
+    return [
+        ShipRequest(
+            carrier=carrier,
+            service=service,
+            notify_customer=notify,
+            tracking_number=boxes[0].tracking_number,
+            lines=_merged(boxes),
+        )
+    ]

@@ -42,8 +42,9 @@ NOT_SELECTED = QT_TRANSLATE_NOOP(_C, "order {number} is not one of the selected 
 NO_LINE = QT_TRANSLATE_NOOP(_C, "order {number} has no line {line}.")
 BAD_QUANTITY = QT_TRANSLATE_NOOP(_C, "{part} is not a quantity between 1 and {n}.")
 CONTROL = QT_TRANSLATE_NOOP(_C, "the {column} holds a control character; type it again.")
-FORMULA = QT_TRANSLATE_NOOP(_C, "the {column} starts with {sign}, which a spreadsheet would "
-                            "run as a formula.")
+FORMULA = QT_TRANSLATE_NOOP(
+    _C, "the {column} starts with {sign}, which a spreadsheet would run as a formula."
+)
 TOO_LONG = QT_TRANSLATE_NOOP(_C, "the {column} is longer than {n} characters.")
 LINE_TOO_LONG = QT_TRANSLATE_NOOP(_C, "the row is longer than {n} characters.")
 UNREADABLE = QT_TRANSLATE_NOOP(_C, "the row cannot be read as CSV.")
@@ -119,16 +120,19 @@ def _fields(line: str) -> list[str] | None:
     return [f.replace("\ufffe", "\0") for f in rows[0]] if rows else []
 
 
-def _row(number: int, fields: list[str], orders: Sequence[Order],
-         by_number: dict[str, int]) -> CsvShipment | Message:
+def _row(
+    number: int, fields: list[str], orders: Sequence[Order], by_number: dict[str, int]
+) -> CsvShipment | Message:
     if len(fields) < 3 or not fields[2].strip():
         return TOO_FEW
     order_text, carrier, tracking = (f.strip() for f in fields[:3])
     spec = fields[3].strip() if len(fields) > 3 else ""
-    for column, value, limit in ((ORDER, order_text, MAX_FIELD_CHARS),
-                                 (CARRIER, carrier, MAX_FIELD_CHARS),
-                                 (TRACKING, tracking, MAX_FIELD_CHARS),
-                                 (LINES, spec, MAX_LINES_CHARS)):
+    for column, value, limit in (
+        (ORDER, order_text, MAX_FIELD_CHARS),
+        (CARRIER, carrier, MAX_FIELD_CHARS),
+        (TRACKING, tracking, MAX_FIELD_CHARS),
+        (LINES, spec, MAX_LINES_CHARS),
+    ):
         problem = _field_problem(column, value, limit)
         if problem is not None:
             return problem
@@ -144,8 +148,9 @@ def _row(number: int, fields: list[str], orders: Sequence[Order],
             return NO_LINE.format(number=order.number, line=line_id.strip())
         qty = qty.strip()
         # ASCII digits only: "²".isdigit() is True and int("²") raises.
-        if not (qty.isascii() and qty.isdigit() and len(qty) <= 6
-                and 0 < int(qty) <= line.remaining):
+        if not (
+            qty.isascii() and qty.isdigit() and len(qty) <= 6 and 0 < int(qty) <= line.remaining
+        ):
             return BAD_QUANTITY.format(part=part, n=line.remaining)
         lines[line.id] = int(qty)
     return CsvShipment(number, index, carrier, tracking, lines)
@@ -154,8 +159,9 @@ def _row(number: int, fields: list[str], orders: Sequence[Order],
 def _field_problem(column: Message, value: str, limit: int) -> Message | None:
     if len(value) > limit:
         return TOO_LONG.format(column=column, n=limit)
-    if any(c in _INVISIBLE_DIRECTION or unicodedata.category(c) in _CONTROL_CATEGORIES
-           for c in value):
+    if any(
+        c in _INVISIBLE_DIRECTION or unicodedata.category(c) in _CONTROL_CATEGORIES for c in value
+    ):
         return CONTROL.format(column=column)
     if column in (CARRIER, TRACKING) and value.startswith(FORMULA_STARTS):
         return FORMULA.format(column=column, sign=value[0])

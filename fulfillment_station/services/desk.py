@@ -60,13 +60,18 @@ WRONG_SCAN = "NOT-ON-THIS-ORDER-0000"
 
 
 def _emit(out: TextIO, event: str, **fields: Any) -> None:
-    print(json.dumps({"event": event, **fields}, ensure_ascii=False, default=str), file=out,
-          flush=True)
+    print(
+        json.dumps({"event": event, **fields}, ensure_ascii=False, default=str),
+        file=out,
+        flush=True,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m fulfillment_station.services.desk",
-                                     description="A packing desk without a window.")
+    parser = argparse.ArgumentParser(
+        prog="python -m fulfillment_station.services.desk",
+        description="A packing desk without a window.",
+    )
     parser.add_argument("--dialect", required=True, choices=sorted(DIALECT_MODULES))
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--token", default=None, help=f"the API token (default: ${TOKEN_ENV})")
@@ -77,16 +82,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--station-db", default=None, help="postgresql:// URL (none: alone)")
     parser.add_argument("--lease", type=float, default=90.0, help="claim lease in seconds")
     parser.add_argument("--heartbeat", type=float, default=2.0, help="seconds between renewals")
-    parser.add_argument("--orders", nargs="*", default=None,
-                        help="the candidate list (default: every open order, oldest first)")
-    parser.add_argument("--orders-file", type=Path, default=None,
-                        help="the candidate list, one order id a line (for long lists)")
-    parser.add_argument("--max-orders", type=int, default=0,
-                        help="stop after shipping this many orders (0: until none is left)")
+    parser.add_argument(
+        "--orders",
+        nargs="*",
+        default=None,
+        help="the candidate list (default: every open order, oldest first)",
+    )
+    parser.add_argument(
+        "--orders-file",
+        type=Path,
+        default=None,
+        help="the candidate list, one order id a line (for long lists)",
+    )
+    parser.add_argument(
+        "--max-orders",
+        type=int,
+        default=0,
+        help="stop after shipping this many orders (0: until none is left)",
+    )
     parser.add_argument("--carrier", default="DHL")
     parser.add_argument("--tracking-prefix", default="JD0146")
-    parser.add_argument("--wrong-scan-every", type=int, default=0,
-                        help="scan a wrong item on every n-th order (exercises the reports)")
+    parser.add_argument(
+        "--wrong-scan-every",
+        type=int,
+        default=0,
+        help="scan a wrong item on every n-th order (exercises the reports)",
+    )
     parser.add_argument("--pause-after-claim", action="store_true")
     parser.add_argument("--timeout", type=float, default=300.0)
     return parser
@@ -94,8 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_candidates(connector: Connector) -> list[str]:
     """Every order that can still be packed, in the store's list order."""
-    return [order.id for order in connector.iter_orders()
-            if order.status in SHIPPABLE and not order.holds]
+    return [
+        order.id
+        for order in connector.iter_orders()
+        if order.status in SHIPPABLE and not order.holds
+    ]
 
 
 class Desk:
@@ -117,23 +141,39 @@ class Desk:
             outbox: Outbox[Action] = Outbox(store, audit, decode=Action.model_validate)
             coordinator: StationCoordinator | LocalCoordinator
             if args.station_db:
-                config = StationDbConfig(args.station_db, lease_s=args.lease,
-                                         heartbeat_s=min(args.heartbeat, args.lease / 2))
-                coordinator = StationCoordinator(config, store, desk=args.desk,
-                                                 packer=args.packer,
-                                                 connection_id=args.connection_id)
+                config = StationDbConfig(
+                    args.station_db,
+                    lease_s=args.lease,
+                    heartbeat_s=min(args.heartbeat, args.lease / 2),
+                )
+                coordinator = StationCoordinator(
+                    config,
+                    store,
+                    desk=args.desk,
+                    packer=args.packer,
+                    connection_id=args.connection_id,
+                )
                 coordinator.heartbeat()
-                keeper = LeaseKeeper(lambda: psycopg.connect(config.conninfo()), desk=args.desk,
-                                     lease_s=args.lease, interval_s=config.heartbeat_s)
+                keeper = LeaseKeeper(
+                    lambda: psycopg.connect(config.conninfo()),
+                    desk=args.desk,
+                    lease_s=args.lease,
+                    interval_s=config.heartbeat_s,
+                )
                 keeper.start()
             else:
-                coordinator = LocalCoordinator(desk=args.desk, packer=args.packer,
-                                               connection_id=args.connection_id)
+                coordinator = LocalCoordinator(
+                    desk=args.desk, packer=args.packer, connection_id=args.connection_id
+                )
             token = args.token or os.environ.get(TOKEN_ENV) or None
             with connect(args.dialect, args.base_url, token) as connector:
-                service = OutboxService(outbox, connector, connection_id=args.connection_id,
-                                        before_queue=coordinator.before_queue,
-                                        recovery_grace_s=1.0)
+                service = OutboxService(
+                    outbox,
+                    connector,
+                    connection_id=args.connection_id,
+                    before_queue=coordinator.before_queue,
+                    recovery_grace_s=1.0,
+                )
                 if args.orders_file is not None:
                     candidates = args.orders_file.read_text(encoding="utf-8").split()
                 elif args.orders is not None:
@@ -145,8 +185,9 @@ class Desk:
             if isinstance(coordinator, StationCoordinator):
                 # Tell the station database everything before leaving (bounded).
                 deadline = time.monotonic() + 30
-                while (coordinator.flush() or coordinator.sync_local_audit()) \
-                        and time.monotonic() < deadline:
+                while (
+                    coordinator.flush() or coordinator.sync_local_audit()
+                ) and time.monotonic() < deadline:
                     time.sleep(0.2)
                 coordinator.close()
             _emit(self.out, "idle", shipped=self.shipped)
@@ -157,8 +198,14 @@ class Desk:
             progress.close()
             store.close()
 
-    def _loop(self, coordinator: StationCoordinator | LocalCoordinator, connector: Connector,
-              service: OutboxService, progress: PackProgress, candidates: list[str]) -> None:
+    def _loop(
+        self,
+        coordinator: StationCoordinator | LocalCoordinator,
+        connector: Connector,
+        service: OutboxService,
+        progress: PackProgress,
+        candidates: list[str],
+    ) -> None:
         args = self.args
         deadline = time.monotonic() + args.timeout
         remaining = list(candidates)
@@ -181,8 +228,14 @@ class Desk:
                 # Everything in view is held by other desks: wait for one to finish or expire.
                 time.sleep(0.05)
                 continue
-            _emit(self.out, "claimed", order_id=claim.order_id, claim_ms=round(claim_ms, 3),
-                  coordinated=claim.coordinated, status=str(coordinator.status))
+            _emit(
+                self.out,
+                "claimed",
+                order_id=claim.order_id,
+                claim_ms=round(claim_ms, 3),
+                coordinated=claim.coordinated,
+                status=str(coordinator.status),
+            )
             if args.pause_after_claim:
                 while time.monotonic() < deadline:  # until killed
                     time.sleep(0.1)
@@ -190,9 +243,14 @@ class Desk:
             self._pack_one(coordinator, connector, service, progress, claim)
             remaining.remove(claim.order_id)
 
-    def _pack_one(self, coordinator: StationCoordinator | LocalCoordinator,
-                  connector: Connector, service: OutboxService, progress: PackProgress,
-                  claim: Claim) -> None:
+    def _pack_one(
+        self,
+        coordinator: StationCoordinator | LocalCoordinator,
+        connector: Connector,
+        service: OutboxService,
+        progress: PackProgress,
+        claim: Claim,
+    ) -> None:
         args = self.args
         started = time.monotonic()
         try:
@@ -202,8 +260,11 @@ class Desk:
             _emit(self.out, "skipped", order_id=claim.order_id, why=str(exc))
             return
         if order.status not in SHIPPABLE or not any(line.remaining for line in order.lines):
-            reason = (ReleaseReason.CANCELLED if order.status is OrderStatus.CANCELLED
-                      else ReleaseReason.SHIPPED)
+            reason = (
+                ReleaseReason.CANCELLED
+                if order.status is OrderStatus.CANCELLED
+                else ReleaseReason.SHIPPED
+            )
             coordinator.release(order.id, reason)
             _emit(self.out, "skipped", order_id=order.id, why=f"status {order.status.value}")
             return
@@ -216,9 +277,14 @@ class Desk:
         if args.wrong_scan_every and self._serial % args.wrong_scan_every == 0:
             error = session.scan(WRONG_SCAN)
             if isinstance(error, PackError):
-                coordinator.record(AuditEvent(kind="wrong_scan", order_id=order.id,
-                                              order_number=order.number,
-                                              message=str(error.message)))
+                coordinator.record(
+                    AuditEvent(
+                        kind="wrong_scan",
+                        order_id=order.id,
+                        order_number=order.number,
+                        message=str(error.message),
+                    )
+                )
                 session.acknowledge()
         for line in session.lines:
             for _unit in range(line.left):
@@ -243,19 +309,38 @@ class Desk:
         final = service.outbox.get(record.id)
         if final is None or final.state is not ActionState.DONE:
             coordinator.release(order.id, ReleaseReason.CLOSED)
-            _emit(self.out, "skipped", order_id=order.id,
-                  why=f"shipment {final.state.value if final else 'lost'}")
+            _emit(
+                self.out,
+                "skipped",
+                order_id=order.id,
+                why=f"shipment {final.state.value if final else 'lost'}",
+            )
             return
         session.finish()
         seconds = time.monotonic() - started
-        coordinator.record(AuditEvent(
-            kind="packed", order_id=order.id, order_number=order.number, outcome="shipped",
-            items=sum(lines.values()), boxes=1, carrier=args.carrier, tracking=tracking,
-            seconds=seconds))
+        coordinator.record(
+            AuditEvent(
+                kind="packed",
+                order_id=order.id,
+                order_number=order.number,
+                outcome="shipped",
+                items=sum(lines.values()),
+                boxes=1,
+                carrier=args.carrier,
+                tracking=tracking,
+                seconds=seconds,
+            )
+        )
         coordinator.release(order.id, ReleaseReason.SHIPPED)
         self.shipped += 1
-        _emit(self.out, "shipped", order_id=order.id, tracking=tracking, seconds=seconds,
-              status=str(coordinator.status))
+        _emit(
+            self.out,
+            "shipped",
+            order_id=order.id,
+            tracking=tracking,
+            seconds=seconds,
+            status=str(coordinator.status),
+        )
 
 
 def _code_of(order: Order, line_id: str) -> str:

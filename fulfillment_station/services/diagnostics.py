@@ -141,9 +141,15 @@ class LoggingSetup:
         self.guarded.clear()
 
 
-def configure_logging(directory: Path | str | None = None, *, redactor: Redactor | None = None,
-                      level: int = logging.INFO, logger: logging.Logger | None = None,
-                      max_bytes: int = 2_000_000, backups: int = 5) -> LoggingSetup:
+def configure_logging(
+    directory: Path | str | None = None,
+    *,
+    redactor: Redactor | None = None,
+    level: int = logging.INFO,
+    logger: logging.Logger | None = None,
+    max_bytes: int = 2_000_000,
+    backups: int = 5,
+) -> LoggingSetup:
     """Log to ``<log dir>/fulfillment-station.log`` (rotating) through ``redactor``, which is
     also put on the handlers ``logger`` already has (so a console handler is redacted too).
 
@@ -152,11 +158,13 @@ def configure_logging(directory: Path | str | None = None, *, redactor: Redactor
     redactor = redactor if redactor is not None else Redactor()
     path = log_dir(directory) / LOG_FILE
     file_handler = PrivateRotatingFileHandler(
-        path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+        path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+    )
     file_handler.setFormatter(logging.Formatter(LOG_FORMAT))
     recent = RecentErrors()
-    setup = LoggingSetup(path, redactor, recent, target, [file_handler, recent],
-                         list(target.handlers))
+    setup = LoggingSetup(
+        path, redactor, recent, target, [file_handler, recent], list(target.handlers)
+    )
     for handler in setup.guarded:
         handler.addFilter(redactor)
     for handler in setup.handlers:
@@ -171,6 +179,7 @@ def configure_logging(directory: Path | str | None = None, *, redactor: Redactor
 
 
 # -- diagnostics text ------------------------------------------------------------------------
+
 
 def _version_of(distribution: str) -> str:
     try:
@@ -198,8 +207,13 @@ def _host_of(url: str) -> str:
     return f"{parts.scheme}://{host}{port}"
 
 
-def diagnostics_text(settings: Settings, active_profile: ConnectionProfile | None,
-                     recent_errors: Sequence[str], *, redactor: Redactor | None = None) -> str:
+def diagnostics_text(
+    settings: Settings,
+    active_profile: ConnectionProfile | None,
+    recent_errors: Sequence[str],
+    *,
+    redactor: Redactor | None = None,
+) -> str:
     """Plain text a packer can copy into a support request. Holds no token, no URL path and
     no personal data (no packer name, no addresses)."""
     lines = [
@@ -235,17 +249,24 @@ def diagnostics_text(settings: Settings, active_profile: ConnectionProfile | Non
     return redactor.redact(text) if redactor is not None else text
 
 
-def write_crash_report(exc_info: ExcInfo, directory: Path | str, *, diagnostics: str = "",
-                       redactor: Redactor | None = None,
-                       now: datetime | None = None) -> Path:
+def write_crash_report(
+    exc_info: ExcInfo,
+    directory: Path | str,
+    *,
+    diagnostics: str = "",
+    redactor: Redactor | None = None,
+    now: datetime | None = None,
+) -> Path:
     """Write the traceback (and ``diagnostics``) to a new ``crash-*.txt`` in ``directory``."""
     when = now or datetime.now(UTC)
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = when.strftime("%Y%m%d-%H%M%S")
     body = "".join(traceback.format_exception(*exc_info))
-    text = (f"Fulfillment Station crash report\nTime: {when.isoformat()}\n"
-            f"Thread: {threading.current_thread().name}\n\n{body}\n{diagnostics}")
+    text = (
+        f"Fulfillment Station crash report\nTime: {when.isoformat()}\n"
+        f"Thread: {threading.current_thread().name}\n\n{body}\n{diagnostics}"
+    )
     if redactor is not None:
         text = redactor.redact(text)
     for n in range(1000):

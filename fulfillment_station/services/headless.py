@@ -69,24 +69,35 @@ def _parse_shipment(text: str) -> tuple[str, str]:
     order_id, sep, tracking = text.rpartition(":")
     if not sep or not order_id or not tracking.strip():
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not ORDER:TRACKING (an order id, a colon, a tracking number)")
+            f"{text!r} is not ORDER:TRACKING (an order id, a colon, a tracking number)"
+        )
     return order_id, tracking.strip()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m fulfillment_station.services.headless",
-                                     description="Queue and send writes through the outbox.")
+    parser = argparse.ArgumentParser(
+        prog="python -m fulfillment_station.services.headless",
+        description="Queue and send writes through the outbox.",
+    )
     parser.add_argument("--dialect", required=True, choices=sorted(DIALECT_MODULES))
     parser.add_argument("--base-url", required=True)
     add_token_args(parser)
     parser.add_argument("--outbox", required=True, type=Path, help="the store file")
     parser.add_argument("--connection-id", default="headless")
-    parser.add_argument("--recovery-grace", type=float, default=RECOVERY_GRACE_S,
-                        help="seconds to wait before checking a write a crash left in flight")
+    parser.add_argument(
+        "--recovery-grace",
+        type=float,
+        default=RECOVERY_GRACE_S,
+        help="seconds to wait before checking a write a crash left in flight",
+    )
     parser.add_argument("--station", default="headless")
     parser.add_argument("--packer", default="")
-    parser.add_argument("--timeout", type=float, default=600.0,
-                        help="stop sending after this many seconds (default 600)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        help="stop sending after this many seconds (default 600)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     ship = commands.add_parser("ship-many", help="queue one shipment per order, then send")
     ship.add_argument("shipments", nargs="+", type=_parse_shipment, metavar="ORDER:TRACKING")
@@ -107,8 +118,14 @@ def _run_locked(args: argparse.Namespace, token: str | None, out: TextIO) -> int
     store = opened.conn
     try:
         if opened.notice:
-            _emit(out, "recovered", message=str(opened.notice), recovered=opened.recovered,
-                  lost=opened.lost, kept=str(opened.kept) if opened.kept else None)
+            _emit(
+                out,
+                "recovered",
+                message=str(opened.notice),
+                recovered=opened.recovered,
+                lost=opened.lost,
+                kept=str(opened.kept) if opened.kept else None,
+            )
             print(f"warning: {opened.notice}", file=sys.stderr)
         audit = AuditLog(store, station=args.station)
         outbox: Outbox[Action] = Outbox(store, audit, decode=Action.model_validate)
@@ -116,8 +133,12 @@ def _run_locked(args: argparse.Namespace, token: str | None, out: TextIO) -> int
             _emit(out, "status", counts=_counts(outbox, args.connection_id))
             return 0
         with connect(args.dialect, args.base_url, token) as connector:
-            service = OutboxService(outbox, connector, connection_id=args.connection_id,
-                                    recovery_grace_s=args.recovery_grace)
+            service = OutboxService(
+                outbox,
+                connector,
+                connection_id=args.connection_id,
+                recovery_grace_s=args.recovery_grace,
+            )
             _emit(out, "ready", pid=os.getpid())
             refused = 0
             if args.command == "ship-many":
@@ -135,11 +156,19 @@ def _run_locked(args: argparse.Namespace, token: str | None, out: TextIO) -> int
 
             def report(outcome: Outcome) -> None:
                 record = outcome.record
-                _emit(out, "outcome", id=record.id, order_id=record.action.order_id,
-                      state=record.state.value, sent=outcome.sent, message=record.message)
+                _emit(
+                    out,
+                    "outcome",
+                    id=record.id,
+                    order_id=record.action.order_id,
+                    state=record.state.value,
+                    sent=outcome.sent,
+                    message=record.message,
+                )
 
-            service.run_until_idle(outbox.now() + timedelta(seconds=args.timeout),
-                                   on_outcome=report)
+            service.run_until_idle(
+                outbox.now() + timedelta(seconds=args.timeout), on_outcome=report
+            )
             counts = _counts(outbox, args.connection_id)
             _emit(out, "idle", counts=counts)
             finished = counts[ActionState.DONE] + counts[ActionState.DISMISSED]
@@ -157,8 +186,14 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     args = build_parser().parse_args(argv)
     try:
         return run(args, out or sys.stdout)
-    except (ConnectorError, DomainError, OutboxError, StoreError, TokenInputError,
-            ValueError) as exc:
+    except (
+        ConnectorError,
+        DomainError,
+        OutboxError,
+        StoreError,
+        TokenInputError,
+        ValueError,
+    ) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

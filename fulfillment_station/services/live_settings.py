@@ -27,10 +27,13 @@ Listener = Callable[[Settings, frozenset[str]], None]
 #: Options that apply only from the next start, and why (shown when one of them changes).
 NEEDS_RESTART: dict[str, Message] = {
     "general.language": QT_TRANSLATE_NOOP(
-        "LiveSettings", "The language changes at the next start (every window is rebuilt)."),
+        "LiveSettings", "The language changes at the next start (every window is rebuilt)."
+    ),
     "station.station_name": QT_TRANSLATE_NOOP(
-        "LiveSettings", "The station name is used in the audit log from the next start "
-                        "(the outbox of the open connection keeps the name it opened with)."),
+        "LiveSettings",
+        "The station name is used in the audit log from the next start "
+        "(the outbox of the open connection keeps the name it opened with).",
+    ),
 }
 
 
@@ -64,6 +67,7 @@ class LiveSettings:
         def unsubscribe() -> None:
             if subscription in self._subscriptions:
                 self._subscriptions.remove(subscription)
+
         return unsubscribe
 
     def save(self, settings: Settings) -> frozenset[str]:
@@ -76,8 +80,7 @@ class LiveSettings:
         """``settings`` were written to the file by someone else (the settings dialog): make
         them current and tell the subscribers. Returns the keys that changed."""
         before, self._current = self._current, settings
-        changed = frozenset(k for k, v in settings.values.items()
-                            if before.values.get(k) != v)
+        changed = frozenset(k for k, v in settings.values.items() if before.values.get(k) != v)
         if not changed:
             return changed
         for subscription in list(self._subscriptions):

@@ -56,8 +56,11 @@ def _raw_product_ids(order: Order) -> dict[str, str]:
         if not isinstance(items, list):
             continue
         for item in items:
-            if isinstance(item, dict) and isinstance(item.get(id_key), str) and \
-                    isinstance(item.get("sku"), str):
+            if (
+                isinstance(item, dict)
+                and isinstance(item.get(id_key), str)
+                and isinstance(item.get("sku"), str)
+            ):
                 found[item["sku"]] = item[id_key]
     return found
 
@@ -75,15 +78,19 @@ def catalogue_from_orders(orders: Iterable[Order]) -> dict[str, CatalogueItem]:
                 product_id = line.id  # Generic REST lines are keyed by their productId
             previous = catalogue.get(line.sku)
             catalogue[line.sku] = CatalogueItem(
-                sku=line.sku, name=line.name or (previous.name if previous else ""),
-                unit_price=line.unit_price if line.unit_price > 0 else (
-                    previous.unit_price if previous else None),
-                product_id=product_id or (previous.product_id if previous else None))
+                sku=line.sku,
+                name=line.name or (previous.name if previous else ""),
+                unit_price=line.unit_price
+                if line.unit_price > 0
+                else (previous.unit_price if previous else None),
+                product_id=product_id or (previous.product_id if previous else None),
+            )
     return catalogue
 
 
-def create_through_outbox(service: OutboxService, request: CreateOrderRequest, *,
-                          packer: str = "") -> Order | ConnectorError:
+def create_through_outbox(
+    service: OutboxService, request: CreateOrderRequest, *, packer: str = ""
+) -> Order | ConnectorError:
     """Queue the create in the outbox and send it now (this action only, one step, for the
     dialog that waits on it): the created order, or the store's refusal as an error the
     dialog can show (``OutOfStock`` names the request's SKUs the store's message names, so
@@ -95,18 +102,26 @@ def create_through_outbox(service: OutboxService, request: CreateOrderRequest, *
         if outcome.record.state is ActionState.DONE and isinstance(outcome.result, Order):
             return outcome.result
         if outcome.record.state is ActionState.FAILED:
-            return _refusal(outcome.record.error_code, outcome.record.api_message,
-                            outcome.record.message, request)
-    return UnknownOutcome(user_message=QT_TRANSLATE_NOOP(
-        "NewOrders", "The store has not answered yet; the new order waits in the outbox and "
-                     "is sent once the store can be reached."))
+            return _refusal(
+                outcome.record.error_code,
+                outcome.record.api_message,
+                outcome.record.message,
+                request,
+            )
+    return UnknownOutcome(
+        user_message=QT_TRANSLATE_NOOP(
+            "NewOrders",
+            "The store has not answered yet; the new order waits in the outbox and "
+            "is sent once the store can be reached.",
+        )
+    )
 
 
-def _refusal(code: str | None, api_message: str, message: str,
-             request: CreateOrderRequest) -> ConnectorError:
+def _refusal(
+    code: str | None, api_message: str, message: str, request: CreateOrderRequest
+) -> ConnectorError:
     if code == "OUT_OF_STOCK":
         text = api_message.casefold()
         short = [line.sku for line in request.lines if line.sku.casefold() in text]
-        return OutOfStock(api_message, code=code,
-                          details={"skus": [{"sku": sku} for sku in short]})
+        return OutOfStock(api_message, code=code, details={"skus": [{"sku": sku} for sku in short]})
     return ConnectorError(api_message, code=code, user_message=message or None)

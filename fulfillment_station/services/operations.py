@@ -58,8 +58,13 @@ log = logging.getLogger(__name__)
 ORDER_KINDS = frozenset({"number", "tracking"})
 
 #: What the outbox panel lists: everything not done long ago.
-PANEL_STATES = (ActionState.PENDING, ActionState.SENDING, ActionState.RETRYING,
-                ActionState.FAILED, ActionState.DONE)
+PANEL_STATES = (
+    ActionState.PENDING,
+    ActionState.SENDING,
+    ActionState.RETRYING,
+    ActionState.FAILED,
+    ActionState.DONE,
+)
 #: Actions that have not reached the store yet (the order list shows them as "shipping…").
 WAITING_STATES = (ActionState.PENDING, ActionState.SENDING, ActionState.RETRYING)
 #: How many records the panel gets at most (the newest).
@@ -79,8 +84,9 @@ class HasCache(Protocol):
 # -- reading the cache (any worker) ---------------------------------------------------------------
 
 
-def find_order_refs(resources: HasCache, scan: str,
-                    kinds: frozenset[str] | None = None) -> list[OrderRef]:
+def find_order_refs(
+    resources: HasCache, scan: str, kinds: frozenset[str] | None = None
+) -> list[OrderRef]:
     """The orders a scan names (number, tracking number, SKU, barcode; only ``kinds`` if
     given), each once, best match first."""
     found = [m for m in resources.cache.find(scan) if kinds is None or m.kind in kinds]
@@ -101,17 +107,22 @@ def load_summaries(resources: HasCache, connection: str) -> list[OrderSummary]:
     return resources.cache.load_summaries(connection)
 
 
-def summaries_for(resources: HasCache, connection: str,
-                  order_ids: Sequence[str]) -> list[OrderSummary]:
+def summaries_for(
+    resources: HasCache, connection: str, order_ids: Sequence[str]
+) -> list[OrderSummary]:
     return resources.cache.summaries_for(connection, order_ids)
 
 
 # -- sync ----------------------------------------------------------------------------------------
 
 
-def run_sync(resources: SyncResources, connection: str, *,
-             progress: Callable[[int, int | None], None],
-             cancelled: Callable[[], bool]) -> tuple[SyncResult, list[OrderSummary]]:
+def run_sync(
+    resources: SyncResources,
+    connection: str,
+    *,
+    progress: Callable[[int, int | None], None],
+    cancelled: Callable[[], bool],
+) -> tuple[SyncResult, list[OrderSummary]]:
     """One sync of the connection into the cache; the rows it touched, for the table."""
     service = SyncService(resources.connector, resources.cache, connection)
     result = service.run(progress=progress, cancelled=cancelled)
@@ -161,8 +172,7 @@ def open_for_packing(resources: OutboxResources, scan: str) -> PackLookup:
     return PackLookup(refs, read_for_packing(resources, refs[0]))
 
 
-def ship_request(lines: dict[str, int], tracking: str | None,
-                 carrier: str | None) -> ShipRequest:
+def ship_request(lines: dict[str, int], tracking: str | None, carrier: str | None) -> ShipRequest:
     """The shipment pack mode asks for; the carrier is read from the tracking number when
     the scan did not say."""
     if carrier is None and tracking:
@@ -171,18 +181,19 @@ def ship_request(lines: dict[str, int], tracking: str | None,
     return ShipRequest(carrier=carrier or "Other", tracking_number=tracking, lines=lines)
 
 
-def queue_shipment(resources: OutboxResources, order: Order, request: ShipRequest, *,
-                   packer: str) -> ActionRecord[Action]:
+def queue_shipment(
+    resources: OutboxResources, order: Order, request: ShipRequest, *, packer: str
+) -> ActionRecord[Action]:
     """Queue pack mode's shipment, durable once this returns. ``order`` was read from the
     store when the packer opened it: the shipment is checked against it without another
     read (the runner reads the order once more right before sending, and the API has the
     last word)."""
-    return resources.outbox_service.ship(order.id, request, packer=packer, cached=order,
-                                         fresh=True)
+    return resources.outbox_service.ship(order.id, request, packer=packer, cached=order, fresh=True)
 
 
-def print_slip_for_packing(resources: PrintResources, order: Order,
-                           reprint: bool) -> PackPrintOutcome:
+def print_slip_for_packing(
+    resources: PrintResources, order: Order, reprint: bool
+) -> PackPrintOutcome:
     """The packing slip of the order being packed (once, unless ``reprint``); a job that
     failed waits in the print queue and is reported as ``PrintingError``."""
     outcome = resources.print_service.print_slip(order, reprint=reprint)
@@ -191,21 +202,23 @@ def print_slip_for_packing(resources: PrintResources, order: Order,
     return PackPrintOutcome()
 
 
-def print_label_after_ship(resources: PrintResources, order: Order,
-                           request: ShipRequest) -> str:
+def print_label_after_ship(resources: PrintResources, order: Order, request: ShipRequest) -> str:
     """The shipping label for the tracking number just scanned, once per order (the print
     service refuses a second print unless asked for a reprint). One sentence back."""
-    shipment = Shipment(carrier=request.carrier, tracking_number=request.tracking_number,
-                        lines=[ShipmentLine(line_id=k, quantity=v)
-                               for k, v in request.lines.items() if v > 0])
+    shipment = Shipment(
+        carrier=request.carrier,
+        tracking_number=request.tracking_number,
+        lines=[ShipmentLine(line_id=k, quantity=v) for k, v in request.lines.items() if v > 0],
+    )
     return resources.print_service.print_label(order, shipment).message
 
 
 # -- the window's other writes --------------------------------------------------------------------
 
 
-def queue_write(resources: OutboxResources, kind: ActionKind, order: Order | None,
-                request: Any, *, packer: str) -> ActionRecord[Action]:
+def queue_write(
+    resources: OutboxResources, kind: ActionKind, order: Order | None, request: Any, *, packer: str
+) -> ActionRecord[Action]:
     """Queue one write the packer confirmed in a dialog. The service re-reads the order and
     checks the request before anything is queued."""
     service = resources.outbox_service
@@ -224,13 +237,15 @@ def queue_write(resources: OutboxResources, kind: ActionKind, order: Order | Non
     return service.update(order.id, request, packer=packer, cached=order)
 
 
-def retry_action(resources: OutboxResources, action_id: int, *,
-                 packer: str) -> ActionRecord[Action]:
+def retry_action(
+    resources: OutboxResources, action_id: int, *, packer: str
+) -> ActionRecord[Action]:
     return resources.outbox_service.outbox.retry(action_id, packer=packer)
 
 
-def dismiss_action(resources: OutboxResources, action_id: int, *,
-                   packer: str) -> ActionRecord[Action]:
+def dismiss_action(
+    resources: OutboxResources, action_id: int, *, packer: str
+) -> ActionRecord[Action]:
     return resources.outbox_service.outbox.dismiss(action_id, packer=packer)
 
 
@@ -241,8 +256,9 @@ def waiting_writes(records: Sequence[ActionRecord[Action]]) -> dict[OrderRef, Ac
     for record in records:
         if record.state in WAITING_STATES:
             for order_id in record.action.order_ids:
-                waiting[OrderRef(record.action.connection_id, order_id)] = \
-                    ActionKind(record.action.kind)
+                waiting[OrderRef(record.action.connection_id, order_id)] = ActionKind(
+                    record.action.kind
+                )
     return waiting
 
 
@@ -264,8 +280,9 @@ class PumpReport:
     notices: list[Message] = field(default_factory=list)
 
 
-def pump_outbox(resources: OutboxResources, *,
-                stop: Callable[[], bool] = lambda: False) -> PumpReport:
+def pump_outbox(
+    resources: OutboxResources, *, stop: Callable[[], bool] = lambda: False
+) -> PumpReport:
     """Send what is due, write the orders it changed to the cache, and report."""
     service = resources.outbox_service
     notices, resources.notices = list(resources.notices), []
@@ -277,8 +294,11 @@ def pump_outbox(resources: OutboxResources, *,
         if outcome.record.state == ActionState.DONE and outcome.sent:
             changed += orders_after_write(resources, outcome)
         if outcome.record.state == ActionState.FAILED:
-            failures.append(ORDER_PROBLEM.format(number=outcome.record.order_number or "",
-                                                 problem=outcome.record.message or ""))
+            failures.append(
+                ORDER_PROBLEM.format(
+                    number=outcome.record.order_number or "", problem=outcome.record.message or ""
+                )
+            )
     # The last read of each order wins (a check before sending, then the result).
     changed = list({order.id: order for order in changed}.values())
     rows: list[OrderSummary] = []
@@ -286,16 +306,18 @@ def pump_outbox(resources: OutboxResources, *,
         resources.cache.upsert_many(changed, connection=service.connection_id)
         rows = resources.cache.summaries_for(service.connection_id, [o.id for o in changed])
     records = service.outbox.records(PANEL_STATES, connection_id=service.connection_id)
-    return PumpReport(records[-PANEL_LIMIT:], service.pending_count(), changed, failures,
-                      rows, notices)
+    return PumpReport(
+        records[-PANEL_LIMIT:], service.pending_count(), changed, failures, rows, notices
+    )
 
 
 HOLD_SET = QT_TRANSLATE_NOOP("OrderActions", "Put on hold")
 HOLD_LIFTED = QT_TRANSLATE_NOOP("OrderActions", "Hold released")
 
 
-def set_packer_hold(resources: OutboxResources, order: Order, reason: str,
-                    packer: str) -> tuple[list[Order], list[OrderSummary]]:
+def set_packer_hold(
+    resources: OutboxResources, order: Order, reason: str, packer: str
+) -> tuple[list[Order], list[OrderSummary]]:
     """Put ``order`` on hold with the packer's ``reason`` ('' lifts the packer's hold). The
     hold lives in this desk's cache, so a sync keeps it; the audit log records who set or
     lifted it. Returns the order as the desk now sees it, and its list row."""
@@ -303,15 +325,21 @@ def set_packer_hold(resources: OutboxResources, order: Order, reason: str,
     text = " ".join(reason.split())
     resources.cache.set_packer_hold(service.connection_id, order.id, text or None)
     service.outbox.audit.record(
-        order_id=order.id, order_number=order.number,
+        order_id=order.id,
+        order_number=order.number,
         kind="hold" if text else "release_hold",
-        summary=HOLD_SET if text else HOLD_LIFTED, outcome="done", message=text,
-        packer=packer, connection_id=service.connection_id)
+        summary=HOLD_SET if text else HOLD_LIFTED,
+        outcome="done",
+        message=text,
+        packer=packer,
+        connection_id=service.connection_id,
+    )
     held = resources.cache.get(order.id, connection=service.connection_id)
     if held is None:  # not cached (yet): the packer's copy with the new hold
         store_holds = [h for h in order.holds if h.kind != HoldKind.PACKER]
-        held = with_packer_holds(order.model_copy(update={"holds": store_holds}),
-                                 [text] if text else [])
+        held = with_packer_holds(
+            order.model_copy(update={"holds": store_holds}), [text] if text else []
+        )
     return [held], resources.cache.summaries_for(service.connection_id, [order.id])
 
 
@@ -374,11 +402,14 @@ def print_cached_slip(resources: PrintResources, ref: OrderRef) -> str:
     return resources.print_service.print_slip(order, reprint=True).message
 
 
-def render_slips(resources: PrintResources, refs: Sequence[OrderRef], *,
-                 progress: Callable[[int, int | None], None],
-                 cancelled: Callable[[], bool]) -> bytes:
-    return resources.print_service.batch_slips(cached_orders(resources, refs), progress,
-                                               cancelled)
+def render_slips(
+    resources: PrintResources,
+    refs: Sequence[OrderRef],
+    *,
+    progress: Callable[[int, int | None], None],
+    cancelled: Callable[[], bool],
+) -> bytes:
+    return resources.print_service.batch_slips(cached_orders(resources, refs), progress, cancelled)
 
 
 def render_pick_list(resources: PrintResources, refs: Sequence[OrderRef]) -> bytes:

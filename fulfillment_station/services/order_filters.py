@@ -94,7 +94,8 @@ _F = FulfillmentStatus
 
 PRESETS: tuple[Preset, ...] = (
     Preset(
-        "to_pack", _N("To pack"),
+        "to_pack",
+        _N("To pack"),
         FilterState(
             statuses=frozenset(s.value for s in SHIPPABLE),
             fulfillments=frozenset({_F.UNFULFILLED.value, _F.PARTIAL.value}),
@@ -103,7 +104,8 @@ PRESETS: tuple[Preset, ...] = (
         _N("Orders with goods still to pack (pending, confirmed or processing), not on hold."),
     ),
     Preset(
-        "partly_shipped", _N("Partly shipped"),
+        "partly_shipped",
+        _N("Partly shipped"),
         FilterState(
             statuses=frozenset(s.value for s in OrderStatus if s != _S.CANCELLED),
             fulfillments=frozenset({_F.PARTIAL.value}),
@@ -111,11 +113,15 @@ PRESETS: tuple[Preset, ...] = (
         _N("Orders of which some goods have shipped and some have not."),
     ),
     Preset(
-        "shipped_today", _N("Shipped today"), FilterState(shipped_today=True),
+        "shipped_today",
+        _N("Shipped today"),
+        FilterState(shipped_today=True),
         _N("Orders with a shipment dated today."),
     ),
     Preset(
-        "problems", _N("Problems"), FilterState(problems_only=True),
+        "problems",
+        _N("Problems"),
+        FilterState(problems_only=True),
         _N("Unknown status, unusable address, or cancelled after goods left."),
     ),
     Preset("all", _N("All"), FilterState(), _N("Every order in the local cache.")),
@@ -133,15 +139,25 @@ def _local_midnight(day: date) -> float:
 
 def facet_of(row: OrderSummary, today_start: float) -> Facet:
     shipped = row.shipped_at
-    return Facet(row.status, row.fulfillment, row.problems != 0,
-                 shipped is not None and shipped >= today_start, row.holds != "")
+    return Facet(
+        row.status,
+        row.fulfillment,
+        row.problems != 0,
+        shipped is not None and shipped >= today_start,
+        row.holds != "",
+    )
 
 
 def facet_counts(rows: Iterable[OrderSummary], today_start: float) -> Counter[Facet]:
     """Python twin of ``OrderCache.facet_counts`` for rows already in memory."""
     counts: Counter[tuple[str, str, bool, bool, bool]] = Counter(
-        (r.status, r.fulfillment, r.problems != 0,
-         r.shipped_at is not None and r.shipped_at >= today_start, r.holds != "")
+        (
+            r.status,
+            r.fulfillment,
+            r.problems != 0,
+            r.shipped_at is not None and r.shipped_at >= today_start,
+            r.holds != "",
+        )
         for r in rows
     )
     return Counter({Facet(*key): n for key, n in counts.items()})
@@ -207,14 +223,14 @@ def facet_matches(state: FilterState, facet: Facet) -> bool:
     return not (state.shipped_today and not facet.shipped_today)
 
 
-def preset_counts(
-    facets: Counter[Facet], presets: Sequence[Preset] = PRESETS
-) -> dict[str, int]:
+def preset_counts(facets: Counter[Facet], presets: Sequence[Preset] = PRESETS) -> dict[str, int]:
     """Preset key -> how many orders it lists."""
     for preset in presets:
         if preset.state != FilterState(
-            statuses=preset.state.statuses, fulfillments=preset.state.fulfillments,
-            shipped_today=preset.state.shipped_today, problems_only=preset.state.problems_only,
+            statuses=preset.state.statuses,
+            fulfillments=preset.state.fulfillments,
+            shipped_today=preset.state.shipped_today,
+            problems_only=preset.state.problems_only,
             not_held=preset.state.not_held,
         ):
             raise ValueError(f"preset {preset.key!r} uses criteria that facets cannot count")
@@ -315,8 +331,10 @@ class SearchColumns:
         # Column by column in C-level passes, and the catalogue learnt from the distinct values
         # only (orders share SKUs): about 5x faster than appending row by row.
         self.texts: list[str] = _fresh_copies([row.search_text for row in rows])
-        self._catalogues = (RepeatedValues([row.search_skus for row in rows]),
-                            RepeatedValues([row.search_barcodes for row in rows]))
+        self._catalogues = (
+            RepeatedValues([row.search_skus for row in rows]),
+            RepeatedValues([row.search_barcodes for row in rows]),
+        )
         self._terms: tuple[set[str], set[str]] = (set(), set())
         for catalogue, terms in zip(self._catalogues, self._terms, strict=True):
             for value in catalogue.values:
@@ -385,11 +403,11 @@ class SearchColumns:
 
     def delete(self, first: int, last: int) -> None:
         """Drop rows ``first`` to ``last`` inclusive (their values may stay known: harmless)."""
-        del self.texts[first:last + 1]
+        del self.texts[first : last + 1]
         # Every later row moves up: the index's row numbers (and a snapshot's) no longer hold.
         self._index, self._stale, self._since_snapshot = None, set(), None
         for catalogue in self._catalogues:
-            del catalogue.ids[first:last + 1]
+            del catalogue.ids[first : last + 1]
 
     def mask(self, token: str) -> bytes:
         """One byte per row, 1 where ``token`` is in its own terms, SKUs or barcodes."""
@@ -410,7 +428,7 @@ class SearchColumns:
         # Rows the index does not know as they are now: replaced since, or added after.
         for row in self._stale:
             mask[row] = token in texts[row]
-        mask[index.rows:] = bytes(map(contains, texts[index.rows:], repeat(token)))
+        mask[index.rows :] = bytes(map(contains, texts[index.rows :], repeat(token)))
         return bytes(mask)
 
     def matching(self, rows: list[int], token: str) -> list[int]:
@@ -418,8 +436,9 @@ class SearchColumns:
         # map/compress keep the per-row loop in C: about 3x faster than a comprehension
         found: Iterator[Any] = map(contains, map(self.texts.__getitem__, rows), repeat(token))
         for catalogue, hits in self._hits(token):
-            found = map(or_, found,
-                        map(getitem, repeat(hits), map(catalogue.ids.__getitem__, rows)))
+            found = map(
+                or_, found, map(getitem, repeat(hits), map(catalogue.ids.__getitem__, rows))
+            )
         return list(compress(rows, found))
 
     def _hits(self, token: str) -> Iterator[tuple[RepeatedValues, bytes]]:
@@ -443,8 +462,7 @@ def _fresh_copies(values: list[str]) -> list[str]:
     """Copies of ``values``, made one after another. A scan reads strings made in one pass
     about twice as fast as the same strings scattered among the rows they were loaded with
     (memory locality), and every keystroke is such a scan."""
-    return [v.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
-            for v in values]
+    return [v.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass") for v in values]
 
 
 def filter_text(columns: SearchColumns, candidates: list[int], text: str) -> list[int]:
@@ -500,8 +518,13 @@ class ShownRows(Sequence[int]):
 
     __slots__ = ("_count", "_found", "_mask", "_order", "_project_all", "_rest")
 
-    def __init__(self, order: Sequence[int], mask: bytes, count: int,
-                 project_all: Callable[[Sequence[int], bytes], list[int]]) -> None:
+    def __init__(
+        self,
+        order: Sequence[int],
+        mask: bytes,
+        count: int,
+        project_all: Callable[[Sequence[int], bytes], list[int]],
+    ) -> None:
         self._order = order
         self._mask = mask
         self._count = count  # how many ones ``mask`` has
@@ -595,11 +618,27 @@ class Column(IntEnum):
 
 
 #: Workflow order, so sorting by status reads like the order's life (unknown last).
-STATUS_RANK: dict[str, int] = {status.value: rank for rank, status in enumerate((
-    OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.SHIPPED,
-    OrderStatus.DELIVERED, OrderStatus.COMPLETED, OrderStatus.CANCELLED, OrderStatus.UNKNOWN))}
-FULFILLMENT_RANK: dict[str, int] = {status.value: rank for rank, status in enumerate((
-    FulfillmentStatus.UNFULFILLED, FulfillmentStatus.PARTIAL, FulfillmentStatus.FULFILLED))}
+STATUS_RANK: dict[str, int] = {
+    status.value: rank
+    for rank, status in enumerate(
+        (
+            OrderStatus.PENDING,
+            OrderStatus.CONFIRMED,
+            OrderStatus.PROCESSING,
+            OrderStatus.SHIPPED,
+            OrderStatus.DELIVERED,
+            OrderStatus.COMPLETED,
+            OrderStatus.CANCELLED,
+            OrderStatus.UNKNOWN,
+        )
+    )
+}
+FULFILLMENT_RANK: dict[str, int] = {
+    status.value: rank
+    for rank, status in enumerate(
+        (FulfillmentStatus.UNFULFILLED, FulfillmentStatus.PARTIAL, FulfillmentStatus.FULFILLED)
+    )
+}
 _UNRANKED = 99
 _DIGITS = re.compile(r"\d+")
 

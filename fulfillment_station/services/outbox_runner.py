@@ -133,8 +133,15 @@ class ErrorView:
 
     @classmethod
     def of(cls, exc: BaseException) -> ErrorView:
-        names = ("transient", "unknown_outcome", "retry_after", "code", "api_message",
-                 "user_message", "status")
+        names = (
+            "transient",
+            "unknown_outcome",
+            "retry_after",
+            "code",
+            "api_message",
+            "user_message",
+            "status",
+        )
         unexpected = not any(hasattr(exc, name) for name in names)
         retry_after = getattr(exc, "retry_after", None)
         if retry_after is not None:
@@ -234,16 +241,18 @@ class OutboxRunner:
         """When to call :meth:`run_due` next if nothing new is queued."""
         return self._outbox.next_due_at(self._connection_id)
 
-    def run_due(self, *, limit: int | None = None,
-                stop: Callable[[], bool] = lambda: False) -> list[Outcome]:
+    def run_due(
+        self, *, limit: int | None = None, stop: Callable[[], bool] = lambda: False
+    ) -> list[Outcome]:
         """Process every due action once, in queue order; an action finished here may let the
         next one on its order go in the same call. ``stop()`` true: no further action is
         started (the one being sent always finishes), the rest stays queued."""
         outcomes: list[Outcome] = []
         seen: set[int] = set()
         while (limit is None or len(outcomes) < limit) and not stop():
-            due = [i for i in self._outbox.due_ids(connection_id=self._connection_id)
-                   if i not in seen]
+            due = [
+                i for i in self._outbox.due_ids(connection_id=self._connection_id) if i not in seen
+            ]
             if not due:
                 break
             seen.add(due[0])
@@ -348,18 +357,26 @@ class OutboxRunner:
         verify_next = verify or view.unknown_outcome or view.unexpected
         if view.unexpected or not (view.transient or view.unknown_outcome):
             return self._outbox.mark_failed(
-                record.id, message=view.user_message, api_message=view.api_message,
-                error_code=view.code, verify_first=verify_next,
+                record.id,
+                message=view.user_message,
+                api_message=view.api_message,
+                error_code=view.code,
+                verify_first=verify_next,
             )
         if record.attempts >= self._policy.max_attempts:
             return self._outbox.mark_failed(
                 record.id,
                 message=GAVE_UP.format(attempts=record.attempts, error=view.user_message),
-                api_message=view.api_message, error_code=view.code, verify_first=verify_next,
+                api_message=view.api_message,
+                error_code=view.code,
+                verify_first=verify_next,
             )
         wait = self._policy.delay(record.attempts, self._rng, view.retry_after)
         return self._outbox.mark_retrying(
-            record.id, self._outbox.now() + timedelta(seconds=wait),
-            message=view.user_message, api_message=view.api_message, error_code=view.code,
+            record.id,
+            self._outbox.now() + timedelta(seconds=wait),
+            message=view.user_message,
+            api_message=view.api_message,
+            error_code=view.code,
             verify_first=verify_next,
         )

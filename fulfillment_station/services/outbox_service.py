@@ -119,8 +119,9 @@ class OutboxService:
         self._connector = connector
         self._connection_id = connection_id
         self._sleep = sleep
-        self._runner = OutboxRunner(outbox, self._send, self._reread, rng=rng, policy=policy,
-                                    connection_id=connection_id)
+        self._runner = OutboxRunner(
+            outbox, self._send, self._reread, rng=rng, policy=policy, connection_id=connection_id
+        )
         self._recovered = False
 
     @property
@@ -133,9 +134,16 @@ class OutboxService:
 
     # --- queueing the packer's requests -----------------------------------------------------
 
-    def ship(self, order_id: str, request: ShipRequest, *, packer: str = "",
-             cached: Order | None = None, fresh: bool = False,
-             hold_override: str | None = None) -> ActionRecord[Action]:
+    def ship(
+        self,
+        order_id: str,
+        request: ShipRequest,
+        *,
+        packer: str = "",
+        cached: Order | None = None,
+        fresh: bool = False,
+        hold_override: str | None = None,
+    ) -> ActionRecord[Action]:
         """Queue a shipment. A held order is refused with its reason; ``hold_override`` (the
         packer's reason to ship anyway) lifts a hold a packer may judge and is audited.
 
@@ -143,39 +151,58 @@ class OutboxService:
         the order when the packer opens it), so it is checked without another read; the runner
         still reads the order right before sending."""
         self._require(Operation.SHIP)
-        order = cached if fresh and cached is not None and cached.id == order_id \
+        order = (
+            cached
+            if fresh and cached is not None and cached.id == order_id
             else self._current(order_id, cached)
+        )
         self._check_shipment(order, request.lines, hold_override)
         return self._enqueue(ActionKind.SHIP, order, request, packer, hold_override)
 
-    def fulfill(self, order_id: str, request: FulfillRequest, *, packer: str = "",
-                cached: Order | None = None,
-                hold_override: str | None = None) -> ActionRecord[Action]:
+    def fulfill(
+        self,
+        order_id: str,
+        request: FulfillRequest,
+        *,
+        packer: str = "",
+        cached: Order | None = None,
+        hold_override: str | None = None,
+    ) -> ActionRecord[Action]:
         self._require(Operation.FULFILL)
         order = self._current(order_id, cached)
         self._check_shipment(order, request.lines, hold_override)
         return self._enqueue(ActionKind.FULFILL, order, request, packer, hold_override)
 
-    def cancel(self, order_id: str, request: CancelRequest, *, packer: str = "",
-               cached: Order | None = None) -> ActionRecord[Action]:
+    def cancel(
+        self,
+        order_id: str,
+        request: CancelRequest,
+        *,
+        packer: str = "",
+        cached: Order | None = None,
+    ) -> ActionRecord[Action]:
         self._require(Operation.CANCEL)
         order = self._current(order_id, cached)
         check_cancel(order)
         return self._enqueue(ActionKind.CANCEL, order, request, packer)
 
-    def update(self, order_id: str, update: OrderUpdate, *, packer: str = "",
-               cached: Order | None = None) -> ActionRecord[Action]:
+    def update(
+        self, order_id: str, update: OrderUpdate, *, packer: str = "", cached: Order | None = None
+    ) -> ActionRecord[Action]:
         self._require(Operation.UPDATE)
         caps = self._connector.capabilities
-        asked = {name for name in ("notes", "ship_to", "status")
-                 if getattr(update, name) is not None}
+        asked = {
+            name for name in ("notes", "ship_to", "status") if getattr(update, name) is not None
+        }
         refused = sorted(asked - caps.updatable_fields)
         if refused:
-            raise Unsupported(f"{caps.display_name}'s API cannot change "
-                              f"{', '.join(refused).replace('_', ' ')}.")
+            raise Unsupported(
+                f"{caps.display_name}'s API cannot change {', '.join(refused).replace('_', ' ')}."
+            )
         if update.status is not None and update.status not in caps.settable_statuses:
-            raise Unsupported(f"{caps.display_name}'s API cannot set the status to "
-                              f"{update.status.value}.")
+            raise Unsupported(
+                f"{caps.display_name}'s API cannot set the status to {update.status.value}."
+            )
         order = self._current(order_id, cached)
         if update.status is not None and update.status != order.status:
             check_transition(order.status, update.status)
@@ -185,11 +212,13 @@ class OutboxService:
         self._require(Operation.CREATE)
         # ``Action.create`` fixes the creation time, so a re-send after a restart carries the
         # very same body under the same idempotency key.
-        return self._outbox.enqueue(Action.create(self._connection_id, request, packer=packer),
-                                    None)
+        return self._outbox.enqueue(
+            Action.create(self._connection_id, request, packer=packer), None
+        )
 
-    def bulk_ship(self, items: Sequence[BulkShipItem], *, packer: str = "",
-                  cached: Sequence[Order] = ()) -> ActionRecord[Action]:
+    def bulk_ship(
+        self, items: Sequence[BulkShipItem], *, packer: str = "", cached: Sequence[Order] = ()
+    ) -> ActionRecord[Action]:
         self._require(Operation.BULK_SHIP)
         payload = BulkShipRequest(items=list(items))
         on_screen = {order.id: order for order in cached}
@@ -198,8 +227,13 @@ class OutboxService:
             order = self._current(item.order_id, on_screen.get(item.order_id))
             self._check_shipment(order, item.lines)
             orders.append(order)
-        action = Action(kind=ActionKind.BULK_SHIP, connection_id=self._connection_id,
-                        order_id=payload.items[0].order_id, payload=payload, packer=packer)
+        action = Action(
+            kind=ActionKind.BULK_SHIP,
+            connection_id=self._connection_id,
+            order_id=payload.items[0].order_id,
+            payload=payload,
+            packer=packer,
+        )
         if self._before_queue is not None:
             self._before_queue(action)
         return self._outbox.enqueue(action, orders)
@@ -214,8 +248,9 @@ class OutboxService:
         self._recovered = True
         return self._runner.recover(self._recovery_grace_s)
 
-    def run_due(self, *, limit: int | None = None,
-                stop: Callable[[], bool] = lambda: False) -> list[Outcome]:
+    def run_due(
+        self, *, limit: int | None = None, stop: Callable[[], bool] = lambda: False
+    ) -> list[Outcome]:
         """Send every due action once (at most ``limit`` of them, none more once ``stop()``
         is true), in queue order."""
         self.recover()
@@ -230,8 +265,12 @@ class OutboxService:
         self.recover()
         return self._runner.process(action_id)
 
-    def run_until_idle(self, deadline: datetime | None = None, *,
-                       on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    def run_until_idle(
+        self,
+        deadline: datetime | None = None,
+        *,
+        on_outcome: Callable[[Outcome], None] | None = None,
+    ) -> list[Outcome]:
         """Send until nothing is waiting (done, failed or dismissed all round), or until
         ``deadline`` (outbox clock). Returns every outcome on the way; ``on_outcome`` also
         hears of each as it happens (progress for the worker's signals)."""
@@ -298,8 +337,12 @@ class OutboxService:
         return self._connector.get_order(order_id)
 
     def _creating(self, handle: str) -> bool:
-        return any(record.action.kind == ActionKind.CREATE for record in self._outbox.records(
-            [ActionState.SENDING], connection_id=self._connection_id, order_id=handle))
+        return any(
+            record.action.kind == ActionKind.CREATE
+            for record in self._outbox.records(
+                [ActionState.SENDING], connection_id=self._connection_id, order_id=handle
+            )
+        )
 
     def _send_bulk(self, action: Action, payload: BulkShipRequest) -> BulkShipResult:
         result = self._connector.bulk_ship(payload.items)
@@ -318,28 +361,38 @@ class OutboxService:
                 continue
             refused.append(error)
             self._queue_bulk_failure(action, item, error, before.get(item.order_id))
-        return BulkShipResult(result.succeeded + len(result.errors) - len(refused),
-                              len(refused), refused)
+        return BulkShipResult(
+            result.succeeded + len(result.errors) - len(refused), len(refused), refused
+        )
 
     def _bulk_item_there(self, item: BulkShipItem, before: dict[str, Order]) -> bool:
         try:
             now = self._reread(item.order_id)
         except ConnectorError:
             return False
-        return shipment_present([item.tracking_number], item.lines,
-                                before.get(item.order_id), now)
+        return shipment_present([item.tracking_number], item.lines, before.get(item.order_id), now)
 
-    def _queue_bulk_failure(self, bulk: Action, item: BulkShipItem, error: BulkShipError,
-                            before: Order | None) -> None:
+    def _queue_bulk_failure(
+        self, bulk: Action, item: BulkShipItem, error: BulkShipError, before: Order | None
+    ) -> None:
         """A failed ship action for one refused bulk item, shown to the packer like any other."""
         key = hashlib.sha256(f"{bulk.idempotency_key}:{item.order_id}".encode()).hexdigest()
         if self._outbox.get_by_key(key[:32]) is not None:
             return  # queued by an earlier attempt of this bulk shipment
-        request = ShipRequest(carrier=item.carrier, service=item.service,
-                              tracking_number=item.tracking_number, lines=item.lines)
-        action = Action(kind=ActionKind.SHIP, connection_id=bulk.connection_id,
-                        order_id=item.order_id, payload=request, packer=bulk.packer,
-                        idempotency_key=key[:32])
+        request = ShipRequest(
+            carrier=item.carrier,
+            service=item.service,
+            tracking_number=item.tracking_number,
+            lines=item.lines,
+        )
+        action = Action(
+            kind=ActionKind.SHIP,
+            connection_id=bulk.connection_id,
+            order_id=item.order_id,
+            payload=request,
+            packer=bulk.packer,
+            idempotency_key=key[:32],
+        )
         if before is None:
             before = self._reread(item.order_id)
             if before is None:
@@ -349,8 +402,12 @@ class OutboxService:
         if claimed is None:  # pragma: no cover - only this runner claims its actions
             return
         view = ErrorView.of(_BulkItemRefused(error))
-        self._outbox.mark_failed(claimed.id, message=view.user_message,
-                                 api_message=view.api_message, error_code=view.code)
+        self._outbox.mark_failed(
+            claimed.id,
+            message=view.user_message,
+            api_message=view.api_message,
+            error_code=view.code,
+        )
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -359,22 +416,26 @@ class OutboxService:
         if not caps.supports(op):
             raise Unsupported(caps.why_not(op))
 
-    def _check_shipment(self, order: Order, lines: Mapping[str, int],
-                        hold_override: str | None = None) -> None:
+    def _check_shipment(
+        self, order: Order, lines: Mapping[str, int], hold_override: str | None = None
+    ) -> None:
         """``check_shipment`` against the order as it will be once the shipments already
         waiting in the outbox for it have gone out: a parcel scanned twice is refused here,
         not sent twice."""
         ahead = order
-        for record in self._outbox.records(ACTIVE_STATES, connection_id=self._connection_id,
-                                           order_id=order.id):
+        for record in self._outbox.records(
+            ACTIVE_STATES, connection_id=self._connection_id, order_id=order.id
+        ):
             for order_id, numbers, wanted in shipments_of(record.action):
                 if order_id != order.id or shipment_present(
-                        numbers, wanted, record.before.get(order_id), order):
+                    numbers, wanted, record.before.get(order_id), order
+                ):
                     continue  # another order's, or already on the store's copy
-                waiting = Shipment(carrier="queued",
-                                   tracking_number=next((n for n in numbers if n), None),
-                                   lines=[ShipmentLine(line_id=k, quantity=v)
-                                          for k, v in wanted.items()])
+                waiting = Shipment(
+                    carrier="queued",
+                    tracking_number=next((n for n in numbers if n), None),
+                    lines=[ShipmentLine(line_id=k, quantity=v) for k, v in wanted.items()],
+                )
                 try:
                     ahead = apply_shipment(ahead, waiting, self._outbox.now())
                 except DomainError:
@@ -385,10 +446,14 @@ class OutboxService:
             if ahead is order or exc.field == "holds":
                 raise
             if all(line.remaining == 0 for line in ahead.lines):
-                raise NotShippable("everything on this order is already waiting in the outbox "
-                                   "to ship", field="lines") from None
-            raise NotShippable(f"{exc.message}, counting the shipments already waiting in the "
-                               "outbox", field=exc.field) from None
+                raise NotShippable(
+                    "everything on this order is already waiting in the outbox to ship",
+                    field="lines",
+                ) from None
+            raise NotShippable(
+                f"{exc.message}, counting the shipments already waiting in the outbox",
+                field=exc.field,
+            ) from None
 
     def _current(self, order_id: str, cached: Order | None) -> Order:
         """The order as the store has it now; the packer's copy only if the store cannot be
@@ -404,30 +469,51 @@ class OutboxService:
             fresh = with_packer_holds(fresh, local)
         return fresh
 
-    def _enqueue(self, kind: ActionKind, order: Order, payload: Any,
-                 packer: str, hold_override: str | None = None) -> ActionRecord[Action]:
-        action = Action(kind=kind, connection_id=self._connection_id, order_id=order.id,
-                        payload=payload, packer=packer)
+    def _enqueue(
+        self,
+        kind: ActionKind,
+        order: Order,
+        payload: Any,
+        packer: str,
+        hold_override: str | None = None,
+    ) -> ActionRecord[Action]:
+        action = Action(
+            kind=kind,
+            connection_id=self._connection_id,
+            order_id=order.id,
+            payload=payload,
+            packer=packer,
+        )
         if self._before_queue is not None:
             self._before_queue(action)
         record = self._outbox.enqueue(action, order)
         if hold_override is not None and order.holds:
             self._outbox.audit.record(
-                order_id=order.id, order_number=order.number, kind="hold_override",
-                summary=HOLD_OVERRIDDEN, outcome="override",
+                order_id=order.id,
+                order_number=order.number,
+                kind="hold_override",
+                summary=HOLD_OVERRIDDEN,
+                outcome="override",
                 message=f"{' '.join(hold_override.split())} (held: {holds_text(order.holds)})",
-                packer=packer, connection_id=self._connection_id, action_id=record.id,
-                idempotency_key=action.idempotency_key)
+                packer=packer,
+                connection_id=self._connection_id,
+                action_id=record.id,
+                idempotency_key=action.idempotency_key,
+            )
         return record
 
 
 HOLD_OVERRIDDEN = QT_TRANSLATE_NOOP("Outbox", "Shipped although the order was on hold")
 CREATE_UNCONFIRMED = QT_TRANSLATE_NOOP(
-    "Outbox", "{store} did not confirm this new order, and its API cannot tell whether it was "
-    "created. Check the store's order list; retry only if the order is not there.")
+    "Outbox",
+    "{store} did not confirm this new order, and its API cannot tell whether it was "
+    "created. Check the store's order list; retry only if the order is not there.",
+)
 BULK_ITEM_REFUSED = QT_TRANSLATE_NOOP(
-    "Outbox", "The store refused to ship order {order} in the bulk shipment: {error}. Fix it, "
-    "then retry or dismiss.")
+    "Outbox",
+    "The store refused to ship order {order} in the bulk shipment: {error}. Fix it, "
+    "then retry or dismiss.",
+)
 
 
 class CreateOutcomeUnknown(ConnectorError):
@@ -447,4 +533,3 @@ class _BulkItemRefused(Exception):
         self.transient = False
         self.user_message = BULK_ITEM_REFUSED.format(order=error.order_id, error=error.message)
         super().__init__(self.user_message)
-

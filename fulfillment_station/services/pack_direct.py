@@ -36,8 +36,14 @@ def _sentence(exc: Exception) -> str:
 class DirectPackHost:
     """``queue``: the orders "next order" walks through, in order."""
 
-    def __init__(self, outbox: OutboxResources, printer: PrintResources | None = None, *,
-                 queue: Sequence[OrderRef] = (), packer: str = "") -> None:
+    def __init__(
+        self,
+        outbox: OutboxResources,
+        printer: PrintResources | None = None,
+        *,
+        queue: Sequence[OrderRef] = (),
+        packer: str = "",
+    ) -> None:
         self.outbox = outbox
         self.printer = printer
         self.queue = list(queue)
@@ -45,8 +51,9 @@ class DirectPackHost:
         self.labels: list[str] = []  # what printing the labels said
         self._opened: tuple[OrderRef, Order] | None = None
 
-    def _run(self, work: Callable[[], R], done: Callable[[R], None],
-             failed: Callable[[str], None]) -> None:
+    def _run(
+        self, work: Callable[[], R], done: Callable[[R], None], failed: Callable[[str], None]
+    ) -> None:
         try:
             result = work()
         except Exception as exc:  # the GUI host reports every failure the same way
@@ -55,8 +62,9 @@ class DirectPackHost:
             return
         done(result)
 
-    def find_orders(self, scan: str, done: Callable[[list[OrderRef]], None],
-                    failed: Callable[[str], None]) -> None:
+    def find_orders(
+        self, scan: str, done: Callable[[list[OrderRef]], None], failed: Callable[[str], None]
+    ) -> None:
         def found(lookup: operations.PackLookup) -> None:
             if lookup.order is not None:
                 self._opened = (lookup.refs[0], lookup.order)
@@ -64,43 +72,61 @@ class DirectPackHost:
                 done(lookup.refs)  # the flow asks for the one order at once, or not at all
             finally:
                 self._opened = None
+
         self._run(lambda: operations.open_for_packing(self.outbox, scan), found, failed)
 
-    def load_order(self, ref: OrderRef, done: Callable[[Order], None],
-                   failed: Callable[[str], None]) -> None:
+    def load_order(
+        self, ref: OrderRef, done: Callable[[Order], None], failed: Callable[[str], None]
+    ) -> None:
         opened, self._opened = self._opened, None
         if opened is not None and opened[0] == ref:
             done(opened[1])
             return
         self._run(lambda: operations.read_for_packing(self.outbox, ref), done, failed)
 
-    def print_documents(self, order: Order, reprint: bool,
-                        done: Callable[[PrintOutcome], None],
-                        failed: Callable[[str], None]) -> None:
+    def print_documents(
+        self,
+        order: Order,
+        reprint: bool,
+        done: Callable[[PrintOutcome], None],
+        failed: Callable[[str], None],
+    ) -> None:
         printer = self.printer
         if printer is None:
             done(PrintOutcome())
             return
-        self._run(lambda: operations.print_slip_for_packing(printer, order, reprint), done,
-                  failed)
+        self._run(lambda: operations.print_slip_for_packing(printer, order, reprint), done, failed)
 
-    def ship(self, order: Order, lines: dict[str, int], tracking: str | None,
-             carrier: str | None, done: Callable[[], None],
-             failed: Callable[[str], None]) -> None:
+    def ship(
+        self,
+        order: Order,
+        lines: dict[str, int],
+        tracking: str | None,
+        carrier: str | None,
+        done: Callable[[], None],
+        failed: Callable[[str], None],
+    ) -> None:
         request = operations.ship_request(lines, tracking, carrier)
 
         def queued(_record: object) -> None:
             done()
             if tracking and self.printer is not None:
                 printer = self.printer
-                self._run(lambda: operations.print_label_after_ship(printer, order, request),
-                          self.labels.append, self.labels.append)
+                self._run(
+                    lambda: operations.print_label_after_ship(printer, order, request),
+                    self.labels.append,
+                    self.labels.append,
+                )
 
-        self._run(lambda: operations.queue_shipment(self.outbox, order, request,
-                                                    packer=self.packer), queued, failed)
+        self._run(
+            lambda: operations.queue_shipment(self.outbox, order, request, packer=self.packer),
+            queued,
+            failed,
+        )
 
-    def next_order_after(self, ref: OrderRef, done: Callable[[OrderRef | None], None],
-                         failed: Callable[[str], None]) -> None:
+    def next_order_after(
+        self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Callable[[str], None]
+    ) -> None:
         position = self.queue.index(ref) if ref in self.queue else -1
         done(self.queue[position + 1] if position + 1 < len(self.queue) else None)
 

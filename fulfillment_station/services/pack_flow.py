@@ -75,29 +75,31 @@ AfterShip = Literal["next", "same"]
 WAIT_SCAN = QT_TRANSLATE_NOOP(
     "PackModeView",
     "Wait a moment: the app is still working on the last step. Scan again when this message "
-    "changes.")
+    "changes.",
+)
 WAIT = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "Wait a moment: the app is still working on the last step.")
+    "PackModeView", "Wait a moment: the app is still working on the last step."
+)
 STOPPED = QT_TRANSLATE_NOOP("PackModeView", "Stopped. Scan an order to open it.")
 NO_ORDER = QT_TRANSLATE_NOOP("PackModeView", "No order is open: scan an order number first.")
 SHIPPING_STOPPED = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "Shipping stopped. Keep scanning, or F2 to ship what is scanned.")
+    "PackModeView", "Shipping stopped. Keep scanning, or F2 to ship what is scanned."
+)
 ORDER_CLOSED = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "Order closed; its scans are kept. Scan an order to open it.")
+    "PackModeView", "Order closed; its scans are kept. Scan an order to open it."
+)
 RESET_DONE = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "All counts of this order are back to 0. Scan the items.")
+    "PackModeView", "All counts of this order are back to 0. Scan the items."
+)
 AWAITING_TRACKING = QT_TRANSLATE_NOOP(
     "PackModeView",
     "The order is waiting for its tracking number: scan it, F2 to ship without one, or F10 to"
-    " go back to packing.")
+    " go back to packing.",
+)
 OPEN_FIRST = QT_TRANSLATE_NOOP("PackModeView", "Open an order first, then type a quantity.")
 PICK_LINE = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "Pick a line with Up/Down first, then press Space to confirm it.")
+    "PackModeView", "Pick a line with Up/Down first, then press Space to confirm it."
+)
 TICKED = QT_TRANSLATE_NOOP("PackModeView", "✓ {sku} {name}: {scanned} of {needed} ({state})")
 NOTHING_TO_UNDO = QT_TRANSLATE_NOOP("PackModeView", "Nothing to undo.")
 UNDONE = QT_TRANSLATE_NOOP("PackModeView", "Undone: {sku} {name} is back to {scanned} of {needed}.")
@@ -105,44 +107,49 @@ PRINTING = QT_TRANSLATE_NOOP("PackModeView", "Printing the packing slip and labe
 PRINTED_AGAIN = QT_TRANSLATE_NOOP("PackModeView", "Printed again.")
 PRINT_FAILED_SHIPPING = QT_TRANSLATE_NOOP(
     "PackModeView",
-    "Printing failed: {message} Press F5 to print again, or scan the tracking number.")
+    "Printing failed: {message} Press F5 to print again, or scan the tracking number.",
+)
 PRINT_FAILED = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "Printing failed: {message} Press F5 to print again.")
+    "PackModeView", "Printing failed: {message} Press F5 to print again."
+)
 NOT_TRACKING = QT_TRANSLATE_NOOP(
     "PackModeView",
     "That is not a tracking number: scan the tracking barcode on the shipping label (F10 goes"
-    " back to packing).")
+    " back to packing).",
+)
 SHIPPING = QT_TRANSLATE_NOOP("PackModeView", "Shipping order {order}…")
 PACKAGE_SHIPPED = QT_TRANSLATE_NOOP("PackModeView", "Package of {order} shipped. Opening the rest…")
 ORDER_SHIPPED = QT_TRANSLATE_NOOP("PackModeView", "Order {order} shipped.")
 SHIP_FAILED = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "Shipping failed: {message} Scan the tracking number again to retry.")
+    "PackModeView", "Shipping failed: {message} Scan the tracking number again to retry."
+)
 ALL_PACKED = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "All orders of this list are packed. Scan an order to open it.")
+    "PackModeView", "All orders of this list are packed. Scan an order to open it."
+)
 TOO_MANY_SKIPPED = QT_TRANSLATE_NOOP(
     "PackModeView",
-    "The next {n} orders of this list cannot be packed now. Scan an order to open it.")
+    "The next {n} orders of this list cannot be packed now. Scan an order to open it.",
+)
 UNREADABLE_SCAN = QT_TRANSLATE_NOOP("PackModeView", "The scan could not be read: scan it again.")
 LOOKING_UP = QT_TRANSLATE_NOOP("PackModeView", "Looking up the order…")
 NOT_FOUND = QT_TRANSLATE_NOOP(
     "PackModeView",
-    "No order found for {scan}. Scan the order number or the barcode on the packing slip.")
+    "No order found for {scan}. Scan the order number or the barcode on the packing slip.",
+)
 AMBIGUOUS = QT_TRANSLATE_NOOP(
     "PackModeView",
-    "{scan} is on {n} orders. Scan the order number or the barcode on the packing slip.")
+    "{scan} is on {n} orders. Scan the order number or the barcode on the packing slip.",
+)
 RESUMED = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "Order {order} resumed where you left off: {scanned} of {needed} scanned.")
+    "PackModeView", "Order {order} resumed where you left off: {scanned} of {needed} scanned."
+)
 SCAN_ITEMS = QT_TRANSLATE_NOOP("PackModeView", "Order {order}: scan the items.")
 TRACKING_PROMPT = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "Scan the tracking number on the label (F2: ship without one).")
+    "PackModeView", "Scan the tracking number on the label (F2: ship without one)."
+)
 START_PROMPT = QT_TRANSLATE_NOOP(
-    "PackModeView",
-    "Scan an order number, packing slip or tracking number to start.")
+    "PackModeView", "Scan an order number, packing slip or tracking number to start."
+)
 
 
 class PackDisplay(Protocol):
@@ -281,8 +288,14 @@ class ShipStep(FinishStep):
             shipment.without_tracking = False
             flow.back_to_waiting(shipment, SHIP_FAILED.format(message=message))
 
-        flow.host.ship(order, dict(shipment.lines), shipment.tracking, shipment.carrier,
-                       flow.guarded(lambda: flow.shipped(shipment)), flow.guarded(failed))
+        flow.host.ship(
+            order,
+            dict(shipment.lines),
+            shipment.tracking,
+            shipment.carrier,
+            flow.guarded(lambda: flow.shipped(shipment)),
+            flow.guarded(failed),
+        )
 
 
 def default_steps() -> list[FinishStep]:
@@ -298,10 +311,17 @@ class PackFlow:
     :meth:`confirm_line` (Space on a line without barcode).
     """
 
-    def __init__(self, host: PackHost, store: ProgressStore, display: PackDisplay,
-                 sounds: PackSounds, options: PackFlowOptions | None = None, *,
-                 steps: Sequence[FinishStep] | None = None,
-                 gates: Sequence[OpenGate] = ()) -> None:
+    def __init__(
+        self,
+        host: PackHost,
+        store: ProgressStore,
+        display: PackDisplay,
+        sounds: PackSounds,
+        options: PackFlowOptions | None = None,
+        *,
+        steps: Sequence[FinishStep] | None = None,
+        gates: Sequence[OpenGate] = (),
+    ) -> None:
         self.host = host
         self.store = store
         self.display = display
@@ -362,8 +382,11 @@ class PackFlow:
             self._stop_shipping()
             self.display.show_session(session)
             self.info(RESET_DONE)
-        elif (self.waiting is not None and self.shipment is not None
-              and self.waiting.on_command(self, self.shipment, command)):
+        elif (
+            self.waiting is not None
+            and self.shipment is not None
+            and self.waiting.on_command(self, self.shipment, command)
+        ):
             return
         elif self.phase is PackPhase.PACKING:
             try:
@@ -374,8 +397,9 @@ class PackFlow:
             except PackRefused as exc:
                 self.error(exc.error.message)
                 return
-            self.begin_shipping(session, lines,
-                                "same" if command is PackCommand.NEXT_PACKAGE else "next")
+            self.begin_shipping(
+                session, lines, "same" if command is PackCommand.NEXT_PACKAGE else "next"
+            )
         else:
             self.error(AWAITING_TRACKING)
 
@@ -424,8 +448,7 @@ class PackFlow:
 
     # --- for the finish steps ---
 
-    def begin_shipping(self, session: PackSession, lines: dict[str, int],
-                       after: AfterShip) -> None:
+    def begin_shipping(self, session: PackSession, lines: dict[str, int], after: AfterShip) -> None:
         self.shipment = Shipment(session, lines, after, step=-1)
         self.next_step(self.shipment)
 
@@ -447,7 +470,7 @@ class PackFlow:
     def back_to_waiting(self, shipment: Shipment, error: str) -> None:
         """A step failed: go back to the last step before it that waits for the packer (the
         tracking scan retries a failed ship), or to packing if there is none."""
-        earlier = [i for i, s in enumerate(self.steps[:shipment.step]) if s.waits]
+        earlier = [i for i, s in enumerate(self.steps[: shipment.step]) if s.waits]
         if earlier:
             shipment.step = earlier[-1]
             step = self.steps[shipment.step]
@@ -457,8 +480,9 @@ class PackFlow:
             self._stop_shipping()
         self.error(error)
 
-    def print_documents(self, session: PackSession, *, reprint: bool,
-                        shipment: Shipment | None) -> None:
+    def print_documents(
+        self, session: PackSession, *, reprint: bool, shipment: Shipment | None
+    ) -> None:
         """Print slip (and label); while finishing ``shipment`` the next step follows."""
         previous = self.phase
         self.set_phase(PackPhase.PRINTING)
@@ -482,8 +506,9 @@ class PackFlow:
             self._continue_after_print(shipment)
             self.error(PRINT_FAILED_SHIPPING.format(message=message))
 
-        self.host.print_documents(session.order, reprint, self.guarded(printed),
-                                  self.guarded(failed))
+        self.host.print_documents(
+            session.order, reprint, self.guarded(printed), self.guarded(failed)
+        )
 
     def shipped(self, shipment: Shipment) -> None:
         session = shipment.session
@@ -545,8 +570,9 @@ class PackFlow:
     def _continue_after_print(self, shipment: Shipment) -> None:
         """After printing while finishing: on from the step after the printing one (a
         reprint while a later step waits goes back to that step)."""
-        printing_step = next((i for i, s in enumerate(self.steps) if isinstance(s, PrintSlipStep)),
-                             -1)
+        printing_step = next(
+            (i for i, s in enumerate(self.steps) if isinstance(s, PrintSlipStep)), -1
+        )
         shipment.step = max(shipment.step, printing_step + 1) - 1
         self.next_step(shipment)
 
@@ -566,8 +592,16 @@ class PackFlow:
             return
         self.sounds.play_success()
         line = outcome.line
-        self.info(TICKED.format(sku=line.sku, name=line.name, scanned=line.scanned,
-                                needed=line.needed, state=line.state_text), good=True)
+        self.info(
+            TICKED.format(
+                sku=line.sku,
+                name=line.name,
+                scanned=line.scanned,
+                needed=line.needed,
+                state=line.state_text,
+            ),
+            good=True,
+        )
 
     def _undo(self, session: PackSession) -> None:
         if self.waiting is not None:
@@ -577,8 +611,11 @@ class PackFlow:
         if line is None:
             self.info(NOTHING_TO_UNDO)
         else:
-            self.info(UNDONE.format(sku=line.sku, name=line.name, scanned=line.scanned,
-                                    needed=line.needed))
+            self.info(
+                UNDONE.format(
+                    sku=line.sku, name=line.name, scanned=line.scanned, needed=line.needed
+                )
+            )
 
     def _open_by_scan(self, text: str) -> None:
         result = classify_scan(text)
@@ -612,8 +649,7 @@ class PackFlow:
             else:
                 self._load(following, skips_left=skips_left - 1)
 
-        self.host.next_order_after(ref, self.guarded(open_next),
-                                   self.guarded(self._host_failed))
+        self.host.next_order_after(ref, self.guarded(open_next), self.guarded(self._host_failed))
 
     def _load(self, ref: OrderRef, *, skips_left: int | None = None) -> None:
         """Open ``ref``. ``skips_left`` (from "next order"): an order that cannot be packed is
@@ -637,8 +673,13 @@ class PackFlow:
             if session.complete:
                 self.begin_shipping(session, session.ship_scanned(), "next")
             elif session.scanned_units:
-                self.info(RESUMED.format(order=order.number, scanned=session.scanned_units,
-                                         needed=session.needed_units))
+                self.info(
+                    RESUMED.format(
+                        order=order.number,
+                        scanned=session.scanned_units,
+                        needed=session.needed_units,
+                    )
+                )
             else:
                 self.info(SCAN_ITEMS.format(order=order.number))
 
@@ -652,8 +693,12 @@ class PackFlow:
             if refusal is not None:
                 return refusal
         try:
-            return PackSession(order, ref.connection, self.store,
-                               allow_ship_unverified=self.options.allow_ship_unverified)
+            return PackSession(
+                order,
+                ref.connection,
+                self.store,
+                allow_ship_unverified=self.options.allow_ship_unverified,
+            )
         except PackRefused as exc:
             return exc.error.message
 

@@ -67,15 +67,19 @@ COMMANDS: dict[PackCommand, CommandInfo] = {
     PackCommand.ACKNOWLEDGE: CommandInfo("OK / acknowledge", "Esc", "Clears the error message."),
     PackCommand.UNDO: CommandInfo("Undo last scan", "Ctrl+Z", "Takes back the last scan."),
     PackCommand.SHIP_SCANNED: CommandInfo(
-        "Ship what is scanned", "F2", "Ships the scanned units; the rest stays open."),
+        "Ship what is scanned", "F2", "Ships the scanned units; the rest stays open."
+    ),
     PackCommand.NEXT_PACKAGE: CommandInfo(
-        "Next package", "F4", "Ships the scanned units as one box; the order stays open."),
+        "Next package", "F4", "Ships the scanned units as one box; the order stays open."
+    ),
     PackCommand.SHIP_ALL: CommandInfo(
-        "Ship all unverified", "F3", "Ships every line without scanning (if allowed)."),
+        "Ship all unverified", "F3", "Ships every line without scanning (if allowed)."
+    ),
     PackCommand.REPRINT: CommandInfo("Reprint documents", "F5", "Prints slip and label again."),
     PackCommand.RESET: CommandInfo("Reset order", "F8", "Sets every count of the order to 0."),
     PackCommand.CANCEL: CommandInfo(
-        "Close order", "F10", "Closes the order; its progress is kept for later."),
+        "Close order", "F10", "Closes the order; its progress is kept for later."
+    ),
 }
 
 
@@ -89,15 +93,17 @@ def parse_command(scan: str) -> PackCommand | None:
     if not text.startswith(COMMAND_PREFIX):
         return None
     try:
-        return PackCommand(text[len(COMMAND_PREFIX):])
+        return PackCommand(text[len(COMMAND_PREFIX) :])
     except ValueError:
         return None
 
 
 def command_sheet_entries() -> list[tuple[str, str, str]]:
     """(payload, title, explanation with key) for the printable command sheet."""
-    return [(command_payload(cmd), info.title, f"{info.explanation} Key: {info.key}.")
-            for cmd, info in COMMANDS.items()]
+    return [
+        (command_payload(cmd), info.title, f"{info.explanation} Key: {info.key}.")
+        for cmd, info in COMMANDS.items()
+    ]
 
 
 # --- the host: pack mode's view of the rest of the app ---
@@ -120,20 +126,29 @@ class PackHost(Protocol):
     ``done`` or ``failed`` exactly once, on the GUI thread (the real host runs the work on a
     ``ConnectionWorker``; a fake may answer synchronously)."""
 
-    def find_orders(self, scan: str, done: Callable[[list[OrderRef]], None],
-                    failed: Failure) -> None: ...
+    def find_orders(
+        self, scan: str, done: Callable[[list[OrderRef]], None], failed: Failure
+    ) -> None: ...
 
-    def load_order(self, ref: OrderRef, done: Callable[[Order], None],
-                   failed: Failure) -> None: ...
+    def load_order(self, ref: OrderRef, done: Callable[[Order], None], failed: Failure) -> None: ...
 
-    def print_documents(self, order: Order, reprint: bool,
-                        done: Callable[[PrintOutcome], None], failed: Failure) -> None: ...
+    def print_documents(
+        self, order: Order, reprint: bool, done: Callable[[PrintOutcome], None], failed: Failure
+    ) -> None: ...
 
-    def ship(self, order: Order, lines: dict[str, int], tracking: str | None,
-             carrier: str | None, done: Callable[[], None], failed: Failure) -> None: ...
+    def ship(
+        self,
+        order: Order,
+        lines: dict[str, int],
+        tracking: str | None,
+        carrier: str | None,
+        done: Callable[[], None],
+        failed: Failure,
+    ) -> None: ...
 
-    def next_order_after(self, ref: OrderRef, done: Callable[[OrderRef | None], None],
-                         failed: Failure) -> None: ...
+    def next_order_after(
+        self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Failure
+    ) -> None: ...
 
 
 class ProgressStore(Protocol):
@@ -157,31 +172,35 @@ class PackErrorKind(StrEnum):
 
 
 # The packer's sentences (translated by the UI; see domain/messages.py).
-ON_HOLD = QT_TRANSLATE_NOOP(
-    "PackSession", "Order {order} is on hold, do not pack it: {reason}.")
+ON_HOLD = QT_TRANSLATE_NOOP("PackSession", "Order {order} is on hold, do not pack it: {reason}.")
 NOT_PACKABLE = QT_TRANSLATE_NOOP("PackSession", "Order {order} is {status}: it cannot be packed.")
 NOTHING_LEFT = QT_TRANSLATE_NOOP("PackSession", "Order {order} has nothing left to ship.")
 BAD_QUANTITY = QT_TRANSLATE_NOOP("PackSession", "A quantity must be between 1 and {max}.")
 UNREADABLE = QT_TRANSLATE_NOOP("PackSession", "The scan could not be read: scan it again.")
 WRONG_ITEM = QT_TRANSLATE_NOOP(
-    "PackSession", "Wrong item: {scan} is not on order {order}. Put it back.")
+    "PackSession", "Wrong item: {scan} is not on order {order}. Put it back."
+)
 ALREADY_COMPLETE = QT_TRANSLATE_NOOP(
     "PackSession",
-    "Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.")
+    "Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.",
+)
 ONLY_LEFT = QT_TRANSLATE_NOOP(
-    "PackSession", "Too many: only {left} of {item} still needed, not {quantity}.")
+    "PackSession", "Too many: only {left} of {item} still needed, not {quantity}."
+)
 LINE_NOT_ON_ORDER = QT_TRANSLATE_NOOP("PackSession", "That line is not on this order.")
-ONLY_LEFT_OF_LINE = QT_TRANSLATE_NOOP("PackSession",
-                                      "Too many: only {left} of {item} still needed.")
-SCAN_FIRST = QT_TRANSLATE_NOOP("PackSession",
-                               "Scan an item first, then type how many of it there are.")
+ONLY_LEFT_OF_LINE = QT_TRANSLATE_NOOP(
+    "PackSession", "Too many: only {left} of {item} still needed."
+)
+SCAN_FIRST = QT_TRANSLATE_NOOP(
+    "PackSession", "Scan an item first, then type how many of it there are."
+)
 NEEDS_ONLY = QT_TRANSLATE_NOOP(
-    "PackSession", "Too many: {item} needs only {needed}, {counted} already counted.")
-NOTHING_SCANNED = QT_TRANSLATE_NOOP("PackSession",
-                                    "Nothing is scanned yet: scan the items first.")
+    "PackSession", "Too many: {item} needs only {needed}, {counted} already counted."
+)
+NOTHING_SCANNED = QT_TRANSLATE_NOOP("PackSession", "Nothing is scanned yet: scan the items first.")
 UNVERIFIED_OFF = QT_TRANSLATE_NOOP(
-    "PackSession",
-    "Shipping without scanning is switched off in the settings: scan every item.")
+    "PackSession", "Shipping without scanning is switched off in the settings: scan every item."
+)
 LINE_DONE = QT_TRANSLATE_NOOP("PackSession", "done")
 LINE_LEFT = QT_TRANSLATE_NOOP("PackSession", "{left} left")
 
@@ -256,23 +275,36 @@ class PackSession:
     Lines already fully shipped are left out; ``needed`` is what is still to ship.
     """
 
-    def __init__(self, order: Order, connection: str, store: ProgressStore, *,
-                 allow_ship_unverified: bool = False) -> None:
+    def __init__(
+        self,
+        order: Order,
+        connection: str,
+        store: ProgressStore,
+        *,
+        allow_ship_unverified: bool = False,
+    ) -> None:
         if order.status not in SHIPPABLE:
-            raise PackRefused(PackError(
-                PackErrorKind.NOT_ALLOWED,
-                NOT_PACKABLE.format(order=order.number, status=status_word(order.status))))
+            raise PackRefused(
+                PackError(
+                    PackErrorKind.NOT_ALLOWED,
+                    NOT_PACKABLE.format(order=order.number, status=status_word(order.status)),
+                )
+            )
         if order.holds:  # the same refusal as the ship that would follow (domain.holds)
-            raise PackRefused(PackError(
-                PackErrorKind.NOT_ALLOWED,
-                ON_HOLD.format(order=order.number, reason=holds_text(order.holds))))
+            raise PackRefused(
+                PackError(
+                    PackErrorKind.NOT_ALLOWED,
+                    ON_HOLD.format(order=order.number, reason=holds_text(order.holds)),
+                )
+            )
         todo = sorted((ln for ln in order.lines if ln.remaining > 0), key=_pick_order)
         if not todo:
             # Shipped meanwhile (perhaps by the ship whose answer a crash cut off): its saved
             # scans are history now.
             store.clear(connection, order.id)
-            raise PackRefused(PackError(
-                PackErrorKind.NOT_ALLOWED, NOTHING_LEFT.format(order=order.number)))
+            raise PackRefused(
+                PackError(PackErrorKind.NOT_ALLOWED, NOTHING_LEFT.format(order=order.number))
+            )
         self.order = order
         self.ref = OrderRef(connection, order.id)
         self._store = store
@@ -280,8 +312,14 @@ class PackSession:
         saved = store.load(connection, order.id) or SavedProgress()
         ids = {ln.id for ln in todo}
         self._lines: dict[str, PackLine] = {
-            ln.id: PackLine(ln.id, ln.sku, ln.name, ln.remaining,
-                            min(saved.counts.get(ln.id, 0), ln.remaining), ln.barcode)
+            ln.id: PackLine(
+                ln.id,
+                ln.sku,
+                ln.name,
+                ln.remaining,
+                min(saved.counts.get(ln.id, 0), ln.remaining),
+                ln.barcode,
+            )
             for ln in todo
         }
         self._history: list[tuple[str, int]] = [h for h in saved.history if h[0] in ids]
@@ -323,8 +361,9 @@ class PackSession:
     def set_pending_quantity(self, quantity: int | None) -> None:
         """The next item scan (or key confirmation) counts ``quantity`` units."""
         if quantity is not None and not 1 <= quantity <= MAX_BULK_QUANTITY:
-            raise PackRefused(PackError(
-                PackErrorKind.NOT_ALLOWED, BAD_QUANTITY.format(max=MAX_BULK_QUANTITY)))
+            raise PackRefused(
+                PackError(PackErrorKind.NOT_ALLOWED, BAD_QUANTITY.format(max=MAX_BULK_QUANTITY))
+            )
         self.pending_quantity = quantity
 
     def scan(self, code: str) -> Ticked | PackError:
@@ -335,21 +374,28 @@ class PackSession:
             return self._fail(PackErrorKind.JUNK, result.reason or UNREADABLE, code)
         if not matches:
             shown = code.strip()[:40]
-            return self._fail(PackErrorKind.WRONG_ITEM,
-                              WRONG_ITEM.format(scan=shown, order=self.order.number), code)
+            return self._fail(
+                PackErrorKind.WRONG_ITEM,
+                WRONG_ITEM.format(scan=shown, order=self.order.number),
+                code,
+            )
         quantity = self.pending_quantity or 1
         for line in matches:
             if line.left >= quantity:
                 return self._tick(line, quantity)
         first = matches[0]
         if all(ln.done for ln in matches):
-            return self._fail(PackErrorKind.OVER_SCAN,
-                              ALREADY_COMPLETE.format(item=_label(first), needed=first.needed),
-                              code)
+            return self._fail(
+                PackErrorKind.OVER_SCAN,
+                ALREADY_COMPLETE.format(item=_label(first), needed=first.needed),
+                code,
+            )
         left = max(ln.left for ln in matches)
-        return self._fail(PackErrorKind.OVER_SCAN,
-                          ONLY_LEFT.format(left=left, item=_label(first), quantity=quantity),
-                          code)
+        return self._fail(
+            PackErrorKind.OVER_SCAN,
+            ONLY_LEFT.format(left=left, item=_label(first), quantity=quantity),
+            code,
+        )
 
     def confirm_line(self, line_id: str) -> Ticked | PackError:
         """Count a line by key, for items without a barcode: the pending quantity, else
@@ -359,23 +405,26 @@ class PackSession:
             return self._fail(PackErrorKind.WRONG_ITEM, LINE_NOT_ON_ORDER)
         quantity = self.pending_quantity or line.left
         if line.done or quantity > line.left:
-            return self._fail(PackErrorKind.OVER_SCAN,
-                              ONLY_LEFT_OF_LINE.format(left=line.left, item=_label(line)))
+            return self._fail(
+                PackErrorKind.OVER_SCAN, ONLY_LEFT_OF_LINE.format(left=line.left, item=_label(line))
+            )
         return self._tick(line, quantity)
 
     def amend_last_quantity(self, quantity: int) -> Ticked | PackError:
-        """"Scan, then type 12": the last scan counts ``quantity`` units instead."""
+        """ "Scan, then type 12": the last scan counts ``quantity`` units instead."""
         if not self._history:
             return self._fail(PackErrorKind.NOT_ALLOWED, SCAN_FIRST)
         if not 1 <= quantity <= MAX_BULK_QUANTITY:
-            return self._fail(PackErrorKind.NOT_ALLOWED,
-                              BAD_QUANTITY.format(max=MAX_BULK_QUANTITY))
+            return self._fail(PackErrorKind.NOT_ALLOWED, BAD_QUANTITY.format(max=MAX_BULK_QUANTITY))
         line_id, before = self._history[-1]
         line = self._lines[line_id]
         if line.scanned - before + quantity > line.needed:
-            return self._fail(PackErrorKind.OVER_SCAN,
-                              NEEDS_ONLY.format(item=_label(line), needed=line.needed,
-                                                counted=line.scanned - before))
+            return self._fail(
+                PackErrorKind.OVER_SCAN,
+                NEEDS_ONLY.format(
+                    item=_label(line), needed=line.needed, counted=line.scanned - before
+                ),
+            )
         self._history[-1] = (line_id, quantity)
         self._lines[line_id] = replace(line, scanned=line.scanned - before + quantity)
         self.error = None
@@ -432,8 +481,11 @@ class PackSession:
         text = normalize_code(code)
         if not text:
             return None
-        exact = [ln for ln in self._lines.values()
-                 if text in (normalize_code(ln.sku), normalize_code(ln.barcode or ""))]
+        exact = [
+            ln
+            for ln in self._lines.values()
+            if text in (normalize_code(ln.sku), normalize_code(ln.barcode or ""))
+        ]
         if exact:
             return exact
         result = classify_scan(code)
@@ -458,6 +510,8 @@ class PackSession:
 
     def _save(self) -> None:
         counts: Mapping[str, int] = {ln.line_id: ln.scanned for ln in self._lines.values()}
-        self._store.save(self.ref.connection, self.ref.order_id,
-                         SavedProgress(counts=dict(counts), history=tuple(self._history),
-                                       printed=self.printed))
+        self._store.save(
+            self.ref.connection,
+            self.ref.order_id,
+            SavedProgress(counts=dict(counts), history=tuple(self._history), printed=self.printed),
+        )

@@ -80,43 +80,59 @@ _KIND_NAMES: dict[str, str] = {"slip": "packing slip", "label": "label"}
 # Spanish and Portuguese, so the noun is never a parameter). Translated by the UI.
 _NO_PRINTER: dict[str, Message] = {
     "slip": QT_TRANSLATE_NOOP(
-        "Printing", "No slip printer is set up. Choose one in Settings → Printers, or save the "
-        "slip as PDF."),
+        "Printing",
+        "No slip printer is set up. Choose one in Settings → Printers, or save the slip as PDF.",
+    ),
     "label": QT_TRANSLATE_NOOP(
-        "Printing", "No label printer is set up. Choose one in Settings → Printers, or save the "
-        "label as PDF."),
+        "Printing",
+        "No label printer is set up. Choose one in Settings → Printers, or save the label as PDF.",
+    ),
 }
 _NOT_UNDERSTOOD: dict[str, Message] = {
     "slip": QT_TRANSLATE_NOOP(
-        "Printing", "The slip printer setting {spec} is not understood; use tcp://host:9100, "
-        "cups:QUEUE or file:/folder in Settings → Printers."),
+        "Printing",
+        "The slip printer setting {spec} is not understood; use tcp://host:9100, "
+        "cups:QUEUE or file:/folder in Settings → Printers.",
+    ),
     "label": QT_TRANSLATE_NOOP(
-        "Printing", "The label printer setting {spec} is not understood; use tcp://host:9100, "
-        "cups:QUEUE or file:/folder in Settings → Printers."),
+        "Printing",
+        "The label printer setting {spec} is not understood; use tcp://host:9100, "
+        "cups:QUEUE or file:/folder in Settings → Printers.",
+    ),
 }
 _DID_NOT_PRINT: dict[str, Message] = {
     "slip": QT_TRANSLATE_NOOP(
-        "Printing", "The packing slip for order {order} did not print ({error}); it is waiting "
-        "in the print queue for Retry."),
+        "Printing",
+        "The packing slip for order {order} did not print ({error}); it is waiting "
+        "in the print queue for Retry.",
+    ),
     "label": QT_TRANSLATE_NOOP(
-        "Printing", "The label for order {order} did not print ({error}); it is waiting in the "
-        "print queue for Retry."),
+        "Printing",
+        "The label for order {order} did not print ({error}); it is waiting in the "
+        "print queue for Retry.",
+    ),
 }
 _ALREADY_PRINTED: dict[str, Message] = {
     "slip": QT_TRANSLATE_NOOP(
-        "Printing", "The packing slip for order {order} was already printed; use Reprint to "
-        "print it again."),
+        "Printing",
+        "The packing slip for order {order} was already printed; use Reprint to print it again.",
+    ),
     "label": QT_TRANSLATE_NOOP(
-        "Printing", "The label for order {order} was already printed; use Reprint to print it "
-        "again."),
+        "Printing",
+        "The label for order {order} was already printed; use Reprint to print it again.",
+    ),
 }
 _HELD: dict[str, Message] = {
     "slip": QT_TRANSLATE_NOOP(
-        "Printing", "The packing slip for order {order} is waiting in the print queue: "
-        "{problem} It prints by itself when the printer is ready."),
+        "Printing",
+        "The packing slip for order {order} is waiting in the print queue: "
+        "{problem} It prints by itself when the printer is ready.",
+    ),
     "label": QT_TRANSLATE_NOOP(
-        "Printing", "The label for order {order} is waiting in the print queue: {problem} It "
-        "prints by itself when the printer is ready."),
+        "Printing",
+        "The label for order {order} is waiting in the print queue: {problem} It "
+        "prints by itself when the printer is ready.",
+    ),
 }
 _SENT: dict[str, Message] = {
     "slip": QT_TRANSLATE_NOOP("Printing", "Packing slip {order} sent to {printer}."),
@@ -125,14 +141,21 @@ _SENT: dict[str, Message] = {
 
 
 _NO_STORE_LABEL: Message = QT_TRANSLATE_NOOP(
-    "Printing", "No label printed for order {order}: this store sells no labels, so stick on the "
-    "carrier's label (address labels can be turned on in Settings → Printers).")
+    "Printing",
+    "No label printed for order {order}: this store sells no labels, so stick on the "
+    "carrier's label (address labels can be turned on in Settings → Printers).",
+)
 
 
 #: The sender printed on training labels while the desk has no return address of its own:
 #: plainly not a real sender, so a training label can never go out as a real one.
-TRAINING_SENDER = Address(name="TRAINING — NOT A REAL SENDER", line1="1 Practice Lane",
-                          city="Training", postal_code="00000", country="US")
+TRAINING_SENDER = Address(
+    name="TRAINING — NOT A REAL SENDER",
+    line1="1 Practice Lane",
+    city="Training",
+    postal_code="00000",
+    country="US",
+)
 
 
 def print_settings_from(settings: Settings) -> PrintSettings:
@@ -179,8 +202,13 @@ def named_printers(settings: Settings) -> dict[str, str]:
     return {row["name"]: row["uri"] for row in settings["printers.named"]}
 
 
-def parse_printer(spec: str, kind: PrinterKind, label_format: LabelFormat = "pdf",
-                  *, named: Mapping[str, str] | None = None) -> Printer:
+def parse_printer(
+    spec: str,
+    kind: PrinterKind,
+    label_format: LabelFormat = "pdf",
+    *,
+    named: Mapping[str, str] | None = None,
+) -> Printer:
     """The printer back-end a printer setting names (see the module docstring). ``spec`` may
     be one of the ``named`` printers (any case): its address is used and the printer is
     called by its name in every sentence."""
@@ -226,8 +254,12 @@ def printer_spec(settings: Settings, kind: PrinterKind) -> str:
 
 def printer_from(settings: Settings, kind: PrinterKind) -> Printer:
     """The slip or label printer the packer chose in Settings → Printers."""
-    return parse_printer(printer_spec(settings, kind), kind, settings["printers.label_format"],
-                         named=named_printers(settings))
+    return parse_printer(
+        printer_spec(settings, kind),
+        kind,
+        settings["printers.label_format"],
+        named=named_printers(settings),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,8 +343,7 @@ class PrintService:
         label_format: LabelFormat = settings["printers.label_format"]
         if label_bytes is None and not settings["printers.address_labels"]:
             self._numbers[order.id] = order.number
-            return PrintOutcome("label", None, False,
-                                _NO_STORE_LABEL.format(order=order.number))
+            return PrintOutcome("label", None, False, _NO_STORE_LABEL.format(order=order.number))
         spec = printer_spec(settings, "label")
         printer = parse_printer(spec, "label", label_format, named=named_printers(settings))
 
@@ -333,8 +364,9 @@ class PrintService:
 
         return self._print("label", order, printer, spec, document, reprint=reprint)
 
-    def print_for_pack(self, order: Order, shipment: Shipment,
-                       *, label_bytes: bytes | None = None) -> tuple[PrintOutcome, PrintOutcome]:
+    def print_for_pack(
+        self, order: Order, shipment: Shipment, *, label_bytes: bytes | None = None
+    ) -> tuple[PrintOutcome, PrintOutcome]:
         """The slip and the label of a packed order, each at most once per order.
 
         One document's trouble (no label printer set up, the printer off) does not stop the
@@ -358,16 +390,24 @@ class PrintService:
         """Send a failed (or never sent) job again, to the printer it was meant for."""
         job = self.queue.get(job_id)
         kind: PrinterKind = "slip" if job.kind is JobKind.SLIP else "label"
-        printer = parse_printer(job.printer, kind, self.settings["printers.label_format"],
-                                named=named_printers(self.settings))
+        printer = parse_printer(
+            job.printer,
+            kind,
+            self.settings["printers.label_format"],
+            named=named_printers(self.settings),
+        )
         return self._send(kind, job, printer)
 
     def reprint(self, job_id: int) -> PrintOutcome:
         """Print a job's document once more, as a new job on the same printer."""
         original = self.queue.get(job_id)
         kind: PrinterKind = "slip" if original.kind is JobKind.SLIP else "label"
-        printer = parse_printer(original.printer, kind, self.settings["printers.label_format"],
-                                named=named_printers(self.settings))
+        printer = parse_printer(
+            original.printer,
+            kind,
+            self.settings["printers.label_format"],
+            named=named_printers(self.settings),
+        )
         return self._send(kind, self.queue.reprint(job_id), printer)
 
     def release_held(self) -> list[PrintOutcome]:
@@ -376,8 +416,12 @@ class PrintService:
         for job in self.queue.held():
             kind: PrinterKind = "slip" if job.kind is JobKind.SLIP else "label"
             try:
-                printer = parse_printer(job.printer, kind, job.format,  # type: ignore[arg-type]
-                                        named=named_printers(self.settings))
+                printer = parse_printer(
+                    job.printer,
+                    kind,
+                    job.format,  # type: ignore[arg-type]
+                    named=named_printers(self.settings),
+                )
             except PrinterError as exc:
                 outcomes.append(PrintOutcome(kind, job, False, exc.message))
                 continue
@@ -403,9 +447,7 @@ class PrintService:
         """All the orders' packing slips in one PDF (``BatchCancelled`` if cancelled)."""
         from fulfillment_station.printing.slip import render_slips_batch
 
-        return render_slips_batch(
-            orders, print_settings_from(self.settings), progress, cancelled
-        )
+        return render_slips_batch(orders, print_settings_from(self.settings), progress, cancelled)
 
     def pick_list(self, orders: Sequence[Order]) -> bytes:
         from fulfillment_station.printing.pick_list import render_pick_list
@@ -432,15 +474,24 @@ class PrintService:
                 return self._send(kind, job, printer)
             if job.state is JobState.FAILED:
                 return PrintOutcome(
-                    kind, job, False,
+                    kind,
+                    job,
+                    False,
                     _DID_NOT_PRINT[kind].format(order=order.number, error=job.last_error or ""),
                 )
             return PrintOutcome(
-                kind, job, False, _ALREADY_PRINTED[kind].format(order=order.number),
+                kind,
+                job,
+                False,
+                _ALREADY_PRINTED[kind].format(order=order.number),
             )
         data, fmt = document()
         job = self.queue.enqueue(
-            kind, order.id, fmt, spec, data=data,
+            kind,
+            order.id,
+            fmt,
+            spec,
+            data=data,
             reprint_of=earlier[-1].id if earlier else None,
         )
         return self._send(kind, job, printer)
@@ -454,8 +505,9 @@ class PrintService:
             if state.reachable and state.can_print is False:
                 problem = state.problems[0]
                 held = self.queue.hold(job.id, problem)
-                return PrintOutcome(kind, held, False,
-                                    _HELD[kind].format(order=number, problem=problem))
+                return PrintOutcome(
+                    kind, held, False, _HELD[kind].format(order=number, problem=problem)
+                )
         try:
             self.queue.print_job(
                 job.id, lambda data: send_document(printer, data, title=title, fmt=fmt)
@@ -464,11 +516,12 @@ class PrintService:
             # The queue has recorded the failure on the job; the job waits for Retry.
             return PrintOutcome(kind, self.queue.get(job.id), False, exc.message)
         return PrintOutcome(
-            kind, self.queue.get(job.id), True,
+            kind,
+            self.queue.get(job.id),
+            True,
             _SENT[kind].format(order=number, printer=printer.name),
         )
 
 
 def _ask_zebra(printer: NetworkPrinter) -> PrinterState:
-    return query_zebra(printer.name, printer.host, printer.port,
-                       timeout=min(printer.timeout, 2.0))
+    return query_zebra(printer.name, printer.host, printer.port, timeout=min(printer.timeout, 2.0))

@@ -18,10 +18,14 @@ from fulfillment_station.hardware.printer_status import PrinterState, query_zebr
 from fulfillment_station.services.print_service import named_printers
 from fulfillment_station.store.settings import Settings
 
-FOLDER_UNWRITABLE = QT_TRANSLATE_NOOP("PrinterStatus", "The folder {folder} does not exist or "
-                                      "cannot be written.")
-NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("PrinterStatus", "The printer address {address} is not "
-                                   "understood; use tcp://host:9100, cups:QUEUE or file:/folder.")
+FOLDER_UNWRITABLE = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "The folder {folder} does not exist or cannot be written."
+)
+NOT_AN_ADDRESS = QT_TRANSLATE_NOOP(
+    "PrinterStatus",
+    "The printer address {address} is not "
+    "understood; use tcp://host:9100, cups:QUEUE or file:/folder.",
+)
 
 
 class UnknownPrinter(ValueError):
@@ -53,8 +57,9 @@ def printer_state(name: str, address: str, *, timeout: float = 3.0) -> PrinterSt
         folder = Path(rest.strip().removeprefix("//")).expanduser()
         if folder.is_dir() and os.access(folder, os.W_OK):
             return PrinterState(name, True, detail=f"folder {folder}")
-        return PrinterState(name, False, [FOLDER_UNWRITABLE.format(folder=str(folder))],
-                            detail=str(folder))
+        return PrinterState(
+            name, False, [FOLDER_UNWRITABLE.format(folder=str(folder))], detail=str(folder)
+        )
     raise UnknownPrinter(NOT_AN_ADDRESS.format(address=repr(address)))
 
 

@@ -111,57 +111,79 @@ def reader_resources(cache_path: Path) -> Callable[[], ReaderResources]:
     return lambda: ReaderResources(OrderCache(cache_path))
 
 
-def sync_resources(config: ConnectionConfig, cache_path: Path,
-                   **connector_options: Any) -> Callable[[], SyncResources]:
+def sync_resources(
+    config: ConnectionConfig, cache_path: Path, **connector_options: Any
+) -> Callable[[], SyncResources]:
     def make() -> SyncResources:
-        return SyncResources(OrderCache(cache_path),
-                             connect(config.dialect, config.base_url, config.token,
-                                     **connector_options))
+        return SyncResources(
+            OrderCache(cache_path),
+            connect(config.dialect, config.base_url, config.token, **connector_options),
+        )
+
     return make
 
 
-def outbox_resources(config: ConnectionConfig, cache_path: Path, outbox_path: Path, *,
-                     station: str, recovery_grace_s: float = RECOVERY_GRACE_S,
-                     print_queue_path: Path | None = None,
-                     settings: Callable[[], Settings] | None = None,
-                     **connector_options: Any) -> Callable[[], OutboxResources]:
+def outbox_resources(
+    config: ConnectionConfig,
+    cache_path: Path,
+    outbox_path: Path,
+    *,
+    station: str,
+    recovery_grace_s: float = RECOVERY_GRACE_S,
+    print_queue_path: Path | None = None,
+    settings: Callable[[], Settings] | None = None,
+    **connector_options: Any,
+) -> Callable[[], OutboxResources]:
     """The outbox worker's parts: its own connector, outbox store and cache writer. With a
     print queue, a label the store sells with a shipment is printed as the answer arrives."""
+
     def make() -> OutboxResources:
         # The outbox first: a damaged file is recovered (or refused) before the network.
         opened = open_outbox_store(outbox_path)
         store = opened.conn
         try:
-            connector = connect(config.dialect, config.base_url, config.token,
-                                **connector_options)
+            connector = connect(config.dialect, config.base_url, config.token, **connector_options)
         except BaseException:
             store.close()
             raise
-        outbox: Outbox[Action] = Outbox(store, AuditLog(store, station=station),
-                                        decode=Action.model_validate)
+        outbox: Outbox[Action] = Outbox(
+            store, AuditLog(store, station=station), decode=Action.model_validate
+        )
         cache = OrderCache(cache_path)
         on_shipped = None
         print_service = None
-        if print_queue_path is not None and settings is not None \
-                and connector.capabilities.returns_label:
+        if (
+            print_queue_path is not None
+            and settings is not None
+            and connector.capabilities.returns_label
+        ):
             from fulfillment_station.services.print_service import PrintService
             from fulfillment_station.services.store_labels import StoreLabelPrinter
 
             print_service = PrintService(PrintQueue.open(print_queue_path), settings)
             on_shipped = StoreLabelPrinter(
-                connector, print_service, lambda oid: cache.get(oid, connection=config.id))
-        service = OutboxService(outbox, connector, connection_id=config.id,
-                                recovery_grace_s=recovery_grace_s, on_shipped=on_shipped)
+                connector, print_service, lambda oid: cache.get(oid, connection=config.id)
+            )
+        service = OutboxService(
+            outbox,
+            connector,
+            connection_id=config.id,
+            recovery_grace_s=recovery_grace_s,
+            on_shipped=on_shipped,
+        )
         notices = [opened.notice] if opened.notice else []
         return OutboxResources(cache, connector, service, store, print_service, notices)
+
     return make
 
 
-def print_resources(cache_path: Path, queue_path: Path,
-                    settings: Callable[[], Settings]) -> Callable[[], PrintResources]:
+def print_resources(
+    cache_path: Path, queue_path: Path, settings: Callable[[], Settings]
+) -> Callable[[], PrintResources]:
     """The print worker's parts: the print queue (jobs a crash interrupted are marked, never
     re-sent blindly) and a cache reader for the orders it prints. ``settings`` is read at
     each print, so printer choices apply as soon as they are saved."""
+
     def make() -> PrintResources:
         # Imported here, on the print worker's thread: PDF and label rendering (reportlab)
         # costs a few tenths of a second of start-up the window need not wait for.
@@ -170,4 +192,5 @@ def print_resources(cache_path: Path, queue_path: Path,
         queue = PrintQueue.open(queue_path)
         queue.recover_interrupted()
         return PrintResources(OrderCache(cache_path), PrintService(queue, settings))
+
     return make

@@ -35,8 +35,9 @@ class PairIndex:
                 return index
 
     @classmethod
-    def build_in_steps(cls, texts: Sequence[str],
-                       rows_per_step: int) -> Generator[int, None, PairIndex]:
+    def build_in_steps(
+        cls, texts: Sequence[str], rows_per_step: int
+    ) -> Generator[int, None, PairIndex]:
         """Index ``rows_per_step`` rows per ``next()`` (yielding how many are done); the index
         is the generator's return value. The window runs one step per event-loop turn, on
         its own thread: the build is pure Python, and on a worker it would hold the GIL
@@ -62,7 +63,7 @@ class PairIndex:
         empty: array[int] = array("i")
         rarest: array[int] | None = None
         for start in range(len(token) - 1):
-            rows = self._postings.get(token[start:start + 2], empty)
+            rows = self._postings.get(token[start : start + 2], empty)
             if rarest is None or len(rows) < len(rarest):
                 rarest = rows
         assert rarest is not None

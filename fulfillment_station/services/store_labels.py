@@ -38,7 +38,8 @@ if TYPE_CHECKING:  # the print service loads reportlab; only its callers need it
 log = logging.getLogger(__name__)
 
 _NO_LABEL_YET = QT_TRANSLATE_NOOP(
-    "Labels", "Order {order} has no label bought from the store yet; ship it to buy one.")
+    "Labels", "Order {order} has no label bought from the store yet; ship it to buy one."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,10 @@ class LabelDefaults:
 
 
 def label_defaults_from(settings: Settings) -> LabelDefaults:
-    return LabelDefaults(carrier=str(settings["printers.label_carrier"]).strip(),
-                         service=str(settings["printers.label_service"]).strip())
+    return LabelDefaults(
+        carrier=str(settings["printers.label_carrier"]).strip(),
+        service=str(settings["printers.label_service"]).strip(),
+    )
 
 
 def sells_labels(capabilities: Capabilities) -> bool:
@@ -80,12 +83,17 @@ def lines_weight(order: Order, lines: Mapping[str, int]) -> Decimal | None:
     return total if total > 0 else None
 
 
-def label_ship_request(order: Order, defaults: LabelDefaults, *,
-                       lines: Mapping[str, int] | None = None,
-                       packages: Sequence[Package] = (),
-                       carrier: str | None = None, service: str | None = None,
-                       notify_customer: bool | None = None,
-                       warehouse_id: int | None = None) -> ShipRequest:
+def label_ship_request(
+    order: Order,
+    defaults: LabelDefaults,
+    *,
+    lines: Mapping[str, int] | None = None,
+    packages: Sequence[Package] = (),
+    carrier: str | None = None,
+    service: str | None = None,
+    notify_customer: bool | None = None,
+    warehouse_id: int | None = None,
+) -> ShipRequest:
     """The ship request that buys the store's label for these units.
 
     Carrier and service: the ones given, else the order's checkout choice, else the desk's
@@ -93,24 +101,36 @@ def label_ship_request(order: Order, defaults: LabelDefaults, *,
     holding every unit, weighed from the lines; a package without items gets none here (the
     caller says which units go in which box).
     """
-    wanted = dict(lines) if lines else {ln.id: ln.remaining for ln in order.lines
-                                        if ln.remaining > 0}
+    wanted = (
+        dict(lines) if lines else {ln.id: ln.remaining for ln in order.lines if ln.remaining > 0}
+    )
     chosen_carrier, chosen_service = checkout_choice(order)
     parcels = list(packages) or [Package(weight=lines_weight(order, wanted), lines=wanted)]
-    return ShipRequest(carrier=(carrier or chosen_carrier or defaults.carrier or "").strip(),
-                       service=(service or chosen_service or defaults.service or None),
-                       lines=wanted, packages=parcels, notify_customer=notify_customer,
-                       warehouse_id=warehouse_id)
+    return ShipRequest(
+        carrier=(carrier or chosen_carrier or defaults.carrier or "").strip(),
+        service=(service or chosen_service or defaults.service or None),
+        lines=wanted,
+        packages=parcels,
+        notify_customer=notify_customer,
+        warehouse_id=warehouse_id,
+    )
 
 
-def pack_ship_request(order: Order, lines: Mapping[str, int], capabilities: Capabilities,
-                      settings: Settings, *, tracking: str | None = None,
-                      carrier: str | None = None) -> ShipRequest:
+def pack_ship_request(
+    order: Order,
+    lines: Mapping[str, int],
+    capabilities: Capabilities,
+    settings: Settings,
+    *,
+    tracking: str | None = None,
+    carrier: str | None = None,
+) -> ShipRequest:
     """What pack mode sends once every unit is scanned: the store's label bought where it
     sells one and no tracking number was scanned, else the scanned carrier label's number."""
     if tracking is None and sells_labels(capabilities):
-        return label_ship_request(order, label_defaults_from(settings), lines=lines,
-                                  carrier=carrier)
+        return label_ship_request(
+            order, label_defaults_from(settings), lines=lines, carrier=carrier
+        )
     return ShipRequest(carrier=carrier or "Other", tracking_number=tracking, lines=dict(lines))
 
 
@@ -147,9 +167,14 @@ def latest_labelled_shipment(order: Order) -> Shipment | None:
     return None
 
 
-def print_store_label(print_service: PrintService, connector: Connector, order: Order,
-                      shipment: Shipment | None = None, *,
-                      reprint: bool = False) -> PrintOutcome:
+def print_store_label(
+    print_service: PrintService,
+    connector: Connector,
+    order: Order,
+    shipment: Shipment | None = None,
+    *,
+    reprint: bool = False,
+) -> PrintOutcome:
     """Fetch the store's label for ``shipment`` (the order's newest when not given) and print
     its bytes once (again only with ``reprint``)."""
     from fulfillment_station.services.print_service import PrintOutcome
@@ -166,8 +191,12 @@ class StoreLabelPrinter:
     print it. It never raises: the shipment is done at the store whatever becomes of the
     label (a failure is logged and the label can be printed again from the order)."""
 
-    def __init__(self, connector: Connector, print_service: PrintService,
-                 order_of: Callable[[str], Order | None]) -> None:
+    def __init__(
+        self,
+        connector: Connector,
+        print_service: PrintService,
+        order_of: Callable[[str], Order | None],
+    ) -> None:
         self._connector = connector
         self._print_service = print_service
         self._order_of = order_of
@@ -178,8 +207,7 @@ class StoreLabelPrinter:
         if shipment is None or not (shipment.label_url or shipment.id):
             return
         try:
-            order = result.order or self._order_of(order_id) or self._connector.get_order(
-                order_id)
+            order = result.order or self._order_of(order_id) or self._connector.get_order(order_id)
             outcome = print_store_label(self._print_service, self._connector, order, shipment)
         except Exception as exc:  # a label must never fail the shipment: see the docstring
             log.warning("label for order %s not printed: %s", order_id, exc)

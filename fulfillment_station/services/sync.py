@@ -64,14 +64,17 @@ class SyncResult:
 
     @property
     def unreadable_message(self) -> str:
-        """"N orders could not be read" for the packer, or "" (ids are in the log)."""
+        """ "N orders could not be read" for the packer, or "" (ids are in the log)."""
         count = len(self.unreadable)
         if not count:
             return ""
-        return (QT_TRANSLATE_NOOP("Sync", "1 order could not be read; see the log.")
-                if count == 1 else
-                QT_TRANSLATE_NOOP("Sync", "{count} orders could not be read; see the log.")
-                .format(count=count))
+        return (
+            QT_TRANSLATE_NOOP("Sync", "1 order could not be read; see the log.")
+            if count == 1
+            else QT_TRANSLATE_NOOP("Sync", "{count} orders could not be read; see the log.").format(
+                count=count
+            )
+        )
 
     @property
     def touched(self) -> list[str]:
@@ -84,8 +87,12 @@ class SyncService:
         self.cache = cache
         self.connection = connection
 
-    def run(self, *, progress: Callable[[int, int | None], None] | None = None,
-            cancelled: Callable[[], bool] = lambda: False) -> SyncResult:
+    def run(
+        self,
+        *,
+        progress: Callable[[int, int | None], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> SyncResult:
         caps = self.connector.capabilities
         cursor_text = self.cache.get_sync_cursor(self.connection)
         since: datetime | None = None
@@ -120,12 +127,21 @@ class SyncService:
         # so a walk cut short must not skip the older changes it never reached.
         if newest is not None:
             self.cache.set_sync_cursor(self.connection, format_utc(newest))
-        log.info("sync %s: %d seen, %d new, %d changed, %d removed", self.connection,
-                 result.seen, len(result.new), len(result.changed), len(result.removed))
+        log.info(
+            "sync %s: %d seen, %d new, %d changed, %d removed",
+            self.connection,
+            result.seen,
+            len(result.new),
+            len(result.changed),
+            len(result.removed),
+        )
         if result.unreadable:
-            log.warning("sync %s: %d orders could not be read: %s", self.connection,
-                        len(result.unreadable),
-                        ", ".join(f"{u.order_id} ({u.reason})" for u in result.unreadable[:50]))
+            log.warning(
+                "sync %s: %d orders could not be read: %s",
+                self.connection,
+                len(result.unreadable),
+                ", ".join(f"{u.order_id} ({u.reason})" for u in result.unreadable[:50]),
+            )
         return result
 
     @contextmanager
@@ -133,21 +149,30 @@ class SyncService:
         if not wanted:
             yield None
             return
-        pool = ThreadPoolExecutor(max_workers=DETAIL_READS_IN_FLIGHT,
-                                  thread_name_prefix="sync-detail")
+        pool = ThreadPoolExecutor(
+            max_workers=DETAIL_READS_IN_FLIGHT, thread_name_prefix="sync-detail"
+        )
         try:
             yield pool
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def _detailed(self, summaries: list[Order], pool: ThreadPoolExecutor,
-                  cancelled: Callable[[], bool], result: SyncResult) -> list[Order]:
+    def _detailed(
+        self,
+        summaries: list[Order],
+        pool: ThreadPoolExecutor,
+        cancelled: Callable[[], bool],
+        result: SyncResult,
+    ) -> list[Order]:
         """The full orders for one page of list summaries, in list order: the cached copy while
         the summary shows no change, else a fresh ``get_order`` (read concurrently)."""
-        cached = {o.id: o for o in self.cache.get_many([s.id for s in summaries],
-                                                       connection=self.connection)}
-        stale = [s.id for s in summaries
-                 if s.id not in cached or not _same_summary(cached[s.id], s)]
+        cached = {
+            o.id: o
+            for o in self.cache.get_many([s.id for s in summaries], connection=self.connection)
+        }
+        stale = [
+            s.id for s in summaries if s.id not in cached or not _same_summary(cached[s.id], s)
+        ]
         if cancelled():
             raise SyncCancelled(f"sync cancelled after {result.seen} orders")
 
@@ -157,8 +182,7 @@ class SyncService:
             try:
                 return self.connector.get_order(order_id)
             except NotFound:
-                log.info("sync %s: order %s was listed but is gone", self.connection,
-                         order_id)
+                log.info("sync %s: order %s was listed but is gone", self.connection, order_id)
                 return None
             except BadResponse as exc:
                 # Set aside, its cached copy kept; the other orders go on.
@@ -180,21 +204,28 @@ class SyncService:
         return out
 
 
-_PROGRESS = {FulfillmentStatus.UNFULFILLED: 0, FulfillmentStatus.PARTIAL: 1,
-             FulfillmentStatus.FULFILLED: 2}
+_PROGRESS = {
+    FulfillmentStatus.UNFULFILLED: 0,
+    FulfillmentStatus.PARTIAL: 1,
+    FulfillmentStatus.FULFILLED: 2,
+}
 
 
 def _same_summary(cached: Order, summary: Order) -> bool:
     """Whether a list summary describes the cached full order unchanged. A summary's
     ``updated_at`` counts only when it is later (a list without the field gives the creation
     time instead)."""
-    return (summary.updated_at <= cached.updated_at
-            # a hold the summary shows but the copy lacks: a copy cached before holds existed
-            and {h.kind for h in summary.holds} <= {h.kind for h in cached.holds}
-            and cached.status == summary.status and cached.api_status == summary.api_status
-            and cached.total == summary.total and cached.number == summary.number
-            # A list without per-line figures shows a partly shipped order as unfulfilled: only
-            # a summary further along than the copy is news.
-            and _PROGRESS[summary.fulfillment_status] <= _PROGRESS[cached.fulfillment_status]
-            and [(ln.sku, ln.quantity) for ln in cached.lines]
-            == [(ln.sku, ln.quantity) for ln in summary.lines])
+    return (
+        summary.updated_at <= cached.updated_at
+        # a hold the summary shows but the copy lacks: a copy cached before holds existed
+        and {h.kind for h in summary.holds} <= {h.kind for h in cached.holds}
+        and cached.status == summary.status
+        and cached.api_status == summary.api_status
+        and cached.total == summary.total
+        and cached.number == summary.number
+        # A list without per-line figures shows a partly shipped order as unfulfilled: only
+        # a summary further along than the copy is news.
+        and _PROGRESS[summary.fulfillment_status] <= _PROGRESS[cached.fulfillment_status]
+        and [(ln.sku, ln.quantity) for ln in cached.lines]
+        == [(ln.sku, ln.quantity) for ln in summary.lines]
+    )

@@ -20,8 +20,10 @@ TOKEN_ENV = "FULFILLMENT_STATION_TOKEN"
 #: A token is short; anything longer is the wrong file.
 MAX_TOKEN_CHARS = 4096
 
-TOKEN_HELP = (f"the API token. Unsafe: any user can read it with 'ps' and it stays in the "
-              f"shell history; prefer --token-file, --token-stdin or ${TOKEN_ENV}")
+TOKEN_HELP = (
+    f"the API token. Unsafe: any user can read it with 'ps' and it stays in the "
+    f"shell history; prefer --token-file, --token-stdin or ${TOKEN_ENV}"
+)
 
 
 class TokenInputError(ValueError):
@@ -30,14 +32,23 @@ class TokenInputError(ValueError):
 
 def add_token_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--token", default=None, help=TOKEN_HELP)
-    parser.add_argument("--token-file", type=Path, default=None, metavar="PATH",
-                        help="read the API token from the first line of this file")
-    parser.add_argument("--token-stdin", action="store_true",
-                        help="read the API token from the first line of standard input")
+    parser.add_argument(
+        "--token-file",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="read the API token from the first line of this file",
+    )
+    parser.add_argument(
+        "--token-stdin",
+        action="store_true",
+        help="read the API token from the first line of standard input",
+    )
 
 
-def token_from_args(args: argparse.Namespace, *, env: Mapping[str, str] | None = None,
-                    stdin: TextIO | None = None) -> str | None:
+def token_from_args(
+    args: argparse.Namespace, *, env: Mapping[str, str] | None = None, stdin: TextIO | None = None
+) -> str | None:
     """The token the arguments point at, or ``None`` when none is given anywhere."""
     environ = os.environ if env is None else env
     token_file: Path | None = getattr(args, "token_file", None)
@@ -46,8 +57,10 @@ def token_from_args(args: argparse.Namespace, *, env: Mapping[str, str] | None =
             with token_file.open(encoding="utf-8-sig") as handle:
                 return _clean(handle.readline(MAX_TOKEN_CHARS + 2), f"the file {token_file}")
         except (OSError, UnicodeDecodeError) as exc:
-            raise TokenInputError(f"The token file {token_file} cannot be read "
-                                  f"({getattr(exc, 'strerror', None) or exc}).") from None
+            raise TokenInputError(
+                f"The token file {token_file} cannot be read "
+                f"({getattr(exc, 'strerror', None) or exc})."
+            ) from None
     if getattr(args, "token_stdin", False):
         source = stdin if stdin is not None else sys.stdin
         return _clean(source.readline(MAX_TOKEN_CHARS + 2), "standard input")

@@ -41,13 +41,21 @@ CLI_AUDIT_FILE = "cli-audit.sqlite3"
 OVERRIDE_KIND = "tracking_override"
 _READ_TIMEOUT_S = 2.0
 # Audit kinds whose summary carries the tracking numbers of a shipment.
-_SHIPPING_KINDS = ("ship", "fulfill", "fulfil", "bulk_ship")  # "fulfil": files written before the rename
+_SHIPPING_KINDS = (
+    "ship",
+    "fulfill",
+    "fulfil",
+    "bulk_ship",
+)  # "fulfil": files written before the rename
 
 ALREADY_USED = QT_TRANSLATE_NOOP(
-    "TrackingGuard", "Tracking number {tracking} is already used on order {other}. Check that "
-    "the label on this parcel belongs to order {order}.")
+    "TrackingGuard",
+    "Tracking number {tracking} is already used on order {other}. Check that "
+    "the label on this parcel belongs to order {order}.",
+)
 OVERRIDE_SUMMARY = QT_TRANSLATE_NOOP(
-    "TrackingGuard", "Shipped with tracking number {tracking}, already used on order {other}")
+    "TrackingGuard", "Shipped with tracking number {tracking}, already used on order {other}"
+)
 
 
 @dataclass(frozen=True)
@@ -64,8 +72,9 @@ class TrackingReuse:
     source: str
 
     def message(self) -> Message:
-        return ALREADY_USED.format(tracking=self.tracking, other=self.other_number,
-                                   order=self.order_number)
+        return ALREADY_USED.format(
+            tracking=self.tracking, other=self.other_number, order=self.order_number
+        )
 
 
 @dataclass(frozen=True)
@@ -83,8 +92,9 @@ def _like_pattern(code: str) -> str:
 
 def _open_read_only(path: Path) -> sqlite3.Connection | None:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=_READ_TIMEOUT_S)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=_READ_TIMEOUT_S
+        )
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.Error as exc:
@@ -100,7 +110,9 @@ def _cache_hits(conn: sqlite3.Connection, code: str) -> Iterator[_Hit]:
     rows = conn.execute(
         "SELECT c.connection, c.order_id, o.number FROM order_codes c "
         "JOIN orders o ON o.connection = c.connection AND o.order_id = c.order_id "
-        "WHERE c.code = ? AND c.kind = 'tracking'", (code,)).fetchall()
+        "WHERE c.code = ? AND c.kind = 'tracking'",
+        (code,),
+    ).fetchall()
     for connection, order_id, number in rows:
         yield _Hit(str(connection), str(order_id), str(number), "cache")
 
@@ -121,8 +133,16 @@ def _numbers_in_action(action: object) -> list[tuple[str, list[str]]]:
     if payload.get("tracking_number"):
         found.append((order_id, [str(payload["tracking_number"])]))
     if isinstance(payload.get("shipments"), list):
-        found.append((order_id, [str(s.get("tracking_number")) for s in payload["shipments"]
-                                 if isinstance(s, dict)]))
+        found.append(
+            (
+                order_id,
+                [
+                    str(s.get("tracking_number"))
+                    for s in payload["shipments"]
+                    if isinstance(s, dict)
+                ],
+            )
+        )
     return found
 
 
@@ -131,7 +151,8 @@ def _outbox_hits(conn: sqlite3.Connection, code: str) -> Iterator[_Hit]:
     rows = conn.execute(
         "SELECT connection_id, order_id, order_number, action, orders_before FROM outbox "
         "WHERE state != 'dismissed' AND replace(upper(action), ' ', '') LIKE ? ESCAPE '\\'",
-        (_like_pattern(code),)).fetchall()
+        (_like_pattern(code),),
+    ).fetchall()
     for connection, first_id, first_number, action_json, before_json in rows:
         try:
             action = json.loads(action_json)
@@ -145,8 +166,11 @@ def _outbox_hits(conn: sqlite3.Connection, code: str) -> Iterator[_Hit]:
                 number = str(first_number)
             else:
                 snapshot = before.get(order_id) if isinstance(before, dict) else None
-                number = str(snapshot.get("number", order_id)) if isinstance(snapshot, dict) \
+                number = (
+                    str(snapshot.get("number", order_id))
+                    if isinstance(snapshot, dict)
                     else order_id
+                )
             yield _Hit(str(connection), order_id, number, "outbox")
 
 
@@ -156,7 +180,8 @@ def _audit_hits(conn: sqlite3.Connection, code: str) -> Iterator[_Hit]:
         "SELECT connection_id, order_id, order_number FROM audit_log "
         f"WHERE kind IN ({marks}) AND outcome NOT IN ('failed', 'dismissed') "
         "AND replace(upper(summary), ' ', '') LIKE ? ESCAPE '\\'",
-        (*_SHIPPING_KINDS, _like_pattern(code))).fetchall()
+        (*_SHIPPING_KINDS, _like_pattern(code)),
+    ).fetchall()
     for connection, order_id, number in rows:
         yield _Hit(str(connection), str(order_id), str(number), "audit")
 
@@ -169,8 +194,9 @@ class TrackingGuard:
     counts). ``station`` and ``packer`` go into the override's audit row.
     """
 
-    def __init__(self, root: Path, *, connection: str | None, station: str = "",
-                 packer: str = "") -> None:
+    def __init__(
+        self, root: Path, *, connection: str | None, station: str = "", packer: str = ""
+    ) -> None:
         self.root = Path(root)
         self.connection = connection
         self.station = station
@@ -180,7 +206,8 @@ class TrackingGuard:
         if not self.root.is_dir():
             return []
         files = sorted(self.root.glob("cache-*.sqlite3")) + sorted(
-            self.root.glob("outbox-*.sqlite3"))
+            self.root.glob("outbox-*.sqlite3")
+        )
         cli = self.root / CLI_AUDIT_FILE
         return [*files, cli] if cli.is_file() else files
 
@@ -189,8 +216,9 @@ class TrackingGuard:
             return False
         return self.connection is None or hit.connection in ("", self.connection)
 
-    def check(self, tracking: str | None, *, order_id: str,
-              order_number: str) -> TrackingReuse | None:
+    def check(
+        self, tracking: str | None, *, order_id: str, order_number: str
+    ) -> TrackingReuse | None:
         """The first other order that already carries ``tracking``, or ``None``."""
         code = normalize_code(tracking or "")
         if len(code) < 4:  # not a tracking number anyone could reuse by mistake
@@ -212,10 +240,14 @@ class TrackingGuard:
                     for hit in hits:
                         if not self._is_same_order(hit, order_id):
                             return TrackingReuse(
-                                tracking=(tracking or "").strip(), order_id=order_id,
-                                order_number=order_number, other_connection=hit.connection,
-                                other_order_id=hit.order_id, other_number=hit.number,
-                                source=hit.source)
+                                tracking=(tracking or "").strip(),
+                                order_id=order_id,
+                                order_number=order_number,
+                                other_connection=hit.connection,
+                                other_order_id=hit.order_id,
+                                other_number=hit.number,
+                                source=hit.source,
+                            )
             except sqlite3.Error as exc:
                 log.warning("tracking check skips %s: %s", path, exc)
             finally:
@@ -231,21 +263,32 @@ class TrackingGuard:
         """Write the packer's decision to ship anyway to the audit log. Raises
         ``sqlite3.Error`` / ``StoreError`` (e.g. a full disk) when it could not be written: the
         shipment must then not go ahead."""
-        self._record(reuse.order_id, reuse.order_number, OVERRIDE_KIND,
-                     OVERRIDE_SUMMARY.format(tracking=reuse.tracking, other=reuse.other_number),
-                     "override")
+        self._record(
+            reuse.order_id,
+            reuse.order_number,
+            OVERRIDE_KIND,
+            OVERRIDE_SUMMARY.format(tracking=reuse.tracking, other=reuse.other_number),
+            "override",
+        )
 
     def record_shipment(self, *, order_id: str, order_number: str, summary: str) -> None:
         """For the command line only (the desk's outbox logs its own): a shipment it made, so
         that the next check finds its tracking number."""
         self._record(order_id, order_number, "ship", summary, "done")
 
-    def _record(self, order_id: str, order_number: str, kind: str, summary: str,
-                outcome: str) -> None:
+    def _record(
+        self, order_id: str, order_number: str, kind: str, summary: str, outcome: str
+    ) -> None:
         conn = connect(self._audit_file())
         try:
             AuditLog(conn, station=self.station).record(
-                order_id=order_id, order_number=order_number, kind=kind, summary=summary,
-                outcome=outcome, packer=self.packer, connection_id=self.connection or "")
+                order_id=order_id,
+                order_number=order_number,
+                kind=kind,
+                summary=summary,
+                outcome=outcome,
+                packer=self.packer,
+                connection_id=self.connection or "",
+            )
         finally:
             conn.close()

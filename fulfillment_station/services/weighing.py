@@ -30,21 +30,28 @@ from fulfillment_station.store.audit import AuditEntry, AuditLog
 from fulfillment_station.store.settings import Settings
 
 HEAVIER = QT_TRANSLATE_NOOP(
-    "Weighing", "Heavier by {difference} than expected ({measured} on the scale, {expected} "
-    "expected): an extra item?")
+    "Weighing",
+    "Heavier by {difference} than expected ({measured} on the scale, {expected} "
+    "expected): an extra item?",
+)
 LIGHTER = QT_TRANSLATE_NOOP(
-    "Weighing", "Lighter by {difference} than expected ({measured} on the scale, {expected} "
-    "expected): a missing item?")
+    "Weighing",
+    "Lighter by {difference} than expected ({measured} on the scale, {expected} "
+    "expected): a missing item?",
+)
 WITHIN = QT_TRANSLATE_NOOP("Weighing", "Weight {measured} matches the expected {expected}.")
 NOT_COMPARED = QT_TRANSLATE_NOOP(
-    "Weighing", "Weight {measured} taken; it cannot be checked because {item} has no weight in "
-    "the store.")
+    "Weighing",
+    "Weight {measured} taken; it cannot be checked because {item} has no weight in the store.",
+)
 
 NO_USB_SCALE = QT_TRANSLATE_NOOP(
-    "Weighing", "No USB scale is plugged in; plug it in, or choose another scale in Settings → "
-    "Scale.")
+    "Weighing",
+    "No USB scale is plugged in; plug it in, or choose another scale in Settings → Scale.",
+)
 NO_SERIAL_PORT = QT_TRANSLATE_NOOP(
-    "Weighing", "No serial port is chosen for the scale; choose one in Settings → Scale.")
+    "Weighing", "No serial port is chosen for the scale; choose one in Settings → Scale."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +94,14 @@ def box_types_from(settings: Settings) -> list[BoxType]:
 def box_for_scan(settings: Settings, scan: str) -> BoxType | None:
     """The box type whose barcode (or name) the packer scanned, if any."""
     code = scan.strip().casefold()
-    return next((box for box in box_types_from(settings)
-                 if code and code in (box.barcode.strip().casefold(), box.name.casefold())),
-                None)
+    return next(
+        (
+            box
+            for box in box_types_from(settings)
+            if code and code in (box.barcode.strip().casefold(), box.name.casefold())
+        ),
+        None,
+    )
 
 
 def open_scale(settings: Settings) -> Scale | None:
@@ -108,13 +120,15 @@ def open_scale(settings: Settings) -> Scale | None:
     if source == "serial":
         if not device:
             raise ScaleError(NO_SERIAL_PORT, None)
-        return SerialScale(device, settings["scale.protocol"],
-                           baudrate=int(settings["scale.baud_rate"]))
+        return SerialScale(
+            device, settings["scale.protocol"], baudrate=int(settings["scale.baud_rate"])
+        )
     return None
 
 
-def expected_weight(lines: Iterable[tuple[LineItem, int]], item_unit: str,
-                    box: BoxType | None = None) -> Weight | LineItem:
+def expected_weight(
+    lines: Iterable[tuple[LineItem, int]], item_unit: str, box: BoxType | None = None
+) -> Weight | LineItem:
     """What a box holding ``quantity`` of each line should weigh: the items' store weights
     (in ``item_unit``) plus the box's tare. Returns the first line without a weight instead
     when there is one (nothing to compare with then)."""
@@ -153,11 +167,15 @@ class WeightVerdict:
 
     def audit_details(self) -> dict[str, str]:
         """Figures for the audit row of an override, in grams (exact)."""
+
         def grams(weight: Weight) -> str:
             return format(weight.grams.normalize(), "f")
 
-        details = {"verdict": self.verdict.value, "measured_g": grams(self.measured),
-                   "tolerance_g": grams(self.tolerance)}
+        details = {
+            "verdict": self.verdict.value,
+            "measured_g": grams(self.measured),
+            "tolerance_g": grams(self.tolerance),
+        }
         if self.expected is not None:
             details["expected_g"] = grams(self.expected)
         return details
@@ -168,50 +186,95 @@ def tolerance_for(expected: Weight, tolerance_g: int, tolerance_percent: int) ->
     return max(Weight.of(tolerance_g, "g"), abs(by_percent))
 
 
-def check_weight(measured: Weight, expected: Weight | LineItem, *, tolerance_g: int,
-                 tolerance_percent: int, display_unit: str = "kg") -> WeightVerdict:
+def check_weight(
+    measured: Weight,
+    expected: Weight | LineItem,
+    *,
+    tolerance_g: int,
+    tolerance_percent: int,
+    display_unit: str = "kg",
+) -> WeightVerdict:
     """Compare a stable scale weight with what the box should weigh."""
     shown = measured.display(display_unit)
     if isinstance(expected, LineItem):
         item = expected.name or expected.sku or expected.id
-        return WeightVerdict(Verdict.NOT_COMPARED, measured, None, Weight.zero(),
-                             NOT_COMPARED.format(measured=shown, item=item))
+        return WeightVerdict(
+            Verdict.NOT_COMPARED,
+            measured,
+            None,
+            Weight.zero(),
+            NOT_COMPARED.format(measured=shown, item=item),
+        )
     tolerance = tolerance_for(expected, tolerance_g, tolerance_percent)
     difference = measured - expected
-    params = {"measured": shown, "expected": expected.display(display_unit),
-              "difference": abs(difference).display(display_unit)}
+    params = {
+        "measured": shown,
+        "expected": expected.display(display_unit),
+        "difference": abs(difference).display(display_unit),
+    }
     if difference.grams > tolerance.grams:
-        return WeightVerdict(Verdict.HEAVIER, measured, expected, tolerance,
-                             HEAVIER.format(**params))
+        return WeightVerdict(
+            Verdict.HEAVIER, measured, expected, tolerance, HEAVIER.format(**params)
+        )
     if -difference.grams > tolerance.grams:
-        return WeightVerdict(Verdict.LIGHTER, measured, expected, tolerance,
-                             LIGHTER.format(**params))
-    return WeightVerdict(Verdict.OK, measured, expected, tolerance,
-                         WITHIN.format(measured=shown, expected=params["expected"]))
+        return WeightVerdict(
+            Verdict.LIGHTER, measured, expected, tolerance, LIGHTER.format(**params)
+        )
+    return WeightVerdict(
+        Verdict.OK,
+        measured,
+        expected,
+        tolerance,
+        WITHIN.format(measured=shown, expected=params["expected"]),
+    )
 
 
-def check_box(settings: Settings, measured: Weight, lines: Sequence[tuple[LineItem, int]],
-              item_unit: str, box: BoxType | None = None,
-              display_unit: str = "kg") -> WeightVerdict:
+def check_box(
+    settings: Settings,
+    measured: Weight,
+    lines: Sequence[tuple[LineItem, int]],
+    item_unit: str,
+    box: BoxType | None = None,
+    display_unit: str = "kg",
+) -> WeightVerdict:
     """:func:`check_weight` with the desk's tolerance from Settings."""
-    return check_weight(measured, expected_weight(lines, item_unit, box),
-                        tolerance_g=settings["scale.tolerance_g"],
-                        tolerance_percent=settings["scale.tolerance_percent"],
-                        display_unit=display_unit)
+    return check_weight(
+        measured,
+        expected_weight(lines, item_unit, box),
+        tolerance_g=settings["scale.tolerance_g"],
+        tolerance_percent=settings["scale.tolerance_percent"],
+        display_unit=display_unit,
+    )
 
 
 WEIGHT_OVERRIDE = "weight_override"
 
 
-def record_override(audit: AuditLog, verdict: WeightVerdict, *, order_id: str,
-                    order_number: str = "", packer: str = "", connection_id: str = "",
-                    box_number: int = 1) -> AuditEntry:
+def record_override(
+    audit: AuditLog,
+    verdict: WeightVerdict,
+    *,
+    order_id: str,
+    order_number: str = "",
+    packer: str = "",
+    connection_id: str = "",
+    box_number: int = 1,
+) -> AuditEntry:
     """The packer went on although the weight did not match: one audit row with the figures
     (grams, exact), so a supervisor sees who overrode what."""
     figures = verdict.audit_details()
-    summary = (f"Box {box_number}: {figures['measured_g']} g on the scale, "
-               f"{figures.get('expected_g', '?')} g expected, tolerance "
-               f"{figures['tolerance_g']} g")
-    return audit.record(order_id=order_id, order_number=order_number, kind=WEIGHT_OVERRIDE,
-                        summary=summary, outcome="overridden", message=str(verdict.message),
-                        packer=packer, connection_id=connection_id)
+    summary = (
+        f"Box {box_number}: {figures['measured_g']} g on the scale, "
+        f"{figures.get('expected_g', '?')} g expected, tolerance "
+        f"{figures['tolerance_g']} g"
+    )
+    return audit.record(
+        order_id=order_id,
+        order_number=order_number,
+        kind=WEIGHT_OVERRIDE,
+        summary=summary,
+        outcome="overridden",
+        message=str(verdict.message),
+        packer=packer,
+        connection_id=connection_id,
+    )

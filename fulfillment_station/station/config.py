@@ -56,13 +56,13 @@ class StationDbConfig:
         params = dict(parse_qsl(parts.query))
         mode = params.get("sslmode", "prefer")
         if mode not in SSL_MODES:
-            raise StationConfigError(
-                f"sslmode {mode!r} is not one of {', '.join(SSL_MODES)}.")
+            raise StationConfigError(f"sslmode {mode!r} is not one of {', '.join(SSL_MODES)}.")
         host = params.get("host") or (parts.hostname or "")
         if not _is_local(host) and mode not in ENCRYPTED_MODES:
             raise StationConfigError(
                 "The station database is on another machine: set sslmode=verify-full (or at "
-                "least require) so the connection is encrypted.")
+                "least require) so the connection is encrypted."
+            )
         if not 0 < self.heartbeat_s < self.lease_s:
             raise StationConfigError("The heartbeat must be shorter than the claim lease.")
 
@@ -105,7 +105,6 @@ def load_password(config: StationDbConfig, tokens: TokenStore | None = None) -> 
     return store.get(config.password_key())
 
 
-def save_password(config: StationDbConfig, password: str,
-                  tokens: TokenStore | None = None) -> None:
+def save_password(config: StationDbConfig, password: str, tokens: TokenStore | None = None) -> None:
     store = tokens or TokenStore(service=KEYRING_SERVICE)
     store.set(config.password_key(), password)

@@ -66,8 +66,14 @@ SHIPMENT_KINDS = frozenset({"ship", "fulfill", "bulk_ship"})
 OPEN_STATES = ("pending", "sending", "retrying", "failed")
 #: Local audit outcome -> the shared outbox state it leaves the action in.
 _STATE_OF_OUTCOME = {
-    "queued": "pending", "retried": "pending", "interrupted": "pending", "narrowed": "pending",
-    "retrying": "retrying", "failed": "failed", "done": "done", "dismissed": "dismissed",
+    "queued": "pending",
+    "retried": "pending",
+    "interrupted": "pending",
+    "narrowed": "pending",
+    "retrying": "retrying",
+    "failed": "failed",
+    "done": "done",
+    "dismissed": "dismissed",
 }
 #: The longest wait between two attempts to reach a lost server.
 _MAX_RETRY_S = 5.0
@@ -104,16 +110,22 @@ class RefusalKind(StrEnum):
 
 
 HELD_BY = QT_TRANSLATE_NOOP(
-    "Station", "Order {order} is being packed at {desk} by {packer} since {since}: "
-    "take another order.")
+    "Station",
+    "Order {order} is being packed at {desk} by {packer} since {since}: take another order.",
+)
 FINISHED_BY = QT_TRANSLATE_NOOP(
-    "Station", "Order {order} was already finished at {desk} at {since}.")
+    "Station", "Order {order} was already finished at {desk} at {since}."
+)
 PENDING_AT = QT_TRANSLATE_NOOP(
-    "Station", "A shipment for order {order} is already waiting to be sent at {desk} "
-    "(queued {since}): do not ship it again.")
+    "Station",
+    "A shipment for order {order} is already waiting to be sent at {desk} "
+    "(queued {since}): do not ship it again.",
+)
 COORDINATION_OFF = QT_TRANSLATE_NOOP(
-    "Station", "Coordination with the other desks is off (station database unreachable); "
-    "packing goes on here.")
+    "Station",
+    "Coordination with the other desks is off (station database unreachable); "
+    "packing goes on here.",
+)
 COORDINATION_ON = QT_TRANSLATE_NOOP("Station", "Coordinated with the other desks.")
 
 
@@ -149,8 +161,9 @@ class Refusal:
     def message(self) -> Message:
         since = self.since.astimezone().strftime("%H:%M")
         if self.kind is RefusalKind.HELD:
-            return HELD_BY.format(order=self.order_id, desk=self.desk,
-                                  packer=self.packer or "-", since=since)
+            return HELD_BY.format(
+                order=self.order_id, desk=self.desk, packer=self.packer or "-", since=since
+            )
         if self.kind is RefusalKind.FINISHED:
             return FINISHED_BY.format(order=self.order_id, desk=self.desk, since=since)
         return PENDING_AT.format(order=self.order_id, desk=self.desk, since=since)
@@ -188,9 +201,13 @@ class ChangeEvent:
     @classmethod
     def from_payload(cls, payload: str) -> ChangeEvent:
         data = json.loads(payload)
-        return cls(change=str(data["change"]), connection_id=str(data["connection_id"]),
-                   order_id=str(data["order_id"]), desk=str(data["desk"]),
-                   at=datetime.fromisoformat(str(data["at"]).replace("Z", "+00:00")))
+        return cls(
+            change=str(data["change"]),
+            connection_id=str(data["connection_id"]),
+            order_id=str(data["order_id"]),
+            desk=str(data["desk"]),
+            at=datetime.fromisoformat(str(data["at"]).replace("Z", "+00:00")),
+        )
 
 
 @dataclass
@@ -268,8 +285,14 @@ class LocalCoordinator:
         return CoordinationStatus.SINGLE
 
     def claim(self, order_id: str) -> Claim | Refusal:
-        return Claim(self.connection_id, order_id, self._desk, self.packer,
-                     datetime.now(UTC), coordinated=True)
+        return Claim(
+            self.connection_id,
+            order_id,
+            self._desk,
+            self.packer,
+            datetime.now(UTC),
+            coordinated=True,
+        )
 
     def claim_next(self, candidates: Sequence[str]) -> Claim | None:
         for order_id in candidates:
@@ -305,8 +328,14 @@ class LeaseKeeper:
     thread, so a long pack (or a busy GUI thread) never lets a live desk's claims expire.
     A dead desk's keeper dies with it: that is what makes its claims expire."""
 
-    def __init__(self, connect: Callable[[], psycopg.Connection], *, desk: str,
-                 lease_s: float, interval_s: float) -> None:
+    def __init__(
+        self,
+        connect: Callable[[], psycopg.Connection],
+        *,
+        desk: str,
+        lease_s: float,
+        interval_s: float,
+    ) -> None:
         self._connect = connect
         self._desk = desk
         self._lease_s = lease_s
@@ -331,9 +360,9 @@ class LeaseKeeper:
                     conn.autocommit = True
                 conn.execute(
                     "UPDATE claims SET expires_at = now() + %s * interval '1 s' WHERE desk = %s",
-                    (self._lease_s, self._desk))
-                conn.execute("UPDATE desks SET last_seen = now() WHERE desk = %s",
-                             (self._desk,))
+                    (self._lease_s, self._desk),
+                )
+                conn.execute("UPDATE desks SET last_seen = now() WHERE desk = %s", (self._desk,))
             except (psycopg.Error, OSError) as exc:
                 log.info("lease renewal failed (%s); trying again", exc)
                 if conn is not None:
@@ -361,8 +390,10 @@ LOCAL_MIGRATIONS: list[Migration] = [
 def rendezvous_owner(order_id: str, desks: Iterable[str]) -> str:
     """The desk that "next order" gives ``order_id`` to while coordination is off: the desk
     with the highest hash of (desk, order). Every desk computes the same answer alone."""
+
     def score(desk: str) -> bytes:
         return hashlib.blake2b(f"{desk}\x00{order_id}".encode(), digest_size=8).digest()
+
     return max(desks, key=score)
 
 
@@ -412,8 +443,9 @@ class StationCoordinator:
         if row is None:
             self._file_id = uuid.uuid4().hex
             with transaction(local):
-                local.execute("INSERT INTO station_meta (key, value) VALUES ('file_id', ?)",
-                              (self._file_id,))
+                local.execute(
+                    "INSERT INTO station_meta (key, value) VALUES ('file_id', ?)", (self._file_id,)
+                )
         else:
             self._file_id = str(row[0])
         self._online(lambda conn: None)
@@ -448,9 +480,12 @@ class StationCoordinator:
         result = self._online(lambda conn: self._claim_next(conn, self._window))
         if result is _OFFLINE:
             for order_id in candidates:
-                if (order_id not in self._taken_elsewhere and order_id not in self._held
-                        and order_id not in self._finished_here
-                        and rendezvous_owner(order_id, self._live_desks) == self._desk):
+                if (
+                    order_id not in self._taken_elsewhere
+                    and order_id not in self._held
+                    and order_id not in self._finished_here
+                    and rendezvous_owner(order_id, self._live_desks) == self._desk
+                ):
                     return self._grant_locally(order_id)
             return None
         if isinstance(result, Claim):
@@ -476,17 +511,29 @@ class StationCoordinator:
             with conn.transaction():
                 held = conn.execute(
                     "DELETE FROM claims WHERE connection_id = %s AND order_id = %s "
-                    "RETURNING desk, packer", (self.connection_id, order_id)).fetchone()
-                conn.execute("DELETE FROM orders_done WHERE connection_id = %s AND "
-                             "order_id = %s", (self.connection_id, order_id))
-                conn.execute("UPDATE shared_outbox SET state = 'released', updated_at = now() "
-                             "WHERE connection_id = %s AND order_id = %s AND state = ANY(%s)",
-                             (self.connection_id, order_id, list(OPEN_STATES)))
+                    "RETURNING desk, packer",
+                    (self.connection_id, order_id),
+                ).fetchone()
+                conn.execute(
+                    "DELETE FROM orders_done WHERE connection_id = %s AND order_id = %s",
+                    (self.connection_id, order_id),
+                )
+                conn.execute(
+                    "UPDATE shared_outbox SET state = 'released', updated_at = now() "
+                    "WHERE connection_id = %s AND order_id = %s AND state = ANY(%s)",
+                    (self.connection_id, order_id, list(OPEN_STATES)),
+                )
                 holder = f"{held[0]} ({held[1]})" if held else "no desk"
-                self._insert_audit(conn, AuditEvent(
-                    kind="supervisor_release", order_id=order_id, outcome="released",
-                    message=f"{supervisor}: {reason} (held by {holder})"),
-                    packer=supervisor)
+                self._insert_audit(
+                    conn,
+                    AuditEvent(
+                        kind="supervisor_release",
+                        order_id=order_id,
+                        outcome="released",
+                        message=f"{supervisor}: {reason} (held by {holder})",
+                    ),
+                    packer=supervisor,
+                )
             return True
 
         return self._online(work) is True
@@ -503,31 +550,44 @@ class StationCoordinator:
         Unreachable server: allowed (the store's answer and the local outbox still guard)."""
         result = self._online(lambda conn: self._reserve(conn, order_id, idempotency_key, kind))
         if isinstance(result, Refusal):
-            self.record(AuditEvent(kind="write_refused", order_id=order_id, outcome=kind,
-                                   message=str(result.message)))
+            self.record(
+                AuditEvent(
+                    kind="write_refused",
+                    order_id=order_id,
+                    outcome=kind,
+                    message=str(result.message),
+                )
+            )
             raise WriteRefused(result)
 
     def pending_elsewhere(self, order_id: str) -> list[PendingWrite]:
         """Writes for ``order_id`` other desks have queued and not finished ([] offline)."""
+
         def work(conn: psycopg.Connection) -> list[PendingWrite]:
             rows = conn.execute(
                 "SELECT idempotency_key, desk, kind, state, queued_at FROM shared_outbox "
                 "WHERE connection_id = %s AND order_id = %s AND desk <> %s AND state = ANY(%s) "
-                "ORDER BY queued_at", (self.connection_id, order_id, self._desk,
-                                       list(OPEN_STATES))).fetchall()
+                "ORDER BY queued_at",
+                (self.connection_id, order_id, self._desk, list(OPEN_STATES)),
+            ).fetchall()
             conn.rollback()
             return [PendingWrite(*row) for row in rows]
+
         result = self._online(work)
         return [] if result is _OFFLINE else result  # type: ignore[return-value]
 
     def finished_among(self, order_ids: Sequence[str]) -> set[str] | None:
         """Which of ``order_ids`` a desk has shipped or cancelled; None when unreachable."""
+
         def work(conn: psycopg.Connection) -> set[str]:
             with conn.transaction():
                 rows = conn.execute(
                     "SELECT order_id FROM orders_done WHERE connection_id = %s "
-                    "AND order_id = ANY(%s)", (self.connection_id, list(order_ids))).fetchall()
+                    "AND order_id = ANY(%s)",
+                    (self.connection_id, list(order_ids)),
+                ).fetchall()
             return {row[0] for row in rows} | (self._finished_here & set(order_ids))
+
         result = self._online(work)
         return None if result is _OFFLINE else result  # type: ignore[return-value]
 
@@ -627,10 +687,8 @@ class StationCoordinator:
     def _grant_locally(self, order_id: str) -> Claim:
         now = datetime.now(UTC)
         self._held[order_id] = now
-        claim = Claim(self.connection_id, order_id, self._desk, self.packer, now,
-                      coordinated=False)
-        self.record(AuditEvent(kind="claim", order_id=order_id, outcome="uncoordinated",
-                               at=now))
+        claim = Claim(self.connection_id, order_id, self._desk, self.packer, now, coordinated=False)
+        self.record(AuditEvent(kind="claim", order_id=order_id, outcome="uncoordinated", at=now))
         return claim
 
     # --- SQL ------------------------------------------------------------------------------
@@ -650,32 +708,50 @@ class StationCoordinator:
     """
 
     def _params(self, order_id: str) -> dict[str, Any]:
-        return {"conn": self.connection_id, "order": order_id, "desk": self._desk,
-                "packer": self.packer, "lease": self.config.lease_s}
+        return {
+            "conn": self.connection_id,
+            "order": order_id,
+            "desk": self._desk,
+            "packer": self.packer,
+            "lease": self.config.lease_s,
+        }
 
     def _claim(self, conn: psycopg.Connection, order_id: str) -> Claim | Refusal:
         with conn.transaction():
             row = conn.execute(self._CLAIM_SQL, self._params(order_id)).fetchone()
             if row is not None:
-                self._insert_audit(conn, AuditEvent(kind="claim", order_id=order_id,
-                                                    outcome="claimed"))
-                return Claim(self.connection_id, order_id, self._desk, self.packer, row[0],
-                             coordinated=True)
+                self._insert_audit(
+                    conn, AuditEvent(kind="claim", order_id=order_id, outcome="claimed")
+                )
+                return Claim(
+                    self.connection_id, order_id, self._desk, self.packer, row[0], coordinated=True
+                )
             holder = conn.execute(
                 "SELECT desk, packer, claimed_at FROM claims WHERE connection_id = %s "
-                "AND order_id = %s", (self.connection_id, order_id)).fetchone()
+                "AND order_id = %s",
+                (self.connection_id, order_id),
+            ).fetchone()
             if holder is not None:
                 return Refusal(order_id, RefusalKind.HELD, *holder)
             done = conn.execute(
                 "SELECT desk, reason, at FROM orders_done WHERE connection_id = %s "
-                "AND order_id = %s", (self.connection_id, order_id)).fetchone()
+                "AND order_id = %s",
+                (self.connection_id, order_id),
+            ).fetchone()
             if done is None:  # released between our two reads: try once more
                 again = conn.execute(self._CLAIM_SQL, self._params(order_id)).fetchone()
                 if again is not None:
-                    self._insert_audit(conn, AuditEvent(kind="claim", order_id=order_id,
-                                                        outcome="claimed"))
-                    return Claim(self.connection_id, order_id, self._desk, self.packer,
-                                 again[0], coordinated=True)
+                    self._insert_audit(
+                        conn, AuditEvent(kind="claim", order_id=order_id, outcome="claimed")
+                    )
+                    return Claim(
+                        self.connection_id,
+                        order_id,
+                        self._desk,
+                        self.packer,
+                        again[0],
+                        coordinated=True,
+                    )
                 return Refusal(order_id, RefusalKind.HELD, "another desk", "", datetime.now(UTC))
             return Refusal(order_id, RefusalKind.FINISHED, done[0], done[1], done[2])
 
@@ -704,11 +780,13 @@ class StationCoordinator:
             with conn.transaction():
                 row = conn.execute(self._NEXT_SQL, {**self._params(""), "ids": ids}).fetchone()
                 if row is not None:
-                    self._insert_audit(conn, AuditEvent(kind="claim", order_id=row[0],
-                                                        outcome="claimed"))
+                    self._insert_audit(
+                        conn, AuditEvent(kind="claim", order_id=row[0], outcome="claimed")
+                    )
             if row is not None:
-                return Claim(self.connection_id, row[0], self._desk, self.packer, row[1],
-                             coordinated=True)
+                return Claim(
+                    self.connection_id, row[0], self._desk, self.packer, row[1], coordinated=True
+                )
             with conn.transaction():
                 free = conn.execute(
                     "SELECT count(*) FROM unnest(%(ids)s::text[]) AS c(order_id) "
@@ -716,15 +794,18 @@ class StationCoordinator:
                     "AND k.order_id = c.order_id AND k.expires_at >= now()) "
                     "AND NOT EXISTS (SELECT 1 FROM orders_done d WHERE d.connection_id = "
                     "%(conn)s AND d.order_id = c.order_id)",
-                    {"ids": ids, "conn": self.connection_id}).fetchone()
+                    {"ids": ids, "conn": self.connection_id},
+                ).fetchone()
             if not free or not free[0]:
                 return None
         return None
 
     def _release(self, conn: psycopg.Connection, order_id: str, reason: ReleaseReason) -> None:
         with conn.transaction():
-            conn.execute("DELETE FROM claims WHERE connection_id = %s AND order_id = %s "
-                         "AND desk = %s", (self.connection_id, order_id, self._desk))
+            conn.execute(
+                "DELETE FROM claims WHERE connection_id = %s AND order_id = %s AND desk = %s",
+                (self.connection_id, order_id, self._desk),
+            )
             if reason in FINISHING:
                 self._finish(conn, order_id, reason)
         self._flush(conn)
@@ -733,18 +814,23 @@ class StationCoordinator:
         conn.execute(
             "INSERT INTO orders_done (connection_id, order_id, desk, packer, reason) "
             "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-            (self.connection_id, order_id, self._desk, self.packer, str(reason)))
-        conn.execute("DELETE FROM claims WHERE connection_id = %s AND order_id = %s "
-                     "AND desk = %s", (self.connection_id, order_id, self._desk))
+            (self.connection_id, order_id, self._desk, self.packer, str(reason)),
+        )
+        conn.execute(
+            "DELETE FROM claims WHERE connection_id = %s AND order_id = %s AND desk = %s",
+            (self.connection_id, order_id, self._desk),
+        )
 
-    def _reserve(self, conn: psycopg.Connection, order_id: str, key: str,
-                 kind: str) -> Refusal | None:
+    def _reserve(
+        self, conn: psycopg.Connection, order_id: str, key: str, kind: str
+    ) -> Refusal | None:
         with conn.transaction():
             # Locks the claim row (when there is one) so a takeover cannot slip in between.
             holder = conn.execute(
                 "SELECT desk, packer, claimed_at, expires_at >= now() FROM claims "
                 "WHERE connection_id = %s AND order_id = %s FOR UPDATE",
-                (self.connection_id, order_id)).fetchone()
+                (self.connection_id, order_id),
+            ).fetchone()
             if kind in SHIPMENT_KINDS:
                 if holder is not None and holder[0] != self._desk and holder[3]:
                     return Refusal(order_id, RefusalKind.HELD, holder[0], holder[1], holder[2])
@@ -752,15 +838,22 @@ class StationCoordinator:
                     "SELECT desk, packer, queued_at FROM shared_outbox WHERE connection_id = %s "
                     "AND order_id = %s AND desk <> %s AND state = ANY(%s) AND kind = ANY(%s) "
                     "ORDER BY queued_at LIMIT 1",
-                    (self.connection_id, order_id, self._desk, list(OPEN_STATES),
-                     list(SHIPMENT_KINDS))).fetchone()
+                    (
+                        self.connection_id,
+                        order_id,
+                        self._desk,
+                        list(OPEN_STATES),
+                        list(SHIPMENT_KINDS),
+                    ),
+                ).fetchone()
                 if other is not None:
                     return Refusal(order_id, RefusalKind.PENDING_ELSEWHERE, *other)
             conn.execute(
                 "INSERT INTO shared_outbox (idempotency_key, desk, connection_id, order_id, "
                 "kind, state, packer) VALUES (%s, %s, %s, %s, %s, 'pending', %s) "
                 "ON CONFLICT DO NOTHING",
-                (key, self._desk, self.connection_id, order_id, kind, self.packer))
+                (key, self._desk, self.connection_id, order_id, kind, self.packer),
+            )
         return None
 
     def _heartbeat(self, conn: psycopg.Connection) -> None:
@@ -768,20 +861,26 @@ class StationCoordinator:
             conn.execute(
                 "INSERT INTO desks (desk, packer, last_seen) VALUES (%s, %s, now()) "
                 "ON CONFLICT (desk) DO UPDATE SET packer = EXCLUDED.packer, last_seen = now()",
-                (self._desk, self.packer))
-            conn.execute("UPDATE claims SET expires_at = now() + %s * interval '1 s' "
-                         "WHERE desk = %s", (self.config.lease_s, self._desk))
+                (self._desk, self.packer),
+            )
+            conn.execute(
+                "UPDATE claims SET expires_at = now() + %s * interval '1 s' WHERE desk = %s",
+                (self.config.lease_s, self._desk),
+            )
             if self._reassert:
                 # Orders taken while the server was away: claim them now where still free.
                 for order_id in list(self._held):
                     row = conn.execute(self._CLAIM_SQL, self._params(order_id)).fetchone()
                     if row is None:
-                        log.warning("order %s was taken by another desk while coordination "
-                                    "was off", order_id)
+                        log.warning(
+                            "order %s was taken by another desk while coordination was off",
+                            order_id,
+                        )
                 self._reassert = False
             live = conn.execute(
                 "SELECT desk FROM desks WHERE last_seen >= now() - %s * interval '1 s'",
-                (self.config.lease_s,)).fetchall()
+                (self.config.lease_s,),
+            ).fetchall()
             self._live_desks = {row[0] for row in live} | {self._desk}
             if self._window:
                 taken = conn.execute(
@@ -789,8 +888,8 @@ class StationCoordinator:
                     "connection_id = %(conn)s AND order_id = ANY(%(ids)s) AND desk <> %(desk)s "
                     "UNION ALL SELECT order_id, desk, reason, at FROM orders_done WHERE "
                     "connection_id = %(conn)s AND order_id = ANY(%(ids)s)",
-                    {"conn": self.connection_id, "ids": self._window,
-                     "desk": self._desk}).fetchall()
+                    {"conn": self.connection_id, "ids": self._window, "desk": self._desk},
+                ).fetchall()
                 self._taken_elsewhere = {row[0]: (row[1], row[2], row[3]) for row in taken}
         self._flush(conn)
         self._sync_audit(conn)
@@ -798,7 +897,8 @@ class StationCoordinator:
     def _flush(self, conn: psycopg.Connection) -> None:
         while True:
             rows = self._local.execute(
-                "SELECT id, event FROM station_pending ORDER BY id LIMIT ?", (_BATCH,)).fetchall()
+                "SELECT id, event FROM station_pending ORDER BY id LIMIT ?", (_BATCH,)
+            ).fetchall()
             if not rows:
                 return
             with conn.transaction():
@@ -817,36 +917,70 @@ class StationCoordinator:
             with transaction(self._local):
                 self._local.execute("DELETE FROM station_pending WHERE id <= ?", (rows[-1][0],))
 
-    def _insert_audit(self, conn: psycopg.Connection, event: AuditEvent, *,
-                      packer: str | None = None) -> None:
+    def _insert_audit(
+        self, conn: psycopg.Connection, event: AuditEvent, *, packer: str | None = None
+    ) -> None:
         conn.execute(
             "INSERT INTO audit (event_id, desk, packer, at, connection_id, order_id, "
             "order_number, kind, outcome, summary, message, idempotency_key, items, boxes, "
             "carrier, tracking, seconds) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
             "%s, %s, %s, %s, %s, %s) ON CONFLICT (event_id) DO NOTHING",
-            (event.event_id, self._desk, self.packer if packer is None else packer, event.at,
-             self.connection_id, event.order_id, event.order_number, event.kind, event.outcome,
-             event.summary, event.message, event.idempotency_key, event.items, event.boxes,
-             event.carrier, event.tracking, event.seconds))
+            (
+                event.event_id,
+                self._desk,
+                self.packer if packer is None else packer,
+                event.at,
+                self.connection_id,
+                event.order_id,
+                event.order_number,
+                event.kind,
+                event.outcome,
+                event.summary,
+                event.message,
+                event.idempotency_key,
+                event.items,
+                event.boxes,
+                event.carrier,
+                event.tracking,
+                event.seconds,
+            ),
+        )
 
     def _sync_audit(self, conn: psycopg.Connection) -> int:
-        if self._local.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").fetchone() is None:
+        if (
+            self._local.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").fetchone()
+            is None
+        ):
             return 0
         row = self._local.execute(
-            "SELECT value FROM station_meta WHERE key = 'audit_cursor'").fetchone()
+            "SELECT value FROM station_meta WHERE key = 'audit_cursor'"
+        ).fetchone()
         cursor = int(row[0]) if row else 0
         copied = 0
         while True:
             rows = self._local.execute(
                 "SELECT id, at, packer, connection_id, order_id, order_number, action_id, "
                 "idempotency_key, kind, summary, outcome, message FROM audit_log "
-                "WHERE id > ? ORDER BY id LIMIT ?", (cursor, _BATCH)).fetchall()
+                "WHERE id > ? ORDER BY id LIMIT ?",
+                (cursor, _BATCH),
+            ).fetchall()
             if not rows:
                 return copied
             with conn.transaction():
-                for (local_id, at, packer, connection_id, order_id, number, action_id, key,
-                     kind, summary, outcome, message) in rows:
+                for (
+                    local_id,
+                    at,
+                    packer,
+                    connection_id,
+                    order_id,
+                    number,
+                    action_id,
+                    key,
+                    kind,
+                    summary,
+                    outcome,
+                    message,
+                ) in rows:
                     shipped = _shipment_of(self._local, action_id) if outcome == "done" else None
                     carrier, tracking, items, boxes = shipped or ("", "", 0, 0)
                     conn.execute(
@@ -854,10 +988,25 @@ class StationCoordinator:
                         "order_number, kind, outcome, summary, message, idempotency_key, items, "
                         "boxes, carrier, tracking) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, "
                         "%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (event_id) DO NOTHING",
-                        (f"{self._file_id}:{local_id}", self._desk, packer,
-                         datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC),
-                         connection_id, order_id, number, kind, outcome, summary, message, key,
-                         items, boxes, carrier, tracking))
+                        (
+                            f"{self._file_id}:{local_id}",
+                            self._desk,
+                            packer,
+                            datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC),
+                            connection_id,
+                            order_id,
+                            number,
+                            kind,
+                            outcome,
+                            summary,
+                            message,
+                            key,
+                            items,
+                            boxes,
+                            carrier,
+                            tracking,
+                        ),
+                    )
                     state = _STATE_OF_OUTCOME.get(outcome)
                     if key and state:
                         conn.execute(
@@ -865,26 +1014,31 @@ class StationCoordinator:
                             "order_id, kind, state, packer) VALUES (%s, %s, %s, %s, %s, %s, %s) "
                             "ON CONFLICT (idempotency_key) DO UPDATE SET state = EXCLUDED.state,"
                             " updated_at = now() WHERE shared_outbox.state <> EXCLUDED.state",
-                            (key, self._desk, connection_id, order_id, kind, state, packer))
+                            (key, self._desk, connection_id, order_id, kind, state, packer),
+                        )
                 cursor = int(rows[-1][0])
             with transaction(self._local):
                 self._local.execute(
                     "INSERT INTO station_meta (key, value) VALUES ('audit_cursor', ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(cursor),))
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(cursor),),
+                )
             copied += len(rows)
 
 
 _OFFLINE = object()
 
 
-def _shipment_of(local: sqlite3.Connection,
-                 action_id: int | None) -> tuple[str, str, int, int] | None:
+def _shipment_of(
+    local: sqlite3.Connection, action_id: int | None
+) -> tuple[str, str, int, int] | None:
     """(carrier, tracking, units, boxes) of a shipment action in the desk's outbox, for the shift's
     numbers and the manifest; None for other actions."""
     if action_id is None:
         return None
-    row = local.execute("SELECT action, orders_before FROM outbox WHERE id = ?",
-                        (action_id,)).fetchone()
+    row = local.execute(
+        "SELECT action, orders_before FROM outbox WHERE id = ?", (action_id,)
+    ).fetchone()
     if row is None:
         return None
     action = json.loads(row[0])
@@ -929,13 +1083,16 @@ def open_coordinator(
     on a worker thread."""
     if not database_url.strip():
         return LocalCoordinator(desk=desk, packer=packer, connection_id=connection_id)
-    config = StationDbConfig(database_url.strip(), lease_s=lease_s,
-                             heartbeat_s=min(DEFAULT_HEARTBEAT_S, lease_s / 3))
+    config = StationDbConfig(
+        database_url.strip(), lease_s=lease_s, heartbeat_s=min(DEFAULT_HEARTBEAT_S, lease_s / 3)
+    )
     try:
         password = load_password(config, tokens)
     except NoKeyringError:
-        log.warning("no keyring: the station database password must come from libpq "
-                    "(PGPASSWORD or .pgpass)")
+        log.warning(
+            "no keyring: the station database password must come from libpq (PGPASSWORD or .pgpass)"
+        )
         password = None
-    return StationCoordinator(config, local, desk=desk, packer=packer,
-                              connection_id=connection_id, password=password)
+    return StationCoordinator(
+        config, local, desk=desk, packer=packer, connection_id=connection_id, password=password
+    )

@@ -34,10 +34,14 @@ class ChangeListener:
 
     ``ignore_desk`` drops this desk's own announcements (it already knows)."""
 
-    def __init__(self, connect: Callable[[], psycopg.Connection], *,
-                 ignore_desk: str | None = None,
-                 on_event: Callable[[ChangeEvent], None] | None = None,
-                 on_status: Callable[[bool], None] | None = None) -> None:
+    def __init__(
+        self,
+        connect: Callable[[], psycopg.Connection],
+        *,
+        ignore_desk: str | None = None,
+        on_event: Callable[[ChangeEvent], None] | None = None,
+        on_status: Callable[[bool], None] | None = None,
+    ) -> None:
         self._connect = connect
         self._ignore_desk = ignore_desk
         self._on_event = on_event
@@ -100,8 +104,7 @@ class ChangeListener:
                             if self._stop.is_set():
                                 break
             except (psycopg.Error, OSError) as exc:
-                log.warning("live changes stopped (%s); listening again in %.1f s", exc,
-                            backoff)
+                log.warning("live changes stopped (%s); listening again in %.1f s", exc, backoff)
             self._set_listening(False)
             self._stop.wait(backoff)
             backoff = min(_MAX_BACKOFF_S, backoff * 2)

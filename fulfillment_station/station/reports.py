@@ -60,17 +60,22 @@ class ManifestRow:
     at: datetime
 
 
-def per_hour(conn: psycopg.Connection, since: datetime, until: datetime, *,
-             by: str = "packer") -> list[HourRow]:
+def per_hour(
+    conn: psycopg.Connection, since: datetime, until: datetime, *, by: str = "packer"
+) -> list[HourRow]:
     """Orders, items and boxes shipped per hour and per packer (``by="packer"``) or desk."""
     if by not in ("packer", "desk"):
         raise ValueError("by is packer or desk")
     rows = conn.execute(
         f"SELECT date_trunc('hour', at), {by}, count(DISTINCT order_id), sum(items), "
         f"sum(boxes) FROM audit WHERE {_SHIPPED} AND at >= %s AND at < %s "
-        f"GROUP BY 1, 2 ORDER BY 1, 2", (since, until)).fetchall()
-    return [HourRow(hour, who, int(n), int(items or 0), int(boxes or 0))
-            for hour, who, n, items, boxes in rows]
+        f"GROUP BY 1, 2 ORDER BY 1, 2",
+        (since, until),
+    ).fetchall()
+    return [
+        HourRow(hour, who, int(n), int(items or 0), int(boxes or 0))
+        for hour, who, n, items, boxes in rows
+    ]
 
 
 def pack_times(conn: psycopg.Connection, since: datetime, until: datetime) -> list[PackTimeRow]:
@@ -83,13 +88,18 @@ def pack_times(conn: psycopg.Connection, since: datetime, until: datetime) -> li
             JOIN LATERAL (SELECT at FROM audit k WHERE k.kind = 'claim'
                           AND k.connection_id = s.connection_id AND k.order_id = s.order_id
                           AND k.at <= s.at ORDER BY k.at DESC LIMIT 1) c ON true
-            ORDER BY s.at""", (since, until)).fetchall()
-    return [PackTimeRow(order_id, number, desk, packer, float(seconds))
-            for order_id, number, desk, packer, seconds in rows]
+            ORDER BY s.at""",
+        (since, until),
+    ).fetchall()
+    return [
+        PackTimeRow(order_id, number, desk, packer, float(seconds))
+        for order_id, number, desk, packer, seconds in rows
+    ]
 
 
-def scans(conn: psycopg.Connection, since: datetime, until: datetime, *,
-          by: str = "packer") -> list[ScanRow]:
+def scans(
+    conn: psycopg.Connection, since: datetime, until: datetime, *, by: str = "packer"
+) -> list[ScanRow]:
     """Wrong-item scans and overrides (shipping unscanned, supervisor releases) per packer or
     desk."""
     if by not in ("packer", "desk"):
@@ -98,15 +108,20 @@ def scans(conn: psycopg.Connection, since: datetime, until: datetime, *,
         f"SELECT {by}, count(*) FILTER (WHERE kind = 'wrong_scan'), "
         f"count(*) FILTER (WHERE kind IN ('override', 'supervisor_release')) FROM audit "
         f"WHERE kind IN ('wrong_scan', 'override', 'supervisor_release') AND at >= %s "
-        f"AND at < %s GROUP BY 1 ORDER BY 1", (since, until)).fetchall()
+        f"AND at < %s GROUP BY 1 ORDER BY 1",
+        (since, until),
+    ).fetchall()
     return [ScanRow(who, int(wrong), int(overrides)) for who, wrong, overrides in rows]
 
 
-def manifest(conn: psycopg.Connection, since: datetime, until: datetime,
-             carrier: str | None = None) -> list[ManifestRow]:
+def manifest(
+    conn: psycopg.Connection, since: datetime, until: datetime, carrier: str | None = None
+) -> list[ManifestRow]:
     """Every shipment the store confirmed in the period, by carrier then time."""
-    sql = (f"SELECT carrier, tracking, order_number, items, boxes, desk, packer, at FROM audit "
-           f"WHERE {_SHIPPED} AND at >= %s AND at < %s")
+    sql = (
+        f"SELECT carrier, tracking, order_number, items, boxes, desk, packer, at FROM audit "
+        f"WHERE {_SHIPPED} AND at >= %s AND at < %s"
+    )
     params: list[Any] = [since, until]
     if carrier:
         sql += " AND carrier = %s"
@@ -148,7 +163,13 @@ class ShiftNumbers:
     manifest: list[ManifestRow]
 
 
-def load_shift(conn: psycopg.Connection, since: datetime, until: datetime, *, day: str,
-               by: str = "packer") -> ShiftNumbers:
-    return ShiftNumbers(day, per_hour(conn, since, until, by=by), pack_times(conn, since, until),
-                        scans(conn, since, until, by=by), manifest(conn, since, until))
+def load_shift(
+    conn: psycopg.Connection, since: datetime, until: datetime, *, day: str, by: str = "packer"
+) -> ShiftNumbers:
+    return ShiftNumbers(
+        day,
+        per_hour(conn, since, until, by=by),
+        pack_times(conn, since, until),
+        scans(conn, since, until, by=by),
+        manifest(conn, since, until),
+    )

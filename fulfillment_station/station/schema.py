@@ -128,8 +128,7 @@ class StationSchemaError(RuntimeError):
 
 
 def schema_version(conn: psycopg.Connection) -> int:
-    row = conn.execute(
-        "SELECT to_regclass('station_schema') IS NOT NULL").fetchone()
+    row = conn.execute("SELECT to_regclass('station_schema') IS NOT NULL").fetchone()
     if not row or not row[0]:
         return 0
     found = conn.execute("SELECT version FROM station_schema").fetchone()
@@ -150,7 +149,8 @@ def migrate(conn: psycopg.Connection) -> tuple[int, int]:
         if before > SCHEMA_VERSION:
             raise StationSchemaError(
                 f"The station database has schema version {before}, newer than this app's "
-                f"{SCHEMA_VERSION}: update the app on this desk.")
+                f"{SCHEMA_VERSION}: update the app on this desk."
+            )
         for step in MIGRATIONS[before:]:
             conn.execute(step.encode())
         if before == 0:
@@ -171,28 +171,49 @@ def check(conn: psycopg.Connection) -> list[CheckLine]:
     """What ``station-db check`` reports: server, TLS, schema, privileges and LISTEN."""
     lines: list[CheckLine] = []
     info = conn.info
-    lines.append(CheckLine("server", True, f"PostgreSQL {info.server_version // 10000}."
-                                           f"{info.server_version % 10000} as {info.user}"))
+    lines.append(
+        CheckLine(
+            "server",
+            True,
+            f"PostgreSQL {info.server_version // 10000}."
+            f"{info.server_version % 10000} as {info.user}",
+        )
+    )
     ssl = conn.pgconn.ssl_in_use
-    lines.append(CheckLine("tls", True, "encrypted" if ssl else
-                           "not encrypted (only acceptable on this machine)"))
+    lines.append(
+        CheckLine(
+            "tls", True, "encrypted" if ssl else "not encrypted (only acceptable on this machine)"
+        )
+    )
     version = schema_version(conn)
-    lines.append(CheckLine(
-        "schema", version == SCHEMA_VERSION,
-        f"version {version} of {SCHEMA_VERSION}" + (
-            "" if version == SCHEMA_VERSION else
-            ": run `fulfillment-station station-db migrate URL`")))
+    lines.append(
+        CheckLine(
+            "schema",
+            version == SCHEMA_VERSION,
+            f"version {version} of {SCHEMA_VERSION}"
+            + (
+                ""
+                if version == SCHEMA_VERSION
+                else ": run `fulfillment-station station-db migrate URL`"
+            ),
+        )
+    )
     if version:
         missing = []
         for table, privileges in DESK_PRIVILEGES.items():
             for privilege in privileges:
-                row = conn.execute("SELECT has_table_privilege(%s, %s)",
-                                   (table, privilege)).fetchone()
+                row = conn.execute(
+                    "SELECT has_table_privilege(%s, %s)", (table, privilege)
+                ).fetchone()
                 if not row or not row[0]:
                     missing.append(f"{privilege} on {table}")
-        lines.append(CheckLine("privileges", not missing,
-                               "a desk can do its work" if not missing else
-                               "missing " + ", ".join(missing)))
+        lines.append(
+            CheckLine(
+                "privileges",
+                not missing,
+                "a desk can do its work" if not missing else "missing " + ", ".join(missing),
+            )
+        )
     with conn.transaction():
         conn.execute(f"LISTEN {CHANNEL}")
         conn.execute(f"UNLISTEN {CHANNEL}")

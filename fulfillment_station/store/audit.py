@@ -67,8 +67,19 @@ MIGRATIONS: list[Migration] = [
 ]
 
 _COLUMNS = (
-    "id", "at", "station", "packer", "connection_id", "order_id", "order_number", "action_id",
-    "idempotency_key", "kind", "summary", "outcome", "message",
+    "id",
+    "at",
+    "station",
+    "packer",
+    "connection_id",
+    "order_id",
+    "order_number",
+    "action_id",
+    "idempotency_key",
+    "kind",
+    "summary",
+    "outcome",
+    "message",
 )
 
 #: The header of the CSV export, in column order.
@@ -155,8 +166,18 @@ class AuditLog:
         committed before this returns."""
         when = at or self._clock()
         values = (
-            to_db_time(when), self._station, packer, connection_id, order_id, order_number,
-            action_id, idempotency_key, kind, summary, outcome, message,
+            to_db_time(when),
+            self._station,
+            packer,
+            connection_id,
+            order_id,
+            order_number,
+            action_id,
+            idempotency_key,
+            kind,
+            summary,
+            outcome,
+            message,
         )
         with write_transaction(self._conn):
             cursor = self._conn.execute(
@@ -219,9 +240,7 @@ class AuditLog:
                 return self._write_csv(handle, since, until)
         return self._write_csv(dest, since, until)
 
-    def _write_csv(
-        self, handle: TextIO, since: datetime | None, until: datetime | None
-    ) -> int:
+    def _write_csv(self, handle: TextIO, since: datetime | None, until: datetime | None) -> int:
         writer = csv.writer(handle)
         writer.writerow(CSV_HEADER)
         entries = self.entries(since=since, until=until)

@@ -105,8 +105,9 @@ _COMBINING = re.compile(
 )
 
 # Letters NFKD leaves whole but a packer types without the stroke: "Łódź" is found by "lodz".
-_UNDECOMPOSABLE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i",
-                                 "æ": "ae", "œ": "oe", "þ": "th"})
+_UNDECOMPOSABLE = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)
 
 
 def normalize_text(text: str) -> str:
@@ -139,9 +140,7 @@ def problem_flags(order: Order) -> Problem:
     )
     is_pickup = "pickup" in (order.fulfillment_method or "").lower()
     deliver_to = order.deliver_to
-    if still_to_ship and not is_pickup and (
-        deliver_to is None or deliver_to.missing_required()
-    ):
+    if still_to_ship and not is_pickup and (deliver_to is None or deliver_to.missing_required()):
         flags |= Problem.ADDRESS_INCOMPLETE
     if (
         order.status == OrderStatus.CANCELLED
@@ -292,24 +291,52 @@ _SUMMARY_COLUMNS = (
     "item_count, total, problems, search_text, search_skus, search_barcodes, holds, label_id"
 )
 _LABEL_COLUMNS = (
-    "connection", "dialect", "status", "api_status", "fulfillment_status", "channel",
-    "marketplace", "fulfillment_method", "country", "currency",
+    "connection",
+    "dialect",
+    "status",
+    "api_status",
+    "fulfillment_status",
+    "channel",
+    "marketplace",
+    "fulfillment_method",
+    "country",
+    "currency",
 )
 _LABEL_INSERT = (
     f"INSERT INTO order_labels ({', '.join(_LABEL_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _LABEL_COLUMNS)}) ON CONFLICT DO NOTHING"
 )
-_LABEL_SELECT = (
-    "SELECT id FROM order_labels WHERE "
-    + " AND ".join(f"{c} = ?" for c in _LABEL_COLUMNS)
+_LABEL_SELECT = "SELECT id FROM order_labels WHERE " + " AND ".join(
+    f"{c} = ?" for c in _LABEL_COLUMNS
 )
 
 _ROW_COLUMNS = (
-    "connection", "order_id", "dialect", "number", "status", "api_status",
-    "fulfillment_status", "channel", "marketplace", "fulfillment_method", "created_at",
-    "updated_at", "shipped_at", "customer_name", "email", "country", "item_count", "total",
-    "currency", "problems", "search_text", "search_skus", "search_barcodes", "holds",
-    "label_id", "digest",
+    "connection",
+    "order_id",
+    "dialect",
+    "number",
+    "status",
+    "api_status",
+    "fulfillment_status",
+    "channel",
+    "marketplace",
+    "fulfillment_method",
+    "created_at",
+    "updated_at",
+    "shipped_at",
+    "customer_name",
+    "email",
+    "country",
+    "item_count",
+    "total",
+    "currency",
+    "problems",
+    "search_text",
+    "search_skus",
+    "search_barcodes",
+    "holds",
+    "label_id",
+    "digest",
 )
 _UPSERT_SQL = (
     f"INSERT INTO orders ({', '.join(_ROW_COLUMNS)}) "
@@ -328,9 +355,15 @@ _BODY_SQL = (
 def _label(connection: str, order: Order) -> tuple[str, ...]:
     ship_to = order.ship_to
     return (
-        connection, order.dialect, order.status.value, order.api_status or "",
-        order.fulfillment_status.value, order.channel or "", order.marketplace or "",
-        order.fulfillment_method or "", ship_to.country if ship_to is not None else "",
+        connection,
+        order.dialect,
+        order.status.value,
+        order.api_status or "",
+        order.fulfillment_status.value,
+        order.channel or "",
+        order.marketplace or "",
+        order.fulfillment_method or "",
+        ship_to.country if ship_to is not None else "",
         order.currency,
     )
 
@@ -340,15 +373,30 @@ def _row_values(
 ) -> tuple[object, ...]:
     ship_to = order.ship_to
     return (
-        connection, order.id, order.dialect, order.number, order.status.value,
-        order.api_status, order.fulfillment_status.value, order.channel, order.marketplace,
-        order.fulfillment_method, order.created_at.timestamp(), order.updated_at.timestamp(),
-        shipped_at(order), order.customer.name, order.customer.email,
-        ship_to.country if ship_to is not None else "", order.item_count,
-        format(order.total, "f"), order.currency, int(problem_flags(order)),
+        connection,
+        order.id,
+        order.dialect,
+        order.number,
+        order.status.value,
+        order.api_status,
+        order.fulfillment_status.value,
+        order.channel,
+        order.marketplace,
+        order.fulfillment_method,
+        order.created_at.timestamp(),
+        order.updated_at.timestamp(),
+        shipped_at(order),
+        order.customer.name,
+        order.customer.email,
+        ship_to.country if ship_to is not None else "",
+        order.item_count,
+        format(order.total, "f"),
+        order.currency,
+        int(problem_flags(order)),
         *search_texts(order),
         holds_text(with_packer_holds(order, [packer_hold] if packer_hold else []).holds),
-        label_id, digest,
+        label_id,
+        digest,
     )
 
 
@@ -406,8 +454,9 @@ class OrderCache:
         for order in orders:
             if any(h.kind == HoldKind.PACKER for h in order.holds):
                 # A copy read back from this cache: the packer's hold lives in packer_holds.
-                order = order.model_copy(update={
-                    "holds": [h for h in order.holds if h.kind != HoldKind.PACKER]})
+                order = order.model_copy(
+                    update={"holds": [h for h in order.holds if h.kind != HoldKind.PACKER]}
+                )
             latest[(connection or order.dialect, order.id)] = order
         if cursor is not None and connection is None:
             raise ValueError("a sync cursor needs the connection it belongs to")
@@ -431,8 +480,9 @@ class OrderCache:
                     continue
                 (changed if old is not None else new).append(order_id)
                 label_id = self._label_id(_label(conn_id, order))
-                rows.append(_row_values(conn_id, order, label_id, digest,
-                                        held.get((conn_id, order_id))))
+                rows.append(
+                    _row_values(conn_id, order, label_id, digest, held.get((conn_id, order_id)))
+                )
                 bodies.append((body, conn_id, order_id))
                 codes.extend((code, kind, conn_id, order_id) for kind, code in order_codes(order))
             self._conn.executemany(
@@ -515,7 +565,7 @@ class OrderCache:
         """The cached orders of ``connection`` among ``order_ids`` (missing ones left out)."""
         out: list[Order] = []
         for start in range(0, len(order_ids), _CHUNK):
-            chunk = order_ids[start:start + _CHUNK]
+            chunk = order_ids[start : start + _CHUNK]
             marks = ", ".join("?" for _ in chunk)
             rows = self._conn.execute(
                 "SELECT b.body FROM orders o JOIN order_bodies b USING (pk) "
@@ -524,8 +574,9 @@ class OrderCache:
             ).fetchall()
             out.extend(parse_order(row[0]) for row in rows)
         held = self._packer_holds([(connection, o.id) for o in out])
-        return [with_packer_holds(o, [r]) if (r := held.get((connection, o.id))) else o
-                for o in out]
+        return [
+            with_packer_holds(o, [r]) if (r := held.get((connection, o.id))) else o for o in out
+        ]
 
     # --- a packer's holds ---
 
@@ -537,19 +588,24 @@ class OrderCache:
                 self._conn.execute(
                     "INSERT INTO packer_holds (connection, order_id, reason) VALUES (?, ?, ?) "
                     "ON CONFLICT (connection, order_id) DO UPDATE SET reason = excluded.reason",
-                    (connection, order_id, text))
+                    (connection, order_id, text),
+                )
             else:
                 self._conn.execute(
                     "DELETE FROM packer_holds WHERE connection = ? AND order_id = ?",
-                    (connection, order_id))
+                    (connection, order_id),
+                )
             row = self._conn.execute(
                 "SELECT b.body FROM orders o JOIN order_bodies b USING (pk) "
-                "WHERE o.connection = ? AND o.order_id = ?", (connection, order_id)).fetchone()
+                "WHERE o.connection = ? AND o.order_id = ?",
+                (connection, order_id),
+            ).fetchone()
             if row is not None:
                 order = with_packer_holds(parse_order(row[0]), [text] if text else [])
                 self._conn.execute(
                     "UPDATE orders SET holds = ? WHERE connection = ? AND order_id = ?",
-                    (holds_text(order.holds), connection, order_id))
+                    (holds_text(order.holds), connection, order_id),
+                )
 
     def _packer_holds(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         by_connection: dict[str, list[str]] = {}
@@ -558,7 +614,7 @@ class OrderCache:
         found: dict[tuple[str, str], str] = {}
         for conn_id, ids in by_connection.items():
             for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start:start + _CHUNK]
+                chunk = ids[start : start + _CHUNK]
                 marks = ", ".join("?" for _ in chunk)
                 for order_id, reason in self._conn.execute(
                     f"SELECT order_id, reason FROM packer_holds "
@@ -585,7 +641,7 @@ class OrderCache:
         """Table rows for ``order_ids`` of ``connection`` (e.g. an upsert's ``touched``)."""
         out: list[OrderSummary] = []
         for start in range(0, len(order_ids), _CHUNK):
-            chunk = order_ids[start:start + _CHUNK]
+            chunk = order_ids[start : start + _CHUNK]
             marks = ", ".join("?" for _ in chunk)
             rows = self._conn.execute(
                 f"SELECT {_SUMMARY_COLUMNS} FROM orders "
@@ -619,10 +675,14 @@ class OrderCache:
         params: list[object] = []
         for token in tokens:
             escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append("(" + " OR ".join(
-                f"{column} LIKE ? ESCAPE '\\'"
-                for column in ("search_text", "search_skus", "search_barcodes")
-            ) + ")")
+            where.append(
+                "("
+                + " OR ".join(
+                    f"{column} LIKE ? ESCAPE '\\'"
+                    for column in ("search_text", "search_skus", "search_barcodes")
+                )
+                + ")"
+            )
             params.extend([f"%{escaped}%"] * 3)
         sql = (
             f"SELECT connection, order_id FROM orders WHERE {' AND '.join(where)} "
@@ -633,9 +693,7 @@ class OrderCache:
             params.append(int(limit))
         return [OrderRef(*row) for row in self._conn.execute(sql, params)]
 
-    def facet_counts(
-        self, today_start: float, connection: str | None = None
-    ) -> Counter[Facet]:
+    def facet_counts(self, today_start: float, connection: str | None = None) -> Counter[Facet]:
         """How many orders fall into each :class:`Facet`; preset counts are sums of these.
 
         ``today_start`` is the epoch second the packer's local day began.
@@ -666,10 +724,30 @@ class OrderCache:
         cols = ", ".join(_LABEL_COLUMNS)
         out: dict[int, tuple[str | None, ...]] = {}
         for label_id, *values in self._conn.execute(f"SELECT id, {cols} FROM order_labels"):
-            connection, dialect, status, api, fulfillment, channel, market, method, country, \
-                currency = (sys.intern(v) for v in values)
-            out[label_id] = (connection, dialect, status, api or None, fulfillment,
-                             channel or None, market or None, method or None, country, currency)
+            (
+                connection,
+                dialect,
+                status,
+                api,
+                fulfillment,
+                channel,
+                market,
+                method,
+                country,
+                currency,
+            ) = (sys.intern(v) for v in values)
+            out[label_id] = (
+                connection,
+                dialect,
+                status,
+                api or None,
+                fulfillment,
+                channel or None,
+                market or None,
+                method or None,
+                country,
+                currency,
+            )
         return out
 
     def _label_id(self, label: tuple[str, ...]) -> int:
@@ -687,7 +765,7 @@ class OrderCache:
         known: dict[tuple[str, str], bytes] = {}
         for conn_id, ids in by_connection.items():
             for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start:start + _CHUNK]
+                chunk = ids[start : start + _CHUNK]
                 marks = ", ".join("?" for _ in chunk)
                 for order_id, digest in self._conn.execute(
                     f"SELECT order_id, digest FROM orders "

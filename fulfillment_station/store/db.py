@@ -52,8 +52,9 @@ DURABLE = "FULL"
 CACHE = "NORMAL"
 
 
-def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
-            synchronous: str = CACHE) -> sqlite3.Connection:
+def connect(
+    path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, synchronous: str = CACHE
+) -> sqlite3.Connection:
     """Open ``path`` (created if missing, user-only) with WAL, foreign keys and a busy
     timeout."""
     if synchronous not in (DURABLE, CACHE):

@@ -35,8 +35,10 @@ SQLITE_IOERR = 10
 NEARLY_FULL_BYTES = 256 * 1024
 
 DISK_FULL = QT_TRANSLATE_NOOP(
-    "StoreFiles", "The disk holding {folder} is full, so this was not saved. Free some space "
-    "and try again; everything queued before is kept.")
+    "StoreFiles",
+    "The disk holding {folder} is full, so this was not saved. Free some space "
+    "and try again; everything queued before is kept.",
+)
 
 
 def make_private(path: Path) -> None:
@@ -110,16 +112,17 @@ def sqlite_problem(path: Path) -> str | None:
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
         return "its header is damaged"
-    change_counter, page_count, valid_for = (struct.unpack(">I", header[24:28])[0],
-                                            struct.unpack(">I", header[28:32])[0],
-                                            struct.unpack(">I", header[92:96])[0])
+    change_counter, page_count, valid_for = (
+        struct.unpack(">I", header[24:28])[0],
+        struct.unpack(">I", header[28:32])[0],
+        struct.unpack(">I", header[92:96])[0],
+    )
     # The page count in the header is only trusted when written by the same change, and
     # only without a WAL: a checkpoint the disk cut short (full) writes page 1 before the
     # rest, while every page is still whole in the WAL, which SQLite reads first.
     wal = path.with_name(path.name + "-wal")
     has_wal = wal.exists() and wal.stat().st_size > 0
-    if (change_counter == valid_for and page_count and not has_wal
-            and size < page_count * page_size):
+    if change_counter == valid_for and page_count and not has_wal and size < page_count * page_size:
         return f"it is cut short, {size} of {page_count * page_size} bytes"
     return _quick_check(path)
 
@@ -133,8 +136,7 @@ _DAMAGE_CODES = frozenset({11, 24, 26})
 
 def _quick_check(path: Path) -> str | None:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               isolation_level=None)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
         try:
             rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
         finally:
@@ -189,15 +191,21 @@ def move_aside(path: Path) -> Path:
 
 
 CACHE_DAMAGED = QT_TRANSLATE_NOOP(
-    "StoreFiles", "The order cache was damaged ({problem}), so it was kept as {kept} and is "
-    "filled again from the store at the next sync.")
+    "StoreFiles",
+    "The order cache was damaged ({problem}), so it was kept as {kept} and is "
+    "filled again from the store at the next sync.",
+)
 PRINT_QUEUE_DAMAGED = QT_TRANSLATE_NOOP(
-    "StoreFiles", "The print queue was damaged ({problem}); it was kept as {kept}. Print again "
-    "any slip or label that did not come out.")
+    "StoreFiles",
+    "The print queue was damaged ({problem}); it was kept as {kept}. Print again "
+    "any slip or label that did not come out.",
+)
 
 PACK_PROGRESS_DAMAGED = QT_TRANSLATE_NOOP(
-    "StoreFiles", "The saved scan progress was damaged ({problem}); it was kept as {kept}. "
-    "Scan again the items of any order you were packing.")
+    "StoreFiles",
+    "The saved scan progress was damaged ({problem}); it was kept as {kept}. "
+    "Scan again the items of any order you were packing.",
+)
 
 
 def set_aside_if_damaged(path: Path, damaged_message: str) -> str | None:

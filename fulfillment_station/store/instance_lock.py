@@ -25,12 +25,16 @@ log = logging.getLogger(__name__)
 LOCK_FILE = "instance.lock"
 
 ALREADY_RUNNING = QT_TRANSLATE_NOOP(
-    "InstanceLock", "Fulfillment Station is already running on this computer with the data "
-    "folder {folder} (process {pid}). Use that window, or close it first.")
+    "InstanceLock",
+    "Fulfillment Station is already running on this computer with the data "
+    "folder {folder} (process {pid}). Use that window, or close it first.",
+)
 
 CANNOT_LOCK = QT_TRANSLATE_NOOP(
-    "InstanceLock", "The data folder {folder} cannot be used ({error}); check that it exists "
-    "and that this account may write to it.")
+    "InstanceLock",
+    "The data folder {folder} cannot be used ({error}); check that it exists "
+    "and that this account may write to it.",
+)
 
 
 class AlreadyRunning(StoreError):
@@ -64,17 +68,18 @@ class InstanceLock:
         except OSError as exc:
             if is_disk_full(exc):
                 raise DiskFull(DISK_FULL.format(folder=str(self.folder))) from exc
-            raise StoreError(CANNOT_LOCK.format(folder=str(self.folder),
-                                                error=exc.strerror or str(exc))) from exc
+            raise StoreError(
+                CANNOT_LOCK.format(folder=str(self.folder), error=exc.strerror or str(exc))
+            ) from exc
         make_private(self.path)
         try:
             _lock(fd)
         except OSError:
             holder = _read_pid(fd)
             os.close(fd)
-            raise AlreadyRunning(ALREADY_RUNNING.format(folder=str(self.folder),
-                                                        pid=holder or "?"),
-                                 holder) from None
+            raise AlreadyRunning(
+                ALREADY_RUNNING.format(folder=str(self.folder), pid=holder or "?"), holder
+            ) from None
         try:
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
@@ -96,8 +101,12 @@ class InstanceLock:
         self.acquire()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.release()
 
 

@@ -179,9 +179,21 @@ class ActionRecord(Generic[A]):
 
 
 _RECORD_COLUMNS = (
-    "id", "action", "state", "attempts", "next_attempt_at", "verify_first", "message",
-    "api_message", "error_code", "order_number", "orders_before", "baseline", "created_at",
-    "updated_at", "message_data",
+    "id",
+    "action",
+    "state",
+    "attempts",
+    "next_attempt_at",
+    "verify_first",
+    "message",
+    "api_message",
+    "error_code",
+    "order_number",
+    "orders_before",
+    "baseline",
+    "created_at",
+    "updated_at",
+    "message_data",
 )
 _SELECT = f"SELECT {', '.join('o.' + c for c in _RECORD_COLUMNS)} FROM outbox o"
 
@@ -295,16 +307,26 @@ class Outbox(Generic[A]):
             existing = self.get_by_key(action.idempotency_key)
             if existing is not None:
                 if existing.action.model_dump(mode="json") != action.model_dump(mode="json"):
-                    raise OutboxError("A different action with the same idempotency key is "
-                                      "already queued.")
+                    raise OutboxError(
+                        "A different action with the same idempotency key is already queued."
+                    )
                 return existing
             cursor = self._conn.execute(
                 "INSERT INTO outbox (idempotency_key, connection_id, order_id, order_number,"
                 " kind, action, orders_before, state, next_attempt_at, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
-                (action.idempotency_key, action.connection_id, action.order_id, number,
-                 str(action.kind), canonical_json(action.model_dump(mode="json")), before_json,
-                 now, now, now),
+                (
+                    action.idempotency_key,
+                    action.connection_id,
+                    action.order_id,
+                    number,
+                    str(action.kind),
+                    canonical_json(action.model_dump(mode="json")),
+                    before_json,
+                    now,
+                    now,
+                    now,
+                ),
             )
             action_id = cursor.lastrowid
             assert action_id is not None
@@ -437,9 +459,15 @@ class Outbox(Generic[A]):
     ) -> ActionRecord[A]:
         when = f"; next try at {to_db_time(next_attempt_at)[:19]}Z"
         return self._finish_sending(
-            action_id, S.RETRYING, "retrying", message + when,
-            next_attempt_at=next_attempt_at, api_message=api_message, error_code=error_code,
-            verify_first=verify_first, stored_message=message,
+            action_id,
+            S.RETRYING,
+            "retrying",
+            message + when,
+            next_attempt_at=next_attempt_at,
+            api_message=api_message,
+            error_code=error_code,
+            verify_first=verify_first,
+            stored_message=message,
         )
 
     def mark_failed(
@@ -452,8 +480,13 @@ class Outbox(Generic[A]):
         verify_first: bool = False,
     ) -> ActionRecord[A]:
         return self._finish_sending(
-            action_id, S.FAILED, "failed", message, api_message=api_message,
-            error_code=error_code, verify_first=verify_first,
+            action_id,
+            S.FAILED,
+            "failed",
+            message,
+            api_message=api_message,
+            error_code=error_code,
+            verify_first=verify_first,
         )
 
     def set_baseline(self, action_id: int, orders: Mapping[str, Order]) -> ActionRecord[A]:
@@ -476,27 +509,37 @@ class Outbox(Generic[A]):
         with write_transaction(self._conn):
             self._conn.execute(
                 "UPDATE outbox SET action = ?, updated_at = ? WHERE id = ?",
-                (canonical_json(action.model_dump(mode="json")), to_db_time(self._clock()),
-                 action_id),
+                (
+                    canonical_json(action.model_dump(mode="json")),
+                    to_db_time(self._clock()),
+                    action_id,
+                ),
             )
             updated = self._require(action_id)
-            self._log(updated, "narrowed", "Some of it was already on the store; "
-                      f"sending the rest: {action.summary()}")
+            self._log(
+                updated,
+                "narrowed",
+                f"Some of it was already on the store; sending the rest: {action.summary()}",
+            )
         return updated
 
-    def recover_interrupted(self, connection_id: str | None = None, *,
-                            grace_s: float = 0.0) -> list[ActionRecord[A]]:
+    def recover_interrupted(
+        self, connection_id: str | None = None, *, grace_s: float = 0.0
+    ) -> list[ActionRecord[A]]:
         """After a restart: every ``sending`` action has an unknown outcome. They become due
         after ``grace_s`` (a request the dead process left in flight may still be applied
         meanwhile), to be checked against the re-read order before anything is sent again."""
         now = to_db_time(self._clock())
         due = to_db_time(self._clock() + timedelta(seconds=grace_s))
         with write_transaction(self._conn):
-            ids = [row[0] for row in self._conn.execute(
-                "SELECT id FROM outbox WHERE state = 'sending'"
-                " AND (:c IS NULL OR connection_id = :c) ORDER BY id",
-                {"c": connection_id},
-            )]
+            ids = [
+                row[0]
+                for row in self._conn.execute(
+                    "SELECT id FROM outbox WHERE state = 'sending'"
+                    " AND (:c IS NULL OR connection_id = :c) ORDER BY id",
+                    {"c": connection_id},
+                )
+            ]
             recovered = []
             for action_id in ids:
                 self._conn.execute(
@@ -505,8 +548,12 @@ class Outbox(Generic[A]):
                     (due, now, action_id),
                 )
                 record = self._require(action_id)
-                self._log(record, "interrupted", "The app stopped while sending; the order will "
-                          "be checked before anything is sent again.")
+                self._log(
+                    record,
+                    "interrupted",
+                    "The app stopped while sending; the order will "
+                    "be checked before anything is sent again.",
+                )
                 recovered.append(record)
         return recovered
 
@@ -542,8 +589,11 @@ class Outbox(Generic[A]):
                 (now, action_id),
             )
             updated = self._require(action_id)
-            note = ("It may have reached the store: check the order." if record.verify_first
-                    else "Not sent to the store.")
+            note = (
+                "It may have reached the store: check the order."
+                if record.verify_first
+                else "Not sent to the store."
+            )
             self._log(updated, "dismissed", note, packer=packer)
         return updated
 
@@ -551,12 +601,16 @@ class Outbox(Generic[A]):
         """Delete done and dismissed actions last changed before ``finished_before`` (their
         story stays in the audit log); returns how many went."""
         with write_transaction(self._conn):
-            ids = [row[0] for row in self._conn.execute(
-                "SELECT id FROM outbox WHERE state IN ('done', 'dismissed') AND updated_at < ?",
-                (to_db_time(finished_before),),
-            )]
-            self._conn.executemany("DELETE FROM outbox_orders WHERE action_id = ?",
-                                   [(i,) for i in ids])
+            ids = [
+                row[0]
+                for row in self._conn.execute(
+                    "SELECT id FROM outbox WHERE state IN ('done', 'dismissed') AND updated_at < ?",
+                    (to_db_time(finished_before),),
+                )
+            ]
+            self._conn.executemany(
+                "DELETE FROM outbox_orders WHERE action_id = ?", [(i,) for i in ids]
+            )
             self._conn.executemany("DELETE FROM outbox WHERE id = ?", [(i,) for i in ids])
         return len(ids)
 
@@ -588,9 +642,17 @@ class Outbox(Generic[A]):
                 "UPDATE outbox SET state = ?, next_attempt_at = ?, verify_first = ?,"
                 " message = ?, message_data = ?, api_message = ?, error_code = ?,"
                 " updated_at = ? WHERE id = ? AND state = 'sending'",
-                (state.value, to_db_time(next_attempt_at) if next_attempt_at else None,
-                 int(verify_first), str.__str__(stored), stored_data(stored),
-                 api_message, error_code, now, action_id),
+                (
+                    state.value,
+                    to_db_time(next_attempt_at) if next_attempt_at else None,
+                    int(verify_first),
+                    str.__str__(stored),
+                    stored_data(stored),
+                    api_message,
+                    error_code,
+                    now,
+                    action_id,
+                ),
             )
             if cursor.rowcount == 0:
                 raise OutboxError(
@@ -609,9 +671,13 @@ class Outbox(Generic[A]):
         """One audit row per order the action touches, so each order's timeline shows it."""
         action = record.action
         # The orders it was queued for: a narrowed bulk request still belongs to all of them.
-        order_ids = [row[0] for row in self._conn.execute(
-            "SELECT order_id FROM outbox_orders WHERE action_id = ? ORDER BY rowid", (record.id,)
-        )]
+        order_ids = [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT order_id FROM outbox_orders WHERE action_id = ? ORDER BY rowid",
+                (record.id,),
+            )
+        ]
         for order_id in order_ids:
             snapshot = record.before.get(order_id)
             if order_id == action.order_id:

@@ -55,24 +55,36 @@ MAX_PROBED_ROWS = 200_000
 UNBOUNDED_GAP = 1_000
 
 DAMAGED = QT_TRANSLATE_NOOP(
-    "OutboxRecovery", "The outbox file was damaged ({problem}), so it was kept as {kept} and "
+    "OutboxRecovery",
+    "The outbox file was damaged ({problem}), so it was kept as {kept} and "
     "{recovered} waiting actions were recovered from it; {lost} could not be read, so check "
-    "these orders on the store: {orders}.")
+    "these orders on the store: {orders}.",
+)
 DAMAGED_NONE_LOST = QT_TRANSLATE_NOOP(
-    "OutboxRecovery", "The outbox file was damaged ({problem}), so it was kept as {kept} and "
-    "all {recovered} waiting actions were recovered from it.")
+    "OutboxRecovery",
+    "The outbox file was damaged ({problem}), so it was kept as {kept} and "
+    "all {recovered} waiting actions were recovered from it.",
+)
 EMPTY = QT_TRANSLATE_NOOP(
-    "OutboxRecovery", "The outbox file was found empty although it held the queue before; it "
-    "was kept as {kept}. Check on the store the orders shipped at this desk since {since}.")
+    "OutboxRecovery",
+    "The outbox file was found empty although it held the queue before; it "
+    "was kept as {kept}. Check on the store the orders shipped at this desk since {since}.",
+)
 MISSING = QT_TRANSLATE_NOOP(
-    "OutboxRecovery", "The outbox file is missing although it held the queue before, so a new "
-    "one was started. Check on the store the orders shipped at this desk since {since}.")
+    "OutboxRecovery",
+    "The outbox file is missing although it held the queue before, so a new "
+    "one was started. Check on the store the orders shipped at this desk since {since}.",
+)
 CANNOT_SET_ASIDE = QT_TRANSLATE_NOOP(
-    "OutboxRecovery", "The outbox file {path} is damaged ({problem}) and cannot be set aside "
-    "({error}); nothing was changed. Copy it for support before changing anything.")
+    "OutboxRecovery",
+    "The outbox file {path} is damaged ({problem}) and cannot be set aside "
+    "({error}); nothing was changed. Copy it for support before changing anything.",
+)
 READ_ONLY = QT_TRANSLATE_NOOP(
-    "OutboxRecovery", "The outbox file {path} cannot be written (it is read-only). Nothing "
-    "was changed; make it writable and start again.")
+    "OutboxRecovery",
+    "The outbox file {path} cannot be written (it is read-only). Nothing "
+    "was changed; make it writable and start again.",
+)
 
 #: The tables copied from a damaged outbox, in the order they are copied.
 _TABLES = ("outbox", "outbox_orders", "audit_log")
@@ -121,8 +133,9 @@ def open_outbox_store(path: Path | str) -> OpenedOutbox:
     try:
         kept = move_aside(path)
     except OSError as exc:
-        raise StoreError(CANNOT_SET_ASIDE.format(path=str(path), problem=problem,
-                                                 error=exc.strerror or str(exc))) from exc
+        raise StoreError(
+            CANNOT_SET_ASIDE.format(path=str(path), problem=problem, error=exc.strerror or str(exc))
+        ) from exc
     try:
         conn = _open_with_tables(path)
     except BaseException:
@@ -135,11 +148,15 @@ def open_outbox_store(path: Path | str) -> OpenedOutbox:
     else:
         recovered, lost = _salvage(kept, conn)
         if lost:
-            notice = DAMAGED.format(problem=problem, kept=str(kept), recovered=recovered,
-                                    lost=lost, orders=_orders_of_lost_actions(conn) or "?")
+            notice = DAMAGED.format(
+                problem=problem,
+                kept=str(kept),
+                recovered=recovered,
+                lost=lost,
+                orders=_orders_of_lost_actions(conn) or "?",
+            )
         else:
-            notice = DAMAGED_NONE_LOST.format(problem=problem, kept=str(kept),
-                                              recovered=recovered)
+            notice = DAMAGED_NONE_LOST.format(problem=problem, kept=str(kept), recovered=recovered)
     log.error("outbox %s: %s", path, notice)
     _write_marker(marker)
     return OpenedOutbox(conn, notice, kept, recovered, lost)
@@ -179,8 +196,16 @@ def _missing_columns(conn: sqlite3.Connection) -> list[str]:
     """Columns the outbox reads that the file's tables lack (a file of the right name with
     another store's tables, or tables cut down by hand)."""
     wanted = {
-        "outbox": {"id", "idempotency_key", "connection_id", "order_id", "state", "action",
-                   "orders_before", "message_data"},
+        "outbox": {
+            "id",
+            "idempotency_key",
+            "connection_id",
+            "order_id",
+            "state",
+            "action",
+            "orders_before",
+            "message_data",
+        },
         "outbox_orders": {"action_id", "connection_id", "order_id"},
         "audit_log": {"id", "order_id", "outcome"},
     }
@@ -197,8 +222,11 @@ def _is_read_only(exc: sqlite3.Error, path: Path) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if (code is not None and code & 0xFF == SQLITE_READONLY) or "readonly" in str(exc):
         return True
-    return (code is not None and code & 0xFF == SQLITE_CANTOPEN
-            and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)))
+    return (
+        code is not None
+        and code & 0xFF == SQLITE_CANTOPEN
+        and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    )
 
 
 def _marker_time(marker: Path) -> str | None:
@@ -220,8 +248,11 @@ def _write_marker(marker: Path) -> None:
         make_private(marker)
         return
     since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    note = {"since": since, "why": "An outbox lives next to this file; if it is ever found "
-            "empty or missing, Fulfillment Station says so instead of starting an empty queue."}
+    note = {
+        "since": since,
+        "why": "An outbox lives next to this file; if it is ever found "
+        "empty or missing, Fulfillment Station says so instead of starting an empty queue.",
+    }
     try:
         marker.write_text(json.dumps(note) + "\n", encoding="utf-8")
         make_private(marker)
@@ -231,13 +262,15 @@ def _write_marker(marker: Path) -> None:
 
 # -- salvage ----------------------------------------------------------------------------------
 
+
 def _salvage(damaged: Path, target: sqlite3.Connection) -> tuple[int, int]:
     """Copy every readable row of the damaged file into ``target``: returns (open actions
     recovered, outbox rows that could not be read)."""
     copy = _readable_copy(damaged)
     try:
-        source = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True,
-                                 isolation_level=None)
+        source = sqlite3.connect(
+            f"{copy.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+        )
     except sqlite3.Error as exc:
         log.error("the damaged outbox %s cannot be opened at all: %s", damaged, exc)
         _remove_copy(copy)
@@ -256,7 +289,8 @@ def _salvage(damaged: Path, target: sqlite3.Connection) -> tuple[int, int]:
             total = target.execute("SELECT COALESCE(SUM(version), 0) FROM schema_version")
             target.execute(f"PRAGMA user_version = {int(total.fetchone()[0])}")
         recovered = target.execute(
-            "SELECT COUNT(*) FROM outbox WHERE state NOT IN ('done', 'dismissed')").fetchone()[0]
+            "SELECT COUNT(*) FROM outbox WHERE state NOT IN ('done', 'dismissed')"
+        ).fetchone()[0]
     finally:
         source.close()
         _remove_copy(copy)
@@ -275,7 +309,7 @@ def _readable_copy(damaged: Path) -> Path:
         size = 65536 if size == 1 else size
         if size >= 512 and not size & (size - 1):
             pages = len(data) // size
-            del data[pages * size:]
+            del data[pages * size :]
             data[28:32] = struct.pack(">I", pages)
     copy.write_bytes(bytes(data))
     make_private(copy)
@@ -299,13 +333,15 @@ def _orders_of_lost_actions(conn: sqlite3.Connection) -> str:
         "   AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.id = a.action_id)"
         "   AND NOT EXISTS (SELECT 1 FROM audit_log f WHERE f.action_id = a.action_id"
         "                   AND f.outcome IN ('done', 'dismissed'))"
-        " ORDER BY a.order_number LIMIT 21").fetchall()
+        " ORDER BY a.order_number LIMIT 21"
+    ).fetchall()
     numbers = [str(row[0]) for row in rows]
     return ", ".join(numbers[:20]) + (", ..." if len(numbers) > 20 else "")
 
 
-def _common_columns(source: sqlite3.Connection, target: sqlite3.Connection,
-                    table: str) -> list[str]:
+def _common_columns(
+    source: sqlite3.Connection, target: sqlite3.Connection, table: str
+) -> list[str]:
     try:
         have = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
     except sqlite3.Error as exc:
@@ -319,8 +355,10 @@ def _row_id_bound(source: sqlite3.Connection, table: str) -> int | None:
     """The highest row id the file still admits to (its last row, or the AUTOINCREMENT
     counter), or ``None`` when neither can be read."""
     found: list[int] = []
-    for sql, params in ((f"SELECT MAX(rowid) FROM {table}", ()),
-                        ("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,))):
+    for sql, params in (
+        (f"SELECT MAX(rowid) FROM {table}", ()),
+        ("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)),
+    ):
         try:
             row = source.execute(sql, params).fetchone()
         except sqlite3.Error:
@@ -330,14 +368,17 @@ def _row_id_bound(source: sqlite3.Connection, table: str) -> int | None:
     return min(max(found), MAX_PROBED_ROWS) if found else None
 
 
-def _copy_rows(source: sqlite3.Connection, target: sqlite3.Connection, table: str,
-               columns: Sequence[str]) -> int:
+def _copy_rows(
+    source: sqlite3.Connection, target: sqlite3.Connection, table: str, columns: Sequence[str]
+) -> int:
     """Copy ``table`` one row id at a time, so a damaged page costs only its own rows.
     Returns how many row ids could not be read."""
     names = ", ".join(columns)
     select = f"SELECT rowid, {names} FROM {table} WHERE rowid = ?"
-    insert = (f"INSERT OR IGNORE INTO {table} (rowid, {names}) "
-              f"VALUES (?, {', '.join('?' * len(columns))})")
+    insert = (
+        f"INSERT OR IGNORE INTO {table} (rowid, {names}) "
+        f"VALUES (?, {', '.join('?' * len(columns))})"
+    )
     unreadable = 0
     bound = _row_id_bound(source, table)
     last_seen = 0
@@ -380,9 +421,12 @@ def _link_orders(target: sqlite3.Connection) -> None:
     it touches, see ``Outbox.enqueue``)."""
     rows = target.execute(
         "SELECT id, connection_id, order_id, orders_before FROM outbox o WHERE NOT EXISTS "
-        "(SELECT 1 FROM outbox_orders l WHERE l.action_id = o.id)").fetchall()
+        "(SELECT 1 FROM outbox_orders l WHERE l.action_id = o.id)"
+    ).fetchall()
     for action_id, connection_id, order_id, before in rows:
         order_ids = dict.fromkeys([order_id, *json.loads(before)])
         target.executemany(
             "INSERT OR IGNORE INTO outbox_orders (action_id, connection_id, order_id) "
-            "VALUES (?, ?, ?)", [(action_id, connection_id, oid) for oid in order_ids])
+            "VALUES (?, ?, ?)",
+            [(action_id, connection_id, oid) for oid in order_ids],
+        )

@@ -20,7 +20,8 @@ from fulfillment_station.store.db import Migration, StoreError, connect, migrate
 
 COMPONENT = "pack_progress"
 
-MIGRATIONS: list[Migration] = ["""
+MIGRATIONS: list[Migration] = [
+    """
 CREATE TABLE pack_progress (
     connection TEXT NOT NULL,
     order_id TEXT NOT NULL,
@@ -28,7 +29,8 @@ CREATE TABLE pack_progress (
     updated_at REAL NOT NULL,
     PRIMARY KEY (connection, order_id)
 );
-"""]
+"""
+]
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,14 @@ class SavedProgress:
     printed: bool = False
 
     def to_json(self) -> str:
-        return json.dumps({"counts": self.counts, "history": [list(h) for h in self.history],
-                           "printed": self.printed}, sort_keys=True)
+        return json.dumps(
+            {
+                "counts": self.counts,
+                "history": [list(h) for h in self.history],
+                "printed": self.printed,
+            },
+            sort_keys=True,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> SavedProgress:

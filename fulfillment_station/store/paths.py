@@ -63,26 +63,30 @@ def app_dir(
     return path
 
 
-def data_dir(explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None,
-             create: bool = True) -> Path:
+def data_dir(
+    explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None, create: bool = True
+) -> Path:
     """The cache, outbox, audit and print queue live here."""
     return app_dir(DirKind.DATA, explicit, env=env, create=create)
 
 
-def config_dir(explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None,
-               create: bool = True) -> Path:
+def config_dir(
+    explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None, create: bool = True
+) -> Path:
     """Settings and window state live here."""
     return app_dir(DirKind.CONFIG, explicit, env=env, create=create)
 
 
-def log_dir(explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None,
-            create: bool = True) -> Path:
+def log_dir(
+    explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None, create: bool = True
+) -> Path:
     """The log and crash reports live here."""
     return app_dir(DirKind.LOG, explicit, env=env, create=create)
 
 
-def cache_dir(explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None,
-              create: bool = True) -> Path:
+def cache_dir(
+    explicit: Path | str | None = None, *, env: Mapping[str, str] | None = None, create: bool = True
+) -> Path:
     """What can be rebuilt (compiled translation catalogs) lives here."""
     return app_dir(DirKind.CACHE, explicit, env=env, create=create)
 

@@ -49,8 +49,10 @@ class JobKind(StrEnum):
 
 FORMATS = ("pdf", "png", "zpl")
 INTERRUPTED_MESSAGE = QT_TRANSLATE_NOOP(
-    "PrintQueue", "The app stopped while this job was printing; check the printer and reprint "
-    "it if nothing came out.")
+    "PrintQueue",
+    "The app stopped while this job was printing; check the printer and reprint "
+    "it if nothing came out.",
+)
 
 MIGRATIONS: list[Migration] = [
     """
@@ -115,8 +117,9 @@ class PrintJob:
             printer=str(row[4]),
             state=JobState(row[5]),
             attempts=int(row[6]),
-            last_error=None if row[7] is None else from_store(
-                str(row[7]), None if row[13] is None else str(row[13])),
+            last_error=None
+            if row[7] is None
+            else from_store(str(row[7]), None if row[13] is None else str(row[13])),
             reprint_of=None if row[8] is None else int(row[8]),
             created_at=from_db_time(str(row[9])),
             updated_at=from_db_time(str(row[10])),
@@ -244,9 +247,13 @@ class PrintQueue:
             cursor = self.conn.execute(
                 "UPDATE print_jobs SET state = ?, last_error = ?, last_error_data = ?, "
                 "updated_at = ? WHERE id = ? AND state = 'printing'",
-                (state.value, None if message is None else str.__str__(message),
-                 None if message is None else stored_data(message),
-                 to_db_time(self.clock()), job_id),
+                (
+                    state.value,
+                    None if message is None else str.__str__(message),
+                    None if message is None else stored_data(message),
+                    to_db_time(self.clock()),
+                    job_id,
+                ),
             )
         if cursor.rowcount != 1:
             raise JobNotPrintable(f"Print job {job_id} was not being printed.")
@@ -293,8 +300,11 @@ class PrintQueue:
             self.conn.execute(
                 "UPDATE print_jobs SET state = 'failed', last_error = ?, last_error_data = ?, "
                 "updated_at = ? WHERE state = 'printing'",
-                (str.__str__(INTERRUPTED_MESSAGE), INTERRUPTED_MESSAGE.to_json(),
-                 to_db_time(self.clock())),
+                (
+                    str.__str__(INTERRUPTED_MESSAGE),
+                    INTERRUPTED_MESSAGE.to_json(),
+                    to_db_time(self.clock()),
+                ),
             )
         return [self.get(job_id) for job_id in ids]
 

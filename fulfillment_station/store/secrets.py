@@ -34,24 +34,30 @@ log = logging.getLogger(__name__)
 SERVICE = "fulfillment-station"
 TOKEN_FILE_NAME = "tokens.json"
 TOKEN_FILE_RISK = QT_TRANSLATE_NOOP(
-    "TokenStore", "Without a system password store, the token can be kept in a file that only "
+    "TokenStore",
+    "Without a system password store, the token can be kept in a file that only "
     "your user account on this computer can read. Anyone who can sign in as you, or who gets "
     "this disk or a backup of it, can read the token and ship or cancel orders in the store. "
     "Use this only on a desk computer that is not shared, and prefer a keyring (GNOME Keyring "
-    "or KWallet) when you can.")
+    "or KWallet) when you can.",
+)
 
 
 class NoKeyringError(RuntimeError):
     """No safe place to keep tokens; ``user_message`` says what to do."""
 
     NO_BACKEND = QT_TRANSLATE_NOOP(
-        "TokenStore", "This computer has no system password store (keyring) the app can use to "
+        "TokenStore",
+        "This computer has no system password store (keyring) the app can use to "
         "keep the API token safe; install or turn on one (GNOME Keyring or KWallet on Linux; "
         "Windows and macOS have one built in) and try again, or choose to keep the token in a "
-        "file only you can read.")
+        "file only you can read.",
+    )
     LOCKED = QT_TRANSLATE_NOOP(
-        "TokenStore", "The system password store (keyring) is locked; unlock it (usually by "
-        "logging in again) and try again.")
+        "TokenStore",
+        "The system password store (keyring) is locked; unlock it (usually by "
+        "logging in again) and try again.",
+    )
 
     def __init__(self, user_message: str = NO_BACKEND) -> None:
         super().__init__(user_message)
@@ -138,9 +144,14 @@ class TokenStore:
     never reach a log file.
     """
 
-    def __init__(self, backend: KeyringBackend | None = None, *,
-                 on_secret: Callable[[str], None] | None = None,
-                 service: str = SERVICE, token_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        backend: KeyringBackend | None = None,
+        *,
+        on_secret: Callable[[str], None] | None = None,
+        service: str = SERVICE,
+        token_file: Path | None = None,
+    ) -> None:
         self._backend = backend
         self._on_secret = on_secret
         self.service = service

@@ -52,12 +52,19 @@ MAX_SETTINGS_BYTES = 1_000_000
 #: Deeper than any real entry (a connection profile sits at depth 4).
 MAX_DEPTH = 16
 
-CANNOT_READ = QT_TRANSLATE_NOOP("SettingsFile", "The settings file cannot be read ({error}); "
-                                "the defaults are used.")
-SET_ASIDE = QT_TRANSLATE_NOOP("SettingsFile", "The settings file could not be read ({error}); "
-                              "it was copied to {backup} and the defaults are used.")
-TOO_DEEP = QT_TRANSLATE_NOOP("SettingsFile", "The settings entry {key} is nested too deeply "
-                             "and was ignored; the other settings and connections were read.")
+CANNOT_READ = QT_TRANSLATE_NOOP(
+    "SettingsFile", "The settings file cannot be read ({error}); the defaults are used."
+)
+SET_ASIDE = QT_TRANSLATE_NOOP(
+    "SettingsFile",
+    "The settings file could not be read ({error}); "
+    "it was copied to {backup} and the defaults are used.",
+)
+TOO_DEEP = QT_TRANSLATE_NOOP(
+    "SettingsFile",
+    "The settings entry {key} is nested too deeply "
+    "and was ignored; the other settings and connections were read.",
+)
 
 
 class Kind(StrEnum):
@@ -110,12 +117,17 @@ SECTIONS: dict[str, str] = {
     "general": "General",
 }
 
+
 def _check_box_type(row: Mapping[str, str]) -> None:
     """A box type's dimensions (cm) and tare (g) are numbers of zero or more."""
     from decimal import Decimal, InvalidOperation
 
-    for column, what in (("length_cm", "length"), ("width_cm", "width"),
-                         ("height_cm", "height"), ("tare_g", "tare")):
+    for column, what in (
+        ("length_cm", "length"),
+        ("width_cm", "width"),
+        ("height_cm", "height"),
+        ("tare_g", "tare"),
+    ):
         text = row.get(column, "").strip()
         if not text:
             continue
@@ -124,130 +136,326 @@ def _check_box_type(row: Mapping[str, str]) -> None:
         except InvalidOperation:
             value = Decimal(-1)
         if not value.is_finite() or value < 0:
-            raise SettingsError(f"Box {row['name']}: the {what} must be a number of zero or "
-                                f"more, not {text!r}.")
+            raise SettingsError(
+                f"Box {row['name']}: the {what} must be a number of zero or more, not {text!r}."
+            )
 
 
 def _check_named_printer(row: Mapping[str, str]) -> None:
     if not row.get("uri", "").strip():
-        raise SettingsError(f"Printer {row['name']} has no address; use tcp://host:9100, "
-                            "cups:QUEUE or file:/folder.")
+        raise SettingsError(
+            f"Printer {row['name']} has no address; use tcp://host:9100, "
+            "cups:QUEUE or file:/folder."
+        )
 
 
 # The page sizes and label resolutions are the ones in printing/settings.py (PAGE_SIZES,
 # LABEL_DPIS). They are not imported because importing the printing package loads reportlab and
 # its fonts (~0.5 s) before the window appears; tests/store/test_settings.py fails if they drift.
 OPTIONS: tuple[Option, ...] = (
-    Option("connections.profiles", Kind.CONNECTIONS, (), "Connections",
-           "The stores this desk can connect to. Tokens are kept in the system keyring."),
-    Option("connections.active", Kind.TEXT, "", "Active connection",
-           "Id of the connection the app opens; empty means training mode."),
-    Option("station.station_name", Kind.TEXT, "Packing desk 1", "Station name",
-           "Name of this desk, shown in the title bar and in the audit log.", required=True),
-    Option("station.packer_name", Kind.TEXT, "", "Packer name",
-           "Who is packing at this desk; written to the audit log with every action."),
-    Option("station.store_name", Kind.TEXT, "", "Store name",
-           "Printed at the top of packing slips."),
-    Option("station.logo_path", Kind.PATH, "", "Logo",
-           "Image printed on packing slips (PNG or JPEG); empty for none."),
+    Option(
+        "connections.profiles",
+        Kind.CONNECTIONS,
+        (),
+        "Connections",
+        "The stores this desk can connect to. Tokens are kept in the system keyring.",
+    ),
+    Option(
+        "connections.active",
+        Kind.TEXT,
+        "",
+        "Active connection",
+        "Id of the connection the app opens; empty means training mode.",
+    ),
+    Option(
+        "station.station_name",
+        Kind.TEXT,
+        "Packing desk 1",
+        "Station name",
+        "Name of this desk, shown in the title bar and in the audit log.",
+        required=True,
+    ),
+    Option(
+        "station.packer_name",
+        Kind.TEXT,
+        "",
+        "Packer name",
+        "Who is packing at this desk; written to the audit log with every action.",
+    ),
+    Option(
+        "station.store_name", Kind.TEXT, "", "Store name", "Printed at the top of packing slips."
+    ),
+    Option(
+        "station.logo_path",
+        Kind.PATH,
+        "",
+        "Logo",
+        "Image printed on packing slips (PNG or JPEG); empty for none.",
+    ),
     Option("station.return_name", Kind.TEXT, "", "Return name", "Name on the return address."),
-    Option("station.return_company", Kind.TEXT, "", "Return company",
-           "Company on the return address."),
-    Option("station.return_line1", Kind.TEXT, "", "Return address line 1",
-           "Street and number."),
-    Option("station.return_line2", Kind.TEXT, "", "Return address line 2",
-           "Suite, unit, building."),
+    Option(
+        "station.return_company", Kind.TEXT, "", "Return company", "Company on the return address."
+    ),
+    Option("station.return_line1", Kind.TEXT, "", "Return address line 1", "Street and number."),
+    Option(
+        "station.return_line2", Kind.TEXT, "", "Return address line 2", "Suite, unit, building."
+    ),
     Option("station.return_city", Kind.TEXT, "", "Return city", "City of the return address."),
-    Option("station.return_region", Kind.TEXT, "", "Return region",
-           "State, province or region."),
+    Option("station.return_region", Kind.TEXT, "", "Return region", "State, province or region."),
     Option("station.return_postal_code", Kind.TEXT, "", "Return postal code", "ZIP or postcode."),
-    Option("station.return_country", Kind.TEXT, "", "Return country",
-           "Two-letter country code, e.g. US."),
-    Option("station.database_url", Kind.TEXT, "", "Station database",
-           "postgresql:// address of the database the desks of this warehouse share (password "
-           "in the keyring); empty: this desk works alone."),
-    Option("station.claim_lease_s", Kind.INT, 90, "Claim lease (seconds)",
-           "A desk that stops answering for this long loses the orders it was packing to the "
-           "other desks.", minimum=15, maximum=3600),
-    Option("printers.slip_printer", Kind.TEXT, "", "Slip printer",
-           "Printer for packing slips; empty for the system default."),
-    Option("printers.label_printer", Kind.TEXT, "", "Label printer",
-           "Printer for shipping labels; empty for the system default."),
-    Option("printers.label_format", Kind.CHOICE, "pdf", "Label format",
-           "PDF for ordinary printers, ZPL for Zebra-compatible thermal printers.",
-           choices=(("pdf", "PDF"), ("zpl", "ZPL (thermal)"))),
-    Option("printers.label_dpi", Kind.CHOICE, 203, "Label printer resolution",
-           "Dots per inch of the thermal label printer.",
-           choices=((203, "203 dpi"), (300, "300 dpi"))),
-    Option("printers.address_labels", Kind.BOOL, False, "Print address labels",
-           "For stores that sell no labels: print an address label marked NO POSTAGE next to "
-           "the carrier's label. It is never a shipping label."),
-    Option("printers.label_carrier", Kind.TEXT, "", "Label carrier",
-           "Carrier for labels bought from the store when the order names none (e.g. fedex)."),
-    Option("printers.label_service", Kind.TEXT, "", "Label service",
-           "Service level for labels bought from the store when the order names none "
-           "(e.g. INTERNATIONAL_ECONOMY)."),
-    Option("printers.page_size", Kind.CHOICE, "letter", "Slip page size",
-           "Paper size of packing slips.",
-           choices=(("letter", "Letter"), ("a4", "A4"), ("4x6", "4×6 inch"))),
-    Option("printers.named", Kind.TABLE, (), "Printers",
-           "Printers by a name you choose, each with its address: tcp://host:9100 (a Zebra-type "
-           "printer is asked for its status first), cups:QUEUE or file:/folder. The slip and "
-           "label printer settings may name one of them.",
-           columns=(("name", "Name"), ("uri", "Address")), row_check=_check_named_printer),
-    Option("pack.auto_print", Kind.BOOL, True, "Print automatically",
-           "Print the slip and label as soon as an order is fully scanned."),
-    Option("pack.allow_ship_all_unverified", Kind.BOOL, False, "Allow shipping unscanned items",
-           "Let the packer ship an order without scanning every item."),
-    Option("pack.font_size", Kind.INT, 14, "Pack mode font size",
-           "Text size in pack mode, in points.", minimum=8, maximum=48),
-    Option("scale.source", Kind.CHOICE, "manual", "Scale",
-           "Where weights come from: typed by hand, a USB scale, or a serial scale.",
-           choices=(("manual", "None (type weights by hand)"), ("hid", "USB scale (HID)"),
-                    ("serial", "Serial scale"))),
-    Option("scale.device", Kind.TEXT, "", "Scale device",
-           "The USB scale's device path or the serial port (e.g. /dev/ttyUSB0 or COM3); "
-           "Detect lists what is plugged in."),
-    Option("scale.protocol", Kind.CHOICE, "sics", "Serial protocol",
-           "What the serial scale speaks.",
-           choices=(("sics", "Mettler Toledo (MT-SICS)"), ("cas", "CAS (continuous)"),
-                    ("avery", "Avery Weigh-Tronix (NCI)"))),
-    Option("scale.baud_rate", Kind.CHOICE, 9600, "Serial speed",
-           "Baud rate of the serial scale (8 data bits, no parity, 1 stop bit).",
-           choices=((2400, "2400"), (4800, "4800"), (9600, "9600"), (19200, "19200"),
-                    (38400, "38400"))),
-    Option("scale.weigh_boxes", Kind.BOOL, False, "Weigh every box",
-           "In pack mode, weigh each box and compare it with the expected weight, even when "
-           "the store does not ask for a weight."),
-    Option("scale.tolerance_g", Kind.INT, 50, "Weight tolerance (g)",
-           "A box may differ from its expected weight by this many grams.",
-           minimum=0, maximum=100_000),
-    Option("scale.tolerance_percent", Kind.INT, 5, "Weight tolerance (%)",
-           "…or by this percentage of the expected weight, whichever is larger.",
-           minimum=0, maximum=100),
-    Option("scale.box_types", Kind.TABLE, (), "Box types",
-           "The boxes this desk packs into: inner dimensions in cm and the empty box's weight "
-           "(tare) in grams; the barcode is what the packer scans to start a box of that type.",
-           columns=(("name", "Name"), ("length_cm", "Length (cm)"), ("width_cm", "Width (cm)"),
-                    ("height_cm", "Height (cm)"), ("tare_g", "Tare (g)"),
-                    ("barcode", "Barcode")),
-           row_check=_check_box_type),
-    Option("scanner.max_gap_ms", Kind.INT, 30, "Scanner key gap (ms)",
-           "Keys closer together than this are treated as a scanner, not a person.",
-           minimum=5, maximum=500),
-    Option("scanner.min_length", Kind.INT, 4, "Shortest scan",
-           "Bursts shorter than this many characters are treated as typing.",
-           minimum=1, maximum=64),
+    Option(
+        "station.return_country",
+        Kind.TEXT,
+        "",
+        "Return country",
+        "Two-letter country code, e.g. US.",
+    ),
+    Option(
+        "station.database_url",
+        Kind.TEXT,
+        "",
+        "Station database",
+        "postgresql:// address of the database the desks of this warehouse share (password "
+        "in the keyring); empty: this desk works alone.",
+    ),
+    Option(
+        "station.claim_lease_s",
+        Kind.INT,
+        90,
+        "Claim lease (seconds)",
+        "A desk that stops answering for this long loses the orders it was packing to the "
+        "other desks.",
+        minimum=15,
+        maximum=3600,
+    ),
+    Option(
+        "printers.slip_printer",
+        Kind.TEXT,
+        "",
+        "Slip printer",
+        "Printer for packing slips; empty for the system default.",
+    ),
+    Option(
+        "printers.label_printer",
+        Kind.TEXT,
+        "",
+        "Label printer",
+        "Printer for shipping labels; empty for the system default.",
+    ),
+    Option(
+        "printers.label_format",
+        Kind.CHOICE,
+        "pdf",
+        "Label format",
+        "PDF for ordinary printers, ZPL for Zebra-compatible thermal printers.",
+        choices=(("pdf", "PDF"), ("zpl", "ZPL (thermal)")),
+    ),
+    Option(
+        "printers.label_dpi",
+        Kind.CHOICE,
+        203,
+        "Label printer resolution",
+        "Dots per inch of the thermal label printer.",
+        choices=((203, "203 dpi"), (300, "300 dpi")),
+    ),
+    Option(
+        "printers.address_labels",
+        Kind.BOOL,
+        False,
+        "Print address labels",
+        "For stores that sell no labels: print an address label marked NO POSTAGE next to "
+        "the carrier's label. It is never a shipping label.",
+    ),
+    Option(
+        "printers.label_carrier",
+        Kind.TEXT,
+        "",
+        "Label carrier",
+        "Carrier for labels bought from the store when the order names none (e.g. fedex).",
+    ),
+    Option(
+        "printers.label_service",
+        Kind.TEXT,
+        "",
+        "Label service",
+        "Service level for labels bought from the store when the order names none "
+        "(e.g. INTERNATIONAL_ECONOMY).",
+    ),
+    Option(
+        "printers.page_size",
+        Kind.CHOICE,
+        "letter",
+        "Slip page size",
+        "Paper size of packing slips.",
+        choices=(("letter", "Letter"), ("a4", "A4"), ("4x6", "4×6 inch")),
+    ),
+    Option(
+        "printers.named",
+        Kind.TABLE,
+        (),
+        "Printers",
+        "Printers by a name you choose, each with its address: tcp://host:9100 (a Zebra-type "
+        "printer is asked for its status first), cups:QUEUE or file:/folder. The slip and "
+        "label printer settings may name one of them.",
+        columns=(("name", "Name"), ("uri", "Address")),
+        row_check=_check_named_printer,
+    ),
+    Option(
+        "pack.auto_print",
+        Kind.BOOL,
+        True,
+        "Print automatically",
+        "Print the slip and label as soon as an order is fully scanned.",
+    ),
+    Option(
+        "pack.allow_ship_all_unverified",
+        Kind.BOOL,
+        False,
+        "Allow shipping unscanned items",
+        "Let the packer ship an order without scanning every item.",
+    ),
+    Option(
+        "pack.font_size",
+        Kind.INT,
+        14,
+        "Pack mode font size",
+        "Text size in pack mode, in points.",
+        minimum=8,
+        maximum=48,
+    ),
+    Option(
+        "scale.source",
+        Kind.CHOICE,
+        "manual",
+        "Scale",
+        "Where weights come from: typed by hand, a USB scale, or a serial scale.",
+        choices=(
+            ("manual", "None (type weights by hand)"),
+            ("hid", "USB scale (HID)"),
+            ("serial", "Serial scale"),
+        ),
+    ),
+    Option(
+        "scale.device",
+        Kind.TEXT,
+        "",
+        "Scale device",
+        "The USB scale's device path or the serial port (e.g. /dev/ttyUSB0 or COM3); "
+        "Detect lists what is plugged in.",
+    ),
+    Option(
+        "scale.protocol",
+        Kind.CHOICE,
+        "sics",
+        "Serial protocol",
+        "What the serial scale speaks.",
+        choices=(
+            ("sics", "Mettler Toledo (MT-SICS)"),
+            ("cas", "CAS (continuous)"),
+            ("avery", "Avery Weigh-Tronix (NCI)"),
+        ),
+    ),
+    Option(
+        "scale.baud_rate",
+        Kind.CHOICE,
+        9600,
+        "Serial speed",
+        "Baud rate of the serial scale (8 data bits, no parity, 1 stop bit).",
+        choices=(
+            (2400, "2400"),
+            (4800, "4800"),
+            (9600, "9600"),
+            (19200, "19200"),
+            (38400, "38400"),
+        ),
+    ),
+    Option(
+        "scale.weigh_boxes",
+        Kind.BOOL,
+        False,
+        "Weigh every box",
+        "In pack mode, weigh each box and compare it with the expected weight, even when "
+        "the store does not ask for a weight.",
+    ),
+    Option(
+        "scale.tolerance_g",
+        Kind.INT,
+        50,
+        "Weight tolerance (g)",
+        "A box may differ from its expected weight by this many grams.",
+        minimum=0,
+        maximum=100_000,
+    ),
+    Option(
+        "scale.tolerance_percent",
+        Kind.INT,
+        5,
+        "Weight tolerance (%)",
+        "…or by this percentage of the expected weight, whichever is larger.",
+        minimum=0,
+        maximum=100,
+    ),
+    Option(
+        "scale.box_types",
+        Kind.TABLE,
+        (),
+        "Box types",
+        "The boxes this desk packs into: inner dimensions in cm and the empty box's weight "
+        "(tare) in grams; the barcode is what the packer scans to start a box of that type.",
+        columns=(
+            ("name", "Name"),
+            ("length_cm", "Length (cm)"),
+            ("width_cm", "Width (cm)"),
+            ("height_cm", "Height (cm)"),
+            ("tare_g", "Tare (g)"),
+            ("barcode", "Barcode"),
+        ),
+        row_check=_check_box_type,
+    ),
+    Option(
+        "scanner.max_gap_ms",
+        Kind.INT,
+        30,
+        "Scanner key gap (ms)",
+        "Keys closer together than this are treated as a scanner, not a person.",
+        minimum=5,
+        maximum=500,
+    ),
+    Option(
+        "scanner.min_length",
+        Kind.INT,
+        4,
+        "Shortest scan",
+        "Bursts shorter than this many characters are treated as typing.",
+        minimum=1,
+        maximum=64,
+    ),
     Option("sounds.enabled", Kind.BOOL, True, "Sounds", "Beep on scans, errors and shipments."),
-    Option("sounds.volume", Kind.INT, 80, "Volume", "Sound volume in percent.",
-           minimum=0, maximum=100),
-    Option("general.sync_interval_s", Kind.INT, 300, "Sync every (seconds)",
-           "How often orders are fetched from the store in the background.",
-           minimum=30, maximum=86_400),
-    Option("general.language", Kind.CHOICE, "system", "Language",
-           "Language of the app; takes effect after a restart.",
-           choices=(("system", "System language"), ("en", "English"), ("es", "Español"),
-                    ("pt_BR", "Português (Brasil)"))),
+    Option(
+        "sounds.volume", Kind.INT, 80, "Volume", "Sound volume in percent.", minimum=0, maximum=100
+    ),
+    Option(
+        "general.sync_interval_s",
+        Kind.INT,
+        300,
+        "Sync every (seconds)",
+        "How often orders are fetched from the store in the background.",
+        minimum=30,
+        maximum=86_400,
+    ),
+    Option(
+        "general.language",
+        Kind.CHOICE,
+        "system",
+        "Language",
+        "Language of the app; takes effect after a restart.",
+        choices=(
+            ("system", "System language"),
+            ("en", "English"),
+            ("es", "Español"),
+            ("pt_BR", "Português (Brasil)"),
+        ),
+    ),
 )
 
 OPTIONS_BY_KEY: Mapping[str, Option] = MappingProxyType({o.key: o for o in OPTIONS})
@@ -272,8 +480,12 @@ class ConnectionProfile:
         return uuid.uuid4().hex[:12]
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "label": self.label, "dialect": self.dialect,
-                                "base_url": self.base_url}
+        data: dict[str, Any] = {
+            "id": self.id,
+            "label": self.label,
+            "dialect": self.dialect,
+            "base_url": self.base_url,
+        }
         if self.ca_bundle:
             data["ca_bundle"] = self.ca_bundle
         return data
@@ -299,8 +511,11 @@ def coerce(option: Option, value: Any) -> Any:
     kind = option.kind
     if kind in (Kind.TEXT, Kind.PATH):
         # Half an emoji or a control character would reach slips, labels and the log.
-        if not isinstance(value, str) or not _encodable(value) or any(
-                ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in value):
+        if (
+            not isinstance(value, str)
+            or not _encodable(value)
+            or any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in value)
+        ):
             raise SettingsError(f"{option.label} must be text.")
         value = value.strip()
         if option.required and not value:
@@ -329,8 +544,9 @@ def coerce(option: Option, value: Any) -> Any:
     if kind is Kind.CONNECTIONS:
         if not isinstance(value, list | tuple):
             raise SettingsError("Connections must be a list.")
-        profiles = tuple(p if isinstance(p, ConnectionProfile) else ConnectionProfile.from_json(p)
-                         for p in value)
+        profiles = tuple(
+            p if isinstance(p, ConnectionProfile) else ConnectionProfile.from_json(p) for p in value
+        )
         ids = [p.id for p in profiles]
         if len(set(ids)) != len(ids):
             raise SettingsError("Two connections have the same id.")
@@ -346,8 +562,9 @@ def _coerce_table(option: Option, value: Any) -> tuple[Mapping[str, str], ...]:
     seen: set[str] = set()
     for entry in value:
         if not isinstance(entry, Mapping):
-            raise SettingsError(f"{option.label}: each entry must be a table of "
-                                f"{', '.join(names)}.")
+            raise SettingsError(
+                f"{option.label}: each entry must be a table of {', '.join(names)}."
+            )
         row: dict[str, str] = {}
         for name in names:
             cell = entry.get(name, "")
@@ -407,8 +624,9 @@ class Settings:
     def with_profile(self, profile: ConnectionProfile, *, activate: bool = False) -> Settings:
         """Adds ``profile`` or replaces the one with its id; the first one becomes active."""
         profiles = [p for p in self.connections if p.id != profile.id]
-        index = next((i for i, p in enumerate(self.connections) if p.id == profile.id),
-                     len(profiles))
+        index = next(
+            (i for i, p in enumerate(self.connections) if p.id == profile.id), len(profiles)
+        )
         profiles.insert(index, profile)
         updates: dict[str, Any] = {"connections.profiles": tuple(profiles)}
         if activate or self.active_profile() is None:
@@ -417,7 +635,8 @@ class Settings:
 
     def without_profile(self, profile_id: str) -> Settings:
         updates: dict[str, Any] = {
-            "connections.profiles": tuple(p for p in self.connections if p.id != profile_id)}
+            "connections.profiles": tuple(p for p in self.connections if p.id != profile_id)
+        }
         if self.values["connections.active"] == profile_id:
             updates["connections.active"] = ""
         return self.replace(updates)
@@ -460,8 +679,14 @@ class Settings:
             try:
                 values[option.key] = coerce(option, raw)
             except SettingsError as exc:
-                log.warning("%s: %s is %r: %s Using the default, %r.", source, option.key, raw,
-                            exc, option.default)
+                log.warning(
+                    "%s: %s is %r: %s Using the default, %r.",
+                    source,
+                    option.key,
+                    raw,
+                    exc,
+                    option.default,
+                )
                 values[option.key] = option.default
         extra: dict[str, Any] = {}
         for name, entry in doc.items():
@@ -478,21 +703,27 @@ class Settings:
             section_name, name = key.split(".", 1)
             extra.setdefault(section_name, {})[f"unreadable_{name}"] = unreadable
         if extra:
-            log.info("%s: keeping entries this version does not use: %s", source,
-                     ", ".join(sorted(extra)))
+            log.info(
+                "%s: keeping entries this version does not use: %s",
+                source,
+                ", ".join(sorted(extra)),
+            )
         return cls(MappingProxyType(values), MappingProxyType(extra))
 
 
-def _read_profiles(raw: list[Any], source: str
-                   ) -> tuple[tuple[ConnectionProfile, ...], list[Any]]:
+def _read_profiles(raw: list[Any], source: str) -> tuple[tuple[ConnectionProfile, ...], list[Any]]:
     profiles: list[ConnectionProfile] = []
     unreadable: list[Any] = []
     for entry in raw:
         try:
             profile = ConnectionProfile.from_json(entry)
         except SettingsError as exc:
-            log.warning("%s: skipping a connection: %s It is kept in the file as "
-                        "connections.unreadable_profiles.", source, exc)
+            log.warning(
+                "%s: skipping a connection: %s It is kept in the file as "
+                "connections.unreadable_profiles.",
+                source,
+                exc,
+            )
             unreadable.append(entry)
             continue
         if any(p.id == profile.id for p in profiles):
@@ -505,6 +736,7 @@ def _read_profiles(raw: list[Any], source: str
 
 # -- migrations ------------------------------------------------------------------------------
 
+
 def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     """v1 was flat and had one store: ``dialect`` + ``base_url`` (+ ``store_label``), with the
     token in the keyring under the username ``"default"``; v2 has sections and a list of
@@ -514,15 +746,23 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     label = doc.pop("store_label", None)
     if isinstance(dialect, str) and isinstance(base_url, str) and dialect and base_url:
         out["connections"] = {
-            "profiles": [{"id": "default", "label": label or dialect, "dialect": dialect,
-                          "base_url": base_url}],
+            "profiles": [
+                {
+                    "id": "default",
+                    "label": label or dialect,
+                    "dialect": dialect,
+                    "base_url": base_url,
+                }
+            ],
             "active": "default",
         }
-    moved = {"station_name": ("station", "station_name"),
-             "packer_name": ("station", "packer_name"),
-             "printer": ("printers", "slip_printer"),
-             "label_printer": ("printers", "label_printer"),
-             "sync_interval": ("general", "sync_interval_s")}
+    moved = {
+        "station_name": ("station", "station_name"),
+        "packer_name": ("station", "packer_name"),
+        "printer": ("printers", "slip_printer"),
+        "label_printer": ("printers", "label_printer"),
+        "sync_interval": ("general", "sync_interval_s"),
+    }
     for old, (section, name) in moved.items():
         if old in doc:
             out.setdefault(section, {})[name] = doc.pop(old)
@@ -539,12 +779,16 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
     """``doc`` brought up to ``SETTINGS_VERSION``. A file without a version is v1."""
     version = doc.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        log.warning("settings: version %r is not a version number; reading it as the current "
-                    "one", version)
+        log.warning(
+            "settings: version %r is not a version number; reading it as the current one", version
+        )
         version = SETTINGS_VERSION
     if version > SETTINGS_VERSION:
-        log.warning("settings: written by a newer version of the app (v%d); reading what this "
-                    "version knows and keeping the rest", version)
+        log.warning(
+            "settings: written by a newer version of the app (v%d); reading what this "
+            "version knows and keeping the rest",
+            version,
+        )
         return doc
     while version < SETTINGS_VERSION:
         log.info("settings: migrating from v%d to v%d", version, version + 1)
@@ -554,6 +798,7 @@ def migrate(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- files -----------------------------------------------------------------------------------
+
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file."""
@@ -600,8 +845,13 @@ class SettingsStore:
             backup = self.path.with_name(self.path.name + ".bad")
             shutil.copyfile(self.path, backup)
             make_private(backup)
-            log.warning("settings: %s is not valid JSON (%s); it was copied to %s and the "
-                        "defaults are used", self.path, exc, backup)
+            log.warning(
+                "settings: %s is not valid JSON (%s); it was copied to %s and the "
+                "defaults are used",
+                self.path,
+                exc,
+                backup,
+            )
             self.problems.append(SET_ASIDE.format(error=str(exc), backup=backup.name))
             return Settings.defaults()
         for problem in self.problems:

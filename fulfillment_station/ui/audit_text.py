@@ -36,8 +36,11 @@ OUTCOMES: dict[str, str] = {
 
 
 def _templates() -> list[Message]:
-    found = [value for value in vars(actions).values()
-             if isinstance(value, Message) and value.context == "ActionSummary"]
+    found = [
+        value
+        for value in vars(actions).values()
+        if isinstance(value, Message) and value.context == "ActionSummary"
+    ]
     return [*found, OVERRIDE_SUMMARY]
 
 
@@ -62,8 +65,9 @@ def _inner(value: str) -> str:
         if template.template in ("{count} item(s)", "all remaining items"):
             match = pattern.match(value)
             if match:
-                return translate_message(Message(template.context, template.template,
-                                                 match.groupdict() or None))
+                return translate_message(
+                    Message(template.context, template.template, match.groupdict() or None)
+                )
     return value
 
 
@@ -72,8 +76,7 @@ def summary_text(summary: str) -> str:
         match = pattern.match(summary)
         if match:
             params = {name: _inner(value) for name, value in match.groupdict().items()}
-            return translate_message(Message(template.context, template.template,
-                                             params or None))
+            return translate_message(Message(template.context, template.template, params or None))
     return summary
 
 

@@ -73,8 +73,12 @@ class BulkRow:
     ok: bool | None = None
 
     def item(self) -> BulkShipItem:
-        return BulkShipItem(order_id=self.order.id, carrier=self.carrier,
-                            tracking_number=self.tracking, lines=dict(self.lines))
+        return BulkShipItem(
+            order_id=self.order.id,
+            carrier=self.carrier,
+            tracking_number=self.tracking,
+            lines=dict(self.lines),
+        )
 
 
 class BulkShipModel(QAbstractTableModel):
@@ -88,13 +92,17 @@ class BulkShipModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {Column.ORDER: self.tr("Order"), Column.CUSTOMER: self.tr("Customer"),
-                    Column.TRACKING: self.tr("Tracking number"),
-                    Column.CARRIER: self.tr("Carrier"),
-                    Column.RESULT: self.tr("Result")}[Column(section)]
+            return {
+                Column.ORDER: self.tr("Order"),
+                Column.CUSTOMER: self.tr("Customer"),
+                Column.TRACKING: self.tr("Tracking number"),
+                Column.CARRIER: self.tr("Carrier"),
+                Column.RESULT: self.tr("Result"),
+            }[Column(section)]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -108,13 +116,16 @@ class BulkShipModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return {Column.ORDER: row.order.number, Column.CUSTOMER: row.order.customer.name,
-                    Column.TRACKING: row.tracking, Column.CARRIER: row.carrier,
-                    Column.RESULT: row.note}[Column(index.column())]
+            return {
+                Column.ORDER: row.order.number,
+                Column.CUSTOMER: row.order.customer.name,
+                Column.TRACKING: row.tracking,
+                Column.CARRIER: row.carrier,
+                Column.RESULT: row.note,
+            }[Column(index.column())]
         return None
 
-    def setData(self, index: AnyIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         row = self.rows[index.row()]
@@ -159,8 +170,11 @@ class BulkShipModel(QAbstractTableModel):
             if row.order.id in per_order:
                 ok, message = per_order[row.order.id]
                 row.ok = ok
-                row.note = (self.tr("Shipped") if ok else self.tr("Failed: {message}")
-                            .format(message=translate_message(message)))
+                row.note = (
+                    self.tr("Shipped")
+                    if ok
+                    else self.tr("Failed: {message}").format(message=translate_message(message))
+                )
                 if ok and message:
                     row.note += f" ({translate_message(message)})"
         self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Column) - 1))
@@ -171,15 +185,20 @@ class _NextRowDelegate(QStyledItemDelegate):
 
     nextRequested = Signal(int)
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: AnyIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
         editor = super().createEditor(parent, option, index)
         editor.setProperty("row", index.row())
         return editor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (isinstance(watched, QWidget) and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() in _ENTER_KEYS):
+        if (
+            isinstance(watched, QWidget)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER_KEYS
+        ):
             self.commitData.emit(watched)
             self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.NoHint)
             self.nextRequested.emit(int(watched.property("row")))
@@ -190,8 +209,9 @@ class _NextRowDelegate(QStyledItemDelegate):
 class BulkShipDialog(QDialog):
     retryFailedRequested = Signal(list)
 
-    def __init__(self, orders: Sequence[Order], capabilities: Capabilities,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, orders: Sequence[Order], capabilities: Capabilities, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._caps = capabilities
         self._items: list[BulkShipItem] = []
@@ -200,11 +220,14 @@ class BulkShipDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.table.horizontalHeader().setSectionResizeMode(
-            Column.RESULT, QHeaderView.ResizeMode.Stretch)
+            Column.RESULT, QHeaderView.ResizeMode.Stretch
+        )
         self.delegate = _NextRowDelegate(self.table)
         self.delegate.nextRequested.connect(self._next_row)
         self.table.setItemDelegate(self.delegate)
@@ -217,8 +240,9 @@ class BulkShipDialog(QDialog):
         self.retry_button.setVisible(False)
         self.retry_button.clicked.connect(self._retry_failed)
         self.error_label = plain_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Ship all"))
         self.ok_button.setAutoDefault(False)
@@ -227,10 +251,14 @@ class BulkShipDialog(QDialog):
 
         layout = QVBoxLayout(self)
         if not capabilities.supports(Operation.BULK_SHIP):
-            layout.addWidget(plain_label(translate_message(
-                capabilities.why_not(Operation.BULK_SHIP))))
-        layout.addWidget(plain_label(self.tr(
-            "Scan or type each order's tracking number; Enter moves to the next order.")))
+            layout.addWidget(
+                plain_label(translate_message(capabilities.why_not(Operation.BULK_SHIP)))
+            )
+        layout.addWidget(
+            plain_label(
+                self.tr("Scan or type each order's tracking number; Enter moves to the next order.")
+            )
+        )
         layout.addWidget(self.table)
         layout.addWidget(self.import_button)
         layout.addWidget(self.error_label)
@@ -255,15 +283,17 @@ class BulkShipDialog(QDialog):
 
     def _choose_csv(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import tracking numbers"), "", self.tr("CSV files (*.csv)"))
+            self, self.tr("Import tracking numbers"), "", self.tr("CSV files (*.csv)")
+        )
         if not path:
             return
         try:
             with Path(path).open("rb") as handle:  # bounded: a wrong file can be huge
                 text = handle.read(MAX_TEXT_CHARS + 1).decode("utf-8-sig", errors="replace")
         except (OSError, UnicodeDecodeError) as exc:
-            self.error_label.setText(self.tr("Could not read {path}: {why}").format(
-                path=path, why=exc))
+            self.error_label.setText(
+                self.tr("Could not read {path}: {why}").format(path=path, why=exc)
+            )
             return
         self.import_csv(text)
 
@@ -272,8 +302,9 @@ class BulkShipDialog(QDialog):
         raises); return (and show) one sentence per bad row."""
         parsed = parse_bulk_ship_csv(text, [row.order for row in self.model.rows])
         for shipment in parsed.shipments:
-            self.model.set_tracking(shipment.order_index, shipment.tracking,
-                                    carrier=shipment.carrier)
+            self.model.set_tracking(
+                shipment.order_index, shipment.tracking, carrier=shipment.carrier
+            )
             self.model.rows[shipment.order_index].lines = dict(shipment.lines)
         errors = [translate_message(problem) for problem in parsed.problems]
         self.error_label.setText("\n".join(errors))
@@ -287,17 +318,22 @@ class BulkShipDialog(QDialog):
             try:
                 check_shipment(row.order, row.lines or None)
             except DomainError as exc:
-                problems.append(self.tr("Order {n}: {why}").format(n=row.order.number,
-                                                                   why=sentence(exc)))
+                problems.append(
+                    self.tr("Order {n}: {why}").format(n=row.order.number, why=sentence(exc))
+                )
                 continue
             if not row.tracking:
-                problems.append(self.tr("Order {n} has no tracking number.")
-                                .format(n=row.order.number))
+                problems.append(
+                    self.tr("Order {n} has no tracking number.").format(n=row.order.number)
+                )
             elif not row.carrier:
                 problems.append(self.tr("Order {n} has no carrier.").format(n=row.order.number))
             elif parse_tracking(row.tracking).check_digit == CheckVerdict.INVALID:
-                problems.append(self.tr("Order {n}'s tracking number has a wrong check digit; "
-                                        "rescan it.").format(n=row.order.number))
+                problems.append(
+                    self.tr(
+                        "Order {n}'s tracking number has a wrong check digit; rescan it."
+                    ).format(n=row.order.number)
+                )
         return problems
 
     def accept(self) -> None:
@@ -318,8 +354,9 @@ class BulkShipDialog(QDialog):
         self.model.set_results(per_order)
         failed = len(self.failed_items())
         self.retry_button.setVisible(failed > 0)
-        self.error_label.setText(self.tr("%n order(s) failed.", "", failed)
-                                 if failed else self.tr("All orders shipped."))
+        self.error_label.setText(
+            self.tr("%n order(s) failed.", "", failed) if failed else self.tr("All orders shipped.")
+        )
 
     def failed_items(self) -> list[BulkShipItem]:
         return [row.item() for row in self.model.rows if row.ok is False]

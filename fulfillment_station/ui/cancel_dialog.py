@@ -27,8 +27,9 @@ from fulfillment_station.ui.ship_dialog import plain_label, sentence
 
 
 class CancelDialog(QDialog):
-    def __init__(self, order: Order, capabilities: Capabilities,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, order: Order, capabilities: Capabilities, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._order = order
         self._caps = capabilities
@@ -62,11 +63,22 @@ class CancelDialog(QDialog):
 
         form = QFormLayout()
         self.reason.setEditable(True)
-        self.reason.addItems(["", self.tr("Customer asked to cancel"), self.tr("Out of stock"),
-                              self.tr("Payment problem"), self.tr("Duplicate order"),
-                              self.tr("Suspected fraud"), self.tr("Cannot deliver to address")])
-        reason_label = (self.tr("Reason (required)") if capabilities.cancel_reason
-                        else self.tr("Reason (kept in this app)"))
+        self.reason.addItems(
+            [
+                "",
+                self.tr("Customer asked to cancel"),
+                self.tr("Out of stock"),
+                self.tr("Payment problem"),
+                self.tr("Duplicate order"),
+                self.tr("Suspected fraud"),
+                self.tr("Cannot deliver to address"),
+            ]
+        )
+        reason_label = (
+            self.tr("Reason (required)")
+            if capabilities.cancel_reason
+            else self.tr("Reason (kept in this app)")
+        )
         form.addRow(reason_label, self.reason)
         layout.addLayout(form)
         if capabilities.notify_customer:
@@ -91,7 +103,8 @@ class CancelDialog(QDialog):
             return
         self._request = CancelRequest(
             reason=self.reason_text() or None,
-            notify_customer=self.notify.isChecked() if self.notify is not None else None)
+            notify_customer=self.notify.isChecked() if self.notify is not None else None,
+        )
         super().accept()
 
     def request(self) -> CancelRequest:

@@ -35,8 +35,14 @@ _RUNNING = frozenset({"processing", "running", "pending", "queued", "in_progress
 class ChannelSyncDialog(QDialog):
     """``worker`` is a ``ConnectionWorker`` whose resources have the ``connector``."""
 
-    def __init__(self, worker: Any, parent: QWidget | None = None, *, poll_ms: int = 2000,
-                 max_polls: int = 90) -> None:
+    def __init__(
+        self,
+        worker: Any,
+        parent: QWidget | None = None,
+        *,
+        poll_ms: int = 2000,
+        max_polls: int = 90,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Channel sync"))
         self._worker = worker
@@ -48,8 +54,9 @@ class ChannelSyncDialog(QDialog):
         self.next_run = plain_label()
         self.error_label = plain_label()
         self.channels = QTableWidget(0, 4)
-        self.channels.setHorizontalHeaderLabels([
-            self.tr("Channel"), self.tr("Synced"), self.tr("New"), self.tr("Updated")])
+        self.channels.setHorizontalHeaderLabels(
+            [self.tr("Channel"), self.tr("Synced"), self.tr("New"), self.tr("Updated")]
+        )
         self.channels.verticalHeader().hide()
         self.start_button = QPushButton(self.tr("Start channel sync"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -88,8 +95,7 @@ class ChannelSyncDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.start_button.setEnabled(True)
-        text = (translate_message(exc.user_message) if isinstance(exc, ConnectorError)
-                else str(exc))
+        text = translate_message(exc.user_message) if isinstance(exc, ConnectorError) else str(exc)
         self.error_label.setText(self.tr("The store did not answer: {error}").format(error=text))
 
     def _when(self, value: datetime | None) -> str:
@@ -100,22 +106,30 @@ class ChannelSyncDialog(QDialog):
         self.error_label.clear()
         running = status.status.lower() in _RUNNING
         self.start_button.setEnabled(not running)
-        word = {"never": self.tr("No channel sync has run yet."),
-                "completed": self.tr("Last channel sync completed."),
-                }.get(status.status.lower(), self.tr("Channel sync {status}.").format(
-                    status=status.status))
+        word = {
+            "never": self.tr("No channel sync has run yet."),
+            "completed": self.tr("Last channel sync completed."),
+        }.get(status.status.lower(), self.tr("Channel sync {status}.").format(status=status.status))
         if running:
             word = self.tr("Channel sync running…")
         self.summary.setText(f"{word} {status.sync_id or ''}".strip())
-        self.times.setText(self.tr("Started {started} · finished {finished}").format(
-            started=self._when(status.started_at), finished=self._when(status.completed_at)))
-        self.next_run.setText(self.tr("Next scheduled sync: {when}").format(
-            when=self._when(status.next_scheduled_sync)))
+        self.times.setText(
+            self.tr("Started {started} · finished {finished}").format(
+                started=self._when(status.started_at), finished=self._when(status.completed_at)
+            )
+        )
+        self.next_run.setText(
+            self.tr("Next scheduled sync: {when}").format(
+                when=self._when(status.next_scheduled_sync)
+            )
+        )
         self.channels.setRowCount(len(status.channels))
         for row, (name, counts) in enumerate(sorted(status.channels.items())):
             values = counts if isinstance(counts, dict) else {}
-            cells = [str(name)] + [str(values.get(key, "…")) for key in
-                                   ("orders_synced", "orders_new", "orders_updated")]
+            cells = [str(name)] + [
+                str(values.get(key, "…"))
+                for key in ("orders_synced", "orders_new", "orders_updated")
+            ]
             for column, text in enumerate(cells):
                 self.channels.setItem(row, column, QTableWidgetItem(text))
         if running and self._polls_left > 0:

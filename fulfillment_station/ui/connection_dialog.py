@@ -69,20 +69,29 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 TEST_TIMEOUT = httpx.Timeout(8.0, connect=4.0)
 
 
-def run_check(connect_fn: ConnectFn, dialect: str, base_url: str, token: str | None,
-              ca_bundle: str | None) -> CheckReport:
+def run_check(
+    connect_fn: ConnectFn, dialect: str, base_url: str, token: str | None, ca_bundle: str | None
+) -> CheckReport:
     """The background half of "Test connection"."""
-    with connect_fn(dialect, base_url, token, max_read_attempts=1, timeout=TEST_TIMEOUT,
-                    **connector_options(ca_bundle)) as connector:
+    with connect_fn(
+        dialect,
+        base_url,
+        token,
+        max_read_attempts=1,
+        timeout=TEST_TIMEOUT,
+        **connector_options(ca_bundle),
+    ) as connector:
         return connector.check()
 
 
 class CapabilitiesModel(QAbstractTableModel):
     """The (what, supported, note) rows of ``Capabilities.table()``."""
 
-    HEADERS = (QT_TRANSLATE_NOOP("CapabilitiesModel", "What"),
-               QT_TRANSLATE_NOOP("CapabilitiesModel", "Supported"),
-               QT_TRANSLATE_NOOP("CapabilitiesModel", "Note"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CapabilitiesModel", "What"),
+        QT_TRANSLATE_NOOP("CapabilitiesModel", "Supported"),
+        QT_TRANSLATE_NOOP("CapabilitiesModel", "Note"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,8 +115,9 @@ class CapabilitiesModel(QAbstractTableModel):
             return translate_message(self._rows[index.row()][index.column()])
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.HEADERS[section])
         return None
@@ -125,9 +135,13 @@ ConfirmRisk = Callable[[QWidget, str], bool]
 
 
 def ask_to_accept_risk(parent: QWidget, risk: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning,
-                      QCoreApplication.translate("ConnectionDialog", "Keep the token in a file?"),
-                      risk, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ConnectionDialog", "Keep the token in a file?"),
+        risk,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
@@ -141,12 +155,17 @@ class ConnectionDialog(QDialog):
 
     check_finished = Signal(object)  # the CheckReport, or the exception that stopped the test
 
-    def __init__(self, settings_store: SettingsStore, tokens: TokenStore, *,
-                 profile: ConnectionProfile | None = None,
-                 worker: ConnectionWorker[None] | None = None,
-                 connect_fn: ConnectFn = connect,
-                 confirm_risk: ConfirmRisk | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings_store: SettingsStore,
+        tokens: TokenStore,
+        *,
+        profile: ConnectionProfile | None = None,
+        worker: ConnectionWorker[None] | None = None,
+        connect_fn: ConnectFn = connect,
+        confirm_risk: ConfirmRisk | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit connection") if profile else self.tr("Add connection"))
         self._confirm_risk = confirm_risk or ask_to_accept_risk
@@ -163,8 +182,7 @@ class ConnectionDialog(QDialog):
         self.dialect_combo = QComboBox()
         for dialect in DIALECT_MODULES:
             # The store's product name (a brand, the same in every language), not the code.
-            self.dialect_combo.addItem(connector_class(dialect).CAPABILITIES.display_name,
-                                       dialect)
+            self.dialect_combo.addItem(connector_class(dialect).CAPABILITIES.display_name, dialect)
         if profile is not None:
             self.dialect_combo.setCurrentIndex(max(0, self.dialect_combo.findData(profile.dialect)))
         self.url_edit = QLineEdit(profile.base_url if profile else "")
@@ -175,7 +193,8 @@ class ConnectionDialog(QDialog):
             self.token_edit.setPlaceholderText(self.tr("unchanged (saved in the system keyring)"))
         self.ca_edit = QLineEdit(profile.ca_bundle or "" if profile else "")
         self.ca_edit.setPlaceholderText(
-            self.tr("optional: PEM file of a private certificate authority"))
+            self.tr("optional: PEM file of a private certificate authority")
+        )
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse_ca)
         ca_row = QHBoxLayout()
@@ -198,15 +217,16 @@ class ConnectionDialog(QDialog):
         self.capabilities_view.setModel(self.capabilities)
         self.capabilities_view.verticalHeader().hide()
         self.capabilities_view.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
+            2, QHeaderView.ResizeMode.Stretch
+        )
         self.error_label = _plain_label()
         # Only offered when there is no keyring: the token in a user-only file, risk stated.
-        self.token_file_button = QPushButton(self.tr("Keep the token in a file only I can "
-                                                     "read…"))
+        self.token_file_button = QPushButton(self.tr("Keep the token in a file only I can read…"))
         self.token_file_button.setVisible(False)
         self.token_file_button.clicked.connect(self._opt_in_token_file)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -224,8 +244,13 @@ class ConnectionDialog(QDialog):
 
     def _values(self) -> tuple[str, str, str, str, str | None]:
         ca = self.ca_edit.text().strip() or None
-        return (self.label_edit.text().strip(), str(self.dialect_combo.currentData()),
-                self.url_edit.text().strip(), self.token_edit.text().strip(), ca)
+        return (
+            self.label_edit.text().strip(),
+            str(self.dialect_combo.currentData()),
+            self.url_edit.text().strip(),
+            self.token_edit.text().strip(),
+            ca,
+        )
 
     def _problem(self, *, for_test: bool) -> str | None:
         """The first thing wrong with the form, as one sentence, or ``None``."""
@@ -279,20 +304,28 @@ class ConnectionDialog(QDialog):
         self.test_button.setEnabled(True)
         if isinstance(outcome, CheckReport):
             yes, no = self.tr("yes"), self.tr("no")
-            count = (self.tr("unknown") if outcome.orders_visible is None
-                     else str(outcome.orders_visible))
+            count = (
+                self.tr("unknown")
+                if outcome.orders_visible is None
+                else str(outcome.orders_visible)
+            )
             self.status_label.setText(
-                self.tr("Reachable: {reachable}\nAuthenticated: {authenticated}\n"
-                        "Orders visible: {count}").format(
+                self.tr(
+                    "Reachable: {reachable}\nAuthenticated: {authenticated}\n"
+                    "Orders visible: {count}"
+                ).format(
                     reachable=yes if outcome.reachable else no,
                     authenticated=yes if outcome.authenticated else no,
-                    count=count if outcome.authenticated else "-"))
+                    count=count if outcome.authenticated else "-",
+                )
+            )
             self.message_label.setText(translate_message(outcome.message))
             self.capabilities.set_rows(outcome.capabilities.table())
         else:
-            self._show_result(getattr(outcome, "user_message", None)
-                              or self.tr("The connection could not be tested: {error}").format(
-                                  error=outcome))
+            self._show_result(
+                getattr(outcome, "user_message", None)
+                or self.tr("The connection could not be tested: {error}").format(error=outcome)
+            )
         self.check_finished.emit(outcome)
 
     def _show_result(self, message: str) -> None:
@@ -319,8 +352,11 @@ class ConnectionDialog(QDialog):
             self.token_file_button.setVisible(exc.user_message == NoKeyringError.NO_BACKEND)
             return
         except OSError as exc:
-            self.error_label.setText(self.tr("The settings could not be saved: {error}.").format(
-                error=exc.strerror or exc))
+            self.error_label.setText(
+                self.tr("The settings could not be saved: {error}.").format(
+                    error=exc.strerror or exc
+                )
+            )
             return
         log.info("connection %s saved (%s at %s)", profile.id, dialect, check_base_url(url).host)
         self.profile = profile
@@ -333,15 +369,19 @@ class ConnectionDialog(QDialog):
         try:
             enable_token_file(self._tokens.token_file.parent)
         except OSError as exc:
-            self.error_label.setText(self.tr("The token file could not be made: {error}.")
-                                     .format(error=exc.strerror or exc))
+            self.error_label.setText(
+                self.tr("The token file could not be made: {error}.").format(
+                    error=exc.strerror or exc
+                )
+            )
             return
         self.token_file_button.setVisible(False)
         self.save()
 
     def _browse_ca(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("CA bundle"), "", self.tr("Certificates (*.pem *.crt);;All files (*)"))
+            self, self.tr("CA bundle"), "", self.tr("Certificates (*.pem *.crt);;All files (*)")
+        )
         if path:
             self.ca_edit.setText(path)
 

@@ -36,8 +36,10 @@ log = logging.getLogger(__name__)
 
 #: Marked for the catalogs here, translated where it is shown (the dialog's ``tr``).
 CRASH_SENTENCE = QT_TRANSLATE_NOOP(
-    "CrashDialog", "Something went wrong in the app, but nothing was lost: queued shipments are "
-    "safe and you can keep working.")
+    "CrashDialog",
+    "Something went wrong in the app, but nothing was lost: queued shipments are "
+    "safe and you can keep working.",
+)
 
 #: Called after the report is written: (report path, the exception).
 OnCrash = Callable[[Path, BaseException], None]
@@ -72,8 +74,9 @@ class CrashDialog(QDialog):
         self.count += 1
         self.details = details
         if self.count > 1:
-            text = self.tr("A report for support was saved to:\n{path} ({n} errors since this "
-                           "window opened)").format(path=path, n=self.count)
+            text = self.tr(
+                "A report for support was saved to:\n{path} ({n} errors since this window opened)"
+            ).format(path=path, n=self.count)
         else:
             text = self.tr("A report for support was saved to:\n{path}").format(path=path)
         self.path_label.setText(text)
@@ -90,10 +93,15 @@ class CrashHandler(QObject):
 
     crashed = Signal(str, str)  # report path, report text
 
-    def __init__(self, report_dir: Path, on_crash: OnCrash | None = None, *,
-                 redactor: Redactor | None = None,
-                 diagnostics: Callable[[], str] | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        report_dir: Path,
+        on_crash: OnCrash | None = None,
+        *,
+        redactor: Redactor | None = None,
+        diagnostics: Callable[[], str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report_dir = Path(report_dir)
         self.on_crash = on_crash
@@ -121,8 +129,9 @@ class CrashHandler(QObject):
             return
         self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
-    def handle(self, exc_type: type[BaseException], exc: BaseException,
-               tb: TracebackType | None) -> None:
+    def handle(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt | SystemExit):
             self._previous_hook(exc_type, exc, tb)
             return
@@ -137,8 +146,9 @@ class CrashHandler(QObject):
             except Exception:
                 log.exception("diagnostics for the crash report failed")
                 extra = ""
-            path = write_crash_report((exc_type, exc, tb), self.report_dir, diagnostics=extra,
-                                      redactor=self.redactor)
+            path = write_crash_report(
+                (exc_type, exc, tb), self.report_dir, diagnostics=extra, redactor=self.redactor
+            )
             log.error("crash report written to %s", path)
             if self.on_crash is not None:
                 self.on_crash(path, exc)
@@ -157,8 +167,9 @@ class CrashHandler(QObject):
         self.dialog.show_report(path, details)
 
 
-def install_excepthook(app: QApplication, report_dir: Path, on_crash: OnCrash | None = None,
-                       **options: Any) -> CrashHandler:
+def install_excepthook(
+    app: QApplication, report_dir: Path, on_crash: OnCrash | None = None, **options: Any
+) -> CrashHandler:
     """Install the crash handler for ``app``; ``options`` go to ``CrashHandler``
     (``redactor``, ``diagnostics``). Keep the returned handler; ``uninstall()`` undoes it."""
     handler = CrashHandler(report_dir, on_crash, parent=app, **options)

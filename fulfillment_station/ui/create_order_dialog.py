@@ -82,8 +82,9 @@ class _Line:
 class NewLinesModel(QAbstractTableModel):
     """The lines of the new order; SKU and quantity are editable, the problem is ours."""
 
-    def __init__(self, parent: QObject | None = None,
-                 catalogue: Mapping[str, CatalogueItem] | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, catalogue: Mapping[str, CatalogueItem] | None = None
+    ) -> None:
         super().__init__(parent)
         self.lines: list[_Line] = [_Line()]
         self._catalogue = {k.casefold(): v for k, v in (catalogue or {}).items()}
@@ -94,12 +95,16 @@ class NewLinesModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {Column.SKU: self.tr("SKU"), Column.QUANTITY: self.tr("Quantity"),
-                    Column.PRICE: self.tr("Unit price"),
-                    Column.PROBLEM: self.tr("Problem")}[Column(section)]
+            return {
+                Column.SKU: self.tr("SKU"),
+                Column.QUANTITY: self.tr("Quantity"),
+                Column.PRICE: self.tr("Unit price"),
+                Column.PROBLEM: self.tr("Problem"),
+            }[Column(section)]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -123,8 +128,7 @@ class NewLinesModel(QAbstractTableModel):
             return line.problem
         return None
 
-    def setData(self, index: AnyIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         line = self.lines[index.row()]
@@ -157,8 +161,7 @@ class NewLinesModel(QAbstractTableModel):
         else:
             return False
         line.problem = ""
-        self.dataChanged.emit(self.index(index.row(), 0),
-                              self.index(index.row(), len(Column) - 1))
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(Column) - 1))
         return True
 
     def add_line(self, sku: str = "", quantity: int = 1) -> int:
@@ -182,8 +185,9 @@ class NewLinesModel(QAbstractTableModel):
             line.problem = problem if line.sku.casefold() in wanted else ""
             marked += line.sku.casefold() in wanted
         if self.lines:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.lines) - 1, len(Column) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.lines) - 1, len(Column) - 1)
+            )
         return marked
 
 
@@ -194,8 +198,9 @@ class _SkuDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._skus = list(skus)
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: AnyIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if index.column() == Column.SKU and self._skus and isinstance(editor, QLineEdit):
             completer = QCompleter(self._skus, editor)
@@ -214,10 +219,14 @@ class CreateOrderDialog(QDialog):
 
     _answered = Signal(object)
 
-    def __init__(self, capabilities: Capabilities,
-                 catalogue_hint: Sequence[str] | Mapping[str, CatalogueItem] | None = None,
-                 parent: QWidget | None = None, *,
-                 submit: Callable[[CreateOrderRequest], None] | None = None) -> None:
+    def __init__(
+        self,
+        capabilities: Capabilities,
+        catalogue_hint: Sequence[str] | Mapping[str, CatalogueItem] | None = None,
+        parent: QWidget | None = None,
+        *,
+        submit: Callable[[CreateOrderRequest], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._caps = capabilities
         self._request: CreateOrderRequest | None = None
@@ -225,8 +234,10 @@ class CreateOrderDialog(QDialog):
         self.created: Order | None = None
         self._answered.connect(self._on_answer)
         catalogue: Mapping[str, CatalogueItem] = (
-            catalogue_hint if isinstance(catalogue_hint, Mapping)
-            else {sku: CatalogueItem(sku) for sku in catalogue_hint or ()})
+            catalogue_hint
+            if isinstance(catalogue_hint, Mapping)
+            else {sku: CatalogueItem(sku) for sku in catalogue_hint or ()}
+        )
         self.setWindowTitle(self.tr("New order"))
         layout = QVBoxLayout(self)
         self.refusal: str | None = None
@@ -244,8 +255,9 @@ class CreateOrderDialog(QDialog):
         self.customer_id: QLineEdit | None = None
         if capabilities.dialect in CUSTOMER_ID_REQUIRED:
             self.customer_id = QLineEdit()
-            self.customer_id.setPlaceholderText(self.tr("required by {store}").format(
-                store=capabilities.display_name))
+            self.customer_id.setPlaceholderText(
+                self.tr("required by {store}").format(store=capabilities.display_name)
+            )
             customer_form.addRow(self.tr("Customer id"), self.customer_id)
         self._prices_required = capabilities.dialect in PRICE_REQUIRED
         self.reference: QLineEdit | None = None
@@ -265,11 +277,14 @@ class CreateOrderDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegate(_SkuDelegate(list(catalogue), self.table))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.table.horizontalHeader().setSectionResizeMode(
-            Column.PROBLEM, QHeaderView.ResizeMode.Stretch)
+            Column.PROBLEM, QHeaderView.ResizeMode.Stretch
+        )
         self.table.setCurrentIndex(self.model.index(0, Column.SKU))
         self.add_button = QPushButton(self.tr("Add line"))
         self.remove_button = QPushButton(self.tr("Remove line"))
@@ -289,8 +304,9 @@ class CreateOrderDialog(QDialog):
         currency_form.addRow(self.tr("Currency"), self.currency)
 
         self.error_label = plain_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Create order"))
         self.buttons.accepted.connect(self.accept)
@@ -333,14 +349,18 @@ class CreateOrderDialog(QDialog):
         elif isinstance(answer, ConnectorError):
             self.error_label.setText(translate_message(answer.user_message))
         else:
-            self.error_label.setText(self.tr("The order was not created: {error}").format(
-                error=str(answer)))
+            self.error_label.setText(
+                self.tr("The order was not created: {error}").format(error=str(answer))
+            )
 
     def show_out_of_stock(self, skus: Sequence[str]) -> None:
         """Mark the lines the store said are short (``OutOfStock.skus``)."""
         self.model.mark(skus, self.tr("Out of stock"))
-        self.error_label.setText(self.tr("Out of stock: {skus}. Change or remove these lines.")
-                                 .format(skus=", ".join(skus)))
+        self.error_label.setText(
+            self.tr("Out of stock: {skus}. Change or remove these lines.").format(
+                skus=", ".join(skus)
+            )
+        )
 
     def validate(self) -> list[str]:
         if self.refusal:
@@ -353,15 +373,22 @@ class CreateOrderDialog(QDialog):
             if not line.sku and line in lines:
                 problems.append(self.tr("Line {n} has no SKU.").format(n=number))
             if line.sku and line.quantity < 1:
-                problems.append(self.tr("Line {n} needs a quantity of at least 1.")
-                                .format(n=number))
+                problems.append(
+                    self.tr("Line {n} needs a quantity of at least 1.").format(n=number)
+                )
             if line.sku and self._prices_required and not line.unit_price:
-                problems.append(self.tr("Line {n} needs its unit price: {store} records the "
-                                        "order at the prices sent.").format(
-                                            n=number, store=self._caps.display_name))
+                problems.append(
+                    self.tr(
+                        "Line {n} needs its unit price: {store} records the "
+                        "order at the prices sent."
+                    ).format(n=number, store=self._caps.display_name)
+                )
         if self.customer_id is not None and not self.customer_id.text().strip():
-            problems.append(self.tr("Enter the customer id: {store} needs it to create the "
-                                    "order.").format(store=self._caps.display_name))
+            problems.append(
+                self.tr("Enter the customer id: {store} needs it to create the order.").format(
+                    store=self._caps.display_name
+                )
+            )
         if not self.address.is_blank() and (missing := self.address.missing_sentence()):
             problems.append(missing)
         currency = self.currency.currentText().strip()
@@ -375,21 +402,34 @@ class CreateOrderDialog(QDialog):
             self.error_label.setText("\n".join(problems))
             return
         self._request = CreateOrderRequest(
-            lines=[NewOrderLine(sku=line.sku, quantity=line.quantity,
-                                unit_price=line.unit_price, name=line.name or None,
-                                product_id=line.product_id)
-                   for line in self.model.lines if line.sku],
-            customer=Customer(name=self.customer_name.text().strip(),
-                              email=self.customer_email.text().strip() or None,
-                              phone=self.customer_phone.text().strip() or None),
-            customer_id=(self.customer_id.text().strip() or None
-                         if self.customer_id is not None else None),
+            lines=[
+                NewOrderLine(
+                    sku=line.sku,
+                    quantity=line.quantity,
+                    unit_price=line.unit_price,
+                    name=line.name or None,
+                    product_id=line.product_id,
+                )
+                for line in self.model.lines
+                if line.sku
+            ],
+            customer=Customer(
+                name=self.customer_name.text().strip(),
+                email=self.customer_email.text().strip() or None,
+                phone=self.customer_phone.text().strip() or None,
+            ),
+            customer_id=(
+                self.customer_id.text().strip() or None if self.customer_id is not None else None
+            ),
             ship_to=None if self.address.is_blank() else self.address.address(),
             currency=self.currency.currentText().strip().upper(),
-            external_reference=(self.reference.text().strip() or None
-                                if self.reference is not None else None),
-            channel_name=(self.channel_name.text().strip() or None
-                          if self.channel_name is not None else None))
+            external_reference=(
+                self.reference.text().strip() or None if self.reference is not None else None
+            ),
+            channel_name=(
+                self.channel_name.text().strip() or None if self.channel_name is not None else None
+            ),
+        )
         if self._submit is None:
             super().accept()
             return

@@ -75,19 +75,27 @@ def format_address(address: Address | None) -> str:
     if address is None:
         return QCoreApplication.translate("OrderDetailPane", "(no address)")
     city_line = " ".join(p for p in (address.postal_code, address.city, address.region) if p)
-    parts = [address.name, address.company, address.line1, address.line2, city_line,
-             address.country]
+    parts = [
+        address.name,
+        address.company,
+        address.line1,
+        address.line2,
+        city_line,
+        address.country,
+    ]
     return "\n".join(p for p in parts if p)
 
 
 class LineItemsModel(QAbstractTableModel):
-    HEADERS = (QT_TRANSLATE_NOOP("LineItemsModel", "SKU"),
-               QT_TRANSLATE_NOOP("LineItemsModel", "Name"),
-               QT_TRANSLATE_NOOP("LineItemsModel", "Barcode"),
-               QT_TRANSLATE_NOOP("LineItemsModel", "Ordered"),
-               QT_TRANSLATE_NOOP("LineItemsModel", "Fulfilled"),
-               QT_TRANSLATE_NOOP("LineItemsModel", "Remaining"),
-               QT_TRANSLATE_NOOP("LineItemsModel", "Price"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LineItemsModel", "SKU"),
+        QT_TRANSLATE_NOOP("LineItemsModel", "Name"),
+        QT_TRANSLATE_NOOP("LineItemsModel", "Barcode"),
+        QT_TRANSLATE_NOOP("LineItemsModel", "Ordered"),
+        QT_TRANSLATE_NOOP("LineItemsModel", "Fulfilled"),
+        QT_TRANSLATE_NOOP("LineItemsModel", "Remaining"),
+        QT_TRANSLATE_NOOP("LineItemsModel", "Price"),
+    )
 
     def __init__(self, locale: str | None = None) -> None:
         super().__init__()
@@ -105,8 +113,9 @@ class LineItemsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("LineItemsModel", self.HEADERS[section])
         return None
@@ -116,10 +125,15 @@ class LineItemsModel(QAbstractTableModel):
             return None
         line = self._order.lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (line.sku, line.name, line.barcode or "", line.quantity,
-                    line.quantity_fulfilled, line.remaining,
-                    format_money(line.unit_price, self._order.currency, self.locale)
-                    )[index.column()]
+            return (
+                line.sku,
+                line.name,
+                line.barcode or "",
+                line.quantity,
+                line.quantity_fulfilled,
+                line.remaining,
+                format_money(line.unit_price, self._order.currency, self.locale),
+            )[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -207,64 +221,97 @@ class OrderDetailPane(QScrollArea):
         self.timeline.clear()
         if order is None:
             self.title.setText(self.tr("No order selected"))
-            for label in (self.badges, self.holds, self.facts, self.customer, self.ship_to,
-                          self.totals, self.notes, self.lines_note):
+            for label in (
+                self.badges,
+                self.holds,
+                self.facts,
+                self.customer,
+                self.ship_to,
+                self.totals,
+                self.notes,
+                self.lines_note,
+            ):
                 label.setText("")
             self.copy_address.setEnabled(False)
             return
         self.title.setText(self.tr("Order {number}").format(number=order.number))
         status = tr_label(STATUS_STYLE[order.status][0]).upper()
         if order.status is OrderStatus.UNKNOWN:
-            status = self.tr("UNKNOWN STATUS ({status})").format(
-                status=order.api_status or "?")
+            status = self.tr("UNKNOWN STATUS ({status})").format(status=order.api_status or "?")
         badges = [status, tr_label(FULFILLMENT_STYLE[order.fulfillment_status][0]).upper()]
-        badges += [p for p in (order.channel or order.marketplace, order.fulfillment_method,
-                               payment_text(order.payment_status or "")) if p]
+        badges += [
+            p
+            for p in (
+                order.channel or order.marketplace,
+                order.fulfillment_method,
+                payment_text(order.payment_status or ""),
+            )
+            if p
+        ]
         if order.has_returns:
             badges.append(self.tr("RETURNS"))
         self.badges.setText("  ·  ".join(badges))
         reasons = [translate_message(m) for m in hold_messages(order)]
-        self.holds.setText(self.tr("On hold, do not ship: {reasons}").format(
-            reasons="; ".join(reasons)) if reasons else "")
+        self.holds.setText(
+            self.tr("On hold, do not ship: {reasons}").format(reasons="; ".join(reasons))
+            if reasons
+            else ""
+        )
         facts = []
         if order.marketplace_order_id:
             facts.append(self.tr("Marketplace order {id}").format(id=order.marketplace_order_id))
         if order.service_requested:
-            facts.append(self.tr("Service paid for: {service}").format(
-                service=order.service_requested))
+            facts.append(
+                self.tr("Service paid for: {service}").format(service=order.service_requested)
+            )
         self.facts.setText("  ·  ".join(facts))
-        contact = [p for p in (order.customer.name, order.customer.email, order.customer.phone)
-                   if p]
-        self.customer.setText(self.tr("Customer: {contact}").format(contact=" · ".join(contact))
-                              if contact else "")
+        contact = [
+            p for p in (order.customer.name, order.customer.email, order.customer.phone) if p
+        ]
+        self.customer.setText(
+            self.tr("Customer: {contact}").format(contact=" · ".join(contact)) if contact else ""
+        )
         self.ship_to.setText(format_address(order.ship_to))
         self.copy_address.setEnabled(order.ship_to is not None)
-        self.lines_note.setText("" if order.lines else
-                                self.tr("This store's API gives no line items for its orders."))
-        money = {name: format_money(getattr(order, name), order.currency, self.locale_name)
-                 for name in ("subtotal", "shipping", "tax", "total")}
+        self.lines_note.setText(
+            "" if order.lines else self.tr("This store's API gives no line items for its orders.")
+        )
+        money = {
+            name: format_money(getattr(order, name), order.currency, self.locale_name)
+            for name in ("subtotal", "shipping", "tax", "total")
+        }
         self.totals.setText(
-            self.tr("Subtotal {subtotal}  ·  Shipping {shipping}  ·  Tax {tax}  ·  "
-                    "Total {total}").format(**money))
+            self.tr(
+                "Subtotal {subtotal}  ·  Shipping {shipping}  ·  Tax {tax}  ·  Total {total}"
+            ).format(**money)
+        )
         for s in order.shipments:
             when = format_datetime(s.shipped_at, self.locale_name) if s.shipped_at else ""
             units = sum(sl.quantity for sl in s.lines)
             tracking = s.tracking_number or self.tr("(no tracking)")
-            where = {"in_transit": self.tr("in transit"), "delivered": self.tr("delivered")
-                     }.get((s.status or "").lower(), s.status or "")
-            text = (f"{when}  {s.carrier} {s.service or ''}  {tracking}  ·  "
-                    + self.tr("%n item(s)", "", units))
+            where = {"in_transit": self.tr("in transit"), "delivered": self.tr("delivered")}.get(
+                (s.status or "").lower(), s.status or ""
+            )
+            text = f"{when}  {s.carrier} {s.service or ''}  {tracking}  ·  " + self.tr(
+                "%n item(s)", "", units
+            )
             if where:
                 text += f"  ·  {where}"
             if s.warehouse_id:
                 text += "  ·  " + self.tr("from warehouse {id}").format(id=s.warehouse_id)
             for n, box in enumerate(s.packages, 1):
-                size = "×".join(f"{v:f}" for v in (box.length, box.width, box.height)
-                                if v is not None)
-                text += "\n    " + self.tr("Parcel {n}: {weight} kg {size} · %n item(s)", "",
-                                           sum(sl.quantity for sl in box.lines)).format(
-                    n=n, weight=f"{box.weight:f}" if box.weight is not None else "?",
-                    size=f"{size} cm" if size else "")
+                size = "×".join(
+                    f"{v:f}" for v in (box.length, box.width, box.height) if v is not None
+                )
+                text += "\n    " + self.tr(
+                    "Parcel {n}: {weight} kg {size} · %n item(s)",
+                    "",
+                    sum(sl.quantity for sl in box.lines),
+                ).format(
+                    n=n,
+                    weight=f"{box.weight:f}" if box.weight is not None else "?",
+                    size=f"{size} cm" if size else "",
+                )
             self.shipments.addItem(text)
             item = self.shipments.item(self.shipments.count() - 1)
             if s.tracking_url:
@@ -272,13 +319,17 @@ class OrderDetailPane(QScrollArea):
                 item.setToolTip(self.tr("Open the tracking page (Enter or double-click)"))
         if not order.shipments:
             self.shipments.addItem(self.tr("No shipments yet"))
-        self._api_events = [(event.at, f"{event.kind}: {event.message}")
-                            for event in order.timeline]
+        self._api_events = [
+            (event.at, f"{event.kind}: {event.message}") for event in order.timeline
+        ]
         self._local_events = []
         self._fill_timeline()
-        notes = [self.tr("Notes: {notes}").format(notes=order.notes) if order.notes else "",
-                 self.tr("Gift message: {message}").format(message=order.gift_message)
-                 if order.gift_message else ""]
+        notes = [
+            self.tr("Notes: {notes}").format(notes=order.notes) if order.notes else "",
+            self.tr("Gift message: {message}").format(message=order.gift_message)
+            if order.gift_message
+            else "",
+        ]
         self.notes.setText("\n".join(n for n in notes if n))
 
     def add_local_events(self, order_id: str, events: list[tuple[datetime, str]]) -> None:

@@ -32,16 +32,31 @@ from fulfillment_station.ui.ship_dialog import plain_label
 class AddressForm(QGroupBox):
     """One line edit per ``Address`` field; :meth:`address` reads them back."""
 
-    FIELDS: tuple[str, ...] = ("name", "company", "line1", "line2", "city", "region",
-                               "postal_code", "country")
+    FIELDS: tuple[str, ...] = (
+        "name",
+        "company",
+        "line1",
+        "line2",
+        "city",
+        "region",
+        "postal_code",
+        "country",
+    )
 
-    def __init__(self, title: str, address: Address | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, address: Address | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(title, parent)
-        labels = {"name": self.tr("Name"), "company": self.tr("Company"),
-                  "line1": self.tr("Address line 1"), "line2": self.tr("Address line 2"),
-                  "city": self.tr("City"), "region": self.tr("State or region"),
-                  "postal_code": self.tr("Postal code"), "country": self.tr("Country")}
+        labels = {
+            "name": self.tr("Name"),
+            "company": self.tr("Company"),
+            "line1": self.tr("Address line 1"),
+            "line2": self.tr("Address line 2"),
+            "city": self.tr("City"),
+            "region": self.tr("State or region"),
+            "postal_code": self.tr("Postal code"),
+            "country": self.tr("Country"),
+        }
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         for name in self.FIELDS:
@@ -67,10 +82,15 @@ class AddressForm(QGroupBox):
         missing = self.address().missing_required()
         if not missing:
             return ""
-        names = {"name": self.tr("name"), "line1": self.tr("address line 1"),
-                 "city": self.tr("city"), "country": self.tr("country")}
+        names = {
+            "name": self.tr("name"),
+            "line1": self.tr("address line 1"),
+            "city": self.tr("city"),
+            "country": self.tr("country"),
+        }
         return self.tr("The address needs a {fields}.").format(
-            fields=", ".join(names.get(f, f) for f in missing))
+            fields=", ".join(names.get(f, f) for f in missing)
+        )
 
     def focus_first_missing(self) -> None:
         missing = self.address().missing_required()
@@ -79,8 +99,9 @@ class AddressForm(QGroupBox):
 
 
 class EditOrderDialog(QDialog):
-    def __init__(self, order: Order, capabilities: Capabilities,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, order: Order, capabilities: Capabilities, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._order = order
         self._caps = capabilities
@@ -104,22 +125,28 @@ class EditOrderDialog(QDialog):
         form.addRow(self.tr("Notes"), self.notes)
         layout.addLayout(form)
         layout.addWidget(self.address)
-        for name, widget in (("notes", self.notes), ("ship_to", self.address),
-                             ("status", self.status)):
+        for name, widget in (
+            ("notes", self.notes),
+            ("ship_to", self.address),
+            ("status", self.status),
+        ):
             why = self._why_fixed(name, can_update)
             if why:
                 widget.setEnabled(False)
                 widget.setToolTip(why)
         if self.status.isEnabled() and self.status.count() == 1:
             self.status.setEnabled(False)
-            self.status.setToolTip(self.tr("{store} cannot move an order that is {status} to "
-                                           "another status.").format(
-                store=capabilities.display_name, status=order.status.value))
+            self.status.setToolTip(
+                self.tr("{store} cannot move an order that is {status} to another status.").format(
+                    store=capabilities.display_name, status=order.status.value
+                )
+            )
 
         self.error_label = plain_label()
         layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(can_update)
         self.buttons.accepted.connect(self.accept)
@@ -130,10 +157,14 @@ class EditOrderDialog(QDialog):
         if not can_update:
             return translate_message(self._caps.why_not(Operation.UPDATE))
         if name not in self._caps.updatable_fields:
-            what = {"notes": self.tr("the notes"), "ship_to": self.tr("the shipping address"),
-                    "status": self.tr("the status")}[name]
+            what = {
+                "notes": self.tr("the notes"),
+                "ship_to": self.tr("the shipping address"),
+                "status": self.tr("the status"),
+            }[name]
             return self.tr("{store}'s API cannot change {what}.").format(
-                store=self._caps.display_name, what=what)
+                store=self._caps.display_name, what=what
+            )
         return ""
 
     def changes(self) -> OrderUpdate:
@@ -141,8 +172,9 @@ class EditOrderDialog(QDialog):
         changes: dict[str, object] = {}
         if self.notes.isEnabled() and self.notes.toPlainText() != (self._order.notes or ""):
             changes["notes"] = self.notes.toPlainText()
-        if self.address.isEnabled() and not (self._order.ship_to is None
-                                             and self.address.is_blank()):
+        if self.address.isEnabled() and not (
+            self._order.ship_to is None and self.address.is_blank()
+        ):
             address = self.address.address()
             if address != self._order.ship_to:
                 changes["ship_to"] = address

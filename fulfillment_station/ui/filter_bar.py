@@ -39,14 +39,18 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._captions: dict[QComboBox, QLabel] = {}
-        self.status = self._combo(self.tr("Status"), layout,
-                                  [(s.value.capitalize(), s.value) for s in OrderStatus])
-        self.fulfillment = self._combo(self.tr("Fulfillment"), layout,
-                                       [(f.value.capitalize(), f.value)
-                                        for f in FulfillmentStatus])
+        self.status = self._combo(
+            self.tr("Status"), layout, [(s.value.capitalize(), s.value) for s in OrderStatus]
+        )
+        self.fulfillment = self._combo(
+            self.tr("Fulfillment"),
+            layout,
+            [(f.value.capitalize(), f.value) for f in FulfillmentStatus],
+        )
         self.channel = self._combo(self.tr("Channel"), layout, [])
-        self.method = self._combo(self.tr("Method"), layout,
-                                  [("FBM", "FBM"), ("FBA", "FBA"), ("FBS", "FBS")])
+        self.method = self._combo(
+            self.tr("Method"), layout, [("FBM", "FBM"), ("FBA", "FBA"), ("FBS", "FBS")]
+        )
         self.use_dates = QCheckBox(self.tr("Created"))
         self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
         self.date_to = QDateEdit(QDate.currentDate())
@@ -78,8 +82,7 @@ class FilterBar(QWidget):
             combo.setVisible(visible)
             self._captions[combo].setVisible(visible)
 
-    def _combo(self, label: str, layout: QHBoxLayout, items: list[tuple[str, str]]
-               ) -> QComboBox:
+    def _combo(self, label: str, layout: QHBoxLayout, items: list[tuple[str, str]]) -> QComboBox:
         caption = QLabel(label)
         layout.addWidget(caption)
         combo = QComboBox()
@@ -112,19 +115,28 @@ class FilterBar(QWidget):
         """``state`` (a preset) narrowed by the bar."""
         status, fulfill = self.status.currentData(), self.fulfillment.currentData()
         if status:
-            state = replace(state, statuses=(state.statuses & {status}) if state.statuses
-                            else frozenset({status}))
+            state = replace(
+                state,
+                statuses=(state.statuses & {status}) if state.statuses else frozenset({status}),
+            )
         if fulfill:
-            state = replace(state, fulfillments=(state.fulfillments & {fulfill})
-                            if state.fulfillments else frozenset({fulfill}))
+            state = replace(
+                state,
+                fulfillments=(state.fulfillments & {fulfill})
+                if state.fulfillments
+                else frozenset({fulfill}),
+            )
         channel = self.channel.currentData()
         if channel:
             state = replace(state, channel=channel)
         if self.method.currentData():
             state = replace(state, fulfillment_method=self.method.currentData())
         if self.use_dates.isChecked():
-            state = replace(state, created_from=_date(self.date_from.date()),
-                            created_to=_date(self.date_to.date()))
+            state = replace(
+                state,
+                created_from=_date(self.date_from.date()),
+                created_to=_date(self.date_to.date()),
+            )
         return state
 
     def clear(self) -> None:
@@ -135,13 +147,20 @@ class FilterBar(QWidget):
     # -- remembered between runs --------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
-        return {"status": self.status.currentData(), "fulfillment":
-                self.fulfillment.currentData(), "channel": self.channel.currentData(),
-                "method": self.method.currentData(), "dates": self.use_dates.isChecked()}
+        return {
+            "status": self.status.currentData(),
+            "fulfillment": self.fulfillment.currentData(),
+            "channel": self.channel.currentData(),
+            "method": self.method.currentData(),
+            "dates": self.use_dates.isChecked(),
+        }
 
     def restore(self, saved: dict[str, Any]) -> None:
-        for combo, key in ((self.status, "status"), (self.fulfillment, "fulfillment"),
-                           (self.method, "method")):
+        for combo, key in (
+            (self.status, "status"),
+            (self.fulfillment, "fulfillment"),
+            (self.method, "method"),
+        ):
             index = combo.findData(saved.get(key, ANY))
             combo.setCurrentIndex(max(index, 0))
         channel = saved.get("channel") or ANY

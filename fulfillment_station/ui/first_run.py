@@ -20,9 +20,14 @@ def is_first_run(store: SettingsStore) -> bool:
 class FirstRunDialog(QDialog):
     """``choice`` is "training" or "store" after it is accepted."""
 
-    def __init__(self, store: SettingsStore, tokens: TokenStore, *,
-                 worker: ConnectionWorker[None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: SettingsStore,
+        tokens: TokenStore,
+        *,
+        worker: ConnectionWorker[None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to Fulfillment Station"))
         self._store = store
@@ -30,10 +35,13 @@ class FirstRunDialog(QDialog):
         self._worker = worker
         self.choice: str | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "This desk has no store connected yet. Practise first on a training store with "
-            "realistic fake orders, or connect your store's Orders API now. You can change "
-            "this later in File → Settings."))
+        intro = QLabel(
+            self.tr(
+                "This desk has no store connected yet. Practise first on a training store with "
+                "realistic fake orders, or connect your store's Orders API now. You can change "
+                "this later in File → Settings."
+            )
+        )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -27,5 +27,8 @@ def settle_long_lived() -> None:
     started = time.perf_counter()
     gc.collect(1)  # the young generations only: cheap, unlike a full collection
     gc.freeze()
-    log.debug("froze %d objects out of the cycle collector in %.1f ms", gc.get_freeze_count(),
-              (time.perf_counter() - started) * 1000)
+    log.debug(
+        "froze %d objects out of the cycle collector in %.1f ms",
+        gc.get_freeze_count(),
+        (time.perf_counter() - started) * 1000,
+    )

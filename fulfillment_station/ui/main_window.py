@@ -76,6 +76,7 @@ APPLY_PAUSE_MS = 1
 #: Rows added to the search index per event-loop turn: about 5 ms of work.
 INDEX_CHUNK = 300
 
+
 @dataclass(frozen=True)
 class WindowOptions:
     connection_id: str
@@ -92,11 +93,12 @@ def describe_error(exc: BaseException) -> str:
         text = translate_message(user_message)
         if api := exc.api_words:
             text += " " + QCoreApplication.translate("MainWindow", "The API said: {api}").format(
-                api=api)
+                api=api
+            )
         return text
     return QCoreApplication.translate(
-        "MainWindow", "Something went wrong: {error}. The details are in the log.").format(
-            error=exc)
+        "MainWindow", "Something went wrong: {error}. The details are in the log."
+    ).format(error=exc)
 
 
 class ErrorBanner(QFrame):
@@ -138,10 +140,15 @@ class MainWindow(QMainWindow):
     order_shown = Signal(object)  # the Order now in the detail pane
     scan_found = Signal(list)  # OrderRefs a scan named
 
-    def __init__(self, options: WindowOptions, sync_worker: ConnectionWorker[SyncResources],
-                 reader: ConnectionWorker[ReaderResources], *,
-                 clock: Callable[[], float] = time.time,
-                 confirm_close: Callable[[int], bool] | None = None) -> None:
+    def __init__(
+        self,
+        options: WindowOptions,
+        sync_worker: ConnectionWorker[SyncResources],
+        reader: ConnectionWorker[ReaderResources],
+        *,
+        clock: Callable[[], float] = time.time,
+        confirm_close: Callable[[int], bool] | None = None,
+    ) -> None:
         super().__init__()
         self._pending = 0
         self.confirm_close = confirm_close or self._ask_close
@@ -154,8 +161,11 @@ class MainWindow(QMainWindow):
         self._sync_task: Task[Any] | None = None
         self._detail_task: Task[Any] | None = None
         self._indexing = False
-        title = (self.tr("Fulfillment Station — {connection} — TRAINING") if options.training
-                 else self.tr("Fulfillment Station — {connection}"))
+        title = (
+            self.tr("Fulfillment Station — {connection} — TRAINING")
+            if options.training
+            else self.tr("Fulfillment Station — {connection}")
+        )
         self.setWindowTitle(title.format(connection=translate_message(options.connection_label)))
         self.resize(1400, 860)
 
@@ -166,16 +176,20 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.training_banner = QLabel(self.tr(
-            "TRAINING MODE — practice orders on a local sandbox. Nothing here reaches a real "
-            "store or a real customer."))
+        self.training_banner = QLabel(
+            self.tr(
+                "TRAINING MODE — practice orders on a local sandbox. Nothing here reaches a real "
+                "store or a real customer."
+            )
+        )
         self.training_banner.setObjectName("trainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         training = banner_style("training", self._scheme)
         self.training_banner.setStyleSheet(
             f"#trainingBanner {{ background: {training.background}; color: {training.foreground};"
             f" font-weight: bold; font-size: 15px; padding: 6px;"
-            f" border: 2px dashed {training.border}; }}")
+            f" border: 2px dashed {training.border}; }}"
+        )
         self.training_banner.setVisible(options.training)
         self.error_banner = ErrorBanner()
         layout.addWidget(self.error_banner)
@@ -239,7 +253,8 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            self.tr("Search order number, customer, e-mail, SKU, barcode, tracking…  (Ctrl+F)"))
+            self.tr("Search order number, customer, e-mail, SKU, barcode, tracking…  (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(420)
         self.search.textChanged.connect(self.proxy.set_filter_text)
@@ -275,8 +290,9 @@ class MainWindow(QMainWindow):
 
     # -- panels and pack mode -------------------------------------------------------------------
 
-    def add_panel(self, name: str, title: str, widget: QWidget,
-                  shortcut: str | None = None) -> QDockWidget:
+    def add_panel(
+        self, name: str, title: str, widget: QWidget, shortcut: str | None = None
+    ) -> QDockWidget:
         """A dockable panel (outbox, print queue), toggled from View: hidden at first, then
         where the packer left it (``name`` is its key in the saved layout)."""
         dock = QDockWidget(title, self)
@@ -334,7 +350,8 @@ class MainWindow(QMainWindow):
     def _scan_found(self, text: str, refs: list[OrderRef]) -> None:
         if not refs:
             self.statusBar().showMessage(
-                self.tr("No order matches the scan {scan}.").format(scan=text[:40]), 8000)
+                self.tr("No order matches the scan {scan}.").format(scan=text[:40]), 8000
+            )
             return
         if self.proxy.row_of(refs[0]) is None:  # filtered out: show every order
             self.search.clear()
@@ -343,7 +360,10 @@ class MainWindow(QMainWindow):
         if len(refs) > 1:
             self.statusBar().showMessage(
                 self.tr("{count} orders match the scan {scan}; the first is open.").format(
-                    count=len(refs), scan=text[:40]), 8000)
+                    count=len(refs), scan=text[:40]
+                ),
+                8000,
+            )
         self.scan_found.emit(refs)
 
     def next_after(self, ref: OrderRef) -> OrderRef | None:
@@ -361,16 +381,16 @@ class MainWindow(QMainWindow):
     def selected_refs(self) -> list[OrderRef]:
         return [self.proxy.key_at(i.row()) for i in self.table.selectionModel().selectedRows()]
 
-    def apply_orders(self, orders: list[Order],
-                     rows: list[OrderSummary] | None = None) -> None:
+    def apply_orders(self, orders: list[Order], rows: list[OrderSummary] | None = None) -> None:
         """Orders changed by an action (already in the cache): refresh their rows (``rows``
         when the caller has them, else read from the cache) and, if shown, the detail pane."""
         if rows is not None:
             self.model.apply_summaries(rows)
             self._update_counts()
         else:
-            task = self.reader.call(operations.summaries_for, self.options.connection_id,
-                                    [o.id for o in orders])
+            task = self.reader.call(
+                operations.summaries_for, self.options.connection_id, [o.id for o in orders]
+            )
             task.succeeded.connect(self.model.apply_summaries)
             task.succeeded.connect(lambda _rows: self._update_counts())
         shown = self.detail.order
@@ -457,8 +477,12 @@ class MainWindow(QMainWindow):
             return  # one at a time; F5 during a sync does nothing
         connection = self.options.connection_id
 
-        task = self.sync_worker.submit(lambda ctx: operations.run_sync(
-            ctx.resources, connection, progress=ctx.report, cancelled=ctx.cancelled), "sync")
+        task = self.sync_worker.submit(
+            lambda ctx: operations.run_sync(
+                ctx.resources, connection, progress=ctx.report, cancelled=ctx.cancelled
+            ),
+            "sync",
+        )
         self._sync_task = task
         task.progress.connect(self._sync_progress)
         task.succeeded.connect(self._sync_done)
@@ -512,8 +536,12 @@ class MainWindow(QMainWindow):
             text = self.tr("Synced {seen} orders: {new} new, {changed} changed, {removed} gone")
         else:
             text = self.tr("Synced {seen} orders: {new} new, {changed} changed")
-        text = text.format(seen=result.seen, new=len(result.new), changed=len(result.changed),
-                           removed=len(result.removed))
+        text = text.format(
+            seen=result.seen,
+            new=len(result.new),
+            changed=len(result.changed),
+            removed=len(result.removed),
+        )
         if result.unreadable:
             # One order the app cannot understand never stops the others; say it was skipped.
             self.error_banner.show_message(translate_message(result.unreadable_message))
@@ -524,13 +552,16 @@ class MainWindow(QMainWindow):
         self._sync_ended()
         if isinstance(exc, SyncCancelled):
             self.statusBar().showMessage(
-                self.tr("Sync cancelled; the orders synced so far are kept."), 8000)
+                self.tr("Sync cancelled; the orders synced so far are kept."), 8000
+            )
             # Pages written before the cancel are in the cache: show them.
             self.start_refresh_from_cache()
         else:
             self._set_online(not operations.is_offline(exc))
-            self._show_error(exc, prefix=self.tr(
-                "Sync failed; the orders shown are from the last successful sync."))
+            self._show_error(
+                exc,
+                prefix=self.tr("Sync failed; the orders shown are from the last successful sync."),
+            )
         self.sync_failed.emit(exc)
 
     def start_refresh_from_cache(self) -> None:
@@ -542,8 +573,9 @@ class MainWindow(QMainWindow):
     def _set_online(self, online: bool) -> None:
         self.online.setText(self.tr("● online") if online else self.tr("● OFFLINE"))
         style = banner_style("online" if online else "offline", self._scheme)
-        self.online.setStyleSheet(f"color: {style.foreground};"
-                                  + ("" if online else " font-weight: bold;"))
+        self.online.setStyleSheet(
+            f"color: {style.foreground};" + ("" if online else " font-weight: bold;")
+        )
 
     def _show_error(self, exc: BaseException, prefix: str = "") -> None:
         log.warning("shown to the packer: %s", exc)
@@ -575,8 +607,11 @@ class MainWindow(QMainWindow):
         self._visible_changed(self.proxy.rowCount())
 
     def _visible_changed(self, visible: int) -> None:
-        self.count_label.setText(self.tr("{visible} of {total} orders shown").format(
-            visible=visible, total=len(self.model.summaries)))
+        self.count_label.setText(
+            self.tr("{visible} of {total} orders shown").format(
+                visible=visible, total=len(self.model.summaries)
+            )
+        )
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -616,17 +651,20 @@ class MainWindow(QMainWindow):
 
     def _ask_close(self, pending: int) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Quit with actions waiting?"),
-            self.tr("{n} action(s) are still waiting to be sent to the store. They are saved "
-                    "and will be sent when the app starts again. Quit now?").format(n=pending),
+            self,
+            self.tr("Quit with actions waiting?"),
+            self.tr(
+                "{n} action(s) are still waiting to be sent to the store. They are saved "
+                "and will be sent when the app starts again. Quit now?"
+            ).format(n=pending),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def set_pending(self, count: int) -> None:
         self._pending = count
-        self.pending_label.setText(
-            self.tr("Outbox: {n} waiting").format(n=count) if count else "")
+        self.pending_label.setText(self.tr("Outbox: {n} waiting").format(n=count) if count else "")
 
     def _layout_store(self) -> QSettings:
         """Window state (not settings): geometry, columns, tab, filters, between runs."""

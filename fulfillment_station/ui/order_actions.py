@@ -42,9 +42,13 @@ class OrderActions(QObject):
     queued = Signal(object)  # the ActionRecord just made durable
     refused = Signal(str)  # a request refused before queueing, in plain words
 
-    def __init__(self, worker: ConnectionWorker[OutboxResources], *,
-                 pump_interval_ms: int = 2000,
-                 packer: Callable[[], str] = lambda: "") -> None:
+    def __init__(
+        self,
+        worker: ConnectionWorker[OutboxResources],
+        *,
+        pump_interval_ms: int = 2000,
+        packer: Callable[[], str] = lambda: "",
+    ) -> None:
         super().__init__()
         self.worker = worker
         self.packer = packer
@@ -75,8 +79,9 @@ class OrderActions(QObject):
     def submit(self, kind: ActionKind | str, order: Order | None, request: Any) -> None:
         """Queue one write (ship, fulfill, cancel, update, create, bulk_ship). The re-read and
         validation happen on the worker."""
-        task = self.worker.call(operations.queue_write, ActionKind(kind), order, request,
-                                packer=self.packer())
+        task = self.worker.call(
+            operations.queue_write, ActionKind(kind), order, request, packer=self.packer()
+        )
         task.succeeded.connect(self._queued)
         task.failed.connect(self._refused)
 
@@ -122,8 +127,8 @@ class OrderActions(QObject):
             return
         self._pumping = True
         task = self._pass = self.worker.submit(
-            lambda ctx: operations.pump_outbox(ctx.resources, stop=ctx.cancelled),
-            "pump outbox")
+            lambda ctx: operations.pump_outbox(ctx.resources, stop=ctx.cancelled), "pump outbox"
+        )
         task.succeeded.connect(self._pumped)
         task.failed.connect(self._pump_failed)
 
@@ -144,5 +149,6 @@ class OrderActions(QObject):
         self._pumping = False
         self._pass = None
         log.warning("outbox pump failed: %s", exc, exc_info=exc)
-        self.action_failed.emit(self.tr("The outbox could not be processed: {error}").format(
-            error=exc))
+        self.action_failed.emit(
+            self.tr("The outbox could not be processed: {error}").format(error=exc)
+        )

@@ -73,12 +73,18 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # OrderRef(connection, order_id)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 4  # the OrderSummary of the row
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-_ROLES = frozenset(int(r) for r in (
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
-    SORT_ROLE, BADGE_ROLE, KEY_ROLE, SUMMARY_ROLE,
-))
-
-
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        SORT_ROLE,
+        BADGE_ROLE,
+        KEY_ROLE,
+        SUMMARY_ROLE,
+    )
+)
 
 
 def _N(text: str) -> str:
@@ -159,9 +165,7 @@ class OrderTableModel(QAbstractTableModel):
     #: Source rows whose data changed in place (exact list), emitted after ``dataChanged``.
     rowsUpdated = Signal(list)
 
-    def __init__(
-        self, rows: Iterable[OrderSummary] = (), parent: QObject | None = None
-    ) -> None:
+    def __init__(self, rows: Iterable[OrderSummary] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[OrderSummary] = []
         self._search = SearchColumns()
@@ -169,8 +173,9 @@ class OrderTableModel(QAbstractTableModel):
         self._sort_keys: dict[int, list[Any]] = {}
         self._pending: dict[OrderRef, str] = {}
         self._tallies = RowTallies()
-        self._badges = {k: QColor(v[1]) for k, v in (*STATUS_STYLE.items(),
-                                                      *FULFILLMENT_STYLE.items())}
+        self._badges = {
+            k: QColor(v[1]) for k, v in (*STATUS_STYLE.items(), *FULFILLMENT_STYLE.items())
+        }
         self._replace_all(list(rows))
 
     # --- read access for the proxy and the window ---
@@ -226,8 +231,9 @@ class OrderTableModel(QAbstractTableModel):
         if rows:
             self.rowsUpdated.emit(rows)  # the proxy repaints them
 
-    def set_summaries(self, rows: Iterable[OrderSummary],
-                      search: SearchColumns | None = None) -> None:
+    def set_summaries(
+        self, rows: Iterable[OrderSummary], search: SearchColumns | None = None
+    ) -> None:
         """Replace everything (first load); the selection does not survive this. ``search``
         is ``SearchColumns(rows)`` made beforehand, off the GUI thread (it is plain Python):
         at 100,000 rows building it is the larger part of a load."""
@@ -290,18 +296,17 @@ class OrderTableModel(QAbstractTableModel):
                 runs.append((r, r))
         for first, last in runs:
             self.beginRemoveRows(QModelIndex(), first, last)
-            for row in self._rows[first:last + 1]:
+            for row in self._rows[first : last + 1]:
                 self._tallies.remove(row)
-            del self._rows[first:last + 1]
+            del self._rows[first : last + 1]
             self._search.delete(first, last)
             for keys_ in self._sort_keys.values():
-                del keys_[first:last + 1]
+                del keys_[first : last + 1]
             self._reindex()
             self.endRemoveRows()
         return len(rows)
 
-    def _replace_all(self, rows: list[OrderSummary],
-                     search: SearchColumns | None = None) -> None:
+    def _replace_all(self, rows: list[OrderSummary], search: SearchColumns | None = None) -> None:
         self._rows = rows
         self._tallies.reset(rows)
         self._search = search if search is not None else SearchColumns(rows)
@@ -323,7 +328,9 @@ class OrderTableModel(QAbstractTableModel):
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation,
+        self,
+        section: int,
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
@@ -440,9 +447,9 @@ class OrderFilterProxy(QAbstractProxyModel):
         self._structured: tuple[FilterState, float, bytes, list[int], Sequence[int]] | None = None
         # (text, the structured mask it narrowed, mask over source rows or None when few
         # matched, matching source rows ascending or None when many, the same as shown)
-        self._text_result: tuple[
-            str, bytes | None, bytes | None, list[int] | None, Sequence[int]
-        ] | None = None
+        self._text_result: (
+            tuple[str, bytes | None, bytes | None, list[int] | None, Sequence[int]] | None
+        ) = None
         self._picker: tuple[Sequence[int], Callable[[bytes], tuple[int, ...]]] | None = None
         self._place_of: tuple[Sequence[int], list[int]] | None = None
         self._rows: Sequence[int] = []
@@ -549,7 +556,9 @@ class OrderFilterProxy(QAbstractProxyModel):
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation,
+        self,
+        section: int,
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation == Qt.Orientation.Vertical:
@@ -612,8 +621,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         elif self._structured is not None and self._structured[:2] == (structured, today):
             base_mask, passing, base = self._structured[2:]
         else:
-            passing = filter_structured(self._source.summaries, self._all_rows(), structured,
-                                        today)
+            passing = filter_structured(self._source.summaries, self._all_rows(), structured, today)
             base_mask = self._mask_of(passing)
             base = self._shown(len(passing), base_mask, passing)
             self._structured = (structured, today, base_mask, passing, base)
@@ -660,8 +668,9 @@ class OrderFilterProxy(QAbstractProxyModel):
         deque(map(setitem, repeat(mask), source_rows, repeat(1)), maxlen=0)  # builtin: fast
         return bytes(mask)
 
-    def _shown(self, count: int, mask: bytes | None = None,
-               rows: list[int] | None = None) -> Sequence[int]:
+    def _shown(
+        self, count: int, mask: bytes | None = None, rows: list[int] | None = None
+    ) -> Sequence[int]:
         """The ``count`` source rows a filter kept, given as a ``mask`` and/or as ``rows``
         (ascending), in shown order. Very few: sorted by their place in that order, as
         finding them from the top means walking most of it. Else :class:`ShownRows`, which
@@ -728,9 +737,7 @@ class OrderFilterProxy(QAbstractProxyModel):
     def _end_layout(self) -> None:
         old: list[QModelIndex] = []
         new: list[QModelIndex] = []
-        positions = self._find_positions(
-            [self._source.row_of(key) for _, key, _ in self._pending]
-        )
+        positions = self._find_positions([self._source.row_of(key) for _, key, _ in self._pending])
         for (persistent, _, column), row in zip(self._pending, positions, strict=True):
             # QModelIndex(QPersistentModelIndex) is a real constructor the stubs leave out.
             old.append(QModelIndex(persistent))  # type: ignore[call-overload]

@@ -24,8 +24,14 @@ from fulfillment_station.ui.order_table import OrderFilterProxy
 
 #: Starting widths in pixels; the packer can resize and move columns.
 COLUMN_WIDTHS: dict[Column, int] = {
-    Column.NUMBER: 170, Column.DATE: 130, Column.CUSTOMER: 170, Column.COUNTRY: 60,
-    Column.ITEMS: 75, Column.TOTAL: 100, Column.STATUS: 95, Column.FULFILLMENT: 95,
+    Column.NUMBER: 170,
+    Column.DATE: 130,
+    Column.CUSTOMER: 170,
+    Column.COUNTRY: 60,
+    Column.ITEMS: 75,
+    Column.TOTAL: 100,
+    Column.STATUS: 95,
+    Column.FULFILLMENT: 95,
 }
 ROW_HEIGHT = 24
 
@@ -83,7 +89,9 @@ class OrderCellDelegate(QStyledItemDelegate):
         self._seen.clear()
 
     def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         row, column = index.row(), index.column()
         option.index = index  # type: ignore[assignment]
@@ -93,8 +101,12 @@ class OrderCellDelegate(QStyledItemDelegate):
             option.features |= _HAS_DISPLAY
             option.text = text
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         state = option.state.value
         widget = option.widget
         if state & _HAS_FOCUS or widget is None or widget.isRightToLeft():
@@ -126,11 +138,11 @@ class OrderCellDelegate(QStyledItemDelegate):
         static, height = line
         painter.setPen(self._pen(option, state))
         # As QCommonStyle places it: the line's box centred in whole pixels.
-        painter.drawStaticText(rect.x() + margin, rect.y() + (rect.height() - height) // 2,
-                               static)
+        painter.drawStaticText(rect.x() + margin, rect.y() + (rect.height() - height) // 2, static)
 
-    def _lay_out(self, key: tuple[str, int, Any],
-                 option: QStyleOptionViewItem) -> tuple[QStaticText, int]:
+    def _lay_out(
+        self, key: tuple[str, int, Any], option: QStyleOptionViewItem
+    ) -> tuple[QStaticText, int]:
         text, width, alignment = key
         if len(self._lines) >= _MAX_LINES:
             self._lines.clear()
@@ -140,7 +152,8 @@ class OrderCellDelegate(QStyledItemDelegate):
             static = _static_text(text, font)
             if static.size().width() > width:
                 static = _static_text(
-                    option.fontMetrics.elidedText(text, option.textElideMode, width), font)
+                    option.fontMetrics.elidedText(text, option.textElideMode, width), font
+                )
         else:
             # Aligned within the cell's width by the layout itself, as Qt's delegate does:
             # the same sub-pixel glyph positions, so the same pixels.
@@ -163,8 +176,9 @@ class OrderCellDelegate(QStyledItemDelegate):
         return pen
 
 
-def _static_text(text: str, font: QFont, alignment: Any = None,
-                 width: int | None = None) -> QStaticText:
+def _static_text(
+    text: str, font: QFont, alignment: Any = None, width: int | None = None
+) -> QStaticText:
     static = QStaticText(text)
     static.setTextFormat(Qt.TextFormat.PlainText)  # API text is never markup
     option = QTextOption() if alignment is None else QTextOption(alignment)

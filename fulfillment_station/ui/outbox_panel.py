@@ -93,13 +93,18 @@ class OutboxModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {Column.STATE: self.tr("State"), Column.ORDER: self.tr("Order"),
-                    Column.ACTION: self.tr("Action"), Column.ATTEMPTS: self.tr("Attempts"),
-                    Column.NEXT: self.tr("Next attempt"),
-                    Column.MESSAGE: self.tr("Message")}[Column(section)]
+            return {
+                Column.STATE: self.tr("State"),
+                Column.ORDER: self.tr("Order"),
+                Column.ACTION: self.tr("Action"),
+                Column.ATTEMPTS: self.tr("Attempts"),
+                Column.NEXT: self.tr("Next attempt"),
+                Column.MESSAGE: self.tr("Message"),
+            }[Column(section)]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -157,12 +162,17 @@ class OutboxPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(
-            Column.MESSAGE, QHeaderView.ResizeMode.Stretch)
+            Column.MESSAGE, QHeaderView.ResizeMode.Stretch
+        )
         self.show_done = QCheckBox(self.tr("Show done"))
         self.retry_button = QPushButton(self.tr("&Retry"))
         self.dismiss_button = QPushButton(self.tr("&Dismiss"))
-        self.dismiss_button.setToolTip(self.tr("Let this action go: it will not be sent, and "
-                                               "later actions on the order can go ahead."))
+        self.dismiss_button.setToolTip(
+            self.tr(
+                "Let this action go: it will not be sent, and "
+                "later actions on the order can go ahead."
+            )
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_done)
         buttons.addStretch(1)

@@ -48,12 +48,16 @@ def _answer(task: Task[R], done: Callable[[R], None], failed: Failure) -> None:
 
 
 class WorkerPackHost:
-    def __init__(self, *, outbox: ConnectionWorker[OutboxResources],
-                 printer: ConnectionWorker[PrintResources] | None,
-                 next_after: Callable[[OrderRef], OrderRef | None],
-                 packer: Callable[[], str] = lambda: "",
-                 on_shipped: Callable[[ActionRecord[Action]], None] | None = None,
-                 on_print_message: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        outbox: ConnectionWorker[OutboxResources],
+        printer: ConnectionWorker[PrintResources] | None,
+        next_after: Callable[[OrderRef], OrderRef | None],
+        packer: Callable[[], str] = lambda: "",
+        on_shipped: Callable[[ActionRecord[Action]], None] | None = None,
+        on_print_message: Callable[[str], None] | None = None,
+    ) -> None:
         self.outbox = outbox
         self.printer = printer
         self.next_after = next_after
@@ -62,8 +66,9 @@ class WorkerPackHost:
         self.on_print_message = on_print_message
         self._opened: tuple[OrderRef, Order] | None = None  # read by the last find
 
-    def find_orders(self, scan: str, done: Callable[[list[OrderRef]], None],
-                    failed: Failure) -> None:
+    def find_orders(
+        self, scan: str, done: Callable[[list[OrderRef]], None], failed: Failure
+    ) -> None:
         def found(lookup: PackLookup) -> None:
             if lookup.order is not None:
                 self._opened = (lookup.refs[0], lookup.order)
@@ -71,6 +76,7 @@ class WorkerPackHost:
                 done(lookup.refs)  # the flow asks for the one order at once, or not at all
             finally:
                 self._opened = None
+
         _answer(self.outbox.call(operations.open_for_packing, scan), found, failed)
 
     def load_order(self, ref: OrderRef, done: Callable[[Order], None], failed: Failure) -> None:
@@ -80,16 +86,23 @@ class WorkerPackHost:
             return
         _answer(self.outbox.call(operations.read_for_packing, ref), done, failed)
 
-    def print_documents(self, order: Order, reprint: bool,
-                        done: Callable[[PrintOutcome], None], failed: Failure) -> None:
+    def print_documents(
+        self, order: Order, reprint: bool, done: Callable[[PrintOutcome], None], failed: Failure
+    ) -> None:
         if self.printer is None:
             done(PrintOutcome())
             return
-        _answer(self.printer.call(operations.print_slip_for_packing, order, reprint), done,
-                failed)
+        _answer(self.printer.call(operations.print_slip_for_packing, order, reprint), done, failed)
 
-    def ship(self, order: Order, lines: dict[str, int], tracking: str | None,
-             carrier: str | None, done: Callable[[], None], failed: Failure) -> None:
+    def ship(
+        self,
+        order: Order,
+        lines: dict[str, int],
+        tracking: str | None,
+        carrier: str | None,
+        done: Callable[[], None],
+        failed: Failure,
+    ) -> None:
         request = operations.ship_request(lines, tracking, carrier)
 
         def queued(record: ActionRecord[Action]) -> None:
@@ -103,9 +116,13 @@ class WorkerPackHost:
                     task.succeeded.connect(lambda text: report(translate_message(text)))
                     task.failed.connect(lambda exc: report(translate_message(sentence(exc))))
 
-        _answer(self.outbox.call(operations.queue_shipment, order, request,
-                                 packer=self.packer()), queued, failed)
+        _answer(
+            self.outbox.call(operations.queue_shipment, order, request, packer=self.packer()),
+            queued,
+            failed,
+        )
 
-    def next_order_after(self, ref: OrderRef, done: Callable[[OrderRef | None], None],
-                         failed: Failure) -> None:
+    def next_order_after(
+        self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Failure
+    ) -> None:
         done(self.next_after(ref))

@@ -80,11 +80,11 @@ class PackModeOptions:
     auto_print: bool = True
     allow_ship_unverified: bool = False
 
-
     @property
     def flow_options(self) -> PackFlowOptions:
-        return PackFlowOptions(auto_print=self.auto_print,
-                               allow_ship_unverified=self.allow_ship_unverified)
+        return PackFlowOptions(
+            auto_print=self.auto_print, allow_ship_unverified=self.allow_ship_unverified
+        )
 
 
 __all__ = ["PackLinesModel", "PackModeOptions", "PackModeView", "PackPhase"]
@@ -110,10 +110,12 @@ _FLASH_MS = 110
 class PackLinesModel(QAbstractTableModel):
     """The order's lines in pick order: SKU, name, scanned/needed, state in words."""
 
-    HEADERS = (QT_TRANSLATE_NOOP("PackLinesModel", "SKU"),
-               QT_TRANSLATE_NOOP("PackLinesModel", "Item"),
-               QT_TRANSLATE_NOOP("PackLinesModel", "Scanned"),
-               QT_TRANSLATE_NOOP("PackLinesModel", "State"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PackLinesModel", "SKU"),
+        QT_TRANSLATE_NOOP("PackLinesModel", "Item"),
+        QT_TRANSLATE_NOOP("PackLinesModel", "Scanned"),
+        QT_TRANSLATE_NOOP("PackLinesModel", "State"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,8 +159,9 @@ class PackLinesModel(QAbstractTableModel):
             return font
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(str(self.HEADERS[section]))
         return None
@@ -171,11 +174,17 @@ class PackModeView(QWidget):
     order_opened = Signal(object)  # Order
     order_shipped = Signal(object)  # Order
 
-    def __init__(self, host: PackHost, store: ProgressStore, sounds: SoundPlayer,
-                 options: PackModeOptions | None = None,
-                 parent: QWidget | None = None, *,
-                 steps: list[FinishStep] | None = None,
-                 gates: list[OpenGate] | None = None) -> None:
+    def __init__(
+        self,
+        host: PackHost,
+        store: ProgressStore,
+        sounds: SoundPlayer,
+        options: PackModeOptions | None = None,
+        parent: QWidget | None = None,
+        *,
+        steps: list[FinishStep] | None = None,
+        gates: list[OpenGate] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.options = options or PackModeOptions()
@@ -183,8 +192,9 @@ class PackModeView(QWidget):
         self._flash_id = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
-        self.flow = PackFlow(host, store, self, sounds, self.options.flow_options,
-                             steps=steps, gates=gates or ())
+        self.flow = PackFlow(
+            host, store, self, sounds, self.options.flow_options, steps=steps, gates=gates or ()
+        )
         self.show_info(START_PROMPT)
 
     # --- what the flow holds, for the window and tests ---
@@ -223,8 +233,10 @@ class PackModeView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setStyleSheet("QTableView { background: #111; color: #fff; "
-                                 "selection-background-color: #ffd200; selection-color: #000; }")
+        self.table.setStyleSheet(
+            "QTableView { background: #111; color: #fff; "
+            "selection-background-color: #ffd200; selection-color: #000; }"
+        )
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("%v of %m units scanned"))
         self.quantity = QLabel("", self)
@@ -233,12 +245,23 @@ class PackModeView(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # scans and API text are untrusted
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = QLabel(self.tr("Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · "
-                                   "F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · "
-                                   "12 *: next scan ×12 · Space: confirm line"), self)
+        self.hint = QLabel(
+            self.tr(
+                "Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · "
+                "F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · "
+                "12 *: next scan ×12 · Space: confirm line"
+            ),
+            self,
+        )
         self.hint.setWordWrap(True)
-        for widget in (self.header, self.table, self.progress, self.quantity, self.message,
-                       self.hint):
+        for widget in (
+            self.header,
+            self.table,
+            self.progress,
+            self.quantity,
+            self.message,
+            self.hint,
+        ):
             layout.addWidget(widget)
         layout.setStretch(1, 3)
         layout.setStretch(4, 2)
@@ -254,8 +277,9 @@ class PackModeView(QWidget):
         self.message.setMinimumHeight(int(size * 5))
         style = self.message.styleSheet()
         if style:  # the message keeps its colours at the new size
-            self.message.setStyleSheet(style.rsplit("font-size:", 1)[0]
-                                       + f"font-size: {self._message_size()}pt;")
+            self.message.setStyleSheet(
+                style.rsplit("font-size:", 1)[0] + f"font-size: {self._message_size()}pt;"
+            )
 
     # --- entry points ---
 
@@ -306,8 +330,11 @@ class PackModeView(QWidget):
     def _show_typed(self) -> None:
         pending = self.session.pending_quantity if self.session is not None else None
         if self._typed:
-            self.quantity.setText(self.tr("Quantity typed: {n}  (Enter: last scan counts {n} · "
-                                          "*: next scan counts {n})").format(n=self._typed))
+            self.quantity.setText(
+                self.tr(
+                    "Quantity typed: {n}  (Enter: last scan counts {n} · *: next scan counts {n})"
+                ).format(n=self._typed)
+            )
         elif pending:
             self.quantity.setText(self.tr("Next scan counts {n} units").format(n=pending))
         else:
@@ -333,8 +360,11 @@ class PackModeView(QWidget):
             return
         order = session.order
         name = order.ship_to.name if order.ship_to is not None else order.customer.name
-        self.header.setText(self.tr("Order {order} · {name} · {n} lines").format(
-            order=order.number, name=name, n=len(session.lines)))
+        self.header.setText(
+            self.tr("Order {order} · {name} · {n} lines").format(
+                order=order.number, name=name, n=len(session.lines)
+            )
+        )
         self.model.set_lines(session.lines)
         self.progress.setRange(0, max(1, session.needed_units))
         self.progress.setValue(session.scanned_units)
@@ -357,13 +387,15 @@ class PackModeView(QWidget):
         """``text``: a sentence of the flow or from below (a pack refusal, a scan rejection,
         a host failure), translated here."""
         self.message.setStyleSheet(_STYLE_ERROR + f"font-size: {self._message_size()}pt;")
-        self.message.setText(self.tr("STOP — {message}\n(Esc or Enter to continue)").format(
-            message=translate_message(text)))
+        self.message.setText(
+            self.tr("STOP — {message}\n(Esc or Enter to continue)").format(
+                message=translate_message(text)
+            )
+        )
         self._flash_id += 1
         flash_id = self._flash_id
         for step in range(1, _FLASHES + 1):
-            QTimer.singleShot(step * _FLASH_MS, self,
-                              lambda step=step: self._flash(flash_id, step))
+            QTimer.singleShot(step * _FLASH_MS, self, lambda step=step: self._flash(flash_id, step))
 
     def _flash(self, flash_id: int, step: int) -> None:
         """One blink of the error flash, unless that error is gone or replaced."""

@@ -60,8 +60,12 @@ def ask_printer(parent: QWidget | None) -> QPrinter | None:
     return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def print_with_dialog(parent: QWidget | None, pdf: bytes, ask: AskPrinter = ask_printer,
-                      render: PageRenderer = pdfium_pages) -> bool:
+def print_with_dialog(
+    parent: QWidget | None,
+    pdf: bytes,
+    ask: AskPrinter = ask_printer,
+    render: PageRenderer = pdfium_pages,
+) -> bool:
     """Print ``pdf`` on a printer the packer picks; a failure is one plain sentence."""
     printer = ask(parent)
     if printer is None:
@@ -69,23 +73,32 @@ def print_with_dialog(parent: QWidget | None, pdf: bytes, ask: AskPrinter = ask_
     try:
         print_pdf(pdf, printer, render=render)
     except PrintingError as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, _t("Print"), translate_message(exc.message),
-                          QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _t("Print"),
+            translate_message(exc.message),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
         return False
     return True
+
+
 CANCELLED_MESSAGE = QT_TRANSLATE_NOOP("BatchPrint", "Printing cancelled; no slips were printed.")
 
 
 def ask_save_path(parent: QWidget | None, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, _t("Save as PDF"), suggested,
-                                          _t("PDF files (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _t("Save as PDF"), suggested, _t("PDF files (*.pdf)")
+    )
     return path
 
 
-def save_pdf(parent: QWidget | None, pdf: bytes, suggested: str,
-             ask: AskSavePath = ask_save_path) -> Path | None:
+def save_pdf(
+    parent: QWidget | None, pdf: bytes, suggested: str, ask: AskSavePath = ask_save_path
+) -> Path | None:
     """Ask where to save ``pdf`` and write it there; ``None`` if the packer cancelled."""
     chosen = ask(parent, suggested)
     if not chosen:
@@ -96,10 +109,14 @@ def save_pdf(parent: QWidget | None, pdf: bytes, suggested: str,
     try:
         target.write_bytes(pdf)
     except OSError as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, _t("Save as PDF"),
-                          f"The PDF could not be saved in {target.parent} "
-                          f"({exc.strerror or exc}); choose another folder.",
-                          QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _t("Save as PDF"),
+            f"The PDF could not be saved in {target.parent} "
+            f"({exc.strerror or exc}); choose another folder.",
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
         return None
@@ -114,8 +131,15 @@ def _file_name(title: str) -> str:
 class DocumentPreview(PdfPreviewDialog):
     """The PDF preview with a "Save as PDF…" button next to Print and Close."""
 
-    def __init__(self, pdf: bytes, title: str, *, render: PageRenderer = pdfium_pages,
-                 ask: AskSavePath = ask_save_path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pdf: bytes,
+        title: str,
+        *,
+        render: PageRenderer = pdfium_pages,
+        ask: AskSavePath = ask_save_path,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(pdf, title, render=render, parent=parent)
         self.save_button = QPushButton(_t("&Save as PDF…"))
         buttons = self.findChild(QDialogButtonBox)
@@ -146,7 +170,8 @@ def preview_document(
     dialog = DocumentPreview(pdf_bytes, title, render=render, ask=ask, parent=parent)
     if on_print is None:
         dialog.print_requested.connect(
-            lambda: print_with_dialog(parent, pdf_bytes, ask_printer, render))
+            lambda: print_with_dialog(parent, pdf_bytes, ask_printer, render)
+        )
     else:
         dialog.print_requested.connect(lambda: on_print(pdf_bytes))
     dialog.open()
@@ -161,9 +186,16 @@ class BatchPrint(QObject):
     cancelled = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None, task: Task[bytes], total: int,
-                 title: str, render: PageRenderer, ask: AskSavePath,
-                 on_print: Callable[[bytes], None] | None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        task: Task[bytes],
+        total: int,
+        title: str,
+        render: PageRenderer,
+        ask: AskSavePath,
+        on_print: Callable[[bytes], None] | None,
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self.task = task
@@ -173,7 +205,8 @@ class BatchPrint(QObject):
         self._on_print = on_print
         self.preview: DocumentPreview | None = None
         self.progress = QProgressDialog(
-            f"Preparing {total} packing slips…", "&Cancel", 0, total, parent)
+            f"Preparing {total} packing slips…", "&Cancel", 0, total, parent
+        )
         self.progress.setWindowTitle("Print packing slips")
         # Closed by us when the task ends, so reaching the maximum does not reset the bar.
         self.progress.setAutoReset(False)
@@ -210,8 +243,14 @@ class BatchPrint(QObject):
             self.cancelled.emit(self.tr(CANCELLED_MESSAGE))
             return
         assert isinstance(pdf, bytes)
-        self.preview = preview_document(self._parent, pdf, self.title, render=self._render,
-                                        ask=self._ask, on_print=self._on_print)
+        self.preview = preview_document(
+            self._parent,
+            pdf,
+            self.title,
+            render=self._render,
+            ask=self._ask,
+            on_print=self._on_print,
+        )
         self.shown.emit(self.preview)
 
     def _on_error(self, exc: object) -> None:
@@ -221,8 +260,9 @@ class BatchPrint(QObject):
         elif isinstance(exc, PrintingError):
             self.failed.emit(translate_message(exc.message))
         else:
-            self.failed.emit(self.tr("The packing slips could not be prepared ({error}).")
-                             .format(error=exc))
+            self.failed.emit(
+                self.tr("The packing slips could not be prepared ({error}).").format(error=exc)
+            )
 
 
 def run_batch_print(
@@ -263,9 +303,13 @@ class PrintQueueActions(QObject):
 
     message = Signal(str)
 
-    def __init__(self, panel: PrintQueuePanel, worker: ConnectionWorker[PrintResources],
-                 service_of: Callable[[TaskContext[PrintResources]], PrintService] = _service_of,
-                 held_interval_ms: int = 5000) -> None:
+    def __init__(
+        self,
+        panel: PrintQueuePanel,
+        worker: ConnectionWorker[PrintResources],
+        service_of: Callable[[TaskContext[PrintResources]], PrintService] = _service_of,
+        held_interval_ms: int = 5000,
+    ) -> None:
         super().__init__(panel)
         self.panel = panel
         self.worker = worker
@@ -288,6 +332,7 @@ class PrintQueueActions(QObject):
 
     def release_held(self) -> Task[Any]:
         """Ask the printers of held jobs again; say so when one has printed."""
+
         def release(service: PrintService) -> PrintOutcome | None:
             return next((o for o in service.release_held() if o.sent), None)
 
@@ -296,6 +341,7 @@ class PrintQueueActions(QObject):
     def run(self, action: Callable[[PrintService], PrintOutcome | None]) -> Task[Any]:
         """Run ``action`` on the worker, then show the job list and the outcome's sentence
         (e.g. ``run(lambda s: s.print_for_pack(...)[1])`` after a pack)."""
+
         def work(ctx: TaskContext[PrintResources]) -> tuple[PrintOutcome | None, list[QueuedJob]]:
             service = self.service_of(ctx)
             try:

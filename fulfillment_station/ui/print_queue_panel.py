@@ -48,8 +48,10 @@ STATE_WORDS: dict[JobState, str] = {
     JobState.DONE: QT_TRANSLATE_NOOP("PrintJobsModel", "Printed"),
     JobState.FAILED: QT_TRANSLATE_NOOP("PrintJobsModel", "Failed — press Retry"),
 }
-KIND_WORDS: dict[JobKind, str] = {JobKind.SLIP: QT_TRANSLATE_NOOP("PrintJobsModel", "Packing slip"),
-                                  JobKind.LABEL: QT_TRANSLATE_NOOP("PrintJobsModel", "Label")}
+KIND_WORDS: dict[JobKind, str] = {
+    JobKind.SLIP: QT_TRANSLATE_NOOP("PrintJobsModel", "Packing slip"),
+    JobKind.LABEL: QT_TRANSLATE_NOOP("PrintJobsModel", "Label"),
+}
 RETRYABLE = frozenset({JobState.FAILED, JobState.PENDING})
 REPRINTABLE = frozenset({JobState.DONE})
 
@@ -97,8 +99,9 @@ class PrintJobsModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(HEADERS[Column(section)])
         return None
@@ -150,7 +153,8 @@ class PrintQueuePanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
-            Column.ERROR, QHeaderView.ResizeMode.Stretch)
+            Column.ERROR, QHeaderView.ResizeMode.Stretch
+        )
         self.table.setAccessibleName(self.tr("Print jobs"))
 
         self.retry_button = QPushButton(self.tr("&Retry"))

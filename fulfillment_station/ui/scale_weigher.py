@@ -29,9 +29,16 @@ log = logging.getLogger(__name__)
 READ_TIMEOUT_S = 0.2
 SAME_LOAD_G = 2  # a stable weight within this of the last one is the same box
 # Said to the packer (once each time it starts): the scale cannot weigh until it is dealt with.
-_PROBLEMS = frozenset({ScaleStatus.OVER_CAPACITY, ScaleStatus.UNDER_ZERO, ScaleStatus.FAULT,
-                       ScaleStatus.NEEDS_CALIBRATION, ScaleStatus.NEEDS_REZERO,
-                       ScaleStatus.ERROR})
+_PROBLEMS = frozenset(
+    {
+        ScaleStatus.OVER_CAPACITY,
+        ScaleStatus.UNDER_ZERO,
+        ScaleStatus.FAULT,
+        ScaleStatus.NEEDS_CALIBRATION,
+        ScaleStatus.NEEDS_REZERO,
+        ScaleStatus.ERROR,
+    }
+)
 
 
 class ScaleWeigher(QObject):
@@ -39,8 +46,13 @@ class ScaleWeigher(QObject):
     stable = Signal(object)  # Weight, once per load
     problem = Signal(str)  # one sentence, translated
 
-    def __init__(self, open_scale: Callable[[], Scale | None], parent: QObject | None = None,
-                 *, min_weight: Weight | None = None) -> None:
+    def __init__(
+        self,
+        open_scale: Callable[[], Scale | None],
+        parent: QObject | None = None,
+        *,
+        min_weight: Weight | None = None,
+    ) -> None:
         super().__init__(parent)
         self._open_scale = open_scale
         self._min = min_weight if min_weight is not None else Weight.of(5, "g")
@@ -91,10 +103,12 @@ class ScaleWeigher(QObject):
                 if reading.status in _PROBLEMS:
                     if not said_problem:  # once per episode, not at every reading
                         said_problem = True
-                        log.info("scale %s: %s (%s)", scale.name, reading.status,
-                                 reading.detail)
-                        self.problem.emit(translate_message(
-                            why_no_weight(scale.name, reading.status, READ_TIMEOUT_S)))
+                        log.info("scale %s: %s (%s)", scale.name, reading.status, reading.detail)
+                        self.problem.emit(
+                            translate_message(
+                                why_no_weight(scale.name, reading.status, READ_TIMEOUT_S)
+                            )
+                        )
                     continue
                 said_problem = False
                 if stable is None or stable.grams < self._min.grams:

@@ -52,10 +52,17 @@ _GS = "\x1d"
 #: Widget property: a field that wants scans typed into it as they are.
 ACCEPTS_SCANS = "acceptsScans"
 _TIMER_SLACK_MS = 5
-_MODIFIER_KEYS = frozenset({
-    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
-    Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock,
-})
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -96,9 +103,12 @@ class ScannerFilter(QObject):
 
     scanned = Signal(str)
 
-    def __init__(self, detector: BurstDetector | None = None,
-                 clock: Callable[[], float] | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        detector: BurstDetector | None = None,
+        clock: Callable[[], float] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._detector = detector if detector is not None else BurstDetector()
         self._clock = clock if clock is not None else self._detector.clock
@@ -147,9 +157,13 @@ class ScannerFilter(QObject):
         return focus is None or focus is watched
 
     def _in_burst(self, watched: QObject, event: QEvent) -> bool:
-        return (bool(self._held) and self._is_target(watched)
-                and isinstance(event, QKeyEvent) and scan_char(event) is not None
-                and self._detector.quiet_in(self._clock()) > 0)
+        return (
+            bool(self._held)
+            and self._is_target(watched)
+            and isinstance(event, QKeyEvent)
+            and scan_char(event) is not None
+            and self._detector.quiet_in(self._clock()) > 0
+        )
 
     def _on_press(self, watched: QObject, event: QKeyEvent) -> bool:
         if not self._is_target(watched) or event.key() in _MODIFIER_KEYS:
@@ -192,7 +206,7 @@ class ScannerFilter(QObject):
         count = len(decision.replay)
         to_replay, self._held = self._held[:count], self._held[count:]
         if decision.scan is not None:
-            del self._held[:len(decision.scan)]
+            del self._held[: len(decision.scan)]
         self._replay(to_replay)
         if current is not None:
             self._held.append(current)
@@ -207,6 +221,7 @@ class ScannerFilter(QObject):
                     continue  # the widget was closed meanwhile; its keys go nowhere
                 for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                     QCoreApplication.sendEvent(
-                        held.receiver, QKeyEvent(kind, held.key, held.modifiers, held.text))
+                        held.receiver, QKeyEvent(kind, held.key, held.modifiers, held.text)
+                    )
         finally:
             self._replaying = False

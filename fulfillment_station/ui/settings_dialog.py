@@ -71,8 +71,14 @@ def _settings_text(text: str) -> str:
 class _Field:
     """One generated editor: the widget to put in the form and how to read/write it."""
 
-    def __init__(self, option: Option, widget: QWidget, editor: QWidget,
-                 read: Callable[[], Any], write: Callable[[Any], None]) -> None:
+    def __init__(
+        self,
+        option: Option,
+        widget: QWidget,
+        editor: QWidget,
+        read: Callable[[], Any],
+        write: Callable[[Any], None],
+    ) -> None:
         self.option = option
         self.widget = widget  # what goes in the form row
         self.editor = editor  # what takes the input (tests type into it)
@@ -87,8 +93,10 @@ def _make_field(option: Option, parent: QWidget) -> _Field:
         return _Field(option, box, box, box.isChecked, box.setChecked)
     if kind is Kind.INT:
         spin = QSpinBox(parent)
-        spin.setRange(option.minimum if option.minimum is not None else -(2**31),
-                      option.maximum if option.maximum is not None else 2**31 - 1)
+        spin.setRange(
+            option.minimum if option.minimum is not None else -(2**31),
+            option.maximum if option.maximum is not None else 2**31 - 1,
+        )
         return _Field(option, spin, spin, spin.value, spin.setValue)
     if kind is Kind.TABLE:
         return _make_table_field(option, parent)
@@ -96,8 +104,13 @@ def _make_field(option: Option, parent: QWidget) -> _Field:
         combo = QComboBox(parent)
         for stored, shown in option.choices:
             combo.addItem(_settings_text(shown), stored)
-        return _Field(option, combo, combo, combo.currentData,
-                      lambda v: combo.setCurrentIndex(max(0, combo.findData(v))))
+        return _Field(
+            option,
+            combo,
+            combo,
+            combo.currentData,
+            lambda v: combo.setCurrentIndex(max(0, combo.findData(v))),
+        )
     edit = QLineEdit(parent)
     if kind is not Kind.PATH:
         return _Field(option, edit, edit, edit.text, edit.setText)
@@ -109,8 +122,7 @@ def _make_field(option: Option, parent: QWidget) -> _Field:
     layout.addWidget(browse)
 
     def pick() -> None:
-        path, _filter = QFileDialog.getOpenFileName(row, _settings_text(option.label),
-                                                    edit.text())
+        path, _filter = QFileDialog.getOpenFileName(row, _settings_text(option.label), edit.text())
         if path:
             edit.setText(path)
 
@@ -132,8 +144,9 @@ def _make_table_field(option: Option, parent: QWidget) -> _Field:
     add = QPushButton(QCoreApplication.translate("SettingsDialog", "Add"), row)
     remove = QPushButton(QCoreApplication.translate("SettingsDialog", "Remove"), row)
     add.clicked.connect(lambda: table.insertRow(table.rowCount()))
-    remove.clicked.connect(lambda: table.removeRow(table.currentRow())
-                           if table.currentRow() >= 0 else None)
+    remove.clicked.connect(
+        lambda: table.removeRow(table.currentRow()) if table.currentRow() >= 0 else None
+    )
     buttons = QHBoxLayout()
     buttons.addWidget(add)
     buttons.addWidget(remove)
@@ -177,11 +190,17 @@ class SettingsDialog(QDialog):
 
     saved = Signal(object)  # Settings
 
-    def __init__(self, store: SettingsStore, tokens: TokenStore,
-                 settings: Settings | None = None, *,
-                 worker: ConnectionWorker[None] | None = None, connect_fn: ConnectFn = connect,
-                 sound_backend: Callable[[], str] = sound_backend,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: SettingsStore,
+        tokens: TokenStore,
+        settings: Settings | None = None,
+        *,
+        worker: ConnectionWorker[None] | None = None,
+        connect_fn: ConnectFn = connect,
+        sound_backend: Callable[[], str] = sound_backend,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._sound_backend = sound_backend
@@ -226,8 +245,9 @@ class SettingsDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -242,13 +262,15 @@ class SettingsDialog(QDialog):
         self.sound_note.setTextFormat(Qt.TextFormat.PlainText)
         self.sound_note.setWordWrap(True)
         if backend == "beep":
-            self.sound_note.setText(self.tr(
-                "No sound player was found on this computer, so the app can only use the "
-                "system beep, which many desktops silence and whose volume the app cannot set. "
-                "Install PipeWire's or PulseAudio's tools (pw-play, paplay) or ALSA's aplay."))
+            self.sound_note.setText(
+                self.tr(
+                    "No sound player was found on this computer, so the app can only use the "
+                    "system beep, which many desktops silence and whose volume the app cannot set. "
+                    "Install PipeWire's or PulseAudio's tools (pw-play, paplay) or ALSA's aplay."
+                )
+            )
         else:
-            self.sound_note.setText(self.tr("Sounds play through {player}.").format(
-                player=backend))
+            self.sound_note.setText(self.tr("Sounds play through {player}.").format(player=backend))
         form.addRow("", self.sound_note)
 
     def editor(self, key: str) -> QWidget:
@@ -287,11 +309,16 @@ class SettingsDialog(QDialog):
 
         self.scale_found.clear()
         for found in find_hid_scales():
-            self.scale_found.addItem(self.tr("USB scale: {label}").format(label=found.label),
-                                     ("hid", found.path))
+            self.scale_found.addItem(
+                self.tr("USB scale: {label}").format(label=found.label), ("hid", found.path)
+            )
         for device, description in list_serial_ports():
-            self.scale_found.addItem(self.tr("Serial port {device} ({description})").format(
-                device=device, description=description), ("serial", device))
+            self.scale_found.addItem(
+                self.tr("Serial port {device} ({description})").format(
+                    device=device, description=description
+                ),
+                ("serial", device),
+            )
         if self.scale_found.count() == 0:
             self.scale_result.setText(self.tr("No USB scale or serial port was found."))
         else:
@@ -319,9 +346,9 @@ class SettingsDialog(QDialog):
     def _hardware(self) -> ConnectionWorker[None]:
         """The thread that talks to scales and printers, so the dialog never waits on them."""
         if self._hardware_worker is None:
-            self._hardware_worker = ConnectionWorker(lambda: None,
-                                                     close_resources=lambda _r: None,
-                                                     name="hardware")
+            self._hardware_worker = ConnectionWorker(
+                lambda: None, close_resources=lambda _r: None, name="hardware"
+            )
         return self._hardware_worker
 
     def _run_on_scale(self, action: Callable[[Any], str]) -> None:
@@ -338,8 +365,7 @@ class SettingsDialog(QDialog):
             try:
                 scale = open_scale(settings)
                 if scale is None:
-                    return self.tr("Weights are typed by hand; choose a USB or serial scale "
-                                   "first.")
+                    return self.tr("Weights are typed by hand; choose a USB or serial scale first.")
                 try:
                     return action(scale)
                 finally:
@@ -368,7 +394,8 @@ class SettingsDialog(QDialog):
             weight = reading.stable_weight
             assert weight is not None
             return self.tr("The scale reads {weight} {unit} (stable).").format(
-                weight=format(weight.in_unit(unit, 3), "f"), unit=unit)
+                weight=format(weight.in_unit(unit, 3), "f"), unit=unit
+            )
 
         self._run_on_scale(read)
 
@@ -384,8 +411,9 @@ class SettingsDialog(QDialog):
 
     def _add_printer_tools(self, form: QFormLayout, page: QWidget) -> None:
         self.printer_check_button = QPushButton(self.tr("Check printers"), page)
-        self.printer_check_button.setToolTip(self.tr(
-            "Ask each printer whether it can print now, and list the CUPS printers."))
+        self.printer_check_button.setToolTip(
+            self.tr("Ask each printer whether it can print now, and list the CUPS printers.")
+        )
         self.printer_result = QLabel(page)
         self.printer_result.setTextFormat(Qt.TextFormat.PlainText)  # printer words: untrusted
         self.printer_result.setWordWrap(True)
@@ -404,11 +432,13 @@ class SettingsDialog(QDialog):
         def work(_ctx: TaskContext[None]) -> str:
             lines: list[str] = []
             for state in check_printers(settings):
-                verdict = {True: self.tr("can print"), False: self.tr("cannot print"),
-                           None: self.tr("did not say whether it can print")}[state.can_print]
+                verdict = {
+                    True: self.tr("can print"),
+                    False: self.tr("cannot print"),
+                    None: self.tr("did not say whether it can print"),
+                }[state.can_print]
                 lines.append(f"{state.name}: {verdict}")
-                lines += [f"    {translate_message(p)}" for p in (*state.problems,
-                                                                 *state.warnings)]
+                lines += [f"    {translate_message(p)}" for p in (*state.problems, *state.warnings)]
             try:
                 queues = list_queues(timeout=5)
             except CupsUnavailable:
@@ -416,8 +446,11 @@ class SettingsDialog(QDialog):
             if queues:
                 lines.append(self.tr("CUPS printers:"))
                 for queue in queues:
-                    state_text = {"idle": self.tr("idle"), "printing": self.tr("printing"),
-                                  "stopped": self.tr("stopped")}[queue.state]
+                    state_text = {
+                        "idle": self.tr("idle"),
+                        "printing": self.tr("printing"),
+                        "stopped": self.tr("stopped"),
+                    }[queue.state]
                     accepting = "" if queue.accepting else self.tr(", not accepting jobs")
                     lines.append(f"    cups:{queue.name} — {state_text}{accepting}")
             return "\n".join(lines) or self.tr("No printer is set up yet.")
@@ -455,8 +488,13 @@ class SettingsDialog(QDialog):
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        note = QLabel(self.tr("API tokens are kept in this computer's password store (keyring), "
-                              "never in the settings file."), page)
+        note = QLabel(
+            self.tr(
+                "API tokens are kept in this computer's password store (keyring), "
+                "never in the settings file."
+            ),
+            page,
+        )
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         form = QFormLayout()
@@ -491,8 +529,14 @@ class SettingsDialog(QDialog):
             self._open_connection(profile)
 
     def _open_connection(self, profile: ConnectionProfile | None) -> None:
-        dialog = ConnectionDialog(self._store, self._tokens, profile=profile,
-                                  worker=self._worker, connect_fn=self._connect, parent=self)
+        dialog = ConnectionDialog(
+            self._store,
+            self._tokens,
+            profile=profile,
+            worker=self._worker,
+            connect_fn=self._connect,
+            parent=self,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._connection_saved(dialog.profile))
         self.connection_dialog = dialog
@@ -547,11 +591,18 @@ class SettingsDialog(QDialog):
                 check_base_url(profile.base_url)
             except InsecureConnection as exc:
                 self.tabs.setCurrentIndex(0)
-                self._fail(self.tr("Connection “{name}”: {problem}").format(
-                    name=profile.label, problem=translate_message(exc.user_message)))
+                self._fail(
+                    self.tr("Connection “{name}”: {problem}").format(
+                        name=profile.label, problem=translate_message(exc.user_message)
+                    )
+                )
                 return None
-        return settings.replace({"connections.profiles": tuple(self._profiles),
-                                 "connections.active": self.active_combo.currentData() or ""})
+        return settings.replace(
+            {
+                "connections.profiles": tuple(self._profiles),
+                "connections.active": self.active_combo.currentData() or "",
+            }
+        )
 
     def save(self) -> None:
         settings = self.validated()
@@ -560,15 +611,19 @@ class SettingsDialog(QDialog):
         try:
             self._store.save(settings)
         except OSError as exc:
-            self._fail(self.tr("The settings could not be saved: {error}.").format(
-                error=exc.strerror or exc))
+            self._fail(
+                self.tr("The settings could not be saved: {error}.").format(
+                    error=exc.strerror or exc
+                )
+            )
             return
         for profile_id in self._removed:
             try:
                 self._tokens.delete(profile_id)
             except NoKeyringError as exc:
-                log.warning("token of removed connection %s not deleted: %s", profile_id,
-                            exc.user_message)
+                log.warning(
+                    "token of removed connection %s not deleted: %s", profile_id, exc.user_message
+                )
         self._settings = settings
         self.saved.emit(settings)
         self.accept()

@@ -42,21 +42,45 @@ class ShiftReportDialog(QDialog):
         self.setWindowTitle(self.tr("Shift numbers · {day}").format(day=numbers.day))
         self.tabs = QTabWidget()
         self.hourly = _table(
-            [self.tr("Hour"), self.tr("Packer"), self.tr("Orders"), self.tr("Items"),
-             self.tr("Boxes")],
-            [[r.hour.astimezone().strftime("%H:00"), r.who, str(r.orders), str(r.items),
-              str(r.boxes)] for r in numbers.hourly])
+            [
+                self.tr("Hour"),
+                self.tr("Packer"),
+                self.tr("Orders"),
+                self.tr("Items"),
+                self.tr("Boxes"),
+            ],
+            [
+                [
+                    r.hour.astimezone().strftime("%H:00"),
+                    r.who,
+                    str(r.orders),
+                    str(r.items),
+                    str(r.boxes),
+                ]
+                for r in numbers.hourly
+            ],
+        )
         self.pack_times = _table(
             [self.tr("Order"), self.tr("Desk"), self.tr("Packer"), self.tr("Seconds")],
-            [[r.order_number, r.desk, r.packer, f"{r.seconds:.0f}"] for r in numbers.pack_times])
+            [[r.order_number, r.desk, r.packer, f"{r.seconds:.0f}"] for r in numbers.pack_times],
+        )
         self.scans = _table(
             [self.tr("Packer"), self.tr("Wrong items"), self.tr("Overrides")],
-            [[r.who, str(r.wrong_scans), str(r.overrides)] for r in numbers.scans])
+            [[r.who, str(r.wrong_scans), str(r.overrides)] for r in numbers.scans],
+        )
         self.manifest = _table(
-            [self.tr("Carrier"), self.tr("Tracking number"), self.tr("Order"), self.tr("Items"),
-             self.tr("Boxes")],
-            [[r.carrier, r.tracking, r.order_number, str(r.items), str(r.boxes)]
-             for r in numbers.manifest])
+            [
+                self.tr("Carrier"),
+                self.tr("Tracking number"),
+                self.tr("Order"),
+                self.tr("Items"),
+                self.tr("Boxes"),
+            ],
+            [
+                [r.carrier, r.tracking, r.order_number, str(r.items), str(r.boxes)]
+                for r in numbers.manifest
+            ],
+        )
         self.tabs.addTab(self.hourly, self.tr("Per hour"))
         self.tabs.addTab(self.pack_times, self.tr("Pack times"))
         self.tabs.addTab(self.scans, self.tr("Scans"))
@@ -87,12 +111,14 @@ class ShiftReportDialog(QDialog):
 
     def _ask_pdf(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save manifest"), f"manifest-{self.numbers.day}.pdf", "PDF (*.pdf)")
+            self, self.tr("Save manifest"), f"manifest-{self.numbers.day}.pdf", "PDF (*.pdf)"
+        )
         if name:
             self.write_manifest_pdf(Path(name))
 
     def _ask_csv(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save manifest"), f"manifest-{self.numbers.day}.csv", "CSV (*.csv)")
+            self, self.tr("Save manifest"), f"manifest-{self.numbers.day}.csv", "CSV (*.csv)"
+        )
         if name:
             self.write_manifest_csv(Path(name))

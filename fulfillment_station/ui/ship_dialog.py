@@ -124,8 +124,11 @@ class _EnterFilter(QObject):
         self._on_enter = on_enter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() in _ENTER_KEYS):
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER_KEYS
+        ):
             self._on_enter()
             return True
         return super().eventFilter(watched, event)
@@ -154,8 +157,9 @@ class _ShipmentRow:
         self.reuse_label = plain_label()
         self.reuse_label.setObjectName("trackingReuse")
         self.reuse_label.setVisible(False)
-        self.reuse_override = QCheckBox(owner.tr(
-            "Ship anyway: this label belongs to this parcel (recorded in the audit log)"))
+        self.reuse_override = QCheckBox(
+            owner.tr("Ship anyway: this label belongs to this parcel (recorded in the audit log)")
+        )
         self.reuse_override.setVisible(False)
         self.tracking.textChanged.connect(self.on_text)
 
@@ -196,12 +200,19 @@ class _Parcel:
 class ShipDialog(QDialog):
     """Ship or fulfill ``order``; read the result with :meth:`request` after ``Accepted``."""
 
-    def __init__(self, order: Order, capabilities: Capabilities, parent: QWidget | None = None,
-                 *, mode: Mode = "ship", now: Callable[[], datetime] | None = None,
-                 more_shipments: bool | None = None,
-                 weigher: ScaleWeigher | None = None,
-                 label_defaults: LabelDefaults | None = None,
-                 tracking_guard: TrackingGuard | None = None) -> None:
+    def __init__(
+        self,
+        order: Order,
+        capabilities: Capabilities,
+        parent: QWidget | None = None,
+        *,
+        mode: Mode = "ship",
+        now: Callable[[], datetime] | None = None,
+        more_shipments: bool | None = None,
+        weigher: ScaleWeigher | None = None,
+        label_defaults: LabelDefaults | None = None,
+        tracking_guard: TrackingGuard | None = None,
+    ) -> None:
         super().__init__(parent)
         self._order = order
         self._label_defaults = label_defaults or LabelDefaults("", "")
@@ -210,8 +221,11 @@ class ShipDialog(QDialog):
         self._mode: Mode = mode
         self._now = now or (lambda: datetime.now(UTC))
         # Squarespace's fulfillment takes several shipments; Price2b's takes one.
-        self._more = (mode == "fulfill" and capabilities.dialect == "squarespace"
-                      if more_shipments is None else more_shipments)
+        self._more = (
+            mode == "fulfill" and capabilities.dialect == "squarespace"
+            if more_shipments is None
+            else more_shipments
+        )
         self._request: ShipRequest | FulfillRequest | None = None
         title = self.tr("Fulfill order {n}") if mode == "fulfill" else self.tr("Ship order {n}")
         self.setWindowTitle(title.format(n=order.number))
@@ -228,8 +242,9 @@ class ShipDialog(QDialog):
         self.error_label = plain_label()
         self.error_label.setObjectName("errorLabel")
         self.warning_label = plain_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Fulfill") if mode == "fulfill" else self.tr("Ship"))
         self.buttons.accepted.connect(self.accept)
@@ -269,8 +284,13 @@ class ShipDialog(QDialog):
             row.carrier.setCurrentText(carrier or self._label_defaults.carrier)
             row.service.setText(service or self._label_defaults.service)
             if order.service_requested:
-                layout.addWidget(plain_label(self.tr("The customer chose: {service}").format(
-                    service=order.service_requested)))
+                layout.addWidget(
+                    plain_label(
+                        self.tr("The customer chose: {service}").format(
+                            service=order.service_requested
+                        )
+                    )
+                )
             self._parcels_layout = QVBoxLayout()
             layout.addLayout(self._parcels_layout)
             self._add_parcel()
@@ -298,8 +318,11 @@ class ShipDialog(QDialog):
             self.notify.setChecked(True)
             layout.addWidget(self.notify)
         if not capabilities.carries_tracking:
-            layout.addWidget(plain_label(self.tr(
-                "The store will not see the tracking number; it is kept in this app")))
+            layout.addWidget(
+                plain_label(
+                    self.tr("The store will not see the tracking number; it is kept in this app")
+                )
+            )
         layout.addWidget(self.warning_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
@@ -326,8 +349,9 @@ class ShipDialog(QDialog):
             grid.addWidget(spin, row, 1)
             self.quantities[line.id] = spin
         if not self._caps.partial_shipment:
-            note = self.tr("{store} cannot ship some lines only: everything that remains "
-                           "ships together.").format(store=self._caps.display_name)
+            note = self.tr(
+                "{store} cannot ship some lines only: everything that remains ships together."
+            ).format(store=self._caps.display_name)
             grid.addWidget(plain_label(note), len(self._order.lines), 0, 1, 2)
         return box
 
@@ -360,10 +384,12 @@ class ShipDialog(QDialog):
         box = QGroupBox(self.tr("Parcel {n}").format(n=len(self.parcels) + 1))
         form = QFormLayout(box)
         fields: dict[str, QDoubleSpinBox] = {}
-        for key, label, suffix in (("weight", self.tr("Weight"), " kg"),
-                                   ("length", self.tr("Length"), " cm"),
-                                   ("width", self.tr("Width"), " cm"),
-                                   ("height", self.tr("Height"), " cm")):
+        for key, label, suffix in (
+            ("weight", self.tr("Weight"), " kg"),
+            ("length", self.tr("Length"), " cm"),
+            ("width", self.tr("Width"), " cm"),
+            ("height", self.tr("Height"), " cm"),
+        ):
             spin = QDoubleSpinBox()
             spin.setRange(0, 10000)
             spin.setDecimals(2)
@@ -379,8 +405,10 @@ class ShipDialog(QDialog):
             count.setRange(0, line.remaining)
             count.setValue(line.remaining if first else 0)
             count.valueChanged.connect(self._clear_messages)
-            form.addRow(plain_label(self.tr("Units of {sku}").format(sku=line.sku or line.id),
-                                    wrap=False), count)
+            form.addRow(
+                plain_label(self.tr("Units of {sku}").format(sku=line.sku or line.id), wrap=False),
+                count,
+            )
             units[line.id] = count
         parcel = _Parcel(box, fields, units)
         self.parcels.append(parcel)
@@ -390,7 +418,8 @@ class ShipDialog(QDialog):
                 fields["weight"].setValue(float(weight))
             for line_id, shipped in self.quantities.items():
                 shipped.valueChanged.connect(
-                    lambda value, lid=line_id: self._only_parcel_follows(lid, value))
+                    lambda value, lid=line_id: self._only_parcel_follows(lid, value)
+                )
         self._parcels_layout.addWidget(box)
 
     def _only_parcel_follows(self, line_id: str, value: int) -> None:
@@ -418,8 +447,10 @@ class ShipDialog(QDialog):
         app = QGuiApplication.instance()
         scheme = scheme_of(app) if isinstance(app, QGuiApplication) else Scheme.LIGHT
         error = banner_style("error", scheme)
-        rules = [f"QLabel#{name} {{ color: {error.foreground}; font-weight: bold; }}"
-                 for name in ("errorLabel", "trackingVerdict", "trackingReuse")]
+        rules = [
+            f"QLabel#{name} {{ color: {error.foreground}; font-weight: bold; }}"
+            for name in ("errorLabel", "trackingVerdict", "trackingReuse")
+        ]
         self.setStyleSheet("\n".join(rules))
         self.error_label.setWordWrap(True)
 
@@ -427,8 +458,9 @@ class ShipDialog(QDialog):
         number = row.number()
         reuse = None
         if self._guard is not None and number:
-            reuse = self._guard.check(number, order_id=self._order.id,
-                                      order_number=self._order.number)
+            reuse = self._guard.check(
+                number, order_id=self._order.id, order_number=self._order.number
+            )
         was_ticked = row.reuse_override.isChecked() and row.reuse == reuse
         row.show_reuse(reuse)
         row.reuse_override.setChecked(was_ticked)
@@ -450,14 +482,21 @@ class ShipDialog(QDialog):
         if not parse.normalised:
             row.verdict.clear()
         elif not parse.recognised:
-            row.verdict.setText(self.tr("The app does not know this tracking number format; "
-                                        "check it before shipping."))
+            row.verdict.setText(
+                self.tr(
+                    "The app does not know this tracking number format; check it before shipping."
+                )
+            )
         elif parse.check_digit == CheckVerdict.INVALID:
-            row.verdict.setText(self.tr("The check digit of this {carrier} number is wrong; "
-                                        "rescan it.").format(carrier=row.carrier.carrier()))
+            row.verdict.setText(
+                self.tr("The check digit of this {carrier} number is wrong; rescan it.").format(
+                    carrier=row.carrier.carrier()
+                )
+            )
         else:
-            row.verdict.setText(self.tr("{carrier} tracking number.")
-                                .format(carrier=row.carrier.carrier()))
+            row.verdict.setText(
+                self.tr("{carrier} tracking number.").format(carrier=row.carrier.carrier())
+            )
 
     def _tracking_needed(self) -> bool:
         # Price2b creates the tracking number when it ships; a fulfill records one made elsewhere.
@@ -479,9 +518,11 @@ class ShipDialog(QDialog):
             self._describe(row)
             self._check_reuse(row)
             if row.reuse is not None and not row.reuse_override.isChecked():
-                problems.append(self.tr(
-                    "{sentence} Rescan the parcel's own label, or tick \"Ship anyway\".")
-                    .format(sentence=translate_message(row.reuse.message())))
+                problems.append(
+                    self.tr(
+                        '{sentence} Rescan the parcel\'s own label, or tick "Ship anyway".'
+                    ).format(sentence=translate_message(row.reuse.message()))
+                )
             parse = row.parse()
             if not row.carrier.carrier():
                 problems.append(self.tr("Choose a carrier."))
@@ -492,28 +533,38 @@ class ShipDialog(QDialog):
             if not parse.recognised:
                 warnings.append(row.verdict.text())
             elif parse.check_digit == CheckVerdict.INVALID and not row.override.isChecked():
-                problems.append(self.tr(
-                    "The tracking number's check digit is wrong: rescan it, or tick "
-                    "\"Ship anyway with this tracking number\"."))
+                problems.append(
+                    self.tr(
+                        "The tracking number's check digit is wrong: rescan it, or tick "
+                        '"Ship anyway with this tracking number".'
+                    )
+                )
         self.warning_label.setText(" ".join(warnings))
         return problems
 
     def _parcel_problems(self) -> list[str]:
         problems = []
         if not self.rows[0].service.text().strip():
-            problems.append(self.tr("Enter the carrier's service level: {store} needs it to sell "
-                                    "the label.").format(store=self._caps.display_name))
+            problems.append(
+                self.tr(
+                    "Enter the carrier's service level: {store} needs it to sell the label."
+                ).format(store=self._caps.display_name)
+            )
         if len(self.parcels) > 1:
             for line_id, count in self.lines().items():
-                packed = sum(p.units[line_id].value() for p in self.parcels
-                             if line_id in p.units)
+                packed = sum(p.units[line_id].value() for p in self.parcels if line_id in p.units)
                 if packed != count:
                     line = self._order.line(line_id)
-                    problems.append(self.tr(
-                        "The parcels hold {packed} of {sku} but {count} ship: move the units "
-                        "so the boxes hold what ships.").format(
-                            packed=packed, count=count,
-                            sku=(line.sku if line is not None and line.sku else line_id)))
+                    problems.append(
+                        self.tr(
+                            "The parcels hold {packed} of {sku} but {count} ship: move the units "
+                            "so the boxes hold what ships."
+                        ).format(
+                            packed=packed,
+                            count=count,
+                            sku=(line.sku if line is not None and line.sku else line_id),
+                        )
+                    )
             if any(not p.fields["weight"].value() for p in self.parcels):
                 problems.append(self.tr("Enter the weight of each parcel."))
         return problems
@@ -539,11 +590,15 @@ class ShipDialog(QDialog):
             try:
                 self._guard.record_override(row.reuse)
             except (sqlite3.Error, StoreError, OSError) as exc:
-                log.error("could not audit the tracking override on order %s: %s",
-                          self._order.number, exc)
-                self.error_label.setText(self.tr(
-                    "Shipping anyway could not be written to the audit log, so nothing was "
-                    "shipped. Check the disk, then try again."))
+                log.error(
+                    "could not audit the tracking override on order %s: %s", self._order.number, exc
+                )
+                self.error_label.setText(
+                    self.tr(
+                        "Shipping anyway could not be written to the audit log, so nothing was "
+                        "shipped. Check the disk, then try again."
+                    )
+                )
                 return False
         return True
 
@@ -561,27 +616,43 @@ class ShipDialog(QDialog):
         for row in self.rows:
             parse = row.parse()
             number = row.number()
-            infos.append(TrackingInfo(carrier=row.carrier.carrier(),
-                                      service=row.service.text().strip() or None,
-                                      tracking_number=number,
-                                      tracking_url=parse.url if number else None,
-                                      shipped_at=shipped_at))
+            infos.append(
+                TrackingInfo(
+                    carrier=row.carrier.carrier(),
+                    service=row.service.text().strip() or None,
+                    tracking_number=number,
+                    tracking_url=parse.url if number else None,
+                    shipped_at=shipped_at,
+                )
+            )
         if self._mode == "fulfill":
             return FulfillRequest(shipments=infos, lines=lines, notify_customer=notify)
         first = infos[0]
-        return ShipRequest(carrier=first.carrier, service=first.service,
-                           tracking_number=first.tracking_number, tracking_url=first.tracking_url,
-                           shipped_at=shipped_at, lines=lines, packages=self._packages(lines),
-                           notify_customer=notify)
+        return ShipRequest(
+            carrier=first.carrier,
+            service=first.service,
+            tracking_number=first.tracking_number,
+            tracking_url=first.tracking_url,
+            shipped_at=shipped_at,
+            lines=lines,
+            packages=self._packages(lines),
+            notify_customer=notify,
+        )
 
     def _packages(self, lines: dict[str, int]) -> list[Package]:
         """Every parcel with its size, weight and items (a lone parcel holds what ships)."""
         packages = []
         for parcel in self.parcels:
-            values = {k: Decimal(str(round(s.value(), 2))) for k, s in parcel.fields.items()
-                      if s.value() > 0}
-            held = (dict(lines) if len(self.parcels) == 1 else
-                    {k: s.value() for k, s in parcel.units.items() if s.value() > 0})
+            values = {
+                k: Decimal(str(round(s.value(), 2)))
+                for k, s in parcel.fields.items()
+                if s.value() > 0
+            }
+            held = (
+                dict(lines)
+                if len(self.parcels) == 1
+                else {k: s.value() for k, s in parcel.units.items() if s.value() > 0}
+            )
             if held:
                 packages.append(Package(lines=held, **values))
         return packages
@@ -590,4 +661,3 @@ class ShipDialog(QDialog):
         if self._request is None:
             raise RuntimeError("the dialog was not accepted")
         return self._request
-

@@ -47,11 +47,14 @@ class PackKeyEntry:
 
 def pack_mode_entries() -> list[PackKeyEntry]:
     """Pack mode's commands (key and command barcode), then its plain keys."""
+
     def tr(text: str) -> str:
         return QCoreApplication.translate("PackCommands", text)
 
-    entries = [PackKeyEntry(tr(info.title), info.key, command_payload(command))
-               for command, info in COMMANDS.items()]
+    entries = [
+        PackKeyEntry(tr(info.title), info.key, command_payload(command))
+        for command, info in COMMANDS.items()
+    ]
     entries += [PackKeyEntry(tr(text), keys, "") for keys, text in PACK_KEYS]
     return entries
 
@@ -103,7 +106,8 @@ class ShortcutsHelpDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         for row, entry in enumerate(self.entries):
             self.table.setItem(row, 0, QTableWidgetItem(entry.text))
             self.table.setItem(row, 1, QTableWidgetItem(entry.keys))
@@ -127,18 +131,21 @@ class ShortcutsHelpDialog(QDialog):
         self.pack_entries = pack_mode_entries()
         self.pack_table = QTableWidget(len(self.pack_entries), 3)
         self.pack_table.setHorizontalHeaderLabels(
-            [self.tr("Action"), self.tr("Key"), self.tr("Command barcode")])
+            [self.tr("Action"), self.tr("Key"), self.tr("Command barcode")]
+        )
         self.pack_table.verticalHeader().hide()
         self.pack_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.pack_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+        self.pack_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, entry in enumerate(self.pack_entries):
             self.pack_table.setItem(row, 0, QTableWidgetItem(entry.text))
             self.pack_table.setItem(row, 1, QTableWidgetItem(entry.keys))
             self.pack_table.setItem(row, 2, QTableWidgetItem(entry.barcode))
-        note = QLabel(self.tr(
-            "Command barcodes do in pack mode what the keys do, from the scanner: print the "
-            "sheet from the Print menu (Command barcodes) and keep it at the desk."))
+        note = QLabel(
+            self.tr(
+                "Command barcodes do in pack mode what the keys do, from the scanner: print the "
+                "sheet from the Print menu (Command barcodes) and keep it at the desk."
+            )
+        )
         note.setWordWrap(True)
         column.addWidget(self.pack_table)
         column.addWidget(note)
@@ -146,6 +153,7 @@ class ShortcutsHelpDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """What the table shows, row by row (for tests and accessibility checks)."""
+
         def text(row: int, column: int) -> str:
             item = self.table.item(row, column)
             return item.text() if item is not None else ""

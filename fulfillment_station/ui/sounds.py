@@ -89,8 +89,9 @@ class SystemPlayer:
         self._running: subprocess.Popen[bytes] | None = None
 
     @classmethod
-    def find(cls, platform: str = sys.platform,
-             which: Callable[[str], str | None] = shutil.which) -> SystemPlayer | None:
+    def find(
+        cls, platform: str = sys.platform, which: Callable[[str], str | None] = shutil.which
+    ) -> SystemPlayer | None:
         if platform == "win32":
             try:
                 importlib.import_module("winsound")
@@ -112,8 +113,11 @@ class SystemPlayer:
         self.stop()
         try:
             self._running = subprocess.Popen(  # a player found on PATH, playing our file
-                [*self.command, str(wav)], stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                [*self.command, str(wav)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         except OSError as exc:
             log.warning("the sound player %s could not start: %s", self.name, exc)
 
@@ -157,10 +161,17 @@ class Sounds(QObject):
     the system by default; ``cache_dir`` holds the volume-scaled copies of the sounds.
     """
 
-    def __init__(self, *, volume: float = 0.8, muted: bool = False,
-                 sounds_dir: Path = SOUNDS_DIR, use_multimedia: bool = True,
-                 player: SystemPlayer | str | None = "find", cache_dir: Path | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        volume: float = 0.8,
+        muted: bool = False,
+        sounds_dir: Path = SOUNDS_DIR,
+        use_multimedia: bool = True,
+        player: SystemPlayer | str | None = "find",
+        cache_dir: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._volume = min(1.0, max(0.0, volume))
         self.muted = muted
@@ -171,8 +182,11 @@ class Sounds(QObject):
         self.player: SystemPlayer | None = None
         effect_class = _sound_effect_class() if use_multimedia else None
         if effect_class is None and use_multimedia:
-            self.player = SystemPlayer.find() if player == "find" else (
-                player if isinstance(player, SystemPlayer) else None)
+            self.player = (
+                SystemPlayer.find()
+                if player == "find"
+                else (player if isinstance(player, SystemPlayer) else None)
+            )
         if effect_class is not None:
             for name in _BEEPS:
                 effect = effect_class(self)
@@ -243,8 +257,7 @@ class Sounds(QObject):
                 self.player.play(self.sound_file(name))
                 return
             except (OSError, ValueError, wave.Error) as exc:
-                log.warning("sound %s could not be played with %s: %s", name, self.player.name,
-                            exc)
+                log.warning("sound %s could not be played with %s: %s", name, self.player.name, exc)
         QApplication.beep()
         for n in range(1, _BEEPS[name]):
             QTimer.singleShot(n * _BEEP_GAP_MS, self, QApplication.beep)

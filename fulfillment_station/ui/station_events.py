@@ -23,11 +23,13 @@ class StationEvents(QObject):
     changed = Signal(object)  # ChangeEvent
     live = Signal(bool)
 
-    def __init__(self, connect: Callable[[], psycopg.Connection], *, desk: str,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, connect: Callable[[], psycopg.Connection], *, desk: str, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self._listener = ChangeListener(connect, ignore_desk=desk, on_event=self._relay,
-                                        on_status=self.live.emit)
+        self._listener = ChangeListener(
+            connect, ignore_desk=desk, on_event=self._relay, on_status=self.live.emit
+        )
 
     def start(self) -> None:
         self._listener.start()

@@ -101,8 +101,9 @@ class TaskContext(Generic[Res]):
 class _Runner(QObject, Generic[Res]):
     """Lives on the worker thread; runs submitted tasks one after the other."""
 
-    def __init__(self, make_resources: Callable[[], Res],
-                 close_resources: Callable[[Res], None]) -> None:
+    def __init__(
+        self, make_resources: Callable[[], Res], close_resources: Callable[[Res], None]
+    ) -> None:
         super().__init__()
         self._make = make_resources
         self._close = close_resources
@@ -154,9 +155,12 @@ class ConnectionWorker(QObject, Generic[Res]):
     _submit = Signal(object)
     _shutdown = Signal()
 
-    def __init__(self, make_resources: Callable[[], Res],
-                 close_resources: Callable[[Res], None] = _close,
-                 name: str = "connection") -> None:
+    def __init__(
+        self,
+        make_resources: Callable[[], Res],
+        close_resources: Callable[[Res], None] = _close,
+        name: str = "connection",
+    ) -> None:
         super().__init__()
         self._thread = QThread()
         self._thread.setObjectName(f"worker-{name}")
@@ -171,12 +175,15 @@ class ConnectionWorker(QObject, Generic[Res]):
     def name(self) -> str:
         return self._thread.objectName()
 
-    def call(self, operation: Callable[Concatenate[Res, P], R], /, *args: P.args,
-             **kwargs: P.kwargs) -> Task[R]:
+    def call(
+        self, operation: Callable[Concatenate[Res, P], R], /, *args: P.args, **kwargs: P.kwargs
+    ) -> Task[R]:
         """Run ``operation(resources, *args, **kwargs)`` on the worker; the task is named
         after the operation."""
-        return self.submit(lambda ctx: operation(ctx.resources, *args, **kwargs),
-                           operation.__name__.replace("_", " "))
+        return self.submit(
+            lambda ctx: operation(ctx.resources, *args, **kwargs),
+            operation.__name__.replace("_", " "),
+        )
 
     def submit(self, fn: Callable[[TaskContext[Res]], R], name: str = "task") -> Task[R]:
         task: Task[R] = Task(fn, name)

@@ -48,34 +48,40 @@ class Scheme(StrEnum):
 BASE: Mapping[Scheme, str] = MappingProxyType({Scheme.LIGHT: "#ffffff", Scheme.DARK: "#1e1e1e"})
 
 #: Badge text colour per status/fulfillment value, per scheme. Keys are the domain enums' values.
-BADGES: Mapping[Scheme, Mapping[str, str]] = MappingProxyType({
-    Scheme.LIGHT: MappingProxyType({
-        OrderStatus.PENDING: "#8a5200",
-        OrderStatus.CONFIRMED: "#1565c0",
-        OrderStatus.PROCESSING: "#6a1b9a",
-        OrderStatus.SHIPPED: "#2e7d32",
-        OrderStatus.DELIVERED: "#1b5e20",
-        OrderStatus.COMPLETED: "#455a64",
-        OrderStatus.CANCELLED: "#616161",
-        OrderStatus.UNKNOWN: "#c62828",
-        FulfillmentStatus.UNFULFILLED: "#8a5200",
-        FulfillmentStatus.PARTIAL: "#6a1b9a",
-        FulfillmentStatus.FULFILLED: "#2e7d32",
-    }),
-    Scheme.DARK: MappingProxyType({
-        OrderStatus.PENDING: "#ffb74d",
-        OrderStatus.CONFIRMED: "#64b5f6",
-        OrderStatus.PROCESSING: "#ce93d8",
-        OrderStatus.SHIPPED: "#81c784",
-        OrderStatus.DELIVERED: "#a5d6a7",
-        OrderStatus.COMPLETED: "#b0bec5",
-        OrderStatus.CANCELLED: "#bdbdbd",
-        OrderStatus.UNKNOWN: "#ef9a9a",
-        FulfillmentStatus.UNFULFILLED: "#ffb74d",
-        FulfillmentStatus.PARTIAL: "#ce93d8",
-        FulfillmentStatus.FULFILLED: "#81c784",
-    }),
-})
+BADGES: Mapping[Scheme, Mapping[str, str]] = MappingProxyType(
+    {
+        Scheme.LIGHT: MappingProxyType(
+            {
+                OrderStatus.PENDING: "#8a5200",
+                OrderStatus.CONFIRMED: "#1565c0",
+                OrderStatus.PROCESSING: "#6a1b9a",
+                OrderStatus.SHIPPED: "#2e7d32",
+                OrderStatus.DELIVERED: "#1b5e20",
+                OrderStatus.COMPLETED: "#455a64",
+                OrderStatus.CANCELLED: "#616161",
+                OrderStatus.UNKNOWN: "#c62828",
+                FulfillmentStatus.UNFULFILLED: "#8a5200",
+                FulfillmentStatus.PARTIAL: "#6a1b9a",
+                FulfillmentStatus.FULFILLED: "#2e7d32",
+            }
+        ),
+        Scheme.DARK: MappingProxyType(
+            {
+                OrderStatus.PENDING: "#ffb74d",
+                OrderStatus.CONFIRMED: "#64b5f6",
+                OrderStatus.PROCESSING: "#ce93d8",
+                OrderStatus.SHIPPED: "#81c784",
+                OrderStatus.DELIVERED: "#a5d6a7",
+                OrderStatus.COMPLETED: "#b0bec5",
+                OrderStatus.CANCELLED: "#bdbdbd",
+                OrderStatus.UNKNOWN: "#ef9a9a",
+                FulfillmentStatus.UNFULFILLED: "#ffb74d",
+                FulfillmentStatus.PARTIAL: "#ce93d8",
+                FulfillmentStatus.FULFILLED: "#81c784",
+            }
+        ),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -86,26 +92,34 @@ class BannerStyle:
 
     def stylesheet(self, selector: str) -> str:
         """A Qt style sheet rule for ``selector`` (e.g. ``"#errorBanner"``)."""
-        return (f"{selector} {{ background: {self.background}; color: {self.foreground};"
-                f" border: 1px solid {self.border}; }}"
-                f" {selector} QLabel {{ color: {self.foreground}; }}")
+        return (
+            f"{selector} {{ background: {self.background}; color: {self.foreground};"
+            f" border: 1px solid {self.border}; }}"
+            f" {selector} QLabel {{ color: {self.foreground}; }}"
+        )
 
 
 #: Banners and the online indicator; the training banner is loud yellow in both schemes.
-BANNERS: Mapping[Scheme, Mapping[str, BannerStyle]] = MappingProxyType({
-    Scheme.LIGHT: MappingProxyType({
-        "error": BannerStyle("#fde2e1", "#7f1d1d", "#c62828"),
-        "training": BannerStyle("#ffd600", "#000000", "#000000"),
-        "online": BannerStyle(BASE[Scheme.LIGHT], "#1b5e20", BASE[Scheme.LIGHT]),
-        "offline": BannerStyle(BASE[Scheme.LIGHT], "#b71c1c", BASE[Scheme.LIGHT]),
-    }),
-    Scheme.DARK: MappingProxyType({
-        "error": BannerStyle("#4a1414", "#ffcdd2", "#ef5350"),
-        "training": BannerStyle("#ffd600", "#000000", "#000000"),
-        "online": BannerStyle(BASE[Scheme.DARK], "#a5d6a7", BASE[Scheme.DARK]),
-        "offline": BannerStyle(BASE[Scheme.DARK], "#ef9a9a", BASE[Scheme.DARK]),
-    }),
-})
+BANNERS: Mapping[Scheme, Mapping[str, BannerStyle]] = MappingProxyType(
+    {
+        Scheme.LIGHT: MappingProxyType(
+            {
+                "error": BannerStyle("#fde2e1", "#7f1d1d", "#c62828"),
+                "training": BannerStyle("#ffd600", "#000000", "#000000"),
+                "online": BannerStyle(BASE[Scheme.LIGHT], "#1b5e20", BASE[Scheme.LIGHT]),
+                "offline": BannerStyle(BASE[Scheme.LIGHT], "#b71c1c", BASE[Scheme.LIGHT]),
+            }
+        ),
+        Scheme.DARK: MappingProxyType(
+            {
+                "error": BannerStyle("#4a1414", "#ffcdd2", "#ef5350"),
+                "training": BannerStyle("#ffd600", "#000000", "#000000"),
+                "online": BannerStyle(BASE[Scheme.DARK], "#a5d6a7", BASE[Scheme.DARK]),
+                "offline": BannerStyle(BASE[Scheme.DARK], "#ef9a9a", BASE[Scheme.DARK]),
+            }
+        ),
+    }
+)
 
 
 def scheme_of(app: QGuiApplication) -> Scheme:
@@ -163,8 +177,7 @@ class SvgIconEngine(QIconEngine):
     def is_valid(self) -> bool:
         return self._renderer.isValid()
 
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
-              state: QIcon.State) -> None:
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         painter.save()
         if mode == QIcon.Mode.Disabled:
             painter.setOpacity(0.4)
@@ -174,8 +187,9 @@ class SvgIconEngine(QIconEngine):
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
 
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
-                     scale: float) -> QPixmap:
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
         pixmap = QPixmap(size * scale)
         pixmap.setDevicePixelRatio(scale)
         pixmap.fill(Qt.GlobalColor.transparent)

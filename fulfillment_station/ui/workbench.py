@@ -53,7 +53,7 @@ def _release_hold(window: MainWindow, actions: OrderActions) -> None:
 
 
 def _hold_action(window: MainWindow, actions: OrderActions) -> QAction:
-    """"Put on hold…": the shown order stays out of "To pack" and every ship path refuses it
+    """ "Put on hold…": the shown order stays out of "To pack" and every ship path refuses it
     until the hold is released (``domain.holds``)."""
     action = QAction(window.tr("Put on &hold…"), window)
 
@@ -62,8 +62,10 @@ def _hold_action(window: MainWindow, actions: OrderActions) -> QAction:
         if order is None:
             return
         reason, ok = QInputDialog.getText(
-            window, window.tr("Put order {number} on hold").format(number=order.number),
-            window.tr("Why must this order wait? (shown to every packer)"))
+            window,
+            window.tr("Put order {number} on hold").format(number=order.number),
+            window.tr("Why must this order wait? (shown to every packer)"),
+        )
         if ok and reason.strip():
             actions.set_hold(order, reason)
 
@@ -71,9 +73,14 @@ def _hold_action(window: MainWindow, actions: OrderActions) -> QAction:
     return action
 
 
-def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: OrderActions,
-                    print_worker: ConnectionWorker[PrintResources],
-                    open_dialog: Callable[[str], None] | None = None) -> Workbench:
+def build_workbench(
+    window: MainWindow,
+    *,
+    capabilities: Capabilities,
+    actions: OrderActions,
+    print_worker: ConnectionWorker[PrintResources],
+    open_dialog: Callable[[str], None] | None = None,
+) -> Workbench:
     """``open_dialog(kind)`` opens the write dialog for the selected order(s) (ship, fulfill,
     cancel, edit, create, bulk_ship); without it those menu entries are left out."""
     menus: dict[str, QMenu] = {}
@@ -84,9 +91,14 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
     actions.action_failed.connect(window.error_banner.show_message)
     actions.refused.connect(window.error_banner.show_message)
     actions.orders_changed.connect(window.apply_orders)
-    actions.queued.connect(lambda record: pending.showMessage(
-        window.tr("Queued: {summary}").format(
-            summary=translate_message(record.action.summary())), 6000))
+    actions.queued.connect(
+        lambda record: pending.showMessage(
+            window.tr("Queued: {summary}").format(
+                summary=translate_message(record.action.summary())
+            ),
+            6000,
+        )
+    )
 
     # -- order menu ---------------------------------------------------------------------------
     if open_dialog is not None:
@@ -105,11 +117,16 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             supported = capabilities.supports(op) or (
-                kind == "bulk_ship" and capabilities.supports(Operation.SHIP))
+                kind == "bulk_ship" and capabilities.supports(Operation.SHIP)
+            )
             action.setEnabled(supported)
-            action.setToolTip(window.tr("Not available: {why}").format(
-                why=translate_message(capabilities.why_not(op))) if not supported
-                else text.replace("&", ""))
+            action.setToolTip(
+                window.tr("Not available: {why}").format(
+                    why=translate_message(capabilities.why_not(op))
+                )
+                if not supported
+                else text.replace("&", "")
+            )
             order_menu.setToolTipsVisible(True)
             action.triggered.connect(lambda _c=False, k=kind: open_dialog(k))
             order_menu.addAction(action)
@@ -122,27 +139,39 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
     # -- this desk's history in the order timeline, and the audit export ----------------------
     def audit_of(order: Order) -> None:
         task = actions.worker.call(operations.audit_for_order, order.id)
-        task.succeeded.connect(lambda events, oid=order.id:
-                               window.detail.add_local_events(oid, events))
+        task.succeeded.connect(
+            lambda events, oid=order.id: window.detail.add_local_events(oid, events)
+        )
 
     window.order_shown.connect(audit_of)
 
     def show_pending(records: list[Any]) -> None:
-        window.model.set_pending({ref: translate_message(PENDING_VERBS[kind]) for ref, kind
-                                  in operations.waiting_writes(records).items()})
+        window.model.set_pending(
+            {
+                ref: translate_message(PENDING_VERBS[kind])
+                for ref, kind in operations.waiting_writes(records).items()
+            }
+        )
 
     actions.records_changed.connect(show_pending)
 
     def export_audit() -> None:
-        path, _ = QFileDialog.getSaveFileName(window, window.tr("Export audit log"),
-                                              "audit-log.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            window, window.tr("Export audit log"), "audit-log.csv", "CSV (*.csv)"
+        )
         if not path:
             return
         task = actions.worker.call(operations.export_audit, path)
-        task.succeeded.connect(lambda _r: pending.showMessage(
-            window.tr("Audit log exported to {path}").format(path=path), 8000))
-        task.failed.connect(lambda exc: window.error_banner.show_message(
-            window.tr("The audit log could not be exported: {error}").format(error=exc)))
+        task.succeeded.connect(
+            lambda _r: pending.showMessage(
+                window.tr("Audit log exported to {path}").format(path=path), 8000
+            )
+        )
+        task.failed.connect(
+            lambda exc: window.error_banner.show_message(
+                window.tr("The audit log could not be exported: {error}").format(error=exc)
+            )
+        )
 
     export_action = QAction(window.tr("Export audit &log (CSV)…"), window)
     export_action.triggered.connect(export_audit)
@@ -176,9 +205,17 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
         task = print_worker.call(operations.print_cached_slip, refs[0])
         task.succeeded.connect(lambda text: pending.showMessage(translate_message(text), 8000))
         task.succeeded.connect(lambda _t: print_actions.refresh())
-        task.failed.connect(lambda exc: window.error_banner.show_message(
-            translate_message(str(exc.args[0]) if isinstance(exc, LookupError) and exc.args
-                              and isinstance(exc.args[0], Message) else str(exc))))
+        task.failed.connect(
+            lambda exc: window.error_banner.show_message(
+                translate_message(
+                    str(exc.args[0])
+                    if isinstance(exc, LookupError)
+                    and exc.args
+                    and isinstance(exc.args[0], Message)
+                    else str(exc)
+                )
+            )
+        )
 
     def batch(kind: str) -> None:
         refs = window.selected_refs()
@@ -187,29 +224,38 @@ def build_workbench(window: MainWindow, *, capabilities: Capabilities, actions: 
             return
 
         if kind == "slips":
-            task = print_worker.submit(lambda ctx: operations.render_slips(
-                ctx.resources, refs, progress=ctx.report, cancelled=ctx.cancelled),
-                "batch slips")
+            task = print_worker.submit(
+                lambda ctx: operations.render_slips(
+                    ctx.resources, refs, progress=ctx.report, cancelled=ctx.cancelled
+                ),
+                "batch slips",
+            )
         else:
             task = print_worker.call(operations.render_pick_list, refs)
-        title = (window.tr("Packing slips ({n})") if kind == "slips"
-                 else window.tr("Pick list ({n} orders)")).format(n=len(refs))
+        title = (
+            window.tr("Packing slips ({n})")
+            if kind == "slips"
+            else window.tr("Pick list ({n} orders)")
+        ).format(n=len(refs))
         from fulfillment_station.ui.print_actions import ask_save_path, pdfium_pages
+
         job = BatchPrint(window, task, len(refs), title, pdfium_pages, ask_save_path, None)
         job.failed.connect(window.error_banner.show_message)
         job.cancelled.connect(lambda text: pending.showMessage(text, 6000))
 
     def command_sheet() -> None:
         from fulfillment_station.printing.command_sheet import render_command_sheet
-        preview_document(window, render_command_sheet(command_sheet_entries()),
-                         window.tr("Command barcodes"))
+
+        preview_document(
+            window, render_command_sheet(command_sheet_entries()), window.tr("Command barcodes")
+        )
 
     for text, shortcut, slot in (
-            (window.tr("Print &slip of the selected order"), "Ctrl+P", print_slip),
-            (window.tr("Print slips of the selected orders…"), "Ctrl+Shift+L",
-             lambda: batch("slips")),
-            (window.tr("Pick &list of the selected orders…"), None, lambda: batch("pick")),
-            (window.tr("&Command barcodes sheet…"), None, command_sheet)):
+        (window.tr("Print &slip of the selected order"), "Ctrl+P", print_slip),
+        (window.tr("Print slips of the selected orders…"), "Ctrl+Shift+L", lambda: batch("slips")),
+        (window.tr("Pick &list of the selected orders…"), None, lambda: batch("pick")),
+        (window.tr("&Command barcodes sheet…"), None, command_sheet),
+    ):
         action = QAction(text, window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -243,8 +289,13 @@ class OrderDialogs:
     to the outbox. Orders come from the cache on the reader worker; the outbox service
     re-reads each one from the store before it queues anything."""
 
-    def __init__(self, window: MainWindow, reader: ConnectionWorker[ReaderResources],
-                 actions: OrderActions, capabilities: Capabilities) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        reader: ConnectionWorker[ReaderResources],
+        actions: OrderActions,
+        capabilities: Capabilities,
+    ) -> None:
         self.window = window
         self.reader = reader
         self.actions = actions
@@ -254,9 +305,11 @@ class OrderDialogs:
     def open(self, kind: str) -> None:
         if kind == "create":
             from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
+
             create = CreateOrderDialog(self.capabilities, parent=self.window)
-            self._show(create, lambda: self.actions.submit(ActionKind.CREATE, None,
-                                                           create.request()))
+            self._show(
+                create, lambda: self.actions.submit(ActionKind.CREATE, None, create.request())
+            )
             return
         refs = self.window.selected_refs()
         if not refs:
@@ -275,19 +328,23 @@ class OrderDialogs:
         order = orders[0]
         if kind in ("ship", "fulfill"):
             from fulfillment_station.ui.ship_dialog import ShipDialog
+
             mode: Literal["ship", "fulfill"] = "ship" if kind == "ship" else "fulfill"
             ship = ShipDialog(order, caps, parent, mode=mode)
             self._show(ship, lambda: submit(ActionKind(mode), order, ship.request()))
         elif kind == "cancel":
             from fulfillment_station.ui.cancel_dialog import CancelDialog
+
             cancel = CancelDialog(order, caps, parent)
             self._show(cancel, lambda: submit(ActionKind.CANCEL, order, cancel.request()))
         elif kind == "edit":
             from fulfillment_station.ui.edit_dialog import EditOrderDialog
+
             edit = EditOrderDialog(order, caps, parent)
             self._show(edit, lambda: submit(ActionKind.UPDATE, order, edit.changes()))
         elif kind == "bulk_ship":
             from fulfillment_station.ui.bulk_ship_dialog import BulkShipDialog
+
             bulk = BulkShipDialog(orders, caps, parent)
             by_id = {o.id: o for o in orders}
             self._show(bulk, lambda: self._bulk(bulk.items(), by_id))
@@ -299,10 +356,18 @@ class OrderDialogs:
             self.actions.submit(ActionKind.BULK_SHIP, None, items)
             return
         from fulfillment_station.domain.requests import ShipRequest
+
         for item in items:
-            self.actions.submit(ActionKind.SHIP, orders[item.order_id], ShipRequest(
-                carrier=item.carrier, tracking_number=item.tracking_number,
-                service=item.service, lines=item.lines))
+            self.actions.submit(
+                ActionKind.SHIP,
+                orders[item.order_id],
+                ShipRequest(
+                    carrier=item.carrier,
+                    tracking_number=item.tracking_number,
+                    service=item.service,
+                    lines=item.lines,
+                ),
+            )
 
     def _show(self, dialog: Any, on_accept: Callable[[], None]) -> None:
         self.open_dialogs.append(dialog)
@@ -311,8 +376,9 @@ class OrderDialogs:
         dialog.open()
 
 
-def install_scanner(app: QApplication, window: MainWindow, *, max_gap_ms: int,
-                    min_length: int) -> ScannerFilter:
+def install_scanner(
+    app: QApplication, window: MainWindow, *, max_gap_ms: int, min_length: int
+) -> ScannerFilter:
     """Application-wide scanner input: every burst goes to the window, never into a field."""
     from fulfillment_station.scanning.burst import BurstDetector
     from fulfillment_station.ui.scanner_filter import ScannerFilter
@@ -366,15 +432,17 @@ def build_file_menu(window: MainWindow, entries: FileMenuEntries) -> FileMenu:
         action.setChecked(connection_id == entries.current)
         action.setActionGroup(group)
         action.triggered.connect(
-            lambda _c=False, c=connection_id: _choose(window, entries, actions, c))
+            lambda _c=False, c=connection_id: _choose(window, entries, actions, c)
+        )
         connection_menu.addAction(action)
         actions[connection_id] = action
 
     switch_action = QAction(window.tr("Switch &connection…"), window)
     switch_action.setShortcut(QKeySequence(SWITCH_SHORTCUT))
     switch_action.setToolTip(window.tr("Open another store, or the training store"))
-    switch_action.triggered.connect(lambda: connection_menu.popup(
-        window.mapToGlobal(window.rect().center())))
+    switch_action.triggered.connect(
+        lambda: connection_menu.popup(window.mapToGlobal(window.rect().center()))
+    )
     window.addAction(switch_action)
 
     settings_action = QAction(window.tr("&Settings…"), window)
@@ -397,8 +465,9 @@ def build_file_menu(window: MainWindow, entries: FileMenuEntries) -> FileMenu:
     return FileMenu(menu, connection_menu, actions, switch_action)
 
 
-def _choose(window: MainWindow, entries: FileMenuEntries, actions: dict[str, QAction],
-            connection_id: str) -> None:
+def _choose(
+    window: MainWindow, entries: FileMenuEntries, actions: dict[str, QAction], connection_id: str
+) -> None:
     # The check mark stays on the open connection until the switch is done: the new window
     # shows the new one checked, and a refused switch leaves the old one checked.
     actions[entries.current].setChecked(True)
@@ -410,35 +479,47 @@ def _choose(window: MainWindow, entries: FileMenuEntries, actions: dict[str, QAc
 
 def switching_message(window: MainWindow, name: str) -> str:
     return window.tr("Switching to {name}: finishing the write in progress first…").format(
-        name=name)
+        name=name
+    )
 
 
 def waiting_sentence(window: MainWindow, count: int, name: str) -> str:
     """What the packer is told when writes stay behind in the outbox of the connection left."""
-    return window.tr("{n} action(s) for {name} are still waiting; they stay saved and are sent "
-                     "when {name} is opened again.").format(n=count, name=name)
+    return window.tr(
+        "{n} action(s) for {name} are still waiting; they stay saved and are sent "
+        "when {name} is opened again."
+    ).format(n=count, name=name)
 
 
 def refused_sentence(window: MainWindow, name: str, reason: str, current: str) -> str:
     return window.tr("{name} could not be opened: {reason} You are still on {current}.").format(
-        name=name, reason=translate_message(reason), current=current)
+        name=name, reason=translate_message(reason), current=current
+    )
 
 
 def ask_switch(window: MainWindow, name: str) -> bool:
     """Asked when saved settings name another connection (or change the open one)."""
     answer = QMessageBox.question(
-        window, window.tr("Switch connection"),
-        window.tr("Open {name} now? Writes still waiting for the connection open now stay saved "
-                  "and are sent when it is opened again.").format(name=name),
+        window,
+        window.tr("Switch connection"),
+        window.tr(
+            "Open {name} now? Writes still waiting for the connection open now stay saved "
+            "and are sent when it is opened again."
+        ).format(name=name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes)
+        QMessageBox.StandardButton.Yes,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
-def settings_saved_message(window: MainWindow, *, later: bool,
-                           notes: list[Message] | None = None) -> str:
+def settings_saved_message(
+    window: MainWindow, *, later: bool, notes: list[Message] | None = None
+) -> str:
     """What the packer is told after saving: every option applies at once, except those
     ``notes`` explain (one sentence each)."""
-    text = (window.tr("Settings saved. A changed connection opens at the next start.") if later
-            else window.tr("Settings saved."))
+    text = (
+        window.tr("Settings saved. A changed connection opens at the next start.")
+        if later
+        else window.tr("Settings saved.")
+    )
     return " ".join([text, *(translate_message(note) for note in notes or [])])

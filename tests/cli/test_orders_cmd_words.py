@@ -29,10 +29,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def listed(server: SandboxServer, capsys: pytest.CaptureFixture[str],
-           limit: int = 10) -> list[dict[str, Any]]:
-    code, out, err = run(capsys, "orders", "list", *conn(server), "--limit", str(limit),
-                         "--json")
+def listed(
+    server: SandboxServer, capsys: pytest.CaptureFixture[str], limit: int = 10
+) -> list[dict[str, Any]]:
+    code, out, err = run(capsys, "orders", "list", *conn(server), "--limit", str(limit), "--json")
     assert code == 0, err
     return list(json.loads(out))
 
@@ -40,8 +40,8 @@ def listed(server: SandboxServer, capsys: pytest.CaptureFixture[str],
 # Generic REST's order number is its id.
 @pytest.mark.parametrize("dialect", ["nexus", "price2b", "squarespace", "inventory-cloud"])
 def test_show_takes_the_number_a_person_reads(
-        dialect: str, shared_sandbox: Callable[[str], SandboxServer],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    dialect: str, shared_sandbox: Callable[[str], SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = shared_sandbox(dialect)
     order = next(o for o in listed(server, capsys) if o["number"] != o["id"])
     code, out, err = run(capsys, "orders", "show", order["number"], *conn(server), "--json")
@@ -53,8 +53,8 @@ def test_show_takes_the_number_a_person_reads(
 
 
 def test_an_unknown_number_is_still_one_clear_line(
-        shared_sandbox: Callable[[str], SandboxServer],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    shared_sandbox: Callable[[str], SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = shared_sandbox("nexus")
     code, _, err = run(capsys, "orders", "show", "NO-SUCH-ORDER-4711", *conn(server))
     assert code == 1 and err.count("\n") == 1
@@ -62,13 +62,22 @@ def test_an_unknown_number_is_still_one_clear_line(
 
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_a_status_the_store_lacks_is_refused_naming_those_it_has(
-        dialect: str, shared_sandbox: Callable[[str], SandboxServer],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    dialect: str, shared_sandbox: Callable[[str], SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = shared_sandbox(dialect)
-    statuses = ("pending", "confirmed", "processing", "shipped", "delivered", "completed",
-                "cancelled")
-    outcomes = {s: run(capsys, "orders", "list", *conn(server), "--status", s, "--limit", "1")
-                for s in statuses}
+    statuses = (
+        "pending",
+        "confirmed",
+        "processing",
+        "shipped",
+        "delivered",
+        "completed",
+        "cancelled",
+    )
+    outcomes = {
+        s: run(capsys, "orders", "list", *conn(server), "--status", s, "--limit", "1")
+        for s in statuses
+    }
     refused = {s for s, (code, _, _) in outcomes.items() if code == 2}
     accepted = set(statuses) - refused
     assert accepted, "every status refused"
@@ -84,8 +93,8 @@ def test_a_status_the_store_lacks_is_refused_naming_those_it_has(
 
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_a_cut_list_says_how_much_is_shown_and_money_has_its_decimals(
-        dialect: str, shared_sandbox: Callable[[str], SandboxServer],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    dialect: str, shared_sandbox: Callable[[str], SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = shared_sandbox(dialect)
     code, out, err = run(capsys, "orders", "list", *conn(server), "--limit", "5")
     assert code == 0, err
@@ -98,8 +107,9 @@ def test_a_cut_list_says_how_much_is_shown_and_money_has_its_decimals(
         orders = connector.list_orders(limit=5)
     for row, order in zip(table, orders, strict=True):
         places = 0 if order.currency.upper() == "JPY" else 2
-        assert re.search(rf"\d\.\d{{{places}}} {order.currency}" if places else
-                         rf"\d {order.currency}", row), row
+        assert re.search(
+            rf"\d\.\d{{{places}}} {order.currency}" if places else rf"\d {order.currency}", row
+        ), row
         who = order.customer.name or (order.ship_to.name if order.ship_to else "")
         if who:
             assert who[:10] in row

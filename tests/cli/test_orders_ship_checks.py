@@ -31,10 +31,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def open_orders(server: SandboxServer, capsys: pytest.CaptureFixture[str],
-                count: int) -> list[dict[str, Any]]:
-    code, out, err = run(capsys, "orders", "list", *conn(server), "--status", "confirmed",
-                         "--limit", "200", "--json")
+def open_orders(
+    server: SandboxServer, capsys: pytest.CaptureFixture[str], count: int
+) -> list[dict[str, Any]]:
+    code, out, err = run(
+        capsys, "orders", "list", *conn(server), "--status", "confirmed", "--limit", "200", "--json"
+    )
     assert code == 0, err
     orders = [o for o in json.loads(out) if o["fulfillment_status"] == "unfulfilled"]
     assert len(orders) >= count
@@ -45,14 +47,30 @@ def shipments(server: SandboxServer) -> list[dict[str, Any]]:
     return [e for e in server.db.journal()["effects"] if e["kind"] == "shipment"]
 
 
-def ship(capsys: pytest.CaptureFixture[str], server: SandboxServer, order_id: str,
-         tracking: str, *extra: str) -> tuple[int, str, str]:
-    return run(capsys, "orders", "ship", order_id, *conn(server), "--carrier", "UPS",
-               "--tracking", tracking, *extra)
+def ship(
+    capsys: pytest.CaptureFixture[str],
+    server: SandboxServer,
+    order_id: str,
+    tracking: str,
+    *extra: str,
+) -> tuple[int, str, str]:
+    return run(
+        capsys,
+        "orders",
+        "ship",
+        order_id,
+        *conn(server),
+        "--carrier",
+        "UPS",
+        "--tracking",
+        tracking,
+        *extra,
+    )
 
 
 def test_the_same_tracking_number_on_a_second_order_needs_force_and_is_audited(
-        make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str]) -> None:
+    make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = make_sandbox("nexus", orders=80)
     first, second = open_orders(server, capsys, 2)
     code, _, err = ship(capsys, server, first["id"], UPS)
@@ -76,21 +94,42 @@ def test_the_same_tracking_number_on_a_second_order_needs_force_and_is_audited(
 
 
 def test_a_wrong_check_digit_is_refused_without_force(
-        make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str]) -> None:
+    make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = make_sandbox("nexus", orders=80)
     (order,) = open_orders(server, capsys, 1)
-    code, _, err = run(capsys, "orders", "ship", order["id"], *conn(server), "--carrier",
-                       "FedEx", "--tracking", FEDEX_BAD_DIGIT)
+    code, _, err = run(
+        capsys,
+        "orders",
+        "ship",
+        order["id"],
+        *conn(server),
+        "--carrier",
+        "FedEx",
+        "--tracking",
+        FEDEX_BAD_DIGIT,
+    )
     assert code == 1 and "check digit" in err and err.count("\n") == 1
     assert shipments(server) == []
-    code, _, err = run(capsys, "orders", "ship", order["id"], *conn(server), "--carrier",
-                       "FedEx", "--tracking", FEDEX_BAD_DIGIT, "--force")
+    code, _, err = run(
+        capsys,
+        "orders",
+        "ship",
+        order["id"],
+        *conn(server),
+        "--carrier",
+        "FedEx",
+        "--tracking",
+        FEDEX_BAD_DIGIT,
+        "--force",
+    )
     assert code == 0, err
     assert len(shipments(server)) == 1
 
 
 def test_a_number_the_desk_queued_is_found_by_the_command_line(
-        make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str]) -> None:
+    make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = make_sandbox("nexus", orders=80)
     (order,) = open_orders(server, capsys, 1)
     root: Path = data_dir()

@@ -16,9 +16,20 @@ from fulfillment_station.sandbox.server import SandboxServer
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
 
-SHIP_FROM = ["--from-name", "Harbour Goods", "--from-line1", "1 Quay Street",
-             "--from-city", "Portland", "--from-region", "OR", "--from-postal-code", "97201",
-             "--from-country", "US"]
+SHIP_FROM = [
+    "--from-name",
+    "Harbour Goods",
+    "--from-line1",
+    "1 Quay Street",
+    "--from-city",
+    "Portland",
+    "--from-region",
+    "OR",
+    "--from-postal-code",
+    "97201",
+    "--from-country",
+    "US",
+]
 
 
 def conn(server: SandboxServer) -> list[str]:
@@ -28,8 +39,9 @@ def conn(server: SandboxServer) -> list[str]:
 def pick(server: SandboxServer, capsys: pytest.CaptureFixture[str], shipped: bool) -> dict:
     """An order's full detail (the nexus list gives summaries, ``show`` the detail)."""
     status = "shipped" if shipped else "confirmed"
-    assert main(["orders", "list", *conn(server), "--status", status, "--limit", "5",
-                 "--json"]) == 0
+    assert (
+        main(["orders", "list", *conn(server), "--status", status, "--limit", "5", "--json"]) == 0
+    )
     for summary in json.loads(capsys.readouterr().out):
         assert main(["orders", "show", summary["id"], *conn(server), "--json"]) == 0
         order = json.loads(capsys.readouterr().out)
@@ -38,9 +50,11 @@ def pick(server: SandboxServer, capsys: pytest.CaptureFixture[str], shipped: boo
     raise AssertionError("the sandbox has no such order")
 
 
-def test_print_slip_writes_a_readable_pdf(shared_sandbox: Callable[[str], SandboxServer],
-                                          capsys: pytest.CaptureFixture[str],
-                                          tmp_path: Path) -> None:
+def test_print_slip_writes_a_readable_pdf(
+    shared_sandbox: Callable[[str], SandboxServer],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
     server = shared_sandbox("nexus")
     order = pick(server, capsys, shipped=False)
     out = tmp_path / "slip.pdf"
@@ -51,39 +65,85 @@ def test_print_slip_writes_a_readable_pdf(shared_sandbox: Callable[[str], Sandbo
         assert line["sku"] in text
 
 
-def test_print_label_zpl_and_pdf(shared_sandbox: Callable[[str], SandboxServer],
-                                 capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_print_label_zpl_and_pdf(
+    shared_sandbox: Callable[[str], SandboxServer],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
     server = shared_sandbox("nexus")
     order = pick(server, capsys, shipped=True)
     zpl = tmp_path / "label.zpl"
-    assert main(["print", "label", order["id"], *conn(server), "--format", "zpl",
-                 "--out", str(zpl), *SHIP_FROM]) == 0
+    assert (
+        main(
+            [
+                "print",
+                "label",
+                order["id"],
+                *conn(server),
+                "--format",
+                "zpl",
+                "--out",
+                str(zpl),
+                *SHIP_FROM,
+            ]
+        )
+        == 0
+    )
     text = zpl.read_text()
     assert text.count("^XA") == 1 and text.rstrip().endswith("^XZ")
     pdf = tmp_path / "label.pdf"
-    assert main(["print", "label", order["id"], *conn(server), "--format", "pdf",
-                 "--out", str(pdf), *SHIP_FROM]) == 0
+    assert (
+        main(
+            [
+                "print",
+                "label",
+                order["id"],
+                *conn(server),
+                "--format",
+                "pdf",
+                "--out",
+                str(pdf),
+                *SHIP_FROM,
+            ]
+        )
+        == 0
+    )
     page = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0]
     assert round(float(page.mediabox.width)) == 288 and round(float(page.mediabox.height)) == 432
 
 
 def test_label_without_shipment_is_refused_clearly(
-        shared_sandbox: Callable[[str], SandboxServer], capsys: pytest.CaptureFixture[str],
-        tmp_path: Path) -> None:
+    shared_sandbox: Callable[[str], SandboxServer],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
     server = shared_sandbox("nexus")
     order = pick(server, capsys, shipped=False)
-    code = main(["print", "label", order["id"], *conn(server), "--format", "zpl",
-                 "--out", str(tmp_path / "x.zpl")])
+    code = main(
+        [
+            "print",
+            "label",
+            order["id"],
+            *conn(server),
+            "--format",
+            "zpl",
+            "--out",
+            str(tmp_path / "x.zpl"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 1 and "no shipment yet" in err
     assert not (tmp_path / "x.zpl").exists()
 
 
-def test_missing_folder_is_one_clear_line(shared_sandbox: Callable[[str], SandboxServer],
-                                          capsys: pytest.CaptureFixture[str],
-                                          tmp_path: Path) -> None:
+def test_missing_folder_is_one_clear_line(
+    shared_sandbox: Callable[[str], SandboxServer],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
     server = shared_sandbox("nexus")
     order = pick(server, capsys, shipped=False)
-    code = main(["print", "slip", order["id"], *conn(server), "--out",
-                 str(tmp_path / "nope" / "slip.pdf")])
+    code = main(
+        ["print", "slip", order["id"], *conn(server), "--out", str(tmp_path / "nope" / "slip.pdf")]
+    )
     assert code == 1 and "does not exist" in capsys.readouterr().err

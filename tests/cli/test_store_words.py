@@ -34,13 +34,22 @@ def conn(server: SandboxServer) -> list[str]:
 
 
 def test_inventory_cloud_ship_says_the_api_cannot_ship(
-        shared_sandbox: Callable[[str], SandboxServer],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    shared_sandbox: Callable[[str], SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = shared_sandbox("inventory-cloud")
     with connect("inventory-cloud", server.base_url, TEST_TOKEN) as cloud:
         order = next(o for o in cloud.list_orders() if o.status in SHIPPABLE and not o.holds)
-    code, _, err = run(capsys, "orders", "ship", order.id, *conn(server), "--carrier", "UPS",
-                       "--tracking", "1Z999AA10123456784")
+    code, _, err = run(
+        capsys,
+        "orders",
+        "ship",
+        order.id,
+        *conn(server),
+        "--carrier",
+        "UPS",
+        "--tracking",
+        "1Z999AA10123456784",
+    )
     assert code == 1
     assert "nothing is left" not in err
     assert "ship an order or send a tracking number" in err
@@ -49,11 +58,13 @@ def test_inventory_cloud_ship_says_the_api_cannot_ship(
         check_shipment(order)
 
 
-def test_generic_rest_cancel_is_reported_done(make_sandbox: Callable[..., SandboxServer],
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_generic_rest_cancel_is_reported_done(
+    make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = make_sandbox("generic-rest", orders=30)
-    code, out, err = run(capsys, "orders", "list", *conn(server), "--status", "processing",
-                         "--json")
+    code, out, err = run(
+        capsys, "orders", "list", *conn(server), "--status", "processing", "--json"
+    )
     assert code == 0, err
     order_id = json.loads(out)[0]["id"]
     code, out, err = run(capsys, "orders", "cancel", order_id, *conn(server), "--reason", "x")
@@ -62,28 +73,42 @@ def test_generic_rest_cancel_is_reported_done(make_sandbox: Callable[..., Sandbo
 
 
 def test_generic_rest_tracking_words_tell_the_truth(
-        make_sandbox: Callable[..., SandboxServer],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    make_sandbox: Callable[..., SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert "kept only in this app" not in GENERIC.why_not(Operation.SHIP)
     assert "audit log" in GENERIC.operations[Operation.SHIP].note
     row = next(r for r in GENERIC.table() if r[0].startswith("tracking number"))
     assert "audit log" in row[2]
     server = make_sandbox("generic-rest", orders=30)
-    code, out, err = run(capsys, "orders", "list", *conn(server), "--status", "processing",
-                         "--json")
+    code, out, err = run(
+        capsys, "orders", "list", *conn(server), "--status", "processing", "--json"
+    )
     order_id = json.loads(out)[0]["id"]
-    code, out, err = run(capsys, "orders", "ship", order_id, *conn(server), "--carrier", "DHL",
-                         "--tracking", "JD014600006543210001")
+    code, out, err = run(
+        capsys,
+        "orders",
+        "ship",
+        order_id,
+        *conn(server),
+        "--carrier",
+        "DHL",
+        "--tracking",
+        "JD014600006543210001",
+    )
     assert code == 0, err
     assert "keeps it nowhere else" in out
 
 
 def test_price2b_already_cancelled_and_sync_in_progress_say_what_happened(
-        make_sandbox: Callable[..., SandboxServer]) -> None:
+    make_sandbox: Callable[..., SandboxServer],
+) -> None:
     server = make_sandbox("price2b", orders=30)
     with connect("price2b", server.base_url, TEST_TOKEN) as price2b:
-        order = next(o for o in price2b.list_orders() if o.status in SHIPPABLE
-                     and o.fulfillment_status.value == "unfulfilled")
+        order = next(
+            o
+            for o in price2b.list_orders()
+            if o.status in SHIPPABLE and o.fulfillment_status.value == "unfulfilled"
+        )
         price2b.cancel(order.id, CancelRequest(reason="customer"))
         with pytest.raises(AlreadyCancelled) as cancelled:
             price2b.cancel(order.id, CancelRequest(reason="customer"))
@@ -102,15 +127,28 @@ def test_squarespace_notes_do_not_promise_what_the_workflow_refuses() -> None:
 
 
 def test_orders_ship_refuses_a_held_order_with_its_reason(
-        shared_sandbox: Callable[[str], SandboxServer],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    shared_sandbox: Callable[[str], SandboxServer], capsys: pytest.CaptureFixture[str]
+) -> None:
     server = shared_sandbox("nexus")
     with connect("nexus", server.base_url, TEST_TOKEN) as nexus:
-        order = next(o for o in nexus.list_orders()
-                     if o.status in SHIPPABLE and o.fulfillment_method in ("FBA", "FBS"))
-    code, _, err = run(capsys, "orders", "ship", order.id, *conn(server), "--carrier", "UPS",
-                       "--tracking", "1Z999AA10123456784")
+        order = next(
+            o
+            for o in nexus.list_orders()
+            if o.status in SHIPPABLE and o.fulfillment_method in ("FBA", "FBS")
+        )
+    code, _, err = run(
+        capsys,
+        "orders",
+        "ship",
+        order.id,
+        *conn(server),
+        "--carrier",
+        "UPS",
+        "--tracking",
+        "1Z999AA10123456784",
+    )
     assert code == 1
-    assert f"marketplace ships this order from its own warehouse ({order.fulfillment_method})" \
-        in err
+    assert (
+        f"marketplace ships this order from its own warehouse ({order.fulfillment_method})" in err
+    )
     assert not [e for e in server.db.journal()["effects"] if e["order_id"] == order.id]

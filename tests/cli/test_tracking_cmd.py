@@ -70,9 +70,19 @@ def test_tracking_without_action_is_a_usage_error(capsys) -> None:
 @pytest.mark.e2e
 def test_python_dash_m_entry_point() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "fulfillment_station", "tracking", "parse", "RB123456785GB",
-         "--json"],
-        capture_output=True, text=True, timeout=60, check=False,
+        [
+            sys.executable,
+            "-m",
+            "fulfillment_station",
+            "tracking",
+            "parse",
+            "RB123456785GB",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)

@@ -22,10 +22,13 @@ pytestmark = pytest.mark.integration
 
 
 def test_squarespace_shipping_line_uses_the_seed_names_and_is_the_service_paid_for(
-        shared_sandbox: Callable[[str], SandboxServer]) -> None:
+    shared_sandbox: Callable[[str], SandboxServer],
+) -> None:
     server = shared_sandbox("squarespace")
-    raw = httpx.get(server.base_url.rstrip("/") + "/1.0/commerce/orders",
-                    headers={"Authorization": f"Bearer {TEST_TOKEN}"}).json()
+    raw = httpx.get(
+        server.base_url.rstrip("/") + "/1.0/commerce/orders",
+        headers={"Authorization": f"Bearer {TEST_TOKEN}"},
+    ).json()
     line = raw["result"][0]["shippingLines"][0]
     assert {"shippingOptionName", "shippingOptionServiceType"} <= set(line)
     assert "method" not in line  # a name the seed does not use
@@ -37,20 +40,23 @@ def test_squarespace_shipping_line_uses_the_seed_names_and_is_the_service_paid_f
 
 
 def test_inventory_cloud_shipping_method_is_known_before_shipping(
-        shared_sandbox: Callable[[str], SandboxServer]) -> None:
+    shared_sandbox: Callable[[str], SandboxServer],
+) -> None:
     server = shared_sandbox("inventory-cloud")
     with connect("inventory-cloud", server.base_url, TEST_TOKEN) as connector:
         orders = connector.list_orders(limit=100)
-    unshipped = [o for o in orders if o.status in (OrderStatus.PENDING, OrderStatus.PROCESSING)
-                 and not o.shipments]
+    unshipped = [
+        o
+        for o in orders
+        if o.status in (OrderStatus.PENDING, OrderStatus.PROCESSING) and not o.shipments
+    ]
     assert unshipped
     for order in orders:
         assert order.service_requested == (order.raw or {}).get("shipping_method")
     assert any(o.service_requested for o in unshipped)
 
 
-def test_nexus_has_returns_is_on_the_order(
-        shared_sandbox: Callable[[str], SandboxServer]) -> None:
+def test_nexus_has_returns_is_on_the_order(shared_sandbox: Callable[[str], SandboxServer]) -> None:
     server = shared_sandbox("nexus")
     with connect("nexus", server.base_url, TEST_TOKEN) as connector:
         returned = connector.list_orders(ListQuery(has_returns=True), limit=20)
@@ -64,28 +70,45 @@ def test_nexus_has_returns_is_on_the_order(
 
 
 def test_price2b_marketplace_order_id_and_shipment_status(
-        make_sandbox: Callable[..., SandboxServer]) -> None:
+    make_sandbox: Callable[..., SandboxServer],
+) -> None:
     server = make_sandbox("price2b", orders=30)
     with connect("price2b", server.base_url, TEST_TOKEN) as connector:
         orders = [connector.get_order(o.id) for o in connector.list_orders(limit=30)]
         for order in orders:
             assert order.marketplace_order_id == (order.raw or {}).get("channel_order_id")
         assert any(o.marketplace_order_id for o in orders)
-        open_order = next(o for o in orders if o.status == OrderStatus.PROCESSING
-                          and o.fulfillment_status == FulfillmentStatus.UNFULFILLED
-                          and len(o.lines) >= 2 and all(ln.weight for ln in o.lines))
+        open_order = next(
+            o
+            for o in orders
+            if o.status == OrderStatus.PROCESSING
+            and o.fulfillment_status == FulfillmentStatus.UNFULFILLED
+            and len(o.lines) >= 2
+            and all(ln.weight for ln in o.lines)
+        )
         first, second = open_order.lines[:2]
-        result = connector.ship(open_order.id, ShipRequest(
-            carrier="fedex", service="GROUND", warehouse_id=3, packages=[
-                Package(weight=Decimal("1.5"), length=Decimal(30),
-                        lines={first.id: first.quantity}),
-                Package(weight=Decimal("0.5"), lines={second.id: second.quantity})]))
+        result = connector.ship(
+            open_order.id,
+            ShipRequest(
+                carrier="fedex",
+                service="GROUND",
+                warehouse_id=3,
+                packages=[
+                    Package(
+                        weight=Decimal("1.5"), length=Decimal(30), lines={first.id: first.quantity}
+                    ),
+                    Package(weight=Decimal("0.5"), lines={second.id: second.quantity}),
+                ],
+            ),
+        )
         shipment = result.shipment
         assert shipment is not None and shipment.warehouse_id == "3"
-        assert [(p.weight, [(sl.line_id, sl.quantity) for sl in p.lines])
-                for p in shipment.packages] == [
+        assert [
+            (p.weight, [(sl.line_id, sl.quantity) for sl in p.lines]) for p in shipment.packages
+        ] == [
             (Decimal("1.5"), [(first.id, first.quantity)]),
-            (Decimal("0.5"), [(second.id, second.quantity)])]
+            (Decimal("0.5"), [(second.id, second.quantity)]),
+        ]
         listed = connector.list_shipments(open_order.id)
         assert listed and {s.status for s in listed} <= {"in_transit", "delivered"}
         assert listed[-1].status == "in_transit"

@@ -93,6 +93,7 @@ def _effects(server: SandboxServer, order_id: str) -> list[str]:
 
 # -- reads ------------------------------------------------------------------------------------
 
+
 @pytest.mark.integration
 def test_full_paging_of_2000_orders_has_no_gaps_or_repeats(big: SandboxServer) -> None:
     with connect("generic-rest", big.base_url, TOKEN) as connector:
@@ -100,21 +101,20 @@ def test_full_paging_of_2000_orders_has_no_gaps_or_repeats(big: SandboxServer) -
     ids = [o.id for o in orders]
     assert len(ids) == len(set(ids)) == 2000
     assert set(ids) == {r.order.id for r in big.db.query()}
-    assert [o.created_at for o in orders] == sorted((o.created_at for o in orders),
-                                                    reverse=True)
+    assert [o.created_at for o in orders] == sorted((o.created_at for o in orders), reverse=True)
 
 
 @pytest.mark.integration
-def test_orders_map_to_the_canonical_model(conn: GenericRestConnector,
-                                           small: SandboxServer) -> None:
+def test_orders_map_to_the_canonical_model(
+    conn: GenericRestConnector, small: SandboxServer
+) -> None:
     for order in conn.list_orders(ListQuery(page_size=40)):
         stored = small.db.get(order.id)
         assert stored is not None
         assert order.status == stored.order.status and order.total == stored.order.total
         assert order.currency == stored.order.currency
         assert [ln.quantity for ln in order.lines] == [ln.quantity for ln in stored.order.lines]
-        assert [ln.unit_price for ln in order.lines] == [
-            ln.unit_price for ln in stored.order.lines]
+        assert [ln.unit_price for ln in order.lines] == [ln.unit_price for ln in stored.order.lines]
         assert all(ln.id == ln.sku and ln.id.startswith("PROD") for ln in order.lines)
         assert abs((order.created_at - stored.order.created_at).total_seconds()) < 1
         shipped = order.status in (OrderStatus.SHIPPED, OrderStatus.DELIVERED)
@@ -124,29 +124,30 @@ def test_orders_map_to_the_canonical_model(conn: GenericRestConnector,
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize("status", ["pending", "processing", "shipped", "delivered",
-                                    "cancelled"])
+@pytest.mark.parametrize("status", ["pending", "processing", "shipped", "delivered", "cancelled"])
 def test_status_filter(conn: GenericRestConnector, small: SandboxServer, status: str) -> None:
     orders = conn.list_orders(ListQuery(status=OrderStatus(status)))
-    assert {o.id for o in orders} == {
-        r.order.id for r in small.db.query([("status = ?", status)])}
+    assert {o.id for o in orders} == {r.order.id for r in small.db.query([("status = ?", status)])}
 
 
 @pytest.mark.integration
 def test_updated_since_returns_exactly_the_orders_changed_since(
-        conn: GenericRestConnector, small: SandboxServer) -> None:
+    conn: GenericRestConnector, small: SandboxServer
+) -> None:
     newest = small.db.query(order_by="updated_key DESC", limit=30)
     since = newest[-1].order.updated_at
-    expected = {r.order.id for r in small.db.query()
-                if r.order.updated_at >= since.replace(microsecond=0)}
+    expected = {
+        r.order.id for r in small.db.query() if r.order.updated_at >= since.replace(microsecond=0)
+    }
     orders = conn.list_orders(ListQuery(updated_since=since, page_size=7))
     assert {o.id for o in orders} == expected
     assert len(orders) == len(expected)
 
 
 @pytest.mark.integration
-def test_updated_since_sees_a_fresh_write(conn: GenericRestConnector,
-                                          take: Callable[[str], str]) -> None:
+def test_updated_since_sees_a_fresh_write(
+    conn: GenericRestConnector, take: Callable[[str], str]
+) -> None:
     order_id = take("processing")
     since = datetime.now(UTC) - timedelta(seconds=1)
     conn.ship(order_id, UPS)
@@ -193,9 +194,11 @@ def test_check_counts_the_orders(conn: GenericRestConnector, small: SandboxServe
 
 # -- ship -------------------------------------------------------------------------------------
 
+
 @pytest.mark.integration
 def test_ship_marks_the_whole_order_shipped_and_says_tracking_stays_local(
-        conn: GenericRestConnector, small: SandboxServer, take: Callable[[str], str]) -> None:
+    conn: GenericRestConnector, small: SandboxServer, take: Callable[[str], str]
+) -> None:
     order_id = take("processing")
     result = conn.ship(order_id, UPS)
     assert result.order is not None and result.order.status == OrderStatus.SHIPPED
@@ -210,18 +213,20 @@ def test_ship_marks_the_whole_order_shipped_and_says_tracking_stays_local(
 
 
 @pytest.mark.integration
-def test_ship_with_every_line_in_full_is_allowed(conn: GenericRestConnector,
-                                                 take: Callable[[str], str]) -> None:
+def test_ship_with_every_line_in_full_is_allowed(
+    conn: GenericRestConnector, take: Callable[[str], str]
+) -> None:
     order = conn.get_order(take("pending"))
-    result = conn.ship(order.id, UPS.model_copy(
-        update={"lines": {ln.id: ln.quantity for ln in order.lines}}))
+    result = conn.ship(
+        order.id, UPS.model_copy(update={"lines": {ln.id: ln.quantity for ln in order.lines}})
+    )
     assert result.order is not None and result.order.status == OrderStatus.SHIPPED
 
 
 @pytest.mark.integration
-def test_partial_ship_is_unsupported_and_sends_nothing(conn: GenericRestConnector,
-                                                       small: SandboxServer,
-                                                       take: Callable[..., str]) -> None:
+def test_partial_ship_is_unsupported_and_sends_nothing(
+    conn: GenericRestConnector, small: SandboxServer, take: Callable[..., str]
+) -> None:
     order = conn.get_order(take("processing", min_lines=2))
     first = order.lines[0]
     with pytest.raises(Unsupported, match="whole order"):
@@ -232,7 +237,8 @@ def test_partial_ship_is_unsupported_and_sends_nothing(conn: GenericRestConnecto
 @pytest.mark.integration
 @pytest.mark.parametrize("status", ["cancelled", "delivered"])
 def test_ship_against_the_rules_is_an_invalid_transition(
-        conn: GenericRestConnector, take: Callable[[str], str], status: str) -> None:
+    conn: GenericRestConnector, take: Callable[[str], str], status: str
+) -> None:
     order_id = take(status)
     with pytest.raises(InvalidTransition) as info:
         conn.ship(order_id, UPS)
@@ -240,9 +246,9 @@ def test_ship_against_the_rules_is_an_invalid_transition(
 
 
 @pytest.mark.integration
-def test_a_lost_answer_to_ship_is_unknown_but_applied(conn: GenericRestConnector,
-                                                      small: SandboxServer,
-                                                      take: Callable[[str], str]) -> None:
+def test_a_lost_answer_to_ship_is_unknown_but_applied(
+    conn: GenericRestConnector, small: SandboxServer, take: Callable[[str], str]
+) -> None:
     order_id = take("processing")
     small.faults.drop_after_commit = 1
     with pytest.raises(UnknownOutcome):
@@ -260,9 +266,11 @@ def test_fulfill_and_bulk_ship_are_unsupported(conn: GenericRestConnector) -> No
 
 # -- cancel, update, create -------------------------------------------------------------------
 
+
 @pytest.mark.integration
-def test_cancel_is_a_delete(conn: GenericRestConnector, small: SandboxServer,
-                            take: Callable[[str], str]) -> None:
+def test_cancel_is_a_delete(
+    conn: GenericRestConnector, small: SandboxServer, take: Callable[[str], str]
+) -> None:
     order_id = take("pending")
     assert conn.cancel(order_id, CancelRequest(reason="customer asked")) is None
     assert conn.get_order(order_id).status == OrderStatus.CANCELLED
@@ -271,8 +279,9 @@ def test_cancel_is_a_delete(conn: GenericRestConnector, small: SandboxServer,
 
 
 @pytest.mark.integration
-def test_cancel_of_a_shipped_order_is_an_invalid_transition(conn: GenericRestConnector,
-                                                            take: Callable[[str], str]) -> None:
+def test_cancel_of_a_shipped_order_is_an_invalid_transition(
+    conn: GenericRestConnector, take: Callable[[str], str]
+) -> None:
     order_id = take("shipped")
     with pytest.raises(InvalidTransition) as info:
         conn.cancel(order_id, CancelRequest())
@@ -286,24 +295,31 @@ def test_cancel_of_an_unknown_order_is_not_found(conn: GenericRestConnector) -> 
 
 
 @pytest.mark.integration
-def test_update_address_and_status(conn: GenericRestConnector, small: SandboxServer,
-                                   take: Callable[[str], str]) -> None:
+def test_update_address_and_status(
+    conn: GenericRestConnector, small: SandboxServer, take: Callable[[str], str]
+) -> None:
     order_id = take("processing")
-    ship_to = Address(line1="Königsallee 1", line2="3. OG", city="Köln", region="NW",
-                      postal_code="50667", country="DE")
+    ship_to = Address(
+        line1="Königsallee 1",
+        line2="3. OG",
+        city="Köln",
+        region="NW",
+        postal_code="50667",
+        country="DE",
+    )
     order = conn.update(order_id, OrderUpdate(ship_to=ship_to))
     assert order is not None and order.ship_to is not None
     assert order.ship_to.line1 == "Königsallee 1, 3. OG" and order.ship_to.city == "Köln"
     delivered_id = take("shipped")
     delivered = conn.update(delivered_id, OrderUpdate(status=OrderStatus.DELIVERED))
     assert delivered is not None and delivered.status == OrderStatus.DELIVERED
-    assert _effects(small, order_id) == ["update"] and _effects(small, delivered_id) == [
-        "update"]
+    assert _effects(small, order_id) == ["update"] and _effects(small, delivered_id) == ["update"]
 
 
 @pytest.mark.integration
-def test_update_against_the_rules_is_an_invalid_transition(conn: GenericRestConnector,
-                                                           take: Callable[[str], str]) -> None:
+def test_update_against_the_rules_is_an_invalid_transition(
+    conn: GenericRestConnector, take: Callable[[str], str]
+) -> None:
     with pytest.raises(InvalidTransition):
         conn.update(take("cancelled"), OrderUpdate(status=OrderStatus.PROCESSING))
 
@@ -317,12 +333,19 @@ def test_updates_the_api_cannot_carry_are_unsupported(conn: GenericRestConnector
 
 @pytest.mark.integration
 def test_create(conn: GenericRestConnector, small: SandboxServer) -> None:
-    order = conn.create(CreateOrderRequest(
-        customer_id="CUST98765",
-        lines=[NewOrderLine(sku="PROD001", quantity=1), NewOrderLine(sku="X", quantity=2,
-                                                                     product_id="PROD004")],
-        ship_to=Address(line1="123 Main St", city="Anytown", region="CA", postal_code="90210",
-                        country="US")), "idem-1")
+    order = conn.create(
+        CreateOrderRequest(
+            customer_id="CUST98765",
+            lines=[
+                NewOrderLine(sku="PROD001", quantity=1),
+                NewOrderLine(sku="X", quantity=2, product_id="PROD004"),
+            ],
+            ship_to=Address(
+                line1="123 Main St", city="Anytown", region="CA", postal_code="90210", country="US"
+            ),
+        ),
+        "idem-1",
+    )
     assert order.status == OrderStatus.PENDING
     assert [(ln.id, ln.quantity) for ln in order.lines] == [("PROD001", 1), ("PROD004", 2)]
     assert order.total == sum(ln.unit_price * ln.quantity for ln in order.lines)
@@ -331,11 +354,12 @@ def test_create(conn: GenericRestConnector, small: SandboxServer) -> None:
 
 
 @pytest.mark.integration
-def test_create_with_an_unknown_product_is_a_validation_error(
-        conn: GenericRestConnector) -> None:
+def test_create_with_an_unknown_product_is_a_validation_error(conn: GenericRestConnector) -> None:
     with pytest.raises(ValidationFailed) as info:
-        conn.create(CreateOrderRequest(customer_id="C1",
-                                       lines=[NewOrderLine(sku="PROD999", quantity=1)]), "k")
+        conn.create(
+            CreateOrderRequest(customer_id="C1", lines=[NewOrderLine(sku="PROD999", quantity=1)]),
+            "k",
+        )
     assert info.value.code == "BAD_REQUEST" and "PROD999" in info.value.api_message
 
 
@@ -355,34 +379,78 @@ def test_capabilities_say_tracking_stays_local() -> None:
 
 # -- hostile payloads -------------------------------------------------------------------------
 
-VALID = {"orderId": "ORD123456789", "customerId": "CUST98765", "status": "processing",
-         "totalAmount": 150.75, "currency": "USD", "createdAt": "2023-10-27T10:30:00Z",
-         "updatedAt": "2023-10-27T10:35:00Z",
-         "shippingAddress": {"street": "456 Oak Ave", "city": "Othertown", "state": "NY",
-                             "zipCode": "10001", "country": "USA"},
-         "items": [{"productId": "PROD001", "quantity": 2, "price": 50.00},
-                   {"productId": "PROD002", "quantity": 1, "price": 50.75}]}
+VALID = {
+    "orderId": "ORD123456789",
+    "customerId": "CUST98765",
+    "status": "processing",
+    "totalAmount": 150.75,
+    "currency": "USD",
+    "createdAt": "2023-10-27T10:30:00Z",
+    "updatedAt": "2023-10-27T10:35:00Z",
+    "shippingAddress": {
+        "street": "456 Oak Ave",
+        "city": "Othertown",
+        "state": "NY",
+        "zipCode": "10001",
+        "country": "USA",
+    },
+    "items": [
+        {"productId": "PROD001", "quantity": 2, "price": 50.00},
+        {"productId": "PROD002", "quantity": 1, "price": 50.75},
+    ],
+}
 
 hostile = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=30), st.just("\u00e9" * 100_000),
-    st.sampled_from(["", "shipped", "Cancelled", "on_hold", "2023-02-30T00:00:00Z", "12.50",
-                     "1e999999", "-3", "9999-12-31T23:59:59-05:00", "2023-10-27T10:30:00"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.just("\u00e9" * 100_000),
+    st.sampled_from(
+        [
+            "",
+            "shipped",
+            "Cancelled",
+            "on_hold",
+            "2023-02-30T00:00:00Z",
+            "12.50",
+            "1e999999",
+            "-3",
+            "9999-12-31T23:59:59-05:00",
+            "2023-10-27T10:30:00",
+        ]
+    ),
     st.lists(st.integers(), max_size=3),
-    st.dictionaries(st.sampled_from(["productId", "quantity", "price", "street"]),
-                    st.one_of(st.none(), st.integers(), st.text(max_size=5),
-                              st.floats(allow_nan=True)), max_size=3),
-    st.lists(st.dictionaries(st.sampled_from(["productId", "quantity", "price"]),
-                             st.one_of(st.none(), st.integers(), st.text(max_size=5),
-                                       st.sampled_from(["1e999999", "2.5", "NaN"])),
-                             max_size=3), max_size=3))
+    st.dictionaries(
+        st.sampled_from(["productId", "quantity", "price", "street"]),
+        st.one_of(st.none(), st.integers(), st.text(max_size=5), st.floats(allow_nan=True)),
+        max_size=3,
+    ),
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["productId", "quantity", "price"]),
+            st.one_of(
+                st.none(),
+                st.integers(),
+                st.text(max_size=5),
+                st.sampled_from(["1e999999", "2.5", "NaN"]),
+            ),
+            max_size=3,
+        ),
+        max_size=3,
+    ),
+)
 
 
 @settings(max_examples=200, deadline=None)
-@given(mutations=st.dictionaries(st.sampled_from(sorted(VALID)), hostile, max_size=5),
-       dropped=st.sets(st.sampled_from(sorted(VALID)), max_size=4))
-def test_parser_only_ever_fails_with_bad_response(mutations: dict[str, Any],
-                                                  dropped: set[str]) -> None:
+@given(
+    mutations=st.dictionaries(st.sampled_from(sorted(VALID)), hostile, max_size=5),
+    dropped=st.sets(st.sampled_from(sorted(VALID)), max_size=4),
+)
+def test_parser_only_ever_fails_with_bad_response(
+    mutations: dict[str, Any], dropped: set[str]
+) -> None:
     payload = {**VALID, **mutations}
     for key in dropped:
         payload.pop(key, None)
@@ -396,9 +464,15 @@ def test_parser_only_ever_fails_with_bad_response(mutations: dict[str, Any],
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=10),
-                    lambda inner: st.lists(inner, max_size=3)
-                    | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=8))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+)
 def test_parser_survives_any_json(payload: Any) -> None:
     try:
         result: object = parse_order(payload)
@@ -408,9 +482,16 @@ def test_parser_survives_any_json(payload: Any) -> None:
 
 
 def test_seed_example_parses_with_numbers_as_strings() -> None:
-    order = parse_order({**VALID, "totalAmount": "150.75",
-                         "items": [{"productId": "PROD001", "quantity": "2", "price": "50.00"},
-                                   {"productId": "PROD001", "quantity": 1, "price": 50.75}]})
+    order = parse_order(
+        {
+            **VALID,
+            "totalAmount": "150.75",
+            "items": [
+                {"productId": "PROD001", "quantity": "2", "price": "50.00"},
+                {"productId": "PROD001", "quantity": 1, "price": 50.75},
+            ],
+        }
+    )
     assert order.total == Decimal("150.75")
     assert [ln.id for ln in order.lines] == ["PROD001", "PROD001#2"]
     assert order.lines[0].quantity == 2 and order.ship_to is not None

@@ -42,8 +42,13 @@ def client(sleep: FakeSleep, **kwargs: object) -> ApiClient:
 
 @respx.mock
 def test_read_retries_5xx_then_succeeds_with_backoff() -> None:
-    route = respx.get(f"{BASE}/orders").mock(side_effect=[
-        httpx.Response(503), httpx.Response(502), httpx.Response(200, json={"data": []})])
+    route = respx.get(f"{BASE}/orders").mock(
+        side_effect=[
+            httpx.Response(503),
+            httpx.Response(502),
+            httpx.Response(200, json={"data": []}),
+        ]
+    )
     sleep = FakeSleep()
     assert client(sleep).get_json("/orders") == {"data": []}
     assert route.call_count == 3
@@ -53,8 +58,12 @@ def test_read_retries_5xx_then_succeeds_with_backoff() -> None:
 
 @respx.mock
 def test_read_honours_retry_after_on_429() -> None:
-    respx.get(f"{BASE}/orders").mock(side_effect=[
-        httpx.Response(429, headers={"Retry-After": "7"}), httpx.Response(200, json=[])])
+    respx.get(f"{BASE}/orders").mock(
+        side_effect=[
+            httpx.Response(429, headers={"Retry-After": "7"}),
+            httpx.Response(200, json=[]),
+        ]
+    )
     sleep = FakeSleep()
     client(sleep).get_json("/orders")
     assert sleep.calls == [7.0]
@@ -62,9 +71,13 @@ def test_read_honours_retry_after_on_429() -> None:
 
 @respx.mock
 def test_read_gives_up_after_max_attempts_with_typed_error() -> None:
-    respx.get(f"{BASE}/orders").mock(return_value=httpx.Response(
-        429, headers={"Retry-After": "1"}, json={"error": {"code": "RATE_LIMITED",
-                                                          "message": "slow down"}}))
+    respx.get(f"{BASE}/orders").mock(
+        return_value=httpx.Response(
+            429,
+            headers={"Retry-After": "1"},
+            json={"error": {"code": "RATE_LIMITED", "message": "slow down"}},
+        )
+    )
     with pytest.raises(RateLimited) as info:
         client(FakeSleep(), max_read_attempts=3).get_json("/orders")
     assert info.value.retry_after == 1.0
@@ -73,8 +86,13 @@ def test_read_gives_up_after_max_attempts_with_typed_error() -> None:
 
 @respx.mock
 def test_read_retries_connection_errors() -> None:
-    route = respx.get(f"{BASE}/orders").mock(side_effect=[
-        httpx.ConnectError("refused"), httpx.ReadTimeout("slow"), httpx.Response(200, json=1)])
+    route = respx.get(f"{BASE}/orders").mock(
+        side_effect=[
+            httpx.ConnectError("refused"),
+            httpx.ReadTimeout("slow"),
+            httpx.Response(200, json=1),
+        ]
+    )
     assert client(FakeSleep()).get_json("/orders") == 1
     assert route.call_count == 3
 
@@ -107,8 +125,11 @@ def test_write_connect_error_is_known_not_sent() -> None:
 
 @respx.mock
 def test_error_codes_become_typed_errors_with_api_message() -> None:
-    respx.post(f"{BASE}/orders/1/ship").mock(return_value=httpx.Response(
-        409, json={"error": {"code": "ALREADY_SHIPPED", "message": "has shipment"}}))
+    respx.post(f"{BASE}/orders/1/ship").mock(
+        return_value=httpx.Response(
+            409, json={"error": {"code": "ALREADY_SHIPPED", "message": "has shipment"}}
+        )
+    )
     respx.get(f"{BASE}/orders/2").mock(return_value=httpx.Response(404, json={}))
     c = client(FakeSleep())
     with pytest.raises(AlreadyShipped) as info:
@@ -122,8 +143,11 @@ def test_error_codes_become_typed_errors_with_api_message() -> None:
 
 @respx.mock
 def test_token_is_sent_but_never_in_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:
-    route = respx.get(f"{BASE}/orders").mock(return_value=httpx.Response(
-        401, json={"error": {"code": "UNAUTHENTICATED", "message": "bad token"}}))
+    route = respx.get(f"{BASE}/orders").mock(
+        return_value=httpx.Response(
+            401, json={"error": {"code": "UNAUTHENTICATED", "message": "bad token"}}
+        )
+    )
     caplog.set_level(logging.DEBUG)
     with pytest.raises(AuthenticationError) as info:
         client(FakeSleep()).get_json("/orders")
@@ -133,16 +157,24 @@ def test_token_is_sent_but_never_in_errors_or_logs(caplog: pytest.LogCaptureFixt
     assert all(TOKEN not in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.parametrize("url", ["http://shop.example.com/api", "ftp://x", "shop.example.com",
-                                 "http://10.0.0.5/api"])
+@pytest.mark.parametrize(
+    "url", ["http://shop.example.com/api", "ftp://x", "shop.example.com", "http://10.0.0.5/api"]
+)
 def test_plain_http_refused_except_loopback(url: str) -> None:
     with pytest.raises(InsecureConnection) as info:
         check_base_url(url)
     assert "https" in info.value.user_message.lower()
 
 
-@pytest.mark.parametrize("url", ["https://shop.example.com", "http://127.0.0.1:8000/api",
-                                 "http://localhost:9/x", "http://[::1]:80"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://shop.example.com",
+        "http://127.0.0.1:8000/api",
+        "http://localhost:9/x",
+        "http://[::1]:80",
+    ],
+)
 def test_https_and_loopback_accepted(url: str) -> None:
     check_base_url(url)
 
@@ -157,8 +189,9 @@ def test_retry_after_forms() -> None:
 
 @respx.mock
 def test_read_ahead_serves_the_next_page_once_and_carries_its_error() -> None:
-    route = respx.get(f"{BASE}/orders").mock(side_effect=[
-        httpx.Response(200, json={"page": 2}), httpx.Response(404, json={})])
+    route = respx.get(f"{BASE}/orders").mock(
+        side_effect=[httpx.Response(200, json={"page": 2}), httpx.Response(404, json={})]
+    )
     c = client(FakeSleep())
     c.prefetch("/orders", {"page": 2})
     assert c.get_json("/orders", {"page": 2}) == {"page": 2}
@@ -171,8 +204,12 @@ def test_read_ahead_serves_the_next_page_once_and_carries_its_error() -> None:
 
 @respx.mock
 def test_a_stale_read_ahead_is_read_again() -> None:
-    route = respx.get(f"{BASE}/orders").mock(side_effect=[
-        httpx.Response(200, json={"old": True}), httpx.Response(200, json={"old": False})])
+    route = respx.get(f"{BASE}/orders").mock(
+        side_effect=[
+            httpx.Response(200, json={"old": True}),
+            httpx.Response(200, json={"old": False}),
+        ]
+    )
     c = client(FakeSleep(), prefetch_fresh_s=-1.0)  # every read-ahead is already stale
     c.prefetch("/orders", {"page": 2})
     assert c.get_json("/orders", {"page": 2}) == {"old": False}

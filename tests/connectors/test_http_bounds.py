@@ -40,14 +40,17 @@ def _answer(liar: HostileServer, body: bytes, encoding: str | None) -> None:
     liar.lie("GET", "/thing$", lambda _s, _f: Reply(200, headers, body))
 
 
-@pytest.mark.parametrize(("encoding", "pack"), [
-    ("gzip", lambda b: zlib.compress(b, 9, wbits=31)),
-    ("deflate", lambda b: zlib.compress(b, 9)),
-    (None, lambda b: b),
-])
-def test_each_encoding_is_read_and_bounded(client: tuple[HostileServer, ApiClient],
-                                           encoding: str | None,
-                                           pack: Callable[[bytes], bytes]) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "pack"),
+    [
+        ("gzip", lambda b: zlib.compress(b, 9, wbits=31)),
+        ("deflate", lambda b: zlib.compress(b, 9)),
+        (None, lambda b: b),
+    ],
+)
+def test_each_encoding_is_read_and_bounded(
+    client: tuple[HostileServer, ApiClient], encoding: str | None, pack: Callable[[bytes], bytes]
+) -> None:
     liar, api = client
     _answer(liar, pack(json.dumps({"ok": [1, 2, 3]}).encode()), encoding)
     assert api.get_json("/thing") == {"ok": [1, 2, 3]}
@@ -56,12 +59,16 @@ def test_each_encoding_is_read_and_bounded(client: tuple[HostileServer, ApiClien
         api.get_json("/thing")
 
 
-@pytest.mark.parametrize(("encoding", "body"), [
-    ("br", b"\x1b\x00"),            # never asked for
-    ("gzip", b"not gzip at all"),   # damaged
-])
+@pytest.mark.parametrize(
+    ("encoding", "body"),
+    [
+        ("br", b"\x1b\x00"),  # never asked for
+        ("gzip", b"not gzip at all"),  # damaged
+    ],
+)
 def test_an_unasked_or_damaged_encoding_is_a_bad_response(
-        client: tuple[HostileServer, ApiClient], encoding: str, body: bytes) -> None:
+    client: tuple[HostileServer, ApiClient], encoding: str, body: bytes
+) -> None:
     liar, api = client
     _answer(liar, body, encoding)
     with pytest.raises(BadResponse):
@@ -81,17 +88,30 @@ def test_json_too_deep_or_with_nan_is_refused_and_text_is_cleaned() -> None:
 
 
 def test_deadlines_come_from_the_environment_within_reason() -> None:
-    limits = AnswerLimits.from_env({"FULFILLMENT_STATION_READ_DEADLINE_S": "2.5",
-                                    "FULFILLMENT_STATION_WRITE_DEADLINE_S": "nonsense"})
+    limits = AnswerLimits.from_env(
+        {
+            "FULFILLMENT_STATION_READ_DEADLINE_S": "2.5",
+            "FULFILLMENT_STATION_WRITE_DEADLINE_S": "nonsense",
+        }
+    )
     assert limits.read_deadline_s == 2.5
     assert limits.write_deadline_s == AnswerLimits().write_deadline_s
-    assert AnswerLimits.from_env({"FULFILLMENT_STATION_READ_DEADLINE_S": "-1"}
-                                 ).read_deadline_s == AnswerLimits().read_deadline_s
+    assert (
+        AnswerLimits.from_env({"FULFILLMENT_STATION_READ_DEADLINE_S": "-1"}).read_deadline_s
+        == AnswerLimits().read_deadline_s
+    )
 
 
-@pytest.mark.parametrize(("host", "pinned"), [
-    ("localhost", True), ("shop.localhost", True), ("SHOP.LOCALHOST.", True),
-    ("localhost.example.com", False), ("notlocalhost", False), ("127.0.0.1", False),
-])
+@pytest.mark.parametrize(
+    ("host", "pinned"),
+    [
+        ("localhost", True),
+        ("shop.localhost", True),
+        ("SHOP.LOCALHOST.", True),
+        ("localhost.example.com", False),
+        ("notlocalhost", False),
+        ("127.0.0.1", False),
+    ],
+)
 def test_localhost_names(host: str, pinned: bool) -> None:
     assert is_localhost_name(host) is pinned

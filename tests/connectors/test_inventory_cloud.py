@@ -55,16 +55,14 @@ def _no_sleep(_: float) -> None:
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
     db = tmp_path_factory.mktemp("ic-big") / "sandbox.sqlite"
-    with SandboxServer("inventory-cloud", db_path=db, token=TOKEN, orders=2000,
-                       seed=SEED) as srv:
+    with SandboxServer("inventory-cloud", db_path=db, token=TOKEN, orders=2000, seed=SEED) as srv:
         yield srv
 
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
     db = tmp_path_factory.mktemp("ic-small") / "sandbox.sqlite"
-    with SandboxServer("inventory-cloud", db_path=db, token=TOKEN, orders=120,
-                       seed=SEED) as srv:
+    with SandboxServer("inventory-cloud", db_path=db, token=TOKEN, orders=120, seed=SEED) as srv:
         yield srv
 
 
@@ -78,11 +76,11 @@ def conn(small: SandboxServer) -> Iterator[InventoryCloudConnector]:
 
 def _request(*lines: tuple[str, int], **fields: Any) -> CreateOrderRequest:
     fields.setdefault("customer_id", "CUST-T9")
-    return CreateOrderRequest(lines=[NewOrderLine(sku=s, quantity=q) for s, q in lines],
-                              **fields)
+    return CreateOrderRequest(lines=[NewOrderLine(sku=s, quantity=q) for s, q in lines], **fields)
 
 
 # -- reads ------------------------------------------------------------------------------------
+
 
 @pytest.mark.integration
 def test_full_paging_of_2000_orders_has_no_gaps_or_repeats(big: SandboxServer) -> None:
@@ -93,13 +91,13 @@ def test_full_paging_of_2000_orders_has_no_gaps_or_repeats(big: SandboxServer) -
     assert len(ids) == len(set(ids)) == 2000
     assert set(ids) == {r.order.id for r in big.db.query()}
     assert progress[-1] == (2000, 2000) and len(progress) == 20  # pages of 100
-    assert [o.created_at for o in orders] == sorted((o.created_at for o in orders),
-                                                    reverse=True)
+    assert [o.created_at for o in orders] == sorted((o.created_at for o in orders), reverse=True)
 
 
 @pytest.mark.integration
-def test_orders_map_to_the_canonical_model(conn: InventoryCloudConnector,
-                                           small: SandboxServer) -> None:
+def test_orders_map_to_the_canonical_model(
+    conn: InventoryCloudConnector, small: SandboxServer
+) -> None:
     for order in conn.list_orders():
         stored = small.db.get(order.id)
         assert stored is not None
@@ -110,8 +108,7 @@ def test_orders_map_to_the_canonical_model(conn: InventoryCloudConnector,
         assert abs((order.created_at - stored.order.created_at).total_seconds()) < 0.001
         if order.status in (OrderStatus.SHIPPED, OrderStatus.DELIVERED):
             assert order.fulfillment_status == FulfillmentStatus.FULFILLED
-            assert order.shipments[0].tracking_number == \
-                stored.order.shipments[-1].tracking_number
+            assert order.shipments[0].tracking_number == stored.order.shipments[-1].tracking_number
             assert order.shipments[0].carrier == stored.order.shipments[0].carrier
         partly = stored.order.fulfillment_status == FulfillmentStatus.PARTIAL
         assert (order.fulfillment_status == FulfillmentStatus.PARTIAL) == partly
@@ -120,13 +117,10 @@ def test_orders_map_to_the_canonical_model(conn: InventoryCloudConnector,
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize("status", ["pending", "processing", "shipped", "delivered",
-                                    "cancelled"])
-def test_status_filter(conn: InventoryCloudConnector, small: SandboxServer,
-                       status: str) -> None:
+@pytest.mark.parametrize("status", ["pending", "processing", "shipped", "delivered", "cancelled"])
+def test_status_filter(conn: InventoryCloudConnector, small: SandboxServer, status: str) -> None:
     orders = conn.list_orders(ListQuery(status=OrderStatus(status)))
-    assert {o.id for o in orders} == {
-        r.order.id for r in small.db.query([("status = ?", status)])}
+    assert {o.id for o in orders} == {r.order.id for r in small.db.query([("status = ?", status)])}
     assert all(o.status == OrderStatus(status) for o in orders)
 
 
@@ -140,7 +134,8 @@ def test_customer_filter(conn: InventoryCloudConnector, small: SandboxServer) ->
     customer = small.db.query(limit=1)[0].extra["customer_id"]
     orders = conn.list_orders(ListQuery(customer_id=customer))
     assert orders and {o.id for o in orders} == {
-        r.order.id for r in small.db.query([("customer_id = ?", customer)])}
+        r.order.id for r in small.db.query([("customer_id = ?", customer)])
+    }
 
 
 def test_filters_the_api_lacks_are_refused_not_ignored(conn: InventoryCloudConnector) -> None:
@@ -158,8 +153,7 @@ def test_get_order_walks_the_list(conn: InventoryCloudConnector, small: SandboxS
 
 
 @pytest.mark.integration
-def test_check_reports_the_order_count(conn: InventoryCloudConnector,
-                                       small: SandboxServer) -> None:
+def test_check_reports_the_order_count(conn: InventoryCloudConnector, small: SandboxServer) -> None:
     report = conn.check()
     assert report.ok and report.orders_visible == small.db.count_all()
 
@@ -189,11 +183,18 @@ def test_server_errors_on_reads_are_retried_then_reported(small: SandboxServer) 
 
 # -- create -----------------------------------------------------------------------------------
 
+
 @pytest.mark.integration
 def test_create_returns_the_new_order_and_can_be_found_again(
-        conn: InventoryCloudConnector, small: SandboxServer) -> None:
-    ship_to = Address(name="Jürgen Müller", line1="Hauptstraße 5", city="München",
-                      postal_code="80331", country="DE")
+    conn: InventoryCloudConnector, small: SandboxServer
+) -> None:
+    ship_to = Address(
+        name="Jürgen Müller",
+        line1="Hauptstraße 5",
+        city="München",
+        postal_code="80331",
+        country="DE",
+    )
     order = conn.create(_request((PLENTY[0], 3), currency="EUR", ship_to=ship_to), "idem-1")
     assert isinstance(order, Order)
     assert order.status == OrderStatus.PENDING and order.currency == "EUR"
@@ -214,8 +215,9 @@ def test_external_reference_wins_over_the_idempotency_key(conn: InventoryCloudCo
 
 
 @pytest.mark.integration
-def test_out_of_stock_is_typed_and_names_the_skus(conn: InventoryCloudConnector,
-                                                  small: SandboxServer) -> None:
+def test_out_of_stock_is_typed_and_names_the_skus(
+    conn: InventoryCloudConnector, small: SandboxServer
+) -> None:
     before = small.db.count_all()
     with pytest.raises(OutOfStock) as info:
         conn.create(_request((PLENTY[2], 1), (SOLD_OUT[0], 2)), "idem-3")
@@ -232,8 +234,9 @@ def test_unknown_sku_is_a_validation_error(conn: InventoryCloudConnector) -> Non
     assert info.value.code == "VALIDATION_ERROR"
 
 
-def test_create_without_customer_is_refused_before_sending(conn: InventoryCloudConnector,
-                                                           small: SandboxServer) -> None:
+def test_create_without_customer_is_refused_before_sending(
+    conn: InventoryCloudConnector, small: SandboxServer
+) -> None:
     writes = len(small.db.journal()["requests"])
     with pytest.raises(ValidationFailed, match="customer id"):
         conn.create(_request((PLENTY[0], 1), customer_id=None), "idem-5")
@@ -242,7 +245,8 @@ def test_create_without_customer_is_refused_before_sending(conn: InventoryCloudC
 
 @pytest.mark.integration
 def test_a_lost_answer_is_unknown_outcome_and_the_order_can_be_found(
-        conn: InventoryCloudConnector, small: SandboxServer) -> None:
+    conn: InventoryCloudConnector, small: SandboxServer
+) -> None:
     small.faults.drop_after_commit = 1
     with pytest.raises(UnknownOutcome):
         conn.create(_request((PLENTY[3], 1)), "idem-lost")
@@ -253,8 +257,9 @@ def test_a_lost_answer_is_unknown_outcome_and_the_order_can_be_found(
 
 
 @pytest.mark.integration
-def test_a_5xx_to_create_leaves_the_outcome_open(conn: InventoryCloudConnector,
-                                                 small: SandboxServer) -> None:
+def test_a_5xx_to_create_leaves_the_outcome_open(
+    conn: InventoryCloudConnector, small: SandboxServer
+) -> None:
     small.faults.fail_rate = 1.0
     try:
         with pytest.raises(ServerErrorAfterWrite) as info:
@@ -266,6 +271,7 @@ def test_a_5xx_to_create_leaves_the_outcome_open(conn: InventoryCloudConnector,
 
 # -- what the API cannot do -------------------------------------------------------------------
 
+
 def test_capabilities_are_list_get_and_create_only() -> None:
     supported = {op for op in Operation if CAPABILITIES.supports(op)}
     assert supported == {Operation.LIST, Operation.GET, Operation.CREATE}
@@ -274,14 +280,18 @@ def test_capabilities_are_list_get_and_create_only() -> None:
         assert CAPABILITIES.why_not(op).startswith("Inventory Cloud's API has no endpoint to")
 
 
-@pytest.mark.parametrize("call", [
-    lambda c: c.ship("ord_X", ShipRequest(carrier="UPS", tracking_number="1Z")),
-    lambda c: c.cancel("ord_X", CancelRequest(reason="customer")),
-    lambda c: c.update("ord_X", OrderUpdate(notes="n")),
-    lambda c: c.list_shipments("ord_X"),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.ship("ord_X", ShipRequest(carrier="UPS", tracking_number="1Z")),
+        lambda c: c.cancel("ord_X", CancelRequest(reason="customer")),
+        lambda c: c.update("ord_X", OrderUpdate(notes="n")),
+        lambda c: c.list_shipments("ord_X"),
+    ],
+)
 def test_undocumented_operations_raise_unsupported_without_a_request(
-        conn: InventoryCloudConnector, small: SandboxServer, call: Any) -> None:
+    conn: InventoryCloudConnector, small: SandboxServer, call: Any
+) -> None:
     before = len(small.db.journal()["requests"])
     with pytest.raises(Unsupported) as info:
         call(conn)
@@ -291,26 +301,56 @@ def test_undocumented_operations_raise_unsupported_without_a_request(
 
 # -- hostile payloads -------------------------------------------------------------------------
 
-VALID = {"id": "ord_01JGK9", "number": "BS-10024", "external_id": "9928120",
-         "created_at": "2026-01-02T03:04:05Z", "currency": "USD", "total_amount": 245.0,
-         "tax_amount": 12.5, "payment_status": "captured", "status": "processing",
-         "shipping_method": "fedex_ground", "tracking_number": None}
+VALID = {
+    "id": "ord_01JGK9",
+    "number": "BS-10024",
+    "external_id": "9928120",
+    "created_at": "2026-01-02T03:04:05Z",
+    "currency": "USD",
+    "total_amount": 245.0,
+    "tax_amount": 12.5,
+    "payment_status": "captured",
+    "status": "processing",
+    "shipping_method": "fedex_ground",
+    "tracking_number": None,
+}
 
 hostile = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=30), st.just("\u00e9" * 100_000),
-    st.sampled_from(["", "shipped", "SHIPPED", "on_hold", "2026-13-45", "12.50", "1e400",
-                     "-5", "0001-01-01T00:00:00+05:00", "2026-01-02T03:04:05", "nan"]),
-    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(),
-                                                         max_size=3))
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.just("\u00e9" * 100_000),
+    st.sampled_from(
+        [
+            "",
+            "shipped",
+            "SHIPPED",
+            "on_hold",
+            "2026-13-45",
+            "12.50",
+            "1e400",
+            "-5",
+            "0001-01-01T00:00:00+05:00",
+            "2026-01-02T03:04:05",
+            "nan",
+        ]
+    ),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+)
 
 
 @settings(max_examples=200, deadline=None)
-@given(mutations=st.dictionaries(st.sampled_from(sorted(VALID)), hostile, max_size=5),
-       dropped=st.sets(st.sampled_from(sorted(VALID)), max_size=4),
-       extra=st.dictionaries(st.text(max_size=8), hostile, max_size=2))
-def test_parser_only_ever_fails_with_bad_response(mutations: dict[str, Any], dropped: set[str],
-                                                  extra: dict[str, Any]) -> None:
+@given(
+    mutations=st.dictionaries(st.sampled_from(sorted(VALID)), hostile, max_size=5),
+    dropped=st.sets(st.sampled_from(sorted(VALID)), max_size=4),
+    extra=st.dictionaries(st.text(max_size=8), hostile, max_size=2),
+)
+def test_parser_only_ever_fails_with_bad_response(
+    mutations: dict[str, Any], dropped: set[str], extra: dict[str, Any]
+) -> None:
     payload = {**extra, **VALID, **mutations}
     for key in dropped:
         payload.pop(key, None)
@@ -324,9 +364,15 @@ def test_parser_only_ever_fails_with_bad_response(mutations: dict[str, Any], dro
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=10),
-                    lambda inner: st.lists(inner, max_size=3)
-                    | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=8))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+)
 def test_parser_survives_any_json(payload: Any) -> None:
     try:
         result: object = parse_order(payload)

@@ -103,27 +103,37 @@ def take(conn: NexusConnector) -> Callable[..., Order]:
 
 
 def _requests(server: SandboxServer) -> int:
-    return len(httpx.get(server.root_url + "/_sandbox/journal",
-                         headers=server.auth_headers).json()["requests"])
+    return len(
+        httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()[
+            "requests"
+        ]
+    )
 
 
 def _effects(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
-    effects = httpx.get(server.root_url + "/_sandbox/journal",
-                        headers=server.auth_headers).json()["effects"]
+    effects = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()[
+        "effects"
+    ]
     return [e for e in effects if e["order_id"] == order_id]
 
 
 # -- list ---------------------------------------------------------------------------------------
 
-def test_full_walk_of_2000_orders_has_no_gaps_or_repeats(reader: NexusConnector,
-                                                         everything: list[Order]) -> None:
+
+def test_full_walk_of_2000_orders_has_no_gaps_or_repeats(
+    reader: NexusConnector, everything: list[Order]
+) -> None:
     ids = [o.id for o in everything]
     assert len(ids) == 2000 and len(set(ids)) == 2000
-    assert [o.created_at for o in everything] == sorted((o.created_at for o in everything),
-                                                        reverse=True)
+    assert [o.created_at for o in everything] == sorted(
+        (o.created_at for o in everything), reverse=True
+    )
     seen: list[tuple[int, int | None]] = []
-    small = list(reader.iter_orders(ListQuery(page_size=150),
-                                    progress=lambda n, total: seen.append((n, total))))
+    small = list(
+        reader.iter_orders(
+            ListQuery(page_size=150), progress=lambda n, total: seen.append((n, total))
+        )
+    )
     assert [o.id for o in small] == ids
     assert seen[0] == (150, 2000) and seen[-1] == (2000, 2000) and len(seen) == 14
 
@@ -140,8 +150,9 @@ def test_list_rows_are_canonical_summaries(everything: list[Order]) -> None:
 
 
 @pytest.mark.parametrize("status", [s for s in S if s != S.UNKNOWN])
-def test_status_filter(reader: NexusConnector, everything: list[Order],
-                       status: OrderStatus) -> None:
+def test_status_filter(
+    reader: NexusConnector, everything: list[Order], status: OrderStatus
+) -> None:
     got = [o.id for o in reader.iter_orders(ListQuery(status=status))]
     assert got and got == [o.id for o in everything if o.status == status]
 
@@ -150,10 +161,12 @@ def test_unknown_status_filter_matches_nothing(reader: NexusConnector) -> None:
     assert reader.list_orders(ListQuery(status=S.UNKNOWN)) == []
 
 
-def test_marketplace_channel_and_method_filters(reader: NexusConnector,
-                                                everything: list[Order]) -> None:
-    expected = [o.id for o in everything
-                if o.marketplace == "ebay_us" and o.fulfillment_method == "FBA"]
+def test_marketplace_channel_and_method_filters(
+    reader: NexusConnector, everything: list[Order]
+) -> None:
+    expected = [
+        o.id for o in everything if o.marketplace == "ebay_us" and o.fulfillment_method == "FBA"
+    ]
     by_market = reader.list_orders(ListQuery(marketplace="ebay_us", fulfillment_method="fba"))
     by_channel = reader.list_orders(ListQuery(channel="ebay_us", fulfillment_method="FBA"))
     assert expected and [o.id for o in by_market] == expected == [o.id for o in by_channel]
@@ -168,8 +181,11 @@ def test_created_range_is_exact(reader: NexusConnector, everything: list[Order])
     got = reader.list_orders(ListQuery(created_from=start, created_to=end))
     assert [o.id for o in got] == [o.id for o in everything[500:1500]]
     day = everything[1000].created_at.replace(hour=0, minute=0, second=0, microsecond=0)
-    pages = list(reader.iter_pages(ListQuery(created_from=day, created_to=day + timedelta(
-        days=1, microseconds=-1))))
+    pages = list(
+        reader.iter_pages(
+            ListQuery(created_from=day, created_to=day + timedelta(days=1, microseconds=-1))
+        )
+    )
     whole_day = [o.id for p in pages for o in p.orders]
     assert whole_day == [o.id for o in everything if o.created_at.date() == day.date()]
     assert pages[0].total == len(whole_day)
@@ -194,6 +210,7 @@ def test_page_size_is_capped_at_200() -> None:
 
 
 # -- get ----------------------------------------------------------------------------------------
+
 
 def test_get_order_maps_the_detail(reader: NexusConnector, everything: list[Order]) -> None:
     summary = next(o for o in everything if o.status == S.DELIVERED)
@@ -235,17 +252,22 @@ def test_check_counts_orders(reader: NexusConnector) -> None:
 
 # -- ship ---------------------------------------------------------------------------------------
 
-def test_partial_then_full_shipment(writer: SandboxServer, conn: NexusConnector,
-                                    take: Callable[..., Order]) -> None:
+
+def test_partial_then_full_shipment(
+    writer: SandboxServer, conn: NexusConnector, take: Callable[..., Order]
+) -> None:
     order = take(S.CONFIRMED, min_lines=2)
     first = order.lines[0]
-    result = conn.ship(order.id, ShipRequest(carrier="DHL", tracking_number="1234567890",
-                                             lines={first.id: first.quantity}))
+    result = conn.ship(
+        order.id,
+        ShipRequest(carrier="DHL", tracking_number="1234567890", lines={first.id: first.quantity}),
+    )
     assert result.order is not None and result.order.status == S.PROCESSING
     assert result.order.fulfillment_status == FulfillmentStatus.PARTIAL
     assert result.shipment is not None and result.shipment.tracking_number == "1234567890"
     assert [(sl.line_id, sl.quantity) for sl in result.shipment.lines] == [
-        (first.id, first.quantity)]
+        (first.id, first.quantity)
+    ]
     rest = conn.ship(order.id, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784"))
     assert rest.order is not None and rest.order.status == S.SHIPPED
     assert rest.order.fulfillment_status == FulfillmentStatus.FULFILLED
@@ -259,15 +281,16 @@ def test_partial_then_full_shipment(writer: SandboxServer, conn: NexusConnector,
 def test_shipped_date_is_sent(conn: NexusConnector, take: Callable[..., Order]) -> None:
     order = take(S.PENDING)
     when = order.created_at + timedelta(hours=2)
-    result = conn.ship(order.id, ShipRequest(carrier="FedEx", tracking_number="794612345678",
-                                             shipped_at=when))
+    result = conn.ship(
+        order.id, ShipRequest(carrier="FedEx", tracking_number="794612345678", shipped_at=when)
+    )
     assert result.shipment is not None
-    assert result.shipment.shipped_at == when.replace(microsecond=when.microsecond // 1000
-                                                      * 1000)
+    assert result.shipment.shipped_at == when.replace(microsecond=when.microsecond // 1000 * 1000)
 
 
-def test_ship_errors_map_to_typed_exceptions(conn: NexusConnector,
-                                             take: Callable[..., Order]) -> None:
+def test_ship_errors_map_to_typed_exceptions(
+    conn: NexusConnector, take: Callable[..., Order]
+) -> None:
     with pytest.raises(InvalidTransition) as cancelled:
         conn.ship(take(S.CANCELLED).id, ShipRequest(carrier="DHL", tracking_number="1234567890"))
     assert cancelled.value.code == "INVALID_STATUS_TRANSITION"
@@ -277,15 +300,17 @@ def test_ship_errors_map_to_typed_exceptions(conn: NexusConnector,
         conn.ship(take(S.CONFIRMED).id, ShipRequest(carrier="UPS", tracking_number="12345678"))
     assert "UPS" in rejected.value.api_message
     with pytest.raises(ValidationFailed):
-        conn.ship(take(S.CONFIRMED).id, ShipRequest(carrier="DHL", tracking_number="1234567890",
-                                                    lines={"item_nope": 1}))
+        conn.ship(
+            take(S.CONFIRMED).id,
+            ShipRequest(carrier="DHL", tracking_number="1234567890", lines={"item_nope": 1}),
+        )
     with pytest.raises(NotFound):
         conn.ship("ord_missing", ShipRequest(carrier="DHL", tracking_number="1234567890"))
 
 
-def test_ship_without_tracking_is_refused_before_sending(writer: SandboxServer,
-                                                         conn: NexusConnector,
-                                                         take: Callable[..., Order]) -> None:
+def test_ship_without_tracking_is_refused_before_sending(
+    writer: SandboxServer, conn: NexusConnector, take: Callable[..., Order]
+) -> None:
     order = take(S.CONFIRMED)
     before = _requests(writer)
     with pytest.raises(ValidationFailed, match="tracking number"):
@@ -293,17 +318,21 @@ def test_ship_without_tracking_is_refused_before_sending(writer: SandboxServer,
     with pytest.raises(ValidationFailed, match="carrier"):
         conn.ship(order.id, ShipRequest(carrier=" ", tracking_number="1234567890"))
     with pytest.raises(ValidationFailed, match="zero"):
-        conn.ship(order.id, ShipRequest(carrier="DHL", tracking_number="1234567890",
-                                        lines={order.lines[0].id: 0}))
+        conn.ship(
+            order.id,
+            ShipRequest(carrier="DHL", tracking_number="1234567890", lines={order.lines[0].id: 0}),
+        )
     with pytest.raises(ValidationFailed, match="negative"):
-        conn.ship(order.id, ShipRequest(carrier="DHL", tracking_number="1234567890",
-                                        lines={order.lines[0].id: -1}))
+        conn.ship(
+            order.id,
+            ShipRequest(carrier="DHL", tracking_number="1234567890", lines={order.lines[0].id: -1}),
+        )
     assert _requests(writer) == before
 
 
-def test_dropped_answer_is_unknown_outcome_but_applied(writer: SandboxServer,
-                                                       conn: NexusConnector,
-                                                       take: Callable[..., Order]) -> None:
+def test_dropped_answer_is_unknown_outcome_but_applied(
+    writer: SandboxServer, conn: NexusConnector, take: Callable[..., Order]
+) -> None:
     order = take(S.PROCESSING)
     writer.faults.drop_after_commit = 1
     with pytest.raises(UnknownOutcome) as info:
@@ -314,8 +343,9 @@ def test_dropped_answer_is_unknown_outcome_but_applied(writer: SandboxServer,
     assert len(_effects(writer, order.id)) == 1
 
 
-def test_server_error_on_write_is_unknown_outcome(make_sandbox: Callable[..., SandboxServer]
-                                                  ) -> None:
+def test_server_error_on_write_is_unknown_outcome(
+    make_sandbox: Callable[..., SandboxServer],
+) -> None:
     server = make_sandbox("nexus", token=TOKEN, orders=10)
     with connect("nexus", server.base_url, TOKEN) as connector:
         order_id = connector.list_orders(limit=1)[0].id
@@ -339,8 +369,10 @@ def test_reads_wait_out_429(make_sandbox: Callable[..., SandboxServer]) -> None:
     assert len(sleeps) == 1 and sleeps[0] >= 1.0  # Retry-After: 1
 
     server.faults.rate_limit = 1
-    with connect("nexus", server.base_url, TOKEN, max_read_attempts=1) as connector, \
-            pytest.raises(RateLimited) as info:
+    with (
+        connect("nexus", server.base_url, TOKEN, max_read_attempts=1) as connector,
+        pytest.raises(RateLimited) as info,
+    ):
         for _ in range(5):
             connector.list_orders(limit=1)
     assert info.value.retry_after == 1.0 and info.value.transient
@@ -348,32 +380,43 @@ def test_reads_wait_out_429(make_sandbox: Callable[..., SandboxServer]) -> None:
 
 # -- bulk ---------------------------------------------------------------------------------------
 
-def test_bulk_ship_counts_and_per_order_errors(writer: SandboxServer, conn: NexusConnector,
-                                               take: Callable[..., Order]) -> None:
+
+def test_bulk_ship_counts_and_per_order_errors(
+    writer: SandboxServer, conn: NexusConnector, take: Callable[..., Order]
+) -> None:
     good, partial, shipped = take(S.CONFIRMED), take(S.PENDING, min_lines=2), take(S.SHIPPED)
-    result = conn.bulk_ship([
-        BulkShipItem(order_id=good.id, carrier="DHL", tracking_number="1234567890"),
-        BulkShipItem(order_id=partial.id, carrier="UPS", tracking_number="1Z999AA10123456784",
-                     lines={partial.lines[0].id: 1}),
-        BulkShipItem(order_id=shipped.id, carrier="DHL", tracking_number="1234567890"),
-        BulkShipItem(order_id="ord_missing", carrier="DHL", tracking_number="1234567890"),
-        BulkShipItem(order_id=good.id, carrier="DHL", tracking_number=""),
-    ])
+    result = conn.bulk_ship(
+        [
+            BulkShipItem(order_id=good.id, carrier="DHL", tracking_number="1234567890"),
+            BulkShipItem(
+                order_id=partial.id,
+                carrier="UPS",
+                tracking_number="1Z999AA10123456784",
+                lines={partial.lines[0].id: 1},
+            ),
+            BulkShipItem(order_id=shipped.id, carrier="DHL", tracking_number="1234567890"),
+            BulkShipItem(order_id="ord_missing", carrier="DHL", tracking_number="1234567890"),
+            BulkShipItem(order_id=good.id, carrier="DHL", tracking_number=""),
+        ]
+    )
     assert (result.succeeded, result.failed) == (2, 3)
     assert [(e.order_id, e.code) for e in result.errors] == [
-        (shipped.id, "ALREADY_SHIPPED"), ("ord_missing", "ORDER_NOT_FOUND"),
-        (good.id, "VALIDATION_ERROR")]
+        (shipped.id, "ALREADY_SHIPPED"),
+        ("ord_missing", "ORDER_NOT_FOUND"),
+        (good.id, "VALIDATION_ERROR"),
+    ]
     assert conn.get_order(good.id).status == S.SHIPPED
     after = conn.get_order(partial.id)
     assert after.fulfillment_status == FulfillmentStatus.PARTIAL
     assert after.lines[0].quantity_fulfilled == 1
 
 
-def test_bulk_ship_is_sent_in_chunks_of_100(writer: SandboxServer,
-                                            conn: NexusConnector) -> None:
+def test_bulk_ship_is_sent_in_chunks_of_100(writer: SandboxServer, conn: NexusConnector) -> None:
     before = _requests(writer)
-    items = [BulkShipItem(order_id=f"ord_none_{n}", carrier="DHL", tracking_number="1234567890")
-             for n in range(130)]
+    items = [
+        BulkShipItem(order_id=f"ord_none_{n}", carrier="DHL", tracking_number="1234567890")
+        for n in range(130)
+    ]
     result = conn.bulk_ship(items)
     assert result == BulkShipResult(0, 130, result.errors)
     assert [e.order_id for e in result.errors] == [i.order_id for i in items]
@@ -382,9 +425,10 @@ def test_bulk_ship_is_sent_in_chunks_of_100(writer: SandboxServer,
 
 # -- cancel -------------------------------------------------------------------------------------
 
-def test_cancel_returns_none_and_the_order_reads_cancelled(writer: SandboxServer,
-                                                          conn: NexusConnector,
-                                                          take: Callable[..., Order]) -> None:
+
+def test_cancel_returns_none_and_the_order_reads_cancelled(
+    writer: SandboxServer, conn: NexusConnector, take: Callable[..., Order]
+) -> None:
     order = take(S.CONFIRMED)
     assert conn.cancel(order.id, CancelRequest(reason="CustomerRequest")) is None
     assert conn.get_order(order.id).status == S.CANCELLED
@@ -393,8 +437,9 @@ def test_cancel_returns_none_and_the_order_reads_cancelled(writer: SandboxServer
         conn.cancel(order.id, CancelRequest(reason="CustomerRequest"))
 
 
-def test_cancel_errors(writer: SandboxServer, conn: NexusConnector,
-                       take: Callable[..., Order]) -> None:
+def test_cancel_errors(
+    writer: SandboxServer, conn: NexusConnector, take: Callable[..., Order]
+) -> None:
     with pytest.raises(InvalidTransition):
         conn.cancel(take(S.SHIPPED).id, CancelRequest(reason="CustomerRequest"))
     with pytest.raises(NotFound):
@@ -406,8 +451,13 @@ def test_cancel_errors(writer: SandboxServer, conn: NexusConnector,
 
 
 def test_undocumented_operations_are_unsupported(conn: NexusConnector) -> None:
-    for op in (Operation.FULFILL, Operation.UPDATE, Operation.CREATE, Operation.FETCH_LABEL,
-               Operation.CHANNEL_SYNC):
+    for op in (
+        Operation.FULFILL,
+        Operation.UPDATE,
+        Operation.CREATE,
+        Operation.FETCH_LABEL,
+        Operation.CHANNEL_SYNC,
+    ):
         assert not CAPABILITIES.supports(op) and CAPABILITIES.why_not(op)
     with pytest.raises(Unsupported, match="Use Ship"):
         conn.fulfill("x", FulfillRequest())
@@ -422,28 +472,70 @@ def test_undocumented_operations_are_unsupported(conn: NexusConnector) -> None:
 # -- parsing ------------------------------------------------------------------------------------
 
 SAMPLE: dict[str, Any] = {
-    "id": "ord_01HXK9MZPQ3B8C7D2E5F6G", "external_order_id": "123-4567890-1234567",
-    "marketplace": "amazon_us", "status": "processing", "fulfillment_method": "FBM",
-    "total_amount": 27.98, "currency": "USD", "created_at": "2026-03-12T09:00:00.000Z",
-    "updated_at": "2026-03-12T10:00:00.000Z", "payment_status": "paid",
-    "subtotal_amount": 26.98, "tax_amount": 0, "shipping_amount": 1.0,
-    "customer": {"id": "CUST1", "name": "Emily Carter", "email": "e@example.com",
-                 "phone": "+1 555"},
-    "shipping_address": {"name": "Emily Carter", "company": None, "address_line1": "Main St 1",
-                         "address_line2": None, "city": "Austin", "state_or_region": "TX",
-                         "postal_code": "78701", "country_code": "US"},
+    "id": "ord_01HXK9MZPQ3B8C7D2E5F6G",
+    "external_order_id": "123-4567890-1234567",
+    "marketplace": "amazon_us",
+    "status": "processing",
+    "fulfillment_method": "FBM",
+    "total_amount": 27.98,
+    "currency": "USD",
+    "created_at": "2026-03-12T09:00:00.000Z",
+    "updated_at": "2026-03-12T10:00:00.000Z",
+    "payment_status": "paid",
+    "subtotal_amount": 26.98,
+    "tax_amount": 0,
+    "shipping_amount": 1.0,
+    "customer": {
+        "id": "CUST1",
+        "name": "Emily Carter",
+        "email": "e@example.com",
+        "phone": "+1 555",
+    },
+    "shipping_address": {
+        "name": "Emily Carter",
+        "company": None,
+        "address_line1": "Main St 1",
+        "address_line2": None,
+        "city": "Austin",
+        "state_or_region": "TX",
+        "postal_code": "78701",
+        "country_code": "US",
+    },
     "billing_address": None,
     "line_items": [
-        {"external_line_item_id": "item_1", "sku": "SKU-001", "title": "Blue Widget 500ml",
-         "quantity": 2, "quantity_shipped": 1, "unit_price": 13.49, "line_total": 26.98,
-         "barcode": "4006381333931", "weight_kg": 0.5}],
-    "shipments": [{"id": "shp_1", "carrier": "DHL", "service": None,
-                   "tracking_number": "1234567890", "tracking_url": None,
-                   "shipped_date": "2026-03-12T10:00:00.000Z",
-                   "line_items": [{"external_line_item_id": "item_1", "quantity": 1}]}],
-    "sync_history": [{"timestamp": "2026-03-12T09:00:00.000Z", "event": "order_created",
-                      "message": "Order received"}],
-    "has_returns": False, "notes": None, "gift_message": None,
+        {
+            "external_line_item_id": "item_1",
+            "sku": "SKU-001",
+            "title": "Blue Widget 500ml",
+            "quantity": 2,
+            "quantity_shipped": 1,
+            "unit_price": 13.49,
+            "line_total": 26.98,
+            "barcode": "4006381333931",
+            "weight_kg": 0.5,
+        }
+    ],
+    "shipments": [
+        {
+            "id": "shp_1",
+            "carrier": "DHL",
+            "service": None,
+            "tracking_number": "1234567890",
+            "tracking_url": None,
+            "shipped_date": "2026-03-12T10:00:00.000Z",
+            "line_items": [{"external_line_item_id": "item_1", "quantity": 1}],
+        }
+    ],
+    "sync_history": [
+        {
+            "timestamp": "2026-03-12T09:00:00.000Z",
+            "event": "order_created",
+            "message": "Order received",
+        }
+    ],
+    "has_returns": False,
+    "notes": None,
+    "gift_message": None,
 }
 
 
@@ -465,12 +557,17 @@ def test_unknown_status_is_kept() -> None:
     assert order.status == S.UNKNOWN and order.api_status == "on_hold_by_marketplace"
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"id": None}, "id"), ({"status": None}, "status"), ({"created_at": "yesterday"},
-                                                         "created_at"),
-    ({"total_amount": "lots"}, "total_amount"), ({"line_items": {"a": 1}}, "line_items"),
-    ({"shipping_address": "Main St"}, "shipping_address"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"id": None}, "id"),
+        ({"status": None}, "status"),
+        ({"created_at": "yesterday"}, "created_at"),
+        ({"total_amount": "lots"}, "total_amount"),
+        ({"line_items": {"a": 1}}, "line_items"),
+        ({"shipping_address": "Main St"}, "shipping_address"),
+    ],
+)
 def test_unreadable_fields_name_the_field(change: dict[str, Any], field: str) -> None:
     with pytest.raises(BadResponse) as info:
         parse_order({**SAMPLE, **change})
@@ -480,17 +577,39 @@ def test_unreadable_fields_name_the_field(change: dict[str, Any], field: str) ->
 def test_list_answer_must_have_a_data_array() -> None:
     with pytest.raises(BadResponse):
         parse_list({"orders": []})
-    assert parse_list({"data": [], "meta": {"total": "x", "nextCursor": None}}) == ([], None,
-                                                                                    None)
+    assert parse_list({"data": [], "meta": {"total": "x", "nextCursor": None}}) == ([], None, None)
 
 
-_JSON_LEAF = (st.none() | st.booleans() | st.integers(min_value=-(10**30), max_value=10**30)
-              | st.floats() | st.text(max_size=30) | st.just("x" * 100_000)
-              | st.sampled_from(["shipped", "SHIPPED", "teleported", "", "2026-02-30",
-                                 "2026-03-12T10:00:00+25:00", "9999-12-31T23:59:59-23:59",
-                                 "1e400", "NaN", "-1", "0.5"]))
-_JSON = st.recursive(_JSON_LEAF, lambda inner: st.lists(inner, max_size=3)
-                     | st.dictionaries(st.text(max_size=10), inner, max_size=3), max_leaves=6)
+_JSON_LEAF = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats()
+    | st.text(max_size=30)
+    | st.just("x" * 100_000)
+    | st.sampled_from(
+        [
+            "shipped",
+            "SHIPPED",
+            "teleported",
+            "",
+            "2026-02-30",
+            "2026-03-12T10:00:00+25:00",
+            "9999-12-31T23:59:59-23:59",
+            "1e400",
+            "NaN",
+            "-1",
+            "0.5",
+        ]
+    )
+)
+_JSON = st.recursive(
+    _JSON_LEAF,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 
 
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -22,10 +22,17 @@ from fulfillment_station.connectors.parsing import (
 )
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("SKU-1", "SKU-1"), ("", None), (None, None), (42, "42"), (2.5, "2.5"),
-    (Decimal("7.10"), "7.10"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("SKU-1", "SKU-1"),
+        ("", None),
+        (None, None),
+        (42, "42"),
+        (2.5, "2.5"),
+        (Decimal("7.10"), "7.10"),
+    ],
+)
 def test_text_accepts_text_and_numbers(value: Any, expected: str | None) -> None:
     assert text({"sku": value}, "sku", "A1") == expected
     assert text({}, "sku", "A1") is None
@@ -47,10 +54,16 @@ def test_required_text_names_the_missing_field() -> None:
         assert info.value.field == "currency" and "is missing" in str(info.value)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (13.49, Decimal("13.49")), ("12.50", Decimal("12.50")), (" 3 ", Decimal("3")),
-    (7, Decimal("7")), (None, Decimal("0")),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (13.49, Decimal("13.49")),
+        ("12.50", Decimal("12.50")),
+        (" 3 ", Decimal("3")),
+        (7, Decimal("7")),
+        (None, Decimal("0")),
+    ],
+)
 def test_money_reads_numbers_and_numeric_text_exactly(value: Any, expected: Decimal) -> None:
     amount = money({"price": value}, "price", "A1")
     assert amount == expected and str(amount) == str(expected)
@@ -69,21 +82,29 @@ def test_required_money_is_missing_not_zero() -> None:
     assert info.value.field == "totalAmount" and "is missing" in str(info.value)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2026-01-20T14:30:00Z", datetime(2026, 1, 20, 14, 30, tzinfo=UTC)),
-    ("2026-01-20T16:30:00+02:00", datetime(2026, 1, 20, 14, 30, tzinfo=UTC)),
-    ("2026-01-20T14:30:00", datetime(2026, 1, 20, 14, 30, tzinfo=UTC)),  # no offset: UTC
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-01-20T14:30:00Z", datetime(2026, 1, 20, 14, 30, tzinfo=UTC)),
+        ("2026-01-20T16:30:00+02:00", datetime(2026, 1, 20, 14, 30, tzinfo=UTC)),
+        ("2026-01-20T14:30:00", datetime(2026, 1, 20, 14, 30, tzinfo=UTC)),  # no offset: UTC
+    ],
+)
 def test_dates_become_aware_utc(value: str, expected: datetime) -> None:
     when = required_when({"createdAt": value}, "createdAt", "A1")
     assert when == expected and when.tzinfo is UTC
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    (None, "is missing"), ("  ", "is missing"), (1700000000, "is missing"),
-    ("soon", "is not an ISO 8601 date and time"),
-    ("9999-12-31T23:59:59-05:00", "is out of range"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (None, "is missing"),
+        ("  ", "is missing"),
+        (1700000000, "is missing"),
+        ("soon", "is not an ISO 8601 date and time"),
+        ("9999-12-31T23:59:59-05:00", "is out of range"),
+    ],
+)
 def test_unreadable_dates_name_the_field(value: Any, message: str) -> None:
     with pytest.raises(BadResponse) as info:
         required_when({"createdAt": value}, "createdAt", "A1")
@@ -96,10 +117,18 @@ def test_iso_utc_names_the_field_it_is_given() -> None:
     assert info.value.field == "shipments[1].shipped_date"
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (12, 12), ("12", 12), (None, None), (True, None), ("many", None), (float("inf"), None),
-    ([3], None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (12, 12),
+        ("12", 12),
+        (None, None),
+        (True, None),
+        ("many", None),
+        (float("inf"), None),
+        ([3], None),
+    ],
+)
 def test_paging_counts_are_read_or_ignored(value: Any, expected: int | None) -> None:
     assert optional_int(value) == expected
 
@@ -110,8 +139,12 @@ def test_a_list_total_of_infinity_is_no_total() -> None:
 
 
 def test_a_count_with_thousands_of_digits_is_unreadable_not_a_stall() -> None:
-    payload = {"id": "N1", "status": "pending", "created_at": "2026-01-20T14:30:00Z",
-               "line_items": [{"sku": "S", "quantity": "1e999999"}]}
+    payload = {
+        "id": "N1",
+        "status": "pending",
+        "created_at": "2026-01-20T14:30:00Z",
+        "line_items": [{"sku": "S", "quantity": "1e999999"}],
+    }
     with pytest.raises(BadResponse) as info:
         nexus.parse_order(payload)
     assert info.value.field == "line_items[0].quantity" and info.value.order_id == "N1"
@@ -120,10 +153,15 @@ def test_a_count_with_thousands_of_digits_is_unreadable_not_a_stall() -> None:
 def test_order_from_validates_once_and_names_what_the_model_refuses() -> None:
     created = datetime(2026, 1, 20, 14, 30, tzinfo=UTC)
     fields: dict[str, Any] = {
-        "id": "A1", "number": "1001", "dialect": "generic-rest", "status": "pending",
-        "created_at": created, "updated_at": created,
+        "id": "A1",
+        "number": "1001",
+        "dialect": "generic-rest",
+        "status": "pending",
+        "created_at": created,
+        "updated_at": created,
         "lines": [{"id": "L1", "quantity": 1, "quantity_fulfilled": 0}],
-        "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}]}
+        "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
+    }
     order = order_from(fields, "A1")
     assert order.lines[0].id == "L1" and order.timeline[0].at == created
     fields["lines"][0]["quantity_fulfilled"] = 2

@@ -118,8 +118,9 @@ def pool(conn: SquarespaceConnector) -> dict[OrderStatus, list[Order]]:
 
 
 def _faults(server: SandboxServer, **knobs: Any) -> None:
-    httpx.post(server.root_url + "/_sandbox/faults",
-               headers=server.auth_headers, json=knobs).raise_for_status()
+    httpx.post(
+        server.root_url + "/_sandbox/faults", headers=server.auth_headers, json=knobs
+    ).raise_for_status()
 
 
 def _effects(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
@@ -131,7 +132,8 @@ def _effects(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
 
 
 def test_full_paging_of_2000_orders_has_no_gaps_or_repeats(
-        reader: SquarespaceConnector, everything: list[Order]) -> None:
+    reader: SquarespaceConnector, everything: list[Order]
+) -> None:
     seen: list[int] = []
     orders = reader.list_orders(progress=lambda n, total: seen.append(n))
     assert len(orders) == 2000
@@ -154,8 +156,7 @@ def test_orders_are_mapped_to_the_canonical_model(everything: list[Order]) -> No
         if order.status == OrderStatus.SHIPPED:
             assert order.fulfillment_status == FulfillmentStatus.FULFILLED
             assert order.shipments[0].tracking_number
-            assert {sl.line_id for sl in order.shipments[0].lines} == {
-                ln.id for ln in order.lines}
+            assert {sl.line_id for sl in order.shipments[0].lines} == {ln.id for ln in order.lines}
         else:
             assert order.fulfillment_status == FulfillmentStatus.UNFULFILLED
             assert all(ln.quantity_fulfilled == 0 for ln in order.lines)
@@ -163,10 +164,12 @@ def test_orders_are_mapped_to_the_canonical_model(everything: list[Order]) -> No
             assert order.payment_status == "refunded"
 
 
-@pytest.mark.parametrize("status", [OrderStatus.PROCESSING, OrderStatus.SHIPPED,
-                                    OrderStatus.CANCELLED])
-def test_status_filter(sreader: SquarespaceConnector, sall: list[Order],
-                       status: OrderStatus) -> None:
+@pytest.mark.parametrize(
+    "status", [OrderStatus.PROCESSING, OrderStatus.SHIPPED, OrderStatus.CANCELLED]
+)
+def test_status_filter(
+    sreader: SquarespaceConnector, sall: list[Order], status: OrderStatus
+) -> None:
     got = sreader.list_orders(ListQuery(status=status))
     assert got
     assert [o.id for o in got] == [o.id for o in sall if o.status == status]
@@ -182,22 +185,19 @@ def test_customer_filter(sreader: SquarespaceConnector, sall: list[Order]) -> No
     customer, count = customers.most_common(1)[0]
     got = sreader.list_orders(ListQuery(customer_id=customer))
     assert count >= 2
-    assert [o.id for o in got] == [o.id for o in sall
-                                   if o.raw and o.raw["customerId"] == customer]
+    assert [o.id for o in got] == [o.id for o in sall if o.raw and o.raw["customerId"] == customer]
 
 
-def test_updated_since_uses_the_modified_pair(sall: list[Order], small: SandboxServer
-                                              ) -> None:
+def test_updated_since_uses_the_modified_pair(sall: list[Order], small: SandboxServer) -> None:
     since = sall[100].updated_at
     later = max(o.updated_at for o in sall) + timedelta(seconds=1)
     with SquarespaceConnector(small.base_url, TOKEN, now=lambda: later) as connector:
-        got = connector.list_orders(ListQuery(updated_since=since,
-                                              status=OrderStatus.PROCESSING))
+        got = connector.list_orders(ListQuery(updated_since=since, status=OrderStatus.PROCESSING))
         assert connector.first_page_params(ListQuery(updated_since=since)) == {
             "modifiedAfter": since.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-            "modifiedBefore": later.isoformat(timespec="milliseconds").replace("+00:00", "Z")}
-    expected = [o.id for o in sall if o.updated_at >= since
-                and o.status == OrderStatus.PROCESSING]
+            "modifiedBefore": later.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        }
+    expected = [o.id for o in sall if o.updated_at >= since and o.status == OrderStatus.PROCESSING]
     assert [o.id for o in got] == expected
     assert len(expected) > 50  # the range and status travelled in the cursor
 
@@ -208,11 +208,18 @@ def test_updated_since_ahead_of_the_clock_is_an_empty_list(small: SandboxServer)
         assert connector.list_orders(ListQuery(updated_since=now + timedelta(hours=1))) == []
 
 
-@pytest.mark.parametrize("query", [ListQuery(created_from=datetime(2026, 1, 1, tzinfo=UTC)),
-                                   ListQuery(channel="web"), ListQuery(search="Müller"),
-                                   ListQuery(fulfillment_status=FulfillmentStatus.PARTIAL)])
-def test_filters_the_api_lacks_are_unsupported(reader: SquarespaceConnector,
-                                               query: ListQuery) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        ListQuery(created_from=datetime(2026, 1, 1, tzinfo=UTC)),
+        ListQuery(channel="web"),
+        ListQuery(search="Müller"),
+        ListQuery(fulfillment_status=FulfillmentStatus.PARTIAL),
+    ],
+)
+def test_filters_the_api_lacks_are_unsupported(
+    reader: SquarespaceConnector, query: ListQuery
+) -> None:
     with pytest.raises(Unsupported):
         reader.list_orders(query)
 
@@ -248,57 +255,80 @@ def test_check_reports_a_working_connection(reader: SquarespaceConnector) -> Non
 # -- fulfill / ship -----------------------------------------------------------------------------
 
 
-def test_ship_fulfills_the_whole_order(writer: SandboxServer, conn: SquarespaceConnector,
-                                      pool: dict[OrderStatus, list[Order]]) -> None:
+def test_ship_fulfills_the_whole_order(
+    writer: SandboxServer, conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     order = pool[OrderStatus.PROCESSING].pop()
     shipped_at = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)
-    result = conn.ship(order.id, ShipRequest(carrier="UPS", service="Ground",
-                                             tracking_number=UPS, shipped_at=shipped_at,
-                                             notify_customer=False))
+    result = conn.ship(
+        order.id,
+        ShipRequest(
+            carrier="UPS",
+            service="Ground",
+            tracking_number=UPS,
+            shipped_at=shipped_at,
+            notify_customer=False,
+        ),
+    )
     assert result.order is None
     assert result.notified_customer is False
     assert result.shipment is not None and result.shipment.tracking_number == UPS
     after = conn.get_order(order.id)
     assert after.status == OrderStatus.SHIPPED
     assert after.fulfillment_status == FulfillmentStatus.FULFILLED
-    assert [(s.carrier, s.service, s.tracking_number, s.shipped_at) for s in after.shipments] \
-        == [("UPS", "Ground", UPS, shipped_at)]
+    assert [(s.carrier, s.service, s.tracking_number, s.shipped_at) for s in after.shipments] == [
+        ("UPS", "Ground", UPS, shipped_at)
+    ]
     effects = _effects(writer, order.id)
     assert len(effects) == 1 and effects[0]["detail"]["notify"] is False
 
 
-def test_notify_defaults_to_true(writer: SandboxServer, conn: SquarespaceConnector,
-                                 pool: dict[OrderStatus, list[Order]]) -> None:
+def test_notify_defaults_to_true(
+    writer: SandboxServer, conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     order = pool[OrderStatus.PROCESSING].pop()
-    assert conn.ship(order.id, ShipRequest(carrier="DHL", tracking_number="1234567890")
-                     ).notified_customer is True
+    assert (
+        conn.ship(
+            order.id, ShipRequest(carrier="DHL", tracking_number="1234567890")
+        ).notified_customer
+        is True
+    )
     assert _effects(writer, order.id)[0]["detail"]["notify"] is True
 
 
-def test_ship_naming_every_line_is_sent(conn: SquarespaceConnector,
-                                        pool: dict[OrderStatus, list[Order]]) -> None:
+def test_ship_naming_every_line_is_sent(
+    conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     order = pool[OrderStatus.PROCESSING].pop()
     lines = {ln.id: ln.quantity for ln in order.lines}
     conn.ship(order.id, ShipRequest(carrier="UPS", tracking_number=UPS, lines=lines))
     assert conn.get_order(order.id).status == OrderStatus.SHIPPED
 
 
-def test_partial_shipment_is_unsupported(writer: SandboxServer, conn: SquarespaceConnector,
-                                         pool: dict[OrderStatus, list[Order]]) -> None:
-    order = next(o for o in pool[OrderStatus.PROCESSING]
-                 if sum(ln.quantity for ln in o.lines) > 1)
+def test_partial_shipment_is_unsupported(
+    writer: SandboxServer, conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
+    order = next(o for o in pool[OrderStatus.PROCESSING] if sum(ln.quantity for ln in o.lines) > 1)
     pool[OrderStatus.PROCESSING].remove(order)
     first = order.lines[0]
     with pytest.raises(Unsupported, match="whole orders"):
-        conn.ship(order.id, ShipRequest(carrier="UPS", tracking_number=UPS,
-                                        lines={first.id: first.quantity - 1 or 1}
-                                        if len(order.lines) == 1 else {first.id: 1}))
+        conn.ship(
+            order.id,
+            ShipRequest(
+                carrier="UPS",
+                tracking_number=UPS,
+                lines={first.id: first.quantity - 1 or 1}
+                if len(order.lines) == 1
+                else {first.id: 1},
+            ),
+        )
     assert _effects(writer, order.id) == []
     assert CAPABILITIES.partial_shipment is False
 
 
-def test_ship_without_tracking_fulfills_and_says_so(conn: SquarespaceConnector,
-                                                   pool: dict[OrderStatus, list[Order]]) -> None:
+def test_ship_without_tracking_fulfills_and_says_so(
+    conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     order = pool[OrderStatus.PROCESSING].pop()
     result = conn.ship(order.id, ShipRequest(carrier="Courier"))
     assert "without one" in result.message
@@ -307,14 +337,21 @@ def test_ship_without_tracking_fulfills_and_says_so(conn: SquarespaceConnector,
     assert after.status == OrderStatus.SHIPPED and after.shipments == []
 
 
-def test_fulfill_with_several_shipments(conn: SquarespaceConnector,
-                                       pool: dict[OrderStatus, list[Order]]) -> None:
+def test_fulfill_with_several_shipments(
+    conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     order = pool[OrderStatus.PROCESSING].pop()
-    request = FulfillRequest(shipments=[
-        TrackingInfo(carrier="UPS", tracking_number=UPS,
-                     tracking_url="https://www.ups.com/track?tracknum=" + UPS),
-        TrackingInfo(carrier="FedEx", tracking_number="123456789012"),
-        TrackingInfo(carrier="Courier")])
+    request = FulfillRequest(
+        shipments=[
+            TrackingInfo(
+                carrier="UPS",
+                tracking_number=UPS,
+                tracking_url="https://www.ups.com/track?tracknum=" + UPS,
+            ),
+            TrackingInfo(carrier="FedEx", tracking_number="123456789012"),
+            TrackingInfo(carrier="Courier"),
+        ]
+    )
     result = conn.fulfill(order.id, request)
     assert "1 shipment(s) without a tracking number" in result.message
     after = conn.get_order(order.id)
@@ -322,17 +359,25 @@ def test_fulfill_with_several_shipments(conn: SquarespaceConnector,
     assert after.shipments[0].tracking_url == "https://www.ups.com/track?tracknum=" + UPS
 
 
-def test_a_fulfilled_order_takes_another_shipment(conn: SquarespaceConnector,
-                                                  pool: dict[OrderStatus, list[Order]]) -> None:
+def test_a_fulfilled_order_takes_another_shipment(
+    conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     order = pool[OrderStatus.SHIPPED].pop()
-    conn.ship(order.id, ShipRequest(carrier="USPS", tracking_number="9400109699939624119857",
-                                    lines={ln.id: ln.quantity for ln in order.lines}))
+    conn.ship(
+        order.id,
+        ShipRequest(
+            carrier="USPS",
+            tracking_number="9400109699939624119857",
+            lines={ln.id: ln.quantity for ln in order.lines},
+        ),
+    )
     after = conn.get_order(order.id)
     assert len(after.shipments) == len(order.shipments) + 1
 
 
 def test_fulfilling_a_canceled_order_is_invalid_transition(
-        conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]) -> None:
+    conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     order = pool[OrderStatus.CANCELLED].pop()
     with pytest.raises(InvalidTransition) as err:
         conn.ship(order.id, ShipRequest(carrier="UPS", tracking_number=UPS))
@@ -347,8 +392,8 @@ def test_fulfilling_an_unknown_order_is_not_found(conn: SquarespaceConnector) ->
 
 
 def test_dropped_answer_is_unknown_outcome_but_applied(
-        writer: SandboxServer, conn: SquarespaceConnector,
-        pool: dict[OrderStatus, list[Order]]) -> None:
+    writer: SandboxServer, conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     order = pool[OrderStatus.PROCESSING].pop()
     _faults(writer, drop_after_commit=1)
     with pytest.raises(UnknownOutcome):
@@ -366,14 +411,22 @@ def _create_request(sku: str, reference: str) -> CreateOrderRequest:
     return CreateOrderRequest(
         lines=[NewOrderLine(sku=sku, quantity=2, unit_price=Decimal("9.95"), name="Spare")],
         customer=Customer(name="Zoë Lefèvre", email="zoe@example.com", phone="+33 1 55 55"),
-        ship_to=Address(name="Zoë Lefèvre", line1="Rue de Rivoli 3", city="Paris",
-                        postal_code="75004", country="FR"),
-        currency="EUR", channel_name="Replacement", external_reference=reference)
+        ship_to=Address(
+            name="Zoë Lefèvre",
+            line1="Rue de Rivoli 3",
+            city="Paris",
+            postal_code="75004",
+            country="FR",
+        ),
+        currency="EUR",
+        channel_name="Replacement",
+        external_reference=reference,
+    )
 
 
 def test_create_returns_the_new_order_and_is_idempotent(
-        writer: SandboxServer, conn: SquarespaceConnector,
-        pool: dict[OrderStatus, list[Order]]) -> None:
+    writer: SandboxServer, conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     sku = pool[OrderStatus.SHIPPED][0].lines[0].sku
     request = _create_request(sku, "REPL-1")
     order = conn.create(request, "idem-create-1")
@@ -381,7 +434,8 @@ def test_create_returns_the_new_order_and_is_idempotent(
     assert order.channel == "Replacement"
     assert order.total == Decimal("19.90") and order.currency == "EUR"
     assert [(ln.sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
-        (sku, 2, Decimal("9.95"))]
+        (sku, 2, Decimal("9.95"))
+    ]
     assert order.ship_to is not None and order.ship_to.name == "Zoë Lefèvre"
     assert order.customer.email == "zoe@example.com"
     again = conn.create(request, "idem-create-1")
@@ -391,7 +445,8 @@ def test_create_returns_the_new_order_and_is_idempotent(
 
 
 def test_create_with_a_reused_key_and_another_body_is_conflict(
-        conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]) -> None:
+    conn: SquarespaceConnector, pool: dict[OrderStatus, list[Order]]
+) -> None:
     sku = pool[OrderStatus.SHIPPED][0].lines[0].sku
     conn.create(_create_request(sku, "REPL-2"), "idem-create-2")
     with pytest.raises(Conflict) as err:
@@ -407,15 +462,22 @@ def test_create_with_an_unknown_product_is_validation_failed(conn: SquarespaceCo
 
 def test_create_body_fills_what_the_api_requires() -> None:
     now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    request = CreateOrderRequest(lines=[NewOrderLine(sku="SKU-1", quantity=3,
-                                                     product_id="5a00000000000000000000aa")])
+    request = CreateOrderRequest(
+        lines=[NewOrderLine(sku="SKU-1", quantity=3, product_id="5a00000000000000000000aa")]
+    )
     body = create_body(request, "k" * 250, now)
     assert body["channelName"] == "Fulfillment Station"
     assert body["externalOrderReference"] == "k" * 200
     assert body["createdOn"] == "2026-11-23T09:00:00.000Z"
-    assert body["lineItems"] == [{"lineItemType": "PHYSICAL_PRODUCT", "sku": "SKU-1",
-                                  "quantity": 3, "variantId": "5a00000000000000000000aa",
-                                  "unitPricePaid": {"value": "0.00", "currency": "USD"}}]
+    assert body["lineItems"] == [
+        {
+            "lineItemType": "PHYSICAL_PRODUCT",
+            "sku": "SKU-1",
+            "quantity": 3,
+            "variantId": "5a00000000000000000000aa",
+            "unitPricePaid": {"value": "0.00", "currency": "USD"},
+        }
+    ]
     assert body["grandTotal"] == {"value": "0.00", "currency": "USD"}
     assert "shippingAddress" not in body
 
@@ -423,15 +485,21 @@ def test_create_body_fills_what_the_api_requires() -> None:
 # -- what the API cannot do, and transient errors ----------------------------------------------
 
 
-@pytest.mark.parametrize(("call", "operation"), [
-    (lambda c: c.cancel("x", CancelRequest(reason="r")), Operation.CANCEL),
-    (lambda c: c.update("x", OrderUpdate(notes="n")), Operation.UPDATE),
-    (lambda c: c.bulk_ship([BulkShipItem(order_id="x", carrier="UPS", tracking_number=UPS)]),
-     Operation.BULK_SHIP),
-    (lambda c: c.fetch_label("https://example.com/l.pdf"), Operation.FETCH_LABEL),
-])
-def test_undocumented_operations_are_unsupported(conn: SquarespaceConnector, call: Any,
-                                                 operation: Operation) -> None:
+@pytest.mark.parametrize(
+    ("call", "operation"),
+    [
+        (lambda c: c.cancel("x", CancelRequest(reason="r")), Operation.CANCEL),
+        (lambda c: c.update("x", OrderUpdate(notes="n")), Operation.UPDATE),
+        (
+            lambda c: c.bulk_ship([BulkShipItem(order_id="x", carrier="UPS", tracking_number=UPS)]),
+            Operation.BULK_SHIP,
+        ),
+        (lambda c: c.fetch_label("https://example.com/l.pdf"), Operation.FETCH_LABEL),
+    ],
+)
+def test_undocumented_operations_are_unsupported(
+    conn: SquarespaceConnector, call: Any, operation: Operation
+) -> None:
     assert not CAPABILITIES.supports(operation)
     with pytest.raises(Unsupported) as err:
         call(conn)
@@ -443,8 +511,10 @@ def test_rate_limit_is_rate_limited_with_retry_after(writer: SandboxServer) -> N
     # page in its connector, which the module's shared one must not inherit.
     _faults(writer, rate_limit=1)
     try:
-        with SquarespaceConnector(writer.base_url, TOKEN, max_read_attempts=1) as conn, \
-                pytest.raises(RateLimited) as err:
+        with (
+            SquarespaceConnector(writer.base_url, TOKEN, max_read_attempts=1) as conn,
+            pytest.raises(RateLimited) as err,
+        ):
             for _ in range(4):
                 conn.get_order(conn.list_orders(limit=1)[0].id)
     finally:
@@ -465,50 +535,132 @@ def test_server_error_is_transient(writer: SandboxServer, conn: SquarespaceConne
 # -- the parser under hostile payloads ---------------------------------------------------------
 
 BASE: dict[str, Any] = {
-    "id": "5f1c0f3e2a9b4c0012345678", "orderNumber": "1042",
-    "createdOn": "2026-11-01T10:00:00.000Z", "modifiedOn": "2026-11-02T10:00:00.000Z",
-    "channel": "web", "channelName": "web", "testmode": False,
-    "externalOrderReference": None, "customerEmail": "a@example.com", "customerId": "c1",
-    "billingAddress": {"firstName": "Ana", "lastName": "Lima", "address1": "Rua 1",
-                       "address2": None, "city": "Rio", "state": "RJ", "countryCode": "BR",
-                       "postalCode": "20000-000", "phone": "+55 21 5555"},
-    "shippingAddress": {"firstName": "Ana", "lastName": "Lima", "address1": "Rua 1",
-                        "address2": None, "city": "Rio", "state": "RJ", "countryCode": "BR",
-                        "postalCode": "20000-000", "phone": None},
+    "id": "5f1c0f3e2a9b4c0012345678",
+    "orderNumber": "1042",
+    "createdOn": "2026-11-01T10:00:00.000Z",
+    "modifiedOn": "2026-11-02T10:00:00.000Z",
+    "channel": "web",
+    "channelName": "web",
+    "testmode": False,
+    "externalOrderReference": None,
+    "customerEmail": "a@example.com",
+    "customerId": "c1",
+    "billingAddress": {
+        "firstName": "Ana",
+        "lastName": "Lima",
+        "address1": "Rua 1",
+        "address2": None,
+        "city": "Rio",
+        "state": "RJ",
+        "countryCode": "BR",
+        "postalCode": "20000-000",
+        "phone": "+55 21 5555",
+    },
+    "shippingAddress": {
+        "firstName": "Ana",
+        "lastName": "Lima",
+        "address1": "Rua 1",
+        "address2": None,
+        "city": "Rio",
+        "state": "RJ",
+        "countryCode": "BR",
+        "postalCode": "20000-000",
+        "phone": None,
+    },
     "fulfillmentStatus": "FULFILLED",
-    "lineItems": [{"id": "l1", "variantId": "v1", "sku": "SKU-1", "weight": 1.5,
-                   "productName": "Mug", "quantity": 2,
-                   "unitPricePaid": {"value": "5.00", "currency": "USD"}}],
+    "lineItems": [
+        {
+            "id": "l1",
+            "variantId": "v1",
+            "sku": "SKU-1",
+            "weight": 1.5,
+            "productName": "Mug",
+            "quantity": 2,
+            "unitPricePaid": {"value": "5.00", "currency": "USD"},
+        }
+    ],
     "internalNotes": [{"content": "Fragile"}],
     "formSubmission": [{"label": "Gift message", "value": "Enjoy"}],
-    "fulfillments": [{"shipDate": "2026-11-02T09:00:00.000Z", "carrierName": "UPS",
-                      "service": "Ground", "trackingNumber": UPS, "trackingUrl": None}],
+    "fulfillments": [
+        {
+            "shipDate": "2026-11-02T09:00:00.000Z",
+            "carrierName": "UPS",
+            "service": "Ground",
+            "trackingNumber": UPS,
+            "trackingUrl": None,
+        }
+    ],
     "subtotal": {"value": "10.00", "currency": "USD"},
     "shippingTotal": {"value": "0.00", "currency": "USD"},
     "taxTotal": {"value": "0.80", "currency": "USD"},
     "refundedTotal": {"value": "0.00", "currency": "USD"},
     "grandTotal": {"value": "10.80", "currency": "USD"},
-    "fulfilledOn": "2026-11-02T09:00:00.000Z", "priceTaxInterpretation": "EXCLUSIVE",
+    "fulfilledOn": "2026-11-02T09:00:00.000Z",
+    "priceTaxInterpretation": "EXCLUSIVE",
 }
 
-_scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70),
-                     st.floats(allow_nan=True, allow_infinity=True),
-                     st.text(max_size=20), st.text(min_size=5000, max_size=5000),
-                     st.sampled_from(["", "PENDING", "SHIPPED", "2026-13-45T99:00:00Z",
-                                      "1e999999", "-3", "NaN", "2026-11-01T10:00:00"]))
-_json = st.recursive(_scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
-    max_leaves=6)
-_paths = st.sampled_from([
-    ("id",), ("orderNumber",), ("createdOn",), ("modifiedOn",), ("fulfillmentStatus",),
-    ("lineItems",), ("lineItems", 0), ("lineItems", 0, "quantity"), ("lineItems", 0, "id"),
-    ("lineItems", 0, "unitPricePaid"), ("lineItems", 0, "unitPricePaid", "value"),
-    ("lineItems", 0, "weight"), ("lineItems", 0, "sku"), ("shippingAddress",),
-    ("shippingAddress", "firstName"), ("billingAddress", "countryCode"), ("fulfillments",),
-    ("fulfillments", 0), ("fulfillments", 0, "shipDate"), ("fulfillments", 0, "trackingNumber"),
-    ("grandTotal",), ("grandTotal", "value"), ("grandTotal", "currency"), ("subtotal",),
-    ("refundedTotal", "value"), ("internalNotes",), ("formSubmission",), ("customerEmail",),
-    ("channelName",), ("fulfilledOn",), ("unknownField",)])
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.text(min_size=5000, max_size=5000),
+    st.sampled_from(
+        [
+            "",
+            "PENDING",
+            "SHIPPED",
+            "2026-13-45T99:00:00Z",
+            "1e999999",
+            "-3",
+            "NaN",
+            "2026-11-01T10:00:00",
+        ]
+    ),
+)
+_json = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_paths = st.sampled_from(
+    [
+        ("id",),
+        ("orderNumber",),
+        ("createdOn",),
+        ("modifiedOn",),
+        ("fulfillmentStatus",),
+        ("lineItems",),
+        ("lineItems", 0),
+        ("lineItems", 0, "quantity"),
+        ("lineItems", 0, "id"),
+        ("lineItems", 0, "unitPricePaid"),
+        ("lineItems", 0, "unitPricePaid", "value"),
+        ("lineItems", 0, "weight"),
+        ("lineItems", 0, "sku"),
+        ("shippingAddress",),
+        ("shippingAddress", "firstName"),
+        ("billingAddress", "countryCode"),
+        ("fulfillments",),
+        ("fulfillments", 0),
+        ("fulfillments", 0, "shipDate"),
+        ("fulfillments", 0, "trackingNumber"),
+        ("grandTotal",),
+        ("grandTotal", "value"),
+        ("grandTotal", "currency"),
+        ("subtotal",),
+        ("refundedTotal", "value"),
+        ("internalNotes",),
+        ("formSubmission",),
+        ("customerEmail",),
+        ("channelName",),
+        ("fulfilledOn",),
+        ("unknownField",),
+    ]
+)
 
 
 def _mutate(payload: dict[str, Any], path: tuple[Any, ...], value: Any, delete: bool) -> None:
@@ -524,7 +676,8 @@ def _mutate(payload: dict[str, Any], path: tuple[Any, ...], value: Any, delete: 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(_paths, _json, st.booleans()), min_size=1, max_size=4))
 def test_hostile_payloads_parse_or_raise_bad_response(
-        mutations: list[tuple[tuple[Any, ...], Any, bool]]) -> None:
+    mutations: list[tuple[tuple[Any, ...], Any, bool]],
+) -> None:
     payload = copy.deepcopy(BASE)
     for path, value, delete in mutations:
         try:
@@ -563,24 +716,37 @@ def test_unknown_status_is_kept_visible() -> None:
 
 
 def test_numbers_as_strings_and_null_arrays_are_accepted() -> None:
-    payload = {**BASE, "orderNumber": 1042, "fulfillmentStatus": "PENDING",
-               "fulfillments": None, "internalNotes": None,
-               "lineItems": [{**BASE["lineItems"][0], "quantity": "3",
-                              "unitPricePaid": {"value": 5, "currency": "USD"}}]}
+    payload = {
+        **BASE,
+        "orderNumber": 1042,
+        "fulfillmentStatus": "PENDING",
+        "fulfillments": None,
+        "internalNotes": None,
+        "lineItems": [
+            {
+                **BASE["lineItems"][0],
+                "quantity": "3",
+                "unitPricePaid": {"value": 5, "currency": "USD"},
+            }
+        ],
+    }
     order = parse_order(payload)
     assert order.number == "1042"
     assert order.lines[0].quantity == 3 and order.lines[0].unit_price == Decimal(5)
     assert order.shipments == []
 
 
-@pytest.mark.parametrize(("changes", "field"), [
-    ({"createdOn": None}, "createdOn"),
-    ({"createdOn": "last week"}, "createdOn"),
-    ({"lineItems": [{"id": "l1", "quantity": "two"}]}, "lineItems[0].quantity"),
-    ({"grandTotal": {"value": "lots", "currency": "USD"}}, "grandTotal"),
-    ({"grandTotal": {"value": "1e999999", "currency": "USD"}}, "grandTotal"),
-    ({"id": None}, "id"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"createdOn": None}, "createdOn"),
+        ({"createdOn": "last week"}, "createdOn"),
+        ({"lineItems": [{"id": "l1", "quantity": "two"}]}, "lineItems[0].quantity"),
+        ({"grandTotal": {"value": "lots", "currency": "USD"}}, "grandTotal"),
+        ({"grandTotal": {"value": "1e999999", "currency": "USD"}}, "grandTotal"),
+        ({"id": None}, "id"),
+    ],
+)
 def test_unusable_payload_names_the_field(changes: dict[str, Any], field: str) -> None:
     with pytest.raises(BadResponse) as err:
         parse_order({**BASE, **changes})

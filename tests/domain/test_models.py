@@ -15,11 +15,19 @@ from fulfillment_station.domain.money import round_money, to_decimal
 
 def order_dict(**overrides: object) -> dict[str, object]:
     base: dict[str, object] = {
-        "id": "o1", "number": "N-1", "dialect": "nexus", "status": "processing",
-        "created_at": "2026-03-12T09:00:00.000Z", "updated_at": "2026-03-12T10:00:00+02:00",
-        "subtotal": 26.98, "tax": "0", "shipping": "1.00", "total": "27.98",
-        "lines": [{"id": "a", "sku": "SKU-001", "name": "Blue Widget", "quantity": 2,
-                   "unit_price": 13.49}],
+        "id": "o1",
+        "number": "N-1",
+        "dialect": "nexus",
+        "status": "processing",
+        "created_at": "2026-03-12T09:00:00.000Z",
+        "updated_at": "2026-03-12T10:00:00+02:00",
+        "subtotal": 26.98,
+        "tax": "0",
+        "shipping": "1.00",
+        "total": "27.98",
+        "lines": [
+            {"id": "a", "sku": "SKU-001", "name": "Blue Widget", "quantity": 2, "unit_price": 13.49}
+        ],
         "raw": {"secret_field": "kept for support"},
     }
     base.update(overrides)
@@ -53,18 +61,22 @@ def test_json_round_trip_is_lossless_and_raw_only_on_request() -> None:
     assert order.to_json_dict(raw=True)["raw"] == {"secret_field": "kept for support"}
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"created_at": "2026-03-12T09:00:00"}, "created_at"),  # naive: no zone
-    ({"created_at": "yesterday"}, "created_at"),
-    ({"total": "12,50"}, "total"),
-    ({"total": "NaN"}, "total"),
-    ({"status": "teleported"}, "status"),
-    ({"lines": [{"id": "a", "quantity": -1}]}, "lines[0].quantity"),
-    ({"lines": [{"id": "a", "quantity": 1, "quantity_fulfilled": 2}]}, "lines[0]"),
-    ({"number": None}, "number"),
-])
-def test_bad_input_raises_domain_error_naming_the_field(overrides: dict[str, object],
-                                                        field: str) -> None:
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"created_at": "2026-03-12T09:00:00"}, "created_at"),  # naive: no zone
+        ({"created_at": "yesterday"}, "created_at"),
+        ({"total": "12,50"}, "total"),
+        ({"total": "NaN"}, "total"),
+        ({"status": "teleported"}, "status"),
+        ({"lines": [{"id": "a", "quantity": -1}]}, "lines[0].quantity"),
+        ({"lines": [{"id": "a", "quantity": 1, "quantity_fulfilled": 2}]}, "lines[0]"),
+        ({"number": None}, "number"),
+    ],
+)
+def test_bad_input_raises_domain_error_naming_the_field(
+    overrides: dict[str, object], field: str
+) -> None:
     with pytest.raises(DomainError) as info:
         parse_order(order_dict(**overrides))
     assert info.value.field == field
@@ -86,9 +98,14 @@ def test_unknown_status_is_a_real_status_that_keeps_the_api_text() -> None:
 
 def test_other_timezones_are_converted() -> None:
     tz = timezone(timedelta(hours=-5))
-    order = Order(id="x", number="1", dialect="d", status=OrderStatus.PENDING,
-                  created_at=datetime(2026, 1, 1, 7, 0, tzinfo=tz),
-                  updated_at=datetime(2026, 1, 1, 7, 0, tzinfo=tz))
+    order = Order(
+        id="x",
+        number="1",
+        dialect="d",
+        status=OrderStatus.PENDING,
+        created_at=datetime(2026, 1, 1, 7, 0, tzinfo=tz),
+        updated_at=datetime(2026, 1, 1, 7, 0, tzinfo=tz),
+    )
     assert order.created_at.hour == 12 and order.created_at.tzinfo == UTC
 
 

@@ -29,13 +29,23 @@ from fulfillment_station.domain.workflow import (
 NOW = datetime(2026, 3, 12, 12, 0, tzinfo=UTC)
 
 
-def make_order(status: OrderStatus = OrderStatus.PROCESSING, fulfilled: tuple[int, int] = (0, 0)
-               ) -> Order:
-    lines = [LineItem(id="a", sku="A", quantity=2, quantity_fulfilled=fulfilled[0]),
-             LineItem(id="b", sku="B", quantity=3, quantity_fulfilled=fulfilled[1])]
-    return Order(id="o1", number="N1", dialect="nexus", status=status, lines=lines,
-                 fulfillment_status=derive_fulfillment_status(lines),
-                 created_at=NOW, updated_at=NOW)
+def make_order(
+    status: OrderStatus = OrderStatus.PROCESSING, fulfilled: tuple[int, int] = (0, 0)
+) -> Order:
+    lines = [
+        LineItem(id="a", sku="A", quantity=2, quantity_fulfilled=fulfilled[0]),
+        LineItem(id="b", sku="B", quantity=3, quantity_fulfilled=fulfilled[1]),
+    ]
+    return Order(
+        id="o1",
+        number="N1",
+        dialect="nexus",
+        status=status,
+        lines=lines,
+        fulfillment_status=derive_fulfillment_status(lines),
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
 def test_every_status_has_a_rule_and_terminal_states_go_nowhere() -> None:
@@ -49,8 +59,13 @@ def test_every_status_has_a_rule_and_terminal_states_go_nowhere() -> None:
 
 def test_partial_then_full_shipment() -> None:
     order = make_order()
-    part = apply_shipment(order, Shipment(carrier="UPS", tracking_number="1Z1",
-                                          lines=[ShipmentLine(line_id="b", quantity=1)]), NOW)
+    part = apply_shipment(
+        order,
+        Shipment(
+            carrier="UPS", tracking_number="1Z1", lines=[ShipmentLine(line_id="b", quantity=1)]
+        ),
+        NOW,
+    )
     assert part.fulfillment_status is FulfillmentStatus.PARTIAL
     assert part.status is OrderStatus.PROCESSING
     assert part.line("b").remaining == 2  # type: ignore[union-attr]
@@ -76,8 +91,10 @@ def test_unknown_line_and_nothing_left() -> None:
         check_shipment(done)
 
 
-@pytest.mark.parametrize("status", [OrderStatus.CANCELLED, OrderStatus.SHIPPED,
-                                    OrderStatus.UNKNOWN, OrderStatus.DELIVERED])
+@pytest.mark.parametrize(
+    "status",
+    [OrderStatus.CANCELLED, OrderStatus.SHIPPED, OrderStatus.UNKNOWN, OrderStatus.DELIVERED],
+)
 def test_nothing_ships_from_a_closed_or_unreadable_status(status: OrderStatus) -> None:
     with pytest.raises(NotShippable) as info:
         check_shipment(make_order(status=status))
@@ -86,10 +103,12 @@ def test_nothing_ships_from_a_closed_or_unreadable_status(status: OrderStatus) -
 
 def test_fulfillment_status_follows_lines() -> None:
     assert derive_fulfillment_status(make_order().lines) is FulfillmentStatus.UNFULFILLED
-    assert derive_fulfillment_status(make_order(fulfilled=(1, 0)).lines) is \
-        FulfillmentStatus.PARTIAL
-    assert derive_fulfillment_status(make_order(fulfilled=(2, 3)).lines) is \
-        FulfillmentStatus.FULFILLED
+    assert (
+        derive_fulfillment_status(make_order(fulfilled=(1, 0)).lines) is FulfillmentStatus.PARTIAL
+    )
+    assert (
+        derive_fulfillment_status(make_order(fulfilled=(2, 3)).lines) is FulfillmentStatus.FULFILLED
+    )
     assert derive_fulfillment_status([]) is FulfillmentStatus.UNFULFILLED
 
 

@@ -67,10 +67,8 @@ class Desk:
         self.cache = OrderCache(root / "cache.sqlite3")
         self.store = open_store(root / "desk.sqlite3")
         self.audit = AuditLog(self.store, station="Desk 1")
-        self.outbox: Outbox[Action] = Outbox(self.store, self.audit,
-                                             decode=Action.model_validate)
-        self.service = OutboxService(self.outbox, self.connector, connection_id="shop",
-                                     policy=FAST)
+        self.outbox: Outbox[Action] = Outbox(self.store, self.audit, decode=Action.model_validate)
+        self.service = OutboxService(self.outbox, self.connector, connection_id="shop", policy=FAST)
         self.progress = PackProgress(root / "pack.sqlite3")
 
     def sync(self) -> None:
@@ -82,8 +80,9 @@ class Desk:
     def preset(self, key: str) -> list[OrderSummary]:
         rows = self.rows()
         today = local_day_start(time.time())
-        return [rows[i] for i in filter_structured(rows, range(len(rows)),
-                                                   PRESET[key].state, today)]
+        return [
+            rows[i] for i in filter_structured(rows, range(len(rows)), PRESET[key].state, today)
+        ]
 
     def cached(self, order_id: str) -> Order:
         order = self.cache.get(order_id, connection="shop")
@@ -99,8 +98,9 @@ class Desk:
 
 @pytest.fixture(params=sorted(SHIP_AS))
 def desk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Desk]:
-    server = SandboxServer(request.param, db_path=tmp_path / "store.sqlite", token=TEST_TOKEN,
-                           orders=60, seed=11)
+    server = SandboxServer(
+        request.param, db_path=tmp_path / "store.sqlite", token=TEST_TOKEN, orders=60, seed=11
+    )
     server.start()
     made = Desk(server, tmp_path)
     try:
@@ -129,8 +129,9 @@ def test_store_end_to_end(desk: Desk) -> None:
     to_pack = d.preset("to_pack")
     assert to_pack
     assert all(not row.holds for row in to_pack)
-    held_by_store = [r for r in d.rows() if r.holds and r.status in ("pending", "confirmed",
-                                                                      "processing")]
+    held_by_store = [
+        r for r in d.rows() if r.holds and r.status in ("pending", "confirmed", "processing")
+    ]
     if d.server.dialect != "squarespace":  # its sandbox has no test or unpaid orders
         assert held_by_store
     held_ids = [r.order_id for r in held_by_store[:2]]
@@ -143,8 +144,9 @@ def test_store_end_to_end(desk: Desk) -> None:
         reason = holds_text(order.holds)
         assert reason
         with pytest.raises((NotShippable, Unsupported)) as refused:
-            d.service.ship(order_id, ShipRequest(carrier="DHL", tracking_number="JD1"),
-                           cached=order)
+            d.service.ship(
+                order_id, ShipRequest(carrier="DHL", tracking_number="JD1"), cached=order
+            )
         if isinstance(refused.value, NotShippable):
             assert order.holds[0].reason.split(" (")[0] in str(refused.value)
     assert d.outbox.records() == []
@@ -152,13 +154,18 @@ def test_store_end_to_end(desk: Desk) -> None:
     # -- pack an order by scans only, then ship it as the store allows ----------------------
     candidates = [d.cached(r.order_id) for r in d.preset("to_pack")]
     with_notes = [o for o in candidates if o.notes and o.lines]
-    order = (with_notes or [o for o in candidates if len(o.lines) >= 2]
-             or [o for o in candidates if o.lines] or candidates)[0]
+    order = (
+        with_notes
+        or [o for o in candidates if len(o.lines) >= 2]
+        or [o for o in candidates if o.lines]
+        or candidates
+    )[0]
     how = SHIP_AS[d.server.dialect]
     if how is None:
         with pytest.raises(Unsupported, match="ship an order"):
-            d.service.ship(order.id, ShipRequest(carrier="UPS", tracking_number="1Z9"),
-                           cached=order)
+            d.service.ship(
+                order.id, ShipRequest(carrier="UPS", tracking_number="1Z9"), cached=order
+            )
         _assert_slips_add_up(d)
         return
     session = PackSession(order, "shop", d.progress)
@@ -167,10 +174,14 @@ def test_store_end_to_end(desk: Desk) -> None:
             assert isinstance(session.scan(line.barcode or line.sku), Ticked)
     assert session.complete
     carrier, service, tracking = how
-    record = d.service.ship(order.id, ShipRequest(carrier=carrier, service=service,
-                                                  tracking_number=tracking,
-                                                  lines=session.ship_scanned()),
-                            packer="Ana", cached=order)
+    record = d.service.ship(
+        order.id,
+        ShipRequest(
+            carrier=carrier, service=service, tracking_number=tracking, lines=session.ship_scanned()
+        ),
+        packer="Ana",
+        cached=order,
+    )
     d.service.run_until_idle(datetime.now(UTC) + timedelta(seconds=20))
     done = d.outbox.get(record.id)
     assert done is not None and done.state == ActionState.DONE, done
@@ -179,7 +190,8 @@ def test_store_end_to_end(desk: Desk) -> None:
     d.sync()
     _assert_cache_is_the_store(d)
     assert [h.reason for h in d.cached(victim).holds if h.kind == HoldKind.PACKER] == [
-        "Parcel damaged, waiting for a new box"]
+        "Parcel damaged, waiting for a new box"
+    ]
     shipped = d.cached(order.id)
     assert all(line.quantity_fulfilled == line.quantity for line in shipped.lines)
     assert shipped.notes == order.notes

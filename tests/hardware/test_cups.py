@@ -94,8 +94,10 @@ def test_raw_zpl_arrives_byte_for_byte_and_queue_states_are_read(cups: PrivateCu
 def test_a_packing_slip_arrives_at_the_virtual_pdf_printer(cups: PrivateCups) -> None:
     cups.add_pdf_queue("Office_PDF")
     before = set(CUPS_PDF_ANONYMOUS.glob("*.pdf")) if CUPS_PDF_ANONYMOUS.exists() else set()
-    slip = render_slip(sample_order("4711"), PrintSettings(
-        store_name="Harbour Teas", return_address=Address(name="Harbour Teas")))
+    slip = render_slip(
+        sample_order("4711"),
+        PrintSettings(store_name="Harbour Teas", return_address=Address(name="Harbour Teas")),
+    )
 
     send_document(CupsPrinter("Office", "Office_PDF", raw=False), slip, title="Slip 4711")
 
@@ -104,8 +106,13 @@ def test_a_packing_slip_arrives_at_the_virtual_pdf_printer(cups: PrivateCups) ->
         return sorted(found - before)
 
     try:
-        assert wait_for(lambda: arrived() and arrived()[0].stat().st_size > 0
-                        and arrived()[0].read_bytes().rstrip().endswith(b"%%EOF"))
+        assert wait_for(
+            lambda: (
+                arrived()
+                and arrived()[0].stat().st_size > 0
+                and arrived()[0].read_bytes().rstrip().endswith(b"%%EOF")
+            )
+        )
         [pdf] = arrived()
         text = pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()
         assert "4711" in text

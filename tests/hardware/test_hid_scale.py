@@ -17,41 +17,46 @@ def report(status: int, unit: int, exponent: int, weight: int, report_id: int = 
 
 
 # Scale Status usages 0x71..0x78 -> selector values 1..8.
-@pytest.mark.parametrize(("selector", "status", "has_weight"), [
-    (1, ScaleStatus.FAULT, False),
-    (2, ScaleStatus.ZERO, True),
-    (3, ScaleStatus.MOTION, True),
-    (4, ScaleStatus.STABLE, True),
-    (5, ScaleStatus.UNDER_ZERO, True),
-    (6, ScaleStatus.OVER_CAPACITY, True),
-    (7, ScaleStatus.NEEDS_CALIBRATION, False),
-    (8, ScaleStatus.NEEDS_REZERO, False),
-])
+@pytest.mark.parametrize(
+    ("selector", "status", "has_weight"),
+    [
+        (1, ScaleStatus.FAULT, False),
+        (2, ScaleStatus.ZERO, True),
+        (3, ScaleStatus.MOTION, True),
+        (4, ScaleStatus.STABLE, True),
+        (5, ScaleStatus.UNDER_ZERO, True),
+        (6, ScaleStatus.OVER_CAPACITY, True),
+        (7, ScaleStatus.NEEDS_CALIBRATION, False),
+        (8, ScaleStatus.NEEDS_REZERO, False),
+    ],
+)
 def test_every_documented_status(selector: int, status: ScaleStatus, has_weight: bool) -> None:
     reading = decode_report(report(selector, 3, -3, 1250 if selector != 2 else 0))
     assert reading is not None
     assert reading.status is status
     assert (reading.weight is not None) is has_weight
     # Only a stable report yields a weight that may be used.
-    assert (reading.stable_weight is not None) is (status in (ScaleStatus.STABLE,
-                                                                  ScaleStatus.ZERO))
+    assert (reading.stable_weight is not None) is (status in (ScaleStatus.STABLE, ScaleStatus.ZERO))
 
 
 # Weight Unit usages 0x51..0x5C -> selector values 1..12; 1000 raw at exponent 0.
-@pytest.mark.parametrize(("selector", "grams"), [
-    (1, Decimal("1")),              # milligram
-    (2, Decimal("1000")),           # gram
-    (3, Decimal("1000000")),        # kilogram
-    (4, Decimal("200")),            # carat
-    (5, Decimal("37799")),          # tael
-    (6, Decimal("64.79891")),       # grain
-    (7, Decimal("1555.17384")),     # pennyweight
-    (8, Decimal("1000000000")),     # metric ton
-    (9, Decimal("907184740")),      # avoirdupois (short) ton
-    (10, Decimal("31103.4768")),    # troy ounce
-    (11, Decimal("28349.523125")),  # ounce
-    (12, Decimal("453592.37")),     # pound
-])
+@pytest.mark.parametrize(
+    ("selector", "grams"),
+    [
+        (1, Decimal("1")),  # milligram
+        (2, Decimal("1000")),  # gram
+        (3, Decimal("1000000")),  # kilogram
+        (4, Decimal("200")),  # carat
+        (5, Decimal("37799")),  # tael
+        (6, Decimal("64.79891")),  # grain
+        (7, Decimal("1555.17384")),  # pennyweight
+        (8, Decimal("1000000000")),  # metric ton
+        (9, Decimal("907184740")),  # avoirdupois (short) ton
+        (10, Decimal("31103.4768")),  # troy ounce
+        (11, Decimal("28349.523125")),  # ounce
+        (12, Decimal("453592.37")),  # pound
+    ],
+)
 def test_every_documented_unit(selector: int, grams: Decimal) -> None:
     reading = decode_report(report(4, selector, 0, 1000))
     assert reading is not None and reading.stable_weight is not None

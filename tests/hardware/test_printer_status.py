@@ -23,9 +23,11 @@ ORDER = sample_order("1001")
 SHIPMENT = sample_shipment()
 
 # The manual's example layout: string 1, 2 and 3, each <STX>...<ETX><CR><LF>.
-PAPER_OUT_AND_PAUSED = (b"\x02030,1,1,0812,000,0,0,0,000,0,0,0\x03\r\n"
-                        b"\x02001,0,0,0,1,2,6,0,00000000,1,000\x03\r\n"
-                        b"\x021234,0\x03\r\n")
+PAPER_OUT_AND_PAUSED = (
+    b"\x02030,1,1,0812,000,0,0,0,000,0,0,0\x03\r\n"
+    b"\x02001,0,0,0,1,2,6,0,00000000,1,000\x03\r\n"
+    b"\x021234,0\x03\r\n"
+)
 
 
 @pytest.fixture
@@ -55,17 +57,23 @@ def test_host_status_fields() -> None:
 
 def test_ribbon_out_only_matters_with_a_ribbon() -> None:
     ribbon_out = PAPER_OUT_AND_PAUSED.replace(b"030,1,1", b"030,0,0").replace(
-        b"001,0,0,0,1", b"001,0,0,1,1")
+        b"001,0,0,0,1", b"001,0,0,1,1"
+    )
     assert "out of ribbon" in str(parse_host_status(ribbon_out).problems("Z")[0])
     direct_thermal = ribbon_out.replace(b"001,0,0,1,1", b"001,0,0,1,0")
     assert parse_host_status(direct_thermal).problems("Z") == []
 
 
-@pytest.mark.parametrize("garbage", [
-    b"", b"<html>busy</html>", b"\x02030,1\x03\r\n",
-    PAPER_OUT_AND_PAUSED.replace(b"030,1,1", b"030,x,1"),
-    PAPER_OUT_AND_PAUSED[:40],
-])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"<html>busy</html>",
+        b"\x02030,1\x03\r\n",
+        PAPER_OUT_AND_PAUSED.replace(b"030,1,1", b"030,x,1"),
+        PAPER_OUT_AND_PAUSED[:40],
+    ],
+)
 def test_anything_else_is_not_a_status(garbage: bytes) -> None:
     with pytest.raises(StatusFormatError):
         parse_host_status(garbage)
@@ -100,16 +108,18 @@ def test_mute_and_unreachable_printers(zebra: ZebraSimulator) -> None:
 
 
 def label_settings(port: int) -> Settings:
-    return Settings.defaults().replace({
-        "station.store_name": "Harbour Teas",
-        "station.return_name": "Harbour Teas",
-        "station.return_line1": "12 Harbour Road",
-        "station.return_city": "Portland",
-        "station.return_country": "US",
-        "printers.label_printer": f"tcp://127.0.0.1:{port}",
-        "printers.label_format": "zpl",
-        "printers.address_labels": True,  # the app's own (no postage) label
-    })
+    return Settings.defaults().replace(
+        {
+            "station.store_name": "Harbour Teas",
+            "station.return_name": "Harbour Teas",
+            "station.return_line1": "12 Harbour Road",
+            "station.return_city": "Portland",
+            "station.return_country": "US",
+            "printers.label_printer": f"tcp://127.0.0.1:{port}",
+            "printers.label_format": "zpl",
+            "printers.address_labels": True,  # the app's own (no postage) label
+        }
+    )
 
 
 @pytest.mark.integration
@@ -162,10 +172,12 @@ def test_a_printer_without_host_status_still_prints(
 def test_a_printer_is_known_by_the_name_the_packer_chose(
     zebra: ZebraSimulator, queue: PrintQueue
 ) -> None:
-    settings = label_settings(zebra.port).replace({
-        "printers.named": [{"name": "Zebra desk 1", "uri": f"tcp://127.0.0.1:{zebra.port}"}],
-        "printers.label_printer": "Zebra desk 1",
-    })
+    settings = label_settings(zebra.port).replace(
+        {
+            "printers.named": [{"name": "Zebra desk 1", "uri": f"tcp://127.0.0.1:{zebra.port}"}],
+            "printers.label_printer": "Zebra desk 1",
+        }
+    )
     zebra.head_open = True
     service = PrintService(queue, settings)
 
@@ -174,6 +186,5 @@ def test_a_printer_is_known_by_the_name_the_packer_chose(
     assert "The print head of printer Zebra desk 1 is open; close it." in held.message
     assert held.job is not None and held.job.printer == "Zebra desk 1"
     zebra.head_open = False
-    assert [o.message for o in service.release_held()] == [
-        "Label 1001 sent to Zebra desk 1."]
+    assert [o.message for o in service.release_held()] == ["Label 1001 sent to Zebra desk 1."]
     assert zebra.wait_for_jobs(1)

@@ -125,6 +125,7 @@ def test_zero_command_reaches_polled_scales() -> None:
 
 # -- the parsers on documented lines ---------------------------------------------------------
 
+
 def test_sics_lines() -> None:
     stable = parse_sics("S S      0.256 kg")
     assert stable is not None and stable.stable_weight == Weight.of("0.256", "kg")
@@ -141,11 +142,13 @@ def test_sics_lines() -> None:
 
 def test_cas_frames() -> None:
     assert parse_cas("ST,GS,+  1.234kg").stable_weight == Weight.of(  # type: ignore[union-attr]
-        "1.234", "kg")
+        "1.234", "kg"
+    )
     assert parse_cas("\x02US,GS,+  1.230kg").status is ScaleStatus.MOTION  # type: ignore
     assert parse_cas("OL,GS,+   .   kg").status is ScaleStatus.OVER_CAPACITY  # type: ignore
     assert parse_cas("ST,NT,+  0.500lb").stable_weight == Weight.of(  # type: ignore[union-attr]
-        "0.5", "lb")
+        "0.5", "lb"
+    )
     assert parse_cas("S,GS,+ 1") is None
     assert parse_cas("") is None
 
@@ -164,11 +167,14 @@ def test_nci_frames() -> None:
     assert parse_nci(b"\n?\r\x03") is None
 
 
-@pytest.mark.parametrize("noise", [
-    b"\xff\xfe\x00\x80",                    # a wrong baud rate's bytes, no line end
-    b"\x00" * 300,                          # longer than any frame
-    b"garbage line\r\n",                    # a whole line that is no answer
-])
+@pytest.mark.parametrize(
+    "noise",
+    [
+        b"\xff\xfe\x00\x80",  # a wrong baud rate's bytes, no line end
+        b"\x00" * 300,  # longer than any frame
+        b"garbage line\r\n",  # a whole line that is no answer
+    ],
+)
 def test_line_noise_before_each_answer_is_passed_over(sim: ScaleSimulator, noise: bytes) -> None:
     sim.noise = noise
     scale = open_scale(sim)

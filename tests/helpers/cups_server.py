@@ -94,14 +94,14 @@ class PrivateCups:
         self.port = _free_port()
         self.server = f"127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
-        for name in ("etc", "etc/ppd", "spool", "spool/tmp", "run", "cache", "tmp", "log",
-                     "out"):
+        for name in ("etc", "etc/ppd", "spool", "spool/tmp", "run", "cache", "tmp", "log", "out"):
             (root / name).mkdir(parents=True, exist_ok=True)
         # As root, cupsd runs filters as lp: they must reach the spool and the output folder.
         user = "User lp\nGroup lp" if os.getuid() == 0 else ""
         (root / "etc" / "cupsd.conf").write_text(CUPSD_CONF.format(port=self.port))
-        (root / "etc" / "cups-files.conf").write_text(CUPS_FILES_CONF.format(
-            root=root, server_bin=SERVER_BIN, data_dir=DATA_DIR, user=user))
+        (root / "etc" / "cups-files.conf").write_text(
+            CUPS_FILES_CONF.format(root=root, server_bin=SERVER_BIN, data_dir=DATA_DIR, user=user)
+        )
         if os.getuid() == 0:
             for path in [root, *root.rglob("*")]:
                 os.chmod(path, 0o755 if path.is_dir() else 0o644)
@@ -115,45 +115,60 @@ class PrivateCups:
 
     def start(self, timeout: float = 15.0) -> PrivateCups:
         self.process = subprocess.Popen(
-            [CUPSD, "-f", "-c", str(self.root / "etc" / "cupsd.conf"),
-             "-s", str(self.root / "etc" / "cups-files.conf")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            [
+                CUPSD,
+                "-f",
+                "-c",
+                str(self.root / "etc" / "cupsd.conf"),
+                "-s",
+                str(self.root / "etc" / "cups-files.conf"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"cupsd stopped at once: {self.why()}")
-            with contextlib.suppress(OSError), socket.create_connection(
-                    ("127.0.0.1", self.port), timeout=0.2):
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2),
+            ):
                 return self
             time.sleep(0.05)
         raise RuntimeError(f"cupsd did not listen within {timeout:g} s: {self.why()}")
 
     def why(self) -> str:
         stderr = b""
-        if self.process is not None and self.process.poll() is not None and \
-                self.process.stderr and not self.process.stderr.closed:
+        if (
+            self.process is not None
+            and self.process.poll() is not None
+            and self.process.stderr
+            and not self.process.stderr.closed
+        ):
             stderr = self.process.stderr.read() or b""
         log = self.root / "log" / "error_log"
         tail = log.read_text(errors="replace").splitlines()[-15:] if log.exists() else []
         return (stderr.decode(errors="replace") + "\n".join(tail)).strip()
 
     def run(self, *command: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(command, env=self.env, capture_output=True, text=True,
-                              timeout=30, check=False)
+        return subprocess.run(
+            command, env=self.env, capture_output=True, text=True, timeout=30, check=False
+        )
 
     def add_socket_queue(self, name: str, port: int) -> None:
         """A raw queue to a printer on a loopback TCP port (CUPS's socket backend, as a Zebra
         on port 9100 is set up in CUPS): the bytes reach that port unchanged."""
-        result = self.run("lpadmin", "-p", name, "-v", f"socket://127.0.0.1:{port}", "-m",
-                          "raw", "-E")
+        result = self.run(
+            "lpadmin", "-p", name, "-v", f"socket://127.0.0.1:{port}", "-m", "raw", "-E"
+        )
         if result.returncode != 0:
             raise RuntimeError(f"lpadmin failed: {result.stderr.strip()}")
 
     def add_pdf_queue(self, name: str) -> None:
         """A cups-pdf queue: what it prints becomes a PDF in cups-pdf's output folder (for a
         job whose user has no account: /var/spool/cups-pdf/ANONYMOUS)."""
-        result = self.run("lpadmin", "-p", name, "-v", "cups-pdf:/", "-P", str(CUPS_PDF_PPD),
-                          "-E")
+        result = self.run("lpadmin", "-p", name, "-v", "cups-pdf:/", "-P", str(CUPS_PDF_PPD), "-E")
         if result.returncode != 0:
             raise RuntimeError(f"lpadmin failed: {result.stderr.strip()}")
 

@@ -22,13 +22,15 @@ OPEN, CLOSE = "⟦", "⟧"
 # Innermost first: a translated sentence may hold another (a message inside a message).
 _WRAPPED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", re.DOTALL)
 # Words a translator keeps as they are: units, currency codes and format names.
-KEEP = frozenset({"kg", "cm", "g", "lb", "oz", "PDF", "ZPL", "SKU", "URL", "ID", "API", "OK",
-                  "https", "http"})
+KEEP = frozenset(
+    {"kg", "cm", "g", "lb", "oz", "PDF", "ZPL", "SKU", "URL", "ID", "API", "OK", "https", "http"}
+)
 
 
 class PseudoTranslator(QTranslator):
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
         return f"{OPEN}{source}{CLOSE}" if source else source
 
 
@@ -65,8 +67,10 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(widget, QTableView | QTreeView) and widget.model() is not None:
             model = widget.model()
             columns = model.columnCount(QModelIndex())
-            found += [(name + " header", str(model.headerData(c, Qt.Orientation.Horizontal)
-                                             or "")) for c in range(columns)]
+            found += [
+                (name + " header", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for c in range(columns)
+            ]
         if widget.toolTip():
             found.append((name + " tooltip", widget.toolTip()))
     return [(where, text) for where, text in found if text]

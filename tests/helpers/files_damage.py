@@ -24,10 +24,16 @@ T0 = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 
 def plain_order(order_id: str) -> Order:
     """An order with a long note, so a few hundred actions span many pages of the file."""
-    return Order(id=order_id, number=f"#{order_id}", dialect="nexus",
-                 status=OrderStatus.CONFIRMED, notes="gift wrap please " * 20,
-                 lines=[LineItem(id=f"{order_id}-l1", sku="SKU-1", quantity=1)],
-                 created_at=T0, updated_at=T0)
+    return Order(
+        id=order_id,
+        number=f"#{order_id}",
+        dialect="nexus",
+        status=OrderStatus.CONFIRMED,
+        notes="gift wrap please " * 20,
+        lines=[LineItem(id=f"{order_id}-l1", sku="SKU-1", quantity=1)],
+        created_at=T0,
+        updated_at=T0,
+    )
 
 
 def dhl_tracking(serial: int) -> str:
@@ -36,20 +42,27 @@ def dhl_tracking(serial: int) -> str:
 
 
 def ship_action(order_id: str, tracking: str, connection_id: str = "shop") -> Action:
-    return Action(kind=ActionKind.SHIP, connection_id=connection_id, order_id=order_id,
-                  packer="Ana", payload=ShipRequest(carrier="DHL", tracking_number=tracking))
+    return Action(
+        kind=ActionKind.SHIP,
+        connection_id=connection_id,
+        order_id=order_id,
+        packer="Ana",
+        payload=ShipRequest(carrier="DHL", tracking_number=tracking),
+    )
 
 
-def fill_outbox(path: Path, orders: Iterable[Order], *, connection_id: str = "shop"
-                ) -> dict[str, str]:
+def fill_outbox(
+    path: Path, orders: Iterable[Order], *, connection_id: str = "shop"
+) -> dict[str, str]:
     """Queue one shipment per order in the outbox at ``path``, checkpoint the WAL into the
     file (so damage to the file hits them) and close it. Returns idempotency key -> order id.
     """
     opened = open_outbox_store(path)
     keys: dict[str, str] = {}
     try:
-        outbox: Outbox[Action] = Outbox(opened.conn, AuditLog(opened.conn, station="Desk 1"),
-                                        decode=Action.model_validate)
+        outbox: Outbox[Action] = Outbox(
+            opened.conn, AuditLog(opened.conn, station="Desk 1"), decode=Action.model_validate
+        )
         for n, order in enumerate(orders):
             action = ship_action(order.id, dhl_tracking(n), connection_id)
             outbox.enqueue(action, order)
@@ -75,7 +88,7 @@ def outbox_row_pages(path: Path, keys: Iterable[str]) -> dict[int, list[str]]:
     size = page_size(path)
     pages: dict[int, list[str]] = {}
     for number in range(1, len(data) // size + 1):
-        page = data[(number - 1) * size:number * size]
+        page = data[(number - 1) * size : number * size]
         if b'"payload"' not in page:
             continue
         found = [k for k in keys if f'"idempotency_key":"{k}"'.encode() in page]
@@ -99,8 +112,10 @@ def mount_tiny_disk(mount_point: Path, size: str) -> str | None:
     if os.name != "posix" or os.geteuid() != 0:
         return "mounting a size-limited filesystem needs root"
     mount_point.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs",
-                           str(mount_point)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(mount_point)],
+        capture_output=True,
+    )
     return done.stderr.decode(errors="replace") or "mount failed" if done.returncode else None
 
 

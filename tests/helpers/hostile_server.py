@@ -58,17 +58,21 @@ Lie = Callable[[Seen, Callable[[], httpx.Response]], Reply]
 
 
 def relay(answer: httpx.Response) -> Reply:
-    headers = {k: v for k, v in answer.headers.items()
-               if k.lower() not in ("content-length", "transfer-encoding", "connection",
-                                    "content-encoding")}
+    headers = {
+        k: v
+        for k, v in answer.headers.items()
+        if k.lower()
+        not in ("content-length", "transfer-encoding", "connection", "content-encoding")
+    }
     return Reply(answer.status_code, headers, answer.content, reason=answer.reason_phrase)
 
 
 # -- the lies ---------------------------------------------------------------------------------
 
-def redirect(status: int, location: str, *, apply: bool = False,
-             body: bytes = b"") -> Lie:
+
+def redirect(status: int, location: str, *, apply: bool = False, body: bytes = b"") -> Lie:
     """A 3xx to ``location`` (after applying the request upstream when ``apply``)."""
+
     def lie(_: Seen, forward: Callable[[], httpx.Response]) -> Reply:
         if apply:
             forward()
@@ -76,23 +80,31 @@ def redirect(status: int, location: str, *, apply: bool = False,
         if body:
             headers["Content-Type"] = "application/json"
         return Reply(status, headers, body)
+
     return lie
 
 
 def redirect_with_upstream_body(status: int, location: str) -> Lie:
     """The write is applied upstream and its real JSON answer comes back under a 3xx."""
+
     def lie(_: Seen, forward: Callable[[], httpx.Response]) -> Reply:
         answer = forward()
-        return Reply(status, {"Location": location, "Content-Type": "application/json"},
-                     answer.content)
+        return Reply(
+            status, {"Location": location, "Content-Type": "application/json"}, answer.content
+        )
+
     return lie
 
 
-SIGN_IN_PAGE = (b"<!DOCTYPE html><html><head><title>Sign in</title></head><body>"
-                b"<h1>Sign in</h1><form><input name=user></form></body></html>")
-BAD_GATEWAY_PAGE = (b"<html><head><title>502 Bad Gateway</title></head><body><center>"
-                    b"<h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body>"
-                    b"</html>" + b"<!-- padding -->" * 200)
+SIGN_IN_PAGE = (
+    b"<!DOCTYPE html><html><head><title>Sign in</title></head><body>"
+    b"<h1>Sign in</h1><form><input name=user></form></body></html>"
+)
+BAD_GATEWAY_PAGE = (
+    b"<html><head><title>502 Bad Gateway</title></head><body><center>"
+    b"<h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body>"
+    b"</html>" + b"<!-- padding -->" * 200
+)
 
 
 def html(status: int, page: bytes = SIGN_IN_PAGE, *, apply: bool = False) -> Lie:
@@ -100,6 +112,7 @@ def html(status: int, page: bytes = SIGN_IN_PAGE, *, apply: bool = False) -> Lie
         if apply:
             forward()
         return Reply(status, {"Content-Type": "text/html; charset=utf-8"}, page)
+
     return lie
 
 
@@ -115,28 +128,32 @@ def huge(megabytes: int) -> Lie:
             yield block
             sent += len(block)
         yield b" " * (size - 2 - sent) + b"]}"
-    return lambda _s, _f: Reply(200, {"Content-Type": "application/json"}, chunks(),
-                                length=size)
+
+    return lambda _s, _f: Reply(200, {"Content-Type": "application/json"}, chunks(), length=size)
 
 
 def gzip_bomb(megabytes_inflated: int) -> Lie:
     """A small gzip body that inflates to ``megabytes_inflated`` MB of JSON-ish spaces."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip framing
     block = b" " * 2**20
-    packed = packer.compress(b"[") + b"".join(packer.compress(block)
-                                              for _ in range(megabytes_inflated))
+    packed = packer.compress(b"[") + b"".join(
+        packer.compress(block) for _ in range(megabytes_inflated)
+    )
     packed += packer.compress(b"]") + packer.flush()
-    return lambda _s, _f: Reply(200, {"Content-Type": "application/json",
-                                      "Content-Encoding": "gzip"}, packed)
+    return lambda _s, _f: Reply(
+        200, {"Content-Type": "application/json", "Content-Encoding": "gzip"}, packed
+    )
 
 
 def endless() -> Lie:
     """A chunked answer that never ends (until MAX_LIE_SECONDS or the client leaves)."""
+
     def chunks() -> Iterator[bytes]:
         yield b'{"data": ["'
         block = b"x" * 2**16
         while True:
             yield block
+
     return lambda _s, _f: Reply(200, {"Content-Type": "application/json"}, chunks())
 
 
@@ -151,26 +168,37 @@ def trickle(*, apply: bool = False, per_second: int = 1, body: bytes = b'{"data"
 
         def chunks() -> Iterator[bytes]:
             for i in range(len(body)):
-                yield body[i:i + 1]
-        return Reply(200, {"Content-Type": "application/json"}, chunks(), length=len(body),
-                     pause=1.0 / per_second)
+                yield body[i : i + 1]
+
+        return Reply(
+            200,
+            {"Content-Type": "application/json"},
+            chunks(),
+            length=len(body),
+            pause=1.0 / per_second,
+        )
+
     return lie
 
 
 def rewrite(change: Callable[[Any, Seen], Any], *, drop_query: tuple[str, ...] = ()) -> Lie:
     """The sandbox's real answer, its JSON changed by ``change`` (and the request's paging
     parameters in ``drop_query`` removed first: a store that ignores them)."""
+
     def lie(seen: Seen, forward: Callable[[], httpx.Response]) -> Reply:
         answer = forward()  # the server leaves out ``drop_query`` (see _answer)
         data = change(answer.json(), seen)
         # ensure_ascii: a lone surrogate goes out as the escape "\\ud83d", valid JSON.
-        return Reply(answer.status_code, {"Content-Type": "application/json"},
-                     json.dumps(data).encode())
+        return Reply(
+            answer.status_code, {"Content-Type": "application/json"}, json.dumps(data).encode()
+        )
+
     lie.drop_query = drop_query  # type: ignore[attr-defined]
     return lie
 
 
 # -- the server -------------------------------------------------------------------------------
+
 
 class HostileServer:
     """``lies``: (method, path regex) -> Lie, tried in order; the rest goes upstream."""
@@ -206,8 +234,11 @@ class HostileServer:
         self.lies.append((method.upper(), re.compile(path_pattern), lie))
 
     def requests_to(self, pattern: str, method: str | None = None) -> list[Seen]:
-        return [s for s in self.seen if re.search(pattern, s.path)
-                and (method is None or s.method == method)]
+        return [
+            s
+            for s in self.seen
+            if re.search(pattern, s.path) and (method is None or s.method == method)
+        ]
 
     def start(self) -> HostileServer:
         self._thread.start()
@@ -267,11 +298,14 @@ class HostileServer:
 
     def _forward(self, seen: Seen, query: dict[str, str] | None = None) -> httpx.Response:
         if self.upstream is None:
-            return httpx.Response(404, json={"error": {"code": "NOT_FOUND",
-                                                       "message": "no upstream"}})
-        headers = {k: v for k, v in seen.headers.items()
-                   if k in ("authorization", "content-type", "accept", "idempotency-key",
-                            "user-agent")}
+            return httpx.Response(
+                404, json={"error": {"code": "NOT_FOUND", "message": "no upstream"}}
+            )
+        headers = {
+            k: v
+            for k, v in seen.headers.items()
+            if k in ("authorization", "content-type", "accept", "idempotency-key", "user-agent")
+        }
         params = seen.query if query is None else query
         url = self.upstream + seen.path + (f"?{urlencode(params)}" if params else "")
         return self._client.request(seen.method, url, headers=headers, content=seen.body)
@@ -296,8 +330,11 @@ class HostileServer:
             headers["Content-Length"] = str(reply.length)
         else:
             headers["Transfer-Encoding"] = "chunked"
-        head = f"HTTP/1.1 {reply.status} {reply.reason}\r\n" + "".join(
-            f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+        head = (
+            f"HTTP/1.1 {reply.status} {reply.reason}\r\n"
+            + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+            + "\r\n"
+        )
         try:
             if whole and not reply.pause:
                 sock.sendall(head.encode("latin-1") + reply.body)  # type: ignore[operator]

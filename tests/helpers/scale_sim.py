@@ -23,9 +23,15 @@ State = Literal["stable", "motion", "over", "under", "silent"]
 
 
 class ScaleSimulator:
-    def __init__(self, protocol: Literal["sics", "cas", "avery"], *, weight: str = "1.250",
-                 unit: str = "kg", state: State = "stable", frame_interval: float = 0.02
-                 ) -> None:
+    def __init__(
+        self,
+        protocol: Literal["sics", "cas", "avery"],
+        *,
+        weight: str = "1.250",
+        unit: str = "kg",
+        state: State = "stable",
+        frame_interval: float = 0.02,
+    ) -> None:
         self.protocol = protocol
         self.weight = Decimal(weight)
         self.unit = unit
@@ -103,8 +109,11 @@ class ScaleSimulator:
                 return b"\n" + status + b"\r\x03"
             if command.strip() != b"W":
                 return b"\n?\r\x03"
-            shown = "^^^^^^" if state == "over" else (
-                "______" if state == "under" else f"{self.weight:>8}")
+            shown = (
+                "^^^^^^"
+                if state == "over"
+                else ("______" if state == "under" else f"{self.weight:>8}")
+            )
             return f"\n{shown}{self.unit.upper()}\r\n".encode("latin-1") + status + b"\r\x03"
         # CAS continuous frame
         head = {"stable": "ST", "motion": "US", "over": "OL", "under": "ST"}[state]

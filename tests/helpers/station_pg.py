@@ -18,8 +18,9 @@ from pathlib import Path
 
 
 def _bindir() -> Path:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                   key=lambda p: int(Path(p).parts[-3]))
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3])
+    )
     if found:
         return Path(found[-1]).parent
     initdb = shutil.which("initdb")
@@ -57,19 +58,34 @@ class ThrowawayPostgres:
         pwfile.write_text(self.password, encoding="utf-8")
         if self._owner is not None:
             os.chown(pwfile, self._owner.pw_uid, self._owner.pw_gid)
-        self._run([str(self.bindir / "initdb"), "-D", str(self.data), "-U", "station",
-                   "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}",
-                   "-E", "UTF8", "--no-sync", "--locale=C"])
+        self._run(
+            [
+                str(self.bindir / "initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                "station",
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                f"--pwfile={pwfile}",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "--locale=C",
+            ]
+        )
         pwfile.unlink()
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
-            conf.write(f"listen_addresses = '127.0.0.1'\nport = {self.port}\n"
-                       f"unix_socket_directories = '{self.root}'\n"
-                       f"max_connections = {max_connections}\n"
-                       # Fast and still crash-safe for a killed server (the machine keeps
-                       # running): a commit is written before it is acknowledged, only the
-                       # fsync is skipped. No synchronous_commit = off, which loses the last
-                       # acknowledged commits when the server is stopped with -m immediate.
-                       "fsync = off\nfull_page_writes = off\n")
+            conf.write(
+                f"listen_addresses = '127.0.0.1'\nport = {self.port}\n"
+                f"unix_socket_directories = '{self.root}'\n"
+                f"max_connections = {max_connections}\n"
+                # Fast and still crash-safe for a killed server (the machine keeps
+                # running): a commit is written before it is acknowledged, only the
+                # fsync is skipped. No synchronous_commit = off, which loses the last
+                # acknowledged commits when the server is stopped with -m immediate.
+                "fsync = off\nfull_page_writes = off\n"
+            )
         #: The CA that signed the server's certificate (``tls=True``), for ``sslrootcert``.
         self.ca_file: Path | None = None
         if tls:
@@ -84,41 +100,105 @@ class ThrowawayPostgres:
         ext.write_text("subjectAltName=IP:127.0.0.1\n", encoding="utf-8")
 
         def openssl(*argv: str) -> None:
-            subprocess.run(["openssl", *argv], check=True, capture_output=True, timeout=60,
-                           cwd=certs)
+            subprocess.run(
+                ["openssl", *argv], check=True, capture_output=True, timeout=60, cwd=certs
+            )
 
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out",
-                "ca.pem", "-days", "2", "-subj", "/CN=Throwaway station CA")
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out",
-                "server.csr", "-subj", "/CN=127.0.0.1")
-        openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-                "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "san.ext")
+        openssl(
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Throwaway station CA",
+        )
+        openssl(
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=127.0.0.1",
+        )
+        openssl(
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "san.ext",
+        )
         key = certs / "server.key"
         key.chmod(0o600)
         if self._owner is not None:
             for path in (certs, key, certs / "server.crt"):
                 os.chown(path, self._owner.pw_uid, self._owner.pw_gid)
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
-            conf.write(f"ssl = on\nssl_cert_file = '{certs / 'server.crt'}'\n"
-                       f"ssl_key_file = '{key}'\n")
+            conf.write(
+                f"ssl = on\nssl_cert_file = '{certs / 'server.crt'}'\nssl_key_file = '{key}'\n"
+            )
         self.ca_file = certs / "ca.pem"
 
     @property
     def url(self) -> str:
-        return (f"postgresql://station:{self.password}@127.0.0.1:{self.port}/postgres"
-                "?sslmode=disable")
+        return (
+            f"postgresql://station:{self.password}@127.0.0.1:{self.port}/postgres?sslmode=disable"
+        )
 
     def _run(self, argv: list[str]) -> None:
-        subprocess.run([*self._as_user, *argv], check=True, capture_output=True, timeout=60,
-                       cwd=self.root)
+        subprocess.run(
+            [*self._as_user, *argv], check=True, capture_output=True, timeout=60, cwd=self.root
+        )
 
     def start(self) -> None:
-        self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l",
-                   str(self.root / "log"), "-w", "-t", "30", "start"])
+        self._run(
+            [
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.root / "log"),
+                "-w",
+                "-t",
+                "30",
+                "start",
+            ]
+        )
 
     def stop(self) -> None:
-        self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
-                   "-w", "-t", "30", "stop"])
+        self._run(
+            [
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-m",
+                "immediate",
+                "-w",
+                "-t",
+                "30",
+                "stop",
+            ]
+        )
 
     def close(self) -> None:
         try:

@@ -42,8 +42,10 @@ class ZebraSimulator:
             return "1" if value else "0"
 
         one = f"030,{flag(self.paper_out)},{flag(self.paused)},1218,000,0,0,0,000,0,0,0"
-        two = (f"001,0,{flag(self.head_open)},{flag(self.ribbon_out)},"
-               f"{flag(self.thermal_transfer)},2,6,0,00000000,1,000")
+        two = (
+            f"001,0,{flag(self.head_open)},{flag(self.ribbon_out)},"
+            f"{flag(self.thermal_transfer)},2,6,0,00000000,1,000"
+        )
         three = "1234,0"
         return b"".join(b"\x02" + s.encode() + b"\x03\r\n" for s in (one, two, three))
 

@@ -32,8 +32,9 @@ METAINFO = PACKAGING / f"{APP_ID}.metainfo.xml"
 
 def spec_resources() -> set[str]:
     for node in ast.walk(ast.parse(SPEC.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Assign)
-                and any(isinstance(t, ast.Name) and t.id == "RESOURCES" for t in node.targets)):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "RESOURCES" for t in node.targets
+        ):
             return set(ast.literal_eval(node.value))
     raise AssertionError("the spec has no RESOURCES tuple")
 
@@ -96,8 +97,10 @@ def _declared_packages() -> set[str]:
 def test_every_package_of_the_source_tree_is_declared() -> None:
     # The packages are listed (resources/ needs its package-dir), so a new sub-package left out
     # of pyproject.toml would work from the checkout and be missing from every wheel.
-    in_tree = {".".join(p.parent.relative_to(ROOT).parts)
-               for p in (ROOT / "fulfillment_station").rglob("__init__.py")}
+    in_tree = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for p in (ROOT / "fulfillment_station").rglob("__init__.py")
+    }
     assert in_tree <= _declared_packages()
     assert "fulfillment_station.resources" in _declared_packages()
 
@@ -122,15 +125,32 @@ def test_a_wheel_carries_the_resources_inside_the_package(tmp_path: Path) -> Non
     for name in ("fulfillment_station", "resources"):
         shutil.copytree(ROOT / name, source / name, ignore=ignore)
     out = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "--no-build-isolation", "--no-index", "--wheel-dir", str(out), str(source)],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--wheel-dir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     (wheel,) = out.glob("fulfillment_station-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-    expected = {f"fulfillment_station/resources/{p.relative_to(RESOURCES_DIR).as_posix()}"
-                for p in RESOURCES_DIR.rglob("*")
-                if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".qm"}
+    expected = {
+        f"fulfillment_station/resources/{p.relative_to(RESOURCES_DIR).as_posix()}"
+        for p in RESOURCES_DIR.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".qm"
+    }
     assert expected - names == set()
     assert "fulfillment_station/resources/translations/fulfillment_station_es.ts" in names
     assert not any(n.startswith("resources/") for n in names)  # not a top-level package

@@ -9,9 +9,11 @@ import threading
 # A ready printer's answer to ~HS (ZPL II Programming Guide, Host Status Return): the print
 # service asks before it sends a ZPL label. tests/helpers/zebra_sim.py has the printer with
 # paper-out and head-open states.
-READY_HOST_STATUS = (b"\x02030,0,0,1218,000,0,0,0,000,0,0,0\x03\r\n"
-                     b"\x02001,0,0,0,1,2,6,0,00000000,1,000\x03\r\n"
-                     b"\x021234,0\x03\r\n")
+READY_HOST_STATUS = (
+    b"\x02030,0,0,1218,000,0,0,0,000,0,0,0\x03\r\n"
+    b"\x02001,0,0,0,1,2,6,0,00000000,1,000\x03\r\n"
+    b"\x021234,0\x03\r\n"
+)
 
 
 class FakeRawPrinter:

@@ -11,8 +11,10 @@ from fulfillment_station.printing.label_raster import raster_to_zpl, zpl_graphic
 
 def _dots(pixels: bytes, width: int, height: int) -> list[str]:
     """Rows as '1' (dark) / '0', the way a printer would lay them down."""
-    return ["".join("1" if g < 128 else "0" for g in pixels[y * width:(y + 1) * width])
-            for y in range(height)]
+    return [
+        "".join("1" if g < 128 else "0" for g in pixels[y * width : (y + 1) * width])
+        for y in range(height)
+    ]
 
 
 def _decoded(zpl: str, width: int) -> list[str]:
@@ -21,9 +23,18 @@ def _decoded(zpl: str, width: int) -> list[str]:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(1, 40).flatmap(lambda w: st.tuples(
-    st.just(w), st.lists(st.lists(st.sampled_from([0, 40, 200, 255]), min_size=w,
-                                  max_size=w), min_size=1, max_size=12))))
+@given(
+    st.integers(1, 40).flatmap(
+        lambda w: st.tuples(
+            st.just(w),
+            st.lists(
+                st.lists(st.sampled_from([0, 40, 200, 255]), min_size=w, max_size=w),
+                min_size=1,
+                max_size=12,
+            ),
+        )
+    )
+)
 def test_every_dot_survives_the_shorthands(case: tuple[int, list[list[int]]]) -> None:
     width, rows = case
     # Repeated and blank rows are what the shorthands are for: make them likely.

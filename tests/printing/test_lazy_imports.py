@@ -9,14 +9,24 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["fulfillment_station.printing.errors",
-                                    "fulfillment_station.services.print_service",
-                                    "fulfillment_station.ui.workbench"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "fulfillment_station.printing.errors",
+        "fulfillment_station.services.print_service",
+        "fulfillment_station.ui.workbench",
+    ],
+)
 def test_importing_does_not_load_reportlab(module: str) -> None:
     code = f"import sys, {module}; print('reportlab' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=60, env={"QT_QPA_PLATFORM": "offscreen",
-                                                      "PATH": "/usr/bin:/bin"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
     assert out.stdout.strip() == "False"
 
 

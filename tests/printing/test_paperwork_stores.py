@@ -38,8 +38,9 @@ def _orders(server: SandboxServer, count: int = 40) -> list[Order]:
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-def test_every_slips_money_adds_up(dialect: str,
-                                   shared_sandbox: Callable[[str], SandboxServer]) -> None:
+def test_every_slips_money_adds_up(
+    dialect: str, shared_sandbox: Callable[[str], SandboxServer]
+) -> None:
     for order in _orders(shared_sandbox(dialect)):
         rows = total_rows(order)
         assert rows[-1] == ("Total", order.total)
@@ -47,9 +48,13 @@ def test_every_slips_money_adds_up(dialect: str,
 
 
 def test_generic_rest_slip_names_the_unitemised_amount_and_the_customer(
-        shared_sandbox: Callable[[str], SandboxServer]) -> None:
-    order = next(o for o in _orders(shared_sandbox("generic-rest"))
-                 if o.total != o.subtotal and o.ship_to is not None)
+    shared_sandbox: Callable[[str], SandboxServer],
+) -> None:
+    order = next(
+        o
+        for o in _orders(shared_sandbox("generic-rest"))
+        if o.total != o.subtotal and o.ship_to is not None
+    )
     assert order.ship_to is not None and order.ship_to.name == ""  # the API gives none
     customer = order.customer.name
     assert customer.startswith("CUST")
@@ -61,9 +66,13 @@ def test_generic_rest_slip_names_the_unitemised_amount_and_the_customer(
 
 
 def test_generic_rest_label_is_addressed_to_the_customer_the_store_names(
-        shared_sandbox: Callable[[str], SandboxServer]) -> None:
-    order = next(o for o in _orders(shared_sandbox("generic-rest"))
-                 if o.status in SHIPPABLE and o.ship_to is not None)
+    shared_sandbox: Callable[[str], SandboxServer],
+) -> None:
+    order = next(
+        o
+        for o in _orders(shared_sandbox("generic-rest"))
+        if o.status in SHIPPABLE and o.ship_to is not None
+    )
     shipment = Shipment(carrier="DHL", tracking_number="JD014600006543210001")
     content = label_content(order, shipment, sample_settings())
     assert content.to_lines[0] == order.customer.name

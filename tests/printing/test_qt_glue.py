@@ -35,8 +35,9 @@ def test_preview_shows_every_page_and_print_asks_for_printing(qtbot, three_page_
 
     assert len(dialog.page_labels) == len(pypdf.PdfReader(io.BytesIO(three_page_slip)).pages)
     # Letter at 96 dpi is 816 px wide: shown whole, scaled to the window's width, no wider.
-    qtbot.waitUntil(lambda: dialog.page_labels[0].pixmap().width()
-                    <= dialog.pages_area.viewport().width())
+    qtbot.waitUntil(
+        lambda: dialog.page_labels[0].pixmap().width() <= dialog.pages_area.viewport().width()
+    )
     pixmap = dialog.page_labels[0].pixmap()
     assert abs(pixmap.height() / pixmap.width() - 1056 / 816) < 0.01
     dialog.resize(1100, 900)

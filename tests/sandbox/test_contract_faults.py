@@ -34,14 +34,16 @@ PAGING = {
 
 
 def _client(server: SandboxServer) -> httpx.Client:
-    return httpx.Client(base_url=server.base_url,
-                        headers={"Authorization": f"Bearer {TEST_TOKEN}",
-                                 "User-Agent": "fs-tests/1.0"})
+    return httpx.Client(
+        base_url=server.base_url,
+        headers={"Authorization": f"Bearer {TEST_TOKEN}", "User-Agent": "fs-tests/1.0"},
+    )
 
 
 @pytest.mark.parametrize("dialect", sorted(PAGING))
 def test_a_paging_number_past_64_bits_is_the_dialects_own_refusal(
-        dialect: str, shared_sandbox: Callable[[str], SandboxServer]) -> None:
+    dialect: str, shared_sandbox: Callable[[str], SandboxServer]
+) -> None:
     path, param, status, envelope_key = PAGING[dialect]
     with _client(shared_sandbox(dialect)) as client:
         answer = client.get(path, params={param: PAST_64_BITS})
@@ -61,16 +63,25 @@ def test_time_keys_sort_years_before_1000_first() -> None:
     assert time_key(early) < time_key(later) < time_key(datetime(2026, 1, 1, tzinfo=UTC))
 
 
-@pytest.mark.parametrize("dialect", ["squarespace", "price2b", "generic-rest",
-                                     "inventory-cloud", "nexus"])
+@pytest.mark.parametrize(
+    "dialect", ["squarespace", "price2b", "generic-rest", "inventory-cloud", "nexus"]
+)
 def test_an_order_from_before_year_1000_sorts_and_renders_validly(
-        dialect: str, make_sandbox: Callable[..., SandboxServer]) -> None:
+    dialect: str, make_sandbox: Callable[..., SandboxServer]
+) -> None:
     server = make_sandbox(dialect, orders=5)
     stored = server.db.query(limit=1)[0]
     ancient = datetime(999, 6, 1, 12, 0, tzinfo=UTC)
-    order = stored.order.model_copy(update={
-        "id": stored.order.id[:-3] + "999", "number": stored.order.number + "9",
-        "created_at": ancient, "updated_at": ancient, "timeline": [], "shipments": []})
+    order = stored.order.model_copy(
+        update={
+            "id": stored.order.id[:-3] + "999",
+            "number": stored.order.number + "9",
+            "created_at": ancient,
+            "updated_at": ancient,
+            "timeline": [],
+            "shipments": [],
+        }
+    )
     server.db.insert_order(order, stored.extra)
     with connect(dialect, server.base_url, TEST_TOKEN) as connector:
         orders = connector.list_orders()
@@ -79,33 +90,47 @@ def test_an_order_from_before_year_1000_sorts_and_renders_validly(
         position = orders.index(found)
         if dialect == "nexus":
             # Nexus lists in the order it took orders in; its date filter must still see it.
-            before_1000 = connector.list_orders(ListQuery(
-                created_to=datetime(1000, 1, 1, tzinfo=UTC)))
+            before_1000 = connector.list_orders(
+                ListQuery(created_to=datetime(1000, 1, 1, tzinfo=UTC))
+            )
             assert [o.id for o in before_1000] == [found.id]
         else:
             # Newest first, except Squarespace (oldest change first).
             assert position == (0 if dialect == "squarespace" else len(orders) - 1)
         detail = connector.get_order(found.id)
         assert detail.created_at == ancient
-    raw = (detail.raw or {})
+    raw = detail.raw or {}
     stamps = [v for k, v in raw.items() if k in ("createdOn", "created_at", "createdAt")]
-    assert stamps and all(parse_utc(s if s.endswith("Z") else s + "Z").year == 999
-                          for s in stamps)
+    assert stamps and all(parse_utc(s if s.endswith("Z") else s + "Z").year == 999 for s in stamps)
 
 
 def _create_body(variant: str, **changes: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "channelName": "Etsy", "externalOrderReference": "ETSY-SHIPLINE",
-        "createdOn": "2026-11-20T09:00:00.000Z", "customerEmail": "ana@example.com",
-        "shippingAddress": {"firstName": "Ana", "lastName": "Conceição",
-                            "address1": "Rua Augusta 10", "city": "São Paulo", "state": "SP",
-                            "countryCode": "BR", "postalCode": "01310-100"},
-        "lineItems": [{"variantId": variant, "quantity": 2,
-                       "unitPricePaid": {"value": "10.50", "currency": "USD"}}],
+        "channelName": "Etsy",
+        "externalOrderReference": "ETSY-SHIPLINE",
+        "createdOn": "2026-11-20T09:00:00.000Z",
+        "customerEmail": "ana@example.com",
+        "shippingAddress": {
+            "firstName": "Ana",
+            "lastName": "Conceição",
+            "address1": "Rua Augusta 10",
+            "city": "São Paulo",
+            "state": "SP",
+            "countryCode": "BR",
+            "postalCode": "01310-100",
+        },
+        "lineItems": [
+            {
+                "variantId": variant,
+                "quantity": 2,
+                "unitPricePaid": {"value": "10.50", "currency": "USD"},
+            }
+        ],
         "priceTaxInterpretation": "EXCLUSIVE",
         "subtotal": {"value": "21.00", "currency": "USD"},
-        "shippingLines": [{"method": "USPS Ground Advantage",
-                           "amount": {"value": "6.40", "currency": "USD"}}],
+        "shippingLines": [
+            {"method": "USPS Ground Advantage", "amount": {"value": "6.40", "currency": "USD"}}
+        ],
         "discountLines": [{"name": "WELCOME10", "amount": {"value": "2.10", "currency": "USD"}}],
         "taxTotal": {"value": "1.20", "currency": "USD"},
         "grandTotal": {"value": "26.50", "currency": "USD"},
@@ -115,24 +140,35 @@ def _create_body(variant: str, **changes: Any) -> dict[str, Any]:
 
 
 def test_squarespace_create_keeps_the_shipping_line_and_discounts(
-        make_sandbox: Callable[..., SandboxServer]) -> None:
+    make_sandbox: Callable[..., SandboxServer],
+) -> None:
     server = make_sandbox("squarespace", orders=5)
     with _client(server) as client:
         variant = client.get("/1.0/commerce/orders").json()["result"][0]["lineItems"][0][
-            "variantId"]
-        two = _create_body(variant, shippingLines=[
-            {"method": "A", "amount": {"value": "1.00", "currency": "USD"}},
-            {"method": "B", "amount": {"value": "2.00", "currency": "USD"}}])
-        refused = client.post("/1.0/commerce/orders", json=two,
-                              headers={"Idempotency-Key": "two-lines"})
+            "variantId"
+        ]
+        two = _create_body(
+            variant,
+            shippingLines=[
+                {"method": "A", "amount": {"value": "1.00", "currency": "USD"}},
+                {"method": "B", "amount": {"value": "2.00", "currency": "USD"}},
+            ],
+        )
+        refused = client.post(
+            "/1.0/commerce/orders", json=two, headers={"Idempotency-Key": "two-lines"}
+        )
         assert refused.status_code == 400
         assert "only one shipping entry" in refused.json()["message"]
-        answer = client.post("/1.0/commerce/orders", json=_create_body(variant),
-                             headers={"Idempotency-Key": "one-line"})
+        answer = client.post(
+            "/1.0/commerce/orders",
+            json=_create_body(variant),
+            headers={"Idempotency-Key": "one-line"},
+        )
         assert answer.status_code == 201, answer.text
         made = client.get(f"/1.0/commerce/orders/{answer.json()['id']}").json()
-    assert made["shippingLines"] == [{"method": "USPS Ground Advantage",
-                                      "amount": {"value": "6.40", "currency": "USD"}}]
+    assert made["shippingLines"] == [
+        {"method": "USPS Ground Advantage", "amount": {"value": "6.40", "currency": "USD"}}
+    ]
     assert made["discountLines"][0]["name"] == "WELCOME10"
 
     def value(key: str) -> Decimal:
@@ -140,5 +176,6 @@ def test_squarespace_create_keeps_the_shipping_line_and_discounts(
 
     assert value("shippingTotal") == Decimal("6.40")
     assert value("discountTotal") == Decimal("2.10")
-    assert (value("subtotal") + value("shippingTotal") + value("taxTotal")
-            - value("discountTotal")) == value("grandTotal")
+    assert (
+        value("subtotal") + value("shippingTotal") + value("taxTotal") - value("discountTotal")
+    ) == value("grandTotal")

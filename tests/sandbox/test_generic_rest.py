@@ -17,12 +17,25 @@ pytestmark = pytest.mark.integration
 
 TOKEN = "generic-rest-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-LIST_FIELDS = {"orderId", "customerId", "status", "totalAmount", "currency", "createdAt",
-               "updatedAt", "items"}
+LIST_FIELDS = {
+    "orderId",
+    "customerId",
+    "status",
+    "totalAmount",
+    "currency",
+    "createdAt",
+    "updatedAt",
+    "items",
+}
 ITEM_FIELDS = {"productId", "quantity", "price"}
 ADDRESS_FIELDS = {"street", "city", "state", "zipCode", "country"}
-SEED_ADDRESS = {"street": "456 Oak Ave", "city": "Anytown", "state": "CA", "zipCode": "90210",
-                "country": "USA"}
+SEED_ADDRESS = {
+    "street": "456 Oak Ave",
+    "city": "Anytown",
+    "state": "CA",
+    "zipCode": "90210",
+    "country": "USA",
+}
 
 
 @pytest.fixture(scope="module")
@@ -70,14 +83,20 @@ def _walk(client: httpx.Client, **params: Any) -> list[dict[str, Any]]:
 
 # -- GET /orders ------------------------------------------------------------------------------
 
+
 def test_seed_list_example(client: httpx.Client, server: SandboxServer) -> None:
     response = client.get("/orders", params={"status": "processing", "limit": 10})
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"data", "pagination"}
     total = server.db.count([("status = ?", "processing")])
-    assert body["pagination"] == {"total": total, "limit": 10, "offset": 0,
-                                  "nextOffset": 10, "prevOffset": None}
+    assert body["pagination"] == {
+        "total": total,
+        "limit": 10,
+        "offset": 0,
+        "nextOffset": 10,
+        "prevOffset": None,
+    }
     assert len(body["data"]) == 10
     for order in body["data"]:
         assert set(order) == LIST_FIELDS  # the list example carries no shippingAddress
@@ -96,10 +115,13 @@ def test_default_limit_is_20_newest_created_first(client: httpx.Client) -> None:
     assert created == sorted(created, reverse=True)
 
 
-@pytest.mark.parametrize(("sort_by", "order"), [("createdAt", "asc"), ("createdAt", "desc"),
-                                                ("updatedAt", "desc"), ("updatedAt", "asc")])
+@pytest.mark.parametrize(
+    ("sort_by", "order"),
+    [("createdAt", "asc"), ("createdAt", "desc"), ("updatedAt", "desc"), ("updatedAt", "asc")],
+)
 def test_paging_returns_every_order_once_in_the_asked_order(
-        client: httpx.Client, server: SandboxServer, sort_by: str, order: str) -> None:
+    client: httpx.Client, server: SandboxServer, sort_by: str, order: str
+) -> None:
     orders = _walk(client, limit=23, sortBy=sort_by, sortOrder=order)
     ids = [o["orderId"] for o in orders]
     assert len(ids) == len(set(ids)) == server.db.count_all()
@@ -120,11 +142,20 @@ def test_a_limit_above_100_is_clamped_and_says_so(client: httpx.Client) -> None:
     assert body["pagination"]["limit"] == 100 and len(body["data"]) == 100
 
 
-@pytest.mark.parametrize("params", [{"limit": 0}, {"offset": -1}, {"limit": "x"},
-                                    {"sortBy": "total"}, {"sortOrder": "up"},
-                                    {"status": "lost"}])
-def test_bad_list_parameters_are_400_bad_request(client: httpx.Client,
-                                                 params: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": 0},
+        {"offset": -1},
+        {"limit": "x"},
+        {"sortBy": "total"},
+        {"sortOrder": "up"},
+        {"status": "lost"},
+    ],
+)
+def test_bad_list_parameters_are_400_bad_request(
+    client: httpx.Client, params: dict[str, Any]
+) -> None:
     response = client.get("/orders", params=params)
     assert response.status_code == 400
     assert set(response.json()["error"]) == {"code", "message"}
@@ -132,6 +163,7 @@ def test_bad_list_parameters_are_400_bad_request(client: httpx.Client,
 
 
 # -- GET /orders/{orderId} --------------------------------------------------------------------
+
 
 def test_get_one_has_the_shipping_address(client: httpx.Client) -> None:
     order_id = client.get("/orders", params={"limit": 1}).json()["data"][0]["orderId"]
@@ -145,17 +177,24 @@ def test_get_one_has_the_shipping_address(client: httpx.Client) -> None:
 def test_unknown_order_is_the_seed_404(client: httpx.Client) -> None:
     response = client.get("/orders/ORD999999999")
     assert response.status_code == 404
-    assert response.json() == {"error": {"code": "NOT_FOUND",
-                                         "message": "Order with ID ORD999999999 not found."}}
+    assert response.json() == {
+        "error": {"code": "NOT_FOUND", "message": "Order with ID ORD999999999 not found."}
+    }
     assert client.put("/orders/ORD999999999", json={"status": "shipped"}).status_code == 404
     assert client.delete("/orders/ORD999999999").json()["error"]["code"] == "NOT_FOUND"
 
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}])
-def test_no_or_bad_token_is_401_unauthenticated(server: SandboxServer,
-                                                headers: dict[str, str]) -> None:
-    for method, path in (("GET", "/orders"), ("GET", "/orders/X"), ("POST", "/orders"),
-                         ("PUT", "/orders/X"), ("DELETE", "/orders/X")):
+def test_no_or_bad_token_is_401_unauthenticated(
+    server: SandboxServer, headers: dict[str, str]
+) -> None:
+    for method, path in (
+        ("GET", "/orders"),
+        ("GET", "/orders/X"),
+        ("POST", "/orders"),
+        ("PUT", "/orders/X"),
+        ("DELETE", "/orders/X"),
+    ):
         response = httpx.request(method, server.base_url + path, headers=headers, json={})
         assert response.status_code == 401, (method, path)
         assert set(response.json()) == {"error"}
@@ -166,33 +205,51 @@ def test_no_or_bad_token_is_401_unauthenticated(server: SandboxServer,
 
 # -- POST /orders -----------------------------------------------------------------------------
 
+
 def test_seed_create_example(client: httpx.Client, server: SandboxServer) -> None:
-    response = client.post("/orders", json={
-        "customerId": "CUST98765",
-        "items": [{"productId": "PROD001", "quantity": 1},
-                  {"productId": "PROD004", "quantity": 2}],
-        "shippingAddress": {"street": "123 Main St", "city": "Anytown", "state": "CA",
-                            "zipCode": "90210", "country": "USA"}})
+    response = client.post(
+        "/orders",
+        json={
+            "customerId": "CUST98765",
+            "items": [
+                {"productId": "PROD001", "quantity": 1},
+                {"productId": "PROD004", "quantity": 2},
+            ],
+            "shippingAddress": {
+                "street": "123 Main St",
+                "city": "Anytown",
+                "state": "CA",
+                "zipCode": "90210",
+                "country": "USA",
+            },
+        },
+    )
     assert response.status_code == 201
     order = response.json()
     assert set(order) >= LIST_FIELDS
     assert order["status"] == "pending" and order["customerId"] == "CUST98765"
     assert [(i["productId"], i["quantity"]) for i in order["items"]] == [
-        ("PROD001", 1), ("PROD004", 2)]
+        ("PROD001", 1),
+        ("PROD004", 2),
+    ]
     assert order["totalAmount"] == pytest.approx(
-        sum(i["price"] * i["quantity"] for i in order["items"]))
+        sum(i["price"] * i["quantity"] for i in order["items"])
+    )
     assert order["createdAt"] == order["updatedAt"]
     again = client.get(f"/orders/{order['orderId']}").json()
     assert again["shippingAddress"]["street"] == "123 Main St"
     assert [e["kind"] for e in _effects(server, order["orderId"])] == ["create"]
 
 
-@pytest.mark.parametrize("body", [
-    {"items": [{"productId": "PROD001", "quantity": 1}]},
-    {"customerId": "C", "items": []},
-    {"customerId": "C", "items": [{"productId": "PROD001", "quantity": 0}]},
-    {"customerId": "C", "items": [{"productId": "PROD999", "quantity": 1}]},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"items": [{"productId": "PROD001", "quantity": 1}]},
+        {"customerId": "C", "items": []},
+        {"customerId": "C", "items": [{"productId": "PROD001", "quantity": 0}]},
+        {"customerId": "C", "items": [{"productId": "PROD999", "quantity": 1}]},
+    ],
+)
 def test_bad_create_bodies_are_400(client: httpx.Client, body: dict[str, Any]) -> None:
     response = client.post("/orders", json=body)
     assert response.status_code == 400
@@ -201,12 +258,15 @@ def test_bad_create_bodies_are_400(client: httpx.Client, body: dict[str, Any]) -
 
 # -- PUT /orders/{orderId} --------------------------------------------------------------------
 
+
 def test_seed_update_example_ships_and_moves_the_order(
-        client: httpx.Client, server: SandboxServer, take: Callable[[str], str]) -> None:
+    client: httpx.Client, server: SandboxServer, take: Callable[[str], str]
+) -> None:
     order_id = take("processing")
     before = client.get(f"/orders/{order_id}").json()
-    response = client.put(f"/orders/{order_id}",
-                          json={"status": "shipped", "shippingAddress": SEED_ADDRESS})
+    response = client.put(
+        f"/orders/{order_id}", json={"status": "shipped", "shippingAddress": SEED_ADDRESS}
+    )
     assert response.status_code == 200
     order = response.json()
     assert order["status"] == "shipped" and order["shippingAddress"] == SEED_ADDRESS
@@ -220,17 +280,24 @@ def test_seed_update_example_ships_and_moves_the_order(
     assert len(_effects(server, order_id)) == 1
 
 
-@pytest.mark.parametrize(("status", "body"), [
-    ("cancelled", {"status": "shipped"}),
-    ("processing", {"status": "pending"}),
-    ("delivered", {"status": "processing"}),
-    ("shipped", {"shippingAddress": SEED_ADDRESS}),
-    ("processing", {}),
-    ("processing", {"status": "teleported"}),
-])
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        ("cancelled", {"status": "shipped"}),
+        ("processing", {"status": "pending"}),
+        ("delivered", {"status": "processing"}),
+        ("shipped", {"shippingAddress": SEED_ADDRESS}),
+        ("processing", {}),
+        ("processing", {"status": "teleported"}),
+    ],
+)
 def test_updates_against_the_business_rules_are_400(
-        client: httpx.Client, server: SandboxServer, take: Callable[[str], str], status: str,
-        body: dict[str, Any]) -> None:
+    client: httpx.Client,
+    server: SandboxServer,
+    take: Callable[[str], str],
+    status: str,
+    body: dict[str, Any],
+) -> None:
     order_id = take(status)
     response = client.put(f"/orders/{order_id}", json=body)
     assert response.status_code == 400
@@ -238,8 +305,9 @@ def test_updates_against_the_business_rules_are_400(
     assert _effects(server, order_id) == []
 
 
-def test_address_change_before_shipping(client: httpx.Client, server: SandboxServer,
-                                        take: Callable[[str], str]) -> None:
+def test_address_change_before_shipping(
+    client: httpx.Client, server: SandboxServer, take: Callable[[str], str]
+) -> None:
     order_id = take("pending")
     response = client.put(f"/orders/{order_id}", json={"shippingAddress": SEED_ADDRESS})
     assert response.status_code == 200
@@ -250,8 +318,10 @@ def test_address_change_before_shipping(client: httpx.Client, server: SandboxSer
 
 # -- DELETE /orders/{orderId} -----------------------------------------------------------------
 
-def test_delete_cancels_with_204(client: httpx.Client, server: SandboxServer,
-                                 take: Callable[[str], str]) -> None:
+
+def test_delete_cancels_with_204(
+    client: httpx.Client, server: SandboxServer, take: Callable[[str], str]
+) -> None:
     order_id = take("pending")
     response = client.delete(f"/orders/{order_id}")
     assert response.status_code == 204 and response.content == b""
@@ -261,21 +331,26 @@ def test_delete_cancels_with_204(client: httpx.Client, server: SandboxServer,
 
 
 @pytest.mark.parametrize("status", ["shipped", "delivered"])
-def test_delete_of_a_shipped_order_is_the_seed_400(client: httpx.Client,
-                                                   take: Callable[[str], str],
-                                                   status: str) -> None:
+def test_delete_of_a_shipped_order_is_the_seed_400(
+    client: httpx.Client, take: Callable[[str], str], status: str
+) -> None:
     order_id = take(status)
     response = client.delete(f"/orders/{order_id}")
     assert response.status_code == 400
-    assert response.json() == {"error": {
-        "code": "BAD_REQUEST",
-        "message": f"Order {order_id} cannot be cancelled as it has already been shipped."}}
+    assert response.json() == {
+        "error": {
+            "code": "BAD_REQUEST",
+            "message": f"Order {order_id} cannot be cancelled as it has already been shipped.",
+        }
+    }
 
 
 # -- faults -----------------------------------------------------------------------------------
 
-def test_rate_limit_answers_429_with_retry_after(client: httpx.Client,
-                                                 server: SandboxServer) -> None:
+
+def test_rate_limit_answers_429_with_retry_after(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     server.faults.rate_limit = 1
     try:
         responses = [client.get("/orders", params={"limit": 1}) for _ in range(3)]
@@ -286,8 +361,9 @@ def test_rate_limit_answers_429_with_retry_after(client: httpx.Client,
     assert limited[0].json()["error"]["code"] == "RATE_LIMITED"
 
 
-def test_drop_after_commit_still_applies_the_ship(client: httpx.Client, server: SandboxServer,
-                                                  take: Callable[[str], str]) -> None:
+def test_drop_after_commit_still_applies_the_ship(
+    client: httpx.Client, server: SandboxServer, take: Callable[[str], str]
+) -> None:
     order_id = take("processing")
     server.faults.drop_after_commit = 1
     with pytest.raises(httpx.TransportError):

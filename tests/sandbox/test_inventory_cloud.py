@@ -19,8 +19,19 @@ pytestmark = pytest.mark.integration
 TOKEN = "inventory-cloud-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SEED = 5
-ORDER_FIELDS = {"id", "number", "external_id", "created_at", "currency", "total_amount",
-                "tax_amount", "payment_status", "status", "shipping_method", "tracking_number"}
+ORDER_FIELDS = {
+    "id",
+    "number",
+    "external_id",
+    "created_at",
+    "currency",
+    "total_amount",
+    "tax_amount",
+    "payment_status",
+    "status",
+    "shipping_method",
+    "tracking_number",
+}
 STATUSES = {"pending", "processing", "shipped", "delivered", "cancelled"}
 PAYMENT = {"authorized", "captured", "refunded", "voided"}
 STOCK = initial_stock(SEED)
@@ -32,8 +43,7 @@ PLENTY = [sku for sku, n in STOCK.items() if n >= 20]
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
     db = tmp_path_factory.mktemp("inventory-cloud") / "sandbox.sqlite"
-    with SandboxServer("inventory-cloud", db_path=db, token=TOKEN, orders=150,
-                       seed=SEED) as srv:
+    with SandboxServer("inventory-cloud", db_path=db, token=TOKEN, orders=150, seed=SEED) as srv:
         yield srv
 
 
@@ -44,8 +54,12 @@ def client(server: SandboxServer) -> Iterator[httpx.Client]:
 
 
 def _create_body(*lines: tuple[str, int], **fields: Any) -> dict[str, Any]:
-    return {"currency": "USD", "customer_id": "CUST-T1",
-            "line_items": [{"sku": s, "quantity": q} for s, q in lines], **fields}
+    return {
+        "currency": "USD",
+        "customer_id": "CUST-T1",
+        "line_items": [{"sku": s, "quantity": q} for s, q in lines],
+        **fields,
+    }
 
 
 def _effects(server: SandboxServer, kind: str) -> list[dict[str, Any]]:
@@ -58,6 +72,7 @@ def _stock(server: SandboxServer) -> dict[str, int]:
 
 
 # -- list -------------------------------------------------------------------------------------
+
 
 def test_list_answers_with_the_documented_order_fields(client: httpx.Client) -> None:
     response = client.get("/v1/orders")
@@ -78,16 +93,18 @@ def test_list_answers_with_the_documented_order_fields(client: httpx.Client) -> 
             assert order["tracking_number"]
 
 
-def test_seed_example_status_filter_and_limit_50(client: httpx.Client,
-                                                 server: SandboxServer) -> None:
+def test_seed_example_status_filter_and_limit_50(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     body = client.get("/v1/orders", params={"status": "processing", "limit": 50}).json()
     assert body["limit"] == 50
     assert body["data"] and all(o["status"] == "processing" for o in body["data"])
     assert body["total"] == server.db.count([("status = ?", "processing")])
 
 
-def test_customer_filter_returns_exactly_that_customers_orders(client: httpx.Client,
-                                                               server: SandboxServer) -> None:
+def test_customer_filter_returns_exactly_that_customers_orders(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     customer = server.db.query(limit=1)[0].extra["customer_id"]
     expected = {r.order.id for r in server.db.query([("customer_id = ?", customer)])}
     body = client.get("/v1/orders", params={"customer_id": customer, "limit": 100}).json()
@@ -96,8 +113,9 @@ def test_customer_filter_returns_exactly_that_customers_orders(client: httpx.Cli
     assert client.get("/v1/orders", params={"customer_id": "nobody"}).json()["data"] == []
 
 
-def test_paging_by_offset_returns_every_order_once_newest_first(client: httpx.Client,
-                                                                server: SandboxServer) -> None:
+def test_paging_by_offset_returns_every_order_once_newest_first(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     seen: list[dict[str, Any]] = []
     offset = 0
     while True:
@@ -112,8 +130,9 @@ def test_paging_by_offset_returns_every_order_once_newest_first(client: httpx.Cl
     assert created == sorted(created, reverse=True)
 
 
-@pytest.mark.parametrize("params", [{"limit": 101}, {"limit": 0}, {"offset": -1},
-                                    {"limit": "ten"}, {"status": "lost"}])
+@pytest.mark.parametrize(
+    "params", [{"limit": 101}, {"limit": 0}, {"offset": -1}, {"limit": "ten"}, {"status": "lost"}]
+)
 def test_bad_list_parameters_are_refused(client: httpx.Client, params: dict[str, Any]) -> None:
     response = client.get("/v1/orders", params=params)
     assert response.status_code == 422
@@ -125,13 +144,14 @@ def test_limit_100_is_the_maximum_page(client: httpx.Client) -> None:
     assert body["limit"] == 100 and len(body["data"]) == 100
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"},
-                                     {"Authorization": "Basic abc"}])
-def test_missing_or_wrong_key_is_401_invalid_auth(server: SandboxServer,
-                                                   headers: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    "headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic abc"}]
+)
+def test_missing_or_wrong_key_is_401_invalid_auth(
+    server: SandboxServer, headers: dict[str, str]
+) -> None:
     for method, body in (("GET", None), ("POST", {})):  # auth is checked before the body
-        response = httpx.request(method, server.base_url + "/v1/orders", headers=headers,
-                                 json=body)
+        response = httpx.request(method, server.base_url + "/v1/orders", headers=headers, json=body)
         assert response.status_code == 401
         error = response.json()["error"]
         assert error["code"] == "INVALID_AUTH" and error["message"]
@@ -142,19 +162,33 @@ def test_undocumented_endpoints_do_not_exist(client: httpx.Client) -> None:
     assert client.get(f"/v1/orders/{order_id}").status_code == 404
     assert client.post(f"/v1/orders/{order_id}/cancel").status_code in (404, 405)
     assert client.put(f"/v1/orders/{order_id}", json={"status": "shipped"}).status_code in (
-        404, 405)
+        404,
+        405,
+    )
 
 
 # -- create -----------------------------------------------------------------------------------
 
-def test_create_reserves_stock_and_answers_201_with_the_order(client: httpx.Client,
-                                                              server: SandboxServer) -> None:
+
+def test_create_reserves_stock_and_answers_201_with_the_order(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     sku = PLENTY[0]
     before = _stock(server)[sku]
-    response = client.post("/v1/orders", json=_create_body(
-        (sku, 2), external_id="ERP-1", shipping_address={
-            "name": "Zoë Lefèvre", "line1": "Rue de Rivoli 3", "city": "Paris",
-            "postal_code": "75004", "country": "FR"}))
+    response = client.post(
+        "/v1/orders",
+        json=_create_body(
+            (sku, 2),
+            external_id="ERP-1",
+            shipping_address={
+                "name": "Zoë Lefèvre",
+                "line1": "Rue de Rivoli 3",
+                "city": "Paris",
+                "postal_code": "75004",
+                "country": "FR",
+            },
+        ),
+    )
     assert response.status_code == 201, response.text
     order = response.json()
     assert set(order) == ORDER_FIELDS
@@ -168,8 +202,9 @@ def test_create_reserves_stock_and_answers_201_with_the_order(client: httpx.Clie
     assert order["id"] in {o["id"] for o in listed}  # newest first
 
 
-def test_out_of_stock_names_the_skus_and_reserves_nothing(client: httpx.Client,
-                                                          server: SandboxServer) -> None:
+def test_out_of_stock_names_the_skus_and_reserves_nothing(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     fine, out = PLENTY[1], SOLD_OUT[0]
     before = _stock(server)
     count = server.db.count_all()
@@ -182,15 +217,19 @@ def test_out_of_stock_names_the_skus_and_reserves_nothing(client: httpx.Client,
     assert server.db.count_all() == count
 
 
-def test_low_stock_runs_out_after_it_is_reserved(client: httpx.Client,
-                                                 server: SandboxServer) -> None:
+def test_low_stock_runs_out_after_it_is_reserved(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     sku = LOW[0]
     available = _stock(server)[sku]
     assert client.post("/v1/orders", json=_create_body((sku, available))).status_code == 201
     response = client.post("/v1/orders", json=_create_body((sku, 1)))
     assert response.status_code == 422
     assert response.json()["error"]["details"]["skus"][0] == {
-        "sku": sku, "requested": 1, "available": 0}
+        "sku": sku,
+        "requested": 1,
+        "available": 0,
+    }
 
 
 def test_the_same_sku_twice_is_checked_as_one_quantity(client: httpx.Client) -> None:
@@ -201,15 +240,19 @@ def test_the_same_sku_twice_is_checked_as_one_quantity(client: httpx.Client) -> 
     assert response.json()["error"]["details"]["skus"][0]["requested"] == available + 1
 
 
-@pytest.mark.parametrize("body", [
-    {"customer_id": "C", "line_items": [{"sku": "SKU-0001", "quantity": 1}]},  # no currency
-    _create_body(),  # no lines
-    _create_body(("SKU-0001", 0)),
-    _create_body(("NO-SUCH-SKU", 1)),
-    {**_create_body(("SKU-0001", 1)), "shipping_address": {"city": "Paris"}},
-])
-def test_bad_create_bodies_are_422_validation_error(client: httpx.Client,
-                                                    body: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"customer_id": "C", "line_items": [{"sku": "SKU-0001", "quantity": 1}]},  # no currency
+        _create_body(),  # no lines
+        _create_body(("SKU-0001", 0)),
+        _create_body(("NO-SUCH-SKU", 1)),
+        {**_create_body(("SKU-0001", 1)), "shipping_address": {"city": "Paris"}},
+    ],
+)
+def test_bad_create_bodies_are_422_validation_error(
+    client: httpx.Client, body: dict[str, Any]
+) -> None:
     response = client.post("/v1/orders", json=body)
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "VALIDATION_ERROR"
@@ -226,8 +269,10 @@ def test_a_number_already_in_use_is_refused(client: httpx.Client) -> None:
 
 # -- faults -----------------------------------------------------------------------------------
 
-def test_rate_limit_answers_429_with_retry_after(client: httpx.Client,
-                                                 server: SandboxServer) -> None:
+
+def test_rate_limit_answers_429_with_retry_after(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     server.faults.rate_limit = 1
     try:
         statuses = [client.get("/v1/orders", params={"limit": 1}) for _ in range(3)]
@@ -239,8 +284,9 @@ def test_rate_limit_answers_429_with_retry_after(client: httpx.Client,
     assert limited[0].json()["error"]["code"] == "RATE_LIMITED"
 
 
-def test_drop_after_commit_still_creates_the_order(client: httpx.Client,
-                                                   server: SandboxServer) -> None:
+def test_drop_after_commit_still_creates_the_order(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     server.faults.drop_after_commit = 1
     with pytest.raises(httpx.TransportError):
         client.post("/v1/orders", json=_create_body((PLENTY[3], 1), number="BS-DROP-1"))
@@ -248,6 +294,7 @@ def test_drop_after_commit_still_creates_the_order(client: httpx.Client,
     stored = server.db.get_by_number("BS-DROP-1")
     assert stored is not None
     assert [e["order_id"] for e in _effects(server, "create")].count(stored.order.id) == 1
-    journal = httpx.get(server.root_url + "/_sandbox/journal",
-                        headers=server.auth_headers).json()["requests"]
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()[
+        "requests"
+    ]
     assert journal[-1]["dropped"] is True and journal[-1]["status"] == 201

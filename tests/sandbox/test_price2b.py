@@ -28,19 +28,63 @@ TOKEN = "price2b-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 TS = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 # Field sets of the seed's examples.
-LIST_ROW = {"id", "order_number", "channel", "channel_order_id", "status", "fulfillment_status",
-            "financial_status", "customer", "shipping_address", "items", "totals", "created_at"}
+LIST_ROW = {
+    "id",
+    "order_number",
+    "channel",
+    "channel_order_id",
+    "status",
+    "fulfillment_status",
+    "financial_status",
+    "customer",
+    "shipping_address",
+    "items",
+    "totals",
+    "created_at",
+}
 LIST_ITEM = {"id", "sku", "name", "quantity", "price", "currency"}
 ADDRESS = {"name", "address1", "city", "state", "postal_code", "country"}
 TOTALS = {"subtotal", "shipping", "tax", "total", "currency"}
-DETAIL = {"id", "order_number", "channel", "channel_order_id", "status", "fulfillment_status",
-          "customer", "billing_address", "shipping_address", "items", "totals", "shipments",
-          "timeline", "notes", "created_at", "updated_at"}
-DETAIL_ITEM = {"id", "product_id", "sku", "name", "quantity", "quantity_fulfilled", "price",
-               "currency", "weight"}
+DETAIL = {
+    "id",
+    "order_number",
+    "channel",
+    "channel_order_id",
+    "status",
+    "fulfillment_status",
+    "customer",
+    "billing_address",
+    "shipping_address",
+    "items",
+    "totals",
+    "shipments",
+    "timeline",
+    "notes",
+    "created_at",
+    "updated_at",
+}
+DETAIL_ITEM = {
+    "id",
+    "product_id",
+    "sku",
+    "name",
+    "quantity",
+    "quantity_fulfilled",
+    "price",
+    "currency",
+    "weight",
+}
 SHIPMENT = {"id", "tracking_number", "carrier", "service", "status", "items", "created_at"}
-SHIP_ANSWER = {"order_id", "shipment_id", "tracking_number", "carrier", "service", "label_url",
-               "fulfillment_status", "notified_customer"}
+SHIP_ANSWER = {
+    "order_id",
+    "shipment_id",
+    "tracking_number",
+    "carrier",
+    "service",
+    "label_url",
+    "fulfillment_status",
+    "notified_customer",
+}
 
 
 @pytest.fixture(scope="module")
@@ -62,10 +106,17 @@ _TAKEN: set[str] = set()
 @pytest.fixture(scope="module")
 def pick(server: SandboxServer) -> Callable[..., str]:
     """An order id no other test of this module uses, matching the given columns."""
-    def choose(status: str = "processing", fulfillment: str = "unfulfilled",
-               channel: str | None = None, min_lines: int = 1) -> str:
-        where: list[tuple[str, Any]] = [("status = ?", status),
-                                        ("fulfillment_status = ?", fulfillment)]
+
+    def choose(
+        status: str = "processing",
+        fulfillment: str = "unfulfilled",
+        channel: str | None = None,
+        min_lines: int = 1,
+    ) -> str:
+        where: list[tuple[str, Any]] = [
+            ("status = ?", status),
+            ("fulfillment_status = ?", fulfillment),
+        ]
         if channel:
             where.append(("channel = ?", channel))
         for row in server.db.query(where):
@@ -73,6 +124,7 @@ def pick(server: SandboxServer) -> Callable[..., str]:
                 _TAKEN.add(row.order.id)
                 return row.order.id
         raise AssertionError(f"no free {status}/{fulfillment}/{channel} order in the sandbox")
+
     return choose
 
 
@@ -98,10 +150,12 @@ def _detail(client: httpx.Client, order_id: str) -> dict[str, Any]:
 
 # -- list -------------------------------------------------------------------------------------
 
+
 def test_list_example_answers_in_the_seed_shape(client: httpx.Client) -> None:
-    response = client.get("/v1/orders", params={"status": "processing",
-                                                "fulfillment_status": "unfulfilled",
-                                                "per_page": 20})
+    response = client.get(
+        "/v1/orders",
+        params={"status": "processing", "fulfillment_status": "unfulfilled", "per_page": 20},
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["success"] is True
@@ -114,8 +168,12 @@ def test_list_example_answers_in_the_seed_shape(client: httpx.Client) -> None:
         assert isinstance(row["id"], int)
         assert set(row["customer"]) == {"name", "email"}
         assert set(row["shipping_address"]) >= ADDRESS
-        assert all(set(item) == LIST_ITEM and isinstance(item["id"], int)
-                   and isinstance(item["price"], float | int) for item in row["items"])
+        assert all(
+            set(item) == LIST_ITEM
+            and isinstance(item["id"], int)
+            and isinstance(item["price"], float | int)
+            for item in row["items"]
+        )
         assert set(row["totals"]) == TOTALS
         assert TS.match(row["created_at"])
     pagination = body["data"]["pagination"]
@@ -124,8 +182,9 @@ def test_list_example_answers_in_the_seed_shape(client: httpx.Client) -> None:
     assert pagination["last_page"] == -(-pagination["total"] // 20)
 
 
-def test_paging_returns_every_order_once_newest_first(client: httpx.Client,
-                                                      server: SandboxServer) -> None:
+def test_paging_returns_every_order_once_newest_first(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     ids: list[int] = []
     created: list[str] = []
     page = 1
@@ -142,12 +201,22 @@ def test_paging_returns_every_order_once_newest_first(client: httpx.Client,
     assert beyond["orders"] == [] and beyond["pagination"]["total"] == len(ids)
 
 
-@pytest.mark.parametrize("params", [{"per_page": 101}, {"per_page": 0}, {"page": 0},
-                                    {"per_page": "many"}, {"status": "open"},
-                                    {"fulfillment_status": "done"}, {"channel": "etsy"},
-                                    {"date_from": "yesterday"}])
-def test_list_refuses_out_of_range_or_unknown_values(client: httpx.Client,
-                                                     params: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"per_page": 101},
+        {"per_page": 0},
+        {"page": 0},
+        {"per_page": "many"},
+        {"status": "open"},
+        {"fulfillment_status": "done"},
+        {"channel": "etsy"},
+        {"date_from": "yesterday"},
+    ],
+)
+def test_list_refuses_out_of_range_or_unknown_values(
+    client: httpx.Client, params: dict[str, Any]
+) -> None:
     body = _error(client.get("/v1/orders", params=params), 422, "VALIDATION_ERROR")
     assert body["error"]["details"][0]["field"] == next(iter(params))
 
@@ -166,52 +235,64 @@ def test_channel_and_fulfillment_filters(client: httpx.Client, server: SandboxSe
 
 
 def test_date_range_is_inclusive_and_a_bare_date_means_the_whole_day(
-        client: httpx.Client, server: SandboxServer) -> None:
+    client: httpx.Client, server: SandboxServer
+) -> None:
     rows = server.db.query(order_by="seq ASC")
     middle = rows[len(rows) // 2].order
     stamp = middle.created_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     both = client.get("/v1/orders", params={"date_from": stamp, "date_to": stamp}).json()
     assert [row["id"] for row in both["data"]["orders"]] == [int(middle.id)]
     day = middle.created_at.date().isoformat()
-    same_day = client.get("/v1/orders", params={"date_from": day, "date_to": day,
-                                                "per_page": 100}).json()["data"]["orders"]
+    same_day = client.get(
+        "/v1/orders", params={"date_from": day, "date_to": day, "per_page": 100}
+    ).json()["data"]["orders"]
     expected = {int(r.order.id) for r in rows if r.order.created_at.date().isoformat() == day}
     assert {row["id"] for row in same_day} == expected
     later = middle.created_at + timedelta(seconds=1)
-    after = client.get("/v1/orders", params={"date_from": later.isoformat(),
-                                             "per_page": 100}).json()["data"]
+    after = client.get(
+        "/v1/orders", params={"date_from": later.isoformat(), "per_page": 100}
+    ).json()["data"]
     assert all(parse_utc(row["created_at"]) > middle.created_at for row in after["orders"])
     assert int(middle.id) not in {row["id"] for row in after["orders"]}
 
 
-def test_search_matches_order_number_or_customer_name(client: httpx.Client,
-                                                      server: SandboxServer) -> None:
+def test_search_matches_order_number_or_customer_name(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     order = server.db.query(limit=1, offset=10)[0].order
     by_number = client.get("/v1/orders", params={"search": order.number[-6:]}).json()["data"]
     assert int(order.id) in {row["id"] for row in by_number["orders"]}
-    ascii_name = next(r.order.customer.name for r in server.db.query()
-                      if r.order.customer.name.isascii())
-    by_name = client.get("/v1/orders", params={"search": ascii_name.upper(),
-                                               "per_page": 100}).json()["data"]
+    ascii_name = next(
+        r.order.customer.name for r in server.db.query() if r.order.customer.name.isascii()
+    )
+    by_name = client.get(
+        "/v1/orders", params={"search": ascii_name.upper(), "per_page": 100}
+    ).json()["data"]
     assert by_name["orders"]
     assert all(row["customer"]["name"] == ascii_name for row in by_name["orders"])
     none = client.get("/v1/orders", params={"search": "%_no-such-order_%"}).json()["data"]
     assert none["orders"] == [] and none["pagination"]["total"] == 0
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"},
-                                     {"Authorization": "Basic abc"}])
-def test_requests_without_a_valid_token_are_refused(server: SandboxServer,
-                                                    headers: dict[str, str]) -> None:
-    for path in ("/v1/orders", "/v1/orders/5001", "/v1/orders/sync/status",
-                 "/v1/shipping/shipments/1/label"):
+@pytest.mark.parametrize(
+    "headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic abc"}]
+)
+def test_requests_without_a_valid_token_are_refused(
+    server: SandboxServer, headers: dict[str, str]
+) -> None:
+    for path in (
+        "/v1/orders",
+        "/v1/orders/5001",
+        "/v1/orders/sync/status",
+        "/v1/shipping/shipments/1/label",
+    ):
         _error(httpx.get(server.base_url + path, headers=headers), 401, "UNAUTHENTICATED")
 
 
 # -- get --------------------------------------------------------------------------------------
 
-def test_get_example_answers_in_the_seed_shape(client: httpx.Client,
-                                               server: SandboxServer) -> None:
+
+def test_get_example_answers_in_the_seed_shape(client: httpx.Client, server: SandboxServer) -> None:
     stored = server.db.query([("fulfillment_status = ?", "fulfilled")], limit=1)[0]
     data = _detail(client, stored.order.id)
     assert set(data) >= DETAIL and set(data) - DETAIL <= {"financial_status"}
@@ -221,8 +302,10 @@ def test_get_example_answers_in_the_seed_shape(client: httpx.Client,
     assert set(data["totals"]) == TOTALS | {"discount"}
     assert data["shipments"] and all(set(s) == SHIPMENT for s in data["shipments"])
     assert data["timeline"][0]["event"] == "order_created"
-    assert all(set(e) == {"event", "timestamp", "description"} and TS.match(e["timestamp"])
-               for e in data["timeline"])
+    assert all(
+        set(e) == {"event", "timestamp", "description"} and TS.match(e["timestamp"])
+        for e in data["timeline"]
+    )
     assert TS.match(data["updated_at"])
     assert data["order_number"] == stored.order.number
 
@@ -236,11 +319,14 @@ def test_unknown_order_is_404(client: httpx.Client, order_id: str) -> None:
 
 # -- update -----------------------------------------------------------------------------------
 
-def test_update_example_sets_notes(client: httpx.Client, server: SandboxServer,
-                                   pick: Callable[..., str]) -> None:
+
+def test_update_example_sets_notes(
+    client: httpx.Client, server: SandboxServer, pick: Callable[..., str]
+) -> None:
     order_id = pick()
-    response = client.put(f"/v1/orders/{order_id}",
-                          json={"notes": "Customer requested gift wrapping"})
+    response = client.put(
+        f"/v1/orders/{order_id}", json={"notes": "Customer requested gift wrapping"}
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["success"] is True and body["message"] == "Order updated successfully"
@@ -251,45 +337,67 @@ def test_update_example_sets_notes(client: httpx.Client, server: SandboxServer,
     assert len(_effects(server, "update", order_id)) == 1
 
 
-def test_shipping_address_changes_only_before_fulfillment(client: httpx.Client,
-                                                         pick: Callable[..., str]) -> None:
-    address = {"name": "Ana Souza", "address1": "Rua Nova 5", "city": "Recife",
-               "postal_code": "50000-000", "country": "br"}
+def test_shipping_address_changes_only_before_fulfillment(
+    client: httpx.Client, pick: Callable[..., str]
+) -> None:
+    address = {
+        "name": "Ana Souza",
+        "address1": "Rua Nova 5",
+        "city": "Recife",
+        "postal_code": "50000-000",
+        "country": "br",
+    }
     open_id = pick()
     response = client.put(f"/v1/orders/{open_id}", json={"shipping_address": address})
     assert response.status_code == 200
     shown = _detail(client, open_id)["shipping_address"]
     assert shown["address1"] == "Rua Nova 5" and shown["country"] == "BR"
     partial_id = pick(fulfillment="partial")
-    _error(client.put(f"/v1/orders/{partial_id}", json={"shipping_address": address}),
-           422, "ADDRESS_LOCKED")
-    _error(client.put(f"/v1/orders/{open_id}", json={"shipping_address": {"name": "x"}}),
-           422, "VALIDATION_ERROR")
+    _error(
+        client.put(f"/v1/orders/{partial_id}", json={"shipping_address": address}),
+        422,
+        "ADDRESS_LOCKED",
+    )
+    _error(
+        client.put(f"/v1/orders/{open_id}", json={"shipping_address": {"name": "x"}}),
+        422,
+        "VALIDATION_ERROR",
+    )
 
 
 def test_status_changes_follow_the_channel_and_the_workflow(
-        client: httpx.Client, pick: Callable[..., str]) -> None:
+    client: httpx.Client, pick: Callable[..., str]
+) -> None:
     amazon = pick(channel="amazon")
-    _error(client.put(f"/v1/orders/{amazon}", json={"status": "processing"}),
-           422, "STATUS_CHANGE_NOT_ALLOWED")
+    _error(
+        client.put(f"/v1/orders/{amazon}", json={"status": "processing"}),
+        422,
+        "STATUS_CHANGE_NOT_ALLOWED",
+    )
     shopify = pick(status="pending", channel="shopify")
-    response = client.put(f"/v1/orders/{shopify}",
-                          json={"status": "processing", "notes": "paid by bank transfer"})
+    response = client.put(
+        f"/v1/orders/{shopify}", json={"status": "processing", "notes": "paid by bank transfer"}
+    )
     assert response.status_code == 200 and response.json()["data"]["status"] == "processing"
-    assert _detail(client, shopify)["timeline"][-1]["event"] in ("status_changed",
-                                                                 "order_updated")
+    assert _detail(client, shopify)["timeline"][-1]["event"] in ("status_changed", "order_updated")
     for target in ("shipped", "cancelled", "pending"):
-        _error(client.put(f"/v1/orders/{shopify}", json={"status": target}),
-               422, "INVALID_STATUS_TRANSITION")
-    _error(client.put(f"/v1/orders/{shopify}", json={"status": "lost"}), 422,
-           "VALIDATION_ERROR")
+        _error(
+            client.put(f"/v1/orders/{shopify}", json={"status": target}),
+            422,
+            "INVALID_STATUS_TRANSITION",
+        )
+    _error(client.put(f"/v1/orders/{shopify}", json={"status": "lost"}), 422, "VALIDATION_ERROR")
 
 
-def test_a_refused_update_changes_nothing(client: httpx.Client, server: SandboxServer,
-                                          pick: Callable[..., str]) -> None:
+def test_a_refused_update_changes_nothing(
+    client: httpx.Client, server: SandboxServer, pick: Callable[..., str]
+) -> None:
     order_id = pick(channel="ebay")
-    _error(client.put(f"/v1/orders/{order_id}", json={"notes": "keep?", "status": "processing"}),
-           422, "STATUS_CHANGE_NOT_ALLOWED")
+    _error(
+        client.put(f"/v1/orders/{order_id}", json={"notes": "keep?", "status": "processing"}),
+        422,
+        "STATUS_CHANGE_NOT_ALLOWED",
+    )
     assert _detail(client, order_id)["notes"] != "keep?"
     assert _effects(server, "update", order_id) == []
     _error(client.put(f"/v1/orders/{order_id}", json={}), 422, "VALIDATION_ERROR")
@@ -297,15 +405,25 @@ def test_a_refused_update_changes_nothing(client: httpx.Client, server: SandboxS
 
 # -- ship -------------------------------------------------------------------------------------
 
+
 def test_ship_example_creates_tracking_and_a_printable_label(
-        client: httpx.Client, server: SandboxServer, pick: Callable[..., str]) -> None:
+    client: httpx.Client, server: SandboxServer, pick: Callable[..., str]
+) -> None:
     order_id = pick()
-    items = [{"order_item_id": item["id"], "quantity": item["quantity"]}
-             for item in _detail(client, order_id)["items"]]
-    response = client.post(f"/v1/orders/{order_id}/ship", json={
-        "carrier": "fedex", "service": "INTERNATIONAL_ECONOMY",
-        "packages": [{"weight": 0.5, "length": 20, "width": 15, "height": 10, "items": items}],
-        "warehouse_id": 1, "notify_customer": True})
+    items = [
+        {"order_item_id": item["id"], "quantity": item["quantity"]}
+        for item in _detail(client, order_id)["items"]
+    ]
+    response = client.post(
+        f"/v1/orders/{order_id}/ship",
+        json={
+            "carrier": "fedex",
+            "service": "INTERNATIONAL_ECONOMY",
+            "packages": [{"weight": 0.5, "length": 20, "width": 15, "height": 10, "items": items}],
+            "warehouse_id": 1,
+            "notify_customer": True,
+        },
+    )
     assert response.status_code == 201
     body = response.json()
     assert body["success"] is True and body["message"] == "Shipment created successfully"
@@ -315,8 +433,9 @@ def test_ship_example_creates_tracking_and_a_printable_label(
     assert data["carrier"] == "fedex" and data["notified_customer"] is True
     parsed = parse_tracking(data["tracking_number"])
     assert any(c.carrier == "fedex" and c.check_digit == "valid" for c in parsed.candidates)
-    assert data["label_url"] == (f"{server.base_url}/v1/shipping/shipments/"
-                                 f"{data['shipment_id']}/label")
+    assert data["label_url"] == (
+        f"{server.base_url}/v1/shipping/shipments/{data['shipment_id']}/label"
+    )
 
     label = client.get(data["label_url"])
     assert label.status_code == 200 and label.headers["content-type"] == "application/pdf"
@@ -330,18 +449,26 @@ def test_ship_example_creates_tracking_and_a_printable_label(
     effects = _effects(server, "shipment", order_id)
     assert len(effects) == 1 and effects[0]["detail"]["tracking_number"] == data["tracking_number"]
 
-    again = client.post(f"/v1/orders/{order_id}/ship", json={
-        "carrier": "fedex", "service": "INTERNATIONAL_ECONOMY", "packages": [{"weight": 1}]})
+    again = client.post(
+        f"/v1/orders/{order_id}/ship",
+        json={"carrier": "fedex", "service": "INTERNATIONAL_ECONOMY", "packages": [{"weight": 1}]},
+    )
     _error(again, 409, "ALREADY_SHIPPED")
 
 
-def test_partial_ship_and_the_shipments_list(client: httpx.Client,
-                                             pick: Callable[..., str]) -> None:
+def test_partial_ship_and_the_shipments_list(
+    client: httpx.Client, pick: Callable[..., str]
+) -> None:
     order_id = pick(min_lines=2)
     first = _detail(client, order_id)["items"][0]
-    response = client.post(f"/v1/orders/{order_id}/ship", json={
-        "carrier": "UPS", "service": "GROUND",
-        "packages": [{"weight": 1.2, "items": [{"order_item_id": first["id"], "quantity": 1}]}]})
+    response = client.post(
+        f"/v1/orders/{order_id}/ship",
+        json={
+            "carrier": "UPS",
+            "service": "GROUND",
+            "packages": [{"weight": 1.2, "items": [{"order_item_id": first["id"], "quantity": 1}]}],
+        },
+    )
     assert response.status_code == 201
     data = response.json()["data"]
     assert data["fulfillment_status"] == "partial" and data["tracking_number"].startswith("1Z")
@@ -350,8 +477,7 @@ def test_partial_ship_and_the_shipments_list(client: httpx.Client,
     (shipment,) = shipments["data"]["shipments"]
     assert set(shipment) == SHIPMENT
     assert shipment["id"] == data["shipment_id"] and shipment["carrier"] == "ups"
-    assert shipment["items"] == [{"order_item_id": first["id"], "sku": first["sku"],
-                                  "quantity": 1}]
+    assert shipment["items"] == [{"order_item_id": first["id"], "sku": first["sku"], "quantity": 1}]
     assert _detail(client, order_id)["status"] == "processing"
 
 
@@ -359,55 +485,93 @@ def test_ship_refusals(client: httpx.Client, pick: Callable[..., str]) -> None:
     order_id = pick()
     item = _detail(client, order_id)["items"][0]
     base = {"carrier": "dhl", "service": "EXPRESS"}
-    too_many = {**base, "packages": [{"weight": 1, "items": [
-        {"order_item_id": item["id"], "quantity": item["quantity"] + 1}]}]}
+    too_many = {
+        **base,
+        "packages": [
+            {
+                "weight": 1,
+                "items": [{"order_item_id": item["id"], "quantity": item["quantity"] + 1}],
+            }
+        ],
+    }
     _error(client.post(f"/v1/orders/{order_id}/ship", json=too_many), 422, "INVALID_ITEMS")
-    stranger = {**base, "packages": [{"weight": 1, "items": [
-        {"order_item_id": 1, "quantity": 1}]}]}
+    stranger = {**base, "packages": [{"weight": 1, "items": [{"order_item_id": 1, "quantity": 1}]}]}
     _error(client.post(f"/v1/orders/{order_id}/ship", json=stranger), 422, "INVALID_ITEMS")
-    for body in ({**base}, {**base, "packages": []}, {"carrier": "dhl", "packages": [
-            {"weight": 1}]}, {**base, "packages": [{"weight": 0}]}):
+    for body in (
+        {**base},
+        {**base, "packages": []},
+        {"carrier": "dhl", "packages": [{"weight": 1}]},
+        {**base, "packages": [{"weight": 0}]},
+    ):
         _error(client.post(f"/v1/orders/{order_id}/ship", json=body), 422, "VALIDATION_ERROR")
     cancelled = pick(status="cancelled")
-    _error(client.post(f"/v1/orders/{cancelled}/ship", json={**base, "packages": [
-        {"weight": 1}]}), 409, "ORDER_CANCELLED")
+    _error(
+        client.post(f"/v1/orders/{cancelled}/ship", json={**base, "packages": [{"weight": 1}]}),
+        409,
+        "ORDER_CANCELLED",
+    )
     _error(client.get("/v1/shipping/shipments/1/label"), 404, "SHIPMENT_NOT_FOUND")
 
 
 # -- fulfill and cancel ------------------------------------------------------------------------
 
-def test_fulfill_example_and_partial_fulfillment(client: httpx.Client, server: SandboxServer,
-                                                pick: Callable[..., str]) -> None:
+
+def test_fulfill_example_and_partial_fulfillment(
+    client: httpx.Client, server: SandboxServer, pick: Callable[..., str]
+) -> None:
     order_id = pick()
-    response = client.post(f"/v1/orders/{order_id}/fulfill", json={
-        "tracking_number": "794644790303", "carrier": "fedex", "notify_customer": True})
+    response = client.post(
+        f"/v1/orders/{order_id}/fulfill",
+        json={"tracking_number": "794644790303", "carrier": "fedex", "notify_customer": True},
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["message"] == "Order marked as fulfilled"
-    assert body["data"] == {"order_id": int(order_id), "fulfillment_status": "fulfilled",
-                            "tracking_number": "794644790303", "carrier": "fedex"}
+    assert body["data"] == {
+        "order_id": int(order_id),
+        "fulfillment_status": "fulfilled",
+        "tracking_number": "794644790303",
+        "carrier": "fedex",
+    }
     assert len(_effects(server, "fulfill", order_id)) == 1
-    _error(client.post(f"/v1/orders/{order_id}/fulfill", json={
-        "tracking_number": "794644790303", "carrier": "fedex"}), 409, "ALREADY_SHIPPED")
+    _error(
+        client.post(
+            f"/v1/orders/{order_id}/fulfill",
+            json={"tracking_number": "794644790303", "carrier": "fedex"},
+        ),
+        409,
+        "ALREADY_SHIPPED",
+    )
 
     partial_id = pick(min_lines=2)
     item = _detail(client, partial_id)["items"][1]
-    response = client.post(f"/v1/orders/{partial_id}/fulfill", json={
-        "tracking_number": "1Z999AA10123456784", "carrier": "ups",
-        "items": [{"order_item_id": item["id"], "quantity": 1}]})
+    response = client.post(
+        f"/v1/orders/{partial_id}/fulfill",
+        json={
+            "tracking_number": "1Z999AA10123456784",
+            "carrier": "ups",
+            "items": [{"order_item_id": item["id"], "quantity": 1}],
+        },
+    )
     assert response.json()["data"]["fulfillment_status"] == "partial"
     detail = _detail(client, partial_id)
     assert detail["items"][1]["quantity_fulfilled"] == 1
     assert detail["timeline"][-1]["event"] == "order_fulfilled"
-    _error(client.post(f"/v1/orders/{partial_id}/fulfill", json={"carrier": "ups"}),
-           422, "VALIDATION_ERROR")
+    _error(
+        client.post(f"/v1/orders/{partial_id}/fulfill", json={"carrier": "ups"}),
+        422,
+        "VALIDATION_ERROR",
+    )
 
 
-def test_cancel_example_and_its_refusals(client: httpx.Client, server: SandboxServer,
-                                         pick: Callable[..., str]) -> None:
+def test_cancel_example_and_its_refusals(
+    client: httpx.Client, server: SandboxServer, pick: Callable[..., str]
+) -> None:
     order_id = pick()
-    response = client.post(f"/v1/orders/{order_id}/cancel", json={
-        "reason": "Customer requested cancellation", "notify_customer": True})
+    response = client.post(
+        f"/v1/orders/{order_id}/cancel",
+        json={"reason": "Customer requested cancellation", "notify_customer": True},
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["message"] == "Order cancelled successfully"
@@ -417,22 +581,29 @@ def test_cancel_example_and_its_refusals(client: httpx.Client, server: SandboxSe
     assert len(_effects(server, "cancel", order_id)) == 1
     _error(client.post(f"/v1/orders/{order_id}/cancel"), 409, "ALREADY_CANCELLED")
     for fulfillment, status in (("partial", "processing"), ("fulfilled", "shipped")):
-        _error(client.post(f"/v1/orders/{pick(status=status, fulfillment=fulfillment)}/cancel"),
-               422, "INVALID_STATUS_TRANSITION")
+        _error(
+            client.post(f"/v1/orders/{pick(status=status, fulfillment=fulfillment)}/cancel"),
+            422,
+            "INVALID_STATUS_TRANSITION",
+        )
     no_body = client.post(f"/v1/orders/{pick(status='pending')}/cancel")
     assert no_body.status_code == 200
 
 
 # -- sync -------------------------------------------------------------------------------------
 
+
 def test_sync_starts_then_completes_with_per_channel_counts(
-        make_sandbox: Callable[..., SandboxServer]) -> None:
+    make_sandbox: Callable[..., SandboxServer],
+) -> None:
     sandbox = make_sandbox("price2b", token=TOKEN, orders=80)
     with httpx.Client(base_url=sandbox.base_url, headers=AUTH) as c:
         before = c.get("/v1/orders/sync/status").json()["data"]
         assert before["last_sync"] is None and TS.match(before["next_scheduled_sync"])
-        response = c.post("/v1/orders/sync", json={"channels": ["amazon", "meli"],
-                                                   "since": "2000-01-01T00:00:00Z"})
+        response = c.post(
+            "/v1/orders/sync",
+            json={"channels": ["amazon", "meli"], "since": "2000-01-01T00:00:00Z"},
+        )
         assert response.status_code == 202
         body = response.json()
         assert body["message"] == "Order sync started"
@@ -455,8 +626,10 @@ def test_sync_starts_then_completes_with_per_channel_counts(
 
 # -- faults -----------------------------------------------------------------------------------
 
-def test_rate_limit_answers_429_with_retry_after(client: httpx.Client,
-                                                 server: SandboxServer) -> None:
+
+def test_rate_limit_answers_429_with_retry_after(
+    client: httpx.Client, server: SandboxServer
+) -> None:
     server.faults.rate_limit = 1
     try:
         answers = [client.get("/v1/orders", params={"per_page": 1}) for _ in range(3)]
@@ -468,13 +641,16 @@ def test_rate_limit_answers_429_with_retry_after(client: httpx.Client,
     _error(limited[0], 429, "RATE_LIMITED")
 
 
-def test_drop_after_commit_still_applies_the_write(client: httpx.Client, server: SandboxServer,
-                                                   pick: Callable[..., str]) -> None:
+def test_drop_after_commit_still_applies_the_write(
+    client: httpx.Client, server: SandboxServer, pick: Callable[..., str]
+) -> None:
     order_id = pick()
     server.faults.drop_after_commit = 1
     with pytest.raises(httpx.TransportError):
-        client.post(f"/v1/orders/{order_id}/ship", json={
-            "carrier": "usps", "service": "PRIORITY", "packages": [{"weight": 2}]})
+        client.post(
+            f"/v1/orders/{order_id}/ship",
+            json={"carrier": "usps", "service": "PRIORITY", "packages": [{"weight": 2}]},
+        )
     assert server.faults.drop_after_commit == 0
     (effect,) = _effects(server, "shipment", order_id)
     detail = _detail(client, order_id)
@@ -484,12 +660,14 @@ def test_drop_after_commit_still_applies_the_write(client: httpx.Client, server:
 
 # -- pieces -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("carrier", ["ups", "fedex", "dhl", "usps"])
 def test_generated_tracking_numbers_pass_the_carriers_check_digit(carrier: str) -> None:
     for n in range(40):
         parsed = parse_tracking(tracking_number(carrier, random.Random(n)))
-        assert any(c.carrier == carrier and c.check_digit == "valid"
-                   for c in parsed.candidates), parsed
+        assert any(c.carrier == carrier and c.check_digit == "valid" for c in parsed.candidates), (
+            parsed
+        )
 
 
 def test_label_text_from_the_api_cannot_break_the_pdf() -> None:

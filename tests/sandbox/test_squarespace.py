@@ -20,27 +20,64 @@ pytestmark = pytest.mark.integration
 TOKEN = "squarespace-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "User-Agent": "fs-tests/1.0"}
 ORDERS = "/1.0/commerce/orders"
-ORDER_FIELDS = {"id", "orderNumber", "createdOn", "modifiedOn", "channel", "channelName",
-                "testmode", "externalOrderReference", "customerEmail", "customerId",
-                "billingAddress", "shippingAddress", "fulfillmentStatus", "lineItems",
-                "internalNotes", "shippingLines", "discountLines", "formSubmission",
-                "fulfillments", "subtotal", "shippingTotal", "discountTotal", "taxTotal",
-                "refundedTotal", "grandTotal", "fulfilledOn", "priceTaxInterpretation"}
-LINE_FIELDS = {"id", "variantId", "sku", "productName", "quantity", "unitPricePaid",
-               "lineItemType"}
-ADDRESS_FIELDS = {"firstName", "lastName", "address1", "address2", "city", "state",
-                  "countryCode", "postalCode", "phone"}
+ORDER_FIELDS = {
+    "id",
+    "orderNumber",
+    "createdOn",
+    "modifiedOn",
+    "channel",
+    "channelName",
+    "testmode",
+    "externalOrderReference",
+    "customerEmail",
+    "customerId",
+    "billingAddress",
+    "shippingAddress",
+    "fulfillmentStatus",
+    "lineItems",
+    "internalNotes",
+    "shippingLines",
+    "discountLines",
+    "formSubmission",
+    "fulfillments",
+    "subtotal",
+    "shippingTotal",
+    "discountTotal",
+    "taxTotal",
+    "refundedTotal",
+    "grandTotal",
+    "fulfilledOn",
+    "priceTaxInterpretation",
+}
+LINE_FIELDS = {"id", "variantId", "sku", "productName", "quantity", "unitPricePaid", "lineItemType"}
+ADDRESS_FIELDS = {
+    "firstName",
+    "lastName",
+    "address1",
+    "address2",
+    "city",
+    "state",
+    "countryCode",
+    "postalCode",
+    "phone",
+}
 ERROR_FIELDS = {"type", "subtype", "message", "details", "contextId"}
-SHIPMENT = {"shipDate": "2026-11-20T10:00:00.000Z", "carrierName": "USPS",
-            "service": "Priority Mail", "trackingNumber": "9400109699939624119857",
-            "trackingUrl": "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400109699939624119857"}
+SHIPMENT = {
+    "shipDate": "2026-11-20T10:00:00.000Z",
+    "carrierName": "USPS",
+    "service": "Priority Mail",
+    "trackingNumber": "9400109699939624119857",
+    "trackingUrl": "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400109699939624119857",
+}
 
 
 @pytest.fixture(scope="module")
 def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     db = tmp_path_factory.mktemp("sqsp-read") / "sandbox.sqlite"
-    with SandboxServer("squarespace", db_path=db, token=TOKEN, orders=300, seed=21) as server, \
-            httpx.Client(base_url=server.base_url, headers=AUTH) as client:
+    with (
+        SandboxServer("squarespace", db_path=db, token=TOKEN, orders=300, seed=21) as server,
+        httpx.Client(base_url=server.base_url, headers=AUTH) as client,
+    ):
         yield client
 
 
@@ -93,8 +130,9 @@ def _walk(client: httpx.Client, params: dict[str, str]) -> list[dict[str, Any]]:
     raise AssertionError("paging did not end")
 
 
-def _error(response: httpx.Response, status: int, type_: str,
-           subtype: str | None = None) -> dict[str, Any]:
+def _error(
+    response: httpx.Response, status: int, type_: str, subtype: str | None = None
+) -> dict[str, Any]:
     assert response.status_code == status, response.text
     body = response.json()
     assert set(body) == ERROR_FIELDS
@@ -112,8 +150,9 @@ def _effects(server: SandboxServer, order_id: str) -> list[dict[str, Any]]:
 
 
 def _faults(server: SandboxServer, **knobs: Any) -> None:
-    httpx.post(server.root_url + "/_sandbox/faults",
-               headers=server.auth_headers, json=knobs).raise_for_status()
+    httpx.post(
+        server.root_url + "/_sandbox/faults", headers=server.auth_headers, json=knobs
+    ).raise_for_status()
 
 
 # -- list --------------------------------------------------------------------------------------
@@ -150,14 +189,20 @@ def test_orders_carry_the_order_resource_fields(all_orders: list[dict[str, Any]]
         assert order["modifiedOn"].endswith("Z")
         if order["fulfillmentStatus"] == "FULFILLED":
             assert order["fulfilledOn"] is not None
-            assert set(order["fulfillments"][0]) == {"shipDate", "carrierName", "service",
-                                                     "trackingNumber", "trackingUrl"}
+            assert set(order["fulfillments"][0]) == {
+                "shipDate",
+                "carrierName",
+                "service",
+                "trackingNumber",
+                "trackingUrl",
+            }
         else:
             assert order["fulfilledOn"] is None
 
 
 def test_paging_returns_every_order_once_oldest_change_first(
-        all_orders: list[dict[str, Any]]) -> None:
+    all_orders: list[dict[str, Any]],
+) -> None:
     ids = [o["id"] for o in all_orders]
     assert len(ids) == 300
     assert len(set(ids)) == 300
@@ -171,8 +216,9 @@ def test_there_is_no_page_size_parameter(reader: httpx.Client) -> None:
 
 
 @pytest.mark.parametrize("status", ["PENDING", "FULFILLED", "CANCELED"])
-def test_fulfillment_status_filter(reader: httpx.Client, all_orders: list[dict[str, Any]],
-                                   status: str) -> None:
+def test_fulfillment_status_filter(
+    reader: httpx.Client, all_orders: list[dict[str, Any]], status: str
+) -> None:
     got = _walk(reader, {"fulfillmentStatus": status})
     expected = [o["id"] for o in all_orders if o["fulfillmentStatus"] == status]
     assert [o["id"] for o in got] == expected
@@ -186,8 +232,9 @@ def test_customer_filter(reader: httpx.Client, all_orders: list[dict[str, Any]])
     assert len(got) >= 2
 
 
-def test_modified_range_is_half_open_and_pages(reader: httpx.Client,
-                                               all_orders: list[dict[str, Any]]) -> None:
+def test_modified_range_is_half_open_and_pages(
+    reader: httpx.Client, all_orders: list[dict[str, Any]]
+) -> None:
     after = all_orders[40]["modifiedOn"]
     before = all_orders[200]["modifiedOn"]
     got = _walk(reader, {"modifiedAfter": after, "modifiedBefore": before})
@@ -197,34 +244,47 @@ def test_modified_range_is_half_open_and_pages(reader: httpx.Client,
     assert len(got) > 50  # so the cursor carried the range onto the next pages
 
 
-def test_modified_range_combines_with_status(reader: httpx.Client,
-                                             all_orders: list[dict[str, Any]]) -> None:
+def test_modified_range_combines_with_status(
+    reader: httpx.Client, all_orders: list[dict[str, Any]]
+) -> None:
     after, before = all_orders[0]["modifiedOn"], "2099-01-01T00:00:00.000Z"
-    got = _walk(reader, {"modifiedAfter": after, "modifiedBefore": before,
-                         "fulfillmentStatus": "CANCELED"})
-    assert [o["id"] for o in got] == [o["id"] for o in all_orders
-                                      if o["fulfillmentStatus"] == "CANCELED"]
+    got = _walk(
+        reader, {"modifiedAfter": after, "modifiedBefore": before, "fulfillmentStatus": "CANCELED"}
+    )
+    assert [o["id"] for o in got] == [
+        o["id"] for o in all_orders if o["fulfillmentStatus"] == "CANCELED"
+    ]
 
 
-@pytest.mark.parametrize("params", [
-    {"modifiedAfter": "2026-01-01T00:00:00Z"},
-    {"modifiedBefore": "2026-01-01T00:00:00Z"},
-    {"cursor": "abc", "fulfillmentStatus": "PENDING"},
-    {"cursor": "abc", "modifiedAfter": "2026-01-01T00:00:00Z",
-     "modifiedBefore": "2026-02-01T00:00:00Z"},
-    {"cursor": "not-a-cursor"},
-    {"fulfillmentStatus": "SHIPPED"},
-    {"modifiedAfter": "yesterday", "modifiedBefore": "2026-01-01T00:00:00Z"},
-    {"modifiedAfter": "2026-02-01T00:00:00Z", "modifiedBefore": "2026-01-01T00:00:00Z"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"modifiedAfter": "2026-01-01T00:00:00Z"},
+        {"modifiedBefore": "2026-01-01T00:00:00Z"},
+        {"cursor": "abc", "fulfillmentStatus": "PENDING"},
+        {
+            "cursor": "abc",
+            "modifiedAfter": "2026-01-01T00:00:00Z",
+            "modifiedBefore": "2026-02-01T00:00:00Z",
+        },
+        {"cursor": "not-a-cursor"},
+        {"fulfillmentStatus": "SHIPPED"},
+        {"modifiedAfter": "yesterday", "modifiedBefore": "2026-01-01T00:00:00Z"},
+        {"modifiedAfter": "2026-02-01T00:00:00Z", "modifiedBefore": "2026-01-01T00:00:00Z"},
+    ],
+)
 def test_bad_list_parameters_are_400(reader: httpx.Client, params: dict[str, str]) -> None:
     _error(reader.get(ORDERS, params=params), 400, "INVALID_REQUEST_ERROR")
 
 
 def test_a_real_cursor_with_another_parameter_is_400(reader: httpx.Client) -> None:
     cursor = reader.get(ORDERS).json()["pagination"]["nextPageCursor"]
-    body = _error(reader.get(ORDERS, params={"cursor": cursor, "customerId": "CUST50001"}),
-                  400, "INVALID_REQUEST_ERROR", "INVALID_ARGUMENT")
+    body = _error(
+        reader.get(ORDERS, params={"cursor": cursor, "customerId": "CUST50001"}),
+        400,
+        "INVALID_REQUEST_ERROR",
+        "INVALID_ARGUMENT",
+    )
     assert "cursor" in body["message"]
 
 
@@ -233,14 +293,14 @@ def test_an_empty_cursor_is_the_first_page(reader: httpx.Client) -> None:
     again = reader.get(ORDERS, params={"cursor": "", "fulfillmentStatus": "PENDING"})
     assert again.status_code == 200
     assert again.json()["result"][0]["id"] == next(
-        o["id"] for o in first if o["fulfillmentStatus"] == "PENDING")
+        o["id"] for o in first if o["fulfillmentStatus"] == "PENDING"
+    )
 
 
 # -- get, auth, user agent ---------------------------------------------------------------------
 
 
-def test_get_order_matches_the_list(reader: httpx.Client,
-                                    all_orders: list[dict[str, Any]]) -> None:
+def test_get_order_matches_the_list(reader: httpx.Client, all_orders: list[dict[str, Any]]) -> None:
     listed = all_orders[17]
     response = reader.get(f"{ORDERS}/{listed['id']}")
     assert response.status_code == 200
@@ -271,14 +331,19 @@ def test_missing_user_agent_is_400(reader: httpx.Client) -> None:
 
 
 def test_fulfill_with_shipments_is_204_and_fulfills_the_whole_order(
-        writer: SandboxServer, wclient: httpx.Client,
-        take: Callable[[str], dict[str, Any]]) -> None:
+    writer: SandboxServer, wclient: httpx.Client, take: Callable[[str], dict[str, Any]]
+) -> None:
     order = take("PENDING")
-    second = {**SHIPMENT, "carrierName": "FedEx", "trackingNumber": "123456789012",
-              "trackingUrl": None}
-    response = wclient.post(f"{ORDERS}/{order['id']}/fulfillments",
-                            json={"shouldSendNotification": True,
-                                  "shipments": [SHIPMENT, second]})
+    second = {
+        **SHIPMENT,
+        "carrierName": "FedEx",
+        "trackingNumber": "123456789012",
+        "trackingUrl": None,
+    }
+    response = wclient.post(
+        f"{ORDERS}/{order['id']}/fulfillments",
+        json={"shouldSendNotification": True, "shipments": [SHIPMENT, second]},
+    )
     assert response.status_code == 204
     assert response.content == b""
     after = wclient.get(f"{ORDERS}/{order['id']}").json()
@@ -286,7 +351,9 @@ def test_fulfill_with_shipments_is_204_and_fulfills_the_whole_order(
     assert after["fulfilledOn"] is not None
     assert parse_utc(after["modifiedOn"]) > parse_utc(order["modifiedOn"])
     assert [f["trackingNumber"] for f in after["fulfillments"]] == [
-        SHIPMENT["trackingNumber"], "123456789012"]
+        SHIPMENT["trackingNumber"],
+        "123456789012",
+    ]
     assert after["fulfillments"][0] == SHIPMENT
     effects = _effects(writer, order["id"])
     assert [e["kind"] for e in effects] == ["shipment"]
@@ -294,11 +361,13 @@ def test_fulfill_with_shipments_is_204_and_fulfills_the_whole_order(
     assert effects[0]["detail"]["notify"] is True
 
 
-def test_fulfill_without_shipments_marks_fulfilled(writer: SandboxServer, wclient: httpx.Client,
-                                                  take: Callable[[str], dict[str, Any]]) -> None:
+def test_fulfill_without_shipments_marks_fulfilled(
+    writer: SandboxServer, wclient: httpx.Client, take: Callable[[str], dict[str, Any]]
+) -> None:
     order = take("PENDING")
-    response = wclient.post(f"{ORDERS}/{order['id']}/fulfillments",
-                            json={"shouldSendNotification": False})
+    response = wclient.post(
+        f"{ORDERS}/{order['id']}/fulfillments", json={"shouldSendNotification": False}
+    )
     assert response.status_code == 204
     after = wclient.get(f"{ORDERS}/{order['id']}").json()
     assert after["fulfillmentStatus"] == "FULFILLED"
@@ -306,12 +375,17 @@ def test_fulfill_without_shipments_marks_fulfilled(writer: SandboxServer, wclien
     assert [e["kind"] for e in _effects(writer, order["id"])] == ["fulfill"]
 
 
-def test_a_fulfilled_order_accepts_more_shipments(writer: SandboxServer, wclient: httpx.Client,
-                                                  take: Callable[[str], dict[str, Any]]) -> None:
+def test_a_fulfilled_order_accepts_more_shipments(
+    writer: SandboxServer, wclient: httpx.Client, take: Callable[[str], dict[str, Any]]
+) -> None:
     order = take("FULFILLED")
     url = f"{ORDERS}/{order['id']}/fulfillments"
-    assert wclient.post(url, json={"shouldSendNotification": False,
-                                   "shipments": [SHIPMENT]}).status_code == 204
+    assert (
+        wclient.post(
+            url, json={"shouldSendNotification": False, "shipments": [SHIPMENT]}
+        ).status_code
+        == 204
+    )
     after = wclient.get(f"{ORDERS}/{order['id']}").json()
     assert len(after["fulfillments"]) == len(order["fulfillments"]) + 1
     assert after["fulfilledOn"] == order["fulfilledOn"]
@@ -321,45 +395,57 @@ def test_a_fulfilled_order_accepts_more_shipments(writer: SandboxServer, wclient
     assert len(_effects(writer, order["id"])) == 1
 
 
-def test_a_canceled_order_cannot_be_fulfilled(writer: SandboxServer, wclient: httpx.Client,
-                                              take: Callable[[str], dict[str, Any]]) -> None:
+def test_a_canceled_order_cannot_be_fulfilled(
+    writer: SandboxServer, wclient: httpx.Client, take: Callable[[str], dict[str, Any]]
+) -> None:
     order = take("CANCELED")
-    response = wclient.post(f"{ORDERS}/{order['id']}/fulfillments",
-                            json={"shouldSendNotification": True, "shipments": [SHIPMENT]})
+    response = wclient.post(
+        f"{ORDERS}/{order['id']}/fulfillments",
+        json={"shouldSendNotification": True, "shipments": [SHIPMENT]},
+    )
     _error(response, 409, "CONFLICT", "ORDER_CANCELED")
     assert wclient.get(f"{ORDERS}/{order['id']}").json() == order
     assert _effects(writer, order["id"]) == []
 
 
-@pytest.mark.parametrize("body", [
-    {"shipments": [SHIPMENT]},
-    {"shouldSendNotification": "yes"},
-    {"shouldSendNotification": True, "shipments": {"carrierName": "USPS"}},
-    {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "trackingNumber": None}]},
-    {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "carrierName": ""}]},
-    {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "shipDate": "soon"}]},
-    {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "trackingUrl": "ftp://x"}]},
-    [],
-])
-def test_malformed_fulfillment_is_400(wclient: httpx.Client,
-                                     take: Callable[[str], dict[str, Any]], body: Any) -> None:
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"shipments": [SHIPMENT]},
+        {"shouldSendNotification": "yes"},
+        {"shouldSendNotification": True, "shipments": {"carrierName": "USPS"}},
+        {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "trackingNumber": None}]},
+        {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "carrierName": ""}]},
+        {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "shipDate": "soon"}]},
+        {"shouldSendNotification": True, "shipments": [{**SHIPMENT, "trackingUrl": "ftp://x"}]},
+        [],
+    ],
+)
+def test_malformed_fulfillment_is_400(
+    wclient: httpx.Client, take: Callable[[str], dict[str, Any]], body: Any
+) -> None:
     order = take("PENDING")
     response = wclient.post(f"{ORDERS}/{order['id']}/fulfillments", json=body)
     _error(response, 400, "INVALID_REQUEST_ERROR")
     assert wclient.get(f"{ORDERS}/{order['id']}").json()["fulfillmentStatus"] == "PENDING"
 
 
-def test_malformed_json_is_400(wclient: httpx.Client,
-                               take: Callable[[str], dict[str, Any]]) -> None:
+def test_malformed_json_is_400(
+    wclient: httpx.Client, take: Callable[[str], dict[str, Any]]
+) -> None:
     order = take("PENDING")
-    response = wclient.post(f"{ORDERS}/{order['id']}/fulfillments", content=b"{not json",
-                            headers={"Content-Type": "application/json"})
+    response = wclient.post(
+        f"{ORDERS}/{order['id']}/fulfillments",
+        content=b"{not json",
+        headers={"Content-Type": "application/json"},
+    )
     _error(response, 400, "INVALID_REQUEST_ERROR", "MALFORMED_JSON")
 
 
 def test_fulfilling_an_unknown_order_is_404(wclient: httpx.Client) -> None:
-    response = wclient.post(f"{ORDERS}/ffffffffffffffffffffffff/fulfillments",
-                            json={"shouldSendNotification": True})
+    response = wclient.post(
+        f"{ORDERS}/ffffffffffffffffffffffff/fulfillments", json={"shouldSendNotification": True}
+    )
     _error(response, 404, "NOT_FOUND")
 
 
@@ -368,14 +454,29 @@ def test_fulfilling_an_unknown_order_is_404(wclient: httpx.Client) -> None:
 
 def _create_body(variant: str, **changes: Any) -> dict[str, Any]:
     body = {
-        "channelName": "Etsy", "externalOrderReference": "ETSY-1001",
-        "createdOn": "2026-11-20T09:00:00.000Z", "customerEmail": "ana@example.com",
-        "shippingAddress": {"firstName": "Ana", "lastName": "Conceição",
-                            "address1": "Rua Augusta 10", "address2": None,
-                            "city": "São Paulo", "state": "SP", "countryCode": "BR",
-                            "postalCode": "01310-100", "phone": "+55 11 5555 0000"},
-        "lineItems": [{"lineItemType": "PHYSICAL_PRODUCT", "variantId": variant,
-                       "quantity": 2, "unitPricePaid": {"value": "10.50", "currency": "USD"}}],
+        "channelName": "Etsy",
+        "externalOrderReference": "ETSY-1001",
+        "createdOn": "2026-11-20T09:00:00.000Z",
+        "customerEmail": "ana@example.com",
+        "shippingAddress": {
+            "firstName": "Ana",
+            "lastName": "Conceição",
+            "address1": "Rua Augusta 10",
+            "address2": None,
+            "city": "São Paulo",
+            "state": "SP",
+            "countryCode": "BR",
+            "postalCode": "01310-100",
+            "phone": "+55 11 5555 0000",
+        },
+        "lineItems": [
+            {
+                "lineItemType": "PHYSICAL_PRODUCT",
+                "variantId": variant,
+                "quantity": 2,
+                "unitPricePaid": {"value": "10.50", "currency": "USD"},
+            }
+        ],
         "priceTaxInterpretation": "EXCLUSIVE",
         "subtotal": {"value": "21.00", "currency": "USD"},
         "shippingTotal": {"value": "4.00", "currency": "USD"},
@@ -391,8 +492,9 @@ def variant(wclient: httpx.Client) -> str:
     return wclient.get(ORDERS).json()["result"][0]["lineItems"][0]["variantId"]
 
 
-def test_create_is_201_with_an_order_resource(writer: SandboxServer, wclient: httpx.Client,
-                                              variant: str) -> None:
+def test_create_is_201_with_an_order_resource(
+    writer: SandboxServer, wclient: httpx.Client, variant: str
+) -> None:
     # The writable sandbox is shared by this module's tests, in any order: the new number
     # follows the highest one there now (1201 when it still holds only its 200 orders).
     highest = max(int(o["orderNumber"]) for o in _walk(wclient, {}))
@@ -414,7 +516,8 @@ def test_create_is_201_with_an_order_resource(writer: SandboxServer, wclient: ht
 
 
 def test_create_replayed_with_the_same_key_returns_the_same_order(
-        writer: SandboxServer, wclient: httpx.Client, variant: str) -> None:
+    writer: SandboxServer, wclient: httpx.Client, variant: str
+) -> None:
     body = _create_body(variant, externalOrderReference="ETSY-REPLAY")
     headers = {"Idempotency-Key": "replay-1"}
     first = wclient.post(ORDERS, json=body, headers=headers)
@@ -422,8 +525,11 @@ def test_create_replayed_with_the_same_key_returns_the_same_order(
     assert first.status_code == again.status_code == 201
     assert again.json()["id"] == first.json()["id"]
     journal = httpx.get(writer.root_url + "/_sandbox/journal", headers=writer.auth_headers).json()
-    creates = [e for e in journal["effects"] if e["kind"] == "create"
-               and e["detail"]["idempotency_key"] == "replay-1"]
+    creates = [
+        e
+        for e in journal["effects"]
+        if e["kind"] == "create" and e["detail"]["idempotency_key"] == "replay-1"
+    ]
     assert len(creates) == 1
 
 
@@ -431,42 +537,65 @@ def test_same_key_with_another_body_is_409(wclient: httpx.Client, variant: str) 
     headers = {"Idempotency-Key": "conflict-1"}
     assert wclient.post(ORDERS, json=_create_body(variant), headers=headers).status_code == 201
     other = _create_body(variant, externalOrderReference="ETSY-OTHER")
-    _error(wclient.post(ORDERS, json=other, headers=headers), 409, "CONFLICT",
-           "IDEMPOTENCY_KEY_REUSED")
+    _error(
+        wclient.post(ORDERS, json=other, headers=headers), 409, "CONFLICT", "IDEMPOTENCY_KEY_REUSED"
+    )
 
 
 def test_create_without_idempotency_key_is_400(wclient: httpx.Client, variant: str) -> None:
-    _error(wclient.post(ORDERS, json=_create_body(variant)), 400, "INVALID_REQUEST_ERROR",
-           "MISSING_ARGUMENT")
+    _error(
+        wclient.post(ORDERS, json=_create_body(variant)),
+        400,
+        "INVALID_REQUEST_ERROR",
+        "MISSING_ARGUMENT",
+    )
 
 
-@pytest.mark.parametrize("changes", [
-    {"lineItems": []},
-    {"lineItems": None},
-    {"channelName": None},
-    {"channelName": "x" * 31},
-    {"externalOrderReference": None},
-    {"createdOn": None},
-    {"priceTaxInterpretation": "GROSS"},
-    {"grandTotal": None},
-    {"subtotal": {"value": "abc", "currency": "USD"}},
-    {"fulfillmentStatus": "FULFILLED"},  # without fulfilledOn
-    {"fulfillmentStatus": "CANCELED"},
-    {"lineItems": [{"variantId": "nope", "quantity": 1,
-                    "unitPricePaid": {"value": "1.00", "currency": "USD"}}]},
-])
-def test_invalid_create_is_400(wclient: httpx.Client, variant: str,
-                               changes: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"lineItems": []},
+        {"lineItems": None},
+        {"channelName": None},
+        {"channelName": "x" * 31},
+        {"externalOrderReference": None},
+        {"createdOn": None},
+        {"priceTaxInterpretation": "GROSS"},
+        {"grandTotal": None},
+        {"subtotal": {"value": "abc", "currency": "USD"}},
+        {"fulfillmentStatus": "FULFILLED"},  # without fulfilledOn
+        {"fulfillmentStatus": "CANCELED"},
+        {
+            "lineItems": [
+                {
+                    "variantId": "nope",
+                    "quantity": 1,
+                    "unitPricePaid": {"value": "1.00", "currency": "USD"},
+                }
+            ]
+        },
+    ],
+)
+def test_invalid_create_is_400(
+    wclient: httpx.Client, variant: str, changes: dict[str, Any]
+) -> None:
     body = _create_body(variant, **changes)
     key = f"bad-{sorted(changes)}-{hash(repr(changes))}"
-    _error(wclient.post(ORDERS, json=body, headers={"Idempotency-Key": key}), 400,
-           "INVALID_REQUEST_ERROR")
+    _error(
+        wclient.post(ORDERS, json=body, headers={"Idempotency-Key": key}),
+        400,
+        "INVALID_REQUEST_ERROR",
+    )
 
 
 def test_create_a_fulfilled_order(wclient: httpx.Client, variant: str) -> None:
-    body = _create_body(variant, externalOrderReference="ETSY-DONE",
-                        fulfillmentStatus="FULFILLED", fulfilledOn="2026-11-20T12:00:00.000Z",
-                        fulfillments=[SHIPMENT])
+    body = _create_body(
+        variant,
+        externalOrderReference="ETSY-DONE",
+        fulfillmentStatus="FULFILLED",
+        fulfilledOn="2026-11-20T12:00:00.000Z",
+        fulfillments=[SHIPMENT],
+    )
     response = wclient.post(ORDERS, json=body, headers={"Idempotency-Key": "fulfilled-1"})
     assert response.status_code == 201, response.text
     order = response.json()
@@ -478,8 +607,9 @@ def test_create_a_fulfilled_order(wclient: httpx.Client, variant: str) -> None:
 # -- faults ------------------------------------------------------------------------------------
 
 
-def test_rate_limit_answers_429_with_retry_after(writer: SandboxServer,
-                                                 wclient: httpx.Client) -> None:
+def test_rate_limit_answers_429_with_retry_after(
+    writer: SandboxServer, wclient: httpx.Client
+) -> None:
     _faults(writer, rate_limit=1)
     try:
         responses = [wclient.get(ORDERS) for _ in range(4)]
@@ -492,13 +622,15 @@ def test_rate_limit_answers_429_with_retry_after(writer: SandboxServer,
 
 
 def test_drop_after_commit_still_applies_the_fulfillment(
-        writer: SandboxServer, wclient: httpx.Client,
-        take: Callable[[str], dict[str, Any]]) -> None:
+    writer: SandboxServer, wclient: httpx.Client, take: Callable[[str], dict[str, Any]]
+) -> None:
     order = take("PENDING")
     _faults(writer, drop_after_commit=1)
     with pytest.raises(httpx.TransportError):
-        wclient.post(f"{ORDERS}/{order['id']}/fulfillments",
-                     json={"shouldSendNotification": True, "shipments": [SHIPMENT]})
+        wclient.post(
+            f"{ORDERS}/{order['id']}/fulfillments",
+            json={"shouldSendNotification": True, "shipments": [SHIPMENT]},
+        )
     after = wclient.get(f"{ORDERS}/{order['id']}").json()
     assert after["fulfillmentStatus"] == "FULFILLED"
     assert [e["kind"] for e in _effects(writer, order["id"])] == ["shipment"]
@@ -508,16 +640,25 @@ def test_drop_after_commit_still_applies_the_fulfillment(
 
 
 def test_a_restart_on_the_same_database_keeps_writes(
-        tmp_path_factory: pytest.TempPathFactory) -> None:
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     db = tmp_path_factory.mktemp("sqsp-restart") / "sandbox.sqlite"
-    with SandboxServer("squarespace", db_path=db, token=TOKEN, orders=20, seed=23) as server, \
-            httpx.Client(base_url=server.base_url, headers=AUTH) as client:
+    with (
+        SandboxServer("squarespace", db_path=db, token=TOKEN, orders=20, seed=23) as server,
+        httpx.Client(base_url=server.base_url, headers=AUTH) as client,
+    ):
         order = next(o for o in _walk(client, {}) if o["fulfillmentStatus"] == "PENDING")
-        assert client.post(f"{ORDERS}/{order['id']}/fulfillments",
-                           json={"shouldSendNotification": False,
-                                 "shipments": [SHIPMENT]}).status_code == 204
-    with SandboxServer("squarespace", db_path=db, token=TOKEN, orders=20, seed=23) as server, \
-            httpx.Client(base_url=server.base_url, headers=AUTH) as client:
+        assert (
+            client.post(
+                f"{ORDERS}/{order['id']}/fulfillments",
+                json={"shouldSendNotification": False, "shipments": [SHIPMENT]},
+            ).status_code
+            == 204
+        )
+    with (
+        SandboxServer("squarespace", db_path=db, token=TOKEN, orders=20, seed=23) as server,
+        httpx.Client(base_url=server.base_url, headers=AUTH) as client,
+    ):
         after = client.get(f"{ORDERS}/{order['id']}").json()
     assert after["fulfillmentStatus"] == "FULFILLED"
     assert after["fulfillments"] == [SHIPMENT]

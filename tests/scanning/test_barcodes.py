@@ -24,8 +24,11 @@ def test_usps_gs1_128_label_gives_tracking_number_and_zip() -> None:
 
 def test_421_gives_country_and_postal_code() -> None:
     result = classify_scan(f"]C1421840100233424{GS}9200190132607600833457")
-    assert (result.kind, result.country, result.postal_code) == (ScanKind.TRACKING, "840",
-                                                                 "100233424")
+    assert (result.kind, result.country, result.postal_code) == (
+        ScanKind.TRACKING,
+        "840",
+        "100233424",
+    )
 
 
 def test_parenthesised_usps_line_is_a_tracking_number() -> None:
@@ -40,10 +43,17 @@ def test_lone_routing_barcode_is_junk_with_a_hint() -> None:
     assert "postal code barcode (10023)" in (result.reason or "")
 
 
-@pytest.mark.parametrize("text", [
-    "]C10100614141999996", "(01)00614141999996(17)250101", "]E0614141999996",
-    "614141999996", "0614141999996", "00614141999996",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "]C10100614141999996",
+        "(01)00614141999996(17)250101",
+        "]E0614141999996",
+        "614141999996",
+        "0614141999996",
+        "00614141999996",
+    ],
+)
 def test_product_codes_share_one_gtin_key(text: str) -> None:
     result = classify_scan(text)
     assert result.kind is ScanKind.PRODUCT
@@ -75,15 +85,18 @@ def test_broken_gs1_with_separator_is_junk() -> None:
     assert result.is_junk and "GS1" in (result.reason or "")
 
 
-@pytest.mark.parametrize(("text", "carrier"), [
-    ("1Z999AA10123456784", "ups"),
-    ("]C01Z999AA10123456784", "ups"),
-    ("]C11001921334250001000300779017972697", "fedex"),  # not GS1 data despite ]C1
-    ("9400 1112 0108 0805 4830 16", "usps"),
-    ("TBA502887274000", "amazon"),
-    ("RB123456785GB", "royal_mail"),
-    ("3318810025", "dhl"),
-])
+@pytest.mark.parametrize(
+    ("text", "carrier"),
+    [
+        ("1Z999AA10123456784", "ups"),
+        ("]C01Z999AA10123456784", "ups"),
+        ("]C11001921334250001000300779017972697", "fedex"),  # not GS1 data despite ]C1
+        ("9400 1112 0108 0805 4830 16", "usps"),
+        ("TBA502887274000", "amazon"),
+        ("RB123456785GB", "royal_mail"),
+        ("3318810025", "dhl"),
+    ],
+)
 def test_tracking_numbers(text: str, carrier: str) -> None:
     result = classify_scan(text)
     assert result.kind is ScanKind.TRACKING
@@ -122,15 +135,18 @@ def test_references(text: str) -> None:
     assert result.value == text.strip()
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("", "empty"),
-    ("\r\n", "empty"),
-    ("]C1", "empty"),
-    ("ABC\x07DEF", "U+0007"),
-    ("ORD\x00", "U+0000"),
-    ("caf\ufffd", "U+FFFD"),
-    ("9" * 513, "513 characters"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("\r\n", "empty"),
+        ("]C1", "empty"),
+        ("ABC\x07DEF", "U+0007"),
+        ("ORD\x00", "U+0000"),
+        ("caf\ufffd", "U+FFFD"),
+        ("9" * 513, "513 characters"),
+    ],
+)
 def test_junk(text: str, reason: str) -> None:
     result = classify_scan(text)
     assert result.is_junk
@@ -146,12 +162,15 @@ def test_never_raises_and_junk_always_has_a_reason(text: str) -> None:
         assert result.reason
 
 
-@pytest.mark.parametrize(("text", "also_reference"), [
-    ("3318810025", True),  # DHL shape is just ten digits
-    ("614141999996", True),  # a UPC without symbology could be an order number
-    ("]E0614141999996", False),  # the scanner says it is an EAN/UPC symbol
-    ("1Z999AA10123456784", False),
-    ("9400 1112 0108 0805 4830 16", False),
-])
+@pytest.mark.parametrize(
+    ("text", "also_reference"),
+    [
+        ("3318810025", True),  # DHL shape is just ten digits
+        ("614141999996", True),  # a UPC without symbology could be an order number
+        ("]E0614141999996", False),  # the scanner says it is an EAN/UPC symbol
+        ("1Z999AA10123456784", False),
+        ("9400 1112 0108 0805 4830 16", False),
+    ],
+)
 def test_plain_digit_scans_may_also_be_order_numbers(text: str, also_reference: bool) -> None:
     assert classify_scan(text).also_reference is also_reference

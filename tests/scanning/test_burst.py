@@ -114,8 +114,9 @@ def test_endless_fast_input_is_not_held_forever() -> None:
     assert detector.held == "x"
 
 
-@pytest.mark.parametrize("kwargs", [{"max_gap_ms": 0}, {"min_length": 0},
-                                    {"min_length": 10, "max_length": 5}])
+@pytest.mark.parametrize(
+    "kwargs", [{"max_gap_ms": 0}, {"min_length": 0}, {"min_length": 10, "max_length": 5}]
+)
 def test_bad_settings_are_rejected(kwargs: dict) -> None:
     with pytest.raises(ValueError):
         BurstDetector(**kwargs)

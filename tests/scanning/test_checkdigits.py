@@ -18,12 +18,15 @@ S10 = {"weights": [7, 9, 5, 3, 2, 4, 6, 8], "complement": True, "remap": {"10": 
 FEDEX_EXPRESS = {"weights": [1, 3, 7], "remap": {"10": 0}}
 
 
-@pytest.mark.parametrize(("body", "check"), [
-    ("03600029145", 2),  # UPC-A 036000291452
-    ("400638133393", 1),  # EAN-13 4006381333931
-    ("9638507", 4),  # EAN-8 96385074
-    ("10614141123456789", 7),  # SSCC 106141411234567897 (GS1 General Specifications)
-])
+@pytest.mark.parametrize(
+    ("body", "check"),
+    [
+        ("03600029145", 2),  # UPC-A 036000291452
+        ("400638133393", 1),  # EAN-13 4006381333931
+        ("9638507", 4),  # EAN-8 96385074
+        ("10614141123456789", 7),  # SSCC 106141411234567897 (GS1 General Specifications)
+    ],
+)
 def test_gs1_mod10(body: str, check: int) -> None:
     assert gs1_check_digit(body) == check
     assert gs1_is_valid(body + str(check))
@@ -36,10 +39,13 @@ def test_gs1_rejects_non_digits_and_too_short() -> None:
     assert not gs1_is_valid("")
 
 
-@pytest.mark.parametrize(("body", "check"), [
-    ("01234567898", 3),  # answers.google.com FedEx Express example 012345678983
-    ("12345678901", 2),  # worked example 123456789012 (sum 178, 178 mod 11 = 2)
-])
+@pytest.mark.parametrize(
+    ("body", "check"),
+    [
+        ("01234567898", 3),  # answers.google.com FedEx Express example 012345678983
+        ("12345678901", 2),  # worked example 123456789012 (sum 178, 178 mod 11 = 2)
+    ],
+)
 def test_fedex_express_mod11(body: str, check: int) -> None:
     assert mod11_weighted(body, FEDEX_EXPRESS) == check
 

@@ -35,19 +35,43 @@ VECTORS = [
     ("fedex", "0123 4567 8983", "0123 4567 8993", "012345678983"),
     ("fedex", "0414 4176 0228 964", "0414 4176 0228 864", "041441760228964"),
     ("fedex", "9611020987654312345672", "9611020987654312346672", "987654312345672"),
-    ("fedex", "1001921334250001000300779017972697", "1001921334250001000300779017972797",
-     "779017972697"),
-    ("fedex", "9622001900000000000000776632517510", "9622001900000000000000776632517610",
-     "776632517510"),
+    (
+        "fedex",
+        "1001921334250001000300779017972697",
+        "1001921334250001000300779017972797",
+        "779017972697",
+    ),
+    (
+        "fedex",
+        "9622001900000000000000776632517510",
+        "9622001900000000000000776632517610",
+        "776632517510",
+    ),
     ("fedex", "61299998820821171811", "61299998820821171821", "61299998820821171811"),
-    ("usps", "9400 1112 0108 0805 4830 16", "9400 1112 0108 0805 4830 26",
-     "9400111201080805483016"),
-    ("usps", "92748931507708513018050063", "92748931507708513018050064",
-     "92748931507708513018050063"),
-    ("usps", "420 22153 9101026837331000039521", "420 22153 9101026837331000039522",
-     "9101026837331000039521"),
-    ("usps", "4201002334249200190132607600833457", "4201002334249200190132607600833458",
-     "9200190132607600833457"),
+    (
+        "usps",
+        "9400 1112 0108 0805 4830 16",
+        "9400 1112 0108 0805 4830 26",
+        "9400111201080805483016",
+    ),
+    (
+        "usps",
+        "92748931507708513018050063",
+        "92748931507708513018050064",
+        "92748931507708513018050063",
+    ),
+    (
+        "usps",
+        "420 22153 9101026837331000039521",
+        "420 22153 9101026837331000039522",
+        "9101026837331000039521",
+    ),
+    (
+        "usps",
+        "4201002334249200190132607600833457",
+        "4201002334249200190132607600833458",
+        "9200190132607600833457",
+    ),
     ("usps", "7196 9010 7560 0307 7385", "7196 9010 7560 0307 7386", "71969010756003077385"),
     ("usps", "RB123456785US", "RB123456784US", "RB123456785US"),
     ("royal_mail", "RB123456785GB", "RB123456775GB", "RB123456785GB"),
@@ -74,8 +98,9 @@ def test_valid_vector_is_recognised(carrier: str, valid: str, corrupted: str, nu
 
 
 @pytest.mark.parametrize(("carrier", "valid", "corrupted", "number"), VECTORS)
-def test_corrupted_vector_fails_the_check(carrier: str, valid: str, corrupted: str,
-                                          number: str) -> None:
+def test_corrupted_vector_fails_the_check(
+    carrier: str, valid: str, corrupted: str, number: str
+) -> None:
     assert _one_character_apart(valid, corrupted)
     result = parse_tracking(corrupted)
     mine = [c for c in result.candidates if c.carrier == carrier]
@@ -105,7 +130,8 @@ def test_seed_fedex_number_has_a_wrong_check_digit() -> None:
 
 def test_urls_come_from_the_table_with_the_normalised_number() -> None:
     assert parse_tracking("1z999aa1-0123-4567-84").url == (
-        "https://www.ups.com/track?tracknum=1Z999AA10123456784")
+        "https://www.ups.com/track?tracknum=1Z999AA10123456784"
+    )
     assert parse_tracking("RR123456785CN").url is None  # no universal S10 tracking page
 
 
@@ -133,12 +159,10 @@ def test_valid_candidate_outranks_invalid_one() -> None:
     result = parse_tracking("03071790000523483741")
     assert result.carrier == "usps"
     assert not result.ambiguous
-    assert [c.check_digit for c in result.candidates] == [CheckVerdict.VALID,
-                                                         CheckVerdict.INVALID]
+    assert [c.check_digit for c in result.candidates] == [CheckVerdict.VALID, CheckVerdict.INVALID]
 
 
-@pytest.mark.parametrize("text", ["", "   ", "hello", "ORD-1001", "12", "1Z12", "é" * 12,
-                                  "9" * 41])
+@pytest.mark.parametrize("text", ["", "   ", "hello", "ORD-1001", "12", "1Z12", "é" * 12, "9" * 41])
 def test_not_tracking_numbers(text: str) -> None:
     result = parse_tracking(text)
     assert not result.recognised
@@ -151,14 +175,24 @@ def test_never_raises(text: str) -> None:
     parse_tracking(text).to_dict()
 
 
-@given(st.sampled_from(["9400111201080805483016", "0073938000549297", "041441760228964",
-                        "92748931507708513018050063"]),
-       st.integers(min_value=0, max_value=21), st.integers(min_value=1, max_value=9))
-def test_mod10_3_1_formats_catch_every_single_digit_error(number: str, position: int,
-                                                          delta: int) -> None:
+@given(
+    st.sampled_from(
+        [
+            "9400111201080805483016",
+            "0073938000549297",
+            "041441760228964",
+            "92748931507708513018050063",
+        ]
+    ),
+    st.integers(min_value=0, max_value=21),
+    st.integers(min_value=1, max_value=9),
+)
+def test_mod10_3_1_formats_catch_every_single_digit_error(
+    number: str, position: int, delta: int
+) -> None:
     position %= len(number)
     digit = (int(number[position]) + delta) % 10
-    corrupted = number[:position] + str(digit) + number[position + 1:]
+    corrupted = number[:position] + str(digit) + number[position + 1 :]
     carrier = parse_tracking(number).carrier
     mine = [c for c in parse_tracking(corrupted).candidates if c.carrier == carrier]
     assert all(c.check_digit is CheckVerdict.INVALID for c in mine)
@@ -180,14 +214,18 @@ def test_a_table_can_be_injected() -> None:
     data["carriers"]["ups"]["url"] = "https://example.test/{number}"
     table = CarrierTable.from_dict(data)
     assert parse_tracking("1Z999AA10123456784", table).url == (
-        "https://example.test/1Z999AA10123456784")
+        "https://example.test/1Z999AA10123456784"
+    )
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda d: d["formats"][0].update(carrier="nope"), "unknown carrier"),
-    (lambda d: d["formats"][0]["check"].update(algorithm="crc32"), "unknown algorithm"),
-    (lambda d: d["formats"][0].update(patterns=["^1Z.*$"]), "number"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["formats"][0].update(carrier="nope"), "unknown carrier"),
+        (lambda d: d["formats"][0]["check"].update(algorithm="crc32"), "unknown algorithm"),
+        (lambda d: d["formats"][0].update(patterns=["^1Z.*$"]), "number"),
+    ],
+)
 def test_malformed_table_is_rejected(change, message: str) -> None:
     data = _table_data()
     change(data)
@@ -197,8 +235,14 @@ def test_malformed_table_is_rejected(change, message: str) -> None:
 
 @pytest.mark.parametrize(
     ("written", "shown"),
-    [("ups", "UPS"), ("Fedex", "FedEx"), ("usps", "USPS"), ("canada_post", "Canada Post"),
-     ("Canada Post", "Canada Post"), ("  PostNL ", "PostNL")],
+    [
+        ("ups", "UPS"),
+        ("Fedex", "FedEx"),
+        ("usps", "USPS"),
+        ("canada_post", "Canada Post"),
+        ("Canada Post", "Canada Post"),
+        ("  PostNL ", "PostNL"),
+    ],
 )
 def test_carrier_display_name_as_a_customer_reads_it(written: str, shown: str) -> None:
     from fulfillment_station.scanning.tracking import carrier_display_name

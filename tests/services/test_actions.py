@@ -39,28 +39,42 @@ T0 = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 
 def make_order(order_id: str = "o1", lines: bool = True) -> Order:
     return Order(
-        id=order_id, number=f"#{order_id.upper()}", dialect="nexus",
+        id=order_id,
+        number=f"#{order_id.upper()}",
+        dialect="nexus",
         status=OrderStatus.CONFIRMED,
         lines=[LineItem(id="l1", quantity=3), LineItem(id="l2", quantity=1)] if lines else [],
-        created_at=T0, updated_at=T0,
+        created_at=T0,
+        updated_at=T0,
     )
 
 
 def ship_action(tracking: str | None = "1Z 999 aa1", **lines: int) -> Action:
-    return Action(kind=ActionKind.SHIP, connection_id="shop", order_id="o1",
-                  payload=ShipRequest(carrier="UPS", tracking_number=tracking, lines=lines))
+    return Action(
+        kind=ActionKind.SHIP,
+        connection_id="shop",
+        order_id="o1",
+        payload=ShipRequest(carrier="UPS", tracking_number=tracking, lines=lines),
+    )
 
 
 def fulfill_action(*numbers: str) -> Action:
-    return Action(kind=ActionKind.FULFILL, connection_id="shop", order_id="o1",
-                  payload=FulfillRequest(shipments=[TrackingInfo(carrier="fedex",
-                                                                tracking_number=n)
-                                                   for n in numbers]))
+    return Action(
+        kind=ActionKind.FULFILL,
+        connection_id="shop",
+        order_id="o1",
+        payload=FulfillRequest(
+            shipments=[TrackingInfo(carrier="fedex", tracking_number=n) for n in numbers]
+        ),
+    )
 
 
 def shipped(order: Order, tracking: str | None, **lines: int) -> Order:
-    shipment = Shipment(carrier="UPS", tracking_number=tracking,
-                        lines=[ShipmentLine(line_id=k, quantity=v) for k, v in lines.items()])
+    shipment = Shipment(
+        carrier="UPS",
+        tracking_number=tracking,
+        lines=[ShipmentLine(line_id=k, quantity=v) for k, v in lines.items()],
+    )
     return apply_shipment(order, shipment, T0)
 
 
@@ -69,21 +83,32 @@ def present(action: Action, before: Order, now: Order | None) -> bool:
 
 
 def bulk(*items: tuple[str, str]) -> Action:
-    return Action(kind=ActionKind.BULK_SHIP, connection_id="c", order_id=items[0][0],
-                  payload=BulkShipRequest(items=[
-                      BulkShipItem(order_id=o, carrier="DHL", tracking_number=t)
-                      for o, t in items]))
+    return Action(
+        kind=ActionKind.BULK_SHIP,
+        connection_id="c",
+        order_id=items[0][0],
+        payload=BulkShipRequest(
+            items=[BulkShipItem(order_id=o, carrier="DHL", tracking_number=t) for o, t in items]
+        ),
+    )
 
 
-@pytest.mark.parametrize("action", [
-    ship_action(l1=2),
-    fulfill_action("794644790303"),
-    Action(kind=ActionKind.CANCEL, connection_id="c", order_id="o1", payload=CancelRequest()),
-    Action(kind=ActionKind.UPDATE, connection_id="c", order_id="o1",
-           payload=OrderUpdate(notes="fragile")),
-    Action.create("c", CreateOrderRequest(lines=[NewOrderLine(sku="MUG", quantity=1)])),
-    bulk(("o1", "B1"), ("o2", "B2")),
-])
+@pytest.mark.parametrize(
+    "action",
+    [
+        ship_action(l1=2),
+        fulfill_action("794644790303"),
+        Action(kind=ActionKind.CANCEL, connection_id="c", order_id="o1", payload=CancelRequest()),
+        Action(
+            kind=ActionKind.UPDATE,
+            connection_id="c",
+            order_id="o1",
+            payload=OrderUpdate(notes="fragile"),
+        ),
+        Action.create("c", CreateOrderRequest(lines=[NewOrderLine(sku="MUG", quantity=1)])),
+        bulk(("o1", "B1"), ("o2", "B2")),
+    ],
+)
 def test_action_survives_a_round_trip_through_json(action: Action) -> None:
     again = Action.model_validate(action.model_dump(mode="json"))
     assert again == action
@@ -102,16 +127,21 @@ def test_an_action_queued_under_the_old_spelling_still_loads() -> None:
 
 def test_payload_must_fit_the_kind() -> None:
     with pytest.raises(ValidationError, match="cancel action needs a CancelRequest"):
-        Action(kind=ActionKind.CANCEL, connection_id="c", order_id="o1",
-               payload=OrderUpdate(notes="x"))
+        Action(
+            kind=ActionKind.CANCEL, connection_id="c", order_id="o1", payload=OrderUpdate(notes="x")
+        )
 
 
 def test_bad_requests_are_refused_in_plain_words() -> None:
     with pytest.raises(ValidationError, match="at least 1"):
         ship_action(l1=0)
     with pytest.raises(ValidationError, match="choose a carrier"):
-        Action(kind=ActionKind.SHIP, connection_id="c", order_id="o1",
-               payload=ShipRequest(carrier="  "))
+        Action(
+            kind=ActionKind.SHIP,
+            connection_id="c",
+            order_id="o1",
+            payload=ShipRequest(carrier="  "),
+        )
     with pytest.raises(ValidationError, match="at least one field"):
         Action(kind=ActionKind.UPDATE, connection_id="c", order_id="o1", payload=OrderUpdate())
     with pytest.raises(ValidationError, match="appears twice"):
@@ -125,8 +155,12 @@ def test_create_is_filed_under_its_reference_or_its_key() -> None:
     without = Action.create("c", CreateOrderRequest(lines=line))
     assert without.order_id == without.idempotency_key
     with pytest.raises(ValidationError, match="filed under its external reference"):
-        Action(kind=ActionKind.CREATE, connection_id="c", order_id="other",
-               payload=CreateOrderRequest(external_reference="EXT-1", lines=line))
+        Action(
+            kind=ActionKind.CREATE,
+            connection_id="c",
+            order_id="other",
+            payload=CreateOrderRequest(external_reference="EXT-1", lines=line),
+        )
 
 
 def test_ship_is_recognised_by_tracking_number_ignoring_case_and_spaces() -> None:
@@ -167,21 +201,27 @@ def test_fulfill_needs_every_tracking_number_on_the_order() -> None:
 
 def test_cancel_update_and_create_effects() -> None:
     before = make_order()
-    cancel = Action(kind=ActionKind.CANCEL, connection_id="c", order_id="o1",
-                    payload=CancelRequest(reason="x"))
+    cancel = Action(
+        kind=ActionKind.CANCEL, connection_id="c", order_id="o1", payload=CancelRequest(reason="x")
+    )
     assert present(cancel, before, apply_cancel(before, "x", T0))
     assert present(cancel, before, None)  # generic REST deletes the order
     assert not present(cancel, before, before)
 
     address = Address(name="Ana", line1="1 Main St", city="Lyon", country="FR")
-    edit = Action(kind=ActionKind.UPDATE, connection_id="c", order_id="o1",
-                  payload=OrderUpdate(notes="fragile", ship_to=address))
-    assert present(edit, before, before.model_copy(update={"notes": "fragile",
-                                                           "ship_to": address}))
+    edit = Action(
+        kind=ActionKind.UPDATE,
+        connection_id="c",
+        order_id="o1",
+        payload=OrderUpdate(notes="fragile", ship_to=address),
+    )
+    assert present(edit, before, before.model_copy(update={"notes": "fragile", "ship_to": address}))
     assert not present(edit, before, before.model_copy(update={"notes": "fragile"}))
 
-    create = Action.create("c", CreateOrderRequest(external_reference="EXT-1",
-                                                   lines=[NewOrderLine(sku="M", quantity=1)]))
+    create = Action.create(
+        "c",
+        CreateOrderRequest(external_reference="EXT-1", lines=[NewOrderLine(sku="M", quantity=1)]),
+    )
     assert effect_present(create, {}, {"EXT-1": make_order("new")})
     assert not effect_present(create, {}, {"EXT-1": None})
 
@@ -213,6 +253,10 @@ def test_summaries_read_well() -> None:
     assert ship_action("1Z1", l1=2, l2=1).summary() == "Ship: 3 item(s) via UPS 1Z1"
     assert ship_action(None).summary() == "Ship: all remaining items via UPS"
     assert fulfill_action("T1").summary() == "Mark fulfilled: all remaining items, tracking T1"
-    cancel = Action(kind=ActionKind.CANCEL, connection_id="c", order_id="o1",
-                    payload=CancelRequest(reason="Customer asked"))
+    cancel = Action(
+        kind=ActionKind.CANCEL,
+        connection_id="c",
+        order_id="o1",
+        payload=CancelRequest(reason="Customer asked"),
+    )
     assert cancel.summary() == "Cancel: Customer asked"

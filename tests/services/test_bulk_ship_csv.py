@@ -17,8 +17,11 @@ from tests.store.factories import build_order
 
 UPS = "1Z999AA10123456784"
 ORDERS = [
-    build_order("o1", number="1001", lines=[{"id": "L1", "sku": "MUG", "name": "Mug",
-                                              "quantity": 3, "unit_price": "5.00"}]),
+    build_order(
+        "o1",
+        number="1001",
+        lines=[{"id": "L1", "sku": "MUG", "name": "Mug", "quantity": 3, "unit_price": "5.00"}],
+    ),
     build_order("o2", number="1002"),
 ]
 
@@ -28,13 +31,16 @@ def parse(text: str) -> CsvImport:
 
 
 def test_good_rows_fill_and_bad_rows_are_named() -> None:
-    result = parse("order number,carrier,tracking,lines\n"
-                   f"1001,UPS,{UPS},L1:2\n"
-                   f"9999,UPS,{UPS}\n"
-                   f"#1002,DHL Express,JD014600000016000001\n")
-    assert [(s.row, s.order_index, s.carrier, s.tracking, s.lines)
-            for s in result.shipments] == [
-        (2, 0, "UPS", UPS, {"L1": 2}), (4, 1, "DHL Express", "JD014600000016000001", {})]
+    result = parse(
+        "order number,carrier,tracking,lines\n"
+        f"1001,UPS,{UPS},L1:2\n"
+        f"9999,UPS,{UPS}\n"
+        f"#1002,DHL Express,JD014600000016000001\n"
+    )
+    assert [(s.row, s.order_index, s.carrier, s.tracking, s.lines) for s in result.shipments] == [
+        (2, 0, "UPS", UPS, {"L1": 2}),
+        (4, 1, "DHL Express", "JD014600000016000001", {}),
+    ]
     assert result.problems == ["Row 3: order 9999 is not one of the selected orders."]
 
 
@@ -54,8 +60,14 @@ def test_a_128_kb_field_is_refused_for_its_row_only() -> None:
 
 
 def test_control_characters_are_refused_in_every_column() -> None:
-    rows = [f"1001,UP\x00S,{UPS}", f"1001,UPS,{UPS}\x1b[2J", f"1001,UPS,1Z\x07{UPS}",
-            f"10\x0001,UPS,{UPS}", f"1001,UPS,{UPS}\u202e", f"1001,UPS,{UPS},L1:1\x1b"]
+    rows = [
+        f"1001,UP\x00S,{UPS}",
+        f"1001,UPS,{UPS}\x1b[2J",
+        f"1001,UPS,1Z\x07{UPS}",
+        f"10\x0001,UPS,{UPS}",
+        f"1001,UPS,{UPS}\u202e",
+        f"1001,UPS,{UPS},L1:1\x1b",
+    ]
     result = parse("\n".join(rows) + f"\n1002,UPS,{UPS}\n")
     assert result.problems == [
         "Row 1: the carrier holds a control character; type it again.",
@@ -69,8 +81,13 @@ def test_control_characters_are_refused_in_every_column() -> None:
 
 
 def test_formula_prefixes_are_refused_in_carrier_and_tracking() -> None:
-    rows = ["1001,=HYPERLINK(\"http://x\"),1Z1", "1001,UPS,+1Z999", "1001,UPS,-1Z999",
-            "1001,@SUM(A1),1Z999", f"1002,UPS,{UPS}"]
+    rows = [
+        '1001,=HYPERLINK("http://x"),1Z1',
+        "1001,UPS,+1Z999",
+        "1001,UPS,-1Z999",
+        "1001,@SUM(A1),1Z999",
+        f"1002,UPS,{UPS}",
+    ]
     result = parse("\n".join(rows))
     assert result.problems == [
         "Row 1: the carrier starts with =, which a spreadsheet would run as a formula.",
@@ -83,11 +100,14 @@ def test_formula_prefixes_are_refused_in_carrier_and_tracking() -> None:
 
 def test_a_file_too_large_or_unreadable_rows_end_in_one_sentence() -> None:
     assert parse("x" * (MAX_TEXT_CHARS + 1)).problems == [
-        "The file is too large to be a list of tracking numbers."]
+        "The file is too large to be a list of tracking numbers."
+    ]
     # A quoted field over a line break would cut the tracking number: both rows are refused.
     result = parse(f'1001,UPS,"{UPS[:9]}\n{UPS[9:]}"\n1002,UPS,{UPS}\n')
-    assert result.problems == ["Row 1: the row cannot be read as CSV.",
-                               "Row 2: the row cannot be read as CSV."]
+    assert result.problems == [
+        "Row 1: the row cannot be read as CSV.",
+        "Row 2: the row cannot be read as CSV.",
+    ]
     assert [s.order_index for s in result.shipments] == [1]
 
 
@@ -107,12 +127,20 @@ def test_any_text_at_all_never_raises(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["1001", "1002", "#1001", "x"]),
-                          st.text(max_size=12), st.text(max_size=30),
-                          st.text(alphabet=string.printable + "²³¹٣", max_size=12)),
-                max_size=20))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1001", "1002", "#1001", "x"]),
+            st.text(max_size=12),
+            st.text(max_size=30),
+            st.text(alphabet=string.printable + "²³¹٣", max_size=12),
+        ),
+        max_size=20,
+    )
+)
 def test_any_row_shaped_file_never_raises_and_counts_every_row(
-        rows: list[tuple[str, str, str, str]]) -> None:
+    rows: list[tuple[str, str, str, str]],
+) -> None:
     import csv
     import io
 

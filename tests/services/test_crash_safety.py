@@ -79,11 +79,15 @@ def make_plans(rng: random.Random, pool: list[str]) -> list[Plan]:
             serial += 1
             shipments.append((order_id, f"JD0146{SEED:08d}{serial:06d}"))
         by_write = rng.random() < 0.5
-        plans.append(Plan(
-            number=n, shipments=tuple(shipments), latency_ms=rng.choice((20, 30, 40)),
-            delay=rng.uniform(0, 0.03) if by_write else rng.uniform(0, 0.4),
-            after_write=rng.randint(1, size) if by_write else None,
-        ))
+        plans.append(
+            Plan(
+                number=n,
+                shipments=tuple(shipments),
+                latency_ms=rng.choice((20, 30, 40)),
+                delay=rng.uniform(0, 0.03) if by_write else rng.uniform(0, 0.4),
+                after_write=rng.randint(1, size) if by_write else None,
+            )
+        )
     return plans
 
 
@@ -93,16 +97,31 @@ def writes_to(journal: sqlite3.Connection, order_ids: set[str]) -> int:
     paths = [f"/api/orders/{order_id}/shipment" for order_id in order_ids]
     row = journal.execute(
         f"SELECT count(*) FROM journal WHERE method = 'POST' AND path IN "
-        f"({', '.join('?' * len(paths))})", paths).fetchone()
+        f"({', '.join('?' * len(paths))})",
+        paths,
+    ).fetchone()
     return int(row[0])
 
 
 def driver(server: SandboxServer, outbox: Path, *args: str) -> list[str]:
-    return [*DRIVER, "--dialect", "nexus", "--base-url", server.base_url, "--token", TOKEN,
-            "--outbox", str(outbox), "--timeout", "60",
-            # Loopback answers in milliseconds, so a short grace covers a request the killed
-            # driver left in flight; the store's own ALREADY_SHIPPED check backs it up.
-            "--recovery-grace", "0.3", *args]
+    return [
+        *DRIVER,
+        "--dialect",
+        "nexus",
+        "--base-url",
+        server.base_url,
+        "--token",
+        TOKEN,
+        "--outbox",
+        str(outbox),
+        "--timeout",
+        "60",
+        # Loopback answers in milliseconds, so a short grace covers a request the killed
+        # driver left in flight; the store's own ALREADY_SHIPPED check backs it up.
+        "--recovery-grace",
+        "0.3",
+        *args,
+    ]
 
 
 def play(server: SandboxServer, plan: Plan, workdir: Path) -> Result:
@@ -110,8 +129,12 @@ def play(server: SandboxServer, plan: Plan, workdir: Path) -> Result:
     outbox_path = workdir / f"desk-round-{plan.number}" / "outbox.sqlite3"
     orders = {order_id for order_id, _ in plan.shipments}
     specs = [f"{order_id}:{tracking}" for order_id, tracking in plan.shipments]
-    proc = subprocess.Popen(driver(server, outbox_path, "ship-many", *specs),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        driver(server, outbox_path, "ship-many", *specs),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         ready = json.loads(proc.stdout.readline() or "{}")
@@ -120,8 +143,11 @@ def play(server: SandboxServer, plan: Plan, workdir: Path) -> Result:
             journal = sqlite3.connect(server.db_path)
             try:
                 deadline = time.monotonic() + 20
-                while (writes_to(journal, orders) < plan.after_write and proc.poll() is None
-                       and time.monotonic() < deadline):
+                while (
+                    writes_to(journal, orders) < plan.after_write
+                    and proc.poll() is None
+                    and time.monotonic() < deadline
+                ):
                     time.sleep(0.005)
             finally:
                 journal.close()
@@ -137,8 +163,9 @@ def play(server: SandboxServer, plan: Plan, workdir: Path) -> Result:
 
     store = open_store(outbox_path)
     try:
-        outbox: Outbox[Action] = Outbox(store, AuditLog(store, station="crash test"),
-                                        decode=Action.model_validate)
+        outbox: Outbox[Action] = Outbox(
+            store, AuditLog(store, station="crash test"), decode=Action.model_validate
+        )
         unknown = outbox.counts()[ActionState.SENDING]
     finally:
         store.close()
@@ -146,19 +173,23 @@ def play(server: SandboxServer, plan: Plan, workdir: Path) -> Result:
     # The restart: a real process every few rounds (the command line as a packer's script
     # would run it); otherwise the same ``main`` in this process, to save the start-up time.
     if plan.number % RESUME_PROCESS_EVERY == 0:
-        resumed = subprocess.run(driver(server, outbox_path, "resume"), capture_output=True,
-                                 text=True, timeout=90, check=False)
+        resumed = subprocess.run(
+            driver(server, outbox_path, "resume"),
+            capture_output=True,
+            text=True,
+            timeout=90,
+            check=False,
+        )
         code, said = resumed.returncode, resumed.stdout + resumed.stderr
     else:
         out = io.StringIO()
-        code = headless.main(driver(server, outbox_path, "resume")[len(DRIVER):], out=out)
+        code = headless.main(driver(server, outbox_path, "resume")[len(DRIVER) :], out=out)
         said = out.getvalue()
     assert code == 0, f"round {plan.number}: {said}"
 
     store = open_store(outbox_path)
     try:
-        outbox = Outbox(store, AuditLog(store, station="crash test"),
-                        decode=Action.model_validate)
+        outbox = Outbox(store, AuditLog(store, station="crash test"), decode=Action.model_validate)
         records = outbox.records()
     finally:
         store.close()
@@ -171,11 +202,15 @@ def play(server: SandboxServer, plan: Plan, workdir: Path) -> Result:
 
 def test_killed_driver_never_loses_or_duplicates_a_shipment(tmp_path: Path) -> None:
     started = time.perf_counter()
-    with SandboxServer("nexus", db_path=tmp_path / "sandbox.sqlite", token=TOKEN, orders=700,
-                       seed=11) as server:
+    with SandboxServer(
+        "nexus", db_path=tmp_path / "sandbox.sqlite", token=TOKEN, orders=700, seed=11
+    ) as server:
         with connect("nexus", server.base_url, TOKEN) as reader:
-            pool = [o.id for o in reader.list_orders()
-                    if o.status in OPEN and o.fulfillment_status == FulfillmentStatus.UNFULFILLED]
+            pool = [
+                o.id
+                for o in reader.list_orders()
+                if o.status in OPEN and o.fulfillment_status == FulfillmentStatus.UNFULFILLED
+            ]
         rng = random.Random(SEED)
         rng.shuffle(pool)
         plans = make_plans(rng, pool)
@@ -183,6 +218,7 @@ def test_killed_driver_never_loses_or_duplicates_a_shipment(tmp_path: Path) -> N
 
         # Two desks at a time; each round's plan is fixed above, whatever the interleaving.
         with ThreadPoolExecutor(max_workers=2) as desks:
+
             def run(plan: Plan) -> Result:
                 server.faults.latency_ms = plan.latency_ms
                 return play(server, plan, tmp_path)

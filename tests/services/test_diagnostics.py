@@ -27,8 +27,9 @@ from fulfillment_station.store.settings import ConnectionProfile, Settings
 from tests.helpers.keyring import MemoryKeyring
 
 TOKEN = "tok_live+9f8e7d6c5b4a3210/x"  # "+" and "/" change when URL-encoded
-PROFILE = ConnectionProfile("shop1", "Main shop", "nexus",
-                            "https://api.example.com/shops/s3cretshop/v2?key=abc")
+PROFILE = ConnectionProfile(
+    "shop1", "Main shop", "nexus", "https://api.example.com/shops/s3cretshop/v2?key=abc"
+)
 
 
 @pytest.fixture
@@ -41,8 +42,9 @@ def logging_setup(tmp_path: Path) -> Iterator[LoggingSetup]:
     logger.propagate = True
 
 
-def test_log_dir_honours_explicit_then_environment(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_log_dir_honours_explicit_then_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("FULFILLMENT_STATION_LOG_DIR", str(tmp_path / "env-logs"))
     assert log_dir() == tmp_path / "env-logs"
     assert log_dir(tmp_path / "mine") == tmp_path / "mine"
@@ -50,7 +52,8 @@ def test_log_dir_honours_explicit_then_environment(tmp_path: Path,
 
 
 def test_a_token_read_from_the_keyring_never_reaches_the_log_file(
-        logging_setup: LoggingSetup) -> None:
+    logging_setup: LoggingSetup,
+) -> None:
     keyring_backend = MemoryKeyring()
     TokenStore(keyring_backend).set("shop1", TOKEN)  # saved earlier, without a redactor
     tokens = TokenStore(keyring_backend, on_secret=logging_setup.redactor.add)
@@ -92,11 +95,17 @@ def test_short_strings_are_not_treated_as_secrets() -> None:
 def test_diagnostics_text_has_versions_and_host_but_no_secrets() -> None:
     redactor = Redactor()
     redactor.add(TOKEN)
-    settings = Settings.defaults().replace({"station.packer_name": "Ana Packer",
-                                            "station.return_line1": "1 Secret Lane"}
-                                           ).with_profile(PROFILE)
-    text = diagnostics_text(settings, settings.active_profile(),
-                            [f"ERROR sync: refused token {TOKEN}"], redactor=redactor)
+    settings = (
+        Settings.defaults()
+        .replace({"station.packer_name": "Ana Packer", "station.return_line1": "1 Secret Lane"})
+        .with_profile(PROFILE)
+    )
+    text = diagnostics_text(
+        settings,
+        settings.active_profile(),
+        [f"ERROR sync: refused token {TOKEN}"],
+        redactor=redactor,
+    )
     assert f"Fulfillment Station {__version__}" in text
     assert f"Python {sys.version_info.major}.{sys.version_info.minor}" in text
     assert "Qt " in text and "httpx " in text and "Platform " in text
@@ -120,8 +129,13 @@ def test_crash_report_is_written_redacted_and_never_overwritten(tmp_path: Path) 
     except ValueError:
         exc_info = sys.exc_info()
     when = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
-    first = write_crash_report(exc_info, tmp_path / "crashes", diagnostics="diag here",  # type: ignore[arg-type]
-                               redactor=redactor, now=when)
+    first = write_crash_report(
+        exc_info,
+        tmp_path / "crashes",
+        diagnostics="diag here",  # type: ignore[arg-type]
+        redactor=redactor,
+        now=when,
+    )
     second = write_crash_report(exc_info, tmp_path / "crashes", now=when)  # type: ignore[arg-type]
     assert first != second
     text = first.read_text(encoding="utf-8")

@@ -35,30 +35,37 @@ pytestmark = pytest.mark.integration
 TO_PACK = next(p for p in PRESETS if p.key == "to_pack")
 
 
-@pytest.mark.parametrize(("fields", "kinds"), [
-    ({"status": OrderStatus.PROCESSING, "fulfillment_method": "FBA"},
-     {HoldKind.MARKETPLACE_FULFILLED}),
-    ({"status": OrderStatus.PROCESSING, "fulfillment_method": "fbs"},
-     {HoldKind.MARKETPLACE_FULFILLED}),
-    ({"status": OrderStatus.PROCESSING, "fulfillment_method": "FBM"}, set()),
-    ({"status": OrderStatus.CONFIRMED, "payment_status": "authorized"}, {HoldKind.NOT_PAID}),
-    ({"status": OrderStatus.PROCESSING, "payment_status": "captured"}, set()),
-    ({"status": OrderStatus.PROCESSING, "payment_status": "Refunded"}, {HoldKind.REFUNDED}),
-    ({"status": OrderStatus.PROCESSING, "payment_status": "voided"}, {HoldKind.REFUNDED}),
-    ({"status": OrderStatus.PROCESSING, "payment_status": "partially_refunded"}, set()),
-    ({"status": OrderStatus.PROCESSING, "test": True}, {HoldKind.TEST_ORDER}),
-    ({"status": OrderStatus.PENDING, "payment_status": "paid"}, {HoldKind.PENDING}),
-])
-def test_the_stores_fields_map_to_holds(fields: dict[str, object],
-                                        kinds: set[HoldKind]) -> None:
+@pytest.mark.parametrize(
+    ("fields", "kinds"),
+    [
+        (
+            {"status": OrderStatus.PROCESSING, "fulfillment_method": "FBA"},
+            {HoldKind.MARKETPLACE_FULFILLED},
+        ),
+        (
+            {"status": OrderStatus.PROCESSING, "fulfillment_method": "fbs"},
+            {HoldKind.MARKETPLACE_FULFILLED},
+        ),
+        ({"status": OrderStatus.PROCESSING, "fulfillment_method": "FBM"}, set()),
+        ({"status": OrderStatus.CONFIRMED, "payment_status": "authorized"}, {HoldKind.NOT_PAID}),
+        ({"status": OrderStatus.PROCESSING, "payment_status": "captured"}, set()),
+        ({"status": OrderStatus.PROCESSING, "payment_status": "Refunded"}, {HoldKind.REFUNDED}),
+        ({"status": OrderStatus.PROCESSING, "payment_status": "voided"}, {HoldKind.REFUNDED}),
+        ({"status": OrderStatus.PROCESSING, "payment_status": "partially_refunded"}, set()),
+        ({"status": OrderStatus.PROCESSING, "test": True}, {HoldKind.TEST_ORDER}),
+        ({"status": OrderStatus.PENDING, "payment_status": "paid"}, {HoldKind.PENDING}),
+    ],
+)
+def test_the_stores_fields_map_to_holds(fields: dict[str, object], kinds: set[HoldKind]) -> None:
     holds = store_holds(**fields)  # type: ignore[arg-type]
     assert {h["kind"] for h in holds} == kinds
     assert all(h["reason"] for h in holds)
 
 
 @pytest.fixture
-def connector_for(make_sandbox: Callable[..., SandboxServer]
-                  ) -> Iterator[Callable[[str], tuple[SandboxServer, Connector]]]:
+def connector_for(
+    make_sandbox: Callable[..., SandboxServer],
+) -> Iterator[Callable[[str], tuple[SandboxServer, Connector]]]:
     made: list[Connector] = []
 
     def make(dialect: str) -> tuple[SandboxServer, Connector]:
@@ -72,7 +79,8 @@ def connector_for(make_sandbox: Callable[..., SandboxServer]
 
 
 def test_nexus_marketplace_fulfilled_orders_are_held(
-        connector_for: Callable[[str], tuple[SandboxServer, Connector]]) -> None:
+    connector_for: Callable[[str], tuple[SandboxServer, Connector]],
+) -> None:
     _, nexus = connector_for("nexus")
     orders = [nexus.get_order(o.id) for o in nexus.list_orders()]
     by_marketplace = [o for o in orders if o.fulfillment_method in ("FBA", "FBS")]
@@ -89,7 +97,8 @@ def test_nexus_marketplace_fulfilled_orders_are_held(
 
 
 def test_inventory_cloud_unpaid_and_pending_orders_are_held(
-        connector_for: Callable[[str], tuple[SandboxServer, Connector]]) -> None:
+    connector_for: Callable[[str], tuple[SandboxServer, Connector]],
+) -> None:
     _, cloud = connector_for("inventory-cloud")
     pending = [o for o in cloud.list_orders() if o.status == OrderStatus.PENDING]
     assert pending
@@ -98,7 +107,8 @@ def test_inventory_cloud_unpaid_and_pending_orders_are_held(
 
 
 def test_a_squarespace_test_order_is_held(
-        connector_for: Callable[[str], tuple[SandboxServer, Connector]]) -> None:
+    connector_for: Callable[[str], tuple[SandboxServer, Connector]],
+) -> None:
     _, shop = connector_for("squarespace")
     order = next(o for o in shop.list_orders() if o.status in SHIPPABLE)
     assert not order.holds
@@ -116,8 +126,7 @@ class _Desk:
         self.connector = connect(server.dialect, server.base_url, TEST_TOKEN)
         self.store = open_store(tmp_path / "desk.sqlite3")
         self.audit = AuditLog(self.store, station="Desk 1")
-        self.outbox: Outbox[Action] = Outbox(self.store, self.audit,
-                                             decode=Action.model_validate)
+        self.outbox: Outbox[Action] = Outbox(self.store, self.audit, decode=Action.model_validate)
         self.service = OutboxService(self.outbox, self.connector, connection_id="shop")
         self.cache = OrderCache(tmp_path / "cache.sqlite3")
 
@@ -128,8 +137,9 @@ class _Desk:
 
 
 @pytest.fixture
-def desk(make_sandbox: Callable[..., SandboxServer], tmp_path: Path
-         ) -> Iterator[Callable[[str], _Desk]]:
+def desk(
+    make_sandbox: Callable[..., SandboxServer], tmp_path: Path
+) -> Iterator[Callable[[str], _Desk]]:
     made: list[_Desk] = []
 
     def make(dialect: str) -> _Desk:
@@ -142,19 +152,29 @@ def desk(make_sandbox: Callable[..., SandboxServer], tmp_path: Path
 
 
 def test_a_held_order_is_refused_before_queueing_and_an_override_is_audited(
-        desk: Callable[[str], _Desk]) -> None:
+    desk: Callable[[str], _Desk],
+) -> None:
     d = desk("generic-rest")
     SyncService(d.connector, d.cache, "shop").run()
-    pending = next(o for o in (d.cache.get(s.order_id, connection="shop")
-                               for s in d.cache.load_summaries("shop"))
-                   if o is not None and o.status == OrderStatus.PENDING)
+    pending = next(
+        o
+        for o in (
+            d.cache.get(s.order_id, connection="shop") for s in d.cache.load_summaries("shop")
+        )
+        if o is not None and o.status == OrderStatus.PENDING
+    )
     assert [h.kind for h in pending.holds] == [HoldKind.PENDING]
     request = ShipRequest(carrier="DHL", tracking_number="JD014600006543210001")
     with pytest.raises(NotShippable, match="has not confirmed this order"):
         d.service.ship(pending.id, request, packer="Ana", cached=pending)
     assert d.service.pending_count() == 0
-    record = d.service.ship(pending.id, request, packer="Ana", cached=pending,
-                            hold_override="the store confirmed it by phone")
+    record = d.service.ship(
+        pending.id,
+        request,
+        packer="Ana",
+        cached=pending,
+        hold_override="the store confirmed it by phone",
+    )
     assert record.action.order_id == pending.id
     overrides = [e for e in d.audit.for_order(pending.id) if e.kind == "hold_override"]
     assert len(overrides) == 1
@@ -164,24 +184,28 @@ def test_a_held_order_is_refused_before_queueing_and_an_override_is_audited(
 
 
 def test_a_packers_hold_survives_sync_leaves_to_pack_and_stops_every_ship_path(
-        desk: Callable[[str], _Desk], tmp_path: Path) -> None:
+    desk: Callable[[str], _Desk], tmp_path: Path
+) -> None:
     d = desk("price2b")
     SyncService(d.connector, d.cache, "shop").run()
     rows = d.cache.load_summaries("shop")
     to_pack = filter_structured(rows, range(len(rows)), TO_PACK.state, 0.0)
     assert to_pack and all(not rows[i].holds for i in to_pack)
-    assert all(rows[i].holds for i in range(len(rows))
-               if rows[i].status == "pending") and any(r.status == "pending" for r in rows)
+    assert all(rows[i].holds for i in range(len(rows)) if rows[i].status == "pending") and any(
+        r.status == "pending" for r in rows
+    )
     victim = rows[to_pack[0]].order_id
     d.cache.set_packer_hold("shop", victim, "  box arrived   damaged ")
     SyncService(d.connector, d.cache, "shop").run()  # the store knows nothing of it
     rows = d.cache.load_summaries("shop")
     row = next(r for r in rows if r.order_id == victim)
     assert "box arrived damaged" in row.holds
-    assert victim not in {rows[i].order_id
-                          for i in filter_structured(rows, range(len(rows)), TO_PACK.state, 0)}
+    assert victim not in {
+        rows[i].order_id for i in filter_structured(rows, range(len(rows)), TO_PACK.state, 0)
+    }
     assert preset_counts(d.cache.facet_counts(0.0))["to_pack"] == len(
-        filter_structured(rows, range(len(rows)), TO_PACK.state, 0.0))
+        filter_structured(rows, range(len(rows)), TO_PACK.state, 0.0)
+    )
     order = d.cache.get(victim, connection="shop")
     assert order is not None and [h.kind for h in order.holds] == [HoldKind.PACKER]
     request = ShipRequest(carrier="fedex", tracking_number="794644790303")

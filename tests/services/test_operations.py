@@ -26,19 +26,31 @@ from tests.conftest import TEST_TOKEN
 UPS = "1Z999AA10123456784"
 CONNECTION = "shop"
 #: Inventory Cloud documents no way to ship: pack mode cannot ship there (the menu says why).
-SHIPPING_DIALECTS = sorted(d for d in DIALECT_MODULES
-                           if connector_class(d).CAPABILITIES.supports(Operation.SHIP))
+SHIPPING_DIALECTS = sorted(
+    d for d in DIALECT_MODULES if connector_class(d).CAPABILITIES.supports(Operation.SHIP)
+)
 
 
 @pytest.fixture
-def desk(request: pytest.FixtureRequest, make_sandbox: Callable[..., SandboxServer],
-         tmp_path: Path) -> Iterator[tuple[SandboxServer, OutboxResources]]:
+def desk(
+    request: pytest.FixtureRequest, make_sandbox: Callable[..., SandboxServer], tmp_path: Path
+) -> Iterator[tuple[SandboxServer, OutboxResources]]:
     server = make_sandbox(request.param)
-    config = ConnectionConfig(id=CONNECTION, dialect=request.param, base_url=server.base_url,
-                              token=TEST_TOKEN, label="Shop")
-    resources = outbox_resources(config, tmp_path / "cache.sqlite3", tmp_path / "outbox.sqlite3",
-                                 station="Desk 1", sleep=lambda _s: None,
-                                 max_read_attempts=2)()
+    config = ConnectionConfig(
+        id=CONNECTION,
+        dialect=request.param,
+        base_url=server.base_url,
+        token=TEST_TOKEN,
+        label="Shop",
+    )
+    resources = outbox_resources(
+        config,
+        tmp_path / "cache.sqlite3",
+        tmp_path / "outbox.sqlite3",
+        station="Desk 1",
+        sleep=lambda _s: None,
+        max_read_attempts=2,
+    )()
     try:
         SyncService(resources.connector, resources.cache, CONNECTION).run()
         yield server, resources
@@ -49,15 +61,18 @@ def desk(request: pytest.FixtureRequest, make_sandbox: Callable[..., SandboxServ
 def _packable(resources: OutboxResources) -> tuple[str, str]:
     """(id, number) of an order the packer can ship in full."""
     for summary in resources.cache.load_summaries(CONNECTION):
-        if summary.status in ("confirmed", "processing", "pending") \
-                and summary.fulfillment == "unfulfilled":
+        if (
+            summary.status in ("confirmed", "processing", "pending")
+            and summary.fulfillment == "unfulfilled"
+        ):
             return summary.order_id, summary.number
     raise AssertionError("the sandbox has no order to pack")
 
 
 @pytest.mark.parametrize("desk", SHIPPING_DIALECTS, indirect=True)
 def test_scan_to_shipment_reads_once_before_and_at_most_once_after_the_write(
-        desk: tuple[SandboxServer, OutboxResources]) -> None:
+    desk: tuple[SandboxServer, OutboxResources],
+) -> None:
     _server, resources = desk
     order_id, number = _packable(resources)
     lookup = operations.open_for_packing(resources, number)
@@ -91,7 +106,7 @@ def test_scan_to_shipment_reads_once_before_and_at_most_once_after_the_write(
     # shipped) is that dialect's write; the path around it reads once before, once after.
     write, written = calls.index(f"SHIP {order_id}"), calls.index(f"SHIPPED {order_id}")
     assert calls[:write].count(f"GET {order_id}") <= 1, calls
-    assert calls[written + 1:].count(f"GET {order_id}") <= 1, calls
+    assert calls[written + 1 :].count(f"GET {order_id}") <= 1, calls
     # The store's own answer is in the cache: the order shows shipped lines.
     cached = resources.cache.get(order_id, connection=CONNECTION)
     assert cached is not None
@@ -101,7 +116,8 @@ def test_scan_to_shipment_reads_once_before_and_at_most_once_after_the_write(
 
 @pytest.mark.parametrize("desk", ["nexus"], indirect=True)
 def test_a_scan_naming_no_order_finds_nothing_and_reads_nothing(
-        desk: tuple[SandboxServer, OutboxResources]) -> None:
+    desk: tuple[SandboxServer, OutboxResources],
+) -> None:
     _server, resources = desk
     lookup = operations.open_for_packing(resources, "#NO-SUCH-ORDER")
     assert lookup.refs == [] and lookup.order is None
@@ -109,17 +125,20 @@ def test_a_scan_naming_no_order_finds_nothing_and_reads_nothing(
 
 @pytest.mark.parametrize("desk", ["nexus"], indirect=True)
 def test_the_audit_of_a_shipment_names_the_packer(
-        desk: tuple[SandboxServer, OutboxResources]) -> None:
+    desk: tuple[SandboxServer, OutboxResources],
+) -> None:
     _server, resources = desk
     order_id, number = _packable(resources)
     order = operations.open_for_packing(resources, number).order
     assert order is not None
     lines = {line.id: line.remaining for line in order.lines if line.remaining > 0}
-    operations.queue_shipment(resources, order, operations.ship_request(lines, UPS, None),
-                              packer="Ana")
+    operations.queue_shipment(
+        resources, order, operations.ship_request(lines, UPS, None), packer="Ana"
+    )
     operations.pump_outbox(resources)
     history = operations.audit_for_order(resources, order_id)
     assert history and all("Ana" in line for _at, line in history)
     waiting = operations.waiting_writes(
-        resources.outbox_service.outbox.records(operations.PANEL_STATES))
+        resources.outbox_service.outbox.records(operations.PANEL_STATES)
+    )
     assert waiting == {}  # sent: nothing waits any more

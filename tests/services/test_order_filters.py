@@ -41,14 +41,22 @@ def found(columns: SearchColumns, text: str) -> set[int]:
     return by_mask
 
 
-def test_a_word_is_found_in_own_terms_skus_and_barcodes_but_not_across_them(
-        tmp_path: Path) -> None:
-    rows = cached_summaries(tmp_path, [
-        build_order("A1", customer={"name": "Ana Tee", "email": "ana@x.io"},
-                    lines=[{"id": "L1", "sku": "MUG-RED", "quantity": 1,
-                            "barcode": "4006381333931"}]),
-        build_order("B2", customer={"name": "Bo", "email": "bo@x.io"},
-                    lines=[{"id": "L1", "sku": "TEE-M", "quantity": 1}])])
+def test_a_word_is_found_in_own_terms_skus_and_barcodes_but_not_across_them(tmp_path: Path) -> None:
+    rows = cached_summaries(
+        tmp_path,
+        [
+            build_order(
+                "A1",
+                customer={"name": "Ana Tee", "email": "ana@x.io"},
+                lines=[{"id": "L1", "sku": "MUG-RED", "quantity": 1, "barcode": "4006381333931"}],
+            ),
+            build_order(
+                "B2",
+                customer={"name": "Bo", "email": "bo@x.io"},
+                lines=[{"id": "L1", "sku": "TEE-M", "quantity": 1}],
+            ),
+        ],
+    )
     columns = SearchColumns(rows)
     assert found(columns, "mug-red") == {0}
     assert found(columns, "tee") == {0, 1}  # a name in one, a SKU in the other
@@ -60,17 +68,34 @@ def test_a_word_is_found_in_own_terms_skus_and_barcodes_but_not_across_them(
 
 
 def test_columns_stay_in_step_as_sync_appends_replaces_and_deletes(tmp_path: Path) -> None:
-    first = cached_summaries(tmp_path, [build_order(f"N{i}", lines=[
-        {"id": "L1", "sku": f"SKU-{i}", "quantity": 1, "barcode": f"40063813339{i:02d}"}])
-        for i in range(6)])
+    first = cached_summaries(
+        tmp_path,
+        [
+            build_order(
+                f"N{i}",
+                lines=[
+                    {"id": "L1", "sku": f"SKU-{i}", "quantity": 1, "barcode": f"40063813339{i:02d}"}
+                ],
+            )
+            for i in range(6)
+        ],
+    )
     columns = SearchColumns(first)
     assert found(columns, "sku-3") == {3}
     assert found(columns, "3339") == set(range(6))
 
-    renamed = cached_summaries(tmp_path, [build_order("N3", lines=[
-        {"id": "L1", "sku": "POSTER-A2", "quantity": 1, "barcode": "5901234123457"}])])[0]
-    added = cached_summaries(tmp_path, [build_order("N9", lines=[
-        {"id": "L1", "sku": "SKU-3", "quantity": 1}])])[0]
+    renamed = cached_summaries(
+        tmp_path,
+        [
+            build_order(
+                "N3",
+                lines=[{"id": "L1", "sku": "POSTER-A2", "quantity": 1, "barcode": "5901234123457"}],
+            )
+        ],
+    )[0]
+    added = cached_summaries(
+        tmp_path, [build_order("N9", lines=[{"id": "L1", "sku": "SKU-3", "quantity": 1}])]
+    )[0]
     columns.replace(3, renamed)
     columns.append(added)
     columns.delete(0, 1)
@@ -104,8 +129,10 @@ def shown_rows(n: int, keep: float, seed: int) -> tuple[ShownRows, list[int], Pr
     return ShownRows(order, mask, mask.count(1), project), [r for r in order if mask[r]], project
 
 
-@pytest.mark.parametrize(("n", "keep", "seed"), [(0, 0.5, 1), (1, 1.0, 2), (7, 0.5, 3),
-                                                 (3000, 0.02, 4), (3000, 0.5, 5), (3000, 1.0, 6)])
+@pytest.mark.parametrize(
+    ("n", "keep", "seed"),
+    [(0, 0.5, 1), (1, 1.0, 2), (7, 0.5, 3), (3000, 0.02, 4), (3000, 0.5, 5), (3000, 1.0, 6)],
+)
 def test_shown_rows_are_the_kept_rows_in_shown_order(n: int, keep: float, seed: int) -> None:
     rows, expected, _ = shown_rows(n, keep, seed)
     assert len(rows) == len(expected)
@@ -154,20 +181,40 @@ TODAY = local_day_start(DAY)
 def row(order_id: str, **changes: Any) -> OrderSummary:
     """One list row as the cache would give it; ``changes`` override its fields."""
     base = OrderSummary(
-        pk=0, order_id=order_id, number=f"#{order_id}", created_at=TODAY - 86400.0,
-        updated_at=TODAY - 86400.0, shipped_at=None, customer="Ana", email=None, item_count=1,
-        total="10.00", problems=0, search_text="", search_skus="", search_barcodes="",
-        connection="shop", dialect="nexus", status="pending", api_status=None,
-        fulfillment="unfulfilled", channel=None, marketplace=None, fulfillment_method=None,
-        country="DE", currency="EUR")
+        pk=0,
+        order_id=order_id,
+        number=f"#{order_id}",
+        created_at=TODAY - 86400.0,
+        updated_at=TODAY - 86400.0,
+        shipped_at=None,
+        customer="Ana",
+        email=None,
+        item_count=1,
+        total="10.00",
+        problems=0,
+        search_text="",
+        search_skus="",
+        search_barcodes="",
+        connection="shop",
+        dialect="nexus",
+        status="pending",
+        api_status=None,
+        fulfillment="unfulfilled",
+        channel=None,
+        marketplace=None,
+        fulfillment_method=None,
+        country="DE",
+        currency="EUR",
+    )
     return base._replace(**changes)
 
 
 ROWS = [
     row("new"),
     row("part", status="processing", fulfillment="partial", shipped_at=TODAY - 3600.0),
-    row("sent", status="shipped", fulfillment="fulfilled", shipped_at=TODAY + 3600.0,
-        channel="Etsy"),
+    row(
+        "sent", status="shipped", fulfillment="fulfilled", shipped_at=TODAY + 3600.0, channel="Etsy"
+    ),
     row("gone", status="cancelled", fulfillment="unfulfilled", problems=4),
     row("odd", status="unknown", api_status="ON_HOLD", problems=1, marketplace="Amazon.de"),
 ]
@@ -180,15 +227,11 @@ def ids(kept: Sequence[int]) -> list[str]:
 def test_presets_keep_the_orders_their_names_promise() -> None:
     every = list(range(len(ROWS)))
     by_key = {p.key: p for p in PRESETS}
-    assert ids(filter_structured(ROWS, every, by_key["to_pack"].state, TODAY)) == \
-        ["new", "part"]
-    assert ids(filter_structured(ROWS, every, by_key["partly_shipped"].state, TODAY)) == \
-        ["part"]
+    assert ids(filter_structured(ROWS, every, by_key["to_pack"].state, TODAY)) == ["new", "part"]
+    assert ids(filter_structured(ROWS, every, by_key["partly_shipped"].state, TODAY)) == ["part"]
     # Shipped before midnight is not "today"; after it is.
-    assert ids(filter_structured(ROWS, every, by_key["shipped_today"].state, TODAY)) == \
-        ["sent"]
-    assert ids(filter_structured(ROWS, every, by_key["problems"].state, TODAY)) == \
-        ["gone", "odd"]
+    assert ids(filter_structured(ROWS, every, by_key["shipped_today"].state, TODAY)) == ["sent"]
+    assert ids(filter_structured(ROWS, every, by_key["problems"].state, TODAY)) == ["gone", "odd"]
     assert ids(filter_structured(ROWS, every, by_key["all"].state, TODAY)) == ids(every)
 
 
@@ -218,33 +261,52 @@ def test_tallies_follow_rows_added_and_removed_and_the_day() -> None:
 def test_channel_method_and_date_range_narrow_the_rows() -> None:
     every = list(range(len(ROWS)))
     assert ids(filter_structured(ROWS, every, FilterState(channel="Etsy"), TODAY)) == ["sent"]
-    assert ids(filter_structured(ROWS, every, FilterState(marketplace="Amazon.de"), TODAY)) == \
-        ["odd"]
+    assert ids(filter_structured(ROWS, every, FilterState(marketplace="Amazon.de"), TODAY)) == [
+        "odd"
+    ]
     yesterday = date.fromtimestamp(TODAY - 86400.0)
-    assert ids(filter_structured(ROWS, every, FilterState(created_from=yesterday,
-                                                          created_to=yesterday), TODAY)) == \
-        ids(every)
-    assert filter_structured(ROWS, every, FilterState(created_to=yesterday
-                                                      - timedelta(days=1)), TODAY) == []
+    assert ids(
+        filter_structured(
+            ROWS, every, FilterState(created_from=yesterday, created_to=yesterday), TODAY
+        )
+    ) == ids(every)
+    assert (
+        filter_structured(ROWS, every, FilterState(created_to=yesterday - timedelta(days=1)), TODAY)
+        == []
+    )
 
 
 def test_sort_keys_order_numbers_naturally_money_by_value_and_statuses_by_workflow() -> None:
     numbers = [row("a", number="#1000"), row("b", number="#999"), row("c", number="#10000")]
-    assert [r.number for r in sorted(numbers, key=lambda r: sort_key(r, Column.NUMBER))] == \
-        ["#999", "#1000", "#10000"]
+    assert [r.number for r in sorted(numbers, key=lambda r: sort_key(r, Column.NUMBER))] == [
+        "#999",
+        "#1000",
+        "#10000",
+    ]
     totals = [row("a", total="100.00"), row("b", total="9.50"), row("c", total="10.00")]
-    assert [r.total for r in sorted(totals, key=lambda r: sort_key(r, Column.TOTAL))] == \
-        ["9.50", "10.00", "100.00"]
+    assert [r.total for r in sorted(totals, key=lambda r: sort_key(r, Column.TOTAL))] == [
+        "9.50",
+        "10.00",
+        "100.00",
+    ]
     by_status = sorted(ROWS, key=lambda r: sort_key(r, Column.STATUS))
-    assert [r.status for r in by_status] == ["pending", "processing", "shipped", "cancelled",
-                                             "unknown"]
-    assert sort_key(row("x", status="made-up"), Column.STATUS) > \
-        sort_key(row("y", status="unknown"), Column.STATUS)
+    assert [r.status for r in by_status] == [
+        "pending",
+        "processing",
+        "shipped",
+        "cancelled",
+        "unknown",
+    ]
+    assert sort_key(row("x", status="made-up"), Column.STATUS) > sort_key(
+        row("y", status="unknown"), Column.STATUS
+    )
     with pytest.raises(IndexError):
         sort_key(ROWS[0], len(Column))
 
 
 def test_the_engine_loads_without_qt() -> None:
-    code = ("import sys, fulfillment_station.services.order_filters; "
-            "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
+    code = (
+        "import sys, fulfillment_station.services.order_filters; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -53,9 +53,16 @@ class MidpointRandom(random.Random):
 class ApiError(Exception):
     """Carries the runner's error taxonomy, as the connectors' exceptions do."""
 
-    def __init__(self, user_message: str, *, transient: bool = False,
-                 unknown_outcome: bool = False, retry_after: float | None = None,
-                 code: str | None = None, api_message: str = "") -> None:
+    def __init__(
+        self,
+        user_message: str,
+        *,
+        transient: bool = False,
+        unknown_outcome: bool = False,
+        retry_after: float | None = None,
+        code: str | None = None,
+        api_message: str = "",
+    ) -> None:
         super().__init__(user_message)
         self.user_message = user_message
         self.transient = transient
@@ -69,12 +76,17 @@ class Crash(BaseException):
     """The app dies here: nothing after this point runs."""
 
 
-def make_order(order_id: str = "o1", quantity: int = 2,
-               status: OrderStatus = OrderStatus.CONFIRMED) -> Order:
+def make_order(
+    order_id: str = "o1", quantity: int = 2, status: OrderStatus = OrderStatus.CONFIRMED
+) -> Order:
     return Order(
-        id=order_id, number=f"#{order_id.upper()}", dialect="nexus", status=status,
+        id=order_id,
+        number=f"#{order_id.upper()}",
+        dialect="nexus",
+        status=status,
         lines=[LineItem(id=f"{order_id}-l1", sku="SKU-1", quantity=quantity)],
-        created_at=T0, updated_at=T0,
+        created_at=T0,
+        updated_at=T0,
     )
 
 
@@ -101,12 +113,17 @@ class FakeServer:
         if fault == "refused":
             raise ApiError("The store cannot be reached.", transient=True)
         if fault == "rate_limited":
-            raise ApiError("The store asks us to slow down.", transient=True, retry_after=90,
-                           code="RATE_LIMITED")
+            raise ApiError(
+                "The store asks us to slow down.",
+                transient=True,
+                retry_after=90,
+                code="RATE_LIMITED",
+            )
         self._apply(action)
         if fault == "timeout":
-            raise ApiError("The store did not answer in time.", transient=True,
-                           unknown_outcome=True)
+            raise ApiError(
+                "The store did not answer in time.", transient=True, unknown_outcome=True
+            )
         if fault == "crash_after":
             raise Crash
         return self.orders[action.order_id]
@@ -128,37 +145,49 @@ class FakeServer:
                 for item in payload.items:
                     self._ship(item.order_id, item.carrier, item.tracking_number, item.lines, at)
             elif isinstance(payload, ShipRequest):
-                self._ship(action.order_id, payload.carrier, payload.tracking_number,
-                           payload.lines, at)
+                self._ship(
+                    action.order_id, payload.carrier, payload.tracking_number, payload.lines, at
+                )
             elif isinstance(payload, CancelRequest):
-                self.orders[action.order_id] = apply_cancel(self._order(action.order_id),
-                                                            payload.reason, at)
+                self.orders[action.order_id] = apply_cancel(
+                    self._order(action.order_id), payload.reason, at
+                )
             elif isinstance(payload, OrderUpdate):
                 order = self._order(action.order_id)
                 self.orders[action.order_id] = order.model_copy(
-                    update=payload.model_dump(exclude_none=True))
+                    update=payload.model_dump(exclude_none=True)
+                )
             else:
                 raise AssertionError(f"unsupported {action.kind}")
         except DomainError as exc:
-            raise ApiError(f"The store refused: {exc.message}", code="INVALID_STATUS_TRANSITION",
-                           api_message=str(exc)) from exc
+            raise ApiError(
+                f"The store refused: {exc.message}",
+                code="INVALID_STATUS_TRANSITION",
+                api_message=str(exc),
+            ) from exc
         self.applied.append(action.idempotency_key)
 
     def _order(self, order_id: str) -> Order:
         order = self.orders.get(order_id)
         if order is None:
-            raise ApiError("Order not found.", code="ORDER_NOT_FOUND",
-                           api_message="Order ID does not exist")
+            raise ApiError(
+                "Order not found.", code="ORDER_NOT_FOUND", api_message="Order ID does not exist"
+            )
         return order
 
-    def _ship(self, order_id: str, carrier: str, tracking: str | None, lines: dict[str, int],
-              at: datetime) -> None:
+    def _ship(
+        self, order_id: str, carrier: str, tracking: str | None, lines: dict[str, int], at: datetime
+    ) -> None:
         order = self._order(order_id)
         if order.status not in SHIPPABLE:
-            raise ApiError("The order is already shipped.", code="ALREADY_SHIPPED",
-                           api_message="Order already has a confirmed shipment")
+            raise ApiError(
+                "The order is already shipped.",
+                code="ALREADY_SHIPPED",
+                api_message="Order already has a confirmed shipment",
+            )
         shipment = Shipment(
-            carrier=carrier, tracking_number=tracking,
+            carrier=carrier,
+            tracking_number=tracking,
             lines=[ShipmentLine(line_id=k, quantity=v) for k, v in lines.items()],
         )
         self.orders[order_id] = apply_shipment(order, shipment, at)
@@ -193,8 +222,9 @@ def start(
         conns.append(connect(path))
         audit = AuditLog(conns[-1], station="Desk 1", clock=clock)
         outbox = Outbox(conns[-1], audit, decode=Action.model_validate, clock=clock)
-        runner = OutboxRunner(outbox, server.send, server.reread, rng=MidpointRandom(0),
-                              policy=policy)
+        runner = OutboxRunner(
+            outbox, server.send, server.reread, rng=MidpointRandom(0), policy=policy
+        )
         runner.recover()
         return outbox, audit, runner
 
@@ -202,14 +232,26 @@ def start(
 
 
 def ship(order_id: str = "o1", tracking: str | None = UPS, **lines: int) -> Action:
-    return Action(kind=ActionKind.SHIP, connection_id="shop", order_id=order_id, packer="Ana",
-                  payload=ShipRequest(carrier="UPS", tracking_number=tracking,
-                                      lines={f"{order_id}-{k}": v for k, v in lines.items()}))
+    return Action(
+        kind=ActionKind.SHIP,
+        connection_id="shop",
+        order_id=order_id,
+        packer="Ana",
+        payload=ShipRequest(
+            carrier="UPS",
+            tracking_number=tracking,
+            lines={f"{order_id}-{k}": v for k, v in lines.items()},
+        ),
+    )
 
 
 def cancel(order_id: str = "o1") -> Action:
-    return Action(kind=ActionKind.CANCEL, connection_id="shop", order_id=order_id,
-                  payload=CancelRequest(reason="Customer asked"))
+    return Action(
+        kind=ActionKind.CANCEL,
+        connection_id="shop",
+        order_id=order_id,
+        payload=CancelRequest(reason="Customer asked"),
+    )
 
 
 def test_action_is_sent_once_and_logged(start: Callable[..., Station], clock: FakeClock) -> None:
@@ -279,9 +321,7 @@ def test_retry_after_is_honoured_when_longer_than_backoff(
     assert runner.run_due()[0].record.state == ActionState.DONE
 
 
-def test_retry_schedule_survives_a_restart(
-    start: Callable[..., Station], clock: FakeClock
-) -> None:
+def test_retry_schedule_survives_a_restart(start: Callable[..., Station], clock: FakeClock) -> None:
     server = FakeServer(clock, [make_order()])
     outbox, _, runner = start(server)
     record = outbox.enqueue(ship(), server.orders["o1"])
@@ -498,8 +538,11 @@ def test_later_action_on_the_same_order_waits_for_the_earlier(
     clock.advance(60)
     assert [o.record.id for o in runner.run_due()] == [first.id, second.id]
     assert [a.idempotency_key for a in server.sent] == [
-        first.action.idempotency_key, other.action.idempotency_key,
-        first.action.idempotency_key, second.action.idempotency_key]
+        first.action.idempotency_key,
+        other.action.idempotency_key,
+        first.action.idempotency_key,
+        second.action.idempotency_key,
+    ]
     shipped = [s.tracking_number for s in server.orders["o1"].shipments]  # type: ignore[union-attr]
     assert shipped == ["A1", "A2"]
 
@@ -515,8 +558,7 @@ def test_a_stop_lets_the_action_being_sent_finish_and_keeps_the_rest_queued(
 
     outcomes = runner.run_due(stop=lambda: next(stopping))
 
-    assert [(o.record.id, o.record.state) for o in outcomes] == [
-        (records[0].id, ActionState.DONE)]
+    assert [(o.record.id, o.record.state) for o in outcomes] == [(records[0].id, ActionState.DONE)]
     assert server.applied == [records[0].action.idempotency_key]
     assert outbox.pending_count() == 3
     # Opened again later, the rest goes out, each once.
@@ -570,11 +612,15 @@ def test_bulk_shipment_resends_only_what_is_missing(
     server = FakeServer(clock, [make_order("o1"), make_order("o2")])
     outbox, audit, runner = start(server)
     bulk = Action(
-        kind=ActionKind.BULK_SHIP, connection_id="shop", order_id="o1",
-        payload=BulkShipRequest(items=[
-            BulkShipItem(order_id="o1", carrier="DHL", tracking_number="B1"),
-            BulkShipItem(order_id="o2", carrier="DHL", tracking_number="B2"),
-        ]),
+        kind=ActionKind.BULK_SHIP,
+        connection_id="shop",
+        order_id="o1",
+        payload=BulkShipRequest(
+            items=[
+                BulkShipItem(order_id="o1", carrier="DHL", tracking_number="B1"),
+                BulkShipItem(order_id="o2", carrier="DHL", tracking_number="B2"),
+            ]
+        ),
     )
     record = outbox.enqueue(bulk, [server.orders["o1"], server.orders["o2"]])
     server.send_plan = ["crash_before"]
@@ -582,7 +628,8 @@ def test_bulk_shipment_resends_only_what_is_missing(
         runner.run_due()
     # The store half-applied the bulk request before the connection dropped.
     server.orders["o1"] = apply_shipment(
-        server.orders["o1"], Shipment(carrier="DHL", tracking_number="B1"), T0)  # type: ignore[arg-type]
+        server.orders["o1"], Shipment(carrier="DHL", tracking_number="B1"), T0
+    )  # type: ignore[arg-type]
 
     outbox, audit, runner = start(server)
     outcome = runner.run_due()[0]
@@ -593,7 +640,11 @@ def test_bulk_shipment_resends_only_what_is_missing(
     assert [i.order_id for i in resent.items] == ["o2"]
     assert server.sent[-1].idempotency_key == record.action.idempotency_key
     assert [e.outcome for e in audit.for_order("o1")] == [
-        "queued", "interrupted", "narrowed", "done"]
+        "queued",
+        "interrupted",
+        "narrowed",
+        "done",
+    ]
 
 
 def test_cancel_of_an_order_the_store_deleted_counts_as_done(
@@ -614,8 +665,12 @@ def test_cancel_of_an_order_the_store_deleted_counts_as_done(
 
 def _random_action(rng: random.Random, order_id: str, n: int) -> Action:
     if rng.random() < 0.3:
-        return Action(kind=ActionKind.UPDATE, connection_id="shop", order_id=order_id,
-                      payload=OrderUpdate(notes=f"note {n}"))
+        return Action(
+            kind=ActionKind.UPDATE,
+            connection_id="shop",
+            order_id=order_id,
+            payload=OrderUpdate(notes=f"note {n}"),
+        )
     tracking = None if rng.random() < 0.2 else f"TRK{n:04d}"
     return ship(order_id, tracking, l1=1)
 
@@ -629,8 +684,16 @@ def test_random_crashes_apply_every_action_exactly_once(
     server = FakeServer(clock, orders)
     policy = BackoffPolicy(base=1, cap=30, max_attempts=1000)
     outbox, _, runner = start(server, policy)
-    send_faults = [None, None, None, "refused", "rate_limited", "timeout", "crash_before",
-                   "crash_after"]
+    send_faults = [
+        None,
+        None,
+        None,
+        "refused",
+        "rate_limited",
+        "timeout",
+        "crash_before",
+        "crash_after",
+    ]
     reread_faults = [None, None, None, "refused", "crash"]
     keys: list[str] = []
 
@@ -638,8 +701,9 @@ def test_random_crashes_apply_every_action_exactly_once(
         order_id = rng.choice(orders).id
         current = server.orders[order_id]
         assert current is not None
-        keys.append(outbox.enqueue(_random_action(rng, order_id, n), current)
-                    .action.idempotency_key)
+        keys.append(
+            outbox.enqueue(_random_action(rng, order_id, n), current).action.idempotency_key
+        )
         server.send_plan = [rng.choice(send_faults) for _ in range(3)]
         server.reread_plan = [rng.choice(reread_faults) for _ in range(2)]
         try:
@@ -682,8 +746,9 @@ def test_conflict_without_a_code_is_checked_against_the_order(
     start: Callable[..., Station], clock: FakeClock
 ) -> None:
     order = make_order()
-    server = FakeServer(clock, [apply_shipment(order, Shipment(carrier="UPS",
-                                                                tracking_number=UPS), T0)])
+    server = FakeServer(
+        clock, [apply_shipment(order, Shipment(carrier="UPS", tracking_number=UPS), T0)]
+    )
     outbox, _, _ = start(server)
     outbox.enqueue(ship(), order)
 

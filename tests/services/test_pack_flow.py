@@ -38,12 +38,29 @@ UPS = "1Z999AA10123456784"
 
 
 def two_line_order(order_id: str, number: str, status: str = "confirmed") -> Order:
-    return build_order(order_id, number=number, status=status, lines=[
-        {"id": "L1", "sku": "TEE-M", "name": "T-shirt M", "quantity": 1, "unit_price": "10",
-         "barcode": UPC_A},
-        {"id": "L2", "sku": "MUG-BLK", "name": "Mug black", "quantity": 1, "unit_price": "5",
-         "barcode": EAN},
-    ])
+    return build_order(
+        order_id,
+        number=number,
+        status=status,
+        lines=[
+            {
+                "id": "L1",
+                "sku": "TEE-M",
+                "name": "T-shirt M",
+                "quantity": 1,
+                "unit_price": "10",
+                "barcode": UPC_A,
+            },
+            {
+                "id": "L2",
+                "sku": "MUG-BLK",
+                "name": "Mug black",
+                "quantity": 1,
+                "unit_price": "5",
+                "barcode": EAN,
+            },
+        ],
+    )
 
 
 class Host:
@@ -65,32 +82,52 @@ class Host:
     def answer(self) -> None:
         self.waiting.pop(0)()
 
-    def find_orders(self, scan: str, done: Callable[[list[OrderRef]], None],
-                    failed: Callable[[str], None]) -> None:
+    def find_orders(
+        self, scan: str, done: Callable[[list[OrderRef]], None], failed: Callable[[str], None]
+    ) -> None:
         self.calls.append(("find", scan))
-        self._answer(lambda: done([r for r, o in self.orders.items()
-                                   if normalize_code(o.number) == normalize_code(scan)]))
+        self._answer(
+            lambda: done(
+                [
+                    r
+                    for r, o in self.orders.items()
+                    if normalize_code(o.number) == normalize_code(scan)
+                ]
+            )
+        )
 
-    def load_order(self, ref: OrderRef, done: Callable[[Order], None],
-                   failed: Callable[[str], None]) -> None:
+    def load_order(
+        self, ref: OrderRef, done: Callable[[Order], None], failed: Callable[[str], None]
+    ) -> None:
         self.calls.append(("load", ref.order_id))
         self._answer(lambda: done(self.orders[ref]))
 
-    def print_documents(self, order: Order, reprint: bool,
-                        done: Callable[[PrintOutcome], None],
-                        failed: Callable[[str], None]) -> None:
+    def print_documents(
+        self,
+        order: Order,
+        reprint: bool,
+        done: Callable[[PrintOutcome], None],
+        failed: Callable[[str], None],
+    ) -> None:
         self.calls.append(("print", order.id, reprint))
         self._answer(lambda: done(PrintOutcome()))
 
-    def ship(self, order: Order, lines: dict[str, int], tracking: str | None,
-             carrier: str | None, done: Callable[[], None],
-             failed: Callable[[str], None]) -> None:
+    def ship(
+        self,
+        order: Order,
+        lines: dict[str, int],
+        tracking: str | None,
+        carrier: str | None,
+        done: Callable[[], None],
+        failed: Callable[[str], None],
+    ) -> None:
         self.calls.append(("ship", order.id, lines, tracking))
         error = self.ship_error
         self._answer(lambda: failed(error) if error else done())
 
-    def next_order_after(self, ref: OrderRef, done: Callable[[OrderRef | None], None],
-                         failed: Callable[[str], None]) -> None:
+    def next_order_after(
+        self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Callable[[str], None]
+    ) -> None:
         self.calls.append(("next", ref.order_id))
         refs = list(self.orders)
         position = refs.index(ref)
@@ -147,8 +184,9 @@ def progress(tmp_path: Path) -> Iterator[PackProgress]:
         yield store
 
 
-def make_flow(orders: list[Order], progress: PackProgress, **kwargs: Any
-              ) -> tuple[PackFlow, Host, Display, Sounds]:
+def make_flow(
+    orders: list[Order], progress: PackProgress, **kwargs: Any
+) -> tuple[PackFlow, Host, Display, Sounds]:
     host, display, sounds = Host(orders), Display(), Sounds()
     flow = PackFlow(host, progress, display, sounds, **kwargs)
     return flow, host, display, sounds
@@ -188,8 +226,7 @@ def test_a_failed_ship_waits_for_the_tracking_scan_again(progress: PackProgress)
     assert display.infos[-1] == ALL_PACKED
 
 
-def test_closing_while_the_host_is_slow_ignores_its_late_answer(
-        progress: PackProgress) -> None:
+def test_closing_while_the_host_is_slow_ignores_its_late_answer(progress: PackProgress) -> None:
     flow, host, _display, _ = make_flow([two_line_order("A1", "#1001")], progress)
     host.hold = True
     flow.scan("#1001")
@@ -203,10 +240,13 @@ def test_closing_while_the_host_is_slow_ignores_its_late_answer(
 
 
 def test_next_order_skips_orders_that_cannot_be_packed(progress: PackProgress) -> None:
-    orders = [two_line_order("A1", "#1001"), two_line_order("A2", "#1002", "shipped"),
-              two_line_order("A3", "#1003", "cancelled"), two_line_order("A4", "#1004")]
-    flow, _host, display, _ = make_flow(orders, progress,
-                                       options=PackFlowOptions(auto_print=False))
+    orders = [
+        two_line_order("A1", "#1001"),
+        two_line_order("A2", "#1002", "shipped"),
+        two_line_order("A3", "#1003", "cancelled"),
+        two_line_order("A4", "#1004"),
+    ]
+    flow, _host, display, _ = make_flow(orders, progress, options=PackFlowOptions(auto_print=False))
     flow.scan("#1001")
     flow.scan(UPC_A)
     flow.scan(EAN)
@@ -223,10 +263,14 @@ def test_a_gate_refuses_an_order_with_its_sentence(progress: PackProgress) -> No
     def not_a2(order: Order) -> Message | None:
         return HELD.format(order=order.number) if order.id == "A2" else None
 
-    orders = [two_line_order("A1", "#1001"), two_line_order("A2", "#1002"),
-              two_line_order("A3", "#1003")]
-    flow, _host, display, _ = make_flow(orders, progress, gates=[not_a2],
-                                       options=PackFlowOptions(auto_print=False))
+    orders = [
+        two_line_order("A1", "#1001"),
+        two_line_order("A2", "#1002"),
+        two_line_order("A3", "#1003"),
+    ]
+    flow, _host, display, _ = make_flow(
+        orders, progress, gates=[not_a2], options=PackFlowOptions(auto_print=False)
+    )
     flow.scan("#1002")
     assert flow.phase is PackPhase.IDLE and flow.session is None
     assert display.errors == ["Order #1002 is on hold."]
@@ -269,10 +313,10 @@ def test_a_step_is_added_in_one_place(progress: PackProgress) -> None:
     assert host.named("ship") == [("ship", "A1", {"L1": 1, "L2": 1}, UPS)]
 
 
-def test_next_package_ships_what_is_scanned_and_reopens_the_rest(
-        progress: PackProgress) -> None:
-    flow, host, _display, _ = make_flow([two_line_order("A1", "#1001")], progress,
-                                       options=PackFlowOptions(auto_print=False))
+def test_next_package_ships_what_is_scanned_and_reopens_the_rest(progress: PackProgress) -> None:
+    flow, host, _display, _ = make_flow(
+        [two_line_order("A1", "#1001")], progress, options=PackFlowOptions(auto_print=False)
+    )
     flow.scan("#1001")
     flow.scan(UPC_A)
     flow.command(PackCommand.NEXT_PACKAGE)
@@ -284,8 +328,9 @@ def test_next_package_ships_what_is_scanned_and_reopens_the_rest(
 
 
 def test_options_apply_to_the_next_order(progress: PackProgress) -> None:
-    flow, host, _, _ = make_flow([two_line_order("A1", "#1001")], progress,
-                                 options=PackFlowOptions(auto_print=True))
+    flow, host, _, _ = make_flow(
+        [two_line_order("A1", "#1001")], progress, options=PackFlowOptions(auto_print=True)
+    )
     flow.set_options(PackFlowOptions(auto_print=False))
     flow.scan("#1001")
     flow.scan(UPC_A)
@@ -293,8 +338,7 @@ def test_options_apply_to_the_next_order(progress: PackProgress) -> None:
     assert not host.named("print") and flow.phase is PackPhase.AWAIT_TRACKING
 
 
-def test_a_cancelled_order_scanned_by_number_is_refused_in_words(
-        progress: PackProgress) -> None:
+def test_a_cancelled_order_scanned_by_number_is_refused_in_words(progress: PackProgress) -> None:
     order = two_line_order("A1", "#1001", "cancelled")
     assert order.status is OrderStatus.CANCELLED
     flow, _, display, sounds = make_flow([order], progress)
@@ -304,7 +348,8 @@ def test_a_cancelled_order_scanned_by_number_is_refused_in_words(
 
 
 def test_the_flow_ships_against_a_real_store_with_no_qt(
-        make_sandbox: Any, tmp_path: Path, progress: PackProgress) -> None:
+    make_sandbox: Any, tmp_path: Path, progress: PackProgress
+) -> None:
     """The headless way: the same flow, the operations run at once on this thread."""
     from fulfillment_station.services.pack_direct import DirectPackHost
     from fulfillment_station.services.resources import ConnectionConfig, outbox_resources
@@ -312,17 +357,29 @@ def test_the_flow_ships_against_a_real_store_with_no_qt(
     from tests.conftest import TEST_TOKEN
 
     server = make_sandbox("nexus")
-    config = ConnectionConfig(id="shop", dialect="nexus", base_url=server.base_url,
-                              token=TEST_TOKEN, label="Shop")
-    resources = outbox_resources(config, tmp_path / "cache.sqlite3",
-                                 tmp_path / "outbox.sqlite3", station="Desk 1",
-                                 sleep=lambda _s: None, max_read_attempts=2)()
+    config = ConnectionConfig(
+        id="shop", dialect="nexus", base_url=server.base_url, token=TEST_TOKEN, label="Shop"
+    )
+    resources = outbox_resources(
+        config,
+        tmp_path / "cache.sqlite3",
+        tmp_path / "outbox.sqlite3",
+        station="Desk 1",
+        sleep=lambda _s: None,
+        max_read_attempts=2,
+    )()
     try:
         SyncService(resources.connector, resources.cache, "shop").run()
-        order = next(o for o in (resources.cache.get(s.order_id, connection="shop")
-                                 for s in resources.cache.load_summaries("shop"))
-                     if o is not None and o.status is OrderStatus.CONFIRMED
-                     and all(line.barcode for line in o.lines))
+        order = next(
+            o
+            for o in (
+                resources.cache.get(s.order_id, connection="shop")
+                for s in resources.cache.load_summaries("shop")
+            )
+            if o is not None
+            and o.status is OrderStatus.CONFIRMED
+            and all(line.barcode for line in o.lines)
+        )
         host = DirectPackHost(resources, packer="Ana")
         display = Display()
         flow = PackFlow(host, progress, display, Sounds(), PackFlowOptions(auto_print=False))
@@ -335,8 +392,11 @@ def test_the_flow_ships_against_a_real_store_with_no_qt(
         flow.scan(UPS)
         assert display.shipped_orders == [order.id]
         host.send()
-        applied = [e for e in server.db.journal()["effects"]
-                   if e["kind"] == "shipment" and e["order_id"] == order.id]
+        applied = [
+            e
+            for e in server.db.journal()["effects"]
+            if e["kind"] == "shipment" and e["order_id"] == order.id
+        ]
         assert len(applied) == 1 and applied[0]["detail"]["tracking_number"] == UPS
     finally:
         resources.close()

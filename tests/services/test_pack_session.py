@@ -28,15 +28,36 @@ EAN = "4006381333931"
 
 
 def three_line_order(order_id: str = "A1") -> Order:
-    return build_order(order_id, lines=[
-        {"id": "L1", "sku": "TEE-M", "name": "T-shirt M", "quantity": 2, "unit_price": "10",
-         "barcode": UPC_A},
-        {"id": "L2", "sku": "MUG-BLK", "name": "Mug black", "quantity": 1, "unit_price": "5",
-         "barcode": EAN},
-        {"id": "L3", "sku": "CARD", "name": "Gift card", "quantity": 1, "unit_price": "1"},
-        {"id": "L4", "sku": "AAA-OLD", "name": "Shipped before", "quantity": 1,
-         "quantity_fulfilled": 1, "unit_price": "1"},
-    ])
+    return build_order(
+        order_id,
+        lines=[
+            {
+                "id": "L1",
+                "sku": "TEE-M",
+                "name": "T-shirt M",
+                "quantity": 2,
+                "unit_price": "10",
+                "barcode": UPC_A,
+            },
+            {
+                "id": "L2",
+                "sku": "MUG-BLK",
+                "name": "Mug black",
+                "quantity": 1,
+                "unit_price": "5",
+                "barcode": EAN,
+            },
+            {"id": "L3", "sku": "CARD", "name": "Gift card", "quantity": 1, "unit_price": "1"},
+            {
+                "id": "L4",
+                "sku": "AAA-OLD",
+                "name": "Shipped before",
+                "quantity": 1,
+                "quantity_fulfilled": 1,
+                "unit_price": "1",
+            },
+        ],
+    )
 
 
 @pytest.fixture
@@ -204,11 +225,14 @@ def test_finish_forgets_the_progress(store):
 def test_orders_that_cannot_be_packed_are_refused_with_a_reason(store):
     with pytest.raises(PackRefused, match="cancelled"):
         PackSession(build_order("C1", status="cancelled"), "shop", store)
-    open_order = build_order("D1", lines=[{"id": "L1", "sku": "X", "quantity": 1,
-                                           "unit_price": "1"}])
+    open_order = build_order(
+        "D1", lines=[{"id": "L1", "sku": "X", "quantity": 1, "unit_price": "1"}]
+    )
     PackSession(open_order, "shop", store).scan("X")
-    shipped = build_order("D1", lines=[{"id": "L1", "sku": "X", "quantity": 1,
-                                        "quantity_fulfilled": 1, "unit_price": "1"}])
+    shipped = build_order(
+        "D1",
+        lines=[{"id": "L1", "sku": "X", "quantity": 1, "quantity_fulfilled": 1, "unit_price": "1"}],
+    )
     with pytest.raises(PackRefused, match="nothing left"):
         PackSession(shipped, "shop", store)
     assert store.load("shop", "D1") is None  # the stale scans of a shipped order are dropped

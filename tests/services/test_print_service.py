@@ -42,25 +42,28 @@ def zebra() -> Iterator[FakeRawPrinter]:
 
 
 def desk_settings(slips: Path | None, label: str, label_format: str = "zpl") -> Settings:
-    return Settings.defaults().replace({
-        "station.store_name": "Harbour Teas",
-        "station.return_name": "Harbour Teas",
-        "station.return_line1": "12 Harbour Road",
-        "station.return_city": "Portland",
-        "station.return_region": "OR",
-        "station.return_postal_code": "97201",
-        "station.return_country": "US",
-        "printers.slip_printer": f"file:{slips}" if slips else "",
-        "printers.label_printer": label,
-        "printers.label_format": label_format,
-        # These tests print the app's own address label, which a desk must ask for.
-        "printers.address_labels": True,
-    })
+    return Settings.defaults().replace(
+        {
+            "station.store_name": "Harbour Teas",
+            "station.return_name": "Harbour Teas",
+            "station.return_line1": "12 Harbour Road",
+            "station.return_city": "Portland",
+            "station.return_region": "OR",
+            "station.return_postal_code": "97201",
+            "station.return_country": "US",
+            "printers.slip_printer": f"file:{slips}" if slips else "",
+            "printers.label_printer": label,
+            "printers.label_format": label_format,
+            # These tests print the app's own address label, which a desk must ask for.
+            "printers.address_labels": True,
+        }
+    )
 
 
 def files_in(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if not p.name.startswith(".")) \
-        if folder.exists() else []
+    return (
+        sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.exists() else []
+    )
 
 
 # -- settings -> print settings and printers ------------------------------------------------
@@ -68,7 +71,8 @@ def files_in(folder: Path) -> list[Path]:
 
 def test_print_settings_come_from_the_station_settings(tmp_path: Path) -> None:
     settings = desk_settings(None, "").replace(
-        {"printers.page_size": "a4", "printers.label_dpi": 300, "station.logo_path": ""})
+        {"printers.page_size": "a4", "printers.label_dpi": 300, "station.logo_path": ""}
+    )
 
     printing = print_settings_from(settings)
 
@@ -79,8 +83,7 @@ def test_print_settings_come_from_the_station_settings(tmp_path: Path) -> None:
     assert printing.logo_path is None
     assert (printing.page_size, printing.label_dpi) == ("a4", 300)
     logo = tmp_path / "logo.png"
-    assert print_settings_from(settings.replace({"station.logo_path": str(logo)})).logo_path \
-        == logo
+    assert print_settings_from(settings.replace({"station.logo_path": str(logo)})).logo_path == logo
 
 
 def test_printer_settings_choose_the_back_end(tmp_path: Path) -> None:
@@ -131,7 +134,9 @@ def test_pack_prints_slip_and_label_once(
     assert len(saved) == 1 and saved[0].read_bytes().startswith(b"%PDF")
     assert "1001" in pypdf.PdfReader(saved[0]).pages[0].extract_text()
     assert [(j.job.kind, j.order_number, j.job.state) for j in service.jobs()] == [
-        ("label", "1001", JobState.DONE), ("slip", "1001", JobState.DONE)]
+        ("label", "1001", JobState.DONE),
+        ("slip", "1001", JobState.DONE),
+    ]
 
     # The packer scans the same order again: nothing prints a second time.
     again_slip, again_label = service.print_for_pack(ORDER, SHIPMENT)
@@ -154,8 +159,9 @@ def test_printer_down_keeps_the_job_and_retry_prints_it_once(
 ) -> None:
     zebra = FakeRawPrinter.switched_off()
     try:
-        service = PrintService(queue, desk_settings(tmp_path / "slips",
-                                                    f"tcp://127.0.0.1:{zebra.port}"))
+        service = PrintService(
+            queue, desk_settings(tmp_path / "slips", f"tcp://127.0.0.1:{zebra.port}")
+        )
 
         down = service.print_label(ORDER, SHIPMENT)
 
@@ -194,9 +200,7 @@ def test_slip_still_prints_when_no_label_printer_is_set_up(
     assert label.message.startswith("No label printer is set up.")
 
 
-def test_a_label_from_the_store_is_printed_byte_for_byte(
-    tmp_path: Path, queue: PrintQueue
-) -> None:
+def test_a_label_from_the_store_is_printed_byte_for_byte(tmp_path: Path, queue: PrintQueue) -> None:
     labels = tmp_path / "labels"
     service = PrintService(queue, desk_settings(None, f"file:{labels}", "pdf"))
     store_label = b"%PDF-1.4\n% label made by the store\n%%EOF\n"

@@ -32,7 +32,7 @@ def words_of(rows: list[OrderSummary], rng: random.Random, count: int) -> list[s
     for _ in range(count):
         text = rng.choice(rows).search_text.replace("\n", " ")
         start = rng.randrange(len(text))
-        word = text[start:start + rng.randint(1, 6)].strip()
+        word = text[start : start + rng.randint(1, 6)].strip()
         if word and " " not in word:
             words.append(word)
     return words
@@ -71,12 +71,14 @@ def test_built_a_slice_at_a_time_it_is_the_same_index(fleet: list[OrderSummary])
 def test_an_indexed_search_finds_what_a_scan_finds(fleet: list[OrderSummary]) -> None:
     columns = indexed(SearchColumns(fleet))
     for word in words_of(fleet, random.Random(3), 150):
-        assert {i for i, hit in enumerate(text_mask(columns, word)) if hit} == \
-            scanned(fleet, word), word
+        assert {i for i, hit in enumerate(text_mask(columns, word)) if hit} == scanned(
+            fleet, word
+        ), word
 
 
 def test_rows_changed_or_added_after_the_index_are_found_as_they_are_now(
-        tmp_path: Path, fleet: list[OrderSummary]) -> None:
+    tmp_path: Path, fleet: list[OrderSummary]
+) -> None:
     rows = list(fleet[:200])
     columns = indexed(SearchColumns(rows))
     others = fleet[200:260]
@@ -87,8 +89,9 @@ def test_rows_changed_or_added_after_the_index_are_found_as_they_are_now(
         columns.append(row)
         rows.append(row)
     for word in words_of(rows, random.Random(4), 150):
-        assert {i for i, hit in enumerate(text_mask(columns, word)) if hit} == \
-            scanned(rows, word), word
+        assert {i for i, hit in enumerate(text_mask(columns, word)) if hit} == scanned(
+            rows, word
+        ), word
     assert columns.wants_index()  # 100 of 240 rows unindexed: worth building again
     indexed(columns)
     assert not columns.wants_index()
@@ -98,8 +101,9 @@ def test_an_index_that_no_longer_fits_is_not_used(fleet: list[OrderSummary]) -> 
     columns = indexed(SearchColumns(fleet[:100]))
     columns.delete(0, 9)  # every row moves up ten places
     word = fleet[50].search_text.split("\n")[0][-3:]
-    assert {i for i, hit in enumerate(text_mask(columns, word)) if hit} == \
-        scanned(fleet[10:100], word)
+    assert {i for i, hit in enumerate(text_mask(columns, word)) if hit} == scanned(
+        fleet[10:100], word
+    )
     assert columns.wants_index()
 
     # An index built from a snapshot taken before a deletion, or superseded, is refused.
@@ -111,8 +115,9 @@ def test_an_index_that_no_longer_fits_is_not_used(fleet: list[OrderSummary]) -> 
     second, newer = columns.index_snapshot()
     assert not columns.attach_index(first, PairIndex.build(texts))
     assert columns.attach_index(second, PairIndex.build(newer))
-    assert {i for i, hit in enumerate(text_mask(columns, word)) if hit} == \
-        scanned(fleet[11:100], word)
+    assert {i for i, hit in enumerate(text_mask(columns, word)) if hit} == scanned(
+        fleet[11:100], word
+    )
 
 
 def test_a_failed_build_lets_the_next_one_start(fleet: list[OrderSummary]) -> None:

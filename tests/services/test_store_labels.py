@@ -45,11 +45,17 @@ DEFAULTS = LabelDefaults(carrier="fedex", service="INTERNATIONAL_ECONOMY")
 
 
 def desk(label_printer: str, label_format: str = "pdf", **extra: object) -> Settings:
-    return Settings.defaults().replace({
-        "station.return_name": "Harbour Teas", "station.return_line1": "12 Harbour Road",
-        "station.return_city": "Portland", "station.return_country": "US",
-        "printers.label_printer": label_printer, "printers.label_format": label_format,
-        **extra})
+    return Settings.defaults().replace(
+        {
+            "station.return_name": "Harbour Teas",
+            "station.return_line1": "12 Harbour Road",
+            "station.return_city": "Portland",
+            "station.return_country": "US",
+            "printers.label_printer": label_printer,
+            "printers.label_format": label_format,
+            **extra,
+        }
+    )
 
 
 @pytest.fixture
@@ -65,18 +71,22 @@ def connector(store: SandboxServer) -> Iterator[Connector]:
 
 def open_orders(connector: Connector) -> Iterator[Order]:
     for row in connector.list_orders():
-        if row.status == OrderStatus.PROCESSING and \
-                row.fulfillment_status == FulfillmentStatus.UNFULFILLED:
+        if (
+            row.status == OrderStatus.PROCESSING
+            and row.fulfillment_status == FulfillmentStatus.UNFULFILLED
+        ):
             order = connector.get_order(row.id)
             if all(line.weight for line in order.lines):
                 yield order
 
 
-def ship_through_outbox(tmp_path: Path, connector: Connector, order: Order,
-                        prints: PrintService) -> StoreLabelPrinter:
+def ship_through_outbox(
+    tmp_path: Path, connector: Connector, order: Order, prints: PrintService
+) -> StoreLabelPrinter:
     store = open_store(tmp_path / "outbox.sqlite3")
-    outbox: Outbox[Action] = Outbox(store, AuditLog(store, station="Desk 1"),
-                                    decode=Action.model_validate)
+    outbox: Outbox[Action] = Outbox(
+        store, AuditLog(store, station="Desk 1"), decode=Action.model_validate
+    )
     hook = StoreLabelPrinter(connector, prints, lambda _oid: order)
     service = OutboxService(outbox, connector, connection_id="p2b", on_shipped=hook)
     record = service.ship(order.id, label_ship_request(order, DEFAULTS), cached=order)
@@ -87,7 +97,8 @@ def ship_through_outbox(tmp_path: Path, connector: Connector, order: Order,
 
 
 def test_the_label_price2b_sells_prints_as_its_own_bytes_and_reprints_the_same(
-        tmp_path: Path, connector: Connector) -> None:
+    tmp_path: Path, connector: Connector
+) -> None:
     order = next(open_orders(connector))
     folder = tmp_path / "labels"
     queue = PrintQueue.open(tmp_path / "queue.sqlite3")
@@ -104,8 +115,9 @@ def test_the_label_price2b_sells_prints_as_its_own_bytes_and_reprints_the_same(
     assert len(printed) == 1
     store_label = connector.fetch_label(connector.label_url_for(shipment.id))  # type: ignore[attr-defined]
     assert printed[0].read_bytes() == store_label  # the store's label, not a look-alike
-    assert shipment.tracking_number in pypdf.PdfReader(io.BytesIO(store_label)).pages[0] \
-        .extract_text()
+    assert (
+        shipment.tracking_number in pypdf.PdfReader(io.BytesIO(store_label)).pages[0].extract_text()
+    )
 
     again = prints.reprint(outcome.job.id)
     assert again.printed
@@ -113,8 +125,9 @@ def test_the_label_price2b_sells_prints_as_its_own_bytes_and_reprints_the_same(
     queue.close()
 
 
-def test_a_zpl_printer_gets_the_store_label_dot_for_dot(tmp_path: Path,
-                                                         connector: Connector) -> None:
+def test_a_zpl_printer_gets_the_store_label_dot_for_dot(
+    tmp_path: Path, connector: Connector
+) -> None:
     zebra = FakeRawPrinter().start()
     order = next(open_orders(connector))
     queue = PrintQueue.open(tmp_path / "queue.sqlite3")
@@ -131,14 +144,14 @@ def test_a_zpl_printer_gets_the_store_label_dot_for_dot(tmp_path: Path,
     assert job.startswith(b"^XA") and b"^GFA," in job and b"NO POSTAGE" not in job
     # Decode the graphic the printer gets and scan it: the store's barcode, intact.
     per_row, rows = zpl_graphic_bits(job)
-    image = Image.frombytes("1", (per_row * 8, len(rows)),
-                            bytes.fromhex("".join(rows)), "raw", "1;I")
+    image = Image.frombytes(
+        "1", (per_row * 8, len(rows)), bytes.fromhex("".join(rows)), "raw", "1;I"
+    )
     tracking = connector.get_order(order.id).shipments[-1].tracking_number
     assert [r.text for r in zxingcpp.read_barcodes(image.convert("L"))] == [tracking]
 
 
-def test_the_lone_parcel_is_weighed_from_its_lines_and_lists_them(
-        connector: Connector) -> None:
+def test_the_lone_parcel_is_weighed_from_its_lines_and_lists_them(connector: Connector) -> None:
     order = next(open_orders(connector))
     request = label_ship_request(order, DEFAULTS)
     (parcel,) = request.packages
@@ -150,8 +163,9 @@ def test_the_lone_parcel_is_weighed_from_its_lines_and_lists_them(
     assert label_ship_request(chosen, DEFAULTS).carrier == "ups"
 
 
-def test_printing_again_from_the_order_fetches_the_same_label(tmp_path: Path,
-                                                              connector: Connector) -> None:
+def test_printing_again_from_the_order_fetches_the_same_label(
+    tmp_path: Path, connector: Connector
+) -> None:
     order = next(open_orders(connector))
     result = connector.ship(order.id, label_ship_request(order, DEFAULTS))
     assert result.shipment is not None and result.shipment.label_url
@@ -166,7 +180,8 @@ def test_printing_again_from_the_order_fetches_the_same_label(tmp_path: Path,
 
 
 def test_the_app_draws_no_label_unless_the_desk_asks_and_then_says_no_postage(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "labels"
     order, shipment = sample_order("1001"), sample_shipment()
     queue = PrintQueue.open(tmp_path / "queue.sqlite3")
@@ -174,10 +189,10 @@ def test_the_app_draws_no_label_unless_the_desk_asks_and_then_says_no_postage(
     assert refused.job is None and not refused.printed
     assert "carrier's label" in refused.message
     assert not folder.exists() or not list(folder.iterdir())
-    asked = PrintService(queue, desk(f"file:{folder}", "zpl",
-                                     **{"printers.address_labels": True}))
-    outcome = asked.print_label(order, Shipment(carrier="UPS",
-                                                tracking_number="1Z999AA10123456784"))
+    asked = PrintService(queue, desk(f"file:{folder}", "zpl", **{"printers.address_labels": True}))
+    outcome = asked.print_label(
+        order, Shipment(carrier="UPS", tracking_number="1Z999AA10123456784")
+    )
     queue.close()
     assert outcome.printed and outcome.job is not None and outcome.job.state is JobState.DONE
     (printed,) = folder.iterdir()
@@ -191,18 +206,19 @@ def test_pack_mode_buys_the_label_where_the_store_sells_one(connector: Connector
 
     order = next(open_orders(connector))
     lines = {ln.id: ln.remaining for ln in order.lines}
-    settings = desk("").replace({"printers.label_carrier": "fedex",
-                                 "printers.label_service": "GROUND"})
+    settings = desk("").replace(
+        {"printers.label_carrier": "fedex", "printers.label_service": "GROUND"}
+    )
     caps = connector.capabilities
     bought = pack_ship_request(order, lines, caps, settings)
     assert (bought.carrier, bought.service, bought.tracking_number) == ("fedex", "GROUND", None)
     assert bought.packages[0].lines == lines and prints_after_ship(bought, caps)
     result = connector.ship(order.id, bought)  # the store takes it: no "Other", no refusal
     assert result.shipment is not None and result.shipment.label_url
-    scanned = pack_ship_request(order, lines, NEXUS, settings, tracking="1Z999AA10123456784",
-                                carrier="UPS")
-    assert scanned.tracking_number == "1Z999AA10123456784" and not prints_after_ship(
-        scanned, NEXUS)
+    scanned = pack_ship_request(
+        order, lines, NEXUS, settings, tracking="1Z999AA10123456784", carrier="UPS"
+    )
+    assert scanned.tracking_number == "1Z999AA10123456784" and not prints_after_ship(scanned, NEXUS)
 
 
 def test_a_label_image_that_would_unpack_to_gigabytes_is_refused_unread() -> None:

@@ -22,8 +22,13 @@ def service() -> Iterator[Callable[..., SyncService]]:
     made: list[SyncService] = []
 
     def make(server: SandboxServer, cache: OrderCache, token: str | None = None) -> SyncService:
-        connector = connect(server.dialect, server.base_url, token or server.token,
-                            sleep=lambda _s: None, max_read_attempts=1)
+        connector = connect(
+            server.dialect,
+            server.base_url,
+            token or server.token,
+            sleep=lambda _s: None,
+            max_read_attempts=1,
+        )
         made.append(SyncService(connector, cache, "shop"))
         return made[-1]
 
@@ -33,8 +38,8 @@ def service() -> Iterator[Callable[..., SyncService]]:
 
 
 def test_incremental_sync_reads_only_what_changed(
-        tmp_path: Path, make_sandbox: Callable[..., SandboxServer],
-        service: Callable[..., SyncService]) -> None:
+    tmp_path: Path, make_sandbox: Callable[..., SandboxServer], service: Callable[..., SyncService]
+) -> None:
     server = make_sandbox("squarespace", orders=120)
     with OrderCache(tmp_path / "c.sqlite3") as cache:
         first = service(server, cache).run()
@@ -46,8 +51,8 @@ def test_incremental_sync_reads_only_what_changed(
 
 
 def test_full_walk_drops_orders_the_store_no_longer_lists(
-        tmp_path: Path, make_sandbox: Callable[..., SandboxServer],
-        service: Callable[..., SyncService]) -> None:
+    tmp_path: Path, make_sandbox: Callable[..., SandboxServer], service: Callable[..., SyncService]
+) -> None:
     server = make_sandbox("price2b", orders=50)
     with OrderCache(tmp_path / "c.sqlite3") as cache:
         service(server, cache).run()
@@ -61,21 +66,22 @@ def test_full_walk_drops_orders_the_store_no_longer_lists(
 
 
 def test_a_cancelled_sync_keeps_whole_pages_and_the_old_cursor(
-        tmp_path: Path, make_sandbox: Callable[..., SandboxServer],
-        service: Callable[..., SyncService]) -> None:
+    tmp_path: Path, make_sandbox: Callable[..., SandboxServer], service: Callable[..., SyncService]
+) -> None:
     server = make_sandbox("generic-rest", orders=350)
     with OrderCache(tmp_path / "c.sqlite3") as cache:
         pages = []
         with pytest.raises(SyncCancelled):
-            service(server, cache).run(progress=lambda done, _t: pages.append(done),
-                                       cancelled=lambda: len(pages) >= 2)
+            service(server, cache).run(
+                progress=lambda done, _t: pages.append(done), cancelled=lambda: len(pages) >= 2
+            )
         assert len(cache) == pages[-1] and 0 < len(cache) < 350
         assert cache.get_sync_cursor("shop") is None  # the walk did not finish
 
 
 def test_a_failed_sync_keeps_the_cache(
-        tmp_path: Path, make_sandbox: Callable[..., SandboxServer],
-        service: Callable[..., SyncService]) -> None:
+    tmp_path: Path, make_sandbox: Callable[..., SandboxServer], service: Callable[..., SyncService]
+) -> None:
     server = make_sandbox("generic-rest", orders=40)
     with OrderCache(tmp_path / "c.sqlite3") as cache:
         service(server, cache).run()
@@ -89,8 +95,11 @@ def test_a_failed_sync_keeps_the_cache(
 
 @pytest.mark.parametrize("dialect", ["price2b", "generic-rest", "nexus"])
 def test_where_the_list_is_a_summary_the_cache_holds_the_detail(
-        dialect: str, tmp_path: Path, make_sandbox: Callable[..., SandboxServer],
-        service: Callable[..., SyncService]) -> None:
+    dialect: str,
+    tmp_path: Path,
+    make_sandbox: Callable[..., SandboxServer],
+    service: Callable[..., SyncService],
+) -> None:
     server = make_sandbox(dialect, orders=40)
     with OrderCache(tmp_path / "c.sqlite3") as cache:
         first = service(server, cache).run()
@@ -103,18 +112,23 @@ def test_where_the_list_is_a_summary_the_cache_holds_the_detail(
                 assert cached.to_json_dict() == sync.connector.get_order(summary.id).to_json_dict()
             again = sync.run()
             assert again.details_read < 40 and not again.changed
-        assert any(o.ship_to is not None for o in map(
-            lambda s: cache.get(s.order_id, connection="shop"), cache.load_summaries()))
+        assert any(
+            o.ship_to is not None
+            for o in map(lambda s: cache.get(s.order_id, connection="shop"), cache.load_summaries())
+        )
 
 
 def test_detail_reads_ride_out_the_stores_rate_limit(
-        tmp_path: Path, make_sandbox: Callable[..., SandboxServer]) -> None:
+    tmp_path: Path, make_sandbox: Callable[..., SandboxServer]
+) -> None:
     """Four reads at once against a store that allows ten requests a second: the 429s are
     waited out (Retry-After) and every order still arrives in full."""
     server = make_sandbox("price2b", orders=30)
     server.ctx.faults.rate_limit = 10
-    with connect("price2b", server.base_url, server.token) as connector, \
-            OrderCache(tmp_path / "c.sqlite3") as cache:
+    with (
+        connect("price2b", server.base_url, server.token) as connector,
+        OrderCache(tmp_path / "c.sqlite3") as cache,
+    ):
         result = SyncService(connector, cache, "shop").run()
         server.ctx.faults.rate_limit = 0
         assert result.seen == 30 and result.details_read == 30

@@ -28,17 +28,31 @@ CARD = LineItem(id="3", sku="CARD", name="Gift card", quantity=1, weight=None)
 
 
 def desk(**updates: object) -> Settings:
-    return Settings.defaults().replace({
-        "scale.box_types": [
-            {"name": "Small", "length_cm": "20", "width_cm": "15", "height_cm": "10",
-             "tare_g": "150", "barcode": "BOX-S"},
-            {"name": "Large", "length_cm": "40", "width_cm": "30", "height_cm": "20",
-             "tare_g": "400", "barcode": "BOX-L"},
-        ],
-        "scale.tolerance_g": 50,
-        "scale.tolerance_percent": 5,
-        **updates,
-    })
+    return Settings.defaults().replace(
+        {
+            "scale.box_types": [
+                {
+                    "name": "Small",
+                    "length_cm": "20",
+                    "width_cm": "15",
+                    "height_cm": "10",
+                    "tare_g": "150",
+                    "barcode": "BOX-S",
+                },
+                {
+                    "name": "Large",
+                    "length_cm": "40",
+                    "width_cm": "30",
+                    "height_cm": "20",
+                    "tare_g": "400",
+                    "barcode": "BOX-L",
+                },
+            ],
+            "scale.tolerance_g": 50,
+            "scale.tolerance_percent": 5,
+            **updates,
+        }
+    )
 
 
 def test_box_types_are_settings_data() -> None:
@@ -72,18 +86,25 @@ def test_a_missing_item_is_caught_by_weight() -> None:
     assert verdict.verdict is Verdict.LIGHTER and verdict.stops_packer
     assert str(verdict.message) == (
         "Lighter by 0.200 kg than expected (0.850 kg on the scale, 1.050 kg expected): a "
-        "missing item?")
-    assert verdict.audit_details() == {"verdict": "lighter", "measured_g": "850",
-                                       "tolerance_g": "52.5", "expected_g": "1050"}
+        "missing item?"
+    )
+    assert verdict.audit_details() == {
+        "verdict": "lighter",
+        "measured_g": "850",
+        "tolerance_g": "52.5",
+        "expected_g": "1050",
+    }
 
 
 def test_an_extra_item_is_caught_and_small_differences_pass() -> None:
     settings = desk()
-    heavier = check_box(settings, Weight.of("1.45", "kg"), [(MUG, 2), (TEA, 1)], "kg",
-                        box_types_from(settings)[0])
+    heavier = check_box(
+        settings, Weight.of("1.45", "kg"), [(MUG, 2), (TEA, 1)], "kg", box_types_from(settings)[0]
+    )
     assert heavier.verdict is Verdict.HEAVIER and "Heavier by 0.400 kg" in heavier.message
-    within = check_box(settings, Weight.of("1.09", "kg"), [(MUG, 2), (TEA, 1)], "kg",
-                       box_types_from(settings)[0])
+    within = check_box(
+        settings, Weight.of("1.09", "kg"), [(MUG, 2), (TEA, 1)], "kg", box_types_from(settings)[0]
+    )
     assert within.verdict is Verdict.OK and not within.stops_packer
 
 
@@ -91,8 +112,7 @@ def test_tolerance_in_grams_wins_for_light_boxes() -> None:
     settings = desk()
     # 0.2 kg expected: 5 % is 10 g, so the 50 g floor applies; 240 g is within, 260 g not.
     assert check_box(settings, Weight.of(240, "g"), [(TEA, 1)], "kg").verdict is Verdict.OK
-    assert check_box(settings, Weight.of(260, "g"), [(TEA, 1)], "kg").verdict is \
-        Verdict.HEAVIER
+    assert check_box(settings, Weight.of(260, "g"), [(TEA, 1)], "kg").verdict is Verdict.HEAVIER
 
 
 def test_store_weights_in_pounds_against_a_kilogram_scale() -> None:
@@ -112,8 +132,9 @@ def test_the_scale_from_settings_reads_a_stable_weight() -> None:
     with pytest.raises(ScaleError, match="No serial port"):
         open_scale(desk(**{"scale.source": "serial"}))
     with ScaleSimulator("avery", weight="0.850") as sim:
-        scale = open_scale(desk(**{"scale.source": "serial", "scale.device": sim.path,
-                                   "scale.protocol": "avery"}))
+        scale = open_scale(
+            desk(**{"scale.source": "serial", "scale.device": sim.path, "scale.protocol": "avery"})
+        )
         assert scale is not None
         try:
             reading = read_stable(scale, timeout=3)
@@ -128,13 +149,15 @@ def test_an_override_of_a_weight_stop_is_audited(tmp_path: Any) -> None:
     from fulfillment_station.store.db import connect
 
     settings = desk()
-    verdict = check_box(settings, Weight.of("0.85", "kg"), [(MUG, 2), (TEA, 1)], "kg",
-                        box_types_from(settings)[0])
+    verdict = check_box(
+        settings, Weight.of("0.85", "kg"), [(MUG, 2), (TEA, 1)], "kg", box_types_from(settings)[0]
+    )
     conn = connect(tmp_path / "audit.db")
     try:
         audit = AuditLog(conn, station="Desk 1")
-        record_override(audit, verdict, order_id="o-1", order_number="1001", packer="Marta",
-                        box_number=2)
+        record_override(
+            audit, verdict, order_id="o-1", order_number="1001", packer="Marta", box_number=2
+        )
         [entry] = AuditLog(conn, station="Desk 1").for_order("o-1")
     finally:
         conn.close()

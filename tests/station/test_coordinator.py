@@ -47,13 +47,25 @@ MakeDesk = Callable[..., StationCoordinator]
 def make_desk(station_url: str, tmp_path: Path) -> Iterator[MakeDesk]:
     made: list[StationCoordinator] = []
 
-    def make(name: str, *, lease_s: float = 30.0, url: str | None = None,
-             connect: Callable[[], psycopg.Connection] | None = None) -> StationCoordinator:
-        config = StationDbConfig(url or station_url, lease_s=lease_s,
-                                 heartbeat_s=min(1.0, lease_s / 2))
+    def make(
+        name: str,
+        *,
+        lease_s: float = 30.0,
+        url: str | None = None,
+        connect: Callable[[], psycopg.Connection] | None = None,
+    ) -> StationCoordinator:
+        config = StationDbConfig(
+            url or station_url, lease_s=lease_s, heartbeat_s=min(1.0, lease_s / 2)
+        )
         local = open_store(tmp_path / f"{name}.sqlite")
-        desk = StationCoordinator(config, local, desk=name, packer=f"packer of {name}",
-                                  connection_id="shop", connect=connect)
+        desk = StationCoordinator(
+            config,
+            local,
+            desk=name,
+            packer=f"packer of {name}",
+            connection_id="shop",
+            connect=connect,
+        )
         made.append(desk)
         return desk
 
@@ -66,15 +78,17 @@ def db(url: str) -> psycopg.Connection:
     return psycopg.connect(url, autocommit=True)
 
 
-def test_a_claimed_order_is_refused_to_another_desk_with_who_and_since(make_desk: MakeDesk
-                                                                        ) -> None:
+def test_a_claimed_order_is_refused_to_another_desk_with_who_and_since(make_desk: MakeDesk) -> None:
     a, b = make_desk("Desk A"), make_desk("Desk B")
     claim = a.claim("o1")
     assert isinstance(claim, Claim) and claim.coordinated
     refusal = b.claim("o1")
     assert isinstance(refusal, Refusal)
-    assert (refusal.kind, refusal.desk, refusal.packer) == (RefusalKind.HELD, "Desk A",
-                                                            "packer of Desk A")
+    assert (refusal.kind, refusal.desk, refusal.packer) == (
+        RefusalKind.HELD,
+        "Desk A",
+        "packer of Desk A",
+    )
     assert refusal.since == claim.since
     assert "Desk A" in refusal.message and "o1" in refusal.message
     assert isinstance(a.claim("o1"), Claim)  # the holder may open it again
@@ -88,7 +102,8 @@ def test_a_claimed_order_is_refused_to_another_desk_with_who_and_since(make_desk
 
 
 def test_two_desks_claiming_the_same_order_in_the_same_millisecond_one_gets_it(
-        make_desk: MakeDesk) -> None:
+    make_desk: MakeDesk,
+) -> None:
     """Each desk has its own thread and connection; a barrier lines the two scans up."""
     rounds = 20
     barrier = threading.Barrier(2)
@@ -110,7 +125,8 @@ def test_two_desks_claiming_the_same_order_in_the_same_millisecond_one_gets_it(
 
 
 def test_eight_desks_asking_next_order_at_once_get_eight_different_orders(
-        make_desk: MakeDesk) -> None:
+    make_desk: MakeDesk,
+) -> None:
     candidates = [f"o{n}" for n in range(20)]
     barrier = threading.Barrier(8)
     got: list[Claim | None] = []
@@ -132,7 +148,8 @@ def test_eight_desks_asking_next_order_at_once_get_eight_different_orders(
 
 
 def test_a_dead_desks_claim_expires_and_a_live_desks_lease_is_renewed(
-        make_desk: MakeDesk, station_url: str) -> None:
+    make_desk: MakeDesk, station_url: str
+) -> None:
     dead, alive, other = (make_desk(n, lease_s=1.0) for n in ("Dead", "Alive", "Other"))
     assert isinstance(dead.claim("o1"), Claim)
     assert isinstance(alive.claim("o2"), Claim)
@@ -164,8 +181,9 @@ def test_a_shipment_queued_at_another_desk_refuses_a_second_one(make_desk: MakeD
     assert [(p.desk, p.kind) for p in a.pending_elsewhere("o1")] == [("Desk B", "update")]
 
 
-def test_supervisor_release_frees_the_order_and_is_audited(make_desk: MakeDesk,
-                                                           station_url: str) -> None:
+def test_supervisor_release_frees_the_order_and_is_audited(
+    make_desk: MakeDesk, station_url: str
+) -> None:
     a, b = make_desk("Desk A"), make_desk("Desk B")
     assert isinstance(a.claim("o1"), Claim)
     with pytest.raises(ValueError):
@@ -173,14 +191,16 @@ def test_supervisor_release_frees_the_order_and_is_audited(make_desk: MakeDesk,
     assert b.supervisor_release("o1", reason="desk A's scanner broke", supervisor="Sam")
     assert isinstance(b.claim("o1"), Claim)
     with db(station_url) as conn:
-        row = conn.execute("SELECT packer, message FROM audit WHERE kind = "
-                           "'supervisor_release'").fetchone()
+        row = conn.execute(
+            "SELECT packer, message FROM audit WHERE kind = 'supervisor_release'"
+        ).fetchone()
     assert row is not None and row[0] == "Sam"
     assert "scanner broke" in row[1] and "Desk A" in row[1]
 
 
-def test_station_down_desk_keeps_going_and_the_audit_catches_up(make_desk: MakeDesk,
-                                                               station_url: str) -> None:
+def test_station_down_desk_keeps_going_and_the_audit_catches_up(
+    make_desk: MakeDesk, station_url: str
+) -> None:
     """A proxy stands between desk and server, so the "outage" is a real refused connection."""
     up = threading.Event()
     up.set()
@@ -217,8 +237,9 @@ def test_station_down_desk_keeps_going_and_the_audit_catches_up(make_desk: MakeD
     assert statuses[-1] is CoordinationStatus.ON
     assert a.flush() == 0
     with db(station_url) as conn:
-        wrong = conn.execute("SELECT count(*) FROM audit WHERE kind = 'wrong_scan' "
-                             "AND desk = 'Desk A'").fetchone()
+        wrong = conn.execute(
+            "SELECT count(*) FROM audit WHERE kind = 'wrong_scan' AND desk = 'Desk A'"
+        ).fetchone()
         holder = conn.execute("SELECT desk FROM claims WHERE order_id = 'x9'").fetchone()
     assert wrong == (5,)
     assert holder == ("Desk A",)  # the offline claim was told to the server on return
@@ -250,8 +271,9 @@ def test_remote_station_without_tls_is_refused() -> None:
     assert "secret" not in config.redacted_url()
 
 
-def test_a_ship_at_desk_a_reaches_desk_b_within_a_second(make_desk: MakeDesk,
-                                                         station_url: str) -> None:
+def test_a_ship_at_desk_a_reaches_desk_b_within_a_second(
+    make_desk: MakeDesk, station_url: str
+) -> None:
     a = make_desk("Desk A")
     listener = ChangeListener(lambda: db(station_url), ignore_desk="Desk B")
     listener.start()
@@ -280,8 +302,9 @@ def documented_desk_grants() -> list[str]:
     return [s.strip() for s in block.split(";") if s.strip()]
 
 
-def test_a_desk_works_with_the_documented_least_privilege_role(station_url: str,
-                                                               tmp_path: Path) -> None:
+def test_a_desk_works_with_the_documented_least_privilege_role(
+    station_url: str, tmp_path: Path
+) -> None:
     role = f"desk_{uuid.uuid4().hex[:8]}"
     with db(station_url) as owner:
         schema.migrate(owner)
@@ -297,8 +320,9 @@ def test_a_desk_works_with_the_documented_least_privilege_role(station_url: str,
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("CREATE TABLE mine (x int)")
     config = StationDbConfig(desk_url, lease_s=30, heartbeat_s=1)
-    desk = StationCoordinator(config, open_store(tmp_path / "d.sqlite"), desk="Desk L",
-                              connection_id="shop")
+    desk = StationCoordinator(
+        config, open_store(tmp_path / "d.sqlite"), desk="Desk L", connection_id="shop"
+    )
     try:
         assert desk.status is CoordinationStatus.ON
         assert isinstance(desk.claim("o1"), Claim)
@@ -313,8 +337,9 @@ def test_a_desk_works_with_the_documented_least_privilege_role(station_url: str,
         desk.close()
 
 
-def test_the_password_comes_from_the_keyring(station_url: str, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_password_comes_from_the_keyring(
+    station_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.store.test_secrets import MemoryKeyring
 
     role = f"keyed_{uuid.uuid4().hex[:8]}"
@@ -334,8 +359,7 @@ def test_the_password_comes_from_the_keyring(station_url: str, tmp_path: Path,
     refused = open_coordinator(url, local, desk="D", connection_id="shop", tokens=tokens)
     assert refused.status is CoordinationStatus.OFF  # said plainly, never raised
     save_password(StationDbConfig(url), "from-the-keyring", tokens)
-    desk = open_coordinator(url, local, desk="D", connection_id="shop", tokens=tokens,
-                            lease_s=30)
+    desk = open_coordinator(url, local, desk="D", connection_id="shop", tokens=tokens, lease_s=30)
     assert isinstance(desk, StationCoordinator) and desk.status is CoordinationStatus.ON
     assert "from-the-keyring" not in StationDbConfig(url).redacted_url()
     desk.close()
@@ -346,48 +370,84 @@ def test_verify_full_tls_to_the_station_database(tmp_path: Path) -> None:
     sign the server's certificate is refused (coordination off, never a plain connection)."""
     with ThrowawayPostgres(tls=True) as pg:
         assert pg.ca_file is not None
-        url = pg.url.replace("sslmode=disable",
-                             f"sslmode=verify-full&sslrootcert={pg.ca_file}")
+        url = pg.url.replace("sslmode=disable", f"sslmode=verify-full&sslrootcert={pg.ca_file}")
         with psycopg.connect(StationDbConfig(url).conninfo(), autocommit=True) as conn:
             assert conn.pgconn.ssl_in_use
             tls = next(line for line in schema.check(conn) if line.name == "tls")
             assert tls.detail == "encrypted"
-        desk = StationCoordinator(StationDbConfig(url), open_store(tmp_path / "t.sqlite"),
-                                  desk="TLS desk", connection_id="shop")
+        desk = StationCoordinator(
+            StationDbConfig(url),
+            open_store(tmp_path / "t.sqlite"),
+            desk="TLS desk",
+            connection_id="shop",
+        )
         assert desk.status is CoordinationStatus.ON and isinstance(desk.claim("o1"), Claim)
         desk.close()
 
         other_ca = tmp_path / "other-ca.pem"
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                        str(tmp_path / "other.key"), "-out", str(other_ca), "-days", "1",
-                        "-subj", "/CN=Not the station CA"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                str(tmp_path / "other.key"),
+                "-out",
+                str(other_ca),
+                "-days",
+                "1",
+                "-subj",
+                "/CN=Not the station CA",
+            ],
+            check=True,
+            capture_output=True,
+        )
         wrong = url.replace(str(pg.ca_file), str(other_ca))
-        stranger = StationCoordinator(StationDbConfig(wrong), open_store(tmp_path / "w.sqlite"),
-                                      desk="Wrong CA", connection_id="shop")
+        stranger = StationCoordinator(
+            StationDbConfig(wrong),
+            open_store(tmp_path / "w.sqlite"),
+            desk="Wrong CA",
+            connection_id="shop",
+        )
         assert stranger.status is CoordinationStatus.OFF
         assert isinstance(stranger.claim("o2"), Claim) and not stranger.claim("o2").coordinated
 
 
-def test_the_listener_skips_damaged_notifications_and_reconnects(make_desk: MakeDesk,
-                                                                 station_url: str) -> None:
+def test_the_listener_skips_damaged_notifications_and_reconnects(
+    make_desk: MakeDesk, station_url: str
+) -> None:
     statuses: list[bool] = []
     listener = ChangeListener(lambda: db(station_url), on_status=statuses.append)
     listener.start()
     try:
         assert listener.wait_listening(10)
         with db(station_url) as conn:
-            for junk in ("not json", '{"change": "claimed"}', "[1, 2]", '"\\ud800"',
-                         '{"change": 1, "connection_id": 2, "order_id": 3, "desk": 4, '
-                         '"at": "yesterday"}', "x" * 7000):
+            for junk in (
+                "not json",
+                '{"change": "claimed"}',
+                "[1, 2]",
+                '"\\ud800"',
+                '{"change": 1, "connection_id": 2, "order_id": 3, "desk": 4, "at": "yesterday"}',
+                "x" * 7000,
+            ):
                 conn.execute("SELECT pg_notify('station_changes', %s)", (junk,))
-            conn.execute("SELECT pg_notify('station_changes', %s)", (
-                '{"change": "held", "connection_id": "shop", "order_id": "o0", "desk": "D", '
-                '"at": "2026-12-04T10:00:00.000000Z"}',))
+            conn.execute(
+                "SELECT pg_notify('station_changes', %s)",
+                (
+                    '{"change": "held", "connection_id": "shop", "order_id": "o0", "desk": "D", '
+                    '"at": "2026-12-04T10:00:00.000000Z"}',
+                ),
+            )
             first = listener.get(timeout=2.0)  # notifications arrive in order: junk skipped
             assert first is not None and (first.change, first.order_id) == ("held", "o0")
             # The listener's session is ended by the server: it must come back by itself.
-            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
-                         "query LIKE 'LISTEN%%' AND pid <> pg_backend_pid()")
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                "query LIKE 'LISTEN%%' AND pid <> pg_backend_pid()"
+            )
         deadline = time.monotonic() + 10
         while statuses.count(True) < 2:
             assert time.monotonic() < deadline, statuses

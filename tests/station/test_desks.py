@@ -32,8 +32,9 @@ DESK = [sys.executable, "-m", "fulfillment_station.services.desk"]
 
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
-    server = SandboxServer("nexus", db_path=tmp_path / "sandbox.sqlite", token=TOKEN,
-                           orders=120, seed=5)
+    server = SandboxServer(
+        "nexus", db_path=tmp_path / "sandbox.sqlite", token=TOKEN, orders=120, seed=5
+    )
     server.start()
     yield server
     server.close()
@@ -45,24 +46,44 @@ def open_orders(server: SandboxServer) -> list[str]:
 
 
 def shipments_per_order(server: SandboxServer) -> Counter[str]:
-    return Counter(e["order_id"] for e in server.db.journal()["effects"]
-                   if e["kind"] == "shipment")
+    return Counter(e["order_id"] for e in server.db.journal()["effects"] if e["kind"] == "shipment")
 
 
 class DeskProcess:
     """One desk process; its JSON lines are collected by a reader thread."""
 
-    def __init__(self, tmp_path: Path, server: SandboxServer, url: str, name: str,
-                 *extra: str) -> None:
+    def __init__(
+        self, tmp_path: Path, server: SandboxServer, url: str, name: str, *extra: str
+    ) -> None:
         self.name = name
         self.events: list[dict[str, Any]] = []
         self.stderr = tmp_path / f"{name}.stderr"
         self._stderr_file = self.stderr.open("w")
         self.proc = subprocess.Popen(
-            [*DESK, "--dialect", "nexus", "--base-url", server.base_url, "--token", TOKEN,
-             "--store", str(tmp_path / f"{name}.sqlite"), "--desk", name,
-             "--packer", f"packer-{name}", "--station-db", url, "--timeout", "60", *extra],
-            stdout=subprocess.PIPE, stderr=self._stderr_file, text=True)
+            [
+                *DESK,
+                "--dialect",
+                "nexus",
+                "--base-url",
+                server.base_url,
+                "--token",
+                TOKEN,
+                "--store",
+                str(tmp_path / f"{name}.sqlite"),
+                "--desk",
+                name,
+                "--packer",
+                f"packer-{name}",
+                "--station-db",
+                url,
+                "--timeout",
+                "60",
+                *extra,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=self._stderr_file,
+            text=True,
+        )
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -100,12 +121,15 @@ def station_rows(url: str, sql: str) -> list[tuple[Any, ...]]:
         return conn.execute(sql).fetchall()
 
 
-def test_eight_desks_ship_every_order_exactly_once(tmp_path: Path, sandbox: SandboxServer,
-                                                  station_url: str) -> None:
+def test_eight_desks_ship_every_order_exactly_once(
+    tmp_path: Path, sandbox: SandboxServer, station_url: str
+) -> None:
     expected = set(open_orders(sandbox))
     assert len(expected) > 40
-    desks = [DeskProcess(tmp_path, sandbox, station_url, f"desk{n}", "--wrong-scan-every", "5")
-             for n in range(8)]
+    desks = [
+        DeskProcess(tmp_path, sandbox, station_url, f"desk{n}", "--wrong-scan-every", "5")
+        for n in range(8)
+    ]
     for desk in desks:
         desk.finish()
     shipped = shipments_per_order(sandbox)
@@ -115,34 +139,61 @@ def test_eight_desks_ship_every_order_exactly_once(tmp_path: Path, sandbox: Sand
     assert sum(by_desk.values()) == len(expected)
     assert sum(1 for d in desks if d.count("shipped")) >= 4  # the work was shared
     # Never claimed by two desks: every order was claimed once in the whole shift.
-    claims = station_rows(station_url, "SELECT order_id, count(*) FROM audit "
-                                       "WHERE kind = 'claim' GROUP BY order_id")
+    claims = station_rows(
+        station_url, "SELECT order_id, count(*) FROM audit WHERE kind = 'claim' GROUP BY order_id"
+    )
     assert {order_id for order_id, _n in claims} == expected
     assert {n for _order, n in claims} == {1}
     # Every desk's outbox outcome reached the shared audit log.
-    done = station_rows(station_url, "SELECT count(DISTINCT order_id) FROM audit "
-                                     "WHERE kind = 'ship' AND outcome = 'done'")
+    done = station_rows(
+        station_url,
+        "SELECT count(DISTINCT order_id) FROM audit WHERE kind = 'ship' AND outcome = 'done'",
+    )
     assert done == [(len(expected),)]
 
 
 def test_a_desk_killed_mid_pack_loses_its_claim_and_another_desk_finishes_once(
-        tmp_path: Path, sandbox: SandboxServer, station_url: str) -> None:
+    tmp_path: Path, sandbox: SandboxServer, station_url: str
+) -> None:
     orders = open_orders(sandbox)[:3]
     lease = "1.5"
-    doomed = DeskProcess(tmp_path, sandbox, station_url, "doomed", "--lease", lease,
-                         "--heartbeat", "0.3", "--pause-after-claim", "--orders", *orders)
+    doomed = DeskProcess(
+        tmp_path,
+        sandbox,
+        station_url,
+        "doomed",
+        "--lease",
+        lease,
+        "--heartbeat",
+        "0.3",
+        "--pause-after-claim",
+        "--orders",
+        *orders,
+    )
     wait_for(lambda: doomed.count("claimed"), 30, "the first claim")
     taken = next(e["order_id"] for e in doomed.events if e["event"] == "claimed")
     doomed.proc.send_signal(signal.SIGKILL)
     doomed.close()
-    survivor = DeskProcess(tmp_path, sandbox, station_url, "survivor", "--lease", lease,
-                           "--heartbeat", "0.3", "--orders", *orders)
+    survivor = DeskProcess(
+        tmp_path,
+        sandbox,
+        station_url,
+        "survivor",
+        "--lease",
+        lease,
+        "--heartbeat",
+        "0.3",
+        "--orders",
+        *orders,
+    )
     survivor.finish()
     shipped = shipments_per_order(sandbox)
     assert {o: shipped[o] for o in orders} == {o: 1 for o in orders}
     assert taken in {e["order_id"] for e in survivor.events if e["event"] == "shipped"}
-    holders = station_rows(station_url, "SELECT desk, at FROM audit WHERE kind = 'claim' "
-                                        f"AND order_id = '{taken}' ORDER BY at")
+    holders = station_rows(
+        station_url,
+        f"SELECT desk, at FROM audit WHERE kind = 'claim' AND order_id = '{taken}' ORDER BY at",
+    )
     assert [desk for desk, _at in holders] == ["doomed", "survivor"]
     # The dead desk's order was taken only after its lease ran out (the audit times are taken
     # just after each claim's statement, hence the small allowance).
@@ -150,18 +201,31 @@ def test_a_desk_killed_mid_pack_loses_its_claim_and_another_desk_finishes_once(
 
 
 def test_station_database_stopped_mid_shift_desks_keep_packing_and_the_audit_catches_up(
-        tmp_path: Path, sandbox: SandboxServer) -> None:
+    tmp_path: Path, sandbox: SandboxServer
+) -> None:
     expected = set(open_orders(sandbox))
     with ThrowawayPostgres() as pg:
-        desks = [DeskProcess(tmp_path, sandbox, pg.url, f"desk{n}", "--heartbeat", "0.3")
-                 for n in range(3)]
+        desks = [
+            DeskProcess(tmp_path, sandbox, pg.url, f"desk{n}", "--heartbeat", "0.3")
+            for n in range(3)
+        ]
         wait_for(lambda: sum(d.count("shipped") for d in desks) >= 8, 60, "eight shipments")
         time.sleep(0.5)  # every desk has renewed its view of the others
         pg.stop()
         before = sum(d.count("shipped") for d in desks)
-        wait_for(lambda: sum(1 for d in desks for e in list(d.events)
-                             if e["event"] == "shipped" and e["status"] == "off") >= 6,
-                 60, "shipments while the station database is down")
+        wait_for(
+            lambda: (
+                sum(
+                    1
+                    for d in desks
+                    for e in list(d.events)
+                    if e["event"] == "shipped" and e["status"] == "off"
+                )
+                >= 6
+            ),
+            60,
+            "shipments while the station database is down",
+        )
         pg.start()
         for desk in desks:
             desk.finish()
@@ -172,7 +236,8 @@ def test_station_database_stopped_mid_shift_desks_keep_packing_and_the_audit_cat
         assert set(shipped.values()) == {1}
         # What happened during the outage reached the station database.
         packed = station_rows(pg.url, "SELECT count(*) FROM audit WHERE kind = 'packed'")
-        done = station_rows(pg.url, "SELECT count(*) FROM audit WHERE kind = 'ship' "
-                                    "AND outcome = 'done'")
+        done = station_rows(
+            pg.url, "SELECT count(*) FROM audit WHERE kind = 'ship' AND outcome = 'done'"
+        )
         assert packed == [(total,)]
         assert done == [(total,)]

@@ -34,30 +34,36 @@ TOKEN = "shared-outbox-token"
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[SandboxServer]:
-    server = SandboxServer("generic-rest", db_path=tmp_path / "sandbox.sqlite", token=TOKEN,
-                           orders=30, seed=5)
+    server = SandboxServer(
+        "generic-rest", db_path=tmp_path / "sandbox.sqlite", token=TOKEN, orders=30, seed=5
+    )
     server.start()
     yield server
     server.close()
 
 
 def test_a_shipment_waiting_at_desk_a_stops_desk_b_from_queueing_another(
-        store: SandboxServer, station_url: str, tmp_path: Path) -> None:
+    store: SandboxServer, station_url: str, tmp_path: Path
+) -> None:
     desks = []
     for name in ("Desk A", "Desk B"):
         local = open_store(tmp_path / f"{name}.sqlite")
-        outbox: Outbox[Action] = Outbox(local, AuditLog(local, station=name),
-                                        decode=Action.model_validate)
-        coordinator = StationCoordinator(StationDbConfig(station_url), local, desk=name,
-                                         connection_id="shop")
+        outbox: Outbox[Action] = Outbox(
+            local, AuditLog(local, station=name), decode=Action.model_validate
+        )
+        coordinator = StationCoordinator(
+            StationDbConfig(station_url), local, desk=name, connection_id="shop"
+        )
         desks.append((outbox, coordinator))
     with connect("generic-rest", store.base_url, TOKEN) as connector:
         order_id = open_candidates(connector)[0]
         (outbox_a, desk_a), (outbox_b, desk_b) = desks
-        service_a = OutboxService(outbox_a, connector, connection_id="shop",
-                                  before_queue=desk_a.before_queue)
-        service_b = OutboxService(outbox_b, connector, connection_id="shop",
-                                  before_queue=desk_b.before_queue)
+        service_a = OutboxService(
+            outbox_a, connector, connection_id="shop", before_queue=desk_a.before_queue
+        )
+        service_b = OutboxService(
+            outbox_b, connector, connection_id="shop", before_queue=desk_b.before_queue
+        )
         ups = ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
         assert isinstance(desk_a.claim(order_id), Claim)
 
@@ -78,8 +84,11 @@ def test_a_shipment_waiting_at_desk_a_stops_desk_b_from_queueing_another(
         assert desk_b.pending_elsewhere(order_id) == []
         with pytest.raises(DomainError):  # B's re-read now shows the order shipped
             service_b.ship(order_id, ups.model_copy(update={"tracking_number": "1Z4"}))
-    shipments = [e for e in store.db.journal()["effects"]
-                 if e["kind"] == "shipment" and e["order_id"] == order_id]
+    shipments = [
+        e
+        for e in store.db.journal()["effects"]
+        if e["kind"] == "shipment" and e["order_id"] == order_id
+    ]
     assert len(shipments) == 1
     for _outbox, coordinator in desks:
         coordinator.close()

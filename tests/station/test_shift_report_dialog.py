@@ -33,18 +33,26 @@ def numbers(manifest: list[ManifestRow]) -> ShiftNumbers:
         [HourRow(AT, "Ana", 12, 30, 12), HourRow(AT, "Bo", 9, 11, 9)],
         [PackTimeRow("o1", "#1001", "Desk 1", "Ana", 42.4)],
         [ScanRow("Ana", 2, 1)],
-        manifest)
+        manifest,
+    )
 
 
-def test_the_shift_view_shows_each_report_and_saves_the_manifest(qtbot: Any,
-                                                                  tmp_path: Path) -> None:
-    rows = [ManifestRow("DHL", "JD014600000000000001", "#1001", 3, 1, "Desk 1", "Ana", AT),
-            ManifestRow("UPS", "1Z999AA10123456784", "<b>#1002</b>", 1, 1, "Desk 2", "Bo", AT)]
+def test_the_shift_view_shows_each_report_and_saves_the_manifest(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    rows = [
+        ManifestRow("DHL", "JD014600000000000001", "#1001", 3, 1, "Desk 1", "Ana", AT),
+        ManifestRow("UPS", "1Z999AA10123456784", "<b>#1002</b>", 1, 1, "Desk 2", "Bo", AT),
+    ]
     dialog = ShiftReportDialog(numbers(rows))
     qtbot.addWidget(dialog)
     dialog.show()
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Per hour", "Pack times", "Scans", "Manifest"]
+        "Per hour",
+        "Pack times",
+        "Scans",
+        "Manifest",
+    ]
     assert dialog.hourly.rowCount() == 2 and dialog.hourly.item(0, 2).text() == "12"
     assert dialog.pack_times.item(0, 3).text() == "42"
     assert dialog.scans.item(0, 1).text() == "2"

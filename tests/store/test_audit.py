@@ -40,9 +40,16 @@ def open_log(clock: FakeClock) -> Iterator[OpenLog]:
 
 
 def _ship(log: AuditLog, order_id: str, outcome: str, message: str = "") -> None:
-    log.record(order_id=order_id, order_number=f"#{order_id}", kind="ship",
-               summary="Ship: all remaining items via DHL 123", outcome=outcome,
-               message=message, packer="Ana", connection_id="shop")
+    log.record(
+        order_id=order_id,
+        order_number=f"#{order_id}",
+        kind="ship",
+        summary="Ship: all remaining items via DHL 123",
+        outcome=outcome,
+        message=message,
+        packer="Ana",
+        connection_id="shop",
+    )
 
 
 def test_rows_survive_reopening_and_keep_who_where_when(
@@ -58,7 +65,11 @@ def test_rows_survive_reopening_and_keep_who_where_when(
     assert [r.outcome for r in rows] == ["queued", "done"]
     first = rows[0]
     assert (first.station, first.packer, first.order_number, first.kind) == (
-        "Desk 1", "Ana", "#o1", "ship")
+        "Desk 1",
+        "Ana",
+        "#o1",
+        "ship",
+    )
     assert rows[1].at - rows[0].at == timedelta(seconds=5)
     assert rows[1].at.tzinfo is not None
 
@@ -71,7 +82,9 @@ def test_for_order_returns_only_that_order_oldest_first(
     _ship(log, "o2", "queued")
     _ship(log, "o1", "failed", "Marketplace rejected the shipment")
     assert [(r.order_id, r.outcome) for r in log.for_order("o1")] == [
-        ("o1", "queued"), ("o1", "failed")]
+        ("o1", "queued"),
+        ("o1", "failed"),
+    ]
     assert log.for_order("o1", connection_id="other-shop") == []
 
 

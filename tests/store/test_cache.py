@@ -22,8 +22,11 @@ from fulfillment_station.store.db import StoreError, connect, schema_version
 from tests.helpers.factories import build_order, make_orders
 
 SHIPMENT = {
-    "id": "S1", "carrier": "UPS", "tracking_number": "1Z999AA10123456784",
-    "shipped_at": "2026-11-02T09:00:00Z", "lines": [{"line_id": "L1", "quantity": 1}],
+    "id": "S1",
+    "carrier": "UPS",
+    "tracking_number": "1Z999AA10123456784",
+    "shipped_at": "2026-11-02T09:00:00Z",
+    "lines": [{"line_id": "L1", "quantity": 1}],
 }
 
 
@@ -60,12 +63,25 @@ def test_upsert_is_idempotent_and_reports_new_and_changed(cache: OrderCache) -> 
 
 def test_summary_columns_follow_the_order(cache: OrderCache) -> None:
     order = build_order(
-        "A7", number="#1007", status="processing", fulfillment_status="partial",
-        total="129.90", currency="EUR", channel="marketplace", marketplace="eBay",
+        "A7",
+        number="#1007",
+        status="processing",
+        fulfillment_status="partial",
+        total="129.90",
+        currency="EUR",
+        channel="marketplace",
+        marketplace="eBay",
         customer={"name": "Zoë Müller", "email": "zoe@example.de"},
-        lines=[{"id": "L1", "sku": "MUG-1", "quantity": 2, "quantity_fulfilled": 1,
-                "barcode": "4006381333931"},
-               {"id": "L2", "sku": "TEE-2", "quantity": 3}],
+        lines=[
+            {
+                "id": "L1",
+                "sku": "MUG-1",
+                "quantity": 2,
+                "quantity_fulfilled": 1,
+                "barcode": "4006381333931",
+            },
+            {"id": "L2", "sku": "TEE-2", "quantity": 3},
+        ],
         shipments=[SHIPMENT],
     )
     cache.upsert_many([order], connection="shop-eu")
@@ -102,19 +118,20 @@ def test_migrations_from_empty_file_and_reopen_keep_the_orders(tmp_path: Path) -
 
 
 def test_find_by_number_tracking_sku_and_barcode_as_scanned(cache: OrderCache) -> None:
-    shipped = build_order("B1", number="#2001", shipments=[SHIPMENT],
-                          lines=[{"id": "L1", "sku": "MUG-1", "quantity": 1,
-                                  "barcode": "4006381333931"}])
-    other = build_order("B2", number="#2002",
-                        lines=[{"id": "L1", "sku": "mug-1", "quantity": 1}])
+    shipped = build_order(
+        "B1",
+        number="#2001",
+        shipments=[SHIPMENT],
+        lines=[{"id": "L1", "sku": "MUG-1", "quantity": 1, "barcode": "4006381333931"}],
+    )
+    other = build_order("B2", number="#2002", lines=[{"id": "L1", "sku": "mug-1", "quantity": 1}])
     cache.upsert_many([shipped, other])
 
     assert cache.find("2001") == [CodeMatch("nexus", "B1", "number")]
     assert cache.find("#2001") == [CodeMatch("nexus", "B1", "number")]
     assert cache.find(" 1z999aa1 0123456784 ") == [CodeMatch("nexus", "B1", "tracking")]
     assert cache.find("4006381333931") == [CodeMatch("nexus", "B1", "barcode")]
-    assert cache.find("MUG-1") == [CodeMatch("nexus", "B1", "sku"),
-                                   CodeMatch("nexus", "B2", "sku")]
+    assert cache.find("MUG-1") == [CodeMatch("nexus", "B1", "sku"), CodeMatch("nexus", "B2", "sku")]
     assert cache.find("1Z999AA1012345678") == []  # exact only: one digit short
     assert cache.find("   ") == []
 
@@ -122,25 +139,33 @@ def test_find_by_number_tracking_sku_and_barcode_as_scanned(cache: OrderCache) -
 def test_find_forgets_codes_the_order_no_longer_has(cache: OrderCache) -> None:
     order = build_order("C1", shipments=[SHIPMENT])
     cache.upsert_many([order])
-    relabelled = order.model_copy(update={
-        "shipments": [order.shipments[0].model_copy(update={"tracking_number": "JD0146"})]})
+    relabelled = order.model_copy(
+        update={"shipments": [order.shipments[0].model_copy(update={"tracking_number": "JD0146"})]}
+    )
     cache.upsert_many([relabelled])
     assert cache.find("1Z999AA10123456784") == []
     assert cache.find("jd0146") == [CodeMatch("nexus", "C1", "tracking")]
 
 
 def test_search_matches_every_word_accent_and_case_blind(cache: OrderCache) -> None:
-    cache.upsert_many([
-        build_order("D1", customer={"name": "Jürgen Groß", "email": "jg@example.de"}),
-        build_order("D2", customer={"name": "Jurgen Smith", "email": "js@example.com"}),
-        build_order("D3", customer={"name": "Łukasz Żółkiewski", "email": "lz@example.pl"}),
-    ])
+    cache.upsert_many(
+        [
+            build_order("D1", customer={"name": "Jürgen Groß", "email": "jg@example.de"}),
+            build_order("D2", customer={"name": "Jurgen Smith", "email": "js@example.com"}),
+            build_order("D3", customer={"name": "Łukasz Żółkiewski", "email": "lz@example.pl"}),
+        ]
+    )
     assert {r.order_id for r in cache.search("jurgen")} == {"D1", "D2"}
     assert cache.search("JÜRGEN gross") == [OrderRef("nexus", "D1")]
     assert cache.search("lukasz zolk") == [OrderRef("nexus", "D3")]
     assert cache.search("js@example") == [OrderRef("nexus", "D2")]
-    cache.upsert_many([build_order("D4", lines=[{"id": "L1", "sku": "S", "quantity": 1,
-                                                 "barcode": "4006381333931"}])])
+    cache.upsert_many(
+        [
+            build_order(
+                "D4", lines=[{"id": "L1", "sku": "S", "quantity": 1, "barcode": "4006381333931"}]
+            )
+        ]
+    )
     assert cache.search("381333") == [OrderRef("nexus", "D4")]  # digits search barcodes too
     assert cache.search("100%_") == []
     assert cache.search("") == []
@@ -212,13 +237,16 @@ def test_summaries_for_returns_the_touched_orders(cache: OrderCache) -> None:
         ({}, Problem(0)),
         ({"status": "unknown", "api_status": "on-hold"}, Problem.UNKNOWN_STATUS),
         ({"ship_to": None}, Problem.ADDRESS_INCOMPLETE),
-        ({"ship_to": {"name": "A", "line1": "", "city": "Oslo", "country": "NO"}},
-         Problem.ADDRESS_INCOMPLETE),
+        (
+            {"ship_to": {"name": "A", "line1": "", "city": "Oslo", "country": "NO"}},
+            Problem.ADDRESS_INCOMPLETE,
+        ),
         ({"ship_to": None, "fulfillment_method": "Store pickup"}, Problem(0)),
-        ({"ship_to": None, "status": "shipped", "fulfillment_status": "fulfilled"},
-         Problem(0)),
-        ({"status": "cancelled", "fulfillment_status": "partial"},
-         Problem.CANCELLED_AFTER_SHIPPING),
+        ({"ship_to": None, "status": "shipped", "fulfillment_status": "fulfilled"}, Problem(0)),
+        (
+            {"status": "cancelled", "fulfillment_status": "partial"},
+            Problem.CANCELLED_AFTER_SHIPPING,
+        ),
         ({"status": "cancelled"}, Problem(0)),
     ],
 )
@@ -228,17 +256,24 @@ def test_problem_flags(cache: OrderCache, fields: dict[str, object], expected: P
 
 
 def test_facet_counts_group_the_cache(cache: OrderCache) -> None:
-    cache.upsert_many([
-        build_order("F1"),
-        build_order("F2"),
-        build_order("F3", status="unknown"),
-        build_order("F4", status="shipped", fulfillment_status="fulfilled",
-                    shipments=[SHIPMENT]),
-    ])
+    cache.upsert_many(
+        [
+            build_order("F1"),
+            build_order("F2"),
+            build_order("F3", status="unknown"),
+            build_order(
+                "F4", status="shipped", fulfillment_status="fulfilled", shipments=[SHIPMENT]
+            ),
+        ]
+    )
     shipped_day = build_order("x", shipments=[SHIPMENT]).shipments[0].shipped_at.timestamp()
     counts = cache.facet_counts(today_start=shipped_day - 3600)
     assert counts[("pending", "unfulfilled", False, False, False)] == 2
     assert counts[("unknown", "unfulfilled", True, False, False)] == 1
     assert counts[("shipped", "fulfilled", False, True, False)] == 1
-    assert cache.facet_counts(today_start=shipped_day + 3600)[
-        ("shipped", "fulfilled", False, False, False)] == 1
+    assert (
+        cache.facet_counts(today_start=shipped_day + 3600)[
+            ("shipped", "fulfilled", False, False, False)
+        ]
+        == 1
+    )

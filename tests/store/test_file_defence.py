@@ -41,6 +41,7 @@ def mode(path: Path) -> int:
 
 # -- private by default ------------------------------------------------------------------------
 
+
 @posix_only
 def test_the_data_folder_is_user_only_and_a_loose_one_is_tightened(tmp_path: Path) -> None:
     fresh = data_dir(tmp_path / "new")
@@ -62,8 +63,14 @@ def test_every_store_file_is_user_only_with_its_journal(tmp_path: Path) -> None:
     try:
         files = sorted(p for p in tmp_path.iterdir() if p.is_file())
         names = {p.name for p in files}
-        assert {"cache.sqlite3", "cache.sqlite3-wal", "print-queue.sqlite3",
-                "outbox.sqlite3", "outbox.sqlite3.marker", "instance.lock"} <= names
+        assert {
+            "cache.sqlite3",
+            "cache.sqlite3-wal",
+            "print-queue.sqlite3",
+            "outbox.sqlite3",
+            "outbox.sqlite3.marker",
+            "instance.lock",
+        } <= names
         assert {p.name: mode(p) for p in files} == {p.name: 0o600 for p in files}
     finally:
         lock.release()
@@ -82,7 +89,8 @@ def test_an_existing_world_readable_store_file_is_tightened_at_open(tmp_path: Pa
     try:
         conn.execute("CREATE TABLE t (x)")
         assert {p.name: mode(p) for p in tmp_path.iterdir()} == {
-            p.name: 0o600 for p in tmp_path.iterdir()}
+            p.name: 0o600 for p in tmp_path.iterdir()
+        }
     finally:
         conn.close()
 
@@ -119,6 +127,7 @@ def test_settings_are_user_only_and_a_loose_file_is_tightened(tmp_path: Path) ->
 
 
 # -- checked before use ------------------------------------------------------------------------
+
 
 def test_sqlite_problem_names_each_kind_of_damage(tmp_path: Path) -> None:
     path = tmp_path / "x.sqlite3"
@@ -170,6 +179,7 @@ def test_a_damaged_cache_or_print_queue_is_set_aside_and_made_again(tmp_path: Pa
 
 # -- a full disk -------------------------------------------------------------------------------
 
+
 def queue_until_full(outbox: Outbox[Action], limit: int = 10_000) -> tuple[list[str], DiskFull]:
     """Queue shipments until the disk refuses one; returns the keys acknowledged before."""
     acknowledged: list[str] = []
@@ -187,19 +197,25 @@ def keys_in(path: Path) -> list[str]:
     opened = open_outbox_store(path)
     try:
         assert opened.notice is None
-        return [row[0] for row in opened.conn.execute(
-            "SELECT idempotency_key FROM outbox WHERE state = 'pending' ORDER BY id")]
+        return [
+            row[0]
+            for row in opened.conn.execute(
+                "SELECT idempotency_key FROM outbox WHERE state = 'pending' ORDER BY id"
+            )
+        ]
     finally:
         opened.conn.close()
 
 
 def test_a_full_database_refuses_one_write_in_plain_words_and_keeps_the_queue(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "outbox.sqlite3"
     opened = open_outbox_store(path)
     conn = opened.conn
-    outbox: Outbox[Action] = Outbox(conn, AuditLog(conn, station="Desk 1"),
-                                    decode=Action.model_validate)
+    outbox: Outbox[Action] = Outbox(
+        conn, AuditLog(conn, station="Desk 1"), decode=Action.model_validate
+    )
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages + 40}")  # SQLite's own SQLITE_FULL
     acknowledged, refused = queue_until_full(outbox)
@@ -218,8 +234,10 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     mount_point.mkdir()
     if os.name != "posix" or os.geteuid() != 0:
         pytest.skip("mounting a size-limited filesystem needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs",
-                           str(mount_point)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(mount_point)],
+        capture_output=True,
+    )
     if done.returncode:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace')}")
     try:
@@ -232,8 +250,9 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
 def test_a_really_full_disk_keeps_every_acknowledged_action(tiny_disk: Path) -> None:
     path = tiny_disk / "outbox.sqlite3"
     opened = open_outbox_store(path)
-    outbox: Outbox[Action] = Outbox(opened.conn, AuditLog(opened.conn, station="Desk 1"),
-                                    decode=Action.model_validate)
+    outbox: Outbox[Action] = Outbox(
+        opened.conn, AuditLog(opened.conn, station="Desk 1"), decode=Action.model_validate
+    )
     try:
         acknowledged, refused = queue_until_full(outbox)
     finally:

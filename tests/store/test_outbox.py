@@ -39,9 +39,7 @@ def conns() -> Iterator[list[sqlite3.Connection]]:
 
 
 @pytest.fixture
-def open_outbox(
-    tmp_path: Path, clock: FakeClock, conns: list[sqlite3.Connection]
-) -> OpenOutbox:
+def open_outbox(tmp_path: Path, clock: FakeClock, conns: list[sqlite3.Connection]) -> OpenOutbox:
     """Open (or reopen, as after a crash) the outbox in this test's own file."""
     path = tmp_path / "store.sqlite3"
 
@@ -55,24 +53,38 @@ def open_outbox(
 
 def make_order(order_id: str = "o1", status: OrderStatus = OrderStatus.CONFIRMED) -> Order:
     return Order(
-        id=order_id, number=f"#{order_id.upper()}", dialect="nexus", status=status,
+        id=order_id,
+        number=f"#{order_id.upper()}",
+        dialect="nexus",
+        status=status,
         lines=[LineItem(id=f"{order_id}-l1", sku="SKU-1", quantity=2)],
-        created_at=T0, updated_at=T0,
+        created_at=T0,
+        updated_at=T0,
     )
 
 
 def ship(order_id: str = "o1", tracking: str = "1Z999AA10123456784") -> Action:
-    return Action(kind=ActionKind.SHIP, connection_id="shop", order_id=order_id, packer="Ana",
-                  payload=ShipRequest(carrier="UPS", tracking_number=tracking))
+    return Action(
+        kind=ActionKind.SHIP,
+        connection_id="shop",
+        order_id=order_id,
+        packer="Ana",
+        payload=ShipRequest(carrier="UPS", tracking_number=tracking),
+    )
 
 
 def cancel(order_id: str = "o1") -> Action:
-    return Action(kind=ActionKind.CANCEL, connection_id="shop", order_id=order_id,
-                  payload=CancelRequest(reason="Customer asked"))
+    return Action(
+        kind=ActionKind.CANCEL,
+        connection_id="shop",
+        order_id=order_id,
+        payload=CancelRequest(reason="Customer asked"),
+    )
 
 
-def test_enqueue_is_committed_before_it_returns(open_outbox: OpenOutbox,
-                                                conns: list[sqlite3.Connection]) -> None:
+def test_enqueue_is_committed_before_it_returns(
+    open_outbox: OpenOutbox, conns: list[sqlite3.Connection]
+) -> None:
     outbox, _ = open_outbox()
     action = ship()
     queued = outbox.enqueue(action, make_order())
@@ -112,8 +124,10 @@ def test_snapshot_must_cover_the_actions_orders(open_outbox: OpenOutbox) -> None
     outbox, _ = open_outbox()
     with pytest.raises(OutboxError, match="o1 was not loaded"):
         outbox.enqueue(ship("o1"), make_order("o2"))
-    create = Action.create("shop", CreateOrderRequest(
-        external_reference="EXT-1", lines=[NewOrderLine(sku="MUG", quantity=1)]))
+    create = Action.create(
+        "shop",
+        CreateOrderRequest(external_reference="EXT-1", lines=[NewOrderLine(sku="MUG", quantity=1)]),
+    )
     record = outbox.enqueue(create, None)
     assert record.before == {}
     assert record.order_number == "EXT-1"
@@ -149,8 +163,9 @@ def test_retrying_action_waits_for_its_time(open_outbox: OpenOutbox, clock: Fake
     queued = outbox.enqueue(ship(), make_order())
     outbox.claim(queued.id)
     later = clock.now + timedelta(seconds=30)
-    record = outbox.mark_retrying(queued.id, later, message="The store did not answer",
-                                  verify_first=False)
+    record = outbox.mark_retrying(
+        queued.id, later, message="The store did not answer", verify_first=False
+    )
     assert (record.state, record.next_attempt_at) == (ActionState.RETRYING, later)
     assert outbox.due() == []
     assert outbox.next_due_at() == later
@@ -167,9 +182,12 @@ def test_fifo_per_order_failed_blocks_until_dismissed(open_outbox: OpenOutbox) -
     assert outbox.blocked_by(second.id).id == first.id  # type: ignore[union-attr]
 
     outbox.claim(first.id)
-    outbox.mark_failed(first.id, message="The marketplace rejected the shipment.",
-                       api_message="MARKETPLACE_REJECTION: carrier unknown",
-                       error_code="MARKETPLACE_REJECTION")
+    outbox.mark_failed(
+        first.id,
+        message="The marketplace rejected the shipment.",
+        api_message="MARKETPLACE_REJECTION: carrier unknown",
+        error_code="MARKETPLACE_REJECTION",
+    )
     assert second.id not in [r.id for r in outbox.due()]
 
     dismissed = outbox.dismiss(first.id, packer="Ben")
@@ -185,38 +203,51 @@ def test_fifo_per_order_failed_blocks_until_dismissed(open_outbox: OpenOutbox) -
 def test_fifo_blocks_each_order_of_a_bulk_shipment(open_outbox: OpenOutbox) -> None:
     outbox, _ = open_outbox()
     bulk = Action(
-        kind=ActionKind.BULK_SHIP, connection_id="shop", order_id="o1",
-        payload=BulkShipRequest(items=[
-            BulkShipItem(order_id="o1", carrier="DHL", tracking_number="1"),
-            BulkShipItem(order_id="o2", carrier="DHL", tracking_number="2"),
-        ]),
+        kind=ActionKind.BULK_SHIP,
+        connection_id="shop",
+        order_id="o1",
+        payload=BulkShipRequest(
+            items=[
+                BulkShipItem(order_id="o1", carrier="DHL", tracking_number="1"),
+                BulkShipItem(order_id="o2", carrier="DHL", tracking_number="2"),
+            ]
+        ),
     )
     first = outbox.enqueue(bulk, [make_order("o1"), make_order("o2")])
     later = outbox.enqueue(cancel("o2"), make_order("o2"))
-    elsewhere = Action(kind=ActionKind.CANCEL, connection_id="other-shop", order_id="o2",
-                       payload=CancelRequest())
+    elsewhere = Action(
+        kind=ActionKind.CANCEL, connection_id="other-shop", order_id="o2", payload=CancelRequest()
+    )
     independent = outbox.enqueue(elsewhere, make_order("o2"))
     assert [r.id for r in outbox.due()] == [first.id, independent.id]
     assert outbox.blocked_by(later.id).id == first.id  # type: ignore[union-attr]
     assert [r.id for r in outbox.records(order_id="o2", connection_id="shop")] == [
-        first.id, later.id]
+        first.id,
+        later.id,
+    ]
 
 
 def test_bulk_action_appears_in_each_orders_audit_timeline(open_outbox: OpenOutbox) -> None:
     outbox, audit = open_outbox()
     bulk = Action(
-        kind=ActionKind.BULK_SHIP, connection_id="shop", order_id="o1",
-        payload=BulkShipRequest(items=[
-            BulkShipItem(order_id="o1", carrier="DHL", tracking_number="1"),
-            BulkShipItem(order_id="o2", carrier="DHL", tracking_number="2"),
-        ]),
+        kind=ActionKind.BULK_SHIP,
+        connection_id="shop",
+        order_id="o1",
+        payload=BulkShipRequest(
+            items=[
+                BulkShipItem(order_id="o1", carrier="DHL", tracking_number="1"),
+                BulkShipItem(order_id="o2", carrier="DHL", tracking_number="2"),
+            ]
+        ),
     )
     record = outbox.enqueue(bulk, [make_order("o1"), make_order("o2")])
     outbox.claim(record.id)
     outbox.mark_done(record.id)
     rows = audit.for_order("o2")
     assert [(r.outcome, r.order_number, r.action_id) for r in rows] == [
-        ("queued", "#O2", record.id), ("done", "#O2", record.id)]
+        ("queued", "#O2", record.id),
+        ("done", "#O2", record.id),
+    ]
     assert len(audit.for_order("o1")) == 2
 
 
@@ -242,10 +273,16 @@ def test_failed_action_is_retried_on_request(open_outbox: OpenOutbox, clock: Fak
     outbox, audit = open_outbox()
     queued = outbox.enqueue(ship(), make_order())
     outbox.claim(queued.id)
-    failed = outbox.mark_failed(queued.id, message="Tracking number is invalid.",
-                                api_message="tracking_number: invalid", error_code="INVALID")
+    failed = outbox.mark_failed(
+        queued.id,
+        message="Tracking number is invalid.",
+        api_message="tracking_number: invalid",
+        error_code="INVALID",
+    )
     assert (failed.message, failed.api_message) == (
-        "Tracking number is invalid.", "tracking_number: invalid")
+        "Tracking number is invalid.",
+        "tracking_number: invalid",
+    )
     assert outbox.due() == []
 
     clock.advance(120)
@@ -282,16 +319,22 @@ def test_panel_lists_and_counts(open_outbox: OpenOutbox) -> None:
 
     assert outbox.pending_count() == 1
     counts = outbox.counts()
-    assert (counts[ActionState.DONE], counts[ActionState.FAILED], counts[ActionState.PENDING]) \
-        == (1, 1, 1)
+    assert (counts[ActionState.DONE], counts[ActionState.FAILED], counts[ActionState.PENDING]) == (
+        1,
+        1,
+        1,
+    )
     assert [r.id for r in outbox.records(states=[ActionState.FAILED, ActionState.PENDING])] == [
-        b.id, c.id]
+        b.id,
+        c.id,
+    ]
     assert outbox.records(states=[]) == []
     assert outbox.pending_count(connection_id="other-shop") == 0
 
 
 def test_a_failed_actions_message_keeps_its_template_across_a_restart(
-        open_outbox: OpenOutbox) -> None:
+    open_outbox: OpenOutbox,
+) -> None:
     """A packer reads a failure in their language the next day: the store keeps the template
     and parameters, not only the English words."""
     gave_up = QT_TRANSLATE_NOOP("Outbox", "Gave up after {attempts} attempts: {error}")
@@ -320,14 +363,20 @@ def test_plain_text_messages_stay_plain(open_outbox: OpenOutbox) -> None:
 
 
 def test_an_outbox_file_from_before_stored_messages_is_upgraded(
-        tmp_path: Path, clock: FakeClock, conns: list[sqlite3.Connection]) -> None:
+    tmp_path: Path, clock: FakeClock, conns: list[sqlite3.Connection]
+) -> None:
     conns.append(connect(tmp_path / "old.sqlite3"))
     migrate(conns[-1], "outbox", MIGRATIONS[:1])  # the file as the previous version left it
     conns[-1].execute(
         "INSERT INTO outbox (idempotency_key, connection_id, order_id, order_number, kind,"
         " action, orders_before, state, message, created_at, updated_at) VALUES"
         " ('k1', 'c1', 'o1', '#O1', 'ship', ?, '{}', 'failed', 'Old words', ?, ?)",
-        (ship().model_dump_json(), to_db_time(T0), to_db_time(T0)))
-    outbox = Outbox(conns[-1], AuditLog(conns[-1], station="Desk 1", clock=clock),
-                    decode=Action.model_validate, clock=clock)
+        (ship().model_dump_json(), to_db_time(T0), to_db_time(T0)),
+    )
+    outbox = Outbox(
+        conns[-1],
+        AuditLog(conns[-1], station="Desk 1", clock=clock),
+        decode=Action.model_validate,
+        clock=clock,
+    )
     assert [r.message for r in outbox.records([ActionState.FAILED])] == ["Old words"]

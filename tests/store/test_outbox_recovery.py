@@ -27,8 +27,12 @@ from tests.helpers.files_damage import (
 
 def read_actions(conn: sqlite3.Connection) -> dict[str, tuple[int, str, str]]:
     """idempotency key -> (id, state, action JSON) as the outbox holds them."""
-    return {key: (id_, state, action) for id_, key, state, action in conn.execute(
-        "SELECT id, idempotency_key, state, action FROM outbox ORDER BY id")}
+    return {
+        key: (id_, state, action)
+        for id_, key, state, action in conn.execute(
+            "SELECT id, idempotency_key, state, action FROM outbox ORDER BY id"
+        )
+    }
 
 
 def outbox_on(conn: sqlite3.Connection) -> Outbox[Action]:
@@ -36,8 +40,11 @@ def outbox_on(conn: sqlite3.Connection) -> Outbox[Action]:
 
 
 def kept_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if ".damaged-" in p.name
-                  and not p.name.endswith(("-wal", "-shm")))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if ".damaged-" in p.name and not p.name.endswith(("-wal", "-shm"))
+    )
 
 
 @pytest.fixture
@@ -91,8 +98,9 @@ def test_random_bytes_in_a_middle_page_lose_only_that_pages_actions(outbox_file)
         assert outbox.pending_count() == opened.recovered
         assert len(outbox.due(connection_id="shop")) == opened.recovered
         first = min(after.values())
-        assert [e.outcome for e in outbox._audit.for_order(
-            outbox.get(first[0]).action.order_id)] == ["queued"]
+        assert [
+            e.outcome for e in outbox._audit.for_order(outbox.get(first[0]).action.order_id)
+        ] == ["queued"]
     finally:
         opened.conn.close()
     assert opened.kept is not None and opened.kept.stat().st_size == original_size

@@ -12,8 +12,7 @@ from fulfillment_station.store.pack_progress import PackProgress, SavedProgress
 
 def test_saved_progress_survives_reopening_the_file(tmp_path: Path):
     path = tmp_path / "sub" / "pack.sqlite3"
-    saved = SavedProgress(counts={"L1": 2, "L2": 0}, history=(("L1", 1), ("L1", 1)),
-                          printed=True)
+    saved = SavedProgress(counts={"L1": 2, "L2": 0}, history=(("L1", 1), ("L1", 1)), printed=True)
     with PackProgress(path) as progress:
         progress.save("shop", "A1", saved)
     with PackProgress(path) as progress:
@@ -27,8 +26,7 @@ def test_save_replaces_and_clear_forgets(tmp_path: Path):
         progress.save("shop", "A1", SavedProgress(counts={"L1": 1}, history=(("L1", 1),)))
         progress.save("shop", "A1", SavedProgress(counts={"L1": 2}, history=(("L1", 2),)))
         progress.save("shop", "B2", SavedProgress(counts={"L9": 1}, history=(("L9", 1),)))
-        assert progress.load("shop", "A1") == SavedProgress(counts={"L1": 2},
-                                                            history=(("L1", 2),))
+        assert progress.load("shop", "A1") == SavedProgress(counts={"L1": 2}, history=(("L1", 2),))
         assert set(progress.open_orders()) == {("shop", "A1"), ("shop", "B2")}
         progress.clear("shop", "A1")
         assert progress.load("shop", "A1") is None

@@ -45,8 +45,9 @@ def test_set_get_delete_through_the_configured_keyring(memory_keyring: MemoryKey
     assert seen and set(seen) == {TOKEN}  # every token handled is reported for redaction
 
 
-def test_the_token_never_reaches_the_settings_file(memory_keyring: MemoryKeyring,
-                                                   tmp_path: Path) -> None:
+def test_the_token_never_reaches_the_settings_file(
+    memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
     settings_store = SettingsStore(tmp_path / "settings.json")
     profile = ConnectionProfile("shop1", "Main", "nexus", "https://api.example.com")
     TokenStore().set(profile.id, TOKEN)
@@ -62,15 +63,19 @@ def test_no_keyring_gives_a_clear_error_and_writes_nothing(tmp_path: Path) -> No
     keyring.set_keyring(fail.Keyring())
     try:
         tokens = TokenStore()
-        for call in (lambda: tokens.set("shop1", TOKEN), lambda: tokens.get("shop1"),
-                     lambda: tokens.delete("shop1")):
+        for call in (
+            lambda: tokens.set("shop1", TOKEN),
+            lambda: tokens.get("shop1"),
+            lambda: tokens.delete("shop1"),
+        ):
             with pytest.raises(NoKeyringError) as caught:
                 call()
             assert "password store (keyring)" in caught.value.user_message
     finally:
         keyring.set_keyring(previous)
-    assert not any(TOKEN in p.read_text(errors="ignore")
-                   for p in tmp_path.rglob("*") if p.is_file())
+    assert not any(
+        TOKEN in p.read_text(errors="ignore") for p in tmp_path.rglob("*") if p.is_file()
+    )
 
 
 def test_a_locked_keyring_says_to_unlock_it() -> None:

@@ -65,10 +65,19 @@ def test_no_file_gives_defaults_and_nothing_is_written(store: SettingsStore) -> 
 
 
 def test_round_trip_keeps_every_value(store: SettingsStore) -> None:
-    settings = Settings.defaults().replace({
-        "station.packer_name": "Ana", "general.sync_interval_s": 120,
-        "printers.label_dpi": 300, "pack.auto_print": False, "general.language": "pt_BR",
-    }).with_profile(PROFILE)
+    settings = (
+        Settings.defaults()
+        .replace(
+            {
+                "station.packer_name": "Ana",
+                "general.sync_interval_s": 120,
+                "printers.label_dpi": 300,
+                "pack.auto_print": False,
+                "general.language": "pt_BR",
+            }
+        )
+        .with_profile(PROFILE)
+    )
     store.save(settings)
     loaded = store.load()
     assert loaded == settings
@@ -80,13 +89,19 @@ def test_round_trip_keeps_every_value(store: SettingsStore) -> None:
 
 
 def test_bad_values_fall_back_to_defaults_with_a_warning(
-        store: SettingsStore, caplog: pytest.LogCaptureFixture) -> None:
-    write(store, {"version": 2,
-                  "station": {"packer_name": 42, "station_name": "Desk 7"},
-                  "printers": {"label_dpi": 250, "page_size": "a4"},
-                  "scanner": {"max_gap_ms": "fast", "min_length": True},
-                  "general": {"sync_interval_s": -5},
-                  "pack": "not a section"})
+    store: SettingsStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(
+        store,
+        {
+            "version": 2,
+            "station": {"packer_name": 42, "station_name": "Desk 7"},
+            "printers": {"label_dpi": 250, "page_size": "a4"},
+            "scanner": {"max_gap_ms": "fast", "min_length": True},
+            "general": {"sync_interval_s": -5},
+            "pack": "not a section",
+        },
+    )
     with caplog.at_level(logging.WARNING):
         loaded = store.load()
     assert loaded["station.station_name"] == "Desk 7"
@@ -97,13 +112,18 @@ def test_bad_values_fall_back_to_defaults_with_a_warning(
     assert loaded["scanner.min_length"] == 4
     assert loaded["general.sync_interval_s"] == 300
     warned = caplog.text
-    for key in ("station.packer_name", "printers.label_dpi", "scanner.max_gap_ms",
-                "general.sync_interval_s"):
+    for key in (
+        "station.packer_name",
+        "printers.label_dpi",
+        "scanner.max_gap_ms",
+        "general.sync_interval_s",
+    ):
         assert key in warned
 
 
 def test_a_file_that_is_not_json_is_kept_aside_and_defaults_are_used(
-        store: SettingsStore, caplog: pytest.LogCaptureFixture) -> None:
+    store: SettingsStore, caplog: pytest.LogCaptureFixture
+) -> None:
     store.path.write_text('{"version": 2, "station": {', encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         assert store.load() == Settings.defaults()
@@ -113,8 +133,14 @@ def test_a_file_that_is_not_json_is_kept_aside_and_defaults_are_used(
 
 
 def test_unknown_keys_are_kept_when_saving(store: SettingsStore) -> None:
-    write(store, {"version": 2, "station": {"packer_name": "Bo", "desk_colour": "blue"},
-                  "future_section": {"x": [1, 2]}})
+    write(
+        store,
+        {
+            "version": 2,
+            "station": {"packer_name": "Bo", "desk_colour": "blue"},
+            "future_section": {"x": [1, 2]},
+        },
+    )
     loaded = store.load()
     store.save(loaded.replace({"station.packer_name": "Cy"}))
     doc = json.loads(store.path.read_text())
@@ -124,8 +150,10 @@ def test_unknown_keys_are_kept_when_saving(store: SettingsStore) -> None:
 
 def test_a_broken_connection_profile_is_skipped_but_not_lost(store: SettingsStore) -> None:
     broken = {"id": "b", "label": "Broken", "dialect": "nexus"}  # no base_url
-    write(store, {"version": 2, "connections": {
-        "profiles": [PROFILE.to_json(), broken], "active": "shop1"}})
+    write(
+        store,
+        {"version": 2, "connections": {"profiles": [PROFILE.to_json(), broken], "active": "shop1"}},
+    )
     loaded = store.load()
     assert loaded.connections == (PROFILE,)
     store.save(loaded)
@@ -135,13 +163,24 @@ def test_a_broken_connection_profile_is_skipped_but_not_lost(store: SettingsStor
 
 
 def test_v1_file_is_migrated_to_connection_profiles(store: SettingsStore) -> None:
-    write(store, {"version": 1, "dialect": "price2b", "base_url": "https://p2b.example/v1",
-                  "store_label": "Price2b shop", "packer_name": "Dee", "sync_interval": 600,
-                  "printer": "Brother", "something_else": True})
+    write(
+        store,
+        {
+            "version": 1,
+            "dialect": "price2b",
+            "base_url": "https://p2b.example/v1",
+            "store_label": "Price2b shop",
+            "packer_name": "Dee",
+            "sync_interval": 600,
+            "printer": "Brother",
+            "something_else": True,
+        },
+    )
     loaded = store.load()
     profile = loaded.active_profile()
-    assert profile == ConnectionProfile("default", "Price2b shop", "price2b",
-                                        "https://p2b.example/v1")
+    assert profile == ConnectionProfile(
+        "default", "Price2b shop", "price2b", "https://p2b.example/v1"
+    )
     assert loaded["station.packer_name"] == "Dee"
     assert loaded["general.sync_interval_s"] == 600
     assert loaded["printers.slip_printer"] == "Brother"
@@ -153,7 +192,8 @@ def test_v1_file_is_migrated_to_connection_profiles(store: SettingsStore) -> Non
 
 
 def test_v1_file_without_a_version_or_a_store_migrates_to_training_mode(
-        store: SettingsStore) -> None:
+    store: SettingsStore,
+) -> None:
     write(store, {"packer_name": "Eve"})
     loaded = store.load()
     assert loaded.active_profile() is None
@@ -184,8 +224,9 @@ def test_profiles_add_replace_remove_and_activate() -> None:
     assert settings.connections == (renamed,)
 
 
-def test_save_is_atomic_and_leaves_no_temp_files(store: SettingsStore, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_is_atomic_and_leaves_no_temp_files(
+    store: SettingsStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.save(Settings.defaults().replace({"station.packer_name": "Old"}))
     before = store.path.read_text()
 

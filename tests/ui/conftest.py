@@ -26,20 +26,34 @@ from fulfillment_station.ui.tasks import ConnectionWorker
 def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
     workers: list[ConnectionWorker] = []
 
-    def make(server: SandboxServer, *, token: str | None = None, sync_on_start: bool = False,
-             cache_name: str = "cache.sqlite3", training: bool = False) -> MainWindow:
-        config = ConnectionConfig(id="test", dialect=server.dialect, base_url=server.base_url,
-                                  token=token or server.token, label=f"{server.dialect} test",
-                                  training=training)
+    def make(
+        server: SandboxServer,
+        *,
+        token: str | None = None,
+        sync_on_start: bool = False,
+        cache_name: str = "cache.sqlite3",
+        training: bool = False,
+    ) -> MainWindow:
+        config = ConnectionConfig(
+            id="test",
+            dialect=server.dialect,
+            base_url=server.base_url,
+            token=token or server.token,
+            label=f"{server.dialect} test",
+            training=training,
+        )
         cache = tmp_path / cache_name
         # Retries without waiting, so a failing store fails fast in tests.
         sync_worker = ConnectionWorker(
-            sync_resources(config, cache, sleep=lambda _s: None, max_read_attempts=2),
-            name="sync")
+            sync_resources(config, cache, sleep=lambda _s: None, max_read_attempts=2), name="sync"
+        )
         reader = ConnectionWorker(reader_resources(cache), name="reader")
         workers.extend((sync_worker, reader))
-        window = MainWindow(WindowOptions(config.id, config.label, training=training,
-                                          sync_on_start=sync_on_start), sync_worker, reader)
+        window = MainWindow(
+            WindowOptions(config.id, config.label, training=training, sync_on_start=sync_on_start),
+            sync_worker,
+            reader,
+        )
         qtbot.addWidget(window)
         window.show()
         return window

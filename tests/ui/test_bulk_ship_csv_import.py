@@ -14,19 +14,23 @@ from tests.ui.test_bulk_ship_dialog import UPS, cell, dialog
 
 
 @pytest.mark.gui
-def test_a_hostile_csv_file_is_imported_row_by_row(qtbot: Any, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_hostile_csv_file_is_imported_row_by_row(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     csv_file = tmp_path / "tracking.csv"
-    csv_file.write_bytes("\ufeffOrder number,carrier,tracking,lines\n"
-                         f"1001,UPS,{UPS},L1:²\n"
-                         f"1002,=cmd|' /C calc'!A0,{UPS}\n"
-                         f"1003,UPS\x00,{UPS}\n"
-                         f"1003,UPS,{'9' * 131_072}\n"
-                         f"1003,UPS,{UPS}\n".encode())
+    csv_file.write_bytes(
+        "\ufeffOrder number,carrier,tracking,lines\n"
+        f"1001,UPS,{UPS},L1:²\n"
+        f"1002,=cmd|' /C calc'!A0,{UPS}\n"
+        f"1003,UPS\x00,{UPS}\n"
+        f"1003,UPS,{'9' * 131_072}\n"
+        f"1003,UPS,{UPS}\n".encode()
+    )
     dlg = dialog(qtbot)
     # The one thing not driven for real: the platform's file chooser.
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *_a, **_k: (str(csv_file), "CSV files (*.csv)"))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(csv_file), "CSV files (*.csv)")
+    )
     dlg.import_button.click()
     assert dlg.error_label.text().splitlines() == [
         "Row 2: L1:² is not a quantity between 1 and 3.",

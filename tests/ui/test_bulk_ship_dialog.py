@@ -23,10 +23,16 @@ UPS_BAD = "1Z999AA10123456785"
 
 
 def make_order(n: int) -> Order:
-    return Order(id=f"o{n}", number=f"10{n:02d}", dialect="nexus", status=OrderStatus.CONFIRMED,
-                 customer=Customer(name=f"Customer {n}"),
-                 lines=[LineItem(id="L1", sku="MUG", quantity=3)],
-                 created_at=NOW, updated_at=NOW)
+    return Order(
+        id=f"o{n}",
+        number=f"10{n:02d}",
+        dialect="nexus",
+        status=OrderStatus.CONFIRMED,
+        customer=Customer(name=f"Customer {n}"),
+        lines=[LineItem(id="L1", sku="MUG", quantity=3)],
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
 def dialog(qtbot: Any, count: int = 3) -> BulkShipDialog:
@@ -67,7 +73,9 @@ def test_typed_tracking_per_row_moves_on_and_detects_the_carrier(qtbot: Any) -> 
     dlg.accept()
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert [(i.order_id, i.carrier, i.tracking_number) for i in dlg.items()] == [
-        ("o1", "UPS", UPS), ("o2", "Local courier", "HELLO42")]
+        ("o1", "UPS", UPS),
+        ("o2", "Local courier", "HELLO42"),
+    ]
 
 
 @pytest.mark.gui
@@ -79,7 +87,8 @@ def test_csv_import_fills_rows_and_reports_bad_ones(qtbot: Any) -> None:
         "9999,UPS,1Z999AA10123456784\n"
         "1002,DHL Express,JD0123\n"
         "1003,UPS\n"
-        f"1003,UPS,{UPS},L1:7\n")
+        f"1003,UPS,{UPS},L1:7\n"
+    )
     assert errors == [
         "Row 3: order 9999 is not one of the selected orders.",
         "Row 5: expected order number, carrier, tracking number.",

@@ -22,9 +22,15 @@ NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
 def make_order(**update: Any) -> Order:
-    order = Order(id="o1", number="1001", dialect="nexus", status=OrderStatus.CONFIRMED,
-                  lines=[LineItem(id="L1", sku="MUG", quantity=2)],
-                  created_at=NOW, updated_at=NOW)
+    order = Order(
+        id="o1",
+        number="1001",
+        dialect="nexus",
+        status=OrderStatus.CONFIRMED,
+        lines=[LineItem(id="L1", sku="MUG", quantity=2)],
+        created_at=NOW,
+        updated_at=NOW,
+    )
     return order.model_copy(update=update)
 
 

@@ -23,10 +23,12 @@ pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
 
 def test_start_watch_and_read_the_per_channel_counts(
-        qtbot: Any, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]) -> None:
+    qtbot: Any, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]
+) -> None:
     server = make_sandbox("price2b", orders=40)
-    config = ConnectionConfig(id="p2b", dialect="price2b", base_url=server.base_url,
-                              token=server.token, label="Price2b")
+    config = ConnectionConfig(
+        id="p2b", dialect="price2b", base_url=server.base_url, token=server.token, label="Price2b"
+    )
     worker = ConnectionWorker(sync_resources(config, tmp_path / "cache.sqlite3"), name="sync")
     try:
         dialog = ChannelSyncDialog(worker, poll_ms=50)
@@ -37,13 +39,14 @@ def test_start_watch_and_read_the_per_channel_counts(
         assert "No channel sync has run yet" in dialog.summary.text()
         assert "Next scheduled sync" in dialog.next_run.text()
         qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.status is not None
-                        and dialog.status.status == "completed", timeout=10_000)
+        qtbot.waitUntil(
+            lambda: dialog.status is not None and dialog.status.status == "completed",
+            timeout=10_000,
+        )
         assert "completed" in dialog.summary.text() and dialog.start_button.isEnabled()
         names = {dialog.channels.item(r, 0).text() for r in range(dialog.channels.rowCount())}
         assert "amazon" in names
-        synced = [int(dialog.channels.item(r, 1).text())
-                  for r in range(dialog.channels.rowCount())]
+        synced = [int(dialog.channels.item(r, 1).text()) for r in range(dialog.channels.rowCount())]
         assert all(n >= 0 for n in synced)
         assert dialog.next_run.text() != "" and "—" not in dialog.next_run.text()
     finally:

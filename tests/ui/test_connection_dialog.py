@@ -68,11 +68,21 @@ def open_dialog(qtbot: Any, env: Env) -> Iterator[Callable[..., ConnectionDialog
         dialog.reject()  # stops the dialog's worker thread
 
 
-def fill(qtbot: Any, dialog: ConnectionDialog, *, label: str = "Main shop", url: str,
-         token: str, dialect: str = "nexus") -> None:
+def fill(
+    qtbot: Any,
+    dialog: ConnectionDialog,
+    *,
+    label: str = "Main shop",
+    url: str,
+    token: str,
+    dialect: str = "nexus",
+) -> None:
     dialog.dialect_combo.setCurrentIndex(dialog.dialect_combo.findData(dialect))
-    for edit, text in ((dialog.label_edit, label), (dialog.url_edit, url),
-                       (dialog.token_edit, token)):
+    for edit, text in (
+        (dialog.label_edit, label),
+        (dialog.url_edit, url),
+        (dialog.token_edit, token),
+    ):
         edit.clear()
         qtbot.keyClicks(edit, text)
 
@@ -89,7 +99,8 @@ def nexus(make_sandbox: Callable[..., SandboxServer]) -> SandboxServer:
 
 
 def test_test_connection_shows_authenticated_and_capabilities(
-        qtbot: Any, open_dialog: Callable[..., ConnectionDialog], nexus: SandboxServer) -> None:
+    qtbot: Any, open_dialog: Callable[..., ConnectionDialog], nexus: SandboxServer
+) -> None:
     dialog = open_dialog()
     fill(qtbot, dialog, url=nexus.base_url, token=TEST_TOKEN)
     report = run_test(qtbot, dialog)
@@ -109,7 +120,8 @@ def test_test_connection_shows_authenticated_and_capabilities(
 
 
 def test_a_wrong_token_shows_the_clear_message(
-        qtbot: Any, open_dialog: Callable[..., ConnectionDialog], nexus: SandboxServer) -> None:
+    qtbot: Any, open_dialog: Callable[..., ConnectionDialog], nexus: SandboxServer
+) -> None:
     dialog = open_dialog()
     fill(qtbot, dialog, url=nexus.base_url, token="wrong-token")
     report = run_test(qtbot, dialog)
@@ -119,7 +131,8 @@ def test_a_wrong_token_shows_the_clear_message(
 
 
 def test_plain_http_to_another_computer_is_refused_before_any_request(
-        qtbot: Any, open_dialog: Callable[..., ConnectionDialog], env: Env) -> None:
+    qtbot: Any, open_dialog: Callable[..., ConnectionDialog], env: Env
+) -> None:
     dialog = open_dialog()
     fill(qtbot, dialog, url="http://example.com/api", token=TEST_TOKEN)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
@@ -135,8 +148,8 @@ def test_plain_http_to_another_computer_is_refused_before_any_request(
 
 
 def test_ok_saves_the_profile_to_settings_and_the_token_to_the_keyring(
-        qtbot: Any, open_dialog: Callable[..., ConnectionDialog], env: Env,
-        nexus: SandboxServer) -> None:
+    qtbot: Any, open_dialog: Callable[..., ConnectionDialog], env: Env, nexus: SandboxServer
+) -> None:
     dialog = open_dialog()
     fill(qtbot, dialog, label="Nexus shop", url=nexus.base_url, token=TEST_TOKEN)
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
@@ -145,15 +158,18 @@ def test_ok_saves_the_profile_to_settings_and_the_token_to_the_keyring(
     saved = env.settings.load()
     profile = saved.active_profile()
     assert profile is not None and profile == dialog.profile
-    assert (profile.label, profile.dialect, profile.base_url) == ("Nexus shop", "nexus",
-                                                                  nexus.base_url)
+    assert (profile.label, profile.dialect, profile.base_url) == (
+        "Nexus shop",
+        "nexus",
+        nexus.base_url,
+    )
     assert env.keyring.passwords == {(SERVICE, profile.id): TEST_TOKEN}
     assert TEST_TOKEN not in env.settings.path.read_text()
 
 
 def test_editing_keeps_the_saved_token_and_tests_with_it(
-        qtbot: Any, open_dialog: Callable[..., ConnectionDialog], env: Env,
-        nexus: SandboxServer) -> None:
+    qtbot: Any, open_dialog: Callable[..., ConnectionDialog], env: Env, nexus: SandboxServer
+) -> None:
     profile = ConnectionProfile("shop1", "Old name", "nexus", nexus.base_url)
     env.settings.save(Settings.defaults().with_profile(profile))
     env.tokens.set("shop1", TEST_TOKEN)
@@ -167,12 +183,14 @@ def test_editing_keeps_the_saved_token_and_tests_with_it(
     qtbot.keyClicks(dialog.label_edit, "New name")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert env.settings.load().connections == (
-        ConnectionProfile("shop1", "New name", "nexus", nexus.base_url),)
+        ConnectionProfile("shop1", "New name", "nexus", nexus.base_url),
+    )
     assert env.keyring.passwords == {(SERVICE, "shop1"): TEST_TOKEN}
 
 
 def test_without_a_keyring_ok_says_so_and_saves_nothing(
-        qtbot: Any, qapp: Any, env: Env, tmp_path: Path) -> None:
+    qtbot: Any, qapp: Any, env: Env, tmp_path: Path
+) -> None:
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     dialog = ConnectionDialog(env.settings, TokenStore(), connect_fn=env.connect)
@@ -188,7 +206,8 @@ def test_without_a_keyring_ok_says_so_and_saves_nothing(
 
 
 def test_a_ca_bundle_becomes_an_ssl_context_and_a_missing_one_is_refused(
-        qtbot: Any, open_dialog: Callable[..., ConnectionDialog], env: Env) -> None:
+    qtbot: Any, open_dialog: Callable[..., ConnectionDialog], env: Env
+) -> None:
     import ssl
 
     import certifi
@@ -203,8 +222,9 @@ def test_a_ca_bundle_becomes_an_ssl_context_and_a_missing_one_is_refused(
     assert env.connect_calls == []
 
 
-def test_an_unreachable_store_says_so(qtbot: Any, open_dialog: Callable[..., ConnectionDialog],
-                                      nexus: SandboxServer) -> None:
+def test_an_unreachable_store_says_so(
+    qtbot: Any, open_dialog: Callable[..., ConnectionDialog], nexus: SandboxServer
+) -> None:
     url = nexus.base_url
     nexus.close()  # nothing listens on that port any more
     dialog = open_dialog()

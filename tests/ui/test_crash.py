@@ -24,22 +24,26 @@ pytestmark = [
     # Our hook is the one under test, so pytest-qt's own capturing hook stays out of the way.
     pytest.mark.qt_no_exception_capture,
     # The headless "offscreen" platform warns about features it lacks (show() and raise_()).
-    pytest.mark.qt_log_ignore("does not support propagateSizeHints",
-                              "does not support raise"),
+    pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise"),
 ]
 
 SECRET = "secret-token-in-a-crash-123"
 
 
 @pytest.fixture
-def crashes(qapp: QApplication, tmp_path: Path
-            ) -> Iterator[tuple[CrashHandler, list[tuple[Path, BaseException]]]]:
+def crashes(
+    qapp: QApplication, tmp_path: Path
+) -> Iterator[tuple[CrashHandler, list[tuple[Path, BaseException]]]]:
     seen: list[tuple[Path, BaseException]] = []
     redactor = Redactor()
     redactor.add(SECRET)
-    handler = install_excepthook(qapp, tmp_path / "crashes",
-                                 lambda path, exc: seen.append((path, exc)),
-                                 redactor=redactor, diagnostics=lambda: "Diagnostics: here")
+    handler = install_excepthook(
+        qapp,
+        tmp_path / "crashes",
+        lambda path, exc: seen.append((path, exc)),
+        redactor=redactor,
+        diagnostics=lambda: "Diagnostics: here",
+    )
     yield handler, seen
     handler.uninstall()
     if handler.dialog is not None:
@@ -53,8 +57,7 @@ def raise_in_slot(message: str) -> None:
     raise RuntimeError(message)
 
 
-def test_exception_in_a_slot_writes_a_report_and_shows_a_dialog(qtbot: Any, crashes: Any
-                                                                ) -> None:
+def test_exception_in_a_slot_writes_a_report_and_shows_a_dialog(qtbot: Any, crashes: Any) -> None:
     handler, seen = crashes
     with qtbot.waitSignal(handler.crashed, timeout=5000):
         QTimer.singleShot(0, lambda: raise_in_slot(f"kaput {SECRET}"))
@@ -85,7 +88,8 @@ def test_exception_in_a_slot_writes_a_report_and_shows_a_dialog(qtbot: Any, cras
 
 
 def test_exception_on_another_thread_shows_the_dialog_on_the_gui_thread(
-        qtbot: Any, crashes: Any) -> None:
+    qtbot: Any, crashes: Any
+) -> None:
     handler, seen = crashes
     thread = threading.Thread(target=raise_in_slot, args=("worker broke",), name="worker")
     with qtbot.waitSignal(handler.crashed, timeout=5000):

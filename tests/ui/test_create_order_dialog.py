@@ -56,8 +56,10 @@ def test_lines_become_the_request(qtbot: Any) -> None:
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert dlg.result() == QDialog.DialogCode.Accepted
     request = dlg.request()
-    assert [(line.sku, line.quantity) for line in request.lines] == [("MUG-RED", 1),
-                                                                      ("CAP-BLUE", 3)]
+    assert [(line.sku, line.quantity) for line in request.lines] == [
+        ("MUG-RED", 1),
+        ("CAP-BLUE", 3),
+    ]
     assert request.customer.name == "Ada Lovelace"
     assert request.customer_id == "CUST-1"  # Inventory Cloud requires one
     assert request.ship_to is None

@@ -33,9 +33,9 @@ pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
 
 @pytest.fixture
-def store(request: pytest.FixtureRequest,
-          make_sandbox: Callable[..., SandboxServer]) -> Iterator[tuple[SandboxServer,
-                                                                          Connector]]:
+def store(
+    request: pytest.FixtureRequest, make_sandbox: Callable[..., SandboxServer]
+) -> Iterator[tuple[SandboxServer, Connector]]:
     server = make_sandbox(request.param, orders=40, seed=5)
     with connect(server.dialect, server.base_url, TEST_TOKEN) as connector:
         yield server, connector
@@ -44,8 +44,11 @@ def store(request: pytest.FixtureRequest,
 def open_dialog(qtbot: Any, connector: Connector) -> CreateOrderDialog:
     """The dialog as the app opens it: the catalogue from the orders it has, and a submit
     that sends off the GUI thread and answers through ``finish``."""
-    orders = [connector.get_order(o.id) for o in connector.list_orders(limit=40)] \
-        if connector.capabilities.dialect != "inventory-cloud" else connector.list_orders()
+    orders = (
+        [connector.get_order(o.id) for o in connector.list_orders(limit=40)]
+        if connector.capabilities.dialect != "inventory-cloud"
+        else connector.list_orders()
+    )
     holder: list[CreateOrderDialog] = []
 
     def submit(request: CreateOrderRequest) -> None:
@@ -55,10 +58,10 @@ def open_dialog(qtbot: Any, connector: Connector) -> CreateOrderDialog:
             except Exception as exc:  # the dialog shows what the store said
                 answer = exc
             holder[0].finish(answer)
+
         threading.Thread(target=send, daemon=True).start()
 
-    dlg = CreateOrderDialog(connector.capabilities, catalogue_from_orders(orders),
-                            submit=submit)
+    dlg = CreateOrderDialog(connector.capabilities, catalogue_from_orders(orders), submit=submit)
     holder.append(dlg)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -83,8 +86,12 @@ def fill(qtbot: Any, dlg: CreateOrderDialog, lines: list[tuple[str, str, str]]) 
     qtbot.keyClicks(dlg.customer_name, "Ada Lovelace")
     if dlg.customer_id is not None:
         qtbot.keyClicks(dlg.customer_id, "CUST98765")
-    for name, text in (("name", "Ada Lovelace"), ("line1", "12 Harbour Road"),
-                       ("city", "Portland"), ("country", "US")):
+    for name, text in (
+        ("name", "Ada Lovelace"),
+        ("line1", "12 Harbour Road"),
+        ("city", "Portland"),
+        ("country", "US"),
+    ):
         qtbot.keyClicks(dlg.address.edits[name], text)
     for row, (sku, quantity, price) in enumerate(lines):
         if row:
@@ -103,7 +110,8 @@ def create(qtbot: Any, dlg: CreateOrderDialog) -> None:
 
 @pytest.mark.parametrize("store", ["squarespace"], indirect=True)
 def test_squarespace_order_has_its_prices_totals_and_the_variant_ids(
-        qtbot: Any, store: tuple[SandboxServer, Connector]) -> None:
+    qtbot: Any, store: tuple[SandboxServer, Connector]
+) -> None:
     server, connector = store
     dlg = open_dialog(qtbot, connector)
     known = [item for item in dlg.model._catalogue.values() if item.product_id][:2]
@@ -125,16 +133,18 @@ def test_squarespace_order_has_its_prices_totals_and_the_variant_ids(
     second = request.lines[1].unit_price
     assert second is not None and second > 0
     assert order.total == Decimal("25.00") + second
-    assert [(ln.sku, ln.quantity) for ln in order.lines] == [(known[0].sku, 2),
-                                                             (known[1].sku, 1)]
-    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()["requests"]
+    assert [(ln.sku, ln.quantity) for ln in order.lines] == [(known[0].sku, 2), (known[1].sku, 1)]
+    journal = httpx.get(server.root_url + "/_sandbox/journal", headers=server.auth_headers).json()[
+        "requests"
+    ]
     sent = next(r for r in reversed(journal) if r["method"] == "POST")
     assert known[0].product_id in sent["body"]  # the store's variantId, not only the SKU
 
 
 @pytest.mark.parametrize("store", ["generic-rest"], indirect=True)
 def test_generic_rest_order_needs_the_customer_id_and_names_its_products(
-        qtbot: Any, store: tuple[SandboxServer, Connector]) -> None:
+    qtbot: Any, store: tuple[SandboxServer, Connector]
+) -> None:
     _server, connector = store
     dlg = open_dialog(qtbot, connector)
     assert dlg.customer_id is not None
@@ -153,7 +163,8 @@ def test_generic_rest_order_needs_the_customer_id_and_names_its_products(
 
 @pytest.mark.parametrize("store", ["inventory-cloud"], indirect=True)
 def test_inventory_cloud_out_of_stock_marks_the_line_in_the_open_dialog(
-        qtbot: Any, store: tuple[SandboxServer, Connector]) -> None:
+    qtbot: Any, store: tuple[SandboxServer, Connector]
+) -> None:
     _server, connector = store
     stock = initial_stock(5)
     sold_out = next(sku for sku, n in stock.items() if n == 0)
@@ -175,7 +186,8 @@ def test_inventory_cloud_out_of_stock_marks_the_line_in_the_open_dialog(
 
 @pytest.mark.parametrize("store", ["inventory-cloud"], indirect=True)
 def test_through_the_outbox_worker_out_of_stock_marks_the_line_and_then_creates(
-        qtbot: Any, tmp_path: Any, store: tuple[SandboxServer, Connector]) -> None:
+    qtbot: Any, tmp_path: Any, store: tuple[SandboxServer, Connector]
+) -> None:
     """As the app would wire it: the dialog's submit queues the create in the outbox on the
     outbox worker (create_through_outbox) and the answer comes back to the open dialog."""
     from fulfillment_station.app import ConnectionConfig, outbox_resources
@@ -183,16 +195,21 @@ def test_through_the_outbox_worker_out_of_stock_marks_the_line_and_then_creates(
     from fulfillment_station.ui.tasks import ConnectionWorker
 
     server, connector = store
-    config = ConnectionConfig(id="ic", dialect="inventory-cloud", base_url=server.base_url,
-                              token=TEST_TOKEN, label="IC")
-    worker = ConnectionWorker(outbox_resources(config, tmp_path / "cache.sqlite3",
-                                               tmp_path / "outbox.sqlite3", station="Desk 1"),
-                              name="outbox")
+    config = ConnectionConfig(
+        id="ic", dialect="inventory-cloud", base_url=server.base_url, token=TEST_TOKEN, label="IC"
+    )
+    worker = ConnectionWorker(
+        outbox_resources(
+            config, tmp_path / "cache.sqlite3", tmp_path / "outbox.sqlite3", station="Desk 1"
+        ),
+        name="outbox",
+    )
     holder: list[CreateOrderDialog] = []
 
     def submit(request: CreateOrderRequest) -> None:
-        task = worker.submit(lambda ctx: create_through_outbox(ctx.resources.outbox_service, request),
-                             "create order")
+        task = worker.submit(
+            lambda ctx: create_through_outbox(ctx.resources.outbox_service, request), "create order"
+        )
         task.succeeded.connect(holder[0].finish)
         task.failed.connect(holder[0].finish)
 

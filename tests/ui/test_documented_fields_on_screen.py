@@ -23,17 +23,32 @@ from tests.printing.conftest import flat, pdf_pages_text
 def documented_order() -> Any:
     order = sample_order("1001")
     line = order.lines[0]
-    shipment = Shipment(id="77", carrier="fedex", service="GROUND",
-                        tracking_number="794644790303", status="in_transit", warehouse_id="3",
-                        lines=[ShipmentLine(line_id=line.id, quantity=1)],
-                        packages=[ShipmentPackage(weight=Decimal("1.5"), length=Decimal(30),
-                                                  width=Decimal(20), height=Decimal(10),
-                                                  lines=[ShipmentLine(line_id=line.id,
-                                                                      quantity=1)])])
-    return order.model_copy(update={
-        "service_requested": "<b>USPS Ground Advantage</b>",
-        "marketplace_order_id": "114-1234567-1234567", "has_returns": True,
-        "shipments": [shipment]})
+    shipment = Shipment(
+        id="77",
+        carrier="fedex",
+        service="GROUND",
+        tracking_number="794644790303",
+        status="in_transit",
+        warehouse_id="3",
+        lines=[ShipmentLine(line_id=line.id, quantity=1)],
+        packages=[
+            ShipmentPackage(
+                weight=Decimal("1.5"),
+                length=Decimal(30),
+                width=Decimal(20),
+                height=Decimal(10),
+                lines=[ShipmentLine(line_id=line.id, quantity=1)],
+            )
+        ],
+    )
+    return order.model_copy(
+        update={
+            "service_requested": "<b>USPS Ground Advantage</b>",
+            "marketplace_order_id": "114-1234567-1234567",
+            "has_returns": True,
+            "shipments": [shipment],
+        }
+    )
 
 
 @pytest.mark.gui

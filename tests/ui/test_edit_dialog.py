@@ -25,8 +25,16 @@ HOME = Address(name="Ada Lovelace", line1="1 Main St", city="London", country="G
 
 
 def make_order() -> Order:
-    return Order(id="o1", number="1001", dialect="price2b", status=OrderStatus.CONFIRMED,
-                 ship_to=HOME, notes="fragile", created_at=NOW, updated_at=NOW)
+    return Order(
+        id="o1",
+        number="1001",
+        dialect="price2b",
+        status=OrderStatus.CONFIRMED,
+        ship_to=HOME,
+        notes="fragile",
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
 def dialog(qtbot: Any, caps: Any = PRICE2B) -> EditOrderDialog:
@@ -88,4 +96,3 @@ def test_fields_the_api_cannot_change_are_disabled_with_the_reason(qtbot: Any) -
     nexus = dialog(qtbot, NEXUS)
     assert not nexus.save_button.isEnabled()
     assert nexus.address.toolTip() == NEXUS.why_not(Operation.UPDATE)
-

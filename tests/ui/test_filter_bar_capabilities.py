@@ -17,11 +17,19 @@ from fulfillment_station.ui.filters import FilterState
 
 
 @pytest.mark.gui
-@pytest.mark.parametrize(("dialect", "channel", "method"), [
-    ("nexus", True, True), ("price2b", True, False), ("squarespace", False, False),
-    ("inventory-cloud", False, False), ("generic-rest", False, False)])
+@pytest.mark.parametrize(
+    ("dialect", "channel", "method"),
+    [
+        ("nexus", True, True),
+        ("price2b", True, False),
+        ("squarespace", False, False),
+        ("inventory-cloud", False, False),
+        ("generic-rest", False, False),
+    ],
+)
 def test_the_bar_is_built_from_the_stores_capabilities(
-        qtbot: Any, dialect: str, channel: bool, method: bool) -> None:
+    qtbot: Any, dialect: str, channel: bool, method: bool
+) -> None:
     bar = FilterBar()
     qtbot.addWidget(bar)
     bar.show()

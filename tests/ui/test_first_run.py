@@ -34,8 +34,7 @@ def memory() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
-def test_training_choice_is_remembered(qtbot: Any, tmp_path: Path,
-                                       memory: MemoryKeyring) -> None:
+def test_training_choice_is_remembered(qtbot: Any, tmp_path: Path, memory: MemoryKeyring) -> None:
     store = SettingsStore(tmp_path / "settings.json")
     assert is_first_run(store)
     dialog = FirstRunDialog(store, TokenStore())
@@ -49,8 +48,8 @@ def test_training_choice_is_remembered(qtbot: Any, tmp_path: Path,
 
 
 def test_connecting_a_store_puts_the_token_in_the_keyring(
-        qtbot: Any, tmp_path: Path, memory: MemoryKeyring,
-        make_sandbox: Callable[..., SandboxServer]) -> None:
+    qtbot: Any, tmp_path: Path, memory: MemoryKeyring, make_sandbox: Callable[..., SandboxServer]
+) -> None:
     server = make_sandbox("generic-rest", orders=5)
     store = SettingsStore(tmp_path / "settings.json")
     dialog = FirstRunDialog(store, TokenStore())

@@ -24,8 +24,12 @@ from tests.store.factories import build_order
 
 
 def test_the_list_and_the_detail_pane_show_the_hold_reason(qtbot: Any, tmp_path: Path) -> None:
-    fba = build_order("H1", status="processing", fulfillment_method="FBA",
-                      holds=store_holds(status=OrderStatus.PROCESSING, fulfillment_method="FBA"))
+    fba = build_order(
+        "H1",
+        status="processing",
+        fulfillment_method="FBA",
+        holds=store_holds(status=OrderStatus.PROCESSING, fulfillment_method="FBA"),
+    )
     free = build_order("H2", status="processing")
     with OrderCache(tmp_path / "c.sqlite3") as cache:
         cache.upsert_many([fba, free], connection="shop")
@@ -37,8 +41,7 @@ def test_the_list_and_the_detail_pane_show_the_hold_reason(qtbot: Any, tmp_path:
         cell = model.data(model.index(row, Column.STATUS))
         tip = model.data(model.index(row, Column.STATUS), Qt.ItemDataRole.ToolTipRole)
         assert "on hold" in cell
-        assert ("marketplace ships" in tip) if rows[row].order_id == "H1" \
-            else ("re-weigh" in tip)
+        assert ("marketplace ships" in tip) if rows[row].order_id == "H1" else ("re-weigh" in tip)
     pane = OrderDetailPane(locale="en")
     qtbot.addWidget(pane)
     pane.show_order(fba)
@@ -51,25 +54,29 @@ def test_the_list_and_the_detail_pane_show_the_hold_reason(qtbot: Any, tmp_path:
 
 @pytest.mark.integration
 def test_pack_mode_loads_an_order_with_the_packers_hold(
-        qtbot: Any, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]) -> None:
+    qtbot: Any, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]
+) -> None:
     server = make_sandbox("nexus", orders=30)
     with connect("nexus", server.base_url, server.token) as nexus:
-        order = next(o for o in nexus.list_orders() if o.status.value == "confirmed"
-                     and not o.holds)
+        order = next(
+            o for o in nexus.list_orders() if o.status.value == "confirmed" and not o.holds
+        )
     with OrderCache(tmp_path / "cache.sqlite3") as cache:
         cache.upsert_many([order], connection="shop")
         cache.set_packer_hold("shop", order.id, "wrong colour in stock")
-    config = ConnectionConfig(id="shop", dialect="nexus", base_url=server.base_url,
-                              token=server.token, label="t")
-    worker = ConnectionWorker(outbox_resources(config, tmp_path / "cache.sqlite3",
-                                               tmp_path / "outbox.sqlite3", station="Desk 1"),
-                              name="outbox")
-    host = WorkerPackHost(reader=worker, outbox=worker, printer=None,
-                          next_after=lambda _ref: None)
+    config = ConnectionConfig(
+        id="shop", dialect="nexus", base_url=server.base_url, token=server.token, label="t"
+    )
+    worker = ConnectionWorker(
+        outbox_resources(
+            config, tmp_path / "cache.sqlite3", tmp_path / "outbox.sqlite3", station="Desk 1"
+        ),
+        name="outbox",
+    )
+    host = WorkerPackHost(reader=worker, outbox=worker, printer=None, next_after=lambda _ref: None)
     loaded: list[Order] = []
     try:
-        host.load_order(OrderRef("shop", order.id), loaded.append,
-                        lambda text: pytest.fail(text))
+        host.load_order(OrderRef("shop", order.id), loaded.append, lambda text: pytest.fail(text))
         qtbot.waitUntil(lambda: bool(loaded), timeout=10_000)
     finally:
         worker.stop()

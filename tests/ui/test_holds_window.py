@@ -20,16 +20,19 @@ KEYS = [p.key for p in PRESETS]
 
 
 def test_held_orders_stay_out_of_to_pack_and_the_ship_dialog_says_why(
-        qtbot: Any, parts: AppParts) -> None:  # noqa: F811
+    qtbot: Any, parts: AppParts
+) -> None:  # noqa: F811
     window = parts.window
     with qtbot.waitSignal(window.syncFinished, timeout=60_000):
         parts.start()
-    held = [s for s in window.model.summaries
-            if s.holds and s.status in ("confirmed", "processing")]
+    held = [
+        s for s in window.model.summaries if s.holds and s.status in ("confirmed", "processing")
+    ]
     assert held, "the training store has marketplace-fulfilled orders"
     rows = window.model.summaries
-    to_pack = filter_structured(rows, range(len(rows)), PRESETS[KEYS.index("to_pack")].state,
-                                local_day_start(time.time()))
+    to_pack = filter_structured(
+        rows, range(len(rows)), PRESETS[KEYS.index("to_pack")].state, local_day_start(time.time())
+    )
     window.tabs.setCurrentIndex(KEYS.index("to_pack"))
     qtbot.waitUntil(lambda: window.proxy.rowCount() == len(to_pack) > 0, timeout=10_000)
     shown = {window.proxy.summary_at(r).order_id for r in range(window.proxy.rowCount())}
@@ -38,23 +41,29 @@ def test_held_orders_stay_out_of_to_pack_and_the_ship_dialog_says_why(
     window.tabs.setCurrentIndex(KEYS.index("all"))
     target = held[0]
     # "All" lists every order once the proxy has caught up with the tab change.
-    qtbot.waitUntil(lambda: window.proxy.rowCount() == len(window.model.summaries),
-                    timeout=10_000)
-    row = next(r for r in range(window.proxy.rowCount())
-               if window.proxy.summary_at(r).order_id == target.order_id)
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == len(window.model.summaries), timeout=10_000)
+    row = next(
+        r
+        for r in range(window.proxy.rowCount())
+        if window.proxy.summary_at(r).order_id == target.order_id
+    )
     window.table.clearSelection()  # the detail pane shows one order: this one alone
     window.table.selectRow(row)
     # In whatever language the desk runs: the reason names the marketplace's method.
     method = f"({target.fulfillment_method})"
     qtbot.waitUntil(lambda: method in window.detail.holds.text(), timeout=10_000)
 
-    ship = next(a for a in window.menuBar().actions()
-                if a.text() == "&Order").menu().actions()[0]
+    ship = next(a for a in window.menuBar().actions() if a.text() == "&Order").menu().actions()[0]
     ship.trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, ShipDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=10_000)
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, ShipDialog) and w.isVisible())
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, ShipDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=10_000,
+    )
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ShipDialog) and w.isVisible()
+    )
     assert not dialog.ok_button.isEnabled()
     assert any(method in label.text() for label in dialog.findChildren(QLabel))
     dialog.reject()

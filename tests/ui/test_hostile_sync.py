@@ -24,13 +24,16 @@ def _one_absurd_total(body: Any, _: lies.Seen) -> Any:
 
 
 def test_an_unreadable_order_is_skipped_and_named_in_the_banner(
-        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-        make_window: Callable[..., MainWindow]) -> None:
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     server = make_sandbox("nexus", orders=12)
     with HostileServer(server.root_url) as liar:
         liar.lie("GET", "/api/orders$", lies.rewrite(_one_absurd_total))
-        through_liar = SimpleNamespace(dialect="nexus", token=server.token,
-                                       base_url=liar.url + server.base_url[len(server.root_url):])
+        through_liar = SimpleNamespace(
+            dialect="nexus",
+            token=server.token,
+            base_url=liar.url + server.base_url[len(server.root_url) :],
+        )
         window = make_window(through_liar)
         with qtbot.waitSignal(window.syncFinished, timeout=30_000) as blocker:
             window.start()

@@ -103,19 +103,23 @@ def test_system_language_is_followed_unless_settings_choose(install: Any) -> Non
     assert install("en", system_locale="es_ES").language == "en"
 
 
-@pytest.mark.parametrize(("setting", "system", "language", "locale"), [
-    ("system", "es_MX", "es", "es_MX"),
-    ("system", "pt_PT", "pt_BR", "pt_PT"),
-    ("system", "de_DE", "en", "de_DE"),
-    ("system", "C", "en", "en_US"),
-    ("system", "C.UTF-8", "en", "en_US"),
-    ("system", "POSIX", "en", "en_US"),
-    ("system", "de_DE.UTF-8@euro", "en", "de_DE"),
-    ("es", "de_DE", "es", "es"),
-    ("pt_BR", "en_US", "pt_BR", "pt_BR"),
-])
-def test_language_and_locale_resolution(setting: str, system: str, language: str,
-                                        locale: str) -> None:
+@pytest.mark.parametrize(
+    ("setting", "system", "language", "locale"),
+    [
+        ("system", "es_MX", "es", "es_MX"),
+        ("system", "pt_PT", "pt_BR", "pt_PT"),
+        ("system", "de_DE", "en", "de_DE"),
+        ("system", "C", "en", "en_US"),
+        ("system", "C.UTF-8", "en", "en_US"),
+        ("system", "POSIX", "en", "en_US"),
+        ("system", "de_DE.UTF-8@euro", "en", "de_DE"),
+        ("es", "de_DE", "es", "es"),
+        ("pt_BR", "en_US", "pt_BR", "pt_BR"),
+    ],
+)
+def test_language_and_locale_resolution(
+    setting: str, system: str, language: str, locale: str
+) -> None:
     assert resolve_language(setting, system) == language
     assert resolve_locale(setting, system) == locale
 
@@ -140,8 +144,7 @@ def test_datetime_uses_the_locale_and_zone() -> None:
     assert format_datetime(at, "en_US", tz=UTC) == "11/23/26, 9:43\u202fAM"
 
 
-def test_compiled_catalog_is_cached_and_recompiled_when_the_source_changes(
-        tmp_path: Path) -> None:
+def test_compiled_catalog_is_cached_and_recompiled_when_the_source_changes(tmp_path: Path) -> None:
     sources = tmp_path / "translations"
     sources.mkdir()
     ts = shutil.copy(catalog_source("es"), sources / catalog_source("es").name)
@@ -149,14 +152,17 @@ def test_compiled_catalog_is_cached_and_recompiled_when_the_source_changes(
     assert first is not None and first.is_file()
     again = catalog_file("es", translations_dir=sources, cache_dir=tmp_path / "cache")
     assert again == first
-    Path(ts).write_text(Path(ts).read_text(encoding="utf-8").replace(
-        "Aún no hay envíos", "Todavía no hay envíos"), encoding="utf-8")
+    Path(ts).write_text(
+        Path(ts).read_text(encoding="utf-8").replace("Aún no hay envíos", "Todavía no hay envíos"),
+        encoding="utf-8",
+    )
     edited = catalog_file("es", translations_dir=sources, cache_dir=tmp_path / "cache")
     assert edited != first and edited is not None and edited.is_file()
 
 
-def test_missing_catalog_leaves_an_english_app(install: Any, tmp_path: Path,
-                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_missing_catalog_leaves_an_english_app(
+    install: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.WARNING, logger=i18n.__name__):
         result = install("es", translations_dir=tmp_path / "nothing-here")
     assert result.language == "en"
@@ -173,7 +179,8 @@ def _catalog_sources(ts: Path) -> dict[tuple[str, str], list[str]]:
             translation = message.find("translation")
             assert translation is not None
             forms = [f.text or "" for f in translation.iter("numerusform")] or [
-                translation.text or ""]
+                translation.text or ""
+            ]
             if translation.get("type") in ("unfinished", "obsolete", "vanished"):
                 forms = []
             entries[(name, message.findtext("source", ""))] = forms
@@ -182,11 +189,26 @@ def _catalog_sources(ts: Path) -> dict[tuple[str, str], list[str]]:
 
 #: UI modules whose tr() strings the catalogs must cover (main_window's are listed in the catalogs
 #: ahead of its wrapping; once wrapped with the same source texts they are checked here too).
-TRANSLATED_MODULES = ("detail_pane.py", "main_window.py", "shortcuts_help.py", "pack_mode.py",
-                      "settings_dialog.py", "connection_dialog.py", "first_run.py", "crash.py",
-                      "filter_bar.py", "outbox_panel.py", "workbench.py", "ship_dialog.py",
-                      "cancel_dialog.py", "edit_dialog.py", "print_queue_panel.py",
-                      "order_table.py", "filters.py", "shift_report_dialog.py")
+TRANSLATED_MODULES = (
+    "detail_pane.py",
+    "main_window.py",
+    "shortcuts_help.py",
+    "pack_mode.py",
+    "settings_dialog.py",
+    "connection_dialog.py",
+    "first_run.py",
+    "crash.py",
+    "filter_bar.py",
+    "outbox_panel.py",
+    "workbench.py",
+    "ship_dialog.py",
+    "cancel_dialog.py",
+    "edit_dialog.py",
+    "print_queue_panel.py",
+    "order_table.py",
+    "filters.py",
+    "shift_report_dialog.py",
+)
 #: The same, for words marked outside ui/ and shown by the views (the preset tabs).
 TRANSLATED_ELSEWHERE = ("services/order_filters.py",)
 
@@ -207,8 +229,10 @@ def test_catalogs_translate_every_wrapped_string(language: str, tmp_path: Path) 
     sources = [str(Path(i18n.__file__).with_name(name)) for name in TRANSLATED_MODULES]
     sources += [str(Path(i18n.__file__).parent.parent / path) for path in TRANSLATED_ELSEWHERE]
     subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(extracted)], check=True)
-    wanted = {(_RUNTIME_CONTEXTS.get(context, context), source)
-              for context, source in _catalog_sources(extracted)}
+    wanted = {
+        (_RUNTIME_CONTEXTS.get(context, context), source)
+        for context, source in _catalog_sources(extracted)
+    }
     assert len(wanted) > 25  # the extraction itself worked
     catalog = _catalog_sources(catalog_source(language))
     # An absent, unfinished or empty translation all count as missing (all([]) is True).
@@ -220,14 +244,18 @@ def _lower_layer_sources() -> list[Path]:
     """Every module below the UI that marks message templates (``domain.messages``): found by
     the marker, so a new module's templates are checked without editing this test."""
     package = Path(i18n.__file__).resolve().parent.parent
-    return sorted(path for path in package.rglob("*.py")
-                  if "ui" not in path.relative_to(package).parts[:1]
-                  and "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8"))
+    return sorted(
+        path
+        for path in package.rglob("*.py")
+        if "ui" not in path.relative_to(package).parts[:1]
+        and "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8")
+    )
 
 
 @pytest.mark.parametrize("language", ["es", "pt_BR"])
-def test_catalogs_translate_every_message_template_below_the_ui(language: str,
-                                                                 tmp_path: Path) -> None:
+def test_catalogs_translate_every_message_template_below_the_ui(
+    language: str, tmp_path: Path
+) -> None:
     """Pack refusals, scan rejections, connector errors and capability notes, outbox and print
     sentences: lupdate finds them by the ``QT_TRANSLATE_NOOP`` marker of domain.messages."""
     import PySide6
@@ -239,8 +267,7 @@ def test_catalogs_translate_every_message_template_below_the_ui(language: str,
     names = {path.name for path in sources}
     assert {"pack_session.py", "barcodes.py", "errors.py", "outbox_runner.py"} <= names
     extracted = tmp_path / "extracted.ts"
-    subprocess.run([str(lupdate), "-silent", *map(str, sources), "-ts", str(extracted)],
-                   check=True)
+    subprocess.run([str(lupdate), "-silent", *map(str, sources), "-ts", str(extracted)], check=True)
     wanted = set(_catalog_sources(extracted))
     assert len(wanted) > 100  # the extraction itself worked
     catalog = _catalog_sources(catalog_source(language))
@@ -252,12 +279,15 @@ def test_catalogs_translate_every_message_template_below_the_ui(language: str,
 def test_translations_keep_every_placeholder(language: str) -> None:
     """A translation that drops or renames ``{order}`` would raise KeyError in ``.format`` (or
     hide the order number) only in that language; Qt's ``%n``/``%v`` likewise."""
+
     def holes(text: str) -> set[str]:
         return set(re.findall(r"\{\w+\}|%[nvm]", text))
 
-    broken = sorted((context, source) for (context, source), forms
-                    in _catalog_sources(catalog_source(language)).items()
-                    if any(holes(form) != holes(source) for form in forms))
+    broken = sorted(
+        (context, source)
+        for (context, source), forms in _catalog_sources(catalog_source(language)).items()
+        if any(holes(form) != holes(source) for form in forms)
+    )
     assert broken == []
 
 
@@ -275,8 +305,11 @@ def test_catalogs_translate_every_settings_text(language: str) -> None:
     titles at display time under the context "Settings"; lupdate cannot see those, so the
     option table itself is the list."""
     catalog = _catalog_sources(catalog_source(language))
-    missing = sorted(t for t in _settings_texts()
-                     if not catalog.get(("Settings", t)) or not all(catalog[("Settings", t)]))
+    missing = sorted(
+        t
+        for t in _settings_texts()
+        if not catalog.get(("Settings", t)) or not all(catalog[("Settings", t)])
+    )
     assert missing == []
 
 
@@ -289,8 +322,9 @@ def test_spanish_pack_mode(install: Any, qtbot: Any, tmp_path: Path) -> None:
     store = PackProgress(tmp_path / "pack.sqlite3")
     view = PackModeView(FakeHost([make_order("A1", "#100001")]), store, FakeSounds())
     qtbot.addWidget(view)
-    assert view.message.text() == ("Escanee un número de pedido, un albarán o un número de "
-                                   "seguimiento para empezar.")
+    assert view.message.text() == (
+        "Escanee un número de pedido, un albarán o un número de seguimiento para empezar."
+    )
     view.on_scan("#100001")
     assert view.message.text() == "Pedido #100001: escanee los artículos."
     assert view.model.headerData(2, Qt.Orientation.Horizontal) == "Escaneado"
@@ -303,8 +337,9 @@ def test_spanish_settings_dialog(install: Any, qtbot: Any, tmp_path: Path) -> No
     from fulfillment_station.ui.settings_dialog import SettingsDialog
 
     install("es")
-    dialog = SettingsDialog(SettingsStore(tmp_path / "settings.json"),
-                            TokenStore(MemoryKeyring()), Settings.defaults())
+    dialog = SettingsDialog(
+        SettingsStore(tmp_path / "settings.json"), TokenStore(MemoryKeyring()), Settings.defaults()
+    )
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Configuración"
     assert [dialog.tabs.tabText(i) for i in range(2)] == ["Conexiones", "Puesto"]
@@ -338,7 +373,8 @@ def test_a_message_is_translated_with_its_parameters(install: Any) -> None:
     # A message inside a message is translated too; the API's own words are left alone.
     nested = GAVE_UP.format(attempts=3, error=refusal)
     assert translate_message(nested) == (
-        "Se abandonó tras 3 intentos: El pedido #7 está cancelado: no se puede embalar.")
+        "Se abandonó tras 3 intentos: El pedido #7 está cancelado: no se puede embalar."
+    )
     assert translate_message("carrier_code: invalid") == "carrier_code: invalid"
 
 
@@ -364,11 +400,13 @@ def test_spanish_pack_mode_refuses_in_spanish(install: Any, qtbot: Any, tmp_path
     view.on_scan(OTHER_EAN)
     assert view.message.text().startswith(
         f"ALTO — Artículo equivocado: {OTHER_EAN} no está en el pedido #100001. "
-        "Devuélvalo a su sitio.")
+        "Devuélvalo a su sitio."
+    )
     view.on_scan("]C1420100233424")  # the postal-code barcode on a USPS label
     assert view.message.text().startswith(
         "ALTO — Este es el código de barras del código postal de destino (100233424), no el "
-        "número de seguimiento")
+        "número de seguimiento"
+    )
     store.close()
 
 
@@ -380,20 +418,22 @@ def test_spanish_tooltip_says_why_an_action_is_unavailable(install: Any, qtbot: 
     dialog = EditOrderDialog(build_order(), CAPABILITIES)
     qtbot.addWidget(dialog)
     assert not dialog.notes.isEnabled()
-    assert dialog.notes.toolTip() == ("La API de Squarespace no permite modificar pedidos; "
-                                      "edítelo en el panel de Squarespace.")
+    assert dialog.notes.toolTip() == (
+        "La API de Squarespace no permite modificar pedidos; edítelo en el panel de Squarespace."
+    )
 
 
-def test_spanish_dialogs_refuse_with_the_workflow_rule_in_spanish(install: Any,
-                                                                   qtbot: Any) -> None:
+def test_spanish_dialogs_refuse_with_the_workflow_rule_in_spanish(install: Any, qtbot: Any) -> None:
     from fulfillment_station.connectors.nexus import CAPABILITIES
     from fulfillment_station.domain.models import FulfillmentStatus
     from fulfillment_station.ui.cancel_dialog import CancelDialog
 
     install("es")
-    partly_shipped = build_order(status="processing", fulfillment_status="partial",
-                                 lines=[{"id": "L1", "sku": "X", "quantity": 2,
-                                         "quantity_fulfilled": 1}])
+    partly_shipped = build_order(
+        status="processing",
+        fulfillment_status="partial",
+        lines=[{"id": "L1", "sku": "X", "quantity": 2, "quantity_fulfilled": 1}],
+    )
     assert partly_shipped.fulfillment_status == FulfillmentStatus.PARTIAL
     dialog = CancelDialog(partly_shipped, CAPABILITIES)
     qtbot.addWidget(dialog)
@@ -416,22 +456,25 @@ def test_spanish_window_names_the_training_store_in_spanish(install: Any, qtbot:
     from fulfillment_station.ui.tasks import ConnectionWorker
 
     install("es")
-    workers = [ConnectionWorker(lambda: None, close_resources=lambda _r: None, name=n)
-               for n in ("sync", "reader")]
+    workers = [
+        ConnectionWorker(lambda: None, close_resources=lambda _r: None, name=n)
+        for n in ("sync", "reader")
+    ]
     try:
-        window = MainWindow(WindowOptions("training", TRAINING_LABEL, training=True,
-                                          sync_on_start=False), *workers)
+        window = MainWindow(
+            WindowOptions("training", TRAINING_LABEL, training=True, sync_on_start=False), *workers
+        )
         qtbot.addWidget(window)
         assert "Tienda de formación (sandbox de NexusCommerce)" in window.windowTitle()
         assert window.connection_label.text().strip() == (
-            "Tienda de formación (sandbox de NexusCommerce)")
+            "Tienda de formación (sandbox de NexusCommerce)"
+        )
     finally:
         for worker in workers:
             worker.stop()
 
 
-def test_spanish_outbox_panel_shows_a_stored_failure_in_spanish(install: Any,
-                                                                qtbot: Any) -> None:
+def test_spanish_outbox_panel_shows_a_stored_failure_in_spanish(install: Any, qtbot: Any) -> None:
     from fulfillment_station.connectors.errors import MarketplaceRejection
     from fulfillment_station.domain.messages import Message
     from fulfillment_station.services.outbox_runner import GAVE_UP
@@ -444,10 +487,11 @@ def test_spanish_outbox_panel_shows_a_stored_failure_in_spanish(install: Any,
     panel = OutboxPanel()
     qtbot.addWidget(panel)
     # As the store gives it back after a restart: rebuilt from its JSON.
-    panel.set_records([record(1, ActionState.FAILED, message=Message.from_json(
-        stored.to_json()))])
+    panel.set_records([record(1, ActionState.FAILED, message=Message.from_json(stored.to_json()))])
     assert panel.model.index(0, Column.MESSAGE).data() == (
         "Se abandonó tras 5 intentos: El marketplace rechazó el envío. Revise el transportista "
-        "y el número de seguimiento y vuelva a intentarlo.")
+        "y el número de seguimiento y vuelva a intentarlo."
+    )
     assert panel.model.index(0, Column.ACTION).data() == (
-        "Enviar: 2 artículo(s) por UPS 1Z999AA10123456784")
+        "Enviar: 2 artículo(s) por UPS 1Z999AA10123456784"
+    )

@@ -27,8 +27,7 @@ from fulfillment_station.ui.print_actions import DocumentPreview
 from fulfillment_station.ui.ship_dialog import ShipDialog
 from tests.helpers.desk_tracking import UPS, cache_with_shipped_order
 
-pytestmark = [pytest.mark.gui,
-              pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
@@ -48,18 +47,27 @@ def language(qapp: QApplication, tmp_path: Path) -> Iterator[Any]:
 
 
 def order(n: int) -> Order:
-    return Order(id=f"o{n}", number=f"{1000 + n}", dialect="nexus",
-                 status=OrderStatus.CONFIRMED,
-                 lines=[LineItem(id="L1", sku="MUG", name="Mug", quantity=1)],
-                 created_at=NOW, updated_at=NOW)
+    return Order(
+        id=f"o{n}",
+        number=f"{1000 + n}",
+        dialect="nexus",
+        status=OrderStatus.CONFIRMED,
+        lines=[LineItem(id="L1", sku="MUG", name="Mug", quantity=1)],
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
-@pytest.mark.parametrize(("lang", "one", "three"), [
-    ("es", "Enviar 1 pedido", "Enviar 3 pedidos"),
-    ("pt_BR", "Enviar 1 pedido", "Enviar 3 pedidos"),
-])
-def test_bulk_ship_title_has_real_plurals(lang: str, one: str, three: str, language: Any,
-                                          qtbot: Any) -> None:
+@pytest.mark.parametrize(
+    ("lang", "one", "three"),
+    [
+        ("es", "Enviar 1 pedido", "Enviar 3 pedidos"),
+        ("pt_BR", "Enviar 1 pedido", "Enviar 3 pedidos"),
+    ],
+)
+def test_bulk_ship_title_has_real_plurals(
+    lang: str, one: str, three: str, language: Any, qtbot: Any
+) -> None:
     language(lang)
     single = BulkShipDialog([order(1)], NEXUS)
     several = BulkShipDialog([order(1), order(2), order(3)], NEXUS)
@@ -71,8 +79,9 @@ def test_bulk_ship_title_has_real_plurals(lang: str, one: str, three: str, langu
 def test_the_duplicate_warning_is_spanish(language: Any, qtbot: Any, tmp_path: Path) -> None:
     language("es")
     cache_with_shipped_order(tmp_path)
-    dlg = ShipDialog(order(5), NEXUS, now=lambda: NOW,
-                     tracking_guard=TrackingGuard(tmp_path, connection="shop"))
+    dlg = ShipDialog(
+        order(5), NEXUS, now=lambda: NOW, tracking_guard=TrackingGuard(tmp_path, connection="shop")
+    )
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.rows[0].tracking.setText(UPS)
@@ -136,10 +145,16 @@ def test_this_desks_timeline_entries_are_spanish(language: Any, tmp_path: Path) 
     try:
         audit = AuditLog(conn, station="Desk 1")
         outbox: Outbox[Action] = Outbox(conn, audit, decode=Action.model_validate)
-        record = outbox.enqueue(Action(
-            kind=ActionKind.SHIP, connection_id="shop", order_id="A1", packer="Ana",
-            payload=ShipRequest(carrier="UPS", tracking_number=UPS, lines={"L1": 2})),
-            build_order("A1", lines=[{"id": "L1", "sku": "S", "quantity": 2}]))
+        record = outbox.enqueue(
+            Action(
+                kind=ActionKind.SHIP,
+                connection_id="shop",
+                order_id="A1",
+                packer="Ana",
+                payload=ShipRequest(carrier="UPS", tracking_number=UPS, lines={"L1": 2}),
+            ),
+            build_order("A1", lines=[{"id": "L1", "sku": "S", "quantity": 2}]),
+        )
         outbox.claim(record.id)
         outbox.mark_done(record.id)
         entries = audit.for_order("A1")
@@ -151,4 +166,5 @@ def test_this_desks_timeline_entries_are_spanish(language: Any, tmp_path: Path) 
     assert lines[-1].endswith("— hecho")
     # A line this version does not know is shown as it was written.
     from fulfillment_station.ui.audit_text import summary_text
+
     assert summary_text("Something older") == "Something older"

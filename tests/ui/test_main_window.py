@@ -27,8 +27,9 @@ def synced(qtbot: Any, window: MainWindow) -> Any:
     return blocker.args[0]
 
 
-def test_sync_fills_the_table_and_counts(qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-                                         make_window: Callable[..., MainWindow]) -> None:
+def test_sync_fills_the_table_and_counts(
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     server = make_sandbox(DIALECT, orders=120)
     window = make_window(server)
     result = synced(qtbot, window)
@@ -46,8 +47,8 @@ def test_sync_fills_the_table_and_counts(qtbot: Any, make_sandbox: Callable[...,
 
 
 def test_typing_in_search_filters_and_selecting_fills_detail(
-        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-        make_window: Callable[..., MainWindow]) -> None:
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     server = make_sandbox(DIALECT, orders=80)
     window = make_window(server)
     indexed: list[int] = []
@@ -59,10 +60,15 @@ def test_typing_in_search_filters_and_selecting_fills_detail(
     window.search.setFocus()
     qtbot.keyClicks(window.search, target.number)
     assert 1 <= window.proxy.rowCount() < 80
-    assert any(window.proxy.summary_at(r).order_id == target.order_id
-               for r in range(window.proxy.rowCount()))
-    row = next(r for r in range(window.proxy.rowCount())
-               if window.proxy.summary_at(r).order_id == target.order_id)
+    assert any(
+        window.proxy.summary_at(r).order_id == target.order_id
+        for r in range(window.proxy.rowCount())
+    )
+    row = next(
+        r
+        for r in range(window.proxy.rowCount())
+        if window.proxy.summary_at(r).order_id == target.order_id
+    )
     with qtbot.waitSignal(window.order_shown, timeout=10_000) as shown:
         window.table.selectRow(row)
     order = shown.args[0]
@@ -77,8 +83,8 @@ def test_typing_in_search_filters_and_selecting_fills_detail(
 
 
 def test_api_error_shows_banner_and_keeps_cache(
-        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-        make_window: Callable[..., MainWindow]) -> None:
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     server = make_sandbox(DIALECT, orders=50)
     first = make_window(server)
     synced(qtbot, first)
@@ -95,8 +101,9 @@ def test_api_error_shows_banner_and_keeps_cache(
     assert not broken.error_banner.isVisible()
 
 
-def test_store_down_shows_offline(qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-                                  make_window: Callable[..., MainWindow]) -> None:
+def test_store_down_shows_offline(
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     server = make_sandbox(DIALECT, orders=30)
     window = make_window(server)
     synced(qtbot, window)
@@ -109,8 +116,11 @@ def test_store_down_shows_offline(qtbot: Any, make_sandbox: Callable[..., Sandbo
 
 
 def test_cancelled_sync_leaves_a_consistent_cache(
-        qtbot: Any, tmp_path: Any, make_sandbox: Callable[..., SandboxServer],
-        make_window: Callable[..., MainWindow]) -> None:
+    qtbot: Any,
+    tmp_path: Any,
+    make_sandbox: Callable[..., SandboxServer],
+    make_window: Callable[..., MainWindow],
+) -> None:
     server = make_sandbox(DIALECT, orders=1000)
     # Slow enough that the cancel lands mid-walk (nexus reads each new order's detail too).
     server.faults.latency_ms = 4
@@ -137,8 +147,8 @@ def test_cancelled_sync_leaves_a_consistent_cache(
 
 
 def test_restart_shows_cached_orders_before_sync_finishes(
-        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-        make_window: Callable[..., MainWindow]) -> None:
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     server = make_sandbox(DIALECT, orders=60)
     first = make_window(server)
     synced(qtbot, first)
@@ -153,16 +163,17 @@ def test_restart_shows_cached_orders_before_sync_finishes(
     assert events == ["loaded 60", "synced"]
 
 
-def test_training_banner_only_in_training(qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-                                          make_window: Callable[..., MainWindow]) -> None:
+def test_training_banner_only_in_training(
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     server = make_sandbox(DIALECT, orders=5)
     assert make_window(server, training=True).training_banner.isVisible()
     assert not make_window(server, cache_name="b.sqlite3").training_banner.isVisible()
 
 
 def test_hostile_api_text_is_shown_as_plain_text(
-        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-        make_window: Callable[..., MainWindow]) -> None:
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     window = make_window(make_sandbox(DIALECT, orders=5))
     assert window.detail.title.textFormat() == Qt.TextFormat.PlainText
     assert window.detail.customer.textFormat() == Qt.TextFormat.PlainText
@@ -170,8 +181,8 @@ def test_hostile_api_text_is_shown_as_plain_text(
 
 
 def test_filter_bar_narrows_the_preset_and_is_remembered(
-        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-        make_window: Callable[..., MainWindow]) -> None:
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     server = make_sandbox(DIALECT, orders=150)
     window = make_window(server)
     synced(qtbot, window)
@@ -183,8 +194,10 @@ def test_filter_bar_narrows_the_preset_and_is_remembered(
     assert len(shown) == sum(1 for s in window.model.summaries if s.status == "shipped")
     channel = shown[0].channel or shown[0].marketplace
     bar.channel.setCurrentIndex(bar.channel.findData(channel))
-    assert all((window.proxy.summary_at(r).channel or window.proxy.summary_at(r).marketplace)
-               == channel for r in range(window.proxy.rowCount()))
+    assert all(
+        (window.proxy.summary_at(r).channel or window.proxy.summary_at(r).marketplace) == channel
+        for r in range(window.proxy.rowCount())
+    )
     narrowed = window.proxy.rowCount()
     window.table.horizontalHeader().resizeSection(2, 321)
     window.close()  # saves the layout
@@ -201,8 +214,8 @@ def test_filter_bar_narrows_the_preset_and_is_remembered(
 
 
 def test_next_order_for_pack_mode_passes_over_shipped_and_cancelled_rows(
-        qtbot: Any, make_sandbox: Callable[..., SandboxServer],
-        make_window: Callable[..., MainWindow]) -> None:
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
     server = make_sandbox(DIALECT, orders=60)
     window = make_window(server)
     synced(qtbot, window)

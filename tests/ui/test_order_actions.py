@@ -26,14 +26,19 @@ pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
 
 @pytest.fixture
-def actions(qtbot: Any, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]
-            ) -> Iterator[tuple[OrderActions, SandboxServer]]:
+def actions(
+    qtbot: Any, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]
+) -> Iterator[tuple[OrderActions, SandboxServer]]:
     server = make_sandbox("nexus", orders=60)
-    config = ConnectionConfig(id="shop", dialect="nexus", base_url=server.base_url,
-                              token=server.token, label="t")
-    worker = ConnectionWorker(outbox_resources(config, tmp_path / "cache.sqlite3",
-                                               tmp_path / "outbox.sqlite3", station="Desk 1"),
-                              name="outbox")
+    config = ConnectionConfig(
+        id="shop", dialect="nexus", base_url=server.base_url, token=server.token, label="t"
+    )
+    worker = ConnectionWorker(
+        outbox_resources(
+            config, tmp_path / "cache.sqlite3", tmp_path / "outbox.sqlite3", station="Desk 1"
+        ),
+        name="outbox",
+    )
     controller = OrderActions(worker, pump_interval_ms=100_000, packer=lambda: "Ana")
     yield controller, server
     controller.stop()
@@ -49,13 +54,17 @@ def open_order(server: SandboxServer, status: str = "confirmed") -> Order:
 
 
 def test_ship_is_queued_sent_and_the_order_comes_back(
-        qtbot: Any, actions: tuple[OrderActions, SandboxServer]) -> None:
+    qtbot: Any, actions: tuple[OrderActions, SandboxServer]
+) -> None:
     controller, server = actions
     order = open_order(server)
-    with qtbot.waitSignal(controller.orders_changed, timeout=20_000) as changed, \
-            qtbot.waitSignal(controller.queued, timeout=20_000) as queued:
-        controller.submit("ship", order, ShipRequest(carrier="UPS",
-                                                     tracking_number="1Z999AA10123456784"))
+    with (
+        qtbot.waitSignal(controller.orders_changed, timeout=20_000) as changed,
+        qtbot.waitSignal(controller.queued, timeout=20_000) as queued,
+    ):
+        controller.submit(
+            "ship", order, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
+        )
     assert queued.args[0].action.order_id == order.id
     fresh = changed.args[0][0]
     assert fresh.id == order.id and fresh.status is OrderStatus.SHIPPED
@@ -70,7 +79,8 @@ def test_ship_is_queued_sent_and_the_order_comes_back(
 
 
 def test_a_request_the_workflow_refuses_is_never_queued(
-        qtbot: Any, actions: tuple[OrderActions, SandboxServer]) -> None:
+    qtbot: Any, actions: tuple[OrderActions, SandboxServer]
+) -> None:
     controller, server = actions
     shipped = open_order(server, "shipped")
     with qtbot.waitSignal(controller.refused, timeout=10_000) as refused:
@@ -79,20 +89,23 @@ def test_a_request_the_workflow_refuses_is_never_queued(
 
 
 def test_an_order_cancelled_elsewhere_is_refused_before_queueing(
-        qtbot: Any, actions: tuple[OrderActions, SandboxServer]) -> None:
+    qtbot: Any, actions: tuple[OrderActions, SandboxServer]
+) -> None:
     controller, server = actions
     order = open_order(server)
     # Cancelled behind the desk's back: the queued ship meets INVALID_STATUS_TRANSITION.
     with connect("nexus", server.base_url, server.token) as c:
         c.cancel(order.id, CancelRequest(reason="Customer request"))
     with qtbot.waitSignal(controller.refused, timeout=10_000) as refused:
-        controller.submit("ship", order, ShipRequest(carrier="UPS",
-                                                     tracking_number="1Z999AA10123456784"))
+        controller.submit(
+            "ship", order, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
+        )
     assert "cancelled" in refused.args[0].lower()
 
 
 def test_a_store_refusal_after_queueing_reaches_the_packer(
-        qtbot: Any, actions: tuple[OrderActions, SandboxServer]) -> None:
+    qtbot: Any, actions: tuple[OrderActions, SandboxServer]
+) -> None:
     controller, server = actions
     order = open_order(server)
     # NexusCommerce's marketplace rejects a UPS number of the wrong shape.
@@ -110,7 +123,8 @@ def test_a_store_refusal_after_queueing_reaches_the_packer(
 
 
 def test_a_packers_hold_is_kept_audited_and_refuses_the_ship(
-        qtbot: Any, actions: tuple[OrderActions, SandboxServer]) -> None:
+    qtbot: Any, actions: tuple[OrderActions, SandboxServer]
+) -> None:
     controller, server = actions
     order = next(o for o in _open_orders(server) if not o.holds)
     with qtbot.waitSignal(controller.ordersChanged, timeout=10_000) as changed:
@@ -118,8 +132,9 @@ def test_a_packers_hold_is_kept_audited_and_refuses_the_ship(
     held = changed.args[0][0]
     assert [h.reason for h in held.holds] == ["customer asked to wait for the blue one"]
     with qtbot.waitSignal(controller.refused, timeout=10_000) as refused:
-        controller.submit("ship", held, ShipRequest(carrier="UPS",
-                                                    tracking_number="1Z999AA10123456784"))
+        controller.submit(
+            "ship", held, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
+        )
     assert "customer asked to wait for the blue one" in refused.args[0]
     with qtbot.waitSignal(controller.ordersChanged, timeout=10_000) as released:
         controller.set_hold(held, None)

@@ -52,14 +52,23 @@ TODAY_UTC = datetime.fromtimestamp(NOW).astimezone().isoformat()
 YESTERDAY_UTC = datetime.fromtimestamp(NOW - 86400).astimezone().isoformat()
 
 
-def ship(line_id: str = "L1", quantity: int = 1, at: str = TODAY_UTC,
-         tracking: str = "1Z999AA10123456784") -> dict[str, Any]:
-    return {"carrier": "UPS", "tracking_number": tracking, "shipped_at": at,
-            "lines": [{"line_id": line_id, "quantity": quantity}]}
+def ship(
+    line_id: str = "L1",
+    quantity: int = 1,
+    at: str = TODAY_UTC,
+    tracking: str = "1Z999AA10123456784",
+) -> dict[str, Any]:
+    return {
+        "carrier": "UPS",
+        "tracking_number": tracking,
+        "shipped_at": at,
+        "lines": [{"line_id": line_id, "quantity": quantity}],
+    }
 
 
-def make_proxy(qtbot: Any, rows: Sequence[OrderSummary]) -> tuple[OrderTableModel,
-                                                                   OrderFilterProxy]:
+def make_proxy(
+    qtbot: Any, rows: Sequence[OrderSummary]
+) -> tuple[OrderTableModel, OrderFilterProxy]:
     model = OrderTableModel(rows)
     proxy = OrderFilterProxy(model, clock=lambda: NOW)
     return model, proxy
@@ -71,21 +80,41 @@ def shown_ids(proxy: OrderFilterProxy) -> list[str]:
 
 def known_set() -> list[Order]:
     two_lines = [{"id": "L1", "sku": "A", "quantity": 1}, {"id": "L2", "sku": "B", "quantity": 1}]
-    partial_lines = [{"id": "L1", "sku": "A", "quantity": 1, "quantity_fulfilled": 1},
-                     {"id": "L2", "sku": "B", "quantity": 1}]
+    partial_lines = [
+        {"id": "L1", "sku": "A", "quantity": 1, "quantity_fulfilled": 1},
+        {"id": "L2", "sku": "B", "quantity": 1},
+    ]
     return [
         build_order("new", status="pending"),
         build_order("confirmed", status="confirmed"),
-        build_order("part", status="processing", fulfillment_status="partial",
-                    lines=partial_lines, shipments=[ship()]),
-        build_order("part-old", status="processing", fulfillment_status="partial",
-                    lines=partial_lines, shipments=[ship(at=YESTERDAY_UTC)]),
-        build_order("done-today", status="shipped", fulfillment_status="fulfilled",
-                    lines=[{"id": "L1", "sku": "A", "quantity": 1, "quantity_fulfilled": 1}],
-                    shipments=[ship()]),
-        build_order("done-old", status="delivered", fulfillment_status="fulfilled",
-                    lines=[{"id": "L1", "sku": "A", "quantity": 1, "quantity_fulfilled": 1}],
-                    shipments=[ship(at=YESTERDAY_UTC)]),
+        build_order(
+            "part",
+            status="processing",
+            fulfillment_status="partial",
+            lines=partial_lines,
+            shipments=[ship()],
+        ),
+        build_order(
+            "part-old",
+            status="processing",
+            fulfillment_status="partial",
+            lines=partial_lines,
+            shipments=[ship(at=YESTERDAY_UTC)],
+        ),
+        build_order(
+            "done-today",
+            status="shipped",
+            fulfillment_status="fulfilled",
+            lines=[{"id": "L1", "sku": "A", "quantity": 1, "quantity_fulfilled": 1}],
+            shipments=[ship()],
+        ),
+        build_order(
+            "done-old",
+            status="delivered",
+            fulfillment_status="fulfilled",
+            lines=[{"id": "L1", "sku": "A", "quantity": 1, "quantity_fulfilled": 1}],
+            shipments=[ship(at=YESTERDAY_UTC)],
+        ),
         build_order("cancelled", status="cancelled", lines=two_lines),
         build_order("weird", status="unknown", api_status="awaiting-fraud-check"),
         build_order("no-address", status="pending", ship_to=None),
@@ -93,16 +122,25 @@ def known_set() -> list[Order]:
 
 
 def test_typing_in_a_search_box_filters_rows(qtbot: Any, tmp_path: Path) -> None:
-    rows = cached_summaries(tmp_path, [
-        build_order("M1", customer={"name": "Jürgen Müller", "email": "jm@example.de"}),
-        build_order("M2", customer={"name": "Anna Muller", "email": "anna@example.com"}),
-        build_order("M3", customer={"name": "Bo Li", "email": "bo@example.cn"},
-                    lines=[{"id": "L1", "sku": "TEE-M", "quantity": 1,
-                            "barcode": "4006381333931"}]),
-        build_order("M4", status="processing", fulfillment_status="partial",
-                    lines=[{"id": "L1", "sku": "X", "quantity": 2, "quantity_fulfilled": 1}],
-                    shipments=[ship(tracking="JD014600003828451234")]),
-    ])
+    rows = cached_summaries(
+        tmp_path,
+        [
+            build_order("M1", customer={"name": "Jürgen Müller", "email": "jm@example.de"}),
+            build_order("M2", customer={"name": "Anna Muller", "email": "anna@example.com"}),
+            build_order(
+                "M3",
+                customer={"name": "Bo Li", "email": "bo@example.cn"},
+                lines=[{"id": "L1", "sku": "TEE-M", "quantity": 1, "barcode": "4006381333931"}],
+            ),
+            build_order(
+                "M4",
+                status="processing",
+                fulfillment_status="partial",
+                lines=[{"id": "L1", "sku": "X", "quantity": 2, "quantity_fulfilled": 1}],
+                shipments=[ship(tracking="JD014600003828451234")],
+            ),
+        ],
+    )
     _, proxy = make_proxy(qtbot, rows)
     box = QLineEdit()
     qtbot.addWidget(box)
@@ -118,21 +156,29 @@ def test_typing_in_a_search_box_filters_rows(qtbot: Any, tmp_path: Path) -> None
     box.clear()
     assert proxy.rowCount() == 4
 
-    for text, expected in [("4006381333931", ["M3"]), ("tee-m", ["M3"]),
-                           ("jd0146", ["M4"]), ("#M2", ["M2"]), ("anna@EXAMPLE", ["M2"]),
-                           ("nobody", [])]:
+    for text, expected in [
+        ("4006381333931", ["M3"]),
+        ("tee-m", ["M3"]),
+        ("jd0146", ["M4"]),
+        ("#M2", ["M2"]),
+        ("anna@EXAMPLE", ["M2"]),
+        ("nobody", []),
+    ]:
         box.setText(text)
         assert shown_ids(proxy) == expected, text
 
 
-def test_a_letter_every_shown_order_has_changes_nothing_on_screen(qtbot: Any,
-                                                                  tmp_path: Path) -> None:
+def test_a_letter_every_shown_order_has_changes_nothing_on_screen(
+    qtbot: Any, tmp_path: Path
+) -> None:
     orders = make_orders(200, seed=3)  # every order has an email "...@example..."
     _, proxy = make_proxy(qtbot, cached_summaries(tmp_path, orders))
     proxy.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
     before = shown_ids(proxy)
-    with qtbot.assertNotEmitted(proxy.layoutAboutToBeChanged), \
-            qtbot.assertNotEmitted(proxy.layoutChanged):
+    with (
+        qtbot.assertNotEmitted(proxy.layoutAboutToBeChanged),
+        qtbot.assertNotEmitted(proxy.layoutChanged),
+    ):
         for typed in ("e", "ex", "exam", "example"):
             proxy.set_filter_text(typed)
     assert shown_ids(proxy) == before
@@ -144,8 +190,9 @@ def test_a_letter_every_shown_order_has_changes_nothing_on_screen(qtbot: Any,
 
 
 @pytest.mark.parametrize("preset", ["all", "to_pack"])
-def test_filter_result_equals_a_fresh_scan_while_typing(qtbot: Any, tmp_path: Path,
-                                                        preset: str) -> None:
+def test_filter_result_equals_a_fresh_scan_while_typing(
+    qtbot: Any, tmp_path: Path, preset: str
+) -> None:
     orders = make_orders(400, seed=11)
     rows = cached_summaries(tmp_path, orders)
     _, proxy = make_proxy(qtbot, rows)
@@ -158,24 +205,37 @@ def test_filter_result_equals_a_fresh_scan_while_typing(qtbot: Any, tmp_path: Pa
             typed = query[:end]
             proxy.set_filter_text(typed)
             words = normalize_text(typed).split()
-            expected = {r.order_id for r in rows
-                        if facet_matches(state, facet_of(r, today))
-                        and all(w in f"{r.search_text}\n{r.search_skus}\n{r.search_barcodes}"
-                                for w in words)}
+            expected = {
+                r.order_id
+                for r in rows
+                if facet_matches(state, facet_of(r, today))
+                and all(
+                    w in f"{r.search_text}\n{r.search_skus}\n{r.search_barcodes}" for w in words
+                )
+            }
             assert set(shown_ids(proxy)) == expected, typed
             totals = [float(proxy.summary_at(r).total) for r in range(proxy.rowCount())]
             assert totals == sorted(totals, reverse=True)
 
 
 def test_structured_filters(qtbot: Any, tmp_path: Path) -> None:
-    rows = cached_summaries(tmp_path, [
-        build_order("W1", channel="web", fulfillment_method="shipping",
-                    created_at="2026-11-10T12:00:00Z"),
-        build_order("E1", channel="marketplace", marketplace="eBay",
-                    created_at="2026-11-12T12:00:00Z"),
-        build_order("P1", channel="pos", fulfillment_method="pickup",
-                    created_at="2026-11-15T12:00:00Z"),
-    ])
+    rows = cached_summaries(
+        tmp_path,
+        [
+            build_order(
+                "W1",
+                channel="web",
+                fulfillment_method="shipping",
+                created_at="2026-11-10T12:00:00Z",
+            ),
+            build_order(
+                "E1", channel="marketplace", marketplace="eBay", created_at="2026-11-12T12:00:00Z"
+            ),
+            build_order(
+                "P1", channel="pos", fulfillment_method="pickup", created_at="2026-11-15T12:00:00Z"
+            ),
+        ],
+    )
     _, proxy = make_proxy(qtbot, rows)
     proxy.set_filter(FilterState(channel="marketplace"))
     assert shown_ids(proxy) == ["E1"]
@@ -208,8 +268,9 @@ def test_preset_counts_on_a_known_set(qtbot: Any, tmp_path: Path) -> None:
         assert preset_counts(cache.facet_counts(local_day_start(NOW))) == counts
 
 
-def test_preset_counts_and_channels_follow_sync_changes_and_the_day(qtbot: Any,
-                                                                   tmp_path: Path) -> None:
+def test_preset_counts_and_channels_follow_sync_changes_and_the_day(
+    qtbot: Any, tmp_path: Path
+) -> None:
     model, _ = make_proxy(qtbot, cached_summaries(tmp_path, known_set()))
     today, tomorrow = local_day_start(NOW), local_day_start(NOW + 86400)
 
@@ -220,7 +281,8 @@ def test_preset_counts_and_channels_follow_sync_changes_and_the_day(qtbot: Any,
     before = preset_counts(model.facet_counts(today))
     new = build_order("fresh", channel="etsy")
     cancelled = next(o for o in known_set() if o.id == "new").model_copy(
-        update={"status": OrderStatus.CANCELLED})
+        update={"status": OrderStatus.CANCELLED}
+    )
     model.apply_summaries(cached_summaries(tmp_path, [new, cancelled]))
     model.remove_orders([("shop", "weird")])
 
@@ -242,11 +304,14 @@ def test_preset_keeps_the_search_text(qtbot: Any, tmp_path: Path) -> None:
 
 
 def test_sorting_by_total_and_date_is_by_value(qtbot: Any, tmp_path: Path) -> None:
-    rows = cached_summaries(tmp_path, [
-        build_order("T1", number="#999", total="100.00", created_at="2026-11-09T23:00:00Z"),
-        build_order("T2", number="#1000", total="9.50", created_at="2026-11-10T01:00:00-05:00"),
-        build_order("T3", number="#10000", total="10.00", created_at="2026-11-10T05:00:00Z"),
-    ])
+    rows = cached_summaries(
+        tmp_path,
+        [
+            build_order("T1", number="#999", total="100.00", created_at="2026-11-09T23:00:00Z"),
+            build_order("T2", number="#1000", total="9.50", created_at="2026-11-10T01:00:00-05:00"),
+            build_order("T3", number="#10000", total="10.00", created_at="2026-11-10T05:00:00Z"),
+        ],
+    )
     model, proxy = make_proxy(qtbot, rows)
     view = QTableView()
     qtbot.addWidget(view)
@@ -256,8 +321,9 @@ def test_sorting_by_total_and_date_is_by_value(qtbot: Any, tmp_path: Path) -> No
     view.sortByColumn(Column.TOTAL, Qt.SortOrder.AscendingOrder)
     assert shown_ids(proxy) == ["T2", "T3", "T1"]  # 9.50 < 10.00 < 100.00, not as text
     # The same text as the detail pane and the slip give it, in the desk's locale.
-    assert proxy.index(0, Column.TOTAL).data() == format_money(Decimal("9.50"), "EUR",
-                                                               current_locale())
+    assert proxy.index(0, Column.TOTAL).data() == format_money(
+        Decimal("9.50"), "EUR", current_locale()
+    )
     view.sortByColumn(Column.TOTAL, Qt.SortOrder.DescendingOrder)
     assert shown_ids(proxy) == ["T1", "T3", "T2"]
     # 01:00 at UTC-5 is 06:00 UTC: the latest, though its text sorts before 05:00Z
@@ -301,16 +367,23 @@ def test_sync_update_is_incremental_and_keeps_the_selection(qtbot: Any, tmp_path
     assert row is not None
     view.selectionModel().select(
         proxy.index(row, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-    view.selectionModel().setCurrentIndex(proxy.index(row, 0),
-                                          QItemSelectionModel.SelectionFlag.NoUpdate)
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.selectionModel().setCurrentIndex(
+        proxy.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
 
     # the selected order gets much dearer (moves to the end), another changes, two arrive
-    changed = [orders[10].model_copy(update={"total": Decimal("99999.00"), "notes": "upgraded"}),
-               orders[20].model_copy(update={"status": OrderStatus.CANCELLED})]
+    changed = [
+        orders[10].model_copy(update={"total": Decimal("99999.00"), "notes": "upgraded"}),
+        orders[20].model_copy(update={"status": OrderStatus.CANCELLED}),
+    ]
     batch = cached_summaries(tmp_path, [*changed, *make_orders(2, start=500)])
-    with qtbot.assertNotEmitted(model.modelReset), \
-            qtbot.waitSignal(model.rowsInserted), qtbot.waitSignal(model.dataChanged):
+    with (
+        qtbot.assertNotEmitted(model.modelReset),
+        qtbot.waitSignal(model.rowsInserted),
+        qtbot.waitSignal(model.dataChanged),
+    ):
         assert model.apply_summaries(batch) == ([10, 20], 2)
 
     assert proxy.rowCount() == 62
@@ -352,8 +425,9 @@ def test_removed_orders_leave_and_the_selection_stays(qtbot: Any, tmp_path: Path
     assert _selected_keys(view, proxy) == [keep]
 
 
-def test_models_pass_qt_model_tester_through_changes(qtbot: Any, qtmodeltester: Any,
-                                                     tmp_path: Path) -> None:
+def test_models_pass_qt_model_tester_through_changes(
+    qtbot: Any, qtmodeltester: Any, tmp_path: Path
+) -> None:
     orders = make_orders(50, seed=9)
     model, proxy = make_proxy(qtbot, cached_summaries(tmp_path, orders))
     qtmodeltester.check(model)
@@ -375,8 +449,7 @@ def test_visible_rows_signal_reports_the_count(qtbot: Any, tmp_path: Path) -> No
     assert blocker.args == [2]
 
 
-def test_a_write_waiting_in_the_outbox_shows_next_to_the_status(qtbot: Any,
-                                                                 tmp_path: Path) -> None:
+def test_a_write_waiting_in_the_outbox_shows_next_to_the_status(qtbot: Any, tmp_path: Path) -> None:
     rows = cached_summaries(tmp_path, make_orders(5, seed=3))
     model, proxy = make_proxy(qtbot, rows)
     key = OrderRef(rows[2].connection, rows[2].order_id)

@@ -33,9 +33,14 @@ def _grab(view: OrderTableView) -> QImage:
 
 def test_cells_look_as_qt_would_paint_them(qtbot: Any, tmp_path: Path) -> None:
     orders = [
-        build_order("long", number="#1", customer={
-            "name": "Maximiliane Wolkenstein-Rodenegg von Trostburg und Hauenstein",
-            "email": "max@example.at"}),
+        build_order(
+            "long",
+            number="#1",
+            customer={
+                "name": "Maximiliane Wolkenstein-Rodenegg von Trostburg und Hauenstein",
+                "email": "max@example.at",
+            },
+        ),
         *make_orders(30, seed=3),
     ]
     model = OrderTableModel(cached_summaries(tmp_path, orders))
@@ -50,7 +55,8 @@ def test_cells_look_as_qt_would_paint_them(qtbot: Any, tmp_path: Path) -> None:
     model.set_pending({OrderRef("shop", orders[2].id): "shipping…"})
     view.selectionModel().setCurrentIndex(
         proxy.index(3, Column.CUSTOMER),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     view.setFocus()
 
     ours = _grab(view)
@@ -60,9 +66,11 @@ def test_cells_look_as_qt_would_paint_them(qtbot: Any, tmp_path: Path) -> None:
 
     assert ours == qt_own
     # ... and it is a picture of text, not two equally blank views
-    colours = {ours.pixel(x, y) for x in range(0, ours.width(), 3)
-               for y in range(0, ours.height(), 3)}
+    colours = {
+        ours.pixel(x, y) for x in range(0, ours.width(), 3) for y in range(0, ours.height(), 3)
+    }
     assert len(colours) > 20
+
 
 def test_the_delegate_sizes_cells_from_the_same_text(qtbot: Any, tmp_path: Path) -> None:
     model = OrderTableModel(cached_summaries(tmp_path, make_orders(5, seed=4)))
@@ -72,5 +80,7 @@ def test_the_delegate_sizes_cells_from_the_same_text(qtbot: Any, tmp_path: Path)
     ours = view.sizeHintForColumn(Column.CUSTOMER)
     view.setItemDelegate(QStyledItemDelegate(view))
     assert ours == view.sizeHintForColumn(Column.CUSTOMER) > 0
-    assert proxy.data_at(0, Column.TOTAL, Qt.ItemDataRole.TextAlignmentRole) & \
-        Qt.AlignmentFlag.AlignRight
+    assert (
+        proxy.data_at(0, Column.TOTAL, Qt.ItemDataRole.TextAlignmentRole)
+        & Qt.AlignmentFlag.AlignRight
+    )

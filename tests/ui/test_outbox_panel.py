@@ -20,30 +20,45 @@ from fulfillment_station.ui.outbox_panel import Column, OutboxPanel, pending_tex
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
-def record(action_id: int, state: ActionState, *, message: str = "",
-           kind: ActionKind = ActionKind.SHIP) -> ActionRecord[Action]:
-    payload = (ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784",
-                           lines={"L1": 2}) if kind is ActionKind.SHIP
-               else CancelRequest(reason="Duplicate order"))
+def record(
+    action_id: int, state: ActionState, *, message: str = "", kind: ActionKind = ActionKind.SHIP
+) -> ActionRecord[Action]:
+    payload = (
+        ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784", lines={"L1": 2})
+        if kind is ActionKind.SHIP
+        else CancelRequest(reason="Duplicate order")
+    )
     action = Action(kind=kind, connection_id="c1", order_id=f"o{action_id}", payload=payload)
-    return ActionRecord(id=action_id, action=action, state=state, attempts=2,
-                        next_attempt_at=NOW if state is ActionState.RETRYING else None,
-                        verify_first=False, message=message, api_message="", error_code=None,
-                        order_number=f"10{action_id:02d}", before={}, baseline=None,
-                        created_at=NOW, updated_at=NOW)
+    return ActionRecord(
+        id=action_id,
+        action=action,
+        state=state,
+        attempts=2,
+        next_attempt_at=NOW if state is ActionState.RETRYING else None,
+        verify_first=False,
+        message=message,
+        api_message="",
+        error_code=None,
+        order_number=f"10{action_id:02d}",
+        before={},
+        baseline=None,
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
 def panel(qtbot: Any) -> OutboxPanel:
     widget = OutboxPanel()
     qtbot.addWidget(widget)
     widget.show()
-    widget.set_records([
-        record(1, ActionState.FAILED, message="<b>Order is locked</b>",
-               kind=ActionKind.CANCEL),
-        record(2, ActionState.RETRYING, message="The store did not answer."),
-        record(3, ActionState.DONE),
-        record(4, ActionState.PENDING),
-    ])
+    widget.set_records(
+        [
+            record(1, ActionState.FAILED, message="<b>Order is locked</b>", kind=ActionKind.CANCEL),
+            record(2, ActionState.RETRYING, message="The store did not answer."),
+            record(3, ActionState.DONE),
+            record(4, ActionState.PENDING),
+        ]
+    )
     return widget
 
 
@@ -85,8 +100,9 @@ def test_retry_and_dismiss_only_for_a_failed_row(qtbot: Any) -> None:
 def test_selection_survives_a_refresh(qtbot: Any) -> None:
     widget = panel(qtbot)
     widget.select_action(1)
-    widget.set_records([record(4, ActionState.PENDING),
-                        record(1, ActionState.FAILED, message="still locked")])
+    widget.set_records(
+        [record(4, ActionState.PENDING), record(1, ActionState.FAILED, message="still locked")]
+    )
     selected = widget.selected()
     assert selected is not None and selected.id == 1
     assert widget.retry_button.isEnabled()

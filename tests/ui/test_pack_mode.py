@@ -46,16 +46,39 @@ def is_red(view: PackModeView) -> bool:
     return "#c00000" in style or "#ff3030" in style
 
 
-def make_order(order_id: str, number: str, *, mug_quantity: int = 1,
-               card_barcode: str | None = "CARD-0001") -> Order:
-    return build_order(order_id, number=number, lines=[
-        {"id": "L1", "sku": "TEE-M", "name": "T-shirt M", "quantity": 1, "unit_price": "10",
-         "barcode": UPC_A},
-        {"id": "L2", "sku": "MUG-BLK", "name": "Mug black", "quantity": mug_quantity,
-         "unit_price": "5", "barcode": EAN},
-        {"id": "L3", "sku": "CARD", "name": "Gift card", "quantity": 1, "unit_price": "1",
-         "barcode": card_barcode},
-    ])
+def make_order(
+    order_id: str, number: str, *, mug_quantity: int = 1, card_barcode: str | None = "CARD-0001"
+) -> Order:
+    return build_order(
+        order_id,
+        number=number,
+        lines=[
+            {
+                "id": "L1",
+                "sku": "TEE-M",
+                "name": "T-shirt M",
+                "quantity": 1,
+                "unit_price": "10",
+                "barcode": UPC_A,
+            },
+            {
+                "id": "L2",
+                "sku": "MUG-BLK",
+                "name": "Mug black",
+                "quantity": mug_quantity,
+                "unit_price": "5",
+                "barcode": EAN,
+            },
+            {
+                "id": "L3",
+                "sku": "CARD",
+                "name": "Gift card",
+                "quantity": 1,
+                "unit_price": "1",
+                "barcode": card_barcode,
+            },
+        ],
+    )
 
 
 class FakeHost:
@@ -66,32 +89,53 @@ class FakeHost:
         self.label_tracking = label_tracking
         self.calls: list[tuple[Any, ...]] = []
 
-    def find_orders(self, scan: str, done: Callable[[list[OrderRef]], None],
-                    failed: Callable[[str], None]) -> None:
+    def find_orders(
+        self, scan: str, done: Callable[[list[OrderRef]], None], failed: Callable[[str], None]
+    ) -> None:
         self.calls.append(("find", scan))
-        done([ref for ref, o in self.orders.items()
-              if normalize_code(o.number) == normalize_code(scan)])
+        done(
+            [
+                ref
+                for ref, o in self.orders.items()
+                if normalize_code(o.number) == normalize_code(scan)
+            ]
+        )
 
-    def load_order(self, ref: OrderRef, done: Callable[[Order], None],
-                   failed: Callable[[str], None]) -> None:
+    def load_order(
+        self, ref: OrderRef, done: Callable[[Order], None], failed: Callable[[str], None]
+    ) -> None:
         self.calls.append(("load", ref.order_id))
         done(self.orders[ref])
 
-    def print_documents(self, order: Order, reprint: bool,
-                        done: Callable[[PrintOutcome], None],
-                        failed: Callable[[str], None]) -> None:
+    def print_documents(
+        self,
+        order: Order,
+        reprint: bool,
+        done: Callable[[PrintOutcome], None],
+        failed: Callable[[str], None],
+    ) -> None:
         self.calls.append(("print", order.id, reprint))
-        done(PrintOutcome(tracking=self.label_tracking,
-                          carrier="ups" if self.label_tracking else None))
+        done(
+            PrintOutcome(
+                tracking=self.label_tracking, carrier="ups" if self.label_tracking else None
+            )
+        )
 
-    def ship(self, order: Order, lines: dict[str, int], tracking: str | None,
-             carrier: str | None, done: Callable[[], None],
-             failed: Callable[[str], None]) -> None:
+    def ship(
+        self,
+        order: Order,
+        lines: dict[str, int],
+        tracking: str | None,
+        carrier: str | None,
+        done: Callable[[], None],
+        failed: Callable[[str], None],
+    ) -> None:
         self.calls.append(("ship", order.id, lines, tracking, carrier))
         done()
 
-    def next_order_after(self, ref: OrderRef, done: Callable[[OrderRef | None], None],
-                         failed: Callable[[str], None]) -> None:
+    def next_order_after(
+        self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Callable[[str], None]
+    ) -> None:
         self.calls.append(("next", ref.order_id))
         refs = list(self.orders)
         position = refs.index(ref)
@@ -143,8 +187,15 @@ class FakeClock:
 class Desk:
     """A packing desk: the view, the scanner and the packer's hands."""
 
-    def __init__(self, qtbot: Any, view: PackModeView, clock: FakeClock, host: FakeHost,
-                 sounds: FakeSounds, scanner: ScannerFilter) -> None:
+    def __init__(
+        self,
+        qtbot: Any,
+        view: PackModeView,
+        clock: FakeClock,
+        host: FakeHost,
+        sounds: FakeSounds,
+        scanner: ScannerFilter,
+    ) -> None:
         self.qtbot = qtbot
         self.scanner = scanner
         self.view = view
@@ -170,8 +221,9 @@ class Desk:
         self.clock.now += 200
         self.qtbot.waitUntil(lambda: self.scanner.detector.held == "", timeout=1000)
 
-    def key(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-            ) -> None:
+    def key(
+        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
         self.clock.now += 200
         self.qtbot.keyClick(self.view, key, modifier)
 
@@ -189,8 +241,13 @@ def make_desk(qtbot, qapp, tmp_path: Path) -> Iterator[Callable[..., Desk]]:
     filters: list[ScannerFilter] = []
     stores: list[PackProgress] = []
 
-    def make(orders: list[Order], *, options: PackModeOptions | None = None,
-             label_tracking: str | None = None, host: FakeHost | None = None) -> Desk:
+    def make(
+        orders: list[Order],
+        *,
+        options: PackModeOptions | None = None,
+        label_tracking: str | None = None,
+        host: FakeHost | None = None,
+    ) -> Desk:
         clock = FakeClock()
         scanner = ScannerFilter(BurstDetector(max_gap_ms=30, min_length=4, clock=clock))
         scanner.install(qapp)
@@ -235,8 +292,7 @@ def test_an_order_is_packed_printed_and_shipped_with_scans_only(make_desk):
     assert "Scan the tracking number" in desk.message
     desk.scan(UPS)
 
-    assert desk.host.named("ship") == [
-        ("ship", "A1", {"L1": 1, "L2": 1, "L3": 1}, UPS, "ups")]
+    assert desk.host.named("ship") == [("ship", "A1", {"L1": 1, "L2": 1, "L3": 1}, UPS, "ups")]
     assert desk.host.named("print") == [("print", "A1", False)]  # exactly once
     assert desk.host.named("next") == [("next", "A1")]
     assert opened == ["A1", "B2"]
@@ -253,10 +309,15 @@ def test_the_lines_table_says_the_state_in_words(make_desk):
     desk.scan("#100001")
     desk.scan(EAN)
     model = desk.view.model
-    rows = {model.data(model.index(r, 0)): [model.data(model.index(r, c)) for c in (2, 3)]
-            for r in range(model.rowCount())}
-    assert rows == {"CARD": ["0 / 1", "1 left"], "MUG-BLK": ["1 / 3", "2 left"],
-                    "TEE-M": ["0 / 1", "1 left"]}
+    rows = {
+        model.data(model.index(r, 0)): [model.data(model.index(r, c)) for c in (2, 3)]
+        for r in range(model.rowCount())
+    }
+    assert rows == {
+        "CARD": ["0 / 1", "1 left"],
+        "MUG-BLK": ["1 / 3", "2 left"],
+        "TEE-M": ["0 / 1", "1 left"],
+    }
     desk.scan(UPC_A)
     assert model.data(model.index(2, 3)) == "✓ done"
 
@@ -425,8 +486,9 @@ def test_ship_all_and_reset_and_cancel_commands(make_desk):
 
 
 def test_ship_all_unverified_when_the_setting_allows_it(make_desk):
-    desk = make_desk([make_order("A1", "#100001")],
-                     options=PackModeOptions(allow_ship_unverified=True))
+    desk = make_desk(
+        [make_order("A1", "#100001")], options=PackModeOptions(allow_ship_unverified=True)
+    )
     desk.scan("#100001")
     desk.key(Qt.Key.Key_F3)
     desk.scan(UPS)

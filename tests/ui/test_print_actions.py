@@ -35,8 +35,12 @@ from tests.printing.fake_printer import FakeRawPrinter
 
 pytestmark = pytest.mark.gui
 # A label needs a sender: the desk's return address, as the packer sets it up in Settings.
-SHIP_FROM = {"station.return_name": "Harbour", "station.return_line1": "1 Quay Street",
-             "station.return_city": "Portland", "station.return_country": "US"}
+SHIP_FROM = {
+    "station.return_name": "Harbour",
+    "station.return_line1": "1 Quay Street",
+    "station.return_city": "Portland",
+    "station.return_country": "US",
+}
 
 
 @dataclass
@@ -47,8 +51,9 @@ class Holder:
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[PrintService]:
     queue = PrintQueue.open(tmp_path / "station.db")
-    yield PrintService(queue, Settings.defaults().replace(
-        {"station.store_name": "Harbour", **SHIP_FROM}))
+    yield PrintService(
+        queue, Settings.defaults().replace({"station.store_name": "Harbour", **SHIP_FROM})
+    )
     queue.close()
 
 
@@ -94,7 +99,8 @@ def test_print_in_the_preview_hands_over_the_pdf(qtbot, slip_pdf: bytes) -> None
 
 
 def test_print_without_a_desk_printer_asks_for_one_and_prints_every_page(
-        qtbot, slip_pdf: bytes, tmp_path: Path) -> None:
+    qtbot, slip_pdf: bytes, tmp_path: Path
+) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     out = tmp_path / "printed.pdf"
@@ -184,8 +190,9 @@ def test_saving_where_it_cannot_be_written_says_so_and_keeps_the_preview(
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
-    dialog = preview_document(None, slip_pdf, "Packing slip 1001",
-                              ask=lambda _parent, _name: str(blocker / "slip.pdf"))
+    dialog = preview_document(
+        None, slip_pdf, "Packing slip 1001", ask=lambda _parent, _name: str(blocker / "slip.pdf")
+    )
     qtbot.addWidget(dialog)
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -204,22 +211,28 @@ class DeskResources:
 
 def test_retry_from_the_panel_prints_the_waiting_label_once(qtbot, tmp_path: Path) -> None:
     zebra = FakeRawPrinter.switched_off()
-    settings = Settings.defaults().replace({
-        "printers.label_printer": f"tcp://127.0.0.1:{zebra.port}",
-        "printers.label_format": "zpl", **SHIP_FROM,
-        "printers.address_labels": True,  # the app's own (no postage) label
-    })
+    settings = Settings.defaults().replace(
+        {
+            "printers.label_printer": f"tcp://127.0.0.1:{zebra.port}",
+            "printers.label_format": "zpl",
+            **SHIP_FROM,
+            "printers.address_labels": True,  # the app's own (no postage) label
+        }
+    )
     # The queue's SQLite connection is made on the worker thread, as the app does.
     desk = ConnectionWorker(
         lambda: DeskResources(PrintService(PrintQueue.open(tmp_path / "q.db"), settings)),
-        close_resources=lambda r: r.print_service.queue.close(), name="desk")
+        close_resources=lambda r: r.print_service.queue.close(),
+        name="desk",
+    )
     panel = PrintQueuePanel()
     qtbot.addWidget(panel)
     actions = PrintQueueActions(panel, desk)
     try:
         with qtbot.waitSignal(actions.message, timeout=10_000) as down:
-            actions.run(lambda service: service.print_label(sample_order("1001"),
-                                                             sample_shipment()))
+            actions.run(
+                lambda service: service.print_label(sample_order("1001"), sample_shipment())
+            )
         assert "refused the connection" in down.args[0]
         assert panel.model.data(panel.model.index(0, Column.STATE)) == "Failed — press Retry"
         assert panel.model.data(panel.model.index(0, Column.ORDER)) == "1001"
@@ -239,7 +252,8 @@ def test_retry_from_the_panel_prints_the_waiting_label_once(qtbot, tmp_path: Pat
         with qtbot.waitSignal(actions.message, timeout=10_000) as refused:
             actions.retry(job_id)
         assert refused.args[0] == (
-            f"Print job {job_id} has already printed; use reprint to print it again.")
+            f"Print job {job_id} has already printed; use reprint to print it again."
+        )
         assert panel.model.rowCount() == 1 and len(zebra.jobs) == 1
     finally:
         desk.stop()
@@ -251,23 +265,30 @@ def test_a_label_held_while_paper_is_out_prints_by_itself_once(qtbot, tmp_path: 
 
     with ZebraSimulator() as zebra:
         zebra.paper_out = True
-        settings = Settings.defaults().replace({
-            "printers.named": [{"name": "Zebra desk 1",
-                                "uri": f"tcp://127.0.0.1:{zebra.port}"}],
-            "printers.label_printer": "Zebra desk 1",
-        "printers.label_format": "zpl", **SHIP_FROM,
-        "printers.address_labels": True,  # the app's own (no postage) label
-        })
+        settings = Settings.defaults().replace(
+            {
+                "printers.named": [
+                    {"name": "Zebra desk 1", "uri": f"tcp://127.0.0.1:{zebra.port}"}
+                ],
+                "printers.label_printer": "Zebra desk 1",
+                "printers.label_format": "zpl",
+                **SHIP_FROM,
+                "printers.address_labels": True,  # the app's own (no postage) label
+            }
+        )
         desk = ConnectionWorker(
             lambda: DeskResources(PrintService(PrintQueue.open(tmp_path / "q.db"), settings)),
-            close_resources=lambda r: r.print_service.queue.close(), name="desk")
+            close_resources=lambda r: r.print_service.queue.close(),
+            name="desk",
+        )
         panel = PrintQueuePanel()
         qtbot.addWidget(panel)
         actions = PrintQueueActions(panel, desk, held_interval_ms=50)
         try:
             with qtbot.waitSignal(actions.message, timeout=10_000) as held:
-                actions.run(lambda service: service.print_label(sample_order("1001"),
-                                                                 sample_shipment()))
+                actions.run(
+                    lambda service: service.print_label(sample_order("1001"), sample_shipment())
+                )
             assert "Printer Zebra desk 1 is out of labels" in held.args[0]
             assert panel.model.data(panel.model.index(0, Column.STATE)) == "Waiting to print"
             assert "out of labels" in panel.model.data(panel.model.index(0, Column.ERROR))
@@ -279,8 +300,10 @@ def test_a_label_held_while_paper_is_out_prints_by_itself_once(qtbot, tmp_path: 
             with qtbot.waitSignal(actions.message, timeout=10_000) as printed:
                 pass
             assert printed.args[0] == "Label 1001 sent to Zebra desk 1."
-            qtbot.waitUntil(lambda: panel.model.data(
-                panel.model.index(0, Column.STATE)) == "Printed", timeout=10_000)
+            qtbot.waitUntil(
+                lambda: panel.model.data(panel.model.index(0, Column.STATE)) == "Printed",
+                timeout=10_000,
+            )
             qtbot.waitUntil(lambda: not actions.held_timer.isActive(), timeout=10_000)
             assert zebra.wait_for_jobs(1) and len(zebra.jobs) == 1
         finally:

@@ -43,8 +43,12 @@ def jobs(queue: PrintQueue) -> list[QueuedJob]:
     return [QueuedJob(j, numbers[j.order_id]) for j in reversed(queue.jobs())]
 
 
-def cell(panel: PrintQueuePanel, row: int, column: Column,
-         role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> object:
+def cell(
+    panel: PrintQueuePanel,
+    row: int,
+    column: Column,
+    role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole,
+) -> object:
     return panel.model.data(panel.model.index(row, column), role)
 
 
@@ -62,7 +66,8 @@ def test_jobs_are_shown_in_words(qtbot, jobs: list[QueuedJob]) -> None:
     ]
     # The tooltip is rich text with the error escaped, so printer or API text stays plain.
     assert cell(panel, 1, Column.ERROR, Qt.ItemDataRole.ToolTipRole) == (
-        "<p>" + REFUSED + " &lt;b&gt;bold&lt;/b&gt;</p>")
+        "<p>" + REFUSED + " &lt;b&gt;bold&lt;/b&gt;</p>"
+    )
 
 
 def test_retry_is_for_a_failed_job_and_emits_its_id(qtbot, jobs: list[QueuedJob]) -> None:

@@ -60,8 +60,9 @@ def open_dialog(qtbot: Any, store: SettingsStore, backend: MemoryKeyring) -> Set
 
 
 def press_ok(qtbot: Any, dialog: SettingsDialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
 
 
 def retype(qtbot: Any, widget: QLineEdit | QSpinBox, text: str) -> None:
@@ -70,11 +71,18 @@ def retype(qtbot: Any, widget: QLineEdit | QSpinBox, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
-def test_every_option_has_an_editor_of_its_kind(qtbot: Any, store: SettingsStore,
-                                               keyring_backend: MemoryKeyring) -> None:
+def test_every_option_has_an_editor_of_its_kind(
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring
+) -> None:
     dialog = open_dialog(qtbot, store, keyring_backend)
-    widget_for = {Kind.TEXT: QLineEdit, Kind.PATH: QLineEdit, Kind.INT: QSpinBox,
-                  Kind.BOOL: QCheckBox, Kind.CHOICE: QComboBox, Kind.TABLE: QTableWidget}
+    widget_for = {
+        Kind.TEXT: QLineEdit,
+        Kind.PATH: QLineEdit,
+        Kind.INT: QSpinBox,
+        Kind.BOOL: QCheckBox,
+        Kind.CHOICE: QComboBox,
+        Kind.TABLE: QTableWidget,
+    }
     generated = [o for o in OPTIONS if not o.key.startswith("connections.")]
     assert set(dialog.fields) == {o.key for o in generated}
     for option in generated:
@@ -84,7 +92,8 @@ def test_every_option_has_an_editor_of_its_kind(qtbot: Any, store: SettingsStore
 
 
 def test_changing_packer_and_sync_interval_then_ok_writes_the_file(
-        qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring) -> None:
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring
+) -> None:
     store.save(Settings.defaults().replace({"printers.label_dpi": 300}))
     dialog = open_dialog(qtbot, store, keyring_backend)
     retype(qtbot, dialog.editor("station.packer_name"), "Marta")
@@ -101,7 +110,8 @@ def test_changing_packer_and_sync_interval_then_ok_writes_the_file(
 
 
 def test_an_empty_required_field_is_refused_and_nothing_is_written(
-        qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring) -> None:
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring
+) -> None:
     dialog = open_dialog(qtbot, store, keyring_backend)
     dialog.tabs.setCurrentIndex(0)
     dialog.editor("station.station_name").clear()
@@ -113,7 +123,8 @@ def test_an_empty_required_field_is_refused_and_nothing_is_written(
 
 
 def test_a_hand_edited_plain_http_connection_is_refused_on_ok(
-        qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring) -> None:
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring
+) -> None:
     insecure = ConnectionProfile("old", "Old shop", "generic-rest", "http://shop.example.com")
     store.save(Settings.defaults().with_profile(insecure))
     before = store.path.read_text()
@@ -123,8 +134,9 @@ def test_a_hand_edited_plain_http_connection_is_refused_on_ok(
     assert store.path.read_text() == before
 
 
-def test_cancel_writes_nothing(qtbot: Any, store: SettingsStore,
-                               keyring_backend: MemoryKeyring) -> None:
+def test_cancel_writes_nothing(
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring
+) -> None:
     dialog = open_dialog(qtbot, store, keyring_backend)
     retype(qtbot, dialog.editor("station.packer_name"), "Nobody")
     dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
@@ -132,7 +144,8 @@ def test_cancel_writes_nothing(qtbot: Any, store: SettingsStore,
 
 
 def test_add_a_connection_from_its_tab_then_remove_it(
-        qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring) -> None:
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring
+) -> None:
     dialog = open_dialog(qtbot, store, keyring_backend)
     assert dialog.active_combo.currentData() == ""  # training mode
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
@@ -162,8 +175,9 @@ def test_add_a_connection_from_its_tab_then_remove_it(
     assert keyring_backend.passwords == {}  # the removed store's token is gone too
 
 
-def test_scale_tab_tests_and_zeroes_a_serial_scale(qtbot: Any, store: SettingsStore,
-                                                   keyring_backend: MemoryKeyring) -> None:
+def test_scale_tab_tests_and_zeroes_a_serial_scale(
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring
+) -> None:
     from tests.helpers.scale_sim import ScaleSimulator
 
     with ScaleSimulator("sics", weight="1.250", unit="kg") as sim:
@@ -175,18 +189,19 @@ def test_scale_tab_tests_and_zeroes_a_serial_scale(qtbot: Any, store: SettingsSt
             retype(qtbot, dialog.editor("scale.device"), sim.path)
 
             qtbot.mouseClick(dialog.scale_test_button, Qt.MouseButton.LeftButton)
-            qtbot.waitUntil(lambda: "1.250 kg (stable)" in dialog.scale_result.text(),
-                            timeout=10_000)
+            qtbot.waitUntil(
+                lambda: "1.250 kg (stable)" in dialog.scale_result.text(), timeout=10_000
+            )
 
             qtbot.mouseClick(dialog.scale_zero_button, Qt.MouseButton.LeftButton)
-            qtbot.waitUntil(lambda: "asked to zero" in dialog.scale_result.text(),
-                            timeout=10_000)
+            qtbot.waitUntil(lambda: "asked to zero" in dialog.scale_result.text(), timeout=10_000)
             assert b"Z" in [c.strip() for c in sim.commands]
 
             sim.put("3", "over")
             qtbot.mouseClick(dialog.scale_test_button, Qt.MouseButton.LeftButton)
-            qtbot.waitUntil(lambda: "over its capacity" in dialog.scale_result.text(),
-                            timeout=15_000)
+            qtbot.waitUntil(
+                lambda: "over its capacity" in dialog.scale_result.text(), timeout=15_000
+            )
 
             with qtbot.waitSignal(dialog.saved, timeout=2000):
                 press_ok(qtbot, dialog)
@@ -197,10 +212,23 @@ def test_scale_tab_tests_and_zeroes_a_serial_scale(qtbot: Any, store: SettingsSt
 
 
 def test_box_types_and_named_printers_are_edited_as_tables(
-        qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring) -> None:
-    store.save(Settings.defaults().replace({"scale.box_types": [
-        {"name": "Small", "length_cm": "20", "width_cm": "15", "height_cm": "10",
-         "tare_g": "150"}]}))
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring
+) -> None:
+    store.save(
+        Settings.defaults().replace(
+            {
+                "scale.box_types": [
+                    {
+                        "name": "Small",
+                        "length_cm": "20",
+                        "width_cm": "15",
+                        "height_cm": "10",
+                        "tare_g": "150",
+                    }
+                ]
+            }
+        )
+    )
     dialog = open_dialog(qtbot, store, keyring_backend)
     boxes = dialog.editor("scale.box_types")
     assert isinstance(boxes, QTableWidget)
@@ -224,23 +252,34 @@ def test_box_types_and_named_printers_are_edited_as_tables(
     assert doc["printers"]["named"] == [{"name": "Zebra desk 1", "uri": "tcp://10.0.0.7:9100"}]
 
 
-def test_printers_tab_asks_each_printer(qtbot: Any, store: SettingsStore,
-                                        keyring_backend: MemoryKeyring, tmp_path: Any) -> None:
+def test_printers_tab_asks_each_printer(
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring, tmp_path: Any
+) -> None:
     from tests.helpers.zebra_sim import ZebraSimulator
 
     with ZebraSimulator() as zebra:
         zebra.head_open = True
-        store.save(Settings.defaults().replace({
-            "printers.named": [{"name": "Zebra desk 1",
-                                "uri": f"tcp://127.0.0.1:{zebra.port}"}],
-            "printers.label_printer": "Zebra desk 1",
-            "printers.slip_printer": f"file:{tmp_path}",
-        }))
+        store.save(
+            Settings.defaults().replace(
+                {
+                    "printers.named": [
+                        {"name": "Zebra desk 1", "uri": f"tcp://127.0.0.1:{zebra.port}"}
+                    ],
+                    "printers.label_printer": "Zebra desk 1",
+                    "printers.slip_printer": f"file:{tmp_path}",
+                }
+            )
+        )
         dialog = open_dialog(qtbot, store, keyring_backend)
         try:
             qtbot.mouseClick(dialog.printer_check_button, Qt.MouseButton.LeftButton)
-            qtbot.waitUntil(lambda: dialog.printer_check_button.isEnabled()
-                            and "Zebra desk 1" in dialog.printer_result.text(), timeout=15_000)
+            qtbot.waitUntil(
+                lambda: (
+                    dialog.printer_check_button.isEnabled()
+                    and "Zebra desk 1" in dialog.printer_result.text()
+                ),
+                timeout=15_000,
+            )
             lines = dialog.printer_result.text().splitlines()
             assert lines[0] == "Zebra desk 1: cannot print"
             assert "print head of printer Zebra desk 1 is open" in lines[1]
@@ -251,12 +290,14 @@ def test_printers_tab_asks_each_printer(qtbot: Any, store: SettingsStore,
 
 
 def test_detect_lists_what_is_plugged_in_and_fills_the_device(
-        qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring) -> None:
+    qtbot: Any, store: SettingsStore, keyring_backend: MemoryKeyring
+) -> None:
     from fulfillment_station.hardware.hid_scale import find_hid_scales
     from fulfillment_station.hardware.serial_scale import list_serial_ports
 
     present = [("hid", s.path) for s in find_hid_scales()] + [
-        ("serial", device) for device, _description in list_serial_ports()]
+        ("serial", device) for device, _description in list_serial_ports()
+    ]
     dialog = open_dialog(qtbot, store, keyring_backend)
     qtbot.mouseClick(dialog.scale_detect_button, Qt.MouseButton.LeftButton)
     listed = [dialog.scale_found.itemData(i) for i in range(dialog.scale_found.count())]

@@ -28,11 +28,18 @@ UPS_BAD = "1Z999AA10123456785"
 
 
 def make_order(status: OrderStatus = OrderStatus.CONFIRMED) -> Order:
-    return Order(id="o1", number="1001", dialect="nexus", status=status,
-                 lines=[LineItem(id="L1", sku="MUG", name="Mug", quantity=3),
-                        LineItem(id="L2", sku="CAP", name="Cap", quantity=2,
-                                 quantity_fulfilled=1)],
-                 created_at=NOW, updated_at=NOW)
+    return Order(
+        id="o1",
+        number="1001",
+        dialect="nexus",
+        status=status,
+        lines=[
+            LineItem(id="L1", sku="MUG", name="Mug", quantity=3),
+            LineItem(id="L2", sku="CAP", name="Cap", quantity=2, quantity_fulfilled=1),
+        ],
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
 def dialog(qtbot: Any, order: Order | None = None, caps: Any = NEXUS, **kw: Any) -> ShipDialog:
@@ -147,7 +154,9 @@ def test_squarespace_fulfill_takes_several_shipments(qtbot: Any) -> None:
     request = dlg.request()
     assert isinstance(request, FulfillRequest)
     assert [(s.carrier, s.tracking_number) for s in request.shipments] == [
-        ("UPS", UPS), ("DHL Express", "HELLO42")]
+        ("UPS", UPS),
+        ("DHL Express", "HELLO42"),
+    ]
 
 
 @pytest.mark.gui
@@ -169,10 +178,22 @@ def test_price2b_ships_without_tracking_and_with_a_parcel(qtbot: Any) -> None:
 
 
 def weighed_order(**extra: Any) -> Order:
-    return make_order().model_copy(update={"lines": [
-        LineItem(id="L1", sku="MUG", name="Mug", quantity=3, weight=Decimal("0.4")),
-        LineItem(id="L2", sku="CAP", name="Cap", quantity=2, quantity_fulfilled=1,
-                 weight=Decimal("0.25"))], **extra})
+    return make_order().model_copy(
+        update={
+            "lines": [
+                LineItem(id="L1", sku="MUG", name="Mug", quantity=3, weight=Decimal("0.4")),
+                LineItem(
+                    id="L2",
+                    sku="CAP",
+                    name="Cap",
+                    quantity=2,
+                    quantity_fulfilled=1,
+                    weight=Decimal("0.25"),
+                ),
+            ],
+            **extra,
+        }
+    )
 
 
 @pytest.mark.gui
@@ -182,10 +203,10 @@ def test_price2b_label_takes_the_checkout_choice_or_the_desk_defaults(qtbot: Any
     assert plain.rows[0].carrier.carrier() == "fedex"
     assert plain.rows[0].service.text() == "INTERNATIONAL_ECONOMY"
     assert plain.package_fields["weight"].value() == pytest.approx(3 * 0.4 + 0.25)
-    chosen = dialog(qtbot, weighed_order(service_requested="ups GROUND"), caps=PRICE2B,
-                    label_defaults=defaults)
-    assert (chosen.rows[0].carrier.carrier(), chosen.rows[0].service.text()) == ("ups",
-                                                                                 "GROUND")
+    chosen = dialog(
+        qtbot, weighed_order(service_requested="ups GROUND"), caps=PRICE2B, label_defaults=defaults
+    )
+    assert (chosen.rows[0].carrier.carrier(), chosen.rows[0].service.text()) == ("ups", "GROUND")
     chosen.accept()
     request = chosen.request()
     assert isinstance(request, ShipRequest) and request.service == "GROUND"
@@ -193,8 +214,9 @@ def test_price2b_label_takes_the_checkout_choice_or_the_desk_defaults(qtbot: Any
 
 @pytest.mark.gui
 def test_price2b_ships_several_parcels_each_with_its_items(qtbot: Any) -> None:
-    dlg = dialog(qtbot, weighed_order(), caps=PRICE2B,
-                 label_defaults=LabelDefaults("fedex", "GROUND"))
+    dlg = dialog(
+        qtbot, weighed_order(), caps=PRICE2B, label_defaults=LabelDefaults("fedex", "GROUND")
+    )
     dlg.add_parcel_button.click()
     first, second = dlg.parcels
     second.units["L1"].setValue(1)
@@ -208,7 +230,9 @@ def test_price2b_ships_several_parcels_each_with_its_items(qtbot: Any) -> None:
     request = dlg.request()
     assert isinstance(request, ShipRequest)
     assert [(p.lines, p.weight, p.length) for p in request.packages] == [
-        ({"L1": 2, "L2": 1}, Decimal("1.45"), None), ({"L1": 1}, Decimal("0.4"), Decimal(20))]
+        ({"L1": 2, "L2": 1}, Decimal("1.45"), None),
+        ({"L1": 1}, Decimal("0.4"), Decimal(20)),
+    ]
 
 
 @pytest.mark.gui
@@ -254,8 +278,7 @@ def test_the_scale_fills_the_parcel_weight_with_no_key_press(qtbot: Any) -> None
             # Too heavy for the scale: said once, and the weight taken stays.
             with qtbot.waitSignal(weigher.problem, timeout=5000):
                 sim.put("99", "over")
-            qtbot.waitUntil(lambda: "is over its capacity" in dlg.scale_label.text(),
-                            timeout=5000)
+            qtbot.waitUntil(lambda: "is over its capacity" in dlg.scale_label.text(), timeout=5000)
             assert dlg.package_fields["weight"].value() == 2.4
         finally:
             dlg.reject()

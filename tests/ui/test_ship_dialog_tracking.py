@@ -26,9 +26,15 @@ NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
 def make_order() -> Order:
-    return Order(id="C3", number="1003", dialect="nexus", status=OrderStatus.CONFIRMED,
-                 lines=[LineItem(id="L1", sku="MUG", name="Mug", quantity=2)],
-                 created_at=NOW, updated_at=NOW)
+    return Order(
+        id="C3",
+        number="1003",
+        dialect="nexus",
+        status=OrderStatus.CONFIRMED,
+        lines=[LineItem(id="L1", sku="MUG", name="Mug", quantity=2)],
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
 def dialog(qtbot: Any, root: Path) -> ShipDialog:
@@ -60,7 +66,8 @@ def test_a_scan_at_once_lands_in_the_tracking_field(qtbot: Any, tmp_path: Path) 
 
 @pytest.mark.gui
 def test_a_tracking_number_used_on_another_order_stops_with_both_numbers(
-        qtbot: Any, tmp_path: Path) -> None:
+    qtbot: Any, tmp_path: Path
+) -> None:
     cache_with_shipped_order(tmp_path)  # order #A1 already went out with UPS
     dlg = dialog(qtbot, tmp_path)
     row = dlg.rows[0]
@@ -124,7 +131,8 @@ def test_an_unused_number_ships_without_a_question(qtbot: Any, tmp_path: Path) -
 
 @pytest.mark.gui
 def test_a_label_scanned_into_the_dialog_lands_in_the_tracking_field(
-        qtbot: Any, qapp: Any, tmp_path: Path) -> None:
+    qtbot: Any, qapp: Any, tmp_path: Path
+) -> None:
     from fulfillment_station.scanning.burst import BurstDetector
     from fulfillment_station.ui.scanner_filter import ScannerFilter
 

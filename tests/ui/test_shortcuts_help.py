@@ -62,8 +62,10 @@ def test_pack_mode_keys_and_their_command_barcodes_are_listed(qtbot: Any) -> Non
     dialog = ShortcutsHelpDialog(window)
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert "Pack mode" in tabs
-    rows = [tuple(dialog.pack_table.item(r, c).text() for c in range(3))
-            for r in range(dialog.pack_table.rowCount())]
+    rows = [
+        tuple(dialog.pack_table.item(r, c).text() for c in range(3))
+        for r in range(dialog.pack_table.rowCount())
+    ]
     by_key = {key: (title, code) for title, key, code in rows}
     for command, info in COMMANDS.items():
         title, code = by_key[info.key]

@@ -79,16 +79,21 @@ def test_without_any_player_the_volume_says_it_cannot_act(qapp: Any) -> None:
     assert not sounds.volume_works
 
 
-@pytest.mark.parametrize(("backend", "says"), [("beep", "cannot set"),
-                                                ("paplay", "Sounds play through paplay.")])
-def test_settings_say_when_the_volume_cannot_act(backend: str, says: str, qtbot: Any,
-                                                 tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("backend", "says"), [("beep", "cannot set"), ("paplay", "Sounds play through paplay.")]
+)
+def test_settings_say_when_the_volume_cannot_act(
+    backend: str, says: str, qtbot: Any, tmp_path: Path
+) -> None:
     from fulfillment_station.store.secrets import TokenStore
     from fulfillment_station.store.settings import SettingsStore
     from fulfillment_station.ui.settings_dialog import SettingsDialog
     from tests.store.test_secrets import MemoryKeyring
 
-    dialog = SettingsDialog(SettingsStore(tmp_path / "settings.json"),
-                            TokenStore(MemoryKeyring()), sound_backend=lambda: backend)
+    dialog = SettingsDialog(
+        SettingsStore(tmp_path / "settings.json"),
+        TokenStore(MemoryKeyring()),
+        sound_backend=lambda: backend,
+    )
     qtbot.addWidget(dialog)
     assert says in dialog.sound_note.text()

@@ -33,7 +33,8 @@ def test_answers_arrive_on_the_gui_thread(qtbot: Any, worker: ConnectionWorker) 
 
 
 def test_an_unheld_task_still_delivers_when_others_are_submitted_before_its_answer(
-        qtbot: Any, worker: ConnectionWorker) -> None:
+    qtbot: Any, worker: ConnectionWorker
+) -> None:
     """A fire-and-forget task (like the outbox pump) has run on the worker, its answer is
     still queued for the GUI thread, and another submit comes first: the answer must not be
     lost with a collected handle."""
@@ -68,7 +69,8 @@ def test_an_operation_runs_on_the_workers_own_resources(qtbot: Any) -> None:
         return resources["count"]
 
     worker: ConnectionWorker[dict[str, int]] = ConnectionWorker(
-        make, close_resources=lambda _r: None, name="typed")
+        make, close_resources=lambda _r: None, name="typed"
+    )
     try:
         first = worker.call(bump, 2)
         second = worker.call(bump, 3)

@@ -28,12 +28,19 @@ pytestmark = pytest.mark.gui
 
 def contrast(a: str, b: str) -> float:
     """WCAG 2 contrast ratio."""
+
     def luminance(hex_colour: str) -> float:
         colour = QColor(hex_colour)
+
         def channel(c: float) -> float:
             return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-        return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-                + 0.0722 * channel(colour.blueF()))
+
+        return (
+            0.2126 * channel(colour.redF())
+            + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF())
+        )
+
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
@@ -42,8 +49,11 @@ def contrast(a: str, b: str) -> float:
 def test_every_status_has_a_readable_badge_in_both_schemes(scheme: Scheme) -> None:
     statuses = {s.value for s in OrderStatus} | {s.value for s in FulfillmentStatus}
     assert set(BADGES[scheme]) == statuses
-    unreadable = {k: round(contrast(v, BASE[scheme]), 2) for k, v in BADGES[scheme].items()
-                  if contrast(v, BASE[scheme]) < 4.5}
+    unreadable = {
+        k: round(contrast(v, BASE[scheme]), 2)
+        for k, v in BADGES[scheme].items()
+        if contrast(v, BASE[scheme]) < 4.5
+    }
     assert unreadable == {}
 
 
@@ -76,13 +86,18 @@ def test_scheme_follows_the_palette_when_the_platform_does_not_say(qapp: QApplic
 
 def drawn_colours(icon: QIcon, size: int, scale: float) -> tuple[QSize, set[str]]:
     image = icon.pixmap(QSize(size, size), scale).toImage()
-    opaque = {QColor(image.pixel(x, y)).name() for x in range(image.width())
-              for y in range(image.height()) if QColor.fromRgba(image.pixel(x, y)).alpha() == 255}
+    opaque = {
+        QColor(image.pixel(x, y)).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if QColor.fromRgba(image.pixel(x, y)).alpha() == 255
+    }
     return image.size(), opaque
 
 
-@pytest.mark.parametrize("name", sorted(p.stem for p in ICONS_DIR.glob("*.svg")
-                                        if p.stem != "fulfillment-station"))
+@pytest.mark.parametrize(
+    "name", sorted(p.stem for p in ICONS_DIR.glob("*.svg") if p.stem != "fulfillment-station")
+)
 def test_action_icons_render_at_hidpi_in_the_asked_colour(qapp: QApplication, name: str) -> None:
     icon = action_icon(name, QColor("#ff0000"))
     size, colours = drawn_colours(icon, 24, 2.0)

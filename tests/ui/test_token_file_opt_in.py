@@ -25,8 +25,7 @@ from fulfillment_station.store.secrets import (
 from fulfillment_station.store.settings import SettingsStore
 from fulfillment_station.ui.connection_dialog import ConnectionDialog
 
-pytestmark = [pytest.mark.gui,
-              pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
 
 def test_without_a_keyring_nothing_is_kept_until_the_desk_opts_in(tmp_path: Path) -> None:
@@ -38,8 +37,10 @@ def test_without_a_keyring_nothing_is_kept_until_the_desk_opts_in(tmp_path: Path
     assert stat.S_IMODE((tmp_path / "tokens.json").stat().st_mode) == 0o600
     tokens.set("shop", "s3cret-token")
     assert tokens.uses_token_file
-    assert TokenStore(fail.Keyring(), token_file=tmp_path / "tokens.json").get("shop") \
+    assert (
+        TokenStore(fail.Keyring(), token_file=tmp_path / "tokens.json").get("shop")
         == "s3cret-token"
+    )
     assert stat.S_IMODE((tmp_path / "tokens.json").stat().st_mode) == 0o600
     tokens.delete("shop")
     assert tokens.get("shop") is None
@@ -57,8 +58,9 @@ def open_dialog(qtbot: Any, tmp_path: Path, answer: bool) -> tuple[ConnectionDia
         return answer
 
     tokens = TokenStore(fail.Keyring(), token_file=tmp_path / "data" / "tokens.json")
-    dialog = ConnectionDialog(SettingsStore(tmp_path / "settings.json"), tokens,
-                              confirm_risk=confirm)
+    dialog = ConnectionDialog(
+        SettingsStore(tmp_path / "settings.json"), tokens, confirm_risk=confirm
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.dialect_combo.setCurrentIndex(dialog.dialect_combo.findData("nexus"))
@@ -70,7 +72,8 @@ def open_dialog(qtbot: Any, tmp_path: Path, answer: bool) -> tuple[ConnectionDia
 
 
 def test_the_connection_dialog_offers_the_file_states_the_risk_and_saves(
-        qtbot: Any, tmp_path: Path) -> None:
+    qtbot: Any, tmp_path: Path
+) -> None:
     dialog, asked = open_dialog(qtbot, tmp_path, answer=True)
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert "keyring" in dialog.error_label.text()

@@ -17,8 +17,14 @@ from fulfillment_station.sandbox.db import SandboxDB
 class SandboxError(Exception):
     """Raised by a route to answer with the dialect's error envelope."""
 
-    def __init__(self, status: int, code: str, message: str, details: Any = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        details: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -39,8 +45,12 @@ class Faults:
     rng: random.Random = field(default_factory=random.Random, repr=False)
 
     def public(self) -> dict[str, Any]:
-        return {"latency_ms": self.latency_ms, "fail_rate": self.fail_rate,
-                "rate_limit": self.rate_limit, "drop_after_commit": self.drop_after_commit}
+        return {
+            "latency_ms": self.latency_ms,
+            "fail_rate": self.fail_rate,
+            "rate_limit": self.rate_limit,
+            "drop_after_commit": self.drop_after_commit,
+        }
 
 
 @dataclass

@@ -85,8 +85,13 @@ def _money(value: Decimal) -> float | int:
 
 def render_address(address: Address) -> dict[str, Any]:
     street = ", ".join(p for p in (address.line1, address.line2) if p)
-    return {"street": street, "city": address.city, "state": address.region,
-            "zipCode": address.postal_code, "country": address.country}
+    return {
+        "street": street,
+        "city": address.city,
+        "state": address.region,
+        "zipCode": address.postal_code,
+        "country": address.country,
+    }
 
 
 def render_order(order: Order, extra: dict[str, Any], *, full: bool) -> dict[str, Any]:
@@ -95,8 +100,13 @@ def render_order(order: Order, extra: dict[str, Any], *, full: bool) -> dict[str
     items = []
     for line in order.lines:
         pid = product_ids.get(line.id)
-        items.append({"productId": product_code(pid) if pid is not None else line.id,
-                      "quantity": line.quantity, "price": _money(line.unit_price)})
+        items.append(
+            {
+                "productId": product_code(pid) if pid is not None else line.id,
+                "quantity": line.quantity,
+                "price": _money(line.unit_price),
+            }
+        )
     out: dict[str, Any] = {
         "orderId": order.id,
         "customerId": extra.get("customer_id"),
@@ -120,8 +130,14 @@ class AddressIn(BaseModel):
     country: str | None = Field(default=None, max_length=60)
 
     def to_address(self, name: str = "") -> Address:
-        return Address(name=name, line1=self.street or "", city=self.city or "",
-                       region=self.state, postal_code=self.zipCode, country=self.country or "")
+        return Address(
+            name=name,
+            line1=self.street or "",
+            city=self.city or "",
+            region=self.state,
+            postal_code=self.zipCode,
+            country=self.country or "",
+        )
 
 
 class ItemIn(BaseModel):
@@ -150,9 +166,13 @@ def make_router(ctx: SandboxContext) -> APIRouter:
     products = {product_code(p.product_id): p for p in catalogue(ctx.seed)}
 
     @router.get("/orders")
-    def list_orders(status: str | None = None, limit: int = DEFAULT_LIMIT,
-                    offset: int = 0, sortBy: str = "createdAt",
-                    sortOrder: str = "desc") -> dict[str, Any]:
+    def list_orders(
+        status: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+        sortBy: str = "createdAt",
+        sortOrder: str = "desc",
+    ) -> dict[str, Any]:
         if limit < 1:
             raise _bad("limit must be at least 1")
         limit = min(limit, MAX_LIMIT)
@@ -170,14 +190,20 @@ def make_router(ctx: SandboxContext) -> APIRouter:
                 raise _bad(f"status must be one of {', '.join(STATUSES)}")
             where.append(("status = ?", status))
         direction = sortOrder.upper()
-        rows = ctx.db.query(where, f"{_SORT_COLUMNS[sortBy]} {direction}, seq {direction}",
-                            limit, offset)
+        rows = ctx.db.query(
+            where, f"{_SORT_COLUMNS[sortBy]} {direction}, seq {direction}", limit, offset
+        )
         total = ctx.db.count(where)
-        return {"data": [render_order(r.order, r.extra, full=False) for r in rows],
-                "pagination": {
-                    "total": total, "limit": limit, "offset": offset,
-                    "nextOffset": offset + limit if offset + limit < total else None,
-                    "prevOffset": max(0, offset - limit) if offset > 0 else None}}
+        return {
+            "data": [render_order(r.order, r.extra, full=False) for r in rows],
+            "pagination": {
+                "total": total,
+                "limit": limit,
+                "offset": offset,
+                "nextOffset": offset + limit if offset + limit < total else None,
+                "prevOffset": max(0, offset - limit) if offset > 0 else None,
+            },
+        }
 
     @router.get("/orders/{orderId}")
     def get_order(orderId: str) -> dict[str, Any]:
@@ -195,13 +221,13 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             order, extra = _new_order(ctx, body, products)
             # One transaction with the effect (and the stock): a create is all or nothing.
             ctx.db.insert_order(order, extra, conn)
-            ctx.db.record_effect(conn, "create", order.id, {
-                "items": {i.productId: i.quantity for i in body.items}})
+            ctx.db.record_effect(
+                conn, "create", order.id, {"items": {i.productId: i.quantity for i in body.items}}
+            )
         return JSONResponse(render_order(order, extra, full=True), status_code=201)
 
     @router.put("/orders/{orderId}")
-    def update_order(orderId: str,
-                     body: UpdateOrderIn) -> dict[str, Any]:
+    def update_order(orderId: str, body: UpdateOrderIn) -> dict[str, Any]:
         if body.status is None and body.shippingAddress is None:
             raise _bad("nothing to update: send status and/or shippingAddress")
         if body.status is not None and body.status not in STATUSES:
@@ -218,8 +244,9 @@ def make_router(ctx: SandboxContext) -> APIRouter:
     return router
 
 
-def _write(ctx: SandboxContext, order_id: str, target: OrderStatus | None,
-           address: AddressIn | None) -> tuple[Order, dict[str, Any]]:
+def _write(
+    ctx: SandboxContext, order_id: str, target: OrderStatus | None, address: AddressIn | None
+) -> tuple[Order, dict[str, Any]]:
     """Apply a PUT/DELETE in one transaction with its effect; a no-op records nothing."""
     with ctx.db.transaction() as conn:
         stored = ctx.db.get(order_id)
@@ -234,8 +261,9 @@ def _write(ctx: SandboxContext, order_id: str, target: OrderStatus | None,
     return order, stored.extra
 
 
-def _updated(stored: StoredOrder, target: OrderStatus | None, address: AddressIn | None,
-             now: datetime) -> tuple[Order, str, dict[str, Any]] | None:
+def _updated(
+    stored: StoredOrder, target: OrderStatus | None, address: AddressIn | None, now: datetime
+) -> tuple[Order, str, dict[str, Any]] | None:
     """The order after a PUT/DELETE, with the effect to record; None when nothing changes.
     Business-rule failures raise 400 BAD_REQUEST with a message the packer can read."""
     order = stored.order
@@ -244,8 +272,10 @@ def _updated(stored: StoredOrder, target: OrderStatus | None, address: AddressIn
     detail: dict[str, Any] = {}
     if address is not None:
         if shipped or order.status == OrderStatus.CANCELLED:
-            raise _bad(f"Order {order.id} is {order.status.value}; its shipping address can "
-                       "no longer change.")
+            raise _bad(
+                f"Order {order.id} is {order.status.value}; its shipping address can "
+                "no longer change."
+            )
         name = order.ship_to.name if order.ship_to else order.customer.name
         new_address = address.to_address(name)
         if new_address != order.ship_to:
@@ -263,15 +293,17 @@ def _updated(stored: StoredOrder, target: OrderStatus | None, address: AddressIn
         detail["status"] = target.value
         if target == OrderStatus.SHIPPED:
             kind = "shipment"
-            detail.update(tracking_number=None,
-                          lines={ln.id: ln.quantity for ln in stored.order.lines})
+            detail.update(
+                tracking_number=None, lines={ln.id: ln.quantity for ln in stored.order.lines}
+            )
         elif target == OrderStatus.CANCELLED:
             kind = "cancel"
     return (order, kind, detail) if detail else None
 
 
-def _new_order(ctx: SandboxContext, body: CreateOrderIn,
-               products: dict[str, Product]) -> tuple[Order, dict[str, Any]]:
+def _new_order(
+    ctx: SandboxContext, body: CreateOrderIn, products: dict[str, Product]
+) -> tuple[Order, dict[str, Any]]:
     serial = ctx.db.count_all()
     while True:
         order_id = f"ORD{100000000 + serial:09d}"
@@ -287,20 +319,36 @@ def _new_order(ctx: SandboxContext, body: CreateOrderIn,
         product = products[code]
         product_ids[code] = product.product_id
         total += product.price * qty
-        lines.append({"id": code, "sku": product.sku, "name": product.name, "quantity": qty,
-                      "unit_price": str(product.price), "barcode": product.barcode,
-                      "weight": product.weight})
-    order = Order.model_validate({
-        "id": order_id, "number": order_id, "dialect": "generic-rest", "status": "pending",
-        "payment_status": "paid" if body.paymentMethodId else None, "channel": "api",
-        "currency": "USD", "subtotal": total, "total": total,
-        "ship_to": body.shippingAddress.to_address() if body.shippingAddress else None,
-        "lines": lines,
-        "timeline": [{"at": now, "kind": "order_created", "message": "Order created via API"}],
-        "created_at": now, "updated_at": now,
-    })
-    return order, {"customer_id": body.customerId, "product_ids": product_ids,
-                   "has_returns": False}
+        lines.append(
+            {
+                "id": code,
+                "sku": product.sku,
+                "name": product.name,
+                "quantity": qty,
+                "unit_price": str(product.price),
+                "barcode": product.barcode,
+                "weight": product.weight,
+            }
+        )
+    order = Order.model_validate(
+        {
+            "id": order_id,
+            "number": order_id,
+            "dialect": "generic-rest",
+            "status": "pending",
+            "payment_status": "paid" if body.paymentMethodId else None,
+            "channel": "api",
+            "currency": "USD",
+            "subtotal": total,
+            "total": total,
+            "ship_to": body.shippingAddress.to_address() if body.shippingAddress else None,
+            "lines": lines,
+            "timeline": [{"at": now, "kind": "order_created", "message": "Order created via API"}],
+            "created_at": now,
+            "updated_at": now,
+        }
+    )
+    return order, {"customer_id": body.customerId, "product_ids": product_ids, "has_returns": False}
 
 
 SPEC = DialectSpec(

@@ -59,8 +59,12 @@ STATUSES = ("pending", "processing", "shipped", "delivered", "cancelled")
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
 STOCK_KEY = "inventory_cloud.stock"
-_CHECKOUT_METHODS = ("ups_ground", "fedex_home_delivery", "dhl_express_worldwide",
-                     "usps_ground_advantage")
+_CHECKOUT_METHODS = (
+    "ups_ground",
+    "fedex_home_delivery",
+    "dhl_express_worldwide",
+    "usps_ground_advantage",
+)
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -106,10 +110,13 @@ def render_order(order: Order, extra: dict[str, Any]) -> dict[str, Any]:
         method = "_".join(p for p in (first.carrier, first.service or "") if p)
         method = method.lower().replace(" ", "_")
     else:
-        method = extra.get("shipping_method") or _CHECKOUT_METHODS[
-            zlib.crc32(order.id.encode()) % len(_CHECKOUT_METHODS)]
-    tracking = next((s.tracking_number for s in reversed(order.shipments)
-                     if s.tracking_number), None)
+        method = (
+            extra.get("shipping_method")
+            or _CHECKOUT_METHODS[zlib.crc32(order.id.encode()) % len(_CHECKOUT_METHODS)]
+        )
+    tracking = next(
+        (s.tracking_number for s in reversed(order.shipments) if s.tracking_number), None
+    )
     if "external_id" in extra:
         external_id = extra["external_id"]
     else:
@@ -165,9 +172,12 @@ def make_router(ctx: SandboxContext) -> APIRouter:
     products = {p.sku: p for p in catalogue(ctx.seed)}
 
     @router.get("/v1/orders")
-    def list_orders(status: str | None = None,
-                    customer_id: str | None = None, limit: int = DEFAULT_LIMIT,
-                    offset: int = 0) -> dict[str, Any]:
+    def list_orders(
+        status: str | None = None,
+        customer_id: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> dict[str, Any]:
         if not 1 <= limit <= MAX_LIMIT:
             raise _invalid(f"limit must be between 1 and {MAX_LIMIT}", "limit")
         if offset < 0:
@@ -182,49 +192,67 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         if customer_id is not None:
             where.append(("customer_id = ?", customer_id))
         rows = ctx.db.query(where, "created_key DESC, seq DESC", limit, offset)
-        return {"data": [render_order(r.order, r.extra) for r in rows],
-                "total": ctx.db.count(where), "limit": limit, "offset": offset}
+        return {
+            "data": [render_order(r.order, r.extra) for r in rows],
+            "total": ctx.db.count(where),
+            "limit": limit,
+            "offset": offset,
+        }
 
     @router.post("/v1/orders", status_code=201)
     def create_order(body: CreateOrderIn) -> JSONResponse:
         wanted: Counter[str] = Counter()
         for n, item in enumerate(body.line_items):
             if item.sku not in products:
-                raise _invalid(f"line_items[{n}].sku: unknown SKU {item.sku!r}",
-                               f"line_items[{n}].sku")
+                raise _invalid(
+                    f"line_items[{n}].sku: unknown SKU {item.sku!r}", f"line_items[{n}].sku"
+                )
             wanted[item.sku] += item.quantity
         with ctx.db.transaction() as conn:
             stock = ctx.db.kv_get(STOCK_KEY) or initial_stock(ctx.seed)
-            short = [{"sku": sku, "requested": qty, "available": stock.get(sku, 0)}
-                     for sku, qty in wanted.items() if stock.get(sku, 0) < qty]
+            short = [
+                {"sku": sku, "requested": qty, "available": stock.get(sku, 0)}
+                for sku, qty in wanted.items()
+                if stock.get(sku, 0) < qty
+            ]
             if short:
                 names = ", ".join(str(s["sku"]) for s in short)
-                raise SandboxError(422, "OUT_OF_STOCK",
-                                   f"Not enough stock for {names}; nothing was reserved.",
-                                   {"skus": short})
+                raise SandboxError(
+                    422,
+                    "OUT_OF_STOCK",
+                    f"Not enough stock for {names}; nothing was reserved.",
+                    {"skus": short},
+                )
             if body.number is not None and ctx.db.get_by_number(body.number) is not None:
-                raise SandboxError(409, "DUPLICATE_ORDER",
-                                   f"An order with number {body.number} already exists.")
+                raise SandboxError(
+                    409, "DUPLICATE_ORDER", f"An order with number {body.number} already exists."
+                )
             order, extra = _new_order(ctx, body, wanted, products)
             for sku, qty in wanted.items():
                 stock[sku] -= qty
             ctx.db.kv_set(STOCK_KEY, stock, conn)
             # One transaction with the effect (and the stock): a create is all or nothing.
             ctx.db.insert_order(order, extra, conn)
-            ctx.db.record_effect(conn, "create", order.id,
-                                 {"number": order.number, "lines": dict(wanted)})
+            ctx.db.record_effect(
+                conn, "create", order.id, {"number": order.number, "lines": dict(wanted)}
+            )
         return JSONResponse(render_order(order, extra), status_code=201)
 
     return router
 
 
 def _invalid(message: str, field: str) -> SandboxError:
-    return SandboxError(SPEC.validation_status, SPEC.validation_code, message,
-                        [{"field": field, "message": message}])
+    return SandboxError(
+        SPEC.validation_status,
+        SPEC.validation_code,
+        message,
+        [{"field": field, "message": message}],
+    )
 
 
-def _new_order(ctx: SandboxContext, body: CreateOrderIn, wanted: Counter[str],
-               products: dict[str, Product]) -> tuple[Order, dict[str, Any]]:
+def _new_order(
+    ctx: SandboxContext, body: CreateOrderIn, wanted: Counter[str], products: dict[str, Product]
+) -> tuple[Order, dict[str, Any]]:
     """Runs inside the create transaction, so the id and number it picks stay free."""
     while True:
         order_id = "ord_" + "".join(secrets.choice(_CROCKFORD) for _ in range(8))
@@ -244,22 +272,46 @@ def _new_order(ctx: SandboxContext, body: CreateOrderIn, wanted: Counter[str],
         line_id = f"{order_id}-L{n}"
         product_ids[line_id] = product.product_id
         subtotal += product.price * qty
-        lines.append({"id": line_id, "sku": sku, "name": product.name, "quantity": qty,
-                      "unit_price": str(product.price), "barcode": product.barcode,
-                      "weight": product.weight})
+        lines.append(
+            {
+                "id": line_id,
+                "sku": sku,
+                "name": product.name,
+                "quantity": qty,
+                "unit_price": str(product.price),
+                "barcode": product.barcode,
+                "weight": product.weight,
+            }
+        )
     addr = body.shipping_address
     ship_to = addr.model_dump() if addr else None
-    order = Order.model_validate({
-        "id": order_id, "number": number, "dialect": "inventory-cloud", "status": "pending",
-        "payment_status": "authorized", "channel": "api", "currency": body.currency,
-        "subtotal": subtotal, "tax": 0, "shipping": 0, "total": subtotal,
-        "customer": {"name": addr.name if addr else ""}, "ship_to": ship_to,
-        "lines": lines,
-        "timeline": [{"at": now, "kind": "order_created", "message": "Order created via API"}],
-        "created_at": now, "updated_at": now,
-    })
-    extra: dict[str, Any] = {"customer_id": body.customer_id, "product_ids": product_ids,
-                             "has_returns": False, "external_id": body.external_id}
+    order = Order.model_validate(
+        {
+            "id": order_id,
+            "number": number,
+            "dialect": "inventory-cloud",
+            "status": "pending",
+            "payment_status": "authorized",
+            "channel": "api",
+            "currency": body.currency,
+            "subtotal": subtotal,
+            "tax": 0,
+            "shipping": 0,
+            "total": subtotal,
+            "customer": {"name": addr.name if addr else ""},
+            "ship_to": ship_to,
+            "lines": lines,
+            "timeline": [{"at": now, "kind": "order_created", "message": "Order created via API"}],
+            "created_at": now,
+            "updated_at": now,
+        }
+    )
+    extra: dict[str, Any] = {
+        "customer_id": body.customer_id,
+        "product_ids": product_ids,
+        "has_returns": False,
+        "external_id": body.external_id,
+    }
     if body.shipping_method:
         extra["shipping_method"] = body.shipping_method
     return order, extra

@@ -72,8 +72,7 @@ from fulfillment_station.sandbox.routing import parse_when, write_order
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 MAX_BULK = 100
-STATUSES = ("pending", "confirmed", "processing", "shipped", "delivered", "completed",
-            "cancelled")
+STATUSES = ("pending", "confirmed", "processing", "shipped", "delivered", "completed", "cancelled")
 FULFILLMENT_METHODS = ("FBM", "FBA", "FBS")
 VALIDATION = (400, "VALIDATION_ERROR")
 _CURSOR_PREFIX = "c1."
@@ -99,6 +98,7 @@ def _not_found(order_id: str) -> SandboxError:
 
 # -- rendering ---------------------------------------------------------------------------------
 
+
 def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
@@ -110,10 +110,16 @@ def _iso(value: datetime) -> str:
 def _address(address: Address | None) -> dict[str, Any] | None:
     if address is None:
         return None
-    return {"name": address.name, "company": address.company,
-            "address_line1": address.line1, "address_line2": address.line2,
-            "city": address.city, "state_or_region": address.region,
-            "postal_code": address.postal_code, "country_code": address.country}
+    return {
+        "name": address.name,
+        "company": address.company,
+        "address_line1": address.line1,
+        "address_line2": address.line2,
+        "city": address.city,
+        "state_or_region": address.region,
+        "postal_code": address.postal_code,
+        "country_code": address.country,
+    }
 
 
 def render_summary(order: Order) -> dict[str, Any]:
@@ -127,46 +133,75 @@ def render_summary(order: Order) -> dict[str, Any]:
         "total_amount": _num(order.total),
         "currency": order.currency,
         "created_at": _iso(order.created_at),
-        "line_items": [{"external_line_item_id": line.id, "sku": line.sku, "title": line.name,
-                        "quantity": line.quantity, "unit_price": _num(line.unit_price),
-                        "line_total": _num(line.unit_price * line.quantity)}
-                       for line in order.lines],
+        "line_items": [
+            {
+                "external_line_item_id": line.id,
+                "sku": line.sku,
+                "title": line.name,
+                "quantity": line.quantity,
+                "unit_price": _num(line.unit_price),
+                "line_total": _num(line.unit_price * line.quantity),
+            }
+            for line in order.lines
+        ],
     }
 
 
 def render_detail(order: Order, extra: dict[str, Any]) -> dict[str, Any]:
     """``GET /api/orders/:id``: everything, incl. shipping address and sync history."""
     body = render_summary(order)
-    body.update({
-        "updated_at": _iso(order.updated_at),
-        "payment_status": order.payment_status,
-        "subtotal_amount": _num(order.subtotal),
-        "tax_amount": _num(order.tax),
-        "shipping_amount": _num(order.shipping),
-        "customer": {"id": extra.get("customer_id"), "name": order.customer.name,
-                     "email": order.customer.email, "phone": order.customer.phone},
-        "shipping_address": _address(order.ship_to),
-        "billing_address": _address(order.bill_to),
-        "has_returns": bool(extra.get("has_returns")),
-        "notes": order.notes,
-        "gift_message": order.gift_message,
-        "shipments": [{
-            "id": s.id, "carrier": s.carrier, "service": s.service,
-            "tracking_number": s.tracking_number, "tracking_url": s.tracking_url,
-            "shipped_date": _iso(s.shipped_at) if s.shipped_at else None,
-            "line_items": [{"external_line_item_id": sl.line_id, "quantity": sl.quantity}
-                           for sl in s.lines],
-        } for s in order.shipments],
-        "sync_history": [{"timestamp": _iso(e.at), "event": e.kind, "message": e.message}
-                         for e in order.timeline],
-    })
+    body.update(
+        {
+            "updated_at": _iso(order.updated_at),
+            "payment_status": order.payment_status,
+            "subtotal_amount": _num(order.subtotal),
+            "tax_amount": _num(order.tax),
+            "shipping_amount": _num(order.shipping),
+            "customer": {
+                "id": extra.get("customer_id"),
+                "name": order.customer.name,
+                "email": order.customer.email,
+                "phone": order.customer.phone,
+            },
+            "shipping_address": _address(order.ship_to),
+            "billing_address": _address(order.bill_to),
+            "has_returns": bool(extra.get("has_returns")),
+            "notes": order.notes,
+            "gift_message": order.gift_message,
+            "shipments": [
+                {
+                    "id": s.id,
+                    "carrier": s.carrier,
+                    "service": s.service,
+                    "tracking_number": s.tracking_number,
+                    "tracking_url": s.tracking_url,
+                    "shipped_date": _iso(s.shipped_at) if s.shipped_at else None,
+                    "line_items": [
+                        {"external_line_item_id": sl.line_id, "quantity": sl.quantity}
+                        for sl in s.lines
+                    ],
+                }
+                for s in order.shipments
+            ],
+            "sync_history": [
+                {"timestamp": _iso(e.at), "event": e.kind, "message": e.message}
+                for e in order.timeline
+            ],
+        }
+    )
     for wire, line in zip(body["line_items"], order.lines, strict=True):
-        wire.update({"quantity_shipped": line.quantity_fulfilled, "barcode": line.barcode,
-                     "weight_kg": _num(line.weight)})
+        wire.update(
+            {
+                "quantity_shipped": line.quantity_fulfilled,
+                "barcode": line.barcode,
+                "weight_kg": _num(line.weight),
+            }
+        )
     return body
 
 
 # -- cursors -----------------------------------------------------------------------------------
+
 
 def encode_cursor(seq: int) -> str:
     return _CURSOR_PREFIX + base64.urlsafe_b64encode(str(seq).encode()).decode().rstrip("=")
@@ -176,13 +211,14 @@ def decode_cursor(cursor: str) -> int:
     try:
         if not cursor.startswith(_CURSOR_PREFIX):
             raise ValueError(cursor)
-        text = cursor[len(_CURSOR_PREFIX):]
+        text = cursor[len(_CURSOR_PREFIX) :]
         return int(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode())
     except ValueError:
         raise _bad_request("is not a cursor this API issued", "cursor") from None
 
 
 # -- write bodies ------------------------------------------------------------------------------
+
 
 class _Body(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
@@ -216,20 +252,24 @@ def marketplace_rejection(carrier: str, tracking_number: str) -> str | None:
     """The sandbox marketplace's one rule, or None when it accepts the tracking number."""
     compact = tracking_number.replace(" ", "").upper()
     if not _TRACKING_OK.fullmatch(compact):
-        return (f"The marketplace rejected tracking number {tracking_number!r}: it must be 8 to "
-                "40 letters and digits")
+        return (
+            f"The marketplace rejected tracking number {tracking_number!r}: it must be 8 to "
+            "40 letters and digits"
+        )
     if carrier.strip().upper() == "UPS" and not _UPS_OK.fullmatch(compact):
-        return (f"The marketplace rejected tracking number {tracking_number!r}: a UPS number "
-                "is 1Z followed by 16 letters and digits")
+        return (
+            f"The marketplace rejected tracking number {tracking_number!r}: a UPS number "
+            "is 1Z followed by 16 letters and digits"
+        )
     return None
 
 
-def _shipment_change(body: ShipmentBody, now: datetime
-                     ) -> Callable[[StoredOrder], tuple[Order, str, dict[str, Any]]]:
+def _shipment_change(
+    body: ShipmentBody, now: datetime
+) -> Callable[[StoredOrder], tuple[Order, str, dict[str, Any]]]:
     shipped_at = parse_when(body.shipped_date, "shipped_date", *VALIDATION) or now
     if body.line_items == []:
-        raise _bad_request("is empty; leave it out to ship everything that remains",
-                           "line_items")
+        raise _bad_request("is empty; leave it out to ship everything that remains", "line_items")
     wanted: dict[str, int] = {}
     for ref in body.line_items or ():
         if ref.external_line_item_id in wanted:
@@ -240,18 +280,29 @@ def _shipment_change(body: ShipmentBody, now: datetime
     def change(stored: StoredOrder) -> tuple[Order, str, dict[str, Any]]:
         order = stored.order
         if order.status == OrderStatus.CANCELLED:
-            raise SandboxError(422, "INVALID_STATUS_TRANSITION",
-                               "The order is cancelled; it cannot be shipped")
+            raise SandboxError(
+                422, "INVALID_STATUS_TRANSITION", "The order is cancelled; it cannot be shipped"
+            )
         remaining = sum(line.remaining for line in order.lines)
-        if remaining == 0 or order.status not in (OrderStatus.PENDING, OrderStatus.CONFIRMED,
-                                                  OrderStatus.PROCESSING):
-            raise SandboxError(409, "ALREADY_SHIPPED",
-                               f"Order {order.id} already has a confirmed shipment "
-                               f"(status {order.status.value})")
-        if any(s.tracking_number == tracking and s.carrier.upper() == carrier.upper()
-               for s in order.shipments):
-            raise SandboxError(409, "ALREADY_SHIPPED",
-                               f"{carrier} {tracking} is already confirmed on order {order.id}")
+        if remaining == 0 or order.status not in (
+            OrderStatus.PENDING,
+            OrderStatus.CONFIRMED,
+            OrderStatus.PROCESSING,
+        ):
+            raise SandboxError(
+                409,
+                "ALREADY_SHIPPED",
+                f"Order {order.id} already has a confirmed shipment (status {order.status.value})",
+            )
+        if any(
+            s.tracking_number == tracking and s.carrier.upper() == carrier.upper()
+            for s in order.shipments
+        ):
+            raise SandboxError(
+                409,
+                "ALREADY_SHIPPED",
+                f"{carrier} {tracking} is already confirmed on order {order.id}",
+            )
         for line_id in wanted:
             if order.line(line_id) is None:
                 raise _bad_request(f"the order has no line item {line_id}", "line_items")
@@ -259,35 +310,39 @@ def _shipment_change(body: ShipmentBody, now: datetime
         if rejection:
             raise SandboxError(422, "MARKETPLACE_REJECTION", rejection)
         shipment = Shipment(
-            id=f"shp_{order.id[-6:]}_{len(order.shipments) + 1}", carrier=carrier,
-            tracking_number=tracking, shipped_at=shipped_at,
-            lines=[ShipmentLine(line_id=k, quantity=v) for k, v in wanted.items()])
+            id=f"shp_{order.id[-6:]}_{len(order.shipments) + 1}",
+            carrier=carrier,
+            tracking_number=tracking,
+            shipped_at=shipped_at,
+            lines=[ShipmentLine(line_id=k, quantity=v) for k, v in wanted.items()],
+        )
         try:
             new = apply_shipment(order, shipment, now)
         except NotShippable as exc:
             raise _bad_request(exc.message, "line_items") from None
         lines = {sl.line_id: sl.quantity for sl in new.shipments[-1].lines}
-        return new, "shipment", {"tracking_number": tracking, "carrier": carrier,
-                                 "lines": lines}
+        return new, "shipment", {"tracking_number": tracking, "carrier": carrier, "lines": lines}
 
     return change
 
 
 def _ship(ctx: SandboxContext, order_id: str, body: ShipmentBody) -> tuple[StoredOrder, Order]:
     with ctx.lock:
-        return write_order(ctx, order_id, _not_found(order_id),
-                           _shipment_change(body, ctx.now()))
+        return write_order(ctx, order_id, _not_found(order_id), _shipment_change(body, ctx.now()))
 
 
-def _cancel_change(reason: str, now: datetime
-                   ) -> Callable[[StoredOrder], tuple[Order, str, dict[str, Any]]]:
+def _cancel_change(
+    reason: str, now: datetime
+) -> Callable[[StoredOrder], tuple[Order, str, dict[str, Any]]]:
     def change(stored: StoredOrder) -> tuple[Order, str, dict[str, Any]]:
         try:
             new = apply_cancel(stored.order, reason, now)
         except DomainError as exc:
-            raise SandboxError(422, "INVALID_STATUS_TRANSITION",
-                               f"Order {stored.order.id} cannot be cancelled: {exc.message}"
-                               ) from None
+            raise SandboxError(
+                422,
+                "INVALID_STATUS_TRANSITION",
+                f"Order {stored.order.id} cannot be cancelled: {exc.message}",
+            ) from None
         return new, "cancel", {"reason": reason}
 
     return change
@@ -295,9 +350,15 @@ def _cancel_change(reason: str, now: datetime
 
 # -- routes ------------------------------------------------------------------------------------
 
-def _list_where(status: str | None, marketplace: str | None, fulfillment_method: str | None,
-                start_date: str | None, end_date: str | None, has_returns: bool | None,
-                ) -> list[tuple[str, Any]]:
+
+def _list_where(
+    status: str | None,
+    marketplace: str | None,
+    fulfillment_method: str | None,
+    start_date: str | None,
+    end_date: str | None,
+    has_returns: bool | None,
+) -> list[tuple[str, Any]]:
     where: list[tuple[str, Any]] = []
     if status is not None:
         if status not in STATUSES:
@@ -332,23 +393,34 @@ def make_router(ctx: SandboxContext) -> APIRouter:
     router = APIRouter(dependencies=[Depends(authenticated)])
 
     @router.get("/api/orders")
-    def list_orders(limit: int = DEFAULT_LIMIT, cursor: str | None = None,
-                    status: str | None = None, marketplace: str | None = None,
-                    fulfillment_method: str | None = None, start_date: str | None = None,
-                    end_date: str | None = None,
-                    has_returns: bool | None = None) -> dict[str, Any]:
+    def list_orders(
+        limit: int = DEFAULT_LIMIT,
+        cursor: str | None = None,
+        status: str | None = None,
+        marketplace: str | None = None,
+        fulfillment_method: str | None = None,
+        start_date: str | None = None,
+        end_date: str | None = None,
+        has_returns: bool | None = None,
+    ) -> dict[str, Any]:
         if not 1 <= limit <= MAX_LIMIT:
             raise _bad_request(f"must be between 1 and {MAX_LIMIT}", "limit")
-        where = _list_where(status, marketplace, fulfillment_method, start_date, end_date,
-                            has_returns)
+        where = _list_where(
+            status, marketplace, fulfillment_method, start_date, end_date, has_returns
+        )
         total = ctx.db.count(where)
         if cursor:
             where.append(("seq < ?", decode_cursor(cursor)))
         rows = ctx.db.query(where, order_by="seq DESC", limit=limit + 1)
         page, more = rows[:limit], len(rows) > limit
-        return {"data": [render_summary(r.order) for r in page],
-                "meta": {"total": total, "limit": limit,
-                         "nextCursor": encode_cursor(page[-1].seq) if more else None}}
+        return {
+            "data": [render_summary(r.order) for r in page],
+            "meta": {
+                "total": total,
+                "limit": limit,
+                "nextCursor": encode_cursor(page[-1].seq) if more else None,
+            },
+        }
 
     @router.post("/api/orders/bulk-shipment")
     def bulk_shipment(body: BulkBody) -> dict[str, Any]:
@@ -361,11 +433,18 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             except ValidationError as exc:
                 first = exc.errors()[0]
                 field = ".".join(str(p) for p in first["loc"])
-                errors.append({"index": index, "order_id": order_id,
-                               "code": "VALIDATION_ERROR", "message": f"{field}: {first['msg']}"})
+                errors.append(
+                    {
+                        "index": index,
+                        "order_id": order_id,
+                        "code": "VALIDATION_ERROR",
+                        "message": f"{field}: {first['msg']}",
+                    }
+                )
             except SandboxError as exc:
-                errors.append({"index": index, "order_id": order_id, "code": exc.code,
-                               "message": exc.message})
+                errors.append(
+                    {"index": index, "order_id": order_id, "code": exc.code, "message": exc.message}
+                )
             else:
                 succeeded += 1
         return {"data": {"succeeded": succeeded, "failed": len(errors), "errors": errors}}
@@ -385,10 +464,12 @@ def make_router(ctx: SandboxContext) -> APIRouter:
     @router.post("/api/orders/{order_id}/cancel", status_code=202)
     def cancel(order_id: str, body: CancelBody) -> JSONResponse:
         with ctx.lock:
-            write_order(ctx, order_id, _not_found(order_id),
-                        _cancel_change(body.reason.strip(), ctx.now()))
-        return JSONResponse({"data": {"order_id": order_id,
-                                      "status": "cancellation_requested"}}, status_code=202)
+            write_order(
+                ctx, order_id, _not_found(order_id), _cancel_change(body.reason.strip(), ctx.now())
+            )
+        return JSONResponse(
+            {"data": {"order_id": order_id, "status": "cancellation_requested"}}, status_code=202
+        )
 
     return router
 
@@ -405,4 +486,3 @@ SPEC = DialectSpec(
     server_error_code="INTERNAL_ERROR",
     not_found_code="NOT_FOUND",
 )
-

@@ -115,9 +115,13 @@ SYNC_SERIAL_KEY = "price2b.sync_serial"
 SHIPMENT_SERIAL_KEY = "price2b.shipment_serial"
 LABEL_KEY = "price2b.label."
 _WIRE_STATUS = {"confirmed": "processing", "completed": "delivered"}  # never generated
-_TIMELINE_EVENTS = {"shipment": "shipment_created", "fulfill": "order_fulfilled",
-                    "cancel": "order_cancelled", "status": "status_changed",
-                    "update": "order_updated"}
+_TIMELINE_EVENTS = {
+    "shipment": "shipment_created",
+    "fulfill": "order_fulfilled",
+    "cancel": "order_cancelled",
+    "status": "status_changed",
+    "update": "order_updated",
+}
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
@@ -143,6 +147,7 @@ def _order_not_found(order_id: str) -> SandboxError:
 
 # -- rendering ----------------------------------------------------------------------------------
 
+
 def _ts(value: datetime) -> str:
     return utc_text(value, 0) + "Z"
 
@@ -164,9 +169,16 @@ def _money(value: Decimal) -> float:
 def _address(address: Address | None) -> dict[str, Any] | None:
     if address is None:
         return None
-    return {"name": address.name, "company": address.company, "address1": address.line1,
-            "address2": address.line2, "city": address.city, "state": address.region,
-            "postal_code": address.postal_code, "country": address.country}
+    return {
+        "name": address.name,
+        "company": address.company,
+        "address1": address.line1,
+        "address2": address.line2,
+        "city": address.city,
+        "state": address.region,
+        "postal_code": address.postal_code,
+        "country": address.country,
+    }
 
 
 def channel_order_id(order_id: str, channel: str | None) -> str:
@@ -201,21 +213,32 @@ def render_summary(order: Order) -> dict[str, Any]:
         "financial_status": order.payment_status,
         "customer": {"name": order.customer.name, "email": order.customer.email},
         "shipping_address": _address(order.ship_to),
-        "items": [{"id": _int_id(line.id), "sku": line.sku, "name": line.name,
-                   "quantity": line.quantity, "price": _money(line.unit_price),
-                   "currency": order.currency} for line in order.lines],
+        "items": [
+            {
+                "id": _int_id(line.id),
+                "sku": line.sku,
+                "name": line.name,
+                "quantity": line.quantity,
+                "price": _money(line.unit_price),
+                "currency": order.currency,
+            }
+            for line in order.lines
+        ],
         "totals": _totals(order, discount=False),
         "created_at": _ts(order.created_at),
     }
 
 
 def _totals(order: Order, *, discount: bool) -> dict[str, Any]:
-    totals: dict[str, Any] = {"subtotal": _money(order.subtotal),
-                              "shipping": _money(order.shipping)}
+    totals: dict[str, Any] = {
+        "subtotal": _money(order.subtotal),
+        "shipping": _money(order.shipping),
+    }
     if discount:
         totals["discount"] = 0.0
-    totals.update({"tax": _money(order.tax), "total": _money(order.total),
-                   "currency": order.currency})
+    totals.update(
+        {"tax": _money(order.tax), "total": _money(order.total), "currency": order.currency}
+    )
     return totals
 
 
@@ -223,8 +246,13 @@ def render_shipment(order: Order, shipment: Shipment) -> dict[str, Any]:
     items = []
     for sl in shipment.lines:
         line = order.line(sl.line_id)
-        items.append({"order_item_id": _int_id(sl.line_id), "sku": line.sku if line else None,
-                      "quantity": sl.quantity})
+        items.append(
+            {
+                "order_item_id": _int_id(sl.line_id),
+                "sku": line.sku if line else None,
+                "quantity": sl.quantity,
+            }
+        )
     shipped_at = shipment.shipped_at or order.updated_at
     return {
         "id": _shipment_wire_id(shipment.id),
@@ -239,12 +267,20 @@ def render_shipment(order: Order, shipment: Shipment) -> dict[str, Any]:
 
 def render_detail(order: Order, extra: dict[str, Any]) -> dict[str, Any]:
     product_ids = extra.get("product_ids") or {}
-    items = [{"id": _int_id(line.id), "product_id": product_ids.get(line.id),
-              "sku": line.sku, "name": line.name, "quantity": line.quantity,
-              "quantity_fulfilled": line.quantity_fulfilled, "price": _money(line.unit_price),
-              "currency": order.currency,
-              "weight": float(line.weight) if line.weight is not None else None}
-             for line in order.lines]
+    items = [
+        {
+            "id": _int_id(line.id),
+            "product_id": product_ids.get(line.id),
+            "sku": line.sku,
+            "name": line.name,
+            "quantity": line.quantity,
+            "quantity_fulfilled": line.quantity_fulfilled,
+            "price": _money(line.unit_price),
+            "currency": order.currency,
+            "weight": float(line.weight) if line.weight is not None else None,
+        }
+        for line in order.lines
+    ]
     return {
         "id": _int_id(order.id),
         "order_number": order.number,
@@ -253,15 +289,24 @@ def render_detail(order: Order, extra: dict[str, Any]) -> dict[str, Any]:
         "status": _wire_status(order),
         "fulfillment_status": order.fulfillment_status.value,
         "financial_status": order.payment_status,
-        "customer": {"name": order.customer.name, "email": order.customer.email,
-                     "phone": order.customer.phone},
+        "customer": {
+            "name": order.customer.name,
+            "email": order.customer.email,
+            "phone": order.customer.phone,
+        },
         "billing_address": _address(order.bill_to),
         "shipping_address": _address(order.ship_to),
         "items": items,
         "totals": _totals(order, discount=True),
         "shipments": [render_shipment(order, s) for s in order.shipments],
-        "timeline": [{"event": _TIMELINE_EVENTS.get(e.kind, e.kind), "timestamp": _ts(e.at),
-                      "description": e.message} for e in order.timeline],
+        "timeline": [
+            {
+                "event": _TIMELINE_EVENTS.get(e.kind, e.kind),
+                "timestamp": _ts(e.at),
+                "description": e.message,
+            }
+            for e in order.timeline
+        ],
         "notes": order.notes,
         "created_at": _ts(order.created_at),
         "updated_at": _ts(order.updated_at),
@@ -278,6 +323,7 @@ def _ok(data: Any, message: str | None = None, status: int = 200) -> JSONRespons
 
 # -- tracking numbers and labels ----------------------------------------------------------------
 
+
 def _digits(rng: random.Random, n: int) -> str:
     return "".join(str(rng.randrange(10)) for _ in range(n))
 
@@ -293,8 +339,11 @@ def _weighted(body: str, weights: tuple[int, ...], letters: bool = False) -> int
 def tracking_number(carrier: str, rng: random.Random) -> str:
     """A number in the carrier's real format, check digit included."""
     if carrier == "ups":
-        body = ("".join(rng.choice("0123456789ABCDEFGHJKLMNPRSTVWXYZ") for _ in range(6))
-                + f"{rng.choice((1, 2, 3, 12, 13)):02d}" + _digits(rng, 7))
+        body = (
+            "".join(rng.choice("0123456789ABCDEFGHJKLMNPRSTVWXYZ") for _ in range(6))
+            + f"{rng.choice((1, 2, 3, 12, 13)):02d}"
+            + _digits(rng, 7)
+        )
         return "1Z" + body + str((10 - _weighted(body, (1, 2), letters=True) % 10) % 10)
     if carrier == "fedex":
         body = str(rng.randrange(1, 10)) + _digits(rng, 10)
@@ -345,16 +394,18 @@ def label_pdf(lines: list[tuple[int, bool, str]], barcode: str | None = None) ->
     if barcode and barcode.isascii() and barcode.isprintable():
         symbol = Code128(barcode, barWidth=1.4, barHeight=64, humanReadable=False)
         if symbol.width > 250:
-            symbol = Code128(barcode, barWidth=1.4 * 250 / symbol.width, barHeight=64,
-                             humanReadable=False)
+            symbol = Code128(
+                barcode, barWidth=1.4 * 250 / symbol.width, barHeight=64, humanReadable=False
+            )
         symbol.drawOn(canvas, (288 - symbol.width) / 2, 26)
     canvas.showPage()
     canvas.save()
     return out.getvalue()
 
 
-def _label_lines(order: Order, shipment: Shipment, record: dict[str, Any]) -> list[
-        tuple[int, bool, str]]:
+def _label_lines(
+    order: Order, shipment: Shipment, record: dict[str, Any]
+) -> list[tuple[int, bool, str]]:
     to = order.ship_to or Address()
     lines: list[tuple[int, bool, str]] = [
         (22, True, shipment.carrier.upper()),
@@ -362,21 +413,31 @@ def _label_lines(order: Order, shipment: Shipment, record: dict[str, Any]) -> li
         (9, False, "SANDBOX LABEL - NOT VALID FOR SHIPPING"),
         (9, False, "SHIP TO:"),
     ]
-    for text in (to.name, to.company, to.line1, to.line2,
-                 " ".join(p for p in (to.postal_code, to.city, to.region) if p), to.country):
+    for text in (
+        to.name,
+        to.company,
+        to.line1,
+        to.line2,
+        " ".join(p for p in (to.postal_code, to.city, to.region) if p),
+        to.country,
+    ):
         if text:
             lines.append((13, True, text))
     lines += [
         (9, False, "TRACKING NUMBER:"),
         (18, True, shipment.tracking_number or ""),
         (9, False, f"Order {order.number}   Shipment {_shipment_wire_id(shipment.id)}"),
-        (9, False, f"Weight {record.get('weight_kg', '?')} kg   "
-                   f"Packages {record.get('packages', 1)}"),
+        (
+            9,
+            False,
+            f"Weight {record.get('weight_kg', '?')} kg   Packages {record.get('packages', 1)}",
+        ),
     ]
     return lines
 
 
 # -- request bodies -----------------------------------------------------------------------------
+
 
 class _Body(BaseModel):
     model_config = ConfigDict(extra="ignore")
@@ -404,8 +465,9 @@ class ShipIn(_Body):
 
 
 class FulfillIn(_Body):
-    tracking_number: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                      max_length=64)]
+    tracking_number: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)
+    ]
     carrier: Text
     items: list[ItemIn] | None = Field(default=None, max_length=500)
     notify_customer: bool = True
@@ -419,19 +481,26 @@ class CancelIn(_Body):
 class AddressIn(_Body):
     name: Text
     company: str | None = Field(default=None, max_length=200)
-    address1: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                               max_length=200)]
+    address1: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     address2: str | None = Field(default=None, max_length=200)
     city: Text
     state: str | None = Field(default=None, max_length=100)
     postal_code: str | None = Field(default=None, max_length=20)
-    country: Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True,
-                                              pattern=r"^[A-Za-z]{2}$")]
+    country: Annotated[
+        str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")
+    ]
 
     def to_domain(self) -> Address:
-        return Address(name=self.name, company=self.company or None, line1=self.address1,
-                       line2=self.address2 or None, city=self.city, region=self.state or None,
-                       postal_code=self.postal_code or None, country=self.country)
+        return Address(
+            name=self.name,
+            company=self.company or None,
+            line1=self.address1,
+            line2=self.address2 or None,
+            city=self.city,
+            region=self.state or None,
+            postal_code=self.postal_code or None,
+            country=self.country,
+        )
 
 
 class UpdateIn(_Body):
@@ -447,6 +516,7 @@ class SyncIn(_Body):
 
 # -- routes -------------------------------------------------------------------------------------
 
+
 def make_router(ctx: SandboxContext) -> APIRouter:
     router = APIRouter()
 
@@ -458,10 +528,17 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         return stored
 
     @router.get("/v1/orders")
-    def list_orders(request: Request, page: int = 1, per_page: int = DEFAULT_PER_PAGE,
-                    status: str | None = None, fulfillment_status: str | None = None,
-                    channel: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None, search: str | None = None) -> JSONResponse:
+    def list_orders(
+        request: Request,
+        page: int = 1,
+        per_page: int = DEFAULT_PER_PAGE,
+        status: str | None = None,
+        fulfillment_status: str | None = None,
+        channel: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        search: str | None = None,
+    ) -> JSONResponse:
         ctx.require_auth(request, SPEC)
         if not 1 <= per_page <= MAX_PER_PAGE:
             raise _invalid(f"per_page must be between 1 and {MAX_PER_PAGE}.", "per_page")
@@ -470,10 +547,11 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         if (page - 1) * per_page > MAX_POSITION:
             raise _invalid(f"page must be at most {MAX_POSITION // per_page + 1}.", "page")
         where: list[tuple[str, Any]] = []
-        for name, value, allowed in (("status", status, STATUSES),
-                                     ("fulfillment_status", fulfillment_status,
-                                      FULFILLMENT_STATUSES),
-                                     ("channel", channel, CHANNELS)):
+        for name, value, allowed in (
+            ("status", status, STATUSES),
+            ("fulfillment_status", fulfillment_status, FULFILLMENT_STATUSES),
+            ("channel", channel, CHANNELS),
+        ):
             if value is not None:
                 if value not in allowed:
                     raise _invalid(f"{name} must be one of: {', '.join(allowed)}.", name)
@@ -484,20 +562,34 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         end = _when(date_to, "date_to")
         if end is not None:
             whole_day = len(date_to.strip()) == 10 if date_to else False
-            upper = end + timedelta(days=1) if whole_day else (
-                end.replace(microsecond=0) + timedelta(seconds=1))
+            upper = (
+                end + timedelta(days=1)
+                if whole_day
+                else (end.replace(microsecond=0) + timedelta(seconds=1))
+            )
             where.append(("created_key < ?", time_key(upper)))
         if search is not None and search.strip():
             text = "".join(ch for ch in search.strip() if ch.isprintable())[:100]
             escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append(("(number || char(31) || coalesce(customer_name, '')) LIKE ? "
-                          "ESCAPE '\\'", f"%{escaped}%"))
+            where.append(
+                (
+                    "(number || char(31) || coalesce(customer_name, '')) LIKE ? ESCAPE '\\'",
+                    f"%{escaped}%",
+                )
+            )
         total = ctx.db.count(where)
-        rows = ctx.db.query(where, "created_key DESC, seq DESC", per_page,
-                            (page - 1) * per_page)
-        return _ok({"orders": [render_summary(r.order) for r in rows],
-                    "pagination": {"current_page": page, "per_page": per_page, "total": total,
-                                   "last_page": max(1, math.ceil(total / per_page))}})
+        rows = ctx.db.query(where, "created_key DESC, seq DESC", per_page, (page - 1) * per_page)
+        return _ok(
+            {
+                "orders": [render_summary(r.order) for r in rows],
+                "pagination": {
+                    "current_page": page,
+                    "per_page": per_page,
+                    "total": total,
+                    "last_page": max(1, math.ceil(total / per_page)),
+                },
+            }
+        )
 
     @router.post("/v1/orders/sync")
     def start_sync(request: Request, body: SyncIn | None = None) -> JSONResponse:
@@ -506,26 +598,43 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         channels = list(dict.fromkeys(body.channels)) if body.channels else list(CHANNELS)
         for n, name in enumerate(channels):
             if name not in CHANNELS:
-                raise _invalid(f"channels[{n}] must be one of: {', '.join(CHANNELS)}.",
-                               f"channels.{n}")
+                raise _invalid(
+                    f"channels[{n}] must be one of: {', '.join(CHANNELS)}.", f"channels.{n}"
+                )
         now = ctx.now()
         since = _when(body.since, "since") or now - timedelta(hours=24)
         with ctx.db.transaction() as conn:
             last = ctx.db.kv_get(SYNC_KEY)
             if last and last["status"] == "processing":
-                raise SandboxError(409, "SYNC_IN_PROGRESS",
-                                   f"Sync {last['sync_id']} is still running.",
-                                   {"sync_id": last["sync_id"]})
+                raise SandboxError(
+                    409,
+                    "SYNC_IN_PROGRESS",
+                    f"Sync {last['sync_id']} is still running.",
+                    {"sync_id": last["sync_id"]},
+                )
             serial = int(ctx.db.kv_get(SYNC_SERIAL_KEY) or 0) + 1
             sync_id = f"SYNC-{now.year}-{serial:03d}"
             ctx.db.kv_set(SYNC_SERIAL_KEY, serial, conn)
-            ctx.db.kv_set(SYNC_KEY, {"sync_id": sync_id, "status": "processing",
-                                     "started_at": _ts(now), "completed_at": None,
-                                     "channels": channels, "since": _ts(since)}, conn)
-            ctx.db.record_effect(conn, "sync", None, {"sync_id": sync_id, "channels": channels,
-                                                      "since": _ts(since)})
-        return _ok({"sync_id": sync_id, "status": "processing", "channels": channels},
-                   "Order sync started", 202)
+            ctx.db.kv_set(
+                SYNC_KEY,
+                {
+                    "sync_id": sync_id,
+                    "status": "processing",
+                    "started_at": _ts(now),
+                    "completed_at": None,
+                    "channels": channels,
+                    "since": _ts(since),
+                },
+                conn,
+            )
+            ctx.db.record_effect(
+                conn, "sync", None, {"sync_id": sync_id, "channels": channels, "since": _ts(since)}
+            )
+        return _ok(
+            {"sync_id": sync_id, "status": "processing", "channels": channels},
+            "Order sync started",
+            202,
+        )
 
     @router.get("/v1/orders/sync/status")
     def sync_status(request: Request) -> JSONResponse:
@@ -540,8 +649,7 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         if last:
             shown = {k: last[k] for k in ("sync_id", "status", "started_at", "completed_at")}
             shown["channels"] = last["counts"]
-        quarter = now.replace(second=0, microsecond=0) + timedelta(
-            minutes=15 - now.minute % 15)
+        quarter = now.replace(second=0, microsecond=0) + timedelta(minutes=15 - now.minute % 15)
         return _ok({"last_sync": shown, "next_scheduled_sync": _ts(quarter)})
 
     @router.get("/v1/orders/{order_id}")
@@ -558,8 +666,11 @@ def make_router(ctx: SandboxContext) -> APIRouter:
     def update_order(request: Request, order_id: str, body: UpdateIn) -> JSONResponse:
         load(request, order_id)
         fields = body.model_fields_set & {"status", "notes", "shipping_address"}
-        if not fields or ("status" in fields and body.status is None) or (
-                "shipping_address" in fields and body.shipping_address is None):
+        if (
+            not fields
+            or ("status" in fields and body.status is None)
+            or ("shipping_address" in fields and body.shipping_address is None)
+        ):
             raise _invalid("Send at least one of status, notes or shipping_address.", "body")
         if body.status is not None and body.status not in STATUSES:
             raise _invalid(f"status must be one of: {', '.join(STATUSES)}.", "status")
@@ -572,10 +683,14 @@ def make_router(ctx: SandboxContext) -> APIRouter:
                 detail["status"] = body.status
             if body.shipping_address is not None:
                 if order.status == OrderStatus.CANCELLED or (
-                        order.fulfillment_status != FulfillmentStatus.UNFULFILLED):
-                    raise SandboxError(422, "ADDRESS_LOCKED",
-                                       "The shipping address can only change before "
-                                       "fulfillment.", {"field": "shipping_address"})
+                    order.fulfillment_status != FulfillmentStatus.UNFULFILLED
+                ):
+                    raise SandboxError(
+                        422,
+                        "ADDRESS_LOCKED",
+                        "The shipping address can only change before fulfillment.",
+                        {"field": "shipping_address"},
+                    )
                 order = order.model_copy(update={"ship_to": body.shipping_address.to_domain()})
                 detail["shipping_address"] = body.shipping_address.model_dump()
             if "notes" in fields:
@@ -608,28 +723,55 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             serial = _next_shipment_serial(ctx)
             shipment_id = f"shp_{serial}"
             tracking = tracking_number(carrier, random.Random(f"price2b-{ctx.seed}-{serial}"))
-            shipment = Shipment(id=shipment_id, carrier=carrier, service=body.service,
-                                tracking_number=tracking, lines=_lines(wanted))
+            shipment = Shipment(
+                id=shipment_id,
+                carrier=carrier,
+                service=body.service,
+                tracking_number=tracking,
+                lines=_lines(wanted),
+            )
             order = _apply_shipment(stored.order, shipment, wanted, ctx.now())
             lines = {sl.line_id: sl.quantity for sl in order.shipments[-1].lines}
             # The db has one connection: this write joins write_order's transaction.
-            ctx.db.kv_set(LABEL_KEY + str(serial), {
-                "order_id": order.id, "shipment_id": shipment_id, "weight_kg": str(weight),
-                "packages": len(body.packages)})
+            ctx.db.kv_set(
+                LABEL_KEY + str(serial),
+                {
+                    "order_id": order.id,
+                    "shipment_id": shipment_id,
+                    "weight_kg": str(weight),
+                    "packages": len(body.packages),
+                },
+            )
             result.update(serial=serial, tracking=tracking)
-            return order, "shipment", {"tracking_number": tracking, "lines": lines,
-                                       "shipment_id": serial, "carrier": carrier,
-                                       "service": body.service,
-                                       "notify_customer": body.notify_customer}
+            return (
+                order,
+                "shipment",
+                {
+                    "tracking_number": tracking,
+                    "lines": lines,
+                    "shipment_id": serial,
+                    "carrier": carrier,
+                    "service": body.service,
+                    "notify_customer": body.notify_customer,
+                },
+            )
 
         _, order = write_order(ctx, order_id, _order_not_found(order_id), change)
         label_url = str(request.url_for("price2b_label", shipment_id=str(result["serial"])))
-        return _ok({"order_id": _int_id(order.id), "shipment_id": result["serial"],
-                    "tracking_number": result["tracking"], "carrier": carrier,
-                    "service": body.service, "label_url": label_url,
-                    "fulfillment_status": order.fulfillment_status.value,
-                    "notified_customer": body.notify_customer},
-                   "Shipment created successfully", 201)
+        return _ok(
+            {
+                "order_id": _int_id(order.id),
+                "shipment_id": result["serial"],
+                "tracking_number": result["tracking"],
+                "carrier": carrier,
+                "service": body.service,
+                "label_url": label_url,
+                "fulfillment_status": order.fulfillment_status.value,
+                "notified_customer": body.notify_customer,
+            },
+            "Shipment created successfully",
+            201,
+        )
 
     @router.post("/v1/orders/{order_id}/fulfill")
     def fulfill_order(request: Request, order_id: str, body: FulfillIn) -> JSONResponse:
@@ -639,28 +781,47 @@ def make_router(ctx: SandboxContext) -> APIRouter:
 
         def change(stored: StoredOrder) -> tuple[Order, str, dict[str, Any]]:
             serial = _next_shipment_serial(ctx)
-            shipment = Shipment(id=f"shp_{serial}", carrier=carrier,
-                                tracking_number=body.tracking_number, lines=_lines(wanted))
+            shipment = Shipment(
+                id=f"shp_{serial}",
+                carrier=carrier,
+                tracking_number=body.tracking_number,
+                lines=_lines(wanted),
+            )
             order = _apply_shipment(stored.order, shipment, wanted, ctx.now())
-            last = order.timeline[-1].model_copy(update={
-                "kind": "fulfill", "message": f"Marked fulfilled via {carrier} "
-                                            f"{body.tracking_number}"})
+            last = order.timeline[-1].model_copy(
+                update={
+                    "kind": "fulfill",
+                    "message": f"Marked fulfilled via {carrier} {body.tracking_number}",
+                }
+            )
             order = order.model_copy(update={"timeline": [*order.timeline[:-1], last]})
             lines = {sl.line_id: sl.quantity for sl in order.shipments[-1].lines}
-            return order, "fulfill", {"tracking_number": body.tracking_number, "lines": lines,
-                                     "shipment_id": serial, "carrier": carrier,
-                                     "notify_customer": body.notify_customer}
+            return (
+                order,
+                "fulfill",
+                {
+                    "tracking_number": body.tracking_number,
+                    "lines": lines,
+                    "shipment_id": serial,
+                    "carrier": carrier,
+                    "notify_customer": body.notify_customer,
+                },
+            )
 
         _, order = write_order(ctx, order_id, _order_not_found(order_id), change)
         fulfilled = order.fulfillment_status == FulfillmentStatus.FULFILLED
-        return _ok({"order_id": _int_id(order.id),
-                    "fulfillment_status": order.fulfillment_status.value,
-                    "tracking_number": body.tracking_number, "carrier": carrier},
-                   "Order marked as fulfilled" if fulfilled else "Items marked as fulfilled")
+        return _ok(
+            {
+                "order_id": _int_id(order.id),
+                "fulfillment_status": order.fulfillment_status.value,
+                "tracking_number": body.tracking_number,
+                "carrier": carrier,
+            },
+            "Order marked as fulfilled" if fulfilled else "Items marked as fulfilled",
+        )
 
     @router.post("/v1/orders/{order_id}/cancel")
-    def cancel_order(request: Request, order_id: str,
-                     body: CancelIn | None = None) -> JSONResponse:
+    def cancel_order(request: Request, order_id: str, body: CancelIn | None = None) -> JSONResponse:
         load(request, order_id)
         body = body or CancelIn()
 
@@ -669,38 +830,54 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             if order.status == OrderStatus.CANCELLED:
                 raise SandboxError(409, "ALREADY_CANCELLED", "The order is already cancelled.")
             if order.fulfillment_status != FulfillmentStatus.UNFULFILLED:
-                raise SandboxError(422, "INVALID_STATUS_TRANSITION",
-                                   "Only unfulfilled orders can be cancelled.",
-                                   {"fulfillment_status": order.fulfillment_status.value})
+                raise SandboxError(
+                    422,
+                    "INVALID_STATUS_TRANSITION",
+                    "Only unfulfilled orders can be cancelled.",
+                    {"fulfillment_status": order.fulfillment_status.value},
+                )
             try:
                 order = apply_cancel(order, body.reason, ctx.now())
             except DomainError as exc:
                 raise SandboxError(422, "INVALID_STATUS_TRANSITION", exc.message) from None
-            return order, "cancel", {"reason": body.reason,
-                                     "notify_customer": body.notify_customer}
+            return order, "cancel", {"reason": body.reason, "notify_customer": body.notify_customer}
 
         _, order = write_order(ctx, order_id, _order_not_found(order_id), change)
-        return _ok({"order_id": _int_id(order.id), "status": "cancelled",
-                    "cancelled_at": _ts(order.updated_at)}, "Order cancelled successfully")
+        return _ok(
+            {
+                "order_id": _int_id(order.id),
+                "status": "cancelled",
+                "cancelled_at": _ts(order.updated_at),
+            },
+            "Order cancelled successfully",
+        )
 
     @router.get("/v1/shipping/shipments/{shipment_id}/label", name="price2b_label")
     def get_label(request: Request, shipment_id: str) -> Response:
         ctx.require_auth(request, SPEC)
         record = ctx.db.kv_get(LABEL_KEY + shipment_id) if shipment_id.isdigit() else None
         stored = ctx.db.get(record["order_id"]) if record else None
-        shipment = next((s for s in stored.order.shipments if s.id == record["shipment_id"]),
-                        None) if stored and record else None
+        shipment = (
+            next((s for s in stored.order.shipments if s.id == record["shipment_id"]), None)
+            if stored and record
+            else None
+        )
         if stored is None or shipment is None or record is None:
-            raise SandboxError(404, "SHIPMENT_NOT_FOUND",
-                               f"No label for shipment {shipment_id[:40]}.")
+            raise SandboxError(
+                404, "SHIPMENT_NOT_FOUND", f"No label for shipment {shipment_id[:40]}."
+            )
         pdf = label_pdf(_label_lines(stored.order, shipment, record), shipment.tracking_number)
-        return Response(pdf, media_type="application/pdf", headers={
-            "Content-Disposition": f'inline; filename="label-{shipment_id}.pdf"'})
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'inline; filename="label-{shipment_id}.pdf"'},
+        )
 
     return router
 
 
 # -- write helpers ------------------------------------------------------------------------------
+
 
 def _wanted(items: list[ItemIn]) -> dict[str, int] | None:
     """Units per line id from ``items`` (summed over repeats); None when no items are listed."""
@@ -727,24 +904,36 @@ def _next_shipment_serial(ctx: SandboxContext) -> int:
     return serial
 
 
-def _apply_shipment(order: Order, shipment: Shipment, wanted: dict[str, int] | None,
-                    at: datetime) -> Order:
+def _apply_shipment(
+    order: Order, shipment: Shipment, wanted: dict[str, int] | None, at: datetime
+) -> Order:
     """The workflow's shipment rules, answered with this dialect's codes."""
     if order.status == OrderStatus.CANCELLED:
         raise SandboxError(409, "ORDER_CANCELLED", "The order is cancelled; it cannot ship.")
     if all(line.remaining == 0 for line in order.lines):
-        raise SandboxError(409, "ALREADY_SHIPPED", "Every item of this order has shipped.",
-                           {"fulfillment_status": order.fulfillment_status.value})
+        raise SandboxError(
+            409,
+            "ALREADY_SHIPPED",
+            "Every item of this order has shipped.",
+            {"fulfillment_status": order.fulfillment_status.value},
+        )
     for line_id, qty in (wanted or {}).items():
         line = order.line(line_id)
         if line is None:
-            raise SandboxError(422, "INVALID_ITEMS", f"The order has no item {line_id}.",
-                               {"order_item_id": _int_id(line_id)})
+            raise SandboxError(
+                422,
+                "INVALID_ITEMS",
+                f"The order has no item {line_id}.",
+                {"order_item_id": _int_id(line_id)},
+            )
         if qty > line.remaining:
-            raise SandboxError(422, "INVALID_ITEMS",
-                               f"{qty} of item {line_id} ({line.sku}) requested but only "
-                               f"{line.remaining} remain to ship.",
-                               {"order_item_id": _int_id(line_id), "remaining": line.remaining})
+            raise SandboxError(
+                422,
+                "INVALID_ITEMS",
+                f"{qty} of item {line_id} ({line.sku}) requested but only "
+                f"{line.remaining} remain to ship.",
+                {"order_item_id": _int_id(line_id), "remaining": line.remaining},
+            )
     try:
         return apply_shipment(order, shipment, at)
     except DomainError as exc:
@@ -753,18 +942,28 @@ def _apply_shipment(order: Order, shipment: Shipment, wanted: dict[str, int] | N
 
 def _change_status(order: Order, target: str, at: datetime) -> Order:
     if order.channel not in SELLER_CHANNELS:
-        raise SandboxError(422, "STATUS_CHANGE_NOT_ALLOWED",
-                           f"{order.channel} orders take their status from the marketplace; "
-                           "it cannot be changed here.", {"channel": order.channel})
+        raise SandboxError(
+            422,
+            "STATUS_CHANGE_NOT_ALLOWED",
+            f"{order.channel} orders take their status from the marketplace; "
+            "it cannot be changed here.",
+            {"channel": order.channel},
+        )
     if target in ("shipped", "cancelled"):
         endpoint = "cancel" if target == "cancelled" else "ship or fulfill"
-        raise SandboxError(422, "INVALID_STATUS_TRANSITION",
-                           f"Use the {endpoint} endpoint to make an order {target}.",
-                           {"status": _wire_status(order), "requested": target})
+        raise SandboxError(
+            422,
+            "INVALID_STATUS_TRANSITION",
+            f"Use the {endpoint} endpoint to make an order {target}.",
+            {"status": _wire_status(order), "requested": target},
+        )
     if _wire_status(order) not in SETTABLE.get(target, frozenset()):
-        raise SandboxError(422, "INVALID_STATUS_TRANSITION",
-                           f"An order that is {_wire_status(order)} cannot become {target}.",
-                           {"status": _wire_status(order), "requested": target})
+        raise SandboxError(
+            422,
+            "INVALID_STATUS_TRANSITION",
+            f"An order that is {_wire_status(order)} cannot become {target}.",
+            {"status": _wire_status(order), "requested": target},
+        )
     try:
         return apply_status(order, OrderStatus(target), at)
     except DomainError as exc:
@@ -777,8 +976,11 @@ def _complete_sync(ctx: SandboxContext, last: dict[str, Any], now: datetime) -> 
     for channel in last["channels"]:
         synced = ctx.db.count([("channel = ?", channel), ("updated_key >= ?", since)])
         new = ctx.db.count([("channel = ?", channel), ("created_key >= ?", since)])
-        counts[channel] = {"orders_synced": synced, "orders_new": new,
-                           "orders_updated": synced - new}
+        counts[channel] = {
+            "orders_synced": synced,
+            "orders_new": new,
+            "orders_updated": synced - new,
+        }
     return {**last, "status": "completed", "completed_at": _ts(now), "counts": counts}
 
 

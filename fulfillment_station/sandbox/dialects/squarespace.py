@@ -111,8 +111,13 @@ _STATUS_SQL = {
 def error_body(status: int, code: str, message: str, details: Any = None) -> dict[str, Any]:
     type_, _, subtype = code.partition(":")
     context = "".join(secrets.choice(string.ascii_uppercase) for _ in range(9))
-    return {"type": type_, "subtype": subtype or None, "message": message,
-            "details": details if details else None, "contextId": context}
+    return {
+        "type": type_,
+        "subtype": subtype or None,
+        "message": message,
+        "details": details if details else None,
+        "contextId": context,
+    }
 
 
 def _bad(subtype: str, message: str) -> SandboxError:
@@ -148,9 +153,17 @@ def _address(address: Address | None, phone: str | None) -> dict[str, Any] | Non
     if address is None:
         return None
     first, _, last = address.name.strip().partition(" ")
-    return {"firstName": first, "lastName": last.strip(), "address1": address.line1,
-            "address2": address.line2, "city": address.city, "state": address.region,
-            "countryCode": address.country, "postalCode": address.postal_code, "phone": phone}
+    return {
+        "firstName": first,
+        "lastName": last.strip(),
+        "address1": address.line1,
+        "address2": address.line2,
+        "city": address.city,
+        "state": address.region,
+        "countryCode": address.country,
+        "postalCode": address.postal_code,
+        "phone": phone,
+    }
 
 
 def _fulfilled_on(order: Order, extra: dict[str, Any]) -> str | None:
@@ -163,10 +176,12 @@ def _fulfilled_on(order: Order, extra: dict[str, Any]) -> str | None:
 
 
 #: The services a customer picks at checkout: (shippingOptionName, shippingOptionServiceType).
-CHECKOUT_SERVICES = (("USPS Ground Advantage", "usps_ground_advantage"),
-                     ("USPS Priority Mail", "usps_priority"),
-                     ("UPS Ground", "ups_ground"),
-                     ("Royal Mail Tracked 48", "royal_mail_tracked_48"))
+CHECKOUT_SERVICES = (
+    ("USPS Ground Advantage", "usps_ground_advantage"),
+    ("USPS Priority Mail", "usps_priority"),
+    ("UPS Ground", "ups_ground"),
+    ("Royal Mail Tracked 48", "royal_mail_tracked_48"),
+)
 
 
 def _shipping_line(order: Order, extra: dict[str, Any]) -> dict[str, Any]:
@@ -177,8 +192,11 @@ def _shipping_line(order: Order, extra: dict[str, Any]) -> dict[str, Any]:
         name, kind = str(sent["shippingOptionName"]), sent.get("shippingOptionServiceType")
     else:
         name, kind = CHECKOUT_SERVICES[sum(order.id.encode()) % len(CHECKOUT_SERVICES)]
-    return {"shippingOptionName": name, "shippingOptionServiceType": kind,
-            "amount": _money(order.shipping, order.currency)}
+    return {
+        "shippingOptionName": name,
+        "shippingOptionServiceType": kind,
+        "amount": _money(order.shipping, order.currency),
+    }
 
 
 def render_order(stored: StoredOrder) -> dict[str, Any]:
@@ -188,25 +206,33 @@ def render_order(stored: StoredOrder) -> dict[str, Any]:
     lines = []
     for line in order.lines:
         product = product_ids.get(line.id)
-        lines.append({
-            "id": line.id,
-            "variantId": _variant_id(product) if product is not None else None,
-            "sku": line.sku,
-            "weight": float(line.weight) if line.weight is not None else 0.0,
-            "productId": _hex_id(0x5B << 88 | product) if product is not None else None,
-            "productName": line.name,
-            "quantity": line.quantity,
-            "unitPricePaid": _money(line.unit_price, cur),
-            "variantOptions": None,
-            "customizations": None,
-            "imageUrl": None,
-            "lineItemType": "PHYSICAL_PRODUCT",
-        })
+        lines.append(
+            {
+                "id": line.id,
+                "variantId": _variant_id(product) if product is not None else None,
+                "sku": line.sku,
+                "weight": float(line.weight) if line.weight is not None else 0.0,
+                "productId": _hex_id(0x5B << 88 | product) if product is not None else None,
+                "productName": line.name,
+                "quantity": line.quantity,
+                "unitPricePaid": _money(line.unit_price, cur),
+                "variantOptions": None,
+                "customizations": None,
+                "imageUrl": None,
+                "lineItemType": "PHYSICAL_PRODUCT",
+            }
+        )
     fulfillments = [
-        {"shipDate": _iso(s.shipped_at or order.updated_at), "carrierName": s.carrier,
-         "service": s.service or "", "trackingNumber": s.tracking_number or "",
-         "trackingUrl": s.tracking_url}
-        for s in order.shipments if s.carrier or s.tracking_number]
+        {
+            "shipDate": _iso(s.shipped_at or order.updated_at),
+            "carrierName": s.carrier,
+            "service": s.service or "",
+            "trackingNumber": s.tracking_number or "",
+            "trackingUrl": s.tracking_url,
+        }
+        for s in order.shipments
+        if s.carrier or s.tracking_number
+    ]
     refunded = order.total if order.status == OrderStatus.CANCELLED else Decimal(0)
     channel = order.channel if order.channel in ("web", "pos") else "web"
     return {
@@ -227,8 +253,9 @@ def render_order(stored: StoredOrder) -> dict[str, Any]:
         "internalNotes": [{"content": order.notes}] if order.notes else [],
         "shippingLines": extra.get("shipping_lines") or [_shipping_line(order, extra)],
         "discountLines": extra.get("discount_lines") or [],
-        "formSubmission": ([{"label": "Gift message", "value": order.gift_message}]
-                           if order.gift_message else None),
+        "formSubmission": (
+            [{"label": "Gift message", "value": order.gift_message}] if order.gift_message else None
+        ),
         "fulfillments": fulfillments,
         "subtotal": _money(order.subtotal, cur),
         "shippingTotal": _money(order.shipping, cur),
@@ -253,9 +280,12 @@ def _decode_cursor(cursor: str) -> dict[str, Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         state = json.loads(raw)
-        if not isinstance(state, dict) or not isinstance(state.get("k"), str) \
-                or state.get("s") not in (None, *_STATUS_SQL) \
-                or not all(isinstance(state.get(f), str | None) for f in "abc"):
+        if (
+            not isinstance(state, dict)
+            or not isinstance(state.get("k"), str)
+            or state.get("s") not in (None, *_STATUS_SQL)
+            or not all(isinstance(state.get(f), str | None) for f in "abc")
+        ):
             raise ValueError
     except ValueError:
         raise _bad("INVALID_ARGUMENT", "The cursor is invalid or expired.") from None
@@ -280,8 +310,15 @@ async def _json_body(request: Request) -> dict[str, Any]:
     return body
 
 
-def _string(body: dict[str, Any], key: str, where: str, *, required: bool = True,
-            allow_empty: bool = False, max_len: int | None = None) -> str | None:
+def _string(
+    body: dict[str, Any],
+    key: str,
+    where: str,
+    *,
+    required: bool = True,
+    allow_empty: bool = False,
+    max_len: int | None = None,
+) -> str | None:
     value = body.get(key)
     if value is None:
         if required:
@@ -294,16 +331,16 @@ def _string(body: dict[str, Any], key: str, where: str, *, required: bool = True
     return value
 
 
-def _when(body: dict[str, Any], key: str, where: str, *, required: bool = True
-          ) -> datetime | None:
+def _when(body: dict[str, Any], key: str, where: str, *, required: bool = True) -> datetime | None:
     text = _string(body, key, where, required=required)
     if text is None:
         return None
     return parse_when(text, f"{where}{key}", 400, f"{INVALID}:INVALID_ARGUMENT")
 
 
-def _amount(body: dict[str, Any], key: str, where: str, *, required: bool = True
-            ) -> tuple[Decimal, str] | None:
+def _amount(
+    body: dict[str, Any], key: str, where: str, *, required: bool = True
+) -> tuple[Decimal, str] | None:
     value = body.get(key)
     if value is None:
         if required:
@@ -319,8 +356,9 @@ def _amount(body: dict[str, Any], key: str, where: str, *, required: bool = True
         if not amount.is_finite() or amount < 0:
             raise InvalidOperation
     except InvalidOperation:
-        raise _bad("INVALID_ARGUMENT",
-                   f"{where}{key}.value must be a non-negative decimal string.") from None
+        raise _bad(
+            "INVALID_ARGUMENT", f"{where}{key}.value must be a non-negative decimal string."
+        ) from None
     return amount, value["currency"].upper()[:3]
 
 
@@ -330,10 +368,13 @@ def _shipment(data: Any, where: str) -> Shipment:
     url = _string(data, "trackingUrl", where, required=False)
     if url is not None and not url.startswith(("https://", "http://")):
         raise _bad("INVALID_ARGUMENT", f"{where}trackingUrl must be a valid URL.")
-    return Shipment(carrier=_string(data, "carrierName", where) or "",
-                    service=_string(data, "service", where, allow_empty=True),
-                    tracking_number=_string(data, "trackingNumber", where),
-                    tracking_url=url, shipped_at=_when(data, "shipDate", where))
+    return Shipment(
+        carrier=_string(data, "carrierName", where) or "",
+        service=_string(data, "service", where, allow_empty=True),
+        tracking_number=_string(data, "trackingNumber", where),
+        tracking_url=url,
+        shipped_at=_when(data, "shipDate", where),
+    )
 
 
 def _shipments(body: dict[str, Any], key: str, limit: int | None = None) -> list[Shipment]:
@@ -361,14 +402,19 @@ def _address_in(body: dict[str, Any], key: str) -> tuple[Address | None, str | N
         return value
 
     name = " ".join(p for p in (text("firstName"), text("lastName")) if p)
-    address = Address(name=name, line1=text("address1") or "", line2=text("address2"),
-                      city=text("city") or "", region=text("state"),
-                      postal_code=text("postalCode"), country=text("countryCode") or "")
+    address = Address(
+        name=name,
+        line1=text("address1") or "",
+        line2=text("address2"),
+        city=text("city") or "",
+        region=text("state"),
+        postal_code=text("postalCode"),
+        country=text("countryCode") or "",
+    )
     return address, text("phone")
 
 
-def _choice(body: dict[str, Any], key: str, allowed: tuple[str, ...], default: str | None
-            ) -> str:
+def _choice(body: dict[str, Any], key: str, allowed: tuple[str, ...], default: str | None) -> str:
     value = body.get(key, default)
     if value is None:
         raise _bad("MISSING_ARGUMENT", f"{key} is required.")
@@ -399,8 +445,10 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         if cursor is not None:
             others = sorted({k for k in params if k != "cursor"})
             if others:
-                raise _bad("INVALID_ARGUMENT",
-                           f"cursor cannot be combined with other parameters: {', '.join(others)}.")
+                raise _bad(
+                    "INVALID_ARGUMENT",
+                    f"cursor cannot be combined with other parameters: {', '.join(others)}.",
+                )
             state = _decode_cursor(cursor)
         else:
             state = _first_state(params)
@@ -422,12 +470,18 @@ def make_router(ctx: SandboxContext) -> APIRouter:
         next_cursor = next_url = None
         if has_next:
             last = page[-1]
-            next_cursor = _encode_cursor({**state, "k": _seq_key(time_key(last.order.updated_at),
-                                                                 last.seq)})
+            next_cursor = _encode_cursor(
+                {**state, "k": _seq_key(time_key(last.order.updated_at), last.seq)}
+            )
             next_url = str(request.url.replace(query=f"cursor={next_cursor}"))
-        return {"result": [render_order(s) for s in page],
-                "pagination": {"hasNextPage": has_next, "nextPageCursor": next_cursor,
-                               "nextPageUrl": next_url}}
+        return {
+            "result": [render_order(s) for s in page],
+            "pagination": {
+                "hasNextPage": has_next,
+                "nextPageCursor": next_cursor,
+                "nextPageUrl": next_url,
+            },
+        }
 
     @router.get(ORDERS + "/{order_id}")
     def get_order(order_id: str, request: Request) -> dict[str, Any]:
@@ -453,32 +507,47 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             order = stored.order
             wire = WIRE_STATUS.get(order.status, "PENDING")
             if wire == "CANCELED":
-                raise SandboxError(409, f"{CONFLICT}:ORDER_CANCELED",
-                                   "A canceled order cannot be fulfilled.")
+                raise SandboxError(
+                    409, f"{CONFLICT}:ORDER_CANCELED", "A canceled order cannot be fulfilled."
+                )
             if wire == "PENDING":
                 if shipments:
                     order = apply_shipment(order, shipments[0], at)
-                    rest = [s.model_copy(update={"shipped_at": s.shipped_at or at})
-                            for s in shipments[1:]]
+                    rest = [
+                        s.model_copy(update={"shipped_at": s.shipped_at or at})
+                        for s in shipments[1:]
+                    ]
                     order = order.model_copy(update={"shipments": [*order.shipments, *rest]})
                 else:
                     order = apply_status(order, OrderStatus.SHIPPED, at)
                 stored.extra["fulfilled_on"] = _iso(at)
             elif shipments:
-                added = [s.model_copy(update={"shipped_at": s.shipped_at or at})
-                         for s in shipments]
-                events = [TimelineEvent(at=at, kind="shipment",
-                                        message=f"Shipment added: {s.carrier} "
-                                                f"{s.tracking_number}") for s in added]
-                order = order.model_copy(update={
-                    "shipments": [*order.shipments, *added],
-                    "timeline": [*order.timeline, *events], "updated_at": at})
+                added = [s.model_copy(update={"shipped_at": s.shipped_at or at}) for s in shipments]
+                events = [
+                    TimelineEvent(
+                        at=at,
+                        kind="shipment",
+                        message=f"Shipment added: {s.carrier} {s.tracking_number}",
+                    )
+                    for s in added
+                ]
+                order = order.model_copy(
+                    update={
+                        "shipments": [*order.shipments, *added],
+                        "timeline": [*order.timeline, *events],
+                        "updated_at": at,
+                    }
+                )
             else:
                 raise _NoChange
             lines = {ln.id: ln.quantity for ln in order.lines}
             numbers = [s.tracking_number for s in shipments]
-            detail = {"tracking_number": numbers[0] if numbers else None,
-                      "tracking_numbers": numbers, "lines": lines, "notify": notify}
+            detail = {
+                "tracking_number": numbers[0] if numbers else None,
+                "tracking_numbers": numbers,
+                "lines": lines,
+                "notify": notify,
+            }
             return order, ("shipment" if shipments else "fulfill"), detail
 
         try:
@@ -502,24 +571,38 @@ def make_router(ctx: SandboxContext) -> APIRouter:
             if seen is not None:
                 status, saved = seen
                 if saved["request_sha256"] != digest:
-                    raise SandboxError(409, f"{CONFLICT}:IDEMPOTENCY_KEY_REUSED",
-                                       "This Idempotency-Key was already used with a "
-                                       "different request body.")
+                    raise SandboxError(
+                        409,
+                        f"{CONFLICT}:IDEMPOTENCY_KEY_REUSED",
+                        "This Idempotency-Key was already used with a different request body.",
+                    )
                 return _json_response(status, saved["response"])
             order, extra = _new_order(body, ctx, by_variant, by_sku)
             rendered = render_order(StoredOrder(0, order, extra))
             with ctx.db.transaction() as conn:  # order, key and effect: all or nothing
                 ctx.db.insert_order(order, extra, conn)
-                ctx.db.remember_response(conn, f"squarespace:create:{key}", 201,
-                                         {"request_sha256": digest, "response": rendered})
-                ctx.db.record_effect(conn, "create", order.id,
-                                     {"number": order.number, "idempotency_key": key,
-                                      "external_reference": extra["external_reference"]})
+                ctx.db.remember_response(
+                    conn,
+                    f"squarespace:create:{key}",
+                    201,
+                    {"request_sha256": digest, "response": rendered},
+                )
+                ctx.db.record_effect(
+                    conn,
+                    "create",
+                    order.id,
+                    {
+                        "number": order.number,
+                        "idempotency_key": key,
+                        "external_reference": extra["external_reference"],
+                    },
+                )
         return _json_response(201, rendered)
 
     router.add_api_route(ORDERS, create, methods=["POST"], status_code=201)
-    router.add_api_route(ORDERS + "/", create, methods=["POST"], status_code=201,
-                         include_in_schema=False)
+    router.add_api_route(
+        ORDERS + "/", create, methods=["POST"], status_code=201, include_in_schema=False
+    )
     return router
 
 
@@ -528,8 +611,9 @@ class _NoChange(Exception):
 
 
 def _json_response(status: int, body: Any) -> Response:
-    return Response(json.dumps(body, ensure_ascii=False), status_code=status,
-                    media_type="application/json")
+    return Response(
+        json.dumps(body, ensure_ascii=False), status_code=status, media_type="application/json"
+    )
 
 
 def _first_state(params: Any) -> dict[str, Any]:
@@ -537,17 +621,19 @@ def _first_state(params: Any) -> dict[str, Any]:
     status = params.get("fulfillmentStatus")
     if status:
         if status not in _STATUS_SQL:
-            raise _bad("INVALID_ARGUMENT",
-                       "fulfillmentStatus must be PENDING, FULFILLED or CANCELED.")
+            raise _bad(
+                "INVALID_ARGUMENT", "fulfillmentStatus must be PENDING, FULFILLED or CANCELED."
+            )
         state["s"] = status
     if params.get("customerId"):
         state["c"] = params["customerId"]
     after, before = params.get("modifiedAfter"), params.get("modifiedBefore")
     if bool(after) != bool(before):
         missing = "modifiedBefore" if after else "modifiedAfter"
-        raise _bad("MISSING_ARGUMENT",
-                   f"modifiedAfter and modifiedBefore must be used together; {missing} "
-                   "is missing.")
+        raise _bad(
+            "MISSING_ARGUMENT",
+            f"modifiedAfter and modifiedBefore must be used together; {missing} is missing.",
+        )
     if after and before:
         code = f"{INVALID}:INVALID_ARGUMENT"
         a = parse_when(after, "modifiedAfter", 400, code)
@@ -559,8 +645,9 @@ def _first_state(params: Any) -> dict[str, Any]:
     return state
 
 
-def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, Any],
-               by_sku: dict[str, Any]) -> tuple[Order, dict[str, Any]]:
+def _new_order(
+    body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, Any], by_sku: dict[str, Any]
+) -> tuple[Order, dict[str, Any]]:
     channel_name = _string(body, "channelName", "", max_len=30) or ""
     reference = _string(body, "externalOrderReference", "", max_len=200) or ""
     created = _when(body, "createdOn", "")
@@ -577,8 +664,10 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
     tax = (_amount(body, "taxTotal", "", required=False) or (Decimal(0), ""))[0]
     items = body.get("lineItems")
     if not isinstance(items, list) or not items:
-        raise _bad("MISSING_ARGUMENT" if items is None else "INVALID_ARGUMENT",
-                   "lineItems cannot be empty.")
+        raise _bad(
+            "MISSING_ARGUMENT" if items is None else "INVALID_ARGUMENT",
+            "lineItems cannot be empty.",
+        )
     lines: list[LineItem] = []
     product_ids: dict[str, int] = {}
     for i, item in enumerate(items):
@@ -586,11 +675,13 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
         if not isinstance(item, dict):
             raise _bad("INVALID_ARGUMENT", f"lineItems[{i}] must be an object.")
         variant_id, sku = item.get("variantId"), item.get("sku")
-        product = (by_variant.get(variant_id) if isinstance(variant_id, str) else None) \
-            or (by_sku.get(sku) if isinstance(sku, str) else None)
+        product = (by_variant.get(variant_id) if isinstance(variant_id, str) else None) or (
+            by_sku.get(sku) if isinstance(sku, str) else None
+        )
         if product is None:
-            raise _bad("INVALID_ARGUMENT",
-                       f"{where}variantId does not match a product of this site.")
+            raise _bad(
+                "INVALID_ARGUMENT", f"{where}variantId does not match a product of this site."
+            )
         qty = item.get("quantity")
         if not isinstance(qty, int) or isinstance(qty, bool) or qty < 1:
             raise _bad("INVALID_ARGUMENT", f"{where}quantity must be a positive integer.")
@@ -598,9 +689,17 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
         line_id = secrets.token_hex(12)
         product_ids[line_id] = product.product_id
         name = item.get("productName") if isinstance(item.get("productName"), str) else None
-        lines.append(LineItem(id=line_id, sku=product.sku, name=name or product.name,
-                              quantity=qty, unit_price=price, barcode=product.barcode,
-                              weight=Decimal(product.weight)))
+        lines.append(
+            LineItem(
+                id=line_id,
+                sku=product.sku,
+                name=name or product.name,
+                quantity=qty,
+                unit_price=price,
+                barcode=product.barcode,
+                weight=Decimal(product.weight),
+            )
+        )
     ship_to, ship_phone = _address_in(body, "shippingAddress")
     bill_to, bill_phone = _address_in(body, "billingAddress")
     shipments = _shipments(body, "fulfillments", limit=100)
@@ -608,26 +707,51 @@ def _new_order(body: dict[str, Any], ctx: SandboxContext, by_variant: dict[str, 
     assert created is not None
     name = (ship_to or bill_to or Address()).name
     order = Order(
-        id=secrets.token_hex(12), number=_next_number(ctx), dialect="squarespace",
-        status=OrderStatus.PROCESSING, currency=currency, subtotal=subtotal, tax=tax,
-        shipping=shipping, total=total, channel=channel_name,
+        id=secrets.token_hex(12),
+        number=_next_number(ctx),
+        dialect="squarespace",
+        status=OrderStatus.PROCESSING,
+        currency=currency,
+        subtotal=subtotal,
+        tax=tax,
+        shipping=shipping,
+        total=total,
+        channel=channel_name,
         customer=Customer(name=name, email=email, phone=ship_phone or bill_phone),
-        ship_to=ship_to, bill_to=bill_to, lines=lines,
-        timeline=[TimelineEvent(at=created, kind="order_created",
-                                message=f"Order imported from {channel_name}")],
-        created_at=created, updated_at=now)
+        ship_to=ship_to,
+        bill_to=bill_to,
+        lines=lines,
+        timeline=[
+            TimelineEvent(
+                at=created, kind="order_created", message=f"Order imported from {channel_name}"
+            )
+        ],
+        created_at=created,
+        updated_at=now,
+    )
     if wire_status == "FULFILLED":
         assert fulfilled_on is not None
         fulfilled = [ln.model_copy(update={"quantity_fulfilled": ln.quantity}) for ln in lines]
-        order = order.model_copy(update={
-            "status": OrderStatus.SHIPPED, "lines": fulfilled,
-            "fulfillment_status": FulfillmentStatus.FULFILLED, "shipments": shipments})
-    extra = {"customer_id": None, "product_ids": product_ids, "has_returns": False,
-             "channel_name": channel_name, "external_reference": reference,
-             "price_tax_interpretation": interpretation,
-             "fulfilled_on": _iso(fulfilled_on) if fulfilled_on else None,
-             "shipping_lines": shipping_lines, "discount_lines": discount_lines,
-             "discount_total": format(discount, "f")}
+        order = order.model_copy(
+            update={
+                "status": OrderStatus.SHIPPED,
+                "lines": fulfilled,
+                "fulfillment_status": FulfillmentStatus.FULFILLED,
+                "shipments": shipments,
+            }
+        )
+    extra = {
+        "customer_id": None,
+        "product_ids": product_ids,
+        "has_returns": False,
+        "channel_name": channel_name,
+        "external_reference": reference,
+        "price_tax_interpretation": interpretation,
+        "fulfilled_on": _iso(fulfilled_on) if fulfilled_on else None,
+        "shipping_lines": shipping_lines,
+        "discount_lines": discount_lines,
+        "discount_total": format(discount, "f"),
+    }
     return order, extra
 
 
@@ -659,8 +783,7 @@ def _shipping_lines(body: dict[str, Any]) -> tuple[list[dict[str, Any]], Decimal
     if total is None:
         return lines, from_lines
     if lines and total[0] != from_lines:
-        raise _bad("INVALID_ARGUMENT",
-                   "shippingTotal must equal the amount of the shipping line.")
+        raise _bad("INVALID_ARGUMENT", "shippingTotal must equal the amount of the shipping line.")
     return lines, total[0]
 
 
@@ -690,8 +813,7 @@ def _discount_lines(body: dict[str, Any]) -> tuple[list[dict[str, Any]], Decimal
     if total is None:
         return lines, from_lines
     if lines and total[0] != from_lines:
-        raise _bad("INVALID_ARGUMENT",
-                   "discountTotal must equal the sum of the discount lines.")
+        raise _bad("INVALID_ARGUMENT", "discountTotal must equal the sum of the discount lines.")
     return lines, total[0]
 
 

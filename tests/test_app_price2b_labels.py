@@ -82,7 +82,7 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
 
     parts, server, labels = price2b_desk
     window = parts.window
-    with qtbot.waitSignal(window.syncFinished, timeout=60_000):
+    with qtbot.waitSignal(window.sync_finished, timeout=60_000):
         parts.start()
     with connect("price2b", server.base_url, TEST_TOKEN) as connector:
         weighed = {
@@ -125,7 +125,7 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
         dialog.rows[0].carrier.setCurrentText("fedex")
     if not dialog.rows[0].service.text():
         dialog.rows[0].service.setText("GROUND")
-    with qtbot.waitSignal(parts.actions.ordersChanged, timeout=30_000):
+    with qtbot.waitSignal(parts.actions.orders_changed, timeout=30_000):
         dialog.accept()
     qtbot.waitUntil(lambda: labels.exists() and len(list(labels.iterdir())) == 1, timeout=20_000)
     with connect("price2b", server.base_url, TEST_TOKEN) as connector:

@@ -30,6 +30,7 @@ from fulfillment_station.printing.samples import sample_settings
 from fulfillment_station.printing.slip import render_slip, total_rows
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.actions import Action
+from fulfillment_station.services.order_filters import PRESETS, filter_structured, local_day_start
 from fulfillment_station.services.outbox_runner import BackoffPolicy
 from fulfillment_station.services.outbox_service import OutboxService
 from fulfillment_station.services.pack_session import PackSession, Ticked
@@ -39,7 +40,6 @@ from fulfillment_station.store.cache import OrderCache, OrderSummary
 from fulfillment_station.store.db import connect as open_store
 from fulfillment_station.store.outbox import ActionState, Outbox
 from fulfillment_station.store.pack_progress import PackProgress
-from fulfillment_station.ui.filters import PRESETS, filter_structured, local_day_start
 from tests.conftest import TEST_TOKEN
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]

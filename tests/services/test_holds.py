@@ -19,6 +19,7 @@ from fulfillment_station.domain.requests import ShipRequest
 from fulfillment_station.domain.workflow import SHIPPABLE, check_shipment
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.actions import Action
+from fulfillment_station.services.order_filters import PRESETS, filter_structured, preset_counts
 from fulfillment_station.services.outbox_service import OutboxService
 from fulfillment_station.services.pack_session import PackRefused, PackSession
 from fulfillment_station.services.sync import SyncService
@@ -27,7 +28,6 @@ from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.store.db import connect as open_store
 from fulfillment_station.store.outbox import Outbox
 from fulfillment_station.store.pack_progress import PackProgress
-from fulfillment_station.ui.filters import PRESETS, filter_structured, preset_counts
 from tests.conftest import TEST_TOKEN
 
 pytestmark = pytest.mark.integration

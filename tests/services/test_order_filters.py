@@ -195,6 +195,7 @@ def row(order_id: str, **changes: Any) -> OrderSummary:
         search_text="",
         search_skus="",
         search_barcodes="",
+        holds="",
         connection="shop",
         dialect="nexus",
         status="pending",

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from fulfillment_station.connectors import connector_class
+from fulfillment_station.services.order_filters import FilterState
 from fulfillment_station.ui.filter_bar import FilterBar
-from fulfillment_station.ui.filters import FilterState
 
 
 @pytest.mark.gui

@@ -73,9 +73,9 @@ def test_pack_mode_loads_an_order_with_the_packers_hold(
         ),
         name="outbox",
     )
-    host = WorkerPackHost(reader=worker, outbox=worker, printer=None, next_after=lambda _ref: None)
     loaded: list[Order] = []
     try:
+        host = WorkerPackHost(outbox=worker, printer=None, next_after=lambda _ref: None)
         host.load_order(OrderRef("shop", order.id), loaded.append, lambda text: pytest.fail(text))
         qtbot.waitUntil(lambda: bool(loaded), timeout=10_000)
     finally:

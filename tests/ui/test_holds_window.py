@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from fulfillment_station.app import AppParts
-from fulfillment_station.ui.filters import PRESETS, filter_structured, local_day_start
+from fulfillment_station.services.order_filters import PRESETS, filter_structured, local_day_start
 from fulfillment_station.ui.ship_dialog import ShipDialog
 from tests.test_app_e2e import parts  # noqa: F401  (the app as the command builds it)
 
@@ -20,10 +20,11 @@ KEYS = [p.key for p in PRESETS]
 
 
 def test_held_orders_stay_out_of_to_pack_and_the_ship_dialog_says_why(
-    qtbot: Any, parts: AppParts
-) -> None:  # noqa: F811
+    qtbot: Any,
+    parts: AppParts,  # noqa: F811  (the fixture imported above)
+) -> None:
     window = parts.window
-    with qtbot.waitSignal(window.syncFinished, timeout=60_000):
+    with qtbot.waitSignal(window.sync_finished, timeout=60_000):
         parts.start()
     held = [
         s for s in window.model.summaries if s.holds and s.status in ("confirmed", "processing")

@@ -35,7 +35,7 @@ def test_an_unreadable_order_is_skipped_and_named_in_the_banner(
             base_url=liar.url + server.base_url[len(server.root_url) :],
         )
         window = make_window(through_liar)
-        with qtbot.waitSignal(window.syncFinished, timeout=30_000) as blocker:
+        with qtbot.waitSignal(window.sync_finished, timeout=30_000) as blocker:
             window.start()
             window.start_sync()
         result = blocker.args[0]

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from fulfillment_station.connectors import connector_class
 from fulfillment_station.domain import OrderStatus
 from fulfillment_station.sandbox.server import SandboxServer
+from fulfillment_station.services.order_filters import PRESETS
 from fulfillment_station.store.cache import OrderCache
-from fulfillment_station.ui.filters import PRESETS
 from fulfillment_station.ui.main_window import MainWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]

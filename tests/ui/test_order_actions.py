@@ -127,7 +127,7 @@ def test_a_packers_hold_is_kept_audited_and_refuses_the_ship(
 ) -> None:
     controller, server = actions
     order = next(o for o in _open_orders(server) if not o.holds)
-    with qtbot.waitSignal(controller.ordersChanged, timeout=10_000) as changed:
+    with qtbot.waitSignal(controller.orders_changed, timeout=10_000) as changed:
         controller.set_hold(order, "  customer asked to wait\n for the blue one ")
     held = changed.args[0][0]
     assert [h.reason for h in held.holds] == ["customer asked to wait for the blue one"]
@@ -136,7 +136,7 @@ def test_a_packers_hold_is_kept_audited_and_refuses_the_ship(
             "ship", held, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
         )
     assert "customer asked to wait for the blue one" in refused.args[0]
-    with qtbot.waitSignal(controller.ordersChanged, timeout=10_000) as released:
+    with qtbot.waitSignal(controller.orders_changed, timeout=10_000) as released:
         controller.set_hold(held, None)
     assert released.args[0][0].holds == []
     assert not [e for e in server.db.journal()["effects"] if e["kind"] == "shipment"]

@@ -46,13 +46,17 @@ from fulfillment_station.store.settings import ConnectionProfile, Settings, Sett
 if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when training starts
     from PySide6.QtWidgets import QApplication
 
+    from fulfillment_station.connectors.base import Capabilities
     from fulfillment_station.sandbox.server import SandboxServer
     from fulfillment_station.services.diagnostics import LoggingSetup
+    from fulfillment_station.services.pack_flow import FinishStep
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.main_window import MainWindow
     from fulfillment_station.ui.order_actions import OrderActions
     from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView
+    from fulfillment_station.ui.scale_weigher import ScaleWeigher
     from fulfillment_station.ui.scanner_filter import ScannerFilter
+    from fulfillment_station.ui.station_desk import StationDesk
     from fulfillment_station.ui.tasks import ConnectionWorker
     from fulfillment_station.ui.workbench import FileMenu
 
@@ -285,6 +289,8 @@ class AppParts:
     sandbox: SandboxServer | None
     config: ConnectionConfig
     file_menu: FileMenu
+    #: the station database's side of the window (claims, heartbeat, live changes)
+    station: StationDesk | None = None
     #: undo the settings subscriptions of these parts (called when they close)
     unsubscribe: list[Callable[[], None]] = field(default_factory=list)
 
@@ -296,12 +302,16 @@ class AppParts:
         self.window.show()
         self.window.start()
         self.actions.start()
+        if self.station is not None:
+            self.station.start()
 
     def freeze(self, app: QApplication) -> None:
         """Take no new work (before a switch): no scans, clicks, timers or syncs; what is
         already running on the workers goes on."""
         self.scanner.uninstall(app)
         self.actions.stop()
+        if self.station is not None:
+            self.station.stop()
         self.window.sync_timer.stop()
         self.window.cancel_current_sync()
         self.window.setEnabled(False)
@@ -314,6 +324,8 @@ class AppParts:
         self.unsubscribe.clear()
         self.scanner.uninstall(app)
         self.actions.stop()
+        if self.station is not None:
+            self.station.stop()
         for worker in self.workers.all():
             worker.stop()
         if self.sandbox is not None:
@@ -333,6 +345,29 @@ class SessionHooks:
     live_settings: LiveSettings | None = None
 
 
+def pack_scale(
+    live: LiveSettings, capabilities: Capabilities, outbox_path: Path, packer: Callable[[], str]
+) -> tuple[list[FinishStep] | None, ScaleWeigher | None]:
+    """Pack mode's weigh step and the scale feeding it, when the desk weighs (Settings →
+    Scale, or a store that sells the label and so needs the weight); none otherwise."""
+    from fulfillment_station.services.pack_flow import default_steps
+    from fulfillment_station.services.pack_weighing import (
+        audit_log_at,
+        desk_weighs,
+        weigh_step_for,
+    )
+    from fulfillment_station.services.weighing import open_scale
+    from fulfillment_station.ui.scale_weigher import ScaleWeigher
+
+    if not desk_weighs(live.current, capabilities):
+        return None, None
+    station = str(live["station.station_name"]) or "desk"
+    step = weigh_step_for(
+        lambda: live.current, lambda: audit_log_at(outbox_path, station), packer=packer
+    )
+    return default_steps(step), ScaleWeigher(lambda: open_scale(live.current))
+
+
 def build_app(
     app: QApplication,
     services: AppServices,
@@ -342,6 +377,8 @@ def build_app(
 ) -> AppParts:
     """Build every part of the GUI for ``config`` and hand them to each other. Nothing is
     started: ``AppParts.start`` does that."""
+    from fulfillment_station.services.store_labels import sells_labels
+    from fulfillment_station.services.weighing import box_for_scan
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.order_actions import OrderActions
@@ -349,6 +386,11 @@ def build_app(
     from fulfillment_station.ui.pack_mode import PackModeView
     from fulfillment_station.ui.settings_dialog import SettingsDialog
     from fulfillment_station.ui.sounds import Sounds
+    from fulfillment_station.ui.station_desk import (
+        ClaimingPackHost,
+        StationDesk,
+        station_events_for,
+    )
     from fulfillment_station.ui.tasks import ConnectionWorker
     from fulfillment_station.ui.workbench import (
         FileMenuEntries,
@@ -389,6 +431,9 @@ def build_app(
                 station=settings["station.station_name"] or "desk",
                 print_queue_path=root / "print-queue.sqlite3",
                 settings=lambda: live.current,
+                station_database_url=settings["station.database_url"],
+                claim_lease_s=float(settings["station.claim_lease_s"]),
+                tokens=services.tokens,
                 **options,
             ),
             name="outbox",
@@ -417,7 +462,9 @@ def build_app(
     actions = OrderActions(workers.outbox, packer=packer)
     capabilities = connector_class(config.dialect).CAPABILITIES
     window.filter_bar.configure(capabilities)  # only the filters this store has
-    dialogs = OrderDialogs(window, workers.reader, actions, capabilities)
+    dialogs = OrderDialogs(
+        window, workers.reader, actions, capabilities, settings=lambda: live.current
+    )
     build_workbench(
         window,
         capabilities=capabilities,
@@ -433,13 +480,44 @@ def build_app(
         packer=packer,
         on_shipped=actions.shipped,
         on_print_message=lambda text: window.statusBar().showMessage(text, 8000),
+        store_sells_labels=sells_labels(capabilities),
     )
     sounds = Sounds(volume=settings["sounds.volume"] / 100, muted=not settings["sounds.enabled"])
     progress = hooks.pack_progress
     if progress is None:
         own = progress = PackProgress(root / "pack-progress.sqlite3")
         window.destroyed.connect(lambda _o=None: own.close())
-    pack_view = PackModeView(host, progress, sounds, pack_options(settings))
+    station_url = str(settings["station.database_url"])
+    desk_name = str(settings["station.station_name"] or "desk")
+    claiming = ClaimingPackHost(
+        host,
+        workers.outbox,
+        refs_after=window.refs_after,
+        packer=packer,
+        coordinated=bool(station_url.strip()),
+    )
+    pack_steps, weigher = pack_scale(
+        live, capabilities, root / f"outbox-{config.id}.sqlite3", packer
+    )
+    pack_view = PackModeView(
+        claiming,
+        progress,
+        sounds,
+        pack_options(settings),
+        steps=pack_steps,
+        weigher=weigher,
+        box_for_scan=lambda scan: box_for_scan(live.current, scan),
+    )
+    pack_view.flow.gates.append(claiming.gate)
+    pack_view.flow.on_close = claiming.closed
+    station = StationDesk(
+        window,
+        workers.outbox,
+        connection_id=config.id,
+        events=station_events_for(
+            station_url, desk=desk_name, tokens=services.tokens, parent=window
+        ),
+    )
     window.set_pack_view(pack_view)
     if file_notices:
         from fulfillment_station.ui.i18n import translate_message
@@ -496,7 +574,16 @@ def build_app(
         ),
     )
     return AppParts(
-        window, actions, pack_view, scanner, workers, sandbox, config, file_menu, unsubscribe
+        window,
+        actions,
+        pack_view,
+        scanner,
+        workers,
+        sandbox,
+        config,
+        file_menu,
+        station,
+        unsubscribe,
     )
 
 

@@ -31,9 +31,27 @@ pytestmark = [pytest.mark.e2e, pytest.mark.gui, pytest.mark.integration]
 
 
 @pytest.fixture
+def scale_sim() -> Iterator[Any]:
+    """A serial scale on a pseudo-terminal, a 1.250 kg parcel on it, for the desk to use."""
+    from tests.helpers.scale_sim import ScaleSimulator
+
+    with ScaleSimulator("cas", weight="1.250", unit="kg", state="stable") as sim:
+        yield sim
+
+
+@pytest.fixture
 def price2b_desk(
-    qtbot: Any, qapp: QApplication, tmp_path: Path, make_sandbox: Callable[..., SandboxServer]
+    request: pytest.FixtureRequest,
+    qtbot: Any,
+    qapp: QApplication,
+    tmp_path: Path,
+    make_sandbox: Callable[..., SandboxServer],
 ) -> Iterator[tuple[AppParts, SandboxServer, Path]]:
+    # A test that asks for the scale simulator gets a desk whose Settings name it.
+    scale: dict[str, object] = {}
+    if "scale_sim" in request.fixturenames:
+        sim = request.getfixturevalue("scale_sim")
+        scale = {"scale.source": "serial", "scale.device": sim.path, "scale.protocol": "cas"}
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     server = make_sandbox("price2b", orders=30, seed=4)
@@ -50,6 +68,7 @@ def price2b_desk(
                 "station.packer_name": "Ana",
                 "sounds.enabled": False,
                 "pack.auto_print": False,
+                **scale,
             }
         )
         .with_profile(
@@ -88,8 +107,9 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
         weighed = {
             o.id
             for o in (connector.get_order(r.id) for r in connector.list_orders())
-            if all(line.weight for line in o.lines)
+            if all(line.weight for line in o.lines) and not o.service_requested
         }
+    assert weighed  # orders the customer chose no service for: the desk's defaults apply
     row = next(
         r
         for r in range(window.proxy.rowCount())
@@ -120,11 +140,10 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
     )
     # (A cached list row carries no weights yet; the connector weighs the lines it ships.)
     assert dialog.package_box is not None
-    # The workbench does not pass the desk's label defaults yet: the packer types them.
-    if not dialog.rows[0].carrier.carrier():
-        dialog.rows[0].carrier.setCurrentText("fedex")
-    if not dialog.rows[0].service.text():
-        dialog.rows[0].service.setText("GROUND")
+    # The desk's label defaults (Settings: fedex GROUND) fill the carrier and service.
+    assert dialog.rows[0].carrier.carrier() == "fedex"
+    assert dialog.rows[0].service.text() == "GROUND"
+    assert dialog.weigher is None  # the desk has no scale: weights are typed
     with qtbot.waitSignal(parts.actions.orders_changed, timeout=30_000):
         dialog.accept()
     qtbot.waitUntil(lambda: labels.exists() and len(list(labels.iterdir())) == 1, timeout=20_000)
@@ -161,3 +180,99 @@ def test_the_order_menu_opens_price2b_channel_sync(
     qtbot.waitUntil(lambda: dialog.status is not None, timeout=10_000)
     assert "Next scheduled sync" in dialog.next_run.text()
     dialog.close()
+
+
+def test_pack_mode_buys_price2b_label_and_prints_its_own_bytes_with_scans_only(
+    qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]
+) -> None:
+    """Pack mode on a store that sells labels: the order number and every item scanned, and
+    the order ships (no carrier label to scan: the store sells it); the shipment buys
+    Price2b's label with the desk's carrier and service, and the label printer gets the
+    store's bytes, once, and nothing the app drew itself."""
+    from PySide6.QtCore import Qt
+
+    parts, server, labels = price2b_desk
+    window = parts.window
+    with qtbot.waitSignal(window.sync_finished, timeout=60_000):
+        parts.start()
+    with connect("price2b", server.base_url, TEST_TOKEN) as connector:
+        details = [connector.get_order(r.id) for r in connector.list_orders()]
+    order = next(
+        o
+        for o in details
+        if o.status.value == "processing"
+        and not o.shipments
+        and 1 < sum(line.remaining for line in o.lines) <= 3
+        and all(line.weight and line.sku for line in o.lines)
+        and not o.service_requested
+    )
+
+    def scan(text: str) -> None:
+        qtbot.keyClicks(parts.pack_view, text)
+        qtbot.keyClick(parts.pack_view, Qt.Key.Key_Return)
+
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.in_pack_mode
+    with qtbot.waitSignal(parts.pack_view.order_opened, timeout=20_000):
+        scan(order.number)
+    units = [line.barcode or line.sku or "" for line in order.lines for _ in range(line.remaining)]
+    for text in units[:-1]:
+        scan(text)
+    # The last unit scanned ships the order: there is no carrier label to scan, the ship buys
+    # the store's.
+    with qtbot.waitSignal(parts.pack_view.order_shipped, timeout=20_000):
+        scan(units[-1])
+    assert "tracking" not in parts.pack_view.message.text().lower()
+    qtbot.waitUntil(lambda: labels.exists() and len(list(labels.iterdir())) == 1, timeout=30_000)
+    with connect("price2b", server.base_url, TEST_TOKEN) as connector:
+        shipped = connector.get_order(order.id)
+        assert shipped.status.value == "shipped"
+        (shipment,) = shipped.shipments
+        assert shipment.carrier.casefold() == "fedex"
+        assert shipment.tracking_number
+        store_label = connector.fetch_label(connector.label_url_for(shipment.id))  # type: ignore[attr-defined]
+    (printed,) = labels.iterdir()
+    assert printed.read_bytes() == store_label
+
+
+def test_the_ship_dialog_weighs_the_parcel_on_the_desks_scale(
+    qtbot: Any, scale_sim: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]
+) -> None:
+    """Settings name a serial scale: Order → Ship… opens with the scale running, and the
+    parcel's weight fills itself from it; closing the dialog lets the scale go."""
+    from fulfillment_station.ui.ship_dialog import ShipDialog
+
+    parts, _server, _labels = price2b_desk
+    window = parts.window
+    with qtbot.waitSignal(window.sync_finished, timeout=60_000):
+        parts.start()
+    row = next(
+        r
+        for r in range(window.proxy.rowCount())
+        if window.proxy.summary_at(r).status == "processing"
+        and window.proxy.summary_at(r).fulfillment == "unfulfilled"
+    )
+    ref = window.proxy.key_at(row)
+
+    def selected() -> bool:
+        rows = [r for r in range(window.proxy.rowCount()) if window.proxy.key_at(r) == ref]
+        if rows and window.selected_refs() != [ref]:
+            window.table.selectRow(rows[0])
+        return window.selected_refs() == [ref]
+
+    qtbot.waitUntil(selected, timeout=10_000)
+    ship = next(a for a in window.menuBar().actions() if a.text() == "&Order").menu().actions()[0]
+    ship.trigger()
+
+    def dialogs() -> list[ShipDialog]:
+        return [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, ShipDialog) and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: len(dialogs()) == 1, timeout=10_000)
+    dialog = dialogs()[0]
+    assert dialog.weigher is not None and dialog.package_fields
+    qtbot.waitUntil(lambda: dialog.package_fields["weight"].value() == 1.25, timeout=10_000)
+    weigher = dialog.weigher
+    dialog.reject()
+    assert not weigher.running

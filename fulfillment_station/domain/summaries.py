@@ -40,6 +40,9 @@ class OrderSummary(NamedTuple):
     fulfillment_method: str | None
     country: str
     currency: str
+    #: 1 when the store says the order has returns (Nexus ``has_returns``), 0 when it says
+    #: none, None where it is silent
+    has_returns: int | None = None
 
 
 class OrderRef(NamedTuple):

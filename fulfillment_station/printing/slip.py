@@ -12,7 +12,7 @@ so "2 (1 sent)" never wraps into pieces.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -369,8 +369,35 @@ def _boxed(caption: str, text: str, styles: _Styles, look: _Look) -> Flowable:
     return KeepTogether([Spacer(1, look.font * 0.8), table])
 
 
+SlipBox = tuple[str, Mapping[str, int]]
+"""One box of a shipment packed in several: its type's name ("" if none) and the units of
+each line id in it."""
+
+
+def _boxes(
+    order: Order, boxes: Sequence[SlipBox], styles: _Styles, look: _Look, t: Words
+) -> Flowable:
+    """Which items are in which box, so the customer (and the desk) can check each box."""
+    by_id = {line.id: line for line in order.lines}
+    rows = []
+    for number, (name, units) in enumerate(boxes, start=1):
+        items = ", ".join(
+            f"{count} × {by_id[line_id].sku} {by_id[line_id].name}".strip()
+            for line_id, count in units.items()
+            if count > 0 and line_id in by_id
+        )
+        title = t(doc("Box {number} of {count}")).format(number=number, count=len(boxes))
+        title += f" ({name})" if name else ""
+        rows.append(f"{title}: {items}")
+    return _boxed(t(doc("Boxes")), "\n".join(rows), styles, look)
+
+
 def slip_story(
-    order: Order, settings: PrintSettings, styles: _Styles, look: _Look
+    order: Order,
+    settings: PrintSettings,
+    styles: _Styles,
+    look: _Look,
+    boxes: Sequence[SlipBox] = (),
 ) -> list[Flowable]:
     prices = not (settings.hide_prices_for_gifts and is_gift(order))
     t = translator(settings.document_language)
@@ -383,6 +410,8 @@ def slip_story(
     ]
     if prices:
         story += [Spacer(1, look.font * 0.4), _totals(order, styles, look, t)]
+    if len(boxes) > 1:
+        story.append(_boxes(order, boxes, styles, look, t))
     if order.notes and order.notes.strip():
         story.append(_boxed(t(doc("Notes")), order.notes, styles, look))
     if is_gift(order):
@@ -540,8 +569,10 @@ def render_slips_batch(
     settings: PrintSettings,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    boxes_of: Mapping[int, Sequence[SlipBox]] | None = None,
 ) -> bytes:
-    """Packing slips for ``orders`` in one PDF, each starting on a new page.
+    """Packing slips for ``orders`` in one PDF, each starting on a new page (``boxes_of``:
+    the boxes of the order at that index, when it was packed in several).
 
     ``progress(done, total)`` is called as each slip is laid out; when ``cancelled()`` returns
     true the batch stops and ``BatchCancelled`` is raised (no partial PDF is returned).
@@ -568,7 +599,8 @@ def render_slips_batch(
         if index:
             story.append(PageBreak())
         story.append(GroupMark(_SlipGroup(index, order), mark(index)))
-        story.extend(slip_story(order, settings, styles, look))
+        boxes = (boxes_of or {}).get(index, ())
+        story.extend(slip_story(order, settings, styles, look, boxes))
     title = f"Packing slip {orders[0].number}" if total == 1 else f"Packing slips ({total})"
     pdf = build_pdf(story, look.frame, header, title)
     if progress is not None:
@@ -576,6 +608,7 @@ def render_slips_batch(
     return pdf
 
 
-def render_slip(order: Order, settings: PrintSettings) -> bytes:
-    """The packing slip for one order as a PDF."""
-    return render_slips_batch([order], settings)
+def render_slip(order: Order, settings: PrintSettings, boxes: Sequence[SlipBox] = ()) -> bytes:
+    """The packing slip for one order as a PDF; with ``boxes`` (more than one) it also lists
+    which items are in which box."""
+    return render_slips_batch([order], settings, boxes_of={0: boxes} if boxes else None)

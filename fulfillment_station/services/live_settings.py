@@ -34,6 +34,14 @@ NEEDS_RESTART: dict[str, Message] = {
         "The station name is used in the audit log from the next start "
         "(the outbox of the open connection keeps the name it opened with).",
     ),
+    "station.database_url": QT_TRANSLATE_NOOP(
+        "LiveSettings",
+        "The station database is used from the next start (the open connection keeps "
+        "the claims it holds until then).",
+    ),
+    "station.claim_lease_s": QT_TRANSLATE_NOOP(
+        "LiveSettings", "The claim lease applies from the next start."
+    ),
 }
 
 

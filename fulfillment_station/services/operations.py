@@ -34,10 +34,11 @@ from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorErr
 from fulfillment_station.domain import HoldKind, Order, Shipment, ShipmentLine
 from fulfillment_station.domain.holds import with_packer_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
-from fulfillment_station.domain.requests import ShipRequest
+from fulfillment_station.domain.requests import CreateOrderRequest, ShipRequest
 from fulfillment_station.printing.errors import PrintingError
 from fulfillment_station.scanning.tracking import parse_tracking
 from fulfillment_station.services.actions import Action, ActionKind
+from fulfillment_station.services.new_orders import CatalogueItem
 from fulfillment_station.services.outbox_runner import Outcome
 from fulfillment_station.services.pack_session import PrintOutcome as PackPrintOutcome
 from fulfillment_station.services.resources import (
@@ -101,6 +102,35 @@ def cached_orders(resources: HasCache, refs: Sequence[OrderRef]) -> list[Order]:
     """The orders of ``refs`` the cache still has, in that order."""
     orders = [cached_order(resources, ref) for ref in refs]
     return [order for order in orders if order is not None]
+
+
+#: How many of the newest cached orders the create dialog's catalogue is read from: enough
+#: to know every SKU a desk ships, few enough to open the dialog at once.
+CATALOGUE_ORDERS = 500
+
+
+def create_catalogue(resources: HasCache, connection: str) -> dict[str, CatalogueItem]:
+    """What the create dialog offers for its SKU column: every SKU of the newest cached
+    orders, with its name, last price and the store's product id."""
+    from fulfillment_station.services.new_orders import catalogue_from_orders
+
+    newest = sorted(resources.cache.load_summaries(connection), key=lambda s: -s.created_at)
+    ids = [summary.order_id for summary in newest[:CATALOGUE_ORDERS]]
+    return catalogue_from_orders(resources.cache.get_many(ids, connection=connection))
+
+
+def create_order(
+    resources: OutboxResources, request: CreateOrderRequest, *, packer: str
+) -> Order | ConnectorError:
+    """Send the create dialog's order through the outbox now and hand back the store's
+    answer (``services.new_orders.create_through_outbox``); a created order goes to the
+    cache at once, so the list shows it before the next sync."""
+    from fulfillment_station.services.new_orders import create_through_outbox
+
+    answer = create_through_outbox(resources.outbox_service, request, packer=packer)
+    if isinstance(answer, Order):
+        resources.cache.upsert_many([answer], connection=resources.connection_id)
+    return answer
 
 
 def load_summaries(resources: HasCache, connection: str) -> list[OrderSummary]:
@@ -179,6 +209,63 @@ def ship_request(lines: dict[str, int], tracking: str | None, carrier: str | Non
         best = parse_tracking(tracking).best
         carrier = best.carrier_name if best is not None else None
     return ShipRequest(carrier=carrier or "Other", tracking_number=tracking, lines=lines)
+
+
+def pack_request(
+    resources: OutboxResources,
+    order: Order,
+    lines: dict[str, int],
+    tracking: str | None,
+    carrier: str | None,
+) -> ShipRequest:
+    """What pack mode sends for these units: on a store that sells labels (Price2b) and no
+    tracking number scanned, the request that buys the store's label (carrier and service
+    from the order's checkout choice, else the desk's defaults; weight from the lines);
+    otherwise the scanned carrier label's number (:func:`ship_request`)."""
+    from fulfillment_station.services.store_labels import (
+        LabelDefaults,
+        label_defaults_from,
+        label_ship_request,
+        sells_labels,
+    )
+
+    if tracking is None and sells_labels(resources.connector.capabilities):
+        printer = resources.print_service
+        defaults = (
+            label_defaults_from(printer.settings) if printer is not None else LabelDefaults("", "")
+        )
+        return label_ship_request(order, defaults, lines=lines, carrier=carrier)
+    return ship_request(lines, tracking, carrier)
+
+
+@dataclass(frozen=True)
+class PackShipment:
+    """Pack mode's queued shipment: the outbox record and the request it holds."""
+
+    record: ActionRecord[Action]
+    request: ShipRequest
+    #: the store's label comes back with the answer and the outbox worker prints it: pack
+    #: mode must not draw one of its own
+    store_prints_label: bool
+
+
+def queue_pack_shipment(
+    resources: OutboxResources,
+    order: Order,
+    lines: dict[str, int],
+    tracking: str | None,
+    carrier: str | None,
+    *,
+    packer: str,
+) -> PackShipment:
+    """Build pack mode's request (:func:`pack_request`) and queue it, in one trip."""
+    from fulfillment_station.services.store_labels import prints_after_ship
+
+    request = pack_request(resources, order, lines, tracking, carrier)
+    record = queue_shipment(resources, order, request, packer=packer)
+    return PackShipment(
+        record, request, prints_after_ship(request, resources.connector.capabilities)
+    )
 
 
 def queue_shipment(

@@ -18,8 +18,11 @@ order once every line is verified or the packer asks to ship:
 3. :class:`ShipStep` — hands the shipment to the host; then the same order again (another
    package) or the next order of the list.
 
-Adding a step (weigh the parcel, choose a box) is one more :class:`FinishStep` in
-:func:`default_steps`. Opening an order passes every :data:`OpenGate` first: a gate can refuse
+When the desk weighs, :class:`WeighStep` comes first (``default_steps(weigh)``): each box on
+the scale in turn, its stable weight checked against its items and tare. Items go into the
+current box of the session; a box barcode (``box_for_scan``) or NEXT BOX starts another.
+Adding a step is one more :class:`FinishStep` in :func:`default_steps`. Opening an order
+passes every :data:`OpenGate` first: a gate can refuse
 with one sentence (a claim by another desk, a hold). "Next order" skips orders that cannot be
 packed (shipped, cancelled, refused by a gate), a bounded number of them.
 
@@ -36,7 +39,9 @@ from typing import Any, Literal, Protocol
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.weight import Weight
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
+from fulfillment_station.services.boxes import PackedBox
 from fulfillment_station.services.pack_session import (
     PackCommand,
     PackError,
@@ -48,6 +53,7 @@ from fulfillment_station.services.pack_session import (
     Ticked,
     parse_command,
 )
+from fulfillment_station.services.weighing import BoxType, WeightVerdict
 from fulfillment_station.store.cache import OrderRef
 
 #: How many orders "next order" passes over (shipped meanwhile, cancelled, held) before it
@@ -61,6 +67,7 @@ class PackPhase(StrEnum):
     PACKING = "packing"
     PRINTING = "printing"
     AWAIT_TRACKING = "await_tracking"
+    AWAIT_WEIGHT = "await_weight"
     SHIPPING = "shipping"
 
 
@@ -147,6 +154,33 @@ SCAN_ITEMS = QT_TRANSLATE_NOOP("PackModeView", "Order {order}: scan the items.")
 TRACKING_PROMPT = QT_TRANSLATE_NOOP(
     "PackModeView", "Scan the tracking number on the label (F2: ship without one)."
 )
+WEIGH_PROMPT = QT_TRANSLATE_NOOP(
+    "PackModeView", "Put the box on the scale: the weight is taken when it is steady."
+)
+WEIGHT_STOPPED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "{message} Check the box and put it on the scale again, or F2 to ship it anyway (this is"
+    " recorded).",
+)
+WEIGHED = QT_TRANSLATE_NOOP("PackModeView", "{message}")
+WEIGH_BOX_PROMPT = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Put box {number} of {count} on the scale: the weight is taken when it is steady.",
+)
+BOX_WEIGHED = QT_TRANSLATE_NOOP(
+    "PackModeView", "Box {number}: {message} Now put box {next} on the scale."
+)
+BOX_STARTED = QT_TRANSLATE_NOOP("PackModeView", "Box {number} started: scan the items for it.")
+TYPED_BOX_STARTED = QT_TRANSLATE_NOOP(
+    "PackModeView", "Box {number} ({box}) started: scan the items for it."
+)
+NOT_WEIGHED_YET = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "The box has not been weighed yet: put it on the scale (F10 goes back to packing).",
+)
+WEIGHT_OVERRIDDEN = QT_TRANSLATE_NOOP(
+    "PackModeView", "Shipped despite the weight; your decision is recorded."
+)
 START_PROMPT = QT_TRANSLATE_NOOP(
     "PackModeView", "Scan an order number, packing slip or tracking number to start."
 )
@@ -205,6 +239,24 @@ class Shipment:
     without_tracking: bool = False
     step: int = 0  # index of the finish step in progress
     notes: dict[str, Any] = field(default_factory=dict)  # what added steps record
+    #: the boxes it is packed in (type, units per line id); one box unless the packer started
+    #: more (a box barcode, NEXT BOX)
+    boxes: list[tuple[BoxType | None, dict[str, int]]] = field(default_factory=list)
+    #: the stable weight of each box, as the weigh step took them
+    weights: list[Weight] = field(default_factory=list)
+
+    def packed_boxes(self) -> list[PackedBox]:
+        """The boxes with their weights, for :func:`~fulfillment_station.services.boxes.
+        ship_requests_for_boxes` (a box not weighed has no weight)."""
+        boxes = self.boxes or [(None, dict(self.lines))]
+        return [
+            PackedBox(
+                lines=units,
+                box=box,
+                weight=self.weights[i] if i < len(self.weights) else None,
+            )
+            for i, (box, units) in enumerate(boxes)
+        ]
 
 
 class FinishStep:
@@ -244,12 +296,17 @@ class PrintSlipStep(FinishStep):
 
 
 class TrackingStep(FinishStep):
-    """The tracking number: scanned off the label, unless printing brought one."""
+    """The tracking number: scanned off the label, unless printing brought one or the store
+    sells the label (the host's ``store_sells_labels``: the ship buys it, Price2b)."""
 
     waits = True
 
     def begin(self, flow: PackFlow, shipment: Shipment) -> None:
-        if shipment.tracking is not None or shipment.without_tracking:
+        if (
+            shipment.tracking is not None
+            or shipment.without_tracking
+            or getattr(flow.host, "store_sells_labels", False)
+        ):
             flow.next_step(shipment)
         else:
             flow.wait(self, TRACKING_PROMPT)
@@ -298,9 +355,97 @@ class ShipStep(FinishStep):
         )
 
 
-def default_steps() -> list[FinishStep]:
-    """The finish steps of pack mode, in order."""
-    return [PrintSlipStep(), TrackingStep(), ShipStep()]
+WeightCheck = Callable[[Shipment, int, Weight], WeightVerdict]
+"""Compares the stable weight of box ``index`` of the shipment with what it should weigh."""
+OverrideRecord = Callable[[Shipment, int, WeightVerdict], None]
+"""Writes the packer's override of a weight stop on box ``index`` to the audit log."""
+
+
+class WeighStep(FinishStep):
+    """Each box on the scale in turn: the first stable weight after the step asks for a box is
+    taken with no key press (:meth:`PackFlow.weighed`) and checked against the box's items and
+    tare; a weight beyond the desk's tolerance stops the packer until the box is weighed again
+    within it, or the packer overrides with F2 (recorded). The weights go with the shipment
+    (``weights``, ``notes["weight"]`` the total) so the label and the ship request carry them.
+    It comes first: a label bought from the store needs the weight."""
+
+    waits = True
+    waiting_phase = PackPhase.AWAIT_WEIGHT
+
+    def __init__(self, check: WeightCheck, record_override: OverrideRecord) -> None:
+        self.check = check
+        self.record_override = record_override
+
+    def begin(self, flow: PackFlow, shipment: Shipment) -> None:
+        shipment.notes.pop("weight_verdict", None)
+        shipment.weights = []
+        flow.wait(self, self.prompt(shipment))
+        if flow.on_scale is not None:
+            # The box was packed on the platter: its weight is steady already and the scale
+            # will not announce it again.
+            self.on_weight(flow, shipment, flow.on_scale)
+
+    def on_scan(self, flow: PackFlow, shipment: Shipment, text: str) -> None:
+        flow.error(self.prompt(shipment))
+
+    def on_weight(self, flow: PackFlow, shipment: Shipment, weight: Weight) -> None:
+        verdict = self.check(shipment, len(shipment.weights), weight)
+        shipment.notes["weight_verdict"] = verdict
+        if verdict.stops_packer:
+            flow.error(WEIGHT_STOPPED.format(message=verdict.message))
+            return
+        self._accept(flow, shipment, verdict)
+
+    def on_command(self, flow: PackFlow, shipment: Shipment, command: PackCommand) -> bool:
+        if command is not PackCommand.SHIP_SCANNED:
+            return False
+        verdict = shipment.notes.get("weight_verdict")
+        if not isinstance(verdict, WeightVerdict):
+            flow.error(NOT_WEIGHED_YET)
+            return True
+        if verdict.stops_packer:
+            self.record_override(shipment, len(shipment.weights), verdict)
+            shipment.notes["weight_overridden"] = True
+        self._accept(flow, shipment, verdict)
+        return True
+
+    def _accept(self, flow: PackFlow, shipment: Shipment, verdict: WeightVerdict) -> None:
+        shipment.weights.append(verdict.measured)
+        shipment.notes.pop("weight_verdict", None)
+        count = self._count(shipment)
+        if len(shipment.weights) < count:
+            flow.on_scale = None  # the next box is the next stable weight, not this one
+            number = len(shipment.weights)
+            flow.info(
+                BOX_WEIGHED.format(number=number, message=verdict.message, next=number + 1),
+                good=True,
+            )
+            return
+        total = Weight.zero()
+        for weight in shipment.weights:
+            total = total + weight
+        shipment.notes["weight"] = total
+        flow.info(
+            WEIGHT_OVERRIDDEN if verdict.stops_packer else WEIGHED.format(message=verdict.message),
+            good=not verdict.stops_packer,
+        )
+        flow.next_step(shipment)
+
+    @staticmethod
+    def _count(shipment: Shipment) -> int:
+        return max(1, len(shipment.boxes))
+
+    def prompt(self, shipment: Shipment) -> Message:
+        count = self._count(shipment)
+        if count == 1:
+            return WEIGH_PROMPT
+        return WEIGH_BOX_PROMPT.format(number=len(shipment.weights) + 1, count=count)
+
+
+def default_steps(weigh: WeighStep | None = None) -> list[FinishStep]:
+    """The finish steps of pack mode, in order (weighing first when the desk weighs)."""
+    steps: list[FinishStep] = [PrintSlipStep(), TrackingStep(), ShipStep()]
+    return [weigh, *steps] if weigh is not None else steps
 
 
 class PackFlow:
@@ -321,19 +466,26 @@ class PackFlow:
         *,
         steps: Sequence[FinishStep] | None = None,
         gates: Sequence[OpenGate] = (),
+        box_for_scan: Callable[[str], BoxType | None] | None = None,
     ) -> None:
         self.host = host
+        self.box_for_scan = box_for_scan
         self.store = store
         self.display = display
         self.sounds = sounds
         self.options = options or PackFlowOptions()
         self.steps = list(steps) if steps is not None else default_steps()
         self.gates = list(gates)
+        #: Told when the packer leaves an order without finishing it here (closed, stopped,
+        #: refused, the list ran out): the station's claim on it ends.
+        self.on_close: Callable[[Order], None] | None = None
         self.phase = PackPhase.IDLE
         self.session: PackSession | None = None
         self.shipment: Shipment | None = None
         self.waiting: FinishStep | None = None
         self.error_shown = False
+        #: the last stable weight on the scale, until the platter is emptied
+        self.on_scale: Weight | None = None
         self._generation = 0
 
     # --- entry points ---
@@ -349,6 +501,12 @@ class PackFlow:
         if self.phase is PackPhase.IDLE or self.session is None:
             self._open_by_scan(text)
         elif self.phase is PackPhase.PACKING:
+            box = self.box_for_scan(text) if self.box_for_scan is not None else None
+            if box is not None:
+                number = self.session.start_box(box)
+                self.display.show_session(self.session)
+                self.info(TYPED_BOX_STARTED.format(number=number, box=box.name))
+                return
             self._after_count(self.session, self.session.scan(text))
         elif self.waiting is not None and self.shipment is not None:
             self.waiting.on_scan(self, self.shipment, text)
@@ -377,6 +535,10 @@ class PackFlow:
                 self.close_order(ORDER_CLOSED)
         elif command is PackCommand.UNDO:
             self._undo(session)
+        elif command is PackCommand.NEXT_BOX and self.phase is PackPhase.PACKING:
+            number = session.start_box(same_type=True)
+            self.display.show_session(session)
+            self.info(BOX_STARTED.format(number=number))
         elif command is PackCommand.RESET:
             session.reset()
             self._stop_shipping()
@@ -402,6 +564,21 @@ class PackFlow:
             )
         else:
             self.error(AWAITING_TRACKING)
+
+    def weighed(self, weight: Weight) -> None:
+        """A new stable weight from the scale: the weigh step takes it; at any other time it
+        is kept for when the weigh step begins (a box packed on the platter)."""
+        self.on_scale = weight
+        if (
+            isinstance(self.waiting, WeighStep)
+            and self.shipment is not None
+            and self.phase is PackPhase.AWAIT_WEIGHT
+        ):
+            self.waiting.on_weight(self, self.shipment, weight)
+
+    def scale_emptied(self) -> None:
+        """Nothing is on the scale any more: a weight kept from before is not the next box's."""
+        self.on_scale = None
 
     def enter_quantity(self, typed: str) -> None:
         """Enter after digits: the last scan counts that many (Enter alone acknowledges)."""
@@ -449,7 +626,7 @@ class PackFlow:
     # --- for the finish steps ---
 
     def begin_shipping(self, session: PackSession, lines: dict[str, int], after: AfterShip) -> None:
-        self.shipment = Shipment(session, lines, after, step=-1)
+        self.shipment = Shipment(session, lines, after, step=-1, boxes=session.boxes())
         self.next_step(self.shipment)
 
     def next_step(self, shipment: Shipment) -> None:
@@ -526,6 +703,8 @@ class PackFlow:
 
     def close_order(self, message: str | None) -> None:
         self._generation += 1
+        if self.session is not None and self.on_close is not None:
+            self.on_close(self.session.order)
         self.session = None
         self.shipment, self.waiting = None, None
         self.set_phase(PackPhase.IDLE)
@@ -573,6 +752,14 @@ class PackFlow:
         printing_step = next(
             (i for i, s in enumerate(self.steps) if isinstance(s, PrintSlipStep)), -1
         )
+        if 0 <= shipment.step < printing_step and self.steps[shipment.step].waits:
+            # A reprint while a step before printing waits (the box on the scale): back to it,
+            # not past it.
+            step = self.steps[shipment.step]
+            self.waiting = step
+            self.set_phase(step.waiting_phase)
+            self.info(step.prompt(shipment))
+            return
         shipment.step = max(shipment.step, printing_step + 1) - 1
         self.next_step(shipment)
 

@@ -31,6 +31,7 @@ from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
 from fulfillment_station.scanning.gs1 import GtinError, gtin_key
+from fulfillment_station.services.weighing import BoxType
 from fulfillment_station.store.cache import normalize_code
 from fulfillment_station.store.pack_progress import SavedProgress
 
@@ -53,6 +54,7 @@ class PackCommand(StrEnum):
     CANCEL = "CANCEL"
     REPRINT = "REPRINT"
     ACKNOWLEDGE = "OK"
+    NEXT_BOX = "NEXT-BOX"
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,12 @@ COMMANDS: dict[PackCommand, CommandInfo] = {
     PackCommand.RESET: CommandInfo("Reset order", "F8", "Sets every count of the order to 0."),
     PackCommand.CANCEL: CommandInfo(
         "Close order", "F10", "Closes the order; its progress is kept for later."
+    ),
+    PackCommand.NEXT_BOX: CommandInfo(
+        "Next box",
+        "F6",
+        "Closes the box being packed and starts another of the same type; the next items go "
+        "into it (a box barcode starts a box of that type).",
     ),
 }
 
@@ -327,8 +335,35 @@ class PackSession:
         self.printed = saved.printed
         self.error: PackError | None = None
         self.pending_quantity: int | None = None
+        # Boxes: where each box starts in the scan history, and its type. Not saved with the
+        # progress: a resumed order starts over in one box.
+        self._box_starts: list[int] = [0]
+        self._box_types: list[BoxType | None] = [None]
 
     # --- reading ---
+
+    @property
+    def box_number(self) -> int:
+        """The box being packed, from 1."""
+        return len(self._box_starts)
+
+    @property
+    def current_box_type(self) -> BoxType | None:
+        return self._box_types[-1]
+
+    def boxes(self) -> list[tuple[BoxType | None, dict[str, int]]]:
+        """Each box's type and its units per line id, in packing order (an empty last box
+        is left out: it was started but nothing went in yet)."""
+        ends = [*self._box_starts[1:], len(self._history)]
+        result: list[tuple[BoxType | None, dict[str, int]]] = []
+        for start, end, box in zip(self._box_starts, ends, self._box_types, strict=True):
+            units: dict[str, int] = {}
+            for line_id, quantity in self._history[start:end]:
+                units[line_id] = units.get(line_id, 0) + quantity
+            result.append((box, units))
+        while len(result) > 1 and not result[-1][1]:
+            result.pop()
+        return result
 
     @property
     def lines(self) -> list[PackLine]:
@@ -434,11 +469,26 @@ class PackSession:
     def acknowledge(self) -> None:
         self.error = None
 
+    def start_box(self, box: BoxType | None = None, *, same_type: bool = False) -> int:
+        """The next items go into a new box (of type ``box``, or the current box's type with
+        ``same_type``); a box with nothing in it yet only takes the type. Returns its number."""
+        if same_type:
+            box = self._box_types[-1]
+        if self._box_starts[-1] >= len(self._history):  # nothing in the current box yet
+            self._box_types[-1] = box
+        else:
+            self._box_starts.append(len(self._history))
+            self._box_types.append(box)
+        return self.box_number
+
     def undo(self) -> PackLine | None:
         """Take back the last counted scan; None if there is nothing to undo."""
         if not self._history:
             return None
         line_id, quantity = self._history.pop()
+        while len(self._box_starts) > 1 and self._box_starts[-1] > len(self._history):
+            self._box_starts.pop()  # the undone scan was the only item of the last box
+            self._box_types.pop()
         line = self._lines[line_id]
         self._lines[line_id] = replace(line, scanned=line.scanned - quantity)
         self.error = None
@@ -449,6 +499,7 @@ class PackSession:
         for line_id, line in self._lines.items():
             self._lines[line_id] = replace(line, scanned=0)
         self._history.clear()
+        self._box_starts, self._box_types = [0], [self._box_types[0]]
         self.error = None
         self.pending_quantity = None
         self._save()

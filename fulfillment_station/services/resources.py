@@ -21,15 +21,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fulfillment_station.connectors import connect
-from fulfillment_station.connectors.base import Connector
+from fulfillment_station.connectors.base import Connector, ShipResult
 from fulfillment_station.domain.messages import Message
 from fulfillment_station.services.actions import Action
 from fulfillment_station.services.outbox_service import RECOVERY_GRACE_S, OutboxService
+from fulfillment_station.services.station_ops import (
+    DeskStation,
+    open_desk_station,
+    record_shipped,
+)
+from fulfillment_station.station.config import DEFAULT_LEASE_S
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.store.outbox import Outbox
 from fulfillment_station.store.outbox_recovery import open_outbox_store
 from fulfillment_station.store.print_queue import PrintQueue
+from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import Settings
 
 if TYPE_CHECKING:  # reportlab comes with the print service: imported on the print worker
@@ -80,6 +87,8 @@ class OutboxResources:
     #: sentences for the packer from opening the outbox (a damaged file recovered), taken and
     #: shown once by the first pump that reports to the window
     notices: list[Message] = field(default_factory=list)
+    #: the desk's coordinator (claims, shared outbox, audit): alone or the station database
+    station: DeskStation | None = None
 
     @property
     def connection_id(self) -> str:
@@ -87,6 +96,8 @@ class OutboxResources:
 
     def close(self) -> None:
         try:
+            if self.station is not None:
+                self.station.close()
             self.connector.close()
             self.outbox_store.close()
             if self.print_service is not None:
@@ -132,10 +143,16 @@ def outbox_resources(
     recovery_grace_s: float = RECOVERY_GRACE_S,
     print_queue_path: Path | None = None,
     settings: Callable[[], Settings] | None = None,
+    station_database_url: str = "",
+    claim_lease_s: float = DEFAULT_LEASE_S,
+    tokens: TokenStore | None = None,
     **connector_options: Any,
 ) -> Callable[[], OutboxResources]:
     """The outbox worker's parts: its own connector, outbox store and cache writer. With a
-    print queue, a label the store sells with a shipment is printed as the answer arrives."""
+    print queue, a label the store sells with a shipment is printed as the answer arrives.
+    With ``station_database_url`` the desk coordinates with the others through the station
+    database: a shipment another desk holds or has queued is refused before it is queued,
+    and a confirmed one ends the claim."""
 
     def make() -> OutboxResources:
         # The outbox first: a damaged file is recovered (or refused) before the network.
@@ -164,15 +181,36 @@ def outbox_resources(
             on_shipped = StoreLabelPrinter(
                 connector, print_service, lambda oid: cache.get(oid, connection=config.id)
             )
+        desk_station = open_desk_station(
+            station_database_url,
+            store,
+            desk=station,
+            connection_id=config.id,
+            lease_s=claim_lease_s,
+            tokens=tokens,
+        )
+        resources: OutboxResources | None = None
+        label_printer = on_shipped
+
+        def shipped(order_id: str, result: ShipResult) -> None:
+            if label_printer is not None:
+                label_printer(order_id, result)
+            if resources is not None:
+                record_shipped(resources, order_id, result)
+
         service = OutboxService(
             outbox,
             connector,
             connection_id=config.id,
             recovery_grace_s=recovery_grace_s,
-            on_shipped=on_shipped,
+            before_queue=desk_station.coordinator.before_queue,
+            on_shipped=shipped,
         )
         notices = [opened.notice] if opened.notice else []
-        return OutboxResources(cache, connector, service, store, print_service, notices)
+        resources = OutboxResources(
+            cache, connector, service, store, print_service, notices, desk_station
+        )
+        return resources
 
     return make
 

@@ -284,11 +284,23 @@ CREATE TABLE packer_holds (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: list[Migration] = [_SCHEMA_V1, _SCHEMA_V2]
+# Returns (Nexus ``has_returns``) for the filter bar: 1 or 0 where the store says, NULL where
+# it is silent. Rows cached before the column get it from the order they hold (a sync only
+# rewrites orders that changed).
+_SCHEMA_V3 = """
+ALTER TABLE orders ADD COLUMN has_returns INTEGER;
+UPDATE orders SET has_returns = (
+    SELECT json_extract(body, '$.has_returns') FROM order_bodies
+    WHERE order_bodies.pk = orders.pk AND json_valid(body)
+);
+"""
+
+MIGRATIONS: list[Migration] = [_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3]
 
 _SUMMARY_COLUMNS = (
     "pk, order_id, number, created_at, updated_at, shipped_at, customer_name, email, "
-    "item_count, total, problems, search_text, search_skus, search_barcodes, holds, label_id"
+    "item_count, total, problems, search_text, search_skus, search_barcodes, holds, has_returns, "
+    "label_id"
 )
 _LABEL_COLUMNS = (
     "connection",
@@ -335,6 +347,7 @@ _ROW_COLUMNS = (
     "search_skus",
     "search_barcodes",
     "holds",
+    "has_returns",
     "label_id",
     "digest",
 )
@@ -395,6 +408,7 @@ def _row_values(
         int(problem_flags(order)),
         *search_texts(order),
         holds_text(with_packer_holds(order, [packer_hold] if packer_hold else []).holds),
+        None if order.has_returns is None else int(order.has_returns),
         label_id,
         digest,
     )
@@ -717,7 +731,8 @@ class OrderCache:
     def _summaries(self, rows: list[tuple[Any, ...]]) -> list[OrderSummary]:
         labels = self._labels()
         new = tuple.__new__
-        return [new(OrderSummary, row[:-1] + labels[row[-1]]) for row in rows]
+        # The label columns come before has_returns in OrderSummary (it has a default).
+        return [new(OrderSummary, row[:-2] + labels[row[-1]] + row[-2:-1]) for row in rows]
 
     def _labels(self) -> dict[int, tuple[str | None, ...]]:
         """label id -> the label columns in OrderSummary order ('' back to None)."""

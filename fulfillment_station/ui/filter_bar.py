@@ -5,7 +5,9 @@ plain dict so the window can remember it.
 :meth:`FilterBar.configure` fits the bar to the connection's store: a filter shows only where
 that store's orders carry the field (its ``Capabilities.filters``): fulfillment methods
 (FBM/FBA/FBS) on Nexus only, a channel where the store has channels or marketplaces. Status,
-fulfillment and created dates are on every order, so they always show."""
+fulfillment and created dates are on every order, so they always show; so does the customer
+filter (part of a name or email, matched against the cached orders, which every store names).
+"With returns" shows where the store says which orders have returns (Nexus ``has_returns``)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -51,6 +54,16 @@ class FilterBar(QWidget):
         self.method = self._combo(
             self.tr("Method"), layout, [("FBM", "FBM"), ("FBA", "FBA"), ("FBS", "FBS")]
         )
+        self.customer = QLineEdit()
+        self.customer.setPlaceholderText(self.tr("Customer name or email"))
+        self.customer.setClearButtonEnabled(True)
+        self.customer.textChanged.connect(self.changed)
+        layout.addWidget(self.customer)
+        self.returns = self._combo(
+            self.tr("Returns"),
+            layout,
+            [(self.tr("With returns"), "yes"), (self.tr("Without returns"), "no")],
+        )
         self.use_dates = QCheckBox(self.tr("Created"))
         self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
         self.date_to = QDateEdit(QDate.currentDate())
@@ -75,6 +88,7 @@ class FilterBar(QWidget):
         shown = {
             self.channel: bool(filters & {Filter.CHANNEL, Filter.MARKETPLACE}),
             self.method: Filter.FULFILLMENT_METHOD in filters,
+            self.returns: Filter.HAS_RETURNS in filters,
         }
         for combo, visible in shown.items():
             if not visible:
@@ -131,6 +145,10 @@ class FilterBar(QWidget):
             state = replace(state, channel=channel)
         if self.method.currentData():
             state = replace(state, fulfillment_method=self.method.currentData())
+        if customer := self.customer.text().strip():
+            state = replace(state, customer=customer)
+        if returns := self.returns.currentData():
+            state = replace(state, has_returns=returns == "yes")
         if self.use_dates.isChecked():
             state = replace(
                 state,
@@ -140,8 +158,9 @@ class FilterBar(QWidget):
         return state
 
     def clear(self) -> None:
-        for combo in (self.status, self.fulfillment, self.channel, self.method):
+        for combo in (self.status, self.fulfillment, self.channel, self.method, self.returns):
             combo.setCurrentIndex(0)
+        self.customer.clear()
         self.use_dates.setChecked(False)
 
     # -- remembered between runs --------------------------------------------------------------
@@ -152,6 +171,8 @@ class FilterBar(QWidget):
             "fulfillment": self.fulfillment.currentData(),
             "channel": self.channel.currentData(),
             "method": self.method.currentData(),
+            "returns": self.returns.currentData(),
+            "customer": self.customer.text(),
             "dates": self.use_dates.isChecked(),
         }
 
@@ -160,6 +181,7 @@ class FilterBar(QWidget):
             (self.status, "status"),
             (self.fulfillment, "fulfillment"),
             (self.method, "method"),
+            (self.returns, "returns"),
         ):
             index = combo.findData(saved.get(key, ANY))
             combo.setCurrentIndex(max(index, 0))
@@ -167,6 +189,8 @@ class FilterBar(QWidget):
         if channel and self.channel.findData(channel) < 0:
             self.channel.addItem(channel, channel)
         self.channel.setCurrentIndex(max(self.channel.findData(channel), 0))
+        customer = saved.get("customer")
+        self.customer.setText(customer if isinstance(customer, str) else "")
         self.use_dates.setChecked(bool(saved.get("dates")))
 
 

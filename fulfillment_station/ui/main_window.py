@@ -378,6 +378,21 @@ class MainWindow(QMainWindow):
                 return key
         return None
 
+    def refs_after(self, ref: OrderRef, limit: int) -> list[OrderRef]:
+        """Up to ``limit`` packable orders after ``ref`` in the list as shown, in order: the
+        candidates "next order" offers the station database (it skips the claimed ones)."""
+        packable = {status.value for status in SHIPPABLE}
+        row = self.proxy.row_of(ref)
+        start = 0 if row is None else row + 1
+        found: list[OrderRef] = []
+        for r in range(start, self.proxy.rowCount()):
+            key = self.proxy.key_at(r)
+            if key != ref and self.proxy.summary_at(r).status in packable:
+                found.append(key)
+                if len(found) >= limit:
+                    break
+        return found
+
     def selected_refs(self) -> list[OrderRef]:
         return [self.proxy.key_at(i.row()) for i in self.table.selectionModel().selectedRows()]
 

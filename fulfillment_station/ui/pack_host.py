@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from fulfillment_station.domain import Order
 from fulfillment_station.services import operations
-from fulfillment_station.services.operations import PackLookup
+from fulfillment_station.services.operations import PackLookup, PackShipment
 from fulfillment_station.services.pack_session import PrintOutcome
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.tasks import ConnectionWorker, Task
@@ -57,13 +57,17 @@ class WorkerPackHost:
         packer: Callable[[], str] = lambda: "",
         on_shipped: Callable[[ActionRecord[Action]], None] | None = None,
         on_print_message: Callable[[str], None] | None = None,
+        store_sells_labels: bool = False,
     ) -> None:
+        """``store_sells_labels``: shipping buys the store's label (Price2b), so pack mode
+        ships once every unit is scanned, with no tracking number to scan."""
         self.outbox = outbox
         self.printer = printer
         self.next_after = next_after
         self.packer = packer
         self.on_shipped = on_shipped
         self.on_print_message = on_print_message
+        self.store_sells_labels = store_sells_labels
         self._opened: tuple[OrderRef, Order] | None = None  # read by the last find
 
     def find_orders(
@@ -103,21 +107,28 @@ class WorkerPackHost:
         done: Callable[[], None],
         failed: Failure,
     ) -> None:
-        request = operations.ship_request(lines, tracking, carrier)
-
-        def queued(record: ActionRecord[Action]) -> None:
+        def queued(shipment: PackShipment) -> None:
             if self.on_shipped is not None:
-                self.on_shipped(record)
+                self.on_shipped(shipment.record)
             done()
-            if tracking and self.printer is not None:
-                task = self.printer.call(operations.print_label_after_ship, order, request)
+            # A label the store sells is printed by the outbox worker when its answer brings
+            # it (services.store_labels.StoreLabelPrinter); the app draws none of its own.
+            if tracking and not shipment.store_prints_label and self.printer is not None:
+                task = self.printer.call(operations.print_label_after_ship, order, shipment.request)
                 if self.on_print_message is not None:
                     report = self.on_print_message
                     task.succeeded.connect(lambda text: report(translate_message(text)))
                     task.failed.connect(lambda exc: report(translate_message(sentence(exc))))
 
         _answer(
-            self.outbox.call(operations.queue_shipment, order, request, packer=self.packer()),
+            self.outbox.call(
+                operations.queue_pack_shipment,
+                order,
+                lines,
+                tracking,
+                carrier,
+                packer=self.packer(),
+            ),
             queued,
             failed,
         )

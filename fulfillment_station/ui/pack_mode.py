@@ -19,15 +19,21 @@ An error (wrong item, over-scan, junk, a failed print or ship) plays the error s
 message area red with the text "STOP" and stays until the packer acknowledges it (Esc, Enter,
 the OK command barcode) or scans a right item. Keys (each also a command barcode): Esc
 acknowledge, Ctrl+Z undo, F2 ship what is scanned (while asked for the tracking number: ship
-without one), F3 ship all unverified (if allowed), F4 next package, F5 reprint, F8 reset, F10
+without one; while a weight stops it: ship anyway, recorded), F3 ship all unverified (if
+allowed), F4 next package, F5 reprint, F6 next box, F8 reset, F10
 close the order (also stops waiting for a host that does not answer while loading or printing;
 never while shipping, which is already under way). To switch orders mid-pack: F10, then scan.
 Digits then Enter: the last scan counts that many; digits then ``*``: the next scan counts that
 many. Up/Down pick a line, Space confirms it (items without a barcode).
+
+With a scale (a :class:`~fulfillment_station.ui.scale_weigher.ScaleWeigher` passed in), a line
+under the progress bar shows what the scale reads, and each new stable weight goes to the
+flow: the weigh step (when the desk weighs) takes it with no key press.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +47,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -53,6 +59,8 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.weight import Weight
+from fulfillment_station.hardware.scale import ScaleReading
 from fulfillment_station.services.pack_flow import (
     START_PROMPT,
     FinishStep,
@@ -68,10 +76,16 @@ from fulfillment_station.services.pack_session import (
     PackSession,
     ProgressStore,
 )
+from fulfillment_station.services.weighing import BoxType
 from fulfillment_station.ui.i18n import translate_message
+from fulfillment_station.ui.scale_weigher import ScaleWeigher
 from fulfillment_station.ui.sounds import SoundPlayer
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: Below this the platter is empty (the ScaleWeigher's default ``min_weight``): a weight kept
+#: from the last box is forgotten.
+EMPTY_PLATTER_G = 5
 
 
 @dataclass(frozen=True)
@@ -94,6 +108,7 @@ _KEY_COMMANDS: dict[int, PackCommand] = {
     Qt.Key.Key_F3: PackCommand.SHIP_ALL,
     Qt.Key.Key_F4: PackCommand.NEXT_PACKAGE,
     Qt.Key.Key_F5: PackCommand.REPRINT,
+    Qt.Key.Key_F6: PackCommand.NEXT_BOX,
     Qt.Key.Key_F8: PackCommand.RESET,
     Qt.Key.Key_F10: PackCommand.CANCEL,
     Qt.Key.Key_Escape: PackCommand.ACKNOWLEDGE,
@@ -184,6 +199,9 @@ class PackModeView(QWidget):
         *,
         steps: list[FinishStep] | None = None,
         gates: list[OpenGate] | None = None,
+        weigher: ScaleWeigher | None = None,
+        weight_unit: str = "kg",
+        box_for_scan: Callable[[str], BoxType | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -193,9 +211,24 @@ class PackModeView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self.flow = PackFlow(
-            host, store, self, sounds, self.options.flow_options, steps=steps, gates=gates or ()
+            host,
+            store,
+            self,
+            sounds,
+            self.options.flow_options,
+            steps=steps,
+            gates=gates or (),
+            box_for_scan=box_for_scan,
         )
         self.show_info(START_PROMPT)
+        self.weigher = weigher
+        self._weight_unit = weight_unit
+        if weigher is not None:
+            # Queued: the weigher reads on its own thread.
+            weigher.stable.connect(self._on_stable_weight)
+            weigher.reading.connect(self._on_scale_reading)
+            weigher.problem.connect(self._on_scale_problem)
+            self.destroyed.connect(lambda _o=None, w=weigher: w.stop())
 
     # --- what the flow holds, for the window and tests ---
 
@@ -239,6 +272,8 @@ class PackModeView(QWidget):
         )
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("%v of %m units scanned"))
+        self.scale_line = QLabel("", self)
+        self.scale_line.setTextFormat(Qt.TextFormat.PlainText)
         self.quantity = QLabel("", self)
         self.quantity.setTextFormat(Qt.TextFormat.PlainText)
         self.message = QLabel(self)
@@ -248,7 +283,7 @@ class PackModeView(QWidget):
         self.hint = QLabel(
             self.tr(
                 "Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · "
-                "F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · "
+                "F5 reprint · F6 next box · F8 reset · F10 close · 12 Enter: last scan ×12 · "
                 "12 *: next scan ×12 · Space: confirm line"
             ),
             self,
@@ -258,13 +293,14 @@ class PackModeView(QWidget):
             self.header,
             self.table,
             self.progress,
+            self.scale_line,
             self.quantity,
             self.message,
             self.hint,
         ):
             layout.addWidget(widget)
         layout.setStretch(1, 3)
-        layout.setStretch(4, 2)
+        layout.setStretch(5, 2)
         self._apply_font()
 
     def _apply_font(self) -> None:
@@ -293,6 +329,47 @@ class PackModeView(QWidget):
         self._typed = ""
         self._show_typed()
         self.flow.command(command)
+
+    # --- the scale ---
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The scale is read only while pack mode is on screen: the Ship dialog opens the same
+        # port with its own weigher, and one serial port has one reader.
+        super().showEvent(event)
+        if self.weigher is not None:
+            self.weigher.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.weigher is not None:
+            self.weigher.stop()
+            self.flow.scale_emptied()  # what was on the scale then is not known now
+
+    @Slot(object)
+    def _on_stable_weight(self, weight: Weight) -> None:
+        self.scale_line.setText(
+            self.tr("Scale: {weight} (steady)").format(weight=weight.display(self._weight_unit))
+        )
+        self.flow.weighed(weight)
+
+    @Slot(object)
+    def _on_scale_reading(self, reading: ScaleReading) -> None:
+        weight = reading.weight
+        if weight is None:
+            return
+        if weight.grams < EMPTY_PLATTER_G:
+            self.flow.scale_emptied()
+        shown = weight.display(self._weight_unit)
+        if reading.stable_weight is None:
+            self.scale_line.setText(self.tr("Scale: {weight} (moving)").format(weight=shown))
+        else:
+            self.scale_line.setText(self.tr("Scale: {weight} (steady)").format(weight=shown))
+
+    @Slot(str)
+    def _on_scale_problem(self, text: str) -> None:
+        self.scale_line.setText(self.tr("Scale: {problem}").format(problem=text))
+        if self.phase is PackPhase.AWAIT_WEIGHT:
+            self.flow.error(text)
 
     # --- keys typed by a person ---
 
@@ -360,11 +437,24 @@ class PackModeView(QWidget):
             return
         order = session.order
         name = order.ship_to.name if order.ship_to is not None else order.customer.name
-        self.header.setText(
-            self.tr("Order {order} · {name} · {n} lines").format(
-                order=order.number, name=name, n=len(session.lines)
-            )
+        header = self.tr("Order {order} · {name} · {n} lines").format(
+            order=order.number, name=name, n=len(session.lines)
         )
+        boxes = session.boxes()
+        if session.box_number > 1 or session.current_box_type is not None:
+            box = session.current_box_type
+            header += self.tr(" · box {number}{kind}").format(
+                number=session.box_number, kind=f" ({box.name})" if box is not None else ""
+            )
+            self.header.setToolTip(
+                "\n".join(
+                    self.tr("Box {number}: {units} units").format(
+                        number=i, units=sum(units.values())
+                    )
+                    for i, (_box, units) in enumerate(boxes, start=1)
+                )
+            )
+        self.header.setText(header)
         self.model.set_lines(session.lines)
         self.progress.setRange(0, max(1, session.needed_units))
         self.progress.setValue(session.scanned_units)

@@ -31,7 +31,12 @@ from fulfillment_station.ui.shortcuts_help import ShortcutsHelpDialog
 from fulfillment_station.ui.tasks import ConnectionWorker
 
 if TYPE_CHECKING:
+    from fulfillment_station.domain.requests import CreateOrderRequest
+    from fulfillment_station.services.new_orders import CatalogueItem
     from fulfillment_station.services.resources import PrintResources, ReaderResources
+    from fulfillment_station.store.settings import Settings
+    from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
+    from fulfillment_station.ui.scale_weigher import ScaleWeigher
     from fulfillment_station.ui.scanner_filter import ScannerFilter
 
 log = logging.getLogger(__name__)
@@ -295,21 +300,25 @@ class OrderDialogs:
         reader: ConnectionWorker[ReaderResources],
         actions: OrderActions,
         capabilities: Capabilities,
+        *,
+        settings: Callable[[], Settings] | None = None,
     ) -> None:
+        """``settings`` (read at each opening) gives the Ship dialog the desk's label carrier
+        and service and its scale; without it the dialog has neither."""
         self.window = window
         self.reader = reader
         self.actions = actions
         self.capabilities = capabilities
+        self.settings = settings
         self.open_dialogs: list[Any] = []  # kept alive while open
 
     def open(self, kind: str) -> None:
         if kind == "create":
-            from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
-
-            create = CreateOrderDialog(self.capabilities, parent=self.window)
-            self._show(
-                create, lambda: self.actions.submit(ActionKind.CREATE, None, create.request())
+            catalogue = self.reader.call(
+                operations.create_catalogue, self.window.options.connection_id
             )
+            catalogue.succeeded.connect(self._create)
+            catalogue.failed.connect(lambda exc: self.window.error_banner.show_message(str(exc)))
             return
         refs = self.window.selected_refs()
         if not refs:
@@ -321,6 +330,44 @@ class OrderDialogs:
         task.succeeded.connect(lambda orders, k=kind: self._with_orders(k, orders))
         task.failed.connect(lambda exc: self.window.error_banner.show_message(str(exc)))
 
+    def _create(self, catalogue: dict[str, CatalogueItem]) -> None:
+        """The create dialog, offering the SKUs of the cached orders; OK sends the create
+        through the outbox on its worker and the dialog stays open for the store's answer
+        (an OUT_OF_STOCK refusal marks the short lines; the created order closes it)."""
+        from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
+
+        holder: list[CreateOrderDialog] = []
+
+        def submit(request: CreateOrderRequest) -> None:
+            task = self.actions.worker.call(
+                operations.create_order, request, packer=self.actions.packer()
+            )
+            task.succeeded.connect(holder[0].finish)
+            task.failed.connect(holder[0].finish)
+            task.succeeded.connect(lambda _answer: self.actions.pump())
+
+        create = CreateOrderDialog(self.capabilities, catalogue, self.window, submit=submit)
+        holder.append(create)
+        self._show(create, lambda: self._created(create))
+
+    def _created(self, dialog: CreateOrderDialog) -> None:
+        if dialog.created is not None:
+            self.window.apply_orders([dialog.created])
+            self.window.statusBar().showMessage(
+                self.window.tr("Order {number} created.").format(number=dialog.created.number),
+                8000,
+            )
+
+    def _weigher(self) -> ScaleWeigher | None:
+        """The desk's scale for the Ship dialog, where Settings name one."""
+        if self.settings is None or self.settings()["scale.source"] == "manual":
+            return None
+        from fulfillment_station.services.weighing import open_scale
+        from fulfillment_station.ui.scale_weigher import ScaleWeigher
+
+        current = self.settings()
+        return ScaleWeigher(lambda: open_scale(current))
+
     def _with_orders(self, kind: str, orders: list[Order]) -> None:
         if not orders:
             return
@@ -330,7 +377,18 @@ class OrderDialogs:
             from fulfillment_station.ui.ship_dialog import ShipDialog
 
             mode: Literal["ship", "fulfill"] = "ship" if kind == "ship" else "fulfill"
-            ship = ShipDialog(order, caps, parent, mode=mode)
+            from fulfillment_station.services.store_labels import label_defaults_from
+
+            ship = ShipDialog(
+                order,
+                caps,
+                parent,
+                mode=mode,
+                weigher=self._weigher(),
+                label_defaults=(
+                    label_defaults_from(self.settings()) if self.settings is not None else None
+                ),
+            )
             self._show(ship, lambda: submit(ActionKind(mode), order, ship.request()))
         elif kind == "cancel":
             from fulfillment_station.ui.cancel_dialog import CancelDialog

@@ -816,6 +816,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Order {number} created.</source>
+        <translation>Pedido {number} creado.</translation>
+    </message>
+    <message>
         <source>Why must this order wait? (shown to every packer)</source>
         <translation>¿Por qué debe esperar este pedido? (lo verán todos los embaladores)</translation>
     </message>
@@ -1221,8 +1225,8 @@
         <translation>%v de %m unidades escaneadas</translation>
     </message>
     <message>
-        <source>Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · 12 *: next scan ×12 · Space: confirm line</source>
-        <translation>Esc Aceptar · Ctrl+Z deshacer · F2 enviar lo escaneado · F4 siguiente bulto · F5 reimprimir · F8 reiniciar · F10 cerrar · 12 Intro: último escaneo ×12 · 12 *: próximo escaneo ×12 · Espacio: confirmar línea</translation>
+        <source>Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · F5 reprint · F6 next box · F8 reset · F10 close · 12 Enter: last scan ×12 · 12 *: next scan ×12 · Space: confirm line</source>
+        <translation>Esc Aceptar · Ctrl+Z deshacer · F2 enviar lo escaneado · F4 siguiente bulto · F5 reimprimir · F6 siguiente caja · F8 reiniciar · F10 cerrar · 12 Intro: último escaneo ×12 · 12 *: próximo escaneo ×12 · Espacio: confirmar línea</translation>
     </message>
     <message>
         <source>Wait a moment: the app is still working on the last step. Scan again when this message changes.</source>
@@ -1518,6 +1522,22 @@ Pedidos visibles: {count}</translation>
 </context>
 <context>
     <name>FilterBar</name>
+    <message>
+        <source>Without returns</source>
+        <translation>Sin devoluciones</translation>
+    </message>
+    <message>
+        <source>With returns</source>
+        <translation>Con devoluciones</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>Customer name or email</source>
+        <translation>Nombre o correo del cliente</translation>
+    </message>
     <message>
         <source>Status</source>
         <translation>Estado</translation>
@@ -4766,6 +4786,65 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>The language changes at the next start (every window is rebuilt).</source>
         <translation>El idioma cambia en el próximo inicio (se reconstruyen todas las ventanas).</translation>
+    </message>
+</context>
+<context>
+    <name>PackModeView</name>
+    <message>
+        <source>Put the box on the scale: the weight is taken when it is steady.</source>
+        <translation>Ponga la caja en la báscula: el peso se toma cuando esté estable.</translation>
+    </message>
+    <message>
+        <source>{message} Check the box and put it on the scale again, or F2 to ship it anyway (this is recorded).</source>
+        <translation>{message} Revise la caja y vuelva a ponerla en la báscula, o F2 para enviarla de todos modos (queda registrado).</translation>
+    </message>
+    <message>
+        <source>{message}</source>
+        <translation>{message}</translation>
+    </message>
+    <message>
+        <source>The box has not been weighed yet: put it on the scale (F10 goes back to packing).</source>
+        <translation>La caja aún no se ha pesado: póngala en la báscula (F10 vuelve al empaquetado).</translation>
+    </message>
+    <message>
+        <source>Shipped despite the weight; your decision is recorded.</source>
+        <translation>Enviado pese al peso; su decisión queda registrada.</translation>
+    </message>
+    <message>
+        <source>Put box {number} of {count} on the scale: the weight is taken when it is steady.</source>
+        <translation>Ponga la caja {number} de {count} en la báscula: el peso se toma cuando esté estable.</translation>
+    </message>
+    <message>
+        <source>Box {number}: {message} Now put box {next} on the scale.</source>
+        <translation>Caja {number}: {message} Ahora ponga la caja {next} en la báscula.</translation>
+    </message>
+    <message>
+        <source>Box {number} started: scan the items for it.</source>
+        <translation>Caja {number} iniciada: escanee sus artículos.</translation>
+    </message>
+    <message>
+        <source>Box {number} ({box}) started: scan the items for it.</source>
+        <translation>Caja {number} ({box}) iniciada: escanee sus artículos.</translation>
+    </message>
+    <message>
+        <source> · box {number}{kind}</source>
+        <translation> · caja {number}{kind}</translation>
+    </message>
+    <message>
+        <source>Box {number}: {units} units</source>
+        <translation>Caja {number}: {units} unidades</translation>
+    </message>
+    <message>
+        <source>Scale: {weight} (steady)</source>
+        <translation>Báscula: {weight} (estable)</translation>
+    </message>
+    <message>
+        <source>Scale: {weight} (moving)</source>
+        <translation>Báscula: {weight} (en movimiento)</translation>
+    </message>
+    <message>
+        <source>Scale: {problem}</source>
+        <translation>Báscula: {problem}</translation>
     </message>
 </context>
 </TS>

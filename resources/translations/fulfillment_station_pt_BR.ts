@@ -816,6 +816,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Order {number} created.</source>
+        <translation>Pedido {number} criado.</translation>
+    </message>
+    <message>
         <source>Why must this order wait? (shown to every packer)</source>
         <translation>Por que este pedido deve esperar? (todos os embaladores verão)</translation>
     </message>
@@ -1221,8 +1225,8 @@
         <translation>%v de %m unidades escaneadas</translation>
     </message>
     <message>
-        <source>Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · F5 reprint · F8 reset · F10 close · 12 Enter: last scan ×12 · 12 *: next scan ×12 · Space: confirm line</source>
-        <translation>Esc OK · Ctrl+Z desfazer · F2 enviar o escaneado · F4 próximo volume · F5 reimprimir · F8 zerar · F10 fechar · 12 Enter: última leitura ×12 · 12 *: próxima leitura ×12 · Espaço: confirmar linha</translation>
+        <source>Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · F5 reprint · F6 next box · F8 reset · F10 close · 12 Enter: last scan ×12 · 12 *: next scan ×12 · Space: confirm line</source>
+        <translation>Esc OK · Ctrl+Z desfazer · F2 enviar o escaneado · F4 próximo volume · F5 reimprimir · F6 próxima caixa · F8 zerar · F10 fechar · 12 Enter: última leitura ×12 · 12 *: próxima leitura ×12 · Espaço: confirmar linha</translation>
     </message>
     <message>
         <source>Wait a moment: the app is still working on the last step. Scan again when this message changes.</source>
@@ -1518,6 +1522,22 @@ Pedidos visíveis: {count}</translation>
 </context>
 <context>
     <name>FilterBar</name>
+    <message>
+        <source>Without returns</source>
+        <translation>Sem devoluções</translation>
+    </message>
+    <message>
+        <source>With returns</source>
+        <translation>Com devoluções</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Devoluções</translation>
+    </message>
+    <message>
+        <source>Customer name or email</source>
+        <translation>Nome ou e-mail do cliente</translation>
+    </message>
     <message>
         <source>Status</source>
         <translation>Status</translation>
@@ -4766,6 +4786,65 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>The language changes at the next start (every window is rebuilt).</source>
         <translation>O idioma muda na próxima inicialização (todas as janelas são reconstruídas).</translation>
+    </message>
+</context>
+<context>
+    <name>PackModeView</name>
+    <message>
+        <source>Put the box on the scale: the weight is taken when it is steady.</source>
+        <translation>Coloque a caixa na balança: o peso é lido quando estiver estável.</translation>
+    </message>
+    <message>
+        <source>{message} Check the box and put it on the scale again, or F2 to ship it anyway (this is recorded).</source>
+        <translation>{message} Confira a caixa e coloque-a de novo na balança, ou F2 para enviá-la assim mesmo (fica registrado).</translation>
+    </message>
+    <message>
+        <source>{message}</source>
+        <translation>{message}</translation>
+    </message>
+    <message>
+        <source>The box has not been weighed yet: put it on the scale (F10 goes back to packing).</source>
+        <translation>A caixa ainda não foi pesada: coloque-a na balança (F10 volta para a embalagem).</translation>
+    </message>
+    <message>
+        <source>Shipped despite the weight; your decision is recorded.</source>
+        <translation>Enviado apesar do peso; sua decisão fica registrada.</translation>
+    </message>
+    <message>
+        <source>Put box {number} of {count} on the scale: the weight is taken when it is steady.</source>
+        <translation>Coloque a caixa {number} de {count} na balança: o peso é lido quando estiver estável.</translation>
+    </message>
+    <message>
+        <source>Box {number}: {message} Now put box {next} on the scale.</source>
+        <translation>Caixa {number}: {message} Agora coloque a caixa {next} na balança.</translation>
+    </message>
+    <message>
+        <source>Box {number} started: scan the items for it.</source>
+        <translation>Caixa {number} iniciada: escaneie os itens dela.</translation>
+    </message>
+    <message>
+        <source>Box {number} ({box}) started: scan the items for it.</source>
+        <translation>Caixa {number} ({box}) iniciada: escaneie os itens dela.</translation>
+    </message>
+    <message>
+        <source> · box {number}{kind}</source>
+        <translation> · caixa {number}{kind}</translation>
+    </message>
+    <message>
+        <source>Box {number}: {units} units</source>
+        <translation>Caixa {number}: {units} unidades</translation>
+    </message>
+    <message>
+        <source>Scale: {weight} (steady)</source>
+        <translation>Balança: {weight} (estável)</translation>
+    </message>
+    <message>
+        <source>Scale: {weight} (moving)</source>
+        <translation>Balança: {weight} (em movimento)</translation>
+    </message>
+    <message>
+        <source>Scale: {problem}</source>
+        <translation>Balança: {problem}</translation>
     </message>
 </context>
 </TS>

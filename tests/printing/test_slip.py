@@ -162,3 +162,17 @@ def test_order_number_a_barcode_cannot_carry_is_still_printed_as_text() -> None:
     text = pdf_pages_text(pdf)[0]
     assert "Order Заказ-77" in text
     assert "cannot be shown as a barcode" in text
+
+
+def test_a_slip_of_two_boxes_says_which_items_are_in_which_box() -> None:
+    order = sample_order("1001", lines=3)
+    first, second, third = order.lines
+    boxes = [("Small", {first.id: first.quantity}), ("Large <b>", {second.id: 1, third.id: 1})]
+    text = " ".join(pdf_pages_text(render_slip(order, sample_settings("letter"), boxes)))
+    assert "Boxes" in text
+    assert f"Box 1 of 2 (Small): {first.quantity} × {first.sku}" in text
+    assert f"Box 2 of 2 (Large <b>): 1 × {second.sku}" in text  # a box name prints literally
+    assert f"1 × {third.sku}" in text
+    # One box: nothing to tell apart, no Boxes block.
+    single = " ".join(pdf_pages_text(render_slip(order, sample_settings("letter"), boxes[:1])))
+    assert "Box 1 of" not in single

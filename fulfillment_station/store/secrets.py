@@ -97,7 +97,7 @@ class FileTokens(KeyringBackend):
     priority = 0  # never chosen by keyring itself: only TokenStore uses it, after the opt-in
 
     def __init__(self, path: Path) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's base is untyped
         self.path = path
 
     def _read(self) -> dict[str, dict[str, str]]:

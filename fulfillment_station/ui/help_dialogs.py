@@ -86,7 +86,7 @@ class Licence:
 
 def _licence_of(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = (meta.get_all("License-Expression") or [""])[0]
+    expression = str((meta.get_all("License-Expression") or [""])[0])
     if expression:
         return expression
     classifiers = [

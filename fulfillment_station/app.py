@@ -500,6 +500,7 @@ def build_app(
         on_shipped=actions.shipped,
         on_print_message=lambda text: window.statusBar().showMessage(text, 8000),
         store_sells_labels=sells_labels(capabilities),
+        tracking_guard=tracking_guard,
     )
     sounds = Sounds(
         volume=settings["sounds.volume"] / 100,

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>PackModeView</name>
+    <message>
+        <source>{message} Scan the parcel's own label, or F2 to ship anyway (this is recorded).</source>
+        <translation>{message} Escanee la etiqueta del propio paquete, o F2 para enviarlo de todos modos (queda registrado).</translation>
+    </message>
+    <message>
+        <source>Shipping anyway could not be written to the audit log ({message}); nothing was shipped.</source>
+        <translation>No se pudo anotar el envío forzado en el registro de auditoría ({message}); no se envió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
+    <message>
+        <source>&amp;About Fulfillment Station</source>
+        <translation>&amp;Acerca de Fulfillment Station</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Boxes</source>
+        <translation>Cajas</translation>
+    </message>
+    <message>
+        <source>Box {number} of {count}</source>
+        <translation>Caja {number} de {count}</translation>
+    </message>
+</context>
+<context>
     <name>AuditOutcome</name>
     <message>
         <source>queued</source>

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>PackModeView</name>
+    <message>
+        <source>{message} Scan the parcel's own label, or F2 to ship anyway (this is recorded).</source>
+        <translation>{message} Escaneie a etiqueta do próprio pacote, ou F2 para enviar mesmo assim (fica registrado).</translation>
+    </message>
+    <message>
+        <source>Shipping anyway could not be written to the audit log ({message}); nothing was shipped.</source>
+        <translation>Não foi possível gravar o envio forçado no registro de auditoria ({message}); nada foi enviado.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guia do usuário</translation>
+    </message>
+    <message>
+        <source>&amp;About Fulfillment Station</source>
+        <translation>&amp;Sobre o Fulfillment Station</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <source>Box {number} of {count}</source>
+        <translation>Caixa {number} de {count}</translation>
+    </message>
+</context>
+<context>
     <name>AuditOutcome</name>
     <message>
         <source>queued</source>

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>PackCommands</name>
+    <message>
+        <source>Next box</source>
+        <translation>Caja siguiente</translation>
+    </message>
+    <message>
+        <source>Closes the box being packed and starts another of the same type; the next items go into it (a box barcode starts a box of that type).</source>
+        <translation>Cierra la caja que se está embalando y empieza otra del mismo tipo; los artículos siguientes van en ella (un código de barras de caja empieza una caja de ese tipo).</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The claim lease applies from the next start.</source>
+        <translation>La duración de la reserva se aplica desde el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>The station database is used from the next start (the open connection keeps the claims it holds until then).</source>
+        <translation>La base de datos de la estación se usa desde el próximo inicio (la conexión abierta conserva hasta entonces los pedidos que tiene reservados).</translation>
+    </message>
+</context>
+<context>
     <name>PackModeView</name>
     <message>
         <source>{message} Scan the parcel's own label, or F2 to ship anyway (this is recorded).</source>

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>PackCommands</name>
+    <message>
+        <source>Next box</source>
+        <translation>Próxima caixa</translation>
+    </message>
+    <message>
+        <source>Closes the box being packed and starts another of the same type; the next items go into it (a box barcode starts a box of that type).</source>
+        <translation>Fecha a caixa que está sendo embalada e começa outra do mesmo tipo; os próximos itens vão nela (um código de barras de caixa começa uma caixa desse tipo).</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The claim lease applies from the next start.</source>
+        <translation>A duração da reserva vale a partir da próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>The station database is used from the next start (the open connection keeps the claims it holds until then).</source>
+        <translation>O banco de dados da estação é usado a partir da próxima inicialização (a conexão aberta mantém até lá os pedidos que reservou).</translation>
+    </message>
+</context>
+<context>
     <name>PackModeView</name>
     <message>
         <source>{message} Scan the parcel's own label, or F2 to ship anyway (this is recorded).</source>

@@ -377,9 +377,13 @@ def build_app(
 ) -> AppParts:
     """Build every part of the GUI for ``config`` and hand them to each other. Nothing is
     started: ``AppParts.start`` does that."""
+    from PySide6.QtCore import QLocale
+
     from fulfillment_station.services.store_labels import sells_labels
+    from fulfillment_station.services.tracking_reuse import TrackingGuard
     from fulfillment_station.services.weighing import box_for_scan
     from fulfillment_station.store.pack_progress import PackProgress
+    from fulfillment_station.ui.i18n import resolve_language
     from fulfillment_station.ui.main_window import MainWindow, WindowOptions
     from fulfillment_station.ui.order_actions import OrderActions
     from fulfillment_station.ui.pack_host import WorkerPackHost
@@ -462,8 +466,22 @@ def build_app(
     actions = OrderActions(workers.outbox, packer=packer)
     capabilities = connector_class(config.dialect).CAPABILITIES
     window.filter_bar.configure(capabilities)  # only the filters this store has
+
+    def tracking_guard() -> TrackingGuard:
+        return TrackingGuard(
+            root,
+            connection=config.id,
+            station=str(live["station.station_name"] or "desk"),
+            packer=packer(),
+        )
+
     dialogs = OrderDialogs(
-        window, workers.reader, actions, capabilities, settings=lambda: live.current
+        window,
+        workers.reader,
+        actions,
+        capabilities,
+        settings=lambda: live.current,
+        tracking_guard=tracking_guard,
     )
     build_workbench(
         window,
@@ -471,6 +489,7 @@ def build_app(
         actions=actions,
         print_worker=workers.print,
         open_dialog=dialogs.open,
+        language=resolve_language(str(settings["general.language"]), QLocale.system().name()),
     )
     _add_channel_sync(window, capabilities, workers.sync)
     host = WorkerPackHost(
@@ -481,8 +500,13 @@ def build_app(
         on_shipped=actions.shipped,
         on_print_message=lambda text: window.statusBar().showMessage(text, 8000),
         store_sells_labels=sells_labels(capabilities),
+        tracking_guard=tracking_guard,
     )
-    sounds = Sounds(volume=settings["sounds.volume"] / 100, muted=not settings["sounds.enabled"])
+    sounds = Sounds(
+        volume=settings["sounds.volume"] / 100,
+        muted=not settings["sounds.enabled"],
+        cache_dir=root / "sounds",
+    )
     progress = hooks.pack_progress
     if progress is None:
         own = progress = PackProgress(root / "pack-progress.sqlite3")

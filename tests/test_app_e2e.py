@@ -47,6 +47,11 @@ def parts(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[AppParts]:
                 # address label (marked NO POSTAGE) next to the carrier's.
                 "printers.address_labels": True,
                 "station.packer_name": "Ana",
+                # labels need a sender (Settings → Station)
+                "station.return_name": "Harbour Teas",
+                "station.return_line1": "12 Harbour Road",
+                "station.return_city": "Portland",
+                "station.return_country": "US",
                 "sounds.enabled": False,
             }
         )
@@ -164,6 +169,8 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
         w for w in QApplication.topLevelWidgets() if isinstance(w, ShipDialog) and w.isVisible()
     )
     qtbot.keyClicks(dialog.rows[0].tracking, TRACKING)
+    # The dialog opens in the tracking field, which takes what is typed or scanned into it.
+    qtbot.waitUntil(lambda: dialog.rows[0].tracking.text() == TRACKING, timeout=5_000)
     with qtbot.waitSignal(parts.actions.orders_changed, timeout=30_000) as changed:
         dialog.accept()
     assert changed.args[0][0].id == ref.order_id

@@ -56,17 +56,37 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _add_store_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store-name", default="", help="store name printed on the document")
+    # A label needs a sender a carrier can return the parcel to (printing refuses without).
+    for name, text in (
+        ("name", "name"),
+        ("line1", "street"),
+        ("city", "city"),
+        ("postal-code", "postal code"),
+        ("region", "state or region"),
+        ("country", "country code, e.g. US"),
+    ):
+        p.add_argument(f"--from-{name}", default="", help=f"ship-from (return) {text}")
     p.add_argument(
-        "--store-name", default="Fulfillment Station", help="store name printed on the document"
+        "--language", default="en", help="language of the document's own words (en, es, pt_BR)"
     )
 
 
 def _settings(args: argparse.Namespace, page_size: str = "letter") -> PrintSettings:
+    address = Address(
+        name=args.from_name or args.store_name,
+        line1=args.from_line1,
+        city=args.from_city,
+        postal_code=args.from_postal_code or None,
+        region=args.from_region or None,
+        country=args.from_country,
+    )
     return PrintSettings(
         store_name=args.store_name,
-        return_address=Address(name=args.store_name),
+        return_address=address,
         page_size=page_size,  # type: ignore[arg-type]
         label_dpi=getattr(args, "dpi", 203),
+        document_language=args.language,
     )
 
 
@@ -151,7 +171,12 @@ def cmd_label(args: argparse.Namespace) -> int:
         else:
             data = render_label_zpl(order, shipment, settings, dpi=args.dpi).encode("utf-8")
     except PrintingError as exc:
-        raise CliError(str(exc)) from None
+        hint = (
+            " On the command line: --from-name, --from-line1, --from-city, --from-country."
+            if "ship-from" in exc.message
+            else ""
+        )
+        raise CliError(str(exc) + hint) from None
     _write(args.out, data)
     print(
         f"{args.format.upper()} address label (NO POSTAGE) for order {order.number} "

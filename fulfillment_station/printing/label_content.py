@@ -4,16 +4,23 @@ The tracking barcode is GS1-128 for USPS domestic parcels, as on a USPS Intellig
 package barcode: FNC1, AI (420) with the destination ZIP, FNC1, then the tracking number, whose
 leading "9x" is itself a GS1 company-internal AI. Anything else is plain Code 128 of the
 tracking number.
+
+A label needs a real sender: without a return address set up (or with only the app's own
+name) it is refused with one sentence naming the Settings page, never printed with an empty
+FROM. Its own words are in the document language; a shipment with no date yet prints the day
+the label is made ("Printed: ..."), never "Shipped: -".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Address, Order, Shipment
+from fulfillment_station.printing.doc_text import doc, translator
 from fulfillment_station.printing.errors import DocumentError
 from fulfillment_station.printing.postal import format_address
 from fulfillment_station.printing.settings import PrintSettings
@@ -61,6 +68,12 @@ class LabelContent:
     weight: str
     reference: str
     ship_date: str
+    # The label's own words, already in the document language (``printing.doc_text``).
+    from_caption: str = "FROM:"
+    to_caption: str = "SHIP TO:"
+    tracking_caption: str = ""
+    weight_text: str = ""
+    date_text: str = ""
 
 
 def is_usps(carrier: str) -> bool:
@@ -132,7 +145,38 @@ def _format_date(when: datetime | None) -> str:
     return when.strftime("%Y-%m-%d") if when else ""
 
 
-def label_content(order: Order, shipment: Shipment, settings: PrintSettings) -> LabelContent:
+def _format_date_only(day: date | None) -> str:
+    return (day or date.today()).isoformat()
+
+
+NO_SHIP_FROM = QT_TRANSLATE_NOOP(
+    "Printing",
+    "No ship-from address is set up yet. Enter the store's return address (name, "
+    "street, city, country) in Settings → Station before printing the first label.",
+)
+#: What the ship-from is called when nobody has set it up: never printed as a sender.
+APP_NAME = "Fulfillment Station"
+
+
+def check_ship_from(settings: PrintSettings) -> None:
+    """A label needs a sender a carrier can return it to: not empty, not the app's name."""
+    address = settings.return_address
+    # The store name stands in for the address's own name (it is printed first).
+    missing = [
+        f for f in address.missing_required() if not (f == "name" and settings.store_name.strip())
+    ]
+    names = {address.name.strip().casefold(), settings.store_name.strip().casefold()} - {""}
+    if missing or names <= {APP_NAME.casefold()}:
+        raise DocumentError(NO_SHIP_FROM)
+
+
+def label_content(
+    order: Order, shipment: Shipment, settings: PrintSettings, *, today: date | None = None
+) -> LabelContent:
+    """What the label says. ``today`` (default: the local date) is printed when the shipment
+    carries no date yet: the label is made the day the parcel leaves."""
+    check_ship_from(settings)
+    t = translator(settings.document_language)
     ship_to = order.deliver_to
     if ship_to is None:
         raise DocumentError(
@@ -150,16 +194,36 @@ def label_content(order: Order, shipment: Shipment, settings: PrintSettings) -> 
     from_lines = address_lines(settings.return_address, settings.document_language)
     if settings.store_name.strip() and settings.store_name.strip() not in from_lines[:2]:
         from_lines = (settings.store_name.strip(), *from_lines)
+    carrier = carrier_display_name(shipment.carrier)
+    weight_text = f"{weight.normalize():f} {settings.weight_unit}" if weight is not None else ""
+    ship_date = _format_date(shipment.shipped_at)
+    if ship_date:
+        date_text = t(doc("Shipped: {date}")).format(date=ship_date)
+    else:
+        date_text = t(doc("Printed: {date}")).format(date=_format_date_only(today))
+    if barcode is not None:
+        tracking_caption = (
+            t(doc("{carrier} TRACKING #")).format(carrier=carrier).strip()
+            if carrier
+            else t(doc("TRACKING #"))
+        )
+    else:
+        tracking_caption = t(doc("NO TRACKING NUMBER"))
     return LabelContent(
         from_lines=from_lines,
         to_lines=address_lines(ship_to, settings.document_language),
-        carrier=carrier_display_name(shipment.carrier),
+        carrier=carrier,
         service=shipment.service or "",
         tracking_number=tracking,
         barcode=barcode,
-        weight=f"{weight.normalize():f} {settings.weight_unit}" if weight is not None else "",
-        reference=f"Order {order.number}",
-        ship_date=_format_date(shipment.shipped_at),
+        weight=weight_text,
+        reference=t(doc("Order {number}")).format(number=order.number),
+        ship_date=ship_date,
+        from_caption=t(doc("FROM:")),
+        to_caption=t(doc("SHIP TO:")),
+        tracking_caption=tracking_caption,
+        weight_text=t(doc("Weight: {weight}")).format(weight=weight_text) if weight_text else "",
+        date_text=date_text,
     )
 
 

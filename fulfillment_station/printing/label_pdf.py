@@ -70,7 +70,9 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
     carrier_width = (g.width - g.margin - g.carrier_left) * inch
     pt = inch  # sizes in the geometry are inches; fonts want points
 
-    draw_string(canvas, left, y(g.from_top, g.from_size), "FROM:", g.from_size * pt, bold=True)
+    draw_string(
+        canvas, left, y(g.from_top, g.from_size), content.from_caption, g.from_size * pt, bold=True
+    )
     for i, line in enumerate(content.from_lines[: MAX_FROM_LINES - 1]):
         top = g.from_top + (i + 1) * g.from_step
         draw_string(
@@ -109,7 +111,12 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
     rule(g.rule1)
 
     draw_string(
-        canvas, left, y(g.to_caption_top, g.from_size), "SHIP TO:", g.from_size * pt, bold=True
+        canvas,
+        left,
+        y(g.to_caption_top, g.from_size),
+        content.to_caption,
+        g.from_size * pt,
+        bold=True,
     )
     for i, line in enumerate(content.to_lines[:MAX_TO_LINES]):
         top = g.to_top + i * g.to_step
@@ -125,7 +132,7 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
         )
     rule(g.rule2)
 
-    caption = f"{content.carrier} TRACKING #".strip() if content.barcode else "NO TRACKING NUMBER"
+    caption = content.tracking_caption
     draw_string(
         canvas,
         left,
@@ -155,7 +162,7 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
         canvas,
         left,
         y(g.foot_top, g.foot_size),
-        f"Weight: {content.weight or '-'}",
+        content.weight_text,
         size,
         max_width=half,
     )
@@ -163,7 +170,7 @@ def draw_label(canvas: Canvas, content: LabelContent) -> None:
         canvas,
         left + half,
         y(g.foot_top, g.foot_size),
-        f"Shipped: {content.ship_date or '-'}",
+        content.date_text,
         size,
         max_width=half,
     )

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -62,6 +62,9 @@ def pdfium_pages(pdf: bytes, dpi: float, limit: int | None = None) -> Iterator[Q
 class PdfPreviewDialog(QDialog):
     """Shows a PDF's pages one under the other, with Print and Close buttons.
 
+    Each page is scaled down to the width of the window (never up), so the whole width of the
+    page is always in view; the window opens within the screen's available area.
+
     ``print_requested`` is emitted when the packer presses Print; the caller decides which
     printer (and thread) the job goes to.
     """
@@ -83,20 +86,27 @@ class PdfPreviewDialog(QDialog):
         column = QVBoxLayout(pages)
         column.setSpacing(12)
         self.page_labels: list[QLabel] = []
+        self._images: list[QImage] = []
         for image in render(pdf, PREVIEW_DPI, MAX_PREVIEW_PAGES):
             label = QLabel()
+            self._images.append(image)
             label.setPixmap(QPixmap.fromImage(image))
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setFrameShape(QLabel.Shape.Box)
             column.addWidget(label)
             self.page_labels.append(label)
         scroll = QScrollArea()
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages_area = scroll
         scroll.setWidget(pages)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = buttons.addButton("&Print", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button = buttons.addButton(
+            QCoreApplication.translate("PrintPreview", "&Print…"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         self.print_button.setDefault(True)
         buttons.accepted.connect(self._print)
         buttons.rejected.connect(self.reject)
@@ -104,7 +114,34 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        self.resize(720, 860)
+        self._fit_to_screen(parent)
+
+    def _fit_to_screen(self, parent: QWidget | None) -> None:
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
+        width, height = 720, 860
+        if screen is not None:
+            area = screen.availableGeometry()
+            width = min(width, area.width() - 40)
+            height = min(height, area.height() - 60)
+        self.resize(max(width, 320), max(height, 320))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pages()
+
+    def _fit_pages(self) -> None:
+        """Scale each page to the viewport's width (minus the frame and margins)."""
+        room = self.pages_area.viewport().width() - 30
+        for label, image in zip(self.page_labels, self._images, strict=True):
+            if room <= 0 or image.width() <= room:
+                pixmap = QPixmap.fromImage(image)
+            else:
+                pixmap = QPixmap.fromImage(
+                    image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+                )
+            label.setPixmap(pixmap)
 
     def _print(self) -> None:
         self.print_requested.emit()

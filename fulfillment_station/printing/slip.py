@@ -5,7 +5,9 @@ barcode a scanner opens the order with) and a footer ("Page x of y" counted per 
 body lists ship-to and bill-to, every line with a tick box, notes, the gift message and the
 totals, which add up (see :func:`total_rows`). A gift order is one with a gift message; its
 prices are left off when the settings say so. Every API string goes through
-``fonts.markup``/``fonts.draw_string``, which escape it.
+``fonts.markup``/``fonts.draw_string``, which escape it. The slip's own words are in the
+document language (``printing.doc_text``); the quantity column is as wide as its widest cell,
+so "2 (1 sent)" never wraps into pieces.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from reportlab.platypus import TableStyle as TS
 from fulfillment_station.domain.locales import FALLBACK_LOCALE
 from fulfillment_station.domain.models import Address, Order
 from fulfillment_station.domain.money import format_money
+from fulfillment_station.printing.doc_text import doc, translator
 from fulfillment_station.printing.errors import BatchCancelled, DocumentError
 from fulfillment_station.printing.fonts import (
     FALLBACK,
@@ -118,11 +121,16 @@ class _Styles:
 
 
 def _address_block(
-    styles: _Styles, caption: str, address: Address | None, extra: str, language: str
+    styles: _Styles,
+    caption: str,
+    address: Address | None,
+    extra: str,
+    language: str,
+    t: Callable[[str], str],
 ) -> list[Flowable]:
     parts: list[Flowable] = [Paragraph(markup(caption, bold=True), styles.head)]
     if address is None:
-        parts.append(Paragraph(markup(extra or "Not given"), styles.body))
+        parts.append(Paragraph(markup(extra or t(doc("Not given"))), styles.body))
         return parts
     lines = list(address_lines(address, language))
     if extra:
@@ -135,12 +143,20 @@ def _address_block(
     return parts
 
 
-def _addresses(order: Order, styles: _Styles, look: _Look, language: str) -> Flowable:
+Words = Callable[[str], str]
+
+
+def _addresses(order: Order, styles: _Styles, look: _Look, language: str, t: Words) -> Flowable:
     phone = order.customer.phone or ""
     bill_to = order.bill_to
-    ship = _address_block(styles, "Ship to", order.deliver_to, phone, language)
+    ship = _address_block(styles, t(doc("Ship to")), order.deliver_to, phone, language, t)
     bill = _address_block(
-        styles, "Bill to", bill_to, "" if bill_to else "Same as shipping address", language
+        styles,
+        t(doc("Bill to")),
+        bill_to,
+        "" if bill_to else t(doc("Same as shipping address")),
+        language,
+        t,
     )
     half = look.frame.content_width / 2
     table = Table([[ship, bill]], colWidths=[half, half])
@@ -156,8 +172,11 @@ def _addresses(order: Order, styles: _Styles, look: _Look, language: str) -> Flo
     return table
 
 
-def _summary(order: Order, styles: _Styles) -> Paragraph:
-    parts = [f"Ordered {order.created_at:%Y-%m-%d}", f"{order.item_count} items"]
+def _summary(order: Order, styles: _Styles, t: Words) -> Paragraph:
+    parts = [
+        t(doc("Ordered {date}")).format(date=f"{order.created_at:%Y-%m-%d}"),
+        t(doc("Items: {count}")).format(count=order.item_count),
+    ]
     if order.channel or order.marketplace:
         parts.append(order.channel or order.marketplace or "")
     if order.fulfillment_method:
@@ -177,28 +196,73 @@ def _summary(order: Order, styles: _Styles) -> Paragraph:
     return Paragraph(markup("  ·  ".join(parts)), styles.small)
 
 
-def _columns(look: _Look, prices: bool) -> list[tuple[str, float]]:
-    """(title, width) of each line-table column; the item column (width 0) takes the rest."""
+# Column keys (English, also the catalog's source text) in the order they are printed.
+_TITLES = {
+    "Qty": doc("Qty"),
+    "SKU": doc("SKU"),
+    "Item": doc("Item"),
+    "Barcode": doc("Barcode"),
+    "Price": doc("Price"),
+    "Total": doc("Total"),
+}
+_CELL_PADDING = 4.0  # LEFTPADDING + RIGHTPADDING of the lines table
+
+
+def _qty_texts(order: Order, t: Words) -> list[tuple[str, str]]:
+    """(quantity, "n sent" or "") of each line, as printed."""
+    sent = t(doc("{count} sent"))
+    return [
+        (
+            str(line.quantity),
+            f"({sent.format(count=line.quantity_fulfilled)})" if line.quantity_fulfilled else "",
+        )
+        for line in order.lines
+    ]
+
+
+def _columns(
+    look: _Look, prices: bool, t: Words, qty_width: float = 0.0
+) -> list[tuple[str, float]]:
+    """(key, width) of each line-table column; the item column (width 0) takes the rest.
+    ``qty_width`` widens the quantity column to what its cells need, so none wraps."""
     if look.narrow:
         columns = [(_BOX, 12.0), ("Qty", 24.0), ("Item", 0.0)]
         money_columns = [("Total", 46.0)]
     else:
         columns = [(_BOX, 16.0), ("Qty", 30.0), ("SKU", 100.0), ("Item", 0.0), ("Barcode", 80.0)]
         money_columns = [("Price", 56.0), ("Total", 60.0)]
+    title_width = string_width(t(_TITLES["Qty"]), look.font, bold=True) + _CELL_PADDING
+    columns = [
+        (key, max(width, qty_width, title_width) if key == "Qty" else width)
+        for key, width in columns
+    ]
     if prices:
         columns += money_columns
     rest = look.frame.content_width - sum(width for _, width in columns)
     return [(title, width or rest) for title, width in columns]
 
 
-def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool) -> Table:
-    columns = _columns(look, prices)
+def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool, t: Words) -> Table:
+    qty_texts = _qty_texts(order, t)
+    small = styles.small.fontSize
+    needed = (
+        max(
+            (
+                max(string_width(q, look.font, bold=True), string_width(sent, small))
+                for q, sent in qty_texts
+            ),
+            default=0.0,
+        )
+        + _CELL_PADDING
+        + 1
+    )
+    columns = _columns(look, prices, t, needed)
     widths = dict(columns)
-    rows: list[list[Any]] = [[title for title, _ in columns]]
-    for line in order.lines:
-        qty: Any = str(line.quantity)
-        if line.quantity_fulfilled:
-            qty = Paragraph(f"<b>{qty}</b><br/>({line.quantity_fulfilled} sent)", styles.small)
+    rows: list[list[Any]] = [[t(_TITLES.get(key, key)) for key, _ in columns]]
+    for line, (qty_text, sent_text) in zip(order.lines, qty_texts, strict=True):
+        qty: Any = qty_text
+        if sent_text:
+            qty = Paragraph(f"<b>{qty_text}</b><br/>{markup(sent_text)}", styles.small)
         cells: list[Any] = [_BOX, qty]
         if look.narrow:
             codes = "  ·  ".join(part for part in (line.sku, line.barcode or "") if part)
@@ -213,7 +277,7 @@ def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool) -> Ta
             cells.append(money(line.unit_price * line.quantity, order.currency))
         rows.append(cells)
     if not order.lines:
-        empty = Paragraph(markup("This order has no line items."), styles.body)
+        empty = Paragraph(markup(t(doc("This order has no line items."))), styles.body)
         rows.append(["", "", empty] + [""] * (len(columns) - 3))
     font, leading = look.font, look.font * 1.25
     # reportlab's stubs want each command's exact tuple shape; ours are built from data.
@@ -239,37 +303,38 @@ def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool) -> Ta
     return table
 
 
-UNITEMISED_CHARGES = "Shipping, tax or fees the store does not itemise"
-UNITEMISED_DISCOUNT = "Discount the store does not itemise"
+UNITEMISED_CHARGES = doc("Shipping, tax or fees the store does not itemise")
+UNITEMISED_DISCOUNT = doc("Discount the store does not itemise")
 
 
 def total_rows(order: Order) -> list[tuple[str, Decimal]]:
     """The money rows of a slip, adding up to the total: where the store's total holds amounts
     it does not itemise (Generic REST gives only items and a total, Inventory Cloud only tax
     and a total, a Squarespace discount), a row says so with the amount instead of showing
-    zeros that do not add up."""
+    zeros that do not add up. The captions are English (``doc`` markers), translated by the
+    caller into the document language."""
     unexplained = order.total - order.subtotal - order.shipping - order.tax
     if not unexplained:
         return [
-            ("Subtotal", order.subtotal),
-            ("Shipping", order.shipping),
-            ("Tax", order.tax),
-            ("Total", order.total),
+            (doc("Subtotal"), order.subtotal),
+            (doc("Shipping"), order.shipping),
+            (doc("Tax"), order.tax),
+            (doc("Total"), order.total),
         ]
     rows: list[tuple[str, Decimal]] = []
     if order.lines or order.subtotal:
-        rows.append(("Subtotal", order.subtotal))
+        rows.append((doc("Subtotal"), order.subtotal))
     rows += [
         (label, amount)
-        for label, amount in (("Shipping", order.shipping), ("Tax", order.tax))
+        for label, amount in ((doc("Shipping"), order.shipping), (doc("Tax"), order.tax))
         if amount
     ]
     rows.append((UNITEMISED_CHARGES if unexplained > 0 else UNITEMISED_DISCOUNT, unexplained))
-    return [*rows, ("Total", order.total)]
+    return [*rows, (doc("Total"), order.total)]
 
 
-def _totals(order: Order, styles: _Styles, look: _Look) -> Table:
-    data = [[label, money(amount, order.currency)] for label, amount in total_rows(order)]
+def _totals(order: Order, styles: _Styles, look: _Look, t: Words) -> Table:
+    data = [[t(label), money(amount, order.currency)] for label, amount in total_rows(order)]
     table = Table(data, colWidths=[look.frame.content_width - 80, 80])
     table.setStyle(
         TS(
@@ -309,7 +374,9 @@ SlipBox = tuple[str, Mapping[str, int]]
 each line id in it."""
 
 
-def _boxes(order: Order, boxes: Sequence[SlipBox], styles: _Styles, look: _Look) -> Flowable:
+def _boxes(
+    order: Order, boxes: Sequence[SlipBox], styles: _Styles, look: _Look, t: Words
+) -> Flowable:
     """Which items are in which box, so the customer (and the desk) can check each box."""
     by_id = {line.id: line for line in order.lines}
     rows = []
@@ -319,9 +386,10 @@ def _boxes(order: Order, boxes: Sequence[SlipBox], styles: _Styles, look: _Look)
             for line_id, count in units.items()
             if count > 0 and line_id in by_id
         )
-        title = f"Box {number} of {len(boxes)}" + (f" ({name})" if name else "")
+        title = t(doc("Box {number} of {count}")).format(number=number, count=len(boxes))
+        title += f" ({name})" if name else ""
         rows.append(f"{title}: {items}")
-    return _boxed("Boxes", "\n".join(rows), styles, look)
+    return _boxed(t(doc("Boxes")), "\n".join(rows), styles, look)
 
 
 def slip_story(
@@ -332,21 +400,22 @@ def slip_story(
     boxes: Sequence[SlipBox] = (),
 ) -> list[Flowable]:
     prices = not (settings.hide_prices_for_gifts and is_gift(order))
+    t = translator(settings.document_language)
     story: list[Flowable] = [
-        _addresses(order, styles, look, settings.document_language),
+        _addresses(order, styles, look, settings.document_language, t),
         Spacer(1, look.font * 0.6),
-        _summary(order, styles),
+        _summary(order, styles, t),
         Spacer(1, look.font * 0.6),
-        _lines_table(order, styles, look, prices),
+        _lines_table(order, styles, look, prices, t),
     ]
     if prices:
-        story += [Spacer(1, look.font * 0.4), _totals(order, styles, look)]
+        story += [Spacer(1, look.font * 0.4), _totals(order, styles, look, t)]
     if len(boxes) > 1:
-        story.append(_boxes(order, boxes, styles, look))
+        story.append(_boxes(order, boxes, styles, look, t))
     if order.notes and order.notes.strip():
-        story.append(_boxed("Notes", order.notes, styles, look))
+        story.append(_boxed(t(doc("Notes")), order.notes, styles, look))
     if is_gift(order):
-        story.append(_boxed("Gift message", order.gift_message or "", styles, look))
+        story.append(_boxed(t(doc("Gift message")), order.gift_message or "", styles, look))
     return story
 
 
@@ -378,6 +447,7 @@ class _Header:
         if lines and lines[0] == settings.store_name.strip():
             lines = lines[1:]
         self.return_line = ", ".join(lines)
+        self.t = translator(settings.document_language)
 
     def __call__(self, canvas: Canvas, group: object, page: int, pages: int) -> None:
         if not isinstance(group, _SlipGroup):
@@ -444,7 +514,7 @@ class _Header:
                 canvas,
                 right,
                 barcode_top - look.barcode_height / 2,
-                "(order number cannot be shown as a barcode)",
+                self.t(doc("(order number cannot be shown as a barcode)")),
                 look.font * 0.8,
                 align="right",
                 max_width=half,
@@ -454,7 +524,7 @@ class _Header:
             canvas,
             right,
             label_y,
-            f"Order {order.number}",
+            self.t(doc("Order {number}")).format(number=order.number),
             look.title,
             bold=True,
             align="right",
@@ -465,7 +535,7 @@ class _Header:
             canvas,
             right,
             label_y - look.font * 1.3,
-            "Packing slip",
+            self.t(doc("Packing slip")),
             look.font * 0.85,
             align="right",
             max_width=half,
@@ -477,10 +547,20 @@ class _Header:
 
         foot_y = margin
         draw_string(
-            canvas, margin, foot_y, f"Order {order.number}", look.font * 0.85, max_width=half
+            canvas,
+            margin,
+            foot_y,
+            self.t(doc("Order {number}")).format(number=order.number),
+            look.font * 0.85,
+            max_width=half,
         )
         draw_string(
-            canvas, right, foot_y, f"Page {page} of {pages}", look.font * 0.85, align="right"
+            canvas,
+            right,
+            foot_y,
+            self.t(doc("Page {page} of {pages}")).format(page=page, pages=pages),
+            look.font * 0.85,
+            align="right",
         )
 
 

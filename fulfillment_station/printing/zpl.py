@@ -122,7 +122,7 @@ def zpl_label(content: LabelContent, dpi: LabelDpi) -> str:
     from_width = g.carrier_left - g.margin - 0.1
     carrier_width = g.width - g.margin - g.carrier_left
 
-    z.text(g.margin, g.from_top, g.from_size, "FROM:", from_width)
+    z.text(g.margin, g.from_top, g.from_size, content.from_caption, from_width)
     for i, line in enumerate(content.from_lines[: MAX_FROM_LINES - 1]):
         z.text(g.margin, g.from_top + (i + 1) * g.from_step, g.from_size, line, from_width)
     z.text(g.carrier_left, g.from_top, g.carrier_size, NO_POSTAGE, carrier_width)
@@ -136,12 +136,12 @@ def zpl_label(content: LabelContent, dpi: LabelDpi) -> str:
     )
     z.rule(g.rule1, g.margin, inner, g.rule_thickness)
 
-    z.text(g.margin, g.to_caption_top, g.from_size, "SHIP TO:", inner)
+    z.text(g.margin, g.to_caption_top, g.from_size, content.to_caption, inner)
     for i, line in enumerate(content.to_lines[:MAX_TO_LINES]):
         z.text(g.margin + 0.15, g.to_top + i * g.to_step, g.to_size, line, inner - 0.15)
     z.rule(g.rule2, g.margin, inner, g.rule_thickness)
 
-    caption = f"{content.carrier} TRACKING #".strip() if content.barcode else "NO TRACKING NUMBER"
+    caption = content.tracking_caption
     z.text(g.margin, g.track_caption_top, g.readable_size, caption, inner)
     if content.barcode:
         z.barcode(g.margin, g.bar_top, g.bar_height, content.barcode, inner)
@@ -149,8 +149,8 @@ def zpl_label(content: LabelContent, dpi: LabelDpi) -> str:
     z.rule(g.rule3, g.margin, inner, g.rule_thickness)
 
     half = inner / 2
-    z.text(g.margin, g.foot_top, g.foot_size, f"Weight: {content.weight or '-'}", half)
-    z.text(g.margin + half, g.foot_top, g.foot_size, f"Shipped: {content.ship_date or '-'}", half)
+    z.text(g.margin, g.foot_top, g.foot_size, content.weight_text, half)
+    z.text(g.margin + half, g.foot_top, g.foot_size, content.date_text, half)
     z.text(g.margin, g.foot_top + g.foot_step, g.foot_size, content.reference, inner)
 
     width, height = z.dots(g.width), z.dots(g.height)

@@ -466,6 +466,12 @@ def audit_for_order(resources: OutboxResources, order_id: str) -> list[tuple[dat
     return [(entry.at, audit_line(entry)) for entry in audit.for_order(order_id)]
 
 
+def audit_entries_for_order(resources: OutboxResources, order_id: str) -> list[Any]:
+    """This desk's audit entries for an order, oldest first; the window words them
+    (``ui.audit_text.audit_timeline_line``, in the packer's language)."""
+    return list(AuditLog(resources.outbox_store, station="").for_order(order_id))
+
+
 def export_audit(resources: OutboxResources, path: Path | str) -> None:
     AuditLog(resources.outbox_store, station="").export_csv(path)
 

@@ -32,6 +32,7 @@ Every sentence here is a :class:`~fulfillment_station.domain.messages.Message` u
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -53,8 +54,10 @@ from fulfillment_station.services.pack_session import (
     Ticked,
     parse_command,
 )
+from fulfillment_station.services.tracking_reuse import TrackingGuard, TrackingReuse
 from fulfillment_station.services.weighing import BoxType, WeightVerdict
 from fulfillment_station.store.cache import OrderRef
+from fulfillment_station.store.db import StoreError
 
 #: How many orders "next order" passes over (shipped meanwhile, cancelled, held) before it
 #: stops and says so.
@@ -181,6 +184,14 @@ NOT_WEIGHED_YET = QT_TRANSLATE_NOOP(
 WEIGHT_OVERRIDDEN = QT_TRANSLATE_NOOP(
     "PackModeView", "Shipped despite the weight; your decision is recorded."
 )
+TRACKING_REUSED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "{message} Scan the parcel's own label, or F2 to ship anyway (this is recorded).",
+)
+REUSE_NOT_RECORDED = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Shipping anyway could not be written to the audit log ({message}); nothing was shipped.",
+)
 START_PROMPT = QT_TRANSLATE_NOOP(
     "PackModeView", "Scan an order number, packing slip or tracking number to start."
 )
@@ -295,6 +306,18 @@ class PrintSlipStep(FinishStep):
             flow.next_step(shipment)
 
 
+def tracking_scan(text: str) -> tuple[str | None, str | None] | Message:
+    """The tracking number and carrier a scan off a label gives, or why it is not one."""
+    result = classify_scan(text)
+    parse = result.tracking
+    if result.kind is ScanKind.TRACKING and result.reason is None and parse is not None:
+        return result.value, parse.carrier
+    if result.kind is ScanKind.PRODUCT and parse is not None and parse.recognised:
+        # A 12-digit FedEx number is a GTIN too.
+        return parse.number, parse.carrier
+    return result.reason or NOT_TRACKING
+
+
 class TrackingStep(FinishStep):
     """The tracking number: scanned off the label, unless printing brought one or the store
     sells the label (the host's ``store_sells_labels``: the ship buys it, Price2b)."""
@@ -312,16 +335,11 @@ class TrackingStep(FinishStep):
             flow.wait(self, TRACKING_PROMPT)
 
     def on_scan(self, flow: PackFlow, shipment: Shipment, text: str) -> None:
-        result = classify_scan(text)
-        parse = result.tracking
-        if result.kind is ScanKind.TRACKING and result.reason is None and parse is not None:
-            shipment.tracking, shipment.carrier = result.value, parse.carrier
-        elif result.kind is ScanKind.PRODUCT and parse is not None and parse.recognised:
-            # A 12-digit FedEx number is a GTIN too.
-            shipment.tracking, shipment.carrier = parse.number, parse.carrier
-        else:
-            flow.error(result.reason or NOT_TRACKING)
+        found = tracking_scan(text)
+        if isinstance(found, Message):
+            flow.error(found)
             return
+        shipment.tracking, shipment.carrier = found
         flow.next_step(shipment)
 
     def on_command(self, flow: PackFlow, shipment: Shipment, command: PackCommand) -> bool:
@@ -333,10 +351,66 @@ class TrackingStep(FinishStep):
         return True
 
 
+TrackingGuardFactory = Callable[[], TrackingGuard]
+"""Makes the desk's tracking guard (``services.tracking_reuse``) for the packer at the desk."""
+
+
 class ShipStep(FinishStep):
-    """The shipment goes to the host; "done" once it is durable (the outbox sends it)."""
+    """The shipment goes to the host; "done" once it is durable (the outbox sends it).
+
+    Before it is queued, a tracking number already used on another order (the host's
+    ``tracking_guard``) stops it: the packer scans the parcel's own label, or F2 ships anyway,
+    which is written to the audit log first (not written: not shipped)."""
+
+    waits = True
+
+    def __init__(self) -> None:
+        self._reused: tuple[Shipment, TrackingReuse, TrackingGuard] | None = None
 
     def begin(self, flow: PackFlow, shipment: Shipment) -> None:
+        self._reused = None
+        make_guard: TrackingGuardFactory | None = getattr(flow.host, "tracking_guard", None)
+        if shipment.tracking and make_guard is not None:
+            order = shipment.session.order
+            guard = make_guard()
+            reuse = guard.check(shipment.tracking, order_id=order.id, order_number=order.number)
+            if reuse is not None:
+                self._reused = (shipment, reuse, guard)
+                flow.wait(self, self.prompt(shipment))
+                flow.error(TRACKING_REUSED.format(message=reuse.message()))
+                return
+        self._queue(flow, shipment)
+
+    def on_scan(self, flow: PackFlow, shipment: Shipment, text: str) -> None:
+        """The parcel's own label, scanned after a reused number stopped the shipment."""
+        found = tracking_scan(text)
+        if isinstance(found, Message):
+            flow.error(found)
+            return
+        shipment.tracking, shipment.carrier = found
+        self.begin(flow, shipment)
+
+    def on_command(self, flow: PackFlow, shipment: Shipment, command: PackCommand) -> bool:
+        if command is not PackCommand.SHIP_SCANNED or self._reused is None:
+            return False
+        reused, reuse, guard = self._reused
+        if reused is not shipment:
+            return False
+        try:
+            guard.record_override(reuse)
+        except (sqlite3.Error, StoreError, OSError) as exc:
+            flow.error(REUSE_NOT_RECORDED.format(message=str(exc)))
+            return True
+        self._reused = None
+        self._queue(flow, shipment)
+        return True
+
+    def prompt(self, shipment: Shipment) -> Message:
+        if self._reused is not None and self._reused[0] is shipment:
+            return TRACKING_REUSED.format(message=self._reused[1].message())
+        return TRACKING_PROMPT
+
+    def _queue(self, flow: PackFlow, shipment: Shipment) -> None:
         order = shipment.session.order
         flow.set_phase(PackPhase.SHIPPING)
         flow.info(SHIPPING.format(order=order.number))

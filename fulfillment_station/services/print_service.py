@@ -147,23 +147,42 @@ _NO_STORE_LABEL: Message = QT_TRANSLATE_NOOP(
 )
 
 
+#: The sender printed on training labels while the desk has no return address of its own:
+#: plainly not a real sender, so a training label can never go out as a real one.
+TRAINING_SENDER = Address(
+    name="TRAINING — NOT A REAL SENDER",
+    line1="1 Practice Lane",
+    city="Training",
+    postal_code="00000",
+    country="US",
+)
+
+
 def print_settings_from(settings: Settings) -> PrintSettings:
-    """The store details and print choices the packer saved, as the printing layer takes them."""
+    """The store details and print choices the packer saved, as the printing layer takes them.
+
+    In training (no active connection) a desk that has not set up its return address yet
+    prints :data:`TRAINING_SENDER`, so practice is not stopped; with a real store the printing
+    layer refuses a label without a real sender."""
     from fulfillment_station.printing.settings import PrintSettings
 
     logo = settings["station.logo_path"]
+    return_address = Address(
+        name=settings["station.return_name"],
+        company=settings["station.return_company"] or None,
+        line1=settings["station.return_line1"],
+        line2=settings["station.return_line2"] or None,
+        city=settings["station.return_city"],
+        region=settings["station.return_region"] or None,
+        postal_code=settings["station.return_postal_code"] or None,
+        country=settings["station.return_country"],
+    )
+    training = not settings["connections.active"]
+    if training and [f for f in return_address.missing_required() if f != "name"]:
+        return_address = TRAINING_SENDER
     return PrintSettings(
         store_name=settings["station.store_name"],
-        return_address=Address(
-            name=settings["station.return_name"],
-            company=settings["station.return_company"] or None,
-            line1=settings["station.return_line1"],
-            line2=settings["station.return_line2"] or None,
-            city=settings["station.return_city"],
-            region=settings["station.return_region"] or None,
-            postal_code=settings["station.return_postal_code"] or None,
-            country=settings["station.return_country"],
-        ),
+        return_address=return_address,
         logo_path=Path(logo) if logo else None,
         page_size=settings["printers.page_size"],
         label_dpi=settings["printers.label_dpi"],

@@ -215,7 +215,7 @@ class BulkShipDialog(QDialog):
         super().__init__(parent)
         self._caps = capabilities
         self._items: list[BulkShipItem] = []
-        self.setWindowTitle(self.tr("Ship {n} orders").format(n=len(orders)))
+        self.setWindowTitle(self.tr("Ship %n order(s)", "", len(orders)))
         self.model = BulkShipModel(orders, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -355,9 +355,7 @@ class BulkShipDialog(QDialog):
         failed = len(self.failed_items())
         self.retry_button.setVisible(failed > 0)
         self.error_label.setText(
-            self.tr("{n} order(s) failed.").format(n=failed)
-            if failed
-            else self.tr("All orders shipped.")
+            self.tr("%n order(s) failed.", "", failed) if failed else self.tr("All orders shipped.")
         )
 
     def failed_items(self) -> list[BulkShipItem]:

@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -35,18 +36,24 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from fulfillment_station.connectors import DIALECT_MODULES, connect
+from fulfillment_station.connectors import DIALECT_MODULES, connect, connector_class
 from fulfillment_station.connectors.base import CheckReport, Connector
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.connectors.http import check_base_url, connector_options
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
-from fulfillment_station.store.secrets import NoKeyringError, TokenStore
+from fulfillment_station.store.secrets import (
+    TOKEN_FILE_RISK,
+    NoKeyringError,
+    TokenStore,
+    enable_token_file,
+)
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
@@ -123,6 +130,23 @@ def _plain_label(text: str = "") -> QLabel:
     return label
 
 
+# (parent, the risk in plain words) -> whether the person accepts it
+ConfirmRisk = Callable[[QWidget, str], bool]
+
+
+def ask_to_accept_risk(parent: QWidget, risk: str) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ConnectionDialog", "Keep the token in a file?"),
+        risk,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 class ConnectionDialog(QDialog):
     """Add (``profile=None``) or edit a connection. After OK, ``profile`` is what was saved.
 
@@ -139,10 +163,12 @@ class ConnectionDialog(QDialog):
         profile: ConnectionProfile | None = None,
         worker: ConnectionWorker[None] | None = None,
         connect_fn: ConnectFn = connect,
+        confirm_risk: ConfirmRisk | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit connection") if profile else self.tr("Add connection"))
+        self._confirm_risk = confirm_risk or ask_to_accept_risk
         self._settings_store = settings_store
         self._tokens = tokens
         self._editing = profile
@@ -155,7 +181,8 @@ class ConnectionDialog(QDialog):
         self.label_edit = QLineEdit(profile.label if profile else "")
         self.dialect_combo = QComboBox()
         for dialect in DIALECT_MODULES:
-            self.dialect_combo.addItem(dialect, dialect)
+            # The store's product name (a brand, the same in every language), not the code.
+            self.dialect_combo.addItem(connector_class(dialect).CAPABILITIES.display_name, dialect)
         if profile is not None:
             self.dialect_combo.setCurrentIndex(max(0, self.dialect_combo.findData(profile.dialect)))
         self.url_edit = QLineEdit(profile.base_url if profile else "")
@@ -193,6 +220,10 @@ class ConnectionDialog(QDialog):
             2, QHeaderView.ResizeMode.Stretch
         )
         self.error_label = _plain_label()
+        # Only offered when there is no keyring: the token in a user-only file, risk stated.
+        self.token_file_button = QPushButton(self.tr("Keep the token in a file only I can read…"))
+        self.token_file_button.setVisible(False)
+        self.token_file_button.clicked.connect(self._opt_in_token_file)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -206,6 +237,7 @@ class ConnectionDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(self.capabilities_view)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.token_file_button)
         layout.addWidget(self.buttons)
 
     # -- reading the form ---------------------------------------------------------------------
@@ -316,7 +348,8 @@ class ConnectionDialog(QDialog):
                 self._tokens.set(profile.id, token)
             self._settings_store.update(lambda settings: settings.with_profile(profile))
         except NoKeyringError as exc:
-            self.error_label.setText(exc.user_message)
+            self.error_label.setText(translate_message(exc.user_message))
+            self.token_file_button.setVisible(exc.user_message == NoKeyringError.NO_BACKEND)
             return
         except OSError as exc:
             self.error_label.setText(
@@ -328,6 +361,22 @@ class ConnectionDialog(QDialog):
         log.info("connection %s saved (%s at %s)", profile.id, dialect, check_base_url(url).host)
         self.profile = profile
         self.accept()
+
+    def _opt_in_token_file(self) -> None:
+        """The explicit, informed choice to keep tokens in a user-only file; then save."""
+        if not self._confirm_risk(self, translate_message(TOKEN_FILE_RISK)):
+            return
+        try:
+            enable_token_file(self._tokens.token_file.parent)
+        except OSError as exc:
+            self.error_label.setText(
+                self.tr("The token file could not be made: {error}.").format(
+                    error=exc.strerror or exc
+                )
+            )
+            return
+        self.token_file_button.setVisible(False)
+        self.save()
 
     def _browse_ca(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

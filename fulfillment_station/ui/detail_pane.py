@@ -43,6 +43,24 @@ from fulfillment_station.ui.order_table import FULFILLMENT_STYLE, STATUS_STYLE, 
 Index = QModelIndex | QPersistentModelIndex
 
 
+#: Payment states the stores' APIs send, in the packer's words; any other stays the store's.
+PAYMENT_WORDS: dict[str, object] = {
+    "paid": QT_TRANSLATE_NOOP("PaymentStatus", "paid"),
+    "unpaid": QT_TRANSLATE_NOOP("PaymentStatus", "unpaid"),
+    "pending": QT_TRANSLATE_NOOP("PaymentStatus", "payment pending"),
+    "authorized": QT_TRANSLATE_NOOP("PaymentStatus", "payment authorized"),
+    "refunded": QT_TRANSLATE_NOOP("PaymentStatus", "refunded"),
+    "partially_refunded": QT_TRANSLATE_NOOP("PaymentStatus", "partly refunded"),
+    "voided": QT_TRANSLATE_NOOP("PaymentStatus", "payment voided"),
+}
+
+
+def payment_text(status: str) -> str:
+    key = status.strip().lower().replace(" ", "_").replace("-", "_")
+    word = PAYMENT_WORDS.get(key)
+    return QCoreApplication.translate("PaymentStatus", str(word)) if word else status
+
+
 def plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)  # API text is never rich text
@@ -226,7 +244,7 @@ class OrderDetailPane(QScrollArea):
             for p in (
                 order.channel or order.marketplace,
                 order.fulfillment_method,
-                order.payment_status,
+                payment_text(order.payment_status or ""),
             )
             if p
         ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.connectors.base import Capabilities, Operation
+from fulfillment_station.domain.messages import STATUS_WORDS
 from fulfillment_station.domain.models import Address, Order, OrderStatus
 from fulfillment_station.domain.requests import OrderUpdate
 from fulfillment_station.domain.workflow import can_transition
@@ -113,10 +114,11 @@ class EditOrderDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.address = AddressForm(self.tr("Shipping address"), order.ship_to)
         self.status = QComboBox()
-        self.status.addItem(order.status.value, order.status)
+        # Status words in the packer's language; the data stays the canonical status.
+        self.status.addItem(translate_message(STATUS_WORDS[order.status]), order.status)
         for status in OrderStatus:
             if status in capabilities.settable_statuses and can_transition(order.status, status):
-                self.status.addItem(status.value, status)
+                self.status.addItem(translate_message(STATUS_WORDS[status]), status)
 
         form = QFormLayout()
         form.addRow(self.tr("Status"), self.status)

@@ -25,6 +25,7 @@ from fulfillment_station.ui.tasks import ConnectionWorker, Task
 if TYPE_CHECKING:
     from fulfillment_station.services.actions import Action
     from fulfillment_station.services.resources import OutboxResources, PrintResources
+    from fulfillment_station.services.tracking_reuse import TrackingGuard
     from fulfillment_station.store.cache import OrderRef
     from fulfillment_station.store.outbox import ActionRecord
 
@@ -58,9 +59,12 @@ class WorkerPackHost:
         on_shipped: Callable[[ActionRecord[Action]], None] | None = None,
         on_print_message: Callable[[str], None] | None = None,
         store_sells_labels: bool = False,
+        tracking_guard: Callable[[], TrackingGuard] | None = None,
     ) -> None:
         """``store_sells_labels``: shipping buys the store's label (Price2b), so pack mode
-        ships once every unit is scanned, with no tracking number to scan."""
+        ships once every unit is scanned, with no tracking number to scan.
+        ``tracking_guard``: pack mode's ship step stops on a tracking number already used on
+        another order (``services.tracking_reuse``)."""
         self.outbox = outbox
         self.printer = printer
         self.next_after = next_after
@@ -68,6 +72,7 @@ class WorkerPackHost:
         self.on_shipped = on_shipped
         self.on_print_message = on_print_message
         self.store_sells_labels = store_sells_labels
+        self.tracking_guard = tracking_guard
         self._opened: tuple[OrderRef, Order] | None = None  # read by the last find
 
     def find_orders(

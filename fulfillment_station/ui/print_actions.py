@@ -1,4 +1,6 @@
-"""Small Qt glue for printing from the UI: preview a PDF (with "Save as PDF…" always there),
+"""Small Qt glue for printing from the UI: preview a PDF (with "Save as PDF…" and Print always
+there: Print goes where the caller says, or else to a printer the packer picks in the system's
+print dialog),
 print a batch of slips with a progress dialog whose Cancel works, and run the print queue
 panel's Retry/Reprint on the worker.
 
@@ -13,8 +15,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
@@ -26,7 +30,11 @@ from PySide6.QtWidgets import (
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order
 from fulfillment_station.printing.errors import BatchCancelled, PrintingError
-from fulfillment_station.printing.qt_glue import PageRenderer, PdfPreviewDialog
+from fulfillment_station.printing.qt_glue import (
+    PageRenderer,
+    PdfPreviewDialog,
+    print_pdf,
+)
 from fulfillment_station.printing.qt_glue import pdfium_pages as pdfium_pages
 from fulfillment_station.services.print_service import PrintOutcome, PrintService, QueuedJob
 from fulfillment_station.services.resources import PrintResources
@@ -37,11 +45,54 @@ from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
 
 # (parent, suggested file name) -> chosen path, or "" when the packer cancels
 AskSavePath = Callable[[QWidget | None, str], str]
+# parent -> the printer the packer chose, or None when they cancelled
+AskPrinter = Callable[[QWidget | None], QPrinter | None]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PrintPreview", text)
+
+
+def ask_printer(parent: QWidget | None) -> QPrinter | None:
+    """The system's print dialog (CUPS queues on Linux); None when the packer cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def print_with_dialog(
+    parent: QWidget | None,
+    pdf: bytes,
+    ask: AskPrinter = ask_printer,
+    render: PageRenderer = pdfium_pages,
+) -> bool:
+    """Print ``pdf`` on a printer the packer picks; a failure is one plain sentence."""
+    printer = ask(parent)
+    if printer is None:
+        return False
+    try:
+        print_pdf(pdf, printer, render=render)
+    except PrintingError as exc:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _t("Print"),
+            translate_message(exc.message),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        return False
+    return True
+
+
 CANCELLED_MESSAGE = QT_TRANSLATE_NOOP("BatchPrint", "Printing cancelled; no slips were printed.")
 
 
 def ask_save_path(parent: QWidget | None, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF files (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _t("Save as PDF"), suggested, _t("PDF files (*.pdf)")
+    )
     return path
 
 
@@ -60,7 +111,7 @@ def save_pdf(
     except OSError as exc:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Save as PDF",
+            _t("Save as PDF"),
             f"The PDF could not be saved in {target.parent} "
             f"({exc.strerror or exc}); choose another folder.",
             QMessageBox.StandardButton.Ok,
@@ -90,7 +141,7 @@ class DocumentPreview(PdfPreviewDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(pdf, title, render=render, parent=parent)
-        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button = QPushButton(_t("&Save as PDF…"))
         buttons = self.findChild(QDialogButtonBox)
         assert buttons is not None  # the preview dialog made it
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -109,15 +160,18 @@ def preview_document(
     render: PageRenderer = pdfium_pages,
     ask: AskSavePath = ask_save_path,
     on_print: Callable[[bytes], None] | None = None,
+    ask_printer: AskPrinter = ask_printer,
 ) -> DocumentPreview:
     """Open (window-modal, not blocking) a preview of ``pdf_bytes`` with "Save as PDF…".
 
-    Print is shown only when ``on_print`` says where the document goes; it is called with the
-    PDF when the packer presses it.
+    Print calls ``on_print`` with the PDF when the caller knows where the document goes (the
+    desk's slip printer); otherwise it asks for a printer with the system's print dialog.
     """
     dialog = DocumentPreview(pdf_bytes, title, render=render, ask=ask, parent=parent)
     if on_print is None:
-        dialog.print_button.hide()
+        dialog.print_requested.connect(
+            lambda: print_with_dialog(parent, pdf_bytes, ask_printer, render)
+        )
     else:
         dialog.print_requested.connect(lambda: on_print(pdf_bytes))
     dialog.open()

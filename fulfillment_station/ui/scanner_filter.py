@@ -22,6 +22,10 @@ press/release pairs. While a burst is under way ShortcutOverride events for prin
 accepted, so the characters of a scan cannot fire single-key shortcuts — except the first one,
 which arrives before anything marks a burst: do not bind shortcuts to bare printable keys.
 
+A field made to take scans (the Ship dialog's tracking number) says so with the widget
+property :data:`ACCEPTS_SCANS`; while it has focus, keys reach it untouched, so a label scanned
+into it lands there instead of opening an order.
+
 Only deliveries to the focus widget are looked at: Qt hands a key first to the window and then,
 for keys a widget ignores, to each parent — those repeated deliveries must not be fed twice.
 
@@ -45,6 +49,8 @@ from shiboken6 import Shiboken
 from fulfillment_station.scanning.burst import BurstDetector, Decision
 
 _GS = "\x1d"
+#: Widget property: a field that wants scans typed into it as they are.
+ACCEPTS_SCANS = "acceptsScans"
 _TIMER_SLACK_MS = 5
 _MODIFIER_KEYS = frozenset(
     {
@@ -146,6 +152,8 @@ class ScannerFilter(QObject):
         if not watched.isWidgetType():
             return False
         focus = QApplication.focusWidget()
+        if focus is not None and focus.property(ACCEPTS_SCANS):
+            return False
         return focus is None or focus is watched
 
     def _in_burst(self, watched: QObject, event: QEvent) -> bool:

@@ -53,6 +53,7 @@ from fulfillment_station.store.settings import (
 )
 from fulfillment_station.ui.connection_dialog import ConnectFn, ConnectionDialog
 from fulfillment_station.ui.i18n import translate_message
+from fulfillment_station.ui.sounds import sound_backend
 from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
 
 log = logging.getLogger(__name__)
@@ -197,10 +198,12 @@ class SettingsDialog(QDialog):
         *,
         worker: ConnectionWorker[None] | None = None,
         connect_fn: ConnectFn = connect,
+        sound_backend: Callable[[], str] = sound_backend,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self._sound_backend = sound_backend
         self._store = store
         self._tokens = tokens
         self._settings = settings if settings is not None else store.load()
@@ -235,6 +238,8 @@ class SettingsDialog(QDialog):
                 self._add_scale_tools(form, page)
             if section == "printers":
                 self._add_printer_tools(form, page)
+            if section == "sounds":
+                self._add_sound_note(form, page)
             self.tabs.addTab(page, _settings_text(title))
 
         self.error_label = QLabel()
@@ -249,6 +254,24 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+
+    def _add_sound_note(self, form: QFormLayout, page: QWidget) -> None:
+        """Says what plays the sounds, and when the volume setting cannot act."""
+        backend = self._sound_backend()
+        self.sound_note = QLabel(page)
+        self.sound_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.sound_note.setWordWrap(True)
+        if backend == "beep":
+            self.sound_note.setText(
+                self.tr(
+                    "No sound player was found on this computer, so the app can only use the "
+                    "system beep, which many desktops silence and whose volume the app cannot set. "
+                    "Install PipeWire's or PulseAudio's tools (pw-play, paplay) or ALSA's aplay."
+                )
+            )
+        else:
+            self.sound_note.setText(self.tr("Sounds play through {player}.").format(player=backend))
+        form.addRow("", self.sound_note)
 
     def editor(self, key: str) -> QWidget:
         """The input widget of an option (for tests and for focusing a bad value)."""

@@ -2,7 +2,9 @@
 
 The dialog never talks to a store. It checks quantities with ``domain.workflow.check_shipment``,
 recognises the tracking number with ``scanning.tracking.parse_tracking`` (an invalid check digit
-needs an explicit override; an unknown format is only a warning) and hands back a
+needs an explicit override; an unknown format is only a warning), stops on a tracking number
+already used on another order (``services.tracking_reuse``: going on is an explicit override,
+written to the audit log before the dialog closes) and hands back a
 ``ShipRequest`` or, in fulfill mode, a ``FulfillRequest``. What a store cannot take (partial
 shipments, customer notification, tracking numbers, parcels) follows its ``Capabilities``.
 
@@ -12,6 +14,8 @@ are untrusted and must never be read as rich text) and the carrier combo with au
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -19,7 +23,7 @@ from decimal import Decimal
 from typing import Literal
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,8 +59,14 @@ from fulfillment_station.services.store_labels import (
     checkout_choice,
     lines_weight,
 )
+from fulfillment_station.services.tracking_reuse import TrackingGuard, TrackingReuse
+from fulfillment_station.store.db import StoreError
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.scale_weigher import ScaleWeigher
+from fulfillment_station.ui.scanner_filter import ACCEPTS_SCANS
+from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
+
+log = logging.getLogger(__name__)
 
 Mode = Literal["ship", "fulfill"]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -136,9 +146,21 @@ class _ShipmentRow:
         self.service = QLineEdit()
         self.tracking = QLineEdit()
         self.tracking.setPlaceholderText(owner.tr("Type or scan"))
+        # A label scanned here is this shipment's number, not an order to open.
+        self.tracking.setProperty(ACCEPTS_SCANS, True)
         self.verdict = plain_label()
+        self.verdict.setObjectName("trackingVerdict")
         self.override = QCheckBox(owner.tr("Ship anyway with this tracking number"))
         self.override.setVisible(False)
+        #: another order that already carries this number (set when the number is checked)
+        self.reuse: TrackingReuse | None = None
+        self.reuse_label = plain_label()
+        self.reuse_label.setObjectName("trackingReuse")
+        self.reuse_label.setVisible(False)
+        self.reuse_override = QCheckBox(
+            owner.tr("Ship anyway: this label belongs to this parcel (recorded in the audit log)")
+        )
+        self.reuse_override.setVisible(False)
         self.tracking.textChanged.connect(self.on_text)
 
     def parse(self) -> TrackingParse:
@@ -151,6 +173,15 @@ class _ShipmentRow:
         self.override.setVisible(bad_digit)
         if not bad_digit:
             self.override.setChecked(False)
+        self.show_reuse(None)  # a changed number must be checked again
+
+    def show_reuse(self, reuse: TrackingReuse | None) -> None:
+        self.reuse = reuse
+        self.reuse_label.setText(translate_message(reuse.message()) if reuse else "")
+        self.reuse_label.setVisible(reuse is not None)
+        self.reuse_override.setVisible(reuse is not None)
+        if reuse is None:
+            self.reuse_override.setChecked(False)
 
     def number(self) -> str | None:
         parse = self.parse()
@@ -180,10 +211,12 @@ class ShipDialog(QDialog):
         more_shipments: bool | None = None,
         weigher: ScaleWeigher | None = None,
         label_defaults: LabelDefaults | None = None,
+        tracking_guard: TrackingGuard | None = None,
     ) -> None:
         super().__init__(parent)
         self._order = order
         self._label_defaults = label_defaults or LabelDefaults("", "")
+        self._guard = tracking_guard
         self._caps = capabilities
         self._mode: Mode = mode
         self._now = now or (lambda: datetime.now(UTC))
@@ -293,11 +326,9 @@ class ShipDialog(QDialog):
         layout.addWidget(self.warning_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        first = next(iter(self.quantities.values()), None)
-        if first is not None and first.isEnabled():
-            first.setFocus()
-        else:
-            self.rows[0].tracking.setFocus()
+        self._style_warnings()
+        # A scan made the moment the dialog opens lands in the tracking field, not a quantity.
+        self.rows[0].tracking.setFocus()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -337,6 +368,8 @@ class ShipDialog(QDialog):
         form.addRow(self.tr("Service"), row.service)
         form.addRow(row.verdict)
         form.addRow(row.override)
+        form.addRow(row.reuse_label)
+        form.addRow(row.reuse_override)
         self._shipments_layout.addLayout(form)
         self.rows.append(row)
         row.tracking.setFocus()
@@ -409,11 +442,37 @@ class ShipDialog(QDialog):
     def _clear_messages(self) -> None:
         self.error_label.clear()
 
+    def _style_warnings(self) -> None:
+        """Warnings and errors in the theme's warning colours (not plain black), wrapped."""
+        app = QGuiApplication.instance()
+        scheme = scheme_of(app) if isinstance(app, QGuiApplication) else Scheme.LIGHT
+        error = banner_style("error", scheme)
+        rules = [
+            f"QLabel#{name} {{ color: {error.foreground}; font-weight: bold; }}"
+            for name in ("errorLabel", "trackingVerdict", "trackingReuse")
+        ]
+        self.setStyleSheet("\n".join(rules))
+        self.error_label.setWordWrap(True)
+
+    def _check_reuse(self, row: _ShipmentRow) -> None:
+        number = row.number()
+        reuse = None
+        if self._guard is not None and number:
+            reuse = self._guard.check(
+                number, order_id=self._order.id, order_number=self._order.number
+            )
+        was_ticked = row.reuse_override.isChecked() and row.reuse == reuse
+        row.show_reuse(reuse)
+        row.reuse_override.setChecked(was_ticked)
+
     def _on_scanned(self, row: _ShipmentRow) -> None:
         row.on_text()
         self._describe(row)
+        self._check_reuse(row)
         # Focus moves on, so the next Enter (on a button) is a deliberate one.
-        if row.override.isVisible():
+        if row.reuse_override.isVisible():
+            row.reuse_override.setFocus()
+        elif row.override.isVisible():
             row.override.setFocus()
         else:
             row.carrier.setFocus()
@@ -457,6 +516,13 @@ class ShipDialog(QDialog):
             problems += self._parcel_problems()
         for row in self.rows:
             self._describe(row)
+            self._check_reuse(row)
+            if row.reuse is not None and not row.reuse_override.isChecked():
+                problems.append(
+                    self.tr(
+                        '{sentence} Rescan the parcel\'s own label, or tick "Ship anyway".'
+                    ).format(sentence=translate_message(row.reuse.message()))
+                )
             parse = row.parse()
             if not row.carrier.carrier():
                 problems.append(self.tr("Choose a carrier."))
@@ -511,8 +577,30 @@ class ShipDialog(QDialog):
         if problems:
             self.error_label.setText(" ".join(dict.fromkeys(problems)))
             return
+        if not self._record_overrides():
+            return
         self._request = self._build()
         super().accept()
+
+    def _record_overrides(self) -> bool:
+        """Audit each accepted duplicate; a duplicate that cannot be audited does not ship."""
+        for row in self.rows:
+            if row.reuse is None or self._guard is None:
+                continue
+            try:
+                self._guard.record_override(row.reuse)
+            except (sqlite3.Error, StoreError, OSError) as exc:
+                log.error(
+                    "could not audit the tracking override on order %s: %s", self._order.number, exc
+                )
+                self.error_label.setText(
+                    self.tr(
+                        "Shipping anyway could not be written to the audit log, so nothing was "
+                        "shipped. Check the disk, then try again."
+                    )
+                )
+                return False
+        return True
 
     def _shipped_at(self) -> datetime:
         now = self._now()

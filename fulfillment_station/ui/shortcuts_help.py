@@ -1,12 +1,17 @@
 """The keyboard-shortcuts overview: every action with a shortcut that a window holds (toolbar,
 menus and window-level actions alike), its text and its key sequence in the platform's own
 notation (Ctrl+F here, ⌘F on macOS). Built from the window's live actions, so it can never list
-a shortcut the window does not have."""
+a shortcut the window does not have.
+
+A second tab lists pack mode's keys and the command barcode that does the same, from the pack
+session's own table (``services.pack_session.COMMANDS``), so the help and pack mode cannot
+disagree."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +21,42 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from fulfillment_station.services.pack_session import COMMANDS, command_payload
+
+#: Pack-mode keys that are not commands of their own (typing, moving, undoing).
+PACK_KEYS: tuple[tuple[str, str], ...] = (
+    ("0-9, Enter", "Type a quantity, then Enter: the last scan counts that many"),
+    ("0-9, *", "Type a quantity, then *: the next scan counts that many"),
+    ("Backspace", "Take back the last digit typed"),
+    ("Up, Down", "Choose a line"),
+    ("Space", "Confirm the chosen line without scanning it"),
+)
+
+
+@dataclass(frozen=True)
+class PackKeyEntry:
+    text: str
+    keys: str
+    barcode: str  # the command barcode's content, "" when scanning cannot do it
+
+
+def pack_mode_entries() -> list[PackKeyEntry]:
+    """Pack mode's commands (key and command barcode), then its plain keys."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("PackCommands", text)
+
+    entries = [
+        PackKeyEntry(tr(info.title), info.key, command_payload(command))
+        for command, info in COMMANDS.items()
+    ]
+    entries += [PackKeyEntry(tr(text), keys, "") for keys, text in PACK_KEYS]
+    return entries
 
 
 @dataclass(frozen=True)
@@ -58,6 +96,9 @@ class ShortcutsHelpDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.entries = collect_shortcuts(window)
         layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        main_page = QWidget()
+        main_layout = QVBoxLayout(main_page)
         self.table = QTableWidget(len(self.entries), 2)
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.table.verticalHeader().hide()
@@ -76,10 +117,39 @@ class ShortcutsHelpDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
+        main_layout.addWidget(self.empty)
+        main_layout.addWidget(self.table)
+        self.tabs.addTab(main_page, self.tr("Orders window"))
+        self.tabs.addTab(self._pack_page(), self.tr("Pack mode"))
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(460, min(600, 120 + 28 * max(1, len(self.entries))))
+        self.resize(620, min(600, 160 + 28 * max(len(self.pack_entries), len(self.entries))))
+
+    def _pack_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        self.pack_entries = pack_mode_entries()
+        self.pack_table = QTableWidget(len(self.pack_entries), 3)
+        self.pack_table.setHorizontalHeaderLabels(
+            [self.tr("Action"), self.tr("Key"), self.tr("Command barcode")]
+        )
+        self.pack_table.verticalHeader().hide()
+        self.pack_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pack_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for row, entry in enumerate(self.pack_entries):
+            self.pack_table.setItem(row, 0, QTableWidgetItem(entry.text))
+            self.pack_table.setItem(row, 1, QTableWidgetItem(entry.keys))
+            self.pack_table.setItem(row, 2, QTableWidgetItem(entry.barcode))
+        note = QLabel(
+            self.tr(
+                "Command barcodes do in pack mode what the keys do, from the scanner: print the "
+                "sheet from the Print menu (Command barcodes) and keep it at the desk."
+            )
+        )
+        note.setWordWrap(True)
+        column.addWidget(self.pack_table)
+        column.addWidget(note)
+        return page
 
     def rows(self) -> list[tuple[str, str]]:
         """What the table shows, row by row (for tests and accessibility checks)."""

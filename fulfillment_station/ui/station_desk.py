@@ -75,6 +75,9 @@ class ClaimingPackHost:
         #: False for a desk alone: every call goes straight to ``inner`` (no claims to take)
         self.coordinated = coordinated
         self.inner = inner
+        #: read by pack mode's tracking and ship steps (``PackFlow`` looks on its host)
+        self.store_sells_labels = inner.store_sells_labels
+        self.tracking_guard = inner.tracking_guard
         self.outbox = outbox
         self.refs_after = refs_after
         self.packer = packer

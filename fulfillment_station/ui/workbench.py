@@ -22,6 +22,8 @@ from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.services import operations
 from fulfillment_station.services.actions import ActionKind
 from fulfillment_station.services.pack_session import command_sheet_entries
+from fulfillment_station.ui.audit_text import audit_timeline_line
+from fulfillment_station.ui.help_dialogs import AboutDialog, UserGuideDialog
 from fulfillment_station.ui.i18n import translate_message
 from fulfillment_station.ui.main_window import MainWindow
 from fulfillment_station.ui.order_actions import OrderActions
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from fulfillment_station.domain.requests import CreateOrderRequest
     from fulfillment_station.services.new_orders import CatalogueItem
     from fulfillment_station.services.resources import PrintResources, ReaderResources
+    from fulfillment_station.services.tracking_reuse import TrackingGuard
     from fulfillment_station.store.settings import Settings
     from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
     from fulfillment_station.ui.scale_weigher import ScaleWeigher
@@ -85,9 +88,11 @@ def build_workbench(
     actions: OrderActions,
     print_worker: ConnectionWorker[PrintResources],
     open_dialog: Callable[[str], None] | None = None,
+    language: str = "en",
 ) -> Workbench:
     """``open_dialog(kind)`` opens the write dialog for the selected order(s) (ship, fulfill,
-    cancel, edit, create, bulk_ship); without it those menu entries are left out."""
+    cancel, edit, create, bulk_ship); without it those menu entries are left out.
+    ``language`` is the UI language the Help menu's user guide opens in."""
     menus: dict[str, QMenu] = {}
 
     # -- outbox -------------------------------------------------------------------------------
@@ -143,9 +148,11 @@ def build_workbench(
 
     # -- this desk's history in the order timeline, and the audit export ----------------------
     def audit_of(order: Order) -> None:
-        task = actions.worker.call(operations.audit_for_order, order.id)
+        task = actions.worker.call(operations.audit_entries_for_order, order.id)
         task.succeeded.connect(
-            lambda events, oid=order.id: window.detail.add_local_events(oid, events)
+            lambda entries, oid=order.id: window.detail.add_local_events(
+                oid, [(entry.at, audit_timeline_line(entry)) for entry in entries]
+            )
         )
 
     window.order_shown.connect(audit_of)
@@ -274,6 +281,12 @@ def build_workbench(
     shortcuts.setShortcut(QKeySequence("F1"))
     shortcuts.triggered.connect(lambda: ShortcutsHelpDialog(window, window).open())
     help_menu.addAction(shortcuts)
+    guide = QAction(window.tr("&User guide"), window)
+    guide.triggered.connect(lambda: UserGuideDialog(language, parent=window).open())
+    help_menu.addAction(guide)
+    about = QAction(window.tr("&About Fulfillment Station"), window)
+    about.triggered.connect(lambda: AboutDialog(window).open())
+    help_menu.addAction(about)
     return Workbench(window, actions, print_worker, print_panel, print_actions, menus)
 
 
@@ -302,14 +315,18 @@ class OrderDialogs:
         capabilities: Capabilities,
         *,
         settings: Callable[[], Settings] | None = None,
+        tracking_guard: Callable[[], TrackingGuard] | None = None,
     ) -> None:
         """``settings`` (read at each opening) gives the Ship dialog the desk's label carrier
-        and service and its scale; without it the dialog has neither."""
+        and service and its scale; without it the dialog has neither. ``tracking_guard``
+        (made at each opening, for the packer at the desk then) stops the Ship dialog on a
+        tracking number already used on another order."""
         self.window = window
         self.reader = reader
         self.actions = actions
         self.capabilities = capabilities
         self.settings = settings
+        self.tracking_guard = tracking_guard
         self.open_dialogs: list[Any] = []  # kept alive while open
 
     def open(self, kind: str) -> None:
@@ -388,6 +405,7 @@ class OrderDialogs:
                 label_defaults=(
                     label_defaults_from(self.settings()) if self.settings is not None else None
                 ),
+                tracking_guard=self.tracking_guard() if self.tracking_guard else None,
             )
             self._show(ship, lambda: submit(ActionKind(mode), order, ship.request()))
         elif kind == "cancel":

@@ -2,6 +2,710 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>PackCommands</name>
+    <message>
+        <source>Next box</source>
+        <translation>Caja siguiente</translation>
+    </message>
+    <message>
+        <source>Closes the box being packed and starts another of the same type; the next items go into it (a box barcode starts a box of that type).</source>
+        <translation>Cierra la caja que se está embalando y empieza otra del mismo tipo; los artículos siguientes van en ella (un código de barras de caja empieza una caja de ese tipo).</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The claim lease applies from the next start.</source>
+        <translation>La duración de la reserva se aplica desde el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>The station database is used from the next start (the open connection keeps the claims it holds until then).</source>
+        <translation>La base de datos de la estación se usa desde el próximo inicio (la conexión abierta conserva hasta entonces los pedidos que tiene reservados).</translation>
+    </message>
+</context>
+<context>
+    <name>PackModeView</name>
+    <message>
+        <source>{message} Scan the parcel's own label, or F2 to ship anyway (this is recorded).</source>
+        <translation>{message} Escanee la etiqueta del propio paquete, o F2 para enviarlo de todos modos (queda registrado).</translation>
+    </message>
+    <message>
+        <source>Shipping anyway could not be written to the audit log ({message}); nothing was shipped.</source>
+        <translation>No se pudo anotar el envío forzado en el registro de auditoría ({message}); no se envió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
+    <message>
+        <source>&amp;About Fulfillment Station</source>
+        <translation>&amp;Acerca de Fulfillment Station</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Boxes</source>
+        <translation>Cajas</translation>
+    </message>
+    <message>
+        <source>Box {number} of {count}</source>
+        <translation>Caja {number} de {count}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditOutcome</name>
+    <message>
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>will try again</source>
+        <translation>se reintentará</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>descartado</translation>
+    </message>
+    <message>
+        <source>sent again</source>
+        <translation>reenviado</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrumpido</translation>
+    </message>
+    <message>
+        <source>narrowed</source>
+        <translation>reducido</translation>
+    </message>
+    <message>
+        <source>shipped anyway</source>
+        <translation>enviado de todos modos</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>No sound player was found on this computer, so the app can only use the system beep, which many desktops silence and whose volume the app cannot set. Install PipeWire's or PulseAudio's tools (pw-play, paplay) or ALSA's aplay.</source>
+        <translation>No se encontró ningún reproductor de sonido en este ordenador, así que la app solo puede usar el pitido del sistema, que muchos escritorios silencian y cuyo volumen la app no puede ajustar. Instala las herramientas de PipeWire o PulseAudio (pw-play, paplay) o aplay de ALSA.</translation>
+    </message>
+    <message>
+        <source>Sounds play through {player}.</source>
+        <translation>Los sonidos suenan con {player}.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentStatus</name>
+    <message>
+        <source>paid</source>
+        <translation>pagado</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>sin pagar</translation>
+    </message>
+    <message>
+        <source>payment pending</source>
+        <translation>pago pendiente</translation>
+    </message>
+    <message>
+        <source>payment authorized</source>
+        <translation>pago autorizado</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>reembolsado</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>reembolsado en parte</translation>
+    </message>
+    <message>
+        <source>payment voided</source>
+        <translation>pago anulado</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsHelpDialog</name>
+    <message>
+        <source>Orders window</source>
+        <translation>Ventana de pedidos</translation>
+    </message>
+    <message>
+        <source>Pack mode</source>
+        <translation>Modo de empaquetado</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tecla</translation>
+    </message>
+    <message>
+        <source>Command barcode</source>
+        <translation>Código de comando</translation>
+    </message>
+    <message>
+        <source>Command barcodes do in pack mode what the keys do, from the scanner: print the sheet from the Print menu (Command barcodes) and keep it at the desk.</source>
+        <translation>Los códigos de comando hacen en el modo de empaquetado lo mismo que las teclas, desde el escáner: imprime la hoja desde el menú Imprimir (Códigos de comando) y tenla en el puesto.</translation>
+    </message>
+</context>
+<context>
+    <name>PackCommands</name>
+    <message>
+        <source>OK / acknowledge</source>
+        <translation>OK / confirmar</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>Deshacer el último escaneo</translation>
+    </message>
+    <message>
+        <source>Ship what is scanned</source>
+        <translation>Enviar lo escaneado</translation>
+    </message>
+    <message>
+        <source>Next package</source>
+        <translation>Siguiente paquete</translation>
+    </message>
+    <message>
+        <source>Ship all unverified</source>
+        <translation>Enviar todo sin verificar</translation>
+    </message>
+    <message>
+        <source>Reprint documents</source>
+        <translation>Reimprimir documentos</translation>
+    </message>
+    <message>
+        <source>Reset order</source>
+        <translation>Reiniciar pedido</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>Cerrar pedido</translation>
+    </message>
+    <message>
+        <source>Type a quantity, then Enter: the last scan counts that many</source>
+        <translation>Escribe una cantidad y pulsa Intro: el último escaneo cuenta esa cantidad</translation>
+    </message>
+    <message>
+        <source>Type a quantity, then *: the next scan counts that many</source>
+        <translation>Escribe una cantidad y pulsa *: el próximo escaneo cuenta esa cantidad</translation>
+    </message>
+    <message>
+        <source>Take back the last digit typed</source>
+        <translation>Borra la última cifra escrita</translation>
+    </message>
+    <message>
+        <source>Choose a line</source>
+        <translation>Elegir una línea</translation>
+    </message>
+    <message>
+        <source>Confirm the chosen line without scanning it</source>
+        <translation>Confirmar la línea elegida sin escanearla</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Guía de uso</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Fulfillment Station</source>
+        <translation>Acerca de Fulfillment Station</translation>
+    </message>
+    <message>
+        <source>Fulfillment Station {version}</source>
+        <translation>Fulfillment Station {version}</translation>
+    </message>
+    <message>
+        <source>Licensed under the MIT licence. It is built on these libraries, each under its own licence:</source>
+        <translation>Con licencia MIT. Está hecho con estas bibliotecas, cada una con su propia licencia:</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Qt and Qt for Python (PySide6) are used under the GNU LGPL version 3; you may replace them with your own build.</source>
+        <translation>Qt y Qt for Python (PySide6) se usan bajo la GNU LGPL versión 3; puedes sustituirlos por tu propia compilación.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>This computer has no system password store (keyring) the app can use to keep the API token safe; install or turn on one (GNOME Keyring or KWallet on Linux; Windows and macOS have one built in) and try again, or choose to keep the token in a file only you can read.</source>
+        <translation>Este ordenador no tiene un almacén de contraseñas del sistema (llavero) que la app pueda usar para guardar el token de la API de forma segura; instala o activa uno (GNOME Keyring o KWallet en Linux; Windows y macOS ya traen uno) y vuelve a intentarlo, o elige guardar el token en un archivo que solo tú puedas leer.</translation>
+    </message>
+    <message>
+        <source>The system password store (keyring) is locked; unlock it (usually by logging in again) and try again.</source>
+        <translation>El almacén de contraseñas del sistema (llavero) está bloqueado; desbloquéalo (normalmente volviendo a iniciar sesión) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Without a system password store, the token can be kept in a file that only your user account on this computer can read. Anyone who can sign in as you, or who gets this disk or a backup of it, can read the token and ship or cancel orders in the store. Use this only on a desk computer that is not shared, and prefer a keyring (GNOME Keyring or KWallet) when you can.</source>
+        <translation>Sin un almacén de contraseñas del sistema, el token se puede guardar en un archivo que solo tu cuenta de usuario de este ordenador puede leer. Cualquiera que pueda iniciar sesión como tú, o que se lleve este disco o una copia de seguridad, puede leer el token y enviar o cancelar pedidos en la tienda. Úsalo solo en un ordenador de puesto que no se comparta, y prefiere un llavero (GNOME Keyring o KWallet) cuando puedas.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Keep the token in a file only I can read…</source>
+        <translation>Guardar el token en un archivo que solo yo pueda leer…</translation>
+    </message>
+    <message>
+        <source>Keep the token in a file?</source>
+        <translation>¿Guardar el token en un archivo?</translation>
+    </message>
+    <message>
+        <source>The token file could not be made: {error}.</source>
+        <translation>No se pudo crear el archivo del token: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipDialog</name>
+    <message>
+        <source>All orders shipped.</source>
+        <translation>Todos los pedidos enviados.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {why}</source>
+        <translation>No se pudo leer {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Import tracking numbers</source>
+        <translation>Importar números de seguimiento</translation>
+    </message>
+    <message>
+        <source>Order {n} has no carrier.</source>
+        <translation>El pedido {n} no tiene transportista.</translation>
+    </message>
+    <message>
+        <source>Order {n} has no tracking number.</source>
+        <translation>El pedido {n} no tiene número de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Order {n}'s tracking number has a wrong check digit; rescan it.</source>
+        <translation>El dígito de control del número de seguimiento del pedido {n} es incorrecto; vuelve a escanearlo.</translation>
+    </message>
+    <message>
+        <source>Order {n}: {why}</source>
+        <translation>Pedido {n}: {why}</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Reintentar los fallidos</translation>
+    </message>
+    <message>
+        <source>Scan or type each order's tracking number; Enter moves to the next order.</source>
+        <translation>Escanea o escribe el número de seguimiento de cada pedido; Intro pasa al siguiente pedido.</translation>
+    </message>
+    <message>
+        <source>Ship all</source>
+        <translation>Enviar todos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) failed.</source>
+        <translation>
+            <numerusform>Falló %n pedido.</numerusform>
+            <numerusform>Fallaron %n pedidos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ship %n order(s)</source>
+        <translation>
+            <numerusform>Enviar %n pedido</numerusform>
+            <numerusform>Enviar %n pedidos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipModel</name>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <source>Check digit wrong: rescan</source>
+        <translation>Dígito de control incorrecto: vuelve a escanear</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Failed: {message}</source>
+        <translation>Falló: {message}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <source>Unknown format: check it</source>
+        <translation>Formato desconocido: compruébalo</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Add at least one line with a SKU.</source>
+        <translation>Añade al menos una línea con un SKU.</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Añadir línea</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Crear pedido</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Line {n} has no SKU.</source>
+        <translation>La línea {n} no tiene SKU.</translation>
+    </message>
+    <message>
+        <source>Line {n} needs a quantity of at least 1.</source>
+        <translation>La línea {n} necesita una cantidad de al menos 1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Nuevo pedido</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Sin existencias</translation>
+    </message>
+    <message>
+        <source>Out of stock: {skus}. Change or remove these lines.</source>
+        <translation>Sin existencias: {skus}. Cambia o quita estas líneas.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Quitar línea</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code, like USD.</source>
+        <translation>La moneda debe ser un código de tres letras, como USD.</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinesModel</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorError</name>
+    <message>
+        <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>
+        <translation>La tienda seguía enviando las mismas páginas de pedidos, así que la app dejó de leer la lista. Se conservan los pedidos leídos hasta ahora; inténtalo de nuevo más tarde.</translation>
+    </message>
+    <message>
+        <source>The store sent a far larger answer than expected, so the app stopped reading it. Try again later; if it keeps happening, copy the diagnostics for support.</source>
+        <translation>La tienda envió una respuesta mucho mayor de lo esperado, así que la app dejó de leerla. Inténtalo más tarde; si sigue pasando, copia el diagnóstico para soporte.</translation>
+    </message>
+    <message>
+        <source>The store's API answered from a different address than the one configured. Check the base URL in the connection settings.</source>
+        <translation>La API de la tienda respondió desde una dirección distinta de la configurada. Revisa la URL base en los ajustes de la conexión.</translation>
+    </message>
+    <message>
+        <source>The store's answer does not show that this was saved, so it is not known whether it went through. The app will check the order before trying again.</source>
+        <translation>La respuesta de la tienda no muestra que se haya guardado, así que no se sabe si llegó. La app comprobará el pedido antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The store's secure connection could not be verified (its certificate is not trusted or does not match the address). Check the base URL, or ask the store's IT about the certificate.</source>
+        <translation>No se pudo verificar la conexión segura de la tienda (su certificado no es de confianza o no coincide con la dirección). Revisa la URL base o pregunta al equipo técnico de la tienda por el certificado.</translation>
+    </message>
+</context>
+<context>
+    <name>Connectors</name>
+    <message>
+        <source>The base URL must not contain a user name or password; put the API token in the token field instead.</source>
+        <translation>La URL base no debe contener un usuario ni una contraseña; pon el token de la API en el campo del token.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>1 order could not be read; see the log.</source>
+        <translation>No se pudo leer 1 pedido; consulta el registro.</translation>
+    </message>
+    <message>
+        <source>{count} orders could not be read; see the log.</source>
+        <translation>No se pudieron leer {count} pedidos; consulta el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Ship to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <source>Bill to</source>
+        <translation>Facturar a</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>No indicada</translation>
+    </message>
+    <message>
+        <source>Same as shipping address</source>
+        <translation>La misma que la dirección de envío</translation>
+    </message>
+    <message>
+        <source>Ordered {date}</source>
+        <translation>Pedido el {date}</translation>
+    </message>
+    <message>
+        <source>Items: {count}</source>
+        <translation>Artículos: {count}</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{count} sent</source>
+        <translation>{count} enviado(s)</translation>
+    </message>
+    <message>
+        <source>This order has no line items.</source>
+        <translation>Este pedido no tiene artículos.</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Envío</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Impuestos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Gift message</source>
+        <translation>Mensaje de regalo</translation>
+    </message>
+    <message>
+        <source>(order number cannot be shown as a barcode)</source>
+        <translation>(el número de pedido no se puede mostrar como código de barras)</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Pedido {number}</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>Albarán</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>FROM:</source>
+        <translation>REMITENTE:</translation>
+    </message>
+    <message>
+        <source>SHIP TO:</source>
+        <translation>DESTINATARIO:</translation>
+    </message>
+    <message>
+        <source>{carrier} TRACKING #</source>
+        <translation>SEGUIMIENTO {carrier}</translation>
+    </message>
+    <message>
+        <source>TRACKING #</source>
+        <translation>SEGUIMIENTO</translation>
+    </message>
+    <message>
+        <source>NO TRACKING NUMBER</source>
+        <translation>SIN NÚMERO DE SEGUIMIENTO</translation>
+    </message>
+    <message>
+        <source>Shipped: {date}</source>
+        <translation>Enviado: {date}</translation>
+    </message>
+    <message>
+        <source>Printed: {date}</source>
+        <translation>Impreso: {date}</translation>
+    </message>
+    <message>
+        <source>Weight: {weight}</source>
+        <translation>Peso: {weight}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingGuard</name>
+    <message>
+        <source>Tracking number {tracking} is already used on order {other}. Check that the label on this parcel belongs to order {order}.</source>
+        <translation>El número de seguimiento {tracking} ya se usa en el pedido {other}. Comprueba que la etiqueta de este paquete es del pedido {order}.</translation>
+    </message>
+    <message>
+        <source>Shipped with tracking number {tracking}, already used on order {other}</source>
+        <translation>Enviado con el número de seguimiento {tracking}, ya usado en el pedido {other}</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Ship anyway: this label belongs to this parcel (recorded in the audit log)</source>
+        <translation>Enviar de todos modos: esta etiqueta es de este paquete (queda en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>{sentence} Rescan the parcel's own label, or tick &quot;Ship anyway&quot;.</source>
+        <translation>{sentence} Escanea la etiqueta de este paquete o marca «Enviar de todos modos».</translation>
+    </message>
+    <message>
+        <source>Shipping anyway could not be written to the audit log, so nothing was shipped. Check the disk, then try again.</source>
+        <translation>No se pudo anotar «Enviar de todos modos» en el registro de auditoría, así que no se ha enviado nada. Revisa el disco y vuelve a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No ship-from address is set up yet. Enter the store's return address (name, street, city, country) in Settings → Station before printing the first label.</source>
+        <translation>Aún no hay dirección de remitente. Introduce la dirección de devolución de la tienda (nombre, calle, ciudad, país) en Configuración → Puesto antes de imprimir la primera etiqueta.</translation>
+    </message>
+</context>
+<context>
     <name>LineItemsModel</name>
     <message>
         <source>SKU</source>

@@ -2,6 +2,710 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>PackCommands</name>
+    <message>
+        <source>Next box</source>
+        <translation>Próxima caixa</translation>
+    </message>
+    <message>
+        <source>Closes the box being packed and starts another of the same type; the next items go into it (a box barcode starts a box of that type).</source>
+        <translation>Fecha a caixa que está sendo embalada e começa outra do mesmo tipo; os próximos itens vão nela (um código de barras de caixa começa uma caixa desse tipo).</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The claim lease applies from the next start.</source>
+        <translation>A duração da reserva vale a partir da próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>The station database is used from the next start (the open connection keeps the claims it holds until then).</source>
+        <translation>O banco de dados da estação é usado a partir da próxima inicialização (a conexão aberta mantém até lá os pedidos que reservou).</translation>
+    </message>
+</context>
+<context>
+    <name>PackModeView</name>
+    <message>
+        <source>{message} Scan the parcel's own label, or F2 to ship anyway (this is recorded).</source>
+        <translation>{message} Escaneie a etiqueta do próprio pacote, ou F2 para enviar mesmo assim (fica registrado).</translation>
+    </message>
+    <message>
+        <source>Shipping anyway could not be written to the audit log ({message}); nothing was shipped.</source>
+        <translation>Não foi possível gravar o envio forçado no registro de auditoria ({message}); nada foi enviado.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guia do usuário</translation>
+    </message>
+    <message>
+        <source>&amp;About Fulfillment Station</source>
+        <translation>&amp;Sobre o Fulfillment Station</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Boxes</source>
+        <translation>Caixas</translation>
+    </message>
+    <message>
+        <source>Box {number} of {count}</source>
+        <translation>Caixa {number} de {count}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditOutcome</name>
+    <message>
+        <source>queued</source>
+        <translation>na fila</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>feito</translation>
+    </message>
+    <message>
+        <source>will try again</source>
+        <translation>será tentado de novo</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>descartado</translation>
+    </message>
+    <message>
+        <source>sent again</source>
+        <translation>reenviado</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompido</translation>
+    </message>
+    <message>
+        <source>narrowed</source>
+        <translation>reduzido</translation>
+    </message>
+    <message>
+        <source>shipped anyway</source>
+        <translation>enviado mesmo assim</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>No sound player was found on this computer, so the app can only use the system beep, which many desktops silence and whose volume the app cannot set. Install PipeWire's or PulseAudio's tools (pw-play, paplay) or ALSA's aplay.</source>
+        <translation>Nenhum reprodutor de som foi encontrado neste computador, então o app só pode usar o bipe do sistema, que muitos ambientes silenciam e cujo volume o app não consegue ajustar. Instale as ferramentas do PipeWire ou do PulseAudio (pw-play, paplay) ou o aplay do ALSA.</translation>
+    </message>
+    <message>
+        <source>Sounds play through {player}.</source>
+        <translation>Os sons tocam pelo {player}.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentStatus</name>
+    <message>
+        <source>paid</source>
+        <translation>pago</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>não pago</translation>
+    </message>
+    <message>
+        <source>payment pending</source>
+        <translation>pagamento pendente</translation>
+    </message>
+    <message>
+        <source>payment authorized</source>
+        <translation>pagamento autorizado</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>reembolsado</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>reembolsado em parte</translation>
+    </message>
+    <message>
+        <source>payment voided</source>
+        <translation>pagamento anulado</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsHelpDialog</name>
+    <message>
+        <source>Orders window</source>
+        <translation>Janela de pedidos</translation>
+    </message>
+    <message>
+        <source>Pack mode</source>
+        <translation>Modo de embalagem</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tecla</translation>
+    </message>
+    <message>
+        <source>Command barcode</source>
+        <translation>Código de comando</translation>
+    </message>
+    <message>
+        <source>Command barcodes do in pack mode what the keys do, from the scanner: print the sheet from the Print menu (Command barcodes) and keep it at the desk.</source>
+        <translation>Os códigos de comando fazem no modo de embalagem o mesmo que as teclas, pelo leitor: imprima a folha pelo menu Imprimir (Códigos de comando) e deixe-a na estação.</translation>
+    </message>
+</context>
+<context>
+    <name>PackCommands</name>
+    <message>
+        <source>OK / acknowledge</source>
+        <translation>OK / confirmar</translation>
+    </message>
+    <message>
+        <source>Undo last scan</source>
+        <translation>Desfazer a última leitura</translation>
+    </message>
+    <message>
+        <source>Ship what is scanned</source>
+        <translation>Enviar o que foi lido</translation>
+    </message>
+    <message>
+        <source>Next package</source>
+        <translation>Próximo pacote</translation>
+    </message>
+    <message>
+        <source>Ship all unverified</source>
+        <translation>Enviar tudo sem conferir</translation>
+    </message>
+    <message>
+        <source>Reprint documents</source>
+        <translation>Reimprimir documentos</translation>
+    </message>
+    <message>
+        <source>Reset order</source>
+        <translation>Zerar pedido</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>Fechar pedido</translation>
+    </message>
+    <message>
+        <source>Type a quantity, then Enter: the last scan counts that many</source>
+        <translation>Digite uma quantidade e aperte Enter: a última leitura conta essa quantidade</translation>
+    </message>
+    <message>
+        <source>Type a quantity, then *: the next scan counts that many</source>
+        <translation>Digite uma quantidade e aperte *: a próxima leitura conta essa quantidade</translation>
+    </message>
+    <message>
+        <source>Take back the last digit typed</source>
+        <translation>Apaga o último dígito digitado</translation>
+    </message>
+    <message>
+        <source>Choose a line</source>
+        <translation>Escolher uma linha</translation>
+    </message>
+    <message>
+        <source>Confirm the chosen line without scanning it</source>
+        <translation>Confirmar a linha escolhida sem lê-la</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Guia de uso</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Fulfillment Station</source>
+        <translation>Sobre o Fulfillment Station</translation>
+    </message>
+    <message>
+        <source>Fulfillment Station {version}</source>
+        <translation>Fulfillment Station {version}</translation>
+    </message>
+    <message>
+        <source>Licensed under the MIT licence. It is built on these libraries, each under its own licence:</source>
+        <translation>Licenciado sob a licença MIT. É feito com estas bibliotecas, cada uma com a sua própria licença:</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versão</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licença</translation>
+    </message>
+    <message>
+        <source>Qt and Qt for Python (PySide6) are used under the GNU LGPL version 3; you may replace them with your own build.</source>
+        <translation>Qt e Qt for Python (PySide6) são usados sob a GNU LGPL versão 3; você pode substituí-los por uma compilação própria.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>This computer has no system password store (keyring) the app can use to keep the API token safe; install or turn on one (GNOME Keyring or KWallet on Linux; Windows and macOS have one built in) and try again, or choose to keep the token in a file only you can read.</source>
+        <translation>Este computador não tem um cofre de senhas do sistema (chaveiro) que o app possa usar para guardar o token da API com segurança; instale ou ative um (GNOME Keyring ou KWallet no Linux; Windows e macOS já têm um) e tente de novo, ou escolha guardar o token em um arquivo que só você pode ler.</translation>
+    </message>
+    <message>
+        <source>The system password store (keyring) is locked; unlock it (usually by logging in again) and try again.</source>
+        <translation>O cofre de senhas do sistema (chaveiro) está bloqueado; desbloqueie-o (normalmente entrando de novo na sessão) e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Without a system password store, the token can be kept in a file that only your user account on this computer can read. Anyone who can sign in as you, or who gets this disk or a backup of it, can read the token and ship or cancel orders in the store. Use this only on a desk computer that is not shared, and prefer a keyring (GNOME Keyring or KWallet) when you can.</source>
+        <translation>Sem um cofre de senhas do sistema, o token pode ficar em um arquivo que só a sua conta de usuário neste computador pode ler. Quem puder entrar como você, ou pegar este disco ou um backup dele, pode ler o token e enviar ou cancelar pedidos na loja. Use isto só em um computador de estação que não seja compartilhado, e prefira um chaveiro (GNOME Keyring ou KWallet) quando puder.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Keep the token in a file only I can read…</source>
+        <translation>Guardar o token em um arquivo que só eu posso ler…</translation>
+    </message>
+    <message>
+        <source>Keep the token in a file?</source>
+        <translation>Guardar o token em um arquivo?</translation>
+    </message>
+    <message>
+        <source>The token file could not be made: {error}.</source>
+        <translation>Não foi possível criar o arquivo do token: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipDialog</name>
+    <message>
+        <source>All orders shipped.</source>
+        <translation>Todos os pedidos enviados.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {why}</source>
+        <translation>Não foi possível ler {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Import tracking numbers</source>
+        <translation>Importar códigos de rastreio</translation>
+    </message>
+    <message>
+        <source>Order {n} has no carrier.</source>
+        <translation>O pedido {n} não tem transportadora.</translation>
+    </message>
+    <message>
+        <source>Order {n} has no tracking number.</source>
+        <translation>O pedido {n} não tem código de rastreio.</translation>
+    </message>
+    <message>
+        <source>Order {n}'s tracking number has a wrong check digit; rescan it.</source>
+        <translation>O dígito verificador do código de rastreio do pedido {n} está errado; leia de novo.</translation>
+    </message>
+    <message>
+        <source>Order {n}: {why}</source>
+        <translation>Pedido {n}: {why}</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Tentar de novo os que falharam</translation>
+    </message>
+    <message>
+        <source>Scan or type each order's tracking number; Enter moves to the next order.</source>
+        <translation>Leia ou digite o código de rastreio de cada pedido; Enter passa para o próximo pedido.</translation>
+    </message>
+    <message>
+        <source>Ship all</source>
+        <translation>Enviar todos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) failed.</source>
+        <translation>
+            <numerusform>%n pedido falhou.</numerusform>
+            <numerusform>%n pedidos falharam.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ship %n order(s)</source>
+        <translation>
+            <numerusform>Enviar %n pedido</numerusform>
+            <numerusform>Enviar %n pedidos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkShipModel</name>
+    <message>
+        <source>Carrier</source>
+        <translation>Transportadora</translation>
+    </message>
+    <message>
+        <source>Check digit wrong: rescan</source>
+        <translation>Dígito verificador errado: leia de novo</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Failed: {message}</source>
+        <translation>Falhou: {message}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Código de rastreio</translation>
+    </message>
+    <message>
+        <source>Unknown format: check it</source>
+        <translation>Formato desconhecido: confira</translation>
+    </message>
+</context>
+<context>
+    <name>CreateOrderDialog</name>
+    <message>
+        <source>Add at least one line with a SKU.</source>
+        <translation>Adicione pelo menos uma linha com um SKU.</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Adicionar linha</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Criar pedido</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moeda</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Line {n} has no SKU.</source>
+        <translation>A linha {n} não tem SKU.</translation>
+    </message>
+    <message>
+        <source>Line {n} needs a quantity of at least 1.</source>
+        <translation>A linha {n} precisa de quantidade de pelo menos 1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Novo pedido</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Sem estoque</translation>
+    </message>
+    <message>
+        <source>Out of stock: {skus}. Change or remove these lines.</source>
+        <translation>Sem estoque: {skus}. Altere ou remova estas linhas.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remover linha</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Entregar para</translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code, like USD.</source>
+        <translation>A moeda deve ser um código de três letras, como USD.</translation>
+    </message>
+</context>
+<context>
+    <name>NewLinesModel</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorError</name>
+    <message>
+        <source>The store kept sending the same pages of orders, so the app stopped reading the list. The orders read so far are kept; try again later.</source>
+        <translation>A loja continuou enviando as mesmas páginas de pedidos, então o app parou de ler a lista. Os pedidos lidos até agora foram mantidos; tente de novo mais tarde.</translation>
+    </message>
+    <message>
+        <source>The store sent a far larger answer than expected, so the app stopped reading it. Try again later; if it keeps happening, copy the diagnostics for support.</source>
+        <translation>A loja enviou uma resposta muito maior que o esperado, então o app parou de lê-la. Tente mais tarde; se continuar, copie o diagnóstico para o suporte.</translation>
+    </message>
+    <message>
+        <source>The store's API answered from a different address than the one configured. Check the base URL in the connection settings.</source>
+        <translation>A API da loja respondeu de um endereço diferente do configurado. Verifique a URL base nas configurações da conexão.</translation>
+    </message>
+    <message>
+        <source>The store's answer does not show that this was saved, so it is not known whether it went through. The app will check the order before trying again.</source>
+        <translation>A resposta da loja não mostra que isto foi salvo, então não se sabe se deu certo. O app vai conferir o pedido antes de tentar de novo.</translation>
+    </message>
+    <message>
+        <source>The store's secure connection could not be verified (its certificate is not trusted or does not match the address). Check the base URL, or ask the store's IT about the certificate.</source>
+        <translation>Não foi possível verificar a conexão segura da loja (o certificado não é confiável ou não corresponde ao endereço). Verifique a URL base ou pergunte à TI da loja sobre o certificado.</translation>
+    </message>
+</context>
+<context>
+    <name>Connectors</name>
+    <message>
+        <source>The base URL must not contain a user name or password; put the API token in the token field instead.</source>
+        <translation>A URL base não pode conter usuário nem senha; coloque o token da API no campo do token.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>1 order could not be read; see the log.</source>
+        <translation>Não foi possível ler 1 pedido; veja o registro.</translation>
+    </message>
+    <message>
+        <source>{count} orders could not be read; see the log.</source>
+        <translation>Não foi possível ler {count} pedidos; veja o registro.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Salvar como PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Salvar como PDF…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Arquivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Ship to</source>
+        <translation>Entregar para</translation>
+    </message>
+    <message>
+        <source>Bill to</source>
+        <translation>Faturar para</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Não informado</translation>
+    </message>
+    <message>
+        <source>Same as shipping address</source>
+        <translation>Igual ao endereço de entrega</translation>
+    </message>
+    <message>
+        <source>Ordered {date}</source>
+        <translation>Pedido em {date}</translation>
+    </message>
+    <message>
+        <source>Items: {count}</source>
+        <translation>Itens: {count}</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qtd.</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{count} sent</source>
+        <translation>{count} enviado(s)</translation>
+    </message>
+    <message>
+        <source>This order has no line items.</source>
+        <translation>Este pedido não tem itens.</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Frete</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Impostos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observações</translation>
+    </message>
+    <message>
+        <source>Gift message</source>
+        <translation>Mensagem de presente</translation>
+    </message>
+    <message>
+        <source>(order number cannot be shown as a barcode)</source>
+        <translation>(o número do pedido não pode ser mostrado como código de barras)</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Pedido {number}</translation>
+    </message>
+    <message>
+        <source>Packing slip</source>
+        <translation>Romaneio</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>FROM:</source>
+        <translation>REMETENTE:</translation>
+    </message>
+    <message>
+        <source>SHIP TO:</source>
+        <translation>DESTINATÁRIO:</translation>
+    </message>
+    <message>
+        <source>{carrier} TRACKING #</source>
+        <translation>RASTREIO {carrier}</translation>
+    </message>
+    <message>
+        <source>TRACKING #</source>
+        <translation>RASTREIO</translation>
+    </message>
+    <message>
+        <source>NO TRACKING NUMBER</source>
+        <translation>SEM CÓDIGO DE RASTREIO</translation>
+    </message>
+    <message>
+        <source>Shipped: {date}</source>
+        <translation>Enviado: {date}</translation>
+    </message>
+    <message>
+        <source>Printed: {date}</source>
+        <translation>Impresso: {date}</translation>
+    </message>
+    <message>
+        <source>Weight: {weight}</source>
+        <translation>Peso: {weight}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingGuard</name>
+    <message>
+        <source>Tracking number {tracking} is already used on order {other}. Check that the label on this parcel belongs to order {order}.</source>
+        <translation>O código de rastreio {tracking} já é usado no pedido {other}. Confira se a etiqueta deste pacote é do pedido {order}.</translation>
+    </message>
+    <message>
+        <source>Shipped with tracking number {tracking}, already used on order {other}</source>
+        <translation>Enviado com o código de rastreio {tracking}, já usado no pedido {other}</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Ship anyway: this label belongs to this parcel (recorded in the audit log)</source>
+        <translation>Enviar mesmo assim: esta etiqueta é deste pacote (fica no registro de auditoria)</translation>
+    </message>
+    <message>
+        <source>{sentence} Rescan the parcel's own label, or tick &quot;Ship anyway&quot;.</source>
+        <translation>{sentence} Leia a etiqueta deste pacote ou marque &quot;Enviar mesmo assim&quot;.</translation>
+    </message>
+    <message>
+        <source>Shipping anyway could not be written to the audit log, so nothing was shipped. Check the disk, then try again.</source>
+        <translation>Não foi possível registrar o &quot;Enviar mesmo assim&quot; no registro de auditoria, então nada foi enviado. Verifique o disco e tente de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No ship-from address is set up yet. Enter the store's return address (name, street, city, country) in Settings → Station before printing the first label.</source>
+        <translation>Ainda não há endereço de remetente. Informe o endereço de devolução da loja (nome, rua, cidade, país) em Configurações → Estação antes de imprimir a primeira etiqueta.</translation>
+    </message>
+</context>
+<context>
     <name>LineItemsModel</name>
     <message>
         <source>SKU</source>

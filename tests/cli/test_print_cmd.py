@@ -16,6 +16,22 @@ from fulfillment_station.sandbox.server import SandboxServer
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
 
+SHIP_FROM = [
+    "--from-name",
+    "Harbour Goods",
+    "--from-line1",
+    "1 Quay Street",
+    "--from-city",
+    "Portland",
+    "--from-region",
+    "OR",
+    "--from-postal-code",
+    "97201",
+    "--from-country",
+    "US",
+]
+
+
 def conn(server: SandboxServer) -> list[str]:
     return ["--dialect", server.dialect, "--base-url", server.base_url, "--token", server.token]
 
@@ -58,14 +74,38 @@ def test_print_label_zpl_and_pdf(
     order = pick(server, capsys, shipped=True)
     zpl = tmp_path / "label.zpl"
     assert (
-        main(["print", "label", order["id"], *conn(server), "--format", "zpl", "--out", str(zpl)])
+        main(
+            [
+                "print",
+                "label",
+                order["id"],
+                *conn(server),
+                "--format",
+                "zpl",
+                "--out",
+                str(zpl),
+                *SHIP_FROM,
+            ]
+        )
         == 0
     )
     text = zpl.read_text()
     assert text.count("^XA") == 1 and text.rstrip().endswith("^XZ")
     pdf = tmp_path / "label.pdf"
     assert (
-        main(["print", "label", order["id"], *conn(server), "--format", "pdf", "--out", str(pdf)])
+        main(
+            [
+                "print",
+                "label",
+                order["id"],
+                *conn(server),
+                "--format",
+                "pdf",
+                "--out",
+                str(pdf),
+                *SHIP_FROM,
+            ]
+        )
         == 0
     )
     page = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0]

@@ -34,8 +34,14 @@ def test_preview_shows_every_page_and_print_asks_for_printing(qtbot, three_page_
     dialog.show()
 
     assert len(dialog.page_labels) == len(pypdf.PdfReader(io.BytesIO(three_page_slip)).pages)
+    # Letter at 96 dpi is 816 px wide: shown whole, scaled to the window's width, no wider.
+    qtbot.waitUntil(
+        lambda: dialog.page_labels[0].pixmap().width() <= dialog.pages_area.viewport().width()
+    )
     pixmap = dialog.page_labels[0].pixmap()
-    assert pixmap.width() == 816 and pixmap.height() == 1056  # Letter at 96 dpi
+    assert abs(pixmap.height() / pixmap.width() - 1056 / 816) < 0.01
+    dialog.resize(1100, 900)
+    qtbot.waitUntil(lambda: dialog.page_labels[0].pixmap().width() == 816)
     with qtbot.waitSignal(dialog.print_requested, timeout=2000):
         qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == PdfPreviewDialog.DialogCode.Accepted

@@ -34,6 +34,13 @@ from fulfillment_station.ui.tasks import ConnectionWorker
 from tests.printing.fake_printer import FakeRawPrinter
 
 pytestmark = pytest.mark.gui
+# A label needs a sender: the desk's return address, as the packer sets it up in Settings.
+SHIP_FROM = {
+    "station.return_name": "Harbour",
+    "station.return_line1": "1 Quay Street",
+    "station.return_city": "Portland",
+    "station.return_country": "US",
+}
 
 
 @dataclass
@@ -44,7 +51,9 @@ class Holder:
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[PrintService]:
     queue = PrintQueue.open(tmp_path / "station.db")
-    yield PrintService(queue, Settings.defaults().replace({"station.store_name": "Harbour"}))
+    yield PrintService(
+        queue, Settings.defaults().replace({"station.store_name": "Harbour", **SHIP_FROM})
+    )
     queue.close()
 
 
@@ -71,7 +80,7 @@ def test_preview_can_always_be_saved_as_pdf(qtbot, tmp_path: Path, slip_pdf: byt
     qtbot.addWidget(dialog)
 
     assert dialog.isVisible() and len(dialog.page_labels) == 1
-    assert not dialog.print_button.isVisible()  # nowhere to print to was given
+    assert dialog.print_button.isVisible()  # with nowhere given, Print asks for a printer
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     assert asked == ["Packing slip 1001.pdf"]
@@ -87,6 +96,30 @@ def test_print_in_the_preview_hands_over_the_pdf(qtbot, slip_pdf: bytes) -> None
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
 
     assert printed == [slip_pdf]
+
+
+def test_print_without_a_desk_printer_asks_for_one_and_prints_every_page(
+    qtbot, slip_pdf: bytes, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    out = tmp_path / "printed.pdf"
+    asked: list[object] = []
+
+    def ask_printer(parent: object) -> QPrinter:
+        asked.append(parent)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a real print, to a file
+        printer.setOutputFileName(str(out))
+        printer.setResolution(96)
+        return printer
+
+    dialog = preview_document(None, slip_pdf, "Pick list", ask_printer=ask_printer)
+    qtbot.addWidget(dialog)
+    assert dialog.print_button.isVisible()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert out.read_bytes().startswith(b"%PDF")
 
 
 def test_batch_reports_progress_to_the_end_then_previews_the_pdf(
@@ -182,6 +215,7 @@ def test_retry_from_the_panel_prints_the_waiting_label_once(qtbot, tmp_path: Pat
         {
             "printers.label_printer": f"tcp://127.0.0.1:{zebra.port}",
             "printers.label_format": "zpl",
+            **SHIP_FROM,
             "printers.address_labels": True,  # the app's own (no postage) label
         }
     )
@@ -238,6 +272,7 @@ def test_a_label_held_while_paper_is_out_prints_by_itself_once(qtbot, tmp_path: 
                 ],
                 "printers.label_printer": "Zebra desk 1",
                 "printers.label_format": "zpl",
+                **SHIP_FROM,
                 "printers.address_labels": True,  # the app's own (no postage) label
             }
         )

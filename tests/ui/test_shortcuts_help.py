@@ -53,3 +53,23 @@ def test_escape_closes(qtbot: Any) -> None:
     dialog.show()
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_pack_mode_keys_and_their_command_barcodes_are_listed(qtbot: Any) -> None:
+    from fulfillment_station.services.pack_session import COMMANDS, parse_command
+
+    window = small_window(qtbot)
+    dialog = ShortcutsHelpDialog(window)
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert "Pack mode" in tabs
+    rows = [
+        tuple(dialog.pack_table.item(r, c).text() for c in range(3))
+        for r in range(dialog.pack_table.rowCount())
+    ]
+    by_key = {key: (title, code) for title, key, code in rows}
+    for command, info in COMMANDS.items():
+        title, code = by_key[info.key]
+        assert title == info.title
+        # The listed barcode content is what pack mode reads as that very command.
+        assert parse_command(code) is command
+    assert "Up, Down" in by_key and "Space" in by_key

@@ -85,12 +85,6 @@ class ClaimingPackHost:
         #: orders whose shipment is queued: their claim ends when the store confirms it
         self._shipping: set[str] = set()
 
-    @property
-    def store_sells_labels(self) -> bool:
-        """As the inner host: on a store that sells labels the ship buys one (no tracking
-        scan); the pack flow's tracking step asks the host it was given, this one."""
-        return self.inner.store_sells_labels
-
     # -- the gate pack mode checks before opening an order -------------------------------------
 
     def gate(self, order: Order) -> Message | None:

@@ -151,6 +151,10 @@ class ScannerFilter(QObject):
     def _is_target(watched: QObject) -> bool:
         if not watched.isWidgetType():
             return False
+        # A field that takes scans itself (a tracking field) keeps its keys: whether the key
+        # goes to it (``watched``) or it holds the focus while the key is on its way.
+        if watched.property(ACCEPTS_SCANS):
+            return False
         focus = QApplication.focusWidget()
         if focus is not None and focus.property(ACCEPTS_SCANS):
             return False

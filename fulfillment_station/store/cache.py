@@ -622,20 +622,28 @@ class OrderCache:
                 )
 
     def _packer_holds(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        return self._column_by_key("packer_holds", "reason", keys)
+
+    def _column_by_key(
+        self, table: str, column: str, keys: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], Any]:
+        """``column`` of ``table`` for each (connection, order_id) in ``keys`` that has a row,
+        read a chunk of ids per statement (SQLite caps the bound parameters). ``table`` and
+        ``column`` are this module's own names, never input."""
         by_connection: dict[str, list[str]] = {}
         for conn_id, order_id in keys:
             by_connection.setdefault(conn_id, []).append(order_id)
-        found: dict[tuple[str, str], str] = {}
+        found: dict[tuple[str, str], Any] = {}
         for conn_id, ids in by_connection.items():
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
                 marks = ", ".join("?" for _ in chunk)
-                for order_id, reason in self._conn.execute(
-                    f"SELECT order_id, reason FROM packer_holds "
+                for order_id, value in self._conn.execute(
+                    f"SELECT order_id, {column} FROM {table} "
                     f"WHERE connection = ? AND order_id IN ({marks})",
                     (conn_id, *chunk),
                 ):
-                    found[(conn_id, order_id)] = reason
+                    found[(conn_id, order_id)] = value
         return found
 
     def __len__(self) -> int:
@@ -774,21 +782,7 @@ class OrderCache:
         return known
 
     def _digests(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
-        by_connection: dict[str, list[str]] = {}
-        for conn_id, order_id in keys:
-            by_connection.setdefault(conn_id, []).append(order_id)
-        known: dict[tuple[str, str], bytes] = {}
-        for conn_id, ids in by_connection.items():
-            for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start : start + _CHUNK]
-                marks = ", ".join("?" for _ in chunk)
-                for order_id, digest in self._conn.execute(
-                    f"SELECT order_id, digest FROM orders "
-                    f"WHERE connection = ? AND order_id IN ({marks})",
-                    (conn_id, *chunk),
-                ):
-                    known[(conn_id, order_id)] = digest
-        return known
+        return self._column_by_key("orders", "digest", keys)
 
     def _set_cursor(self, connection: str, cursor: str | None) -> None:
         self._conn.execute(

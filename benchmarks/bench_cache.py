@@ -98,9 +98,9 @@ def run() -> Iterator[dict[str, Any]]:
     from fulfillment_station.services.order_filters import Column
     from fulfillment_station.services.search_index import PairIndex
     from fulfillment_station.store.cache import OrderCache
-    from fulfillment_station.ui.heap import settle_long_lived
-    from fulfillment_station.ui.order_table import OrderFilterProxy, OrderTableModel
-    from fulfillment_station.ui.order_table_view import OrderTableView
+    from fulfillment_station.ui.orders.order_table import OrderFilterProxy, OrderTableModel
+    from fulfillment_station.ui.orders.order_table_view import OrderTableView
+    from fulfillment_station.ui.shell.heap import settle_long_lived
 
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "cache.sqlite3")

@@ -43,8 +43,8 @@ def cold_start_child(cache_path: str, started: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     from fulfillment_station.app import GUI_SWITCH_INTERVAL_S, reader_resources
-    from fulfillment_station.ui.main_window import MainWindow, WindowOptions
-    from fulfillment_station.ui.tasks import ConnectionWorker
+    from fulfillment_station.ui.common.tasks import ConnectionWorker
+    from fulfillment_station.ui.shell.main_window import MainWindow, WindowOptions
 
     app = QApplication([])
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)  # as run_gui does
@@ -111,8 +111,8 @@ def _sync_stall() -> Iterator[dict[str, Any]]:
         reader_resources,
         sync_resources,
     )
-    from fulfillment_station.ui.main_window import MainWindow, WindowOptions
-    from fulfillment_station.ui.tasks import ConnectionWorker
+    from fulfillment_station.ui.common.tasks import ConnectionWorker
+    from fulfillment_station.ui.shell.main_window import MainWindow, WindowOptions
 
     app = QApplication.instance() or QApplication([])
     default_interval = sys.getswitchinterval()
@@ -194,8 +194,8 @@ def _repaint_while_a_worker_computes() -> Iterator[dict[str, Any]]:
 
     from fulfillment_station.app import GUI_SWITCH_INTERVAL_S
     from fulfillment_station.store.cache import OrderCache
-    from fulfillment_station.ui.order_table import OrderFilterProxy, OrderTableModel
-    from fulfillment_station.ui.order_table_view import OrderTableView
+    from fulfillment_station.ui.orders.order_table import OrderFilterProxy, OrderTableModel
+    from fulfillment_station.ui.orders.order_table_view import OrderTableView
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

@@ -62,7 +62,7 @@ def _to_screen(protocol: str) -> list[float]:
     it: from the reading turning stable to the field holding the weight."""
     from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 
-    from fulfillment_station.ui.scale_weigher import ScaleWeigher
+    from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 
     app = QApplication.instance() or QApplication([])
     times: list[float] = []

@@ -117,7 +117,7 @@ def _scan_to_open(tmp: Path) -> Iterator[dict[str, Any]]:
     from fulfillment_station.services.pack_session import PackCommand, command_payload
     from fulfillment_station.store.cache import OrderCache
     from fulfillment_station.store.pack_progress import PackProgress, SavedProgress
-    from fulfillment_station.ui.pack_mode import PackModeView, PackPhase
+    from fulfillment_station.ui.pack.pack_mode import PackModeView, PackPhase
 
     app = QApplication.instance() or QApplication([])
     with OrderCache(tmp / "cache.sqlite3") as cache, PackProgress(tmp / "pack.sqlite3") as progress:
@@ -175,7 +175,7 @@ def _scripted_packer(tmp: Path) -> Iterator[dict[str, Any]]:
     from fulfillment_station.domain.summaries import OrderRef
     from fulfillment_station.store.cache import OrderCache
     from fulfillment_station.store.pack_progress import PackProgress
-    from fulfillment_station.ui.pack_mode import PackModeView, PackPhase
+    from fulfillment_station.ui.pack.pack_mode import PackModeView, PackPhase
     from tests.helpers.factories import build_order
 
     barcodes = ("036000291452", "4006381333931", "5901234123457")

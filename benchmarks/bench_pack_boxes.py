@@ -93,8 +93,8 @@ def _wait(app: Any, done: Callable[[], bool], seconds: float = 5) -> float:
 
 
 def _trial(app: Any, root: Path, trial: int) -> tuple[int, int, list[float]]:
-    from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView
-    from fulfillment_station.ui.scale_weigher import ScaleWeigher
+    from fulfillment_station.ui.pack.pack_mode import PackModeOptions, PackModeView
+    from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 
     settings = Settings.defaults().replace(
         {

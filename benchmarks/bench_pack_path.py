@@ -72,7 +72,7 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
     from fulfillment_station.session import AppSession
     from fulfillment_station.store.secrets import TokenStore
     from fulfillment_station.store.settings import SettingsStore
-    from fulfillment_station.ui import tasks
+    from fulfillment_station.ui.common import tasks
     from tests.store.test_secrets import MemoryKeyring
 
     app = QApplication.instance() or QApplication([])
@@ -252,10 +252,10 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
 GUI_IMPORTS = (
     "fulfillment_station.app",
     "fulfillment_station.session",
-    "fulfillment_station.ui.main_window",
-    "fulfillment_station.ui.pack_mode",
-    "fulfillment_station.ui.workbench",
-    "fulfillment_station.ui.settings_dialog",
+    "fulfillment_station.ui.shell.main_window",
+    "fulfillment_station.ui.pack.pack_mode",
+    "fulfillment_station.ui.shell.workbench",
+    "fulfillment_station.ui.dialogs.settings_dialog",
 )
 
 

@@ -51,14 +51,14 @@ if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when traini
     from fulfillment_station.services.diagnostics import LoggingSetup
     from fulfillment_station.services.pack_flow import FinishStep
     from fulfillment_station.store.pack_progress import PackProgress
-    from fulfillment_station.ui.main_window import MainWindow
-    from fulfillment_station.ui.order_actions import OrderActions
-    from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView
-    from fulfillment_station.ui.scale_weigher import ScaleWeigher
-    from fulfillment_station.ui.scanner_filter import ScannerFilter
-    from fulfillment_station.ui.station_desk import StationDesk
-    from fulfillment_station.ui.tasks import ConnectionWorker
-    from fulfillment_station.ui.workbench import FileMenu
+    from fulfillment_station.ui.common.scanner_filter import ScannerFilter
+    from fulfillment_station.ui.common.tasks import ConnectionWorker
+    from fulfillment_station.ui.desks.station_desk import StationDesk
+    from fulfillment_station.ui.orders.order_actions import OrderActions
+    from fulfillment_station.ui.pack.pack_mode import PackModeOptions, PackModeView
+    from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
+    from fulfillment_station.ui.shell.main_window import MainWindow
+    from fulfillment_station.ui.shell.workbench import FileMenu
 
 __all__ = [  # the resources moved to services.resources; tests and benchmarks import them here
     "ConnectionConfig",
@@ -91,7 +91,7 @@ def _add_channel_sync(window: Any, capabilities: Any, worker: Any) -> None:
         return
     from PySide6.QtCore import QCoreApplication
 
-    from fulfillment_station.ui.channel_sync_dialog import ChannelSyncDialog
+    from fulfillment_station.ui.dialogs.channel_sync_dialog import ChannelSyncDialog
 
     menu = next(
         (
@@ -357,7 +357,7 @@ def pack_scale(
         weigh_step_for,
     )
     from fulfillment_station.services.weighing import open_scale
-    from fulfillment_station.ui.scale_weigher import ScaleWeigher
+    from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 
     if not desk_weighs(live.current, capabilities):
         return None, None
@@ -383,20 +383,20 @@ def build_app(
     from fulfillment_station.services.tracking_reuse import TrackingGuard
     from fulfillment_station.services.weighing import box_for_scan
     from fulfillment_station.store.pack_progress import PackProgress
-    from fulfillment_station.ui.i18n import resolve_language
-    from fulfillment_station.ui.main_window import MainWindow, WindowOptions
-    from fulfillment_station.ui.order_actions import OrderActions
-    from fulfillment_station.ui.pack_host import WorkerPackHost
-    from fulfillment_station.ui.pack_mode import PackModeView
-    from fulfillment_station.ui.settings_dialog import SettingsDialog
-    from fulfillment_station.ui.sounds import Sounds
-    from fulfillment_station.ui.station_desk import (
+    from fulfillment_station.ui.common.i18n import resolve_language
+    from fulfillment_station.ui.common.tasks import ConnectionWorker
+    from fulfillment_station.ui.desks.station_desk import (
         ClaimingPackHost,
         StationDesk,
         station_events_for,
     )
-    from fulfillment_station.ui.tasks import ConnectionWorker
-    from fulfillment_station.ui.workbench import (
+    from fulfillment_station.ui.dialogs.settings_dialog import SettingsDialog
+    from fulfillment_station.ui.orders.order_actions import OrderActions
+    from fulfillment_station.ui.pack.pack_host import WorkerPackHost
+    from fulfillment_station.ui.pack.pack_mode import PackModeView
+    from fulfillment_station.ui.pack.sounds import Sounds
+    from fulfillment_station.ui.shell.main_window import MainWindow, WindowOptions
+    from fulfillment_station.ui.shell.workbench import (
         FileMenuEntries,
         OrderDialogs,
         build_file_menu,
@@ -544,7 +544,7 @@ def build_app(
     )
     window.set_pack_view(pack_view)
     if file_notices:
-        from fulfillment_station.ui.i18n import translate_message
+        from fulfillment_station.ui.common.i18n import translate_message
 
         window.error_banner.show_message(" ".join(translate_message(n) for n in file_notices))
     scanner = install_scanner(
@@ -612,7 +612,7 @@ def build_app(
 
 
 def pack_options(settings: Settings) -> PackModeOptions:
-    from fulfillment_station.ui.pack_mode import PackModeOptions
+    from fulfillment_station.ui.pack.pack_mode import PackModeOptions
 
     return PackModeOptions(
         font_point_size=settings["pack.font_size"],

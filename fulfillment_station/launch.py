@@ -24,9 +24,9 @@ def run_gui(*, demo: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QDialog
 
     from fulfillment_station.session import AppSession
-    from fulfillment_station.ui.first_run import FirstRunDialog, is_first_run
-    from fulfillment_station.ui.i18n import install_translator
-    from fulfillment_station.ui.theme import app_icon
+    from fulfillment_station.ui.common.i18n import install_translator
+    from fulfillment_station.ui.common.theme import app_icon
+    from fulfillment_station.ui.shell.first_run import FirstRunDialog, is_first_run
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
@@ -69,7 +69,7 @@ def show_already_running(exc: AlreadyRunning) -> None:
     """The second instance's one message: which folder is taken and by which process."""
     from PySide6.QtWidgets import QMessageBox
 
-    from fulfillment_station.ui.i18n import translate_message
+    from fulfillment_station.ui.common.i18n import translate_message
 
     log.warning("another instance holds the data folder: %s", exc)
     QMessageBox.critical(None, APP_NAME, translate_message(exc.user_message))

@@ -55,9 +55,9 @@ from fulfillment_station.store.file_checks import PACK_PROGRESS_DAMAGED, set_asi
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.secrets import NoKeyringError
 from fulfillment_station.store.settings import Settings
-from fulfillment_station.ui.crash import install_excepthook
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.workbench import (
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.shell.crash import install_excepthook
+from fulfillment_station.ui.shell.workbench import (
     ask_switch,
     refused_sentence,
     settings_saved_message,
@@ -69,7 +69,7 @@ if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when traini
     from PySide6.QtWidgets import QApplication
 
     from fulfillment_station.sandbox.server import SandboxServer
-    from fulfillment_station.ui.main_window import MainWindow
+    from fulfillment_station.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

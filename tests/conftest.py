@@ -26,7 +26,7 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def _unfrozen_heap() -> Iterator[None]:
     """A window that loaded its orders froze the heap out of the cycle collector
-    (``ui.heap``); give the next test a collectable heap, as a fresh process would have."""
+    (``ui.shell.heap``); give the next test a collectable heap, as a fresh process would have."""
     yield
     gc.unfreeze()
 

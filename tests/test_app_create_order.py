@@ -24,7 +24,7 @@ from fulfillment_station.connectors import connect
 from fulfillment_station.sandbox.dialects.inventory_cloud import initial_stock
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.order_filters import PRESETS
-from fulfillment_station.ui.create_order_dialog import Column, CreateOrderDialog
+from fulfillment_station.ui.dialogs.create_order_dialog import Column, CreateOrderDialog
 from tests.conftest import TEST_TOKEN
 from tests.helpers.r3labels_desk import store_desk
 from tests.ui.test_create_order_stores import create, fill

@@ -142,7 +142,7 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
 ) -> None:
     """Mouse-and-keyboard path: select an order, Order → Ship…, type the tracking number,
     accept; the outbox sends it and the table shows the order shipped."""
-    from fulfillment_station.ui.ship_dialog import ShipDialog
+    from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
 
     window = parts.window
     with qtbot.waitSignal(window.sync_finished, timeout=60_000):

@@ -83,7 +83,7 @@ def test_customer_filter_lists_that_customers_orders(
 @pytest.mark.gui
 def test_the_returns_filter_shows_only_where_the_store_says(qtbot: Any) -> None:
     from fulfillment_station.connectors import connector_class
-    from fulfillment_station.ui.filter_bar import FilterBar
+    from fulfillment_station.ui.orders.filter_bar import FilterBar
 
     bar = FilterBar()
     qtbot.addWidget(bar)

@@ -97,7 +97,7 @@ def price2b_desk(
 def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
     qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]
 ) -> None:
-    from fulfillment_station.ui.ship_dialog import ShipDialog
+    from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
 
     parts, server, labels = price2b_desk
     window = parts.window
@@ -159,7 +159,7 @@ def test_ship_from_the_order_menu_prints_the_label_price2b_sold(
 def test_the_order_menu_opens_price2b_channel_sync(
     qtbot: Any, price2b_desk: tuple[AppParts, SandboxServer, Path]
 ) -> None:
-    from fulfillment_station.ui.channel_sync_dialog import ChannelSyncDialog
+    from fulfillment_station.ui.dialogs.channel_sync_dialog import ChannelSyncDialog
 
     parts, _server, _labels = price2b_desk
     menu = next(a for a in parts.window.menuBar().actions() if a.text() == "&Order").menu()
@@ -240,7 +240,7 @@ def test_the_ship_dialog_weighs_the_parcel_on_the_desks_scale(
 ) -> None:
     """Settings name a serial scale: Order → Ship… opens with the scale running, and the
     parcel's weight fills itself from it; closing the dialog lets the scale go."""
-    from fulfillment_station.ui.ship_dialog import ShipDialog
+    from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
 
     parts, _server, _labels = price2b_desk
     window = parts.window

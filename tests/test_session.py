@@ -36,7 +36,7 @@ from fulfillment_station.store.db import connect as open_store
 from fulfillment_station.store.outbox import ActionState, Outbox
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
-from fulfillment_station.ui.settings_dialog import SettingsDialog
+from fulfillment_station.ui.dialogs.settings_dialog import SettingsDialog
 from tests.conftest import TEST_TOKEN
 from tests.helpers.keyring import MemoryKeyring
 

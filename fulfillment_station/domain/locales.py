@@ -1,6 +1,6 @@
 """Locale names as babel's CLDR data knows them: one normalisation for everything that
 formats money and dates (the views, the list, the slip). No Qt here: the UI hands over the
-locale it chose (``ui.i18n``), the paperwork the desk's."""
+locale it chose (``ui.common.i18n``), the paperwork the desk's."""
 
 from __future__ import annotations
 

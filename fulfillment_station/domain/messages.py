@@ -11,7 +11,7 @@ the template plus the parameters::
 
 ``QT_TRANSLATE_NOOP`` is a plain function; PySide6's ``lupdate`` finds the templates by that
 name (context and text must be string literals, never f-strings), so the catalogs can list
-them. The UI translates with ``ui.i18n.translate_message``: the template is looked up in the
+them. The UI translates with ``ui.common.i18n.translate_message``: the template is looked up in the
 catalog under its context, then formatted with the parameters (parameters that are messages
 themselves are translated first).
 

@@ -5,5 +5,5 @@
 * :mod:`.gs1` — AIM symbology identifiers, GS1 element strings, GTIN keys.
 * :mod:`.barcodes` — :func:`~.barcodes.classify_scan`, the single entry point for a scan.
 * :mod:`.burst` — scanner-versus-person decision by key timing (the Qt side is
-  ``ui/scanner_filter.py``).
+  ``ui/common/scanner_filter.py``).
 """

@@ -3,7 +3,7 @@
 A scanner "types" a whole code in a few milliseconds per character and ends it with Enter (or
 Tab); a person leaves tens to hundreds of milliseconds between keys. :class:`BurstDetector` is
 the pure decision logic (no Qt, no clock of its own), so the Qt event filter in
-``ui/scanner_filter.py`` stays a thin adapter and the rules are tested without a GUI.
+``ui/common/scanner_filter.py`` stays a thin adapter and the rules are tested without a GUI.
 
 Whether a key belongs to a scan is only known later (after enough fast keys and a terminator),
 so the detector *holds* each printable key and tells its caller, with every :class:`Decision`,

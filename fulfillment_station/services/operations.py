@@ -468,7 +468,7 @@ def audit_for_order(resources: OutboxResources, order_id: str) -> list[tuple[dat
 
 def audit_entries_for_order(resources: OutboxResources, order_id: str) -> list[Any]:
     """This desk's audit entries for an order, oldest first; the window words them
-    (``ui.audit_text.audit_timeline_line``, in the packer's language)."""
+    (``ui.orders.audit_text.audit_timeline_line``, in the packer's language)."""
     return list(AuditLog(resources.outbox_store, station="").for_order(order_id))
 
 

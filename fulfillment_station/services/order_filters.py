@@ -1,6 +1,6 @@
 """What the order list is filtered and sorted by, the presets, and the filtering and sort
-keys themselves: plain Python, no Qt (``ui.order_table`` lays it over its Qt models, the tests
-drive it directly).
+keys themselves: plain Python, no Qt (``ui.orders.order_table`` lays it over its Qt models,
+the tests drive it directly).
 
 :class:`FilterState` is a frozen dataclass; empty sets and ``None`` mean "any". Free text
 matches when every word of it occurs (case- and accent-insensitively) in an order's search
@@ -343,7 +343,7 @@ class SearchColumns:
     so a name, e-mail or order number costs one pass over the short own-terms column. A
     word is never found across two columns (each is searched on its own).
 
-    With a :class:`~fulfillment_station.ui.search_index.PairIndex` attached (built on a
+    With a :class:`~fulfillment_station.services.search_index.PairIndex` attached (built on a
     worker from :meth:`index_snapshot`), a word of two or more characters is looked up
     instead of scanned for in the own terms. Rows replaced since the snapshot, and rows added
     after it, are looked at directly; deleting rows drops the index."""

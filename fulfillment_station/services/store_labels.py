@@ -11,7 +11,7 @@ prints the same label. A store that sells none gets the carrier label's tracking
 scanned; the app then draws at most an address label marked NO POSTAGE (see
 ``PrintService.print_label``).
 
-Hooking into pack mode (``ui/pack_host.py`` ``ship``): build the request with
+Hooking into pack mode (``ui/pack/pack_host.py`` ``ship``): build the request with
 :func:`pack_ship_request` instead of ``ShipRequest(carrier="Other", ...)``, and when
 :func:`prints_after_ship` is true print no label after queueing: the outbox worker's
 :class:`StoreLabelPrinter` prints the store's label when its answer brings it.

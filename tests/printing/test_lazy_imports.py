@@ -14,7 +14,7 @@ import pytest
     [
         "fulfillment_station.printing.errors",
         "fulfillment_station.services.print_service",
-        "fulfillment_station.ui.workbench",
+        "fulfillment_station.ui.shell.workbench",
     ],
 )
 def test_importing_does_not_load_reportlab(module: str) -> None:

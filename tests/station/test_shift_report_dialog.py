@@ -20,7 +20,7 @@ from fulfillment_station.station.reports import (
     ScanRow,
     ShiftNumbers,
 )
-from fulfillment_station.ui.shift_report_dialog import ShiftReportDialog
+from fulfillment_station.ui.dialogs.shift_report_dialog import ShiftReportDialog
 
 pytestmark = pytest.mark.gui
 

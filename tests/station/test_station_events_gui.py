@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from fulfillment_station.station.config import StationDbConfig
 from fulfillment_station.station.coordinator import Claim, ReleaseReason, StationCoordinator
 from fulfillment_station.store.db import connect as open_store
-from fulfillment_station.ui.station_events import StationEvents
+from fulfillment_station.ui.desks.station_events import StationEvents
 
 pytestmark = pytest.mark.gui
 

@@ -18,8 +18,8 @@ from fulfillment_station.app import (
     sync_resources,
 )
 from fulfillment_station.sandbox.server import SandboxServer
-from fulfillment_station.ui.main_window import MainWindow, WindowOptions
-from fulfillment_station.ui.tasks import ConnectionWorker
+from fulfillment_station.ui.common.tasks import ConnectionWorker
+from fulfillment_station.ui.shell.main_window import MainWindow, WindowOptions
 
 
 @pytest.fixture

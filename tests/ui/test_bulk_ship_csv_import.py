@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from fulfillment_station.ui.bulk_ship_dialog import Column
+from fulfillment_station.ui.dialogs.bulk_ship_dialog import Column
 from tests.ui.test_bulk_ship_dialog import UPS, cell, dialog
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 
 from fulfillment_station.connectors.nexus import CAPABILITIES as NEXUS
 from fulfillment_station.domain.models import Customer, LineItem, Order, OrderStatus
-from fulfillment_station.ui.bulk_ship_dialog import BulkShipDialog, Column
+from fulfillment_station.ui.dialogs.bulk_ship_dialog import BulkShipDialog, Column
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 UPS = "1Z999AA10123456784"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 from fulfillment_station.connectors.generic_rest import CAPABILITIES as GENERIC
 from fulfillment_station.connectors.nexus import CAPABILITIES as NEXUS
 from fulfillment_station.domain.models import FulfillmentStatus, LineItem, Order, OrderStatus
-from fulfillment_station.ui.cancel_dialog import CancelDialog
+from fulfillment_station.ui.dialogs.cancel_dialog import CancelDialog
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 

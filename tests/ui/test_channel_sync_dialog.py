@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 
 from fulfillment_station.app import ConnectionConfig, sync_resources
 from fulfillment_station.sandbox.server import SandboxServer
-from fulfillment_station.ui.channel_sync_dialog import ChannelSyncDialog
-from fulfillment_station.ui.tasks import ConnectionWorker
+from fulfillment_station.ui.common.tasks import ConnectionWorker
+from fulfillment_station.ui.dialogs.channel_sync_dialog import ChannelSyncDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 

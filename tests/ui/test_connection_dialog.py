@@ -23,7 +23,7 @@ from fulfillment_station.connectors.errors import AuthenticationError, InsecureC
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.store.secrets import SERVICE, NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
-from fulfillment_station.ui.connection_dialog import ConnectionDialog, connector_options
+from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog, connector_options
 from tests.conftest import TEST_TOKEN
 from tests.helpers.keyring import MemoryKeyring
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from fulfillment_station.services.diagnostics import Redactor
-from fulfillment_station.ui.crash import CRASH_SENTENCE, CrashHandler, install_excepthook
+from fulfillment_station.ui.shell.crash import CRASH_SENTENCE, CrashHandler, install_excepthook
 
 pytestmark = [
     pytest.mark.gui,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit
 
 from fulfillment_station.connectors.inventory_cloud import CAPABILITIES as INVENTORY
 from fulfillment_station.connectors.nexus import CAPABILITIES as NEXUS
-from fulfillment_station.ui.create_order_dialog import Column, CreateOrderDialog
+from fulfillment_station.ui.dialogs.create_order_dialog import Column, CreateOrderDialog
 
 
 def dialog(qtbot: Any, caps: Any = INVENTORY) -> CreateOrderDialog:

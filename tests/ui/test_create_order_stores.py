@@ -26,7 +26,7 @@ from fulfillment_station.sandbox.dialects.inventory_cloud import initial_stock
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.actions import new_idempotency_key
 from fulfillment_station.services.new_orders import catalogue_from_orders
-from fulfillment_station.ui.create_order_dialog import Column, CreateOrderDialog
+from fulfillment_station.ui.dialogs.create_order_dialog import Column, CreateOrderDialog
 from tests.conftest import TEST_TOKEN
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
@@ -192,7 +192,7 @@ def test_through_the_outbox_worker_out_of_stock_marks_the_line_and_then_creates(
     outbox worker (create_through_outbox) and the answer comes back to the open dialog."""
     from fulfillment_station.app import ConnectionConfig, outbox_resources
     from fulfillment_station.services.new_orders import create_through_outbox
-    from fulfillment_station.ui.tasks import ConnectionWorker
+    from fulfillment_station.ui.common.tasks import ConnectionWorker
 
     server, connector = store
     config = ConnectionConfig(

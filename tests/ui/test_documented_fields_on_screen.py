@@ -16,7 +16,7 @@ import pytest
 from fulfillment_station.domain.models import Shipment, ShipmentLine, ShipmentPackage
 from fulfillment_station.printing.samples import sample_order, sample_settings
 from fulfillment_station.printing.slip import render_slip
-from fulfillment_station.ui.detail_pane import OrderDetailPane
+from fulfillment_station.ui.orders.detail_pane import OrderDetailPane
 from tests.printing.conftest import flat, pdf_pages_text
 
 

@@ -18,7 +18,7 @@ from fulfillment_station.connectors.generic_rest import CAPABILITIES as GENERIC
 from fulfillment_station.connectors.nexus import CAPABILITIES as NEXUS
 from fulfillment_station.connectors.price2b import CAPABILITIES as PRICE2B
 from fulfillment_station.domain.models import Address, Order, OrderStatus
-from fulfillment_station.ui.edit_dialog import EditOrderDialog
+from fulfillment_station.ui.dialogs.edit_dialog import EditOrderDialog
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 HOME = Address(name="Ada Lovelace", line1="1 Main St", city="London", country="GB")

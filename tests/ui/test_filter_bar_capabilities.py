@@ -13,7 +13,7 @@ import pytest
 
 from fulfillment_station.connectors import connector_class
 from fulfillment_station.services.order_filters import FilterState
-from fulfillment_station.ui.filter_bar import FilterBar
+from fulfillment_station.ui.orders.filter_bar import FilterBar
 
 
 @pytest.mark.gui

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from fulfillment_station.ui.heap import settle_long_lived
+from fulfillment_station.ui.shell.heap import settle_long_lived
 
 
 class Node:

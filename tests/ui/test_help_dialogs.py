@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from fulfillment_station.ui.help_dialogs import AboutDialog, UserGuideDialog, guide_path
+from fulfillment_station.ui.shell.help_dialogs import AboutDialog, UserGuideDialog, guide_path
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 

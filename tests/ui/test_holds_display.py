@@ -16,10 +16,10 @@ from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.models import OrderStatus
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.store.cache import OrderCache, OrderRef
-from fulfillment_station.ui.detail_pane import OrderDetailPane
-from fulfillment_station.ui.order_table import Column, OrderTableModel
-from fulfillment_station.ui.pack_host import WorkerPackHost
-from fulfillment_station.ui.tasks import ConnectionWorker
+from fulfillment_station.ui.common.tasks import ConnectionWorker
+from fulfillment_station.ui.orders.detail_pane import OrderDetailPane
+from fulfillment_station.ui.orders.order_table import Column, OrderTableModel
+from fulfillment_station.ui.pack.pack_host import WorkerPackHost
 from tests.store.factories import build_order
 
 

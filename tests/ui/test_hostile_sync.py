@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from fulfillment_station.sandbox.server import SandboxServer
-from fulfillment_station.ui.main_window import MainWindow
+from fulfillment_station.ui.shell.main_window import MainWindow
 from tests.helpers import hostile_server as lies
 from tests.helpers.hostile_server import HostileServer
 

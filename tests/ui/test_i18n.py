@@ -23,9 +23,8 @@ from fulfillment_station.domain.models import OrderStatus
 from fulfillment_station.domain.money import format_money
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import OPTIONS, SECTIONS, Settings, SettingsStore
-from fulfillment_station.ui import i18n
-from fulfillment_station.ui.detail_pane import OrderDetailPane
-from fulfillment_station.ui.i18n import (
+from fulfillment_station.ui.common import i18n
+from fulfillment_station.ui.common.i18n import (
     InstalledLanguage,
     catalog_file,
     catalog_source,
@@ -35,6 +34,7 @@ from fulfillment_station.ui.i18n import (
     resolve_locale,
     translate_message,
 )
+from fulfillment_station.ui.orders.detail_pane import OrderDetailPane
 from tests.helpers.factories import build_order
 from tests.helpers.keyring import MemoryKeyring
 
@@ -226,8 +226,10 @@ def test_catalogs_translate_every_wrapped_string(language: str, tmp_path: Path) 
     if not lupdate.is_file():
         pytest.skip("this PySide6 ships no lupdate")
     extracted = tmp_path / "extracted.ts"
-    sources = [str(Path(i18n.__file__).with_name(name)) for name in TRANSLATED_MODULES]
-    sources += [str(Path(i18n.__file__).parent.parent / path) for path in TRANSLATED_ELSEWHERE]
+    ui_package = Path(i18n.__file__).resolve().parent.parent
+    by_name = {path.name: path for path in ui_package.rglob("*.py")}
+    sources = [str(by_name[name]) for name in TRANSLATED_MODULES]
+    sources += [str(ui_package.parent / path) for path in TRANSLATED_ELSEWHERE]
     subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(extracted)], check=True)
     wanted = {
         (_RUNTIME_CONTEXTS.get(context, context), source)
@@ -243,7 +245,7 @@ def test_catalogs_translate_every_wrapped_string(language: str, tmp_path: Path) 
 def _lower_layer_sources() -> list[Path]:
     """Every module below the UI that marks message templates (``domain.messages``): found by
     the marker, so a new module's templates are checked without editing this test."""
-    package = Path(i18n.__file__).resolve().parent.parent
+    package = Path(i18n.__file__).resolve().parent.parent.parent
     return sorted(
         path
         for path in package.rglob("*.py")
@@ -315,7 +317,7 @@ def test_catalogs_translate_every_settings_text(language: str) -> None:
 
 def test_spanish_pack_mode(install: Any, qtbot: Any, tmp_path: Path) -> None:
     from fulfillment_station.store.pack_progress import PackProgress
-    from fulfillment_station.ui.pack_mode import PackModeView
+    from fulfillment_station.ui.pack.pack_mode import PackModeView
     from tests.ui.test_pack_mode import FakeHost, FakeSounds, make_order
 
     install("es")
@@ -334,7 +336,7 @@ def test_spanish_pack_mode(install: Any, qtbot: Any, tmp_path: Path) -> None:
 
 
 def test_spanish_settings_dialog(install: Any, qtbot: Any, tmp_path: Path) -> None:
-    from fulfillment_station.ui.settings_dialog import SettingsDialog
+    from fulfillment_station.ui.dialogs.settings_dialog import SettingsDialog
 
     install("es")
     dialog = SettingsDialog(
@@ -388,7 +390,7 @@ def test_a_template_missing_from_the_catalog_shows_in_english(install: Any) -> N
 
 def test_spanish_pack_mode_refuses_in_spanish(install: Any, qtbot: Any, tmp_path: Path) -> None:
     from fulfillment_station.store.pack_progress import PackProgress
-    from fulfillment_station.ui.pack_mode import PackModeView
+    from fulfillment_station.ui.pack.pack_mode import PackModeView
     from tests.ui.test_pack_mode import OTHER_EAN, FakeHost, FakeSounds, make_order
 
     install("es")
@@ -412,7 +414,7 @@ def test_spanish_pack_mode_refuses_in_spanish(install: Any, qtbot: Any, tmp_path
 
 def test_spanish_tooltip_says_why_an_action_is_unavailable(install: Any, qtbot: Any) -> None:
     from fulfillment_station.connectors.squarespace import CAPABILITIES
-    from fulfillment_station.ui.edit_dialog import EditOrderDialog
+    from fulfillment_station.ui.dialogs.edit_dialog import EditOrderDialog
 
     install("es")
     dialog = EditOrderDialog(build_order(), CAPABILITIES)
@@ -426,7 +428,7 @@ def test_spanish_tooltip_says_why_an_action_is_unavailable(install: Any, qtbot: 
 def test_spanish_dialogs_refuse_with_the_workflow_rule_in_spanish(install: Any, qtbot: Any) -> None:
     from fulfillment_station.connectors.nexus import CAPABILITIES
     from fulfillment_station.domain.models import FulfillmentStatus
-    from fulfillment_station.ui.cancel_dialog import CancelDialog
+    from fulfillment_station.ui.dialogs.cancel_dialog import CancelDialog
 
     install("es")
     partly_shipped = build_order(
@@ -442,7 +444,7 @@ def test_spanish_dialogs_refuse_with_the_workflow_rule_in_spanish(install: Any, 
 
 def test_spanish_error_banner_text_keeps_the_apis_own_words(install: Any) -> None:
     from fulfillment_station.connectors.errors import AuthenticationError
-    from fulfillment_station.ui.main_window import describe_error
+    from fulfillment_station.ui.shell.main_window import describe_error
 
     install("es")
     text = describe_error(AuthenticationError("Token expired", code="UNAUTHORIZED"))
@@ -452,8 +454,8 @@ def test_spanish_error_banner_text_keeps_the_apis_own_words(install: Any) -> Non
 
 def test_spanish_window_names_the_training_store_in_spanish(install: Any, qtbot: Any) -> None:
     from fulfillment_station.app import TRAINING_LABEL
-    from fulfillment_station.ui.main_window import MainWindow, WindowOptions
-    from fulfillment_station.ui.tasks import ConnectionWorker
+    from fulfillment_station.ui.common.tasks import ConnectionWorker
+    from fulfillment_station.ui.shell.main_window import MainWindow, WindowOptions
 
     install("es")
     workers = [
@@ -479,7 +481,7 @@ def test_spanish_outbox_panel_shows_a_stored_failure_in_spanish(install: Any, qt
     from fulfillment_station.domain.messages import Message
     from fulfillment_station.services.outbox_runner import GAVE_UP
     from fulfillment_station.store.outbox import ActionState
-    from fulfillment_station.ui.outbox_panel import Column, OutboxPanel
+    from fulfillment_station.ui.panels.outbox_panel import Column, OutboxPanel
     from tests.ui.test_outbox_panel import record
 
     install("es")

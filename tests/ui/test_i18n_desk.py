@@ -21,10 +21,10 @@ from fulfillment_station.domain.models import LineItem, Order, OrderStatus
 from fulfillment_station.printing.samples import sample_order, sample_settings
 from fulfillment_station.printing.slip import render_slip
 from fulfillment_station.services.tracking_reuse import TrackingGuard
-from fulfillment_station.ui.bulk_ship_dialog import BulkShipDialog
-from fulfillment_station.ui.i18n import InstalledLanguage, install_translator
-from fulfillment_station.ui.print_actions import DocumentPreview
-from fulfillment_station.ui.ship_dialog import ShipDialog
+from fulfillment_station.ui.common.i18n import InstalledLanguage, install_translator
+from fulfillment_station.ui.common.print_actions import DocumentPreview
+from fulfillment_station.ui.dialogs.bulk_ship_dialog import BulkShipDialog
+from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
 from tests.helpers.desk_tracking import UPS, cache_with_shipped_order
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
@@ -102,8 +102,8 @@ def test_pack_mode_help_and_the_guide_are_spanish(language: Any, qtbot: Any) -> 
     from PySide6.QtWidgets import QMainWindow
 
     from fulfillment_station.services.pack_session import COMMANDS
-    from fulfillment_station.ui.help_dialogs import AboutDialog
-    from fulfillment_station.ui.shortcuts_help import ShortcutsHelpDialog
+    from fulfillment_station.ui.shell.help_dialogs import AboutDialog
+    from fulfillment_station.ui.shell.shortcuts_help import ShortcutsHelpDialog
 
     language("es")
     window = QMainWindow()
@@ -120,7 +120,7 @@ def test_pack_mode_help_and_the_guide_are_spanish(language: Any, qtbot: Any) -> 
 
 
 def test_a_paid_order_says_so_in_spanish(language: Any, qtbot: Any) -> None:
-    from fulfillment_station.ui.detail_pane import OrderDetailPane
+    from fulfillment_station.ui.orders.detail_pane import OrderDetailPane
     from tests.store.factories import build_order
 
     language("es")
@@ -138,7 +138,7 @@ def test_this_desks_timeline_entries_are_spanish(language: Any, tmp_path: Path) 
     from fulfillment_station.store.audit import AuditLog
     from fulfillment_station.store.db import connect
     from fulfillment_station.store.outbox import Outbox
-    from fulfillment_station.ui.audit_text import audit_timeline_line
+    from fulfillment_station.ui.orders.audit_text import audit_timeline_line
     from tests.store.factories import build_order
 
     conn = connect(tmp_path / "outbox.sqlite3")
@@ -165,6 +165,6 @@ def test_this_desks_timeline_entries_are_spanish(language: Any, tmp_path: Path) 
     assert lines[0] == f"Desk 1 · Ana: Enviar: 2 artículo(s) por UPS {UPS} — en cola"
     assert lines[-1].endswith("— hecho")
     # A line this version does not know is shown as it was written.
-    from fulfillment_station.ui.audit_text import summary_text
+    from fulfillment_station.ui.orders.audit_text import summary_text
 
     assert summary_text("Something older") == "Something older"

@@ -14,7 +14,7 @@ from fulfillment_station.domain import OrderStatus
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.order_filters import PRESETS
 from fulfillment_station.store.cache import OrderCache
-from fulfillment_station.ui.main_window import MainWindow
+from fulfillment_station.ui.shell.main_window import MainWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 DIALECT = "nexus"

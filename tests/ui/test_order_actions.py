@@ -19,8 +19,8 @@ from fulfillment_station.domain import Order, OrderStatus
 from fulfillment_station.domain.requests import CancelRequest, ShipRequest
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.store.outbox import ActionState
-from fulfillment_station.ui.order_actions import OrderActions
-from fulfillment_station.ui.tasks import ConnectionWorker
+from fulfillment_station.ui.common.tasks import ConnectionWorker
+from fulfillment_station.ui.orders.order_actions import OrderActions
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 

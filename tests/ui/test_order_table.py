@@ -31,8 +31,8 @@ from fulfillment_station.services.order_filters import (
     preset_counts,
 )
 from fulfillment_station.store.cache import OrderCache, normalize_text
-from fulfillment_station.ui.i18n import current_locale
-from fulfillment_station.ui.order_table import (
+from fulfillment_station.ui.common.i18n import current_locale
+from fulfillment_station.ui.orders.order_table import (
     BADGE_ROLE,
     KEY_ROLE,
     SORT_ROLE,

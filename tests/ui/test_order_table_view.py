@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QStyledItemDelegate
 
 from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.services.order_filters import Column
-from fulfillment_station.ui.order_table import OrderFilterProxy, OrderTableModel
-from fulfillment_station.ui.order_table_view import OrderCellDelegate, OrderTableView
+from fulfillment_station.ui.orders.order_table import OrderFilterProxy, OrderTableModel
+from fulfillment_station.ui.orders.order_table_view import OrderCellDelegate, OrderTableView
 from tests.helpers.factories import build_order, cached_summaries, make_orders
 from tests.ui.test_order_table import NOW
 

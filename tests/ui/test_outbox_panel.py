@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from fulfillment_station.domain.requests import CancelRequest, ShipRequest
 from fulfillment_station.services.actions import Action, ActionKind
 from fulfillment_station.store.outbox import ActionRecord, ActionState
-from fulfillment_station.ui.outbox_panel import Column, OutboxPanel, pending_text
+from fulfillment_station.ui.panels.outbox_panel import Column, OutboxPanel, pending_text
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 

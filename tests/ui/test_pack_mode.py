@@ -25,9 +25,9 @@ from fulfillment_station.services.pack_session import (
 )
 from fulfillment_station.store.cache import OrderRef, normalize_code
 from fulfillment_station.store.pack_progress import PackProgress
-from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView, PackPhase
-from fulfillment_station.ui.scanner_filter import ScannerFilter
-from fulfillment_station.ui.sounds import SOUNDS_DIR, Sounds
+from fulfillment_station.ui.common.scanner_filter import ScannerFilter
+from fulfillment_station.ui.pack.pack_mode import PackModeOptions, PackModeView, PackPhase
+from fulfillment_station.ui.pack.sounds import SOUNDS_DIR, Sounds
 from tests.store.factories import build_order
 
 pytestmark = [

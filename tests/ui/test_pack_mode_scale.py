@@ -18,8 +18,8 @@ from fulfillment_station.services.pack_weighing import audit_log_at, weigh_step_
 from fulfillment_station.services.weighing import WEIGHT_OVERRIDE, box_for_scan
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings
-from fulfillment_station.ui.pack_mode import PackModeOptions, PackModeView, PackPhase
-from fulfillment_station.ui.scale_weigher import ScaleWeigher
+from fulfillment_station.ui.pack.pack_mode import PackModeOptions, PackModeView, PackPhase
+from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 from tests.helpers.scale_sim import ScaleSimulator
 from tests.services.test_pack_weighing import weighed_order
 from tests.ui.test_pack_mode import EAN, UPC_A, UPS, FakeHost, FakeSounds

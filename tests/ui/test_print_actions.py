@@ -23,14 +23,14 @@ from fulfillment_station.printing.slip import render_slip
 from fulfillment_station.services.print_service import PrintService
 from fulfillment_station.store.print_queue import PrintQueue
 from fulfillment_station.store.settings import Settings
-from fulfillment_station.ui.print_actions import (
+from fulfillment_station.ui.common.print_actions import (
     CANCELLED_MESSAGE,
     PrintQueueActions,
     preview_document,
     run_batch_print,
 )
-from fulfillment_station.ui.print_queue_panel import Column, PrintQueuePanel
-from fulfillment_station.ui.tasks import ConnectionWorker
+from fulfillment_station.ui.common.tasks import ConnectionWorker
+from fulfillment_station.ui.panels.print_queue_panel import Column, PrintQueuePanel
 from tests.printing.fake_printer import FakeRawPrinter
 
 pytestmark = pytest.mark.gui

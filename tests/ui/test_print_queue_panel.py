@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from fulfillment_station.services.print_service import QueuedJob
 from fulfillment_station.store.print_queue import PrintQueue
-from fulfillment_station.ui.print_queue_panel import Column, PrintQueuePanel
+from fulfillment_station.ui.panels.print_queue_panel import Column, PrintQueuePanel
 
 pytestmark = pytest.mark.gui
 

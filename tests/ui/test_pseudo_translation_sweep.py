@@ -59,85 +59,85 @@ def pseudo(qapp: Any) -> Iterator[None]:
 
 
 def _ship(_: Path) -> QWidget:
-    from fulfillment_station.ui.ship_dialog import ShipDialog
+    from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
 
     return ShipDialog(ORDER, NEXUS, now=lambda: NOW)
 
 
 def _cancel(_: Path) -> QWidget:
-    from fulfillment_station.ui.cancel_dialog import CancelDialog
+    from fulfillment_station.ui.dialogs.cancel_dialog import CancelDialog
 
     return CancelDialog(ORDER, NEXUS)
 
 
 def _edit(_: Path) -> QWidget:
-    from fulfillment_station.ui.edit_dialog import EditOrderDialog
+    from fulfillment_station.ui.dialogs.edit_dialog import EditOrderDialog
 
     return EditOrderDialog(ORDER, NEXUS)
 
 
 def _bulk(_: Path) -> QWidget:
-    from fulfillment_station.ui.bulk_ship_dialog import BulkShipDialog
+    from fulfillment_station.ui.dialogs.bulk_ship_dialog import BulkShipDialog
 
     return BulkShipDialog([ORDER], NEXUS)
 
 
 def _create(_: Path) -> QWidget:
-    from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
+    from fulfillment_station.ui.dialogs.create_order_dialog import CreateOrderDialog
 
     return CreateOrderDialog(NEXUS)
 
 
 def _preview(_: Path) -> QWidget:
-    from fulfillment_station.ui.print_actions import DocumentPreview
+    from fulfillment_station.ui.common.print_actions import DocumentPreview
 
     return DocumentPreview(render_slip(sample_order("1"), sample_settings()), "20002")
 
 
 def _crash(_: Path) -> QWidget:
-    from fulfillment_station.ui.crash import CrashDialog
+    from fulfillment_station.ui.shell.crash import CrashDialog
 
     return CrashDialog()
 
 
 def _outbox(_: Path) -> QWidget:
-    from fulfillment_station.ui.outbox_panel import OutboxPanel
+    from fulfillment_station.ui.panels.outbox_panel import OutboxPanel
 
     return OutboxPanel()
 
 
 def _print_queue(_: Path) -> QWidget:
-    from fulfillment_station.ui.print_queue_panel import PrintQueuePanel
+    from fulfillment_station.ui.panels.print_queue_panel import PrintQueuePanel
 
     return PrintQueuePanel()
 
 
 def _settings(tmp: Path) -> QWidget:
-    from fulfillment_station.ui.settings_dialog import SettingsDialog
+    from fulfillment_station.ui.dialogs.settings_dialog import SettingsDialog
 
     return SettingsDialog(SettingsStore(tmp / "settings.json"), TokenStore(MemoryKeyring()))
 
 
 def _connection(tmp: Path) -> QWidget:
-    from fulfillment_station.ui.connection_dialog import ConnectionDialog
+    from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog
 
     return ConnectionDialog(SettingsStore(tmp / "settings.json"), TokenStore(MemoryKeyring()))
 
 
 def _first_run(tmp: Path) -> QWidget:
-    from fulfillment_station.ui.first_run import FirstRunDialog
+    from fulfillment_station.ui.shell.first_run import FirstRunDialog
 
     return FirstRunDialog(SettingsStore(tmp / "settings.json"), TokenStore(MemoryKeyring()))
 
 
 def _about(_: Path) -> QWidget:
-    from fulfillment_station.ui.help_dialogs import AboutDialog
+    from fulfillment_station.ui.shell.help_dialogs import AboutDialog
 
     return AboutDialog()
 
 
 def _guide(_: Path) -> QWidget:
-    from fulfillment_station.ui.help_dialogs import UserGuideDialog
+    from fulfillment_station.ui.shell.help_dialogs import UserGuideDialog
 
     return UserGuideDialog("es")
 
@@ -145,7 +145,7 @@ def _guide(_: Path) -> QWidget:
 def _shortcuts(_: Path) -> QWidget:
     from PySide6.QtWidgets import QMainWindow
 
-    from fulfillment_station.ui.shortcuts_help import ShortcutsHelpDialog
+    from fulfillment_station.ui.shell.shortcuts_help import ShortcutsHelpDialog
 
     window = QMainWindow()
     dialog = ShortcutsHelpDialog(window)

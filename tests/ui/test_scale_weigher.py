@@ -9,7 +9,7 @@ import pytest
 
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.hardware.serial_scale import SerialScale
-from fulfillment_station.ui.scale_weigher import ScaleWeigher
+from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 from tests.helpers.scale_sim import ScaleSimulator
 
 pytestmark = pytest.mark.gui

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from fulfillment_station.scanning.burst import BurstDetector
-from fulfillment_station.ui.scanner_filter import ScannerFilter
+from fulfillment_station.ui.common.scanner_filter import ScannerFilter
 from tests.helpers.clock import FakeTicks
 
 pytestmark = [

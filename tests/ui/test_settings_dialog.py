@@ -31,7 +31,7 @@ from fulfillment_station.store.settings import (
     Settings,
     SettingsStore,
 )
-from fulfillment_station.ui.settings_dialog import SettingsDialog
+from fulfillment_station.ui.dialogs.settings_dialog import SettingsDialog
 from tests.conftest import TEST_TOKEN
 from tests.helpers.keyring import MemoryKeyring
 

@@ -20,7 +20,7 @@ from fulfillment_station.connectors.squarespace import CAPABILITIES as SQUARESPA
 from fulfillment_station.domain.models import LineItem, Order, OrderStatus
 from fulfillment_station.domain.requests import FulfillRequest, ShipRequest
 from fulfillment_station.services.store_labels import LabelDefaults
-from fulfillment_station.ui.ship_dialog import ShipDialog
+from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 UPS = "1Z999AA10123456784"
@@ -257,7 +257,7 @@ def test_escape_closes_without_a_request(qtbot: Any) -> None:
 
 def test_the_scale_fills_the_parcel_weight_with_no_key_press(qtbot: Any) -> None:
     from fulfillment_station.hardware.serial_scale import SerialScale
-    from fulfillment_station.ui.scale_weigher import ScaleWeigher
+    from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
     from tests.helpers.scale_sim import ScaleSimulator
 
     with ScaleSimulator("cas", weight="1.250", unit="kg", state="motion") as sim:
@@ -287,7 +287,7 @@ def test_the_scale_fills_the_parcel_weight_with_no_key_press(qtbot: Any) -> None
 
 def test_a_scale_that_cannot_be_opened_says_so(qtbot: Any) -> None:
     from fulfillment_station.hardware.serial_scale import SerialScale
-    from fulfillment_station.ui.scale_weigher import ScaleWeigher
+    from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 
     weigher = ScaleWeigher(lambda: SerialScale("/dev/nonexistent-scale", "sics", name="Desk"))
     with qtbot.waitSignal(weigher.problem, timeout=5000) as said:

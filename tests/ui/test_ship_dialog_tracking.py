@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog
 from fulfillment_station.connectors.nexus import CAPABILITIES as NEXUS
 from fulfillment_station.domain.models import LineItem, Order, OrderStatus
 from fulfillment_station.services.tracking_reuse import OVERRIDE_KIND, TrackingGuard
-from fulfillment_station.ui.ship_dialog import ShipDialog
+from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
 from tests.helpers.desk_tracking import UPS, cache_with_shipped_order
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -134,7 +134,7 @@ def test_a_label_scanned_into_the_dialog_lands_in_the_tracking_field(
     qtbot: Any, qapp: Any, tmp_path: Path
 ) -> None:
     from fulfillment_station.scanning.burst import BurstDetector
-    from fulfillment_station.ui.scanner_filter import ScannerFilter
+    from fulfillment_station.ui.common.scanner_filter import ScannerFilter
 
     scanner = ScannerFilter(BurstDetector(max_gap_ms=1000, min_length=4))
     elsewhere: list[str] = []

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from fulfillment_station.ui.shortcuts_help import ShortcutsHelpDialog, collect_shortcuts
+from fulfillment_station.ui.shell.shortcuts_help import ShortcutsHelpDialog, collect_shortcuts
 
 pytestmark = pytest.mark.gui
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from fulfillment_station.ui.sounds import SOUNDS_DIR, Sounds, SystemPlayer, scaled_wav
+from fulfillment_station.ui.pack.sounds import SOUNDS_DIR, Sounds, SystemPlayer, scaled_wav
 
 
 def peak(path: Path) -> int:
@@ -87,7 +87,7 @@ def test_settings_say_when_the_volume_cannot_act(
 ) -> None:
     from fulfillment_station.store.secrets import TokenStore
     from fulfillment_station.store.settings import SettingsStore
-    from fulfillment_station.ui.settings_dialog import SettingsDialog
+    from fulfillment_station.ui.dialogs.settings_dialog import SettingsDialog
     from tests.store.test_secrets import MemoryKeyring
 
     dialog = SettingsDialog(

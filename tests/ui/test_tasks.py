@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
+from fulfillment_station.ui.common.tasks import ConnectionWorker, TaskContext
 
 pytestmark = pytest.mark.gui
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from fulfillment_station.domain import FulfillmentStatus, OrderStatus
-from fulfillment_station.ui.theme import (
+from fulfillment_station.ui.common.theme import (
     BADGES,
     BANNERS,
     BASE,

@@ -23,7 +23,7 @@ from fulfillment_station.store.secrets import (
     enable_token_file,
 )
 from fulfillment_station.store.settings import SettingsStore
-from fulfillment_station.ui.connection_dialog import ConnectionDialog
+from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 

@@ -29,7 +29,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -45,7 +44,7 @@ from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.money import format_money
 from fulfillment_station.domain.summaries import OrderRef, OrderSummary
 
-# Column is re-exported for ui/main_window.py until the pack-flow rewrite imports it from there.
+# Column is re-exported for ui/shell/main_window.py.
 from fulfillment_station.services.order_filters import Column as Column
 from fulfillment_station.services.order_filters import (
     FilterState,
@@ -66,6 +65,7 @@ from fulfillment_station.store.cache import (
     Problem,
     search_tokens,
 )
+from fulfillment_station.ui.common.table_model import RowTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers for dates, money)
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # QColor for the status/fulfillment badge
@@ -159,15 +159,18 @@ def problem_text(problems: int) -> str:
     return " ".join(tr_label(text) for flag, text in PROBLEM_TEXT.items() if problems & flag)
 
 
-class OrderTableModel(QAbstractTableModel):
-    """One row per cached order, in arrival order; sorting and filtering are the proxy's."""
+class OrderTableModel(RowTableModel[OrderSummary]):
+    """One row per cached order, in arrival order; sorting and filtering are the proxy's.
+
+    The list can hold 100,000 orders, so this model keeps an index by order, live tallies and
+    sort keys beside the base's rows, and answers ``data`` and ``columnCount`` itself without
+    Python-level enum lookups (they run for every cell of every repaint)."""
 
     #: Source rows whose data changed in place (exact list), emitted after ``dataChanged``.
     rowsUpdated = Signal(list)
 
     def __init__(self, rows: Iterable[OrderSummary] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[OrderSummary] = []
         self._search = SearchColumns()
         self._row_of: dict[OrderRef, int] = {}
         self._sort_keys: dict[int, list[Any]] = {}
@@ -182,7 +185,7 @@ class OrderTableModel(QAbstractTableModel):
 
     @property
     def summaries(self) -> Sequence[OrderSummary]:
-        return self._rows
+        return self.rows
 
     @property
     def search_columns(self) -> SearchColumns:
@@ -190,19 +193,19 @@ class OrderTableModel(QAbstractTableModel):
         return self._search
 
     def summary(self, row: int) -> OrderSummary:
-        return self._rows[row]
+        return self.rows[row]
 
     def facet_counts(self, today_start: float) -> Counter[Facet]:
         """How many rows fall into each facet (the preset tabs count these), kept up to date
         as rows change instead of recounted."""
-        return self._tallies.facets(self._rows, today_start)
+        return self._tallies.facets(self.rows, today_start)
 
     def channels(self) -> list[str]:
         """The channels and marketplaces the rows come from, sorted."""
         return self._tallies.channels()
 
     def key_at(self, row: int) -> OrderRef:
-        r = self._rows[row]
+        r = self.rows[row]
         return OrderRef(r.connection, r.order_id)
 
     def row_of(self, key: OrderRef | tuple[str, str]) -> int | None:
@@ -212,7 +215,7 @@ class OrderTableModel(QAbstractTableModel):
         """``sort_key`` of every row for ``column``, computed once and kept up to date."""
         keys = self._sort_keys.get(column)
         if keys is None:
-            keys = self._sort_keys[column] = [sort_key(r, column) for r in self._rows]
+            keys = self._sort_keys[column] = [sort_key(r, column) for r in self.rows]
         return keys
 
     # --- updates ---
@@ -257,13 +260,13 @@ class OrderTableModel(QAbstractTableModel):
             at = self._row_of.get(key)
             if at is None:
                 added[key] = summary
-            elif self._rows[at] != summary:
+            elif self.rows[at] != summary:
                 changed[at] = summary
         if changed:
             for at, summary in changed.items():
-                self._tallies.remove(self._rows[at])
+                self._tallies.remove(self.rows[at])
                 self._tallies.add(summary)
-                self._rows[at] = summary
+                self.rows[at] = summary
                 self._search.replace(at, summary)
                 for column, keys in self._sort_keys.items():
                     keys[at] = sort_key(summary, column)
@@ -272,10 +275,10 @@ class OrderTableModel(QAbstractTableModel):
             )
             self.rowsUpdated.emit(sorted(changed))
         if added:
-            first = len(self._rows)
+            first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
             for offset, (key, summary) in enumerate(added.items()):
-                self._rows.append(summary)
+                self.rows.append(summary)
                 self._tallies.add(summary)
                 self._search.append(summary)
                 self._row_of[key] = first + offset
@@ -296,9 +299,9 @@ class OrderTableModel(QAbstractTableModel):
                 runs.append((r, r))
         for first, last in runs:
             self.beginRemoveRows(QModelIndex(), first, last)
-            for row in self._rows[first : last + 1]:
+            for row in self.rows[first : last + 1]:
                 self._tallies.remove(row)
-            del self._rows[first : last + 1]
+            del self.rows[first : last + 1]
             self._search.delete(first, last)
             for keys_ in self._sort_keys.values():
                 del keys_[first : last + 1]
@@ -307,19 +310,36 @@ class OrderTableModel(QAbstractTableModel):
         return len(rows)
 
     def _replace_all(self, rows: list[OrderSummary], search: SearchColumns | None = None) -> None:
-        self._rows = rows
+        self.rows = rows
         self._tallies.reset(rows)
         self._search = search if search is not None else SearchColumns(rows)
         self._sort_keys = {}
         self._reindex()
 
     def _reindex(self) -> None:
-        self._row_of = {OrderRef(r.connection, r.order_id): i for i, r in enumerate(self._rows)}
+        self._row_of = {OrderRef(r.connection, r.order_id): i for i, r in enumerate(self.rows)}
 
     # --- QAbstractTableModel ---
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def header_words(self) -> list[str]:
+        return [tr_label(HEADERS[column]) for column in Column]
+
+    def cell(self, row: OrderSummary, column: int, role: int) -> Any:
+        raise NotImplementedError("data() answers directly: see data_at")
+
+    # The base's row edits, kept consistent with the index, tallies and sort keys.
+    def set_rows(self, rows: Iterable[OrderSummary]) -> None:
+        self.set_summaries(rows)
+
+    def append_row(self, row: OrderSummary) -> int:
+        self.apply_summaries([row])
+        at = self.row_of(OrderRef(row.connection, row.order_id))
+        assert at is not None
+        return at
+
+    def remove_row(self, row_no: int) -> None:
+        if 0 <= row_no < len(self.rows):
+            self.remove_orders([self.key_at(row_no)])
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Column)
@@ -347,9 +367,9 @@ class OrderTableModel(QAbstractTableModel):
 
     def data_at(self, row: int, column: int, role: int) -> Any:
         """``data`` without building an index (the proxy calls this)."""
-        if not (0 <= row < len(self._rows) and 0 <= column < _COLUMNS):
+        if not (0 <= row < len(self.rows) and 0 <= column < _COLUMNS):
             return None
-        r = self._rows[row]
+        r = self.rows[row]
         # Plain ints, not Qt.ItemDataRole/Column members: each member lookup is a Python
         # call, and this runs for every cell of every repaint.
         if role == _DISPLAY_ROLE:

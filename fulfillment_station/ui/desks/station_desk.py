@@ -40,15 +40,15 @@ from fulfillment_station.station.coordinator import (
 )
 from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.pack_host import Failure, WorkerPackHost, sentence
-from fulfillment_station.ui.station_events import StationEvents
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.desks.station_events import StationEvents
+from fulfillment_station.ui.pack.pack_host import Failure, WorkerPackHost, sentence
 
 if TYPE_CHECKING:
     from fulfillment_station.services.pack_session import PrintOutcome
     from fulfillment_station.services.resources import OutboxResources
-    from fulfillment_station.ui.main_window import MainWindow
-    from fulfillment_station.ui.tasks import ConnectionWorker
+    from fulfillment_station.ui.common.tasks import ConnectionWorker
+    from fulfillment_station.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

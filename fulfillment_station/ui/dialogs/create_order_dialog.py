@@ -17,7 +17,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -54,9 +53,10 @@ from fulfillment_station.services.new_orders import (
     REFERENCE_DOCUMENTED,
     CatalogueItem,
 )
-from fulfillment_station.ui.edit_dialog import AddressForm
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.ship_dialog import plain_label
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.table_model import RowTableModel
+from fulfillment_station.ui.dialogs.edit_dialog import AddressForm
+from fulfillment_station.ui.dialogs.ship_dialog import plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD")
@@ -79,46 +79,34 @@ class _Line:
     product_id: str | None = None
 
 
-class NewLinesModel(QAbstractTableModel):
-    """The lines of the new order; SKU and quantity are editable, the problem is ours."""
+class NewLinesModel(RowTableModel[_Line]):
+    """The lines of the new order; SKU, quantity and price are editable, the problem is ours."""
+
+    editable_columns = frozenset({Column.SKU, Column.QUANTITY, Column.PRICE})
 
     def __init__(
         self, parent: QObject | None = None, catalogue: Mapping[str, CatalogueItem] | None = None
     ) -> None:
         super().__init__(parent)
-        self.lines: list[_Line] = [_Line()]
+        self.rows = [_Line()]
         self._catalogue = {k.casefold(): v for k, v in (catalogue or {}).items()}
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.lines)
+    @property
+    def lines(self) -> list[_Line]:
+        return self.rows
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
+    def header_words(self) -> list[str]:
+        words = {
+            Column.SKU: self.tr("SKU"),
+            Column.QUANTITY: self.tr("Quantity"),
+            Column.PRICE: self.tr("Unit price"),
+            Column.PROBLEM: self.tr("Problem"),
+        }
+        return [words[column] for column in Column]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {
-                Column.SKU: self.tr("SKU"),
-                Column.QUANTITY: self.tr("Quantity"),
-                Column.PRICE: self.tr("Unit price"),
-                Column.PROBLEM: self.tr("Problem"),
-            }[Column(section)]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() != Column.PROBLEM:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line = self.lines[index.row()]
-        column = Column(index.column())
+    def cell(self, line: _Line, column_no: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            column = Column(column_no)
             if column is Column.SKU:
                 return line.sku
             if column is Column.QUANTITY:
@@ -128,11 +116,8 @@ class NewLinesModel(QAbstractTableModel):
             return line.problem
         return None
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        line = self.lines[index.row()]
-        if index.column() == Column.SKU:
+    def set_cell(self, line: _Line, column: int, value: Any) -> bool:
+        if column == Column.SKU:
             line.sku = str(value).strip()
             known = self._catalogue.get(line.sku.casefold())
             # What the app knows of this product: its name, the store's id for it and, when
@@ -141,7 +126,7 @@ class NewLinesModel(QAbstractTableModel):
             line.product_id = known.product_id if known else None
             if known is not None and line.unit_price is None:
                 line.unit_price = known.unit_price
-        elif index.column() == Column.PRICE:
+        elif column == Column.PRICE:
             text = str(value).strip().replace(",", ".")
             if not text:
                 line.unit_price = None
@@ -153,41 +138,28 @@ class NewLinesModel(QAbstractTableModel):
                 if not price.is_finite() or price < 0:
                     return False
                 line.unit_price = price.quantize(Decimal("0.01"))
-        elif index.column() == Column.QUANTITY:
+        else:
             try:
                 line.quantity = int(value)
             except (TypeError, ValueError):
                 return False
-        else:
-            return False
         line.problem = ""
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(Column) - 1))
         return True
 
     def add_line(self, sku: str = "", quantity: int = 1) -> int:
-        row = len(self.lines)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.lines.append(_Line(sku, quantity))
-        self.endInsertRows()
-        return row
+        return self.append_row(_Line(sku, quantity))
 
     def remove_line(self, row: int) -> None:
-        if 0 <= row < len(self.lines):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.lines[row]
-            self.endRemoveRows()
+        self.remove_row(row)
 
     def mark(self, skus: Iterable[str], problem: str) -> int:
         """Set ``problem`` on every line whose SKU is in ``skus``; return how many."""
         wanted = {s.strip().casefold() for s in skus}
         marked = 0
-        for line in self.lines:
+        for line in self.rows:
             line.problem = problem if line.sku.casefold() in wanted else ""
             marked += line.sku.casefold() in wanted
-        if self.lines:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.lines) - 1, len(Column) - 1)
-            )
+        self.refresh_rows()
         return marked
 
 

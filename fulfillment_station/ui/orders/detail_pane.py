@@ -3,7 +3,7 @@ shipments with tracking links, timeline and notes. Every API string is shown as 
 a customer name with HTML in it stays text.
 
 User-facing text goes through Qt's translator (context = the class name; ``format_address``
-uses "OrderDetailPane"); money and dates are formatted for the locale by ``ui.i18n``."""
+uses "OrderDetailPane"); money and dates are formatted for the locale by ``ui.common.i18n``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,12 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulfillment_station.domain import Address, Order, OrderStatus
+from fulfillment_station.domain import Address, LineItem, Order, OrderStatus
 from fulfillment_station.domain.holds import hold_messages
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.money import format_money
-from fulfillment_station.ui.i18n import current_locale, format_datetime, translate_message
-from fulfillment_station.ui.order_table import FULFILLMENT_STYLE, STATUS_STYLE, tr_label
+from fulfillment_station.ui.common.i18n import current_locale, format_datetime, translate_message
+from fulfillment_station.ui.common.table_model import RowTableModel
+from fulfillment_station.ui.orders.order_table import FULFILLMENT_STYLE, STATUS_STYLE, tr_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -86,7 +86,7 @@ def format_address(address: Address | None) -> str:
     return "\n".join(p for p in parts if p)
 
 
-class LineItemsModel(QAbstractTableModel):
+class LineItemsModel(RowTableModel[LineItem]):
     HEADERS = (
         QT_TRANSLATE_NOOP("LineItemsModel", "SKU"),
         QT_TRANSLATE_NOOP("LineItemsModel", "Name"),
@@ -96,34 +96,21 @@ class LineItemsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("LineItemsModel", "Remaining"),
         QT_TRANSLATE_NOOP("LineItemsModel", "Price"),
     )
+    number_columns = frozenset({3, 4, 5, 6})
 
     def __init__(self, locale: str | None = None) -> None:
         super().__init__()
-        self._order: Order | None = None
+        self._currency = ""
         self.locale = locale or current_locale()
 
     def set_order(self, order: Order | None) -> None:
-        self.beginResetModel()
-        self._order = order
-        self.endResetModel()
+        self._currency = order.currency if order is not None else ""
+        self.set_rows(order.lines if order is not None else [])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self._order is None else len(self._order.lines)
+    def header_words(self) -> list[str]:
+        return [QCoreApplication.translate("LineItemsModel", header) for header in self.HEADERS]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("LineItemsModel", self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self._order is None or not index.isValid():
-            return None
-        line = self._order.lines[index.row()]
+    def cell(self, line: LineItem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 line.sku,
@@ -132,10 +119,8 @@ class LineItemsModel(QAbstractTableModel):
                 line.quantity,
                 line.quantity_fulfilled,
                 line.remaining,
-                format_money(line.unit_price, self._order.currency, self.locale),
-            )[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                format_money(line.unit_price, self._currency, self.locale),
+            )[column]
         return None
 
 

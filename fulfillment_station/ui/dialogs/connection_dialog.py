@@ -18,7 +18,6 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -55,8 +54,9 @@ from fulfillment_station.store.secrets import (
     enable_token_file,
 )
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.table_model import RowTableModel
+from fulfillment_station.ui.common.tasks import ConnectionWorker, Task, TaskContext
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def run_check(
         return connector.check()
 
 
-class CapabilitiesModel(QAbstractTableModel):
+class CapabilitiesModel(RowTableModel[tuple[str, str, str]]):
     """The (what, supported, note) rows of ``Capabilities.table()``."""
 
     HEADERS = (
@@ -93,33 +93,12 @@ class CapabilitiesModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CapabilitiesModel", "Note"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, str, str]] = []
+    def header_words(self) -> list[str]:
+        return [self.tr(header) for header in self.HEADERS]
 
-    def set_rows(self, rows: list[tuple[str, str, str]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+    def cell(self, row: tuple[str, str, str], column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return translate_message(self._rows[index.row()][index.column()])
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return translate_message(row[column])
         return None
 
 

@@ -61,10 +61,10 @@ from fulfillment_station.services.store_labels import (
 )
 from fulfillment_station.services.tracking_reuse import TrackingGuard, TrackingReuse
 from fulfillment_station.store.db import StoreError
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.scale_weigher import ScaleWeigher
-from fulfillment_station.ui.scanner_filter import ACCEPTS_SCANS
-from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.scanner_filter import ACCEPTS_SCANS
+from fulfillment_station.ui.common.theme import Scheme, banner_style, scheme_of
+from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 
 log = logging.getLogger(__name__)
 

@@ -22,15 +22,19 @@ from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.services import operations
 from fulfillment_station.services.actions import ActionKind
 from fulfillment_station.services.pack_session import command_sheet_entries
-from fulfillment_station.ui.audit_text import audit_timeline_line
-from fulfillment_station.ui.help_dialogs import AboutDialog, UserGuideDialog
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.main_window import MainWindow
-from fulfillment_station.ui.order_actions import OrderActions
-from fulfillment_station.ui.print_actions import BatchPrint, PrintQueueActions, preview_document
-from fulfillment_station.ui.print_queue_panel import PrintQueuePanel
-from fulfillment_station.ui.shortcuts_help import ShortcutsHelpDialog
-from fulfillment_station.ui.tasks import ConnectionWorker
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.print_actions import (
+    BatchPrint,
+    PrintQueueActions,
+    preview_document,
+)
+from fulfillment_station.ui.common.tasks import ConnectionWorker
+from fulfillment_station.ui.orders.audit_text import audit_timeline_line
+from fulfillment_station.ui.orders.order_actions import OrderActions
+from fulfillment_station.ui.panels.print_queue_panel import PrintQueuePanel
+from fulfillment_station.ui.shell.help_dialogs import AboutDialog, UserGuideDialog
+from fulfillment_station.ui.shell.main_window import MainWindow
+from fulfillment_station.ui.shell.shortcuts_help import ShortcutsHelpDialog
 
 if TYPE_CHECKING:
     from fulfillment_station.domain.requests import CreateOrderRequest
@@ -38,9 +42,9 @@ if TYPE_CHECKING:
     from fulfillment_station.services.resources import PrintResources, ReaderResources
     from fulfillment_station.services.tracking_reuse import TrackingGuard
     from fulfillment_station.store.settings import Settings
-    from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
-    from fulfillment_station.ui.scale_weigher import ScaleWeigher
-    from fulfillment_station.ui.scanner_filter import ScannerFilter
+    from fulfillment_station.ui.common.scanner_filter import ScannerFilter
+    from fulfillment_station.ui.dialogs.create_order_dialog import CreateOrderDialog
+    from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +195,7 @@ def build_workbench(
     window.view_menu.addAction(export_action)
 
     # -- outbox panel -------------------------------------------------------------------------
-    from fulfillment_station.ui.outbox_panel import OutboxPanel
+    from fulfillment_station.ui.panels.outbox_panel import OutboxPanel
 
     outbox_panel = OutboxPanel()
     actions.records_changed.connect(outbox_panel.set_records)
@@ -249,7 +253,7 @@ def build_workbench(
             if kind == "slips"
             else window.tr("Pick list ({n} orders)")
         ).format(n=len(refs))
-        from fulfillment_station.ui.print_actions import ask_save_path, pdfium_pages
+        from fulfillment_station.ui.common.print_actions import ask_save_path, pdfium_pages
 
         job = BatchPrint(window, task, len(refs), title, pdfium_pages, ask_save_path, None)
         job.failed.connect(window.error_banner.show_message)
@@ -351,7 +355,7 @@ class OrderDialogs:
         """The create dialog, offering the SKUs of the cached orders; OK sends the create
         through the outbox on its worker and the dialog stays open for the store's answer
         (an OUT_OF_STOCK refusal marks the short lines; the created order closes it)."""
-        from fulfillment_station.ui.create_order_dialog import CreateOrderDialog
+        from fulfillment_station.ui.dialogs.create_order_dialog import CreateOrderDialog
 
         holder: list[CreateOrderDialog] = []
 
@@ -380,7 +384,7 @@ class OrderDialogs:
         if self.settings is None or self.settings()["scale.source"] == "manual":
             return None
         from fulfillment_station.services.weighing import open_scale
-        from fulfillment_station.ui.scale_weigher import ScaleWeigher
+        from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 
         current = self.settings()
         return ScaleWeigher(lambda: open_scale(current))
@@ -391,7 +395,7 @@ class OrderDialogs:
         caps, parent, submit = self.capabilities, self.window, self.actions.submit
         order = orders[0]
         if kind in ("ship", "fulfill"):
-            from fulfillment_station.ui.ship_dialog import ShipDialog
+            from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
 
             mode: Literal["ship", "fulfill"] = "ship" if kind == "ship" else "fulfill"
             from fulfillment_station.services.store_labels import label_defaults_from
@@ -409,17 +413,17 @@ class OrderDialogs:
             )
             self._show(ship, lambda: submit(ActionKind(mode), order, ship.request()))
         elif kind == "cancel":
-            from fulfillment_station.ui.cancel_dialog import CancelDialog
+            from fulfillment_station.ui.dialogs.cancel_dialog import CancelDialog
 
             cancel = CancelDialog(order, caps, parent)
             self._show(cancel, lambda: submit(ActionKind.CANCEL, order, cancel.request()))
         elif kind == "edit":
-            from fulfillment_station.ui.edit_dialog import EditOrderDialog
+            from fulfillment_station.ui.dialogs.edit_dialog import EditOrderDialog
 
             edit = EditOrderDialog(order, caps, parent)
             self._show(edit, lambda: submit(ActionKind.UPDATE, order, edit.changes()))
         elif kind == "bulk_ship":
-            from fulfillment_station.ui.bulk_ship_dialog import BulkShipDialog
+            from fulfillment_station.ui.dialogs.bulk_ship_dialog import BulkShipDialog
 
             bulk = BulkShipDialog(orders, caps, parent)
             by_id = {o.id: o for o in orders}
@@ -457,7 +461,7 @@ def install_scanner(
 ) -> ScannerFilter:
     """Application-wide scanner input: every burst goes to the window, never into a field."""
     from fulfillment_station.scanning.burst import BurstDetector
-    from fulfillment_station.ui.scanner_filter import ScannerFilter
+    from fulfillment_station.ui.common.scanner_filter import ScannerFilter
 
     scanner = ScannerFilter(BurstDetector(max_gap_ms=max_gap_ms, min_length=min_length))
     scanner.install(app)

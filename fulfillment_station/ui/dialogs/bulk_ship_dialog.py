@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -47,8 +46,9 @@ from fulfillment_station.domain.requests import BulkShipItem
 from fulfillment_station.domain.workflow import check_shipment
 from fulfillment_station.scanning.tracking import CheckVerdict, default_table, parse_tracking
 from fulfillment_station.services.bulk_ship_csv import MAX_TEXT_CHARS, parse_bulk_ship_csv
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.ship_dialog import plain_label, sentence
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.table_model import RowTableModel
+from fulfillment_station.ui.dialogs.ship_dialog import plain_label, sentence
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -81,40 +81,24 @@ class BulkRow:
         )
 
 
-class BulkShipModel(QAbstractTableModel):
+class BulkShipModel(RowTableModel[BulkRow]):
+    editable_columns = frozenset({Column.TRACKING, Column.CARRIER})
+
     def __init__(self, orders: Sequence[Order], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows = [BulkRow(order) for order in orders]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def header_words(self) -> list[str]:
+        words = {
+            Column.ORDER: self.tr("Order"),
+            Column.CUSTOMER: self.tr("Customer"),
+            Column.TRACKING: self.tr("Tracking number"),
+            Column.CARRIER: self.tr("Carrier"),
+            Column.RESULT: self.tr("Result"),
+        }
+        return [words[column] for column in Column]
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {
-                Column.ORDER: self.tr("Order"),
-                Column.CUSTOMER: self.tr("Customer"),
-                Column.TRACKING: self.tr("Tracking number"),
-                Column.CARRIER: self.tr("Carrier"),
-                Column.RESULT: self.tr("Result"),
-            }[Column(section)]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() in (Column.TRACKING, Column.CARRIER):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
+    def cell(self, row: BulkRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return {
                 Column.ORDER: row.order.number,
@@ -122,25 +106,22 @@ class BulkShipModel(QAbstractTableModel):
                 Column.TRACKING: row.tracking,
                 Column.CARRIER: row.carrier,
                 Column.RESULT: row.note,
-            }[Column(index.column())]
+            }[Column(column)]
         return None
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        row = self.rows[index.row()]
-        if index.column() == Column.TRACKING:
-            self.set_tracking(index.row(), str(value))
+    def set_cell(self, row: BulkRow, column: int, value: Any) -> bool:
+        if column == Column.TRACKING:
+            self._apply_tracking(row, str(value))
             return True
-        if index.column() == Column.CARRIER:
-            row.carrier = str(value).strip()
-            row.carrier_by_hand = bool(row.carrier)
-            self._changed(index.row())
-            return True
-        return False
+        row.carrier = str(value).strip()
+        row.carrier_by_hand = bool(row.carrier)
+        return True
 
     def set_tracking(self, row_no: int, text: str, carrier: str = "") -> None:
-        row = self.rows[row_no]
+        self._apply_tracking(self.rows[row_no], text, carrier)
+        self.refresh_rows(row_no, row_no)
+
+    def _apply_tracking(self, row: BulkRow, text: str, carrier: str = "") -> None:
         parse = parse_tracking(text)
         row.tracking = (parse.number or parse.normalised) if text.strip() else ""
         if carrier.strip():
@@ -156,14 +137,10 @@ class BulkShipModel(QAbstractTableModel):
         else:
             row.note = self.tr("OK")
         row.ok = None
-        self._changed(row_no)
-
-    def _changed(self, row_no: int) -> None:
-        self.dataChanged.emit(self.index(row_no, 0), self.index(row_no, len(Column) - 1))
 
     def row_of_number(self, number: str) -> int | None:
         wanted = number.strip().lstrip("#")
-        return next((i for i, r in enumerate(self.rows) if r.order.number == wanted), None)
+        return self.find_row(lambda row: row.order.number == wanted)
 
     def set_results(self, per_order: Mapping[str, tuple[bool, str]]) -> None:
         for row in self.rows:
@@ -177,7 +154,7 @@ class BulkShipModel(QAbstractTableModel):
                 )
                 if ok and message:
                     row.note += f" ({translate_message(message)})"
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Column) - 1))
+        self.refresh_rows()
 
 
 class _NextRowDelegate(QStyledItemDelegate):

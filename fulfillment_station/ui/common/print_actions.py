@@ -39,9 +39,9 @@ from fulfillment_station.printing.qt_glue import pdfium_pages as pdfium_pages
 from fulfillment_station.services.print_service import PrintOutcome, PrintService, QueuedJob
 from fulfillment_station.services.resources import PrintResources
 from fulfillment_station.store.print_queue import JobState
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.print_queue_panel import PrintQueuePanel
-from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.tasks import ConnectionWorker, Task, TaskContext
+from fulfillment_station.ui.panels.print_queue_panel import PrintQueuePanel
 
 # (parent, suggested file name) -> chosen path, or "" when the packer cancels
 AskSavePath = Callable[[QWidget | None, str], str]

@@ -51,10 +51,10 @@ from fulfillment_station.store.settings import (
     SettingsStore,
     section_options,
 )
-from fulfillment_station.ui.connection_dialog import ConnectFn, ConnectionDialog
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.sounds import sound_backend
-from fulfillment_station.ui.tasks import ConnectionWorker, TaskContext
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.tasks import ConnectionWorker, TaskContext
+from fulfillment_station.ui.dialogs.connection_dialog import ConnectFn, ConnectionDialog
+from fulfillment_station.ui.pack.sounds import sound_backend
 
 log = logging.getLogger(__name__)
 

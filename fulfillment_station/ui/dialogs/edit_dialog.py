@@ -25,8 +25,8 @@ from fulfillment_station.domain.messages import STATUS_WORDS
 from fulfillment_station.domain.models import Address, Order, OrderStatus
 from fulfillment_station.domain.requests import OrderUpdate
 from fulfillment_station.domain.workflow import can_transition
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.ship_dialog import plain_label
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.dialogs.ship_dialog import plain_label
 
 
 class AddressForm(QGroupBox):

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.services import actions
 from fulfillment_station.services.tracking_reuse import OVERRIDE_SUMMARY
-from fulfillment_station.ui.i18n import translate_message
+from fulfillment_station.ui.common.i18n import translate_message
 
 OUTCOMES: dict[str, str] = {
     "queued": QT_TRANSLATE_NOOP("AuditOutcome", "queued"),

@@ -1,6 +1,6 @@
 """The presets' words in the packer's language. The filter and sort engine itself is Qt-free,
 in :mod:`fulfillment_station.services.order_filters`; the names below are re-exported from
-there for screens not yet moved over (``ui/main_window.py``, until the pack-flow rewrite)."""
+there for screens not yet moved over (``ui/shell/main_window.py``, until the pack-flow rewrite)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.services.order_filters import Column
-from fulfillment_station.ui.order_table import OrderFilterProxy
+from fulfillment_station.ui.orders.order_table import OrderFilterProxy
 
 #: Starting widths in pixels; the packer can resize and move columns.
 COLUMN_WIDTHS: dict[Column, int] = {

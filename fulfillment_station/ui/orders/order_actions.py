@@ -19,8 +19,8 @@ from fulfillment_station.domain import Order
 from fulfillment_station.services import operations
 from fulfillment_station.services.actions import ActionKind
 from fulfillment_station.services.operations import PumpReport
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.tasks import ConnectionWorker, Task
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.tasks import ConnectionWorker, Task
 
 if TYPE_CHECKING:
     from fulfillment_station.services.actions import Action

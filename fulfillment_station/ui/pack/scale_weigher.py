@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.hardware.scale import Scale, ScaleError, ScaleStatus, why_no_weight
-from fulfillment_station.ui.i18n import translate_message
+from fulfillment_station.ui.common.i18n import translate_message
 
 log = logging.getLogger(__name__)
 

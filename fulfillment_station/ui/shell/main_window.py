@@ -41,28 +41,28 @@ from PySide6.QtWidgets import (
 from fulfillment_station.domain import Order
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.services import operations
+from fulfillment_station.services.search_index import PairIndex
 from fulfillment_station.services.sync import SyncCancelled, SyncResult
 from fulfillment_station.store.cache import OrderRef, OrderSummary
 from fulfillment_station.store.settings import config_dir
-from fulfillment_station.ui.detail_pane import OrderDetailPane, plain_label
-from fulfillment_station.ui.filter_bar import FilterBar
-from fulfillment_station.ui.filters import (
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.tasks import ConnectionWorker, Task, TaskContext
+from fulfillment_station.ui.orders.detail_pane import OrderDetailPane, plain_label
+from fulfillment_station.ui.orders.filter_bar import FilterBar
+from fulfillment_station.ui.orders.filters import (
     PRESETS,
     SearchColumns,
     local_day_start,
     preset_counts,
     preset_text,
 )
-from fulfillment_station.ui.heap import settle_long_lived
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.order_table import Column, OrderFilterProxy, OrderTableModel
-from fulfillment_station.ui.order_table_view import OrderTableView
-from fulfillment_station.ui.search_index import PairIndex
-from fulfillment_station.ui.tasks import ConnectionWorker, Task, TaskContext
+from fulfillment_station.ui.orders.order_table import Column, OrderFilterProxy, OrderTableModel
+from fulfillment_station.ui.orders.order_table_view import OrderTableView
+from fulfillment_station.ui.shell.heap import settle_long_lived
 
 if TYPE_CHECKING:
     from fulfillment_station.services.resources import ReaderResources, SyncResources
-from fulfillment_station.ui.theme import Scheme, banner_style, scheme_of
+from fulfillment_station.ui.common.theme import Scheme, banner_style, scheme_of
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.store.outbox import ActionRecord, ActionState
-from fulfillment_station.ui.i18n import current_locale, format_datetime, translate_message
+from fulfillment_station.ui.common.i18n import current_locale, format_datetime, translate_message
+from fulfillment_station.ui.common.table_model import RowTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,47 +71,28 @@ def pending_text(n: int) -> str:
     return QCoreApplication.translate("OutboxPanel", "{n} actions waiting to send").format(n=n)
 
 
-class OutboxModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Record] = []
+class OutboxModel(RowTableModel[Record]):
+    number_columns = frozenset({Column.ATTEMPTS})
 
-    def set_records(self, records: Sequence[Record]) -> None:
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
+    def header_words(self) -> list[str]:
+        words = {
+            Column.STATE: self.tr("State"),
+            Column.ORDER: self.tr("Order"),
+            Column.ACTION: self.tr("Action"),
+            Column.ATTEMPTS: self.tr("Attempts"),
+            Column.NEXT: self.tr("Next attempt"),
+            Column.MESSAGE: self.tr("Message"),
+        }
+        return [words[column] for column in Column]
 
     def record_at(self, row: int) -> Record:
-        return self._rows[row]
+        return self.rows[row]
 
     def row_of(self, action_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == action_id), None)
+        return self.find_row(lambda record: record.id == action_id)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {
-                Column.STATE: self.tr("State"),
-                Column.ORDER: self.tr("Order"),
-                Column.ACTION: self.tr("Action"),
-                Column.ATTEMPTS: self.tr("Attempts"),
-                Column.NEXT: self.tr("Next attempt"),
-                Column.MESSAGE: self.tr("Message"),
-            }[Column(section)]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._rows[index.row()]
-        column = Column(index.column())
+    def cell(self, record: Record, column_no: int, role: int) -> Any:
+        column = Column(column_no)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(record, column)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.MESSAGE and record.message:
@@ -122,8 +103,6 @@ class OutboxModel(QAbstractTableModel):
             return f"<p>{html.escape(text)}</p>".replace("\n", "<br>")
         if role == ACTION_ID_ROLE:
             return record.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ATTEMPTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _text(self, record: Record, column: Column) -> str:
@@ -195,7 +174,7 @@ class OutboxPanel(QWidget):
         selected = self.selected()
         keep = selected.id if selected is not None else None
         shown = [r for r in self._all if self.show_done.isChecked() or r.state not in FINISHED]
-        self.model.set_records(shown)
+        self.model.set_rows(shown)
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
             self.table.selectRow(row)

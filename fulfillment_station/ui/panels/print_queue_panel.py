@@ -16,7 +16,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,7 +35,8 @@ from PySide6.QtWidgets import (
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.services.print_service import QueuedJob
 from fulfillment_station.store.print_queue import JobKind, JobState
-from fulfillment_station.ui.i18n import translate_message
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.table_model import RowTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,43 +75,23 @@ HEADERS: dict[Column, str] = {
 }
 
 
-class PrintJobsModel(QAbstractTableModel):
+class PrintJobsModel(RowTableModel[QueuedJob]):
     """Print jobs as rows; the text is plain (an error may quote an API or printer)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[QueuedJob] = []
+    number_columns = frozenset({Column.ATTEMPTS})
 
-    def set_jobs(self, jobs: Sequence[QueuedJob]) -> None:
-        self.beginResetModel()
-        self._rows = list(jobs)
-        self.endResetModel()
+    def header_words(self) -> list[str]:
+        return [self.tr(HEADERS[column]) for column in Column]
 
     def job_at(self, row: int) -> QueuedJob:
-        return self._rows[row]
+        return self.rows[row]
 
     def row_of(self, job_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.job.id == job_id), None)
+        return self.find_row(lambda queued: queued.job.id == job_id)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Column(section)])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        queued = self._rows[index.row()]
+    def cell(self, queued: QueuedJob, column_no: int, role: int) -> Any:
         job = queued.job
-        column = Column(index.column())
+        column = Column(column_no)
         if role == Qt.ItemDataRole.DisplayRole:
             if column is Column.DOCUMENT:
                 words = self.tr(KIND_WORDS[job.kind])
@@ -132,8 +112,6 @@ class PrintJobsModel(QAbstractTableModel):
             return f"<p>{html.escape(translate_message(job.last_error))}</p>"
         if role == JOB_ID_ROLE:
             return job.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ATTEMPTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -178,7 +156,7 @@ class PrintQueuePanel(QWidget):
     def set_jobs(self, jobs: Sequence[QueuedJob]) -> None:
         """Show ``jobs``; the selected job stays selected if it is still there."""
         selected = self.selected_job()
-        self.model.set_jobs(jobs)
+        self.model.set_rows(jobs)
         row = None if selected is None else self.model.row_of(selected.job.id)
         if row is not None:
             self.table.selectionModel().select(

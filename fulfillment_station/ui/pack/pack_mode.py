@@ -26,7 +26,7 @@ never while shipping, which is already under way). To switch orders mid-pack: F1
 Digits then Enter: the last scan counts that many; digits then ``*``: the next scan counts that
 many. Up/Down pick a line, Space confirms it (items without a barcode).
 
-With a scale (a :class:`~fulfillment_station.ui.scale_weigher.ScaleWeigher` passed in), a line
+With a scale (a :class:`~fulfillment_station.ui.pack.scale_weigher.ScaleWeigher` passed in), a line
 under the progress bar shows what the scale reads, and each new stable weight goes to the
 flow: the weigh step (when the desk weighs) takes it with no key press.
 """
@@ -39,7 +39,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -77,9 +76,10 @@ from fulfillment_station.services.pack_session import (
     ProgressStore,
 )
 from fulfillment_station.services.weighing import BoxType
-from fulfillment_station.ui.i18n import translate_message
-from fulfillment_station.ui.scale_weigher import ScaleWeigher
-from fulfillment_station.ui.sounds import SoundPlayer
+from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.table_model import RowTableModel
+from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
+from fulfillment_station.ui.pack.sounds import SoundPlayer
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -122,7 +122,7 @@ _FLASHES = 6  # style changes of the error flash (3 blinks), then the red stays
 _FLASH_MS = 110
 
 
-class PackLinesModel(QAbstractTableModel):
+class PackLinesModel(RowTableModel[PackLine]):
     """The order's lines in pick order: SKU, name, scanned/needed, state in words."""
 
     HEADERS = (
@@ -132,33 +132,20 @@ class PackLinesModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("PackLinesModel", "State"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._lines: list[PackLine] = []
-
     def set_lines(self, lines: list[PackLine]) -> None:
         # A reset rather than dataChanged: the lines are few, and PySide6 6.12.0 on CPython
         # 3.11 drops a reference to True on every Python-side ``emit()`` (see the report on
         # issue 7), while a reset is signalled from C++.
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
     def line_at(self, row: int) -> PackLine | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._lines)
+    def header_words(self) -> list[str]:
+        return [self.tr(str(header)) for header in self.HEADERS]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line = self._lines[index.row()]
+    def cell(self, line: PackLine, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            column = index.column()
             if column == 0:
                 return line.sku
             if column == 1:
@@ -172,13 +159,6 @@ class PackLinesModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(str(self.HEADERS[section]))
         return None
 
 

@@ -23,7 +23,7 @@ from fulfillment_station.domain.errors import DomainError
 from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.requests import CancelRequest
 from fulfillment_station.domain.workflow import check_cancel
-from fulfillment_station.ui.ship_dialog import plain_label, sentence
+from fulfillment_station.ui.dialogs.ship_dialog import plain_label, sentence
 
 
 class CancelDialog(QDialog):

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from fulfillment_station.connectors.base import ChannelSyncStatus
 from fulfillment_station.connectors.errors import ConnectorError
-from fulfillment_station.ui.i18n import current_locale, format_datetime, translate_message
-from fulfillment_station.ui.ship_dialog import plain_label
+from fulfillment_station.ui.common.i18n import current_locale, format_datetime, translate_message
+from fulfillment_station.ui.dialogs.ship_dialog import plain_label
 
 _RUNNING = frozenset({"processing", "running", "pending", "queued", "in_progress"})
 

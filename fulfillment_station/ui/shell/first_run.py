@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
-from fulfillment_station.ui.connection_dialog import ConnectionDialog
-from fulfillment_station.ui.tasks import ConnectionWorker
+from fulfillment_station.ui.common.tasks import ConnectionWorker
+from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog
 
 
 def is_first_run(store: SettingsStore) -> bool:

@@ -184,7 +184,7 @@ def ship_an_open_order(parts: AppParts, server: SandboxServer) -> str:
     stored = server.db.get(summary.order_id)
     assert stored is not None
     parts.actions.submit(
-        "ship", stored.order, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
+        stored.order, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
     )
     return summary.order_id
 

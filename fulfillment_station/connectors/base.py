@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 
 
 class Operation(StrEnum):
+    """What a store's API can be asked to do: the one vocabulary of the capabilities, the
+    outbox's writes (``services.actions.PAYLOAD_TYPES`` names which of these are writes), the
+    menus and the dialogs."""
+
     LIST = "list"
     GET = "get"
     SHIP = "ship"
@@ -54,6 +58,12 @@ class Operation(StrEnum):
     LIST_SHIPMENTS = "list_shipments"
     CHANNEL_SYNC = "channel_sync"
     FETCH_LABEL = "fetch_label"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Operation | None:
+        # Outboxes written before the spelling became "fulfill" hold "fulfil": those actions
+        # must still load and be sent, never be dropped.
+        return cls.FULFILL if value == "fulfil" else None
 
 
 class Filter(StrEnum):

@@ -34,11 +34,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from fulfillment_station.connectors.base import Operation
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import FulfillmentStatus, Order, OrderStatus
 from fulfillment_station.domain.requests import (
@@ -50,21 +50,6 @@ from fulfillment_station.domain.requests import (
     ShipRequest,
 )
 from fulfillment_station.domain.workflow import SHIPPED_STATUSES
-
-
-class ActionKind(StrEnum):
-    SHIP = "ship"
-    FULFILL = "fulfill"
-    CANCEL = "cancel"
-    UPDATE = "update"
-    CREATE = "create"
-    BULK_SHIP = "bulk_ship"
-
-    @classmethod
-    def _missing_(cls, value: object) -> ActionKind | None:
-        # Outboxes written before the spelling became "fulfill" hold "fulfil": those actions
-        # must still load and be sent, never be dropped.
-        return cls.FULFILL if value == "fulfil" else None
 
 
 def new_idempotency_key() -> str:
@@ -104,18 +89,20 @@ Payload = (
     | BulkShipRequest
 )
 
-PAYLOAD_TYPES: dict[ActionKind, type[BaseModel]] = {
-    ActionKind.SHIP: ShipRequest,
-    ActionKind.FULFILL: FulfillRequest,
-    ActionKind.CANCEL: CancelRequest,
-    ActionKind.UPDATE: OrderUpdate,
-    ActionKind.CREATE: CreateOrderRequest,
-    ActionKind.BULK_SHIP: BulkShipRequest,
+#: The writes the outbox sends, and the request each carries: the outbox speaks the same
+#: vocabulary as the connectors' capabilities (``Operation``), restricted to these.
+PAYLOAD_TYPES: dict[Operation, type[BaseModel]] = {
+    Operation.SHIP: ShipRequest,
+    Operation.FULFILL: FulfillRequest,
+    Operation.CANCEL: CancelRequest,
+    Operation.UPDATE: OrderUpdate,
+    Operation.CREATE: CreateOrderRequest,
+    Operation.BULK_SHIP: BulkShipRequest,
 }
 
 
 class Action(_Model):
-    kind: ActionKind
+    kind: Operation
     connection_id: str = Field(min_length=1)
     order_id: str = Field(min_length=1)
     payload: Payload
@@ -130,15 +117,17 @@ class Action(_Model):
         # cancel payload is never mistaken for an edit.
         if isinstance(data, dict) and isinstance(data.get("payload"), dict):
             try:
-                model = PAYLOAD_TYPES[ActionKind(str(data.get("kind")))]
-            except ValueError:
-                return data
+                model = PAYLOAD_TYPES[Operation(str(data.get("kind")))]
+            except (ValueError, KeyError):
+                return data  # not a write: the check below names it
             return {**data, "payload": model.model_validate(data["payload"])}
         return data
 
     @model_validator(mode="after")
     def _payload_fits_kind(self) -> Action:
-        expected = PAYLOAD_TYPES[self.kind]
+        expected = PAYLOAD_TYPES.get(self.kind)
+        if expected is None:
+            raise ValueError(f"{self.kind.value} is not a write the outbox sends")
         if type(self.payload) is not expected:
             raise ValueError(f"a {self.kind.value} action needs a {expected.__name__} payload")
         payload = self.payload
@@ -175,7 +164,7 @@ class Action(_Model):
         if request.created_at is None:
             request = request.model_copy(update={"created_at": datetime.now(UTC)})
         return cls(
-            kind=ActionKind.CREATE,
+            kind=Operation.CREATE,
             connection_id=connection_id,
             order_id=request.external_reference or key,
             payload=request,
@@ -323,12 +312,12 @@ def bulk_items_missing(
     ]
 
 
-_SINGLE_CHECKS: dict[ActionKind, Callable[[Any, Order | None, Order | None], bool]] = {
-    ActionKind.SHIP: ship_effect_present,
-    ActionKind.FULFILL: fulfill_effect_present,
-    ActionKind.CANCEL: cancel_effect_present,
-    ActionKind.UPDATE: update_effect_present,
-    ActionKind.CREATE: create_effect_present,
+_SINGLE_CHECKS: dict[Operation, Callable[[Any, Order | None, Order | None], bool]] = {
+    Operation.SHIP: ship_effect_present,
+    Operation.FULFILL: fulfill_effect_present,
+    Operation.CANCEL: cancel_effect_present,
+    Operation.UPDATE: update_effect_present,
+    Operation.CREATE: create_effect_present,
 }
 
 

@@ -29,15 +29,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from fulfillment_station.connectors.base import ShipResult
+from fulfillment_station.connectors.base import Operation, ShipResult
 from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorError
 from fulfillment_station.domain import HoldKind, Order, Shipment, ShipmentLine
 from fulfillment_station.domain.holds import with_packer_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
-from fulfillment_station.domain.requests import CreateOrderRequest, ShipRequest
+from fulfillment_station.domain.requests import (
+    CancelRequest,
+    CreateOrderRequest,
+    FulfillRequest,
+    OrderUpdate,
+    ShipRequest,
+)
 from fulfillment_station.printing.errors import PrintingError
 from fulfillment_station.scanning.tracking import parse_tracking
-from fulfillment_station.services.actions import Action, ActionKind
+from fulfillment_station.services.actions import Action, BulkShipRequest
 from fulfillment_station.services.new_orders import CatalogueItem
 from fulfillment_station.services.outbox_runner import Outcome
 from fulfillment_station.services.pack_session import PrintOutcome as PackPrintOutcome
@@ -303,23 +309,34 @@ def print_label_after_ship(resources: PrintResources, order: Order, request: Shi
 # -- the window's other writes --------------------------------------------------------------------
 
 
+#: What the window's dialogs hand over to be queued: each request type is one kind of write.
+WriteRequest = (
+    ShipRequest
+    | FulfillRequest
+    | CancelRequest
+    | OrderUpdate
+    | CreateOrderRequest
+    | BulkShipRequest
+)
+
+
 def queue_write(
-    resources: OutboxResources, kind: ActionKind, order: Order | None, request: Any, *, packer: str
+    resources: OutboxResources, order: Order | None, request: WriteRequest, *, packer: str
 ) -> ActionRecord[Action]:
-    """Queue one write the packer confirmed in a dialog. The service re-reads the order and
-    checks the request before anything is queued."""
+    """Queue one write the packer confirmed in a dialog; the request's type says which write.
+    The service re-reads the order and checks the request before anything is queued."""
     service = resources.outbox_service
-    if kind is ActionKind.CREATE:
+    if isinstance(request, CreateOrderRequest):
         return service.create(request, packer=packer)
-    if kind is ActionKind.BULK_SHIP:
-        return service.bulk_ship(request, packer=packer)
+    if isinstance(request, BulkShipRequest):
+        return service.bulk_ship(request.items, packer=packer)
     if order is None:
-        raise ValueError(f"a {kind} needs the order it is for")
-    if kind is ActionKind.SHIP:
+        raise ValueError(f"a {type(request).__name__} needs the order it is for")
+    if isinstance(request, ShipRequest):
         return service.ship(order.id, request, packer=packer, cached=order)
-    if kind is ActionKind.FULFILL:
+    if isinstance(request, FulfillRequest):
         return service.fulfill(order.id, request, packer=packer, cached=order)
-    if kind is ActionKind.CANCEL:
+    if isinstance(request, CancelRequest):
         return service.cancel(order.id, request, packer=packer, cached=order)
     return service.update(order.id, request, packer=packer, cached=order)
 
@@ -336,14 +353,14 @@ def dismiss_action(
     return resources.outbox_service.outbox.dismiss(action_id, packer=packer)
 
 
-def waiting_writes(records: Sequence[ActionRecord[Action]]) -> dict[OrderRef, ActionKind]:
+def waiting_writes(records: Sequence[ActionRecord[Action]]) -> dict[OrderRef, Operation]:
     """The orders with a write not yet at the store, and which kind of write (the last one
     queued wins), for the order list."""
-    waiting: dict[OrderRef, ActionKind] = {}
+    waiting: dict[OrderRef, Operation] = {}
     for record in records:
         if record.state in WAITING_STATES:
             for order_id in record.action.order_ids:
-                waiting[OrderRef(record.action.connection_id, order_id)] = ActionKind(
+                waiting[OrderRef(record.action.connection_id, order_id)] = Operation(
                     record.action.kind
                 )
     return waiting
@@ -434,7 +451,7 @@ def orders_after_write(resources: OutboxResources, outcome: Outcome) -> list[Ord
     """The orders an applied write changed, as the store now has them: from the store's own
     answer where it carries the order, else read once (for the cache)."""
     action = outcome.record.action
-    if action.kind == ActionKind.CREATE:
+    if action.kind == Operation.CREATE:
         return []  # its id is the store's; the next sync brings it
     answered = _answered_order(outcome.result)
     fresh = []

@@ -68,7 +68,6 @@ from fulfillment_station.domain.workflow import (
 )
 from fulfillment_station.services.actions import (
     Action,
-    ActionKind,
     BulkShipRequest,
     shipment_present,
     shipments_of,
@@ -157,7 +156,7 @@ class OutboxService:
             else self._current(order_id, cached)
         )
         self._check_shipment(order, request.lines, hold_override)
-        return self._enqueue(ActionKind.SHIP, order, request, packer, hold_override)
+        return self._enqueue(Operation.SHIP, order, request, packer, hold_override)
 
     def fulfill(
         self,
@@ -171,7 +170,7 @@ class OutboxService:
         self._require(Operation.FULFILL)
         order = self._current(order_id, cached)
         self._check_shipment(order, request.lines, hold_override)
-        return self._enqueue(ActionKind.FULFILL, order, request, packer, hold_override)
+        return self._enqueue(Operation.FULFILL, order, request, packer, hold_override)
 
     def cancel(
         self,
@@ -184,7 +183,7 @@ class OutboxService:
         self._require(Operation.CANCEL)
         order = self._current(order_id, cached)
         check_cancel(order)
-        return self._enqueue(ActionKind.CANCEL, order, request, packer)
+        return self._enqueue(Operation.CANCEL, order, request, packer)
 
     def update(
         self, order_id: str, update: OrderUpdate, *, packer: str = "", cached: Order | None = None
@@ -206,7 +205,7 @@ class OutboxService:
         order = self._current(order_id, cached)
         if update.status is not None and update.status != order.status:
             check_transition(order.status, update.status)
-        return self._enqueue(ActionKind.UPDATE, order, update, packer)
+        return self._enqueue(Operation.UPDATE, order, update, packer)
 
     def create(self, request: CreateOrderRequest, *, packer: str = "") -> ActionRecord[Action]:
         self._require(Operation.CREATE)
@@ -228,7 +227,7 @@ class OutboxService:
             self._check_shipment(order, item.lines)
             orders.append(order)
         action = Action(
-            kind=ActionKind.BULK_SHIP,
+            kind=Operation.BULK_SHIP,
             connection_id=self._connection_id,
             order_id=payload.items[0].order_id,
             payload=payload,
@@ -338,7 +337,7 @@ class OutboxService:
 
     def _creating(self, handle: str) -> bool:
         return any(
-            record.action.kind == ActionKind.CREATE
+            record.action.kind == Operation.CREATE
             for record in self._outbox.records(
                 [ActionState.SENDING], connection_id=self._connection_id, order_id=handle
             )
@@ -386,7 +385,7 @@ class OutboxService:
             lines=item.lines,
         )
         action = Action(
-            kind=ActionKind.SHIP,
+            kind=Operation.SHIP,
             connection_id=bulk.connection_id,
             order_id=item.order_id,
             payload=request,
@@ -471,7 +470,7 @@ class OutboxService:
 
     def _enqueue(
         self,
-        kind: ActionKind,
+        kind: Operation,
         order: Order,
         payload: Any,
         packer: str,

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fulfillment_station.connectors.base import Operation
 from fulfillment_station.domain.requests import ShipRequest
-from fulfillment_station.services.actions import Action, ActionKind
+from fulfillment_station.services.actions import Action
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.store.db import connect
@@ -40,7 +41,7 @@ def outbox_with_queued_ship(
             conn, AuditLog(conn, station="Desk 1"), decode=Action.model_validate
         )
         action = Action(
-            kind=ActionKind.SHIP,
+            kind=Operation.SHIP,
             connection_id=connection,
             order_id=order_id,
             payload=ShipRequest(carrier="UPS", tracking_number=tracking),

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from fulfillment_station.connectors.base import Operation
 from fulfillment_station.domain.models import LineItem, Order, OrderStatus
 from fulfillment_station.domain.requests import ShipRequest
-from fulfillment_station.services.actions import Action, ActionKind
+from fulfillment_station.services.actions import Action
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.outbox import Outbox
 from fulfillment_station.store.outbox_recovery import open_outbox_store
@@ -43,7 +44,7 @@ def dhl_tracking(serial: int) -> str:
 
 def ship_action(order_id: str, tracking: str, connection_id: str = "shop") -> Action:
     return Action(
-        kind=ActionKind.SHIP,
+        kind=Operation.SHIP,
         connection_id=connection_id,
         order_id=order_id,
         packer="Ana",

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
+from fulfillment_station.connectors.base import Operation
 from fulfillment_station.domain.models import (
     Address,
     LineItem,
@@ -26,7 +27,6 @@ from fulfillment_station.domain.requests import (
 from fulfillment_station.domain.workflow import apply_cancel, apply_shipment, apply_status
 from fulfillment_station.services.actions import (
     Action,
-    ActionKind,
     BulkShipRequest,
     bulk_items_missing,
     effect_present,
@@ -51,7 +51,7 @@ def make_order(order_id: str = "o1", lines: bool = True) -> Order:
 
 def ship_action(tracking: str | None = "1Z 999 aa1", **lines: int) -> Action:
     return Action(
-        kind=ActionKind.SHIP,
+        kind=Operation.SHIP,
         connection_id="shop",
         order_id="o1",
         payload=ShipRequest(carrier="UPS", tracking_number=tracking, lines=lines),
@@ -60,7 +60,7 @@ def ship_action(tracking: str | None = "1Z 999 aa1", **lines: int) -> Action:
 
 def fulfill_action(*numbers: str) -> Action:
     return Action(
-        kind=ActionKind.FULFILL,
+        kind=Operation.FULFILL,
         connection_id="shop",
         order_id="o1",
         payload=FulfillRequest(
@@ -84,7 +84,7 @@ def present(action: Action, before: Order, now: Order | None) -> bool:
 
 def bulk(*items: tuple[str, str]) -> Action:
     return Action(
-        kind=ActionKind.BULK_SHIP,
+        kind=Operation.BULK_SHIP,
         connection_id="c",
         order_id=items[0][0],
         payload=BulkShipRequest(
@@ -98,9 +98,9 @@ def bulk(*items: tuple[str, str]) -> Action:
     [
         ship_action(l1=2),
         fulfill_action("794644790303"),
-        Action(kind=ActionKind.CANCEL, connection_id="c", order_id="o1", payload=CancelRequest()),
+        Action(kind=Operation.CANCEL, connection_id="c", order_id="o1", payload=CancelRequest()),
         Action(
-            kind=ActionKind.UPDATE,
+            kind=Operation.UPDATE,
             connection_id="c",
             order_id="o1",
             payload=OrderUpdate(notes="fragile"),
@@ -120,7 +120,7 @@ def test_an_action_queued_under_the_old_spelling_still_loads() -> None:
     stored = fulfill_action("T1").model_dump(mode="json")
     stored["kind"] = "fulfil"
     loaded = Action.model_validate(stored)
-    assert loaded.kind is ActionKind.FULFILL
+    assert loaded.kind is Operation.FULFILL
     assert isinstance(loaded.payload, FulfillRequest)
     assert loaded.payload.shipments[0].tracking_number == "T1"
 
@@ -128,8 +128,18 @@ def test_an_action_queued_under_the_old_spelling_still_loads() -> None:
 def test_payload_must_fit_the_kind() -> None:
     with pytest.raises(ValidationError, match="cancel action needs a CancelRequest"):
         Action(
-            kind=ActionKind.CANCEL, connection_id="c", order_id="o1", payload=OrderUpdate(notes="x")
+            kind=Operation.CANCEL, connection_id="c", order_id="o1", payload=OrderUpdate(notes="x")
         )
+
+
+@pytest.mark.parametrize("kind", ["list", "get", "fetch_label", "channel_sync"])
+def test_only_writes_are_actions(kind: str) -> None:
+    """The outbox shares the connectors' vocabulary (``Operation``) but sends only writes: a
+    stored action whose kind is a read is refused by name, never sent."""
+    stored = fulfill_action("T1").model_dump(mode="json")
+    stored["kind"] = kind
+    with pytest.raises(ValidationError, match=f"{kind} is not a write the outbox sends"):
+        Action.model_validate(stored)
 
 
 def test_bad_requests_are_refused_in_plain_words() -> None:
@@ -137,13 +147,13 @@ def test_bad_requests_are_refused_in_plain_words() -> None:
         ship_action(l1=0)
     with pytest.raises(ValidationError, match="choose a carrier"):
         Action(
-            kind=ActionKind.SHIP,
+            kind=Operation.SHIP,
             connection_id="c",
             order_id="o1",
             payload=ShipRequest(carrier="  "),
         )
     with pytest.raises(ValidationError, match="at least one field"):
-        Action(kind=ActionKind.UPDATE, connection_id="c", order_id="o1", payload=OrderUpdate())
+        Action(kind=Operation.UPDATE, connection_id="c", order_id="o1", payload=OrderUpdate())
     with pytest.raises(ValidationError, match="appears twice"):
         bulk(("o1", "B1"), ("o1", "B2"))
 
@@ -156,7 +166,7 @@ def test_create_is_filed_under_its_reference_or_its_key() -> None:
     assert without.order_id == without.idempotency_key
     with pytest.raises(ValidationError, match="filed under its external reference"):
         Action(
-            kind=ActionKind.CREATE,
+            kind=Operation.CREATE,
             connection_id="c",
             order_id="other",
             payload=CreateOrderRequest(external_reference="EXT-1", lines=line),
@@ -202,7 +212,7 @@ def test_fulfill_needs_every_tracking_number_on_the_order() -> None:
 def test_cancel_update_and_create_effects() -> None:
     before = make_order()
     cancel = Action(
-        kind=ActionKind.CANCEL, connection_id="c", order_id="o1", payload=CancelRequest(reason="x")
+        kind=Operation.CANCEL, connection_id="c", order_id="o1", payload=CancelRequest(reason="x")
     )
     assert present(cancel, before, apply_cancel(before, "x", T0))
     assert present(cancel, before, None)  # generic REST deletes the order
@@ -210,7 +220,7 @@ def test_cancel_update_and_create_effects() -> None:
 
     address = Address(name="Ana", line1="1 Main St", city="Lyon", country="FR")
     edit = Action(
-        kind=ActionKind.UPDATE,
+        kind=Operation.UPDATE,
         connection_id="c",
         order_id="o1",
         payload=OrderUpdate(notes="fragile", ship_to=address),
@@ -254,7 +264,7 @@ def test_summaries_read_well() -> None:
     assert ship_action(None).summary() == "Ship: all remaining items via UPS"
     assert fulfill_action("T1").summary() == "Mark fulfilled: all remaining items, tracking T1"
     cancel = Action(
-        kind=ActionKind.CANCEL,
+        kind=Operation.CANCEL,
         connection_id="c",
         order_id="o1",
         payload=CancelRequest(reason="Customer asked"),

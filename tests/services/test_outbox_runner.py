@@ -27,7 +27,7 @@ from fulfillment_station.domain.requests import (
     ShipRequest,
 )
 from fulfillment_station.domain.workflow import SHIPPABLE, apply_cancel, apply_shipment
-from fulfillment_station.services.actions import Action, ActionKind, BulkShipRequest
+from fulfillment_station.services.actions import Action, BulkShipRequest, Operation
 from fulfillment_station.services.outbox_runner import (
     GAVE_UP,
     BackoffPolicy,
@@ -233,7 +233,7 @@ def start(
 
 def ship(order_id: str = "o1", tracking: str | None = UPS, **lines: int) -> Action:
     return Action(
-        kind=ActionKind.SHIP,
+        kind=Operation.SHIP,
         connection_id="shop",
         order_id=order_id,
         packer="Ana",
@@ -247,7 +247,7 @@ def ship(order_id: str = "o1", tracking: str | None = UPS, **lines: int) -> Acti
 
 def cancel(order_id: str = "o1") -> Action:
     return Action(
-        kind=ActionKind.CANCEL,
+        kind=Operation.CANCEL,
         connection_id="shop",
         order_id=order_id,
         payload=CancelRequest(reason="Customer asked"),
@@ -612,7 +612,7 @@ def test_bulk_shipment_resends_only_what_is_missing(
     server = FakeServer(clock, [make_order("o1"), make_order("o2")])
     outbox, audit, runner = start(server)
     bulk = Action(
-        kind=ActionKind.BULK_SHIP,
+        kind=Operation.BULK_SHIP,
         connection_id="shop",
         order_id="o1",
         payload=BulkShipRequest(
@@ -666,7 +666,7 @@ def test_cancel_of_an_order_the_store_deleted_counts_as_done(
 def _random_action(rng: random.Random, order_id: str, n: int) -> Action:
     if rng.random() < 0.3:
         return Action(
-            kind=ActionKind.UPDATE,
+            kind=Operation.UPDATE,
             connection_id="shop",
             order_id=order_id,
             payload=OrderUpdate(notes=f"note {n}"),

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from fulfillment_station.connectors import connect
-from fulfillment_station.connectors.base import Connector
+from fulfillment_station.connectors.base import Connector, Operation
 from fulfillment_station.connectors.errors import (
     InvalidTransition,
     MarketplaceRejection,
@@ -45,7 +45,7 @@ from fulfillment_station.domain.requests import (
 from fulfillment_station.domain.workflow import apply_cancel
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services import headless
-from fulfillment_station.services.actions import Action, ActionKind
+from fulfillment_station.services.actions import Action
 from fulfillment_station.services.outbox_runner import BackoffPolicy
 from fulfillment_station.services.outbox_service import OutboxService
 from fulfillment_station.store.audit import AuditLog
@@ -577,7 +577,7 @@ def test_nexus_bulk_ship_refused_orders_become_visible_failures(
 
     assert d.record(bulk.id).state == ActionState.DONE
     failures = d.outbox.records(states=[ActionState.FAILED])
-    assert [(f.action.kind, f.action.order_id) for f in failures] == [(ActionKind.SHIP, b.id)]
+    assert [(f.action.kind, f.action.order_id) for f in failures] == [(Operation.SHIP, b.id)]
     assert failures[0].error_code == "ALREADY_SHIPPED"
     assert b.id in failures[0].message and failures[0].api_message
     assert failures[0].action.packer == "Ana"

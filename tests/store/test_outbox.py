@@ -16,7 +16,7 @@ from fulfillment_station.domain.requests import (
     NewOrderLine,
     ShipRequest,
 )
-from fulfillment_station.services.actions import Action, ActionKind, BulkShipRequest
+from fulfillment_station.services.actions import Action, BulkShipRequest, Operation
 from fulfillment_station.store.audit import AuditLog, to_db_time
 from fulfillment_station.store.db import connect, migrate
 from fulfillment_station.store.outbox import MIGRATIONS, ActionState, Outbox, OutboxError
@@ -65,7 +65,7 @@ def make_order(order_id: str = "o1", status: OrderStatus = OrderStatus.CONFIRMED
 
 def ship(order_id: str = "o1", tracking: str = "1Z999AA10123456784") -> Action:
     return Action(
-        kind=ActionKind.SHIP,
+        kind=Operation.SHIP,
         connection_id="shop",
         order_id=order_id,
         packer="Ana",
@@ -75,7 +75,7 @@ def ship(order_id: str = "o1", tracking: str = "1Z999AA10123456784") -> Action:
 
 def cancel(order_id: str = "o1") -> Action:
     return Action(
-        kind=ActionKind.CANCEL,
+        kind=Operation.CANCEL,
         connection_id="shop",
         order_id=order_id,
         payload=CancelRequest(reason="Customer asked"),
@@ -203,7 +203,7 @@ def test_fifo_per_order_failed_blocks_until_dismissed(open_outbox: OpenOutbox) -
 def test_fifo_blocks_each_order_of_a_bulk_shipment(open_outbox: OpenOutbox) -> None:
     outbox, _ = open_outbox()
     bulk = Action(
-        kind=ActionKind.BULK_SHIP,
+        kind=Operation.BULK_SHIP,
         connection_id="shop",
         order_id="o1",
         payload=BulkShipRequest(
@@ -216,7 +216,7 @@ def test_fifo_blocks_each_order_of_a_bulk_shipment(open_outbox: OpenOutbox) -> N
     first = outbox.enqueue(bulk, [make_order("o1"), make_order("o2")])
     later = outbox.enqueue(cancel("o2"), make_order("o2"))
     elsewhere = Action(
-        kind=ActionKind.CANCEL, connection_id="other-shop", order_id="o2", payload=CancelRequest()
+        kind=Operation.CANCEL, connection_id="other-shop", order_id="o2", payload=CancelRequest()
     )
     independent = outbox.enqueue(elsewhere, make_order("o2"))
     assert [r.id for r in outbox.due()] == [first.id, independent.id]
@@ -230,7 +230,7 @@ def test_fifo_blocks_each_order_of_a_bulk_shipment(open_outbox: OpenOutbox) -> N
 def test_bulk_action_appears_in_each_orders_audit_timeline(open_outbox: OpenOutbox) -> None:
     outbox, audit = open_outbox()
     bulk = Action(
-        kind=ActionKind.BULK_SHIP,
+        kind=Operation.BULK_SHIP,
         connection_id="shop",
         order_id="o1",
         payload=BulkShipRequest(

@@ -133,8 +133,9 @@ def test_a_paid_order_says_so_in_spanish(language: Any, qtbot: Any) -> None:
 
 
 def test_this_desks_timeline_entries_are_spanish(language: Any, tmp_path: Path) -> None:
+    from fulfillment_station.connectors.base import Operation
     from fulfillment_station.domain.requests import ShipRequest
-    from fulfillment_station.services.actions import Action, ActionKind
+    from fulfillment_station.services.actions import Action
     from fulfillment_station.store.audit import AuditLog
     from fulfillment_station.store.db import connect
     from fulfillment_station.store.outbox import Outbox
@@ -147,7 +148,7 @@ def test_this_desks_timeline_entries_are_spanish(language: Any, tmp_path: Path) 
         outbox: Outbox[Action] = Outbox(conn, audit, decode=Action.model_validate)
         record = outbox.enqueue(
             Action(
-                kind=ActionKind.SHIP,
+                kind=Operation.SHIP,
                 connection_id="shop",
                 order_id="A1",
                 packer="Ana",

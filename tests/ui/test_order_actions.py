@@ -62,9 +62,7 @@ def test_ship_is_queued_sent_and_the_order_comes_back(
         qtbot.waitSignal(controller.orders_changed, timeout=20_000) as changed,
         qtbot.waitSignal(controller.queued, timeout=20_000) as queued,
     ):
-        controller.submit(
-            "ship", order, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
-        )
+        controller.submit(order, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784"))
     assert queued.args[0].action.order_id == order.id
     fresh = changed.args[0][0]
     assert fresh.id == order.id and fresh.status is OrderStatus.SHIPPED
@@ -84,7 +82,7 @@ def test_a_request_the_workflow_refuses_is_never_queued(
     controller, server = actions
     shipped = open_order(server, "shipped")
     with qtbot.waitSignal(controller.refused, timeout=10_000) as refused:
-        controller.submit("ship", shipped, ShipRequest(carrier="UPS", tracking_number="1ZX"))
+        controller.submit(shipped, ShipRequest(carrier="UPS", tracking_number="1ZX"))
     assert "shipped" in refused.args[0]
 
 
@@ -97,9 +95,7 @@ def test_an_order_cancelled_elsewhere_is_refused_before_queueing(
     with connect("nexus", server.base_url, server.token) as c:
         c.cancel(order.id, CancelRequest(reason="Customer request"))
     with qtbot.waitSignal(controller.refused, timeout=10_000) as refused:
-        controller.submit(
-            "ship", order, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
-        )
+        controller.submit(order, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784"))
     assert "cancelled" in refused.args[0].lower()
 
 
@@ -110,7 +106,7 @@ def test_a_store_refusal_after_queueing_reaches_the_packer(
     order = open_order(server)
     # NexusCommerce's marketplace rejects a UPS number of the wrong shape.
     with qtbot.waitSignal(controller.action_failed, timeout=20_000) as failed:
-        controller.submit("ship", order, ShipRequest(carrier="UPS", tracking_number="1ZBAD"))
+        controller.submit(order, ShipRequest(carrier="UPS", tracking_number="1ZBAD"))
     assert failed.args[0].startswith(f"Order {order.number}: ")
     assert "marketplace rejected" in failed.args[0].lower()
     with qtbot.waitSignal(controller.records_changed, timeout=10_000) as records:
@@ -132,9 +128,7 @@ def test_a_packers_hold_is_kept_audited_and_refuses_the_ship(
     held = changed.args[0][0]
     assert [h.reason for h in held.holds] == ["customer asked to wait for the blue one"]
     with qtbot.waitSignal(controller.refused, timeout=10_000) as refused:
-        controller.submit(
-            "ship", held, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784")
-        )
+        controller.submit(held, ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784"))
     assert "customer asked to wait for the blue one" in refused.args[0]
     with qtbot.waitSignal(controller.orders_changed, timeout=10_000) as released:
         controller.set_hold(held, None)

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from fulfillment_station.connectors.base import Operation
 from fulfillment_station.domain.requests import CancelRequest, ShipRequest
-from fulfillment_station.services.actions import Action, ActionKind
+from fulfillment_station.services.actions import Action
 from fulfillment_station.store.outbox import ActionRecord, ActionState
 from fulfillment_station.ui.panels.outbox_panel import Column, OutboxPanel, pending_text
 
@@ -21,11 +22,11 @@ NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
 def record(
-    action_id: int, state: ActionState, *, message: str = "", kind: ActionKind = ActionKind.SHIP
+    action_id: int, state: ActionState, *, message: str = "", kind: Operation = Operation.SHIP
 ) -> ActionRecord[Action]:
     payload = (
         ShipRequest(carrier="UPS", tracking_number="1Z999AA10123456784", lines={"L1": 2})
-        if kind is ActionKind.SHIP
+        if kind is Operation.SHIP
         else CancelRequest(reason="Duplicate order")
     )
     action = Action(kind=kind, connection_id="c1", order_id=f"o{action_id}", payload=payload)
@@ -53,7 +54,7 @@ def panel(qtbot: Any) -> OutboxPanel:
     widget.show()
     widget.set_records(
         [
-            record(1, ActionState.FAILED, message="<b>Order is locked</b>", kind=ActionKind.CANCEL),
+            record(1, ActionState.FAILED, message="<b>Order is locked</b>", kind=Operation.CANCEL),
             record(2, ActionState.RETRYING, message="The store did not answer."),
             record(3, ActionState.DONE),
             record(4, ActionState.PENDING),

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from fulfillment_station.connectors.base import Operation
 from fulfillment_station.connectors.nexus import CAPABILITIES as NEXUS
 from fulfillment_station.connectors.price2b import CAPABILITIES as PRICE2B
 from fulfillment_station.connectors.squarespace import CAPABILITIES as SQUARESPACE
@@ -145,7 +146,7 @@ def test_squarespace_locks_quantities_and_offers_notify(qtbot: Any) -> None:
 
 @pytest.mark.gui
 def test_squarespace_fulfill_takes_several_shipments(qtbot: Any) -> None:
-    dlg = dialog(qtbot, caps=SQUARESPACE, mode="fulfill")
+    dlg = dialog(qtbot, caps=SQUARESPACE, mode=Operation.FULFILL)
     qtbot.keyClicks(dlg.rows[0].tracking, UPS)
     qtbot.mouseClick(dlg.add_shipment_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dlg.rows[1].tracking, "HELLO42")

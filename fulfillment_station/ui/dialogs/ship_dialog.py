@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulfillment_station.connectors.base import Capabilities
+from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain.errors import DomainError
 from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.requests import FulfillRequest, Package, ShipRequest, TrackingInfo
@@ -68,7 +68,8 @@ from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
 
 log = logging.getLogger(__name__)
 
-Mode = Literal["ship", "fulfill"]
+#: Which write the dialog makes: ``Operation.SHIP`` or ``Operation.FULFILL``.
+Mode = Literal[Operation.SHIP, Operation.FULFILL]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -206,7 +207,7 @@ class ShipDialog(QDialog):
         capabilities: Capabilities,
         parent: QWidget | None = None,
         *,
-        mode: Mode = "ship",
+        mode: Mode = Operation.SHIP,
         now: Callable[[], datetime] | None = None,
         more_shipments: bool | None = None,
         weigher: ScaleWeigher | None = None,
@@ -222,12 +223,14 @@ class ShipDialog(QDialog):
         self._now = now or (lambda: datetime.now(UTC))
         # Squarespace's fulfillment takes several shipments; Price2b's takes one.
         self._more = (
-            mode == "fulfill" and capabilities.dialect == "squarespace"
+            mode is Operation.FULFILL and capabilities.dialect == "squarespace"
             if more_shipments is None
             else more_shipments
         )
         self._request: ShipRequest | FulfillRequest | None = None
-        title = self.tr("Fulfill order {n}") if mode == "fulfill" else self.tr("Ship order {n}")
+        title = (
+            self.tr("Fulfill order {n}") if mode is Operation.FULFILL else self.tr("Ship order {n}")
+        )
         self.setWindowTitle(title.format(n=order.number))
 
         layout = QVBoxLayout(self)
@@ -246,7 +249,7 @@ class ShipDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Fulfill") if mode == "fulfill" else self.tr("Ship"))
+        self.ok_button.setText(self.tr("Fulfill") if mode is Operation.FULFILL else self.tr("Ship"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -375,7 +378,7 @@ class ShipDialog(QDialog):
         row.tracking.setFocus()
 
     def _buys_label(self) -> bool:
-        return self._caps.returns_label and self._mode == "ship"
+        return self._caps.returns_label and self._mode is Operation.SHIP
 
     def _add_parcel(self) -> None:
         """One more box: its weight and size, and how many of each line's units it holds
@@ -500,7 +503,7 @@ class ShipDialog(QDialog):
 
     def _tracking_needed(self) -> bool:
         # Price2b creates the tracking number when it ships; a fulfill records one made elsewhere.
-        return self._mode == "ship" and not self._caps.returns_label
+        return self._mode is Operation.SHIP and not self._caps.returns_label
 
     def validate(self) -> list[str]:
         """Every reason the dialog cannot be accepted, as sentences (empty when it can)."""
@@ -625,7 +628,7 @@ class ShipDialog(QDialog):
                     shipped_at=shipped_at,
                 )
             )
-        if self._mode == "fulfill":
+        if self._mode is Operation.FULFILL:
             return FulfillRequest(shipments=infos, lines=lines, notify_customer=notify)
         first = infos[0]
         return ShipRequest(

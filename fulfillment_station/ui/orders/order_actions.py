@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from fulfillment_station.domain import Order
 from fulfillment_station.services import operations
-from fulfillment_station.services.actions import ActionKind
 from fulfillment_station.services.operations import PumpReport
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.tasks import ConnectionWorker, Task
@@ -76,12 +75,10 @@ class OrderActions(QObject):
 
     # -- requests ---------------------------------------------------------------------------
 
-    def submit(self, kind: ActionKind | str, order: Order | None, request: Any) -> None:
-        """Queue one write (ship, fulfill, cancel, update, create, bulk_ship). The re-read and
-        validation happen on the worker."""
-        task = self.worker.call(
-            operations.queue_write, ActionKind(kind), order, request, packer=self.packer()
-        )
+    def submit(self, order: Order | None, request: operations.WriteRequest) -> None:
+        """Queue one write (the request's type says which: ship, fulfill, cancel, update,
+        create, bulk ship). The re-read and validation happen on the worker."""
+        task = self.worker.call(operations.queue_write, order, request, packer=self.packer())
         task.succeeded.connect(self._queued)
         task.failed.connect(self._refused)
 

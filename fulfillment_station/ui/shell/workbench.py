@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
@@ -20,7 +20,6 @@ from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain import Order
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.services import operations
-from fulfillment_station.services.actions import ActionKind
 from fulfillment_station.services.pack_session import command_sheet_entries
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.print_actions import (
@@ -91,11 +90,11 @@ def build_workbench(
     capabilities: Capabilities,
     actions: OrderActions,
     print_worker: ConnectionWorker[PrintResources],
-    open_dialog: Callable[[str], None] | None = None,
+    open_dialog: Callable[[Operation], None] | None = None,
     language: str = "en",
 ) -> Workbench:
-    """``open_dialog(kind)`` opens the write dialog for the selected order(s) (ship, fulfill,
-    cancel, edit, create, bulk_ship); without it those menu entries are left out.
+    """``open_dialog(operation)`` opens the write dialog for the selected order(s) (ship,
+    fulfill, cancel, update, create, bulk ship); without it those menu entries are left out.
     ``language`` is the UI language the Help menu's user guide opens in."""
     menus: dict[str, QMenu] = {}
 
@@ -119,19 +118,19 @@ def build_workbench(
         order_menu = window.menuBar().addMenu(window.tr("&Order"))
         menus["order"] = order_menu
         entries = (
-            ("ship", window.tr("&Ship…"), "Ctrl+Shift+S", Operation.SHIP),
-            ("fulfill", window.tr("&Fulfill…"), None, Operation.FULFILL),
-            ("bulk_ship", window.tr("&Bulk ship…"), "Ctrl+Shift+B", Operation.BULK_SHIP),
-            ("cancel", window.tr("&Cancel order…"), None, Operation.CANCEL),
-            ("edit", window.tr("&Edit order…"), "Ctrl+E", Operation.UPDATE),
-            ("create", window.tr("&New order…"), "Ctrl+N", Operation.CREATE),
+            (Operation.SHIP, window.tr("&Ship…"), "Ctrl+Shift+S"),
+            (Operation.FULFILL, window.tr("&Fulfill…"), None),
+            (Operation.BULK_SHIP, window.tr("&Bulk ship…"), "Ctrl+Shift+B"),
+            (Operation.CANCEL, window.tr("&Cancel order…"), None),
+            (Operation.UPDATE, window.tr("&Edit order…"), "Ctrl+E"),
+            (Operation.CREATE, window.tr("&New order…"), "Ctrl+N"),
         )
-        for kind, text, shortcut, op in entries:
+        for op, text, shortcut in entries:
             action = QAction(text, window)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             supported = capabilities.supports(op) or (
-                kind == "bulk_ship" and capabilities.supports(Operation.SHIP)
+                op is Operation.BULK_SHIP and capabilities.supports(Operation.SHIP)
             )
             action.setEnabled(supported)
             action.setToolTip(
@@ -142,7 +141,7 @@ def build_workbench(
                 else text.replace("&", "")
             )
             order_menu.setToolTipsVisible(True)
-            action.triggered.connect(lambda _c=False, k=kind: open_dialog(k))
+            action.triggered.connect(lambda _c=False, o=op: open_dialog(o))
             order_menu.addAction(action)
         order_menu.addSeparator()
         order_menu.addAction(_hold_action(window, actions))
@@ -296,13 +295,13 @@ def build_workbench(
 
 #: What an order with a write waiting in the outbox shows next to its status.
 #: Marked for the catalogs under the window's context; ``translate_message`` translates them.
-PENDING_VERBS: dict[ActionKind, Message] = {
-    ActionKind.SHIP: QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
-    ActionKind.BULK_SHIP: QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
-    ActionKind.FULFILL: QT_TRANSLATE_NOOP("MainWindow", "fulfilling…"),
-    ActionKind.CANCEL: QT_TRANSLATE_NOOP("MainWindow", "cancelling…"),
-    ActionKind.UPDATE: QT_TRANSLATE_NOOP("MainWindow", "saving…"),
-    ActionKind.CREATE: QT_TRANSLATE_NOOP("MainWindow", "creating…"),
+PENDING_VERBS: dict[Operation, Message] = {
+    Operation.SHIP: QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
+    Operation.BULK_SHIP: QT_TRANSLATE_NOOP("MainWindow", "shipping…"),
+    Operation.FULFILL: QT_TRANSLATE_NOOP("MainWindow", "fulfilling…"),
+    Operation.CANCEL: QT_TRANSLATE_NOOP("MainWindow", "cancelling…"),
+    Operation.UPDATE: QT_TRANSLATE_NOOP("MainWindow", "saving…"),
+    Operation.CREATE: QT_TRANSLATE_NOOP("MainWindow", "creating…"),
 }
 
 
@@ -333,8 +332,8 @@ class OrderDialogs:
         self.tracking_guard = tracking_guard
         self.open_dialogs: list[Any] = []  # kept alive while open
 
-    def open(self, kind: str) -> None:
-        if kind == "create":
+    def open(self, kind: Operation) -> None:
+        if kind is Operation.CREATE:
             catalogue = self.reader.call(
                 operations.create_catalogue, self.window.options.connection_id
             )
@@ -345,7 +344,7 @@ class OrderDialogs:
         if not refs:
             self.window.statusBar().showMessage(self.window.tr("Select an order first."), 5000)
             return
-        if kind != "bulk_ship":
+        if kind is not Operation.BULK_SHIP:
             refs = refs[:1]
         task = self.reader.call(operations.cached_orders, refs)
         task.succeeded.connect(lambda orders, k=kind: self._with_orders(k, orders))
@@ -389,40 +388,38 @@ class OrderDialogs:
         current = self.settings()
         return ScaleWeigher(lambda: open_scale(current))
 
-    def _with_orders(self, kind: str, orders: list[Order]) -> None:
+    def _with_orders(self, kind: Operation, orders: list[Order]) -> None:
         if not orders:
             return
         caps, parent, submit = self.capabilities, self.window, self.actions.submit
         order = orders[0]
-        if kind in ("ship", "fulfill"):
-            from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
-
-            mode: Literal["ship", "fulfill"] = "ship" if kind == "ship" else "fulfill"
+        if kind in (Operation.SHIP, Operation.FULFILL):
             from fulfillment_station.services.store_labels import label_defaults_from
+            from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
 
             ship = ShipDialog(
                 order,
                 caps,
                 parent,
-                mode=mode,
+                mode=kind,
                 weigher=self._weigher(),
                 label_defaults=(
                     label_defaults_from(self.settings()) if self.settings is not None else None
                 ),
                 tracking_guard=self.tracking_guard() if self.tracking_guard else None,
             )
-            self._show(ship, lambda: submit(ActionKind(mode), order, ship.request()))
-        elif kind == "cancel":
+            self._show(ship, lambda: submit(order, ship.request()))
+        elif kind is Operation.CANCEL:
             from fulfillment_station.ui.dialogs.cancel_dialog import CancelDialog
 
             cancel = CancelDialog(order, caps, parent)
-            self._show(cancel, lambda: submit(ActionKind.CANCEL, order, cancel.request()))
-        elif kind == "edit":
+            self._show(cancel, lambda: submit(order, cancel.request()))
+        elif kind is Operation.UPDATE:
             from fulfillment_station.ui.dialogs.edit_dialog import EditOrderDialog
 
             edit = EditOrderDialog(order, caps, parent)
-            self._show(edit, lambda: submit(ActionKind.UPDATE, order, edit.changes()))
-        elif kind == "bulk_ship":
+            self._show(edit, lambda: submit(order, edit.changes()))
+        elif kind is Operation.BULK_SHIP:
             from fulfillment_station.ui.dialogs.bulk_ship_dialog import BulkShipDialog
 
             bulk = BulkShipDialog(orders, caps, parent)
@@ -433,13 +430,14 @@ class OrderDialogs:
         """NexusCommerce's bulk endpoint where there is one; one outbox action per order
         otherwise."""
         if self.capabilities.supports(Operation.BULK_SHIP):
-            self.actions.submit(ActionKind.BULK_SHIP, None, items)
+            from fulfillment_station.services.actions import BulkShipRequest
+
+            self.actions.submit(None, BulkShipRequest(items=items))
             return
         from fulfillment_station.domain.requests import ShipRequest
 
         for item in items:
             self.actions.submit(
-                ActionKind.SHIP,
                 orders[item.order_id],
                 ShipRequest(
                     carrier=item.carrier,

@@ -16,18 +16,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
 from fulfillment_station.app import AppParts
 from fulfillment_station.connectors import connect
-from fulfillment_station.sandbox.dialects.inventory_cloud import initial_stock
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.order_filters import PRESETS
-from fulfillment_station.ui.dialogs.create_order_dialog import Column, CreateOrderDialog
+from fulfillment_station.ui.dialogs.create_order_dialog import CreateOrderDialog
 from tests.conftest import TEST_TOKEN
+from tests.helpers.create_order import create, fill, refused_short_line_then_created
 from tests.helpers.r3labels_desk import store_desk
-from tests.ui.test_create_order_stores import create, fill
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui, pytest.mark.integration]
 
@@ -102,19 +100,8 @@ def test_out_of_stock_marks_the_line_in_the_dialog_opened_from_the_window(
     qtbot: Any, desk: tuple[AppParts, SandboxServer]
 ) -> None:
     parts, server = desk
-    stock = initial_stock(5)
-    sold_out = next(sku for sku, n in stock.items() if n == 0)
-    plenty = next(sku for sku, n in stock.items() if n >= 20)
     dialog = open_new_order(qtbot, parts)
-    fill(qtbot, dialog, [(plenty, "1", ""), (sold_out, "2", "")])
-    with qtbot.waitSignal(dialog._answered, timeout=20_000):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.model.index(1, Column.PROBLEM).data() == "Out of stock"
-    assert dialog.model.index(0, Column.PROBLEM).data() == ""
-    dialog.table.setCurrentIndex(dialog.model.index(1, Column.SKU))
-    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    create(qtbot, dialog)
+    refused_short_line_then_created(qtbot, dialog, short_row=1)
     assert dialog.created is not None
     with connect("inventory-cloud", server.base_url, TEST_TOKEN) as connector:
         stored = connector.get_order(dialog.created.id)

@@ -17,17 +17,21 @@ from typing import Any
 import httpx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit
 
 from fulfillment_station.connectors import connect
 from fulfillment_station.connectors.base import Connector
 from fulfillment_station.domain.requests import CreateOrderRequest
-from fulfillment_station.sandbox.dialects.inventory_cloud import initial_stock
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.actions import new_idempotency_key
 from fulfillment_station.services.new_orders import catalogue_from_orders
 from fulfillment_station.ui.dialogs.create_order_dialog import Column, CreateOrderDialog
 from tests.conftest import TEST_TOKEN
+from tests.helpers.create_order import (
+    create,
+    fill,
+    refused_short_line_then_created,
+    type_cell,
+)
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
@@ -66,46 +70,6 @@ def open_dialog(qtbot: Any, connector: Connector) -> CreateOrderDialog:
     qtbot.addWidget(dlg)
     dlg.show()
     return dlg
-
-
-def type_cell(qtbot: Any, dlg: CreateOrderDialog, row: int, column: Column, text: str) -> None:
-    index = dlg.model.index(row, column)
-    if dlg.table.state() != QAbstractItemView.State.EditingState:  # Add line opens an editor
-        dlg.table.setCurrentIndex(index)
-        dlg.table.edit(index)
-    assert dlg.table.currentIndex() == index
-    editors = [w for w in dlg.table.viewport().findChildren(QLineEdit) if w.isVisible()]
-    assert len(editors) == 1
-    editors[0].selectAll()
-    qtbot.keyClicks(editors[0], text)
-    qtbot.keyClick(editors[0], Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dlg.table.state() == QAbstractItemView.State.NoState)
-
-
-def fill(qtbot: Any, dlg: CreateOrderDialog, lines: list[tuple[str, str, str]]) -> None:
-    qtbot.keyClicks(dlg.customer_name, "Ada Lovelace")
-    if dlg.customer_id is not None:
-        qtbot.keyClicks(dlg.customer_id, "CUST98765")
-    for name, text in (
-        ("name", "Ada Lovelace"),
-        ("line1", "12 Harbour Road"),
-        ("city", "Portland"),
-        ("country", "US"),
-    ):
-        qtbot.keyClicks(dlg.address.edits[name], text)
-    for row, (sku, quantity, price) in enumerate(lines):
-        if row:
-            qtbot.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
-        type_cell(qtbot, dlg, row, Column.SKU, sku)
-        type_cell(qtbot, dlg, row, Column.QUANTITY, quantity)
-        if price:
-            type_cell(qtbot, dlg, row, Column.PRICE, price)
-
-
-def create(qtbot: Any, dlg: CreateOrderDialog) -> None:
-    with qtbot.waitSignal(dlg.finished, timeout=20_000):
-        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    assert dlg.result() == QDialog.DialogCode.Accepted, dlg.error_label.text()
 
 
 @pytest.mark.parametrize("store", ["squarespace"], indirect=True)
@@ -166,21 +130,8 @@ def test_inventory_cloud_out_of_stock_marks_the_line_in_the_open_dialog(
     qtbot: Any, store: tuple[SandboxServer, Connector]
 ) -> None:
     _server, connector = store
-    stock = initial_stock(5)
-    sold_out = next(sku for sku, n in stock.items() if n == 0)
-    plenty = next(sku for sku, n in stock.items() if n >= 20)
     dlg = open_dialog(qtbot, connector)
-    fill(qtbot, dlg, [(plenty, "1", ""), (sold_out, "2", "")])
-    with qtbot.waitSignal(dlg._answered, timeout=20_000):
-        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    assert dlg.isVisible() and dlg.result() != QDialog.DialogCode.Accepted
-    assert dlg.model.index(1, Column.PROBLEM).data() == "Out of stock"
-    assert dlg.model.index(0, Column.PROBLEM).data() == ""
-    assert sold_out in dlg.error_label.text()
-    # The packer removes the short line and tries again, without retyping the rest.
-    dlg.table.setCurrentIndex(dlg.model.index(1, Column.SKU))
-    qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
-    create(qtbot, dlg)
+    refused_short_line_then_created(qtbot, dlg, short_row=1)
     assert dlg.created is not None and dlg.created.currency == "USD"
 
 
@@ -218,18 +169,7 @@ def test_through_the_outbox_worker_out_of_stock_marks_the_line_and_then_creates(
         holder.append(dlg)
         qtbot.addWidget(dlg)
         dlg.show()
-        stock = initial_stock(5)
-        sold_out = next(sku for sku, n in stock.items() if n == 0)
-        plenty = next(sku for sku, n in stock.items() if n >= 20)
-        fill(qtbot, dlg, [(sold_out, "1", ""), (plenty, "2", "")])
-        with qtbot.waitSignal(dlg._answered, timeout=20_000):
-            qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-        assert dlg.isVisible()
-        assert dlg.model.index(0, Column.PROBLEM).data() == "Out of stock"
-        assert dlg.model.index(1, Column.PROBLEM).data() == ""
-        dlg.table.setCurrentIndex(dlg.model.index(0, Column.SKU))
-        qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
-        create(qtbot, dlg)
+        refused_short_line_then_created(qtbot, dlg, short_row=0)
         assert dlg.created is not None and dlg.created.status.value == "pending"
     finally:
         worker.stop()

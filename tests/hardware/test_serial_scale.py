@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from fulfillment_station.domain.weight import Weight
-from fulfillment_station.hardware.scale import ScaleError, ScaleStatus, read_stable
+from fulfillment_station.hardware.scale import ScaleError, ScaleReading, ScaleStatus, read_stable
 from fulfillment_station.hardware.serial_scale import (
     SerialScale,
     parse_cas,
@@ -30,12 +30,17 @@ def open_scale(sim: ScaleSimulator) -> SerialScale:
     return SerialScale(sim.path, sim.protocol, name="Desk scale")  # type: ignore[arg-type]
 
 
-def test_stable_weight(sim: ScaleSimulator) -> None:
+def read_from(sim: ScaleSimulator, timeout: float) -> ScaleReading:
+    """One stable reading through a real port, the port closed whatever happens."""
     scale = open_scale(sim)
     try:
-        reading = read_stable(scale, timeout=3)
+        return read_stable(scale, timeout=timeout)
     finally:
         scale.close()
+
+
+def test_stable_weight(sim: ScaleSimulator) -> None:
+    reading = read_from(sim, timeout=3)
     assert reading.status is ScaleStatus.STABLE
     assert reading.stable_weight == Weight.of("1.25", "kg")
     assert sim.sent  # real bytes went over the pty
@@ -43,69 +48,35 @@ def test_stable_weight(sim: ScaleSimulator) -> None:
 
 def test_in_motion_then_settles(sim: ScaleSimulator) -> None:
     sim.put("2.5", "stable", settle_after=3)
-    scale = open_scale(sim)
-    try:
-        reading = read_stable(scale, timeout=3)
-    finally:
-        scale.close()
+    reading = read_from(sim, timeout=3)
     assert reading.stable_weight == Weight.of("2.5", "kg")
     assert sim.settle_after == 0  # the motion answers were read and passed over
 
 
-def test_in_motion_never_settles(sim: ScaleSimulator) -> None:
-    sim.put("2.5", "motion")
-    scale = open_scale(sim)
-    try:
-        with pytest.raises(ScaleError) as caught:
-            read_stable(scale, timeout=0.6)
-    finally:
-        scale.close()
-    assert caught.value.status is ScaleStatus.MOTION
-    assert "did not settle" in str(caught.value.message)
-
-
-def test_overload(sim: ScaleSimulator) -> None:
-    sim.put("99", "over")
-    scale = open_scale(sim)
-    try:
-        with pytest.raises(ScaleError) as caught:
-            read_stable(scale, timeout=0.6)
-    finally:
-        scale.close()
-    assert caught.value.status is ScaleStatus.OVER_CAPACITY
-    assert "over its capacity" in str(caught.value.message)
-
-
-def test_silent_scale_times_out(sim: ScaleSimulator) -> None:
-    sim.put("1", "silent")
-    scale = open_scale(sim)
-    try:
-        with pytest.raises(ScaleError) as caught:
-            read_stable(scale, timeout=0.5)
-    finally:
-        scale.close()
-    assert caught.value.status is ScaleStatus.NO_ANSWER
-    assert "did not answer within 0.5 seconds" in str(caught.value.message)
-
-
-def test_under_zero(sim: ScaleSimulator) -> None:
-    sim.put("-0.020", "under")
-    scale = open_scale(sim)
-    try:
-        with pytest.raises(ScaleError) as caught:
-            read_stable(scale, timeout=0.6)
-    finally:
-        scale.close()
-    assert caught.value.status is ScaleStatus.UNDER_ZERO
+@pytest.mark.parametrize(
+    ("weight", "state", "timeout", "status", "said"),
+    [
+        ("2.5", "motion", 0.6, ScaleStatus.MOTION, "did not settle"),
+        ("99", "over", 0.6, ScaleStatus.OVER_CAPACITY, "over its capacity"),
+        ("1", "silent", 0.5, ScaleStatus.NO_ANSWER, "did not answer within 0.5 seconds"),
+        ("-0.020", "under", 0.6, ScaleStatus.UNDER_ZERO, ""),
+    ],
+)
+def test_no_stable_weight_is_said_plainly(
+    sim: ScaleSimulator, weight: str, state: str, timeout: float, status: ScaleStatus, said: str
+) -> None:
+    """A scale in motion, overloaded, silent or under zero gives no weight: the packer reads
+    why, and the reading never becomes a number."""
+    sim.put(weight, state)
+    with pytest.raises(ScaleError) as caught:
+        read_from(sim, timeout=timeout)
+    assert caught.value.status is status
+    assert said in str(caught.value.message)
 
 
 def test_pounds_are_converted_once() -> None:
     with ScaleSimulator("sics", weight="2.000", unit="lb") as sim:
-        scale = open_scale(sim)
-        try:
-            reading = read_stable(scale, timeout=3)
-        finally:
-            scale.close()
+        reading = read_from(sim, timeout=3)
     assert reading.stable_weight is not None
     assert reading.stable_weight.in_unit("kg", 5) == Weight.of("0.90718", "kg").in_unit("kg", 5)
     assert reading.unit == "lb"
@@ -177,9 +148,5 @@ def test_nci_frames() -> None:
 )
 def test_line_noise_before_each_answer_is_passed_over(sim: ScaleSimulator, noise: bytes) -> None:
     sim.noise = noise
-    scale = open_scale(sim)
-    try:
-        reading = read_stable(scale, timeout=3)
-    finally:
-        scale.close()
+    reading = read_from(sim, timeout=3)
     assert reading.stable_weight == Weight.of("1.25", "kg")

@@ -101,16 +101,26 @@ _Index = QModelIndex | QPersistentModelIndex
 EMPTY_PLATTER_G = 5
 
 
+#: How long "Order X shipped ✓" stays before the next order opens by itself (a scan or a key
+#: moves on at once): long enough to be seen from the packing table, short enough not to wait.
+SUCCESS_HOLD_MS = 1500
+
+
 @dataclass(frozen=True)
 class PackModeOptions:
     font_point_size: int = 18
     auto_print: bool = True
     allow_ship_unverified: bool = False
+    #: how long the shipped order's success stays (``SUCCESS_HOLD_MS`` in the app); 0: the
+    #: next order opens at once, as a view embedded without a packer (tests, tools) expects
+    success_hold_ms: int = 0
 
     @property
     def flow_options(self) -> PackFlowOptions:
         return PackFlowOptions(
-            auto_print=self.auto_print, allow_ship_unverified=self.allow_ship_unverified
+            auto_print=self.auto_print,
+            allow_ship_unverified=self.allow_ship_unverified,
+            hold_success=self.success_hold_ms > 0,
         )
 
 
@@ -439,6 +449,7 @@ class PackModeView(QWidget):
         self.options = options or PackModeOptions()
         self._typed = ""
         self._flash_id = 0
+        self._success_id = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self.flow = PackFlow(
@@ -775,6 +786,17 @@ class PackModeView(QWidget):
 
     def shipped(self, order: Order) -> None:
         self.order_shipped.emit(order)
+        if self.phase is PackPhase.SHIPPED:
+            # The flow holds the success until told it was seen; a scan or key ends it sooner.
+            self._success_id += 1
+            success_id = self._success_id
+            QTimer.singleShot(
+                self.options.success_hold_ms, self, lambda: self._success_shown(success_id)
+            )
+
+    def _success_shown(self, success_id: int) -> None:
+        if success_id == self._success_id:
+            self.flow.success_seen()
 
     def show_error(self, text: str) -> None:
         """``text``: a sentence of the flow or from below (a pack refusal, a scan rejection,
@@ -798,6 +820,9 @@ class PackModeView(QWidget):
         self.message.setStyleSheet(_STYLE_FLASH if step % 2 else _STYLE_ERROR)
 
     def show_info(self, text: str, *, good: bool = False) -> None:
-        self.message.setStyleSheet(_STYLE_GOOD if good else _STYLE_INFO)
-        self.message.set_bold(False)
+        shipped = good and self.phase is PackPhase.SHIPPED  # the order's success: unmistakable
+        self.message.setStyleSheet(
+            _STYLE_SHIPPED if shipped else _STYLE_GOOD if good else _STYLE_INFO
+        )
+        self.message.set_bold(shipped)
         self.message.setText(translate_message(text))

@@ -1372,8 +1372,8 @@
         <translation>Bulto de {order} enviado. Abriendo el resto…</translation>
     </message>
     <message>
-        <source>Order {order} shipped.</source>
-        <translation>Pedido {order} enviado.</translation>
+        <source>Order {order} shipped ✓</source>
+        <translation>Pedido {order} enviado ✓</translation>
     </message>
     <message>
         <source>Shipping failed: {message} Scan the tracking number again to retry.</source>
@@ -1424,6 +1424,25 @@
 (Esc or Enter to continue)</source>
         <translation>ALTO — {message}
 (Esc o Intro para continuar)</translation>
+    </message>
+    <message>
+        <source>Order {order} is open: scan its items.</source>
+        <translation>El pedido {order} está abierto: escanee sus artículos.</translation>
+    </message>
+    <message>
+        <source>Next: {item}</source>
+        <translation>Siguiente: {item}</translation>
+    </message>
+    <message>
+        <source>All items scanned ✓</source>
+        <translation>Todos los artículos escaneados ✓</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>Falta %n</numerusform>
+            <numerusform>Faltan %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>The next {n} orders of this list cannot be packed now. Scan an order to open it.</source>

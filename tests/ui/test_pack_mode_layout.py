@@ -13,16 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QFontInfo
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fulfillment_station.app import pack_options
 from fulfillment_station.domain.models import Order
 from fulfillment_station.services.live_settings import LiveSettings
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import OPTIONS_BY_KEY, SettingsStore
+from fulfillment_station.ui.i18n import install_translator
 from fulfillment_station.ui.pack_mode import FitLabel, PackModeOptions, PackModeView
-from tests.helpers.packdesk import EAN, DeskHost, RecordedSounds, desk_order, long_order
+from tests.helpers.packdesk import EAN, UPC_A, DeskHost, RecordedSounds, desk_order, long_order
 
 pytestmark = [
     pytest.mark.gui,
@@ -162,3 +164,28 @@ def test_a_fit_label_shrinks_to_its_box_and_elides_only_below_the_floor(qtbot) -
     label.setText("word " * 200)
     assert label.shown_point_size == 10 and label.elided
     assert label.text() == "word " * 200  # what it says is kept whole
+
+
+@pytest.mark.parametrize(
+    ("language", "many", "one"),
+    [("es", "Faltan 2", "Falta 1"), ("pt_BR", "Faltam 2", "Falta 1")],
+)
+def test_the_count_left_has_real_plural_forms(
+    make_view, qtbot, qapp: QApplication, tmp_path, language, many, one
+) -> None:
+    previous_locale = QLocale()
+    installed = install_translator(qapp, language, cache_dir=tmp_path / "cache")
+    try:
+        view = make_view([desk_order("A1", "#100001")], 14, SCREENS[0])
+        view.on_scan("#100001")
+        view.on_scan(EAN)
+        assert view.next_count.text() == many
+        view.on_scan(EAN)
+        assert view.next_count.text() == one
+        view.on_scan(EAN)
+        view.on_scan(UPC_A)
+        assert view.next_line.text().endswith("✓") and not view.next_line.text().startswith("All")
+    finally:
+        for translator in installed.translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)

@@ -359,6 +359,10 @@ class TrackingStep(FinishStep):
         return True
 
 
+ItemLookup = Callable[[str, Callable[[str | None], None], Callable[[str], None]], None]
+"""The host's optional ``describe_item(scan, done, failed)``: the name of the product a code
+is (``done(None)``: the app knows no such item)."""
+
 TrackingGuardFactory = Callable[[], TrackingGuard]
 """Makes the desk's tracking guard (``services.tracking_reuse``) for the packer at the desk."""
 
@@ -917,6 +921,7 @@ class PackFlow:
         self.display.show_session(session)
         if isinstance(outcome, PackError):
             self.error(outcome.message)
+            self._name_the_item(session, outcome)
             return
         self.display.select_line(outcome.line.line_id)
         if session.complete:
@@ -935,6 +940,21 @@ class PackFlow:
             ),
             good=True,
         )
+
+    def _name_the_item(self, session: PackSession, error: PackError) -> None:
+        """A scan that matched no line: if the host knows the product by that code (another
+        order's SKU or barcode), the stop names it. The packer was stopped already; the
+        sentence only gets clearer, with no second sound."""
+        describe: ItemLookup | None = getattr(self.host, "describe_item", None)
+        if describe is None or not error.scan:
+            return
+
+        def described(name: str | None) -> None:
+            named = session.name_wrong_item(error, name) if name else None
+            if named is not None and self.session is session and self.error_shown:
+                self.display.show_error(named.message)
+
+        describe(error.scan, self.guarded(described), lambda _message: None)
 
     def _undo(self, session: PackSession) -> None:
         if self.waiting is not None:

@@ -3248,6 +3248,14 @@ Pedidos visibles: {count}</translation>
         <translation>Artículo equivocado: {scan} no está en el pedido {order}. Devuélvalo a su sitio.</translation>
     </message>
     <message>
+        <source>Wrong item: {item} ({scan}) is not on order {order}. Put it back.</source>
+        <translation>Artículo equivocado: {item} ({scan}) no está en el pedido {order}. Devuélvalo a su sitio.</translation>
+    </message>
+    <message>
+        <source>Not recognised: {scan} is no item of order {order}. Scan the barcode on the item itself.</source>
+        <translation>No reconocido: {scan} no es un artículo del pedido {order}. Escanee el código de barras del propio artículo.</translation>
+    </message>
+    <message>
         <source>Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.</source>
         <translation>Demasiados: {item} ya está completo ({needed} de {needed}). Saque la unidad de más.</translation>
     </message>

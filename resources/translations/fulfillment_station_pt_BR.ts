@@ -3248,6 +3248,14 @@ Pedidos visíveis: {count}</translation>
         <translation>Item errado: {scan} não está no pedido {order}. Devolva-o ao lugar.</translation>
     </message>
     <message>
+        <source>Wrong item: {item} ({scan}) is not on order {order}. Put it back.</source>
+        <translation>Item errado: {item} ({scan}) não está no pedido {order}. Devolva-o ao lugar.</translation>
+    </message>
+    <message>
+        <source>Not recognised: {scan} is no item of order {order}. Scan the barcode on the item itself.</source>
+        <translation>Não reconhecido: {scan} não é um item do pedido {order}. Escaneie o código de barras do próprio item.</translation>
+    </message>
+    <message>
         <source>Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.</source>
         <translation>Quantidade demais: {item} já está completo ({needed} de {needed}). Retire a unidade extra.</translation>
     </message>

@@ -333,7 +333,9 @@ class _LinesTable(QTableView):
         if model is None or model.columnCount() < 4:
             return
         available = max(1, self.viewport().width())
-        metrics = QFontMetricsF(self.font())
+        bold = QFont(self.font())
+        bold.setBold(True)  # a done row is bold: the widths hold it too
+        metrics = QFontMetricsF(bold)
         header = QFontMetricsF(self.horizontalHeader().font())
         pad = 2 * metrics.averageCharWidth()
         wanted: dict[int, float] = {}
@@ -500,6 +502,8 @@ class PackModeView(QWidget):
         the window gives it (:class:`FitLabel`, an eliding table): nothing pushes the window
         wider or taller than the screen, whatever the font size setting."""
         self.setStyleSheet("QWidget { background: #000; color: #fff; }")
+        # Inside the main window too, not only as a window of its own: no light gaps.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QVBoxLayout(self)
         self.header = FitLabel(self, bold=True)
         self.header.setText(self.tr("No order open"))

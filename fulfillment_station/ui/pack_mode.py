@@ -40,6 +40,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -410,7 +411,10 @@ class PackLinesModel(QAbstractTableModel):
                 return self.tr("{name} (no barcode)").format(name=line.name)
             if column == 2:
                 return f"{line.scanned} / {line.needed}"
-            return self.tr("✓ done") if line.done else translate_message(line.state_text)
+            if line.done:
+                return self.tr("✓ done")
+            # Qt's plural forms ("falta 1", "faltan 2"), shared with the count by the next line.
+            return QCoreApplication.translate("PackModeView", "%n left", None, line.left)
         if role == Qt.ItemDataRole.FontRole and line.done:
             font = QFont(self.font)
             font.setBold(True)

@@ -3293,7 +3293,7 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>{left} left</source>
-        <translation>faltan {left}</translation>
+        <translation>pendientes: {left}</translation>
     </message>
 </context>
 <context>

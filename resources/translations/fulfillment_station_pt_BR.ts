@@ -3293,7 +3293,7 @@ Pedidos visíveis: {count}</translation>
     </message>
     <message>
         <source>{left} left</source>
-        <translation>faltam {left}</translation>
+        <translation>pendentes: {left}</translation>
     </message>
 </context>
 <context>

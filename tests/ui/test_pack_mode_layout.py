@@ -180,6 +180,8 @@ def test_the_count_left_has_real_plural_forms(
         view.on_scan("#100001")
         view.on_scan(EAN)
         assert view.next_count.text() == many
+        rows = {view.model.index(r, 0).data(): view.model.index(r, 3).data() for r in range(2)}
+        assert rows == {"MUG-BLK": many, "TEE-M": one}  # the rows too: never "faltan 1"
         view.on_scan(EAN)
         assert view.next_count.text() == one
         view.on_scan(EAN)

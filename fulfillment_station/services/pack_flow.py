@@ -8,7 +8,9 @@ the tests drive it the same way, with no Qt at all. Counting the items of one or
 :class:`~fulfillment_station.services.pack_session.PackHost`.
 
 The phases: ``IDLE`` (no order) → ``LOADING`` → ``PACKING`` (item scans count) → the finish
-steps → ``IDLE`` or the next order. The finish steps are objects (:class:`FinishStep`), run in
+steps → ``SHIPPED`` ("Order X shipped ✓", when ``hold_success``: until the view says the packer
+has seen it, or a scan or key comes, which then goes to the next order) → ``IDLE`` or the next
+order. The finish steps are objects (:class:`FinishStep`), run in
 order once every line is verified or the packer asks to ship:
 
 1. :class:`PrintSlipStep` — the documents print once per order if ``auto_print`` (a label the

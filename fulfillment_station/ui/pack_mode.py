@@ -1,7 +1,11 @@
 """Pack mode: the packer's full-screen view for packing an order with scans only.
 
-The view shows the order header, its lines (SKU, name, scanned/needed and a text state, never
-colour alone), a progress bar and one big message area. Scans arrive through :meth:`on_scan`
+The view shows, from the top, the order header, the line to scan next with how many of it are
+still missing (the largest type: read from a metre), the last result (the message area), the
+lines (SKU, name, scanned/needed and a text state, never colour alone) at the "Pack mode font
+size", a progress bar and the keys. Every text is fitted to the room the window gives it
+(:class:`FitLabel`, an eliding table): a large setting or a long store text never makes the
+window larger than the screen; a new setting applies at once. Scans arrive through :meth:`on_scan`
 (the wiring connects ``ScannerFilter.scanned`` to it); keys typed by a person arrive as normal
 key presses. The view only renders: what a scan, key or command does is decided by
 :class:`~fulfillment_station.services.pack_flow.PackFlow` (no Qt), which tells the view what
@@ -13,7 +17,8 @@ through the injected :class:`~fulfillment_station.services.pack_session.PackHost
 The flow, with no mouse: a scan of an order number / slip / tracking number opens the order;
 item scans count; once every line is verified the finish steps run (the documents print once
 per order if ``auto_print``, the tracking number is scanned unless printing bought a label,
-the shipment goes to the host) and the next order of the current list opens.
+the shipment goes to the host), "Order X shipped ✓" shows in green (``success_hold_ms``), and
+the next order of the current list opens.
 
 An error (wrong item, over-scan, junk, a failed print or ship) plays the error sound, turns the
 message area red with the text "STOP" and stays until the packer acknowledges it (Esc, Enter,

@@ -596,6 +596,8 @@ class PackFlow:
         #: next order
         self._queued: list[str] = []
         self._opening_next = False
+        #: the shipped order's number and tracking number, which a scan repeats by accident
+        self._shipped_codes: frozenset[str] = frozenset()
 
     # --- entry points ---
 
@@ -604,6 +606,8 @@ class PackFlow:
             self._opening_next and self.phase is PackPhase.LOADING
         )
         if waiting_for_next and parse_command(text) not in _ENDS_SUCCESS:
+            if normalize_code(text) in self._shipped_codes:
+                return  # the label or slip just done, read twice: nothing for the next order
             # The packer is on to the next parcel already: the scan is for the next order.
             self._queued.append(text)
             self.success_seen()
@@ -831,6 +835,8 @@ class PackFlow:
         hold = shipment.after == "next" and self.options.hold_success
         if hold:
             self._shipped_ref, self._queued = session.ref, []
+            codes = (order.number, order.id, shipment.tracking or "")
+            self._shipped_codes = frozenset(filter(None, map(normalize_code, codes)))
             self.set_phase(PackPhase.SHIPPED)
         self.display.shipped(order)
         self.sounds.play_complete()

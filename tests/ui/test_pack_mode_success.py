@@ -105,6 +105,18 @@ def test_an_item_scanned_during_the_success_counts_on_the_next_order(make_desk):
     assert desk.view.next_count.text() == "2 left"
 
 
+def test_the_shipped_label_read_twice_is_no_stop_for_the_next_order(make_desk, qtbot):
+    desk = make_desk([desk_order("A1", "#100001"), desk_order("A2", "#100002")], hold_ms=300)
+    desk.pack("#100001")
+    desk.view.on_scan(UPS)  # the scanner read the label twice
+    desk.view.on_scan("#100001")  # and the slip of the order just shipped
+    assert desk.view.phase is PackPhase.SHIPPED  # neither moved on to the next order
+    with qtbot.waitSignal(desk.view.order_opened, timeout=5000):
+        pass
+    assert desk.open_order == "A2"
+    assert not desk.view.error_shown and "error" not in desk.sounds.played
+
+
 def test_the_next_orders_slip_scanned_during_the_success_opens_it_without_a_stop(make_desk):
     desk = make_desk([desk_order("A1", "#100001"), desk_order("A2", "#100002")], hold_ms=60_000)
     desk.pack("#100001")

@@ -191,3 +191,15 @@ def test_the_count_left_has_real_plural_forms(
         for translator in installed.translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous_locale)
+
+
+def test_the_big_parts_grow_with_the_window(make_view, qtbot) -> None:
+    shown = {}
+    for size in SCREENS:
+        view = make_view([desk_order("A1", "#100001")], 14, size)
+        view.on_scan("#100001")
+        settle(qtbot, view, size)
+        shown[size] = (view.next_count.shown_point_size, view.table.font().pointSizeF())
+    small, large = shown[SCREENS[0]], shown[SCREENS[1]]
+    assert large[0] > small[0]  # what is read from afar is larger on the larger screen
+    assert small[1] == large[1] == 14  # the rows stay at the size asked

@@ -192,3 +192,38 @@ def test_the_window_offers_no_held_order_as_the_next_one(
             offered.append(ref.order_id)
     assert offered and not held & set(offered)
     assert not held & {r.order_id for r in window.refs_after(window.proxy.key_at(0), 500)}
+
+
+class SlowLoadHost(DeskHost):
+    """Loads an order only when the test says so (the worker thread taking its time)."""
+
+    def __init__(self, orders: list[Order]) -> None:
+        super().__init__(orders)
+        self.loads: list[Callable[[], None]] = []
+        self.slow = False
+
+    def load_order(self, ref, done, failed) -> None:
+        if not self.slow:
+            super().load_order(ref, done, failed)
+            return
+        self.loads.append(lambda: DeskHost.load_order(self, ref, done, failed))
+
+
+def test_scans_while_the_next_order_loads_after_a_success_wait_for_it(make_desk) -> None:
+    orders = [desk_order("A1", "#100001"), desk_order("A2", "#100002")]
+    desk = make_desk(orders, hold_ms=60_000)
+    slow = SlowLoadHost(orders)
+    desk.view.flow.host = slow
+    desk.host = slow
+    desk.pack("#100001")
+    slow.slow = True
+    desk.view.on_scan(EAN)  # ends the success; the next order is still loading
+    assert desk.view.phase is PackPhase.LOADING
+    desk.view.on_scan(UPC_A)  # not "wait a moment": kept for the order that is coming
+    assert not desk.view.error_shown
+    slow.loads.pop(0)()
+    assert desk.open_order == "A2"
+    session = desk.view.session
+    assert session is not None
+    assert (session.line("L1").scanned, session.line("L2").scanned) == (1, 1)
+    assert not desk.view.error_shown and "error" not in desk.sounds.played

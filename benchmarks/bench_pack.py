@@ -242,7 +242,70 @@ def _scripted_packer(tmp: Path) -> Iterator[dict[str, Any]]:
     }
 
 
+#: Item scans timed at the largest font size (each one repaints the whole view).
+RENDER_SAMPLES = 200
+
+
+def _scan_render_largest_font(tmp: Path) -> Iterator[dict[str, Any]]:
+    """``pack.item_scan_repaint_largest_font_ms``: one item scan until pack mode has painted
+    it, at 1366x768 with the largest font size setting (the texts are fitted to their boxes on
+    every change, the rows drawn at 48 pt)."""
+    from PySide6.QtWidgets import QApplication
+
+    from fulfillment_station.store.cache import OrderCache
+    from fulfillment_station.store.pack_progress import PackProgress
+    from fulfillment_station.store.settings import OPTIONS_BY_KEY
+    from fulfillment_station.ui.pack.pack_mode import PackModeOptions, PackModeView
+    from tests.helpers.factories import build_order
+
+    largest = int(OPTIONS_BY_KEY["pack.font_size"].maximum or 48)
+    order = build_order(
+        "R1",
+        number="#R00001",
+        lines=[
+            {
+                "id": f"L{n}",
+                "sku": f"SKU-{n:04d}-LONG-ENOUGH-TO-FIT",
+                "name": f"Stainless steel bottle with bamboo lid, model {n}",
+                "quantity": 9999,
+                "unit_price": "1",
+                "barcode": f"BC{n:04d}",
+            }
+            for n in range(1, 9)
+        ],
+    )
+    app = QApplication.instance() or QApplication([])
+    with (
+        OrderCache(tmp / "render.sqlite3") as cache,
+        PackProgress(tmp / "render-progress.sqlite3") as progress,
+    ):
+        cache.upsert_many([order], connection=CONNECTION)
+        options = PackModeOptions(font_point_size=largest)
+        view = PackModeView(_CacheHost(cache), progress, _Silent(), options)
+        view.resize(1366, 768)
+        view.show()
+        app.processEvents()
+        view.on_scan(order.number)
+        app.processEvents()
+        samples = []
+        for i in range(RENDER_SAMPLES):
+            start = time.perf_counter()
+            view.on_scan(f"BC{i % 8 + 1:04d}")
+            app.processEvents()
+            view.repaint()
+            samples.append((time.perf_counter() - start) * 1000)
+        view.close()
+    yield {
+        "name": "pack.item_scan_repaint_largest_font_ms",
+        "unit": "ms",
+        "value": round(statistics.median(samples), 2),
+        "p95": round(_percentile(samples, 0.95), 2),
+        "target": 100,
+    }
+
+
 def run() -> Iterator[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="bench-pack-") as tmp:
         yield from _scan_to_open(Path(tmp))
         yield from _scripted_packer(Path(tmp))
+        yield from _scan_render_largest_font(Path(tmp))

@@ -612,12 +612,13 @@ def build_app(
 
 
 def pack_options(settings: Settings) -> PackModeOptions:
-    from fulfillment_station.ui.pack.pack_mode import PackModeOptions
+    from fulfillment_station.ui.pack.pack_mode import SUCCESS_HOLD_MS, PackModeOptions
 
     return PackModeOptions(
         font_point_size=settings["pack.font_size"],
         auto_print=settings["pack.auto_print"],
         allow_ship_unverified=settings["pack.allow_ship_all_unverified"],
+        success_hold_ms=SUCCESS_HOLD_MS,
     )
 
 

@@ -54,7 +54,7 @@ from fulfillment_station.services.resources import (
 )
 from fulfillment_station.services.sync import SyncResult, SyncService
 from fulfillment_station.store.audit import AuditLog
-from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary
+from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary, normalize_code
 from fulfillment_station.store.outbox import ActionRecord, ActionState
 from fulfillment_station.store.print_queue import JobState
 
@@ -98,6 +98,24 @@ def find_order_refs(
     given), each once, best match first."""
     found = [m for m in resources.cache.find(scan) if kinds is None or m.kind in kinds]
     return list(dict.fromkeys(OrderRef(m.connection, m.order_id) for m in found))
+
+
+def describe_item(resources: HasCache, scan: str) -> str | None:
+    """The product a scan is, by its name on a line of any cached order (its SKU or barcode),
+    or None when the app knows no such item: pack mode names a wrong item with it."""
+    code = normalize_code(scan)
+    for match in resources.cache.find(scan)[:MAX_ITEM_LOOKUPS]:
+        if match.kind not in ("sku", "barcode"):
+            continue
+        order = resources.cache.get(match.order_id, connection=match.connection)
+        for line in order.lines if order is not None else ():
+            if line.name and code in (normalize_code(line.sku), normalize_code(line.barcode or "")):
+                return line.name
+    return None
+
+
+#: How many orders :func:`describe_item` reads at most (the first that has the item answers).
+MAX_ITEM_LOOKUPS = 5
 
 
 def cached_order(resources: HasCache, ref: OrderRef) -> Order | None:

@@ -8,7 +8,9 @@ the tests drive it the same way, with no Qt at all. Counting the items of one or
 :class:`~fulfillment_station.services.pack_session.PackHost`.
 
 The phases: ``IDLE`` (no order) → ``LOADING`` → ``PACKING`` (item scans count) → the finish
-steps → ``IDLE`` or the next order. The finish steps are objects (:class:`FinishStep`), run in
+steps → ``SHIPPED`` ("Order X shipped ✓", when ``hold_success``: until the view says the packer
+has seen it, or a scan or key comes, which then goes to the next order) → ``IDLE`` or the next
+order. The finish steps are objects (:class:`FinishStep`), run in
 order once every line is verified or the packer asks to ship:
 
 1. :class:`PrintSlipStep` — the documents print once per order if ``auto_print`` (a label the
@@ -52,11 +54,12 @@ from fulfillment_station.services.pack_session import (
     PrintOutcome,
     ProgressStore,
     Ticked,
+    command_payload,
     parse_command,
 )
 from fulfillment_station.services.tracking_reuse import TrackingGuard, TrackingReuse
 from fulfillment_station.services.weighing import BoxType, WeightVerdict
-from fulfillment_station.store.cache import OrderRef
+from fulfillment_station.store.cache import OrderRef, normalize_code
 from fulfillment_station.store.db import StoreError
 
 #: How many orders "next order" passes over (shipped meanwhile, cancelled, held) before it
@@ -72,6 +75,8 @@ class PackPhase(StrEnum):
     AWAIT_TRACKING = "await_tracking"
     AWAIT_WEIGHT = "await_weight"
     SHIPPING = "shipping"
+    #: the order is shipped and says so; the next order opens when the packer has seen it
+    SHIPPED = "shipped"
 
 
 #: Phases in which the app is working on the last step: scans are refused, not queued.
@@ -129,7 +134,7 @@ NOT_TRACKING = QT_TRANSLATE_NOOP(
 )
 SHIPPING = QT_TRANSLATE_NOOP("PackModeView", "Shipping order {order}…")
 PACKAGE_SHIPPED = QT_TRANSLATE_NOOP("PackModeView", "Package of {order} shipped. Opening the rest…")
-ORDER_SHIPPED = QT_TRANSLATE_NOOP("PackModeView", "Order {order} shipped.")
+ORDER_SHIPPED = QT_TRANSLATE_NOOP("PackModeView", "Order {order} shipped ✓")
 SHIP_FAILED = QT_TRANSLATE_NOOP(
     "PackModeView", "Shipping failed: {message} Scan the tracking number again to retry."
 )
@@ -195,6 +200,7 @@ REUSE_NOT_RECORDED = QT_TRANSLATE_NOOP(
 START_PROMPT = QT_TRANSLATE_NOOP(
     "PackModeView", "Scan an order number, packing slip or tracking number to start."
 )
+ORDER_IS_OPEN = QT_TRANSLATE_NOOP("PackModeView", "Order {order} is open: scan its items.")
 
 
 class PackDisplay(Protocol):
@@ -234,6 +240,10 @@ the sentence; "next order" passes over it)."""
 class PackFlowOptions:
     auto_print: bool = True
     allow_ship_unverified: bool = False
+    #: After an order ships, stay in ``SHIPPED`` ("Order X shipped ✓") until
+    #: :meth:`PackFlow.success_seen` (the view's timer), a scan or a key, then open the next
+    #: order; off, the next order opens at once (the headless driver).
+    hold_success: bool = False
 
 
 @dataclass
@@ -350,6 +360,10 @@ class TrackingStep(FinishStep):
         flow.next_step(shipment)
         return True
 
+
+ItemLookup = Callable[[str, Callable[[str | None], None], Callable[[str], None]], None]
+"""The host's optional ``describe_item(scan, done, failed)``: the name of the product a code
+is (``done(None)``: the app knows no such item)."""
 
 TrackingGuardFactory = Callable[[], TrackingGuard]
 """Makes the desk's tracking guard (``services.tracking_reuse``) for the packer at the desk."""
@@ -522,6 +536,21 @@ def default_steps(weigh: WeighStep | None = None) -> list[FinishStep]:
     return [weigh, *steps] if weigh is not None else steps
 
 
+#: Commands that end the success display themselves instead of waiting for the next order.
+_ENDS_SUCCESS = (PackCommand.ACKNOWLEDGE, PackCommand.CANCEL)
+
+
+def _names_order(session: PackSession, text: str) -> bool:
+    """Whether ``text`` is the open order's own number and no item of it."""
+    code = normalize_code(text)
+    if not code or code != normalize_code(session.order.number):
+        return False
+    return all(
+        code not in (normalize_code(ln.sku), normalize_code(ln.barcode or ""))
+        for ln in session.lines
+    )
+
+
 class PackFlow:
     """Pack mode's state: the phase, the order being packed and the package being finished.
 
@@ -561,10 +590,28 @@ class PackFlow:
         #: the last stable weight on the scale, until the platter is emptied
         self.on_scale: Weight | None = None
         self._generation = 0
+        #: while ``SHIPPED``: the order shipped, after which the next one is taken
+        self._shipped_ref: OrderRef | None = None
+        #: scans made while the success shows or the next order loads after it, for that
+        #: next order
+        self._queued: list[str] = []
+        self._opening_next = False
+        #: the shipped order's number and tracking number, which a scan repeats by accident
+        self._shipped_codes: frozenset[str] = frozenset()
 
     # --- entry points ---
 
     def scan(self, text: str) -> None:
+        waiting_for_next = self.phase is PackPhase.SHIPPED or (
+            self._opening_next and self.phase is PackPhase.LOADING
+        )
+        if waiting_for_next and parse_command(text) not in _ENDS_SUCCESS:
+            if normalize_code(text) in self._shipped_codes:
+                return  # the label or slip just done, read twice: nothing for the next order
+            # The packer is on to the next parcel already: the scan is for the next order.
+            self._queued.append(text)
+            self.success_seen()
+            return
         command = parse_command(text)
         if command is not None:
             self.command(command)
@@ -581,16 +628,32 @@ class PackFlow:
                 self.display.show_session(self.session)
                 self.info(TYPED_BOX_STARTED.format(number=number, box=box.name))
                 return
+            if _names_order(self.session, text):
+                # The slip of the order already open (scanned again, or the next parcel's
+                # slip right after a success): nothing to stop for.
+                self.info(ORDER_IS_OPEN.format(order=self.session.order.number))
+                return
             self._after_count(self.session, self.session.scan(text))
         elif self.waiting is not None and self.shipment is not None:
             self.waiting.on_scan(self, self.shipment, text)
 
     def command(self, command: PackCommand) -> None:
         session = self.session
+        if self.phase is PackPhase.SHIPPED:
+            if command is PackCommand.CANCEL:
+                self._shipped_ref, self._queued = None, []
+                self.close_order(STOPPED)  # no next order: the packer stops here
+            elif command is PackCommand.ACKNOWLEDGE:
+                self.success_seen()
+            else:  # a command for the next order
+                self._queued.append(command_payload(command))
+                self.success_seen()
+            return
         if command is PackCommand.ACKNOWLEDGE:
             self.acknowledge()
             return
         if command is PackCommand.CANCEL and self.phase in ABANDONABLE:
+            self._queued, self._opening_next = [], False  # the packer stops: none opens
             self.close_order(STOPPED)  # a late answer of the host is ignored
             return
         if self.phase in BUSY:
@@ -686,6 +749,9 @@ class PackFlow:
         self._after_count(session, session.confirm_line(line_id))
 
     def acknowledge(self) -> None:
+        if self.phase is PackPhase.SHIPPED:
+            self.success_seen()
+            return
         if self.session is not None:
             self.session.acknowledge()
         if self.error_shown:
@@ -766,6 +832,12 @@ class PackFlow:
         order = session.order
         session.finish()
         self.shipment, self.waiting = None, None
+        hold = shipment.after == "next" and self.options.hold_success
+        if hold:
+            self._shipped_ref, self._queued = session.ref, []
+            codes = (order.number, order.id, shipment.tracking or "")
+            self._shipped_codes = frozenset(filter(None, map(normalize_code, codes)))
+            self.set_phase(PackPhase.SHIPPED)
         self.display.shipped(order)
         self.sounds.play_complete()
         if shipment.after == "same":
@@ -773,7 +845,19 @@ class PackFlow:
             self._load(session.ref)
         else:
             self.info(ORDER_SHIPPED.format(order=order.number), good=True)
-            self._next_after(session.ref, MAX_SKIPPED)
+            if not hold:
+                self._next_after(session.ref, MAX_SKIPPED)
+
+    def success_seen(self) -> None:
+        """The packer has seen "Order X shipped ✓" (the view's timer ran out, or a scan or a
+        key came): the next order opens, then what was scanned meanwhile goes to it."""
+        ref = self._shipped_ref
+        if self.phase is not PackPhase.SHIPPED or ref is None:
+            return
+        self._shipped_ref = None
+        self._opening_next = True
+        self.set_phase(PackPhase.LOADING)
+        self._next_after(ref, MAX_SKIPPED)
 
     def close_order(self, message: str | None) -> None:
         self._generation += 1
@@ -845,6 +929,7 @@ class PackFlow:
         self.display.show_session(session)
         if isinstance(outcome, PackError):
             self.error(outcome.message)
+            self._name_the_item(session, outcome)
             return
         self.display.select_line(outcome.line.line_id)
         if session.complete:
@@ -863,6 +948,21 @@ class PackFlow:
             ),
             good=True,
         )
+
+    def _name_the_item(self, session: PackSession, error: PackError) -> None:
+        """A scan that matched no line: if the host knows the product by that code (another
+        order's SKU or barcode), the stop names it. The packer was stopped already; the
+        sentence only gets clearer, with no second sound."""
+        describe: ItemLookup | None = getattr(self.host, "describe_item", None)
+        if describe is None or not error.scan:
+            return
+
+        def described(name: str | None) -> None:
+            named = session.name_wrong_item(error, name) if name else None
+            if named is not None and self.session is session and self.error_shown:
+                self.display.show_error(named.message)
+
+        describe(error.scan, self.guarded(described), lambda _message: None)
 
     def _undo(self, session: PackSession) -> None:
         if self.waiting is not None:
@@ -904,9 +1004,11 @@ class PackFlow:
         def open_next(following: OrderRef | None) -> None:
             if following is None:
                 self.close_order(ALL_PACKED)
+                self._replay_queued()
             elif skips_left <= 0:
                 self.close_order(None)
                 self.error(TOO_MANY_SKIPPED.format(n=MAX_SKIPPED))
+                self._replay_queued()
             else:
                 self._load(following, skips_left=skips_left - 1)
 
@@ -943,6 +1045,7 @@ class PackFlow:
                 )
             else:
                 self.info(SCAN_ITEMS.format(order=order.number))
+            self._replay_queued()
 
         self.host.load_order(ref, self.guarded(loaded), self.guarded(self._host_failed))
 
@@ -967,3 +1070,12 @@ class PackFlow:
         if self.phase is PackPhase.LOADING:
             self.set_phase(PackPhase.PACKING if self.session is not None else PackPhase.IDLE)
         self.error(message)
+        self._replay_queued()
+
+    def _replay_queued(self) -> None:
+        """The scans made while an order's success showed, now that the next step is done
+        (the next order is open, or there is none): each counts as if made now."""
+        queued, self._queued = self._queued, []
+        self._opening_next = False
+        for text in queued:
+            self.scan(text)

@@ -174,6 +174,8 @@ class ProgressStore(Protocol):
 
 class PackErrorKind(StrEnum):
     WRONG_ITEM = "wrong_item"
+    #: a code that is no product (a shelf label, a carton's code, a slip of another order)
+    NOT_RECOGNISED = "not_recognised"
     OVER_SCAN = "over_scan"
     JUNK = "junk"
     NOT_ALLOWED = "not_allowed"
@@ -187,6 +189,13 @@ BAD_QUANTITY = QT_TRANSLATE_NOOP("PackSession", "A quantity must be between 1 an
 UNREADABLE = QT_TRANSLATE_NOOP("PackSession", "The scan could not be read: scan it again.")
 WRONG_ITEM = QT_TRANSLATE_NOOP(
     "PackSession", "Wrong item: {scan} is not on order {order}. Put it back."
+)
+WRONG_ITEM_NAMED = QT_TRANSLATE_NOOP(
+    "PackSession", "Wrong item: {item} ({scan}) is not on order {order}. Put it back."
+)
+NOT_RECOGNISED = QT_TRANSLATE_NOOP(
+    "PackSession",
+    "Not recognised: {scan} is no item of order {order}. Scan the barcode on the item itself.",
 )
 ALREADY_COMPLETE = QT_TRANSLATE_NOOP(
     "PackSession",
@@ -257,6 +266,10 @@ class Ticked:
 
     line: PackLine
     quantity: int
+
+
+#: Errors of a scan that matched no line, which a known product name can make clearer.
+_NAMEABLE = frozenset({PackErrorKind.WRONG_ITEM, PackErrorKind.NOT_RECOGNISED})
 
 
 def _gtin_or_none(code: str | None) -> str | None:
@@ -409,6 +422,14 @@ class PackSession:
             return self._fail(PackErrorKind.JUNK, result.reason or UNREADABLE, code)
         if not matches:
             shown = code.strip()[:40]
+            if classify_scan(code).kind is not ScanKind.PRODUCT:
+                # Not a product code: nothing to put back (the caller may still learn it is
+                # an item the app knows, see name_wrong_item).
+                return self._fail(
+                    PackErrorKind.NOT_RECOGNISED,
+                    NOT_RECOGNISED.format(scan=shown, order=self.order.number),
+                    code,
+                )
             return self._fail(
                 PackErrorKind.WRONG_ITEM,
                 WRONG_ITEM.format(scan=shown, order=self.order.number),
@@ -468,6 +489,15 @@ class PackSession:
 
     def acknowledge(self) -> None:
         self.error = None
+
+    def name_wrong_item(self, error: PackError, item: str) -> PackError | None:
+        """``error`` (a scan matching no line) once the app learnt which product the scan is:
+        a wrong item named ``item``. None if ``error`` is no longer the current one."""
+        if self.error is not error or error.kind not in _NAMEABLE or not item.strip():
+            return None
+        shown = error.scan.strip()[:40]
+        named = WRONG_ITEM_NAMED.format(item=item.strip()[:80], scan=shown, order=self.order.number)
+        return self._fail(PackErrorKind.WRONG_ITEM, named, error.scan)
 
     def start_box(self, box: BoxType | None = None, *, same_type: bool = False) -> int:
         """The next items go into a new box (of type ``box``, or the current box's type with

@@ -1372,8 +1372,8 @@
         <translation>Bulto de {order} enviado. Abriendo el resto…</translation>
     </message>
     <message>
-        <source>Order {order} shipped.</source>
-        <translation>Pedido {order} enviado.</translation>
+        <source>Order {order} shipped ✓</source>
+        <translation>Pedido {order} enviado ✓</translation>
     </message>
     <message>
         <source>Shipping failed: {message} Scan the tracking number again to retry.</source>
@@ -1424,6 +1424,25 @@
 (Esc or Enter to continue)</source>
         <translation>ALTO — {message}
 (Esc o Intro para continuar)</translation>
+    </message>
+    <message>
+        <source>Order {order} is open: scan its items.</source>
+        <translation>El pedido {order} está abierto: escanee sus artículos.</translation>
+    </message>
+    <message>
+        <source>Next: {item}</source>
+        <translation>Siguiente: {item}</translation>
+    </message>
+    <message>
+        <source>All items scanned ✓</source>
+        <translation>Todos los artículos escaneados ✓</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>Falta %n</numerusform>
+            <numerusform>Faltan %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>The next {n} orders of this list cannot be packed now. Scan an order to open it.</source>
@@ -3229,6 +3248,14 @@ Pedidos visibles: {count}</translation>
         <translation>Artículo equivocado: {scan} no está en el pedido {order}. Devuélvalo a su sitio.</translation>
     </message>
     <message>
+        <source>Wrong item: {item} ({scan}) is not on order {order}. Put it back.</source>
+        <translation>Artículo equivocado: {item} ({scan}) no está en el pedido {order}. Devuélvalo a su sitio.</translation>
+    </message>
+    <message>
+        <source>Not recognised: {scan} is no item of order {order}. Scan the barcode on the item itself.</source>
+        <translation>No reconocido: {scan} no es un artículo del pedido {order}. Escanee el código de barras del propio artículo.</translation>
+    </message>
+    <message>
         <source>Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.</source>
         <translation>Demasiados: {item} ya está completo ({needed} de {needed}). Saque la unidad de más.</translation>
     </message>
@@ -3266,7 +3293,7 @@ Pedidos visibles: {count}</translation>
     </message>
     <message>
         <source>{left} left</source>
-        <translation>faltan {left}</translation>
+        <translation>pendientes: {left}</translation>
     </message>
 </context>
 <context>

@@ -1372,8 +1372,8 @@
         <translation>Volume de {order} enviado. Abrindo o restante…</translation>
     </message>
     <message>
-        <source>Order {order} shipped.</source>
-        <translation>Pedido {order} enviado.</translation>
+        <source>Order {order} shipped ✓</source>
+        <translation>Pedido {order} enviado ✓</translation>
     </message>
     <message>
         <source>Shipping failed: {message} Scan the tracking number again to retry.</source>
@@ -1424,6 +1424,25 @@
 (Esc or Enter to continue)</source>
         <translation>PARE — {message}
 (Esc ou Enter para continuar)</translation>
+    </message>
+    <message>
+        <source>Order {order} is open: scan its items.</source>
+        <translation>O pedido {order} está aberto: escaneie os itens.</translation>
+    </message>
+    <message>
+        <source>Next: {item}</source>
+        <translation>Próximo: {item}</translation>
+    </message>
+    <message>
+        <source>All items scanned ✓</source>
+        <translation>Todos os itens escaneados ✓</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>Falta %n</numerusform>
+            <numerusform>Faltam %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>The next {n} orders of this list cannot be packed now. Scan an order to open it.</source>
@@ -3229,6 +3248,14 @@ Pedidos visíveis: {count}</translation>
         <translation>Item errado: {scan} não está no pedido {order}. Devolva-o ao lugar.</translation>
     </message>
     <message>
+        <source>Wrong item: {item} ({scan}) is not on order {order}. Put it back.</source>
+        <translation>Item errado: {item} ({scan}) não está no pedido {order}. Devolva-o ao lugar.</translation>
+    </message>
+    <message>
+        <source>Not recognised: {scan} is no item of order {order}. Scan the barcode on the item itself.</source>
+        <translation>Não reconhecido: {scan} não é um item do pedido {order}. Escaneie o código de barras do próprio item.</translation>
+    </message>
+    <message>
         <source>Too many: {item} is already complete ({needed} of {needed}). Take the extra one out.</source>
         <translation>Quantidade demais: {item} já está completo ({needed} de {needed}). Retire a unidade extra.</translation>
     </message>
@@ -3266,7 +3293,7 @@ Pedidos visíveis: {count}</translation>
     </message>
     <message>
         <source>{left} left</source>
-        <translation>faltam {left}</translation>
+        <translation>pendentes: {left}</translation>
     </message>
 </context>
 <context>

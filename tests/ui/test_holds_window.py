@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from fulfillment_station.app import AppParts
 from fulfillment_station.services.order_filters import PRESETS, filter_structured, local_day_start
 from fulfillment_station.ui.dialogs.ship_dialog import ShipDialog
-from tests.test_app_e2e import parts  # noqa: F401  (the app as the command builds it)
+from tests.helpers.training_app import parts  # noqa: F401  (the app as the command builds it)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui]
 

@@ -398,7 +398,7 @@ def test_spanish_pack_mode_refuses_in_spanish(install: Any, qtbot: Any, tmp_path
     view = PackModeView(FakeHost([make_order("A1", "#100001")]), store, FakeSounds())
     qtbot.addWidget(view)
     view.on_scan("#100001")
-    assert view.model.index(0, 3).data() == "faltan 1"
+    assert view.model.index(0, 3).data() == "Falta 1"  # a plural form, never "faltan 1"
     view.on_scan(OTHER_EAN)
     assert view.message.text().startswith(
         f"ALTO — Artículo equivocado: {OTHER_EAN} no está en el pedido #100001. "

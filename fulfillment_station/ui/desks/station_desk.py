@@ -154,6 +154,9 @@ class ClaimingPackHost:
 
         self.inner.ship(order, lines, tracking, carrier, queued, failed)
 
+    def describe_item(self, scan: str, done: Callable[[str | None], None], failed: Failure) -> None:
+        self.inner.describe_item(scan, done, failed)
+
     def next_order_after(
         self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Failure
     ) -> None:

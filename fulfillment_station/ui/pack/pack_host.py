@@ -142,3 +142,7 @@ class WorkerPackHost:
         self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Failure
     ) -> None:
         done(self.next_after(ref))
+
+    def describe_item(self, scan: str, done: Callable[[str | None], None], failed: Failure) -> None:
+        """The product a scan is, by name (pack mode's wrong-item stop names it)."""
+        _answer(self.outbox.call(operations.describe_item, scan), done, failed)

@@ -1,7 +1,11 @@
 """Pack mode: the packer's full-screen view for packing an order with scans only.
 
-The view shows the order header, its lines (SKU, name, scanned/needed and a text state, never
-colour alone), a progress bar and one big message area. Scans arrive through :meth:`on_scan`
+The view shows, from the top, the order header, the line to scan next with how many of it are
+still missing (the largest type: read from a metre), the last result (the message area), the
+lines (SKU, name, scanned/needed and a text state, never colour alone) at the "Pack mode font
+size", a progress bar and the keys. Every text is fitted to the room the window gives it
+(:class:`FitLabel`, an eliding table): a large setting or a long store text never makes the
+window larger than the screen; a new setting applies at once. Scans arrive through :meth:`on_scan`
 (the wiring connects ``ScannerFilter.scanned`` to it); keys typed by a person arrive as normal
 key presses. The view only renders: what a scan, key or command does is decided by
 :class:`~fulfillment_station.services.pack_flow.PackFlow` (no Qt), which tells the view what
@@ -13,7 +17,8 @@ through the injected :class:`~fulfillment_station.services.pack_session.PackHost
 The flow, with no mouse: a scan of an order number / slip / tracking number opens the order;
 item scans count; once every line is verified the finish steps run (the documents print once
 per order if ``auto_print``, the tracking number is scanned unless printing bought a label,
-the shipment goes to the host) and the next order of the current list opens.
+the shipment goes to the host), "Order X shipped ✓" shows in green (``success_hold_ms``), and
+the next order of the current list opens.
 
 An error (wrong item, over-scan, junk, a failed print or ship) plays the error sound, turns the
 message area red with the text "STOP" and stays until the packer acknowledges it (Esc, Enter,
@@ -39,19 +44,33 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -88,16 +107,26 @@ _Index = QModelIndex | QPersistentModelIndex
 EMPTY_PLATTER_G = 5
 
 
+#: How long "Order X shipped ✓" stays before the next order opens by itself (a scan or a key
+#: moves on at once): long enough to be seen from the packing table, short enough not to wait.
+SUCCESS_HOLD_MS = 1500
+
+
 @dataclass(frozen=True)
 class PackModeOptions:
     font_point_size: int = 18
     auto_print: bool = True
     allow_ship_unverified: bool = False
+    #: how long the shipped order's success stays (``SUCCESS_HOLD_MS`` in the app); 0: the
+    #: next order opens at once, as a view embedded without a packer (tests, tools) expects
+    success_hold_ms: int = 0
 
     @property
     def flow_options(self) -> PackFlowOptions:
         return PackFlowOptions(
-            auto_print=self.auto_print, allow_ship_unverified=self.allow_ship_unverified
+            auto_print=self.auto_print,
+            allow_ship_unverified=self.allow_ship_unverified,
+            hold_success=self.success_hold_ms > 0,
         )
 
 
@@ -114,12 +143,230 @@ _KEY_COMMANDS: dict[int, PackCommand] = {
     Qt.Key.Key_Escape: PackCommand.ACKNOWLEDGE,
 }
 
-_STYLE_INFO = "background: #111; color: #fff; padding: 12px;"
-_STYLE_GOOD = "background: #0b3d1a; color: #fff; padding: 12px;"
-_STYLE_ERROR = "background: #c00000; color: #fff; padding: 12px; font-weight: bold;"
-_STYLE_FLASH = "background: #ff3030; color: #000; padding: 12px; font-weight: bold;"
+# Colours only: the sizes are fonts set by the view (a style sheet font would win over them),
+# and the space around the text is the label's margin (so the fitting knows it).
+_STYLE_INFO = "background: #111; color: #fff;"
+_STYLE_GOOD = "background: #0b3d1a; color: #fff;"
+_STYLE_SHIPPED = "background: #1e8e3e; color: #fff;"
+_STYLE_ERROR = "background: #c00000; color: #fff;"
+_STYLE_FLASH = "background: #ff3030; color: #000;"
+_STYLE_NEXT = "color: #ffd200;"
 _FLASHES = 6  # style changes of the error flash (3 blinks), then the red stays
 _FLASH_MS = 110
+_MESSAGE_MARGIN = 12
+
+#: How much larger than the "Pack mode font size" setting each part is drawn (the item rows
+#: are drawn at the setting itself): what is read from a metre is the largest.
+HEADER_SCALE = 1.0
+NEXT_SCALE = 1.8
+COUNT_SCALE = 2.4
+MESSAGE_SCALE = 1.5
+#: The smallest size a part shrinks to before its text is elided (a window far too small for
+#: the setting); item rows never shrink.
+FLOOR_PT = 9.0
+#: The largest size of the parts read up close (the keys, the progress bar's text).
+SMALL_MAX_PT = 16.0
+#: The big parts grow with the window beyond 1366x768, up to this factor.
+MAX_WINDOW_SCALE = 1.6
+#: The reference screen: warehouse PCs are most often 1366x768.
+REFERENCE_SIZE = (1366, 768)
+
+
+def wrap_lines(text: str, font: QFont, width: float) -> list[str]:
+    """``text`` broken into the lines it takes at ``width`` pixels in ``font``: at word
+    boundaries, or anywhere in a word longer than the line (a long scan)."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if not paragraph:
+            lines.append("")
+            continue
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1.0, width))
+            start = line.textStart()
+            lines.append(paragraph[start : start + line.textLength()].rstrip())
+        layout.endLayout()
+    return lines
+
+
+class FitLabel(QLabel):
+    """Plain text drawn as large as its box allows, up to a wanted point size.
+
+    The label never makes the window grow: its width comes from the layout alone (the text's
+    width is ignored) and its height hint is ``lines`` lines at the wanted size. The text is
+    wrapped to the box and drawn at the largest size, from the wanted one down to the floor,
+    at which every line fits; at the floor what does not fit is elided ("…").
+    :meth:`text` is the whole text, whatever is shown.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        lines: int = 1,
+        bold: bool = False,
+        collapse_empty: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # scans and API text are untrusted
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._text = ""
+        self._wanted = 12.0
+        self._floor = FLOOR_PT
+        self._lines = max(1, lines)
+        self._bold = bold
+        self._collapse_empty = collapse_empty
+        self._fitted: tuple[str, int, int, float, float, bool] | None = None
+        self._elided = False
+
+    # --- what the view sets ---
+
+    def set_point_sizes(self, wanted: float, floor: float = FLOOR_PT) -> None:
+        if (wanted, floor) == (self._wanted, self._floor):
+            return
+        self._wanted, self._floor = max(1.0, wanted), max(1.0, min(floor, wanted))
+        self.updateGeometry()
+        self._fit()
+
+    def set_bold(self, bold: bool) -> None:
+        if bold != self._bold:
+            self._bold = bold
+            self._fit()
+
+    def setText(self, text: str) -> None:
+        was_empty = not self._text
+        self._text = text
+        self.setAccessibleName(text)
+        if self._collapse_empty and was_empty != (not text):
+            self.updateGeometry()
+        self._fit()
+
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def wanted_point_size(self) -> float:
+        return self._wanted
+
+    @property
+    def shown_point_size(self) -> float:
+        return self.font().pointSizeF()
+
+    @property
+    def elided(self) -> bool:
+        """Whether part of the text is left out (only when even the floor size is too big)."""
+        return self._elided
+
+    # --- sizes for the layout ---
+
+    def _font(self, point_size: float) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(point_size)
+        font.setBold(self._bold)
+        return font
+
+    def _frame(self) -> int:
+        margins = self.contentsMargins()
+        return 2 * self.margin() + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        if self._collapse_empty and not self._text:
+            return QSize(0, 0)
+        spacing = QFontMetricsF(self._font(self._wanted)).lineSpacing()
+        return QSize(0, int(self._lines * spacing + 0.999) + self._frame())
+
+    def minimumSizeHint(self) -> QSize:
+        if self._collapse_empty and not self._text:
+            return QSize(0, 0)
+        spacing = QFontMetricsF(self._font(self._floor)).lineSpacing()
+        return QSize(0, int(spacing + 0.999) + self._frame())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    # --- fitting ---
+
+    def _fit(self) -> None:
+        area = self.contentsRect()
+        margin = self.margin()
+        width = max(1, area.width() - 2 * margin)
+        height = max(1, area.height() - 2 * margin)
+        key = (self._text, width, height, self._wanted, self._floor, self._bold)
+        if key == self._fitted:
+            return
+        self._fitted = key
+        size = self._wanted
+        while True:
+            font = self._font(size)
+            lines = wrap_lines(self._text, font, width)
+            spacing = QFontMetricsF(font).lineSpacing()
+            if len(lines) * spacing <= height or size <= self._floor:
+                break
+            size = max(self._floor, size - max(0.5, size * 0.06))
+        fitting = max(1, int(height // spacing))
+        self._elided = len(lines) > fitting
+        if self._elided:
+            metrics = QFontMetricsF(font)
+            kept = lines[: fitting - 1]
+            rest = " ".join(" ".join(lines[fitting - 1 :]).split()) + " …"
+            kept.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            lines = kept
+        self.setFont(font)
+        super().setText("\n".join(lines))
+
+
+class _LinesTable(QTableView):
+    """The item rows: columns share the width the window gives (never a scroll to the right);
+    the item name takes what the others leave, each cell elides what does not fit."""
+
+    #: the share of the width the SKU, scanned and state columns may take at most, together
+    FIXED_SHARE = 0.62
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if model is None or model.columnCount() < 4:
+            return
+        available = max(1, self.viewport().width())
+        bold = QFont(self.font())
+        bold.setBold(True)  # a done row is bold: the widths hold it too
+        metrics = QFontMetricsF(bold)
+        header = QFontMetricsF(self.horizontalHeader().font())
+        pad = 2 * metrics.averageCharWidth()
+        wanted: dict[int, float] = {}
+        for column in (0, 2, 3):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = header.horizontalAdvance(title) + pad
+            for row in range(model.rowCount()):
+                text = str(model.data(model.index(row, column)) or "")
+                widest = max(widest, metrics.horizontalAdvance(text) + pad)
+            wanted[column] = widest
+        total = sum(wanted.values())
+        scale = min(1.0, available * self.FIXED_SHARE / total) if total else 1.0
+        widths = {column: int(width * scale) for column, width in wanted.items()}
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+        self.setColumnWidth(1, max(1, available - sum(widths.values())))
+
+
+def next_line_to_scan(session: PackSession) -> PackLine | None:
+    """The line the packer is on: the one scanned last while it still needs more, else the
+    first unfinished one in pick order; None once every line is done."""
+    last = session.last_ticked
+    if last is not None and not last.done:
+        return last
+    return next((line for line in session.lines if not line.done), None)
 
 
 class PackLinesModel(RowTableModel[PackLine]):
@@ -131,6 +378,11 @@ class PackLinesModel(RowTableModel[PackLine]):
         QT_TRANSLATE_NOOP("PackLinesModel", "Scanned"),
         QT_TRANSLATE_NOOP("PackLinesModel", "State"),
     )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: the rows' font (the view's, at the pack-mode size): a done row is the same, bold
+        self.font = QFont()
 
     def set_lines(self, lines: list[PackLine]) -> None:
         # A reset rather than dataChanged: the lines are few, and PySide6 6.12.0 on CPython
@@ -154,9 +406,12 @@ class PackLinesModel(RowTableModel[PackLine]):
                 return self.tr("{name} (no barcode)").format(name=line.name)
             if column == 2:
                 return f"{line.scanned} / {line.needed}"
-            return self.tr("✓ done") if line.done else translate_message(line.state_text)
+            if line.done:
+                return self.tr("✓ done")
+            # Qt's plural forms ("falta 1", "faltan 2"), shared with the count by the next line.
+            return QCoreApplication.translate("PackModeView", "%n left", None, line.left)
         if role == Qt.ItemDataRole.FontRole and line.done:
-            font = QFont()
+            font = QFont(self.font)
             font.setBold(True)
             return font
         return None
@@ -188,6 +443,7 @@ class PackModeView(QWidget):
         self.options = options or PackModeOptions()
         self._typed = ""
         self._flash_id = 0
+        self._success_id = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self.flow = PackFlow(
@@ -233,69 +489,115 @@ class PackModeView(QWidget):
     # --- layout ---
 
     def _build(self) -> None:
+        """From the top: the order, the line to scan next with what is left of it, the last
+        result, the item rows, the progress, then the keys. Every text part fits the width
+        the window gives it (:class:`FitLabel`, an eliding table): nothing pushes the window
+        wider or taller than the screen, whatever the font size setting."""
         self.setStyleSheet("QWidget { background: #000; color: #fff; }")
+        # Inside the main window too, not only as a window of its own: no light gaps.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QVBoxLayout(self)
-        self.header = QLabel(self.tr("No order open"), self)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header = FitLabel(self, bold=True)
+        self.header.setText(self.tr("No order open"))
+        self.next_line = FitLabel(self, lines=2, bold=True)
+        self.next_line.setStyleSheet(_STYLE_NEXT)
+        self.next_count = FitLabel(self, bold=True)
+        self.next_count.setStyleSheet(_STYLE_NEXT)
+        self.next_count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.next_line, 3)
+        next_row.addWidget(self.next_count, 1)
         self.model = PackLinesModel(self)
-        self.table = QTableView(self)
+        self.table = _LinesTable(self)
         self.table.setModel(self.model)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setStyleSheet(
-            "QTableView { background: #111; color: #fff; "
-            "selection-background-color: #ffd200; selection-color: #000; }"
-        )
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setMinimumSectionSize(1)
+        self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.model.modelReset.connect(self.table.fit_columns)
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("%v of %m units scanned"))
-        self.scale_line = QLabel("", self)
-        self.scale_line.setTextFormat(Qt.TextFormat.PlainText)
-        self.quantity = QLabel("", self)
-        self.quantity.setTextFormat(Qt.TextFormat.PlainText)
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # scans and API text are untrusted
-        self.message.setWordWrap(True)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.scale_line = FitLabel(self, collapse_empty=True)
+        self.quantity = FitLabel(self, collapse_empty=True)
+        self.message = FitLabel(self, lines=3)  # the last result
+        self.message.setMargin(_MESSAGE_MARGIN)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = QLabel(
+        self.hint = FitLabel(self, lines=2)
+        self.hint.setText(
             self.tr(
                 "Esc OK · Ctrl+Z undo · F2 ship scanned · F4 next package · "
                 "F5 reprint · F6 next box · F8 reset · F10 close · 12 Enter: last scan ×12 · "
                 "12 *: next scan ×12 · Space: confirm line"
-            ),
-            self,
+            )
         )
-        self.hint.setWordWrap(True)
-        for widget in (
-            self.header,
-            self.table,
-            self.progress,
-            self.scale_line,
-            self.quantity,
-            self.message,
-            self.hint,
-        ):
+        layout.addWidget(self.header)
+        layout.addLayout(next_row, 3)
+        layout.addWidget(self.message, 3)
+        layout.addWidget(self.table, 4)
+        for widget in (self.progress, self.scale_line, self.quantity, self.hint):
             layout.addWidget(widget)
-        layout.setStretch(1, 3)
-        layout.setStretch(5, 2)
+        self._window_scale = 1.0
         self._apply_font()
 
     def _apply_font(self) -> None:
-        size = self.options.font_point_size
+        """The sizes for the font size setting and the window: the item rows at the setting,
+        the line to scan next, its count and the last result larger, and larger still on a
+        screen bigger than the reference one."""
+        size = float(self.options.font_point_size)
+        big = size * self._window_scale
         font = self.font()
-        font.setPointSize(size)
+        font.setPointSizeF(size)
         self.setFont(font)
-        self.header.setStyleSheet(f"font-size: {int(size * 1.5)}pt; font-weight: bold;")
-        self.progress.setMinimumHeight(int(size * 2.2))
-        self.message.setMinimumHeight(int(size * 5))
-        style = self.message.styleSheet()
-        if style:  # the message keeps its colours at the new size
-            self.message.setStyleSheet(
-                style.rsplit("font-size:", 1)[0] + f"font-size: {self._message_size()}pt;"
-            )
+        self.header.set_point_sizes(size * HEADER_SCALE)
+        self.next_line.set_point_sizes(big * NEXT_SCALE)
+        self.next_count.set_point_sizes(big * COUNT_SCALE)
+        self.message.set_point_sizes(big * MESSAGE_SCALE)
+        self.scale_line.set_point_sizes(size)
+        self.quantity.set_point_sizes(size)
+        # The keys are read up close, once: they give their room to what is read from afar.
+        self.hint.set_point_sizes(min(max(FLOOR_PT, size * 0.6), SMALL_MAX_PT), 8.0)
+        rows = QFont(font)
+        self.table.setFont(rows)
+        self.model.font = rows
+        header = QFont(font)
+        header.setPointSizeF(max(FLOOR_PT, size * 0.7))
+        self.table.horizontalHeader().setFont(header)
+        # The sections are drawn by the style sheet, which takes their size from it alone.
+        self.table.setStyleSheet(
+            "QTableView { background: #111; color: #fff; "
+            "selection-background-color: #ffd200; selection-color: #000; }"
+            f"QHeaderView::section {{ font-size: {header.pointSizeF():.1f}pt; "
+            "background: #222; color: #fff; }"
+        )
+        row_height = int(QFontMetricsF(rows).lineSpacing() * 1.35 + 0.999)
+        self.table.verticalHeader().setMinimumSectionSize(row_height)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        # At least the column titles and one whole row, whatever the window.
+        titles = int(QFontMetricsF(header).lineSpacing() * 1.5)
+        self.table.setMinimumHeight(titles + row_height + 2 * self.table.frameWidth())
+        bar = QFont(font)
+        bar.setPointSizeF(min(max(FLOOR_PT, size * 0.7), SMALL_MAX_PT))
+        self.progress.setFont(bar)
+        self.progress.setFixedHeight(int(QFontMetricsF(bar).lineSpacing() * 1.4 + 0.999))
+        self.table.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width, height = REFERENCE_SIZE
+        scale = min(self.width() / width, self.height() / height)
+        scale = round(max(1.0, min(MAX_WINDOW_SCALE, scale)), 2)
+        if scale != self._window_scale:
+            self._window_scale = scale
+            self._apply_font()
 
     # --- entry points ---
 
@@ -413,6 +715,7 @@ class PackModeView(QWidget):
             self.model.set_lines([])
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
+            self._show_next(None)
             self._show_typed()
             return
         order = session.order
@@ -438,13 +741,40 @@ class PackModeView(QWidget):
         self.model.set_lines(session.lines)
         self.progress.setRange(0, max(1, session.needed_units))
         self.progress.setValue(session.scanned_units)
+        self._show_next(session)
         self._show_typed()
+
+    def _show_next(self, session: PackSession | None) -> None:
+        """The line to scan next and how many of it are still missing, in the largest type."""
+        line = next_line_to_scan(session) if session is not None else None
+        if session is None:
+            self.next_line.setText("")
+            self.next_count.setText("")
+        elif line is None:
+            self.next_line.setText(self.tr("All items scanned ✓"))
+            self.next_count.setText("")
+        else:
+            item = " · ".join(part for part in (line.sku, line.name) if part)
+            self.next_line.setText(self.tr("Next: {item}").format(item=item))
+            self.next_count.setText(self.tr("%n left", "", line.left))
+            self._scroll_to_next()
 
     def select_line(self, line_id: str) -> None:
         for row in range(self.model.rowCount()):
             line = self.model.line_at(row)
             if line is not None and line.line_id == line_id:
                 self.table.selectRow(row)
+                self._scroll_to_next()
+                return
+
+    def _scroll_to_next(self) -> None:
+        """Keep the line to scan next in view (at large sizes the table shows only a few)."""
+        session = self.session
+        line = next_line_to_scan(session) if session is not None else None
+        for row in range(self.model.rowCount()):
+            shown = self.model.line_at(row)
+            if line is not None and shown is not None and shown.line_id == line.line_id:
+                self.table.scrollTo(self.model.index(row, 0))
                 return
 
     def opened(self, order: Order) -> None:
@@ -452,11 +782,23 @@ class PackModeView(QWidget):
 
     def shipped(self, order: Order) -> None:
         self.order_shipped.emit(order)
+        if self.phase is PackPhase.SHIPPED:
+            # The flow holds the success until told it was seen; a scan or key ends it sooner.
+            self._success_id += 1
+            success_id = self._success_id
+            QTimer.singleShot(
+                self.options.success_hold_ms, self, lambda: self._success_shown(success_id)
+            )
+
+    def _success_shown(self, success_id: int) -> None:
+        if success_id == self._success_id:
+            self.flow.success_seen()
 
     def show_error(self, text: str) -> None:
         """``text``: a sentence of the flow or from below (a pack refusal, a scan rejection,
         a host failure), translated here."""
-        self.message.setStyleSheet(_STYLE_ERROR + f"font-size: {self._message_size()}pt;")
+        self.message.setStyleSheet(_STYLE_ERROR)
+        self.message.set_bold(True)
         self.message.setText(
             self.tr("STOP — {message}\n(Esc or Enter to continue)").format(
                 message=translate_message(text)
@@ -471,13 +813,12 @@ class PackModeView(QWidget):
         """One blink of the error flash, unless that error is gone or replaced."""
         if flash_id != self._flash_id or not self.error_shown:
             return
-        style = _STYLE_FLASH if step % 2 else _STYLE_ERROR
-        self.message.setStyleSheet(style + f"font-size: {self._message_size()}pt;")
+        self.message.setStyleSheet(_STYLE_FLASH if step % 2 else _STYLE_ERROR)
 
     def show_info(self, text: str, *, good: bool = False) -> None:
-        style = _STYLE_GOOD if good else _STYLE_INFO
-        self.message.setStyleSheet(style + f"font-size: {self._message_size()}pt;")
+        shipped = good and self.phase is PackPhase.SHIPPED  # the order's success: unmistakable
+        self.message.setStyleSheet(
+            _STYLE_SHIPPED if shipped else _STYLE_GOOD if good else _STYLE_INFO
+        )
+        self.message.set_bold(shipped)
         self.message.setText(translate_message(text))
-
-    def _message_size(self) -> int:
-        return int(self.options.font_point_size * 1.3)

@@ -368,26 +368,23 @@ class MainWindow(QMainWindow):
 
     def next_after(self, ref: OrderRef) -> OrderRef | None:
         """The order after ``ref`` in the list as shown (its filter and sort), for pack mode;
-        orders the list already shows shipped or cancelled are passed over."""
-        packable = {status.value for status in SHIPPABLE}
-        row = self.proxy.row_of(ref)
-        start = 0 if row is None else row + 1
-        for r in range(start, self.proxy.rowCount()):
-            key = self.proxy.key_at(r)
-            if key != ref and self.proxy.summary_at(r).status in packable:
-                return key
-        return None
+        orders the list already shows shipped, cancelled or held are passed over."""
+        found = self.refs_after(ref, 1)
+        return found[0] if found else None
 
     def refs_after(self, ref: OrderRef, limit: int) -> list[OrderRef]:
         """Up to ``limit`` packable orders after ``ref`` in the list as shown, in order: the
-        candidates "next order" offers the station database (it skips the claimed ones)."""
+        candidates "next order" offers the station database (it skips the claimed ones). A
+        held order (``domain.holds``) is not one: pack mode would refuse it, and the station
+        database would keep it claimed by this desk."""
         packable = {status.value for status in SHIPPABLE}
         row = self.proxy.row_of(ref)
         start = 0 if row is None else row + 1
         found: list[OrderRef] = []
         for r in range(start, self.proxy.rowCount()):
             key = self.proxy.key_at(r)
-            if key != ref and self.proxy.summary_at(r).status in packable:
+            summary = self.proxy.summary_at(r)
+            if key != ref and summary.status in packable and not summary.holds:
                 found.append(key)
                 if len(found) >= limit:
                     break

@@ -7,6 +7,7 @@ refuse). Each test opens the session on one of them and switches like a packer w
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -36,6 +37,7 @@ from fulfillment_station.store.db import connect as open_store
 from fulfillment_station.store.outbox import ActionState, Outbox
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
+from fulfillment_station.ui.common.tasks import ConnectionWorker, Task
 from fulfillment_station.ui.dialogs.settings_dialog import SettingsDialog
 from tests.conftest import TEST_TOKEN
 from tests.helpers.keyring import MemoryKeyring
@@ -301,6 +303,55 @@ def test_a_waiting_action_stays_queued_and_goes_out_once_when_its_connection_ope
             pass
     assert shipments(desk.shop2, order_id) == 1
     assert sum(outbox_counts(desk.root, "shop2").values()) == 1
+
+
+@pytest.fixture
+def handles_destroyed_on(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The thread each task handle the app makes is destroyed on: "gui", or the other
+    thread's name. Observed through the handles' own ``destroyed`` signal."""
+    places: list[str] = []
+    gui = threading.get_ident()
+    submit = ConnectionWorker.submit
+
+    def record(*_args: object) -> None:
+        on_gui = threading.get_ident() == gui
+        places.append("gui" if on_gui else threading.current_thread().name)
+
+    def observed(self: ConnectionWorker[Any], fn: Any, name: str = "task") -> Task[Any]:
+        task = submit(self, fn, name)
+        task.destroyed.connect(record, Qt.ConnectionType.DirectConnection)
+        return task
+
+    monkeypatch.setattr(ConnectionWorker, "submit", observed)
+    return places
+
+
+def test_many_switches_while_the_workers_start_leave_every_task_handle_to_the_gui_thread(
+    qtbot: Any, desk: Desk, handles_destroyed_on: list[str]
+) -> None:
+    """The race behind a rare crash: a worker thread was handed each task's Qt handle and let
+    go of it only after its slot returned, so when the GUI thread had already delivered the
+    answer and forgotten the handle, the worker thread destroyed a GUI-thread QObject while
+    the GUI thread's event loop was still using it. Each switch here starts while the
+    previous one's workers are still making their connectors, and the outbox keeps retrying
+    a write against a failing store (the switch waits for it: the drain's marker task)."""
+    threads_before = worker_threads()
+    session = opened(qtbot, desk, "shop2")
+    desk.shop2.faults.fail_rate = 1.0
+    order_id = ship_an_open_order(session.parts, desk.shop2)
+    qtbot.waitUntil(
+        lambda: outbox_counts(desk.root, "shop2")[ActionState.RETRYING] == 1, timeout=15_000
+    )
+    for target in ("shop3", "shop2") * 4:
+        parts = switch(qtbot, session, target)  # at once: its workers are still starting
+        assert parts.config.id == target
+    qtbot.waitUntil(lambda: worker_threads() == threads_before + 5, timeout=10_000)
+    gc.collect()
+    assert handles_destroyed_on and set(handles_destroyed_on) == {"gui"}
+    # Nothing queued was lost or sent twice on the way: the write still waits, once.
+    assert shipments(desk.shop2, order_id) == 0
+    counts = outbox_counts(desk.root, "shop2")
+    assert sum(counts.values()) == 1 and counts[ActionState.DONE] == 0
 
 
 @pytest.mark.parametrize(

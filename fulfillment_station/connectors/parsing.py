@@ -1,4 +1,5 @@
-"""Field readers the connectors' parsers share (nexus, generic-rest, inventory-cloud).
+"""Field readers the connectors' parsers share (every dialect's, directly or through a reader
+bound to the order being read).
 
 Each reads one value of an API payload the same tolerant way (numbers where text is expected
 are fine, an empty string is no value, a datetime without an offset is UTC) and, when the value
@@ -17,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fulfillment_station.connectors.errors import BadResponse
-from fulfillment_station.domain.models import Order, domain_error_from, parse_utc
+from fulfillment_station.domain.models import Order, Shipment, domain_error_from, parse_utc
 from fulfillment_station.domain.money import to_decimal
 
 _ZERO = Decimal("0")
@@ -78,6 +79,17 @@ def order_from(fields: dict[str, Any], order_id: str) -> Order:
     except ValidationError as exc:
         err = domain_error_from(exc)
         raise BadResponse(err.message, field=err.field, order_id=order_id) from None
+
+
+def shipment_from(fields: dict[str, Any], order_id: str | None, where: str) -> Shipment:
+    """A shipment the store answered on its own (not inside an order), validated as
+    :func:`order_from` validates an order; ``where`` is its place in the answer."""
+    try:
+        return Shipment.model_validate(fields)
+    except ValidationError as exc:
+        err = domain_error_from(exc)
+        field = f"{where}.{err.field}" if err.field else where
+        raise BadResponse(err.message, field=field, order_id=order_id) from None
 
 
 def required_when(data: dict[str, Any], key: str, order_id: str | None) -> datetime:

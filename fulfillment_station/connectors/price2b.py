@@ -60,11 +60,10 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any
 from urllib.parse import quote
 
 import httpx
-from pydantic import ValidationError
 
 from fulfillment_station import USER_AGENT
 from fulfillment_station.connectors.base import (
@@ -101,9 +100,9 @@ from fulfillment_station.connectors.http import (
     read_bounded,
     write_proof,
 )
+from fulfillment_station.connectors.parsing import money, order_from, shipment_from, text
 from fulfillment_station.domain import (
     Address,
-    DomainError,
     FulfillmentStatus,
     Order,
     OrderStatus,
@@ -113,7 +112,6 @@ from fulfillment_station.domain import (
 from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
 from fulfillment_station.domain.models import ShipmentPackage, format_utc, parse_utc
-from fulfillment_station.domain.money import to_decimal
 from fulfillment_station.domain.requests import (
     CancelRequest,
     FulfillRequest,
@@ -233,204 +231,196 @@ CAPABILITIES = Capabilities(
 # -- parsing ------------------------------------------------------------------------------------
 
 
-class _Bad(Exception):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+class _Reader:
+    """Field readers for one Price2b payload, built on the connectors' shared ones
+    (``connectors.parsing``): each refusal is a ``BadResponse`` naming the order and the field
+    from the payload's top (``items[2].quantity``). Texts stay as Price2b sent them (an empty
+    one stays empty), numbers may come as text, a date and time must carry its offset."""
 
-    def within(self, where: str) -> _Bad:
-        """Name the field from the payload's top: a reader of one element or object catches
-        and re-raises this instead of formatting a path for every field it reads."""
-        self.field = f"{where}.{self.field}" if self.field else where
-        return self
+    def __init__(self, order_id: str | None) -> None:
+        self.order_id = order_id
 
+    def bad(self, message: str, field: str) -> BadResponse:
+        return BadResponse(message, field=field, order_id=self.order_id)
 
-def _obj(value: Any, field: str) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        return value
-    raise _Bad(field, "expected an object")
+    def text(self, data: dict[str, Any], key: str, field: str | None = None) -> str | None:
+        value = data.get(key)
+        if value is None or type(value) is str:
+            return value
+        return text(data, key, self.order_id, field)  # a number becomes its text
 
+    def ident(self, data: dict[str, Any], key: str, field: str | None = None) -> str:
+        value = data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        raise self.bad("is missing or not an id", field or key)
 
-def _list(value: Any, field: str) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return value
-    raise _Bad(field, "expected a list")
-
-
-def _text(value: Any, field: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    raise _Bad(field, "expected text")
-
-
-def _ident(value: Any, field: str) -> str:
-    if isinstance(value, bool) or value is None:
-        raise _Bad(field, "missing or not an id")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    raise _Bad(field, "missing or not an id")
-
-
-def _int(value: Any, field: str) -> int:
-    if isinstance(value, bool):
-        raise _Bad(field, "expected a whole number")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            pass
-    raise _Bad(field, "expected a whole number")
-
-
-def _decimal(value: Any, field: str) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return to_decimal(value)
-    except ValueError as exc:
-        raise _Bad(field, str(exc)) from None
-
-
-def _when(value: Any, field: str) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return parse_utc(value)
-    except ValueError as exc:
-        raise _Bad(field, str(exc)) from None
-
-
-def _status(value: Any) -> tuple[OrderStatus, str | None]:
-    if not isinstance(value, str):
-        raise _Bad("status", "missing or not text")
-    status = STATUS_MAP.get(value.strip().lower())
-    return (status, None) if status else (OrderStatus.UNKNOWN, value[:100])
-
-
-def _address(value: Any, field: str) -> dict[str, Any] | None:
-    data = _obj(value, field)
-    if data is None:
-        return None
-    try:
-        return {
-            "name": _text(data.get("name"), "name") or "",
-            "company": _text(data.get("company"), "company") or None,
-            "line1": _text(data.get("address1"), "address1") or "",
-            "line2": _text(data.get("address2"), "address2") or None,
-            "city": _text(data.get("city"), "city") or "",
-            "region": _text(data.get("state"), "state") or None,
-            "postal_code": _text(data.get("postal_code"), "postal_code") or None,
-            "country": _text(data.get("country"), "country") or "",
-        }
-    except _Bad as exc:
-        raise exc.within(field) from None
-
-
-def _shipment(value: Any, field: str) -> dict[str, Any]:
-    data = _obj(value, field)
-    if data is None:
-        raise _Bad(field, "expected an object")
-    try:
-        lines = []
-        for n, item in enumerate(_list(data.get("items"), "items")):
+    def count(self, data: dict[str, Any], key: str, field: str | None = None) -> int:
+        value = data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str):
             try:
-                item = _obj(item, "") or {}
-                lines.append(
-                    {
-                        "line_id": _ident(item.get("order_item_id"), "order_item_id"),
-                        "quantity": _int(item.get("quantity"), "quantity"),
-                    }
-                )
-            except _Bad as exc:
-                raise exc.within(f"items[{n}]") from None
-        raw_id = data.get("id")
-        return {
-            "id": None if raw_id is None else _ident(raw_id, "id"),
-            "carrier": _text(data.get("carrier"), "carrier") or "",
-            "service": _text(data.get("service"), "service"),
-            "tracking_number": _text(data.get("tracking_number"), "tracking_number"),
-            "tracking_url": _text(data.get("tracking_url"), "tracking_url"),
-            "label_url": _text(data.get("label_url"), "label_url"),
-            "shipped_at": _when(data.get("created_at"), "created_at"),
-            # in_transit / delivered, as Price2b words it (list_shipments)
-            "status": _text(data.get("status"), "status"),
-            "lines": lines,
-        }
-    except _Bad as exc:
-        raise exc.within(field) from None
+                return int(value.strip())
+            except ValueError:
+                pass
+        raise self.bad("is not a whole number", field or key)
 
+    def number(self, data: dict[str, Any], key: str, field: str | None = None) -> Decimal | None:
+        """An amount or a weight; None when absent."""
+        return None if data.get(key) is None else money(data, key, self.order_id, field)
 
-def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
-    order_id = _ident(payload.get("id"), "id")
-    status, api_status = _status(payload.get("status"))
-    created = _when(payload.get("created_at"), "created_at")
-    if created is None:
-        raise _Bad("created_at", "missing")
-    updated = _when(payload.get("updated_at"), "updated_at") or created
-    totals = _obj(payload.get("totals"), "totals") or {}
-    raw_fulfillment = _text(payload.get("fulfillment_status"), "fulfillment_status")
-    fulfillment = FULFILLMENT_MAP.get((raw_fulfillment or "").strip().lower())
-    currency = _text(totals.get("currency"), "totals.currency")
-    lines = []
-    for n, item in enumerate(_list(payload.get("items"), "items")):
+    def when(self, data: dict[str, Any], key: str, field: str | None = None) -> datetime | None:
+        value = data.get(key)
+        if value is None:
+            return None
         try:
-            item = _obj(item, "") or {}
-            quantity = _int(item.get("quantity"), "quantity")
-            if item.get("quantity_fulfilled") is not None:
-                done = _int(item["quantity_fulfilled"], "quantity_fulfilled")
-            else:  # list rows: only the order's fulfillment status is known
-                done = quantity if fulfillment == FulfillmentStatus.FULFILLED else 0
-            currency = currency or _text(item.get("currency"), "currency")
+            return parse_utc(value)
+        except ValueError as exc:
+            raise self.bad(str(exc), field or key) from None
+        except OverflowError:  # a valid offset that moves the instant outside years 1..9999
+            raise self.bad("is out of range", field or key) from None
+
+    def obj(self, data: dict[str, Any], key: str, field: str | None = None) -> dict[str, Any]:
+        """A sub-object; ``{}`` when absent."""
+        value = data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.bad("is not an object", field or key)
+        return value
+
+    def values(self, data: dict[str, Any], key: str, field: str | None = None) -> list[Any]:
+        """A list; empty when absent."""
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.bad("is not a list", field or key)
+        return value
+
+    def objects(self, data: dict[str, Any], key: str, field: str | None = None) -> list[Any]:
+        """A list of objects; empty when absent."""
+        field = field or key
+        value = self.values(data, key, field)
+        for n, item in enumerate(value):
+            if not isinstance(item, dict):
+                raise self.bad("is not an object", f"{field}[{n}]")
+        return value
+
+    def status(self, data: dict[str, Any]) -> tuple[OrderStatus, str | None]:
+        value = data.get("status")
+        if not isinstance(value, str):
+            raise self.bad("is missing or not text", "status")
+        status = STATUS_MAP.get(value.strip().lower())
+        return (status, None) if status else (OrderStatus.UNKNOWN, value[:100])
+
+    def address(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
+        if data.get(key) is None:
+            return None
+        value = self.obj(data, key)
+
+        def t(name: str) -> str | None:
+            return self.text(value, name, f"{key}.{name}")
+
+        return {
+            "name": t("name") or "",
+            "company": t("company") or None,
+            "line1": t("address1") or "",
+            "line2": t("address2") or None,
+            "city": t("city") or "",
+            "region": t("state") or None,
+            "postal_code": t("postal_code") or None,
+            "country": t("country") or "",
+        }
+
+    def shipment(self, value: Any, field: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.bad("is not an object", field)
+        lines = []
+        for n, item in enumerate(self.objects(value, "items", f"{field}.items")):
+            where = f"{field}.items[{n}]"
             lines.append(
                 {
-                    "id": _ident(item.get("id"), "id"),
-                    "sku": _text(item.get("sku"), "sku") or "",
-                    "name": _text(item.get("name"), "name") or "",
-                    "quantity": quantity,
-                    "quantity_fulfilled": done,
-                    "unit_price": _decimal(item.get("price"), "price") or 0,
-                    "barcode": _text(item.get("barcode"), "barcode") or None,
-                    "weight": _decimal(item.get("weight"), "weight"),
+                    "line_id": self.ident(item, "order_item_id", f"{where}.order_item_id"),
+                    "quantity": self.count(item, "quantity", f"{where}.quantity"),
                 }
             )
-        except _Bad as exc:
-            raise exc.within(f"items[{n}]") from None
-    customer = _obj(payload.get("customer"), "customer") or {}
-    timeline = []
-    for n, event in enumerate(_list(payload.get("timeline"), "timeline")):
-        try:
-            event = _obj(event, "") or {}
-            at = _when(event.get("timestamp"), "timestamp")
+        return {
+            "id": None if value.get("id") is None else self.ident(value, "id", f"{field}.id"),
+            "carrier": self.text(value, "carrier", f"{field}.carrier") or "",
+            "service": self.text(value, "service", f"{field}.service"),
+            "tracking_number": self.text(value, "tracking_number", f"{field}.tracking_number"),
+            "tracking_url": self.text(value, "tracking_url", f"{field}.tracking_url"),
+            "label_url": self.text(value, "label_url", f"{field}.label_url"),
+            "shipped_at": self.when(value, "created_at", f"{field}.created_at"),
+            # in_transit / delivered, as Price2b words it (list_shipments)
+            "status": self.text(value, "status", f"{field}.status"),
+            "lines": lines,
+        }
+
+    def lines(
+        self, payload: dict[str, Any], fulfillment: FulfillmentStatus | None
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """The order's lines, and the first currency a line names."""
+        lines, currency = [], None
+        for n, item in enumerate(self.objects(payload, "items")):
+            where = f"items[{n}]"
+            quantity = self.count(item, "quantity", f"{where}.quantity")
+            if item.get("quantity_fulfilled") is not None:
+                done = self.count(item, "quantity_fulfilled", f"{where}.quantity_fulfilled")
+            else:  # list rows: only the order's fulfillment status is known
+                done = quantity if fulfillment == FulfillmentStatus.FULFILLED else 0
+            currency = currency or self.text(item, "currency", f"{where}.currency")
+            lines.append(
+                {
+                    "id": self.ident(item, "id", f"{where}.id"),
+                    "sku": self.text(item, "sku", f"{where}.sku") or "",
+                    "name": self.text(item, "name", f"{where}.name") or "",
+                    "quantity": quantity,
+                    "quantity_fulfilled": done,
+                    "unit_price": self.number(item, "price", f"{where}.price") or 0,
+                    "barcode": self.text(item, "barcode", f"{where}.barcode") or None,
+                    "weight": self.number(item, "weight", f"{where}.weight"),
+                }
+            )
+        return lines, currency
+
+    def timeline(self, payload: dict[str, Any]) -> list[dict[str, Any]]:
+        timeline = []
+        for n, event in enumerate(self.objects(payload, "timeline")):
+            where = f"timeline[{n}]"
+            at = self.when(event, "timestamp", f"{where}.timestamp")
             if at is None:
-                raise _Bad("timestamp", "missing")
+                raise self.bad("is missing", f"{where}.timestamp")
             timeline.append(
                 {
                     "at": at,
-                    "kind": _text(event.get("event"), "event") or "",
-                    "message": _text(event.get("description"), "description") or "",
+                    "kind": self.text(event, "event", f"{where}.event") or "",
+                    "message": self.text(event, "description", f"{where}.description") or "",
                 }
             )
-        except _Bad as exc:
-            raise exc.within(f"timeline[{n}]") from None
-    payment = _text(payload.get("financial_status"), "financial_status")
-    number = (
-        _text(payload.get("order_number"), "order_number")
-        or _text(payload.get("channel_order_id"), "channel_order_id")
-        or order_id
-    )
+        return timeline
+
+
+def _fields(r: _Reader, order_id: str, payload: dict[str, Any], summary: bool) -> dict[str, Any]:
+    status, api_status = r.status(payload)
+    created = r.when(payload, "created_at")
+    if created is None:
+        raise r.bad("is missing", "created_at")
+    updated = r.when(payload, "updated_at") or created
+    totals = r.obj(payload, "totals")
+    raw_fulfillment = r.text(payload, "fulfillment_status")
+    fulfillment = FULFILLMENT_MAP.get((raw_fulfillment or "").strip().lower())
+    currency = r.text(totals, "currency", "totals.currency")
+    lines, line_currency = r.lines(payload, fulfillment)
+    customer = r.obj(payload, "customer")
+    payment = r.text(payload, "financial_status")
+    number = r.text(payload, "order_number") or r.text(payload, "channel_order_id") or order_id
     return {
         "id": order_id,
         "number": number,
@@ -440,27 +430,26 @@ def _fields(payload: dict[str, Any], summary: bool) -> dict[str, Any]:
         "fulfillment_status": fulfillment or _derived_fulfillment(lines),
         "payment_status": payment,
         "holds": store_holds(status=status, payment_status=payment),
-        "channel": _text(payload.get("channel"), "channel"),
-        "currency": (currency or "USD").strip().upper()[:3] or "USD",
-        "subtotal": _decimal(totals.get("subtotal"), "totals.subtotal") or 0,
-        "tax": _decimal(totals.get("tax"), "totals.tax") or 0,
-        "shipping": _decimal(totals.get("shipping"), "totals.shipping") or 0,
-        "total": _decimal(totals.get("total"), "totals.total") or 0,
+        "channel": r.text(payload, "channel"),
+        "currency": (currency or line_currency or "USD").strip().upper()[:3] or "USD",
+        "subtotal": r.number(totals, "subtotal", "totals.subtotal") or 0,
+        "tax": r.number(totals, "tax", "totals.tax") or 0,
+        "shipping": r.number(totals, "shipping", "totals.shipping") or 0,
+        "total": r.number(totals, "total", "totals.total") or 0,
         "customer": {
-            "name": _text(customer.get("name"), "customer.name") or "",
-            "email": _text(customer.get("email"), "customer.email"),
-            "phone": _text(customer.get("phone"), "customer.phone"),
+            "name": r.text(customer, "name", "customer.name") or "",
+            "email": r.text(customer, "email", "customer.email"),
+            "phone": r.text(customer, "phone", "customer.phone"),
         },
-        "ship_to": _address(payload.get("shipping_address"), "shipping_address"),
-        "bill_to": None if summary else _address(payload.get("billing_address"), "billing_address"),
+        "ship_to": r.address(payload, "shipping_address"),
+        "bill_to": None if summary else r.address(payload, "billing_address"),
         "lines": lines,
         "shipments": [
-            _shipment(s, f"shipments[{n}]")
-            for n, s in enumerate(_list(payload.get("shipments"), "shipments"))
+            r.shipment(s, f"shipments[{n}]") for n, s in enumerate(r.values(payload, "shipments"))
         ],
-        "timeline": timeline,
-        "notes": _text(payload.get("notes"), "notes"),
-        "marketplace_order_id": _text(payload.get("channel_order_id"), "channel_order_id"),
+        "timeline": r.timeline(payload),
+        "notes": r.text(payload, "notes"),
+        "marketplace_order_id": r.text(payload, "channel_order_id"),
         "created_at": created,
         "updated_at": updated,
         "raw": payload,
@@ -473,42 +462,18 @@ def _derived_fulfillment(lines: list[dict[str, Any]]) -> FulfillmentStatus:
     )
 
 
-def _safe_id(payload: Any) -> str | None:
-    value = payload.get("id") if isinstance(payload, dict) else None
-    return str(value)[:40] if isinstance(value, int | str) and not isinstance(value, bool) else None
-
-
-def _unreadable(exc: Exception, order_id: str | None) -> NoReturn:
-    if isinstance(exc, _Bad):
-        raise BadResponse(exc.message, field=exc.field, order_id=order_id) from None
-    if isinstance(exc, ValidationError):
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first.get("loc", ())) or None
-        raise BadResponse(
-            str(first.get("msg", "invalid value"))[:200], field=field, order_id=order_id
-        ) from None
-    raise BadResponse(str(exc)[:200], order_id=order_id) from None
-
-
-_PARSE_ERRORS = (_Bad, ValidationError, DomainError, ValueError, TypeError, ArithmeticError)
-
-
 def parse_order(payload: Any, *, summary: bool = False) -> Order:
     """One order from a list row (``summary``) or the detail answer. Anything unreadable is
-    ``BadResponse`` naming the order and the field."""
+    ``BadResponse`` naming the order and the field. Sub-objects stay plain dicts so the order
+    is validated once, as a whole."""
     if not isinstance(payload, dict):
         raise BadResponse("an order is not a JSON object", field="order")
-    try:
-        return Order.model_validate(_fields(payload, summary))
-    except _PARSE_ERRORS as exc:
-        _unreadable(exc, _safe_id(payload))
+    order_id = _Reader(None).ident(payload, "id")
+    return order_from(_fields(_Reader(order_id), order_id, payload, summary), order_id)
 
 
 def parse_shipment(payload: Any, order_id: str | None = None) -> Shipment:
-    try:
-        return Shipment.model_validate(_shipment(payload, "shipment"))
-    except _PARSE_ERRORS as exc:
-        _unreadable(exc, order_id)
+    return shipment_from(_Reader(order_id).shipment(payload, "shipment"), order_id, "shipment")
 
 
 def parse_error(response: httpx.Response) -> tuple[str | None, str, Any]:
@@ -614,21 +579,19 @@ class Price2bConnector(Connector):
                     ORDERS, {**params, "page": page, "per_page": per_page}, kind=Answer.LIST
                 )
             )
-            try:
-                rows = _list(data.get("orders"), "data.orders")
-                pagination = _obj(data.get("pagination"), "data.pagination") or {}
-                total = (
-                    None
-                    if pagination.get("total") is None
-                    else _int(pagination["total"], "pagination.total")
-                )
-                last_page = (
-                    None
-                    if pagination.get("last_page") is None
-                    else _int(pagination["last_page"], "pagination.last_page")
-                )
-            except _Bad as exc:
-                raise BadResponse(exc.message, field=exc.field) from None
+            r = _Reader(None)
+            rows = r.values(data, "orders", "data.orders")
+            pagination = r.obj(data, "pagination", "data.pagination")
+            total = (
+                None
+                if pagination.get("total") is None
+                else r.count(pagination, "total", "data.pagination.total")
+            )
+            last_page = (
+                None
+                if pagination.get("last_page") is None
+                else r.count(pagination, "last_page", "data.pagination.last_page")
+            )
             if rows and (page < last_page if last_page is not None else len(rows) >= per_page):
                 self.api.prefetch(
                     ORDERS,
@@ -662,22 +625,20 @@ class Price2bConnector(Connector):
 
     def channel_sync_status(self) -> ChannelSyncStatus:
         data = _data(self.api.get_json(f"{ORDERS}/sync/status"))
-        try:
-            nxt = _when(data.get("next_scheduled_sync"), "next_scheduled_sync")
-            last = _obj(data.get("last_sync"), "last_sync")
-            if last is None:
-                return ChannelSyncStatus(None, "never", next_scheduled_sync=nxt)
-            channels = _obj(last.get("channels"), "last_sync.channels") or {}
-            return ChannelSyncStatus(
-                sync_id=_text(last.get("sync_id"), "last_sync.sync_id"),
-                status=_text(last.get("status"), "last_sync.status") or "unknown",
-                started_at=_when(last.get("started_at"), "last_sync.started_at"),
-                completed_at=_when(last.get("completed_at"), "last_sync.completed_at"),
-                channels={str(k): v for k, v in channels.items()},
-                next_scheduled_sync=nxt,
-            )
-        except _Bad as exc:
-            raise BadResponse(exc.message, field=exc.field) from None
+        r = _Reader(None)
+        nxt = r.when(data, "next_scheduled_sync")
+        if data.get("last_sync") is None:
+            return ChannelSyncStatus(None, "never", next_scheduled_sync=nxt)
+        last = r.obj(data, "last_sync")
+        channels = r.obj(last, "channels", "last_sync.channels")
+        return ChannelSyncStatus(
+            sync_id=r.text(last, "sync_id", "last_sync.sync_id"),
+            status=r.text(last, "status", "last_sync.status") or "unknown",
+            started_at=r.when(last, "started_at", "last_sync.started_at"),
+            completed_at=r.when(last, "completed_at", "last_sync.completed_at"),
+            channels={str(k): v for k, v in channels.items()},
+            next_scheduled_sync=nxt,
+        )
 
     # -- writes -------------------------------------------------------------------------------
 
@@ -809,15 +770,13 @@ class Price2bConnector(Connector):
         if since is not None:
             body["since"] = format_utc(since)
         data = _data(self._write("POST", f"{ORDERS}/sync", body, None))
-        try:
-            names = [str(c) for c in _list(data.get("channels"), "data.channels")]
-            return ChannelSyncStatus(
-                sync_id=_text(data.get("sync_id"), "data.sync_id"),
-                status=_text(data.get("status"), "data.status") or "processing",
-                channels={name: None for name in names},
-            )
-        except _Bad as exc:
-            raise BadResponse(exc.message, field=exc.field) from None
+        r = _Reader(None)
+        names = [str(c) for c in r.values(data, "channels", "data.channels")]
+        return ChannelSyncStatus(
+            sync_id=r.text(data, "sync_id", "data.sync_id"),
+            status=r.text(data, "status", "data.status") or "processing",
+            channels={name: None for name in names},
+        )
 
     # -- labels -------------------------------------------------------------------------------
 
@@ -999,18 +958,20 @@ class Price2bConnector(Connector):
     def _reported_shipment(
         data: dict[str, Any], order_id: str, lines: Mapping[str, int], service: str | None
     ) -> Shipment:
-        try:
-            raw_id = data.get("shipment_id")
-            return Shipment(
-                id=None if raw_id is None else _ident(raw_id, "data.shipment_id"),
-                carrier=_text(data.get("carrier"), "data.carrier") or "",
-                service=_text(data.get("service"), "data.service") or service,
-                tracking_number=_text(data.get("tracking_number"), "data.tracking_number"),
-                label_url=_text(data.get("label_url"), "data.label_url"),
-                lines=[ShipmentLine(line_id=k, quantity=v) for k, v in lines.items() if v],
-            )
-        except _PARSE_ERRORS as exc:
-            _unreadable(exc, order_id)
+        r = _Reader(order_id)
+        fields = {
+            "id": (
+                None
+                if data.get("shipment_id") is None
+                else r.ident(data, "shipment_id", "data.shipment_id")
+            ),
+            "carrier": r.text(data, "carrier", "data.carrier") or "",
+            "service": r.text(data, "service", "data.service") or service,
+            "tracking_number": r.text(data, "tracking_number", "data.tracking_number"),
+            "label_url": r.text(data, "label_url", "data.label_url"),
+            "lines": [{"line_id": k, "quantity": v} for k, v in lines.items() if v],
+        }
+        return shipment_from(fields, order_id, "data")
 
 
 CONNECTOR = Price2bConnector

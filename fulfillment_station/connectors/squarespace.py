@@ -75,6 +75,7 @@ from fulfillment_station.connectors.errors import (
     Unsupported,
 )
 from fulfillment_station.connectors.http import Answer, ApiClient, write_proof
+from fulfillment_station.connectors.parsing import order_from, text
 from fulfillment_station.domain import (
     Address,
     FulfillmentStatus,
@@ -485,7 +486,9 @@ def create_body(request: CreateOrderRequest, idempotency_key: str, now: datetime
 
 
 class _Reader:
-    """Reads one order payload; every refusal is a BadResponse naming the order and field."""
+    """Reads one order payload, on the connectors' shared readers (``connectors.parsing``)
+    where Squarespace words a field as the others do; every refusal is a BadResponse naming
+    the order and the field, and the order is validated once, as a whole (``order_from``)."""
 
     def __init__(self, data: dict[str, Any], order_id: str | None) -> None:
         self.data = data
@@ -495,13 +498,10 @@ class _Reader:
         return BadResponse(message, field=field, order_id=self.order_id)
 
     def text(self, value: Any, field: str) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
+        """As the store sent it (an empty text stays empty); a number becomes its text."""
+        if value is None or type(value) is str:
             return value
-        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-            return str(value)
-        raise self.bad(field, "expected text")
+        return text({field: value}, field, self.order_id)
 
     def when(self, value: Any, field: str, *, required: bool = False) -> datetime | None:
         if value is None or value == "":
@@ -741,7 +741,7 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
             )
             if service_requested:
                 break
-    return Order.model_validate(
+    return order_from(
         {
             "id": order_id,
             "number": number,
@@ -775,7 +775,8 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
             "updated_at": updated,
             "service_requested": service_requested,
             "raw": data,
-        }
+        },
+        order_id,
     )
 
 

@@ -811,6 +811,10 @@ def test_numbers_as_strings_and_missing_optional_fields_are_accepted() -> None:
         ({"items": "many"}, "items"),
         ({"totals": {"total": "lots"}}, "totals.total"),
         ({"items": [{"id": 1, "quantity": "two"}]}, "items[0].quantity"),
+        ({"items": ["one"]}, "items[0]"),
+        ({"shipping_address": {"city": ["Lima"]}}, "shipping_address.city"),
+        # Read, then refused by the order model: still named, in the order's own terms.
+        ({"items": [{"id": 1, "quantity": 5_000_000}]}, "lines[0].quantity"),
     ],
 )
 def test_unusable_payload_names_the_order_and_field(changes: dict[str, Any], field: str) -> None:

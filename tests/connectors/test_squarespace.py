@@ -745,6 +745,9 @@ def test_numbers_as_strings_and_null_arrays_are_accepted() -> None:
         ({"grandTotal": {"value": "lots", "currency": "USD"}}, "grandTotal"),
         ({"grandTotal": {"value": "1e999999", "currency": "USD"}}, "grandTotal"),
         ({"id": None}, "id"),
+        ({"customerEmail": True}, "customerEmail"),
+        # Read, then refused by the order model: still named, in the order's own terms.
+        ({"lineItems": [{"id": "l1", "quantity": 5_000_000}]}, "lines[0].quantity"),
     ],
 )
 def test_unusable_payload_names_the_field(changes: dict[str, Any], field: str) -> None:

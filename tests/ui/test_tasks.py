@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from fulfillment_station.ui.common.tasks import ConnectionWorker, TaskContext
 
@@ -81,3 +82,50 @@ def test_an_operation_runs_on_the_workers_own_resources(qtbot: Any) -> None:
         assert made_on and made_on[0] != threading.get_ident()
     finally:
         worker.stop()
+
+
+def test_a_task_handle_is_let_go_of_on_the_gui_thread_whatever_the_worker_keeps(
+    qtbot: Any, worker: ConnectionWorker
+) -> None:
+    """A handle is a GUI-thread QObject: if the worker thread held the last reference to it,
+    the worker thread would destroy it while the GUI thread's event loop may still use it
+    (a rare segmentation fault). Here the first task's function keeps what it was given
+    until the second task, on the worker thread, lets go of it after the GUI thread has
+    delivered the first answer and forgotten the handle."""
+    gui = threading.get_ident()
+    destroyed_on: list[int] = []
+    kept: list[object] = []
+    first = worker.submit(lambda ctx: kept.append(ctx), "keeps its context")
+    first.destroyed.connect(
+        lambda *_a: destroyed_on.append(threading.get_ident()), Qt.ConnectionType.DirectConnection
+    )
+    with qtbot.waitSignal(first.finished):
+        pass
+    del first  # delivered: the worker's bookkeeping forgets it at the next submit
+    second = worker.submit(lambda _ctx: kept.clear(), "lets go")
+    with qtbot.waitSignal(second.finished):
+        pass
+    gc.collect()
+    assert destroyed_on == [gui]
+
+
+def test_progress_and_cancel_reach_across_threads(qtbot: Any, worker: ConnectionWorker) -> None:
+    started = threading.Event()
+
+    def counts_until_cancelled(ctx: TaskContext) -> int:
+        done = 0
+        ctx.report(done, None)
+        started.set()
+        while not ctx.cancelled() and done < 10_000_000:
+            done += 1
+        return done
+
+    task = worker.submit(counts_until_cancelled, "counts")
+    seen: list[tuple[int, object]] = []
+    task.progress.connect(lambda done, total: seen.append((done, total)))
+    assert started.wait(10)
+    task.cancel()
+    with qtbot.waitSignal(task.succeeded) as answer:
+        pass
+    assert seen == [(0, None)] and task.is_cancelled() and task.done
+    assert answer.args[0] < 10_000_000

@@ -9,7 +9,8 @@ What a worker runs is an operation from ``services.operations``: a typed, Qt-fre
 whose first argument is the resources. ``call`` runs one with its arguments; ``submit`` runs a
 function of the whole :class:`TaskContext` (for operations that report progress or stop when
 cancelled). Results, errors and progress reach the GUI only as signals of the ``Task``
-handle, on the GUI thread::
+handle, on the GUI thread. No Qt object crosses to a worker thread: it gets a plain job by
+number (see ``_Job`` for why)::
 
     task = worker.call(operations.find_order_refs, scan)
     task.succeeded.connect(on_done)
@@ -18,10 +19,11 @@ handle, on the GUI thread::
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -35,8 +37,9 @@ P = ParamSpec("P")
 class Task(QObject, Generic[R]):
     """The GUI-side handle of one piece of background work.
 
-    The worker reports through private signals that are queued to this object's own thread
-    (the GUI thread), and the public signals are emitted from there: whatever is connected to
+    It lives and dies on the GUI thread: the worker thread never holds it (see
+    :class:`_Job`). The worker's answer reaches :class:`ConnectionWorker` as a queued signal,
+    which emits the public signals from the GUI thread: whatever is connected to
     ``succeeded``/``failed``/``progress`` (a method, a lambda) runs on the GUI thread.
     """
 
@@ -45,74 +48,101 @@ class Task(QObject, Generic[R]):
     progress = Signal(int, object)  # done, total (or None)
     finished = Signal()  # after succeeded or failed
 
-    _outcome = Signal(bool, object)
-    _progressed = Signal(int, object)
-
-    def __init__(self, fn: Callable[[TaskContext[Any]], R], name: str) -> None:
+    def __init__(self, job: _Job) -> None:
         super().__init__()
-        self.fn = fn
-        self.name = name
-        self.done = False  # the work has run (set on the worker thread)
+        self._job = job
+        self.name = job.name
         self.delivered = False  # its answer has reached the GUI thread
-        self._cancel = threading.Event()
-        self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._progressed.connect(self.progress, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(bool, object)
+    @property
+    def done(self) -> bool:
+        """The work has run (set on the worker thread)."""
+        return self._job.ran
+
     def _deliver(self, ok: bool, payload: object) -> None:
         self.delivered = True
         (self.succeeded if ok else self.failed).emit(payload)
         self.finished.emit()
 
-    def report_success(self, result: object) -> None:
-        """Called on the worker thread."""
-        self.done = True
-        self._outcome.emit(True, result)
-
-    def report_failure(self, exc: BaseException) -> None:
-        """Called on the worker thread."""
-        self.done = True
-        self._outcome.emit(False, exc)
-
-    def report_progress(self, done: int, total: int | None) -> None:
-        self._progressed.emit(done, total)
-
     def cancel(self) -> None:
-        self._cancel.set()
+        self._job.cancel.set()
 
     def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self._job.cancel.is_set()
+
+
+@dataclass(eq=False)
+class _Job:
+    """What the worker thread sees of a task: plain Python, no Qt object.
+
+    Why: a Python-owned QObject is destroyed by whichever thread drops its last reference.
+    When the worker thread was handed the ``Task`` itself (through a queued signal argument,
+    released only after the slot returned), a worker descheduled between reporting and
+    returning let the GUI thread deliver the answer and forget the handle first, so the
+    worker thread ran ``~QObject`` of a GUI-thread object while the GUI thread's event loop
+    still used it: a rare segmentation fault. Now only the job's number crosses threads, the
+    worker drops every reference it took before it sends the answer, and the GUI thread
+    (which holds the job through the task until that answer arrives) always lets go last.
+    """
+
+    key: int
+    name: str
+    fn: Callable[[TaskContext[Any]], Any]
+    cancel: threading.Event = field(default_factory=threading.Event)
+    #: (ok, result or exception), set on the worker thread before it answers
+    outcome: tuple[bool, object] | None = None
+    ran: bool = False
 
 
 @dataclass
 class TaskContext(Generic[Res]):
-    """What a task function sees: the worker thread's resources and its own task."""
+    """What a task function sees: the worker thread's resources and a way to report
+    progress and see a cancel."""
 
     resources: Res
-    task: Task[Any]
+    _job: _Job
+    _runner: _Runner[Any]
 
     def report(self, done: int, total: int | None = None) -> None:
-        self.task.report_progress(done, total)
+        self._runner.progressed.emit(self._job.key, done, total)
 
     def cancelled(self) -> bool:
-        return self.task.is_cancelled()
+        return self._job.cancel.is_set()
 
 
 class _Runner(QObject, Generic[Res]):
-    """Lives on the worker thread; runs submitted tasks one after the other."""
+    """Lives on the worker thread; runs submitted jobs one after the other."""
+
+    answered = Signal(int)  # the job's key; its outcome is on the job
+    progressed = Signal(int, int, object)  # key, done, total (or None)
 
     def __init__(
-        self, make_resources: Callable[[], Res], close_resources: Callable[[Res], None]
+        self,
+        make_resources: Callable[[], Res],
+        close_resources: Callable[[Res], None],
+        jobs: dict[int, _Job],
     ) -> None:
         super().__init__()
         self._make = make_resources
         self._close = close_resources
+        self._jobs = jobs  # filled and emptied by the GUI thread; read here by key
         self._resources: Res | None = None
         self._made = False  # a worker's resources may be None (the utility worker's)
         self._error: BaseException | None = None
 
-    @Slot(object)
-    def run(self, task: Task[Any]) -> None:
+    @Slot(int)
+    def run(self, key: int) -> None:
+        job = self._jobs.get(key)
+        if job is None:  # the GUI thread has let go of it already (it cannot, but be safe)
+            return
+        job.outcome = self._outcome(job)
+        job.ran = True
+        # Every reference this thread took to the job (its function, its answer, whatever
+        # their frames hold) is dropped before the GUI thread can know the answer is there.
+        del job
+        self.answered.emit(key)
+
+    def _outcome(self, job: _Job) -> tuple[bool, object]:
         if not self._made and self._error is None:
             try:
                 self._resources = self._make()
@@ -121,15 +151,12 @@ class _Runner(QObject, Generic[Res]):
                 log.exception("worker resources could not be made")
                 self._error = exc
         if self._error is not None:
-            task.report_failure(self._error)
-            return
+            return False, self._error
         try:
-            result = task.fn(TaskContext(cast(Res, self._resources), task))
+            return True, job.fn(TaskContext(cast(Res, self._resources), job, self))
         except Exception as exc:
-            log.info("task %s failed: %s", task.name, exc, exc_info=True)
-            task.report_failure(exc)
-        else:
-            task.report_success(result)
+            log.info("task %s failed: %s", job.name, exc, exc_info=True)
+            return False, exc
 
     @Slot()
     def shutdown(self) -> None:
@@ -149,10 +176,14 @@ def _close(resources: Any) -> None:
     resources.close()
 
 
+def _spent(_ctx: TaskContext[Any]) -> None:
+    """A delivered job's function: the real one is let go of on the GUI thread."""
+
+
 class ConnectionWorker(QObject, Generic[Res]):
     """The GUI's way to run work for one connection without ever blocking."""
 
-    _submit = Signal(object)
+    _submit = Signal(int)  # a job's key: nothing of Qt or of the caller crosses threads
     _shutdown = Signal()
 
     def __init__(
@@ -164,11 +195,18 @@ class ConnectionWorker(QObject, Generic[Res]):
         super().__init__()
         self._thread = QThread()
         self._thread.setObjectName(f"worker-{name}")
-        self._runner: _Runner[Res] = _Runner(make_resources, close_resources)
+        self._keys = itertools.count(1)
+        # Until its answer is delivered (on the GUI thread), each job and its handle are held
+        # here: the worker reads the job by key, and a handle nobody else holds (a
+        # fire-and-forget pump) must still deliver its answer.
+        self._jobs: dict[int, _Job] = {}
+        self._tasks: dict[int, Task[Any]] = {}
+        self._runner: _Runner[Res] = _Runner(make_resources, close_resources, self._jobs)
         self._runner.moveToThread(self._thread)
-        self._submit.connect(self._runner.run)
-        self._shutdown.connect(self._runner.shutdown)
-        self._tasks: set[Task[Any]] = set()
+        self._submit.connect(self._runner.run, Qt.ConnectionType.QueuedConnection)
+        self._shutdown.connect(self._runner.shutdown, Qt.ConnectionType.QueuedConnection)
+        self._runner.answered.connect(self._answered, Qt.ConnectionType.QueuedConnection)
+        self._runner.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self._thread.start()
 
     @property
@@ -186,19 +224,33 @@ class ConnectionWorker(QObject, Generic[Res]):
         )
 
     def submit(self, fn: Callable[[TaskContext[Res]], R], name: str = "task") -> Task[R]:
-        task: Task[R] = Task(fn, name)
-        # Keep handles alive until their answer is delivered on the GUI thread: the runner
-        # emits on them from its thread, and a handle nobody else holds (a fire-and-forget
-        # pump) would otherwise be collected with its answer still queued.
-        self._tasks = {t for t in self._tasks if not t.delivered}
-        self._tasks.add(task)
-        self._submit.emit(task)
+        job = _Job(next(self._keys), name, fn)
+        task: Task[R] = Task(job)
+        self._jobs[job.key] = job
+        self._tasks[job.key] = task
+        self._submit.emit(job.key)
         return task
+
+    @Slot(int)
+    def _answered(self, key: int) -> None:
+        job = self._jobs.pop(key)
+        task = self._tasks.pop(key)
+        ok, payload = job.outcome or (False, RuntimeError(f"task {job.name} gave no answer"))
+        # Let go of the function and the answer here, on the GUI thread: an exception's
+        # traceback holds the job's frames, a cycle only the collector would otherwise break.
+        job.fn, job.outcome = _spent, None
+        task._deliver(ok, payload)
+
+    @Slot(int, int, object)
+    def _progressed(self, key: int, done: int, total: int | None) -> None:
+        task = self._tasks.get(key)
+        if task is not None:
+            task.progress.emit(done, total)
 
     def stop(self, timeout_ms: int = 10_000) -> None:
         """Cancel what is queued or running, close the resources on their thread, end it."""
-        for task in list(self._tasks):
-            task.cancel()
+        for job in list(self._jobs.values()):
+            job.cancel.set()
         if self._thread.isRunning():
             self._shutdown.emit()  # closes the resources, then quits the thread
             if not self._thread.wait(timeout_ms):

@@ -220,9 +220,9 @@ class Desk:
             claim = coordinator.claim_next(remaining[:WINDOW])
             claim_ms = (time.perf_counter() - asked) * 1000
             if claim is None:
-                finished = coordinator.finished_among(remaining[:WINDOW])
-                if finished:
-                    remaining = [o for o in remaining if o not in finished]
+                not_offered = coordinator.not_offered_among(remaining[:WINDOW])
+                if not_offered:
+                    remaining = [o for o in remaining if o not in not_offered]
                 elif len(remaining) > WINDOW:
                     remaining = remaining[WINDOW:] + remaining[:WINDOW]
                 # Everything in view is held by other desks: wait for one to finish or expire.

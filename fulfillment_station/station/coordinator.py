@@ -9,7 +9,10 @@ through the narrow :class:`Coordinator` interface.
   in the same millisecond cannot both get it. :meth:`~StationCoordinator.claim_next` walks the
   packer's candidate list in order and skips candidates another desk is taking at that moment
   with ``pg_try_advisory_xact_lock`` (the ``SKIP LOCKED`` of rows that do not exist yet), so
-  eight desks asking at once get eight different orders. A claim is a lease: the desk's
+  eight desks asking at once get eight different orders. An order a desk shipped or cancelled
+(``orders_done``) is never offered again, and one a desk found on hold at the store
+(``orders_held``) is left out until ``held_recheck_s`` has passed, so a held order is not
+claimed, re-read and let go by every desk in turn. A claim is a lease: the desk's
   :class:`LeaseKeeper` renews it; a desk that dies loses its claims after ``lease_s``.
 
 Degraded, never blocked: when the server cannot be reached every call still answers at once
@@ -319,7 +322,7 @@ class LocalCoordinator:
     def before_queue(self, action: Queueable) -> None:
         return None
 
-    def finished_among(self, order_ids: Sequence[str]) -> set[str] | None:
+    def not_offered_among(self, order_ids: Sequence[str]) -> set[str] | None:
         return set()
 
 
@@ -519,6 +522,10 @@ class StationCoordinator:
                     (self.connection_id, order_id),
                 )
                 conn.execute(
+                    "DELETE FROM orders_held WHERE connection_id = %s AND order_id = %s",
+                    (self.connection_id, order_id),
+                )
+                conn.execute(
                     "UPDATE shared_outbox SET state = 'released', updated_at = now() "
                     "WHERE connection_id = %s AND order_id = %s AND state = ANY(%s)",
                     (self.connection_id, order_id, list(OPEN_STATES)),
@@ -576,15 +583,18 @@ class StationCoordinator:
         result = self._online(work)
         return [] if result is _OFFLINE else result  # type: ignore[return-value]
 
-    def finished_among(self, order_ids: Sequence[str]) -> set[str] | None:
-        """Which of ``order_ids`` a desk has shipped or cancelled; None when unreachable."""
+    def not_offered_among(self, order_ids: Sequence[str]) -> set[str] | None:
+        """Which of ``order_ids`` "next order" will not offer now: shipped or cancelled by a
+        desk, or found on hold at the store (until its recheck); None when unreachable."""
 
         def work(conn: psycopg.Connection) -> set[str]:
             with conn.transaction():
                 rows = conn.execute(
-                    "SELECT order_id FROM orders_done WHERE connection_id = %s "
-                    "AND order_id = ANY(%s)",
-                    (self.connection_id, list(order_ids)),
+                    "SELECT order_id FROM orders_done WHERE connection_id = %(conn)s "
+                    "AND order_id = ANY(%(ids)s) UNION ALL SELECT order_id FROM orders_held "
+                    "WHERE connection_id = %(conn)s AND order_id = ANY(%(ids)s) "
+                    "AND recheck_at > now()",
+                    {"conn": self.connection_id, "ids": list(order_ids)},
                 ).fetchall()
             return {row[0] for row in rows} | (self._finished_here & set(order_ids))
 
@@ -716,10 +726,25 @@ class StationCoordinator:
             "lease": self.config.lease_s,
         }
 
+    def _lock_order(self, conn: psycopg.Connection, order_id: str) -> None:
+        """The advisory lock "next order" tries (see ``_NEXT_SQL``), waited for: the next
+        statement's snapshot is taken after it, so it sees a desk that finished the order."""
+        conn.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s || ':' || %s, 0))",
+            (self.connection_id, order_id),
+        )
+
     def _claim(self, conn: psycopg.Connection, order_id: str) -> Claim | Refusal:
         with conn.transaction():
+            self._lock_order(conn, order_id)
             row = conn.execute(self._CLAIM_SQL, self._params(order_id)).fetchone()
             if row is not None:
+                # Opened deliberately (pack mode only claims an order it can pack): whatever
+                # hold a desk saw earlier is lifted, so "next order" may offer it again later.
+                conn.execute(
+                    "DELETE FROM orders_held WHERE connection_id = %s AND order_id = %s",
+                    (self.connection_id, order_id),
+                )
                 self._insert_audit(
                     conn, AuditEvent(kind="claim", order_id=order_id, outcome="claimed")
                 )
@@ -763,7 +788,11 @@ class StationCoordinator:
                                     AND k.order_id = c.order_id AND k.expires_at >= now())
                     AND NOT EXISTS (SELECT 1 FROM orders_done d
                                     WHERE d.connection_id = %(conn)s AND d.order_id = c.order_id)
+                    AND NOT EXISTS (SELECT 1 FROM orders_held h
+                                    WHERE h.connection_id = %(conn)s AND h.order_id = c.order_id
+                                    AND h.recheck_at > now())
               THEN pg_try_advisory_xact_lock(hashtextextended(%(conn)s || ':' || c.order_id, 0))
+                   AND station_order_offerable(%(conn)s, c.order_id)
               ELSE false END
         LIMIT 1
         ON CONFLICT (connection_id, order_id) DO UPDATE
@@ -793,7 +822,9 @@ class StationCoordinator:
                     "WHERE NOT EXISTS (SELECT 1 FROM claims k WHERE k.connection_id = %(conn)s "
                     "AND k.order_id = c.order_id AND k.expires_at >= now()) "
                     "AND NOT EXISTS (SELECT 1 FROM orders_done d WHERE d.connection_id = "
-                    "%(conn)s AND d.order_id = c.order_id)",
+                    "%(conn)s AND d.order_id = c.order_id) "
+                    "AND NOT EXISTS (SELECT 1 FROM orders_held h WHERE h.connection_id = "
+                    "%(conn)s AND h.order_id = c.order_id AND h.recheck_at > now())",
                     {"ids": ids, "conn": self.connection_id},
                 ).fetchone()
             if not free or not free[0]:
@@ -808,6 +839,8 @@ class StationCoordinator:
             )
             if reason in FINISHING:
                 self._finish(conn, order_id, reason)
+            elif reason is ReleaseReason.HELD:
+                self._mark_held(conn, order_id)
         self._flush(conn)
 
     def _finish(self, conn: psycopg.Connection, order_id: str, reason: ReleaseReason) -> None:
@@ -819,6 +852,16 @@ class StationCoordinator:
         conn.execute(
             "DELETE FROM claims WHERE connection_id = %s AND order_id = %s AND desk = %s",
             (self.connection_id, order_id, self._desk),
+        )
+
+    def _mark_held(self, conn: psycopg.Connection, order_id: str) -> None:
+        conn.execute(
+            "INSERT INTO orders_held (connection_id, order_id, desk, packer, recheck_at) "
+            "VALUES (%(conn)s, %(order)s, %(desk)s, %(packer)s, "
+            "now() + %(recheck)s * interval '1 s') "
+            "ON CONFLICT (connection_id, order_id) DO UPDATE SET desk = EXCLUDED.desk, "
+            "packer = EXCLUDED.packer, at = now(), recheck_at = EXCLUDED.recheck_at",
+            {**self._params(order_id), "recheck": self.config.held_recheck_s},
         )
 
     def _reserve(
@@ -863,13 +906,10 @@ class StationCoordinator:
                 "ON CONFLICT (desk) DO UPDATE SET packer = EXCLUDED.packer, last_seen = now()",
                 (self._desk, self.packer),
             )
-            conn.execute(
-                "UPDATE claims SET expires_at = now() + %s * interval '1 s' WHERE desk = %s",
-                (self.config.lease_s, self._desk),
-            )
             if self._reassert:
                 # Orders taken while the server was away: claim them now where still free.
-                for order_id in list(self._held):
+                for order_id in sorted(self._held):  # one order of locks on every desk
+                    self._lock_order(conn, order_id)
                     row = conn.execute(self._CLAIM_SQL, self._params(order_id)).fetchone()
                     if row is None:
                         log.warning(
@@ -877,6 +917,10 @@ class StationCoordinator:
                             order_id,
                         )
                 self._reassert = False
+            conn.execute(
+                "UPDATE claims SET expires_at = now() + %s * interval '1 s' WHERE desk = %s",
+                (self.config.lease_s, self._desk),
+            )
             live = conn.execute(
                 "SELECT desk FROM desks WHERE last_seen >= now() - %s * interval '1 s'",
                 (self.config.lease_s,),
@@ -903,6 +947,7 @@ class StationCoordinator:
                 return
             with conn.transaction():
                 finished: dict[str, ReleaseReason] = {}
+                held: set[str] = set()
                 for _row_id, body in rows:
                     data = json.loads(body)
                     data["at"] = datetime.fromisoformat(data["at"])
@@ -910,10 +955,14 @@ class StationCoordinator:
                     self._insert_audit(conn, event)
                     if event.kind == "release" and event.outcome in FINISHING:
                         finished[event.order_id] = ReleaseReason(event.outcome)
+                    elif event.kind == "release" and event.outcome == ReleaseReason.HELD:
+                        held.add(event.order_id)
                 # Released while the server was away: finish the orders there too, in one
                 # order on every desk, so two desks catching up at once cannot deadlock.
                 for order_id in sorted(finished):
                     self._finish(conn, order_id, finished[order_id])
+                for order_id in sorted(held - set(finished)):
+                    self._mark_held(conn, order_id)
             with transaction(self._local):
                 self._local.execute("DELETE FROM station_pending WHERE id <= ?", (rows[-1][0],))
 

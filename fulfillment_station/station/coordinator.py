@@ -67,6 +67,7 @@ T = TypeVar("T")
 SHIPMENT_KINDS = frozenset({"ship", "fulfill", "bulk_ship"})
 #: Shared outbox states that still mean "this write may reach the store".
 OPEN_STATES = ("pending", "sending", "retrying", "failed")
+#: (Also ``station_order_offerable`` in the schema: an open one keeps "next order" away.)
 #: Local audit outcome -> the shared outbox state it leaves the action in.
 _STATE_OF_OUTCOME = {
     "queued": "pending",
@@ -97,6 +98,9 @@ class ReleaseReason(StrEnum):
     """The packer closed the order (progress kept); another desk may take it."""
     SHIPPED = "shipped"
     CANCELLED = "cancelled"
+    CANCELLING = "cancelling"
+    """A cancel is queued here: the claim ends now; the queued cancel keeps "next order" off
+    the order until the store confirms it (then it is finished as cancelled)."""
     HELD = "held"
     SUPERVISOR = "supervisor"
     """A supervisor released another desk's claim (with a reason, audited)."""
@@ -170,6 +174,15 @@ class Refusal:
         if self.kind is RefusalKind.FINISHED:
             return FINISHED_BY.format(order=self.order_id, desk=self.desk, since=since)
         return PENDING_AT.format(order=self.order_id, desk=self.desk, since=since)
+
+
+STATION_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "Station", "The station database cannot be reached now: try again in a moment."
+)
+
+
+class StationUnreachable(DomainError):
+    """A read that needs the station database (a report) while it cannot be reached."""
 
 
 class WriteRefused(DomainError):
@@ -309,6 +322,9 @@ class LocalCoordinator:
 
     def heartbeat(self) -> CoordinationStatus:
         return CoordinationStatus.SINGLE
+
+    def hold_lifted(self, order_id: str) -> None:
+        return None
 
     def reserve_write(self, order_id: str, idempotency_key: str, kind: str) -> None:
         return None
@@ -545,6 +561,18 @@ class StationCoordinator:
 
         return self._online(work) is True
 
+    def hold_lifted(self, order_id: str) -> None:
+        """A packer lifted the order's hold here: "next order" may offer it again at once."""
+
+        def work(conn: psycopg.Connection) -> None:
+            with conn.transaction():
+                conn.execute(
+                    "DELETE FROM orders_held WHERE connection_id = %s AND order_id = %s",
+                    (self.connection_id, order_id),
+                )
+
+        self._online(work)
+
     def heartbeat(self) -> CoordinationStatus:
         """Renew this desk's claims, tell the server what happened while it was away, and
         learn which desks are alive and which orders are taken (for a later outage)."""
@@ -610,6 +638,10 @@ class StationCoordinator:
             if len(order_ids) > 1:
                 key = f"{key}:{order_id}"
             self.reserve_write(order_id, key, str(action.kind))
+        if str(action.kind) == "cancel":
+            for order_id in order_ids:
+                if order_id in self._held:
+                    self.release(order_id, ReleaseReason.CANCELLING)
 
     def record(self, event: AuditEvent) -> None:
         """Append an audit event: kept locally at once, copied to the server in order."""
@@ -628,6 +660,19 @@ class StationCoordinator:
         the shared outbox states they imply; returns how many were copied."""
         result = self._online(self._sync_audit)
         return result if isinstance(result, int) else 0
+
+    def read(self, work: Callable[[psycopg.Connection], T]) -> T:
+        """Run the read-only ``work`` (a report) on this desk's connection; raises
+        :class:`StationUnreachable` when the server cannot be reached."""
+
+        def in_transaction(conn: psycopg.Connection) -> T:
+            with conn.transaction():
+                return work(conn)
+
+        result = self._online(in_transaction)
+        if result is _OFFLINE:
+            raise StationUnreachable(STATION_UNREACHABLE)
+        return result  # type: ignore[return-value]
 
     def close(self) -> None:
         with self._lock:
@@ -819,12 +864,7 @@ class StationCoordinator:
             with conn.transaction():
                 free = conn.execute(
                     "SELECT count(*) FROM unnest(%(ids)s::text[]) AS c(order_id) "
-                    "WHERE NOT EXISTS (SELECT 1 FROM claims k WHERE k.connection_id = %(conn)s "
-                    "AND k.order_id = c.order_id AND k.expires_at >= now()) "
-                    "AND NOT EXISTS (SELECT 1 FROM orders_done d WHERE d.connection_id = "
-                    "%(conn)s AND d.order_id = c.order_id) "
-                    "AND NOT EXISTS (SELECT 1 FROM orders_held h WHERE h.connection_id = "
-                    "%(conn)s AND h.order_id = c.order_id AND h.recheck_at > now())",
+                    "WHERE station_order_offerable(%(conn)s, c.order_id)",
                     {"ids": ids, "conn": self.connection_id},
                 ).fetchone()
             if not free or not free[0]:
@@ -1057,6 +1097,9 @@ class StationCoordinator:
                         ),
                     )
                     state = _STATE_OF_OUTCOME.get(outcome)
+                    if kind == "cancel" and state == "done" and order_id:
+                        # The store confirmed the cancel: finished for every desk.
+                        self._finish(conn, order_id, ReleaseReason.CANCELLED)
                     if key and state:
                         conn.execute(
                             "INSERT INTO shared_outbox (idempotency_key, desk, connection_id, "

@@ -147,7 +147,8 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER orders_held_notify AFTER INSERT OR UPDATE ON orders_held
         FOR EACH ROW EXECUTE FUNCTION station_notify();
 
-    -- Whether "next order" may offer an order, asked after its advisory lock is taken. A
+    -- Whether "next order" may offer an order, asked after its advisory lock is taken: no
+    -- live claim, not finished, not found on hold, no shipment or cancel waiting for it. A
     -- VOLATILE PL/pgSQL function reads with a snapshot of its own, newer than the calling
     -- statement's: a desk that shipped the order (claim deleted, orders_done written in one
     -- commit) while the statement was running is seen, and the order is not claimed again.
@@ -159,7 +160,12 @@ MIGRATIONS: list[str] = [
            AND NOT EXISTS (SELECT 1 FROM orders_done WHERE connection_id = p_connection
                            AND order_id = p_order)
            AND NOT EXISTS (SELECT 1 FROM orders_held WHERE connection_id = p_connection
-                           AND order_id = p_order AND recheck_at > now());
+                           AND order_id = p_order AND recheck_at > now())
+           -- a shipment or a cancel queued at a desk and not yet settled by the store
+           AND NOT EXISTS (SELECT 1 FROM shared_outbox WHERE connection_id = p_connection
+                           AND order_id = p_order
+                           AND state IN ('pending', 'sending', 'retrying', 'failed')
+                           AND kind IN ('ship', 'fulfill', 'bulk_ship', 'cancel'));
     END $$;
     """,
 ]

@@ -45,7 +45,7 @@ from fulfillment_station.ui.pack_host import Failure, WorkerPackHost, sentence
 from fulfillment_station.ui.station_events import StationEvents
 
 if TYPE_CHECKING:
-    from fulfillment_station.services.pack_session import PrintOutcome
+    from fulfillment_station.services.pack_session import PackError, PrintOutcome
     from fulfillment_station.services.resources import OutboxResources
     from fulfillment_station.ui.main_window import MainWindow
     from fulfillment_station.ui.tasks import ConnectionWorker
@@ -95,6 +95,18 @@ class ClaimingPackHost:
         if not self.coordinated or order.id in self._shipping:
             return
         self.outbox.call(station_ops.release_order, order.id, ReleaseReason.CLOSED)
+
+    def wrong_scan(self, order: Order, error: PackError) -> None:
+        """A wrong item scanned in pack mode: counted in the shift's numbers."""
+        if not self.coordinated:
+            return
+        self.outbox.call(
+            station_ops.record_wrong_scan,
+            order.id,
+            order.number,
+            str(error.message),
+            packer=self.packer(),
+        )
 
     # -- PackHost --------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from fulfillment_station.station import schema
 from fulfillment_station.station.config import StationDbConfig
 from fulfillment_station.station.coordinator import (
     Claim,
@@ -221,3 +222,24 @@ def test_a_scan_racing_another_desks_ship_gets_told_it_was_shipped_not_the_order
     [answer] = got
     assert not isinstance(answer, Claim), "desk B took an order desk A had just shipped"
     assert (answer.kind, answer.desk) == (RefusalKind.FINISHED, "Desk A")
+
+
+def test_a_station_database_of_the_first_schema_is_brought_up_with_its_claims_kept(
+    station_url: str,
+) -> None:
+    with psycopg.connect(station_url) as conn:
+        with conn.transaction():
+            conn.execute(schema.MIGRATIONS[0].encode())
+            conn.execute("CREATE TABLE station_schema (version INTEGER NOT NULL)")
+            conn.execute("INSERT INTO station_schema (version) VALUES (1)")
+            conn.execute(
+                "INSERT INTO claims (connection_id, order_id, desk, expires_at) "
+                "VALUES ('shop', 'o1', 'Desk A', now() + interval '1 min')"
+            )
+        assert schema.migrate(conn) == (1, schema.SCHEMA_VERSION)
+        assert schema.migrate(conn) == (schema.SCHEMA_VERSION, schema.SCHEMA_VERSION)
+        assert conn.execute("SELECT desk FROM claims").fetchall() == [("Desk A",)]
+        offerable = conn.execute(
+            "SELECT station_order_offerable('shop', 'o1'), station_order_offerable('shop', 'o2')"
+        ).fetchone()
+    assert offerable == (False, True)

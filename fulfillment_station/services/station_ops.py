@@ -29,6 +29,7 @@ from fulfillment_station.station.config import (
 from fulfillment_station.station.coordinator import (
     AuditEvent,
     Claim,
+    ClaimHolder,
     CoordinationStatus,
     LeaseKeeper,
     LocalCoordinator,
@@ -188,6 +189,14 @@ def load_shift_numbers(resources: OutboxResources, day: date | None = None) -> S
     since, until = reports.day_bounds(day)
     label = (day or date.today()).isoformat()
     return coordinator.read(lambda conn: reports.load_shift(conn, since, until, day=label))
+
+
+def claims_elsewhere(resources: OutboxResources) -> list[ClaimHolder] | None:
+    """Other desks' live claims ([] for a desk alone; None while the server is away)."""
+    coordinator = _coordinator(resources)
+    if not isinstance(coordinator, StationCoordinator):
+        return []
+    return coordinator.claims_elsewhere()
 
 
 def station_heartbeat(resources: OutboxResources) -> CoordinationStatus:

@@ -134,6 +134,7 @@ COORDINATION_OFF = QT_TRANSLATE_NOOP(
     "packing goes on here.",
 )
 COORDINATION_ON = QT_TRANSLATE_NOOP("Station", "Coordinated with the other desks.")
+CLAIM_BADGE = QT_TRANSLATE_NOOP("Station", "Packing at {desk} · {packer} · since {since}")
 
 
 def status_message(status: CoordinationStatus) -> Message | None:
@@ -154,6 +155,24 @@ class Claim:
     since: datetime
     coordinated: bool
     """False when granted on local knowledge only (the station database was unreachable)."""
+
+
+@dataclass(frozen=True)
+class ClaimHolder:
+    """Another desk's live claim, as the order list shows it."""
+
+    order_id: str
+    desk: str
+    packer: str
+    since: datetime
+
+    @property
+    def badge(self) -> Message:
+        return CLAIM_BADGE.format(
+            desk=self.desk,
+            packer=self.packer or "-",
+            since=self.since.astimezone().strftime("%H:%M"),
+        )
 
 
 @dataclass(frozen=True)
@@ -560,6 +579,23 @@ class StationCoordinator:
             return True
 
         return self._online(work) is True
+
+    def claims_elsewhere(self, limit: int = 10_000) -> list[ClaimHolder] | None:
+        """The live claims of the other desks on this connection (the order list's badges);
+        None when the server cannot be reached."""
+
+        def work(conn: psycopg.Connection) -> list[ClaimHolder]:
+            with conn.transaction():
+                rows = conn.execute(
+                    "SELECT order_id, desk, packer, claimed_at FROM claims "
+                    "WHERE connection_id = %s AND desk <> %s AND expires_at >= now() "
+                    "ORDER BY claimed_at LIMIT %s",
+                    (self.connection_id, self._desk, limit),
+                ).fetchall()
+            return [ClaimHolder(*row) for row in rows]
+
+        result = self._online(work)
+        return None if result is _OFFLINE else result  # type: ignore[return-value]
 
     def hold_lifted(self, order_id: str) -> None:
         """A packer lifted the order's hold here: "next order" may offer it again at once."""

@@ -5,6 +5,7 @@ nexus sandbox and a real PostgreSQL."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import psycopg
@@ -14,6 +15,7 @@ from PySide6.QtGui import QAction
 from fulfillment_station.domain import Order
 from fulfillment_station.domain.requests import CancelRequest
 from fulfillment_station.services.pack_session import PackCommand
+from fulfillment_station.ui.order_table import Column
 from fulfillment_station.ui.shift_report_dialog import ShiftReportMenu
 from tests.helpers.station_window import (
     TRACKING,
@@ -132,3 +134,58 @@ def test_cancelling_an_order_from_the_order_menu_ends_this_desks_claim_at_once(
     desk_b.pack_view.on_scan(order.number)
     qtbot.waitUntil(lambda: desk_b.pack_view.error_shown, timeout=10_000)
     assert refused == [] and desk_b.pack_view.session is None
+
+
+def _status_cell(parts: Any, order_id: str) -> str:
+    model = parts.window.model
+    row = model.row_of(("shop", order_id))
+    assert row is not None
+    return str(model.data(model.index(row, int(Column.STATUS))))
+
+
+def test_another_desks_claim_shows_in_the_order_list_and_goes_when_it_ends(
+    qtbot: Any, warehouse: Warehouse, station_url: str
+) -> None:
+    desk_a = warehouse.open_desk("Desk 3", "Ana", station_url)
+    desk_b = warehouse.open_desk("Desk 4", "Ben", station_url)
+    for parts in (desk_a, desk_b):
+        _coordinated(qtbot, parts)
+    order = packables(warehouse.sandbox, desk_a)[0]
+    assert "Packing at" not in _status_cell(desk_b, order.id)
+
+    open_in_pack_mode(qtbot, desk_a, order)
+    opened = time.monotonic()
+    qtbot.waitUntil(lambda: "Desk 3" in _status_cell(desk_b, order.id), timeout=5_000)
+    assert time.monotonic() - opened < 1.0  # LISTEN/NOTIFY, not the next heartbeat
+    cell = _status_cell(desk_b, order.id)
+    assert "Packing at Desk 3 · Ana · since " in cell
+    assert "Packing at" not in _status_cell(desk_a, order.id)  # not for its own claim
+
+    desk_a.pack_view.run_command(PackCommand.CANCEL)  # the packer closes it: claim ends
+    qtbot.waitUntil(lambda: "Packing at" not in _status_cell(desk_b, order.id), timeout=5_000)
+
+
+def test_a_hold_from_the_order_menu_ends_the_claim_and_marks_the_order_held_for_all(
+    qtbot: Any, warehouse: Warehouse, station_url: str
+) -> None:
+    desk = warehouse.open_desk("Desk A", "Ana", station_url)
+    _coordinated(qtbot, desk)
+    order = packables(warehouse.sandbox, desk)[0]
+    open_in_pack_mode(qtbot, desk, order)
+
+    def station_rows() -> tuple[int, int]:
+        with psycopg.connect(station_url) as conn:
+            claims = conn.execute(
+                "SELECT count(*) FROM claims WHERE order_id = %s", (order.id,)
+            ).fetchone()
+            held = conn.execute(
+                "SELECT count(*) FROM orders_held WHERE order_id = %s", (order.id,)
+            ).fetchone()
+        assert claims is not None and held is not None
+        return int(claims[0]), int(held[0])
+
+    assert station_rows() == (1, 0)
+    desk.actions.set_hold(order, "address to check")
+    qtbot.waitUntil(lambda: station_rows() == (0, 1), timeout=10_000)
+    desk.actions.set_hold(order, None)  # lifted: "next order" may offer it again
+    qtbot.waitUntil(lambda: station_rows() == (0, 0), timeout=10_000)

@@ -161,9 +161,7 @@ def record_wrong_scan(
     coordinator = _coordinator(resources)
     _set_packer(coordinator, packer)
     coordinator.record(
-        AuditEvent(
-            kind="wrong_scan", order_id=order_id, order_number=order_number, message=message
-        )
+        AuditEvent(kind="wrong_scan", order_id=order_id, order_number=order_number, message=message)
     )
 
 
@@ -172,7 +170,7 @@ def hold_changed(resources: OutboxResources, order_id: str, *, held: bool) -> No
     desk leaves it out) or lifted the hold (it may be offered again at once)."""
     coordinator = _coordinator(resources)
     if held:
-        coordinator.release(order_id, ReleaseReason.HELD)
+        coordinator.hold_placed(order_id)
     else:
         coordinator.hold_lifted(order_id)
 

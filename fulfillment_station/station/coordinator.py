@@ -79,6 +79,9 @@ _STATE_OF_OUTCOME = {
     "done": "done",
     "dismissed": "dismissed",
 }
+#: How long a packer's hold (set at one desk) keeps "next order" at the others off the order
+#: when nobody lifts it: a day, past any shift.
+PACKER_HOLD_RECHECK_S = 24 * 3600.0
 #: The longest wait between two attempts to reach a lost server.
 _MAX_RETRY_S = 5.0
 _BATCH = 500
@@ -342,6 +345,9 @@ class LocalCoordinator:
     def heartbeat(self) -> CoordinationStatus:
         return CoordinationStatus.SINGLE
 
+    def hold_placed(self, order_id: str) -> None:
+        return None
+
     def hold_lifted(self, order_id: str) -> None:
         return None
 
@@ -596,6 +602,19 @@ class StationCoordinator:
 
         result = self._online(work)
         return None if result is _OFFLINE else result  # type: ignore[return-value]
+
+    def hold_placed(self, order_id: str) -> None:
+        """A packer put the order on hold at this desk: the claim ends and "next order" at
+        every desk leaves the order out until the hold is lifted here (a packer's hold lives
+        in this desk's cache, not at the store, so another desk cannot see it by re-reading;
+        the mark lapses after :data:`PACKER_HOLD_RECHECK_S` at most)."""
+        self._held.pop(order_id, None)
+        self.record(AuditEvent(kind="release", order_id=order_id, outcome=str(ReleaseReason.HELD)))
+        self._online(
+            lambda conn: self._release(
+                conn, order_id, ReleaseReason.HELD, recheck_s=PACKER_HOLD_RECHECK_S
+            )
+        )
 
     def hold_lifted(self, order_id: str) -> None:
         """A packer lifted the order's hold here: "next order" may offer it again at once."""
@@ -907,7 +926,14 @@ class StationCoordinator:
                 return None
         return None
 
-    def _release(self, conn: psycopg.Connection, order_id: str, reason: ReleaseReason) -> None:
+    def _release(
+        self,
+        conn: psycopg.Connection,
+        order_id: str,
+        reason: ReleaseReason,
+        *,
+        recheck_s: float | None = None,
+    ) -> None:
         with conn.transaction():
             conn.execute(
                 "DELETE FROM claims WHERE connection_id = %s AND order_id = %s AND desk = %s",
@@ -916,7 +942,7 @@ class StationCoordinator:
             if reason in FINISHING:
                 self._finish(conn, order_id, reason)
             elif reason is ReleaseReason.HELD:
-                self._mark_held(conn, order_id)
+                self._mark_held(conn, order_id, recheck_s)
         self._flush(conn)
 
     def _finish(self, conn: psycopg.Connection, order_id: str, reason: ReleaseReason) -> None:
@@ -930,14 +956,21 @@ class StationCoordinator:
             (self.connection_id, order_id, self._desk),
         )
 
-    def _mark_held(self, conn: psycopg.Connection, order_id: str) -> None:
+    def _mark_held(
+        self, conn: psycopg.Connection, order_id: str, recheck_s: float | None = None
+    ) -> None:
         conn.execute(
             "INSERT INTO orders_held (connection_id, order_id, desk, packer, recheck_at) "
             "VALUES (%(conn)s, %(order)s, %(desk)s, %(packer)s, "
             "now() + %(recheck)s * interval '1 s') "
+            # A packer's day-long mark is not shortened by a desk that re-read the hold.
             "ON CONFLICT (connection_id, order_id) DO UPDATE SET desk = EXCLUDED.desk, "
-            "packer = EXCLUDED.packer, at = now(), recheck_at = EXCLUDED.recheck_at",
-            {**self._params(order_id), "recheck": self.config.held_recheck_s},
+            "packer = EXCLUDED.packer, at = now(), "
+            "recheck_at = GREATEST(orders_held.recheck_at, EXCLUDED.recheck_at)",
+            {
+                **self._params(order_id),
+                "recheck": self.config.held_recheck_s if recheck_s is None else recheck_s,
+            },
         )
 
     def _reserve(

@@ -130,6 +130,10 @@ class ClaimingPackHost:
                 finished = finished_reason(order)
                 if finished is not None:
                     self.outbox.call(station_ops.release_order, order.id, finished)
+                elif order.holds:
+                    # On hold at the store: "next order" at the other desks leaves it out
+                    # for a while instead of each of them opening it in turn.
+                    self.outbox.call(station_ops.release_order, order.id, ReleaseReason.HELD)
                 done(order)
                 return
             task = self.outbox.call(station_ops.claim_order, order.id, packer=self.packer())

@@ -187,5 +187,13 @@ def test_a_hold_from_the_order_menu_ends_the_claim_and_marks_the_order_held_for_
     assert station_rows() == (1, 0)
     desk.actions.set_hold(order, "address to check")
     qtbot.waitUntil(lambda: station_rows() == (0, 1), timeout=10_000)
+    with psycopg.connect(station_url) as conn:
+        # A packer's hold is in this desk's cache only (other desks cannot re-read it from
+        # the store): it keeps them off the order past a short recheck.
+        lasting = conn.execute(
+            "SELECT recheck_at > now() + interval '1 hour' FROM orders_held WHERE order_id = %s",
+            (order.id,),
+        ).fetchone()
+    assert lasting == (True,)
     desk.actions.set_hold(order, None)  # lifted: "next order" may offer it again
     qtbot.waitUntil(lambda: station_rows() == (0, 0), timeout=10_000)

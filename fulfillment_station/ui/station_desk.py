@@ -238,7 +238,7 @@ class StationDesk(QObject):
 
     status_changed = Signal(object)  # CoordinationStatus
     order_refreshed = Signal(object)  # Order re-read after another desk changed it
-    claims_shown = Signal(dict)  # {OrderRef: badge text} now in the order list
+    claims_shown = Signal(object)  # {OrderRef: badge text} now in the order list
 
     def __init__(
         self,

@@ -9,10 +9,13 @@ through the narrow :class:`Coordinator` interface.
   in the same millisecond cannot both get it. :meth:`~StationCoordinator.claim_next` walks the
   packer's candidate list in order and skips candidates another desk is taking at that moment
   with ``pg_try_advisory_xact_lock`` (the ``SKIP LOCKED`` of rows that do not exist yet), so
-  eight desks asking at once get eight different orders. An order a desk shipped or cancelled
-(``orders_done``) is never offered again, and one a desk found on hold at the store
-(``orders_held``) is left out until ``held_recheck_s`` has passed, so a held order is not
-claimed, re-read and let go by every desk in turn. A claim is a lease: the desk's
+  eight desks asking at once get eight different orders. Holding a candidate's lock, it asks
+  ``station_order_offerable`` (schema), which reads with a snapshot newer than the statement's,
+  so a desk that claimed and shipped that order while the statement ran is seen; a scan waits
+  for the same lock before its claim. "Next order" never offers an order a desk shipped or
+  cancelled (``orders_done``), one with a shipment or cancel waiting in a desk's outbox, or one
+  a desk found on hold (``orders_held``, until ``held_recheck_s`` has passed: a held order is
+  not claimed, re-read and let go by every desk in turn). A claim is a lease: the desk's
   :class:`LeaseKeeper` renews it; a desk that dies loses its claims after ``lease_s``.
 
 Degraded, never blocked: when the server cannot be reached every call still answers at once
@@ -891,8 +894,11 @@ class StationCoordinator:
                     AND NOT EXISTS (SELECT 1 FROM orders_held h
                                     WHERE h.connection_id = %(conn)s AND h.order_id = c.order_id
                                     AND h.recheck_at > now())
-              THEN pg_try_advisory_xact_lock(hashtextextended(%(conn)s || ':' || c.order_id, 0))
-                   AND station_order_offerable(%(conn)s, c.order_id)
+              -- CASE, not AND: the fresh re-check must come after the lock is taken.
+              THEN CASE WHEN pg_try_advisory_xact_lock(
+                                 hashtextextended(%(conn)s || ':' || c.order_id, 0))
+                        THEN station_order_offerable(%(conn)s, c.order_id)
+                        ELSE false END
               ELSE false END
         LIMIT 1
         ON CONFLICT (connection_id, order_id) DO UPDATE

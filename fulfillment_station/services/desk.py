@@ -216,6 +216,11 @@ class Desk:
             if time.monotonic() >= next_beat:
                 coordinator.heartbeat()
                 next_beat = time.monotonic() + args.heartbeat
+                # As the window's list drops orders other desks finished or found on hold,
+                # so "next order" does not walk past them at every claim.
+                gone = coordinator.not_offered_among(remaining[:WINDOW])
+                if gone:
+                    remaining = [o for o in remaining if o not in gone]
             asked = time.perf_counter()
             claim = coordinator.claim_next(remaining[:WINDOW])
             claim_ms = (time.perf_counter() - asked) * 1000

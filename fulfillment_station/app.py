@@ -391,6 +391,7 @@ def build_app(
         station_events_for,
     )
     from fulfillment_station.ui.dialogs.settings_dialog import SettingsDialog
+    from fulfillment_station.ui.dialogs.shift_report_dialog import ShiftReportMenu
     from fulfillment_station.ui.orders.order_actions import OrderActions
     from fulfillment_station.ui.pack.pack_host import WorkerPackHost
     from fulfillment_station.ui.pack.pack_mode import PackModeView
@@ -534,6 +535,7 @@ def build_app(
     )
     pack_view.flow.gates.append(claiming.gate)
     pack_view.flow.on_close = claiming.closed
+    pack_view.flow.on_wrong_scan = claiming.wrong_scan
     station = StationDesk(
         window,
         workers.outbox,
@@ -542,6 +544,7 @@ def build_app(
             station_url, desk=desk_name, tokens=services.tokens, parent=window
         ),
     )
+    ShiftReportMenu(window, workers.outbox, station_set=bool(station_url.strip()))
     window.set_pack_view(pack_view)
     if file_notices:
         from fulfillment_station.ui.common.i18n import translate_message

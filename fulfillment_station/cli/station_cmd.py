@@ -20,7 +20,7 @@ import argparse
 import contextlib
 import getpass
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 
 import psycopg
@@ -33,6 +33,7 @@ from fulfillment_station.station.config import (
     load_password,
     save_password,
 )
+from fulfillment_station.station.reports import day_bounds
 from fulfillment_station.store.secrets import NoKeyringError
 
 
@@ -185,14 +186,6 @@ def run_set_password(args: argparse.Namespace) -> int:
         raise CliError(exc.user_message) from exc
     print(f"saved in the keyring for {config.password_key()}")
     return 0
-
-
-def day_bounds(day: date | None) -> tuple[datetime, datetime]:
-    """Local midnight to the next local midnight, as aware datetimes."""
-    day = day or date.today()
-    start = datetime.combine(day, time()).astimezone()
-    end = datetime.combine(day + timedelta(days=1), time()).astimezone()
-    return start, end
 
 
 def run_report(args: argparse.Namespace) -> int:

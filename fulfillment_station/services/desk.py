@@ -216,13 +216,18 @@ class Desk:
             if time.monotonic() >= next_beat:
                 coordinator.heartbeat()
                 next_beat = time.monotonic() + args.heartbeat
+                # As the window's list drops orders other desks finished or found on hold,
+                # so "next order" does not walk past them at every claim.
+                gone = coordinator.not_offered_among(remaining[:WINDOW])
+                if gone:
+                    remaining = [o for o in remaining if o not in gone]
             asked = time.perf_counter()
             claim = coordinator.claim_next(remaining[:WINDOW])
             claim_ms = (time.perf_counter() - asked) * 1000
             if claim is None:
-                finished = coordinator.finished_among(remaining[:WINDOW])
-                if finished:
-                    remaining = [o for o in remaining if o not in finished]
+                not_offered = coordinator.not_offered_among(remaining[:WINDOW])
+                if not_offered:
+                    remaining = [o for o in remaining if o not in not_offered]
                 elif len(remaining) > WINDOW:
                     remaining = remaining[WINDOW:] + remaining[:WINDOW]
                 # Everything in view is held by other desks: wait for one to finish or expire.

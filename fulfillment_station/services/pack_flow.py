@@ -48,6 +48,7 @@ from fulfillment_station.services.boxes import PackedBox
 from fulfillment_station.services.pack_session import (
     PackCommand,
     PackError,
+    PackErrorKind,
     PackHost,
     PackRefused,
     PackSession,
@@ -582,6 +583,8 @@ class PackFlow:
         #: Told when the packer leaves an order without finishing it here (closed, stopped,
         #: refused, the list ran out): the station's claim on it ends.
         self.on_close: Callable[[Order], None] | None = None
+        #: Told of each wrong-item scan (the station's audit counts them per packer).
+        self.on_wrong_scan: Callable[[Order, PackError], None] | None = None
         self.phase = PackPhase.IDLE
         self.session: PackSession | None = None
         self.shipment: Shipment | None = None
@@ -928,6 +931,8 @@ class PackFlow:
     def _after_count(self, session: PackSession, outcome: Ticked | PackError) -> None:
         self.display.show_session(session)
         if isinstance(outcome, PackError):
+            if outcome.kind is PackErrorKind.WRONG_ITEM and self.on_wrong_scan is not None:
+                self.on_wrong_scan(session.order, outcome)
             self.error(outcome.message)
             self._name_the_item(session, outcome)
             return

@@ -11,12 +11,15 @@ import logging
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 import psycopg
 
 from fulfillment_station.connectors.base import ShipResult
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order, OrderStatus
+from fulfillment_station.station import reports
 from fulfillment_station.station.config import (
     DEFAULT_HEARTBEAT_S,
     StationConfigError,
@@ -26,13 +29,16 @@ from fulfillment_station.station.config import (
 from fulfillment_station.station.coordinator import (
     AuditEvent,
     Claim,
+    ClaimHolder,
     CoordinationStatus,
     LeaseKeeper,
     LocalCoordinator,
     Refusal,
     ReleaseReason,
     StationCoordinator,
+    StationUnreachable,
 )
+from fulfillment_station.station.reports import ShiftNumbers
 from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 
@@ -42,6 +48,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DeskCoordinator = StationCoordinator | LocalCoordinator
+
+NO_STATION_DATABASE = QT_TRANSLATE_NOOP(
+    "Station",
+    "The shift's numbers come from a station database: set one in Settings → Station.",
+)
 
 
 @dataclass
@@ -141,6 +152,49 @@ def claim_next_order(
 
 def release_order(resources: OutboxResources, order_id: str, reason: ReleaseReason) -> None:
     _coordinator(resources).release(order_id, reason)
+
+
+def record_wrong_scan(
+    resources: OutboxResources, order_id: str, order_number: str, message: str, *, packer: str
+) -> None:
+    """A wrong item scanned in pack mode: into the station's audit (the shift's numbers)."""
+    coordinator = _coordinator(resources)
+    _set_packer(coordinator, packer)
+    coordinator.record(
+        AuditEvent(kind="wrong_scan", order_id=order_id, order_number=order_number, message=message)
+    )
+
+
+def hold_changed(resources: OutboxResources, order_id: str, *, held: bool) -> None:
+    """A packer put the order on hold here (this desk's claim ends and "next order" at every
+    desk leaves it out) or lifted the hold (it may be offered again at once)."""
+    coordinator = _coordinator(resources)
+    if held:
+        coordinator.hold_placed(order_id)
+    else:
+        coordinator.hold_lifted(order_id)
+
+
+def load_shift_numbers(resources: OutboxResources, day: date | None = None) -> ShiftNumbers:
+    """The shift's numbers of ``day`` (today) from the station database's audit log. Raises
+    ``StationUnreachable`` without one (or while it cannot be reached)."""
+    coordinator = _coordinator(resources)
+    if not isinstance(coordinator, StationCoordinator):
+        raise StationUnreachable(NO_STATION_DATABASE)
+    # What this desk has not told the server yet counts too.
+    coordinator.flush()
+    coordinator.sync_local_audit()
+    since, until = reports.day_bounds(day)
+    label = (day or date.today()).isoformat()
+    return coordinator.read(lambda conn: reports.load_shift(conn, since, until, day=label))
+
+
+def claims_elsewhere(resources: OutboxResources) -> list[ClaimHolder] | None:
+    """Other desks' live claims ([] for a desk alone; None while the server is away)."""
+    coordinator = _coordinator(resources)
+    if not isinstance(coordinator, StationCoordinator):
+        return []
+    return coordinator.claims_elsewhere()
 
 
 def station_heartbeat(resources: OutboxResources) -> CoordinationStatus:

@@ -22,6 +22,9 @@ KEYRING_SERVICE = "fulfillment-station-station-db"
 
 DEFAULT_LEASE_S = 90.0
 DEFAULT_HEARTBEAT_S = 15.0
+#: How long "next order" leaves out an order a desk found on hold at the store before one desk
+#: looks at it again (a hold lifted sooner is seen at once by a packer who opens the order).
+DEFAULT_HELD_RECHECK_S = 600.0
 CONNECT_TIMEOUT_S = 3
 
 
@@ -48,6 +51,7 @@ class StationDbConfig:
     url: str
     lease_s: float = DEFAULT_LEASE_S
     heartbeat_s: float = DEFAULT_HEARTBEAT_S
+    held_recheck_s: float = DEFAULT_HELD_RECHECK_S
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.url)

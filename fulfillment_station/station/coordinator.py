@@ -9,7 +9,13 @@ through the narrow :class:`Coordinator` interface.
   in the same millisecond cannot both get it. :meth:`~StationCoordinator.claim_next` walks the
   packer's candidate list in order and skips candidates another desk is taking at that moment
   with ``pg_try_advisory_xact_lock`` (the ``SKIP LOCKED`` of rows that do not exist yet), so
-  eight desks asking at once get eight different orders. A claim is a lease: the desk's
+  eight desks asking at once get eight different orders. Holding a candidate's lock, it asks
+  ``station_order_offerable`` (schema), which reads with a snapshot newer than the statement's,
+  so a desk that claimed and shipped that order while the statement ran is seen; a scan waits
+  for the same lock before its claim. "Next order" never offers an order a desk shipped or
+  cancelled (``orders_done``), one with a shipment or cancel waiting in a desk's outbox, or one
+  a desk found on hold (``orders_held``, until ``held_recheck_s`` has passed: a held order is
+  not claimed, re-read and let go by every desk in turn). A claim is a lease: the desk's
   :class:`LeaseKeeper` renews it; a desk that dies loses its claims after ``lease_s``.
 
 Degraded, never blocked: when the server cannot be reached every call still answers at once
@@ -64,6 +70,7 @@ T = TypeVar("T")
 SHIPMENT_KINDS = frozenset({"ship", "fulfill", "bulk_ship"})
 #: Shared outbox states that still mean "this write may reach the store".
 OPEN_STATES = ("pending", "sending", "retrying", "failed")
+#: (Also ``station_order_offerable`` in the schema: an open one keeps "next order" away.)
 #: Local audit outcome -> the shared outbox state it leaves the action in.
 _STATE_OF_OUTCOME = {
     "queued": "pending",
@@ -75,6 +82,9 @@ _STATE_OF_OUTCOME = {
     "done": "done",
     "dismissed": "dismissed",
 }
+#: How long a packer's hold (set at one desk) keeps "next order" at the others off the order
+#: when nobody lifts it: a day, past any shift.
+PACKER_HOLD_RECHECK_S = 24 * 3600.0
 #: The longest wait between two attempts to reach a lost server.
 _MAX_RETRY_S = 5.0
 _BATCH = 500
@@ -94,6 +104,9 @@ class ReleaseReason(StrEnum):
     """The packer closed the order (progress kept); another desk may take it."""
     SHIPPED = "shipped"
     CANCELLED = "cancelled"
+    CANCELLING = "cancelling"
+    """A cancel is queued here: the claim ends now; the queued cancel keeps "next order" off
+    the order until the store confirms it (then it is finished as cancelled)."""
     HELD = "held"
     SUPERVISOR = "supervisor"
     """A supervisor released another desk's claim (with a reason, audited)."""
@@ -127,6 +140,7 @@ COORDINATION_OFF = QT_TRANSLATE_NOOP(
     "packing goes on here.",
 )
 COORDINATION_ON = QT_TRANSLATE_NOOP("Station", "Coordinated with the other desks.")
+CLAIM_BADGE = QT_TRANSLATE_NOOP("Station", "Packing at {desk} · {packer} · since {since}")
 
 
 def status_message(status: CoordinationStatus) -> Message | None:
@@ -150,6 +164,24 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class ClaimHolder:
+    """Another desk's live claim, as the order list shows it."""
+
+    order_id: str
+    desk: str
+    packer: str
+    since: datetime
+
+    @property
+    def badge(self) -> Message:
+        return CLAIM_BADGE.format(
+            desk=self.desk,
+            packer=self.packer or "-",
+            since=self.since.astimezone().strftime("%H:%M"),
+        )
+
+
+@dataclass(frozen=True)
 class Refusal:
     order_id: str
     kind: RefusalKind
@@ -167,6 +199,15 @@ class Refusal:
         if self.kind is RefusalKind.FINISHED:
             return FINISHED_BY.format(order=self.order_id, desk=self.desk, since=since)
         return PENDING_AT.format(order=self.order_id, desk=self.desk, since=since)
+
+
+STATION_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "Station", "The station database cannot be reached now: try again in a moment."
+)
+
+
+class StationUnreachable(DomainError):
+    """A read that needs the station database (a report) while it cannot be reached."""
 
 
 class WriteRefused(DomainError):
@@ -307,6 +348,12 @@ class LocalCoordinator:
     def heartbeat(self) -> CoordinationStatus:
         return CoordinationStatus.SINGLE
 
+    def hold_placed(self, order_id: str) -> None:
+        return None
+
+    def hold_lifted(self, order_id: str) -> None:
+        return None
+
     def reserve_write(self, order_id: str, idempotency_key: str, kind: str) -> None:
         return None
 
@@ -319,7 +366,7 @@ class LocalCoordinator:
     def before_queue(self, action: Queueable) -> None:
         return None
 
-    def finished_among(self, order_ids: Sequence[str]) -> set[str] | None:
+    def not_offered_among(self, order_ids: Sequence[str]) -> set[str] | None:
         return set()
 
 
@@ -519,6 +566,10 @@ class StationCoordinator:
                     (self.connection_id, order_id),
                 )
                 conn.execute(
+                    "DELETE FROM orders_held WHERE connection_id = %s AND order_id = %s",
+                    (self.connection_id, order_id),
+                )
+                conn.execute(
                     "UPDATE shared_outbox SET state = 'released', updated_at = now() "
                     "WHERE connection_id = %s AND order_id = %s AND state = ANY(%s)",
                     (self.connection_id, order_id, list(OPEN_STATES)),
@@ -537,6 +588,48 @@ class StationCoordinator:
             return True
 
         return self._online(work) is True
+
+    def claims_elsewhere(self, limit: int = 10_000) -> list[ClaimHolder] | None:
+        """The live claims of the other desks on this connection (the order list's badges);
+        None when the server cannot be reached."""
+
+        def work(conn: psycopg.Connection) -> list[ClaimHolder]:
+            with conn.transaction():
+                rows = conn.execute(
+                    "SELECT order_id, desk, packer, claimed_at FROM claims "
+                    "WHERE connection_id = %s AND desk <> %s AND expires_at >= now() "
+                    "ORDER BY claimed_at LIMIT %s",
+                    (self.connection_id, self._desk, limit),
+                ).fetchall()
+            return [ClaimHolder(*row) for row in rows]
+
+        result = self._online(work)
+        return None if result is _OFFLINE else result  # type: ignore[return-value]
+
+    def hold_placed(self, order_id: str) -> None:
+        """A packer put the order on hold at this desk: the claim ends and "next order" at
+        every desk leaves the order out until the hold is lifted here (a packer's hold lives
+        in this desk's cache, not at the store, so another desk cannot see it by re-reading;
+        the mark lapses after :data:`PACKER_HOLD_RECHECK_S` at most)."""
+        self._held.pop(order_id, None)
+        self.record(AuditEvent(kind="release", order_id=order_id, outcome=str(ReleaseReason.HELD)))
+        self._online(
+            lambda conn: self._release(
+                conn, order_id, ReleaseReason.HELD, recheck_s=PACKER_HOLD_RECHECK_S
+            )
+        )
+
+    def hold_lifted(self, order_id: str) -> None:
+        """A packer lifted the order's hold here: "next order" may offer it again at once."""
+
+        def work(conn: psycopg.Connection) -> None:
+            with conn.transaction():
+                conn.execute(
+                    "DELETE FROM orders_held WHERE connection_id = %s AND order_id = %s",
+                    (self.connection_id, order_id),
+                )
+
+        self._online(work)
 
     def heartbeat(self) -> CoordinationStatus:
         """Renew this desk's claims, tell the server what happened while it was away, and
@@ -576,15 +669,18 @@ class StationCoordinator:
         result = self._online(work)
         return [] if result is _OFFLINE else result  # type: ignore[return-value]
 
-    def finished_among(self, order_ids: Sequence[str]) -> set[str] | None:
-        """Which of ``order_ids`` a desk has shipped or cancelled; None when unreachable."""
+    def not_offered_among(self, order_ids: Sequence[str]) -> set[str] | None:
+        """Which of ``order_ids`` "next order" will not offer now: shipped or cancelled by a
+        desk, or found on hold at the store (until its recheck); None when unreachable."""
 
         def work(conn: psycopg.Connection) -> set[str]:
             with conn.transaction():
                 rows = conn.execute(
-                    "SELECT order_id FROM orders_done WHERE connection_id = %s "
-                    "AND order_id = ANY(%s)",
-                    (self.connection_id, list(order_ids)),
+                    "SELECT order_id FROM orders_done WHERE connection_id = %(conn)s "
+                    "AND order_id = ANY(%(ids)s) UNION ALL SELECT order_id FROM orders_held "
+                    "WHERE connection_id = %(conn)s AND order_id = ANY(%(ids)s) "
+                    "AND recheck_at > now()",
+                    {"conn": self.connection_id, "ids": list(order_ids)},
                 ).fetchall()
             return {row[0] for row in rows} | (self._finished_here & set(order_ids))
 
@@ -600,6 +696,10 @@ class StationCoordinator:
             if len(order_ids) > 1:
                 key = f"{key}:{order_id}"
             self.reserve_write(order_id, key, str(action.kind))
+        if str(action.kind) == "cancel":
+            for order_id in order_ids:
+                if order_id in self._held:
+                    self.release(order_id, ReleaseReason.CANCELLING)
 
     def record(self, event: AuditEvent) -> None:
         """Append an audit event: kept locally at once, copied to the server in order."""
@@ -618,6 +718,19 @@ class StationCoordinator:
         the shared outbox states they imply; returns how many were copied."""
         result = self._online(self._sync_audit)
         return result if isinstance(result, int) else 0
+
+    def read(self, work: Callable[[psycopg.Connection], T]) -> T:
+        """Run the read-only ``work`` (a report) on this desk's connection; raises
+        :class:`StationUnreachable` when the server cannot be reached."""
+
+        def in_transaction(conn: psycopg.Connection) -> T:
+            with conn.transaction():
+                return work(conn)
+
+        result = self._online(in_transaction)
+        if result is _OFFLINE:
+            raise StationUnreachable(STATION_UNREACHABLE)
+        return result  # type: ignore[return-value]
 
     def close(self) -> None:
         with self._lock:
@@ -716,10 +829,25 @@ class StationCoordinator:
             "lease": self.config.lease_s,
         }
 
+    def _lock_order(self, conn: psycopg.Connection, order_id: str) -> None:
+        """The advisory lock "next order" tries (see ``_NEXT_SQL``), waited for: the next
+        statement's snapshot is taken after it, so it sees a desk that finished the order."""
+        conn.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s || ':' || %s, 0))",
+            (self.connection_id, order_id),
+        )
+
     def _claim(self, conn: psycopg.Connection, order_id: str) -> Claim | Refusal:
         with conn.transaction():
+            self._lock_order(conn, order_id)
             row = conn.execute(self._CLAIM_SQL, self._params(order_id)).fetchone()
             if row is not None:
+                # Opened deliberately (pack mode only claims an order it can pack): whatever
+                # hold a desk saw earlier is lifted, so "next order" may offer it again later.
+                conn.execute(
+                    "DELETE FROM orders_held WHERE connection_id = %s AND order_id = %s",
+                    (self.connection_id, order_id),
+                )
                 self._insert_audit(
                     conn, AuditEvent(kind="claim", order_id=order_id, outcome="claimed")
                 )
@@ -763,7 +891,14 @@ class StationCoordinator:
                                     AND k.order_id = c.order_id AND k.expires_at >= now())
                     AND NOT EXISTS (SELECT 1 FROM orders_done d
                                     WHERE d.connection_id = %(conn)s AND d.order_id = c.order_id)
-              THEN pg_try_advisory_xact_lock(hashtextextended(%(conn)s || ':' || c.order_id, 0))
+                    AND NOT EXISTS (SELECT 1 FROM orders_held h
+                                    WHERE h.connection_id = %(conn)s AND h.order_id = c.order_id
+                                    AND h.recheck_at > now())
+              -- CASE, not AND: the fresh re-check must come after the lock is taken.
+              THEN CASE WHEN pg_try_advisory_xact_lock(
+                                 hashtextextended(%(conn)s || ':' || c.order_id, 0))
+                        THEN station_order_offerable(%(conn)s, c.order_id)
+                        ELSE false END
               ELSE false END
         LIMIT 1
         ON CONFLICT (connection_id, order_id) DO UPDATE
@@ -790,17 +925,21 @@ class StationCoordinator:
             with conn.transaction():
                 free = conn.execute(
                     "SELECT count(*) FROM unnest(%(ids)s::text[]) AS c(order_id) "
-                    "WHERE NOT EXISTS (SELECT 1 FROM claims k WHERE k.connection_id = %(conn)s "
-                    "AND k.order_id = c.order_id AND k.expires_at >= now()) "
-                    "AND NOT EXISTS (SELECT 1 FROM orders_done d WHERE d.connection_id = "
-                    "%(conn)s AND d.order_id = c.order_id)",
+                    "WHERE station_order_offerable(%(conn)s, c.order_id)",
                     {"ids": ids, "conn": self.connection_id},
                 ).fetchone()
             if not free or not free[0]:
                 return None
         return None
 
-    def _release(self, conn: psycopg.Connection, order_id: str, reason: ReleaseReason) -> None:
+    def _release(
+        self,
+        conn: psycopg.Connection,
+        order_id: str,
+        reason: ReleaseReason,
+        *,
+        recheck_s: float | None = None,
+    ) -> None:
         with conn.transaction():
             conn.execute(
                 "DELETE FROM claims WHERE connection_id = %s AND order_id = %s AND desk = %s",
@@ -808,6 +947,8 @@ class StationCoordinator:
             )
             if reason in FINISHING:
                 self._finish(conn, order_id, reason)
+            elif reason is ReleaseReason.HELD:
+                self._mark_held(conn, order_id, recheck_s)
         self._flush(conn)
 
     def _finish(self, conn: psycopg.Connection, order_id: str, reason: ReleaseReason) -> None:
@@ -819,6 +960,23 @@ class StationCoordinator:
         conn.execute(
             "DELETE FROM claims WHERE connection_id = %s AND order_id = %s AND desk = %s",
             (self.connection_id, order_id, self._desk),
+        )
+
+    def _mark_held(
+        self, conn: psycopg.Connection, order_id: str, recheck_s: float | None = None
+    ) -> None:
+        conn.execute(
+            "INSERT INTO orders_held (connection_id, order_id, desk, packer, recheck_at) "
+            "VALUES (%(conn)s, %(order)s, %(desk)s, %(packer)s, "
+            "now() + %(recheck)s * interval '1 s') "
+            # A packer's day-long mark is not shortened by a desk that re-read the hold.
+            "ON CONFLICT (connection_id, order_id) DO UPDATE SET desk = EXCLUDED.desk, "
+            "packer = EXCLUDED.packer, at = now(), "
+            "recheck_at = GREATEST(orders_held.recheck_at, EXCLUDED.recheck_at)",
+            {
+                **self._params(order_id),
+                "recheck": self.config.held_recheck_s if recheck_s is None else recheck_s,
+            },
         )
 
     def _reserve(
@@ -863,13 +1021,10 @@ class StationCoordinator:
                 "ON CONFLICT (desk) DO UPDATE SET packer = EXCLUDED.packer, last_seen = now()",
                 (self._desk, self.packer),
             )
-            conn.execute(
-                "UPDATE claims SET expires_at = now() + %s * interval '1 s' WHERE desk = %s",
-                (self.config.lease_s, self._desk),
-            )
             if self._reassert:
                 # Orders taken while the server was away: claim them now where still free.
-                for order_id in list(self._held):
+                for order_id in sorted(self._held):  # one order of locks on every desk
+                    self._lock_order(conn, order_id)
                     row = conn.execute(self._CLAIM_SQL, self._params(order_id)).fetchone()
                     if row is None:
                         log.warning(
@@ -877,6 +1032,10 @@ class StationCoordinator:
                             order_id,
                         )
                 self._reassert = False
+            conn.execute(
+                "UPDATE claims SET expires_at = now() + %s * interval '1 s' WHERE desk = %s",
+                (self.config.lease_s, self._desk),
+            )
             live = conn.execute(
                 "SELECT desk FROM desks WHERE last_seen >= now() - %s * interval '1 s'",
                 (self.config.lease_s,),
@@ -903,6 +1062,7 @@ class StationCoordinator:
                 return
             with conn.transaction():
                 finished: dict[str, ReleaseReason] = {}
+                held: set[str] = set()
                 for _row_id, body in rows:
                     data = json.loads(body)
                     data["at"] = datetime.fromisoformat(data["at"])
@@ -910,10 +1070,14 @@ class StationCoordinator:
                     self._insert_audit(conn, event)
                     if event.kind == "release" and event.outcome in FINISHING:
                         finished[event.order_id] = ReleaseReason(event.outcome)
+                    elif event.kind == "release" and event.outcome == ReleaseReason.HELD:
+                        held.add(event.order_id)
                 # Released while the server was away: finish the orders there too, in one
                 # order on every desk, so two desks catching up at once cannot deadlock.
                 for order_id in sorted(finished):
                     self._finish(conn, order_id, finished[order_id])
+                for order_id in sorted(held - set(finished)):
+                    self._mark_held(conn, order_id)
             with transaction(self._local):
                 self._local.execute("DELETE FROM station_pending WHERE id <= ?", (rows[-1][0],))
 
@@ -1008,6 +1172,9 @@ class StationCoordinator:
                         ),
                     )
                     state = _STATE_OF_OUTCOME.get(outcome)
+                    if kind == "cancel" and state == "done" and order_id:
+                        # The store confirmed the cancel: finished for every desk.
+                        self._finish(conn, order_id, ReleaseReason.CANCELLED)
                     if key and state:
                         conn.execute(
                             "INSERT INTO shared_outbox (idempotency_key, desk, connection_id, "

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any, TextIO
 
 import psycopg
@@ -97,6 +97,19 @@ def pack_times(conn: psycopg.Connection, since: datetime, until: datetime) -> li
     ]
 
 
+#: Audit kinds that are a packer (or supervisor) going past a stop: the desks' own audit rows
+#: (weight beyond tolerance: ``services.weighing``; a tracking number used before:
+#: ``services.tracking_reuse``; shipping a held order: ``services.outbox_service``) reach
+#: the station's log through ``StationCoordinator.sync_local_audit``.
+OVERRIDE_KINDS = (
+    "override",
+    "supervisor_release",
+    "weight_override",
+    "tracking_override",
+    "hold_override",
+)
+
+
 def scans(
     conn: psycopg.Connection, since: datetime, until: datetime, *, by: str = "packer"
 ) -> list[ScanRow]:
@@ -106,10 +119,10 @@ def scans(
         raise ValueError("by is packer or desk")
     rows = conn.execute(
         f"SELECT {by}, count(*) FILTER (WHERE kind = 'wrong_scan'), "
-        f"count(*) FILTER (WHERE kind IN ('override', 'supervisor_release')) FROM audit "
-        f"WHERE kind IN ('wrong_scan', 'override', 'supervisor_release') AND at >= %s "
-        f"AND at < %s GROUP BY 1 ORDER BY 1",
-        (since, until),
+        f"count(*) FILTER (WHERE kind = ANY(%(overrides)s)) FROM audit "
+        f"WHERE (kind = 'wrong_scan' OR kind = ANY(%(overrides)s)) AND at >= %(since)s "
+        f"AND at < %(until)s GROUP BY 1 ORDER BY 1",
+        {"overrides": list(OVERRIDE_KINDS), "since": since, "until": until},
     ).fetchall()
     return [ScanRow(who, int(wrong), int(overrides)) for who, wrong, overrides in rows]
 
@@ -161,6 +174,14 @@ class ShiftNumbers:
     pack_times: list[PackTimeRow]
     scans: list[ScanRow]
     manifest: list[ManifestRow]
+
+
+def day_bounds(day: date | None) -> tuple[datetime, datetime]:
+    """Local midnight to the next local midnight, as aware datetimes."""
+    day = day or date.today()
+    start = datetime.combine(day, time()).astimezone()
+    end = datetime.combine(day + timedelta(days=1), time()).astimezone()
+    return start, end
 
 
 def load_shift(

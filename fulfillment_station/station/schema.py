@@ -108,6 +108,66 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER shared_outbox_notify AFTER INSERT OR UPDATE OF state ON shared_outbox
         FOR EACH ROW EXECUTE FUNCTION station_notify();
     """,
+    # 2: orders a desk found on hold at the store. "Next order" leaves them out until
+    # ``recheck_at`` (without this every desk in turn claimed a held order, re-read it and let
+    # it go: one order claimed by eight desks); opening one deliberately clears the mark.
+    """
+    CREATE TABLE orders_held (
+        connection_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        desk TEXT NOT NULL,
+        packer TEXT NOT NULL DEFAULT '',
+        at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        recheck_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (connection_id, order_id)
+    );
+
+    CREATE OR REPLACE FUNCTION station_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        row_data RECORD;
+        change TEXT;
+    BEGIN
+        IF TG_OP = 'DELETE' THEN row_data := OLD; ELSE row_data := NEW; END IF;
+        IF TG_TABLE_NAME = 'claims' THEN
+            change := CASE WHEN TG_OP = 'DELETE' THEN 'released' ELSE 'claimed' END;
+        ELSIF TG_TABLE_NAME = 'orders_done' THEN
+            change := row_data.reason;
+        ELSIF TG_TABLE_NAME = 'orders_held' THEN
+            change := 'held';
+        ELSE
+            change := 'outbox_' || row_data.state;
+        END IF;
+        PERFORM pg_notify('station_changes', json_build_object(
+            'change', change, 'connection_id', row_data.connection_id,
+            'order_id', row_data.order_id, 'desk', row_data.desk,
+            'at', to_char(clock_timestamp() AT TIME ZONE 'UTC',
+                          'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER orders_held_notify AFTER INSERT OR UPDATE ON orders_held
+        FOR EACH ROW EXECUTE FUNCTION station_notify();
+
+    -- Whether "next order" may offer an order, asked after its advisory lock is taken: no
+    -- live claim, not finished, not found on hold, no shipment or cancel waiting for it. A
+    -- VOLATILE PL/pgSQL function reads with a snapshot of its own, newer than the calling
+    -- statement's: a desk that shipped the order (claim deleted, orders_done written in one
+    -- commit) while the statement was running is seen, and the order is not claimed again.
+    CREATE FUNCTION station_order_offerable(p_connection TEXT, p_order TEXT) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE AS $$
+    BEGIN
+        RETURN NOT EXISTS (SELECT 1 FROM claims WHERE connection_id = p_connection
+                           AND order_id = p_order AND expires_at >= now())
+           AND NOT EXISTS (SELECT 1 FROM orders_done WHERE connection_id = p_connection
+                           AND order_id = p_order)
+           AND NOT EXISTS (SELECT 1 FROM orders_held WHERE connection_id = p_connection
+                           AND order_id = p_order AND recheck_at > now())
+           -- a shipment or a cancel queued at a desk and not yet settled by the store
+           AND NOT EXISTS (SELECT 1 FROM shared_outbox WHERE connection_id = p_connection
+                           AND order_id = p_order
+                           AND state IN ('pending', 'sending', 'retrying', 'failed')
+                           AND kind IN ('ship', 'fulfill', 'bulk_ship', 'cancel'));
+    END $$;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -118,6 +178,7 @@ DESK_PRIVILEGES: dict[str, tuple[str, ...]] = {
     "desks": ("SELECT", "INSERT", "UPDATE"),
     "claims": ("SELECT", "INSERT", "UPDATE", "DELETE"),
     "orders_done": ("SELECT", "INSERT", "DELETE"),
+    "orders_held": ("SELECT", "INSERT", "UPDATE", "DELETE"),
     "shared_outbox": ("SELECT", "INSERT", "UPDATE"),
     "audit": ("SELECT", "INSERT"),
 }

@@ -1031,6 +1031,14 @@
         <translation>Exportar &amp;registro de auditoría (CSV)…</translation>
     </message>
     <message>
+        <source>Shift &amp;report…</source>
+        <translation>&amp;Informe del turno…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s numbers from every desk: per hour, scans, manifest</source>
+        <translation>Las cifras de hoy de todos los puestos: por hora, escaneos, manifiesto</translation>
+    </message>
+    <message>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
@@ -2113,6 +2121,18 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>Coordinated with the other desks.</source>
         <translation>Coordinado con los demás puestos.</translation>
+    </message>
+    <message>
+        <source>Packing at {desk} · {packer} · since {since}</source>
+        <translation>Empaquetando en {desk} · {packer} · desde las {since}</translation>
+    </message>
+    <message>
+        <source>The station database cannot be reached now: try again in a moment.</source>
+        <translation>No se alcanza la base de datos de la estación: vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The shift&apos;s numbers come from a station database: set one in Settings → Station.</source>
+        <translation>Las cifras del turno vienen de una base de datos de estación: configúrela en Configuración → Puesto.</translation>
     </message>
 </context>
 <context>

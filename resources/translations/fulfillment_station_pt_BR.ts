@@ -1031,6 +1031,14 @@
         <translation>Exportar &amp;log de auditoria (CSV)…</translation>
     </message>
     <message>
+        <source>Shift &amp;report…</source>
+        <translation>&amp;Relatório do turno…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s numbers from every desk: per hour, scans, manifest</source>
+        <translation>Os números de hoje de todos os postos: por hora, leituras, manifesto</translation>
+    </message>
+    <message>
         <source>Outbox</source>
         <translation>Caixa de saída</translation>
     </message>
@@ -2113,6 +2121,18 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>Coordinated with the other desks.</source>
         <translation>Coordenado com os outros postos.</translation>
+    </message>
+    <message>
+        <source>Packing at {desk} · {packer} · since {since}</source>
+        <translation>Embalando em {desk} · {packer} · desde {since}</translation>
+    </message>
+    <message>
+        <source>The station database cannot be reached now: try again in a moment.</source>
+        <translation>Não é possível alcançar o banco de dados da estação agora: tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>The shift&apos;s numbers come from a station database: set one in Settings → Station.</source>
+        <translation>Os números do turno vêm de um banco de dados da estação: configure um em Configurações → Estação.</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from fulfillment_station.cli.main import main as cli_main
 from fulfillment_station.cli.station_cmd import day_bounds
 from fulfillment_station.sandbox.server import SandboxServer
-from fulfillment_station.station import reports
+from fulfillment_station.station import reports, schema
 from tests.helpers.station_pg import ThrowawayPostgres, free_port
 
 pytestmark = pytest.mark.e2e
@@ -166,7 +166,7 @@ def test_migrate_then_check(station_url: str, capsys: pytest.CaptureFixture[str]
     assert cli_main(["station-db", "check", station_url]) == 1  # empty database: no schema
     assert "run `fulfillment-station station-db migrate URL`" in capsys.readouterr().out
     assert cli_main(["station-db", "migrate", station_url]) == 0
-    assert "version 0 -> 1" in capsys.readouterr().out
+    assert f"version 0 -> {schema.SCHEMA_VERSION}" in capsys.readouterr().out
     assert cli_main(["station-db", "check", station_url]) == 0
     out = capsys.readouterr().out
     assert "privileges  ok" in out and "schema      ok" in out

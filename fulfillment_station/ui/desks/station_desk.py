@@ -33,6 +33,7 @@ from fulfillment_station.station.config import StationConfigError, StationDbConf
 from fulfillment_station.station.coordinator import (
     ChangeEvent,
     Claim,
+    ClaimHolder,
     CoordinationStatus,
     Refusal,
     ReleaseReason,
@@ -45,7 +46,7 @@ from fulfillment_station.ui.desks.station_events import StationEvents
 from fulfillment_station.ui.pack.pack_host import Failure, WorkerPackHost, sentence
 
 if TYPE_CHECKING:
-    from fulfillment_station.services.pack_session import PrintOutcome
+    from fulfillment_station.services.pack_session import PackError, PrintOutcome
     from fulfillment_station.services.resources import OutboxResources
     from fulfillment_station.ui.common.tasks import ConnectionWorker
     from fulfillment_station.ui.shell.main_window import MainWindow
@@ -58,6 +59,8 @@ NEXT_WINDOW = 200
 REREAD_CHANGES = frozenset(
     {"shipped", "cancelled", "held", "supervisor", "outbox_done", "outbox_failed"}
 )
+#: Changes at another desk after which the list's "packing at desk …" badges are read again.
+CLAIM_CHANGES = frozenset({"claimed", "released", "shipped", "cancelled", "held", "supervisor"})
 
 
 class ClaimingPackHost:
@@ -96,6 +99,18 @@ class ClaimingPackHost:
             return
         self.outbox.call(station_ops.release_order, order.id, ReleaseReason.CLOSED)
 
+    def wrong_scan(self, order: Order, error: PackError) -> None:
+        """A wrong item scanned in pack mode: counted in the shift's numbers."""
+        if not self.coordinated:
+            return
+        self.outbox.call(
+            station_ops.record_wrong_scan,
+            order.id,
+            order.number,
+            str(error.message),
+            packer=self.packer(),
+        )
+
     # -- PackHost --------------------------------------------------------------------------
 
     def find_orders(
@@ -115,6 +130,10 @@ class ClaimingPackHost:
                 finished = finished_reason(order)
                 if finished is not None:
                     self.outbox.call(station_ops.release_order, order.id, finished)
+                elif order.holds:
+                    # On hold at the store: "next order" at the other desks leaves it out
+                    # for a while instead of each of them opening it in turn.
+                    self.outbox.call(station_ops.release_order, order.id, ReleaseReason.HELD)
                 done(order)
                 return
             task = self.outbox.call(station_ops.claim_order, order.id, packer=self.packer())
@@ -222,6 +241,7 @@ class StationDesk(QObject):
 
     status_changed = Signal(object)  # CoordinationStatus
     order_refreshed = Signal(object)  # Order re-read after another desk changed it
+    claims_shown = Signal(object)  # {OrderRef: badge text} now in the order list
 
     def __init__(
         self,
@@ -239,6 +259,8 @@ class StationDesk(QObject):
         self.events = events
         self.status = CoordinationStatus.SINGLE
         self._beating = False
+        self._reading_claims = False
+        self._claims_again = False
         self.indicator = QLabel("")
         self.indicator.setObjectName("station_status")
         window.statusBar().addPermanentWidget(self.indicator)
@@ -276,6 +298,31 @@ class StationDesk(QObject):
     def _beaten(self, status: CoordinationStatus) -> None:
         self._beating = False
         self.show_status(status)
+        self.read_claims()  # also catches claims that expired without a word
+
+    def read_claims(self) -> None:
+        """Read the other desks' claims for the order list (one read at a time; a change
+        during a read asks for another right after)."""
+        if self._reading_claims:
+            self._claims_again = True
+            return
+        self._reading_claims = True
+        task = self.outbox.call(station_ops.claims_elsewhere)
+        task.succeeded.connect(self._claims_read)
+        task.failed.connect(lambda exc: self._claims_read(None))
+
+    def _claims_read(self, holders: list[ClaimHolder] | None) -> None:
+        self._reading_claims = False
+        if holders is not None:  # None: the server is away; the badges stay as they were
+            badges = {
+                OrderRef(self.connection_id, h.order_id): translate_message(h.badge)
+                for h in holders
+            }
+            self.window.model.set_claims(badges)
+            self.claims_shown.emit(badges)
+        if self._claims_again:
+            self._claims_again = False
+            self.read_claims()
 
     def show_status(self, status: CoordinationStatus) -> None:
         message = status_message(status)
@@ -289,7 +336,11 @@ class StationDesk(QObject):
             self.status_changed.emit(status)
 
     def _changed(self, event: ChangeEvent) -> None:
-        if event.connection_id != self.connection_id or event.change not in REREAD_CHANGES:
+        if event.connection_id != self.connection_id:
+            return
+        if event.change in CLAIM_CHANGES:
+            self.read_claims()
+        if event.change not in REREAD_CHANGES:
             return
         ref = OrderRef(self.connection_id, event.order_id)
         task = self.outbox.call(station_ops.refresh_order, ref)

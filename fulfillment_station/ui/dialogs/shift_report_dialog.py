@@ -5,8 +5,12 @@ from the stores and desks go into plain table items, never rich text."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,7 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fulfillment_station.services import station_ops
 from fulfillment_station.station.reports import ManifestRow, ShiftNumbers, write_csv
+from fulfillment_station.ui.common.i18n import translate_message
+
+if TYPE_CHECKING:
+    from fulfillment_station.services.resources import OutboxResources
+    from fulfillment_station.ui.common.tasks import ConnectionWorker
+    from fulfillment_station.ui.shell.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -122,3 +135,53 @@ class ShiftReportDialog(QDialog):
         )
         if name:
             self.write_manifest_csv(Path(name))
+
+
+class ShiftReportMenu(QObject):
+    """View → Shift report…: the day's numbers read on the outbox worker (the desk's station
+    connection), then shown in a :class:`ShiftReportDialog`. Without a station database the
+    entry stays in the menu, disabled, and says what it needs."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        outbox: ConnectionWorker[OutboxResources],
+        *,
+        station_set: bool,
+    ) -> None:
+        super().__init__(window)  # lives as long as the window
+        self.setObjectName("shift_report_menu")
+        self.window = window
+        self.outbox = outbox
+        #: the dialog last opened (kept so it is not collected while shown)
+        self.dialog: ShiftReportDialog | None = None
+        self.action = QAction(window.tr("Shift &report…"), window)
+        self.action.setObjectName("shift_report")
+        if station_set:
+            tip = window.tr("Today's numbers from every desk: per hour, scans, manifest")
+        else:
+            tip = translate_message(station_ops.NO_STATION_DATABASE)
+        self.action.setEnabled(station_set)
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+        self.action.triggered.connect(self.open)
+        window.view_menu.setToolTipsVisible(True)
+        window.view_menu.addAction(self.action)
+
+    def open(self) -> None:
+        task = self.outbox.call(station_ops.load_shift_numbers)
+        task.succeeded.connect(self._show)
+        task.failed.connect(self._failed)
+
+    def _show(self, numbers: ShiftNumbers) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = ShiftReportDialog(numbers, self.window)
+        self.dialog.open()
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("shift numbers could not be read: %s", exc)
+        text = getattr(exc, "user_message", None) or getattr(exc, "message", None) or str(exc)
+        self.window.error_banner.show_message(
+            translate_message(text) if isinstance(text, str) else str(text)
+        )

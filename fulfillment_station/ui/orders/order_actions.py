@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from fulfillment_station.domain import Order
-from fulfillment_station.services import operations
+from fulfillment_station.services import operations, station_ops
 from fulfillment_station.services.operations import PumpReport
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.tasks import ConnectionWorker, Task
@@ -93,6 +93,13 @@ class OrderActions(QObject):
         task = self.worker.call(operations.set_packer_hold, order, text, self.packer())
         task.succeeded.connect(lambda changed: self.orders_changed.emit(*changed))
         task.failed.connect(self._refused)
+        # The other desks hear of it: a hold ends this desk's claim and keeps "next order"
+        # off the order; lifting it lets them offer it again.
+        task.succeeded.connect(
+            lambda _changed: self.worker.call(
+                station_ops.hold_changed, order.id, held=bool(text)
+            )
+        )
 
     def retry(self, action_id: int) -> None:
         task = self.worker.call(operations.retry_action, action_id, packer=self.packer())

@@ -175,6 +175,7 @@ class OrderTableModel(RowTableModel[OrderSummary]):
         self._row_of: dict[OrderRef, int] = {}
         self._sort_keys: dict[int, list[Any]] = {}
         self._pending: dict[OrderRef, str] = {}
+        self._claims: dict[OrderRef, str] = {}
         self._tallies = RowTallies()
         self._badges = {
             k: QColor(v[1]) for k, v in (*STATUS_STYLE.items(), *FULFILLMENT_STYLE.items())
@@ -233,6 +234,23 @@ class OrderTableModel(RowTableModel[OrderSummary]):
             self.dataChanged.emit(index, index)
         if rows:
             self.rowsUpdated.emit(rows)  # the proxy repaints them
+
+    def set_claims(self, claims: dict[OrderRef, str]) -> None:
+        """Orders another desk is packing, and who and since when (the station database):
+        shown next to the status while the claim lasts."""
+        changed = set(claims) ^ set(self._claims)
+        changed |= {k for k in claims if self._claims.get(k) != claims[k]}
+        self._claims = dict(claims)
+        rows = sorted(r for k in changed if (r := self._row_of.get(k)) is not None)
+        for row in rows:
+            index = self.index(row, Column.STATUS)
+            self.dataChanged.emit(index, index)
+        if rows:
+            self.rowsUpdated.emit(rows)
+
+    def claim_text(self, key: OrderRef) -> str | None:
+        """The badge of another desk's claim on ``key``, if any."""
+        return self._claims.get(key)
 
     def set_summaries(
         self, rows: Iterable[OrderSummary], search: SearchColumns | None = None
@@ -379,7 +397,11 @@ class OrderTableModel(RowTableModel[OrderSummary]):
             if column == _STATUS and self._pending:
                 doing = self._pending.get(OrderRef(r.connection, r.order_id))
                 if doing:
-                    return f"{text} · {doing}"
+                    text = f"{text} · {doing}"
+            if column == _STATUS and self._claims:
+                claimed = self._claims.get(OrderRef(r.connection, r.order_id))
+                if claimed:
+                    text = f"{text} · {claimed}"
             return text
         if role == _ALIGNMENT_ROLE:
             return _ALIGNMENT[column]

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from fulfillment_station.connectors.base import Capabilities
+from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.requests import Package, ShipRequest
 from fulfillment_station.domain.weight import Weight
@@ -117,3 +118,27 @@ def ship_requests_for_boxes(
             lines=_merged(boxes),
         )
     ]
+
+
+class BoxShipping(StrEnum):
+    """How a store takes an order packed in several boxes (module doc)."""
+
+    PACKAGES = "packages"  # one ship request, one ``packages[]`` entry per box (Price2b)
+    SHIPMENTS = "shipments"  # one partial shipment per box, each with its tracking number
+    ONE = "one"  # one shipment with every line; the boxes are only on the slip
+
+
+def box_shipping(capabilities: Capabilities) -> BoxShipping:
+    """How ``capabilities``' store takes boxes: the seeds document packages only for Price2b's
+    ship (it sells the label), partial shipments with line quantities for Nexus; Squarespace
+    fulfils the whole order, Inventory Cloud and the generic REST API take one status change."""
+    if capabilities.returns_label and capabilities.supports(Operation.SHIP):
+        return BoxShipping.PACKAGES
+    if capabilities.partial_shipment and capabilities.supports(Operation.SHIP):
+        return BoxShipping.SHIPMENTS
+    return BoxShipping.ONE
+
+
+def merged_lines(boxes: Sequence[PackedBox]) -> dict[str, int]:
+    """Every unit of ``boxes`` by line id (the shipment the boxes make together)."""
+    return _merged(boxes)

@@ -281,7 +281,11 @@ def test_two_boxes_are_packed_and_each_is_weighed(progress: PackProgress, audit:
     flow.scan("BOX-S")  # the first box is a small one
     flow.scan(UPC_A)
     flow.scan("BOX-L")  # the mug goes into a large box
-    assert display.infos[-1] == "Box 2 (Large) started: scan the items for it."
+    # The test host's store takes one shipment per order: the packer is told so.
+    assert display.infos[-1] == (
+        "Box 2 (Large) started: scan the items for it. This store takes one shipment per order:"
+        " the boxes go as one shipment, listed on the packing slip."
+    )
     flow.scan(EAN)
     assert flow.phase is PackPhase.AWAIT_WEIGHT
     assert (
@@ -303,6 +307,8 @@ def test_two_boxes_are_packed_and_each_is_weighed(progress: PackProgress, audit:
     assert shipment.notes["weight"] == Weight.of("1.0", "kg")
     flow.scan(UPS)
     assert host.named("ship") == [("ship", "A1", {"L1": 1, "L2": 1}, UPS)]
+    [(_, given)] = [g for g in host.boxes_given if g[0] == "ship"]
+    assert [dict(box.lines) for box in given] == [{"L1": 1}, {"L2": 1}]
 
 
 def test_next_box_starts_a_box_of_the_same_type_and_undo_closes_it_again(
@@ -313,7 +319,7 @@ def test_next_box_starts_a_box_of_the_same_type_and_undo_closes_it_again(
     flow.scan("BOX-S")
     flow.scan(UPC_A)
     flow.scan(command_payload(PackCommand.NEXT_BOX))
-    assert display.infos[-1] == "Box 2 started: scan the items for it."
+    assert display.infos[-1].startswith("Box 2 started: scan the items for it.")
     session = flow.session
     assert session is not None and session.box_number == 2
     assert session.current_box_type is not None and session.current_box_type.name == "Small"

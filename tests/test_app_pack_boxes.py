@@ -287,6 +287,4 @@ def test_pack_mode_ships_two_boxes_to_nexus_as_two_shipments_each_with_its_label
         (LABELS[1], {line.id: line.remaining for line in rest}),
     ]
     with connect("nexus", desk.server.base_url, TEST_TOKEN) as connector:
-        qtbot.waitUntil(
-            lambda: len(connector.get_order(order.id).shipments) == 2, timeout=30_000
-        )
+        qtbot.waitUntil(lambda: len(connector.get_order(order.id).shipments) == 2, timeout=30_000)

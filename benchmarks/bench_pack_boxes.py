@@ -49,13 +49,29 @@ class _Host:
         done(self.order)
 
     def print_documents(
-        self, order: Order, reprint: bool, done: Callable[..., None], failed: Any
+        self,
+        order: Order,
+        reprint: bool,
+        done: Callable[..., None],
+        failed: Any,
+        *,
+        boxes: Any = None,
     ) -> None:
         done(PrintOutcome())
 
     def ship(
-        self, order: Order, lines: Any, tracking: Any, carrier: Any, done: Any, failed: Any
+        self,
+        order: Order,
+        lines: Any,
+        tracking: Any,
+        carrier: Any,
+        done: Any,
+        failed: Any,
+        *,
+        boxes: Any = None,
     ) -> None:
+        if boxes is None or len(boxes) != 2:
+            raise RuntimeError("pack mode did not hand over the two boxes")
         self.shipped += 1
         done()
 

@@ -8,6 +8,9 @@ its stable weight, and its own tracking number where each box has one) and hands
 - A store that takes partial shipments (Nexus, ``partial_shipment``) gets **one shipment per
   box**, each with the box's lines and its own tracking number.
 - Any other store gets one shipment with every line; the boxes are only on the slip.
+
+:func:`box_shipping` says which of the three a store is (pack mode asks one label per box
+only where each box is a shipment of its own).
 """
 
 from __future__ import annotations

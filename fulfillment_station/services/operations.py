@@ -18,6 +18,9 @@ The one path from a scan to a shipment (pack mode), with what it costs:
 4. :func:`pump_outbox` — sends it; the order as the store answered the write goes to the cache
    (a read after the write only when the API's answer carries no order).
 5. :func:`print_label_after_ship` — the label for the tracking number scanned.
+
+An order packed in several boxes takes :func:`queue_pack_boxes` in step 3 (one request with
+packages, one shipment per box, or one shipment: ``services.boxes.box_shipping``).
 """
 
 from __future__ import annotations

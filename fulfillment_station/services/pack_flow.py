@@ -21,6 +21,11 @@ order once every line is verified or the packer asks to ship:
 When the desk weighs, :class:`WeighStep` comes first (``default_steps(weigh)``): each box on
 the scale in turn, its stable weight checked against its items and tare. Items go into the
 current box of the session; a box barcode (``box_for_scan``) or NEXT BOX starts another.
+Several boxes reach the host's ``ship`` (and the slip's ``print_documents``) as ``boxes``;
+how they go to the store is the host's ``box_shipping`` (``services.boxes``): on a store that
+takes one shipment per box the tracking step asks one label per box, on a store that takes
+one shipment the packer is told so when a box is started. The split and the weights are saved
+with the scan progress, so a resumed order has its boxes back.
 Adding a step is one more :class:`FinishStep` in :func:`default_steps`. Opening an order
 passes every :data:`OpenGate` first: a gate can refuse
 with one sentence (a claim by another desk, a hold). "Next order" skips orders that cannot be

@@ -101,7 +101,7 @@ KNOWN_SCALE_VENDORS: dict[int, str] = {
 }
 
 
-def decode_report(report: bytes | bytearray | list[int]) -> ScaleReading | None:
+def decode_report(report: bytes | bytearray | Sequence[int]) -> ScaleReading | None:
     """The reading in a Scale Data Report, or ``None`` for a report of another kind."""
     data = bytes(report)
     if len(data) < REPORT_LENGTH or data[0] != DATA_REPORT_ID:

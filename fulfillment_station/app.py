@@ -379,6 +379,7 @@ def build_app(
     started: ``AppParts.start`` does that."""
     from PySide6.QtCore import QLocale
 
+    from fulfillment_station.services.boxes import box_shipping
     from fulfillment_station.services.store_labels import sells_labels
     from fulfillment_station.services.tracking_reuse import TrackingGuard
     from fulfillment_station.services.weighing import box_for_scan
@@ -502,6 +503,7 @@ def build_app(
         on_print_message=lambda text: window.statusBar().showMessage(text, 8000),
         store_sells_labels=sells_labels(capabilities),
         tracking_guard=tracking_guard,
+        box_shipping=box_shipping(capabilities),
     )
     sounds = Sounds(
         volume=settings["sounds.volume"] / 100,

@@ -18,15 +18,31 @@ byte meaning
 ==== ===========================================================================
 
 ``decode_report`` is pure (bytes in, :class:`ScaleReading` out) so it is tested with report
-bytes as the tables define them; :class:`HidScale` is the thin ``hidapi`` wrapper.
+bytes as the tables define them; :class:`HidScale` is the ``hidapi`` wrapper:
+
+- it opens the device by its path and reads it **non-blocking**, polling until the read's
+  time is up (a blocking ``read`` cannot be interrupted when the packer leaves pack mode);
+- each read **drains** every report queued since the last one and keeps the newest (the
+  kernel queues up to 64 reports while nobody reads: the first ones describe a box that has
+  long left the platter);
+- an unplugged scale (``read`` raises) is **reopened** by the same path, once every
+  ``reconnect_every_s``, while reads say "no answer"; after ``reconnect_grace_s`` without it
+  the read raises :class:`ScaleError` with one sentence for the packer.
+
+The device object is ``hid.device()`` unless a ``device_factory`` is given: the tests give an
+in-process fake with exactly the methods used here (there is no ``/dev/uhid`` to create a
+kernel HID device in the test machine).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.hardware.scale import (
@@ -85,7 +101,7 @@ KNOWN_SCALE_VENDORS: dict[int, str] = {
 }
 
 
-def decode_report(report: bytes | bytearray | list[int]) -> ScaleReading | None:
+def decode_report(report: bytes | bytearray | Sequence[int]) -> ScaleReading | None:
     """The reading in a Scale Data Report, or ``None`` for a report of another kind."""
     data = bytes(report)
     if len(data) < REPORT_LENGTH or data[0] != DATA_REPORT_ID:
@@ -153,43 +169,148 @@ def find_hid_scales() -> list[HidScaleInfo]:
     return list(found.values())
 
 
-class HidScale:
-    """One open HID scale. ``read`` returns the next data report's reading."""
+class HidDevice(Protocol):
+    """The part of ``hid.device`` (cython-hidapi) this module uses."""
 
-    def __init__(self, path: str, name: str = "") -> None:
+    def open_path(self, path: bytes) -> None: ...
+
+    def set_nonblocking(self, v: int) -> int: ...
+
+    def read(self, max_length: int, timeout_ms: int = 0) -> Sequence[int]: ...
+
+    def write(self, buff: Sequence[int]) -> int: ...
+
+    def close(self) -> None: ...
+
+
+#: Bytes asked of each ``read``: a full-speed interrupt report is at most 64.
+MAX_REPORT = 64
+#: Reports drained at most per read (the kernel's hidraw queue holds 64): a scale flooding
+#: reports cannot keep a read going for ever.
+MAX_DRAIN = 256
+
+
+class HidScale:
+    """One open HID scale. ``read`` returns the newest data report's reading (module doc)."""
+
+    def __init__(
+        self,
+        path: str,
+        name: str = "",
+        *,
+        device_factory: Callable[[], HidDevice] | None = None,
+        poll_s: float = 0.01,
+        reconnect_every_s: float = 0.5,
+        reconnect_grace_s: float = 30.0,
+    ) -> None:
         self.name = name or path
         self.path = path
+        self._factory: Callable[[], HidDevice] = device_factory or (lambda: _hid().device())
+        self.poll_s = poll_s
+        self.reconnect_every_s = reconnect_every_s
+        self.reconnect_grace_s = reconnect_grace_s
+        self._lost_since: float | None = None  # monotonic time the scale went away
+        self._next_attempt = 0.0
         try:
-            self._device = _hid().device()
-            self._device.open_path(path.encode("utf-8"))
+            self._device: HidDevice | None = self._open()
         except (ImportError, OSError, ValueError) as exc:
             raise ScaleError(
                 CANNOT_OPEN.format(name=self.name, detail=str(exc) or "no access")
             ) from None
 
-    def read(self, timeout: float) -> ScaleReading:
-        import time
+    def _open(self) -> HidDevice:
+        device = self._factory()
+        try:
+            device.open_path(self.path.encode("utf-8"))
+            device.set_nonblocking(1)
+        except BaseException:
+            with contextlib.suppress(OSError, ValueError):
+                device.close()
+            raise
+        return device
 
-        deadline = time.monotonic() + timeout
-        while (remaining := deadline - time.monotonic()) > 0:
-            try:
-                report = self._device.read(64, max(1, int(remaining * 1000)))
-            except (OSError, ValueError) as exc:
-                raise ScaleError(DISCONNECTED.format(name=self.name, detail=str(exc))) from None
+    @property
+    def connected(self) -> bool:
+        return self._device is not None
+
+    def read(self, timeout: float) -> ScaleReading:
+        """The newest reading queued, else the next one within ``timeout`` seconds; a
+        reading with status ``NO_ANSWER`` when none came (or the scale is unplugged and not
+        back yet)."""
+        deadline = time.monotonic() + max(0.0, timeout)
+        while True:
+            device = self._device or self._reconnect()
+            if device is not None:
+                try:
+                    newest = self._drain(device)
+                except (OSError, ValueError) as exc:
+                    self._lose(exc)
+                    continue
+                if newest is not None:
+                    return newest
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return ScaleReading(ScaleStatus.NO_ANSWER)
+            time.sleep(
+                min(self.poll_s if device is not None else self.reconnect_every_s, remaining)
+            )
+
+    def _drain(self, device: HidDevice) -> ScaleReading | None:
+        """Every report queued now, the newest data report's reading kept."""
+        newest: ScaleReading | None = None
+        for _ in range(MAX_DRAIN):
+            report = device.read(MAX_REPORT)
             if not report:
                 break
             reading = decode_report(report)
             if reading is not None:
-                return reading
-        return ScaleReading(ScaleStatus.NO_ANSWER)
+                newest = reading
+        return newest
+
+    def _lose(self, exc: BaseException) -> None:
+        log.info("scale %s went away: %s", self.name, exc)
+        if self._device is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self._device.close()
+        self._device = None
+        now = time.monotonic()
+        if self._lost_since is None:
+            self._lost_since = now
+        self._next_attempt = now + self.reconnect_every_s
+
+    def _reconnect(self) -> HidDevice | None:
+        """The scale opened again by its path, or None (not yet); raises once it has been
+        gone longer than the grace period."""
+        now = time.monotonic()
+        lost_since = self._lost_since if self._lost_since is not None else now
+        if now - lost_since > self.reconnect_grace_s:
+            raise ScaleError(DISCONNECTED.format(name=self.name, detail="unplugged"))
+        if now < self._next_attempt:
+            return None
+        try:
+            self._device = self._open()
+        except (OSError, ValueError) as exc:
+            log.debug("scale %s not back yet: %s", self.name, exc)
+            self._next_attempt = now + self.reconnect_every_s
+            return None
+        log.info("scale %s is back", self.name)
+        self._lost_since = None
+        return self._device
 
     def zero(self) -> bool:
         # Scale Control Report (id 2): bit 1 "Zero Scale". Scales without it ignore the report.
+        device = self._device
+        if device is None:
+            raise ScaleError(DISCONNECTED.format(name=self.name, detail="unplugged"))
         try:
-            self._device.write([2, 0b10])
+            device.write([2, 0b10])
         except (OSError, ValueError) as exc:
+            self._lose(exc)
             raise ScaleError(DISCONNECTED.format(name=self.name, detail=str(exc))) from None
         return True
 
     def close(self) -> None:
-        self._device.close()
+        device, self._device = self._device, None
+        if device is not None:
+            with contextlib.suppress(OSError, ValueError):
+                device.close()

@@ -369,9 +369,9 @@ def _boxed(caption: str, text: str, styles: _Styles, look: _Look) -> Flowable:
     return KeepTogether([Spacer(1, look.font * 0.8), table])
 
 
-SlipBox = tuple[str, Mapping[str, int]]
-"""One box of a shipment packed in several: its type's name ("" if none) and the units of
-each line id in it."""
+SlipBox = tuple[str, Mapping[str, int]] | tuple[str, Mapping[str, int], str]
+"""One box of a shipment packed in several: its type's name ("" if none), the units of each
+line id in it and, when it was weighed, its weight as shown to the packer ("1.250 kg")."""
 
 
 def _boxes(
@@ -380,7 +380,7 @@ def _boxes(
     """Which items are in which box, so the customer (and the desk) can check each box."""
     by_id = {line.id: line for line in order.lines}
     rows = []
-    for number, (name, units) in enumerate(boxes, start=1):
+    for number, (name, units, *weighed) in enumerate(boxes, start=1):
         items = ", ".join(
             f"{count} × {by_id[line_id].sku} {by_id[line_id].name}".strip()
             for line_id, count in units.items()
@@ -388,6 +388,7 @@ def _boxes(
         )
         title = t(doc("Box {number} of {count}")).format(number=number, count=len(boxes))
         title += f" ({name})" if name else ""
+        title += f" · {weighed[0]}" if weighed and weighed[0] else ""
         rows.append(f"{title}: {items}")
     return _boxed(t(doc("Boxes")), "\n".join(rows), styles, look)
 

@@ -8,14 +8,18 @@ its stable weight, and its own tracking number where each box has one) and hands
 - A store that takes partial shipments (Nexus, ``partial_shipment``) gets **one shipment per
   box**, each with the box's lines and its own tracking number.
 - Any other store gets one shipment with every line; the boxes are only on the slip.
+
+:func:`box_shipping` says which of the three a store is (pack mode asks one label per box
+only where each box is a shipment of its own).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from fulfillment_station.connectors.base import Capabilities
+from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.requests import Package, ShipRequest
 from fulfillment_station.domain.weight import Weight
@@ -117,3 +121,27 @@ def ship_requests_for_boxes(
             lines=_merged(boxes),
         )
     ]
+
+
+class BoxShipping(StrEnum):
+    """How a store takes an order packed in several boxes (module doc)."""
+
+    PACKAGES = "packages"  # one ship request, one ``packages[]`` entry per box (Price2b)
+    SHIPMENTS = "shipments"  # one partial shipment per box, each with its tracking number
+    ONE = "one"  # one shipment with every line; the boxes are only on the slip
+
+
+def box_shipping(capabilities: Capabilities) -> BoxShipping:
+    """How ``capabilities``' store takes boxes: the seeds document packages only for Price2b's
+    ship (it sells the label), partial shipments with line quantities for Nexus; Squarespace
+    fulfils the whole order, Inventory Cloud and the generic REST API take one status change."""
+    if capabilities.returns_label and capabilities.supports(Operation.SHIP):
+        return BoxShipping.PACKAGES
+    if capabilities.partial_shipment and capabilities.supports(Operation.SHIP):
+        return BoxShipping.SHIPMENTS
+    return BoxShipping.ONE
+
+
+def merged_lines(boxes: Sequence[PackedBox]) -> dict[str, int]:
+    """Every unit of ``boxes`` by line id (the shipment the boxes make together)."""
+    return _merged(boxes)

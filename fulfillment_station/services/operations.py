@@ -18,6 +18,9 @@ The one path from a scan to a shipment (pack mode), with what it costs:
 4. :func:`pump_outbox` — sends it; the order as the store answered the write goes to the cache
    (a read after the write only when the API's answer carries no order).
 5. :func:`print_label_after_ship` — the label for the tracking number scanned.
+
+An order packed in several boxes takes :func:`queue_pack_boxes` in step 3 (one request with
+packages, one shipment per box, or one shipment: ``services.boxes.box_shipping``).
 """
 
 from __future__ import annotations
@@ -44,6 +47,12 @@ from fulfillment_station.domain.requests import (
 from fulfillment_station.printing.errors import PrintingError
 from fulfillment_station.scanning.tracking import parse_tracking
 from fulfillment_station.services.actions import Action, BulkShipRequest
+from fulfillment_station.services.boxes import (
+    BoxShipping,
+    PackedBox,
+    box_shipping,
+    merged_lines,
+)
 from fulfillment_station.services.new_orders import CatalogueItem
 from fulfillment_station.services.outbox_runner import Outcome
 from fulfillment_station.services.pack_session import PrintOutcome as PackPrintOutcome
@@ -292,6 +301,96 @@ def queue_pack_shipment(
     )
 
 
+def box_ship_requests(
+    resources: OutboxResources,
+    order: Order,
+    boxes: Sequence[PackedBox],
+    tracking: str | None,
+    carrier: str | None,
+) -> list[ShipRequest]:
+    """What pack mode sends for an order packed in several boxes, the way the store takes
+    boxes (``services.boxes.box_shipping``): on Price2b one request buying the label with one
+    package per box (dimensions, weight, items; a box not weighed weighs its items and tare),
+    on Nexus one shipment per box with its own label's number, elsewhere one shipment of
+    every unit (:func:`pack_request`; the slip lists the boxes)."""
+    from fulfillment_station.services.store_labels import (
+        LabelDefaults,
+        label_defaults_from,
+        label_ship_request,
+        lines_weight,
+    )
+
+    capabilities = resources.connector.capabilities
+    lines = merged_lines(boxes)
+    how = box_shipping(capabilities)
+    if how is BoxShipping.PACKAGES and tracking is None:
+        printer = resources.print_service
+        defaults = (
+            label_defaults_from(printer.settings) if printer is not None else LabelDefaults("", "")
+        )
+        packages = []
+        for packed in boxes:
+            package = packed.package()
+            if package.weight is None:
+                items = lines_weight(order, package.lines)
+                tare = packed.box.tare.in_unit("kg", 3) if packed.box is not None else 0
+                if items is not None:
+                    package = package.model_copy(update={"weight": items + tare})
+            packages.append(package)
+        request = label_ship_request(
+            order, defaults, lines=lines, packages=packages, carrier=carrier
+        )
+        return [request]
+    labelled = all((packed.tracking_number or "").strip() for packed in boxes)
+    if how is BoxShipping.SHIPMENTS and labelled:
+        return [
+            ship_request(
+                {line: units for line, units in packed.lines.items() if units > 0},
+                packed.tracking_number,
+                packed.extra.get("carrier"),
+            )
+            for packed in boxes
+        ]
+    return [pack_request(resources, order, lines, tracking, carrier)]
+
+
+def queue_pack_boxes(
+    resources: OutboxResources,
+    order: Order,
+    boxes: Sequence[PackedBox],
+    tracking: str | None,
+    carrier: str | None,
+    *,
+    packer: str,
+) -> list[PackShipment]:
+    """Build the requests of an order packed in several boxes (:func:`box_ship_requests`)
+    and queue them, in one trip. A box whose shipment (same tracking number) already waits in
+    the outbox is not queued twice: a retry after a failure part-way queues only the rest."""
+    from fulfillment_station.services.actions import shipments_of
+    from fulfillment_station.services.store_labels import prints_after_ship
+    from fulfillment_station.store.outbox import ACTIVE_STATES
+
+    capabilities = resources.connector.capabilities
+    service = resources.outbox_service
+    waiting = {
+        number
+        for record in service.outbox.records(
+            ACTIVE_STATES, connection_id=service.connection_id, order_id=order.id
+        )
+        for _order, numbers, _lines in shipments_of(record.action)
+        for number in numbers
+        if number
+    }
+    queued = []
+    for request in box_ship_requests(resources, order, boxes, tracking, carrier):
+        if request.tracking_number and request.tracking_number in waiting:
+            log.info("box shipment %s of %s already queued", request.tracking_number, order.id)
+            continue
+        record = queue_shipment(resources, order, request, packer=packer)
+        queued.append(PackShipment(record, request, prints_after_ship(request, capabilities)))
+    return queued
+
+
 def queue_shipment(
     resources: OutboxResources, order: Order, request: ShipRequest, *, packer: str
 ) -> ActionRecord[Action]:
@@ -303,11 +402,18 @@ def queue_shipment(
 
 
 def print_slip_for_packing(
-    resources: PrintResources, order: Order, reprint: bool
+    resources: PrintResources,
+    order: Order,
+    reprint: bool,
+    boxes: Sequence[PackedBox] = (),
 ) -> PackPrintOutcome:
     """The packing slip of the order being packed (once, unless ``reprint``); a job that
-    failed waits in the print queue and is reported as ``PrintingError``."""
-    outcome = resources.print_service.print_slip(order, reprint=reprint)
+    failed waits in the print queue and is reported as ``PrintingError``. ``boxes``: the
+    order is packed in several, and the slip lists them."""
+    if boxes:
+        outcome = resources.print_service.print_slip(order, reprint=reprint, boxes=boxes)
+    else:
+        outcome = resources.print_service.print_slip(order, reprint=reprint)
     if outcome.job is not None and outcome.job.state == JobState.FAILED:
         raise PrintingError(outcome.message)  # ``message`` keeps it translatable
     return PackPrintOutcome()

@@ -23,6 +23,11 @@ order once every line is verified or the packer asks to ship:
 When the desk weighs, :class:`WeighStep` comes first (``default_steps(weigh)``): each box on
 the scale in turn, its stable weight checked against its items and tare. Items go into the
 current box of the session; a box barcode (``box_for_scan``) or NEXT BOX starts another.
+Several boxes reach the host's ``ship`` (and the slip's ``print_documents``) as ``boxes``;
+how they go to the store is the host's ``box_shipping`` (``services.boxes``): on a store that
+takes one shipment per box the tracking step asks one label per box, on a store that takes
+one shipment the packer is told so when a box is started. The split and the weights are saved
+with the scan progress, so a resumed order has its boxes back.
 Adding a step is one more :class:`FinishStep` in :func:`default_steps`. Opening an order
 passes every :data:`OpenGate` first: a gate can refuse
 with one sentence (a claim by another desk, a hold). "Next order" skips orders that cannot be
@@ -44,7 +49,7 @@ from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
-from fulfillment_station.services.boxes import PackedBox
+from fulfillment_station.services.boxes import BoxShipping, PackedBox
 from fulfillment_station.services.pack_session import (
     PackCommand,
     PackError,
@@ -198,6 +203,31 @@ REUSE_NOT_RECORDED = QT_TRANSLATE_NOOP(
     "PackModeView",
     "Shipping anyway could not be written to the audit log ({message}); nothing was shipped.",
 )
+BOX_LABEL_PROMPT = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Scan the label of box {number} of {count} (F2: ship the boxes as one shipment without a"
+    " tracking number).",
+)
+BOX_LABEL_TAKEN = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "That is the label of box {other}: scan the label of box {number} of {count}.",
+)
+BOX_LABEL_REUSED = QT_TRANSLATE_NOOP(
+    "PackModeView", "{message} Scan the label of box {number} of {count}."
+)
+BOX_LABELLED = QT_TRANSLATE_NOOP(
+    "PackModeView", "Box {number} has its label. Scan the label of box {next} of {count}."
+)
+BOXES_AS_ONE = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Box {number} started: scan the items for it. This store takes one shipment per order: the"
+    " boxes go as one shipment, listed on the packing slip.",
+)
+TYPED_BOXES_AS_ONE = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Box {number} ({box}) started: scan the items for it. This store takes one shipment per"
+    " order: the boxes go as one shipment, listed on the packing slip.",
+)
 START_PROMPT = QT_TRANSLATE_NOOP(
     "PackModeView", "Scan an order number, packing slip or tracking number to start."
 )
@@ -266,19 +296,31 @@ class Shipment:
     boxes: list[tuple[BoxType | None, dict[str, int]]] = field(default_factory=list)
     #: the stable weight of each box, as the weigh step took them
     weights: list[Weight] = field(default_factory=list)
+    #: each box's own label (tracking number, carrier), where the store takes one shipment
+    #: per box (Nexus)
+    box_tracking: list[tuple[str, str | None]] = field(default_factory=list)
 
     def packed_boxes(self) -> list[PackedBox]:
-        """The boxes with their weights, for :func:`~fulfillment_station.services.boxes.
-        ship_requests_for_boxes` (a box not weighed has no weight)."""
+        """The boxes with their weights and labels, for :func:`~fulfillment_station.services.
+        boxes.ship_requests_for_boxes` (a box not weighed has no weight)."""
         boxes = self.boxes or [(None, dict(self.lines))]
-        return [
-            PackedBox(
-                lines=units,
-                box=box,
-                weight=self.weights[i] if i < len(self.weights) else None,
+        packed = []
+        for i, (box, units) in enumerate(boxes):
+            tracking, carrier = self.box_tracking[i] if i < len(self.box_tracking) else (None, None)
+            packed.append(
+                PackedBox(
+                    lines=units,
+                    box=box,
+                    weight=self.weights[i] if i < len(self.weights) else None,
+                    tracking_number=tracking,
+                    extra={"carrier": carrier} if carrier else {},
+                )
             )
-            for i, (box, units) in enumerate(boxes)
-        ]
+        return packed
+
+    @property
+    def several_boxes(self) -> bool:
+        return len(self.boxes) > 1
 
 
 class FinishStep:
@@ -329,9 +371,21 @@ def tracking_scan(text: str) -> tuple[str | None, str | None] | Message:
     return result.reason or NOT_TRACKING
 
 
+def boxes_ship_as(flow: PackFlow) -> BoxShipping:
+    """How the host's store takes several boxes (the host's ``box_shipping``; a host that
+    does not say sends one shipment)."""
+    found = getattr(flow.host, "box_shipping", BoxShipping.ONE)
+    return found if isinstance(found, BoxShipping) else BoxShipping.ONE
+
+
 class TrackingStep(FinishStep):
     """The tracking number: scanned off the label, unless printing brought one or the store
-    sells the label (the host's ``store_sells_labels``: the ship buys it, Price2b)."""
+    sells the label (the host's ``store_sells_labels``: the ship buys it, Price2b).
+
+    Several boxes on a store that takes one shipment per box (Nexus): one label per box,
+    scanned in turn ("Scan the label of box 2 of 3"); a label already scanned for another box
+    of the order, or already used on another order (the host's ``tracking_guard``), is
+    refused. F2 sends the boxes as one shipment without a tracking number."""
 
     waits = True
 
@@ -342,15 +396,59 @@ class TrackingStep(FinishStep):
             or getattr(flow.host, "store_sells_labels", False)
         ):
             flow.next_step(shipment)
+        elif self._per_box(flow, shipment):
+            shipment.box_tracking = []
+            shipment.notes["labels_per_box"] = True
+            flow.wait(self, self.prompt(shipment))
         else:
             flow.wait(self, TRACKING_PROMPT)
+
+    @staticmethod
+    def _per_box(flow: PackFlow, shipment: Shipment) -> bool:
+        return shipment.several_boxes and boxes_ship_as(flow) is BoxShipping.SHIPMENTS
 
     def on_scan(self, flow: PackFlow, shipment: Shipment, text: str) -> None:
         found = tracking_scan(text)
         if isinstance(found, Message):
             flow.error(found)
             return
+        if self._per_box(flow, shipment):
+            self._box_label(flow, shipment, found)
+            return
         shipment.tracking, shipment.carrier = found
+        flow.next_step(shipment)
+
+    def _box_label(
+        self, flow: PackFlow, shipment: Shipment, found: tuple[str | None, str | None]
+    ) -> None:
+        number, carrier = found
+        if not number:
+            flow.error(NOT_TRACKING)
+            return
+        if len(shipment.box_tracking) >= len(shipment.boxes):
+            shipment.box_tracking = []  # a retry after a failed ship: the labels again
+        count, box = len(shipment.boxes), len(shipment.box_tracking) + 1
+        key = number.strip().upper()
+        for other, (taken, _carrier) in enumerate(shipment.box_tracking, start=1):
+            if taken.strip().upper() == key:
+                flow.error(BOX_LABEL_TAKEN.format(other=other, number=box, count=count))
+                return
+        make_guard: TrackingGuardFactory | None = getattr(flow.host, "tracking_guard", None)
+        if make_guard is not None:
+            order = shipment.session.order
+            reuse = make_guard().check(number, order_id=order.id, order_number=order.number)
+            if reuse is not None:
+                flow.error(
+                    BOX_LABEL_REUSED.format(message=reuse.message(), number=box, count=count)
+                )
+                return
+        shipment.box_tracking.append((number, carrier))
+        if len(shipment.box_tracking) < count:
+            flow.sounds.play_success()
+            flow.info(BOX_LABELLED.format(number=box, next=box + 1, count=count), good=True)
+            return
+        # The first box's number is the shipment's (the reuse check and audit see it).
+        shipment.tracking, shipment.carrier = shipment.box_tracking[0]
         flow.next_step(shipment)
 
     def on_command(self, flow: PackFlow, shipment: Shipment, command: PackCommand) -> bool:
@@ -358,8 +456,19 @@ class TrackingStep(FinishStep):
             return False
         # No label to scan (pickup, letter post): ship without one.
         shipment.tracking, shipment.carrier, shipment.without_tracking = None, None, True
+        shipment.box_tracking = []
+        shipment.notes.pop("labels_per_box", None)
         flow.next_step(shipment)
         return True
+
+    def prompt(self, shipment: Shipment) -> Message:
+        if shipment.notes.get("labels_per_box") and len(shipment.box_tracking) < len(
+            shipment.boxes
+        ):
+            count = len(shipment.boxes)
+            number = min(len(shipment.box_tracking) + 1, count)
+            return BOX_LABEL_PROMPT.format(number=number, count=count)
+        return TRACKING_PROMPT
 
 
 ItemLookup = Callable[[str, Callable[[str | None], None], Callable[[str], None]], None]
@@ -434,14 +543,21 @@ class ShipStep(FinishStep):
             shipment.without_tracking = False
             flow.back_to_waiting(shipment, SHIP_FAILED.format(message=message))
 
-        flow.host.ship(
-            order,
-            dict(shipment.lines),
-            shipment.tracking,
-            shipment.carrier,
-            flow.guarded(lambda: flow.shipped(shipment)),
-            flow.guarded(failed),
-        )
+        done, refused = flow.guarded(lambda: flow.shipped(shipment)), flow.guarded(failed)
+        lines = dict(shipment.lines)
+        if shipment.several_boxes:
+            # The host sends them the way its store takes boxes (services.boxes).
+            flow.host.ship(
+                order,
+                lines,
+                shipment.tracking,
+                shipment.carrier,
+                done,
+                refused,
+                boxes=shipment.packed_boxes(),
+            )
+            return
+        flow.host.ship(order, lines, shipment.tracking, shipment.carrier, done, refused)
 
 
 WeightCheck = Callable[[Shipment, int, Weight], WeightVerdict]
@@ -467,7 +583,12 @@ class WeighStep(FinishStep):
 
     def begin(self, flow: PackFlow, shipment: Shipment) -> None:
         shipment.notes.pop("weight_verdict", None)
-        shipment.weights = []
+        # Boxes weighed before (and not changed since) keep their weight: a resumed order is
+        # not weighed twice.
+        shipment.weights = shipment.session.box_weights()[: self._count(shipment)]
+        if len(shipment.weights) >= self._count(shipment):
+            self._done(flow, shipment, None)
+            return
         flow.wait(self, self.prompt(shipment))
         if flow.on_scale is not None:
             # The box was packed on the platter: its weight is steady already and the scale
@@ -500,6 +621,7 @@ class WeighStep(FinishStep):
 
     def _accept(self, flow: PackFlow, shipment: Shipment, verdict: WeightVerdict) -> None:
         shipment.weights.append(verdict.measured)
+        shipment.session.set_box_weight(len(shipment.weights) - 1, verdict.measured)
         shipment.notes.pop("weight_verdict", None)
         count = self._count(shipment)
         if len(shipment.weights) < count:
@@ -510,14 +632,21 @@ class WeighStep(FinishStep):
                 good=True,
             )
             return
+        self._done(flow, shipment, verdict)
+
+    def _done(self, flow: PackFlow, shipment: Shipment, verdict: WeightVerdict | None) -> None:
+        """Every box weighed (``verdict``: the last one's, None when all were weighed before)."""
         total = Weight.zero()
         for weight in shipment.weights:
             total = total + weight
         shipment.notes["weight"] = total
-        flow.info(
-            WEIGHT_OVERRIDDEN if verdict.stops_packer else WEIGHED.format(message=verdict.message),
-            good=not verdict.stops_packer,
-        )
+        if verdict is not None:
+            flow.info(
+                WEIGHT_OVERRIDDEN
+                if verdict.stops_packer
+                else WEIGHED.format(message=verdict.message),
+                good=not verdict.stops_packer,
+            )
         flow.next_step(shipment)
 
     @staticmethod
@@ -529,6 +658,15 @@ class WeighStep(FinishStep):
         if count == 1:
             return WEIGH_PROMPT
         return WEIGH_BOX_PROMPT.format(number=len(shipment.weights) + 1, count=count)
+
+
+def session_boxes(session: PackSession) -> list[PackedBox]:
+    """The boxes of the order being packed, with the weights taken so far."""
+    weights = session.box_weights()
+    return [
+        PackedBox(lines=units, box=box, weight=weights[i] if i < len(weights) else None)
+        for i, (box, units) in enumerate(session.boxes())
+    ]
 
 
 def default_steps(weigh: WeighStep | None = None) -> list[FinishStep]:
@@ -629,7 +767,9 @@ class PackFlow:
             if box is not None:
                 number = self.session.start_box(box)
                 self.display.show_session(self.session)
-                self.info(TYPED_BOX_STARTED.format(number=number, box=box.name))
+                one = boxes_ship_as(self) is BoxShipping.ONE and number > 1
+                started = TYPED_BOXES_AS_ONE if one else TYPED_BOX_STARTED
+                self.info(started.format(number=number, box=box.name))
                 return
             if _names_order(self.session, text):
                 # The slip of the order already open (scanned again, or the next parcel's
@@ -678,7 +818,8 @@ class PackFlow:
         elif command is PackCommand.NEXT_BOX and self.phase is PackPhase.PACKING:
             number = session.start_box(same_type=True)
             self.display.show_session(session)
-            self.info(BOX_STARTED.format(number=number))
+            one = boxes_ship_as(self) is BoxShipping.ONE and number > 1
+            self.info((BOXES_AS_ONE if one else BOX_STARTED).format(number=number))
         elif command is PackCommand.RESET:
             session.reset()
             self._stop_shipping()
@@ -826,6 +967,12 @@ class PackFlow:
             self._continue_after_print(shipment)
             self.error(PRINT_FAILED_SHIPPING.format(message=message))
 
+        boxes = shipment.packed_boxes() if shipment is not None else session_boxes(session)
+        if len(boxes) > 1:  # the slip says which items are in which box
+            self.host.print_documents(
+                session.order, reprint, self.guarded(printed), self.guarded(failed), boxes=boxes
+            )
+            return
         self.host.print_documents(
             session.order, reprint, self.guarded(printed), self.guarded(failed)
         )

@@ -19,8 +19,9 @@ lines is an over-scan; unreadable text is junk. None of these changes any count.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol
 
@@ -28,12 +29,14 @@ from fulfillment_station.domain.holds import holds_text
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message, status_word
 from fulfillment_station.domain.models import LineItem, Order
 from fulfillment_station.domain.summaries import OrderRef
+from fulfillment_station.domain.weight import Weight
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
 from fulfillment_station.scanning.gs1 import GtinError, gtin_key
+from fulfillment_station.services.boxes import PackedBox
 from fulfillment_station.services.weighing import BoxType
 from fulfillment_station.store.cache import normalize_code
-from fulfillment_station.store.pack_progress import SavedProgress
+from fulfillment_station.store.pack_progress import SavedBox, SavedProgress
 
 MAX_BULK_QUANTITY = 9999
 
@@ -141,8 +144,15 @@ class PackHost(Protocol):
     def load_order(self, ref: OrderRef, done: Callable[[Order], None], failed: Failure) -> None: ...
 
     def print_documents(
-        self, order: Order, reprint: bool, done: Callable[[PrintOutcome], None], failed: Failure
-    ) -> None: ...
+        self,
+        order: Order,
+        reprint: bool,
+        done: Callable[[PrintOutcome], None],
+        failed: Failure,
+        *,
+        boxes: Sequence[PackedBox] | None = None,
+    ) -> None:
+        """``boxes``: given when the order is packed in several (the slip lists them)."""
 
     def ship(
         self,
@@ -152,7 +162,11 @@ class PackHost(Protocol):
         carrier: str | None,
         done: Callable[[], None],
         failed: Failure,
-    ) -> None: ...
+        *,
+        boxes: Sequence[PackedBox] | None = None,
+    ) -> None:
+        """``boxes``: given when the order is packed in several; they go to the store the way
+        it takes boxes (``services.boxes``: packages, one shipment per box, or one)."""
 
     def next_order_after(
         self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Failure
@@ -348,10 +362,16 @@ class PackSession:
         self.printed = saved.printed
         self.error: PackError | None = None
         self.pending_quantity: int | None = None
-        # Boxes: where each box starts in the scan history, and its type. Not saved with the
-        # progress: a resumed order starts over in one box.
+        # Boxes: where each box starts in the scan history, its type and its stable weight;
+        # saved with the progress, so a resumed order has the same boxes.
         self._box_starts: list[int] = [0]
         self._box_types: list[BoxType | None] = [None]
+        self._box_weights: list[Weight | None] = [None]
+        if saved.boxes and len(self._history) == len(saved.history):
+            # (A line shipped meanwhile leaves holes in the history: the split is gone then.)
+            self._box_starts = [box.start for box in saved.boxes]
+            self._box_types = [_box_type(box) for box in saved.boxes]
+            self._box_weights = [_weight(box.weight_g) for box in saved.boxes]
 
     # --- reading ---
 
@@ -363,6 +383,22 @@ class PackSession:
     @property
     def current_box_type(self) -> BoxType | None:
         return self._box_types[-1]
+
+    def box_weights(self) -> list[Weight]:
+        """The stable weights of the first boxes, in order, up to the first box not weighed
+        (or changed since it was weighed)."""
+        weights: list[Weight] = []
+        for weight in self._box_weights:
+            if weight is None:
+                break
+            weights.append(weight)
+        return weights
+
+    def set_box_weight(self, index: int, weight: Weight) -> None:
+        """The scale's weight of box ``index`` (from 0), kept until its content changes."""
+        if 0 <= index < len(self._box_weights):
+            self._box_weights[index] = weight
+            self._save()
 
     def boxes(self) -> list[tuple[BoxType | None, dict[str, int]]]:
         """Each box's type and its units per line id, in packing order (an empty last box
@@ -483,6 +519,7 @@ class PackSession:
             )
         self._history[-1] = (line_id, quantity)
         self._lines[line_id] = replace(line, scanned=line.scanned - before + quantity)
+        self._box_weights[-1] = None  # the last box holds something else now
         self.error = None
         self._save()
         return Ticked(self._lines[line_id], quantity)
@@ -509,6 +546,8 @@ class PackSession:
         else:
             self._box_starts.append(len(self._history))
             self._box_types.append(box)
+            self._box_weights.append(None)
+        self._save()
         return self.box_number
 
     def undo(self) -> PackLine | None:
@@ -519,6 +558,8 @@ class PackSession:
         while len(self._box_starts) > 1 and self._box_starts[-1] > len(self._history):
             self._box_starts.pop()  # the undone scan was the only item of the last box
             self._box_types.pop()
+            self._box_weights.pop()
+        self._box_weights[-1] = None  # the box the scan came out of weighs less now
         line = self._lines[line_id]
         self._lines[line_id] = replace(line, scanned=line.scanned - quantity)
         self.error = None
@@ -530,6 +571,7 @@ class PackSession:
             self._lines[line_id] = replace(line, scanned=0)
         self._history.clear()
         self._box_starts, self._box_types = [0], [self._box_types[0]]
+        self._box_weights = [None]
         self.error = None
         self.pending_quantity = None
         self._save()
@@ -580,6 +622,7 @@ class PackSession:
         updated = replace(line, scanned=line.scanned + quantity)
         self._lines[line.line_id] = updated
         self._history.append((line.line_id, quantity))
+        self._box_weights[-1] = None  # the box the item went into weighs more now
         self.error = None
         self.pending_quantity = None
         self._save()
@@ -594,5 +637,62 @@ class PackSession:
         self._store.save(
             self.ref.connection,
             self.ref.order_id,
-            SavedProgress(counts=dict(counts), history=tuple(self._history), printed=self.printed),
+            SavedProgress(
+                counts=dict(counts),
+                history=tuple(self._history),
+                printed=self.printed,
+                boxes=self._saved_boxes(),
+            ),
         )
+
+    def _saved_boxes(self) -> tuple[SavedBox, ...]:
+        if self._box_starts == [0] and self._box_types[0] is None and self._box_weights[0] is None:
+            return ()  # one plain box: the format-1 document says the same
+        return tuple(
+            _saved_box(start, box, weight)
+            for start, box, weight in zip(
+                self._box_starts, self._box_types, self._box_weights, strict=True
+            )
+        )
+
+
+def _box_type(saved: SavedBox) -> BoxType | None:
+    if not saved.typed:
+        return None
+    try:
+        return BoxType(
+            name=saved.name,
+            length_cm=Decimal(saved.length_cm) if saved.length_cm else None,
+            width_cm=Decimal(saved.width_cm) if saved.width_cm else None,
+            height_cm=Decimal(saved.height_cm) if saved.height_cm else None,
+            tare=Weight.of(saved.tare_g or "0", "g"),
+            barcode=saved.barcode,
+        )
+    except (ArithmeticError, ValueError):  # a damaged figure: the box keeps its items, no type
+        return None
+
+
+def _weight(grams: str | None) -> Weight | None:
+    if grams is None:
+        return None
+    try:
+        return Weight.of(grams, "g")
+    except (ArithmeticError, ValueError):
+        return None
+
+
+def _saved_box(start: int, box: BoxType | None, weight: Weight | None) -> SavedBox:
+    def text(value: Decimal | None) -> str:
+        return "" if value is None else str(value)
+
+    return SavedBox(
+        start=start,
+        typed=box is not None,
+        name=box.name if box is not None else "",
+        length_cm=text(box.length_cm) if box is not None else "",
+        width_cm=text(box.width_cm) if box is not None else "",
+        height_cm=text(box.height_cm) if box is not None else "",
+        tare_g=text(box.tare.grams) if box is not None else "",
+        barcode=box.barcode if box is not None else "",
+        weight_g=None if weight is None else str(weight.grams),
+    )

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     # The renderers (reportlab) are imported where a document is drawn, on the print
     # worker: the GUI imports this module before its window exists.
     from fulfillment_station.printing.settings import PrintSettings
+    from fulfillment_station.services.boxes import PackedBox
 
 PrinterKind = Literal["slip", "label"]
 Progress = Callable[[int, int], None]
@@ -307,11 +308,23 @@ class PrintService:
 
     # -- single documents -----------------------------------------------------------------
 
-    def print_slip(self, order: Order, *, reprint: bool = False) -> PrintOutcome:
-        """Print the order's packing slip once (again only with ``reprint``)."""
-        from fulfillment_station.printing.slip import render_slip
+    def print_slip(
+        self, order: Order, *, reprint: bool = False, boxes: Sequence[PackedBox] = ()
+    ) -> PrintOutcome:
+        """Print the order's packing slip once (again only with ``reprint``); ``boxes``: the
+        order is packed in several, and the slip says which items are in which (box n of m,
+        its type and weight)."""
+        from fulfillment_station.printing.slip import SlipBox, render_slip
 
         settings = self.settings
+        slip_boxes: list[SlipBox] = [
+            (
+                packed.box.name if packed.box is not None else "",
+                dict(packed.lines),
+                packed.weight.display("kg") if packed.weight is not None else "",
+            )
+            for packed in boxes
+        ]
         spec = printer_spec(settings, "slip")
         printer = parse_printer(spec, "slip", named=named_printers(settings))
         return self._print(
@@ -319,7 +332,7 @@ class PrintService:
             order,
             printer,
             spec,
-            lambda: (render_slip(order, print_settings_from(settings)), "pdf"),
+            lambda: (render_slip(order, print_settings_from(settings), slip_boxes), "pdf"),
             reprint=reprint,
         )
 

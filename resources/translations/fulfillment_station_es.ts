@@ -4421,6 +4421,30 @@ Pedidos visibles: {count}</translation>
         <translation>Caja {number} ({box}) iniciada: escanee sus artículos.</translation>
     </message>
     <message>
+        <source>Scan the label of box {number} of {count} (F2: ship the boxes as one shipment without a tracking number).</source>
+        <translation>Escanee la etiqueta de la caja {number} de {count} (F2: enviar las cajas como un solo envío sin número de seguimiento).</translation>
+    </message>
+    <message>
+        <source>That is the label of box {other}: scan the label of box {number} of {count}.</source>
+        <translation>Esa es la etiqueta de la caja {other}: escanee la etiqueta de la caja {number} de {count}.</translation>
+    </message>
+    <message>
+        <source>{message} Scan the label of box {number} of {count}.</source>
+        <translation>{message} Escanee la etiqueta de la caja {number} de {count}.</translation>
+    </message>
+    <message>
+        <source>Box {number} has its label. Scan the label of box {next} of {count}.</source>
+        <translation>La caja {number} tiene su etiqueta. Escanee la etiqueta de la caja {next} de {count}.</translation>
+    </message>
+    <message>
+        <source>Box {number} started: scan the items for it. This store takes one shipment per order: the boxes go as one shipment, listed on the packing slip.</source>
+        <translation>Caja {number} iniciada: escanee sus artículos. Esta tienda acepta un solo envío por pedido: las cajas van como un solo envío, listadas en el albarán.</translation>
+    </message>
+    <message>
+        <source>Box {number} ({box}) started: scan the items for it. This store takes one shipment per order: the boxes go as one shipment, listed on the packing slip.</source>
+        <translation>Caja {number} ({box}) iniciada: escanee sus artículos. Esta tienda acepta un solo envío por pedido: las cajas van como un solo envío, listadas en el albarán.</translation>
+    </message>
+    <message>
         <source> · box {number}{kind}</source>
         <translation> · caja {number}{kind}</translation>
     </message>

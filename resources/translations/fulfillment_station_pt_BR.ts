@@ -4421,6 +4421,30 @@ Pedidos visíveis: {count}</translation>
         <translation>Caixa {number} ({box}) iniciada: escaneie os itens dela.</translation>
     </message>
     <message>
+        <source>Scan the label of box {number} of {count} (F2: ship the boxes as one shipment without a tracking number).</source>
+        <translation>Escaneie a etiqueta da caixa {number} de {count} (F2: enviar as caixas como uma única remessa sem código de rastreio).</translation>
+    </message>
+    <message>
+        <source>That is the label of box {other}: scan the label of box {number} of {count}.</source>
+        <translation>Essa é a etiqueta da caixa {other}: escaneie a etiqueta da caixa {number} de {count}.</translation>
+    </message>
+    <message>
+        <source>{message} Scan the label of box {number} of {count}.</source>
+        <translation>{message} Escaneie a etiqueta da caixa {number} de {count}.</translation>
+    </message>
+    <message>
+        <source>Box {number} has its label. Scan the label of box {next} of {count}.</source>
+        <translation>A caixa {number} tem sua etiqueta. Escaneie a etiqueta da caixa {next} de {count}.</translation>
+    </message>
+    <message>
+        <source>Box {number} started: scan the items for it. This store takes one shipment per order: the boxes go as one shipment, listed on the packing slip.</source>
+        <translation>Caixa {number} iniciada: escaneie os itens dela. Esta loja aceita uma única remessa por pedido: as caixas vão como uma só remessa, listadas no romaneio.</translation>
+    </message>
+    <message>
+        <source>Box {number} ({box}) started: scan the items for it. This store takes one shipment per order: the boxes go as one shipment, listed on the packing slip.</source>
+        <translation>Caixa {number} ({box}) iniciada: escaneie os itens dela. Esta loja aceita uma única remessa por pedido: as caixas vão como uma só remessa, listadas no romaneio.</translation>
+    </message>
+    <message>
         <source> · box {number}{kind}</source>
         <translation> · caixa {number}{kind}</translation>
     </message>

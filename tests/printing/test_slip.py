@@ -176,3 +176,15 @@ def test_a_slip_of_two_boxes_says_which_items_are_in_which_box() -> None:
     # One box: nothing to tell apart, no Boxes block.
     single = " ".join(pdf_pages_text(render_slip(order, sample_settings("letter"), boxes[:1])))
     assert "Box 1 of" not in single
+
+
+def test_a_slip_of_weighed_boxes_gives_each_box_its_weight() -> None:
+    order = sample_order("1002", lines=2)
+    first, second = order.lines
+    boxes = [
+        ("Small", {first.id: first.quantity}, "0.310 kg"),
+        ("", {second.id: second.quantity}, ""),  # no type, not weighed
+    ]
+    text = " ".join(pdf_pages_text(render_slip(order, sample_settings("letter"), boxes)))
+    assert f"Box 1 of 2 (Small) · 0.310 kg: {first.quantity} × {first.sku}" in text
+    assert f"Box 2 of 2: {second.quantity} × {second.sku}" in text

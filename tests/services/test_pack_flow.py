@@ -72,6 +72,8 @@ class Host:
         self.hold = False
         self.waiting: list[Callable[[], None]] = []
         self.ship_error: str | None = None
+        #: (call, the boxes it was given: None for one box)
+        self.boxes_given: list[tuple[str, Any]] = []
 
     def _answer(self, fn: Callable[[], None]) -> None:
         if self.hold:
@@ -108,8 +110,11 @@ class Host:
         reprint: bool,
         done: Callable[[PrintOutcome], None],
         failed: Callable[[str], None],
+        *,
+        boxes: Any = None,
     ) -> None:
         self.calls.append(("print", order.id, reprint))
+        self.boxes_given.append(("print", boxes))
         self._answer(lambda: done(PrintOutcome()))
 
     def ship(
@@ -120,8 +125,11 @@ class Host:
         carrier: str | None,
         done: Callable[[], None],
         failed: Callable[[str], None],
+        *,
+        boxes: Any = None,
     ) -> None:
         self.calls.append(("ship", order.id, lines, tracking))
+        self.boxes_given.append(("ship", boxes))
         error = self.ship_error
         self._answer(lambda: failed(error) if error else done())
 

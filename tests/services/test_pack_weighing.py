@@ -23,7 +23,7 @@ from fulfillment_station.services.pack_flow import (
     PackPhase,
     default_steps,
 )
-from fulfillment_station.services.pack_session import PackCommand, command_payload
+from fulfillment_station.services.pack_session import PackCommand, PackSession, command_payload
 from fulfillment_station.services.pack_weighing import desk_weighs, weigh_step_for
 from fulfillment_station.services.weighing import WEIGHT_OVERRIDE, box_for_scan
 from fulfillment_station.store.audit import AuditLog
@@ -281,7 +281,11 @@ def test_two_boxes_are_packed_and_each_is_weighed(progress: PackProgress, audit:
     flow.scan("BOX-S")  # the first box is a small one
     flow.scan(UPC_A)
     flow.scan("BOX-L")  # the mug goes into a large box
-    assert display.infos[-1] == "Box 2 (Large) started: scan the items for it."
+    # The test host's store takes one shipment per order: the packer is told so.
+    assert display.infos[-1] == (
+        "Box 2 (Large) started: scan the items for it. This store takes one shipment per order:"
+        " the boxes go as one shipment, listed on the packing slip."
+    )
     flow.scan(EAN)
     assert flow.phase is PackPhase.AWAIT_WEIGHT
     assert (
@@ -303,6 +307,8 @@ def test_two_boxes_are_packed_and_each_is_weighed(progress: PackProgress, audit:
     assert shipment.notes["weight"] == Weight.of("1.0", "kg")
     flow.scan(UPS)
     assert host.named("ship") == [("ship", "A1", {"L1": 1, "L2": 1}, UPS)]
+    [(_, given)] = [g for g in host.boxes_given if g[0] == "ship"]
+    assert [dict(box.lines) for box in given] == [{"L1": 1}, {"L2": 1}]
 
 
 def test_next_box_starts_a_box_of_the_same_type_and_undo_closes_it_again(
@@ -313,7 +319,7 @@ def test_next_box_starts_a_box_of_the_same_type_and_undo_closes_it_again(
     flow.scan("BOX-S")
     flow.scan(UPC_A)
     flow.scan(command_payload(PackCommand.NEXT_BOX))
-    assert display.infos[-1] == "Box 2 started: scan the items for it."
+    assert display.infos[-1].startswith("Box 2 started: scan the items for it.")
     session = flow.session
     assert session is not None and session.box_number == 2
     assert session.current_box_type is not None and session.current_box_type.name == "Small"
@@ -367,3 +373,55 @@ def test_a_reprint_while_weighing_does_not_skip_the_scale(
     assert flow.phase is PackPhase.AWAIT_WEIGHT and display.infos[-1] == WEIGH_PROMPT
     flow.weighed(Weight.of("0.6", "kg"))
     assert flow.phase is PackPhase.AWAIT_TRACKING
+
+
+def test_a_box_changed_after_it_was_weighed_is_weighed_again_and_only_that_box(
+    progress: PackProgress, audit: AuditLog
+) -> None:
+    flow, _host, display, _ = boxed_flow(progress, audit)
+    for scan in ("#1001", "BOX-S", UPC_A, "BOX-L", EAN):
+        flow.scan(scan)
+    flow.weighed(Weight.of("0.31", "kg"))
+    flow.weighed(Weight.of("0.69", "kg"))
+    assert flow.phase is PackPhase.AWAIT_TRACKING
+    flow.command(PackCommand.CANCEL)  # F10: back to packing
+    flow.command(PackCommand.UNDO)  # the mug comes out of box 2
+    flow.scale_emptied()  # box 2 is lifted off the platter to repack it
+    session = flow.session
+    assert session is not None
+    assert session.box_weights() == [Weight.of("0.31", "kg")]  # box 1 untouched
+    flow.scan(EAN)  # back into box 2: the order is complete again
+    assert flow.phase is PackPhase.AWAIT_WEIGHT
+    assert display.infos[-1] == (
+        "Put box 2 of 2 on the scale: the weight is taken when it is steady."
+    )
+    flow.weighed(Weight.of("0.70", "kg"))
+    assert flow.shipment is not None
+    assert flow.shipment.weights == [Weight.of("0.31", "kg"), Weight.of("0.70", "kg")]
+
+
+def test_a_line_shipped_meanwhile_costs_the_split_not_the_other_counts(
+    progress: PackProgress, audit: AuditLog
+) -> None:
+    """Box 1 held the T-shirt, box 2 the mug; another desk shipped the T-shirt before the
+    order was reopened: the saved history no longer lines up with the boxes, so the order
+    resumes in one box with the mug still counted."""
+    flow, _host, _display, _ = boxed_flow(progress, audit)
+    for scan in ("#1001", "BOX-S", UPC_A, "BOX-L", EAN):
+        flow.scan(scan)
+    flow.command(PackCommand.CANCEL)  # F10 stops weighing,
+    flow.command(PackCommand.CANCEL)  # F10 again closes the order; its scans are kept
+    order = weighed_order()
+    shipped_shirt = order.model_copy(
+        update={
+            "lines": [
+                line.model_copy(update={"quantity_fulfilled": line.quantity})
+                if line.id == "L1"
+                else line
+                for line in order.lines
+            ]
+        }
+    )
+    session = PackSession(shipped_shirt, "shop", progress)
+    assert [units for _box, units in session.boxes()] == [{"L2": 1}]
+    assert session.line("L2").scanned == 1

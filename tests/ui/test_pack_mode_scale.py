@@ -5,6 +5,7 @@ on the platter. Overrides go to a real audit database."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -183,3 +184,85 @@ def test_the_scale_is_read_only_while_pack_mode_is_shown(
     assert not view.weigher.running
     view.show()
     assert view.weigher.running
+
+
+def test_the_boxes_and_their_weights_survive_closing_pack_mode_mid_order(
+    qtbot: Any, tmp_path: Path, sim: ScaleSimulator
+) -> None:
+    """Two boxes packed, box 1 weighed, then pack mode goes away (a crash: nothing is closed
+    cleanly). A new pack mode on the same progress file reopens the order with the same
+    boxes, the same items in each, box 1's weight kept: it asks for box 2 only."""
+    settings = desk().replace(
+        {
+            "scale.box_types": [
+                {
+                    "name": "Small",
+                    "length_cm": "20",
+                    "width_cm": "15",
+                    "height_cm": "10",
+                    "tare_g": "100",
+                    "barcode": "BOX-S",
+                },
+            ]
+        }
+    )
+    outbox = tmp_path / "outbox.sqlite3"
+
+    def open_view(progress: PackProgress) -> PackModeView:
+        step = weigh_step_for(lambda: settings, lambda: audit_log_at(outbox, "Desk 1"))
+        weigher = ScaleWeigher(lambda: SerialScale(sim.path, "sics", name="Desk scale"))
+        view = PackModeView(
+            FakeHost([weighed_order()]),
+            progress,
+            FakeSounds(),
+            PackModeOptions(auto_print=False),
+            steps=default_steps(step),
+            weigher=weigher,
+            box_for_scan=lambda scan: box_for_scan(settings, scan),
+        )
+        qtbot.addWidget(view)
+        view.show()
+        return view
+
+    first = PackProgress(tmp_path / "progress.sqlite3")
+    view = open_view(first)
+    try:
+        for scan in ("#1001", "BOX-S", UPC_A, command_payload(PackCommand.NEXT_BOX), EAN):
+            view.on_scan(scan)
+        sim.put("0.300", "stable")  # box 1: 0.1 kg box + 0.2 kg T-shirt
+        qtbot.waitUntil(lambda: "put box 2 on the scale" in view.message.text(), timeout=5000)
+    finally:
+        assert view.weigher is not None
+        view.weigher.stop()
+    view.hide()
+    sim.put("0.000", "stable")  # box 1 is put aside while the app starts again
+    second = PackProgress(tmp_path / "progress.sqlite3")  # the first one is never closed
+    try:
+        again = open_view(second)
+        try:
+            again.on_scan("#1001")
+            assert "box 2 (Small)" in again.header.text()
+            session = again.flow.session
+            assert session is not None
+            assert [(b.name if b else None, units) for b, units in session.boxes()] == [
+                ("Small", {"L1": 1}),
+                ("Small", {"L2": 1}),
+            ]
+            assert again.phase is PackPhase.AWAIT_WEIGHT
+            assert "Put box 2 of 2 on the scale" in again.message.text()
+            qtbot.waitUntil(lambda: "0.000 kg (steady)" in again.scale_line.text(), timeout=5000)
+            sim.put("0.500", "stable")  # box 2: 0.1 kg box + 0.4 kg mug
+            qtbot.waitUntil(lambda: again.phase is PackPhase.AWAIT_TRACKING, timeout=5000)
+            shipment = again.flow.shipment
+            assert shipment is not None
+            packed = shipment.packed_boxes()
+            assert [(p.box.dimensions_cm if p.box else None, p.weight) for p in packed] == [
+                ((Decimal(20), Decimal(15), Decimal(10)), Weight.of("0.3", "kg")),
+                ((Decimal(20), Decimal(15), Decimal(10)), Weight.of("0.5", "kg")),
+            ]
+        finally:
+            assert again.weigher is not None
+            again.weigher.stop()
+    finally:
+        second.close()
+        first.close()

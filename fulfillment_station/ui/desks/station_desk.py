@@ -18,7 +18,7 @@ granted at once and the indicator stays empty.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import psycopg
@@ -46,6 +46,7 @@ from fulfillment_station.ui.desks.station_events import StationEvents
 from fulfillment_station.ui.pack.pack_host import Failure, WorkerPackHost, sentence
 
 if TYPE_CHECKING:
+    from fulfillment_station.services.boxes import PackedBox
     from fulfillment_station.services.pack_session import PackError, PrintOutcome
     from fulfillment_station.services.resources import OutboxResources
     from fulfillment_station.ui.common.tasks import ConnectionWorker
@@ -81,6 +82,7 @@ class ClaimingPackHost:
         #: read by pack mode's tracking and ship steps (``PackFlow`` looks on its host)
         self.store_sells_labels = inner.store_sells_labels
         self.tracking_guard = inner.tracking_guard
+        self.box_shipping = inner.box_shipping
         self.outbox = outbox
         self.refs_after = refs_after
         self.packer = packer
@@ -152,9 +154,15 @@ class ClaimingPackHost:
         self.inner.load_order(ref, loaded, failed)
 
     def print_documents(
-        self, order: Order, reprint: bool, done: Callable[[PrintOutcome], None], failed: Failure
+        self,
+        order: Order,
+        reprint: bool,
+        done: Callable[[PrintOutcome], None],
+        failed: Failure,
+        *,
+        boxes: Sequence[PackedBox] | None = None,
     ) -> None:
-        self.inner.print_documents(order, reprint, done, failed)
+        self.inner.print_documents(order, reprint, done, failed, boxes=boxes)
 
     def ship(
         self,
@@ -164,6 +172,8 @@ class ClaimingPackHost:
         carrier: str | None,
         done: Callable[[], None],
         failed: Failure,
+        *,
+        boxes: Sequence[PackedBox] | None = None,
     ) -> None:
         def queued() -> None:
             remaining = sum(line.remaining for line in order.lines)
@@ -171,7 +181,7 @@ class ClaimingPackHost:
                 self._shipping.add(order.id)
             done()
 
-        self.inner.ship(order, lines, tracking, carrier, queued, failed)
+        self.inner.ship(order, lines, tracking, carrier, queued, failed, boxes=boxes)
 
     def describe_item(self, scan: str, done: Callable[[str | None], None], failed: Failure) -> None:
         self.inner.describe_item(scan, done, failed)

@@ -12,11 +12,12 @@ after it is one. Sending is the outbox pump's, which the window runs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from fulfillment_station.domain import Order
 from fulfillment_station.services import operations
+from fulfillment_station.services.boxes import BoxShipping, PackedBox
 from fulfillment_station.services.operations import PackLookup, PackShipment
 from fulfillment_station.services.pack_session import PrintOutcome
 from fulfillment_station.ui.common.i18n import translate_message
@@ -60,11 +61,14 @@ class WorkerPackHost:
         on_print_message: Callable[[str], None] | None = None,
         store_sells_labels: bool = False,
         tracking_guard: Callable[[], TrackingGuard] | None = None,
+        box_shipping: BoxShipping = BoxShipping.ONE,
     ) -> None:
         """``store_sells_labels``: shipping buys the store's label (Price2b), so pack mode
         ships once every unit is scanned, with no tracking number to scan.
         ``tracking_guard``: pack mode's ship step stops on a tracking number already used on
-        another order (``services.tracking_reuse``)."""
+        another order (``services.tracking_reuse``). ``box_shipping``: how the store takes an
+        order packed in several boxes (``services.boxes.box_shipping``); pack mode asks one
+        label per box when each box is a shipment of its own."""
         self.outbox = outbox
         self.printer = printer
         self.next_after = next_after
@@ -73,6 +77,7 @@ class WorkerPackHost:
         self.on_print_message = on_print_message
         self.store_sells_labels = store_sells_labels
         self.tracking_guard = tracking_guard
+        self.box_shipping = box_shipping
         self._opened: tuple[OrderRef, Order] | None = None  # read by the last find
 
     def find_orders(
@@ -96,12 +101,21 @@ class WorkerPackHost:
         _answer(self.outbox.call(operations.read_for_packing, ref), done, failed)
 
     def print_documents(
-        self, order: Order, reprint: bool, done: Callable[[PrintOutcome], None], failed: Failure
+        self,
+        order: Order,
+        reprint: bool,
+        done: Callable[[PrintOutcome], None],
+        failed: Failure,
+        *,
+        boxes: Sequence[PackedBox] | None = None,
     ) -> None:
         if self.printer is None:
             done(PrintOutcome())
             return
-        _answer(self.printer.call(operations.print_slip_for_packing, order, reprint), done, failed)
+        task = self.printer.call(
+            operations.print_slip_for_packing, order, reprint, tuple(boxes or ())
+        )
+        _answer(task, done, failed)
 
     def ship(
         self,
@@ -111,7 +125,13 @@ class WorkerPackHost:
         carrier: str | None,
         done: Callable[[], None],
         failed: Failure,
+        *,
+        boxes: Sequence[PackedBox] | None = None,
     ) -> None:
+        if boxes is not None and len(boxes) > 1:
+            self._ship_boxes(order, list(boxes), tracking, carrier, done, failed)
+            return
+
         def queued(shipment: PackShipment) -> None:
             if self.on_shipped is not None:
                 self.on_shipped(shipment.record)
@@ -133,6 +153,44 @@ class WorkerPackHost:
                 tracking,
                 carrier,
                 packer=self.packer(),
+            ),
+            queued,
+            failed,
+        )
+
+    def _ship_boxes(
+        self,
+        order: Order,
+        boxes: list[PackedBox],
+        tracking: str | None,
+        carrier: str | None,
+        done: Callable[[], None],
+        failed: Failure,
+    ) -> None:
+        """An order packed in several boxes: queued as the store takes boxes (one request
+        with packages, one shipment per box, or one shipment), then each box's label."""
+
+        def queued(shipments: list[PackShipment]) -> None:
+            if self.on_shipped is not None:
+                for shipment in shipments:
+                    self.on_shipped(shipment.record)
+            done()
+            # The label of a scanned number, once per order (the print service refuses a
+            # second one): the first box's. A store's own label comes with its answer.
+            first = next(
+                (s for s in shipments if s.request.tracking_number and not s.store_prints_label),
+                None,
+            )
+            if first is not None and self.printer is not None:
+                task = self.printer.call(operations.print_label_after_ship, order, first.request)
+                if self.on_print_message is not None:
+                    report = self.on_print_message
+                    task.succeeded.connect(lambda text: report(translate_message(text)))
+                    task.failed.connect(lambda exc: report(translate_message(sentence(exc))))
+
+        _answer(
+            self.outbox.call(
+                operations.queue_pack_boxes, order, boxes, tracking, carrier, packer=self.packer()
             ),
             queued,
             failed,

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fulfillment_station.connectors.base import ShipResult
 from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorError
@@ -51,6 +51,9 @@ from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary
 from fulfillment_station.store.outbox import ActionRecord, ActionState
 from fulfillment_station.store.print_queue import JobState
+
+if TYPE_CHECKING:
+    from fulfillment_station.services.store_labels import LabelDefaults
 
 log = logging.getLogger(__name__)
 
@@ -217,11 +220,14 @@ def pack_request(
     lines: dict[str, int],
     tracking: str | None,
     carrier: str | None,
+    *,
+    label_defaults: LabelDefaults | None = None,
 ) -> ShipRequest:
     """What pack mode sends for these units: on a store that sells labels (Price2b) and no
     tracking number scanned, the request that buys the store's label (carrier and service
-    from the order's checkout choice, else the desk's defaults; weight from the lines);
-    otherwise the scanned carrier label's number (:func:`ship_request`)."""
+    from the order's checkout choice, else the desk's defaults - ``label_defaults`` where the
+    caller has the desk's settings and these resources have no print service; weight from the
+    lines); otherwise the scanned carrier label's number (:func:`ship_request`)."""
     from fulfillment_station.services.store_labels import (
         LabelDefaults,
         label_defaults_from,
@@ -232,7 +238,9 @@ def pack_request(
     if tracking is None and sells_labels(resources.connector.capabilities):
         printer = resources.print_service
         defaults = (
-            label_defaults_from(printer.settings) if printer is not None else LabelDefaults("", "")
+            label_defaults_from(printer.settings)
+            if printer is not None
+            else label_defaults or LabelDefaults("", "")
         )
         return label_ship_request(order, defaults, lines=lines, carrier=carrier)
     return ship_request(lines, tracking, carrier)
@@ -257,11 +265,14 @@ def queue_pack_shipment(
     carrier: str | None,
     *,
     packer: str,
+    label_defaults: LabelDefaults | None = None,
 ) -> PackShipment:
     """Build pack mode's request (:func:`pack_request`) and queue it, in one trip."""
     from fulfillment_station.services.store_labels import prints_after_ship
 
-    request = pack_request(resources, order, lines, tracking, carrier)
+    request = pack_request(
+        resources, order, lines, tracking, carrier, label_defaults=label_defaults
+    )
     record = queue_shipment(resources, order, request, packer=packer)
     return PackShipment(
         record, request, prints_after_ship(request, resources.connector.capabilities)

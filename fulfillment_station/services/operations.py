@@ -23,6 +23,7 @@ The one path from a scan to a shipment (pack mode), with what it costs:
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,7 +47,7 @@ from fulfillment_station.services.resources import (
     PrintResources,
     SyncResources,
 )
-from fulfillment_station.services.sync import SyncResult, SyncService
+from fulfillment_station.services.sync import SyncResult, SyncService, note_read, refresh_opened
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary
 from fulfillment_station.store.outbox import ActionRecord, ActionState
@@ -162,6 +163,13 @@ def run_sync(
     return result, resources.cache.summaries_for(connection, result.touched)
 
 
+def refresh_opened_order(resources: SyncResources, ref: OrderRef) -> Order | None:
+    """The order the packer just opened, read again from the store when its cached detail is
+    a few minutes old and the store's list is a summary (a note edited at the store shows no
+    change in the list); None when the cached copy stands (``sync.refresh_opened``)."""
+    return refresh_opened(resources.connector, resources.cache, ref.connection, ref.order_id)
+
+
 def is_offline(exc: BaseException) -> bool:
     """Whether a failed sync means the store could not be reached at all."""
     return isinstance(exc, ConnectionFailed)
@@ -190,7 +198,7 @@ def read_for_packing(resources: OutboxResources, ref: OrderRef) -> Order:
             raise
         log.info("packing %s from the cache: %s", ref.order_id, exc)
         return cached
-    resources.cache.upsert_many([order], connection=ref.connection)
+    note_read(resources.cache, ref.connection, [order], time.time())
     # The cache adds what only this desk knows (a packer's hold), so pack mode and the ship
     # that follows refuse a held order.
     return resources.cache.get(ref.order_id, connection=ref.connection) or order

@@ -274,27 +274,36 @@ def queue_pack_shipment(
     *,
     packer: str,
     label_defaults: LabelDefaults | None = None,
+    hold_override: str | None = None,
 ) -> PackShipment:
-    """Build pack mode's request (:func:`pack_request`) and queue it, in one trip."""
+    """Build pack mode's request (:func:`pack_request`) and queue it, in one trip.
+    ``hold_override``: the packer's reason to ship a held order anyway (audited)."""
     from fulfillment_station.services.store_labels import prints_after_ship
 
     request = pack_request(
         resources, order, lines, tracking, carrier, label_defaults=label_defaults
     )
-    record = queue_shipment(resources, order, request, packer=packer)
+    record = queue_shipment(resources, order, request, packer=packer, hold_override=hold_override)
     return PackShipment(
         record, request, prints_after_ship(request, resources.connector.capabilities)
     )
 
 
 def queue_shipment(
-    resources: OutboxResources, order: Order, request: ShipRequest, *, packer: str
+    resources: OutboxResources,
+    order: Order,
+    request: ShipRequest,
+    *,
+    packer: str,
+    hold_override: str | None = None,
 ) -> ActionRecord[Action]:
     """Queue pack mode's shipment, durable once this returns. ``order`` was read from the
     store when the packer opened it: the shipment is checked against it without another
     read (the runner reads the order once more right before sending, and the API has the
     last word)."""
-    return resources.outbox_service.ship(order.id, request, packer=packer, cached=order, fresh=True)
+    return resources.outbox_service.ship(
+        order.id, request, packer=packer, cached=order, fresh=True, hold_override=hold_override
+    )
 
 
 def print_slip_for_packing(
@@ -323,10 +332,17 @@ def print_label_after_ship(resources: PrintResources, order: Order, request: Shi
 
 
 def queue_write(
-    resources: OutboxResources, kind: ActionKind, order: Order | None, request: Any, *, packer: str
+    resources: OutboxResources,
+    kind: ActionKind,
+    order: Order | None,
+    request: Any,
+    *,
+    packer: str,
+    hold_override: str | None = None,
 ) -> ActionRecord[Action]:
     """Queue one write the packer confirmed in a dialog. The service re-reads the order and
-    checks the request before anything is queued."""
+    checks the request before anything is queued. ``hold_override``: the packer's reason to
+    ship or fulfill a held order anyway (the service audits it)."""
     service = resources.outbox_service
     if kind is ActionKind.CREATE:
         return service.create(request, packer=packer)
@@ -335,9 +351,13 @@ def queue_write(
     if order is None:
         raise ValueError(f"a {kind} needs the order it is for")
     if kind is ActionKind.SHIP:
-        return service.ship(order.id, request, packer=packer, cached=order)
+        return service.ship(
+            order.id, request, packer=packer, cached=order, hold_override=hold_override
+        )
     if kind is ActionKind.FULFILL:
-        return service.fulfill(order.id, request, packer=packer, cached=order)
+        return service.fulfill(
+            order.id, request, packer=packer, cached=order, hold_override=hold_override
+        )
     if kind is ActionKind.CANCEL:
         return service.cancel(order.id, request, packer=packer, cached=order)
     return service.update(order.id, request, packer=packer, cached=order)

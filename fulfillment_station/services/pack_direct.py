@@ -121,6 +121,8 @@ class DirectPackHost:
         carrier: str | None,
         done: Callable[[], None],
         failed: Callable[[str], None],
+        *,
+        hold_override: str | None = None,
     ) -> None:
         def queued(shipment: PackShipment) -> None:
             done()
@@ -151,6 +153,7 @@ class DirectPackHost:
                 carrier,
                 packer=self.packer,
                 label_defaults=defaults,
+                hold_override=hold_override,
             ),
             queued,
             failed,

@@ -38,9 +38,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal, Protocol
 
+from fulfillment_station.domain.holds import may_override
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.weight import Weight
+from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
 from fulfillment_station.services.boxes import PackedBox
 from fulfillment_station.services.pack_session import (
@@ -194,6 +196,18 @@ REUSE_NOT_RECORDED = QT_TRANSLATE_NOOP(
 )
 START_PROMPT = QT_TRANSLATE_NOOP(
     "PackModeView", "Scan an order number, packing slip or tracking number to start."
+)
+HELD_OVERRIDABLE = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "{refusal} Scan another order, or F2 to pack it anyway: you will be asked why (recorded).",
+)
+HOLD_REASON_NEEDED = QT_TRANSLATE_NOOP(
+    "PackModeView", "Say why the order is packed although it is on hold; nothing was opened."
+)
+HOLD_OVERRIDDEN = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Order {order} is on hold; packing it anyway for the reason you gave (recorded when it "
+    "ships). Scan the items.",
 )
 
 
@@ -419,6 +433,8 @@ class ShipStep(FinishStep):
             shipment.without_tracking = False
             flow.back_to_waiting(shipment, SHIP_FAILED.format(message=message))
 
+        # A hold override goes only when there is one (hosts written before it take none).
+        override = {"hold_override": flow.hold_override} if flow.hold_override else {}
         flow.host.ship(
             order,
             dict(shipment.lines),
@@ -426,6 +442,7 @@ class ShipStep(FinishStep):
             shipment.carrier,
             flow.guarded(lambda: flow.shipped(shipment)),
             flow.guarded(failed),
+            **override,
         )
 
 
@@ -561,6 +578,15 @@ class PackFlow:
         #: the last stable weight on the scale, until the platter is emptied
         self.on_scale: Weight | None = None
         self._generation = 0
+        #: an order just refused for holds a packer may lift: F2 (SHIP_SCANNED) offers to
+        #: pack it anyway, with a reason
+        self.held: tuple[Order, OrderRef] | None = None
+        #: the packer's reason for packing the open order although it is held; the ship
+        #: carries it to the outbox, which audits it (desk, packer, reason)
+        self.hold_override: str | None = None
+        #: asks the packer why a held order is packed anyway and calls back with the reason
+        #: (the view's dialog); without it F2 cannot override a hold
+        self.ask_hold_reason: Callable[[Order, Callable[[str], None]], None] | None = None
 
     # --- entry points ---
 
@@ -595,6 +621,14 @@ class PackFlow:
             return
         if self.phase in BUSY:
             self.error(WAIT)
+            return
+        if (
+            command is PackCommand.SHIP_SCANNED
+            and self.held is not None
+            and self.phase is PackPhase.IDLE
+            and self.ask_hold_reason is not None
+        ):
+            self.ask_hold_reason(self.held[0], self.guarded(self.override_hold))
             return
         if session is None or self.phase is PackPhase.IDLE:
             self.error(NO_ORDER)
@@ -777,6 +811,7 @@ class PackFlow:
 
     def close_order(self, message: str | None) -> None:
         self._generation += 1
+        self.hold_override = None
         if self.session is not None and self.on_close is not None:
             self.on_close(self.session.order)
         self.session = None
@@ -878,7 +913,34 @@ class PackFlow:
                 )
             )
 
+    def override_hold(self, reason: str) -> None:
+        """Open the order just refused for its holds anyway, for the packer's ``reason`` (a
+        blank reason opens nothing). The shipment carries the reason; the outbox audits it."""
+        held, reason = self.held, " ".join(reason.split())
+        if held is None or self.phase is not PackPhase.IDLE:
+            return
+        if not reason:
+            self.error(HOLD_REASON_NEEDED)
+            return
+        order, ref = held
+        try:
+            session = PackSession(
+                order,
+                ref.connection,
+                self.store,
+                allow_ship_unverified=self.options.allow_ship_unverified,
+                hold_override=reason,
+            )
+        except PackRefused as exc:
+            self.error(exc.error.message)
+            return
+        self.held, self.hold_override = None, reason
+        self._start(session, order)
+        if not session.complete and not session.scanned_units:
+            self.info(HOLD_OVERRIDDEN.format(order=order.number))
+
     def _open_by_scan(self, text: str) -> None:
+        self.held = None
         result = classify_scan(text)
         if result.is_junk:
             self.error(result.reason or UNREADABLE_SCAN)
@@ -916,49 +978,63 @@ class PackFlow:
         """Open ``ref``. ``skips_left`` (from "next order"): an order that cannot be packed is
         passed over for the one after it, that many times at most."""
         self.set_phase(PackPhase.LOADING)
+        self.held = None
 
         def loaded(order: Order) -> None:
-            opened = self._open(order, ref)
+            override = self.hold_override if self.session and self.session.ref == ref else None
+            self.hold_override = None
+            opened = self._open(order, ref, override)
             if not isinstance(opened, PackSession):
                 if skips_left is not None:
+                    self.held = None  # "next order" passes a held order over
                     self._next_after(ref, skips_left)
                     return
                 self.close_order(None)
-                self.error(opened)
+                self.error(HELD_OVERRIDABLE.format(refusal=opened) if self.held else opened)
                 return
-            session = self.session = opened
-            self.shipment, self.waiting = None, None
-            self.set_phase(PackPhase.PACKING)
-            self.display.show_session(session)
-            self.display.opened(order)
-            if session.complete:
-                self.begin_shipping(session, session.ship_scanned(), "next")
-            elif session.scanned_units:
-                self.info(
-                    RESUMED.format(
-                        order=order.number,
-                        scanned=session.scanned_units,
-                        needed=session.needed_units,
-                    )
-                )
-            else:
-                self.info(SCAN_ITEMS.format(order=order.number))
+            self.hold_override = override
+            self._start(opened, order)
 
         self.host.load_order(ref, self.guarded(loaded), self.guarded(self._host_failed))
 
-    def _open(self, order: Order, ref: OrderRef) -> PackSession | str:
+    def _start(self, session: PackSession, order: Order) -> None:
+        """Show the session just opened and say what comes next."""
+        self.session = session
+        self.shipment, self.waiting = None, None
+        self.set_phase(PackPhase.PACKING)
+        self.display.show_session(session)
+        self.display.opened(order)
+        if session.complete:
+            self.begin_shipping(session, session.ship_scanned(), "next")
+        elif session.scanned_units:
+            self.info(
+                RESUMED.format(
+                    order=order.number,
+                    scanned=session.scanned_units,
+                    needed=session.needed_units,
+                )
+            )
+        else:
+            self.info(SCAN_ITEMS.format(order=order.number))
+
+    def _open(
+        self, order: Order, ref: OrderRef, hold_override: str | None = None
+    ) -> PackSession | str:
         """The session packing ``order``, or why it cannot be packed (a gate's sentence or
         the session's)."""
         for gate in self.gates:
             refusal = gate(order)
             if refusal is not None:
                 return refusal
+        if not hold_override and may_override(order) and order.status in SHIPPABLE:
+            self.held = (order, ref)  # refused below for its holds only: F2 may override
         try:
             return PackSession(
                 order,
                 ref.connection,
                 self.store,
                 allow_ship_unverified=self.options.allow_ship_unverified,
+                hold_override=hold_override,
             )
         except PackRefused as exc:
             return exc.error.message

@@ -76,11 +76,24 @@ class OrderActions(QObject):
 
     # -- requests ---------------------------------------------------------------------------
 
-    def submit(self, kind: ActionKind | str, order: Order | None, request: Any) -> None:
+    def submit(
+        self,
+        kind: ActionKind | str,
+        order: Order | None,
+        request: Any,
+        *,
+        hold_override: str | None = None,
+    ) -> None:
         """Queue one write (ship, fulfill, cancel, update, create, bulk_ship). The re-read and
-        validation happen on the worker."""
+        validation happen on the worker. ``hold_override``: the packer's reason to ship a held
+        order anyway (audited)."""
         task = self.worker.call(
-            operations.queue_write, ActionKind(kind), order, request, packer=self.packer()
+            operations.queue_write,
+            ActionKind(kind),
+            order,
+            request,
+            packer=self.packer(),
+            hold_override=hold_override,
         )
         task.succeeded.connect(self._queued)
         task.failed.connect(self._refused)

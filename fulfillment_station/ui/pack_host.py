@@ -111,6 +111,8 @@ class WorkerPackHost:
         carrier: str | None,
         done: Callable[[], None],
         failed: Failure,
+        *,
+        hold_override: str | None = None,
     ) -> None:
         def queued(shipment: PackShipment) -> None:
             if self.on_shipped is not None:
@@ -133,6 +135,7 @@ class WorkerPackHost:
                 tracking,
                 carrier,
                 packer=self.packer(),
+                hold_override=hold_override,
             ),
             queued,
             failed,

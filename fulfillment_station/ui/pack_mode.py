@@ -220,6 +220,9 @@ class PackModeView(QWidget):
             gates=gates or (),
             box_for_scan=box_for_scan,
         )
+        #: the reason dialog F2 opens on a held order (for tests and the window)
+        self.hold_dialog: QWidget | None = None
+        self.flow.ask_hold_reason = self._ask_hold_reason
         self.show_info(START_PROMPT)
         self.weigher = weigher
         self._weight_unit = weight_unit
@@ -329,6 +332,19 @@ class PackModeView(QWidget):
         self._typed = ""
         self._show_typed()
         self.flow.command(command)
+
+    # --- a held order packed anyway (F2) ---
+
+    def _ask_hold_reason(self, order: Order, answer: Callable[[str], None]) -> None:
+        """F2 on an order refused for its holds: ask why (never on Enter); the reason goes
+        with the shipment to the outbox, which audits it."""
+        from fulfillment_station.ui.ship_dialog import HoldReasonDialog
+
+        dialog = self.hold_dialog = HoldReasonDialog(order, self.message.text(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: answer(dialog.text()))
+        dialog.finished.connect(lambda _r: self.setFocus())
+        dialog.open()
 
     # --- the scale ---
 

@@ -407,7 +407,12 @@ class OrderDialogs:
                 ),
                 tracking_guard=self.tracking_guard() if self.tracking_guard else None,
             )
-            self._show(ship, lambda: submit(ActionKind(mode), order, ship.request()))
+            self._show(
+                ship,
+                lambda: submit(
+                    ActionKind(mode), order, ship.request(), hold_override=ship.hold_override
+                ),
+            )
         elif kind == "cancel":
             from fulfillment_station.ui.cancel_dialog import CancelDialog
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -743,21 +744,22 @@ class HoldReasonDialog(QDialog):
         self.reason.setMaxLength(500)
         scanner_field(self.reason, lambda: None)
         layout.addWidget(self.reason)
-        self.buttons = QDialogButtonBox()
-        self.pack_button = self.buttons.addButton(
-            self.tr("Pack anyway"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # Plain buttons, not a QDialogButtonBox: a button box makes its accept button the
+        # default when shown, and Enter would press it.
+        buttons = QHBoxLayout()
+        self.pack_button = QPushButton(self.tr("Pack anyway"))
+        cancel = QPushButton(self.tr("Cancel"))
         for button in (self.pack_button, cancel):
             button.setAutoDefault(False)
             button.setDefault(False)
+            buttons.addWidget(button)
         self.pack_button.setEnabled(False)
         self.reason.textChanged.connect(
             lambda text: self.pack_button.setEnabled(bool(text.strip()))
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.pack_button.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout.addLayout(buttons)
         self.reason.setFocus()
 
     def text(self) -> str:

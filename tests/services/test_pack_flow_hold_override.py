@@ -97,14 +97,16 @@ def test_a_blank_reason_opens_nothing(progress: PackProgress) -> None:
     flow.scan("#1001")
     flow.command(PackCommand.SHIP_SCANNED)
     assert flow.session is None and "Say why" in display.errors[-1]
+    assert not display.opened_orders and not host.named("ship")
 
 
 def test_cancelling_the_question_opens_nothing(progress: PackProgress) -> None:
     order = HOLDS["pending"](two_line_order("A1", "#1001"))
-    flow, host, display, asker = held_flow(order, progress, None)
+    flow, _host, display, asker = held_flow(order, progress, None)
     flow.scan("#1001")
     flow.command(PackCommand.SHIP_SCANNED)
     assert asker.asked and flow.session is None and flow.phase is PackPhase.IDLE
+    assert not display.opened_orders
 
 
 def test_a_marketplace_fulfilled_order_offers_no_override(progress: PackProgress) -> None:
@@ -114,7 +116,7 @@ def test_a_marketplace_fulfilled_order_offers_no_override(progress: PackProgress
             "holds": [hold(HoldKind.MARKETPLACE_FULFILLED, method="FBA")],
         }
     )
-    flow, host, display, asker = held_flow(order, progress, "ship it")
+    flow, _host, display, asker = held_flow(order, progress, "ship it")
     flow.scan("#1001")
     assert "marketplace" in display.errors[-1] and "F2" not in display.errors[-1]
     flow.command(PackCommand.SHIP_SCANNED)

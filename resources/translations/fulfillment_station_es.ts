@@ -3414,6 +3414,36 @@ Pedidos visibles: {count}</translation>
     </message>
 </context>
 <context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Discount {name} (code {code}): {amount}</source>
+        <translation>Descuento {name} (código {code}): {amount}</translation>
+    </message>
+    <message>
+        <source>Discount {name}: {amount}</source>
+        <translation>Descuento {name}: {amount}</translation>
+    </message>
+    <message>
+        <source>Discount: {amount}</source>
+        <translation>Descuento: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Discount: {name}</source>
+        <translation>Descuento: {name}</translation>
+    </message>
+    <message>
+        <source>Discount: {name} (code {code})</source>
+        <translation>Descuento: {name} (código {code})</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+</context>
+<context>
     <name>HoldReasonDialog</name>
     <message>
         <source>Pack order {n} anyway?</source>

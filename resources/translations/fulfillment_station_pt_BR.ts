@@ -3414,6 +3414,36 @@ Pedidos visíveis: {count}</translation>
     </message>
 </context>
 <context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Discount {name} (code {code}): {amount}</source>
+        <translation>Desconto {name} (código {code}): {amount}</translation>
+    </message>
+    <message>
+        <source>Discount {name}: {amount}</source>
+        <translation>Desconto {name}: {amount}</translation>
+    </message>
+    <message>
+        <source>Discount: {amount}</source>
+        <translation>Desconto: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Discount: {name}</source>
+        <translation>Desconto: {name}</translation>
+    </message>
+    <message>
+        <source>Discount: {name} (code {code})</source>
+        <translation>Desconto: {name} (código {code})</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Desconto</translation>
+    </message>
+</context>
+<context>
     <name>HoldReasonDialog</name>
     <message>
         <source>Pack order {n} anyway?</source>

@@ -22,7 +22,10 @@ acknowledge, Ctrl+Z undo, F2 ship what is scanned (while asked for the tracking 
 without one; while a weight stops it: ship anyway, recorded), F3 ship all unverified (if
 allowed), F4 next package, F5 reprint, F6 next box, F8 reset, F10
 close the order (also stops waiting for a host that does not answer while loading or printing;
-never while shipping, which is already under way). To switch orders mid-pack: F10, then scan.
+never while shipping, which is already under way). An order refused for a hold a packer may
+judge (not paid, pending, test order, a packer's hold) says so and offers F2: a dialog asks why
+(Enter confirms nothing), the order opens, and its shipment carries the reason to the outbox,
+which audits it with the desk and the packer. To switch orders mid-pack: F10, then scan.
 Digits then Enter: the last scan counts that many; digits then ``*``: the next scan counts that
 many. Up/Down pick a line, Space confirms it (items without a barcode).
 

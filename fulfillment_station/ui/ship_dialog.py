@@ -4,8 +4,10 @@ The dialog never talks to a store. It checks quantities with ``domain.workflow.c
 recognises the tracking number with ``scanning.tracking.parse_tracking`` (an invalid check digit
 needs an explicit override; an unknown format is only a warning), stops on a tracking number
 already used on another order (``services.tracking_reuse``: going on is an explicit override,
-written to the audit log before the dialog closes) and hands back a
-``ShipRequest`` or, in fulfill mode, a ``FulfillRequest``. What a store cannot take (partial
+written to the audit log before the dialog closes), offers "Ship anyway…" on an order held for
+a reason a packer may judge (never the default button; it asks for the reason, which the outbox
+audits with the desk and the packer: read it as :attr:`ShipDialog.hold_override`) and hands
+back a ``ShipRequest`` or, in fulfill mode, a ``FulfillRequest``. What a store cannot take (partial
 shipments, customer notification, tracking numbers, parcels) follows its ``Capabilities``.
 
 It also holds the small pieces the other write dialogs share: a plain-text label (API strings

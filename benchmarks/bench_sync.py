@@ -10,6 +10,9 @@ a first sync reads every order once. Figures per such dialect:
   shipments, addresses... were lost on every sync).
 * ``after``: details read ``DETAIL_READS_IN_FLIGHT`` at a time.
 * ``again``: a second sync with nothing changed reads no detail (only the list).
+* ``again_refresh``: the same once ``REFRESH_AFTER`` has passed: the bounded refresh re-reads
+  the open orders whose detail is oldest (``extra_requests`` over ``again``), at most
+  ``REFRESH_MAX_PER_SYNC`` and ``REFRESH_SHARE`` of the walk's requests.
 
 Squarespace and Inventory Cloud list whole orders: one figure each. Requests are the list
 pages plus the detail reads (a loopback sandbox answers every one; no retries happen).
@@ -21,7 +24,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -37,7 +40,9 @@ ORDERS = int(os.environ.get("FS_BENCH_SYNC_ORDERS", "10000"))
 DIALECTS = ("nexus", "price2b", "generic-rest", "squarespace", "inventory-cloud")
 
 
-def _one_sync(connector: Connector, cache: OrderCache) -> tuple[int, int, float]:
+def _one_sync(
+    connector: Connector, cache: OrderCache, clock: Callable[[], float] = time.time
+) -> tuple[int, int, float]:
     """(requests, orders, seconds) of one sync into ``cache``."""
     pages = 0
 
@@ -46,8 +51,9 @@ def _one_sync(connector: Connector, cache: OrderCache) -> tuple[int, int, float]
         pages += 1
 
     started = time.perf_counter()
-    result = SyncService(connector, cache, "bench").run(progress=progress)
-    return pages + result.details_read, result.seen, time.perf_counter() - started
+    result = SyncService(connector, cache, "bench", clock=clock).run(progress=progress)
+    requests = pages + result.details_read + result.refreshed
+    return requests, result.seen, time.perf_counter() - started
 
 
 def _summaries_only(connector: Connector) -> None:
@@ -113,3 +119,15 @@ def run() -> Iterator[dict[str, Any]]:
                 )
                 again = _one_sync(connector, cache)
                 yield _figure(dialect, "again", *again, how="nothing changed since")
+                if summary:
+                    # The bounded refresh of open orders whose detail is old: what a sync
+                    # costs once REFRESH_AFTER has passed (before it: the "again" figure).
+                    later = time.time() + sync_module.REFRESH_AFTER.total_seconds() + 1
+                    refresh = _one_sync(connector, cache, clock=lambda t=later: t)
+                    yield _figure(
+                        dialect,
+                        "again_refresh",
+                        *refresh,
+                        extra_requests=refresh[0] - again[0],
+                        how="nothing changed, detail older than REFRESH_AFTER: open orders re-read",
+                    )

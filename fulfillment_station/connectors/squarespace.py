@@ -741,6 +741,22 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
             )
             if service_requested:
                 break
+    discounts: list[dict[str, Any]] = []
+    for i, entry in enumerate(r.items(data.get("discountLines"), "discountLines")):
+        # Each promotion redeemed at checkout (seed: "Array of discount line items"), so the
+        # slip can itemise what the total took off.
+        field = f"discountLines[{i}]"
+        if not isinstance(entry, dict):
+            raise r.bad(field, "expected a discount line object")
+        amount, _ = r.amount(entry.get("amount"), f"{field}.amount")
+        code = r.text(entry.get("promoCode"), f"{field}.promoCode") or None
+        name = (
+            r.text(entry.get("name"), f"{field}.name")
+            or r.text(entry.get("description"), f"{field}.description")
+            or code
+            or ""
+        )
+        discounts.append({"name": name, "code": code, "amount": abs(amount)})
     return order_from(
         {
             "id": order_id,
@@ -774,6 +790,7 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
             "created_at": created,
             "updated_at": updated,
             "service_requested": service_requested,
+            "discounts": discounts,
             "raw": data,
         },
         order_id,

@@ -142,6 +142,12 @@ def with_packer_holds(order: Order, reasons: Sequence[str]) -> Order:
     )
 
 
+def may_override(order: Order) -> bool:
+    """Whether the order is held only for reasons a packer may lift with a reason (the Ship
+    dialog's "Ship anyway…", pack mode's F2)."""
+    return bool(order.holds) and all(h.kind in OVERRIDABLE for h in order.holds)
+
+
 def check_not_held(order: Order, *, override: str | None = None) -> None:
     """Refuse to ship a held order, naming the reason. ``override`` (the packer's reason for
     shipping anyway) lifts the holds a packer may judge; the caller audits it."""

@@ -177,6 +177,15 @@ class Shipment(_Model):
     warehouse_id: str | None = None
 
 
+class Discount(_Model):
+    """A promotion redeemed at checkout, as the store names it (Squarespace
+    ``discountLines``): ``amount`` is what it took off the order (positive)."""
+
+    name: ShortText = ""
+    code: ShortText | None = None
+    amount: Money = Decimal("0")
+
+
 class TimelineEvent(_Model):
     at: UtcDateTime
     kind: str
@@ -228,6 +237,9 @@ class Order(_Model):
     holds: list[Hold] = Field(default_factory=list)
     # The shipping service the customer chose (and paid for) at checkout, where the API says.
     service_requested: ShortText | None = None
+    # Each promotion the store itemises (Squarespace ``discountLines``); the slip and the
+    # detail pane list them so the money adds up.
+    discounts: list[Discount] = Field(default_factory=list)
     # The marketplace's own order id (Price2b ``channel_order_id``).
     marketplace_order_id: ShortText | None = None
     # The order has at least one return (Nexus ``has_returns``); None where the API is silent.

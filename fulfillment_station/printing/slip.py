@@ -27,7 +27,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from reportlab.platypus import TableStyle as TS
 
 from fulfillment_station.domain.locales import FALLBACK_LOCALE
-from fulfillment_station.domain.models import Address, Order
+from fulfillment_station.domain.models import Address, Discount, Order
 from fulfillment_station.domain.money import format_money
 from fulfillment_station.printing.doc_text import doc, translator
 from fulfillment_station.printing.errors import BatchCancelled, DocumentError
@@ -305,18 +305,53 @@ def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool, t: Wo
 
 UNITEMISED_CHARGES = doc("Shipping, tax or fees the store does not itemise")
 UNITEMISED_DISCOUNT = doc("Discount the store does not itemise")
+DISCOUNT_NAMED = doc("Discount: {name}")
+DISCOUNT_CODED = doc("Discount: {name} (code {code})")
+DISCOUNT_UNNAMED = doc("Discount")
+
+
+class DiscountCaption(str):
+    """A slip caption naming one discount the store itemises: its English text is the
+    caption, ``template`` the ``doc`` caption to translate and ``params`` the store's own
+    words (untrusted: shown literally, never translated)."""
+
+    template: str
+    params: dict[str, str]
+
+    def __new__(cls, discount: Discount) -> DiscountCaption:
+        name, code = discount.name.strip(), (discount.code or "").strip()
+        template = (
+            DISCOUNT_UNNAMED
+            if not name and not code
+            else DISCOUNT_CODED
+            if code and name and code != name
+            else DISCOUNT_NAMED
+        )
+        params = {"name": name or code, "code": code}
+        caption = super().__new__(cls, template.format(**params))
+        caption.template, caption.params = template, params
+        return caption
+
+    def translated(self, t: Words) -> str:
+        return t(self.template).format(**self.params)
 
 
 def total_rows(order: Order) -> list[tuple[str, Decimal]]:
-    """The money rows of a slip, adding up to the total: where the store's total holds amounts
-    it does not itemise (Generic REST gives only items and a total, Inventory Cloud only tax
-    and a total, a Squarespace discount), a row says so with the amount instead of showing
+    """The money rows of a slip, adding up to the total: each discount the store itemises
+    (Squarespace ``discountLines``) with its name, as a negative amount; where the store's
+    total holds amounts it does not itemise (Generic REST gives only items and a total,
+    Inventory Cloud only tax and a total), a row says so with the amount instead of showing
     zeros that do not add up. The captions are English (``doc`` markers), translated by the
-    caller into the document language."""
+    caller into the document language (a :class:`DiscountCaption` keeps the store's words)."""
+    discounts: list[tuple[str, Decimal]] = [
+        (DiscountCaption(d), -d.amount) for d in order.discounts if d.amount
+    ]
     unexplained = order.total - order.subtotal - order.shipping - order.tax
+    unexplained -= sum((amount for _, amount in discounts), Decimal(0))
     if not unexplained:
         return [
             (doc("Subtotal"), order.subtotal),
+            *discounts,
             (doc("Shipping"), order.shipping),
             (doc("Tax"), order.tax),
             (doc("Total"), order.total),
@@ -324,6 +359,7 @@ def total_rows(order: Order) -> list[tuple[str, Decimal]]:
     rows: list[tuple[str, Decimal]] = []
     if order.lines or order.subtotal:
         rows.append((doc("Subtotal"), order.subtotal))
+    rows += discounts
     rows += [
         (label, amount)
         for label, amount in ((doc("Shipping"), order.shipping), (doc("Tax"), order.tax))
@@ -334,7 +370,15 @@ def total_rows(order: Order) -> list[tuple[str, Decimal]]:
 
 
 def _totals(order: Order, styles: _Styles, look: _Look, t: Words) -> Table:
-    data = [[t(label), money(amount, order.currency)] for label, amount in total_rows(order)]
+    caption_style = ParagraphStyle(
+        "discount", fontName=SANS, fontSize=look.font, leading=look.font * 1.25, alignment=2
+    )
+    data: list[list[Any]] = []
+    for label, amount in total_rows(order):
+        caption: Any = t(label)
+        if isinstance(label, DiscountCaption):  # the store's words, shown literally
+            caption = Paragraph(markup(label.translated(t)[:200]), caption_style)
+        data.append([caption, money(amount, order.currency)])
     table = Table(data, colWidths=[look.frame.content_width - 80, 80])
     table.setStyle(
         TS(

@@ -26,11 +26,12 @@ packages, one shipment per box, or one shipment: ``services.boxes.box_shipping``
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fulfillment_station.connectors.base import Operation, ShipResult
 from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorError
@@ -61,11 +62,14 @@ from fulfillment_station.services.resources import (
     PrintResources,
     SyncResources,
 )
-from fulfillment_station.services.sync import SyncResult, SyncService
+from fulfillment_station.services.sync import SyncResult, SyncService, note_read, refresh_opened
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary, normalize_code
 from fulfillment_station.store.outbox import ActionRecord, ActionState
 from fulfillment_station.store.print_queue import JobState
+
+if TYPE_CHECKING:
+    from fulfillment_station.services.store_labels import LabelDefaults
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +196,13 @@ def run_sync(
     return result, resources.cache.summaries_for(connection, result.touched)
 
 
+def refresh_opened_order(resources: SyncResources, ref: OrderRef) -> Order | None:
+    """The order the packer just opened, read again from the store when its cached detail is
+    a few minutes old and the store's list is a summary (a note edited at the store shows no
+    change in the list); None when the cached copy stands (``sync.refresh_opened``)."""
+    return refresh_opened(resources.connector, resources.cache, ref.connection, ref.order_id)
+
+
 def is_offline(exc: BaseException) -> bool:
     """Whether a failed sync means the store could not be reached at all."""
     return isinstance(exc, ConnectionFailed)
@@ -220,7 +231,7 @@ def read_for_packing(resources: OutboxResources, ref: OrderRef) -> Order:
             raise
         log.info("packing %s from the cache: %s", ref.order_id, exc)
         return cached
-    resources.cache.upsert_many([order], connection=ref.connection)
+    note_read(resources.cache, ref.connection, [order], time.time())
     # The cache adds what only this desk knows (a packer's hold), so pack mode and the ship
     # that follows refuse a held order.
     return resources.cache.get(ref.order_id, connection=ref.connection) or order
@@ -250,11 +261,14 @@ def pack_request(
     lines: dict[str, int],
     tracking: str | None,
     carrier: str | None,
+    *,
+    label_defaults: LabelDefaults | None = None,
 ) -> ShipRequest:
     """What pack mode sends for these units: on a store that sells labels (Price2b) and no
     tracking number scanned, the request that buys the store's label (carrier and service
-    from the order's checkout choice, else the desk's defaults; weight from the lines);
-    otherwise the scanned carrier label's number (:func:`ship_request`)."""
+    from the order's checkout choice, else the desk's defaults - ``label_defaults`` where the
+    caller has the desk's settings and these resources have no print service; weight from the
+    lines); otherwise the scanned carrier label's number (:func:`ship_request`)."""
     from fulfillment_station.services.store_labels import (
         LabelDefaults,
         label_defaults_from,
@@ -265,7 +279,9 @@ def pack_request(
     if tracking is None and sells_labels(resources.connector.capabilities):
         printer = resources.print_service
         defaults = (
-            label_defaults_from(printer.settings) if printer is not None else LabelDefaults("", "")
+            label_defaults_from(printer.settings)
+            if printer is not None
+            else label_defaults or LabelDefaults("", "")
         )
         return label_ship_request(order, defaults, lines=lines, carrier=carrier)
     return ship_request(lines, tracking, carrier)
@@ -290,12 +306,17 @@ def queue_pack_shipment(
     carrier: str | None,
     *,
     packer: str,
+    label_defaults: LabelDefaults | None = None,
+    hold_override: str | None = None,
 ) -> PackShipment:
-    """Build pack mode's request (:func:`pack_request`) and queue it, in one trip."""
+    """Build pack mode's request (:func:`pack_request`) and queue it, in one trip.
+    ``hold_override``: the packer's reason to ship a held order anyway (audited)."""
     from fulfillment_station.services.store_labels import prints_after_ship
 
-    request = pack_request(resources, order, lines, tracking, carrier)
-    record = queue_shipment(resources, order, request, packer=packer)
+    request = pack_request(
+        resources, order, lines, tracking, carrier, label_defaults=label_defaults
+    )
+    record = queue_shipment(resources, order, request, packer=packer, hold_override=hold_override)
     return PackShipment(
         record, request, prints_after_ship(request, resources.connector.capabilities)
     )
@@ -392,13 +413,20 @@ def queue_pack_boxes(
 
 
 def queue_shipment(
-    resources: OutboxResources, order: Order, request: ShipRequest, *, packer: str
+    resources: OutboxResources,
+    order: Order,
+    request: ShipRequest,
+    *,
+    packer: str,
+    hold_override: str | None = None,
 ) -> ActionRecord[Action]:
     """Queue pack mode's shipment, durable once this returns. ``order`` was read from the
     store when the packer opened it: the shipment is checked against it without another
     read (the runner reads the order once more right before sending, and the API has the
     last word)."""
-    return resources.outbox_service.ship(order.id, request, packer=packer, cached=order, fresh=True)
+    return resources.outbox_service.ship(
+        order.id, request, packer=packer, cached=order, fresh=True, hold_override=hold_override
+    )
 
 
 def print_slip_for_packing(
@@ -445,10 +473,17 @@ WriteRequest = (
 
 
 def queue_write(
-    resources: OutboxResources, order: Order | None, request: WriteRequest, *, packer: str
+    resources: OutboxResources,
+    order: Order | None,
+    request: WriteRequest,
+    *,
+    packer: str,
+    hold_override: str | None = None,
 ) -> ActionRecord[Action]:
     """Queue one write the packer confirmed in a dialog; the request's type says which write.
-    The service re-reads the order and checks the request before anything is queued."""
+    The service re-reads the order and checks the request before anything is queued.
+    ``hold_override``: the packer's reason to ship or fulfill a held order anyway (the service
+    audits it)."""
     service = resources.outbox_service
     if isinstance(request, CreateOrderRequest):
         return service.create(request, packer=packer)
@@ -457,9 +492,13 @@ def queue_write(
     if order is None:
         raise ValueError(f"a {type(request).__name__} needs the order it is for")
     if isinstance(request, ShipRequest):
-        return service.ship(order.id, request, packer=packer, cached=order)
+        return service.ship(
+            order.id, request, packer=packer, cached=order, hold_override=hold_override
+        )
     if isinstance(request, FulfillRequest):
-        return service.fulfill(order.id, request, packer=packer, cached=order)
+        return service.fulfill(
+            order.id, request, packer=packer, cached=order, hold_override=hold_override
+        )
     if isinstance(request, CancelRequest):
         return service.cancel(order.id, request, packer=packer, cached=order)
     return service.update(order.id, request, packer=packer, cached=order)

@@ -9,6 +9,13 @@ caller's thread. It lets a headless driver (or a test) drive
     host.send()  # what the window's outbox pump does
 
 Every answer comes before the call returns; a failure is one sentence, as from the GUI host.
+
+Where the store sells labels (Price2b ``ship``), shipping is buying the label, as in the app
+(``operations.queue_pack_shipment``): the last unit scanned ships with no tracking number, and
+the store's own label is printed as it came (PDF as is, a ZPL graphic on a thermal printer)
+once :meth:`DirectPackHost.send` brings the store's answer. Outbox resources opened with a
+print queue print it themselves (``StoreLabelPrinter``); otherwise this host's ``printer``
+does, from the order the answer carries.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from typing import TypeVar
 
 from fulfillment_station.domain import Order
 from fulfillment_station.services import operations
-from fulfillment_station.services.operations import PumpReport
+from fulfillment_station.services.operations import PackShipment, PumpReport
 from fulfillment_station.services.pack_session import PrintOutcome
 from fulfillment_station.services.resources import OutboxResources, PrintResources
 from fulfillment_station.store.cache import OrderRef
@@ -50,6 +57,15 @@ class DirectPackHost:
         self.packer = packer
         self.labels: list[str] = []  # what printing the labels said
         self._opened: tuple[OrderRef, Order] | None = None
+        #: orders shipped whose store label this host prints when the answer comes
+        self._labels_due: set[str] = set()
+
+    @property
+    def store_sells_labels(self) -> bool:
+        """Shipping buys the store's label: pack mode ships once every unit is scanned."""
+        from fulfillment_station.services.store_labels import sells_labels
+
+        return sells_labels(self.outbox.connector.capabilities)
 
     def _run(
         self, work: Callable[[], R], done: Callable[[R], None], failed: Callable[[str], None]
@@ -105,21 +121,40 @@ class DirectPackHost:
         carrier: str | None,
         done: Callable[[], None],
         failed: Callable[[str], None],
+        *,
+        hold_override: str | None = None,
     ) -> None:
-        request = operations.ship_request(lines, tracking, carrier)
-
-        def queued(_record: object) -> None:
+        def queued(shipment: PackShipment) -> None:
             done()
+            if shipment.store_prints_label:
+                # The outbox resources print it when they can (StoreLabelPrinter); else send().
+                if self.outbox.print_service is None and self.printer is not None:
+                    self._labels_due.add(order.id)
+                return
             if tracking and self.printer is not None:
                 printer = self.printer
                 self._run(
-                    lambda: operations.print_label_after_ship(printer, order, request),
+                    lambda: operations.print_label_after_ship(printer, order, shipment.request),
                     self.labels.append,
                     self.labels.append,
                 )
 
+        defaults = None
+        if self.printer is not None:
+            from fulfillment_station.services.store_labels import label_defaults_from
+
+            defaults = label_defaults_from(self.printer.print_service.settings)
         self._run(
-            lambda: operations.queue_shipment(self.outbox, order, request, packer=self.packer),
+            lambda: operations.queue_pack_shipment(
+                self.outbox,
+                order,
+                lines,
+                tracking,
+                carrier,
+                packer=self.packer,
+                label_defaults=defaults,
+                hold_override=hold_override,
+            ),
             queued,
             failed,
         )
@@ -131,5 +166,26 @@ class DirectPackHost:
         done(self.queue[position + 1] if position + 1 < len(self.queue) else None)
 
     def send(self) -> PumpReport:
-        """Send what the flow queued (the window's outbox pump)."""
-        return operations.pump_outbox(self.outbox)
+        """Send what the flow queued (the window's outbox pump), then print the store labels
+        the answers brought that no outbox hook printed."""
+        report = operations.pump_outbox(self.outbox)
+        printer = self.printer
+        if printer is None:
+            return report
+        for order in report.changed_orders:
+            if order.id not in self._labels_due or not order.shipments:
+                continue
+            self._labels_due.discard(order.id)
+            self._run(
+                self._store_label_printing(printer, order), self.labels.append, self.labels.append
+            )
+        return report
+
+    def _store_label_printing(self, printer: PrintResources, order: Order) -> Callable[[], str]:
+        def work() -> str:
+            from fulfillment_station.services.store_labels import print_store_label
+
+            outcome = print_store_label(printer.print_service, self.outbox.connector, order)
+            return str(outcome.message)
+
+        return work

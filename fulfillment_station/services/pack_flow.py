@@ -45,9 +45,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal, Protocol
 
+from fulfillment_station.domain.holds import may_override
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.weight import Weight
+from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
 from fulfillment_station.services.boxes import BoxShipping, PackedBox
 from fulfillment_station.services.pack_session import (
@@ -232,6 +234,18 @@ START_PROMPT = QT_TRANSLATE_NOOP(
     "PackModeView", "Scan an order number, packing slip or tracking number to start."
 )
 ORDER_IS_OPEN = QT_TRANSLATE_NOOP("PackModeView", "Order {order} is open: scan its items.")
+HELD_OVERRIDABLE = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "{refusal} Scan another order, or F2 to pack it anyway: you will be asked why (recorded).",
+)
+HOLD_REASON_NEEDED = QT_TRANSLATE_NOOP(
+    "PackModeView", "Say why the order is packed although it is on hold; nothing was opened."
+)
+HOLD_OVERRIDDEN = QT_TRANSLATE_NOOP(
+    "PackModeView",
+    "Order {order} is on hold; packing it anyway for the reason you gave (recorded when it "
+    "ships). Scan the items.",
+)
 
 
 class PackDisplay(Protocol):
@@ -545,6 +559,10 @@ class ShipStep(FinishStep):
 
         done, refused = flow.guarded(lambda: flow.shipped(shipment)), flow.guarded(failed)
         lines = dict(shipment.lines)
+        # A hold override goes only when there is one (hosts written before it take none).
+        override: dict[str, Any] = (
+            {"hold_override": flow.hold_override} if flow.hold_override else {}
+        )
         if shipment.several_boxes:
             # The host sends them the way its store takes boxes (services.boxes).
             flow.host.ship(
@@ -555,9 +573,10 @@ class ShipStep(FinishStep):
                 done,
                 refused,
                 boxes=shipment.packed_boxes(),
+                **override,
             )
             return
-        flow.host.ship(order, lines, shipment.tracking, shipment.carrier, done, refused)
+        flow.host.ship(order, lines, shipment.tracking, shipment.carrier, done, refused, **override)
 
 
 WeightCheck = Callable[[Shipment, int, Weight], WeightVerdict]
@@ -739,6 +758,15 @@ class PackFlow:
         self._opening_next = False
         #: the shipped order's number and tracking number, which a scan repeats by accident
         self._shipped_codes: frozenset[str] = frozenset()
+        #: an order just refused for holds a packer may lift: F2 (SHIP_SCANNED) offers to
+        #: pack it anyway, with a reason
+        self.held: tuple[Order, OrderRef] | None = None
+        #: the packer's reason for packing the open order although it is held; the ship
+        #: carries it to the outbox, which audits it (desk, packer, reason)
+        self.hold_override: str | None = None
+        #: asks the packer why a held order is packed anyway and calls back with the reason
+        #: (the view's dialog); without it F2 cannot override a hold
+        self.ask_hold_reason: Callable[[Order, Callable[[str], None]], None] | None = None
 
     # --- entry points ---
 
@@ -801,6 +829,14 @@ class PackFlow:
             return
         if self.phase in BUSY:
             self.error(WAIT)
+            return
+        if (
+            command is PackCommand.SHIP_SCANNED
+            and self.held is not None
+            and self.phase is PackPhase.IDLE
+            and self.ask_hold_reason is not None
+        ):
+            self.ask_hold_reason(self.held[0], self.guarded(self.override_hold))
             return
         if session is None or self.phase is PackPhase.IDLE:
             self.error(NO_ORDER)
@@ -1011,6 +1047,7 @@ class PackFlow:
 
     def close_order(self, message: str | None) -> None:
         self._generation += 1
+        self.hold_override = None
         if self.session is not None and self.on_close is not None:
             self.on_close(self.session.order)
         self.session = None
@@ -1130,7 +1167,34 @@ class PackFlow:
                 )
             )
 
+    def override_hold(self, reason: str) -> None:
+        """Open the order just refused for its holds anyway, for the packer's ``reason`` (a
+        blank reason opens nothing). The shipment carries the reason; the outbox audits it."""
+        held, reason = self.held, " ".join(reason.split())
+        if held is None or self.phase is not PackPhase.IDLE:
+            return
+        if not reason:
+            self.error(HOLD_REASON_NEEDED)
+            return
+        order, ref = held
+        try:
+            session = PackSession(
+                order,
+                ref.connection,
+                self.store,
+                allow_ship_unverified=self.options.allow_ship_unverified,
+                hold_override=reason,
+            )
+        except PackRefused as exc:
+            self.error(exc.error.message)
+            return
+        self.held, self.hold_override = None, reason
+        self._start(session, order)
+        if not session.complete and not session.scanned_units:
+            self.info(HOLD_OVERRIDDEN.format(order=order.number))
+
     def _open_by_scan(self, text: str) -> None:
+        self.held = None
         result = classify_scan(text)
         if result.is_junk:
             self.error(result.reason or UNREADABLE_SCAN)
@@ -1170,50 +1234,65 @@ class PackFlow:
         """Open ``ref``. ``skips_left`` (from "next order"): an order that cannot be packed is
         passed over for the one after it, that many times at most."""
         self.set_phase(PackPhase.LOADING)
+        self.held = None
 
         def loaded(order: Order) -> None:
-            opened = self._open(order, ref)
+            override = self.hold_override if self.session and self.session.ref == ref else None
+            self.hold_override = None
+            opened = self._open(order, ref, override)
             if not isinstance(opened, PackSession):
                 if skips_left is not None:
+                    self.held = None  # "next order" passes a held order over
                     self._next_after(ref, skips_left)
                     return
                 self.close_order(None)
-                self.error(opened)
+                self.error(HELD_OVERRIDABLE.format(refusal=opened) if self.held else opened)
                 return
-            session = self.session = opened
-            self.shipment, self.waiting = None, None
-            self.set_phase(PackPhase.PACKING)
-            self.display.show_session(session)
-            self.display.opened(order)
-            if session.complete:
-                self.begin_shipping(session, session.ship_scanned(), "next")
-            elif session.scanned_units:
-                self.info(
-                    RESUMED.format(
-                        order=order.number,
-                        scanned=session.scanned_units,
-                        needed=session.needed_units,
-                    )
-                )
-            else:
-                self.info(SCAN_ITEMS.format(order=order.number))
-            self._replay_queued()
+            self.hold_override = override
+            self._start(opened, order)
 
         self.host.load_order(ref, self.guarded(loaded), self.guarded(self._host_failed))
 
-    def _open(self, order: Order, ref: OrderRef) -> PackSession | str:
+    def _start(self, session: PackSession, order: Order) -> None:
+        """Show the session just opened and say what comes next."""
+        self.session = session
+        self.shipment, self.waiting = None, None
+        self.set_phase(PackPhase.PACKING)
+        self.display.show_session(session)
+        self.display.opened(order)
+        if session.complete:
+            self.begin_shipping(session, session.ship_scanned(), "next")
+        elif session.scanned_units:
+            self.info(
+                RESUMED.format(
+                    order=order.number,
+                    scanned=session.scanned_units,
+                    needed=session.needed_units,
+                )
+            )
+        else:
+            self.info(SCAN_ITEMS.format(order=order.number))
+        # Scans made while the success showed or this order loaded belong to it.
+        self._replay_queued()
+
+    def _open(
+        self, order: Order, ref: OrderRef, hold_override: str | None = None
+    ) -> PackSession | str:
         """The session packing ``order``, or why it cannot be packed (a gate's sentence or
         the session's)."""
         for gate in self.gates:
             refusal = gate(order)
             if refusal is not None:
                 return refusal
+        if not hold_override and may_override(order) and order.status in SHIPPABLE:
+            self.held = (order, ref)  # refused below for its holds only: F2 may override
         try:
             return PackSession(
                 order,
                 ref.connection,
                 self.store,
                 allow_ship_unverified=self.options.allow_ship_unverified,
+                hold_override=hold_override,
             )
         except PackRefused as exc:
             return exc.error.message

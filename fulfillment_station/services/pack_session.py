@@ -25,7 +25,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol
 
-from fulfillment_station.domain.holds import holds_text
+from fulfillment_station.domain.holds import holds_text, may_override
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message, status_word
 from fulfillment_station.domain.models import LineItem, Order
 from fulfillment_station.domain.summaries import OrderRef
@@ -164,9 +164,12 @@ class PackHost(Protocol):
         failed: Failure,
         *,
         boxes: Sequence[PackedBox] | None = None,
+        hold_override: str | None = None,
     ) -> None:
-        """``boxes``: given when the order is packed in several; they go to the store the way
-        it takes boxes (``services.boxes``: packages, one shipment per box, or one)."""
+        """Queue the shipment. ``boxes``: given when the order is packed in several; they go to
+        the store the way it takes boxes (``services.boxes``: packages, one shipment per box,
+        or one). ``hold_override``: the packer's reason to ship a held order anyway (only
+        passed when there is one), audited with the shipment."""
 
     def next_order_after(
         self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Failure
@@ -303,6 +306,11 @@ def _label(line: PackLine) -> str:
     return f"{line.sku} {line.name}".strip() or line.line_id
 
 
+def overridden(order: Order, reason: str | None) -> bool:
+    """Whether ``reason`` (the packer's, non-blank) lifts every hold on ``order``."""
+    return bool(reason and reason.strip()) and may_override(order)
+
+
 class PackSession:
     """Packing one order. ``connection`` names where the order came from (for the progress
     key); ``allow_ship_unverified`` is the packer's setting for :meth:`ship_all_unverified`.
@@ -317,7 +325,10 @@ class PackSession:
         store: ProgressStore,
         *,
         allow_ship_unverified: bool = False,
+        hold_override: str | None = None,
     ) -> None:
+        """``hold_override``: the packer's reason to pack a held order anyway; it lifts only
+        the holds a packer may judge (``domain.holds.OVERRIDABLE``), and the ship audits it."""
         if order.status not in SHIPPABLE:
             raise PackRefused(
                 PackError(
@@ -325,7 +336,8 @@ class PackSession:
                     NOT_PACKABLE.format(order=order.number, status=status_word(order.status)),
                 )
             )
-        if order.holds:  # the same refusal as the ship that would follow (domain.holds)
+        if order.holds and not overridden(order, hold_override):
+            # the same refusal as the ship that would follow (domain.holds)
             raise PackRefused(
                 PackError(
                     PackErrorKind.NOT_ALLOWED,

@@ -13,22 +13,34 @@ is read with ``get_order``, a few at a time (``DETAIL_READS_IN_FLIGHT``; the cli
 on 429 with Retry-After, so the API's rate limit holds), and an order whose summary shows no
 change keeps its cached detail. A summary is never written over a cached order. An order the
 list showed but whose detail is gone (404) is left out of the walk, as if it had not been
-listed. The limit: a change no summary field shows (a Price2b note edited in Price2b, a Nexus
-partial shipment made by another desk: neither list carries those figures nor a change time)
-is not seen until the summary changes too; the app's own writes re-read their orders.
+listed.
+
+A change no summary field shows (a Price2b note edited in Price2b, a Nexus partial shipment
+made by another desk: neither list carries those figures nor a change time) is caught by a
+bounded refresh: after the walk, the open orders (still to ship) whose detail is the oldest
+are read again, those read more than ``REFRESH_AFTER`` ago only, at most
+``REFRESH_MAX_PER_SYNC`` of them and never more than ``REFRESH_SHARE`` of the walk's own
+requests (rounded up, so a one-page incremental sync still moves on by one). A store that
+answers 429 (after the client has waited its Retry-After) or cannot be reached ends the
+refresh for this sync; the next one goes on from the oldest. An order opened on screen is
+read again at once when its detail is older than ``OPENED_REFRESH_AFTER``
+(:func:`refresh_opened`). The cache notes when each order was read in detail
+(``OrderCache.mark_detail_read``).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+import math
+import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from fulfillment_station.connectors.base import Connector, Filter, ListQuery, Unreadable
-from fulfillment_station.connectors.errors import BadResponse, NotFound
+from fulfillment_station.connectors.errors import BadResponse, ConnectorError, NotFound
 from fulfillment_station.domain import FulfillmentStatus, Order
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import format_utc, parse_utc
@@ -43,6 +55,15 @@ CURSOR_OVERLAP = timedelta(minutes=5)
 #: Detail reads sent at once where the list is a summary. Small: the store's rate limit is
 #: shared with its other clients, and four already hide most of each request's latency.
 DETAIL_READS_IN_FLIGHT = 4
+
+#: An open order's detail is read again by a sync once it is this old (the slower cadence).
+REFRESH_AFTER = timedelta(minutes=15)
+#: Open orders re-read per sync at most ...
+REFRESH_MAX_PER_SYNC = 20
+#: ... and never more than this share of the walk's own requests (list pages + detail reads).
+REFRESH_SHARE = 0.25
+#: An order opened on screen is read again when its detail is older than this.
+OPENED_REFRESH_AFTER = timedelta(minutes=3)
 
 
 class SyncCancelled(Exception):
@@ -59,6 +80,10 @@ class SyncResult:
     removed: list[str] = field(default_factory=list)
     #: Orders read one by one (``get_order``) because the list gave only a summary.
     details_read: int = 0
+    #: list pages walked
+    pages: int = 0
+    #: open orders read again in detail because their copy was old (the bounded refresh)
+    refreshed: int = 0
     #: orders the store listed that could not be understood: skipped, the rest went on
     unreadable: list[Unreadable] = field(default_factory=list)
 
@@ -82,10 +107,18 @@ class SyncResult:
 
 
 class SyncService:
-    def __init__(self, connector: Connector, cache: OrderCache, connection: str) -> None:
+    def __init__(
+        self,
+        connector: Connector,
+        cache: OrderCache,
+        connection: str,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.connector = connector
         self.cache = cache
         self.connection = connection
+        self.clock = clock
 
     def run(
         self,
@@ -107,18 +140,24 @@ class SyncService:
                 if cancelled():
                     raise SyncCancelled(f"sync cancelled after {result.seen} orders")
                 result.unreadable += page.unreadable
+                result.pages += 1
+                read_now: list[str] = []
                 if pool is not None:
-                    page.orders = self._detailed(page.orders, pool, cancelled, result)
+                    page.orders, read_now = self._detailed(page.orders, pool, cancelled, result)
                 for order in page.orders:
                     if newest is None or order.updated_at > newest:
                         newest = order.updated_at
                 upsert = self.cache.upsert_many(page.orders, connection=self.connection)
+                if read_now:
+                    self.cache.mark_detail_read(self.connection, read_now, self.clock())
                 result.new += upsert.new
                 result.changed += upsert.changed
                 result.seen += len(page.orders)
                 seen_ids += [o.id for o in page.orders]
                 if progress is not None:
                     progress(result.seen, page.total)
+            if pool is not None:
+                self._refresh_open(pool, cancelled, result)
         # A cached copy of an order that cannot be read now stays: it was not removed.
         seen_ids += [u.order_id for u in result.unreadable if u.order_id]
         if not result.incremental and seen_ids:
@@ -128,12 +167,13 @@ class SyncService:
         if newest is not None:
             self.cache.set_sync_cursor(self.connection, format_utc(newest))
         log.info(
-            "sync %s: %d seen, %d new, %d changed, %d removed",
+            "sync %s: %d seen, %d new, %d changed, %d removed, %d refreshed",
             self.connection,
             result.seen,
             len(result.new),
             len(result.changed),
             len(result.removed),
+            result.refreshed,
         )
         if result.unreadable:
             log.warning(
@@ -163,9 +203,10 @@ class SyncService:
         pool: ThreadPoolExecutor,
         cancelled: Callable[[], bool],
         result: SyncResult,
-    ) -> list[Order]:
+    ) -> tuple[list[Order], list[str]]:
         """The full orders for one page of list summaries, in list order: the cached copy while
-        the summary shows no change, else a fresh ``get_order`` (read concurrently)."""
+        the summary shows no change, else a fresh ``get_order`` (read concurrently); and the
+        ids of those read now."""
         cached = {
             o.id: o
             for o in self.cache.get_many([s.id for s in summaries], connection=self.connection)
@@ -201,7 +242,44 @@ class SyncService:
             order = fresh[summary.id] if summary.id in fresh else cached[summary.id]
             if order is not None:
                 out.append(order)
-        return out
+        return out, [order_id for order_id, order in fresh.items() if order is not None]
+
+    def _refresh_open(
+        self, pool: ThreadPoolExecutor, cancelled: Callable[[], bool], result: SyncResult
+    ) -> None:
+        """Read again the open orders whose detail is oldest (see the module's docstring)."""
+        budget = min(
+            REFRESH_MAX_PER_SYNC, math.ceil(REFRESH_SHARE * (result.pages + result.details_read))
+        )
+        now = self.clock()
+        due = self.cache.stalest_open_orders(
+            self.connection, read_before=now - REFRESH_AFTER.total_seconds(), limit=budget
+        )
+        if not due or cancelled():
+            return
+        stopped: list[str] = []
+
+        def read(order_id: str) -> Order | None:
+            if stopped or cancelled():
+                return None
+            try:
+                return self.connector.get_order(order_id)
+            except NotFound:
+                return None  # gone at the store: the next complete walk drops it
+            except ConnectorError as exc:
+                if exc.transient:  # 429 after Retry-After, a network fault: stop for now
+                    stopped.append(order_id)
+                log.info("sync %s: refresh of %s stopped: %s", self.connection, order_id, exc)
+                return None
+
+        fresh = [order for order in pool.map(read, due) if order is not None]
+        result.refreshed = len(fresh)
+        if not fresh:
+            return
+        upsert = self.cache.upsert_many(fresh, connection=self.connection)
+        self.cache.mark_detail_read(self.connection, [o.id for o in fresh], now)
+        result.changed += [i for i in upsert.changed if i not in result.changed]
+        result.new += [i for i in upsert.new if i not in result.new]
 
 
 _PROGRESS = {
@@ -229,3 +307,36 @@ def _same_summary(cached: Order, summary: Order) -> bool:
         and [(ln.sku, ln.quantity) for ln in cached.lines]
         == [(ln.sku, ln.quantity) for ln in summary.lines]
     )
+
+
+def refresh_opened(
+    connector: Connector,
+    cache: OrderCache,
+    connection: str,
+    order_id: str,
+    *,
+    now: float | None = None,
+) -> Order | None:
+    """The order opened on screen read again from the store when its list is a summary and its
+    cached detail is older than ``OPENED_REFRESH_AFTER`` (written to the cache, returned as
+    the cache now has it, with the packer's holds); None when the copy is fresh enough, the
+    list is whole, or the store cannot be asked now (the cached copy stays on screen)."""
+    if not connector.capabilities.list_is_summary:
+        return None
+    now = time.time() if now is None else now
+    read_at = cache.detail_read_at(connection, order_id)
+    if read_at is not None and now - read_at < OPENED_REFRESH_AFTER.total_seconds():
+        return None
+    try:
+        order = connector.get_order(order_id)
+    except ConnectorError as exc:
+        log.info("order %s opened from the cache, not re-read: %s", order_id, exc)
+        return None
+    note_read(cache, connection, [order], now)
+    return cache.get(order_id, connection=connection)
+
+
+def note_read(cache: OrderCache, connection: str, orders: Sequence[Order], now: float) -> None:
+    """Write orders just read in detail to the cache and note when."""
+    cache.upsert_many(orders, connection=connection)
+    cache.mark_detail_read(connection, [o.id for o in orders], now)

@@ -295,7 +295,21 @@ UPDATE orders SET has_returns = (
 );
 """
 
-MIGRATIONS: list[Migration] = [_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3]
+# When each order was last read in detail from the store (``services.sync``'s refresh of open
+# orders whose list is a summary, and an order opened on screen): a change no summary shows is
+# caught by reading the oldest again. An order never marked counts as read long ago.
+_SCHEMA_V4 = """
+CREATE TABLE detail_reads (
+    connection TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    read_at REAL NOT NULL,
+    PRIMARY KEY (connection, order_id),
+    FOREIGN KEY (connection, order_id) REFERENCES orders (connection, order_id)
+        ON DELETE CASCADE
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[Migration] = [_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4]
 
 _SUMMARY_COLUMNS = (
     "pk, order_id, number, created_at, updated_at, shipped_at, customer_name, email, "
@@ -550,6 +564,41 @@ class OrderCache:
     def set_sync_cursor(self, connection: str, cursor: str | None) -> None:
         with transaction(self._conn):
             self._set_cursor(connection, cursor)
+
+    def mark_detail_read(self, connection: str, order_ids: Sequence[str], at: float) -> None:
+        """Note that these cached orders were just read in detail from the store (orders not
+        in the cache are skipped)."""
+        with transaction(self._conn):
+            self._conn.executemany(
+                "INSERT INTO detail_reads (connection, order_id, read_at) "
+                "SELECT connection, order_id, ? FROM orders WHERE connection = ? AND order_id = ? "
+                "ON CONFLICT (connection, order_id) DO UPDATE SET read_at = excluded.read_at",
+                [(at, connection, order_id) for order_id in order_ids],
+            )
+
+    def detail_read_at(self, connection: str, order_id: str) -> float | None:
+        """When the order was last read in detail (None: never noted)."""
+        row = self._conn.execute(
+            "SELECT read_at FROM detail_reads WHERE connection = ? AND order_id = ?",
+            (connection, order_id),
+        ).fetchone()
+        return float(row[0]) if row else None
+
+    def stalest_open_orders(self, connection: str, *, read_before: float, limit: int) -> list[str]:
+        """Up to ``limit`` orders still to ship (a shippable status, not fully shipped) whose
+        detail was read before ``read_before``, the longest unread first."""
+        if limit <= 0:
+            return []
+        statuses = sorted(s.value for s in SHIPPABLE)
+        rows = self._conn.execute(
+            "SELECT o.order_id FROM orders o LEFT JOIN detail_reads r "
+            "ON r.connection = o.connection AND r.order_id = o.order_id "
+            f"WHERE o.connection = ? AND o.status IN ({', '.join('?' for _ in statuses)}) "
+            "AND o.fulfillment_status != ? AND COALESCE(r.read_at, 0) < ? "
+            "ORDER BY COALESCE(r.read_at, 0), o.created_at LIMIT ?",
+            (connection, *statuses, FulfillmentStatus.FULFILLED.value, read_before, limit),
+        ).fetchall()
+        return [row[0] for row in rows]
 
     # --- reads ---
 

@@ -3461,6 +3461,89 @@ Pedidos visibles: {count}</translation>
     </message>
 </context>
 <context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Discount {name} (code {code}): {amount}</source>
+        <translation>Descuento {name} (código {code}): {amount}</translation>
+    </message>
+    <message>
+        <source>Discount {name}: {amount}</source>
+        <translation>Descuento {name}: {amount}</translation>
+    </message>
+    <message>
+        <source>Discount: {amount}</source>
+        <translation>Descuento: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Discount: {name}</source>
+        <translation>Descuento: {name}</translation>
+    </message>
+    <message>
+        <source>Discount: {name} (code {code})</source>
+        <translation>Descuento: {name} (código {code})</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+</context>
+<context>
+    <name>HoldReasonDialog</name>
+    <message>
+        <source>Pack order {n} anyway?</source>
+        <translation>¿Empaquetar el pedido {n} de todos modos?</translation>
+    </message>
+    <message>
+        <source>Why pack it anyway? (recorded with your name and this desk)</source>
+        <translation>¿Por qué empaquetarlo de todos modos? (queda registrado con su nombre y este puesto)</translation>
+    </message>
+    <message>
+        <source>Pack anyway</source>
+        <translation>Empaquetar de todos modos</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Ship anyway…</source>
+        <translation>Enviar de todos modos…</translation>
+    </message>
+    <message>
+        <source>Why ship it anyway? (recorded with your name and this desk)</source>
+        <translation>¿Por qué enviarlo de todos modos? (queda registrado con su nombre y este puesto)</translation>
+    </message>
+    <message>
+        <source>{sentence} Press &quot;Ship anyway…&quot; and say why, or cancel.</source>
+        <translation>{sentence} Pulse «Enviar de todos modos…» e indique por qué, o cancele.</translation>
+    </message>
+</context>
+<context>
+    <name>PackModeView</name>
+    <message>
+        <source>{refusal} Scan another order, or F2 to pack it anyway: you will be asked why (recorded).</source>
+        <translation>{refusal} Escanee otro pedido, o F2 para empaquetarlo de todos modos: se le preguntará por qué (queda registrado).</translation>
+    </message>
+    <message>
+        <source>Say why the order is packed although it is on hold; nothing was opened.</source>
+        <translation>Indique por qué se empaqueta el pedido aunque esté en espera; no se abrió nada.</translation>
+    </message>
+    <message>
+        <source>Order {order} is on hold; packing it anyway for the reason you gave (recorded when it ships). Scan the items.</source>
+        <translation>El pedido {order} está en espera; se empaqueta de todos modos por el motivo indicado (se registra al enviarlo). Escanee los artículos.</translation>
+    </message>
+</context>
+<context>
     <name>Workflow</name>
     <message>
         <source>the store lists no items on this order, so the app cannot ship it; ship it in the store's own system</source>

@@ -3461,6 +3461,89 @@ Pedidos visíveis: {count}</translation>
     </message>
 </context>
 <context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Discount {name} (code {code}): {amount}</source>
+        <translation>Desconto {name} (código {code}): {amount}</translation>
+    </message>
+    <message>
+        <source>Discount {name}: {amount}</source>
+        <translation>Desconto {name}: {amount}</translation>
+    </message>
+    <message>
+        <source>Discount: {amount}</source>
+        <translation>Desconto: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Discount: {name}</source>
+        <translation>Desconto: {name}</translation>
+    </message>
+    <message>
+        <source>Discount: {name} (code {code})</source>
+        <translation>Desconto: {name} (código {code})</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Desconto</translation>
+    </message>
+</context>
+<context>
+    <name>HoldReasonDialog</name>
+    <message>
+        <source>Pack order {n} anyway?</source>
+        <translation>Embalar o pedido {n} mesmo assim?</translation>
+    </message>
+    <message>
+        <source>Why pack it anyway? (recorded with your name and this desk)</source>
+        <translation>Por que embalar mesmo assim? (fica registrado com seu nome e esta estação)</translation>
+    </message>
+    <message>
+        <source>Pack anyway</source>
+        <translation>Embalar mesmo assim</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>On hold</source>
+        <translation>Em espera</translation>
+    </message>
+    <message>
+        <source>Ship anyway…</source>
+        <translation>Enviar mesmo assim…</translation>
+    </message>
+    <message>
+        <source>Why ship it anyway? (recorded with your name and this desk)</source>
+        <translation>Por que enviar mesmo assim? (fica registrado com seu nome e esta estação)</translation>
+    </message>
+    <message>
+        <source>{sentence} Press &quot;Ship anyway…&quot; and say why, or cancel.</source>
+        <translation>{sentence} Clique em “Enviar mesmo assim…” e diga por quê, ou cancele.</translation>
+    </message>
+</context>
+<context>
+    <name>PackModeView</name>
+    <message>
+        <source>{refusal} Scan another order, or F2 to pack it anyway: you will be asked why (recorded).</source>
+        <translation>{refusal} Escaneie outro pedido, ou F2 para embalá-lo mesmo assim: você dirá por quê (fica registrado).</translation>
+    </message>
+    <message>
+        <source>Say why the order is packed although it is on hold; nothing was opened.</source>
+        <translation>Diga por que o pedido é embalado apesar de estar em espera; nada foi aberto.</translation>
+    </message>
+    <message>
+        <source>Order {order} is on hold; packing it anyway for the reason you gave (recorded when it ships). Scan the items.</source>
+        <translation>O pedido {order} está em espera; embalando mesmo assim pelo motivo informado (registrado no envio). Escaneie os itens.</translation>
+    </message>
+</context>
+<context>
     <name>Workflow</name>
     <message>
         <source>the store lists no items on this order, so the app cannot ship it; ship it in the store's own system</source>

@@ -174,6 +174,7 @@ class ClaimingPackHost:
         failed: Failure,
         *,
         boxes: Sequence[PackedBox] | None = None,
+        hold_override: str | None = None,
     ) -> None:
         def queued() -> None:
             remaining = sum(line.remaining for line in order.lines)
@@ -181,7 +182,13 @@ class ClaimingPackHost:
                 self._shipping.add(order.id)
             done()
 
-        self.inner.ship(order, lines, tracking, carrier, queued, failed, boxes=boxes)
+        # Each keyword only when set: hosts written before it take none.
+        extra: dict[str, object] = {}
+        if boxes is not None:
+            extra["boxes"] = boxes
+        if hold_override:
+            extra["hold_override"] = hold_override
+        self.inner.ship(order, lines, tracking, carrier, queued, failed, **extra)  # type: ignore[arg-type]
 
     def describe_item(self, scan: str, done: Callable[[str | None], None], failed: Failure) -> None:
         self.inner.describe_item(scan, done, failed)

@@ -4,8 +4,10 @@ The dialog never talks to a store. It checks quantities with ``domain.workflow.c
 recognises the tracking number with ``scanning.tracking.parse_tracking`` (an invalid check digit
 needs an explicit override; an unknown format is only a warning), stops on a tracking number
 already used on another order (``services.tracking_reuse``: going on is an explicit override,
-written to the audit log before the dialog closes) and hands back a
-``ShipRequest`` or, in fulfill mode, a ``FulfillRequest``. What a store cannot take (partial
+written to the audit log before the dialog closes), offers "Ship anyway…" on an order held for
+a reason a packer may judge (never the default button; it asks for the reason, which the outbox
+audits with the desk and the packer: read it as :attr:`ShipDialog.hold_override`) and hands
+back a ``ShipRequest`` or, in fulfill mode, a ``FulfillRequest``. What a store cannot take (partial
 shipments, customer notification, tracking numbers, parcels) follows its ``Capabilities``.
 
 It also holds the small pieces the other write dialogs share: a plain-text label (API strings
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -44,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from fulfillment_station.connectors.base import Capabilities, Operation
 from fulfillment_station.domain.errors import DomainError
+from fulfillment_station.domain.holds import may_override
 from fulfillment_station.domain.models import Order
 from fulfillment_station.domain.requests import FulfillRequest, Package, ShipRequest, TrackingInfo
 from fulfillment_station.domain.weight import Weight
@@ -235,10 +239,16 @@ class ShipDialog(QDialog):
 
         layout = QVBoxLayout(self)
         self.refusal: str | None = None
+        #: why the order is held, where a packer may ship it anyway ("Ship anyway…")
+        self.hold_refusal: str | None = None
+        self.hold_reason: QLineEdit | None = None
         try:
             check_shipment(order)
         except DomainError as exc:
-            self.refusal = sentence(exc)
+            if exc.field == "holds" and may_override(order):
+                self.hold_refusal = sentence(exc)
+            else:
+                self.refusal = sentence(exc)
 
         self.quantities: dict[str, QSpinBox] = {}
         self.rows: list[_ShipmentRow] = []
@@ -259,6 +269,8 @@ class ShipDialog(QDialog):
             layout.addWidget(self.buttons)
             return
 
+        if self.hold_refusal is not None:
+            layout.addWidget(self._hold_box(self.hold_refusal))
         layout.addWidget(self._lines_box())
         self._shipments_layout = QVBoxLayout()
         layout.addLayout(self._shipments_layout)
@@ -330,10 +342,58 @@ class ShipDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._style_warnings()
+        self._hold_gate()
         # A scan made the moment the dialog opens lands in the tracking field, not a quantity.
         self.rows[0].tracking.setFocus()
 
     # -- building -------------------------------------------------------------------------------
+
+    def _hold_box(self, refusal: str) -> QGroupBox:
+        """The hold's sentence and "Ship anyway…": never the default button, so a scanner's
+        Enter cannot override; it asks for the reason the outbox audits (desk, packer,
+        reason) when the shipment is queued."""
+        box = QGroupBox(self.tr("On hold"))
+        form = QVBoxLayout(box)
+        form.addWidget(plain_label(refusal))
+        self.ship_anyway_button = QPushButton(self.tr("Ship anyway…"))
+        self.ship_anyway_button.setAutoDefault(False)
+        self.ship_anyway_button.setDefault(False)
+        self.ship_anyway_button.clicked.connect(self._ask_hold_reason)
+        form.addWidget(self.ship_anyway_button)
+        reason = self.hold_reason = QLineEdit()
+        reason.setPlaceholderText(
+            self.tr("Why ship it anyway? (recorded with your name and this desk)")
+        )
+        reason.setMaxLength(500)
+        reason.setVisible(False)
+        # Enter in the reason confirms nothing: the packer presses Ship.
+        scanner_field(reason, lambda: None)
+        reason.textChanged.connect(lambda _t: self._hold_gate())
+        form.addWidget(reason)
+        return box
+
+    def _ask_hold_reason(self) -> None:
+        if self.hold_reason is None:
+            return
+        self.hold_reason.setVisible(True)
+        self.ship_anyway_button.setEnabled(False)
+        self.hold_reason.setFocus()
+        self._hold_gate()
+
+    def _hold_gate(self) -> None:
+        """Ship stays off while the order is held and no reason is given."""
+        if self.hold_refusal is not None:
+            self.ok_button.setEnabled(self.hold_override is not None)
+
+    @property
+    def hold_override(self) -> str | None:
+        """The packer's reason to ship the held order anyway, once given (else None)."""
+        if self.hold_refusal is None or self.hold_reason is None:
+            return None
+        if self.hold_reason.isHidden():  # "Ship anyway…" not pressed
+            return None
+        text = " ".join(self.hold_reason.text().split())
+        return text or None
 
     def _lines_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Units to ship"))
@@ -511,9 +571,16 @@ class ShipDialog(QDialog):
             return [self.refusal]
         problems: list[str] = []
         try:
-            check_shipment(self._order, self.lines())
+            check_shipment(self._order, self.lines(), hold_override=self.hold_override)
         except DomainError as exc:
-            problems.append(sentence(exc))
+            if exc.field == "holds" and self.hold_refusal is not None:
+                problems.append(
+                    self.tr('{sentence} Press "Ship anyway…" and say why, or cancel.').format(
+                        sentence=self.hold_refusal
+                    )
+                )
+            else:
+                problems.append(sentence(exc))
         warnings: list[str] = []
         if self._buys_label():
             problems += self._parcel_problems()
@@ -612,7 +679,7 @@ class ShipDialog(QDialog):
         return now if chosen == now.date() else datetime.combine(chosen, time(12), UTC)
 
     def _build(self) -> ShipRequest | FulfillRequest:
-        lines = check_shipment(self._order, self.lines())
+        lines = check_shipment(self._order, self.lines(), hold_override=self.hold_override)
         notify = self.notify.isChecked() if self.notify is not None else None
         shipped_at = self._shipped_at()
         infos = []
@@ -664,3 +731,45 @@ class ShipDialog(QDialog):
         if self._request is None:
             raise RuntimeError("the dialog was not accepted")
         return self._request
+
+
+class HoldReasonDialog(QDialog):
+    """Asks why a held order is packed anyway (pack mode's F2). Neither button is a default:
+    Enter (a scanner's, or a stray key) confirms nothing, and a blank reason is refused."""
+
+    def __init__(self, order: Order, refusal: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Pack order {n} anyway?").format(n=order.number))
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(refusal))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(
+            self.tr("Why pack it anyway? (recorded with your name and this desk)")
+        )
+        self.reason.setMaxLength(500)
+        scanner_field(self.reason, lambda: None)
+        layout.addWidget(self.reason)
+        # Plain buttons, not a QDialogButtonBox: a button box makes its accept button the
+        # default when shown, and Enter would press it.
+        buttons = QHBoxLayout()
+        self.pack_button = QPushButton(self.tr("Pack anyway"))
+        cancel = QPushButton(self.tr("Cancel"))
+        for button in (self.pack_button, cancel):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+            buttons.addWidget(button)
+        self.pack_button.setEnabled(False)
+        self.reason.textChanged.connect(
+            lambda text: self.pack_button.setEnabled(bool(text.strip()))
+        )
+        self.pack_button.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout.addLayout(buttons)
+        self.reason.setFocus()
+
+    def text(self) -> str:
+        return " ".join(self.reason.text().split())
+
+    def accept(self) -> None:
+        if self.text():
+            super().accept()

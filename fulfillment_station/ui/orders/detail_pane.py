@@ -265,11 +265,29 @@ class OrderDetailPane(QScrollArea):
             name: format_money(getattr(order, name), order.currency, self.locale_name)
             for name in ("subtotal", "shipping", "tax", "total")
         }
-        self.totals.setText(
+        totals = [
             self.tr(
                 "Subtotal {subtotal}  ·  Shipping {shipping}  ·  Tax {tax}  ·  Total {total}"
             ).format(**money)
-        )
+        ]
+        # Each discount the store itemises, with its name (the store's words, plain text).
+        for discount in order.discounts:
+            if not discount.amount:
+                continue
+            amount = format_money(-discount.amount, order.currency, self.locale_name)
+            name = discount.name.strip() or (discount.code or "").strip()
+            code = (discount.code or "").strip()
+            if name and code and code != name:
+                totals.append(
+                    self.tr("Discount {name} (code {code}): {amount}").format(
+                        name=name, code=code, amount=amount
+                    )
+                )
+            elif name:
+                totals.append(self.tr("Discount {name}: {amount}").format(name=name, amount=amount))
+            else:
+                totals.append(self.tr("Discount: {amount}").format(amount=amount))
+        self.totals.setText("\n".join(totals))
         for s in order.shipments:
             when = format_datetime(s.shipped_at, self.locale_name) if s.shipped_at else ""
             units = sum(sl.quantity for sl in s.lines)

@@ -75,10 +75,23 @@ class OrderActions(QObject):
 
     # -- requests ---------------------------------------------------------------------------
 
-    def submit(self, order: Order | None, request: operations.WriteRequest) -> None:
+    def submit(
+        self,
+        order: Order | None,
+        request: operations.WriteRequest,
+        *,
+        hold_override: str | None = None,
+    ) -> None:
         """Queue one write (the request's type says which: ship, fulfill, cancel, update,
-        create, bulk ship). The re-read and validation happen on the worker."""
-        task = self.worker.call(operations.queue_write, order, request, packer=self.packer())
+        create, bulk ship). The re-read and validation happen on the worker.
+        ``hold_override``: the packer's reason to ship a held order anyway (audited)."""
+        task = self.worker.call(
+            operations.queue_write,
+            order,
+            request,
+            packer=self.packer(),
+            hold_override=hold_override,
+        )
         task.succeeded.connect(self._queued)
         task.failed.connect(self._refused)
 
@@ -96,9 +109,7 @@ class OrderActions(QObject):
         # The other desks hear of it: a hold ends this desk's claim and keeps "next order"
         # off the order; lifting it lets them offer it again.
         task.succeeded.connect(
-            lambda _changed: self.worker.call(
-                station_ops.hold_changed, order.id, held=bool(text)
-            )
+            lambda _changed: self.worker.call(station_ops.hold_changed, order.id, held=bool(text))
         )
 
     def retry(self, action_id: int) -> None:

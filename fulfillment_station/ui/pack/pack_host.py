@@ -127,6 +127,7 @@ class WorkerPackHost:
         failed: Failure,
         *,
         boxes: Sequence[PackedBox] | None = None,
+        hold_override: str | None = None,
     ) -> None:
         if boxes is not None and len(boxes) > 1:
             self._ship_boxes(order, list(boxes), tracking, carrier, done, failed)
@@ -153,6 +154,7 @@ class WorkerPackHost:
                 tracking,
                 carrier,
                 packer=self.packer(),
+                hold_override=hold_override,
             ),
             queued,
             failed,

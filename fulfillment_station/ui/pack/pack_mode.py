@@ -27,7 +27,10 @@ acknowledge, Ctrl+Z undo, F2 ship what is scanned (while asked for the tracking 
 without one; while a weight stops it: ship anyway, recorded), F3 ship all unverified (if
 allowed), F4 next package, F5 reprint, F6 next box, F8 reset, F10
 close the order (also stops waiting for a host that does not answer while loading or printing;
-never while shipping, which is already under way). To switch orders mid-pack: F10, then scan.
+never while shipping, which is already under way). An order refused for a hold a packer may
+judge (not paid, pending, test order, a packer's hold) says so and offers F2: a dialog asks why
+(Enter confirms nothing), the order opens, and its shipment carries the reason to the outbox,
+which audits it with the desk and the packer. To switch orders mid-pack: F10, then scan.
 Digits then Enter: the last scan counts that many; digits then ``*``: the next scan counts that
 many. Up/Down pick a line, Space confirms it (items without a barcode).
 
@@ -456,6 +459,9 @@ class PackModeView(QWidget):
             gates=gates or (),
             box_for_scan=box_for_scan,
         )
+        #: the reason dialog F2 opens on a held order (for tests and the window)
+        self.hold_dialog: QWidget | None = None
+        self.flow.ask_hold_reason = self._ask_hold_reason
         self.show_info(START_PROMPT)
         self.weigher = weigher
         self._weight_unit = weight_unit
@@ -611,6 +617,19 @@ class PackModeView(QWidget):
         self._typed = ""
         self._show_typed()
         self.flow.command(command)
+
+    # --- a held order packed anyway (F2) ---
+
+    def _ask_hold_reason(self, order: Order, answer: Callable[[str], None]) -> None:
+        """F2 on an order refused for its holds: ask why (never on Enter); the reason goes
+        with the shipment to the outbox, which audits it."""
+        from fulfillment_station.ui.dialogs.ship_dialog import HoldReasonDialog
+
+        dialog = self.hold_dialog = HoldReasonDialog(order, self.message.text(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: answer(dialog.text()))
+        dialog.finished.connect(lambda _r: self.setFocus())
+        dialog.open()
 
     # --- the scale ---
 

@@ -650,6 +650,15 @@ class MainWindow(QMainWindow):
             return  # a newer selection won
         self.detail.show_order(order)
         self.order_shown.emit(order)
+        # A change the store's list does not show (a note edited at the store) reaches the
+        # pane when the copy is a few minutes old: read again on the sync worker.
+        ref = OrderRef(self.options.connection_id, order.id)
+        refresh = self.sync_worker.call(operations.refresh_opened_order, ref)
+        refresh.succeeded.connect(self._refreshed)
+
+    def _refreshed(self, fresh: Order | None) -> None:
+        if fresh is not None:
+            self.apply_orders([fresh])
 
     def select_order(self, key: OrderRef) -> bool:
         row = self.proxy.row_of(key)

@@ -408,7 +408,10 @@ class OrderDialogs:
                 ),
                 tracking_guard=self.tracking_guard() if self.tracking_guard else None,
             )
-            self._show(ship, lambda: submit(order, ship.request()))
+            self._show(
+                ship,
+                lambda: submit(order, ship.request(), hold_override=ship.hold_override),
+            )
         elif kind is Operation.CANCEL:
             from fulfillment_station.ui.dialogs.cancel_dialog import CancelDialog
 

@@ -18,8 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -75,6 +84,9 @@ APPLY_CHUNK = 300
 APPLY_PAUSE_MS = 1
 #: Rows added to the search index per event-loop turn: about 5 ms of work.
 INDEX_CHUNK = 300
+#: The size the window opens at where the screen has room for it; on a smaller screen (1366x768
+#: is the most common on warehouse PCs) it opens as large as the screen's free area allows.
+PREFERRED_SIZE = QSize(1400, 860)
 
 
 @dataclass(frozen=True)
@@ -167,7 +179,8 @@ class MainWindow(QMainWindow):
             else self.tr("Fulfillment Station — {connection}")
         )
         self.setWindowTitle(title.format(connection=translate_message(options.connection_label)))
-        self.resize(1400, 860)
+        self.resize(PREFERRED_SIZE)
+        self._fitted = False
 
         self.model = OrderTableModel()
         self._channels_shown: list[str] | None = None
@@ -184,6 +197,7 @@ class MainWindow(QMainWindow):
         )
         self.training_banner.setObjectName("trainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setWordWrap(True)  # one line where it fits, never a wider window
         training = banner_style("training", self._scheme)
         self.training_banner.setStyleSheet(
             f"#trainingBanner {{ background: {training.background}; color: {training.foreground};"
@@ -324,6 +338,42 @@ class MainWindow(QMainWindow):
         (self.pack_view if on else self.table).setFocus()
         if self.pack_action.isChecked() != on:
             self.pack_action.setChecked(on)
+
+    # -- the screen -----------------------------------------------------------------------------
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window, frame included, inside the free area of the screen it is on
+        (without the taskbar): shrunk to fit, then moved inside. It may have come from
+        ``PREFERRED_SIZE`` or from a geometry saved on a larger monitor. A maximized or full
+        screen window is the window system's to place."""
+        screen = self.screen()
+        if screen is None or self.windowState() & (
+            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        ):
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        # The window system's frame (title bar, borders), known once the window is shown.
+        extra_w = frame.width() - self.width()
+        extra_h = frame.height() - self.height()
+        width = min(self.width(), available.width() - extra_w)
+        height = min(self.height(), available.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            frame = self.frameGeometry()
+        x = max(available.left(), min(frame.left(), available.right() + 1 - frame.width()))
+        y = max(available.top(), min(frame.top(), available.bottom() + 1 - frame.height()))
+        if QPoint(x, y) != frame.topLeft():
+            self.move(x, y)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_to_screen()
+            # Under a window manager the frame is known only once it has decorated the
+            # window: fit again then.
+            QTimer.singleShot(0, self, self.fit_to_screen)
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -87,6 +87,10 @@ INDEX_CHUNK = 300
 #: The size the window opens at where the screen has room for it; on a smaller screen (1366x768
 #: is the most common on warehouse PCs) it opens as large as the screen's free area allows.
 PREFERRED_SIZE = QSize(1400, 860)
+#: The detail pane's narrowest: the ship-to address and the Copy button side by side.
+DETAIL_MIN_WIDTH = 340
+#: What the first split leaves the detail pane at least: its item table readable.
+DETAIL_FIRST_WIDTH = 400
 
 
 @dataclass(frozen=True)
@@ -220,11 +224,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Neither side can be dragged away to nothing (a packer would not find it again).
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.table = OrderTableView(self.proxy)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         # Oldest first: packers work the queue in the order it came in.
         self.table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
         self.detail = OrderDetailPane()
+        self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -366,14 +374,34 @@ class MainWindow(QMainWindow):
         if QPoint(x, y) != frame.topLeft():
             self.move(x, y)
 
+    def _split_for_columns(self) -> None:
+        """The first split between list and pane: as many of the list's columns in sight as
+        leave the pane ``DETAIL_FIRST_WIDTH`` (on a 1366 px screen), at least three fifths for
+        the list; the packer's dragging takes over from there."""
+        total = sum(self.splitter.sizes()) or self.splitter.width()
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        if not shown or total <= 0:
+            return
+        last = max(shown, key=header.visualIndex)  # stretched to fill: its own width counts
+        columns = sum(header.sectionSize(i) for i in shown if i != last)
+        columns += header.sectionSizeHint(last) + self.table.verticalScrollBar().sizeHint().width()
+        columns += 2 * self.table.frameWidth()
+        table = max(total * 3 // 5, min(columns, total - DETAIL_FIRST_WIDTH))
+        self.splitter.setSizes([table, total - table])
+
+    def _settle_first_show(self) -> None:
+        self.fit_to_screen()
+        self._split_for_columns()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._fitted:
             self._fitted = True
             self.fit_to_screen()
             # Under a window manager the frame is known only once it has decorated the
-            # window: fit again then.
-            QTimer.singleShot(0, self, self.fit_to_screen)
+            # window, and the splitter has its width once the layout has run: both then.
+            QTimer.singleShot(0, self, self._settle_first_show)
 
     def _focus_search(self) -> None:
         self.search.setFocus()

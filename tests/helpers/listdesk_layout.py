@@ -135,6 +135,7 @@ def main(argv: list[str]) -> None:
         "window": _rect(window),
         "widgets": {name: _rect(widget) for name, widget in widgets.items()},
         "detail_viewport_w": detail.viewport().width(),
+        "table_scrolls_sideways": window.table.horizontalScrollBar().isVisible(),
         "detail_body_min_w": detail.widget().minimumSizeHint().width(),
     }
     if args.screenshot:

@@ -80,6 +80,7 @@ def assert_usable(report: dict[str, Any]) -> None:
     # The list and the pane both usable: ten rows at least, and the pane's body never wider
     # than the pane (no sideways scrolling to read an address).
     assert widgets["table"]["w"] >= 500 and widgets["table"]["h"] >= 10 * 24
+    assert widgets["detail"]["w"] >= 340  # the ship-to and its Copy button side by side
     assert report["detail_viewport_w"] >= report["detail_body_min_w"]
     # The status bar is the last thing in the window: its bottom edge is on the screen.
     status = widgets["status_bar"]

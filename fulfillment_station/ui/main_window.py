@@ -294,8 +294,7 @@ class MainWindow(QMainWindow):
         #: (action, for several orders) offered by the right-click menu on the list; the
         #: workbench adds the Order menu's actions
         self.order_context_actions: list[tuple[QAction, bool]] = []
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._order_menu_at)
+        self.table.order_menu_requested.connect(self._order_menu_at)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main"))
@@ -497,24 +496,18 @@ class MainWindow(QMainWindow):
         menu.addActions(chosen)
         return menu
 
-    def _order_menu_at(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
-        selection = self.table.selectionModel()
-        if index.isValid() and not selection.isRowSelected(index.row()):
+    def _order_menu_at(self, where: QPoint, row: int) -> None:
+        """The right-click menu at ``where`` (global); ``row`` is the row clicked, -1 for the
+        menu key or a click below the last order (the selection as it is)."""
+        if row >= 0 and not self.table.selectionModel().isRowSelected(row):
             # A right click on another order works on that order, as in every list.
-            self.table.selectRow(index.row())
-        elif not index.isValid():  # the menu key: at the order shown
-            rows = selection.selectedRows()
-            if not rows:
-                return
-            rect = self.table.visualRect(rows[0])
-            position = rect.bottomLeft() if rect.isValid() else QPoint(0, 0)
+            self.table.selectRow(row)
         menu = self.order_context_menu()
         if menu is None:
             return
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.context_menu = menu  # for tests: the menu on screen
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        self.context_menu = menu  # the menu on screen (tests look at it)
+        menu.popup(where)
 
     def _list_changed(self) -> None:
         """A search, a filter, a sync or a ship changed what the list shows: the detail pane

@@ -1,7 +1,8 @@
-"""The order list's right-click menu and Ctrl+P in the whole app (training store, a folder
-printer): the menu offers the Order menu's actions for what is selected, and after a ship the
-order leaves the list and the pane, so Ctrl+P never prints an order no longer shown and
-prints the one shown. Real keys and clicks; waits are on signals."""
+"""The home screen in the whole app (training store, a folder printer): the order list's
+right-click menu offers the Order menu's actions for what is selected; after a ship the order
+leaves the list and the pane, so Ctrl+P never prints an order no longer shown and prints the
+one shown; a write the store refused is a banner until the packer deals with it. Real keys and
+clicks; waits are on signals."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from fulfillment_station.app import AppParts, AppServices
+from fulfillment_station.domain.requests import ShipRequest
 from fulfillment_station.services.diagnostics import Redactor, configure_logging
 from fulfillment_station.services.order_filters import PRESETS
 from fulfillment_station.session import AppSession
@@ -231,3 +233,29 @@ def test_after_a_ship_ctrl_p_prints_only_what_the_list_shows(
     qtbot.keyClick(window.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(slips(tmp_path)) == len(before) + 1, timeout=15_000)
     qtbot.waitUntil(lambda: number in window.statusBar().currentMessage(), timeout=5_000)
+
+
+def test_a_refused_write_is_a_banner_until_it_is_dealt_with(qtbot: Any, parts: AppParts) -> None:
+    window, actions = parts.window, parts.actions
+    order = next(
+        o
+        for o in (
+            parts.sandbox.db.get(window.proxy.key_at(r).order_id).order  # type: ignore[union-attr]
+            for r in range(window.proxy.rowCount())
+        )
+        if o.status.value == "confirmed" and not o.holds
+    )
+    # NexusCommerce's marketplace rejects a UPS number of the wrong shape: the write fails.
+    with qtbot.waitSignal(actions.action_failed, timeout=30_000):
+        actions.submit("ship", order, ShipRequest(carrier="UPS", tracking_number="1ZBAD"))
+    assert window.error_banner.isVisible()
+    assert order.number in window.error_banner.message.text()
+    # Still failed at the next passes: the banner stays.
+    with qtbot.waitSignal(actions.records_changed, timeout=10_000) as records:
+        actions.pump()
+    failed = [r for r in records.args[0] if r.state.value == "failed"]
+    assert len(failed) == 1 and window.error_banner.isVisible()
+    # The packer dismisses the failed write (View → Outbox): its problem is gone, so is the banner.
+    with qtbot.waitSignal(actions.records_changed, timeout=10_000):
+        actions.dismiss(failed[0].id)
+    assert not window.error_banner.isVisible()

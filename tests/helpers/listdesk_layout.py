@@ -9,8 +9,9 @@ under Xvfb for a screenshot::
     xvfb-run -s "-screen 0 1366x768x24" python -m tests.helpers.listdesk_layout es OUT.png
 
 The first argument is the UI language (``en``, ``es``, ``pt_BR``); ``--screenshot PNG`` also
-saves what the screen shows; ``--resize WxH`` resizes the window before it closes (and saves its
-geometry), as a packer on a larger monitor would."""
+saves what the screen shows; ``--hold S`` keeps the window on screen S seconds after the report
+(for ``import -window root``); ``--resize WxH`` resizes the window before it closes (and saves
+its geometry), as a packer on a larger monitor would."""
 
 from __future__ import annotations
 
@@ -64,6 +65,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("language", nargs="?", default="en")
     parser.add_argument("--screenshot")
     parser.add_argument("--resize")
+    parser.add_argument("--hold", type=float, default=0.0)
     args = parser.parse_args(argv[1:])
     language = args.language
     app = QApplication([])
@@ -136,6 +138,10 @@ def main(argv: list[str]) -> None:
         "widgets": {name: _rect(widget) for name, widget in widgets.items()},
         "detail_viewport_w": detail.viewport().width(),
         "table_scrolls_sideways": window.table.horizontalScrollBar().isVisible(),
+        "items_scroll_sideways": detail.lines.horizontalScrollBar().isVisible(),
+        "item_columns": [  # by number: the same in every language
+            c for c in range(detail.lines_model.columnCount()) if not detail.lines.isColumnHidden(c)
+        ],
         "detail_body_min_w": detail.widget().minimumSizeHint().width(),
     }
     if args.screenshot:
@@ -146,6 +152,8 @@ def main(argv: list[str]) -> None:
             raise SystemExit(f"could not write {args.screenshot}")
     print(json.dumps(report))
     sys.stdout.flush()
+    if args.hold:
+        _wait(ms=int(args.hold * 1000))
     if args.resize:
         width, height = (int(n) for n in args.resize.split("x"))
         window.resize(width, height)

@@ -16,6 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView
+
+from fulfillment_station.ui.detail_pane import OrderDetailPane
+from tests.helpers.factories import build_order
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
@@ -82,6 +87,9 @@ def assert_usable(report: dict[str, Any]) -> None:
     assert widgets["table"]["w"] >= 500 and widgets["table"]["h"] >= 10 * 24
     assert widgets["detail"]["w"] >= 340  # the ship-to and its Copy button side by side
     assert report["detail_viewport_w"] >= report["detail_body_min_w"]
+    # The items the packer reads, without scrolling sideways.
+    assert not report["items_scroll_sideways"]
+    assert {0, 1, 3, 5} <= set(report["item_columns"])  # SKU, name, ordered, remaining
     # The status bar is the last thing in the window: its bottom edge is on the screen.
     status = widgets["status_bar"]
     assert status["y"] + status["h"] <= available["y"] + available["h"]
@@ -112,3 +120,42 @@ def test_a_geometry_saved_on_a_larger_monitor_is_fitted_to_the_smaller_one(
     small = layout_on_screen(tmp_path, 1366, 768)
     assert_usable(small)
     assert small["frame"]["w"] <= 1366 and small["frame"]["h"] <= 768
+
+
+def test_a_narrow_detail_pane_lets_go_of_the_barcode_column_first(qtbot: Any) -> None:
+    pane = OrderDetailPane()
+    qtbot.addWidget(pane)
+    order = build_order(
+        "N1",
+        lines=[
+            {
+                "id": "L1",
+                "sku": "TEA-EARL-GREY-250",
+                "name": "Earl Grey loose leaf tea, 250 g tin",
+                "barcode": "4006381333931",
+                "quantity": 2,
+                "unit_price": "12.50",
+            }
+        ],
+    )
+    pane.resize(1000, 700)
+    pane.show()
+    pane.show_order(order)
+    headers = pane.lines.horizontalHeader()
+
+    def shown() -> list[str]:
+        return [
+            str(pane.lines_model.headerData(c, Qt.Orientation.Horizontal))
+            for c in range(pane.lines_model.columnCount())
+            if not pane.lines.isColumnHidden(c)
+        ]
+
+    assert shown() == ["SKU", "Name", "Barcode", "Ordered", "Fulfilled", "Remaining", "Price"]
+    pane.resize(420, 700)
+    qtbot.waitUntil(lambda: "Barcode" not in shown(), timeout=5_000)
+    assert shown()[:2] == ["SKU", "Name"] and "Remaining" in shown()
+    qtbot.waitUntil(lambda: not pane.lines.horizontalScrollBar().isVisible(), timeout=5_000)
+    assert headers.sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch
+    # Widened again, every column is back.
+    pane.resize(1000, 700)
+    qtbot.waitUntil(lambda: len(shown()) == 7, timeout=5_000)

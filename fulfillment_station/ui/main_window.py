@@ -472,8 +472,10 @@ class MainWindow(QMainWindow):
                 5000,
             )
             return
-        self.table.clearSelection()
-        self.select_order(self.proxy.key_at(0))
+        first = self.proxy.key_at(0)
+        if self.selected_refs() != [first]:  # else it is open already
+            self.table.clearSelection()
+            self.select_order(first)
         self.focus_list()
 
     def add_order_context_action(self, action: QAction, *, several: bool = False) -> None:

@@ -403,8 +403,13 @@ class MainWindow(QMainWindow):
         if (width, height) != (self.width(), self.height()):
             self.resize(width, height)
             frame = self.frameGeometry()
-        x = max(available.left(), min(frame.left(), available.right() + 1 - frame.width()))
-        y = max(available.top(), min(frame.top(), available.bottom() + 1 - frame.height()))
+        # Moved inside along each side it fits on; a screen smaller than the window's minimum
+        # (below the 1366x768 the window is made for) leaves it where it was put.
+        x, y = frame.left(), frame.top()
+        if frame.width() <= available.width():
+            x = max(available.left(), min(x, available.right() + 1 - frame.width()))
+        if frame.height() <= available.height():
+            y = max(available.top(), min(y, available.bottom() + 1 - frame.height()))
         if QPoint(x, y) != frame.topLeft():
             self.move(x, y)
 

@@ -127,7 +127,13 @@ def test_ship_dialog_from_the_order_menu_ships_through_the_outbox(
     qtbot.waitUntil(
         lambda: window.model.summary(window.model.row_of(ref)).status == "shipped", timeout=10_000
     )
-    # This desk's own history joins the order's timeline (from the audit log).
+    # Shipped, it leaves "To pack", and the detail pane with it: nothing stale to print.
+    assert window.tabs.currentIndex() == [p.key for p in PRESETS].index("to_pack")
+    qtbot.waitUntil(lambda: window.detail.order is None, timeout=10_000)
+    assert window.selected_refs() == []
+    # Opened again from "All", this desk's own history is in its timeline (from the audit log).
+    window.tabs.setCurrentIndex([p.key for p in PRESETS].index("all"))
+    assert window.select_order(ref)
     qtbot.waitUntil(
         lambda: any(
             "this desk" in window.detail.timeline.item(i).text()

@@ -1135,6 +1135,10 @@
         <translation>Embalar pedidos solo con el escáner (F9)</translation>
     </message>
     <message>
+        <source>No order matches {text}.</source>
+        <translation>Ningún pedido coincide con {text}.</translation>
+    </message>
+    <message>
         <source>No order matches the scan {scan}.</source>
         <translation>Ningún pedido coincide con el escaneo {scan}.</translation>
     </message>

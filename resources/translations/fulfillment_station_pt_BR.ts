@@ -1135,6 +1135,10 @@
         <translation>Embalar pedidos só com o leitor (F9)</translation>
     </message>
     <message>
+        <source>No order matches {text}.</source>
+        <translation>Nenhum pedido corresponde a {text}.</translation>
+    </message>
+    <message>
         <source>No order matches the scan {scan}.</source>
         <translation>Nenhum pedido corresponde à leitura {scan}.</translation>
     </message>

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -41,6 +41,13 @@ from fulfillment_station.ui.common.table_model import RowTableModel
 from fulfillment_station.ui.orders.order_table import FULFILLMENT_STYLE, STATUS_STYLE, tr_label
 
 Index = QModelIndex | QPersistentModelIndex
+
+#: Item columns the pane lets go of, in this order, while it is too narrow to show every column
+#: without scrolling sideways (a 1366 px screen): the packer reads SKU, name and counts; the
+#: barcode is the scanner's. They come back when the pane is widened.
+NARROW_DROPS = (2, 6, 4)  # Barcode, Price, Fulfilled
+#: The item name's narrowest before another column goes.
+NAME_MIN_WIDTH = 140
 
 
 #: Payment states the stores' APIs send, in the packer's words; any other stays the store's.
@@ -199,9 +206,35 @@ class OrderDetailPane(QScrollArea):
     def order(self) -> Order | None:
         return self._order
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_item_columns()
+
+    def _fit_item_columns(self) -> None:
+        """Every item column where they fit; else ``NARROW_DROPS`` go one by one."""
+        header = self.lines.horizontalHeader()
+        frame = 2 * self.lines.frameWidth() + self.lines.verticalScrollBar().sizeHint().width()
+        room = self.lines.width() - frame
+
+        def needed(shown: list[int]) -> int:
+            return NAME_MIN_WIDTH + sum(
+                max(self.lines.sizeHintForColumn(c), header.sectionSizeHint(c))
+                for c in shown
+                if c != 1
+            )
+
+        shown = list(range(self.lines_model.columnCount()))
+        for column in NARROW_DROPS:
+            if needed(shown) <= room:
+                break
+            shown.remove(column)
+        for column in range(self.lines_model.columnCount()):
+            self.lines.setColumnHidden(column, column not in shown)
+
     def show_order(self, order: Order | None) -> None:
         self._order = order
         self.lines_model.set_order(order)
+        self._fit_item_columns()  # its texts may be wider or narrower
         self.shipments.clear()
         self.timeline.clear()
         if order is None:

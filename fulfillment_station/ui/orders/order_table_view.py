@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QStaticText, QTextOption
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -192,7 +200,14 @@ def _static_text(
 
 class OrderTableView(QTableView):
     """The order table: whole rows selected (several with Shift/Ctrl), sortable by any
-    column, one line per order, columns the packer can move and resize."""
+    column, one line per order, columns the packer can move and resize.
+
+    A right click or the menu key asks for the order menu (``order_menu_requested``): the
+    window decides what is in it."""
+
+    #: where the menu goes (global) and the row clicked (-1: the menu key, or below the
+    #: last row: the selection as it is)
+    order_menu_requested = Signal(QPoint, int)
 
     def __init__(self, proxy: OrderFilterProxy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,6 +225,23 @@ class OrderTableView(QTableView):
         self.horizontalHeader().setSectionsMovable(True)
         for column, width in COLUMN_WIDTHS.items():
             self.setColumnWidth(column, width)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+            if not rows:
+                event.ignore()
+                return
+            self.scrollTo(self.model().index(rows[0], 0))
+            rect = self.visualRect(self.model().index(rows[0], 0))
+            corner = rect.bottomLeft() if rect.isValid() else self.viewport().rect().topLeft()
+            self.order_menu_requested.emit(self.viewport().mapToGlobal(corner), -1)
+        else:
+            index = self.indexAt(self.viewport().mapFromGlobal(event.globalPos()))
+            self.order_menu_requested.emit(
+                event.globalPos(), index.row() if index.isValid() else -1
+            )
+        event.accept()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

@@ -18,8 +18,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -27,6 +39,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -75,6 +88,13 @@ APPLY_CHUNK = 300
 APPLY_PAUSE_MS = 1
 #: Rows added to the search index per event-loop turn: about 5 ms of work.
 INDEX_CHUNK = 300
+#: The size the window opens at where the screen has room for it; on a smaller screen (1366x768
+#: is the most common on warehouse PCs) it opens as large as the screen's free area allows.
+PREFERRED_SIZE = QSize(1400, 860)
+#: The detail pane's narrowest: the ship-to address and the Copy button side by side.
+DETAIL_MIN_WIDTH = 340
+#: What the first split leaves the detail pane at least: its item table readable.
+DETAIL_FIRST_WIDTH = 400
 
 
 @dataclass(frozen=True)
@@ -102,7 +122,10 @@ def describe_error(exc: BaseException) -> str:
 
 
 class ErrorBanner(QFrame):
-    """A message that stays until the packer dismisses it."""
+    """A message that stays until the packer dismisses it, or until its cause is gone: a
+    message shown with a ``cause`` (``"sync"``, ``"outbox"``, ``"print"``) is hidden by
+    :meth:`clear` with that cause (the next sync worked, the failed write went through), unless
+    another message has replaced it meanwhile."""
 
     dismissed = Signal()
 
@@ -120,13 +143,23 @@ class ErrorBanner(QFrame):
         layout.addWidget(self.icon)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.dismiss_button)
+        self.cause: str | None = None  # what the message shown is about, if it can pass
         self.hide()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, cause: str | None = None) -> None:
         self.message.setText(text)
+        self.cause = cause
         self.show()
 
+    def clear(self, cause: str) -> None:
+        """``cause`` is gone: its message goes (another cause's message stays)."""
+        if self.cause == cause and not self.isHidden():
+            self.cause = None
+            self.hide()
+            self.message.setText("")
+
     def dismiss(self) -> None:
+        self.cause = None
         self.hide()
         self.dismissed.emit()
 
@@ -138,6 +171,7 @@ class MainWindow(QMainWindow):
     summaries_loaded = Signal(int)  # rows in the table
     search_indexed = Signal(int)  # rows the search box's pair index covers
     order_shown = Signal(object)  # the Order now in the detail pane
+    detail_cleared = Signal()  # its order left the list, so the pane shows none
     scan_found = Signal(list)  # OrderRefs a scan named
 
     def __init__(
@@ -167,7 +201,8 @@ class MainWindow(QMainWindow):
             else self.tr("Fulfillment Station — {connection}")
         )
         self.setWindowTitle(title.format(connection=translate_message(options.connection_label)))
-        self.resize(1400, 860)
+        self.resize(PREFERRED_SIZE)
+        self._fitted = False
 
         self.model = OrderTableModel()
         self._channels_shown: list[str] | None = None
@@ -184,6 +219,7 @@ class MainWindow(QMainWindow):
         )
         self.training_banner.setObjectName("trainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setWordWrap(True)  # one line where it fits, never a wider window
         training = banner_style("training", self._scheme)
         self.training_banner.setStyleSheet(
             f"#trainingBanner {{ background: {training.background}; color: {training.foreground};"
@@ -206,11 +242,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Neither side can be dragged away to nothing (a packer would not find it again).
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.table = OrderTableView(self.proxy)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         # Oldest first: packers work the queue in the order it came in.
         self.table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
         self.detail = OrderDetailPane()
+        self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)
+        self._wire_keyboard_path()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -227,11 +268,15 @@ class MainWindow(QMainWindow):
         outer_layout.addWidget(self.training_banner)
         outer_layout.addWidget(self.stack, 1)
         self.setCentralWidget(outer)
+        self.setTabOrder(self.search, self.table)  # Tab from the search box: the list
         self.pack_view: QWidget | None = None
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._build_status_bar()
 
         self.proxy.visibleRowsChanged.connect(self._visible_changed)
+        # After the selection model has carried the selection over (it connected first).
+        self.proxy.layoutChanged.connect(self._list_changed)
+        self.proxy.modelReset.connect(self._list_changed)
         self.sync_timer = QTimer(self)
         self.sync_timer.setInterval(max(30, options.sync_interval_s) * 1000)
         self.sync_timer.timeout.connect(self.start_sync)
@@ -239,6 +284,17 @@ class MainWindow(QMainWindow):
         self._apply_filters()
 
     # -- construction -------------------------------------------------------------------------
+
+    def _wire_keyboard_path(self) -> None:
+        """Search box → list → detail without the mouse: Enter in the search box opens the
+        first match, Down goes into the list (so does Tab, set once both are placed); the menu
+        key or a right click on the list offers the order actions."""
+        self.search.returnPressed.connect(self.open_first_match)
+        self.search.installEventFilter(self)
+        #: (action, for several orders) offered by the right-click menu on the list; the
+        #: workbench adds the Order menu's actions
+        self.order_context_actions: list[tuple[QAction, bool]] = []
+        self.table.order_menu_requested.connect(self._order_menu_at)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main"))
@@ -324,6 +380,161 @@ class MainWindow(QMainWindow):
         (self.pack_view if on else self.table).setFocus()
         if self.pack_action.isChecked() != on:
             self.pack_action.setChecked(on)
+
+    # -- the screen -----------------------------------------------------------------------------
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window, frame included, inside the free area of the screen it is on
+        (without the taskbar): shrunk to fit, then moved inside. It may have come from
+        ``PREFERRED_SIZE`` or from a geometry saved on a larger monitor. A maximized or full
+        screen window is the window system's to place."""
+        screen = self.screen()
+        if screen is None or self.windowState() & (
+            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        ):
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        # The window system's frame (title bar, borders), known once the window is shown.
+        extra_w = frame.width() - self.width()
+        extra_h = frame.height() - self.height()
+        width = min(self.width(), available.width() - extra_w)
+        height = min(self.height(), available.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            frame = self.frameGeometry()
+        # Moved inside along each side it fits on; a screen smaller than the window's minimum
+        # (below the 1366x768 the window is made for) leaves it where it was put.
+        x, y = frame.left(), frame.top()
+        if frame.width() <= available.width():
+            x = max(available.left(), min(x, available.right() + 1 - frame.width()))
+        if frame.height() <= available.height():
+            y = max(available.top(), min(y, available.bottom() + 1 - frame.height()))
+        if QPoint(x, y) != frame.topLeft():
+            self.move(x, y)
+
+    def _split_for_columns(self) -> None:
+        """The first split between list and pane: as many of the list's columns in sight as
+        leave the pane ``DETAIL_FIRST_WIDTH`` (on a 1366 px screen), at least three fifths for
+        the list; the packer's dragging takes over from there."""
+        total = sum(self.splitter.sizes()) or self.splitter.width()
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        if not shown or total <= 0:
+            return
+        last = max(shown, key=header.visualIndex)  # stretched to fill: its own width counts
+        columns = sum(header.sectionSize(i) for i in shown if i != last)
+        columns += header.sectionSizeHint(last) + self.table.verticalScrollBar().sizeHint().width()
+        columns += 2 * self.table.frameWidth()
+        table = max(total * 3 // 5, min(columns, total - DETAIL_FIRST_WIDTH))
+        self.splitter.setSizes([table, total - table])
+
+    def _settle_first_show(self) -> None:
+        self.fit_to_screen()
+        self._split_for_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_to_screen()
+            # Under a window manager the frame is known only once it has decorated the
+            # window, and the splitter has its width once the layout has run: both then.
+            QTimer.singleShot(0, self, self._settle_first_show)
+
+    # -- the keyboard path ----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.focus_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_list(self) -> None:
+        """The keys go to the list, on the order open in the detail pane (else the first)."""
+        selection = self.table.selectionModel()
+        if not selection.hasSelection() and self.proxy.rowCount():
+            self.table.selectRow(0)
+        rows = sorted(index.row() for index in selection.selectedRows())
+        if rows:
+            # Up and Down move on from the order shown, not from where the cursor was left.
+            current = self.proxy.index(rows[0], max(self.table.currentIndex().column(), 0))
+            selection.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_first_match(self) -> None:
+        """Enter in the search box: the first order the list shows opens in the detail pane
+        and the keys go to the list (Down for the next match, Ctrl+P prints it)."""
+        if not self.proxy.rowCount():
+            self.statusBar().showMessage(
+                self.tr("No order matches {text}.").format(text=self.search.text().strip()[:40]),
+                5000,
+            )
+            return
+        first = self.proxy.key_at(0)
+        if self.selected_refs() != [first]:  # else it is open already
+            self.table.clearSelection()
+            self.select_order(first)
+        self.focus_list()
+
+    def add_order_context_action(self, action: QAction, *, several: bool = False) -> None:
+        """Offer ``action`` in the right-click menu on the list: when one order is selected,
+        or (``several``) when more than one is."""
+        self.order_context_actions.append((action, several))
+
+    def order_context_menu(self) -> QMenu | None:
+        """The menu for the orders selected now (None when nothing applies)."""
+        several = len(self.table.selectionModel().selectedRows()) > 1
+        chosen = [
+            action
+            for action, for_several in self.order_context_actions
+            if for_several == several and action.isVisible()
+        ]
+        if not chosen:
+            return None
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # a disabled action says why
+        menu.addActions(chosen)
+        return menu
+
+    def _order_menu_at(self, where: QPoint, row: int) -> None:
+        """The right-click menu at ``where`` (global); ``row`` is the row clicked, -1 for the
+        menu key or a click below the last order (the selection as it is)."""
+        if row >= 0 and not self.table.selectionModel().isRowSelected(row):
+            # A right click on another order works on that order, as in every list.
+            self.table.selectRow(row)
+        menu = self.order_context_menu()
+        if menu is None:
+            return
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.context_menu = menu  # the menu on screen (tests look at it)
+        menu.popup(where)
+
+    def _list_changed(self) -> None:
+        """A search, a filter, a sync or a ship changed what the list shows: the detail pane
+        shows an order only while the list shows it too, and then it is the selected one (so
+        Ctrl+P and the Order menu act on what the packer sees)."""
+        shown = self.detail.order
+        if shown is None:
+            return
+        key = OrderRef(self.options.connection_id, shown.id)
+        rows = self.table.selectionModel().selectedRows()
+        if any(self.proxy.key_at(index.row()) == key for index in rows):
+            return
+        if self.proxy.row_of(key) is None:
+            if self._detail_task is not None:
+                self._detail_task.cancel()
+                self._detail_task = None
+            self.detail.show_order(None)
+            self.detail_cleared.emit()
+        elif not rows:  # the selection was lost on the way, the order is still listed
+            self.select_order(key)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -527,6 +738,7 @@ class MainWindow(QMainWindow):
         result, rows = payload
         self._sync_ended()
         self._set_online(True)
+        self.error_banner.clear("sync")  # the store answers again
         self._apply_in_chunks(rows, result)
 
     def _apply_in_chunks(self, rows: list[OrderSummary], result: SyncResult) -> None:
@@ -556,7 +768,9 @@ class MainWindow(QMainWindow):
         )
         if result.unreadable:
             # One order the app cannot understand never stops the others; say it was skipped.
-            self.error_banner.show_message(translate_message(result.unreadable_message))
+            self.error_banner.show_message(
+                translate_message(result.unreadable_message), cause="sync"
+            )
         self.statusBar().showMessage(text, 8000)
         self.sync_finished.emit(result)
 
@@ -573,6 +787,7 @@ class MainWindow(QMainWindow):
             self._show_error(
                 exc,
                 prefix=self.tr("Sync failed; the orders shown are from the last successful sync."),
+                cause="sync",
             )
         self.sync_failed.emit(exc)
 
@@ -589,10 +804,10 @@ class MainWindow(QMainWindow):
             f"color: {style.foreground};" + ("" if online else " font-weight: bold;")
         )
 
-    def _show_error(self, exc: BaseException, prefix: str = "") -> None:
+    def _show_error(self, exc: BaseException, prefix: str = "", cause: str | None = None) -> None:
         log.warning("shown to the packer: %s", exc)
         text = describe_error(exc)
-        self.error_banner.show_message(f"{prefix} {text}".strip())
+        self.error_banner.show_message(f"{prefix} {text}".strip(), cause)
 
     # -- filters, counts, selection -------------------------------------------------------------
 
@@ -648,6 +863,8 @@ class MainWindow(QMainWindow):
     def _order_loaded(self, task: Task[Any], order: Order | None) -> None:
         if task is not self._detail_task or order is None:
             return  # a newer selection won
+        if self.proxy.row_of(OrderRef(self.options.connection_id, order.id)) is None:
+            return  # it left the list while it was read
         self.detail.show_order(order)
         self.order_shown.emit(order)
         # A change the store's list does not show (a note edited at the store) reaches the

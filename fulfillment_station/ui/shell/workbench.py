@@ -21,6 +21,7 @@ from fulfillment_station.domain import Order
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.services import operations
 from fulfillment_station.services.pack_session import command_sheet_entries
+from fulfillment_station.store.outbox import ActionState
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.print_actions import (
     BatchPrint,
@@ -101,7 +102,17 @@ def build_workbench(
     # -- outbox -------------------------------------------------------------------------------
     pending = window.statusBar()
     actions.pending_changed.connect(lambda n: window.set_pending(n))
-    actions.action_failed.connect(window.error_banner.show_message)
+    actions.action_failed.connect(lambda text: window.error_banner.show_message(text, "outbox"))
+    outbox_failed = [False]
+
+    def outbox_problem_gone(records: list[Any]) -> None:
+        # The banner's failure goes once no write is left failed (retried, or dismissed).
+        failed = any(record.state is ActionState.FAILED for record in records)
+        if outbox_failed[0] and not failed:
+            window.error_banner.clear("outbox")
+        outbox_failed[0] = failed
+
+    actions.records_changed.connect(outbox_problem_gone)
     actions.refused.connect(window.error_banner.show_message)
     actions.orders_changed.connect(window.apply_orders)
     actions.queued.connect(
@@ -143,11 +154,16 @@ def build_workbench(
             order_menu.setToolTipsVisible(True)
             action.triggered.connect(lambda _c=False, o=op: open_dialog(o))
             order_menu.addAction(action)
+            if op is not Operation.CREATE:  # the right-click menu: what acts on a selection
+                window.add_order_context_action(action, several=op is Operation.BULK_SHIP)
         order_menu.addSeparator()
-        order_menu.addAction(_hold_action(window, actions))
+        hold = _hold_action(window, actions)
+        order_menu.addAction(hold)
         release = QAction(window.tr("&Release hold"), window)
         release.triggered.connect(lambda: _release_hold(window, actions))
         order_menu.addAction(release)
+        window.add_order_context_action(hold)
+        window.add_order_context_action(release)
 
     # -- this desk's history in the order timeline, and the audit export ----------------------
     def audit_of(order: Order) -> None:
@@ -220,6 +236,7 @@ def build_workbench(
         task = print_worker.call(operations.print_cached_slip, refs[0])
         task.succeeded.connect(lambda text: pending.showMessage(translate_message(text), 8000))
         task.succeeded.connect(lambda _t: print_actions.refresh())
+        task.succeeded.connect(lambda _t: window.error_banner.clear("print"))  # printing again
         task.failed.connect(
             lambda exc: window.error_banner.show_message(
                 translate_message(
@@ -228,7 +245,8 @@ def build_workbench(
                     and exc.args
                     and isinstance(exc.args[0], Message)
                     else str(exc)
-                )
+                ),
+                "print",
             )
         )
 
@@ -265,17 +283,24 @@ def build_workbench(
             window, render_command_sheet(command_sheet_entries()), window.tr("Command barcodes")
         )
 
-    for text, shortcut, slot in (
-        (window.tr("Print &slip of the selected order"), "Ctrl+P", print_slip),
-        (window.tr("Print slips of the selected orders…"), "Ctrl+Shift+L", lambda: batch("slips")),
-        (window.tr("Pick &list of the selected orders…"), None, lambda: batch("pick")),
-        (window.tr("&Command barcodes sheet…"), None, command_sheet),
+    for text, shortcut, slot, on_list in (
+        (window.tr("Print &slip of the selected order"), "Ctrl+P", print_slip, "one"),
+        (
+            window.tr("Print slips of the selected orders…"),
+            "Ctrl+Shift+L",
+            lambda: batch("slips"),
+            "several",
+        ),
+        (window.tr("Pick &list of the selected orders…"), None, lambda: batch("pick"), "several"),
+        (window.tr("&Command barcodes sheet…"), None, command_sheet, ""),
     ):
         action = QAction(text, window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         print_menu.addAction(action)
+        if on_list:  # also in the right-click menu on the list
+            window.add_order_context_action(action, several=on_list == "several")
 
     # -- help ---------------------------------------------------------------------------------
     help_menu = window.menuBar().addMenu(window.tr("&Help"))

@@ -448,7 +448,7 @@ OPTIONS: tuple[Option, ...] = (
         Kind.CHOICE,
         "system",
         "Language",
-        "Language of the app; takes effect after a restart.",
+        "Language of the app; every window changes to it at once.",
         choices=(
             ("system", "System language"),
             ("en", "English"),

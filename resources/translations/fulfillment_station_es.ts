@@ -2037,8 +2037,8 @@ Pedidos visibles: {count}</translation>
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>Language of the app; takes effect after a restart.</source>
-        <translation>Idioma de la aplicación; se aplica tras reiniciar.</translation>
+        <source>Language of the app; every window changes to it at once.</source>
+        <translation>Idioma de la aplicación; todas las ventanas cambian a él al instante.</translation>
     </message>
     <message>
         <source>System language</source>
@@ -4392,6 +4392,13 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>Scale: {problem}</source>
         <translation>Báscula: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The open window keeps its language until it is opened again or the app restarts (it could not be rebuilt now).</source>
+        <translation>La ventana abierta conserva su idioma hasta que se vuelva a abrir o se reinicie la aplicación (no se pudo reconstruir ahora).</translation>
     </message>
 </context>
 </TS>

@@ -2037,8 +2037,8 @@ Pedidos visíveis: {count}</translation>
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>Language of the app; takes effect after a restart.</source>
-        <translation>Idioma do aplicativo; vale após reiniciar.</translation>
+        <source>Language of the app; every window changes to it at once.</source>
+        <translation>Idioma do aplicativo; todas as janelas mudam para ele na hora.</translation>
     </message>
     <message>
         <source>System language</source>
@@ -4392,6 +4392,13 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>Scale: {problem}</source>
         <translation>Balança: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The open window keeps its language until it is opened again or the app restarts (it could not be rebuilt now).</source>
+        <translation>A janela aberta mantém o idioma até ser aberta de novo ou o aplicativo reiniciar (não foi possível reconstruí-la agora).</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,132 @@
+"""The UI language changes while the app runs: the packer picks Español in Settings and the
+main window, its menus, the order list and pack mode are Spanish at once, without a restart.
+
+The session is the one ``fulfillment-station`` builds (real training sandbox, real workers,
+real window); the keyring is in memory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from fulfillment_station.app import AppServices
+from fulfillment_station.services.diagnostics import Redactor, configure_logging
+from fulfillment_station.session import AppSession
+from fulfillment_station.store.secrets import TokenStore
+from fulfillment_station.store.settings import SettingsStore
+from fulfillment_station.ui.order_table import forget_translations
+from fulfillment_station.ui.settings_dialog import SettingsDialog
+from tests.helpers.keyring import MemoryKeyring
+
+pytestmark = [pytest.mark.e2e, pytest.mark.gui]
+
+
+@pytest.fixture
+def session(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[AppSession]:
+    """The app opened on the training store, in English, its first sync done. Afterwards the
+    catalogs it installed are removed, so other tests see the English app they expect."""
+    previous_keyring, previous_locale = keyring.get_keyring(), QLocale()
+    keyring.set_keyring(MemoryKeyring())
+    store = SettingsStore(tmp_path / "config" / "settings.json")
+    store.save(
+        store.load().replace(
+            {"general.language": "en", "sounds.enabled": False, "pack.auto_print": False}
+        )
+    )
+    redactor = Redactor()
+    services = AppServices(
+        store,
+        TokenStore(on_secret=redactor.add),
+        tmp_path / "data",
+        redactor,
+        configure_logging(tmp_path / "logs", redactor=redactor),
+    )
+    opened = AppSession(qapp, services)
+    opened.switched.connect(
+        lambda parts: setattr(parts.window, "confirm_close", lambda _pending: True)
+    )
+    opened.parts.window.confirm_close = lambda _pending: True
+    with qtbot.waitSignal(opened.parts.window.sync_finished, timeout=60_000):
+        opened.start()
+    yield opened
+    opened.close()
+    opened.parts.window.close()
+    if opened.language is not None:
+        for translator in opened.language.translators:
+            qapp.removeTranslator(translator)
+    QLocale.setDefault(previous_locale)
+    forget_translations()  # the order list's labels, looked up again in English
+    keyring.set_keyring(previous_keyring)
+
+
+def menu_titles(window: Any) -> list[str]:
+    return [a.text() for a in window.menuBar().actions() if a.menu() is not None]
+
+
+def settings_dialog(parts: Any, entry: str) -> SettingsDialog:
+    next(a for a in parts.file_menu.menu.actions() if a.text() == entry).trigger()
+    return next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()
+    )
+
+
+# Popping a menu up on the offscreen platform says these; they are about the platform.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_choosing_spanish_in_settings_turns_every_screen_spanish_without_a_restart(
+    qtbot: Any, session: AppSession
+) -> None:
+    english = session.parts
+    english.window.show_pack_mode(True)
+    assert "&Order" in menu_titles(english.window)
+    assert english.pack_view.header.text() == "No order open"
+    geometry = english.window.geometry()
+
+    dialog = settings_dialog(english, "&Settings…")
+    language = dialog.editor("general.language")
+    assert isinstance(language, QComboBox)
+    language.setCurrentIndex(language.findData("es"))
+    with qtbot.waitSignal(session.switched, timeout=60_000) as done:
+        dialog.save()
+    spanish = done.args[0]
+
+    assert spanish is session.parts and spanish.window.isVisible()
+    assert spanish.window.geometry() == geometry  # the packer's window, not a new one
+    # The main window: its menus, one menu's entries, the order list's headers.
+    titles = menu_titles(spanish.window)
+    assert "&Pedido" in titles and "&Order" not in titles
+    file_entries = [a.text() for a in spanish.file_menu.menu.actions() if a.text()]
+    assert "&Settings…" not in file_entries
+    assert any(text.startswith("&Configuración") for text in file_entries), file_entries
+    headers = [
+        spanish.window.model.headerData(column, Qt.Orientation.Horizontal)
+        for column in range(spanish.window.model.columnCount())
+    ]
+    assert "Pedido" in headers, headers
+    assert "Status" not in headers and "Order" not in headers
+    # Pack mode stayed on, and speaks Spanish.
+    assert spanish.window.in_pack_mode
+    assert spanish.pack_view.header.text() == "Ningún pedido abierto"
+    assert spanish.pack_view.message.text().startswith("Escanee un número de pedido")
+    assert spanish.window.statusBar().currentMessage().startswith("Configuración guardada.")
+    # The orders are all there again.
+    qtbot.waitUntil(lambda: len(spanish.window.model.summaries) > 0, timeout=30_000)
+
+    # And back: English again, still without a restart.
+    dialog = settings_dialog(spanish, next(t for t in file_entries if "Configuración" in t))
+    language = dialog.editor("general.language")
+    assert isinstance(language, QComboBox)
+    language.setCurrentIndex(language.findData("en"))
+    with qtbot.waitSignal(session.switched, timeout=60_000) as done:
+        dialog.save()
+    assert "&Order" in menu_titles(done.args[0].window)
+    assert done.args[0].pack_view.header.text() == "No order open"

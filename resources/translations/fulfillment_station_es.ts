@@ -4401,4 +4401,19 @@ Pedidos visibles: {count}</translation>
         <translation>La ventana abierta conserva su idioma hasta que se vuelva a abrir o se reinicie la aplicación (no se pudo reconstruir ahora).</translation>
     </message>
 </context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Same as the app</source>
+        <translation>Igual que la aplicación</translation>
+    </message>
+    <message>
+        <source>Language of this store's packing slips and of the labels the app prints; by default the language of the app.</source>
+        <translation>Idioma de los albaranes de esta tienda y de las etiquetas que imprime la aplicación; por defecto, el idioma de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation>Idioma de los documentos</translation>
+    </message>
+</context>
 </TS>

@@ -4401,4 +4401,19 @@ Pedidos visíveis: {count}</translation>
         <translation>A janela aberta mantém o idioma até ser aberta de novo ou o aplicativo reiniciar (não foi possível reconstruí-la agora).</translation>
     </message>
 </context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Same as the app</source>
+        <translation>Igual ao aplicativo</translation>
+    </message>
+    <message>
+        <source>Language of this store's packing slips and of the labels the app prints; by default the language of the app.</source>
+        <translation>Idioma das guias de remessa desta loja e das etiquetas que o aplicativo imprime; por padrão, o idioma do aplicativo.</translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation>Idioma dos documentos</translation>
+    </message>
+</context>
 </TS>

@@ -11,62 +11,24 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from fulfillment_station.app import AppServices
-from fulfillment_station.services.diagnostics import Redactor, configure_logging
 from fulfillment_station.session import AppSession
-from fulfillment_station.store.secrets import TokenStore
-from fulfillment_station.store.settings import SettingsStore
-from fulfillment_station.ui.order_table import forget_translations
 from fulfillment_station.ui.settings_dialog import SettingsDialog
-from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.langdesk_session import training_session
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui]
 
 
 @pytest.fixture
 def session(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[AppSession]:
-    """The app opened on the training store, in English, its first sync done. Afterwards the
-    catalogs it installed are removed, so other tests see the English app they expect."""
-    previous_keyring, previous_locale = keyring.get_keyring(), QLocale()
-    keyring.set_keyring(MemoryKeyring())
-    store = SettingsStore(tmp_path / "config" / "settings.json")
-    store.save(
-        store.load().replace(
-            {"general.language": "en", "sounds.enabled": False, "pack.auto_print": False}
-        )
-    )
-    redactor = Redactor()
-    services = AppServices(
-        store,
-        TokenStore(on_secret=redactor.add),
-        tmp_path / "data",
-        redactor,
-        configure_logging(tmp_path / "logs", redactor=redactor),
-    )
-    opened = AppSession(qapp, services)
-    opened.switched.connect(
-        lambda parts: setattr(parts.window, "confirm_close", lambda _pending: True)
-    )
-    opened.parts.window.confirm_close = lambda _pending: True
-    with qtbot.waitSignal(opened.parts.window.sync_finished, timeout=60_000):
-        opened.start()
-    yield opened
-    opened.close()
-    opened.parts.window.close()
-    if opened.language is not None:
-        for translator in opened.language.translators:
-            qapp.removeTranslator(translator)
-    QLocale.setDefault(previous_locale)
-    forget_translations()  # the order list's labels, looked up again in English
-    keyring.set_keyring(previous_keyring)
+    with training_session(qtbot, qapp, tmp_path) as opened:
+        yield opened
 
 
 def menu_titles(window: Any) -> list[str]:

@@ -233,14 +233,18 @@ OPTIONS: tuple[Option, ...] = (
         Kind.TEXT,
         "",
         "Slip printer",
-        "Printer for packing slips; empty for the system default.",
+        "Printer for packing slips: one from the list, a named printer, or an address "
+        "(tcp://host:9100, cups:QUEUE, file:/folder). In the training store, empty saves "
+        "PDF files in the training folder.",
     ),
     Option(
         "printers.label_printer",
         Kind.TEXT,
         "",
         "Label printer",
-        "Printer for shipping labels; empty for the system default.",
+        "Printer for shipping labels: one from the list, a named printer, or an address "
+        "(tcp://host:9100, cups:QUEUE, file:/folder). In the training store, empty saves "
+        "PDF files in the training folder.",
     ),
     Option(
         "printers.label_format",

@@ -428,14 +428,20 @@ def build_app(
         ),
     ]
     options = {**connector_options(config.ca_bundle), **services.connector_overrides}
-    # What the print paths see: in training, a printer the packer has not chosen is the
-    # training folder (the window names it), so printing works with nothing set up.
+    # What the print paths see: the open connection as the active one (its document language,
+    # training or not, even when Settings named another to open at the next start) and, in
+    # training, the training folder as any printer the packer has not chosen (the window
+    # names it), so printing works with nothing set up.
     training_prints = training_print_folder(root) if config.training else None
+    open_connection_id = "" if config.training else config.id
 
     def print_settings() -> Settings:
+        current = live.current
+        if current["connections.active"] != open_connection_id:
+            current = current.replace({"connections.active": open_connection_id})
         if training_prints is None:
-            return live.current
-        return with_training_printer(live.current, training_prints)
+            return current
+        return with_training_printer(current, training_prints)
 
     workers = AppWorkers(
         sync=ConnectionWorker(sync_resources(config, cache_path, **options), name="sync"),

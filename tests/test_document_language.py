@@ -166,3 +166,46 @@ def test_the_connection_dialog_chooses_and_shows_the_document_language(
     qtbot.addWidget(again)
     assert again.document_language_combo.currentText() == "Deutsch"
     again.reject()
+
+
+@pytest.mark.gui
+@pytest.mark.e2e
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_spanish_window_prints_the_german_stores_slip_in_german(
+    qtbot: Any,
+    qapp: Any,
+    make_sandbox: Callable[..., SandboxServer],
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from tests.helpers.langdesk_session import training_session
+
+    server = make_sandbox("nexus", orders=10)
+    hamburg = ConnectionProfile("hh", "Hamburg", "nexus", server.base_url, document_language="de")
+    slips = tmp_path / "slips"
+    with training_session(
+        qtbot,
+        qapp,
+        tmp_path,
+        {"general.language": "es", "printers.slip_printer": f"file:{slips}"},
+        profiles=[hamburg],
+        active="hh",
+    ) as session:
+        window = session.parts.window
+        assert "&Pedido" in [a.text() for a in window.menuBar().actions()]  # a Spanish desk
+        window.show()
+        window.table.selectRow(0)
+        (ref,) = window.selected_refs()
+        number = next(s.number for s in window.model.summaries if s.order_id == ref.order_id)
+        next(
+            a
+            for a in window.findChildren(type(window.pack_action))
+            if a.shortcut() == QKeySequence("Ctrl+P")
+        ).trigger()
+        qtbot.waitUntil(lambda: slips.is_dir() and any(slips.glob("*.pdf")), timeout=30_000)
+        (saved,) = slips.glob("*.pdf")
+        text = pdf_text(saved.read_bytes())
+        assert number in text
+        assert "Lieferschein" in text and "Lieferadresse" in text
+        assert "Albarán" not in text and "Packing slip" not in text

@@ -5,7 +5,7 @@ removed, so other tests see the English app they expect."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,39 +18,63 @@ from fulfillment_station.app import AppServices
 from fulfillment_station.services.diagnostics import Redactor, configure_logging
 from fulfillment_station.session import AppSession
 from fulfillment_station.store.secrets import TokenStore
-from fulfillment_station.store.settings import SettingsStore
+from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
+from fulfillment_station.ui.i18n import install_translator
 from fulfillment_station.ui.order_table import forget_translations
+from tests.conftest import TEST_TOKEN
 from tests.helpers.keyring import MemoryKeyring
 
 
 @contextmanager
 def training_session(
-    qtbot: Any, qapp: QApplication, tmp_path: Path, settings: Mapping[str, Any] | None = None
+    qtbot: Any,
+    qapp: QApplication,
+    tmp_path: Path,
+    settings: Mapping[str, Any] | None = None,
+    *,
+    profiles: Sequence[ConnectionProfile] = (),
+    active: str = "",
 ) -> Iterator[AppSession]:
-    """The app opened on the training store in English (plus ``settings``), its first sync
-    done; the data folder is ``tmp_path / "data"``."""
+    """The app opened on the training store (or on ``active``, one of ``profiles``, whose
+    tokens are in the keyring) in the language of ``settings`` (English unless they say),
+    its first sync done; the data folder is ``tmp_path / "data"``."""
     previous_keyring, previous_locale = keyring.get_keyring(), QLocale()
     keyring.set_keyring(MemoryKeyring())
     store = SettingsStore(tmp_path / "config" / "settings.json")
-    store.save(
-        store.load().replace(
-            {
-                "general.language": "en",
-                "sounds.enabled": False,
-                "pack.auto_print": False,
-                **(settings or {}),
-            }
-        )
+    saved = store.load().replace(
+        {
+            "general.language": "en",
+            "sounds.enabled": False,
+            "pack.auto_print": False,
+            **(settings or {}),
+        }
     )
+    for profile in profiles:
+        saved = saved.with_profile(profile)
+    store.save(saved.replace({"connections.active": active}))
     redactor = Redactor()
+    tokens = TokenStore(on_secret=redactor.add)
+    for profile in profiles:
+        tokens.set(profile.id, TEST_TOKEN)
     services = AppServices(
         store,
-        TokenStore(on_secret=redactor.add),
+        tokens,
         tmp_path / "data",
         redactor,
         configure_logging(tmp_path / "logs", redactor=redactor),
     )
-    session = AppSession(qapp, services)
+    # As launch does: the catalogs of the saved language before any widget.
+    language = install_translator(
+        qapp, saved["general.language"], cache_dir=tmp_path / "translations"
+    )
+    try:
+        session = AppSession(qapp, services, language=language)
+    except BaseException:
+        for translator in language.translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)
+        keyring.set_keyring(previous_keyring)
+        raise
     try:
         session.switched.connect(
             lambda parts: setattr(parts.window, "confirm_close", lambda _pending: True)

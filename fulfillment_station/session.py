@@ -300,13 +300,14 @@ class AppSession(QObject):
         language = "general.language" in adopted
         if language:
             # Qt sends every widget a LanguageChange; the window is then built again below.
-            self.language = switch_language(
-                self.app, settings["general.language"], self.language
-            )
+            self.language = switch_language(self.app, settings["general.language"], self.language)
             forget_translations()
             if self._switching:  # the switch under way builds its window in the new language
                 return
-        saved = lambda w: settings_saved_message(w, later=False, notes=notes)  # noqa: E731
+
+        def saved(shown: MainWindow) -> str:
+            return settings_saved_message(shown, later=False, notes=notes)
+
         if target == current.id and not changed:
             if not language:
                 window.statusBar().showMessage(saved(window), 8000)

@@ -87,7 +87,11 @@ def test_ctrl_p_in_training_saves_the_slip_in_the_folder_the_window_names(
         )
         slip_printer = dialog.editor("printers.slip_printer")
         assert isinstance(slip_printer, QComboBox) and slip_printer.lineEdit() is not None
-        assert str(folder) in slip_printer.lineEdit().placeholderText()
+        assert "training folder" in slip_printer.lineEdit().placeholderText()
+        assert dialog.training_printer_note is not None
+        assert dialog.training_printer_note.text() == (
+            f"Training: what you print is saved as PDF files in {folder}"
+        )
         with qtbot.waitSignal(dialog.test_page_printed, timeout=30_000) as told:
             dialog.test_page_button.click()
         assert told.args[0] == (f"The test page went to {folder}; check that it came out whole.")

@@ -441,10 +441,22 @@ class SettingsDialog(QDialog):
 
     def _add_printer_tools(self, form: QFormLayout, page: QWidget) -> None:
         self._printers_page = page
+        self.training_printer_note: QLabel | None = None
         if self._training_prints is not None:
-            empty = self.tr("Empty: PDF files in {folder} (training store)").format(
-                folder=str(self._training_prints)
+            empty = self.tr("Empty: PDF files in the training folder (below)")
+            # Named in full under the printer fields: a long path does not fit in a field.
+            from fulfillment_station.services.training_printer import TRAINING_PRINTER_NOTE
+
+            note = QLabel(
+                translate_message(TRAINING_PRINTER_NOTE.format(folder=str(self._training_prints))),
+                page,
             )
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setWordWrap(True)
+            note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            row, _role = form.getWidgetPosition(self.fields[PRINTER_KEYS[-1]].widget)
+            form.insertRow(row + 1, "", note)
+            self.training_printer_note = note
         else:
             empty = self.tr("Choose a printer, or type tcp://host:9100, cups:QUEUE or file:/folder")
         for key in PRINTER_KEYS:
@@ -491,6 +503,10 @@ class SettingsDialog(QDialog):
         settings = self._form_settings("printers.", self.printer_result)
         if settings is None:
             return
+        if self._training_prints is not None:  # an empty printer is the training folder
+            from fulfillment_station.services.training_printer import with_training_printer
+
+            settings = with_training_printer(settings, self._training_prints)
 
         def work(_ctx: TaskContext[None]) -> str:
             lines: list[str] = []

@@ -4419,8 +4419,8 @@ Pedidos visibles: {count}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Empty: PDF files in {folder} (training store)</source>
-        <translation>Vacío: archivos PDF en {folder} (tienda de formación)</translation>
+        <source>Empty: PDF files in the training folder (below)</source>
+        <translation>Vacío: archivos PDF en la carpeta de formación (abajo)</translation>
     </message>
     <message>
         <source>Choose a printer, or type tcp://host:9100, cups:QUEUE or file:/folder</source>

@@ -4419,8 +4419,8 @@ Pedidos visíveis: {count}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Empty: PDF files in {folder} (training store)</source>
-        <translation>Vazio: arquivos PDF em {folder} (loja de treinamento)</translation>
+        <source>Empty: PDF files in the training folder (below)</source>
+        <translation>Vazio: arquivos PDF na pasta de treinamento (abaixo)</translation>
     </message>
     <message>
         <source>Choose a printer, or type tcp://host:9100, cups:QUEUE or file:/folder</source>

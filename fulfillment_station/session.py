@@ -229,7 +229,7 @@ class AppSession(QObject):
         new.start()
         if packing:
             new.window.show_pack_mode(True)
-        if pending:
+        if pending and new.config.id != old.config.id:  # reopened: they go out now
             notices.insert(0, waiting_sentence(new.window, pending, old.config.label))
         if notices:
             new.window.error_banner.show_message(" ".join(notices))

@@ -92,3 +92,42 @@ def test_choosing_spanish_in_settings_turns_every_screen_spanish_without_a_resta
         dialog.save()
     assert "&Order" in menu_titles(done.args[0].window)
     assert done.args[0].pack_view.header.text() == "No order open"
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_a_pack_in_progress_carries_over_a_language_change(qtbot: Any, session: AppSession) -> None:
+    from fulfillment_station.domain import OrderStatus
+
+    parts = session.parts
+    assert parts.sandbox is not None
+    order = next(
+        s.order
+        for s in parts.sandbox.db.query()
+        if s.order.status is OrderStatus.CONFIRMED
+        and s.order.item_count >= 2
+        and all(line.barcode for line in s.order.lines)
+        and not s.order.shipments
+    )
+    parts.window.show_pack_mode(True)
+    with qtbot.waitSignal(parts.pack_view.order_opened, timeout=10_000):
+        parts.pack_view.on_scan(order.number)
+    parts.pack_view.on_scan(order.lines[0].barcode or "")
+    assert parts.pack_view.session is not None and parts.pack_view.session.scanned_units == 1
+
+    dialog = settings_dialog(parts, "&Settings…")
+    language = dialog.editor("general.language")
+    assert isinstance(language, QComboBox)
+    language.setCurrentIndex(language.findData("pt_BR"))
+    with qtbot.waitSignal(session.switched, timeout=60_000) as done:
+        dialog.save()
+    brazilian = done.args[0]
+    assert brazilian.window.statusBar().currentMessage().startswith("Configurações salvas.")
+    assert brazilian.window.in_pack_mode
+    assert brazilian.window.error_banner.isHidden() or "waiting" not in (
+        brazilian.window.error_banner.message.text()
+    )
+    qtbot.waitUntil(lambda: len(brazilian.window.model.summaries) > 0, timeout=30_000)
+    with qtbot.waitSignal(brazilian.pack_view.order_opened, timeout=10_000):
+        brazilian.pack_view.on_scan(order.number)
+    assert brazilian.pack_view.session is not None
+    assert brazilian.pack_view.session.scanned_units == 1  # the scan made in English counts

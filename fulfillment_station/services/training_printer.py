@@ -9,11 +9,14 @@ window names the folder (status bar, Settings → Printers). No Qt.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.store.file_checks import private_dir
-from fulfillment_station.store.settings import Settings
+from fulfillment_station.store.settings import Settings, SettingsError
+
+log = logging.getLogger(__name__)
 
 #: Where under the data folder the training store's documents go (beside its database).
 TRAINING_PRINTS = Path("training") / "printed"
@@ -25,10 +28,15 @@ TRAINING_PRINTER_NOTE = QT_TRANSLATE_NOOP(
 
 
 def training_print_folder(root: Path, *, create: bool = True) -> Path:
-    """The folder the training store prints into (made user-only when ``create``)."""
+    """The folder the training store prints into (made user-only when ``create``). A folder
+    that cannot be made now (disk full, no permission) does not stop training: the log says
+    why, and each print says it in the packer's words (the file printer makes the folder)."""
     folder = root / TRAINING_PRINTS
     if create:
-        private_dir(folder)
+        try:
+            private_dir(folder)
+        except OSError as exc:
+            log.warning("the training print folder %s cannot be made: %s", folder, exc)
     return folder
 
 
@@ -45,4 +53,10 @@ def with_training_printer(settings: Settings, folder: Path) -> Settings:
         for key in ("printers.slip_printer", "printers.label_printer")
         if not str(settings[key]).strip()
     }
-    return settings.replace(updates) if updates else settings
+    if not updates:
+        return settings
+    try:
+        return settings.replace(updates)
+    except SettingsError as exc:  # a data folder whose path is no printer setting
+        log.warning("the training folder %s cannot be the printer: %s", folder, exc)
+        return settings

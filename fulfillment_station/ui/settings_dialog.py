@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -454,8 +454,11 @@ class SettingsDialog(QDialog):
             note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
             note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            row, _role = form.getWidgetPosition(self.fields[PRINTER_KEYS[-1]].widget)
-            form.insertRow(row + 1, "", note)
+            # PySide6 types the (row, role) pair as a plain object.
+            position = cast(
+                tuple[int, Any], form.getWidgetPosition(self.fields[PRINTER_KEYS[-1]].widget)
+            )
+            form.insertRow(position[0] + 1, "", note)
             self.training_printer_note = note
         else:
             empty = self.tr("Choose a printer, or type tcp://host:9100, cups:QUEUE or file:/folder")

@@ -223,3 +223,34 @@ def _readable(path: Path) -> str:
         return pdf_text(path.read_bytes())
     except Exception:
         return ""
+
+
+def test_a_test_label_comes_out_in_the_label_printers_format(qtbot: Any, tmp_path: Path) -> None:
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    opened = SettingsDialog(
+        SettingsStore(tmp_path / "settings.json"),
+        TokenStore(MemoryKeyring()),
+        Settings.defaults().replace(
+            {"printers.label_printer": f"file:{labels}", "printers.label_format": "zpl"}
+        ),
+    )
+    qtbot.addWidget(opened)
+    opened.show()
+    try:
+        with qtbot.waitSignal(opened.test_page_printed, timeout=30_000) as told:
+            qtbot.mouseClick(opened.test_label_button, Qt.MouseButton.LeftButton)
+        assert told.args[0] == f"The test page went to {labels}; check that it came out whole."
+        (label,) = labels.iterdir()
+        assert label.suffix == ".zpl"
+        zpl = label.read_text(encoding="utf-8")
+        assert zpl.startswith("^XA") and "TEST-PAGE" in zpl
+
+        # No slip printer outside training: the sentence says so, nothing is written.
+        with qtbot.waitSignal(opened.test_page_printed, timeout=30_000) as told:
+            opened.test_page_button.click()
+        assert told.args[0].startswith("The test page was not printed: ")
+        assert "slip printer" in told.args[0]
+        assert opened.test_page_button.isEnabled()
+    finally:
+        opened.reject()

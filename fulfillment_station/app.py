@@ -35,6 +35,10 @@ from fulfillment_station.services.resources import (
     reader_resources,
     sync_resources,
 )
+from fulfillment_station.services.training_printer import (
+    training_print_folder,
+    with_training_printer,
+)
 from fulfillment_station.store.file_checks import (
     CACHE_DAMAGED,
     PRINT_QUEUE_DAMAGED,
@@ -426,6 +430,21 @@ def build_app(
         ),
     ]
     options = {**connector_options(config.ca_bundle), **services.connector_overrides}
+    # What the print paths see: the open connection as the active one (its document language,
+    # training or not, even when Settings named another to open at the next start) and, in
+    # training, the training folder as any printer the packer has not chosen (the window
+    # names it), so printing works with nothing set up.
+    training_prints = training_print_folder(root) if config.training else None
+    open_connection_id = "" if config.training else config.id
+
+    def print_settings() -> Settings:
+        current = live.current
+        if current["connections.active"] != open_connection_id:
+            current = current.replace({"connections.active": open_connection_id})
+        if training_prints is None:
+            return current
+        return with_training_printer(current, training_prints)
+
     workers = AppWorkers(
         sync=ConnectionWorker(sync_resources(config, cache_path, **options), name="sync"),
         reader=ConnectionWorker(reader_resources(cache_path), name="reader"),
@@ -436,7 +455,7 @@ def build_app(
                 root / f"outbox-{config.id}.sqlite3",
                 station=settings["station.station_name"] or "desk",
                 print_queue_path=root / "print-queue.sqlite3",
-                settings=lambda: live.current,
+                settings=print_settings,
                 station_database_url=settings["station.database_url"],
                 claim_lease_s=float(settings["station.claim_lease_s"]),
                 tokens=services.tokens,
@@ -446,7 +465,7 @@ def build_app(
         ),
         # The print service reads the settings at each print: printer choices apply at once.
         print=ConnectionWorker(
-            print_resources(cache_path, root / "print-queue.sqlite3", lambda: live.current),
+            print_resources(cache_path, root / "print-queue.sqlite3", print_settings),
             name="print",
         ),
         utility=ConnectionWorker(lambda: None, close_resources=lambda _r: None, name="utility"),
@@ -461,6 +480,11 @@ def build_app(
         workers.sync,
         workers.reader,
     )
+
+    if training_prints is not None:
+        from fulfillment_station.ui.common.print_actions import show_training_printer
+
+        show_training_printer(window, training_prints)
 
     def packer() -> str:
         return str(live["station.packer_name"])  # in memory: no file read at a ship
@@ -583,7 +607,11 @@ def build_app(
 
     def open_settings() -> None:
         dialog = SettingsDialog(
-            services.settings_store, services.tokens, worker=workers.utility, parent=window
+            services.settings_store,
+            services.tokens,
+            worker=workers.utility,
+            training_print_folder=training_prints,
+            parent=window,
         )
         if hooks.live_settings is None:
             dialog.saved.connect(live.adopt)  # no session: these parts' own settings

@@ -37,7 +37,8 @@ def run_gui(*, demo: bool = False) -> int:
     redactor = Redactor()
     logging_setup = configure_logging(redactor=redactor)
     settings_store = SettingsStore()
-    install_translator(app, settings_store.load()["general.language"])  # before any widget
+    # Before any widget; the session swaps the catalogs when the packer picks another language.
+    language = install_translator(app, settings_store.load()["general.language"])
     app.setWindowIcon(app_icon())
     root = data_dir()
     # One app per data folder: a second one would send the same outbox (held until exit).
@@ -56,7 +57,7 @@ def run_gui(*, demo: bool = False) -> int:
             logging_setup.close()
             return 0  # closed without a choice: nothing to open
     services = AppServices(settings_store, tokens, root, redactor, logging_setup)
-    session = AppSession(app, services, demo=demo)
+    session = AppSession(app, services, demo=demo, language=language)
     session.start()
     try:
         return app.exec()

@@ -48,6 +48,7 @@ from fulfillment_station.app import (
     connection_label,
     open_connection,
 )
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.services import operations
 from fulfillment_station.services.diagnostics import log_dir
 from fulfillment_station.services.live_settings import LiveSettings, restart_notes
@@ -55,7 +56,12 @@ from fulfillment_station.store.file_checks import PACK_PROGRESS_DAMAGED, set_asi
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.secrets import NoKeyringError
 from fulfillment_station.store.settings import Settings
-from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.i18n import (
+    InstalledLanguage,
+    switch_language,
+    translate_message,
+)
+from fulfillment_station.ui.orders.order_table import forget_translations
 from fulfillment_station.ui.shell.crash import install_excepthook
 from fulfillment_station.ui.shell.workbench import (
     ask_switch,
@@ -72,6 +78,13 @@ if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when traini
     from fulfillment_station.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+#: Said when the window could not be rebuilt in a newly chosen language (a switch refused).
+LANGUAGE_AT_NEXT_START = QT_TRANSLATE_NOOP(
+    "LiveSettings",
+    "The open window keeps its language until it is opened again or the app restarts "
+    "(it could not be rebuilt now).",
+)
 
 #: ``ask(window, connection name) -> bool``: may the saved settings' connection open now?
 AskSwitch = Callable[["MainWindow", str], bool]
@@ -90,9 +103,12 @@ class AppSession(QObject):
         *,
         demo: bool = False,
         ask: AskSwitch = ask_switch,
+        language: InstalledLanguage | None = None,
     ) -> None:
         super().__init__()
         self.app = app
+        #: the catalogs installed for the UI language (``launch`` installs the first ones)
+        self.language = language
         self.services = services
         self.ask = ask
         self.crash = install_excepthook(
@@ -217,7 +233,7 @@ class AppSession(QObject):
         new.start()
         if packing:
             new.window.show_pack_mode(True)
-        if pending:
+        if pending and new.config.id != old.config.id:  # reopened: they go out now
             notices.insert(0, waiting_sentence(new.window, pending, old.config.label))
         if notices:
             new.window.error_banner.show_message(" ".join(notices))
@@ -279,22 +295,60 @@ class AppSession(QObject):
         """Every option applies at once (the parts follow ``self.live``); the packer is told
         which cannot, and why. Saved settings that name another connection, or change the
         open one, open it now if the packer says so (otherwise at the next start)."""
-        notes = restart_notes(self.live.adopt(settings))
+        adopted = self.live.adopt(settings)
+        notes = restart_notes(adopted)
         window = self.parts.window
         current = self.parts.config
         target = settings["connections.active"] or TRAINING_ID
         changed = target == current.id and self._changed(settings, current)
+        language = "general.language" in adopted
+        if language:
+            # Qt sends every widget a LanguageChange; the window is then built again below.
+            self.language = switch_language(self.app, settings["general.language"], self.language)
+            forget_translations()
+            if self._switching:  # the switch under way builds its window in the new language
+                return
+
+        def saved(shown: MainWindow) -> str:
+            return settings_saved_message(shown, later=False, notes=notes)
+
         if target == current.id and not changed:
-            window.statusBar().showMessage(
-                settings_saved_message(window, later=False, notes=notes), 8000
-            )
+            if not language:
+                window.statusBar().showMessage(saved(window), 8000)
+            elif self.switch_to(current.id, reopen=True):
+                self._after_switch_say(saved)
+            else:
+                self._language_waits(window, notes, later=False)
             return
         if not self.ask(window, connection_label(settings, target)):
-            window.statusBar().showMessage(
-                settings_saved_message(window, later=True, notes=notes), 10_000
-            )
+            if language:
+                self._language_waits(window, notes, later=True)
+            else:
+                window.statusBar().showMessage(
+                    settings_saved_message(window, later=True, notes=notes), 10_000
+                )
             return
-        self.switch_to(target, reopen=changed)
+        if self.switch_to(target, reopen=changed):
+            if language:
+                self._after_switch_say(saved)
+        elif language:  # refused: the banner says why; the window keeps its language for now
+            self._language_waits(window, notes, later=True)
+
+    def _language_waits(self, window: MainWindow, notes: list[Message], *, later: bool) -> None:
+        """The window could not be built again in the new language: say when it changes."""
+        told = [*notes, LANGUAGE_AT_NEXT_START]
+        window.statusBar().showMessage(
+            settings_saved_message(window, later=later, notes=told), 10_000
+        )
+
+    def _after_switch_say(self, sentence: Callable[[MainWindow], str]) -> None:
+        """Show ``sentence`` in the status bar of the window the switch under way opens."""
+
+        def say(parts: AppParts) -> None:
+            self.switched.disconnect(say)
+            parts.window.statusBar().showMessage(sentence(parts.window), 8000)
+
+        self.switched.connect(say)
 
     def _changed(self, settings: Settings, current: ConnectionConfig) -> bool:
         """Whether the open profile's address, API, certificate or token changed."""

@@ -23,7 +23,7 @@ from fulfillment_station.connectors.base import Connector
 from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.store.paths import data_dir
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
-from fulfillment_station.store.settings import SettingsStore
+from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
 
 T = TypeVar("T")
 
@@ -60,6 +60,13 @@ class CliConnection:
         return data_dir() / f"cache-{self.id}.sqlite3"
 
 
+def saved_profile(saved: Settings, name: str) -> ConnectionProfile | None:
+    """The saved connection ``--connection NAME`` means: by id, else by name (any case)."""
+    return saved.profile(name) or next(
+        (p for p in saved.connections if p.label.casefold() == name.casefold()), None
+    )
+
+
 def resolve_connection(
     args: argparse.Namespace,
     *,
@@ -71,9 +78,7 @@ def resolve_connection(
         if args.dialect or args.base_url:
             raise CliError("use either --connection or --dialect/--base-url, not both", exit_code=2)
         saved = (settings or SettingsStore()).load()
-        profile = saved.profile(name) or next(
-            (p for p in saved.connections if p.label.casefold() == name.casefold()), None
-        )
+        profile = saved_profile(saved, name)
         if profile is None:
             known = ", ".join(repr(p.label) for p in saved.connections) or "none"
             raise CliError(f"no saved connection is called {name!r} (saved: {known})", exit_code=2)

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from fulfillment_station.cli.common import CliError, add_connection_args
-from fulfillment_station.cli.connection import open_connector
+from fulfillment_station.cli.connection import open_connector, saved_profile
 from fulfillment_station.connectors.errors import NotFound
 from fulfillment_station.domain import Address, Order, Shipment
 from fulfillment_station.printing import (
@@ -23,11 +23,13 @@ from fulfillment_station.printing import (
     render_slip,
 )
 from fulfillment_station.printing.label_raster import label_for_printer
+from fulfillment_station.services.print_service import document_language
 from fulfillment_station.services.store_labels import (
     fetch_store_label,
     latest_labelled_shipment,
     sells_labels,
 )
+from fulfillment_station.store.settings import DOCUMENT_LANGUAGES, SettingsStore
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -68,7 +70,10 @@ def _add_store_args(p: argparse.ArgumentParser) -> None:
     ):
         p.add_argument(f"--from-{name}", default="", help=f"ship-from (return) {text}")
     p.add_argument(
-        "--language", default="en", help="language of the document's own words (en, es, pt_BR)"
+        "--language",
+        choices=[code for code, _name in DOCUMENT_LANGUAGES if code],
+        help="language of the document's own words (default: the one chosen for the saved "
+        "--connection in the app, else English)",
     )
 
 
@@ -86,8 +91,21 @@ def _settings(args: argparse.Namespace, page_size: str = "letter") -> PrintSetti
         return_address=address,
         page_size=page_size,  # type: ignore[arg-type]
         label_dpi=getattr(args, "dpi", 203),
-        document_language=args.language,
+        document_language=_language(args),
     )
+
+
+def _language(args: argparse.Namespace) -> str:
+    """``--language``, else the saved connection's document language (which defaults to the
+    app's language), else English."""
+    if args.language:
+        return str(args.language)
+    name = getattr(args, "connection", None)
+    if not name:
+        return "en"
+    saved = SettingsStore().load()
+    profile = saved_profile(saved, name)
+    return document_language(saved, profile.id) if profile is not None else "en"
 
 
 def _fetch(args: argparse.Namespace) -> Order:

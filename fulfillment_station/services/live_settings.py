@@ -4,7 +4,8 @@
 (``live["station.packer_name"]``), never from the disk on the GUI thread, and whatever must
 follow a change subscribes to the keys it uses; :meth:`LiveSettings.adopt` (the settings
 dialog saved) or :meth:`LiveSettings.save` tells exactly the subscribers whose keys changed, so
-every option applies when saved. The few that cannot (:data:`NEEDS_RESTART`) are named, with
+every option applies when saved (the UI language too: ``session.AppSession`` installs its
+catalogs and builds the window again). The few that cannot (:data:`NEEDS_RESTART`) are named, with
 the reason, in what the packer is told. No Qt: the callbacks run on the thread that saved,
 which in the app is the GUI thread.
 """
@@ -26,9 +27,6 @@ Listener = Callable[[Settings, frozenset[str]], None]
 
 #: Options that apply only from the next start, and why (shown when one of them changes).
 NEEDS_RESTART: dict[str, Message] = {
-    "general.language": QT_TRANSLATE_NOOP(
-        "LiveSettings", "The language changes at the next start (every window is rebuilt)."
-    ),
     "station.station_name": QT_TRANSLATE_NOOP(
         "LiveSettings",
         "The station name is used in the audit log from the next start "

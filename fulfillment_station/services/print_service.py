@@ -187,8 +187,19 @@ def print_settings_from(settings: Settings) -> PrintSettings:
         logo_path=Path(logo) if logo else None,
         page_size=settings["printers.page_size"],
         label_dpi=settings["printers.label_dpi"],
-        document_language=_document_language(settings["general.language"]),
+        document_language=document_language(settings),
     )
+
+
+def document_language(settings: Settings, connection_id: str | None = None) -> str:
+    """The language the documents of connection ``connection_id`` (default: the active one)
+    are printed in: the one chosen for that store, else the packer's UI language."""
+    profile = settings.profile(
+        settings["connections.active"] if connection_id is None else connection_id
+    )
+    if profile is not None and profile.document_language:
+        return profile.document_language
+    return _document_language(settings["general.language"])
 
 
 def _document_language(setting: str) -> str:

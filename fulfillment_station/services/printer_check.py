@@ -1,6 +1,7 @@
 """Whether each printer of the desk can print now, asked of the printers themselves: a network
 (ZPL) printer answers ``~HS``, a CUPS queue says its state through lpstat, a folder is
-writable or not. Used by ``fulfillment-station printer status`` and Settings → Printers.
+writable or not. Used by ``fulfillment-station printer status`` and Settings → Printers, which
+also prints a test page through :func:`print_test_page`.
 
 An address is what a printer setting holds (``tcp://host:9100``, ``cups:QUEUE``,
 ``file:/folder``); a name is one the packer chose in ``printers.named``.
@@ -12,10 +13,17 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.hardware.cups import queue_state
 from fulfillment_station.hardware.printer_status import PrinterState, query_zebra
-from fulfillment_station.services.print_service import named_printers
+from fulfillment_station.printing.errors import PrintingError
+from fulfillment_station.printing.printers import send_document
+from fulfillment_station.services.print_service import (
+    PrinterKind,
+    document_language,
+    named_printers,
+    printer_from,
+)
 from fulfillment_station.store.settings import Settings
 
 FOLDER_UNWRITABLE = QT_TRANSLATE_NOOP(
@@ -78,3 +86,44 @@ def check_printers(settings: Settings, *, timeout: float = 3.0) -> list[PrinterS
         except UnknownPrinter as exc:
             states.append(PrinterState(name, False, [exc.args[0]], detail=address))
     return states
+
+
+# -- a test page ---------------------------------------------------------------------------------
+
+TEST_PAGE_SENT = QT_TRANSLATE_NOOP(
+    "PrinterStatus", "The test page went to {printer}; check that it came out whole."
+)
+TEST_PAGE_FAILED = QT_TRANSLATE_NOOP("PrinterStatus", "The test page was not printed: {reason}")
+
+
+def render_test_page(settings: Settings, kind: PrinterKind) -> bytes:
+    """A sample packing slip, or a sample 4x6 label in the label printer's format: the
+    multilingual sample names show at a glance whether the printer draws every script."""
+    from fulfillment_station.printing.label_pdf import render_label_pdf
+    from fulfillment_station.printing.samples import sample_order, sample_settings, sample_shipment
+    from fulfillment_station.printing.slip import render_slip
+    from fulfillment_station.printing.zpl import render_label_zpl
+
+    page = sample_settings(
+        settings["printers.page_size"],
+        label_dpi=settings["printers.label_dpi"],
+        document_language=document_language(settings),
+    )
+    order = sample_order("TEST-PAGE", lines=3, notes=None)
+    if kind == "slip":
+        return render_slip(order, page)
+    if settings["printers.label_format"] == "zpl":
+        return render_label_zpl(order, sample_shipment(), page).encode("utf-8")
+    return render_label_pdf(order, sample_shipment(), page)
+
+
+def print_test_page(settings: Settings, kind: PrinterKind = "slip") -> Message:
+    """Print a test page on the ``kind`` printer ``settings`` name; one sentence saying what
+    became of it (the printer's own words when it refused). Blocking: call it off the GUI
+    thread."""
+    try:
+        printer = printer_from(settings, kind)
+        send_document(printer, render_test_page(settings, kind), title="test-page")
+    except PrintingError as exc:
+        return TEST_PAGE_FAILED.format(reason=exc.message)
+    return TEST_PAGE_SENT.format(printer=printer.name)

@@ -233,14 +233,18 @@ OPTIONS: tuple[Option, ...] = (
         Kind.TEXT,
         "",
         "Slip printer",
-        "Printer for packing slips; empty for the system default.",
+        "Printer for packing slips: one from the list, a named printer, or an address "
+        "(tcp://host:9100, cups:QUEUE, file:/folder). In the training store, empty saves "
+        "PDF files in the training folder.",
     ),
     Option(
         "printers.label_printer",
         Kind.TEXT,
         "",
         "Label printer",
-        "Printer for shipping labels; empty for the system default.",
+        "Printer for shipping labels: one from the list, a named printer, or an address "
+        "(tcp://host:9100, cups:QUEUE, file:/folder). In the training store, empty saves "
+        "PDF files in the training folder.",
     ),
     Option(
         "printers.label_format",
@@ -448,7 +452,7 @@ OPTIONS: tuple[Option, ...] = (
         Kind.CHOICE,
         "system",
         "Language",
-        "Language of the app; takes effect after a restart.",
+        "Language of the app; every window changes to it at once.",
         choices=(
             ("system", "System language"),
             ("en", "English"),
@@ -461,19 +465,36 @@ OPTIONS: tuple[Option, ...] = (
 OPTIONS_BY_KEY: Mapping[str, Option] = MappingProxyType({o.key: o for o in OPTIONS})
 
 
+#: The languages a store's slips and the app's own labels can be printed in (stored code,
+#: name shown in that language); "" prints in the packer's UI language. German has a catalog
+#: of document words only (``resources/translations``), the UI is not translated to it.
+DOCUMENT_LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("", "Same as the app"),
+    ("en", "English"),
+    ("es", "Español"),
+    ("pt_BR", "Português (Brasil)"),
+    ("de", "Deutsch"),
+)
+DOCUMENT_LANGUAGE_CODES = frozenset(code for code, _name in DOCUMENT_LANGUAGES)
+
+
 class SettingsError(ValueError):
     """A value the packer entered cannot be used; ``str()`` is one plain sentence."""
 
 
 @dataclass(frozen=True)
 class ConnectionProfile:
-    """A store connection without its token (that is in the keyring under ``id``)."""
+    """A store connection without its token (that is in the keyring under ``id``).
+
+    ``document_language`` is the language its slips and the app's own labels are printed in
+    (one of :data:`DOCUMENT_LANGUAGES`); empty means the packer's UI language."""
 
     id: str
     label: str
     dialect: str
     base_url: str
     ca_bundle: str | None = None
+    document_language: str = ""
 
     @staticmethod
     def new_id() -> str:
@@ -488,6 +509,8 @@ class ConnectionProfile:
         }
         if self.ca_bundle:
             data["ca_bundle"] = self.ca_bundle
+        if self.document_language:
+            data["document_language"] = self.document_language
         return data
 
     @classmethod
@@ -503,7 +526,16 @@ class ConnectionProfile:
         ca_bundle = data.get("ca_bundle")
         if ca_bundle is not None and not isinstance(ca_bundle, str):
             raise SettingsError("A connection's ca_bundle must be a file path.")
-        return cls(**values, ca_bundle=ca_bundle or None)
+        language = data.get("document_language", "")
+        if language not in DOCUMENT_LANGUAGE_CODES:
+            # Not worth losing the connection over: its papers follow the UI language.
+            log.warning(
+                "a connection's document language %r is not one this version prints in; "
+                "its documents follow the app's language",
+                language,
+            )
+            language = ""
+        return cls(**values, ca_bundle=ca_bundle or None, document_language=language)
 
 
 def coerce(option: Option, value: Any) -> Any:

@@ -1940,16 +1940,16 @@ Pedidos visibles: {count}</translation>
         <translation>Impresora de albaranes</translation>
     </message>
     <message>
-        <source>Printer for packing slips; empty for the system default.</source>
-        <translation>Impresora para los albaranes; vacío para la predeterminada del sistema.</translation>
+        <source>Printer for packing slips: one from the list, a named printer, or an address (tcp://host:9100, cups:QUEUE, file:/folder). In the training store, empty saves PDF files in the training folder.</source>
+        <translation>Impresora para los albaranes: una de la lista, una impresora con nombre o una dirección (tcp://host:9100, cups:COLA, file:/carpeta). En la tienda de formación, vacío guarda archivos PDF en la carpeta de formación.</translation>
     </message>
     <message>
         <source>Label printer</source>
         <translation>Impresora de etiquetas</translation>
     </message>
     <message>
-        <source>Printer for shipping labels; empty for the system default.</source>
-        <translation>Impresora para las etiquetas de envío; vacío para la predeterminada del sistema.</translation>
+        <source>Printer for shipping labels: one from the list, a named printer, or an address (tcp://host:9100, cups:QUEUE, file:/folder). In the training store, empty saves PDF files in the training folder.</source>
+        <translation>Impresora para las etiquetas de envío: una de la lista, una impresora con nombre o una dirección (tcp://host:9100, cups:COLA, file:/carpeta). En la tienda de formación, vacío guarda archivos PDF en la carpeta de formación.</translation>
     </message>
     <message>
         <source>Label format</source>
@@ -2068,8 +2068,8 @@ Pedidos visibles: {count}</translation>
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>Language of the app; takes effect after a restart.</source>
-        <translation>Idioma de la aplicación; se aplica tras reiniciar.</translation>
+        <source>Language of the app; every window changes to it at once.</source>
+        <translation>Idioma de la aplicación; todas las ventanas cambian a él al instante.</translation>
     </message>
     <message>
         <source>System language</source>
@@ -4550,6 +4550,85 @@ Pedidos visibles: {count}</translation>
     <message>
         <source>Scale: {problem}</source>
         <translation>Báscula: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The open window keeps its language until it is opened again or the app restarts (it could not be rebuilt now).</source>
+        <translation>La ventana abierta conserva su idioma hasta que se vuelva a abrir o se reinicie la aplicación (no se pudo reconstruir ahora).</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Same as the app</source>
+        <translation>Igual que la aplicación</translation>
+    </message>
+    <message>
+        <source>Language of this store's packing slips and of the labels the app prints; by default the language of the app.</source>
+        <translation>Idioma de los albaranes de esta tienda y de las etiquetas que imprime la aplicación; por defecto, el idioma de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation>Idioma de los documentos</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Empty: PDF files in the training folder (below)</source>
+        <translation>Vacío: archivos PDF en la carpeta de formación (abajo)</translation>
+    </message>
+    <message>
+        <source>Choose a printer, or type tcp://host:9100, cups:QUEUE or file:/folder</source>
+        <translation>Elija una impresora, o escriba tcp://host:9100, cups:COLA o file:/carpeta</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>Imprimir una página de prueba</translation>
+    </message>
+    <message>
+        <source>Print a sample packing slip on the slip printer chosen above.</source>
+        <translation>Imprime un albarán de ejemplo en la impresora de albaranes elegida arriba.</translation>
+    </message>
+    <message>
+        <source>Print a test label</source>
+        <translation>Imprimir una etiqueta de prueba</translation>
+    </message>
+    <message>
+        <source>Print a sample 4×6 label on the label printer chosen above.</source>
+        <translation>Imprime una etiqueta de ejemplo de 4×6 en la impresora de etiquetas elegida arriba.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimiendo una página de prueba…</translation>
+    </message>
+    <message>
+        <source>The test page was not printed: {reason}</source>
+        <translation>La página de prueba no se imprimió: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>The test page went to {printer}; check that it came out whole.</source>
+        <translation>La página de prueba se envió a {printer}; compruebe que ha salido completa.</translation>
+    </message>
+    <message>
+        <source>The test page was not printed: {reason}</source>
+        <translation>La página de prueba no se imprimió: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPrinter</name>
+    <message>
+        <source>Training: what you print is saved as PDF files in {folder}</source>
+        <translation>Formación: lo que imprima se guarda como archivos PDF en {folder}</translation>
+    </message>
+    <message>
+        <source>Training printer: {folder}</source>
+        <translation>Impresora de formación: {folder}</translation>
     </message>
 </context>
 </TS>

@@ -1940,16 +1940,16 @@ Pedidos visíveis: {count}</translation>
         <translation>Impressora de romaneios</translation>
     </message>
     <message>
-        <source>Printer for packing slips; empty for the system default.</source>
-        <translation>Impressora para os romaneios; vazio para a padrão do sistema.</translation>
+        <source>Printer for packing slips: one from the list, a named printer, or an address (tcp://host:9100, cups:QUEUE, file:/folder). In the training store, empty saves PDF files in the training folder.</source>
+        <translation>Impressora para os romaneios: uma da lista, uma impressora com nome ou um endereço (tcp://host:9100, cups:FILA, file:/pasta). Na loja de treinamento, vazio salva arquivos PDF na pasta de treinamento.</translation>
     </message>
     <message>
         <source>Label printer</source>
         <translation>Impressora de etiquetas</translation>
     </message>
     <message>
-        <source>Printer for shipping labels; empty for the system default.</source>
-        <translation>Impressora para as etiquetas de envio; vazio para a padrão do sistema.</translation>
+        <source>Printer for shipping labels: one from the list, a named printer, or an address (tcp://host:9100, cups:QUEUE, file:/folder). In the training store, empty saves PDF files in the training folder.</source>
+        <translation>Impressora para as etiquetas de envio: uma da lista, uma impressora com nome ou um endereço (tcp://host:9100, cups:FILA, file:/pasta). Na loja de treinamento, vazio salva arquivos PDF na pasta de treinamento.</translation>
     </message>
     <message>
         <source>Label format</source>
@@ -2068,8 +2068,8 @@ Pedidos visíveis: {count}</translation>
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>Language of the app; takes effect after a restart.</source>
-        <translation>Idioma do aplicativo; vale após reiniciar.</translation>
+        <source>Language of the app; every window changes to it at once.</source>
+        <translation>Idioma do aplicativo; todas as janelas mudam para ele na hora.</translation>
     </message>
     <message>
         <source>System language</source>
@@ -4550,6 +4550,85 @@ Pedidos visíveis: {count}</translation>
     <message>
         <source>Scale: {problem}</source>
         <translation>Balança: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSettings</name>
+    <message>
+        <source>The open window keeps its language until it is opened again or the app restarts (it could not be rebuilt now).</source>
+        <translation>A janela aberta mantém o idioma até ser aberta de novo ou o aplicativo reiniciar (não foi possível reconstruí-la agora).</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Same as the app</source>
+        <translation>Igual ao aplicativo</translation>
+    </message>
+    <message>
+        <source>Language of this store's packing slips and of the labels the app prints; by default the language of the app.</source>
+        <translation>Idioma dos romaneios desta loja e das etiquetas que o aplicativo imprime; por padrão, o idioma do aplicativo.</translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation>Idioma dos documentos</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Empty: PDF files in the training folder (below)</source>
+        <translation>Vazio: arquivos PDF na pasta de treinamento (abaixo)</translation>
+    </message>
+    <message>
+        <source>Choose a printer, or type tcp://host:9100, cups:QUEUE or file:/folder</source>
+        <translation>Escolha uma impressora, ou digite tcp://host:9100, cups:FILA ou file:/pasta</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>Imprimir uma página de teste</translation>
+    </message>
+    <message>
+        <source>Print a sample packing slip on the slip printer chosen above.</source>
+        <translation>Imprime um romaneio de exemplo na impressora de romaneios escolhida acima.</translation>
+    </message>
+    <message>
+        <source>Print a test label</source>
+        <translation>Imprimir uma etiqueta de teste</translation>
+    </message>
+    <message>
+        <source>Print a sample 4×6 label on the label printer chosen above.</source>
+        <translation>Imprime uma etiqueta de exemplo 4×6 na impressora de etiquetas escolhida acima.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimindo uma página de teste…</translation>
+    </message>
+    <message>
+        <source>The test page was not printed: {reason}</source>
+        <translation>A página de teste não foi impressa: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>The test page went to {printer}; check that it came out whole.</source>
+        <translation>A página de teste foi enviada para {printer}; confira se saiu inteira.</translation>
+    </message>
+    <message>
+        <source>The test page was not printed: {reason}</source>
+        <translation>A página de teste não foi impressa: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPrinter</name>
+    <message>
+        <source>Training: what you print is saved as PDF files in {folder}</source>
+        <translation>Treinamento: o que você imprimir é salvo como arquivos PDF em {folder}</translation>
+    </message>
+    <message>
+        <source>Training printer: {folder}</source>
+        <translation>Impressora de treinamento: {folder}</translation>
     </message>
 </context>
 </TS>

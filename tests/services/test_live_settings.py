@@ -48,6 +48,7 @@ def test_unsubscribed_and_broken_listeners(tmp_path: Path) -> None:
 
 
 def test_options_that_need_a_restart_say_why() -> None:
-    notes = restart_notes({"general.language", "sounds.volume"})
-    assert len(notes) == 1 and "language" in notes[0]
-    assert restart_notes({"pack.font_size", "scanner.max_gap_ms"}) == []
+    notes = restart_notes({"station.database_url", "sounds.volume"})
+    assert len(notes) == 1 and "station database" in notes[0]
+    # The language applies live (the session builds the window again): no restart note.
+    assert restart_notes({"pack.font_size", "scanner.max_gap_ms", "general.language"}) == []

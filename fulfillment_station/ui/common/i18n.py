@@ -218,6 +218,25 @@ def install_translator(
     return installed
 
 
+def switch_language(
+    app: QCoreApplication,
+    language: str,
+    previous: InstalledLanguage | None,
+    *,
+    system_locale: str | None = None,
+    cache_dir: Path | None = None,
+) -> InstalledLanguage:
+    """Change the UI language of a running app: the catalogs of ``previous`` are removed and
+    those of ``language`` installed (Qt then sends every widget a LanguageChange event). Texts
+    a widget made once with ``tr`` stay as they were: the session rebuilds the window after
+    this (``session.AppSession``), so every window, menu and panel is made afresh."""
+    if previous is not None:
+        for translator in previous.translators:
+            app.removeTranslator(translator)
+        previous.translators.clear()
+    return install_translator(app, language, system_locale=system_locale, cache_dir=cache_dir)
+
+
 # -- messages from the layers below ----------------------------------------------------------
 
 

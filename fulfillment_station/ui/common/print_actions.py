@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
+    QMainWindow,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -38,6 +40,7 @@ from fulfillment_station.printing.qt_glue import (
 from fulfillment_station.printing.qt_glue import pdfium_pages as pdfium_pages
 from fulfillment_station.services.print_service import PrintOutcome, PrintService, QueuedJob
 from fulfillment_station.services.resources import PrintResources
+from fulfillment_station.services.training_printer import TRAINING_PRINTER_NOTE
 from fulfillment_station.store.print_queue import JobState
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.tasks import ConnectionWorker, Task, TaskContext
@@ -386,3 +389,19 @@ class _WithJobs(Exception):
         super().__init__(str(error))
         self.error = error
         self.jobs = jobs
+
+
+def show_training_printer(window: QMainWindow, folder: Path) -> QLabel:
+    """Name the training printer in the window's status bar, for as long as it is open: the
+    folder where what the packer prints in training is saved (``services.training_printer``)."""
+    label = QLabel(
+        QCoreApplication.translate("TrainingPrinter", "Training printer: {folder}").format(
+            folder=str(folder)
+        ),
+        window,
+    )
+    label.setObjectName("training-printer")
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a path, not markup
+    label.setToolTip(translate_message(TRAINING_PRINTER_NOTE.format(folder=str(folder))))
+    window.statusBar().addPermanentWidget(label)
+    return label

@@ -53,7 +53,11 @@ from fulfillment_station.store.secrets import (
     TokenStore,
     enable_token_file,
 )
-from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
+from fulfillment_station.store.settings import (
+    DOCUMENT_LANGUAGES,
+    ConnectionProfile,
+    SettingsStore,
+)
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.table_model import RowTableModel
 from fulfillment_station.ui.common.tasks import ConnectionWorker, Task, TaskContext
@@ -174,6 +178,21 @@ class ConnectionDialog(QDialog):
         self.ca_edit.setPlaceholderText(
             self.tr("optional: PEM file of a private certificate authority")
         )
+        # The language of this store's slips and labels: its customers', not the packer's.
+        self.document_language_combo = QComboBox()
+        for code, name in DOCUMENT_LANGUAGES:
+            # Each language by its own name; only "same as the app" is in the UI language.
+            self.document_language_combo.addItem(name if code else self.tr("Same as the app"), code)
+        self.document_language_combo.setToolTip(
+            self.tr(
+                "Language of this store's packing slips and of the labels the app prints; "
+                "by default the language of the app."
+            )
+        )
+        if profile is not None:
+            self.document_language_combo.setCurrentIndex(
+                max(0, self.document_language_combo.findData(profile.document_language))
+            )
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse_ca)
         ca_row = QHBoxLayout()
@@ -186,6 +205,7 @@ class ConnectionDialog(QDialog):
         form.addRow(self.tr("Base URL"), self.url_edit)
         form.addRow(self.tr("API token"), self.token_edit)
         form.addRow(self.tr("CA bundle"), ca_row)
+        form.addRow(self.tr("Document language"), self.document_language_combo)
 
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self.test_connection)
@@ -321,7 +341,14 @@ class ConnectionDialog(QDialog):
             return
         label, dialect, url, token, ca = self._values()
         profile_id = self._editing.id if self._editing else ConnectionProfile.new_id()
-        profile = ConnectionProfile(profile_id, label, dialect, url, ca)
+        profile = ConnectionProfile(
+            profile_id,
+            label,
+            dialect,
+            url,
+            ca,
+            document_language=str(self.document_language_combo.currentData() or ""),
+        )
         try:
             if token:
                 self._tokens.set(profile.id, token)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -86,8 +87,29 @@ class _Field:
         self.write = write
 
 
+#: The printer choices: an editable list of the system's printers (CUPS queues) and the named
+#: ones, in which an address (tcp://, cups:, file:) can still be typed.
+PRINTER_KEYS: tuple[str, ...] = ("printers.slip_printer", "printers.label_printer")
+
+
+def _make_printer_field(option: Option, parent: QWidget) -> _Field:
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return _Field(
+        option,
+        combo,
+        combo,
+        lambda: combo.currentText().strip(),
+        lambda value: combo.setEditText(str(value or "")),
+    )
+
+
 def _make_field(option: Option, parent: QWidget) -> _Field:
     kind = option.kind
+    if option.key in PRINTER_KEYS:
+        return _make_printer_field(option, parent)
     if kind is Kind.BOOL:
         box = QCheckBox(parent)
         return _Field(option, box, box, box.isChecked, box.setChecked)
@@ -189,6 +211,8 @@ class SettingsDialog(QDialog):
     emits ``saved`` with what was written."""
 
     saved = Signal(object)  # Settings
+    printers_listed = Signal(list)  # the printer choices offered (names, cups:QUEUE)
+    test_page_printed = Signal(str)  # the sentence shown
 
     def __init__(
         self,
@@ -199,9 +223,12 @@ class SettingsDialog(QDialog):
         worker: ConnectionWorker[None] | None = None,
         connect_fn: ConnectFn = connect,
         sound_backend: Callable[[], str] = sound_backend,
+        training_print_folder: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        #: where training prints when no printer is chosen (``None``: a real store is open)
+        self._training_prints = training_print_folder
         self.setWindowTitle(self.tr("Settings"))
         self._sound_backend = sound_backend
         self._store = store
@@ -215,6 +242,8 @@ class SettingsDialog(QDialog):
         self.fields: dict[str, _Field] = {}
 
         self._hardware_worker: ConnectionWorker[None] | None = None
+        self._printers_page: QWidget | None = None
+        self._printers_listed = False
         self.finished.connect(self._stop_hardware_worker)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._connections_tab(), _settings_text(SECTIONS["connections"]))
@@ -242,6 +271,7 @@ class SettingsDialog(QDialog):
                 self._add_sound_note(form, page)
             self.tabs.addTab(page, _settings_text(title))
 
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
@@ -410,6 +440,54 @@ class SettingsDialog(QDialog):
     # -- printers tab: ask every printer ---------------------------------------------------------
 
     def _add_printer_tools(self, form: QFormLayout, page: QWidget) -> None:
+        self._printers_page = page
+        self.training_printer_note: QLabel | None = None
+        if self._training_prints is not None:
+            empty = self.tr("Empty: PDF files in the training folder (below)")
+            # Named in full under the printer fields: a long path does not fit in a field.
+            from fulfillment_station.services.training_printer import TRAINING_PRINTER_NOTE
+
+            note = QLabel(
+                translate_message(TRAINING_PRINTER_NOTE.format(folder=str(self._training_prints))),
+                page,
+            )
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setWordWrap(True)
+            note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # PySide6 types the (row, role) pair as a plain object.
+            position = cast(
+                tuple[int, Any], form.getWidgetPosition(self.fields[PRINTER_KEYS[-1]].widget)
+            )
+            form.insertRow(position[0] + 1, "", note)
+            self.training_printer_note = note
+        else:
+            empty = self.tr("Choose a printer, or type tcp://host:9100, cups:QUEUE or file:/folder")
+        for key in PRINTER_KEYS:
+            combo = self.fields[key].editor
+            assert isinstance(combo, QComboBox)
+            line = combo.lineEdit()
+            if line is not None:
+                line.setPlaceholderText(empty)
+        self._offer_printers([])
+        self.test_page_button = QPushButton(self.tr("Print a test page"), page)
+        self.test_page_button.setToolTip(
+            self.tr("Print a sample packing slip on the slip printer chosen above.")
+        )
+        self.test_label_button = QPushButton(self.tr("Print a test label"), page)
+        self.test_label_button.setToolTip(
+            self.tr("Print a sample 4×6 label on the label printer chosen above.")
+        )
+        self.test_page_result = QLabel(page)
+        self.test_page_result.setTextFormat(Qt.TextFormat.PlainText)  # printer words: untrusted
+        self.test_page_result.setWordWrap(True)
+        self.test_page_button.clicked.connect(lambda: self.print_test_page("slip"))
+        self.test_label_button.clicked.connect(lambda: self.print_test_page("label"))
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_page_button)
+        test_row.addWidget(self.test_label_button)
+        test_row.addStretch()
+        form.addRow("", test_row)
+        form.addRow("", self.test_page_result)
         self.printer_check_button = QPushButton(self.tr("Check printers"), page)
         self.printer_check_button.setToolTip(
             self.tr("Ask each printer whether it can print now, and list the CUPS printers.")
@@ -428,6 +506,10 @@ class SettingsDialog(QDialog):
         settings = self._form_settings("printers.", self.printer_result)
         if settings is None:
             return
+        if self._training_prints is not None:  # an empty printer is the training folder
+            from fulfillment_station.services.training_printer import with_training_printer
+
+            settings = with_training_printer(settings, self._training_prints)
 
         def work(_ctx: TaskContext[None]) -> str:
             lines: list[str] = []
@@ -464,6 +546,82 @@ class SettingsDialog(QDialog):
     def _printers_answered(self, text: object) -> None:
         self.printer_result.setText(str(text))
         self.printer_check_button.setEnabled(True)
+
+    def _tab_shown(self, index: int) -> None:
+        """The system's printers are asked for the first time the Printers tab is shown (lpstat
+        can take seconds when CUPS is slow; most visits to Settings are not about printers)."""
+        if (
+            not self._printers_listed
+            and self._printers_page is not None
+            and self.tabs.widget(index) is self._printers_page
+        ):
+            self.list_printers()
+
+    def list_printers(self) -> None:
+        """Offer the system's printers (CUPS queues) in the printer fields, on the hardware
+        worker; ``printers_listed`` tells when they are there."""
+        from fulfillment_station.hardware.cups import CupsUnavailable, list_queues
+
+        self._printers_listed = True
+
+        def work(_ctx: TaskContext[None]) -> list[str]:
+            try:
+                return [f"cups:{queue.name}" for queue in list_queues(timeout=5)]
+            except CupsUnavailable as exc:
+                log.info("no CUPS printers to offer: %s", exc)
+                return []
+
+        task = self._hardware().submit(work, name="list printers")
+        task.succeeded.connect(lambda queues: self._offer_printers(list(queues)))
+        task.failed.connect(lambda _exc: self._offer_printers([]))
+
+    def _offer_printers(self, queues: list[str]) -> None:
+        """The named printers (this form's table) and ``queues`` as the printer choices; what
+        each field holds stays as it is."""
+        named = self.fields.get("printers.named")
+        names = [row["name"] for row in named.read()] if named is not None else []
+        choices = [*names, *(q for q in queues if q not in names)]
+        for key in PRINTER_KEYS:
+            combo = self.fields[key].editor
+            assert isinstance(combo, QComboBox)
+            current = combo.currentText()
+            combo.clear()
+            combo.addItems(choices)
+            combo.setEditText(current)
+        self.printers_listed.emit(choices)
+
+    def print_test_page(self, kind: str) -> None:
+        """Print a sample slip (``kind`` "slip") or label on the printer the form names, and
+        say in one sentence what became of it."""
+        from fulfillment_station.services.printer_check import print_test_page
+        from fulfillment_station.services.training_printer import with_training_printer
+
+        settings = self._form_settings("printers.", self.test_page_result)
+        if settings is None:
+            return
+        if self._training_prints is not None:
+            settings = with_training_printer(settings, self._training_prints)
+        printer_kind: Literal["slip", "label"] = "label" if kind == "label" else "slip"
+
+        def work(_ctx: TaskContext[None]) -> str:
+            return translate_message(print_test_page(settings, printer_kind))
+
+        self.test_page_result.setText(self.tr("Printing a test page…"))
+        self.test_page_button.setEnabled(False)
+        self.test_label_button.setEnabled(False)
+        task = self._hardware().submit(work, name="test page")
+        task.succeeded.connect(self._test_page_done)
+        task.failed.connect(
+            lambda exc: self._test_page_done(
+                self.tr("The test page was not printed: {reason}").format(reason=str(exc))
+            )
+        )
+
+    def _test_page_done(self, text: object) -> None:
+        self.test_page_result.setText(str(text))
+        self.test_page_button.setEnabled(True)
+        self.test_label_button.setEnabled(True)
+        self.test_page_printed.emit(str(text))
 
     @Slot()
     def _stop_hardware_worker(self) -> None:

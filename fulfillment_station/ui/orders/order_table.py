@@ -102,6 +102,11 @@ def tr_label(text: str) -> str:
     return found
 
 
+def forget_translations() -> None:
+    """The UI language changed (``session.AppSession``): look every label up again."""
+    _TRANSLATED.clear()
+
+
 HEADERS: dict[Column, str] = {
     Column.NUMBER: _N("Order"),
     Column.DATE: _N("Date"),

@@ -1407,9 +1407,12 @@
         <source>Order {order}: scan the items.</source>
         <translation>Pedido {order}: escanee los artículos.</translation>
     </message>
-    <message>
-        <source>Order {order} · {name} · {n} lines</source>
-        <translation>Pedido {order} · {name} · {n} líneas</translation>
+    <message numerus="yes">
+        <source>Order {order} · {name} · %n lines</source>
+        <translation>
+            <numerusform>Pedido {order} · {name} · %n línea</numerusform>
+            <numerusform>Pedido {order} · {name} · %n líneas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scan the tracking number on the label (F2: ship without one).</source>

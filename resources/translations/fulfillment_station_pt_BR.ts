@@ -1407,9 +1407,12 @@
         <source>Order {order}: scan the items.</source>
         <translation>Pedido {order}: escaneie os itens.</translation>
     </message>
-    <message>
-        <source>Order {order} · {name} · {n} lines</source>
-        <translation>Pedido {order} · {name} · {n} linhas</translation>
+    <message numerus="yes">
+        <source>Order {order} · {name} · %n lines</source>
+        <translation>
+            <numerusform>Pedido {order} · {name} · %n linha</numerusform>
+            <numerusform>Pedido {order} · {name} · %n linhas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scan the tracking number on the label (F2: ship without one).</source>

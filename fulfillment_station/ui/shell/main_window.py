@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
             else self.tr("Fulfillment Station — {connection}")
         )
         self.setWindowTitle(title.format(connection=translate_message(options.connection_label)))
-        self.resize(1400, 860)
+        self._open_within_screen(QSize(1400, 860))
 
         self.model = OrderTableModel()
         self._channels_shown: list[str] | None = None
@@ -305,6 +305,15 @@ class MainWindow(QMainWindow):
             toggle.setShortcut(QKeySequence(shortcut))
         self.view_menu.addAction(toggle)
         return dock
+
+    def _open_within_screen(self, wanted: QSize) -> None:
+        """``wanted``, but no larger than the screen's available area: on a 1366x768 screen
+        (the most common at packing desks) the status bar and the right of the detail pane
+        and of pack mode stay on screen. The window manager places the frame within that
+        area; a state or geometry restored later (a connection switch) overrides this."""
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else wanted
+        self.resize(wanted.boundedTo(room))
 
     def set_pack_view(self, view: QWidget) -> None:
         self.pack_view = view

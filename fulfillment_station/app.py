@@ -424,6 +424,15 @@ def build_app(
         ),
     ]
     options = {**connector_options(config.ca_bundle), **services.connector_overrides}
+    training_prints = root / "training" / "prints"
+
+    def print_settings() -> Settings:
+        """The settings printing reads: in training, a printer left empty is a folder."""
+        from fulfillment_station.services.print_service import with_training_printers
+
+        current = live.current
+        return with_training_printers(current, training_prints) if config.training else current
+
     workers = AppWorkers(
         sync=ConnectionWorker(sync_resources(config, cache_path, **options), name="sync"),
         reader=ConnectionWorker(reader_resources(cache_path), name="reader"),
@@ -434,7 +443,7 @@ def build_app(
                 root / f"outbox-{config.id}.sqlite3",
                 station=settings["station.station_name"] or "desk",
                 print_queue_path=root / "print-queue.sqlite3",
-                settings=lambda: live.current,
+                settings=print_settings,
                 station_database_url=settings["station.database_url"],
                 claim_lease_s=float(settings["station.claim_lease_s"]),
                 tokens=services.tokens,
@@ -444,7 +453,7 @@ def build_app(
         ),
         # The print service reads the settings at each print: printer choices apply at once.
         print=ConnectionWorker(
-            print_resources(cache_path, root / "print-queue.sqlite3", lambda: live.current),
+            print_resources(cache_path, root / "print-queue.sqlite3", print_settings),
             name="print",
         ),
         utility=ConnectionWorker(lambda: None, close_resources=lambda _r: None, name="utility"),

@@ -252,6 +252,18 @@ def printer_spec(settings: Settings, kind: PrinterKind) -> str:
     return str(settings[f"printers.{kind}_printer"]).strip()
 
 
+def with_training_printers(settings: Settings, folder: Path) -> Settings:
+    """Training mode prints out of the box: an empty slip or label printer setting becomes
+    the folder printer ``file:<folder>`` (each document saved there as a file, the folder
+    named in the sentence the packer sees), so practice never stops at "no printer"."""
+    missing = {
+        f"printers.{kind}_printer": f"file:{folder}"
+        for kind in ("slip", "label")
+        if not printer_spec(settings, kind)
+    }
+    return settings.replace(missing) if missing else settings
+
+
 def printer_from(settings: Settings, kind: PrinterKind) -> Printer:
     """The slip or label printer the packer chose in Settings → Printers."""
     return parse_printer(

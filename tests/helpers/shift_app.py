@@ -1,8 +1,8 @@
 """A packer's shift for ``tests/e2e/test_shift_in_spanish.py``: the whole app as
 ``fulfillment-station`` builds it (training mode, files printed to a folder, an in-memory
-keyring, sounds off), with the UI language chosen *before* any widget exists as the launcher
-does it: the real Spanish catalog, or the pseudo-translation the sweep uses, so that every
-word that did not go through Qt's translation shows up outside ⟦…⟧."""
+keyring), with the UI language chosen *before* any widget exists as the launcher does it:
+the real Spanish catalog from a fresh install, or the pseudo-translation the sweep uses, so
+that every word that did not go through Qt's translation shows up outside ⟦…⟧."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-from PySide6.QtCore import QCoreApplication, QLocale
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from fulfillment_station.app import AppParts, AppServices
@@ -23,6 +24,7 @@ from fulfillment_station.session import AppSession
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
 from fulfillment_station.ui.common.i18n import catalog_source, install_translator
+from fulfillment_station.ui.shell.first_run import FirstRunDialog, is_first_run
 from tests.helpers.desk_pseudo import PseudoTranslator
 from tests.helpers.keyring import MemoryKeyring
 
@@ -47,6 +49,8 @@ class RecordingPseudoTranslator(PseudoTranslator):
 class Shift:
     parts: AppParts
     ui: str
+    #: the folder the slips (and labels) of the shift are printed to
+    prints: Path
     #: under the pseudo-translation: every (context, source) the app translated
     asked: set[tuple[str, str]] = field(default_factory=set)
 
@@ -73,41 +77,58 @@ def finished_translations(language: str) -> set[tuple[str, str]]:
 
 
 @contextmanager
-def shift_app(qtbot: Any, qapp: QApplication, tmp_path: Path, ui: str) -> Iterator[Shift]:
-    """The app for a shift with the UI in ``ui`` ("es", or "pseudo": the pseudo-translation,
-    with Spanish documents). Slips and labels print as files into ``tmp_path / "prints"``."""
+def shift_app(
+    qtbot: Any, qapp: QApplication, tmp_path: Path, ui: str, env: pytest.MonkeyPatch
+) -> Iterator[Shift]:
+    """The app for a shift. ``ui`` "es": from install on a Spanish desk (system locale
+    es_ES, no settings file: the first-run wizard is answered with Enter, which chooses
+    training mode; every setting at its default, so training prints to its own folder).
+    ``ui`` "pseudo": the pseudo-translation on a desk set up for address labels (ZPL) with a
+    ship-from address, documents in Spanish. Printed files land in ``Shift.prints``."""
     previous_keyring = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     previous_locale = QLocale()
     translators: list[Any] = []
     asked: set[tuple[str, str]] = set()
+    store = SettingsStore(tmp_path / "config" / "settings.json")
+    tokens = TokenStore()
     if ui == "pseudo":
         pseudo = RecordingPseudoTranslator()
         QCoreApplication.installTranslator(pseudo)
         translators.append(pseudo)
         asked = pseudo.asked
-    else:
-        translators += install_translator(qapp, ui, system_locale="en_US").translators
-    store = SettingsStore(tmp_path / "config" / "settings.json")
-    prints = tmp_path / "prints"
-    prints.mkdir()
-    store.save(
-        store.load().replace(
-            {
-                "general.language": "es",  # the documents follow the packer's language
-                "printers.slip_printer": f"file:{prints}",
-                "printers.label_printer": f"file:{prints}",
-                "printers.label_format": "zpl",
-                "printers.address_labels": True,
-                "station.packer_name": "Ana",
-                "station.return_name": "Harbour Teas",
-                "station.return_line1": "12 Harbour Road",
-                "station.return_city": "Portland",
-                "station.return_country": "US",
-                "sounds.enabled": False,
-            }
+        prints = tmp_path / "prints"
+        store.save(
+            store.load().replace(
+                {
+                    "general.language": "es",  # the documents follow the packer's language
+                    "printers.slip_printer": f"file:{prints}",
+                    "printers.label_printer": f"file:{prints}",
+                    "printers.label_format": "zpl",
+                    "printers.address_labels": True,
+                    "station.packer_name": "Ana",
+                    "station.return_name": "Harbour Teas",
+                    "station.return_line1": "12 Harbour Road",
+                    "station.return_city": "Portland",
+                    "station.return_country": "US",
+                    "sounds.enabled": False,
+                }
+            )
         )
-    )
+    else:
+        # The desk's system language, as the launcher reads it ("system" is the default).
+        for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+            env.setenv(name, "es_ES.UTF-8")
+        translators += install_translator(qapp, "system", system_locale="es_ES").translators
+        prints = tmp_path / "data" / "training" / "prints"
+        assert is_first_run(store)
+        wizard = FirstRunDialog(store, tokens)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        qtbot.waitExposed(wizard)
+        with qtbot.waitSignal(wizard.accepted, timeout=5_000):
+            qtbot.keyClick(wizard, Qt.Key.Key_Return)
+        assert wizard.choice == "training"
     redactor = Redactor()
     logging_setup = configure_logging(tmp_path / "logs", redactor=redactor)
     services = AppServices(
@@ -118,7 +139,7 @@ def shift_app(qtbot: Any, qapp: QApplication, tmp_path: Path, ui: str) -> Iterat
     qtbot.addWidget(built.window)
     built.window.confirm_close = lambda _pending: True
     try:
-        yield Shift(built, ui, asked)
+        yield Shift(built, ui, prints, asked)
     finally:
         session.close()
         for translator in translators:

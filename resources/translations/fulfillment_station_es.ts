@@ -48,6 +48,18 @@
 <context>
     <name>Document</name>
     <message>
+        <source>TRAINING — NOT A REAL SENDER</source>
+        <translation>FORMACIÓN — NO ES UN REMITENTE REAL</translation>
+    </message>
+    <message>
+        <source>1 Practice Lane</source>
+        <translation>Calle de Prácticas 1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formación</translation>
+    </message>
+    <message>
         <source>Boxes</source>
         <translation>Cajas</translation>
     </message>

@@ -48,6 +48,18 @@
 <context>
     <name>Document</name>
     <message>
+        <source>TRAINING — NOT A REAL SENDER</source>
+        <translation>TREINAMENTO — NÃO É UM REMETENTE REAL</translation>
+    </message>
+    <message>
+        <source>1 Practice Lane</source>
+        <translation>Rua de Treino 1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>

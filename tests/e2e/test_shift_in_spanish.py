@@ -273,3 +273,18 @@ def test_a_shift_in_spanish_with_scans_only(qtbot: Any, shift: Shift, tmp_path: 
         for language in ("es", "pt_BR"):
             missing = sorted(ours - finished_translations(language))
             assert missing == [], (language, missing)
+
+
+def test_a_spanish_training_label_without_a_ship_from_address_says_so_in_spanish() -> None:
+    """Address labels turned on before the desk has a ship-from address: the practice
+    sender on the label is in the document's language, not English."""
+    from fulfillment_station.printing.samples import sample_order, sample_shipment
+    from fulfillment_station.printing.zpl import render_label_zpl
+    from fulfillment_station.services.print_service import print_settings_from
+    from fulfillment_station.store.settings import Settings
+
+    desk = Settings.defaults().replace({"general.language": "es"})
+    zpl = render_label_zpl(sample_order("1001"), sample_shipment(), print_settings_from(desk))
+    assert SPANISH("TRAINING — NOT A REAL SENDER").endswith("NO ES UN REMITENTE REAL")
+    assert "NO ES UN REMITENTE REAL" in zpl  # (the ZPL writes "FORMACIÓN" hex-escaped)
+    assert "TRAINING" not in zpl and "Practice" not in zpl

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from fulfillment_station.app import AppParts
 from fulfillment_station.connectors import DIALECT_MODULES, connector_class
@@ -115,9 +115,9 @@ def screen_texts(parts: AppParts) -> list[tuple[str, str]]:
     texts = visible_texts(parts.pack_view) + table_rows(parts.pack_view.table)
     texts.append(("status bar", window.statusBar().currentMessage()))
     texts += [
-        (f"status bar {type(w).__name__}", w.text())  # type: ignore[attr-defined]
-        for w in window.statusBar().findChildren(QWidget)
-        if w.isVisible() and hasattr(w, "text") and callable(w.text)
+        ("status bar label", label.text())
+        for label in window.statusBar().findChildren(QLabel)
+        if label.isVisible()
     ]
     for box in QApplication.topLevelWidgets():
         if isinstance(box, QMessageBox) and box.isVisible():
@@ -125,21 +125,39 @@ def screen_texts(parts: AppParts) -> list[tuple[str, str]]:
     return [(where, text) for where, text in texts if text]
 
 
-def test_a_shift_in_spanish_with_scans_only(qtbot: Any, shift: Shift, tmp_path: Path) -> None:
+@pytest.fixture
+def mouse(qapp: QApplication) -> Iterator[MouseWatch]:
+    watch = MouseWatch()
+    qapp.installEventFilter(watch)
+    yield watch
+    qapp.removeEventFilter(watch)
+
+
+def test_a_shift_in_spanish_with_scans_only(
+    qtbot: Any, shift: Shift, mouse: MouseWatch, tmp_path: Path
+) -> None:
     parts = shift.parts
     ui = shift.ui
     window = parts.window
     pack = parts.pack_view
     sandbox = parts.sandbox
     assert sandbox is not None
-    mouse = MouseWatch()
-    QApplication.instance().installEventFilter(mouse)  # type: ignore[union-attr]
+    # Every red STOP and every error tone of the shift, as the flow shows and plays them.
     errors: list[str] = []
-    show_error = pack.show_error
-    pack.show_error = lambda text: (errors.append(str(text)), show_error(text))[1]  # type: ignore[method-assign]
     tones: list[str] = []
+    show_error = pack.show_error
     play_error = pack.flow.sounds.play_error
-    pack.flow.sounds.play_error = lambda: (tones.append("error"), play_error())[1]  # type: ignore[method-assign]
+
+    def stop_shown(text: str) -> None:
+        errors.append(str(text))
+        show_error(text)
+
+    def error_tone() -> None:
+        tones.append("error")
+        play_error()
+
+    pack.show_error = stop_shown  # type: ignore[method-assign]
+    pack.flow.sounds.play_error = error_tone  # type: ignore[method-assign]
 
     with qtbot.waitSignal(window.sync_finished, timeout=60_000):
         parts.start()

@@ -159,6 +159,21 @@ TRAINING_SENDER = Address(
 )
 
 
+def training_sender(language: str) -> Address:
+    """:data:`TRAINING_SENDER` in the document's language (a Spanish label says so in
+    Spanish)."""
+    from fulfillment_station.printing.doc_text import doc, translator
+
+    t = translator(language)
+    return TRAINING_SENDER.model_copy(
+        update={
+            "name": t(doc("TRAINING — NOT A REAL SENDER")),
+            "line1": t(doc("1 Practice Lane")),
+            "city": t(doc("Training")),
+        }
+    )
+
+
 def print_settings_from(settings: Settings) -> PrintSettings:
     """The store details and print choices the packer saved, as the printing layer takes them.
 
@@ -178,16 +193,17 @@ def print_settings_from(settings: Settings) -> PrintSettings:
         postal_code=settings["station.return_postal_code"] or None,
         country=settings["station.return_country"],
     )
+    language = document_language(settings)
     training = not settings["connections.active"]
     if training and [f for f in return_address.missing_required() if f != "name"]:
-        return_address = TRAINING_SENDER
+        return_address = training_sender(language)
     return PrintSettings(
         store_name=settings["station.store_name"],
         return_address=return_address,
         logo_path=Path(logo) if logo else None,
         page_size=settings["printers.page_size"],
         label_dpi=settings["printers.label_dpi"],
-        document_language=document_language(settings),
+        document_language=language,
     )
 
 

@@ -48,6 +48,18 @@
 <context>
     <name>Document</name>
     <message>
+        <source>TRAINING — NOT A REAL SENDER</source>
+        <translation>FORMACIÓN — NO ES UN REMITENTE REAL</translation>
+    </message>
+    <message>
+        <source>1 Practice Lane</source>
+        <translation>Calle de Prácticas 1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formación</translation>
+    </message>
+    <message>
         <source>Boxes</source>
         <translation>Cajas</translation>
     </message>
@@ -1419,9 +1431,12 @@
         <source>Order {order}: scan the items.</source>
         <translation>Pedido {order}: escanee los artículos.</translation>
     </message>
-    <message>
-        <source>Order {order} · {name} · {n} lines</source>
-        <translation>Pedido {order} · {name} · {n} líneas</translation>
+    <message numerus="yes">
+        <source>Order {order} · {name} · %n lines</source>
+        <translation>
+            <numerusform>Pedido {order} · {name} · %n línea</numerusform>
+            <numerusform>Pedido {order} · {name} · %n líneas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scan the tracking number on the label (F2: ship without one).</source>

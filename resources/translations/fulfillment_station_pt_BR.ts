@@ -48,6 +48,18 @@
 <context>
     <name>Document</name>
     <message>
+        <source>TRAINING — NOT A REAL SENDER</source>
+        <translation>TREINAMENTO — NÃO É UM REMETENTE REAL</translation>
+    </message>
+    <message>
+        <source>1 Practice Lane</source>
+        <translation>Rua de Treino 1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
@@ -1419,9 +1431,12 @@
         <source>Order {order}: scan the items.</source>
         <translation>Pedido {order}: escaneie os itens.</translation>
     </message>
-    <message>
-        <source>Order {order} · {name} · {n} lines</source>
-        <translation>Pedido {order} · {name} · {n} linhas</translation>
+    <message numerus="yes">
+        <source>Order {order} · {name} · %n lines</source>
+        <translation>
+            <numerusform>Pedido {order} · {name} · %n linha</numerusform>
+            <numerusform>Pedido {order} · {name} · %n linhas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scan the tracking number on the label (F2: ship without one).</source>

@@ -739,8 +739,9 @@ class PackModeView(QWidget):
             return
         order = session.order
         name = order.ship_to.name if order.ship_to is not None else order.customer.name
-        header = self.tr("Order {order} · {name} · {n} lines").format(
-            order=order.number, name=name, n=len(session.lines)
+        # %n: Qt's plural forms ("1 línea", "2 líneas"), filled in before the store's text.
+        header = self.tr("Order {order} · {name} · %n lines", "", len(session.lines)).format(
+            order=order.number, name=name
         )
         boxes = session.boxes()
         if session.box_number > 1 or session.current_box_type is not None:

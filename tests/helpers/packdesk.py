@@ -11,11 +11,9 @@ from fulfillment_station.domain.models import Order
 from fulfillment_station.services.pack_session import PrintOutcome
 from fulfillment_station.store.cache import OrderRef, normalize_code
 from tests.helpers.factories import build_order
+from tests.helpers.pack_fakes import EAN, OTHER_EAN, UPC_A, UPS, RecordedSounds
 
-EAN = "4006381333931"
-UPC_A = "036000291452"
-OTHER_EAN = "5901234123457"
-UPS = "1Z999AA10123456784"
+__all__ = ["EAN", "OTHER_EAN", "UPC_A", "UPS", "DeskHost", "RecordedSounds"]
 
 
 def desk_order(order_id: str, number: str, **fields: Any) -> Order:
@@ -125,17 +123,3 @@ class DeskHost:
 
     def named(self, name: str) -> list[tuple[Any, ...]]:
         return [call for call in self.calls if call[0] == name]
-
-
-class RecordedSounds:
-    def __init__(self) -> None:
-        self.played: list[str] = []
-
-    def play_success(self) -> None:
-        self.played.append("success")
-
-    def play_error(self) -> None:
-        self.played.append("error")
-
-    def play_complete(self) -> None:
-        self.played.append("complete")

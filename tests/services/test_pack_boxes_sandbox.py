@@ -34,8 +34,8 @@ from fulfillment_station.store.db import connect as connect_db
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings
 from tests.conftest import TEST_TOKEN
+from tests.helpers.pack_fakes import Display, RecordedSounds
 from tests.services.test_boxes import open_order
-from tests.services.test_pack_flow import Display, Sounds
 
 SETTINGS = Settings.defaults().replace(
     {
@@ -121,7 +121,7 @@ def pack_in_two_boxes(
         host,
         progress,
         Display(),
-        Sounds(),
+        RecordedSounds(),
         PackFlowOptions(auto_print=False),
         steps=default_steps(step),
         box_for_scan=lambda scan: box_for_scan(SETTINGS, scan),

@@ -28,7 +28,7 @@ from fulfillment_station.services.sync import SyncService
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings
 from tests.conftest import TEST_TOKEN
-from tests.services.test_pack_flow import Display, Sounds
+from tests.helpers.pack_fakes import Display, RecordedSounds
 
 pytestmark = pytest.mark.integration
 
@@ -94,7 +94,7 @@ def order_to_pack(resources: OutboxResources) -> Order:
 
 def pack_by_scans(host: DirectPackHost, progress: PackProgress, order: Order) -> Display:
     display = Display()
-    flow = PackFlow(host, progress, display, Sounds(), PackFlowOptions(auto_print=False))
+    flow = PackFlow(host, progress, display, RecordedSounds(), PackFlowOptions(auto_print=False))
     flow.scan(order.number)
     assert display.opened_orders == [order.id]
     for line in order.lines:

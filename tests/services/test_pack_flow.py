@@ -3,7 +3,7 @@ records what the packer would see, real progress files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,166 +24,18 @@ from fulfillment_station.services.pack_flow import (
 )
 from fulfillment_station.services.pack_session import (
     PackCommand,
-    PackSession,
-    PrintOutcome,
     command_payload,
 )
-from fulfillment_station.store.cache import OrderRef, normalize_code
 from fulfillment_station.store.pack_progress import PackProgress
-from tests.store.factories import build_order
-
-UPC_A = "036000291452"
-EAN = "4006381333931"
-UPS = "1Z999AA10123456784"
-
-
-def two_line_order(order_id: str, number: str, status: str = "confirmed") -> Order:
-    return build_order(
-        order_id,
-        number=number,
-        status=status,
-        lines=[
-            {
-                "id": "L1",
-                "sku": "TEE-M",
-                "name": "T-shirt M",
-                "quantity": 1,
-                "unit_price": "10",
-                "barcode": UPC_A,
-            },
-            {
-                "id": "L2",
-                "sku": "MUG-BLK",
-                "name": "Mug black",
-                "quantity": 1,
-                "unit_price": "5",
-                "barcode": EAN,
-            },
-        ],
-    )
-
-
-class Host:
-    """Answers at once unless ``hold`` is set; then the test calls ``answer()``."""
-
-    def __init__(self, orders: list[Order]) -> None:
-        self.orders = {OrderRef("shop", o.id): o for o in orders}
-        self.calls: list[tuple[Any, ...]] = []
-        self.hold = False
-        self.waiting: list[Callable[[], None]] = []
-        self.ship_error: str | None = None
-        #: (call, the boxes it was given: None for one box)
-        self.boxes_given: list[tuple[str, Any]] = []
-
-    def _answer(self, fn: Callable[[], None]) -> None:
-        if self.hold:
-            self.waiting.append(fn)
-        else:
-            fn()
-
-    def answer(self) -> None:
-        self.waiting.pop(0)()
-
-    def find_orders(
-        self, scan: str, done: Callable[[list[OrderRef]], None], failed: Callable[[str], None]
-    ) -> None:
-        self.calls.append(("find", scan))
-        self._answer(
-            lambda: done(
-                [
-                    r
-                    for r, o in self.orders.items()
-                    if normalize_code(o.number) == normalize_code(scan)
-                ]
-            )
-        )
-
-    def load_order(
-        self, ref: OrderRef, done: Callable[[Order], None], failed: Callable[[str], None]
-    ) -> None:
-        self.calls.append(("load", ref.order_id))
-        self._answer(lambda: done(self.orders[ref]))
-
-    def print_documents(
-        self,
-        order: Order,
-        reprint: bool,
-        done: Callable[[PrintOutcome], None],
-        failed: Callable[[str], None],
-        *,
-        boxes: Any = None,
-    ) -> None:
-        self.calls.append(("print", order.id, reprint))
-        self.boxes_given.append(("print", boxes))
-        self._answer(lambda: done(PrintOutcome()))
-
-    def ship(
-        self,
-        order: Order,
-        lines: dict[str, int],
-        tracking: str | None,
-        carrier: str | None,
-        done: Callable[[], None],
-        failed: Callable[[str], None],
-        *,
-        boxes: Any = None,
-    ) -> None:
-        self.calls.append(("ship", order.id, lines, tracking))
-        self.boxes_given.append(("ship", boxes))
-        error = self.ship_error
-        self._answer(lambda: failed(error) if error else done())
-
-    def next_order_after(
-        self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Callable[[str], None]
-    ) -> None:
-        self.calls.append(("next", ref.order_id))
-        refs = list(self.orders)
-        position = refs.index(ref)
-        self._answer(lambda: done(refs[position + 1] if position + 1 < len(refs) else None))
-
-    def named(self, name: str) -> list[tuple[Any, ...]]:
-        return [c for c in self.calls if c[0] == name]
-
-
-class Display:
-    def __init__(self) -> None:
-        self.infos: list[str] = []
-        self.errors: list[str] = []
-        self.opened_orders: list[str] = []
-        self.shipped_orders: list[str] = []
-        self.session: PackSession | None = None
-
-    def show_info(self, text: str, *, good: bool = False) -> None:
-        self.infos.append(text)
-
-    def show_error(self, text: str) -> None:
-        self.errors.append(text)
-
-    def show_session(self, session: PackSession | None) -> None:
-        self.session = session
-
-    def select_line(self, line_id: str) -> None:
-        pass
-
-    def opened(self, order: Order) -> None:
-        self.opened_orders.append(order.id)
-
-    def shipped(self, order: Order) -> None:
-        self.shipped_orders.append(order.id)
-
-
-class Sounds:
-    def __init__(self) -> None:
-        self.played: list[str] = []
-
-    def play_success(self) -> None:
-        self.played.append("success")
-
-    def play_error(self) -> None:
-        self.played.append("error")
-
-    def play_complete(self) -> None:
-        self.played.append("complete")
+from tests.helpers.pack_fakes import (
+    EAN,
+    UPC_A,
+    UPS,
+    Display,
+    Host,
+    RecordedSounds,
+    two_line_order,
+)
 
 
 @pytest.fixture
@@ -194,8 +46,8 @@ def progress(tmp_path: Path) -> Iterator[PackProgress]:
 
 def make_flow(
     orders: list[Order], progress: PackProgress, **kwargs: Any
-) -> tuple[PackFlow, Host, Display, Sounds]:
-    host, display, sounds = Host(orders), Display(), Sounds()
+) -> tuple[PackFlow, Host, Display, RecordedSounds]:
+    host, display, sounds = Host(orders), Display(), RecordedSounds()
     flow = PackFlow(host, progress, display, sounds, **kwargs)
     return flow, host, display, sounds
 
@@ -390,7 +242,9 @@ def test_the_flow_ships_against_a_real_store_with_no_qt(
         )
         host = DirectPackHost(resources, packer="Ana")
         display = Display()
-        flow = PackFlow(host, progress, display, Sounds(), PackFlowOptions(auto_print=False))
+        flow = PackFlow(
+            host, progress, display, RecordedSounds(), PackFlowOptions(auto_print=False)
+        )
         flow.scan(order.number)
         assert display.opened_orders == [order.id]
         for line in order.lines:

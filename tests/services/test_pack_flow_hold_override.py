@@ -15,7 +15,7 @@ from fulfillment_station.domain.models import HoldKind, Order
 from fulfillment_station.services.pack_flow import PackFlow, PackFlowOptions, PackPhase
 from fulfillment_station.services.pack_session import PackCommand
 from fulfillment_station.store.pack_progress import PackProgress
-from tests.services.test_pack_flow import EAN, UPC_A, UPS, Display, Host, Sounds, two_line_order
+from tests.helpers.pack_fakes import EAN, UPC_A, UPS, Display, Host, RecordedSounds, two_line_order
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def held_flow(
     order: Order, progress: PackProgress, reason: str | None
 ) -> tuple[PackFlow, OverrideHost, Display, Asker]:
     host, display, asker = OverrideHost([order]), Display(), Asker(reason)
-    flow = PackFlow(host, progress, display, Sounds(), PackFlowOptions(auto_print=False))
+    flow = PackFlow(host, progress, display, RecordedSounds(), PackFlowOptions(auto_print=False))
     flow.ask_hold_reason = asker
     return flow, host, display, asker
 
@@ -127,7 +127,7 @@ def test_the_override_is_for_that_order_only(progress: PackProgress) -> None:
     held = HOLDS["packer"](two_line_order("A1", "#1001"))
     free = two_line_order("B2", "#1002")
     host, display, asker = OverrideHost([held, free]), Display(), Asker("checked with Sam")
-    flow = PackFlow(host, progress, display, Sounds(), PackFlowOptions(auto_print=False))
+    flow = PackFlow(host, progress, display, RecordedSounds(), PackFlowOptions(auto_print=False))
     flow.ask_hold_reason = asker
     flow.scan("#1001")
     flow.scan("#1002")  # another order scanned instead: F2 no longer overrides the first

@@ -13,7 +13,7 @@ import pytest
 from fulfillment_station.services.pack_flow import PackFlow, PackPhase
 from fulfillment_station.services.pack_session import PackCommand
 from fulfillment_station.store.pack_progress import PackProgress
-from tests.services.test_pack_flow import EAN, UPC_A, UPS, Display, Host, Sounds, two_line_order
+from tests.helpers.pack_fakes import EAN, UPC_A, UPS, Display, Host, RecordedSounds, two_line_order
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ class LabelStoreHost(Host):
 
 def flow_on_label_store(progress: PackProgress) -> tuple[PackFlow, LabelStoreHost, Display]:
     host, display = LabelStoreHost([two_line_order("A1", "#1001")]), Display()
-    return PackFlow(host, progress, display, Sounds()), host, display
+    return PackFlow(host, progress, display, RecordedSounds()), host, display
 
 
 def test_the_last_scan_ships_without_asking_for_a_tracking_number(
@@ -60,7 +60,7 @@ def test_a_store_selling_no_labels_still_asks_for_the_carrier_label(
     progress: PackProgress,
 ) -> None:
     host, display = Host([two_line_order("A1", "#1001")]), Display()
-    flow = PackFlow(host, progress, display, Sounds())
+    flow = PackFlow(host, progress, display, RecordedSounds())
     flow.scan("#1001")
     flow.scan(UPC_A)
     flow.scan(EAN)

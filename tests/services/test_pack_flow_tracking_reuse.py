@@ -12,7 +12,7 @@ from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.db import connect
 from fulfillment_station.store.pack_progress import PackProgress
 from tests.helpers.desk_tracking import UPS, cache_with_shipped_order
-from tests.services.test_pack_flow import EAN, UPC_A, Display, Host, Sounds, two_line_order
+from tests.helpers.pack_fakes import EAN, UPC_A, Display, Host, RecordedSounds, two_line_order
 
 OTHER_UPS = "1Z999AA10123456793"
 
@@ -23,7 +23,7 @@ def _flow(root: Path) -> tuple[PackFlow, Host, Display]:
         root, connection="shop", station="Desk 1", packer="Ana"
     )
     progress = PackProgress(root / "progress.sqlite3")
-    flow = PackFlow(host, progress, display, Sounds(), PackFlowOptions(auto_print=False))
+    flow = PackFlow(host, progress, display, RecordedSounds(), PackFlowOptions(auto_print=False))
     flow.scan("#C3")
     flow.scan(UPC_A)
     flow.scan(EAN)

@@ -30,7 +30,7 @@ from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.db import connect
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings
-from tests.services.test_pack_flow import EAN, UPC_A, UPS, Display, Host, Sounds
+from tests.helpers.pack_fakes import EAN, UPC_A, UPS, Display, Host, RecordedSounds
 from tests.store.factories import build_order
 
 
@@ -92,8 +92,8 @@ def progress(tmp_path: Path) -> Iterator[PackProgress]:
 
 def weighing_flow(
     progress: PackProgress, audit: AuditLog, orders: list[Order] | None = None
-) -> tuple[PackFlow, Host, Display, Sounds]:
-    host, display, sounds = Host(orders or [weighed_order()]), Display(), Sounds()
+) -> tuple[PackFlow, Host, Display, RecordedSounds]:
+    host, display, sounds = Host(orders or [weighed_order()]), Display(), RecordedSounds()
     step = weigh_step_for(desk, lambda: nullcontext(audit), packer=lambda: "Marta")
     flow = PackFlow(
         host,
@@ -259,9 +259,11 @@ def boxed_desk(**updates: object) -> Settings:
     )
 
 
-def boxed_flow(progress: PackProgress, audit: AuditLog) -> tuple[PackFlow, Host, Display, Sounds]:
+def boxed_flow(
+    progress: PackProgress, audit: AuditLog
+) -> tuple[PackFlow, Host, Display, RecordedSounds]:
     settings = boxed_desk()
-    host, display, sounds = Host([weighed_order()]), Display(), Sounds()
+    host, display, sounds = Host([weighed_order()]), Display(), RecordedSounds()
     step = weigh_step_for(lambda: settings, lambda: nullcontext(audit), packer=lambda: "Marta")
     flow = PackFlow(
         host,

@@ -318,11 +318,11 @@ def test_catalogs_translate_every_settings_text(language: str) -> None:
 def test_spanish_pack_mode(install: Any, qtbot: Any, tmp_path: Path) -> None:
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.pack.pack_mode import PackModeView
-    from tests.ui.test_pack_mode import FakeHost, FakeSounds, make_order
+    from tests.helpers.pack_fakes import FakeHost, RecordedSounds, make_order
 
     install("es")
     store = PackProgress(tmp_path / "pack.sqlite3")
-    view = PackModeView(FakeHost([make_order("A1", "#100001")]), store, FakeSounds())
+    view = PackModeView(FakeHost([make_order("A1", "#100001")]), store, RecordedSounds())
     qtbot.addWidget(view)
     assert view.message.text() == (
         "Escanee un número de pedido, un albarán o un número de seguimiento para empezar."
@@ -391,11 +391,11 @@ def test_a_template_missing_from_the_catalog_shows_in_english(install: Any) -> N
 def test_spanish_pack_mode_refuses_in_spanish(install: Any, qtbot: Any, tmp_path: Path) -> None:
     from fulfillment_station.store.pack_progress import PackProgress
     from fulfillment_station.ui.pack.pack_mode import PackModeView
-    from tests.ui.test_pack_mode import OTHER_EAN, FakeHost, FakeSounds, make_order
+    from tests.helpers.pack_fakes import OTHER_EAN, FakeHost, RecordedSounds, make_order
 
     install("es")
     store = PackProgress(tmp_path / "pack.sqlite3")
-    view = PackModeView(FakeHost([make_order("A1", "#100001")]), store, FakeSounds())
+    view = PackModeView(FakeHost([make_order("A1", "#100001")]), store, RecordedSounds())
     qtbot.addWidget(view)
     view.on_scan("#100001")
     assert view.model.index(0, 3).data() == "Falta 1"  # a plural form, never "faltan 1"

@@ -20,160 +20,32 @@ from fulfillment_station.domain.models import Order
 from fulfillment_station.scanning.burst import BurstDetector
 from fulfillment_station.services.pack_session import (
     PackCommand,
-    PrintOutcome,
     command_payload,
 )
-from fulfillment_station.store.cache import OrderRef, normalize_code
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.ui.common.scanner_filter import ScannerFilter
 from fulfillment_station.ui.pack.pack_mode import PackModeOptions, PackModeView, PackPhase
 from fulfillment_station.ui.pack.sounds import SOUNDS_DIR, Sounds
-from tests.store.factories import build_order
+from tests.helpers.pack_fakes import (
+    EAN,
+    OTHER_EAN,
+    UPC_A,
+    UPS,
+    DeferredHost,
+    FakeHost,
+    RecordedSounds,
+    make_order,
+)
 
 pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
 ]
 
-UPC_A = "036000291452"
-EAN = "4006381333931"
-OTHER_EAN = "5901234123457"
-UPS = "1Z999AA10123456784"
-
 
 def is_red(view: PackModeView) -> bool:
     style = view.message.styleSheet()
     return "#c00000" in style or "#ff3030" in style
-
-
-def make_order(
-    order_id: str, number: str, *, mug_quantity: int = 1, card_barcode: str | None = "CARD-0001"
-) -> Order:
-    return build_order(
-        order_id,
-        number=number,
-        lines=[
-            {
-                "id": "L1",
-                "sku": "TEE-M",
-                "name": "T-shirt M",
-                "quantity": 1,
-                "unit_price": "10",
-                "barcode": UPC_A,
-            },
-            {
-                "id": "L2",
-                "sku": "MUG-BLK",
-                "name": "Mug black",
-                "quantity": mug_quantity,
-                "unit_price": "5",
-                "barcode": EAN,
-            },
-            {
-                "id": "L3",
-                "sku": "CARD",
-                "name": "Gift card",
-                "quantity": 1,
-                "unit_price": "1",
-                "barcode": card_barcode,
-            },
-        ],
-    )
-
-
-class FakeHost:
-    """Answers at once, like a worker that is very fast; records every call."""
-
-    def __init__(self, orders: list[Order], label_tracking: str | None = None) -> None:
-        self.orders = {OrderRef("shop", o.id): o for o in orders}
-        self.label_tracking = label_tracking
-        self.calls: list[tuple[Any, ...]] = []
-
-    def find_orders(
-        self, scan: str, done: Callable[[list[OrderRef]], None], failed: Callable[[str], None]
-    ) -> None:
-        self.calls.append(("find", scan))
-        done(
-            [
-                ref
-                for ref, o in self.orders.items()
-                if normalize_code(o.number) == normalize_code(scan)
-            ]
-        )
-
-    def load_order(
-        self, ref: OrderRef, done: Callable[[Order], None], failed: Callable[[str], None]
-    ) -> None:
-        self.calls.append(("load", ref.order_id))
-        done(self.orders[ref])
-
-    def print_documents(
-        self,
-        order: Order,
-        reprint: bool,
-        done: Callable[[PrintOutcome], None],
-        failed: Callable[[str], None],
-    ) -> None:
-        self.calls.append(("print", order.id, reprint))
-        done(
-            PrintOutcome(
-                tracking=self.label_tracking, carrier="ups" if self.label_tracking else None
-            )
-        )
-
-    def ship(
-        self,
-        order: Order,
-        lines: dict[str, int],
-        tracking: str | None,
-        carrier: str | None,
-        done: Callable[[], None],
-        failed: Callable[[str], None],
-    ) -> None:
-        self.calls.append(("ship", order.id, lines, tracking, carrier))
-        done()
-
-    def next_order_after(
-        self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Callable[[str], None]
-    ) -> None:
-        self.calls.append(("next", ref.order_id))
-        refs = list(self.orders)
-        position = refs.index(ref)
-        done(refs[position + 1] if position + 1 < len(refs) else None)
-
-    def named(self, name: str) -> list[tuple[Any, ...]]:
-        return [call for call in self.calls if call[0] == name]
-
-
-class DeferredHost(FakeHost):
-    """Answers only when the test says so, like a worker thread that takes its time."""
-
-    def __init__(self, orders: list[Order]) -> None:
-        super().__init__(orders)
-        self.waiting: list[Callable[[], None]] = []
-
-    def find_orders(self, scan, done, failed) -> None:
-        self.waiting.append(lambda: FakeHost.find_orders(self, scan, done, failed))
-
-    def load_order(self, ref, done, failed) -> None:
-        self.waiting.append(lambda: FakeHost.load_order(self, ref, done, failed))
-
-    def answer(self) -> None:
-        self.waiting.pop(0)()
-
-
-class FakeSounds:
-    def __init__(self) -> None:
-        self.played: list[str] = []
-
-    def play_success(self) -> None:
-        self.played.append("success")
-
-    def play_error(self) -> None:
-        self.played.append("error")
-
-    def play_complete(self) -> None:
-        self.played.append("complete")
 
 
 class FakeClock:
@@ -193,7 +65,7 @@ class Desk:
         view: PackModeView,
         clock: FakeClock,
         host: FakeHost,
-        sounds: FakeSounds,
+        sounds: RecordedSounds,
         scanner: ScannerFilter,
     ) -> None:
         self.qtbot = qtbot
@@ -255,7 +127,7 @@ def make_desk(qtbot, qapp, tmp_path: Path) -> Iterator[Callable[..., Desk]]:
         store = PackProgress(tmp_path / "pack.sqlite3")
         stores.append(store)
         host = host or FakeHost(orders, label_tracking)
-        sounds = FakeSounds()
+        sounds = RecordedSounds()
         view = PackModeView(host, store, sounds, options)
         qtbot.addWidget(view)
         scanner.scanned.connect(view.on_scan)

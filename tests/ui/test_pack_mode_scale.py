@@ -21,9 +21,9 @@ from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings
 from fulfillment_station.ui.pack.pack_mode import PackModeOptions, PackModeView, PackPhase
 from fulfillment_station.ui.pack.scale_weigher import ScaleWeigher
+from tests.helpers.pack_fakes import EAN, UPC_A, UPS, FakeHost, RecordedSounds
 from tests.helpers.scale_sim import ScaleSimulator
 from tests.services.test_pack_weighing import weighed_order
-from tests.ui.test_pack_mode import EAN, UPC_A, UPS, FakeHost, FakeSounds
 
 pytestmark = pytest.mark.gui
 
@@ -57,7 +57,7 @@ def packing(
         view = PackModeView(
             host,
             progress,
-            FakeSounds(),
+            RecordedSounds(),
             PackModeOptions(auto_print=False),
             steps=default_steps(step),
             weigher=weigher,
@@ -146,7 +146,7 @@ def test_a_two_box_order_is_packed_and_weighed_box_by_box(
         view = PackModeView(
             host,
             progress,
-            FakeSounds(),
+            RecordedSounds(),
             PackModeOptions(auto_print=False),
             steps=default_steps(step),
             weigher=weigher,
@@ -214,7 +214,7 @@ def test_the_boxes_and_their_weights_survive_closing_pack_mode_mid_order(
         view = PackModeView(
             FakeHost([weighed_order()]),
             progress,
-            FakeSounds(),
+            RecordedSounds(),
             PackModeOptions(auto_print=False),
             steps=default_steps(step),
             weigher=weigher,

@@ -383,10 +383,12 @@ def queue_pack_boxes(
     carrier: str | None,
     *,
     packer: str,
+    hold_override: str | None = None,
 ) -> list[PackShipment]:
     """Build the requests of an order packed in several boxes (:func:`box_ship_requests`)
-    and queue them, in one trip. A box whose shipment (same tracking number) already waits in
-    the outbox is not queued twice: a retry after a failure part-way queues only the rest."""
+    and queue them, in one trip (each with the packer's hold override, if any). A box whose
+    shipment (same tracking number) already waits in the outbox is not queued twice: a retry
+    after a failure part-way queues only the rest."""
     from fulfillment_station.services.actions import shipments_of
     from fulfillment_station.services.store_labels import prints_after_ship
     from fulfillment_station.store.outbox import ACTIVE_STATES
@@ -407,7 +409,9 @@ def queue_pack_boxes(
         if request.tracking_number and request.tracking_number in waiting:
             log.info("box shipment %s of %s already queued", request.tracking_number, order.id)
             continue
-        record = queue_shipment(resources, order, request, packer=packer)
+        record = queue_shipment(
+            resources, order, request, packer=packer, hold_override=hold_override
+        )
         queued.append(PackShipment(record, request, prints_after_ship(request, capabilities)))
     return queued
 

@@ -139,3 +139,28 @@ def test_two_boxes_ship_the_whole_order_the_way_each_store_takes_boxes(
     assert all(line.remaining == 0 for line in shipped.lines)
     if how is BoxShipping.SHIPMENTS:
         assert [s.tracking_number for s in shipped.shipments[-2:]] == LABELS
+
+
+@pytest.mark.parametrize("desk", ["nexus"], indirect=True)
+def test_a_held_order_in_two_boxes_ships_only_with_the_packers_reason_audited(
+    desk: tuple[SandboxServer, OutboxResources],
+) -> None:
+    """F2 on a held order in pack mode, then two boxes: every box's shipment carries the
+    packer's reason; without it none is queued."""
+    from fulfillment_station.domain.holds import with_packer_holds
+    from fulfillment_station.services.outbox_service import NotShippable
+    from fulfillment_station.store.audit import AuditLog
+
+    _server, resources = desk
+    order = with_packer_holds(_two_box_order(resources), ["customer asked to wait"])
+    boxes = _boxes(order)
+    with pytest.raises(NotShippable):
+        operations.queue_pack_boxes(resources, order, boxes, LABELS[0], None, packer="Ana")
+    queued = operations.queue_pack_boxes(
+        resources, order, boxes, LABELS[0], None, packer="Ana", hold_override="goods arrived"
+    )
+    assert len(queued) == 2
+    audit = AuditLog(resources.outbox_store, station="")
+    overrides = [e for e in audit.for_order(order.id) if e.kind == "hold_override"]
+    assert sorted(e.action_id for e in overrides) == sorted(s.record.id for s in queued)
+    assert all("goods arrived" in e.message for e in overrides)

@@ -130,7 +130,7 @@ class WorkerPackHost:
         hold_override: str | None = None,
     ) -> None:
         if boxes is not None and len(boxes) > 1:
-            self._ship_boxes(order, list(boxes), tracking, carrier, done, failed)
+            self._ship_boxes(order, list(boxes), tracking, carrier, done, failed, hold_override)
             return
 
         def queued(shipment: PackShipment) -> None:
@@ -168,6 +168,7 @@ class WorkerPackHost:
         carrier: str | None,
         done: Callable[[], None],
         failed: Failure,
+        hold_override: str | None = None,
     ) -> None:
         """An order packed in several boxes: queued as the store takes boxes (one request
         with packages, one shipment per box, or one shipment), then each box's label."""
@@ -192,7 +193,13 @@ class WorkerPackHost:
 
         _answer(
             self.outbox.call(
-                operations.queue_pack_boxes, order, boxes, tracking, carrier, packer=self.packer()
+                operations.queue_pack_boxes,
+                order,
+                boxes,
+                tracking,
+                carrier,
+                packer=self.packer(),
+                hold_override=hold_override,
             ),
             queued,
             failed,

@@ -76,7 +76,8 @@ def _look(settings: PrintSettings) -> _Look:
 
 
 def money(amount: Decimal, currency: str, locale: str = FALLBACK_LOCALE) -> str:
-    """The slip's amounts, formatted as the list and the detail pane show them."""
+    """The slip's amounts, with the one money formatter, in the document's language (a
+    Spanish slip reads "12,50 €", an English one "€12.50")."""
     return format_money(amount, currency, locale)
 
 
@@ -242,7 +243,9 @@ def _columns(
     return [(title, width or rest) for title, width in columns]
 
 
-def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool, t: Words) -> Table:
+def _lines_table(
+    order: Order, styles: _Styles, look: _Look, prices: bool, t: Words, locale: str
+) -> Table:
     qty_texts = _qty_texts(order, t)
     small = styles.small.fontSize
     needed = (
@@ -273,8 +276,8 @@ def _lines_table(order: Order, styles: _Styles, look: _Look, prices: bool, t: Wo
             cells.append(styles.cell(line.barcode, widths["Barcode"], styles.wrap_any))
         if prices:
             if "Price" in widths:
-                cells.append(money(line.unit_price, order.currency))
-            cells.append(money(line.unit_price * line.quantity, order.currency))
+                cells.append(money(line.unit_price, order.currency, locale))
+            cells.append(money(line.unit_price * line.quantity, order.currency, locale))
         rows.append(cells)
     if not order.lines:
         empty = Paragraph(markup(t(doc("This order has no line items."))), styles.body)
@@ -369,7 +372,7 @@ def total_rows(order: Order) -> list[tuple[str, Decimal]]:
     return [*rows, (doc("Total"), order.total)]
 
 
-def _totals(order: Order, styles: _Styles, look: _Look, t: Words) -> Table:
+def _totals(order: Order, styles: _Styles, look: _Look, t: Words, locale: str) -> Table:
     caption_style = ParagraphStyle(
         "discount", fontName=SANS, fontSize=look.font, leading=look.font * 1.25, alignment=2
     )
@@ -378,7 +381,7 @@ def _totals(order: Order, styles: _Styles, look: _Look, t: Words) -> Table:
         caption: Any = t(label)
         if isinstance(label, DiscountCaption):  # the store's words, shown literally
             caption = Paragraph(markup(label.translated(t)[:200]), caption_style)
-        data.append([caption, money(amount, order.currency)])
+        data.append([caption, money(amount, order.currency, locale)])
     table = Table(data, colWidths=[look.frame.content_width - 80, 80])
     table.setStyle(
         TS(
@@ -451,10 +454,13 @@ def slip_story(
         Spacer(1, look.font * 0.6),
         _summary(order, styles, t),
         Spacer(1, look.font * 0.6),
-        _lines_table(order, styles, look, prices, t),
+        _lines_table(order, styles, look, prices, t, settings.document_language),
     ]
     if prices:
-        story += [Spacer(1, look.font * 0.4), _totals(order, styles, look, t)]
+        story += [
+            Spacer(1, look.font * 0.4),
+            _totals(order, styles, look, t, settings.document_language),
+        ]
     if len(boxes) > 1:
         story.append(_boxes(order, boxes, styles, look, t))
     if order.notes and order.notes.strip():

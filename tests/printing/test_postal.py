@@ -135,3 +135,27 @@ def test_slip_prints_a_german_address_in_german_order_named_in_spanish() -> None
     pdf = render_slip(order, replace(sample_settings("a4"), document_language="es"))
     text = " ".join(pdf_pages_text(pdf))
     assert "Marienplatz 1 80331 MÜNCHEN Alemania" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "total"),
+    [
+        ("en", "€1,234.50"),
+        ("es", "1.234,50\xa0€"),
+        ("de", "1.234,50\xa0€"),
+        ("pt_BR", "€\xa01.234,50"),
+    ],
+)
+def test_slip_amounts_read_as_the_documents_language_writes_money(
+    language: str, total: str
+) -> None:
+    """A Spanish slip does not print "€12.50": amounts go through the one money formatter in
+    the document's language, like its captions and country names."""
+    from decimal import Decimal
+
+    from fulfillment_station.domain.money import format_money
+
+    order = sample_order("1001").model_copy(update={"currency": "EUR", "total": Decimal("1234.50")})
+    assert format_money(Decimal("1234.50"), "EUR", language) == total  # the formatter's own
+    pdf = render_slip(order, replace(sample_settings("a4"), document_language=language))
+    assert total.replace("\xa0", " ") in " ".join(pdf_pages_text(pdf)).replace("\xa0", " ")

@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from fulfillment_station.connectors.base import Operation, ShipResult
+from fulfillment_station.connectors.base import ChannelSyncStatus, Operation, ShipResult
 from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorError
 from fulfillment_station.domain import HoldKind, Order, Shipment, ShipmentLine
 from fulfillment_station.domain.holds import with_packer_holds
@@ -691,3 +691,16 @@ def render_slips(
 
 def render_pick_list(resources: PrintResources, refs: Sequence[OrderRef]) -> bytes:
     return resources.print_service.pick_list(cached_orders(resources, refs))
+
+
+# -- Price2b's channel sync ------------------------------------------------------------------------
+
+
+def start_channel_sync(resources: SyncResources) -> ChannelSyncStatus:
+    """Ask the store to fetch new orders from its marketplaces now."""
+    return resources.connector.start_channel_sync()
+
+
+def channel_sync_status(resources: SyncResources) -> ChannelSyncStatus:
+    """Where the store's channel sync stands (the dialog polls this while it runs)."""
+    return resources.connector.channel_sync_status()

@@ -20,10 +20,11 @@ from PySide6.QtCore import Qt
 from fulfillment_station.connectors import connect
 from fulfillment_station.connectors.base import CheckReport
 from fulfillment_station.connectors.errors import AuthenticationError, InsecureConnection
+from fulfillment_station.connectors.http import connector_options
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.store.secrets import SERVICE, NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
-from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog, connector_options
+from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog
 from tests.conftest import TEST_TOKEN
 from tests.helpers.keyring import MemoryKeyring
 

@@ -9,7 +9,6 @@ times, so a sync the store never finishes does not poll forever)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -26,18 +25,21 @@ from PySide6.QtWidgets import (
 
 from fulfillment_station.connectors.base import ChannelSyncStatus
 from fulfillment_station.connectors.errors import ConnectorError
+from fulfillment_station.services import operations
+from fulfillment_station.services.resources import SyncResources
 from fulfillment_station.ui.common.i18n import current_locale, format_datetime, translate_message
+from fulfillment_station.ui.common.tasks import ConnectionWorker, Task
 from fulfillment_station.ui.dialogs.ship_dialog import plain_label
 
 _RUNNING = frozenset({"processing", "running", "pending", "queued", "in_progress"})
 
 
 class ChannelSyncDialog(QDialog):
-    """``worker`` is a ``ConnectionWorker`` whose resources have the ``connector``."""
+    """``worker`` is the connection's sync worker (its resources hold the connector)."""
 
     def __init__(
         self,
-        worker: Any,
+        worker: ConnectionWorker[SyncResources],
         parent: QWidget | None = None,
         *,
         poll_ms: int = 2000,
@@ -83,13 +85,12 @@ class ChannelSyncDialog(QDialog):
 
     def start_sync(self) -> None:
         self.start_button.setEnabled(False)
-        self._run(lambda ctx: ctx.resources.connector.start_channel_sync(), "start channel sync")
+        self._watch(self._worker.call(operations.start_channel_sync))
 
     def refresh(self) -> None:
-        self._run(lambda ctx: ctx.resources.connector.channel_sync_status(), "channel sync status")
+        self._watch(self._worker.call(operations.channel_sync_status))
 
-    def _run(self, work: Any, name: str) -> None:
-        task = self._worker.submit(work, name)
+    def _watch(self, task: Task[ChannelSyncStatus]) -> None:
         task.succeeded.connect(self._show)
         task.failed.connect(self._failed)
 

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
@@ -42,11 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulfillment_station.connectors import DIALECT_MODULES, connect, connector_class
-from fulfillment_station.connectors.base import CheckReport, Connector
+from fulfillment_station.connectors.base import CheckReport
 from fulfillment_station.connectors.errors import InsecureConnection
-from fulfillment_station.connectors.http import check_base_url, connector_options
+from fulfillment_station.connectors.http import check_base_url
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
+from fulfillment_station.services import connection_check
+from fulfillment_station.services.connection_check import ConnectFn
 from fulfillment_station.store.secrets import (
     TOKEN_FILE_RISK,
     NoKeyringError,
@@ -60,32 +60,11 @@ from fulfillment_station.store.settings import (
 )
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.table_model import RowTableModel
-from fulfillment_station.ui.common.tasks import ConnectionWorker, Task, TaskContext
+from fulfillment_station.ui.common.tasks import ConnectionWorker, Task
 
 log = logging.getLogger(__name__)
 
-ConnectFn = Callable[..., Connector]
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-#: One attempt with short timeouts: the person at the dialog wants an answer, not a minute of
-#: backoff, and closing the dialog waits (up to 10 s) for a test still in flight.
-TEST_TIMEOUT = httpx.Timeout(8.0, connect=4.0)
-
-
-def run_check(
-    connect_fn: ConnectFn, dialect: str, base_url: str, token: str | None, ca_bundle: str | None
-) -> CheckReport:
-    """The background half of "Test connection"."""
-    with connect_fn(
-        dialect,
-        base_url,
-        token,
-        max_read_attempts=1,
-        timeout=TEST_TIMEOUT,
-        **connector_options(ca_bundle),
-    ) as connector:
-        return connector.check()
 
 
 class CapabilitiesModel(RowTableModel[tuple[str, str, str]]):
@@ -145,7 +124,7 @@ class ConnectionDialog(QDialog):
         *,
         profile: ConnectionProfile | None = None,
         worker: ConnectionWorker[None] | None = None,
-        connect_fn: ConnectFn = connect,
+        connect_fn: ConnectFn | None = None,
         confirm_risk: ConfirmRisk | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -157,15 +136,16 @@ class ConnectionDialog(QDialog):
         self._editing = profile
         self._worker = worker
         self._own_worker = False
+        # None: the connectors' own connect (tests pass a recording one).
         self._connect = connect_fn
         self._task: Task[CheckReport] | None = None
         self.profile: ConnectionProfile | None = profile
 
         self.label_edit = QLineEdit(profile.label if profile else "")
         self.dialect_combo = QComboBox()
-        for dialect in DIALECT_MODULES:
+        for dialect, store_name in connection_check.dialect_choices():
             # The store's product name (a brand, the same in every language), not the code.
-            self.dialect_combo.addItem(connector_class(dialect).CAPABILITIES.display_name, dialect)
+            self.dialect_combo.addItem(store_name, dialect)
         if profile is not None:
             self.dialect_combo.setCurrentIndex(max(0, self.dialect_combo.findData(profile.dialect)))
         self.url_edit = QLineEdit(profile.base_url if profile else "")
@@ -277,13 +257,6 @@ class ConnectionDialog(QDialog):
             return
         _label, dialect, url, token, ca = self._values()
         saved_id = self._editing.id if self._editing is not None and not token else None
-        tokens, connect_fn = self._tokens, self._connect
-
-        def work(_ctx: TaskContext[None]) -> CheckReport:
-            # The keyring may be slow or ask to be unlocked: read it here, not on the GUI thread.
-            secret = tokens.get(saved_id) if saved_id is not None else token
-            return run_check(connect_fn, dialect, url, secret, ca)
-
         if self._worker is None:
             self._worker = ConnectionWorker(lambda: None, lambda _r: None, name="connection-test")
             self._own_worker = True
@@ -293,7 +266,16 @@ class ConnectionDialog(QDialog):
         self.capabilities.set_rows([])
         # One test at a time (the button is disabled until it ends). Bound slots, not lambdas,
         # so the results are delivered on the GUI thread.
-        self._task = self._worker.submit(work, name="connection-test")
+        self._task = self._worker.call(
+            connection_check.check_connection,
+            self._tokens,
+            dialect,
+            url,
+            token,
+            saved_id,
+            ca,
+            **({"connect_fn": self._connect} if self._connect is not None else {}),
+        )
         self._task.succeeded.connect(self._on_checked)
         self._task.failed.connect(self._on_checked)
 

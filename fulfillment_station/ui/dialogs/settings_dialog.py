@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulfillment_station.connectors import connect
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.connectors.http import check_base_url
+from fulfillment_station.services.connection_check import ConnectFn
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.store.settings import (
     SECTIONS,
@@ -54,7 +54,7 @@ from fulfillment_station.store.settings import (
 )
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.tasks import ConnectionWorker, TaskContext
-from fulfillment_station.ui.dialogs.connection_dialog import ConnectFn, ConnectionDialog
+from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog
 from fulfillment_station.ui.pack.sounds import sound_backend
 
 log = logging.getLogger(__name__)
@@ -221,7 +221,7 @@ class SettingsDialog(QDialog):
         settings: Settings | None = None,
         *,
         worker: ConnectionWorker[None] | None = None,
-        connect_fn: ConnectFn = connect,
+        connect_fn: ConnectFn | None = None,
         sound_backend: Callable[[], str] = sound_backend,
         training_print_folder: Path | None = None,
         parent: QWidget | None = None,

@@ -45,7 +45,12 @@ from fulfillment_station.store.file_checks import (
     set_aside_if_damaged,
 )
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
-from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
+from fulfillment_station.store.settings import (
+    ConnectionProfile,
+    Settings,
+    SettingsStore,
+    config_dir,
+)
 
 if TYPE_CHECKING:  # the sandbox (FastAPI, uvicorn) is imported only when training starts
     from PySide6.QtWidgets import QApplication
@@ -476,6 +481,7 @@ def build_app(
             config.label,
             training=config.training,
             sync_interval_s=settings["general.sync_interval_s"],
+            layout_file=config_dir() / "window-state.ini",
         ),
         workers.sync,
         workers.reader,

@@ -50,7 +50,13 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., MainWindow
         reader = ConnectionWorker(reader_resources(cache), name="reader")
         workers.extend((sync_worker, reader))
         window = MainWindow(
-            WindowOptions(config.id, config.label, training=training, sync_on_start=sync_on_start),
+            WindowOptions(
+                config.id,
+                config.label,
+                training=training,
+                sync_on_start=sync_on_start,
+                layout_file=tmp_path / "window-state.ini",
+            ),
             sync_worker,
             reader,
         )

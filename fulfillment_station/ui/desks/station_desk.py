@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel
 
 from fulfillment_station.domain import Order, OrderStatus
 from fulfillment_station.domain.messages import Message
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.services import station_ops
 from fulfillment_station.station.config import StationConfigError, StationDbConfig, load_password
@@ -39,7 +40,6 @@ from fulfillment_station.station.coordinator import (
     ReleaseReason,
     status_message,
 )
-from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.desks.station_events import StationEvents

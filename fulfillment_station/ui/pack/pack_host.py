@@ -24,10 +24,10 @@ from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.tasks import ConnectionWorker, Task
 
 if TYPE_CHECKING:
+    from fulfillment_station.domain.summaries import OrderRef
     from fulfillment_station.services.actions import Action
     from fulfillment_station.services.resources import OutboxResources, PrintResources
     from fulfillment_station.services.tracking_reuse import TrackingGuard
-    from fulfillment_station.store.cache import OrderRef
     from fulfillment_station.store.outbox import ActionRecord
 
 log = logging.getLogger(__name__)

@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -52,12 +53,11 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.domain import Order
+from fulfillment_station.domain.summaries import OrderRef, OrderSummary
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.services import operations
 from fulfillment_station.services.search_index import PairIndex
 from fulfillment_station.services.sync import SyncCancelled, SyncResult
-from fulfillment_station.store.cache import OrderRef, OrderSummary
-from fulfillment_station.store.settings import config_dir
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.tasks import ConnectionWorker, Task, TaskContext
 from fulfillment_station.ui.orders.detail_pane import OrderDetailPane, plain_label
@@ -104,6 +104,9 @@ class WindowOptions:
     training: bool = False
     sync_interval_s: int = 300
     sync_on_start: bool = True
+    #: where the window keeps its layout between runs (geometry, columns, tab, filters); the
+    #: app puts it in the config folder. None: the layout is neither restored nor saved.
+    layout_file: Path | None = None
 
 
 def describe_error(exc: BaseException) -> str:
@@ -628,7 +631,8 @@ class MainWindow(QMainWindow):
         """Show the cache at once, then sync (and keep syncing every few minutes)."""
         connection = self.options.connection_id
         # The panels exist by now (the workbench adds them after building the window).
-        panels = self._layout_store().value("window/panels")
+        state = self._layout_store()
+        panels = state.value("window/panels") if state is not None else None
         if panels is not None:
             self.restoreState(panels)
 
@@ -904,12 +908,15 @@ class MainWindow(QMainWindow):
         self._pending = count
         self.pending_label.setText(self.tr("Outbox: {n} waiting").format(n=count) if count else "")
 
-    def _layout_store(self) -> QSettings:
+    def _layout_store(self) -> QSettings | None:
         """Window state (not settings): geometry, columns, tab, filters, between runs."""
-        return QSettings(str(config_dir() / "window-state.ini"), QSettings.Format.IniFormat)
+        path = self.options.layout_file
+        return None if path is None else QSettings(str(path), QSettings.Format.IniFormat)
 
     def _restore_layout(self) -> None:
         state = self._layout_store()
+        if state is None:
+            return
         header = self.table.horizontalHeader()
         saved_header = state.value("table/header")
         if saved_header is not None and header.restoreState(saved_header):
@@ -925,6 +932,8 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         state = self._layout_store()
+        if state is None:
+            return
         state.setValue("table/header", self.table.horizontalHeader().saveState())
         state.setValue("window/geometry", self.saveGeometry())
         state.setValue("window/panels", self.saveState())

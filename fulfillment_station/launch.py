@@ -25,7 +25,7 @@ def run_gui(*, demo: bool = False) -> int:
 
     from fulfillment_station.session import AppSession
     from fulfillment_station.ui.common.i18n import install_translator
-    from fulfillment_station.ui.common.theme import app_icon
+    from fulfillment_station.ui.common.theme import app_icon, install_app_fonts
     from fulfillment_station.ui.shell.first_run import FirstRunDialog, is_first_run
 
     existing = QApplication.instance()
@@ -40,6 +40,7 @@ def run_gui(*, demo: bool = False) -> int:
     # Before any widget; the session swaps the catalogs when the packer picks another language.
     language = install_translator(app, settings_store.load()["general.language"])
     app.setWindowIcon(app_icon())
+    install_app_fonts()
     root = data_dir()
     # One app per data folder: a second one would send the same outbox (held until exit).
     lock = InstanceLock(root)

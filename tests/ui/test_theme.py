@@ -116,3 +116,45 @@ def test_disabled_icons_are_faded(qapp: QApplication) -> None:
     image = icon.pixmap(QSize(24, 24), 1.0, QIcon.Mode.Disabled).toImage()
     alphas = {QColor.fromRgba(image.pixel(x, y)).alpha() for x in range(24) for y in range(24)}
     assert max(alphas) < 255
+
+
+_CJK_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv)
+if sys.argv[1] == "install":
+    from fulfillment_station.ui.common.theme import install_app_fonts
+    assert install_app_fonts() == ["Droid Sans Fallback"]
+def drawn(text):
+    label = QLabel(text)
+    label.adjustSize()
+    return label.grab().toImage()
+# Code points no font has draw as the same empty boxes; real glyphs draw differently.
+print("glyphs" if drawn("東京都") != drawn("\\U000F0000\\U000F0001\\U000F0002") else "boxes")
+"""
+
+
+def test_a_japanese_name_is_drawn_on_screen_with_the_shipped_font() -> None:
+    """A desk without CJK fonts (the test machine has none) drew a Japanese customer's name
+    as empty boxes; with the app's fonts installed at start it is drawn. A fresh process
+    each, since a font registered once stays for the process."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def probe(mode: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", _CJK_PROBE, mode],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=True,
+        )
+        return done.stdout.strip().splitlines()[-1]
+
+    assert probe("install") == "glyphs"
+    if probe("bare") == "glyphs":
+        pytest.skip("this machine has a CJK font of its own: the comparison proves nothing")

@@ -36,6 +36,9 @@ from fulfillment_station.domain import FulfillmentStatus, OrderStatus
 from fulfillment_station.resources import RESOURCES_DIR
 
 ICONS_DIR = RESOURCES_DIR / "icons"
+#: The fonts the app ships: the CJK fallback is the one the slips already use, so a Japanese
+#: or Chinese name reads the same on screen as on paper, on desks with no CJK font installed.
+APP_FONTS = (RESOURCES_DIR / "fonts" / "DroidSansFallback.ttf",)
 APP_ICON = "fulfillment-station"
 
 
@@ -221,3 +224,18 @@ def action_icon(name: str, colour: QColor, icons_dir: Path = ICONS_DIR) -> QIcon
 def app_icon(icons_dir: Path = ICONS_DIR) -> QIcon:
     """The multi-colour app icon for window and taskbar."""
     return QIcon(SvgIconEngine(icon_path(APP_ICON, icons_dir).read_bytes()))
+
+
+def install_app_fonts(fonts: tuple[Path, ...] = APP_FONTS) -> list[str]:
+    """Register the shipped fonts with Qt (once per process, before the first window), so
+    text in scripts the desk's own fonts lack (Chinese, Japanese, Korean customer names) is
+    drawn instead of empty boxes. Returns the families added; a missing or unreadable file is
+    skipped (the text then falls back to the system's fonts, as before)."""
+    from PySide6.QtGui import QFontDatabase
+
+    families: list[str] = []
+    for path in fonts:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families

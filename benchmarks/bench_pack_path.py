@@ -73,7 +73,7 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
     from fulfillment_station.store.secrets import TokenStore
     from fulfillment_station.store.settings import SettingsStore
     from fulfillment_station.ui.common import tasks
-    from tests.store.test_secrets import MemoryKeyring
+    from tests.helpers.keyring import MemoryKeyring
 
     app = QApplication.instance() or QApplication([])
     previous = keyring.get_keyring()

@@ -26,7 +26,7 @@ from fulfillment_station.session import AppSession
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
 from tests.helpers.files_damage import fill_outbox, plain_order
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui]
 

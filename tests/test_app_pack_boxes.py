@@ -35,9 +35,9 @@ from fulfillment_station.session import AppSession
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 from tests.conftest import TEST_TOKEN
+from tests.helpers.keyring import MemoryKeyring
 from tests.helpers.scale_sim import ScaleSimulator
 from tests.printing.conftest import pdf_pages_text
-from tests.store.test_secrets import MemoryKeyring
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui, pytest.mark.integration]
 

@@ -19,7 +19,7 @@ from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 from tests.conftest import TEST_TOKEN
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 

@@ -340,7 +340,7 @@ def test_a_desk_works_with_the_documented_least_privilege_role(
 def test_the_password_comes_from_the_keyring(
     station_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.store.test_secrets import MemoryKeyring
+    from tests.helpers.keyring import MemoryKeyring
 
     role = f"keyed_{uuid.uuid4().hex[:8]}"
     with db(station_url) as owner:

@@ -11,7 +11,7 @@ import pytest
 from fulfillment_station.app import AppParts
 from fulfillment_station.domain import OrderStatus
 from fulfillment_station.services.resources import OutboxResources
-from tests.test_app_e2e import parts  # noqa: F401  (the app as the command builds it)
+from tests.helpers.training_app import parts  # noqa: F401  (the app as the command builds it)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui]
 

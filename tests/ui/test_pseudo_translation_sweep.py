@@ -26,7 +26,7 @@ from fulfillment_station.printing.slip import render_slip
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
 from tests.helpers.desk_pseudo import PseudoTranslator, untranslated_words, visible_texts
-from tests.store.test_secrets import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)

@@ -88,7 +88,7 @@ def test_settings_say_when_the_volume_cannot_act(
     from fulfillment_station.store.secrets import TokenStore
     from fulfillment_station.store.settings import SettingsStore
     from fulfillment_station.ui.dialogs.settings_dialog import SettingsDialog
-    from tests.store.test_secrets import MemoryKeyring
+    from tests.helpers.keyring import MemoryKeyring
 
     dialog = SettingsDialog(
         SettingsStore(tmp_path / "settings.json"),

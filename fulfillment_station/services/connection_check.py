@@ -53,9 +53,9 @@ def check_connection(
     saved_id: str | None,
     ca_bundle: str | None,
     *,
-    connect_fn: ConnectFn = connect,
+    connect_fn: ConnectFn | None = None,
 ) -> CheckReport:
     """The worker's half of "Test connection": the token typed in the form, or else the one
     saved for ``saved_id`` (read here: the keyring may be slow or ask to be unlocked)."""
     secret = tokens.get(saved_id) if saved_id is not None else typed_token
-    return run_check(connect_fn, dialect, base_url, secret, ca_bundle)
+    return run_check(connect_fn or connect, dialect, base_url, secret, ca_bundle)

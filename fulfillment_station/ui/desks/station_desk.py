@@ -182,13 +182,16 @@ class ClaimingPackHost:
                 self._shipping.add(order.id)
             done()
 
-        # Each keyword only when set: hosts written before it take none.
-        extra: dict[str, object] = {}
-        if boxes is not None:
-            extra["boxes"] = boxes
-        if hold_override:
-            extra["hold_override"] = hold_override
-        self.inner.ship(order, lines, tracking, carrier, queued, failed, **extra)  # type: ignore[arg-type]
+        self.inner.ship(
+            order,
+            lines,
+            tracking,
+            carrier,
+            queued,
+            failed,
+            boxes=boxes,
+            hold_override=hold_override,
+        )
 
     def describe_item(self, scan: str, done: Callable[[str | None], None], failed: Failure) -> None:
         self.inner.describe_item(scan, done, failed)

@@ -274,7 +274,7 @@ class ConnectionDialog(QDialog):
             token,
             saved_id,
             ca,
-            **({"connect_fn": self._connect} if self._connect is not None else {}),
+            connect_fn=self._connect,
         )
         self._task.succeeded.connect(self._on_checked)
         self._task.failed.connect(self._on_checked)

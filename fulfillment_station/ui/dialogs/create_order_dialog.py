@@ -91,10 +91,6 @@ class NewLinesModel(RowTableModel[_Line]):
         self.rows = [_Line()]
         self._catalogue = {k.casefold(): v for k, v in (catalogue or {}).items()}
 
-    @property
-    def lines(self) -> list[_Line]:
-        return self.rows
-
     def header_words(self) -> list[str]:
         words = {
             Column.SKU: self.tr("SKU"),
@@ -338,10 +334,10 @@ class CreateOrderDialog(QDialog):
         if self.refusal:
             return [self.refusal]
         problems: list[str] = []
-        lines = [line for line in self.model.lines if line.sku or line.quantity != 1]
+        lines = [line for line in self.model.rows if line.sku or line.quantity != 1]
         if not lines:
             problems.append(self.tr("Add at least one line with a SKU."))
-        for number, line in enumerate(self.model.lines, start=1):
+        for number, line in enumerate(self.model.rows, start=1):
             if not line.sku and line in lines:
                 problems.append(self.tr("Line {n} has no SKU.").format(n=number))
             if line.sku and line.quantity < 1:
@@ -382,7 +378,7 @@ class CreateOrderDialog(QDialog):
                     name=line.name or None,
                     product_id=line.product_id,
                 )
-                for line in self.model.lines
+                for line in self.model.rows
                 if line.sku
             ],
             customer=Customer(

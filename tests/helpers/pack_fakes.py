@@ -11,7 +11,7 @@ from typing import Any
 from fulfillment_station.domain.models import Order
 from fulfillment_station.services.pack_session import PackSession, PrintOutcome
 from fulfillment_station.store.cache import OrderRef, normalize_code
-from tests.store.factories import build_order
+from tests.helpers.factories import build_order
 
 UPC_A = "036000291452"
 EAN = "4006381333931"
@@ -19,30 +19,32 @@ OTHER_EAN = "5901234123457"
 UPS = "1Z999AA10123456784"
 
 
+def tee_line() -> dict[str, Any]:
+    """One T-shirt, barcode UPC-A: the first line of every pack-test order."""
+    return {
+        "id": "L1",
+        "sku": "TEE-M",
+        "name": "T-shirt M",
+        "quantity": 1,
+        "unit_price": "10",
+        "barcode": UPC_A,
+    }
+
+
+def mug_line(quantity: int = 1) -> dict[str, Any]:
+    """Black mugs, barcode EAN-13: the second line of every pack-test order."""
+    return {
+        "id": "L2",
+        "sku": "MUG-BLK",
+        "name": "Mug black",
+        "quantity": quantity,
+        "unit_price": "5",
+        "barcode": EAN,
+    }
+
+
 def two_line_order(order_id: str, number: str, status: str = "confirmed") -> Order:
-    return build_order(
-        order_id,
-        number=number,
-        status=status,
-        lines=[
-            {
-                "id": "L1",
-                "sku": "TEE-M",
-                "name": "T-shirt M",
-                "quantity": 1,
-                "unit_price": "10",
-                "barcode": UPC_A,
-            },
-            {
-                "id": "L2",
-                "sku": "MUG-BLK",
-                "name": "Mug black",
-                "quantity": 1,
-                "unit_price": "5",
-                "barcode": EAN,
-            },
-        ],
-    )
+    return build_order(order_id, number=number, status=status, lines=[tee_line(), mug_line()])
 
 
 class Host:
@@ -171,36 +173,16 @@ class RecordedSounds:
 def make_order(
     order_id: str, number: str, *, mug_quantity: int = 1, card_barcode: str | None = "CARD-0001"
 ) -> Order:
-    return build_order(
-        order_id,
-        number=number,
-        lines=[
-            {
-                "id": "L1",
-                "sku": "TEE-M",
-                "name": "T-shirt M",
-                "quantity": 1,
-                "unit_price": "10",
-                "barcode": UPC_A,
-            },
-            {
-                "id": "L2",
-                "sku": "MUG-BLK",
-                "name": "Mug black",
-                "quantity": mug_quantity,
-                "unit_price": "5",
-                "barcode": EAN,
-            },
-            {
-                "id": "L3",
-                "sku": "CARD",
-                "name": "Gift card",
-                "quantity": 1,
-                "unit_price": "1",
-                "barcode": card_barcode,
-            },
-        ],
-    )
+    """The T-shirt and mugs, and a gift card (without a barcode when ``card_barcode`` is None)."""
+    card = {
+        "id": "L3",
+        "sku": "CARD",
+        "name": "Gift card",
+        "quantity": 1,
+        "unit_price": "1",
+        "barcode": card_barcode,
+    }
+    return build_order(order_id, number=number, lines=[tee_line(), mug_line(mug_quantity), card])
 
 
 class FakeHost:

@@ -11,36 +11,22 @@ from fulfillment_station.domain.models import Order
 from fulfillment_station.services.pack_session import PrintOutcome
 from fulfillment_station.store.cache import OrderRef, normalize_code
 from tests.helpers.factories import build_order
-from tests.helpers.pack_fakes import EAN, OTHER_EAN, UPC_A, UPS, RecordedSounds
+from tests.helpers.pack_fakes import (
+    EAN,
+    OTHER_EAN,
+    UPC_A,
+    UPS,
+    RecordedSounds,
+    mug_line,
+    tee_line,
+)
 
 __all__ = ["EAN", "OTHER_EAN", "UPC_A", "UPS", "DeskHost", "RecordedSounds"]
 
 
 def desk_order(order_id: str, number: str, **fields: Any) -> Order:
     """A two-line order: one T-shirt (UPC-A) and three mugs (EAN-13)."""
-    return build_order(
-        order_id,
-        number=number,
-        lines=[
-            {
-                "id": "L1",
-                "sku": "TEE-M",
-                "name": "T-shirt M",
-                "quantity": 1,
-                "unit_price": "10",
-                "barcode": UPC_A,
-            },
-            {
-                "id": "L2",
-                "sku": "MUG-BLK",
-                "name": "Mug black",
-                "quantity": 3,
-                "unit_price": "5",
-                "barcode": EAN,
-            },
-        ],
-        **fields,
-    )
+    return build_order(order_id, number=number, lines=[tee_line(), mug_line(3)], **fields)
 
 
 def long_order(order_id: str, number: str) -> Order:

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-import psycopg
-
 from fulfillment_station.connectors.base import ShipResult
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order, OrderStatus
@@ -37,6 +35,7 @@ from fulfillment_station.station.coordinator import (
     ReleaseReason,
     StationCoordinator,
     StationUnreachable,
+    connect_station_db,
 )
 from fulfillment_station.station.reports import ShiftNumbers
 from fulfillment_station.store.cache import OrderRef
@@ -103,7 +102,7 @@ def open_desk_station(
     )
     coordinator.heartbeat()
     keeper = LeaseKeeper(
-        lambda: psycopg.connect(conninfo),
+        lambda: connect_station_db(conninfo),
         desk=desk,
         lease_s=lease_s,
         interval_s=config.heartbeat_s,

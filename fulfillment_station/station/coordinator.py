@@ -46,9 +46,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
-
-import psycopg
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from fulfillment_station.domain.errors import DomainError
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
@@ -61,6 +59,11 @@ from fulfillment_station.station.config import (
 )
 from fulfillment_station.store.db import Migration, migrate, transaction
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
+
+if TYPE_CHECKING:
+    # psycopg (and its C library) loads on the first use of a station database, not at
+    # start: a desk without one never pays for it (python -m benchmarks gui, cold start).
+    import psycopg
 
 log = logging.getLogger(__name__)
 
@@ -370,6 +373,13 @@ class LocalCoordinator:
         return set()
 
 
+def connect_station_db(conninfo: str) -> psycopg.Connection:
+    """A new connection to the station database (psycopg is imported here, on first use)."""
+    import psycopg
+
+    return psycopg.connect(conninfo)
+
+
 class LeaseKeeper:
     """Renews this desk's claims every ``interval_s`` on a connection of its own, from a
     thread, so a long pack (or a busy GUI thread) never lets a live desk's claims expire.
@@ -399,6 +409,8 @@ class LeaseKeeper:
             self._thread.join(timeout)
 
     def _run(self) -> None:
+        import psycopg
+
         conn: psycopg.Connection | None = None
         while not self._stop.is_set():
             try:
@@ -470,7 +482,7 @@ class StationCoordinator:
         self._desk = desk
         self.packer = packer
         self.connection_id = connection_id
-        self._connect = connect or (lambda: psycopg.connect(config.conninfo(password)))
+        self._connect = connect or (lambda: connect_station_db(config.conninfo(password)))
         self._clock = clock
         self._conn: psycopg.Connection | None = None
         self._lock = threading.RLock()
@@ -741,6 +753,8 @@ class StationCoordinator:
     # --- the connection and degraded mode ------------------------------------------------------
 
     def _online(self, work: Callable[[psycopg.Connection], T]) -> T | object:
+        import psycopg
+
         with self._lock:
             conn = self._conn
             if conn is None:
@@ -782,6 +796,8 @@ class StationCoordinator:
         return conn
 
     def _lost(self, exc: BaseException) -> None:
+        import psycopg
+
         log.warning("station database unreachable (%s): coordination off", exc)
         if self._conn is not None:
             with contextlib.suppress(psycopg.Error):

@@ -15,9 +15,11 @@ import csv
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from datetime import date, datetime, time, timedelta
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import psycopg
+if TYPE_CHECKING:
+    import psycopg  # only when a station database is set: loaded on first use
+
 
 _SHIPPED = "kind IN ('ship', 'fulfill', 'bulk_ship') AND outcome = 'done'"
 

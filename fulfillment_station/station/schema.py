@@ -11,8 +11,10 @@ triggers, in the same transaction as the change (``LISTEN/NOTIFY``; see ``listen
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import psycopg
+if TYPE_CHECKING:
+    import psycopg  # only when a station database is set: loaded on first use
 
 #: The NOTIFY channel every desk listens on.
 CHANNEL = "station_changes"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 from types import TracebackType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import httpx
 
@@ -357,6 +357,14 @@ class ChannelSyncStatus:
     completed_at: datetime | None = None
     channels: Mapping[str, Any] = field(default_factory=dict)
     next_scheduled_sync: datetime | None = None
+
+
+@runtime_checkable
+class FindsByExternalId(Protocol):
+    """A connector that can look an order up by the reference the app gave it when creating it
+    (the outbox's way to learn whether an interrupted create reached the store)."""
+
+    def find_by_external_id(self, external_id: str) -> Order | None: ...
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
+from fulfillment_station.connectors.base import BulkShipResult, ShipResult
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order
 from fulfillment_station.services.actions import (
@@ -97,7 +98,11 @@ GAVE_UP = QT_TRANSLATE_NOOP("Outbox", "Gave up after {attempts} attempts: {error
 ALREADY_THERE = QT_TRANSLATE_NOOP("Outbox", "Already on the order; not sent again.")
 STORE_HAD_IT = QT_TRANSLATE_NOOP("Outbox", "The store already had this; counted as done.")
 
-Send = Callable[[Action], Any]
+WriteAnswer = ShipResult | BulkShipResult | Order | None
+"""What a connector's write answers: the shipment, the bulk report, or the order as it is now
+(``None`` where the API's answer carries no order)."""
+
+Send = Callable[[Action], WriteAnswer]
 Reread = Callable[[str], Order | None]
 
 
@@ -194,7 +199,7 @@ class Outcome:
     #: a request went out in this step
     sent: bool
     #: what ``send`` returned (``None`` when nothing was sent or it failed)
-    result: Any = None
+    result: WriteAnswer = None
     #: orders re-read in this step (order id -> order, ``None`` if gone), for the cache
     reread: dict[str, Order | None] = field(default_factory=dict)
 

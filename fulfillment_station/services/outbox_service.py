@@ -38,12 +38,12 @@ import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
 from fulfillment_station.connectors.base import (
     BulkShipError,
     BulkShipResult,
     Connector,
+    FindsByExternalId,
     Operation,
     ShipResult,
 )
@@ -69,6 +69,7 @@ from fulfillment_station.domain.workflow import (
 from fulfillment_station.services.actions import (
     Action,
     BulkShipRequest,
+    Payload,
     shipment_present,
     shipments_of,
 )
@@ -78,6 +79,7 @@ from fulfillment_station.services.outbox_runner import (
     ErrorView,
     OutboxRunner,
     Outcome,
+    WriteAnswer,
 )
 from fulfillment_station.store.outbox import ACTIVE_STATES, ActionRecord, ActionState, Outbox
 
@@ -296,7 +298,7 @@ class OutboxService:
 
     # --- the runner's collaborators ---------------------------------------------------------
 
-    def _send(self, action: Action) -> Any:
+    def _send(self, action: Action) -> WriteAnswer:
         payload = action.payload
         connector = self._connector
         if isinstance(payload, BulkShipRequest):
@@ -327,10 +329,8 @@ class OutboxService:
             # where the connector can. Where it cannot, "not found" lets the runner send again,
             # which an API that takes the idempotency key (Squarespace) answers with the order
             # it made the first time.
-            find = getattr(self._connector, "find_by_external_id", None)
-            if callable(find):
-                found = find(order_id)
-                return found if isinstance(found, Order) else None
+            if isinstance(self._connector, FindsByExternalId):
+                return self._connector.find_by_external_id(order_id)
             if not self._connector.capabilities.idempotent_create:
                 raise CreateOutcomeUnknown(self._connector.capabilities.display_name)
         return self._connector.get_order(order_id)
@@ -472,7 +472,7 @@ class OutboxService:
         self,
         kind: Operation,
         order: Order,
-        payload: Any,
+        payload: Payload,
         packer: str,
         hold_override: str | None = None,
     ) -> ActionRecord[Action]:

@@ -164,3 +164,24 @@ STATUS_WORDS: dict[OrderStatus, Message] = {
 
 def status_word(status: OrderStatus) -> Message:
     return STATUS_WORDS[status]
+
+
+#: The sentence for a failure that brings none of its own (a disk or database error, a bug).
+SOMETHING_WENT_WRONG = QT_TRANSLATE_NOOP(
+    "MainWindow", "Something went wrong: {error}. The details are in the log."
+)
+
+
+def error_sentence(exc: BaseException) -> str:
+    """The one sentence a failure shows the packer, wherever it is shown.
+
+    Errors made for the packer carry theirs: ``user_message`` (connector, keyring, outbox and
+    service errors) or ``message`` (domain, printing and scale errors), a :class:`Message`
+    where it was written below the UI, so the view can translate it. Any other error gets
+    :data:`SOMETHING_WENT_WRONG` around its text; its traceback is for the log, not the desk.
+    """
+    for name in ("user_message", "message"):
+        text = getattr(exc, name, None)
+        if isinstance(text, str) and text:
+            return text
+    return SOMETHING_WENT_WRONG.format(error=str(exc) or type(exc).__name__)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from fulfillment_station.domain import Order
+from fulfillment_station.domain.messages import error_sentence
 from fulfillment_station.services import operations
 from fulfillment_station.services.operations import PackShipment, PumpReport
 from fulfillment_station.services.pack_session import PrintOutcome
@@ -33,11 +34,6 @@ from fulfillment_station.store.cache import OrderRef
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
-
-
-def _sentence(exc: Exception) -> str:
-    text = getattr(exc, "user_message", None) or getattr(exc, "message", None)
-    return text if isinstance(text, str) and text else str(exc)
 
 
 class DirectPackHost:
@@ -74,7 +70,7 @@ class DirectPackHost:
             result = work()
         except Exception as exc:  # the GUI host reports every failure the same way
             log.info("pack host: %s", exc, exc_info=True)
-            failed(_sentence(exc))
+            failed(error_sentence(exc))
             return
         done(result)
 

@@ -38,6 +38,12 @@ BUSY_TIMEOUT_MS = 5000
 class StoreError(Exception):
     """A store file cannot be used; the message says what the packer can do about it."""
 
+    @property
+    def message(self) -> str:
+        """The packer's sentence (a ``Message`` where one was given, so it is translated)."""
+        first = self.args[0] if self.args else None
+        return first if isinstance(first, str) else str(self)
+
 
 class DiskFull(StoreError):
     """No room left on the disk: the transaction was rolled back, what was committed before

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fulfillment_station.domain.messages import error_sentence
 from fulfillment_station.services import station_ops
 from fulfillment_station.station.reports import ManifestRow, ShiftNumbers, write_csv
 from fulfillment_station.ui.common.i18n import translate_message
@@ -181,7 +182,4 @@ class ShiftReportMenu(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("shift numbers could not be read: %s", exc)
-        text = getattr(exc, "user_message", None) or getattr(exc, "message", None) or str(exc)
-        self.window.error_banner.show_message(
-            translate_message(text) if isinstance(text, str) else str(text)
-        )
+        self.window.error_banner.show_message(translate_message(error_sentence(exc)))

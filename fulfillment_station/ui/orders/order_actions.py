@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from fulfillment_station.domain import Order
+from fulfillment_station.domain.messages import error_sentence
 from fulfillment_station.services import operations, station_ops
 from fulfillment_station.services.operations import PumpReport
 from fulfillment_station.ui.common.i18n import translate_message
@@ -127,8 +128,7 @@ class OrderActions(QObject):
         self.pump()
 
     def _refused(self, exc: BaseException) -> None:
-        text = getattr(exc, "user_message", None) or getattr(exc, "message", None) or str(exc)
-        self.refused.emit(translate_message(text) if isinstance(text, str) else str(text))
+        self.refused.emit(translate_message(error_sentence(exc)))
 
     # -- pumping ----------------------------------------------------------------------------
 

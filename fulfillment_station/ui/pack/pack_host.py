@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from fulfillment_station.domain import Order
+from fulfillment_station.domain.messages import error_sentence
 from fulfillment_station.services import operations
 from fulfillment_station.services.boxes import BoxShipping, PackedBox
 from fulfillment_station.services.operations import PackLookup, PackShipment
@@ -35,18 +36,12 @@ Failure = Callable[[str], None]
 R = TypeVar("R")
 
 
-def sentence(exc: BaseException) -> str:
-    """The one sentence a failure shows the packer (a domain ``Message`` stays one, so it is
-    shown translated)."""
-    text = getattr(exc, "user_message", None) or getattr(exc, "message", None)
-    if isinstance(text, str) and text:
-        return text
-    return str(text or exc)
+sentence = error_sentence  # the station desk's host still imports it by this name
 
 
 def _answer(task: Task[R], done: Callable[[R], None], failed: Failure) -> None:
     task.succeeded.connect(done)
-    task.failed.connect(lambda exc: failed(sentence(exc)))
+    task.failed.connect(lambda exc: failed(error_sentence(exc)))
 
 
 class WorkerPackHost:
@@ -144,7 +139,7 @@ class WorkerPackHost:
                 if self.on_print_message is not None:
                     report = self.on_print_message
                     task.succeeded.connect(lambda text: report(translate_message(text)))
-                    task.failed.connect(lambda exc: report(translate_message(sentence(exc))))
+                    task.failed.connect(lambda exc: report(translate_message(error_sentence(exc))))
 
         _answer(
             self.outbox.call(
@@ -189,7 +184,7 @@ class WorkerPackHost:
                 if self.on_print_message is not None:
                     report = self.on_print_message
                     task.succeeded.connect(lambda text: report(translate_message(text)))
-                    task.failed.connect(lambda exc: report(translate_message(sentence(exc))))
+                    task.failed.connect(lambda exc: report(translate_message(error_sentence(exc))))
 
         _answer(
             self.outbox.call(

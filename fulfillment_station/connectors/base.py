@@ -367,6 +367,14 @@ class FindsByExternalId(Protocol):
     def find_by_external_id(self, external_id: str) -> Order | None: ...
 
 
+@runtime_checkable
+class RebuildsLabelUrl(Protocol):
+    """A connector that knows where the store keeps a shipment's label from the shipment id
+    alone (for a ship answer that was lost, or a reprint later)."""
+
+    def label_url_for(self, shipment_id: str) -> str: ...
+
+
 @dataclass(frozen=True)
 class CheckReport:
     dialect: str

@@ -25,7 +25,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from fulfillment_station.connectors.base import Capabilities, Connector, Operation, ShipResult
+from fulfillment_station.connectors.base import (
+    Capabilities,
+    Connector,
+    Operation,
+    RebuildsLabelUrl,
+    ShipResult,
+)
 from fulfillment_station.connectors.errors import NotFound
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order, Shipment
@@ -145,9 +151,8 @@ def label_url(connector: Connector, shipment: Shipment) -> str | None:
     the connector can rebuild from the shipment id (a lost answer, a later reprint)."""
     if shipment.label_url:
         return shipment.label_url
-    rebuild: Callable[[str], str] | None = getattr(connector, "label_url_for", None)
-    if shipment.id and rebuild is not None:
-        return rebuild(shipment.id)
+    if shipment.id and isinstance(connector, RebuildsLabelUrl):
+        return connector.label_url_for(shipment.id)
     return None
 
 

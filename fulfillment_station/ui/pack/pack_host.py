@@ -25,6 +25,7 @@ from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.tasks import ConnectionWorker, Task
 
 if TYPE_CHECKING:
+    from fulfillment_station.domain.requests import ShipRequest
     from fulfillment_station.domain.summaries import OrderRef
     from fulfillment_station.services.actions import Action
     from fulfillment_station.services.resources import OutboxResources, PrintResources
@@ -134,12 +135,8 @@ class WorkerPackHost:
             done()
             # A label the store sells is printed by the outbox worker when its answer brings
             # it (services.store_labels.StoreLabelPrinter); the app draws none of its own.
-            if tracking and not shipment.store_prints_label and self.printer is not None:
-                task = self.printer.call(operations.print_label_after_ship, order, shipment.request)
-                if self.on_print_message is not None:
-                    report = self.on_print_message
-                    task.succeeded.connect(lambda text: report(translate_message(text)))
-                    task.failed.connect(lambda exc: report(translate_message(error_sentence(exc))))
+            if tracking and not shipment.store_prints_label:
+                self._print_label(order, shipment.request)
 
         _answer(
             self.outbox.call(
@@ -154,6 +151,17 @@ class WorkerPackHost:
             queued,
             failed,
         )
+
+    def _print_label(self, order: Order, request: ShipRequest) -> None:
+        """The label of a shipment queued with a scanned tracking number; what the printer
+        says (printed, saved to the training folder, failed) goes to the status line."""
+        if self.printer is None:
+            return
+        task = self.printer.call(operations.print_label_after_ship, order, request)
+        if self.on_print_message is not None:
+            report = self.on_print_message
+            task.succeeded.connect(lambda text: report(translate_message(text)))
+            task.failed.connect(lambda exc: report(translate_message(error_sentence(exc))))
 
     def _ship_boxes(
         self,
@@ -179,12 +187,8 @@ class WorkerPackHost:
                 (s for s in shipments if s.request.tracking_number and not s.store_prints_label),
                 None,
             )
-            if first is not None and self.printer is not None:
-                task = self.printer.call(operations.print_label_after_ship, order, first.request)
-                if self.on_print_message is not None:
-                    report = self.on_print_message
-                    task.succeeded.connect(lambda text: report(translate_message(text)))
-                    task.failed.connect(lambda exc: report(translate_message(error_sentence(exc))))
+            if first is not None:
+                self._print_label(order, first.request)
 
         _answer(
             self.outbox.call(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from fulfillment_station import APP_NAME
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Address, Order, Shipment
 from fulfillment_station.printing.doc_text import doc, translator
@@ -154,8 +155,6 @@ NO_SHIP_FROM = QT_TRANSLATE_NOOP(
     "No ship-from address is set up yet. Enter the store's return address (name, "
     "street, city, country) in Settings → Station before printing the first label.",
 )
-#: What the ship-from is called when nobody has set it up: never printed as a sender.
-APP_NAME = "Fulfillment Station"
 
 
 def check_ship_from(settings: PrintSettings) -> None:
@@ -166,6 +165,7 @@ def check_ship_from(settings: PrintSettings) -> None:
         f for f in address.missing_required() if not (f == "name" and settings.store_name.strip())
     ]
     names = {address.name.strip().casefold(), settings.store_name.strip().casefold()} - {""}
+    # The app's own name is what a ship-from nobody set up is called: never a sender.
     if missing or names <= {APP_NAME.casefold()}:
         raise DocumentError(NO_SHIP_FROM)
 

@@ -4,6 +4,7 @@ dirs), and session-wide read-only sandboxes are started once per dialect on dema
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,6 +30,27 @@ def _unfrozen_heap() -> Iterator[None]:
     (``ui.shell.heap``); give the next test a collectable heap, as a fresh process would have."""
     yield
     gc.unfreeze()
+
+
+@pytest.fixture(autouse=True)
+def _no_key_held() -> Iterator[None]:
+    """QTest's Ctrl+key click leaves Qt believing Ctrl is still down (the release carries the
+    modifier), and a later test's ``selectRow`` then toggles the row instead of selecting it.
+    Each test starts with no key held, as a packer's hands would be."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # the test used no Qt
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    no_keys = Qt.KeyboardModifier.NoModifier
+    if QApplication.instance() is None or QGuiApplication.keyboardModifiers() == no_keys:
+        return
+    blank = QWidget()
+    QTest.keyRelease(blank, Qt.Key.Key_Control)
+    blank.deleteLater()
 
 
 @pytest.fixture(scope="session")

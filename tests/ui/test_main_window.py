@@ -3,6 +3,7 @@ restart from the cache. Real widgets, real keys; waits are on signals."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -161,6 +162,29 @@ def test_restart_shows_cached_orders_before_sync_finishes(
     with qtbot.waitSignal(again.sync_finished, timeout=30_000):
         again.start()
     assert events == ["loaded 60", "synced"]
+
+
+def test_a_sync_asked_for_during_the_first_cache_read_waits_for_it(
+    qtbot: Any, make_sandbox: Callable[..., SandboxServer], make_window: Callable[..., MainWindow]
+) -> None:
+    """The cache's first read replaces the whole table, so it must land before any sync's rows:
+    a late answer would put the cache's older rows (here: none) over the ones just synced."""
+    server = make_sandbox(DIALECT, orders=40)
+    window = make_window(server)
+    reader_free = threading.Event()
+    # The reader stays busy until the sync worker has run what was asked of it before this job:
+    # a sync started at once would be done before the cache is read.
+    window.reader.submit(lambda _ctx: reader_free.wait(30), "a slow read")
+    events: list[str] = []
+    window.summaries_loaded.connect(lambda n: events.append(f"loaded {n}"))
+    window.sync_finished.connect(lambda _r: events.append("synced"))
+    window.start()
+    window.start_sync()
+    window.sync_worker.submit(lambda _ctx: reader_free.set(), "after the sync asked for")
+    with qtbot.waitSignals([window.summaries_loaded, window.sync_finished], timeout=30_000):
+        pass
+    assert events == ["loaded 0", "synced"]
+    assert window.model.rowCount() == 40
 
 
 def test_training_banner_only_in_training(

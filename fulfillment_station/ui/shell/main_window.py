@@ -196,6 +196,11 @@ class MainWindow(QMainWindow):
         app = QGuiApplication.instance()
         self._scheme = scheme_of(app) if isinstance(app, QGuiApplication) else Scheme.LIGHT
         self._sync_task: Task[Any] | None = None
+        # The cache's first read replaces the whole table, so a sync asked for before it lands
+        # waits for it: otherwise a slow read could put the cache's older rows over the
+        # sync's (an empty cache would empty the list the sync had just filled).
+        self._loading_cache = False
+        self._sync_after_load = False
         self._detail_task: Task[Any] | None = None
         self._indexing = False
         title = (
@@ -641,11 +646,19 @@ class MainWindow(QMainWindow):
             return rows, SearchColumns(rows)  # plain Python: built here, not on the GUI thread
 
         task = self.reader.submit(load, "load summaries")
+        self._loading_cache = True
         task.succeeded.connect(self._summaries_loaded)
         task.failed.connect(self._show_error)
+        task.finished.connect(self._cache_load_ended)
         if self.options.sync_on_start:
             self.start_sync()
         self.sync_timer.start()
+
+    def _cache_load_ended(self) -> None:
+        self._loading_cache = False
+        if self._sync_after_load:
+            self._sync_after_load = False
+            self.start_sync()
 
     def _summaries_loaded(self, loaded: tuple[list[OrderSummary], SearchColumns]) -> None:
         rows, search = loaded
@@ -702,6 +715,9 @@ class MainWindow(QMainWindow):
     def start_sync(self) -> None:
         if self._sync_task is not None:
             return  # one at a time; F5 during a sync does nothing
+        if self._loading_cache:
+            self._sync_after_load = True  # starts when the cache's rows are in the table
+            return
         connection = self.options.connection_id
 
         task = self.sync_worker.submit(

@@ -22,15 +22,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from fulfillment_station.domain import Order
 from fulfillment_station.domain.messages import error_sentence
 from fulfillment_station.services import operations
+from fulfillment_station.services.boxes import BoxShipping, PackedBox, box_shipping
 from fulfillment_station.services.operations import PackShipment, PumpReport
 from fulfillment_station.services.pack_session import PrintOutcome
 from fulfillment_station.services.resources import OutboxResources, PrintResources
 from fulfillment_station.store.cache import OrderRef
+
+if TYPE_CHECKING:
+    from fulfillment_station.services.pack_session import PackHost
+    from fulfillment_station.services.tracking_reuse import TrackingGuard
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
@@ -56,12 +61,20 @@ class DirectPackHost:
         #: orders shipped whose store label this host prints when the answer comes
         self._labels_due: set[str] = set()
 
+    #: The headless driver keeps no desk record of tracking numbers used on other orders.
+    tracking_guard: Callable[[], TrackingGuard] | None = None
+
     @property
     def store_sells_labels(self) -> bool:
         """Shipping buys the store's label: pack mode ships once every unit is scanned."""
         from fulfillment_station.services.store_labels import sells_labels
 
         return sells_labels(self.outbox.connector.capabilities)
+
+    @property
+    def box_shipping(self) -> BoxShipping:
+        """How the store takes an order packed in several boxes."""
+        return box_shipping(self.outbox.connector.capabilities)
 
     def _run(
         self, work: Callable[[], R], done: Callable[[R], None], failed: Callable[[str], None]
@@ -102,12 +115,19 @@ class DirectPackHost:
         reprint: bool,
         done: Callable[[PrintOutcome], None],
         failed: Callable[[str], None],
+        *,
+        boxes: Sequence[PackedBox] | None = None,
     ) -> None:
         printer = self.printer
         if printer is None:
             done(PrintOutcome())
             return
-        self._run(lambda: operations.print_slip_for_packing(printer, order, reprint), done, failed)
+        listed = tuple(boxes or ())
+        self._run(
+            lambda: operations.print_slip_for_packing(printer, order, reprint, listed),
+            done,
+            failed,
+        )
 
     def ship(
         self,
@@ -118,8 +138,13 @@ class DirectPackHost:
         done: Callable[[], None],
         failed: Callable[[str], None],
         *,
+        boxes: Sequence[PackedBox] | None = None,
         hold_override: str | None = None,
     ) -> None:
+        if boxes is not None and len(boxes) > 1:
+            self._ship_boxes(order, list(boxes), tracking, carrier, done, failed, hold_override)
+            return
+
         def queued(shipment: PackShipment) -> None:
             done()
             if shipment.store_prints_label:
@@ -155,6 +180,52 @@ class DirectPackHost:
             failed,
         )
 
+    def _ship_boxes(
+        self,
+        order: Order,
+        boxes: list[PackedBox],
+        tracking: str | None,
+        carrier: str | None,
+        done: Callable[[], None],
+        failed: Callable[[str], None],
+        hold_override: str | None,
+    ) -> None:
+        """Several boxes, queued as the store takes them (as the GUI host does); the label of
+        a scanned number is printed once, the first box's."""
+
+        def queued(shipments: list[PackShipment]) -> None:
+            done()
+            first = next(
+                (s for s in shipments if s.request.tracking_number and not s.store_prints_label),
+                None,
+            )
+            if first is not None and self.printer is not None:
+                printer = self.printer
+                self._run(
+                    lambda: operations.print_label_after_ship(printer, order, first.request),
+                    self.labels.append,
+                    self.labels.append,
+                )
+
+        self._run(
+            lambda: operations.queue_pack_boxes(
+                self.outbox,
+                order,
+                boxes,
+                tracking,
+                carrier,
+                packer=self.packer,
+                hold_override=hold_override,
+            ),
+            queued,
+            failed,
+        )
+
+    def describe_item(
+        self, scan: str, done: Callable[[str | None], None], failed: Callable[[str], None]
+    ) -> None:
+        self._run(lambda: operations.describe_item(self.outbox, scan), done, failed)
+
     def next_order_after(
         self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Callable[[str], None]
     ) -> None:
@@ -185,3 +256,9 @@ class DirectPackHost:
             return str(outcome.message)
 
         return work
+
+
+if TYPE_CHECKING:
+
+    def _is_a_pack_host(host: DirectPackHost) -> PackHost:
+        return host  # the type checker proves the host is everything pack mode asks of one

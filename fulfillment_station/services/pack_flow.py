@@ -43,7 +43,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, ParamSpec, Protocol
 
 from fulfillment_station.domain.holds import may_override
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
@@ -69,6 +69,8 @@ from fulfillment_station.services.tracking_reuse import TrackingGuard, TrackingR
 from fulfillment_station.services.weighing import BoxType, WeightVerdict
 from fulfillment_station.store.cache import OrderRef, normalize_code
 from fulfillment_station.store.db import StoreError
+
+P = ParamSpec("P")
 
 #: How many orders "next order" passes over (shipped meanwhile, cancelled, held) before it
 #: stops and says so.
@@ -386,10 +388,8 @@ def tracking_scan(text: str) -> tuple[str | None, str | None] | Message:
 
 
 def boxes_ship_as(flow: PackFlow) -> BoxShipping:
-    """How the host's store takes several boxes (the host's ``box_shipping``; a host that
-    does not say sends one shipment)."""
-    found = getattr(flow.host, "box_shipping", BoxShipping.ONE)
-    return found if isinstance(found, BoxShipping) else BoxShipping.ONE
+    """How the host's store takes several boxes (the host's ``box_shipping``)."""
+    return flow.host.box_shipping
 
 
 class TrackingStep(FinishStep):
@@ -407,7 +407,7 @@ class TrackingStep(FinishStep):
         if (
             shipment.tracking is not None
             or shipment.without_tracking
-            or getattr(flow.host, "store_sells_labels", False)
+            or flow.host.store_sells_labels
         ):
             flow.next_step(shipment)
         elif self._per_box(flow, shipment):
@@ -447,7 +447,7 @@ class TrackingStep(FinishStep):
             if taken.strip().upper() == key:
                 flow.error(BOX_LABEL_TAKEN.format(other=other, number=box, count=count))
                 return
-        make_guard: TrackingGuardFactory | None = getattr(flow.host, "tracking_guard", None)
+        make_guard = flow.host.tracking_guard
         if make_guard is not None:
             order = shipment.session.order
             reuse = make_guard().check(number, order_id=order.id, order_number=order.number)
@@ -485,14 +485,6 @@ class TrackingStep(FinishStep):
         return TRACKING_PROMPT
 
 
-ItemLookup = Callable[[str, Callable[[str | None], None], Callable[[str], None]], None]
-"""The host's optional ``describe_item(scan, done, failed)``: the name of the product a code
-is (``done(None)``: the app knows no such item)."""
-
-TrackingGuardFactory = Callable[[], TrackingGuard]
-"""Makes the desk's tracking guard (``services.tracking_reuse``) for the packer at the desk."""
-
-
 class ShipStep(FinishStep):
     """The shipment goes to the host; "done" once it is durable (the outbox sends it).
 
@@ -507,7 +499,7 @@ class ShipStep(FinishStep):
 
     def begin(self, flow: PackFlow, shipment: Shipment) -> None:
         self._reused = None
-        make_guard: TrackingGuardFactory | None = getattr(flow.host, "tracking_guard", None)
+        make_guard = flow.host.tracking_guard
         if shipment.tracking and make_guard is not None:
             order = shipment.session.order
             guard = make_guard()
@@ -559,24 +551,17 @@ class ShipStep(FinishStep):
 
         done, refused = flow.guarded(lambda: flow.shipped(shipment)), flow.guarded(failed)
         lines = dict(shipment.lines)
-        # A hold override goes only when there is one (hosts written before it take none).
-        override: dict[str, Any] = (
-            {"hold_override": flow.hold_override} if flow.hold_override else {}
+        flow.host.ship(
+            order,
+            lines,
+            shipment.tracking,
+            shipment.carrier,
+            done,
+            refused,
+            # Several boxes go the way the host's store takes them (services.boxes).
+            boxes=shipment.packed_boxes() if shipment.several_boxes else None,
+            hold_override=flow.hold_override or None,
         )
-        if shipment.several_boxes:
-            # The host sends them the way its store takes boxes (services.boxes).
-            flow.host.ship(
-                order,
-                lines,
-                shipment.tracking,
-                shipment.carrier,
-                done,
-                refused,
-                boxes=shipment.packed_boxes(),
-                **override,
-            )
-            return
-        flow.host.ship(order, lines, shipment.tracking, shipment.carrier, done, refused, **override)
 
 
 WeightCheck = Callable[[Shipment, int, Weight], WeightVerdict]
@@ -1060,14 +1045,14 @@ class PackFlow:
     def set_phase(self, phase: PackPhase) -> None:
         self.phase = phase
 
-    def guarded(self, callback: Callable[..., None]) -> Callable[..., None]:
+    def guarded(self, callback: Callable[P, None]) -> Callable[P, None]:
         """``callback`` unless the packer moved on (closed the order) before the host
         answered."""
         generation = self._generation
 
-        def guarded(*args: Any) -> None:
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> None:
             if generation == self._generation:
-                callback(*args)
+                callback(*args, **kwargs)
 
         return guarded
 
@@ -1142,8 +1127,7 @@ class PackFlow:
         """A scan that matched no line: if the host knows the product by that code (another
         order's SKU or barcode), the stop names it. The packer was stopped already; the
         sentence only gets clearer, with no second sound."""
-        describe: ItemLookup | None = getattr(self.host, "describe_item", None)
-        if describe is None or not error.scan:
+        if not error.scan:
             return
 
         def described(name: str | None) -> None:
@@ -1151,7 +1135,7 @@ class PackFlow:
             if named is not None and self.session is session and self.error_shown:
                 self.display.show_error(named.message)
 
-        describe(error.scan, self.guarded(described), lambda _message: None)
+        self.host.describe_item(error.scan, self.guarded(described), lambda _message: None)
 
     def _undo(self, session: PackSession) -> None:
         if self.waiting is not None:

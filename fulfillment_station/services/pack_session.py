@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fulfillment_station.domain.holds import holds_text, may_override
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message, status_word
@@ -33,10 +33,13 @@ from fulfillment_station.domain.weight import Weight
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
 from fulfillment_station.scanning.gs1 import GtinError, gtin_key
-from fulfillment_station.services.boxes import PackedBox
+from fulfillment_station.services.boxes import BoxShipping, PackedBox
 from fulfillment_station.services.weighing import BoxType
 from fulfillment_station.store.cache import normalize_code
 from fulfillment_station.store.pack_progress import SavedBox, SavedProgress
+
+if TYPE_CHECKING:
+    from fulfillment_station.services.tracking_reuse import TrackingGuard
 
 MAX_BULK_QUANTITY = 9999
 
@@ -174,6 +177,23 @@ class PackHost(Protocol):
     def next_order_after(
         self, ref: OrderRef, done: Callable[[OrderRef | None], None], failed: Failure
     ) -> None: ...
+
+    def describe_item(self, scan: str, done: Callable[[str | None], None], failed: Failure) -> None:
+        """The name of the product a code is, for the wrong-item stop (``done(None)``: the
+        app knows no such item)."""
+
+    @property
+    def store_sells_labels(self) -> bool:
+        """Shipping buys the store's label (Price2b): no tracking number is scanned."""
+
+    @property
+    def box_shipping(self) -> BoxShipping:
+        """How the store takes an order packed in several boxes (``services.boxes``)."""
+
+    @property
+    def tracking_guard(self) -> Callable[[], TrackingGuard] | None:
+        """Makes the desk's guard against a tracking number used on another order
+        (``services.tracking_reuse``); None where the desk keeps no such record."""
 
 
 class ProgressStore(Protocol):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fulfillment_station.domain.models import Order
+from fulfillment_station.services.boxes import BoxShipping
 from fulfillment_station.services.pack_session import PackSession, PrintOutcome
 from fulfillment_station.store.cache import OrderRef, normalize_code
 from tests.helpers.factories import build_order
@@ -47,7 +48,22 @@ def two_line_order(order_id: str, number: str, status: str = "confirmed") -> Ord
     return build_order(order_id, number=number, status=status, lines=[tee_line(), mug_line()])
 
 
-class Host:
+class HostDefaults:
+    """What a pack host says besides its calls, as a plain desk has it: the store sells no
+    labels, several boxes go as one shipment, no record of tracking numbers used elsewhere,
+    and no product known by a code that is no line of the order."""
+
+    store_sells_labels = False
+    box_shipping = BoxShipping.ONE
+    tracking_guard: Callable[[], Any] | None = None
+
+    def describe_item(
+        self, scan: str, done: Callable[[str | None], None], failed: Callable[[str], None]
+    ) -> None:
+        done(None)
+
+
+class Host(HostDefaults):
     """Answers at once unless ``hold`` is set; then the test calls ``answer()``."""
 
     def __init__(self, orders: list[Order]) -> None:
@@ -111,6 +127,7 @@ class Host:
         failed: Callable[[str], None],
         *,
         boxes: Any = None,
+        hold_override: str | None = None,
     ) -> None:
         self.calls.append(("ship", order.id, lines, tracking))
         self.boxes_given.append(("ship", boxes))
@@ -185,7 +202,7 @@ def make_order(
     return build_order(order_id, number=number, lines=[tee_line(), mug_line(mug_quantity), card])
 
 
-class FakeHost:
+class FakeHost(HostDefaults):
     """Answers at once, like a worker that is very fast; records every call."""
 
     def __init__(self, orders: list[Order], label_tracking: str | None = None) -> None:
@@ -217,6 +234,8 @@ class FakeHost:
         reprint: bool,
         done: Callable[[PrintOutcome], None],
         failed: Callable[[str], None],
+        *,
+        boxes: Any = None,
     ) -> None:
         self.calls.append(("print", order.id, reprint))
         done(
@@ -233,6 +252,9 @@ class FakeHost:
         carrier: str | None,
         done: Callable[[], None],
         failed: Callable[[str], None],
+        *,
+        boxes: Any = None,
+        hold_override: str | None = None,
     ) -> None:
         self.calls.append(("ship", order.id, lines, tracking, carrier))
         done()

@@ -16,6 +16,7 @@ from tests.helpers.pack_fakes import (
     OTHER_EAN,
     UPC_A,
     UPS,
+    HostDefaults,
     RecordedSounds,
     mug_line,
     tee_line,
@@ -57,7 +58,7 @@ def long_order(order_id: str, number: str) -> Order:
     )
 
 
-class DeskHost:
+class DeskHost(HostDefaults):
     """Pack mode's host answering at once from ``orders`` (in list order); records calls."""
 
     def __init__(self, orders: list[Order]) -> None:
@@ -83,6 +84,8 @@ class DeskHost:
         reprint: bool,
         done: Callable[[PrintOutcome], None],
         failed: Callable[[str], None],
+        *,
+        boxes: Any = None,
     ) -> None:
         self.calls.append(("print", order.id, reprint))
         done(PrintOutcome())
@@ -95,6 +98,9 @@ class DeskHost:
         carrier: str | None,
         done: Callable[[], None],
         failed: Callable[[str], None],
+        *,
+        boxes: Any = None,
+        hold_override: str | None = None,
     ) -> None:
         self.calls.append(("ship", order.id, lines, tracking))
         done()

@@ -19,14 +19,17 @@ from fulfillment_station.domain.models import FulfillmentStatus, Order
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.boxes import box_shipping, ship_requests_for_boxes
+from fulfillment_station.services.pack_direct import DirectPackHost
 from fulfillment_station.services.pack_flow import (
     PackFlow,
     PackFlowOptions,
     PackPhase,
     default_steps,
 )
-from fulfillment_station.services.pack_session import PackCommand, PrintOutcome
+from fulfillment_station.services.pack_session import PackCommand, PackHost, PrintOutcome
 from fulfillment_station.services.pack_weighing import weigh_step_for
+from fulfillment_station.services.resources import ConnectionConfig, outbox_resources
+from fulfillment_station.services.sync import SyncService
 from fulfillment_station.services.weighing import box_for_scan, expected_weight
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.cache import OrderRef
@@ -34,7 +37,7 @@ from fulfillment_station.store.db import connect as connect_db
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings
 from tests.conftest import TEST_TOKEN
-from tests.helpers.pack_fakes import Display, RecordedSounds
+from tests.helpers.pack_fakes import Display, HostDefaults, RecordedSounds
 from tests.services.test_boxes import open_order
 
 SETTINGS = Settings.defaults().replace(
@@ -56,7 +59,7 @@ SETTINGS = Settings.defaults().replace(
 TRACKING = ["1Z999AA10123456784", "1Z12345E6605272234"]
 
 
-class StoreHost:
+class StoreHost(HostDefaults):
     """Loads from the real store and ships the flow's boxes to it as the store takes them
     (Nexus: each box with its own label's number)."""
 
@@ -74,7 +77,9 @@ class StoreHost:
     def load_order(self, ref: OrderRef, done: Callable[..., None], failed: Any) -> None:
         done(self.connector.get_order(ref.order_id))
 
-    def print_documents(self, order: Order, reprint: bool, done: Any, failed: Any) -> None:
+    def print_documents(
+        self, order: Order, reprint: bool, done: Any, failed: Any, *, boxes: Any = None
+    ) -> None:
         done(PrintOutcome())
 
     def ship(
@@ -87,6 +92,7 @@ class StoreHost:
         failed: Any,
         *,
         boxes: Any = None,
+        hold_override: str | None = None,
     ) -> None:
         packed = list(boxes)
         self.weights = [box.weight for box in packed if box.weight is not None]
@@ -114,7 +120,7 @@ def audit(tmp_path: Path) -> Iterator[AuditLog]:
 
 
 def pack_in_two_boxes(
-    host: StoreHost, order: Order, progress: PackProgress, audit: AuditLog
+    host: PackHost, order: Order, progress: PackProgress, audit: AuditLog
 ) -> PackFlow:
     step = weigh_step_for(lambda: SETTINGS, lambda: nullcontext(audit))
     flow = PackFlow(
@@ -126,7 +132,8 @@ def pack_in_two_boxes(
         steps=default_steps(step),
         box_for_scan=lambda scan: box_for_scan(SETTINGS, scan),
     )
-    host.flow = flow
+    if isinstance(host, StoreHost):
+        host.flow = flow
     first, *rest = [line for line in order.lines if line.remaining > 0]
     flow.scan(order.number)
     flow.scan("BOX-S")
@@ -192,3 +199,47 @@ def test_an_order_packed_in_two_boxes_reaches_the_store_as_it_takes_boxes(
             (TRACKING[0], {first.id: first.remaining}),
             (TRACKING[1], {ln.id: ln.remaining for ln in rest}),
         ]
+
+
+@pytest.mark.integration
+def test_the_headless_host_ships_two_boxes_through_the_outbox_as_the_store_takes_them(
+    make_sandbox: Callable[..., SandboxServer], tmp_path: Path, audit: AuditLog
+) -> None:
+    """The driver without Qt packs in two boxes as the desk does: on Nexus each box's label is
+    scanned, and the outbox sends one shipment per box with its own number."""
+    server = make_sandbox("nexus", orders=40, seed=33)
+    config = ConnectionConfig(
+        id="nx", dialect="nexus", base_url=server.base_url, token=TEST_TOKEN, label="Nexus"
+    )
+    resources = outbox_resources(
+        config,
+        tmp_path / "cache.sqlite3",
+        tmp_path / "outbox.sqlite3",
+        station="Desk 1",
+        sleep=lambda _s: None,
+        max_read_attempts=2,
+    )()
+    try:
+        SyncService(resources.connector, resources.cache, "nx").run()
+        order = open_order(resources.connector, "confirmed")
+        host = DirectPackHost(resources, packer="Ana")
+        with PackProgress(tmp_path / "progress.sqlite3") as progress:
+            flow = pack_in_two_boxes(host, order, progress, audit)
+            assert flow.phase is PackPhase.AWAIT_TRACKING
+            flow.scan(TRACKING[0])
+            flow.scan(TRACKING[1])
+        assert not flow.display.errors  # type: ignore[attr-defined]
+        report = host.send()
+        assert report.pending == 0 and not report.failures
+        after = resources.connector.get_order(order.id)
+    finally:
+        resources.close()
+    first, *rest = [line for line in order.lines if line.remaining > 0]
+    assert after.fulfillment_status == FulfillmentStatus.FULFILLED
+    assert [
+        (s.tracking_number, {sl.line_id: sl.quantity for sl in s.lines})
+        for s in after.shipments[-2:]
+    ] == [
+        (TRACKING[0], {first.id: first.remaining}),
+        (TRACKING[1], {ln.id: ln.remaining for ln in rest}),
+    ]

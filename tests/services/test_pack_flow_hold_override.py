@@ -31,7 +31,7 @@ class OverrideHost(Host):
         super().__init__(orders)
         self.overrides: list[str | None] = []
 
-    def ship(self, *args: Any, hold_override: str | None = None) -> None:
+    def ship(self, *args: Any, boxes: Any = None, hold_override: str | None = None) -> None:
         self.overrides.append(hold_override)
         super().ship(*args)
 

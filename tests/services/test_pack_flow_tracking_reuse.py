@@ -19,7 +19,7 @@ OTHER_UPS = "1Z999AA10123456793"
 
 def _flow(root: Path) -> tuple[PackFlow, Host, Display]:
     host, display = Host([two_line_order("C3", "#C3")]), Display()
-    host.tracking_guard = lambda: TrackingGuard(  # type: ignore[attr-defined]
+    host.tracking_guard = lambda: TrackingGuard(
         root, connection="shop", station="Desk 1", packer="Ana"
     )
     progress = PackProgress(root / "progress.sqlite3")

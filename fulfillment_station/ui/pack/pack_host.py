@@ -212,3 +212,10 @@ class WorkerPackHost:
     def describe_item(self, scan: str, done: Callable[[str | None], None], failed: Failure) -> None:
         """The product a scan is, by name (pack mode's wrong-item stop names it)."""
         _answer(self.outbox.call(operations.describe_item, scan), done, failed)
+
+
+if TYPE_CHECKING:
+    from fulfillment_station.services.pack_session import PackHost
+
+    def _is_a_pack_host(host: WorkerPackHost) -> PackHost:
+        return host  # the type checker proves the host is everything pack mode asks of one

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
+from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, error_sentence
 from fulfillment_station.domain.models import Order
 from fulfillment_station.printing.errors import BatchCancelled, PrintingError
 from fulfillment_station.printing.qt_glue import (
@@ -373,13 +373,12 @@ class PrintQueueActions(QObject):
         elif not held:
             self.held_timer.stop()
 
-    def _failed(self, exc: object) -> None:
+    def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, _WithJobs):
             self.panel.set_jobs(exc.jobs)
             self._watch_held(exc.jobs)
             exc = exc.error
-        text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        self.message.emit(translate_message(text) if isinstance(text, str) else str(text))
+        self.message.emit(translate_message(error_sentence(exc)))
 
 
 class _WithJobs(Exception):

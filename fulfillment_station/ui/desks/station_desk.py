@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from fulfillment_station.domain import Order, OrderStatus
-from fulfillment_station.domain.messages import Message
+from fulfillment_station.domain.messages import Message, error_sentence
 from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.services import station_ops
@@ -43,7 +43,7 @@ from fulfillment_station.station.coordinator import (
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.desks.station_events import StationEvents
-from fulfillment_station.ui.pack.pack_host import Failure, WorkerPackHost, sentence
+from fulfillment_station.ui.pack.pack_host import Failure, WorkerPackHost
 
 if TYPE_CHECKING:
     from fulfillment_station.services.boxes import PackedBox
@@ -149,7 +149,7 @@ class ClaimingPackHost:
                 done(order)
 
             task.succeeded.connect(claimed)
-            task.failed.connect(lambda exc: failed(sentence(exc)))
+            task.failed.connect(lambda exc: failed(error_sentence(exc)))
 
         self.inner.load_order(ref, loaded, failed)
 
@@ -215,7 +215,7 @@ class ClaimingPackHost:
             done(None if claim is None else by_id.get(claim.order_id))
 
         task.succeeded.connect(claimed)
-        task.failed.connect(lambda exc: failed(sentence(exc)))
+        task.failed.connect(lambda exc: failed(error_sentence(exc)))
 
 
 def can_be_packed(order: Order) -> bool:

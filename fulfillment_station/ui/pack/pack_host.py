@@ -37,9 +37,6 @@ Failure = Callable[[str], None]
 R = TypeVar("R")
 
 
-sentence = error_sentence  # the station desk's host still imports it by this name
-
-
 def _answer(task: Task[R], done: Callable[[R], None], failed: Failure) -> None:
     task.succeeded.connect(done)
     task.failed.connect(lambda exc: failed(error_sentence(exc)))

@@ -52,7 +52,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fulfillment_station.connectors.errors import ConnectorError
 from fulfillment_station.domain import Order
+from fulfillment_station.domain.messages import error_sentence
 from fulfillment_station.domain.summaries import OrderRef, OrderSummary
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.services import operations
@@ -111,17 +113,12 @@ class WindowOptions:
 
 def describe_error(exc: BaseException) -> str:
     """One plain sentence for the packer (plus the API's own words where there are some)."""
-    user_message = getattr(exc, "user_message", None)
-    if isinstance(user_message, str) and hasattr(exc, "api_words"):  # a ConnectorError
-        text = translate_message(user_message)
-        if api := exc.api_words:
-            text += " " + QCoreApplication.translate("MainWindow", "The API said: {api}").format(
-                api=api
-            )
-        return text
-    return QCoreApplication.translate(
-        "MainWindow", "Something went wrong: {error}. The details are in the log."
-    ).format(error=exc)
+    text = translate_message(error_sentence(exc))
+    if isinstance(exc, ConnectorError) and (api := exc.api_words):
+        text += " " + QCoreApplication.translate("MainWindow", "The API said: {api}").format(
+            api=api
+        )
+    return text
 
 
 class ErrorBanner(QFrame):

@@ -92,31 +92,6 @@ TRAINING_ID = "training"
 TRAINING_LABEL = QT_TRANSLATE_NOOP("AppConnection", "Training store (NexusCommerce sandbox)")
 
 
-def _add_channel_sync(window: Any, capabilities: Any, worker: Any) -> None:
-    """Order → Channel sync… where the store can fetch new orders from its marketplaces."""
-    from fulfillment_station.connectors.base import Operation
-
-    if not capabilities.supports(Operation.CHANNEL_SYNC):
-        return
-    from PySide6.QtCore import QCoreApplication
-
-    from fulfillment_station.ui.dialogs.channel_sync_dialog import ChannelSyncDialog
-
-    menu = next(
-        (
-            a.menu()
-            for a in window.menuBar().actions()
-            if a.menu() is not None
-            and a.text() == QCoreApplication.translate("MainWindow", "&Order")
-        ),
-        None,
-    )
-    if menu is None:
-        return
-    action = menu.addAction(QCoreApplication.translate("MainWindow", "Channel sync…"))
-    action.triggered.connect(lambda: ChannelSyncDialog(worker, window).open())
-
-
 def start_training_sandbox(root: Path) -> SandboxServer:
     """The embedded training store: a nexus sandbox on a free loopback port whose SQLite file
     lives in the data dir, so practice shipments survive a restart."""
@@ -522,8 +497,8 @@ def build_app(
         print_worker=workers.print,
         open_dialog=dialogs.open,
         language=resolve_language(str(settings["general.language"]), QLocale.system().name()),
+        sync_worker=workers.sync,
     )
-    _add_channel_sync(window, capabilities, workers.sync)
     host = WorkerPackHost(
         outbox=workers.outbox,
         printer=workers.print,

@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fulfillment_station.connectors.base import ChannelSyncStatus, Operation, ShipResult
 from fulfillment_station.connectors.errors import ConnectionFailed, ConnectorError
@@ -63,7 +63,7 @@ from fulfillment_station.services.resources import (
     SyncResources,
 )
 from fulfillment_station.services.sync import SyncResult, SyncService, note_read, refresh_opened
-from fulfillment_station.store.audit import AuditLog
+from fulfillment_station.store.audit import AuditEntry, AuditLog
 from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary, normalize_code
 from fulfillment_station.store.outbox import ActionRecord, ActionState
 from fulfillment_station.store.print_queue import JobState
@@ -650,7 +650,7 @@ def audit_for_order(resources: OutboxResources, order_id: str) -> list[tuple[dat
     return [(entry.at, audit_line(entry)) for entry in audit.for_order(order_id)]
 
 
-def audit_entries_for_order(resources: OutboxResources, order_id: str) -> list[Any]:
+def audit_entries_for_order(resources: OutboxResources, order_id: str) -> list[AuditEntry]:
     """This desk's audit entries for an order, oldest first; the window words them
     (``ui.orders.audit_text.audit_timeline_line``, in the packer's language)."""
     return list(AuditLog(resources.outbox_store, station="").for_order(order_id))
@@ -660,7 +660,7 @@ def export_audit(resources: OutboxResources, path: Path | str) -> None:
     AuditLog(resources.outbox_store, station="").export_csv(path)
 
 
-def audit_line(entry: Any) -> str:
+def audit_line(entry: AuditEntry) -> str:
     who = " · ".join(p for p in (entry.station, entry.packer) if p)
     text = f"{entry.summary} — {entry.outcome}"
     if entry.message:

@@ -21,7 +21,7 @@ from fulfillment_station.domain import Order
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.services import operations
 from fulfillment_station.services.pack_session import command_sheet_entries
-from fulfillment_station.store.outbox import ActionState
+from fulfillment_station.store.outbox import ActionRecord, ActionState
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.print_actions import (
     BatchPrint,
@@ -38,8 +38,13 @@ from fulfillment_station.ui.shell.shortcuts_help import ShortcutsHelpDialog
 
 if TYPE_CHECKING:
     from fulfillment_station.domain.requests import CreateOrderRequest
+    from fulfillment_station.services.actions import Action
     from fulfillment_station.services.new_orders import CatalogueItem
-    from fulfillment_station.services.resources import PrintResources, ReaderResources
+    from fulfillment_station.services.resources import (
+        PrintResources,
+        ReaderResources,
+        SyncResources,
+    )
     from fulfillment_station.services.tracking_reuse import TrackingGuard
     from fulfillment_station.store.settings import Settings
     from fulfillment_station.ui.common.scanner_filter import ScannerFilter
@@ -93,10 +98,12 @@ def build_workbench(
     print_worker: ConnectionWorker[PrintResources],
     open_dialog: Callable[[Operation], None] | None = None,
     language: str = "en",
+    sync_worker: ConnectionWorker[SyncResources] | None = None,
 ) -> Workbench:
     """``open_dialog(operation)`` opens the write dialog for the selected order(s) (ship,
     fulfill, cancel, update, create, bulk ship); without it those menu entries are left out.
-    ``language`` is the UI language the Help menu's user guide opens in."""
+    ``language`` is the UI language the Help menu's user guide opens in. ``sync_worker``: the
+    connection's, for Order → Channel sync where the store can fetch marketplace orders."""
     menus: dict[str, QMenu] = {}
 
     # -- outbox -------------------------------------------------------------------------------
@@ -105,7 +112,7 @@ def build_workbench(
     actions.action_failed.connect(lambda text: window.error_banner.show_message(text, "outbox"))
     outbox_failed = [False]
 
-    def outbox_problem_gone(records: list[Any]) -> None:
+    def outbox_problem_gone(records: list[ActionRecord[Action]]) -> None:
         # The banner's failure goes once no write is left failed (retried, or dismissed).
         failed = any(record.state is ActionState.FAILED for record in records)
         if outbox_failed[0] and not failed:
@@ -164,6 +171,12 @@ def build_workbench(
         order_menu.addAction(release)
         window.add_order_context_action(hold)
         window.add_order_context_action(release)
+        if sync_worker is not None and capabilities.supports(Operation.CHANNEL_SYNC):
+            from fulfillment_station.ui.dialogs.channel_sync_dialog import ChannelSyncDialog
+
+            worker = sync_worker
+            channel_sync = order_menu.addAction(window.tr("Channel sync…"))
+            channel_sync.triggered.connect(lambda: ChannelSyncDialog(worker, window).open())
 
     # -- this desk's history in the order timeline, and the audit export ----------------------
     def audit_of(order: Order) -> None:

@@ -47,3 +47,21 @@ def test_a_hidden_filter_no_longer_narrows(qtbot: Any) -> None:
     assert bar.apply_to(FilterState()).fulfillment_method == "FBA"
     bar.configure(connector_class("squarespace").CAPABILITIES)
     assert bar.apply_to(FilterState()).fulfillment_method is None
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("locale", ["en_US", "es_ES", "de_DE", "pt_BR"])
+def test_the_date_range_reads_as_the_lists_date_column_in_every_language(
+    qtbot: Any, locale: str
+) -> None:
+    from PySide6.QtCore import QDate, QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        bar = FilterBar()
+        qtbot.addWidget(bar)
+        bar.date_from.setDate(QDate(2026, 11, 5))
+        assert bar.date_from.text() == "2026-11-05"  # not 11/5/26, 05/11/26 or 5.11.26
+    finally:
+        QLocale.setDefault(previous)

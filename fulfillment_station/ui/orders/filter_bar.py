@@ -32,6 +32,8 @@ from fulfillment_station.domain import FulfillmentStatus, OrderStatus
 from fulfillment_station.services.order_filters import FilterState
 
 ANY = ""
+#: Qt's pattern for the date range: the order list's Date column (2026-11-05 14:30) begins so.
+DATE_FORMAT = "yyyy-MM-dd"
 
 
 class FilterBar(QWidget):
@@ -68,6 +70,9 @@ class FilterBar(QWidget):
         self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
         self.date_to = QDateEdit(QDate.currentDate())
         for edit in (self.date_from, self.date_to):
+            # The dates read as the list's Date column they filter (2026-11-05), in every
+            # language; a locale's short form ("5/11/26") is ambiguous across desks.
+            edit.setDisplayFormat(DATE_FORMAT)
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
             edit.dateChanged.connect(self.changed)

@@ -87,6 +87,9 @@ def _one_shipment(tmp: Path) -> Iterator[dict[str, Any]]:
                 "printers.slip_printer": f"file:{prints}",
                 "printers.label_printer": f"file:{prints}",
                 "printers.label_format": "zpl",
+                # The desk prints its own address label after the tracking scan (off by
+                # default on a store that sells none): the path counted includes it.
+                "printers.address_labels": True,
                 "station.packer_name": "Ana",
                 "sounds.enabled": False,
             }

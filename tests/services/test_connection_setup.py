@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
-from keyring.errors import KeyringLocked
 
 from fulfillment_station.connectors.errors import InsecureConnection
 from fulfillment_station.services.connection_setup import (
@@ -26,15 +25,7 @@ from fulfillment_station.services.connection_setup import (
 )
 from fulfillment_station.store.secrets import SERVICE, NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
-from tests.helpers.keyring import MemoryKeyring
-
-
-class LockedKeyring(MemoryKeyring):
-    """A keyring that is there but locked (the desk's session was not unlocked)."""
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringLocked("locked")
-
+from tests.helpers.keyring import LockedKeyring, MemoryKeyring
 
 FORM = ConnectionForm("Main shop", "nexus", "https://shop.example.com/api", "s3cret-token")
 

@@ -11,9 +11,10 @@ import sys
 
 from fulfillment_station import APP_NAME, __version__
 from fulfillment_station.app import GUI_SWITCH_INTERVAL_S, AppServices
+from fulfillment_station.services.connection_setup import is_first_run
 from fulfillment_station.services.diagnostics import Redactor, configure_logging
 from fulfillment_station.store.instance_lock import AlreadyRunning, InstanceLock
-from fulfillment_station.store.paths import data_dir
+from fulfillment_station.store.paths import cache_dir, data_dir
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
 
@@ -26,7 +27,7 @@ def run_gui(*, demo: bool = False) -> int:
     from fulfillment_station.session import AppSession
     from fulfillment_station.ui.common.i18n import install_translator
     from fulfillment_station.ui.common.theme import app_icon, install_app_fonts
-    from fulfillment_station.ui.shell.first_run import FirstRunDialog, is_first_run
+    from fulfillment_station.ui.shell.first_run import FirstRunDialog
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
@@ -38,7 +39,9 @@ def run_gui(*, demo: bool = False) -> int:
     logging_setup = configure_logging(redactor=redactor)
     settings_store = SettingsStore()
     # Before any widget; the session swaps the catalogs when the packer picks another language.
-    language = install_translator(app, settings_store.load()["general.language"])
+    language = install_translator(
+        app, settings_store.load()["general.language"], cache_dir=cache_dir(create=False)
+    )
     app.setWindowIcon(app_icon())
     install_app_fonts()
     root = data_dir()

@@ -54,6 +54,7 @@ from fulfillment_station.services.diagnostics import log_dir
 from fulfillment_station.services.live_settings import LiveSettings, restart_notes
 from fulfillment_station.store.file_checks import PACK_PROGRESS_DAMAGED, set_aside_if_damaged
 from fulfillment_station.store.pack_progress import PackProgress
+from fulfillment_station.store.paths import cache_dir
 from fulfillment_station.store.secrets import NoKeyringError
 from fulfillment_station.store.settings import Settings
 from fulfillment_station.ui.common.i18n import (
@@ -304,7 +305,12 @@ class AppSession(QObject):
         language = "general.language" in adopted
         if language:
             # Qt sends every widget a LanguageChange; the window is then built again below.
-            self.language = switch_language(self.app, settings["general.language"], self.language)
+            self.language = switch_language(
+                self.app,
+                settings["general.language"],
+                self.language,
+                cache_dir=cache_dir(create=False),
+            )
             forget_translations()
             if self._switching:  # the switch under way builds its window in the new language
                 return

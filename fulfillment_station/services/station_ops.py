@@ -91,11 +91,7 @@ def open_desk_station(
     except StationConfigError as exc:
         log.error("station database address refused (%s): this desk works alone", exc)
         return DeskStation(LocalCoordinator(desk=desk, connection_id=connection_id))
-    try:
-        password = load_password(config, tokens)
-    except NoKeyringError:
-        log.warning("no keyring: the station database password must come from libpq")
-        password = None
+    password = station_password(config, tokens)
     conninfo = config.conninfo(password)
     coordinator = StationCoordinator(
         config, local, desk=desk, connection_id=connection_id, password=password
@@ -109,6 +105,35 @@ def open_desk_station(
     )
     keeper.start()
     return DeskStation(coordinator, keeper)
+
+
+def station_database(database_url: str) -> StationDbConfig | None:
+    """The station database ``database_url`` names, or ``None``: no URL, or one that cannot be
+    used (the outbox worker logs why when it opens the desk's station)."""
+    url = database_url.strip()
+    if not url:
+        return None
+    try:
+        return StationDbConfig(url)
+    except StationConfigError:
+        return None
+
+
+def station_password(config: StationDbConfig, tokens: TokenStore | None) -> str | None:
+    """The station database's password from the keyring; ``None`` when the URL holds it, none
+    is saved, or there is no keyring (libpq may still find one: ``~/.pgpass``,
+    ``PGPASSWORD``). Reads the keyring, which may wait: not on the GUI thread."""
+    try:
+        return load_password(config, tokens)
+    except NoKeyringError:
+        log.warning("no keyring: the station database password must come from libpq")
+        return None
+
+
+def station_conninfo(config: StationDbConfig, tokens: TokenStore | None) -> str:
+    """What libpq connects to the station database with, password included (see
+    :func:`station_password`: reads the keyring)."""
+    return config.conninfo(station_password(config, tokens))
 
 
 def finished_by_store(result: ShipResult) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from keyring.errors import KeyringLocked, PasswordDeleteError
 
 
 class MemoryKeyring(KeyringBackend):
@@ -26,3 +26,14 @@ class MemoryKeyring(KeyringBackend):
             del self.passwords[(service, username)]
         except KeyError:
             raise PasswordDeleteError("no such password") from None
+
+
+class LockedKeyring(MemoryKeyring):
+    """A keyring that is there but locked (the desk's session was not unlocked): every read
+    and write is refused."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise KeyringLocked("locked")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("locked")

@@ -19,13 +19,14 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from fulfillment_station.app import AppParts, AppServices
+from fulfillment_station.services.connection_setup import is_first_run
 from fulfillment_station.services.diagnostics import Redactor, configure_logging
 from fulfillment_station.services.training_printer import training_print_folder
 from fulfillment_station.session import AppSession
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
 from fulfillment_station.ui.common.i18n import catalog_source, install_translator
-from fulfillment_station.ui.shell.first_run import FirstRunDialog, is_first_run
+from fulfillment_station.ui.shell.first_run import FirstRunDialog
 from tests.helpers.desk_pseudo import PseudoTranslator
 from tests.helpers.keyring import MemoryKeyring
 
@@ -120,7 +121,9 @@ def shift_app(
         # The desk's system language, as the launcher reads it ("system" is the default).
         for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
             env.setenv(name, "es_ES.UTF-8")
-        translators += install_translator(qapp, "system", system_locale="es_ES").translators
+        translators += install_translator(
+            qapp, "system", system_locale="es_ES", cache_dir=tmp_path / "cache"
+        ).translators
         prints = training_print_folder(tmp_path / "data", create=False)
         assert is_first_run(store)
         wizard = FirstRunDialog(store, tokens)

@@ -9,18 +9,12 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
-from keyring.errors import KeyringLocked
 
 from fulfillment_station.store.secrets import SERVICE, NoKeyringError, TokenStore
 from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
-from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.keyring import LockedKeyring, MemoryKeyring
 
 TOKEN = "s3cr3t-token-ABCDEF-0123456789"
-
-
-class LockedKeyring(MemoryKeyring):
-    def get_password(self, service: str, username: str) -> str | None:
-        raise KeyringLocked("locked")
 
 
 @pytest.fixture

@@ -17,9 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from fulfillment_station.sandbox.server import SandboxServer
+from fulfillment_station.services.connection_setup import is_first_run
 from fulfillment_station.store.secrets import TokenStore
 from fulfillment_station.store.settings import SettingsStore
-from fulfillment_station.ui.shell.first_run import FirstRunDialog, is_first_run
+from fulfillment_station.ui.shell.first_run import FirstRunDialog
 from tests.helpers.keyring import MemoryKeyring
 
 pytestmark = pytest.mark.gui

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 
@@ -24,6 +25,7 @@ from fulfillment_station.store.secrets import (
 )
 from fulfillment_station.store.settings import SettingsStore
 from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog
+from tests.helpers.keyring import LockedKeyring
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
@@ -50,14 +52,16 @@ def test_without_a_keyring_nothing_is_kept_until_the_desk_opts_in(tmp_path: Path
         tokens.get("shop")
 
 
-def open_dialog(qtbot: Any, tmp_path: Path, answer: bool) -> tuple[ConnectionDialog, list[str]]:
+def open_dialog(
+    qtbot: Any, tmp_path: Path, answer: bool, backend: KeyringBackend | None = None
+) -> tuple[ConnectionDialog, list[str]]:
     asked: list[str] = []
 
     def confirm(_parent: object, risk: str) -> bool:
         asked.append(risk)
         return answer
 
-    tokens = TokenStore(fail.Keyring(), token_file=tmp_path / "data" / "tokens.json")
+    tokens = TokenStore(backend or fail.Keyring(), token_file=tmp_path / "data" / "tokens.json")
     dialog = ConnectionDialog(
         SettingsStore(tmp_path / "settings.json"), tokens, confirm_risk=confirm
     )
@@ -92,5 +96,16 @@ def test_saying_no_keeps_nothing(qtbot: Any, tmp_path: Path) -> None:
     qtbot.mouseClick(dialog.token_file_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1
     assert not (tmp_path / "data" / "tokens.json").exists()
+    assert dialog.result() != ConnectionDialog.DialogCode.Accepted
+    dialog.reject()
+
+
+def test_a_locked_keyring_says_to_unlock_it_and_offers_no_file(qtbot: Any, tmp_path: Path) -> None:
+    dialog, asked = open_dialog(qtbot, tmp_path, answer=True, backend=LockedKeyring())
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.error_label.text() == NoKeyringError.LOCKED
+    assert not dialog.token_file_button.isVisible()
+    assert asked == []
+    assert not (tmp_path / "settings.json").exists()
     assert dialog.result() != ConnectionDialog.DialogCode.Accepted
     dialog.reject()

@@ -8,9 +8,10 @@ Qt loads only compiled ``.qm`` files, so:
 
 - a frozen build ships ``.qm`` files next to the ``.ts`` files (``packaging/build.sh`` runs
   :func:`compile_bundled_translations` inside the installed package before PyInstaller);
-- a ``pip install`` / source checkout compiles the ``.ts`` once into the user cache dir with
-  ``lrelease``, which every PySide6-Essentials wheel ships (``PySide6/lrelease``). The cached
-  file is named after a hash of the ``.ts`` so an edited catalog is recompiled, never stale.
+- a ``pip install`` / source checkout compiles the ``.ts`` once into the cache folder the
+  caller names (``launch`` and ``session`` pass the app's user cache dir) with ``lrelease``,
+  which every PySide6-Essentials wheel ships (``PySide6/lrelease``). The cached file is named
+  after a hash of the ``.ts`` so an edited catalog is recompiled, never stale.
 
 The ``.qm`` files are not committed: they are build output that would drift from the ``.ts``.
 A missing catalog (no lrelease, unreadable file) logs a warning and leaves the app in English.
@@ -39,7 +40,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from fulfillment_station.domain.locales import babel_locale
 from fulfillment_station.domain.messages import Message
 from fulfillment_station.resources import RESOURCES_DIR
-from fulfillment_station.store.paths import cache_dir as app_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -153,12 +153,13 @@ def catalog_file(
     language: str,
     *,
     translations_dir: Path = TRANSLATIONS_DIR,
-    cache_dir: Path | None = None,
+    cache_dir: Path,
     lrelease: Path | None = None,
 ) -> Path | None:
     """The ``.qm`` to load for ``language``: a bundled one that is not older than its ``.ts``
     (or any bundled one where nothing can compile, as in the frozen app, whose file times
-    are the copy's), else one compiled into ``cache_dir``. ``None`` for the source language."""
+    are the copy's), else one compiled into ``cache_dir``/translations. ``None`` for the source
+    language."""
     if language == SOURCE_LANGUAGE:
         return None
     ts = catalog_source(language, translations_dir)
@@ -170,8 +171,7 @@ def catalog_file(
     if not ts.is_file():
         raise TranslationError(f"no catalog for language {language!r} in {translations_dir}")
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    folder = cache_dir if cache_dir is not None else app_cache_dir(create=False)
-    cached = folder / "translations" / f"{ts.stem}-{digest}.qm"
+    cached = cache_dir / "translations" / f"{ts.stem}-{digest}.qm"
     if not cached.is_file():
         compile_catalog(ts, cached, lrelease)
     return cached
@@ -183,11 +183,12 @@ def install_translator(
     *,
     system_locale: str | None = None,
     translations_dir: Path = TRANSLATIONS_DIR,
-    cache_dir: Path | None = None,
+    cache_dir: Path,
 ) -> InstalledLanguage:
     """Load the app's catalog (and Qt's own, for standard buttons) for the ``general.language``
-    setting and make the matching locale Qt's default. Never raises for a missing catalog:
-    the packer gets an English app and the log says why."""
+    setting and make the matching locale Qt's default; a catalog that must be compiled goes
+    into ``cache_dir`` (see :func:`catalog_file`). Never raises for a missing catalog: the
+    packer gets an English app and the log says why."""
     system = system_locale if system_locale is not None else QLocale.system().name()
     chosen = resolve_language(language, system)
     installed = InstalledLanguage(chosen, resolve_locale(language, system))
@@ -224,7 +225,7 @@ def switch_language(
     previous: InstalledLanguage | None,
     *,
     system_locale: str | None = None,
-    cache_dir: Path | None = None,
+    cache_dir: Path,
 ) -> InstalledLanguage:
     """Change the UI language of a running app: the catalogs of ``previous`` are removed and
     those of ``language`` installed (Qt then sends every widget a LanguageChange event). Texts

@@ -30,7 +30,6 @@ from fulfillment_station.domain.messages import Message, error_sentence
 from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.services import station_ops
-from fulfillment_station.station.config import StationConfigError, StationDbConfig, load_password
 from fulfillment_station.station.coordinator import (
     ChangeEvent,
     Claim,
@@ -40,7 +39,6 @@ from fulfillment_station.station.coordinator import (
     ReleaseReason,
     status_message,
 )
-from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.desks.station_events import StationEvents
 from fulfillment_station.ui.pack.pack_host import Failure, WorkerPackHost
@@ -49,6 +47,7 @@ if TYPE_CHECKING:
     from fulfillment_station.services.boxes import PackedBox
     from fulfillment_station.services.pack_session import PackError, PrintOutcome
     from fulfillment_station.services.resources import OutboxResources
+    from fulfillment_station.store.secrets import TokenStore
     from fulfillment_station.ui.common.tasks import ConnectionWorker
     from fulfillment_station.ui.shell.main_window import MainWindow
 
@@ -240,20 +239,20 @@ def station_events_for(
     database_url: str, *, desk: str, tokens: TokenStore | None, parent: QObject
 ) -> StationEvents | None:
     """The live changes of the station database at ``database_url`` (None: no URL, or one
-    that cannot be used; the outbox worker logs why)."""
-    url = database_url.strip()
-    if not url:
+    that cannot be used; the outbox worker logs why). The password is read from the keyring
+    on the listener's thread when it first connects (the keyring may wait for an unlock), and
+    kept for its reconnections."""
+    config = station_ops.station_database(database_url)
+    if config is None:
         return None
-    try:
-        config = StationDbConfig(url)
-    except StationConfigError:
-        return None
-    try:
-        password = load_password(config, tokens)
-    except NoKeyringError:
-        password = None
-    conninfo = config.conninfo(password)
-    return StationEvents(lambda: psycopg.connect(conninfo), desk=desk, parent=parent)
+    conninfo: list[str] = []  # filled once, by the listener's one thread
+
+    def connect() -> psycopg.Connection:
+        if not conninfo:
+            conninfo.append(station_ops.station_conninfo(config, tokens))
+        return psycopg.connect(conninfo[0])
+
+    return StationEvents(connect, desk=desk, parent=parent)
 
 
 class StationDesk(QObject):

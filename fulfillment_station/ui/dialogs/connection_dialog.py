@@ -1,20 +1,20 @@
 """Adding or editing one store connection: name, dialect, base URL, token, optional CA bundle,
 and a "Test connection" button.
 
-The test runs ``connect(...).check()`` on a ``ConnectionWorker`` thread, never on the GUI
-thread; only its ``CheckReport`` comes back, as a signal. The HTTPS rule (``check_base_url``)
-is applied *before* anything is sent, so a plain-HTTP address to another computer is refused
-with its sentence and no request leaves. On OK the profile is saved to the settings file and
-the token to the keyring (a token is never written anywhere else). Everything the API says is
-shown as plain text.
+The test runs ``services.connection_check.check_connection`` on a ``ConnectionWorker``
+thread, never on the GUI thread; only its ``CheckReport`` comes back, as a signal. The HTTPS
+rule (``services.connection_setup.judge_base_url``) is applied *before* anything is sent, so a
+plain-HTTP address to another computer is refused with its sentence and no request leaves. On
+OK ``connection_setup.save_connection`` saves the profile to the settings file and the token
+to the keyring (a token is never written anywhere else); the modal dialog waits for that
+answer, as it closes only once both are saved. Everything the API says is shown as plain text.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -42,27 +42,23 @@ from PySide6.QtWidgets import (
 )
 
 from fulfillment_station.connectors.base import CheckReport
-from fulfillment_station.connectors.errors import InsecureConnection
-from fulfillment_station.connectors.http import check_base_url
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
-from fulfillment_station.services import connection_check
+from fulfillment_station.services import connection_check, connection_setup
 from fulfillment_station.services.connection_check import ConnectFn
-from fulfillment_station.store.secrets import (
+from fulfillment_station.services.connection_setup import (
     TOKEN_FILE_RISK,
-    NoKeyringError,
-    TokenStore,
-    enable_token_file,
+    ConnectionForm,
+    KeyringUnavailable,
+    NotWritten,
 )
-from fulfillment_station.store.settings import (
-    DOCUMENT_LANGUAGES,
-    ConnectionProfile,
-    SettingsStore,
-)
+from fulfillment_station.store.settings import DOCUMENT_LANGUAGES
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.table_model import RowTableModel
 from fulfillment_station.ui.common.tasks import ConnectionWorker, Task
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from fulfillment_station.store.secrets import TokenStore
+    from fulfillment_station.store.settings import ConnectionProfile, SettingsStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -238,10 +234,9 @@ class ConnectionDialog(QDialog):
             return self.tr("Give the connection a name.")
         if not url:
             return self.tr("Enter the store's API base URL (it starts with https://).")
-        try:
-            check_base_url(url)
-        except InsecureConnection as exc:
-            return translate_message(exc.user_message)
+        verdict = connection_setup.judge_base_url(url)
+        if verdict.problem is not None:
+            return translate_message(verdict.problem)
         if not token and self._editing is None:
             return self.tr("Paste the store's API token.")
         if ca and not Path(ca).is_file():
@@ -322,45 +317,40 @@ class ConnectionDialog(QDialog):
             self.error_label.setText(problem)
             return
         label, dialect, url, token, ca = self._values()
-        profile_id = self._editing.id if self._editing else ConnectionProfile.new_id()
-        profile = ConnectionProfile(
-            profile_id,
+        form = ConnectionForm(
             label,
             dialect,
             url,
+            token,
             ca,
             document_language=str(self.document_language_combo.currentData() or ""),
         )
-        try:
-            if token:
-                self._tokens.set(profile.id, token)
-            self._settings_store.update(lambda settings: settings.with_profile(profile))
-        except NoKeyringError as exc:
-            self.error_label.setText(translate_message(exc.user_message))
-            self.token_file_button.setVisible(exc.user_message == NoKeyringError.NO_BACKEND)
+        outcome = connection_setup.save_connection(
+            self._settings_store,
+            self._tokens,
+            form,
+            profile_id=self._editing.id if self._editing else None,
+        )
+        if isinstance(outcome, KeyringUnavailable):
+            self.error_label.setText(translate_message(outcome.message))
+            self.token_file_button.setVisible(outcome.file_offered)
             return
-        except OSError as exc:
+        if isinstance(outcome, NotWritten):
             self.error_label.setText(
-                self.tr("The settings could not be saved: {error}.").format(
-                    error=exc.strerror or exc
-                )
+                self.tr("The settings could not be saved: {error}.").format(error=outcome.error)
             )
             return
-        log.info("connection %s saved (%s at %s)", profile.id, dialect, check_base_url(url).host)
-        self.profile = profile
+        self.profile = outcome.profile
         self.accept()
 
     def _opt_in_token_file(self) -> None:
         """The explicit, informed choice to keep tokens in a user-only file; then save."""
         if not self._confirm_risk(self, translate_message(TOKEN_FILE_RISK)):
             return
-        try:
-            enable_token_file(self._tokens.token_file.parent)
-        except OSError as exc:
+        refused = connection_setup.keep_tokens_in_file(self._tokens)
+        if refused is not None:
             self.error_label.setText(
-                self.tr("The token file could not be made: {error}.").format(
-                    error=exc.strerror or exc
-                )
+                self.tr("The token file could not be made: {error}.").format(error=refused.error)
             )
             return
         self.token_file_button.setVisible(False)

@@ -3,9 +3,10 @@ section, one row per option (line edit, spin box, check box or combo by the opti
 its description as the tooltip). The Connections tab is the one written by hand: a list of
 profiles with Add/Edit/Remove (each through ``ConnectionDialog``) and the active connection.
 
-OK validates everything (required fields, ranges, and the HTTPS rule for every connection URL
-through ``check_base_url``), shows the first problem as one sentence on the tab it belongs to,
-and only then writes the file. Cancel writes nothing, except that a connection added or edited
+OK validates everything (required fields, ranges, and the HTTPS rule for every connection URL,
+through ``services.settings_edit``), shows the first problem as one sentence on the tab it
+belongs to, and only then writes the file (``settings_edit.save_settings``; the modal dialog
+closes once it is written). Cancel writes nothing, except that a connection added or edited
 through its own dialog was already saved by that dialog's OK (its token had to go to the
 keyring then anyway).
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -38,24 +39,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulfillment_station.connectors.errors import InsecureConnection
-from fulfillment_station.connectors.http import check_base_url
+from fulfillment_station.services import settings_edit
 from fulfillment_station.services.connection_check import ConnectFn
-from fulfillment_station.store.secrets import NoKeyringError, TokenStore
-from fulfillment_station.store.settings import (
-    SECTIONS,
-    ConnectionProfile,
-    Kind,
-    Option,
-    Settings,
-    SettingsError,
-    SettingsStore,
-    section_options,
-)
+from fulfillment_station.services.connection_setup import shown_host
+from fulfillment_station.services.settings_edit import FieldProblem
+from fulfillment_station.store.settings import OPTIONS, SECTIONS, Kind, Option
 from fulfillment_station.ui.common.i18n import translate_message
 from fulfillment_station.ui.common.tasks import ConnectionWorker, TaskContext
 from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog
 from fulfillment_station.ui.pack.sounds import sound_backend
+
+if TYPE_CHECKING:
+    from fulfillment_station.store.secrets import TokenStore
+    from fulfillment_station.store.settings import ConnectionProfile, Settings, SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -199,11 +195,7 @@ def _make_table_field(option: Option, parent: QWidget) -> _Field:
 
 
 def _describe(profile: ConnectionProfile) -> str:
-    try:
-        host = check_base_url(profile.base_url).host
-    except InsecureConnection:
-        host = profile.base_url
-    return f"{profile.label} — {profile.dialect}, {host}"
+    return f"{profile.label} — {profile.dialect}, {shown_host(profile.base_url)}"
 
 
 class SettingsDialog(QDialog):
@@ -248,7 +240,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._connections_tab(), _settings_text(SECTIONS["connections"]))
         for section, title in SECTIONS.items():
-            options = [o for o in section_options(section) if o.key not in _CUSTOM]
+            options = [o for o in OPTIONS if o.section == section and o.key not in _CUSTOM]
             if not options:
                 continue
             page = QWidget()
@@ -362,15 +354,13 @@ class SettingsDialog(QDialog):
 
     def _form_settings(self, prefix: str, result: QLabel) -> Settings | None:
         """The saved settings with this tab's fields as the form holds them now."""
-        settings = self._settings
-        for key, field in self.fields.items():
-            if not key.startswith(prefix):
-                continue
-            try:
-                settings = settings.replace({key: field.read()})
-            except SettingsError as exc:
-                result.setText(str(exc))
-                return None
+        settings = settings_edit.apply_form_values(
+            self._settings,
+            ((key, field.read()) for key, field in self.fields.items() if key.startswith(prefix)),
+        )
+        if isinstance(settings, FieldProblem):
+            result.setText(settings.message)
+            return None
         return settings
 
     def _hardware(self) -> ConnectionWorker[None]:
@@ -737,24 +727,21 @@ class SettingsDialog(QDialog):
 
     def validated(self) -> Settings | None:
         """The settings the form holds, or ``None`` after showing what is wrong."""
-        settings = self._settings
-        for key, field in self.fields.items():
-            try:
-                settings = settings.replace({key: field.read()})
-            except SettingsError as exc:
-                self._fail(str(exc), field.editor)
-                return None
-        for profile in self._profiles:
-            try:
-                check_base_url(profile.base_url)
-            except InsecureConnection as exc:
-                self.tabs.setCurrentIndex(0)
-                self._fail(
-                    self.tr("Connection “{name}”: {problem}").format(
-                        name=profile.label, problem=translate_message(exc.user_message)
-                    )
+        settings = settings_edit.apply_form_values(
+            self._settings, ((key, field.read()) for key, field in self.fields.items())
+        )
+        if isinstance(settings, FieldProblem):
+            self._fail(settings.message, self.fields[settings.key].editor)
+            return None
+        refused = settings_edit.refused_connection(self._profiles)
+        if refused is not None:
+            self.tabs.setCurrentIndex(0)
+            self._fail(
+                self.tr("Connection “{name}”: {problem}").format(
+                    name=refused.profile.label, problem=translate_message(refused.message)
                 )
-                return None
+            )
+            return None
         return settings.replace(
             {
                 "connections.profiles": tuple(self._profiles),
@@ -766,22 +753,12 @@ class SettingsDialog(QDialog):
         settings = self.validated()
         if settings is None:
             return
-        try:
-            self._store.save(settings)
-        except OSError as exc:
+        refused = settings_edit.save_settings(self._store, self._tokens, settings, self._removed)
+        if refused is not None:
             self._fail(
-                self.tr("The settings could not be saved: {error}.").format(
-                    error=exc.strerror or exc
-                )
+                self.tr("The settings could not be saved: {error}.").format(error=refused.error)
             )
             return
-        for profile_id in self._removed:
-            try:
-                self._tokens.delete(profile_id)
-            except NoKeyringError as exc:
-                log.warning(
-                    "token of removed connection %s not deleted: %s", profile_id, exc.user_message
-                )
         self._settings = settings
         self.saved.emit(settings)
         self.accept()

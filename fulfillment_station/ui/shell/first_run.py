@@ -1,20 +1,23 @@
 """The first-run wizard: before anything is configured, the person setting up the desk chooses
 between practising in training mode and connecting a real store (whose token goes to the
-keyring through the connection dialog). The choice is saved, so it is asked once."""
+keyring through the connection dialog). The choice is saved, so it is asked once
+(``services.connection_setup``: whether it is due, and remembering the answer; a small file
+written from the modal wizard's button, which closes once it is written)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fulfillment_station.store.secrets import TokenStore
-from fulfillment_station.store.settings import SettingsStore
-from fulfillment_station.ui.common.tasks import ConnectionWorker
+from fulfillment_station.services.connection_setup import remember_first_run
 from fulfillment_station.ui.dialogs.connection_dialog import ConnectionDialog
 
-
-def is_first_run(store: SettingsStore) -> bool:
-    return not store.path.exists()
+if TYPE_CHECKING:
+    from fulfillment_station.store.secrets import TokenStore
+    from fulfillment_station.store.settings import SettingsStore
+    from fulfillment_station.ui.common.tasks import ConnectionWorker
 
 
 class FirstRunDialog(QDialog):
@@ -55,7 +58,7 @@ class FirstRunDialog(QDialog):
         self.connection_dialog: ConnectionDialog | None = None
 
     def _training(self) -> None:
-        self._store.save(self._store.load())  # remembered: not asked again
+        remember_first_run(self._store)  # not asked again
         self.choice = "training"
         self.accept()
 

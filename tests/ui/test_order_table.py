@@ -444,7 +444,7 @@ def test_models_pass_qt_model_tester_through_changes(
 
 def test_visible_rows_signal_reports_the_count(qtbot: Any, tmp_path: Path) -> None:
     _, proxy = make_proxy(qtbot, cached_summaries(tmp_path, known_set()))
-    with qtbot.waitSignal(proxy.visibleRowsChanged) as blocker:
+    with qtbot.waitSignal(proxy.visible_rows_changed) as blocker:
         proxy.set_filter(PRESETS[3].state)
     assert blocker.args == [2]
 

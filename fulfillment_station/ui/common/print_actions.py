@@ -317,8 +317,8 @@ class PrintQueueActions(QObject):
         self.panel = panel
         self.worker = worker
         self.service_of = service_of
-        panel.retryRequested.connect(self.retry)
-        panel.reprintRequested.connect(self.reprint)
+        panel.retry_requested.connect(self.retry)
+        panel.reprint_requested.connect(self.reprint)
         self.held_timer = QTimer(self)
         self.held_timer.setSingleShot(True)
         self.held_timer.setInterval(held_interval_ms)

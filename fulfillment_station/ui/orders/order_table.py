@@ -172,7 +172,7 @@ class OrderTableModel(RowTableModel[OrderSummary]):
     Python-level enum lookups (they run for every cell of every repaint)."""
 
     #: Source rows whose data changed in place (exact list), emitted after ``dataChanged``.
-    rowsUpdated = Signal(list)
+    rows_updated = Signal(list)
 
     def __init__(self, rows: Iterable[OrderSummary] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -238,7 +238,7 @@ class OrderTableModel(RowTableModel[OrderSummary]):
             index = self.index(row, Column.STATUS)
             self.dataChanged.emit(index, index)
         if rows:
-            self.rowsUpdated.emit(rows)  # the proxy repaints them
+            self.rows_updated.emit(rows)  # the proxy repaints them
 
     def set_claims(self, claims: dict[OrderRef, str]) -> None:
         """Orders another desk is packing, and who and since when (the station database):
@@ -251,7 +251,7 @@ class OrderTableModel(RowTableModel[OrderSummary]):
             index = self.index(row, Column.STATUS)
             self.dataChanged.emit(index, index)
         if rows:
-            self.rowsUpdated.emit(rows)
+            self.rows_updated.emit(rows)
 
     def claim_text(self, key: OrderRef) -> str | None:
         """The badge of another desk's claim on ``key``, if any."""
@@ -296,7 +296,7 @@ class OrderTableModel(RowTableModel[OrderSummary]):
             self.dataChanged.emit(
                 self.index(min(changed), 0), self.index(max(changed), len(Column) - 1)
             )
-            self.rowsUpdated.emit(sorted(changed))
+            self.rows_updated.emit(sorted(changed))
         if added:
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
@@ -473,7 +473,7 @@ class OrderFilterProxy(QAbstractProxyModel):
     """
 
     #: Emitted after the visible rows changed (filter, sort or data); carries the row count.
-    visibleRowsChanged = Signal(int)
+    visible_rows_changed = Signal(int)
 
     def __init__(
         self,
@@ -505,7 +505,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         super().setSourceModel(source)
         source.modelAboutToBeReset.connect(self.beginResetModel)
         source.modelReset.connect(self._on_source_reset)
-        source.rowsUpdated.connect(self._on_rows_updated)
+        source.rows_updated.connect(self._on_rows_updated)
         source.rowsInserted.connect(self._on_rows_inserted)
         source.rowsAboutToBeRemoved.connect(self._on_rows_about_to_be_removed)
         source.rowsRemoved.connect(self._on_rows_removed)
@@ -792,7 +792,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         self._pending = []
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
-        self.visibleRowsChanged.emit(len(self._rows))
+        self.visible_rows_changed.emit(len(self._rows))
 
     def _relayout(self, update: Callable[[], None]) -> None:
         self._begin_layout()
@@ -804,7 +804,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         self._invalidate_order()
         self._recompute()
         self.endResetModel()
-        self.visibleRowsChanged.emit(len(self._rows))
+        self.visible_rows_changed.emit(len(self._rows))
 
     def _on_rows_updated(self, rows: list[int]) -> None:
         self._relayout(lambda: self._reposition(rows))

@@ -214,8 +214,8 @@ def build_workbench(
 
     outbox_panel = OutboxPanel()
     actions.records_changed.connect(outbox_panel.set_records)
-    outbox_panel.retryRequested.connect(actions.retry)
-    outbox_panel.dismissRequested.connect(actions.dismiss)
+    outbox_panel.retry_requested.connect(actions.retry)
+    outbox_panel.dismiss_requested.connect(actions.dismiss)
     window.add_panel("outbox", window.tr("Outbox"), outbox_panel, "Ctrl+Shift+O")
 
     # -- printing -----------------------------------------------------------------------------

@@ -270,7 +270,8 @@ def build_workbench(
             if kind == "slips"
             else window.tr("Pick list ({n} orders)")
         ).format(n=len(refs))
-        from fulfillment_station.ui.common.print_actions import ask_save_path, pdfium_pages
+        from fulfillment_station.ui.common.print_actions import ask_save_path
+        from fulfillment_station.ui.common.print_preview import pdfium_pages
 
         job = BatchPrint(window, task, len(refs), title, pdfium_pages, ask_save_path, None)
         job.failed.connect(window.error_banner.show_message)

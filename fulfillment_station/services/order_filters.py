@@ -14,12 +14,12 @@ Presets (the tabs above the list):
 * **Partly shipped** - some goods have left, some not; any status but cancelled.
 * **Shipped today** - a shipment dated today (the packer's local day); for an API without
   shipment records, an order it reports shipped and that changed today.
-* **Problems** - orders the app flags (see ``store.cache.Problem``): a status the
+* **Problems** - orders the app flags (see ``domain.summaries.Problem``): a status the
   connector's table does not know, goods still to ship but no usable ship-to address (name,
   street, city, country; pickup orders exempt), or cancelled after goods already left.
 * **All** - every cached order.
 
-Preset counts come from :class:`~fulfillment_station.store.cache.Facet` counts (from
+Preset counts come from :class:`~fulfillment_station.domain.summaries.Facet` counts (from
 :func:`facet_counts` over the loaded rows, or ``OrderCache.facet_counts`` in the worker), so a
 preset may only use statuses, fulfillments, ``shipped_today``, ``problems_only`` and
 ``not_held``.
@@ -41,10 +41,10 @@ from typing import Any, overload
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
-from fulfillment_station.domain.summaries import OrderSummary
+from fulfillment_station.domain.search_text import normalize_text, search_tokens
+from fulfillment_station.domain.summaries import Facet, OrderSummary
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.services.search_index import PairIndex
-from fulfillment_station.store.cache import Facet, normalize_text, search_tokens
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,11 @@ from typing import TypeVar
 
 from fulfillment_station.domain import Order
 from fulfillment_station.domain.messages import error_sentence
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.services import operations
 from fulfillment_station.services.operations import PackShipment, PumpReport
 from fulfillment_station.services.pack_session import PrintOutcome
 from fulfillment_station.services.resources import OutboxResources, PrintResources
-from fulfillment_station.store.cache import OrderRef
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")

@@ -12,6 +12,7 @@ import pytest
 
 from fulfillment_station.connectors import connector_class
 from fulfillment_station.domain import Order
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services import operations
@@ -23,7 +24,6 @@ from fulfillment_station.services.resources import (
 )
 from fulfillment_station.services.sync import SyncService
 from fulfillment_station.services.weighing import BoxType
-from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.outbox import ActionState
 from fulfillment_station.store.settings import Settings
 from tests.conftest import TEST_TOKEN

@@ -42,7 +42,8 @@ from PySide6.QtGui import QColor
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.money import format_money
-from fulfillment_station.domain.summaries import OrderRef, OrderSummary
+from fulfillment_station.domain.search_text import search_tokens
+from fulfillment_station.domain.summaries import Facet, OrderRef, OrderSummary, Problem
 
 # Column is re-exported for ui/shell/main_window.py.
 from fulfillment_station.services.order_filters import Column as Column
@@ -59,11 +60,6 @@ from fulfillment_station.services.order_filters import (
     narrows,
     sort_key,
     text_mask,
-)
-from fulfillment_station.store.cache import (
-    Facet,
-    Problem,
-    search_tokens,
 )
 from fulfillment_station.ui.common.table_model import RowTableModel
 

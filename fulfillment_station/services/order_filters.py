@@ -89,46 +89,52 @@ class Preset:
     description: str
 
 
-def _N(text: str) -> str:
-    return QT_TRANSLATE_NOOP("Presets", text)
-
-
 _S = OrderStatus
 _F = FulfillmentStatus
 
 PRESETS: tuple[Preset, ...] = (
     Preset(
         "to_pack",
-        _N("To pack"),
+        QT_TRANSLATE_NOOP("Presets", "To pack"),
         FilterState(
             statuses=frozenset(s.value for s in SHIPPABLE),
             fulfillments=frozenset({_F.UNFULFILLED.value, _F.PARTIAL.value}),
             not_held=True,
         ),
-        _N("Orders with goods still to pack (pending, confirmed or processing), not on hold."),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "Orders with goods still to pack (pending, confirmed or processing), not on hold.",
+        ),
     ),
     Preset(
         "partly_shipped",
-        _N("Partly shipped"),
+        QT_TRANSLATE_NOOP("Presets", "Partly shipped"),
         FilterState(
             statuses=frozenset(s.value for s in OrderStatus if s != _S.CANCELLED),
             fulfillments=frozenset({_F.PARTIAL.value}),
         ),
-        _N("Orders of which some goods have shipped and some have not."),
+        QT_TRANSLATE_NOOP("Presets", "Orders of which some goods have shipped and some have not."),
     ),
     Preset(
         "shipped_today",
-        _N("Shipped today"),
+        QT_TRANSLATE_NOOP("Presets", "Shipped today"),
         FilterState(shipped_today=True),
-        _N("Orders with a shipment dated today."),
+        QT_TRANSLATE_NOOP("Presets", "Orders with a shipment dated today."),
     ),
     Preset(
         "problems",
-        _N("Problems"),
+        QT_TRANSLATE_NOOP("Presets", "Problems"),
         FilterState(problems_only=True),
-        _N("Unknown status, unusable address, or cancelled after goods left."),
+        QT_TRANSLATE_NOOP(
+            "Presets", "Unknown status, unusable address, or cancelled after goods left."
+        ),
     ),
-    Preset("all", _N("All"), FilterState(), _N("Every order in the local cache.")),
+    Preset(
+        "all",
+        QT_TRANSLATE_NOOP("Presets", "All"),
+        FilterState(),
+        QT_TRANSLATE_NOOP("Presets", "Every order in the local cache."),
+    ),
 )
 
 

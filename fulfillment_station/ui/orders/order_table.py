@@ -83,10 +83,6 @@ _ROLES = frozenset(
 )
 
 
-def _N(text: str) -> str:
-    return QT_TRANSLATE_NOOP("OrderTableModel", text)
-
-
 _TRANSLATED: dict[str, str] = {}
 
 
@@ -104,37 +100,43 @@ def forget_translations() -> None:
 
 
 HEADERS: dict[Column, str] = {
-    Column.NUMBER: _N("Order"),
-    Column.DATE: _N("Date"),
-    Column.CUSTOMER: _N("Customer"),
-    Column.COUNTRY: _N("Ship to"),
-    Column.ITEMS: _N("Items"),
-    Column.TOTAL: _N("Total"),
-    Column.STATUS: _N("Status"),
-    Column.FULFILLMENT: _N("Fulfillment"),
-    Column.CHANNEL: _N("Channel"),
+    Column.NUMBER: QT_TRANSLATE_NOOP("OrderTableModel", "Order"),
+    Column.DATE: QT_TRANSLATE_NOOP("OrderTableModel", "Date"),
+    Column.CUSTOMER: QT_TRANSLATE_NOOP("OrderTableModel", "Customer"),
+    Column.COUNTRY: QT_TRANSLATE_NOOP("OrderTableModel", "Ship to"),
+    Column.ITEMS: QT_TRANSLATE_NOOP("OrderTableModel", "Items"),
+    Column.TOTAL: QT_TRANSLATE_NOOP("OrderTableModel", "Total"),
+    Column.STATUS: QT_TRANSLATE_NOOP("OrderTableModel", "Status"),
+    Column.FULFILLMENT: QT_TRANSLATE_NOOP("OrderTableModel", "Fulfillment"),
+    Column.CHANNEL: QT_TRANSLATE_NOOP("OrderTableModel", "Channel"),
 }
 
 # label, badge colour (the sort rank is services.order_filters.STATUS_RANK)
 STATUS_STYLE: dict[str, tuple[str, str]] = {
-    OrderStatus.PENDING: (_N("Pending"), "#b26a00"),
-    OrderStatus.CONFIRMED: (_N("Confirmed"), "#1565c0"),
-    OrderStatus.PROCESSING: (_N("Processing"), "#6a1b9a"),
-    OrderStatus.SHIPPED: (_N("Shipped"), "#2e7d32"),
-    OrderStatus.DELIVERED: (_N("Delivered"), "#1b5e20"),
-    OrderStatus.COMPLETED: (_N("Completed"), "#455a64"),
-    OrderStatus.CANCELLED: (_N("Cancelled"), "#757575"),
-    OrderStatus.UNKNOWN: (_N("Unknown"), "#c62828"),
+    OrderStatus.PENDING: (QT_TRANSLATE_NOOP("OrderTableModel", "Pending"), "#b26a00"),
+    OrderStatus.CONFIRMED: (QT_TRANSLATE_NOOP("OrderTableModel", "Confirmed"), "#1565c0"),
+    OrderStatus.PROCESSING: (QT_TRANSLATE_NOOP("OrderTableModel", "Processing"), "#6a1b9a"),
+    OrderStatus.SHIPPED: (QT_TRANSLATE_NOOP("OrderTableModel", "Shipped"), "#2e7d32"),
+    OrderStatus.DELIVERED: (QT_TRANSLATE_NOOP("OrderTableModel", "Delivered"), "#1b5e20"),
+    OrderStatus.COMPLETED: (QT_TRANSLATE_NOOP("OrderTableModel", "Completed"), "#455a64"),
+    OrderStatus.CANCELLED: (QT_TRANSLATE_NOOP("OrderTableModel", "Cancelled"), "#757575"),
+    OrderStatus.UNKNOWN: (QT_TRANSLATE_NOOP("OrderTableModel", "Unknown"), "#c62828"),
 }
 FULFILLMENT_STYLE: dict[str, tuple[str, str]] = {
-    FulfillmentStatus.UNFULFILLED: (_N("Unfulfilled"), "#b26a00"),
-    FulfillmentStatus.PARTIAL: (_N("Partly shipped"), "#6a1b9a"),
-    FulfillmentStatus.FULFILLED: (_N("Fulfilled"), "#2e7d32"),
+    FulfillmentStatus.UNFULFILLED: (QT_TRANSLATE_NOOP("OrderTableModel", "Unfulfilled"), "#b26a00"),
+    FulfillmentStatus.PARTIAL: (QT_TRANSLATE_NOOP("OrderTableModel", "Partly shipped"), "#6a1b9a"),
+    FulfillmentStatus.FULFILLED: (QT_TRANSLATE_NOOP("OrderTableModel", "Fulfilled"), "#2e7d32"),
 }
 PROBLEM_TEXT: dict[Problem, str] = {
-    Problem.UNKNOWN_STATUS: _N("The store sent a status this app does not know."),
-    Problem.ADDRESS_INCOMPLETE: _N("The ship-to address lacks a name, street, city or country."),
-    Problem.CANCELLED_AFTER_SHIPPING: _N("Cancelled although goods have already shipped."),
+    Problem.UNKNOWN_STATUS: QT_TRANSLATE_NOOP(
+        "OrderTableModel", "The store sent a status this app does not know."
+    ),
+    Problem.ADDRESS_INCOMPLETE: QT_TRANSLATE_NOOP(
+        "OrderTableModel", "The ship-to address lacks a name, street, city or country."
+    ),
+    Problem.CANCELLED_AFTER_SHIPPING: QT_TRANSLATE_NOOP(
+        "OrderTableModel", "Cancelled although goods have already shipped."
+    ),
 }
 _API_STATUS_SHOWN = 40  # characters of an unknown API status shown in the cell
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -153,7 +155,7 @@ def status_text(row: OrderSummary) -> str:
     return label
 
 
-ON_HOLD = _N("on hold")
+ON_HOLD = QT_TRANSLATE_NOOP("OrderTableModel", "on hold")
 
 
 def problem_text(problems: int) -> str:

@@ -37,7 +37,7 @@ def test_each_dialect_takes_boxes_as_its_seed_documents() -> None:
     assert {d: box_shipping(connector_class(d).CAPABILITIES) for d in SHIPPING_DIALECTS} == {
         "price2b": BoxShipping.PACKAGES,  # ship with packages[] (dimensions and items)
         "nexus": BoxShipping.SHIPMENTS,  # one shipment per call, with line quantities
-        "squarespace": BoxShipping.ONE,  # fulfils the whole order
+        "squarespace": BoxShipping.ONE,  # fulfills the whole order
         "generic-rest": BoxShipping.ONE,  # one status change
     }
     assert box_shipping(connector_class("inventory-cloud").CAPABILITIES) is BoxShipping.ONE

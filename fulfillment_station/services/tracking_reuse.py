@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from fulfillment_station.connectors.base import SHIPPING_WRITES
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.search_text import normalize_code
 from fulfillment_station.store.audit import AuditLog
@@ -41,12 +42,8 @@ CLI_AUDIT_FILE = "cli-audit.sqlite3"
 OVERRIDE_KIND = "tracking_override"
 _READ_TIMEOUT_S = 2.0
 # Audit kinds whose summary carries the tracking numbers of a shipment.
-_SHIPPING_KINDS = (
-    "ship",
-    "fulfill",
-    "fulfil",
-    "bulk_ship",
-)  # "fulfil": files written before the rename
+# "fulfil": files written before the rename.
+_SHIPPING_KINDS = (*sorted(op.value for op in SHIPPING_WRITES), "fulfil")
 
 ALREADY_USED = QT_TRANSLATE_NOOP(
     "TrackingGuard",

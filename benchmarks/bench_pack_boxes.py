@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.hardware.serial_scale import SerialScale
 from fulfillment_station.services.boxes import BoxShipping
 from fulfillment_station.services.pack_flow import PackPhase, default_steps
@@ -27,7 +28,6 @@ from fulfillment_station.services.pack_session import PackCommand, PrintOutcome,
 from fulfillment_station.services.pack_weighing import weigh_step_for
 from fulfillment_station.services.weighing import box_for_scan
 from fulfillment_station.store.audit import AuditLog
-from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.db import connect
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings

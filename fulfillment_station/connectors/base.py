@@ -66,6 +66,11 @@ class Operation(StrEnum):
         return cls.FULFILL if value == "fulfil" else None
 
 
+#: The writes that put goods in a box: a second one from another desk is refused, the shift
+#: report counts them as shipped, and their audit rows carry the shipment's tracking numbers.
+SHIPPING_WRITES = frozenset({Operation.SHIP, Operation.FULFILL, Operation.BULK_SHIP})
+
+
 class Filter(StrEnum):
     STATUS = "status"
     FULFILLMENT_STATUS = "fulfillment_status"

@@ -54,6 +54,7 @@ from urllib.parse import quote
 
 import httpx
 
+from fulfillment_station import APP_NAME
 from fulfillment_station.connectors.base import (
     Capabilities,
     Connector,
@@ -106,7 +107,7 @@ STATUS_MAP: dict[str, OrderStatus] = {
 #: canonical status -> the ``fulfillmentStatus`` filter value that selects it
 STATUS_FILTER: dict[OrderStatus, str] = {v: k for k, v in STATUS_MAP.items()}
 
-DEFAULT_CHANNEL_NAME = "Fulfillment Station"
+DEFAULT_CHANNEL_NAME = APP_NAME
 #: Amounts at or above this are taken for garbage rather than printed on a slip.
 MAX_AMOUNT = Decimal(10) ** 12
 

@@ -1,9 +1,11 @@
 """The order list's vocabulary, shared by the cache that fills it, the filter engine that
-narrows it and the screens that show it: :class:`OrderSummary` (one compact row) and
-:class:`OrderRef` (one order in one connection)."""
+narrows it and the screens that show it: :class:`OrderSummary` (one compact row),
+:class:`OrderRef` (one order in one connection), :class:`Problem` (why a row is flagged) and
+:class:`Facet` (what the preset counts are grouped by)."""
 
 from __future__ import annotations
 
+from enum import IntFlag
 from typing import NamedTuple
 
 
@@ -48,3 +50,29 @@ class OrderSummary(NamedTuple):
 class OrderRef(NamedTuple):
     connection: str
     order_id: str
+
+
+class Problem(IntFlag):
+    """Why an order is listed under "Problems".
+
+    UNKNOWN_STATUS: the API sent a status the connector's table does not know; the app will
+    not act on it until someone looks. ADDRESS_INCOMPLETE: the order still has goods to ship
+    but the ship-to address lacks a name, street, city or country (or there is none), so no
+    label can be printed; pickup orders are exempt. CANCELLED_AFTER_SHIPPING: the order is
+    cancelled although goods of it have already left - stock and refund need checking.
+    """
+
+    UNKNOWN_STATUS = 1
+    ADDRESS_INCOMPLETE = 2
+    CANCELLED_AFTER_SHIPPING = 4
+
+
+class Facet(NamedTuple):
+    """The dimensions preset counts depend on; :meth:`store.cache.OrderCache.facet_counts`
+    and ``services.order_filters.facet_counts`` group by it."""
+
+    status: str
+    fulfillment: str
+    has_problem: bool
+    shipped_today: bool
+    held: bool = False

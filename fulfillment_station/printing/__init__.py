@@ -9,7 +9,7 @@ What the CLI and services call:
 - ``detect_label_format(data)`` and ``send_document(printer, data)`` for labels the store made
 - printers: ``NetworkPrinter`` (raw TCP 9100), ``CupsPrinter`` (``lp``), ``FilePrinter``
 
-No Qt here; the preview dialog lives in ``qt_glue`` and is imported only by the UI.
+No Qt here; the preview dialog and QPrinter glue live in ``ui.common.print_preview``.
 """
 
 from __future__ import annotations

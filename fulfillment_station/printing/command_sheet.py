@@ -16,6 +16,7 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from fulfillment_station import APP_NAME
 from fulfillment_station.printing.fonts import draw_string, ensure_fonts
 from fulfillment_station.printing.label_content import code128_safe
 from fulfillment_station.printing.settings import PAGE_SIZES, PageSize
@@ -44,7 +45,7 @@ def render_command_sheet(
     entries: Sequence[tuple[str, str, str]],
     *,
     page_size: PageSize = "letter",
-    heading: str = "Fulfillment Station - pack mode commands",
+    heading: str = f"{APP_NAME} - pack mode commands",
 ) -> bytes:
     """A PDF page (more if needed) with one barcode per ``(payload, title, explanation)``."""
     for payload, _title, _text in entries:

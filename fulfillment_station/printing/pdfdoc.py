@@ -17,6 +17,8 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from fulfillment_station import APP_NAME
+
 # furniture(canvas, group, page_number_in_group, pages_in_group)
 Furniture = Callable[[Canvas, Any, int, int], None]
 
@@ -91,7 +93,7 @@ def build_pdf(story: list[Flowable], frame: PageFrame, furniture: Furniture, tit
         topMargin=frame.margin + frame.header,
         bottomMargin=frame.margin + frame.footer,
         title=title,
-        author="Fulfillment Station",
+        author=APP_NAME,
         pageCompression=1,
     )
     body = Frame(

@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fulfillment_station import APP_NAME
 from fulfillment_station.sandbox.dialects.base import (
     DialectSpec,
     Faults,
@@ -43,7 +44,7 @@ class _HideDroppedConnection(logging.Filter):
 
 def create_app(spec: DialectSpec, ctx: SandboxContext) -> FastAPI:
     app = FastAPI(
-        title=f"Fulfillment Station sandbox: {spec.id}",
+        title=f"{APP_NAME} sandbox: {spec.id}",
         openapi_url=None,
         docs_url=None,
         redoc_url=None,

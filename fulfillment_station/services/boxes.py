@@ -134,7 +134,7 @@ class BoxShipping(StrEnum):
 def box_shipping(capabilities: Capabilities) -> BoxShipping:
     """How ``capabilities``' store takes boxes: the seeds document packages only for Price2b's
     ship (it sells the label), partial shipments with line quantities for Nexus; Squarespace
-    fulfils the whole order, Inventory Cloud and the generic REST API take one status change."""
+    fulfills the whole order, Inventory Cloud and the generic REST API take one status change."""
     if capabilities.returns_label and capabilities.supports(Operation.SHIP):
         return BoxShipping.PACKAGES
     if capabilities.partial_shipment and capabilities.supports(Operation.SHIP):

@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from fulfillment_station import __version__
+from fulfillment_station import APP_NAME, __version__
 from fulfillment_station.store.file_checks import make_private
 
 # Re-exported for callers that still take it from here; the resolver is store.paths'.
@@ -217,7 +217,7 @@ def diagnostics_text(
     """Plain text a packer can copy into a support request. Holds no token, no URL path and
     no personal data (no packer name, no addresses)."""
     lines = [
-        f"Fulfillment Station {__version__}",
+        f"{APP_NAME} {__version__}",
         f"Python {platform.python_version()} ({platform.python_implementation()})",
         f"Qt {_qt_version()}",
         f"httpx {_version_of('httpx')}",
@@ -264,7 +264,7 @@ def write_crash_report(
     stamp = when.strftime("%Y%m%d-%H%M%S")
     body = "".join(traceback.format_exception(*exc_info))
     text = (
-        f"Fulfillment Station crash report\nTime: {when.isoformat()}\n"
+        f"{APP_NAME} crash report\nTime: {when.isoformat()}\n"
         f"Thread: {threading.current_thread().name}\n\n{body}\n{diagnostics}"
     )
     if redactor is not None:

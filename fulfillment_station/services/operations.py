@@ -45,6 +45,8 @@ from fulfillment_station.domain.requests import (
     OrderUpdate,
     ShipRequest,
 )
+from fulfillment_station.domain.search_text import normalize_code
+from fulfillment_station.domain.summaries import OrderRef, OrderSummary
 from fulfillment_station.printing.errors import PrintingError
 from fulfillment_station.scanning.tracking import parse_tracking
 from fulfillment_station.services.actions import Action, BulkShipRequest
@@ -64,7 +66,7 @@ from fulfillment_station.services.resources import (
 )
 from fulfillment_station.services.sync import SyncResult, SyncService, note_read, refresh_opened
 from fulfillment_station.store.audit import AuditEntry, AuditLog
-from fulfillment_station.store.cache import OrderCache, OrderRef, OrderSummary, normalize_code
+from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.store.outbox import ActionRecord, ActionState
 from fulfillment_station.store.print_queue import JobState
 

@@ -14,12 +14,12 @@ Presets (the tabs above the list):
 * **Partly shipped** - some goods have left, some not; any status but cancelled.
 * **Shipped today** - a shipment dated today (the packer's local day); for an API without
   shipment records, an order it reports shipped and that changed today.
-* **Problems** - orders the app flags (see ``store.cache.Problem``): a status the
+* **Problems** - orders the app flags (see ``domain.summaries.Problem``): a status the
   connector's table does not know, goods still to ship but no usable ship-to address (name,
   street, city, country; pickup orders exempt), or cancelled after goods already left.
 * **All** - every cached order.
 
-Preset counts come from :class:`~fulfillment_station.store.cache.Facet` counts (from
+Preset counts come from :class:`~fulfillment_station.domain.summaries.Facet` counts (from
 :func:`facet_counts` over the loaded rows, or ``OrderCache.facet_counts`` in the worker), so a
 preset may only use statuses, fulfillments, ``shipped_today``, ``problems_only`` and
 ``not_held``.
@@ -41,10 +41,10 @@ from typing import Any, overload
 
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
-from fulfillment_station.domain.summaries import OrderSummary
+from fulfillment_station.domain.search_text import normalize_text, search_tokens
+from fulfillment_station.domain.summaries import Facet, OrderSummary
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.services.search_index import PairIndex
-from fulfillment_station.store.cache import Facet, normalize_text, search_tokens
 
 
 @dataclass(frozen=True)
@@ -89,46 +89,52 @@ class Preset:
     description: str
 
 
-def _N(text: str) -> str:
-    return QT_TRANSLATE_NOOP("Presets", text)
-
-
 _S = OrderStatus
 _F = FulfillmentStatus
 
 PRESETS: tuple[Preset, ...] = (
     Preset(
         "to_pack",
-        _N("To pack"),
+        QT_TRANSLATE_NOOP("Presets", "To pack"),
         FilterState(
             statuses=frozenset(s.value for s in SHIPPABLE),
             fulfillments=frozenset({_F.UNFULFILLED.value, _F.PARTIAL.value}),
             not_held=True,
         ),
-        _N("Orders with goods still to pack (pending, confirmed or processing), not on hold."),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "Orders with goods still to pack (pending, confirmed or processing), not on hold.",
+        ),
     ),
     Preset(
         "partly_shipped",
-        _N("Partly shipped"),
+        QT_TRANSLATE_NOOP("Presets", "Partly shipped"),
         FilterState(
             statuses=frozenset(s.value for s in OrderStatus if s != _S.CANCELLED),
             fulfillments=frozenset({_F.PARTIAL.value}),
         ),
-        _N("Orders of which some goods have shipped and some have not."),
+        QT_TRANSLATE_NOOP("Presets", "Orders of which some goods have shipped and some have not."),
     ),
     Preset(
         "shipped_today",
-        _N("Shipped today"),
+        QT_TRANSLATE_NOOP("Presets", "Shipped today"),
         FilterState(shipped_today=True),
-        _N("Orders with a shipment dated today."),
+        QT_TRANSLATE_NOOP("Presets", "Orders with a shipment dated today."),
     ),
     Preset(
         "problems",
-        _N("Problems"),
+        QT_TRANSLATE_NOOP("Presets", "Problems"),
         FilterState(problems_only=True),
-        _N("Unknown status, unusable address, or cancelled after goods left."),
+        QT_TRANSLATE_NOOP(
+            "Presets", "Unknown status, unusable address, or cancelled after goods left."
+        ),
     ),
-    Preset("all", _N("All"), FilterState(), _N("Every order in the local cache.")),
+    Preset(
+        "all",
+        QT_TRANSLATE_NOOP("Presets", "All"),
+        FilterState(),
+        QT_TRANSLATE_NOOP("Presets", "Every order in the local cache."),
+    ),
 )
 
 

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from fulfillment_station.domain import Order
 from fulfillment_station.domain.messages import error_sentence
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.services import operations
 from fulfillment_station.services.boxes import BoxShipping, PackedBox, box_shipping
 from fulfillment_station.services.operations import PackShipment, PumpReport
 from fulfillment_station.services.pack_session import PrintOutcome
 from fulfillment_station.services.resources import OutboxResources, PrintResources
-from fulfillment_station.store.cache import OrderRef
 
 if TYPE_CHECKING:
     from fulfillment_station.services.pack_session import PackHost

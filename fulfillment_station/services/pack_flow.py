@@ -48,6 +48,8 @@ from typing import Any, Literal, ParamSpec, Protocol
 from fulfillment_station.domain.holds import may_override
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.search_text import normalize_code
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
@@ -67,7 +69,6 @@ from fulfillment_station.services.pack_session import (
 )
 from fulfillment_station.services.tracking_reuse import TrackingGuard, TrackingReuse
 from fulfillment_station.services.weighing import BoxType, WeightVerdict
-from fulfillment_station.store.cache import OrderRef, normalize_code
 from fulfillment_station.store.db import StoreError
 
 P = ParamSpec("P")

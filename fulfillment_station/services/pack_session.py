@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Protocol
 from fulfillment_station.domain.holds import holds_text, may_override
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message, status_word
 from fulfillment_station.domain.models import LineItem, Order
+from fulfillment_station.domain.search_text import normalize_code
 from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.domain.workflow import SHIPPABLE
@@ -35,7 +36,6 @@ from fulfillment_station.scanning.barcodes import ScanKind, classify_scan
 from fulfillment_station.scanning.gs1 import GtinError, gtin_key
 from fulfillment_station.services.boxes import BoxShipping, PackedBox
 from fulfillment_station.services.weighing import BoxType
-from fulfillment_station.store.cache import normalize_code
 from fulfillment_station.store.pack_progress import SavedBox, SavedProgress
 
 if TYPE_CHECKING:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from fulfillment_station.connectors.base import ShipResult
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import Order, OrderStatus
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.station import reports
 from fulfillment_station.station.config import (
     DEFAULT_HEARTBEAT_S,
@@ -38,7 +39,6 @@ from fulfillment_station.station.coordinator import (
     connect_station_db,
 )
 from fulfillment_station.station.reports import ShiftNumbers
-from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.secrets import NoKeyringError, TokenStore
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ a log line: the check never stops a desk whose files are fine. Going on anyway i
 override, written to the audit log (:meth:`TrackingGuard.record_override`) before the shipment
 is sent; when that write fails the override does not happen.
 
-Tracking numbers are compared as scanners read them (``store.cache.normalize_code``: no
+Tracking numbers are compared as scanners read them (``domain.search_text.normalize_code``: no
 spaces, no leading ``#``, upper case). "Another order" means another order id, or the same id
 on another connection.
 """
@@ -28,9 +28,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from fulfillment_station.connectors.base import SHIPPING_WRITES
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
+from fulfillment_station.domain.search_text import normalize_code
 from fulfillment_station.store.audit import AuditLog
-from fulfillment_station.store.cache import normalize_code
 from fulfillment_station.store.db import connect
 
 log = logging.getLogger(__name__)
@@ -41,12 +42,8 @@ CLI_AUDIT_FILE = "cli-audit.sqlite3"
 OVERRIDE_KIND = "tracking_override"
 _READ_TIMEOUT_S = 2.0
 # Audit kinds whose summary carries the tracking numbers of a shipment.
-_SHIPPING_KINDS = (
-    "ship",
-    "fulfill",
-    "fulfil",
-    "bulk_ship",
-)  # "fulfil": files written before the rename
+# "fulfil": files written before the rename.
+_SHIPPING_KINDS = (*sorted(op.value for op in SHIPPING_WRITES), "fulfil")
 
 ALREADY_USED = QT_TRANSLATE_NOOP(
     "TrackingGuard",

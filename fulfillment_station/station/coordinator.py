@@ -48,6 +48,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from fulfillment_station.connectors.base import SHIPPING_WRITES, Operation
 from fulfillment_station.domain.errors import DomainError
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, Message
 from fulfillment_station.station import schema
@@ -70,7 +71,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 #: Outbox action kinds that put goods in a box: a second one from another desk is refused.
-SHIPMENT_KINDS = frozenset({"ship", "fulfill", "bulk_ship"})
+#: Plain strings: they are compared with, and sent as, the kind column's text.
+SHIPMENT_KINDS = frozenset(op.value for op in SHIPPING_WRITES)
 #: Shared outbox states that still mean "this write may reach the store".
 OPEN_STATES = ("pending", "sending", "retrying", "failed")
 #: (Also ``station_order_offerable`` in the schema: an open one keeps "next order" away.)
@@ -708,7 +710,7 @@ class StationCoordinator:
             if len(order_ids) > 1:
                 key = f"{key}:{order_id}"
             self.reserve_write(order_id, key, str(action.kind))
-        if str(action.kind) == "cancel":
+        if str(action.kind) == Operation.CANCEL:
             for order_id in order_ids:
                 if order_id in self._held:
                     self.release(order_id, ReleaseReason.CANCELLING)
@@ -1188,7 +1190,7 @@ class StationCoordinator:
                         ),
                     )
                     state = _STATE_OF_OUTCOME.get(outcome)
-                    if kind == "cancel" and state == "done" and order_id:
+                    if kind == Operation.CANCEL and state == "done" and order_id:
                         # The store confirmed the cancel: finished for every desk.
                         self._finish(conn, order_id, ReleaseReason.CANCELLED)
                     if key and state:
@@ -1226,7 +1228,7 @@ def _shipment_of(
         return None
     action = json.loads(row[0])
     payload = action.get("payload") or {}
-    if action.get("kind") not in ("ship", "fulfill"):
+    if action.get("kind") not in (Operation.SHIP, Operation.FULFILL):
         return None
     lines = payload.get("lines") or {}
     if isinstance(lines, dict) and lines:

@@ -17,11 +17,17 @@ from dataclasses import astuple, dataclass, fields
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TextIO
 
+from fulfillment_station.connectors.base import SHIPPING_WRITES
+
 if TYPE_CHECKING:
     import psycopg  # only when a station database is set: loaded on first use
 
 
-_SHIPPED = "kind IN ('ship', 'fulfill', 'bulk_ship') AND outcome = 'done'"
+_SHIPPED = (
+    "kind IN ("
+    + ", ".join(f"'{op.value}'" for op in sorted(SHIPPING_WRITES))
+    + ") AND outcome = 'done'"
+)
 
 
 @dataclass(frozen=True)

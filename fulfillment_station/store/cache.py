@@ -21,14 +21,11 @@ never loses what the cache had. This module knows nothing about Qt.
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import IntFlag
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -40,8 +37,8 @@ from fulfillment_station.domain.models import (
     OrderStatus,
     parse_order,
 )
-from fulfillment_station.domain.summaries import OrderRef as OrderRef
-from fulfillment_station.domain.summaries import OrderSummary as OrderSummary
+from fulfillment_station.domain.search_text import normalize_code, normalize_text, search_tokens
+from fulfillment_station.domain.summaries import Facet, OrderRef, OrderSummary, Problem
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.store.db import Migration, StoreError, connect, migrate, transaction
 
@@ -50,37 +47,12 @@ _SEP = "\n"  # between fields of the search text; never inside a search token
 _CHUNK = 500  # bound parameters per IN (...) query, well under SQLite's limit
 
 
-class Problem(IntFlag):
-    """Why an order is listed under "Problems".
-
-    UNKNOWN_STATUS: the API sent a status the connector's table does not know; the app will
-    not act on it until someone looks. ADDRESS_INCOMPLETE: the order still has goods to ship
-    but the ship-to address lacks a name, street, city or country (or there is none), so no
-    label can be printed; pickup orders are exempt. CANCELLED_AFTER_SHIPPING: the order is
-    cancelled although goods of it have already left - stock and refund need checking.
-    """
-
-    UNKNOWN_STATUS = 1
-    ADDRESS_INCOMPLETE = 2
-    CANCELLED_AFTER_SHIPPING = 4
-
-
 class CodeMatch(NamedTuple):
     """An order found by an exact scan; ``kind`` is number, tracking, sku or barcode."""
 
     connection: str
     order_id: str
     kind: str
-
-
-class Facet(NamedTuple):
-    """The dimensions preset counts depend on; :meth:`OrderCache.facet_counts` groups by it."""
-
-    status: str
-    fulfillment: str
-    has_problem: bool
-    shipped_today: bool
-    held: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,38 +66,6 @@ class UpsertResult:
     @property
     def touched(self) -> list[str]:
         return [*self.new, *self.changed]
-
-
-# --- text normalisation (one place for the cache, the order table filter and the scanner) ---
-
-
-# Combining marks left after NFKD decomposition (Latin accents, kana voicing marks, ...).
-_COMBINING = re.compile(
-    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f]"
-)
-
-# Letters NFKD leaves whole but a packer types without the stroke: "Łódź" is found by "lodz".
-_UNDECOMPOSABLE = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
-)
-
-
-def normalize_text(text: str) -> str:
-    """Case- and accent-insensitive form used for free-text search: "Müller" -> "muller"."""
-    if text.isascii():
-        return text.lower()
-    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
-    return folded.translate(_UNDECOMPOSABLE)
-
-
-def search_tokens(text: str) -> list[str]:
-    """The words of a search box entry; an order matches when it contains every one."""
-    return normalize_text(text).split()
-
-
-def normalize_code(text: str) -> str:
-    """The exact-match form of a scanned code: no spaces, no leading ``#``, upper case."""
-    return "".join(text.split()).lstrip("#").upper()
 
 
 # --- derived columns ---

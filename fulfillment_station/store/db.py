@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from fulfillment_station import APP_NAME
 from fulfillment_station.store.file_checks import (
     DISK_FULL,
     SIDECAR_SUFFIXES,
@@ -171,7 +172,7 @@ def migrate(conn: sqlite3.Connection, component: str, migrations: Sequence[Migra
     current = schema_version(conn, component)
     if current > len(migrations):
         raise StoreError(
-            f"The data file was written by a newer version of Fulfillment Station "
+            f"The data file was written by a newer version of {APP_NAME} "
             f"({component} schema {current}, this version knows {len(migrations)}); "
             f"update the app to open it."
         )

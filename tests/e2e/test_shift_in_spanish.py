@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from fulfillment_station.app import AppParts
 from fulfillment_station.connectors import DIALECT_MODULES, connector_class
 from fulfillment_station.domain import Order, OrderStatus
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.printing.doc_text import translator
 from fulfillment_station.services.pack_session import PackCommand, command_payload
-from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.ui.pack.pack_mode import PackPhase
 from tests.helpers.desk_pseudo import untranslated_words, visible_texts
 from tests.helpers.shift_app import Shift, finished_translations, shift_app

@@ -26,6 +26,7 @@ from fulfillment_station.domain import HoldKind, Order
 from fulfillment_station.domain.errors import NotShippable
 from fulfillment_station.domain.holds import holds_text
 from fulfillment_station.domain.requests import ShipRequest
+from fulfillment_station.domain.summaries import OrderSummary
 from fulfillment_station.printing.samples import sample_settings
 from fulfillment_station.printing.slip import render_slip, total_rows
 from fulfillment_station.sandbox.server import SandboxServer
@@ -36,7 +37,7 @@ from fulfillment_station.services.outbox_service import OutboxService
 from fulfillment_station.services.pack_session import PackSession, Ticked
 from fulfillment_station.services.sync import SyncService
 from fulfillment_station.store.audit import AuditLog
-from fulfillment_station.store.cache import OrderCache, OrderSummary
+from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.store.db import connect as open_store
 from fulfillment_station.store.outbox import ActionState, Outbox
 from fulfillment_station.store.pack_progress import PackProgress

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from fulfillment_station.domain.models import Order
+from fulfillment_station.domain.search_text import normalize_code
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.services.boxes import BoxShipping
 from fulfillment_station.services.pack_session import PackSession, PrintOutcome
-from fulfillment_station.store.cache import OrderRef, normalize_code
 from tests.helpers.factories import build_order
 
 UPC_A = "036000291452"

@@ -11,6 +11,7 @@ import pytest
 
 from fulfillment_station.connectors import connect
 from fulfillment_station.domain import Order, Shipment
+from fulfillment_station.domain.summaries import Problem
 from fulfillment_station.domain.workflow import SHIPPABLE
 from fulfillment_station.printing.label_content import label_content
 from fulfillment_station.printing.label_pdf import render_label_pdf
@@ -22,7 +23,7 @@ from fulfillment_station.printing.slip import (
     total_rows,
 )
 from fulfillment_station.sandbox.server import SandboxServer
-from fulfillment_station.store.cache import Problem, problem_flags
+from fulfillment_station.store.cache import problem_flags
 from tests.conftest import TEST_TOKEN
 
 from .conftest import pdf_pages_text

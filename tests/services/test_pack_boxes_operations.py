@@ -12,6 +12,7 @@ import pytest
 
 from fulfillment_station.connectors import connector_class
 from fulfillment_station.domain import Order
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services import operations
@@ -23,7 +24,6 @@ from fulfillment_station.services.resources import (
 )
 from fulfillment_station.services.sync import SyncService
 from fulfillment_station.services.weighing import BoxType
-from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.outbox import ActionState
 from fulfillment_station.store.settings import Settings
 from tests.conftest import TEST_TOKEN
@@ -37,7 +37,7 @@ def test_each_dialect_takes_boxes_as_its_seed_documents() -> None:
     assert {d: box_shipping(connector_class(d).CAPABILITIES) for d in SHIPPING_DIALECTS} == {
         "price2b": BoxShipping.PACKAGES,  # ship with packages[] (dimensions and items)
         "nexus": BoxShipping.SHIPMENTS,  # one shipment per call, with line quantities
-        "squarespace": BoxShipping.ONE,  # fulfils the whole order
+        "squarespace": BoxShipping.ONE,  # fulfills the whole order
         "generic-rest": BoxShipping.ONE,  # one status change
     }
     assert box_shipping(connector_class("inventory-cloud").CAPABILITIES) is BoxShipping.ONE

@@ -16,6 +16,7 @@ import pytest
 from fulfillment_station.connectors import connect
 from fulfillment_station.connectors.base import Capabilities
 from fulfillment_station.domain.models import FulfillmentStatus, Order
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.domain.weight import Weight
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.boxes import box_shipping, ship_requests_for_boxes
@@ -32,7 +33,6 @@ from fulfillment_station.services.resources import ConnectionConfig, outbox_reso
 from fulfillment_station.services.sync import SyncService
 from fulfillment_station.services.weighing import box_for_scan, expected_weight
 from fulfillment_station.store.audit import AuditLog
-from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.store.db import connect as connect_db
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings

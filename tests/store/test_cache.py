@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 
 from fulfillment_station.domain.models import Order
-from fulfillment_station.domain.summaries import OrderRef
-from fulfillment_station.store.cache import (
-    COMPONENT,
-    MIGRATIONS,
-    CodeMatch,
-    OrderCache,
-    Problem,
-    normalize_text,
-)
+from fulfillment_station.domain.search_text import normalize_text
+from fulfillment_station.domain.summaries import OrderRef, Problem
+from fulfillment_station.store.cache import COMPONENT, MIGRATIONS, CodeMatch, OrderCache
 from fulfillment_station.store.db import StoreError, connect, schema_version
 from tests.helpers.factories import build_order, make_orders
 

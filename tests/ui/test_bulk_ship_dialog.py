@@ -122,7 +122,7 @@ def test_results_and_retry_failed_offers_only_the_failed(qtbot: Any) -> None:
     assert cell(dlg, 0, Column.RESULT) == "Shipped"
     assert cell(dlg, 1, Column.RESULT) == "Failed: Order is on hold"
     assert dlg.retry_button.isVisible()
-    with qtbot.waitSignal(dlg.retryFailedRequested) as retry:
+    with qtbot.waitSignal(dlg.retry_failed_requested) as retry:
         qtbot.mouseClick(dlg.retry_button, Qt.MouseButton.LeftButton)
     assert [item.order_id for item in retry.args[0]] == ["o2"]
 

@@ -14,8 +14,9 @@ from fulfillment_station.connectors import connect
 from fulfillment_station.domain import Order
 from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.models import OrderStatus
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.sandbox.server import SandboxServer
-from fulfillment_station.store.cache import OrderCache, OrderRef
+from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.ui.common.tasks import ConnectionWorker
 from fulfillment_station.ui.orders.detail_pane import OrderDetailPane
 from fulfillment_station.ui.orders.order_table import Column, OrderTableModel

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services.order_filters import PRESETS
-from fulfillment_station.store.cache import OrderRef
 from fulfillment_station.ui.shell.main_window import MainWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLineEdit, QTableView
 
 from fulfillment_station.domain.models import Order, OrderStatus
 from fulfillment_station.domain.money import format_money
+from fulfillment_station.domain.search_text import normalize_text
 from fulfillment_station.domain.summaries import OrderRef, OrderSummary
 from fulfillment_station.services.order_filters import (
     PRESETS,
@@ -30,7 +31,7 @@ from fulfillment_station.services.order_filters import (
     local_day_start,
     preset_counts,
 )
-from fulfillment_station.store.cache import OrderCache, normalize_text
+from fulfillment_station.store.cache import OrderCache
 from fulfillment_station.ui.common.i18n import current_locale
 from fulfillment_station.ui.orders.order_table import (
     BADGE_ROLE,
@@ -444,7 +445,7 @@ def test_models_pass_qt_model_tester_through_changes(
 
 def test_visible_rows_signal_reports_the_count(qtbot: Any, tmp_path: Path) -> None:
     _, proxy = make_proxy(qtbot, cached_summaries(tmp_path, known_set()))
-    with qtbot.waitSignal(proxy.visibleRowsChanged) as blocker:
+    with qtbot.waitSignal(proxy.visible_rows_changed) as blocker:
         proxy.set_filter(PRESETS[3].state)
     assert blocker.args == [2]
 

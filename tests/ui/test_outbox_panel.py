@@ -89,10 +89,10 @@ def test_retry_and_dismiss_only_for_a_failed_row(qtbot: Any) -> None:
     widget.select_action(2)
     assert not widget.retry_button.isEnabled() and not widget.dismiss_button.isEnabled()
     widget.select_action(1)
-    with qtbot.waitSignal(widget.retryRequested) as retry:
+    with qtbot.waitSignal(widget.retry_requested) as retry:
         qtbot.mouseClick(widget.retry_button, Qt.MouseButton.LeftButton)
     assert retry.args == [1]
-    with qtbot.waitSignal(widget.dismissRequested) as dismiss:
+    with qtbot.waitSignal(widget.dismiss_requested) as dismiss:
         qtbot.mouseClick(widget.dismiss_button, Qt.MouseButton.LeftButton)
     assert dismiss.args == [1]
 

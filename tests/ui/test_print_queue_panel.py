@@ -79,7 +79,7 @@ def test_retry_is_for_a_failed_job_and_emits_its_id(qtbot, jobs: list[QueuedJob]
     panel.select_job(failed.id)
 
     assert panel.retry_button.isEnabled() and not panel.reprint_button.isEnabled()
-    with qtbot.waitSignal(panel.retryRequested, timeout=1000) as emitted:
+    with qtbot.waitSignal(panel.retry_requested, timeout=1000) as emitted:
         qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
     assert emitted.args == [failed.id]
 
@@ -93,7 +93,7 @@ def test_reprint_is_for_a_printed_job_and_emits_its_id(qtbot, jobs: list[QueuedJ
     panel.select_job(printed.id)
 
     assert panel.reprint_button.isEnabled() and not panel.retry_button.isEnabled()
-    with qtbot.waitSignal(panel.reprintRequested, timeout=1000) as emitted:
+    with qtbot.waitSignal(panel.reprint_requested, timeout=1000) as emitted:
         qtbot.mouseClick(panel.reprint_button, Qt.MouseButton.LeftButton)
     assert emitted.args == [printed.id]
 

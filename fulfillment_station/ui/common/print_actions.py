@@ -32,17 +32,17 @@ from PySide6.QtWidgets import (
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, error_sentence
 from fulfillment_station.domain.models import Order
 from fulfillment_station.printing.errors import BatchCancelled, PrintingError
-from fulfillment_station.printing.qt_glue import (
-    PageRenderer,
-    PdfPreviewDialog,
-    print_pdf,
-)
-from fulfillment_station.printing.qt_glue import pdfium_pages as pdfium_pages
 from fulfillment_station.services.print_service import PrintOutcome, PrintService, QueuedJob
 from fulfillment_station.services.resources import PrintResources
 from fulfillment_station.services.training_printer import TRAINING_PRINTER_NOTE
 from fulfillment_station.store.print_queue import JobState
 from fulfillment_station.ui.common.i18n import translate_message
+from fulfillment_station.ui.common.print_preview import (
+    PageRenderer,
+    PdfPreviewDialog,
+    pdfium_pages,
+    print_pdf,
+)
 from fulfillment_station.ui.common.tasks import ConnectionWorker, Task, TaskContext
 from fulfillment_station.ui.panels.print_queue_panel import PrintQueuePanel
 
@@ -317,8 +317,8 @@ class PrintQueueActions(QObject):
         self.panel = panel
         self.worker = worker
         self.service_of = service_of
-        panel.retryRequested.connect(self.retry)
-        panel.reprintRequested.connect(self.reprint)
+        panel.retry_requested.connect(self.retry)
+        panel.reprint_requested.connect(self.reprint)
         self.held_timer = QTimer(self)
         self.held_timer.setSingleShot(True)
         self.held_timer.setInterval(held_interval_ms)

@@ -148,9 +148,9 @@ def banner_style(name: str, scheme: Scheme) -> BannerStyle:
 
 
 class ThemeWatcher(QObject):
-    """Emits ``schemeChanged`` when the system switches between light and dark."""
+    """Emits ``scheme_changed`` when the system switches between light and dark."""
 
-    schemeChanged = Signal(object)  # Scheme
+    scheme_changed = Signal(object)  # Scheme
 
     def __init__(self, app: QGuiApplication, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -162,7 +162,7 @@ class ThemeWatcher(QObject):
         scheme = scheme_of(self._app)
         if scheme != self.scheme:
             self.scheme = scheme
-            self.schemeChanged.emit(scheme)
+            self.scheme_changed.emit(scheme)
 
 
 # -- icons ------------------------------------------------------------------------------------

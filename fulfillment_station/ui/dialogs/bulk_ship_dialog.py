@@ -160,7 +160,7 @@ class BulkShipModel(RowTableModel[BulkRow]):
 class _NextRowDelegate(QStyledItemDelegate):
     """Enter in a cell editor commits and asks for the next row (scanners end with Enter)."""
 
-    nextRequested = Signal(int)
+    next_requested = Signal(int)
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -178,13 +178,13 @@ class _NextRowDelegate(QStyledItemDelegate):
         ):
             self.commitData.emit(watched)
             self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.NoHint)
-            self.nextRequested.emit(int(watched.property("row")))
+            self.next_requested.emit(int(watched.property("row")))
             return True
         return super().eventFilter(watched, event)
 
 
 class BulkShipDialog(QDialog):
-    retryFailedRequested = Signal(list)
+    retry_failed_requested = Signal(list)
 
     def __init__(
         self, orders: Sequence[Order], capabilities: Capabilities, parent: QWidget | None = None
@@ -206,7 +206,7 @@ class BulkShipDialog(QDialog):
             Column.RESULT, QHeaderView.ResizeMode.Stretch
         )
         self.delegate = _NextRowDelegate(self.table)
-        self.delegate.nextRequested.connect(self._next_row)
+        self.delegate.next_requested.connect(self._next_row)
         self.table.setItemDelegate(self.delegate)
 
         self.import_button = QPushButton(self.tr("Import CSV…"))
@@ -339,4 +339,4 @@ class BulkShipDialog(QDialog):
         return [row.item() for row in self.model.rows if row.ok is False]
 
     def _retry_failed(self) -> None:
-        self.retryFailedRequested.emit(self.failed_items())
+        self.retry_failed_requested.emit(self.failed_items())

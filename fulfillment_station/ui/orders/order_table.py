@@ -42,7 +42,8 @@ from PySide6.QtGui import QColor
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
 from fulfillment_station.domain.models import FulfillmentStatus, OrderStatus
 from fulfillment_station.domain.money import format_money
-from fulfillment_station.domain.summaries import OrderRef, OrderSummary
+from fulfillment_station.domain.search_text import search_tokens
+from fulfillment_station.domain.summaries import Facet, OrderRef, OrderSummary, Problem
 
 # Column is re-exported for ui/shell/main_window.py.
 from fulfillment_station.services.order_filters import Column as Column
@@ -59,11 +60,6 @@ from fulfillment_station.services.order_filters import (
     narrows,
     sort_key,
     text_mask,
-)
-from fulfillment_station.store.cache import (
-    Facet,
-    Problem,
-    search_tokens,
 )
 from fulfillment_station.ui.common.table_model import RowTableModel
 
@@ -87,10 +83,6 @@ _ROLES = frozenset(
 )
 
 
-def _N(text: str) -> str:
-    return QT_TRANSLATE_NOOP("OrderTableModel", text)
-
-
 _TRANSLATED: dict[str, str] = {}
 
 
@@ -108,37 +100,43 @@ def forget_translations() -> None:
 
 
 HEADERS: dict[Column, str] = {
-    Column.NUMBER: _N("Order"),
-    Column.DATE: _N("Date"),
-    Column.CUSTOMER: _N("Customer"),
-    Column.COUNTRY: _N("Ship to"),
-    Column.ITEMS: _N("Items"),
-    Column.TOTAL: _N("Total"),
-    Column.STATUS: _N("Status"),
-    Column.FULFILLMENT: _N("Fulfillment"),
-    Column.CHANNEL: _N("Channel"),
+    Column.NUMBER: QT_TRANSLATE_NOOP("OrderTableModel", "Order"),
+    Column.DATE: QT_TRANSLATE_NOOP("OrderTableModel", "Date"),
+    Column.CUSTOMER: QT_TRANSLATE_NOOP("OrderTableModel", "Customer"),
+    Column.COUNTRY: QT_TRANSLATE_NOOP("OrderTableModel", "Ship to"),
+    Column.ITEMS: QT_TRANSLATE_NOOP("OrderTableModel", "Items"),
+    Column.TOTAL: QT_TRANSLATE_NOOP("OrderTableModel", "Total"),
+    Column.STATUS: QT_TRANSLATE_NOOP("OrderTableModel", "Status"),
+    Column.FULFILLMENT: QT_TRANSLATE_NOOP("OrderTableModel", "Fulfillment"),
+    Column.CHANNEL: QT_TRANSLATE_NOOP("OrderTableModel", "Channel"),
 }
 
 # label, badge colour (the sort rank is services.order_filters.STATUS_RANK)
 STATUS_STYLE: dict[str, tuple[str, str]] = {
-    OrderStatus.PENDING: (_N("Pending"), "#b26a00"),
-    OrderStatus.CONFIRMED: (_N("Confirmed"), "#1565c0"),
-    OrderStatus.PROCESSING: (_N("Processing"), "#6a1b9a"),
-    OrderStatus.SHIPPED: (_N("Shipped"), "#2e7d32"),
-    OrderStatus.DELIVERED: (_N("Delivered"), "#1b5e20"),
-    OrderStatus.COMPLETED: (_N("Completed"), "#455a64"),
-    OrderStatus.CANCELLED: (_N("Cancelled"), "#757575"),
-    OrderStatus.UNKNOWN: (_N("Unknown"), "#c62828"),
+    OrderStatus.PENDING: (QT_TRANSLATE_NOOP("OrderTableModel", "Pending"), "#b26a00"),
+    OrderStatus.CONFIRMED: (QT_TRANSLATE_NOOP("OrderTableModel", "Confirmed"), "#1565c0"),
+    OrderStatus.PROCESSING: (QT_TRANSLATE_NOOP("OrderTableModel", "Processing"), "#6a1b9a"),
+    OrderStatus.SHIPPED: (QT_TRANSLATE_NOOP("OrderTableModel", "Shipped"), "#2e7d32"),
+    OrderStatus.DELIVERED: (QT_TRANSLATE_NOOP("OrderTableModel", "Delivered"), "#1b5e20"),
+    OrderStatus.COMPLETED: (QT_TRANSLATE_NOOP("OrderTableModel", "Completed"), "#455a64"),
+    OrderStatus.CANCELLED: (QT_TRANSLATE_NOOP("OrderTableModel", "Cancelled"), "#757575"),
+    OrderStatus.UNKNOWN: (QT_TRANSLATE_NOOP("OrderTableModel", "Unknown"), "#c62828"),
 }
 FULFILLMENT_STYLE: dict[str, tuple[str, str]] = {
-    FulfillmentStatus.UNFULFILLED: (_N("Unfulfilled"), "#b26a00"),
-    FulfillmentStatus.PARTIAL: (_N("Partly shipped"), "#6a1b9a"),
-    FulfillmentStatus.FULFILLED: (_N("Fulfilled"), "#2e7d32"),
+    FulfillmentStatus.UNFULFILLED: (QT_TRANSLATE_NOOP("OrderTableModel", "Unfulfilled"), "#b26a00"),
+    FulfillmentStatus.PARTIAL: (QT_TRANSLATE_NOOP("OrderTableModel", "Partly shipped"), "#6a1b9a"),
+    FulfillmentStatus.FULFILLED: (QT_TRANSLATE_NOOP("OrderTableModel", "Fulfilled"), "#2e7d32"),
 }
 PROBLEM_TEXT: dict[Problem, str] = {
-    Problem.UNKNOWN_STATUS: _N("The store sent a status this app does not know."),
-    Problem.ADDRESS_INCOMPLETE: _N("The ship-to address lacks a name, street, city or country."),
-    Problem.CANCELLED_AFTER_SHIPPING: _N("Cancelled although goods have already shipped."),
+    Problem.UNKNOWN_STATUS: QT_TRANSLATE_NOOP(
+        "OrderTableModel", "The store sent a status this app does not know."
+    ),
+    Problem.ADDRESS_INCOMPLETE: QT_TRANSLATE_NOOP(
+        "OrderTableModel", "The ship-to address lacks a name, street, city or country."
+    ),
+    Problem.CANCELLED_AFTER_SHIPPING: QT_TRANSLATE_NOOP(
+        "OrderTableModel", "Cancelled although goods have already shipped."
+    ),
 }
 _API_STATUS_SHOWN = 40  # characters of an unknown API status shown in the cell
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -157,7 +155,7 @@ def status_text(row: OrderSummary) -> str:
     return label
 
 
-ON_HOLD = _N("on hold")
+ON_HOLD = QT_TRANSLATE_NOOP("OrderTableModel", "on hold")
 
 
 def problem_text(problems: int) -> str:
@@ -172,7 +170,7 @@ class OrderTableModel(RowTableModel[OrderSummary]):
     Python-level enum lookups (they run for every cell of every repaint)."""
 
     #: Source rows whose data changed in place (exact list), emitted after ``dataChanged``.
-    rowsUpdated = Signal(list)
+    rows_updated = Signal(list)
 
     def __init__(self, rows: Iterable[OrderSummary] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -238,7 +236,7 @@ class OrderTableModel(RowTableModel[OrderSummary]):
             index = self.index(row, Column.STATUS)
             self.dataChanged.emit(index, index)
         if rows:
-            self.rowsUpdated.emit(rows)  # the proxy repaints them
+            self.rows_updated.emit(rows)  # the proxy repaints them
 
     def set_claims(self, claims: dict[OrderRef, str]) -> None:
         """Orders another desk is packing, and who and since when (the station database):
@@ -251,7 +249,7 @@ class OrderTableModel(RowTableModel[OrderSummary]):
             index = self.index(row, Column.STATUS)
             self.dataChanged.emit(index, index)
         if rows:
-            self.rowsUpdated.emit(rows)
+            self.rows_updated.emit(rows)
 
     def claim_text(self, key: OrderRef) -> str | None:
         """The badge of another desk's claim on ``key``, if any."""
@@ -296,7 +294,7 @@ class OrderTableModel(RowTableModel[OrderSummary]):
             self.dataChanged.emit(
                 self.index(min(changed), 0), self.index(max(changed), len(Column) - 1)
             )
-            self.rowsUpdated.emit(sorted(changed))
+            self.rows_updated.emit(sorted(changed))
         if added:
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
@@ -473,7 +471,7 @@ class OrderFilterProxy(QAbstractProxyModel):
     """
 
     #: Emitted after the visible rows changed (filter, sort or data); carries the row count.
-    visibleRowsChanged = Signal(int)
+    visible_rows_changed = Signal(int)
 
     def __init__(
         self,
@@ -505,7 +503,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         super().setSourceModel(source)
         source.modelAboutToBeReset.connect(self.beginResetModel)
         source.modelReset.connect(self._on_source_reset)
-        source.rowsUpdated.connect(self._on_rows_updated)
+        source.rows_updated.connect(self._on_rows_updated)
         source.rowsInserted.connect(self._on_rows_inserted)
         source.rowsAboutToBeRemoved.connect(self._on_rows_about_to_be_removed)
         source.rowsRemoved.connect(self._on_rows_removed)
@@ -792,7 +790,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         self._pending = []
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
-        self.visibleRowsChanged.emit(len(self._rows))
+        self.visible_rows_changed.emit(len(self._rows))
 
     def _relayout(self, update: Callable[[], None]) -> None:
         self._begin_layout()
@@ -804,7 +802,7 @@ class OrderFilterProxy(QAbstractProxyModel):
         self._invalidate_order()
         self._recompute()
         self.endResetModel()
-        self.visibleRowsChanged.emit(len(self._rows))
+        self.visible_rows_changed.emit(len(self._rows))
 
     def _on_rows_updated(self, rows: list[int]) -> None:
         self._relayout(lambda: self._reposition(rows))

@@ -2,7 +2,7 @@
 
 The panel reads and writes nothing itself. The caller feeds it outbox records with
 :meth:`OutboxPanel.set_records` and does the store writes on its worker when the panel emits
-``retryRequested(action_id)`` or ``dismissRequested(action_id)``. A state is always a word
+``retry_requested(action_id)`` or ``dismiss_requested(action_id)``. A state is always a word
 (never a colour alone), and the API's messages are shown as plain text.
 """
 
@@ -126,8 +126,8 @@ class OutboxModel(RowTableModel[Record]):
 class OutboxPanel(QWidget):
     """The outbox table, a "Show done" filter, and Retry/Dismiss for a failed action."""
 
-    retryRequested = Signal(int)
-    dismissRequested = Signal(int)
+    retry_requested = Signal(int)
+    dismiss_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,9 +200,9 @@ class OutboxPanel(QWidget):
     def _retry(self) -> None:
         record = self.selected()
         if record is not None and record.state is ActionState.FAILED:
-            self.retryRequested.emit(record.id)
+            self.retry_requested.emit(record.id)
 
     def _dismiss(self) -> None:
         record = self.selected()
         if record is not None and record.state is ActionState.FAILED:
-            self.dismissRequested.emit(record.id)
+            self.dismiss_requested.emit(record.id)

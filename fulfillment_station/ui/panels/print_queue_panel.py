@@ -1,8 +1,8 @@
 """The print queue panel: every slip and label job, where it stands in words, and Retry and
 Reprint buttons.
 
-The panel does no printing itself. Its buttons emit ``retryRequested(job_id)`` and
-``reprintRequested(job_id)``; the caller runs ``PrintService.retry``/``reprint`` on its worker
+The panel does no printing itself. Its buttons emit ``retry_requested(job_id)`` and
+``reprint_requested(job_id)``; the caller runs ``PrintService.retry``/``reprint`` on its worker
 and hands the fresh job list back through :meth:`PrintQueuePanel.set_jobs`. Retry is offered for
 a job that has not printed (failed, or queued and never sent); Reprint for one that has, so a
 failed label is never printed twice by pressing the wrong button.
@@ -118,8 +118,8 @@ class PrintJobsModel(RowTableModel[QueuedJob]):
 class PrintQueuePanel(QWidget):
     """The print jobs table with Retry and Reprint for the selected job."""
 
-    retryRequested = Signal(int)
-    reprintRequested = Signal(int)
+    retry_requested = Signal(int)
+    reprint_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,9 +184,9 @@ class PrintQueuePanel(QWidget):
     def _retry(self) -> None:
         selected = self.selected_job()
         if selected is not None and selected.job.state in RETRYABLE:
-            self.retryRequested.emit(selected.job.id)
+            self.retry_requested.emit(selected.job.id)
 
     def _reprint(self) -> None:
         selected = self.selected_job()
         if selected is not None and selected.job.state in REPRINTABLE:
-            self.reprintRequested.emit(selected.job.id)
+            self.reprint_requested.emit(selected.job.id)

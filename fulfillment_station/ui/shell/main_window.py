@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._build_status_bar()
 
-        self.proxy.visibleRowsChanged.connect(self._visible_changed)
+        self.proxy.visible_rows_changed.connect(self._visible_changed)
         # After the selection model has carried the selection over (it connected first).
         self.proxy.layoutChanged.connect(self._list_changed)
         self.proxy.modelReset.connect(self._list_changed)

@@ -227,8 +227,8 @@ def build_workbench(
 
     outbox_panel = OutboxPanel()
     actions.records_changed.connect(outbox_panel.set_records)
-    outbox_panel.retryRequested.connect(actions.retry)
-    outbox_panel.dismissRequested.connect(actions.dismiss)
+    outbox_panel.retry_requested.connect(actions.retry)
+    outbox_panel.dismiss_requested.connect(actions.dismiss)
     window.add_panel("outbox", window.tr("Outbox"), outbox_panel, "Ctrl+Shift+O")
 
     # -- printing -----------------------------------------------------------------------------
@@ -283,7 +283,8 @@ def build_workbench(
             if kind == "slips"
             else window.tr("Pick list ({n} orders)")
         ).format(n=len(refs))
-        from fulfillment_station.ui.common.print_actions import ask_save_path, pdfium_pages
+        from fulfillment_station.ui.common.print_actions import ask_save_path
+        from fulfillment_station.ui.common.print_preview import pdfium_pages
 
         job = BatchPrint(window, task, len(refs), title, pdfium_pages, ask_save_path, None)
         job.failed.connect(window.error_banner.show_message)

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from fulfillment_station.printing.errors import DocumentError
-from fulfillment_station.printing.qt_glue import PdfPreviewDialog, pdfium_pages, print_pdf
 from fulfillment_station.printing.samples import sample_order, sample_settings
 from fulfillment_station.printing.slip import render_slip
+from fulfillment_station.ui.common.print_preview import PdfPreviewDialog, pdfium_pages, print_pdf
 
 pytestmark = [
     pytest.mark.gui,

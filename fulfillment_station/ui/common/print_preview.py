@@ -1,8 +1,11 @@
-"""Qt glue for printing: a PDF preview dialog, and printing a PDF through a QPrinter.
+"""The print preview: a PDF preview dialog, and printing a PDF through a QPrinter.
+
+This is the Qt side of printing; ``printing/`` itself stays free of Qt and hands the UI PDF
+bytes.
 
 PySide6-Essentials has no QtPdf (``QPdfView`` ships in PySide6-Addons), so pages are rasterised
 with pdfium (the ``pypdfium2`` package) into QImages. The rasteriser is passed in, so the UI
-can swap it and tests need no monkeypatching. Only the UI layer imports this module.
+can swap it and tests need no monkeypatching.
 
 Rendering happens where these functions are called: the preview is for one slip or label (a
 batch preview shows its first ``MAX_PREVIEW_PAGES`` pages); ``print_pdf`` belongs on the

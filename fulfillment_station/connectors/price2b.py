@@ -28,7 +28,8 @@ Choices where the seed is silent (the sandbox's docstring states the same):
 - Parsing: ``id``, ``status`` and ``created_at`` must be present and readable, anything else
   may be missing; numbers may come as strings; unknown fields are ignored; an unknown status
   becomes ``UNKNOWN`` with ``api_status`` kept; a present but unreadable field is
-  ``BadResponse`` naming the order and the field. ``order_number`` falls back to the id.
+  ``BadResponse`` naming the order and the field. A date and time must carry its offset
+  (every one in the seed ends in ``Z``). ``order_number`` falls back to the id.
   Carriers are kept as Price2b sends them (lower-case codes: ``fedex``, ``ups``...).
 - Ship: Price2b needs ``service`` and a weight per package. Without packages the request
   becomes one package; the request's ``lines`` go into the first package when no package

@@ -39,9 +39,10 @@ What the API can and cannot do, and the choices made where the seed is silent:
   the code the typed errors are chosen by, ``subtype`` and ``contextId`` go into ``details``.
 * Parsing is tolerant: unknown fields are ignored, amounts may be strings or numbers, an unknown
   ``fulfillmentStatus`` gives ``OrderStatus.UNKNOWN`` with the text kept in ``api_status``, null
-  arrays count as empty. A payload that cannot be understood raises ``BadResponse`` naming the
-  order and the field. Fulfillments do not say which lines they hold: the first shipment of a
-  fulfilled order is given all lines. Line items carry no barcode.
+  arrays count as empty, dates must carry their offset (the seed's are "ISO 8601 UTC"
+  strings). A payload that cannot be understood raises ``BadResponse`` naming the order and the
+  field. Fulfillments do not say which lines they hold: the first shipment of a fulfilled order
+  is given all lines. Line items carry no barcode.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from fulfillment_station.domain.models import (
     domain_error_from,
     parse_utc,
 )
-from fulfillment_station.domain.money import to_decimal
+from fulfillment_station.domain.money import MAX_AMOUNT, to_decimal
 
 _ZERO: Final = Decimal("0")
 
@@ -141,7 +141,15 @@ class FieldReader:
         """``data[key]`` as an exact amount (a number or numeric text); absent is 0, or
         "is missing" when ``required``."""
         value = data.get(key)
-        if value is None:
+        if type(value) is str:  # the common case of stores that send amounts as text
+            try:
+                amount = Decimal(value)  # surrounding spaces are Decimal's to ignore
+            except InvalidOperation:
+                pass  # to_decimal words the refusal
+            else:
+                if amount.is_finite() and -MAX_AMOUNT < amount < MAX_AMOUNT:
+                    return amount
+        elif value is None:
             if required:
                 raise self.bad("is missing", field or key)
             return _ZERO

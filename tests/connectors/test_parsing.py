@@ -157,7 +157,9 @@ def test_money_reads_numbers_and_numeric_text_exactly(value: Any, expected: Deci
     assert amount == expected and str(amount) == str(expected)
 
 
-@pytest.mark.parametrize("value", ["lots", "NaN", float("inf"), "1e999999", [1]])
+@pytest.mark.parametrize(
+    "value", ["lots", "NaN", "-Infinity", float("inf"), "1e999999", "1000000000000", [1]]
+)
 def test_money_refuses_what_is_not_an_amount(value: Any) -> None:
     assert refusal(lambda: READ.money({"price": value}, "price")).field == "price"
 

@@ -254,23 +254,14 @@ class SquarespaceConnector(Connector):
         guard = PageGuard()
         while True:
             body = self.api.get_json(ORDERS, params, kind=Answer.LIST)
-            if not isinstance(body, dict) or not isinstance(body.get("result", []), list | None):
-                raise BadResponse("the order list is not {result: [...]}", field="result")
-            ahead = body.get("pagination")
-            if (
-                isinstance(ahead, dict)
-                and ahead.get("hasNextPage")
-                and isinstance(ahead.get("nextPageCursor"), str)
-                and ahead["nextPageCursor"]
-            ):
-                self.api.prefetch(ORDERS, {"cursor": ahead["nextPageCursor"]})  # while we parse
-            orders, unreadable = read_rows(body.get("result") or [], parse_order)
+            rows, more, cursor = parse_list(body)
+            if cursor is not None:
+                self.api.prefetch(ORDERS, {"cursor": cursor})  # while we parse
+            orders, unreadable = read_rows(rows, parse_order)
             yield Page(guard.page(orders, unreadable), None, unreadable)
-            pagination = body.get("pagination")
-            if not isinstance(pagination, dict) or not pagination.get("hasNextPage"):
+            if not more:
                 return
-            cursor = pagination.get("nextPageCursor")
-            if not isinstance(cursor, str) or not cursor:
+            if cursor is None:
                 raise BadResponse(
                     "hasNextPage is true but nextPageCursor is missing",
                     field="pagination.nextPageCursor",
@@ -491,6 +482,22 @@ ADDRESS_KEYS: dict[str, str] = {
     "postal_code": "postalCode",
     "country": "countryCode",
 }
+
+
+def parse_list(body: Any) -> tuple[list[Any], bool, str | None]:
+    """(rows, whether another page follows, its cursor) of a list answer. The cursor is only
+    read when another page follows; a missing one is refused once this page is used."""
+    if not isinstance(body, dict) or not isinstance(body.get("result", []), list | None):
+        raise BadResponse("the order list is not {result: [...]}", field="result")
+    rows = body.get("result") or []
+    pagination = body.get("pagination")
+    if not isinstance(pagination, dict) or not pagination.get("hasNextPage"):
+        return rows, False, None
+    return (
+        rows,
+        True,
+        FieldReader(None).cursor(pagination, "nextPageCursor", "pagination.nextPageCursor"),
+    )
 
 
 def parse_order(data: Any, *, order_id: str | None = None) -> Order:

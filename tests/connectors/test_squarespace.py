@@ -36,6 +36,7 @@ from fulfillment_station.connectors.squarespace import (
     CAPABILITIES,
     SquarespaceConnector,
     create_body,
+    parse_list,
     parse_order,
 )
 from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus
@@ -793,3 +794,13 @@ def test_a_fulfillment_status_is_a_word_never_a_number() -> None:
     assert err.value.field == "fulfillmentStatus"
     order = parse_order({k: v for k, v in BASE.items() if k != "fulfillmentStatus"})
     assert order.status == OrderStatus.UNKNOWN and order.api_status is None
+
+
+def test_the_next_cursor_is_read_only_when_another_page_follows() -> None:
+    last = {"result": [BASE], "pagination": {"hasNextPage": False, "nextPageCursor": 7}}
+    assert parse_list(last) == ([BASE], False, None)
+    lost = {"result": None, "pagination": {"hasNextPage": True}}
+    assert parse_list(lost) == ([], True, None)  # iter_pages uses the page, then refuses
+    with pytest.raises(BadResponse) as err:
+        parse_list({"result": [], "pagination": {"hasNextPage": True, "nextPageCursor": 7}})
+    assert err.value.field == "pagination.nextPageCursor"

@@ -103,9 +103,10 @@ class FieldReader:
         required: bool = True,
     ) -> tuple[OrderStatus, str | None]:
         """(canonical status, the word as sent) of ``data[key]`` through the dialect's
-        ``table``, matched without regard to case or surrounding spaces; a word the table does
-        not know is ``UNKNOWN``. A status is a word: a number or anything else is refused.
-        Absent is "is missing", or (``required`` False) ``UNKNOWN`` with no word."""
+        ``table`` (whose words are all lower or all upper case), matched without regard to
+        case or surrounding spaces; a word the table does not know is ``UNKNOWN``. A status is
+        a word: a number or anything else is refused. Absent is "is missing", or (``required``
+        False) ``UNKNOWN`` with no word."""
         value = data.get(key)
         if type(value) is not str or not value.strip():
             if value is None or type(value) is str:

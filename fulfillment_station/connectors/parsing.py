@@ -325,7 +325,9 @@ class FieldReader:
         value = self.obj(data, key)
         out: dict[str, str | None] = {}
         for name, wire_key in wire.items():
-            text = self.text(value, wire_key, f"{key}.{wire_key}")
+            text = value.get(wire_key)
+            if type(text) is not str:  # a number, or something text() refuses by its path
+                text = self.text(value, wire_key, f"{key}.{wire_key}")
             out[name] = text or ("" if name in _ADDRESS_TEXT else None)
         return out
 

@@ -66,14 +66,7 @@ from fulfillment_station.connectors.errors import (
     ValidationFailed,
 )
 from fulfillment_station.connectors.http import Answer, write_proof
-from fulfillment_station.connectors.parsing import (
-    money,
-    optional_int,
-    order_from,
-    required_text,
-    required_when,
-    text,
-)
+from fulfillment_station.connectors.parsing import FieldReader, order_from
 from fulfillment_station.domain import (
     Address,
     FulfillmentStatus,
@@ -379,7 +372,14 @@ def address_body(address: Address) -> dict[str, Any]:
 
 # -- parsing ----------------------------------------------------------------------------------
 
-_MAX_QUANTITY = 1_000_000
+#: Canonical address field -> Generic REST's key (its addresses carry no name or company).
+ADDRESS_KEYS: dict[str, str] = {
+    "line1": "street",
+    "city": "city",
+    "region": "state",
+    "postal_code": "zipCode",
+    "country": "country",
+}
 
 
 def parse_list(body: Any) -> tuple[list[Any], int | None, int | None]:
@@ -388,14 +388,10 @@ def parse_list(body: Any) -> tuple[list[Any], int | None, int | None]:
         raise BadResponse("the order list has no data array", field="data")
     pagination = body.get("pagination")
     if not isinstance(pagination, dict):
-        pagination = {}
-    total = optional_int(pagination.get("total"))
-    next_offset = pagination.get("nextOffset")
-    if next_offset is not None:
-        next_offset = optional_int(next_offset)
-        if next_offset is None or next_offset < 0:
-            raise BadResponse("is not a whole number", field="pagination.nextOffset")
-    return body["data"], total, next_offset
+        pagination = {}  # no paging block: one page, no total
+    r = FieldReader(None)
+    total = r.paging_count(pagination, "total")
+    return body["data"], total, r.count(pagination, "nextOffset", "pagination.nextOffset")
 
 
 def parse_order(data: Any) -> Order:
@@ -403,28 +399,27 @@ def parse_order(data: Any) -> Order:
     Sub-objects stay plain dicts so the order is validated once, as a whole."""
     if not isinstance(data, dict):
         raise BadResponse("an order is not a JSON object", field="data[]")
-    order_id = required_text(data, "orderId", None)
-    api_status = required_text(data, "status", order_id)
-    status = STATUS_MAP.get(api_status.strip().lower(), OrderStatus.UNKNOWN)
-    created = required_when(data, "createdAt", order_id)
-    updated = required_when(data, "updatedAt", order_id) if data.get("updatedAt") else created
+    order_id = FieldReader(None).ident(data, "orderId")
+    r = FieldReader(order_id)
+    status, api_status = r.status(data, "status", STATUS_MAP)
+    created = r.required_when(data, "createdAt")
+    updated = r.when(data, "updatedAt") or created
     shipped = status in SHIPPED_STATUSES
-    lines = _lines(data.get("items"), order_id, shipped)
-    address = data.get("shippingAddress")
+    lines = _lines(r, data, shipped)
     fields: dict[str, Any] = {
         "id": order_id,
         "number": order_id,
         "dialect": "generic-rest",
         "status": status,
-        "api_status": None if status != OrderStatus.UNKNOWN else api_status[:200],
+        "api_status": api_status[:200] if status == OrderStatus.UNKNOWN and api_status else None,
         "fulfillment_status": (
             FulfillmentStatus.FULFILLED if shipped and lines else FulfillmentStatus.UNFULFILLED
         ),
-        "currency": required_text(data, "currency", order_id).upper(),
-        "total": money(data, "totalAmount", order_id, required=True),
+        "currency": r.required_text(data, "currency").upper(),
+        "total": r.money(data, "totalAmount", required=True),
         "subtotal": _subtotal(lines, order_id),
-        "customer": {"name": text(data, "customerId", order_id) or ""},
-        "ship_to": _address(address, order_id) if address is not None else None,
+        "customer": {"name": r.text(data, "customerId") or ""},
+        "ship_to": r.address(data, "shippingAddress", ADDRESS_KEYS),
         "lines": lines,
         "holds": store_holds(status=status),
         "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
@@ -435,29 +430,21 @@ def parse_order(data: Any) -> Order:
     return order_from(fields, order_id)
 
 
-def _lines(items: Any, order_id: str, shipped: bool) -> list[dict[str, Any]]:
-    if items is None:
-        return []
-    if not isinstance(items, list):
-        raise BadResponse("is not a list", field="items", order_id=order_id)
+def _lines(r: FieldReader, data: dict[str, Any], shipped: bool) -> list[dict[str, Any]]:
     lines = []
     used: dict[str, int] = {}
-    for n, item in enumerate(items):
+    for n, item in enumerate(r.objects(data, "items")):
         where = f"items[{n}]"
-        if not isinstance(item, dict):
-            raise BadResponse("is not an object", field=where, order_id=order_id)
-        product = required_text(item, "productId", order_id, f"{where}.productId")
-        quantity = _quantity(item.get("quantity"), f"{where}.quantity", order_id)
-        price = money(item, "price", order_id, f"{where}.price")
+        product = r.required_text(item, "productId", f"{where}.productId")
+        quantity = r.count(item, "quantity", f"{where}.quantity", required=True)
         used[product] = used.get(product, 0) + 1
-        line_id = product if used[product] == 1 else f"{product}#{used[product]}"
         lines.append(
             {
-                "id": line_id,
+                "id": product if used[product] == 1 else f"{product}#{used[product]}",
                 "sku": product,
                 "quantity": quantity,
                 "quantity_fulfilled": quantity if shipped else 0,
-                "unit_price": price,
+                "unit_price": r.money(item, "price", f"{where}.price"),
             }
         )
     return lines
@@ -468,31 +455,3 @@ def _subtotal(lines: list[dict[str, Any]], order_id: str) -> Decimal:
         return sum((ln["unit_price"] * ln["quantity"] for ln in lines), Decimal("0"))
     except ArithmeticError:  # prices beyond Decimal's range
         raise BadResponse("prices are out of range", field="items", order_id=order_id) from None
-
-
-def _address(value: Any, order_id: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise BadResponse("is not an object", field="shippingAddress", order_id=order_id)
-    return {
-        "line1": text(value, "street", order_id, "shippingAddress.street") or "",
-        "city": text(value, "city", order_id, "shippingAddress.city") or "",
-        "region": text(value, "state", order_id, "shippingAddress.state"),
-        "postal_code": text(value, "zipCode", order_id, "shippingAddress.zipCode"),
-        "country": text(value, "country", order_id, "shippingAddress.country") or "",
-    }
-
-
-def _quantity(value: Any, field: str, order_id: str) -> int:
-    if isinstance(value, bool):
-        value = None
-    try:
-        number = Decimal(str(value).strip()) if isinstance(value, str) else value
-        if isinstance(number, Decimal) and number.is_finite() and abs(number) > _MAX_QUANTITY:
-            number = None  # refused below anyway; int() of 1e999999 would take a minute
-        elif isinstance(number, float | Decimal) and number == int(number):
-            number = int(number)
-    except (ArithmeticError, ValueError, OverflowError):
-        number = None
-    if not isinstance(number, int) or not 0 <= number <= _MAX_QUANTITY:
-        raise BadResponse(f"{str(value)[:40]!r} is not a quantity", field=field, order_id=order_id)
-    return number

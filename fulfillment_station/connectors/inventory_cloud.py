@@ -50,14 +50,7 @@ from fulfillment_station.connectors.base import (
 )
 from fulfillment_station.connectors.errors import BadResponse, NotFound, ValidationFailed
 from fulfillment_station.connectors.http import Answer, write_proof
-from fulfillment_station.connectors.parsing import (
-    money,
-    optional_int,
-    order_from,
-    required_text,
-    required_when,
-    text,
-)
+from fulfillment_station.connectors.parsing import FieldReader, order_from
 from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus
 from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
@@ -228,7 +221,7 @@ def parse_list(body: Any) -> tuple[list[Any], int | None]:
     """The ``data`` rows and ``total`` of a list answer."""
     if not isinstance(body, dict) or not isinstance(body.get("data"), list):
         raise BadResponse("the order list has no data array", field="data")
-    return body["data"], optional_int(body.get("total"))
+    return body["data"], FieldReader.paging_count(body, "total")
 
 
 def parse_order(data: Any) -> Order:
@@ -236,13 +229,13 @@ def parse_order(data: Any) -> Order:
     Sub-objects stay plain dicts so the order is validated once, as a whole."""
     if not isinstance(data, dict):
         raise BadResponse("an order is not a JSON object", field="data[]")
-    order_id = required_text(data, "id", None)
-    number = required_text(data, "number", order_id)
-    api_status = required_text(data, "status", order_id)
-    status = STATUS_MAP.get(api_status.strip().lower(), OrderStatus.UNKNOWN)
-    created = required_when(data, "created_at", order_id)
-    tracking = text(data, "tracking_number", order_id)
-    method = text(data, "shipping_method", order_id)
+    order_id = FieldReader(None).ident(data, "id")
+    r = FieldReader(order_id)
+    number = r.required_text(data, "number")
+    status, api_status = r.status(data, "status", STATUS_MAP)
+    created = r.required_when(data, "created_at")
+    tracking = r.text(data, "tracking_number")
+    method = r.text(data, "shipping_method")
     shipments = []
     if tracking:
         carrier, service = _carrier_service(method)
@@ -253,19 +246,19 @@ def parse_order(data: Any) -> Order:
         fulfillment = FulfillmentStatus.PARTIAL
     else:
         fulfillment = FulfillmentStatus.UNFULFILLED
-    payment = text(data, "payment_status", order_id)
+    payment = r.text(data, "payment_status")
     fields: dict[str, Any] = {
         "id": order_id,
         "number": number,
         "dialect": "inventory-cloud",
         "status": status,
-        "api_status": None if status != OrderStatus.UNKNOWN else api_status[:200],
+        "api_status": api_status[:200] if status == OrderStatus.UNKNOWN and api_status else None,
         "fulfillment_status": fulfillment,
         "payment_status": payment,
         "holds": store_holds(status=status, payment_status=payment),
-        "currency": required_text(data, "currency", order_id).upper(),
-        "total": money(data, "total_amount", order_id, required=True),
-        "tax": money(data, "tax_amount", order_id),
+        "currency": r.required_text(data, "currency").upper(),
+        "total": r.money(data, "total_amount", required=True),
+        "tax": r.money(data, "tax_amount"),
         "shipments": shipments,
         "timeline": [{"at": created, "kind": "order_created", "message": "Order created"}],
         # The carrier service selected (seed: shipping_method), shown before it ships too.

@@ -46,7 +46,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, time, timedelta
-from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
@@ -67,13 +66,7 @@ from fulfillment_station.connectors.base import (
 )
 from fulfillment_station.connectors.errors import BadResponse, ValidationFailed
 from fulfillment_station.connectors.http import Answer, write_proof
-from fulfillment_station.connectors.parsing import (
-    iso_utc,
-    money,
-    optional_int,
-    order_from,
-    text,
-)
+from fulfillment_station.connectors.parsing import FieldReader, order_from
 from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus, Shipment
 from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP
@@ -417,9 +410,17 @@ def shipment_body(
 
 # -- parsing ----------------------------------------------------------------------------------
 
-#: Python refuses to write an int with more digits as text, and int() of such a Decimal takes
-#: minutes ("1e999999"), so a count this long is unreadable rather than a stall.
-_MAX_DIGITS = 4300
+#: Canonical address field -> NexusCommerce's key.
+ADDRESS_KEYS: dict[str, str] = {
+    "name": "name",
+    "company": "company",
+    "line1": "address_line1",
+    "line2": "address_line2",
+    "city": "city",
+    "region": "state_or_region",
+    "postal_code": "postal_code",
+    "country": "country_code",
+}
 
 
 def _unwrap(body: Any, order_id: str | None) -> Any:
@@ -435,26 +436,26 @@ def parse_list(body: Any) -> tuple[list[Any], int | None, str | None]:
     if not isinstance(body, dict) or not isinstance(body.get("data"), list):
         raise BadResponse("the order list has no data array", field="data")
     meta = body.get("meta")
-    meta = meta if isinstance(meta, dict) else {}
-    cursor = meta.get("nextCursor")
-    if cursor is not None and not isinstance(cursor, str):
-        raise BadResponse("is not text", field="meta.nextCursor")
-    return body["data"], optional_int(meta.get("total")), cursor or None
+    meta = meta if isinstance(meta, dict) else {}  # no paging block: one page, no total
+    r = FieldReader(None)
+    return (
+        body["data"],
+        r.paging_count(meta, "total"),
+        r.cursor(meta, "nextCursor", "meta.nextCursor"),
+    )
 
 
 def parse_bulk(body: Any, items: Sequence[BulkShipItem]) -> tuple[int, int, list[BulkShipError]]:
     data = body.get("data") if isinstance(body, dict) else None
     if not isinstance(data, dict):
         raise BadResponse("the bulk shipment answer has no data object", field="data")
-    succeeded = _count(data, "succeeded")
-    failed = _count(data, "failed")
-    raw_errors = data.get("errors") or []
-    if not isinstance(raw_errors, list):
-        raise BadResponse("is not a list", field="data.errors")
+    r = FieldReader(None)
+    succeeded = r.count(data, "succeeded", "data.succeeded") or 0
+    failed = r.count(data, "failed", "data.failed") or 0
     errors = []
-    for n, err in enumerate(raw_errors):
-        if not isinstance(err, dict):
-            raise BadResponse("is not an object", field=f"data.errors[{n}]")
+    for err in r.objects(data, "errors", "data.errors"):
+        # An error item only says which order failed and why: whatever it holds is shown,
+        # since the chunk was sent and refusing its answer would hide the orders that shipped.
         order_id = err.get("order_id")
         index = err.get("index")
         if not isinstance(order_id, str) or not order_id:
@@ -473,66 +474,47 @@ def parse_bulk(body: Any, items: Sequence[BulkShipItem]) -> tuple[int, int, list
     return succeeded, failed, errors
 
 
-def _count(data: dict[str, Any], key: str) -> int:
-    value = data.get(key, 0)
-    try:
-        if isinstance(value, bool):
-            raise ValueError(value)
-        count = int(value)
-    except (TypeError, ValueError, OverflowError):
-        raise BadResponse("is not a count", field=f"data.{key}") from None
-    if count < 0:
-        raise BadResponse("is negative", field=f"data.{key}")
-    return count
-
-
 def parse_order(data: Any) -> Order:
     """One NexusCommerce order (list summary or detail) -> canonical Order."""
     if not isinstance(data, dict):
         raise BadResponse("an order is not a JSON object", field="data[]")
-    order_id = text(data, "id", None)
-    if order_id is None:
-        raise BadResponse("is missing", field="id")
-    p = _Reader(order_id)
-    api_status = p.required(data, "status")
-    status = STATUS_MAP.get(api_status.strip().lower(), OrderStatus.UNKNOWN)
-    created = p.when(data, "created_at")
-    if created is None:
-        raise BadResponse("is missing", field="created_at", order_id=order_id)
-    marketplace = p.text(data, "marketplace")
-    lines = p.lines(data.get("line_items"), status)
-    customer = p.obj(data, "customer")
+    order_id = FieldReader(None).ident(data, "id")
+    r = FieldReader(order_id)
+    status, api_status = r.status(data, "status", STATUS_MAP)
+    created = r.required_when(data, "created_at")
+    marketplace = r.text(data, "marketplace")
+    customer = r.obj(data, "customer")
     fields: dict[str, Any] = {
         "id": order_id,
-        "number": p.text(data, "external_order_id") or order_id,
+        "number": r.text(data, "external_order_id") or order_id,
         "dialect": "nexus",
         "status": status,
-        "api_status": api_status[:200] if status == OrderStatus.UNKNOWN else None,
-        "payment_status": p.text(data, "payment_status"),
+        "api_status": api_status[:200] if status == OrderStatus.UNKNOWN and api_status else None,
+        "payment_status": r.text(data, "payment_status"),
         "channel": marketplace,
         "marketplace": marketplace,
-        "fulfillment_method": p.text(data, "fulfillment_method"),
-        "currency": (p.text(data, "currency") or "USD").upper(),
-        "subtotal": p.money(data, "subtotal_amount"),
-        "tax": p.money(data, "tax_amount"),
-        "shipping": p.money(data, "shipping_amount"),
-        "total": p.money(data, "total_amount"),
+        "fulfillment_method": r.text(data, "fulfillment_method"),
+        "currency": (r.text(data, "currency") or "USD").upper(),
+        "subtotal": r.money(data, "subtotal_amount"),
+        "tax": r.money(data, "tax_amount"),
+        "shipping": r.money(data, "shipping_amount"),
+        "total": r.money(data, "total_amount"),
         "customer": {
-            "name": p.text(customer, "name", "customer.name") or "",
-            "email": p.text(customer, "email", "customer.email"),
-            "phone": p.text(customer, "phone", "customer.phone"),
+            "name": r.text(customer, "name", "customer.name") or "",
+            "email": r.text(customer, "email", "customer.email"),
+            "phone": r.text(customer, "phone", "customer.phone"),
         },
-        "ship_to": p.address(data, "shipping_address"),
-        "bill_to": p.address(data, "billing_address"),
-        "lines": lines,
-        "shipments": p.shipments(data.get("shipments")),
-        "timeline": p.history(data.get("sync_history")),
-        "notes": p.text(data, "notes"),
-        "gift_message": p.text(data, "gift_message"),
+        "ship_to": r.address(data, "shipping_address", ADDRESS_KEYS),
+        "bill_to": r.address(data, "billing_address", ADDRESS_KEYS),
+        "lines": _lines(r, data, status),
+        "shipments": _shipments(r, data),
+        "timeline": _history(r, data),
+        "notes": r.text(data, "notes"),
+        "gift_message": r.text(data, "gift_message"),
         # The seed's has_returns: a badge on screen and on the slip (unknown when absent).
         "has_returns": (data["has_returns"] if isinstance(data.get("has_returns"), bool) else None),
         "created_at": created,
-        "updated_at": p.when(data, "updated_at") or created,
+        "updated_at": r.when(data, "updated_at") or created,
         "raw": data,
     }
     fields["holds"] = store_holds(
@@ -554,163 +536,64 @@ def parse_order(data: Any) -> Order:
     return order.model_copy(update={"fulfillment_status": fulfillment})
 
 
-class _Reader:
-    """Field readers that name the order and the field when something cannot be read."""
+def _lines(r: FieldReader, data: dict[str, Any], status: OrderStatus) -> list[dict[str, Any]]:
+    out = []
+    for n, item in enumerate(r.objects(data, "line_items")):
+        field = f"line_items[{n}]"
+        quantity = r.count(item, "quantity", f"{field}.quantity") or 0
+        shipped = r.count(item, "quantity_shipped", f"{field}.quantity_shipped")
+        if shipped is None:  # a list summary: the status tells whether it left
+            shipped = quantity if status in SHIPPED_STATUSES else 0
+        out.append(
+            {
+                "id": r.text(item, "external_line_item_id", f"{field}.external_line_item_id")
+                or f"#{n + 1}",
+                "sku": r.text(item, "sku", f"{field}.sku") or "",
+                "name": r.text(item, "title", f"{field}.title") or "",
+                "quantity": quantity,
+                "quantity_fulfilled": shipped,
+                "unit_price": r.money(item, "unit_price", f"{field}.unit_price"),
+                "barcode": r.text(item, "barcode", f"{field}.barcode"),
+                "weight": r.weight(item, "weight_kg", f"{field}.weight_kg"),
+            }
+        )
+    return out
 
-    def __init__(self, order_id: str) -> None:
-        self.order_id = order_id
 
-    def bad(self, message: str, field: str) -> BadResponse:
-        return BadResponse(message, field=field, order_id=self.order_id)
+def _shipments(r: FieldReader, data: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for n, item in enumerate(r.objects(data, "shipments")):
+        field = f"shipments[{n}]"
+        lines = []
+        for m, ref in enumerate(r.objects(item, "line_items", f"{field}.line_items")):
+            where = f"{field}.line_items[{m}]"
+            line_id = r.text(ref, "external_line_item_id", f"{where}.external_line_item_id")
+            qty = r.count(ref, "quantity", f"{where}.quantity")
+            if line_id and qty:
+                lines.append({"line_id": line_id, "quantity": qty})
+        out.append(
+            {
+                "id": r.text(item, "id", f"{field}.id"),
+                "carrier": r.text(item, "carrier", f"{field}.carrier") or "",
+                "service": r.text(item, "service", f"{field}.service"),
+                "tracking_number": r.text(item, "tracking_number", f"{field}.tracking_number"),
+                "tracking_url": r.text(item, "tracking_url", f"{field}.tracking_url"),
+                "shipped_at": r.when(item, "shipped_date", f"{field}.shipped_date"),
+                "lines": lines,
+            }
+        )
+    return out
 
-    def text(self, data: dict[str, Any], key: str, field: str | None = None) -> str | None:
-        return text(data, key, self.order_id, field)
 
-    def required(self, data: dict[str, Any], key: str) -> str:
-        value = self.text(data, key)
-        if value is None:
-            raise self.bad("is missing", key)
-        return value
-
-    def obj(self, data: dict[str, Any], key: str) -> dict[str, Any]:
-        value = data.get(key)
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise self.bad("is not an object", key)
-        return value
-
-    def items(self, value: Any, field: str) -> list[dict[str, Any]]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.bad("is not a list", field)
-        for n, item in enumerate(value):
-            if not isinstance(item, dict):
-                raise self.bad("is not an object", f"{field}[{n}]")
-        return value
-
-    def money(self, data: dict[str, Any], key: str, field: str | None = None) -> Decimal:
-        return money(data, key, self.order_id, field)
-
-    def number(self, data: dict[str, Any], key: str, field: str) -> Decimal | None:
-        return None if data.get(key) is None else self.money(data, key, field)
-
-    def count(self, data: dict[str, Any], key: str, field: str) -> int | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        try:
-            if isinstance(value, bool):
-                raise ValueError(value)
-            number = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
-            if (
-                not number.is_finite()
-                or number != number.to_integral_value()
-                or number.adjusted() >= _MAX_DIGITS
-            ):
-                raise ValueError(value)
-            count = int(number)
-        except (ValueError, ArithmeticError, TypeError):
-            raise self.bad(f"{str(value)[:40]!r} is not a whole number", field) from None
-        if count < 0:
-            raise self.bad("cannot be negative", field)
-        return count
-
-    def when(self, data: dict[str, Any], key: str, field: str | None = None) -> datetime | None:
-        field = field or key
-        value = data.get(key)
-        if value is None or value == "":
-            return None
-        if not isinstance(value, str):
-            raise self.bad("is not a date and time", field)
-        return iso_utc(value, field, self.order_id)
-
-    def lines(self, value: Any, status: OrderStatus) -> list[dict[str, Any]]:
-        out = []
-        for n, item in enumerate(self.items(value, "line_items")):
-            field = f"line_items[{n}]"
-            quantity = self.count(item, "quantity", f"{field}.quantity") or 0
-            shipped = self.count(item, "quantity_shipped", f"{field}.quantity_shipped")
-            if shipped is None:  # a list summary: the status tells whether it left
-                shipped = quantity if status in SHIPPED_STATUSES else 0
-            line_id = (
-                self.text(item, "external_line_item_id", f"{field}.external_line_item_id")
-                or f"#{n + 1}"
-            )
-            out.append(
-                {
-                    "id": line_id,
-                    "sku": self.text(item, "sku", f"{field}.sku") or "",
-                    "name": self.text(item, "title", f"{field}.title") or "",
-                    "quantity": quantity,
-                    "quantity_fulfilled": shipped,
-                    "unit_price": self.money(item, "unit_price", f"{field}.unit_price"),
-                    "barcode": self.text(item, "barcode", f"{field}.barcode"),
-                    "weight": self.number(item, "weight_kg", f"{field}.weight_kg"),
-                }
-            )
-        return out
-
-    def shipments(self, value: Any) -> list[dict[str, Any]]:
-        out = []
-        for n, item in enumerate(self.items(value, "shipments")):
-            field = f"shipments[{n}]"
-            lines = []
-            for m, ref in enumerate(self.items(item.get("line_items"), f"{field}.line_items")):
-                where = f"{field}.line_items[{m}]"
-                line_id = self.text(ref, "external_line_item_id", f"{where}.external_line_item_id")
-                qty = self.count(ref, "quantity", f"{where}.quantity")
-                if line_id and qty:
-                    lines.append({"line_id": line_id, "quantity": qty})
-            out.append(
-                {
-                    "id": self.text(item, "id", f"{field}.id"),
-                    "carrier": self.text(item, "carrier", f"{field}.carrier") or "",
-                    "service": self.text(item, "service", f"{field}.service"),
-                    "tracking_number": self.text(
-                        item, "tracking_number", f"{field}.tracking_number"
-                    ),
-                    "tracking_url": self.text(item, "tracking_url", f"{field}.tracking_url"),
-                    "shipped_at": self.when(item, "shipped_date", f"{field}.shipped_date"),
-                    "lines": lines,
-                }
-            )
-        return out
-
-    def history(self, value: Any) -> list[dict[str, Any]]:
-        out = []
-        for n, item in enumerate(self.items(value, "sync_history")):
-            field = f"sync_history[{n}]"
-            at = self.when(item, "timestamp", f"{field}.timestamp")
-            if at is None:
-                raise self.bad("is missing", f"{field}.timestamp")
-            out.append(
-                {
-                    "at": at,
-                    "kind": self.text(item, "event", f"{field}.event") or "sync",
-                    "message": self.text(item, "message", f"{field}.message") or "",
-                }
-            )
-        return out
-
-    def address(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            raise self.bad("is not an object", key)
-
-        def t(name: str) -> str | None:
-            return self.text(value, name, f"{key}.{name}")
-
-        return {
-            "name": t("name") or "",
-            "company": t("company"),
-            "line1": t("address_line1") or "",
-            "line2": t("address_line2"),
-            "city": t("city") or "",
-            "region": t("state_or_region"),
-            "postal_code": t("postal_code"),
-            "country": t("country_code") or "",
-        }
+def _history(r: FieldReader, data: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for n, item in enumerate(r.objects(data, "sync_history")):
+        field = f"sync_history[{n}]"
+        out.append(
+            {
+                "at": r.required_when(item, "timestamp", f"{field}.timestamp"),
+                "kind": r.text(item, "event", f"{field}.event") or "sync",
+                "message": r.text(item, "message", f"{field}.message") or "",
+            }
+        )
+    return out

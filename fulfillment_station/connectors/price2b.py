@@ -28,7 +28,8 @@ Choices where the seed is silent (the sandbox's docstring states the same):
 - Parsing: ``id``, ``status`` and ``created_at`` must be present and readable, anything else
   may be missing; numbers may come as strings; unknown fields are ignored; an unknown status
   becomes ``UNKNOWN`` with ``api_status`` kept; a present but unreadable field is
-  ``BadResponse`` naming the order and the field. ``order_number`` falls back to the id.
+  ``BadResponse`` naming the order and the field. A date and time must carry its offset
+  (every one in the seed ends in ``Z``). ``order_number`` falls back to the id.
   Carriers are kept as Price2b sends them (lower-case codes: ``fedex``, ``ups``...).
 - Ship: Price2b needs ``service`` and a weight per package. Without packages the request
   becomes one package; the request's ``lines`` go into the first package when no package
@@ -100,7 +101,7 @@ from fulfillment_station.connectors.http import (
     read_bounded,
     write_proof,
 )
-from fulfillment_station.connectors.parsing import money, order_from, shipment_from, text
+from fulfillment_station.connectors.parsing import FieldReader, order_from, shipment_from
 from fulfillment_station.domain import (
     Address,
     FulfillmentStatus,
@@ -111,7 +112,7 @@ from fulfillment_station.domain import (
 )
 from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
-from fulfillment_station.domain.models import ShipmentPackage, format_utc, parse_utc
+from fulfillment_station.domain.models import ShipmentPackage, format_utc
 from fulfillment_station.domain.requests import (
     CancelRequest,
     FulfillRequest,
@@ -231,193 +232,98 @@ CAPABILITIES = Capabilities(
 # -- parsing ------------------------------------------------------------------------------------
 
 
-class _Reader:
-    """Field readers for one Price2b payload, built on the connectors' shared ones
-    (``connectors.parsing``): each refusal is a ``BadResponse`` naming the order and the field
-    from the payload's top (``items[2].quantity``). Texts stay as Price2b sent them (an empty
-    one stays empty), numbers may come as text, a date and time must carry its offset."""
+#: Canonical address field -> Price2b's key.
+ADDRESS_KEYS: dict[str, str] = {
+    "name": "name",
+    "company": "company",
+    "line1": "address1",
+    "line2": "address2",
+    "city": "city",
+    "region": "state",
+    "postal_code": "postal_code",
+    "country": "country",
+}
 
-    def __init__(self, order_id: str | None) -> None:
-        self.order_id = order_id
 
-    def bad(self, message: str, field: str) -> BadResponse:
-        return BadResponse(message, field=field, order_id=self.order_id)
+def _reader(order_id: str | None) -> FieldReader:
+    """The shared field readers (``connectors.parsing``) as Price2b needs them: its dates and
+    times carry their offset (every one in the seed ends in ``Z``), so one without is refused."""
+    return FieldReader(order_id, naive_utc=False)
 
-    def text(self, data: dict[str, Any], key: str, field: str | None = None) -> str | None:
-        value = data.get(key)
-        if value is None or type(value) is str:
-            return value
-        return text(data, key, self.order_id, field)  # a number becomes its text
 
-    def ident(self, data: dict[str, Any], key: str, field: str | None = None) -> str:
-        value = data.get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        raise self.bad("is missing or not an id", field or key)
+def _shipment(r: FieldReader, value: dict[str, Any], field: str) -> dict[str, Any]:
+    lines = []
+    for n, item in enumerate(r.objects(value, "items", f"{field}.items")):
+        where = f"{field}.items[{n}]"
+        lines.append(
+            {
+                "line_id": r.ident(item, "order_item_id", f"{where}.order_item_id"),
+                "quantity": r.count(item, "quantity", f"{where}.quantity", required=True),
+            }
+        )
+    return {
+        "id": None if value.get("id") is None else r.ident(value, "id", f"{field}.id"),
+        "carrier": r.text(value, "carrier", f"{field}.carrier") or "",
+        "service": r.text(value, "service", f"{field}.service"),
+        "tracking_number": r.text(value, "tracking_number", f"{field}.tracking_number"),
+        "tracking_url": r.text(value, "tracking_url", f"{field}.tracking_url"),
+        "label_url": r.text(value, "label_url", f"{field}.label_url"),
+        "shipped_at": r.when(value, "created_at", f"{field}.created_at"),
+        # in_transit / delivered, as Price2b words it (list_shipments)
+        "status": r.text(value, "status", f"{field}.status"),
+        "lines": lines,
+    }
 
-    def count(self, data: dict[str, Any], key: str, field: str | None = None) -> int:
-        value = data.get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str):
-            try:
-                return int(value.strip())
-            except ValueError:
-                pass
-        raise self.bad("is not a whole number", field or key)
 
-    def number(self, data: dict[str, Any], key: str, field: str | None = None) -> Decimal | None:
-        """An amount or a weight; None when absent."""
-        return None if data.get(key) is None else money(data, key, self.order_id, field)
+def _lines(
+    r: FieldReader, payload: dict[str, Any], fulfillment: FulfillmentStatus | None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The order's lines, and the first currency a line names."""
+    lines, currency = [], None
+    for n, item in enumerate(r.objects(payload, "items")):
+        where = f"items[{n}]"
+        quantity = r.count(item, "quantity", f"{where}.quantity", required=True)
+        done = r.count(item, "quantity_fulfilled", f"{where}.quantity_fulfilled")
+        if done is None:  # list rows: only the order's fulfillment status is known
+            done = quantity if fulfillment == FulfillmentStatus.FULFILLED else 0
+        currency = currency or r.text(item, "currency", f"{where}.currency")
+        lines.append(
+            {
+                "id": r.ident(item, "id", f"{where}.id"),
+                "sku": r.text(item, "sku", f"{where}.sku") or "",
+                "name": r.text(item, "name", f"{where}.name") or "",
+                "quantity": quantity,
+                "quantity_fulfilled": done,
+                "unit_price": r.money(item, "price", f"{where}.price"),
+                "barcode": r.text(item, "barcode", f"{where}.barcode"),
+                "weight": r.weight(item, "weight", f"{where}.weight"),
+            }
+        )
+    return lines, currency
 
-    def when(self, data: dict[str, Any], key: str, field: str | None = None) -> datetime | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        try:
-            return parse_utc(value)
-        except ValueError as exc:
-            raise self.bad(str(exc), field or key) from None
-        except OverflowError:  # a valid offset that moves the instant outside years 1..9999
-            raise self.bad("is out of range", field or key) from None
 
-    def obj(self, data: dict[str, Any], key: str, field: str | None = None) -> dict[str, Any]:
-        """A sub-object; ``{}`` when absent."""
-        value = data.get(key)
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise self.bad("is not an object", field or key)
-        return value
-
-    def values(self, data: dict[str, Any], key: str, field: str | None = None) -> list[Any]:
-        """A list; empty when absent."""
-        value = data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.bad("is not a list", field or key)
-        return value
-
-    def objects(self, data: dict[str, Any], key: str, field: str | None = None) -> list[Any]:
-        """A list of objects; empty when absent."""
-        field = field or key
-        value = self.values(data, key, field)
-        for n, item in enumerate(value):
-            if not isinstance(item, dict):
-                raise self.bad("is not an object", f"{field}[{n}]")
-        return value
-
-    def status(self, data: dict[str, Any]) -> tuple[OrderStatus, str | None]:
-        value = data.get("status")
-        if not isinstance(value, str):
-            raise self.bad("is missing or not text", "status")
-        status = STATUS_MAP.get(value.strip().lower())
-        return (status, None) if status else (OrderStatus.UNKNOWN, value[:100])
-
-    def address(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
-        if data.get(key) is None:
-            return None
-        value = self.obj(data, key)
-
-        def t(name: str) -> str | None:
-            return self.text(value, name, f"{key}.{name}")
-
-        return {
-            "name": t("name") or "",
-            "company": t("company") or None,
-            "line1": t("address1") or "",
-            "line2": t("address2") or None,
-            "city": t("city") or "",
-            "region": t("state") or None,
-            "postal_code": t("postal_code") or None,
-            "country": t("country") or "",
+def _timeline(r: FieldReader, payload: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "at": r.required_when(event, "timestamp", f"timeline[{n}].timestamp"),
+            "kind": r.text(event, "event", f"timeline[{n}].event") or "",
+            "message": r.text(event, "description", f"timeline[{n}].description") or "",
         }
-
-    def shipment(self, value: Any, field: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.bad("is not an object", field)
-        lines = []
-        for n, item in enumerate(self.objects(value, "items", f"{field}.items")):
-            where = f"{field}.items[{n}]"
-            lines.append(
-                {
-                    "line_id": self.ident(item, "order_item_id", f"{where}.order_item_id"),
-                    "quantity": self.count(item, "quantity", f"{where}.quantity"),
-                }
-            )
-        return {
-            "id": None if value.get("id") is None else self.ident(value, "id", f"{field}.id"),
-            "carrier": self.text(value, "carrier", f"{field}.carrier") or "",
-            "service": self.text(value, "service", f"{field}.service"),
-            "tracking_number": self.text(value, "tracking_number", f"{field}.tracking_number"),
-            "tracking_url": self.text(value, "tracking_url", f"{field}.tracking_url"),
-            "label_url": self.text(value, "label_url", f"{field}.label_url"),
-            "shipped_at": self.when(value, "created_at", f"{field}.created_at"),
-            # in_transit / delivered, as Price2b words it (list_shipments)
-            "status": self.text(value, "status", f"{field}.status"),
-            "lines": lines,
-        }
-
-    def lines(
-        self, payload: dict[str, Any], fulfillment: FulfillmentStatus | None
-    ) -> tuple[list[dict[str, Any]], str | None]:
-        """The order's lines, and the first currency a line names."""
-        lines, currency = [], None
-        for n, item in enumerate(self.objects(payload, "items")):
-            where = f"items[{n}]"
-            quantity = self.count(item, "quantity", f"{where}.quantity")
-            if item.get("quantity_fulfilled") is not None:
-                done = self.count(item, "quantity_fulfilled", f"{where}.quantity_fulfilled")
-            else:  # list rows: only the order's fulfillment status is known
-                done = quantity if fulfillment == FulfillmentStatus.FULFILLED else 0
-            currency = currency or self.text(item, "currency", f"{where}.currency")
-            lines.append(
-                {
-                    "id": self.ident(item, "id", f"{where}.id"),
-                    "sku": self.text(item, "sku", f"{where}.sku") or "",
-                    "name": self.text(item, "name", f"{where}.name") or "",
-                    "quantity": quantity,
-                    "quantity_fulfilled": done,
-                    "unit_price": self.number(item, "price", f"{where}.price") or 0,
-                    "barcode": self.text(item, "barcode", f"{where}.barcode") or None,
-                    "weight": self.number(item, "weight", f"{where}.weight"),
-                }
-            )
-        return lines, currency
-
-    def timeline(self, payload: dict[str, Any]) -> list[dict[str, Any]]:
-        timeline = []
-        for n, event in enumerate(self.objects(payload, "timeline")):
-            where = f"timeline[{n}]"
-            at = self.when(event, "timestamp", f"{where}.timestamp")
-            if at is None:
-                raise self.bad("is missing", f"{where}.timestamp")
-            timeline.append(
-                {
-                    "at": at,
-                    "kind": self.text(event, "event", f"{where}.event") or "",
-                    "message": self.text(event, "description", f"{where}.description") or "",
-                }
-            )
-        return timeline
+        for n, event in enumerate(r.objects(payload, "timeline"))
+    ]
 
 
-def _fields(r: _Reader, order_id: str, payload: dict[str, Any], summary: bool) -> dict[str, Any]:
-    status, api_status = r.status(payload)
-    created = r.when(payload, "created_at")
-    if created is None:
-        raise r.bad("is missing", "created_at")
+def _fields(
+    r: FieldReader, order_id: str, payload: dict[str, Any], summary: bool
+) -> dict[str, Any]:
+    status, wire_status = r.status(payload, "status", STATUS_MAP)
+    created = r.required_when(payload, "created_at")
     updated = r.when(payload, "updated_at") or created
     totals = r.obj(payload, "totals")
     raw_fulfillment = r.text(payload, "fulfillment_status")
     fulfillment = FULFILLMENT_MAP.get((raw_fulfillment or "").strip().lower())
     currency = r.text(totals, "currency", "totals.currency")
-    lines, line_currency = r.lines(payload, fulfillment)
+    lines, line_currency = _lines(r, payload, fulfillment)
     customer = r.obj(payload, "customer")
     payment = r.text(payload, "financial_status")
     number = r.text(payload, "order_number") or r.text(payload, "channel_order_id") or order_id
@@ -426,28 +332,29 @@ def _fields(r: _Reader, order_id: str, payload: dict[str, Any], summary: bool) -
         "number": number,
         "dialect": "price2b",
         "status": status,
-        "api_status": api_status,
+        "api_status": wire_status[:100] if status == OrderStatus.UNKNOWN and wire_status else None,
         "fulfillment_status": fulfillment or _derived_fulfillment(lines),
         "payment_status": payment,
         "holds": store_holds(status=status, payment_status=payment),
         "channel": r.text(payload, "channel"),
         "currency": (currency or line_currency or "USD").strip().upper()[:3] or "USD",
-        "subtotal": r.number(totals, "subtotal", "totals.subtotal") or 0,
-        "tax": r.number(totals, "tax", "totals.tax") or 0,
-        "shipping": r.number(totals, "shipping", "totals.shipping") or 0,
-        "total": r.number(totals, "total", "totals.total") or 0,
+        "subtotal": r.money(totals, "subtotal", "totals.subtotal"),
+        "tax": r.money(totals, "tax", "totals.tax"),
+        "shipping": r.money(totals, "shipping", "totals.shipping"),
+        "total": r.money(totals, "total", "totals.total"),
         "customer": {
             "name": r.text(customer, "name", "customer.name") or "",
             "email": r.text(customer, "email", "customer.email"),
             "phone": r.text(customer, "phone", "customer.phone"),
         },
-        "ship_to": r.address(payload, "shipping_address"),
-        "bill_to": None if summary else r.address(payload, "billing_address"),
+        "ship_to": r.address(payload, "shipping_address", ADDRESS_KEYS),
+        "bill_to": None if summary else r.address(payload, "billing_address", ADDRESS_KEYS),
         "lines": lines,
         "shipments": [
-            r.shipment(s, f"shipments[{n}]") for n, s in enumerate(r.values(payload, "shipments"))
+            _shipment(r, s, f"shipments[{n}]")
+            for n, s in enumerate(r.objects(payload, "shipments"))
         ],
-        "timeline": r.timeline(payload),
+        "timeline": _timeline(r, payload),
         "notes": r.text(payload, "notes"),
         "marketplace_order_id": r.text(payload, "channel_order_id"),
         "created_at": created,
@@ -468,12 +375,14 @@ def parse_order(payload: Any, *, summary: bool = False) -> Order:
     is validated once, as a whole."""
     if not isinstance(payload, dict):
         raise BadResponse("an order is not a JSON object", field="order")
-    order_id = _Reader(None).ident(payload, "id")
-    return order_from(_fields(_Reader(order_id), order_id, payload, summary), order_id)
+    order_id = _reader(None).ident(payload, "id")
+    return order_from(_fields(_reader(order_id), order_id, payload, summary), order_id)
 
 
 def parse_shipment(payload: Any, order_id: str | None = None) -> Shipment:
-    return shipment_from(_Reader(order_id).shipment(payload, "shipment"), order_id, "shipment")
+    if not isinstance(payload, dict):
+        raise BadResponse("is not an object", field="shipment", order_id=order_id)
+    return shipment_from(_shipment(_reader(order_id), payload, "shipment"), order_id, "shipment")
 
 
 def parse_error(response: httpx.Response) -> tuple[str | None, str, Any]:
@@ -579,19 +488,11 @@ class Price2bConnector(Connector):
                     ORDERS, {**params, "page": page, "per_page": per_page}, kind=Answer.LIST
                 )
             )
-            r = _Reader(None)
+            r = _reader(None)
             rows = r.values(data, "orders", "data.orders")
             pagination = r.obj(data, "pagination", "data.pagination")
-            total = (
-                None
-                if pagination.get("total") is None
-                else r.count(pagination, "total", "data.pagination.total")
-            )
-            last_page = (
-                None
-                if pagination.get("last_page") is None
-                else r.count(pagination, "last_page", "data.pagination.last_page")
-            )
+            total = r.count(pagination, "total", "data.pagination.total")
+            last_page = r.count(pagination, "last_page", "data.pagination.last_page")
             if rows and (page < last_page if last_page is not None else len(rows) >= per_page):
                 self.api.prefetch(
                     ORDERS,
@@ -625,7 +526,7 @@ class Price2bConnector(Connector):
 
     def channel_sync_status(self) -> ChannelSyncStatus:
         data = _data(self.api.get_json(f"{ORDERS}/sync/status"))
-        r = _Reader(None)
+        r = _reader(None)
         nxt = r.when(data, "next_scheduled_sync")
         if data.get("last_sync") is None:
             return ChannelSyncStatus(None, "never", next_scheduled_sync=nxt)
@@ -770,7 +671,7 @@ class Price2bConnector(Connector):
         if since is not None:
             body["since"] = format_utc(since)
         data = _data(self._write("POST", f"{ORDERS}/sync", body, None))
-        r = _Reader(None)
+        r = _reader(None)
         names = [str(c) for c in r.values(data, "channels", "data.channels")]
         return ChannelSyncStatus(
             sync_id=r.text(data, "sync_id", "data.sync_id"),
@@ -958,7 +859,7 @@ class Price2bConnector(Connector):
     def _reported_shipment(
         data: dict[str, Any], order_id: str, lines: Mapping[str, int], service: str | None
     ) -> Shipment:
-        r = _Reader(order_id)
+        r = _reader(order_id)
         fields = {
             "id": (
                 None

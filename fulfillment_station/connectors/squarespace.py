@@ -39,16 +39,17 @@ What the API can and cannot do, and the choices made where the seed is silent:
   the code the typed errors are chosen by, ``subtype`` and ``contextId`` go into ``details``.
 * Parsing is tolerant: unknown fields are ignored, amounts may be strings or numbers, an unknown
   ``fulfillmentStatus`` gives ``OrderStatus.UNKNOWN`` with the text kept in ``api_status``, null
-  arrays count as empty. A payload that cannot be understood raises ``BadResponse`` naming the
-  order and the field. Fulfillments do not say which lines they hold: the first shipment of a
-  fulfilled order is given all lines. Line items carry no barcode.
+  arrays count as empty, dates must carry their offset (the seed's are "ISO 8601 UTC"
+  strings). A payload that cannot be understood raises ``BadResponse`` naming the order and the
+  field. Fulfillments do not say which lines they hold: the first shipment of a fulfilled order
+  is given all lines. Line items carry no barcode.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, ClassVar
 from urllib.parse import quote
 
@@ -76,7 +77,7 @@ from fulfillment_station.connectors.errors import (
     Unsupported,
 )
 from fulfillment_station.connectors.http import Answer, ApiClient, write_proof
-from fulfillment_station.connectors.parsing import order_from, text
+from fulfillment_station.connectors.parsing import FieldReader, order_from
 from fulfillment_station.domain import (
     Address,
     FulfillmentStatus,
@@ -86,7 +87,6 @@ from fulfillment_station.domain import (
 )
 from fulfillment_station.domain.holds import store_holds
 from fulfillment_station.domain.messages import QT_TRANSLATE_NOOP, status_word
-from fulfillment_station.domain.models import parse_utc
 from fulfillment_station.domain.money import round_money
 from fulfillment_station.domain.requests import (
     CreateOrderRequest,
@@ -108,8 +108,6 @@ STATUS_MAP: dict[str, OrderStatus] = {
 STATUS_FILTER: dict[OrderStatus, str] = {v: k for k, v in STATUS_MAP.items()}
 
 DEFAULT_CHANNEL_NAME = APP_NAME
-#: Amounts at or above this are taken for garbage rather than printed on a slip.
-MAX_AMOUNT = Decimal(10) ** 12
 
 CAPABILITIES = Capabilities(
     dialect=DIALECT,
@@ -257,23 +255,14 @@ class SquarespaceConnector(Connector):
         guard = PageGuard()
         while True:
             body = self.api.get_json(ORDERS, params, kind=Answer.LIST)
-            if not isinstance(body, dict) or not isinstance(body.get("result", []), list | None):
-                raise BadResponse("the order list is not {result: [...]}", field="result")
-            ahead = body.get("pagination")
-            if (
-                isinstance(ahead, dict)
-                and ahead.get("hasNextPage")
-                and isinstance(ahead.get("nextPageCursor"), str)
-                and ahead["nextPageCursor"]
-            ):
-                self.api.prefetch(ORDERS, {"cursor": ahead["nextPageCursor"]})  # while we parse
-            orders, unreadable = read_rows(body.get("result") or [], parse_order)
+            rows, more, cursor = parse_list(body)
+            if cursor is not None:
+                self.api.prefetch(ORDERS, {"cursor": cursor})  # while we parse
+            orders, unreadable = read_rows(rows, parse_order)
             yield Page(guard.page(orders, unreadable), None, unreadable)
-            pagination = body.get("pagination")
-            if not isinstance(pagination, dict) or not pagination.get("hasNextPage"):
+            if not more:
                 return
-            cursor = pagination.get("nextPageCursor")
-            if not isinstance(cursor, str) or not cursor:
+            if cursor is None:
                 raise BadResponse(
                     "hasNextPage is true but nextPageCursor is missing",
                     field="pagination.nextPageCursor",
@@ -485,178 +474,80 @@ def create_body(request: CreateOrderRequest, idempotency_key: str, now: datetime
 
 # -- parsing ---------------------------------------------------------------------------------
 
+#: Canonical address field -> Squarespace's key (the name is firstName + lastName).
+ADDRESS_KEYS: dict[str, str] = {
+    "line1": "address1",
+    "line2": "address2",
+    "city": "city",
+    "region": "state",
+    "postal_code": "postalCode",
+    "country": "countryCode",
+}
 
-class _Reader:
-    """Reads one order payload, on the connectors' shared readers (``connectors.parsing``)
-    where Squarespace words a field as the others do; every refusal is a BadResponse naming
-    the order and the field, and the order is validated once, as a whole (``order_from``)."""
 
-    def __init__(self, data: dict[str, Any], order_id: str | None) -> None:
-        self.data = data
-        self.order_id = order_id
-
-    def bad(self, field: str, message: str) -> BadResponse:
-        return BadResponse(message, field=field, order_id=self.order_id)
-
-    def text(self, value: Any, field: str) -> str | None:
-        """As the store sent it (an empty text stays empty); a number becomes its text."""
-        if value is None or type(value) is str:
-            return value
-        return text({field: value}, field, self.order_id)
-
-    def when(self, value: Any, field: str, *, required: bool = False) -> datetime | None:
-        if value is None or value == "":
-            if required:
-                raise self.bad(field, "a date is required")
-            return None
-        if not isinstance(value, str):
-            raise self.bad(field, "expected an ISO 8601 date")
-        try:
-            return parse_utc(value)
-        except ValueError:
-            raise self.bad(field, "not an ISO 8601 date with a time zone") from None
-
-    def amount(self, value: Any, field: str) -> tuple[Decimal, str | None]:
-        currency = None
-        if isinstance(value, dict):
-            currency = value.get("currency")
-            currency = currency if isinstance(currency, str) and currency else None
-            value = value.get("value")
-        if value is None:
-            return Decimal(0), currency
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.bad(field, "expected an amount")
-        try:
-            amount = Decimal(str(value).strip())
-        except InvalidOperation:
-            raise self.bad(field, "not an amount of money") from None
-        if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
-            raise self.bad(field, "not a plausible amount of money")
-        return amount, currency
-
-    def quantity(self, value: Any, field: str) -> int:
-        if isinstance(value, bool):
-            raise self.bad(field, "expected a whole number")
-        if isinstance(value, str):
-            value = value.strip()
-        try:
-            number = Decimal(str(value)) if isinstance(value, int | float | str) else None
-        except InvalidOperation:
-            number = None
-        if (
-            number is None
-            or not number.is_finite()
-            or number != number.to_integral_value()
-            or number < 0
-            or number > 10**9
-        ):
-            raise self.bad(field, "expected a whole number of units")
-        return int(number)
-
-    def items(self, value: Any, field: str) -> list[Any]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.bad(field, "expected an array")
-        return value
-
-    def address(self, value: Any, field: str) -> tuple[dict[str, Any] | None, str | None]:
-        if value is None:
-            return None, None
-        if not isinstance(value, dict):
-            raise self.bad(field, "expected an address object")
-        get = {
-            k: self.text(value.get(k), f"{field}.{k}")
-            for k in (
-                "firstName",
-                "lastName",
-                "address1",
-                "address2",
-                "city",
-                "state",
-                "countryCode",
-                "postalCode",
-                "phone",
-            )
-        }
-        name = " ".join(p.strip() for p in (get["firstName"], get["lastName"]) if p and p.strip())
-        return {
-            "name": name,
-            "line1": get["address1"] or "",
-            "line2": get["address2"] or None,
-            "city": get["city"] or "",
-            "region": get["state"] or None,
-            "postal_code": get["postalCode"] or None,
-            "country": get["countryCode"] or "",
-        }, get["phone"] or None
+def parse_list(body: Any) -> tuple[list[Any], bool, str | None]:
+    """(rows, whether another page follows, its cursor) of a list answer. The cursor is only
+    read when another page follows; a missing one is refused once this page is used."""
+    if not isinstance(body, dict) or not isinstance(body.get("result", []), list | None):
+        raise BadResponse("the order list is not {result: [...]}", field="result")
+    rows = body.get("result") or []
+    pagination = body.get("pagination")
+    if not isinstance(pagination, dict) or not pagination.get("hasNextPage"):
+        return rows, False, None
+    return (
+        rows,
+        True,
+        FieldReader(None).cursor(pagination, "nextPageCursor", "pagination.nextPageCursor"),
+    )
 
 
 def parse_order(data: Any, *, order_id: str | None = None) -> Order:
-    """One Squarespace Order resource -> the canonical ``Order``; BadResponse if unusable."""
+    """One Squarespace Order resource -> the canonical ``Order``; BadResponse if unusable.
+    ``order_id`` is the order asked for, named when the answer has no id of its own."""
     if not isinstance(data, dict):
         raise BadResponse("an order is not a JSON object", order_id=order_id)
-    raw_id = data.get("id")
-    if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id).strip():
-        order_id = str(raw_id)
-    else:
-        raise BadResponse("the order has no id", field="id", order_id=order_id)
-    reader = _Reader(data, order_id)
-    try:
-        return _parse(reader, data, order_id)
-    except BadResponse:
-        raise
-    except (ValueError, TypeError, ArithmeticError, LookupError, AttributeError) as exc:
-        # Anything the model itself refuses (pydantic, domain rules) is still a BadResponse.
-        raise BadResponse(str(exc)[:300], order_id=order_id) from None
-
-
-def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
-    api_status = r.text(data.get("fulfillmentStatus"), "fulfillmentStatus")
-    status = STATUS_MAP.get((api_status or "").strip().upper(), OrderStatus.UNKNOWN)
+    order_id = FieldReader(order_id).ident(data, "id")
+    # The seed's dates are "ISO 8601 UTC date and time string(s)": one without an offset is
+    # refused rather than guessed.
+    r = FieldReader(order_id, naive_utc=False)
+    status, api_status = r.status(data, "fulfillmentStatus", STATUS_MAP, required=False)
     fulfilled = status == OrderStatus.SHIPPED
-    created = r.when(data.get("createdOn"), "createdOn", required=True)
-    updated = r.when(data.get("modifiedOn"), "modifiedOn") or created
-    assert created is not None and updated is not None
+    created = r.required_when(data, "createdOn")
+    updated = r.when(data, "modifiedOn") or created
 
-    total, currency = r.amount(data.get("grandTotal"), "grandTotal")
-    subtotal, sub_currency = r.amount(data.get("subtotal"), "subtotal")
-    shipping, _ = r.amount(data.get("shippingTotal"), "shippingTotal")
-    tax, _ = r.amount(data.get("taxTotal"), "taxTotal")
-    refunded, _ = r.amount(data.get("refundedTotal"), "refundedTotal")
+    total, currency = r.money_object(data, "grandTotal")
+    subtotal, sub_currency = r.money_object(data, "subtotal")
+    shipping, _ = r.money_object(data, "shippingTotal")
+    tax, _ = r.money_object(data, "taxTotal")
+    refunded, _ = r.money_object(data, "refundedTotal")
 
     # Sub-objects stay plain dicts so the order is validated once, as a whole.
     lines: list[dict[str, Any]] = []
-    for i, item in enumerate(r.items(data.get("lineItems"), "lineItems")):
+    for i, item in enumerate(r.objects(data, "lineItems")):
         field = f"lineItems[{i}]"
-        if not isinstance(item, dict):
-            raise r.bad(field, "expected a line item object")
-        line_id = (
-            r.text(item.get("id"), f"{field}.id")
-            or r.text(item.get("variantId"), f"{field}.variantId")
-            or f"line-{i + 1}"
-        )
-        qty = r.quantity(item.get("quantity"), f"{field}.quantity")
-        price, price_currency = r.amount(item.get("unitPricePaid"), f"{field}.unitPricePaid")
+        price, price_currency = r.money_object(item, "unitPricePaid", f"{field}.unitPricePaid")
         currency = currency or price_currency
-        weight = _weight(item.get("weight"))
+        qty = r.count(item, "quantity", f"{field}.quantity", required=True)
         lines.append(
             {
-                "id": line_id,
-                "sku": r.text(item.get("sku"), f"{field}.sku") or "",
-                "name": r.text(item.get("productName"), f"{field}.productName") or "",
+                "id": r.text(item, "id", f"{field}.id")
+                or r.text(item, "variantId", f"{field}.variantId")
+                or f"line-{i + 1}",
+                "sku": r.text(item, "sku", f"{field}.sku") or "",
+                "name": r.text(item, "productName", f"{field}.productName") or "",
                 "quantity": qty,
                 "quantity_fulfilled": qty if fulfilled else 0,
                 "unit_price": price,
-                "weight": weight,
+                "weight": r.weight(item, "weight", f"{field}.weight"),
             }
         )
 
-    ship_to, ship_phone = r.address(data.get("shippingAddress"), "shippingAddress")
-    bill_to, bill_phone = r.address(data.get("billingAddress"), "billingAddress")
+    ship_to, ship_phone = _address(r, data, "shippingAddress")
+    bill_to, bill_phone = _address(r, data, "billingAddress")
     name = bill_to["name"] if bill_to and bill_to["name"] else ship_to["name"] if ship_to else ""
     customer = {
         "name": name,
-        "email": r.text(data.get("customerEmail"), "customerEmail") or None,
+        "email": r.text(data, "customerEmail"),
         "phone": bill_phone or ship_phone,
     }
 
@@ -664,13 +555,11 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
     timeline: list[dict[str, Any]] = [
         {"at": created, "kind": "order_created", "message": "Order placed"}
     ]
-    for i, entry in enumerate(r.items(data.get("fulfillments"), "fulfillments")):
+    for i, entry in enumerate(r.objects(data, "fulfillments")):
         field = f"fulfillments[{i}]"
-        if not isinstance(entry, dict):
-            raise r.bad(field, "expected a shipment object")
-        carrier = r.text(entry.get("carrierName"), f"{field}.carrierName") or ""
-        number = r.text(entry.get("trackingNumber"), f"{field}.trackingNumber") or None
-        shipped_at = r.when(entry.get("shipDate"), f"{field}.shipDate")
+        carrier = r.text(entry, "carrierName", f"{field}.carrierName") or ""
+        number = r.text(entry, "trackingNumber", f"{field}.trackingNumber")
+        shipped_at = r.when(entry, "shipDate", f"{field}.shipDate")
         owned = (
             [
                 {"line_id": ln["id"], "quantity": ln["quantity"]}
@@ -683,11 +572,11 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
         shipments.append(
             {
                 "carrier": carrier,
-                "service": r.text(entry.get("service"), f"{field}.service") or None,
+                "service": r.text(entry, "service", f"{field}.service"),
                 "tracking_number": number,
                 "shipped_at": shipped_at,
                 "lines": owned,
-                "tracking_url": r.text(entry.get("trackingUrl"), f"{field}.trackingUrl") or None,
+                "tracking_url": r.text(entry, "trackingUrl", f"{field}.trackingUrl"),
             }
         )
         if shipped_at is not None:
@@ -698,18 +587,19 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
                     "message": f"Shipped via {carrier} {number or ''}".strip(),
                 }
             )
-    fulfilled_on = r.when(data.get("fulfilledOn"), "fulfilledOn")
+    fulfilled_on = r.when(data, "fulfilledOn")
     if fulfilled_on is not None and not shipments:
         timeline.append({"at": fulfilled_on, "kind": "fulfilled", "message": "Marked fulfilled"})
     timeline.sort(key=lambda e: e["at"])
 
+    # Notes come as objects with a ``content`` or as bare texts; anything else is no note.
     notes = [
-        n.get("content") if isinstance(n, dict) else n
-        for n in r.items(data.get("internalNotes"), "internalNotes")
+        n.get("content") if isinstance(n, dict) else n for n in r.values(data, "internalNotes")
     ]
     note_text = "\n".join(str(n) for n in notes if isinstance(n, str) and n.strip()) or None
     gift = None
-    for entry in r.items(data.get("formSubmission"), "formSubmission"):
+    for entry in r.values(data, "formSubmission"):
+        # Checkout form answers: only a text answer to a question about a gift is used.
         if (
             isinstance(entry, dict)
             and "gift" in str(entry.get("label", "")).lower()
@@ -718,12 +608,8 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
         ):
             gift = entry["value"]
             break
-    channel = (
-        r.text(data.get("channelName"), "channelName")
-        or r.text(data.get("channel"), "channel")
-        or None
-    )
-    number = r.text(data.get("orderNumber"), "orderNumber") or order_id
+    channel = r.text(data, "channelName") or r.text(data, "channel")
+    number = r.text(data, "orderNumber") or order_id
     # A part refund (one item returned) leaves the rest to ship; only a whole one holds it.
     payment = (
         "refunded"
@@ -733,27 +619,24 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
         else None
     )
     service_requested = None
-    for i, entry in enumerate(r.items(data.get("shippingLines"), "shippingLines")):
+    for i, entry in enumerate(r.values(data, "shippingLines")):
         # The service the customer chose at checkout (seed: ``shippingOptionName``).
         if isinstance(entry, dict):
-            service_requested = (
-                r.text(entry.get("shippingOptionName"), f"shippingLines[{i}].shippingOptionName")
-                or None
+            service_requested = r.text(
+                entry, "shippingOptionName", f"shippingLines[{i}].shippingOptionName"
             )
             if service_requested:
                 break
     discounts: list[dict[str, Any]] = []
-    for i, entry in enumerate(r.items(data.get("discountLines"), "discountLines")):
+    for i, entry in enumerate(r.objects(data, "discountLines")):
         # Each promotion redeemed at checkout (seed: "Array of discount line items"), so the
         # slip can itemise what the total took off.
         field = f"discountLines[{i}]"
-        if not isinstance(entry, dict):
-            raise r.bad(field, "expected a discount line object")
-        amount, _ = r.amount(entry.get("amount"), f"{field}.amount")
-        code = r.text(entry.get("promoCode"), f"{field}.promoCode") or None
+        amount, _ = r.money_object(entry, "amount", f"{field}.amount")
+        code = r.text(entry, "promoCode", f"{field}.promoCode")
         name = (
-            r.text(entry.get("name"), f"{field}.name")
-            or r.text(entry.get("description"), f"{field}.description")
+            r.text(entry, "name", f"{field}.name")
+            or r.text(entry, "description", f"{field}.description")
             or code
             or ""
         )
@@ -798,14 +681,21 @@ def _parse(r: _Reader, data: dict[str, Any], order_id: str) -> Order:
     )
 
 
-def _weight(value: Any) -> Decimal | None:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        weight = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    return weight if weight.is_finite() and weight >= 0 else None
+def _address(
+    r: FieldReader, data: dict[str, Any], key: str
+) -> tuple[dict[str, str | None] | None, str | None]:
+    """(address, phone) of ``data[key]``: Squarespace splits the name in two and keeps the
+    phone on the address."""
+    address = r.address(data, key, ADDRESS_KEYS)
+    if address is None:
+        return None, None
+    value = data[key]
+    parts = (
+        r.text(value, "firstName", f"{key}.firstName"),
+        r.text(value, "lastName", f"{key}.lastName"),
+    )
+    address["name"] = " ".join(p.strip() for p in parts if p and p.strip())
+    return address, r.text(value, "phone", f"{key}.phone")
 
 
 CONNECTOR = SquarespaceConnector

@@ -29,6 +29,7 @@ from fulfillment_station.connectors.generic_rest import (
     CAPABILITIES,
     NO_TRACKING,
     GenericRestConnector,
+    parse_list,
     parse_order,
 )
 from fulfillment_station.domain import Address, FulfillmentStatus, Order, OrderStatus
@@ -507,3 +508,32 @@ def test_bad_item_names_the_field() -> None:
     with pytest.raises(BadResponse) as info:
         parse_order({**VALID, "items": [{"productId": "P", "quantity": "lots"}]})
     assert info.value.field == "items[0].quantity"
+
+
+# -- what the shared field readers decide (seed 004) ------------------------------------------
+
+
+def test_too_many_units_are_refused_by_the_order_in_its_own_terms() -> None:
+    items = [{"productId": "P", "quantity": 5_000_000, "price": 1}]
+    with pytest.raises(BadResponse) as info:
+        parse_order({**VALID, "items": items})
+    assert info.value.field == "lines[0].quantity" and info.value.order_id == VALID["orderId"]
+
+
+def test_a_status_is_one_of_the_seeds_words_never_a_number() -> None:
+    with pytest.raises(BadResponse) as info:
+        parse_order({**VALID, "status": 1})
+    assert info.value.field == "status"
+
+
+def test_a_blank_update_time_is_the_creation_time() -> None:
+    order = parse_order({**VALID, "updatedAt": "  "})
+    assert order.updated_at == order.created_at
+
+
+def test_a_next_offset_must_be_a_whole_number() -> None:
+    body = {"data": [], "pagination": {"total": 3, "nextOffset": 2.5}}
+    with pytest.raises(BadResponse) as info:
+        parse_list(body)
+    assert info.value.field == "pagination.nextOffset"
+    assert parse_list({"data": [], "pagination": {"nextOffset": "20"}}) == ([], None, 20)

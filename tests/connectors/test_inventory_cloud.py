@@ -392,3 +392,17 @@ def test_missing_required_field_names_it() -> None:
     with pytest.raises(BadResponse) as info:
         parse_order(payload)
     assert info.value.field == "total_amount" and "ord_01JGK9" in str(info.value)
+
+
+# -- what the shared field readers decide (seed 003) ------------------------------------------
+
+
+def test_a_status_is_one_of_the_seeds_words_never_a_number() -> None:
+    with pytest.raises(BadResponse) as info:
+        parse_order({**VALID, "status": 2})
+    assert info.value.field == "status" and info.value.order_id == "ord_01JGK9"
+
+
+def test_a_date_without_an_offset_is_utc() -> None:
+    order = parse_order({**VALID, "created_at": "2026-01-02T03:04:05"})
+    assert order.created_at.isoformat() == "2026-01-02T03:04:05+00:00"

@@ -664,3 +664,26 @@ def test_hostile_list_answers_only_raise_bad_response(payload: Any) -> None:
             parse_order(row)
     except BadResponse:
         pass
+
+
+# -- what the shared field readers decide (seed 000) ------------------------------------------
+
+
+def test_a_negative_weight_is_refused_by_its_line() -> None:
+    data = copy.deepcopy(SAMPLE)
+    data["line_items"][0]["weight_kg"] = -0.5
+    with pytest.raises(BadResponse) as info:
+        parse_order(data)
+    assert info.value.field == "line_items[0].weight_kg" and info.value.order_id == SAMPLE["id"]
+
+
+def test_a_status_is_one_of_the_seeds_words_never_a_number() -> None:
+    with pytest.raises(BadResponse) as info:
+        parse_order({**SAMPLE, "status": 3})
+    assert info.value.field == "status"
+
+
+def test_a_date_without_an_offset_is_utc_and_a_blank_update_is_the_creation() -> None:
+    order = parse_order({**SAMPLE, "created_at": "2026-03-12T09:00:00", "updated_at": " "})
+    assert order.created_at.isoformat() == "2026-03-12T09:00:00+00:00"
+    assert order.updated_at == order.created_at

@@ -848,3 +848,38 @@ def test_every_package_sent_lists_its_items(
     assert {(sl.line_id, sl.quantity) for sl in result.shipment.lines} == {
         (ln.id, ln.remaining) for ln in order.lines if ln.remaining
     }
+
+
+# -- what the shared field readers decide (seed 001) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "field"),
+    [
+        ({"quantity": -1}, "items[0].quantity"),
+        ({"weight": -0.25}, "items[0].weight"),
+        ({"quantity": None}, "items[0].quantity"),
+    ],
+)
+def test_a_negative_or_missing_quantity_and_a_negative_weight_name_the_item(
+    item: dict[str, Any], field: str
+) -> None:
+    payload = copy.deepcopy(DETAIL)
+    payload["items"][0].update(item)
+    with pytest.raises(BadResponse) as info:
+        parse_order(payload)
+    assert info.value.field == field and info.value.order_id == "5001"
+
+
+def test_a_whole_quantity_written_with_a_decimal_point_is_read() -> None:
+    payload = copy.deepcopy(DETAIL)
+    payload["items"][0]["quantity"] = "2.0"
+    assert parse_order(payload).lines[0].quantity == 2
+
+
+def test_dates_carry_their_offset_and_an_empty_one_is_absent() -> None:
+    with pytest.raises(BadResponse) as info:
+        parse_order({**DETAIL, "created_at": "2026-01-20T14:30:00"})
+    assert info.value.field == "created_at" and "offset" in str(info.value)
+    order = parse_order({**DETAIL, "updated_at": ""})
+    assert order.updated_at == order.created_at

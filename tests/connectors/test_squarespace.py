@@ -36,6 +36,7 @@ from fulfillment_station.connectors.squarespace import (
     CAPABILITIES,
     SquarespaceConnector,
     create_body,
+    parse_list,
     parse_order,
 )
 from fulfillment_station.domain import FulfillmentStatus, Order, OrderStatus
@@ -756,3 +757,50 @@ def test_unusable_payload_names_the_field(changes: dict[str, Any], field: str) -
     assert err.value.field == field
     if field != "id":
         assert BASE["id"] in str(err.value)
+
+
+# -- what the shared field readers decide (seed 002) ------------------------------------------
+
+
+@pytest.mark.parametrize("weight", ["heavy", -1.5, [1]])
+def test_an_unreadable_or_negative_weight_names_the_line(weight: Any) -> None:
+    """Squarespace's document gives no weight; one that is there is read as every other
+    number is: what cannot be a weight names its line instead of vanishing."""
+    payload = copy.deepcopy(BASE)
+    payload["lineItems"][0]["weight"] = weight
+    with pytest.raises(BadResponse) as err:
+        parse_order(payload)
+    assert err.value.field == "lineItems[0].weight" and err.value.order_id == BASE["id"]
+
+
+@pytest.mark.parametrize(
+    ("created", "message"),
+    [
+        ("2026-11-01T10:00:00", "has no UTC offset"),  # the seed: "ISO 8601 UTC" strings
+        ("9999-12-31T23:59:59-05:00", "is out of range"),
+    ],
+)
+def test_a_creation_date_without_an_offset_or_out_of_range_names_the_field(
+    created: str, message: str
+) -> None:
+    with pytest.raises(BadResponse) as err:
+        parse_order({**BASE, "createdOn": created})
+    assert err.value.field == "createdOn" and message in str(err.value)
+
+
+def test_a_fulfillment_status_is_a_word_never_a_number() -> None:
+    with pytest.raises(BadResponse) as err:
+        parse_order({**BASE, "fulfillmentStatus": 2})
+    assert err.value.field == "fulfillmentStatus"
+    order = parse_order({k: v for k, v in BASE.items() if k != "fulfillmentStatus"})
+    assert order.status == OrderStatus.UNKNOWN and order.api_status is None
+
+
+def test_the_next_cursor_is_read_only_when_another_page_follows() -> None:
+    last = {"result": [BASE], "pagination": {"hasNextPage": False, "nextPageCursor": 7}}
+    assert parse_list(last) == ([BASE], False, None)
+    lost = {"result": None, "pagination": {"hasNextPage": True}}
+    assert parse_list(lost) == ([], True, None)  # iter_pages uses the page, then refuses
+    with pytest.raises(BadResponse) as err:
+        parse_list({"result": [], "pagination": {"hasNextPage": True, "nextPageCursor": 7}})
+    assert err.value.field == "pagination.nextPageCursor"

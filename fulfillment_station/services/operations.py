@@ -300,6 +300,15 @@ class PackShipment:
     store_prints_label: bool
 
 
+def desk_label_of(shipments: Sequence[PackShipment]) -> PackShipment | None:
+    """The shipment whose label the desk prints after an order packed in several boxes: the
+    first with a scanned tracking number, once per order (the print service refuses a second
+    one). A store's own label comes with its answer instead."""
+    return next(
+        (s for s in shipments if s.request.tracking_number and not s.store_prints_label), None
+    )
+
+
 def queue_pack_shipment(
     resources: OutboxResources,
     order: Order,

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from fulfillment_station.domain import Order
 from fulfillment_station.domain.messages import error_sentence
+from fulfillment_station.domain.requests import ShipRequest
 from fulfillment_station.domain.summaries import OrderRef
 from fulfillment_station.services import operations
 from fulfillment_station.services.boxes import BoxShipping, PackedBox, box_shipping
@@ -152,13 +153,8 @@ class DirectPackHost:
                 if self.outbox.print_service is None and self.printer is not None:
                     self._labels_due.add(order.id)
                 return
-            if tracking and self.printer is not None:
-                printer = self.printer
-                self._run(
-                    lambda: operations.print_label_after_ship(printer, order, shipment.request),
-                    self.labels.append,
-                    self.labels.append,
-                )
+            if tracking:
+                self._print_label(order, shipment.request)
 
         defaults = None
         if self.printer is not None:
@@ -180,6 +176,18 @@ class DirectPackHost:
             failed,
         )
 
+    def _print_label(self, order: Order, request: ShipRequest) -> None:
+        """The label of a shipment queued with a scanned tracking number; what printing said
+        goes to ``labels``."""
+        printer = self.printer
+        if printer is None:
+            return
+        self._run(
+            lambda: operations.print_label_after_ship(printer, order, request),
+            self.labels.append,
+            self.labels.append,
+        )
+
     def _ship_boxes(
         self,
         order: Order,
@@ -190,22 +198,14 @@ class DirectPackHost:
         failed: Callable[[str], None],
         hold_override: str | None,
     ) -> None:
-        """Several boxes, queued as the store takes them (as the GUI host does); the label of
-        a scanned number is printed once, the first box's."""
+        """Several boxes, queued as the store takes them (as the GUI host does), then the
+        desk's label (:func:`operations.desk_label_of`)."""
 
         def queued(shipments: list[PackShipment]) -> None:
             done()
-            first = next(
-                (s for s in shipments if s.request.tracking_number and not s.store_prints_label),
-                None,
-            )
-            if first is not None and self.printer is not None:
-                printer = self.printer
-                self._run(
-                    lambda: operations.print_label_after_ship(printer, order, first.request),
-                    self.labels.append,
-                    self.labels.append,
-                )
+            labelled = operations.desk_label_of(shipments)
+            if labelled is not None:
+                self._print_label(order, labelled.request)
 
         self._run(
             lambda: operations.queue_pack_boxes(

@@ -178,14 +178,9 @@ class WorkerPackHost:
                 for shipment in shipments:
                     self.on_shipped(shipment.record)
             done()
-            # The label of a scanned number, once per order (the print service refuses a
-            # second one): the first box's. A store's own label comes with its answer.
-            first = next(
-                (s for s in shipments if s.request.tracking_number and not s.store_prints_label),
-                None,
-            )
-            if first is not None:
-                self._print_label(order, first.request)
+            labelled = operations.desk_label_of(shipments)
+            if labelled is not None:
+                self._print_label(order, labelled.request)
 
         _answer(
             self.outbox.call(

@@ -15,13 +15,10 @@ from fulfillment_station.connectors.base import Operation
 from fulfillment_station.sandbox.server import SandboxServer
 from fulfillment_station.services import operations
 from fulfillment_station.services.resources import (
-    ConnectionConfig,
     OutboxResources,
-    outbox_resources,
 )
-from fulfillment_station.services.sync import SyncService
 from fulfillment_station.store.outbox import ActionState
-from tests.conftest import TEST_TOKEN
+from tests.helpers.desk_outbox import open_desk_outbox
 
 UPS = "1Z999AA10123456784"
 CONNECTION = "shop"
@@ -36,23 +33,8 @@ def desk(
     request: pytest.FixtureRequest, make_sandbox: Callable[..., SandboxServer], tmp_path: Path
 ) -> Iterator[tuple[SandboxServer, OutboxResources]]:
     server = make_sandbox(request.param)
-    config = ConnectionConfig(
-        id=CONNECTION,
-        dialect=request.param,
-        base_url=server.base_url,
-        token=TEST_TOKEN,
-        label="Shop",
-    )
-    resources = outbox_resources(
-        config,
-        tmp_path / "cache.sqlite3",
-        tmp_path / "outbox.sqlite3",
-        station="Desk 1",
-        sleep=lambda _s: None,
-        max_read_attempts=2,
-    )()
+    resources = open_desk_outbox(server, tmp_path, CONNECTION, synced=True)
     try:
-        SyncService(resources.connector, resources.cache, CONNECTION).run()
         yield server, resources
     finally:
         resources.close()

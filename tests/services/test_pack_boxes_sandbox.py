@@ -29,14 +29,13 @@ from fulfillment_station.services.pack_flow import (
 )
 from fulfillment_station.services.pack_session import PackCommand, PackHost, PrintOutcome
 from fulfillment_station.services.pack_weighing import weigh_step_for
-from fulfillment_station.services.resources import ConnectionConfig, outbox_resources
-from fulfillment_station.services.sync import SyncService
 from fulfillment_station.services.weighing import box_for_scan, expected_weight
 from fulfillment_station.store.audit import AuditLog
 from fulfillment_station.store.db import connect as connect_db
 from fulfillment_station.store.pack_progress import PackProgress
 from fulfillment_station.store.settings import Settings
 from tests.conftest import TEST_TOKEN
+from tests.helpers.desk_outbox import open_desk_outbox
 from tests.helpers.pack_fakes import Display, HostDefaults, RecordedSounds
 from tests.services.test_boxes import open_order
 
@@ -208,19 +207,8 @@ def test_the_headless_host_ships_two_boxes_through_the_outbox_as_the_store_takes
     """The driver without Qt packs in two boxes as the desk does: on Nexus each box's label is
     scanned, and the outbox sends one shipment per box with its own number."""
     server = make_sandbox("nexus", orders=40, seed=33)
-    config = ConnectionConfig(
-        id="nx", dialect="nexus", base_url=server.base_url, token=TEST_TOKEN, label="Nexus"
-    )
-    resources = outbox_resources(
-        config,
-        tmp_path / "cache.sqlite3",
-        tmp_path / "outbox.sqlite3",
-        station="Desk 1",
-        sleep=lambda _s: None,
-        max_read_attempts=2,
-    )()
+    resources = open_desk_outbox(server, tmp_path, "nx", synced=True)
     try:
-        SyncService(resources.connector, resources.cache, "nx").run()
         order = open_order(resources.connector, "confirmed")
         host = DirectPackHost(resources, packer="Ana")
         with PackProgress(tmp_path / "progress.sqlite3") as progress:

@@ -39,6 +39,7 @@ from fulfillment_station.ui.dialogs.ship_dialog import HoldReasonDialog, ShipDia
 from fulfillment_station.ui.pack.pack_host import WorkerPackHost
 from fulfillment_station.ui.pack.pack_mode import PackModeOptions, PackModeView, PackPhase
 from tests.conftest import TEST_TOKEN
+from tests.helpers.desk_outbox import open_desk_outbox
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui]
 
@@ -66,17 +67,7 @@ def nexus(make_sandbox: Callable[..., SandboxServer]) -> SandboxServer:
 
 
 def open_desk(server: SandboxServer, tmp_path: Path) -> OutboxResources:
-    config = ConnectionConfig(
-        id="shop", dialect=server.dialect, base_url=server.base_url, token=TEST_TOKEN, label="S"
-    )
-    return outbox_resources(
-        config,
-        tmp_path / "cache.sqlite3",
-        tmp_path / "outbox.sqlite3",
-        station="Desk 1",
-        sleep=lambda _s: None,
-        max_read_attempts=2,
-    )()
+    return open_desk_outbox(server, tmp_path)
 
 
 def cached_orders(resources: OutboxResources) -> list[Order]:
